@@ -21,9 +21,9 @@
  *      breaks and ZW still win): 、。，．：；？！）］｝」』】〕〉》〗〙〛〞〟”’…‥・ー々〻ゝゞヽヾ〜
  *      small kana (ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ–ㇿ ｧ–ｯ), ％‰‱℃℉°′″‴,
  *      fullwidth ，．：；？！），halfwidth , . : ; ? ! ) ] }, the dashes — ⸺ ⸻ (so —— is never
- *      split nor separated from the preceding text) and ﹐﹑﹒. CJ is NS in both modes (LB1).
- *   4. "No line end" (a break is never allowed after these): （［｛「『【〔〈《〖〘〚〝“‘ ｢ and
- *      halfwidth ( [ {.
+ *      split nor separated from the preceding text), ﹐﹑﹒ and the 间隔号 ·. CJ is NS in both modes (LB1).
+ *   4. "No line end" (a break is never allowed after these): （［｛「『【〔〈《〖〘〚〝“‘ ｢,
+ *      halfwidth ( [ {, and the 间隔号 ·.
  *   5. Everything else (numbers, Latin words, URLs, NU ÷ ID, ……) keeps the UAX #14 answer.
  */
 import {
@@ -64,10 +64,10 @@ const CLREQ_FLAGS = new Uint8Array(0x10000);
   const noStart =
     '、。，．：；？！）］｝」』】〕〉》〗〙〛〞〟”’…‥・ー々〻ゝゞヽヾ〜' +
     'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｬｭｮｯ' +
-    '％‰‱℃℉°′″‴，．：；？！）,.:;?!)]}—⸺⸻﹐﹑﹒';
+    '％‰‱℃℉°′″‴，．：；？！）,.:;?!)]}—⸺⸻﹐﹑﹒·';
   for (const ch of noStart) CLREQ_FLAGS[ch.charCodeAt(0)] |= F_NOSTART;
   for (let cp = 0x31f0; cp <= 0x31ff; cp++) CLREQ_FLAGS[cp] |= F_NOSTART; // small katakana ㇰ–ㇿ
-  const noEnd = '（［｛「『【〔〈《〖〘〚〝“‘｢([{';
+  const noEnd = '（［｛「『【〔〈《〖〘〚〝“‘｢([{·';
   for (const ch of noEnd) CLREQ_FLAGS[ch.charCodeAt(0)] |= F_NOEND;
 })();
 
