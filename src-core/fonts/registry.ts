@@ -1,0 +1,143 @@
+import * as fontkit from 'fontkit';
+
+/** Glyph facts the typesetter needs, in em (1 = the font size). */
+export interface GlyphMetrics {
+  advance: number;
+  inkLeft: number;
+  inkRight: number;
+}
+
+/**
+ * One font face, opened from its bytes. Advances are cached per code point because the
+ * typesetter asks for the same few thousand characters on every relayout.
+ */
+export class FontFace {
+  readonly postscriptName: string;
+  readonly unitsPerEm: number;
+  /** Baseline position inside the ideographic em box, from its top, in em. */
+  readonly emBoxAscent: number;
+  private readonly font: fontkit.Font;
+  private readonly bmpAdvance = new Float32Array(0x10000).fill(-1);
+  private readonly astralAdvance = new Map<number, number>();
+
+  constructor(
+    readonly id: string,
+    readonly family: string,
+    readonly bold: boolean,
+    readonly bytes: Uint8Array,
+  ) {
+    const opened = fontkit.create(bytes as never);
+    if (!('glyphForCodePoint' in opened)) throw new Error('font collections must be split into faces before registering');
+    this.font = opened as fontkit.Font;
+    this.postscriptName = this.font.postscriptName;
+    this.unitsPerEm = this.font.unitsPerEm;
+    const os2 = (this.font as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })['OS/2'];
+    // CJK fonts put the em box between typoAscender and typoDescender (880/-120 for Noto CJK).
+    const span = os2 ? os2.typoAscender - os2.typoDescender : 0;
+    this.emBoxAscent = os2 && Math.abs(span - this.unitsPerEm) < this.unitsPerEm * 0.05 ? os2.typoAscender / this.unitsPerEm : 0.88;
+  }
+
+  hasGlyph(cp: number): boolean {
+    return this.font.hasGlyphForCodePoint(cp);
+  }
+
+  /** Advance width in em; NaN when the face has no glyph for the code point. */
+  advance(cp: number): number {
+    if (cp < 0x10000) {
+      const cached = this.bmpAdvance[cp];
+      if (cached !== -1) return cached;
+      const value = this.measure(cp);
+      this.bmpAdvance[cp] = value;
+      return value;
+    }
+    let value = this.astralAdvance.get(cp);
+    if (value === undefined) {
+      value = this.measure(cp);
+      this.astralAdvance.set(cp, value);
+    }
+    return value;
+  }
+
+  metrics(cp: number): GlyphMetrics | undefined {
+    if (!this.hasGlyph(cp)) return undefined;
+    const g = this.font.glyphForCodePoint(cp);
+    const bbox = g.bbox;
+    const upem = this.unitsPerEm;
+    const finite = Number.isFinite(bbox.minX) && Number.isFinite(bbox.maxX);
+    return { advance: g.advanceWidth / upem, inkLeft: finite ? bbox.minX / upem : 0, inkRight: finite ? bbox.maxX / upem : 0 };
+  }
+
+  glyphId(cp: number): number {
+    return this.font.glyphForCodePoint(cp).id;
+  }
+
+  private measure(cp: number): number {
+    if (!this.font.hasGlyphForCodePoint(cp)) return Number.NaN;
+    return this.font.glyphForCodePoint(cp).advanceWidth / this.unitsPerEm;
+  }
+}
+
+export interface FaceRequest {
+  family: string;
+  bold: boolean;
+}
+
+/**
+ * The fonts a layout may use, registered from bytes so a newsroom can add its own licensed faces.
+ * Families are looked up by key ('song', 'hei', …); a missing bold falls back to the regular of the
+ * family, a missing family to the default family, and a missing glyph to the fallback chain.
+ */
+export class FontRegistry {
+  private readonly faces = new Map<string, FontFace>();
+  private readonly byFamily = new Map<string, { regular?: FontFace; bold?: FontFace }>();
+  private readonly resolved = new Map<string, FontFace>();
+  /** Families tried, in order, for a glyph the requested face lacks. */
+  fallbackFamilies: string[] = [];
+  defaultFamily = 'song';
+
+  addFace(bytes: Uint8Array, family: string, bold: boolean, id = `${family}-${bold ? 'bold' : 'regular'}`): FontFace {
+    const face = new FontFace(id, family, bold, bytes);
+    this.faces.set(id, face);
+    const entry = this.byFamily.get(family) ?? {};
+    entry[bold ? 'bold' : 'regular'] = face;
+    this.byFamily.set(family, entry);
+    this.resolved.clear();
+    if (!this.fallbackFamilies.includes(family)) this.fallbackFamilies.push(family);
+    return face;
+  }
+
+  faceById(id: string): FontFace | undefined {
+    return this.faces.get(id);
+  }
+
+  allFaces(): FontFace[] {
+    return [...this.faces.values()];
+  }
+
+  hasFamily(family: string): boolean {
+    return this.byFamily.has(family);
+  }
+
+  /** The face for a style, with the family and weight fallbacks described above. */
+  face(req: FaceRequest): FontFace {
+    const key = `${req.family}\u0000${req.bold}`;
+    const hit = this.resolved.get(key);
+    if (hit) return hit;
+    const family = this.byFamily.get(req.family) ?? this.byFamily.get(this.defaultFamily) ?? this.byFamily.values().next().value;
+    if (!family) throw new Error('no fonts are registered');
+    const face = (req.bold ? family.bold ?? family.regular : family.regular ?? family.bold) as FontFace;
+    this.resolved.set(key, face);
+    return face;
+  }
+
+  /** The first face of the fallback chain that has the glyph, or undefined when none has it. */
+  fallbackFor(cp: number, primary: FontFace): FontFace | undefined {
+    for (const family of this.fallbackFamilies) {
+      if (family === primary.family) continue;
+      const entry = this.byFamily.get(family);
+      const face = entry && (primary.bold ? entry.bold ?? entry.regular : entry.regular ?? entry.bold);
+      if (face?.hasGlyph(cp)) return face;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import type { FontRegistry } from '../fonts/registry';
+import type { TextStyle } from '../model/document';
+import { composeParagraph, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
+
+function styleKey(s: TextStyle): string {
+  return `${s.family}/${s.bold ? 1 : 0}/${s.size}/${s.tracking}`;
+}
+
+/**
+ * Composed paragraphs keyed by their text, styles and measure, so that a relayout after an edit
+ * composes only the paragraphs that changed. Entries not used by the last layout are dropped.
+ */
+export class CompositionCache {
+  private entries = new Map<string, ComposedParagraph>();
+  private used = new Map<string, ComposedParagraph>();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly registry: FontRegistry) {}
+
+  compose(runs: StyledRun[], opts: ComposeOptions): ComposedParagraph {
+    let key = `${opts.width}|${opts.indent}|${opts.align}|${opts.hanLatinSpace}|${opts.maxExpansion}|${opts.compressLineStartOpening ? 1 : 0}${opts.compressLineEndClosing ? 1 : 0}|${opts.tracking ?? 0}|${opts.avoidLoneCharacter ? 1 : 0}`;
+    for (const r of runs) key += `\u0001${styleKey(r.style)}\u0002${r.tag}\u0002${r.text}`;
+    let hit = this.used.get(key) ?? this.entries.get(key);
+    if (hit) this.hits++;
+    else {
+      this.misses++;
+      hit = composeParagraph(runs, this.registry, opts);
+    }
+    this.used.set(key, hit);
+    return hit;
+  }
+
+  /** Called at the end of each layout: forget what that layout did not use. */
+  endLayout(): void {
+    this.entries = this.used;
+    this.used = new Map();
+  }
+}

@@ -1,0 +1,485 @@
+import type { FontRegistry } from '../fonts/registry';
+import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
+import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
+import { printableParagraphs } from '../model/richtext';
+import { isProhibitedLineStart } from '../typeset/kinsoku';
+import { KinsokuResolution, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
+import { CompositionCache } from './cache';
+import {
+  BLACK,
+  type BlockFrame,
+  type GlyphRun,
+  type LayoutItem,
+  type MissingGlyphReport,
+  type Overset,
+  type PageLayout,
+  type TextField,
+  type TypoReport,
+} from './page-layout';
+
+/** What layout needs from the outside world: fonts, and optionally a cache kept between layouts. */
+export interface LayoutEnv {
+  fonts: FontRegistry;
+  cache?: CompositionCache;
+}
+
+interface Source {
+  field: TextField;
+  paragraph: number;
+  base: number;
+}
+
+interface Slot {
+  x: number;
+  y: number;
+  row: number;
+}
+
+export function emptyReport(): TypoReport {
+  return {
+    lines: 0,
+    justifiedLines: 0,
+    kinsokuSqueeze: 0,
+    kinsokuPush: 0,
+    compressions: 0,
+    loneCharacters: 0,
+    looseLines: 0,
+    worstExpansion: 0,
+    offGridLines: 0,
+    emergencyBreaks: 0,
+    prohibitedLineStarts: 0,
+  };
+}
+
+function addReport(into: TypoReport, r: TypoReport): void {
+  for (const key of Object.keys(into) as (keyof TypoReport)[]) {
+    if (key === 'worstExpansion') into.worstExpansion = Math.max(into.worstExpansion, r.worstExpansion);
+    else into[key] += r[key];
+  }
+}
+
+class PageBuilder {
+  readonly items: LayoutItem[] = [];
+  readonly missing = new Map<string, MissingGlyphReport>();
+  readonly cache: CompositionCache;
+
+  constructor(
+    readonly page: PageSettings,
+    readonly geo: GridGeometry,
+    readonly env: LayoutEnv,
+  ) {
+    this.cache = env.cache && env.cache.registry === env.fonts ? env.cache : new CompositionCache(env.fonts);
+  }
+
+  options(width: number, style: TextStyle, indent: number, align = style.align): ComposeOptions {
+    const t = this.page.typeset;
+    return {
+      width,
+      indent,
+      align,
+      hanLatinSpace: t.hanLatinSpace,
+      maxExpansion: t.maxExpansion,
+      compressLineStartOpening: t.compressLineStartOpening,
+      compressLineEndClosing: t.compressLineEndClosing,
+      tracking: style.tracking,
+      avoidLoneCharacter: true,
+    };
+  }
+
+  /** Emits one composed line as glyph runs (split where face, size or scale changes). */
+  emitLine(cp: ComposedParagraph, li: number, x: number, emTop: number, owner: string, sources: Source[]): void {
+    const line = cp.lines[li];
+    let i = line.start;
+    const end = line.end;
+    while (i < end) {
+      const face = cp.faces[i];
+      const size = cp.sizes[i];
+      const scale = cp.hScale[i];
+      const tag = cp.tags[i];
+      let text = '';
+      const xs: number[] = [];
+      const offsets: number[] = [];
+      const src = sources[tag];
+      let j = i;
+      for (; j < end && cp.faces[j] === face && cp.sizes[j] === size && cp.hScale[j] === scale && cp.tags[j] === tag; j++) {
+        const c = cp.cps[j];
+        if (c === 0x20 || c === 0x3000) continue;
+        text += String.fromCodePoint(c);
+        xs.push(x + cp.xs[j]);
+        offsets.push(src.base + cp.offsets[j]);
+      }
+      if (text) {
+        const run: GlyphRun = {
+          kind: 'glyphs',
+          face: face.id,
+          size,
+          color: BLACK,
+          y: emTop + face.emBoxAscent * size,
+          text,
+          xs,
+          hScale: scale,
+          source: { owner, field: src.field, paragraph: src.paragraph, offsets },
+        };
+        this.items.push(run);
+      }
+      i = j;
+    }
+  }
+
+  noteMissing(cp: ComposedParagraph, owner: string): void {
+    for (const m of cp.missing) {
+      const char = String.fromCodePoint(m.cp);
+      const key = `${owner}\u0000${m.face}\u0000${char}`;
+      const hit = this.missing.get(key);
+      if (hit) hit.count++;
+      else this.missing.set(key, { char, face: m.face, owner, count: 1 });
+    }
+  }
+}
+
+function tally(report: TypoReport, cp: ComposedParagraph, li: number, justified: boolean, maxExpansion: number): void {
+  const line = cp.lines[li];
+  report.lines++;
+  if (justified && !line.last) {
+    report.justifiedLines++;
+    if (line.expansion > maxExpansion + 1e-6) report.looseLines++;
+    report.worstExpansion = Math.max(report.worstExpansion, line.expansion);
+  }
+  if (line.kinsoku === KinsokuResolution.Squeeze) report.kinsokuSqueeze++;
+  else if (line.kinsoku === KinsokuResolution.Push) report.kinsokuPush++;
+  report.compressions += line.compressions;
+  if (line.emergency) report.emergencyBreaks++;
+  if (line.start > 0 && isProhibitedLineStart(cp.cps[line.start])) report.prohibitedLineStarts++;
+}
+
+function isLoneLast(cp: ComposedParagraph): boolean {
+  const last = cp.lines[cp.lines.length - 1];
+  if (!last || cp.lines.length < 2) return false;
+  let han = 0;
+  for (let i = last.start; i < last.end; i++) {
+    const c = cp.cps[i];
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0x20000 && c <= 0x323af)) han++;
+    else if (!isPunctuationOrSpace(c)) return false;
+  }
+  return han === 1;
+}
+
+function isPunctuationOrSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0x2010 && c <= 0x2027);
+}
+
+interface Flowable {
+  runs: StyledRun[];
+  style: TextStyle;
+  indent: number;
+  align?: TextStyle['align'];
+  /** Keep with the next flowable: a subhead is never left alone at a column foot. */
+  keepWithNext: boolean;
+}
+
+function styled(page: PageSettings, name: StyleName): TextStyle {
+  return page.styles[name];
+}
+
+/** The paragraphs of an article's body flow, in reading order, each with its styled runs. */
+function flowables(page: PageSettings, article: Article, sources: Source[]): Flowable[] {
+  const out: Flowable[] = [];
+  const tagFor = (field: TextField, paragraph: number, base: number): number => {
+    sources.push({ field, paragraph, base });
+    return sources.length - 1;
+  };
+  const single = (field: TextField, text: string, styleName: StyleName, align?: TextStyle['align']): void => {
+    if (!text.trim()) return;
+    const style = styled(page, styleName);
+    out.push({ runs: [{ text, style, tag: tagFor(field, 0, 0) }], style, indent: 0, align, keepWithNext: field !== 'byline' });
+  };
+  single('jumpFrom', article.jumpFrom, 'jump');
+  if (article.bylinePosition === 'top') single('byline', article.byline, 'byline');
+  const paragraphs = printableParagraphs(article.body);
+  let leadPlaced = !article.lead.trim();
+  paragraphs.forEach((para, index) => {
+    const heading = para.kind === 'heading';
+    const style = styled(page, heading ? 'subhead' : 'body');
+    const runs: StyledRun[] = [];
+    if (!leadPlaced && !heading) {
+      const leadStyle = styled(page, 'lead');
+      runs.push({ text: article.lead, style: leadStyle, tag: tagFor('lead', 0, 0) });
+      leadPlaced = true;
+    }
+    let base = 0;
+    for (const span of para.spans) {
+      const spanStyle = span.bold && !style.bold ? { ...style, bold: true } : style;
+      if (span.text) runs.push({ text: span.text, style: spanStyle, tag: tagFor('body', index, base) });
+      base += span.text.length;
+    }
+    if (runs.length === 0) return;
+    out.push({ runs, style, indent: heading ? 0 : page.typeset.indent, keepWithNext: heading });
+  });
+  if (!leadPlaced) single('lead', article.lead, 'lead');
+  if (article.bylinePosition === 'end') single('byline', article.byline, 'byline', 'right');
+  single('jumpTo', article.jumpTo, 'jump', 'right');
+  return out;
+}
+
+function overlaps(a: GridRect, b: GridRect): boolean {
+  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+}
+
+interface TitleResult {
+  rows: number;
+}
+
+/** Kicker, headline and deck stacked over the headline span; returns the grid lines they take. */
+function layoutTitles(pb: PageBuilder, article: Article, block: ArticleBlock, report: TypoReport): TitleResult {
+  const { geo, page } = pb;
+  const parts: [TextField, string, StyleName][] = [
+    ['kicker', article.kicker, 'kicker'],
+    ['headline', article.headline, 'headline'],
+    ['deck', article.deck, 'deck'],
+  ];
+  const present = parts.filter(([, text]) => text.trim());
+  if (present.length === 0) return { rows: 0 };
+  const span = Math.min(block.headlineSpan ?? block.span, block.span);
+  const width = spanWidth(geo, span);
+  const x = columnX(geo, block.col);
+  let y = rowY(geo, block.row);
+  const top = y;
+  for (const [field, text, styleName] of present) {
+    const style = styled(page, styleName);
+    const sources: Source[] = [{ field, paragraph: 0, base: 0 }];
+    const pieces = titlePieces(pb, text, style, width, field);
+    let base = 0;
+    for (const piece of pieces) {
+      base = text.indexOf(piece, base);
+      sources[0] = { field, paragraph: 0, base };
+      const cp = pb.cache.compose([{ text: piece, style, tag: 0 }], pb.options(width, style, 0, style.align === 'justify' ? 'center' : style.align));
+      pb.noteMissing(cp, article.id);
+      for (let li = 0; li < cp.lines.length; li++) {
+        const emTop = y + (style.lineHeight - style.size) / 2;
+        pb.emitLine(cp, li, x, emTop, article.id, sources);
+        tally(report, cp, li, false, page.typeset.maxExpansion);
+        y += style.lineHeight;
+      }
+      base += piece.length;
+    }
+  }
+  // Body text resumes on the next grid line, at least half a line below the titles.
+  return { rows: Math.ceil((y - top + geo.pitch * 0.5) / geo.pitch) };
+}
+
+/**
+ * A headline of two halves ("真抓实干谋发展 奋勇争先谱新篇") that does not fit on one line is set as
+ * two lines broken at the space, the way 两行题 are; anything else is composed as one paragraph.
+ */
+function titlePieces(pb: PageBuilder, text: string, style: TextStyle, width: number, field: TextField): string[] {
+  const halves = text.trim().split(/ +/);
+  if (field === 'kicker' || halves.length !== 2) return [text];
+  const whole = pb.cache.compose([{ text, style, tag: 0 }], pb.options(width, style, 0, 'center'));
+  return whole.lines.length > 1 ? halves : [text];
+}
+
+function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] {
+  const out: GridRect[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'image' || b.span <= 0 || b.rows <= 0) continue;
+    if (!overlaps(b, block)) continue;
+    // One empty line between the picture (with its caption) and the text above and below it.
+    const above = b.row > block.row ? 1 : 0;
+    const below = b.row + b.rows < block.row + block.rows ? 1 : 0;
+    out.push({ col: b.col, span: b.span, row: b.row - above, rows: b.rows + above + below });
+  }
+  return out;
+}
+
+function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, report: TypoReport, overset: Overset[], frames: BlockFrame[]): void {
+  const { geo, page } = pb;
+  const frame = rectOf(geo, block);
+  if (block.span <= 0 || block.rows <= 0) {
+    frames.push({ blockId: block.id, kind: 'article', ...frame, emptyLines: 0 });
+    const chars = printableParagraphs(article.body).reduce((n, p) => n + p.spans.reduce((m, s) => m + s.text.length, 0), 0);
+    if (chars > 0) overset.push({ articleId: article.id, characters: chars, lines: 0 });
+    return;
+  }
+  const title = layoutTitles(pb, article, block, report);
+  const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
+  const exclusions = imageExclusions(doc, block);
+  if (title.rows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: title.rows });
+  const slots: Slot[] = [];
+  for (let c = 0; c < block.span; c++) {
+    const col = block.col + c;
+    const depth = Math.min(block.columnRows?.[c] ?? block.rows, block.rows);
+    for (let r = 0; r < depth; r++) {
+      const row = block.row + r;
+      if (row >= geo.rows) break;
+      const cell = { col, span: 1, row, rows: 1 };
+      if (exclusions.some((e) => overlaps(e, cell))) continue;
+      slots.push({ x: columnX(geo, col), y: rowY(geo, row), row });
+    }
+  }
+  const sources: Source[] = [];
+  const flow = flowables(page, article, sources);
+  let slot = 0;
+  let oversetChars = 0;
+  let oversetLines = 0;
+  const composed = flow.map((f) => {
+    const cp = pb.cache.compose(f.runs, pb.options(geo.colWidth, f.style, f.indent, f.align ?? f.style.align));
+    pb.noteMissing(cp, article.id);
+    return cp;
+  });
+  for (let fi = 0; fi < flow.length; fi++) {
+    const cp = composed[fi];
+    const f = flow[fi];
+    if (isLoneLast(cp)) report.loneCharacters++;
+    // A subhead that would end a column with nothing after it moves to the next column.
+    if (f.keepWithNext && slot < slots.length && fi + 1 < flow.length) {
+      const needed = cp.lines.length + 1;
+      const colEnd = columnEndIndex(slots, slot);
+      if (slot + needed > colEnd && colEnd < slots.length) slot = colEnd;
+    }
+    for (let li = 0; li < cp.lines.length; li++) {
+      const justified = (f.align ?? f.style.align) === 'justify';
+      if (slot >= slots.length) {
+        oversetLines++;
+        const line = cp.lines[li];
+        for (let i = line.start; i < line.end; i++) if (cp.cps[i] !== 0x20) oversetChars++;
+        continue;
+      }
+      const s = slots[slot++];
+      pb.emitLine(cp, li, s.x, s.y, article.id, sources);
+      tally(report, cp, li, justified, page.typeset.maxExpansion);
+      if (Math.abs(s.y - rowY(geo, s.row)) > 1e-6 || Math.abs(((s.y - geo.top) / geo.pitch) % 1) > 1e-6) report.offGridLines++;
+    }
+  }
+  if (oversetLines > 0) overset.push({ articleId: article.id, characters: oversetChars, lines: oversetLines });
+  frames.push({ blockId: block.id, kind: 'article', ...frame, emptyLines: Math.max(0, slots.length - slot) });
+}
+
+function columnEndIndex(slots: Slot[], from: number): number {
+  let i = from + 1;
+  while (i < slots.length && slots[i].x === slots[from].x && slots[i].row > slots[i - 1].row) i++;
+  return i;
+}
+
+function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[]): void {
+  const { geo, page } = pb;
+  const frame = rectOf(geo, block);
+  frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
+  if (frame.width <= 0 || frame.height <= 0) return;
+  let captionHeight = 0;
+  if (block.caption.trim()) {
+    const style = styled(page, 'caption');
+    const cp = pb.cache.compose([{ text: block.caption, style, tag: 0 }], pb.options(frame.width, style, 0));
+    pb.noteMissing(cp, block.id);
+    captionHeight = cp.lines.length * style.lineHeight + 3;
+    let y = frame.y + frame.height - cp.lines.length * style.lineHeight;
+    for (let li = 0; li < cp.lines.length; li++) {
+      pb.emitLine(cp, li, frame.x, y + (style.lineHeight - style.size) / 2, block.id, [{ field: 'caption', paragraph: 0, base: 0 }]);
+      y += style.lineHeight;
+    }
+  }
+  const height = Math.max(0, frame.height - captionHeight);
+  pb.items.push({ kind: 'image', imageId: block.imageId, x: frame.x, y: frame.y, width: frame.width, height });
+}
+
+function layoutHeader(pb: PageBuilder): void {
+  const { page } = pb;
+  const h = page.header;
+  if (h.height <= 0) return;
+  const left = page.margins.left;
+  const width = page.format.width - page.margins.left - page.margins.right;
+  const top = page.margins.top;
+  const nameStyle: TextStyle = { ...page.styles.headline, size: Math.min(20, h.height * 0.45), align: 'left', tracking: 0 };
+  const infoStyle: TextStyle = { ...page.styles.body, size: 10.5, bold: false, align: 'center', tracking: 0 };
+  const creditStyle: TextStyle = { ...page.styles.body, size: 7.5, bold: false, align: 'right', tracking: 0 };
+  const put = (text: string, style: TextStyle, emTop: number, field: TextField): void => {
+    if (!text.trim()) return;
+    const cp = pb.cache.compose([{ text, style, tag: 0 }], pb.options(width, style, 0, style.align));
+    pb.noteMissing(cp, '');
+    if (cp.lines.length > 0) pb.emitLine(cp, 0, left, emTop, '', [{ field, paragraph: 0, base: 0 }]);
+  };
+  const ruleY = top + h.height - 6;
+  put(h.paperName, nameStyle, ruleY - 4 - nameStyle.size, 'header');
+  const info = [h.pageNumber && `第${h.pageNumber}版`, h.section, h.date && formatDate(h.date)].filter(Boolean).join('　');
+  put(info, { ...infoStyle, align: h.paperName ? 'center' : 'left' }, ruleY - 4 - infoStyle.size, 'header');
+  const credits = [h.editor && `责任编辑：${h.editor}`, h.proofreader && `校对：${h.proofreader}`, h.layoutEditor && `组版：${h.layoutEditor}`].filter(Boolean).join('　');
+  put(credits, creditStyle, ruleY - 4 - creditStyle.size, 'header');
+  pb.items.push({ kind: 'rule', x1: left, y1: ruleY, x2: left + width, y2: ruleY, width: 1.5, color: BLACK });
+  pb.items.push({ kind: 'rule', x1: left, y1: ruleY + 2, x2: left + width, y2: ruleY + 2, width: 0.3, color: BLACK });
+}
+
+/** 2024-01-16 → 2024年1月16日 (other strings are shown as typed). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** Hairlines in the gutter between side-by-side blocks and in the gap between stacked ones. */
+function columnRules(pb: PageBuilder, doc: BanmianDocument): void {
+  const { geo } = pb;
+  const placed = doc.blocks.filter((b): b is ArticleBlock | ImageBlock => b.kind !== 'rule' && b.span > 0 && b.rows > 0);
+  const articles = placed.filter((b) => b.kind === 'article');
+  for (const a of articles) {
+    for (const b of articles) {
+      if (a === b) continue;
+      if (a.col + a.span === b.col) {
+        const top = Math.max(a.row, b.row);
+        const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+        if (bottom > top) {
+          const x = columnX(geo, b.col) - geo.gutter / 2;
+          pb.items.push({ kind: 'rule', x1: x, y1: rowY(geo, top), x2: x, y2: rowY(geo, bottom - 1) + geo.bodySize, width: 0.4, color: BLACK });
+        }
+      }
+      const gapTop = a.row + a.rows;
+      if (b.row >= gapTop && b.row <= gapTop + 2) {
+        const left = Math.max(a.col, b.col);
+        const right = Math.min(a.col + a.span, b.col + b.span);
+        if (right > left) {
+          const y = (rowY(geo, gapTop - 1) + geo.bodySize + rowY(geo, b.row)) / 2;
+          const x1 = columnX(geo, left);
+          pb.items.push({ kind: 'rule', x1, y1: y, x2: x1 + spanWidth(geo, right - left), y2: y, width: 0.4, color: BLACK });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Lays out a whole page: pure and deterministic, fonts from `env`, nothing read from disk or the DOM.
+ * Text that does not fit is reported as overset, never dropped silently.
+ */
+export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
+  const geo = gridGeometry(doc.page);
+  const pb = new PageBuilder(doc.page, geo, env);
+  const frames: BlockFrame[] = [];
+  const overset: Overset[] = [];
+  const pageReport = emptyReport();
+  const articleReports: Record<string, TypoReport> = {};
+  const articles = new Map(doc.articles.map((a) => [a.id, a]));
+  layoutHeader(pb);
+  for (const block of doc.blocks) {
+    if (block.kind === 'article') {
+      const article = articles.get(block.articleId);
+      if (!article) continue;
+      const report = (articleReports[article.id] ??= emptyReport());
+      layoutArticle(pb, doc, block, article, report, overset, frames);
+    } else if (block.kind === 'image') {
+      layoutImage(pb, block, frames);
+    } else {
+      pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK });
+      frames.push({ blockId: block.id, kind: 'rule', x: Math.min(block.x1, block.x2), y: Math.min(block.y1, block.y2), width: Math.abs(block.x2 - block.x1), height: Math.abs(block.y2 - block.y1), emptyLines: 0 });
+    }
+  }
+  if (doc.page.columnRules) columnRules(pb, doc);
+  for (const r of Object.values(articleReports)) addReport(pageReport, r);
+  pb.cache.endLayout();
+  return {
+    width: doc.page.format.width,
+    height: doc.page.format.height,
+    items: pb.items,
+    frames,
+    overset,
+    missingGlyphs: [...pb.missing.values()],
+    report: { page: pageReport, articles: articleReports },
+    grid: { left: geo.left, top: geo.top, colWidth: geo.colWidth, gutter: geo.gutter, columns: geo.columns, pitch: geo.pitch, rows: geo.rows, bodySize: geo.bodySize },
+  };
+}

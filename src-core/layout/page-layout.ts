@@ -1,0 +1,126 @@
+/**
+ * PageLayout is the frame both renderers draw (SVG on screen, PDF on paper) and nothing else:
+ * a closed set of items with every glyph already positioned. Coordinates are pt from the top-left
+ * corner of the trimmed page, y downwards.
+ */
+
+/** DeviceCMYK components, 0–1. Text and rules default to K-only black. */
+export interface CmykColor {
+  c: number;
+  m: number;
+  y: number;
+  k: number;
+}
+
+export const BLACK: CmykColor = { c: 0, m: 0, y: 0, k: 1 };
+
+export type TextField = 'kicker' | 'headline' | 'deck' | 'byline' | 'lead' | 'body' | 'jumpFrom' | 'jumpTo' | 'caption' | 'header';
+
+/** Where a glyph run's characters came from: offsets are UTF-16 offsets into the field's text (for body, into paragraph `paragraph`). */
+export interface GlyphSource {
+  /** Article id, image block id for captions, or '' for the page header. */
+  owner: string;
+  field: TextField;
+  paragraph: number;
+  offsets: number[];
+}
+
+export interface GlyphRun {
+  kind: 'glyphs';
+  /** FontFace id in the registry the layout was made with. */
+  face: string;
+  size: number;
+  color: CmykColor;
+  /** Baseline y. */
+  y: number;
+  /** The characters, one code point per glyph. */
+  text: string;
+  /** x of each glyph's origin. */
+  xs: number[];
+  /** Horizontal glyph scale (PDF Tz / 100), 1 for almost every run. */
+  hScale: number;
+  source?: GlyphSource;
+}
+
+export interface ImageItem {
+  kind: 'image';
+  imageId: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: CmykColor;
+}
+
+export interface BoxItem {
+  kind: 'box';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: CmykColor;
+  stroke?: CmykColor;
+  strokeWidth: number;
+}
+
+export type LayoutItem = GlyphRun | ImageItem | RuleItem | BoxItem;
+
+export interface Overset {
+  articleId: string;
+  characters: number;
+  lines: number;
+}
+
+export interface BlockFrame {
+  blockId: string;
+  kind: 'article' | 'image' | 'rule';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Lines left empty at the foot of the block's columns (underset). */
+  emptyLines: number;
+}
+
+/** Typographic counts, per article and for the page. */
+export interface TypoReport {
+  lines: number;
+  justifiedLines: number;
+  kinsokuSqueeze: number;
+  kinsokuPush: number;
+  compressions: number;
+  loneCharacters: number;
+  looseLines: number;
+  worstExpansion: number;
+  offGridLines: number;
+  emergencyBreaks: number;
+  prohibitedLineStarts: number;
+}
+
+export interface MissingGlyphReport {
+  char: string;
+  face: string;
+  owner: string;
+  count: number;
+}
+
+export interface PageLayout {
+  width: number;
+  height: number;
+  items: LayoutItem[];
+  frames: BlockFrame[];
+  overset: Overset[];
+  missingGlyphs: MissingGlyphReport[];
+  report: { page: TypoReport; articles: Record<string, TypoReport> };
+  /** The grid, for guides on screen. */
+  grid: { left: number; top: number; colWidth: number; gutter: number; columns: number; pitch: number; rows: number; bodySize: number };
+}

@@ -1,0 +1,78 @@
+import type { BanmianDocument, FormatName, PageSettings, StyleName, TextStyle } from './document';
+import { FORMAT_VERSION } from './document';
+import { mmToPt } from './units';
+
+interface Preset {
+  widthMm: number;
+  heightMm: number;
+  columns: number;
+  charsPerColumn: number;
+}
+
+/** 对开 broadsheet and 四开 tabloid, with the grids most Chinese dailies use on them. */
+export const FORMAT_PRESETS: Record<Exclude<FormatName, 'custom'>, Preset> = {
+  broadsheet: { widthMm: 390, heightMm: 546, columns: 8, charsPerColumn: 13 },
+  tabloid: { widthMm: 273, heightMm: 390, columns: 5, charsPerColumn: 14 },
+};
+
+const style = (family: string, bold: boolean, size: number, lineHeight: number, align: TextStyle['align']): TextStyle => ({
+  family, bold, size, lineHeight, align, tracking: 0,
+});
+
+export function defaultStyles(bodySize: number): Record<StyleName, TextStyle> {
+  return {
+    body: style('song', false, bodySize, bodySize, 'justify'),
+    subhead: style('hei', false, bodySize, bodySize, 'left'),
+    lead: style('hei', false, bodySize, bodySize, 'justify'),
+    byline: style('song', false, bodySize, bodySize, 'left'),
+    jump: style('song', false, bodySize, bodySize, 'left'),
+    headline: style('hei', true, 24, 30, 'center'),
+    kicker: style('song', false, 12, 16, 'center'),
+    deck: style('song', false, 12, 16, 'center'),
+    caption: style('hei', false, 7.5, 10, 'justify'),
+  };
+}
+
+/**
+ * A page of the given format, its text area centred horizontally: with the character grid the
+ * column widths are whole characters, so the margins follow from the grid, as in 方正飞腾.
+ */
+export function defaultPage(format: Exclude<FormatName, 'custom'> = 'broadsheet'): PageSettings {
+  const preset = FORMAT_PRESETS[format];
+  const bodySize = 9;
+  const gutterChars = 1;
+  const width = mmToPt(preset.widthMm);
+  const height = mmToPt(preset.heightMm);
+  const gridWidth = (preset.columns * preset.charsPerColumn + (preset.columns - 1) * gutterChars) * bodySize;
+  const side = (width - gridWidth) / 2;
+  return {
+    format: { name: format, width, height },
+    margins: { top: mmToPt(16), bottom: mmToPt(14), left: side, right: side },
+    bodySize,
+    leading: 3,
+    grid: { mode: 'character', columns: preset.columns, charsPerColumn: preset.charsPerColumn, gutterChars, gutter: bodySize },
+    header: {
+      paperName: '',
+      date: '',
+      pageNumber: '',
+      section: '',
+      editor: '',
+      proofreader: '',
+      layoutEditor: '',
+      height: mmToPt(14),
+    },
+    styles: defaultStyles(bodySize),
+    typeset: {
+      indent: 2,
+      hanLatinSpace: 0.25,
+      maxExpansion: 0.25,
+      compressLineStartOpening: false,
+      compressLineEndClosing: false,
+    },
+    columnRules: true,
+  };
+}
+
+export function emptyDocument(format: Exclude<FormatName, 'custom'> = 'broadsheet'): BanmianDocument {
+  return { formatVersion: FORMAT_VERSION, page: defaultPage(format), articles: [], images: [], blocks: [] };
+}

@@ -1,0 +1,175 @@
+import type { RichDoc } from './richtext';
+
+/** All lengths are PDF points unless the name says otherwise. */
+
+export type FormatName = 'broadsheet' | 'tabloid' | 'custom';
+
+export interface PageFormat {
+  name: FormatName;
+  width: number;
+  height: number;
+}
+
+export interface Margins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * The character grid (背景格) as 方正飞腾 defines it: in 'character' mode a column is a whole number
+ * of body characters and the gutter a whole number of characters too; in 'free' mode the columns
+ * share the text width equally with a gutter in points.
+ */
+export interface GridSettings {
+  mode: 'character' | 'free';
+  columns: number;
+  charsPerColumn: number;
+  gutterChars: number;
+  /** Gutter in pt, used in 'free' mode. */
+  gutter: number;
+}
+
+export interface PageHeader {
+  paperName: string;
+  /** ISO date, e.g. 2024-01-16. */
+  date: string;
+  /** 版次, e.g. "03". */
+  pageNumber: string;
+  section: string;
+  editor: string;
+  proofreader: string;
+  layoutEditor: string;
+  /** Height reserved for the header above the grid. 0 hides it. */
+  height: number;
+}
+
+export type FaceRole = 'song' | 'hei' | 'kai' | 'fangsong';
+
+export interface TextStyle {
+  /** A font family key of the registry ('song', 'hei', or a family a newsroom adds). */
+  family: string;
+  bold: boolean;
+  size: number;
+  /** Line height in pt for non-grid text (headlines); body text uses the page grid pitch. */
+  lineHeight: number;
+  align: 'justify' | 'left' | 'center' | 'right';
+  /** Letter spacing in em added between characters. */
+  tracking: number;
+}
+
+export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump';
+
+export interface TypesetSettings {
+  /** First-line indent in em. */
+  indent: number;
+  /** Extra space between Han and Latin/digits, em. */
+  hanLatinSpace: number;
+  /** Largest inter-character expansion of a justified line, em, before it is reported loose. */
+  maxExpansion: number;
+  /** Opening punctuation at line start is set half-width. */
+  compressLineStartOpening: boolean;
+  /** Closing punctuation at line end is set half-width (the text then ends flush with the column). */
+  compressLineEndClosing: boolean;
+}
+
+export interface PageSettings {
+  format: PageFormat;
+  margins: Margins;
+  /** Body text size and leading (行距, space between lines) define the line pitch of the grid. */
+  bodySize: number;
+  leading: number;
+  grid: GridSettings;
+  header: PageHeader;
+  styles: Record<StyleName, TextStyle>;
+  typeset: TypesetSettings;
+  /** Draw hairline column rules (栏线) in the gutters between adjacent blocks. */
+  columnRules: boolean;
+}
+
+export interface Article {
+  id: string;
+  /** 引题 */
+  kicker: string;
+  /** 主题 */
+  headline: string;
+  /** 副题 */
+  deck: string;
+  byline: string;
+  /** Where the byline is set: under the headlines or after the last paragraph. */
+  bylinePosition: 'top' | 'end';
+  /** Dateline lead, set inline at the start of the first paragraph, e.g. 本报讯（记者 李雅君）. */
+  lead: string;
+  body: RichDoc;
+  /** (上接01版) */
+  jumpFrom: string;
+  /** (下转04版) */
+  jumpTo: string;
+}
+
+export interface ImageAsset {
+  id: string;
+  name: string;
+  mime: 'image/jpeg' | 'image/png';
+  pixelWidth: number;
+  pixelHeight: number;
+  /** Stored resolution in pixels per inch, when the file says. */
+  ppi?: number;
+  colorSpace: 'rgb' | 'cmyk' | 'gray' | 'unknown';
+  /** Base64 of the file bytes, or absent when the asset is only a placeholder. */
+  data?: string;
+}
+
+/** Position on the grid: first column (0-based), column span, first line and height in lines. */
+export interface GridRect {
+  col: number;
+  span: number;
+  row: number;
+  rows: number;
+}
+
+export interface ArticleBlock extends GridRect {
+  id: string;
+  kind: 'article';
+  articleId: string;
+  /** Columns the headlines span, from the block's first column; defaults to the whole block. */
+  headlineSpan?: number;
+  /** Stepped or L-shaped articles: lines available in each column (from the block top). */
+  columnRows?: number[];
+  locked?: boolean;
+}
+
+export interface ImageBlock extends GridRect {
+  id: string;
+  kind: 'image';
+  imageId: string;
+  caption: string;
+  /** The article whose text it sits in; text of every article it overlaps wraps around it. */
+  articleId?: string;
+  locked?: boolean;
+}
+
+export interface RuleBlock {
+  id: string;
+  kind: 'rule';
+  /** In pt from the page's top-left corner. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  locked?: boolean;
+}
+
+export type Block = ArticleBlock | ImageBlock | RuleBlock;
+
+export const FORMAT_VERSION = 1;
+
+export interface BanmianDocument {
+  formatVersion: number;
+  page: PageSettings;
+  articles: Article[];
+  images: ImageAsset[];
+  blocks: Block[];
+}

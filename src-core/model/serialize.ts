@@ -1,0 +1,72 @@
+import type { BanmianDocument } from './document';
+import { FORMAT_VERSION } from './document';
+import { validateDocument, type ValidationIssue } from './validate';
+
+export type LoadResult =
+  | { ok: true; document: BanmianDocument; migratedFrom?: number }
+  | { ok: false; zh: string; en: string; issues?: ValidationIssue[] };
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns a version-n document into version n+1. Version 1 is the first format, so the
+ * table is empty; the loader already walks it, so adding version 2 means adding one entry here.
+ */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export function serializeDocument(doc: BanmianDocument): string {
+  return JSON.stringify({ ...doc, formatVersion: FORMAT_VERSION });
+}
+
+export function migrate(raw: Record<string, unknown>, migrations: Record<number, Migration> = MIGRATIONS, target = FORMAT_VERSION): Record<string, unknown> {
+  let doc = raw;
+  let version = raw.formatVersion as number;
+  while (version < target) {
+    const step = migrations[version];
+    if (!step) throw new Error(`no migration from format version ${version}`);
+    doc = { ...step(doc), formatVersion: version + 1 };
+    version += 1;
+  }
+  return doc;
+}
+
+/** Parses, migrates and validates a saved document. Never throws; garbage gives a clear error. */
+export function parseDocument(text: string, migrations: Record<number, Migration> = MIGRATIONS): LoadResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, zh: `文件内容不是有效的版面数据（JSON 解析失败：${(e as Error).message}）`, en: `The file is not Banmian page data (JSON parse failed: ${(e as Error).message})` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, zh: '文件内容不是版面数据', en: 'The file does not hold Banmian page data' };
+  }
+  const version = (raw as Record<string, unknown>).formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, zh: `文件缺少有效的格式版本号（formatVersion = ${String(version)}）`, en: `The file has no valid format version (formatVersion = ${String(version)})` };
+  }
+  if (version > FORMAT_VERSION) {
+    return {
+      ok: false,
+      zh: `此文件由更新版本的 Banmian 保存（格式版本 ${version}，本程序支持到 ${FORMAT_VERSION}），请升级后再打开`,
+      en: `This file was saved by a newer Banmian (format version ${version}; this one reads up to ${FORMAT_VERSION}). Please upgrade to open it.`,
+    };
+  }
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrate(raw as Record<string, unknown>, migrations);
+  } catch (e) {
+    return { ok: false, zh: `无法升级旧版文件：${(e as Error).message}`, en: `Cannot upgrade the old file: ${(e as Error).message}` };
+  }
+  const v = validateDocument(migrated);
+  if (!v.ok) {
+    const first = v.issues.slice(0, 5);
+    return {
+      ok: false,
+      zh: `版面数据有误：${first.map((i) => i.zh).join('；')}`,
+      en: `The page data is invalid: ${first.map((i) => i.en).join('; ')}`,
+      issues: v.issues,
+    };
+  }
+  return { ok: true, document: migrated as unknown as BanmianDocument, ...(version < FORMAT_VERSION ? { migratedFrom: version } : {}) };
+}

@@ -1,0 +1,189 @@
+import type { BanmianDocument, Block, GridRect } from './document';
+import { FORMAT_VERSION } from './document';
+import { gridGeometry } from './grid';
+
+/** One problem found in a document: the field's path, its value, and what is wrong, in zh-CN and English. */
+export interface ValidationIssue {
+  path: string;
+  value: unknown;
+  zh: string;
+  en: string;
+}
+
+export type Validation = { ok: true } | { ok: false; issues: ValidationIssue[] };
+
+class Checker {
+  readonly issues: ValidationIssue[] = [];
+
+  fail(path: string, value: unknown, zh: string, en: string): void {
+    this.issues.push({ path, value, zh: `${path}：${zh}（当前值 ${show(value)}）`, en: `${path}: ${en} (got ${show(value)})` });
+  }
+
+  number(path: string, value: unknown, min: number, max: number): value is number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.fail(path, value, '应为数字', 'must be a number');
+      return false;
+    }
+    if (value < min || value > max) {
+      this.fail(path, value, `应在 ${min} 到 ${max} 之间`, `must be between ${min} and ${max}`);
+      return false;
+    }
+    return true;
+  }
+
+  integer(path: string, value: unknown, min: number, max: number): value is number {
+    if (!this.number(path, value, min, max)) return false;
+    if (!Number.isInteger(value)) {
+      this.fail(path, value, '应为整数', 'must be a whole number');
+      return false;
+    }
+    return true;
+  }
+
+  string(path: string, value: unknown): value is string {
+    if (typeof value !== 'string') {
+      this.fail(path, value, '应为文字', 'must be a string');
+      return false;
+    }
+    return true;
+  }
+
+  object(path: string, value: unknown): value is Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.fail(path, value, '应为对象', 'must be an object');
+      return false;
+    }
+    return true;
+  }
+
+  array(path: string, value: unknown): value is unknown[] {
+    if (!Array.isArray(value)) {
+      this.fail(path, value, '应为列表', 'must be a list');
+      return false;
+    }
+    return true;
+  }
+}
+
+function show(value: unknown): string {
+  const s = JSON.stringify(value);
+  if (s === undefined) return String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+const MAX_PT = 5000;
+
+/** Checks a document's shape and ranges; every issue names the field and the value found. */
+export function validateDocument(input: unknown): Validation {
+  const c = new Checker();
+  if (!c.object('document', input)) return { ok: false, issues: c.issues };
+  const doc = input as unknown as BanmianDocument;
+  if (doc.formatVersion !== FORMAT_VERSION) c.fail('formatVersion', doc.formatVersion, `应为 ${FORMAT_VERSION}`, `must be ${FORMAT_VERSION}`);
+  const page = doc.page;
+  if (c.object('page', page)) {
+    if (c.object('page.format', page.format)) {
+      c.number('page.format.width', page.format.width, 72, MAX_PT);
+      c.number('page.format.height', page.format.height, 72, MAX_PT);
+    }
+    if (c.object('page.margins', page.margins)) {
+      for (const side of ['top', 'bottom', 'left', 'right'] as const) c.number(`page.margins.${side}`, page.margins[side], 0, MAX_PT);
+    }
+    c.number('page.bodySize', page.bodySize, 4, 72);
+    c.number('page.leading', page.leading, 0, 72);
+    if (c.object('page.grid', page.grid)) {
+      const g = page.grid;
+      if (g.mode !== 'character' && g.mode !== 'free') c.fail('page.grid.mode', g.mode, '应为 character 或 free', "must be 'character' or 'free'");
+      c.integer('page.grid.columns', g.columns, 1, 40);
+      c.integer('page.grid.charsPerColumn', g.charsPerColumn, 1, 200);
+      c.integer('page.grid.gutterChars', g.gutterChars, 0, 10);
+      c.number('page.grid.gutter', g.gutter, 0, 200);
+    }
+    if (c.object('page.header', page.header)) {
+      for (const key of ['paperName', 'date', 'pageNumber', 'section', 'editor', 'proofreader', 'layoutEditor'] as const) {
+        c.string(`page.header.${key}`, page.header[key]);
+      }
+      c.number('page.header.height', page.header.height, 0, MAX_PT);
+    }
+    if (c.object('page.styles', page.styles)) {
+      for (const [name, st] of Object.entries(page.styles)) {
+        if (!c.object(`page.styles.${name}`, st)) continue;
+        c.string(`page.styles.${name}.family`, st.family);
+        c.number(`page.styles.${name}.size`, st.size, 2, 400);
+        c.number(`page.styles.${name}.lineHeight`, st.lineHeight, 2, 800);
+        c.number(`page.styles.${name}.tracking`, st.tracking, -0.5, 2);
+      }
+    }
+    if (c.issues.length === 0) {
+      const geo = gridGeometry(page);
+      if (geo.gridWidth > page.format.width - page.margins.left - page.margins.right + 0.01) {
+        c.fail('page.grid', `${geo.gridWidth.toFixed(1)}pt`, '栏宽之和超出版心宽度', 'columns are wider than the space between the margins');
+      }
+      if (geo.rows < 1) c.fail('page.margins', page.margins, '版心高度放不下一行正文', 'the text area is shorter than one line');
+    }
+  }
+  const articleIds = new Set<string>();
+  if (c.array('articles', doc.articles)) {
+    doc.articles.forEach((a, i) => {
+      const p = `articles[${i}]`;
+      if (!c.object(p, a)) return;
+      if (c.string(`${p}.id`, a.id)) {
+        if (articleIds.has(a.id)) c.fail(`${p}.id`, a.id, '文章编号重复', 'duplicate article id');
+        articleIds.add(a.id);
+      }
+      for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.string(`${p}.${key}`, a[key]);
+      if (c.object(`${p}.body`, a.body)) {
+        if (a.body.type !== 'doc') c.fail(`${p}.body.type`, a.body.type, '应为 doc', "must be 'doc'");
+        c.array(`${p}.body.content`, a.body.content);
+      }
+    });
+  }
+  const imageIds = new Set<string>();
+  if (c.array('images', doc.images)) {
+    doc.images.forEach((img, i) => {
+      if (!c.object(`images[${i}]`, img)) return;
+      if (c.string(`images[${i}].id`, img.id)) imageIds.add(img.id);
+      c.integer(`images[${i}].pixelWidth`, img.pixelWidth, 0, 100_000);
+      c.integer(`images[${i}].pixelHeight`, img.pixelHeight, 0, 100_000);
+    });
+  }
+  if (c.array('blocks', doc.blocks)) {
+    const columns = doc.page?.grid?.columns ?? 1;
+    doc.blocks.forEach((b, i) => checkBlock(c, `blocks[${i}]`, b, columns, articleIds, imageIds));
+  }
+  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true };
+}
+
+function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds: Set<string>, imageIds: Set<string>): void {
+  if (!c.object(p, b)) return;
+  c.string(`${p}.id`, b.id);
+  if (b.kind === 'rule') {
+    for (const k of ['x1', 'y1', 'x2', 'y2'] as const) c.number(`${p}.${k}`, b[k], -MAX_PT, MAX_PT);
+    c.number(`${p}.width`, b.width, 0, 72);
+    return;
+  }
+  if (b.kind !== 'article' && b.kind !== 'image') {
+    c.fail(`${p}.kind`, (b as { kind: unknown }).kind, '应为 article、image 或 rule', "must be 'article', 'image' or 'rule'");
+    return;
+  }
+  checkGridRect(c, p, b, columns);
+  if (b.kind === 'article') {
+    if (!articleIds.has(b.articleId)) c.fail(`${p}.articleId`, b.articleId, '找不到这篇文章', 'no article has this id');
+    if (b.headlineSpan !== undefined) c.integer(`${p}.headlineSpan`, b.headlineSpan, 1, b.span);
+    if (b.columnRows !== undefined && c.array(`${p}.columnRows`, b.columnRows)) {
+      b.columnRows.forEach((r, k) => c.integer(`${p}.columnRows[${k}]`, r, 0, b.rows));
+    }
+  } else if (!imageIds.has(b.imageId)) {
+    c.fail(`${p}.imageId`, b.imageId, '找不到这张图片', 'no image has this id');
+  }
+}
+
+function checkGridRect(c: Checker, p: string, r: GridRect, columns: number): void {
+  // A 0-column or 0-line block is legal while it is being drawn; layout reports it as empty.
+  c.integer(`${p}.col`, r.col, 0, columns - 1);
+  c.integer(`${p}.span`, r.span, 0, columns);
+  c.integer(`${p}.row`, r.row, 0, 10_000);
+  c.integer(`${p}.rows`, r.rows, 0, 10_000);
+  if (Number.isInteger(r.col) && Number.isInteger(r.span) && r.col + r.span > columns) {
+    c.fail(`${p}.span`, r.span, `超出版面的 ${columns} 栏`, `runs past the page's ${columns} columns`);
+  }
+}

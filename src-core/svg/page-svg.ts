@@ -1,0 +1,86 @@
+import type { CmykColor, LayoutItem, PageLayout } from '../layout/page-layout';
+
+export interface SvgOptions {
+  /** CSS font-family for a registry face id; the host declares it with @font-face from the same file the PDF embeds. */
+  fontFamily: (faceId: string) => string;
+  /** href for an image asset (data: or blob: URL), or undefined to draw a placeholder. */
+  imageHref?: (imageId: string) => string | undefined;
+  /** Extra markup drawn over the page (guides), already in page coordinates. */
+  overlay?: string;
+  /** Draw the page's grid lines and column guides. */
+  guides?: boolean;
+}
+
+const num = (v: number): string => (Math.round(v * 100) / 100).toString();
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
+/** Screen colour of a CMYK ink (naive conversion; the PDF keeps the CMYK values). */
+export function cmykToCss(c: CmykColor): string {
+  const r = Math.round(255 * (1 - c.c) * (1 - c.k));
+  const g = Math.round(255 * (1 - c.m) * (1 - c.k));
+  const b = Math.round(255 * (1 - c.y) * (1 - c.k));
+  return `rgb(${r},${g},${b})`;
+}
+
+function itemSvg(item: LayoutItem, opts: SvgOptions): string {
+  switch (item.kind) {
+    case 'glyphs': {
+      const fill = cmykToCss(item.color);
+      const family = escapeAttr(opts.fontFamily(item.face));
+      if (item.hScale !== 1) {
+        // Scaled glyphs (joined dashes) are drawn one by one, as the PDF does with Tz.
+        return [...item.text]
+          .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(item.y)}) scale(${num(item.hScale)} 1)" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(ch)}</text>`)
+          .join('');
+      }
+      return `<text x="${item.xs.map(num).join(' ')}" y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(item.text)}</text>`;
+    }
+    case 'image': {
+      const href = opts.imageHref?.(item.imageId);
+      if (href) {
+        return `<image href="${escapeAttr(href)}" x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" preserveAspectRatio="xMidYMid slice"/>`;
+      }
+      const { x, y, width: w, height: h } = item;
+      return `<g class="image-placeholder"><rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="#e6e6e6" stroke="#999" stroke-width="0.5"/><path d="M${num(x)} ${num(y)}L${num(x + w)} ${num(y + h)}M${num(x + w)} ${num(y)}L${num(x)} ${num(y + h)}" stroke="#999" stroke-width="0.5"/></g>`;
+    }
+    case 'rule':
+      return `<line x1="${num(item.x1)}" y1="${num(item.y1)}" x2="${num(item.x2)}" y2="${num(item.y2)}" stroke="${cmykToCss(item.color)}" stroke-width="${num(item.width)}"/>`;
+    case 'box':
+      return `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${item.fill ? cmykToCss(item.fill) : 'none'}" stroke="${item.stroke ? cmykToCss(item.stroke) : 'none'}" stroke-width="${num(item.strokeWidth)}"/>`;
+  }
+}
+
+function guidesSvg(layout: PageLayout): string {
+  const g = layout.grid;
+  const parts: string[] = [];
+  const height = g.rows > 0 ? (g.rows - 1) * g.pitch + g.bodySize : 0;
+  for (let c = 0; c < g.columns; c++) {
+    const x = g.left + c * (g.colWidth + g.gutter);
+    parts.push(`<rect x="${num(x)}" y="${num(g.top)}" width="${num(g.colWidth)}" height="${num(height)}" fill="none" stroke="#6cf" stroke-width="0.3"/>`);
+  }
+  return `<g class="guides">${parts.join('')}</g>`;
+}
+
+/**
+ * The page as one SVG document: every glyph at the x PageLayout gives it, so the browser only
+ * rasterises and never lays out. Ligatures and kerning are off for the same reason.
+ */
+export function pageToSvg(layout: PageLayout, opts: SvgOptions): string {
+  const body = layout.items.map((item) => itemSvg(item, opts)).join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}pt" height="${num(layout.height)}pt" ` +
+    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0" text-rendering="geometricPrecision">` +
+    `<rect width="100%" height="100%" fill="#fff"/>` +
+    (opts.guides ? guidesSvg(layout) : '') +
+    body +
+    (opts.overlay ?? '') +
+    `</svg>`
+  );
+}

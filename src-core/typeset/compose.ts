@@ -1,0 +1,436 @@
+import type { FontFace, FontRegistry } from '../fonts/registry';
+import type { TextStyle } from '../model/document';
+import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
+import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
+
+/** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
+export interface StyledRun {
+  text: string;
+  style: TextStyle;
+  tag: number;
+}
+
+export interface ComposeOptions {
+  width: number;
+  /** First-line indent in em of the first run's size. */
+  indent: number;
+  align: TextStyle['align'];
+  hanLatinSpace: number;
+  maxExpansion: number;
+  compressLineStartOpening: boolean;
+  compressLineEndClosing: boolean;
+  /** Tracking added to every character, em (negative tightens). */
+  tracking?: number;
+  /** Penalise a last line holding a single Han character (孤字). */
+  avoidLoneCharacter?: boolean;
+}
+
+/** Why a line ended where it did, for the typographic report. */
+export const enum KinsokuResolution {
+  None = 0,
+  Squeeze = 1,
+  Push = 2,
+}
+
+export interface ComposedLine {
+  start: number;
+  end: number;
+  /** Natural width of the content, before justification, pt. */
+  naturalWidth: number;
+  /** Inter-character expansion of a justified line, em of the body size. */
+  expansion: number;
+  kinsoku: KinsokuResolution;
+  /** Punctuation blanks removed on this line (pair, edge and squeeze). */
+  compressions: number;
+  last: boolean;
+  emergency: boolean;
+}
+
+export interface MissingGlyph {
+  cp: number;
+  face: string;
+}
+
+/**
+ * A composed paragraph: per character (code point) arrays, and the lines over them. x positions
+ * are relative to the line's left edge; every line has the same width.
+ */
+export interface ComposedParagraph {
+  length: number;
+  cps: Uint32Array;
+  faces: FontFace[];
+  sizes: Float64Array;
+  /** Where each glyph is drawn, pt from its line's left edge. */
+  xs: Float64Array;
+  /** Horizontal scale of the glyph (1 except for dashes stretched to join). */
+  hScale: Float64Array;
+  tags: Int32Array;
+  /** UTF-16 offset of the character within its run's text. */
+  offsets: Int32Array;
+  lines: ComposedLine[];
+  missing: MissingGlyph[];
+  lineWidth: number;
+}
+
+const NO_BREAK = 0;
+
+interface Prepared {
+  n: number;
+  cps: Uint32Array;
+  faces: FontFace[];
+  sizes: Float64Array;
+  tags: Int32Array;
+  offsets: Int32Array;
+  adv: Float64Array;
+  /** Offset of the glyph inside its cell (centred middle dots, shifted opening marks). */
+  drawDx: Float64Array;
+  hScale: Float64Array;
+  /** Space after the character when it is not the last on its line: Han–Latin spacing, tracking. */
+  gap: Float64Array;
+  gapShrink: Float64Array;
+  /** Blank halves still compressible (squeeze) on each side. */
+  blankL: Float64Array;
+  blankR: Float64Array;
+  /** Compression already applied between adjacent punctuation, on each side. */
+  pairL: Float64Array;
+  pairR: Float64Array;
+  cls: Uint8Array;
+  space: Uint8Array;
+  /** Break allowed before character i (i in 1..n-1), from the clreq-tailored UAX #14 breaker. */
+  brk: Uint8Array;
+  /** Justification may add space after character i. */
+  stretchable: Uint8Array;
+  missing: MissingGlyph[];
+}
+
+function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): Prepared {
+  let text = '';
+  for (const r of runs) text += r.text;
+  const unitBreaks = breakOpportunities(text, 'clreq');
+  const cpsList: number[] = [];
+  const faceList: FontFace[] = [];
+  const sizeList: number[] = [];
+  const tagList: number[] = [];
+  const offList: number[] = [];
+  const brkList: number[] = [];
+  const missing: MissingGlyph[] = [];
+  let unit = 0;
+  for (const run of runs) {
+    const primary = registry.face({ family: run.style.family, bold: run.style.bold });
+    for (let k = 0; k < run.text.length; ) {
+      const cp = run.text.codePointAt(k)!;
+      let face = primary;
+      if (!primary.hasGlyph(cp) && !isSpace(cp)) {
+        const fb = registry.fallbackFor(cp, primary);
+        if (fb) face = fb;
+        else missing.push({ cp, face: primary.id });
+      }
+      cpsList.push(cp);
+      faceList.push(face);
+      sizeList.push(run.style.size);
+      tagList.push(run.tag);
+      offList.push(k);
+      brkList.push(unitBreaks[unit]);
+      const w = cp > 0xffff ? 2 : 1;
+      k += w;
+      unit += w;
+    }
+  }
+  const n = cpsList.length;
+  const p: Prepared = {
+    n,
+    cps: Uint32Array.from(cpsList),
+    faces: faceList,
+    sizes: Float64Array.from(sizeList),
+    tags: Int32Array.from(tagList),
+    offsets: Int32Array.from(offList),
+    adv: new Float64Array(n),
+    drawDx: new Float64Array(n),
+    hScale: new Float64Array(n).fill(1),
+    gap: new Float64Array(n),
+    gapShrink: new Float64Array(n),
+    blankL: new Float64Array(n),
+    blankR: new Float64Array(n),
+    pairL: new Float64Array(n),
+    pairR: new Float64Array(n),
+    cls: new Uint8Array(n),
+    space: new Uint8Array(n),
+    brk: Uint8Array.from(brkList),
+    stretchable: new Uint8Array(n),
+    missing,
+  };
+  const tracking = opts.tracking ?? 0;
+  for (let i = 0; i < n; i++) {
+    const cp = p.cps[i];
+    const size = p.sizes[i];
+    const face = p.faces[i];
+    let adv = face.advance(cp);
+    if (Number.isNaN(adv)) adv = isSpace(cp) ? 0.25 : 1; // a .notdef box is one em
+    if (cp === 0x3000) adv = 1;
+    const cls = punctClass(cp);
+    p.cls[i] = cls;
+    if (isSpace(cp)) p.space[i] = 1;
+    if (cls === PunctClass.Middle) {
+      // 间隔号: a full em with the dot centred, whatever the font's own advance.
+      p.drawDx[i] = ((1 - adv) / 2) * size;
+      adv = 1;
+    } else if (cp === EM_DASH || cp === 0x2015) {
+      // A Chinese dash fills its em so that ——  reads as one unbroken 2-em line.
+      const m = face.metrics(cp);
+      if (m && m.inkRight > m.inkLeft) {
+        const scale = 1 / (m.inkRight - m.inkLeft);
+        p.hScale[i] = scale;
+        p.drawDx[i] = -m.inkLeft * scale * size;
+      }
+      adv = 1;
+    } else if (cp === ELLIPSIS && adv < 1) {
+      p.drawDx[i] = ((1 - adv) / 2) * size;
+      adv = 1;
+    }
+    p.adv[i] = adv * size;
+    if (cls === PunctClass.Opening && adv >= 0.99) p.blankL[i] = size / 2;
+    else if (cls === PunctClass.Closing && adv >= 0.99) p.blankR[i] = size / 2;
+    else if (cls === PunctClass.Middle) {
+      p.blankL[i] = size / 4;
+      p.blankR[i] = size / 4;
+    }
+    if (tracking !== 0) p.gap[i] += tracking * size;
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    const a = p.cps[i];
+    const b = p.cps[i + 1];
+    // ¼ em between Han and Latin letters or digits, unless the source already has a space there.
+    if ((isHan(a) && isLatinish(b)) || (isLatinish(a) && isHan(b))) {
+      const size = Math.max(p.sizes[i], p.sizes[i + 1]);
+      p.gap[i] += opts.hanLatinSpace * size;
+      p.gapShrink[i] += (opts.hanLatinSpace * size) / 2;
+    }
+    if (p.space[i]) p.gapShrink[i] += p.adv[i] / 3;
+    // Adjacent punctuation: the first mark gives up its blank half, or else the second its left one.
+    if (p.blankR[i] > 0 && (p.cls[i + 1] !== PunctClass.None)) {
+      p.pairR[i] = p.blankR[i];
+      p.blankR[i] = 0;
+    } else if (p.cls[i] !== PunctClass.None && p.blankL[i + 1] > 0) {
+      p.pairL[i + 1] = p.blankL[i + 1];
+      p.blankL[i + 1] = 0;
+    }
+    const next = p.brk[i + 1];
+    if (next === BREAK_ALLOWED || p.space[i] || (p.space[i + 1] && next !== BREAK_MANDATORY)) p.stretchable[i] = 1;
+  }
+  return p;
+}
+
+/** Demerits of a fitted line, TeX-style: squeezing punctuation is cheap, loose lines dear. */
+function lineBadness(expansionRatio: number, squeezeRatio: number): number {
+  if (squeezeRatio > 0) return 2 * squeezeRatio;
+  return 100 * expansionRatio * expansionRatio * expansionRatio;
+}
+
+const LINE_PENALTY = 10;
+const EMERGENCY_PENALTY = 1e6;
+const LONE_CHARACTER_PENALTY = 1e5;
+
+interface LineMeasure {
+  natural: number;
+  shrink: number;
+  gaps: number;
+  fits: boolean;
+  squeeze: number;
+}
+
+/**
+ * Total-fit composition of one paragraph (no mandatory breaks inside): a Knuth–Plass search over the
+ * clreq break opportunities that prefers squeezing punctuation to loosening lines.
+ */
+export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): ComposedParagraph {
+  const p = prepare(runs, registry, opts);
+  const n = p.n;
+  const width = opts.width;
+  const indent = n > 0 ? opts.indent * p.sizes[0] : 0;
+  // Prefix sums: width with pair compression and gaps, shrink, stretchable gaps.
+  const W = new Float64Array(n + 1);
+  const S = new Float64Array(n + 1);
+  const G = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
+    S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
+    G[i + 1] = G[i] + p.stretchable[i];
+  }
+  const m: LineMeasure = { natural: 0, shrink: 0, gaps: 0, fits: false, squeeze: 0 };
+  const measure = (a: number, b: number): LineMeasure => {
+    let end = b;
+    while (end > a + 1 && p.space[end - 1]) end--;
+    let natural = W[end] - W[a] - p.gap[end - 1];
+    let shrink = S[end] - S[a] - p.gapShrink[end - 1];
+    if (a === 0) natural += indent;
+    // Edge compression: opening mark at line start, closing mark at line end.
+    if (p.blankL[a] > 0) {
+      if (opts.compressLineStartOpening) natural -= p.blankL[a];
+    }
+    if (p.blankR[end - 1] > 0 && opts.compressLineEndClosing) natural -= p.blankR[end - 1];
+    if (opts.compressLineStartOpening) shrink -= p.blankL[a];
+    if (opts.compressLineEndClosing) shrink -= p.blankR[end - 1];
+    m.natural = natural;
+    m.shrink = Math.max(0, shrink);
+    m.gaps = Math.max(0, G[end - 1] - G[a]);
+    m.fits = natural - m.shrink <= width + 1e-6;
+    m.squeeze = natural > width + 1e-6 ? natural - width : 0;
+    return m;
+  };
+
+  const candidates: number[] = [0];
+  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
+  candidates.push(n);
+  let emergency = new Uint8Array(n + 1);
+  let path = n === 0 ? [0, 0] : search(candidates);
+  if (!path) {
+    // Some stretch between opportunities is wider than the line: allow a break at any character
+    // there, as a last resort (an over-long URL or Latin word).
+    const all: number[] = [];
+    emergency = new Uint8Array(n + 1);
+    for (let i = 0; i <= n; i++) {
+      if (i === 0 || i === n || (p.brk[i] !== NO_BREAK && !p.space[i])) all.push(i);
+      else if (!p.space[i]) {
+        all.push(i);
+        emergency[i] = 1;
+      }
+    }
+    path = search(all) ?? [0, n];
+  }
+
+  function search(cands: number[]): number[] | undefined {
+    const count = cands.length;
+    const best = new Float64Array(count).fill(Infinity);
+    const prev = new Int32Array(count).fill(-1);
+    best[0] = 0;
+    for (let bi = 1; bi < count; bi++) {
+      const b = cands[bi];
+      const isLast = b === n;
+      for (let ai = bi - 1; ai >= 0; ai--) {
+        if (best[ai] === Infinity) continue;
+        const a = cands[ai];
+        const lm = measure(a, b);
+        if (!lm.fits) {
+          // Earlier starts are only wider; none of them can fit this end.
+          break;
+        }
+        let bad: number;
+        if (lm.squeeze > 0) bad = lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9));
+        else if (isLast || opts.align !== 'justify') bad = 0;
+        else {
+          const slack = width - lm.natural;
+          const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
+          bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
+        }
+        let d = (LINE_PENALTY + Math.min(bad, 1e4)) ** 2;
+        if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
+        if (isLast && opts.avoidLoneCharacter && isLoneCharacter(p, a, b)) d += LONE_CHARACTER_PENALTY;
+        const total = best[ai] + d;
+        if (total < best[bi]) {
+          best[bi] = total;
+          prev[bi] = ai;
+        }
+      }
+    }
+    if (best[count - 1] === Infinity) return undefined;
+    const out: number[] = [];
+    for (let k = count - 1; k >= 0; k = prev[k]) {
+      out.push(cands[k]);
+      if (k === 0) break;
+    }
+    return out.reverse();
+  }
+
+  const xs = new Float64Array(n);
+  const lines: ComposedLine[] = [];
+  for (let li = 0; li + 1 < path.length; li++) {
+    const a = path[li];
+    const b = path[li + 1];
+    const last = li + 2 === path.length;
+    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measure(a, b), opts, xs, emergency[b] === 1 && !last));
+  }
+  return {
+    length: n,
+    cps: p.cps,
+    faces: p.faces,
+    sizes: p.sizes,
+    xs,
+    hScale: p.hScale,
+    tags: p.tags,
+    offsets: p.offsets,
+    lines,
+    missing: p.missing,
+    lineWidth: width,
+  };
+}
+
+/** A last line of one Han character, optionally followed by punctuation. */
+function isLoneCharacter(p: Prepared, a: number, b: number): boolean {
+  let han = 0;
+  for (let i = a; i < b; i++) {
+    if (isHan(p.cps[i])) han++;
+    else if (p.cls[i] === PunctClass.None && !p.space[i]) return false;
+  }
+  return han === 1 && a > 0;
+}
+
+function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: number, lm: LineMeasure, opts: ComposeOptions, xs: Float64Array, emergency: boolean): ComposedLine {
+  const width = opts.width;
+  let end = b;
+  while (end > a + 1 && p.space[end - 1]) end--;
+  const natural = lm.natural;
+  const squeeze = natural > width ? natural - width : 0;
+  const squeezeRatio = squeeze > 0 && lm.shrink > 0 ? squeeze / lm.shrink : 0;
+  let perGap = 0;
+  const justify = opts.align === 'justify' && !last;
+  if (justify && squeeze === 0 && lm.gaps > 0) perGap = (width - natural) / lm.gaps;
+  let x = indent;
+  const slack = squeeze > 0 ? 0 : width - natural - perGap * lm.gaps;
+  if (opts.align === 'center') x += slack / 2;
+  else if (opts.align === 'right') x += slack;
+  let compressions = 0;
+  for (let i = a; i < b; i++) {
+    let left = p.pairL[i];
+    let right = p.pairR[i];
+    if (left > 0 || right > 0) compressions++;
+    if (i === a && p.blankL[i] > 0 && opts.compressLineStartOpening) {
+      left += p.blankL[i];
+      compressions++;
+    } else if (p.blankL[i] > 0 && squeezeRatio > 0) {
+      left += p.blankL[i] * squeezeRatio;
+      compressions++;
+    }
+    if (i === end - 1 && p.blankR[i] > 0 && opts.compressLineEndClosing) {
+      right += p.blankR[i];
+      compressions++;
+    } else if (p.blankR[i] > 0 && squeezeRatio > 0) {
+      right += p.blankR[i] * squeezeRatio;
+      compressions++;
+    }
+    xs[i] = x - left + p.drawDx[i];
+    x += p.adv[i] - left - right;
+    if (i < end - 1) {
+      x += p.gap[i] - p.gapShrink[i] * squeezeRatio;
+      if (p.stretchable[i]) x += perGap;
+    }
+  }
+  // Kinsoku: did a prohibited character force this break away from where the line was full?
+  let kinsoku = KinsokuResolution.None;
+  if (!last) {
+    if (squeeze > 0) kinsoku = KinsokuResolution.Squeeze;
+    else if (b < p.n && natural + p.adv[b] + p.gap[end - 1] <= width + 1e-6 && p.brk[b] !== NO_BREAK) {
+      // The next character would have fitted, yet the line broke here: a mark after it could not start a line.
+      kinsoku = p.brk[b + 1] === NO_BREAK ? KinsokuResolution.Push : KinsokuResolution.None;
+    }
+  }
+  return {
+    start: a,
+    end: b,
+    naturalWidth: natural,
+    expansion: perGap / (p.sizes[a] || 1),
+    kinsoku,
+    compressions,
+    last,
+    emergency,
+  };
+}
