@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { dispatchHostCall, findProjectRoot } from '../host/handlers';
+
+/**
+ * A small local web host: serves the built renderer (dist-web/) and answers the HostApi over
+ * POST /api/<method> with a JSON array of arguments, through the same handlers Electron main uses.
+ * It listens on 127.0.0.1 only; it is for tests and for working on the UI without Electron.
+ */
+
+export interface WebHostOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Folder of the built renderer; defaults to <project>/dist-web. */
+  root?: string;
+}
+
+export interface WebHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 64 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+function baseHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, zh: string, en: string): void {
+  sendJson(res, status, { ok: false, zh, en });
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((done, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        done(undefined);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return sendError(res, 405, '接口只接受 POST 请求', 'The API accepts POST requests only');
+  }
+  const body = await readBody(req);
+  if (body === undefined) return sendError(res, 413, '请求内容过大', 'Request body too large');
+  let args: unknown = [];
+  if (body.trim() !== '') {
+    try {
+      args = JSON.parse(body);
+    } catch {
+      return sendError(res, 400, '请求内容不是有效的 JSON', 'The request body is not valid JSON');
+    }
+  }
+  const result = await dispatchHostCall(decodeURIComponent(method), args);
+  if ('rejected' in result) return sendError(res, 400, result.zh, result.en);
+  if (result.ok && result.value instanceof Uint8Array) {
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': result.value.byteLength });
+    res.end(result.value);
+    return;
+  }
+  sendJson(res, 200, result);
+}
+
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return sendError(res, 405, '不支持的请求方法', 'Method not allowed');
+  }
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    return sendError(res, 400, '无效的路径', 'Invalid path');
+  }
+  if (relative.includes('\0')) return sendError(res, 400, '无效的路径', 'Invalid path');
+  if (relative.endsWith('/')) relative += 'index.html';
+  const file = normalize(join(root, relative));
+  if (file !== root && !file.startsWith(root + sep)) return sendError(res, 403, '禁止访问', 'Forbidden');
+  let data: Buffer;
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    data = await readFile(file);
+  } catch {
+    return sendError(res, 404, `找不到 ${relative}`, `Not found: ${relative}`);
+  }
+  res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': data.length });
+  res.end(req.method === 'HEAD' ? undefined : data);
+}
+
+export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
+  const root = resolve(options.root ?? join(findProjectRoot(), 'dist-web'));
+  const server = createServer((req, res) => {
+    baseHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const api = /^\/api\/([^/]+)$/.exec(url.pathname);
+    const work = api ? handleApi(req, res, api[1]) : serveStatic(req, res, root, url.pathname);
+    work.catch((e: unknown) => {
+      if (!res.headersSent) sendError(res, 500, `内部错误：${String(e)}`, `Internal error: ${String(e)}`);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((done, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function portFromArgs(argv: string[]): number | undefined {
+  const i = argv.indexOf('--port');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice('--port='.length);
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${value}`);
+  return port;
+}
+
+const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) {
+  const host = await startWebHost({ port: portFromArgs(process.argv.slice(2)) ?? 5180 });
+  console.log(`版面 Banmian web host: ${host.url}  (Ctrl+C to stop)`);
+  if (!existsSync(join(findProjectRoot(), 'dist-web', 'index.html'))) console.warn('dist-web/ is not built yet: run `npm run web:build` first.');
+  const stop = (): void => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
