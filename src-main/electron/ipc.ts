@@ -1,0 +1,20 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { HOST_API_METHODS, type HostApiMethod, type HostResult } from '../../src-core/host-api';
+import { dispatchHostCall } from '../host/handlers';
+
+/** The IPC channel of one HostApi method; the preload invokes exactly these. */
+export const hostChannel = (method: HostApiMethod): string => `banmian:${method}`;
+
+/**
+ * One ipcMain.handle per HostApi method. Every call is checked twice before a handler runs: the
+ * sender must be our own renderer, and the method's arguments must validate.
+ */
+export function registerHostIpc(ipcMain: Pick<IpcMain, 'handle'>, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+  for (const method of HOST_API_METHODS) {
+    ipcMain.handle(hostChannel(method), async (event, ...args: unknown[]): Promise<HostResult<unknown>> => {
+      if (!isTrustedSender(event)) return { ok: false, zh: '拒绝来自未知页面的调用', en: 'Refused a call from an unknown page' };
+      const result = await dispatchHostCall(method, args);
+      return 'rejected' in result ? { ok: false, zh: result.zh, en: result.en } : result;
+    });
+  }
+}
