@@ -347,7 +347,8 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
       const s = slots[slot++];
       pb.emitLine(cp, li, s.x, s.y, article.id, sources);
       tally(report, cp, li, justified, page.typeset.maxExpansion);
-      if (Math.abs(s.y - rowY(geo, s.row)) > 1e-6 || Math.abs(((s.y - geo.top) / geo.pitch) % 1) > 1e-6) report.offGridLines++;
+      const gridLine = (s.y - geo.top) / geo.pitch;
+      if (Math.abs(gridLine - Math.round(gridLine)) > 1e-6) report.offGridLines++;
     }
   }
   if (oversetLines > 0) overset.push({ articleId: article.id, characters: oversetChars, lines: oversetLines });
@@ -482,4 +483,28 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
     report: { page: pageReport, articles: articleReports },
     grid: { left: geo.left, top: geo.top, colWidth: geo.colWidth, gutter: geo.gutter, columns: geo.columns, pitch: geo.pitch, rows: geo.rows, bodySize: geo.bodySize },
   };
+}
+
+/**
+ * The fewest grid lines an article block needs so that nothing is overset (sized to its text), or
+ * undefined when even the rest of the page's height is not enough.
+ */
+export function fitArticleRows(doc: BanmianDocument, env: LayoutEnv, blockId: string): number | undefined {
+  const block = doc.blocks.find((b): b is ArticleBlock => b.id === blockId && b.kind === 'article');
+  if (!block) return undefined;
+  const geo = gridGeometry(doc.page);
+  const others = doc.blocks.filter((b) => b.kind === 'image');
+  const oversetWith = (rows: number): boolean => {
+    const trial: BanmianDocument = { ...doc, blocks: [...others, { ...block, rows, columnRows: undefined }] };
+    return layout(trial, env).overset.some((o) => o.articleId === block.articleId);
+  };
+  let hi = Math.max(1, geo.rows - block.row);
+  if (oversetWith(hi)) return undefined;
+  let lo = 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (oversetWith(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

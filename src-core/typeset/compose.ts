@@ -107,43 +107,48 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   let text = '';
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
-  const cpsList: number[] = [];
-  const faceList: FontFace[] = [];
-  const sizeList: number[] = [];
-  const tagList: number[] = [];
-  const offList: number[] = [];
-  const brkList: number[] = [];
+  const cap = text.length;
+  const cps = new Uint32Array(cap);
+  const faces: FontFace[] = new Array(cap);
+  const sizes = new Float64Array(cap);
+  const tags = new Int32Array(cap);
+  const offsets = new Int32Array(cap);
+  const brk = new Uint8Array(cap);
   const missing: MissingGlyph[] = [];
   let unit = 0;
+  let n = 0;
   for (const run of runs) {
     const primary = registry.face({ family: run.style.family, bold: run.style.bold });
-    for (let k = 0; k < run.text.length; ) {
-      const cp = run.text.codePointAt(k)!;
+    const runText = run.text;
+    for (let k = 0; k < runText.length; ) {
+      const cp = runText.codePointAt(k)!;
       let face = primary;
-      if (!primary.hasGlyph(cp) && !isSpace(cp)) {
+      // advance() is cached per code point and NaN for a glyph the face lacks.
+      if (Number.isNaN(primary.advance(cp)) && !isSpace(cp)) {
         const fb = registry.fallbackFor(cp, primary);
         if (fb) face = fb;
         else missing.push({ cp, face: primary.id });
       }
-      cpsList.push(cp);
-      faceList.push(face);
-      sizeList.push(run.style.size);
-      tagList.push(run.tag);
-      offList.push(k);
-      brkList.push(unitBreaks[unit]);
+      cps[n] = cp;
+      faces[n] = face;
+      sizes[n] = run.style.size;
+      tags[n] = run.tag;
+      offsets[n] = k;
+      brk[n] = unitBreaks[unit];
+      n++;
       const w = cp > 0xffff ? 2 : 1;
       k += w;
       unit += w;
     }
   }
-  const n = cpsList.length;
+  faces.length = n;
   const p: Prepared = {
     n,
-    cps: Uint32Array.from(cpsList),
-    faces: faceList,
-    sizes: Float64Array.from(sizeList),
-    tags: Int32Array.from(tagList),
-    offsets: Int32Array.from(offList),
+    cps: cps.subarray(0, n),
+    faces,
+    sizes: sizes.subarray(0, n),
+    tags: tags.subarray(0, n),
+    offsets: offsets.subarray(0, n),
     adv: new Float64Array(n),
     drawDx: new Float64Array(n),
     hScale: new Float64Array(n).fill(1),
@@ -155,7 +160,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     pairR: new Float64Array(n),
     cls: new Uint8Array(n),
     space: new Uint8Array(n),
-    brk: Uint8Array.from(brkList),
+    brk: brk.subarray(0, n),
     stretchable: new Uint8Array(n),
     missing,
   };
@@ -257,23 +262,31 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     G[i + 1] = G[i] + p.stretchable[i];
   }
   const m: LineMeasure = { natural: 0, shrink: 0, gaps: 0, fits: false, squeeze: 0 };
+  const { space, gap, gapShrink, blankL, blankR } = p;
+  const startOpening = opts.compressLineStartOpening;
+  const endClosing = opts.compressLineEndClosing;
   const measure = (a: number, b: number): LineMeasure => {
     let end = b;
-    while (end > a + 1 && p.space[end - 1]) end--;
-    let natural = W[end] - W[a] - p.gap[end - 1];
-    let shrink = S[end] - S[a] - p.gapShrink[end - 1];
+    while (end > a + 1 && space[end - 1] === 1) end--;
+    const last = end - 1;
+    let natural = W[end] - W[a] - gap[last];
+    let shrink = S[end] - S[a] - gapShrink[last];
     if (a === 0) natural += indent;
     // Edge compression: opening mark at line start, closing mark at line end.
-    if (p.blankL[a] > 0) {
-      if (opts.compressLineStartOpening) natural -= p.blankL[a];
+    if (startOpening) {
+      natural -= blankL[a];
+      shrink -= blankL[a];
     }
-    if (p.blankR[end - 1] > 0 && opts.compressLineEndClosing) natural -= p.blankR[end - 1];
-    if (opts.compressLineStartOpening) shrink -= p.blankL[a];
-    if (opts.compressLineEndClosing) shrink -= p.blankR[end - 1];
+    if (endClosing) {
+      natural -= blankR[last];
+      shrink -= blankR[last];
+    }
+    if (shrink < 0) shrink = 0;
     m.natural = natural;
-    m.shrink = Math.max(0, shrink);
-    m.gaps = Math.max(0, G[end - 1] - G[a]);
-    m.fits = natural - m.shrink <= width + 1e-6;
+    m.shrink = shrink;
+    const gaps = G[last] - G[a];
+    m.gaps = gaps > 0 ? gaps : 0;
+    m.fits = natural - shrink <= width + 1e-6;
     m.squeeze = natural > width + 1e-6 ? natural - width : 0;
     return m;
   };
@@ -303,33 +316,41 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     const best = new Float64Array(count).fill(Infinity);
     const prev = new Int32Array(count).fill(-1);
     best[0] = 0;
+    const justify = opts.align === 'justify';
+    // Lines looser than this are considered only when nothing tighter can end at b.
+    const looseLimit = 1.5 * opts.maxExpansion;
+    let lo = 0;
+    const consider = (ai: number, bi: number, b: number, isLast: boolean, lm: LineMeasure): void => {
+      const a = cands[ai];
+      let bad: number;
+      if (lm.squeeze > 0) bad = lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9));
+      else if (isLast || !justify) bad = 0;
+      else {
+        const slack = width - lm.natural;
+        const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
+        bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
+      }
+      let d = (LINE_PENALTY + Math.min(bad, 1e4)) ** 2;
+      if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
+      if (isLast && opts.avoidLoneCharacter && isLoneCharacter(p, a, b)) d += LONE_CHARACTER_PENALTY;
+      const total = best[ai] + d;
+      if (total < best[bi]) {
+        best[bi] = total;
+        prev[bi] = ai;
+      }
+    };
     for (let bi = 1; bi < count; bi++) {
       const b = cands[bi];
       const isLast = b === n;
-      for (let ai = bi - 1; ai >= 0; ai--) {
+      // The earliest start from which a line can still reach b only moves forward as b does.
+      while (lo < bi - 1 && !measure(cands[lo], b).fits) lo++;
+      for (let ai = lo; ai < bi; ai++) {
         if (best[ai] === Infinity) continue;
-        const a = cands[ai];
-        const lm = measure(a, b);
-        if (!lm.fits) {
-          // Earlier starts are only wider; none of them can fit this end.
-          break;
-        }
-        let bad: number;
-        if (lm.squeeze > 0) bad = lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9));
-        else if (isLast || opts.align !== 'justify') bad = 0;
-        else {
-          const slack = width - lm.natural;
-          const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
-          bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
-        }
-        let d = (LINE_PENALTY + Math.min(bad, 1e4)) ** 2;
-        if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
-        if (isLast && opts.avoidLoneCharacter && isLoneCharacter(p, a, b)) d += LONE_CHARACTER_PENALTY;
-        const total = best[ai] + d;
-        if (total < best[bi]) {
-          best[bi] = total;
-          prev[bi] = ai;
-        }
+        const lm = measure(cands[ai], b);
+        if (!lm.fits) continue;
+        // Later starts only make looser lines: stop once tight enough lines were found.
+        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cands[ai]]) break;
+        consider(ai, bi, b, isLast, lm);
       }
     }
     if (best[count - 1] === Infinity) return undefined;

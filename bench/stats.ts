@@ -1,0 +1,16 @@
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** One line per figure: `name: value unit (note)`, the format `npm run bench` promises. */
+export function printFigure(name: string, value: number, unit: string, note = ''): void {
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
+  console.log(`${name}: ${shown} ${unit}${note ? ` (${note})` : ''}`);
+}
