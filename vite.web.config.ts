@@ -2,11 +2,18 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { devCspPlugin } from './src-main/host/dev-csp-plugin';
 
-/** The renderer alone, for the local web host (tests, UI work without Electron). */
+/**
+ * The renderer alone, for the local web host (tests, UI work without Electron). `npm run web` serves
+ * it with hot reload and forwards /api to a web host started with `npx tsx src-main/web-host/server.ts`.
+ */
 export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [react(), devCspPlugin()],
+  server: {
+    host: '127.0.0.1',
+    proxy: { '/api': `http://127.0.0.1:${process.env.BANMIAN_WEB_HOST_PORT ?? 5180}` },
+  },
   build: {
     outDir: '../dist-web',
     emptyOutDir: true,

@@ -9,11 +9,25 @@ export interface LoadedFonts {
   faces: FontFaceInfo[];
 }
 
+const loads = new WeakMap<HostApi, Promise<HostResult<LoadedFonts>>>();
+
 /**
- * Fetches every face the host offers once, registers it for layout metrics, and declares the same
- * bytes to the browser through the CSS Font Loading API. Resolves when the browser can draw them.
+ * Fetches every face the host offers, registers it for layout metrics, and declares the same bytes
+ * to the browser through the CSS Font Loading API. Resolves when the browser can draw them. Runs
+ * once per host (React StrictMode mounts effects twice); a failed load may be retried.
  */
-export async function loadHostFonts(host: HostApi): Promise<HostResult<LoadedFonts>> {
+export function loadHostFonts(host: HostApi): Promise<HostResult<LoadedFonts>> {
+  let load = loads.get(host);
+  if (!load) {
+    load = fetchAndDeclare(host);
+    loads.set(host, load);
+    const forget = () => void loads.delete(host);
+    load.then((r) => !r.ok && forget(), forget);
+  }
+  return load;
+}
+
+async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> {
   const listed = await host.listFonts();
   if (!listed.ok) return listed;
   if (listed.value.length === 0) return { ok: false, zh: '宿主程序没有提供任何字体', en: 'The host offers no fonts' };
