@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
+import { findProjectRoot } from '../../src-main/host/handlers';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+
+const root = findProjectRoot();
+
+describe('the local web host', () => {
+  let host: WebHost;
+  const post = (method: string, body?: string) => fetch(new URL(`api/${method}`, host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+
+  beforeAll(async () => {
+    host = await startWebHost({ port: 0 });
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the built renderer with the CSP header', async () => {
+    const res = await fetch(host.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain('<div id="root">');
+  });
+
+  it('keeps the <meta> CSP of index.html equal to the header', () => {
+    for (const file of [join(root, 'src-renderer/index.html'), join(root, 'dist-web/index.html')]) {
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, 'utf8'));
+      expect(meta?.[1], file).toBe(CONTENT_SECURITY_POLICY);
+    }
+  });
+
+  it('answers API calls with the CSP header too', async () => {
+    const res = await post('listFonts', '[]');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const body = await res.json();
+    expect(body.ok).toBe(true);
+    expect(body.value.map((f: { id: string }) => f.id).sort()).toEqual(['hei-bold', 'hei-regular', 'song-bold', 'song-regular']);
+  });
+
+  it('opens the sample page', async () => {
+    const body = await (await post('startupPage')).json();
+    expect(body.ok).toBe(true);
+    expect(body.value.title).toBe('luoyang-page.banmian');
+    expect(body.value.document.formatVersion).toBe(1);
+  });
+
+  it('sends font bytes as application/octet-stream', async () => {
+    const res = await post('fontBytes', '["song-regular"]');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(1_000_000);
+    expect([...bytes.slice(0, 4)]).toEqual([0, 1, 0, 0]); // TrueType sfnt version
+  });
+
+  it('refuses an unknown method with 400 and a bilingual error', async () => {
+    const res = await post('deleteEverything', '[]');
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.zh).toContain('未知');
+    expect(body.en).toContain('Unknown host method');
+  });
+
+  it('refuses a font id that is a path with 400', async () => {
+    const res = await post('fontBytes', JSON.stringify(['../../etc/passwd']));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.zh).toBeTruthy();
+    expect(body.en).toMatch(/font face id/);
+  });
+
+  it('refuses wrong arguments, bad JSON and other verbs', async () => {
+    expect((await post('fontBytes', '[]')).status).toBe(400);
+    expect((await post('fontBytes', '"song-regular"')).status).toBe(400);
+    expect((await post('listFonts', '["x"]')).status).toBe(400);
+    expect((await post('startupPage', '{not json')).status).toBe(400);
+    expect((await post('constructor', '[]')).status).toBe(400);
+    expect((await fetch(new URL('api/listFonts', host.url))).status).toBe(405);
+  });
+
+  it('answers a well-formed id it does not have with a HostResult error', async () => {
+    const body = await (await post('fontBytes', '["kai-regular"]')).json();
+    expect(body).toMatchObject({ ok: false });
+    expect(body.en).toContain('kai-regular');
+  });
+
+  it('serves nothing outside dist-web', async () => {
+    for (const path of ['%2e%2e/package.json', '..%2f..%2fpackage.json', '%2e%2e%2fsrc-main%2fhost%2fhandlers.ts']) {
+      const res = await fetch(host.url + path);
+      expect([403, 404], path).toContain(res.status);
+    }
+  });
+});

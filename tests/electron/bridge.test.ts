@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_API_METHODS } from '../../src-core/host-api';
+
+/**
+ * The preload and the IPC registration, run against a stand-in 'electron' module: they run here
+ * even where no Electron binary exists (the real module would try to download one).
+ */
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoked: [] as unknown[][],
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => {
+      electron.invoked.push(args);
+      return Promise.resolve({ ok: true, value: null });
+    },
+  },
+}));
+
+describe('the preload bridge', () => {
+  beforeEach(() => {
+    electron.invoked.length = 0;
+  });
+
+  it('exposes exactly the HostApi methods under window.banmian, each invoking its own channel', async () => {
+    await import('../../src-main/electron/preload');
+    expect([...electron.exposed.keys()]).toEqual(['banmian']);
+    const api = electron.exposed.get('banmian') as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    expect(Object.keys(api).sort()).toEqual([...HOST_API_METHODS].sort());
+    await api.startupPage();
+    await api.listFonts();
+    await api.fontBytes('song-regular');
+    expect(electron.invoked).toEqual([['banmian:startupPage'], ['banmian:listFonts'], ['banmian:fontBytes', 'song-regular']]);
+  });
+});
+
+describe('the IPC handlers of main', () => {
+  const fromApp = { senderFrame: { url: 'file:///app/out/renderer/index.html' } };
+  const fromElsewhere = { senderFrame: { url: 'https://example.com/' } };
+
+  beforeEach(async () => {
+    electron.handlers.clear();
+    const { registerHostIpc } = await import('../../src-main/electron/ipc');
+    registerHostIpc({ handle: (channel: string, fn: never) => void electron.handlers.set(channel, fn) } as never, (e) => e.senderFrame?.url.startsWith('file:///app/') ?? false);
+  });
+
+  it('registers one channel per HostApi method', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(HOST_API_METHODS.map((m) => `banmian:${m}`).sort());
+  });
+
+  it('serves the renderer through the shared handlers', async () => {
+    const fonts = (await electron.handlers.get('banmian:listFonts')!(fromApp)) as { ok: boolean; value: { id: string }[] };
+    expect(fonts.ok).toBe(true);
+    expect(fonts.value).toHaveLength(4);
+    const bytes = (await electron.handlers.get('banmian:fontBytes')!(fromApp, 'hei-bold')) as { ok: boolean; value: Uint8Array };
+    expect(bytes.ok).toBe(true);
+    expect(bytes.value).toBeInstanceOf(Uint8Array);
+  });
+
+  it('refuses bad arguments and strange senders', async () => {
+    expect(await electron.handlers.get('banmian:fontBytes')!(fromApp, '../../etc/passwd')).toMatchObject({ ok: false });
+    expect(await electron.handlers.get('banmian:fontBytes')!(fromApp, 'song-regular', 'extra')).toMatchObject({ ok: false });
+    expect(await electron.handlers.get('banmian:startupPage')!(fromApp, 1)).toMatchObject({ ok: false });
+    expect(await electron.handlers.get('banmian:listFonts')!(fromElsewhere)).toMatchObject({ ok: false, en: 'Refused a call from an unknown page' });
+  });
+});
