@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +16,7 @@ describe.skipIf(!chromiumAvailable())('the app on the web host, in Chromium', ()
   const problems: string[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(join(root, 'dist-web/index.html'))) throw new Error('dist-web/ is not built: run `npm run test:e2e` (or `npm run web:build` first)');
     host = await startWebHost({ port: 0 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
-import { findProjectRoot } from '../../src-main/host/handlers';
+import { findProjectRoot, startupPage } from '../../src-main/host/handlers';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 
 const root = findProjectRoot();
@@ -12,6 +13,7 @@ describe('the local web host', () => {
   const post = (method: string, body?: string) => fetch(new URL(`api/${method}`, host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
 
   beforeAll(async () => {
+    if (!existsSync(join(root, 'dist-web/index.html'))) throw new Error('dist-web/ is not built: run `npm run test:e2e` (or `npm run web:build` first)');
     host = await startWebHost({ port: 0 });
   });
   afterAll(async () => {
@@ -97,6 +99,24 @@ describe('the local web host', () => {
     for (const path of ['%2e%2e/package.json', '..%2f..%2fpackage.json', '%2e%2e%2fsrc-main%2fhost%2fhandlers.ts']) {
       const res = await fetch(host.url + path);
       expect([403, 404], path).toContain(res.status);
+    }
+  });
+
+  it('turns a broken sample file into a bilingual error, not an exception', async () => {
+    const fake = mkdtempSync(join(tmpdir(), 'banmian-root-'));
+    mkdirSync(join(fake, 'assets/samples'), { recursive: true });
+    writeFileSync(join(fake, 'assets/samples/luoyang-page.banmian'), '{"formatVersion": 1, "page": ');
+    process.env.BANMIAN_ROOT = fake;
+    try {
+      const result = await startupPage();
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.zh).toContain('luoyang-page.banmian');
+        expect(result.en).toContain('JSON');
+      }
+    } finally {
+      delete process.env.BANMIAN_ROOT;
+      rmSync(fake, { recursive: true, force: true });
     }
   });
 });
