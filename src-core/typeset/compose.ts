@@ -295,7 +295,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
   candidates.push(n);
   let emergency = new Uint8Array(n + 1);
-  let path = n === 0 ? [0, 0] : search(candidates);
+  let path = n === 0 ? [0] : search(candidates);
   if (!path) {
     // Some stretch between opportunities is wider than the line: allow a break at any character
     // there, as a last resort (an over-long URL or Latin word).

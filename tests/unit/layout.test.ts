@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { CompositionCache } from '../../src-core/layout/cache';
+import { fitArticleRows, layout } from '../../src-core/layout/layout';
+import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
+import type { Article, BanmianDocument } from '../../src-core/model/document';
+import { emptyDocument } from '../../src-core/model/defaults';
+import { docFromParagraphs, printableParagraphs } from '../../src-core/model/richtext';
+import { isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
+import { samplePage } from '../../bench/pages';
+import { fonts } from './support';
+
+const env = { fonts };
+
+function runs(pl: PageLayout): GlyphRun[] {
+  return pl.items.filter((i): i is GlyphRun => i.kind === 'glyphs');
+}
+
+/** Body characters by article and paragraph: how many times each offset was drawn. */
+function drawnOffsets(pl: PageLayout): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  for (const r of runs(pl)) {
+    if (!r.source || r.source.field !== 'body') continue;
+    const key = `${r.source.owner}#${r.source.paragraph}`;
+    const m = out.get(key) ?? new Map<number, number>();
+    for (const o of r.source.offsets) m.set(o, (m.get(o) ?? 0) + 1);
+    out.set(key, m);
+  }
+  return out;
+}
+
+/** Checks that every non-space body character is drawn exactly once or counted as overset. */
+function expectEveryCharacterAccounted(doc: BanmianDocument, pl: PageLayout): { placed: number; overset: number } {
+  const drawn = drawnOffsets(pl);
+  let placedTotal = 0;
+  let oversetTotal = 0;
+  for (const a of doc.articles) {
+    if (!doc.blocks.some((b) => b.kind === 'article' && b.articleId === a.id)) continue;
+    let missing = 0;
+    printableParagraphs(a.body).forEach((p, index) => {
+      const text = p.spans.map((s) => s.text).join('');
+      const m = drawn.get(`${a.id}#${index}`) ?? new Map<number, number>();
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xdc00 && c <= 0xdfff) continue; // low surrogate: counted with its pair
+        if (text[i] === ' ' || text[i] === '\u3000') continue;
+        const times = m.get(i) ?? 0;
+        expect(times, `${a.id} paragraph ${index} offset ${i} (${text[i]})`).toBeLessThanOrEqual(1);
+        if (times === 0) missing++;
+        else placedTotal++;
+      }
+    });
+    const overset = pl.overset.find((o) => o.articleId === a.id)?.characters ?? 0;
+    // overset also counts lead/byline lines that did not fit; body characters must be among them
+    expect(missing, `${a.id}: undrawn body characters vs overset`).toBeLessThanOrEqual(overset);
+    if (overset === 0) expect(missing, a.id).toBe(0);
+    oversetTotal += overset;
+  }
+  return { placed: placedTotal, overset: oversetTotal };
+}
+
+/** Lines rebuilt from the drawn glyphs: runs of one owner at one baseline within one column. */
+function drawnLines(pl: PageLayout): { owner: string; text: string; first: boolean }[] {
+  const lines = new Map<string, { owner: string; parts: { x: number; text: string; offset: number; field: string }[] }>();
+  for (const r of runs(pl)) {
+    if (!r.source || (r.source.field !== 'body' && r.source.field !== 'lead')) continue;
+    const col = Math.floor((r.xs[0] - pl.grid.left + 0.01) / (pl.grid.colWidth + pl.grid.gutter));
+    const key = `${r.source.owner}|${r.y.toFixed(3)}|${col}`;
+    const line = lines.get(key) ?? { owner: r.source.owner, parts: [] };
+    line.parts.push({ x: r.xs[0], text: r.text, offset: r.source.offsets[0], field: r.source.field });
+    lines.set(key, line);
+  }
+  return [...lines.values()].map((l) => {
+    l.parts.sort((a, b) => a.x - b.x);
+    const head = l.parts[0];
+    return { owner: l.owner, text: l.parts.map((p) => p.text).join(''), first: head.offset === 0 || head.field === 'lead' };
+  });
+}
+
+describe('the sample page', () => {
+  const doc = samplePage();
+  const pl = layout(doc, env);
+
+  it('places every body character exactly once, with nothing overset', () => {
+    const { placed, overset } = expectEveryCharacterAccounted(doc, pl);
+    expect(overset).toBe(0);
+    expect(placed).toBeGreaterThan(4000);
+  });
+
+  it('starts no line with prohibited punctuation', () => {
+    const lines = drawnLines(pl);
+    expect(lines.length).toBeGreaterThan(300);
+    const bad = lines.filter((l) => !l.first && isProhibitedLineStart(l.text.codePointAt(0)!));
+    expect(bad).toEqual([]);
+    expect(pl.report.page.prohibitedLineStarts).toBe(0);
+  });
+
+  it('puts every body line on the page baseline grid, aligned across columns', () => {
+    const face = fonts.face({ family: 'song', bold: false });
+    for (const r of runs(pl)) {
+      if (!r.source || !['body', 'lead', 'byline', 'jumpFrom'].includes(r.source.field)) continue;
+      const emTop = r.y - (fonts.faceById(r.face) ?? face).emBoxAscent * r.size;
+      const line = (emTop - pl.grid.top) / pl.grid.pitch;
+      expect(Math.abs(line - Math.round(line)), `${r.text} at ${r.y}`).toBeLessThan(1e-6);
+    }
+    expect(pl.report.page.offGridLines).toBe(0);
+  });
+
+  it('draws the page header with the credits', () => {
+    const header = runs(pl).filter((r) => r.source?.field === 'header').map((r) => r.text).join('|');
+    expect(header).toContain('洛阳日报');
+    expect(header).toContain('校对：王岚');
+    expect(header).toContain('组版：晓南');
+  });
+
+  it('keeps text out of the picture and its caption (图文互斥)', () => {
+    const frame = pl.frames.find((f) => f.kind === 'image')!;
+    for (const r of runs(pl)) {
+      if (r.source?.field !== 'body') continue;
+      for (const x of r.xs) {
+        const inside = x >= frame.x && x < frame.x + frame.width && r.y > frame.y && r.y - r.size < frame.y + frame.height;
+        expect(inside, `${r.text} overlaps the picture`).toBe(false);
+      }
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(layout(doc, env))).toBe(JSON.stringify(pl));
+  });
+});
+
+function article(id: string, paragraphs: string[], over: Partial<Article> = {}): Article {
+  return { id, kicker: '', headline: '', deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '', ...over };
+}
+
+describe('flow through columns and overset', () => {
+  it('counts what does not fit as overset, characters and lines, and drops nothing', () => {
+    const doc = emptyDocument('broadsheet');
+    const text = '聚焦项目建设稳增长，坚持“项目为王”，不断扩大投资稳增长。'.repeat(20);
+    doc.articles.push(article('a', [text, text]));
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 10 });
+    const pl = layout(doc, env);
+    const o = pl.overset.find((x) => x.articleId === 'a')!;
+    expect(o).toBeDefined();
+    const { placed } = expectEveryCharacterAccounted(doc, pl);
+    expect(placed + o.characters).toBe(text.length * 2);
+    expect(o.lines).toBeGreaterThan(0);
+    // 2 columns x 10 lines are all used
+    expect(pl.report.articles.a.lines).toBe(20);
+  });
+
+  it('fills column 1 before column 2 (threading)', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push(article('a', ['一二三四五六七八九十'.repeat(6)]));
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 2, span: 2, row: 5, rows: 3 });
+    const pl = layout(doc, env);
+    const body = runs(pl).filter((r) => r.source?.field === 'body');
+    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    expect([...new Set(body.map(column))]).toEqual([2, 3]);
+    const firstColumn = body.filter((r) => column(r) === 2);
+    expect(firstColumn).toHaveLength(3);
+    expect(firstColumn[0].source!.offsets[0]).toBe(0);
+  });
+
+  it('sets a headline over fewer columns than the body and starts the other columns at the top', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push(article('a', ['正文'.repeat(500)], { headline: '标题只跨两栏' }));
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 3, row: 0, rows: 30, headlineSpan: 2 });
+    const pl = layout(doc, env);
+    const body = runs(pl).filter((r) => r.source?.field === 'body');
+    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    const topOf = (col: number): number => Math.min(...body.filter((r) => column(r) === col).map((r) => r.y));
+    expect(topOf(2)).toBeLessThan(topOf(0));
+    expect(topOf(0)).toBe(topOf(1));
+  });
+
+  it('follows per-column depths for a stepped article', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push(article('a', ['正文'.repeat(400)]));
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 3, row: 0, rows: 20, columnRows: [20, 15, 10] });
+    const pl = layout(doc, env);
+    expect(pl.report.articles.a.lines).toBe(45);
+  });
+
+  it('sizes a block to its text', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push(article('a', ['一二三四五六七八九十一二三'.repeat(10)]));
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 1 });
+    // 130 characters + a 2-em indent: 11 lines of 13 in all, 6 in the first column
+    expect(fitArticleRows(doc, env, 'b')).toBe(6);
+  });
+});
+
+describe('bad input lays out or reports cleanly', () => {
+  it('empty article, 0-column and 0-line blocks, a 50,000-character paragraph, emoji and rare characters', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push(article('empty', []));
+    doc.articles.push(article('zero', ['有字']));
+    doc.articles.push(article('flat', ['有字']));
+    doc.articles.push(article('huge', ['长'.repeat(50_000)]));
+    doc.articles.push(article('odd', ['表情😀和生僻字𠀀，还有豈。']));
+    doc.blocks.push({ id: 'b0', kind: 'article', articleId: 'empty', col: 0, span: 2, row: 0, rows: 10 });
+    doc.blocks.push({ id: 'b1', kind: 'article', articleId: 'zero', col: 2, span: 0, row: 0, rows: 10 });
+    doc.blocks.push({ id: 'b2', kind: 'article', articleId: 'flat', col: 3, span: 1, row: 0, rows: 0 });
+    doc.blocks.push({ id: 'b3', kind: 'article', articleId: 'huge', col: 4, span: 4, row: 0, rows: 117 });
+    doc.blocks.push({ id: 'b4', kind: 'article', articleId: 'odd', col: 0, span: 2, row: 20, rows: 10 });
+    const pl = layout(doc, env);
+    expect(pl.overset.find((o) => o.articleId === 'zero')?.characters).toBe(2);
+    expect(pl.overset.find((o) => o.articleId === 'flat')?.characters).toBe(2);
+    const huge = pl.overset.find((o) => o.articleId === 'huge')!;
+    expect(huge.characters + pl.report.articles.huge.lines * 13).toBeGreaterThan(49_000);
+    expect(pl.missingGlyphs.map((m) => m.char).sort()).toEqual(['😀', '𠀀'].sort());
+    expect(pl.overset.find((o) => o.articleId === 'empty')).toBeUndefined();
+  });
+});
+
+describe('composition cache', () => {
+  it('gives the same layout as a fresh one after an edit', () => {
+    const doc = samplePage();
+    const cache = new CompositionCache(fonts);
+    layout(doc, { fonts, cache });
+    const a = doc.articles[1];
+    const edited: BanmianDocument = {
+      ...doc,
+      articles: doc.articles.map((x) => (x === a ? { ...a, body: { ...a.body, content: [{ type: 'paragraph', content: [{ type: 'text', text: '新插入的一段。' }] }, ...a.body.content] } } : x)),
+    };
+    const cached = layout(edited, { fonts, cache });
+    expect(cache.hits).toBeGreaterThan(cache.misses / 2);
+    expect(JSON.stringify(cached)).toBe(JSON.stringify(layout(edited, env)));
+  });
+});
