@@ -234,6 +234,7 @@ function lineBadness(expansionRatio: number, squeezeRatio: number): number {
 const LINE_PENALTY = 10;
 const EMERGENCY_PENALTY = 1e6;
 const LONE_CHARACTER_PENALTY = 1e5;
+const SPACE_BREAK_BONUS = 2000;
 
 interface LineMeasure {
   natural: number;
@@ -324,13 +325,20 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
       const a = cands[ai];
       let bad: number;
       if (lm.squeeze > 0) bad = lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9));
-      else if (isLast || !justify) bad = 0;
+      else if (!justify) {
+        // Ragged lines (headlines) are balanced, the last one too, and break at a deliberate
+        // space when there is one.
+        const slack = (width - lm.natural) / width;
+        bad = a === 0 && isLast ? 0 : 100 * slack * slack;
+      } else if (isLast) bad = 0;
       else {
         const slack = width - lm.natural;
         const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
         bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
       }
       let d = (LINE_PENALTY + Math.min(bad, 1e4)) ** 2;
+      // A deliberate space is where a ragged line (headline halves, byline fields) should break.
+      if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
       if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
       if (isLast && opts.avoidLoneCharacter && isLoneCharacter(p, a, b)) d += LONE_CHARACTER_PENALTY;
       const total = best[ai] + d;

@@ -7,22 +7,35 @@ import { BUNDLED_FACES, bundledFontPath } from '../../src-main/fonts/bundled';
 /** CSS family name for a bundled face id ('song-regular' → 'bm-song-regular'). */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
 
-let fontCss: string | undefined;
-function fontFaces(): string {
-  fontCss ??= BUNDLED_FACES.map((f) => {
-    const id = `${f.family}-${f.bold ? 'bold' : 'regular'}`;
-    const data = readFileSync(bundledFontPath(f.module)).toString('base64');
-    return `@font-face{font-family:'${cssFamily(id)}';src:url(data:font/ttf;base64,${data}) format('truetype');}`;
-  }).join('\n');
-  return fontCss;
-}
+const ORIGIN = 'http://banmian.test';
+const faces = BUNDLED_FACES.map((f) => ({ id: `${f.family}-${f.bold ? 'bold' : 'regular'}`, path: bundledFontPath(f.module) }));
+const fontCss = faces.map((f) => `@font-face{font-family:'${cssFamily(f.id)}';src:url(${ORIGIN}/fonts/${f.id}.ttf) format('truetype');}`).join('\n');
+const fontBytes = new Map<string, Buffer>();
 
 /** Renders a PageLayout through the same SVG the app shows, in headless Chromium, to a PNG. */
 export async function renderLayoutPng(browser: Browser, layout: PageLayout, scale = 1, guides = false): Promise<Buffer> {
   const svg = pageToSvg(layout, { fontFamily: cssFamily, guides });
-  const page = await browser.newPage({ viewport: { width: Math.ceil((layout.width * 96) / 72 * scale), height: Math.ceil((layout.height * 96) / 72 * scale) }, deviceScaleFactor: 1 });
+  const cssWidth = ((layout.width * 96) / 72) * scale;
+  const page = await browser.newPage({ viewport: { width: Math.ceil(cssWidth), height: Math.ceil((layout.height * 96 * scale) / 72) }, deviceScaleFactor: 1 });
   try {
-    await page.setContent(`<!doctype html><html><head><style>${fontFaces()} html,body{margin:0} svg{display:block;width:${(layout.width * 96) / 72 * scale}px;height:auto}</style></head><body>${svg}</body></html>`);
+    // Fonts are served from files (not inlined as data: URLs, 50 MB of base64 is slow to parse).
+    await page.route(`${ORIGIN}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const font = /^\/fonts\/([a-z-]+)\.ttf$/.exec(url.pathname);
+      if (font) {
+        const face = faces.find((f) => f.id === font[1]);
+        if (!face) return route.fulfill({ status: 404 });
+        let bytes = fontBytes.get(face.id);
+        if (!bytes) fontBytes.set(face.id, (bytes = readFileSync(face.path)));
+        return route.fulfill({ status: 200, contentType: 'font/ttf', body: bytes });
+      }
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html><head><style>${fontCss} html,body{margin:0} svg{display:block;width:${cssWidth}px;height:auto}</style></head><body>${svg}</body></html>`,
+      });
+    });
+    await page.goto(`${ORIGIN}/page.html`);
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
