@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { layout } from '../../../src-core/layout/layout';
+import type { TypoReport } from '../../../src-core/layout/page-layout';
+import { parseDocument } from '../../../src-core/model/serialize';
+import { loadBundledFonts } from '../../fonts/bundled';
+
+function describe(r: TypoReport): string {
+  const within = r.justifiedLines ? ((100 * (r.justifiedLines - r.looseLines)) / r.justifiedLines).toFixed(2) : '100.00';
+  return [
+    `行 lines ${r.lines}（两端对齐 justified ${r.justifiedLines}，¼ em 以内 within ¼ em ${within}%，最大字距 worst ${r.worstExpansion.toFixed(3)} em）`,
+    `避头尾 kinsoku: 挤 squeeze ${r.kinsokuSqueeze}，推 push ${r.kinsokuPush}；标点挤压 compressions ${r.compressions}`,
+    `孤字 lone ${r.loneCharacters}，行首禁则 prohibited starts ${r.prohibitedLineStarts}，离格 off-grid ${r.offGridLines}，强制断行 emergency ${r.emergencyBreaks}`,
+  ].join('\n  ');
+}
+
+/** `layout PAGE.banmian [--json]`: lays the page out and prints overset, missing glyphs and the typographic report. */
+export async function run(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('用法 Usage: npm run banmian -- layout PAGE.banmian [--json]');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
+    return 1;
+  }
+  const loaded = parseDocument(text);
+  if (!loaded.ok) {
+    console.error(`${file}：${loaded.zh}\n${file}: ${loaded.en}`);
+    return 1;
+  }
+  const pl = layout(loaded.document, { fonts: loadBundledFonts() });
+  if (json) {
+    console.log(JSON.stringify({ overset: pl.overset, missingGlyphs: pl.missingGlyphs, report: pl.report }, null, 2));
+    return 0;
+  }
+  console.log(`${file}`);
+  console.log(`  ${describe(pl.report.page)}`);
+  for (const o of pl.overset) console.log(`  溢排 overset: ${o.articleId} ${o.characters} 字 chars, ${o.lines} 行 lines`);
+  for (const m of pl.missingGlyphs) console.log(`  缺字 missing glyph: ${m.char} (U+${m.char.codePointAt(0)!.toString(16).toUpperCase()}) in ${m.face}, ${m.count}×`);
+  return 0;
+}
