@@ -47,5 +47,5 @@ for (const [name, doc] of [['sample', samplePage()], ['12k', page]] as const) {
   const within = r.justifiedLines ? (100 * (r.justifiedLines - r.looseLines)) / r.justifiedLines : 100;
   printFigure(`typo.${name}.lines`, r.lines, 'lines', `justified ${r.justifiedLines}, within ¼ em ${within.toFixed(2)}%, worst expansion ${r.worstExpansion.toFixed(3)} em`);
   printFigure(`typo.${name}.kinsoku`, r.kinsokuSqueeze + r.kinsokuPush, 'lines', `squeeze ${r.kinsokuSqueeze}, push ${r.kinsokuPush}, compressions ${r.compressions}`);
-  printFigure(`typo.${name}.faults`, r.loneCharacters + r.prohibitedLineStarts + r.offGridLines, 'count', `lone characters ${r.loneCharacters}, prohibited line starts ${r.prohibitedLineStarts}, off-grid lines ${r.offGridLines}, emergency breaks ${r.emergencyBreaks}`);
+  printFigure(`typo.${name}.faults`, r.loneCharacters + r.prohibitedLineStarts + r.offGridLines, 'count', `lone characters ${r.loneCharacters} (tightened lines ${r.tightenedLines}), prohibited line starts ${r.prohibitedLineStarts}, off-grid lines ${r.offGridLines}, emergency breaks ${r.emergencyBreaks}`);
 }

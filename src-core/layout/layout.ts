@@ -43,6 +43,7 @@ export function emptyReport(): TypoReport {
     kinsokuPush: 0,
     compressions: 0,
     loneCharacters: 0,
+    tightenedLines: 0,
     looseLines: 0,
     worstExpansion: 0,
     offGridLines: 0,
@@ -148,6 +149,7 @@ function tally(report: TypoReport, cp: ComposedParagraph, li: number, justified:
   if (line.kinsoku === KinsokuResolution.Squeeze) report.kinsokuSqueeze++;
   else if (line.kinsoku === KinsokuResolution.Push) report.kinsokuPush++;
   report.compressions += line.compressions;
+  if (line.tightening > 0) report.tightenedLines++;
   if (line.emergency) report.emergencyBreaks++;
   if (line.start > 0 && isProhibitedLineStart(cp.cps[line.start])) report.prohibitedLineStarts++;
 }
@@ -175,6 +177,8 @@ interface Flowable {
   align?: TextStyle['align'];
   /** Keep with the next flowable: a subhead is never left alone at a column foot. */
   keepWithNext: boolean;
+  /** Keep with the previous flowable: a closing byline never starts a column on its own. */
+  keepWithPrevious?: boolean;
 }
 
 function styled(page: PageSettings, name: StyleName): TextStyle {
@@ -216,7 +220,10 @@ function flowables(page: PageSettings, article: Article, sources: Source[]): Flo
     out.push({ runs, style, indent: heading ? 0 : page.typeset.indent, keepWithNext: heading });
   });
   if (!leadPlaced) single('lead', article.lead, 'lead');
-  if (article.bylinePosition === 'end') single('byline', article.byline, 'byline', 'right');
+  if (article.bylinePosition === 'end') {
+    single('byline', article.byline, 'byline', 'right');
+    if (article.byline.trim()) out[out.length - 1].keepWithPrevious = true;
+  }
   single('jumpTo', article.jumpTo, 'jump', 'right');
   return out;
 }
@@ -336,8 +343,16 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
       const colEnd = columnEndIndex(slots, slot);
       if (slot + needed > colEnd && colEnd < slots.length) slot = colEnd;
     }
+    // A closing byline is kept with its last paragraph: when the byline would open a new column,
+    // the paragraph's last line goes over with it.
+    let carryLastLine = false;
+    if (flow[fi + 1]?.keepWithPrevious && cp.lines.length > 0) {
+      const bylineSlot = slot + cp.lines.length;
+      carryLastLine = bylineSlot < slots.length && bylineSlot > 0 && columnEndIndex(slots, bylineSlot - 1) === bylineSlot;
+    }
     for (let li = 0; li < cp.lines.length; li++) {
       const justified = (f.align ?? f.style.align) === 'justify';
+      if (carryLastLine && li === cp.lines.length - 1 && slot < slots.length) slot = columnEndIndex(slots, slot);
       if (slot >= slots.length) {
         oversetLines++;
         const line = cp.lines[li];

@@ -98,7 +98,10 @@ export interface TypoReport {
   kinsokuSqueeze: number;
   kinsokuPush: number;
   compressions: number;
+  /** Lone characters left after composition (0 unless squeezing and re-breaking both failed). */
   loneCharacters: number;
+  /** Lines whose tracking was tightened to bring a lone character back. */
+  tightenedLines: number;
   looseLines: number;
   worstExpansion: number;
   offGridLines: number;

@@ -21,8 +21,10 @@ export interface ComposeOptions {
   compressLineEndClosing: boolean;
   /** Tracking added to every character, em (negative tightens). */
   tracking?: number;
-  /** Penalise a last line holding a single Han character (孤字). */
+  /** Set a paragraph again when its last line would hold a single Han character (孤字). */
   avoidLoneCharacter?: boolean;
+  /** Most tracking a paragraph may be tightened by to bring a lone character back, em per character (default 0.05). */
+  tightenLimit?: number;
 }
 
 /** Why a line ended where it did, for the typographic report. */
@@ -42,6 +44,8 @@ export interface ComposedLine {
   kinsoku: KinsokuResolution;
   /** Punctuation blanks removed on this line (pair, edge and squeeze). */
   compressions: number;
+  /** Tracking tightened between characters to bring a lone character back, em. */
+  tightening: number;
   last: boolean;
   emergency: boolean;
 }
@@ -235,37 +239,55 @@ const LINE_PENALTY = 10;
 const EMERGENCY_PENALTY = 1e6;
 const LONE_CHARACTER_PENALTY = 1e5;
 const SPACE_BREAK_BONUS = 2000;
+/** In the pass that brings a lone character back, one line fewer outweighs any squeeze. */
+const PULL_BACK_LINE_PENALTY = 1000;
 
 interface LineMeasure {
   natural: number;
+  /** Compressible punctuation blanks and shrinkable glue. */
   shrink: number;
+  /** Tracking that may be tightened (only in the lone-character pass). */
+  tighten: number;
   gaps: number;
   fits: boolean;
   squeeze: number;
 }
 
+interface SearchConfig {
+  linePenalty: number;
+  lonePenalty: number;
+  tighten: boolean;
+}
+
 /**
  * Total-fit composition of one paragraph (no mandatory breaks inside): a Knuth–Plass search over the
- * clreq break opportunities that prefers squeezing punctuation to loosening lines.
+ * clreq break opportunities that prefers squeezing punctuation to loosening lines. A paragraph that
+ * would end with a lone character (孤字) is set again, first to bring the character back by squeezing
+ * punctuation and tightening tracking (at most `tightenLimit` em per character), else re-broken so
+ * that its last line holds more; only when both fail does the lone character stay.
  */
 export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): ComposedParagraph {
   const p = prepare(runs, registry, opts);
   const n = p.n;
   const width = opts.width;
   const indent = n > 0 ? opts.indent * p.sizes[0] : 0;
-  // Prefix sums: width with pair compression and gaps, shrink, stretchable gaps.
+  const tightenLimit = opts.tightenLimit ?? 0.05;
+  // Prefix sums: width with pair compression and gaps, shrink, tightening, stretchable gaps.
   const W = new Float64Array(n + 1);
   const S = new Float64Array(n + 1);
+  const T = new Float64Array(n + 1);
   const G = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
     S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
+    T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
     G[i + 1] = G[i] + p.stretchable[i];
   }
-  const m: LineMeasure = { natural: 0, shrink: 0, gaps: 0, fits: false, squeeze: 0 };
+  const m: LineMeasure = { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 };
   const { space, gap, gapShrink, blankL, blankR } = p;
   const startOpening = opts.compressLineStartOpening;
   const endClosing = opts.compressLineEndClosing;
+  let tightenOn = false;
   const measure = (a: number, b: number): LineMeasure => {
     let end = b;
     while (end > a + 1 && space[end - 1] === 1) end--;
@@ -283,11 +305,14 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
       shrink -= blankR[last];
     }
     if (shrink < 0) shrink = 0;
+    // Tracking applies between characters: one gap fewer than characters.
+    const tighten = tightenOn ? Math.max(0, T[last] - T[a]) : 0;
     m.natural = natural;
     m.shrink = shrink;
+    m.tighten = tighten;
     const gaps = G[last] - G[a];
     m.gaps = gaps > 0 ? gaps : 0;
-    m.fits = natural - shrink <= width + 1e-6;
+    m.fits = natural - shrink - tighten <= width + 1e-6;
     m.squeeze = natural > width + 1e-6 ? natural - width : 0;
     return m;
   };
@@ -296,7 +321,9 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
   candidates.push(n);
   let emergency = new Uint8Array(n + 1);
-  let path = n === 0 ? [0] : search(candidates);
+  const plain: SearchConfig = { linePenalty: LINE_PENALTY, lonePenalty: 0, tighten: false };
+  let path = n === 0 ? [0] : search(candidates, plain);
+  let cands = candidates;
   if (!path) {
     // Some stretch between opportunities is wider than the line: allow a break at any character
     // there, as a last resort (an over-long URL or Latin word).
@@ -309,11 +336,28 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
         emergency[i] = 1;
       }
     }
-    path = search(all) ?? [0, n];
+    cands = all;
+    path = search(all, plain) ?? [0, n];
+  }
+  let tightened = false;
+  const lone = (route: number[]): boolean => route.length > 2 && isLoneCharacter(p, route[route.length - 2], n);
+  if (opts.avoidLoneCharacter && lone(path)) {
+    // Bring the character back: squeeze and tighten so that the paragraph takes a line fewer.
+    tightenOn = tightenLimit > 0;
+    const back = search(cands, { linePenalty: PULL_BACK_LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: tightenOn });
+    if (back && back.length < path.length && !lone(back)) {
+      path = back;
+      tightened = tightenOn;
+    } else {
+      // Else re-break so the last line holds more than one character (spreading over many gaps).
+      tightenOn = false;
+      const rebroken = search(cands, { linePenalty: LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: false });
+      if (rebroken && !lone(rebroken)) path = rebroken;
+    }
   }
 
-  function search(cands: number[]): number[] | undefined {
-    const count = cands.length;
+  function search(cs: number[], cfg: SearchConfig): number[] | undefined {
+    const count = cs.length;
     const best = new Float64Array(count).fill(Infinity);
     const prev = new Int32Array(count).fill(-1);
     best[0] = 0;
@@ -322,12 +366,13 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     const looseLimit = 1.5 * opts.maxExpansion;
     let lo = 0;
     const consider = (ai: number, bi: number, b: number, isLast: boolean, lm: LineMeasure): void => {
-      const a = cands[ai];
+      const a = cs[ai];
       let bad: number;
-      if (lm.squeeze > 0) bad = lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9));
-      else if (!justify) {
-        // Ragged lines (headlines) are balanced, the last one too, and break at a deliberate
-        // space when there is one.
+      if (lm.squeeze > 0) {
+        // Punctuation and glue first; tracking only for what they cannot give.
+        bad = lm.squeeze <= lm.shrink ? lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9)) : 2 + 50 * ((lm.squeeze - lm.shrink) / Math.max(lm.tighten, 1e-9));
+      } else if (!justify) {
+        // Ragged lines (headlines) are balanced, the last one too.
         const slack = (width - lm.natural) / width;
         bad = a === 0 && isLast ? 0 : 100 * slack * slack;
       } else if (isLast) bad = 0;
@@ -336,11 +381,11 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
         const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
         bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
       }
-      let d = (LINE_PENALTY + Math.min(bad, 1e4)) ** 2;
+      let d = (cfg.linePenalty + Math.min(bad, 1e4)) ** 2;
       // A deliberate space is where a ragged line (headline halves, byline fields) should break.
       if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
       if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
-      if (isLast && opts.avoidLoneCharacter && isLoneCharacter(p, a, b)) d += LONE_CHARACTER_PENALTY;
+      if (isLast && cfg.lonePenalty > 0 && isLoneCharacter(p, a, b)) d += cfg.lonePenalty;
       const total = best[ai] + d;
       if (total < best[bi]) {
         best[bi] = total;
@@ -348,23 +393,23 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
       }
     };
     for (let bi = 1; bi < count; bi++) {
-      const b = cands[bi];
+      const b = cs[bi];
       const isLast = b === n;
       // The earliest start from which a line can still reach b only moves forward as b does.
-      while (lo < bi - 1 && !measure(cands[lo], b).fits) lo++;
+      while (lo < bi - 1 && !measure(cs[lo], b).fits) lo++;
       for (let ai = lo; ai < bi; ai++) {
         if (best[ai] === Infinity) continue;
-        const lm = measure(cands[ai], b);
+        const lm = measure(cs[ai], b);
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
-        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cands[ai]]) break;
+        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cs[ai]]) break;
         consider(ai, bi, b, isLast, lm);
       }
     }
     if (best[count - 1] === Infinity) return undefined;
     const out: number[] = [];
     for (let k = count - 1; k >= 0; k = prev[k]) {
-      out.push(cands[k]);
+      out.push(cs[k]);
       if (k === 0) break;
     }
     return out.reverse();
@@ -372,11 +417,12 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
 
   const xs = new Float64Array(n);
   const lines: ComposedLine[] = [];
+  tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {
     const a = path[li];
     const b = path[li + 1];
     const last = li + 2 === path.length;
-    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measure(a, b), opts, xs, emergency[b] === 1 && !last));
+    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measure(a, b), opts, xs, emergency[b] === 1 && !last, tightenLimit));
   }
   return {
     length: n,
@@ -403,13 +449,15 @@ function isLoneCharacter(p: Prepared, a: number, b: number): boolean {
   return han === 1 && a > 0;
 }
 
-function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: number, lm: LineMeasure, opts: ComposeOptions, xs: Float64Array, emergency: boolean): ComposedLine {
+function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: number, lm: LineMeasure, opts: ComposeOptions, xs: Float64Array, emergency: boolean, tightenLimit: number): ComposedLine {
   const width = opts.width;
   let end = b;
   while (end > a + 1 && p.space[end - 1]) end--;
   const natural = lm.natural;
   const squeeze = natural > width ? natural - width : 0;
-  const squeezeRatio = squeeze > 0 && lm.shrink > 0 ? squeeze / lm.shrink : 0;
+  const squeezeRatio = squeeze > 0 && lm.shrink > 0 ? Math.min(1, squeeze / lm.shrink) : 0;
+  // What punctuation and glue cannot give is taken from tracking, evenly between characters.
+  const tightenRatio = squeeze > lm.shrink && lm.tighten > 0 ? Math.min(1, (squeeze - lm.shrink) / lm.tighten) : 0;
   let perGap = 0;
   const justify = opts.align === 'justify' && !last;
   if (justify && squeeze === 0 && lm.gaps > 0) perGap = (width - natural) / lm.gaps;
@@ -440,6 +488,7 @@ function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: num
     x += p.adv[i] - left - right;
     if (i < end - 1) {
       x += p.gap[i] - p.gapShrink[i] * squeezeRatio;
+      if (tightenRatio > 0 && !p.space[i]) x -= tightenLimit * p.sizes[i] * tightenRatio;
       if (p.stretchable[i]) x += perGap;
     }
   }
@@ -457,6 +506,7 @@ function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: num
     end: b,
     naturalWidth: natural,
     expansion: perGap / (p.sizes[a] || 1),
+    tightening: tightenRatio * tightenLimit,
     kinsoku,
     compressions,
     last,

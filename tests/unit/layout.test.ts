@@ -181,6 +181,47 @@ describe('flow through columns and overset', () => {
     expect(pl.report.articles.a.lines).toBe(45);
   });
 
+  it('keeps a closing byline with its last paragraph', () => {
+    const doc = emptyDocument('broadsheet');
+    // 63 characters + a 2-em indent are exactly 5 lines of 13: the paragraph ends at the column foot.
+    doc.articles.push(article('a', ['一二三四五六七八九十'.repeat(6) + '一二三'], { byline: '本报记者 张三', bylinePosition: 'end' }));
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 5 });
+    const pl = layout(doc, env);
+    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    const body = runs(pl).filter((r) => r.source?.field === 'body');
+    const byline = runs(pl).filter((r) => r.source?.field === 'byline');
+    expect(byline.length).toBeGreaterThan(0);
+    expect(column(byline[0])).toBe(1);
+    // the last body line went over with it, above it; column 1 keeps 4 lines
+    expect(body.filter((r) => column(r) === 0)).toHaveLength(4);
+    const carried = body.filter((r) => column(r) === 1);
+    expect(carried).toHaveLength(1);
+    expect(carried[0].y).toBeLessThan(byline[0].y);
+    expect(pl.overset).toEqual([]);
+  });
+
+  it('moves a subhead that would end a column to the next one', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push({
+      ...article('a', []),
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: '一二三四五六七八九十'.repeat(5) }] },
+          { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: '小标题' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: '正文'.repeat(20) }] },
+        ],
+      },
+    });
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 5 });
+    const pl = layout(doc, env);
+    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    // 50 characters + indent are exactly 4 lines; the subhead would take line 5, the column's last
+    const subhead = runs(pl).find((r) => r.text.includes('小标题'))!;
+    expect(column(subhead)).toBe(1);
+    expect(subhead.y).toBe(pl.grid.top + 0.88 * 9);
+  });
+
   it('sizes a block to its text', () => {
     const doc = emptyDocument('broadsheet');
     doc.articles.push(article('a', ['一二三四五六七八九十一二三'.repeat(10)]));

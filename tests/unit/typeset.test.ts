@@ -137,7 +137,22 @@ describe('justification and indent', () => {
 });
 
 describe('lone characters (孤字)', () => {
-  it('a paragraph that would end with one character on its last line is set again without it', () => {
+  it('brings a lone character back by squeezing punctuation and tightening tracking ≤ 0.05 em', () => {
+    const text = '一二三，四五六七八九十一二，三四五六七八九十一，二三四五六七好。';
+    // Plain total-fit leaves 好。 alone on a fourth line.
+    expect(lineTexts(compose(text, options(10)))).toEqual(['一二三，四五六七八九', '十一二，三四五六七八', '九十一，二三四五六七', '好。']);
+    const cp = compose(text, options(10, { avoidLoneCharacter: true }));
+    // Line 2 holds 11 em: ， gives 0.5 em and 10 gaps × 0.05 em the rest; line 3 squeezes ， and 。.
+    expect(lineTexts(cp)).toEqual(['一二三，四五六七八九', '十一二，三四五六七八九', '十一，二三四五六七好。']);
+    expect(cp.lines[1].tightening).toBeCloseTo(0.05, 6);
+    expect(cp.lines[2].tightening).toBe(0);
+    const xs = lineXs(cp, 1);
+    expect(xs[10] + 10).toBeCloseTo(100, 6); // flush with the column edge
+    expect(xs[1] - xs[0]).toBeCloseTo(9.5, 6); // 1 em less 0.05 em of tracking
+  });
+
+
+  it('re-breaks the paragraph when squeezing cannot bring the character back', () => {
     const text = '一二三四五六七八九十一二三四五六七八九十一';
     expect(lineTexts(compose(text, options(10)))).toEqual(['一二三四五六七八九十', '一二三四五六七八九十', '一']);
     const fixed = compose(text, options(10, { avoidLoneCharacter: true }));

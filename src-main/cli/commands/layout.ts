@@ -9,7 +9,7 @@ function describe(r: TypoReport): string {
   return [
     `行 lines ${r.lines}（两端对齐 justified ${r.justifiedLines}，¼ em 以内 within ¼ em ${within}%，最大字距 worst ${r.worstExpansion.toFixed(3)} em）`,
     `避头尾 kinsoku: 挤 squeeze ${r.kinsokuSqueeze}，推 push ${r.kinsokuPush}；标点挤压 compressions ${r.compressions}`,
-    `孤字 lone ${r.loneCharacters}，行首禁则 prohibited starts ${r.prohibitedLineStarts}，离格 off-grid ${r.offGridLines}，强制断行 emergency ${r.emergencyBreaks}`,
+    `孤字 lone ${r.loneCharacters}（紧排 tightened ${r.tightenedLines} 行），行首禁则 prohibited starts ${r.prohibitedLineStarts}，离格 off-grid ${r.offGridLines}，强制断行 emergency ${r.emergencyBreaks}`,
   ].join('\n  ');
 }
 
