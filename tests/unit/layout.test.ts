@@ -6,7 +6,7 @@ import type { Article, BanmianDocument } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { docFromParagraphs, printableParagraphs } from '../../src-core/model/richtext';
 import { isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
-import { samplePage } from '../../bench/pages';
+import { fullTextPage, samplePage } from '../../bench/pages';
 import { fonts } from './support';
 
 const env = { fonts };
@@ -131,6 +131,20 @@ describe('the sample page', () => {
 function article(id: string, paragraphs: string[], over: Partial<Article> = {}): Article {
   return { id, kicker: '', headline: '', deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '', ...over };
 }
+
+describe('typographic quality on full pages (issue 7 targets)', () => {
+  for (const [name, doc] of [['sample page', samplePage()], ['12,000-character page', fullTextPage(12_000, 10)]] as const) {
+    it(`${name}: no prohibited line start, no lone character, nothing off the grid, ≥ 99% of justified lines within ¼ em`, () => {
+      const r = layout(doc, env).report.page;
+      expect(r.justifiedLines).toBeGreaterThan(300);
+      expect(r.prohibitedLineStarts).toBe(0);
+      expect(r.loneCharacters).toBe(0);
+      expect(r.offGridLines).toBe(0);
+      expect((r.justifiedLines - r.looseLines) / r.justifiedLines).toBeGreaterThanOrEqual(0.99);
+      expect(r.worstExpansion).toBeGreaterThan(0); // justification really happened
+    });
+  }
+});
 
 describe('flow through columns and overset', () => {
   it('counts what does not fit as overset, characters and lines, and drops nothing', () => {
