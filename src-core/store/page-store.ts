@@ -1,0 +1,252 @@
+import * as Y from 'yjs';
+import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings } from '../model/document';
+import { FORMAT_VERSION } from '../model/document';
+import { validateDocument } from '../model/validate';
+import {
+  ARTICLE_META_KEYS,
+  articleDocFrom,
+  articleParts,
+  blockToY,
+  layoutDocFrom,
+  layoutParts,
+  orderedBlocks,
+  readArticleBody,
+  readArticleMeta,
+  readPage,
+  type ArticleMeta,
+} from './ydocs';
+
+/** Origin of changes made by this client's own commands: only these are undoable here. */
+export const LOCAL_ORIGIN = { local: true };
+
+type Listener = () => void;
+
+/** Which document an undo step belongs to, in the order the steps were made. */
+interface UndoStep {
+  manager: Y.UndoManager;
+}
+
+/**
+ * The page being edited: Yjs documents (one for the layout, one per article), commands that change
+ * them, one undo history across all of them, and a cached plain snapshot for layout. React reads it
+ * through one subscription; tiptap edits an article's `body` fragment directly.
+ */
+export class PageStore {
+  readonly layoutDoc: Y.Doc;
+  private readonly articleDocs = new Map<string, Y.Doc>();
+  private readonly articleCache = new Map<string, Article>();
+  private readonly managers = new Map<Y.Doc, Y.UndoManager>();
+  private readonly listeners = new Set<Listener>();
+  private undoStack: UndoStep[] = [];
+  private redoStack: UndoStep[] = [];
+  private snapshotCache: BanmianDocument | undefined;
+  private undoing = false;
+  /** Bumped on every change; the UI shows unsaved state by comparing it with the saved revision. */
+  revision = 0;
+
+  constructor(snapshot: BanmianDocument) {
+    this.layoutDoc = layoutDocFrom(snapshot);
+    for (const a of snapshot.articles) this.attachArticle(a.id, articleDocFrom(a));
+    this.watch(this.layoutDoc, () => {
+      this.snapshotCache = undefined;
+    });
+  }
+
+  // ---- reading
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The plain document layout consumes; rebuilt lazily, articles only when their doc changed. */
+  snapshot(): BanmianDocument {
+    if (this.snapshotCache) return this.snapshotCache;
+    const { articleOrder, images } = layoutParts(this.layoutDoc);
+    const articles: Article[] = [];
+    for (const id of articleOrder.toArray()) {
+      const a = this.article(id);
+      if (a) articles.push(a);
+    }
+    this.snapshotCache = {
+      formatVersion: FORMAT_VERSION,
+      page: readPage(this.layoutDoc),
+      articles,
+      images: [...images.values()],
+      blocks: orderedBlocks(this.layoutDoc),
+    };
+    return this.snapshotCache;
+  }
+
+  article(id: string): Article | undefined {
+    const cached = this.articleCache.get(id);
+    if (cached) return cached;
+    const doc = this.articleDocs.get(id);
+    if (!doc) return undefined;
+    const article: Article = { id, ...readArticleMeta(doc), body: readArticleBody(doc) };
+    this.articleCache.set(id, article);
+    return article;
+  }
+
+  articleDoc(id: string): Y.Doc | undefined {
+    return this.articleDocs.get(id);
+  }
+
+  articleIds(): string[] {
+    return layoutParts(this.layoutDoc).articleOrder.toArray();
+  }
+
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  // ---- commands (each one undo step)
+
+  moveBlock(id: string, col: number, row: number): void {
+    this.editBlock(id, { col, row });
+  }
+
+  resizeBlock(id: string, span: number, rows: number): void {
+    this.editBlock(id, { span, rows });
+  }
+
+  /** Sets some fields of a block; fields set to undefined are removed (e.g. headlineSpan). */
+  editBlock(id: string, fields: Partial<Record<string, unknown>>): void {
+    const block = layoutParts(this.layoutDoc).blocks.get(id);
+    if (!block) throw new Error(`no block ${id}`);
+    this.layoutDoc.transact(() => {
+      for (const [k, v] of Object.entries(fields)) {
+        if (k === 'id' || k === 'kind') continue;
+        if (v === undefined) block.delete(k);
+        else block.set(k, typeof v === 'object' ? structuredClone(v) : v);
+      }
+    }, LOCAL_ORIGIN);
+  }
+
+  addBlock(block: Block): void {
+    const { blocks } = layoutParts(this.layoutDoc);
+    if (blocks.has(block.id)) throw new Error(`block ${block.id} exists`);
+    const z = Math.max(-1, ...[...blocks.values()].map((b) => (b.get('z') as number) ?? 0)) + 1;
+    this.layoutDoc.transact(() => blocks.set(block.id, blockToY(block, z)), LOCAL_ORIGIN);
+  }
+
+  removeBlock(id: string): void {
+    this.layoutDoc.transact(() => layoutParts(this.layoutDoc).blocks.delete(id), LOCAL_ORIGIN);
+  }
+
+  /** Page settings other than the header, key by key. */
+  setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+    const { page } = layoutParts(this.layoutDoc);
+    this.layoutDoc.transact(() => {
+      for (const [k, v] of Object.entries(fields)) page.set(k, structuredClone(v));
+    }, LOCAL_ORIGIN);
+  }
+
+  setHeader(fields: Partial<PageHeader>): void {
+    const { header } = layoutParts(this.layoutDoc);
+    this.layoutDoc.transact(() => {
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) header.set(k, v);
+    }, LOCAL_ORIGIN);
+  }
+
+  /** Adds articles (and their images) to the page's article list, unplaced. */
+  addArticles(articles: Article[], images: ImageAsset[] = []): void {
+    const parts = layoutParts(this.layoutDoc);
+    const fresh = articles.filter((a) => !this.articleDocs.has(a.id));
+    for (const a of fresh) this.attachArticle(a.id, articleDocFrom(a));
+    this.layoutDoc.transact(() => {
+      parts.articleOrder.push(fresh.map((a) => a.id));
+      for (const img of images) parts.images.set(img.id, img);
+    }, LOCAL_ORIGIN);
+  }
+
+  removeArticle(id: string): void {
+    const parts = layoutParts(this.layoutDoc);
+    this.layoutDoc.transact(() => {
+      const at = parts.articleOrder.toArray().indexOf(id);
+      if (at >= 0) parts.articleOrder.delete(at, 1);
+      for (const [bid, b] of parts.blocks.entries()) if (b.get('articleId') === id && b.get('kind') === 'article') parts.blocks.delete(bid);
+    }, LOCAL_ORIGIN);
+  }
+
+  setArticleMeta(id: string, fields: Partial<ArticleMeta>): void {
+    const doc = this.articleDocs.get(id);
+    if (!doc) throw new Error(`no article ${id}`);
+    const { meta } = articleParts(doc);
+    doc.transact(() => {
+      for (const key of ARTICLE_META_KEYS) {
+        const v = fields[key];
+        if (v !== undefined) meta.set(key, v);
+      }
+    }, LOCAL_ORIGIN);
+  }
+
+  undo(): boolean {
+    return this.step(this.undoStack, this.redoStack, (m) => m.undo());
+  }
+
+  redo(): boolean {
+    return this.step(this.redoStack, this.undoStack, (m) => m.redo());
+  }
+
+  /** Checks the snapshot; commands keep values in range, but a peer's or a file's might not. */
+  validate(): ReturnType<typeof validateDocument> {
+    return validateDocument(this.snapshot());
+  }
+
+  // ---- internals
+
+  private step(from: UndoStep[], to: UndoStep[], run: (m: Y.UndoManager) => unknown): boolean {
+    const step = from.pop();
+    if (!step) return false;
+    this.undoing = true;
+    try {
+      run(step.manager);
+    } finally {
+      this.undoing = false;
+    }
+    to.push(step);
+    return true;
+  }
+
+  private attachArticle(id: string, doc: Y.Doc): void {
+    this.articleDocs.set(id, doc);
+    this.watch(doc, () => {
+      this.articleCache.delete(id);
+      this.snapshotCache = undefined;
+    });
+  }
+
+  /** Tracks a document for undo (local changes only) and for change notification. */
+  private watch(doc: Y.Doc, invalidate: () => void): void {
+    const scope = doc === this.layoutDoc ? [...Object.values(layoutParts(doc))] : [...Object.values(articleParts(doc))];
+    // Local edits from the story editor come with y-prosemirror's origin; commands with LOCAL_ORIGIN.
+    const manager = new Y.UndoManager(scope as Y.AbstractType<unknown>[], { captureTimeout: 500, trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    this.managers.set(doc, manager);
+    // A change merged into the previous step (within captureTimeout) updates that item instead.
+    manager.on('stack-item-added', (event: { type: 'undo' | 'redo' }) => {
+      if (this.undoing || event.type !== 'undo') return;
+      this.undoStack.push({ manager });
+      this.redoStack = [];
+    });
+    doc.on('update', () => {
+      invalidate();
+      this.revision++;
+      for (const l of this.listeners) l();
+    });
+  }
+
+  /** Lets a story editor's edits to an article body join the undo history. */
+  trackOrigin(origin: unknown): void {
+    for (const m of this.managers.values()) m.addTrackedOrigin(origin);
+  }
+
+  /** Starts a new undo step even within the capture timeout (e.g. between two drags). */
+  stopCapturing(): void {
+    for (const m of this.managers.values()) m.stopCapturing();
+  }
+}

@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings } from '../model/document';
+import { FORMAT_VERSION } from '../model/document';
+import type { RichDoc } from '../model/richtext';
+import { storySchema } from '../story/schema';
+
+/**
+ * How a page lives in Yjs documents (issue 8's design, used by single-user editing too):
+ * - the layout document: `page` (settings, one JSON value per key), `header` (one string per field,
+ *   so two people can edit different header fields), `blocks` (a Y.Map per block, one key per field,
+ *   so a move and a resize merge), `articleOrder` (Y.Array of article ids), `images` (ImageAsset JSON);
+ * - one document per article: `meta` (kicker, headline, deck, byline, lead, jump lines) and `body`,
+ *   the tiptap collaboration fragment (field name `body`).
+ * A plain BanmianDocument is the snapshot that layout, export and the CLI consume.
+ */
+
+export const BODY_FIELD = 'body';
+
+const PAGE_KEYS = ['format', 'margins', 'bodySize', 'leading', 'grid', 'styles', 'typeset', 'columnRules'] as const satisfies readonly (keyof PageSettings)[];
+const HEADER_KEYS = ['paperName', 'date', 'pageNumber', 'section', 'editor', 'proofreader', 'layoutEditor', 'height'] as const satisfies readonly (keyof PageHeader)[];
+export const ARTICLE_META_KEYS = ['kicker', 'headline', 'deck', 'byline', 'bylinePosition', 'lead', 'jumpFrom', 'jumpTo'] as const satisfies readonly (keyof Article)[];
+
+export type ArticleMeta = Pick<Article, (typeof ARTICLE_META_KEYS)[number]>;
+
+export function layoutParts(doc: Y.Doc) {
+  return {
+    page: doc.getMap<unknown>('page'),
+    header: doc.getMap<string | number>('header'),
+    blocks: doc.getMap<Y.Map<unknown>>('blocks'),
+    articleOrder: doc.getArray<string>('articleOrder'),
+    images: doc.getMap<ImageAsset>('images'),
+  };
+}
+
+export function articleParts(doc: Y.Doc) {
+  return { meta: doc.getMap<string>('meta'), body: doc.getXmlFragment(BODY_FIELD) };
+}
+
+export function writePage(doc: Y.Doc, page: PageSettings): void {
+  const { page: pageMap, header } = layoutParts(doc);
+  for (const key of PAGE_KEYS) pageMap.set(key, structuredClone(page[key]));
+  for (const key of HEADER_KEYS) header.set(key, page.header[key]);
+}
+
+export function readPage(doc: Y.Doc): PageSettings {
+  const { page: pageMap, header } = layoutParts(doc);
+  const out: Record<string, unknown> = {};
+  for (const key of PAGE_KEYS) out[key] = pageMap.get(key);
+  const h: Record<string, unknown> = {};
+  for (const key of HEADER_KEYS) h[key] = header.get(key);
+  out.header = h;
+  return out as unknown as PageSettings;
+}
+
+export function blockToY(block: Block, z: number): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(block)) if (v !== undefined) m.set(k, typeof v === 'object' ? structuredClone(v) : v);
+  m.set('z', z);
+  return m;
+}
+
+export function blockFromY(m: Y.Map<unknown>): Block {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of m.entries()) if (k !== 'z') out[k] = v;
+  return out as unknown as Block;
+}
+
+export function writeArticle(doc: Y.Doc, article: Article): void {
+  const { meta, body } = articleParts(doc);
+  doc.transact(() => {
+    for (const key of ARTICLE_META_KEYS) meta.set(key, article[key]);
+    meta.set('id', article.id);
+    body.delete(0, body.length);
+    prosemirrorJSONToYXmlFragment(storySchema(), article.body, body);
+  });
+}
+
+export function readArticleMeta(doc: Y.Doc): ArticleMeta {
+  const { meta } = articleParts(doc);
+  const out: Record<string, string> = {};
+  for (const key of ARTICLE_META_KEYS) out[key] = meta.get(key) ?? (key === 'bylinePosition' ? 'end' : '');
+  return out as unknown as ArticleMeta;
+}
+
+export function readArticleBody(doc: Y.Doc): RichDoc {
+  const json = yXmlFragmentToProsemirrorJSON(articleParts(doc).body) as RichDoc;
+  return { type: 'doc', content: json.content ?? [] };
+}
+
+/** Builds the layout document for a snapshot (article documents are made separately). */
+export function layoutDocFrom(snapshot: BanmianDocument, doc = new Y.Doc()): Y.Doc {
+  const parts = layoutParts(doc);
+  doc.transact(() => {
+    writePage(doc, snapshot.page);
+    snapshot.blocks.forEach((b, z) => parts.blocks.set(b.id, blockToY(b, z)));
+    parts.articleOrder.push(snapshot.articles.map((a) => a.id));
+    for (const img of snapshot.images) parts.images.set(img.id, img);
+  });
+  return doc;
+}
+
+export function articleDocFrom(article: Article, doc = new Y.Doc()): Y.Doc {
+  writeArticle(doc, article);
+  return doc;
+}
+
+export function orderedBlocks(doc: Y.Doc): Block[] {
+  const entries = [...layoutParts(doc).blocks.entries()];
+  entries.sort(([ia, a], [ib, b]) => ((a.get('z') as number) ?? 0) - ((b.get('z') as number) ?? 0) || (ia < ib ? -1 : ia > ib ? 1 : 0));
+  return entries.map(([, m]) => blockFromY(m));
+}
+
+export function emptySnapshotShell(page: PageSettings): BanmianDocument {
+  return { formatVersion: FORMAT_VERSION, page, articles: [], images: [], blocks: [] };
+}

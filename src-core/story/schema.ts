@@ -1,0 +1,24 @@
+import { getSchema, type AnyExtension } from '@tiptap/core';
+import Bold from '@tiptap/extension-bold';
+import Document from '@tiptap/extension-document';
+import HardBreak from '@tiptap/extension-hard-break';
+import Heading from '@tiptap/extension-heading';
+import Italic from '@tiptap/extension-italic';
+import Paragraph from '@tiptap/extension-paragraph';
+import Text from '@tiptap/extension-text';
+import type { Schema } from '@tiptap/pm/model';
+
+/**
+ * The article body's ProseMirror schema, shared by the story editor (tiptap) and the engine's Yjs
+ * mapping: paragraphs, subheads (heading), line breaks, bold and italic. Proofreading marks join it
+ * with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
+ * collaboration fragment the same shape everywhere.
+ */
+export const storyExtensions: AnyExtension[] = [Document, Paragraph, Heading.configure({ levels: [2, 3, 4] }), Text, HardBreak, Bold, Italic];
+
+let schema: Schema | undefined;
+
+export function storySchema(): Schema {
+  schema ??= getSchema(storyExtensions);
+  return schema;
+}

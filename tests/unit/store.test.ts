@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { PageStore } from '../../src-core/store/page-store';
+import { articleParts } from '../../src-core/store/ydocs';
+import { samplePage } from '../../bench/pages';
+import { docFromParagraphs } from '../../src-core/model/richtext';
+
+describe('PageStore (the page in Yjs documents)', () => {
+  it('gives back the document it was built from', () => {
+    const doc = samplePage();
+    const store = new PageStore(doc);
+    expect(store.snapshot()).toEqual({ ...doc, blocks: doc.blocks });
+  });
+
+  it('moves and resizes blocks, one undo step each, and redoes them', () => {
+    const store = new PageStore(samplePage());
+    const before = store.snapshot();
+    store.moveBlock('b-xu', 1, 40);
+    store.stopCapturing();
+    store.resizeBlock('b-xu', 3, 20);
+    const moved = store.snapshot().blocks.find((b) => b.id === 'b-xu')!;
+    expect(moved).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
+    expect(store.undo()).toBe(true);
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40, span: 4, rows: 17 });
+    expect(store.undo()).toBe(true);
+    expect(store.snapshot()).toEqual(before);
+    expect(store.undo()).toBe(false);
+    expect(store.redo()).toBe(true);
+    expect(store.redo()).toBe(true);
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
+  });
+
+  it('undoes across documents in the order the changes were made', () => {
+    const store = new PageStore(samplePage());
+    store.setArticleMeta('xu-chaowen', { headline: '新标题' });
+    store.stopCapturing();
+    store.setHeader({ date: '2024-01-16' });
+    store.stopCapturing();
+    store.setPage({ leading: 4 });
+    expect(store.snapshot().page.leading).toBe(4);
+    store.undo();
+    expect(store.snapshot().page.leading).toBe(3);
+    expect(store.snapshot().page.header.date).toBe('2024-01-16');
+    store.undo();
+    expect(store.snapshot().page.header.date).toBe('');
+    expect(store.article('xu-chaowen')!.headline).toBe('新标题');
+    store.undo();
+    expect(store.article('xu-chaowen')!.headline).toBe('科学规划 合理布局 强化运营 以高质量发展推动主题教育见行见效');
+  });
+
+  it('a new change clears the redo history', () => {
+    const store = new PageStore(samplePage());
+    store.moveBlock('b-xu', 1, 40);
+    store.undo();
+    store.moveBlock('b-xu', 2, 40);
+    expect(store.redo()).toBe(false);
+  });
+
+  it('sees edits made directly in an article fragment (the story editor) and reuses unchanged articles', () => {
+    const store = new PageStore(samplePage());
+    const first = store.snapshot();
+    const doc = store.articleDoc('nanguan')!;
+    const { body } = articleParts(doc);
+    const para = body.get(0) as Y.XmlElement;
+    const text = para.get(0) as Y.XmlText;
+    doc.transact(() => text.insert(0, '【插入】'));
+    const second = store.snapshot();
+    const nanguan = second.articles.find((a) => a.id === 'nanguan')!;
+    const firstText = (nanguan.body.content[0].content![0] as { text: string }).text;
+    expect(firstText.startsWith('【插入】为进一步强化')).toBe(true);
+    // untouched articles are the same objects, so layout's cache keys stay cheap
+    expect(second.articles.find((a) => a.id === 'anle')).toBe(first.articles.find((a) => a.id === 'anle'));
+  });
+
+  it('adds imported articles unplaced and removes an article with its blocks', () => {
+    const store = new PageStore(samplePage());
+    store.addArticles([{ id: 'new', kicker: '', headline: '新稿', deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs(['正文。']), jumpFrom: '', jumpTo: '' }]);
+    expect(store.articleIds()).toContain('new');
+    expect(store.snapshot().articles.find((a) => a.id === 'new')!.headline).toBe('新稿');
+    store.removeArticle('anle');
+    expect(store.snapshot().blocks.some((b) => b.kind === 'article' && b.articleId === 'anle')).toBe(false);
+    expect(store.validate()).toEqual({ ok: true });
+  });
+
+  it('merges a concurrent move and resize of the same block from two desks', () => {
+    const a = new PageStore(samplePage());
+    // sync b to a's state first (same initial content from separate docs would duplicate)
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(a.layoutDoc));
+    a.moveBlock('b-xu', 2, 45);
+    const resize = new Y.Doc();
+    Y.applyUpdate(resize, Y.encodeStateAsUpdate(fresh));
+    const blocks = resize.getMap<Y.Map<unknown>>('blocks');
+    resize.transact(() => blocks.get('b-xu')!.set('span', 2));
+    Y.applyUpdate(a.layoutDoc, Y.encodeStateAsUpdate(resize));
+    expect(a.snapshot().blocks.find((x) => x.id === 'b-xu')).toMatchObject({ col: 2, row: 45, span: 2 });
+  });
+});
