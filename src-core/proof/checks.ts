@@ -1,0 +1,337 @@
+import type { Article, BanmianDocument } from '../model/document';
+import { printableParagraphs } from '../model/richtext';
+
+/**
+ * Automatic proofreading checks (issue 6). Each rule reads one paragraph (or the whole page, for
+ * consistency rules) and reports findings with an exact place, an excerpt, a message in zh-CN and
+ * English, and a fix when the fix is certain.
+ */
+
+export type RuleId =
+  | 'halfwidth-punctuation'
+  | 'fullwidth-alphanumeric'
+  | 'unpaired-mark'
+  | 'wrong-nesting'
+  | 'ellipsis-form'
+  | 'dash-form'
+  | 'space-in-mark'
+  | 'bullet-for-middle-dot'
+  | 'doubled-character'
+  | 'doubled-word'
+  | 'abbreviated-year'
+  | 'number-grouping'
+  | 'mixed-number-style'
+  | 'space-between-han';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** UTF-16 offset and length in the paragraph text. */
+  offset: number;
+  length: number;
+  /** The text around the finding, with the finding itself in 【】. */
+  excerpt: string;
+  zh: string;
+  en: string;
+  /** The replacement for [offset, offset+length), when the fix is certain. */
+  fix?: string;
+  /** How much the finding counts toward the error rate (出版物差错认定: punctuation and numbers ½, wrong characters 1). */
+  weight: number;
+}
+
+export type Field = 'kicker' | 'headline' | 'deck' | 'byline' | 'lead' | 'body' | 'jumpFrom' | 'jumpTo';
+
+export interface PlacedFinding extends Finding {
+  articleId: string;
+  field: Field;
+  /** Paragraph index for the body, 0 for other fields. */
+  paragraph: number;
+}
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
+const isHanChar = (c: string | undefined): boolean => !!c && HAN.test(c);
+/** Han or full-width punctuation: the neighbours that make a half-width mark "inside Chinese text". */
+const isChineseContext = (c: string | undefined): boolean => !!c && (isHanChar(c) || /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’…—]/.test(c));
+
+function excerpt(text: string, offset: number, length: number, radius = 8): string {
+  const start = Math.max(0, offset - radius);
+  const end = Math.min(text.length, offset + length + radius);
+  return `${start > 0 ? '…' : ''}${text.slice(start, offset)}【${text.slice(offset, offset + length)}】${text.slice(offset + length, end)}${end < text.length ? '…' : ''}`;
+}
+
+type Emit = (f: Omit<Finding, 'excerpt'>) => void;
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+function checkHalfwidthPunctuation(text: string, emit: Emit): void {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const full = HALF_TO_FULL[ch];
+    if (!full) continue;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    // 3,000 and 12:30 are numbers, not punctuation; a mark between Latin words is Latin text.
+    if (/[0-9]/.test(before ?? '') && /[0-9]/.test(after ?? '')) continue;
+    const chinese = ch === '(' ? isChineseContext(before) || isHanChar(after) : ch === ')' ? isHanChar(before) || isChineseContext(after) : isChineseContext(before);
+    if (!chinese) continue;
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: full, weight: 0.5, zh: `中文里用了半角标点“${ch}”，应为“${full}”`, en: `Half-width "${ch}" in Chinese text; use "${full}"` });
+  }
+  // Straight quotes in Chinese text (their pairing is the importer's normalisation; here they are flagged).
+  for (const m of text.matchAll(/["']/g)) {
+    const i = m.index!;
+    if (!isChineseContext(text[i - 1]) && !isChineseContext(text[i + 1])) continue;
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, weight: 0.5, zh: `中文里用了直引号 ${m[0]}，应为弯引号“”或‘’`, en: `Straight quote ${m[0]} in Chinese text; use “” or ‘’` });
+  }
+}
+
+function checkFullwidthAlphanumeric(text: string, emit: Emit): void {
+  for (const m of text.matchAll(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g)) {
+    const fix = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
+    emit({ rule: 'fullwidth-alphanumeric', severity: 'error', offset: m.index!, length: m[0].length, fix, weight: 0.5, zh: `全角字母或数字“${m[0]}”应为半角“${fix}”`, en: `Full-width letters or digits "${m[0]}"; use "${fix}"` });
+  }
+}
+
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '「': '」', '『': '』', '〔': '〕' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+/**
+ * Quotes, brackets and 书名号 must pair and nest: ‘’ inside “”, 〈〉 inside 《》. A quotation that runs
+ * over paragraphs opens each paragraph with “ and closes only at its end (GB/T 15834 §4.1.3.2), so an
+ * unclosed “ is fine when the next paragraph opens with “.
+ */
+function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit): void {
+  const stack: { ch: string; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (PAIRS[ch]) {
+      const outer = stack[stack.length - 1]?.ch;
+      if ((ch === '“' && outer === '“') || (ch === '《' && outer === '《')) {
+        emit({ rule: 'wrong-nesting', severity: 'error', offset: i, length: 1, weight: 0.5, zh: ch === '“' ? '双引号里又用双引号，内层应为单引号‘’' : '书名号里又用书名号，内层应为〈〉', en: ch === '“' ? 'Double quotes inside double quotes; use ‘’ inside' : '《》 inside 《》; use 〈〉 inside' });
+      } else if ((ch === '‘' && outer !== '“' && outer !== '‘' && !stack.some((s) => s.ch === '“')) || (ch === '〈' && !stack.some((s) => s.ch === '《'))) {
+        emit({ rule: 'wrong-nesting', severity: 'warning', offset: i, length: 1, weight: 0.5, zh: ch === '‘' ? '单引号应用在双引号之内' : '〈〉应用在《》之内', en: ch === '‘' ? 'Single quotes belong inside double quotes' : '〈〉 belong inside 《》' });
+      }
+      stack.push({ ch, at: i });
+      continue;
+    }
+    const opener = CLOSERS.get(ch);
+    if (!opener) continue;
+    const top = stack[stack.length - 1];
+    if (top?.ch === opener) {
+      stack.pop();
+      continue;
+    }
+    const deeper = stack.map((s) => s.ch).lastIndexOf(opener);
+    if (deeper >= 0) {
+      // Closed across another open mark: （“…）” — the inner one is the misplaced one.
+      const inner = stack[stack.length - 1];
+      emit({ rule: 'wrong-nesting', severity: 'error', offset: inner.at, length: 1, weight: 0.5, zh: `“${inner.ch}”与“${ch}”交叉嵌套`, en: `"${inner.ch}" and "${ch}" cross` });
+      stack.splice(deeper);
+      continue;
+    }
+    emit({ rule: 'unpaired-mark', severity: 'error', offset: i, length: 1, weight: 0.5, zh: `“${ch}”没有对应的“${opener}”`, en: `"${ch}" has no matching "${opener}"` });
+  }
+  for (const open of stack) {
+    if (open.ch === '“' && nextParagraph?.startsWith('“')) continue;
+    emit({ rule: 'unpaired-mark', severity: 'error', offset: open.at, length: 1, weight: 0.5, zh: `“${open.ch}”没有对应的“${PAIRS[open.ch]}”`, en: `"${open.ch}" is never closed with "${PAIRS[open.ch]}"` });
+  }
+}
+
+function checkMarkForms(text: string, emit: Emit): void {
+  for (const m of text.matchAll(/\.{3,}|。{3,}|…+|·{3,}/g)) {
+    const s = m[0];
+    if (s === '……' || s.length % 2 === 0 && /^…+$/.test(s)) continue;
+    emit({ rule: 'ellipsis-form', severity: 'error', offset: m.index!, length: s.length, fix: '……', weight: 0.5, zh: `省略号应为“……”（当前为“${s}”）`, en: `Use "……" for an ellipsis (found "${s}")` });
+  }
+  for (const m of text.matchAll(/—+|－－|--/g)) {
+    const s = m[0];
+    if (s.length % 2 === 0 && /^—+$/.test(s)) continue;
+    const before = text[m.index! - 1];
+    const after = text[m.index! + s.length];
+    if (s === '—' && !(isChineseContext(before) || isChineseContext(after))) continue; // an em dash in Latin text
+    emit({ rule: 'dash-form', severity: 'error', offset: m.index!, length: s.length, fix: '——', weight: 0.5, zh: `破折号应为“——”（当前为“${s}”）`, en: `Use "——" for a dash (found "${s}")` });
+  }
+  for (const m of text.matchAll(/—[ \u3000]+—|…[ \u3000]+…/g)) {
+    emit({ rule: 'space-in-mark', severity: 'error', offset: m.index!, length: m[0].length, fix: m[0][0] + m[0][0], weight: 0.5, zh: '破折号或省略号中间有空格', en: 'Space inside a dash or an ellipsis' });
+  }
+  for (const m of text.matchAll(/[•∙・]/g)) {
+    if (!isHanChar(text[m.index! - 1]) && !isHanChar(text[m.index! + 1])) continue;
+    emit({ rule: 'bullet-for-middle-dot', severity: 'error', offset: m.index!, length: 1, fix: '·', weight: 0.5, zh: `间隔号应为“·”（当前为“${m[0]}”）`, en: `Use "·" as the Chinese middle dot (found "${m[0]}")` });
+  }
+}
+
+/** Doubles that are words: reduplicated adverbs, kinship terms, measure words… */
+const LEGITIMATE_DOUBLES = new Set(
+  '常常 谢谢 天天 人人 个个 往往 渐渐 刚刚 慢慢 多多 纷纷 默默 深深 轻轻 静静 悄悄 明明 仅仅 处处 时时 家家 户户 年年 月月 日日 步步 层层 一一 久久 妈妈 爸爸 哥哥 姐姐 弟弟 妹妹 奶奶 爷爷 婆婆 公公 叔叔 伯伯 舅舅 星星 宝宝 娃娃 看看 想想 试试 说说 走走 等等 稍稍 微微 频频 屡屡 件件 条条 项项 事事 声声 匆匆 高高 大大 小小 好好 早早 点点 滴滴 重重 累累 种种 样样 片片 阵阵 团团 源源 滚滚 恰恰 偏偏 统统 通通 紧紧 牢牢 实实 足足 整整 满满 暖暖 甜甜 冷冷 热热 白白 红红 绿绿 蓝蓝 区区 楚楚 草草 匆匆 略略 往往 落落 济济 熊熊 茫茫 冉冉 隆隆 赫赫 浩浩 洋洋 堂堂 谆谆 孜孜 津津 欣欣 蒸蒸 井井 侃侃 朗朗 翩翩 栩栩 彬彬 姗姗 亭亭 皑皑 苍苍 莘莘 芸芸 林林 总总 拳拳 殷殷 切切 历历 念念 耿耿 惴惴 岌岌 寥寥 袅袅 潺潺 涓涓 徐徐 缓缓 款款 铮铮 凛凛 谔谔 头头 面面 生生 世世 代代 辈辈 户户 村村 镇镇 县县 乡乡 门门 家家 人人'.split(' '),
+);
+/** Function words that never double: 的的, 了了, 是是 … are slips of the keyboard. */
+const NEVER_DOUBLED = new Set([...'的了是在和与及对把被将也都就还又而之其或并从向于以为']);
+const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明'];
+
+function checkDoubles(text: string, emit: Emit): void {
+  const chars = [...text];
+  let offset = 0;
+  const offsets = chars.map((c) => {
+    const o = offset;
+    offset += c.length;
+    return o;
+  });
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i];
+    if (a !== chars[i + 1] || !isHanChar(a)) continue;
+    if (LEGITIMATE_DOUBLES.has(a + a)) continue;
+    // AABB words (实实在在, 明明白白) and their halves
+    if (chars[i + 2] && chars[i + 2] === chars[i + 3] && chars[i + 2] !== a) continue;
+    if (i >= 2 && chars[i - 2] === chars[i - 1] && chars[i - 1] !== a) continue;
+    const around = text.slice(offsets[Math.max(0, i - 2)], offsets[Math.min(chars.length - 1, i + 3)] + 2);
+    if (DOUBLE_EXCEPTIONS.some((w) => around.includes(w))) continue;
+    const certain = NEVER_DOUBLED.has(a);
+    emit({
+      rule: 'doubled-character',
+      // Other doubles are mostly word boundaries (宣传部部长, 签订订单): shown, never counted.
+      severity: certain ? 'error' : 'info',
+      offset: offsets[i],
+      length: a.length * 2,
+      ...(certain ? { fix: a } : {}),
+      weight: certain ? 1 : 0,
+      zh: certain ? `“${a}${a}”多了一个“${a}”` : `“${a}${a}”重复，请确认`,
+      en: certain ? `"${a}${a}": one "${a}" too many` : `"${a}${a}" is doubled; please confirm`,
+    });
+    i++;
+  }
+  // A two-character word written twice (我们我们): a likely slip, unless it is a verb reduplication.
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2})\1/g)) {
+    const w = m[1];
+    if (w[0] === w[1]) continue;
+    emit({ rule: 'doubled-word', severity: 'warning', offset: m.index!, length: 4, weight: 0, zh: `“${w}”连写两次，请确认（动词重叠如“研究研究”除外）`, en: `"${w}" written twice; please confirm (verb reduplication such as 研究研究 is fine)` });
+  }
+}
+
+function checkNumbers(text: string, emit: Emit): void {
+  // '80年代, ’08年, 08年: two-digit years (GB/T 15835 §4.1.2: years are written in full).
+  for (const m of text.matchAll(/(['’]?)(?<![0-9.])([0-9]{2})年(代|初|末|底|春|夏|秋|冬|前后)?/g)) {
+    const apostrophe = m[1];
+    const digits = m[2];
+    const era = m[3];
+    if (!apostrophe && !digits.startsWith('0') && !era) continue; // 15年 may be fifteen years
+    if (era === '前后' && !apostrophe) continue;
+    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: m[0].length, weight: 0.5, zh: `年份“${m[0]}”不应简写，应写全（如“19${digits}年”或“20${digits}年”）`, en: `Year "${m[0]}" abbreviated; write it in full (19${digits} or 20${digits})` });
+  }
+  // 5+ digit integers in running text may take thousands grouping (GB/T 15835 §5.1.3 allows it).
+  for (const m of text.matchAll(/(?<![0-9A-Za-z.,\-])[0-9]{5,}(?![0-9A-Za-z年号\-])/g)) {
+    const n = m[0];
+    if (n.length > 12) continue; // codes and phone numbers
+    const grouped = n.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    emit({ rule: 'number-grouping', severity: 'info', offset: m.index!, length: n.length, weight: 0, zh: `多位数“${n}”可分节写作“${grouped}”（全版统一即可）`, en: `"${n}" may be grouped as "${grouped}" (be consistent on the page)` });
+  }
+}
+
+function checkSpaces(text: string, emit: Emit): void {
+  for (const m of text.matchAll(/(?<=[\u3400-\u9fff])[ \u3000\u00a0]+(?=[\u3400-\u9fff])/g)) {
+    emit({ rule: 'space-between-han', severity: 'error', offset: m.index!, length: m[0].length, fix: '', weight: 0.5, zh: '两个汉字之间有空格', en: 'Space between two Han characters' });
+  }
+}
+
+export interface TextCheckOptions {
+  /** Fields with deliberate spaces (headline halves, byline fields) skip the Han-space rule. */
+  allowSpaces?: boolean;
+  nextParagraph?: string;
+}
+
+/** All single-paragraph rules on one text. */
+export function checkText(text: string, options: TextCheckOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const emit: Emit = (f) => out.push({ ...f, excerpt: excerpt(text, f.offset, f.length) });
+  checkHalfwidthPunctuation(text, emit);
+  checkFullwidthAlphanumeric(text, emit);
+  checkPairs(text, options.nextParagraph, emit);
+  checkMarkForms(text, emit);
+  checkDoubles(text, emit);
+  checkNumbers(text, emit);
+  if (!options.allowSpaces) checkSpaces(text, emit);
+  return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+}
+
+interface Located {
+  articleId: string;
+  field: Field;
+  paragraph: number;
+  text: string;
+}
+
+function articleTexts(a: Article): Located[] {
+  const out: Located[] = [];
+  for (const field of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) {
+    if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });
+  }
+  printableParagraphs(a.body).forEach((p, i) => out.push({ articleId: a.id, field: 'body', paragraph: i, text: p.spans.map((s) => s.text).join('') }));
+  return out;
+}
+
+/** Page-wide consistency: one style per kind of number (年份, 百分数). */
+function checkNumberStyles(texts: Located[]): PlacedFinding[] {
+  const kinds = [
+    { name: '年份', en: 'years', arabic: /(?<![0-9])[12][0-9]{3}年/g, chinese: /[一二三四五六七八九〇零]{4}年/g },
+    { name: '百分数', en: 'percentages', arabic: /[0-9.]+%/g, chinese: /百分之[一二三四五六七八九十百零点两]+/g },
+  ];
+  const out: PlacedFinding[] = [];
+  for (const kind of kinds) {
+    const found = { arabic: [] as [Located, RegExpMatchArray][], chinese: [] as [Located, RegExpMatchArray][] };
+    for (const t of texts) {
+      for (const m of t.text.matchAll(kind.arabic)) found.arabic.push([t, m]);
+      for (const m of t.text.matchAll(kind.chinese)) found.chinese.push([t, m]);
+    }
+    if (found.arabic.length === 0 || found.chinese.length === 0) continue;
+    const minority = found.arabic.length >= found.chinese.length ? found.chinese : found.arabic;
+    for (const [t, m] of minority) {
+      out.push({
+        rule: 'mixed-number-style',
+        severity: 'warning',
+        offset: m.index!,
+        length: m[0].length,
+        excerpt: excerpt(t.text, m.index!, m[0].length),
+        weight: 0.5,
+        zh: `本版${kind.name}写法不统一：“${m[0]}”与多数写法不同`,
+        en: `${kind.en} are written two ways on this page: "${m[0]}" differs from most`,
+        articleId: t.articleId,
+        field: t.field,
+        paragraph: t.paragraph,
+      });
+    }
+  }
+  return out;
+}
+
+export interface PageCheck {
+  findings: PlacedFinding[];
+  /** Characters counted (non-space), the denominator of the error rate. */
+  characters: number;
+  /** Weighted errors (see Finding.weight). */
+  errors: number;
+  /** 差错率 per 10,000 characters (万分之…); newspapers aim at ≤ 3. */
+  errorRatePer10k: number;
+}
+
+/** Runs every rule on every text of the page's articles (placed or not). */
+export function checkDocument(doc: Pick<BanmianDocument, 'articles'>): PageCheck {
+  const texts = doc.articles.flatMap(articleTexts);
+  const findings: PlacedFinding[] = [];
+  texts.forEach((t, i) => {
+    const next = texts[i + 1];
+    const nextParagraph = next && next.articleId === t.articleId && next.field === 'body' && t.field === 'body' ? next.text : undefined;
+    // Headline halves, byline fields and the names in a lead (本报讯（记者 李雅君）) keep their spaces.
+    const allowSpaces = t.field !== 'body';
+    for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
+  });
+  findings.push(...checkNumberStyles(texts));
+  const characters = texts.reduce((n, t) => n + t.text.replace(/\s/g, '').length, 0);
+  const errors = findings.reduce((n, f) => n + f.weight, 0);
+  return { findings, characters, errors, errorRatePer10k: characters ? (errors / characters) * 10_000 : 0 };
+}
+
+/** Applies a certain fix to a text (offsets of later findings shift; apply from the end). */
+export function applyFix(text: string, f: Pick<Finding, 'offset' | 'length' | 'fix'>): string {
+  if (f.fix === undefined) return text;
+  return text.slice(0, f.offset) + f.fix + text.slice(f.offset + f.length);
+}
