@@ -7,6 +7,7 @@ import Italic from '@tiptap/extension-italic';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import type { Schema } from '@tiptap/pm/model';
+import { Comment, Deletion, Insertion, Modification } from './marks';
 
 /**
  * The article body's ProseMirror schema, shared by the story editor (tiptap) and the engine's Yjs
@@ -14,7 +15,19 @@ import type { Schema } from '@tiptap/pm/model';
  * with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
  * collaboration fragment the same shape everywhere.
  */
-export const storyExtensions: AnyExtension[] = [Document, Paragraph, Heading.configure({ levels: [2, 3, 4] }), Text, HardBreak, Bold, Italic];
+export const storyExtensions: AnyExtension[] = [
+  Document,
+  Paragraph,
+  Heading.configure({ levels: [2, 3, 4] }),
+  Text,
+  HardBreak,
+  Bold,
+  Italic,
+  Insertion,
+  Deletion,
+  Modification,
+  Comment,
+];
 
 let schema: Schema | undefined;
 

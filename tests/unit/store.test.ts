@@ -96,3 +96,30 @@ describe('PageStore (the page in Yjs documents)', () => {
     expect(a.snapshot().blocks.find((x) => x.id === 'b-xu')).toMatchObject({ col: 2, row: 45, span: 2 });
   });
 });
+
+describe('proofreading marks in the story schema', () => {
+  it('survive the Yjs round trip, and only accepted text is printable', async () => {
+    const { printableParagraphs } = await import('../../src-core/model/richtext');
+    const body = {
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'paragraph' as const,
+          content: [
+            { type: 'text' as const, text: '原有' },
+            { type: 'text' as const, text: '删去', marks: [{ type: 'deletion', attrs: { id: 's1' } }] },
+            { type: 'text' as const, text: '补上', marks: [{ type: 'insertion', attrs: { id: 's2' } }] },
+            { type: 'text' as const, text: '批注', marks: [{ type: 'comment', attrs: { threadId: 't1' } }] },
+          ],
+        },
+      ],
+    };
+    const doc = samplePage();
+    doc.articles[1] = { ...doc.articles[1], body };
+    const store = new PageStore(doc);
+    const back = store.article(doc.articles[1].id)!.body;
+    const marks = back.content[0].content!.map((n) => ('marks' in n && n.marks ? n.marks.map((m) => `${m.type}:${JSON.stringify(m.attrs)}`).join(',') : ''));
+    expect(marks).toEqual(['', 'deletion:{"id":"s1"}', 'insertion:{"id":"s2"}', 'comment:{"threadId":"t1"}']);
+    expect(printableParagraphs(back)[0].spans.map((s) => s.text).join('')).toBe('原有删去批注');
+  });
+});
