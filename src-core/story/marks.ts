@@ -5,6 +5,7 @@ import { Mark } from '@tiptap/core';
  * @handlewithcare/prosemirror-suggest-changes (MIT): the same names and attributes, so its plugin and
  * commands work on our documents; the marks carry only an id, and who/which round/when live beside
  * them in the article's Yjs document. Comments are a mark with a thread id; threads live there too.
+ * Parsing from HTML (pasting) touches the DOM, so the story editor adds parseHTML in src-renderer.
  */
 
 const suggestionId = { id: { default: null as string | number | null } };
@@ -14,7 +15,6 @@ export const Insertion = Mark.create({
   inclusive: false,
   excludes: 'insertion modification deletion',
   addAttributes: () => suggestionId,
-  parseHTML: () => [{ tag: 'ins', getAttrs: (node) => (node.dataset.id ? { id: JSON.parse(node.dataset.id) } : false) }],
   renderHTML: ({ mark }) => ['ins', { 'data-id': JSON.stringify(mark.attrs.id), class: 'bm-insertion' }, 0],
 });
 
@@ -23,7 +23,6 @@ export const Deletion = Mark.create({
   inclusive: false,
   excludes: 'insertion modification deletion',
   addAttributes: () => suggestionId,
-  parseHTML: () => [{ tag: 'del', getAttrs: (node) => (node.dataset.id ? { id: JSON.parse(node.dataset.id) } : false) }],
   renderHTML: ({ mark }) => ['del', { 'data-id': JSON.stringify(mark.attrs.id), class: 'bm-deletion' }, 0],
 });
 
@@ -47,6 +46,5 @@ export const Comment = Mark.create({
   // Comments may overlap one another.
   excludes: '',
   addAttributes: () => ({ threadId: { default: null as string | null } }),
-  parseHTML: () => [{ tag: 'span[data-thread]', getAttrs: (node) => ({ threadId: node.dataset.thread ?? null }) }],
   renderHTML: ({ mark }) => ['span', { 'data-thread': mark.attrs.threadId, class: 'bm-comment' }, 0],
 });
