@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
 import { validateDocument } from '../model/validate';
+import { isSignedOff } from '../proof/rounds';
 import {
   ARTICLE_META_KEYS,
   articleDocFrom,
@@ -15,6 +16,15 @@ import {
   readPage,
   type ArticleMeta,
 } from './ydocs';
+
+/** Thrown by every command while the page is signed for print (签字付印). */
+export class PageLockedError extends Error {
+  readonly zh = '本版已签字付印，需值班编辑重新打开后才能修改';
+  readonly en = 'The page is signed for print; a duty editor must reopen it before any change';
+  constructor() {
+    super('page is signed for print');
+  }
+}
 
 /** Origin of changes made by this client's own commands: only these are undoable here. */
 export const LOCAL_ORIGIN = { local: true };
@@ -116,6 +126,7 @@ export class PageStore {
 
   /** Sets some fields of a block; fields set to undefined are removed (e.g. headlineSpan). */
   editBlock(id: string, fields: Partial<Record<string, unknown>>): void {
+    this.assertEditable();
     const block = layoutParts(this.layoutDoc).blocks.get(id);
     if (!block) throw new Error(`no block ${id}`);
     this.layoutDoc.transact(() => {
@@ -128,6 +139,7 @@ export class PageStore {
   }
 
   addBlock(block: Block): void {
+    this.assertEditable();
     const { blocks } = layoutParts(this.layoutDoc);
     if (blocks.has(block.id)) throw new Error(`block ${block.id} exists`);
     const z = Math.max(-1, ...[...blocks.values()].map((b) => (b.get('z') as number) ?? 0)) + 1;
@@ -135,11 +147,13 @@ export class PageStore {
   }
 
   removeBlock(id: string): void {
+    this.assertEditable();
     this.layoutDoc.transact(() => layoutParts(this.layoutDoc).blocks.delete(id), LOCAL_ORIGIN);
   }
 
   /** Page settings other than the header, key by key. */
   setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+    this.assertEditable();
     const { page } = layoutParts(this.layoutDoc);
     this.layoutDoc.transact(() => {
       for (const [k, v] of Object.entries(fields)) page.set(k, structuredClone(v));
@@ -147,6 +161,7 @@ export class PageStore {
   }
 
   setHeader(fields: Partial<PageHeader>): void {
+    this.assertEditable();
     const { header } = layoutParts(this.layoutDoc);
     this.layoutDoc.transact(() => {
       for (const [k, v] of Object.entries(fields)) if (v !== undefined) header.set(k, v);
@@ -155,6 +170,7 @@ export class PageStore {
 
   /** Adds articles (and their images) to the page's article list, unplaced. */
   addArticles(articles: Article[], images: ImageAsset[] = []): void {
+    this.assertEditable();
     const parts = layoutParts(this.layoutDoc);
     const fresh = articles.filter((a) => !this.articleDocs.has(a.id));
     for (const a of fresh) this.attachArticle(a.id, articleDocFrom(a));
@@ -165,6 +181,7 @@ export class PageStore {
   }
 
   removeArticle(id: string): void {
+    this.assertEditable();
     const parts = layoutParts(this.layoutDoc);
     this.layoutDoc.transact(() => {
       const at = parts.articleOrder.toArray().indexOf(id);
@@ -174,6 +191,7 @@ export class PageStore {
   }
 
   setArticleMeta(id: string, fields: Partial<ArticleMeta>): void {
+    this.assertEditable();
     const doc = this.articleDocs.get(id);
     if (!doc) throw new Error(`no article ${id}`);
     const { meta } = articleParts(doc);
@@ -198,7 +216,15 @@ export class PageStore {
     return validateDocument(this.snapshot());
   }
 
+  isLocked(): boolean {
+    return isSignedOff(this.layoutDoc);
+  }
+
   // ---- internals
+
+  private assertEditable(): void {
+    if (this.isLocked()) throw new PageLockedError();
+  }
 
   private step(from: UndoStep[], to: UndoStep[], run: (m: Y.UndoManager) => unknown): boolean {
     const step = from.pop();

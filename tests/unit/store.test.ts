@@ -123,3 +123,19 @@ describe('proofreading marks in the story schema', () => {
     expect(printableParagraphs(back)[0].spans.map((s) => s.text).join('')).toBe('原有删去批注');
   });
 });
+
+describe('a signed page is locked', () => {
+  it('refuses every command until reopened', async () => {
+    const { signOff, reopen } = await import('../../src-core/proof/rounds');
+    const { PageLockedError } = await import('../../src-core/store/page-store');
+    const store = new PageStore(samplePage());
+    expect(signOff(store.layoutDoc, '李主任', '值班编辑').ok).toBe(true);
+    expect(store.isLocked()).toBe(true);
+    expect(() => store.moveBlock('b-xu', 1, 1)).toThrow(PageLockedError);
+    expect(() => store.setHeader({ date: '2024-01-17' })).toThrow(PageLockedError);
+    expect(() => store.setArticleMeta('anle', { headline: 'x' })).toThrow(PageLockedError);
+    expect(reopen(store.layoutDoc, '李主任', '值班编辑', '补登更正').ok).toBe(true);
+    store.moveBlock('b-xu', 1, 40);
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
+  });
+});
