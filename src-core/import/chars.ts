@@ -1,0 +1,64 @@
+/** Character classes the text importers reason with. */
+
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x3134f) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    cp === 0x3007
+  );
+}
+
+/** Full-width and CJK punctuation, including the curly quotes, dashes, ellipsis and middle dot used in Chinese text. */
+export function isCjkPunct(cp: number): boolean {
+  return (
+    (cp >= 0x3000 && cp <= 0x303f && cp !== 0x3007) ||
+    (cp >= 0xff01 && cp <= 0xff0f) ||
+    (cp >= 0xff1a && cp <= 0xff20) ||
+    (cp >= 0xff3b && cp <= 0xff40) ||
+    (cp >= 0xff5b && cp <= 0xff65) ||
+    (cp >= 0x2018 && cp <= 0x201f) ||
+    cp === 0x2014 ||
+    cp === 0x2026 ||
+    cp === 0x00b7 ||
+    cp === 0x2027 ||
+    cp === 0x30fb
+  );
+}
+
+export function isCjk(cp: number): boolean {
+  return isHan(cp) || isCjkPunct(cp) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff5a);
+}
+
+export function isHanChar(ch: string | undefined): boolean {
+  return ch !== undefined && isHan(ch.codePointAt(0)!);
+}
+
+export function isCjkChar(ch: string | undefined): boolean {
+  return ch !== undefined && isCjk(ch.codePointAt(0)!);
+}
+
+export function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0';
+}
+
+/** Every Han character of a string, in order (astral ones included). */
+export function hanChars(text: string): string[] {
+  const out: string[] = [];
+  for (const ch of text) if (isHan(ch.codePointAt(0)!)) out.push(ch);
+  return out;
+}
+
+export function countHan(text: string): number {
+  let n = 0;
+  for (const ch of text) if (isHan(ch.codePointAt(0)!)) n++;
+  return n;
+}
+
+/** Sentence-final punctuation, possibly followed by a closing quote or bracket. */
+export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text.trimEnd());
+}

@@ -1,0 +1,161 @@
+/**
+ * Word .docx → blocks with mammoth: paragraphs, headings (Word's Heading n as level hints; Title,
+ * Subtitle and newsroom styles such as 引题/副题/署名 as roles), bold/italic spans, and embedded
+ * pictures as ImageAssets. mammoth gives simple HTML; a small tokenizer reads it back.
+ */
+import mammoth from 'mammoth';
+import type { ImageAsset } from '../model/document';
+import { bytesToBase64 } from './base64';
+import { isCjkChar } from './chars';
+import { probeImage } from './image-probe';
+import type { SourceBlock, TitleRole } from './segment';
+import { mergeSpans, rewriteSpans, type Span } from './spans';
+
+export type DocxBlocks =
+  | { ok: true; blocks: SourceBlock[]; images: ImageAsset[]; problems: { zh: string; en: string }[]; messages: string[] }
+  | { ok: false; zh: string; en: string };
+
+const ROLE_STYLES: [TitleRole, string[]][] = [
+  ['headline', ['Title', '标题', '主题', 'Headline']],
+  ['deck', ['Subtitle', '副标题', '副题', 'Deck']],
+  ['kicker', ['Kicker', '引题', '肩题']],
+  ['byline', ['Byline', '署名', '作者', 'Author']],
+];
+
+const STYLE_MAP = ROLE_STYLES.flatMap(([role, names]) => names.map((n) => `p[style-name='${n}'] => p.role-${role}:fresh`));
+
+export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<DocxBlocks> {
+  if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b))
+    return { ok: false, zh: '不是有效的 Word .docx 文件（.docx 应为 ZIP 压缩包，文件头不符）', en: 'not a valid Word .docx file (a .docx is a ZIP archive; the header does not match)' };
+  const images: ImageAsset[] = [];
+  const problems: { zh: string; en: string }[] = [];
+  let imageCount = 0;
+  const convertImage = mammoth.images.imgElement(async (image) => {
+    const n = ++imageCount;
+    const alt = String((image as unknown as { altText?: string }).altText ?? '').trim();
+    const data = new Uint8Array(await image.readAsArrayBuffer());
+    const probe = probeImage(data);
+    if (!probe.ok) {
+      problems.push({ zh: `第 ${n} 张嵌入图片（${image.contentType}）无法使用：${probe.zh}`, en: `embedded picture ${n} (${image.contentType}) cannot be used: ${probe.en}` });
+      return { src: 'banmian-missing:' };
+    }
+    const id = `${tag}-docimg${n}`;
+    const asset: ImageAsset = { id, name: alt || `图片 ${n}`, mime: probe.info.mime, pixelWidth: probe.info.pixelWidth, pixelHeight: probe.info.pixelHeight, colorSpace: probe.info.colorSpace, data: bytesToBase64(data) };
+    if (probe.info.ppi) asset.ppi = probe.info.ppi;
+    images.push(asset);
+    return { src: `banmian-image:${id}`, alt };
+  });
+  let html: string;
+  let messages: string[];
+  try {
+    const input = { buffer: bytes, arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const out = await mammoth.convertToHtml(input, { styleMap: STYLE_MAP, convertImage, externalFileAccess: false, ignoreEmptyParagraphs: true });
+    html = out.value;
+    messages = out.messages.map((m) => m.message);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, zh: `无法打开 Word 文件（文件损坏或被截断：${msg}）`, en: `cannot open the Word file (damaged or truncated: ${msg})` };
+  }
+  return { ok: true, blocks: blocksFromHtml(html), images, problems, messages };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+const attr = (attrs: string, name: string): string | undefined => {
+  const m = attrs.match(new RegExp(`\\b${name}="([^"]*)"`));
+  return m ? decodeEntities(m[1]) : undefined;
+};
+
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th']);
+
+/** Reads mammoth's HTML (a small, regular subset) back into blocks. */
+export function blocksFromHtml(html: string): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  let spans: Span[] | undefined;
+  let level = 0;
+  let role: TitleRole | undefined;
+  let bold = 0;
+  let italic = 0;
+  const lists: { ordered: boolean; n: number }[] = [];
+  const pendingImages: { imageId: string; caption: string }[] = [];
+  const flush = (): void => {
+    if (spans) {
+      const clean = mergeSpans(rewriteSpans(spans, (chars) => chars.map((c, i) => (c !== '\n' ? c : isCjkChar(chars[i - 1]) || isCjkChar(chars[i + 1]) ? '' : ' '))));
+      if (clean.some((s) => s.text.trim())) blocks.push({ spans: clean, level, styleRole: role, gapBefore: 1 });
+    }
+    for (const image of pendingImages.splice(0)) blocks.push({ spans: [], level: 0, gapBefore: 1, image });
+    spans = undefined;
+    level = 0;
+    role = undefined;
+  };
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*?)\/?>|([^<]+)/g)) {
+    if (m[4] !== undefined) {
+      const text = decodeEntities(m[4]);
+      if (!spans) spans = [];
+      spans.push({ text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) });
+      continue;
+    }
+    const closing = m[1] === '/';
+    const tagName = m[2].toLowerCase();
+    const attrs = m[3];
+    if (BLOCK_TAGS.has(tagName)) {
+      if (!closing) {
+        flush();
+        spans = [];
+        if (/^h[1-6]$/.test(tagName)) level = Number(tagName[1]);
+        const cls = attr(attrs, 'class') ?? '';
+        const r = cls.match(/role-(headline|deck|kicker|byline)/);
+        if (r) role = r[1] as TitleRole;
+        if (tagName === 'li') {
+          const l = lists[lists.length - 1];
+          if (l) {
+            l.n++;
+            spans.push({ text: l.ordered ? `${l.n}. ` : '• ' });
+          }
+        }
+      } else flush();
+      continue;
+    }
+    switch (tagName) {
+      case 'ul':
+      case 'ol':
+        if (closing) lists.pop();
+        else {
+          flush();
+          lists.push({ ordered: tagName === 'ol', n: 0 });
+        }
+        break;
+      case 'strong':
+      case 'b':
+        bold += closing ? -1 : 1;
+        break;
+      case 'em':
+      case 'i':
+        italic += closing ? -1 : 1;
+        break;
+      case 'br':
+        if (!spans) spans = [];
+        spans.push({ text: '\n' });
+        break;
+      case 'img': {
+        const src = attr(attrs, 'src') ?? '';
+        if (src.startsWith('banmian-image:')) pendingImages.push({ imageId: src.slice('banmian-image:'.length), caption: attr(attrs, 'alt') ?? '' });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,274 @@
+/**
+ * Text encodings of copy-desk files: UTF-8 (with or without BOM), UTF-16 (BOM, or guessed from the
+ * zero bytes of mostly-ASCII text) and GB18030/GBK. Decoding is always fatal: a byte that does not
+ * fit the chosen encoding is an error with its offset, never a replacement character.
+ */
+
+export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: EncodingName; guessed: boolean }
+  | { ok: false; offset?: number; zh: string; en: string };
+
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+type TextDecoderCtor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+/** TextDecoder exists in Node and every browser; src-core has neither lib, so it is reached through globalThis. */
+const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderCtor }).TextDecoder;
+
+export const ENCODING_LABEL: Record<EncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 (BOM)',
+  'utf-16le': 'UTF-16LE (BOM)',
+  'utf-16be': 'UTF-16BE (BOM)',
+  gb18030: 'GB18030/GBK',
+};
+
+function decodeFatal(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new Decoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that is not well-formed UTF-8, or -1. */
+export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
+  const n = b.length;
+  let i = from;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + need >= n) return i; // truncated sequence at the end
+    const second = b[i + 1];
+    if (second === undefined || second < lo || second > hi) return i;
+    for (let k = 2; k <= need; k++) {
+      const t = b[i + k];
+      if (t === undefined || t < 0x80 || t > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Offset of the first byte that breaks the GB18030 byte structure (1, 2 or 4 bytes), or -1. */
+export function firstInvalidGb18030(b: Uint8Array): number {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c <= 0x80) {
+      i++;
+      continue;
+    }
+    if (c === 0xff) return i;
+    const t = b[i + 1];
+    if (t === undefined) return i;
+    if ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe)) {
+      i += 2;
+      continue;
+    }
+    if (t >= 0x30 && t <= 0x39) {
+      const t2 = b[i + 2];
+      const t3 = b[i + 3];
+      if (t2 === undefined || t3 === undefined || t2 < 0x81 || t2 > 0xfe || t3 < 0x30 || t3 > 0x39) return i;
+      i += 4;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Share of the double-byte characters that lie in GB2312 (lead A1–F7, trail A1–FE). Real Chinese
+ * text in GBK is almost all GB2312; UTF-8 or random bytes read as GBK are not.
+ */
+function gb2312Share(b: Uint8Array): { share: number; doubles: number } {
+  let doubles = 0;
+  let common = 0;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c <= 0x80) {
+      i++;
+      continue;
+    }
+    const t = b[i + 1] ?? 0;
+    if (t >= 0x30 && t <= 0x39) {
+      i += 4;
+      doubles++;
+      continue;
+    }
+    doubles++;
+    if (c >= 0xa1 && c <= 0xf7 && t >= 0xa1 && t <= 0xfe) common++;
+    i += 2;
+  }
+  return { share: doubles ? common / doubles : 1, doubles };
+}
+
+/** Longest run of well-formed 3-byte UTF-8 sequences (CJK lives there). */
+function longestUtf8CjkRun(b: Uint8Array): { run: number; at: number } {
+  let best = 0;
+  let at = -1;
+  let cur = 0;
+  let start = 0;
+  for (let i = 0; i + 2 < b.length; ) {
+    const c = b[i];
+    if (c >= 0xe3 && c <= 0xe9 && b[i + 1] >= 0x80 && b[i + 1] <= 0xbf && b[i + 2] >= 0x80 && b[i + 2] <= 0xbf) {
+      if (cur === 0) start = i;
+      cur++;
+      if (cur > best) {
+        best = cur;
+        at = start;
+      }
+      i += 3;
+    } else {
+      cur = 0;
+      i++;
+    }
+  }
+  return { run: best, at };
+}
+
+function controlOffset(text: string, bytesPerUnit: number): number {
+  // NUL and C0 controls other than tab, LF, CR, FF mean the bytes are not text in this encoding.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) return i * bytesPerUnit;
+  }
+  return -1;
+}
+
+function zeroPattern(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+const notText = (offset: number): DecodeResult => ({
+  ok: false,
+  offset,
+  zh: `第 ${offset} 字节处有控制字符，这不是文本文件`,
+  en: `control character at byte offset ${offset}: this is not a text file`,
+});
+
+/** Decodes a text file, choosing the encoding from its BOM or its bytes; never returns mojibake. */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const body = bytes.subarray(3);
+    const bad = firstInvalidUtf8(body);
+    if (bad >= 0) return invalidIn('UTF-8', bad + 3);
+    const text = decodeFatal('utf-8', body)!;
+    const ctl = controlOffset(text, 1);
+    if (ctl >= 0) return notText(ctl + 3);
+    return { ok: true, text, encoding: 'utf-8-bom', guessed: false };
+  }
+  const bom16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 = bom16 ?? zeroPattern(bytes);
+  if (utf16) {
+    const start = bom16 ? 2 : 0;
+    const body = bytes.subarray(start);
+    if (body.length % 2) return { ok: false, offset: bytes.length - 1, zh: `UTF-16 文件的字节数为奇数，第 ${bytes.length - 1} 字节处被截断`, en: `UTF-16 file has an odd number of bytes; truncated at byte offset ${bytes.length - 1}` };
+    const text = decodeFatal(utf16, body);
+    if (text === undefined) {
+      const at = start + 2 * firstLoneSurrogate(body, utf16 === 'utf-16le');
+      return invalidIn(utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE', at);
+    }
+    const ctl = controlOffset(text, 2);
+    if (ctl >= 0) return notText(ctl + start);
+    return { ok: true, text, encoding: utf16, guessed: !bom16 };
+  }
+  const badUtf8 = firstInvalidUtf8(bytes);
+  if (badUtf8 < 0) {
+    const text = decodeFatal('utf-8', bytes)!;
+    const ctl = controlOffset(text, 1);
+    if (ctl >= 0) return notText(byteOffsetOfUtf16Index(text, ctl));
+    return { ok: true, text, encoding: 'utf-8', guessed: false };
+  }
+  const badGb = firstInvalidGb18030(bytes);
+  const { share, doubles } = gb2312Share(bytes);
+  const utf8Run = longestUtf8CjkRun(bytes);
+  if (badGb < 0 && (share >= 0.9 || doubles < 4)) {
+    const text = decodeFatal('gb18030', bytes);
+    if (text !== undefined) {
+      if (utf8Run.run >= 4 && share < 0.97)
+        return mixed(utf8Run.at, badUtf8);
+      const ctl = controlOffset(text, 1);
+      if (ctl >= 0) return { ok: false, zh: '文件含有控制字符，这不是文本文件', en: 'the file contains control characters: it is not a text file' };
+      return { ok: true, text, encoding: 'gb18030', guessed: false };
+    }
+  }
+  if (utf8Run.run >= 4) return mixed(utf8Run.at, badUtf8);
+  return {
+    ok: false,
+    offset: badUtf8,
+    zh: `无法识别编码：第 ${badUtf8} 字节起既不是 UTF-8，也不是 GB18030/GBK 中文文本（可能是二进制文件）`,
+    en: `unknown encoding: from byte offset ${badUtf8} the file is neither UTF-8 nor GB18030/GBK Chinese text (binary file?)`,
+  };
+}
+
+function mixed(utf8At: number, badUtf8: number): DecodeResult {
+  return {
+    ok: false,
+    offset: badUtf8,
+    zh: `文件混用了多种编码：从第 ${utf8At} 字节起有 UTF-8 中文，第 ${badUtf8} 字节处的字节却不是 UTF-8；请统一存为 UTF-8 后再导入`,
+    en: `mixed encodings: UTF-8 Chinese text from byte offset ${utf8At}, but the byte at offset ${badUtf8} is not UTF-8; save the file as UTF-8 and import it again`,
+  };
+}
+
+function invalidIn(name: string, offset: number): DecodeResult {
+  return {
+    ok: false,
+    offset,
+    zh: `第 ${offset} 字节处的字节不是有效的 ${name}`,
+    en: `the byte at offset ${offset} is not valid ${name}`,
+  };
+}
+
+function firstLoneSurrogate(b: Uint8Array, le: boolean): number {
+  const units = b.length >> 1;
+  for (let u = 0; u < units; u++) {
+    const v = le ? b[2 * u] | (b[2 * u + 1] << 8) : (b[2 * u] << 8) | b[2 * u + 1];
+    if (v >= 0xd800 && v <= 0xdbff) {
+      const w = u + 1 < units ? (le ? b[2 * u + 2] | (b[2 * u + 3] << 8) : (b[2 * u + 2] << 8) | b[2 * u + 3]) : 0;
+      if (w < 0xdc00 || w > 0xdfff) return u;
+      u++;
+    } else if (v >= 0xdc00 && v <= 0xdfff) return u;
+  }
+  return 0;
+}
+
+function byteOffsetOfUtf16Index(text: string, index: number): number {
+  let bytes = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,145 @@
+/**
+ * Markdown → blocks with markdown-it: headings (level hints), paragraphs with bold/italic spans,
+ * list items (numbered or bulleted paragraphs), block quotes (their paragraphs), images by relative
+ * path (resolved against the other imported files by the caller).
+ */
+import MarkdownIt from 'markdown-it';
+import type { Token as MdToken } from 'markdown-it';
+import { isCjkChar } from './chars';
+import type { SourceBlock } from './segment';
+import { mergeSpans, rewriteSpans, type Span } from './spans';
+
+type Token = MdToken;
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export interface MarkdownBlocks {
+  blocks: SourceBlock[];
+  missingImages: string[];
+}
+
+export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => string | undefined): MarkdownBlocks {
+  const tokens = md.parse(text, {});
+  const blocks: SourceBlock[] = [];
+  const missingImages: string[] = [];
+  let prevEnd = 0;
+  let headingLevel = 0;
+  const lists: { ordered: boolean; n: number }[] = [];
+  let itemPrefix: string | undefined;
+
+  const push = (spans: Span[], level: number, line: number): void => {
+    const clean = mergeSpans(rewriteSpans(spans, resolveSoftBreaks));
+    if (!clean.length) return;
+    blocks.push({ spans: clean, level, gapBefore: Math.max(0, line - prevEnd), line: line + 1 });
+  };
+
+  for (const tok of tokens) {
+    switch (tok.type) {
+      case 'heading_open':
+        headingLevel = Number(tok.tag.slice(1));
+        break;
+      case 'heading_close':
+        headingLevel = 0;
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ ordered: tok.type === 'ordered_list_open', n: Number(tok.attrGet('start') ?? 1) - 1 });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        const l = lists[lists.length - 1];
+        if (l) {
+          l.n++;
+          itemPrefix = l.ordered ? `${l.n}. ` : '• ';
+        }
+        break;
+      }
+      case 'inline': {
+        const line = tok.map ? tok.map[0] : prevEnd;
+        const { spans, images } = inlineSpans(tok.children ?? []);
+        if (itemPrefix !== undefined) {
+          spans.unshift({ text: itemPrefix });
+          itemPrefix = undefined;
+        }
+        const hasText = spans.some((s) => s.text.trim());
+        if (hasText) push(spans, headingLevel, line);
+        for (const img of images) {
+          const id = resolveImage(img.src);
+          if (!id) missingImages.push(img.src);
+          else blocks.push({ spans: [], level: 0, gapBefore: 0, line: line + 1, image: { imageId: id, caption: img.alt } });
+        }
+        if (tok.map) prevEnd = tok.map[1];
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const line = tok.map ? tok.map[0] : prevEnd;
+        for (const l of tok.content.split('\n').filter((x) => x.trim())) push([{ text: l }], 0, line);
+        if (tok.map) prevEnd = tok.map[1];
+        break;
+      }
+      default:
+        if (tok.map && tok.type.endsWith('_close') === false && tok.nesting === 0 && tok.map[1] > prevEnd) prevEnd = tok.map[1];
+    }
+  }
+  return { blocks, missingImages };
+}
+
+function inlineSpans(children: Token[]): { spans: Span[]; images: { src: string; alt: string }[] } {
+  const spans: Span[] = [];
+  const images: { src: string; alt: string }[] = [];
+  let bold = 0;
+  let italic = 0;
+  const add = (text: string): void => {
+    spans.push({ text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) });
+  };
+  for (const c of children) {
+    switch (c.type) {
+      case 'text':
+      case 'code_inline':
+        add(c.content);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        add('\n');
+        break;
+      case 'strong_open':
+        bold++;
+        break;
+      case 'strong_close':
+        bold--;
+        break;
+      case 'em_open':
+        italic++;
+        break;
+      case 'em_close':
+        italic--;
+        break;
+      case 'image':
+        images.push({ src: safeDecodeUri(String(c.attrGet('src') ?? '')), alt: c.content || (c.children ?? []).map((x: Token) => x.content).join('') });
+        break;
+      default:
+        break;
+    }
+  }
+  return { spans, images };
+}
+
+/** Line breaks inside a paragraph: nothing between CJK characters, a space between Latin words. */
+function resolveSoftBreaks(chars: string[]): string[] {
+  return chars.map((c, i) => {
+    if (c !== '\n') return c;
+    return isCjkChar(chars[i - 1]) || isCjkChar(chars[i + 1]) ? '' : ' ';
+  });
+}
+
+function safeDecodeUri(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}

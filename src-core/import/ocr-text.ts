@@ -1,0 +1,56 @@
+/**
+ * Hard-wrapped and OCR'd text: joining the lines of a paragraph, and removing the spaces OCR leaves
+ * where it joined column lines ("…书记、高 新区党工委…"). Latin words keep their spaces.
+ */
+import { isCjkChar, isSpace } from './chars';
+import type { ChangeLog } from './report';
+
+const latinWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9\u00c0-\u024f]/.test(ch);
+
+/** Joins the lines of one paragraph: nothing between CJK characters, one space between Latin words. */
+export function joinWrappedLines(lines: string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!out) {
+      out = line;
+      continue;
+    }
+    const last = Array.from(out).pop();
+    const first = Array.from(line)[0];
+    if (isCjkChar(last) || isCjkChar(first)) out += line;
+    else if (last === '-' && /[a-z]/.test(first)) out += line; // a hyphenated Latin word stays hyphenated
+    else out += ` ${line}`;
+  }
+  return out;
+}
+
+/**
+ * Per code point: '' for each space that touches a CJK character (an OCR artefact in body text),
+ * the character itself otherwise. Spaces between two Latin words or numbers stay.
+ */
+export function removeOcrSpaces(chars: string[], log: ChangeLog): string[] {
+  const out = chars.slice();
+  const n = chars.length;
+  for (let i = 0; i < n; i++) {
+    if (!isSpace(chars[i])) continue;
+    let j = i;
+    while (j < n && isSpace(chars[j])) j++;
+    const left = chars[i - 1];
+    const right = chars[j];
+    const atEdge = left === undefined || right === undefined;
+    const touchesCjk = isCjkChar(left) || isCjkChar(right);
+    if (atEdge || (touchesCjk && !(latinWordChar(left) && latinWordChar(right)))) {
+      for (let k = i; k < j; k++) out[k] = '';
+      if (!atEdge) {
+        const kind = isCjkChar(left) && isCjkChar(right) ? 'ocr-space' : 'ocr-space-beside-cjk';
+        log.add(kind, ' ', '', () => `${chars.slice(Math.max(0, i - 4), j + 4).join('')} → ${chars.slice(Math.max(0, i - 4), i).join('')}${chars.slice(j, j + 4).join('')}`);
+      }
+    } else if (j - i > 1) {
+      for (let k = i + 1; k < j; k++) out[k] = '';
+    }
+    i = j - 1;
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+/**
+ * Recognisers for the lines of a Chinese newspaper page: credits, bylines, dateline leads, jump
+ * lines, decks, kickers, column names and image references. Each takes one line's text and says
+ * whether (and how) it fits; none of them decides an article's structure on its own.
+ */
+import type { PageHeader } from '../model/document';
+
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const NAME = `[${HAN}·]{1,4}`;
+
+export type CreditField = keyof Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>;
+
+const CREDIT_LABELS: Record<string, CreditField> = {
+  校对: 'proofreader',
+  审校: 'proofreader',
+  校审: 'proofreader',
+  组版: 'layoutEditor',
+  排版: 'layoutEditor',
+  美编: 'layoutEditor',
+  版式: 'layoutEditor',
+  编辑: 'editor',
+  责编: 'editor',
+  责任编辑: 'editor',
+};
+const CREDIT_RE = new RegExp(`^\\s*(?:(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)\\s*)+$`);
+const CREDIT_ITEM_RE = new RegExp(`(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)`, 'g');
+
+/** "校对:王岚 组版:晓南" → the header fields and the label text that is consumed. */
+export function parseCredits(text: string): { fields: Partial<Record<CreditField, string>>; labels: string[] } | undefined {
+  if (!CREDIT_RE.test(text)) return undefined;
+  const fields: Partial<Record<CreditField, string>> = {};
+  const labels: string[] = [];
+  for (const m of text.matchAll(CREDIT_ITEM_RE)) {
+    fields[CREDIT_LABELS[m[1]]] = m[2].replace(/[,，]/g, '、');
+    labels.push(m[1]);
+  }
+  return { fields, labels };
+}
+
+const JUMP_RE = /^[（(]\s*(上接|下转|转)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]/;
+const JUMP_END_RE = /[（(]\s*(上接|下转|转)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]\s*$/;
+
+export interface JumpMatch {
+  direction: 'from' | 'to';
+  /** Normalized, e.g. "（上接01版）". */
+  text: string;
+  /** Code points matched in the source. */
+  length: number;
+}
+
+function jumpOf(m: RegExpMatchArray): JumpMatch {
+  const pageRef = m[2].replace(/\s+/g, '');
+  return { direction: m[1] === '上接' ? 'from' : 'to', text: `（${m[1]}${pageRef}）`, length: Array.from(m[0]).length };
+}
+
+export function jumpAtStart(text: string): JumpMatch | undefined {
+  const m = text.match(JUMP_RE);
+  return m ? jumpOf(m) : undefined;
+}
+
+export function jumpAtEnd(text: string): JumpMatch | undefined {
+  const m = text.match(JUMP_END_RE);
+  return m ? jumpOf(m) : undefined;
+}
+
+const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
+const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
+
+/**
+ * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图".
+ * Returns the cleaned line (runs of spaces collapsed).
+ */
+export function bylineLine(text: string): string | undefined {
+  const t = text.trim();
+  if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
+  const tokens = t.split(/\s+/);
+  let roles = 0;
+  for (const tok of tokens) {
+    if (BYLINE_ROLE.test(tok) && (ROLE_ONLY.test(tok) || /(?:记者|通讯员|实习生|特约记者|见习记者|摄影记者)$/.test(tok))) roles++;
+    else if (new RegExp(`^[${HAN}]{0,10}(?:记者|通讯员|实习生)${NAME}$`).test(tok)) roles++;
+    else if (!new RegExp(`^${NAME}$`).test(tok)) return undefined;
+  }
+  if (!roles) return undefined;
+  // A role word must not be the whole line, and the line must have at least one name.
+  if (tokens.length < 2 && !/(?:记者|通讯员)[\u4e00-\u9fff]{2,4}$/.test(t)) return undefined;
+  return tokens.join(' ');
+}
+
+/**
+ * A byline at the end of the last paragraph: "…社会环境。 (郭洁琼 宋婉青)", "…稳定。 张铁生 文/图".
+ * Returns the byline text as it stands and the number of code points it takes from the end (with
+ * the spaces before it).
+ */
+export function trailingByline(text: string): { byline: string; length: number } | undefined {
+  const paren = text.match(new RegExp(`([。！？!?…”"）)])(\\s*)([（(]\\s*(${NAME}(?:\\s+${NAME})*)\\s*[）)])\\s*$`));
+  if (paren && !/^(?:如图|见图|附图|资料图|图|完|待续|续|下转|上接)/.test(paren[4])) {
+    const names = paren[4].split(/\s+/);
+    if (names.every((n) => Array.from(n).length >= 2) || names.length === 1) {
+      const tail = paren[0].slice(paren[1].length);
+      return { byline: paren[3], length: Array.from(tail).length };
+    }
+  }
+  const credit = text.match(new RegExp(`([。！？!?…”"）)])(\\s*)(${NAME}(?:\\s+${NAME})*\\s*(?:文\\/图|图\\/文|文\\/摄|摄影|摄|文|图))\\s*$`));
+  if (credit && Array.from(credit[3].split(/\s/)[0]).length >= 2) {
+    const tail = credit[0].slice(credit[1].length);
+    return { byline: credit[3], length: Array.from(tail).length };
+  }
+  return undefined;
+}
+
+const LEAD_RE = new RegExp(
+  `^((?:本报讯|本报[${HAN}]{1,8}[讯电]|新华社[${HAN}]{1,10}电|中新社[${HAN}]{1,10}电|中新网[${HAN}]{1,10}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
+);
+
+/** "本报讯 (洛报融媒记者 李雅君)昨日…" → the lead as it stands and its length in code points. */
+export function leadAtStart(text: string): { raw: string; agency: string; inner?: string; length: number } | undefined {
+  const m = text.match(LEAD_RE);
+  if (!m) return undefined;
+  const agency = m[1].replace(/\s*[（(][\s\S]*$/, '').trim();
+  return { raw: m[1], agency, inner: m[2], length: Array.from(m[1]).length };
+}
+
+/**
+ * Chinese personal names are two to four characters; a one-character token among names is the
+ * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"). Returns the fixed token list
+ * and the joins made.
+ */
+export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: string[] } {
+  const out: string[] = [];
+  const joins: string[] = [];
+  const isName = (t: string): boolean => new RegExp(`^[${HAN}]{1,4}$`).test(t) && !/(?:记者|通讯员|实习生)$/.test(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = out[out.length - 1];
+    if (Array.from(t).length === 1 && isName(t) && prev && isName(prev) && Array.from(prev).length <= 2) {
+      joins.push(`${prev} ${t} → ${prev}${t}`);
+      out[out.length - 1] = prev + t;
+    } else out.push(t);
+  }
+  return { tokens: out, joins };
+}
+
+const DECK_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*/;
+
+/** A deck (副题): "——访…", "-访…", "—记…"; returns the text with a proper 破折号 and the marker found. */
+export function deckLine(text: string): { text: string; marker: string } | undefined {
+  const t = text.trim();
+  const m = t.match(DECK_RE);
+  if (m && Array.from(t).length > m[0].length + 1) return { text: `——${t.slice(m[0].length)}`, marker: m[0].trim() };
+  if (/^访[\u4e00-\u9fff]/.test(t) && Array.from(t).length >= 4) return { text: `——${t}`, marker: '' };
+  return undefined;
+}
+
+/** A kicker (引题) often ends with a colon: "南关街道:". */
+export function endsWithColon(text: string): boolean {
+  return /[:：]\s*$/.test(text);
+}
+
+/** A column name (栏目名) such as "一把手访谈": a few Han characters and nothing else. */
+export function columnNameLike(text: string): boolean {
+  return new RegExp(`^[${HAN}]{2,6}$`).test(text.trim());
+}
+
+/** Could this line be a title (headline, kicker, banner)? Short, and not a sentence. */
+export function titleLike(text: string): boolean {
+  const t = text.trim();
+  const len = Array.from(t).length;
+  if (len === 0 || len > 48) return false;
+  if (/[。；;]/.test(t)) return false;
+  if (/[，,]/.test(t) && len > 30) return false;
+  if ((t.match(/[，,、]/g) ?? []).length > 2) return false;
+  if (/[。！？!?]$/.test(t) && len > 20) return false;
+  return true;
+}
+
+const IMAGE_REF_RE = /[（(]\s*(?:如图|见图|附图|如下图|如上图)\s*[）)]/;
+
+export function imageReference(text: string): { index: number } | undefined {
+  const m = text.match(IMAGE_REF_RE);
+  return m ? { index: m.index! } : undefined;
+}
+
+const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|照片|图像|配图|插图|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
+
+/** An explicit image placeholder line: "[图片]", "【图：张三 摄】", "(照片)". */
+export function imagePlaceholder(text: string): { caption: string } | undefined {
+  const m = text.trim().match(PLACEHOLDER_RE);
+  return m ? { caption: (m[1] ?? '').trim() } : undefined;
+}

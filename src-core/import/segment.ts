@@ -1,0 +1,541 @@
+/**
+ * From a file's paragraphs (blocks) to articles and page items. The same walk serves OCR'd page text
+ * (heading marks are hints, lines may be broken by columns) and structured sources (Markdown, Word),
+ * where paragraphs are real and heading levels mean something.
+ *
+ * The walk: credits, bylines, jump lines and image placeholders are recognised line by line; runs
+ * of title lines form a title group that opens an article (or, with no body after it, is a banner at
+ * the top of the page or a flagged fragment); body paragraphs go to the open article. Each article is
+ * then finished: dateline lead, jump lines, OCR column joins, trailing byline, clean-up, image
+ * references. Every decision that is not certain is written to the report.
+ */
+import type { Article, ImageAsset } from '../model/document';
+import type { RichDoc, RichInline, RichParagraph } from '../model/richtext';
+import { endsSentence } from './chars';
+import { joinWrappedLines, removeOcrSpaces } from './ocr-text';
+import { normalizePunctuation } from './punctuation';
+import type { ChangeLog, Fragment, Guess, GuessKind, Removed } from './report';
+import {
+  bylineLine,
+  columnNameLike,
+  deckLine,
+  endsWithColon,
+  imagePlaceholder,
+  imageReference,
+  jumpAtEnd,
+  jumpAtStart,
+  leadAtStart,
+  parseCredits,
+  rejoinSplitNames,
+  titleLike,
+  trailingByline,
+  type CreditField,
+} from './roles';
+import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
+
+export type TitleRole = 'headline' | 'kicker' | 'deck' | 'byline';
+
+export interface SourceBlock {
+  spans: Span[];
+  /** 0: no heading mark; 1–6: heading level (Markdown #, Word Heading n). */
+  level: number;
+  /** A role the source states (a Word paragraph style such as 引题 or Subtitle). */
+  styleRole?: TitleRole;
+  /** An embedded or linked image (Markdown ![](…), Word picture). */
+  image?: { imageId: string; caption: string };
+  /** Blank lines before this block in the source text. */
+  gapBefore: number;
+  /** 1-based source line. */
+  line?: number;
+}
+
+export interface SegmentOptions {
+  file: string;
+  mode: 'ocr' | 'structured';
+  normalize: boolean;
+  /** Prefix of the ids given to articles and placeholder images. */
+  idPrefix: string;
+  log: ChangeLog;
+}
+
+export interface SegmentResult {
+  articles: Article[];
+  images: ImageAsset[];
+  imageLinks: { imageId: string; articleId: string; caption: string }[];
+  page: { credits: Partial<Record<CreditField, string>>; banners: string[]; columnNames: string[] };
+  guesses: Guess[];
+  fragments: Fragment[];
+  removed: Removed[];
+  confidence: Map<string, number>;
+}
+
+interface BodyPara {
+  spans: Span[];
+  gapBefore: number;
+  line?: number;
+  /** An unmarked short line inside the body: a subhead, or a headline that lost its place. */
+  titleCandidate: boolean;
+  /** A heading inside the body (structured sources). */
+  heading?: number;
+  image?: { imageId: string; caption: string };
+}
+
+interface Draft {
+  id: string;
+  kicker: string;
+  headline: string;
+  deck: string;
+  headlineLevel: number;
+  titleLine?: number;
+  byline: string;
+  bylinePosition: 'top' | 'end';
+  jumpFrom: string;
+  jumpTo: string;
+  body: BodyPara[];
+  closed: boolean;
+  placeholders: { caption: string; line?: number }[];
+}
+
+type BlockClass = 'title' | 'maybe-title' | 'body' | 'byline' | 'jump' | 'placeholder' | 'credits' | 'image' | 'empty';
+
+export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
+  const res: SegmentResult = {
+    articles: [],
+    images: [],
+    imageLinks: [],
+    page: { credits: {}, banners: [], columnNames: [] },
+    guesses: [],
+    fragments: [],
+    removed: [],
+    confidence: new Map(),
+  };
+  const guess = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number): void => {
+    res.guesses.push({ file: o.file, kind, articleId, line, text, zh, en, confidence });
+  };
+  const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
+
+  const classes: BlockClass[] = blocks.map((b) => {
+    if (b.image) return 'image';
+    const t = textOf(b);
+    if (!t) return 'empty';
+    if (parseCredits(t)) return 'credits';
+    const jump = jumpAtStart(t);
+    if (jump && jump.length === Array.from(t).length) return 'jump';
+    if (imagePlaceholder(t)) return 'placeholder';
+    if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
+    if (b.level > 0 || b.styleRole) return 'title';
+    if (titleLike(t) && !leadAtStart(t)) return 'maybe-title';
+    return 'body';
+  });
+
+  let cur: Draft | undefined;
+  let articleCount = 0;
+  let groupsSeen = 0;
+  const drafts: Draft[] = [];
+  const newDraft = (): Draft => {
+    const d: Draft = {
+      id: `${o.idPrefix}-a${++articleCount}`,
+      kicker: '',
+      headline: '',
+      deck: '',
+      headlineLevel: 0,
+      byline: '',
+      bylinePosition: 'end',
+      jumpFrom: '',
+      jumpTo: '',
+      body: [],
+      closed: false,
+      placeholders: [],
+    };
+    drafts.push(d);
+    return d;
+  };
+
+  const n = blocks.length;
+  const nextIndex = (i: number): number => {
+    let k = i + 1;
+    while (k < n && classes[k] === 'empty') k++;
+    return k;
+  };
+  const startsGroup = (i: number): boolean => {
+    const c = classes[i];
+    if (c === 'title') {
+      // In structured sources a heading deeper than the open article's headline is a subhead.
+      if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
+      return true;
+    }
+    if (c !== 'maybe-title') return false;
+    const k = nextIndex(i);
+    const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
+    const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
+    const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
+    if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead : nextIsBody || nextIsLead;
+    return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    const cls = classes[i];
+    const t = textOf(b);
+    if (cls === 'empty') continue;
+    if (cls === 'credits') {
+      const c = parseCredits(t)!;
+      Object.assign(res.page.credits, c.fields);
+      res.removed.push({ file: o.file, line: b.line, text: c.labels.join(' '), reason: 'credit labels (the names went to page.credits)' });
+      continue;
+    }
+    if (startsGroup(i)) {
+      // gather the title group
+      const group: { text: string; block: SourceBlock }[] = [{ text: t, block: b }];
+      let j = i + 1;
+      for (; j < n; j++) {
+        const c = classes[j];
+        if (c === 'empty') continue;
+        if (blocks[j].gapBefore >= 2) break;
+        if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
+          group.push({ text: textOf(blocks[j]), block: blocks[j] });
+          continue;
+        }
+        if (c === 'maybe-title') {
+          const tj = textOf(blocks[j]);
+          const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
+          const k = nextIndex(j);
+          if (deckLine(tj) || onlyKickers || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
+            group.push({ text: tj, block: blocks[j] });
+            continue;
+          }
+        }
+        break;
+      }
+      const k = j < n && classes[j] === 'empty' ? nextIndex(j - 1) : j;
+      const hasBody = k < n && blocks[k].gapBefore < 2 + (o.mode === 'ocr' ? 0 : 99) && ['body', 'maybe-title', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
+      const first = groupsSeen === 0 && drafts.length === 0;
+      groupsSeen++;
+      if (!hasBody) {
+        for (const g of group) {
+          if (first) {
+            res.page.banners.push(cleanTitle(g.text, o));
+            guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
+          } else {
+            res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
+          }
+        }
+        i = j - 1;
+        continue;
+      }
+      if (cur) cur.closed = true;
+      cur = newDraft();
+      resolveTitleGroup(group, cur, first, res, o, guess);
+      i = j - 1;
+      continue;
+    }
+    if (cls === 'byline') {
+      if (!cur || cur.closed) cur = newDraft();
+      const line = bylineLine(t) ?? t;
+      cur.byline = cur.byline ? `${cur.byline} ${line}` : line;
+      cur.bylinePosition = cur.body.length ? 'end' : 'top';
+      if (cur.body.length) cur.closed = true;
+      continue;
+    }
+    if (cls === 'jump') {
+      if (!cur || cur.closed) cur = newDraft();
+      const jump = jumpAtStart(t)!;
+      if (jump.direction === 'from') cur.jumpFrom = o.normalize ? jump.text : t;
+      else cur.jumpTo = o.normalize ? jump.text : t;
+      continue;
+    }
+    if (cls === 'placeholder') {
+      if (!cur || cur.closed) cur = newDraft();
+      cur.placeholders.push({ caption: imagePlaceholder(t)!.caption, line: b.line });
+      res.removed.push({ file: o.file, line: b.line, text: t, reason: 'image placeholder' });
+      continue;
+    }
+    if (!cur || cur.closed) cur = newDraft();
+    if (cls === 'image') {
+      cur.body.push({ spans: [], gapBefore: b.gapBefore, line: b.line, titleCandidate: false, image: b.image });
+      continue;
+    }
+    const heading = classes[i] === 'title' ? b.level : undefined;
+    cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && o.mode === 'ocr', heading });
+  }
+
+  for (const d of drafts) finishArticle(d, res, o, guess);
+  return res;
+}
+
+function cleanTitle(text: string, o: SegmentOptions): string {
+  let t = text.trim().replace(/[ \t\u00a0]+/g, ' ');
+  if (o.normalize) t = normalizePunctuation(Array.from(t), o.log).join('');
+  return t;
+}
+
+type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number) => void;
+
+function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
+  const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
+  let h = roles.indexOf('headline');
+  if (h < 0) {
+    // the headline: the last line before the first deck that is not a kicker (ends with a colon)
+    let firstDeck = group.findIndex((g, idx) => idx > 0 && (roles[idx] === 'deck' || (!roles[idx] && deckLine(g.text))));
+    if (firstDeck < 0) firstDeck = group.length;
+    for (let k = firstDeck - 1; k >= 0; k--) {
+      if (!roles[k] && !endsWithColon(group[k].text)) {
+        h = k;
+        break;
+      }
+    }
+    if (h < 0 && o.mode === 'structured' && group.length > 1) h = group.length - 1;
+  }
+  if (h >= 0) roles[h] = 'headline';
+  group.forEach((g, k) => {
+    if (roles[k]) return;
+    const column = columnNameLike(g.text) && !endsWithColon(g.text);
+    if (h < 0) roles[k] = 'kicker';
+    else if (k > h) roles[k] = 'deck';
+    else if (column) roles[k] = 'column';
+    else if (k === h - 1) roles[k] = 'kicker';
+    else roles[k] = first ? 'banner' : 'fragment';
+  });
+  group.forEach((g, k) => {
+    const line = g.block.line;
+    switch (roles[k]) {
+      case 'headline':
+        d.headline = cleanTitle(g.text, o);
+        d.headlineLevel = g.block.level || 1;
+        d.titleLine = line;
+        break;
+      case 'kicker': {
+        const text = cleanTitle(g.text, o);
+        d.kicker = d.kicker ? `${d.kicker} ${text}` : text;
+        if (!g.block.styleRole) guess('kicker', g.text, endsWithColon(g.text) ? 0.95 : 0.75, '标题上方的一行，视为引题', 'the line above the headline: taken as the kicker (引题)', d.id, line);
+        break;
+      }
+      case 'deck': {
+        const deck = deckLine(g.text);
+        const text = deck ? cleanTitle(deck.text, o) : cleanTitle(g.text, o);
+        d.deck = d.deck ? `${d.deck} ${text}` : text;
+        if (deck && !g.text.trim().startsWith('——')) {
+          o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`);
+        }
+        if (!g.block.styleRole) guess('deck', g.text, deck ? 0.95 : 0.7, deck ? '以破折号或“访”开头，视为副题' : '标题下方的一行，视为副题', deck ? 'starts with a dash or 访: taken as the deck (副题)' : 'the line below the headline: taken as the deck (副题)', d.id, line);
+        break;
+      }
+      case 'column':
+        res.page.columnNames.push(cleanTitle(g.text, o));
+        guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
+        break;
+      case 'banner':
+        res.page.banners.push(cleanTitle(g.text, o));
+        guess('banner', g.text, 0.75, '版面顶部、栏目名之前的标题行，视为通栏标语', 'a title line at the top of the page, before the column name: taken as a banner', undefined, line);
+        break;
+      case 'fragment':
+        res.fragments.push({ file: o.file, line, text: g.text, zh: '与下方标题不相连的标题行，可能是被截断的标题', en: 'a title line not connected to the headline below it: possibly a truncated headline' });
+        break;
+    }
+  });
+}
+
+function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
+  const g = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, line?: number): void => guess(kind, text, confidence, zh, en, d.id, line);
+  let body = d.body.map((p) => ({ ...p, spans: trimSpans(p.spans) }));
+
+  // Dateline lead at the start of the first text paragraph.
+  let lead = '';
+  const firstText = body.findIndex((p) => !p.image && !p.heading && !p.titleCandidate);
+  if (firstText >= 0) {
+    const p = body[firstText];
+    const jump = jumpAtStart(spansText(p.spans));
+    if (jump) {
+      if (jump.direction === 'from') d.jumpFrom = jump.text;
+      else d.jumpTo = jump.text;
+      p.spans = trimSpans(dropStart(p.spans, jump.length));
+    }
+    const m = leadAtStart(spansText(p.spans));
+    if (m) {
+      lead = cleanLead(m.agency, m.inner, o, g, p.line);
+      p.spans = trimSpans(dropStart(p.spans, m.length));
+      g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
+    }
+  }
+
+  // OCR column breaks: a paragraph that stops mid-sentence continues in the next block.
+  if (o.mode === 'ocr') {
+    const clearStarts = new Set<string>();
+    body.forEach((p, k) => {
+      if (p.image || p.heading || p.titleCandidate) return;
+      const prev = body[k - 1];
+      if (!prev || endsSentence(spansText(prev.spans)) || prev.titleCandidate) clearStarts.add(opening(spansText(p.spans)));
+    });
+    const joined: BodyPara[] = [];
+    for (const p of body) {
+      const prev = joined[joined.length - 1];
+      if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !endsSentence(spansText(prev.spans))) {
+        const a = spansText(prev.spans);
+        const b = spansText(p.spans);
+        const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
+        const siblings = [...clearStarts].filter((s) => s === opening(b));
+        const startsLikeSibling = siblings.length > 0 && body.filter((q) => opening(spansText(q.spans)) === opening(b)).length > 1;
+        if (startsLikeSibling) {
+          g('not-joined', example, 0.6, `前段未以句末标点结束，但下一段开头“${opening(b)}”与本文其他段落相同，判断为新段落（前段可能缺字）`, `the paragraph stops mid-sentence, but the next one opens like other paragraphs ("${opening(b)}"): kept apart (text may be missing)`, p.line);
+        } else {
+          const quotesOpen = (a.match(/["“”]/g) ?? []).length % 2 === 1;
+          const comma = /[，,、：:]$/.test(a);
+          g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
+          if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
+          prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
+          continue;
+        }
+      }
+      joined.push({ ...p });
+    }
+    body = joined;
+  }
+
+  // Trailing byline at the end of the last paragraph.
+  const lastText = findLastIndex(body, (p) => !p.image && !p.heading);
+  if (lastText >= 0) {
+    const p = body[lastText];
+    const jump = jumpAtEnd(spansText(p.spans));
+    if (jump && jump.direction === 'to') {
+      d.jumpTo = o.normalize ? jump.text : jump.text;
+      p.spans = trimSpans(dropEnd(p.spans, jump.length));
+    }
+    if (!d.byline) {
+      const tb = trailingByline(spansText(p.spans));
+      if (tb) {
+        d.byline = cleanByline(tb.byline, o, g, p.line);
+        d.bylinePosition = 'end';
+        p.spans = trimSpans(dropEnd(p.spans, tb.length));
+        g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
+      }
+    } else d.byline = cleanByline(d.byline, o, g);
+  } else if (d.byline) d.byline = cleanByline(d.byline, o, g);
+
+  // Headline that lost its place (OCR order): a short unmarked line inside the body.
+  if (!d.headline) {
+    const k = body.findIndex((p) => p.titleCandidate);
+    if (k >= 0 && k <= 3) {
+      const text = spansText(body[k].spans);
+      d.headline = cleanTitle(text, o);
+      g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
+      body.splice(k, 1);
+    } else {
+      g('no-headline', head(spansText(body[0]?.spans ?? []), 12), 0.5, '没有找到主题（标题）', 'no headline found', body[0]?.line);
+    }
+  }
+  for (const p of body) {
+    if (p.titleCandidate) {
+      p.heading = 2;
+      g('subhead', spansText(p.spans), 0.7, '正文中不成句的短行，视为小标题', 'a short line inside the body that is not a sentence: taken as a subhead', p.line);
+    }
+  }
+
+  // Clean-up: OCR spaces, punctuation.
+  body = body.map((p) => {
+    if (p.image) return p;
+    let spans = p.spans;
+    if (o.mode === 'ocr') spans = rewriteSpans(spans, (chars) => removeOcrSpaces(chars, o.log));
+    if (o.normalize) spans = rewriteSpans(spans, (chars) => normalizePunctuation(chars, o.log));
+    return { ...p, spans: trimSpans(spans) };
+  });
+  body = body.filter((p) => p.image || spansText(p.spans).length > 0);
+
+  const last = findLastIndex(body, (p) => !p.image && !p.heading);
+  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
+    g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
+  }
+
+  // Images: placeholders, "(如图)" references, embedded images.
+  const addPlaceholder = (caption: string, line: number | undefined, kind: GuessKind): void => {
+    const imageId = `${d.id}-img${res.images.filter((im) => im.id.startsWith(`${d.id}-img`)).length + 1}`;
+    res.images.push({ id: imageId, name: '（图片占位）', mime: 'image/jpeg', pixelWidth: 0, pixelHeight: 0, colorSpace: 'unknown' });
+    res.imageLinks.push({ imageId, articleId: d.id, caption });
+    g(kind, caption, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明取自其前一句，请核对' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made, its caption taken from the sentence before; please check' : 'image placeholder: an empty image was made', line);
+  };
+  for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.line, 'image-placeholder');
+  for (const p of body) {
+    if (p.image) {
+      res.imageLinks.push({ imageId: p.image.imageId, articleId: d.id, caption: p.image.caption });
+      continue;
+    }
+    const text = spansText(p.spans);
+    const ref = imageReference(text);
+    if (ref) {
+      const before = text.slice(0, ref.index);
+      const sentences = before.split(/(?<=[。！？])/).filter((s) => s.trim());
+      addPlaceholder((sentences[sentences.length - 1] ?? '').trim(), p.line, 'image-reference');
+    }
+  }
+
+  const article: Article = {
+    id: d.id,
+    kicker: d.kicker,
+    headline: d.headline,
+    deck: d.deck,
+    byline: d.byline,
+    bylinePosition: d.bylinePosition,
+    lead,
+    body: toRichDoc(body.filter((p) => !p.image)),
+    jumpFrom: d.jumpFrom,
+    jumpTo: d.jumpTo,
+  };
+  res.articles.push(article);
+  const own = res.guesses.filter((x) => x.articleId === d.id);
+  res.confidence.set(d.id, own.reduce((c, x) => c * (0.5 + x.confidence / 2), 1));
+}
+
+function toRichDoc(body: BodyPara[]): RichDoc {
+  const content: RichParagraph[] = body.map((p) => {
+    const inline: RichInline[] = mergeSpans(p.spans).map((s) => {
+      const marks = [...(s.bold ? [{ type: 'bold' }] : []), ...(s.italic ? [{ type: 'italic' }] : [])];
+      return marks.length ? { type: 'text' as const, text: s.text, marks } : { type: 'text' as const, text: s.text };
+    });
+    return p.heading ? { type: 'heading' as const, attrs: { level: Math.min(6, Math.max(2, p.heading)) }, content: inline } : { type: 'paragraph' as const, content: inline };
+  });
+  return { type: 'doc', content };
+}
+
+function cleanLead(agency: string, inner: string | undefined, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+  if (inner === undefined) return agency;
+  const tokens = inner.trim().split(/\s+/);
+  const fixed = rejoinSplitNames(tokens);
+  for (const j of fixed.joins) g('name-rejoined', j, 0.75, `姓名被换行拆开，已接回：${j}`, `a name split by a line break was rejoined: ${j}`, line);
+  const [open, close] = o.normalize ? ['（', '）'] : ['(', ')'];
+  return `${agency}${open}${fixed.tokens.join(' ')}${close}`;
+}
+
+function cleanByline(text: string, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+  const m = text.trim().match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
+  const inner = m ? m[2] : text.trim();
+  const fixed = rejoinSplitNames(inner.split(/\s+/));
+  for (const j of fixed.joins) g('name-rejoined', j, 0.75, `姓名被换行拆开，已接回：${j}`, `a name split by a line break was rejoined: ${j}`, line);
+  const joined = fixed.tokens.join(' ');
+  if (!m) return joined;
+  return o.normalize ? `（${joined}）` : `${m[1]}${joined}${m[3]}`;
+}
+
+/** The opening of a paragraph, for comparing how paragraphs start ("聚焦…"). */
+function opening(text: string): string {
+  return Array.from(text.replace(/\s+/g, '')).slice(0, 2).join('');
+}
+
+function head(text: string, n: number): string {
+  return Array.from(text).slice(0, n).join('');
+}
+
+function tail(text: string, n: number): string {
+  const a = Array.from(text);
+  return a.slice(Math.max(0, a.length - n)).join('');
+}
+
+/** The joint between two pieces of a broken paragraph: nothing between CJK, a space between Latin words. */
+function joinSpan(a: string, b: string): Span[] {
+  const joined = joinWrappedLines([a, b]);
+  return joined.length > a.length + b.length ? [{ text: ' ' }] : [];
+}
+
+function findLastIndex<T>(arr: T[], pred: (x: T) => boolean): number {
+  for (let i = arr.length - 1; i >= 0; i--) if (pred(arr[i])) return i;
+  return -1;
+}
+

@@ -1,0 +1,47 @@
+/**
+ * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
+ * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
+ * the lines of one paragraph are joined (no space between CJK characters).
+ */
+import { joinWrappedLines } from './ocr-text';
+import type { SourceBlock } from './segment';
+
+const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
+const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
+
+export function blocksFromText(text: string): SourceBlock[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: SourceBlock[] = [];
+  let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
+  let gap = 0;
+  const flush = (): void => {
+    if (!pending) return;
+    const joined = pending.level > 0 ? pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') : joinWrappedLines(pending.lines);
+    blocks.push({ spans: [{ text: joined }], level: pending.level, gapBefore: pending.gap, line: pending.line });
+    pending = undefined;
+  };
+  lines.forEach((raw, idx) => {
+    const line = raw.replace(/^\uFEFF/, '');
+    if (!line.trim()) {
+      flush();
+      gap++;
+      return;
+    }
+    const h = line.match(HEADING_RE);
+    if (h) {
+      flush();
+      pending = { lines: [h[2]], level: h[1].length, line: idx + 1, gap };
+      flush();
+      gap = 0;
+      return;
+    }
+    if (pending && (pending.level > 0 || INDENT_RE.test(line))) flush();
+    if (!pending) {
+      pending = { lines: [], level: 0, line: idx + 1, gap };
+      gap = 0;
+    }
+    pending.lines.push(line);
+  });
+  flush();
+  return blocks;
+}
