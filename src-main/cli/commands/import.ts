@@ -1,0 +1,130 @@
+import type { ImportReport } from '../../../src-core/import/report';
+import type { ImportResult } from '../../../src-core/import/types';
+import { plainText } from '../../../src-core/model/richtext';
+import { importPaths } from '../../import/read-inputs';
+
+const USAGE = [
+  '用法 Usage: npm run banmian -- import FILE|FOLDER... [--json | --summary] [--no-normalize | --normalize] [--no-ocr] [--omit-image-data]',
+  '  --json             以 JSON 输出导入结果 / print the ImportResult as JSON',
+  '  --summary          输出可读摘要（默认）/ print a readable summary (default)',
+  '  --normalize        所有文本都规范标点 / normalize punctuation in every file',
+  '  --no-normalize     不规范标点 / leave punctuation as it is',
+  '  --no-ocr           纯文本不按 OCR 处理（不删空格、不接段）/ plain text is not OCR output',
+  '  --omit-image-data  JSON 中省略图片数据 / leave image bytes out of the JSON',
+  '退出码 Exit codes: 0 全部导入 all imported; 5 部分文件出错 some files failed; 1 没有导入任何内容 nothing imported; 2 用法错误 usage',
+].join('\n');
+
+const KNOWN = new Set(['--json', '--summary', '--normalize', '--no-normalize', '--no-ocr', '--omit-image-data']);
+
+/** `import FILE... [--json|--summary]`: imports text, Markdown, Word and images, prints the result. */
+export async function run(args: string[]): Promise<number> {
+  const unknown = args.filter((a) => a.startsWith('--') && !KNOWN.has(a));
+  const paths = args.filter((a) => !a.startsWith('--'));
+  if (unknown.length || !paths.length || args.includes('--help')) {
+    if (unknown.length) console.error(`未知参数 Unknown option: ${unknown.join(' ')}`);
+    console.error(USAGE);
+    return 2;
+  }
+  const normalizePunctuation = args.includes('--no-normalize') ? false : args.includes('--normalize') ? true : undefined;
+  const result = await importPaths(paths, { normalizePunctuation, ocr: !args.includes('--no-ocr') });
+  if (args.includes('--json')) {
+    const shown = args.includes('--omit-image-data') ? { ...result, images: result.images.map(({ data, ...rest }) => ({ ...rest, dataBytes: data ? Math.floor((data.length * 3) / 4) : 0 })) } : result;
+    console.log(JSON.stringify(shown, null, 2));
+  } else console.log(summarize(result, result.report));
+  const imported = result.articles.length + result.images.length;
+  if (!imported) return 1;
+  return result.errors.length ? 5 : 0;
+}
+
+const cut = (s: string, n: number): string => {
+  const a = Array.from(s);
+  return a.length > n ? `${a.slice(0, n).join('')}…` : s;
+};
+const tail = (s: string, n: number): string => {
+  const a = Array.from(s);
+  return a.length > n ? `…${a.slice(a.length - n).join('')}` : s;
+};
+
+const KIND_ZH: Record<string, string> = { text: '文本', markdown: 'Markdown', docx: 'Word', image: '图片', unsupported: '不支持' };
+
+/** The readable, Chinese-first summary: files, page items, articles with their roles, guesses, normalizations, errors. */
+export function summarize(result: ImportResult, report: ImportReport): string {
+  const out: string[] = [];
+  out.push(
+    `导入 Import：${report.files.length} 个文件 files，${result.articles.length} 篇稿件 articles，${result.images.length} 张图片 images，${result.errors.length} 个错误 errors；置信度 confidence ${report.confidence.toFixed(2)}`,
+  );
+  if (report.files.length) {
+    out.push('', '文件 Files');
+    for (const f of report.files) {
+      const bits = [`${KIND_ZH[f.kind] ?? f.kind} ${f.kind}`];
+      if (f.encoding) bits.push(`编码 encoding ${f.encoding}`);
+      if (f.convertedBy) bits.push(`经 ${f.convertedBy} 转换 converted`);
+      if (f.kind !== 'image') bits.push(f.wholePage ? '整版 whole page' : '单篇 one article');
+      if (f.articleIds.length) bits.push(`${f.articleIds.length} 篇 articles`);
+      if (f.imageIds.length) bits.push(`${f.imageIds.length} 图 images`);
+      if (f.punctuationNormalized) bits.push('标点已规范 punctuation normalized');
+      bits.push(`置信度 confidence ${f.confidence.toFixed(2)}`);
+      out.push(`  ${f.name}：${bits.join(' · ')}`);
+    }
+  }
+  const c = result.page.credits;
+  if (c.editor || c.proofreader || c.layoutEditor || result.page.banners.length || result.page.columnNames.length) {
+    out.push('', '版面 Page');
+    const credits = [c.editor && `编辑 editor ${c.editor}`, c.proofreader && `校对 proofreader ${c.proofreader}`, c.layoutEditor && `组版 layout ${c.layoutEditor}`].filter(Boolean);
+    if (credits.length) out.push(`  版头署名 credits：${credits.join(' · ')}`);
+    for (const b of result.page.banners) out.push(`  通栏 banner：${b}`);
+    for (const n of result.page.columnNames) out.push(`  栏目 column：${n}`);
+  }
+  if (result.images.length) {
+    out.push('', '图片 Images');
+    for (const im of result.images) {
+      const link = result.imageLinks.find((l) => l.imageId === im.id);
+      const size = im.pixelWidth ? `${im.pixelWidth}×${im.pixelHeight} px${im.ppi ? ` · ${im.ppi} ppi` : ''} · ${im.colorSpace}` : '占位 placeholder';
+      out.push(`  ${im.id}  ${im.name}  ${size}${link ? ` → ${link.articleId}${link.caption ? ` 说明 caption：${cut(link.caption, 30)}` : ''}` : ''}`);
+    }
+  }
+  if (result.articles.length) {
+    out.push('', '稿件 Articles');
+    result.articles.forEach((a, i) => {
+      out.push(`  ${i + 1}. [${a.id}] 主题 headline：${a.headline || '（无 none）'}`);
+      if (a.kicker) out.push(`     引题 kicker：${a.kicker}`);
+      if (a.deck) out.push(`     副题 deck：${a.deck}`);
+      if (a.lead) out.push(`     电头 lead：${a.lead}`);
+      if (a.byline) out.push(`     署名 byline（${a.bylinePosition === 'end' ? '文末 end' : '题下 top'}）：${a.byline}`);
+      if (a.jumpFrom) out.push(`     转接 jump from：${a.jumpFrom}`);
+      if (a.jumpTo) out.push(`     转版 jump to：${a.jumpTo}`);
+      const text = plainText(a.body);
+      const chars = Array.from(text.replace(/\n/g, '')).length;
+      out.push(`     正文 body：${a.body.content.length} 段 paragraphs，${chars} 字 chars：${cut(text.split('\n')[0] ?? '', 16)} … ${tail(text, 16)}`);
+    });
+  }
+  if (report.guesses.length) {
+    out.push('', `判断 Guesses（${report.guesses.length}，请核对 please review）`);
+    for (const g of report.guesses) {
+      const where = [g.line ? `第 ${g.line} 行 line ${g.line}` : '', g.articleId ?? ''].filter(Boolean).join(' · ');
+      out.push(`  [${g.kind}] ${where ? `${where} · ` : ''}${g.confidence.toFixed(2)}  ${g.zh} / ${g.en}`);
+      out.push(`      “${cut(g.text, 40)}”`);
+    }
+  }
+  if (report.fragments.length) {
+    out.push('', '存疑片段 Fragments（未并入任何稿件 not merged into any article）');
+    for (const f of report.fragments) out.push(`  ${f.file}${f.line ? `:${f.line}` : ''}  “${f.text}”  ${f.zh} / ${f.en}`);
+  }
+  if (report.normalizations.length) {
+    const total = report.normalizations.reduce((n, e) => n + e.count, 0);
+    out.push('', `规范化 Normalizations（共 ${total} 处 changes）`);
+    for (const e of report.normalizations) {
+      const label = e.to ? `“${e.from}” → “${e.to}”` : `删除空格 removed space “${e.from}”`;
+      out.push(`  ${e.kind} ${label} ×${e.count}  例 e.g. ${e.examples.slice(0, 2).join('； ')}`);
+    }
+  }
+  if (report.removed.length) {
+    out.push('', '移除 Removed');
+    for (const r of report.removed) out.push(`  ${r.file}${r.line ? `:${r.line}` : ''}  “${r.text}”  (${r.reason})`);
+  }
+  if (result.errors.length) {
+    out.push('', '错误 Errors');
+    for (const e of result.errors) out.push(`  ${e.file}${e.offset !== undefined ? ` @${e.offset}` : ''}：${e.zh}\n    ${e.en}`);
+  }
+  return out.join('\n');
+}

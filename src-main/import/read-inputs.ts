@@ -1,0 +1,147 @@
+/**
+ * The Node side of import: file and folder paths → InputFiles (folders are walked, hidden files
+ * skipped, only importable extensions taken), Markdown's relative images added, legacy .doc/.wps
+ * converted through LibreOffice, then the pure importer of src-core.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { importFiles, type ImportOptions } from '../../src-core/import/index';
+import type { ImportReport } from '../../src-core/import/report';
+import type { ImportError, ImportResult, InputFile } from '../../src-core/import/types';
+import { convertToDocx, findSoffice } from './libreoffice';
+
+export const IMPORTABLE = new Set(['.txt', '.text', '.md', '.markdown', '.docx', '.doc', '.wps', '.jpg', '.jpeg', '.png']);
+const LEGACY = new Set(['.doc', '.wps']);
+/** Files above this size are refused before they are read (a newspaper story is far smaller). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+interface Gathered {
+  files: { path: string; name: string }[];
+  errors: ImportError[];
+}
+
+function walk(dir: string, base: string, out: Gathered, depth = 0): void {
+  if (depth > 8) return;
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
+  } catch (e) {
+    out.errors.push({ file: dir, zh: `无法读取文件夹 ${dir}：${(e as Error).message}`, en: `cannot read the folder ${dir}: ${(e as Error).message}` });
+    return;
+  }
+  for (const n of names) {
+    if (n.startsWith('.') || n.startsWith('~$')) continue;
+    const p = join(dir, n);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) walk(p, base, out, depth + 1);
+    else if (IMPORTABLE.has(extname(n).toLowerCase())) out.files.push({ path: p, name: relative(base, p).split('\\').join('/') });
+  }
+}
+
+/** Expands the paths the user gave: files as they are, folders walked. */
+export function gatherPaths(paths: string[]): Gathered {
+  const out: Gathered = { files: [], errors: [] };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      out.errors.push({ file: p, zh: `找不到文件或文件夹：${p}`, en: `no such file or folder: ${p}` });
+      continue;
+    }
+    if (st.isDirectory()) walk(p, resolve(p, '..'), out);
+    else out.files.push({ path: p, name: p });
+  }
+  return out;
+}
+
+const MD_IMAGE_RE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+export interface ImportPathsOptions extends ImportOptions {
+  /** Override the LibreOffice binary (tests); '' means "not installed". */
+  soffice?: string;
+}
+
+/** Reads, converts and imports; never throws for bad input. */
+export async function importPaths(paths: string[], options: ImportPathsOptions = {}): Promise<ImportResult & { report: ImportReport }> {
+  const gathered = gatherPaths(paths);
+  const errors: ImportError[] = [...gathered.errors];
+  const inputs: InputFile[] = [];
+  const converted = new Map<string, string>();
+  const seen = new Set<string>();
+  const soffice = options.soffice === undefined ? findSoffice() : options.soffice || undefined;
+  const add = (path: string, name: string): Uint8Array | undefined => {
+    const key = resolve(path);
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    try {
+      const size = statSync(path).size;
+      if (size > MAX_FILE_BYTES) {
+        errors.push({ file: name, zh: `${name}：文件太大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`, en: `${name}: the file is too large (${(size / 1048576).toFixed(0)} MB, limit ${MAX_FILE_BYTES / 1048576} MB)` });
+        return undefined;
+      }
+      const bytes = new Uint8Array(readFileSync(path));
+      inputs.push({ name, bytes });
+      return bytes;
+    } catch (e) {
+      errors.push({ file: name, zh: `无法读取 ${name}：${(e as Error).message}`, en: `cannot read ${name}: ${(e as Error).message}` });
+      return undefined;
+    }
+  };
+  for (const f of gathered.files) {
+    const ext = extname(f.path).toLowerCase();
+    if (LEGACY.has(ext)) {
+      const key = resolve(f.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(f.path));
+      } catch (e) {
+        errors.push({ file: f.name, zh: `无法读取 ${f.name}：${(e as Error).message}`, en: `cannot read ${f.name}: ${(e as Error).message}` });
+        continue;
+      }
+      const conv = await convertToDocx(f.name, bytes, 120_000, soffice);
+      if (!conv.ok) errors.push({ file: f.name, zh: conv.zh, en: conv.en });
+      else {
+        inputs.push({ name: `${f.name}.docx`, bytes: conv.bytes });
+        converted.set(`${f.name}.docx`, `LibreOffice (${conv.soffice})`);
+      }
+      continue;
+    }
+    const bytes = add(f.path, f.name);
+    if (bytes && (ext === '.md' || ext === '.markdown')) {
+      // Relative images of a Markdown file come along with it.
+      const text = new TextDecoder().decode(bytes);
+      for (const m of text.matchAll(MD_IMAGE_RE)) {
+        const ref = m[1];
+        if (/^[a-z]+:/i.test(ref)) continue;
+        let decoded = ref;
+        try {
+          decoded = decodeURI(ref);
+        } catch {
+          /* keep as written */
+        }
+        const p = join(dirname(f.path), decoded);
+        const name = join(dirname(f.name), decoded).split('\\').join('/');
+        try {
+          if (statSync(p).isFile()) add(p, name);
+        } catch {
+          /* the importer reports the missing image */
+        }
+      }
+    }
+  }
+  const result = (await importFiles(inputs, options)) as ImportResult & { report: ImportReport };
+  result.errors.unshift(...errors);
+  for (const fr of result.report.files) {
+    const by = converted.get(fr.name);
+    if (by) fr.convertedBy = by;
+  }
+  return result;
+}
