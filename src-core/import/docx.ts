@@ -22,7 +22,13 @@ const ROLE_STYLES: [TitleRole, string[]][] = [
   ['byline', ['Byline', '署名', '作者', 'Author']],
 ];
 
-const STYLE_MAP = ROLE_STYLES.flatMap(([role, names]) => names.map((n) => `p[style-name='${n}'] => p.role-${role}:fresh`));
+/** Body styles Word and LibreOffice use; mapped to plain paragraphs so mammoth does not warn about them. */
+const BODY_STYLES = ['Body Text', 'Text Body', 'Text body', 'Normal (Web)', '正文', '正文文本', 'Default Paragraph Style', 'Default', 'Standard'];
+
+const STYLE_MAP = [
+  ...ROLE_STYLES.flatMap(([role, names]) => names.map((n) => `p[style-name='${n}'] => p.role-${role}:fresh`)),
+  ...BODY_STYLES.map((n) => `p[style-name='${n}'] => p:fresh`),
+];
 
 export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<DocxBlocks> {
   if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b))

@@ -9,21 +9,18 @@ const latinWordChar = (ch: string | undefined): boolean => ch !== undefined && /
 
 /** Joins the lines of one paragraph: nothing between CJK characters, one space between Latin words. */
 export function joinWrappedLines(lines: string[]): string {
-  let out = '';
+  const parts: string[] = [];
+  let last: string | undefined;
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (!out) {
-      out = line;
-      continue;
-    }
-    const last = Array.from(out).pop();
-    const first = Array.from(line)[0];
-    if (isCjkChar(last) || isCjkChar(first)) out += line;
-    else if (last === '-' && /[a-z]/.test(first)) out += line; // a hyphenated Latin word stays hyphenated
-    else out += ` ${line}`;
+    const first = String.fromCodePoint(line.codePointAt(0)!);
+    if (last !== undefined && !(isCjkChar(last) || isCjkChar(first)) && !(last === '-' && /[a-z]/.test(first))) parts.push(' ');
+    parts.push(line);
+    const lastCode = line.codePointAt(line.length - 1)!;
+    last = lastCode >= 0xdc00 && lastCode <= 0xdfff && line.length > 1 ? String.fromCodePoint(line.codePointAt(line.length - 2)!) : String.fromCharCode(lastCode);
   }
-  return out;
+  return parts.join('');
 }
 
 /**

@@ -274,6 +274,13 @@ type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, e
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   let h = roles.indexOf('headline');
+  if (h < 0 && o.mode === 'structured') {
+    // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
+    // a heading above it the kicker, one below it the deck.
+    const levels = group.map((g, k) => (roles[k] ? 99 : g.block.level || 99));
+    const best = Math.min(...levels);
+    if (best < 99) h = levels.indexOf(best);
+  }
   if (h < 0) {
     // the headline: the last line before the first deck that is not a kicker (ends with a colon)
     let firstDeck = group.findIndex((g, idx) => idx > 0 && (roles[idx] === 'deck' || (!roles[idx] && deckLine(g.text))));
@@ -352,7 +359,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     }
     const m = leadAtStart(spansText(p.spans));
     if (m) {
-      lead = cleanLead(m.agency, m.inner, o, g, p.line);
+      lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
       p.spans = trimSpans(dropStart(p.spans, m.length));
       g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
     }
@@ -495,12 +502,13 @@ function toRichDoc(body: BodyPara[]): RichDoc {
   return { type: 'doc', content };
 }
 
-function cleanLead(agency: string, inner: string | undefined, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+function cleanLead(agency: string, inner: string | undefined, raw: string, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
   if (inner === undefined) return agency;
   const tokens = inner.trim().split(/\s+/);
   const fixed = rejoinSplitNames(tokens);
   for (const j of fixed.joins) g('name-rejoined', j, 0.75, `姓名被换行拆开，已接回：${j}`, `a name split by a line break was rejoined: ${j}`, line);
-  const [open, close] = o.normalize ? ['（', '）'] : ['(', ')'];
+  const brackets = raw.match(/[（(]/)?.[0] === '（' ? ['（', '）'] : ['(', ')'];
+  const [open, close] = o.normalize ? ['（', '）'] : brackets;
   return `${agency}${open}${fixed.tokens.join(' ')}${close}`;
 }
 
