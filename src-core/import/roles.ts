@@ -109,7 +109,7 @@ export function trailingByline(text: string): { byline: string; length: number }
 }
 
 const LEAD_RE = new RegExp(
-  `^((?:本报讯|本报[${HAN}]{1,8}[讯电]|新华社[${HAN}]{1,10}电|中新社[${HAN}]{1,10}电|中新网[${HAN}]{1,10}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
+  `^((?:本报讯|本报[${HAN}]{1,8}[讯电]|新华社[${HAN}0-9０-９]{1,14}电|中新社[${HAN}0-9０-９]{1,14}电|中新网[${HAN}0-9０-９]{1,14}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
 );
 
 /** "本报讯 (洛报融媒记者 李雅君)昨日…" → the lead as it stands and its length in code points. */

@@ -200,7 +200,8 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
           const tj = textOf(blocks[j]);
           const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
           const k = nextIndex(j);
-          if (deckLine(tj) || onlyKickers || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
+          const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
+          if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
             group.push({ text: tj, block: blocks[j] });
             continue;
           }

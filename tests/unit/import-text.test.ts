@@ -1,0 +1,240 @@
+/** Encodings, OCR line/space rules, punctuation normalization and line roles, with hand-worked expectations. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodeText, firstInvalidUtf8 } from '../../src-core/import/encoding';
+import { importFiles } from '../../src-core/import/index';
+import { joinWrappedLines, removeOcrSpaces } from '../../src-core/import/ocr-text';
+import { normalizePunctuationText } from '../../src-core/import/punctuation';
+import { ChangeLog, type ImportReport } from '../../src-core/import/report';
+import { bylineLine, deckLine, leadAtStart, parseCredits, rejoinSplitNames, trailingByline } from '../../src-core/import/roles';
+import { plainText } from '../../src-core/model/richtext';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const sample = readFileSync(join(root, '../shared/samples/luoyang-daily-page.txt'), 'utf8');
+
+/** A GBK encoder built by inverting the platform's decoder (no encoder for GBK exists in TextEncoder). */
+function gbkEncoder(): (text: string) => Uint8Array {
+  const dec = new TextDecoder('gbk');
+  const map = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [lead, trail]);
+    }
+  return (text) => {
+    const out: number[] = [];
+    for (const ch of text) {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) out.push(c);
+      else {
+        const b = map.get(ch);
+        if (!b) throw new Error(`no GBK code for ${ch}`);
+        out.push(...b);
+      }
+    }
+    return new Uint8Array(out);
+  };
+}
+
+function utf16(text: string, le: boolean, bom = true): Uint8Array {
+  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+  let i = 0;
+  if (bom) {
+    out[i++] = le ? 0xff : 0xfe;
+    out[i++] = le ? 0xfe : 0xff;
+  }
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    out[i++] = le ? c & 0xff : c >> 8;
+    out[i++] = le ? c >> 8 : c & 0xff;
+  }
+  return out;
+}
+
+describe('encodings', () => {
+  const gbk = gbkEncoder();
+
+  it('the same text in UTF-8, UTF-8 BOM, UTF-16LE/BE and GBK imports identically, and says which encoding it was', async () => {
+    const utf8 = new TextEncoder().encode(sample);
+    const variants: [string, Uint8Array, string][] = [
+      ['page-utf8.txt', utf8, 'UTF-8'],
+      ['page-bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), 'UTF-8 (BOM)'],
+      ['page-utf16le.txt', utf16(sample, true), 'UTF-16LE (BOM)'],
+      ['page-utf16be.txt', utf16(sample, false), 'UTF-16BE (BOM)'],
+      ['page-gbk.txt', gbk(sample), 'GB18030/GBK'],
+    ];
+    const results = [];
+    for (const [name, bytes, label] of variants) {
+      const r = await importFiles([{ name, bytes }]);
+      expect(r.errors, name).toEqual([]);
+      expect((r.report as ImportReport).files[0].encoding, name).toBe(label);
+      results.push(r.articles.map(({ id: _id, ...rest }) => rest));
+    }
+    for (const other of results.slice(1)) expect(other).toEqual(results[0]);
+    expect(results[0]).toHaveLength(9);
+  });
+
+  it('decodes short GBK text exactly', () => {
+    const d = decodeText(gbk('校对:王岚 组版:晓南'));
+    expect(d).toEqual({ ok: true, text: '校对:王岚 组版:晓南', encoding: 'gb18030', guessed: false });
+  });
+
+  it('an undecodable byte gives its offset, never mojibake', () => {
+    // "新闻" in UTF-8 (6 bytes), then 0xFF, which is in no encoding we read
+    const bytes = new Uint8Array([...new TextEncoder().encode('新闻'), 0xff, 0x41]);
+    const d = decodeText(bytes);
+    expect(d.ok).toBe(false);
+    if (!d.ok) {
+      expect(d.offset).toBe(6);
+      expect(d.zh).toContain('6');
+      expect(d.en).toContain('offset 6');
+    }
+  });
+
+  it('a file mixing UTF-8 and GBK is refused with the offset where UTF-8 stops', () => {
+    const a = new TextEncoder().encode('本报讯 洛阳市入选试点城市。\n');
+    const b = gbk('生态环境部公布第一批城市名单。');
+    const d = decodeText(new Uint8Array([...a, ...b]));
+    expect(d.ok).toBe(false);
+    if (!d.ok) {
+      expect(d.offset).toBe(a.length);
+      expect(d.en).toMatch(/mixed encodings/);
+    }
+  });
+
+  it('UTF-16 without a BOM is recognised from its zero bytes and reported as a guess', () => {
+    const d = decodeText(utf16('Hello 新闻 world, plain text', true, false));
+    expect(d).toMatchObject({ ok: true, encoding: 'utf-16le', guessed: true, text: 'Hello 新闻 world, plain text' });
+  });
+
+  it('firstInvalidUtf8 finds truncated and overlong sequences', () => {
+    expect(firstInvalidUtf8(new Uint8Array([0x41, 0xe4, 0xb8]))).toBe(1); // truncated 3-byte sequence
+    expect(firstInvalidUtf8(new Uint8Array([0xc0, 0x80]))).toBe(0); // overlong NUL
+    expect(firstInvalidUtf8(new TextEncoder().encode('a中b'))).toBe(-1);
+  });
+});
+
+describe('hard-wrapped and OCR text', () => {
+  const log = () => new ChangeLog('t');
+  const clean = (s: string): string => removeOcrSpaces(Array.from(s), log()).join('');
+
+  it('joins the lines of a paragraph with no space between CJK, one between Latin words', () => {
+    expect(joinWrappedLines(['位于浅井南路的中航光电科技产业', '社区工地内车辆穿梭'])).toBe('位于浅井南路的中航光电科技产业社区工地内车辆穿梭');
+    expect(joinWrappedLines(['the quick brown', 'fox jumps'])).toBe('the quick brown fox jumps');
+    expect(joinWrappedLines(['洛阳LYC', 'bearing 轴承'])).toBe('洛阳LYC bearing 轴承');
+  });
+
+  it('removes spaces between Han characters inside body text and keeps spaces between Latin words', () => {
+    expect(clean('书记、高 新区党工委')).toBe('书记、高新区党工委');
+    expect(clean('完成 2000年前建设的')).toBe('完成2000年前建设的');
+    expect(clean('New York 的 Central Park 很大')).toBe('New York的Central Park很大');
+  });
+
+  it('a blank line separates paragraphs; hard-wrapped lines join', async () => {
+    const text = '标题在这里\n\n第一段第一行，\n第一段第二行。\n\n第二段 only one line。\n';
+    const r = await importFiles([{ name: 'wrapped.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0].headline).toBe('标题在这里');
+    expect(r.articles[0].body.content.map((p) => p.content?.map((c) => (c.type === 'text' ? c.text : '')).join(''))).toEqual(['第一段第一行，第一段第二行。', '第二段only one line。']);
+  });
+
+  it('deliberate spaces stay: headline halves and byline fields', async () => {
+    const text = '# 真抓实干谋发展 奋勇争先谱新篇\n\n日前，全市召开 会议。\n\n洛报融媒记者 李三旺 通讯员 董洁\n';
+    const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ headline: '真抓实干谋发展 奋勇争先谱新篇', byline: '洛报融媒记者 李三旺 通讯员 董洁', bylinePosition: 'end' });
+    expect(plainText(r.articles[0].body)).toBe('日前，全市召开会议。');
+  });
+
+  it('a byline above the body is set at the top; (下转04版) at the end becomes the jump', async () => {
+    const text = '# 标题\n\n本报记者 张三\n\n正文开始，事情是这样的(下转04版)\n';
+    const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ byline: '本报记者 张三', bylinePosition: 'top', jumpTo: '（下转04版）' });
+    expect(plainText(r.articles[0].body)).toBe('正文开始，事情是这样的');
+  });
+
+  it('an explicit image placeholder line becomes a placeholder image linked to the article', async () => {
+    const text = '# 标题\n\n第一段。\n\n[图片：市民在公园晨练]\n\n第二段。\n';
+    const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: r.articles[0].id, caption: '市民在公园晨练' }]);
+    expect(r.articles[0].body.content).toHaveLength(2);
+  });
+});
+
+describe('line roles', () => {
+  it('credits', () => {
+    expect(parseCredits('校对:王岚 组版:晓南')).toEqual({ fields: { proofreader: '王岚', layoutEditor: '晓南' }, labels: ['校对', '组版'] });
+    expect(parseCredits('责任编辑：张三')?.fields).toEqual({ editor: '张三' });
+    expect(parseCredits('校对工作很重要，要认真。')).toBeUndefined();
+  });
+
+  it('bylines', () => {
+    expect(bylineLine('洛报融媒记者 李三旺 通讯员 董洁')).toBe('洛报融媒记者 李三旺 通讯员 董洁');
+    expect(bylineLine('张铁生 文/图')).toBe('张铁生 文/图');
+    expect(bylineLine('聚焦乡村振兴促共享')).toBeUndefined();
+    expect(bylineLine('记者')).toBeUndefined();
+    expect(trailingByline('的社会 环境。 (郭洁琼 宋婉青)')).toEqual({ byline: '(郭洁琼 宋婉青)', length: 10 });
+    expect(trailingByline('形势持续稳定。 张铁生 文/图')).toEqual({ byline: '张铁生 文/图', length: 8 });
+    expect(trailingByline('政策宣讲。(如图)')).toBeUndefined();
+  });
+
+  it('leads, decks and split names', () => {
+    expect(leadAtStart('本报讯 (洛报融媒记者 李雅君)昨日,市委')).toMatchObject({ agency: '本报讯', inner: '洛报融媒记者 李雅君', length: 16 });
+    expect(leadAtStart('新华社北京1月15日电 记者')).toMatchObject({ agency: '新华社北京1月15日电' });
+    expect(deckLine('-访市生态环境局党组书记')?.text).toBe('——访市生态环境局党组书记');
+    expect(deckLine('访涧西区委书记')?.text).toBe('——访涧西区委书记');
+    expect(rejoinSplitNames(['通讯员', '张宇', '欢', '李劲鸣']).tokens).toEqual(['通讯员', '张宇欢', '李劲鸣']);
+    // a three-character name followed by a one-character token is left alone (it cannot be one name of five)
+    expect(rejoinSplitNames(['李劲鸣', '欢']).tokens).toEqual(['李劲鸣', '欢']);
+  });
+});
+
+describe('punctuation normalization (GB/T 15834)', () => {
+  const norm = (s: string): { text: string; log: ChangeLog } => {
+    const log = new ChangeLog('t');
+    return { text: normalizePunctuationText(s, log), log };
+  };
+
+  it('half-width marks between Chinese characters become full-width', () => {
+    expect(norm('施工,综保区;研发?好!').text).toBe('施工，综保区；研发？好！');
+    expect(norm('校对:王岚').text).toBe('校对：王岚');
+    expect(norm('公司(集团)成立').text).toBe('公司（集团）成立');
+  });
+
+  it('straight quotes pair into “…”, ‘…’', () => {
+    expect(norm('坚持"项目为王",不断扩大').text).toBe('坚持“项目为王”，不断扩大');
+    expect(norm("他说'好'。").text).toBe('他说‘好’。');
+  });
+
+  it('"..." becomes "……" and "--" becomes "——" in Chinese text', () => {
+    expect(norm('已建至二层...当下').text).toBe('已建至二层……当下');
+    expect(norm('创新成果--上榜').text).toBe('创新成果——上榜');
+  });
+
+  it('leaves Latin text, URLs and numbers alone', () => {
+    for (const s of ['Hello, world! "Quoted" (aside) -- yes...', '圆周率约为3.14', '会议12:30开始', '共1,000元', '网址 https://example.com/a,b?c=1 见', "it's don't"]) {
+      const { text } = norm(s);
+      const keep = s.match(/3\.14|12:30|1,000|https:\/\/example\.com\/a,b\?c=1|Hello, world! "Quoted" \(aside\) -- yes\.\.\.|it's don't/)![0];
+      expect(text, s).toContain(keep);
+    }
+  });
+
+  it('counts every change and keeps a few examples', () => {
+    const { log } = norm('一,二,三,四,五');
+    const e = log.list().find((x) => x.from === ',')!;
+    expect(e.count).toBe(4);
+    expect(e.examples).toHaveLength(3);
+    expect(e.examples[0]).toBe('一,二,三, → 一，二,三,');
+  });
+
+  it('is on by default for text and can be turned off', async () => {
+    const bytes = new TextEncoder().encode('# 标题\n\n他说:"好".\n');
+    const on = await importFiles([{ name: 'a.txt', bytes }]);
+    const off = await importFiles([{ name: 'a.txt', bytes }], { normalizePunctuation: false });
+    expect(plainText(on.articles[0].body)).toBe('他说：“好”.');
+    expect(plainText(off.articles[0].body)).toBe('他说:"好".');
+    expect((off.report as ImportReport).normalizations.filter((n) => n.kind === 'punctuation')).toEqual([]);
+  });
+});
