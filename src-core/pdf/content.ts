@@ -1,0 +1,164 @@
+import type { CmykColor } from '../layout/page-layout';
+
+/** A number as PDF content syntax: at most three decimals, never an exponent. */
+export function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return r === 0 ? '0' : String(r);
+}
+
+const HEX4: string[] = [];
+function hex4(v: number): string {
+  if (v < 4096) return (HEX4[v] ??= v.toString(16).toUpperCase().padStart(4, '0'));
+  return v.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * Builds a page content stream from small operator builders, tracking the graphics state it has
+ * set (colours, font, line width, horizontal scale) so each is written only when it changes.
+ * All colours are DeviceCMYK.
+ */
+export class ContentWriter {
+  private readonly parts: string[] = [];
+  private fill = '';
+  private stroke = '';
+  private lineWidth = -1;
+  private font = '';
+  private hScale = 100;
+  private inText = false;
+
+  op(s: string): void {
+    this.parts.push(s);
+  }
+
+  /** Saves the graphics state; the tracked state is reset because Q restores what came before. */
+  save(): void {
+    this.endText();
+    this.parts.push('q');
+  }
+
+  restore(): void {
+    this.endText();
+    this.parts.push('Q');
+    this.fill = '';
+    this.stroke = '';
+    this.lineWidth = -1;
+    this.font = '';
+    this.hScale = 100;
+  }
+
+  fillCmyk(c: CmykColor): void {
+    const s = `${num(c.c)} ${num(c.m)} ${num(c.y)} ${num(c.k)} k`;
+    if (s !== this.fill) {
+      this.parts.push(s);
+      this.fill = s;
+    }
+  }
+
+  strokeCmyk(c: CmykColor): void {
+    const s = `${num(c.c)} ${num(c.m)} ${num(c.y)} ${num(c.k)} K`;
+    if (s !== this.stroke) {
+      this.parts.push(s);
+      this.stroke = s;
+    }
+  }
+
+  /** Fill and stroke in a named Separation colour space (registration marks). */
+  separation(name: string, tint: number): void {
+    this.parts.push(`/${name} cs /${name} CS ${num(tint)} scn ${num(tint)} SCN`);
+    this.fill = '';
+    this.stroke = '';
+  }
+
+  width(w: number): void {
+    if (w !== this.lineWidth) {
+      this.parts.push(`${num(w)} w`);
+      this.lineWidth = w;
+    }
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number): void {
+    this.endText();
+    this.parts.push(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
+  }
+
+  rect(x: number, y: number, w: number, h: number, paint: 'f' | 'S' | 'B' | 'W n'): void {
+    this.endText();
+    this.parts.push(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re ${paint}`);
+  }
+
+  /** A circle from four Bézier arcs. */
+  circle(cx: number, cy: number, r: number): void {
+    this.endText();
+    const k = 0.5523 * r;
+    this.parts.push(
+      `${num(cx + r)} ${num(cy)} m ${num(cx + r)} ${num(cy + k)} ${num(cx + k)} ${num(cy + r)} ${num(cx)} ${num(cy + r)} c ` +
+        `${num(cx - k)} ${num(cy + r)} ${num(cx - r)} ${num(cy + k)} ${num(cx - r)} ${num(cy)} c ` +
+        `${num(cx - r)} ${num(cy - k)} ${num(cx - k)} ${num(cy - r)} ${num(cx)} ${num(cy - r)} c ` +
+        `${num(cx + k)} ${num(cy - r)} ${num(cx + r)} ${num(cy - k)} ${num(cx + r)} ${num(cy)} c S`,
+    );
+  }
+
+  image(name: string, x: number, y: number, w: number, h: number, clip?: { x: number; y: number; w: number; h: number }): void {
+    this.save();
+    if (clip) this.parts.push(`${num(clip.x)} ${num(clip.y)} ${num(clip.w)} ${num(clip.h)} re W n`);
+    this.parts.push(`${num(w)} 0 0 ${num(h)} ${num(x)} ${num(y)} cm /${name} Do`);
+    this.restore();
+  }
+
+  private beginText(): void {
+    if (!this.inText) {
+      this.parts.push('BT');
+      this.inText = true;
+    }
+  }
+
+  endText(): void {
+    if (this.inText) {
+      this.parts.push('ET');
+      this.inText = false;
+    }
+  }
+
+  /**
+   * One run of glyphs on a baseline: the first glyph placed with Tm, every later one by the font's
+   * own advance plus a TJ adjustment to the exact x the layout gave it. The pen position is tracked
+   * after rounding so rounding errors never add up along a line.
+   */
+  glyphs(font: string, size: number, hScalePercent: number, x: number, y: number, cids: ArrayLike<number>, widths: ArrayLike<number>, xs: ArrayLike<number>): void {
+    this.beginText();
+    const f = `/${font} ${num(size)} Tf`;
+    if (f !== this.font) {
+      this.parts.push(f);
+      this.font = f;
+    }
+    if (hScalePercent !== this.hScale) {
+      this.parts.push(`${num(hScalePercent)} Tz`);
+      this.hScale = hScalePercent;
+    }
+    this.parts.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+    const unit = (size * hScalePercent) / 100 / 1000;
+    let s = '[<';
+    let pen = xs[0];
+    const n = cids.length;
+    for (let i = 0; i < n; i++) {
+      s += hex4(cids[i]);
+      pen += widths[cids[i]] * unit;
+      if (i + 1 < n) {
+        const gap = xs[i + 1] - pen;
+        if (gap > 1e-4 || gap < -1e-4) {
+          const adj = Math.round((-gap / unit) * 10) / 10;
+          if (adj !== 0) {
+            s += `>${adj}<`;
+            pen -= adj * unit;
+          }
+        }
+      }
+    }
+    this.parts.push(`${s}>] TJ`);
+  }
+
+  toString(): string {
+    this.endText();
+    return this.parts.join('\n');
+  }
+}
