@@ -1,0 +1,1 @@
+export { preflight, formatReport, type PreflightCode, type PreflightIssue, type PreflightOptions, type PreflightReport } from './preflight';

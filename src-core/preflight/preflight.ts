@@ -1,0 +1,314 @@
+import type { FontRegistry } from '../fonts/registry';
+import type { LayoutItem, PageLayout } from '../layout/page-layout';
+import type { Article, BanmianDocument, ImageAsset } from '../model/document';
+import { decodeBase64, rasterFacts } from '../pdf/images';
+import { embeddingLicence, mayEmbedSubset, readTrueType } from '../pdf/truetype';
+
+export type PreflightCode =
+  | 'overset'
+  | 'missing-glyph'
+  | 'image-missing'
+  | 'image-unreadable'
+  | 'image-low-resolution'
+  | 'image-rgb'
+  | 'image-indexed'
+  | 'empty-block'
+  | 'bleed-short'
+  | 'font-not-embeddable'
+  | 'font-unsupported';
+
+export interface PreflightIssue {
+  code: PreflightCode;
+  severity: 'error' | 'warning';
+  zh: string;
+  en: string;
+  /** What the issue is about, for the UI to select it. */
+  articleId?: string;
+  blockId?: string;
+  imageId?: string;
+  face?: string;
+  /** Characters (overset), glyph occurrences (missing glyph) or ppi (resolution), when it applies. */
+  count?: number;
+}
+
+/** The report both the UI and the CLI show: errors block export unless overridden, warnings are listed. */
+export interface PreflightReport {
+  errors: PreflightIssue[];
+  warnings: PreflightIssue[];
+}
+
+export interface PreflightOptions {
+  fonts: FontRegistry;
+  /** Bleed in pt the export will use (default 3 mm). */
+  bleed?: number;
+  /** Image bytes when they are not in ImageAsset.data. */
+  imageBytes?: (imageId: string) => Uint8Array | undefined;
+  /** Effective resolution below which an image is a warning (default 200 ppi)… */
+  minPpi?: number;
+  /** …and below which it is an error (default 100 ppi). */
+  errorPpi?: number;
+}
+
+const MM = 72 / 25.4;
+/** Less than this past an edge is rounding, not a design decision. */
+const EPS = 0.5;
+
+function articleName(a: Article | undefined, id: string): string {
+  const title = a ? (a.headline || a.kicker || a.deck).trim() : '';
+  return title ? `“${title.length > 24 ? `${title.slice(0, 24)}…` : title}”` : id;
+}
+
+function imageName(asset: ImageAsset | undefined, id: string): string {
+  return asset?.name || id;
+}
+
+/**
+ * Checks a laid-out page before it goes to print: overset text, missing glyphs, images (missing,
+ * unreadable, effective resolution at the placed size, RGB or indexed colour), empty blocks, content
+ * that crosses the trim without reaching the bleed, and fonts that cannot be embedded.
+ */
+export function preflight(doc: BanmianDocument, layout: PageLayout, options: PreflightOptions): PreflightReport {
+  const issues: PreflightIssue[] = [];
+  const articles = new Map(doc.articles.map((a) => [a.id, a]));
+  const assets = new Map(doc.images.map((a) => [a.id, a]));
+  const bleed = options.bleed ?? 3 * MM;
+  const minPpi = options.minPpi ?? 200;
+  const errorPpi = options.errorPpi ?? 100;
+
+  for (const o of layout.overset) {
+    const name = articleName(articles.get(o.articleId), o.articleId);
+    issues.push({
+      code: 'overset',
+      severity: 'error',
+      articleId: o.articleId,
+      count: o.characters,
+      zh: `稿件 ${name} 溢排 ${o.characters} 字（${o.lines} 行）`,
+      en: `Article ${name} is overset by ${o.characters} characters (${o.lines} lines)`,
+    });
+  }
+
+  for (const m of layout.missingGlyphs) {
+    const cp = `U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const where = m.owner ? articleName(articles.get(m.owner), m.owner) : '报头 page header';
+    const face = options.fonts.faceById(m.face)?.postscriptName ?? m.face;
+    issues.push({
+      code: 'missing-glyph',
+      severity: 'error',
+      articleId: m.owner || undefined,
+      face: m.face,
+      count: m.count,
+      zh: `缺字：“${m.char}”（${cp}）在字体 ${face} 及后备字体中都没有，出现 ${m.count} 次（${where}）`,
+      en: `Missing glyph: “${m.char}” (${cp}) is in neither ${face} nor the fallback fonts, ${m.count}× (${where})`,
+    });
+  }
+
+  checkImages(doc, layout, options, assets, minPpi, errorPpi, issues);
+  checkEmptyBlocks(doc, layout, articles, issues);
+  checkTrim(layout, options.fonts, bleed, issues);
+  checkFonts(layout, options.fonts, issues);
+
+  return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
+}
+
+function checkImages(
+  doc: BanmianDocument,
+  layout: PageLayout,
+  options: PreflightOptions,
+  assets: Map<string, ImageAsset>,
+  minPpi: number,
+  errorPpi: number,
+  issues: PreflightIssue[],
+): void {
+  const blockOf = new Map(doc.blocks.filter((b) => b.kind === 'image').map((b) => [b.imageId, b.id]));
+  const seen = new Set<string>();
+  for (const item of layout.items) {
+    if (item.kind !== 'image' || seen.has(item.imageId)) continue;
+    seen.add(item.imageId);
+    const asset = assets.get(item.imageId);
+    const name = imageName(asset, item.imageId);
+    const blockId = blockOf.get(item.imageId);
+    const bytes = options.imageBytes?.(item.imageId) ?? (asset?.data ? decodeBase64(asset.data) : undefined);
+    if (!bytes) {
+      issues.push({
+        code: 'image-missing',
+        severity: 'error',
+        imageId: item.imageId,
+        blockId,
+        zh: `图片 ${name} 没有图像数据（占位框），印刷时会是空框`,
+        en: `Image ${name} has no picture data (a placeholder); it would print as an empty frame`,
+      });
+      continue;
+    }
+    const probe = rasterFacts(bytes);
+    if (!probe.ok) {
+      issues.push({ code: 'image-unreadable', severity: 'error', imageId: item.imageId, blockId, zh: `图片 ${name} 无法读取：${probe.zh}`, en: `Image ${name} cannot be read: ${probe.en}` });
+      continue;
+    }
+    const f = probe.facts;
+    if (item.width > 0 && item.height > 0) {
+      // The image covers its frame, so the larger scale decides the resolution.
+      const ptPerPixel = Math.max(item.width / f.width, item.height / f.height);
+      const ppi = Math.round(72 / ptPerPixel);
+      if (ppi < minPpi) {
+        const severity = ppi < errorPpi ? 'error' : 'warning';
+        issues.push({
+          code: 'image-low-resolution',
+          severity,
+          imageId: item.imageId,
+          blockId,
+          count: ppi,
+          zh: `图片 ${name} 在版面尺寸下的有效分辨率只有 ${ppi} ppi（${f.width}×${f.height} 像素，应至少 ${minPpi} ppi）`,
+          en: `Image ${name} has only ${ppi} ppi effective at its placed size (${f.width}×${f.height} px; at least ${minPpi} ppi needed)`,
+        });
+      }
+    }
+    if (f.colorSpace === 'rgb') {
+      issues.push({
+        code: 'image-rgb',
+        severity: 'warning',
+        imageId: item.imageId,
+        blockId,
+        zh: `图片 ${name} 是 RGB 颜色，印刷时由 RIP 按输出意图转换为 CMYK，建议先转换为 CMYK`,
+        en: `Image ${name} is RGB; the RIP will convert it to CMYK with the output intent — better convert it to CMYK first`,
+      });
+    } else if (f.colorSpace === 'indexed') {
+      issues.push({
+        code: 'image-indexed',
+        severity: 'warning',
+        imageId: item.imageId,
+        blockId,
+        zh: `图片 ${name} 是索引色（调色板）图像，颜色有限且为 RGB，建议换成 CMYK 或灰度图`,
+        en: `Image ${name} uses indexed (palette) colour, limited and RGB; use a CMYK or grayscale image instead`,
+      });
+    }
+  }
+}
+
+function checkEmptyBlocks(doc: BanmianDocument, layout: PageLayout, articles: Map<string, Article>, issues: PreflightIssue[]): void {
+  const drawnOwners = new Set<string>();
+  for (const item of layout.items) if (item.kind === 'glyphs' && item.source) drawnOwners.add(item.source.owner);
+  const images = new Set(layout.items.filter((i) => i.kind === 'image').map((i) => (i as { imageId: string }).imageId));
+  for (const b of doc.blocks) {
+    if (b.kind === 'article') {
+      const a = articles.get(b.articleId);
+      if (b.span <= 0 || b.rows <= 0 || !a || !drawnOwners.has(b.articleId)) {
+        issues.push({
+          code: 'empty-block',
+          severity: 'warning',
+          blockId: b.id,
+          articleId: b.articleId,
+          zh: a ? `稿件块 ${articleName(a, b.articleId)} 是空的（没有排出任何文字）` : `稿件块 ${b.id} 引用的稿件 ${b.articleId} 不存在`,
+          en: a ? `Article block ${articleName(a, b.articleId)} is empty (no text was set)` : `Article block ${b.id} refers to a missing article ${b.articleId}`,
+        });
+      }
+    } else if (b.kind === 'image' && (!images.has(b.imageId) || b.span <= 0 || b.rows <= 0)) {
+      issues.push({
+        code: 'empty-block',
+        severity: 'warning',
+        blockId: b.id,
+        imageId: b.imageId,
+        zh: `图片块 ${b.id} 是空的（没有放置图片）`,
+        en: `Image block ${b.id} is empty (no image is placed)`,
+      });
+    }
+  }
+}
+
+function itemBounds(item: LayoutItem, fonts: FontRegistry): { x0: number; y0: number; x1: number; y1: number } | undefined {
+  switch (item.kind) {
+    case 'glyphs': {
+      if (item.xs.length === 0) return undefined;
+      const face = fonts.faceById(item.face);
+      const last = item.text.codePointAt(item.text.length - 1 - (item.text.length > 1 && item.text.charCodeAt(item.text.length - 1) >= 0xdc00 && item.text.charCodeAt(item.text.length - 1) < 0xe000 ? 1 : 0))!;
+      const adv = face ? face.advance(last) : 1;
+      const ascent = face ? face.emBoxAscent : 0.88;
+      return {
+        x0: item.xs[0],
+        x1: item.xs[item.xs.length - 1] + (Number.isFinite(adv) ? adv : 1) * item.size * item.hScale,
+        y0: item.y - ascent * item.size,
+        y1: item.y + (1 - ascent) * item.size,
+      };
+    }
+    case 'rule':
+      return {
+        x0: Math.min(item.x1, item.x2) - (item.y1 === item.y2 ? 0 : item.width / 2),
+        x1: Math.max(item.x1, item.x2) + (item.y1 === item.y2 ? 0 : item.width / 2),
+        y0: Math.min(item.y1, item.y2) - (item.x1 === item.x2 ? 0 : item.width / 2),
+        y1: Math.max(item.y1, item.y2) + (item.x1 === item.x2 ? 0 : item.width / 2),
+      };
+    case 'box':
+    case 'image':
+      return { x0: item.x, y0: item.y, x1: item.x + item.width, y1: item.y + item.height };
+  }
+}
+
+/** Something that leaves the trim must run on to the bleed edge, or the guillotine leaves a white sliver. */
+function checkTrim(layout: PageLayout, fonts: FontRegistry, bleed: number, issues: PreflightIssue[]): void {
+  let count = 0;
+  let first: { kind: string; x: number; y: number } | undefined;
+  for (const item of layout.items) {
+    const b = itemBounds(item, fonts);
+    if (!b) continue;
+    const crossesShort = (outside: number): boolean => outside > EPS && outside < bleed - EPS;
+    if (crossesShort(-b.x0) || crossesShort(b.x1 - layout.width) || crossesShort(-b.y0) || crossesShort(b.y1 - layout.height)) {
+      count++;
+      first ??= { kind: item.kind, x: b.x0, y: b.y0 };
+    }
+  }
+  if (count && first) {
+    const at = `(${(first.x / MM).toFixed(1)}, ${(first.y / MM).toFixed(1)}) mm`;
+    issues.push({
+      code: 'bleed-short',
+      severity: 'warning',
+      count,
+      zh: `${count} 个对象越过裁切线却没有延伸到出血边（${(bleed / MM).toFixed(1)} mm），裁切后会留下白边；第一个在 ${at}`,
+      en: `${count} item(s) cross the trim without reaching the bleed edge (${(bleed / MM).toFixed(1)} mm) and would leave a white sliver after trimming; the first at ${at}`,
+    });
+  }
+}
+
+function checkFonts(layout: PageLayout, fonts: FontRegistry, issues: PreflightIssue[]): void {
+  const used = new Set<string>();
+  for (const item of layout.items) if (item.kind === 'glyphs') used.add(item.face);
+  for (const id of used) {
+    const face = fonts.faceById(id);
+    if (!face) {
+      issues.push({ code: 'font-unsupported', severity: 'error', face: id, zh: `版面用到的字体 ${id} 没有注册`, en: `The font ${id} used on the page is not registered` });
+      continue;
+    }
+    let info;
+    try {
+      info = readTrueType(face.bytes);
+    } catch (e) {
+      issues.push({ code: 'font-unsupported', severity: 'error', face: id, zh: `字体 ${face.postscriptName} 无法读取：${(e as Error).message}`, en: `Font ${face.postscriptName} cannot be read: ${(e as Error).message}` });
+      continue;
+    }
+    if (info.outlines !== 'glyf') {
+      issues.push({
+        code: 'font-unsupported',
+        severity: 'error',
+        face: id,
+        zh: `字体 ${face.postscriptName} 是 CFF/OpenType 轮廓，目前只能嵌入 TrueType 字体，请换用或转换为 TrueType`,
+        en: `Font ${face.postscriptName} has CFF/OpenType outlines; only TrueType fonts can be embedded for now — use or convert to TrueType`,
+      });
+    }
+    if (!mayEmbedSubset(info.fsType)) {
+      const licence = embeddingLicence(info.fsType);
+      issues.push({
+        code: 'font-not-embeddable',
+        severity: 'error',
+        face: id,
+        zh: `字体 ${face.postscriptName} 的授权位不允许嵌入子集（fsType 0x${info.fsType.toString(16).padStart(4, '0')}，${licence}），请换用可嵌入的字体`,
+        en: `The licence bits of font ${face.postscriptName} forbid embedding a subset (fsType 0x${info.fsType.toString(16).padStart(4, '0')}, ${licence}); use an embeddable font`,
+      });
+    }
+  }
+}
+
+/** One line per issue, errors first: what the CLI prints. */
+export function formatReport(report: PreflightReport): string[] {
+  const lines: string[] = [];
+  for (const e of report.errors) lines.push(`错误 ERROR   ${e.zh}\n            ${e.en}`);
+  for (const w of report.warnings) lines.push(`警告 warning ${w.zh}\n            ${w.en}`);
+  return lines;
+}
