@@ -1,0 +1,205 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
+import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
+import { FORMAT_VERSION, type Article, type BanmianDocument, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
+import { docFromParagraphs } from '../../../src-core/model/richtext';
+import { mmToPt } from '../../../src-core/model/units';
+import type { ImportResult, InputFile } from '../../../src-core/import/types';
+import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
+import { loadBundledFonts } from '../../fonts/bundled';
+import { PRINT_OPTIONS, printFlags, writePrint } from './export';
+
+const USAGE = [
+  '用法 Usage: npm run banmian -- compose INPUT... -o page.pdf [options]',
+  '  INPUT             稿件：.txt .md .docx 图片，或 .banmian（取其稿件和图片重新组版）',
+  '                    articles: .txt .md .docx images, or .banmian (its articles and images are placed afresh)',
+  '  --format F        broadsheet（对开，默认）| tabloid（四开）| WxHmm，例如 350x500mm',
+  '  --columns N       栏数 number of columns',
+  '  --save FILE       同时保存版面 also save the page (.banmian)',
+  '  --bleed MM, --no-marks, --plain, --profile FILE, --colour-bar, --proof, --png FILE, --force  (见 see export --help)',
+].join('\n');
+
+type Fail = { zh: string; en: string };
+
+/**
+ * The page settings for a format and column count. A preset keeps its own grid unless the columns
+ * change; otherwise the character grid is fitted to the width with at least 12 mm side margins
+ * and centred, as defaultPage does for the presets.
+ */
+export function pageFor(format: string | undefined, columns: number | undefined, base?: PageSettings): PageSettings | Fail {
+  let page: PageSettings;
+  if (!format) page = base ? structuredClone(base) : defaultPage('broadsheet');
+  else if (format === 'broadsheet' || format === 'tabloid') page = defaultPage(format);
+  else {
+    const m = /^(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*(mm)?$/i.exec(format.trim());
+    if (!m) return { zh: `无法识别的版式 ${format}（应为 broadsheet、tabloid 或 宽x高mm）`, en: `Unknown format ${format} (use broadsheet, tabloid or WxHmm)` };
+    const [w, h] = [Number(m[1]), Number(m[2])];
+    if (w < 100 || h < 100 || w > 2000 || h > 2000) return { zh: `版面尺寸 ${w}×${h} mm 超出范围（100–2000 mm）`, en: `Page size ${w}×${h} mm is out of range (100–2000 mm)` };
+    page = defaultPage('broadsheet');
+    page.format = { name: 'custom', width: mmToPt(w), height: mmToPt(h) };
+    columns ??= Math.max(1, Math.round(w / 50));
+  }
+  if (columns !== undefined || page.format.name === 'custom') {
+    const cols = columns ?? page.grid.columns;
+    const gutter = page.grid.gutterChars;
+    const available = (page.format.width - 2 * mmToPt(12)) / page.bodySize;
+    const chars = Math.floor((available + gutter) / cols - gutter);
+    if (chars < 4) return { zh: `${cols} 栏太多：每栏不到 4 个字`, en: `${cols} columns are too many: fewer than 4 characters per column` };
+    const gridWidth = (cols * chars + (cols - 1) * gutter) * page.bodySize;
+    const side = (page.format.width - gridWidth) / 2;
+    page.grid = { ...page.grid, mode: 'character', columns: cols, charsPerColumn: chars };
+    page.margins = { ...page.margins, left: side, right: side };
+  }
+  return page;
+}
+
+interface Gathered {
+  articles: Article[];
+  images: ImageAsset[];
+  links: ImageLink[];
+  credits: Partial<Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>>;
+  basePage?: PageSettings;
+}
+
+type ImportFiles = (files: InputFile[]) => Promise<ImportResult>;
+
+/** The importers (issue 3) are loaded when present, so compose also works on .banmian input without them. */
+async function loadImporter(): Promise<ImportFiles | undefined> {
+  const url = new URL('../../../src-core/import/index.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return undefined;
+  const mod = (await import(url.href)) as { importFiles?: ImportFiles };
+  return mod.importFiles;
+}
+
+async function gather(inputs: string[]): Promise<Gathered | Fail> {
+  const out: Gathered = { articles: [], images: [], links: [], credits: {} };
+  const files: InputFile[] = [];
+  const taken = new Set<string>();
+  const unique = (id: string): string => {
+    let v = id;
+    for (let n = 2; taken.has(v); n++) v = `${id}-${n}`;
+    taken.add(v);
+    return v;
+  };
+  for (const path of inputs) {
+    const ext = extname(path).toLowerCase();
+    if (ext === '.banmian' || ext === '.json') {
+      const loaded = loadBanmianFile(path);
+      if (!loaded.ok) return loaded;
+      const doc = loaded.document;
+      out.basePage ??= doc.page;
+      const renamed = new Map<string, string>();
+      const imageIds = new Map<string, string>();
+      for (const a of doc.articles) {
+        const id = unique(a.id);
+        renamed.set(a.id, id);
+        out.articles.push({ ...a, id });
+      }
+      for (const img of doc.images) {
+        const id = unique(img.id);
+        imageIds.set(img.id, id);
+        out.images.push({ ...img, id });
+      }
+      for (const b of doc.blocks) {
+        if (b.kind === 'image' && b.articleId && renamed.has(b.articleId) && imageIds.has(b.imageId)) {
+          out.links.push({ imageId: imageIds.get(b.imageId)!, articleId: renamed.get(b.articleId)!, caption: b.caption });
+        }
+      }
+      for (const k of ['editor', 'proofreader', 'layoutEditor'] as const) if (doc.page.header[k]) out.credits[k] ??= doc.page.header[k];
+      continue;
+    }
+    try {
+      files.push({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
+    } catch (e) {
+      return { zh: `无法读取 ${path}（${(e as Error).message}）`, en: `Cannot read ${path} (${(e as Error).message})` };
+    }
+  }
+  if (files.length) {
+    const importFiles = await loadImporter();
+    if (!importFiles) return { zh: '此版本尚未包含稿件导入功能，目前只能用 .banmian 文件组版', en: 'This build has no importers yet; compose accepts .banmian files only' };
+    const r = await importFiles(files);
+    for (const e of r.errors) console.error(`  ${e.file}：${e.zh}\n  ${e.file}: ${e.en}`);
+    const renamed = new Map<string, string>();
+    const imageIds = new Map<string, string>();
+    r.page.banners.forEach((text, i) => {
+      const id = unique(`banner-${i + 1}`);
+      out.articles.push({ id, kicker: '', headline: text, deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs([]), jumpFrom: '', jumpTo: '' });
+    });
+    for (const a of r.articles) {
+      const id = unique(a.id);
+      renamed.set(a.id, id);
+      out.articles.push({ ...a, id });
+    }
+    for (const img of r.images) {
+      const id = unique(img.id);
+      imageIds.set(img.id, id);
+      out.images.push({ ...img, id });
+    }
+    for (const l of r.imageLinks) {
+      const imageId = imageIds.get(l.imageId);
+      const articleId = renamed.get(l.articleId);
+      if (imageId && articleId) out.links.push({ imageId, articleId, caption: l.caption });
+    }
+    Object.assign(out.credits, Object.fromEntries(Object.entries(r.page.credits).filter(([, v]) => v)));
+    if (r.page.columnNames.length) console.log(`  栏目名 column names (not placed yet): ${r.page.columnNames.join('、')}`);
+  }
+  return out;
+}
+
+/** `compose INPUT... -o page.pdf`: import, auto-place, preflight, export. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...PRINT_OPTIONS, format: { type: 'string' }, columns: { type: 'string' }, save: { type: 'string' } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const inputs = parsed.positionals;
+  const flags = printFlags(parsed.values);
+  if (!inputs.length || typeof flags === 'string') {
+    console.error(`${typeof flags === 'string' ? `${flags}\n` : ''}${USAGE}`);
+    return 2;
+  }
+  const columns = parsed.values.columns === undefined ? undefined : Number(parsed.values.columns);
+  if (columns !== undefined && !(Number.isInteger(columns) && columns >= 1 && columns <= 20)) {
+    console.error(`栏数无效：${parsed.values.columns}（1–20）/ Invalid number of columns: ${parsed.values.columns} (1–20)`);
+    return 2;
+  }
+
+  const gathered = await gather(inputs);
+  if ('zh' in gathered) {
+    console.error(`${gathered.zh}\n${gathered.en}`);
+    return 1;
+  }
+  if (!gathered.articles.length && !gathered.images.length) {
+    console.error('输入中没有可排的稿件或图片 / The inputs hold no articles or images to place');
+    return 1;
+  }
+  const page = pageFor(parsed.values.format, columns, gathered.basePage);
+  if ('zh' in page) {
+    console.error(`${page.zh}\n${page.en}`);
+    return 2;
+  }
+  const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
+  const placed = autoplace(doc, { fonts: loadBundledFonts() }, { imageLinks: gathered.links, credits: gathered.credits });
+  for (const n of placed.notes) console.log(`  组版 placement: ${n.zh}\n                  ${n.en}`);
+  console.log(`组版 placed ${placed.document.blocks.length} 个块 blocks (${placed.document.articles.length} 篇稿件 articles, ${placed.document.images.length} 张图片 images)`);
+
+  if (parsed.values.save) {
+    const saved = saveBanmianFile(parsed.values.save, placed.document);
+    if (!saved.ok) {
+      console.error(`${saved.zh}\n${saved.en}`);
+      return 1;
+    }
+    console.log(`已保存 saved ${parsed.values.save}`);
+  }
+  return writePrint(placed.document, basename(parsed.values.save ?? flags.out), flags);
+}

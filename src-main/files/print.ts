@@ -1,0 +1,119 @@
+/**
+ * The print pipeline the export and compose commands share: lay the page out, preflight it, export
+ * the PDF (PDF/X-4 with the bundled FOGRA39 profile unless told otherwise) and write it atomically.
+ * Errors come back as values with a message in zh-CN and English.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { layout } from '../../src-core/layout/layout';
+import type { PageLayout } from '../../src-core/layout/page-layout';
+import type { BanmianDocument } from '../../src-core/model/document';
+import { exportPdf, type OutputIntent } from '../../src-core/pdf';
+import { formatReport, preflight, type PreflightReport } from '../../src-core/preflight';
+import { loadBundledFonts } from '../fonts/bundled';
+import { writeFileAtomic } from './banmian-file';
+
+export const BUNDLED_PROFILE = fileURLToPath(new URL('../../assets/icc/Banmian-FOGRA39.icc', import.meta.url));
+
+const MM = 72 / 25.4;
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
+
+/** The bundled FOGRA39 output intent, or a printing plant's own CMYK profile. */
+export function loadOutputIntent(profilePath?: string): Loaded<OutputIntent> {
+  const path = profilePath ?? BUNDLED_PROFILE;
+  if (!existsSync(path)) return { ok: false, zh: `找不到输出特性文件 ${path}`, en: `Output profile not found: ${path}` };
+  const profile = new Uint8Array(readFileSync(path));
+  // ICC header: device class at 12 ('prtr' for printers), colour space at 16 ('CMYK').
+  const sig = (at: number): string => String.fromCharCode(...profile.subarray(at, at + 4));
+  if (profile.length < 128 || sig(36) !== 'acsp') return { ok: false, zh: `${path} 不是 ICC 特性文件`, en: `${path} is not an ICC profile` };
+  if (sig(16) !== 'CMYK' || sig(12) !== 'prtr') {
+    return { ok: false, zh: `${path} 不是 CMYK 输出特性文件（${sig(12)}/${sig(16)}）`, en: `${path} is not a CMYK output profile (${sig(12)}/${sig(16)})` };
+  }
+  if (!profilePath) {
+    return {
+      ok: true,
+      value: {
+        profile,
+        outputConditionIdentifier: 'FOGRA39',
+        outputCondition: 'Offset printing, coated paper, ISO 12647-2:2004/Amd 1 (FOGRA39L)',
+        registryName: 'http://www.color.org',
+        info: 'Banmian FOGRA39 (built from FOGRA39L data, zlib licence)',
+      },
+    };
+  }
+  const name = basename(path).replace(/\.(icc|icm)$/i, '');
+  return { ok: true, value: { profile, outputConditionIdentifier: name, outputCondition: name, registryName: '', info: name } };
+}
+
+export interface PrintOptions {
+  /** Shown in the slug line and used as the title when the page has none. */
+  fileName: string;
+  bleedMm?: number;
+  marks?: boolean;
+  colourBar?: boolean;
+  /** false: plain print PDF without the output intent. */
+  pdfx?: boolean;
+  profilePath?: string;
+  /** Export even when preflight reports errors. */
+  force?: boolean;
+  createdAt?: Date;
+}
+
+export interface PrintOutcome {
+  /** 0 written, 1 failed, 4 blocked by preflight errors. */
+  code: number;
+  report: PreflightReport;
+  layout?: PageLayout;
+  /** Lines for the terminal (zh and en). */
+  lines: string[];
+  bytes?: number;
+}
+
+export function bleedPt(bleedMm: number | undefined): number {
+  return (bleedMm ?? 3) * MM;
+}
+
+export function checkPage(doc: BanmianDocument, bleedMm?: number): { layout: PageLayout; report: PreflightReport } {
+  const fonts = loadBundledFonts();
+  const pl = layout(doc, { fonts });
+  return { layout: pl, report: preflight(doc, pl, { fonts, bleed: bleedPt(bleedMm) }) };
+}
+
+export async function printPage(doc: BanmianDocument, outPath: string, opts: PrintOptions): Promise<PrintOutcome> {
+  const fonts = loadBundledFonts();
+  const { layout: pl, report } = checkPage(doc, opts.bleedMm);
+  const lines = formatReport(report);
+  lines.push(`印前检查 preflight: ${report.errors.length} 个错误 errors, ${report.warnings.length} 个警告 warnings`);
+  if (report.errors.length && !opts.force) {
+    lines.push('有错误，未导出 PDF；修正后重试，或用 --force 强制导出 / Not exported because of the errors above; fix them or pass --force to export anyway.');
+    return { code: 4, report, layout: pl, lines };
+  }
+  let pdfx: OutputIntent | undefined;
+  if (opts.pdfx ?? true) {
+    const intent = loadOutputIntent(opts.profilePath);
+    if (!intent.ok) return { code: 1, report, layout: pl, lines: [...lines, `${intent.zh}\n${intent.en}`] };
+    pdfx = intent.value;
+  }
+  const h = doc.page.header;
+  const pageLabel = h.pageNumber ? `第${h.pageNumber}版` : '';
+  const title = [h.paperName, pageLabel, h.date].filter(Boolean).join(' ') || opts.fileName;
+  const r = await exportPdf(pl, {
+    fonts,
+    images: doc.images,
+    bleed: bleedPt(opts.bleedMm),
+    marks: opts.marks ?? true,
+    colourBar: opts.colourBar,
+    pdfx,
+    title,
+    fileName: opts.fileName,
+    pageLabel,
+    createdAt: opts.createdAt,
+  });
+  if (!r.ok) return { code: 1, report, layout: pl, lines: [...lines, `导出失败：${r.zh}\nExport failed: ${r.en}`] };
+  const w = writeFileAtomic(outPath, r.bytes);
+  if (!w.ok) return { code: 1, report, layout: pl, lines: [...lines, w.zh, w.en] };
+  lines.push(`已写入 wrote ${outPath} (${(r.bytes.length / 1024).toFixed(0)} KB, ${pdfx ? 'PDF/X-4' : 'PDF'}, ${r.info.fonts.length} 个字体 fonts, ${r.info.images} 张图片 images)`);
+  return { code: 0, report, layout: pl, lines, bytes: r.bytes.length };
+}
