@@ -1,107 +1,74 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StartupPage } from '../src-core/host-api';
-import type { PageLayout } from '../src-core/layout/page-layout';
-import { PageCanvas, type LayoutOutcome } from './canvas/PageCanvas';
 import { loadHostFonts, type LoadedFonts } from './canvas/fonts';
-import { connectHost } from './host';
+import { Editor } from './editor/editor';
+import { connectHost, hostKind } from './host';
+import type { FileActions } from './workspace/commands';
+import { Workspace } from './workspace/Workspace';
 
 const APP_NAME = '版面 Banmian';
 
-type Loading = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; page: StartupPage; fonts: LoadedFonts };
-
-function StatusLine({ loading, outcome }: { loading: Loading; outcome?: LayoutOutcome }) {
-  if (loading.state === 'loading') return <footer className="status" data-state="loading">{loading.zh}</footer>;
-  if (loading.state === 'error' || outcome?.error) {
-    const err = loading.state === 'error' ? loading : outcome!.error!;
-    return (
-      <footer className="status" data-state="error" role="alert">
-        <span className="status-error">{err.zh}</span>
-        <span className="status-en">{err.en}</span>
-      </footer>
-    );
-  }
-  if (!outcome?.layout) return <footer className="status" data-state="loading">正在排版…</footer>;
-  return <ReadyStatus layout={outcome.layout} elapsed={outcome.elapsed} fonts={loading.fonts} />;
-}
-
-function ReadyStatus({ layout, elapsed, fonts }: { layout: PageLayout; elapsed: number; fonts: LoadedFonts }) {
-  const overset = layout.overset.reduce((n, o) => n + o.characters, 0);
-  const missing = layout.missingGlyphs;
-  const missingCount = missing.reduce((n, m) => n + m.count, 0);
-  const glyphRuns = layout.items.filter((i) => i.kind === 'glyphs').length;
-  return (
-    <footer className="status" data-state="ready">
-      <span className={overset > 0 ? 'status-warn' : undefined} data-testid="overset">
-        溢排 {overset} 字
-      </span>
-      {missing.length > 0 && (
-        <span className="status-warn" data-testid="missing-glyphs" title={missing.map((m) => `${m.char} (${m.face}, ${m.owner}) ×${m.count}`).join('\n')}>
-          缺字 {missingCount}：{[...new Set(missing.map((m) => m.char))].join(' ')}
-        </span>
-      )}
-      <span>{layout.report.page.lines} 行</span>
-      <span>{glyphRuns} 段字</span>
-      <span>排版 {Math.round(elapsed)} ms</span>
-      <span className="status-right">字体 {fonts.faces.length} 款</span>
-    </footer>
-  );
-}
+type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; page: StartupPage; fonts: LoadedFonts };
 
 export function App() {
   const host = useMemo(connectHost, []);
-  const [loading, setLoading] = useState<Loading>({ state: 'loading', zh: '正在打开版面…' });
-  const [outcome, setOutcome] = useState<LayoutOutcome>();
-  const [guides, setGuides] = useState(false);
+  const [boot, setBoot] = useState<Boot>({ state: 'loading', zh: '正在打开版面…' });
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
       const page = await host.startupPage();
       if (cancelled) return;
-      if (!page.ok) return setLoading({ state: 'error', zh: page.zh, en: page.en });
-      setLoading({ state: 'loading', zh: '正在加载字体…' });
+      if (!page.ok) return setBoot({ state: 'error', zh: page.zh, en: page.en });
+      setBoot({ state: 'loading', zh: '正在加载字体…' });
       const fonts = await loadHostFonts(host);
       if (cancelled) return;
-      if (!fonts.ok) return setLoading({ state: 'error', zh: fonts.zh, en: fonts.en });
-      setLoading({ state: 'ready', page: page.value, fonts: fonts.value });
+      if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
+      setBoot({ state: 'ready', page: page.value, fonts: fonts.value });
     })().catch((e: unknown) => {
-      if (!cancelled) setLoading({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` });
+      if (!cancelled) setBoot({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` });
     });
     return () => {
       cancelled = true;
     };
   }, [host]);
 
-  const title = loading.state === 'ready' ? loading.page.title : undefined;
+  const editor = useMemo(() => (boot.state === 'ready' ? new Editor(boot.fonts.registry, boot.page.document, { path: null, title: boot.page.title }) : null), [boot]);
+
   useEffect(() => {
-    document.title = title ? `${APP_NAME} — ${title}` : APP_NAME;
-  }, [title]);
+    if (!editor) document.title = APP_NAME;
+  }, [editor]);
 
-  const onLayout = useCallback((o: LayoutOutcome) => setOutcome(o), []);
-  const paper = loading.state === 'ready' ? loading.page.document.page.header.paperName : '';
+  const files = useMemo<FileActions | null>(() => {
+    if (!editor) return null;
+    const later = (zh: string, en: string) => () => editor.notify({ zh: `${zh}尚未接通`, en: `${en} is not connected yet` }, 'info');
+    return {
+      newPage: later('新建版面', 'New page'),
+      open: later('打开', 'Open'),
+      save: later('保存', 'Save'),
+      saveAs: later('另存为', 'Save As'),
+      importFiles: later('导入', 'Import'),
+      exportPdf: later('导出 PDF', 'PDF export'),
+      findReplace: later('查找替换', 'Find and replace'),
+    };
+  }, [editor]);
 
-  return (
-    <div className="app">
-      <header className="toolbar">
-        <span className="brand">版面</span>
-        <span className="doc-title" data-testid="doc-title">
-          {paper && <span className="paper">{paper}</span>}
-          {title ?? ''}
-        </span>
-        <span className="spacer" />
-        <label className="toggle">
-          <input type="checkbox" checked={guides} onChange={(e) => setGuides(e.target.checked)} />
-          版心网格
-        </label>
-      </header>
-      <main className="page-area">
-        {loading.state === 'ready' ? (
-          <PageCanvas document={loading.page.document} fonts={loading.fonts.registry} guides={guides} onLayout={onLayout} />
+  if (boot.state !== 'ready' || !editor || !files) {
+    return (
+      <div className="app boot">
+        <div className="placeholder">{boot.state === 'loading' ? boot.zh : '无法显示版面'}</div>
+        {boot.state === 'error' ? (
+          <footer className="status" data-state="error" role="alert">
+            <span className="status-error">{boot.zh}</span>
+            <span className="status-en">{boot.en}</span>
+          </footer>
         ) : (
-          <div className="placeholder">{loading.state === 'loading' ? loading.zh : '无法显示版面'}</div>
+          <footer className="status" data-state="loading">
+            {boot.state === 'loading' ? boot.zh : ''}
+          </footer>
         )}
-      </main>
-      <StatusLine loading={loading} outcome={outcome} />
-    </div>
-  );
+      </div>
+    );
+  }
+  return <Workspace editor={editor} files={files} showMenus={hostKind() === 'web' || true} />;
 }

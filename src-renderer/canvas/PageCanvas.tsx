@@ -1,60 +1,266 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { FontRegistry } from '../../src-core/fonts/registry';
-import { CompositionCache } from '../../src-core/layout/cache';
-import { layout } from '../../src-core/layout/layout';
-import type { PageLayout } from '../../src-core/layout/page-layout';
-import type { BanmianDocument } from '../../src-core/model/document';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { pageToSvg } from '../../src-core/svg/page-svg';
+import { cellAt, fitZoom, hitTest, movedRect, resizedRect, wheelZoom, type Handle } from '../editor/geometry';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { cssFamily } from './fonts';
+import { Overlay } from './Overlay';
 
-export interface LayoutOutcome {
-  layout?: PageLayout;
-  /** Milliseconds the layout took. */
-  elapsed: number;
-  error?: { zh: string; en: string };
-}
+/** The drag type of an unplaced article taken from the article list. */
+export const ARTICLE_DRAG_TYPE = 'application/x-banmian-article';
 
-interface Props {
-  document: BanmianDocument;
-  fonts: FontRegistry;
-  guides?: boolean;
-  onLayout?: (outcome: LayoutOutcome) => void;
-}
+/** Pixels the pointer must travel before a press becomes a drag (so a click only selects). */
+const DRAG_THRESHOLD = 3;
 
-function runLayout(doc: BanmianDocument, fonts: FontRegistry, cache: CompositionCache): LayoutOutcome {
-  const start = performance.now();
-  try {
-    const result = layout(doc, { fonts, cache });
-    return { layout: result, elapsed: performance.now() - start };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { elapsed: performance.now() - start, error: { zh: `排版失败：${message}`, en: `Layout failed: ${message}` } };
-  }
+type Gesture =
+  | { kind: 'press'; blockId: string; x: number; y: number; pointerId: number }
+  | { kind: 'move' | 'resize'; blockId: string; handle?: Handle; x: number; y: number; pointerId: number }
+  | { kind: 'pan'; x: number; y: number; left: number; top: number; pointerId: number };
+
+/**
+ * The page as Banmian typeset it (layout() positions every glyph, the browser only rasterises the
+ * SVG), in a zoomable, pannable viewport, with the editing overlay above it.
+ */
+export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]) => void }) {
+  const editor = useEditorInstance();
+  const layout = useEditor((s) => s.layout);
+  const images = useEditor((s) => s.doc.images);
+  const zoom = useEditor((s) => s.zoom);
+  const fit = useEditor((s) => s.fit);
+  const viewport = useRef<HTMLDivElement>(null);
+  const sheet = useRef<HTMLDivElement>(null);
+  const paper = useRef<HTMLDivElement>(null);
+  const gesture = useRef<Gesture | null>(null);
+  const anchor = useRef<{ px: number; py: number; cx: number; cy: number } | null>(null);
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const [panning, setPanning] = useState(false);
+
+  const imageHrefs = useMemo(() => new Map(images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`])), [images]);
+  const svg = useMemo(() => (layout ? pageToSvg(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id) }) : ''), [layout, imageHrefs]);
+
+  // The SVG string is ours (pageToSvg escapes all text); set it directly so React never diffs it.
+  useLayoutEffect(() => {
+    if (paper.current) paper.current.innerHTML = svg;
+  }, [svg]);
+
+  const pageW = layout?.width ?? 0;
+  const pageH = layout?.height ?? 0;
+
+  // Fit modes follow the window size.
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el || !fit || !pageW) return;
+    const apply = () => editor.setZoom(fitZoom(fit, el.clientWidth, el.clientHeight, pageW, pageH), fit);
+    apply();
+    const ro = new ResizeObserver(apply);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [editor, fit, pageW, pageH]);
+
+  // Keep the page point under the pointer where it was after a Ctrl+wheel zoom.
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    const el = viewport.current;
+    const sh = sheet.current;
+    if (!a || !el || !sh) return;
+    anchor.current = null;
+    const r = el.getBoundingClientRect();
+    el.scrollLeft += sh.getBoundingClientRect().left + a.px * zoom - (r.left + a.cx);
+    el.scrollTop += sh.getBoundingClientRect().top + a.py * zoom - (r.top + a.cy);
+  }, [zoom]);
+
+  useEffect(() => {
+    const el = viewport.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      const sh = sheet.current!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      const z = editor.getState().zoom;
+      anchor.current = { px: (e.clientX - sh.left) / z, py: (e.clientY - sh.top) / z, cx: e.clientX - r.left, cy: e.clientY - r.top };
+      editor.setZoom(wheelZoom(z, e.deltaY));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [editor]);
+
+  // Space held down turns the pointer into a hand (pan), as in every layout program.
+  useEffect(() => {
+    const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !typing(e.target)) {
+        e.preventDefault();
+        setSpaceHeld(true);
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') setSpaceHeld(false);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  /** A client point in page pt. */
+  const toPage = useCallback((clientX: number, clientY: number) => {
+    const r = sheet.current!.getBoundingClientRect();
+    const z = editor.getState().zoom;
+    return { x: (clientX - r.left) / z, y: (clientY - r.top) / z };
+  }, [editor]);
+
+  const onPointerDown = (e: React.PointerEvent) => {
+    if (e.button === 1 || (e.button === 0 && spaceHeld)) {
+      const el = viewport.current!;
+      gesture.current = { kind: 'pan', x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, pointerId: e.pointerId };
+      setPanning(true);
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      e.preventDefault();
+      return;
+    }
+    if (e.button !== 0 || !layout) return;
+    const target = e.target as Element;
+    const handle = target.getAttribute?.('data-handle') as Handle | null;
+    const state = editor.getState();
+    if (handle && state.selection) {
+      if (editor.beginResize(state.selection, handle)) {
+        gesture.current = { kind: 'resize', blockId: state.selection, handle, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      }
+      e.preventDefault();
+      return;
+    }
+    const p = toPage(e.clientX, e.clientY);
+    const hit = hitTest(layout, p.x, p.y);
+    if (!hit || hit.kind === 'rule') {
+      editor.select(hit?.blockId ?? null);
+      return;
+    }
+    editor.select(hit.blockId);
+    gesture.current = { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    e.preventDefault();
+  };
+
+  const onPointerMove = (e: React.PointerEvent) => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    if (g.kind === 'pan') {
+      const el = viewport.current!;
+      el.scrollLeft = g.left - (e.clientX - g.x);
+      el.scrollTop = g.top - (e.clientY - g.y);
+      return;
+    }
+    if (g.kind === 'press') {
+      if (Math.hypot(e.clientX - g.x, e.clientY - g.y) < DRAG_THRESHOLD) return;
+      if (!editor.beginMove(g.blockId)) {
+        gesture.current = null;
+        return;
+      }
+      gesture.current = { ...g, kind: 'move' };
+    }
+    const state = editor.getState();
+    const i = state.interaction;
+    if (!i || i.kind === 'place') return;
+    const dx = (e.clientX - g.x) / state.zoom;
+    const dy = (e.clientY - g.y) / state.zoom;
+    if (i.kind === 'move') editor.updateInteraction(movedRect(state.geo, i.start, dx, dy), e.altKey ? { dx, dy } : undefined);
+    else editor.updateInteraction(resizedRect(state.geo, i.start, i.handle, dx, dy));
+  };
+
+  const endGesture = (e: React.PointerEvent, commit: boolean) => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    gesture.current = null;
+    if (g.kind === 'pan') setPanning(false);
+    else if (g.kind === 'move' || g.kind === 'resize') {
+      if (commit) editor.commitInteraction();
+      else editor.cancelInteraction();
+    }
+  };
+
+  const onDoubleClick = (e: React.MouseEvent) => {
+    if (!layout) return;
+    const p = toPage(e.clientX, e.clientY);
+    const hit = hitTest(layout, p.x, p.y);
+    const block = hit && editor.block(hit.blockId);
+    if (block && block.kind !== 'rule' && block.articleId) editor.openStory(block.articleId);
+  };
+
+  const onDragOver = (e: React.DragEvent) => {
+    const types = e.dataTransfer.types;
+    if (types.includes(ARTICLE_DRAG_TYPE)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      const id = articleBeingDragged;
+      if (!id) return;
+      const p = toPage(e.clientX, e.clientY);
+      const cell = cellAt(editor.getState().geo, p.x, p.y);
+      editor.previewPlacement(id, cell.col, cell.row);
+    } else if (types.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  };
+
+  const onDrop = (e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(ARTICLE_DRAG_TYPE)) {
+      e.preventDefault();
+      const id = e.dataTransfer.getData(ARTICLE_DRAG_TYPE) || articleBeingDragged;
+      const p = toPage(e.clientX, e.clientY);
+      const cell = cellAt(editor.getState().geo, p.x, p.y);
+      if (id) {
+        editor.previewPlacement(id, cell.col, cell.row);
+        editor.commitInteraction();
+      }
+      articleBeingDragged = null;
+      return;
+    }
+    if (e.dataTransfer.files.length > 0) {
+      e.preventDefault();
+      onFilesDropped?.([...e.dataTransfer.files]);
+    }
+  };
+
+  const onDragLeave = (e: React.DragEvent) => {
+    if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+    if (editor.getState().interaction?.kind === 'place') editor.cancelInteraction();
+  };
+
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : undefined;
+  return (
+    <div
+      className="page-area"
+      data-testid="viewport"
+      ref={viewport}
+      style={{ cursor }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={(e) => endGesture(e, true)}
+      onPointerCancel={(e) => endGesture(e, false)}
+      onDoubleClick={onDoubleClick}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDragLeave={onDragLeave}
+    >
+      {layout && (
+        <div className="page-sheet" data-testid="sheet" ref={sheet} style={{ width: pageW * zoom, height: pageH * zoom }}>
+          <div className="page-paper" data-testid="page" ref={paper} />
+          <Overlay zoom={zoom} />
+        </div>
+      )}
+    </div>
+  );
 }
 
 /**
- * The page as Banmian typeset it: layout() positions every glyph and the browser only rasterises
- * the SVG. Fitted to the width of the page area for now; zoom and editing come with the workspace.
+ * The article taken from the list. dataTransfer's data cannot be read during dragover (only its
+ * types), so the list also leaves the id here.
  */
-export function PageCanvas({ document: doc, fonts, guides = false, onLayout }: Props) {
-  // One cache per registry, kept across relayouts so an edit recomposes only what changed.
-  const cache = useMemo(() => new CompositionCache(fonts), [fonts]);
-  const outcome = useMemo(() => runLayout(doc, fonts, cache), [doc, fonts, cache]);
-  const images = useMemo(() => new Map(doc.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`])), [doc.images]);
-  const svg = useMemo(
-    () => (outcome.layout ? pageToSvg(outcome.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), guides }) : ''),
-    [outcome, images, guides],
-  );
+let articleBeingDragged: string | null = null;
 
-  const reported = useRef<LayoutOutcome | undefined>(undefined);
-  useEffect(() => {
-    if (reported.current === outcome) return;
-    reported.current = outcome;
-    onLayout?.(outcome);
-  }, [outcome, onLayout]);
-
-  if (!outcome.layout) return null;
-  const aspect = `${outcome.layout.width} / ${outcome.layout.height}`;
-  // The SVG is generated by our own pageToSvg from escaped text, never from remote markup.
-  return <div className="page-sheet" data-testid="page" style={{ aspectRatio: aspect }} dangerouslySetInnerHTML={{ __html: svg }} />;
+export function setArticleBeingDragged(id: string | null): void {
+  articleBeingDragged = id;
 }

@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('the app on the web host, in Chromium', ()
     expect(await page.locator('[role="alert"]').count()).toBe(0);
     expect(await page.getByTestId('overset').innerText()).toMatch(/^溢排 \d+ 字$/);
     expect(await page.title()).toBe('版面 Banmian — luoyang-page.banmian');
-    expect(await page.locator('.toolbar .brand').innerText()).toBe('版面');
+    expect(await page.locator('.titlebar .brand').innerText()).toBe('版面');
     expect(await page.getByTestId('doc-title').innerText()).toContain('洛阳日报');
   });
 

@@ -1,0 +1,210 @@
+import { memo, useMemo } from 'react';
+import type { BlockFrame, PageLayout } from '../../src-core/layout/page-layout';
+import type { BanmianDocument } from '../../src-core/model/document';
+import { rectOf, type GridGeometry } from '../../src-core/model/grid';
+import { mmToPt } from '../../src-core/model/units';
+import type { Interaction, ViewToggles } from '../editor/editor';
+import { HANDLES, handlePoint } from '../editor/geometry';
+import { useEditor } from '../editor/use-editor';
+
+/**
+ * What the editor draws over the page and never prints: guides, block outlines, overset and
+ * underset markers, the selection with its handles, and the drag preview. Same viewBox as the page
+ * SVG, so everything is in pt.
+ */
+
+const n = (v: number): number => Math.round(v * 100) / 100;
+
+function baselineOffset(layout: PageLayout): number {
+  const g = layout.grid;
+  for (const item of layout.items) {
+    if (item.kind === 'glyphs' && item.source?.field === 'body') {
+      const off = (((item.y - g.top) % g.pitch) + g.pitch) % g.pitch;
+      return off;
+    }
+  }
+  return g.bodySize * 0.88;
+}
+
+const Guides = memo(function Guides({ layout, geo, toggles, mode }: { layout: PageLayout; geo: GridGeometry; toggles: ViewToggles; mode: 'character' | 'free' }) {
+  const height = geo.gridHeight;
+  const cols = Array.from({ length: geo.columns }, (_, c) => geo.left + c * (geo.colWidth + geo.gutter));
+  const base = useMemo(() => baselineOffset(layout), [layout]);
+  return (
+    <g className="guides" pointerEvents="none">
+      <defs>
+        <pattern id="bm-char-grid" patternUnits="userSpaceOnUse" x={n(geo.left)} y={n(geo.top)} width={n(geo.bodySize)} height={n(geo.pitch)}>
+          <rect x={0.15} y={0.15} width={n(geo.bodySize - 0.3)} height={n(geo.bodySize - 0.3)} fill="none" stroke="#7fb8e6" strokeWidth={0.3} />
+        </pattern>
+        <pattern id="bm-baselines" patternUnits="userSpaceOnUse" x={0} y={n(geo.top + base)} width={n(geo.gridWidth + 1)} height={n(geo.pitch)}>
+          <line x1={0} y1={0} x2={n(geo.gridWidth + 1)} y2={0} stroke="#e07ab8" strokeWidth={0.35} />
+        </pattern>
+      </defs>
+      {toggles.charGrid && (
+        <g data-guide="char-grid">
+          {cols.map((x, c) => (
+            <rect key={c} x={n(x)} y={n(geo.top)} width={n(mode === 'character' ? geo.colWidth : geo.colWidth)} height={n(height)} fill="url(#bm-char-grid)" />
+          ))}
+        </g>
+      )}
+      {toggles.baselines && <rect data-guide="baselines" x={n(geo.left)} y={n(geo.top)} width={n(geo.gridWidth)} height={n(height)} fill="url(#bm-baselines)" />}
+      {toggles.columns && (
+        <g data-guide="columns">
+          {cols.map((x, c) => (
+            <rect key={c} x={n(x)} y={n(geo.top)} width={n(geo.colWidth)} height={n(height)} fill="rgba(102,204,255,0.06)" stroke="#39f" strokeWidth={0.5} />
+          ))}
+        </g>
+      )}
+    </g>
+  );
+});
+
+function TrimMarks({ width, height, zoom }: { width: number; height: number; zoom: number }) {
+  const bleed = mmToPt(3);
+  const len = mmToPt(6);
+  const w = 0.75 / zoom;
+  const lines: [number, number, number, number][] = [];
+  for (const [x, y, sx, sy] of [
+    [0, 0, -1, -1],
+    [width, 0, 1, -1],
+    [0, height, -1, 1],
+    [width, height, 1, 1],
+  ] as const) {
+    lines.push([x + sx * bleed, y, x + sx * (bleed + len), y]);
+    lines.push([x, y + sy * bleed, x, y + sy * (bleed + len)]);
+  }
+  return (
+    <g data-guide="trim" pointerEvents="none">
+      {lines.map(([x1, y1, x2, y2], i) => (
+        <line key={i} x1={n(x1)} y1={n(y1)} x2={n(x2)} y2={n(y2)} stroke="#111" strokeWidth={w} />
+      ))}
+    </g>
+  );
+}
+
+function Marker({ x, y, text, kind, zoom }: { x: number; y: number; text: string; kind: 'overset' | 'underset'; zoom: number }) {
+  // Markers keep a constant size on screen, whatever the zoom.
+  const s = 1 / zoom;
+  const w = (text.length * 7 + 10) * s;
+  const h = 16 * s;
+  return (
+    <g className={`marker marker-${kind}`} data-marker={kind} pointerEvents="none">
+      <rect x={n(x - w)} y={n(y - h)} width={n(w)} height={n(h)} rx={2 * s} fill={kind === 'overset' ? '#d0021b' : '#2f6fdb'} />
+      <text x={n(x - w / 2)} y={n(y - 4.5 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontFamily="system-ui, sans-serif">
+        {text}
+      </text>
+    </g>
+  );
+}
+
+function LockBadge({ x, y, zoom }: { x: number; y: number; zoom: number }) {
+  const s = 1 / zoom;
+  return (
+    <g data-marker="locked" transform={`translate(${n(x - 16 * s)} ${n(y + 3 * s)}) scale(${n(s)})`} pointerEvents="none">
+      <rect x={0} y={0} width={13} height={14} rx={2} fill="#444" opacity={0.85} />
+      <path d="M3.5 6.5V4.5a3 3 0 0 1 6 0v2" fill="none" stroke="#fff" strokeWidth={1.4} />
+      <rect x={3} y={6.5} width={7} height={5.5} fill="#fff" />
+    </g>
+  );
+}
+
+interface OverlayProps {
+  zoom: number;
+}
+
+export function Overlay({ zoom }: OverlayProps) {
+  const layout = useEditor((s) => s.layout);
+  const geo = useEditor((s) => s.geo);
+  const toggles = useEditor((s) => s.toggles);
+  const selection = useEditor((s) => s.selection);
+  const interaction = useEditor((s) => s.interaction);
+  const doc = useEditor((s) => s.doc);
+  if (!layout) return null;
+  return (
+    <svg className="overlay" data-testid="overlay" viewBox={`0 0 ${n(layout.width)} ${n(layout.height)}`} preserveAspectRatio="none">
+      <Guides layout={layout} geo={geo} toggles={toggles} mode={doc.page.grid.mode} />
+      {toggles.trim && <TrimMarks width={layout.width} height={layout.height} zoom={zoom} />}
+      <Frames layout={layout} doc={doc} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} />
+      {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
+    </svg>
+  );
+}
+
+function Frames({ layout, doc, outlines, selection, interaction, zoom }: { layout: PageLayout; doc: BanmianDocument; outlines: boolean; selection: string | null; interaction: Interaction | null; zoom: number }) {
+  const blocks = useMemo(() => new Map(doc.blocks.map((b) => [b.id, b])), [doc.blocks]);
+  const oversetByArticle = useMemo(() => new Map(layout.overset.map((o) => [o.articleId, o])), [layout.overset]);
+  // The overset marker goes on the last block of the article.
+  const lastFrameOf = useMemo(() => {
+    const m = new Map<string, BlockFrame>();
+    for (const f of layout.frames) {
+      const b = blocks.get(f.blockId);
+      if (b?.kind === 'article') m.set(b.articleId, f);
+    }
+    return m;
+  }, [layout.frames, blocks]);
+  const stroke = 1 / zoom;
+  return (
+    <g className="frames">
+      {layout.frames.map((f) => {
+        const b = blocks.get(f.blockId);
+        const isPreview = interaction?.kind === 'place' && interaction.blockId === f.blockId;
+        const over = b?.kind === 'article' && lastFrameOf.get(b.articleId) === f ? oversetByArticle.get(b.articleId) : undefined;
+        return (
+          <g key={f.blockId} data-block={f.blockId} data-kind={f.kind} className="frame">
+            <rect
+              className="frame-hit"
+              x={n(f.x)}
+              y={n(f.y)}
+              width={n(Math.max(f.width, 2))}
+              height={n(Math.max(f.height, 2))}
+              fill="transparent"
+              stroke={outlines || isPreview ? (f.kind === 'image' ? '#2a9d5c' : '#4a7fd6') : 'none'}
+              strokeWidth={stroke}
+              strokeDasharray={`${n(4 * stroke)} ${n(3 * stroke)}`}
+            />
+            {over && <Marker x={f.x + f.width} y={f.y + f.height} text={`溢 ${over.characters} 字`} kind="overset" zoom={zoom} />}
+            {!over && f.kind === 'article' && f.emptyLines > 0 && <Marker x={f.x + f.width} y={f.y + f.height} text={`空 ${f.emptyLines} 行`} kind="underset" zoom={zoom} />}
+            {b?.locked && <LockBadge x={f.x + f.width} y={f.y} zoom={zoom} />}
+          </g>
+        );
+      })}
+      {selection && !interaction && <Selection frame={layout.frames.find((f) => f.blockId === selection)} locked={!!blocks.get(selection)?.locked} zoom={zoom} />}
+    </g>
+  );
+}
+
+function Selection({ frame, locked, zoom }: { frame?: BlockFrame; locked: boolean; zoom: number }) {
+  if (!frame) return null;
+  const s = 1 / zoom;
+  const size = 8 * s;
+  return (
+    <g className="selection" data-testid="selection" data-block={frame.blockId}>
+      <rect x={n(frame.x)} y={n(frame.y)} width={n(frame.width)} height={n(frame.height)} fill="rgba(200,16,46,0.04)" stroke="#c8102e" strokeWidth={n(1.5 * s)} pointerEvents="none" />
+      {!locked &&
+        frame.kind !== 'rule' &&
+        HANDLES.map((h) => {
+          const p = handlePoint(frame, h);
+          return <rect key={h} className={`handle handle-${h}`} data-handle={h} x={n(p.x - size / 2)} y={n(p.y - size / 2)} width={n(size)} height={n(size)} fill="#fff" stroke="#c8102e" strokeWidth={n(1.2 * s)} />;
+        })}
+    </g>
+  );
+}
+
+function Preview({ interaction, geo, layout, zoom }: { interaction: Interaction; geo: GridGeometry; layout: PageLayout; zoom: number }) {
+  const r = rectOf(geo, interaction.rect);
+  const s = 1 / zoom;
+  const free = interaction.kind === 'move' && interaction.free ? rectOf(geo, interaction.start) : undefined;
+  const over = interaction.kind === 'place' ? layout.overset.find((o) => o.articleId === interaction.articleId) : undefined;
+  return (
+    <g className="preview" data-testid="drag-preview" pointerEvents="none">
+      <rect x={n(r.x)} y={n(r.y)} width={n(r.width)} height={n(r.height)} fill="rgba(200,16,46,0.06)" stroke="#c8102e" strokeWidth={n(1.5 * s)} strokeDasharray={`${n(6 * s)} ${n(3 * s)}`} />
+      {free && interaction.kind === 'move' && interaction.free && (
+        <rect x={n(free.x + interaction.free.dx)} y={n(free.y + interaction.free.dy)} width={n(free.width)} height={n(free.height)} fill="none" stroke="#555" strokeWidth={n(s)} />
+      )}
+      <text x={n(r.x + 4 * s)} y={n(r.y + 14 * s)} fontSize={n(11 * s)} fill="#c8102e" fontFamily="system-ui, sans-serif">
+        {`${interaction.rect.span} 栏 × ${interaction.rect.rows} 行`}
+        {over ? ` 溢 ${over.characters} 字` : ''}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,420 @@
+import type { FontRegistry } from '../../src-core/fonts/registry';
+import { CompositionCache } from '../../src-core/layout/cache';
+import { fitArticleRows, layout } from '../../src-core/layout/layout';
+import type { PageLayout } from '../../src-core/layout/page-layout';
+import type { ArticleBlock, BanmianDocument, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
+import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
+import { PageStore } from '../../src-core/store/page-store';
+import type { ArticleMeta } from '../../src-core/store/ydocs';
+import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
+
+/**
+ * The workspace's state outside React: the page store, what is selected, the drag in progress,
+ * the view (zoom, guides) and the file. Layout is derived here, once per change, from the store's
+ * snapshot with the drag preview applied. React reads it through `useEditor` (one hook).
+ */
+
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface ViewToggles {
+  /** 背景格: the character grid. */
+  charGrid: boolean;
+  columns: boolean;
+  baselines: boolean;
+  outlines: boolean;
+  trim: boolean;
+}
+
+export type ZoomFit = 'page' | 'width' | null;
+
+export type Interaction =
+  | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number } }
+  | { kind: 'resize'; blockId: string; handle: Handle; start: GridRect; rect: GridRect }
+  | { kind: 'place'; articleId: string; blockId: string; rect: GridRect };
+
+export interface FileState {
+  /** Where the page was opened from or saved to; null for the sample page or a new page. */
+  path: string | null;
+  title: string;
+  savedRevision: number;
+}
+
+export interface Notice extends Message {
+  kind: 'error' | 'info';
+  /** Distinguishes two equal notices in a row. */
+  id: number;
+}
+
+export interface EditorState {
+  doc: BanmianDocument;
+  layout?: PageLayout;
+  layoutError?: Message;
+  /** Milliseconds the last layout took. */
+  layoutMs: number;
+  geo: GridGeometry;
+  selection: string | null;
+  /** Article open in the story editor. */
+  editing: string | null;
+  interaction: Interaction | null;
+  zoom: number;
+  fit: ZoomFit;
+  toggles: ViewToggles;
+  file: FileState;
+  revision: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  notice: Notice | null;
+}
+
+type Listener = () => void;
+
+const GRID_KEYS = ['col', 'span', 'row', 'rows'] as const;
+
+function gridRectOf(b: ArticleBlock | ImageBlock): GridRect {
+  return { col: b.col, span: b.span, row: b.row, rows: b.rows };
+}
+
+function newId(prefix: string): string {
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  return `${prefix}-${random}`;
+}
+
+export class Editor {
+  private store: PageStore;
+  private unsubscribeStore: () => void;
+  private readonly listeners = new Set<Listener>();
+  private readonly cache: CompositionCache;
+  /** Fitting an article tries many heights; its own cache keeps the page cache's entries alive. */
+  private readonly fitCache: CompositionCache;
+  private state: EditorState;
+  private laidOut: { doc: BanmianDocument; preview: string } | undefined;
+  private noticeCount = 0;
+
+  constructor(
+    readonly fonts: FontRegistry,
+    doc: BanmianDocument,
+    file: Omit<FileState, 'savedRevision'>,
+  ) {
+    this.cache = new CompositionCache(fonts);
+    this.fitCache = new CompositionCache(fonts);
+    this.store = new PageStore(doc);
+    this.unsubscribeStore = this.store.subscribe(() => this.refresh());
+    const snapshot = this.store.snapshot();
+    this.state = {
+      doc: snapshot,
+      layoutMs: 0,
+      geo: gridGeometry(snapshot.page),
+      selection: null,
+      editing: null,
+      interaction: null,
+      zoom: 1,
+      fit: 'width',
+      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true },
+      file: { ...file, savedRevision: this.store.revision },
+      revision: this.store.revision,
+      canUndo: false,
+      canRedo: false,
+      notice: null,
+    };
+    this.refresh();
+  }
+
+  // ---- reading
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): EditorState => this.state;
+
+  get pageStore(): PageStore {
+    return this.store;
+  }
+
+  get dirty(): boolean {
+    return this.state.revision !== this.state.file.savedRevision;
+  }
+
+  block(id: string | null): Block | undefined {
+    return id ? this.state.doc.blocks.find((b) => b.id === id) : undefined;
+  }
+
+  // ---- state plumbing
+
+  private set(patch: Partial<EditorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Re-reads the store and lays the page out again when the document or the preview changed. */
+  private refresh(patch: Partial<EditorState> = {}): void {
+    const doc = this.store.snapshot();
+    const interaction = patch.interaction !== undefined ? patch.interaction : this.state?.interaction;
+    const preview = previewKey(interaction);
+    const next: Partial<EditorState> = { ...patch, doc, revision: this.store.revision, canUndo: this.store.canUndo(), canRedo: this.store.canRedo() };
+    if (!this.laidOut || this.laidOut.doc !== doc || this.laidOut.preview !== preview) {
+      this.laidOut = { doc, preview };
+      const start = performance.now();
+      try {
+        next.layout = layout(withPreview(doc, interaction), { fonts: this.fonts, cache: this.cache });
+        next.layoutError = undefined;
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        next.layoutError = { zh: `排版失败：${message}`, en: `Layout failed: ${message}` };
+      }
+      next.layoutMs = performance.now() - start;
+      if (!this.state || doc.page !== this.state.doc.page) next.geo = gridGeometry(doc.page);
+    }
+    const selection = next.selection !== undefined ? next.selection : this.state?.selection;
+    if (selection && !doc.blocks.some((b) => b.id === selection)) next.selection = null;
+    const editing = next.editing !== undefined ? next.editing : this.state?.editing;
+    if (editing && !doc.articles.some((a) => a.id === editing)) next.editing = null;
+    if (!this.state) return;
+    this.set(next);
+  }
+
+  notify(message: Message, kind: Notice['kind'] = 'error'): void {
+    this.set({ notice: { ...message, kind, id: ++this.noticeCount } });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  /** Runs one command as exactly one undo step. */
+  private command(run: (store: PageStore) => void): void {
+    this.store.stopCapturing();
+    try {
+      run(this.store);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.notify({ zh: `操作失败：${message}`, en: `The action failed: ${message}` });
+    }
+    this.store.stopCapturing();
+  }
+
+  // ---- selection and view
+
+  select(id: string | null): void {
+    if (id !== this.state.selection) this.set({ selection: id });
+  }
+
+  setZoom(zoom: number, fit: ZoomFit = null): void {
+    this.set({ zoom, fit });
+  }
+
+  setFit(fit: ZoomFit): void {
+    this.set({ fit });
+  }
+
+  toggle(key: keyof ViewToggles, on?: boolean): void {
+    this.set({ toggles: { ...this.state.toggles, [key]: on ?? !this.state.toggles[key] } });
+  }
+
+  openStory(articleId: string | null): void {
+    this.set({ editing: articleId });
+  }
+
+  // ---- arranging
+
+  private gridBlock(id: string | null): ArticleBlock | ImageBlock | undefined {
+    const b = this.block(id);
+    return b && b.kind !== 'rule' ? b : undefined;
+  }
+
+  private refuseLocked(b: Block): boolean {
+    if (!b.locked) return false;
+    this.notify({ zh: '该块已锁定，先解锁再改动', en: 'This block is locked: unlock it first' }, 'info');
+    return true;
+  }
+
+  beginMove(blockId: string): boolean {
+    const b = this.gridBlock(blockId);
+    if (!b || this.refuseLocked(b)) return false;
+    const start = gridRectOf(b);
+    this.refresh({ interaction: { kind: 'move', blockId, start, rect: start }, selection: blockId });
+    return true;
+  }
+
+  beginResize(blockId: string, handle: Handle): boolean {
+    const b = this.gridBlock(blockId);
+    if (!b || this.refuseLocked(b)) return false;
+    const start = gridRectOf(b);
+    this.refresh({ interaction: { kind: 'resize', blockId, handle, start, rect: start }, selection: blockId });
+    return true;
+  }
+
+  /** Moves the drag preview; the page reflows around it, the store is untouched until commit. */
+  updateInteraction(rect: GridRect, free?: { dx: number; dy: number }): void {
+    const i = this.state.interaction;
+    if (!i) return;
+    const clamped = clampRect(this.state.geo, rect);
+    if (sameRect(clamped, i.rect) && (i.kind !== 'move' || (free?.dx === i.free?.dx && free?.dy === i.free?.dy))) return;
+    this.refresh({ interaction: i.kind === 'move' ? { ...i, rect: clamped, free } : { ...i, rect: clamped } });
+  }
+
+  commitInteraction(): void {
+    const i = this.state.interaction;
+    if (!i) return;
+    if (i.kind === 'place') {
+      const article = this.state.doc.articles.find((a) => a.id === i.articleId);
+      if (article) this.command((s) => s.addBlock({ id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect }));
+      this.refresh({ interaction: null, selection: i.blockId });
+      return;
+    }
+    if (!sameRect(i.rect, i.start)) {
+      const fields: Partial<GridRect> = {};
+      for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
+      this.command((s) => s.editBlock(i.blockId, fields));
+    }
+    this.refresh({ interaction: null });
+  }
+
+  cancelInteraction(): void {
+    if (this.state.interaction) this.refresh({ interaction: null });
+  }
+
+  /** Starts (or moves) the preview of an unplaced article dragged over the page, sized to its text. */
+  previewPlacement(articleId: string, col: number, row: number, span = Math.min(4, this.state.geo.columns)): void {
+    const i = this.state.interaction;
+    const geo = this.state.geo;
+    const c = Math.min(col, geo.columns - span);
+    if (i?.kind === 'place' && i.articleId === articleId && i.rect.col === c && i.rect.row === row && i.rect.span === span) return;
+    const blockId = i?.kind === 'place' && i.articleId === articleId ? i.blockId : newId('b');
+    const rect = this.fittedRect(articleId, blockId, { col: c, row, span, rows: Math.max(1, geo.rows - row) });
+    this.refresh({ interaction: { kind: 'place', articleId, blockId, rect } });
+  }
+
+  /** An article block at `rect`'s corner, as many lines deep as its text needs (or to the page foot). */
+  private fittedRect(articleId: string, blockId: string, rect: GridRect): GridRect {
+    const geo = this.state.geo;
+    const doc = this.state.doc;
+    const block: ArticleBlock = { id: blockId, kind: 'article', articleId, ...rect };
+    const trial: BanmianDocument = { ...doc, blocks: [...doc.blocks.filter((b) => b.id !== blockId), block] };
+    let rows: number | undefined;
+    try {
+      rows = fitArticleRows(trial, { fonts: this.fonts, cache: this.fitCache }, blockId);
+    } catch {
+      rows = undefined;
+    }
+    return clampRect(geo, { ...rect, rows: rows ?? geo.rows - rect.row });
+  }
+
+  /** Places an unplaced article directly (keyboard or menu), at the first column of the given line. */
+  placeArticle(articleId: string, col: number, row: number, span?: number): void {
+    this.previewPlacement(articleId, col, row, span);
+    this.commitInteraction();
+  }
+
+  nudge(key: string, big = false): boolean {
+    const b = this.gridBlock(this.state.selection);
+    if (!b || this.refuseLocked(b)) return false;
+    const rect = nudgedRect(this.state.geo, gridRectOf(b), key, big);
+    if (!rect || sameRect(rect, gridRectOf(b))) return !!rect;
+    this.command((s) => s.moveBlock(b.id, rect.col, rect.row));
+    return true;
+  }
+
+  setBlockRect(id: string, rect: Partial<GridRect>): void {
+    const b = this.gridBlock(id);
+    if (!b || this.refuseLocked(b)) return;
+    const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
+    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next }));
+  }
+
+  editBlock(id: string, fields: Record<string, unknown>): void {
+    if (!this.block(id)) return;
+    this.command((s) => s.editBlock(id, fields));
+  }
+
+  /** Sizes an article block's depth to its text. */
+  fitToText(id: string): void {
+    const b = this.gridBlock(id);
+    if (!b || b.kind !== 'article' || this.refuseLocked(b)) return;
+    const rect = this.fittedRect(b.articleId, b.id, gridRectOf(b));
+    if (rect.rows !== b.rows) this.command((s) => s.editBlock(id, { rows: rect.rows }));
+  }
+
+  toggleLock(id = this.state.selection): void {
+    const b = this.block(id);
+    if (b) this.command((s) => s.editBlock(b.id, { locked: b.locked ? undefined : true }));
+  }
+
+  deleteSelected(): boolean {
+    const b = this.block(this.state.selection);
+    if (!b || this.refuseLocked(b)) return false;
+    this.command((s) => s.removeBlock(b.id));
+    this.refresh({ selection: null });
+    return true;
+  }
+
+  setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+    this.command((s) => s.setPage(fields));
+  }
+
+  setHeader(fields: Partial<PageHeader>): void {
+    this.command((s) => s.setHeader(fields));
+  }
+
+  /** Typing in a title field: consecutive keystrokes merge into one undo step (the store's capture window). */
+  setArticleMeta(articleId: string, fields: Partial<ArticleMeta>): void {
+    try {
+      this.store.setArticleMeta(articleId, fields);
+    } catch (e) {
+      this.notify({ zh: `无法修改稿件：${String(e)}`, en: `Cannot change the article: ${String(e)}` });
+    }
+  }
+
+  undo(): void {
+    this.cancelInteraction();
+    this.store.stopCapturing();
+    this.store.undo();
+  }
+
+  redo(): void {
+    this.cancelInteraction();
+    this.store.stopCapturing();
+    this.store.redo();
+  }
+
+  // ---- files
+
+  /** Replaces the page (open, recover, new): a new store, a fresh history. */
+  replaceDocument(doc: BanmianDocument, file: Omit<FileState, 'savedRevision'>, dirty = false): void {
+    this.unsubscribeStore();
+    this.store = new PageStore(doc);
+    this.unsubscribeStore = this.store.subscribe(() => this.refresh());
+    this.laidOut = undefined;
+    const revision = this.store.revision;
+    this.refresh({
+      interaction: null,
+      selection: null,
+      editing: null,
+      file: { ...file, savedRevision: dirty ? revision - 1 : revision },
+    });
+  }
+
+  markSaved(path: string | null, title: string, revision = this.store.revision): void {
+    this.set({ file: { path, title, savedRevision: revision } });
+  }
+}
+
+function previewKey(i: Interaction | null | undefined): string {
+  if (!i) return '';
+  const r = i.rect;
+  return `${i.kind}:${i.kind === 'place' ? i.articleId : i.blockId}:${r.col},${r.span},${r.row},${r.rows}`;
+}
+
+/** The document as it would be if the drag ended now. */
+export function withPreview(doc: BanmianDocument, i: Interaction | null | undefined): BanmianDocument {
+  if (!i) return doc;
+  if (i.kind === 'place') {
+    const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
+    return { ...doc, blocks: [...doc.blocks, block] };
+  }
+  return { ...doc, blocks: doc.blocks.map((b) => (b.id === i.blockId && b.kind !== 'rule' ? { ...b, ...i.rect } : b)) };
+}

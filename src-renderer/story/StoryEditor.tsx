@@ -1,0 +1,121 @@
+import { Extension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor as useTiptap } from '@tiptap/react';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { useEffect, useMemo } from 'react';
+import type React from 'react';
+import { BODY_FIELD, type ArticleMeta } from '../../src-core/store/ydocs';
+import { storyExtensions } from '../../src-core/story/schema';
+import type { Editor } from '../editor/editor';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
+
+/**
+ * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
+ * so every keystroke lands in the page store and the page reflows at once. Undo and redo go to the
+ * store's one history, not to tiptap's own.
+ */
+
+const META_FIELDS: [keyof ArticleMeta, string, string][] = [
+  ['kicker', '引题', 'Kicker'],
+  ['headline', '主题', 'Headline'],
+  ['deck', '副题', 'Deck'],
+  ['byline', '署名', 'Byline'],
+  ['lead', '电头', 'Dateline lead'],
+];
+
+function storeHistory(editor: Editor) {
+  return Extension.create({
+    name: 'banmianHistory',
+    priority: 1000,
+    addKeyboardShortcuts() {
+      const undo = () => {
+        editor.undo();
+        return true;
+      };
+      const redo = () => {
+        editor.redo();
+        return true;
+      };
+      return { 'Mod-z': undo, 'Mod-Z': undo, 'Mod-Shift-z': redo, 'Mod-Shift-Z': redo, 'Mod-y': redo };
+    },
+  });
+}
+
+export function StoryEditor({ articleId }: { articleId: string }) {
+  const editor = useEditorInstance();
+  const article = useEditor((s) => s.doc.articles.find((a) => a.id === articleId));
+  const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
+  const store = editor.pageStore;
+  const ydoc = store.articleDoc(articleId);
+
+  // The editor's own transactions join the page's undo history.
+  useEffect(() => store.trackOrigin(ySyncPluginKey), [store]);
+
+  const extensions = useMemo(
+    () => (ydoc ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor)] : storyExtensions),
+    [ydoc, editor],
+  );
+  const tiptap = useTiptap(
+    {
+      extensions,
+      editorProps: { attributes: { class: 'story-body', 'data-testid': 'story-body', spellcheck: 'false', lang: 'zh-CN' } },
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+    },
+    [extensions],
+  );
+
+  // Plain keys stay in the editor (Delete must not delete the block); Ctrl shortcuts reach the workspace.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      editor.openStory(null);
+      e.preventDefault();
+    }
+    if (!e.ctrlKey && !e.metaKey) e.stopPropagation();
+  };
+
+  if (!article || !ydoc) return null;
+  return (
+    <section className="story-editor" data-testid="story-editor" data-article={articleId} onKeyDown={onKeyDown}>
+      <header>
+        <h2 title="Story editor">
+          稿件编辑 <small>Story</small>
+        </h2>
+        {overset > 0 && (
+          <span className="badge badge-overset" data-testid="story-overset">
+            溢排 {overset} 字
+          </span>
+        )}
+        <button className="close" onClick={() => editor.openStory(null)} title="Close (Esc)" aria-label="关闭 Close">
+          ×
+        </button>
+      </header>
+      <div className="story-meta">
+        {META_FIELDS.map(([key, zh, en]) => (
+          <label key={key} className="field" title={en}>
+            <span className="field-label">
+              {zh}
+              <small>{en}</small>
+            </span>
+            <input
+              data-testid={`story-${key}`}
+              value={String(article[key] ?? '')}
+              onChange={(e) => editor.setArticleMeta(articleId, { [key]: e.target.value })}
+              onKeyDown={(e) => {
+                if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+                  e.preventDefault();
+                  if (e.key.toLowerCase() === 'y' || e.shiftKey) editor.redo();
+                  else editor.undo();
+                }
+              }}
+            />
+          </label>
+        ))}
+      </div>
+      <h3 title="Body">
+        正文 <small>Body</small>
+      </h3>
+      <EditorContent editor={tiptap} className="story-body-wrap" />
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import type { Article } from '../../src-core/model/document';
+import { plainText } from '../../src-core/model/richtext';
+import { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from '../canvas/PageCanvas';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { countChars } from './format';
+
+/** Articles keep their object identity while unchanged (the store's snapshot), so counts are cached per object. */
+const charCounts = new WeakMap<Article, number>();
+
+function charCount(a: Article): number {
+  let n = charCounts.get(a);
+  if (n === undefined) {
+    n = countChars(`${a.kicker}${a.headline}${a.deck}${a.lead}${plainText(a.body)}`);
+    charCounts.set(a, n);
+  }
+  return n;
+}
+
+/** 稿件: every article of the page, placed or waiting, with its overset and length. */
+export function ArticlesPanel() {
+  const editor = useEditorInstance();
+  const articles = useEditor((s) => s.doc.articles);
+  const blocks = useEditor((s) => s.doc.blocks);
+  const overset = useEditor((s) => s.layout?.overset);
+  const selection = useEditor((s) => s.selection);
+  const placed = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const b of blocks) if (b.kind === 'article') m.set(b.articleId, b.id);
+    return m;
+  }, [blocks]);
+  const oversetOf = useMemo(() => new Map((overset ?? []).map((o) => [o.articleId, o.characters])), [overset]);
+  const selectedArticle = useMemo(() => {
+    const b = blocks.find((x) => x.id === selection);
+    return b && b.kind !== 'rule' ? b.articleId : undefined;
+  }, [blocks, selection]);
+  const unplaced = articles.filter((a) => !placed.has(a.id));
+  const onPage = articles.filter((a) => placed.has(a.id));
+
+  const item = (a: Article) => {
+    const blockId = placed.get(a.id);
+    const over = oversetOf.get(a.id) ?? 0;
+    return (
+      <li
+        key={a.id}
+        className={`article-item${blockId ? ' placed' : ' unplaced'}${selectedArticle === a.id ? ' selected' : ''}`}
+        data-testid="article-item"
+        data-article={a.id}
+        data-placed={blockId ? 'yes' : 'no'}
+        draggable={!blockId}
+        title={blockId ? 'Double-click to edit the story' : 'Drag onto the page to place it'}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(ARTICLE_DRAG_TYPE, a.id);
+          e.dataTransfer.effectAllowed = 'copy';
+          setArticleBeingDragged(a.id);
+        }}
+        onDragEnd={() => {
+          setArticleBeingDragged(null);
+          if (editor.getState().interaction?.kind === 'place') editor.cancelInteraction();
+        }}
+        onClick={() => blockId && editor.select(blockId)}
+        onDoubleClick={() => editor.openStory(a.id)}
+      >
+        <span className="article-headline">{a.headline || a.kicker || a.id}</span>
+        <span className="article-meta">
+          <span data-testid="article-chars">{charCount(a)} 字</span>
+          {over > 0 && (
+            <span className="badge badge-overset" data-testid="article-overset" title={`Overset: ${over} characters`}>
+              溢 {over}
+            </span>
+          )}
+        </span>
+      </li>
+    );
+  };
+
+  return (
+    <aside className="panel panel-left" data-testid="articles">
+      <h2 title="Articles">
+        稿件 <small>Articles</small>
+      </h2>
+      <h3 title="Not yet on the page: drag onto the page">
+        未上版 <small>Unplaced</small> <span className="count">{unplaced.length}</span>
+      </h3>
+      {unplaced.length === 0 ? <p className="hint">全部稿件已上版 · All articles placed</p> : <ul className="article-list">{unplaced.map(item)}</ul>}
+      <h3 title="On the page">
+        已上版 <small>Placed</small> <span className="count">{onPage.length}</span>
+      </h3>
+      <ul className="article-list">{onPage.map(item)}</ul>
+    </aside>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import { ACTUAL_SIZE } from '../editor/geometry';
+import { useEditor } from '../editor/use-editor';
+import { MENUS, type Command } from './commands';
+
+/** The window's menus (文件/编辑/视图/版面) and the toolbar below them. In Electron the native menu runs the same commands. */
+export function MenuBar({ commands, showMenus }: { commands: Map<string, Command>; showMenus: boolean }) {
+  const [open, setOpen] = useState<number | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  // Menus re-read enabled/checked state whenever the editor changes.
+  useEditor((s) => s);
+  useEffect(() => {
+    if (open === null) return;
+    const close = (e: PointerEvent) => {
+      if (!bar.current?.contains(e.target as Node)) setOpen(null);
+    };
+    window.addEventListener('pointerdown', close);
+    return () => window.removeEventListener('pointerdown', close);
+  }, [open]);
+  if (!showMenus) return null;
+  return (
+    <nav className="menubar" ref={bar} data-testid="menubar">
+      {MENUS.map((menu, i) => (
+        <div key={menu.zh} className={`menu${open === i ? ' open' : ''}`}>
+          <button className="menu-title" data-testid={`menu-${menu.en.toLowerCase()}`} title={menu.en} onClick={() => setOpen(open === i ? null : i)} onPointerEnter={() => open !== null && setOpen(i)}>
+            {menu.zh}
+          </button>
+          {open === i && (
+            <ul className="menu-items" role="menu">
+              {menu.items.map((id, j) => {
+                if (id === '-') return <li key={`sep-${j}`} className="menu-sep" role="separator" />;
+                const c = commands.get(id);
+                if (!c) return null;
+                const enabled = c.enabled ? c.enabled() : true;
+                const checked = c.checked?.();
+                return (
+                  <li key={id} role="menuitem">
+                    <button
+                      data-command={id}
+                      disabled={!enabled}
+                      onClick={() => {
+                        setOpen(null);
+                        c.run();
+                      }}
+                    >
+                      <span className="check">{checked ? '✓' : ''}</span>
+                      <span className="menu-label">{c.zh}</span>
+                      <span className="menu-en">{c.en}</span>
+                      <span className="menu-keys">{c.keys ?? ''}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      ))}
+    </nav>
+  );
+}
+
+function ToolButton({ c, testId }: { c?: Command; testId?: string }) {
+  if (!c) return null;
+  const enabled = c.enabled ? c.enabled() : true;
+  const checked = c.checked?.();
+  return (
+    <button className={`tool${checked ? ' on' : ''}`} data-testid={testId ?? `tool-${c.id}`} data-command={c.id} disabled={!enabled} aria-pressed={checked} title={`${c.en}${c.keys ? ` (${c.keys})` : ''}`} onClick={() => c.run()}>
+      {c.zh}
+    </button>
+  );
+}
+
+export function Toolbar({ commands }: { commands: Map<string, Command> }) {
+  const zoom = useEditor((s) => s.zoom);
+  useEditor((s) => s.toggles);
+  useEditor((s) => s.canUndo);
+  useEditor((s) => s.canRedo);
+  useEditor((s) => s.fit);
+  const g = (id: string) => commands.get(id);
+  return (
+    <div className="toolbar-row" data-testid="toolbar">
+      <ToolButton c={g('edit.undo')} />
+      <ToolButton c={g('edit.redo')} />
+      <span className="tool-sep" />
+      <ToolButton c={g('view.fitPage')} />
+      <ToolButton c={g('view.fitWidth')} />
+      <button className="tool" data-testid="tool-zoom-out" title="Zoom out" onClick={() => g('view.zoomOut')?.run()}>
+        −
+      </button>
+      <span className="zoom-readout" data-testid="zoom" title="Zoom (100% = real size)">
+        {Math.round((zoom / ACTUAL_SIZE) * 100)}%
+      </span>
+      <button className="tool" data-testid="tool-zoom-in" title="Zoom in" onClick={() => g('view.zoomIn')?.run()}>
+        +
+      </button>
+      <ToolButton c={g('view.actual')} testId="tool-actual" />
+      <span className="tool-sep" />
+      <ToolButton c={g('view.charGrid')} />
+      <ToolButton c={g('view.columns')} />
+      <ToolButton c={g('view.baselines')} />
+      <ToolButton c={g('view.outlines')} />
+      <ToolButton c={g('view.trim')} />
+      <span className="spacer" />
+      <span className="hint-keys" title="Space+drag pans; Alt+drag moves freely; arrows nudge">
+        空格+拖动 平移 · Alt 自由移动 · 方向键微调
+      </span>
+    </div>
+  );
+}

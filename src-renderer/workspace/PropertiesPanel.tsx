@@ -1,0 +1,241 @@
+import { FORMAT_PRESETS } from '../../src-core/model/defaults';
+import type { Block, GridRect, PageHeader, PageSettings, StyleName, TextStyle } from '../../src-core/model/document';
+import { rectOf } from '../../src-core/model/grid';
+import { mmToPt } from '../../src-core/model/units';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { FAMILY_LABELS, mm } from './format';
+import { MmField, NumberField, Row, Section, SizeSelect, TextField } from './fields';
+
+/** 属性: the selected block, the page's title styles, and the page settings. */
+export function PropertiesPanel() {
+  const selection = useEditor((s) => s.selection);
+  const blocks = useEditor((s) => s.doc.blocks);
+  const block = selection ? blocks.find((b) => b.id === selection) : undefined;
+  return (
+    <aside className="panel panel-right" data-testid="properties">
+      <h2 title="Properties">
+        属性 <small>Properties</small>
+      </h2>
+      {block ? <BlockProperties block={block} /> : <p className="hint">选中版面上的块以查看属性 · Select a block on the page</p>}
+      <StyleProperties />
+      <PageProperties />
+    </aside>
+  );
+}
+
+function BlockProperties({ block }: { block: Block }) {
+  const editor = useEditorInstance();
+  const geo = useEditor((s) => s.geo);
+  const articles = useEditor((s) => s.doc.articles);
+  if (block.kind === 'rule') {
+    return (
+      <Section zh="线条" en="Rule" testId="block-properties">
+        <Row zh="长度" en="Length">
+          {mm(Math.hypot(block.x2 - block.x1, block.y2 - block.y1))}
+        </Row>
+      </Section>
+    );
+  }
+  const r = rectOf(geo, block);
+  const article = block.articleId ? articles.find((a) => a.id === block.articleId) : undefined;
+  const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
+  return (
+    <Section zh={block.kind === 'article' ? '稿件块' : '图片块'} en={block.kind === 'article' ? 'Article block' : 'Image block'} testId="block-properties">
+      {article && (
+        <p className="block-title" data-testid="block-article">
+          {article.headline || article.id}
+        </p>
+      )}
+      <div className="field-grid">
+        <Row zh="起栏" en="First column">
+          <NumberField testId="prop-col" value={block.col + 1} min={1} max={geo.columns} onCommit={(v) => set({ col: v - 1 })} unit="栏" />
+        </Row>
+        <Row zh="跨栏" en="Columns spanned">
+          <NumberField testId="prop-span" value={block.span} min={1} max={geo.columns} onCommit={(v) => set({ span: v })} unit="栏" />
+        </Row>
+        <Row zh="起行" en="First line">
+          <NumberField testId="prop-row" value={block.row + 1} min={1} max={geo.rows} onCommit={(v) => set({ row: v - 1 })} unit="行" />
+        </Row>
+        <Row zh="行数" en="Lines deep">
+          <NumberField testId="prop-rows" value={block.rows} min={1} max={geo.rows} onCommit={(v) => set({ rows: v })} unit="行" />
+        </Row>
+      </div>
+      <p className="measure" data-testid="prop-mm">
+        X {mm(r.x)} · Y {mm(r.y)} · 宽 {mm(r.width)} · 高 {mm(r.height)}
+      </p>
+      {block.kind === 'article' && (
+        <Row zh="标题跨栏" en="Headline span">
+          <NumberField
+            testId="prop-headline-span"
+            value={block.headlineSpan ?? block.span}
+            min={1}
+            max={block.span}
+            unit="栏"
+            onCommit={(v) => editor.editBlock(block.id, { headlineSpan: v >= block.span ? undefined : v })}
+          />
+        </Row>
+      )}
+      {block.kind === 'image' && (
+        <Row zh="图片说明" en="Caption">
+          <TextField testId="prop-caption" value={block.caption} onCommit={(v) => editor.editBlock(block.id, { caption: v })} />
+        </Row>
+      )}
+      <Row zh="锁定" en="Locked">
+        <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
+      </Row>
+      <div className="buttons">
+        {block.kind === 'article' && (
+          <>
+            <button onClick={() => editor.openStory(block.articleId)} title="Edit story">
+              编辑稿件
+            </button>
+            <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
+              块高随文
+            </button>
+          </>
+        )}
+        <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
+          删除块
+        </button>
+      </div>
+    </Section>
+  );
+}
+
+const TITLE_STYLES: [StyleName, string, string][] = [
+  ['kicker', '引题', 'Kicker'],
+  ['headline', '主题', 'Headline'],
+  ['deck', '副题', 'Deck'],
+  ['body', '正文', 'Body'],
+  ['caption', '图片说明', 'Caption'],
+];
+
+function StyleProperties() {
+  const editor = useEditorInstance();
+  const page = useEditor((s) => s.doc.page);
+  const setStyle = (name: StyleName, fields: Partial<TextStyle>) => {
+    if (name === 'body' && fields.size !== undefined) {
+      // Body size is the grid's character: the page grid follows it.
+      editor.setPage({ bodySize: fields.size, styles: { ...page.styles, body: { ...page.styles.body, ...fields, lineHeight: fields.size } } });
+      return;
+    }
+    const style = { ...page.styles[name], ...fields };
+    if (fields.size !== undefined) style.lineHeight = Math.round(fields.size * 1.25 * 10) / 10;
+    editor.setPage({ styles: { ...page.styles, [name]: style } });
+  };
+  return (
+    <Section zh="样式（全版）" en="Page styles" testId="style-properties">
+      {TITLE_STYLES.map(([name, zh, en]) => {
+        const s = page.styles[name];
+        const size = name === 'body' ? page.bodySize : s.size;
+        return (
+          <div className="style-row" key={name} title={en}>
+            <span className="style-name">{zh}</span>
+            <SizeSelect testId={`style-${name}-size`} pt={size} onCommit={(v) => setStyle(name, { size: v })} />
+            <select data-testid={`style-${name}-family`} value={s.family} onChange={(e) => setStyle(name, { family: e.target.value })}>
+              {Object.entries(FAMILY_LABELS).map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <label className="bold-toggle" title="Bold">
+              <input type="checkbox" checked={s.bold} onChange={(e) => setStyle(name, { bold: e.target.checked })} />粗
+            </label>
+          </div>
+        );
+      })}
+    </Section>
+  );
+}
+
+const HEADER_FIELDS: [keyof PageHeader, string, string][] = [
+  ['paperName', '报名', 'Paper'],
+  ['date', '日期', 'Date'],
+  ['pageNumber', '版次', 'Page number'],
+  ['section', '版名', 'Section'],
+  ['editor', '责任编辑', 'Editor'],
+  ['proofreader', '校对', 'Proofreader'],
+  ['layoutEditor', '组版', 'Layout editor'],
+];
+
+function PageProperties() {
+  const editor = useEditorInstance();
+  const page = useEditor((s) => s.doc.page);
+  const geo = useEditor((s) => s.geo);
+  const setGrid = (fields: Partial<PageSettings['grid']>) => editor.setPage({ grid: { ...page.grid, ...fields } });
+  const setMargin = (key: keyof PageSettings['margins'], v: number) => editor.setPage({ margins: { ...page.margins, [key]: v } });
+  const setFormat = (name: string) => {
+    if (name === 'custom') return editor.setPage({ format: { ...page.format, name: 'custom' } });
+    const p = FORMAT_PRESETS[name as keyof typeof FORMAT_PRESETS];
+    editor.setPage({ format: { name: name as 'broadsheet' | 'tabloid', width: mmToPt(p.widthMm), height: mmToPt(p.heightMm) } });
+  };
+  return (
+    <Section zh="版面设置" en="Page settings" testId="page-properties">
+      <Row zh="开本" en="Format">
+        <select data-testid="page-format" value={page.format.name} onChange={(e) => setFormat(e.target.value)}>
+          <option value="broadsheet">对开 Broadsheet</option>
+          <option value="tabloid">四开 Tabloid</option>
+          <option value="custom">自定义 Custom</option>
+        </select>
+      </Row>
+      <div className="field-grid">
+        <Row zh="宽" en="Width">
+          <MmField pt={page.format.width} onCommit={(v) => editor.setPage({ format: { ...page.format, name: 'custom', width: v } })} />
+        </Row>
+        <Row zh="高" en="Height">
+          <MmField pt={page.format.height} onCommit={(v) => editor.setPage({ format: { ...page.format, name: 'custom', height: v } })} />
+        </Row>
+        <Row zh="上边距" en="Top margin">
+          <MmField pt={page.margins.top} onCommit={(v) => setMargin('top', v)} />
+        </Row>
+        <Row zh="下边距" en="Bottom margin">
+          <MmField pt={page.margins.bottom} onCommit={(v) => setMargin('bottom', v)} />
+        </Row>
+        <Row zh="左边距" en="Left margin">
+          <MmField pt={page.margins.left} onCommit={(v) => setMargin('left', v)} />
+        </Row>
+        <Row zh="右边距" en="Right margin">
+          <MmField pt={page.margins.right} onCommit={(v) => setMargin('right', v)} />
+        </Row>
+        <Row zh="栏数" en="Columns">
+          <NumberField testId="page-columns" value={page.grid.columns} min={1} max={20} unit="栏" onCommit={(v) => setGrid({ columns: v })} />
+        </Row>
+        {page.grid.mode === 'character' ? (
+          <>
+            <Row zh="每栏字数" en="Characters per column">
+              <NumberField testId="page-chars" value={page.grid.charsPerColumn} min={1} max={80} unit="字" onCommit={(v) => setGrid({ charsPerColumn: v })} />
+            </Row>
+            <Row zh="栏间距" en="Gutter">
+              <NumberField testId="page-gutter" value={page.grid.gutterChars} min={0} max={10} unit="字" onCommit={(v) => setGrid({ gutterChars: v })} />
+            </Row>
+          </>
+        ) : (
+          <Row zh="栏间距" en="Gutter">
+            <MmField pt={page.grid.gutter} onCommit={(v) => setGrid({ gutter: v })} />
+          </Row>
+        )}
+        <Row zh="行距" en="Leading">
+          <NumberField value={page.leading} min={0} max={36} digits={1} unit="pt" onCommit={(v) => editor.setPage({ leading: v })} />
+        </Row>
+      </div>
+      <Row zh="网格" en="Grid mode">
+        <select value={page.grid.mode} onChange={(e) => setGrid({ mode: e.target.value as 'character' | 'free' })}>
+          <option value="character">背景格（按字） Character grid</option>
+          <option value="free">自由 Free</option>
+        </select>
+      </Row>
+      <p className="measure" data-testid="page-grid-info">
+        版心 {mm(geo.gridWidth)} × {mm(geo.gridHeight)} · 栏宽 {mm(geo.colWidth)} · {geo.rows} 行
+      </p>
+      <h4 title="Header and credits">
+        报头与署名 <small>Header and credits</small>
+      </h4>
+      {HEADER_FIELDS.map(([key, zh, en]) => (
+        <Row key={key} zh={zh} en={en}>
+          <TextField testId={`header-${key}`} value={String(page.header[key] ?? '')} onCommit={(v) => editor.setHeader({ [key]: v })} />
+        </Row>
+      ))}
+    </Section>
+  );
+}

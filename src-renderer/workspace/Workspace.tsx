@@ -1,0 +1,166 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { PageCanvas } from '../canvas/PageCanvas';
+import type { Editor } from '../editor/editor';
+import { ACTUAL_SIZE } from '../editor/geometry';
+import { EditorContext, useEditor, useEditorInstance } from '../editor/use-editor';
+import { StoryEditor } from '../story/StoryEditor';
+import { ArticlesPanel } from './ArticlesPanel';
+import { buildCommands, commandForKey, type FileActions } from './commands';
+import { mm } from './format';
+import { MenuBar, Toolbar } from './MenuBar';
+import { PropertiesPanel } from './PropertiesPanel';
+
+const APP_NAME = '版面 Banmian';
+
+const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+
+/** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page, 属性 on the right, the status line. */
+export function Workspace({ editor, files, showMenus, onFilesDropped, children }: { editor: Editor; files: FileActions; showMenus: boolean; onFilesDropped?: (files: File[]) => void; children?: ReactNode }) {
+  const commands = useMemo(() => buildCommands(editor, files), [editor, files]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const typing = isTyping(e.target);
+      const id = commandForKey(e);
+      if (id && (!typing || e.ctrlKey || e.metaKey)) {
+        const c = commands.get(id);
+        if (c && (!c.enabled || c.enabled())) {
+          e.preventDefault();
+          c.run();
+          return;
+        }
+      }
+      if (typing) return;
+      if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
+        if (editor.nudge(e.key, e.shiftKey)) e.preventDefault();
+      } else if (e.key === 'Escape') {
+        if (editor.getState().interaction) editor.cancelInteraction();
+        else editor.select(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, editor]);
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <div className="app workspace" data-testid="workspace">
+        <header className="chrome-top">
+          <div className="titlebar">
+            <span className="brand">版面</span>
+            <MenuBar commands={commands} showMenus={showMenus} />
+            <DocTitle />
+          </div>
+          <Toolbar commands={commands} />
+        </header>
+        <ArticlesPanel />
+        <main className="canvas-area">
+          <PageCanvas onFilesDropped={onFilesDropped} />
+          <StoryDock />
+        </main>
+        <PropertiesPanel />
+        <StatusLine />
+        <Notice />
+        {children}
+      </div>
+    </EditorContext.Provider>
+  );
+}
+
+function DocTitle() {
+  const file = useEditor((s) => s.file);
+  const dirty = useEditor((s) => s.revision !== s.file.savedRevision);
+  const paper = useEditor((s) => s.doc.page.header.paperName);
+  useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${APP_NAME} — ${file.title}`;
+  }, [dirty, file.title]);
+  return (
+    <span className="doc-title" data-testid="doc-title" title={file.path ?? file.title}>
+      {paper && <span className="paper">{paper}</span>}
+      {file.title}
+      {dirty && (
+        <span className="dirty" data-testid="dirty" title="Unsaved changes">
+          {' '}
+          ●
+        </span>
+      )}
+    </span>
+  );
+}
+
+function StoryDock() {
+  const editing = useEditor((s) => s.editing);
+  return editing ? <StoryEditor key={editing} articleId={editing} /> : null;
+}
+
+function Notice() {
+  const editor = useEditorInstance();
+  const notice = useEditor((s) => s.notice);
+  useEffect(() => {
+    if (!notice || notice.kind === 'error') return;
+    const t = setTimeout(() => editor.dismissNotice(), 4000);
+    return () => clearTimeout(t);
+  }, [notice, editor]);
+  if (!notice) return null;
+  return (
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span className="notice-zh">{notice.zh}</span>
+      <span className="notice-en">{notice.en}</span>
+      <button onClick={() => editor.dismissNotice()} aria-label="关闭 Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}
+
+function StatusLine() {
+  const layout = useEditor((s) => s.layout);
+  const error = useEditor((s) => s.layoutError);
+  const ms = useEditor((s) => s.layoutMs);
+  const zoom = useEditor((s) => s.zoom);
+  const selection = useEditor((s) => s.selection);
+  const blocks = useEditor((s) => s.doc.blocks);
+  const geo = useEditor((s) => s.geo);
+  if (error) {
+    return (
+      <footer className="status" data-state="error" role="alert">
+        <span className="status-error">{error.zh}</span>
+        <span className="status-en">{error.en}</span>
+      </footer>
+    );
+  }
+  if (!layout) return <footer className="status" data-state="loading">正在排版…</footer>;
+  const overset = layout.overset.reduce((n, o) => n + o.characters, 0);
+  const missing = layout.missingGlyphs;
+  const missingCount = missing.reduce((n, m) => n + m.count, 0);
+  const underset = layout.frames.reduce((n, f) => n + (f.kind === 'article' ? f.emptyLines : 0), 0);
+  const block = selection ? blocks.find((b) => b.id === selection) : undefined;
+  return (
+    <footer className="status" data-state="ready">
+      <span className={overset > 0 ? 'status-warn' : undefined} data-testid="overset" title="Overset characters on the page">
+        溢排 {overset} 字
+      </span>
+      <span data-testid="underset" title="Empty lines at the foot of article blocks">
+        空行 {underset}
+      </span>
+      {missing.length > 0 && (
+        <span className="status-warn" data-testid="missing-glyphs" title={missing.map((m) => `${m.char} (${m.face}, ${m.owner}) ×${m.count}`).join('\n')}>
+          缺字 {missingCount}：{[...new Set(missing.map((m) => m.char))].join(' ')}
+        </span>
+      )}
+      <span title="Lines on the page">{layout.report.page.lines} 行</span>
+      <span data-testid="layout-ms" title="Layout time">
+        排版 {ms.toFixed(1)} ms
+      </span>
+      {block && block.kind !== 'rule' && (
+        <span data-testid="status-selection" title="Selection: first column, span, first line, depth">
+          第 {block.col + 1} 栏起 跨 {block.span} 栏 · 第 {block.row + 1} 行起 {block.rows} 行 · {mm(block.span * geo.colWidth + (block.span - 1) * geo.gutter)}
+        </span>
+      )}
+      <span className="status-right" title="Zoom">
+        {Math.round((zoom / ACTUAL_SIZE) * 100)}%
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { ZIHAO_PT, mmToPt, ptToMm, ptToZihao } from '../../src-core/model/units';
+
+/** A labelled row: Chinese label, English as the tooltip and a small secondary line. */
+export function Row({ zh, en, children }: { zh: string; en: string; children: ReactNode }) {
+  return (
+    <label className="field" title={en}>
+      <span className="field-label">
+        {zh}
+        <small>{en}</small>
+      </span>
+      <span className="field-input">{children}</span>
+    </label>
+  );
+}
+
+/**
+ * A number typed and committed on Enter or when the field loses focus (one undo step per change,
+ * not per keystroke). Out-of-range input is refused and the old value comes back.
+ */
+export function NumberField({ value, onCommit, min, max, step = 1, digits = 0, unit, testId }: { value: number; onCommit: (v: number) => void; min?: number; max?: number; step?: number; digits?: number; unit?: string; testId?: string }) {
+  const shown = digits > 0 ? value.toFixed(digits) : String(Math.round(value));
+  const [draft, setDraft] = useState(shown);
+  useEffect(() => setDraft(shown), [shown]);
+  const commit = () => {
+    const v = Number(draft.replace(',', '.'));
+    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) return setDraft(shown);
+    if (v.toFixed(Math.max(digits, 0)) !== Number(shown).toFixed(Math.max(digits, 0))) onCommit(v);
+    else setDraft(shown);
+  };
+  return (
+    <span className="number-field">
+      <input
+        data-testid={testId}
+        inputMode="decimal"
+        value={draft}
+        step={step}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          if (e.key === 'Escape') {
+            setDraft(shown);
+            (e.target as HTMLInputElement).blur();
+          }
+          e.stopPropagation();
+        }}
+      />
+      {unit && <span className="unit">{unit}</span>}
+    </span>
+  );
+}
+
+/** A length shown and typed in mm, stored in pt. */
+export function MmField({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
+  return <NumberField value={ptToMm(pt)} digits={1} min={0} max={2000} unit="mm" testId={testId} onCommit={(v) => onCommit(mmToPt(v))} />;
+}
+
+/** Text committed on Enter or blur. */
+export function TextField({ value, onCommit, testId, placeholder }: { value: string; onCommit: (v: string) => void; testId?: string; placeholder?: string }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  return (
+    <input
+      data-testid={testId}
+      value={draft}
+      placeholder={placeholder}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => draft !== value && onCommit(draft)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        e.stopPropagation();
+      }}
+    />
+  );
+}
+
+/** A type size as 字号 (with its pt), plus the current size when it has no name. */
+export function SizeSelect({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
+  const named = ptToZihao(pt);
+  return (
+    <select data-testid={testId} value={String(pt)} onChange={(e) => onCommit(Number(e.target.value))}>
+      {!named && <option value={String(pt)}>{`${pt} pt`}</option>}
+      {ZIHAO_PT.map(([name, size]) => (
+        <option key={name} value={String(size)}>{`${name} ${size} pt`}</option>
+      ))}
+    </select>
+  );
+}
+
+export function Section({ zh, en, children, testId }: { zh: string; en: string; children: ReactNode; testId?: string }) {
+  return (
+    <section className="panel-section" data-testid={testId}>
+      <h3 title={en}>
+        {zh} <small>{en}</small>
+      </h3>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { findProjectRoot } from '../../src-main/host/handlers';
+
+/** Helpers for driving the workspace in Chromium as a person would: by pointer and keyboard. */
+
+export const root = findProjectRoot();
+export const resultsDir = join(root, 'test-results');
+
+export function requireBuild(): void {
+  if (!existsSync(join(root, 'dist-web/index.html'))) throw new Error('dist-web/ is not built: run `npm run test:e2e` (or `npm run web:build` first)');
+}
+
+/** Opens the app and waits for the page; collects console errors and page errors into `problems`. */
+export async function openApp(browser: Browser, url: string, problems: string[], viewport = { width: 1440, height: 950 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('.status[data-state="ready"], .status[data-state="error"]', { timeout: 90_000 });
+  return page;
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, name);
+  writeFileSync(file, await page.screenshot());
+  return file;
+}
+
+export interface FrameBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A block's frame as the overlay draws it, in page pt. */
+export async function frameOf(page: Page, blockId: string): Promise<FrameBox> {
+  const rect = page.locator(`[data-testid="overlay"] g.frame[data-block="${blockId}"] rect.frame-hit`);
+  const [x, y, width, height] = await Promise.all(['x', 'y', 'width', 'height'].map((a) => rect.getAttribute(a)));
+  return { x: Number(x), y: Number(y), width: Number(width), height: Number(height) };
+}
+
+/** Client (screen) coordinates of a point given in page pt. */
+export async function clientPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('sheet').boundingBox())!;
+  const viewBox = (await page.getByTestId('overlay').getAttribute('viewBox'))!.split(' ').map(Number);
+  const scale = box.width / viewBox[2];
+  return { x: box.x + x * scale, y: box.y + y * scale };
+}
+
+/** Drags with the mouse from one page point to another, in steps, as a hand would. */
+export async function dragPage(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, opts: { steps?: number; alt?: boolean } = {}): Promise<void> {
+  const a = await clientPoint(page, from.x, from.y);
+  const b = await clientPoint(page, to.x, to.y);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  if (opts.alt) await page.keyboard.down('Alt');
+  await page.mouse.move(b.x, b.y, { steps: opts.steps ?? 8 });
+  await page.mouse.up();
+  if (opts.alt) await page.keyboard.up('Alt');
+}
+
+/** Where the page SVG draws the first text element containing `text` (client px). */
+export async function textBox(page: Page, text: string) {
+  return page.locator('[data-testid="page"] svg text', { hasText: text }).first().boundingBox();
+}
+
+/** All the text of the page SVG, in drawing order. */
+export async function pageText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid="page"] svg text').allTextContents()).join('');
+}
+
+/** The grid geometry the overlay uses: column step and line pitch in pt, read from the app. */
+export async function blockProps(page: Page): Promise<{ col: number; span: number; row: number; rows: number }> {
+  const v = async (id: string) => Number(await page.getByTestId(id).inputValue());
+  return { col: (await v('prop-col')) - 1, span: await v('prop-span'), row: (await v('prop-row')) - 1, rows: await v('prop-rows') };
+}
