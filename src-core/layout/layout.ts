@@ -1,12 +1,14 @@
 import type { FontRegistry } from '../fonts/registry';
 import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
-import { printableParagraphs } from '../model/richtext';
+import { printableParagraphs, proofParagraphs } from '../model/richtext';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
 import { KinsokuResolution, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
 import { CompositionCache } from './cache';
 import {
   BLACK,
+  type CmykColor,
+  type ProofAnchor,
   type BlockFrame,
   type GlyphRun,
   type LayoutItem,
@@ -21,12 +23,29 @@ import {
 export interface LayoutEnv {
   fonts: FontRegistry;
   cache?: CompositionCache;
+  /**
+   * Proof view (校样): pending insertions are set too, deletions struck through in red, insertions
+   * underlined in their round's colour, commented text underlined; anchors for margin notes are
+   * returned. `roundOf` gives a suggestion's round (0 = 一校) for its colour. Absent: the print view.
+   */
+  proof?: { roundOf(suggestionId: string): number };
 }
+
+/** Pen colours of successive proof rounds, as GB/T 14706 proofreaders use them: red, blue, green. */
+export const ROUND_COLORS: CmykColor[] = [
+  { c: 0, m: 1, y: 1, k: 0 },
+  { c: 1, m: 0.6, y: 0, k: 0 },
+  { c: 0.8, m: 0, y: 1, k: 0.1 },
+];
+const DELETION_COLOR: CmykColor = { c: 0, m: 1, y: 1, k: 0 };
+const COMMENT_COLOR: CmykColor = { c: 0, m: 0.3, y: 1, k: 0 };
 
 interface Source {
   field: TextField;
   paragraph: number;
   base: number;
+  suggestion?: { kind: 'insertion' | 'deletion'; id: string };
+  threads?: string[];
 }
 
 interface Slot {
@@ -61,6 +80,7 @@ function addReport(into: TypoReport, r: TypoReport): void {
 
 class PageBuilder {
   readonly items: LayoutItem[] = [];
+  readonly anchors: ProofAnchor[] = [];
   readonly missing = new Map<string, MissingGlyphReport>();
   readonly cache: CompositionCache;
 
@@ -110,11 +130,12 @@ class PageBuilder {
         offsets.push(src.base + cp.offsets[j]);
       }
       if (text) {
+        const proofRound = src.suggestion?.kind === 'insertion' ? (this.env.proof?.roundOf(src.suggestion.id) ?? 0) : -1;
         const run: GlyphRun = {
           kind: 'glyphs',
           face: face.id,
           size,
-          color: BLACK,
+          color: proofRound >= 0 ? ROUND_COLORS[proofRound % ROUND_COLORS.length] : BLACK,
           y: emTop + face.emBoxAscent * size,
           text,
           xs,
@@ -122,8 +143,38 @@ class PageBuilder {
           source: { owner, field: src.field, paragraph: src.paragraph, offsets },
         };
         this.items.push(run);
+        if (src.suggestion || src.threads) this.decorate(run, face, src, owner);
       }
       i = j;
+    }
+  }
+
+  /** Proof view: strike-through, underline and a margin-note anchor for marked text. */
+  private decorate(run: GlyphRun, face: ComposedParagraph['faces'][number], src: Source, owner: string): void {
+    const lastCp = run.text.codePointAt(run.text.length - 1 - (run.text.length > 1 && run.text.charCodeAt(run.text.length - 1) >= 0xdc00 && run.text.charCodeAt(run.text.length - 1) <= 0xdfff ? 1 : 0))!;
+    const advance = face.advance(lastCp);
+    const x1 = run.xs[0];
+    const x2 = run.xs[run.xs.length - 1] + (Number.isNaN(advance) ? 1 : advance) * run.size * run.hScale;
+    const line = (y: number, color: CmykColor, width: number): void => {
+      this.items.push({ kind: 'rule', x1, y1: y, x2, y2: y, width, color });
+    };
+    const anchor = (kind: ProofAnchor['kind'], id: string): void => {
+      if (!this.anchors.some((a) => a.kind === kind && a.id === id)) this.anchors.push({ kind, id, owner, x: x1, y: run.y, text: run.text });
+      else {
+        const a = this.anchors.find((x) => x.kind === kind && x.id === id)!;
+        a.text += run.text;
+      }
+    };
+    if (src.suggestion?.kind === 'deletion') {
+      line(run.y - run.size * 0.33, DELETION_COLOR, Math.max(0.6, run.size * 0.07));
+      anchor('deletion', src.suggestion.id);
+    } else if (src.suggestion?.kind === 'insertion') {
+      line(run.y + run.size * 0.14, run.color, Math.max(0.5, run.size * 0.06));
+      anchor('insertion', src.suggestion.id);
+    }
+    for (const thread of src.threads ?? []) {
+      line(run.y + run.size * 0.24, COMMENT_COLOR, Math.max(0.5, run.size * 0.05));
+      anchor('comment', thread);
     }
   }
 
@@ -186,7 +237,7 @@ function styled(page: PageSettings, name: StyleName): TextStyle {
 }
 
 /** The paragraphs of an article's body flow, in reading order, each with its styled runs. */
-function flowables(page: PageSettings, article: Article, sources: Source[]): Flowable[] {
+function flowables(page: PageSettings, article: Article, sources: Source[], proofView: boolean): Flowable[] {
   const out: Flowable[] = [];
   const tagFor = (field: TextField, paragraph: number, base: number): number => {
     sources.push({ field, paragraph, base });
@@ -199,7 +250,7 @@ function flowables(page: PageSettings, article: Article, sources: Source[]): Flo
   };
   single('jumpFrom', article.jumpFrom, 'jump');
   if (article.bylinePosition === 'top') single('byline', article.byline, 'byline');
-  const paragraphs = printableParagraphs(article.body);
+  const paragraphs = proofView ? proofParagraphs(article.body) : printableParagraphs(article.body);
   let leadPlaced = !article.lead.trim();
   paragraphs.forEach((para, index) => {
     const heading = para.kind === 'heading';
@@ -213,7 +264,12 @@ function flowables(page: PageSettings, article: Article, sources: Source[]): Flo
     let base = 0;
     for (const span of para.spans) {
       const spanStyle = span.bold && !style.bold ? { ...style, bold: true } : style;
-      if (span.text) runs.push({ text: span.text, style: spanStyle, tag: tagFor('body', index, base) });
+      if (span.text) {
+        const tag = tagFor('body', index, base);
+        if (span.suggestion) sources[tag].suggestion = span.suggestion;
+        if (span.threads) sources[tag].threads = span.threads;
+        runs.push({ text: span.text, style: spanStyle, tag });
+      }
       base += span.text.length;
     }
     if (runs.length === 0) return;
@@ -324,7 +380,7 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
     }
   }
   const sources: Source[] = [];
-  const flow = flowables(page, article, sources);
+  const flow = flowables(page, article, sources, !!pb.env.proof);
   let slot = 0;
   let oversetChars = 0;
   let oversetLines = 0;
@@ -495,6 +551,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
     frames,
     overset,
     missingGlyphs: [...pb.missing.values()],
+    ...(env.proof ? { proofAnchors: pb.anchors } : {}),
     report: { page: pageReport, articles: articleReports },
     grid: { left: geo.left, top: geo.top, colWidth: geo.colWidth, gutter: geo.gutter, columns: geo.columns, pitch: geo.pitch, rows: geo.rows, bodySize: geo.bodySize },
   };

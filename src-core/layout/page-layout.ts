@@ -116,6 +116,20 @@ export interface MissingGlyphReport {
   count: number;
 }
 
+/** Proof view: where a suggestion or comment starts on the page, for its note in the margin. */
+export interface ProofAnchor {
+  kind: 'insertion' | 'deletion' | 'comment';
+  /** Suggestion id or comment thread id. */
+  id: string;
+  /** Article id. */
+  owner: string;
+  x: number;
+  /** Baseline of the first marked glyph. */
+  y: number;
+  /** The marked text (as drawn). */
+  text: string;
+}
+
 export interface PageLayout {
   width: number;
   height: number;
@@ -123,6 +137,8 @@ export interface PageLayout {
   frames: BlockFrame[];
   overset: Overset[];
   missingGlyphs: MissingGlyphReport[];
+  /** Only in the proof view. */
+  proofAnchors?: ProofAnchor[];
   report: { page: TypoReport; articles: Record<string, TypoReport> };
   /** The grid, for guides on screen. */
   grid: { left: number; top: number; colWidth: number; gutter: number; columns: number; pitch: number; rows: number; bodySize: number };

@@ -35,6 +35,10 @@ export interface TextSpan {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** Proof view only: the pending suggestion this text belongs to. */
+  suggestion?: { kind: 'insertion' | 'deletion'; id: string };
+  /** Proof view only: comment threads anchored on this text. */
+  threads?: string[];
 }
 
 export interface PlainParagraph {
@@ -60,6 +64,18 @@ export function docFromParagraphs(paragraphs: string[]): RichDoc {
  * because only accepted changes reach the page.
  */
 export function printableParagraphs(doc: RichDoc): PlainParagraph[] {
+  return paragraphs(doc, false);
+}
+
+/**
+ * The paragraphs as the proofreader sees them: pending insertions included, and every span that
+ * carries a suggestion or a comment kept apart with its id, so the page can mark it.
+ */
+export function proofParagraphs(doc: RichDoc): PlainParagraph[] {
+  return paragraphs(doc, true);
+}
+
+function paragraphs(doc: RichDoc, proof: boolean): PlainParagraph[] {
   const out: PlainParagraph[] = [];
   for (const node of doc.content) {
     const spans: TextSpan[] = [];
@@ -69,12 +85,19 @@ export function printableParagraphs(doc: RichDoc): PlainParagraph[] {
         continue;
       }
       const marks = inline.marks ?? [];
-      if (marks.some((m) => NOT_YET_ACCEPTED.has(m.type))) continue;
+      if (!proof && marks.some((m) => NOT_YET_ACCEPTED.has(m.type))) continue;
       const bold = marks.some((m) => m.type === 'bold');
       const italic = marks.some((m) => m.type === 'italic');
+      const span: TextSpan = { text: inline.text, bold, italic };
+      if (proof) {
+        const sug = marks.find((m) => m.type === 'insertion' || m.type === 'deletion');
+        if (sug) span.suggestion = { kind: sug.type as 'insertion' | 'deletion', id: String(sug.attrs?.id ?? '') };
+        const threads = marks.filter((m) => m.type === 'comment').map((m) => String(m.attrs?.threadId ?? ''));
+        if (threads.length) span.threads = threads;
+      }
       const last = spans[spans.length - 1];
-      if (last && last.bold === bold && last.italic === italic) last.text += inline.text;
-      else spans.push({ text: inline.text, bold, italic });
+      if (last && last.bold === bold && last.italic === italic && !last.suggestion && !span.suggestion && !last.threads && !span.threads) last.text += inline.text;
+      else spans.push(span);
     }
     out.push({ kind: node.type === 'heading' ? 'heading' : 'paragraph', spans });
   }

@@ -283,3 +283,43 @@ describe('composition cache', () => {
     expect(JSON.stringify(cached)).toBe(JSON.stringify(layout(edited, env)));
   });
 });
+
+describe('proof view (校样)', () => {
+  const doc = emptyDocument('broadsheet');
+  doc.articles.push({
+    ...article('a', []),
+    body: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '今年' , marks: [{ type: 'deletion', attrs: { id: 'd1' } }] },
+            { type: 'text', text: '预计', marks: [{ type: 'insertion', attrs: { id: 'i1' } }] },
+            { type: 'text', text: '完成' },
+            { type: 'text', text: '投资', marks: [{ type: 'comment', attrs: { threadId: 'c1' } }] },
+            { type: 'text', text: '三百亿元。' },
+          ],
+        },
+      ],
+    },
+  });
+  doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 10 });
+
+  it('the print view sets only the accepted text', () => {
+    const pl = layout(doc, env);
+    expect(runs(pl).map((r) => r.text).join('')).toBe('今年完成投资三百亿元。');
+    expect(pl.proofAnchors).toBeUndefined();
+  });
+
+  it('the proof view sets insertions in the round colour, strikes deletions in red and anchors every mark', () => {
+    const pl = layout(doc, { fonts, proof: { roundOf: () => 1 } });
+    expect(runs(pl).map((r) => r.text).join('')).toBe('今年预计完成投资三百亿元。');
+    const inserted = runs(pl).find((r) => r.text === '预计')!;
+    expect(inserted.color).toEqual({ c: 1, m: 0.6, y: 0, k: 0 }); // 二校: blue
+    const deleted = runs(pl).find((r) => r.text === '今年')!;
+    const strike = pl.items.find((i) => i.kind === 'rule' && Math.abs(i.y1 - (deleted.y - deleted.size * 0.33)) < 1e-6);
+    expect(strike).toMatchObject({ color: { c: 0, m: 1, y: 1, k: 0 }, x1: deleted.xs[0] });
+    expect(pl.proofAnchors!.map((a) => `${a.kind}:${a.id}:${a.text}`)).toEqual(['deletion:d1:今年', 'insertion:i1:预计', 'comment:c1:投资']);
+  });
+});
