@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts', 'tests/electron/**/*.test.ts'],
+    include: ['tests/e2e/**/*.e2e.test.ts', 'tests/electron/**/*.test.ts', 'tests/collab/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 1,

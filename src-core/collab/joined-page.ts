@@ -1,0 +1,44 @@
+import * as Y from 'yjs';
+import type { Article, BanmianDocument } from '../model/document';
+import { FORMAT_VERSION } from '../model/document';
+import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage } from '../store/ydocs';
+import type { SharedPageDocs } from './session';
+
+/**
+ * The documents of a page this desk joins rather than shares: they start empty and fill from the
+ * server, and an article document is made for every article id the layout document lists. (A
+ * PageStore builds its documents from a snapshot, which would add a second copy of everything to a
+ * page that already exists on the server; see docs/COLLABORATION.md.)
+ */
+export class JoinedPageDocs implements SharedPageDocs {
+  readonly layoutDoc = new Y.Doc();
+  private readonly articleDocs = new Map<string, Y.Doc>();
+
+  articleIds(): string[] {
+    return layoutParts(this.layoutDoc).articleOrder.toArray();
+  }
+
+  articleDoc(id: string): Y.Doc | undefined {
+    return this.articleDocs.get(id);
+  }
+
+  /** Pass as `createArticleDoc` to the session. */
+  readonly createArticleDoc = (id: string): Y.Doc => {
+    let doc = this.articleDocs.get(id);
+    if (!doc) {
+      doc = new Y.Doc();
+      this.articleDocs.set(id, doc);
+    }
+    return doc;
+  };
+
+  /** The plain document, as layout and export take it. */
+  snapshot(): BanmianDocument {
+    const articles: Article[] = [];
+    for (const id of this.articleIds()) {
+      const doc = this.articleDocs.get(id);
+      if (doc) articles.push({ id, ...readArticleMeta(doc), body: readArticleBody(doc) });
+    }
+    return { formatVersion: FORMAT_VERSION, page: readPage(this.layoutDoc), articles, images: [...layoutParts(this.layoutDoc).images.values()], blocks: orderedBlocks(this.layoutDoc) };
+  }
+}

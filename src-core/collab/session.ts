@@ -1,0 +1,337 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { isSignedOff } from '../proof/rounds';
+import type { ProofResult } from '../proof/rounds';
+import { articleDocName, layoutDocName } from './names';
+import { REPLY_TYPE, REQUEST_TYPE, describeDenial, type Localized, type SignoffReply, type SignoffRequest } from './protocol';
+import { ROLE_COLOURS, type Role } from './roles';
+import { syncStatusOf } from './wire';
+
+/**
+ * Connects a page's Yjs documents to the collaboration server: one HocuspocusProvider per document
+ * over one shared WebSocket, token authentication, online/offline and pending-change counts,
+ * presence (who is on the page, in which article, their cursor) and sign-off requests.
+ * The UI binds `status()`, `presence()`, `subscribe()`; the story editor takes `provider(articleId)`
+ * for tiptap's CollaborationCaret.
+ *
+ * Pure: the WebSocket class is injected (Node has none built in before v22; the app passes the
+ * browser's).
+ */
+
+/** What the session needs of a page; PageStore has these. */
+export interface SharedPageDocs {
+  readonly layoutDoc: Y.Doc;
+  articleIds(): string[];
+  articleDoc(id: string): Y.Doc | undefined;
+}
+
+export interface CollabUser {
+  name: string;
+  role: Role;
+}
+
+export interface CollabOptions {
+  /** ws:// on loopback, wss:// beyond it. */
+  url: string;
+  token: string;
+  pageId: string;
+  user: CollabUser;
+  docs: SharedPageDocs;
+  /** Gives a document for an article another desk added while connected (else it is not followed). */
+  createArticleDoc?: (articleId: string) => Y.Doc | undefined;
+  /** A WebSocket constructor (the browser's, or `ws` in Node). Defaults to the global one. */
+  WebSocket?: unknown;
+  /** First reconnection delay in ms (doubles up to 30 s). */
+  reconnectDelay?: number;
+  /** How long `signOff`/`reopen` wait for the server's answer (ms). */
+  requestTimeout?: number;
+}
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+export interface CollabStatus {
+  connection: ConnectionState;
+  /** Local changes sent or waiting to be sent that the server has not yet acknowledged. */
+  pending: number;
+  /** Local changes the server refused (read-only layout for 校对, or the page is signed). */
+  refused: number;
+  /** Every document has synced with the server since the last connection, nothing is pending. */
+  synced: boolean;
+  /** The page is signed for print (签字付印): nobody can change it until a 值班编辑 reopens it. */
+  signedOff: boolean;
+  /** This desk may not change the layout (校对, or signed). The UI disables moves and settings. */
+  layoutReadOnly: boolean;
+  /** Why the server turned the connection away, if it did (bad token, no grant…). */
+  error?: Localized;
+}
+
+export interface Peer {
+  /** The Yjs client id of the peer's layout document connection. */
+  clientId: number;
+  name: string;
+  role: Role;
+  colour: string;
+  /** The article the peer is editing, if any. */
+  articleId?: string;
+  /** Their selection in that article, as y-prosemirror writes it (relative positions), if any. */
+  cursor?: { anchor: unknown; head: unknown };
+  self: boolean;
+}
+
+interface PresenceState {
+  user?: { name: string; role: Role; color: string };
+  articleId?: string | null;
+  cursor?: { anchor: unknown; head: unknown } | null;
+}
+
+type Listener = () => void;
+
+const OFFLINE: Localized = { zh: '未连接到服务器', en: 'Not connected to the server' };
+
+export class CollabSession {
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly layout: HocuspocusProvider;
+  private readonly articles = new Map<string, HocuspocusProvider>();
+  private readonly listeners = new Set<Listener>();
+  private readonly waiting = new Map<string, (r: ProofResult) => void>();
+  private connection: ConnectionState = 'connecting';
+  private refusedCount = 0;
+  private error: Localized | undefined;
+  private requestSeq = 0;
+  private destroyed = false;
+  private readonly colour: string;
+  private readonly onOrder: () => void;
+  private readonly onSignoff: () => void;
+
+  constructor(private readonly options: CollabOptions) {
+    const WebSocketImpl = options.WebSocket ?? (globalThis as Record<string, unknown>).WebSocket;
+    if (!WebSocketImpl) throw new Error('no WebSocket implementation: pass options.WebSocket');
+    this.colour = ROLE_COLOURS[options.user.role];
+    this.socket = new HocuspocusProviderWebsocket({
+      url: options.url,
+      WebSocketPolyfill: WebSocketImpl,
+      delay: options.reconnectDelay ?? 1000,
+      minDelay: Math.min(options.reconnectDelay ?? 1000, 1000),
+      maxAttempts: 0,
+    });
+    this.socket.on('status', ({ status }: { status: string }) => {
+      this.connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+      this.emit();
+    });
+    this.layout = this.attach(layoutDocName(options.pageId), options.docs.layoutDoc);
+    this.layout.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
+    this.layout.on('awarenessChange', () => this.emit());
+    this.layout.setAwarenessField('user', { name: options.user.name, role: options.user.role, color: this.colour });
+    this.layout.setAwarenessField('articleId', null);
+
+    const { layoutDoc } = options.docs;
+    this.onOrder = () => this.followArticles();
+    this.onSignoff = () => this.emit();
+    layoutDoc.getArray('articleOrder').observe(this.onOrder);
+    layoutDoc.getMap('signoff').observe(this.onSignoff);
+    this.followArticles();
+  }
+
+  // ---- what the UI reads
+
+  status(): CollabStatus {
+    const providers = this.providers();
+    const pending = providers.reduce((n, p) => n + p.unsyncedChanges, 0);
+    const signedOff = isSignedOff(this.options.docs.layoutDoc);
+    return {
+      connection: this.connection,
+      pending,
+      refused: this.refusedCount,
+      synced: this.connection === 'online' && pending === 0 && providers.every((p) => p.isSynced),
+      signedOff,
+      layoutReadOnly: signedOff || this.options.user.role === '校对',
+      error: this.error,
+    };
+  }
+
+  /** Everyone on the page, this desk included (`self`), one entry per open layout connection. */
+  presence(): Peer[] {
+    const awareness = this.layout.awareness;
+    if (!awareness) return [];
+    const peers: Peer[] = [];
+    for (const [clientId, raw] of awareness.getStates()) {
+      const state = raw as PresenceState;
+      if (!state.user) continue;
+      peers.push({
+        clientId,
+        name: state.user.name,
+        role: state.user.role,
+        colour: state.user.color,
+        articleId: state.articleId ?? undefined,
+        cursor: state.cursor ?? undefined,
+        self: clientId === awareness.clientID,
+      });
+    }
+    return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'zh'));
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The provider of an article document, for tiptap's CollaborationCaret (it shows `user`). */
+  provider(articleId: string): HocuspocusProvider | undefined {
+    return this.articles.get(articleId);
+  }
+
+  // ---- what the UI tells it
+
+  /** Which article this desk is in (null: none) and, optionally, the selection to show others. */
+  setActiveArticle(articleId: string | null, cursor?: { anchor: unknown; head: unknown } | null): void {
+    this.layout.setAwarenessField('articleId', articleId);
+    this.layout.setAwarenessField('cursor', cursor ?? null);
+  }
+
+  /** Stops talking to the server (the desk keeps working; changes wait). */
+  goOffline(): void {
+    this.socket.disconnect();
+    this.connection = 'offline';
+    this.emit();
+  }
+
+  goOnline(): void {
+    this.socket.shouldConnect = true;
+    void this.socket.connect();
+  }
+
+  /** Asks the server to sign the page for print; only a 值班编辑 may. */
+  signOff(): Promise<ProofResult> {
+    return this.request({ action: 'signoff' });
+  }
+
+  /** Asks the server to reopen a signed page with a reason, which is recorded; only a 值班编辑 may. */
+  reopen(reason: string): Promise<ProofResult> {
+    return this.request({ action: 'reopen', reason });
+  }
+
+  /** Resolves once everything is synced and acknowledged, or rejects after `timeoutMs`. */
+  whenSynced(timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        if (!this.status().synced) return false;
+        stop();
+        resolve();
+        return true;
+      };
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`not synced after ${timeoutMs} ms: ${JSON.stringify(this.status())}`));
+      }, timeoutMs);
+      const unsubscribe = this.subscribe(() => void check());
+      const poll = setInterval(() => void check(), 50);
+      const stop = (): void => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        unsubscribe();
+      };
+      check();
+    });
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    const { layoutDoc } = this.options.docs;
+    layoutDoc.getArray('articleOrder').unobserve(this.onOrder);
+    layoutDoc.getMap('signoff').unobserve(this.onSignoff);
+    for (const p of this.providers()) p.destroy();
+    this.socket.destroy();
+    for (const done of this.waiting.values()) done({ ok: false, ...OFFLINE });
+    this.waiting.clear();
+    this.listeners.clear();
+  }
+
+  // ---- internals
+
+  private providers(): HocuspocusProvider[] {
+    return [this.layout, ...this.articles.values()];
+  }
+
+  private attach(name: string, document: Y.Doc): HocuspocusProvider {
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document,
+      token: this.options.token,
+      onAuthenticationFailed: ({ reason }: { reason: string }) => {
+        this.error = describeDenial(reason);
+        this.emit();
+      },
+    });
+    provider.on('message', ({ event }: { event: { data: ArrayBuffer | Uint8Array } }) => {
+      const applied = syncStatusOf(new Uint8Array(event.data as ArrayBuffer));
+      // The provider only counts acknowledgements; a refusal would leave the change pending forever.
+      if (applied === false) {
+        this.refusedCount++;
+        provider.decrementUnsyncedChanges();
+      }
+    });
+    // The server closes one document's connection when a client breaks a rule (e.g. writes the sign-off).
+    provider.on('close', ({ event }: { event: { reason?: string } }) => {
+      if (typeof event?.reason === 'string' && event.reason.startsWith('banmian:')) {
+        this.error = describeDenial(event.reason);
+        this.emit();
+      }
+    });
+    provider.on('unsyncedChanges', () => this.emit());
+    provider.on('synced', () => this.emit());
+    provider.attach();
+    return provider;
+  }
+
+  private followArticles(): void {
+    for (const id of this.options.docs.articleIds()) {
+      if (this.articles.has(id)) continue;
+      const doc = this.options.docs.articleDoc(id) ?? this.options.createArticleDoc?.(id);
+      if (!doc) continue;
+      const provider = this.attach(articleDocName(this.options.pageId, id), doc);
+      provider.setAwarenessField('user', { name: this.options.user.name, role: this.options.user.role, color: this.colour });
+      this.articles.set(id, provider);
+    }
+    this.emit();
+  }
+
+  private request(body: { action: 'signoff' } | { action: 'reopen'; reason: string }): Promise<ProofResult> {
+    const id = `r${++this.requestSeq}-${this.options.docs.layoutDoc.clientID}`;
+    const message: SignoffRequest = { type: REQUEST_TYPE, id, ...body };
+    return new Promise((resolve) => {
+      if (this.connection !== 'online') {
+        resolve({ ok: false, ...OFFLINE });
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve({ ok: false, zh: '服务器没有应答', en: 'The server did not answer' });
+      }, this.options.requestTimeout ?? 10_000);
+      this.waiting.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.layout.sendStateless(JSON.stringify(message));
+    });
+  }
+
+  private onStateless(payload: string): void {
+    let reply: SignoffReply;
+    try {
+      reply = JSON.parse(payload) as SignoffReply;
+    } catch {
+      return;
+    }
+    if (reply?.type !== REPLY_TYPE) return;
+    const done = this.waiting.get(reply.id);
+    if (!done) return;
+    this.waiting.delete(reply.id);
+    done(reply.ok ? { ok: true } : { ok: false, zh: reply.zh, en: reply.en });
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+
+interface Span {
+  client: number;
+  clock: number;
+  length: number;
+}
+
+function inSpans(spans: Span[], id: Y.ID | null): boolean {
+  if (!id) return false;
+  return spans.some((s) => s.client === id.client && id.clock >= s.clock && id.clock < s.clock + s.length);
+}
+
+/** Every item ever stored under a root map (current values and the overwritten ones before them). */
+function rootMapItems(doc: Y.Doc, rootName: string): Span[] {
+  const type = doc.share.get(rootName);
+  if (!type) return [];
+  const spans: Span[] = [];
+  for (const latest of type._map.values()) {
+    for (let item: Y.Item | null = latest; item; item = item.left) spans.push({ client: item.id.client, clock: item.id.clock, length: item.length });
+  }
+  return spans;
+}
+
+/**
+ * Whether applying `update` to `doc` would change the root map `rootName`: an item is added to it
+ * (directly, or next to one of its items), or one of its items is deleted. Used by the server to keep
+ * clients from writing the `signoff` map, without applying the update to a copy of the document.
+ * An item whose neighbours are unknown to both the document and the update cannot land in the map
+ * until they arrive, and then they are checked, so it is not counted.
+ */
+export function updateTouchesRootMap(doc: Y.Doc, update: Uint8Array, rootName: string): boolean {
+  const spans = rootMapItems(doc, rootName);
+  const { structs, ds } = Y.decodeUpdate(update);
+  // An item of the update lands in the map when its parent is the map, or it sits next to an item of
+  // the map. Items next to other items of the update are found through the first of the chain, which
+  // is itself either in the map (directly or next to a stored item) or not: one pass is enough.
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const parent = s.parent as unknown;
+    if (parent === rootName || (parent instanceof Y.ID && inSpans(spans, parent)) || inSpans(spans, s.origin) || inSpans(spans, s.rightOrigin)) return true;
+  }
+  for (const [client, deletions] of ds.clients) {
+    for (const d of deletions) {
+      if (spans.some((s) => s.client === client && d.clock < s.clock + s.length && s.clock < d.clock + d.len)) return true;
+    }
+  }
+  return false;
+}

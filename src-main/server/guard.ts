@@ -1,0 +1,168 @@
+import type {
+  Connection,
+  Document,
+  Extension,
+  Hocuspocus,
+  afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  connectedPayload,
+  onAuthenticatePayload,
+  onStatelessPayload,
+} from '@hocuspocus/server';
+import { layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
+import { DENIAL, REPLY_TYPE, parseRequest, type SignoffReply } from '../../src-core/collab/protocol';
+import { updateTouchesRootMap } from '../../src-core/collab/touches';
+import { syncUpdateOf } from '../../src-core/collab/wire';
+import { isSignedOff, reopen, signOff } from '../../src-core/proof/rounds';
+import { mayOpen, type Person, type UserDirectory } from './users';
+
+/** Yjs origin of the server's own writes (sign-off and reopening). */
+export const SERVER_ORIGIN = { banmianServer: true };
+
+/** What a connection carries after authentication (Hocuspocus's `context`). */
+export interface GuardContext {
+  person: Person;
+  address: DocAddress;
+}
+
+interface PageState {
+  locked: boolean;
+  connections: Set<Connection>;
+  /** Keeps the layout document loaded while any article document of the page is open here. */
+  layoutHold?: Promise<{ disconnect(): Promise<void> }>;
+  openArticles: number;
+}
+
+/** Thrown from a hook: Hocuspocus sends `reason` to the client (permission denied or close). */
+function denial(reason: string): Error & { reason: string; code: number } {
+  return Object.assign(new Error(reason), { reason, code: 4403 });
+}
+
+/**
+ * Roles, grants and the sign-off lock, enforced on the server:
+ * - a token maps to a person and a role; a page opens only with a grant for it (or `*`);
+ * - a 校对 connection is read-only on the layout document (its updates are not applied and it is
+ *   told so), and writes article documents;
+ * - while the layout document's `signoff` says the page is signed, every connection to every
+ *   document of the page is read-only; only the server writes `signoff`, on a 值班编辑's request
+ *   (stateless `banmian/request`), and a client update that touches it closes that connection.
+ */
+export class Guard implements Extension {
+  extensionName = 'banmian-guard';
+  private readonly pages = new Map<string, PageState>();
+  private instance: Hocuspocus | undefined;
+
+  constructor(private readonly users: UserDirectory) {}
+
+  private page(pageId: string): PageState {
+    let p = this.pages.get(pageId);
+    if (!p) {
+      p = { locked: false, connections: new Set(), openArticles: 0 };
+      this.pages.set(pageId, p);
+    }
+    return p;
+  }
+
+  private readOnlyFor(context: GuardContext): boolean {
+    const layoutReadOnly = context.address.kind === 'layout' && context.person.role === '校对';
+    return layoutReadOnly || this.page(context.address.pageId).locked;
+  }
+
+  async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    this.instance = instance;
+  }
+
+  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<GuardContext> {
+    const address = parseDocName(documentName);
+    if (!address) throw denial(DENIAL.badName);
+    const person = this.users.authenticate(token);
+    if (!person) throw denial(DENIAL.badToken);
+    if (!mayOpen(person, address.pageId)) throw denial(DENIAL.noGrant);
+    const context: GuardContext = { person, address };
+    connectionConfig.readOnly = this.readOnlyFor(context);
+    return context;
+  }
+
+  async afterLoadDocument({ document, documentName, instance }: afterLoadDocumentPayload): Promise<void> {
+    const address = parseDocName(documentName);
+    if (!address) return;
+    const page = this.page(address.pageId);
+    if (address.kind === 'layout') {
+      const update = (): void => this.setLocked(address.pageId, isSignedOff(document));
+      document.getMap('signoff').observe(update);
+      update();
+    } else {
+      page.openArticles++;
+      // The lock lives in the layout document: keep it loaded (and, with Redis, in step with the
+      // other instances) while an article of the page is open on this instance.
+      page.layoutHold ??= instance.openDirectConnection(layoutDocName(address.pageId), { banmianHold: true });
+      await page.layoutHold;
+    }
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const address = parseDocName(documentName);
+    if (!address || address.kind !== 'article') return;
+    const page = this.page(address.pageId);
+    page.openArticles = Math.max(0, page.openArticles - 1);
+    if (page.openArticles === 0 && page.layoutHold) {
+      const hold = page.layoutHold;
+      page.layoutHold = undefined;
+      await (await hold).disconnect();
+    }
+  }
+
+  async connected({ connection, context }: connectedPayload): Promise<void> {
+    const ctx = context as GuardContext;
+    const page = this.page(ctx.address.pageId);
+    page.connections.add(connection);
+    connection.readOnly = this.readOnlyFor(ctx);
+    connection.onClose(() => page.connections.delete(connection));
+  }
+
+  async beforeHandleMessage({ connection, context, document, update: message }: beforeHandleMessagePayload): Promise<void> {
+    const ctx = context as GuardContext;
+    // Set before every message as well as on every lock change, so queued messages of a connection
+    // being set up cannot slip past a lock.
+    connection.readOnly = this.readOnlyFor(ctx);
+    if (connection.readOnly || ctx.address.kind !== 'layout') return;
+    const update = syncUpdateOf(message);
+    if (update && updateTouchesRootMap(document, update, 'signoff')) throw denial(DENIAL.signoffIsServerOnly);
+  }
+
+  async onStateless({ connection, document, payload }: onStatelessPayload): Promise<void> {
+    const request = parseRequest(payload);
+    if (!request) return;
+    const ctx = connection.context as GuardContext;
+    const reply = (r: { ok: true } | { ok: false; zh: string; en: string }): void => connection.sendStateless(JSON.stringify({ type: REPLY_TYPE, id: request.id, ...r } satisfies SignoffReply));
+    if (ctx.address.kind !== 'layout') {
+      reply({ ok: false, zh: '签字付印只能在版面文档上请求', en: 'Sign-off is requested on the layout document' });
+      return;
+    }
+    const { name, role } = ctx.person;
+    if (request.action === 'signoff' && role !== '值班编辑') {
+      reply({ ok: false, zh: '只有值班编辑可以签字付印', en: 'Only the duty editor (值班编辑) signs a page for print' });
+      return;
+    }
+    const at = new Date().toISOString();
+    const result = request.action === 'signoff' ? signOff(document, name, role, at, SERVER_ORIGIN) : reopen(document, name, role, request.reason, at, SERVER_ORIGIN);
+    reply(result);
+  }
+
+  private setLocked(pageId: string, locked: boolean): void {
+    const page = this.page(pageId);
+    page.locked = locked;
+    for (const c of page.connections) c.readOnly = this.readOnlyFor(c.context as GuardContext);
+  }
+
+  /** For tests and the status endpoint: whether a page is locked on this instance. */
+  isLocked(pageId: string): boolean {
+    return this.pages.get(pageId)?.locked ?? false;
+  }
+
+  documentsOf(pageId: string): Document[] {
+    if (!this.instance) return [];
+    return [...this.instance.documents.values()].filter((d) => parseDocName(d.name)?.pageId === pageId);
+  }
+}

@@ -1,0 +1,153 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Redis } from '@hocuspocus/extension-redis';
+import { WebSocketServer } from 'ws';
+import { Guard } from './guard';
+import { SqliteStore, sqliteExtension, type Durability } from './sqlite-store';
+import { UserDirectory } from './users';
+
+export interface CollabServerOptions {
+  /** Port to listen on; 0 picks a free one (the chosen port is in the result's `url`). */
+  port?: number;
+  /** Address to listen on. Default 127.0.0.1: anything else needs `tls` or `behindProxy`. */
+  host?: string;
+  /** Folder for the SQLite database (created if missing). */
+  dataDir: string;
+  /** The users file (see `npm run server -- add-user`). */
+  usersFile: string;
+  /** Serve wss:// directly with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /**
+   * Plain ws:// on a non-loopback address, because a TLS-terminating proxy (nginx) in front is the
+   * only peer that reaches it. Connections are still accepted only from `trustedProxies`.
+   */
+  behindProxy?: { trustedProxies: string[] };
+  /** Several instances sharing documents through Redis (the scale path). */
+  redis?: { host: string; port: number; prefix?: string };
+  /** 'full' (default): an acknowledged change has been fsynced; 'normal': survives a crash of the process. */
+  durability?: Durability;
+  /** Instance name, shown in /health and used by the Redis extension. */
+  name?: string;
+  /** Hocuspocus's store debounce (ms); the log is the durable copy, this only folds it. */
+  debounce?: number;
+}
+
+export interface CollabServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** For tests and monitoring. */
+  readonly guard: Guard;
+  readonly hocuspocus: Hocuspocus;
+}
+
+export class CollabServerError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function isLoopbackAddress(addr: string | undefined): boolean {
+  if (!addr) return false;
+  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
+}
+
+/**
+ * Starts the collaboration server: Hocuspocus with the role guard and SQLite persistence, on
+ * 127.0.0.1 unless told otherwise. Used by `npm run server` and, later, by 文件 → 共享此版面.
+ */
+export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host) && !options.tls && !options.behindProxy) {
+    throw new CollabServerError(
+      `在 ${host} 上监听需要 TLS：请提供证书（tls），或置于 nginx 等反向代理之后（behindProxy）`,
+      `Listening on ${host} needs TLS: give a certificate (tls) or run behind a reverse proxy such as nginx (behindProxy)`,
+    );
+  }
+  const users = new UserDirectory(options.usersFile);
+  const store = new SqliteStore(options.dataDir, options.durability ?? 'full');
+  const guard = new Guard(users);
+  const extensions: Extension[] = [guard, sqliteExtension(store)];
+  let redis: Redis | undefined;
+  if (options.redis) {
+    redis = new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'banmian', identifier: options.name });
+    extensions.push(redis);
+  }
+  const hocuspocus = new Hocuspocus({
+    name: options.name ?? 'banmian',
+    extensions,
+    quiet: true,
+    debounce: options.debounce ?? 2000,
+    maxDebounce: 10_000,
+  });
+
+  const trusted = new Set(options.behindProxy?.trustedProxies ?? []);
+  const allowed = (socket: Socket): boolean => {
+    const remote = socket.remoteAddress;
+    if (isLoopbackAddress(remote)) return true;
+    if (options.tls) return true;
+    return remote !== undefined && trusted.has(remote.replace(/^::ffff:/, ''));
+  };
+
+  const onRequest = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, name: options.name ?? 'banmian', documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('版面协作服务器 / Banmian collaboration server\n');
+  };
+  const http: HttpServer = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createHttpServer(onRequest);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
+  http.on('upgrade', (req, socket: Socket, head) => {
+    if (!allowed(socket)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => undefined);
+      hocuspocus.handleConnection(ws, req);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const scheme = options.tls ? 'wss' : 'ws';
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+
+  let closed = false;
+  return {
+    url: `${scheme}://${shownHost}:${port}`,
+    port,
+    guard,
+    hocuspocus,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        hocuspocus.closeConnections();
+        for (const ws of wss.clients) ws.terminate();
+      });
+      // store what is loaded, then stop
+      for (const doc of hocuspocus.documents.values()) store.compact(doc.name, doc);
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      wss.close();
+      store.close();
+    },
+  };
+}

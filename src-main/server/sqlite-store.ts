@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+
+/** Yjs origin of updates that reach this instance from another one through Redis (extension-redis). */
+const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+
+export type Durability = 'full' | 'normal';
+
+/**
+ * Shared documents in SQLite (better-sqlite3, in `<dataDir>/banmian-collab.sqlite`).
+ *
+ * Every update is appended to `updates` synchronously inside the document's update event, which runs
+ * before Hocuspocus acknowledges the update to the client: an acknowledged change is on disk (with
+ * `durability: 'full'` it has been fsynced; 'normal' survives a killed process but maybe not a power
+ * cut). Hocuspocus's debounced store folds the log into `documents.state`. Folding merges the stored
+ * state, this instance's document and the log rows, so instances that share the file (the Redis
+ * path) never drop each other's changes.
+ */
+export class SqliteStore {
+  readonly db: Database.Database;
+  private readonly appendStmt: Database.Statement;
+  private readonly stateStmt: Database.Statement;
+  private readonly rowsStmt: Database.Statement;
+
+  constructor(dataDir: string, durability: Durability = 'full') {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'banmian-collab.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX IF NOT EXISTS updates_by_name ON updates (name, seq);
+    `);
+    this.appendStmt = this.db.prepare('INSERT INTO updates (name, data) VALUES (?, ?)');
+    this.stateStmt = this.db.prepare('SELECT state FROM documents WHERE name = ?');
+    this.rowsStmt = this.db.prepare('SELECT seq, data FROM updates WHERE name = ? ORDER BY seq');
+  }
+
+  /** The stored document as one update (state plus the log), or undefined for a new document. */
+  load(name: string): Uint8Array | undefined {
+    const state = this.stateStmt.get(name) as { state: Buffer } | undefined;
+    const rows = this.rowsStmt.all(name) as { seq: number; data: Buffer }[];
+    const parts = [...(state ? [state.state] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
+    return parts.length ? Y.mergeUpdates(parts) : undefined;
+  }
+
+  append(name: string, update: Uint8Array): void {
+    this.appendStmt.run(name, Buffer.from(update));
+  }
+
+  /** Folds the log of one document into its state. */
+  compact(name: string, doc: Y.Doc): void {
+    const fold = this.db.transaction(() => {
+      const state = this.stateStmt.get(name) as { state: Buffer } | undefined;
+      const rows = this.rowsStmt.all(name) as { seq: number; data: Buffer }[];
+      const merged = Y.mergeUpdates([...(state ? [new Uint8Array(state.state)] : []), Y.encodeStateAsUpdate(doc), ...rows.map((r) => new Uint8Array(r.data))]);
+      this.db.prepare('INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at').run(
+        name,
+        Buffer.from(merged),
+        new Date().toISOString(),
+      );
+      if (rows.length) this.db.prepare('DELETE FROM updates WHERE name = ? AND seq <= ?').run(name, rows[rows.length - 1].seq);
+    });
+    fold.immediate();
+  }
+
+  documentNames(): string[] {
+    return (this.db.prepare('SELECT name FROM documents UNION SELECT DISTINCT name FROM updates ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** The Hocuspocus extension over a SqliteStore. */
+export function sqliteExtension(store: SqliteStore): Extension {
+  return {
+    extensionName: 'banmian-sqlite',
+    async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+      const stored = store.load(documentName);
+      if (stored) Y.applyUpdate(document, stored, 'banmian-sqlite-load');
+      // Registered after loading, so the stored state is not appended again; runs inside the update
+      // event, before the server sends the client its acknowledgement.
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === REDIS_ORIGIN) return; // the instance that received it from its client stored it
+        store.append(documentName, update);
+      });
+    },
+    async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
+      store.compact(documentName, document);
+    },
+  };
+}

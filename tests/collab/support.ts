@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { JoinedPageDocs } from '../../src-core/collab/joined-page';
+import type { Role } from '../../src-core/collab/roles';
+import { CollabSession, type SharedPageDocs } from '../../src-core/collab/session';
+import { addUser } from '../../src-main/server/users';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export function tempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** The real server as its own process (`npm run server`'s entry), so it can be SIGKILLed. */
+export class ServerProcess {
+  private child: ChildProcess | undefined;
+  output = '';
+
+  constructor(
+    readonly port: number,
+    readonly dataDir: string,
+    readonly usersFile: string,
+    private readonly extra: string[] = [],
+  ) {}
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const args = ['--import', 'tsx', join(root, 'src-main/server/cli.ts'), '--port', String(this.port), '--data', this.dataDir, '--users', this.usersFile, ...this.extra];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    await new Promise<void>((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`server did not start:\n${this.output}`)), 30_000);
+      const onData = (b: Buffer): void => {
+        this.output += b.toString();
+        if (/^ready /m.test(this.output)) {
+          clearTimeout(timer);
+          res();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (b: Buffer) => (this.output += b.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        rej(new Error(`server exited (${code}):\n${this.output}`));
+      });
+    });
+  }
+
+  /** Kills the process and waits until it is gone. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise<void>((res) => child.once('exit', () => res()));
+    child.kill(signal);
+    await gone;
+    this.child = undefined;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+}
+
+export interface Desk {
+  session: CollabSession;
+  docs: SharedPageDocs;
+  name: string;
+  role: Role;
+}
+
+export function token(usersFile: string, name: string, role: Role, pages: string[] = ['*']): string {
+  return addUser(usersFile, name, role, pages).token;
+}
+
+/** A desk that joins the page: empty documents filled from the server. */
+export function joinDesk(url: string, pageId: string, tokenText: string, name: string, role: Role): Desk & { docs: JoinedPageDocs } {
+  const docs = new JoinedPageDocs();
+  const session = new CollabSession({ url, token: tokenText, pageId, user: { name, role }, docs, createArticleDoc: docs.createArticleDoc, WebSocket, reconnectDelay: 100 });
+  return { session, docs, name, role };
+}
+
+/** A desk that shares a page it has (a PageStore or anything with the documents). */
+export function shareDesk(url: string, pageId: string, tokenText: string, name: string, role: Role, docs: SharedPageDocs): Desk {
+  const session = new CollabSession({ url, token: tokenText, pageId, user: { name, role }, docs, WebSocket, reconnectDelay: 100 });
+  return { session, docs, name, role };
+}
+
+/** Polls until `check` holds (the server and clients are asynchronous); fails with `what` after the timeout. */
+export async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The plain text of an article's body (paragraphs joined with newlines). */
+export function bodyText(doc: Y.Doc): string {
+  const frag = doc.getXmlFragment('body');
+  return frag
+    .toArray()
+    .map((p) => (p instanceof Y.XmlElement ? p.toArray().map((t) => (t instanceof Y.XmlText ? (t.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('') : '')).join('') : ''))
+    .join('\n');
+}
+
+/** Inserts text into the first text node of paragraph `para` of an article body, at `offset`. */
+export function typeInto(doc: Y.Doc, para: number, offset: number, text: string): void {
+  const p = doc.getXmlFragment('body').get(para) as Y.XmlElement;
+  let t = p.toArray().find((n) => n instanceof Y.XmlText) as Y.XmlText | undefined;
+  if (!t) {
+    t = new Y.XmlText();
+    p.insert(0, [t]);
+  }
+  t.insert(Math.min(offset, t.length), text);
+}

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { articleDocName, layoutDocName, parseDocName } from '../../src-core/collab/names';
+import { parseRole } from '../../src-core/collab/roles';
+import { updateTouchesRootMap } from '../../src-core/collab/touches';
+import { syncStatusOf, syncUpdateOf } from '../../src-core/collab/wire';
+import { signOff } from '../../src-core/proof/rounds';
+import { SqliteStore } from '../../src-main/server/sqlite-store';
+import { UserDirectory, addUser, mayOpen, removeUser } from '../../src-main/server/users';
+import { tempDir } from './support';
+
+const tmp = tempDir('banmian-units-');
+afterAll(() => tmp.remove());
+
+describe('document names', () => {
+  it('accepts exactly the two shapes and round-trips them', () => {
+    expect(parseDocName(layoutDocName('p1'))).toEqual({ pageId: 'p1', kind: 'layout' });
+    expect(parseDocName(articleDocName('p1', 'xu-chaowen'))).toEqual({ pageId: 'p1', kind: 'article', articleId: 'xu-chaowen' });
+    for (const bad of ['', 'banmian', 'banmian/p1', 'banmian/p1/layout/', 'banmian/../layout', 'banmian/p1/article', 'banmian/p1/article/a/b', 'other/p1/layout', 'banmian/p 1/layout', 'banmian/p1/Layout', `banmian/${'x'.repeat(65)}/layout`, 'banmian/p1/article/a.b'])
+      expect(parseDocName(bad), bad).toBeUndefined();
+    expect(() => articleDocName('p1', '../x')).toThrow();
+  });
+
+  it('reads roles by their Chinese or English names', () => {
+    expect(parseRole('校对')).toBe('校对');
+    expect(parseRole('chief')).toBe('值班编辑');
+    expect(parseRole('admin')).toBeUndefined();
+  });
+});
+
+describe('which updates touch the sign-off', () => {
+  function server(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.getMap('blocks').set('b1', new Y.Map([['col', 1]]) as Y.Map<unknown>);
+    signOff(doc, '钱值班', '值班编辑', '2024-01-01T00:00:00Z');
+    return doc;
+  }
+  function clientOf(doc: Y.Doc): Y.Doc {
+    const c = new Y.Doc();
+    Y.applyUpdate(c, Y.encodeStateAsUpdate(doc));
+    return c;
+  }
+  function updateFrom(doc: Y.Doc, change: (c: Y.Doc) => void): Uint8Array {
+    const c = clientOf(doc);
+    const sv = Y.encodeStateVector(c);
+    change(c);
+    return Y.encodeStateAsUpdate(c, sv);
+  }
+
+  it('sees a new key, an overwritten key and a deleted key', () => {
+    const doc = server();
+    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').set('x', 1)), 'signoff')).toBe(true);
+    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').set('signedBy', '别人')), 'signoff')).toBe(true);
+    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').delete('signedBy')), 'signoff')).toBe(true);
+    expect(updateTouchesRootMap(new Y.Doc(), updateFrom(new Y.Doc(), (c) => c.getMap('signoff').set('signedBy', 'x')), 'signoff')).toBe(true);
+  });
+
+  it('lets everything else through', () => {
+    const doc = server();
+    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => (c.getMap('blocks').get('b1') as Y.Map<unknown>).set('col', 3)), 'signoff')).toBe(false);
+    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('blocks').delete('b1')), 'signoff')).toBe(false);
+    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getArray('articleOrder').push(['a'])), 'signoff')).toBe(false);
+  });
+
+  it('reads the update out of a sync message, and the server acknowledgement', () => {
+    const update = new Uint8Array([1, 2, 3]);
+    // [name "d"] [sync 0] [update 2] [len 3] 1 2 3
+    expect(syncUpdateOf(new Uint8Array([1, 100, 0, 2, 3, 1, 2, 3]))).toEqual(update);
+    expect(syncUpdateOf(new Uint8Array([1, 100, 0, 0, 0]))).toBeUndefined(); // step 1
+    expect(syncUpdateOf(new Uint8Array([1, 100, 1, 0]))).toBeUndefined(); // awareness
+    expect(syncStatusOf(new Uint8Array([1, 100, 8, 0]))).toBe(false);
+    expect(syncStatusOf(new Uint8Array([1, 100, 8, 1]))).toBe(true);
+    expect(() => syncUpdateOf(new Uint8Array([5, 1]))).toThrow(/truncated/);
+  });
+});
+
+describe('the users file', () => {
+  const file = `${tmp.dir}/users.json`;
+
+  it('stores no token, only a salted hash, and recognises the token', () => {
+    const { user, token } = addUser(file, '赵校对', '校对', ['p1']);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(token.split('.')[2]);
+    const dir = new UserDirectory(file);
+    expect(dir.authenticate(token)).toMatchObject({ name: '赵校对', role: '校对', pages: ['p1'] });
+    expect(dir.authenticate(`${token}x`)).toBeUndefined();
+    expect(dir.authenticate(token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeUndefined();
+    expect(dir.authenticate('')).toBeUndefined();
+    expect(mayOpen(dir.authenticate(token)!, 'p1')).toBe(true);
+    expect(mayOpen(dir.authenticate(token)!, 'p2')).toBe(false);
+    // two users with the same name get different tokens and hashes
+    const again = addUser(file, '赵校对', '校对');
+    expect(again.token).not.toBe(token);
+    expect(removeUser(file, user.id)).toBe(true);
+    expect(new UserDirectory(file).authenticate(token)).toBeUndefined();
+    expect(new UserDirectory(file).authenticate(again.token)).toBeDefined();
+  });
+});
+
+describe('SQLite persistence', () => {
+  it('loads what was appended, before and after folding the log', () => {
+    const dir = `${tmp.dir}/db`;
+    const store = new SqliteStore(dir);
+    const a = new Y.Doc();
+    a.on('update', (u: Uint8Array) => store.append('banmian/p/layout', u));
+    a.getMap('page').set('k', 1);
+    a.getArray('articleOrder').push(['x', 'y']);
+    const load = (): Y.Doc => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, store.load('banmian/p/layout')!);
+      return d;
+    };
+    expect(load().getArray('articleOrder').toArray()).toEqual(['x', 'y']);
+    store.compact('banmian/p/layout', a);
+    expect((store.db.prepare('SELECT count(*) n FROM updates').get() as { n: number }).n).toBe(0);
+    a.getMap('page').set('k', 2);
+    expect(load().getMap('page').get('k')).toBe(2);
+    // folding with a document that lacks some logged changes (another instance's) keeps them
+    const stale = new Y.Doc();
+    store.compact('banmian/p/layout', stale);
+    expect(load().getMap('page').get('k')).toBe(2);
+    expect(store.load('banmian/none/layout')).toBeUndefined();
+    store.close();
+  });
+});
