@@ -12,6 +12,8 @@ import type { ChangeLog } from './report';
 const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef“”‘’]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+/** The characters this module may change; a paragraph without any is returned as it is. */
+const MARKS = new Set([',', ':', ';', '?', '!', '(', ')', '"', "'", '.', '-', '。']);
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 const isLatinLetter = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z]/.test(ch);
@@ -19,8 +21,9 @@ const cjk = (ch: string | undefined): boolean => ch !== undefined && isCjk(ch.co
 const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0';
 
 /** Marks the code points that belong to URLs and e-mail addresses. */
-function protectedMask(chars: string[]): Uint8Array {
+function protectedMask(chars: string[], mayHaveUrl: boolean): Uint8Array {
   const mask = new Uint8Array(chars.length);
+  if (!mayHaveUrl) return mask;
   const text = chars.join('');
   // map UTF-16 offsets to code point indices
   const cpAt = new Int32Array(text.length + 1);
@@ -49,16 +52,38 @@ function protectedMask(chars: string[]): Uint8Array {
  */
 export function normalizePunctuation(chars: string[], log: ChangeLog): string[] {
   const out = chars.slice();
-  const mask = protectedMask(chars);
   const n = chars.length;
-  const prev = (i: number): string | undefined => {
-    for (let k = i - 1; k >= 0; k--) if (!isBlank(chars[k])) return chars[k];
-    return undefined;
+  // Only the positions of the marks this module may change are visited.
+  const at: number[] = [];
+  let mayHaveUrl = false;
+  for (let i = 0; i < n; i++) {
+    const c = chars[i];
+    if (c.length === 1 && c.charCodeAt(0) < 0x80 ? MARKS.has(c) : c === '。') at.push(i);
+    else if (c === '@') mayHaveUrl = true;
+    if (c === '/' && chars[i - 1] === ':') mayHaveUrl = true;
+    else if (c === '.' && chars[i - 1] === 'w' && chars[i - 2] === 'w') mayHaveUrl = true;
+  }
+  if (!at.length) return out;
+  const mask = protectedMask(chars, mayHaveUrl);
+  // 0 unknown, 1 CJK, 2 not CJK: filled lazily around the marks
+  const cjkCache = new Uint8Array(n);
+  const cjkAt = (k: number): boolean => {
+    if (k < 0) return false;
+    if (!cjkCache[k]) cjkCache[k] = cjk(chars[k]) ? 1 : 2;
+    return cjkCache[k] === 1;
   };
-  const next = (i: number): string | undefined => {
-    for (let k = i + 1; k < n; k++) if (!isBlank(chars[k])) return chars[k];
-    return undefined;
+  const prevIndex = (i: number): number => {
+    for (let k = i - 1; k >= 0; k--) if (!isBlank(chars[k])) return k;
+    return -1;
   };
+  const nextIndex = (i: number): number => {
+    for (let k = i + 1; k < n; k++) if (!isBlank(chars[k])) return k;
+    return -1;
+  };
+  const prev = (i: number): string | undefined => chars[prevIndex(i)];
+  const next = (i: number): string | undefined => chars[nextIndex(i)];
+  const cjkBefore = (i: number): boolean => cjkAt(prevIndex(i));
+  const cjkAfter = (i: number): boolean => cjkAt(nextIndex(i));
   const context = (i: number, len: number, replaced: string): string => {
     const a = chars.slice(Math.max(0, i - 4), i).join('');
     const b = chars.slice(i + len, i + len + 4).join('');
@@ -66,14 +91,15 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
   };
 
   // Runs: "..." and "--"
-  for (let i = 0; i < n; i++) {
-    if (mask[i]) continue;
+  let lastRunEnd = -1;
+  for (const i of at) {
+    if (mask[i] || i < lastRunEnd) continue;
     const c = chars[i];
     if (c !== '.' && c !== '-' && c !== '。') continue;
     let j = i;
     while (j < n && chars[j] === c && !mask[j]) j++;
     const len = j - i;
-    const chinese = cjk(prev(i)) || cjk(next(j - 1));
+    const chinese = cjkBefore(i) || cjkAfter(j - 1);
     if (c === '.' && len >= 3 && chinese) {
       out[i] = '……';
       for (let k = i + 1; k < j; k++) out[k] = '';
@@ -87,18 +113,18 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
       for (let k = i + 1; k < j; k++) out[k] = '';
       log.add('dash', chars.slice(i, j).join(''), '——', () => context(i, len, '——'));
     }
-    i = j - 1;
+    lastRunEnd = j;
   }
 
   // Single marks
-  for (let i = 0; i < n; i++) {
+  for (const i of at) {
     if (mask[i]) continue;
     const c = chars[i];
     const full = FULL[c];
     if (!full) continue;
+    if (!(cjkBefore(i) || cjkAfter(i))) continue;
     const p = prev(i);
     const q = next(i);
-    if (!(cjk(p) || cjk(q))) continue;
     if ((c === ',' || c === ':') && isDigit(p) && isDigit(q)) continue;
     if (c === ':' && q === '/') continue;
     out[i] = full;
@@ -107,7 +133,7 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
 
   // Brackets: pair them; a pair in a Chinese context (inside or next to it) becomes full-width.
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (const i of at) {
     if (mask[i]) continue;
     if (chars[i] === '(') stack.push(i);
     else if (chars[i] === ')') {
@@ -130,13 +156,14 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
     }
   }
 
-  pairQuotes(chars, out, mask, '"', '“', '”', log, context, prev, next);
-  pairQuotes(chars, out, mask, "'", '‘', '’', log, context, prev, next);
+  pairQuotes(chars, at, out, mask, '"', '“', '”', log, context, prev, next);
+  pairQuotes(chars, at, out, mask, "'", '‘', '’', log, context, prev, next);
   return out;
 }
 
 function pairQuotes(
   chars: string[],
+  marks: number[],
   out: string[],
   mask: Uint8Array,
   straight: string,
@@ -148,7 +175,7 @@ function pairQuotes(
   next: (i: number) => string | undefined,
 ): void {
   const at: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
+  for (const i of marks) {
     if (chars[i] !== straight || mask[i]) continue;
     // an apostrophe inside a Latin word (don't, it's) is not a quote
     if (straight === "'" && isLatinLetter(chars[i - 1]) && isLatinLetter(chars[i + 1])) continue;

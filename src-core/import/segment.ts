@@ -111,6 +111,8 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const guess = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number): void => {
     res.guesses.push({ file: o.file, kind, articleId, line, text, zh, en, confidence });
+    // an article's confidence: each guess about it weighs in by how unsure it is
+    if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
   const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
 
@@ -369,6 +371,11 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   // OCR column breaks: a paragraph that stops mid-sentence continues in the next block.
   if (o.mode === 'ocr') {
     const clearStarts = new Set<string>();
+    const openingCount = new Map<string, number>();
+    for (const p of body) {
+      const op = opening(spansText(p.spans));
+      openingCount.set(op, (openingCount.get(op) ?? 0) + 1);
+    }
     body.forEach((p, k) => {
       if (p.image || p.heading || p.titleCandidate) return;
       const prev = body[k - 1];
@@ -381,8 +388,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
         const a = spansText(prev.spans);
         const b = spansText(p.spans);
         const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
-        const siblings = [...clearStarts].filter((s) => s === opening(b));
-        const startsLikeSibling = siblings.length > 0 && body.filter((q) => opening(spansText(q.spans)) === opening(b)).length > 1;
+        const startsLikeSibling = clearStarts.has(opening(b)) && (openingCount.get(opening(b)) ?? 0) > 1;
         if (startsLikeSibling) {
           g('not-joined', example, 0.6, `前段未以句末标点结束，但下一段开头“${opening(b)}”与本文其他段落相同，判断为新段落（前段可能缺字）`, `the paragraph stops mid-sentence, but the next one opens like other paragraphs ("${opening(b)}"): kept apart (text may be missing)`, p.line);
         } else {
@@ -441,9 +447,15 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   // Clean-up: OCR spaces, punctuation.
   body = body.map((p) => {
     if (p.image) return p;
-    let spans = p.spans;
-    if (o.mode === 'ocr') spans = rewriteSpans(spans, (chars) => removeOcrSpaces(chars, o.log));
-    if (o.normalize) spans = rewriteSpans(spans, (chars) => normalizePunctuation(chars, o.log));
+    if (o.mode !== 'ocr' && !o.normalize) return p;
+    const spans = rewriteSpans(p.spans, (chars) => {
+      const spaced = o.mode === 'ocr' ? removeOcrSpaces(chars, o.log) : chars;
+      if (!o.normalize) return spaced;
+      // Both look at the source characters (normalization skips blanks when it looks for neighbours).
+      const normalized = normalizePunctuation(chars, o.log);
+      for (let i = 0; i < normalized.length; i++) if (spaced[i] === '') normalized[i] = '';
+      return normalized;
+    });
     return { ...p, spans: trimSpans(spans) };
   });
   body = body.filter((p) => p.image || spansText(p.spans).length > 0);
@@ -454,8 +466,9 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   }
 
   // Images: placeholders, "(如图)" references, embedded images.
+  let placeholders = 0;
   const addPlaceholder = (caption: string, line: number | undefined, kind: GuessKind): void => {
-    const imageId = `${d.id}-img${res.images.filter((im) => im.id.startsWith(`${d.id}-img`)).length + 1}`;
+    const imageId = `${d.id}-img${++placeholders}`;
     res.images.push({ id: imageId, name: '（图片占位）', mime: 'image/jpeg', pixelWidth: 0, pixelHeight: 0, colorSpace: 'unknown' });
     res.imageLinks.push({ imageId, articleId: d.id, caption });
     g(kind, caption, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明取自其前一句，请核对' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made, its caption taken from the sentence before; please check' : 'image placeholder: an empty image was made', line);
@@ -488,8 +501,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     jumpTo: d.jumpTo,
   };
   res.articles.push(article);
-  const own = res.guesses.filter((x) => x.articleId === d.id);
-  res.confidence.set(d.id, own.reduce((c, x) => c * (0.5 + x.confidence / 2), 1));
+  if (!res.confidence.has(d.id)) res.confidence.set(d.id, 1);
 }
 
 function toRichDoc(body: BodyPara[]): RichDoc {
@@ -525,7 +537,7 @@ function cleanByline(text: string, o: SegmentOptions, g: (kind: GuessKind, text:
 
 /** The opening of a paragraph, for comparing how paragraphs start ("聚焦…"). */
 function opening(text: string): string {
-  return Array.from(text.replace(/\s+/g, '')).slice(0, 2).join('');
+  return Array.from(text.slice(0, 8).replace(/\s+/g, '')).slice(0, 2).join('');
 }
 
 function head(text: string, n: number): string {

@@ -16,6 +16,10 @@ export function spansText(spans: Span[]): string {
 export function rewriteSpans(spans: Span[], rewrite: (chars: string[]) => string[]): Span[] {
   const chars = Array.from(spansText(spans));
   const rep = rewrite(chars);
+  if (spans.length === 1) {
+    const text = rep.join('');
+    return text ? [{ ...spans[0], text }] : [];
+  }
   const out: Span[] = [];
   let k = 0;
   for (const s of spans) {
@@ -49,11 +53,8 @@ export function dropEnd(spans: Span[], count: number): Span[] {
 }
 
 export function trimSpans(spans: Span[]): Span[] {
-  return rewriteSpans(spans, (chars) => {
-    let a = 0;
-    let b = chars.length;
-    while (a < b && /\s/.test(chars[a])) a++;
-    while (b > a && /\s/.test(chars[b - 1])) b--;
-    return chars.map((c, i) => (i < a || i >= b ? '' : c));
-  });
+  const out = spans.filter((sp) => sp.text).map((sp) => ({ ...sp }));
+  while (out.length && !(out[0].text = out[0].text.trimStart())) out.shift();
+  while (out.length && !(out[out.length - 1].text = out[out.length - 1].text.trimEnd())) out.pop();
+  return out;
 }

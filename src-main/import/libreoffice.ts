@@ -31,8 +31,8 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
 
 export type ConvertResult = { ok: true; bytes: Uint8Array; soffice: string } | { ok: false; zh: string; en: string };
 
-/** Converts one legacy document to .docx bytes; gives up after `timeoutMs`. */
-export function convertToDocx(name: string, bytes: Uint8Array, timeoutMs = 120_000, soffice = findSoffice()): Promise<ConvertResult> {
+/** Converts one legacy document to .docx bytes with `soffice` (see findSoffice); gives up after `timeoutMs`. */
+export function convertToDocx(name: string, bytes: Uint8Array, soffice: string | undefined, timeoutMs = 120_000): Promise<ConvertResult> {
   if (!soffice)
     return Promise.resolve({
       ok: false,

@@ -106,7 +106,7 @@ export async function importPaths(paths: string[], options: ImportPathsOptions =
         errors.push({ file: f.name, zh: `无法读取 ${f.name}：${(e as Error).message}`, en: `cannot read ${f.name}: ${(e as Error).message}` });
         continue;
       }
-      const conv = await convertToDocx(f.name, bytes, 120_000, soffice);
+      const conv = await convertToDocx(f.name, bytes, soffice);
       if (!conv.ok) errors.push({ file: f.name, zh: conv.zh, en: conv.en });
       else {
         inputs.push({ name: `${f.name}.docx`, bytes: conv.bytes });

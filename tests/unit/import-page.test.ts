@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { hanChars } from '../../src-core/import/chars';
 import { importFiles } from '../../src-core/import/index';
 import type { ImportReport } from '../../src-core/import/report';
-import { plainText } from '../../src-core/model/richtext';
+import { plainText, type RichDoc } from '../../src-core/model/richtext';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const samplePath = join(root, '../shared/samples/luoyang-daily-page.txt');
@@ -48,7 +48,7 @@ describe('the sample page (OCR text) imports as a careful human reads it', () =>
   it('body text equals the hand-cleaned sample page, paragraph by paragraph', async () => {
     const { r } = await importSample();
     const hand = JSON.parse(readFileSync(join(root, 'assets/samples/luoyang-page.banmian'), 'utf8'));
-    const paragraphs = (body: { content: { content?: { text: string }[] }[] }): string[] => body.content.map((p) => (p.content ?? []).map((c) => c.text).join(''));
+    const paragraphs = (body: RichDoc): string[] => body.content.map((p) => (p.content ?? []).map((c) => (c.type === 'text' ? c.text : '\n')).join(''));
     let compared = 0;
     for (const h of hand.articles) {
       if (!h.body.content.length) continue; // the banner
