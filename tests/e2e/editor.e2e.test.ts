@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { clientPoint, frameOf, openApp, pageText, requireBuild, shot } from './workspace-support';
+
+describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page live', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild();
+    host = await startWebHost({ port: 0 });
+    browser = await launchChromium();
+    page = await openApp(browser, host.url, problems);
+    await page.getByTestId('tool-view.fitPage').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  const body = () => page.getByTestId('story-body');
+
+  it('opens on double-click of a block, with the article fields and its body', async () => {
+    const f = await frameOf(page, 'b-nanguan');
+    const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
+    await page.mouse.dblclick(p.x, p.y);
+    const story = page.getByTestId('story-editor');
+    await story.waitFor();
+    expect(await story.getAttribute('data-article')).toBe('nanguan');
+    expect(await page.getByTestId('story-headline').inputValue()).toBe('“三进”宣传全覆盖 织密反诈防护网');
+    expect(await body().innerText()).toContain('为进一步强化');
+    // Opening the editor changes nothing.
+    expect(await page.getByTestId('dirty').count()).toBe(0);
+  });
+
+  it('typing in the body lands in the page at once', async () => {
+    expect(await pageText(page)).not.toContain('测试插入');
+    await body().locator('p').first().click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('测试插入');
+    await expect.poll(() => pageText(page)).toContain('测试插入');
+    expect(await page.getByTestId('dirty').count()).toBe(1);
+    await shot(page, 'ui-story-editor.png');
+  });
+
+  it('undo takes the typing back out of the page, redo puts it back', async () => {
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pageText(page)).not.toContain('测试插入');
+    expect(await body().innerText()).not.toContain('测试插入');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => pageText(page)).toContain('测试插入');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pageText(page)).not.toContain('测试插入');
+  });
+
+  it('a new paragraph in the body reflows the article (more lines)', async () => {
+    const before = await page.locator('[data-testid="page"] svg text').count();
+    await body().locator('p').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('新增一段。');
+    await expect.poll(() => page.locator('[data-testid="page"] svg text').count()).toBeGreaterThan(before);
+    // The new paragraph and its text are at most two undo steps (the split, then the typing).
+    await page.keyboard.press('Control+z');
+    if ((await page.locator('[data-testid="page"] svg text').count()) !== before) await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid="page"] svg text').count()).toBe(before);
+    expect(await pageText(page)).not.toContain('新增一段');
+  });
+
+  it('editing the headline field changes the headline on the page, as one undo step', async () => {
+    const headline = page.getByTestId('story-headline');
+    await headline.fill('反诈宣传进万家');
+    await expect.poll(() => pageText(page)).toContain('反诈宣传进万家');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pageText(page)).toContain('织密反诈防护网');
+    expect(await headline.inputValue()).toBe('“三进”宣传全覆盖 织密反诈防护网');
+  });
+
+  it('closes with Esc', async () => {
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('story-editor').count()).toBe(0);
+  });
+
+  it('logged no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
