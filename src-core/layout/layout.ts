@@ -1,5 +1,6 @@
 import type { FontRegistry } from '../fonts/registry';
 import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
+import { defaultPage } from '../model/defaults';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
@@ -579,4 +580,23 @@ export function fitArticleRows(doc: BanmianDocument, env: LayoutEnv, blockId: st
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Sets a free text box (margin notes, lists) with the same composer: lines of `style` from (x, y)
+ * downwards at `style.lineHeight`, coloured `color`. Returns the items and the height used.
+ */
+export function setTextBox(env: LayoutEnv, text: string, style: TextStyle, box: { x: number; y: number; width: number }, color: CmykColor = BLACK, owner = ''): { items: LayoutItem[]; height: number } {
+  const page = defaultPage();
+  const pb = new PageBuilder(page, gridGeometry(page), { fonts: env.fonts, cache: env.cache });
+  let y = box.y;
+  for (const para of text.split('\n')) {
+    const cp = pb.cache.compose([{ text: para, style, tag: 0 }], pb.options(box.width, style, 0, style.align));
+    for (let li = 0; li < cp.lines.length; li++) {
+      pb.emitLine(cp, li, box.x, y + (style.lineHeight - style.size) / 2, owner, [{ field: 'caption', paragraph: 0, base: 0 }]);
+      y += style.lineHeight;
+    }
+  }
+  for (const item of pb.items) if (item.kind === 'glyphs') item.color = color;
+  return { items: pb.items, height: y - box.y };
 }
