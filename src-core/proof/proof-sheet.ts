@@ -64,7 +64,7 @@ export function proofSheet(page: PageLayout, notes: ProofNotes, env: LayoutEnv, 
   for (const anchor of anchors) {
     const color = colorOf(anchor, notes);
     const top = Math.max(nextTop, anchor.y - NOTE_STYLE.lineHeight);
-    const set = setTextBox(env, noteText(anchor, notes), NOTE_STYLE, { x: noteX + 3, y: top + 2 }, color);
+    const set = setTextBox(env, noteText(anchor, notes), NOTE_STYLE, { x: noteX + 3, y: top + 2, width: noteWidth - 6 }, color);
     const height = set.height + 4;
     items.push({ kind: 'box', x: noteX, y: top, width: noteWidth, height, stroke: color, strokeWidth: 0.6 });
     items.push(...set.items);
