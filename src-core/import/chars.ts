@@ -60,5 +60,5 @@ export function countHan(text: string): number {
 export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;
 
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trimEnd());
+  return SENTENCE_END.test(text.slice(-16).trimEnd());
 }

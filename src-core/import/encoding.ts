@@ -147,13 +147,12 @@ function longestUtf8CjkRun(b: Uint8Array): { run: number; at: number } {
   return { run: best, at };
 }
 
+// NUL and C0 controls other than tab, LF, FF, CR mean the bytes are not text in this encoding.
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000e-\u001f]/;
+
 function controlOffset(text: string, bytesPerUnit: number): number {
-  // NUL and C0 controls other than tab, LF, CR, FF mean the bytes are not text in this encoding.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) return i * bytesPerUnit;
-  }
-  return -1;
+  const m = CONTROL_RE.exec(text);
+  return m ? m.index * bytesPerUnit : -1;
 }
 
 function zeroPattern(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -204,13 +203,14 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     if (ctl >= 0) return notText(ctl + start);
     return { ok: true, text, encoding: utf16, guessed: !bom16 };
   }
-  const badUtf8 = firstInvalidUtf8(bytes);
-  if (badUtf8 < 0) {
-    const text = decodeFatal('utf-8', bytes)!;
-    const ctl = controlOffset(text, 1);
-    if (ctl >= 0) return notText(byteOffsetOfUtf16Index(text, ctl));
-    return { ok: true, text, encoding: 'utf-8', guessed: false };
+  // The platform decoder is fast; the byte-by-byte scan only runs to find where it failed.
+  const asUtf8 = decodeFatal('utf-8', bytes);
+  if (asUtf8 !== undefined) {
+    const ctl = controlOffset(asUtf8, 1);
+    if (ctl >= 0) return notText(byteOffsetOfUtf16Index(asUtf8, ctl));
+    return { ok: true, text: asUtf8, encoding: 'utf-8', guessed: false };
   }
+  const badUtf8 = firstInvalidUtf8(bytes);
   const badGb = firstInvalidGb18030(bytes);
   const { share, doubles } = gb2312Share(bytes);
   const utf8Run = longestUtf8CjkRun(bytes);

@@ -59,10 +59,14 @@ export function jumpAtStart(text: string): JumpMatch | undefined {
 }
 
 export function jumpAtEnd(text: string): JumpMatch | undefined {
-  const m = text.match(JUMP_END_RE);
+  const m = text.slice(-40).match(JUMP_END_RE);
   return m ? jumpOf(m) : undefined;
 }
 
+const NAME_RE = new RegExp(`^${NAME}$`);
+const ROLE_NAME_RE = new RegExp(`^[${HAN}]{0,10}(?:记者|通讯员|实习生)${NAME}$`);
+const NAME_TOKEN_RE = new RegExp(`^[${HAN}]{1,4}$`);
+const COLUMN_NAME_RE = new RegExp(`^[${HAN}]{2,6}$`);
 const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
 const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
 
@@ -77,8 +81,8 @@ export function bylineLine(text: string): string | undefined {
   let roles = 0;
   for (const tok of tokens) {
     if (BYLINE_ROLE.test(tok) && (ROLE_ONLY.test(tok) || /(?:记者|通讯员|实习生|特约记者|见习记者|摄影记者)$/.test(tok))) roles++;
-    else if (new RegExp(`^[${HAN}]{0,10}(?:记者|通讯员|实习生)${NAME}$`).test(tok)) roles++;
-    else if (!new RegExp(`^${NAME}$`).test(tok)) return undefined;
+    else if (ROLE_NAME_RE.test(tok)) roles++;
+    else if (!NAME_RE.test(tok)) return undefined;
   }
   if (!roles) return undefined;
   // A role word must not be the whole line, and the line must have at least one name.
@@ -86,13 +90,18 @@ export function bylineLine(text: string): string | undefined {
   return tokens.join(' ');
 }
 
+const TRAILING_PAREN_RE = new RegExp(`([。！？!?…”"）)])(\\s*)([（(]\\s*(${NAME}(?:\\s+${NAME})*)\\s*[）)])\\s*$`);
+const TRAILING_CREDIT_RE = new RegExp(`([。！？!?…”"）)])(\\s*)(${NAME}(?:\\s+${NAME})*\\s*(?:文\\/图|图\\/文|文\\/摄|摄影|摄|文|图))\\s*$`);
+
 /**
  * A byline at the end of the last paragraph: "…社会环境。 (郭洁琼 宋婉青)", "…稳定。 张铁生 文/图".
  * Returns the byline text as it stands and the number of code points it takes from the end (with
  * the spaces before it).
  */
 export function trailingByline(text: string): { byline: string; length: number } | undefined {
-  const paren = text.match(new RegExp(`([。！？!?…”"）)])(\\s*)([（(]\\s*(${NAME}(?:\\s+${NAME})*)\\s*[）)])\\s*$`));
+  // only the end of the paragraph can hold it; long paragraphs are not scanned from the start
+  const end = text.slice(-160);
+  const paren = end.match(TRAILING_PAREN_RE);
   if (paren && !/^(?:如图|见图|附图|资料图|图|完|待续|续|下转|上接)/.test(paren[4])) {
     const names = paren[4].split(/\s+/);
     if (names.every((n) => Array.from(n).length >= 2) || names.length === 1) {
@@ -100,7 +109,7 @@ export function trailingByline(text: string): { byline: string; length: number }
       return { byline: paren[3], length: Array.from(tail).length };
     }
   }
-  const credit = text.match(new RegExp(`([。！？!?…”"）)])(\\s*)(${NAME}(?:\\s+${NAME})*\\s*(?:文\\/图|图\\/文|文\\/摄|摄影|摄|文|图))\\s*$`));
+  const credit = end.match(TRAILING_CREDIT_RE);
   if (credit && Array.from(credit[3].split(/\s/)[0]).length >= 2) {
     const tail = credit[0].slice(credit[1].length);
     return { byline: credit[3], length: Array.from(tail).length };
@@ -128,7 +137,7 @@ export function leadAtStart(text: string): { raw: string; agency: string; inner?
 export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: string[] } {
   const out: string[] = [];
   const joins: string[] = [];
-  const isName = (t: string): boolean => new RegExp(`^[${HAN}]{1,4}$`).test(t) && !/(?:记者|通讯员|实习生)$/.test(t);
+  const isName = (t: string): boolean => NAME_TOKEN_RE.test(t) && !/(?:记者|通讯员|实习生)$/.test(t);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const prev = out[out.length - 1];
@@ -158,7 +167,7 @@ export function endsWithColon(text: string): boolean {
 
 /** A column name (栏目名) such as "一把手访谈": a few Han characters and nothing else. */
 export function columnNameLike(text: string): boolean {
-  return new RegExp(`^[${HAN}]{2,6}$`).test(text.trim());
+  return COLUMN_NAME_RE.test(text.trim());
 }
 
 /** Could this line be a title (headline, kicker, banner)? Short, and not a sentence. */
