@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { layout } from '../../../src-core/layout/layout';
 import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
 import { FORMAT_VERSION, type Article, type BanmianDocument, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
@@ -10,6 +11,7 @@ import { mmToPt } from '../../../src-core/model/units';
 import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { loadBundledFonts } from '../../fonts/bundled';
+import { printTypoReport } from '../typo-report';
 import { PRINT_OPTIONS, printFlags, writePrint } from './export';
 
 const USAGE = [
@@ -19,6 +21,7 @@ const USAGE = [
   '  --format F        broadsheet（对开，默认）| tabloid（四开）| WxHmm，例如 350x500mm',
   '  --columns N       栏数 number of columns',
   '  --save FILE       同时保存版面 also save the page (.banmian)',
+  '  --report          打印排版质量报告 print the typographic report (lines, kinsoku, lone characters, loose lines, grid)',
   '  --bleed MM, --no-marks, --plain, --profile FILE, --colour-bar, --proof, --png FILE, --force  (见 see export --help)',
 ].join('\n');
 
@@ -156,7 +159,7 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { ...PRINT_OPTIONS, format: { type: 'string' }, columns: { type: 'string' }, save: { type: 'string' } },
+      options: { ...PRINT_OPTIONS, format: { type: 'string' }, columns: { type: 'string' }, save: { type: 'string' }, report: { type: 'boolean' } },
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -193,6 +196,10 @@ export async function run(args: string[]): Promise<number> {
   for (const n of placed.notes) console.log(`  组版 placement: ${n.zh}\n                  ${n.en}`);
   console.log(`组版 placed ${placed.document.blocks.length} 个块 blocks (${placed.document.articles.length} 篇稿件 articles, ${placed.document.images.length} 张图片 images)`);
 
+  if (parsed.values.report) {
+    const pl = layout(placed.document, { fonts: loadBundledFonts() });
+    printTypoReport(pl, new Map(placed.document.articles.map((a) => [a.id, a.headline || a.id])));
+  }
   if (parsed.values.save) {
     const saved = saveBanmianFile(parsed.values.save, placed.document);
     if (!saved.ok) {

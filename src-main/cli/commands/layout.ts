@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { layout } from '../../../src-core/layout/layout';
-import type { TypoReport } from '../../../src-core/layout/page-layout';
 import { parseDocument } from '../../../src-core/model/serialize';
 import { loadBundledFonts } from '../../fonts/bundled';
-
-function describe(r: TypoReport): string {
-  const within = r.justifiedLines ? ((100 * (r.justifiedLines - r.looseLines)) / r.justifiedLines).toFixed(2) : '100.00';
-  return [
-    `行 lines ${r.lines}（两端对齐 justified ${r.justifiedLines}，¼ em 以内 within ¼ em ${within}%，最大字距 worst ${r.worstExpansion.toFixed(3)} em）`,
-    `避头尾 kinsoku: 挤 squeeze ${r.kinsokuSqueeze}，推 push ${r.kinsokuPush}；标点挤压 compressions ${r.compressions}`,
-    `孤字 lone ${r.loneCharacters}（紧排 tightened ${r.tightenedLines} 行），行首禁则 prohibited starts ${r.prohibitedLineStarts}，离格 off-grid ${r.offGridLines}，强制断行 emergency ${r.emergencyBreaks}`,
-  ].join('\n  ');
-}
+import { describeTypoReport } from '../typo-report';
 
 /** `layout PAGE.banmian [--json]`: lays the page out and prints overset, missing glyphs and the typographic report. */
 export async function run(args: string[]): Promise<number> {
@@ -39,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   console.log(`${file}`);
-  console.log(`  ${describe(pl.report.page)}`);
+  console.log(`  ${describeTypoReport(pl.report.page)}`);
   for (const o of pl.overset) console.log(`  溢排 overset: ${o.articleId} ${o.characters} 字 chars, ${o.lines} 行 lines`);
   for (const m of pl.missingGlyphs) console.log(`  缺字 missing glyph: ${m.char} (U+${m.char.codePointAt(0)!.toString(16).toUpperCase()}) in ${m.face}, ${m.count}×`);
   return 0;
