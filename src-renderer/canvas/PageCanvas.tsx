@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cellAt, fitZoom, hitTest, movedRect, resizedRect, wheelZoom, type Handle } from '../editor/geometry';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { cssFamily } from './fonts';
 import { Overlay } from './Overlay';
+import { SvgPainter } from './svg-painter';
 
 /** The drag type of an unplaced article taken from the article list. */
 export const ARTICLE_DRAG_TYPE = 'application/x-banmian-article';
@@ -35,12 +35,14 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
   const [panning, setPanning] = useState(false);
 
   const imageHrefs = useMemo(() => new Map(images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`])), [images]);
-  const svg = useMemo(() => (layout ? pageToSvg(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id) }) : ''), [layout, imageHrefs]);
+  const painter = useRef<SvgPainter | null>(null);
 
-  // The SVG string is ours (pageToSvg escapes all text); set it directly so React never diffs it.
+  // The markup is ours (pageToSvg escapes all text); the painter replaces only the lines that changed.
   useLayoutEffect(() => {
-    if (paper.current) paper.current.innerHTML = svg;
-  }, [svg]);
+    if (!paper.current || !layout) return;
+    if (painter.current?.host !== paper.current) painter.current = new SvgPainter(paper.current);
+    painter.current.paint(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id) });
+  }, [layout, imageHrefs]);
 
   const pageW = layout?.width ?? 0;
   const pageH = layout?.height ?? 0;

@@ -152,7 +152,7 @@ export class Editor {
 
   /** Re-reads the store and lays the page out again when the document or the preview changed. */
   private refresh(patch: Partial<EditorState> = {}): void {
-    const doc = this.store.snapshot();
+    const doc = this.stable(this.store.snapshot());
     const interaction = patch.interaction !== undefined ? patch.interaction : this.state?.interaction;
     const preview = previewKey(interaction);
     const next: Partial<EditorState> = { ...patch, doc, revision: this.store.revision, canUndo: this.store.canUndo(), canRedo: this.store.canRedo() };
@@ -175,6 +175,30 @@ export class Editor {
     if (editing && !doc.articles.some((a) => a.id === editing)) next.editing = null;
     if (!this.state) return;
     this.set(next);
+  }
+
+  private stableFrom: BanmianDocument | undefined;
+  private stableDoc: BanmianDocument | undefined;
+  private stableJson = { page: '', blocks: '' };
+
+  /**
+   * The store rebuilds page settings and blocks on every snapshot. Keeping the previous objects when
+   * nothing in them changed lets panels that show only those skip re-rendering while the user types.
+   */
+  private stable(doc: BanmianDocument): BanmianDocument {
+    if (doc === this.stableFrom && this.stableDoc) return this.stableDoc;
+    const prev = this.stableDoc;
+    const pageJson = JSON.stringify(doc.page);
+    const blocksJson = JSON.stringify(doc.blocks);
+    const page = prev && pageJson === this.stableJson.page ? prev.page : doc.page;
+    const blocks = prev && blocksJson === this.stableJson.blocks ? prev.blocks : doc.blocks;
+    const images = prev && prev.images.length === doc.images.length && prev.images.every((img, i) => img === doc.images[i]) ? prev.images : doc.images;
+    const articles = prev && prev.articles.length === doc.articles.length && prev.articles.every((a, i) => a === doc.articles[i]) ? prev.articles : doc.articles;
+    const out = prev && page === prev.page && blocks === prev.blocks && images === prev.images && articles === prev.articles ? prev : { ...doc, page, blocks, images, articles };
+    this.stableFrom = doc;
+    this.stableDoc = out;
+    this.stableJson = { page: pageJson, blocks: blocksJson };
+    return out;
   }
 
   notify(message: Message, kind: Notice['kind'] = 'error'): void {
@@ -373,12 +397,15 @@ export class Editor {
     this.cancelInteraction();
     this.store.stopCapturing();
     this.store.undo();
+    // The store moves the step to the redo stack after its documents notified us: read both again.
+    this.refresh();
   }
 
   redo(): void {
     this.cancelInteraction();
     this.store.stopCapturing();
     this.store.redo();
+    this.refresh();
   }
 
   // ---- files

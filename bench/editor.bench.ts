@@ -1,0 +1,122 @@
+/**
+ * The workspace in Chromium on the web host, as a user meets it: app start to an interactive page,
+ * keystroke in the story editor to the repainted page, repaint rate while dragging a block, and the
+ * renderer's memory with the sample page open. One line per figure.
+ * Needs the web build (npm run web:build).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { findProjectRoot } from '../src-main/host/handlers';
+import { startWebHost } from '../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../tests/support/browser';
+import { median, percentile, printFigure } from './stats';
+
+const root = findProjectRoot();
+if (!existsSync(join(root, 'dist-web/index.html'))) {
+  console.error('dist-web/ is not built: run `npm run web:build` first');
+  process.exit(1);
+}
+if (!chromiumAvailable()) {
+  console.error('no Chromium at /usr/bin/chromium: skipped');
+  process.exit(0);
+}
+
+const host = await startWebHost({ port: 0 });
+const browser = await launchChromium();
+
+async function open(): Promise<{ page: Page; ms: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 950 }, deviceScaleFactor: 1 });
+  // tsx keeps function names with a helper that the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  const start = Date.now();
+  await page.goto(host.url);
+  await page.waitForSelector('.status[data-state="ready"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="page"] svg text');
+  // Interactive: the next frame after the page is drawn.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  return { page, ms: Date.now() - start };
+}
+
+try {
+  // App start → interactive page (the first run also warms the disk cache of the fonts).
+  const starts: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const { page, ms } = await open();
+    if (i > 0) starts.push(ms);
+    await page.close();
+  }
+  printFigure('editor.start-to-interactive', median(starts), 'ms', `median of ${starts.length}, web host, sample page, fonts loaded (target ≤ 2000 ms)`);
+
+  const { page } = await open();
+  await page.getByTestId('tool-view.fitPage').click();
+
+  // Keystroke → repainted page: from the input event to the first frame after the page SVG changed.
+  await page.locator('[data-testid="overlay"] g.frame[data-block="b-nanguan"] rect.frame-hit').dblclick({ force: true });
+  await page.getByTestId('story-body').locator('p').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.evaluate(() => {
+    const w = window as unknown as { __keyTimes: number[]; __t0: number };
+    w.__keyTimes = [];
+    // Typed Chinese arrives as text input (an IME commits it), so the clock starts at beforeinput.
+    window.addEventListener('beforeinput', (e) => (w.__t0 = e.timeStamp), { capture: true });
+    const target = document.querySelector('[data-testid="page"]')!;
+    new MutationObserver(() => {
+      const t0 = w.__t0;
+      requestAnimationFrame(() => setTimeout(() => w.__keyTimes.push(performance.now() - t0), 0));
+    }).observe(target, { childList: true, subtree: true });
+  });
+  const chars = '报社编辑部今晚组版';
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.type(chars[i % chars.length]);
+    await page.waitForFunction((n) => (window as unknown as { __keyTimes: number[] }).__keyTimes.length >= n, i + 1);
+  }
+  const keyTimes = (await page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes)).slice(5);
+  printFigure('editor.keystroke-to-repaint', median(keyTimes), 'ms', `median of ${keyTimes.length}, p95 ${percentile(keyTimes, 95).toFixed(1)} ms, sample page (target ≤ 16 ms)`);
+  const layoutMs = await page.getByTestId('layout-ms').innerText();
+  printFigure('editor.relayout-in-browser', Number(layoutMs.replace(/[^\d.]/g, '')), 'ms', 'last keystroke, layout() alone as the status line shows it');
+  await page.keyboard.press('Escape');
+
+  // Dragging a block: one pointer move per animation frame, each a whole column away from the last,
+  // so every frame relayouts and repaints the page. Frames per second over 120 frames.
+  const frame = page.locator('[data-testid="overlay"] g.frame[data-block="b-junhe"] rect.frame-hit');
+  const box = (await frame.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 36, box.y + 20, { steps: 2 });
+  const drag = await page.evaluate(
+    ({ x, y }) =>
+      new Promise<{ fps: number; frames: number[] }>((done) => {
+        const vp = document.querySelector('[data-testid="viewport"]')!;
+        const sheet = document.querySelector('[data-testid="sheet"]')!.getBoundingClientRect();
+        const colPx = (sheet.width / 1105.5) * 126;
+        const frames: number[] = [];
+        let n = 0;
+        let last = performance.now();
+        const start = last;
+        const tick = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          if (n++ >= 120) return done({ fps: (120 * 1000) / (now - start), frames });
+          vp.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: x + (n % 4) * colPx, clientY: y, pointerId: 1, pointerType: 'mouse', buttons: 1 }));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { x: box.x + 36, y: box.y + 20 },
+  );
+  await page.mouse.up();
+  printFigure('editor.drag-repaint', drag.fps, 'fps', `120 frames, each a new position (relayout + repaint), worst frame ${Math.max(...drag.frames.slice(1)).toFixed(1)} ms (target ≥ 50 fps)`);
+
+  // Memory of the renderer with the sample page open.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = new Map(metrics.map((x: { name: string; value: number }) => [x.name, x.value]));
+  printFigure('editor.renderer-js-heap', Math.round((m.get('JSHeapUsedSize') ?? 0) / 1048576), 'MB', `after GC; total heap ${Math.round((m.get('JSHeapTotalSize') ?? 0) / 1048576)} MB, ${m.get('Nodes')} DOM nodes`);
+} finally {
+  await browser.close();
+  await host.close();
+}
