@@ -1,6 +1,6 @@
 /**
  * `npm run server -- [--port N] [--data DIR] [--users FILE] [--host ADDR] [--tls-key F --tls-cert F]
- *                    [--behind-proxy IP,IP] [--redis HOST:PORT] [--name NAME] [--durability full|normal]`
+ *                    [--behind-proxy IP,IP] [--redis HOST:PORT] [--name NAME] [--durability normal|full]`
  * `npm run server -- add-user NAME ROLE --users FILE [--pages ID,ID|*]`   prints the token once
  * `npm run server -- list-users --users FILE`
  * `npm run server -- remove-user ID --users FILE`
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   const port = Number(flags.get('port') ?? '1234');
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('端口应为 0–65535 的整数', 'the port must be an integer 0–65535');
-  const durability = flags.get('durability') ?? 'full';
+  const durability = flags.get('durability') ?? 'normal';
   if (durability !== 'full' && durability !== 'normal') fail('--durability 应为 full 或 normal', '--durability must be full or normal');
   const redisText = flags.get('redis');
   let redis: { host: string; port: number } | undefined;

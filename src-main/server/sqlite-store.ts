@@ -13,9 +13,9 @@ export type Durability = 'full' | 'normal';
  * Shared documents in SQLite (better-sqlite3, in `<dataDir>/banmian-collab.sqlite`).
  *
  * Every update is appended to `updates` synchronously inside the document's update event, which runs
- * before Hocuspocus acknowledges the update to the client: an acknowledged change is on disk (with
- * `durability: 'full'` it has been fsynced; 'normal' survives a killed process but maybe not a power
- * cut). Hocuspocus's debounced store folds the log into `documents.state`. Folding merges the stored
+ * before Hocuspocus acknowledges the update to the client: an acknowledged change is in SQLite's
+ * write-ahead log, so it survives the process being killed ('normal'); with 'full' every commit is
+ * also fsynced and survives a power cut. Hocuspocus's debounced store folds the log into `documents.state`. Folding merges the stored
  * state, this instance's document and the log rows, so instances that share the file (the Redis
  * path) never drop each other's changes.
  */
@@ -25,7 +25,7 @@ export class SqliteStore {
   private readonly stateStmt: Database.Statement;
   private readonly rowsStmt: Database.Statement;
 
-  constructor(dataDir: string, durability: Durability = 'full') {
+  constructor(dataDir: string, durability: Durability = 'normal') {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'banmian-collab.sqlite'));
     this.db.pragma('journal_mode = WAL');
@@ -43,8 +43,12 @@ export class SqliteStore {
 
   /** The stored document as one update (state plus the log), or undefined for a new document. */
   load(name: string): Uint8Array | undefined {
-    const state = this.stateStmt.get(name) as { state: Buffer } | undefined;
-    const rows = this.rowsStmt.all(name) as { seq: number; data: Buffer }[];
+    // One read transaction: another instance folding the log between the two reads would otherwise
+    // make the rows vanish after the state was read without them.
+    const { state, rows } = this.db.transaction(() => ({
+      state: this.stateStmt.get(name) as { state: Buffer } | undefined,
+      rows: this.rowsStmt.all(name) as { seq: number; data: Buffer }[],
+    }))();
     const parts = [...(state ? [state.state] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
     return parts.length ? Y.mergeUpdates(parts) : undefined;
   }

@@ -123,4 +123,28 @@ describe('SQLite persistence', () => {
     expect(store.load('banmian/none/layout')).toBeUndefined();
     store.close();
   });
+
+  it('reads state and log in one snapshot while another instance folds the log', () => {
+    const dir = `${tmp.dir}/shared`;
+    const one = new SqliteStore(dir);
+    const two = new SqliteStore(dir);
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array) => one.append('banmian/p/article/a', u));
+    doc.getText('t').insert(0, '共享');
+    // instance one folds its log exactly between instance two's two reads
+    const inner = two as unknown as { stateStmt: { get(n: string): unknown } };
+    const real = inner.stateStmt;
+    inner.stateStmt = {
+      get(n: string) {
+        const r = real.get(n);
+        one.compact('banmian/p/article/a', doc);
+        return r;
+      },
+    };
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, two.load('banmian/p/article/a')!);
+    expect(loaded.getText('t').toString()).toBe('共享');
+    one.close();
+    two.close();
+  });
 });
