@@ -1,14 +1,8 @@
 /** Character classes the text importers reason with. */
 
-export function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x3134f) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    cp === 0x3007
-  );
-}
+/** One definition of Han for the whole engine (it counts kana too, harmless in Chinese copy). */
+export { isHan } from '../typeset/chars';
+import { isHan } from '../typeset/chars';
 
 /** Full-width and CJK punctuation, including the curly quotes, dashes, ellipsis and middle dot used in Chinese text. */
 export function isCjkPunct(cp: number): boolean {

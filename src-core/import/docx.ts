@@ -5,7 +5,7 @@
  */
 import mammoth from 'mammoth';
 import type { ImageAsset } from '../model/document';
-import { bytesToBase64 } from './base64';
+import { bytesToBase64 } from '../model/base64';
 import { isCjkChar } from './chars';
 import { probeImage } from './image-probe';
 import type { SourceBlock, TitleRole } from './segment';

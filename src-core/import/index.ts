@@ -4,7 +4,7 @@
  * ImportError naming it, and the other files import all the same.
  */
 import type { ImageAsset } from '../model/document';
-import { bytesToBase64 } from './base64';
+import { bytesToBase64 } from '../model/base64';
 import { blocksFromDocx } from './docx';
 import { decodeText, ENCODING_LABEL } from './encoding';
 import { isJpeg, isPng, probeImage } from './image-probe';

@@ -3,6 +3,7 @@ import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageBlock, Page
 import { defaultPage } from '../model/defaults';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
+import { isHan } from '../typeset/chars';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
 import { KinsokuResolution, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
 import { CompositionCache } from './cache';
@@ -212,7 +213,7 @@ function isLoneLast(cp: ComposedParagraph): boolean {
   let han = 0;
   for (let i = last.start; i < last.end; i++) {
     const c = cp.cps[i];
-    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0x20000 && c <= 0x323af)) han++;
+    if (isHan(c)) han++;
     else if (!isPunctuationOrSpace(c)) return false;
   }
   return han === 1;

@@ -4,6 +4,7 @@
  * transparency passes its zlib data through with the PNG predictor. Only PNGs with alpha, tRNS or
  * interlacing are decoded (losslessly, by pdf-lib's PNG embedder) to split off the soft mask.
  */
+import { base64ToBytes } from '../model/base64';
 
 export interface RasterFacts {
   format: 'jpeg' | 'png';
@@ -177,29 +178,5 @@ export function passThrough(bytes: Uint8Array, facts: RasterFacts): PassThroughI
   };
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const LOOKUP = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
-LOOKUP['-'.charCodeAt(0)] = 62;
-LOOKUP['_'.charCodeAt(0)] = 63;
-
-/** Base64 (standard or URL alphabet, whitespace ignored) without Buffer or atob; undefined when malformed. */
-export function decodeBase64(text: string): Uint8Array | undefined {
-  const out = new Uint8Array(Math.ceil((text.length * 3) / 4));
-  let acc = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 61 || c === 32 || c === 10 || c === 13 || c === 9) continue;
-    const v = c < 128 ? LOOKUP[c] : -1;
-    if (v < 0) return undefined;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >>> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, o);
-}
+/** Base64 → bytes (standard or URL alphabet), undefined when malformed. */
+export const decodeBase64 = base64ToBytes;

@@ -4,13 +4,11 @@
  * skipped, with a message saying which tool is missing, where the tool is not installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWithReference } from '../support/reference';
 import { samplePage } from '../../bench/pages';
 import { layout } from '../../src-core/layout/layout';
 import { plainText } from '../../src-core/model/richtext';
@@ -23,8 +21,6 @@ import { cleanPage } from '../fixtures/pdf/pages';
 // The slug line shows local time; fix the zone so the reference image is the same everywhere.
 process.env.TZ = 'Asia/Shanghai';
 
-const REF_DIR = fileURLToPath(new URL('../ref/', import.meta.url));
-const OUT_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const MM = 72 / 25.4;
 const AT = new Date('2024-01-16T14:30:00Z');
 
@@ -49,24 +45,6 @@ function hanCounts(text: string): Map<string, number> {
   return m;
 }
 
-/** Compares with the committed reference (looked at before it was committed); UPDATE_REFS=1 rewrites it. */
-function compareWithReference(name: string, png: Buffer, maxDiffRatio: number): void {
-  mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(`${OUT_DIR}${name}`, png);
-  const refPath = `${REF_DIR}${name}`;
-  if (!existsSync(refPath) || process.env.UPDATE_REFS === '1') {
-    writeFileSync(refPath, png);
-    if (process.env.UPDATE_REFS !== '1') throw new Error(`reference ${name} did not exist: written to tests/ref/, look at it and commit it`);
-    return;
-  }
-  const actual = PNG.sync.read(png);
-  const expected = PNG.sync.read(readFileSync(refPath));
-  expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-  const diff = new PNG({ width: actual.width, height: actual.height });
-  const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.2 });
-  writeFileSync(`${OUT_DIR}diff-${name}`, PNG.sync.write(diff));
-  expect(changed / (actual.width * actual.height), `${changed} pixels differ; see test-results/diff-${name}`).toBeLessThanOrEqual(maxDiffRatio);
-}
 
 describe('the sample page as a print PDF', () => {
   const fonts = loadBundledFonts();

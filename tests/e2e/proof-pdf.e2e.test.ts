@@ -4,19 +4,15 @@
  * was looked at.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { compareWithReference } from '../support/reference';
 import { exportProofPdf } from '../../src-core/proof/proof-pdf';
 import { loadBundledFonts } from '../../src-main/fonts/bundled';
 import { markedSamplePage } from '../fixtures/proof/marked-page';
 
-const REF = fileURLToPath(new URL('../ref/proof-sheet-marks.png', import.meta.url));
-const OUT_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
 
 describe.skipIf(!hasPoppler)('proof PDF (needs poppler-utils)', () => {
@@ -43,17 +39,6 @@ describe.skipIf(!hasPoppler)('proof PDF (needs poppler-utils)', () => {
     // the marks region of page 1, as a picture
     execFileSync('pdftoppm', ['-r', '100', '-f', '1', '-l', '1', '-x', '0', '-y', '880', '-W', '1780', '-H', '250', '-png', '-singlefile', pdf, join(dir, 'marks')]);
     const png = readFileSync(join(dir, 'marks.png'));
-    mkdirSync(OUT_DIR, { recursive: true });
-    writeFileSync(join(OUT_DIR, 'proof-sheet-marks.png'), png);
-    if (!existsSync(REF) || process.env.UPDATE_REFS === '1') {
-      writeFileSync(REF, png);
-      if (process.env.UPDATE_REFS !== '1') throw new Error('reference proof-sheet-marks.png written: look at it and commit it');
-      return;
-    }
-    const a = PNG.sync.read(png);
-    const b = PNG.sync.read(readFileSync(REF));
-    expect([a.width, a.height]).toEqual([b.width, b.height]);
-    const changed = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.2 });
-    expect(changed / (a.width * a.height)).toBeLessThanOrEqual(0.003);
+    compareWithReference('proof-sheet-marks.png', png, 0.003);
   });
 });

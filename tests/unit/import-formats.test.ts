@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../src-core/import/base64';
+import { base64ToBytes, bytesToBase64 } from '../../src-core/model/base64';
 import { changeRole, effectivePpi, importFiles, mergeArticles, probeImage, splitArticle } from '../../src-core/import/index';
 import type { ImportReport } from '../../src-core/import/report';
 import { plainText } from '../../src-core/model/richtext';

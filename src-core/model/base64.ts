@@ -1,7 +1,10 @@
-/** Base64 without Buffer or atob (src-core runs in Node and the browser alike). */
+/** Base64 for ImageAsset.data, without Buffer or atob (src-core runs in Node and the browser alike). */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
+// The URL-safe alphabet decodes too.
+LOOKUP['-'.charCodeAt(0)] = 62;
+LOOKUP['_'.charCodeAt(0)] = 63;
 
 export function bytesToBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
