@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       ),
     );
     let peakPending = 0;
-    const watch = setInterval(() => (peakPending = Math.max(peakPending, ...desks.map((d) => d.session.status().pending))), 500);
+    const watch = setInterval(() => (peakPending = desks.reduce((m, d) => Math.max(m, d.session.status().pending), peakPending)), 500);
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     timers.forEach(clearInterval);
     clearInterval(watch);
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
 
     printFigure('collab.latency.p50', percentile(samples, 50), 'ms', `typing desk → each other desk, ${samples.length} deliveries`);
     printFigure('collab.latency.p95', percentile(samples, 95), 'ms', 'target ≤ 100 ms on loopback');
-    printFigure('collab.latency.max', Math.max(...samples), 'ms');
+    printFigure('collab.latency.max', samples.reduce((m, v) => Math.max(m, v), 0), 'ms');
     printFigure('collab.updates', sent, 'updates', `${DESKS} desks × ${SECONDS} s, one character per ${INTERVAL_MS} ms each`);
     printFigure('collab.converged', converged ? 1 : 0, 'bool', `${DESKS} desks × ${articleIds.length} articles identical after the run`);
     printFigure('collab.errors', errors + refused + (converged ? 0 : 1), 'errors', 'connection refusals, refused updates, divergence');
