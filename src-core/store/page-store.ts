@@ -54,13 +54,33 @@ export class PageStore {
   /** Bumped on every change; the UI shows unsaved state by comparing it with the saved revision. */
   revision = 0;
 
-  constructor(snapshot: BanmianDocument) {
-    this.layoutDoc = layoutDocFrom(snapshot);
-    for (const a of snapshot.articles) this.attachArticle(a.id, articleDocFrom(a));
+  /**
+   * From a snapshot (a file, the sample page, an import), or over existing documents: a desk that
+   * joins a shared page starts from empty documents the server fills (building them from a snapshot
+   * would add a second copy of everything to the page).
+   */
+  constructor(source: BanmianDocument | { layoutDoc: Y.Doc; articleDocs?: Map<string, Y.Doc> }) {
+    if ('layoutDoc' in source) {
+      this.layoutDoc = source.layoutDoc;
+      for (const [id, doc] of source.articleDocs ?? []) this.attachArticle(id, doc);
+    } else {
+      this.layoutDoc = layoutDocFrom(source);
+      for (const a of source.articles) this.attachArticle(a.id, articleDocFrom(a));
+    }
     this.watch(this.layoutDoc, () => {
       this.snapshotCache = undefined;
     });
   }
+
+  /** The document of an article another desk added (or an empty one the server will fill). */
+  readonly createArticleDoc = (id: string): Y.Doc => {
+    let doc = this.articleDocs.get(id);
+    if (!doc) {
+      doc = new Y.Doc();
+      this.attachArticle(id, doc);
+    }
+    return doc;
+  };
 
   // ---- reading
 

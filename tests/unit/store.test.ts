@@ -139,3 +139,19 @@ describe('a signed page is locked', () => {
     expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
   });
 });
+
+describe('a desk joining a shared page', () => {
+  it('builds its store over empty documents that fill from the other desk, with no duplicates', () => {
+    const host = new PageStore(samplePage());
+    const layoutDoc = new Y.Doc();
+    const joined = new PageStore({ layoutDoc });
+    Y.applyUpdate(layoutDoc, Y.encodeStateAsUpdate(host.layoutDoc));
+    for (const id of joined.articleIds()) Y.applyUpdate(joined.createArticleDoc(id), Y.encodeStateAsUpdate(host.articleDoc(id)!));
+    expect(joined.snapshot()).toEqual(host.snapshot());
+    // an edit on the joined desk flows back through updates
+    joined.moveBlock('b-xu', 2, 50);
+    Y.applyUpdate(host.layoutDoc, Y.encodeStateAsUpdate(joined.layoutDoc));
+    expect(host.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 2, row: 50 });
+    expect(host.snapshot().blocks).toHaveLength(samplePage().blocks.length);
+  });
+});
