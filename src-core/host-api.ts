@@ -1,9 +1,16 @@
+import type { ImportResult } from './import/types';
 import type { BanmianDocument } from './model/document';
+import type { PreflightReport } from './preflight/preflight';
 
 /**
  * The typed contract between the UI and its host. The Electron preload exposes exactly these
  * methods (main validates every argument); in tests a small local web host built on the same
  * src-main handlers implements them over HTTP.
+ *
+ * Paths: the web host keeps pages in one sandbox folder and takes paths relative to it; Electron
+ * takes absolute paths, but only ones the user chose in a native dialog or that are in the recent
+ * list. `null` for a path means "ask the user" (a native dialog); where the host has no native
+ * dialogs (the web host) the UI asks with its own dialog and passes the path.
  */
 
 export interface FontFaceInfo {
@@ -18,6 +25,69 @@ export interface StartupPage {
   document: BanmianDocument;
   /** Where it came from, shown in the title bar. */
   title: string;
+  /** The file, when the page came from one the user can save to again. */
+  path?: string | null;
+}
+
+export interface HostInfo {
+  kind: 'electron' | 'web';
+  /** Open/save dialogs and menus are native (Electron); otherwise the UI draws its own. */
+  nativeDialogs: boolean;
+  /** Seconds between autosaves to the recovery file. */
+  autosaveSeconds: number;
+}
+
+export interface OpenedPage {
+  document: BanmianDocument;
+  path: string;
+  title: string;
+  /** The format version the file was written in, when it was migrated on load. */
+  migratedFrom?: number;
+}
+
+export interface SavedPage {
+  path: string;
+  title: string;
+  bytes: number;
+}
+
+export interface PageFileEntry {
+  path: string;
+  title: string;
+  /** ISO time of the last change. */
+  modified: string;
+}
+
+export interface RecoveredPage {
+  document: BanmianDocument;
+  /** The file the page belonged to, or null for a page never saved. */
+  path: string | null;
+  title: string;
+  /** ISO time of the autosave. */
+  savedAt: string;
+}
+
+/** One file given to the importer: its name and bytes in base64 (so it crosses IPC and HTTP alike). */
+export interface ImportFile {
+  name: string;
+  base64: string;
+}
+
+export interface ExportOptions {
+  bleedMm?: number;
+  marks?: boolean;
+  /** Export even when preflight reports errors. */
+  force?: boolean;
+}
+
+export interface ExportOutcome {
+  /** False when preflight errors blocked the export (see report). */
+  written: boolean;
+  path: string;
+  bytes?: number;
+  report: PreflightReport;
+  /** The report as lines, zh and en. */
+  lines: string[];
 }
 
 export type HostResult<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
@@ -29,10 +99,41 @@ export interface HostApi {
   listFonts(): Promise<HostResult<FontFaceInfo[]>>;
   /** The bytes of one face, for layout metrics and for drawing with the same file. */
   fontBytes(id: string): Promise<HostResult<Uint8Array>>;
+  hostInfo(): Promise<HostResult<HostInfo>>;
+  /** Opens a .banmian file; null path asks the user. A null value means the user cancelled. */
+  openPage(path: string | null): Promise<HostResult<OpenedPage | null>>;
+  /** Saves the page (serialized document JSON) atomically; null path asks where (Save As). */
+  savePage(documentJson: string, path: string | null): Promise<HostResult<SavedPage | null>>;
+  /** Pages the user may open without a dialog: the sandbox folder (web) or the recent files (Electron). */
+  listPages(): Promise<HostResult<PageFileEntry[]>>;
+  recentFiles(): Promise<HostResult<PageFileEntry[]>>;
+  /** Autosave: the page as it is now, for recovery after a crash. */
+  writeRecovery(documentJson: string, path: string | null, title: string): Promise<HostResult<{ savedAt: string }>>;
+  /** The page autosaved before the last crash, if any. */
+  readRecovery(): Promise<HostResult<RecoveredPage | null>>;
+  discardRecovery(): Promise<HostResult<null>>;
+  /** Imports text, Markdown, Word and image files into articles and images. */
+  importFiles(files: ImportFile[]): Promise<HostResult<ImportResult>>;
+  /** Preflights and exports the page as a print PDF; null path asks where. A null value means cancelled. */
+  exportPdf(documentJson: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>>;
 }
 
 /** Method names of HostApi, for the preload bridge and the host's argument validation. */
-export const HOST_API_METHODS = ['startupPage', 'listFonts', 'fontBytes'] as const satisfies readonly (keyof HostApi)[];
+export const HOST_API_METHODS = [
+  'startupPage',
+  'listFonts',
+  'fontBytes',
+  'hostInfo',
+  'openPage',
+  'savePage',
+  'listPages',
+  'recentFiles',
+  'writeRecovery',
+  'readRecovery',
+  'discardRecovery',
+  'importFiles',
+  'exportPdf',
+] as const satisfies readonly (keyof HostApi)[];
 
 export type HostApiMethod = (typeof HOST_API_METHODS)[number];
 
@@ -40,3 +141,13 @@ export type HostApiMethod = (typeof HOST_API_METHODS)[number];
 export function isValidFaceId(id: unknown): id is string {
   return typeof id === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id);
 }
+
+/**
+ * Commands the native menu (Electron) sends to the renderer, by id; the renderer runs the same
+ * commands as its own menus. Exposed by the preload next to the HostApi as `banmianMenu`.
+ */
+export interface MenuBridge {
+  onCommand(listener: (commandId: string) => void): () => void;
+}
+
+export const isMenuCommandId = (id: unknown): id is string => typeof id === 'string' && /^[a-z]+\.[A-Za-z]+$/.test(id);

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { StartupPage } from '../src-core/host-api';
+import type { HostApi, HostInfo, StartupPage } from '../src-core/host-api';
 import { loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
-import { connectHost, hostKind } from './host';
-import type { FileActions } from './workspace/commands';
+import { useFiles } from './files/use-files';
+import { connectHost, nativeMenu } from './host';
 import { Workspace } from './workspace/Workspace';
 
 const APP_NAME = '版面 Banmian';
 
-type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; page: StartupPage; fonts: LoadedFonts };
+type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; page: StartupPage; fonts: LoadedFonts; info: HostInfo };
 
 export function App() {
   const host = useMemo(connectHost, []);
@@ -17,14 +17,15 @@ export function App() {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const page = await host.startupPage();
+      const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
       if (cancelled) return;
       if (!page.ok) return setBoot({ state: 'error', zh: page.zh, en: page.en });
+      if (!info.ok) return setBoot({ state: 'error', zh: info.zh, en: info.en });
       setBoot({ state: 'loading', zh: '正在加载字体…' });
       const fonts = await loadHostFonts(host);
       if (cancelled) return;
       if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
-      setBoot({ state: 'ready', page: page.value, fonts: fonts.value });
+      setBoot({ state: 'ready', page: page.value, fonts: fonts.value, info: info.value });
     })().catch((e: unknown) => {
       if (!cancelled) setBoot({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` });
     });
@@ -33,27 +34,13 @@ export function App() {
     };
   }, [host]);
 
-  const editor = useMemo(() => (boot.state === 'ready' ? new Editor(boot.fonts.registry, boot.page.document, { path: null, title: boot.page.title }) : null), [boot]);
+  const editor = useMemo(() => (boot.state === 'ready' ? new Editor(boot.fonts.registry, boot.page.document, { path: boot.page.path ?? null, title: boot.page.title }) : null), [boot]);
 
   useEffect(() => {
     if (!editor) document.title = APP_NAME;
   }, [editor]);
 
-  const files = useMemo<FileActions | null>(() => {
-    if (!editor) return null;
-    const later = (zh: string, en: string) => () => editor.notify({ zh: `${zh}尚未接通`, en: `${en} is not connected yet` }, 'info');
-    return {
-      newPage: later('新建版面', 'New page'),
-      open: later('打开', 'Open'),
-      save: later('保存', 'Save'),
-      saveAs: later('另存为', 'Save As'),
-      importFiles: later('导入', 'Import'),
-      exportPdf: later('导出 PDF', 'PDF export'),
-      findReplace: later('查找替换', 'Find and replace'),
-    };
-  }, [editor]);
-
-  if (boot.state !== 'ready' || !editor || !files) {
+  if (boot.state !== 'ready' || !editor) {
     return (
       <div className="app boot">
         <div className="placeholder">{boot.state === 'loading' ? boot.zh : '无法显示版面'}</div>
@@ -70,5 +57,15 @@ export function App() {
       </div>
     );
   }
-  return <Workspace editor={editor} files={files} showMenus={hostKind() === 'web' || true} />;
+  return <Ready editor={editor} host={host} info={boot.info} />;
+}
+
+function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: HostInfo }) {
+  const { actions, dialogs, importDropped } = useFiles(editor, host, info);
+  const menu = nativeMenu();
+  return (
+    <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
+      {dialogs}
+    </Workspace>
+  );
 }

@@ -1,9 +1,11 @@
-import { HOST_API_METHODS, type HostApi, type HostApiMethod, type HostResult } from '../src-core/host-api';
+import { HOST_API_METHODS, type HostApi, type HostApiMethod, type HostResult, type MenuBridge } from '../src-core/host-api';
 
 declare global {
   interface Window {
     /** The Electron preload bridge: exactly the HostApi methods, nothing else. */
     banmian?: HostApi;
+    /** Commands from Electron's native menu. */
+    banmianMenu?: MenuBridge;
   }
 }
 
@@ -33,12 +35,14 @@ async function callWebHost<T>(method: HostApiMethod, args: unknown[]): Promise<H
   }
 }
 
+/** Every HostApi method as POST /api/<method> with its arguments as a JSON array. */
 function webHostClient(): HostApi {
-  return {
-    startupPage: () => callWebHost('startupPage', []),
-    listFonts: () => callWebHost('listFonts', []),
-    fontBytes: (id) => callWebHost('fontBytes', [id]),
-  };
+  return Object.fromEntries(HOST_API_METHODS.map((m) => [m, (...args: unknown[]) => callWebHost(m, args)])) as unknown as HostApi;
+}
+
+/** The native menu where there is one (Electron); the web host draws its menus in the page. */
+export function nativeMenu(): MenuBridge | undefined {
+  return window.banmian && window.banmianMenu ? window.banmianMenu : undefined;
 }
 
 /** The host this renderer runs in: the Electron preload bridge when present, else the local web host. */

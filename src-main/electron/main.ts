@@ -1,6 +1,9 @@
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../host/csp';
+import type { HostEnv } from '../host/page-files';
+import { electronFileAccess } from './file-access';
 import { registerHostIpc } from './ipc';
 
 /**
@@ -68,6 +71,19 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // The renderer refuses to unload while the page has unsaved changes; ask the user here.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['放弃修改并关闭 Discard and close', '取消 Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      title: APP_TITLE,
+      message: '版面有未保存的修改。\nThe page has unsaved changes.',
+      detail: '关闭后，未保存的修改会丢失（自动保存的恢复文件会保留到下次启动）。\nUnsaved changes will be lost (the autosaved recovery file is kept until the next start).',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   // The renderer sets document.title to "版面 Banmian — <page title>"; the window follows it.
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadFile(rendererFile);
@@ -80,9 +96,73 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
+/** The native menus send command ids to the renderer, which runs them as its own menus do. */
+function buildMenu(): void {
+  const send = (id: string) => () => BrowserWindow.getFocusedWindow()?.webContents.send('banmian:menu', id);
+  // The renderer handles the shortcut keys itself; the menu only shows them.
+  const item = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({ label, click: send(id), accelerator, registerAccelerator: false });
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: '文件 File',
+      submenu: [
+        item('新建版面 New page', 'file.new', 'CmdOrCtrl+N'),
+        item('打开… Open…', 'file.open', 'CmdOrCtrl+O'),
+        item('保存 Save', 'file.save', 'CmdOrCtrl+S'),
+        item('另存为… Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('导入稿件… Import…', 'file.import', 'CmdOrCtrl+I'),
+        item('导出 PDF… Export PDF…', 'file.exportPdf', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        { label: '退出 Quit', role: 'quit' },
+      ],
+    },
+    {
+      label: '编辑 Edit',
+      submenu: [
+        item('撤销 Undo', 'edit.undo', 'CmdOrCtrl+Z'),
+        item('重做 Redo', 'edit.redo', 'CmdOrCtrl+Shift+Z'),
+        { type: 'separator' },
+        { label: '剪切 Cut', role: 'cut' },
+        { label: '复制 Copy', role: 'copy' },
+        { label: '粘贴 Paste', role: 'paste' },
+        { type: 'separator' },
+        item('编辑稿件 Edit story', 'edit.story', 'Enter'),
+        item('锁定/解锁块 Lock/unlock block', 'edit.lock', 'CmdOrCtrl+L'),
+        item('删除块 Delete block', 'edit.delete', 'Delete'),
+        item('查找替换… Find and replace…', 'edit.find', 'CmdOrCtrl+F'),
+      ],
+    },
+    {
+      label: '视图 View',
+      submenu: [
+        item('适合页面 Fit page', 'view.fitPage', 'CmdOrCtrl+0'),
+        item('适合宽度 Fit width', 'view.fitWidth', 'CmdOrCtrl+9'),
+        item('实际大小 Actual size', 'view.actual', 'CmdOrCtrl+1'),
+        item('放大 Zoom in', 'view.zoomIn', 'CmdOrCtrl+='),
+        item('缩小 Zoom out', 'view.zoomOut', 'CmdOrCtrl+-'),
+        { type: 'separator' },
+        item('背景格 Character grid', 'view.charGrid', "CmdOrCtrl+'"),
+        item('栏线参考 Column guides', 'view.columns'),
+        item('基线网格 Baseline grid', 'view.baselines'),
+        item('块边框 Block outlines', 'view.outlines'),
+        item('裁切线 Trim marks', 'view.trim'),
+      ],
+    },
+    { label: '版面 Layout', submenu: [item('块高随文 Fit block to text', 'layout.fitText'), item('自动栏线 Automatic column rules', 'layout.columnRules')] },
+    { label: '窗口 Window', submenu: [{ label: '最小化 Minimize', role: 'minimize' }, { label: '全屏 Full screen', role: 'togglefullscreen' }, { label: '关闭 Close', role: 'close' }] },
+    { label: '帮助 Help', submenu: [{ label: `关于 About ${APP_TITLE}`, click: () => dialog.showMessageBox({ title: APP_TITLE, message: `${APP_TITLE} ${app.getVersion()}`, detail: '报纸组版 Newspaper page layout' }) }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 void app.whenReady().then(() => {
   lockDownSession();
-  registerHostIpc(ipcMain, isTrustedSender);
+  const env: HostEnv = {
+    files: electronFileAccess(dialog, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, join(app.getPath('userData'), 'state')),
+    autosaveSeconds: 30,
+  };
+  registerHostIpc(ipcMain, isTrustedSender, env);
+  buildMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_API_METHODS, isValidFaceId, type FontFaceInfo, type HostApi, type HostApiMethod, type HostResult, type StartupPage } from '../../src-core/host-api';
+import { HOST_API_METHODS, isValidFaceId, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type StartupPage } from '../../src-core/host-api';
 import { parseDocument } from '../../src-core/model/serialize';
 import { loadBundledFonts } from '../fonts/bundled';
+import { discardRecovery, exportPdf, importFiles, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
 
 /**
  * The HostApi in Node, as plain functions: the Electron main process and the local web host both
@@ -49,7 +50,7 @@ export async function startupPage(): Promise<HostResult<StartupPage>> {
   }
   const loaded = parseDocument(text);
   if (!loaded.ok) return fail(`示例版面 ${SAMPLE_PAGE} 无法打开：${loaded.zh}`, `The sample page ${SAMPLE_PAGE} cannot be opened: ${loaded.en}`);
-  return { ok: true, value: { document: loaded.document, title: path.split(/[\\/]/).pop() ?? SAMPLE_PAGE } };
+  return { ok: true, value: { document: loaded.document, title: path.split(/[\\/]/).pop() ?? SAMPLE_PAGE, path: null } };
 }
 
 export async function listFonts(): Promise<HostResult<FontFaceInfo[]>> {
@@ -72,7 +73,9 @@ export async function fontBytes(id: string): Promise<HostResult<Uint8Array>> {
   }
 }
 
-export const hostHandlers: HostApi = { startupPage, listFonts, fontBytes };
+export function hostInfo(env: HostEnv | undefined): HostResult<HostInfo> {
+  return { ok: true, value: { kind: env?.files.kind ?? 'web', nativeDialogs: env?.files.nativeDialogs ?? false, autosaveSeconds: env?.autosaveSeconds ?? 30 } };
+}
 
 /** A call refused before it reached a handler: the host answers it as a bad request. */
 export interface RejectedCall {
@@ -92,28 +95,106 @@ export function checkCall(method: unknown, args: unknown): RejectedCall | { reje
     return { rejected: true, zh: `未知的接口方法：${name}`, en: `Unknown host method: ${name}` };
   }
   if (!Array.isArray(args)) return { rejected: true, zh: '调用参数必须是数组', en: 'Call arguments must be an array' };
+  const refuse = (zh: string, en: string): RejectedCall => ({ rejected: true, zh: `${method}：${zh}`, en: `${method}: ${en}` });
   switch (method) {
     case 'startupPage':
     case 'listFonts':
+    case 'hostInfo':
+    case 'listPages':
+    case 'recentFiles':
+    case 'readRecovery':
+    case 'discardRecovery':
       if (args.length !== 0) return { rejected: true, zh: `${method} 不接受参数`, en: `${method} takes no arguments` };
       break;
     case 'fontBytes':
       if (args.length !== 1 || !isValidFaceId(args[0])) return { rejected: true, zh: 'fontBytes 需要一个有效的字体编号', en: 'fontBytes needs one valid font face id' };
       break;
+    case 'openPage':
+      if (args.length !== 1 || !isPathArg(args[0])) return refuse('需要一个文件路径或 null', 'needs one file path or null');
+      break;
+    case 'savePage':
+      if (args.length !== 2 || !isDocumentJson(args[0]) || !isPathArg(args[1])) return refuse('需要版面数据和文件路径（或 null）', 'needs the page data and a file path (or null)');
+      break;
+    case 'writeRecovery':
+      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || typeof args[2] !== 'string' || args[2].length > 500) return refuse('需要版面数据、文件路径和标题', 'needs the page data, a file path and a title');
+      break;
+    case 'importFiles':
+      if (args.length !== 1 || !isImportFiles(args[0])) return refuse('需要文件列表（名称与 base64 内容，最多 200 个）', 'needs a list of files (name and base64 bytes, at most 200)');
+      break;
+    case 'exportPdf':
+      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || !isExportOptions(args[2])) return refuse('需要版面数据、文件路径和导出选项', 'needs the page data, a file path and export options');
+      break;
   }
   return { rejected: false, method, args };
 }
 
-/** Validates and runs one call; refused calls come back as `rejected`, handler failures as HostResult errors. */
-export async function dispatchHostCall(method: unknown, args: unknown): Promise<RejectedCall | HostResult<unknown>> {
+/** Paths are short strings without NUL, or null for "ask the user". */
+function isPathArg(v: unknown): v is string | null {
+  return v === null || (typeof v === 'string' && v.length > 0 && v.length <= 4096 && !v.includes('\0'));
+}
+
+/** Document JSON: a string that looks like an object; parseDocument checks the rest. */
+const MAX_DOCUMENT_CHARS = 400 * 1024 * 1024;
+function isDocumentJson(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_DOCUMENT_CHARS && v.trimStart().startsWith('{');
+}
+
+function isImportFiles(v: unknown): v is ImportFile[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.length <= 200 &&
+    v.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string' && f.name.length > 0 && f.name.length <= 255 && typeof f.base64 === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(f.base64.slice(-8)))
+  );
+}
+
+function isExportOptions(v: unknown): v is ExportOptions {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if (Object.keys(o).some((k) => !['bleedMm', 'marks', 'force'].includes(k))) return false;
+  if (o.bleedMm !== undefined && (typeof o.bleedMm !== 'number' || !(o.bleedMm >= 0 && o.bleedMm <= 20))) return false;
+  return (o.marks === undefined || typeof o.marks === 'boolean') && (o.force === undefined || typeof o.force === 'boolean');
+}
+
+const noFiles = <T>(): HostResult<T> => ({ ok: false, zh: '此宿主没有文件访问', en: 'This host has no file access' });
+
+/**
+ * Validates and runs one call; refused calls come back as `rejected`, handler failures as HostResult
+ * errors. `env` gives the file methods their folder or dialogs; without it they fail cleanly.
+ */
+export async function dispatchHostCall(method: unknown, args: unknown, env?: HostEnv): Promise<RejectedCall | HostResult<unknown>> {
   const call = checkCall(method, args);
   if (call.rejected) return call;
+  const a = call.args;
   switch (call.method) {
     case 'startupPage':
       return startupPage();
     case 'listFonts':
       return listFonts();
     case 'fontBytes':
-      return fontBytes(call.args[0] as string);
+      return fontBytes(a[0] as string);
+    case 'hostInfo':
+      return hostInfo(env);
+    case 'importFiles':
+      return importFiles(a[0] as ImportFile[]);
+  }
+  if (!env) return noFiles();
+  switch (call.method) {
+    case 'openPage':
+      return openPage(env, a[0] as string | null);
+    case 'savePage':
+      return savePage(env, a[0] as string, a[1] as string | null);
+    case 'listPages':
+      return { ok: true, value: env.files.listPages() };
+    case 'recentFiles':
+      return recentFiles(env);
+    case 'writeRecovery':
+      return writeRecovery(env, a[0] as string, a[1] as string | null, a[2] as string);
+    case 'readRecovery':
+      return readRecovery(env);
+    case 'discardRecovery':
+      return discardRecovery(env);
+    case 'exportPdf':
+      return exportPdf(env, a[0] as string, a[1] as string | null, a[2] as ExportOptions);
   }
 }

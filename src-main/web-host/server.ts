@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { tmpdir } from 'node:os';
 import { dispatchHostCall, findProjectRoot } from '../host/handlers';
+import { sandboxAccess, type HostEnv } from '../host/page-files';
 
 /**
  * A small local web host: serves the built renderer (dist-web/) and answers the HostApi over
@@ -17,14 +19,25 @@ export interface WebHostOptions {
   port?: number;
   /** Folder of the built renderer; defaults to <project>/dist-web. */
   root?: string;
+  /**
+   * The only folder whose pages the app may open and save (and where recovery lives). Absent: a
+   * fresh temporary folder, removed on close (tests); the command line passes a lasting one.
+   */
+  sandbox?: string;
+  /** Seconds between autosaves (30 by default; tests use less). */
+  autosaveSeconds?: number;
 }
 
 export interface WebHost {
   url: string;
+  sandbox: string;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 64 * 1024;
+/** Methods that carry a whole page (with its images) or files to import. */
+const LARGE_BODY_METHODS = new Set(['savePage', 'writeRecovery', 'exportPdf', 'importFiles']);
+const MAX_LARGE_BODY = 400 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,13 +71,13 @@ function sendError(res: ServerResponse, status: number, zh: string, en: string):
   sendJson(res, status, { ok: false, zh, en });
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((done, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         done(undefined);
         req.destroy();
       } else chunks.push(chunk);
@@ -74,12 +87,12 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, env: HostEnv): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     return sendError(res, 405, '接口只接受 POST 请求', 'The API accepts POST requests only');
   }
-  const body = await readBody(req);
+  const body = await readBody(req, LARGE_BODY_METHODS.has(method) ? MAX_LARGE_BODY : MAX_BODY);
   if (body === undefined) return sendError(res, 413, '请求内容过大', 'Request body too large');
   let args: unknown = [];
   if (body.trim() !== '') {
@@ -89,7 +102,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
       return sendError(res, 400, '请求内容不是有效的 JSON', 'The request body is not valid JSON');
     }
   }
-  const result = await dispatchHostCall(decodeURIComponent(method), args);
+  const result = await dispatchHostCall(decodeURIComponent(method), args, env);
   if ('rejected' in result) return sendError(res, 400, result.zh, result.en);
   if (result.ok && result.value instanceof Uint8Array) {
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': result.value.byteLength });
@@ -127,11 +140,14 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
 
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
   const root = resolve(options.root ?? join(findProjectRoot(), 'dist-web'));
+  const temporary = options.sandbox === undefined;
+  const sandbox = resolve(options.sandbox ?? mkdtempSync(join(tmpdir(), 'banmian-web-')));
+  const env: HostEnv = { files: sandboxAccess(sandbox), autosaveSeconds: options.autosaveSeconds ?? 30 };
   const server = createServer((req, res) => {
     baseHeaders(res);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([^/]+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1]) : serveStatic(req, res, root, url.pathname);
+    const work = api ? handleApi(req, res, api[1], env) : serveStatic(req, res, root, url.pathname);
     work.catch((e: unknown) => {
       if (!res.headersSent) sendError(res, 500, `内部错误：${String(e)}`, `Internal error: ${String(e)}`);
       else res.destroy();
@@ -145,27 +161,44 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://127.0.0.1:${port}/`,
+    sandbox,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => {
+          if (temporary) rmSync(sandbox, { recursive: true, force: true });
+          done();
+        });
       }),
   };
 }
 
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
 function portFromArgs(argv: string[]): number | undefined {
-  const i = argv.indexOf('--port');
-  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice('--port='.length);
+  const value = flag(argv, '--port');
   if (value === undefined) return undefined;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${value}`);
   return port;
 }
 
+function secondsFromArgs(argv: string[]): number | undefined {
+  const value = flag(argv, '--autosave');
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (!(s > 0 && s <= 3600)) throw new Error(`invalid --autosave ${value} (seconds, 0 < s ≤ 3600)`);
+  return s;
+}
+
 const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntry) {
-  const host = await startWebHost({ port: portFromArgs(process.argv.slice(2)) ?? 5180 });
-  console.log(`版面 Banmian web host: ${host.url}  (Ctrl+C to stop)`);
+  const argv = process.argv.slice(2);
+  const host = await startWebHost({ port: portFromArgs(argv) ?? 5180, sandbox: flag(argv, '--sandbox') ?? join(tmpdir(), 'banmian-web-pages'), autosaveSeconds: secondsFromArgs(argv) });
+  console.log(`版面 Banmian web host: ${host.url}  pages in ${host.sandbox}  (Ctrl+C to stop)`);
   if (!existsSync(join(findProjectRoot(), 'dist-web', 'index.html'))) console.warn('dist-web/ is not built yet: run `npm run web:build` first.');
   const stop = (): void => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -2,7 +2,7 @@ import type { FontRegistry } from '../../src-core/fonts/registry';
 import { CompositionCache } from '../../src-core/layout/cache';
 import { fitArticleRows, layout } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
-import type { ArticleBlock, BanmianDocument, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
+import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import { PageStore } from '../../src-core/store/page-store';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
@@ -391,6 +391,11 @@ export class Editor {
     } catch (e) {
       this.notify({ zh: `无法修改稿件：${String(e)}`, en: `Cannot change the article: ${String(e)}` });
     }
+  }
+
+  /** Imported articles (and their images) join the article list, unplaced: one undo step. */
+  addArticles(articles: Article[], images: ImageAsset[] = []): void {
+    if (articles.length || images.length) this.command((s) => s.addArticles(articles, images));
   }
 
   undo(): void {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
+import type { MenuBridge } from '../../src-core/host-api';
 import { PageCanvas } from '../canvas/PageCanvas';
 import type { Editor } from '../editor/editor';
 import { ACTUAL_SIZE } from '../editor/geometry';
@@ -15,8 +16,11 @@ const APP_NAME = '版面 Banmian';
 const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 /** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page, 属性 on the right, the status line. */
-export function Workspace({ editor, files, showMenus, onFilesDropped, children }: { editor: Editor; files: FileActions; showMenus: boolean; onFilesDropped?: (files: File[]) => void; children?: ReactNode }) {
+export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[]) => void; children?: ReactNode }) {
   const commands = useMemo(() => buildCommands(editor, files), [editor, files]);
+
+  // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu).
+  useEffect(() => nativeMenu?.onCommand((id) => commands.get(id)?.run()), [nativeMenu, commands]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -49,7 +53,7 @@ export function Workspace({ editor, files, showMenus, onFilesDropped, children }
         <header className="chrome-top">
           <div className="titlebar">
             <span className="brand">版面</span>
-            <MenuBar commands={commands} showMenus={showMenus} />
+            <MenuBar commands={commands} showMenus={!nativeMenu} />
             <DocTitle />
           </div>
           <Toolbar commands={commands} />

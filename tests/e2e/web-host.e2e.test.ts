@@ -95,6 +95,32 @@ describe('the local web host', () => {
     expect(body.en).toContain('kai-regular');
   });
 
+  it('keeps pages inside its sandbox folder and validates every argument', async () => {
+    const sample = (await (await post('startupPage')).json()).value.document;
+    const saved = await (await post('savePage', JSON.stringify([JSON.stringify(sample), 'api/test.banmian']))).json();
+    expect(saved).toMatchObject({ ok: true, value: { path: 'api/test.banmian', title: 'test.banmian' } });
+    expect(existsSync(join(host.sandbox, 'api/test.banmian'))).toBe(true);
+    const opened = await (await post('openPage', JSON.stringify(['api/test.banmian']))).json();
+    expect(opened.value.document.blocks.length).toBe(sample.blocks.length);
+    const listed = await (await post('listPages', '[]')).json();
+    expect(listed.value.map((f: { path: string }) => f.path)).toContain('api/test.banmian');
+    for (const bad of ['../outside.banmian', '/etc/passwd.banmian', 'a/../../x.banmian', '.hidden.banmian', 'notes.txt', 'c:\\x.banmian']) {
+      const r = await (await post('openPage', JSON.stringify([bad]))).json();
+      expect(r.ok, bad).toBe(false);
+      expect(r.en, bad).toMatch(/Invalid file name|must end in/);
+    }
+    // The web host has no dialogs: a null path is refused with a message, not a crash.
+    expect((await (await post('openPage', '[null]')).json()).en).toMatch(/no system dialogs/);
+    // Garbage page data is refused before anything is written.
+    const refused = await (await post('savePage', JSON.stringify(['{"formatVersion": 1}', 'bad.banmian']))).json();
+    expect(refused.ok).toBe(false);
+    expect(existsSync(join(host.sandbox, 'bad.banmian'))).toBe(false);
+    expect((await post('savePage', JSON.stringify([42, 'x.banmian']))).status).toBe(400);
+    expect((await post('exportPdf', JSON.stringify(['{}', 'x.pdf', { bleedMm: -1 }]))).status).toBe(400);
+    expect((await post('exportPdf', JSON.stringify(['{}', 'x.pdf', { shell: 'rm' }]))).status).toBe(400);
+    expect((await post('importFiles', JSON.stringify([[]]))).status).toBe(400);
+  });
+
   it('serves nothing outside dist-web', async () => {
     for (const path of ['%2e%2e/package.json', '..%2f..%2fpackage.json', '%2e%2e%2fsrc-main%2fhost%2fhandlers.ts']) {
       const res = await fetch(host.url + path);

@@ -14,6 +14,8 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
   ipcRenderer: {
+    on: () => undefined,
+    removeListener: () => undefined,
     invoke: (...args: unknown[]) => {
       electron.invoked.push(args);
       return Promise.resolve({ ok: true, value: null });
@@ -28,13 +30,14 @@ describe('the preload bridge', () => {
 
   it('exposes exactly the HostApi methods under window.banmian, each invoking its own channel', async () => {
     await import('../../src-main/electron/preload');
-    expect([...electron.exposed.keys()]).toEqual(['banmian']);
+    expect([...electron.exposed.keys()]).toEqual(['banmian', 'banmianMenu']);
     const api = electron.exposed.get('banmian') as Record<string, (...args: unknown[]) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual([...HOST_API_METHODS].sort());
     await api.startupPage();
     await api.listFonts();
     await api.fontBytes('song-regular');
-    expect(electron.invoked).toEqual([['banmian:startupPage'], ['banmian:listFonts'], ['banmian:fontBytes', 'song-regular']]);
+    await api.openPage(null);
+    expect(electron.invoked).toEqual([['banmian:startupPage'], ['banmian:listFonts'], ['banmian:fontBytes', 'song-regular'], ['banmian:openPage', null]]);
   });
 });
 
@@ -66,5 +69,10 @@ describe('the IPC handlers of main', () => {
     expect(await electron.handlers.get('banmian:fontBytes')!(fromApp, 'song-regular', 'extra')).toMatchObject({ ok: false });
     expect(await electron.handlers.get('banmian:startupPage')!(fromApp, 1)).toMatchObject({ ok: false });
     expect(await electron.handlers.get('banmian:listFonts')!(fromElsewhere)).toMatchObject({ ok: false, en: 'Refused a call from an unknown page' });
+    expect(await electron.handlers.get('banmian:savePage')!(fromApp, 'not json', null)).toMatchObject({ ok: false });
+    expect(await electron.handlers.get('banmian:exportPdf')!(fromApp, '{}', null, { bleedMm: 99 })).toMatchObject({ ok: false });
+    expect(await electron.handlers.get('banmian:importFiles')!(fromApp, [{ name: 'a.txt' }])).toMatchObject({ ok: false });
+    // Without file access (no env), file methods fail cleanly instead of touching the disk.
+    expect(await electron.handlers.get('banmian:openPage')!(fromApp, '/etc/passwd')).toMatchObject({ ok: false, en: 'This host has no file access' });
   });
 });

@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'react';
+import type { ExportOptions, ExportOutcome, PageFileEntry } from '../../src-core/host-api';
+
+/**
+ * The dialogs of the file commands. With native dialogs (Electron) only the export options and
+ * the recovery offer are drawn here; on the web host the UI also asks for file names itself.
+ */
+
+export type DialogState =
+  | { kind: 'open'; files: PageFileEntry[] }
+  | { kind: 'save'; files: PageFileEntry[]; suggested: string }
+  | { kind: 'export'; native: boolean; suggested: string; busy: boolean; outcome?: ExportOutcome; error?: { zh: string; en: string } }
+  | { kind: 'recover'; title: string; savedAt: string }
+  | { kind: 'confirm'; zh: string; en: string; okZh: string; okEn: string; onOk: () => void };
+
+function Backdrop({ children, testId, onCancel }: { children: React.ReactNode; testId: string; onCancel: () => void }) {
+  useEffect(() => {
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onCancel();
+    };
+    window.addEventListener('keydown', esc);
+    return () => window.removeEventListener('keydown', esc);
+  }, [onCancel]);
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" data-testid={testId} onKeyDown={(e) => e.stopPropagation()}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+};
+
+export function PickFileDialog({ state, onChoose, onCancel }: { state: Extract<DialogState, { kind: 'open' | 'save' }>; onChoose: (path: string) => void; onCancel: () => void }) {
+  const isSave = state.kind === 'save';
+  const [name, setName] = useState(isSave ? state.suggested : (state.files[0]?.path ?? ''));
+  const valid = name.trim().length > 0;
+  const submit = () => {
+    if (!valid) return;
+    const n = name.trim();
+    onChoose(n.toLowerCase().endsWith('.banmian') ? n : `${n}.banmian`);
+  };
+  return (
+    <Backdrop testId={`dialog-${state.kind}`} onCancel={onCancel}>
+      <h2>
+        {isSave ? '另存为' : '打开版面'} <small>{isSave ? 'Save As' : 'Open page'}</small>
+      </h2>
+      {state.files.length === 0 ? (
+        <p className="hint">文件夹中还没有版面文件 · No page files in the folder yet</p>
+      ) : (
+        <ul className="file-list" data-testid="file-list">
+          {state.files.map((f) => (
+            <li key={f.path}>
+              <button className={f.path === name ? 'chosen' : undefined} onClick={() => setName(f.path)} onDoubleClick={() => onChoose(f.path)} title={`${f.path} · ${when(f.modified)}`}>
+                {f.path} <small>{when(f.modified)}</small>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="field">
+        <span className="field-label">
+          文件名<small>File name</small>
+        </span>
+        <span className="field-input">
+          <input data-testid="dialog-file-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && submit()} />
+        </span>
+      </label>
+      <div className="buttons">
+        <button onClick={onCancel}>取消 Cancel</button>
+        <button className="primary" data-testid="dialog-ok" disabled={!valid} onClick={submit}>
+          {isSave ? '保存 Save' : '打开 Open'}
+        </button>
+      </div>
+    </Backdrop>
+  );
+}
+
+export function ExportDialog({ state, onExport, onCancel }: { state: Extract<DialogState, { kind: 'export' }>; onExport: (path: string | null, options: ExportOptions) => void; onCancel: () => void }) {
+  const [name, setName] = useState(state.suggested);
+  const [bleed, setBleed] = useState(3);
+  const [marks, setMarks] = useState(true);
+  const outcome = state.outcome;
+  const path = state.native ? null : name.trim().toLowerCase().endsWith('.pdf') ? name.trim() : `${name.trim()}.pdf`;
+  return (
+    <Backdrop testId="dialog-export" onCancel={onCancel}>
+      <h2>
+        导出 PDF <small>Export PDF</small>
+      </h2>
+      {!state.native && (
+        <label className="field">
+          <span className="field-label">
+            文件名<small>File name</small>
+          </span>
+          <span className="field-input">
+            <input data-testid="export-file-name" value={name} onChange={(e) => setName(e.target.value)} />
+          </span>
+        </label>
+      )}
+      <label className="field">
+        <span className="field-label">
+          出血<small>Bleed</small>
+        </span>
+        <span className="field-input">
+          <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
+        </span>
+      </label>
+      <label className="field">
+        <span className="field-label">
+          印刷标记<small>Printer's marks</small>
+        </span>
+        <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.target.checked)} />
+      </label>
+      {state.busy && (
+        <div data-testid="export-progress">
+          <p>正在检查并导出… · Preflighting and exporting…</p>
+          <div className="progress indeterminate">
+            <div style={{ width: '60%' }} />
+          </div>
+        </div>
+      )}
+      {state.error && (
+        <p className="status-error" role="alert" data-testid="export-error">
+          {state.error.zh}
+          <br />
+          <small>{state.error.en}</small>
+        </p>
+      )}
+      {outcome && (
+        <div data-testid="export-report">
+          <p data-testid="export-result">
+            {outcome.written ? `已导出 ${outcome.path}（${Math.round((outcome.bytes ?? 0) / 1024)} KB）· Exported` : '印前检查有错误，未导出 · Not exported: preflight found errors'}
+          </p>
+          <h3>
+            印前检查 <small>Preflight</small>：{outcome.report.errors.length} 个错误 · {outcome.report.warnings.length} 个警告
+          </h3>
+          <ul className="preflight-list">
+            {[...outcome.report.errors, ...outcome.report.warnings].map((i, n) => (
+              <li key={n} className={`preflight-${i.severity}`} data-severity={i.severity}>
+                {i.severity === 'error' ? '错误' : '警告'}：{i.zh}
+                <br />
+                <small>{i.en}</small>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="buttons">
+        <button onClick={onCancel}>{outcome ? '关闭 Close' : '取消 Cancel'}</button>
+        {outcome && !outcome.written && (
+          <button data-testid="export-force" disabled={state.busy} onClick={() => onExport(path, { bleedMm: bleed, marks, force: true })}>
+            仍然导出 Export anyway
+          </button>
+        )}
+        {!outcome?.written && (
+          <button className="primary" data-testid="export-ok" disabled={state.busy || (!state.native && !name.trim())} onClick={() => onExport(path, { bleedMm: bleed, marks })}>
+            导出 Export
+          </button>
+        )}
+      </div>
+    </Backdrop>
+  );
+}
+
+export function RecoverDialog({ state, onRecover, onDiscard }: { state: Extract<DialogState, { kind: 'recover' }>; onRecover: () => void; onDiscard: () => void }) {
+  return (
+    <Backdrop testId="dialog-recover" onCancel={onDiscard}>
+      <h2>
+        恢复未保存的版面？ <small>Recover unsaved work?</small>
+      </h2>
+      <p>
+        上次没有正常关闭。自动保存的“{state.title}”（{when(state.savedAt)}）可以恢复。
+        <br />
+        <small>Banmian did not close normally last time. The autosaved page can be recovered.</small>
+      </p>
+      <div className="buttons">
+        <button data-testid="recover-discard" onClick={onDiscard}>
+          放弃 Discard
+        </button>
+        <button className="primary" data-testid="recover-ok" onClick={onRecover}>
+          恢复 Recover
+        </button>
+      </div>
+    </Backdrop>
+  );
+}
+
+export function ConfirmDialog({ state, onCancel }: { state: Extract<DialogState, { kind: 'confirm' }>; onCancel: () => void }) {
+  return (
+    <Backdrop testId="dialog-confirm" onCancel={onCancel}>
+      <p>
+        {state.zh}
+        <br />
+        <small>{state.en}</small>
+      </p>
+      <div className="buttons">
+        <button onClick={onCancel}>取消 Cancel</button>
+        <button className="primary" data-testid="confirm-ok" onClick={state.onOk}>
+          {state.okZh} {state.okEn}
+        </button>
+      </div>
+    </Backdrop>
+  );
+}
