@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ZIHAO_PT, mmToPt, ptToMm, ptToZihao } from '../../src-core/model/units';
 
 /** A labelled row: Chinese label, English as the tooltip and a small secondary line. */
@@ -20,27 +20,29 @@ export function Row({ zh, en, children }: { zh: string; en: string; children: Re
  */
 export function NumberField({ value, onCommit, min, max, step = 1, digits = 0, unit, testId }: { value: number; onCommit: (v: number) => void; min?: number; max?: number; step?: number; digits?: number; unit?: string; testId?: string }) {
   const shown = digits > 0 ? value.toFixed(digits) : String(Math.round(value));
-  const [draft, setDraft] = useState(shown);
-  useEffect(() => setDraft(shown), [shown]);
+  // A draft exists only while the field is being edited; otherwise the field shows the model's value
+  // in the same render (no effect lag after an undo).
+  const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
+    if (draft === null) return;
+    setDraft(null);
     const v = Number(draft.replace(',', '.'));
-    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) return setDraft(shown);
+    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) return;
     if (v.toFixed(Math.max(digits, 0)) !== Number(shown).toFixed(Math.max(digits, 0))) onCommit(v);
-    else setDraft(shown);
   };
   return (
     <span className="number-field">
       <input
         data-testid={testId}
         inputMode="decimal"
-        value={draft}
+        value={draft ?? shown}
         step={step}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
           if (e.key === 'Escape') {
-            setDraft(shown);
+            setDraft(null);
             (e.target as HTMLInputElement).blur();
           }
           e.stopPropagation();
@@ -58,15 +60,17 @@ export function MmField({ pt, onCommit, testId }: { pt: number; onCommit: (pt: n
 
 /** Text committed on Enter or blur. */
 export function TextField({ value, onCommit, testId, placeholder }: { value: string; onCommit: (v: string) => void; testId?: string; placeholder?: string }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
       data-testid={testId}
-      value={draft}
+      value={draft ?? value}
       placeholder={placeholder}
       onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => draft !== value && onCommit(draft)}
+      onBlur={() => {
+        if (draft !== null && draft !== value) onCommit(draft);
+        setDraft(null);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
         e.stopPropagation();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { blockProps, clientPoint, dragPage, frameOf, openApp, requireBuild, shot, textBox } from './workspace-support';
+import { blockProps, clientPoint, compareWithReference, dragPage, frameOf, openApp, requireBuild, shot, textBox } from './workspace-support';
 
 // The sample page's grid: 8 columns of 13 characters at 9 pt with a 1-character gutter, 12 pt line pitch.
 const COL = 13 * 9;
@@ -39,7 +39,12 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     expect(await page.getByTestId('page-columns').inputValue()).toBe('8');
     expect(await page.getByTestId('page-chars').inputValue()).toBe('13');
     expect(await page.getByTestId('page-grid-info').innerText()).toMatch(/栏宽 41\.3 mm/);
-    await shot(page, 'ui-workspace.png');
+  });
+
+  it('looks as it did when it was checked by eye (the whole window, page fitted)', async () => {
+    // The layout time in the status line changes from run to run: masked.
+    const png = await page.screenshot({ mask: [page.getByTestId('layout-ms')] });
+    compareWithReference('ui-workspace.png', png, 0.005);
   });
 
   it('selects a block with a click and shows its span and position in columns, lines and mm', async () => {
@@ -241,6 +246,11 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
       expect(await page.locator(`[data-guide="${guide}"]`).count()).toBe(1);
     }
     await shot(page, 'ui-guides-100.png');
+    // A close-up at 100 %: the character grid's cells must hold the body characters exactly.
+    const sheet = (await page.getByTestId('sheet').boundingBox())!;
+    const vp = (await page.getByTestId('viewport').boundingBox())!;
+    const clip = { x: Math.max(sheet.x, vp.x) + 10, y: vp.y + 10, width: 420, height: 300 };
+    compareWithReference('ui-guides-closeup.png', await page.screenshot({ clip }), 0.005);
     for (const tool of ['view.charGrid', 'view.columns', 'view.baselines']) await page.getByTestId(`tool-${tool}`).click();
     await page.getByTestId('tool-view.fitWidth').click();
   });
