@@ -20,7 +20,7 @@ type Gesture =
  * The page as Banmian typeset it (layout() positions every glyph, the browser only rasterises the
  * SVG), in a zoomable, pannable viewport, with the editing overlay above it.
  */
-export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]) => void }) {
+export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void }) {
   const editor = useEditorInstance();
   const layout = useEditor((s) => s.layout);
   const images = useEditor((s) => s.doc.images);
@@ -222,7 +222,16 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
     }
     if (e.dataTransfer.files.length > 0) {
       e.preventDefault();
-      onFilesDropped?.([...e.dataTransfer.files]);
+      // Pictures land where they are dropped (on the page); text files join the article list.
+      let at: { col: number; row: number } | null = null;
+      if (sheet.current) {
+        const r = sheet.current.getBoundingClientRect();
+        if (e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom) {
+          const p = toPage(e.clientX, e.clientY);
+          at = cellAt(editor.getState().geo, p.x, p.y);
+        }
+      }
+      onFilesDropped?.([...e.dataTransfer.files], at);
     }
   };
 

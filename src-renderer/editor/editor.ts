@@ -398,6 +398,37 @@ export class Editor {
     if (articles.length || images.length) this.command((s) => s.addArticles(articles, images));
   }
 
+  /**
+   * Imported files dropped on the page: articles and images join the page, and each image becomes an
+   * image block with its caption at the drop point, as deep as the picture's proportions need.
+   * One undo step for all of it.
+   */
+  importAndPlace(articles: Article[], images: ImageAsset[], at: { col: number; row: number } | null, captions: Map<string, string> = new Map()): string[] {
+    const geo = this.state.geo;
+    const placed: ImageBlock[] = [];
+    if (at) {
+      let row = at.row;
+      const span = Math.min(2, geo.columns);
+      const col = Math.min(at.col, geo.columns - span);
+      for (const img of images) {
+        const width = span * geo.colWidth + (span - 1) * geo.gutter;
+        const height = img.pixelWidth > 0 ? (width * img.pixelHeight) / img.pixelWidth : width * 0.66;
+        const captionLines = 2;
+        const rows = Math.max(3, Math.ceil((height - geo.bodySize) / geo.pitch) + 1 + captionLines);
+        const rect = clampRect(geo, { col, row, span, rows });
+        placed.push({ id: newId('img'), kind: 'image', imageId: img.id, caption: captions.get(img.id) ?? img.name.replace(/\.[a-z0-9]+$/i, ''), ...rect });
+        row = rect.row + rect.rows + 1;
+      }
+    }
+    if (!articles.length && !images.length) return [];
+    this.command((s) => {
+      s.addArticles(articles, images);
+      for (const b of placed) s.addBlock(b);
+    });
+    if (placed.length) this.refresh({ selection: placed[placed.length - 1].id });
+    return placed.map((b) => b.id);
+  }
+
   undo(): void {
     this.cancelInteraction();
     this.store.stopCapturing();

@@ -19,7 +19,7 @@ const readAsBase64 = (file: File): Promise<string> =>
     reader.readAsDataURL(file);
   });
 
-export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actions: FileActions; dialogs: ReactNode; importDropped: (files: File[]) => void } {
+export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actions: FileActions; dialogs: ReactNode; importDropped: (files: File[], at: { col: number; row: number } | null) => void } {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const close = useCallback(() => setDialog(null), []);
   const picker = useRef<HTMLInputElement>(null);
@@ -63,7 +63,7 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     setDialog({ kind: 'save', files: listed.ok ? listed.value : [], suggested: title.endsWith('.banmian') ? title : 'page.banmian' });
   }, [info, host, editor, doSave]);
 
-  const importFiles = useCallback(async (files: File[]) => {
+  const importFiles = useCallback(async (files: File[], at: { col: number; row: number } | null = null) => {
     if (files.length === 0) return;
     editor.notify({ zh: `正在导入 ${files.length} 个文件…`, en: `Importing ${files.length} file(s)…` }, 'info');
     let payload;
@@ -74,8 +74,8 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     }
     const r = await host.importFiles(payload);
     if (failed(r)) return;
-    const { articles, images, errors } = r.value;
-    editor.addArticles(articles, images);
+    const { articles, images, errors, imageLinks } = r.value;
+    editor.importAndPlace(articles, images, at, new Map(imageLinks.map((l) => [l.imageId, l.caption])));
     const problems = errors.map((e) => e.zh).join('；');
     const problemsEn = errors.map((e) => e.en).join('; ');
     editor.notify(
@@ -201,5 +201,5 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     </>
   );
 
-  return { actions, dialogs, importDropped: (files) => void importFiles(files) };
+  return { actions, dialogs, importDropped: (files, at) => void importFiles(files, at) };
 }

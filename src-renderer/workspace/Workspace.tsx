@@ -16,7 +16,7 @@ const APP_NAME = '版面 Banmian';
 const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 /** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page, 属性 on the right, the status line. */
-export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[]) => void; children?: ReactNode }) {
+export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void; children?: ReactNode }) {
   const commands = useMemo(() => buildCommands(editor, files), [editor, files]);
 
   // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu).

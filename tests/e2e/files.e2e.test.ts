@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { parseDocument } from '../../src-core/model/serialize';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
@@ -123,6 +124,49 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await expect.poll(() => page.getByTestId('article-item').count()).toBeGreaterThan(afterMenu);
     await page.keyboard.press('Control+z');
     expect(await page.getByTestId('article-item').count()).toBe(afterMenu);
+  });
+
+  it('places a dropped picture as an image block with its caption, and the article text wraps around it', async () => {
+    const png = new PNG({ width: 300, height: 200 });
+    for (let y = 0; y < 200; y++)
+      for (let x = 0; x < 300; x++) {
+        const i = (y * 300 + x) * 4;
+        png.data.set([40 + (x * 200) / 300, 90, 60 + (y * 180) / 200, 255], i);
+      }
+    const bytes = [...PNG.sync.write(png)];
+    const xu = await frameOf(page, 'b-xu');
+    // Inside the text of 科学规划…, in its second column, below its headlines.
+    const drop = await clientPoint(page, xu.x + 126 + 20, xu.y + 8 * 12 + 2);
+    const textInside = async (r: { x: number; y: number; width: number; height: number }) => {
+      const at = await page.locator('[data-testid="page"] svg text').evaluateAll((nodes) => nodes.map((n) => [Number((n.getAttribute('x') ?? '').split(' ')[0]), Number(n.getAttribute('y')), n.textContent ?? '']));
+      return at.filter(([x, y]) => (x as number) >= r.x && (x as number) < r.x + r.width && (y as number) > r.y && (y as number) < r.y + r.height).length;
+    };
+    const images = await page.locator('[data-testid="overlay"] g.frame[data-kind="image"]').count();
+    await page.evaluate(
+      ({ bytes, x, y }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], '会场.png', { type: 'image/png' }));
+        const vp = document.querySelector('[data-testid="viewport"]')!;
+        vp.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt, clientX: x, clientY: y }));
+      },
+      { bytes, x: drop.x, y: drop.y },
+    );
+    await expect.poll(() => page.locator('[data-testid="overlay"] g.frame[data-kind="image"]').count()).toBe(images + 1);
+    const id = (await page.getByTestId('selection').getAttribute('data-block'))!;
+    const frame = await frameOf(page, id);
+    expect(frame.x).toBeCloseTo(xu.x + 126, 1);
+    expect(frame.width).toBeCloseTo(2 * 117 + 9, 1);
+    expect(await page.getByTestId('prop-caption').inputValue()).toBe('会场');
+    expect(await page.locator('[data-testid="page"] svg image').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="page"] svg text', { hasText: '会场' }).count()).toBe(1);
+    // Where picture and article overlap there is no text any more: 科学规划… flows around it.
+    // (Below the article the picture also covers the next article's kicker, which does not wrap.)
+    const picture = { ...frame, height: Math.min(frame.y + frame.height - 30, xu.y + xu.height) - frame.y };
+    expect(await textInside(picture)).toBe(0);
+    await shot(page, 'ui-image-dropped.png');
+    await page.keyboard.press('Control+z');
+    expect(await page.locator('[data-testid="overlay"] g.frame[data-kind="image"]').count()).toBe(images);
+    expect(await textInside(picture)).toBeGreaterThan(0);
   });
 
   it('exports a PDF with the preflight report, and can export anyway when preflight blocks it', async () => {
