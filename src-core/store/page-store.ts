@@ -34,6 +34,7 @@ type Listener = () => void;
 /** Which document an undo step belongs to, in the order the steps were made. */
 interface UndoStep {
   manager: Y.UndoManager;
+  serial: number;
 }
 
 /**
@@ -51,6 +52,7 @@ export class PageStore {
   private redoStack: UndoStep[] = [];
   private snapshotCache: BanmianDocument | undefined;
   private undoing = false;
+  private serials = 0;
   /** Bumped on every change; the UI shows unsaved state by comparing it with the saved revision. */
   revision = 0;
 
@@ -249,14 +251,28 @@ export class PageStore {
   private step(from: UndoStep[], to: UndoStep[], run: (m: Y.UndoManager) => unknown): boolean {
     const step = from.pop();
     if (!step) return false;
+    // Moved first, so that listeners notified while the documents change see canUndo/canRedo right.
+    to.push(step);
     this.undoing = true;
     try {
       run(step.manager);
+    } catch (e) {
+      to.pop();
+      from.push(step);
+      throw e;
     } finally {
       this.undoing = false;
     }
-    to.push(step);
     return true;
+  }
+
+  /**
+   * Where the page stands in its undo history: the same number after undoing back to a saved state
+   * as at the save, a new one after any new change. Call `stopCapturing()` when saving so that a
+   * change right after the save is a step of its own.
+   */
+  undoPosition(): number {
+    return this.undoStack[this.undoStack.length - 1]?.serial ?? 0;
   }
 
   private attachArticle(id: string, doc: Y.Doc): void {
@@ -276,7 +292,7 @@ export class PageStore {
     // A change merged into the previous step (within captureTimeout) updates that item instead.
     manager.on('stack-item-added', (event: { type: 'undo' | 'redo' }) => {
       if (this.undoing || event.type !== 'undo') return;
-      this.undoStack.push({ manager });
+      this.undoStack.push({ manager, serial: ++this.serials });
       this.redoStack = [];
     });
     doc.on('update', () => {

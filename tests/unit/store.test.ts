@@ -155,3 +155,23 @@ describe('a desk joining a shared page', () => {
     expect(host.snapshot().blocks).toHaveLength(samplePage().blocks.length);
   });
 });
+
+describe('undo position (unsaved state)', () => {
+  it('returns to the saved position after undoing back, and listeners see canUndo/canRedo right', () => {
+    const store = new PageStore(samplePage());
+    store.moveBlock('b-xu', 1, 40);
+    store.stopCapturing();
+    const saved = store.undoPosition();
+    store.moveBlock('b-xu', 2, 40);
+    store.stopCapturing();
+    expect(store.undoPosition()).not.toBe(saved);
+    const seen: [boolean, boolean][] = [];
+    const off = store.subscribe(() => seen.push([store.canUndo(), store.canRedo()]));
+    store.undo();
+    off();
+    expect(store.undoPosition()).toBe(saved);
+    expect(seen.at(-1)).toEqual([true, true]);
+    store.moveBlock('b-xu', 3, 40);
+    expect(store.undoPosition()).not.toBe(saved);
+  });
+});
