@@ -1,6 +1,19 @@
 import type { FontRegistry } from '../fonts/registry';
 import type { TextStyle } from '../model/document';
 import { composeParagraph, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
+import type { Article } from '../model/document';
+import type { BlockFrame, LayoutItem, Overset, TypoReport } from './page-layout';
+
+/** One article block as the last layout made it (see layoutArticleMemo). */
+export interface ArticleMemo {
+  article: Article;
+  key: string;
+  items: LayoutItem[];
+  report: TypoReport;
+  overset: Overset | undefined;
+  frame: BlockFrame;
+  missing: { char: string; face: string; owner: string }[];
+}
 
 function styleKey(s: TextStyle): string {
   return `${s.family}/${s.bold ? 1 : 0}/${s.size}/${s.tracking}`;
@@ -13,6 +26,9 @@ function styleKey(s: TextStyle): string {
 export class CompositionCache {
   private entries = new Map<string, ComposedParagraph>();
   private used = new Map<string, ComposedParagraph>();
+  /** Article blocks by block id, from the last layout. */
+  articleMemo = new Map<string, ArticleMemo>();
+  private articlesUsed = new Map<string, ArticleMemo>();
   hits = 0;
   misses = 0;
 
@@ -31,9 +47,20 @@ export class CompositionCache {
     return hit;
   }
 
+  rememberArticle(blockId: string, memo: ArticleMemo): void {
+    this.articlesUsed.set(blockId, memo);
+  }
+
+  keepArticle(blockId: string): void {
+    const m = this.articleMemo.get(blockId);
+    if (m) this.articlesUsed.set(blockId, m);
+  }
+
   /** Called at the end of each layout: forget what that layout did not use. */
   endLayout(): void {
     this.entries = this.used;
     this.used = new Map();
+    this.articleMemo = this.articlesUsed;
+    this.articlesUsed = new Map();
   }
 }

@@ -180,14 +180,19 @@ class PageBuilder {
     }
   }
 
+  /** While an article block is being laid out, what it noted, so a later layout can replay it. */
+  recordedMissing: { char: string; face: string; owner: string }[] | undefined;
+
   noteMissing(cp: ComposedParagraph, owner: string): void {
-    for (const m of cp.missing) {
-      const char = String.fromCodePoint(m.cp);
-      const key = `${owner}\u0000${m.face}\u0000${char}`;
-      const hit = this.missing.get(key);
-      if (hit) hit.count++;
-      else this.missing.set(key, { char, face: m.face, owner, count: 1 });
-    }
+    for (const m of cp.missing) this.noteMissingChar(String.fromCodePoint(m.cp), m.face, owner);
+  }
+
+  noteMissingChar(char: string, face: string, owner: string): void {
+    this.recordedMissing?.push({ char, face, owner });
+    const key = `${owner}\u0000${face}\u0000${char}`;
+    const hit = this.missing.get(key);
+    if (hit) hit.count++;
+    else this.missing.set(key, { char, face, owner, count: 1 });
   }
 }
 
@@ -354,6 +359,43 @@ function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] 
     out.push({ col: b.col, span: b.span, row: b.row - above, rows: b.rows + above + below });
   }
   return out;
+}
+
+/**
+ * An article block laid out again only when something it depends on changed: the article (the
+ * store keeps unchanged articles as the same objects), the block, the pictures over it, the page
+ * settings or the view. Otherwise its items, report and notes are reused as they were.
+ */
+function layoutArticleMemo(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, report: TypoReport, overset: Overset[], frames: BlockFrame[], pageKey: string): void {
+  const key = `${pageKey}|${JSON.stringify(block)}|${JSON.stringify(imageExclusions(doc, block))}|${pb.env.proof ? 'proof' : 'print'}`;
+  const memo = pb.cache.articleMemo;
+  const hit = memo.get(block.id);
+  if (hit && hit.article === article && hit.key === key && !pb.env.proof) {
+    pb.items.push(...hit.items);
+    addReport(report, hit.report);
+    if (hit.overset) overset.push(hit.overset);
+    frames.push(hit.frame);
+    for (const m of hit.missing) pb.noteMissingChar(m.char, m.face, m.owner);
+    pb.cache.keepArticle(block.id);
+    return;
+  }
+  const itemsFrom = pb.items.length;
+  const blockReport = emptyReport();
+  const oversetFrom = overset.length;
+  const framesFrom = frames.length;
+  pb.recordedMissing = [];
+  layoutArticle(pb, doc, block, article, blockReport, overset, frames);
+  addReport(report, blockReport);
+  pb.cache.rememberArticle(block.id, {
+    article,
+    key,
+    items: pb.items.slice(itemsFrom),
+    report: blockReport,
+    overset: overset.length > oversetFrom ? overset[overset.length - 1] : undefined,
+    frame: frames[framesFrom],
+    missing: pb.recordedMissing,
+  });
+  pb.recordedMissing = undefined;
 }
 
 function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, report: TypoReport, overset: Overset[], frames: BlockFrame[]): void {
@@ -530,12 +572,13 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
   const articleReports: Record<string, TypoReport> = {};
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
   layoutHeader(pb);
+  const pageKey = JSON.stringify(doc.page);
   for (const block of doc.blocks) {
     if (block.kind === 'article') {
       const article = articles.get(block.articleId);
       if (!article) continue;
       const report = (articleReports[article.id] ??= emptyReport());
-      layoutArticle(pb, doc, block, article, report, overset, frames);
+      layoutArticleMemo(pb, doc, block, article, report, overset, frames, pageKey);
     } else if (block.kind === 'image') {
       layoutImage(pb, block, frames);
     } else {
