@@ -1,0 +1,192 @@
+import type * as Y from 'yjs';
+import type { BanmianDocument } from '../model/document';
+import { serializeDocument } from '../model/serialize';
+import type { ProofNotes } from '../proof/proof-sheet';
+import { roundParts, type RoundRecord, type SignoffEvent } from '../proof/rounds';
+import { proofParts, type CommentEntry, type Role, type SuggestionMeta, type Thread } from '../proof/suggestions';
+import { PageStore } from './page-store';
+
+/**
+ * The proofreading state that the plain snapshot does not carry, saved beside it in the .banmian
+ * file as the optional field `proof`: who made each suggestion (and who decided it), the comment
+ * threads, the proof rounds and the sign-off log.
+ *
+ * Why not the Yjs updates: the marks themselves (insertion/deletion ids, comment thread ids) are
+ * already in the snapshot's article bodies, so this is all that is missing. Plain JSON keeps the file
+ * readable, does not store every image a second time inside a binary layout update, and cannot
+ * disagree with the snapshot when the CLI rewrites a file: a mark without its meta is still a mark,
+ * a thread without its anchor is listed as an orphan. Files without the field load as before.
+ */
+
+export interface ArticleProofState {
+  suggestions: SuggestionMeta[];
+  threads: Thread[];
+}
+
+export interface ProofState {
+  rounds: RoundRecord[];
+  signoff: { signedBy?: string; signedAt?: string; log: SignoffEvent[] };
+  /** By article id; only articles with suggestions or threads. */
+  articles: Record<string, ArticleProofState>;
+}
+
+/** The document as saved: the snapshot, and the proof state when there is any. */
+export type SavedDocument = BanmianDocument & { proof?: ProofState };
+
+export function proofStateOf(store: PageStore): ProofState {
+  const { rounds, signoff } = roundParts(store.layoutDoc);
+  const articles: Record<string, ArticleProofState> = {};
+  for (const id of store.articleIds()) {
+    const doc = store.articleDoc(id);
+    if (!doc) continue;
+    const { suggestions, threads } = proofParts(doc);
+    if (suggestions.size === 0 && threads.size === 0) continue;
+    articles[id] = { suggestions: [...suggestions.values()], threads: [...threads.values()] };
+  }
+  const signedBy = signoff.get('signedBy');
+  const signedAt = signoff.get('signedAt');
+  return {
+    rounds: rounds.toArray(),
+    signoff: {
+      ...(typeof signedBy === 'string' ? { signedBy } : {}),
+      ...(typeof signedAt === 'string' ? { signedAt } : {}),
+      log: (signoff.get('log') as SignoffEvent[] | undefined) ?? [],
+    },
+    articles,
+  };
+}
+
+export function isEmptyProofState(s: ProofState): boolean {
+  return s.rounds.length === 0 && s.signoff.log.length === 0 && s.signoff.signedBy === undefined && Object.keys(s.articles).length === 0;
+}
+
+/** The page as the file holds it: the snapshot plus `proof` when the page has been proofread. */
+export function savedDocument(store: PageStore, snapshot: BanmianDocument = store.snapshot()): SavedDocument {
+  const proof = proofStateOf(store);
+  return isEmptyProofState(proof) ? snapshot : { ...snapshot, proof };
+}
+
+export function serializePage(store: PageStore, snapshot?: BanmianDocument): string {
+  return serializeDocument(savedDocument(store, snapshot));
+}
+
+/** Writes a proof state into the store's documents (after building it from the snapshot). No undo step. */
+export function applyProofState(store: PageStore, state: ProofState): void {
+  const { rounds, signoff } = roundParts(store.layoutDoc);
+  store.layoutDoc.transact(() => {
+    rounds.delete(0, rounds.length);
+    rounds.push(state.rounds);
+    for (const key of [...signoff.keys()]) signoff.delete(key);
+    if (state.signoff.signedBy !== undefined) signoff.set('signedBy', state.signoff.signedBy);
+    if (state.signoff.signedAt !== undefined) signoff.set('signedAt', state.signoff.signedAt);
+    if (state.signoff.log.length) signoff.set('log', state.signoff.log);
+  });
+  for (const [id, a] of Object.entries(state.articles)) {
+    const doc = store.articleDoc(id);
+    if (!doc) continue;
+    writeArticleProof(doc, a);
+  }
+}
+
+function writeArticleProof(doc: Y.Doc, a: ArticleProofState): void {
+  const { suggestions, threads } = proofParts(doc);
+  doc.transact(() => {
+    for (const s of a.suggestions) suggestions.set(s.id, s);
+    for (const t of a.threads) threads.set(t.id, t);
+  });
+}
+
+/** A store for a loaded file: the snapshot's documents with the saved proof state written back. */
+export function pageStoreFromFile(doc: BanmianDocument & { proof?: unknown }): { store: PageStore; dropped: number } {
+  const store = new PageStore(doc);
+  const read = readProofState(doc.proof);
+  if (read.state) applyProofState(store, read.state);
+  return { store, dropped: read.dropped };
+}
+
+// ---- reading what a file says, defensively
+
+const ROLES: readonly Role[] = ['组版', '校对', '值班编辑'];
+const str = (v: unknown): v is string => typeof v === 'string' && v.length <= 10_000;
+const optStr = (v: unknown): boolean => v === undefined || str(v);
+const isRole = (v: unknown): v is Role => ROLES.includes(v as Role);
+const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isSuggestion(v: unknown): v is SuggestionMeta {
+  return (
+    obj(v) &&
+    str(v.id) &&
+    (v.kind === 'insertion' || v.kind === 'deletion') &&
+    str(v.author) &&
+    isRole(v.role) &&
+    str(v.round) &&
+    str(v.at) &&
+    (v.status === 'open' || v.status === 'accepted' || v.status === 'rejected') &&
+    optStr(v.decidedBy) &&
+    optStr(v.decidedAt)
+  );
+}
+
+const isComment = (v: unknown): v is CommentEntry => obj(v) && str(v.author) && isRole(v.role) && str(v.at) && str(v.text);
+
+function isThread(v: unknown): v is Thread {
+  return obj(v) && str(v.id) && str(v.quote) && str(v.round) && Array.isArray(v.comments) && v.comments.every(isComment) && typeof v.resolved === 'boolean';
+}
+
+const isRound = (v: unknown): v is RoundRecord => obj(v) && str(v.name) && str(v.startedBy) && str(v.startedAt) && optStr(v.finishedBy) && optStr(v.finishedAt);
+
+const isSignoffEvent = (v: unknown): v is SignoffEvent => obj(v) && (v.kind === 'signed' || v.kind === 'reopened') && str(v.by) && isRole(v.role) && str(v.at) && optStr(v.reason);
+
+/**
+ * The `proof` field of a file, entry by entry: a damaged entry is dropped and counted (so the UI can
+ * say so), the rest is kept. Absent or not an object: no proof state.
+ */
+export function readProofState(raw: unknown): { state?: ProofState; dropped: number } {
+  if (raw === undefined) return { dropped: 0 };
+  if (!obj(raw)) return { dropped: 1 };
+  let dropped = 0;
+  const keep = <T>(list: unknown, ok: (v: unknown) => v is T): T[] => {
+    if (list === undefined) return [];
+    if (!Array.isArray(list)) {
+      dropped++;
+      return [];
+    }
+    const good = list.filter(ok);
+    dropped += list.length - good.length;
+    return good;
+  };
+  const rounds = keep(raw.rounds, isRound);
+  const so = obj(raw.signoff) ? raw.signoff : {};
+  if (raw.signoff !== undefined && !obj(raw.signoff)) dropped++;
+  const signoff: ProofState['signoff'] = { log: keep(so.log, isSignoffEvent) };
+  if (str(so.signedBy)) signoff.signedBy = so.signedBy;
+  if (str(so.signedAt)) signoff.signedAt = so.signedAt;
+  const articles: Record<string, ArticleProofState> = {};
+  if (obj(raw.articles)) {
+    for (const [id, a] of Object.entries(raw.articles)) {
+      if (!obj(a)) {
+        dropped++;
+        continue;
+      }
+      articles[id] = { suggestions: keep(a.suggestions, isSuggestion), threads: keep(a.threads, isThread) };
+    }
+  } else if (raw.articles !== undefined) dropped++;
+  return { state: { rounds, signoff, articles }, dropped };
+}
+
+/** What the proof sheet (校样) needs: every article's suggestion meta and threads, the round names, the titles. */
+export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle: string): ProofNotes {
+  const suggestions = new Map<string, SuggestionMeta>();
+  const threads = new Map<string, Thread>();
+  for (const a of Object.values(state.articles)) {
+    for (const s of a.suggestions) suggestions.set(s.id, s);
+    for (const t of a.threads) threads.set(t.id, t);
+  }
+  return {
+    suggestions,
+    threads,
+    rounds: state.rounds.map((r) => r.name),
+    titles: new Map(doc.articles.map((a) => [a.id, a.headline || a.id])),
+    pageTitle,
+  };
+}
