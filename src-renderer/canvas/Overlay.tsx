@@ -5,6 +5,7 @@ import { rectOf, type GridGeometry } from '../../src-core/model/grid';
 import { mmToPt } from '../../src-core/model/units';
 import type { Interaction, ViewToggles } from '../editor/editor';
 import { HANDLES, handlePoint } from '../editor/geometry';
+import { hasBodyText } from './body-text';
 import { useEditor } from '../editor/use-editor';
 
 /**
@@ -142,6 +143,8 @@ function Frames({ layout, doc, outlines, selection, interaction, zoom }: { layou
     }
     return m;
   }, [layout.frames, blocks]);
+  // A headline-only banner has no body to fill its lines: no underset marker on it.
+  const bodiless = useMemo(() => new Set(doc.articles.filter((a) => !hasBodyText(a.body)).map((a) => a.id)), [doc.articles]);
   const stroke = 1 / zoom;
   return (
     <g className="frames">
@@ -163,7 +166,7 @@ function Frames({ layout, doc, outlines, selection, interaction, zoom }: { layou
               strokeDasharray={`${n(4 * stroke)} ${n(3 * stroke)}`}
             />
             {over && <Marker x={f.x + f.width} y={f.y + f.height} text={`溢 ${over.characters} 字`} kind="overset" zoom={zoom} />}
-            {!over && f.kind === 'article' && f.emptyLines > 0 && <Marker x={f.x + f.width} y={f.y + f.height} text={`空 ${f.emptyLines} 行`} kind="underset" zoom={zoom} />}
+            {!over && f.kind === 'article' && f.emptyLines > 0 && !(b?.kind === 'article' && bodiless.has(b.articleId)) && <Marker x={f.x + f.width} y={f.y + f.height} text={`空 ${f.emptyLines} 行`} kind="underset" zoom={zoom} />}
             {b?.locked && <LockBadge x={f.x + f.width} y={f.y} zoom={zoom} />}
           </g>
         );

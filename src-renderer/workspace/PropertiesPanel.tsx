@@ -8,18 +8,27 @@ import { MmField, NumberField, Row, Section, SizeSelect, TextField } from './fie
 
 /** 属性: the selected block, the page's title styles, and the page settings. */
 export function PropertiesPanel() {
-  const selection = useEditor((s) => s.selection);
-  const blocks = useEditor((s) => s.doc.blocks);
-  const block = selection ? blocks.find((b) => b.id === selection) : undefined;
   return (
     <aside className="panel panel-right" data-testid="properties">
       <h2 title="Properties">
         属性 <small>Properties</small>
       </h2>
-      {block ? <BlockProperties block={block} /> : <p className="hint">选中版面上的块以查看属性 · Select a block on the page</p>}
-      <StyleProperties />
-      <PageProperties />
+      <PropertiesContent />
     </aside>
+  );
+}
+
+/** The panel's sections without its frame, for the tabbed right-hand panel. */
+export function PropertiesContent({ styles = true }: { styles?: boolean }) {
+  const selection = useEditor((s) => s.selection);
+  const blocks = useEditor((s) => s.doc.blocks);
+  const block = selection ? blocks.find((b) => b.id === selection) : undefined;
+  return (
+    <div data-testid="properties-content">
+      {block ? <BlockProperties block={block} /> : <p className="hint">选中版面上的块以查看属性 · Select a block on the page</p>}
+      {styles && <StyleProperties />}
+      <PageProperties />
+    </div>
   );
 }
 

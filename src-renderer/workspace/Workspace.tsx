@@ -9,7 +9,7 @@ import { ArticlesPanel } from './ArticlesPanel';
 import { buildCommands, commandForKey, type FileActions } from './commands';
 import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
-import { PropertiesPanel } from './PropertiesPanel';
+import { SidePanel } from './SidePanel';
 
 const APP_NAME = '版面 Banmian';
 
@@ -63,7 +63,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
           <PageCanvas onFilesDropped={onFilesDropped} />
           <StoryDock />
         </main>
-        <PropertiesPanel />
+        <SidePanel />
         <StatusLine />
         <Notice />
         {children}

@@ -157,6 +157,11 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     expect(await marker.count()).toBe(0);
   });
 
+  it('marks empty lines on article blocks with body text, not on a headline-only banner', async () => {
+    expect(await page.locator('g.frame[data-block="b-banner"] [data-marker="underset"]').count()).toBe(0);
+    expect(await page.locator('g.frame[data-block="b-xie"] [data-marker="underset"]').count()).toBe(1);
+  });
+
   it('locks a block so that it cannot be moved, and says so', async () => {
     await page.keyboard.press('Control+l');
     expect(await page.locator('g.frame[data-block="b-junhe"] [data-marker="locked"]').count()).toBe(1);

@@ -1,0 +1,47 @@
+import { useEditor } from '../editor/use-editor';
+import { PreflightPanel } from './PreflightPanel';
+import { PropertiesContent } from './PropertiesPanel';
+import { badFigureCount } from './quality';
+import { showSideTab, useSideTab, type SideTab } from './side-tabs';
+import { usePreflight, useSettledLayout } from './use-preflight';
+import './panels.css';
+
+/**
+ * The right-hand panel: 属性 (the selection and the page settings) and 预检 (preflight and the
+ * typographic report) as tabs. Preflight runs on the settled page whichever tab shows, so the tab
+ * can carry the error count.
+ */
+export function SidePanel() {
+  const tab = useSideTab();
+  const settled = useSettledLayout();
+  const report = usePreflight(settled);
+  const typoBad = settled ? badFigureCount(settled.layout.report.page, settled.doc.page.typeset.maxExpansion) : 0;
+  const errors = report?.errors.length ?? 0;
+  const warnings = report?.warnings.length ?? 0;
+  useEditor((s) => s.selection);
+  const tabs: [SideTab, string, string][] = [
+    ['properties', '属性', 'Properties'],
+    ['preflight', '预检', 'Preflight'],
+  ];
+  return (
+    <aside className="panel panel-right side-panel" data-testid="properties">
+      <div className="side-tabs" role="tablist">
+        {tabs.map(([id, zh, en]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={`side-tab${tab === id ? ' on' : ''}`} data-testid={`tab-${id}`} title={en} onClick={() => showSideTab(id)}>
+            {zh} <small>{en}</small>
+            {id === 'preflight' && (
+              <span
+                className={`tab-badge ${errors ? 'tab-badge-error' : warnings || typoBad ? 'tab-badge-warn' : 'tab-badge-ok'}`}
+                data-testid="preflight-badge"
+                title={`${errors} errors, ${warnings} warnings, ${typoBad} typographic figures out of the norm`}
+              >
+                {errors ? errors : warnings + typoBad ? warnings + typoBad : '✓'}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      {tab === 'preflight' ? <PreflightPanel settled={settled} report={report} /> : <PropertiesContent />}
+    </aside>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PageLayout } from '../../src-core/layout/page-layout';
+import { base64ToBytes } from '../../src-core/model/base64';
+import type { BanmianDocument, ImageAsset } from '../../src-core/model/document';
+import { preflight, type PreflightReport } from '../../src-core/preflight';
+import type { Editor } from '../editor/editor';
+import { useEditorInstance } from '../editor/use-editor';
+
+export interface Settled {
+  doc: BanmianDocument;
+  layout: PageLayout;
+}
+
+/**
+ * The page as it was when the editor paused: secondary panels follow the layout this way, so they
+ * cost nothing between keystrokes or drag frames and catch up `delay` ms after the last change.
+ */
+export function useSettledLayout(delay = 250): Settled | null {
+  const editor = useEditorInstance();
+  const read = (): Settled | null => {
+    const s = editor.getState();
+    return s.layout ? { doc: s.doc, layout: s.layout } : null;
+  };
+  const [settled, setSettled] = useState<Settled | null>(read);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = editor.getState().layout;
+    const check = () => {
+      const s = editor.getState();
+      if (s.layout === last) return;
+      last = s.layout;
+      clearTimeout(timer);
+      timer = setTimeout(() => setSettled(read()), delay);
+    };
+    // The layout may have changed between the first render and this effect.
+    if (settled?.layout !== last) setSettled(read());
+    const unsubscribe = editor.subscribe(check);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, delay]);
+  return settled;
+}
+
+/** Decoded picture bytes per asset object (assets keep their identity while unchanged). */
+const decoded = new WeakMap<ImageAsset, Uint8Array | null>();
+
+function imageBytesOf(doc: BanmianDocument): (imageId: string) => Uint8Array | undefined {
+  const assets = new Map(doc.images.map((a) => [a.id, a]));
+  return (id) => {
+    const asset = assets.get(id);
+    if (!asset?.data) return undefined;
+    let bytes = decoded.get(asset);
+    if (bytes === undefined) {
+      bytes = base64ToBytes(asset.data) ?? null;
+      decoded.set(asset, bytes);
+    }
+    return bytes ?? undefined;
+  };
+}
+
+/** The same preflight the export runs (src-core/preflight), on the settled page. */
+export function runPreflight(editor: Editor, settled: Settled): PreflightReport {
+  return preflight(settled.doc, settled.layout, { fonts: editor.fonts, imageBytes: imageBytesOf(settled.doc) });
+}
+
+export function usePreflight(settled: Settled | null): PreflightReport | null {
+  const editor = useEditorInstance();
+  return useMemo(() => (settled ? runPreflight(editor, settled) : null), [editor, settled]);
+}

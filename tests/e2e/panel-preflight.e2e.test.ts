@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { compareWithReference, openApp, requireBuild, shot } from './workspace-support';
+
+/** 预检: the preflight report and the typographic report (issue 7) in the workspace, live. */
+describe.skipIf(!chromiumAvailable())('the preflight panel (预检)', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild();
+    host = await startWebHost({ port: 0 });
+    browser = await launchChromium();
+    page = await openApp(browser, host.url, problems);
+    await page.getByTestId('tool-view.fitPage').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  const figure = (key: string) => page.locator(`[data-testid="typo-page-figures"] [data-figure="${key}"] dd`);
+  const selected = () => page.getByTestId('selection').getAttribute('data-block');
+
+  it('opens from its tab and shows the preflight counts and the page figures of the sample page', async () => {
+    await page.getByTestId('tab-preflight').click();
+    await page.getByTestId('preflight-panel').waitFor();
+    expect(await page.getByTestId('preflight-counts').innerText()).toMatch(/^\d+ 错误 · \d+ 警告$/);
+    // The sample page is set clean: issue 7's norms hold, and the panel shows them.
+    expect(Number(await figure('lines').innerText())).toBeGreaterThan(300);
+    expect(Number(await figure('justifiedLines').innerText())).toBeGreaterThan(200);
+    expect(await figure('loneCharacters').innerText()).toBe('0');
+    expect(await figure('offGridLines').innerText()).toBe('0');
+    expect(await figure('prohibitedLineStarts').innerText()).toBe('0');
+    expect(parseFloat(await figure('within').innerText())).toBeGreaterThanOrEqual(99);
+    expect(await figure('worstExpansion').innerText()).toMatch(/^0\.\d{3} em$/);
+    // One row per article on the page.
+    expect(await page.getByTestId('typo-article').count()).toBe(10);
+  });
+
+  it('looks as it did when it was checked by eye', async () => {
+    const png = await page.getByTestId('properties').screenshot();
+    compareWithReference('ui-preflight.png', png, 0.01);
+  });
+
+  it('selects an article block from its row in the typographic report', async () => {
+    const row = page.locator('[data-testid="typo-article"][data-article="junhe-yungu"]');
+    await row.locator('.pf-article-title').click();
+    expect(await selected()).toBe('b-junhe');
+    expect(await row.getAttribute('class')).toContain('selected');
+    // The figures of one article open under its row.
+    await row.locator('.pf-toggle').click();
+    expect(await row.locator('[data-figure="lines"] dd').innerText()).toMatch(/^\d+$/);
+  });
+
+  it('follows the layout: a block made too short is an overset error naming the article, which selects its block; undo clears it', async () => {
+    const errorsBefore = await page.locator('[data-testid="preflight-issue"][data-code="overset"]').count();
+    expect(errorsBefore).toBe(0);
+    await page.getByTestId('tab-properties').click();
+    const rows = page.getByTestId('prop-rows');
+    await rows.fill('4');
+    await rows.press('Enter');
+    // The tab's badge catches up after the editor pauses.
+    await page.waitForFunction(() => document.querySelector('[data-testid="preflight-badge"]')?.classList.contains('tab-badge-error'));
+    await page.getByTestId('tab-preflight').click();
+    const overset = page.locator('[data-testid="preflight-issue"][data-code="overset"]');
+    await overset.first().waitFor();
+    expect(await overset.count()).toBe(1);
+    expect(await overset.innerText()).toContain('二期项目封顶');
+    expect(await overset.getAttribute('data-target')).toBe('b-junhe');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('selection').count()).toBe(0);
+    await overset.click();
+    expect(await selected()).toBe('b-junhe');
+    await shot(page, 'ui-preflight-overset.png');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="preflight-issue"][data-code="overset"]').length === 0);
+  });
+
+  it('logged no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
