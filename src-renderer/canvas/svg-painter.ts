@@ -1,85 +1,166 @@
-import type { PageLayout } from '../../src-core/layout/page-layout';
+import type { LayoutItem, PageLayout } from '../../src-core/layout/page-layout';
 import { pageToSvg, type SvgOptions } from '../../src-core/svg/page-svg';
+import './canvas.css';
 
 /**
  * Paints PageLayout into the DOM through pageToSvg, but keeps every element whose markup did not
  * change. Rebuilding all ~400 positioned <text> elements costs Chromium 100 ms or more per frame;
- * after a keystroke or during a drag only a few lines change, and only those are replaced, so only
- * their area is laid out and repainted again.
+ * after a keystroke or during a drag only a few lines change, and only those are replaced.
+ *
+ * The page is drawn as a stack of SVG layers over one another, all with the page's viewBox: the
+ * page itself (background, header, rules, boxes, pictures) and one layer per article (and per
+ * caption). Each layer is its own positioned element, so Chromium records the paint of each
+ * separately and reuses the recording of every layer that did not change: typing in one article
+ * repaints that article's layer only, not the whole page.
  *
  * The markup of each item is exactly what pageToSvg writes for it (the page drawn with that one
  * item, minus the page's own wrapper), so the screen draws what the PDF draws.
  */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const PAGE_LAYER = 'page';
+
+interface Layer {
+  key: string;
+  svg: SVGSVGElement;
+  keys: string[];
+  elements: Element[];
+}
+
+/** The layer an item is drawn in: its article's (or caption's) own, or the page's. */
+export function layerOf(item: LayoutItem): string {
+  return item.kind === 'glyphs' && item.source?.owner ? `owner:${item.source.owner}` : PAGE_LAYER;
+}
+
 export class SvgPainter {
-  private svg: SVGSVGElement | null = null;
-  private layer: SVGGElement | null = null;
   private shell = '';
-  private keys: string[] = [];
-  private elements: Element[] = [];
+  private prefixLength = 0;
+  private template: SVGSVGElement | null = null;
+  private layers = new Map<string, Layer>();
+  private markup = new WeakMap<LayoutItem, string>();
+  private markupFamily: SvgOptions['fontFamily'] | undefined;
   /** Elements replaced in the last paint, for the benchmark and tests. */
   lastChanged = 0;
+  /** Layers whose content changed in the last paint. */
+  lastLayersChanged = 0;
 
   constructor(readonly host: HTMLElement) {}
 
   paint(layout: PageLayout, opts: SvgOptions): void {
     const empty = { ...layout, items: [] };
     const whole = pageToSvg(empty, opts);
-    const prefix = whole.slice(0, -'</svg>'.length);
-    if (whole !== this.shell || !this.svg || !this.svg.isConnected) this.reset(whole);
-    const keys = layout.items.map((item) => {
-      const s = pageToSvg({ ...empty, items: [item] }, opts);
-      return s.slice(prefix.length, -'</svg>'.length);
-    });
-    this.reconcile(keys);
+    if (whole !== this.shell || !this.template || !this.host.contains(this.layers.get(PAGE_LAYER)?.svg ?? null)) this.reset(whole);
+    // Layout hands back the very item objects of articles it did not set again, so their markup is
+    // kept per object; it depends only on the font family mapping (pictures are always redone).
+    if (opts.fontFamily !== this.markupFamily) {
+      this.markup = new WeakMap();
+      this.markupFamily = opts.fontFamily;
+    }
+    // Markup per item, grouped by layer in drawing order (the page's layer first).
+    const groups = new Map<string, string[]>([[PAGE_LAYER, []]]);
+    for (const item of layout.items) {
+      let s = item.kind === 'glyphs' ? this.markup.get(item) : undefined;
+      if (s === undefined) {
+        s = pageToSvg({ ...empty, items: [item] }, opts).slice(this.prefixLength, -'</svg>'.length);
+        if (item.kind === 'glyphs') this.markup.set(item, s);
+      }
+      const key = layerOf(item);
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(s);
+    }
+    let changed = 0;
+    let layersChanged = 0;
+    const order: Layer[] = [];
+    for (const [key, keys] of groups) {
+      const layer = this.layers.get(key) ?? this.addLayer(key);
+      const n = reconcile(layer, keys);
+      changed += n;
+      if (n || layer.keys.length !== keys.length) layersChanged++;
+      layer.keys = keys;
+      order.push(layer);
+    }
+    for (const [key, layer] of this.layers) {
+      if (!groups.has(key)) {
+        layer.svg.remove();
+        this.layers.delete(key);
+        layersChanged++;
+      }
+    }
+    // Layers in drawing order, moving as few as possible.
+    let cursor: ChildNode | null = this.host.firstChild;
+    for (const layer of order) {
+      if (layer.svg === cursor) cursor = cursor.nextSibling;
+      else this.host.insertBefore(layer.svg, cursor);
+    }
+    this.lastChanged = changed;
+    this.lastLayersChanged = layersChanged;
   }
 
   private reset(whole: string): void {
     this.host.innerHTML = whole;
-    this.svg = this.host.querySelector('svg');
-    this.layer = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-    this.layer.setAttribute('class', 'page-items');
-    this.svg!.appendChild(this.layer);
+    const first = this.host.querySelector('svg')!;
     this.shell = whole;
-    this.keys = [];
-    this.elements = [];
+    this.prefixLength = whole.length - '</svg>'.length;
+    // The page's own layer keeps the background; the others are transparent copies of the wrapper.
+    const template = first.cloneNode(false) as SVGSVGElement;
+    template.setAttribute('class', 'page-layer');
+    template.setAttribute('style', `${first.getAttribute('style') ?? ''};position:absolute;inset:0;width:100%;height:100%;pointer-events:none`);
+    this.template = template;
+    first.setAttribute('class', 'page-layer page-layer-page');
+    // The background rect stays first in the page layer, before the reconciled items.
+    pageItemsStart.set(first, first.childNodes.length);
+    this.layers = new Map([[PAGE_LAYER, { key: PAGE_LAYER, svg: first, keys: [], elements: [] }]]);
   }
 
-  private reconcile(keys: string[]): void {
-    const layer = this.layer!;
-    // Old elements by markup; equal markup may occur more than once (identical rules).
-    const pool = new Map<string, Element[]>();
-    this.keys.forEach((k, i) => {
-      const list = pool.get(k);
-      if (list) list.push(this.elements[i]);
-      else pool.set(k, [this.elements[i]]);
-    });
-    const reused = new Array<Element | undefined>(keys.length);
-    const fresh: number[] = [];
-    keys.forEach((k, i) => {
-      const el = pool.get(k)?.shift();
-      if (el) reused[i] = el;
-      else fresh.push(i);
-    });
-    for (const list of pool.values()) for (const el of list) el.remove();
-    // New elements are parsed in one go, in the SVG namespace.
-    if (fresh.length) {
-      const scratch = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-      scratch.innerHTML = fresh.map((i) => `<g>${keys[i]}</g>`).join('');
-      const made = [...scratch.children];
-      fresh.forEach((i, j) => {
-        const g = made[j];
-        // Most items are one element; keep the wrapper only when an item made several.
-        reused[i] = g.childElementCount === 1 ? g.firstElementChild! : g;
-      });
-    }
-    // Put everything in order, moving as few kept elements as possible.
-    let cursor: ChildNode | null = layer.firstChild;
-    for (const el of reused as Element[]) {
-      if (el === cursor) cursor = cursor.nextSibling;
-      else layer.insertBefore(el, cursor);
-    }
-    this.lastChanged = fresh.length;
-    this.keys = keys;
-    this.elements = reused as Element[];
+  private addLayer(key: string): Layer {
+    const svg = this.template!.cloneNode(false) as SVGSVGElement;
+    svg.setAttribute('data-layer', key);
+    const layer: Layer = { key, svg, keys: [], elements: [] };
+    this.layers.set(key, layer);
+    return layer;
   }
+}
+
+/** Children before the reconciled items (the page layer's background). */
+const pageItemsStart = new WeakMap<SVGSVGElement, number>();
+
+/** Replaces the layer's changed items; returns how many elements were made anew. */
+function reconcile(layer: Layer, keys: string[]): number {
+  if (keys.length === layer.keys.length && keys.every((k, i) => k === layer.keys[i])) return 0;
+  const host = layer.svg;
+  // Old elements by markup; equal markup may occur more than once (identical rules).
+  const pool = new Map<string, Element[]>();
+  layer.keys.forEach((k, i) => {
+    const list = pool.get(k);
+    if (list) list.push(layer.elements[i]);
+    else pool.set(k, [layer.elements[i]]);
+  });
+  const reused = new Array<Element | undefined>(keys.length);
+  const fresh: number[] = [];
+  keys.forEach((k, i) => {
+    const el = pool.get(k)?.shift();
+    if (el) reused[i] = el;
+    else fresh.push(i);
+  });
+  for (const list of pool.values()) for (const el of list) el.remove();
+  // New elements are parsed in one go, in the SVG namespace.
+  if (fresh.length) {
+    const scratch = document.createElementNS(SVG_NS, 'g');
+    scratch.innerHTML = fresh.map((i) => `<g>${keys[i]}</g>`).join('');
+    const made = [...scratch.children];
+    fresh.forEach((i, j) => {
+      const g = made[j];
+      // Most items are one element; keep the wrapper only when an item made several.
+      reused[i] = g.childElementCount === 1 ? g.firstElementChild! : g;
+    });
+  }
+  // Put everything in order after the fixed children, moving as few kept elements as possible.
+  let cursor: ChildNode | null = host.childNodes[pageItemsStart.get(host) ?? 0] ?? null;
+  for (const el of reused as Element[]) {
+    if (el === cursor) cursor = cursor.nextSibling;
+    else host.insertBefore(el, cursor);
+  }
+  layer.elements = reused as Element[];
+  return fresh.length;
 }

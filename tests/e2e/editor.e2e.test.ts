@@ -49,6 +49,25 @@ describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page
     await shot(page, 'ui-story-editor.png');
   });
 
+  it('a keystroke repaints only the edited article: every other layer of the page keeps its elements', async () => {
+    // Tag every drawn element, type one character, and see which elements are new.
+    await page.evaluate(() => document.querySelectorAll('[data-testid="page"] svg > *').forEach((el) => ((el as unknown as { __kept: boolean }).__kept = true)));
+    await page.keyboard.type('再');
+    await expect.poll(() => pageText(page)).toContain('测试插入再');
+    const fresh = await page.evaluate(() => {
+      const out: Record<string, number> = {};
+      for (const svg of document.querySelectorAll('[data-testid="page"] svg')) {
+        const n = [...svg.children].filter((el) => !(el as unknown as { __kept?: boolean }).__kept).length;
+        if (n) out[svg.getAttribute('data-layer') ?? 'page'] = n;
+      }
+      return out;
+    });
+    expect(Object.keys(fresh)).toEqual(['owner:nanguan']);
+    expect(fresh['owner:nanguan']).toBeLessThan(10);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => pageText(page)).not.toContain('测试插入再');
+  });
+
   it('undo takes the typing back out of the page, redo puts it back', async () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => pageText(page)).not.toContain('测试插入');

@@ -90,7 +90,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     const future = JSON.parse(readFileSync(join(sandbox, '晚间/evening.banmian'), 'utf8'));
     future.formatVersion = 99;
     writeFileSync(join(sandbox, 'future.banmian'), JSON.stringify(future));
-    const before = await page.locator('[data-testid="page"] svg').innerHTML();
+    const before = await page.getByTestId('page').innerHTML();
     for (const [name, zh, en] of [
       ['broken.banmian', /broken\.banmian/, /JSON/],
       ['future.banmian', /future\.banmian.*(版本|99)/, /version|99/i],
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
       await shot(page, `ui-open-${name.replace('.banmian', '')}.png`);
       await notice.locator('button').click();
       expect(await page.title()).toBe('版面 Banmian — evening.banmian');
-      expect(await page.locator('[data-testid="page"] svg').innerHTML()).toBe(before);
+      expect(await page.getByTestId('page').innerHTML()).toBe(before);
     }
   });
 
