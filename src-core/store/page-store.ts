@@ -248,7 +248,33 @@ export class PageStore {
     if (this.isLocked()) throw new PageLockedError();
   }
 
+  /**
+   * Runs changes to several documents (e.g. replace-all across articles) as one undo step: the
+   * steps the documents record meanwhile share one serial, and undo/redo take them together.
+   */
+  batch(run: () => void): void {
+    if (this.batchSerial !== undefined) return run();
+    this.stopCapturing();
+    this.batchSerial = ++this.serials;
+    try {
+      run();
+    } finally {
+      this.batchSerial = undefined;
+      this.stopCapturing();
+    }
+  }
+
+  private batchSerial: number | undefined;
+
   private step(from: UndoStep[], to: UndoStep[], run: (m: Y.UndoManager) => unknown): boolean {
+    const top = from[from.length - 1];
+    if (!top) return false;
+    // A batch's steps share a serial: they go together.
+    while (from.length > 0 && from[from.length - 1].serial === top.serial) this.stepOne(from, to, run);
+    return true;
+  }
+
+  private stepOne(from: UndoStep[], to: UndoStep[], run: (m: Y.UndoManager) => unknown): boolean {
     const step = from.pop();
     if (!step) return false;
     // Moved first, so that listeners notified while the documents change see canUndo/canRedo right.
@@ -292,7 +318,7 @@ export class PageStore {
     // A change merged into the previous step (within captureTimeout) updates that item instead.
     manager.on('stack-item-added', (event: { type: 'undo' | 'redo' }) => {
       if (this.undoing || event.type !== 'undo') return;
-      this.undoStack.push({ manager, serial: ++this.serials });
+      this.undoStack.push({ manager, serial: this.batchSerial ?? ++this.serials });
       this.redoStack = [];
     });
     doc.on('update', () => {

@@ -3,6 +3,7 @@ import type { ExportOptions, HostApi, HostInfo, HostResult } from '../../src-cor
 import { emptyDocument } from '../../src-core/model/defaults';
 import { serializeDocument } from '../../src-core/model/serialize';
 import type { Editor } from '../editor/editor';
+import { openFind } from '../find/FindBar';
 import type { FileActions } from '../workspace/commands';
 import { ConfirmDialog, ExportDialog, PickFileDialog, RecoverDialog, type DialogState } from './FileDialogs';
 
@@ -115,7 +116,7 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
         const title = editor.getState().file.title.replace(/\.banmian$/, '');
         setDialog({ kind: 'export', native: info.nativeDialogs, suggested: `${title || 'page'}.pdf`, busy: false });
       },
-      findReplace: () => editor.notify({ zh: '查找替换尚未完成', en: 'Find and replace is not finished yet' }, 'info'),
+      findReplace: openFind,
     }),
     [editor, host, info, guardUnsaved, doOpen, doSave, saveAs, failed],
   );

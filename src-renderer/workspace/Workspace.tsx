@@ -10,6 +10,7 @@ import { buildCommands, commandForKey, type FileActions } from './commands';
 import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
+import { FindBar } from '../find/FindBar';
 
 const APP_NAME = '版面 Banmian';
 
@@ -64,6 +65,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
           <StoryDock />
         </main>
         <SidePanel />
+        <FindBar />
         <StatusLine />
         <Notice />
         {children}
