@@ -2,6 +2,7 @@ import type { ImportReport } from '../../../src-core/import/report';
 import type { ImportResult } from '../../../src-core/import/types';
 import { plainText } from '../../../src-core/model/richtext';
 import { importPaths } from '../../import/read-inputs';
+import { applyEdits, EDIT_USAGE, takeEdits } from '../import-edits';
 
 const USAGE = [
   '用法 Usage: npm run banmian -- import FILE|FOLDER... [--json | --summary] [--no-normalize | --normalize] [--no-ocr] [--omit-image-data]',
@@ -11,13 +12,19 @@ const USAGE = [
   '  --no-normalize     不规范标点 / leave punctuation as it is',
   '  --no-ocr           纯文本不按 OCR 处理（不删空格、不接段）/ plain text is not OCR output',
   '  --omit-image-data  JSON 中省略图片数据 / leave image bytes out of the JSON',
+  ...EDIT_USAGE,
   '退出码 Exit codes: 0 全部导入 all imported; 5 部分文件出错 some files failed; 1 没有导入任何内容 nothing imported; 2 用法错误 usage',
 ].join('\n');
 
 const KNOWN = new Set(['--json', '--summary', '--normalize', '--no-normalize', '--no-ocr', '--omit-image-data']);
 
 /** `import FILE... [--json|--summary]`: imports text, Markdown, Word and images, prints the result. */
-export async function run(args: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
+  const { rest: args, edits, error } = takeEdits(argv);
+  if (error) {
+    console.error(`${error}\n${USAGE}`);
+    return 2;
+  }
   const unknown = args.filter((a) => a.startsWith('--') && !KNOWN.has(a));
   const paths = args.filter((a) => !a.startsWith('--'));
   if (unknown.length || !paths.length || args.includes('--help')) {
@@ -26,7 +33,15 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const normalizePunctuation = args.includes('--no-normalize') ? false : args.includes('--normalize') ? true : undefined;
-  const result = await importPaths(paths, { normalizePunctuation, ocr: !args.includes('--no-ocr') });
+  const imported0 = await importPaths(paths, { normalizePunctuation, ocr: !args.includes('--no-ocr') });
+  const edited = applyEdits(imported0, edits);
+  if (!edited.ok) {
+    console.error(`${edited.zh}\n${edited.en}`);
+    return 2;
+  }
+  // the report stays the importer's (what it guessed); the edits are the user's answers to it
+  const result = { ...edited.result, report: imported0.report };
+  for (const e of edits) console.error(`已修改 edited: ${e.option} ${e.value}`);
   if (args.includes('--json')) {
     const shown = args.includes('--omit-image-data') ? { ...result, images: result.images.map(({ data, ...rest }) => ({ ...rest, dataBytes: data ? Math.floor((data.length * 3) / 4) : 0 })) } : result;
     console.log(JSON.stringify(shown, null, 2));
