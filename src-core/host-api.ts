@@ -116,6 +116,12 @@ export interface HostApi {
   importFiles(files: ImportFile[]): Promise<HostResult<ImportResult>>;
   /** Preflights and exports the page as a print PDF; null path asks where. A null value means cancelled. */
   exportPdf(documentJson: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>>;
+  /**
+   * Exports the proof PDF (校样) of the page: the proof view with its marks in the margin and a list
+   * of the open marks. The document JSON carries the proof state (`proof`, see store/persist).
+   * Null path asks where; a null value means cancelled.
+   */
+  exportProofPdf(documentJson: string, path: string | null, pageTitle: string): Promise<HostResult<{ path: string; bytes: number } | null>>;
 }
 
 /** Method names of HostApi, for the preload bridge and the host's argument validation. */
@@ -133,6 +139,7 @@ export const HOST_API_METHODS = [
   'discardRecovery',
   'importFiles',
   'exportPdf',
+  'exportProofPdf',
 ] as const satisfies readonly (keyof HostApi)[];
 
 export type HostApiMethod = (typeof HOST_API_METHODS)[number];

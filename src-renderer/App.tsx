@@ -4,6 +4,10 @@ import { loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
 import { useFiles } from './files/use-files';
 import { connectHost, nativeMenu } from './host';
+import { initialIdentity } from './proof/identity';
+import { ProofDialogs } from './proof/ProofChrome';
+import { ProofSession } from './proof/session';
+import { ProofContext } from './proof/use-proof';
 import { Workspace } from './workspace/Workspace';
 
 const APP_NAME = '版面 Banmian';
@@ -63,9 +67,13 @@ export function App() {
 function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: HostInfo }) {
   const { actions, dialogs, importDropped } = useFiles(editor, host, info);
   const menu = nativeMenu();
+  const proof = useMemo(() => new ProofSession(editor, host, info, initialIdentity()), [editor, host, info]);
   return (
-    <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
-      {dialogs}
-    </Workspace>
+    <ProofContext.Provider value={proof}>
+      <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
+        {dialogs}
+        <ProofDialogs />
+      </Workspace>
+    </ProofContext.Provider>
   );
 }

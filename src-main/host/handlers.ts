@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { HOST_API_METHODS, isValidFaceId, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type StartupPage } from '../../src-core/host-api';
 import { parseDocument } from '../../src-core/model/serialize';
 import { loadBundledFonts } from '../fonts/bundled';
-import { discardRecovery, exportPdf, importFiles, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
+import { discardRecovery, exportPdf, exportProofPdf, importFiles, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
 
 /**
  * The HostApi in Node, as plain functions: the Electron main process and the local web host both
@@ -124,6 +124,9 @@ export function checkCall(method: unknown, args: unknown): RejectedCall | { reje
     case 'exportPdf':
       if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || !isExportOptions(args[2])) return refuse('需要版面数据、文件路径和导出选项', 'needs the page data, a file path and export options');
       break;
+    case 'exportProofPdf':
+      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || typeof args[2] !== 'string' || args[2].length > 500) return refuse('需要版面数据、文件路径和版面标题', 'needs the page data, a file path and the page title');
+      break;
   }
   return { rejected: false, method, args };
 }
@@ -196,5 +199,7 @@ export async function dispatchHostCall(method: unknown, args: unknown, env?: Hos
       return discardRecovery(env);
     case 'exportPdf':
       return exportPdf(env, a[0] as string, a[1] as string | null, a[2] as ExportOptions);
+    case 'exportProofPdf':
+      return exportProofPdf(env, a[0] as string, a[1] as string | null, a[2] as string);
   }
 }

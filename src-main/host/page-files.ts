@@ -4,6 +4,9 @@ import type { ExportOptions, ExportOutcome, HostResult, ImportFile, OpenedPage, 
 import { importFiles as importInputs } from '../../src-core/import/index';
 import type { ImportResult } from '../../src-core/import/types';
 import { parseDocument } from '../../src-core/model/serialize';
+import { exportProofPdf as proofPdf } from '../../src-core/proof/proof-pdf';
+import { proofNotesOf, readProofState } from '../../src-core/store/persist';
+import { loadBundledFonts } from '../fonts/bundled';
 import { loadBanmianFile, saveBanmianFile, writeFileAtomic } from '../files/banmian-file';
 import { printPage } from '../files/print';
 
@@ -186,6 +189,27 @@ export async function exportPdf(env: HostEnv, json: string, path: string | null,
     return { ok: true, value: { written: outcome.code === 0, path: chosen.shown, bytes: outcome.bytes, report: outcome.report, lines } };
   } catch (e) {
     return fail(`导出失败：${describe(e)}`, `Export failed: ${describe(e)}`);
+  }
+}
+
+/** The proof PDF (校样): the proof view with margin notes and the list of open marks, from the page and its proof state. */
+export async function exportProofPdf(env: HostEnv, json: string, path: string | null, pageTitle: string): Promise<HostResult<{ path: string; bytes: number } | null>> {
+  const parsed = parseDocument(json);
+  if (!parsed.ok) return fail(`版面数据无效，未导出：${parsed.zh}`, `The page data is invalid and was not exported: ${parsed.en}`);
+  const chosen = await env.files.choose('export', path, 'proof.pdf');
+  if (!chosen) return { ok: true, value: null };
+  if (!chosen.ok) return chosen;
+  try {
+    const doc = parsed.document;
+    const state = readProofState((doc as { proof?: unknown }).proof).state ?? { rounds: [], signoff: { log: [] }, articles: {} };
+    const title = doc.page.header.paperName ? `${doc.page.header.paperName} ${pageTitle}` : pageTitle;
+    const r = await proofPdf(doc, proofNotesOf(doc, state, title), { fonts: loadBundledFonts() });
+    if (!r.ok) return fail(`导出校样失败：${r.zh}`, `Proof PDF export failed: ${r.en}`);
+    const written = writeFileAtomic(chosen.abs, r.bytes);
+    if (!written.ok) return fail(written.zh.split(chosen.abs).join(chosen.shown), written.en.split(chosen.abs).join(chosen.shown));
+    return { ok: true, value: { path: chosen.shown, bytes: written.bytes } };
+  } catch (e) {
+    return fail(`导出校样失败：${describe(e)}`, `Proof PDF export failed: ${describe(e)}`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Interaction, ViewToggles } from '../editor/editor';
 import { HANDLES, handlePoint } from '../editor/geometry';
 import { hasBodyText } from './body-text';
 import { useEditor } from '../editor/use-editor';
+import { ProofMarkers } from '../proof/ProofMarkers';
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -120,18 +121,20 @@ export function Overlay({ zoom }: OverlayProps) {
   const selection = useEditor((s) => s.selection);
   const interaction = useEditor((s) => s.interaction);
   const doc = useEditor((s) => s.doc);
+  const readOnly = useEditor((s) => !!s.readOnly);
   if (!layout) return null;
   return (
     <svg className="overlay" data-testid="overlay" viewBox={`0 0 ${n(layout.width)} ${n(layout.height)}`} preserveAspectRatio="none">
       <Guides layout={layout} geo={geo} toggles={toggles} mode={doc.page.grid.mode} />
       {toggles.trim && <TrimMarks width={layout.width} height={layout.height} zoom={zoom} />}
-      <Frames layout={layout} doc={doc} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} />
+      <Frames layout={layout} doc={doc} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
+      <ProofMarkers zoom={zoom} />
     </svg>
   );
 }
 
-function Frames({ layout, doc, outlines, selection, interaction, zoom }: { layout: PageLayout; doc: BanmianDocument; outlines: boolean; selection: string | null; interaction: Interaction | null; zoom: number }) {
+function Frames({ layout, doc, outlines, selection, interaction, zoom, readOnly }: { layout: PageLayout; doc: BanmianDocument; outlines: boolean; selection: string | null; interaction: Interaction | null; zoom: number; readOnly: boolean }) {
   const blocks = useMemo(() => new Map(doc.blocks.map((b) => [b.id, b])), [doc.blocks]);
   const oversetByArticle = useMemo(() => new Map(layout.overset.map((o) => [o.articleId, o])), [layout.overset]);
   // The overset marker goes on the last block of the article.
@@ -171,7 +174,7 @@ function Frames({ layout, doc, outlines, selection, interaction, zoom }: { layou
           </g>
         );
       })}
-      {selection && !interaction && <Selection frame={layout.frames.find((f) => f.blockId === selection)} locked={!!blocks.get(selection)?.locked} zoom={zoom} />}
+      {selection && !interaction && <Selection frame={layout.frames.find((f) => f.blockId === selection)} locked={readOnly || !!blocks.get(selection)?.locked} zoom={zoom} />}
     </g>
   );
 }

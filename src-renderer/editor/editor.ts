@@ -1,10 +1,11 @@
 import type { FontRegistry } from '../../src-core/fonts/registry';
 import { CompositionCache } from '../../src-core/layout/cache';
-import { fitArticleRows, layout } from '../../src-core/layout/layout';
+import { fitArticleRows, layout, type LayoutEnv } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
-import { PageStore } from '../../src-core/store/page-store';
+import type { PageStore } from '../../src-core/store/page-store';
+import { pageStoreFromFile } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
 
@@ -42,6 +43,12 @@ export interface FileState {
   savedRevision: number;
 }
 
+/** Why the page's arrangement cannot be changed now (校对 mode, signed for print). */
+export interface ReadOnly extends Message {
+  /** Signed for print: nothing changes, not even by undo. */
+  signed: boolean;
+}
+
 export interface Notice extends Message {
   kind: 'error' | 'info';
   /** Distinguishes two equal notices in a row. */
@@ -67,6 +74,7 @@ export interface EditorState {
   canUndo: boolean;
   canRedo: boolean;
   notice: Notice | null;
+  readOnly: ReadOnly | null;
 }
 
 type Listener = () => void;
@@ -100,7 +108,7 @@ export class Editor {
   ) {
     this.cache = new CompositionCache(fonts);
     this.fitCache = new CompositionCache(fonts);
-    this.store = new PageStore(doc);
+    this.store = pageStoreFromFile(doc).store;
     this.unsubscribeStore = this.store.subscribe(() => this.refresh());
     const snapshot = this.store.snapshot();
     this.state = {
@@ -118,6 +126,7 @@ export class Editor {
       canUndo: false,
       canRedo: false,
       notice: null,
+      readOnly: null,
     };
     this.refresh();
   }
@@ -160,7 +169,7 @@ export class Editor {
       this.laidOut = { doc, preview };
       const start = performance.now();
       try {
-        next.layout = layout(withPreview(doc, interaction), { fonts: this.fonts, cache: this.cache });
+        next.layout = layout(withPreview(doc, interaction), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
         next.layoutError = undefined;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -209,8 +218,29 @@ export class Editor {
     this.set({ notice: null });
   }
 
+  private proofView: LayoutEnv['proof'];
+
+  /** The proof view (校样) on the canvas: pending changes and comments marked; undefined for the print view. */
+  setProofView(proof: LayoutEnv['proof'] | undefined): void {
+    if (proof === this.proofView) return;
+    this.proofView = proof;
+    this.laidOut = undefined;
+    this.refresh();
+  }
+
+  setReadOnly(readOnly: ReadOnly | null): void {
+    this.set({ readOnly });
+  }
+
+  private refuseReadOnly(): boolean {
+    const r = this.state.readOnly;
+    if (r) this.notify({ zh: r.zh, en: r.en }, 'info');
+    return !!r;
+  }
+
   /** Runs one command as exactly one undo step. */
   private command(run: (store: PageStore) => void): void {
+    if (this.refuseReadOnly()) return;
     this.store.stopCapturing();
     try {
       run(this.store);
@@ -251,6 +281,7 @@ export class Editor {
   }
 
   private refuseLocked(b: Block): boolean {
+    if (this.refuseReadOnly()) return true;
     if (!b.locked) return false;
     this.notify({ zh: '该块已锁定，先解锁再改动', en: 'This block is locked: unlock it first' }, 'info');
     return true;
@@ -386,6 +417,7 @@ export class Editor {
 
   /** Typing in a title field: consecutive keystrokes merge into one undo step (the store's capture window). */
   setArticleMeta(articleId: string, fields: Partial<ArticleMeta>): void {
+    if (this.refuseReadOnly()) return;
     try {
       this.store.setArticleMeta(articleId, fields);
     } catch (e) {
@@ -430,6 +462,7 @@ export class Editor {
   }
 
   undo(): void {
+    if (this.state.readOnly?.signed) return void this.refuseReadOnly();
     this.cancelInteraction();
     this.store.stopCapturing();
     this.store.undo();
@@ -438,6 +471,7 @@ export class Editor {
   }
 
   redo(): void {
+    if (this.state.readOnly?.signed) return void this.refuseReadOnly();
     this.cancelInteraction();
     this.store.stopCapturing();
     this.store.redo();
@@ -449,7 +483,9 @@ export class Editor {
   /** Replaces the page (open, recover, new): a new store, a fresh history. */
   replaceDocument(doc: BanmianDocument, file: Omit<FileState, 'savedRevision'>, dirty = false): void {
     this.unsubscribeStore();
-    this.store = new PageStore(doc);
+    const opened = pageStoreFromFile(doc);
+    this.store = opened.store;
+    if (opened.dropped) this.notify({ zh: `文件中有 ${opened.dropped} 条校对记录已损坏，已略去`, en: `${opened.dropped} damaged proofreading record(s) in the file were left out` });
     this.unsubscribeStore = this.store.subscribe(() => this.refresh());
     this.laidOut = undefined;
     const revision = this.store.revision;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExportOptions, HostApi, HostInfo, HostResult } from '../../src-core/host-api';
 import { emptyDocument } from '../../src-core/model/defaults';
-import { serializeDocument } from '../../src-core/model/serialize';
+import { serializePage } from '../../src-core/store/persist';
 import type { Editor } from '../editor/editor';
 import { openFind } from '../find/FindBar';
 import type { FileActions } from '../workspace/commands';
@@ -50,7 +50,7 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
   const doSave = useCallback(async (path: string | null) => {
     setDialog(null);
     const revision = editor.getState().revision;
-    const r = await host.savePage(serializeDocument(editor.getState().doc), path);
+    const r = await host.savePage(serializePage(editor.pageStore, editor.getState().doc), path);
     if (failed(r) || !r.value) return;
     editor.markSaved(r.value.path, r.value.title, revision);
     void host.discardRecovery();
@@ -87,7 +87,7 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
 
   const runExport = useCallback(async (path: string | null, options: ExportOptions) => {
     setDialog((d) => (d?.kind === 'export' ? { ...d, busy: true, error: undefined } : d));
-    const r = await host.exportPdf(serializeDocument(editor.getState().doc), path, options);
+    const r = await host.exportPdf(serializePage(editor.pageStore, editor.getState().doc), path, options);
     setDialog((d) => {
       if (d?.kind !== 'export') return d;
       if (!r.ok) return { ...d, busy: false, error: { zh: r.zh, en: r.en } };
@@ -128,7 +128,7 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
       const s = editor.getState();
       if (!editor.dirty || s.revision === autosaved) return;
       const revision = s.revision;
-      void host.writeRecovery(serializeDocument(s.doc), s.file.path, s.file.title).then((r) => {
+      void host.writeRecovery(serializePage(editor.pageStore, s.doc), s.file.path, s.file.title).then((r) => {
         if (r.ok) autosaved = revision;
         else editor.notify({ zh: r.zh, en: r.en });
       });

@@ -8,6 +8,9 @@ import { BODY_FIELD, type ArticleMeta } from '../../src-core/store/ydocs';
 import { storyExtensions } from '../../src-core/story/schema';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { StoryProofBar } from '../proof/ProofChrome';
+import { trackedChanges } from '../proof/tracked-changes';
+import { useProofSession } from '../proof/use-proof';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
@@ -47,13 +50,14 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
   const store = editor.pageStore;
   const ydoc = store.articleDoc(articleId);
+  const proof = useProofSession();
 
   // The editor's own transactions join the page's undo history.
   useEffect(() => store.trackOrigin(ySyncPluginKey), [store]);
 
   const extensions = useMemo(
-    () => (ydoc ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor)] : storyExtensions),
-    [ydoc, editor],
+    () => (ydoc ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor), trackedChanges(proof, articleId)] : storyExtensions),
+    [ydoc, editor, proof, articleId],
   );
   const tiptap = useTiptap(
     {
@@ -115,6 +119,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       <h3 title="Body">
         正文 <small>Body</small>
       </h3>
+      <StoryProofBar articleId={articleId} />
       <EditorContent editor={tiptap} className="story-body-wrap" />
     </section>
   );

@@ -4,6 +4,10 @@ import { PageCanvas } from '../canvas/PageCanvas';
 import type { Editor } from '../editor/editor';
 import { ACTUAL_SIZE } from '../editor/geometry';
 import { EditorContext, useEditor, useEditorInstance } from '../editor/use-editor';
+import { proofCommands } from '../proof/commands';
+import { ErrorRateStatus, ProofDock } from '../proof/ProofPanel';
+import { IdentityChip, useRoleTitle } from '../proof/ProofChrome';
+import { useProofSession } from '../proof/use-proof';
 import { StoryEditor } from '../story/StoryEditor';
 import { ArticlesPanel } from './ArticlesPanel';
 import { buildCommands, commandForKey, type FileActions } from './commands';
@@ -11,6 +15,7 @@ import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
 import { FindBar } from '../find/FindBar';
+import { NewPageDialog } from '../files/NewPageDialog';
 
 const APP_NAME = '版面 Banmian';
 
@@ -18,7 +23,8 @@ const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement &&
 
 /** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page, 属性 on the right, the status line. */
 export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void; children?: ReactNode }) {
-  const commands = useMemo(() => buildCommands(editor, files), [editor, files]);
+  const proof = useProofSession();
+  const commands = useMemo(() => new Map([...buildCommands(editor, files), ...proofCommands(proof).map((c) => [c.id, c] as const)]), [editor, files, proof]);
 
   // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu).
   useEffect(() => nativeMenu?.onCommand((id) => commands.get(id)?.run()), [nativeMenu, commands]);
@@ -56,6 +62,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
             <span className="brand">版面</span>
             <MenuBar commands={commands} showMenus={!nativeMenu} />
             <DocTitle />
+            <IdentityChip />
           </div>
           <Toolbar commands={commands} />
         </header>
@@ -63,9 +70,11 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
         <main className="canvas-area">
           <PageCanvas onFilesDropped={onFilesDropped} />
           <StoryDock />
+          <ProofDock />
         </main>
         <SidePanel />
         <FindBar />
+        <NewPageDialog />
         <StatusLine />
         <Notice />
         {children}
@@ -78,9 +87,10 @@ function DocTitle() {
   const file = useEditor((s) => s.file);
   const dirty = useEditor((s) => s.revision !== s.file.savedRevision);
   const paper = useEditor((s) => s.doc.page.header.paperName);
+  const role = useRoleTitle();
   useEffect(() => {
-    document.title = `${dirty ? '● ' : ''}${APP_NAME} — ${file.title}`;
-  }, [dirty, file.title]);
+    document.title = `${dirty ? '● ' : ''}${APP_NAME} — ${file.title}${role}`;
+  }, [dirty, file.title, role]);
   return (
     <span className="doc-title" data-testid="doc-title" title={file.path ?? file.title}>
       {paper && <span className="paper">{paper}</span>}
@@ -164,6 +174,7 @@ function StatusLine() {
           第 {block.col + 1} 栏起 跨 {block.span} 栏 · 第 {block.row + 1} 行起 {block.rows} 行 · {mm(block.span * geo.colWidth + (block.span - 1) * geo.gutter)}
         </span>
       )}
+      <ErrorRateStatus />
       <span className="status-right" title="Zoom">
         {Math.round((zoom / ACTUAL_SIZE) * 100)}%
       </span>

@@ -1,5 +1,6 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Editor, ViewToggles } from '../editor/editor';
+import { PROOF_MENU } from '../proof/commands';
 
 /**
  * Every action of the menus, the toolbar, the keyboard and (in Electron) the native menu, by id.
@@ -81,6 +82,7 @@ export const MENUS: { zh: string; en: string; items: string[] }[] = [
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
   { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim'] },
   { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.columnRules'] },
+  { zh: '校对', en: 'Proof', items: PROOF_MENU },
 ];
 
 /** Maps a key event to a command id (Ctrl on Linux/Windows, ⌘ on macOS). */

@@ -1,0 +1,389 @@
+import { useMemo, useState } from 'react';
+import { checkDocument, type PlacedFinding } from '../../src-core/proof/checks';
+import { roundParts, signoffLog, ROUND_NAMES } from '../../src-core/proof/rounds';
+import { openSuggestions, orphanThreads, proofParts, type SuggestionMeta, type Thread } from '../../src-core/proof/suggestions';
+import { useEditor } from '../editor/use-editor';
+import { circled, commentAnchors } from './anchors';
+import { signature } from './identity';
+import type { ProofSession } from './session';
+import { useProof, useProofSession } from './use-proof';
+import './proof.css';
+
+/**
+ * 校对: the open changes of every article with accept/reject (one, per article, all), the comment
+ * threads with replies, orphan comments, the automatic checks, and the rounds with sign-off.
+ * A dock beside the page; open by default in 校对 mode.
+ */
+
+const FIELD_ZH: Record<PlacedFinding['field'], string> = { kicker: '引题', headline: '主题', deck: '副题', byline: '署名', lead: '电头', body: '正文', jumpFrom: '上接', jumpTo: '下转' };
+
+const time = (iso: string | undefined): string => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+};
+
+const quote = (t: string, max = 18): string => (t.length > max ? `${t.slice(0, max - 1)}…` : t);
+
+export function ProofDock() {
+  const open = useProof((s) => s.panelOpen);
+  return open ? <ProofPanel /> : null;
+}
+
+interface ArticleMarks {
+  id: string;
+  title: string;
+  suggestions: (SuggestionMeta & { text: string })[];
+  threads: Thread[];
+  orphans: Thread[];
+  decided: SuggestionMeta[];
+}
+
+function useArticleMarks(session: ProofSession): ArticleMarks[] {
+  const version = useProof((s) => s.version);
+  const articles = useEditor((s) => s.doc.articles);
+  return useMemo(() => {
+    void version;
+    const out: ArticleMarks[] = [];
+    for (const a of articles) {
+      const doc = session.store.articleDoc(a.id);
+      if (!doc) continue;
+      const { suggestions, threads } = proofParts(doc);
+      const orphans = orphanThreads(doc);
+      const orphanIds = new Set(orphans.map((t) => t.id));
+      out.push({
+        id: a.id,
+        title: a.headline || a.id,
+        suggestions: openSuggestions(doc),
+        threads: [...threads.values()].filter((t) => !orphanIds.has(t.id)),
+        orphans,
+        decided: [...suggestions.values()].filter((s) => s.status !== 'open'),
+      });
+    }
+    return out;
+  }, [session, articles, version]);
+}
+
+function ProofPanel() {
+  const session = useProofSession();
+  const marks = useArticleMarks(session);
+  const role = useProof((s) => s.identity.role);
+  const locked = useProof((s) => s.locked);
+  const layout = useEditor((s) => s.layout);
+  const numbers = useMemo(() => new Map(commentAnchors(layout).map((a) => [a.id, a.n])), [layout]);
+  const settle = role !== '校对' && !locked;
+  const open = marks.reduce((n, a) => n + a.suggestions.length, 0);
+  const threads = marks.reduce((n, a) => n + a.threads.length, 0);
+  const orphans = marks.flatMap((a) => a.orphans.map((t) => ({ article: a, thread: t })));
+  return (
+    <aside className="proof-panel" data-testid="proof-panel" aria-label="校对 Proof">
+      <header>
+        <h2 title="Proofreading">
+          校对 <small>Proof</small>
+        </h2>
+        <ErrorRate />
+        <button className="close" onClick={() => session.setPanelOpen(false)} title="Close" aria-label="关闭 Close">
+          ×
+        </button>
+      </header>
+      <div className="proof-scroll">
+        <Rounds />
+        <section className="proof-section" data-testid="proof-changes">
+          <h3>
+            修改 <small>Changes</small> <span className="count">{open}</span>
+            {settle && open > 0 && (
+              <span className="actions">
+                <button data-testid="accept-all" onClick={() => session.decideAll(null, 'accept')}>
+                  全部接受
+                </button>
+                <button data-testid="reject-all" onClick={() => session.decideAll(null, 'reject')}>
+                  全部拒绝
+                </button>
+              </span>
+            )}
+          </h3>
+          {open === 0 && <p className="hint">没有待处理的修改 · No open changes</p>}
+          {marks
+            .filter((a) => a.suggestions.length)
+            .map((a) => (
+              <div key={a.id} className="proof-article" data-article={a.id}>
+                <h4>
+                  <span className="title">{a.title}</span>
+                  {settle && (
+                    <span className="actions">
+                      <button data-testid={`accept-article-${a.id}`} onClick={() => session.decideAll(a.id, 'accept')} title="Accept all in this article">
+                        接受本稿
+                      </button>
+                      <button data-testid={`reject-article-${a.id}`} onClick={() => session.decideAll(a.id, 'reject')} title="Reject all in this article">
+                        拒绝本稿
+                      </button>
+                    </span>
+                  )}
+                </h4>
+                <ul>
+                  {a.suggestions.map((s) => (
+                    <li key={s.id} className={`suggestion suggestion-${s.kind}`} data-testid="suggestion" data-kind={s.kind} data-id={s.id}>
+                      <span className="mark-kind">{s.kind === 'deletion' ? '删' : '增'}</span>
+                      <span className="mark-text">「{quote(s.text, 24)}」</span>
+                      <span className="who">
+                        {s.author} · {s.round || '—'} · {time(s.at)}
+                      </span>
+                      {settle && (
+                        <span className="actions">
+                          <button data-testid="accept" onClick={() => session.decide(a.id, s.id, 'accept')} title="Accept">
+                            接受
+                          </button>
+                          <button data-testid="reject" onClick={() => session.decide(a.id, s.id, 'reject')} title="Reject">
+                            拒绝
+                          </button>
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+        </section>
+        <section className="proof-section" data-testid="proof-comments">
+          <h3>
+            批注 <small>Comments</small> <span className="count">{threads}</span>
+          </h3>
+          {threads === 0 && <p className="hint">在稿件编辑中选中文字后加批注 · Select text in the story editor to comment</p>}
+          {marks.flatMap((a) => a.threads.map((t) => <ThreadView key={t.id} articleId={a.id} thread={t} n={numbers.get(t.id)} />))}
+        </section>
+        {orphans.length > 0 && (
+          <section className="proof-section orphans" data-testid="proof-orphans">
+            <h3 title="Comments whose text was deleted">
+              孤立批注 <small>Orphan comments</small> <span className="count">{orphans.length}</span>
+            </h3>
+            <p className="hint">批注所指的文字已被删除 · The text these comments pointed at is gone</p>
+            {orphans.map(({ article, thread }) => (
+              <ThreadView key={thread.id} articleId={article.id} thread={thread} articleTitle={article.title} />
+            ))}
+          </section>
+        )}
+        <Checks />
+        <History marks={marks} />
+      </div>
+    </aside>
+  );
+}
+
+function ThreadView({ articleId, thread, n, articleTitle }: { articleId: string; thread: Thread; n?: number; articleTitle?: string }) {
+  const session = useProofSession();
+  const locked = useProof((s) => s.locked);
+  const [reply, setReply] = useState('');
+  return (
+    <div className={`thread${thread.resolved ? ' resolved' : ''}`} data-testid="thread" data-thread={thread.id} data-resolved={thread.resolved}>
+      <div className="thread-head">
+        {n !== undefined && <span className="thread-n">{circled(n)}</span>}
+        <span className="mark-text">「{quote(thread.quote, 20)}」</span>
+        {articleTitle && <span className="who">{quote(articleTitle, 14)}</span>}
+        <span className="who">{thread.round || "—"}</span>
+        {thread.resolved && <span className="badge-ok">已解决</span>}
+      </div>
+      <ul className="comments">
+        {thread.comments.map((c, i) => (
+          <li key={i} data-testid="comment">
+            <b>{c.author}</b>
+            <small>
+              {c.role} · {time(c.at)}
+            </small>
+            <div>{c.text}</div>
+          </li>
+        ))}
+      </ul>
+      {!locked && (
+        <form
+          className="reply"
+          onSubmit={(e) => {
+            e.preventDefault();
+            session.reply(articleId, thread.id, reply);
+            setReply('');
+          }}
+        >
+          <input data-testid="reply-input" placeholder="回复… Reply" value={reply} onChange={(e) => setReply(e.target.value)} onKeyDown={(e) => e.stopPropagation()} />
+          <button type="submit" data-testid="reply" disabled={!reply.trim()}>
+            回复
+          </button>
+          <button type="button" data-testid="resolve" onClick={() => session.resolve(articleId, thread.id, !thread.resolved)}>
+            {thread.resolved ? '重新打开' : '解决'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function ErrorRate() {
+  const articles = useEditor((s) => s.doc.articles);
+  const check = useMemo(() => checkDocument({ articles }), [articles]);
+  return <ErrorRateBadge rate={check.errorRatePer10k} errors={check.errors} characters={check.characters} />;
+}
+
+export function ErrorRateBadge({ rate, errors, characters }: { rate: number; errors: number; characters: number }) {
+  const level = rate <= 1 ? 'ok' : rate <= 3 ? 'warn' : 'bad';
+  return (
+    <span className={`error-rate error-rate-${level}`} data-testid="error-rate" title={`Estimated error rate: ${errors} weighted errors in ${characters} characters (per 10,000)`}>
+      差错率 万分之 {rate.toFixed(2)}
+    </span>
+  );
+}
+
+/** 差错率 in the status line, beside the page. */
+export function ErrorRateStatus() {
+  const articles = useEditor((s) => s.doc.articles);
+  const check = useMemo(() => checkDocument({ articles }), [articles]);
+  const session = useProofSession();
+  return (
+    <span className="status-error-rate" data-testid="status-error-rate" title={`Estimated error rate (差错率) from the automatic checks: ${check.errors} in ${check.characters} characters; click for the list`} onClick={() => session.setPanelOpen(true)}>
+      差错率 {check.errorRatePer10k.toFixed(2)}/万 · {check.findings.length} 处
+    </span>
+  );
+}
+
+function Checks() {
+  const session = useProofSession();
+  const articles = useEditor((s) => s.doc.articles);
+  const role = useProof((s) => s.identity.role);
+  const locked = useProof((s) => s.locked);
+  const check = useMemo(() => checkDocument({ articles }), [articles]);
+  const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.headline || a.id])), [articles]);
+  return (
+    <section className="proof-section" data-testid="proof-checks">
+      <h3 title="Automatic checks">
+        自动检查 <small>Checks</small> <span className="count">{check.findings.length}</span>
+      </h3>
+      {check.findings.length === 0 && <p className="hint">未发现问题 · Nothing found</p>}
+      <ul className="findings">
+        {check.findings.map((f, i) => {
+          const canFix = f.fix !== undefined && !locked && (f.field === 'body' || role !== '校对');
+          return (
+            <li key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} className={`finding finding-${f.severity}`} data-testid="finding" data-rule={f.rule}>
+              <button className="finding-jump" data-testid="finding-jump" onClick={() => session.jumpTo(f)} title={`${f.en} — go to the text`}>
+                <span className="excerpt">{f.excerpt}</span>
+                <span className="msg">{f.zh}</span>
+                <small>
+                  {quote(titles.get(f.articleId) ?? '', 12)} · {FIELD_ZH[f.field]}
+                  {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
+                </small>
+              </button>
+              {canFix && (
+                <button className="finding-fix" data-testid="finding-fix" onClick={() => session.fix(f)} title={`Fix: replace with "${f.fix}"`}>
+                  {f.fix === '' ? '删除' : `改为“${f.fix}”`}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Rounds() {
+  const session = useProofSession();
+  const round = useProof((s) => s.round);
+  const locked = useProof((s) => s.locked);
+  const identity = useProof((s) => s.identity);
+  const version = useProof((s) => s.version);
+  const [signer, setSigner] = useState('');
+  const [reason, setReason] = useState('');
+  const rounds = useMemo(() => (void version, roundParts(session.store.layoutDoc).rounds.toArray()), [session, version]);
+  const next = ROUND_NAMES[rounds.length] ?? `${rounds.length + 1}校`;
+  const signedBy = locked ? String(roundParts(session.store.layoutDoc).signoff.get('signedBy') ?? '') : '';
+  return (
+    <section className="proof-section rounds" data-testid="proof-rounds">
+      <h3>
+        校次与签字 <small>Rounds &amp; sign-off</small>
+      </h3>
+      <p className="round-state" data-testid="round-state">
+        {locked ? (
+          <span className="state-signed">已签字付印 · {signedBy}</span>
+        ) : round ? (
+          <span className="state-open">{round.name}进行中</span>
+        ) : (
+          <span className="state-idle">{rounds.length ? `${rounds[rounds.length - 1].name}已结束` : '尚未开始校对'}</span>
+        )}
+      </p>
+      {!locked && (
+        <div className="buttons">
+          {!round && (
+            <button data-testid="round-start" onClick={() => session.startRound()}>
+              开始{next}
+            </button>
+          )}
+          {round && (
+            <button data-testid="round-finish" onClick={() => session.finishRound()}>
+              结束{round.name}
+            </button>
+          )}
+        </div>
+      )}
+      {!locked && !round && identity.role !== '校对' && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (session.signOff(signer || signature(identity))) setSigner('');
+          }}
+        >
+          <input data-testid="signoff-name" placeholder={`签字人 ${signature(identity)}`} value={signer} onChange={(e) => setSigner(e.target.value)} onKeyDown={(e) => e.stopPropagation()} />
+          <button type="submit" className="primary" data-testid="signoff">
+            签字付印
+          </button>
+        </form>
+      )}
+      {locked && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (session.reopen(reason)) setReason('');
+          }}
+        >
+          <input data-testid="reopen-reason" placeholder="重新打开的理由 Reason" value={reason} onChange={(e) => setReason(e.target.value)} onKeyDown={(e) => e.stopPropagation()} disabled={identity.role !== '值班编辑'} />
+          <button type="submit" data-testid="reopen" disabled={identity.role !== '值班编辑'} title={identity.role !== '值班编辑' ? 'Only the duty editor (值班编辑) can reopen' : 'Reopen'}>
+            重新打开
+          </button>
+        </form>
+      )}
+      <button className="link" data-testid="proof-pdf" onClick={() => session.openDialog('proofPdf')}>
+        导出校样 PDF… <small>Proof PDF</small>
+      </button>
+    </section>
+  );
+}
+
+function History({ marks }: { marks: ArticleMarks[] }) {
+  const session = useProofSession();
+  const version = useProof((s) => s.version);
+  const { rounds, log } = useMemo(() => (void version, { rounds: roundParts(session.store.layoutDoc).rounds.toArray(), log: signoffLog(session.store.layoutDoc) }), [session, version]);
+  const decided = marks.flatMap((a) => a.decided);
+  if (!rounds.length && !log.length) return null;
+  const entries: { at: string; text: string }[] = [];
+  for (const r of rounds) {
+    const made = marks.reduce((n, a) => n + a.suggestions.filter((s) => s.round === r.name).length, 0) + decided.filter((s) => s.round === r.name).length;
+    const accepted = decided.filter((s) => s.round === r.name && s.status === 'accepted');
+    const rejected = decided.filter((s) => s.round === r.name && s.status === 'rejected');
+    const by = [...new Set([...accepted, ...rejected].map((s) => s.decidedBy))].filter(Boolean).join('、');
+    entries.push({ at: r.startedAt, text: `${r.name}：${r.startedBy} 开始；修改 ${made} 处，接受 ${accepted.length}、拒绝 ${rejected.length}${by ? `（${by}）` : ''}` });
+    if (r.finishedAt) entries.push({ at: r.finishedAt, text: `${r.name}：${r.finishedBy} 结束` });
+  }
+  for (const e of log) entries.push({ at: e.at, text: e.kind === 'signed' ? `${e.by}（${e.role}）签字付印` : `${e.by}（${e.role}）重新打开：${e.reason ?? ''}` });
+  entries.sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <section className="proof-section" data-testid="proof-history">
+      <h3>
+        记录 <small>History</small>
+      </h3>
+      <ol className="history">
+        {entries.map((e, i) => (
+          <li key={i}>
+            <small>{time(e.at)}</small> {e.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,411 @@
+import type { Editor as Tiptap } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
+import type { HostApi, HostInfo } from '../../src-core/host-api';
+import type { PlacedFinding } from '../../src-core/proof/checks';
+import { applyFix } from '../../src-core/proof/checks';
+import { currentRound, finishRound, isSignedOff, reopen, roundParts, signOff, startRound, type ProofResult, type RoundRecord } from '../../src-core/proof/rounds';
+import { addComment, decideAll, decideSuggestion, proofParts, recordSuggestion, replyToThread, resolveThread } from '../../src-core/proof/suggestions';
+import { LOCAL_ORIGIN } from '../../src-core/store/page-store';
+import { serializePage } from '../../src-core/store/persist';
+import type { Editor, Message } from '../editor/editor';
+import { rememberIdentity, signature, type Identity } from './identity';
+import { printableRange, suggestionMarks } from './positions';
+
+/**
+ * The proofreading side of the workspace, outside React like the Editor: who is at the desk, the
+ * proof view, the 校对 panel, the story editor's tracked changes, comments, decisions, rounds and
+ * sign-off. Everything it changes lives in the page's Yjs documents (through src-core/proof), so
+ * it is saved with the page and reaches other desks.
+ */
+
+export interface ProofUiState {
+  identity: Identity;
+  /** False until the person chose (or the address/last session gave) a role. */
+  chosen: boolean;
+  proofView: boolean;
+  panelOpen: boolean;
+  dialog: 'identity' | 'proofPdf' | null;
+  locked: boolean;
+  round: RoundRecord | undefined;
+  /** Bumped whenever the page's documents change, for panels that read them. */
+  version: number;
+}
+
+type Listener = () => void;
+
+const newId = (prefix: string): string => `${prefix}${(crypto.randomUUID?.() ?? Math.random().toString(36).slice(2)).replace(/-/g, '').slice(0, 10)}`;
+
+/** Suggestion ids are unique strings, so a new change never reuses the id of a decided one. */
+export const newSuggestionId = (): string => newId('s');
+
+interface Jump {
+  articleId: string;
+  field: PlacedFinding['field'];
+  paragraph: number;
+  offset: number;
+  length: number;
+  then?: (tiptap: Tiptap, range: { from: number; to: number }) => void;
+}
+
+export class ProofSession {
+  private state: ProofUiState;
+  private readonly listeners = new Set<Listener>();
+  private readonly stories = new Map<string, Tiptap>();
+  private pendingJump: Jump | null = null;
+  private lastRevision = -1;
+
+  constructor(
+    readonly editor: Editor,
+    readonly host: HostApi,
+    readonly info: HostInfo,
+    start: { identity: Identity; chosen: boolean },
+  ) {
+    const proofreader = start.identity.role === '校对';
+    this.state = { identity: start.identity, chosen: start.chosen, proofView: proofreader, panelOpen: proofreader, dialog: null, locked: false, round: undefined, version: 0 };
+    editor.subscribe(() => this.pageChanged());
+    this.pageChanged();
+    this.applyView();
+  }
+
+  // ---- reading
+
+  readonly subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  readonly getState = (): ProofUiState => this.state;
+
+  get store() {
+    return this.editor.pageStore;
+  }
+
+  get identity(): Identity {
+    return this.state.identity;
+  }
+
+  /** Text changes in the story editor become suggestions. */
+  tracking(): boolean {
+    return this.state.identity.role === '校对' && !this.state.locked;
+  }
+
+  /** Accepting and rejecting is the layout editor's (and the duty editor's) job. */
+  maySettle(): boolean {
+    return this.state.identity.role !== '校对' && !this.state.locked;
+  }
+
+  private set(patch: Partial<ProofUiState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private notify(m: Message, kind: 'error' | 'info' = 'info'): void {
+    this.editor.notify(m, kind);
+  }
+
+  private report(r: ProofResult, done: Message): boolean {
+    if (r.ok) this.notify(done);
+    else this.notify({ zh: r.zh, en: r.en }, 'error');
+    return r.ok;
+  }
+
+  /** After every change of the page: the lock, the round, the layout's read-only state. */
+  private pageChanged(): void {
+    const s = this.editor.getState();
+    if (s.revision === this.lastRevision && this.store === this.lastStore) return;
+    this.lastRevision = s.revision;
+    this.lastStore = this.store;
+    const locked = isSignedOff(this.store.layoutDoc);
+    const round = currentRound(this.store.layoutDoc);
+    const changed = locked !== this.state.locked;
+    this.set({ locked, round, version: this.state.version + 1 });
+    if (changed) this.applyView();
+    else this.applyReadOnly();
+  }
+
+  private lastStore: unknown;
+
+  private applyReadOnly(): void {
+    const { locked, identity } = this.state;
+    const ro = locked
+      ? { signed: true, zh: '本版已签字付印，需值班编辑重新打开后才能修改', en: 'The page is signed for print; a duty editor must reopen it before any change' }
+      : identity.role === '校对'
+        ? { signed: false, zh: '校对模式下版面只读：文字修改会成为修改建议', en: 'Proofreading: the layout is read-only; text changes become suggestions' }
+        : null;
+    const cur = this.editor.getState().readOnly;
+    if ((cur?.zh ?? null) !== (ro?.zh ?? null)) this.editor.setReadOnly(ro);
+    for (const t of this.stories.values()) if (t.isEditable === locked) t.setEditable(!locked);
+  }
+
+  private applyView(): void {
+    this.applyReadOnly();
+    this.editor.setProofView(this.state.proofView ? { roundOf: this.roundOf } : undefined);
+  }
+
+  /** A suggestion's round as an index (0 = 一校) for its colour. */
+  private readonly roundOf = (id: string): number => {
+    const names = roundParts(this.store.layoutDoc).rounds.toArray().map((r) => r.name);
+    for (const aid of this.store.articleIds()) {
+      const meta = this.store.articleDoc(aid) && proofParts(this.store.articleDoc(aid)!).suggestions.get(id);
+      if (meta) return Math.max(0, names.indexOf(meta.round));
+    }
+    return Math.max(0, names.length - 1);
+  };
+
+  // ---- who, and what is shown
+
+  setIdentity(identity: Identity): void {
+    const role = identity.role;
+    rememberIdentity(identity);
+    const proofreader = role === '校对';
+    this.set({ identity, chosen: true, dialog: null, proofView: proofreader || this.state.proofView, panelOpen: proofreader || this.state.panelOpen });
+    this.fillCredit();
+    this.applyView();
+  }
+
+  /** The page header's credit line names the proofreader or the layout editor, when it is still empty. */
+  private fillCredit(): void {
+    const { role, name } = this.state.identity;
+    if (!name.trim() || this.state.locked) return;
+    const header = this.editor.getState().doc.page.header;
+    const field = role === '校对' ? 'proofreader' : role === '组版' ? 'layoutEditor' : null;
+    if (!field || header[field]) return;
+    try {
+      this.store.stopCapturing();
+      this.store.setHeader({ [field]: name.trim() });
+      this.store.stopCapturing();
+    } catch {
+      // A signed page keeps its credits.
+    }
+  }
+
+  setProofView(on: boolean): void {
+    this.set({ proofView: on });
+    this.applyView();
+  }
+
+  setPanelOpen(on: boolean): void {
+    this.set({ panelOpen: on });
+  }
+
+  openDialog(dialog: ProofUiState['dialog']): void {
+    this.set({ dialog });
+  }
+
+  // ---- the story editor
+
+  attachStory(articleId: string, tiptap: Tiptap): void {
+    this.stories.set(articleId, tiptap);
+    if (this.state.locked) tiptap.setEditable(false);
+    const jump = this.pendingJump;
+    if (jump && jump.articleId === articleId) {
+      this.pendingJump = null;
+      // After React has shown the editor.
+      setTimeout(() => this.applyJump(jump), 0);
+    }
+  }
+
+  detachStory(articleId: string, tiptap: Tiptap): void {
+    if (this.stories.get(articleId) === tiptap) this.stories.delete(articleId);
+  }
+
+  storyOf(articleId: string): Tiptap | undefined {
+    return this.stories.get(articleId);
+  }
+
+  /** Gives every new tracked change in an article its author, role, round and time. */
+  recordNewSuggestions(articleId: string, tiptap: Tiptap, before: PMNode): void {
+    const doc = this.store.articleDoc(articleId);
+    if (!doc) return;
+    const { suggestions } = proofParts(doc);
+    const had = suggestionMarks(before);
+    const fresh = [...suggestionMarks(tiptap.state.doc)].filter(([id]) => !suggestions.has(id) && !had.has(id));
+    if (!fresh.length) return;
+    const round = this.ensureRound();
+    const at = new Date().toISOString();
+    for (const [id, kind] of fresh) recordSuggestion(doc, { id, kind, author: signature(this.identity), role: this.identity.role, round, at });
+  }
+
+  /** The open round's name; a proofreader's first mark opens the next round when none is open. */
+  private ensureRound(): string {
+    const open = currentRound(this.store.layoutDoc);
+    if (open) return open.name;
+    // The editors' own comments between rounds belong to no round.
+    if (this.identity.role !== '校对') return '';
+    const r = startRound(this.store.layoutDoc, signature(this.identity));
+    const now = currentRound(this.store.layoutDoc);
+    if (r.ok && now) this.notify({ zh: `已开始${now.name}`, en: `Proof round ${now.name} started` });
+    return now?.name ?? '';
+  }
+
+  // ---- comments
+
+  /** A comment on the text selected in the story editor of `articleId`. */
+  addComment(articleId: string, text: string): boolean {
+    const tiptap = this.stories.get(articleId);
+    const doc = this.store.articleDoc(articleId);
+    if (!tiptap || !doc) return false;
+    if (this.state.locked) return this.refuseLocked();
+    const { from, to } = tiptap.state.selection;
+    if (from === to) {
+      this.notify({ zh: '请先选中要批注的文字', en: 'Select the text to comment on first' }, 'error');
+      return false;
+    }
+    if (!text.trim()) return false;
+    const id = newId('c');
+    const quote = tiptap.state.doc.textBetween(from, to, '\n');
+    addComment(doc, { id, quote, round: this.ensureRound(), comments: [{ author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() }], resolved: false });
+    const mark = tiptap.schema.marks.comment.create({ threadId: id });
+    // A comment is not a text change: the tracked-changes transform must leave it alone.
+    tiptap.view.dispatch(tiptap.state.tr.addMark(from, to, mark).setMeta(suggestChangesKey, { skip: true }));
+    return true;
+  }
+
+  reply(articleId: string, threadId: string, text: string): void {
+    const doc = this.store.articleDoc(articleId);
+    if (!doc || !text.trim()) return;
+    if (this.state.locked) return void this.refuseLocked();
+    replyToThread(doc, threadId, { author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() });
+  }
+
+  resolve(articleId: string, threadId: string, resolved: boolean): void {
+    const doc = this.store.articleDoc(articleId);
+    if (!doc) return;
+    if (this.state.locked) return void this.refuseLocked();
+    resolveThread(doc, threadId, resolved);
+  }
+
+  private refuseLocked(): false {
+    this.notify({ zh: '本版已签字付印，需值班编辑重新打开后才能修改', en: 'The page is signed for print; a duty editor must reopen it first' }, 'error');
+    return false;
+  }
+
+  // ---- decisions
+
+  private settleGuard(): boolean {
+    if (this.state.locked) return this.refuseLocked();
+    if (this.identity.role === '校对') {
+      this.notify({ zh: '接受或拒绝修改由组版或值班编辑决定', en: 'Accepting or rejecting changes is for the layout or duty editor' }, 'error');
+      return false;
+    }
+    return true;
+  }
+
+  /** One suggestion, one undo step; the page reflows. */
+  decide(articleId: string, id: string, decision: 'accept' | 'reject'): void {
+    const doc = this.store.articleDoc(articleId);
+    if (!doc || !this.settleGuard()) return;
+    this.store.stopCapturing();
+    decideSuggestion(doc, id, decision, signature(this.identity), LOCAL_ORIGIN);
+    this.store.stopCapturing();
+  }
+
+  /** Every open suggestion of one article, or of the page (articleId null): one undo step. */
+  decideAll(articleId: string | null, decision: 'accept' | 'reject'): number {
+    if (!this.settleGuard()) return 0;
+    const ids = articleId ? [articleId] : this.store.articleIds();
+    this.store.stopCapturing();
+    let n = 0;
+    for (const id of ids) {
+      const doc = this.store.articleDoc(id);
+      if (doc) n += decideAll(doc, decision, signature(this.identity), LOCAL_ORIGIN);
+    }
+    this.store.stopCapturing();
+    this.notify(decision === 'accept' ? { zh: `已接受 ${n} 处修改`, en: `${n} change(s) accepted` } : { zh: `已拒绝 ${n} 处修改`, en: `${n} change(s) rejected` });
+    return n;
+  }
+
+  // ---- rounds and sign-off
+
+  startRound(): void {
+    const r = startRound(this.store.layoutDoc, signature(this.identity));
+    this.report(r, { zh: `已开始${currentRound(this.store.layoutDoc)?.name ?? ''}`, en: `Proof round ${currentRound(this.store.layoutDoc)?.name ?? ''} started` });
+  }
+
+  finishRound(): void {
+    const name = currentRound(this.store.layoutDoc)?.name ?? '';
+    const docs = this.store.articleIds().flatMap((id) => this.store.articleDoc(id) ?? []);
+    this.report(finishRound(this.store.layoutDoc, docs, signature(this.identity)), { zh: `${name}已结束`, en: `Proof round ${name} finished` });
+  }
+
+  signOff(name: string): boolean {
+    if (!name.trim()) {
+      this.notify({ zh: '签字付印须写明签字人', en: 'Signing for print needs a name' }, 'error');
+      return false;
+    }
+    return this.report(signOff(this.store.layoutDoc, name.trim(), this.identity.role), { zh: `已签字付印（${name.trim()}），版面已锁定`, en: `Signed for print by ${name.trim()}; the page is locked` });
+  }
+
+  reopen(reason: string): boolean {
+    return this.report(reopen(this.store.layoutDoc, signature(this.identity), this.identity.role, reason), { zh: '版面已重新打开', en: 'The page is open for changes again' });
+  }
+
+  // ---- checks
+
+  /** Selects the article's block, opens the story editor and selects the finding's text. */
+  jumpTo(f: PlacedFinding, then?: Jump['then']): void {
+    const block = this.editor.getState().doc.blocks.find((b) => b.kind === 'article' && b.articleId === f.articleId);
+    if (block) this.editor.select(block.id);
+    const jump: Jump = { articleId: f.articleId, field: f.field, paragraph: f.paragraph, offset: f.offset, length: f.length, then };
+    if (this.editor.getState().editing === f.articleId && this.stories.has(f.articleId)) this.applyJump(jump);
+    else {
+      this.pendingJump = jump;
+      this.editor.openStory(f.articleId);
+      if (f.field !== 'body') setTimeout(() => this.applyJump(jump), 0);
+    }
+  }
+
+  private applyJump(j: Jump): void {
+    if (j.field !== 'body') {
+      if (this.pendingJump === j) this.pendingJump = null;
+      const input = document.querySelector<HTMLInputElement>(`[data-testid="story-${j.field}"]`);
+      input?.focus();
+      input?.setSelectionRange(j.offset, j.offset + j.length);
+      return;
+    }
+    const tiptap = this.stories.get(j.articleId);
+    if (!tiptap) return;
+    const range = printableRange(tiptap.state.doc, j.paragraph, j.offset, j.length);
+    if (!range) {
+      this.notify({ zh: '找不到这处文字（可能已改动）', en: 'That text is not there any more' }, 'error');
+      return;
+    }
+    tiptap.chain().focus().setTextSelection(range).scrollIntoView().run();
+    j.then?.(tiptap, range);
+  }
+
+  /** The certain fix of a finding; in 校对 mode it becomes a suggestion like any other change. */
+  fix(f: PlacedFinding): void {
+    if (f.fix === undefined) return;
+    if (this.state.locked) return void this.refuseLocked();
+    if (f.field === 'body') {
+      const replacement = f.fix;
+      this.jumpTo(f, (tiptap, range) => {
+        this.store.stopCapturing();
+        tiptap.view.dispatch(tiptap.state.tr.insertText(replacement, range.from, range.to));
+        this.store.stopCapturing();
+      });
+      return;
+    }
+    if (this.identity.role === '校对') {
+      this.notify({ zh: '标题等字段不能留修改痕迹，请用批注提出', en: 'Title fields cannot carry tracked changes: comment instead' }, 'error');
+      return;
+    }
+    const article = this.editor.getState().doc.articles.find((a) => a.id === f.articleId);
+    if (!article) return;
+    this.store.stopCapturing();
+    this.editor.setArticleMeta(f.articleId, { [f.field]: applyFix(article[f.field], f) });
+    this.store.stopCapturing();
+  }
+
+  // ---- the proof PDF (校样)
+
+  async exportProofPdf(path: string | null): Promise<{ ok: true; path: string } | { ok: false; zh: string; en: string } | null> {
+    const s = this.editor.getState();
+    const r = await this.host.exportProofPdf(serializePage(this.store, s.doc), path, s.file.title);
+    if (!r.ok) return r;
+    if (!r.value) return null;
+    return { ok: true, path: r.value.path };
+  }
+}
