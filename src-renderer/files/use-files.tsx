@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExportOptions, HostApi, HostInfo, HostResult } from '../../src-core/host-api';
-import { emptyDocument } from '../../src-core/model/defaults';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor } from '../editor/editor';
 import { openFind } from '../find/FindBar';
 import type { FileActions } from '../workspace/commands';
+import { openNewPage } from './NewPageDialog';
 import { ConfirmDialog, ExportDialog, PickFileDialog, RecoverDialog, type DialogState } from './FileDialogs';
 
 /**
@@ -98,7 +98,13 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
 
   const actions = useMemo<FileActions>(
     () => ({
-      newPage: () => guardUnsaved(() => editor.replaceDocument(emptyDocument('broadsheet'), { path: null, title: '未命名 Untitled' })),
+      newPage: () => guardUnsaved(openNewPage),
+      openRecent: () =>
+        guardUnsaved(async () => {
+          const recent = await host.recentFiles();
+          if (failed(recent)) return;
+          setDialog({ kind: 'open', files: recent.value });
+        }),
       open: () =>
         guardUnsaved(async () => {
           if (info.nativeDialogs) return doOpen(null);

@@ -20,6 +20,8 @@ export interface Command {
 export interface FileActions {
   newPage(): void;
   open(): void;
+  /** Pick one of the recently opened pages. */
+  openRecent(): void;
   save(): void;
   saveAs(): void;
   importFiles(): void;
@@ -41,6 +43,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
   const list: Command[] = [
     { id: 'file.new', zh: '新建版面', en: 'New page', keys: 'Ctrl+N', run: files.newPage },
     { id: 'file.open', zh: '打开…', en: 'Open…', keys: 'Ctrl+O', run: files.open },
+    { id: 'file.recent', zh: '最近打开…', en: 'Open recent…', run: files.openRecent },
     { id: 'file.save', zh: '保存', en: 'Save', keys: 'Ctrl+S', run: files.save },
     { id: 'file.saveAs', zh: '另存为…', en: 'Save As…', keys: 'Ctrl+Shift+S', run: files.saveAs },
     { id: 'file.import', zh: '导入稿件…', en: 'Import…', keys: 'Ctrl+I', run: files.importFiles },
@@ -78,7 +81,7 @@ function openStoryOfSelection(editor: Editor): void {
 
 /** The menus of the window, in order; '-' separates groups. */
 export const MENUS: { zh: string; en: string; items: string[] }[] = [
-  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf'] },
+  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf'] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
   { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim'] },
   { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.columnRules'] },

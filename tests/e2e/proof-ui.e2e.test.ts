@@ -214,8 +214,8 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     // The marks and their notes, as a picture (looked at): from the article's left edge to the notes column.
     const f = await frameOf(p, 'b-nanguan');
     const k = 110 / 72;
-    execFileSync('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-x', String(Math.round(f.x * k)), '-y', String(Math.round((f.y + 20) * k)), '-W', '2400', '-H', '230', '-png', '-singlefile', pdf, join(root, 'test-results', 'ui-proof-pdf-marks')]);
-    expect(existsSync(join(root, 'test-results', 'ui-proof-pdf-marks.png'))).toBe(true);
+    execFileSync('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-x', String(Math.round(f.x * k)), '-y', String(Math.round((f.y + 20) * k)), '-W', '2400', '-H', '230', '-png', '-singlefile', pdf, join(tmpdir(), 'bm-proof-pdf-marks')]);
+    compareWithReference('ui-proof-pdf-marks.png', readFileSync(join(tmpdir(), 'bm-proof-pdf-marks.png')), 0.003);
   });
 
   it('the layout editor opens the saved page and sees the marks on the page', async () => {
@@ -283,6 +283,33 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     expect(line).toMatch(/^为进一步强化反诈宣传工/);
     expect(printed.replace(/\s/g, '')).not.toContain('广泛');
 
+  });
+
+  it('the automatic checks: an item jumps to its text, and its certain fix is one click', async () => {
+    const p = editor;
+    const findings = p.getByTestId('finding');
+    const before = await findings.count();
+    await openStory(p, 'b-nanguan');
+    await selectInFirstParagraph(p, at('强化'), '强化');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.type(',');
+    const comma = p.locator('[data-testid="finding"][data-rule="halfwidth-punctuation"]');
+    await expect.poll(() => comma.count()).toBe(1);
+    expect(await comma.innerText()).toContain('强化【,】反诈');
+    await p.locator('[data-testid="story-editor"] .close').click();
+    await comma.getByTestId('finding-jump').click();
+    await p.getByTestId('story-editor').waitFor();
+    await expect.poll(() => p.evaluate(() => document.getSelection()?.toString())).toBe(',');
+    expect(await p.getByTestId('selection').getAttribute('data-block')).toBe('b-nanguan');
+    await comma.getByTestId('finding-fix').click();
+    await expect.poll(() => body(p).locator('p').first().innerText()).toContain('强化，反诈');
+    await expect.poll(() => findings.count()).toBe(before);
+    expect(await pageText(p)).toContain('强化，反诈');
+    // The fix and the typing are undone like any other change.
+    await p.keyboard.press('Control+z');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => body(p).locator('p').first().innerText()).toContain('强化反诈宣传');
+    await p.locator('[data-testid="story-editor"] .close').click();
   });
 
   it('a round finishes only when every mark is answered; signing locks the page; only a duty editor reopens it, with a reason', async () => {

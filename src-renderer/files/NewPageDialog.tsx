@@ -1,0 +1,113 @@
+import { useState, useSyncExternalStore } from 'react';
+import { useEditorInstance } from '../editor/use-editor';
+import { newPageDocument, presetSpec, type NewPageSpec } from './new-page';
+
+/** 新建版面: the dialog the 新建 command opens (after the unsaved-work question). */
+let open = false;
+const listeners = new Set<() => void>();
+const setOpen = (v: boolean) => {
+  open = v;
+  for (const l of listeners) l();
+};
+export const openNewPage = (): void => setOpen(true);
+
+export function NewPageDialog() {
+  const isOpen = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => open,
+  );
+  return isOpen ? <NewPageForm onClose={() => setOpen(false)} /> : null;
+}
+
+function NewPageForm({ onClose }: { onClose: () => void }) {
+  const editor = useEditorInstance();
+  const [spec, setSpec] = useState<NewPageSpec>(presetSpec('broadsheet'));
+  const [error, setError] = useState<{ zh: string; en: string } | null>(null);
+  const set = (patch: Partial<NewPageSpec>) => {
+    setError(null);
+    setSpec((s) => ({ ...s, ...patch, preset: patch.preset ?? (patch.widthMm !== undefined || patch.heightMm !== undefined ? 'custom' : s.preset) }));
+  };
+  const create = () => {
+    const r = newPageDocument(spec);
+    if (!r.ok) return setError(r);
+    editor.replaceDocument(r.doc, { path: null, title: '未命名 Untitled' });
+    onClose();
+  };
+  const num = (value: number, onChange: (v: number) => void, testId: string, unit: string) => (
+    <span className="field-input">
+      <input type="number" data-testid={testId} value={value} onChange={(e) => onChange(Number(e.target.value))} /> <span className="unit">{unit}</span>
+    </span>
+  );
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        data-testid="dialog-new-page"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+          if (e.key === 'Enter') create();
+          e.stopPropagation();
+        }}
+      >
+        <h2>
+          新建版面 <small>New page</small>
+        </h2>
+        <label className="field">
+          <span className="field-label">
+            开本<small>Format</small>
+          </span>
+          <span className="field-input">
+            <select data-testid="new-page-preset" value={spec.preset} onChange={(e) => (e.target.value === 'custom' ? set({ preset: 'custom' }) : setSpec(presetSpec(e.target.value as 'broadsheet' | 'tabloid')))}>
+              <option value="broadsheet">对开 Broadsheet（390 × 546 mm）</option>
+              <option value="tabloid">四开 Tabloid（273 × 390 mm）</option>
+              <option value="custom">自定义 Custom</option>
+            </select>
+          </span>
+        </label>
+        <label className="field">
+          <span className="field-label">
+            宽<small>Width</small>
+          </span>
+          {num(spec.widthMm, (v) => set({ widthMm: v }), 'new-page-width', 'mm')}
+        </label>
+        <label className="field">
+          <span className="field-label">
+            高<small>Height</small>
+          </span>
+          {num(spec.heightMm, (v) => set({ heightMm: v }), 'new-page-height', 'mm')}
+        </label>
+        <label className="field">
+          <span className="field-label">
+            栏数<small>Columns</small>
+          </span>
+          {num(spec.columns, (v) => set({ columns: v }), 'new-page-columns', '栏')}
+        </label>
+        <label className="field">
+          <span className="field-label">
+            每栏字数<small>Characters per column</small>
+          </span>
+          {num(spec.charsPerColumn, (v) => set({ charsPerColumn: v }), 'new-page-chars', '字')}
+        </label>
+        <p className="hint">正文小五（9 pt），栏间 1 字，版心左右居中 · Body 9 pt, 1-character gutter, text area centred</p>
+        {error && (
+          <p className="status-error" role="alert" data-testid="new-page-error">
+            {error.zh}
+            <br />
+            <small>{error.en}</small>
+          </p>
+        )}
+        <div className="buttons">
+          <button onClick={onClose}>取消 Cancel</button>
+          <button className="primary" data-testid="new-page-ok" onClick={create}>
+            新建 Create
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
