@@ -5,7 +5,7 @@ import type { PageLayout } from '../../src-core/layout/page-layout';
 import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import type { PageStore } from '../../src-core/store/page-store';
-import { pageStoreFromFile } from '../../src-core/store/persist';
+import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
 
@@ -71,6 +71,8 @@ export interface EditorState {
   toggles: ViewToggles;
   file: FileState;
   revision: number;
+  /** Differs from the saved page (● in the title): not after undoing back to it. */
+  dirty: boolean;
   canUndo: boolean;
   canRedo: boolean;
   notice: Notice | null;
@@ -123,11 +125,13 @@ export class Editor {
       toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true },
       file: { ...file, savedRevision: this.store.revision },
       revision: this.store.revision,
+      dirty: false,
       canUndo: false,
       canRedo: false,
       notice: null,
       readOnly: null,
     };
+    this.savedMark = this.pageMark();
     this.refresh();
   }
 
@@ -145,7 +149,24 @@ export class Editor {
   }
 
   get dirty(): boolean {
-    return this.state.revision !== this.state.file.savedRevision;
+    return this.state.dirty;
+  }
+
+  /**
+   * Where the saved page stands: the store's undo position, and the proof state (replies, rounds and
+   * sign-off are not undoable, so they count on their own). Null: unsaved changes for sure.
+   */
+  private savedMark: { position: number; proof: string } | null = null;
+
+  private pageMark(): { position: number; proof: string } {
+    return { position: this.store.undoPosition(), proof: JSON.stringify(proofStateOf(this.store)) };
+  }
+
+  private isDirty(): boolean {
+    const saved = this.savedMark;
+    if (!saved) return true;
+    const now = this.pageMark();
+    return now.position !== saved.position || now.proof !== saved.proof;
   }
 
   block(id: string | null): Block | undefined {
@@ -165,6 +186,7 @@ export class Editor {
     const interaction = patch.interaction !== undefined ? patch.interaction : this.state?.interaction;
     const preview = previewKey(interaction);
     const next: Partial<EditorState> = { ...patch, doc, revision: this.store.revision, canUndo: this.store.canUndo(), canRedo: this.store.canRedo() };
+    if (this.state) next.dirty = this.isDirty();
     if (!this.laidOut || this.laidOut.doc !== doc || this.laidOut.preview !== preview) {
       this.laidOut = { doc, preview };
       const start = performance.now();
@@ -489,6 +511,7 @@ export class Editor {
     this.unsubscribeStore = this.store.subscribe(() => this.refresh());
     this.laidOut = undefined;
     const revision = this.store.revision;
+    this.savedMark = dirty ? null : this.pageMark();
     this.refresh({
       interaction: null,
       selection: null,
@@ -497,8 +520,12 @@ export class Editor {
     });
   }
 
+  /** After a save of the page as it was at `revision` (changes made while saving keep the page unsaved). */
   markSaved(path: string | null, title: string, revision = this.store.revision): void {
-    this.set({ file: { path, title, savedRevision: revision } });
+    // The next change starts a new undo step, so it cannot merge into the saved one.
+    this.store.stopCapturing();
+    this.savedMark = revision === this.store.revision ? this.pageMark() : null;
+    this.set({ file: { path, title, savedRevision: revision }, dirty: this.isDirty() });
   }
 }
 

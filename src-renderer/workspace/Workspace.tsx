@@ -85,7 +85,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
 
 function DocTitle() {
   const file = useEditor((s) => s.file);
-  const dirty = useEditor((s) => s.revision !== s.file.savedRevision);
+  const dirty = useEditor((s) => s.dirty);
   const paper = useEditor((s) => s.doc.page.header.paperName);
   const role = useRoleTitle();
   useEffect(() => {
