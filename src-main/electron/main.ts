@@ -149,6 +149,23 @@ function buildMenu(): void {
       ],
     },
     { label: '版面 Layout', submenu: [item('块高随文 Fit block to text', 'layout.fitText'), item('自动栏线 Automatic column rules', 'layout.columnRules')] },
+    {
+      label: '校对 Proof',
+      submenu: [
+        item('身份… Role and name…', 'proof.identity'),
+        { type: 'separator' },
+        item('校样视图 Proof view', 'proof.view'),
+        item('校对面板 Proof panel', 'proof.panel'),
+        { type: 'separator' },
+        item('开始新校次 Start a proof round', 'proof.startRound'),
+        item('结束本校次 Finish the proof round', 'proof.finishRound'),
+        { type: 'separator' },
+        item('接受全部修改 Accept all changes', 'proof.acceptAll'),
+        item('拒绝全部修改 Reject all changes', 'proof.rejectAll'),
+        { type: 'separator' },
+        item('导出校样 PDF… Export proof PDF…', 'proof.exportPdf'),
+      ],
+    },
     { label: '窗口 Window', submenu: [{ label: '最小化 Minimize', role: 'minimize' }, { label: '全屏 Full screen', role: 'togglefullscreen' }, { label: '关闭 Close', role: 'close' }] },
     { label: '帮助 Help', submenu: [{ label: `关于 About ${APP_TITLE}`, click: () => dialog.showMessageBox({ title: APP_TITLE, message: `${APP_TITLE} ${app.getVersion()}`, detail: '报纸组版 Newspaper page layout' }) }] },
   ];
