@@ -48,6 +48,8 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const editor = useEditorInstance();
   const article = useEditor((s) => s.doc.articles.find((a) => a.id === articleId));
   const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
+  // Title fields cannot carry tracked changes: read-only in 校对 mode (comment instead) and when signed.
+  const readOnly = useEditor((s) => s.readOnly);
   const store = editor.pageStore;
   const ydoc = store.articleDoc(articleId);
   const proof = useProofSession();
@@ -104,6 +106,8 @@ export function StoryEditor({ articleId }: { articleId: string }) {
             <input
               data-testid={`story-${key}`}
               value={String(article[key] ?? '')}
+              readOnly={!!readOnly}
+              title={readOnly ? `${readOnly.zh} · ${readOnly.en}` : undefined}
               onChange={(e) => editor.setArticleMeta(articleId, { [key]: e.target.value })}
               onKeyDown={(e) => {
                 if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {

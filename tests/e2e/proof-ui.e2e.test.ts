@@ -116,6 +116,8 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     const p = proofreader;
     await openStory(p, 'b-nanguan');
     expect(await p.getByTestId('story-proof-bar').innerText()).toContain('修改留痕');
+    // Title fields cannot carry tracked changes: read-only for the proofreader.
+    expect(await p.getByTestId('story-headline').getAttribute('readonly')).not.toBeNull();
     await selectInFirstParagraph(p, at('预防'), '预防');
     await p.keyboard.press('Delete');
     await expect.poll(() => body(p).locator('del.bm-deletion').allInnerTexts()).toEqual(['预防']);
