@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { checkDocument, type PlacedFinding } from '../../src-core/proof/checks';
 import { roundParts, signoffLog, ROUND_NAMES } from '../../src-core/proof/rounds';
-import { openSuggestions, orphanThreads, proofParts, type SuggestionMeta, type Thread } from '../../src-core/proof/suggestions';
+import { markedSpans, openSuggestions, orphanThreads, proofParts, type SuggestionMeta, type Thread } from '../../src-core/proof/suggestions';
 import { useEditor } from '../editor/use-editor';
 import { circled, commentAnchors } from './anchors';
 import { signature } from './identity';
@@ -30,10 +30,13 @@ export function ProofDock() {
   return open ? <ProofPanel /> : null;
 }
 
+/** An open suggestion as shown: a replacement (typing over a selection) is one id with both kinds. */
+type OpenChange = SuggestionMeta & { text: string; shown: 'insertion' | 'deletion' | 'replacement'; deleted: string; inserted: string };
+
 interface ArticleMarks {
   id: string;
   title: string;
-  suggestions: (SuggestionMeta & { text: string })[];
+  suggestions: OpenChange[];
   threads: Thread[];
   orphans: Thread[];
   decided: SuggestionMeta[];
@@ -50,11 +53,18 @@ function useArticleMarks(session: ProofSession): ArticleMarks[] {
       if (!doc) continue;
       const { suggestions, threads } = proofParts(doc);
       const orphans = orphanThreads(doc);
+      const spans = markedSpans(doc);
+      const changes = openSuggestions(doc).map((s): OpenChange => {
+        const mine = spans.filter((x) => x.id === s.id);
+        const deleted = mine.filter((x) => x.kind === 'deletion').map((x) => x.text).join('');
+        const inserted = mine.filter((x) => x.kind === 'insertion').map((x) => x.text).join('');
+        return { ...s, deleted, inserted, shown: deleted && inserted ? 'replacement' : deleted ? 'deletion' : 'insertion' };
+      });
       const orphanIds = new Set(orphans.map((t) => t.id));
       out.push({
         id: a.id,
         title: a.headline || a.id,
-        suggestions: openSuggestions(doc),
+        suggestions: changes,
         threads: [...threads.values()].filter((t) => !orphanIds.has(t.id)),
         orphans,
         decided: [...suggestions.values()].filter((s) => s.status !== 'open'),
@@ -122,9 +132,15 @@ function ProofPanel() {
                 </h4>
                 <ul>
                   {a.suggestions.map((s) => (
-                    <li key={s.id} className={`suggestion suggestion-${s.kind}`} data-testid="suggestion" data-kind={s.kind} data-id={s.id}>
-                      <span className="mark-kind">{s.kind === 'deletion' ? '删' : '增'}</span>
-                      <span className="mark-text">「{quote(s.text, 24)}」</span>
+                    <li key={s.id} className={`suggestion suggestion-${s.shown}`} data-testid="suggestion" data-kind={s.shown} data-id={s.id}>
+                      <span className="mark-kind">{s.shown === 'deletion' ? '删' : s.shown === 'insertion' ? '增' : '改'}</span>
+                      {s.shown === 'replacement' ? (
+                        <span className="mark-text">
+                          「<del>{quote(s.deleted, 12)}</del>」为「<ins>{quote(s.inserted, 12)}</ins>」
+                        </span>
+                      ) : (
+                        <span className="mark-text">「{quote(s.text, 24)}」</span>
+                      )}
                       <span className="who">
                         {s.author} · {s.round || '—'} · {time(s.at)}
                       </span>

@@ -406,6 +406,38 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     await again.close();
   });
 
+  it("a check's fix made by the proofreader is a suggestion of the next round (二校), not a silent change", async () => {
+    // The layout editor types a half-width comma straight into the text and saves.
+    const e = editor;
+    await openStory(e, 'b-nanguan');
+    await selectInFirstParagraph(e, at('强化'), '强化');
+    await e.keyboard.press('ArrowRight');
+    await e.keyboard.type(',');
+    await e.locator('[data-testid="story-editor"] .close').click();
+    await e.keyboard.press('Control+s');
+    await expect.poll(() => e.getByTestId('notice').innerText()).toContain('已保存 proof-desk.banmian');
+    // The proofreader opens the page and fixes it from the checks list.
+    const p = proofreader;
+    await p.keyboard.press('Control+o');
+    if (await p.getByTestId('dialog-confirm').count()) await p.getByTestId('confirm-ok').click();
+    await p.getByTestId('dialog-open').waitFor();
+    await p.getByTestId('dialog-file-name').fill('proof-desk.banmian');
+    await p.getByTestId('dialog-ok').click();
+    const comma = p.locator('[data-testid="finding"][data-rule="halfwidth-punctuation"]');
+    await expect.poll(() => comma.count()).toBe(1);
+    await comma.getByTestId('finding-fix').click();
+    // A replacement: the deleted comma and the inserted one are one suggestion (one id).
+    const items = p.getByTestId('suggestion');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.getAttribute('data-kind')).toBe('replacement');
+    expect(await items.innerText()).toMatch(/改\s*「,」为「，」\s*王岚 · 二校/);
+    expect(await body(p).locator('del.bm-deletion').allInnerTexts()).toEqual([',']);
+    expect(await body(p).locator('ins.bm-insertion').allInnerTexts()).toEqual(['，']);
+    expect(await p.getByTestId('round-state').innerText()).toBe('二校进行中');
+    expect(await body(p).locator('p').first().innerText()).toContain('强化,，反诈');
+    await shot(p, 'ui-proof-replacement.png');
+  });
+
   it('left nothing in the console', () => {
     expect(problems.filter((m) => !/Download the React DevTools/.test(m))).toEqual([]);
   });
