@@ -226,10 +226,12 @@ export class PageStore {
   }
 
   undo(): boolean {
+    this.assertEditable();
     return this.step(this.undoStack, this.redoStack, (m) => m.undo());
   }
 
   redo(): boolean {
+    this.assertEditable();
     return this.step(this.redoStack, this.undoStack, (m) => m.redo());
   }
 

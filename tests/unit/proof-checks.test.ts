@@ -76,3 +76,11 @@ describe('automatic proofreading checks', () => {
     expect(result.errorRatePer10k).toBeCloseTo((1.5 / result.characters) * 10_000, 10);
   });
 });
+
+describe('doubles at word boundaries', () => {
+  it('are not reported (宣传部部长, 签订订单, 全国国企)', () => {
+    for (const t of ['市委常委、宣传部部长徐超文', '与万邦物流签订订单协议', '全国国企年度盘点榜单', '督查组组长']) {
+      expect(checkText(t).filter((f) => f.rule === 'doubled-character'), t).toEqual([]);
+    }
+  });
+});

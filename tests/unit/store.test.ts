@@ -175,3 +175,15 @@ describe('undo position (unsaved state)', () => {
     expect(store.undoPosition()).not.toBe(saved);
   });
 });
+
+describe('undo on a signed page', () => {
+  it('is refused too', async () => {
+    const { signOff } = await import('../../src-core/proof/rounds');
+    const { PageLockedError } = await import('../../src-core/store/page-store');
+    const store = new PageStore(samplePage());
+    store.moveBlock('b-xu', 1, 40);
+    expect(signOff(store.layoutDoc, '李主任', '值班编辑').ok).toBe(true);
+    expect(() => store.undo()).toThrow(PageLockedError);
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
+  });
+});
