@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { checkDocument, type PlacedFinding } from '../../src-core/proof/checks';
+import { checkDocument, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
 import { roundParts, signoffLog, ROUND_NAMES } from '../../src-core/proof/rounds';
 import { markedSpans, openSuggestions, orphanThreads, proofParts, type SuggestionMeta, type Thread } from '../../src-core/proof/suggestions';
 import { useEditor } from '../editor/use-editor';
+import { useSettledLayout } from '../workspace/use-preflight';
 import { circled, commentAnchors } from './anchors';
 import { signature } from './identity';
 import type { ProofSession } from './session';
@@ -231,9 +232,19 @@ function ThreadView({ articleId, thread, n, articleTitle }: { articleId: string;
   );
 }
 
+/**
+ * The automatic checks of the page as it stands when the editor pauses: they read every article,
+ * so they follow the settled layout instead of running on every keystroke.
+ */
+function useChecks(): PageCheck {
+  const settled = useSettledLayout();
+  const live = useEditor((s) => s.doc.articles);
+  const articles = settled?.doc.articles ?? live;
+  return useMemo(() => checkDocument({ articles }), [articles]);
+}
+
 function ErrorRate() {
-  const articles = useEditor((s) => s.doc.articles);
-  const check = useMemo(() => checkDocument({ articles }), [articles]);
+  const check = useChecks();
   return <ErrorRateBadge rate={check.errorRatePer10k} errors={check.errors} characters={check.characters} />;
 }
 
@@ -248,8 +259,7 @@ export function ErrorRateBadge({ rate, errors, characters }: { rate: number; err
 
 /** 差错率 in the status line, beside the page. */
 export function ErrorRateStatus() {
-  const articles = useEditor((s) => s.doc.articles);
-  const check = useMemo(() => checkDocument({ articles }), [articles]);
+  const check = useChecks();
   const session = useProofSession();
   return (
     <span className="status-error-rate" data-testid="status-error-rate" title={`Estimated error rate (差错率) from the automatic checks: ${check.errors} in ${check.characters} characters; click for the list`} onClick={() => session.setPanelOpen(true)}>
@@ -263,7 +273,7 @@ function Checks() {
   const articles = useEditor((s) => s.doc.articles);
   const role = useProof((s) => s.identity.role);
   const locked = useProof((s) => s.locked);
-  const check = useMemo(() => checkDocument({ articles }), [articles]);
+  const check = useChecks();
   const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.headline || a.id])), [articles]);
   return (
     <section className="proof-section" data-testid="proof-checks">
