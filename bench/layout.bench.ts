@@ -24,9 +24,9 @@ function timeRuns(runs: number, fn: (i: number) => void): number[] {
 }
 
 // Full layout: a fresh composition cache each time, so every paragraph is composed.
-for (let i = 0; i < 15; i++) layout(page, { fonts });
-const full = timeRuns(40, () => layout(page, { fonts }));
-printFigure('layout.full', median(full), 'ms', `median of 40, ${hanCount(page)} Han chars, 10 articles, 8 columns (target ≤ 5 ms)`);
+for (let i = 0; i < 30; i++) layout(page, { fonts });
+const full = timeRuns(200, () => layout(page, { fonts }));
+printFigure('layout.full', median(full), 'ms', `median of 200, ${hanCount(page)} Han chars, 10 articles, 8 columns (target ≤ 5 ms)`);
 
 // Relayout after typing one character into one paragraph of one article.
 const cache = new CompositionCache(fonts);

@@ -367,6 +367,8 @@ function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] 
  * settings or the view. Otherwise its items, report and notes are reused as they were.
  */
 function layoutArticleMemo(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, report: TypoReport, overset: Overset[], frames: BlockFrame[], pageKey: string): void {
+  // Without a cache kept between layouts there is nothing to reuse.
+  if (pb.cache !== pb.env.cache) return layoutArticle(pb, doc, block, article, report, overset, frames);
   const key = `${pageKey}|${JSON.stringify(block)}|${JSON.stringify(imageExclusions(doc, block))}|${pb.env.proof ? 'proof' : 'print'}`;
   const memo = pb.cache.articleMemo;
   const hit = memo.get(block.id);
@@ -572,7 +574,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
   const articleReports: Record<string, TypoReport> = {};
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
   layoutHeader(pb);
-  const pageKey = JSON.stringify(doc.page);
+  const pageKey = env.cache ? JSON.stringify(doc.page) : '';
   for (const block of doc.blocks) {
     if (block.kind === 'article') {
       const article = articles.get(block.articleId);

@@ -169,64 +169,78 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     missing,
   };
   const tracking = opts.tracking ?? 0;
+  const { cps: cpOf, sizes: sizeOf, faces: faceOf, adv: advances, cls: classes, space, drawDx, hScale, blankL, blankR, gap, gapShrink, pairL, pairR, stretchable } = p;
+  const brks = p.brk;
   for (let i = 0; i < n; i++) {
-    const cp = p.cps[i];
-    const size = p.sizes[i];
-    const face = p.faces[i];
+    const cp = cpOf[i];
+    const size = sizeOf[i];
+    const face = faceOf[i];
     let adv = face.advance(cp);
-    if (Number.isNaN(adv)) adv = isSpace(cp) ? 0.25 : 1; // a .notdef box is one em
+    const isSp = isSpace(cp);
+    if (Number.isNaN(adv)) adv = isSp ? 0.25 : 1; // a .notdef box is one em
     if (cp === 0x3000) adv = 1;
     const cls = punctClass(cp);
-    p.cls[i] = cls;
-    if (isSpace(cp)) p.space[i] = 1;
+    classes[i] = cls;
+    if (isSp) space[i] = 1;
     if (cls === PunctClass.Middle) {
       // 间隔号: a full em with the dot centred, whatever the font's own advance.
-      p.drawDx[i] = ((1 - adv) / 2) * size;
+      drawDx[i] = ((1 - adv) / 2) * size;
       adv = 1;
     } else if (cp === EM_DASH || cp === 0x2015) {
       // A Chinese dash fills its em so that ——  reads as one unbroken 2-em line.
       const m = face.metrics(cp);
       if (m && m.inkRight > m.inkLeft) {
         const scale = 1 / (m.inkRight - m.inkLeft);
-        p.hScale[i] = scale;
-        p.drawDx[i] = -m.inkLeft * scale * size;
+        hScale[i] = scale;
+        drawDx[i] = -m.inkLeft * scale * size;
       }
       adv = 1;
     } else if (cp === ELLIPSIS && adv < 1) {
-      p.drawDx[i] = ((1 - adv) / 2) * size;
+      drawDx[i] = ((1 - adv) / 2) * size;
       adv = 1;
     }
-    p.adv[i] = adv * size;
-    if (cls === PunctClass.Opening && adv >= 0.99) p.blankL[i] = size / 2;
-    else if (cls === PunctClass.Closing && adv >= 0.99) p.blankR[i] = size / 2;
+    advances[i] = adv * size;
+    if (cls === PunctClass.Opening && adv >= 0.99) blankL[i] = size / 2;
+    else if (cls === PunctClass.Closing && adv >= 0.99) blankR[i] = size / 2;
     else if (cls === PunctClass.Middle) {
-      p.blankL[i] = size / 4;
-      p.blankR[i] = size / 4;
+      blankL[i] = size / 4;
+      blankR[i] = size / 4;
     }
-    if (tracking !== 0) p.gap[i] += tracking * size;
+    if (tracking !== 0) gap[i] += tracking * size;
   }
+  const hanLatin = opts.hanLatinSpace;
+  let kindA = n > 0 ? scriptKind(cpOf[0]) : 0;
   for (let i = 0; i + 1 < n; i++) {
-    const a = p.cps[i];
-    const b = p.cps[i + 1];
+    const kindB = scriptKind(cpOf[i + 1]);
     // ¼ em between Han and Latin letters or digits, unless the source already has a space there.
-    if ((isHan(a) && isLatinish(b)) || (isLatinish(a) && isHan(b))) {
-      const size = Math.max(p.sizes[i], p.sizes[i + 1]);
-      p.gap[i] += opts.hanLatinSpace * size;
-      p.gapShrink[i] += (opts.hanLatinSpace * size) / 2;
+    if (kindA + kindB === HAN_LATIN) {
+      const size = Math.max(sizeOf[i], sizeOf[i + 1]);
+      gap[i] += hanLatin * size;
+      gapShrink[i] += (hanLatin * size) / 2;
     }
-    if (p.space[i]) p.gapShrink[i] += p.adv[i] / 3;
+    kindA = kindB;
+    if (space[i]) gapShrink[i] += advances[i] / 3;
     // Adjacent punctuation: the first mark gives up its blank half, or else the second its left one.
-    if (p.blankR[i] > 0 && (p.cls[i + 1] !== PunctClass.None)) {
-      p.pairR[i] = p.blankR[i];
-      p.blankR[i] = 0;
-    } else if (p.cls[i] !== PunctClass.None && p.blankL[i + 1] > 0) {
-      p.pairL[i + 1] = p.blankL[i + 1];
-      p.blankL[i + 1] = 0;
+    if (blankR[i] > 0 && classes[i + 1] !== PunctClass.None) {
+      pairR[i] = blankR[i];
+      blankR[i] = 0;
+    } else if (classes[i] !== PunctClass.None && blankL[i + 1] > 0) {
+      pairL[i + 1] = blankL[i + 1];
+      blankL[i + 1] = 0;
     }
-    const next = p.brk[i + 1];
-    if (next === BREAK_ALLOWED || p.space[i] || (p.space[i + 1] && next !== BREAK_MANDATORY)) p.stretchable[i] = 1;
+    const next = brks[i + 1];
+    if (next === BREAK_ALLOWED || space[i] || (space[i + 1] && next !== BREAK_MANDATORY)) stretchable[i] = 1;
   }
   return p;
+}
+
+const KIND_HAN = 1;
+const KIND_LATIN = 2;
+/** A Han character beside a Latin letter or digit, in either order (kinds add up to 3). */
+const HAN_LATIN = KIND_HAN + KIND_LATIN;
+
+function scriptKind(cp: number): number {
+  return isHan(cp) ? KIND_HAN : isLatinish(cp) ? KIND_LATIN : 0;
 }
 
 /** Demerits of a fitted line, TeX-style: squeezing punctuation is cheap, loose lines dear. */
