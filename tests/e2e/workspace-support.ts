@@ -1,6 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findProjectRoot } from '../../src-main/host/handlers';
@@ -83,27 +81,5 @@ export async function blockProps(page: Page): Promise<{ col: number; span: numbe
   return { col: (await v('prop-col')) - 1, span: await v('prop-span'), row: (await v('prop-row')) - 1, rows: await v('prop-rows') };
 }
 
-/**
- * Compares a screenshot with its committed reference under tests/ref/ (looked at by a person before
- * it was committed). A missing reference is written and the test fails, so none is accepted unseen;
- * UPDATE_REFS=1 rewrites it after a deliberate change.
- */
-export function compareWithReference(name: string, png: Buffer, maxDiffRatio: number): void {
-  const refDir = join(root, 'tests/ref');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, name), png);
-  const refPath = join(refDir, name);
-  if (!existsSync(refPath) || process.env.UPDATE_REFS === '1') {
-    writeFileSync(refPath, png);
-    if (process.env.UPDATE_REFS !== '1') throw new Error(`reference ${name} did not exist: written to tests/ref/, look at it and commit it`);
-    return;
-  }
-  const actual = PNG.sync.read(png);
-  const expected = PNG.sync.read(readFileSync(refPath));
-  if (actual.width !== expected.width || actual.height !== expected.height) throw new Error(`${name}: ${actual.width}×${actual.height}, reference ${expected.width}×${expected.height}`);
-  const diff = new PNG({ width: actual.width, height: actual.height });
-  const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.2 });
-  writeFileSync(join(resultsDir, `diff-${name}`), PNG.sync.write(diff));
-  const ratio = changed / (actual.width * actual.height);
-  if (ratio > maxDiffRatio) throw new Error(`${name}: ${changed} pixels differ (${(ratio * 100).toFixed(2)}%); see test-results/diff-${name}`);
-}
+/** The one reference-image comparison of the test suite. */
+export { compareWithReference } from '../support/reference';
