@@ -13,7 +13,8 @@ export type DialogState =
   | { kind: 'recover'; title: string; savedAt: string }
   | { kind: 'confirm'; zh: string; en: string; okZh: string; okEn: string; onOk: () => void };
 
-function Backdrop({ children, testId, onCancel }: { children: React.ReactNode; testId: string; onCancel: () => void }) {
+/** The modal shell every dialog of the workspace uses (Esc cancels). */
+export function Backdrop({ children, testId, onCancel }: { children: React.ReactNode; testId: string; onCancel: () => void }) {
   useEffect(() => {
     const esc = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onCancel();

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Role } from '../../src-core/proof/suggestions';
 import { useEditor } from '../editor/use-editor';
 import { ROLES, type Identity } from './identity';
 import { useProof, useProofSession } from './use-proof';
 import './proof.css';
+import { Backdrop } from '../files/FileDialogs';
 
 /**
  * The proof side's pieces of the window chrome: who is at the desk (title bar), the dialog that
@@ -38,22 +39,6 @@ export function ProofDialogs() {
   return null;
 }
 
-function Backdrop({ testId, onCancel, children }: { testId: string; onCancel: () => void; children: React.ReactNode }) {
-  useEffect(() => {
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', esc);
-    return () => window.removeEventListener('keydown', esc);
-  }, [onCancel]);
-  return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" data-testid={testId} onKeyDown={(e) => e.stopPropagation()}>
-        {children}
-      </div>
-    </div>
-  );
-}
 
 function IdentityDialog() {
   const session = useProofSession();
