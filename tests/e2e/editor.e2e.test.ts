@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, frameOf, openApp, pageText, requireBuild, shot } from './workspace-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { clientPoint, frameOf, pageText, shot, workspaceSession } from './workspace-support';
 
 describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page live', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const session = workspaceSession();
+  const problems = session.problems;
   let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0 });
-    browser = await launchChromium();
-    page = await openApp(browser, host.url, problems);
-    await page.getByTestId('tool-view.fitPage').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+  beforeAll(() => {
+    page = session.page;
   });
 
   const body = () => page.getByTestId('story-body');

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { openApp, requireBuild, shot } from './workspace-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { shot, workspaceSession } from './workspace-support';
 
 /** 查找/替换 across the page, as an editor uses it: Ctrl+F, Enter, replace one, replace all, undo. */
 describe.skipIf(!chromiumAvailable())('find and replace (查找/替换)', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const session = workspaceSession();
+  const problems = session.problems;
   let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0 });
-    browser = await launchChromium();
-    page = await openApp(browser, host.url, problems);
-    await page.getByTestId('tool-view.fitPage').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+  beforeAll(() => {
+    page = session.page;
   });
 
   const count = () => page.getByTestId('find-count').innerText();

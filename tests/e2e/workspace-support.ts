@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { launchChromium } from '../support/browser';
 import { findProjectRoot } from '../../src-main/host/handlers';
 
 /** Helpers for driving the workspace in Chromium as a person would: by pointer and keyboard. */
@@ -83,3 +86,32 @@ export async function blockProps(page: Page): Promise<{ col: number; span: numbe
 
 /** The one reference-image comparison of the test suite. */
 export { compareWithReference } from '../support/reference';
+
+export interface WorkspaceSession {
+  page: Page;
+  browser: Browser;
+  host: WebHost;
+  /** Console errors and CSP violations seen by the page. */
+  problems: string[];
+}
+
+/**
+ * For a describe block: starts the web host and Chromium once, opens the app on the sample page
+ * with the whole page in view (so every block can be reached with the pointer), and closes both
+ * afterwards. The fields are filled when the block's tests run.
+ */
+export function workspaceSession(): WorkspaceSession {
+  const s = { problems: [] as string[] } as WorkspaceSession;
+  beforeAll(async () => {
+    requireBuild();
+    s.host = await startWebHost({ port: 0 });
+    s.browser = await launchChromium();
+    s.page = await openApp(s.browser, s.host.url, s.problems);
+    await s.page.getByTestId('tool-view.fitPage').click();
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.host?.close();
+  });
+  return s;
+}

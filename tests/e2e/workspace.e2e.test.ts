@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { blockProps, clientPoint, compareWithReference, dragPage, frameOf, openApp, requireBuild, shot, textBox } from './workspace-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { blockProps, clientPoint, compareWithReference, dragPage, frameOf, shot, textBox, workspaceSession } from './workspace-support';
 
 // The sample page's grid: 8 columns of 13 characters at 9 pt with a 1-character gutter, 12 pt line pitch.
 const COL = 13 * 9;
@@ -11,23 +10,11 @@ const PITCH = 12;
 const width = (span: number) => span * COL + (span - 1) * 9;
 
 describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks on the page', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const session = workspaceSession();
+  const problems = session.problems;
   let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0 });
-    browser = await launchChromium();
-    page = await openApp(browser, host.url, problems);
-    // The whole page in view, so every block can be reached with the pointer.
-    await page.getByTestId('tool-view.fitPage').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('shows the menus, the article list, the page and the properties', async () => {
