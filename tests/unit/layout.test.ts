@@ -11,6 +11,11 @@ import { fonts } from './support';
 
 const env = { fonts };
 
+/** The grid column a glyph run starts in. */
+function columnOf(pl: PageLayout, r: GlyphRun): number {
+  return Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+}
+
 function runs(pl: PageLayout): GlyphRun[] {
   return pl.items.filter((i): i is GlyphRun => i.kind === 'glyphs');
 }
@@ -168,7 +173,7 @@ describe('flow through columns and overset', () => {
     doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 2, span: 2, row: 5, rows: 3 });
     const pl = layout(doc, env);
     const body = runs(pl).filter((r) => r.source?.field === 'body');
-    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    const column = (r: GlyphRun): number => columnOf(pl, r);
     expect([...new Set(body.map(column))]).toEqual([2, 3]);
     const firstColumn = body.filter((r) => column(r) === 2);
     expect(firstColumn).toHaveLength(3);
@@ -181,7 +186,7 @@ describe('flow through columns and overset', () => {
     doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 3, row: 0, rows: 30, headlineSpan: 2 });
     const pl = layout(doc, env);
     const body = runs(pl).filter((r) => r.source?.field === 'body');
-    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    const column = (r: GlyphRun): number => columnOf(pl, r);
     const topOf = (col: number): number => Math.min(...body.filter((r) => column(r) === col).map((r) => r.y));
     expect(topOf(2)).toBeLessThan(topOf(0));
     expect(topOf(0)).toBe(topOf(1));
@@ -201,7 +206,7 @@ describe('flow through columns and overset', () => {
     doc.articles.push(article('a', ['一二三四五六七八九十'.repeat(6) + '一二三'], { byline: '本报记者 张三', bylinePosition: 'end' }));
     doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 5 });
     const pl = layout(doc, env);
-    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    const column = (r: GlyphRun): number => columnOf(pl, r);
     const body = runs(pl).filter((r) => r.source?.field === 'body');
     const byline = runs(pl).filter((r) => r.source?.field === 'byline');
     expect(byline.length).toBeGreaterThan(0);
@@ -229,7 +234,7 @@ describe('flow through columns and overset', () => {
     });
     doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 5 });
     const pl = layout(doc, env);
-    const column = (r: GlyphRun): number => Math.floor((r.xs[0] - pl.grid.left + 1) / (pl.grid.colWidth + pl.grid.gutter));
+    const column = (r: GlyphRun): number => columnOf(pl, r);
     // 50 characters + indent are exactly 4 lines; the subhead would take line 5, the column's last
     const subhead = runs(pl).find((r) => r.text.includes('小标题'))!;
     expect(column(subhead)).toBe(1);
