@@ -8,6 +8,7 @@ import { HANDLES, handlePoint } from '../editor/geometry';
 import { hasBodyText } from './body-text';
 import { useEditor } from '../editor/use-editor';
 import { ProofMarkers } from '../proof/ProofMarkers';
+import { PeerOutlines } from '../collab/Presence';
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -130,6 +131,7 @@ export function Overlay({ zoom }: OverlayProps) {
       <Frames layout={layout} doc={doc} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
       <ProofMarkers zoom={zoom} />
+      <PeerOutlines zoom={zoom} />
     </svg>
   );
 }

@@ -66,7 +66,7 @@ describe('the host sharing a page (shareStart / shareStop / shareStatus)', () =>
     expect(lan).toMatchObject({ ok: false, zh: expect.stringContaining('只能在本机共享') });
 
     const started = await dispatchHostCall('shareStart', [{ deskName: ' 王组版 ', proofreaderName: '赵校对', dutyEditorName: '钱值班', lan: false }], env);
-    if (!started.ok || 'rejected' in started) throw new Error(JSON.stringify(started));
+    if ('rejected' in started || !started.ok) throw new Error(JSON.stringify(started));
     const info = started.value as SharedPageInfo;
     expect(info.deskUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     expect(info.addresses).toEqual([info.deskUrl]);
