@@ -35,7 +35,8 @@ export function checkServerAddress(text: string): { ok: true; url: string } | ({
     return { ok: false, zh: '服务器地址应写作 wss://主机:端口（本机可用 ws://127.0.0.1:端口）', en: 'The server address reads wss://host:port (ws://127.0.0.1:port on this machine)' };
   }
   const host = m[2].replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  // As the app's connect-src allows (ws://127.0.0.1:*, ws://localhost:*).
+  const loopback = host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (m[1] === 'ws' && !loopback) return { ok: false, zh: '本机以外的服务器须使用加密连接（wss://）', en: 'A server beyond this machine needs an encrypted connection (wss://)' };
   return { ok: true, url };
 }

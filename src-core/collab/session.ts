@@ -101,6 +101,7 @@ export class CollabSession {
   private user: CollabUser | undefined;
   private connection: ConnectionState = 'connecting';
   private refusedCount = 0;
+  private wasOnline = false;
   private error: Localized | undefined;
   private requestSeq = 0;
   private destroyed = false;
@@ -119,7 +120,10 @@ export class CollabSession {
       maxAttempts: 0,
     });
     this.socket.on('status', ({ status }: { status: string }) => {
-      this.connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+      // 'connecting' is the first connection only: a desk that lost the server is offline while it
+      // retries, which is what its person needs to know (changes wait).
+      if (status === 'connected') this.wasOnline = true;
+      this.connection = status === 'connected' ? 'online' : status === 'connecting' && !this.wasOnline ? 'connecting' : 'offline';
       this.emit();
     });
     this.layout = this.attach(layoutDocName(options.pageId), options.docs.layoutDoc);

@@ -10,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' blob: data:",
   "img-src 'self' blob: data:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:* ws://[::1]:* wss:",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:* wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -24,5 +24,5 @@ export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("scri
 
 /** The collaboration server's sockets the window may open (the same rule as connect-src above). */
 export function isCollabSocketUrl(url: string): boolean {
-  return url.startsWith('wss://') || /^ws:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(url);
+  return url.startsWith('wss://') || /^ws:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\//.test(url);
 }
