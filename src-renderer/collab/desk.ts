@@ -170,7 +170,13 @@ export class CollabDesk {
     const session = new CollabSession({ url: options.url, token: options.token, pageId: options.pageId, user: options.user, docs: store, createArticleDoc: store.createArticleDoc });
     this.session = session;
     this.sharedStore = store;
-    this.proof.setServerRounds(session);
+    this.proof.setServerRounds({
+      // A proofreader's first mark made offline opens the round once the server is back.
+      startRound: () => this.whenOnline(session).then(() => session.startRound()),
+      finishRound: () => session.finishRound(),
+      signOff: () => session.signOff(),
+      reopen: (reason) => session.reopen(reason),
+    });
     const update = (): void => this.set({ status: session.status(), peers: session.presence() });
     this.unsubscribeSession = session.subscribe(update);
     update();
@@ -184,6 +190,21 @@ export class CollabDesk {
     this.session = null;
     this.sharedStore = null;
     this.proof.setServerRounds(null);
+  }
+
+  /** Resolves when the session is online (at once if it is), or when it is given up. */
+  private whenOnline(session: CollabSession): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        if (session.status().connection !== 'online' && this.session === session) return false;
+        stop();
+        resolve();
+        return true;
+      };
+      const unsubscribe = session.subscribe(() => void check());
+      const stop = (): void => unsubscribe();
+      check();
+    });
   }
 
   private fail(reason: Localized): false {

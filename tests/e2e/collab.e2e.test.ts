@@ -234,6 +234,8 @@ describe.skipIf(!chromiumAvailable())('offline: the server goes away while the p
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
     await expect.poll(() => status(p).getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
     expect(await status(p).innerText()).toContain('在线 已同步');
+    // the first mark, made offline, opened 一校 once the server was back (the server writes rounds)
+    await expect.poll(() => p.getByTestId('round-state').innerText(), { timeout: 15_000 }).toBe('一校进行中');
     // nothing lost: the layout desk has the proofreader's text
     await until('the text reaches the layout desk', () => bodyText(store.articleDoc('nanguan')!).includes('为进一步离线'));
   });
