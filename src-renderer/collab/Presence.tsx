@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ROLE_NAMES_EN } from '../../src-core/collab/roles';
-import type { Peer } from '../../src-core/collab/session';
 import { useEditor } from '../editor/use-editor';
+import { peerFrames } from './peer-frames';
 import { useCollab } from './use-collab';
 
 const n = (v: number): number => Math.round(v * 100) / 100;
@@ -72,23 +72,14 @@ export function PeerOutlines({ zoom }: { zoom: number }) {
   const peers = useCollab((s) => s.peers);
   const frames = useEditor((s) => s.layout?.frames);
   const blocks = useEditor((s) => s.doc.blocks);
-  const placed = useMemo(() => {
-    const out: { peer: Peer; x: number; y: number; width: number; height: number; key: string }[] = [];
-    if (!peers || !frames) return out;
-    const articleOf = new Map(blocks.flatMap((b) => (b.kind === 'article' ? [[b.id, b.articleId] as const] : [])));
-    for (const peer of peers) {
-      if (peer.self || !peer.articleId) continue;
-      for (const f of frames) if (articleOf.get(f.blockId) === peer.articleId) out.push({ peer, x: f.x, y: f.y, width: f.width, height: f.height, key: `${peer.clientId}-${f.blockId}` });
-    }
-    return out;
-  }, [peers, frames, blocks]);
+  const placed = useMemo(() => (peers && frames ? peerFrames(peers, frames, blocks) : []), [peers, frames, blocks]);
   if (!placed.length) return null;
   const s = 1 / zoom;
   return (
     <g className="peer-outlines" data-testid="peer-outlines" pointerEvents="none">
-      {placed.map(({ peer, x, y, width, height, key }, i) => {
+      {placed.map(({ peer, x, y, width, height, key, slot }) => {
         // Two people in one article: the second tag sits beside the first.
-        const shift = placed.slice(0, i).filter((p) => p.x === x && p.y === y).length * 90 * s;
+        const shift = slot * 90 * s;
         return (
           <g key={key} data-peer={peer.name} data-role={peer.role}>
             <rect x={n(x - 1.5 * s)} y={n(y - 1.5 * s)} width={n(width + 3 * s)} height={n(height + 3 * s)} fill="none" stroke={peer.colour} strokeWidth={n(2 * s)} />

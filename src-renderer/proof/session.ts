@@ -204,6 +204,11 @@ export class ProofSession {
   }
 
   openDialog(dialog: ProofUiState['dialog']): void {
+    if (dialog === 'identity' && this.server) {
+      // The server enforces the token's role; offering another would only produce refused changes.
+      this.notify({ zh: '共享版面上的身份由令牌决定，不能更改', en: 'On a shared page your role and name come from the token' }, 'info');
+      return;
+    }
     this.set({ dialog });
   }
 
