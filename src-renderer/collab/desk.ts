@@ -85,7 +85,7 @@ export class CollabDesk {
     const store = this.editor.pageStore;
     const session = this.connect({ url: info.deskUrl, token: info.deskToken, pageId: info.pageId, user: { name: request.deskName, role: '组版' }, store });
     try {
-      await session.whenSynced(SYNC_TIMEOUT_MS);
+      await this.synced(session);
     } catch {
       this.disconnect();
       await this.host.shareStop();
@@ -115,7 +115,7 @@ export class CollabDesk {
       return this.fail(who);
     }
     try {
-      await session.whenSynced(SYNC_TIMEOUT_MS);
+      await this.synced(session);
     } catch {
       this.disconnect();
       return this.fail(session.status().error ?? { zh: '没有收到完整的版面，请检查网络后重试', en: 'The page did not arrive completely: check the network and try again' });
@@ -190,6 +190,20 @@ export class CollabDesk {
     this.session = null;
     this.sharedStore = null;
     this.proof.setServerRounds(null);
+  }
+
+  /** Waits until the page is in step with the server; a refusal (bad token, a rule broken) ends it at once. */
+  private synced(session: CollabSession): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const refused = (): boolean => {
+        if (!session.status().error) return false;
+        reject(new Error(session.status().error!.en));
+        return true;
+      };
+      const unsubscribe = session.subscribe(() => void refused());
+      session.whenSynced(SYNC_TIMEOUT_MS).then(resolve, reject).finally(unsubscribe);
+      refused();
+    });
   }
 
   /** Resolves when the session is online (at once if it is), or when it is given up. */
