@@ -1,3 +1,4 @@
+import { isCertificateFingerprint } from '../host-api';
 import type { Localized } from './protocol';
 import { isValidId } from './names';
 
@@ -18,8 +19,8 @@ export interface Invitation {
 }
 
 const PREFIX = 'banmian:join?';
-const TOKEN = /^bm1\.[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{20,100}$/;
-const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
+/** A token reads `bm1.<userId>.<secret>` (src-main/server/users.ts makes them and reads them with this). */
+export const TOKEN_PATTERN = /^bm1\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{20,100})$/;
 
 export function formatInvitation(inv: Invitation): string {
   const parts = [`server=${encodeURIComponent(inv.server)}`, `page=${encodeURIComponent(inv.pageId)}`, `token=${encodeURIComponent(inv.token)}`];
@@ -64,8 +65,8 @@ export function checkInvitation(inv: Invitation): ({ ok: true } & Invitation) | 
   const server = checkServerAddress(inv.server);
   if (!server.ok) return server;
   if (!isValidId(inv.pageId.trim())) return { ok: false, zh: '版面编号无效', en: 'The page id is not valid' };
-  if (!TOKEN.test(inv.token.trim())) return { ok: false, zh: '令牌无效：应为 bm1. 开头的一整串字符', en: 'The token is not valid: it is one string starting with bm1.' };
+  if (!TOKEN_PATTERN.test(inv.token.trim())) return { ok: false, zh: '令牌无效：应为 bm1. 开头的一整串字符', en: 'The token is not valid: it is one string starting with bm1.' };
   const fingerprint = inv.fingerprint?.trim().toUpperCase();
-  if (fingerprint && !FINGERPRINT.test(fingerprint)) return { ok: false, zh: '证书指纹无效', en: 'The certificate fingerprint is not valid' };
+  if (fingerprint && !isCertificateFingerprint(fingerprint)) return { ok: false, zh: '证书指纹无效', en: 'The certificate fingerprint is not valid' };
   return { ok: true, server: server.url, pageId: inv.pageId.trim(), token: inv.token.trim(), ...(fingerprint ? { fingerprint } : {}) };
 }

@@ -61,16 +61,19 @@ export type PageReply =
 
 const BARE_ACTIONS: ReadonlySet<string> = new Set(['signoff', 'startRound', 'finishRound', 'whoami']);
 
-export function parseRequest(payload: string): PageRequest | undefined {
-  let v: unknown;
+/** A stateless payload as an object, or undefined when it is not JSON of an object. */
+function jsonObject(payload: string): Record<string, unknown> | undefined {
   try {
-    v = JSON.parse(payload);
+    const v: unknown = JSON.parse(payload);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
-  if (!v || typeof v !== 'object') return undefined;
-  const r = v as Record<string, unknown>;
-  if (r.type !== REQUEST_TYPE || typeof r.id !== 'string' || r.id.length > 100) return undefined;
+}
+
+export function parseRequest(payload: string): PageRequest | undefined {
+  const r = jsonObject(payload);
+  if (!r || r.type !== REQUEST_TYPE || typeof r.id !== 'string' || r.id.length > 100) return undefined;
   if (typeof r.action === 'string' && BARE_ACTIONS.has(r.action)) return { type: REQUEST_TYPE, id: r.id, action: r.action as 'signoff' | 'startRound' | 'finishRound' | 'whoami' };
   if (r.action === 'reopen' && typeof r.reason === 'string' && r.reason.length <= 2000) return { type: REQUEST_TYPE, id: r.id, action: 'reopen', reason: r.reason };
   return undefined;
@@ -78,15 +81,8 @@ export function parseRequest(payload: string): PageRequest | undefined {
 
 /** A reply as the client reads it; anything else is not a reply of ours. */
 export function parseReply(payload: string): PageReply | undefined {
-  let v: unknown;
-  try {
-    v = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  if (!v || typeof v !== 'object') return undefined;
-  const r = v as Record<string, unknown>;
-  if (r.type !== REPLY_TYPE || typeof r.id !== 'string') return undefined;
+  const r = jsonObject(payload);
+  if (!r || r.type !== REPLY_TYPE || typeof r.id !== 'string') return undefined;
   if (r.ok === true) {
     const p = r.person as Record<string, unknown> | undefined;
     const person = p && typeof p.name === 'string' && isRole(p.role) ? { name: p.name, role: p.role } : undefined;

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { isRole, type Role } from '../../src-core/collab/roles';
 import { isValidId } from '../../src-core/collab/names';
+import { TOKEN_PATTERN } from '../../src-core/collab/invitation';
 
 /**
  * The users file: who may connect, as which role, to which pages. Tokens are 256 random bits shown
@@ -142,7 +143,7 @@ export class UserDirectory {
     } catch {
       // a half-written or broken file: keep serving with the last good one
     }
-    const m = /^bm1\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{20,100})$/.exec(token ?? '');
+    const m = TOKEN_PATTERN.exec(token ?? '');
     if (!m) return undefined;
     const user = this.file.users.find((u) => u.id === m[1]);
     if (!user) return undefined;

@@ -21,21 +21,9 @@ import { PageStore } from '../../src-core/store/page-store';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
-import { clientPoint, frameOf, openApp, pageText, requireBuild, shot } from './workspace-support';
+import { menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
-
-async function menu(p: Page, title: string, command: string): Promise<void> {
-  await p.getByTestId(`menu-${title}`).click();
-  await p.locator(`[data-command="${command}"]`).click();
-}
-
-async function openStory(p: Page, blockId: string): Promise<void> {
-  const f = await frameOf(p, blockId);
-  const c = await clientPoint(p, f.x + f.width / 2, f.y + f.height * 0.6);
-  await p.mouse.dblclick(c.x, c.y);
-  await p.getByTestId('story-editor').waitFor();
-}
 
 /** Puts the caret after `after` in the first body paragraph of the open story (keyboard only). */
 async function caretAfter(p: Page, after: string): Promise<void> {

@@ -16,7 +16,7 @@ import { plainText } from '../../src-core/model/richtext';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { compareWithReference } from '../support/reference';
-import { clientPoint, frameOf, openApp, pageText, root, shot } from './workspace-support';
+import { clientPoint, frameOf, menu, openApp, openStory, pageText, root, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
 /** The built renderer: dist-web/ (npm run test:e2e builds it), or another build given by BANMIAN_WEB_DIST. */
@@ -71,18 +71,6 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
       if (attempt === 2) throw new Error(`selected "${got}", wanted "${expected}"`);
       await p.waitForTimeout(300);
     }
-  }
-
-  async function openStory(p: Page, blockId: string): Promise<void> {
-    const f = await frameOf(p, blockId);
-    const c = await clientPoint(p, f.x + f.width / 2, f.y + f.height * 0.6);
-    await p.mouse.dblclick(c.x, c.y);
-    await p.getByTestId('story-editor').waitFor();
-  }
-
-  async function menu(p: Page, title: string, command: string): Promise<void> {
-    await p.getByTestId(`menu-${title}`).click();
-    await p.locator(`[data-command="${command}"]`).click();
   }
 
   async function noticeText(p: Page): Promise<string> {

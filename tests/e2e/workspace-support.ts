@@ -78,6 +78,20 @@ export async function pageText(page: Page): Promise<string> {
   return (await page.locator('[data-testid="page"] svg text').allTextContents()).join('');
 }
 
+/** Runs a command from the window's menus (文件, 编辑, 校对 …), as a person would. */
+export async function menu(page: Page, title: string, command: string): Promise<void> {
+  await page.getByTestId(`menu-${title}`).click();
+  await page.locator(`[data-command="${command}"]`).click();
+}
+
+/** Opens a block's article in the story editor by double-clicking its text on the page. */
+export async function openStory(page: Page, blockId: string): Promise<void> {
+  const f = await frameOf(page, blockId);
+  const c = await clientPoint(page, f.x + f.width / 2, f.y + f.height * 0.6);
+  await page.mouse.dblclick(c.x, c.y);
+  await page.getByTestId('story-editor').waitFor();
+}
+
 /** The grid geometry the overlay uses: column step and line pitch in pt, read from the app. */
 export async function blockProps(page: Page): Promise<{ col: number; span: number; row: number; rows: number }> {
   const v = async (id: string) => Number(await page.getByTestId(id).inputValue());
