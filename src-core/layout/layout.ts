@@ -1,5 +1,5 @@
 import type { FontRegistry } from '../fonts/registry';
-import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
 import { defaultPage } from '../model/defaults';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
@@ -7,6 +7,8 @@ import { isHan } from '../typeset/chars';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
 import { KinsokuResolution, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
 import { CompositionCache } from './cache';
+import { picturePlacement } from './image-crop';
+import { ruleReach } from './rule-art';
 import {
   BLACK,
   type CmykColor,
@@ -17,6 +19,7 @@ import {
   type MissingGlyphReport,
   type Overset,
   type PageLayout,
+  type Rect,
   type TextField,
   type TypoReport,
 } from './page-layout';
@@ -295,25 +298,18 @@ function overlaps(a: GridRect, b: GridRect): boolean {
   return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
 }
 
-interface TitleResult {
-  rows: number;
-}
-
-/** Kicker, headline and deck stacked over the headline span; returns the grid lines they take. */
-function layoutTitles(pb: PageBuilder, article: Article, block: ArticleBlock, report: TypoReport): TitleResult {
-  const { geo, page } = pb;
+/** Kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
+function layoutTitles(pb: PageBuilder, article: Article, area: { x: number; y: number; width: number }, report: TypoReport): number {
+  const { page } = pb;
   const parts: [TextField, string, StyleName][] = [
     ['kicker', article.kicker, 'kicker'],
     ['headline', article.headline, 'headline'],
     ['deck', article.deck, 'deck'],
   ];
   const present = parts.filter(([, text]) => text.trim());
-  if (present.length === 0) return { rows: 0 };
-  const span = Math.min(block.headlineSpan ?? block.span, block.span);
-  const width = spanWidth(geo, span);
-  const x = columnX(geo, block.col);
-  let y = rowY(geo, block.row);
-  const top = y;
+  if (present.length === 0) return 0;
+  const { x, width } = area;
+  let y = area.y;
   for (const [field, text, styleName] of present) {
     const style = styled(page, styleName);
     const sources: Source[] = [{ field, paragraph: 0, base: 0 }];
@@ -333,8 +329,122 @@ function layoutTitles(pb: PageBuilder, article: Article, block: ArticleBlock, re
       base += piece.length;
     }
   }
-  // Body text resumes on the next grid line, at least half a line below the titles.
-  return { rows: Math.ceil((y - top + geo.pitch * 0.5) / geo.pitch) };
+  return y - area.y;
+}
+
+/** Grid lines from `row` down to half a line below `bottom`: where body text may resume. */
+function rowsTo(geo: GridGeometry, row: number, bottom: number): number {
+  return Math.ceil((bottom - rowY(geo, row) + geo.pitch * 0.5) / geo.pitch);
+}
+
+/** K-only white: no ink, the paper shows (titles knocked out of a picture). */
+const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
+
+/**
+ * Text columns of an article block: the grid's columns, or, inside a box with an inset, the box's
+ * inner width shared equally by the block's columns with the page's gutter (as 飞腾 re-divides a
+ * framed article); and per column the lowest point text may reach.
+ */
+interface TextColumns {
+  xs: number[];
+  width: number;
+  top: number;
+  bottoms: number[];
+}
+
+function articleDepths(block: ArticleBlock): number[] {
+  return Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
+}
+
+/** The box's inset: as set, else half a body character when the block has a tint or a frame. */
+function boxInset(block: ArticleBlock, bodySize: number): number {
+  if (block.inset !== undefined) return block.inset;
+  return (block.tint ?? 0) > 0 || (block.frameWidth ?? 0) > 0 ? bodySize / 2 : 0;
+}
+
+function textColumns(geo: GridGeometry, block: ArticleBlock, frame: Rect, inset: number): TextColumns {
+  const depths = articleDepths(block);
+  const bottoms = depths.map((d) => (d > 0 ? rowY(geo, block.row + d - 1) + geo.bodySize - inset : -Infinity));
+  if (inset <= 0) {
+    return { xs: depths.map((_, c) => columnX(geo, block.col + c)), width: geo.colWidth, top: frame.y, bottoms };
+  }
+  const width = Math.max(0, (frame.width - 2 * inset - (block.span - 1) * geo.gutter) / block.span);
+  return { xs: depths.map((_, c) => frame.x + inset + c * (width + geo.gutter)), width, top: frame.y + inset, bottoms };
+}
+
+/**
+ * 底纹 and 边框 of an article block, drawn under its text. A stepped block gets one tint rectangle
+ * per run of equally deep columns (meeting in the middle of the gutter) and its outline as rules.
+ */
+function articleBox(pb: PageBuilder, block: ArticleBlock, frame: Rect): void {
+  const tint = block.tint ?? 0;
+  const stroke = block.frameWidth ?? 0;
+  if (tint <= 0 && stroke <= 0) return;
+  const { geo } = pb;
+  const fill: CmykColor | undefined = tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined;
+  const style = block.frameStyle && block.frameStyle !== 'solid' ? block.frameStyle : undefined;
+  const depths = articleDepths(block);
+  if (depths.every((d) => d === block.rows)) {
+    pb.items.push({ kind: 'box', ...frame, fill, stroke: stroke > 0 ? BLACK : undefined, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
+    return;
+  }
+  // Runs of equal depth, left to right, with their left and right x and their bottom.
+  const runs: { left: number; right: number; bottom: number }[] = [];
+  for (let c = 0; c < block.span; c++) {
+    const bottom = depths[c] > 0 ? rowY(geo, block.row + depths[c] - 1) + geo.bodySize : frame.y;
+    const edge = c === 0 ? frame.x : columnX(geo, block.col + c) - geo.gutter / 2;
+    const last = runs[runs.length - 1];
+    if (last && last.bottom === bottom) continue;
+    if (last) last.right = edge;
+    runs.push({ left: edge, right: frame.x + frame.width, bottom });
+  }
+  if (fill) for (const r of runs) if (r.bottom > frame.y) pb.items.push({ kind: 'box', x: r.left, y: frame.y, width: r.right - r.left, height: r.bottom - frame.y, fill, strokeWidth: 0 });
+  if (stroke <= 0) return;
+  // The outline clockwise: top, right side, the steps from right to left, left side.
+  const points: [number, number][] = [
+    [frame.x, frame.y],
+    [frame.x + frame.width, frame.y],
+  ];
+  for (let i = runs.length - 1; i >= 0; i--) {
+    points.push([runs[i].right, runs[i].bottom], [runs[i].left, runs[i].bottom]);
+  }
+  for (let i = 0; i < points.length; i++) {
+    const [x1, y1] = points[i];
+    const [x2, y2] = points[(i + 1) % points.length];
+    if (x1 !== x2 || y1 !== y2) pb.items.push({ kind: 'rule', x1, y1, x2, y2, width: stroke, color: BLACK, ...(style ? { style } : {}) });
+  }
+}
+
+/**
+ * 压题图: the picture fills the title area (the headline span, from the top of the text area), the
+ * titles sit on its lower part, half a line above its foot, in white (knocked out) or black.
+ * Returns the grid lines the picture takes from the block's top.
+ */
+function layoutTitleImage(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, area: { x: number; y: number; width: number }, report: TypoReport): number {
+  const { geo } = pb;
+  const title = block.titleImage!;
+  const imageAt = pb.items.length;
+  const height = layoutTitles(pb, article, area, report);
+  const titleRows = height > 0 ? rowsTo(geo, block.row, area.y + height) : 0;
+  const rows = Math.max(title.rows ?? titleRows + 3, titleRows + 1, 1);
+  const bottom = rowY(geo, block.row + rows - 1) + geo.bodySize;
+  const shift = bottom - geo.pitch / 2 - (area.y + height);
+  const color = title.text === 'white' ? KNOCKOUT : BLACK;
+  for (let i = imageAt; i < pb.items.length; i++) {
+    const item = pb.items[i];
+    if (item.kind !== 'glyphs') continue;
+    item.y += Math.max(0, shift);
+    item.color = color;
+  }
+  const frame: Rect = { x: area.x, y: area.y, width: area.width, height: bottom - area.y };
+  pb.items.splice(imageAt, 0, imageItem(title.imageId, frame, doc.images.find((i) => i.id === title.imageId), title));
+  return rows;
+}
+
+/** A picture in its frame, placed by its crop when its pixel size is known. */
+function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageBlock | ArticleBlock['titleImage']): LayoutItem {
+  const known = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 && frame.width > 0 && frame.height > 0;
+  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop ?? {}) } : {}) };
 }
 
 /**
@@ -369,7 +479,9 @@ function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] 
 function layoutArticleMemo(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, report: TypoReport, overset: Overset[], frames: BlockFrame[], pageKey: string): void {
   // Without a cache kept between layouts there is nothing to reuse.
   if (pb.cache !== pb.env.cache) return layoutArticle(pb, doc, block, article, report, overset, frames);
-  const key = `${pageKey}|${JSON.stringify(block)}|${JSON.stringify(imageExclusions(doc, block))}|${pb.env.proof ? 'proof' : 'print'}`;
+  const titleAsset = block.titleImage && doc.images.find((i) => i.id === block.titleImage!.imageId);
+  const titleSize = titleAsset ? `${titleAsset.pixelWidth}x${titleAsset.pixelHeight}` : '';
+  const key = `${pageKey}|${JSON.stringify(block)}|${titleSize}|${JSON.stringify(imageExclusions(doc, block))}|${pb.env.proof ? 'proof' : 'print'}`;
   const memo = pb.cache.articleMemo;
   const hit = memo.get(block.id);
   if (hit && hit.article === article && hit.key === key && !pb.env.proof) {
@@ -409,20 +521,33 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
     if (chars > 0) overset.push({ articleId: article.id, characters: chars, lines: 0 });
     return;
   }
-  const title = layoutTitles(pb, article, block, report);
+  articleBox(pb, block, frame);
+  const inset = boxInset(block, geo.bodySize);
+  const cols = textColumns(geo, block, frame, inset);
   const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
+  const titleArea = { x: cols.xs[0], y: cols.top, width: cols.xs[headSpan - 1] + cols.width - cols.xs[0] };
+  let titleRows: number;
+  if (block.titleImage) titleRows = layoutTitleImage(pb, doc, block, article, titleArea, report) + 1;
+  else {
+    const height = layoutTitles(pb, article, titleArea, report);
+    // Body text resumes on the next grid line, at least half a line below the titles.
+    titleRows = height > 0 ? rowsTo(geo, block.row, titleArea.y + height) : 0;
+  }
   const exclusions = imageExclusions(doc, block);
-  if (title.rows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: title.rows });
+  if (titleRows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: titleRows });
   const slots: Slot[] = [];
+  const depths = articleDepths(block);
   for (let c = 0; c < block.span; c++) {
     const col = block.col + c;
-    const depth = Math.min(block.columnRows?.[c] ?? block.rows, block.rows);
-    for (let r = 0; r < depth; r++) {
+    for (let r = 0; r < depths[c]; r++) {
       const row = block.row + r;
       if (row >= geo.rows) break;
+      const y = rowY(geo, row);
+      // Inside a box, lines that would come closer than the inset to its edge stay empty.
+      if (y < cols.top - 1e-6 || y + geo.bodySize > cols.bottoms[c] + 1e-6) continue;
       const cell = { col, span: 1, row, rows: 1 };
       if (exclusions.some((e) => overlaps(e, cell))) continue;
-      slots.push({ x: columnX(geo, col), y: rowY(geo, row), row });
+      slots.push({ x: cols.xs[c], y, row });
     }
   }
   const sources: Source[] = [];
@@ -431,7 +556,7 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
   let oversetChars = 0;
   let oversetLines = 0;
   const composed = flow.map((f) => {
-    const cp = pb.cache.compose(f.runs, pb.options(geo.colWidth, f.style, f.indent, f.align ?? f.style.align));
+    const cp = pb.cache.compose(f.runs, pb.options(cols.width, f.style, f.indent, f.align ?? f.style.align));
     pb.noteMissing(cp, article.id);
     return cp;
   });
@@ -478,7 +603,7 @@ function columnEndIndex(slots: Slot[], from: number): number {
   return i;
 }
 
-function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[]): void {
+function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], asset: ImageAsset | undefined): void {
   const { geo, page } = pb;
   const frame = rectOf(geo, block);
   frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
@@ -496,7 +621,7 @@ function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[]): 
     }
   }
   const height = Math.max(0, frame.height - captionHeight);
-  pb.items.push({ kind: 'image', imageId: block.imageId, x: frame.x, y: frame.y, width: frame.width, height });
+  pb.items.push(imageItem(block.imageId, { x: frame.x, y: frame.y, width: frame.width, height }, asset, block));
 }
 
 function layoutHeader(pb: PageBuilder): void {
@@ -524,6 +649,9 @@ function layoutHeader(pb: PageBuilder): void {
   pb.items.push({ kind: 'rule', x1: left, y1: ruleY, x2: left + width, y2: ruleY, width: 1.5, color: BLACK });
   pb.items.push({ kind: 'rule', x1: left, y1: ruleY + 2, x2: left + width, y2: ruleY + 2, width: 0.3, color: BLACK });
 }
+
+/** Half the height of a rule block's frame at least, pt: enough to pick a hairline. */
+export const RULE_PICK = 3;
 
 /** 2024-01-16 → 2024年1月16日 (other strings are shown as typed). */
 export function formatDate(iso: string): string {
@@ -573,6 +701,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
   const pageReport = emptyReport();
   const articleReports: Record<string, TypoReport> = {};
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
+  const images = new Map(doc.images.map((i) => [i.id, i]));
   layoutHeader(pb);
   const pageKey = env.cache ? JSON.stringify(doc.page) : '';
   for (const block of doc.blocks) {
@@ -582,10 +711,15 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
       const report = (articleReports[article.id] ??= emptyReport());
       layoutArticleMemo(pb, doc, block, article, report, overset, frames, pageKey);
     } else if (block.kind === 'image') {
-      layoutImage(pb, block, frames);
+      layoutImage(pb, block, frames, images.get(block.imageId));
     } else {
-      pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK });
-      frames.push({ blockId: block.id, kind: 'rule', x: Math.min(block.x1, block.x2), y: Math.min(block.y1, block.y2), width: Math.abs(block.x2 - block.x1), height: Math.abs(block.y2 - block.y1), emptyLines: 0 });
+      const style = block.style && block.style !== 'solid' ? block.style : undefined;
+      pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK, ...(style ? { style } : {}) });
+      // The frame reaches a little around the line, so that a hairline can be picked with the pointer.
+      const reach = Math.max(ruleReach(block.style, block.width), RULE_PICK);
+      const x = Math.min(block.x1, block.x2) - reach;
+      const y = Math.min(block.y1, block.y2) - reach;
+      frames.push({ blockId: block.id, kind: 'rule', x, y, width: Math.abs(block.x2 - block.x1) + 2 * reach, height: Math.abs(block.y2 - block.y1) + 2 * reach, emptyLines: 0 });
     }
   }
   if (doc.page.columnRules) columnRules(pb, doc);

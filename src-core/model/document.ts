@@ -129,7 +129,48 @@ export interface GridRect {
   rows: number;
 }
 
-export interface ArticleBlock extends GridRect {
+/**
+ * How a line is drawn: 栏线 'solid', 双线 'double', 文武线 'thickThin' (a thick line and a thin one),
+ * 虚线 'dashed', and two 花边 (decorative borders) drawn as vector paths: 波纹 'wave' and 点线 'dots'.
+ */
+export type RuleStyle = 'solid' | 'double' | 'thickThin' | 'dashed' | 'wave' | 'dots';
+
+export const RULE_STYLES: readonly RuleStyle[] = ['solid', 'double', 'thickThin', 'dashed', 'wave', 'dots'];
+
+/**
+ * A picture inside its frame. 'fill' covers the frame (cropping what sticks out), 'fit' shows the
+ * whole picture inside it; `scale` multiplies that size; `offsetX`/`offsetY` move the picture's
+ * centre from the frame's centre by that fraction of the frame's width/height. All optional:
+ * absent means fill, scale 1, centred.
+ */
+export interface ImageCrop {
+  fit?: 'fill' | 'fit';
+  scale?: number;
+  offsetX?: number;
+  offsetY?: number;
+}
+
+/** 压题图: a picture filling the title area of an article, its titles set over it. */
+export interface TitleImage extends ImageCrop {
+  imageId: string;
+  /** Depth of the picture in grid lines; absent: the titles' depth plus three lines. */
+  rows?: number;
+  /** Colour of the titles on the picture: 'white' knocks out (no ink), 'black' overprints K. */
+  text: 'white' | 'black';
+}
+
+/** A tinted and/or framed box (底纹, 边框) around a block; text keeps `inset` pt inside it. */
+export interface BlockBox {
+  /** 底纹: tint in % K (0–100); absent or 0: no tint. */
+  tint?: number;
+  /** 边框 width in pt; absent or 0: no frame. */
+  frameWidth?: number;
+  frameStyle?: RuleStyle;
+  /** 内空: space between the box edge and the text, pt. */
+  inset?: number;
+}
+
+export interface ArticleBlock extends GridRect, BlockBox {
   id: string;
   kind: 'article';
   articleId: string;
@@ -137,10 +178,12 @@ export interface ArticleBlock extends GridRect {
   headlineSpan?: number;
   /** Stepped or L-shaped articles: lines available in each column (from the block top). */
   columnRows?: number[];
+  /** 压题图: the titles are set over this picture at the top of the block. */
+  titleImage?: TitleImage;
   locked?: boolean;
 }
 
-export interface ImageBlock extends GridRect {
+export interface ImageBlock extends GridRect, ImageCrop {
   id: string;
   kind: 'image';
   imageId: string;
@@ -159,6 +202,8 @@ export interface RuleBlock {
   x2: number;
   y2: number;
   width: number;
+  /** Absent: 'solid'. */
+  style?: RuleStyle;
   locked?: boolean;
 }
 

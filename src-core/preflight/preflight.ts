@@ -1,3 +1,4 @@
+import { ruleReach } from '../layout/rule-art';
 import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
 import type { Article, BanmianDocument, ImageAsset } from '../model/document';
@@ -146,8 +147,8 @@ function checkImages(
     }
     const f = probe.facts;
     if (item.width > 0 && item.height > 0) {
-      // The image covers its frame, so the larger scale decides the resolution.
-      const ptPerPixel = Math.max(item.width / f.width, item.height / f.height);
+      // The picture's placed size (scaled by its crop) decides; without one it covers its frame.
+      const ptPerPixel = item.picture ? item.picture.width / f.width : Math.max(item.width / f.width, item.height / f.height);
       const ppi = Math.round(72 / ptPerPixel);
       if (ppi < minPpi) {
         const severity = ppi < errorPpi ? 'error' : 'warning';
@@ -229,13 +230,16 @@ function itemBounds(item: LayoutItem, fonts: FontRegistry): { x0: number; y0: nu
         y1: item.y + (1 - ascent) * item.size,
       };
     }
-    case 'rule':
+    case 'rule': {
+      // Styled rules (双线, 花边) reach further from their axis than half their weight.
+      const reach = ruleReach(item.style, item.width);
       return {
-        x0: Math.min(item.x1, item.x2) - (item.y1 === item.y2 ? 0 : item.width / 2),
-        x1: Math.max(item.x1, item.x2) + (item.y1 === item.y2 ? 0 : item.width / 2),
-        y0: Math.min(item.y1, item.y2) - (item.x1 === item.x2 ? 0 : item.width / 2),
-        y1: Math.max(item.y1, item.y2) + (item.x1 === item.x2 ? 0 : item.width / 2),
+        x0: Math.min(item.x1, item.x2) - (item.y1 === item.y2 ? 0 : reach),
+        x1: Math.max(item.x1, item.x2) + (item.y1 === item.y2 ? 0 : reach),
+        y0: Math.min(item.y1, item.y2) - (item.x1 === item.x2 ? 0 : reach),
+        y1: Math.max(item.y1, item.y2) + (item.x1 === item.x2 ? 0 : reach),
       };
+    }
     case 'box':
     case 'image':
       return { x0: item.x, y0: item.y, x1: item.x + item.width, y1: item.y + item.height };
