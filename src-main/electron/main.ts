@@ -148,7 +148,17 @@ function buildMenu(): void {
         item('裁切线 Trim marks', 'view.trim'),
       ],
     },
-    { label: '版面 Layout', submenu: [item('块高随文 Fit block to text', 'layout.fitText'), item('自动栏线 Automatic column rules', 'layout.columnRules')] },
+    {
+      label: '版面 Layout',
+      submenu: [
+        item('块高随文 Fit block to text', 'layout.fitText'),
+        item('恢复矩形 Reset to rectangle', 'layout.resetSteps'),
+        { type: 'separator' },
+        item('添加横线 Add horizontal rule', 'layout.addRuleH'),
+        item('添加竖线 Add vertical rule', 'layout.addRuleV'),
+        item('自动栏线 Automatic column rules', 'layout.columnRules'),
+      ],
+    },
     {
       label: '校对 Proof',
       submenu: [

@@ -8,6 +8,7 @@ import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
+import { newRule } from './block-geometry';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -35,6 +36,12 @@ export type Interaction =
   | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number } }
   | { kind: 'resize'; blockId: string; handle: Handle; start: GridRect; rect: GridRect }
   | { kind: 'place'; articleId: string; blockId: string; rect: GridRect };
+
+/** Fields of one block while a block tool drags them (a rule's ends, a picture's crop, a column's depth). */
+export interface BlockPreview {
+  blockId: string;
+  fields: Record<string, unknown>;
+}
 
 export interface FileState {
   /** Where the page was opened from or saved to; null for the sample page or a new page. */
@@ -66,6 +73,8 @@ export interface EditorState {
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
+  /** A block tool's drag in progress: the page shows these fields, the store is untouched until commit. */
+  blockPreview: BlockPreview | null;
   zoom: number;
   fit: ZoomFit;
   toggles: ViewToggles;
@@ -120,6 +129,7 @@ export class Editor {
       selection: null,
       editing: null,
       interaction: null,
+      blockPreview: null,
       zoom: 1,
       fit: 'width',
       toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true },
@@ -184,14 +194,15 @@ export class Editor {
   private refresh(patch: Partial<EditorState> = {}): void {
     const doc = this.stable(this.store.snapshot());
     const interaction = patch.interaction !== undefined ? patch.interaction : this.state?.interaction;
-    const preview = previewKey(interaction);
+    const blockPreview = patch.blockPreview !== undefined ? patch.blockPreview : this.state?.blockPreview;
+    const preview = previewKey(interaction) + (blockPreview ? `|${blockPreview.blockId}:${JSON.stringify(blockPreview.fields)}` : '');
     const next: Partial<EditorState> = { ...patch, doc, revision: this.store.revision, canUndo: this.store.canUndo(), canRedo: this.store.canRedo() };
     if (this.state) next.dirty = this.isDirty();
     if (!this.laidOut || this.laidOut.doc !== doc || this.laidOut.preview !== preview) {
       this.laidOut = { doc, preview };
       const start = performance.now();
       try {
-        next.layout = layout(withPreview(doc, interaction), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
+        next.layout = layout(withBlockPreview(withPreview(doc, interaction), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
         next.layoutError = undefined;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -483,6 +494,52 @@ export class Editor {
     return placed.map((b) => b.id);
   }
 
+  // ---- block tools: rules, crop, column depths
+
+  /** Starts a block tool's drag on a block (refused when it is locked or the page is read-only). */
+  beginBlockDrag(blockId: string): boolean {
+    const b = this.block(blockId);
+    if (!b || this.refuseLocked(b)) return false;
+    this.refresh({ blockPreview: { blockId, fields: {} }, selection: blockId });
+    return true;
+  }
+
+  previewBlock(fields: Record<string, unknown>): void {
+    const p = this.state.blockPreview;
+    if (!p || JSON.stringify(fields) === JSON.stringify(p.fields)) return;
+    this.refresh({ blockPreview: { ...p, fields } });
+  }
+
+  /** Ends the drag: what changed becomes one undo step. */
+  commitBlockDrag(): void {
+    const p = this.state.blockPreview;
+    if (!p) return;
+    const b = this.block(p.blockId) as Record<string, unknown> | undefined;
+    const changed = b && Object.entries(p.fields).some(([k, v]) => JSON.stringify(b[k]) !== JSON.stringify(v));
+    if (changed) this.command((s) => s.editBlock(p.blockId, p.fields));
+    this.refresh({ blockPreview: null });
+  }
+
+  cancelBlockDrag(): void {
+    if (this.state.blockPreview) this.refresh({ blockPreview: null });
+  }
+
+  /** Adds a hairline rule (0.25 pt 栏线) under or beside the selected block, and selects it: one undo step. */
+  addRule(orientation: 'horizontal' | 'vertical'): void {
+    const near = this.gridBlock(this.state.selection);
+    const id = newId('rule');
+    const ends = newRule(this.state.geo, orientation, near && gridRectOf(near));
+    this.command((s) => s.addBlock({ id, kind: 'rule', ...ends, width: 0.25 }));
+    if (this.block(id)) this.refresh({ selection: id });
+  }
+
+  /** A stepped article back to a rectangle: every column as deep as the block. */
+  resetColumnDepths(id = this.state.selection): void {
+    const b = this.gridBlock(id);
+    if (!b || b.kind !== 'article' || !b.columnRows || this.refuseLocked(b)) return;
+    this.command((s) => s.editBlock(b.id, { columnRows: undefined }));
+  }
+
   undo(): void {
     if (this.state.readOnly?.signed) return void this.refuseReadOnly();
     this.cancelInteraction();
@@ -533,6 +590,12 @@ function previewKey(i: Interaction | null | undefined): string {
   if (!i) return '';
   const r = i.rect;
   return `${i.kind}:${i.kind === 'place' ? i.articleId : i.blockId}:${r.col},${r.span},${r.row},${r.rows}`;
+}
+
+/** The document with a block tool's drag applied. */
+export function withBlockPreview(doc: BanmianDocument, p: BlockPreview | null | undefined): BanmianDocument {
+  if (!p) return doc;
+  return { ...doc, blocks: doc.blocks.map((b) => (b.id === p.blockId ? ({ ...b, ...p.fields } as Block) : b)) };
 }
 
 /** The document as it would be if the drag ended now. */

@@ -5,6 +5,7 @@ import { mmToPt } from '../../src-core/model/units';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { FAMILY_LABELS, mm } from './format';
 import { MmField, NumberField, Row, Section, SizeSelect, TextField } from './fields';
+import { BoxProperties, ImageCropProperties, RuleProperties, TitleImageProperties } from './BlockStyleProperties';
 
 /** 属性: the selected block, the page's title styles, and the page settings. */
 export function PropertiesPanel() {
@@ -39,9 +40,15 @@ function BlockProperties({ block }: { block: Block }) {
   if (block.kind === 'rule') {
     return (
       <Section zh="线条" en="Rule" testId="block-properties">
-        <Row zh="长度" en="Length">
-          {mm(Math.hypot(block.x2 - block.x1, block.y2 - block.y1))}
+        <RuleProperties block={block} />
+        <Row zh="锁定" en="Locked">
+          <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
         </Row>
+        <div className="buttons">
+          <button onClick={() => editor.deleteSelected()} title="Delete rule">
+            删除线条
+          </button>
+        </div>
       </Section>
     );
   }
@@ -89,6 +96,9 @@ function BlockProperties({ block }: { block: Block }) {
           <TextField testId="prop-caption" value={block.caption} onCommit={(v) => editor.editBlock(block.id, { caption: v })} />
         </Row>
       )}
+      {block.kind === 'image' && <ImageCropProperties block={block} />}
+      {block.kind === 'article' && <BoxProperties block={block} />}
+      {block.kind === 'article' && <TitleImageProperties block={block} />}
       <Row zh="锁定" en="Locked">
         <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
       </Row>
