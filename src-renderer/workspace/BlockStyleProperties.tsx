@@ -152,8 +152,8 @@ export function TitleImageProperties({ block }: { block: ArticleBlock }) {
       {t && (
         <>
           <div className="field-grid">
-            <Row zh="图高" en="Picture depth">
-              <NumberField testId="prop-title-rows" value={t.rows ?? 0} min={0} max={200} unit="行（0 = 自动）" onCommit={(v) => set({ ...t, rows: v > 0 ? v : undefined })} />
+            <Row zh="图高（0 自动）" en="Picture depth in lines (0: titles + 3)">
+              <NumberField testId="prop-title-rows" value={t.rows ?? 0} min={0} max={200} unit="行" onCommit={(v) => set({ ...t, rows: v > 0 ? v : undefined })} />
             </Row>
             <Row zh="标题颜色" en="Title colour">
               <select data-testid="prop-title-text" value={t.text} onChange={(e) => set({ ...t, text: e.target.value as TitleImage['text'] })}>
