@@ -6,6 +6,14 @@ export const STYLE_NAMES: readonly StyleName[] = ['headline', 'kicker', 'deck', 
 /** The editable fields of a style, in the order panels show them. */
 export const STYLE_FIELDS: readonly (keyof TextStyle)[] = ['family', 'bold', 'size', 'lineHeight', 'align', 'tracking'];
 
+/** Styles set in the body flow on the page's grid: their line height is the grid pitch, not their own. */
+export const GRID_STYLES: ReadonlySet<StyleName> = new Set(['body', 'subhead', 'lead', 'byline', 'jump']);
+
+/** The fields a panel offers for a style (no line height where the grid sets it). */
+export function editableFields(name: StyleName): readonly (keyof TextStyle)[] {
+  return GRID_STYLES.has(name) ? STYLE_FIELDS.filter((f) => f !== 'lineHeight') : STYLE_FIELDS;
+}
+
 export const STYLE_ALIGNS: readonly TextStyle['align'][] = ['justify', 'left', 'center', 'right'];
 
 /** Newsroom names of the styles (zh) with the English beside them. */
@@ -44,7 +52,27 @@ export function resolveStyle(page: PageSettings, name: StyleName, overrides?: St
     const v = local[field];
     if (v !== undefined) (out as unknown as Record<string, unknown>)[field] = v;
   }
+  // A bigger or smaller size without its own line height keeps the style's proportion of leading.
+  if (local.size !== undefined && local.lineHeight === undefined) out.lineHeight = scaledLineHeight(base, local.size);
   return out;
+}
+
+/** The line height `style` would have at `size`, in the same proportion (to 0.1 pt). */
+export function scaledLineHeight(style: TextStyle, size: number): number {
+  return Math.round(((style.lineHeight * size) / style.size) * 10) / 10;
+}
+
+/**
+ * The page settings that change when fields of a page style change: a new size without a line
+ * height scales the line height with it, and the body style's size is the grid's character
+ * (背景格), so the page's body size follows it.
+ */
+export function pageStyleChange(page: PageSettings, name: StyleName, fields: Partial<TextStyle>): Pick<PageSettings, 'styles'> & Partial<Pick<PageSettings, 'bodySize'>> {
+  const current = page.styles[name];
+  const style: TextStyle = { ...current, ...fields };
+  if (fields.size !== undefined && fields.lineHeight === undefined) style.lineHeight = name === 'body' ? fields.size : scaledLineHeight(current, fields.size);
+  const styles = { ...page.styles, [name]: style };
+  return name === 'body' && fields.size !== undefined ? { styles, bodySize: fields.size } : { styles };
 }
 
 /** The fields of `name` the article overrides with a value different from the page's style. */
@@ -109,6 +137,11 @@ export function checkStyleFields(fields: Record<string, unknown>): StyleFieldIss
     }
   }
   return issues;
+}
+
+/** Fields set to undefined: handed to `withOverride`, they clear those fields of an override. */
+export function clearedFields(fields: readonly (keyof TextStyle)[] = STYLE_FIELDS): Partial<TextStyle> {
+  return Object.fromEntries(fields.map((f) => [f, undefined])) as Partial<TextStyle>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { ZIHAO_PT, mmToPt, ptToMm, ptToZihao } from '../../src-core/model/units';
+import { mmToPt, ptToMm } from '../../src-core/model/units';
 
 /** A labelled row: Chinese label, English as the tooltip and a small secondary line. */
 export function Row({ zh, en, children }: { zh: string; en: string; children: ReactNode }) {
@@ -76,19 +76,6 @@ export function TextField({ value, onCommit, testId, placeholder }: { value: str
         e.stopPropagation();
       }}
     />
-  );
-}
-
-/** A type size as 字号 (with its pt), plus the current size when it has no name. */
-export function SizeSelect({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
-  const named = ptToZihao(pt);
-  return (
-    <select data-testid={testId} value={String(pt)} onChange={(e) => onCommit(Number(e.target.value))}>
-      {!named && <option value={String(pt)}>{`${pt} pt`}</option>}
-      {ZIHAO_PT.map(([name, size]) => (
-        <option key={name} value={String(size)}>{`${name} ${size} pt`}</option>
-      ))}
-    </select>
   );
 }
 

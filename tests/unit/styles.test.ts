@@ -5,7 +5,7 @@ import { gridLinesFor, layout } from '../../src-core/layout/layout';
 import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
-import { checkStyleFields, overrideCounts, overriddenFields, resolveStyle, withOverride } from '../../src-core/model/styles';
+import { checkStyleFields, overrideCounts, overriddenFields, pageStyleChange, resolveStyle, scaledLineHeight, withOverride } from '../../src-core/model/styles';
 import { validateDocument } from '../../src-core/model/validate';
 import { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, serializePage } from '../../src-core/store/persist';
@@ -35,7 +35,10 @@ describe('style resolution (page style + the article’s overrides)', () => {
     expect(resolveStyle(page, 'headline')).toBe(page.styles.headline);
     expect(resolveStyle(page, 'headline', { deck: { size: 16 } })).toBe(page.styles.headline);
     const mine = resolveStyle(page, 'headline', { headline: { size: 26, family: 'song' } });
-    expect(mine).toEqual({ ...page.styles.headline, size: 26, family: 'song' });
+    // the line height keeps the style's proportion unless the override sets its own
+    expect(mine).toEqual({ ...page.styles.headline, size: 26, family: 'song', lineHeight: scaledLineHeight(page.styles.headline, 26) });
+    expect(mine.lineHeight).toBeCloseTo((page.styles.headline.lineHeight * 26) / page.styles.headline.size, 1);
+    expect(resolveStyle(page, 'headline', { headline: { size: 26, lineHeight: 28 } }).lineHeight).toBe(28);
     expect(page.styles.headline.size).not.toBe(26);
   });
 
@@ -47,6 +50,16 @@ describe('style resolution (page style + the article’s overrides)', () => {
     expect(two).toEqual({ headline: { size: 26 }, body: { size: 10.5 } });
     expect(withOverride(page, two, 'headline', { size: undefined })).toEqual({ body: { size: 10.5 } });
     expect(withOverride(page, { body: { size: 10.5 } }, 'body', { size: page.styles.body.size })).toBeUndefined();
+  });
+
+  it('a page style change scales the line height with the size, and the body style carries the grid’s body size', () => {
+    const head = pageStyleChange(page, 'headline', { size: 36 });
+    expect(head.styles.headline.lineHeight).toBe(scaledLineHeight(page.styles.headline, 36));
+    expect(head.bodySize).toBeUndefined();
+    expect(pageStyleChange(page, 'headline', { size: 36, lineHeight: 40 }).styles.headline.lineHeight).toBe(40);
+    const body = pageStyleChange(page, 'body', { size: 10.5 });
+    expect(body.bodySize).toBe(10.5);
+    expect(body.styles.body).toMatchObject({ size: 10.5, lineHeight: 10.5 });
   });
 
   it('counts the articles that override each style', () => {
