@@ -184,7 +184,7 @@ function PageProperties() {
             <MmField pt={page.grid.gutter} onCommit={(v) => setGrid({ gutter: v })} />
           </Row>
         )}
-        <Row zh="正文字号" en="Body size (the grid's character)">
+        <Row zh="正文字号" en="Body size">
           <SizeCombo testId="page-body-size" pt={page.bodySize} onCommit={(v) => editor.setStyle('body', { size: v })} />
         </Row>
         <Row zh="行距" en="Leading">
@@ -206,7 +206,7 @@ function PageProperties() {
       <h4 title="Header and credits">
         报头与署名 <small>Header and credits</small>
       </h4>
-      <Row zh="报头高度" en="Header depth (0 hides it)">
+      <Row zh="报头高度" en="Header depth">
         <MmField testId="header-height" pt={page.header.height} onCommit={(v) => editor.setHeader({ height: v })} />
       </Row>
       {HEADER_FIELDS.map(([key, zh, en]) => (
