@@ -506,14 +506,15 @@ function columnEndIndex(slots: Slot[], from: number): number {
   return i;
 }
 
-function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[]): void {
+/** A picture and its caption; the caption of a picture that belongs to an article follows that article's caption style. */
+function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], article: Article | undefined): void {
   const { geo, page } = pb;
   const frame = rectOf(geo, block);
   frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
   if (frame.width <= 0 || frame.height <= 0) return;
   let captionHeight = 0;
   if (block.caption.trim()) {
-    const style = page.styles.caption;
+    const style = resolveStyle(page, 'caption', article?.styleOverrides);
     const cp = pb.cache.compose([{ text: block.caption, style, tag: 0 }], pb.options(frame.width, style, 0));
     pb.noteMissing(cp, block.id);
     captionHeight = cp.lines.length * style.lineHeight + 3;
@@ -610,7 +611,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
       const report = (articleReports[article.id] ??= emptyReport());
       layoutArticleMemo(pb, doc, block, article, report, overset, frames, pageKey);
     } else if (block.kind === 'image') {
-      layoutImage(pb, block, frames);
+      layoutImage(pb, block, frames, block.articleId ? articles.get(block.articleId) : undefined);
     } else {
       pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK });
       frames.push({ blockId: block.id, kind: 'rule', x: Math.min(block.x1, block.x2), y: Math.min(block.y1, block.y2), width: Math.abs(block.x2 - block.x1), height: Math.abs(block.y2 - block.y1), emptyLines: 0 });

@@ -7,6 +7,8 @@ import { StyleFields } from './style-fields';
 
 /** The styles an article's own text is set in, as 属性 lists them (titles first, then the body flow). */
 const ARTICLE_STYLES: StyleName[] = ['kicker', 'headline', 'deck', 'byline', 'lead', 'body', 'subhead'];
+/** With pictures of its own (image blocks that belong to it), their captions too. */
+const WITH_PICTURES: StyleName[] = [...ARTICLE_STYLES, 'caption'];
 
 /**
  * 本稿样式: the selected article's styles as it is set, each field editable for this article only.
@@ -16,10 +18,11 @@ const ARTICLE_STYLES: StyleName[] = ['kicker', 'headline', 'deck', 'byline', 'le
 export function ArticleStyles({ article }: { article: Article }) {
   const editor = useEditorInstance();
   const page = useEditor((s) => s.doc.page);
+  const hasPictures = useEditor((s) => s.doc.blocks.some((b) => b.kind === 'image' && b.articleId === article.id));
   return (
     <Section zh="本稿样式" en="Styles of this article" testId="article-styles">
       <p className="hint">在此改动只作用于本稿（局部覆盖）· Changes here override the page style for this article only</p>
-      {ARTICLE_STYLES.map((name) => {
+      {(hasPictures ? WITH_PICTURES : ARTICLE_STYLES).map((name) => {
         const label = STYLE_LABELS[name];
         const style = resolveStyle(page, name, article.styleOverrides);
         const overridden = new Set(overriddenFields(page, name, article.styleOverrides));

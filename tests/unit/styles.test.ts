@@ -140,6 +140,19 @@ describe('overrides in the store and the file', () => {
     expect(store.article(HEADLINED)!.styleOverrides).toEqual({ headline: { size: 26, family: 'song' } });
   });
 
+  it('merges two desks’ overrides of different styles of one article', () => {
+    const article = samplePage().articles.find((a) => a.id === HEADLINED)!;
+    const a = articleDocFrom(article);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    articleParts(a).styles.set('headline', { size: 26 });
+    articleParts(b).styles.set('body', { size: 10.5 });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(articleParts(a).styles.toJSON()).toEqual({ headline: { size: 26 }, body: { size: 10.5 } });
+    expect(articleParts(b).styles.toJSON()).toEqual(articleParts(a).styles.toJSON());
+  });
+
   it('undoes a page style change as one step', () => {
     const store = new PageStore(samplePage());
     const before = store.snapshot().page.styles.headline;
@@ -199,6 +212,14 @@ describe('layout sets an article in its resolved styles', () => {
     for (const g of gaps) expect(g).toBeCloseTo(2 * pitch, 2);
     // the other articles' bodies do not move
     expect(glyphs(big, OTHER, 'body').map((r) => r.y)).toEqual(glyphs(base, OTHER, 'body').map((r) => r.y));
+  });
+
+  it('sets the captions of the article’s own pictures in its caption override', () => {
+    const over = layout(withArticleOverride(doc, 'anle', { caption: { size: 9 } }), { fonts });
+    const caption = (pl: PageLayout) => glyphs(pl, 'b-anle-photo', 'caption');
+    expect(caption(base).length).toBeGreaterThan(0);
+    expect(new Set(caption(base).map((r) => r.size))).toEqual(new Set([doc.page.styles.caption.size]));
+    expect(new Set(caption(over).map((r) => r.size))).toEqual(new Set([9]));
   });
 
   it('a kept composition cache gives the same page as a fresh layout after an override changes', () => {
