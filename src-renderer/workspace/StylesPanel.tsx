@@ -1,6 +1,6 @@
 import { editableFields, overrideCounts, STYLE_LABELS, STYLE_NAMES } from '../../src-core/model/styles';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { StyleFields } from './style-fields';
+import { StyleFields, StyleSample } from './style-fields';
 
 /**
  * 样式: the page's named styles, defined once and applied by name. A change reflows every article
@@ -27,6 +27,7 @@ export function StylesPanel() {
               )}
             </h3>
             {name === 'body' && <p className="hint">正文字号即背景格的字：改动它，栏宽与行距随之变化 · The body size is the grid’s character</p>}
+            <StyleSample testId={`page-style-${name}-sample`} style={page.styles[name]} />
             <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={editableFields(name)} onChange={(fields) => editor.setStyle(name, fields)} />
           </section>
         );

@@ -1,4 +1,7 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { setTextBox } from '../../src-core/layout/layout';
+import { itemsToSvg } from '../../src-core/svg/page-svg';
+import { cssFamily } from '../canvas/fonts';
 import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
@@ -134,4 +137,36 @@ export function StyleFields({
     tracking: () => <NumberField testId={`${testId}-tracking`} value={style.tracking} digits={2} unit="em" onCommit={(tracking) => onChange({ tracking })} />,
   };
   return <div className="style-fields">{fields.map((f) => <Fragment key={f}>{cell(f, inputs[f]())}</Fragment>)}</div>;
+}
+
+const SAMPLE_TEXT = '版面样式 永字八法 Ag 2024';
+const SAMPLE_WIDTH = 250;
+/** Screen px per pt of the samples. */
+const SAMPLE_SCALE = 1.2;
+
+/**
+ * A live sample line of a style, set by the same composer and drawn the way the page is (glyphs at
+ * the composer's x positions in the app's registered faces), so what it shows is what prints.
+ */
+export function StyleSample({ style, testId }: { style: TextStyle; testId?: string }) {
+  const editor = useEditorInstance();
+  const markup = useMemo(() => {
+    // One line only, as wide as the text needs at this size, set from the left so the frame shows
+    // its start (the alignment is in the field beside it).
+    const width = Math.max(SAMPLE_WIDTH, style.size * (SAMPLE_TEXT.length + 2));
+    const set = setTextBox({ fonts: editor.fonts }, SAMPLE_TEXT, { ...style, align: 'left' }, { x: 0, y: 0, width });
+    return { width, height: Math.max(set.height, style.size), svg: itemsToSvg(set.items, { fontFamily: cssFamily }) };
+  }, [editor, style]);
+  // Drawn at a fixed scale, so sizes compare between styles; the frame clips what is wider.
+  return (
+    <div className="style-sample" data-testid={testId}>
+      <svg
+        width={markup.width * SAMPLE_SCALE}
+        height={markup.height * SAMPLE_SCALE}
+        viewBox={`0 0 ${markup.width} ${markup.height}`}
+        style={{ fontKerning: 'none', fontVariantLigatures: 'none' }}
+        dangerouslySetInnerHTML={{ __html: markup.svg }}
+      />
+    </div>
+  );
 }

@@ -46,8 +46,12 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
   });
 
   it('a change to the page’s headline style changes every headline', async () => {
+    const sample = page.getByTestId('page-style-headline-sample').locator('text').first();
+    expect(await sample.getAttribute('font-size')).toBe('24');
     await typeSize(page, 'page-style-headline-size', '小初');
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(36);
+    // the live sample follows
+    expect(await sample.getAttribute('font-size')).toBe('36');
     expect(await sizeOf(page, SOE)).toBe(36);
     expect(await page.getByTestId('page-style-headline-size').inputValue()).toBe('小初 36 pt');
     await shot(page, 'styles-panel.png');
