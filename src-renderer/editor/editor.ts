@@ -2,13 +2,13 @@ import type { FontRegistry } from '../../src-core/fonts/registry';
 import { CompositionCache } from '../../src-core/layout/cache';
 import { fitArticleRows, layout, type LayoutEnv } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
-import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
+import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
-import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
-import { newRule } from './block-geometry';
+import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
+import { movedRule, newRule } from './block-geometry';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -399,6 +399,8 @@ export class Editor {
   }
 
   nudge(key: string, big = false): boolean {
+    const rule = this.block(this.state.selection);
+    if (rule?.kind === 'rule') return this.nudgeRule(rule, key, big);
     const b = this.gridBlock(this.state.selection);
     if (!b || this.refuseLocked(b)) return false;
     const rect = nudgedRect(this.state.geo, gridRectOf(b), key, big);
@@ -522,6 +524,19 @@ export class Editor {
 
   cancelBlockDrag(): void {
     if (this.state.blockPreview) this.refresh({ blockPreview: null });
+  }
+
+  /** Arrow keys move a rule by a column or a line (five with Shift), snapped like a drag. */
+  private nudgeRule(rule: RuleBlock, key: string, big: boolean): boolean {
+    const geo = this.state.geo;
+    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const d = steps[key];
+    if (!d) return false;
+    if (this.refuseLocked(rule)) return true;
+    const k = big ? 5 : 1;
+    const ends = movedRule(geo, rule, d[0] * k * columnStep(geo), d[1] * k * geo.pitch);
+    if (ends.x1 !== rule.x1 || ends.y1 !== rule.y1) this.command((s) => s.editBlock(rule.id, { ...ends }));
+    return true;
   }
 
   /** Adds a hairline rule (0.25 pt 栏线) under or beside the selected block, and selects it: one undo step. */

@@ -78,6 +78,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await page.keyboard.press('Control+Shift+z');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
+    // Arrow keys move it a line at a time, as they nudge blocks.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 4 * pitch, 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
   });
 
   it('sets a 10 % K tint and a 花边 frame on an article: its text keeps the inset inside the box', async () => {
