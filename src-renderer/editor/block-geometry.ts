@@ -133,3 +133,13 @@ export function draggedCrop(start: ImageCrop, frame: { width: number; height: nu
     offsetY: round(clamp((start.offsetY ?? 0) + (frame.height > 0 ? dy / frame.height : 0), -10, 10)),
   };
 }
+
+/**
+ * A stepped article's depths after its block was resized: no column deeper than the block and one
+ * depth per column (new columns as deep as the block); undefined when that makes it a rectangle.
+ */
+export function resizedColumnRows(columnRows: number[] | undefined, span: number, rows: number): number[] | undefined {
+  if (!columnRows) return undefined;
+  const depths = Array.from({ length: span }, (_, c) => Math.min(columnRows[c] ?? rows, rows));
+  return depths.every((d) => d === rows) ? undefined : depths;
+}

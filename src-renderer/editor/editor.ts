@@ -8,7 +8,7 @@ import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
-import { movedRule, newRule } from './block-geometry';
+import { movedRule, newRule, resizedColumnRows } from './block-geometry';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -355,9 +355,9 @@ export class Editor {
       return;
     }
     if (!sameRect(i.rect, i.start)) {
-      const fields: Partial<GridRect> = {};
+      const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
-      this.command((s) => s.editBlock(i.blockId, fields));
+      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.steppedFields(i.blockId, i.rect) }));
     }
     this.refresh({ interaction: null });
   }
@@ -413,7 +413,14 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || this.refuseLocked(b)) return;
     const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
-    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next }));
+    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.steppedFields(id, next) }));
+  }
+
+  /** A stepped article keeps its column depths within its new size (a deeper one would not load). */
+  private steppedFields(id: string, rect: GridRect): { columnRows?: number[] } {
+    const b = this.block(id);
+    if (b?.kind !== 'article' || !b.columnRows) return {};
+    return { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) };
   }
 
   editBlock(id: string, fields: Record<string, unknown>): void {
