@@ -1,4 +1,5 @@
 import type { ArticleBlock, ImageCrop, RuleBlock } from '../../src-core/model/document';
+import { columnDepths } from '../../src-core/layout/layout';
 import { columnX, rowY, type GridGeometry } from '../../src-core/model/grid';
 
 /**
@@ -120,7 +121,7 @@ export function columnDepthAt(geo: GridGeometry, block: Pick<ArticleBlock, 'row'
  * again (a rectangle needs no list).
  */
 export function withColumnDepth(block: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>, column: number, depth: number): number[] | undefined {
-  const depths = Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
+  const depths = columnDepths(block);
   depths[column] = depth;
   return depths.every((d) => d === block.rows) ? undefined : depths;
 }
@@ -140,6 +141,6 @@ export function draggedCrop(start: ImageCrop, frame: { width: number; height: nu
  */
 export function resizedColumnRows(columnRows: number[] | undefined, span: number, rows: number): number[] | undefined {
   if (!columnRows) return undefined;
-  const depths = Array.from({ length: span }, (_, c) => Math.min(columnRows[c] ?? rows, rows));
+  const depths = columnDepths({ columnRows, span, rows });
   return depths.every((d) => d === rows) ? undefined : depths;
 }
