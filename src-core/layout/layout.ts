@@ -350,18 +350,19 @@ interface TextColumns {
   bottoms: number[];
 }
 
-function articleDepths(block: ArticleBlock): number[] {
+/** Lines available in each column of an article block: its stepped depths, never deeper than the block. */
+export function columnDepths(block: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>): number[] {
   return Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
 }
 
 /** The box's inset: as set, else half a body character when the block has a tint or a frame. */
-function boxInset(block: ArticleBlock, bodySize: number): number {
+export function boxInset(block: Pick<ArticleBlock, 'inset' | 'tint' | 'frameWidth'>, bodySize: number): number {
   if (block.inset !== undefined) return block.inset;
   return (block.tint ?? 0) > 0 || (block.frameWidth ?? 0) > 0 ? bodySize / 2 : 0;
 }
 
 function textColumns(geo: GridGeometry, block: ArticleBlock, frame: Rect, inset: number): TextColumns {
-  const depths = articleDepths(block);
+  const depths = columnDepths(block);
   const bottoms = depths.map((d) => (d > 0 ? rowY(geo, block.row + d - 1) + geo.bodySize - inset : -Infinity));
   if (inset <= 0) {
     return { xs: depths.map((_, c) => columnX(geo, block.col + c)), width: geo.colWidth, top: frame.y, bottoms };
@@ -381,7 +382,7 @@ function articleBox(pb: PageBuilder, block: ArticleBlock, frame: Rect): void {
   const { geo } = pb;
   const fill: CmykColor | undefined = tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined;
   const style = block.frameStyle && block.frameStyle !== 'solid' ? block.frameStyle : undefined;
-  const depths = articleDepths(block);
+  const depths = columnDepths(block);
   if (depths.every((d) => d === block.rows)) {
     pb.items.push({ kind: 'box', ...frame, fill, stroke: stroke > 0 ? BLACK : undefined, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
     return;
@@ -534,7 +535,7 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
   const exclusions = imageExclusions(doc, block);
   if (titleRows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: titleRows });
   const slots: Slot[] = [];
-  const depths = articleDepths(block);
+  const depths = columnDepths(block);
   for (let c = 0; c < block.span; c++) {
     const col = block.col + c;
     for (let r = 0; r < depths[c]; r++) {

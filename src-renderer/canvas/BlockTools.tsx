@@ -1,4 +1,5 @@
 import type React from 'react';
+import { columnDepths } from '../../src-core/layout/layout';
 import type { ImageItem, PageLayout } from '../../src-core/layout/page-layout';
 import type { ArticleBlock, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
 import { columnX, rowY, type GridGeometry } from '../../src-core/model/grid';
@@ -139,13 +140,13 @@ function ArticleTools({ editor, block, start, layout, geo, s }: { editor: Editor
   const picture = title && frame ? layout.items.find((i): i is ImageItem => i.kind === 'image' && i.imageId === title.imageId && i.y >= frame.y - 0.01 && i.y < frame.y + geo.pitch && i.x >= frame.x - 0.01 && i.x < frame.x + geo.pitch) : undefined;
   const w = 18 * s;
   const h = 6 * s;
+  const startDepths = columnDepths(start);
   return (
     <g data-testid="depth-tools">
-      {Array.from({ length: block.span }, (_, c) => {
-        const depth = Math.min(block.columnRows?.[c] ?? block.rows, block.rows);
+      {columnDepths(block).map((depth, c) => {
         const x = columnX(geo, block.col + c);
         const y = rowY(geo, block.row + depth - 1) + geo.bodySize;
-        const startY = rowY(geo, start.row + Math.min(start.columnRows?.[c] ?? start.rows, start.rows) - 1) + geo.bodySize;
+        const startY = rowY(geo, start.row + startDepths[c] - 1) + geo.bodySize;
         const stepped = depth < block.rows;
         return (
           <g key={c}>

@@ -1,4 +1,5 @@
 import type { ArticleBlock, ImageCrop, RuleBlock } from '../../src-core/model/document';
+import { columnDepths } from '../../src-core/layout/layout';
 import { columnX, rowY, type GridGeometry } from '../../src-core/model/grid';
 
 /**
@@ -120,7 +121,7 @@ export function columnDepthAt(geo: GridGeometry, block: Pick<ArticleBlock, 'row'
  * again (a rectangle needs no list).
  */
 export function withColumnDepth(block: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>, column: number, depth: number): number[] | undefined {
-  const depths = Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
+  const depths = columnDepths(block);
   depths[column] = depth;
   return depths.every((d) => d === block.rows) ? undefined : depths;
 }
@@ -132,4 +133,14 @@ export function draggedCrop(start: ImageCrop, frame: { width: number; height: nu
     offsetX: round(clamp((start.offsetX ?? 0) + (frame.width > 0 ? dx / frame.width : 0), -10, 10)),
     offsetY: round(clamp((start.offsetY ?? 0) + (frame.height > 0 ? dy / frame.height : 0), -10, 10)),
   };
+}
+
+/**
+ * A stepped article's depths after its block was resized: no column deeper than the block and one
+ * depth per column (new columns as deep as the block); undefined when that makes it a rectangle.
+ */
+export function resizedColumnRows(columnRows: number[] | undefined, span: number, rows: number): number[] | undefined {
+  if (!columnRows) return undefined;
+  const depths = columnDepths({ columnRows, span, rows });
+  return depths.every((d) => d === rows) ? undefined : depths;
 }

@@ -2,15 +2,15 @@ import type { FontRegistry } from '../../src-core/fonts/registry';
 import { CompositionCache } from '../../src-core/layout/cache';
 import { fitArticleRows, layout, type LayoutEnv } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
-import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, StyleName, TextStyle } from '../../src-core/model/document';
+import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock, StyleName, TextStyle } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
 import { validateDocument } from '../../src-core/model/validate';
 import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
-import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
-import { newRule } from './block-geometry';
+import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
+import { movedRule, newRule, resizedColumnRows } from './block-geometry';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -357,9 +357,9 @@ export class Editor {
       return;
     }
     if (!sameRect(i.rect, i.start)) {
-      const fields: Partial<GridRect> = {};
+      const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
-      this.command((s) => s.editBlock(i.blockId, fields));
+      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.steppedFields(i.blockId, i.rect) }));
     }
     this.refresh({ interaction: null });
   }
@@ -401,6 +401,8 @@ export class Editor {
   }
 
   nudge(key: string, big = false): boolean {
+    const rule = this.block(this.state.selection);
+    if (rule?.kind === 'rule') return this.nudgeRule(rule, key, big);
     const b = this.gridBlock(this.state.selection);
     if (!b || this.refuseLocked(b)) return false;
     const rect = nudgedRect(this.state.geo, gridRectOf(b), key, big);
@@ -413,7 +415,14 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || this.refuseLocked(b)) return;
     const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
-    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next }));
+    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.steppedFields(id, next) }));
+  }
+
+  /** A stepped article keeps its column depths within its new size (a deeper one would not load). */
+  private steppedFields(id: string, rect: GridRect): { columnRows?: number[] } {
+    const b = this.block(id);
+    if (b?.kind !== 'article' || !b.columnRows) return {};
+    return { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) };
   }
 
   editBlock(id: string, fields: Record<string, unknown>): void {
@@ -581,6 +590,19 @@ export class Editor {
 
   cancelBlockDrag(): void {
     if (this.state.blockPreview) this.refresh({ blockPreview: null });
+  }
+
+  /** Arrow keys move a rule by a column or a line (five with Shift), snapped like a drag. */
+  private nudgeRule(rule: RuleBlock, key: string, big: boolean): boolean {
+    const geo = this.state.geo;
+    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const d = steps[key];
+    if (!d) return false;
+    if (this.refuseLocked(rule)) return true;
+    const k = big ? 5 : 1;
+    const ends = movedRule(geo, rule, d[0] * k * columnStep(geo), d[1] * k * geo.pitch);
+    if (ends.x1 !== rule.x1 || ends.y1 !== rule.y1) this.command((s) => s.editBlock(rule.id, { ...ends }));
+    return true;
   }
 
   /** Adds a hairline rule (0.25 pt 栏线) under or beside the selected block, and selects it: one undo step. */

@@ -1,5 +1,6 @@
 import type { ArticleBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
+import { boxInset, columnDepths } from '../../src-core/layout/layout';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
 import { MmField, NumberField, Row } from './fields';
@@ -52,7 +53,8 @@ export function RuleProperties({ block }: { block: RuleBlock }) {
 export function BoxProperties({ block }: { block: ArticleBlock }) {
   const editor = useEditorInstance();
   const set = (fields: Partial<ArticleBlock>) => editor.editBlock(block.id, fields);
-  const depths = block.columnRows?.slice(0, block.span).map((d) => Math.min(d, block.rows));
+  const depths = block.columnRows && columnDepths(block);
+  const bodySize = useEditor((s) => s.doc.page.bodySize);
   return (
     <>
       <h4 title="Tint and frame">
@@ -66,7 +68,7 @@ export function BoxProperties({ block }: { block: ArticleBlock }) {
           <NumberField testId="prop-frame-width" value={block.frameWidth ?? 0} min={0} max={24} digits={2} unit="pt" onCommit={(v) => set({ frameWidth: v > 0 ? v : undefined })} />
         </Row>
         <Row zh="内空" en="Inset">
-          <MmField testId="prop-inset" pt={block.inset ?? ((block.tint ?? 0) > 0 || (block.frameWidth ?? 0) > 0 ? editor.getState().doc.page.bodySize / 2 : 0)} onCommit={(v) => set({ inset: v })} />
+          <MmField testId="prop-inset" pt={boxInset(block, bodySize)} onCommit={(v) => set({ inset: v })} />
         </Row>
       </div>
       <Row zh="边框线型" en="Frame style">

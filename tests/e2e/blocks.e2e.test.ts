@@ -78,6 +78,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await page.keyboard.press('Control+Shift+z');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
+    // Arrow keys move it a line at a time, as they nudge blocks.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 4 * pitch, 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
   });
 
   it('sets a 10 % K tint and a 花边 frame on an article: its text keeps the inset inside the box', async () => {
@@ -183,6 +188,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     const xu = await frameOf(page, 'b-xu');
     const picture = page.locator('[data-testid="page"] svg svg', { has: page.locator('image') }).filter({ has: page.locator(`xpath=self::*[@y="${Math.round(xu.y * 100) / 100}"]`) });
     expect(await picture.count()).toBe(1);
+    // The picture moves under the titles with its own grip.
+    const gx = await num(page, 'title-crop-grip-handle', 'cx');
+    const gy = await num(page, 'title-crop-grip-handle', 'cy');
+    await dragPage(page, { x: gx, y: gy }, { x: gx, y: gy + 20 });
+    await expect.poll(async () => Number(await page.getByTestId('prop-title-crop-offset-y').inputValue())).toBeGreaterThan(5);
     await commit('prop-title-rows', '9');
     await page.getByTestId('prop-title-text').selectOption('black');
     await expect.poll(() => headline.getAttribute('fill')).toBe('rgb(0,0,0)');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { columnX, gridGeometry, rowY } from '../../src-core/model/grid';
-import { columnDepthAt, draggedCrop, movedRule, newRule, ruleColumns, ruleRows, stretchedRule, withColumnDepth } from '../../src-renderer/editor/block-geometry';
+import { columnDepthAt, draggedCrop, movedRule, newRule, resizedColumnRows, ruleColumns, ruleRows, stretchedRule, withColumnDepth } from '../../src-renderer/editor/block-geometry';
 
 /** The block tools' kernels: pointer movement in pt → rule ends, column depths, crop offsets. */
 const geo = gridGeometry(samplePage().page); // 8 columns of 117 pt, 9 pt gutter, 12 pt pitch, 9 pt body
@@ -67,6 +67,16 @@ describe('stepped articles', () => {
     expect(withColumnDepth(block, 2, 12)).toEqual([20, 20, 12]);
     expect(withColumnDepth({ ...block, columnRows: [20, 20, 12] }, 0, 15)).toEqual([15, 20, 12]);
     expect(withColumnDepth({ ...block, columnRows: [20, 20, 12] }, 2, 20)).toBeUndefined();
+  });
+});
+
+describe('resizing a stepped article', () => {
+  it('keeps no column deeper than the block (such a file would not load) and one depth per column', () => {
+    expect(resizedColumnRows([30, 30, 30, 20], 4, 25)).toEqual([25, 25, 25, 20]);
+    expect(resizedColumnRows([30, 30, 30, 20], 5, 30)).toEqual([30, 30, 30, 20, 30]);
+    expect(resizedColumnRows([30, 30, 30, 20], 3, 30)).toBeUndefined();
+    expect(resizedColumnRows([30, 30, 30, 20], 4, 20)).toBeUndefined();
+    expect(resizedColumnRows(undefined, 4, 20)).toBeUndefined();
   });
 });
 
