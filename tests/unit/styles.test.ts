@@ -79,6 +79,14 @@ describe('style validation', () => {
     expect(issues[0].en).toBe('Size must be between 2 pt and 400 pt (got 1000 pt)');
   });
 
+  it('checks the page’s own styles with the same rules, each field required', () => {
+    const doc = samplePage();
+    const { tracking: _dropped, ...noTracking } = doc.page.styles.deck;
+    const styles = { ...doc.page.styles, headline: { ...doc.page.styles.headline, align: 'middle' }, deck: noTracking };
+    const bad = validateDocument({ ...doc, page: { ...doc.page, styles } } as never);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual(['page.styles.headline.align', 'page.styles.deck.tracking']);
+  });
+
   it('names the article field of a bad override in the document check, and passes a good one', () => {
     const doc = samplePage();
     expect(validateDocument(withArticleOverride(doc, HEADLINED, { headline: { size: 26 } })).ok).toBe(true);
