@@ -148,7 +148,16 @@ function buildMenu(): void {
         item('裁切线 Trim marks', 'view.trim'),
       ],
     },
-    { label: '版面 Layout', submenu: [item('块高随文 Fit block to text', 'layout.fitText'), item('自动栏线 Automatic column rules', 'layout.columnRules')] },
+    {
+      label: '版面 Layout',
+      submenu: [
+        item('块高随文 Fit block to text', 'layout.fitText'),
+        item('自动栏线 Automatic column rules', 'layout.columnRules'),
+        { type: 'separator' },
+        item('样式… Styles…', 'layout.styles'),
+        item('版面设置… Page settings…', 'layout.pageSettings'),
+      ],
+    },
     {
       label: '校对 Proof',
       submenu: [

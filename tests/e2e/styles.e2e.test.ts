@@ -34,8 +34,10 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     page = session.page;
   });
 
-  it('lists the page’s named styles in the 样式 tab', async () => {
-    await page.getByTestId('tab-styles').click();
+  it('lists the page’s named styles in the 样式 tab (版面 → 样式…)', async () => {
+    await page.getByTestId('menu-layout').click();
+    await page.locator('[data-command="layout.styles"]').click();
+    expect(await page.getByTestId('tab-styles').getAttribute('aria-selected')).toBe('true');
     for (const name of ['headline', 'kicker', 'deck', 'byline', 'lead', 'body', 'subhead', 'caption', 'jump']) {
       expect(await page.getByTestId(`page-style-${name}`).count(), name).toBe(1);
     }
