@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
 import { itemsToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily } from '../canvas/fonts';
@@ -25,7 +25,7 @@ function sizeText(pt: number): string {
 export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
   const editor = useEditorInstance();
   const [draft, setDraft] = useState<string | null>(null);
-  const listId = 'zihao-sizes';
+  const listId = useId();
   const commit = () => {
     if (draft === null) return;
     setDraft(null);
