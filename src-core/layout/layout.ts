@@ -243,7 +243,6 @@ interface Flowable {
   keepWithPrevious?: boolean;
 }
 
-
 /** The paragraphs of an article's body flow, in reading order, each with its styled runs. */
 function flowables(page: PageSettings, article: Article, sources: Source[], proofView: boolean): Flowable[] {
   const out: Flowable[] = [];

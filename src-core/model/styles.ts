@@ -16,6 +16,9 @@ export function editableFields(name: StyleName): readonly (keyof TextStyle)[] {
 
 export const STYLE_ALIGNS: readonly TextStyle['align'][] = ['justify', 'left', 'center', 'right'];
 
+/** Chinese names of the face families a newsroom uses (the registry keys are these English ones). */
+export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑体', kai: '楷体', fangsong: '仿宋' };
+
 /** Newsroom names of the styles (zh) with the English beside them. */
 export const STYLE_LABELS: Record<StyleName, { zh: string; en: string }> = {
   headline: { zh: '主题', en: 'Headline' },

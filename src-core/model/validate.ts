@@ -1,7 +1,7 @@
 import type { BanmianDocument, Block, BlockBox, GridRect, ImageCrop, StyleName } from './document';
 import { FORMAT_VERSION, RULE_STYLES } from './document';
 import { gridGeometry } from './grid';
-import { checkStyleFields, STYLE_NAMES } from './styles';
+import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
 
 /** One problem found in a document: the field's path, its value, and what is wrong, in zh-CN and English. */
 export interface ValidationIssue {
@@ -108,10 +108,9 @@ export function validateDocument(input: unknown): Validation {
     if (c.object('page.styles', page.styles)) {
       for (const [name, st] of Object.entries(page.styles)) {
         if (!c.object(`page.styles.${name}`, st)) continue;
-        c.string(`page.styles.${name}.family`, st.family);
-        c.number(`page.styles.${name}.size`, st.size, 2, 400);
-        c.number(`page.styles.${name}.lineHeight`, st.lineHeight, 2, 800);
-        c.number(`page.styles.${name}.tracking`, st.tracking, -0.5, 2);
+        // A page style is whole: every field present (an article's override may have any few).
+        for (const field of STYLE_FIELDS) if (st[field] === undefined) c.fail(`page.styles.${name}.${field}`, undefined, '缺少这一项', 'is missing');
+        checkStyle(c, `page.styles.${name}`, st);
       }
       for (const name of STYLE_NAMES) if (!page.styles[name]) c.fail(`page.styles.${name}`, undefined, '缺少这个样式', 'this style is missing');
     }
@@ -218,9 +217,13 @@ function checkStyleOverrides(c: Checker, p: string, overrides: unknown): void {
       c.fail(`${p}.${name}`, fields, '没有这个样式名', 'no style has this name');
       continue;
     }
-    if (!c.object(`${p}.${name}`, fields)) continue;
-    for (const issue of checkStyleFields(fields)) c.fail(`${p}.${name}.${issue.field}`, fields[issue.field], issue.zh, issue.en);
+    if (c.object(`${p}.${name}`, fields)) checkStyle(c, `${p}.${name}`, fields);
   }
+}
+
+/** The fields of a style or an override, with the same ranges and messages as the panels use. */
+function checkStyle(c: Checker, p: string, fields: Record<string, unknown>): void {
+  for (const issue of checkStyleFields(fields)) c.fail(`${p}.${issue.field}`, fields[issue.field], issue.zh, issue.en);
 }
 
 function checkGridRect(c: Checker, p: string, r: GridRect, columns: number): void {

@@ -157,6 +157,9 @@ function buildMenu(): void {
         item('添加横线 Add horizontal rule', 'layout.addRuleH'),
         item('添加竖线 Add vertical rule', 'layout.addRuleV'),
         item('自动栏线 Automatic column rules', 'layout.columnRules'),
+        { type: 'separator' },
+        item('样式… Styles…', 'layout.styles'),
+        item('版面设置… Page settings…', 'layout.pageSettings'),
       ],
     },
     {

@@ -1,7 +1,6 @@
-import { FORMAT_PRESETS } from '../../src-core/model/defaults';
+import { withPresetFormat } from '../../src-core/model/defaults';
 import type { Block, GridRect, PageHeader, PageSettings } from '../../src-core/model/document';
 import { rectOf } from '../../src-core/model/grid';
-import { mmToPt } from '../../src-core/model/units';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
 import { ArticleStyles } from './ArticleStyles';
@@ -146,8 +145,7 @@ function PageProperties() {
   const setMargin = (key: keyof PageSettings['margins'], v: number) => editor.setPage({ margins: { ...page.margins, [key]: v } });
   const setFormat = (name: string) => {
     if (name === 'custom') return editor.setPage({ format: { ...page.format, name: 'custom' } });
-    const p = FORMAT_PRESETS[name as keyof typeof FORMAT_PRESETS];
-    editor.setPage({ format: { name: name as 'broadsheet' | 'tabloid', width: mmToPt(p.widthMm), height: mmToPt(p.heightMm) } });
+    editor.setPage(withPresetFormat(page, name as 'broadsheet' | 'tabloid'));
   };
   return (
     <Section zh="版面设置" en="Page settings" testId="page-properties">

@@ -1,6 +1,7 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Editor, ViewToggles } from '../editor/editor';
 import { PROOF_MENU } from '../proof/commands';
+import { showSideTab } from './side-tabs';
 
 /**
  * Every action of the menus, the toolbar, the keyboard and (in Electron) the native menu, by id.
@@ -73,6 +74,8 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
         return b?.kind === 'article' && !!b.columnRows;
       },
     },
+    { id: 'layout.styles', zh: '样式…', en: 'Styles…', run: () => showSideTab('styles') },
+    { id: 'layout.pageSettings', zh: '版面设置…', en: 'Page settings…', run: () => showPageSettings(editor) },
     {
       id: 'layout.columnRules',
       zh: '自动栏线',
@@ -86,6 +89,13 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
 
 const selectedId = (editor: Editor): string | null => editor.getState().selection;
 
+/** 版面设置 is the 属性 tab with nothing selected: the page's own settings, scrolled into view. */
+function showPageSettings(editor: Editor): void {
+  editor.select(null);
+  showSideTab('properties');
+  requestAnimationFrame(() => document.querySelector('[data-testid="page-properties"]')?.scrollIntoView({ block: 'start' }));
+}
+
 function openStoryOfSelection(editor: Editor): void {
   const b = editor.block(selectedId(editor));
   if (b && b.kind !== 'rule' && b.articleId) editor.openStory(b.articleId);
@@ -96,7 +106,7 @@ export const MENUS: { zh: string; en: string; items: string[] }[] = [
   { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf'] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
   { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim'] },
-  { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.columnRules'] },
+  { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.columnRules', '-', 'layout.styles', 'layout.pageSettings'] },
   { zh: '校对', en: 'Proof', items: PROOF_MENU },
 ];
 

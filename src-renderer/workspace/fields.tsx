@@ -1,4 +1,4 @@
-import { useContext, useState, type ReactNode } from 'react';
+import { useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { EditorContext } from '../editor/use-editor';
 import { mmToPt, ptToMm } from '../../src-core/model/units';
 
@@ -13,6 +13,18 @@ export function Row({ zh, en, children }: { zh: string; en: string; children: Re
       <span className="field-input">{children}</span>
     </label>
   );
+}
+
+/**
+ * Keys of a field edited as a draft: Enter commits (by leaving the field), Escape drops the draft
+ * and shows the model's value again.
+ * Keys stay in the field, so the workspace's shortcuts (arrows, Delete, Ctrl+Z) do not fire.
+ */
+export function draftKey(e: KeyboardEvent<HTMLInputElement>, cancel: () => void): void {
+  if (e.key === 'Enter') e.currentTarget.blur();
+  // No blur here: the blur handler of this render still sees the draft and would commit it.
+  if (e.key === 'Escape') cancel();
+  e.stopPropagation();
 }
 
 /**
@@ -50,14 +62,7 @@ export function NumberField({ value, onCommit, min, max, step = 1, digits = 0, u
         step={step}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          if (e.key === 'Escape') {
-            setDraft(null);
-            (e.target as HTMLInputElement).blur();
-          }
-          e.stopPropagation();
-        }}
+        onKeyDown={(e) => draftKey(e, () => setDraft(null))}
       />
       {unit && <span className="unit">{unit}</span>}
     </span>

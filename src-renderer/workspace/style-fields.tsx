@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
 import { itemsToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily } from '../canvas/fonts';
@@ -7,7 +7,7 @@ import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/m
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
 import { FAMILY_LABELS } from './format';
-import { NumberField } from './fields';
+import { draftKey, NumberField } from './fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
 
@@ -25,7 +25,7 @@ function sizeText(pt: number): string {
 export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
   const editor = useEditorInstance();
   const [draft, setDraft] = useState<string | null>(null);
-  const listId = 'zihao-sizes';
+  const listId = useId();
   const commit = () => {
     if (draft === null) return;
     setDraft(null);
@@ -52,14 +52,7 @@ export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt:
           if (ZIHAO_PT.some(([name, size]) => sizeText(size) === value || name === value)) e.target.blur();
         }}
         onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          if (e.key === 'Escape') {
-            setDraft(null);
-            (e.target as HTMLInputElement).blur();
-          }
-          e.stopPropagation();
-        }}
+        onKeyDown={(e) => draftKey(e, () => setDraft(null))}
       />
       <datalist id={listId}>
         {ZIHAO_PT.map(([name, size]) => (

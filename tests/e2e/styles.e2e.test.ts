@@ -34,8 +34,10 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     page = session.page;
   });
 
-  it('lists the page’s named styles in the 样式 tab', async () => {
-    await page.getByTestId('tab-styles').click();
+  it('lists the page’s named styles in the 样式 tab (版面 → 样式…)', async () => {
+    await page.getByTestId('menu-layout').click();
+    await page.locator('[data-command="layout.styles"]').click();
+    expect(await page.getByTestId('tab-styles').getAttribute('aria-selected')).toBe('true');
     for (const name of ['headline', 'kicker', 'deck', 'byline', 'lead', 'body', 'subhead', 'caption', 'jump']) {
       expect(await page.getByTestId(`page-style-${name}`).count(), name).toBe(1);
     }
@@ -61,6 +63,14 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     await typeSize(page, 'page-style-headline-size', '大号');
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('无法识别的字号“大号”');
     expect(await page.getByTestId('page-style-headline-size').inputValue()).toBe('小初 36 pt');
+    // Escape drops what was typed
+    const size = page.getByTestId('page-style-headline-size');
+    await size.click();
+    await size.fill('初号');
+    await size.press('Escape');
+    expect(await size.inputValue()).toBe('小初 36 pt');
+    await page.getByTestId('styles-panel').click({ position: { x: 5, y: 5 } });
+    expect(await sizeOf(page, JUNHE)).toBe(36);
     await typeSize(page, 'page-style-headline-size', '900pt');
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('字号应在 2 pt 到 400 pt 之间');
     expect(await sizeOf(page, JUNHE)).toBe(36);

@@ -7,6 +7,7 @@ import type { BanmianDocument } from '../../src-core/model/document';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import { checkStyleFields, overrideCounts, overriddenFields, pageStyleChange, resolveStyle, scaledLineHeight, withOverride } from '../../src-core/model/styles';
 import { validateDocument } from '../../src-core/model/validate';
+import { preflight } from '../../src-core/preflight';
 import { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, serializePage } from '../../src-core/store/persist';
 import { articleDocFrom, articleParts } from '../../src-core/store/ydocs';
@@ -77,6 +78,14 @@ describe('style validation', () => {
     expect(issues.map((i) => i.field)).toEqual(['size', 'bold', 'align', 'colour']);
     expect(issues[0].zh).toBe('字号应在 2 pt 到 400 pt 之间（当前 1000 pt）');
     expect(issues[0].en).toBe('Size must be between 2 pt and 400 pt (got 1000 pt)');
+  });
+
+  it('checks the page’s own styles with the same rules, each field required', () => {
+    const doc = samplePage();
+    const { tracking: _dropped, ...noTracking } = doc.page.styles.deck;
+    const styles = { ...doc.page.styles, headline: { ...doc.page.styles.headline, align: 'middle' }, deck: noTracking };
+    const bad = validateDocument({ ...doc, page: { ...doc.page, styles } } as never);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual(['page.styles.headline.align', 'page.styles.deck.tracking']);
   });
 
   it('names the article field of a bad override in the document check, and passes a good one', () => {
@@ -160,6 +169,21 @@ describe('overrides in the store and the file', () => {
     expect(store.snapshot().page.styles.headline.size).toBe(36);
     store.undo();
     expect(store.snapshot().page.styles.headline).toEqual(before);
+  });
+});
+
+describe('preflight names a face a style asks for that is not installed', () => {
+  it('warns for the page style and for an article’s override, once each, and not for faces that exist', () => {
+    const doc = withArticleOverride(samplePage(), HEADLINED, { headline: { family: 'kai' }, body: { family: 'hei' } });
+    const page = { ...doc.page, styles: { ...doc.page.styles, kicker: { ...doc.page.styles.kicker, family: 'fangsong' } } };
+    const report = preflight({ ...doc, page }, layout({ ...doc, page }, { fonts }), { fonts });
+    const substituted = report.warnings.filter((w) => w.code === 'font-substituted');
+    expect(substituted.map((w) => [w.articleId, w.zh])).toEqual([
+      [undefined, '本版样式“引题”指定的字体“仿宋”未安装，以宋体代替'],
+      [HEADLINED, '稿件 “科学规划 合理布局 强化运营 以高质量发展推动主…” 的样式“主题”（本稿覆盖）指定的字体“楷体”未安装，以宋体代替'],
+    ]);
+    expect(substituted[1].en).toContain("The face 'kai' of the Headline style of article");
+    expect(preflight(samplePage(), layout(samplePage(), { fonts }), { fonts }).warnings.filter((w) => w.code === 'font-substituted')).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import type { GlyphRun } from '../../src-core/layout/page-layout';
+import { withPresetFormat } from '../../src-core/model/defaults';
 import { Editor } from '../../src-renderer/editor/editor';
 import { fonts } from './support';
 
@@ -75,5 +76,24 @@ describe('style commands in the workspace', () => {
     expect(article().styleOverrides).toEqual({ headline: { size: 26, family: 'song' } });
     e.clearStyleOverride('xu-chaowen', 'headline');
     expect(article().styleOverrides).toBeUndefined();
+  });
+});
+
+describe('版面设置: switching the format', () => {
+  it('takes the preset’s grid, centred, as one undo step', () => {
+    const e = editor();
+    const before = e.getState().doc.page;
+    e.setPage(withPresetFormat(before, 'tabloid'));
+    const page = e.getState().doc.page;
+    expect(e.getState().notice).toBeNull();
+    expect(page.format.name).toBe('tabloid');
+    expect(page.grid).toMatchObject({ columns: 5, charsPerColumn: 14 });
+    expect(page.margins.left).toBeCloseTo(page.margins.right, 6);
+    expect(page.margins.top).toBe(before.margins.top);
+    // the grid is centred: its width plus both margins is the page's width
+    const geo = e.getState().geo;
+    expect(geo.gridWidth + 2 * page.margins.left).toBeCloseTo(page.format.width, 6);
+    e.undo();
+    expect(e.getState().doc.page).toEqual(before);
   });
 });
