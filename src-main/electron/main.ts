@@ -146,6 +146,7 @@ function buildMenu(): void {
         item('基线网格 Baseline grid', 'view.baselines'),
         item('块边框 Block outlines', 'view.outlines'),
         item('裁切线 Trim marks', 'view.trim'),
+        item('标尺 Rulers', 'view.rulers', 'CmdOrCtrl+R'),
       ],
     },
     { label: '版面 Layout', submenu: [item('块高随文 Fit block to text', 'layout.fitText'), item('自动栏线 Automatic column rules', 'layout.columnRules')] },

@@ -35,6 +35,7 @@ const TOGGLES: [keyof ViewToggles, string, string, string?][] = [
   ['baselines', '基线网格', 'Baseline grid'],
   ['outlines', '块边框', 'Block outlines'],
   ['trim', '裁切线', 'Trim marks'],
+  ['rulers', '标尺', 'Rulers', 'Ctrl+R'],
 ];
 
 export function buildCommands(editor: Editor, files: FileActions): Map<string, Command> {
@@ -83,7 +84,7 @@ function openStoryOfSelection(editor: Editor): void {
 export const MENUS: { zh: string; en: string; items: string[] }[] = [
   { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf'] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
-  { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim'] },
+  { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim', 'view.rulers'] },
   { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.columnRules'] },
   { zh: '校对', en: 'Proof', items: PROOF_MENU },
 ];
@@ -108,6 +109,7 @@ export function commandForKey(e: KeyboardEvent): string | undefined {
     if (k === '=' || k === '+') return 'view.zoomIn';
     if (k === '-') return 'view.zoomOut';
     if (k === "'") return 'view.charGrid';
+    if (k === 'r' && !e.shiftKey) return 'view.rulers';
   }
   if (!mod && !e.altKey) {
     if (k === 'delete' || k === 'backspace') return 'edit.delete';
