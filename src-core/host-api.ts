@@ -90,6 +90,9 @@ export interface ExportOutcome {
   lines: string[];
 }
 
+/** Resolutions a proof PNG may have (dpi): enough to read 6-point type, small enough to mail. */
+export const PNG_DPI = { min: 36, max: 600, default: 150 } as const;
+
 /** The proof PNG (校样 PNG): the trimmed page without marks, rasterised. */
 export interface PngExportOptions {
   /** Resolution in dpi (36–600; 150 when absent). */

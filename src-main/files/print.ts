@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { layout } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
+import { PNG_DPI } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { exportPdf, type OutputIntent } from '../../src-core/pdf';
 import { formatReport, preflight, type PreflightReport } from '../../src-core/preflight';
@@ -128,9 +129,6 @@ export async function printPage(doc: BanmianDocument, outPath: string, opts: Pri
   r.lines.push(`已写入 wrote ${outPath} (${(pdf.length / 1024).toFixed(0)} KB, ${summary})`);
   return { ...r, bytes: pdf.length };
 }
-
-/** Resolutions a proof PNG may have (dpi): enough to read 6-point type, small enough to mail. */
-export const PNG_DPI = { min: 36, max: 600, default: 150 } as const;
 
 const run = promisify(execFile);
 

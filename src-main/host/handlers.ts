@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_API_METHODS, isValidFaceId, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type PngExportOptions, type StartupPage } from '../../src-core/host-api';
+import { HOST_API_METHODS, isValidFaceId, PNG_DPI, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type PngExportOptions, type StartupPage } from '../../src-core/host-api';
 import { parseDocument } from '../../src-core/model/serialize';
 import { loadBundledFonts } from '../fonts/bundled';
-import { PNG_DPI } from '../files/print';
 import { discardRecovery, exportPdf, exportPng, exportProofPdf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
 
 /**

@@ -26,6 +26,8 @@ export interface FileActions {
   saveAs(): void;
   importFiles(): void;
   exportPdf(): void;
+  /** The proof PNG (校样 PNG) of the page. */
+  exportPng(): void;
   findReplace(): void;
 }
 
@@ -49,6 +51,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
     { id: 'file.saveAs', zh: '另存为…', en: 'Save As…', keys: 'Ctrl+Shift+S', run: files.saveAs },
     { id: 'file.import', zh: '导入稿件…', en: 'Import…', keys: 'Ctrl+I', run: files.importFiles },
     { id: 'file.exportPdf', zh: '导出 PDF…', en: 'Export PDF…', keys: 'Ctrl+E', run: files.exportPdf },
+    { id: 'file.exportPng', zh: '导出校样 PNG…', en: 'Export proof PNG…', run: files.exportPng },
     { id: 'edit.undo', zh: '撤销', en: 'Undo', keys: 'Ctrl+Z', run: () => editor.undo(), enabled: () => editor.getState().canUndo },
     { id: 'edit.redo', zh: '重做', en: 'Redo', keys: 'Ctrl+Shift+Z', run: () => editor.redo(), enabled: () => editor.getState().canRedo },
     { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', run: () => void editor.deleteSelected(), enabled: selected },
@@ -82,7 +85,7 @@ function openStoryOfSelection(editor: Editor): void {
 
 /** The menus of the window, in order; '-' separates groups. */
 export const MENUS: { zh: string; en: string; items: string[] }[] = [
-  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf'] },
+  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf', 'file.exportPng'] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
   { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim', 'view.rulers'] },
   { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.columnRules'] },
