@@ -90,6 +90,23 @@ export interface ExportOutcome {
   lines: string[];
 }
 
+/** Resolutions a proof PNG may have (dpi): enough to read 6-point type, small enough to mail. */
+export const PNG_DPI = { min: 36, max: 600, default: 150 } as const;
+
+/** The proof PNG (校样 PNG): the trimmed page without marks, rasterised. */
+export interface PngExportOptions {
+  /** Resolution in dpi (36–600; 150 when absent). */
+  dpi?: number;
+  /** Export even when preflight reports errors. */
+  force?: boolean;
+}
+
+/**
+ * How the host showed an exported file: in the system's viewer (Electron), or at a URL the UI opens
+ * in a new tab (the web host has no access to the user's desktop, so it serves the file instead).
+ */
+export type ShownExport = { shown: 'viewer' } | { shown: 'url'; url: string };
+
 export type HostResult<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 
 export interface HostApi {
@@ -122,6 +139,10 @@ export interface HostApi {
    * Null path asks where; a null value means cancelled.
    */
   exportProofPdf(documentJson: string, path: string | null, pageTitle: string): Promise<HostResult<{ path: string; bytes: number } | null>>;
+  /** Preflights and exports the proof PNG (校样 PNG) of the page; null path asks where. A null value means cancelled. */
+  exportPng(documentJson: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>>;
+  /** Shows a file exported in this session (by the path the export returned); any other path is refused. */
+  openExported(path: string): Promise<HostResult<ShownExport>>;
 }
 
 /** Method names of HostApi, for the preload bridge and the host's argument validation. */
@@ -140,6 +161,8 @@ export const HOST_API_METHODS = [
   'importFiles',
   'exportPdf',
   'exportProofPdf',
+  'exportPng',
+  'openExported',
 ] as const satisfies readonly (keyof HostApi)[];
 
 export type HostApiMethod = (typeof HOST_API_METHODS)[number];

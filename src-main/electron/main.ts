@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../host/csp';
@@ -112,6 +112,7 @@ function buildMenu(): void {
         { type: 'separator' },
         item('导入稿件… Import…', 'file.import', 'CmdOrCtrl+I'),
         item('导出 PDF… Export PDF…', 'file.exportPdf', 'CmdOrCtrl+E'),
+        item('导出校样 PNG… Export proof PNG…', 'file.exportPng'),
         { type: 'separator' },
         { label: '退出 Quit', role: 'quit' },
       ],
@@ -146,6 +147,7 @@ function buildMenu(): void {
         item('基线网格 Baseline grid', 'view.baselines'),
         item('块边框 Block outlines', 'view.outlines'),
         item('裁切线 Trim marks', 'view.trim'),
+        item('标尺 Rulers', 'view.rulers', 'CmdOrCtrl+R'),
       ],
     },
     {
@@ -190,6 +192,8 @@ void app.whenReady().then(() => {
   const env: HostEnv = {
     files: electronFileAccess(dialog, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, join(app.getPath('userData'), 'state')),
     autosaveSeconds: 30,
+    // Only files exported in this session reach here (page-files checks); '' when the viewer opened it.
+    openInViewer: (abs) => shell.openPath(abs),
   };
   registerHostIpc(ipcMain, isTrustedSender, env);
   buildMenu();

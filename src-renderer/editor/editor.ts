@@ -30,6 +30,8 @@ export interface ViewToggles {
   baselines: boolean;
   outlines: boolean;
   trim: boolean;
+  /** Rulers in mm along the top and left of the canvas. */
+  rulers: boolean;
 }
 
 export type ZoomFit = 'page' | 'width' | null;
@@ -134,7 +136,7 @@ export class Editor {
       blockPreview: null,
       zoom: 1,
       fit: 'width',
-      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true },
+      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true },
       file: { ...file, savedRevision: this.store.revision },
       revision: this.store.revision,
       dirty: false,
