@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
-import { dispatchHostCall, findProjectRoot } from '../host/handlers';
+import { dispatchHostCall, findProjectRoot, stopSharing } from '../host/handlers';
 import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
 
 /**
@@ -191,14 +191,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   return {
     url: `http://127.0.0.1:${port}/`,
     sandbox,
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await stopSharing(env);
+      await new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => {
           if (temporary) rmSync(sandbox, { recursive: true, force: true });
           done();
         });
-      }),
+      });
+    },
   };
 }
 

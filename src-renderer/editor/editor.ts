@@ -644,10 +644,15 @@ export class Editor {
 
   /** Replaces the page (open, recover, new): a new store, a fresh history. */
   replaceDocument(doc: BanmianDocument, file: Omit<FileState, 'savedRevision'>, dirty = false): void {
-    this.unsubscribeStore();
     const opened = pageStoreFromFile(doc);
-    this.store = opened.store;
+    this.replaceStore(opened.store, file, dirty);
     if (opened.dropped) this.notify({ zh: `文件中有 ${opened.dropped} 条校对记录已损坏，已略去`, en: `${opened.dropped} damaged proofreading record(s) in the file were left out` });
+  }
+
+  /** Works on another store from now on (a shared page joined from the server), with a fresh history. */
+  replaceStore(store: PageStore, file: Omit<FileState, 'savedRevision'>, dirty = false): void {
+    this.unsubscribeStore();
+    this.store = store;
     this.unsubscribeStore = this.store.subscribe(() => this.refresh());
     this.laidOut = undefined;
     const revision = this.store.revision;

@@ -1,5 +1,6 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Editor, ViewToggles } from '../editor/editor';
+import { COLLAB_MENU } from '../collab/commands';
 import { PROOF_MENU } from '../proof/commands';
 import { showSideTab } from './side-tabs';
 
@@ -107,7 +108,7 @@ function openStoryOfSelection(editor: Editor): void {
 
 /** The menus of the window, in order; '-' separates groups. */
 export const MENUS: { zh: string; en: string; items: string[] }[] = [
-  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf', 'file.exportPng'] },
+  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf', 'file.exportPng', '-', ...COLLAB_MENU] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
   { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim', 'view.rulers'] },
   { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.columnRules', '-', 'layout.styles', 'layout.pageSettings'] },
