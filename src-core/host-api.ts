@@ -91,6 +91,22 @@ export interface ExportOutcome {
   lines: string[];
 }
 
+/** Resolutions a proof PNG may have (dpi): enough to read 6-point type, small enough to mail. */
+export const PNG_DPI = { min: 36, max: 600, default: 150 } as const;
+
+/** The proof PNG (校样 PNG): the trimmed page without marks, rasterised. */
+export interface PngExportOptions {
+  /** Resolution in dpi (36–600; 150 when absent). */
+  dpi?: number;
+  /** Export even when preflight reports errors. */
+  force?: boolean;
+}
+
+/**
+ * How the host showed an exported file: in the system's viewer (Electron), or at a URL the UI opens
+ * in a new tab (the web host has no access to the user's desktop, so it serves the file instead).
+ */
+export type ShownExport = { shown: 'viewer' } | { shown: 'url'; url: string };
 /** 文件 → 共享此版面: who is invited, and whether beyond this machine. */
 export interface ShareRequest {
   /** The person at this desk (组版), as the others see them. */
@@ -155,6 +171,10 @@ export interface HostApi {
    * Null path asks where; a null value means cancelled.
    */
   exportProofPdf(documentJson: string, path: string | null, pageTitle: string): Promise<HostResult<{ path: string; bytes: number } | null>>;
+  /** Preflights and exports the proof PNG (校样 PNG) of the page; null path asks where. A null value means cancelled. */
+  exportPng(documentJson: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>>;
+  /** Shows a file exported in this session (by the path the export returned); any other path is refused. */
+  openExported(path: string): Promise<HostResult<ShownExport>>;
   /**
    * Starts sharing: the collaboration server in the host process (its data and users file in the
    * host's state folder), a fresh page id, tokens for this desk and the invited people. The desk then
@@ -185,6 +205,8 @@ export const HOST_API_METHODS = [
   'importFiles',
   'exportPdf',
   'exportProofPdf',
+  'exportPng',
+  'openExported',
   'shareStart',
   'shareStop',
   'shareStatus',

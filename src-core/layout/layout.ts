@@ -1,12 +1,15 @@
 import type { FontRegistry } from '../fonts/registry';
-import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
 import { defaultPage } from '../model/defaults';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
+import { resolveStyle } from '../model/styles';
 import { isHan } from '../typeset/chars';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
 import { KinsokuResolution, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
 import { CompositionCache } from './cache';
+import { picturePlacement } from './image-crop';
+import { ruleReach } from './rule-art';
 import {
   BLACK,
   type CmykColor,
@@ -17,6 +20,7 @@ import {
   type MissingGlyphReport,
   type Overset,
   type PageLayout,
+  type Rect,
   type TextField,
   type TypoReport,
 } from './page-layout';
@@ -239,10 +243,6 @@ interface Flowable {
   keepWithPrevious?: boolean;
 }
 
-function styled(page: PageSettings, name: StyleName): TextStyle {
-  return page.styles[name];
-}
-
 /** The paragraphs of an article's body flow, in reading order, each with its styled runs. */
 function flowables(page: PageSettings, article: Article, sources: Source[], proofView: boolean): Flowable[] {
   const out: Flowable[] = [];
@@ -252,7 +252,7 @@ function flowables(page: PageSettings, article: Article, sources: Source[], proo
   };
   const single = (field: TextField, text: string, styleName: StyleName, align?: TextStyle['align']): void => {
     if (!text.trim()) return;
-    const style = styled(page, styleName);
+    const style = resolveStyle(page, styleName, article.styleOverrides);
     out.push({ runs: [{ text, style, tag: tagFor(field, 0, 0) }], style, indent: 0, align, keepWithNext: field !== 'byline' });
   };
   single('jumpFrom', article.jumpFrom, 'jump');
@@ -261,10 +261,10 @@ function flowables(page: PageSettings, article: Article, sources: Source[], proo
   let leadPlaced = !article.lead.trim();
   paragraphs.forEach((para, index) => {
     const heading = para.kind === 'heading';
-    const style = styled(page, heading ? 'subhead' : 'body');
+    const style = resolveStyle(page, heading ? 'subhead' : 'body', article.styleOverrides);
     const runs: StyledRun[] = [];
     if (!leadPlaced && !heading) {
-      const leadStyle = styled(page, 'lead');
+      const leadStyle = resolveStyle(page, 'lead', article.styleOverrides);
       runs.push({ text: article.lead, style: leadStyle, tag: tagFor('lead', 0, 0) });
       leadPlaced = true;
     }
@@ -295,27 +295,20 @@ function overlaps(a: GridRect, b: GridRect): boolean {
   return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
 }
 
-interface TitleResult {
-  rows: number;
-}
-
-/** Kicker, headline and deck stacked over the headline span; returns the grid lines they take. */
-function layoutTitles(pb: PageBuilder, article: Article, block: ArticleBlock, report: TypoReport): TitleResult {
-  const { geo, page } = pb;
+/** Kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
+function layoutTitles(pb: PageBuilder, article: Article, area: { x: number; y: number; width: number }, report: TypoReport): number {
+  const { page } = pb;
   const parts: [TextField, string, StyleName][] = [
     ['kicker', article.kicker, 'kicker'],
     ['headline', article.headline, 'headline'],
     ['deck', article.deck, 'deck'],
   ];
   const present = parts.filter(([, text]) => text.trim());
-  if (present.length === 0) return { rows: 0 };
-  const span = Math.min(block.headlineSpan ?? block.span, block.span);
-  const width = spanWidth(geo, span);
-  const x = columnX(geo, block.col);
-  let y = rowY(geo, block.row);
-  const top = y;
+  if (present.length === 0) return 0;
+  const { x, width } = area;
+  let y = area.y;
   for (const [field, text, styleName] of present) {
-    const style = styled(page, styleName);
+    const style = resolveStyle(page, styleName, article.styleOverrides);
     const sources: Source[] = [{ field, paragraph: 0, base: 0 }];
     const pieces = titlePieces(pb, text, style, width, field);
     let base = 0;
@@ -333,8 +326,123 @@ function layoutTitles(pb: PageBuilder, article: Article, block: ArticleBlock, re
       base += piece.length;
     }
   }
-  // Body text resumes on the next grid line, at least half a line below the titles.
-  return { rows: Math.ceil((y - top + geo.pitch * 0.5) / geo.pitch) };
+  return y - area.y;
+}
+
+/** Grid lines from `row` down to half a line below `bottom`: where body text may resume. */
+function rowsTo(geo: GridGeometry, row: number, bottom: number): number {
+  return Math.ceil((bottom - rowY(geo, row) + geo.pitch * 0.5) / geo.pitch);
+}
+
+/** K-only white: no ink, the paper shows (titles knocked out of a picture). */
+const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
+
+/**
+ * Text columns of an article block: the grid's columns, or, inside a box with an inset, the box's
+ * inner width shared equally by the block's columns with the page's gutter (as 飞腾 re-divides a
+ * framed article); and per column the lowest point text may reach.
+ */
+interface TextColumns {
+  xs: number[];
+  width: number;
+  top: number;
+  bottoms: number[];
+}
+
+/** Lines available in each column of an article block: its stepped depths, never deeper than the block. */
+export function columnDepths(block: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>): number[] {
+  return Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
+}
+
+/** The box's inset: as set, else half a body character when the block has a tint or a frame. */
+export function boxInset(block: Pick<ArticleBlock, 'inset' | 'tint' | 'frameWidth'>, bodySize: number): number {
+  if (block.inset !== undefined) return block.inset;
+  return (block.tint ?? 0) > 0 || (block.frameWidth ?? 0) > 0 ? bodySize / 2 : 0;
+}
+
+function textColumns(geo: GridGeometry, block: ArticleBlock, frame: Rect, inset: number): TextColumns {
+  const depths = columnDepths(block);
+  const bottoms = depths.map((d) => (d > 0 ? rowY(geo, block.row + d - 1) + geo.bodySize - inset : -Infinity));
+  if (inset <= 0) {
+    return { xs: depths.map((_, c) => columnX(geo, block.col + c)), width: geo.colWidth, top: frame.y, bottoms };
+  }
+  const width = Math.max(0, (frame.width - 2 * inset - (block.span - 1) * geo.gutter) / block.span);
+  return { xs: depths.map((_, c) => frame.x + inset + c * (width + geo.gutter)), width, top: frame.y + inset, bottoms };
+}
+
+/**
+ * 底纹 and 边框 of an article block, drawn under its text. A stepped block gets one tint rectangle
+ * per run of equally deep columns (meeting in the middle of the gutter) and its outline as rules.
+ */
+function articleBox(pb: PageBuilder, block: ArticleBlock, frame: Rect): void {
+  const tint = block.tint ?? 0;
+  const stroke = block.frameWidth ?? 0;
+  if (tint <= 0 && stroke <= 0) return;
+  const { geo } = pb;
+  const fill: CmykColor | undefined = tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined;
+  const style = block.frameStyle && block.frameStyle !== 'solid' ? block.frameStyle : undefined;
+  const depths = columnDepths(block);
+  if (depths.every((d) => d === block.rows)) {
+    pb.items.push({ kind: 'box', ...frame, fill, stroke: stroke > 0 ? BLACK : undefined, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
+    return;
+  }
+  // Runs of equal depth, left to right, with their left and right x and their bottom.
+  const runs: { left: number; right: number; bottom: number }[] = [];
+  for (let c = 0; c < block.span; c++) {
+    const bottom = depths[c] > 0 ? rowY(geo, block.row + depths[c] - 1) + geo.bodySize : frame.y;
+    const edge = c === 0 ? frame.x : columnX(geo, block.col + c) - geo.gutter / 2;
+    const last = runs[runs.length - 1];
+    if (last && last.bottom === bottom) continue;
+    if (last) last.right = edge;
+    runs.push({ left: edge, right: frame.x + frame.width, bottom });
+  }
+  if (fill) for (const r of runs) if (r.bottom > frame.y) pb.items.push({ kind: 'box', x: r.left, y: frame.y, width: r.right - r.left, height: r.bottom - frame.y, fill, strokeWidth: 0 });
+  if (stroke <= 0) return;
+  // The outline clockwise: top, right side, the steps from right to left, left side.
+  const points: [number, number][] = [
+    [frame.x, frame.y],
+    [frame.x + frame.width, frame.y],
+  ];
+  for (let i = runs.length - 1; i >= 0; i--) {
+    points.push([runs[i].right, runs[i].bottom], [runs[i].left, runs[i].bottom]);
+  }
+  for (let i = 0; i < points.length; i++) {
+    const [x1, y1] = points[i];
+    const [x2, y2] = points[(i + 1) % points.length];
+    if (x1 !== x2 || y1 !== y2) pb.items.push({ kind: 'rule', x1, y1, x2, y2, width: stroke, color: BLACK, ...(style ? { style } : {}) });
+  }
+}
+
+/**
+ * 压题图: the picture fills the title area (the headline span, from the top of the text area), the
+ * titles sit on its lower part, half a line above its foot, in white (knocked out) or black.
+ * Returns the grid lines the picture takes from the block's top.
+ */
+function layoutTitleImage(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, area: { x: number; y: number; width: number }, report: TypoReport): number {
+  const { geo } = pb;
+  const title = block.titleImage!;
+  const imageAt = pb.items.length;
+  const height = layoutTitles(pb, article, area, report);
+  const titleRows = height > 0 ? rowsTo(geo, block.row, area.y + height) : 0;
+  const rows = Math.max(title.rows ?? titleRows + 3, titleRows + 1, 1);
+  const bottom = rowY(geo, block.row + rows - 1) + geo.bodySize;
+  const shift = bottom - geo.pitch / 2 - (area.y + height);
+  const color = title.text === 'white' ? KNOCKOUT : BLACK;
+  for (let i = imageAt; i < pb.items.length; i++) {
+    const item = pb.items[i];
+    if (item.kind !== 'glyphs') continue;
+    item.y += Math.max(0, shift);
+    item.color = color;
+  }
+  const frame: Rect = { x: area.x, y: area.y, width: area.width, height: bottom - area.y };
+  pb.items.splice(imageAt, 0, imageItem(title.imageId, frame, doc.images.find((i) => i.id === title.imageId), title));
+  return rows;
+}
+
+/** A picture in its frame, placed by its crop when its pixel size is known. */
+function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageBlock | ArticleBlock['titleImage']): LayoutItem {
+  const known = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 && frame.width > 0 && frame.height > 0;
+  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop ?? {}) } : {}) };
 }
 
 /**
@@ -369,7 +477,9 @@ function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] 
 function layoutArticleMemo(pb: PageBuilder, doc: BanmianDocument, block: ArticleBlock, article: Article, report: TypoReport, overset: Overset[], frames: BlockFrame[], pageKey: string): void {
   // Without a cache kept between layouts there is nothing to reuse.
   if (pb.cache !== pb.env.cache) return layoutArticle(pb, doc, block, article, report, overset, frames);
-  const key = `${pageKey}|${JSON.stringify(block)}|${JSON.stringify(imageExclusions(doc, block))}|${pb.env.proof ? 'proof' : 'print'}`;
+  const titleAsset = block.titleImage && doc.images.find((i) => i.id === block.titleImage!.imageId);
+  const titleSize = titleAsset ? `${titleAsset.pixelWidth}x${titleAsset.pixelHeight}` : '';
+  const key = `${pageKey}|${JSON.stringify(block)}|${titleSize}|${JSON.stringify(imageExclusions(doc, block))}|${pb.env.proof ? 'proof' : 'print'}`;
   const memo = pb.cache.articleMemo;
   const hit = memo.get(block.id);
   if (hit && hit.article === article && hit.key === key && !pb.env.proof) {
@@ -409,20 +519,33 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
     if (chars > 0) overset.push({ articleId: article.id, characters: chars, lines: 0 });
     return;
   }
-  const title = layoutTitles(pb, article, block, report);
+  articleBox(pb, block, frame);
+  const inset = boxInset(block, geo.bodySize);
+  const cols = textColumns(geo, block, frame, inset);
   const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
+  const titleArea = { x: cols.xs[0], y: cols.top, width: cols.xs[headSpan - 1] + cols.width - cols.xs[0] };
+  let titleRows: number;
+  if (block.titleImage) titleRows = layoutTitleImage(pb, doc, block, article, titleArea, report) + 1;
+  else {
+    const height = layoutTitles(pb, article, titleArea, report);
+    // Body text resumes on the next grid line, at least half a line below the titles.
+    titleRows = height > 0 ? rowsTo(geo, block.row, titleArea.y + height) : 0;
+  }
   const exclusions = imageExclusions(doc, block);
-  if (title.rows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: title.rows });
+  if (titleRows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: titleRows });
   const slots: Slot[] = [];
+  const depths = columnDepths(block);
   for (let c = 0; c < block.span; c++) {
     const col = block.col + c;
-    const depth = Math.min(block.columnRows?.[c] ?? block.rows, block.rows);
-    for (let r = 0; r < depth; r++) {
+    for (let r = 0; r < depths[c]; r++) {
       const row = block.row + r;
       if (row >= geo.rows) break;
+      const y = rowY(geo, row);
+      // Inside a box, lines that would come closer than the inset to its edge stay empty.
+      if (y < cols.top - 1e-6 || y + geo.bodySize > cols.bottoms[c] + 1e-6) continue;
       const cell = { col, span: 1, row, rows: 1 };
       if (exclusions.some((e) => overlaps(e, cell))) continue;
-      slots.push({ x: columnX(geo, col), y: rowY(geo, row), row });
+      slots.push({ x: cols.xs[c], y, row });
     }
   }
   const sources: Source[] = [];
@@ -431,17 +554,19 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
   let oversetChars = 0;
   let oversetLines = 0;
   const composed = flow.map((f) => {
-    const cp = pb.cache.compose(f.runs, pb.options(geo.colWidth, f.style, f.indent, f.align ?? f.style.align));
+    const cp = pb.cache.compose(f.runs, pb.options(cols.width, f.style, f.indent, f.align ?? f.style.align));
     pb.noteMissing(cp, article.id);
     return cp;
   });
   for (let fi = 0; fi < flow.length; fi++) {
     const cp = composed[fi];
     const f = flow[fi];
+    const size = flowSize(f);
+    const depth = gridLinesFor(size, geo);
     if (isLoneLast(cp)) report.loneCharacters++;
     // A subhead that would end a column with nothing after it moves to the next column.
     if (f.keepWithNext && slot < slots.length && fi + 1 < flow.length) {
-      const needed = cp.lines.length + 1;
+      const needed = cp.lines.length * depth + 1;
       const colEnd = columnEndIndex(slots, slot);
       if (slot + needed > colEnd && colEnd < slots.length) slot = colEnd;
     }
@@ -449,20 +574,23 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
     // the paragraph's last line goes over with it.
     let carryLastLine = false;
     if (flow[fi + 1]?.keepWithPrevious && cp.lines.length > 0) {
-      const bylineSlot = slot + cp.lines.length;
+      const bylineSlot = slot + cp.lines.length * depth;
       carryLastLine = bylineSlot < slots.length && bylineSlot > 0 && columnEndIndex(slots, bylineSlot - 1) === bylineSlot;
     }
     for (let li = 0; li < cp.lines.length; li++) {
       const justified = (f.align ?? f.style.align) === 'justify';
       if (carryLastLine && li === cp.lines.length - 1 && slot < slots.length) slot = columnEndIndex(slots, slot);
+      if (depth > 1) slot = nextSlotRun(slots, slot, depth);
       if (slot >= slots.length) {
         oversetLines++;
         const line = cp.lines[li];
         for (let i = line.start; i < line.end; i++) if (cp.cps[i] !== 0x20) oversetChars++;
         continue;
       }
-      const s = slots[slot++];
-      pb.emitLine(cp, li, s.x, s.y, article.id, sources);
+      const s = slots[slot];
+      slot += depth;
+      // The em box sits on the foot of its last grid line, so its baseline is the grid's baseline.
+      pb.emitLine(cp, li, s.x, s.y + (depth - 1) * geo.pitch + geo.bodySize - size, article.id, sources);
       tally(report, cp, li, justified, page.typeset.maxExpansion);
       const gridLine = (s.y - geo.top) / geo.pitch;
       if (Math.abs(gridLine - Math.round(gridLine)) > 1e-6) report.offGridLines++;
@@ -472,20 +600,46 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
   frames.push({ blockId: block.id, kind: 'article', ...frame, emptyLines: Math.max(0, slots.length - slot) });
 }
 
+/** The largest type size in a flowable (a lead set inline may be larger than the body). */
+function flowSize(f: Flowable): number {
+  let size = f.style.size;
+  for (const r of f.runs) size = Math.max(size, r.style.size);
+  return size;
+}
+
+/**
+ * Body text keeps to the page's grid: a line whose type is larger than the line pitch (an article's
+ * body or subhead overridden to a bigger 字号) takes the fewest whole grid lines that hold it.
+ */
+export function gridLinesFor(size: number, geo: Pick<GridGeometry, 'pitch'>): number {
+  return Math.max(1, Math.ceil(size / geo.pitch - 1e-6));
+}
+
+/** The first slot at or after `from` that starts `depth` consecutive grid lines of one column. */
+function nextSlotRun(slots: Slot[], from: number, depth: number): number {
+  for (let i = from; i + depth <= slots.length; i++) {
+    let ok = true;
+    for (let k = 1; k < depth && ok; k++) ok = slots[i + k].x === slots[i].x && slots[i + k].row === slots[i].row + k;
+    if (ok) return i;
+  }
+  return slots.length;
+}
+
 function columnEndIndex(slots: Slot[], from: number): number {
   let i = from + 1;
   while (i < slots.length && slots[i].x === slots[from].x && slots[i].row > slots[i - 1].row) i++;
   return i;
 }
 
-function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[]): void {
+/** A picture and its caption; the caption of a picture that belongs to an article follows that article's caption style. */
+function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], asset: ImageAsset | undefined, article: Article | undefined): void {
   const { geo, page } = pb;
   const frame = rectOf(geo, block);
   frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
   if (frame.width <= 0 || frame.height <= 0) return;
   let captionHeight = 0;
   if (block.caption.trim()) {
-    const style = styled(page, 'caption');
+    const style = resolveStyle(page, 'caption', article?.styleOverrides);
     const cp = pb.cache.compose([{ text: block.caption, style, tag: 0 }], pb.options(frame.width, style, 0));
     pb.noteMissing(cp, block.id);
     captionHeight = cp.lines.length * style.lineHeight + 3;
@@ -496,7 +650,7 @@ function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[]): 
     }
   }
   const height = Math.max(0, frame.height - captionHeight);
-  pb.items.push({ kind: 'image', imageId: block.imageId, x: frame.x, y: frame.y, width: frame.width, height });
+  pb.items.push(imageItem(block.imageId, { x: frame.x, y: frame.y, width: frame.width, height }, asset, block));
 }
 
 function layoutHeader(pb: PageBuilder): void {
@@ -524,6 +678,9 @@ function layoutHeader(pb: PageBuilder): void {
   pb.items.push({ kind: 'rule', x1: left, y1: ruleY, x2: left + width, y2: ruleY, width: 1.5, color: BLACK });
   pb.items.push({ kind: 'rule', x1: left, y1: ruleY + 2, x2: left + width, y2: ruleY + 2, width: 0.3, color: BLACK });
 }
+
+/** Half the height of a rule block's frame at least, pt: enough to pick a hairline. */
+export const RULE_PICK = 3;
 
 /** 2024-01-16 → 2024年1月16日 (other strings are shown as typed). */
 export function formatDate(iso: string): string {
@@ -573,6 +730,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
   const pageReport = emptyReport();
   const articleReports: Record<string, TypoReport> = {};
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
+  const images = new Map(doc.images.map((i) => [i.id, i]));
   layoutHeader(pb);
   const pageKey = env.cache ? JSON.stringify(doc.page) : '';
   for (const block of doc.blocks) {
@@ -582,10 +740,15 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
       const report = (articleReports[article.id] ??= emptyReport());
       layoutArticleMemo(pb, doc, block, article, report, overset, frames, pageKey);
     } else if (block.kind === 'image') {
-      layoutImage(pb, block, frames);
+      layoutImage(pb, block, frames, images.get(block.imageId), block.articleId ? articles.get(block.articleId) : undefined);
     } else {
-      pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK });
-      frames.push({ blockId: block.id, kind: 'rule', x: Math.min(block.x1, block.x2), y: Math.min(block.y1, block.y2), width: Math.abs(block.x2 - block.x1), height: Math.abs(block.y2 - block.y1), emptyLines: 0 });
+      const style = block.style && block.style !== 'solid' ? block.style : undefined;
+      pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK, ...(style ? { style } : {}) });
+      // The frame reaches a little around the line, so that a hairline can be picked with the pointer.
+      const reach = Math.max(ruleReach(block.style, block.width), RULE_PICK);
+      const x = Math.min(block.x1, block.x2) - reach;
+      const y = Math.min(block.y1, block.y2) - reach;
+      frames.push({ blockId: block.id, kind: 'rule', x, y, width: Math.abs(block.x2 - block.x1) + 2 * reach, height: Math.abs(block.y2 - block.y1) + 2 * reach, emptyLines: 0 });
     }
   }
   if (doc.page.columnRules) columnRules(pb, doc);

@@ -1,3 +1,5 @@
+import type { RuleStyle } from '../model/document';
+
 /**
  * PageLayout is the frame both renderers draw (SVG on screen, PDF on paper) and nothing else:
  * a closed set of items with every glyph already positioned. Coordinates are pt from the top-left
@@ -42,13 +44,27 @@ export interface GlyphRun {
   source?: GlyphSource;
 }
 
-export interface ImageItem {
-  kind: 'image';
-  imageId: string;
+/** A rectangle in page pt. */
+export interface Rect {
   x: number;
   y: number;
   width: number;
   height: number;
+}
+
+export interface ImageItem {
+  kind: 'image';
+  imageId: string;
+  /** The frame: the picture shows only inside it. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /**
+   * Where the whole picture lies (scaled and moved by the block's crop); it is clipped to the frame.
+   * Absent (no pixel size known): the picture covers the frame, centred.
+   */
+  picture?: Rect;
 }
 
 export interface RuleItem {
@@ -59,6 +75,8 @@ export interface RuleItem {
   y2: number;
   width: number;
   color: CmykColor;
+  /** Absent: solid. Renderers draw other styles from `ruleArt`. */
+  style?: RuleStyle;
 }
 
 export interface BoxItem {
@@ -70,6 +88,8 @@ export interface BoxItem {
   fill?: CmykColor;
   stroke?: CmykColor;
   strokeWidth: number;
+  /** Absent: a solid stroke. Renderers draw other styles from `frameArt`. */
+  strokeStyle?: RuleStyle;
 }
 
 export type LayoutItem = GlyphRun | ImageItem | RuleItem | BoxItem;

@@ -61,6 +61,9 @@ export interface TextStyle {
 
 export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump';
 
+/** An article's local changes to the page's named styles, field by field (src-core/model/styles.ts). */
+export type StyleOverrides = Partial<Record<StyleName, Partial<TextStyle>>>;
+
 export interface TypesetSettings {
   /** First-line indent in em. */
   indent: number;
@@ -106,6 +109,11 @@ export interface Article {
   jumpFrom: string;
   /** (下转04版) */
   jumpTo: string;
+  /**
+   * This article's local overrides of the page's styles (e.g. its headline in 一号 instead of 小初).
+   * Optional, absent when there are none, so files without it stay format version 1.
+   */
+  styleOverrides?: StyleOverrides;
 }
 
 export interface ImageAsset {
@@ -129,7 +137,48 @@ export interface GridRect {
   rows: number;
 }
 
-export interface ArticleBlock extends GridRect {
+/**
+ * How a line is drawn: 栏线 'solid', 双线 'double', 文武线 'thickThin' (a thick line and a thin one),
+ * 虚线 'dashed', and two 花边 (decorative borders) drawn as vector paths: 波纹 'wave' and 点线 'dots'.
+ */
+export type RuleStyle = 'solid' | 'double' | 'thickThin' | 'dashed' | 'wave' | 'dots';
+
+export const RULE_STYLES: readonly RuleStyle[] = ['solid', 'double', 'thickThin', 'dashed', 'wave', 'dots'];
+
+/**
+ * A picture inside its frame. 'fill' covers the frame (cropping what sticks out), 'fit' shows the
+ * whole picture inside it; `scale` multiplies that size; `offsetX`/`offsetY` move the picture's
+ * centre from the frame's centre by that fraction of the frame's width/height. All optional:
+ * absent means fill, scale 1, centred.
+ */
+export interface ImageCrop {
+  fit?: 'fill' | 'fit';
+  scale?: number;
+  offsetX?: number;
+  offsetY?: number;
+}
+
+/** 压题图: a picture filling the title area of an article, its titles set over it. */
+export interface TitleImage extends ImageCrop {
+  imageId: string;
+  /** Depth of the picture in grid lines; absent: the titles' depth plus three lines. */
+  rows?: number;
+  /** Colour of the titles on the picture: 'white' knocks out (no ink), 'black' overprints K. */
+  text: 'white' | 'black';
+}
+
+/** A tinted and/or framed box (底纹, 边框) around a block; text keeps `inset` pt inside it. */
+export interface BlockBox {
+  /** 底纹: tint in % K (0–100); absent or 0: no tint. */
+  tint?: number;
+  /** 边框 width in pt; absent or 0: no frame. */
+  frameWidth?: number;
+  frameStyle?: RuleStyle;
+  /** 内空: space between the box edge and the text, pt. */
+  inset?: number;
+}
+
+export interface ArticleBlock extends GridRect, BlockBox {
   id: string;
   kind: 'article';
   articleId: string;
@@ -137,10 +186,12 @@ export interface ArticleBlock extends GridRect {
   headlineSpan?: number;
   /** Stepped or L-shaped articles: lines available in each column (from the block top). */
   columnRows?: number[];
+  /** 压题图: the titles are set over this picture at the top of the block. */
+  titleImage?: TitleImage;
   locked?: boolean;
 }
 
-export interface ImageBlock extends GridRect {
+export interface ImageBlock extends GridRect, ImageCrop {
   id: string;
   kind: 'image';
   imageId: string;
@@ -159,6 +210,8 @@ export interface RuleBlock {
   x2: number;
   y2: number;
   width: number;
+  /** Absent: 'solid'. */
+  style?: RuleStyle;
   locked?: boolean;
 }
 

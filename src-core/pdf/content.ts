@@ -1,4 +1,5 @@
 import type { CmykColor } from '../layout/page-layout';
+import type { PathOp } from '../layout/rule-art';
 
 /** A number as PDF content syntax: at most three decimals, never an exponent. */
 export function num(v: number): string {
@@ -79,6 +80,16 @@ export class ContentWriter {
   line(x1: number, y1: number, x2: number, y2: number): void {
     this.endText();
     this.parts.push(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
+  }
+
+  /**
+   * A path of moveto/lineto/curveto operations (PDF coordinates, y upwards), stroked or filled:
+   * the styled rules and frames of `ruleArt`.
+   */
+  path(ops: PathOp[], paint: 'f' | 'S'): void {
+    this.endText();
+    const parts = ops.map(([op, ...v]) => `${v.map(num).join(' ')} ${op === 'M' ? 'm' : op === 'L' ? 'l' : 'c'}`);
+    this.parts.push(`${parts.join(' ')} ${paint}`);
   }
 
   rect(x: number, y: number, w: number, h: number, paint: 'f' | 'S' | 'B' | 'W n'): void {

@@ -1,6 +1,8 @@
+import { ruleReach } from '../layout/rule-art';
 import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
-import type { Article, BanmianDocument, ImageAsset } from '../model/document';
+import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/document';
+import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { decodeBase64, rasterFacts } from '../pdf/images';
 import { embeddingLicence, mayEmbedSubset, readTrueType } from '../pdf/truetype';
 
@@ -15,7 +17,8 @@ export type PreflightCode =
   | 'empty-block'
   | 'bleed-short'
   | 'font-not-embeddable'
-  | 'font-unsupported';
+  | 'font-unsupported'
+  | 'font-substituted';
 
 export interface PreflightIssue {
   code: PreflightCode;
@@ -106,6 +109,7 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   checkEmptyBlocks(doc, layout, articles, issues);
   checkTrim(layout, options.fonts, bleed, issues);
   checkFonts(layout, options.fonts, issues);
+  checkStyleFamilies(doc, options.fonts, issues);
 
   return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
 }
@@ -146,8 +150,8 @@ function checkImages(
     }
     const f = probe.facts;
     if (item.width > 0 && item.height > 0) {
-      // The image covers its frame, so the larger scale decides the resolution.
-      const ptPerPixel = Math.max(item.width / f.width, item.height / f.height);
+      // The picture's placed size (scaled by its crop) decides; without one it covers its frame.
+      const ptPerPixel = item.picture ? item.picture.width / f.width : Math.max(item.width / f.width, item.height / f.height);
       const ppi = Math.round(72 / ptPerPixel);
       if (ppi < minPpi) {
         const severity = ppi < errorPpi ? 'error' : 'warning';
@@ -229,13 +233,16 @@ function itemBounds(item: LayoutItem, fonts: FontRegistry): { x0: number; y0: nu
         y1: item.y + (1 - ascent) * item.size,
       };
     }
-    case 'rule':
+    case 'rule': {
+      // Styled rules (双线, 花边) reach further from their axis than half their weight.
+      const reach = ruleReach(item.style, item.width);
       return {
-        x0: Math.min(item.x1, item.x2) - (item.y1 === item.y2 ? 0 : item.width / 2),
-        x1: Math.max(item.x1, item.x2) + (item.y1 === item.y2 ? 0 : item.width / 2),
-        y0: Math.min(item.y1, item.y2) - (item.x1 === item.x2 ? 0 : item.width / 2),
-        y1: Math.max(item.y1, item.y2) + (item.x1 === item.x2 ? 0 : item.width / 2),
+        x0: Math.min(item.x1, item.x2) - (item.y1 === item.y2 ? 0 : reach),
+        x1: Math.max(item.x1, item.x2) + (item.y1 === item.y2 ? 0 : reach),
+        y0: Math.min(item.y1, item.y2) - (item.x1 === item.x2 ? 0 : reach),
+        y1: Math.max(item.y1, item.y2) + (item.x1 === item.x2 ? 0 : reach),
       };
+    }
     case 'box':
     case 'image':
       return { x0: item.x, y0: item.y, x1: item.x + item.width, y1: item.y + item.height };
@@ -301,6 +308,34 @@ function checkFonts(layout: PageLayout, fonts: FontRegistry, issues: PreflightIs
         zh: `字体 ${face.postscriptName} 的授权位不允许嵌入子集（fsType 0x${info.fsType.toString(16).padStart(4, '0')}，${licence}），请换用可嵌入的字体`,
         en: `The licence bits of font ${face.postscriptName} forbid embedding a subset (fsType 0x${info.fsType.toString(16).padStart(4, '0')}, ${licence}); use an embeddable font`,
       });
+    }
+  }
+}
+
+/**
+ * A style (the page's, or an article's override) naming a face family the registry does not have:
+ * the text is set in the default family instead, which the user should know before print.
+ */
+function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, issues: PreflightIssue[]): void {
+  const warn = (family: string, style: StyleName, article?: Article) => {
+    const label = STYLE_LABELS[style];
+    const zhWhere = article ? `稿件 ${articleName(article, article.id)} 的样式“${label.zh}”（本稿覆盖）` : `本版样式“${label.zh}”`;
+    const enWhere = article ? `the ${label.en} style of article ${articleName(article, article.id)} (its override)` : `the page's ${label.en} style`;
+    issues.push({
+      code: 'font-substituted',
+      severity: 'warning',
+      articleId: article?.id,
+      zh: `${zhWhere}指定的字体“${FAMILY_LABELS[family] ?? family}”未安装，以${FAMILY_LABELS[fonts.defaultFamily] ?? fonts.defaultFamily}代替`,
+      en: `The face '${family}' of ${enWhere} is not installed; ${fonts.defaultFamily} is used instead`,
+    });
+  };
+  for (const name of STYLE_NAMES) {
+    const family = doc.page.styles[name]?.family;
+    if (family && !fonts.hasFamily(family)) warn(family, name);
+  }
+  for (const a of doc.articles) {
+    for (const [name, fields] of Object.entries(a.styleOverrides ?? {})) {
+      if (fields?.family && !fonts.hasFamily(fields.family)) warn(fields.family, name as StyleName, a);
     }
   }
 }

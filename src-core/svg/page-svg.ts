@@ -1,4 +1,5 @@
 import type { CmykColor, LayoutItem, PageLayout } from '../layout/page-layout';
+import { frameArt, ruleArt, type ArtShape } from '../layout/rule-art';
 
 export interface SvgOptions {
   /** CSS font-family for a registry face id; the host declares it with @font-face from the same file the PDF embeds. */
@@ -29,6 +30,17 @@ export function cmykToCss(c: CmykColor): string {
   return `rgb(${r},${g},${b})`;
 }
 
+/** Styled rules and frames: the shapes `ruleArt`/`frameArt` computed, exactly as the PDF draws them. */
+function artSvg(shapes: ArtShape[], color: string): string {
+  return shapes
+    .map((sh) =>
+      sh.kind === 'dot'
+        ? `<circle cx="${num(sh.cx)}" cy="${num(sh.cy)}" r="${num(sh.r)}" fill="${color}"/>`
+        : `<path d="${sh.ops.map(([op, ...v]) => op + v.map(num).join(' ')).join('')}" fill="none" stroke="${color}" stroke-width="${num(sh.width)}"/>`,
+    )
+    .join('');
+}
+
 function itemSvg(item: LayoutItem, opts: SvgOptions): string {
   switch (item.kind) {
     case 'glyphs': {
@@ -44,6 +56,14 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
     }
     case 'image': {
       const href = opts.imageHref?.(item.imageId);
+      if (href && item.picture) {
+        // A nested svg whose viewport is the frame clips the picture to it, as the PDF's clip path does.
+        const p = item.picture;
+        return (
+          `<svg x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" viewBox="${num(item.x)} ${num(item.y)} ${num(item.width)} ${num(item.height)}" overflow="hidden">` +
+          `<image href="${escapeAttr(href)}" x="${num(p.x)}" y="${num(p.y)}" width="${num(p.width)}" height="${num(p.height)}" preserveAspectRatio="none"/></svg>`
+        );
+      }
       if (href) {
         return `<image href="${escapeAttr(href)}" x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" preserveAspectRatio="xMidYMid slice"/>`;
       }
@@ -51,10 +71,20 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
       return `<g class="image-placeholder"><rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="#e6e6e6" stroke="#999" stroke-width="0.5"/><path d="M${num(x)} ${num(y)}L${num(x + w)} ${num(y + h)}M${num(x + w)} ${num(y)}L${num(x)} ${num(y + h)}" stroke="#999" stroke-width="0.5"/></g>`;
     }
     case 'rule':
+      if (item.style) return `<g class="rule-${item.style}">${artSvg(ruleArt(item.x1, item.y1, item.x2, item.y2, item.width, item.style), cmykToCss(item.color))}</g>`;
       return `<line x1="${num(item.x1)}" y1="${num(item.y1)}" x2="${num(item.x2)}" y2="${num(item.y2)}" stroke="${cmykToCss(item.color)}" stroke-width="${num(item.width)}"/>`;
-    case 'box':
-      return `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${item.fill ? cmykToCss(item.fill) : 'none'}" stroke="${item.stroke ? cmykToCss(item.stroke) : 'none'}" stroke-width="${num(item.strokeWidth)}"/>`;
+    case 'box': {
+      const styled = item.stroke && item.strokeStyle;
+      const rect = `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${item.fill ? cmykToCss(item.fill) : 'none'}" stroke="${item.stroke && !styled ? cmykToCss(item.stroke) : 'none'}" stroke-width="${num(item.strokeWidth)}"/>`;
+      if (!styled) return rect;
+      return `<g class="frame-${item.strokeStyle}">${rect}${artSvg(frameArt(item.x, item.y, item.width, item.height, item.strokeWidth, item.strokeStyle!), cmykToCss(item.stroke!))}</g>`;
+    }
   }
+}
+
+/** The markup of some layout items without the page around them (style samples in the 样式 panel). */
+export function itemsToSvg(items: readonly LayoutItem[], opts: SvgOptions): string {
+  return items.map((item) => itemSvg(item, opts)).join('');
 }
 
 function guidesSvg(layout: PageLayout): string {
@@ -73,7 +103,7 @@ function guidesSvg(layout: PageLayout): string {
  * rasterises and never lays out. Ligatures and kerning are off for the same reason.
  */
 export function pageToSvg(layout: PageLayout, opts: SvgOptions): string {
-  const body = layout.items.map((item) => itemSvg(item, opts)).join('');
+  const body = itemsToSvg(layout.items, opts);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}pt" height="${num(layout.height)}pt" ` +
     `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0" text-rendering="geometricPrecision">` +

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -115,6 +115,7 @@ function buildMenu(): void {
         { type: 'separator' },
         item('导入稿件… Import…', 'file.import', 'CmdOrCtrl+I'),
         item('导出 PDF… Export PDF…', 'file.exportPdf', 'CmdOrCtrl+E'),
+        item('导出校样 PNG… Export proof PNG…', 'file.exportPng'),
         { type: 'separator' },
         item('共享此版面… Share this page…', 'file.share'),
         item('加入共享版面… Join a shared page…', 'file.join'),
@@ -153,9 +154,23 @@ function buildMenu(): void {
         item('基线网格 Baseline grid', 'view.baselines'),
         item('块边框 Block outlines', 'view.outlines'),
         item('裁切线 Trim marks', 'view.trim'),
+        item('标尺 Rulers', 'view.rulers', 'CmdOrCtrl+R'),
       ],
     },
-    { label: '版面 Layout', submenu: [item('块高随文 Fit block to text', 'layout.fitText'), item('自动栏线 Automatic column rules', 'layout.columnRules')] },
+    {
+      label: '版面 Layout',
+      submenu: [
+        item('块高随文 Fit block to text', 'layout.fitText'),
+        item('恢复矩形 Reset to rectangle', 'layout.resetSteps'),
+        { type: 'separator' },
+        item('添加横线 Add horizontal rule', 'layout.addRuleH'),
+        item('添加竖线 Add vertical rule', 'layout.addRuleV'),
+        item('自动栏线 Automatic column rules', 'layout.columnRules'),
+        { type: 'separator' },
+        item('样式… Styles…', 'layout.styles'),
+        item('版面设置… Page settings…', 'layout.pageSettings'),
+      ],
+    },
     {
       label: '校对 Proof',
       submenu: [
@@ -184,6 +199,8 @@ void app.whenReady().then(() => {
   const env: HostEnv = {
     files: electronFileAccess(dialog, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, join(app.getPath('userData'), 'state')),
     autosaveSeconds: 30,
+    // Only files exported in this session reach here (page-files checks); '' when the viewer opened it.
+    openInViewer: (abs) => shell.openPath(abs),
   };
   registerHostIpc(ipcMain, isTrustedSender, env);
   // The LAN share's self-signed certificate (and one a joining desk's invitation named) is trusted

@@ -8,6 +8,7 @@ import { HANDLES, handlePoint } from '../editor/geometry';
 import { hasBodyText } from './body-text';
 import { useEditor } from '../editor/use-editor';
 import { ProofMarkers } from '../proof/ProofMarkers';
+import { BlockTools } from './BlockTools';
 import { PeerOutlines } from '../collab/Presence';
 
 /**
@@ -129,6 +130,7 @@ export function Overlay({ zoom }: OverlayProps) {
       <Guides layout={layout} geo={geo} toggles={toggles} mode={doc.page.grid.mode} />
       {toggles.trim && <TrimMarks width={layout.width} height={layout.height} zoom={zoom} />}
       <Frames layout={layout} doc={doc} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
+      <BlockTools zoom={zoom} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
       <ProofMarkers zoom={zoom} />
       <PeerOutlines zoom={zoom} />

@@ -2,12 +2,15 @@ import type { FontRegistry } from '../../src-core/fonts/registry';
 import { CompositionCache } from '../../src-core/layout/cache';
 import { fitArticleRows, layout, type LayoutEnv } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
-import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings } from '../../src-core/model/document';
+import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock, StyleName, TextStyle } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
+import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
+import { validateDocument } from '../../src-core/model/validate';
 import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
-import { clampRect, nudgedRect, sameRect, type Handle } from './geometry';
+import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
+import { movedRule, newRule, resizedColumnRows } from './block-geometry';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -27,6 +30,8 @@ export interface ViewToggles {
   baselines: boolean;
   outlines: boolean;
   trim: boolean;
+  /** Rulers in mm along the top and left of the canvas. */
+  rulers: boolean;
 }
 
 export type ZoomFit = 'page' | 'width' | null;
@@ -35,6 +40,12 @@ export type Interaction =
   | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number } }
   | { kind: 'resize'; blockId: string; handle: Handle; start: GridRect; rect: GridRect }
   | { kind: 'place'; articleId: string; blockId: string; rect: GridRect };
+
+/** Fields of one block while a block tool drags them (a rule's ends, a picture's crop, a column's depth). */
+export interface BlockPreview {
+  blockId: string;
+  fields: Record<string, unknown>;
+}
 
 export interface FileState {
   /** Where the page was opened from or saved to; null for the sample page or a new page. */
@@ -66,6 +77,8 @@ export interface EditorState {
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
+  /** A block tool's drag in progress: the page shows these fields, the store is untouched until commit. */
+  blockPreview: BlockPreview | null;
   zoom: number;
   fit: ZoomFit;
   toggles: ViewToggles;
@@ -120,9 +133,10 @@ export class Editor {
       selection: null,
       editing: null,
       interaction: null,
+      blockPreview: null,
       zoom: 1,
       fit: 'width',
-      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true },
+      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true },
       file: { ...file, savedRevision: this.store.revision },
       revision: this.store.revision,
       dirty: false,
@@ -184,14 +198,15 @@ export class Editor {
   private refresh(patch: Partial<EditorState> = {}): void {
     const doc = this.stable(this.store.snapshot());
     const interaction = patch.interaction !== undefined ? patch.interaction : this.state?.interaction;
-    const preview = previewKey(interaction);
+    const blockPreview = patch.blockPreview !== undefined ? patch.blockPreview : this.state?.blockPreview;
+    const preview = previewKey(interaction) + (blockPreview ? `|${blockPreview.blockId}:${JSON.stringify(blockPreview.fields)}` : '');
     const next: Partial<EditorState> = { ...patch, doc, revision: this.store.revision, canUndo: this.store.canUndo(), canRedo: this.store.canRedo() };
     if (this.state) next.dirty = this.isDirty();
     if (!this.laidOut || this.laidOut.doc !== doc || this.laidOut.preview !== preview) {
       this.laidOut = { doc, preview };
       const start = performance.now();
       try {
-        next.layout = layout(withPreview(doc, interaction), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
+        next.layout = layout(withBlockPreview(withPreview(doc, interaction), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
         next.layoutError = undefined;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -344,9 +359,9 @@ export class Editor {
       return;
     }
     if (!sameRect(i.rect, i.start)) {
-      const fields: Partial<GridRect> = {};
+      const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
-      this.command((s) => s.editBlock(i.blockId, fields));
+      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.steppedFields(i.blockId, i.rect) }));
     }
     this.refresh({ interaction: null });
   }
@@ -388,6 +403,8 @@ export class Editor {
   }
 
   nudge(key: string, big = false): boolean {
+    const rule = this.block(this.state.selection);
+    if (rule?.kind === 'rule') return this.nudgeRule(rule, key, big);
     const b = this.gridBlock(this.state.selection);
     if (!b || this.refuseLocked(b)) return false;
     const rect = nudgedRect(this.state.geo, gridRectOf(b), key, big);
@@ -400,7 +417,14 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || this.refuseLocked(b)) return;
     const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
-    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next }));
+    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.steppedFields(id, next) }));
+  }
+
+  /** A stepped article keeps its column depths within its new size (a deeper one would not load). */
+  private steppedFields(id: string, rect: GridRect): { columnRows?: number[] } {
+    const b = this.block(id);
+    if (b?.kind !== 'article' || !b.columnRows) return {};
+    return { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) };
   }
 
   editBlock(id: string, fields: Record<string, unknown>): void {
@@ -429,12 +453,69 @@ export class Editor {
     return true;
   }
 
+  /** Page settings: refused with the validator's message when the page would not be valid. */
   setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+    if (this.refusePage({ ...this.state.doc.page, ...fields })) return;
     this.command((s) => s.setPage(fields));
   }
 
   setHeader(fields: Partial<PageHeader>): void {
+    if (this.refusePage({ ...this.state.doc.page, header: { ...this.state.doc.page.header, ...fields } })) return;
     this.command((s) => s.setHeader(fields));
+  }
+
+  /** Checks a page the user asked for; the first problem with it becomes the notice. */
+  private refusePage(page: PageSettings): boolean {
+    const check = validateDocument({ ...this.state.doc, page });
+    const issue = check.ok ? undefined : check.issues.find((i) => i.path.startsWith('page'));
+    if (!issue) return false;
+    this.notify({ zh: `版面设置未改：${issue.zh}`, en: `Page settings unchanged: ${issue.en}` });
+    return true;
+  }
+
+  /** A bad style value: the notice names the style and the problem; nothing changes. */
+  private refuseStyle(name: StyleName, fields: Partial<TextStyle>): boolean {
+    const issue = checkStyleFields(fields)[0];
+    if (!issue) return false;
+    const label = STYLE_LABELS[name];
+    this.notify({ zh: `样式“${label.zh}”未改：${issue.zh}`, en: `Style ${label.en} unchanged: ${issue.en}` });
+    return true;
+  }
+
+  /** Fields of a page style (样式): every article set in it reflows; one undo step. */
+  setStyle(name: StyleName, fields: Partial<TextStyle>): void {
+    if (this.refuseStyle(name, fields)) return;
+    this.setPage(pageStyleChange(this.state.doc.page, name, fields));
+  }
+
+  /** Overrides fields of a page style for one article only (undefined clears a field); one undo step. */
+  setStyleOverride(articleId: string, name: StyleName, fields: Partial<TextStyle>): void {
+    if (this.refuseStyle(name, fields)) return;
+    this.command((s) => s.setStyleOverride(articleId, name, fields));
+  }
+
+  /** 清除覆盖: the article's style back to the page's, one field or (no field) all of them. */
+  clearStyleOverride(articleId: string, name: StyleName, field?: keyof TextStyle): void {
+    this.command((s) => s.setStyleOverride(articleId, name, clearedFields(field ? [field] : undefined)));
+  }
+
+  /**
+   * 以此重新定义样式: the page style becomes what this article shows, and the article's override of
+   * it goes (every other article follows the new style). One undo step across both documents.
+   */
+  redefineStyleFrom(articleId: string, name: StyleName): void {
+    const article = this.state.doc.articles.find((a) => a.id === articleId);
+    if (!article?.styleOverrides?.[name]) return;
+    const page = this.state.doc.page;
+    const style = resolveStyle(page, name, article.styleOverrides);
+    const change = pageStyleChange(page, name, style);
+    if (this.refusePage({ ...page, ...change })) return;
+    this.command((s) =>
+      s.batch(() => {
+        s.setPage(change);
+        s.setStyleOverride(articleId, name, clearedFields());
+      }),
+    );
   }
 
   /** Typing in a title field: consecutive keystrokes merge into one undo step (the store's capture window). */
@@ -481,6 +562,65 @@ export class Editor {
     });
     if (placed.length) this.refresh({ selection: placed[placed.length - 1].id });
     return placed.map((b) => b.id);
+  }
+
+  // ---- block tools: rules, crop, column depths
+
+  /** Starts a block tool's drag on a block (refused when it is locked or the page is read-only). */
+  beginBlockDrag(blockId: string): boolean {
+    const b = this.block(blockId);
+    if (!b || this.refuseLocked(b)) return false;
+    this.refresh({ blockPreview: { blockId, fields: {} }, selection: blockId });
+    return true;
+  }
+
+  previewBlock(fields: Record<string, unknown>): void {
+    const p = this.state.blockPreview;
+    if (!p || JSON.stringify(fields) === JSON.stringify(p.fields)) return;
+    this.refresh({ blockPreview: { ...p, fields } });
+  }
+
+  /** Ends the drag: what changed becomes one undo step. */
+  commitBlockDrag(): void {
+    const p = this.state.blockPreview;
+    if (!p) return;
+    const b = this.block(p.blockId) as Record<string, unknown> | undefined;
+    const changed = b && Object.entries(p.fields).some(([k, v]) => JSON.stringify(b[k]) !== JSON.stringify(v));
+    if (changed) this.command((s) => s.editBlock(p.blockId, p.fields));
+    this.refresh({ blockPreview: null });
+  }
+
+  cancelBlockDrag(): void {
+    if (this.state.blockPreview) this.refresh({ blockPreview: null });
+  }
+
+  /** Arrow keys move a rule by a column or a line (five with Shift), snapped like a drag. */
+  private nudgeRule(rule: RuleBlock, key: string, big: boolean): boolean {
+    const geo = this.state.geo;
+    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const d = steps[key];
+    if (!d) return false;
+    if (this.refuseLocked(rule)) return true;
+    const k = big ? 5 : 1;
+    const ends = movedRule(geo, rule, d[0] * k * columnStep(geo), d[1] * k * geo.pitch);
+    if (ends.x1 !== rule.x1 || ends.y1 !== rule.y1) this.command((s) => s.editBlock(rule.id, { ...ends }));
+    return true;
+  }
+
+  /** Adds a hairline rule (0.25 pt 栏线) under or beside the selected block, and selects it: one undo step. */
+  addRule(orientation: 'horizontal' | 'vertical'): void {
+    const near = this.gridBlock(this.state.selection);
+    const id = newId('rule');
+    const ends = newRule(this.state.geo, orientation, near && gridRectOf(near));
+    this.command((s) => s.addBlock({ id, kind: 'rule', ...ends, width: 0.25 }));
+    if (this.block(id)) this.refresh({ selection: id });
+  }
+
+  /** A stepped article back to a rectangle: every column as deep as the block. */
+  resetColumnDepths(id = this.state.selection): void {
+    const b = this.gridBlock(id);
+    if (!b || b.kind !== 'article' || !b.columnRows || this.refuseLocked(b)) return;
+    this.command((s) => s.editBlock(b.id, { columnRows: undefined }));
   }
 
   undo(): void {
@@ -538,6 +678,12 @@ function previewKey(i: Interaction | null | undefined): string {
   if (!i) return '';
   const r = i.rect;
   return `${i.kind}:${i.kind === 'place' ? i.articleId : i.blockId}:${r.col},${r.span},${r.row},${r.rows}`;
+}
+
+/** The document with a block tool's drag applied. */
+export function withBlockPreview(doc: BanmianDocument, p: BlockPreview | null | undefined): BanmianDocument {
+  if (!p) return doc;
+  return { ...doc, blocks: doc.blocks.map((b) => (b.id === p.blockId ? ({ ...b, ...p.fields } as Block) : b)) };
 }
 
 /** The document as it would be if the drag ended now. */

@@ -100,6 +100,10 @@ export function Toolbar({ commands }: { commands: Map<string, Command> }) {
       <ToolButton c={g('view.baselines')} />
       <ToolButton c={g('view.outlines')} />
       <ToolButton c={g('view.trim')} />
+      <ToolButton c={g('view.rulers')} />
+      <span className="tool-sep" />
+      <ToolButton c={g('layout.addRuleH')} />
+      <ToolButton c={g('layout.addRuleV')} />
       <span className="spacer" />
       <span className="hint-keys" title="Space+drag pans; Alt+drag moves freely; arrows nudge">
         空格+拖动 平移 · Alt 自由移动 · 方向键微调

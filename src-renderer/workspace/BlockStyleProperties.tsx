@@ -1,0 +1,172 @@
+import type { ArticleBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
+import { RULE_STYLES } from '../../src-core/model/document';
+import { boxInset, columnDepths } from '../../src-core/layout/layout';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { mm } from './format';
+import { MmField, NumberField, Row } from './fields';
+
+/**
+ * 属性 of the block tools: a rule's style and weight, an article's 底纹/边框/内空, its 压题图 and
+ * stepped columns, a picture's scale and crop. Every change is one undo step (Editor.editBlock).
+ */
+
+export const RULE_STYLE_LABELS: Record<RuleStyle, [string, string]> = {
+  solid: ['栏线（实线）', 'Solid'],
+  double: ['双线', 'Double'],
+  thickThin: ['文武线', 'Thick and thin'],
+  dashed: ['虚线', 'Dashed'],
+  wave: ['波纹花边', 'Wave border'],
+  dots: ['点线花边', 'Dotted border'],
+};
+
+function RuleStyleSelect({ value, onChange, testId }: { value: RuleStyle; onChange: (style: RuleStyle) => void; testId: string }) {
+  return (
+    <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as RuleStyle)}>
+      {RULE_STYLES.map((s) => (
+        <option key={s} value={s}>
+          {`${RULE_STYLE_LABELS[s][0]} ${RULE_STYLE_LABELS[s][1]}`}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function RuleProperties({ block }: { block: RuleBlock }) {
+  const editor = useEditorInstance();
+  const direction = block.y1 === block.y2 ? '横线 Horizontal' : block.x1 === block.x2 ? '竖线 Vertical' : '斜线 Diagonal';
+  return (
+    <>
+      <p className="measure" data-testid="rule-measure">
+        {direction} · 长 {mm(Math.hypot(block.x2 - block.x1, block.y2 - block.y1))} · X {mm(Math.min(block.x1, block.x2))} · Y {mm(Math.min(block.y1, block.y2))}
+      </p>
+      <Row zh="线型" en="Rule style">
+        <RuleStyleSelect testId="prop-rule-style" value={block.style ?? 'solid'} onChange={(style) => editor.editBlock(block.id, { style: style === 'solid' ? undefined : style })} />
+      </Row>
+      <Row zh="粗细" en="Weight">
+        <NumberField testId="prop-rule-width" value={block.width} min={0.1} max={12} digits={2} unit="pt" onCommit={(v) => editor.editBlock(block.id, { width: v })} />
+      </Row>
+    </>
+  );
+}
+
+/** 底纹, 边框 and 内空 of an article block, and its stepped columns. */
+export function BoxProperties({ block }: { block: ArticleBlock }) {
+  const editor = useEditorInstance();
+  const set = (fields: Partial<ArticleBlock>) => editor.editBlock(block.id, fields);
+  const depths = block.columnRows && columnDepths(block);
+  const bodySize = useEditor((s) => s.doc.page.bodySize);
+  return (
+    <>
+      <h4 title="Tint and frame">
+        底纹与边框 <small>Tint and frame</small>
+      </h4>
+      <div className="field-grid">
+        <Row zh="底纹" en="Tint (% K)">
+          <NumberField testId="prop-tint" value={block.tint ?? 0} min={0} max={100} unit="% K" onCommit={(v) => set({ tint: v > 0 ? v : undefined })} />
+        </Row>
+        <Row zh="边框粗细" en="Frame weight">
+          <NumberField testId="prop-frame-width" value={block.frameWidth ?? 0} min={0} max={24} digits={2} unit="pt" onCommit={(v) => set({ frameWidth: v > 0 ? v : undefined })} />
+        </Row>
+        <Row zh="内空" en="Inset">
+          <MmField testId="prop-inset" pt={boxInset(block, bodySize)} onCommit={(v) => set({ inset: v })} />
+        </Row>
+      </div>
+      <Row zh="边框线型" en="Frame style">
+        <RuleStyleSelect testId="prop-frame-style" value={block.frameStyle ?? 'solid'} onChange={(style) => set({ frameStyle: style === 'solid' ? undefined : style, frameWidth: block.frameWidth || 0.5 })} />
+      </Row>
+      {depths && (
+        <div className="buttons">
+          <span className="measure" data-testid="prop-steps">
+            阶梯 Stepped：{depths.join(' / ')} 行
+          </span>
+          <button data-testid="prop-reset-steps" onClick={() => editor.resetColumnDepths(block.id)} title="Make every column as deep as the block">
+            恢复矩形
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Scale and crop of a picture in its frame: 满框 / 适合, scale and offsets in %, reset. */
+function CropFields({ crop, onChange, prefix }: { crop: ImageCrop; onChange: (crop: ImageCrop) => void; prefix: string }) {
+  const fit = crop.fit ?? 'fill';
+  return (
+    <>
+      <div className="buttons" role="group" aria-label="Fit">
+        <button data-testid={`${prefix}-fill`} aria-pressed={fit === 'fill'} className={fit === 'fill' ? 'active' : ''} onClick={() => onChange({ fit: undefined, scale: undefined, offsetX: undefined, offsetY: undefined })} title="Fill the frame (crop what sticks out)">
+          满框
+        </button>
+        <button data-testid={`${prefix}-fit`} aria-pressed={fit === 'fit'} className={fit === 'fit' ? 'active' : ''} onClick={() => onChange({ fit: 'fit', scale: undefined, offsetX: undefined, offsetY: undefined })} title="Fit the whole picture in the frame">
+          适合
+        </button>
+      </div>
+      <div className="field-grid">
+        <Row zh="缩放" en="Scale">
+          <NumberField testId={`${prefix}-scale`} value={(crop.scale ?? 1) * 100} min={10} max={1000} unit="%" onCommit={(v) => onChange({ scale: v === 100 ? undefined : v / 100 })} />
+        </Row>
+        <Row zh="水平偏移" en="Offset across">
+          <NumberField testId={`${prefix}-offset-x`} value={(crop.offsetX ?? 0) * 100} min={-1000} max={1000} digits={1} unit="%" onCommit={(v) => onChange({ offsetX: v === 0 ? undefined : v / 100 })} />
+        </Row>
+        <Row zh="垂直偏移" en="Offset down">
+          <NumberField testId={`${prefix}-offset-y`} value={(crop.offsetY ?? 0) * 100} min={-1000} max={1000} digits={1} unit="%" onCommit={(v) => onChange({ offsetY: v === 0 ? undefined : v / 100 })} />
+        </Row>
+      </div>
+      <p className="hint">拖动图中央的 ✛ 可在框内移动图片 · Drag the ✛ grip to move the picture in its frame</p>
+    </>
+  );
+}
+
+export function ImageCropProperties({ block }: { block: ImageBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <>
+      <h4 title="Scale and crop">
+        缩放与裁切 <small>Scale and crop</small>
+      </h4>
+      <CropFields prefix="prop-crop" crop={block} onChange={(crop) => editor.editBlock(block.id, { ...crop })} />
+    </>
+  );
+}
+
+/** 压题图: which picture the titles are set over, its depth, the titles' colour and the crop. */
+export function TitleImageProperties({ block }: { block: ArticleBlock }) {
+  const editor = useEditorInstance();
+  const images = useEditor((s) => s.doc.images);
+  const t = block.titleImage;
+  // Unset crop fields are left out of the stored object rather than kept as undefined.
+  const set = (next: TitleImage | undefined) => editor.editBlock(block.id, { titleImage: next && (Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as TitleImage) });
+  return (
+    <>
+      <h4 title="Headline over a picture">
+        压题图 <small>Headline over picture</small>
+      </h4>
+      <Row zh="题图" en="Picture">
+        <select data-testid="prop-title-image" value={t?.imageId ?? ''} onChange={(e) => set(e.target.value ? { text: 'white', ...t, imageId: e.target.value } : undefined)}>
+          <option value="">无 None</option>
+          {images.map((img) => (
+            <option key={img.id} value={img.id}>
+              {img.name}
+            </option>
+          ))}
+        </select>
+      </Row>
+      {t && (
+        <>
+          <div className="field-grid">
+            <Row zh="图高（0 自动）" en="Picture depth in lines (0: titles + 3)">
+              <NumberField testId="prop-title-rows" value={t.rows ?? 0} min={0} max={200} unit="行" onCommit={(v) => set({ ...t, rows: v > 0 ? v : undefined })} />
+            </Row>
+            <Row zh="标题颜色" en="Title colour">
+              <select data-testid="prop-title-text" value={t.text} onChange={(e) => set({ ...t, text: e.target.value as TitleImage['text'] })}>
+                <option value="white">反白 White (knockout)</option>
+                <option value="black">黑字 Black</option>
+              </select>
+            </Row>
+          </div>
+          <CropFields prefix="prop-title-crop" crop={t} onChange={(crop) => set({ ...t, ...crop })} />
+        </>
+      )}
+    </>
+  );
+}
