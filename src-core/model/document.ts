@@ -207,7 +207,19 @@ export interface RuleBlock {
   locked?: boolean;
 }
 
-export type Block = ArticleBlock | ImageBlock | RuleBlock;
+/**
+ * A free 底纹/边框 box on the grid (behind a group of blocks, a 花边框 around a section): drawn under
+ * everything else on the page, whatever its place in the block order.
+ */
+export interface BoxBlock extends GridRect, BlockBox {
+  id: string;
+  kind: 'box';
+  /** Never set: code that asks any grid block for its article finds none. */
+  articleId?: never;
+  locked?: boolean;
+}
+
+export type Block = ArticleBlock | ImageBlock | RuleBlock | BoxBlock;
 
 export const FORMAT_VERSION = 1;
 
