@@ -373,18 +373,22 @@ function textColumns(geo: GridGeometry, block: ArticleBlock, frame: Rect, inset:
   return { xs: depths.map((_, c) => frame.x + inset + c * (width + geo.gutter)), width, top: frame.y + inset, bottoms };
 }
 
+/** A box's tint as a K fill, its frame's weight (0: none) and its style (absent: solid). */
+function boxPaint(box: BlockBox): { fill?: CmykColor; stroke: number; style?: Exclude<BlockBox['frameStyle'], 'solid'> } {
+  const tint = box.tint ?? 0;
+  const style = box.frameStyle && box.frameStyle !== 'solid' ? box.frameStyle : undefined;
+  return { fill: tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined, stroke: Math.max(0, box.frameWidth ?? 0), ...(style ? { style } : {}) };
+}
+
 /**
  * 底纹 and 边框 of an article block (drawn under its text) or of a free box. A stepped block gets one
  * tint rectangle per run of equally deep columns (meeting in the middle of the gutter) and its
  * outline as rules.
  */
 function blockBox(pb: PageBuilder, block: GridRect & BlockBox & Pick<ArticleBlock, 'columnRows'>, frame: Rect): void {
-  const tint = block.tint ?? 0;
-  const stroke = block.frameWidth ?? 0;
-  if (tint <= 0 && stroke <= 0) return;
+  const { fill, stroke, style } = boxPaint(block);
+  if (!fill && stroke <= 0) return;
   const { geo } = pb;
-  const fill: CmykColor | undefined = tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined;
-  const style = block.frameStyle && block.frameStyle !== 'solid' ? block.frameStyle : undefined;
   const depths = columnDepths(block);
   if (depths.every((d) => d === block.rows)) {
     pb.items.push({ kind: 'box', ...frame, fill, stroke: stroke > 0 ? BLACK : undefined, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
@@ -623,7 +627,12 @@ function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], a
     }
   }
   const height = Math.max(0, frame.height - captionHeight);
-  pb.items.push(imageItem(block.imageId, { x: frame.x, y: frame.y, width: frame.width, height }, asset, block));
+  const picture: Rect = { x: frame.x, y: frame.y, width: frame.width, height };
+  // 底纹 shows where a fitted picture leaves the frame empty; the 边框 (图片边框) goes over the picture's edge.
+  const { fill, stroke, style } = boxPaint(block);
+  if (fill) pb.items.push({ kind: 'box', ...picture, fill, strokeWidth: 0 });
+  pb.items.push(imageItem(block.imageId, picture, asset, block));
+  if (stroke > 0) pb.items.push({ kind: 'box', ...picture, stroke: BLACK, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
 }
 
 function layoutHeader(pb: PageBuilder): void {

@@ -183,7 +183,8 @@ export interface ArticleBlock extends GridRect, BlockBox {
   locked?: boolean;
 }
 
-export interface ImageBlock extends GridRect, ImageCrop {
+/** A picture block; its BlockBox draws a 图片边框 round the picture (and a tint where a fitted picture leaves room). */
+export interface ImageBlock extends GridRect, ImageCrop, Omit<BlockBox, 'inset'> {
   id: string;
   kind: 'image';
   imageId: string;

@@ -185,6 +185,7 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
   } else {
     if (!imageIds.has(b.imageId)) c.fail(`${p}.imageId`, b.imageId, '找不到这张图片', 'no image has this id');
     checkCrop(c, p, b);
+    checkBox(c, p, b);
   }
 }
 

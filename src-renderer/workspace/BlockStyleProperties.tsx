@@ -49,8 +49,8 @@ export function RuleProperties({ block }: { block: RuleBlock }) {
   );
 }
 
-/** 底纹, 边框 and 内空 of an article block (and its stepped columns), or of a free box. */
-export function BoxProperties({ block }: { block: ArticleBlock | BoxBlock }) {
+/** 底纹, 边框 and 内空 of an article block (and its stepped columns), of a free box, or round a picture. */
+export function BoxProperties({ block }: { block: ArticleBlock | BoxBlock | ImageBlock }) {
   const editor = useEditorInstance();
   const set = (fields: Partial<BlockBox>) => editor.editBlock(block.id, fields);
   const depths = block.kind === 'article' && block.columnRows ? columnDepths(block) : undefined;

@@ -103,7 +103,7 @@ function BlockProperties({ block }: { block: Block }) {
         </Row>
       )}
       {block.kind === 'image' && <ImageCropProperties block={block} />}
-      {(block.kind === 'article' || block.kind === 'box') && <BoxProperties block={block} />}
+      <BoxProperties block={block} />
       {block.kind === 'article' && <TitleImageProperties block={block} />}
       <Row zh="锁定" en="Locked">
         <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />

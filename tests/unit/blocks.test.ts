@@ -128,6 +128,18 @@ describe('image scale and crop inside the frame', () => {
     expect(content).toContain(`${r3(expected.width)} 0 0 ${r3(expected.height)} ${r3(expected.x)} ${r3(pl.height - expected.y - expected.height)} cm /Im1 Do`);
   });
 
+  it('draws a 图片边框 over the picture’s edge, and a tint under a fitted picture', () => {
+    const doc = cleanPage();
+    const block = doc.blocks.find((b): b is ImageBlock => b.kind === 'image')!;
+    Object.assign(block, { fit: 'fit', tint: 20, frameWidth: 0.25 });
+    const pl = layout(doc, env);
+    const at = pl.items.findIndex((i) => i.kind === 'image');
+    const item = pl.items[at] as ImageItem;
+    const frame = { x: item.x, y: item.y, width: item.width, height: item.height };
+    expect(pl.items[at - 1]).toEqual({ kind: 'box', ...frame, fill: { c: 0, m: 0, y: 0, k: 0.2 }, strokeWidth: 0 });
+    expect(pl.items[at + 1]).toEqual({ kind: 'box', ...frame, stroke: { c: 0, m: 0, y: 0, k: 1 }, strokeWidth: 0.25 });
+  });
+
   it('preflight takes the effective resolution at the scaled size', () => {
     const doc = cleanPage();
     expect(preflight(doc, layout(doc, env), { fonts }).warnings).toEqual([]);
