@@ -1,6 +1,7 @@
 import type { ImportResult } from './import/types';
 import type { BanmianDocument } from './model/document';
 import type { PreflightReport } from './preflight/preflight';
+import type { Role } from './proof/suggestions';
 
 /**
  * The typed contract between the UI and its host. The Electron preload exposes exactly these
@@ -90,6 +91,54 @@ export interface ExportOutcome {
   lines: string[];
 }
 
+/** Resolutions a proof PNG may have (dpi): enough to read 6-point type, small enough to mail. */
+export const PNG_DPI = { min: 36, max: 600, default: 150 } as const;
+
+/** The proof PNG (校样 PNG): the trimmed page without marks, rasterised. */
+export interface PngExportOptions {
+  /** Resolution in dpi (36–600; 150 when absent). */
+  dpi?: number;
+  /** Export even when preflight reports errors. */
+  force?: boolean;
+}
+
+/**
+ * How the host showed an exported file: in the system's viewer (Electron), or at a URL the UI opens
+ * in a new tab (the web host has no access to the user's desktop, so it serves the file instead).
+ */
+export type ShownExport = { shown: 'viewer' } | { shown: 'url'; url: string };
+/** 文件 → 共享此版面: who is invited, and whether beyond this machine. */
+export interface ShareRequest {
+  /** The person at this desk (组版), as the others see them. */
+  deskName: string;
+  proofreaderName: string;
+  /** Also invite a duty editor (值班编辑) when a name is given. */
+  dutyEditorName?: string;
+  /** On the local network: wss:// with a certificate the host makes; otherwise this machine only (ws:// on loopback). */
+  lan: boolean;
+}
+
+export interface ShareInvitation {
+  role: Role;
+  name: string;
+  /** One line to give the person (address, page, token; see src-core/collab/invitation.ts). */
+  invitation: string;
+}
+
+/** A page this host is sharing: its collaboration server runs in the host process. */
+export interface SharedPageInfo {
+  pageId: string;
+  /** Where this desk itself connects, and with which token (as 组版). */
+  deskUrl: string;
+  deskToken: string;
+  /** Addresses the others connect to. */
+  addresses: string[];
+  /** SHA-256 of the server's certificate on the LAN (also inside the invitations). */
+  fingerprint?: string;
+  invitations: ShareInvitation[];
+  startedAt: string;
+}
+
 export type HostResult<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 
 export interface HostApi {
@@ -122,6 +171,22 @@ export interface HostApi {
    * Null path asks where; a null value means cancelled.
    */
   exportProofPdf(documentJson: string, path: string | null, pageTitle: string): Promise<HostResult<{ path: string; bytes: number } | null>>;
+  /** Preflights and exports the proof PNG (校样 PNG) of the page; null path asks where. A null value means cancelled. */
+  exportPng(documentJson: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>>;
+  /** Shows a file exported in this session (by the path the export returned); any other path is refused. */
+  openExported(path: string): Promise<HostResult<ShownExport>>;
+  /**
+   * Starts sharing: the collaboration server in the host process (its data and users file in the
+   * host's state folder), a fresh page id, tokens for this desk and the invited people. The desk then
+   * connects its own documents, which seeds the empty server page. One share at a time.
+   */
+  shareStart(request: ShareRequest): Promise<HostResult<SharedPageInfo>>;
+  /** Stops sharing: the server closes and the share's tokens are revoked. */
+  shareStop(): Promise<HostResult<null>>;
+  /** The page being shared, or null. */
+  shareStatus(): Promise<HostResult<SharedPageInfo | null>>;
+  /** A joining desk trusts the LAN certificate its invitation names (SHA-256, hex pairs with colons). */
+  shareTrust(fingerprint: string): Promise<HostResult<null>>;
 }
 
 /** Method names of HostApi, for the preload bridge and the host's argument validation. */
@@ -140,6 +205,12 @@ export const HOST_API_METHODS = [
   'importFiles',
   'exportPdf',
   'exportProofPdf',
+  'exportPng',
+  'openExported',
+  'shareStart',
+  'shareStop',
+  'shareStatus',
+  'shareTrust',
 ] as const satisfies readonly (keyof HostApi)[];
 
 export type HostApiMethod = (typeof HOST_API_METHODS)[number];
@@ -147,6 +218,11 @@ export type HostApiMethod = (typeof HOST_API_METHODS)[number];
 /** A face id is a short slug; the host refuses anything else before touching the disk. */
 export function isValidFaceId(id: unknown): id is string {
   return typeof id === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id);
+}
+
+/** A certificate fingerprint as the invitations carry it: SHA-256, 32 hex pairs joined by colons. */
+export function isCertificateFingerprint(v: unknown): v is string {
+  return typeof v === 'string' && /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/.test(v);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo, StartupPage } from '../src-core/host-api';
+import { CollabDialogs } from './collab/CollabDialogs';
+import { CollabDesk } from './collab/desk';
+import { CollabContext } from './collab/use-collab';
 import { loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
 import { useFiles } from './files/use-files';
@@ -68,12 +71,16 @@ function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: Ho
   const { actions, dialogs, importDropped } = useFiles(editor, host, info);
   const menu = nativeMenu();
   const proof = useMemo(() => new ProofSession(editor, host, info, initialIdentity()), [editor, host, info]);
+  const collab = useMemo(() => new CollabDesk(editor, proof, host), [editor, proof, host]);
   return (
     <ProofContext.Provider value={proof}>
-      <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
-        {dialogs}
-        <ProofDialogs />
-      </Workspace>
+      <CollabContext.Provider value={collab}>
+        <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
+          {dialogs}
+          <ProofDialogs />
+          <CollabDialogs />
+        </Workspace>
+      </CollabContext.Provider>
     </ProofContext.Provider>
   );
 }

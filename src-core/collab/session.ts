@@ -3,14 +3,15 @@ import * as Y from 'yjs';
 import { isSignedOff } from '../proof/rounds';
 import type { ProofResult } from '../proof/rounds';
 import { articleDocName, layoutDocName } from './names';
-import { REPLY_TYPE, REQUEST_TYPE, describeDenial, type Localized, type SignoffReply, type SignoffRequest } from './protocol';
+import { REQUEST_TYPE, describeDenial, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
 import { ROLE_COLOURS, type Role } from './roles';
 import { syncStatusOf } from './wire';
 
 /**
  * Connects a page's Yjs documents to the collaboration server: one HocuspocusProvider per document
  * over one shared WebSocket, token authentication, online/offline and pending-change counts,
- * presence (who is on the page, in which article, their cursor) and sign-off requests.
+ * presence (who is on the page, in which article, their cursor) and the requests the server runs
+ * (sign-off, reopening, proof rounds, who the token names).
  * The UI binds `status()`, `presence()`, `subscribe()`; the story editor takes `provider(articleId)`
  * for tiptap's CollaborationCaret.
  *
@@ -35,7 +36,8 @@ export interface CollabOptions {
   url: string;
   token: string;
   pageId: string;
-  user: CollabUser;
+  /** Who is at this desk; absent when joining with a bare token: `identify()` asks the server. */
+  user?: CollabUser;
   docs: SharedPageDocs;
   /** Gives a document for an article another desk added while connected (else it is not followed). */
   createArticleDoc?: (articleId: string) => Y.Doc | undefined;
@@ -86,6 +88,8 @@ interface PresenceState {
 
 type Listener = () => void;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 const OFFLINE: Localized = { zh: '未连接到服务器', en: 'Not connected to the server' };
 
 export class CollabSession {
@@ -93,20 +97,21 @@ export class CollabSession {
   private readonly layout: HocuspocusProvider;
   private readonly articles = new Map<string, HocuspocusProvider>();
   private readonly listeners = new Set<Listener>();
-  private readonly waiting = new Map<string, (r: ProofResult) => void>();
+  private readonly waiting = new Map<string, (r: ProofResult & { person?: TokenPerson }) => void>();
+  private user: CollabUser | undefined;
   private connection: ConnectionState = 'connecting';
   private refusedCount = 0;
+  private wasOnline = false;
   private error: Localized | undefined;
   private requestSeq = 0;
   private destroyed = false;
-  private readonly colour: string;
   private readonly onOrder: () => void;
   private readonly onSignoff: () => void;
 
   constructor(private readonly options: CollabOptions) {
     const WebSocketImpl = options.WebSocket ?? (globalThis as Record<string, unknown>).WebSocket;
     if (!WebSocketImpl) throw new Error('no WebSocket implementation: pass options.WebSocket');
-    this.colour = ROLE_COLOURS[options.user.role];
+    this.user = options.user;
     this.socket = new HocuspocusProviderWebsocket({
       url: options.url,
       WebSocketPolyfill: WebSocketImpl,
@@ -115,14 +120,17 @@ export class CollabSession {
       maxAttempts: 0,
     });
     this.socket.on('status', ({ status }: { status: string }) => {
-      this.connection = status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
+      // 'connecting' is the first connection only: a desk that lost the server is offline while it
+      // retries, which is what its person needs to know (changes wait).
+      if (status === 'connected') this.wasOnline = true;
+      this.connection = status === 'connected' ? 'online' : status === 'connecting' && !this.wasOnline ? 'connecting' : 'offline';
       this.emit();
     });
     this.layout = this.attach(layoutDocName(options.pageId), options.docs.layoutDoc);
     this.layout.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
     this.layout.on('awarenessChange', () => this.emit());
-    this.layout.setAwarenessField('user', { name: options.user.name, role: options.user.role, color: this.colour });
     this.layout.setAwarenessField('articleId', null);
+    this.showUser(this.layout);
 
     const { layoutDoc } = options.docs;
     this.onOrder = () => this.followArticles();
@@ -144,7 +152,8 @@ export class CollabSession {
       refused: this.refusedCount,
       synced: this.connection === 'online' && pending === 0 && providers.every((p) => p.isSynced),
       signedOff,
-      layoutReadOnly: signedOff || this.options.user.role === '校对',
+      // Until the server named the person, nothing is offered that it might refuse.
+      layoutReadOnly: signedOff || !this.user || this.user.role === '校对',
       error: this.error,
     };
   }
@@ -198,6 +207,32 @@ export class CollabSession {
   goOnline(): void {
     this.socket.shouldConnect = true;
     void this.socket.connect();
+  }
+
+  /** Who is at this desk (undefined until `identify()` answered, when the options gave none). */
+  currentUser(): CollabUser | undefined {
+    return this.user;
+  }
+
+  /** Asks the server who the token names, and shows that person to the others. */
+  async identify(): Promise<({ ok: true } & CollabUser) | ({ ok: false } & Localized)> {
+    const r = await this.request({ action: 'whoami' });
+    if (!r.ok) return r;
+    if (!r.person) return { ok: false, zh: '服务器没有说明令牌对应的人员', en: 'The server did not say whom the token names' };
+    this.user = r.person;
+    for (const p of this.providers()) this.showUser(p);
+    this.emit();
+    return { ok: true, ...r.person };
+  }
+
+  /** Asks the server to start the next proof round (一校, 二校…), signed with the token's name. */
+  startRound(): Promise<ProofResult> {
+    return this.request({ action: 'startRound' });
+  }
+
+  /** Asks the server to finish the open round; it checks every article for open changes and comments. */
+  finishRound(): Promise<ProofResult> {
+    return this.request({ action: 'finishRound' });
   }
 
   /** Asks the server to sign the page for print; only a 值班编辑 may. */
@@ -291,15 +326,20 @@ export class CollabSession {
       const doc = this.options.docs.articleDoc(id) ?? this.options.createArticleDoc?.(id);
       if (!doc) continue;
       const provider = this.attach(articleDocName(this.options.pageId, id), doc);
-      provider.setAwarenessField('user', { name: this.options.user.name, role: this.options.user.role, color: this.colour });
+      this.showUser(provider);
       this.articles.set(id, provider);
     }
     this.emit();
   }
 
-  private request(body: { action: 'signoff' } | { action: 'reopen'; reason: string }): Promise<ProofResult> {
+  /** The `user` awareness field tiptap's caret and the presence list read: name, role, colour. */
+  private showUser(provider: HocuspocusProvider): void {
+    if (this.user) provider.setAwarenessField('user', { name: this.user.name, role: this.user.role, color: ROLE_COLOURS[this.user.role] });
+  }
+
+  private request(body: DistributiveOmit<PageRequest, 'type' | 'id'>): Promise<ProofResult & { person?: TokenPerson }> {
     const id = `r${++this.requestSeq}-${this.options.docs.layoutDoc.clientID}`;
-    const message: SignoffRequest = { type: REQUEST_TYPE, id, ...body };
+    const message = { type: REQUEST_TYPE, id, ...body } as PageRequest;
     return new Promise((resolve) => {
       if (this.connection !== 'online') {
         resolve({ ok: false, ...OFFLINE });
@@ -318,17 +358,12 @@ export class CollabSession {
   }
 
   private onStateless(payload: string): void {
-    let reply: SignoffReply;
-    try {
-      reply = JSON.parse(payload) as SignoffReply;
-    } catch {
-      return;
-    }
-    if (reply?.type !== REPLY_TYPE) return;
+    const reply = parseReply(payload);
+    if (!reply) return;
     const done = this.waiting.get(reply.id);
     if (!done) return;
     this.waiting.delete(reply.id);
-    done(reply.ok ? { ok: true } : { ok: false, zh: reply.zh, en: reply.en });
+    done(reply.ok ? { ok: true, ...(reply.person ? { person: reply.person } : {}) } : { ok: false, zh: reply.zh, en: reply.en });
   }
 
   private emit(): void {

@@ -3,6 +3,7 @@ import type { Article, ArticleBlock, BanmianDocument, BlockBox, GridRect, ImageA
 import { defaultPage } from '../model/defaults';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
+import { resolveStyle } from '../model/styles';
 import { isHan } from '../typeset/chars';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
 import { KinsokuResolution, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
@@ -242,10 +243,6 @@ interface Flowable {
   keepWithPrevious?: boolean;
 }
 
-function styled(page: PageSettings, name: StyleName): TextStyle {
-  return page.styles[name];
-}
-
 /** The paragraphs of an article's body flow, in reading order, each with its styled runs. */
 function flowables(page: PageSettings, article: Article, sources: Source[], proofView: boolean): Flowable[] {
   const out: Flowable[] = [];
@@ -255,7 +252,7 @@ function flowables(page: PageSettings, article: Article, sources: Source[], proo
   };
   const single = (field: TextField, text: string, styleName: StyleName, align?: TextStyle['align']): void => {
     if (!text.trim()) return;
-    const style = styled(page, styleName);
+    const style = resolveStyle(page, styleName, article.styleOverrides);
     out.push({ runs: [{ text, style, tag: tagFor(field, 0, 0) }], style, indent: 0, align, keepWithNext: field !== 'byline' });
   };
   single('jumpFrom', article.jumpFrom, 'jump');
@@ -264,10 +261,10 @@ function flowables(page: PageSettings, article: Article, sources: Source[], proo
   let leadPlaced = !article.lead.trim();
   paragraphs.forEach((para, index) => {
     const heading = para.kind === 'heading';
-    const style = styled(page, heading ? 'subhead' : 'body');
+    const style = resolveStyle(page, heading ? 'subhead' : 'body', article.styleOverrides);
     const runs: StyledRun[] = [];
     if (!leadPlaced && !heading) {
-      const leadStyle = styled(page, 'lead');
+      const leadStyle = resolveStyle(page, 'lead', article.styleOverrides);
       runs.push({ text: article.lead, style: leadStyle, tag: tagFor('lead', 0, 0) });
       leadPlaced = true;
     }
@@ -311,7 +308,7 @@ function layoutTitles(pb: PageBuilder, article: Article, area: { x: number; y: n
   const { x, width } = area;
   let y = area.y;
   for (const [field, text, styleName] of present) {
-    const style = styled(page, styleName);
+    const style = resolveStyle(page, styleName, article.styleOverrides);
     const sources: Source[] = [{ field, paragraph: 0, base: 0 }];
     const pieces = titlePieces(pb, text, style, width, field);
     let base = 0;
@@ -569,10 +566,12 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
   for (let fi = 0; fi < flow.length; fi++) {
     const cp = composed[fi];
     const f = flow[fi];
+    const size = flowSize(f);
+    const depth = gridLinesFor(size, geo);
     if (isLoneLast(cp)) report.loneCharacters++;
     // A subhead that would end a column with nothing after it moves to the next column.
     if (f.keepWithNext && slot < slots.length && fi + 1 < flow.length) {
-      const needed = cp.lines.length + 1;
+      const needed = cp.lines.length * depth + 1;
       const colEnd = columnEndIndex(slots, slot);
       if (slot + needed > colEnd && colEnd < slots.length) slot = colEnd;
     }
@@ -580,20 +579,23 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
     // the paragraph's last line goes over with it.
     let carryLastLine = false;
     if (flow[fi + 1]?.keepWithPrevious && cp.lines.length > 0) {
-      const bylineSlot = slot + cp.lines.length;
+      const bylineSlot = slot + cp.lines.length * depth;
       carryLastLine = bylineSlot < slots.length && bylineSlot > 0 && columnEndIndex(slots, bylineSlot - 1) === bylineSlot;
     }
     for (let li = 0; li < cp.lines.length; li++) {
       const justified = (f.align ?? f.style.align) === 'justify';
       if (carryLastLine && li === cp.lines.length - 1 && slot < slots.length) slot = columnEndIndex(slots, slot);
+      if (depth > 1) slot = nextSlotRun(slots, slot, depth);
       if (slot >= slots.length) {
         oversetLines++;
         const line = cp.lines[li];
         for (let i = line.start; i < line.end; i++) if (cp.cps[i] !== 0x20) oversetChars++;
         continue;
       }
-      const s = slots[slot++];
-      pb.emitLine(cp, li, s.x, s.y, article.id, sources);
+      const s = slots[slot];
+      slot += depth;
+      // The em box sits on the foot of its last grid line, so its baseline is the grid's baseline.
+      pb.emitLine(cp, li, s.x, s.y + (depth - 1) * geo.pitch + geo.bodySize - size, article.id, sources);
       tally(report, cp, li, justified, page.typeset.maxExpansion);
       const gridLine = (s.y - geo.top) / geo.pitch;
       if (Math.abs(gridLine - Math.round(gridLine)) > 1e-6) report.offGridLines++;
@@ -603,20 +605,46 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
   frames.push({ blockId: block.id, kind: 'article', ...frame, emptyLines: Math.max(0, slots.length - slot) });
 }
 
+/** The largest type size in a flowable (a lead set inline may be larger than the body). */
+function flowSize(f: Flowable): number {
+  let size = f.style.size;
+  for (const r of f.runs) size = Math.max(size, r.style.size);
+  return size;
+}
+
+/**
+ * Body text keeps to the page's grid: a line whose type is larger than the line pitch (an article's
+ * body or subhead overridden to a bigger 字号) takes the fewest whole grid lines that hold it.
+ */
+export function gridLinesFor(size: number, geo: Pick<GridGeometry, 'pitch'>): number {
+  return Math.max(1, Math.ceil(size / geo.pitch - 1e-6));
+}
+
+/** The first slot at or after `from` that starts `depth` consecutive grid lines of one column. */
+function nextSlotRun(slots: Slot[], from: number, depth: number): number {
+  for (let i = from; i + depth <= slots.length; i++) {
+    let ok = true;
+    for (let k = 1; k < depth && ok; k++) ok = slots[i + k].x === slots[i].x && slots[i + k].row === slots[i].row + k;
+    if (ok) return i;
+  }
+  return slots.length;
+}
+
 function columnEndIndex(slots: Slot[], from: number): number {
   let i = from + 1;
   while (i < slots.length && slots[i].x === slots[from].x && slots[i].row > slots[i - 1].row) i++;
   return i;
 }
 
-function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], asset: ImageAsset | undefined): void {
+/** A picture and its caption; the caption of a picture that belongs to an article follows that article's caption style. */
+function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], asset: ImageAsset | undefined, article: Article | undefined): void {
   const { geo, page } = pb;
   const frame = rectOf(geo, block);
   frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
   if (frame.width <= 0 || frame.height <= 0) return;
   let captionHeight = 0;
   if (block.caption.trim()) {
-    const style = styled(page, 'caption');
+    const style = resolveStyle(page, 'caption', article?.styleOverrides);
     const cp = pb.cache.compose([{ text: block.caption, style, tag: 0 }], pb.options(frame.width, style, 0));
     pb.noteMissing(cp, block.id);
     captionHeight = cp.lines.length * style.lineHeight + 3;
@@ -729,7 +757,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
       const report = (articleReports[article.id] ??= emptyReport());
       layoutArticleMemo(pb, doc, block, article, report, overset, frames, pageKey);
     } else if (block.kind === 'image') {
-      layoutImage(pb, block, frames, images.get(block.imageId));
+      layoutImage(pb, block, frames, images.get(block.imageId), block.articleId ? articles.get(block.articleId) : undefined);
     } else if (block.kind === 'rule') {
       const style = block.style && block.style !== 'solid' ? block.style : undefined;
       pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK, ...(style ? { style } : {}) });

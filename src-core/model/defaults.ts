@@ -1,4 +1,4 @@
-import type { BanmianDocument, FormatName, PageSettings, StyleName, TextStyle } from './document';
+import type { BanmianDocument, FormatName, GridSettings, PageSettings, StyleName, TextStyle } from './document';
 import { FORMAT_VERSION } from './document';
 import { mmToPt } from './units';
 
@@ -33,6 +33,28 @@ export function defaultStyles(bodySize: number): Record<StyleName, TextStyle> {
   };
 }
 
+/** The side margin that centres a character grid (背景格) on a page `width` wide. */
+export function centredSideMargin(width: number, grid: Pick<GridSettings, 'columns' | 'charsPerColumn' | 'gutterChars'>, bodySize: number): number {
+  const gridWidth = (grid.columns * grid.charsPerColumn + (grid.columns - 1) * grid.gutterChars) * bodySize;
+  return (width - gridWidth) / 2;
+}
+
+/**
+ * The page switched to a preset format (版面设置 → 开本): its size and the preset's columns and
+ * characters per column, centred between the side margins; body size, gutter, top and bottom stay.
+ */
+export function withPresetFormat(page: PageSettings, name: Exclude<FormatName, 'custom'>): Pick<PageSettings, 'format' | 'margins' | 'grid'> {
+  const preset = FORMAT_PRESETS[name];
+  const width = mmToPt(preset.widthMm);
+  const grid = { ...page.grid, columns: preset.columns, charsPerColumn: preset.charsPerColumn };
+  const side = grid.mode === 'character' ? centredSideMargin(width, grid, page.bodySize) : page.margins.left;
+  return {
+    format: { name, width, height: mmToPt(preset.heightMm) },
+    margins: { ...page.margins, left: side, right: grid.mode === 'character' ? side : page.margins.right },
+    grid,
+  };
+}
+
 /**
  * A page of the given format, its text area centred horizontally: with the character grid the
  * column widths are whole characters, so the margins follow from the grid, as in 方正飞腾.
@@ -43,8 +65,7 @@ export function defaultPage(format: Exclude<FormatName, 'custom'> = 'broadsheet'
   const gutterChars = 1;
   const width = mmToPt(preset.widthMm);
   const height = mmToPt(preset.heightMm);
-  const gridWidth = (preset.columns * preset.charsPerColumn + (preset.columns - 1) * gutterChars) * bodySize;
-  const side = (width - gridWidth) / 2;
+  const side = centredSideMargin(width, { columns: preset.columns, charsPerColumn: preset.charsPerColumn, gutterChars }, bodySize);
   return {
     format: { name: format, width, height },
     margins: { top: mmToPt(16), bottom: mmToPt(14), left: side, right: side },

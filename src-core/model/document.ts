@@ -61,6 +61,9 @@ export interface TextStyle {
 
 export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump';
 
+/** An article's local changes to the page's named styles, field by field (src-core/model/styles.ts). */
+export type StyleOverrides = Partial<Record<StyleName, Partial<TextStyle>>>;
+
 export interface TypesetSettings {
   /** First-line indent in em. */
   indent: number;
@@ -106,6 +109,11 @@ export interface Article {
   jumpFrom: string;
   /** (下转04版) */
   jumpTo: string;
+  /**
+   * This article's local overrides of the page's styles (e.g. its headline in 一号 instead of 小初).
+   * Optional, absent when there are none, so files without it stay format version 1.
+   */
+  styleOverrides?: StyleOverrides;
 }
 
 export interface ImageAsset {

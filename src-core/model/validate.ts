@@ -1,6 +1,7 @@
-import type { BanmianDocument, Block, BlockBox, GridRect, ImageCrop } from './document';
+import type { BanmianDocument, Block, BlockBox, GridRect, ImageCrop, StyleName } from './document';
 import { FORMAT_VERSION, RULE_STYLES } from './document';
 import { gridGeometry } from './grid';
+import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
 
 /** One problem found in a document: the field's path, its value, and what is wrong, in zh-CN and English. */
 export interface ValidationIssue {
@@ -107,11 +108,11 @@ export function validateDocument(input: unknown): Validation {
     if (c.object('page.styles', page.styles)) {
       for (const [name, st] of Object.entries(page.styles)) {
         if (!c.object(`page.styles.${name}`, st)) continue;
-        c.string(`page.styles.${name}.family`, st.family);
-        c.number(`page.styles.${name}.size`, st.size, 2, 400);
-        c.number(`page.styles.${name}.lineHeight`, st.lineHeight, 2, 800);
-        c.number(`page.styles.${name}.tracking`, st.tracking, -0.5, 2);
+        // A page style is whole: every field present (an article's override may have any few).
+        for (const field of STYLE_FIELDS) if (st[field] === undefined) c.fail(`page.styles.${name}.${field}`, undefined, '缺少这一项', 'is missing');
+        checkStyle(c, `page.styles.${name}`, st);
       }
+      for (const name of STYLE_NAMES) if (!page.styles[name]) c.fail(`page.styles.${name}`, undefined, '缺少这个样式', 'this style is missing');
     }
     if (c.issues.length === 0) {
       const geo = gridGeometry(page);
@@ -131,6 +132,7 @@ export function validateDocument(input: unknown): Validation {
         articleIds.add(a.id);
       }
       for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.string(`${p}.${key}`, a[key]);
+      if (a.styleOverrides !== undefined) checkStyleOverrides(c, `${p}.styleOverrides`, a.styleOverrides);
       if (c.object(`${p}.body`, a.body)) {
         if (a.body.type !== 'doc') c.fail(`${p}.body.type`, a.body.type, '应为 doc', "must be 'doc'");
         c.array(`${p}.body.content`, a.body.content);
@@ -207,6 +209,23 @@ function checkCrop(c: Checker, p: string, crop: ImageCrop): void {
   if (crop.scale !== undefined) c.number(`${p}.scale`, crop.scale, 0.1, 10);
   if (crop.offsetX !== undefined) c.number(`${p}.offsetX`, crop.offsetX, -10, 10);
   if (crop.offsetY !== undefined) c.number(`${p}.offsetY`, crop.offsetY, -10, 10);
+}
+
+/** An article's overrides: known style names, each a partial style whose fields are in range. */
+function checkStyleOverrides(c: Checker, p: string, overrides: unknown): void {
+  if (!c.object(p, overrides)) return;
+  for (const [name, fields] of Object.entries(overrides)) {
+    if (!STYLE_NAMES.includes(name as StyleName)) {
+      c.fail(`${p}.${name}`, fields, '没有这个样式名', 'no style has this name');
+      continue;
+    }
+    if (c.object(`${p}.${name}`, fields)) checkStyle(c, `${p}.${name}`, fields);
+  }
+}
+
+/** The fields of a style or an override, with the same ranges and messages as the panels use. */
+function checkStyle(c: Checker, p: string, fields: Record<string, unknown>): void {
+  for (const issue of checkStyleFields(fields)) c.fail(`${p}.${issue.field}`, fields[issue.field], issue.zh, issue.en);
 }
 
 function checkGridRect(c: Checker, p: string, r: GridRect, columns: number): void {

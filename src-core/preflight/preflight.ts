@@ -1,7 +1,8 @@
 import { ruleReach } from '../layout/rule-art';
 import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
-import type { Article, BanmianDocument, ImageAsset } from '../model/document';
+import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/document';
+import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { decodeBase64, rasterFacts } from '../pdf/images';
 import { embeddingLicence, mayEmbedSubset, readTrueType } from '../pdf/truetype';
 
@@ -16,7 +17,8 @@ export type PreflightCode =
   | 'empty-block'
   | 'bleed-short'
   | 'font-not-embeddable'
-  | 'font-unsupported';
+  | 'font-unsupported'
+  | 'font-substituted';
 
 export interface PreflightIssue {
   code: PreflightCode;
@@ -107,6 +109,7 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   checkEmptyBlocks(doc, layout, articles, issues);
   checkTrim(layout, options.fonts, bleed, issues);
   checkFonts(layout, options.fonts, issues);
+  checkStyleFamilies(doc, options.fonts, issues);
 
   return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
 }
@@ -305,6 +308,34 @@ function checkFonts(layout: PageLayout, fonts: FontRegistry, issues: PreflightIs
         zh: `字体 ${face.postscriptName} 的授权位不允许嵌入子集（fsType 0x${info.fsType.toString(16).padStart(4, '0')}，${licence}），请换用可嵌入的字体`,
         en: `The licence bits of font ${face.postscriptName} forbid embedding a subset (fsType 0x${info.fsType.toString(16).padStart(4, '0')}, ${licence}); use an embeddable font`,
       });
+    }
+  }
+}
+
+/**
+ * A style (the page's, or an article's override) naming a face family the registry does not have:
+ * the text is set in the default family instead, which the user should know before print.
+ */
+function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, issues: PreflightIssue[]): void {
+  const warn = (family: string, style: StyleName, article?: Article) => {
+    const label = STYLE_LABELS[style];
+    const zhWhere = article ? `稿件 ${articleName(article, article.id)} 的样式“${label.zh}”（本稿覆盖）` : `本版样式“${label.zh}”`;
+    const enWhere = article ? `the ${label.en} style of article ${articleName(article, article.id)} (its override)` : `the page's ${label.en} style`;
+    issues.push({
+      code: 'font-substituted',
+      severity: 'warning',
+      articleId: article?.id,
+      zh: `${zhWhere}指定的字体“${FAMILY_LABELS[family] ?? family}”未安装，以${FAMILY_LABELS[fonts.defaultFamily] ?? fonts.defaultFamily}代替`,
+      en: `The face '${family}' of ${enWhere} is not installed; ${fonts.defaultFamily} is used instead`,
+    });
+  };
+  for (const name of STYLE_NAMES) {
+    const family = doc.page.styles[name]?.family;
+    if (family && !fonts.hasFamily(family)) warn(family, name);
+  }
+  for (const a of doc.articles) {
+    for (const [name, fields] of Object.entries(a.styleOverrides ?? {})) {
+      if (fields?.family && !fonts.hasFamily(fields.family)) warn(fields.family, name as StyleName, a);
     }
   }
 }

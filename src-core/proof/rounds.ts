@@ -50,12 +50,17 @@ export function signoffLog(layoutDoc: Y.Doc): SignoffEvent[] {
 
 const locked: ProofResult = { ok: false, zh: '本版已签字付印，需值班编辑重新打开后才能修改', en: 'The page is signed for print; a duty editor must reopen it before any change' };
 
+/** The name the next round gets: 一校, 二校, 三校, then 4校… */
+export function nextRoundName(layoutDoc: Y.Doc): string {
+  const n = roundParts(layoutDoc).rounds.length;
+  return ROUND_NAMES[n] ?? `${n + 1}校`;
+}
+
 export function startRound(layoutDoc: Y.Doc, by: string, at = new Date().toISOString(), origin?: unknown): ProofResult {
   if (isSignedOff(layoutDoc)) return locked;
   if (currentRound(layoutDoc)) return { ok: false, zh: `${currentRound(layoutDoc)!.name}尚未结束`, en: `Round ${currentRound(layoutDoc)!.name} is still open` };
   const { rounds } = roundParts(layoutDoc);
-  const n = rounds.length;
-  const name = ROUND_NAMES[n] ?? `${n + 1}校`;
+  const name = nextRoundName(layoutDoc);
   layoutDoc.transact(() => rounds.push([{ name, startedBy: by, startedAt: at }]), origin);
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings } from '../model/document';
+import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings, StyleName, TextStyle } from '../model/document';
+import { withOverride } from '../model/styles';
 import { FORMAT_VERSION } from '../model/document';
 import { validateDocument } from '../model/validate';
 import { isSignedOff } from '../proof/rounds';
@@ -14,6 +15,8 @@ import {
   readArticleBody,
   readArticleMeta,
   readPage,
+  readStyleOverrides,
+  writeStyleOverrides,
   type ArticleMeta,
 } from './ydocs';
 
@@ -115,7 +118,7 @@ export class PageStore {
     if (cached) return cached;
     const doc = this.articleDocs.get(id);
     if (!doc) return undefined;
-    const article: Article = { id, ...readArticleMeta(doc), body: readArticleBody(doc) };
+    const article: Article = { id, ...readArticleMeta(doc), ...readStyleOverrides(doc), body: readArticleBody(doc) };
     this.articleCache.set(id, article);
     return article;
   }
@@ -225,6 +228,20 @@ export class PageStore {
         if (v !== undefined) meta.set(key, v);
       }
     }, LOCAL_ORIGIN);
+  }
+
+  /**
+   * Overrides fields of the page style `name` for one article only; a field set to undefined, or
+   * to the page style's own value, is cleared. Only that style's entry changes, so another desk's
+   * override of a different style merges.
+   */
+  setStyleOverride(articleId: string, name: StyleName, fields: Partial<TextStyle>): void {
+    this.assertEditable();
+    const doc = this.articleDocs.get(articleId);
+    if (!doc) throw new Error(`no article ${articleId}`);
+    const current = this.article(articleId)?.styleOverrides;
+    const next = withOverride(readPage(this.layoutDoc), current, name, fields);
+    doc.transact(() => writeStyleOverrides(doc, next), LOCAL_ORIGIN);
   }
 
   undo(): boolean {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings } from '../model/document';
+import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings, StyleName, StyleOverrides, TextStyle } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
 import type { RichDoc } from '../model/richtext';
 import { storySchema } from '../story/schema';
@@ -10,8 +10,10 @@ import { storySchema } from '../story/schema';
  * - the layout document: `page` (settings, one JSON value per key), `header` (one string per field,
  *   so two people can edit different header fields), `blocks` (a Y.Map per block, one key per field,
  *   so a move and a resize merge), `articleOrder` (Y.Array of article ids), `images` (ImageAsset JSON);
- * - one document per article: `meta` (kicker, headline, deck, byline, lead, jump lines) and `body`,
- *   the tiptap collaboration fragment (field name `body`).
+ * - one document per article: `meta` (kicker, headline, deck, byline, lead, jump lines), `styles`
+ *   (the article's local style overrides: one entry per style name, a partial TextStyle, so two
+ *   desks overriding different styles merge) and `body`, the tiptap collaboration fragment (field
+ *   name `body`).
  * A plain BanmianDocument is the snapshot that layout, export and the CLI consume.
  */
 
@@ -34,7 +36,7 @@ export function layoutParts(doc: Y.Doc) {
 }
 
 export function articleParts(doc: Y.Doc) {
-  return { meta: doc.getMap<string>('meta'), body: doc.getXmlFragment(BODY_FIELD) };
+  return { meta: doc.getMap<string>('meta'), styles: doc.getMap<Partial<TextStyle>>('styles'), body: doc.getXmlFragment(BODY_FIELD) };
 }
 
 export function writePage(doc: Y.Doc, page: PageSettings): void {
@@ -71,6 +73,7 @@ export function writeArticle(doc: Y.Doc, article: Article): void {
   doc.transact(() => {
     for (const key of ARTICLE_META_KEYS) meta.set(key, article[key]);
     meta.set('id', article.id);
+    writeStyleOverrides(doc, article.styleOverrides);
     body.delete(0, body.length);
     prosemirrorJSONToYXmlFragment(storySchema(), article.body, body);
   });
@@ -81,6 +84,26 @@ export function readArticleMeta(doc: Y.Doc): ArticleMeta {
   const out: Record<string, string> = {};
   for (const key of ARTICLE_META_KEYS) out[key] = meta.get(key) ?? (key === 'bylinePosition' ? 'end' : '');
   return out as unknown as ArticleMeta;
+}
+
+/** Replaces the article's overrides (undefined: none). */
+export function writeStyleOverrides(doc: Y.Doc, overrides: StyleOverrides | undefined): void {
+  const { styles } = articleParts(doc);
+  doc.transact(() => {
+    for (const name of [...styles.keys()]) if (!overrides?.[name as StyleName]) styles.delete(name);
+    for (const [name, fields] of Object.entries(overrides ?? {})) {
+      if (fields && JSON.stringify(styles.get(name)) !== JSON.stringify(fields)) styles.set(name, structuredClone(fields));
+    }
+  });
+}
+
+/** `{ styleOverrides }` when the article overrides anything, else `{}` (snapshots stay as before). */
+export function readStyleOverrides(doc: Y.Doc): Pick<Article, 'styleOverrides'> {
+  const { styles } = articleParts(doc);
+  if (styles.size === 0) return {};
+  const out: StyleOverrides = {};
+  for (const [name, fields] of styles.entries()) out[name as StyleName] = { ...fields };
+  return { styleOverrides: out };
 }
 
 export function readArticleBody(doc: Y.Doc): RichDoc {

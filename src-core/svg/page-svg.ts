@@ -82,6 +82,11 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
   }
 }
 
+/** The markup of some layout items without the page around them (style samples in the 样式 panel). */
+export function itemsToSvg(items: readonly LayoutItem[], opts: SvgOptions): string {
+  return items.map((item) => itemSvg(item, opts)).join('');
+}
+
 function guidesSvg(layout: PageLayout): string {
   const g = layout.grid;
   const parts: string[] = [];
@@ -98,7 +103,7 @@ function guidesSvg(layout: PageLayout): string {
  * rasterises and never lays out. Ligatures and kerning are off for the same reason.
  */
 export function pageToSvg(layout: PageLayout, opts: SvgOptions): string {
-  const body = layout.items.map((item) => itemSvg(item, opts)).join('');
+  const body = itemsToSvg(layout.items, opts);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}pt" height="${num(layout.height)}pt" ` +
     `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0" text-rendering="geometricPrecision">` +

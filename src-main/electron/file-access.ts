@@ -7,6 +7,7 @@ const FILTERS: Record<Purpose, { name: string; extensions: string[] }[]> = {
   open: [{ name: '版面文件 Banmian page', extensions: ['banmian'] }],
   save: [{ name: '版面文件 Banmian page', extensions: ['banmian'] }],
   export: [{ name: 'PDF', extensions: ['pdf'] }],
+  exportPng: [{ name: 'PNG', extensions: ['png'] }],
 };
 
 /**
@@ -23,7 +24,7 @@ export function electronFileAccess(dialog: Pick<Dialog, 'showOpenDialog' | 'show
     async choose(purpose, path, suggestedName) {
       if (path === null) {
         const win = window();
-        const title = purpose === 'open' ? '打开版面 Open page' : purpose === 'save' ? '保存版面 Save page' : '导出 PDF Export PDF';
+        const title = purpose === 'open' ? '打开版面 Open page' : purpose === 'save' ? '保存版面 Save page' : purpose === 'exportPng' ? '导出校样 PNG Export proof PNG' : '导出 PDF Export PDF';
         let abs: string | undefined;
         if (purpose === 'open') {
           const r = win ? await dialog.showOpenDialog(win, { title, filters: FILTERS.open, properties: ['openFile'] }) : await dialog.showOpenDialog({ title, filters: FILTERS.open, properties: ['openFile'] });

@@ -1,7 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../host/csp';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, isCollabSocketUrl } from '../host/csp';
+import { sharingOf, stopSharing } from '../host/handlers';
 import type { HostEnv } from '../host/page-files';
 import { electronFileAccess } from './file-access';
 import { registerHostIpc } from './ipc';
@@ -32,10 +34,11 @@ function lockDownSession(): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  // No remote content: only our own files (or the dev server), and in-memory data/blob URLs.
+  // No remote content: only our own files (or the dev server), in-memory data/blob URLs, and the
+  // collaboration server's sockets (文件 → 共享此版面 / 加入共享版面).
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
-    const allowed = isAppUrl(url) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:') || (devServerUrl !== undefined && url.startsWith(devServerUrl.replace(/^http/, 'ws')));
+    const allowed = isAppUrl(url) || isCollabSocketUrl(url) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:') || (devServerUrl !== undefined && url.startsWith(devServerUrl.replace(/^http/, 'ws')));
     callback({ cancel: !allowed });
   });
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -112,6 +115,11 @@ function buildMenu(): void {
         { type: 'separator' },
         item('导入稿件… Import…', 'file.import', 'CmdOrCtrl+I'),
         item('导出 PDF… Export PDF…', 'file.exportPdf', 'CmdOrCtrl+E'),
+        item('导出校样 PNG… Export proof PNG…', 'file.exportPng'),
+        { type: 'separator' },
+        item('共享此版面… Share this page…', 'file.share'),
+        item('加入共享版面… Join a shared page…', 'file.join'),
+        item('停止共享 / 离开 Stop sharing / leave', 'file.leaveShare'),
         { type: 'separator' },
         { label: '退出 Quit', role: 'quit' },
       ],
@@ -146,6 +154,7 @@ function buildMenu(): void {
         item('基线网格 Baseline grid', 'view.baselines'),
         item('块边框 Block outlines', 'view.outlines'),
         item('裁切线 Trim marks', 'view.trim'),
+        item('标尺 Rulers', 'view.rulers', 'CmdOrCtrl+R'),
       ],
     },
     {
@@ -158,6 +167,9 @@ function buildMenu(): void {
         item('添加竖线 Add vertical rule', 'layout.addRuleV'),
         item('添加底纹框 Add tinted box', 'layout.addBox'),
         item('自动栏线 Automatic column rules', 'layout.columnRules'),
+        { type: 'separator' },
+        item('样式… Styles…', 'layout.styles'),
+        item('版面设置… Page settings…', 'layout.pageSettings'),
       ],
     },
     {
@@ -188,8 +200,24 @@ void app.whenReady().then(() => {
   const env: HostEnv = {
     files: electronFileAccess(dialog, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, join(app.getPath('userData'), 'state')),
     autosaveSeconds: 30,
+    // Only files exported in this session reach here (page-files checks); '' when the viewer opened it.
+    openInViewer: (abs) => shell.openPath(abs),
   };
   registerHostIpc(ipcMain, isTrustedSender, env);
+  // The LAN share's self-signed certificate (and one a joining desk's invitation named) is trusted
+  // by its SHA-256 fingerprint, for the collaboration sockets only; every other certificate error stands.
+  app.on('certificate-error', (event, _contents, url, _error, certificate, callback) => {
+    let fingerprint = '';
+    try {
+      fingerprint = new X509Certificate(certificate.data).fingerprint256;
+    } catch {
+      // not a certificate we can read: refuse
+    }
+    const pinned = /^(wss|https):\/\//.test(url) && fingerprint !== '' && sharingOf(env).isTrustedCertificate(fingerprint);
+    if (pinned) event.preventDefault();
+    callback(pinned);
+  });
+  app.on('before-quit', () => void stopSharing(env));
   buildMenu();
   createWindow();
   app.on('activate', () => {

@@ -3,11 +3,15 @@
  * the PDF (PDF/X-4 with the bundled FOGRA39 profile unless told otherwise) and write it atomically.
  * Errors come back as values with a message in zh-CN and English.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { layout } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
+import { PNG_DPI } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { exportPdf, type OutputIntent } from '../../src-core/pdf';
 import { formatReport, preflight, type PreflightReport } from '../../src-core/preflight';
@@ -81,7 +85,8 @@ export function checkPage(doc: BanmianDocument, bleedMm?: number): { layout: Pag
   return { layout: pl, report: preflight(doc, pl, { fonts, bleed: bleedPt(bleedMm) }) };
 }
 
-export async function printPage(doc: BanmianDocument, outPath: string, opts: PrintOptions): Promise<PrintOutcome> {
+/** The print PDF in memory (preflight first); `pdf` is absent when preflight or the export stopped it. */
+async function renderPrint(doc: BanmianDocument, opts: PrintOptions): Promise<PrintOutcome & { pdf?: Uint8Array; summary?: string }> {
   const fonts = loadBundledFonts();
   const { layout: pl, report } = checkPage(doc, opts.bleedMm);
   const lines = formatReport(report);
@@ -112,8 +117,54 @@ export async function printPage(doc: BanmianDocument, outPath: string, opts: Pri
     createdAt: opts.createdAt,
   });
   if (!r.ok) return { code: 1, report, layout: pl, lines: [...lines, `导出失败：${r.zh}\nExport failed: ${r.en}`] };
-  const w = writeFileAtomic(outPath, r.bytes);
-  if (!w.ok) return { code: 1, report, layout: pl, lines: [...lines, w.zh, w.en] };
-  lines.push(`已写入 wrote ${outPath} (${(r.bytes.length / 1024).toFixed(0)} KB, ${pdfx ? 'PDF/X-4' : 'PDF'}, ${r.info.fonts.length} 个字体 fonts, ${r.info.images} 张图片 images)`);
-  return { code: 0, report, layout: pl, lines, bytes: r.bytes.length };
+  const summary = `${pdfx ? 'PDF/X-4' : 'PDF'}, ${r.info.fonts.length} 个字体 fonts, ${r.info.images} 张图片 images`;
+  return { code: 0, report, layout: pl, lines, pdf: r.bytes, summary };
+}
+
+export async function printPage(doc: BanmianDocument, outPath: string, opts: PrintOptions): Promise<PrintOutcome> {
+  const { pdf, summary, ...r } = await renderPrint(doc, opts);
+  if (!pdf) return r;
+  const w = writeFileAtomic(outPath, pdf);
+  if (!w.ok) return { ...r, code: 1, lines: [...r.lines, w.zh, w.en] };
+  r.lines.push(`已写入 wrote ${outPath} (${(pdf.length / 1024).toFixed(0)} KB, ${summary})`);
+  return { ...r, bytes: pdf.length };
+}
+
+const run = promisify(execFile);
+
+/**
+ * Renders the first page of a PDF to PNG with poppler's pdftoppm (not blocking the host's event
+ * loop meanwhile) and writes it atomically.
+ */
+export async function pngProof(pdf: Uint8Array, out: string, dpi: number = PNG_DPI.default): Promise<Loaded<{ bytes: number }>> {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-proof-'));
+  try {
+    const src = join(dir, 'page.pdf');
+    const w = writeFileAtomic(src, pdf);
+    if (!w.ok) return w;
+    await run('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', src, join(dir, 'page')]);
+    const saved = writeFileAtomic(out, readFileSync(join(dir, 'page.png')));
+    return saved.ok ? { ok: true, value: { bytes: saved.bytes } } : saved;
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return missing
+      ? { ok: false, zh: 'PNG 样张需要 pdftoppm（poppler-utils），未找到', en: 'A PNG proof needs pdftoppm (poppler-utils), which was not found' }
+      : { ok: false, zh: `PNG 样张失败：${(e as Error).message}`, en: `PNG proof failed: ${(e as Error).message}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The proof PNG (校样 PNG) of the page: preflight, then the page as a digital proof (trimmed, no
+ * marks, no output intent, as `export --proof`) rasterised at `dpi`.
+ */
+export async function printPng(doc: BanmianDocument, outPath: string, opts: { fileName: string; dpi?: number; force?: boolean }): Promise<PrintOutcome> {
+  const dpi = opts.dpi ?? PNG_DPI.default;
+  const { pdf, ...r } = await renderPrint(doc, { fileName: opts.fileName, bleedMm: 0, marks: false, pdfx: false, force: opts.force });
+  if (!pdf) return r;
+  const png = await pngProof(pdf, outPath, dpi);
+  if (!png.ok) return { ...r, code: 1, lines: [...r.lines, png.zh, png.en] };
+  r.lines.push(`已写入 PNG 样张 wrote PNG proof ${outPath} (${(png.value.bytes / 1024).toFixed(0)} KB, ${dpi} dpi)`);
+  return { ...r, bytes: png.value.bytes };
 }

@@ -1,6 +1,8 @@
 /**
  * The Content-Security-Policy of the app window and the web host. The renderer loads nothing
- * remote: fonts arrive as bytes through the HostApi, images as data: or blob: URLs.
+ * remote: fonts arrive as bytes through the HostApi, images as data: or blob: URLs. Its only
+ * connections beyond the host are the collaboration server's WebSockets: plain ws:// on loopback,
+ * wss:// anywhere (the server refuses plain ws:// beyond loopback too).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -8,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' blob: data:",
   "img-src 'self' blob: data:",
-  "connect-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:* wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -18,7 +20,9 @@ export const CONTENT_SECURITY_POLICY = [
  * The dev server (electron-vite dev, vite) injects an inline React Refresh preamble and talks to its
  * HMR socket, so development relaxes exactly those two directives. Never used in a build.
  */
-export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-  "connect-src 'self'",
-  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
-);
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+
+/** The collaboration server's sockets the window may open (the same rule as connect-src above). */
+export function isCollabSocketUrl(url: string): boolean {
+  return url.startsWith('wss://') || /^ws:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\//.test(url);
+}

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_API_METHODS, isValidFaceId, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type StartupPage } from '../../src-core/host-api';
+import { HOST_API_METHODS, isCertificateFingerprint, isValidFaceId, PNG_DPI, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type PngExportOptions, type ShareRequest, type StartupPage } from '../../src-core/host-api';
 import { parseDocument } from '../../src-core/model/serialize';
 import { loadBundledFonts } from '../fonts/bundled';
-import { discardRecovery, exportPdf, exportProofPdf, importFiles, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
+import { PageSharing } from './share';
+import { discardRecovery, exportPdf, exportPng, exportProofPdf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
 
 /**
  * The HostApi in Node, as plain functions: the Electron main process and the local web host both
@@ -104,6 +105,8 @@ export function checkCall(method: unknown, args: unknown): RejectedCall | { reje
     case 'recentFiles':
     case 'readRecovery':
     case 'discardRecovery':
+    case 'shareStop':
+    case 'shareStatus':
       if (args.length !== 0) return { rejected: true, zh: `${method} 不接受参数`, en: `${method} takes no arguments` };
       break;
     case 'fontBytes':
@@ -126,6 +129,18 @@ export function checkCall(method: unknown, args: unknown): RejectedCall | { reje
       break;
     case 'exportProofPdf':
       if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || typeof args[2] !== 'string' || args[2].length > 500) return refuse('需要版面数据、文件路径和版面标题', 'needs the page data, a file path and the page title');
+      break;
+    case 'exportPng':
+      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || !isPngOptions(args[2])) return refuse(`需要版面数据、文件路径和导出选项（分辨率 ${PNG_DPI.min}–${PNG_DPI.max} dpi）`, `needs the page data, a file path and export options (resolution ${PNG_DPI.min}–${PNG_DPI.max} dpi)`);
+      break;
+    case 'openExported':
+      if (args.length !== 1 || typeof args[0] !== 'string' || !isPathArg(args[0])) return refuse('需要一个已导出文件的路径', 'needs the path of an exported file');
+        break;
+    case 'shareStart':
+      if (args.length !== 1 || !isShareRequest(args[0])) return refuse('需要共享设置：本人和校对的姓名（各 1–40 字）、是否局域网', 'needs the share settings: the names of this desk and of the proofreader (1–40 characters each) and whether on the network');
+      break;
+    case 'shareTrust':
+      if (args.length !== 1 || !isCertificateFingerprint(args[0])) return refuse('需要一个证书指纹（SHA-256）', 'needs one certificate fingerprint (SHA-256)');
       break;
   }
   return { rejected: false, method, args };
@@ -157,6 +172,40 @@ function isExportOptions(v: unknown): v is ExportOptions {
   if (Object.keys(o).some((k) => !['bleedMm', 'marks', 'force'].includes(k))) return false;
   if (o.bleedMm !== undefined && (typeof o.bleedMm !== 'number' || !(o.bleedMm >= 0 && o.bleedMm <= 20))) return false;
   return (o.marks === undefined || typeof o.marks === 'boolean') && (o.force === undefined || typeof o.force === 'boolean');
+}
+
+export function isPngOptions(v: unknown): v is PngExportOptions {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if (Object.keys(o).some((k) => !['dpi', 'force'].includes(k))) return false;
+  if (o.dpi !== undefined && !(Number.isInteger(o.dpi) && (o.dpi as number) >= PNG_DPI.min && (o.dpi as number) <= PNG_DPI.max)) return false;
+  return o.force === undefined || typeof o.force === 'boolean';
+}
+
+const isPersonName = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.trim().length <= 40 && !/[\u0000-\u001f]/.test(v);
+
+function isShareRequest(v: unknown): v is ShareRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if (Object.keys(o).some((k) => !['deskName', 'proofreaderName', 'dutyEditorName', 'lan'].includes(k))) return false;
+  return isPersonName(o.deskName) && isPersonName(o.proofreaderName) && (o.dutyEditorName === undefined || isPersonName(o.dutyEditorName)) && typeof o.lan === 'boolean';
+}
+
+/** The sharing of each host (its state folder); the web host may share on loopback only. */
+const sharings = new WeakMap<HostEnv, PageSharing>();
+
+export function sharingOf(env: HostEnv): PageSharing {
+  let sharing = sharings.get(env);
+  if (!sharing) {
+    sharing = new PageSharing({ folder: join(env.files.stateDir, 'collab'), allowLan: env.files.kind === 'electron' });
+    sharings.set(env, sharing);
+  }
+  return sharing;
+}
+
+/** Stops the host's share, if any (the host is closing). */
+export async function stopSharing(env: HostEnv): Promise<void> {
+  await sharings.get(env)?.stop();
 }
 
 const noFiles = <T>(): HostResult<T> => ({ ok: false, zh: '此宿主没有文件访问', en: 'This host has no file access' });
@@ -201,5 +250,21 @@ export async function dispatchHostCall(method: unknown, args: unknown, env?: Hos
       return exportPdf(env, a[0] as string, a[1] as string | null, a[2] as ExportOptions);
     case 'exportProofPdf':
       return exportProofPdf(env, a[0] as string, a[1] as string | null, a[2] as string);
+    case 'exportPng':
+      return exportPng(env, a[0] as string, a[1] as string | null, a[2] as PngExportOptions);
+    case 'openExported':
+      return openExported(env, a[0] as string);
+    case 'shareStart': {
+      const r = a[0] as ShareRequest;
+      const trimmed = { deskName: r.deskName.trim(), proofreaderName: r.proofreaderName.trim(), lan: r.lan, ...(r.dutyEditorName?.trim() ? { dutyEditorName: r.dutyEditorName.trim() } : {}) };
+      return sharingOf(env).start(trimmed);
+    }
+    case 'shareStop':
+      return sharingOf(env).stop();
+    case 'shareStatus':
+      return sharingOf(env).status();
+    case 'shareTrust':
+      sharingOf(env).trust(a[0] as string);
+      return { ok: true, value: null };
   }
 }

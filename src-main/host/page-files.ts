@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { ExportOptions, ExportOutcome, HostResult, ImportFile, OpenedPage, PageFileEntry, RecoveredPage, SavedPage } from '../../src-core/host-api';
+import type { ExportOptions, ExportOutcome, HostResult, ImportFile, OpenedPage, PageFileEntry, PngExportOptions, RecoveredPage, SavedPage, ShownExport } from '../../src-core/host-api';
 import { importFiles as importInputs } from '../../src-core/import/index';
 import type { ImportResult } from '../../src-core/import/types';
 import { parseDocument } from '../../src-core/model/serialize';
@@ -8,7 +8,7 @@ import { exportProofPdf as proofPdf } from '../../src-core/proof/proof-pdf';
 import { proofNotesOf, readProofState } from '../../src-core/store/persist';
 import { loadBundledFonts } from '../fonts/bundled';
 import { loadBanmianFile, saveBanmianFile, writeFileAtomic } from '../files/banmian-file';
-import { printPage } from '../files/print';
+import { printPage, printPng, type PrintOutcome } from '../files/print';
 
 /**
  * The file side of the HostApi (open, save, recent, autosave/recovery, import, export), shared by
@@ -16,7 +16,7 @@ import { printPage } from '../files/print';
  * a sandbox folder for the web host, native dialogs and granted paths for Electron.
  */
 
-export type Purpose = 'open' | 'save' | 'export';
+export type Purpose = 'open' | 'save' | 'export' | 'exportPng';
 
 export type Chosen = { ok: true; abs: string; shown: string } | { ok: false; zh: string; en: string } | null;
 
@@ -38,6 +38,11 @@ export interface FileAccess {
 export interface HostEnv {
   files: FileAccess;
   autosaveSeconds: number;
+  /**
+   * Opens a file in the system's viewer (Electron: shell.openPath); resolves to an error message or ''.
+   * Absent (the web host): exported files are served at `exported/<path>` for the UI to open instead.
+   */
+  openInViewer?: (abs: string) => Promise<string>;
 }
 
 const fail = <T>(zh: string, en: string): HostResult<T> => ({ ok: false, zh, en });
@@ -176,20 +181,54 @@ export async function importFiles(files: ImportFile[]): Promise<HostResult<Impor
   }
 }
 
-export async function exportPdf(env: HostEnv, json: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>> {
+/** Files exported in this session, by the path the renderer was given: the only ones openExported shows. */
+const exportedFiles = new WeakMap<HostEnv, Map<string, string>>();
+
+function rememberExported(env: HostEnv, shown: string, abs: string): void {
+  let files = exportedFiles.get(env);
+  if (!files) exportedFiles.set(env, (files = new Map()));
+  files.set(shown, abs);
+}
+
+/** The absolute path of a file exported in this session, named as the renderer knows it. */
+export function exportedFile(env: HostEnv, shown: string): string | undefined {
+  return exportedFiles.get(env)?.get(shown);
+}
+
+/** Preflight, write through `write`, and report; shared by the print PDF and the proof PNG. */
+async function exportWith(env: HostEnv, json: string, path: string | null, purpose: Purpose, suggested: string, write: (doc: ReturnType<typeof parseDocument> & { ok: true }, abs: string, fileName: string) => Promise<PrintOutcome>): Promise<HostResult<ExportOutcome | null>> {
   const parsed = parseDocument(json);
   if (!parsed.ok) return fail(`版面数据无效，未导出：${parsed.zh}`, `The page data is invalid and was not exported: ${parsed.en}`);
-  const chosen = await env.files.choose('export', path, 'page.pdf');
+  const chosen = await env.files.choose(purpose, path, suggested);
   if (!chosen) return { ok: true, value: null };
   if (!chosen.ok) return chosen;
   try {
-    const outcome = await printPage(parsed.document, chosen.abs, { fileName: titleOf(chosen.abs), bleedMm: options.bleedMm, marks: options.marks, force: options.force });
+    const outcome = await write(parsed, chosen.abs, titleOf(chosen.abs));
     const lines = outcome.lines.map((l) => l.split(chosen.abs).join(chosen.shown));
     if (outcome.code === 1) return fail(`导出失败：${lines.join('；')}`, `Export failed: ${lines.join('; ')}`);
+    if (outcome.code === 0) rememberExported(env, chosen.shown, chosen.abs);
     return { ok: true, value: { written: outcome.code === 0, path: chosen.shown, bytes: outcome.bytes, report: outcome.report, lines } };
   } catch (e) {
     return fail(`导出失败：${describe(e)}`, `Export failed: ${describe(e)}`);
   }
+}
+
+export function exportPdf(env: HostEnv, json: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>> {
+  return exportWith(env, json, path, 'export', 'page.pdf', (parsed, abs, fileName) => printPage(parsed.document, abs, { fileName, bleedMm: options.bleedMm, marks: options.marks, force: options.force }));
+}
+
+export function exportPng(env: HostEnv, json: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>> {
+  return exportWith(env, json, path, 'exportPng', 'page.png', (parsed, abs, fileName) => printPng(parsed.document, abs, { fileName, dpi: options.dpi, force: options.force }));
+}
+
+/** Shows a file exported in this session: in the system viewer where there is one, else at a URL the UI opens. */
+export async function openExported(env: HostEnv, path: string): Promise<HostResult<ShownExport>> {
+  const abs = exportedFile(env, path);
+  if (!abs || !existsSync(abs)) return fail(`只能打开本次导出的文件：${path.slice(0, 200)}`, `Only files exported in this session can be opened: ${path.slice(0, 200)}`);
+  if (!env.openInViewer) return { ok: true, value: { shown: 'url', url: `exported/${path.split('/').map(encodeURIComponent).join('/')}` } };
+  const problem = await env.openInViewer(abs);
+  if (problem) return fail(`无法用系统查看器打开 ${titleOf(abs)}：${problem}`, `The system viewer cannot open ${titleOf(abs)}: ${problem}`);
+  return { ok: true, value: { shown: 'viewer' } };
 }
 
 /** The proof PDF (校样): the proof view with margin notes and the list of open marks, from the page and its proof state. */
@@ -215,7 +254,7 @@ export async function exportProofPdf(env: HostEnv, json: string, path: string | 
 
 // ---- the web host's sandbox
 
-const SANDBOX_EXT: Record<Purpose, string> = { open: '.banmian', save: '.banmian', export: '.pdf' };
+const SANDBOX_EXT: Record<Purpose, string> = { open: '.banmian', save: '.banmian', export: '.pdf', exportPng: '.png' };
 
 /**
  * Files under one folder, named by paths relative to it. Refuses absolute paths, '..', hidden

@@ -10,15 +10,19 @@ import type {
   onAuthenticatePayload,
   onStatelessPayload,
 } from '@hocuspocus/server';
-import { layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
-import { DENIAL, REPLY_TYPE, parseRequest, type SignoffReply } from '../../src-core/collab/protocol';
+import { articleDocName, layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
+import { DENIAL, REPLY_TYPE, parseRequest, type PageReply, type PageRequest } from '../../src-core/collab/protocol';
 import { updateTouchesRootMap } from '../../src-core/collab/touches';
 import { syncUpdateOf } from '../../src-core/collab/wire';
-import { isSignedOff, reopen, signOff } from '../../src-core/proof/rounds';
+import { finishRound, isSignedOff, reopen, signOff, startRound, type ProofResult } from '../../src-core/proof/rounds';
+import { layoutParts } from '../../src-core/store/ydocs';
 import { mayOpen, type Person, type UserDirectory } from './users';
 
 /** Yjs origin of the server's own writes (sign-off and reopening). */
 export const SERVER_ORIGIN = { banmianServer: true };
+
+/** Proof rounds are the proofreader's (and the duty editor's) business, as in a newsroom's 校对 workflow. */
+const ROUNDS_REFUSED: ProofResult = { ok: false, zh: '校次由校对或值班编辑开始和结束', en: 'Proof rounds are started and finished by the proofreader or the duty editor' };
 
 /** What a connection carries after authentication (Hocuspocus's `context`). */
 export interface GuardContext {
@@ -46,7 +50,9 @@ function denial(reason: string): Error & { reason: string; code: number } {
  *   told so), and writes article documents;
  * - while the layout document's `signoff` says the page is signed, every connection to every
  *   document of the page is read-only; only the server writes `signoff`, on a 值班编辑's request
- *   (stateless `banmian/request`), and a client update that touches it closes that connection.
+ *   (stateless `banmian/request`), and a client update that touches it closes that connection;
+ * - proof rounds are started and finished by the server on a 校对's or 值班编辑's request (a 校对
+ *   cannot write the layout document itself), signed with the name the token names.
  */
 export class Guard implements Extension {
   extensionName = 'banmian-guard';
@@ -135,19 +141,52 @@ export class Guard implements Extension {
     const request = parseRequest(payload);
     if (!request) return;
     const ctx = connection.context as GuardContext;
-    const reply = (r: { ok: true } | { ok: false; zh: string; en: string }): void => connection.sendStateless(JSON.stringify({ type: REPLY_TYPE, id: request.id, ...r } satisfies SignoffReply));
-    if (ctx.address.kind !== 'layout') {
-      reply({ ok: false, zh: '签字付印只能在版面文档上请求', en: 'Sign-off is requested on the layout document' });
-      return;
-    }
+    const reply = (r: { ok: true; person?: { name: string; role: GuardContext['person']['role'] } } | ProofResult): void =>
+      connection.sendStateless(JSON.stringify({ type: REPLY_TYPE, id: request.id, ...r } satisfies PageReply));
     const { name, role } = ctx.person;
-    if (request.action === 'signoff' && role !== '值班编辑') {
-      reply({ ok: false, zh: '只有值班编辑可以签字付印', en: 'Only the duty editor (值班编辑) signs a page for print' });
+    if (request.action === 'whoami') {
+      reply({ ok: true, person: { name, role } });
       return;
     }
+    if (ctx.address.kind !== 'layout') {
+      reply({ ok: false, zh: '此请求只能在版面文档上发出', en: 'This request is made on the layout document' });
+      return;
+    }
+    reply(await this.runPageRequest(request, document, ctx));
+  }
+
+  /** Sign-off, reopening and proof rounds, written by the server as the person the token names. */
+  private async runPageRequest(request: Exclude<PageRequest, { action: 'whoami' }>, document: Document, ctx: GuardContext): Promise<ProofResult> {
+    const { name, role } = ctx.person;
     const at = new Date().toISOString();
-    const result = request.action === 'signoff' ? signOff(document, name, role, at, SERVER_ORIGIN) : reopen(document, name, role, request.reason, at, SERVER_ORIGIN);
-    reply(result);
+    switch (request.action) {
+      case 'signoff':
+        if (role !== '值班编辑') return { ok: false, zh: '只有值班编辑可以签字付印', en: 'Only the duty editor (值班编辑) signs a page for print' };
+        return signOff(document, name, role, at, SERVER_ORIGIN);
+      case 'reopen':
+        return reopen(document, name, role, request.reason, at, SERVER_ORIGIN);
+      case 'startRound':
+        if (role === '组版') return ROUNDS_REFUSED;
+        return startRound(document, name, at, SERVER_ORIGIN);
+      case 'finishRound':
+        if (role === '组版') return ROUNDS_REFUSED;
+        return this.withArticles(ctx.address.pageId, document, (articles) => finishRound(document, articles, name, at, SERVER_ORIGIN));
+    }
+  }
+
+  /**
+   * Runs `use` with every article document of the page loaded (finishing a round checks that no
+   * suggestion is open and no thread unresolved in any of them, open on a desk or not).
+   */
+  private async withArticles<T>(pageId: string, layoutDoc: Document, use: (articles: Document[]) => T): Promise<T> {
+    const instance = this.instance;
+    if (!instance) throw new Error('guard not configured');
+    const connections = await Promise.all(layoutParts(layoutDoc).articleOrder.toArray().map((id) => instance.openDirectConnection(articleDocName(pageId, id), { banmianHold: true })));
+    try {
+      return use(connections.flatMap((c) => (c.document ? [c.document] : [])));
+    } finally {
+      await Promise.all(connections.map((c) => c.disconnect()));
+    }
   }
 
   private setLocked(pageId: string, locked: boolean): void {

@@ -97,6 +97,9 @@ export function sqliteExtension(store: SqliteStore): Extension {
       });
     },
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
+      // A debounced store can fire after the server closed (stopping a share right after an edit):
+      // closing already folded every loaded document, so there is nothing left to fold.
+      if (!store.db.open) return;
       store.compact(documentName, document);
     },
   };

@@ -5,8 +5,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
-import { dispatchHostCall, findProjectRoot } from '../host/handlers';
-import { sandboxAccess, type HostEnv } from '../host/page-files';
+import { dispatchHostCall, findProjectRoot, stopSharing } from '../host/handlers';
+import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
 
 /**
  * A small local web host: serves the built renderer (dist-web/) and answers the HostApi over
@@ -36,7 +36,7 @@ export interface WebHost {
 
 const MAX_BODY = 64 * 1024;
 /** Methods that carry a whole page (with its images) or files to import. */
-const LARGE_BODY_METHODS = new Set(['savePage', 'writeRecovery', 'exportPdf', 'importFiles']);
+const LARGE_BODY_METHODS = new Set(['savePage', 'writeRecovery', 'exportPdf', 'exportProofPdf', 'exportPng', 'importFiles']);
 const MAX_LARGE_BODY = 400 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -47,6 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.pdf': 'application/pdf',
   '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
   '.ttf': 'font/ttf',
@@ -112,6 +113,33 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   sendJson(res, 200, result);
 }
 
+/**
+ * GET exported/<path>: a file exported in this session, for the UI's 打开 Open button (the web host
+ * cannot start the user's viewer, so the browser shows the file). Nothing else in the sandbox is served.
+ */
+async function serveExported(req: IncomingMessage, res: ServerResponse, env: HostEnv, encoded: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return sendError(res, 405, '不支持的请求方法', 'Method not allowed');
+  }
+  let shown: string;
+  try {
+    shown = decodeURIComponent(encoded);
+  } catch {
+    return sendError(res, 400, '无效的路径', 'Invalid path');
+  }
+  const abs = exportedFile(env, shown);
+  let data: Buffer;
+  try {
+    if (!abs) throw new Error('not exported');
+    data = await readFile(abs);
+  } catch {
+    return sendError(res, 404, `没有本次导出的文件 ${shown}`, `No file exported in this session: ${shown}`);
+  }
+  res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(abs).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': data.length, 'Content-Disposition': 'inline' });
+  res.end(req.method === 'HEAD' ? undefined : data);
+}
+
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -147,7 +175,8 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     baseHeaders(res);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([^/]+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1], env) : serveStatic(req, res, root, url.pathname);
+    const exported = /^\/exported\/(.+)$/.exec(url.pathname);
+    const work = api ? handleApi(req, res, api[1], env) : exported ? serveExported(req, res, env, exported[1]) : serveStatic(req, res, root, url.pathname);
     work.catch((e: unknown) => {
       if (!res.headersSent) sendError(res, 500, `内部错误：${String(e)}`, `Internal error: ${String(e)}`);
       else res.destroy();
@@ -162,14 +191,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   return {
     url: `http://127.0.0.1:${port}/`,
     sandbox,
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await stopSharing(env);
+      await new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => {
           if (temporary) rmSync(sandbox, { recursive: true, force: true });
           done();
         });
-      }),
+      });
+    },
   };
 }
 

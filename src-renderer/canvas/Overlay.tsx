@@ -9,6 +9,7 @@ import { hasBodyText } from './body-text';
 import { useEditor } from '../editor/use-editor';
 import { ProofMarkers } from '../proof/ProofMarkers';
 import { BlockTools } from './BlockTools';
+import { PeerOutlines } from '../collab/Presence';
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -132,6 +133,7 @@ export function Overlay({ zoom }: OverlayProps) {
       <BlockTools zoom={zoom} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
       <ProofMarkers zoom={zoom} />
+      <PeerOutlines zoom={zoom} />
     </svg>
   );
 }

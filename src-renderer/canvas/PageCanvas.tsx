@@ -3,6 +3,7 @@ import { cellAt, fitZoom, hitTest, movedRect, resizedRect, wheelZoom, type Handl
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { cssFamily } from './fonts';
 import { Overlay } from './Overlay';
+import { Rulers } from './Rulers';
 import { SvgPainter } from './svg-painter';
 
 /** The drag type of an unplaced article taken from the article list. */
@@ -26,6 +27,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
   const images = useEditor((s) => s.doc.images);
   const zoom = useEditor((s) => s.zoom);
   const fit = useEditor((s) => s.fit);
+  const rulers = useEditor((s) => s.toggles.rulers);
   const viewport = useRef<HTMLDivElement>(null);
   const sheet = useRef<HTMLDivElement>(null);
   const paper = useRef<HTMLDivElement>(null);
@@ -242,26 +244,29 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : undefined;
   return (
-    <div
-      className="page-area"
-      data-testid="viewport"
-      ref={viewport}
-      style={{ cursor }}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={(e) => endGesture(e, true)}
-      onPointerCancel={(e) => endGesture(e, false)}
-      onDoubleClick={onDoubleClick}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      onDragLeave={onDragLeave}
-    >
-      {layout && (
-        <div className="page-sheet" data-testid="sheet" ref={sheet} style={{ width: pageW * zoom, height: pageH * zoom }}>
-          <div className="page-paper" data-testid="page" ref={paper} />
-          <Overlay zoom={zoom} />
-        </div>
-      )}
+    <div className={`page-frame${rulers ? ' with-rulers' : ''}`}>
+      {rulers && layout && <Rulers viewport={viewport} sheet={sheet} zoom={zoom} />}
+      <div
+        className="page-area"
+        data-testid="viewport"
+        ref={viewport}
+        style={{ cursor }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={(e) => endGesture(e, true)}
+        onPointerCancel={(e) => endGesture(e, false)}
+        onDoubleClick={onDoubleClick}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onDragLeave={onDragLeave}
+      >
+        {layout && (
+          <div className="page-sheet" data-testid="sheet" ref={sheet} style={{ width: pageW * zoom, height: pageH * zoom }}>
+            <div className="page-paper" data-testid="page" ref={paper} />
+            <Overlay zoom={zoom} />
+          </div>
+        )}
+      </div>
     </div>
   );
 }

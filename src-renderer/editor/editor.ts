@@ -2,8 +2,10 @@ import type { FontRegistry } from '../../src-core/fonts/registry';
 import { CompositionCache } from '../../src-core/layout/cache';
 import { fitArticleRows, layout, type LayoutEnv } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
-import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock } from '../../src-core/model/document';
+import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock, StyleName, TextStyle } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
+import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
+import { validateDocument } from '../../src-core/model/validate';
 import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
@@ -28,6 +30,8 @@ export interface ViewToggles {
   baselines: boolean;
   outlines: boolean;
   trim: boolean;
+  /** Rulers in mm along the top and left of the canvas. */
+  rulers: boolean;
 }
 
 export type ZoomFit = 'page' | 'width' | null;
@@ -132,7 +136,7 @@ export class Editor {
       blockPreview: null,
       zoom: 1,
       fit: 'width',
-      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true },
+      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true },
       file: { ...file, savedRevision: this.store.revision },
       revision: this.store.revision,
       dirty: false,
@@ -449,12 +453,69 @@ export class Editor {
     return true;
   }
 
+  /** Page settings: refused with the validator's message when the page would not be valid. */
   setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+    if (this.refusePage({ ...this.state.doc.page, ...fields })) return;
     this.command((s) => s.setPage(fields));
   }
 
   setHeader(fields: Partial<PageHeader>): void {
+    if (this.refusePage({ ...this.state.doc.page, header: { ...this.state.doc.page.header, ...fields } })) return;
     this.command((s) => s.setHeader(fields));
+  }
+
+  /** Checks a page the user asked for; the first problem with it becomes the notice. */
+  private refusePage(page: PageSettings): boolean {
+    const check = validateDocument({ ...this.state.doc, page });
+    const issue = check.ok ? undefined : check.issues.find((i) => i.path.startsWith('page'));
+    if (!issue) return false;
+    this.notify({ zh: `版面设置未改：${issue.zh}`, en: `Page settings unchanged: ${issue.en}` });
+    return true;
+  }
+
+  /** A bad style value: the notice names the style and the problem; nothing changes. */
+  private refuseStyle(name: StyleName, fields: Partial<TextStyle>): boolean {
+    const issue = checkStyleFields(fields)[0];
+    if (!issue) return false;
+    const label = STYLE_LABELS[name];
+    this.notify({ zh: `样式“${label.zh}”未改：${issue.zh}`, en: `Style ${label.en} unchanged: ${issue.en}` });
+    return true;
+  }
+
+  /** Fields of a page style (样式): every article set in it reflows; one undo step. */
+  setStyle(name: StyleName, fields: Partial<TextStyle>): void {
+    if (this.refuseStyle(name, fields)) return;
+    this.setPage(pageStyleChange(this.state.doc.page, name, fields));
+  }
+
+  /** Overrides fields of a page style for one article only (undefined clears a field); one undo step. */
+  setStyleOverride(articleId: string, name: StyleName, fields: Partial<TextStyle>): void {
+    if (this.refuseStyle(name, fields)) return;
+    this.command((s) => s.setStyleOverride(articleId, name, fields));
+  }
+
+  /** 清除覆盖: the article's style back to the page's, one field or (no field) all of them. */
+  clearStyleOverride(articleId: string, name: StyleName, field?: keyof TextStyle): void {
+    this.command((s) => s.setStyleOverride(articleId, name, clearedFields(field ? [field] : undefined)));
+  }
+
+  /**
+   * 以此重新定义样式: the page style becomes what this article shows, and the article's override of
+   * it goes (every other article follows the new style). One undo step across both documents.
+   */
+  redefineStyleFrom(articleId: string, name: StyleName): void {
+    const article = this.state.doc.articles.find((a) => a.id === articleId);
+    if (!article?.styleOverrides?.[name]) return;
+    const page = this.state.doc.page;
+    const style = resolveStyle(page, name, article.styleOverrides);
+    const change = pageStyleChange(page, name, style);
+    if (this.refusePage({ ...page, ...change })) return;
+    this.command((s) =>
+      s.batch(() => {
+        s.setPage(change);
+        s.setStyleOverride(articleId, name, clearedFields());
+      }),
+    );
   }
 
   /** Typing in a title field: consecutive keystrokes merge into one undo step (the store's capture window). */
@@ -595,10 +656,15 @@ export class Editor {
 
   /** Replaces the page (open, recover, new): a new store, a fresh history. */
   replaceDocument(doc: BanmianDocument, file: Omit<FileState, 'savedRevision'>, dirty = false): void {
-    this.unsubscribeStore();
     const opened = pageStoreFromFile(doc);
-    this.store = opened.store;
+    this.replaceStore(opened.store, file, dirty);
     if (opened.dropped) this.notify({ zh: `文件中有 ${opened.dropped} 条校对记录已损坏，已略去`, en: `${opened.dropped} damaged proofreading record(s) in the file were left out` });
+  }
+
+  /** Works on another store from now on (a shared page joined from the server), with a fresh history. */
+  replaceStore(store: PageStore, file: Omit<FileState, 'savedRevision'>, dirty = false): void {
+    this.unsubscribeStore();
+    this.store = store;
     this.unsubscribeStore = this.store.subscribe(() => this.refresh());
     this.laidOut = undefined;
     const revision = this.store.revision;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExportOptions, ExportOutcome, PageFileEntry } from '../../src-core/host-api';
+import { PNG_DPI, type ExportOptions, type ExportOutcome, type PageFileEntry, type PngExportOptions } from '../../src-core/host-api';
 
 /**
  * The dialogs of the file commands. With native dialogs (Electron) only the export options and
@@ -9,7 +9,7 @@ import type { ExportOptions, ExportOutcome, PageFileEntry } from '../../src-core
 export type DialogState =
   | { kind: 'open'; files: PageFileEntry[] }
   | { kind: 'save'; files: PageFileEntry[]; suggested: string }
-  | { kind: 'export'; native: boolean; suggested: string; busy: boolean; outcome?: ExportOutcome; error?: { zh: string; en: string } }
+  | { kind: 'export'; format: ExportFormat; native: boolean; suggested: string; busy: boolean; stage?: ExportStage; outcome?: ExportOutcome; error?: { zh: string; en: string } }
   | { kind: 'recover'; title: string; savedAt: string }
   | { kind: 'confirm'; zh: string; en: string; okZh: string; okEn: string; onOk: () => void };
 
@@ -24,7 +24,17 @@ export function Backdrop({ children, testId, onCancel }: { children: React.React
   }, [onCancel]);
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" data-testid={testId} onKeyDown={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        data-testid={testId}
+        onKeyDown={(e) => {
+          // Keys stay in the dialog (not the workspace's shortcuts), so Esc is handled here too.
+          if (e.key === 'Escape') onCancel();
+          e.stopPropagation();
+        }}
+      >
         {children}
       </div>
     </div>
@@ -81,17 +91,39 @@ export function PickFileDialog({ state, onChoose, onCancel }: { state: Extract<D
   );
 }
 
-export function ExportDialog({ state, onExport, onCancel }: { state: Extract<DialogState, { kind: 'export' }>; onExport: (path: string | null, options: ExportOptions) => void; onCancel: () => void }) {
+/** What an export does, in the order the progress shows it. */
+export type ExportStage = 'preflight' | 'write' | 'done';
+
+const STAGES: { stage: ExportStage; zh: string; en: string }[] = [
+  { stage: 'preflight', zh: '预检', en: 'Preflight' },
+  { stage: 'write', zh: '排版·写入', en: 'Typeset and write' },
+  { stage: 'done', zh: '完成', en: 'Done' },
+];
+
+export type ExportFormat = 'pdf' | 'png';
+
+/** Options of either export: bleed and marks for the print PDF, the resolution for the proof PNG. */
+export type AnyExportOptions = ExportOptions | PngExportOptions;
+
+/**
+ * The export of the print PDF (with marks and bleed) or of the proof PNG (校样 PNG, the trimmed page):
+ * options, the progress through preflight, typesetting and writing, the preflight report, and an
+ * 打开 Open button for the file just written.
+ */
+export function ExportDialog({ state, onExport, onOpen, onCancel }: { state: Extract<DialogState, { kind: 'export' }>; onExport: (path: string | null, options: AnyExportOptions) => void; onOpen: (path: string) => void; onCancel: () => void }) {
+  const png = state.format === 'png';
+  const ext = png ? '.png' : '.pdf';
   const [name, setName] = useState(state.suggested);
   const [bleed, setBleed] = useState(3);
   const [marks, setMarks] = useState(true);
+  const [dpi, setDpi] = useState<number>(PNG_DPI.default);
   const outcome = state.outcome;
-  const path = state.native ? null : name.trim().toLowerCase().endsWith('.pdf') ? name.trim() : `${name.trim()}.pdf`;
+  const path = state.native ? null : name.trim().toLowerCase().endsWith(ext) ? name.trim() : `${name.trim()}${ext}`;
+  const options = (force?: boolean): AnyExportOptions => (png ? { dpi, ...(force ? { force } : {}) } : { bleedMm: bleed, marks, ...(force ? { force } : {}) });
+  const dpiValid = Number.isInteger(dpi) && dpi >= PNG_DPI.min && dpi <= PNG_DPI.max;
   return (
     <Backdrop testId="dialog-export" onCancel={onCancel}>
-      <h2>
-        导出 PDF <small>Export PDF</small>
-      </h2>
+      <h2>{png ? <>导出校样 PNG <small>Export proof PNG</small></> : <>导出 PDF <small>Export PDF</small></>}</h2>
       {!state.native && (
         <label className="field">
           <span className="field-label">
@@ -102,28 +134,41 @@ export function ExportDialog({ state, onExport, onCancel }: { state: Extract<Dia
           </span>
         </label>
       )}
-      <label className="field">
-        <span className="field-label">
-          出血<small>Bleed</small>
-        </span>
-        <span className="field-input">
-          <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
-        </span>
-      </label>
-      <label className="field">
-        <span className="field-label">
-          印刷标记<small>Printer's marks</small>
-        </span>
-        <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.target.checked)} />
-      </label>
-      {state.busy && (
-        <div data-testid="export-progress">
-          <p>正在检查并导出… · Preflighting and exporting…</p>
-          <div className="progress indeterminate">
-            <div style={{ width: '60%' }} />
-          </div>
-        </div>
+      {png ? (
+        <label className="field">
+          <span className="field-label">
+            分辨率<small>Resolution</small>
+          </span>
+          <span className="field-input">
+            <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={dpi} onChange={(e) => setDpi(Number(e.target.value))} /> <span className="unit">dpi</span>
+          </span>
+        </label>
+      ) : (
+        <>
+          <label className="field">
+            <span className="field-label">
+              出血<small>Bleed</small>
+            </span>
+            <span className="field-input">
+              <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
+            </span>
+          </label>
+          <label className="field">
+            <span className="field-label">
+              印刷标记<small>Printer's marks</small>
+            </span>
+            <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.target.checked)} />
+          </label>
+        </>
       )}
+      {png && !dpiValid && (
+        <p className="status-error" role="alert" data-testid="export-dpi-error">
+          分辨率须为 {PNG_DPI.min}–{PNG_DPI.max} dpi 的整数
+          <br />
+          <small>The resolution must be a whole number from {PNG_DPI.min} to {PNG_DPI.max} dpi</small>
+        </p>
+      )}
+      {state.stage && <ExportProgress stage={state.stage} busy={state.busy} />}
       {state.error && (
         <p className="status-error" role="alert" data-testid="export-error">
           {state.error.zh}
@@ -152,18 +197,42 @@ export function ExportDialog({ state, onExport, onCancel }: { state: Extract<Dia
       )}
       <div className="buttons">
         <button onClick={onCancel}>{outcome ? '关闭 Close' : '取消 Cancel'}</button>
+        {outcome?.written && (
+          <button className="primary" data-testid="export-open" title={state.native ? 'Open in the system viewer' : 'Open in a new tab'} onClick={() => onOpen(outcome.path)}>
+            打开 Open
+          </button>
+        )}
         {outcome && !outcome.written && (
-          <button data-testid="export-force" disabled={state.busy} onClick={() => onExport(path, { bleedMm: bleed, marks, force: true })}>
+          <button data-testid="export-force" disabled={state.busy} onClick={() => onExport(path, options(true))}>
             仍然导出 Export anyway
           </button>
         )}
         {!outcome?.written && (
-          <button className="primary" data-testid="export-ok" disabled={state.busy || (!state.native && !name.trim())} onClick={() => onExport(path, { bleedMm: bleed, marks })}>
+          <button className="primary" data-testid="export-ok" disabled={state.busy || (!state.native && !name.trim()) || (png && !dpiValid)} onClick={() => onExport(path, options())}>
             导出 Export
           </button>
         )}
       </div>
     </Backdrop>
+  );
+}
+
+/** The stages of an export as steps, the current one marked, and a bar under them. */
+function ExportProgress({ stage, busy }: { stage: ExportStage; busy: boolean }) {
+  const at = STAGES.findIndex((s) => s.stage === stage);
+  return (
+    <div className="export-progress" data-testid="export-progress" data-stage={stage} data-busy={busy ? 'yes' : 'no'} role="progressbar" aria-valuemin={0} aria-valuemax={STAGES.length - 1} aria-valuenow={at}>
+      <ol className="export-stages">
+        {STAGES.map((s, i) => (
+          <li key={s.stage} className={i < at || (i === at && !busy) ? 'done' : i === at ? 'current' : undefined} data-stage={s.stage}>
+            {s.zh} <small>{s.en}</small>
+          </li>
+        ))}
+      </ol>
+      <div className={`progress${busy ? ' indeterminate' : ''}`}>
+        <div style={{ width: `${((at + (busy ? 0.5 : 1)) / STAGES.length) * 100}%` }} />
+      </div>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { FORMAT_PRESETS, emptyDocument } from '../../src-core/model/defaults';
+import { FORMAT_PRESETS, centredSideMargin, emptyDocument } from '../../src-core/model/defaults';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { mmToPt } from '../../src-core/model/units';
 import { validateDocument } from '../../src-core/model/validate';
@@ -32,10 +32,9 @@ export function newPageDocument(spec: NewPageSpec): NewPageResult {
   const chars = Math.round(spec.charsPerColumn);
   if (!(columns >= 1 && columns <= 20 && chars >= 1 && chars <= 80)) return { ok: false, zh: '栏数应为 1–20，每栏字数应为 1–80', en: 'Columns must be 1–20 and characters per column 1–80' };
   if (!(spec.widthMm >= 50 && spec.widthMm <= 2000 && spec.heightMm >= 50 && spec.heightMm <= 2000)) return { ok: false, zh: '版面宽高应在 50–2000 mm 之间', en: 'Page width and height must be 50–2000 mm' };
-  const gridWidth = (columns * chars + (columns - 1) * page.grid.gutterChars) * page.bodySize;
-  const side = (width - gridWidth) / 2;
+  const side = centredSideMargin(width, { columns, charsPerColumn: chars, gutterChars: page.grid.gutterChars }, page.bodySize);
   if (side < mmToPt(5)) {
-    const needMm = Math.ceil((gridWidth + 2 * mmToPt(5)) / mmToPt(1));
+    const needMm = Math.ceil((width - 2 * side + 2 * mmToPt(5)) / mmToPt(1));
     return { ok: false, zh: `${columns} 栏 × 每栏 ${chars} 字放不下：版宽至少需要 ${needMm} mm`, en: `${columns} columns of ${chars} characters do not fit: the page needs at least ${needMm} mm` };
   }
   const doc: BanmianDocument = {

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ExportOptions, HostApi, HostInfo, HostResult } from '../../src-core/host-api';
+import type { ExportOptions, HostApi, HostInfo, HostResult, PngExportOptions } from '../../src-core/host-api';
+import { layout } from '../../src-core/layout/layout';
+import { mmToPt } from '../../src-core/model/units';
+import { preflight } from '../../src-core/preflight';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor } from '../editor/editor';
 import { openFind } from '../find/FindBar';
 import type { FileActions } from '../workspace/commands';
 import { openNewPage } from './NewPageDialog';
-import { ConfirmDialog, ExportDialog, PickFileDialog, RecoverDialog, type DialogState } from './FileDialogs';
+import { ConfirmDialog, ExportDialog, PickFileDialog, RecoverDialog, type AnyExportOptions, type DialogState, type ExportFormat } from './FileDialogs';
 
 /**
  * The file commands (open, save, save as, import, export), autosave to the recovery file, the
@@ -85,16 +88,46 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     );
   }, [editor, host, failed]);
 
-  const runExport = useCallback(async (path: string | null, options: ExportOptions) => {
-    setDialog((d) => (d?.kind === 'export' ? { ...d, busy: true, error: undefined } : d));
-    const r = await host.exportPdf(serializePage(editor.pageStore, editor.getState().doc), path, options);
-    setDialog((d) => {
-      if (d?.kind !== 'export') return d;
-      if (!r.ok) return { ...d, busy: false, error: { zh: r.zh, en: r.en } };
-      if (!r.value) return { ...d, busy: false };
-      return { ...d, busy: false, outcome: r.value };
-    });
+  /**
+   * Export in stages: preflight here first (the very checks the host runs, on the page laid out for
+   * print), which stops before anything is sent when there are errors and the user did not force;
+   * then the host typesets and writes the file and returns its own report, the one shown at the end.
+   */
+  const runExport = useCallback(async (format: ExportFormat, path: string | null, options: AnyExportOptions) => {
+    const update = (patch: Partial<Extract<DialogState, { kind: 'export' }>>) => setDialog((d) => (d?.kind === 'export' ? { ...d, ...patch } : d));
+    update({ busy: true, stage: 'preflight', error: undefined, outcome: undefined });
+    // Let the progress paint before the preflight's layout takes the main thread.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const doc = editor.getState().doc;
+    if (!options.force) {
+      let report;
+      try {
+        const bleedMm = format === 'png' ? 0 : ((options as ExportOptions).bleedMm ?? 3);
+        report = preflight(doc, layout(doc, { fonts: editor.fonts }), { fonts: editor.fonts, bleed: mmToPt(bleedMm) });
+      } catch (e) {
+        return update({ busy: false, error: { zh: `预检失败：${String(e)}`, en: `Preflight failed: ${String(e)}` } });
+      }
+      if (report.errors.length) return update({ busy: false, outcome: { written: false, path: path ?? '', report, lines: [] } });
+    }
+    update({ stage: 'write' });
+    const json = serializePage(editor.pageStore, doc);
+    const r = format === 'png' ? await host.exportPng(json, path, options as PngExportOptions) : await host.exportPdf(json, path, options as ExportOptions);
+    if (!r.ok) return update({ busy: false, error: { zh: r.zh, en: r.en } });
+    if (!r.value) return update({ busy: false, stage: undefined });
+    update({ busy: false, stage: r.value.written ? 'done' : 'preflight', outcome: r.value });
   }, [editor, host]);
+
+  /** The 打开 Open button: the system viewer (Electron), or a new tab with the file the web host serves. */
+  const openExported = useCallback(async (path: string) => {
+    const r = await host.openExported(path);
+    if (!r.ok) return setDialog((d) => (d?.kind === 'export' ? { ...d, error: { zh: r.zh, en: r.en } } : d));
+    if (r.value.shown === 'url') window.open(r.value.url, '_blank', 'noopener');
+  }, [host]);
+
+  const openExport = useCallback((format: ExportFormat) => {
+    const title = editor.getState().file.title.replace(/\.banmian$/, '');
+    setDialog({ kind: 'export', format, native: info.nativeDialogs, suggested: `${title || 'page'}.${format}`, busy: false });
+  }, [editor, info]);
 
   const actions = useMemo<FileActions>(
     () => ({
@@ -118,13 +151,11 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
       },
       saveAs: () => void saveAs(),
       importFiles: () => picker.current?.click(),
-      exportPdf: () => {
-        const title = editor.getState().file.title.replace(/\.banmian$/, '');
-        setDialog({ kind: 'export', native: info.nativeDialogs, suggested: `${title || 'page'}.pdf`, busy: false });
-      },
+      exportPdf: () => openExport('pdf'),
+      exportPng: () => openExport('png'),
       findReplace: openFind,
     }),
-    [editor, host, info, guardUnsaved, doOpen, doSave, saveAs, failed],
+    [editor, host, info, guardUnsaved, doOpen, doSave, saveAs, failed, openExport],
   );
 
   // Autosave: every autosaveSeconds, when there are changes the recovery file does not have yet.
@@ -193,7 +224,7 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
       />
       {dialog?.kind === 'open' && <PickFileDialog state={dialog} onChoose={(p) => void doOpen(p)} onCancel={close} />}
       {dialog?.kind === 'save' && <PickFileDialog state={dialog} onChoose={(p) => void doSave(p)} onCancel={close} />}
-      {dialog?.kind === 'export' && <ExportDialog state={dialog} onExport={(p, o) => void runExport(p, o)} onCancel={close} />}
+      {dialog?.kind === 'export' && <ExportDialog key={dialog.format} state={dialog} onExport={(p, o) => void runExport(dialog.format, p, o)} onOpen={(p) => void openExported(p)} onCancel={close} />}
       {dialog?.kind === 'recover' && (
         <RecoverDialog
           state={dialog}

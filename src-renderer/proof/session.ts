@@ -4,7 +4,7 @@ import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
 import { applyFix } from '../../src-core/proof/checks';
-import { currentRound, finishRound, isSignedOff, reopen, roundParts, signOff, startRound, type ProofResult, type RoundRecord } from '../../src-core/proof/rounds';
+import { currentRound, finishRound, isSignedOff, nextRoundName, reopen, roundParts, signOff, startRound, type ProofResult, type RoundRecord } from '../../src-core/proof/rounds';
 import { addComment, decideAll, decideSuggestion, proofParts, recordSuggestion, replyToThread, resolveThread } from '../../src-core/proof/suggestions';
 import { LOCAL_ORIGIN } from '../../src-core/store/page-store';
 import { serializePage } from '../../src-core/store/persist';
@@ -34,6 +34,17 @@ export interface ProofUiState {
 
 type Listener = () => void;
 
+/**
+ * On a shared page the server writes rounds and the sign-off (a 校对 cannot write the layout
+ * document; the sign-off log must not be forgeable): these go to it as requests (CollabSession).
+ */
+export interface ServerRounds {
+  startRound(): Promise<ProofResult>;
+  finishRound(): Promise<ProofResult>;
+  signOff(): Promise<ProofResult>;
+  reopen(reason: string): Promise<ProofResult>;
+}
+
 const newId = (prefix: string): string => `${prefix}${(crypto.randomUUID?.() ?? Math.random().toString(36).slice(2)).replace(/-/g, '').slice(0, 10)}`;
 
 /** Suggestion ids are unique strings, so a new change never reuses the id of a decided one. */
@@ -54,6 +65,7 @@ export class ProofSession {
   private readonly stories = new Map<string, Tiptap>();
   private pendingJump: Jump | null = null;
   private lastRevision = -1;
+  private server: ServerRounds | null = null;
 
   constructor(
     readonly editor: Editor,
@@ -155,9 +167,10 @@ export class ProofSession {
 
   // ---- who, and what is shown
 
-  setIdentity(identity: Identity): void {
+  /** Who is at the desk; a shared page's identity (from the server) is not remembered as this machine's choice. */
+  setIdentity(identity: Identity, remember = true): void {
     const role = identity.role;
-    rememberIdentity(identity);
+    if (remember) rememberIdentity(identity);
     const proofreader = role === '校对';
     this.set({ identity, chosen: true, dialog: null, proofView: proofreader || this.state.proofView, panelOpen: proofreader || this.state.panelOpen });
     this.fillCredit();
@@ -167,7 +180,8 @@ export class ProofSession {
   /** The page header's credit line names the proofreader or the layout editor, when it is still empty. */
   private fillCredit(): void {
     const { role, name } = this.state.identity;
-    if (!name.trim() || this.state.locked) return;
+    // On a shared page a 校对 cannot write the layout document (the server would refuse it).
+    if (!name.trim() || this.state.locked || (this.server && role === '校对')) return;
     const header = this.editor.getState().doc.page.header;
     const field = role === '校对' ? 'proofreader' : role === '组版' ? 'layoutEditor' : null;
     if (!field || header[field]) return;
@@ -233,6 +247,12 @@ export class ProofSession {
     if (open) return open.name;
     // The editors' own comments between rounds belong to no round.
     if (this.identity.role !== '校对') return '';
+    if (this.server) {
+      // The server opens it; the mark carries the name it will have.
+      const name = nextRoundName(this.store.layoutDoc);
+      void this.server.startRound().then((r) => this.report(r, { zh: `已开始${name}`, en: `Proof round ${name} started` }));
+      return name;
+    }
     const r = startRound(this.store.layoutDoc, signature(this.identity));
     const now = currentRound(this.store.layoutDoc);
     if (r.ok && now) this.notify({ zh: `已开始${now.name}`, en: `Proof round ${now.name} started` });
@@ -318,13 +338,33 @@ export class ProofSession {
 
   // ---- rounds and sign-off
 
+  /** A shared page, whose rounds and sign-off the server writes; null for a page on this desk only. */
+  setServerRounds(server: ServerRounds | null): void {
+    this.server = server;
+    this.set({ version: this.state.version + 1 });
+  }
+
+  /** On a shared page rounds are the proofreader's and the duty editor's (the server refuses 组版). */
+  mayRunRounds(): boolean {
+    return !this.state.locked && !(this.server && this.identity.role === '组版');
+  }
+
   startRound(): void {
+    if (this.server) {
+      const name = nextRoundName(this.store.layoutDoc);
+      void this.server.startRound().then((r) => this.report(r, { zh: `已开始${name}`, en: `Proof round ${name} started` }));
+      return;
+    }
     const r = startRound(this.store.layoutDoc, signature(this.identity));
     this.report(r, { zh: `已开始${currentRound(this.store.layoutDoc)?.name ?? ''}`, en: `Proof round ${currentRound(this.store.layoutDoc)?.name ?? ''} started` });
   }
 
   finishRound(): void {
     const name = currentRound(this.store.layoutDoc)?.name ?? '';
+    if (this.server) {
+      void this.server.finishRound().then((r) => this.report(r, { zh: `${name}已结束`, en: `Proof round ${name} finished` }));
+      return;
+    }
     const docs = this.store.articleIds().flatMap((id) => this.store.articleDoc(id) ?? []);
     this.report(finishRound(this.store.layoutDoc, docs, signature(this.identity)), { zh: `${name}已结束`, en: `Proof round ${name} finished` });
   }
@@ -334,10 +374,19 @@ export class ProofSession {
       this.notify({ zh: '签字付印须写明签字人', en: 'Signing for print needs a name' }, 'error');
       return false;
     }
+    if (this.server) {
+      // The server signs with the name the token names.
+      void this.server.signOff().then((r) => this.report(r, { zh: '已签字付印，版面已锁定', en: 'Signed for print; the page is locked' }));
+      return true;
+    }
     return this.report(signOff(this.store.layoutDoc, name.trim(), this.identity.role), { zh: `已签字付印（${name.trim()}），版面已锁定`, en: `Signed for print by ${name.trim()}; the page is locked` });
   }
 
   reopen(reason: string): boolean {
+    if (this.server) {
+      void this.server.reopen(reason).then((r) => this.report(r, { zh: '版面已重新打开', en: 'The page is open for changes again' }));
+      return true;
+    }
     return this.report(reopen(this.store.layoutDoc, signature(this.identity), this.identity.role, reason), { zh: '版面已重新打开', en: 'The page is open for changes again' });
   }
 

@@ -8,6 +8,8 @@ import { BODY_FIELD, type ArticleMeta } from '../../src-core/store/ydocs';
 import { storyExtensions } from '../../src-core/story/schema';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { remoteCarets } from '../collab/carets';
+import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { StoryProofBar } from '../proof/ProofChrome';
 import { trackedChanges } from '../proof/tracked-changes';
 import { useProofSession } from '../proof/use-proof';
@@ -57,9 +59,17 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   // The editor's own transactions join the page's undo history.
   useEffect(() => store.trackOrigin(ySyncPluginKey), [store]);
 
+  // On a shared page: the others' cursors in this article (its provider exists once the page is shared).
+  const collab = useCollabDesk();
+  useCollab((s) => s.mode);
+  const awareness = collab?.provider(articleId)?.awareness ?? null;
+
   const extensions = useMemo(
-    () => (ydoc ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor), trackedChanges(proof, articleId)] : storyExtensions),
-    [ydoc, editor, proof, articleId],
+    () =>
+      ydoc
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor), trackedChanges(proof, articleId), ...(awareness ? [remoteCarets(awareness)] : [])]
+        : storyExtensions,
+    [ydoc, editor, proof, articleId, awareness],
   );
   const tiptap = useTiptap(
     {

@@ -100,6 +100,7 @@ export function Toolbar({ commands }: { commands: Map<string, Command> }) {
       <ToolButton c={g('view.baselines')} />
       <ToolButton c={g('view.outlines')} />
       <ToolButton c={g('view.trim')} />
+      <ToolButton c={g('view.rulers')} />
       <span className="tool-sep" />
       <ToolButton c={g('layout.addRuleH')} />
       <ToolButton c={g('layout.addRuleV')} />

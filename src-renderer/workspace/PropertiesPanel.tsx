@@ -1,11 +1,12 @@
-import { FORMAT_PRESETS } from '../../src-core/model/defaults';
-import type { Block, GridRect, PageHeader, PageSettings, StyleName, TextStyle } from '../../src-core/model/document';
+import { withPresetFormat } from '../../src-core/model/defaults';
+import type { Block, GridRect, PageHeader, PageSettings } from '../../src-core/model/document';
 import { rectOf } from '../../src-core/model/grid';
-import { mmToPt } from '../../src-core/model/units';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { FAMILY_LABELS, mm } from './format';
-import { MmField, NumberField, Row, Section, SizeSelect, TextField } from './fields';
+import { mm } from './format';
+import { ArticleStyles } from './ArticleStyles';
+import { MmField, NumberField, Row, Section, TextField } from './fields';
 import { BoxProperties, ImageCropProperties, RuleProperties, TitleImageProperties } from './BlockStyleProperties';
+import { SizeCombo } from './style-fields';
 
 /** 属性: the selected block, the page's title styles, and the page settings. */
 export function PropertiesPanel() {
@@ -19,15 +20,15 @@ export function PropertiesPanel() {
   );
 }
 
-/** The panel's sections without its frame, for the tabbed right-hand panel. */
-export function PropertiesContent({ styles = true }: { styles?: boolean }) {
+/** The panel's sections without its frame, for the tabbed right-hand panel (page styles have their own tab, 样式). */
+export function PropertiesContent() {
   const selection = useEditor((s) => s.selection);
   const blocks = useEditor((s) => s.doc.blocks);
   const block = selection ? blocks.find((b) => b.id === selection) : undefined;
   return (
     <div data-testid="properties-content">
       {block ? <BlockProperties block={block} /> : <p className="hint">选中版面上的块以查看属性 · Select a block on the page</p>}
-      {styles && <StyleProperties />}
+      {block?.kind === 'article' && <SelectedArticleStyles articleId={block.articleId} />}
       <PageProperties />
     </div>
   );
@@ -127,51 +128,9 @@ function BlockProperties({ block }: { block: Block }) {
   );
 }
 
-const TITLE_STYLES: [StyleName, string, string][] = [
-  ['kicker', '引题', 'Kicker'],
-  ['headline', '主题', 'Headline'],
-  ['deck', '副题', 'Deck'],
-  ['body', '正文', 'Body'],
-  ['caption', '图片说明', 'Caption'],
-];
-
-function StyleProperties() {
-  const editor = useEditorInstance();
-  const page = useEditor((s) => s.doc.page);
-  const setStyle = (name: StyleName, fields: Partial<TextStyle>) => {
-    if (name === 'body' && fields.size !== undefined) {
-      // Body size is the grid's character: the page grid follows it.
-      editor.setPage({ bodySize: fields.size, styles: { ...page.styles, body: { ...page.styles.body, ...fields, lineHeight: fields.size } } });
-      return;
-    }
-    const style = { ...page.styles[name], ...fields };
-    if (fields.size !== undefined) style.lineHeight = Math.round(fields.size * 1.25 * 10) / 10;
-    editor.setPage({ styles: { ...page.styles, [name]: style } });
-  };
-  return (
-    <Section zh="样式（全版）" en="Page styles" testId="style-properties">
-      {TITLE_STYLES.map(([name, zh, en]) => {
-        const s = page.styles[name];
-        const size = name === 'body' ? page.bodySize : s.size;
-        return (
-          <div className="style-row" key={name} title={en}>
-            <span className="style-name">{zh}</span>
-            <SizeSelect testId={`style-${name}-size`} pt={size} onCommit={(v) => setStyle(name, { size: v })} />
-            <select data-testid={`style-${name}-family`} value={s.family} onChange={(e) => setStyle(name, { family: e.target.value })}>
-              {Object.entries(FAMILY_LABELS).map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <label className="bold-toggle" title="Bold">
-              <input type="checkbox" checked={s.bold} onChange={(e) => setStyle(name, { bold: e.target.checked })} />粗
-            </label>
-          </div>
-        );
-      })}
-    </Section>
-  );
+function SelectedArticleStyles({ articleId }: { articleId: string }) {
+  const article = useEditor((s) => s.doc.articles.find((a) => a.id === articleId));
+  return article ? <ArticleStyles article={article} /> : null;
 }
 
 const HEADER_FIELDS: [keyof PageHeader, string, string][] = [
@@ -192,8 +151,7 @@ function PageProperties() {
   const setMargin = (key: keyof PageSettings['margins'], v: number) => editor.setPage({ margins: { ...page.margins, [key]: v } });
   const setFormat = (name: string) => {
     if (name === 'custom') return editor.setPage({ format: { ...page.format, name: 'custom' } });
-    const p = FORMAT_PRESETS[name as keyof typeof FORMAT_PRESETS];
-    editor.setPage({ format: { name: name as 'broadsheet' | 'tabloid', width: mmToPt(p.widthMm), height: mmToPt(p.heightMm) } });
+    editor.setPage(withPresetFormat(page, name as 'broadsheet' | 'tabloid'));
   };
   return (
     <Section zh="版面设置" en="Page settings" testId="page-properties">
@@ -240,6 +198,9 @@ function PageProperties() {
             <MmField pt={page.grid.gutter} onCommit={(v) => setGrid({ gutter: v })} />
           </Row>
         )}
+        <Row zh="正文字号" en="Body size">
+          <SizeCombo testId="page-body-size" pt={page.bodySize} onCommit={(v) => editor.setStyle('body', { size: v })} />
+        </Row>
         <Row zh="行距" en="Leading">
           <NumberField value={page.leading} min={0} max={36} digits={1} unit="pt" onCommit={(v) => editor.setPage({ leading: v })} />
         </Row>
@@ -250,12 +211,18 @@ function PageProperties() {
           <option value="free">自由 Free</option>
         </select>
       </Row>
+      <Row zh="栏线" en="Column rules">
+        <input type="checkbox" data-testid="page-column-rules" checked={page.columnRules} onChange={(e) => editor.setPage({ columnRules: e.target.checked })} />
+      </Row>
       <p className="measure" data-testid="page-grid-info">
         版心 {mm(geo.gridWidth)} × {mm(geo.gridHeight)} · 栏宽 {mm(geo.colWidth)} · {geo.rows} 行
       </p>
       <h4 title="Header and credits">
         报头与署名 <small>Header and credits</small>
       </h4>
+      <Row zh="报头高度" en="Header depth">
+        <MmField testId="header-height" pt={page.header.height} onCommit={(v) => editor.setHeader({ height: v })} />
+      </Row>
       {HEADER_FIELDS.map(([key, zh, en]) => (
         <Row key={key} zh={zh} en={en}>
           <TextField testId={`header-${key}`} value={String(page.header[key] ?? '')} onCommit={(v) => editor.setHeader({ [key]: v })} />

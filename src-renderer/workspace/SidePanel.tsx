@@ -2,12 +2,14 @@ import { useEditor } from '../editor/use-editor';
 import { PreflightPanel } from './PreflightPanel';
 import { PropertiesContent } from './PropertiesPanel';
 import { badFigureCount } from './quality';
+import { StylesPanel } from './StylesPanel';
 import { showSideTab, useSideTab, type SideTab } from './side-tabs';
 import { usePreflight, useSettledLayout } from './use-preflight';
 import './panels.css';
 
 /**
- * The right-hand panel: 属性 (the selection and the page settings) and 预检 (preflight and the
+ * The right-hand panel: 属性 (the selection and the page settings), 样式 (the page's named styles)
+ * and 预检 (preflight and the
  * typographic report) as tabs. Preflight runs on the settled page whichever tab shows, so the tab
  * can carry the error count.
  */
@@ -21,6 +23,7 @@ export function SidePanel() {
   useEditor((s) => s.selection);
   const tabs: [SideTab, string, string][] = [
     ['properties', '属性', 'Properties'],
+    ['styles', '样式', 'Styles'],
     ['preflight', '预检', 'Preflight'],
   ];
   return (
@@ -41,7 +44,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      {tab === 'preflight' ? <PreflightPanel settled={settled} report={report} /> : <PropertiesContent />}
+      {tab === 'preflight' ? <PreflightPanel settled={settled} report={report} /> : tab === 'styles' ? <StylesPanel /> : <PropertiesContent />}
     </aside>
   );
 }

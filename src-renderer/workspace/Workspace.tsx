@@ -1,6 +1,9 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { MenuBridge } from '../../src-core/host-api';
 import { PageCanvas } from '../canvas/PageCanvas';
+import { collabCommands } from '../collab/commands';
+import { CollabStatusLine, PeopleBar } from '../collab/Presence';
+import { useCollabDesk } from '../collab/use-collab';
 import type { Editor } from '../editor/editor';
 import { ACTUAL_SIZE } from '../editor/geometry';
 import { EditorContext, useEditor, useEditorInstance } from '../editor/use-editor';
@@ -24,7 +27,11 @@ const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement &&
 /** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page, 属性 on the right, the status line. */
 export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void; children?: ReactNode }) {
   const proof = useProofSession();
-  const commands = useMemo(() => new Map([...buildCommands(editor, files), ...proofCommands(proof).map((c) => [c.id, c] as const)]), [editor, files, proof]);
+  const collab = useCollabDesk();
+  const commands = useMemo(
+    () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...(collab ? collabCommands(collab) : [])].map((c) => [c.id, c] as const)]),
+    [editor, files, proof, collab],
+  );
 
   // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu).
   useEffect(() => nativeMenu?.onCommand((id) => commands.get(id)?.run()), [nativeMenu, commands]);
@@ -62,6 +69,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
             <span className="brand">版面</span>
             <MenuBar commands={commands} showMenus={!nativeMenu} />
             <DocTitle />
+            <PeopleBar />
             <IdentityChip />
           </div>
           <Toolbar commands={commands} />
@@ -175,6 +183,7 @@ function StatusLine() {
         </span>
       )}
       <ErrorRateStatus />
+      <CollabStatusLine />
       <span className="status-right" title="Zoom">
         {Math.round((zoom / ACTUAL_SIZE) * 100)}%
       </span>

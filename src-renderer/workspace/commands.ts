@@ -1,6 +1,8 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Editor, ViewToggles } from '../editor/editor';
+import { COLLAB_MENU } from '../collab/commands';
 import { PROOF_MENU } from '../proof/commands';
+import { showSideTab } from './side-tabs';
 
 /**
  * Every action of the menus, the toolbar, the keyboard and (in Electron) the native menu, by id.
@@ -26,6 +28,8 @@ export interface FileActions {
   saveAs(): void;
   importFiles(): void;
   exportPdf(): void;
+  /** The proof PNG (校样 PNG) of the page. */
+  exportPng(): void;
   findReplace(): void;
 }
 
@@ -35,6 +39,7 @@ const TOGGLES: [keyof ViewToggles, string, string, string?][] = [
   ['baselines', '基线网格', 'Baseline grid'],
   ['outlines', '块边框', 'Block outlines'],
   ['trim', '裁切线', 'Trim marks'],
+  ['rulers', '标尺', 'Rulers', 'Ctrl+R'],
 ];
 
 export function buildCommands(editor: Editor, files: FileActions): Map<string, Command> {
@@ -48,6 +53,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
     { id: 'file.saveAs', zh: '另存为…', en: 'Save As…', keys: 'Ctrl+Shift+S', run: files.saveAs },
     { id: 'file.import', zh: '导入稿件…', en: 'Import…', keys: 'Ctrl+I', run: files.importFiles },
     { id: 'file.exportPdf', zh: '导出 PDF…', en: 'Export PDF…', keys: 'Ctrl+E', run: files.exportPdf },
+    { id: 'file.exportPng', zh: '导出校样 PNG…', en: 'Export proof PNG…', run: files.exportPng },
     { id: 'edit.undo', zh: '撤销', en: 'Undo', keys: 'Ctrl+Z', run: () => editor.undo(), enabled: () => editor.getState().canUndo },
     { id: 'edit.redo', zh: '重做', en: 'Redo', keys: 'Ctrl+Shift+Z', run: () => editor.redo(), enabled: () => editor.getState().canRedo },
     { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', run: () => void editor.deleteSelected(), enabled: selected },
@@ -74,6 +80,8 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
         return b?.kind === 'article' && !!b.columnRows;
       },
     },
+    { id: 'layout.styles', zh: '样式…', en: 'Styles…', run: () => showSideTab('styles') },
+    { id: 'layout.pageSettings', zh: '版面设置…', en: 'Page settings…', run: () => showPageSettings(editor) },
     {
       id: 'layout.columnRules',
       zh: '自动栏线',
@@ -87,6 +95,13 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
 
 const selectedId = (editor: Editor): string | null => editor.getState().selection;
 
+/** 版面设置 is the 属性 tab with nothing selected: the page's own settings, scrolled into view. */
+function showPageSettings(editor: Editor): void {
+  editor.select(null);
+  showSideTab('properties');
+  requestAnimationFrame(() => document.querySelector('[data-testid="page-properties"]')?.scrollIntoView({ block: 'start' }));
+}
+
 function openStoryOfSelection(editor: Editor): void {
   const b = editor.block(selectedId(editor));
   if (b && b.kind !== 'rule' && b.articleId) editor.openStory(b.articleId);
@@ -94,10 +109,10 @@ function openStoryOfSelection(editor: Editor): void {
 
 /** The menus of the window, in order; '-' separates groups. */
 export const MENUS: { zh: string; en: string; items: string[] }[] = [
-  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf'] },
+  { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf', 'file.exportPng', '-', ...COLLAB_MENU] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
-  { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim'] },
-  { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.addBox', 'layout.columnRules'] },
+  { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim', 'view.rulers'] },
+  { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.addBox', 'layout.columnRules', '-', 'layout.styles', 'layout.pageSettings'] },
   { zh: '校对', en: 'Proof', items: PROOF_MENU },
 ];
 
@@ -121,6 +136,7 @@ export function commandForKey(e: KeyboardEvent): string | undefined {
     if (k === '=' || k === '+') return 'view.zoomIn';
     if (k === '-') return 'view.zoomOut';
     if (k === "'") return 'view.charGrid';
+    if (k === 'r' && !e.shiftKey) return 'view.rulers';
   }
   if (!mod && !e.altKey) {
     if (k === 'delete' || k === 'backspace') return 'edit.delete';

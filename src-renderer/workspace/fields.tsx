@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
-import { ZIHAO_PT, mmToPt, ptToMm, ptToZihao } from '../../src-core/model/units';
+import { useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { EditorContext } from '../editor/use-editor';
+import { mmToPt, ptToMm } from '../../src-core/model/units';
 
 /** A labelled row: Chinese label, English as the tooltip and a small secondary line. */
 export function Row({ zh, en, children }: { zh: string; en: string; children: ReactNode }) {
@@ -15,19 +16,41 @@ export function Row({ zh, en, children }: { zh: string; en: string; children: Re
 }
 
 /**
+ * Keys of a field edited as a draft: Enter commits (by leaving the field), Escape drops the draft
+ * and shows the model's value again.
+ * Keys stay in the field, so the workspace's shortcuts (arrows, Delete, Ctrl+Z) do not fire.
+ */
+export function draftKey(e: KeyboardEvent<HTMLInputElement>, cancel: () => void): void {
+  if (e.key === 'Enter') e.currentTarget.blur();
+  // No blur here: the blur handler of this render still sees the draft and would commit it.
+  if (e.key === 'Escape') cancel();
+  e.stopPropagation();
+}
+
+/**
  * A number typed and committed on Enter or when the field loses focus (one undo step per change,
- * not per keystroke). Out-of-range input is refused and the old value comes back.
+ * not per keystroke). Input that is no number or out of range is refused with a notice (inside the
+ * workspace) and the old value comes back.
  */
 export function NumberField({ value, onCommit, min, max, step = 1, digits = 0, unit, testId }: { value: number; onCommit: (v: number) => void; min?: number; max?: number; step?: number; digits?: number; unit?: string; testId?: string }) {
   const shown = digits > 0 ? value.toFixed(digits) : String(Math.round(value));
   // A draft exists only while the field is being edited; otherwise the field shows the model's value
   // in the same render (no effect lag after an undo).
   const [draft, setDraft] = useState<string | null>(null);
+  const editor = useContext(EditorContext);
   const commit = () => {
     if (draft === null) return;
     setDraft(null);
     const v = Number(draft.replace(',', '.'));
-    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) return;
+    if (!Number.isFinite(v)) {
+      editor?.notify({ zh: `“${draft}”不是数字，未修改`, en: `'${draft}' is not a number; nothing changed` });
+      return;
+    }
+    if ((min !== undefined && v < min) || (max !== undefined && v > max)) {
+      const range = `${min ?? '−∞'}–${max ?? '∞'}${unit ? ` ${unit}` : ''}`;
+      editor?.notify({ zh: `${v} 超出范围（${range}），未修改`, en: `${v} is out of range (${range}); nothing changed` });
+      return;
+    }
     if (v.toFixed(Math.max(digits, 0)) !== Number(shown).toFixed(Math.max(digits, 0))) onCommit(v);
   };
   return (
@@ -39,14 +62,7 @@ export function NumberField({ value, onCommit, min, max, step = 1, digits = 0, u
         step={step}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          if (e.key === 'Escape') {
-            setDraft(null);
-            (e.target as HTMLInputElement).blur();
-          }
-          e.stopPropagation();
-        }}
+        onKeyDown={(e) => draftKey(e, () => setDraft(null))}
       />
       {unit && <span className="unit">{unit}</span>}
     </span>
@@ -76,19 +92,6 @@ export function TextField({ value, onCommit, testId, placeholder }: { value: str
         e.stopPropagation();
       }}
     />
-  );
-}
-
-/** A type size as 字号 (with its pt), plus the current size when it has no name. */
-export function SizeSelect({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
-  const named = ptToZihao(pt);
-  return (
-    <select data-testid={testId} value={String(pt)} onChange={(e) => onCommit(Number(e.target.value))}>
-      {!named && <option value={String(pt)}>{`${pt} pt`}</option>}
-      {ZIHAO_PT.map(([name, size]) => (
-        <option key={name} value={String(size)}>{`${name} ${size} pt`}</option>
-      ))}
-    </select>
   );
 }
 

@@ -16,4 +16,4 @@ export function countChars(text: string): number {
   return n;
 }
 
-export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑体', kai: '楷体', fangsong: '仿宋' };
+export { FAMILY_LABELS } from '../../src-core/model/styles';

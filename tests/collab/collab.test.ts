@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { samplePage } from '../../bench/pages';
-import { signoffLog } from '../../src-core/proof/rounds';
+import { currentRound, roundParts, signoffLog } from '../../src-core/proof/rounds';
+import { addComment, proofParts, resolveThread } from '../../src-core/proof/suggestions';
 import { PageStore } from '../../src-core/store/page-store';
 import { layoutParts } from '../../src-core/store/ydocs';
 import { DENIAL_TEXT } from '../../src-core/collab/protocol';
@@ -37,6 +38,9 @@ afterAll(async () => {
   await server?.kill('SIGTERM');
   tmp.remove();
 });
+
+/** The 组版 desk's session, as the sharing test desk holds it. */
+const layoutDesk = (store: PageStore) => open.find((d) => d.docs === store)!.session;
 
 function track<T extends Desk>(d: T): T {
   open.push(d);
@@ -176,6 +180,37 @@ describe('two desks, one page (real server on loopback)', () => {
     typeInto(fresh.docs.articleDoc(ARTICLE)!, 0, 0, '再改');
     await fresh.session.whenSynced();
     await until('writes flow again', () => bodyText(store.articleDoc(ARTICLE)!).startsWith('再改'));
+  });
+
+  it('a proofreader starts and finishes proof rounds through the server; the layout editor is refused', async () => {
+    const { store } = await sharedPage('rounds');
+    const proof = await join('rounds', 'proof');
+    const roundsOf = (doc: Y.Doc) => roundParts(doc).rounds.toArray();
+    // the layout document is read-only for 校对, so a round it wrote itself would never arrive: it asks
+    expect(await layoutDesk(store).startRound()).toMatchObject({ ok: false, en: expect.stringContaining('proofreader') });
+    expect(roundsOf(store.layoutDoc)).toEqual([]);
+    expect(await proof.session.startRound()).toEqual({ ok: true });
+    await until('the round reaches the layout editor', () => currentRound(store.layoutDoc)?.name === '一校');
+    expect(currentRound(store.layoutDoc)).toMatchObject({ name: '一校', startedBy: '赵校对' });
+    expect(await proof.session.startRound()).toMatchObject({ ok: false, zh: '一校尚未结束' });
+
+    // an unresolved comment in an article keeps the round open, whichever desk has that article open
+    const theirs = proof.docs.articleDoc(ARTICLE)!;
+    addComment(theirs, { id: 'c-round', quote: '', round: '一校', comments: [{ author: '赵校对', role: '校对', at: '2024-01-15T10:00:00Z', text: '核对人名' }], resolved: false });
+    await proof.session.whenSynced();
+    expect(await proof.session.finishRound()).toMatchObject({ ok: false, zh: expect.stringContaining('1 条批注未解决') });
+    resolveThread(store.articleDoc(ARTICLE)!, 'c-round', true);
+    await until('the resolution reaches the proofreader', () => proofParts(theirs).threads.get('c-round')?.resolved === true);
+    expect(await proof.session.finishRound()).toEqual({ ok: true });
+    await until('the finished round reaches the layout editor', () => currentRound(store.layoutDoc) === undefined);
+    expect(roundsOf(store.layoutDoc)).toEqual([expect.objectContaining({ name: '一校', startedBy: '赵校对', finishedBy: '赵校对' })]);
+    expect(proof.session.status().refused).toBe(0);
+  });
+
+  it('tells a desk who its token names', async () => {
+    await sharedPage('whoami');
+    const proof = await join('whoami', 'proof');
+    expect(await proof.session.identify()).toEqual({ ok: true, name: '赵校对', role: '校对' });
   });
 
   it('only the server writes the sign-off: a client that forges it is cut off and nobody sees it', async () => {

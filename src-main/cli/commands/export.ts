@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBanmianFile, writeFileAtomic } from '../../files/banmian-file';
-import { printPage } from '../../files/print';
+import { loadBanmianFile } from '../../files/banmian-file';
+import { pngProof, printPage } from '../../files/print';
 
 const USAGE = [
   '用法 Usage: npm run banmian -- export PAGE.banmian -o page.pdf [options]',
@@ -17,26 +15,6 @@ const USAGE = [
   '  --png FILE        同时输出 PNG 样张（需要 pdftoppm）also write a PNG proof (needs pdftoppm)',
   '  --force           有印前错误也导出 export despite preflight errors',
 ].join('\n');
-
-/** Renders the first page of a PDF to PNG with poppler's pdftoppm. */
-export function pngProof(pdf: Uint8Array, out: string, dpi = 100): { ok: true } | { ok: false; zh: string; en: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-proof-'));
-  try {
-    const src = join(dir, 'page.pdf');
-    const w = writeFileAtomic(src, pdf);
-    if (!w.ok) return w;
-    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', src, join(dir, 'page')], { stdio: 'pipe' });
-    const saved = writeFileAtomic(out, readFileSync(join(dir, 'page.png')));
-    return saved.ok ? { ok: true } : saved;
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    return missing
-      ? { ok: false, zh: 'PNG 样张需要 pdftoppm（poppler-utils），未找到', en: 'A PNG proof needs pdftoppm (poppler-utils), which was not found' }
-      : { ok: false, zh: `PNG 样张失败：${(e as Error).message}`, en: `PNG proof failed: ${(e as Error).message}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 export interface PrintFlags {
   out: string;
@@ -108,7 +86,7 @@ export async function writePrint(doc: Parameters<typeof printPage>[0], fileName:
   const r = await printPage(doc, flags.out, { fileName, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: flags.force });
   for (const line of r.lines) (r.code === 0 ? console.log : console.error)(line);
   if (r.code !== 0 || !flags.png) return r.code;
-  const png = pngProof(new Uint8Array(readFileSync(flags.out)), flags.png);
+  const png = await pngProof(new Uint8Array(readFileSync(flags.out)), flags.png, 100);
   if (!png.ok) {
     console.error(`${png.zh}\n${png.en}`);
     return 1;

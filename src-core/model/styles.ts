@@ -1,0 +1,165 @@
+import type { Article, PageSettings, StyleName, StyleOverrides, TextStyle } from './document';
+
+/** Every named style of a page, in the order panels list them (titles first, then the body flow). */
+export const STYLE_NAMES: readonly StyleName[] = ['headline', 'kicker', 'deck', 'byline', 'lead', 'body', 'subhead', 'caption', 'jump'];
+
+/** The editable fields of a style, in the order panels show them. */
+export const STYLE_FIELDS: readonly (keyof TextStyle)[] = ['family', 'bold', 'size', 'lineHeight', 'align', 'tracking'];
+
+/** Styles set in the body flow on the page's grid: their line height is the grid pitch, not their own. */
+export const GRID_STYLES: ReadonlySet<StyleName> = new Set(['body', 'subhead', 'lead', 'byline', 'jump']);
+
+/** The fields a panel offers for a style (no line height where the grid sets it). */
+export function editableFields(name: StyleName): readonly (keyof TextStyle)[] {
+  return GRID_STYLES.has(name) ? STYLE_FIELDS.filter((f) => f !== 'lineHeight') : STYLE_FIELDS;
+}
+
+export const STYLE_ALIGNS: readonly TextStyle['align'][] = ['justify', 'left', 'center', 'right'];
+
+/** Chinese names of the face families a newsroom uses (the registry keys are these English ones). */
+export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑体', kai: '楷体', fangsong: '仿宋' };
+
+/** Newsroom names of the styles (zh) with the English beside them. */
+export const STYLE_LABELS: Record<StyleName, { zh: string; en: string }> = {
+  headline: { zh: '主题', en: 'Headline' },
+  kicker: { zh: '引题', en: 'Kicker' },
+  deck: { zh: '副题', en: 'Deck' },
+  byline: { zh: '署名', en: 'Byline' },
+  lead: { zh: '电头', en: 'Lead' },
+  body: { zh: '正文', en: 'Body' },
+  subhead: { zh: '小标题', en: 'Subhead' },
+  caption: { zh: '图片说明', en: 'Caption' },
+  jump: { zh: '转版', en: 'Jump line' },
+};
+
+export const STYLE_FIELD_LABELS: Record<keyof TextStyle, { zh: string; en: string }> = {
+  family: { zh: '字体', en: 'Face' },
+  bold: { zh: '粗体', en: 'Bold' },
+  size: { zh: '字号', en: 'Size' },
+  lineHeight: { zh: '行高', en: 'Line height' },
+  align: { zh: '对齐', en: 'Alignment' },
+  tracking: { zh: '字距', en: 'Tracking' },
+};
+
+/**
+ * The style an article's text is set in: the page's named style with the article's local
+ * overrides on top (InDesign's "style + local formatting"). Without overrides it is the page's own
+ * object, so composition-cache keys and memo checks stay as cheap as before.
+ */
+export function resolveStyle(page: PageSettings, name: StyleName, overrides?: StyleOverrides): TextStyle {
+  const base = page.styles[name];
+  const local = overrides?.[name];
+  if (!local) return base;
+  const out: TextStyle = { ...base };
+  for (const field of STYLE_FIELDS) {
+    const v = local[field];
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[field] = v;
+  }
+  // A bigger or smaller size without its own line height keeps the style's proportion of leading.
+  if (local.size !== undefined && local.lineHeight === undefined) out.lineHeight = scaledLineHeight(base, local.size);
+  return out;
+}
+
+/** The line height `style` would have at `size`, in the same proportion (to 0.1 pt). */
+export function scaledLineHeight(style: TextStyle, size: number): number {
+  return Math.round(((style.lineHeight * size) / style.size) * 10) / 10;
+}
+
+/**
+ * The page settings that change when fields of a page style change: a new size without a line
+ * height scales the line height with it, and the body style's size is the grid's character
+ * (背景格), so the page's body size follows it.
+ */
+export function pageStyleChange(page: PageSettings, name: StyleName, fields: Partial<TextStyle>): Pick<PageSettings, 'styles'> & Partial<Pick<PageSettings, 'bodySize'>> {
+  const current = page.styles[name];
+  const style: TextStyle = { ...current, ...fields };
+  if (fields.size !== undefined && fields.lineHeight === undefined) style.lineHeight = name === 'body' ? fields.size : scaledLineHeight(current, fields.size);
+  const styles = { ...page.styles, [name]: style };
+  return name === 'body' && fields.size !== undefined ? { styles, bodySize: fields.size } : { styles };
+}
+
+/** The fields of `name` the article overrides with a value different from the page's style. */
+export function overriddenFields(page: PageSettings, name: StyleName, overrides?: StyleOverrides): (keyof TextStyle)[] {
+  const local = overrides?.[name];
+  if (!local) return [];
+  return STYLE_FIELDS.filter((f) => local[f] !== undefined && local[f] !== page.styles[name][f]);
+}
+
+/** How many of the articles override at least one field of each style (the 样式 panel's count). */
+export function overrideCounts(page: PageSettings, articles: readonly Pick<Article, 'styleOverrides'>[]): Record<StyleName, number> {
+  const counts = Object.fromEntries(STYLE_NAMES.map((n) => [n, 0])) as Record<StyleName, number>;
+  for (const a of articles) {
+    for (const name of STYLE_NAMES) if (overriddenFields(page, name, a.styleOverrides).length > 0) counts[name]++;
+  }
+  return counts;
+}
+
+/** One problem with a style value, in zh-CN and English (the field is named in both). */
+export interface StyleFieldIssue {
+  field: keyof TextStyle;
+  zh: string;
+  en: string;
+}
+
+/** Size limits shared by the page's styles and articles' overrides (the validator uses the same). */
+export const STYLE_LIMITS = { size: [2, 400], lineHeight: [2, 800], tracking: [-0.5, 2] } as const;
+
+/**
+ * Checks some fields of a style (a whole style, an override, or one edit from a panel). Unknown
+ * fields are problems too, so a damaged file cannot smuggle keys into layout.
+ */
+export function checkStyleFields(fields: Record<string, unknown>): StyleFieldIssue[] {
+  const issues: StyleFieldIssue[] = [];
+  const fail = (field: keyof TextStyle, zh: string, en: string) => {
+    const label = STYLE_FIELD_LABELS[field];
+    issues.push({ field, zh: `${label.zh}${zh}`, en: `${label.en} ${en}` });
+  };
+  for (const [key, v] of Object.entries(fields)) {
+    if (v === undefined) continue;
+    switch (key) {
+      case 'family':
+        if (typeof v !== 'string' || !v.trim()) fail('family', '应为字体名称', 'must name a font family');
+        break;
+      case 'bold':
+        if (typeof v !== 'boolean') fail('bold', '应为是或否', 'must be true or false');
+        break;
+      case 'align':
+        if (!STYLE_ALIGNS.includes(v as TextStyle['align'])) fail('align', '应为两端、居左、居中或居右', "must be 'justify', 'left', 'center' or 'right'");
+        break;
+      case 'size':
+      case 'lineHeight':
+      case 'tracking': {
+        const [min, max] = STYLE_LIMITS[key];
+        const unit = key === 'tracking' ? ' em' : ' pt';
+        if (typeof v !== 'number' || !Number.isFinite(v)) fail(key, '应为数字', 'must be a number');
+        else if (v < min || v > max) fail(key, `应在 ${min}${unit} 到 ${max}${unit} 之间（当前 ${v}${unit}）`, `must be between ${min}${unit} and ${max}${unit} (got ${v}${unit})`);
+        break;
+      }
+      default:
+        issues.push({ field: key as keyof TextStyle, zh: `未知的样式属性“${key}”`, en: `unknown style field '${key}'` });
+    }
+  }
+  return issues;
+}
+
+/** Fields set to undefined: handed to `withOverride`, they clear those fields of an override. */
+export function clearedFields(fields: readonly (keyof TextStyle)[] = STYLE_FIELDS): Partial<TextStyle> {
+  return Object.fromEntries(fields.map((f) => [f, undefined])) as Partial<TextStyle>;
+}
+
+/**
+ * The overrides with `fields` of style `name` set (undefined values clear a field). Fields equal
+ * to the page's style are not kept: an override that says what the style says is no override.
+ * Returns undefined when nothing is overridden any more.
+ */
+export function withOverride(page: PageSettings, overrides: StyleOverrides | undefined, name: StyleName, fields: Partial<TextStyle>): StyleOverrides | undefined {
+  const next: Partial<TextStyle> = { ...overrides?.[name] };
+  for (const [k, v] of Object.entries(fields) as [keyof TextStyle, unknown][]) {
+    if (v === undefined || v === page.styles[name][k]) delete next[k];
+    else (next as Record<string, unknown>)[k] = v;
+  }
+  const out: StyleOverrides = { ...overrides };
+  if (Object.keys(next).length) out[name] = next;
+  else delete out[name];
+  return Object.keys(out).length ? out : undefined;
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { HostResult, ShareInvitation, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
+import { formatInvitation } from '../../src-core/collab/invitation';
+import type { Role } from '../../src-core/collab/roles';
+import { CollabServerError, startCollabServer, type CollabServer } from '../server/server';
+import { UsersFileError, addUser, listUsers, removeUser } from '../server/users';
+
+/**
+ * 文件 → 共享此版面 in the host process: the collaboration server of src-main/server, started on
+ * request with its database and users file in the host's state folder (`<state>/collab`), one page
+ * shared at a time. Every share gets a fresh page id and fresh tokens, granted that page only;
+ * stopping revokes them (and starting again revokes any left by a share that never stopped).
+ *
+ * On this machine only the server listens on 127.0.0.1 with ws://. On the LAN it listens on every
+ * address with wss://, using a self-signed certificate the host makes once with openssl; its SHA-256
+ * fingerprint goes into the invitations, and the apps trust exactly that certificate (Electron main
+ * pins it, see `isTrustedCertificate`).
+ */
+
+export interface PageSharingOptions {
+  /** Folder for the database, the users file and the certificate. */
+  folder: string;
+  /** Whether this host may listen beyond loopback (Electron yes; the web host, for tests, no). */
+  allowLan: boolean;
+}
+
+const fail = <T>(zh: string, en: string): HostResult<T> => ({ ok: false, zh, en });
+const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function newPageId(): string {
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  return `p${day}-${randomBytes(4).toString('hex')}`;
+}
+
+/** The machine's LAN addresses (IPv4, not loopback), where the others reach the server. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : []));
+}
+
+/** The certificate for wss:// on the LAN: made once with openssl, kept in the state folder. */
+function lanCertificate(folder: string, hosts: string[]): { key: Buffer; cert: Buffer; fingerprint: string } {
+  const dir = join(folder, 'tls');
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  if (!existsSync(keyFile) || !existsSync(certFile)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const names = ['IP:127.0.0.1', ...hosts.map((h) => `IP:${h}`)].join(',');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '3650', '-subj', '/CN=Banmian shared page', '-addext', `subjectAltName=${names}`], { stdio: 'ignore' });
+  }
+  const cert = readFileSync(certFile);
+  return { key: readFileSync(keyFile), cert, fingerprint: new X509Certificate(cert).fingerprint256 };
+}
+
+export class PageSharing {
+  private current: { server: CollabServer; info: SharedPageInfo; userIds: string[] } | undefined;
+  private readonly trusted = new Set<string>();
+
+  constructor(private readonly options: PageSharingOptions) {}
+
+  private get usersFile(): string {
+    return join(this.options.folder, 'users.json');
+  }
+
+  status(): HostResult<SharedPageInfo | null> {
+    return { ok: true, value: this.current?.info ?? null };
+  }
+
+  async start(request: ShareRequest): Promise<HostResult<SharedPageInfo>> {
+    if (this.current) return fail('本版面已在共享中；请先停止共享', 'A page is already being shared: stop sharing first');
+    if (request.lan && !this.options.allowLan) return fail('此宿主只能在本机共享（局域网共享请使用桌面版）', 'This host shares on this machine only (use the desktop app to share on the network)');
+    const { folder } = this.options;
+    let server: CollabServer | undefined;
+    const userIds: string[] = [];
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      // Tokens left by a share that never stopped (the app was killed) must not keep working.
+      for (const u of listUsers(this.usersFile)) removeUser(this.usersFile, u.id);
+      const pageId = newPageId();
+      const hosts = request.lan ? lanAddresses() : [];
+      if (request.lan && hosts.length === 0) return fail('这台电脑没有连接局域网', 'This computer is not on a network');
+      const tls = request.lan ? lanCertificate(folder, hosts) : undefined;
+      server = await startCollabServer({ port: 0, host: request.lan ? '0.0.0.0' : '127.0.0.1', dataDir: join(folder, 'data'), usersFile: this.usersFile, tls: tls && { key: tls.key, cert: tls.cert }, name: 'banmian-share' });
+      const grant = (name: string, role: Role): string => {
+        const { user, token } = addUser(this.usersFile, name, role, [pageId]);
+        userIds.push(user.id);
+        return token;
+      };
+      const deskUrl = request.lan ? `wss://127.0.0.1:${server.port}` : server.url;
+      const addresses = request.lan ? hosts.map((h) => `wss://${h}:${server!.port}`) : [server.url];
+      const deskToken = grant(request.deskName, '组版');
+      const invite = (name: string, role: Role): ShareInvitation => ({ role, name, invitation: formatInvitation({ server: addresses[0], pageId, token: grant(name, role), fingerprint: tls?.fingerprint }) });
+      const invitations = [invite(request.proofreaderName, '校对'), ...(request.dutyEditorName ? [invite(request.dutyEditorName, '值班编辑')] : [])];
+      if (tls) this.trusted.add(tls.fingerprint);
+      const info: SharedPageInfo = { pageId, deskUrl, deskToken, addresses, ...(tls ? { fingerprint: tls.fingerprint } : {}), invitations, startedAt: new Date().toISOString() };
+      this.current = { server, info, userIds };
+      return { ok: true, value: info };
+    } catch (e) {
+      for (const id of userIds) removeUser(this.usersFile, id);
+      await server?.close();
+      if (e instanceof CollabServerError || e instanceof UsersFileError) return fail(e.zh, e.en);
+      return fail(`无法启动共享：${describe(e)}`, `Cannot start sharing: ${describe(e)}`);
+    }
+  }
+
+  async stop(): Promise<HostResult<null>> {
+    const current = this.current;
+    if (!current) return { ok: true, value: null };
+    this.current = undefined;
+    try {
+      for (const id of current.userIds) removeUser(this.usersFile, id);
+      await current.server.close();
+      return { ok: true, value: null };
+    } catch (e) {
+      return fail(`停止共享时出错：${describe(e)}`, `Stopping the share failed: ${describe(e)}`);
+    }
+  }
+
+  /** A joining desk trusts the certificate fingerprint its invitation names. */
+  trust(fingerprint: string): void {
+    this.trusted.add(fingerprint.toUpperCase());
+  }
+
+  /** For Electron main's certificate check: SHA-256 as hex pairs with colons, as in the invitation. */
+  isTrustedCertificate(fingerprint: string): boolean {
+    return this.trusted.has(fingerprint.toUpperCase());
+  }
+}

@@ -1,0 +1,20 @@
+import type { Command } from '../workspace/commands';
+import type { CollabDesk } from './desk';
+
+/** 文件 → 共享此版面 / 加入共享版面 / 停止共享 (also run by Electron's native menu by id). */
+export function collabCommands(desk: CollabDesk): Command[] {
+  const mode = () => desk.getState().mode;
+  return [
+    { id: 'file.share', zh: '共享此版面…', en: 'Share this page…', run: () => desk.openDialog('share'), enabled: () => mode() !== 'joined' },
+    { id: 'file.join', zh: '加入共享版面…', en: 'Join a shared page…', run: () => desk.openDialog('join'), enabled: () => mode() === 'local' },
+    {
+      id: 'file.leaveShare',
+      zh: '停止共享 / 离开共享版面',
+      en: 'Stop sharing / leave the shared page',
+      run: () => void desk.leave(),
+      enabled: () => mode() !== 'local',
+    },
+  ];
+}
+
+export const COLLAB_MENU = ['file.share', 'file.join', 'file.leaveShare'];

@@ -1,0 +1,230 @@
+import * as Y from 'yjs';
+import type { HostApi, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
+import type { Invitation } from '../../src-core/collab/invitation';
+import type { Localized } from '../../src-core/collab/protocol';
+import { CollabSession, type CollabStatus, type CollabUser, type Peer } from '../../src-core/collab/session';
+import { PageStore } from '../../src-core/store/page-store';
+import type { Editor } from '../editor/editor';
+import type { ProofSession } from '../proof/session';
+
+/**
+ * This desk's part in a shared page, outside React like the Editor: sharing the page it has
+ * (文件 → 共享此版面: the host starts the server, this desk connects its own PageStore, which seeds
+ * the empty server page), joining one (文件 → 加入共享版面: a PageStore over empty documents the
+ * server fills, then the Editor works on that store: one code path for one desk and two), the
+ * connection state, and who else is on the page.
+ */
+
+export type CollabMode = 'local' | 'sharing' | 'joined';
+
+export interface CollabUiState {
+  mode: CollabMode;
+  /** The share this desk started (addresses, invitations), while sharing. */
+  share: SharedPageInfo | null;
+  pageId: string | null;
+  status: CollabStatus | null;
+  peers: Peer[];
+  dialog: 'share' | 'join' | null;
+  /** A share or join in progress. */
+  busy: boolean;
+  /** Why the last share or join failed, shown in its dialog. */
+  error: Localized | null;
+}
+
+type Listener = () => void;
+
+const LOCAL: Pick<CollabUiState, 'mode' | 'share' | 'pageId' | 'status' | 'peers'> = { mode: 'local', share: null, pageId: null, status: null, peers: [] };
+
+/** How long a desk waits for the server to send or take the whole page before giving up. */
+const SYNC_TIMEOUT_MS = 20_000;
+
+export class CollabDesk {
+  private state: CollabUiState = { ...LOCAL, dialog: null, busy: false, error: null };
+  private readonly listeners = new Set<Listener>();
+  private session: CollabSession | null = null;
+  private sharedStore: PageStore | null = null;
+  private unsubscribeSession: (() => void) | null = null;
+
+  constructor(
+    readonly editor: Editor,
+    readonly proof: ProofSession,
+    readonly host: HostApi,
+  ) {
+    editor.subscribe(() => this.editorChanged());
+  }
+
+  readonly subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  readonly getState = (): CollabUiState => this.state;
+
+  private set(patch: Partial<CollabUiState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  openDialog(dialog: CollabUiState['dialog']): void {
+    this.set({ dialog, error: null });
+  }
+
+  /** The provider of an article document, for the story editor's remote carets. */
+  provider(articleId: string) {
+    return this.session?.provider(articleId);
+  }
+
+  // ---- sharing the page this desk has
+
+  async share(request: Omit<ShareRequest, 'deskName'> & { deskName: string }): Promise<boolean> {
+    if (this.session) return this.fail({ zh: '已在共享版面上；请先离开或停止共享', en: 'Already on a shared page: leave or stop sharing first' });
+    this.set({ busy: true, error: null });
+    const started = await this.host.shareStart(request);
+    if (!started.ok) return this.fail(started);
+    const info = started.value;
+    const store = this.editor.pageStore;
+    const session = this.connect({ url: info.deskUrl, token: info.deskToken, pageId: info.pageId, user: { name: request.deskName, role: '组版' }, store });
+    try {
+      await session.whenSynced(SYNC_TIMEOUT_MS);
+    } catch {
+      this.disconnect();
+      await this.host.shareStop();
+      return this.fail(session.status().error ?? { zh: '无法把版面传到共享服务器', en: 'Could not send the page to the sharing server' });
+    }
+    this.proof.setIdentity({ role: '组版', name: request.deskName }, false);
+    this.set({ mode: 'sharing', share: info, pageId: info.pageId, busy: false });
+    this.editor.notify({ zh: '版面已共享：把邀请交给校对', en: 'The page is shared: give the invitation to the proofreader' }, 'info');
+    return true;
+  }
+
+  // ---- joining a page another desk shares
+
+  async join(invitation: Invitation): Promise<boolean> {
+    if (this.session) return this.fail({ zh: '已在共享版面上；请先离开或停止共享', en: 'Already on a shared page: leave or stop sharing first' });
+    this.set({ busy: true, error: null });
+    if (invitation.fingerprint) {
+      const trusted = await this.host.shareTrust(invitation.fingerprint);
+      if (!trusted.ok) return this.fail(trusted);
+    }
+    // Empty documents the server fills: building them from a snapshot would double the page.
+    const store = new PageStore({ layoutDoc: new Y.Doc() });
+    const session = this.connect({ url: invitation.server, token: invitation.token, pageId: invitation.pageId, store });
+    const who = await this.identify(session);
+    if (!who.ok) {
+      this.disconnect();
+      return this.fail(who);
+    }
+    try {
+      await session.whenSynced(SYNC_TIMEOUT_MS);
+    } catch {
+      this.disconnect();
+      return this.fail(session.status().error ?? { zh: '没有收到完整的版面，请检查网络后重试', en: 'The page did not arrive completely: check the network and try again' });
+    }
+    if (store.articleIds().length === 0 && store.snapshot().page.format === undefined) {
+      this.disconnect();
+      return this.fail({ zh: '服务器上没有这个版面（共享可能已停止）', en: 'The server has no such page (the share may have stopped)' });
+    }
+    this.editor.replaceStore(store, { path: null, title: `共享版面 ${invitation.pageId}` });
+    this.proof.setIdentity({ role: who.role, name: who.name }, false);
+    this.set({ mode: 'joined', pageId: invitation.pageId, busy: false, dialog: null });
+    this.editor.notify({ zh: `已加入共享版面（${who.role} ${who.name}）`, en: `Joined the shared page as ${who.name} (${who.role})` }, 'info');
+    return true;
+  }
+
+  /** The server names the person: the token decides the role, not the invitation. */
+  private async identify(session: CollabSession): Promise<({ ok: true } & CollabUser) | ({ ok: false } & Localized)> {
+    const deadline = Date.now() + SYNC_TIMEOUT_MS;
+    for (;;) {
+      const status = session.status();
+      if (status.error) return { ok: false, ...status.error };
+      if (status.connection === 'online') {
+        const r = await session.identify();
+        // Refused documents answer nothing useful; the denial reason is the better message.
+        if (r.ok || session.status().error === undefined) return r.ok ? r : { ok: false, zh: r.zh, en: r.en };
+        return { ok: false, ...session.status().error! };
+      }
+      if (Date.now() > deadline) return { ok: false, zh: '连接不上共享服务器：请检查地址和网络', en: 'Cannot reach the sharing server: check the address and the network' };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  // ---- leaving
+
+  /** Stops sharing (the server closes, the invitations stop working) or leaves the joined page. */
+  async leave(): Promise<void> {
+    const wasSharing = this.state.mode === 'sharing';
+    this.disconnect();
+    if (wasSharing) {
+      const stopped = await this.host.shareStop();
+      if (!stopped.ok) this.editor.notify(stopped);
+    }
+    this.set({ ...LOCAL, dialog: null });
+    // The page stays as it was, on this desk only (save a copy to keep it).
+    this.editor.notify(wasSharing ? { zh: '已停止共享；版面留在本机', en: 'Sharing stopped; the page stays on this desk' } : { zh: '已离开共享版面；版面内容留在本机，可另存一份', en: 'Left the shared page; its content stays here and can be saved as a copy' }, 'info');
+  }
+
+  // ---- internals
+
+  private connect(options: { url: string; token: string; pageId: string; user?: CollabUser; store: PageStore }): CollabSession {
+    const { store } = options;
+    const session = new CollabSession({ url: options.url, token: options.token, pageId: options.pageId, user: options.user, docs: store, createArticleDoc: store.createArticleDoc });
+    this.session = session;
+    this.sharedStore = store;
+    this.proof.setServerRounds({
+      // A proofreader's first mark made offline opens the round once the server is back.
+      startRound: () => this.whenOnline(session).then(() => session.startRound()),
+      finishRound: () => session.finishRound(),
+      signOff: () => session.signOff(),
+      reopen: (reason) => session.reopen(reason),
+    });
+    const update = (): void => this.set({ status: session.status(), peers: session.presence() });
+    this.unsubscribeSession = session.subscribe(update);
+    update();
+    return session;
+  }
+
+  private disconnect(): void {
+    this.unsubscribeSession?.();
+    this.unsubscribeSession = null;
+    this.session?.destroy();
+    this.session = null;
+    this.sharedStore = null;
+    this.proof.setServerRounds(null);
+  }
+
+  /** Resolves when the session is online (at once if it is), or when it is given up. */
+  private whenOnline(session: CollabSession): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        if (session.status().connection !== 'online' && this.session === session) return false;
+        stop();
+        resolve();
+        return true;
+      };
+      const unsubscribe = session.subscribe(() => void check());
+      const stop = (): void => unsubscribe();
+      check();
+    });
+  }
+
+  private fail(reason: Localized): false {
+    this.set({ busy: false, error: { zh: reason.zh, en: reason.en } });
+    return false;
+  }
+
+  private lastEditing: string | null | undefined;
+
+  /** Tells the others which article this desk is in; stops sharing when another page is opened. */
+  private editorChanged(): void {
+    if (!this.session) return;
+    if (this.sharedStore && this.editor.pageStore !== this.sharedStore && this.state.mode !== 'local') {
+      void this.leave();
+      return;
+    }
+    const editing = this.editor.getState().editing;
+    if (editing !== this.lastEditing) {
+      this.lastEditing = editing;
+      this.session.setActiveArticle(editing);
+    }
+  }
+}

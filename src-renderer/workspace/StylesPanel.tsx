@@ -1,0 +1,37 @@
+import { editableFields, overrideCounts, STYLE_LABELS, STYLE_NAMES } from '../../src-core/model/styles';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { StyleFields, StyleSample } from './style-fields';
+
+/**
+ * 样式: the page's named styles, defined once and applied by name. A change reflows every article
+ * set in the style (one undo step); the count says how many articles override the style locally.
+ */
+export function StylesPanel() {
+  const editor = useEditorInstance();
+  const page = useEditor((s) => s.doc.page);
+  const articles = useEditor((s) => s.doc.articles);
+  const counts = overrideCounts(page, articles);
+  return (
+    <div data-testid="styles-panel">
+      <p className="hint">全版样式，按名称应用于每篇稿件 · Page styles, applied by name to every article</p>
+      {STYLE_NAMES.map((name) => {
+        const label = STYLE_LABELS[name];
+        return (
+          <section className="panel-section style-card" key={name} data-testid={`page-style-${name}`}>
+            <h3 title={label.en}>
+              {label.zh} <small>{label.en}</small>
+              {counts[name] > 0 && (
+                <span className="override-count" data-testid={`page-style-${name}-overrides`} title={`${counts[name]} article(s) override this style`}>
+                  {counts[name]} 篇覆盖
+                </span>
+              )}
+            </h3>
+            {name === 'body' && <p className="hint">正文字号即背景格的字：改动它，栏宽与行距随之变化 · The body size is the grid’s character</p>}
+            <StyleSample testId={`page-style-${name}-sample`} style={page.styles[name]} />
+            <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={editableFields(name)} onChange={(fields) => editor.setStyle(name, fields)} />
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
+import { setTextBox } from '../../src-core/layout/layout';
+import { itemsToSvg } from '../../src-core/svg/page-svg';
+import { cssFamily } from '../canvas/fonts';
+import type { TextStyle } from '../../src-core/model/document';
+import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
+import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
+import { useEditorInstance } from '../editor/use-editor';
+import { FAMILY_LABELS } from './format';
+import { draftKey, NumberField } from './fields';
+
+const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
+
+/** 字号 with its pt ("小初 36 pt"), or the pt alone for a size between names. */
+function sizeText(pt: number): string {
+  const name = ptToZihao(pt);
+  const p = Number.isInteger(pt) ? String(pt) : String(Math.round(pt * 100) / 100);
+  return name ? `${name} ${p} pt` : `${p} pt`;
+}
+
+/**
+ * A type size as a combo: pick a 字号 from the list or type one (小初, 9pt, 10.5, 3.5mm). What does
+ * not parse is refused with a notice and the old size comes back.
+ */
+export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
+  const editor = useEditorInstance();
+  const [draft, setDraft] = useState<string | null>(null);
+  const listId = useId();
+  const commit = () => {
+    if (draft === null) return;
+    setDraft(null);
+    // The list's entries read "小初 36 pt": the name alone is enough.
+    const typed = draft.trim();
+    const v = parseSize(typed) ?? parseSize(typed.split(/\s+/)[0]);
+    if (v === undefined) {
+      editor.notify({ zh: `无法识别的字号“${typed}”：请输入字号名（如 小五）或磅值（如 9pt）`, en: `Unknown type size '${typed}': type a 字号 name (e.g. 小五) or points (e.g. 9pt)` });
+      return;
+    }
+    if (Math.abs(v - pt) > 1e-6) onCommit(v);
+  };
+  return (
+    <span className="size-combo">
+      <input
+        data-testid={testId}
+        list={listId}
+        value={draft ?? sizeText(pt)}
+        onFocus={(e) => e.target.select()}
+        onChange={(e) => {
+          const value = e.target.value;
+          setDraft(value);
+          // Picking from the list commits at once, as a select would.
+          if (ZIHAO_PT.some(([name, size]) => sizeText(size) === value || name === value)) e.target.blur();
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => draftKey(e, () => setDraft(null))}
+      />
+      <datalist id={listId}>
+        {ZIHAO_PT.map(([name, size]) => (
+          <option key={name} value={sizeText(size)} />
+        ))}
+      </datalist>
+    </span>
+  );
+}
+
+/** The faces the font registry has (only 宋 and 黑 ship); a style's face that is missing is shown as such. */
+export function FamilySelect({ family, onCommit, testId }: { family: string; onCommit: (family: string) => void; testId?: string }) {
+  const editor = useEditorInstance();
+  const present = Object.keys(FAMILY_LABELS).filter((f) => editor.fonts.hasFamily(f));
+  const options = present.includes(family) ? present : [...present, family];
+  return (
+    <select data-testid={testId} value={family} onChange={(e) => onCommit(e.target.value)}>
+      {options.map((f) => (
+        <option key={f} value={f}>
+          {present.includes(f) ? (FAMILY_LABELS[f] ?? f) : `${FAMILY_LABELS[f] ?? f}（缺字体 missing）`}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * The fields of one style as a small form. `overridden` marks the fields an article sets itself
+ * (highlighted, with a × that clears just that field); `fields` picks which fields to show.
+ */
+export function StyleFields({
+  style,
+  onChange,
+  testId,
+  fields = STYLE_FIELDS,
+  overridden,
+  onClearField,
+}: {
+  style: TextStyle;
+  onChange: (fields: Partial<TextStyle>) => void;
+  testId: string;
+  fields?: readonly (keyof TextStyle)[];
+  overridden?: ReadonlySet<keyof TextStyle>;
+  onClearField?: (field: keyof TextStyle) => void;
+}) {
+  const cell = (field: keyof TextStyle, input: ReactNode) => {
+    const label = STYLE_FIELD_LABELS[field];
+    const over = overridden?.has(field);
+    return (
+      <span className={`style-field${over ? ' overridden' : ''}`} title={over ? `${label.en} (overridden for this article)` : label.en} data-testid={`${testId}-${field}-cell`} data-overridden={over ? 'true' : undefined}>
+        <span className="style-field-label">{label.zh}</span>
+        {input}
+        {over && onClearField && (
+          <button className="clear-field" data-testid={`${testId}-${field}-clear`} title={`清除覆盖 Clear override: ${label.en}`} onClick={() => onClearField(field)}>
+            ×
+          </button>
+        )}
+      </span>
+    );
+  };
+  const inputs: Record<keyof TextStyle, () => ReactNode> = {
+    family: () => <FamilySelect testId={`${testId}-family`} family={style.family} onCommit={(family) => onChange({ family })} />,
+    bold: () => <input type="checkbox" data-testid={`${testId}-bold`} checked={style.bold} onChange={(e) => onChange({ bold: e.target.checked })} />,
+    size: () => <SizeCombo testId={`${testId}-size`} pt={style.size} onCommit={(size) => onChange({ size })} />,
+    lineHeight: () => <NumberField testId={`${testId}-lineHeight`} value={style.lineHeight} digits={1} unit="pt" onCommit={(lineHeight) => onChange({ lineHeight })} />,
+    align: () => (
+      <select data-testid={`${testId}-align`} value={style.align} onChange={(e) => onChange({ align: e.target.value as TextStyle['align'] })}>
+        {STYLE_ALIGNS.map((a) => (
+          <option key={a} value={a}>
+            {ALIGN_LABELS[a]}
+          </option>
+        ))}
+      </select>
+    ),
+    tracking: () => <NumberField testId={`${testId}-tracking`} value={style.tracking} digits={2} unit="em" onCommit={(tracking) => onChange({ tracking })} />,
+  };
+  return <div className="style-fields">{fields.map((f) => <Fragment key={f}>{cell(f, inputs[f]())}</Fragment>)}</div>;
+}
+
+const SAMPLE_TEXT = '版面样式 永字八法 Ag 2024';
+const SAMPLE_WIDTH = 250;
+/** Screen px per pt of the samples. */
+const SAMPLE_SCALE = 1.2;
+
+/**
+ * A live sample line of a style, set by the same composer and drawn the way the page is (glyphs at
+ * the composer's x positions in the app's registered faces), so what it shows is what prints.
+ */
+export function StyleSample({ style, testId }: { style: TextStyle; testId?: string }) {
+  const editor = useEditorInstance();
+  const markup = useMemo(() => {
+    // One line only, as wide as the text needs at this size, set from the left so the frame shows
+    // its start (the alignment is in the field beside it).
+    const width = Math.max(SAMPLE_WIDTH, style.size * (SAMPLE_TEXT.length + 2));
+    const set = setTextBox({ fonts: editor.fonts }, SAMPLE_TEXT, { ...style, align: 'left' }, { x: 0, y: 0, width });
+    return { width, height: Math.max(set.height, style.size), svg: itemsToSvg(set.items, { fontFamily: cssFamily }) };
+  }, [editor, style]);
+  // Drawn at a fixed scale, so sizes compare between styles; the frame clips what is wider.
+  return (
+    <div className="style-sample" data-testid={testId}>
+      <svg
+        width={markup.width * SAMPLE_SCALE}
+        height={markup.height * SAMPLE_SCALE}
+        viewBox={`0 0 ${markup.width} ${markup.height}`}
+        style={{ fontKerning: 'none', fontVariantLigatures: 'none' }}
+        dangerouslySetInnerHTML={{ __html: markup.svg }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * Issue 8 in Chromium: two browser pages on the web host, the layout editor (组版) and the
+ * proofreader (校对), on one shared page.
+ * 1. 文件 → 共享此版面 starts the server inside the web host; the proofreader joins with the
+ *    invitation (name and role come from the token); each sees the other in the title bar and the
+ *    proofreader's article outlined with their name on the canvas; the proofreader's tracked change
+ *    appears on the editor's canvas (opening 一校 through the server); the editor accepts it; the print
+ *    PDF exported through the HostApi has the accepted text (pdftotext); stopping the share.
+ * 2. Offline: a server the test runs as a process is killed while the proofreader types → 离线 with
+ *    the count of waiting changes; restarted → online and synced, nothing lost.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { samplePage } from '../../bench/pages';
+import { formatInvitation } from '../../src-core/collab/invitation';
+import { CollabSession } from '../../src-core/collab/session';
+import { PageStore } from '../../src-core/store/page-store';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
+import { clientPoint, frameOf, openApp, pageText, requireBuild, shot } from './workspace-support';
+
+const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
+
+async function menu(p: Page, title: string, command: string): Promise<void> {
+  await p.getByTestId(`menu-${title}`).click();
+  await p.locator(`[data-command="${command}"]`).click();
+}
+
+async function openStory(p: Page, blockId: string): Promise<void> {
+  const f = await frameOf(p, blockId);
+  const c = await clientPoint(p, f.x + f.width / 2, f.y + f.height * 0.6);
+  await p.mouse.dblclick(c.x, c.y);
+  await p.getByTestId('story-editor').waitFor();
+}
+
+/** Puts the caret after `after` in the first body paragraph of the open story (keyboard only). */
+async function caretAfter(p: Page, after: string): Promise<void> {
+  const first = p.getByTestId('story-body').locator('p').first();
+  const text = await first.innerText();
+  const at = text.indexOf(after);
+  if (at < 0) throw new Error(`${after} not in ${text.slice(0, 40)}`);
+  await first.click();
+  await p.keyboard.press('Control+Home');
+  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
+  await p.waitForTimeout(150);
+}
+
+const status = (p: Page) => p.getByTestId('collab-status');
+
+describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in the web host', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let editor: Page;
+  let proofreader: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild();
+    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
+    browser = await launchChromium();
+    editor = await openApp(browser, `${host.url}?role=组版&name=王组版`, problems);
+    // The name and role the proofreader's address claims are replaced by the token's.
+    proofreader = await openApp(browser, `${host.url}?role=组版&name=冒名`, problems);
+    for (const p of [editor, proofreader]) await p.getByTestId('tool-view.fitPage').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  let invitation = '';
+
+  it('文件 → 共享此版面 starts the server and shows the invitation for the proofreader', async () => {
+    const p = editor;
+    await menu(p, 'file', 'file.share');
+    await p.getByTestId('dialog-share').waitFor();
+    expect(await p.getByTestId('share-desk-name').inputValue()).toBe('王组版');
+    expect(await p.getByTestId('share-lan').isDisabled()).toBe(true); // the web host shares on loopback only
+    expect(await p.getByTestId('share-start').isDisabled()).toBe(true); // a proofreader's name is needed
+    await p.getByTestId('share-proofreader-name').fill('赵校对');
+    await p.getByTestId('share-start').click();
+    const box = p.getByTestId('invitation-proofreader');
+    await box.waitFor({ timeout: 30_000 });
+    invitation = await box.getByTestId('invitation-text').inputValue();
+    expect(invitation).toMatch(/^banmian:join\?server=ws%3A%2F%2F127\.0\.0\.1%3A\d+&page=p\d{8}-[0-9a-f]{8}&token=bm1\./);
+    expect(await box.textContent()).toMatch(/给\s*赵校对（校对）的邀请/);
+    expect(await p.getByTestId('share-address').innerText()).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    await shot(p, 'collab-share-dialog.png');
+    await p.getByTestId('dialog-ok').click();
+    await expect.poll(() => status(p).getAttribute('data-connection')).toBe('online');
+    expect(await p.getByTestId('people').innerText()).toContain('王组版');
+  });
+
+  it('the proofreader joins with the invitation: role and name come from the token, each sees the other', async () => {
+    const p = proofreader;
+    await menu(p, 'file', 'file.join');
+    await p.getByTestId('join-invitation').fill('banmian:join?server=nonsense');
+    await p.getByTestId('join-ok').click();
+    expect(await p.getByTestId('collab-error').first().innerText()).toContain('服务器地址应写作');
+    await p.getByTestId('join-invitation').fill(invitation);
+    await p.getByTestId('join-ok').click();
+    await p.getByTestId('dialog-join').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => status(p).getAttribute('data-connection')).toBe('online');
+    expect(await p.getByTestId('identity').getAttribute('data-role')).toBe('校对');
+    expect(await p.getByTestId('identity').innerText()).toContain('赵校对');
+    expect(await p.getByTestId('doc-title').innerText()).toContain('共享版面 p');
+    for (const desk of [editor, p]) {
+      await expect.poll(() => desk.getByTestId('person').allInnerTexts()).toHaveLength(2);
+      const people = (await desk.getByTestId('person').allInnerTexts()).join(' ');
+      expect(people).toContain('王组版');
+      expect(people).toContain('赵校对');
+    }
+    // the same page on both desks
+    expect((await pageText(p)).replace(/\s/g, '')).toBe((await pageText(editor)).replace(/\s/g, ''));
+  });
+
+  it("shows the proofreader's article outlined with their name on the editor's canvas, and their cursor in the story", async () => {
+    await openStory(proofreader, 'b-nanguan');
+    const outline = editor.locator('[data-testid="peer-outlines"] g[data-peer="赵校对"]');
+    await outline.first().waitFor({ timeout: 15_000 });
+    expect(await outline.first().getAttribute('data-role')).toBe('校对');
+    expect(await outline.first().locator('text').textContent()).toBe('赵校对 校对');
+    await caretAfter(proofreader, '为进一步');
+    await openStory(editor, 'b-nanguan');
+    const caret = editor.locator('.story-body .remote-caret-label');
+    await caret.waitFor({ timeout: 15_000 });
+    expect(await caret.innerText()).toBe('赵校对 校对');
+    await shot(editor, 'collab-presence.png');
+  });
+
+  it("the proofreader's tracked change appears on the editor's canvas; the editor accepts it", async () => {
+    await caretAfter(proofreader, '为进一步');
+    await proofreader.keyboard.type('切实');
+    await expect.poll(() => proofreader.getByTestId('story-body').locator('ins.bm-insertion').allInnerTexts()).toEqual(['切实']);
+    // the first mark opened 一校, through the server (the layout document is read-only for 校对)
+    await menu(editor, 'proof', 'proof.panel');
+    await expect.poll(() => editor.getByTestId('round-state').innerText(), { timeout: 15_000 }).toBe('一校进行中');
+    await menu(editor, 'proof', 'proof.view');
+    await expect.poll(() => pageText(editor), { timeout: 15_000 }).toContain('切实');
+    const item = editor.getByTestId('suggestion');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.innerText()).toMatch(/增\s*「切实」\s*赵校对 · 一校/);
+    await shot(editor, 'collab-tracked-change.png');
+    await item.getByTestId('accept').click();
+    await expect.poll(() => item.count()).toBe(0);
+    await menu(editor, 'proof', 'proof.view'); // back to the print view: the accepted text is in it
+    await expect.poll(async () => (await pageText(editor)).replace(/\s/g, '')).toContain('为进一步切实强化');
+    await expect.poll(() => proofreader.getByTestId('story-body').locator('ins.bm-insertion').count()).toBe(0);
+    expect(await status(proofreader).getAttribute('data-connection')).toBe('online');
+    expect(await proofreader.getByTestId('collab-refused').count()).toBe(0);
+  });
+
+  it.skipIf(!hasPoppler)('the print PDF exported through the HostApi has the accepted text', async () => {
+    const p = editor;
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('Control+e');
+    await p.getByTestId('dialog-export').waitFor();
+    await p.getByTestId('export-file-name').fill('shared-page.pdf');
+    await p.getByTestId('export-ok').click();
+    await p.getByTestId('export-report').waitFor({ timeout: 60_000 });
+    if (await p.getByTestId('export-force').count()) await p.getByTestId('export-force').click();
+    await expect.poll(async () => p.getByTestId('export-result').innerText(), { timeout: 60_000 }).toContain('已导出');
+    await p.keyboard.press('Escape');
+    const printed = execFileSync('pdftotext', [join(host.sandbox, 'shared-page.pdf'), '-'], { encoding: 'utf8' });
+    const line = printed.split('\n').find((l) => l.includes('为进一步'));
+    expect(line).toMatch(/^为进一步切实强化/);
+  });
+
+  it('stopping the share: the proofreader is told the server is gone; the editor keeps the page', async () => {
+    await menu(editor, 'file', 'file.leaveShare');
+    await expect.poll(() => editor.getByTestId('collab-status').count()).toBe(0);
+    await expect.poll(() => status(proofreader).getAttribute('data-connection'), { timeout: 15_000 }).toBe('offline');
+    expect((await pageText(editor)).replace(/\s/g, '')).toContain('为进一步切实强化');
+    expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|net::/.test(m))).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('offline: the server goes away while the proofreader types', () => {
+  const tmp = tempDir('banmian-collab-e2e-');
+  const usersFile = join(tmp.dir, 'users.json');
+  let server: ServerProcess;
+  let host: WebHost;
+  let browser: Browser;
+  let seed: CollabSession;
+  let store: PageStore;
+  const problems: string[] = [];
+  const PAGE = 'offline-e2e';
+
+  beforeAll(async () => {
+    requireBuild();
+    server = new ServerProcess(await freePort(), join(tmp.dir, 'data'), usersFile);
+    await server.start();
+    // A layout desk in Node shares the sample page on the test's server.
+    store = new PageStore(samplePage());
+    seed = new CollabSession({ url: server.url, token: token(usersFile, '王组版', '组版'), pageId: PAGE, user: { name: '王组版', role: '组版' }, docs: store, WebSocket, reconnectDelay: 200 });
+    await seed.whenSynced();
+    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    seed?.destroy();
+    await browser?.close();
+    await host?.close();
+    await server?.kill('SIGTERM');
+    tmp.remove();
+  });
+
+  it('says 离线 with the number of waiting changes, and syncs everything when the server is back', async () => {
+    const p = await openApp(browser, host.url, problems);
+    await p.getByTestId('tool-view.fitPage').click();
+    await menu(p, 'file', 'file.join');
+    await p.getByTestId('join-invitation').fill(formatInvitation({ server: server.url, pageId: PAGE, token: token(usersFile, '孙校对', '校对', [PAGE]) }));
+    await p.getByTestId('join-ok').click();
+    await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
+    await openStory(p, 'b-nanguan');
+
+    await server.kill('SIGKILL');
+    await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 15_000 }).toBe('offline');
+    await caretAfter(p, '为进一步');
+    await p.keyboard.type('离线');
+    await expect.poll(async () => Number(await status(p).getAttribute('data-pending'))).toBeGreaterThan(0);
+    const text = await status(p).innerText();
+    expect(text).toContain('离线');
+    expect(text).toMatch(/— \d+ 处修改待同步/);
+    await shot(p, 'collab-offline.png');
+
+    await server.start();
+    await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
+    await expect.poll(() => status(p).getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
+    expect(await status(p).innerText()).toContain('在线 已同步');
+    // the first mark, made offline, opened 一校 once the server was back (the server writes rounds)
+    await expect.poll(() => p.getByTestId('round-state').innerText(), { timeout: 15_000 }).toBe('一校进行中');
+    // nothing lost: the layout desk has the proofreader's text
+    await until('the text reaches the layout desk', () => bodyText(store.articleDoc('nanguan')!).includes('为进一步离线'));
+  });
+});
