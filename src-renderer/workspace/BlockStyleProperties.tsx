@@ -1,4 +1,4 @@
-import type { ArticleBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
+import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset, columnDepths } from '../../src-core/layout/layout';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
@@ -49,11 +49,11 @@ export function RuleProperties({ block }: { block: RuleBlock }) {
   );
 }
 
-/** 底纹, 边框 and 内空 of an article block, and its stepped columns. */
-export function BoxProperties({ block }: { block: ArticleBlock }) {
+/** 底纹, 边框 and 内空 of an article block (and its stepped columns), of a free box, or round a picture. */
+export function BoxProperties({ block }: { block: ArticleBlock | BoxBlock | ImageBlock }) {
   const editor = useEditorInstance();
-  const set = (fields: Partial<ArticleBlock>) => editor.editBlock(block.id, fields);
-  const depths = block.columnRows && columnDepths(block);
+  const set = (fields: Partial<BlockBox>) => editor.editBlock(block.id, fields);
+  const depths = block.kind === 'article' && block.columnRows ? columnDepths(block) : undefined;
   const bodySize = useEditor((s) => s.doc.page.bodySize);
   return (
     <>
@@ -67,9 +67,11 @@ export function BoxProperties({ block }: { block: ArticleBlock }) {
         <Row zh="边框粗细" en="Frame weight">
           <NumberField testId="prop-frame-width" value={block.frameWidth ?? 0} min={0} max={24} digits={2} unit="pt" onCommit={(v) => set({ frameWidth: v > 0 ? v : undefined })} />
         </Row>
-        <Row zh="内空" en="Inset">
-          <MmField testId="prop-inset" pt={boxInset(block, bodySize)} onCommit={(v) => set({ inset: v })} />
-        </Row>
+        {block.kind === 'article' && (
+          <Row zh="内空" en="Inset">
+            <MmField testId="prop-inset" pt={boxInset(block, bodySize)} onCommit={(v) => set({ inset: v })} />
+          </Row>
+        )}
       </div>
       <Row zh="边框线型" en="Frame style">
         <RuleStyleSelect testId="prop-frame-style" value={block.frameStyle ?? 'solid'} onChange={(style) => set({ frameStyle: style === 'solid' ? undefined : style, frameWidth: block.frameWidth || 0.5 })} />

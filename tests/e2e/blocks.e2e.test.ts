@@ -116,6 +116,26 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await expect.poll(() => page.locator('[data-testid="page"] svg g.frame-wave').count()).toBe(1);
   });
 
+  it('adds a free 底纹框 over the selected block, under it: the article inside is still picked first', async () => {
+    await select('b-nanyang');
+    const nanyang = await frameOf(page, 'b-nanyang');
+    const tints = await page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count();
+    await page.getByTestId('menu-layout').click();
+    await page.locator('.menu-items [data-command="layout.addBox"]').click();
+    const boxId = (await page.getByTestId('selection').getAttribute('data-block'))!;
+    expect(boxId).toMatch(/^box-/);
+    expect(await frameOf(page, boxId)).toEqual(nanyang);
+    await expect.poll(() => page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count()).toBe(tints + 1);
+    expect(await page.getByTestId('block-properties').locator('h3').innerText()).toContain('底纹框');
+    // Moved up a line from 属性, it stays under the article: a click on the article picks the article.
+    await commit('prop-row', String(Number(await page.getByTestId('prop-row').inputValue()) - 1));
+    await expect.poll(async () => (await frameOf(page, boxId)).y).toBeLessThan(nanyang.y);
+    await select('b-nanyang');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count()).toBe(tints);
+  });
+
   let pictureName = '';
   it('moves a dropped picture inside its frame with the crop grip, and scales and fits it from 属性', async () => {
     const png = new PNG({ width: 300, height: 200 });
