@@ -110,6 +110,26 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     await expect.poll(() => sizeOf(page, SOE)).toBe(36);
   });
 
+  it('clears one overridden field with its ×, and redefines the page style from an article', async () => {
+    await page.getByTestId('article-style-headline-family').selectOption('song');
+    await expect.poll(() => page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBe('true');
+    expect(await page.locator('[data-testid="page"] svg text', { hasText: JUNHE }).first().getAttribute('font-family')).toBe('bm-song-bold');
+    await page.getByTestId('article-style-headline-family-clear').click();
+    await expect.poll(() => page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBeNull();
+    expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
+    // 二号 for this article, then made the page's headline style: every headline follows
+    await typeSize(page, 'article-style-headline-size', '二号');
+    await expect.poll(() => sizeOf(page, JUNHE)).toBe(22);
+    expect(await sizeOf(page, SOE)).toBe(36);
+    await page.getByTestId('article-style-headline-redefine').click();
+    await expect.poll(() => sizeOf(page, SOE)).toBe(22);
+    expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
+    await page.getByTestId('tab-styles').click();
+    expect(await page.getByTestId('page-style-headline-size').inputValue()).toBe('二号 22 pt');
+    expect(await page.getByTestId('page-style-headline-overrides').count()).toBe(0);
+    await page.getByTestId('tab-properties').click();
+  });
+
   it('sets one article’s body size as an override, on the grid, and the page settings refuse a bad value', async () => {
     await typeSize(page, 'article-style-body-size', '五号');
     await expect.poll(() => page.getByTestId('article-style-body-name').innerText()).toBe('正文+');
