@@ -146,6 +146,13 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('30 超出范围（1–20 栏），未修改');
     expect(await page.getByTestId('page-columns').inputValue()).toBe('8');
     await shot(page, 'styles-body-override.png');
+    // 版面 → 版面设置… shows the page's own settings (nothing selected)
+    await page.getByTestId('tab-styles').click();
+    await page.getByTestId('menu-layout').click();
+    await page.locator('[data-command="layout.pageSettings"]').click();
+    expect(await page.getByTestId('tab-properties').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('selection').count()).toBe(0);
+    expect(await page.getByTestId('page-properties').isVisible()).toBe(true);
     expect(session.problems).toEqual([]);
   });
 });
