@@ -86,6 +86,9 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题+');
     expect(await page.getByTestId('article-style-headline-size-cell').getAttribute('data-overridden')).toBe('true');
     expect(await page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBeNull();
+    // the 稿件 list marks the article too, and only it
+    expect(await page.locator('[data-testid="article-item"][data-article="junhe-yungu"] [data-testid="article-overrides"]').innerText()).toBe('样式+');
+    expect(await page.getByTestId('article-overrides').count()).toBe(1);
     await page.getByTestId('article-style-headline').scrollIntoViewIfNeeded();
     await shot(page, 'styles-override.png');
     await page.getByTestId('tab-styles').click();
@@ -97,6 +100,7 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     await page.getByTestId('article-style-headline-clear').click();
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(36);
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
+    expect(await page.getByTestId('article-overrides').count()).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(26);
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题+');
