@@ -83,6 +83,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 4 * pitch, 1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
+    // Exact length in mm from 属性: the right end moves.
+    await commit('prop-rule-length', '50');
+    await expect.poll(async () => (await num(page, 'rule-drag', 'x2')) - (await num(page, 'rule-drag', 'x1'))).toBeCloseTo((50 * 72) / 25.4, 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => num(page, 'rule-drag', 'x2')).toBeCloseTo(nanguan.x + nanguan.width, 1);
   });
 
   it('sets a 10 % K tint and a 花边 frame on an article: its text keeps the inset inside the box', async () => {
