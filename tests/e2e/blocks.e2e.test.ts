@@ -111,6 +111,13 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await commit('prop-inset', '3');
     await expect.poll(leftEdge).toBeCloseTo(f.x + (3 * 72) / 25.4, 0);
 
+    // Locked, the block refuses a new tint from 属性 and says why.
+    await page.keyboard.press('Control+l');
+    await commit('prop-tint', '30');
+    await expect.poll(() => page.getByText('该块已锁定').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('prop-tint').inputValue()).toBe('10');
+    await page.keyboard.press('Control+l');
+
     await page.getByTestId('prop-frame-style').selectOption('wave');
     await expect.poll(() => page.locator('[data-testid="page"] svg g.frame-wave path').count()).toBe(4);
     expect(await page.getByTestId('prop-frame-width').inputValue()).toBe('0.50');
