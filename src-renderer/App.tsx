@@ -24,12 +24,14 @@ export function App() {
   useEffect(() => {
     let cancelled = false;
     (async () => {
+      // The fonts (the bulk of the start) load while the host reads the page.
+      const loadingFonts = loadHostFonts(host);
       const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
       if (cancelled) return;
       if (!page.ok) return setBoot({ state: 'error', zh: page.zh, en: page.en });
       if (!info.ok) return setBoot({ state: 'error', zh: info.zh, en: info.en });
       setBoot({ state: 'loading', zh: '正在加载字体…' });
-      const fonts = await loadHostFonts(host);
+      const fonts = await loadingFonts;
       if (cancelled) return;
       if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
       setBoot({ state: 'ready', page: page.value, fonts: fonts.value, info: info.value });

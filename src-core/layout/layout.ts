@@ -1,5 +1,5 @@
 import type { FontRegistry } from '../fonts/registry';
-import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, BlockBox, GridRect, ImageAsset, ImageBlock, ImageCrop, PageSettings, StyleName, TextStyle } from '../model/document';
 import { defaultPage } from '../model/defaults';
 import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
@@ -370,17 +370,22 @@ function textColumns(geo: GridGeometry, block: ArticleBlock, frame: Rect, inset:
   return { xs: depths.map((_, c) => frame.x + inset + c * (width + geo.gutter)), width, top: frame.y + inset, bottoms };
 }
 
+/** A box's tint as a K fill, its frame's weight (0: none) and its style (absent: solid). */
+function boxPaint(box: BlockBox): { fill?: CmykColor; stroke: number; style?: Exclude<BlockBox['frameStyle'], 'solid'> } {
+  const tint = box.tint ?? 0;
+  const style = box.frameStyle && box.frameStyle !== 'solid' ? box.frameStyle : undefined;
+  return { fill: tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined, stroke: Math.max(0, box.frameWidth ?? 0), ...(style ? { style } : {}) };
+}
+
 /**
- * 底纹 and 边框 of an article block, drawn under its text. A stepped block gets one tint rectangle
- * per run of equally deep columns (meeting in the middle of the gutter) and its outline as rules.
+ * 底纹 and 边框 of an article block (drawn under its text) or of a free box. A stepped block gets one
+ * tint rectangle per run of equally deep columns (meeting in the middle of the gutter) and its
+ * outline as rules.
  */
-function articleBox(pb: PageBuilder, block: ArticleBlock, frame: Rect): void {
-  const tint = block.tint ?? 0;
-  const stroke = block.frameWidth ?? 0;
-  if (tint <= 0 && stroke <= 0) return;
+function blockBox(pb: PageBuilder, block: GridRect & BlockBox & Pick<ArticleBlock, 'columnRows'>, frame: Rect): void {
+  const { fill, stroke, style } = boxPaint(block);
+  if (!fill && stroke <= 0) return;
   const { geo } = pb;
-  const fill: CmykColor | undefined = tint > 0 ? { c: 0, m: 0, y: 0, k: tint / 100 } : undefined;
-  const style = block.frameStyle && block.frameStyle !== 'solid' ? block.frameStyle : undefined;
   const depths = columnDepths(block);
   if (depths.every((d) => d === block.rows)) {
     pb.items.push({ kind: 'box', ...frame, fill, stroke: stroke > 0 ? BLACK : undefined, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
@@ -424,7 +429,8 @@ function layoutTitleImage(pb: PageBuilder, doc: BanmianDocument, block: ArticleB
   const imageAt = pb.items.length;
   const height = layoutTitles(pb, article, area, report);
   const titleRows = height > 0 ? rowsTo(geo, block.row, area.y + height) : 0;
-  const rows = Math.max(title.rows ?? titleRows + 3, titleRows + 1, 1);
+  // Deep enough for the titles, never deeper than the block.
+  const rows = Math.min(Math.max(title.rows ?? titleRows + 3, titleRows + 1), Math.max(1, block.rows));
   const bottom = rowY(geo, block.row + rows - 1) + geo.bodySize;
   const shift = bottom - geo.pitch / 2 - (area.y + height);
   const color = title.text === 'white' ? KNOCKOUT : BLACK;
@@ -440,9 +446,9 @@ function layoutTitleImage(pb: PageBuilder, doc: BanmianDocument, block: ArticleB
 }
 
 /** A picture in its frame, placed by its crop when its pixel size is known. */
-function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageBlock | ArticleBlock['titleImage']): LayoutItem {
+function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageCrop): LayoutItem {
   const known = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 && frame.width > 0 && frame.height > 0;
-  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop ?? {}) } : {}) };
+  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop) } : {}) };
 }
 
 /**
@@ -519,7 +525,7 @@ function layoutArticle(pb: PageBuilder, doc: BanmianDocument, block: ArticleBloc
     if (chars > 0) overset.push({ articleId: article.id, characters: chars, lines: 0 });
     return;
   }
-  articleBox(pb, block, frame);
+  blockBox(pb, block, frame);
   const inset = boxInset(block, geo.bodySize);
   const cols = textColumns(geo, block, frame, inset);
   const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
@@ -650,7 +656,12 @@ function layoutImage(pb: PageBuilder, block: ImageBlock, frames: BlockFrame[], a
     }
   }
   const height = Math.max(0, frame.height - captionHeight);
-  pb.items.push(imageItem(block.imageId, { x: frame.x, y: frame.y, width: frame.width, height }, asset, block));
+  const picture: Rect = { x: frame.x, y: frame.y, width: frame.width, height };
+  // 底纹 shows where a fitted picture leaves the frame empty; the 边框 (图片边框) goes over the picture's edge.
+  const { fill, stroke, style } = boxPaint(block);
+  if (fill) pb.items.push({ kind: 'box', ...picture, fill, strokeWidth: 0 });
+  pb.items.push(imageItem(block.imageId, picture, asset, block));
+  if (stroke > 0) pb.items.push({ kind: 'box', ...picture, stroke: BLACK, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
 }
 
 function layoutHeader(pb: PageBuilder): void {
@@ -691,7 +702,7 @@ export function formatDate(iso: string): string {
 /** Hairlines in the gutter between side-by-side blocks and in the gap between stacked ones. */
 function columnRules(pb: PageBuilder, doc: BanmianDocument): void {
   const { geo } = pb;
-  const placed = doc.blocks.filter((b): b is ArticleBlock | ImageBlock => b.kind !== 'rule' && b.span > 0 && b.rows > 0);
+  const placed = doc.blocks.filter((b): b is ArticleBlock | ImageBlock => (b.kind === 'article' || b.kind === 'image') && b.span > 0 && b.rows > 0);
   const articles = placed.filter((b) => b.kind === 'article');
   for (const a of articles) {
     for (const b of articles) {
@@ -732,6 +743,13 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
   const images = new Map(doc.images.map((i) => [i.id, i]));
   layoutHeader(pb);
+  // Free boxes go under everything, whatever their place in the block order (and are picked last).
+  for (const block of doc.blocks) {
+    if (block.kind !== 'box') continue;
+    const frame = rectOf(geo, block);
+    blockBox(pb, block, frame);
+    frames.push({ blockId: block.id, kind: 'box', ...frame, emptyLines: 0 });
+  }
   const pageKey = env.cache ? JSON.stringify(doc.page) : '';
   for (const block of doc.blocks) {
     if (block.kind === 'article') {
@@ -741,7 +759,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
       layoutArticleMemo(pb, doc, block, article, report, overset, frames, pageKey);
     } else if (block.kind === 'image') {
       layoutImage(pb, block, frames, images.get(block.imageId), block.articleId ? articles.get(block.articleId) : undefined);
-    } else {
+    } else if (block.kind === 'rule') {
       const style = block.style && block.style !== 'solid' ? block.style : undefined;
       pb.items.push({ kind: 'rule', x1: block.x1, y1: block.y1, x2: block.x2, y2: block.y2, width: block.width, color: BLACK, ...(style ? { style } : {}) });
       // The frame reaches a little around the line, so that a hairline can be picked with the pointer.

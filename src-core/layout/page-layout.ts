@@ -102,7 +102,7 @@ export interface Overset {
 
 export interface BlockFrame {
   blockId: string;
-  kind: 'article' | 'image' | 'rule';
+  kind: 'article' | 'image' | 'rule' | 'box';
   x: number;
   y: number;
   width: number;

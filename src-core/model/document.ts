@@ -191,7 +191,8 @@ export interface ArticleBlock extends GridRect, BlockBox {
   locked?: boolean;
 }
 
-export interface ImageBlock extends GridRect, ImageCrop {
+/** A picture block; its BlockBox draws a 图片边框 round the picture (and a tint where a fitted picture leaves room). */
+export interface ImageBlock extends GridRect, ImageCrop, Omit<BlockBox, 'inset'> {
   id: string;
   kind: 'image';
   imageId: string;
@@ -215,7 +216,19 @@ export interface RuleBlock {
   locked?: boolean;
 }
 
-export type Block = ArticleBlock | ImageBlock | RuleBlock;
+/**
+ * A free 底纹/边框 box on the grid (behind a group of blocks, a 花边框 around a section): drawn under
+ * everything else on the page, whatever its place in the block order.
+ */
+export interface BoxBlock extends GridRect, BlockBox {
+  id: string;
+  kind: 'box';
+  /** Never set: code that asks any grid block for its article finds none. */
+  articleId?: never;
+  locked?: boolean;
+}
+
+export type Block = ArticleBlock | ImageBlock | RuleBlock | BoxBlock;
 
 export const FORMAT_VERSION = 1;
 

@@ -85,12 +85,15 @@ export function overriddenFields(page: PageSettings, name: StyleName, overrides?
   return STYLE_FIELDS.filter((f) => local[f] !== undefined && local[f] !== page.styles[name][f]);
 }
 
+/** The styles an article overrides at least one field of, in panel order. */
+export function overriddenStyles(page: PageSettings, overrides?: StyleOverrides): StyleName[] {
+  return overrides ? STYLE_NAMES.filter((n) => overriddenFields(page, n, overrides).length > 0) : [];
+}
+
 /** How many of the articles override at least one field of each style (the 样式 panel's count). */
 export function overrideCounts(page: PageSettings, articles: readonly Pick<Article, 'styleOverrides'>[]): Record<StyleName, number> {
   const counts = Object.fromEntries(STYLE_NAMES.map((n) => [n, 0])) as Record<StyleName, number>;
-  for (const a of articles) {
-    for (const name of STYLE_NAMES) if (overriddenFields(page, name, a.styleOverrides).length > 0) counts[name]++;
-  }
+  for (const a of articles) for (const name of overriddenStyles(page, a.styleOverrides)) counts[name]++;
   return counts;
 }
 

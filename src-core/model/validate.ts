@@ -164,11 +164,12 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
     if (b.style !== undefined) checkRuleStyle(c, `${p}.style`, b.style);
     return;
   }
-  if (b.kind !== 'article' && b.kind !== 'image') {
-    c.fail(`${p}.kind`, (b as { kind: unknown }).kind, '应为 article、image 或 rule', "must be 'article', 'image' or 'rule'");
+  if (b.kind !== 'article' && b.kind !== 'image' && b.kind !== 'box') {
+    c.fail(`${p}.kind`, (b as { kind: unknown }).kind, '应为 article、image、rule 或 box', "must be 'article', 'image', 'rule' or 'box'");
     return;
   }
   checkGridRect(c, p, b, columns);
+  if (b.kind === 'box') return checkBox(c, p, b);
   if (b.kind === 'article') {
     if (!articleIds.has(b.articleId)) c.fail(`${p}.articleId`, b.articleId, '找不到这篇文章', 'no article has this id');
     if (b.headlineSpan !== undefined) c.integer(`${p}.headlineSpan`, b.headlineSpan, 1, b.span);
@@ -186,6 +187,7 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
   } else {
     if (!imageIds.has(b.imageId)) c.fail(`${p}.imageId`, b.imageId, '找不到这张图片', 'no image has this id');
     checkCrop(c, p, b);
+    checkBox(c, p, b);
   }
 }
 

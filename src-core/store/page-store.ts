@@ -163,11 +163,13 @@ export class PageStore {
     }, LOCAL_ORIGIN);
   }
 
-  addBlock(block: Block): void {
+  /** Adds a block on top of the others, or under all of them (`bottom`, e.g. a tinted box behind them). */
+  addBlock(block: Block, bottom = false): void {
     this.assertEditable();
     const { blocks } = layoutParts(this.layoutDoc);
     if (blocks.has(block.id)) throw new Error(`block ${block.id} exists`);
-    const z = Math.max(-1, ...[...blocks.values()].map((b) => (b.get('z') as number) ?? 0)) + 1;
+    const zs = [...blocks.values()].map((b) => (b.get('z') as number) ?? 0);
+    const z = bottom ? Math.min(1, ...zs) - 1 : Math.max(-1, ...zs) + 1;
     this.layoutDoc.transact(() => blocks.set(block.id, blockToY(block, z)), LOCAL_ORIGIN);
   }
 

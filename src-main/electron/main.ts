@@ -165,6 +165,7 @@ function buildMenu(): void {
         { type: 'separator' },
         item('添加横线 Add horizontal rule', 'layout.addRuleH'),
         item('添加竖线 Add vertical rule', 'layout.addRuleV'),
+        item('添加底纹框 Add tinted box', 'layout.addBox'),
         item('自动栏线 Automatic column rules', 'layout.columnRules'),
         { type: 'separator' },
         item('样式… Styles…', 'layout.styles'),

@@ -39,17 +39,12 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
   const imageHrefs = useMemo(() => new Map(images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`])), [images]);
   const painter = useRef<SvgPainter | null>(null);
 
-  // The markup is ours (pageToSvg escapes all text); the painter replaces only the lines that changed.
-  useLayoutEffect(() => {
-    if (!paper.current || !layout) return;
-    if (painter.current?.host !== paper.current) painter.current = new SvgPainter(paper.current);
-    painter.current.paint(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id) });
-  }, [layout, imageHrefs]);
-
   const pageW = layout?.width ?? 0;
   const pageH = layout?.height ?? 0;
 
-  // Fit modes follow the window size.
+  // Fit modes follow the window size. This runs before the painter's effect: measuring the viewport
+  // then costs nothing, whereas after the painter it would lay the whole page's text out once at the
+  // old zoom (hundreds of ms when the page opens) only to lay it out again at the fitted one.
   useLayoutEffect(() => {
     const el = viewport.current;
     if (!el || !fit || !pageW) return;
@@ -59,6 +54,13 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
     ro.observe(el);
     return () => ro.disconnect();
   }, [editor, fit, pageW, pageH]);
+
+  // The markup is ours (pageToSvg escapes all text); the painter replaces only the lines that changed.
+  useLayoutEffect(() => {
+    if (!paper.current || !layout) return;
+    if (painter.current?.host !== paper.current) painter.current = new SvgPainter(paper.current);
+    painter.current.paint(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id) });
+  }, [layout, imageHrefs]);
 
   // Keep the page point under the pointer where it was after a Ctrl+wheel zoom.
   useLayoutEffect(() => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import { PT_PER_MM } from '../../src-core/model/units';
 import { useEditor } from '../editor/use-editor';
 import { rulerLabel, rulerTicks, type TickSize } from './ruler-ticks';
@@ -22,10 +22,19 @@ interface Placement {
   height: number;
 }
 
-export function Rulers({ viewport, sheet, zoom }: { viewport: RefObject<HTMLDivElement | null>; sheet: RefObject<HTMLDivElement | null>; zoom: number }) {
+export const Rulers = memo(function Rulers({ viewport, sheet, zoom }: { viewport: RefObject<HTMLDivElement | null>; sheet: RefObject<HTMLDivElement | null>; zoom: number }) {
   const [at, setAt] = useState<Placement | null>(null);
   const pageW = useEditor((s) => s.layout?.width ?? 0);
-  const selected = useEditor((s) => (s.selection ? s.layout?.frames.find((f) => f.blockId === s.selection) : undefined));
+  // As a string, so a keystroke that leaves the selected frame where it was does not redraw the rulers.
+  const selectedBox = useEditor((s) => {
+    const f = s.selection ? s.layout?.frames.find((b) => b.blockId === s.selection) : undefined;
+    return f ? `${f.x} ${f.y} ${f.width} ${f.height}` : '';
+  });
+  const selected = useMemo(() => {
+    if (!selectedBox) return undefined;
+    const [x, y, width, height] = selectedBox.split(' ').map(Number);
+    return { x, y, width, height };
+  }, [selectedBox]);
 
   useLayoutEffect(() => {
     const vp = viewport.current;
@@ -68,7 +77,7 @@ export function Rulers({ viewport, sheet, zoom }: { viewport: RefObject<HTMLDivE
       )}
     </>
   );
-}
+});
 
 function Ruler({ testId, horizontal, origin, length, pxPerMm, selection }: { testId: string; horizontal: boolean; origin: number; length: number; pxPerMm: number; selection: { from: number; to: number } | null }) {
   const { majorMm, ticks } = rulerTicks(origin, length, pxPerMm);

@@ -37,7 +37,8 @@ export class SvgPainter {
   private prefixLength = 0;
   private template: SVGSVGElement | null = null;
   private layers = new Map<string, Layer>();
-  private markup = new WeakMap<LayoutItem, string>();
+  /** Markup per layout item (pictures: with the href it was written with). */
+  private markup = new WeakMap<LayoutItem, { s: string; href?: string }>();
   private markupFamily: SvgOptions['fontFamily'] | undefined;
   /** Elements replaced in the last paint, for the benchmark and tests. */
   lastChanged = 0;
@@ -59,10 +60,12 @@ export class SvgPainter {
     // Markup per item, grouped by layer in drawing order (the page's layer first).
     const groups = new Map<string, string[]>([[PAGE_LAYER, []]]);
     for (const item of layout.items) {
-      let s = item.kind === 'glyphs' ? this.markup.get(item) : undefined;
+      const href = item.kind === 'image' ? opts.imageHref?.(item.imageId) : undefined;
+      const kept = this.markup.get(item);
+      let s = kept && kept.href === href ? kept.s : undefined;
       if (s === undefined) {
         s = pageToSvg({ ...empty, items: [item] }, opts).slice(this.prefixLength, -'</svg>'.length);
-        if (item.kind === 'glyphs') this.markup.set(item, s);
+        this.markup.set(item, { s, href });
       }
       const key = layerOf(item);
       let list = groups.get(key);

@@ -96,7 +96,7 @@ type Listener = () => void;
 
 const GRID_KEYS = ['col', 'span', 'row', 'rows'] as const;
 
-function gridRectOf(b: ArticleBlock | ImageBlock): GridRect {
+function gridRectOf(b: GridRect): GridRect {
   return { col: b.col, span: b.span, row: b.row, rows: b.rows };
 }
 
@@ -312,7 +312,7 @@ export class Editor {
 
   // ---- arranging
 
-  private gridBlock(id: string | null): ArticleBlock | ImageBlock | undefined {
+  private gridBlock(id: string | null): Exclude<Block, RuleBlock> | undefined {
     const b = this.block(id);
     return b && b.kind !== 'rule' ? b : undefined;
   }
@@ -427,8 +427,10 @@ export class Editor {
     return { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) };
   }
 
+  /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */
   editBlock(id: string, fields: Record<string, unknown>): void {
-    if (!this.block(id)) return;
+    const b = this.block(id);
+    if (!b || this.refuseLocked(b)) return;
     this.command((s) => s.editBlock(id, fields));
   }
 
@@ -613,6 +615,18 @@ export class Editor {
     const id = newId('rule');
     const ends = newRule(this.state.geo, orientation, near && gridRectOf(near));
     this.command((s) => s.addBlock({ id, kind: 'rule', ...ends, width: 0.25 }));
+    if (this.block(id)) this.refresh({ selection: id });
+  }
+
+  /**
+   * Adds a free 底纹框 (10 % K) over the selected block's area, or two columns by ten lines at the
+   * grid's top-left, under every other block; selects it. One undo step.
+   */
+  addBox(): void {
+    const near = this.gridBlock(this.state.selection);
+    const id = newId('box');
+    const rect = near ? gridRectOf(near) : clampRect(this.state.geo, { col: 0, span: 2, row: 0, rows: 10 });
+    this.command((s) => s.addBlock({ id, kind: 'box', ...rect, tint: 10 }, true));
     if (this.block(id)) this.refresh({ selection: id });
   }
 

@@ -1,4 +1,6 @@
 import { Extension } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor as useTiptap } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -27,6 +29,36 @@ const META_FIELDS: [keyof ArticleMeta, string, string][] = [
   ['byline', '署名', 'Byline'],
   ['lead', '电头', 'Dateline lead'],
 ];
+
+/**
+ * ProseMirror scrolls the cursor into view inside every keystroke's transaction, which makes the
+ * browser lay the window out there and then (with the repainted page) once more for the frame. The
+ * scroll waits for the frame instead, so the layout happens once per keystroke.
+ */
+const pendingScroll = new WeakMap<EditorView, 'waiting' | 'scrolling'>();
+const deferredScroll = Extension.create({
+  name: 'banmianDeferredScroll',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        props: {
+          handleScrollToSelection(view) {
+            // Called again from the frame: ProseMirror scrolls as it always does.
+            if (pendingScroll.get(view) === 'scrolling') return false;
+            if (pendingScroll.get(view) === 'waiting') return true;
+            pendingScroll.set(view, 'waiting');
+            requestAnimationFrame(() => {
+              pendingScroll.set(view, 'scrolling');
+              if (!view.isDestroyed) (view as unknown as { scrollToSelection(): void }).scrollToSelection();
+              pendingScroll.delete(view);
+            });
+            return true;
+          },
+        },
+      }),
+    ];
+  },
+});
 
 function storeHistory(editor: Editor) {
   return Extension.create({
@@ -67,7 +99,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const extensions = useMemo(
     () =>
       ydoc
-        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor), trackedChanges(proof, articleId), ...(awareness ? [remoteCarets(awareness)] : [])]
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor), trackedChanges(proof, articleId), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
         : storyExtensions,
     [ydoc, editor, proof, articleId, awareness],
   );

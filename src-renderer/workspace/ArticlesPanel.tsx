@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Article } from '../../src-core/model/document';
 import { plainText } from '../../src-core/model/richtext';
+import { overriddenStyles, STYLE_LABELS } from '../../src-core/model/styles';
 import { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from '../canvas/PageCanvas';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { countChars } from './format';
@@ -64,6 +65,7 @@ export function ArticlesPanel() {
         <span className="article-headline">{a.headline || a.kicker || a.id}</span>
         <span className="article-meta">
           <span data-testid="article-chars">{charCount(a)} 字</span>
+          <OverrideBadge article={a} />
           {over > 0 && (
             <span className="badge badge-overset" data-testid="article-overset" title={`Overset: ${over} characters`}>
               溢 {over}
@@ -88,5 +90,19 @@ export function ArticlesPanel() {
       </h3>
       <ul className="article-list">{onPage.map(item)}</ul>
     </aside>
+  );
+}
+
+/** 样式+: the article sets some page styles its own way (local overrides), as InDesign marks them. */
+function OverrideBadge({ article }: { article: Article }) {
+  const page = useEditor((s) => s.doc.page);
+  const names = overriddenStyles(page, article.styleOverrides);
+  if (names.length === 0) return null;
+  const zh = names.map((n) => STYLE_LABELS[n].zh).join('、');
+  const en = names.map((n) => STYLE_LABELS[n].en).join(', ');
+  return (
+    <span className="badge badge-override" data-testid="article-overrides" title={`本稿覆盖了样式：${zh} · Local overrides: ${en}`}>
+      样式+
+    </span>
   );
 }

@@ -1,8 +1,7 @@
-import type { ArticleBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
+import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset, columnDepths } from '../../src-core/layout/layout';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { mm } from './format';
 import { MmField, NumberField, Row } from './fields';
 
 /**
@@ -34,11 +33,28 @@ function RuleStyleSelect({ value, onChange, testId }: { value: RuleStyle; onChan
 export function RuleProperties({ block }: { block: RuleBlock }) {
   const editor = useEditorInstance();
   const direction = block.y1 === block.y2 ? '横线 Horizontal' : block.x1 === block.x2 ? '竖线 Vertical' : '斜线 Diagonal';
+  const length = Math.hypot(block.x2 - block.x1, block.y2 - block.y1);
+  const left = Math.min(block.x1, block.x2);
+  const top = Math.min(block.y1, block.y2);
+  // Moving keeps the length; a new length moves the second end along the rule's direction.
+  const move = (dx: number, dy: number) => editor.editBlock(block.id, { x1: block.x1 + dx, y1: block.y1 + dy, x2: block.x2 + dx, y2: block.y2 + dy });
+  const stretch = (to: number) => length > 0 && editor.editBlock(block.id, { x2: block.x1 + ((block.x2 - block.x1) * to) / length, y2: block.y1 + ((block.y2 - block.y1) * to) / length });
   return (
     <>
       <p className="measure" data-testid="rule-measure">
-        {direction} · 长 {mm(Math.hypot(block.x2 - block.x1, block.y2 - block.y1))} · X {mm(Math.min(block.x1, block.x2))} · Y {mm(Math.min(block.y1, block.y2))}
+        {direction}
       </p>
+      <div className="field-grid">
+        <Row zh="X" en="Left">
+          <MmField testId="prop-rule-x" pt={left} onCommit={(v) => move(v - left, 0)} />
+        </Row>
+        <Row zh="Y" en="Top">
+          <MmField testId="prop-rule-y" pt={top} onCommit={(v) => move(0, v - top)} />
+        </Row>
+        <Row zh="长度" en="Length">
+          <MmField testId="prop-rule-length" pt={length} onCommit={(v) => v > 0 && stretch(v)} />
+        </Row>
+      </div>
       <Row zh="线型" en="Rule style">
         <RuleStyleSelect testId="prop-rule-style" value={block.style ?? 'solid'} onChange={(style) => editor.editBlock(block.id, { style: style === 'solid' ? undefined : style })} />
       </Row>
@@ -49,11 +65,11 @@ export function RuleProperties({ block }: { block: RuleBlock }) {
   );
 }
 
-/** 底纹, 边框 and 内空 of an article block, and its stepped columns. */
-export function BoxProperties({ block }: { block: ArticleBlock }) {
+/** 底纹, 边框 and 内空 of an article block (and its stepped columns), of a free box, or round a picture. */
+export function BoxProperties({ block }: { block: ArticleBlock | BoxBlock | ImageBlock }) {
   const editor = useEditorInstance();
-  const set = (fields: Partial<ArticleBlock>) => editor.editBlock(block.id, fields);
-  const depths = block.columnRows && columnDepths(block);
+  const set = (fields: Partial<BlockBox>) => editor.editBlock(block.id, fields);
+  const depths = block.kind === 'article' && block.columnRows ? columnDepths(block) : undefined;
   const bodySize = useEditor((s) => s.doc.page.bodySize);
   return (
     <>
@@ -67,9 +83,11 @@ export function BoxProperties({ block }: { block: ArticleBlock }) {
         <Row zh="边框粗细" en="Frame weight">
           <NumberField testId="prop-frame-width" value={block.frameWidth ?? 0} min={0} max={24} digits={2} unit="pt" onCommit={(v) => set({ frameWidth: v > 0 ? v : undefined })} />
         </Row>
-        <Row zh="内空" en="Inset">
-          <MmField testId="prop-inset" pt={boxInset(block, bodySize)} onCommit={(v) => set({ inset: v })} />
-        </Row>
+        {block.kind === 'article' && (
+          <Row zh="内空" en="Inset">
+            <MmField testId="prop-inset" pt={boxInset(block, bodySize)} onCommit={(v) => set({ inset: v })} />
+          </Row>
+        )}
       </div>
       <Row zh="边框线型" en="Frame style">
         <RuleStyleSelect testId="prop-frame-style" value={block.frameStyle ?? 'solid'} onChange={(style) => set({ frameStyle: style === 'solid' ? undefined : style, frameWidth: block.frameWidth || 0.5 })} />

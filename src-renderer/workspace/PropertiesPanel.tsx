@@ -34,6 +34,12 @@ export function PropertiesContent() {
   );
 }
 
+const GRID_BLOCK_TITLES: Record<'article' | 'image' | 'box', [string, string]> = {
+  article: ['稿件块', 'Article block'],
+  image: ['图片块', 'Image block'],
+  box: ['底纹框', 'Tinted box'],
+};
+
 function BlockProperties({ block }: { block: Block }) {
   const editor = useEditorInstance();
   const geo = useEditor((s) => s.geo);
@@ -57,7 +63,7 @@ function BlockProperties({ block }: { block: Block }) {
   const article = block.articleId ? articles.find((a) => a.id === block.articleId) : undefined;
   const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
   return (
-    <Section zh={block.kind === 'article' ? '稿件块' : '图片块'} en={block.kind === 'article' ? 'Article block' : 'Image block'} testId="block-properties">
+    <Section zh={GRID_BLOCK_TITLES[block.kind][0]} en={GRID_BLOCK_TITLES[block.kind][1]} testId="block-properties">
       {article && (
         <p className="block-title" data-testid="block-article">
           {article.headline || article.id}
@@ -98,7 +104,7 @@ function BlockProperties({ block }: { block: Block }) {
         </Row>
       )}
       {block.kind === 'image' && <ImageCropProperties block={block} />}
-      {block.kind === 'article' && <BoxProperties block={block} />}
+      <BoxProperties block={block} />
       {block.kind === 'article' && <TitleImageProperties block={block} />}
       <Row zh="锁定" en="Locked">
         <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />

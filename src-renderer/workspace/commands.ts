@@ -69,6 +69,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
     { id: 'layout.fitText', zh: '块高随文', en: 'Fit block to text', run: () => selectedId(editor) && editor.fitToText(selectedId(editor)!), enabled: selected },
     { id: 'layout.addRuleH', zh: '添加横线', en: 'Add horizontal rule', run: () => editor.addRule('horizontal') },
     { id: 'layout.addRuleV', zh: '添加竖线', en: 'Add vertical rule', run: () => editor.addRule('vertical') },
+    { id: 'layout.addBox', zh: '添加底纹框', en: 'Add tinted box', run: () => editor.addBox() },
     {
       id: 'layout.resetSteps',
       zh: '恢复矩形（取消阶梯）',
@@ -111,7 +112,7 @@ export const MENUS: { zh: string; en: string; items: string[] }[] = [
   { zh: '文件', en: 'File', items: ['file.new', 'file.open', 'file.recent', 'file.save', 'file.saveAs', '-', 'file.import', 'file.exportPdf', 'file.exportPng', '-', ...COLLAB_MENU] },
   { zh: '编辑', en: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.story', 'edit.lock', 'edit.delete', '-', 'edit.find'] },
   { zh: '视图', en: 'View', items: ['view.fitPage', 'view.fitWidth', 'view.actual', 'view.zoomIn', 'view.zoomOut', '-', 'view.charGrid', 'view.columns', 'view.baselines', 'view.outlines', 'view.trim', 'view.rulers'] },
-  { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.columnRules', '-', 'layout.styles', 'layout.pageSettings'] },
+  { zh: '版面', en: 'Layout', items: ['layout.fitText', 'layout.resetSteps', '-', 'layout.addRuleH', 'layout.addRuleV', 'layout.addBox', 'layout.columnRules', '-', 'layout.styles', 'layout.pageSettings'] },
   { zh: '校对', en: 'Proof', items: PROOF_MENU },
 ];
 

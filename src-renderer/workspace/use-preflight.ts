@@ -25,12 +25,19 @@ export function useSettledLayout(delay = 250): Settled | null {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = editor.getState().layout;
+    let changedAt = 0;
+    // One timer per pause, not one per keystroke: when it fires early it waits out the rest.
+    const fire = () => {
+      const rest = changedAt + delay - performance.now();
+      timer = rest > 1 ? setTimeout(fire, rest) : undefined;
+      if (!timer) setSettled(read());
+    };
     const check = () => {
       const s = editor.getState();
       if (s.layout === last) return;
       last = s.layout;
-      clearTimeout(timer);
-      timer = setTimeout(() => setSettled(read()), delay);
+      changedAt = performance.now();
+      timer ??= setTimeout(fire, delay);
     };
     // The layout may have changed between the first render and this effect.
     if (settled?.layout !== last) setSettled(read());

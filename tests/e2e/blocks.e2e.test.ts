@@ -83,6 +83,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 4 * pitch, 1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
+    // Exact length in mm from 属性: the right end moves.
+    await commit('prop-rule-length', '50');
+    await expect.poll(async () => (await num(page, 'rule-drag', 'x2')) - (await num(page, 'rule-drag', 'x1'))).toBeCloseTo((50 * 72) / 25.4, 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => num(page, 'rule-drag', 'x2')).toBeCloseTo(nanguan.x + nanguan.width, 1);
   });
 
   it('sets a 10 % K tint and a 花边 frame on an article: its text keeps the inset inside the box', async () => {
@@ -106,6 +111,13 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await commit('prop-inset', '3');
     await expect.poll(leftEdge).toBeCloseTo(f.x + (3 * 72) / 25.4, 0);
 
+    // Locked, the block refuses a new tint from 属性 and says why.
+    await page.keyboard.press('Control+l');
+    await commit('prop-tint', '30');
+    await expect.poll(() => page.getByText('该块已锁定').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('prop-tint').inputValue()).toBe('10');
+    await page.keyboard.press('Control+l');
+
     await page.getByTestId('prop-frame-style').selectOption('wave');
     await expect.poll(() => page.locator('[data-testid="page"] svg g.frame-wave path').count()).toBe(4);
     expect(await page.getByTestId('prop-frame-width').inputValue()).toBe('0.50');
@@ -114,6 +126,26 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     expect(await page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count()).toBe(1);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.locator('[data-testid="page"] svg g.frame-wave').count()).toBe(1);
+  });
+
+  it('adds a free 底纹框 over the selected block, under it: the article inside is still picked first', async () => {
+    await select('b-nanyang');
+    const nanyang = await frameOf(page, 'b-nanyang');
+    const tints = await page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count();
+    await page.getByTestId('menu-layout').click();
+    await page.locator('.menu-items [data-command="layout.addBox"]').click();
+    const boxId = (await page.getByTestId('selection').getAttribute('data-block'))!;
+    expect(boxId).toMatch(/^box-/);
+    expect(await frameOf(page, boxId)).toEqual(nanyang);
+    await expect.poll(() => page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count()).toBe(tints + 1);
+    expect(await page.getByTestId('block-properties').locator('h3').innerText()).toContain('底纹框');
+    // Moved up a line from 属性, it stays under the article: a click on the article picks the article.
+    await commit('prop-row', String(Number(await page.getByTestId('prop-row').inputValue()) - 1));
+    await expect.poll(async () => (await frameOf(page, boxId)).y).toBeLessThan(nanyang.y);
+    await select('b-nanyang');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count()).toBe(tints);
   });
 
   let pictureName = '';

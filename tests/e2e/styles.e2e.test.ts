@@ -86,6 +86,9 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题+');
     expect(await page.getByTestId('article-style-headline-size-cell').getAttribute('data-overridden')).toBe('true');
     expect(await page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBeNull();
+    // the 稿件 list marks the article too, and only it
+    expect(await page.locator('[data-testid="article-item"][data-article="junhe-yungu"] [data-testid="article-overrides"]').innerText()).toBe('样式+');
+    expect(await page.getByTestId('article-overrides').count()).toBe(1);
     await page.getByTestId('article-style-headline').scrollIntoViewIfNeeded();
     await shot(page, 'styles-override.png');
     await page.getByTestId('tab-styles').click();
@@ -97,6 +100,7 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     await page.getByTestId('article-style-headline-clear').click();
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(36);
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
+    expect(await page.getByTestId('article-overrides').count()).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(26);
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题+');
@@ -108,6 +112,26 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     expect(await sizeOf(page, SOE)).toBe(24);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => sizeOf(page, SOE)).toBe(36);
+  });
+
+  it('clears one overridden field with its ×, and redefines the page style from an article', async () => {
+    await page.getByTestId('article-style-headline-family').selectOption('song');
+    await expect.poll(() => page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBe('true');
+    expect(await page.locator('[data-testid="page"] svg text', { hasText: JUNHE }).first().getAttribute('font-family')).toBe('bm-song-bold');
+    await page.getByTestId('article-style-headline-family-clear').click();
+    await expect.poll(() => page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBeNull();
+    expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
+    // 二号 for this article, then made the page's headline style: every headline follows
+    await typeSize(page, 'article-style-headline-size', '二号');
+    await expect.poll(() => sizeOf(page, JUNHE)).toBe(22);
+    expect(await sizeOf(page, SOE)).toBe(36);
+    await page.getByTestId('article-style-headline-redefine').click();
+    await expect.poll(() => sizeOf(page, SOE)).toBe(22);
+    expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
+    await page.getByTestId('tab-styles').click();
+    expect(await page.getByTestId('page-style-headline-size').inputValue()).toBe('二号 22 pt');
+    expect(await page.getByTestId('page-style-headline-overrides').count()).toBe(0);
+    await page.getByTestId('tab-properties').click();
   });
 
   it('sets one article’s body size as an override, on the grid, and the page settings refuse a bad value', async () => {
@@ -126,6 +150,13 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('30 超出范围（1–20 栏），未修改');
     expect(await page.getByTestId('page-columns').inputValue()).toBe('8');
     await shot(page, 'styles-body-override.png');
+    // 版面 → 版面设置… shows the page's own settings (nothing selected)
+    await page.getByTestId('tab-styles').click();
+    await page.getByTestId('menu-layout').click();
+    await page.locator('[data-command="layout.pageSettings"]').click();
+    expect(await page.getByTestId('tab-properties').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('selection').count()).toBe(0);
+    expect(await page.getByTestId('page-properties').isVisible()).toBe(true);
     expect(session.problems).toEqual([]);
   });
 });

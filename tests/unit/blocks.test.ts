@@ -128,6 +128,18 @@ describe('image scale and crop inside the frame', () => {
     expect(content).toContain(`${r3(expected.width)} 0 0 ${r3(expected.height)} ${r3(expected.x)} ${r3(pl.height - expected.y - expected.height)} cm /Im1 Do`);
   });
 
+  it('draws a 图片边框 over the picture’s edge, and a tint under a fitted picture', () => {
+    const doc = cleanPage();
+    const block = doc.blocks.find((b): b is ImageBlock => b.kind === 'image')!;
+    Object.assign(block, { fit: 'fit', tint: 20, frameWidth: 0.25 });
+    const pl = layout(doc, env);
+    const at = pl.items.findIndex((i) => i.kind === 'image');
+    const item = pl.items[at] as ImageItem;
+    const frame = { x: item.x, y: item.y, width: item.width, height: item.height };
+    expect(pl.items[at - 1]).toEqual({ kind: 'box', ...frame, fill: { c: 0, m: 0, y: 0, k: 0.2 }, strokeWidth: 0 });
+    expect(pl.items[at + 1]).toEqual({ kind: 'box', ...frame, stroke: { c: 0, m: 0, y: 0, k: 1 }, strokeWidth: 0.25 });
+  });
+
   it('preflight takes the effective resolution at the scaled size', () => {
     const doc = cleanPage();
     expect(preflight(doc, layout(doc, env), { fonts }).warnings).toEqual([]);
@@ -249,6 +261,46 @@ describe('压题图 (headline over a picture)', () => {
       expect(t.color.k).toBe(1);
       expect(t.y).toBeLessThan(picture.y + picture.height);
     }
+  });
+});
+
+describe('压题图 in a short block', () => {
+  it('never runs the picture below the block', () => {
+    const doc = pageWith({ rows: 4, titleImage: { imageId: 'anle-photo', text: 'white', rows: 9 } }, ['正文'], { headline: '主标题' });
+    doc.images = cleanPage().images;
+    const pl = layout(doc, env);
+    const frame = rectOf(gridGeometry(doc.page), doc.blocks[0] as ArticleBlock);
+    const picture = pl.items.find((i): i is ImageItem => i.kind === 'image')!;
+    expect(picture.y + picture.height).toBeCloseTo(frame.y + frame.height, 6);
+  });
+});
+
+describe('free boxes (底纹框)', () => {
+  it('are drawn under everything and picked last, whatever their place in the block order', () => {
+    const doc = pageWith({});
+    doc.blocks.push({ id: 'x', kind: 'box', col: 0, span: 5, row: 1, rows: 25, tint: 5, frameWidth: 1, frameStyle: 'dots' });
+    const pl = layout(doc, env);
+    const geo = gridGeometry(doc.page);
+    const box = pl.items.find((i): i is BoxItem => i.kind === 'box')!;
+    expect(box).toMatchObject({ ...rectOf(geo, { col: 0, span: 5, row: 1, rows: 25 }), fill: { k: 0.05 }, strokeWidth: 1, strokeStyle: 'dots' });
+    expect(pl.items.indexOf(box)).toBeLessThan(pl.items.findIndex((i) => i.kind === 'glyphs' && i.source?.owner === 'a'));
+    expect(pl.frames.map((f) => [f.blockId, f.kind])).toEqual([
+      ['x', 'box'],
+      ['b', 'article'],
+    ]);
+    // the article inside is laid out as without the box
+    expect(pl.report.articles.a.lines).toBe(60);
+  });
+
+  it('are validated like an article’s box, and a new one goes under the other blocks', () => {
+    const doc = pageWith({});
+    doc.blocks.push({ id: 'x', kind: 'box', col: 0, span: 9, row: 1, rows: 25, tint: -5 });
+    const v = validateDocument(doc);
+    expect(v.ok ? [] : v.issues.map((i) => i.path)).toEqual(['blocks[1].span', 'blocks[1].span', 'blocks[1].tint']);
+    const store = new PageStore(pageWith({}));
+    store.addBlock({ id: 'x', kind: 'box', col: 0, span: 2, row: 1, rows: 5 }, true);
+    store.addBlock({ id: 'r', kind: 'rule', x1: 0, y1: 0, x2: 9, y2: 0, width: 1 });
+    expect(store.snapshot().blocks.map((b) => b.id)).toEqual(['x', 'b', 'r']);
   });
 });
 
