@@ -7,6 +7,7 @@ import type { HostResult, ShareInvitation, ShareRequest, SharedPageInfo } from '
 import { formatInvitation } from '../../src-core/collab/invitation';
 import type { Role } from '../../src-core/collab/roles';
 import { CollabServerError, startCollabServer, type CollabServer } from '../server/server';
+import { SqliteDriverError } from '../server/sqlite-driver';
 import { UsersFileError, addUser, listUsers, removeUser } from '../server/users';
 
 /**
@@ -112,7 +113,7 @@ export class PageSharing {
     } catch (e) {
       for (const id of userIds) removeUser(this.usersFile, id);
       await server?.close();
-      if (e instanceof CollabServerError || e instanceof UsersFileError) return fail(e.zh, e.en);
+      if (e instanceof CollabServerError || e instanceof UsersFileError || e instanceof SqliteDriverError) return fail(e.zh, e.en);
       return fail(`无法启动共享：${describe(e)}`, `Cannot start sharing: ${describe(e)}`);
     }
   }
