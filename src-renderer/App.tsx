@@ -3,7 +3,7 @@ import type { HostApi, HostInfo, StartupPage } from '../src-core/host-api';
 import { loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
 import { useFiles } from './files/use-files';
-import { connectHost, hostKind, nativeMenu } from './host';
+import { connectHost, nativeMenu } from './host';
 import { initialIdentity } from './proof/identity';
 import { ProofDialogs } from './proof/ProofChrome';
 import { ProofSession } from './proof/session';
@@ -22,7 +22,7 @@ export function App() {
     let cancelled = false;
     (async () => {
       // The fonts (the bulk of the start) load while the host reads the page.
-      const loadingFonts = loadHostFonts(host, hostKind() === 'web' ? (id) => `./fonts/${id}.ttf` : undefined);
+      const loadingFonts = loadHostFonts(host);
       const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
       if (cancelled) return;
       if (!page.ok) return setBoot({ state: 'error', zh: page.zh, en: page.en });

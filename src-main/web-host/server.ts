@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
-import { dispatchHostCall, findProjectRoot, fontBytes } from '../host/handlers';
+import { dispatchHostCall, findProjectRoot } from '../host/handlers';
 import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
 
 /**
@@ -140,22 +140,6 @@ async function serveExported(req: IncomingMessage, res: ServerResponse, env: Hos
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
-/**
- * GET fonts/<face id>.ttf: the very bytes HostApi.fontBytes returns, for the browser to draw with
- * (see loadHostFonts): a font fetched by URL is decoded off the main thread. Cacheable: the bundled
- * faces do not change while the host runs.
- */
-async function serveFont(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    return sendError(res, 405, '不支持的请求方法', 'Method not allowed');
-  }
-  const font = await fontBytes(id);
-  if (!font.ok) return sendError(res, 404, font.zh, font.en);
-  res.writeHead(200, { 'Content-Type': 'font/ttf', 'Content-Length': font.value.byteLength, 'Cache-Control': 'private, max-age=3600' });
-  res.end(req.method === 'HEAD' ? undefined : font.value);
-}
-
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -192,8 +176,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([^/]+)$/.exec(url.pathname);
     const exported = /^\/exported\/(.+)$/.exec(url.pathname);
-    const font = /^\/fonts\/([^/]+)\.ttf$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1], env) : exported ? serveExported(req, res, env, exported[1]) : font ? serveFont(req, res, font[1]) : serveStatic(req, res, root, url.pathname);
+    const work = api ? handleApi(req, res, api[1], env) : exported ? serveExported(req, res, env, exported[1]) : serveStatic(req, res, root, url.pathname);
     work.catch((e: unknown) => {
       if (!res.headersSent) sendError(res, 500, `内部错误：${String(e)}`, `Internal error: ${String(e)}`);
       else res.destroy();
