@@ -15,10 +15,6 @@ const loads = new WeakMap<HostApi, Promise<HostResult<LoadedFonts>>>();
  * Fetches every face the host offers, registers it for layout metrics, and declares the same bytes
  * to the browser through the CSS Font Loading API. Resolves when the browser can draw them. Runs
  * once per host (React StrictMode mounts effects twice); a failed load may be retried.
- *
- * The browser gets each face's bytes as a blob: URL rather than as the bytes themselves: a face
- * loaded from a URL is decoded on a background thread (about 250 ms of the main thread's time for
- * the four faces otherwise), while layout's copy is parsed here. The same bytes either way.
  */
 export function loadHostFonts(host: HostApi): Promise<HostResult<LoadedFonts>> {
   let load = loads.get(host);
@@ -35,23 +31,9 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
   const listed = await host.listFonts();
   if (!listed.ok) return listed;
   if (listed.value.length === 0) return { ok: false, zh: '宿主程序没有提供任何字体', en: 'The host offers no fonts' };
-  const declared: Promise<unknown>[] = [];
-  const urls: string[] = [];
-  const bytes = await Promise.all(
-    listed.value.map(async (info) => {
-      const got = await host.fontBytes(info.id);
-      if (got.ok) {
-        // Declared as soon as its bytes arrive, so the browser decodes while the other faces load.
-        const url = URL.createObjectURL(new Blob([got.value as Uint8Array<ArrayBuffer>], { type: 'font/ttf' }));
-        urls.push(url);
-        const face = new FontFace(cssFamily(info.id), `url("${url}")`, { style: 'normal', weight: 'normal', display: 'block' });
-        document.fonts.add(face);
-        declared.push(face.load());
-      }
-      return got;
-    }),
-  );
+  const bytes = await Promise.all(listed.value.map((f) => host.fontBytes(f.id)));
   const registry = new FontRegistry();
+  const declared: Promise<unknown>[] = [];
   for (let i = 0; i < listed.value.length; i++) {
     const info = listed.value[i];
     const got = bytes[i];
@@ -61,15 +43,16 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
     } catch (e) {
       return { ok: false, zh: `字体 ${info.id} 无法打开：${String(e)}`, en: `Font ${info.id} cannot be opened: ${String(e)}` };
     }
+    // FontFace copies the bytes it is given, so the registry's copy stays intact.
+    const face = new FontFace(cssFamily(info.id), got.value as Uint8Array<ArrayBuffer>, { style: 'normal', weight: 'normal', display: 'block' });
+    document.fonts.add(face);
+    declared.push(face.load());
   }
   if (registry.hasFamily('song')) registry.defaultFamily = 'song';
   try {
     await Promise.all(declared);
   } catch (e) {
     return { ok: false, zh: `浏览器无法加载字体：${String(e)}`, en: `The browser cannot load the fonts: ${String(e)}` };
-  } finally {
-    // A loaded face keeps its decoded data; the blobs are no longer needed.
-    for (const url of urls) URL.revokeObjectURL(url);
   }
   return { ok: true, value: { registry, faces: listed.value } };
 }

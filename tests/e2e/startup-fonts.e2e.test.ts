@@ -6,8 +6,7 @@ import { openApp, requireBuild } from './workspace-support';
 
 /**
  * The fonts at start: every face the host offers is fetched once through HostApi.fontBytes and
- * declared to the browser from those bytes (as a blob: URL, decoded off the main thread), so the
- * screen draws with the very files layout measured.
+ * declared to the browser from those bytes, so the screen draws with the very files layout measured.
  */
 describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
   let host: WebHost;
