@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { BlockFrame, PageLayout } from '../../src-core/layout/page-layout';
-import type { BanmianDocument } from '../../src-core/model/document';
+import type { Article, Block } from '../../src-core/model/document';
 import { rectOf, type GridGeometry } from '../../src-core/model/grid';
 import { mmToPt } from '../../src-core/model/units';
 import type { Interaction, ViewToggles } from '../editor/editor';
@@ -30,10 +30,9 @@ function baselineOffset(layout: PageLayout): number {
   return g.bodySize * 0.88;
 }
 
-const Guides = memo(function Guides({ layout, geo, toggles, mode }: { layout: PageLayout; geo: GridGeometry; toggles: ViewToggles; mode: 'character' | 'free' }) {
+const Guides = memo(function Guides({ base, geo, toggles, mode }: { base: number; geo: GridGeometry; toggles: ViewToggles; mode: 'character' | 'free' }) {
   const height = geo.gridHeight;
   const cols = Array.from({ length: geo.columns }, (_, c) => geo.left + c * (geo.colWidth + geo.gutter));
-  const base = useMemo(() => baselineOffset(layout), [layout]);
   return (
     <g className="guides" pointerEvents="none">
       <defs>
@@ -122,14 +121,18 @@ export function Overlay({ zoom }: OverlayProps) {
   const toggles = useEditor((s) => s.toggles);
   const selection = useEditor((s) => s.selection);
   const interaction = useEditor((s) => s.interaction);
-  const doc = useEditor((s) => s.doc);
+  // Narrow reads: a keystroke makes a new document (its article changed) but rarely changes these.
+  const mode = useEditor((s) => s.doc.page.grid.mode);
+  const blocks = useEditor((s) => s.doc.blocks);
+  const bodiless = useEditor((s) => bodilessArticles(s.doc.articles));
   const readOnly = useEditor((s) => !!s.readOnly);
+  const base = useMemo(() => (layout ? baselineOffset(layout) : 0), [layout]);
   if (!layout) return null;
   return (
     <svg className="overlay" data-testid="overlay" viewBox={`0 0 ${n(layout.width)} ${n(layout.height)}`} preserveAspectRatio="none">
-      <Guides layout={layout} geo={geo} toggles={toggles} mode={doc.page.grid.mode} />
+      <Guides base={base} geo={geo} toggles={toggles} mode={mode} />
       {toggles.trim && <TrimMarks width={layout.width} height={layout.height} zoom={zoom} />}
-      <Frames layout={layout} doc={doc} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
+      <Frames layout={layout} blocks={blocks} bodiless={bodiless} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
       <BlockTools zoom={zoom} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
       <ProofMarkers zoom={zoom} />
@@ -138,8 +141,15 @@ export function Overlay({ zoom }: OverlayProps) {
   );
 }
 
-function Frames({ layout, doc, outlines, selection, interaction, zoom, readOnly }: { layout: PageLayout; doc: BanmianDocument; outlines: boolean; selection: string | null; interaction: Interaction | null; zoom: number; readOnly: boolean }) {
-  const blocks = useMemo(() => new Map(doc.blocks.map((b) => [b.id, b])), [doc.blocks]);
+/** The ids of headline-only banners (no body to fill their lines), one per line: a string, so it compares by value. */
+function bodilessArticles(articles: readonly Article[]): string {
+  let out = '';
+  for (const a of articles) if (!hasBodyText(a.body)) out += `${a.id}\n`;
+  return out;
+}
+
+function Frames({ layout, blocks: blockList, bodiless, outlines, selection, interaction, zoom, readOnly }: { layout: PageLayout; blocks: readonly Block[]; bodiless: string; outlines: boolean; selection: string | null; interaction: Interaction | null; zoom: number; readOnly: boolean }) {
+  const blocks = useMemo(() => new Map(blockList.map((b) => [b.id, b])), [blockList]);
   const oversetByArticle = useMemo(() => new Map(layout.overset.map((o) => [o.articleId, o])), [layout.overset]);
   // The overset marker goes on the last block of the article.
   const lastFrameOf = useMemo(() => {
@@ -151,37 +161,46 @@ function Frames({ layout, doc, outlines, selection, interaction, zoom, readOnly 
     return m;
   }, [layout.frames, blocks]);
   // A headline-only banner has no body to fill its lines: no underset marker on it.
-  const bodiless = useMemo(() => new Set(doc.articles.filter((a) => !hasBodyText(a.body)).map((a) => a.id)), [doc.articles]);
-  const stroke = 1 / zoom;
+  const noBody = useMemo(() => new Set(bodiless.split('\n')), [bodiless]);
   return (
     <g className="frames">
       {layout.frames.map((f) => {
         const b = blocks.get(f.blockId);
         const isPreview = interaction?.kind === 'place' && interaction.blockId === f.blockId;
-        const over = b?.kind === 'article' && lastFrameOf.get(b.articleId) === f ? oversetByArticle.get(b.articleId) : undefined;
-        return (
-          <g key={f.blockId} data-block={f.blockId} data-kind={f.kind} className="frame">
-            <rect
-              className="frame-hit"
-              x={n(f.x)}
-              y={n(f.y)}
-              width={n(Math.max(f.width, 2))}
-              height={n(Math.max(f.height, 2))}
-              fill="transparent"
-              stroke={outlines || isPreview ? (f.kind === 'image' ? '#2a9d5c' : '#4a7fd6') : 'none'}
-              strokeWidth={stroke}
-              strokeDasharray={`${n(4 * stroke)} ${n(3 * stroke)}`}
-            />
-            {over && <Marker x={f.x + f.width} y={f.y + f.height} text={`溢 ${over.characters} 字`} kind="overset" zoom={zoom} />}
-            {!over && f.kind === 'article' && f.emptyLines > 0 && !(b?.kind === 'article' && bodiless.has(b.articleId)) && <Marker x={f.x + f.width} y={f.y + f.height} text={`空 ${f.emptyLines} 行`} kind="underset" zoom={zoom} />}
-            {b?.locked && <LockBadge x={f.x + f.width} y={f.y} zoom={zoom} />}
-          </g>
-        );
+        const over = b?.kind === 'article' && lastFrameOf.get(b.articleId) === f ? oversetByArticle.get(b.articleId)?.characters ?? 0 : 0;
+        const emptyLines = f.kind === 'article' && !(b?.kind === 'article' && noBody.has(b.articleId)) ? f.emptyLines : 0;
+        return <FrameOutline key={f.blockId} blockId={f.blockId} kind={f.kind} x={f.x} y={f.y} width={f.width} height={f.height} outlined={outlines || isPreview} over={over} emptyLines={emptyLines} locked={!!b?.locked} zoom={zoom} />;
       })}
       {selection && !interaction && <Selection frame={layout.frames.find((f) => f.blockId === selection)} locked={readOnly || !!blocks.get(selection)?.locked} zoom={zoom} />}
     </g>
   );
 }
+
+/**
+ * One block's outline with its markers. Memoised on plain values: a keystroke lays the page out anew,
+ * but most frames stay where they were and need no redrawing.
+ */
+const FrameOutline = memo(function FrameOutline({ blockId, kind, x, y, width, height, outlined, over, emptyLines, locked, zoom }: { blockId: string; kind: BlockFrame['kind']; x: number; y: number; width: number; height: number; outlined: boolean; over: number; emptyLines: number; locked: boolean; zoom: number }) {
+  const stroke = 1 / zoom;
+  return (
+    <g data-block={blockId} data-kind={kind} className="frame">
+      <rect
+        className="frame-hit"
+        x={n(x)}
+        y={n(y)}
+        width={n(Math.max(width, 2))}
+        height={n(Math.max(height, 2))}
+        fill="transparent"
+        stroke={outlined ? (kind === 'image' ? '#2a9d5c' : '#4a7fd6') : 'none'}
+        strokeWidth={stroke}
+        strokeDasharray={`${n(4 * stroke)} ${n(3 * stroke)}`}
+      />
+      {over > 0 && <Marker x={x + width} y={y + height} text={`溢 ${over} 字`} kind="overset" zoom={zoom} />}
+      {over === 0 && emptyLines > 0 && <Marker x={x + width} y={y + height} text={`空 ${emptyLines} 行`} kind="underset" zoom={zoom} />}
+      {locked && <LockBadge x={x + width} y={y} zoom={zoom} />}
+    </g>
+  );
+});
 
 function Selection({ frame, locked, zoom }: { frame?: BlockFrame; locked: boolean; zoom: number }) {
   if (!frame) return null;

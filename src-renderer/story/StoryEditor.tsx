@@ -80,10 +80,9 @@ function storeHistory(editor: Editor) {
 
 export function StoryEditor({ articleId }: { articleId: string }) {
   const editor = useEditorInstance();
-  const article = useEditor((s) => s.doc.articles.find((a) => a.id === articleId));
+  // Whether the article is there, not the article: its object changes with every keystroke.
+  const exists = useEditor((s) => s.doc.articles.some((a) => a.id === articleId));
   const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
-  // Title fields cannot carry tracked changes: read-only in 校对 mode (comment instead) and when signed.
-  const readOnly = useEditor((s) => s.readOnly);
   const store = editor.pageStore;
   const ydoc = store.articleDoc(articleId);
   const proof = useProofSession();
@@ -122,7 +121,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
     if (!e.ctrlKey && !e.metaKey) e.stopPropagation();
   };
 
-  if (!article || !ydoc) return null;
+  if (!exists || !ydoc) return null;
   return (
     <section className="story-editor" data-testid="story-editor" data-article={articleId} onKeyDown={onKeyDown}>
       <header>
@@ -140,26 +139,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       </header>
       <div className="story-meta">
         {META_FIELDS.map(([key, zh, en]) => (
-          <label key={key} className="field" title={en}>
-            <span className="field-label">
-              {zh}
-              <small>{en}</small>
-            </span>
-            <input
-              data-testid={`story-${key}`}
-              value={String(article[key] ?? '')}
-              readOnly={!!readOnly}
-              title={readOnly ? `${readOnly.zh} · ${readOnly.en}` : undefined}
-              onChange={(e) => editor.setArticleMeta(articleId, { [key]: e.target.value })}
-              onKeyDown={(e) => {
-                if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
-                  e.preventDefault();
-                  if (e.key.toLowerCase() === 'y' || e.shiftKey) editor.redo();
-                  else editor.undo();
-                }
-              }}
-            />
-          </label>
+          <StoryMetaField key={key} articleId={articleId} field={key} zh={zh} en={en} />
         ))}
       </div>
       <h3 title="Body">
@@ -168,5 +148,35 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       <StoryProofBar articleId={articleId} />
       <EditorContent editor={tiptap} className="story-body-wrap" />
     </section>
+  );
+}
+
+/** One title field of the story (引题, 主题…): re-renders when its own text changes, not on every keystroke in the body. */
+function StoryMetaField({ articleId, field, zh, en }: { articleId: string; field: keyof ArticleMeta; zh: string; en: string }) {
+  const editor = useEditorInstance();
+  const value = useEditor((s) => String(s.doc.articles.find((a) => a.id === articleId)?.[field] ?? ''));
+  // Title fields cannot carry tracked changes: read-only in 校对 mode (comment instead) and when signed.
+  const readOnly = useEditor((s) => s.readOnly);
+  return (
+    <label className="field" title={en}>
+      <span className="field-label">
+        {zh}
+        <small>{en}</small>
+      </span>
+      <input
+        data-testid={`story-${field}`}
+        value={value}
+        readOnly={!!readOnly}
+        title={readOnly ? `${readOnly.zh} · ${readOnly.en}` : undefined}
+        onChange={(e) => editor.setArticleMeta(articleId, { [field]: e.target.value })}
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+            e.preventDefault();
+            if (e.key.toLowerCase() === 'y' || e.shiftKey) editor.redo();
+            else editor.undo();
+          }
+        }}
+      />
+    </label>
   );
 }

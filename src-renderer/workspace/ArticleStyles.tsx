@@ -15,7 +15,7 @@ const WITH_PICTURES: StyleName[] = [...ARTICLE_STYLES, 'caption'];
  * A field the article overrides is highlighted and the style's name carries InDesign's "+"; 清除覆盖
  * goes back to the page style per field (×) or for the whole style.
  */
-export function ArticleStyles({ article }: { article: Article }) {
+export function ArticleStyles({ article }: { article: Pick<Article, 'id' | 'styleOverrides'> }) {
   const editor = useEditorInstance();
   const page = useEditor((s) => s.doc.page);
   const hasPictures = useEditor((s) => s.doc.blocks.some((b) => b.kind === 'image' && b.articleId === article.id));

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Article } from '../../src-core/model/document';
 import { plainText } from '../../src-core/model/richtext';
 import { overriddenStyles, STYLE_LABELS } from '../../src-core/model/styles';
@@ -20,7 +20,6 @@ function charCount(a: Article): number {
 
 /** 稿件: every article of the page, placed or waiting, with its overset and length. */
 export function ArticlesPanel() {
-  const editor = useEditorInstance();
   const articles = useEditor((s) => s.doc.articles);
   const blocks = useEditor((s) => s.doc.blocks);
   const overset = useEditor((s) => s.layout?.overset);
@@ -40,40 +39,7 @@ export function ArticlesPanel() {
 
   const item = (a: Article) => {
     const blockId = placed.get(a.id);
-    const over = oversetOf.get(a.id) ?? 0;
-    return (
-      <li
-        key={a.id}
-        className={`article-item${blockId ? ' placed' : ' unplaced'}${selectedArticle === a.id ? ' selected' : ''}`}
-        data-testid="article-item"
-        data-article={a.id}
-        data-placed={blockId ? 'yes' : 'no'}
-        draggable={!blockId}
-        title={blockId ? 'Double-click to edit the story' : 'Drag onto the page to place it'}
-        onDragStart={(e) => {
-          e.dataTransfer.setData(ARTICLE_DRAG_TYPE, a.id);
-          e.dataTransfer.effectAllowed = 'copy';
-          setArticleBeingDragged(a.id);
-        }}
-        onDragEnd={() => {
-          setArticleBeingDragged(null);
-          if (editor.getState().interaction?.kind === 'place') editor.cancelInteraction();
-        }}
-        onClick={() => blockId && editor.select(blockId)}
-        onDoubleClick={() => editor.openStory(a.id)}
-      >
-        <span className="article-headline">{a.headline || a.kicker || a.id}</span>
-        <span className="article-meta">
-          <span data-testid="article-chars">{charCount(a)} 字</span>
-          <OverrideBadge article={a} />
-          {over > 0 && (
-            <span className="badge badge-overset" data-testid="article-overset" title={`Overset: ${over} characters`}>
-              溢 {over}
-            </span>
-          )}
-        </span>
-      </li>
-    );
+    return <ArticleItem key={a.id} article={a} blockId={blockId} over={oversetOf.get(a.id) ?? 0} selected={selectedArticle === a.id} />;
   };
 
   return (
@@ -92,6 +58,46 @@ export function ArticlesPanel() {
     </aside>
   );
 }
+
+/**
+ * One article of the list. Memoised: typing changes one article object (and maybe its overset), so
+ * only that line of the list is drawn again.
+ */
+const ArticleItem = memo(function ArticleItem({ article: a, blockId, over, selected }: { article: Article; blockId: string | undefined; over: number; selected: boolean }) {
+  const editor = useEditorInstance();
+  return (
+    <li
+      className={`article-item${blockId ? ' placed' : ' unplaced'}${selected ? ' selected' : ''}`}
+      data-testid="article-item"
+      data-article={a.id}
+      data-placed={blockId ? 'yes' : 'no'}
+      draggable={!blockId}
+      title={blockId ? 'Double-click to edit the story' : 'Drag onto the page to place it'}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(ARTICLE_DRAG_TYPE, a.id);
+        e.dataTransfer.effectAllowed = 'copy';
+        setArticleBeingDragged(a.id);
+      }}
+      onDragEnd={() => {
+        setArticleBeingDragged(null);
+        if (editor.getState().interaction?.kind === 'place') editor.cancelInteraction();
+      }}
+      onClick={() => blockId && editor.select(blockId)}
+      onDoubleClick={() => editor.openStory(a.id)}
+    >
+      <span className="article-headline">{a.headline || a.kicker || a.id}</span>
+      <span className="article-meta">
+        <span data-testid="article-chars">{charCount(a)} 字</span>
+        <OverrideBadge article={a} />
+        {over > 0 && (
+          <span className="badge badge-overset" data-testid="article-overset" title={`Overset: ${over} characters`}>
+            溢 {over}
+          </span>
+        )}
+      </span>
+    </li>
+  );
+});
 
 /** 样式+: the article sets some page styles its own way (local overrides), as InDesign marks them. */
 function OverrideBadge({ article }: { article: Article }) {

@@ -7,8 +7,8 @@ import { MENUS, type Command } from './commands';
 export function MenuBar({ commands, showMenus }: { commands: Map<string, Command>; showMenus: boolean }) {
   const [open, setOpen] = useState<number | null>(null);
   const bar = useRef<HTMLDivElement>(null);
-  // Menus re-read enabled/checked state whenever the editor changes.
-  useEditor((s) => s);
+  // An open menu re-reads enabled/checked state whenever the editor changes; closed, nothing shows it.
+  useEditor((s) => (open === null ? null : s));
   useEffect(() => {
     if (open === null) return;
     const close = (e: PointerEvent) => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { withPresetFormat } from '../../src-core/model/defaults';
 import type { Block, GridRect, PageHeader, PageSettings } from '../../src-core/model/document';
 import { rectOf } from '../../src-core/model/grid';
@@ -43,7 +44,11 @@ const GRID_BLOCK_TITLES: Record<'article' | 'image' | 'box', [string, string]> =
 function BlockProperties({ block }: { block: Block }) {
   const editor = useEditorInstance();
   const geo = useEditor((s) => s.geo);
-  const articles = useEditor((s) => s.doc.articles);
+  // The headline alone: the article object changes with every keystroke in its story.
+  const articleTitle = useEditor((s) => {
+    const article = block.kind !== 'rule' && block.articleId ? s.doc.articles.find((a) => a.id === block.articleId) : undefined;
+    return article && (article.headline || article.id);
+  });
   if (block.kind === 'rule') {
     return (
       <Section zh="线条" en="Rule" testId="block-properties">
@@ -60,13 +65,12 @@ function BlockProperties({ block }: { block: Block }) {
     );
   }
   const r = rectOf(geo, block);
-  const article = block.articleId ? articles.find((a) => a.id === block.articleId) : undefined;
   const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
   return (
     <Section zh={GRID_BLOCK_TITLES[block.kind][0]} en={GRID_BLOCK_TITLES[block.kind][1]} testId="block-properties">
-      {article && (
+      {articleTitle && (
         <p className="block-title" data-testid="block-article">
-          {article.headline || article.id}
+          {articleTitle}
         </p>
       )}
       <div className="field-grid">
@@ -129,7 +133,13 @@ function BlockProperties({ block }: { block: Block }) {
 }
 
 function SelectedArticleStyles({ articleId }: { articleId: string }) {
-  const article = useEditor((s) => s.doc.articles.find((a) => a.id === articleId));
+  // Typing makes a new article object per keystroke: read only its overrides, as a string, so the
+  // style fields redraw when an override changes and not when the text does.
+  const overrides = useEditor((s) => {
+    const article = s.doc.articles.find((a) => a.id === articleId);
+    return article ? JSON.stringify(article.styleOverrides ?? null) : undefined;
+  });
+  const article = useMemo(() => (overrides === undefined ? undefined : { id: articleId, styleOverrides: JSON.parse(overrides) ?? undefined }), [articleId, overrides]);
   return article ? <ArticleStyles article={article} /> : null;
 }
 

@@ -1,4 +1,5 @@
 import { editableFields, overrideCounts, STYLE_LABELS, STYLE_NAMES } from '../../src-core/model/styles';
+import type { StyleName } from '../../src-core/model/document';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { StyleFields, StyleSample } from './style-fields';
 
@@ -9,8 +10,13 @@ import { StyleFields, StyleSample } from './style-fields';
 export function StylesPanel() {
   const editor = useEditorInstance();
   const page = useEditor((s) => s.doc.page);
-  const articles = useEditor((s) => s.doc.articles);
-  const counts = overrideCounts(page, articles);
+  // The counts as a string: typing makes new article objects, but leaves the counts (and so this
+  // panel, its fields and its typeset samples) as they were.
+  const countList = useEditor((s) => {
+    const counts = overrideCounts(s.doc.page, s.doc.articles);
+    return STYLE_NAMES.map((name) => counts[name]).join(' ');
+  });
+  const counts = Object.fromEntries(countList.split(' ').map((n, i) => [STYLE_NAMES[i], Number(n)])) as Record<StyleName, number>;
   return (
     <div data-testid="styles-panel">
       <p className="hint">全版样式，按名称应用于每篇稿件 · Page styles, applied by name to every article</p>
