@@ -54,6 +54,8 @@ export class PageStore {
   private undoStack: UndoStep[] = [];
   private redoStack: UndoStep[] = [];
   private snapshotCache: BanmianDocument | undefined;
+  /** The layout document's part of the snapshot: typing changes an article, not these, so they are kept. */
+  private layoutCache: { articleOrder: string[]; page: BanmianDocument['page']; images: BanmianDocument['images']; blocks: BanmianDocument['blocks'] } | undefined;
   private undoing = false;
   private serials = 0;
   /** Bumped on every change; the UI shows unsaved state by comparing it with the saved revision. */
@@ -74,6 +76,7 @@ export class PageStore {
     }
     this.watch(this.layoutDoc, () => {
       this.snapshotCache = undefined;
+      this.layoutCache = undefined;
     });
   }
 
@@ -97,20 +100,19 @@ export class PageStore {
   /** The plain document layout consumes; rebuilt lazily, articles only when their doc changed. */
   snapshot(): BanmianDocument {
     if (this.snapshotCache) return this.snapshotCache;
-    const { articleOrder, images } = layoutParts(this.layoutDoc);
+    const { articleOrder, page, images, blocks } = (this.layoutCache ??= this.readLayoutParts());
     const articles: Article[] = [];
-    for (const id of articleOrder.toArray()) {
+    for (const id of articleOrder) {
       const a = this.article(id);
       if (a) articles.push(a);
     }
-    this.snapshotCache = {
-      formatVersion: FORMAT_VERSION,
-      page: readPage(this.layoutDoc),
-      articles,
-      images: [...images.values()],
-      blocks: orderedBlocks(this.layoutDoc),
-    };
+    this.snapshotCache = { formatVersion: FORMAT_VERSION, page, articles, images, blocks };
     return this.snapshotCache;
+  }
+
+  private readLayoutParts(): NonNullable<PageStore['layoutCache']> {
+    const { articleOrder, images } = layoutParts(this.layoutDoc);
+    return { articleOrder: articleOrder.toArray(), page: readPage(this.layoutDoc), images: [...images.values()], blocks: orderedBlocks(this.layoutDoc) };
   }
 
   article(id: string): Article | undefined {

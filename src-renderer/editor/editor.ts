@@ -179,8 +179,9 @@ export class Editor {
   private isDirty(): boolean {
     const saved = this.savedMark;
     if (!saved) return true;
-    const now = this.pageMark();
-    return now.position !== saved.position || now.proof !== saved.proof;
+    // Away from the saved undo position it is dirty whatever the proof state: spare its JSON then.
+    if (this.store.undoPosition() !== saved.position) return true;
+    return this.pageMark().proof !== saved.proof;
   }
 
   block(id: string | null): Block | undefined {
@@ -234,8 +235,10 @@ export class Editor {
   private stable(doc: BanmianDocument): BanmianDocument {
     if (doc === this.stableFrom && this.stableDoc) return this.stableDoc;
     const prev = this.stableDoc;
-    const pageJson = JSON.stringify(doc.page);
-    const blocksJson = JSON.stringify(doc.blocks);
+    // The store keeps the layout document's objects while only articles change (typing): no need to
+    // compare them by value then.
+    const pageJson = doc.page === this.stableFrom?.page ? this.stableJson.page : JSON.stringify(doc.page);
+    const blocksJson = doc.blocks === this.stableFrom?.blocks ? this.stableJson.blocks : JSON.stringify(doc.blocks);
     const page = prev && pageJson === this.stableJson.page ? prev.page : doc.page;
     const blocks = prev && blocksJson === this.stableJson.blocks ? prev.blocks : doc.blocks;
     const images = prev && prev.images.length === doc.images.length && prev.images.every((img, i) => img === doc.images[i]) ? prev.images : doc.images;

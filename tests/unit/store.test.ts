@@ -70,6 +70,17 @@ describe('PageStore (the page in Yjs documents)', () => {
     expect(firstText.startsWith('【插入】为进一步强化')).toBe(true);
     // untouched articles are the same objects, so layout's cache keys stay cheap
     expect(second.articles.find((a) => a.id === 'anle')).toBe(first.articles.find((a) => a.id === 'anle'));
+    // typing leaves the layout document alone: its page settings, pictures and blocks are kept as they were
+    expect(second).not.toBe(first);
+    expect(second.page).toBe(first.page);
+    expect(second.blocks).toBe(first.blocks);
+    expect(second.images).toBe(first.images);
+    // a change to the layout document reads them anew
+    store.moveBlock('b-xu', 1, 40);
+    const third = store.snapshot();
+    expect(third.blocks).not.toBe(first.blocks);
+    expect(third.blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
+    expect(third.articles.find((a) => a.id === 'nanguan')).toBe(nanguan);
   });
 
   it('adds imported articles unplaced and removes an article with its blocks', () => {
