@@ -7,6 +7,11 @@ export interface GlyphMetrics {
   inkRight: number;
 }
 
+/** fontkit's decoded hmtx table: one entry per glyph up to numberOfHMetrics, the last advance repeating after. */
+interface HorizontalMetrics {
+  metrics: { length: number; get(index: number): { advance: number } | undefined };
+}
+
 /**
  * One font face, opened from its bytes. Advances are cached per code point because the
  * typesetter asks for the same few thousand characters on every relayout.
@@ -73,7 +78,26 @@ export class FontFace {
 
   private measure(cp: number): number {
     if (!this.font.hasGlyphForCodePoint(cp)) return Number.NaN;
-    return this.font.glyphForCodePoint(cp).advanceWidth / this.unitsPerEm;
+    const glyph = this.font.glyphForCodePoint(cp);
+    // A glyph's advanceWidth also works out its vertical metrics, which for a CJK font without a
+    // vmtx table means decoding the outline for its box: most of the page's first layout. The
+    // advance is the hmtx entry (as fontkit reads it) unless a variable font adjusts it.
+    const hmtx = this.horizontalMetrics();
+    if (!hmtx) return glyph.advanceWidth / this.unitsPerEm;
+    const { metrics } = hmtx;
+    const entry = metrics.get(Math.min(glyph.id, metrics.length - 1));
+    return (entry ? entry.advance : 0) / this.unitsPerEm;
+  }
+
+  private hmtx: HorizontalMetrics | null | undefined;
+
+  /** The hmtx table, or null for a variable font (its advances vary; fontkit works them out per glyph). */
+  private horizontalMetrics(): HorizontalMetrics | null {
+    if (this.hmtx === undefined) {
+      const font = this.font as unknown as { directory: { tables: Record<string, unknown> }; hmtx?: HorizontalMetrics };
+      this.hmtx = font.directory.tables.fvar || !font.hmtx ? null : font.hmtx;
+    }
+    return this.hmtx;
   }
 }
 

@@ -1,7 +1,9 @@
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { samplePage } from '../../bench/pages';
 import { KinsokuResolution } from '../../src-core/typeset/compose';
 import { isProhibitedLineEnd, isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
-import { compose, lineTexts, lineXs, options, song10 } from './support';
+import { compose, fonts, lineTexts, lineXs, options, song10 } from './support';
 
 // Body text at 10 pt, so 1 em = 10 pt and a column of N characters is N * 10 pt wide.
 // Every expected break below was worked out by hand from the rules it names.
@@ -193,5 +195,25 @@ describe('last resorts and bad input', () => {
 
   it('sets an empty paragraph as no lines', () => {
     expect(compose('', options(10)).lines).toHaveLength(0);
+  });
+});
+
+describe('glyph advances (the registry reads hmtx directly)', () => {
+  it('equal fontkit’s own advance widths for every character of the sample page, in every bundled face', () => {
+    const page = samplePage();
+    const text = new Set<number>();
+    for (const s of [JSON.stringify(page.articles), JSON.stringify(page.page.header), ' !"#$%&()*+,-./0123456789:;<=>?@AZaz[]{}~—…“”‘’、。，！？：；（）《》〈〉「」『』〔〕·']) for (const ch of s) text.add(ch.codePointAt(0)!);
+    let compared = 0;
+    for (const face of fonts.allFaces()) {
+      const reference = fontkit.create(face.bytes as never) as fontkit.Font;
+      for (const cp of text) {
+        const expected = reference.hasGlyphForCodePoint(cp) ? reference.glyphForCodePoint(cp).advanceWidth / reference.unitsPerEm : Number.NaN;
+        // The registry caches advances as 32-bit floats.
+        if (Number.isNaN(expected)) expect(face.advance(cp), `${face.id} U+${cp.toString(16)}`).toBeNaN();
+        else expect(face.advance(cp), `${face.id} U+${cp.toString(16)}`).toBeCloseTo(expected, 6);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
