@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { cellAt, fitZoom, hitTest, movedRect, resizedRect, wheelZoom, type Handle } from '../editor/geometry';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { cssFamily } from './fonts';
@@ -39,6 +39,10 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
   const imageHrefs = useMemo(() => new Map(images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`])), [images]);
   const painter = useRef<SvgPainter | null>(null);
 
+  const renderedZoom = useRef(zoom);
+  renderedZoom.current = zoom;
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+
   const pageW = layout?.width ?? 0;
   const pageH = layout?.height ?? 0;
 
@@ -50,6 +54,10 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
     if (!el || !fit || !pageW) return;
     const apply = () => editor.setZoom(fitZoom(fit, el.clientWidth, el.clientHeight, pageW, pageH), fit);
     apply();
+    // When the workspace mounts, useEditor subscribes only after the first frame, so the new zoom
+    // would be drawn a frame late: the whole page laid out at 100 % and then again. Re-rendering
+    // now draws the first frame at the fitted zoom.
+    if (editor.getState().zoom !== renderedZoom.current) rerender();
     const ro = new ResizeObserver(apply);
     ro.observe(el);
     return () => ro.disconnect();
