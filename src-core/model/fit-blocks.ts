@@ -99,11 +99,15 @@ function listed(items: string[], sep: string, more: (n: number) => string): stri
   return items.length > MAX_NAMED ? `${shown}${more(items.length - MAX_NAMED)}` : shown;
 }
 
-/** The notice after fitting: which blocks moved left and which were narrowed (with their widths), zh and en. */
+/**
+ * The notice after fitting: which blocks moved left and which were narrowed (with their widths), zh
+ * and en; `when` says whether a page-settings change or opening a file did it.
+ */
 export function describeBlockFits(
   fits: readonly BlockFit[],
   columns: number,
   doc: { blocks: readonly Block[]; articles: readonly Pick<Article, 'id' | 'headline'>[] },
+  when: 'settings' | 'file' = 'settings',
 ): { zh: string; en: string } {
   const label = (f: BlockFit) => blockLabel(f, doc.blocks.find((b) => b.id === f.id), doc.articles);
   const moved = fits.filter((f) => f.change === 'moved').map(label);
@@ -118,8 +122,15 @@ export function describeBlockFits(
     zh.push(`变窄 ${listed(narrowed.map((n) => `${n.label.zh}（${n.from} → ${n.to} 栏）`), '、', (n) => ` 等 ${n + MAX_NAMED} 块`)}`);
     en.push(`narrowed ${listed(narrowed.map((n) => `${n.label.en} (${n.from} → ${n.to} columns)`), ', ', (n) => ` and ${n} more`)}`);
   }
+  const blocks = `${fits.length} block${fits.length === 1 ? '' : 's'}`;
+  if (when === 'file') {
+    return {
+      zh: `文件中有 ${fits.length} 个块超出版面的 ${columns} 栏，已调整：${zh.join('；')}`,
+      en: `${blocks} in the file ran past the page's ${columns} columns and were adjusted: ${en.join('; ')}`,
+    };
+  }
   return {
     zh: `版面现为 ${columns} 栏，超出的 ${fits.length} 个块已调整：${zh.join('；')}`,
-    en: `The page now has ${columns} columns; ${fits.length} block${fits.length === 1 ? '' : 's'} past its edge adjusted: ${en.join('; ')}`,
+    en: `The page now has ${columns} columns; ${blocks} past its edge adjusted: ${en.join('; ')}`,
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExportOptions, HostApi, HostInfo, HostResult, PngExportOptions } from '../../src-core/host-api';
 import { layout } from '../../src-core/layout/layout';
+import { describeBlockFits } from '../../src-core/model/fit-blocks';
 import { mmToPt } from '../../src-core/model/units';
 import { preflight } from '../../src-core/preflight';
 import { serializePage } from '../../src-core/store/persist';
@@ -47,7 +48,11 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     if (failed(r) || !r.value) return;
     editor.replaceDocument(r.value.document, { path: r.value.path, title: r.value.title });
     void host.discardRecovery();
-    if (r.value.migratedFrom !== undefined) editor.notify({ zh: `已从第 ${r.value.migratedFrom} 版文件格式升级`, en: `Upgraded from file format version ${r.value.migratedFrom}` }, 'info');
+    const { document, migratedFrom, fittedBlocks } = r.value;
+    const notes: { zh: string; en: string }[] = [];
+    if (migratedFrom !== undefined) notes.push({ zh: `已从第 ${migratedFrom} 版文件格式升级`, en: `Upgraded from file format version ${migratedFrom}` });
+    if (fittedBlocks?.length) notes.push(describeBlockFits(fittedBlocks, document.page.grid.columns, document, 'file'));
+    if (notes.length) editor.notify({ zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') }, 'info');
   }, [editor, host, failed]);
 
   const doSave = useCallback(async (path: string | null) => {
