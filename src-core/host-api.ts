@@ -69,6 +69,8 @@ export interface RecoveredPage {
   title: string;
   /** ISO time of the autosave. */
   savedAt: string;
+  /** As for OpenedPage: blocks past the page's last column, fitted on load. */
+  fittedBlocks?: BlockFit[];
 }
 
 /** One file given to the importer: its name and bytes in base64 (so it crosses IPC and HTTP alike). */

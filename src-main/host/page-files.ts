@@ -157,6 +157,7 @@ export async function readRecovery(env: HostEnv): Promise<HostResult<RecoveredPa
       path: typeof meta.path === 'string' ? meta.path : null,
       title: typeof meta.title === 'string' ? meta.title : '恢复的版面',
       savedAt: typeof meta.savedAt === 'string' ? meta.savedAt : statSync(pagePath).mtime.toISOString(),
+      ...(loaded.fittedBlocks ? { fittedBlocks: loaded.fittedBlocks } : {}),
     },
   };
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import type { ArticleBlock, BanmianDocument, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
@@ -6,6 +9,7 @@ import { applyBlockFits, describeBlockFits, fitBlocksToColumns } from '../../src
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
 import { PageStore } from '../../src-core/store/page-store';
+import { openPage, readRecovery, sandboxAccess, type HostEnv } from '../../src-main/host/page-files';
 import { Editor } from '../../src-renderer/editor/editor';
 import { fonts } from './support';
 
@@ -163,6 +167,23 @@ describe('opening a file whose blocks run past its grid', () => {
     expect(loaded.fittedBlocks!.map((f) => f.id)).toEqual(['b-banner', 'b-wu', 'b-funiu', 'b-anle', 'b-anle-photo', 'b-soe']);
     expect(validateDocument(loaded.document)).toEqual({ ok: true });
     expect(rectOf(loaded.document, 'b-anle-photo')).toMatchObject({ col: 2, span: 4 });
+  });
+
+  it('through the host: 打开 and the crash recovery hand the fitted page and the fits to the app', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'banmian-fit-'));
+    try {
+      const env: HostEnv = { files: sandboxAccess(dir), autosaveSeconds: 30 };
+      writeFileSync(join(dir, 'older.banmian'), olderFile());
+      const opened = await openPage(env, 'older.banmian');
+      expect(opened.ok && opened.value?.fittedBlocks?.length).toBe(6);
+      expect(opened.ok && validateDocument(opened.value!.document)).toEqual({ ok: true });
+      mkdirSync(env.files.stateDir, { recursive: true });
+      writeFileSync(join(env.files.stateDir, 'recovery.banmian'), olderFile());
+      const recovered = await readRecovery(env);
+      expect(recovered.ok && recovered.value?.fittedBlocks?.map((f) => f.change)).toEqual(['narrowed', 'moved', 'moved', 'moved', 'moved', 'moved']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('still refuses a file that is damaged otherwise, naming the problem', () => {
