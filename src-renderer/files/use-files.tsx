@@ -47,9 +47,10 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     setDialog(null);
     const r = await host.openPage(path);
     if (failed(r) || !r.value) return;
-    editor.replaceDocument(r.value.document, { path: r.value.path, title: r.value.title });
-    void host.discardRecovery();
     const { document, migratedFrom, fittedBlocks } = r.value;
+    // A page fitted on load differs from its file: unsaved (●) until saved, as a converted document is.
+    editor.replaceDocument(document, { path: r.value.path, title: r.value.title }, !!fittedBlocks?.length);
+    void host.discardRecovery();
     const notes: { zh: string; en: string }[] = [];
     if (migratedFrom !== undefined) notes.push({ zh: `已从第 ${migratedFrom} 版文件格式升级`, en: `Upgraded from file format version ${migratedFrom}` });
     const fitted = fittedNote(document, fittedBlocks);
