@@ -1,5 +1,5 @@
 import type { FontRegistry } from '../fonts/registry';
-import type { Article, ArticleBlock, BanmianDocument, BlockBox, GridRect, ImageAsset, ImageBlock, PageSettings, StyleName, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, BlockBox, GridRect, ImageAsset, ImageBlock, ImageCrop, PageSettings, StyleName, TextStyle } from '../model/document';
 import { defaultPage } from '../model/defaults';
 import { columnDepths, columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
 
@@ -426,7 +426,8 @@ function layoutTitleImage(pb: PageBuilder, doc: BanmianDocument, block: ArticleB
   const imageAt = pb.items.length;
   const height = layoutTitles(pb, article, area, report);
   const titleRows = height > 0 ? rowsTo(geo, block.row, area.y + height) : 0;
-  const rows = Math.max(title.rows ?? titleRows + 3, titleRows + 1, 1);
+  // Deep enough for the titles, never deeper than the block.
+  const rows = Math.min(Math.max(title.rows ?? titleRows + 3, titleRows + 1), Math.max(1, block.rows));
   const bottom = rowY(geo, block.row + rows - 1) + geo.bodySize;
   const shift = bottom - geo.pitch / 2 - (area.y + height);
   const color = title.text === 'white' ? KNOCKOUT : BLACK;
@@ -442,9 +443,9 @@ function layoutTitleImage(pb: PageBuilder, doc: BanmianDocument, block: ArticleB
 }
 
 /** A picture in its frame, placed by its crop when its pixel size is known. */
-function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageBlock | ArticleBlock['titleImage']): LayoutItem {
+function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageCrop): LayoutItem {
   const known = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 && frame.width > 0 && frame.height > 0;
-  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop ?? {}) } : {}) };
+  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop) } : {}) };
 }
 
 /**

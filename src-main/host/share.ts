@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { HostResult, ShareInvitation, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
 import { formatInvitation } from '../../src-core/collab/invitation';
 import type { Role } from '../../src-core/collab/roles';
 import { CollabServerError, startCollabServer, type CollabServer } from '../server/server';
+import { SqliteDriverError } from '../server/sqlite-driver';
 import { UsersFileError, addUser, listUsers, removeUser } from '../server/users';
 
 /**
@@ -51,7 +52,16 @@ function lanCertificate(folder: string, hosts: string[]): { key: Buffer; cert: B
   if (!existsSync(keyFile) || !existsSync(certFile)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const names = ['IP:127.0.0.1', ...hosts.map((h) => `IP:${h}`)].join(',');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '3650', '-subj', '/CN=Banmian shared page', '-addext', `subjectAltName=${names}`], { stdio: 'ignore' });
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '3650', '-subj', '/CN=Banmian shared page', '-addext', `subjectAltName=${names}`], { stdio: 'ignore' });
+      chmodSync(keyFile, 0o600);
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new CollabServerError(
+        missing ? '局域网共享需要 openssl 生成证书，本机未安装；请安装 openssl，或只在本机共享、或使用报社的协作服务器' : `无法生成局域网证书：${describe(e)}`,
+        missing ? 'Sharing on the network needs openssl to make a certificate, and it is not installed: install it, share on this machine only, or use the newsroom server' : `Cannot make the network certificate: ${describe(e)}`,
+      );
+    }
   }
   const cert = readFileSync(certFile);
   return { key: readFileSync(keyFile), cert, fingerprint: new X509Certificate(cert).fingerprint256 };
@@ -103,7 +113,7 @@ export class PageSharing {
     } catch (e) {
       for (const id of userIds) removeUser(this.usersFile, id);
       await server?.close();
-      if (e instanceof CollabServerError || e instanceof UsersFileError) return fail(e.zh, e.en);
+      if (e instanceof CollabServerError || e instanceof UsersFileError || e instanceof SqliteDriverError) return fail(e.zh, e.en);
       return fail(`无法启动共享：${describe(e)}`, `Cannot start sharing: ${describe(e)}`);
     }
   }

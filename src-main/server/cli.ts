@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     durability,
     debounce: flags.has('debounce') ? Number(flags.get('debounce')) : undefined,
   });
+  console.log(`storage: SQLite via ${server.storage}`);
   console.log(`ready ${server.url}`);
   const stop = async (): Promise<void> => {
     await server.close();

@@ -5,6 +5,7 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
 import { Guard } from './guard';
+import type { SqliteDriverName } from './sqlite-driver';
 import { SqliteStore, sqliteExtension, type Durability } from './sqlite-store';
 import { UserDirectory } from './users';
 
@@ -41,6 +42,8 @@ export interface CollabServerOptions {
 export interface CollabServer {
   url: string;
   port: number;
+  /** The SQLite driver the documents are stored with (better-sqlite3, or node:sqlite inside Electron). */
+  storage: SqliteDriverName;
   close(): Promise<void>;
   /** For tests and monitoring. */
   readonly guard: Guard;
@@ -137,6 +140,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   return {
     url: `${scheme}://${shownHost}:${port}`,
     port,
+    storage: store.db.driver,
     guard,
     hocuspocus,
     async close() {

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite-driver';
 
 /** Yjs origin of updates that reach this instance from another one through Redis (extension-redis). */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
@@ -10,7 +10,8 @@ const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 export type Durability = 'full' | 'normal';
 
 /**
- * Shared documents in SQLite (better-sqlite3, in `<dataDir>/banmian-collab.sqlite`).
+ * Shared documents in SQLite (`<dataDir>/banmian-collab.sqlite`, through better-sqlite3 or, inside
+ * Electron, node:sqlite: see sqlite-driver.ts).
  *
  * Every update is appended to `updates` synchronously inside the document's update event, which runs
  * before Hocuspocus acknowledges the update to the client: an acknowledged change is in SQLite's
@@ -20,17 +21,17 @@ export type Durability = 'full' | 'normal';
  * path) never drop each other's changes.
  */
 export class SqliteStore {
-  readonly db: Database.Database;
-  private readonly appendStmt: Database.Statement;
-  private readonly stateStmt: Database.Statement;
-  private readonly rowsStmt: Database.Statement;
+  readonly db: SqlDatabase;
+  private readonly appendStmt: SqlStatement;
+  private readonly stateStmt: SqlStatement;
+  private readonly rowsStmt: SqlStatement;
 
   constructor(dataDir: string, durability: Durability = 'normal') {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'banmian-collab.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDatabase(join(dataDir, 'banmian-collab.sqlite'));
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec(`PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL);
@@ -46,9 +47,9 @@ export class SqliteStore {
     // One read transaction: another instance folding the log between the two reads would otherwise
     // make the rows vanish after the state was read without them.
     const { state, rows } = this.db.transaction(() => ({
-      state: this.stateStmt.get(name) as { state: Buffer } | undefined,
-      rows: this.rowsStmt.all(name) as { seq: number; data: Buffer }[],
-    }))();
+      state: this.stateStmt.get(name) as { state: Uint8Array } | undefined,
+      rows: this.rowsStmt.all(name) as { seq: number; data: Uint8Array }[],
+    }));
     const parts = [...(state ? [state.state] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
     return parts.length ? Y.mergeUpdates(parts) : undefined;
   }
@@ -59,9 +60,9 @@ export class SqliteStore {
 
   /** Folds the log of one document into its state. */
   compact(name: string, doc: Y.Doc): void {
-    const fold = this.db.transaction(() => {
-      const state = this.stateStmt.get(name) as { state: Buffer } | undefined;
-      const rows = this.rowsStmt.all(name) as { seq: number; data: Buffer }[];
+    this.db.transaction(() => {
+      const state = this.stateStmt.get(name) as { state: Uint8Array } | undefined;
+      const rows = this.rowsStmt.all(name) as { seq: number; data: Uint8Array }[];
       const merged = Y.mergeUpdates([...(state ? [new Uint8Array(state.state)] : []), Y.encodeStateAsUpdate(doc), ...rows.map((r) => new Uint8Array(r.data))]);
       this.db.prepare('INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at').run(
         name,
@@ -69,8 +70,7 @@ export class SqliteStore {
         new Date().toISOString(),
       );
       if (rows.length) this.db.prepare('DELETE FROM updates WHERE name = ? AND seq <= ?').run(name, rows[rows.length - 1].seq);
-    });
-    fold.immediate();
+    }, 'immediate');
   }
 
   documentNames(): string[] {
@@ -99,7 +99,7 @@ export function sqliteExtension(store: SqliteStore): Extension {
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       // A debounced store can fire after the server closed (stopping a share right after an edit):
       // closing already folded every loaded document, so there is nothing left to fold.
-      if (!store.db.open) return;
+      if (!store.db.isOpen) return;
       store.compact(documentName, document);
     },
   };

@@ -428,8 +428,10 @@ export class Editor {
     return { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) };
   }
 
+  /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */
   editBlock(id: string, fields: Record<string, unknown>): void {
-    if (!this.block(id)) return;
+    const b = this.block(id);
+    if (!b || this.refuseLocked(b)) return;
     this.command((s) => s.editBlock(id, fields));
   }
 

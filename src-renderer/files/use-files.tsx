@@ -130,7 +130,8 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     const r = await host.openExported(path);
     if (!r.ok) return setDialog((d) => (d?.kind === 'export' ? { ...d, error: { zh: r.zh, en: r.en } } : d));
     if (r.value.shown === 'url') window.open(r.value.url, '_blank', 'noopener');
-  }, [host]);
+    else editor.notify({ zh: `已在系统查看器中打开 ${path}`, en: `Opened ${path} in the system viewer` }, 'info');
+  }, [host, editor]);
 
   const openExport = useCallback((format: ExportFormat) => {
     const title = editor.getState().file.title.replace(/\.banmian$/, '');

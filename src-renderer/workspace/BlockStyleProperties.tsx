@@ -2,7 +2,6 @@ import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock
 import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset, columnDepths } from '../../src-core/layout/layout';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { mm } from './format';
 import { MmField, NumberField, Row } from './fields';
 
 /**
@@ -34,11 +33,28 @@ function RuleStyleSelect({ value, onChange, testId }: { value: RuleStyle; onChan
 export function RuleProperties({ block }: { block: RuleBlock }) {
   const editor = useEditorInstance();
   const direction = block.y1 === block.y2 ? '横线 Horizontal' : block.x1 === block.x2 ? '竖线 Vertical' : '斜线 Diagonal';
+  const length = Math.hypot(block.x2 - block.x1, block.y2 - block.y1);
+  const left = Math.min(block.x1, block.x2);
+  const top = Math.min(block.y1, block.y2);
+  // Moving keeps the length; a new length moves the second end along the rule's direction.
+  const move = (dx: number, dy: number) => editor.editBlock(block.id, { x1: block.x1 + dx, y1: block.y1 + dy, x2: block.x2 + dx, y2: block.y2 + dy });
+  const stretch = (to: number) => length > 0 && editor.editBlock(block.id, { x2: block.x1 + ((block.x2 - block.x1) * to) / length, y2: block.y1 + ((block.y2 - block.y1) * to) / length });
   return (
     <>
       <p className="measure" data-testid="rule-measure">
-        {direction} · 长 {mm(Math.hypot(block.x2 - block.x1, block.y2 - block.y1))} · X {mm(Math.min(block.x1, block.x2))} · Y {mm(Math.min(block.y1, block.y2))}
+        {direction}
       </p>
+      <div className="field-grid">
+        <Row zh="X" en="Left">
+          <MmField testId="prop-rule-x" pt={left} onCommit={(v) => move(v - left, 0)} />
+        </Row>
+        <Row zh="Y" en="Top">
+          <MmField testId="prop-rule-y" pt={top} onCommit={(v) => move(0, v - top)} />
+        </Row>
+        <Row zh="长度" en="Length">
+          <MmField testId="prop-rule-length" pt={length} onCommit={(v) => v > 0 && stretch(v)} />
+        </Row>
+      </div>
       <Row zh="线型" en="Rule style">
         <RuleStyleSelect testId="prop-rule-style" value={block.style ?? 'solid'} onChange={(style) => editor.editBlock(block.id, { style: style === 'solid' ? undefined : style })} />
       </Row>

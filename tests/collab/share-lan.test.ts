@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -38,6 +38,7 @@ describe.skipIf(!hasOpenssl)('sharing on the local network', () => {
     }
     const info = started.value as SharedPageInfo;
     const certPem = readFileSync(join(tmp.dir, '.banmian-state', 'collab', 'tls', 'cert.pem'));
+    expect(statSync(join(tmp.dir, '.banmian-state', 'collab', 'tls', 'key.pem')).mode & 0o077).toBe(0);
     const fingerprint = new X509Certificate(certPem).fingerprint256;
     expect(info.fingerprint).toBe(fingerprint);
     expect(info.deskUrl).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);

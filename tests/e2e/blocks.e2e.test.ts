@@ -83,6 +83,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 4 * pitch, 1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => num(page, 'rule-drag', 'y1')).toBeCloseTo(y + 3 * pitch, 1);
+    // Exact length in mm from 属性: the right end moves.
+    await commit('prop-rule-length', '50');
+    await expect.poll(async () => (await num(page, 'rule-drag', 'x2')) - (await num(page, 'rule-drag', 'x1'))).toBeCloseTo((50 * 72) / 25.4, 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => num(page, 'rule-drag', 'x2')).toBeCloseTo(nanguan.x + nanguan.width, 1);
   });
 
   it('sets a 10 % K tint and a 花边 frame on an article: its text keeps the inset inside the box', async () => {
@@ -105,6 +110,13 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     expect(await page.getByTestId('prop-inset').inputValue()).toBe('1.6');
     await commit('prop-inset', '3');
     await expect.poll(leftEdge).toBeCloseTo(f.x + (3 * 72) / 25.4, 0);
+
+    // Locked, the block refuses a new tint from 属性 and says why.
+    await page.keyboard.press('Control+l');
+    await commit('prop-tint', '30');
+    await expect.poll(() => page.getByText('该块已锁定').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('prop-tint').inputValue()).toBe('10');
+    await page.keyboard.press('Control+l');
 
     await page.getByTestId('prop-frame-style').selectOption('wave');
     await expect.poll(() => page.locator('[data-testid="page"] svg g.frame-wave path').count()).toBe(4);

@@ -264,6 +264,17 @@ describe('压题图 (headline over a picture)', () => {
   });
 });
 
+describe('压题图 in a short block', () => {
+  it('never runs the picture below the block', () => {
+    const doc = pageWith({ rows: 4, titleImage: { imageId: 'anle-photo', text: 'white', rows: 9 } }, ['正文'], { headline: '主标题' });
+    doc.images = cleanPage().images;
+    const pl = layout(doc, env);
+    const frame = rectOf(gridGeometry(doc.page), doc.blocks[0] as ArticleBlock);
+    const picture = pl.items.find((i): i is ImageItem => i.kind === 'image')!;
+    expect(picture.y + picture.height).toBeCloseTo(frame.y + frame.height, 6);
+  });
+});
+
 describe('free boxes (底纹框)', () => {
   it('are drawn under everything and picked last, whatever their place in the block order', () => {
     const doc = pageWith({});
