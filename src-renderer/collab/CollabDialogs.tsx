@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { ROLE_COLOURS, ROLE_NAMES_EN } from '../../src-core/collab/roles';
 import { checkInvitation, parseInvitation } from '../../src-core/collab/invitation';
 import type { SharedPageInfo } from '../../src-core/host-api';
-import { Backdrop, DialogField } from '../files/FileDialogs';
+import { Backdrop } from '../files/FileDialogs';
+import { Row } from '../workspace/fields';
 import { useProof } from '../proof/use-proof';
 import { useCollab, useCollabDesk } from './use-collab';
 import './collab.css';
@@ -211,8 +212,8 @@ function JoinDialog() {
 /** A labelled one-line text field of these dialogs (zh label, en beneath); Enter submits. */
 function TextInputField(props: { testId: string; zh: string; en: string; value: string; onChange: (v: string) => void; onEnter: () => void; placeholder?: string; maxLength?: number }) {
   return (
-    <DialogField zh={props.zh} en={props.en}>
+    <Row zh={props.zh} en={props.en}>
       <input data-testid={props.testId} value={props.value} maxLength={props.maxLength} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && props.onEnter()} />
-    </DialogField>
+    </Row>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Row } from '../workspace/fields';
 import { PNG_DPI, type ExportOptions, type ExportOutcome, type PageFileEntry, type PngExportOptions } from '../../src-core/host-api';
 
 /**
@@ -12,19 +13,6 @@ export type DialogState =
   | { kind: 'export'; format: ExportFormat; native: boolean; suggested: string; busy: boolean; stage?: ExportStage; outcome?: ExportOutcome; error?: { zh: string; en: string } }
   | { kind: 'recover'; title: string; savedAt: string }
   | { kind: 'confirm'; zh: string; en: string; okZh: string; okEn: string; onOk: () => void };
-
-/** One labelled row of a dialog: the zh label with the English beneath it, then the input(s). */
-export function DialogField({ zh, en, children }: { zh: string; en: string; children: React.ReactNode }) {
-  return (
-    <label className="field">
-      <span className="field-label">
-        {zh}
-        <small>{en}</small>
-      </span>
-      <span className="field-input">{children}</span>
-    </label>
-  );
-}
 
 /** The modal shell every dialog of the workspace uses (Esc cancels). */
 export function Backdrop({ children, testId, onCancel }: { children: React.ReactNode; testId: string; onCancel: () => void }) {
@@ -86,9 +74,9 @@ export function PickFileDialog({ state, onChoose, onCancel }: { state: Extract<D
           ))}
         </ul>
       )}
-      <DialogField zh="文件名" en="File name">
+      <Row zh="文件名" en="File name">
         <input data-testid="dialog-file-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && submit()} />
-      </DialogField>
+      </Row>
       <div className="buttons">
         <button onClick={onCancel}>取消 Cancel</button>
         <button className="primary" data-testid="dialog-ok" disabled={!valid} onClick={submit}>
@@ -133,19 +121,19 @@ export function ExportDialog({ state, onExport, onOpen, onCancel }: { state: Ext
     <Backdrop testId="dialog-export" onCancel={onCancel}>
       <h2>{png ? <>导出校样 PNG <small>Export proof PNG</small></> : <>导出 PDF <small>Export PDF</small></>}</h2>
       {!state.native && (
-        <DialogField zh="文件名" en="File name">
+        <Row zh="文件名" en="File name">
           <input data-testid="export-file-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </DialogField>
+        </Row>
       )}
       {png ? (
-        <DialogField zh="分辨率" en="Resolution">
+        <Row zh="分辨率" en="Resolution">
           <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={dpi} onChange={(e) => setDpi(Number(e.target.value))} /> <span className="unit">dpi</span>
-        </DialogField>
+        </Row>
       ) : (
         <>
-          <DialogField zh="出血" en="Bleed">
+          <Row zh="出血" en="Bleed">
             <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
-          </DialogField>
+          </Row>
           <label className="field">
             <span className="field-label">
               印刷标记<small>Printer's marks</small>
