@@ -1,5 +1,6 @@
 import type { ImportResult } from './import/types';
 import type { BanmianDocument } from './model/document';
+import type { BlockFit } from './model/fit-blocks';
 import type { PreflightReport } from './preflight/preflight';
 import type { Role } from './proof/suggestions';
 
@@ -44,6 +45,8 @@ export interface OpenedPage {
   title: string;
   /** The format version the file was written in, when it was migrated on load. */
   migratedFrom?: number;
+  /** Blocks that ran past the page's last column (written by an older build), fitted on load. */
+  fittedBlocks?: BlockFit[];
 }
 
 export interface SavedPage {
@@ -66,6 +69,8 @@ export interface RecoveredPage {
   title: string;
   /** ISO time of the autosave. */
   savedAt: string;
+  /** As for OpenedPage: blocks past the page's last column, fitted on load. */
+  fittedBlocks?: BlockFit[];
 }
 
 /** One file given to the importer: its name and bytes in base64 (so it crosses IPC and HTTP alike). */

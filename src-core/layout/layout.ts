@@ -1,7 +1,9 @@
 import type { FontRegistry } from '../fonts/registry';
 import type { Article, ArticleBlock, BanmianDocument, BlockBox, GridRect, ImageAsset, ImageBlock, ImageCrop, PageSettings, StyleName, TextStyle } from '../model/document';
 import { defaultPage } from '../model/defaults';
-import { columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
+import { columnDepths, columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
+
+export { columnDepths };
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
 import { resolveStyle } from '../model/styles';
 import { isHan } from '../typeset/chars';
@@ -347,11 +349,6 @@ interface TextColumns {
   width: number;
   top: number;
   bottoms: number[];
-}
-
-/** Lines available in each column of an article block: its stepped depths, never deeper than the block. */
-export function columnDepths(block: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>): number[] {
-  return Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
 }
 
 /** The box's inset: as set, else half a body character when the block has a tint or a frame. */

@@ -1,4 +1,4 @@
-import type { GridRect, PageSettings } from './document';
+import type { ArticleBlock, GridRect, PageSettings } from './document';
 
 /** Where the columns and lines of a page's grid are, in pt from the page's top-left corner. */
 export interface GridGeometry {
@@ -69,4 +69,9 @@ export function rectOf(geo: GridGeometry, r: GridRect): { x: number; y: number; 
     width: spanWidth(geo, r.span),
     height: r.rows <= 0 ? 0 : (r.rows - 1) * geo.pitch + geo.bodySize,
   };
+}
+
+/** Lines available in each column of an article block: its stepped depths, never deeper than the block. */
+export function columnDepths(block: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>): number[] {
+  return Array.from({ length: block.span }, (_, c) => Math.min(block.columnRows?.[c] ?? block.rows, block.rows));
 }

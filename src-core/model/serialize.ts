@@ -1,9 +1,16 @@
-import type { BanmianDocument } from './document';
+import type { BanmianDocument, Block } from './document';
 import { FORMAT_VERSION } from './document';
+import { applyBlockFits, fitBlocksToColumns, type BlockFit } from './fit-blocks';
 import { validateDocument, type ValidationIssue } from './validate';
 
 export type LoadResult =
-  | { ok: true; document: BanmianDocument; migratedFrom?: number }
+  | {
+      ok: true;
+      document: BanmianDocument;
+      migratedFrom?: number;
+      /** Blocks that ran past the page's last column (an older build let that happen), moved or narrowed on load. */
+      fittedBlocks?: BlockFit[];
+    }
   | { ok: false; zh: string; en: string; issues?: ValidationIssue[] };
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -58,6 +65,10 @@ export function parseDocument(text: string, migrations: Record<number, Migration
   } catch (e) {
     return { ok: false, zh: `无法升级旧版文件：${(e as Error).message}`, en: `Cannot upgrade the old file: ${(e as Error).message}` };
   }
+  // Blocks past the last column are the one flaw the app itself used to write: fit them and open
+  // the page (with a notice) instead of refusing it. Everything else is still validated as before.
+  const fittedBlocks = fitBlocksInFile(migrated);
+  if (fittedBlocks.length) migrated = { ...migrated, blocks: applyBlockFits(migrated.blocks as Block[], fittedBlocks) };
   const v = validateDocument(migrated);
   if (!v.ok) {
     const first = v.issues.slice(0, 5);
@@ -68,5 +79,17 @@ export function parseDocument(text: string, migrations: Record<number, Migration
       issues: v.issues,
     };
   }
-  return { ok: true, document: migrated as unknown as BanmianDocument, ...(version < FORMAT_VERSION ? { migratedFrom: version } : {}) };
+  return {
+    ok: true,
+    document: migrated as unknown as BanmianDocument,
+    ...(version < FORMAT_VERSION ? { migratedFrom: version } : {}),
+    ...(fittedBlocks.length ? { fittedBlocks } : {}),
+  };
+}
+
+/** The fits a parsed file's blocks need, when its page states a column count and its blocks are a list. */
+function fitBlocksInFile(raw: Record<string, unknown>): BlockFit[] {
+  const grid = (raw.page as { grid?: { columns?: unknown } } | undefined)?.grid;
+  if (!Array.isArray(raw.blocks) || typeof grid?.columns !== 'number') return [];
+  return fitBlocksToColumns(raw.blocks as Block[], grid.columns);
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings, StyleName, TextStyle } from '../model/document';
 import { withOverride } from '../model/styles';
 import { FORMAT_VERSION } from '../model/document';
+import { fitBlocksToColumns, type BlockFit } from '../model/fit-blocks';
 import { validateDocument } from '../model/validate';
 import { isSignedOff } from '../proof/rounds';
 import {
@@ -156,13 +157,7 @@ export class PageStore {
     this.assertEditable();
     const block = layoutParts(this.layoutDoc).blocks.get(id);
     if (!block) throw new Error(`no block ${id}`);
-    this.layoutDoc.transact(() => {
-      for (const [k, v] of Object.entries(fields)) {
-        if (k === 'id' || k === 'kind') continue;
-        if (v === undefined) block.delete(k);
-        else block.set(k, typeof v === 'object' ? structuredClone(v) : v);
-      }
-    }, LOCAL_ORIGIN);
+    this.layoutDoc.transact(() => writeBlockFields(block, fields), LOCAL_ORIGIN);
   }
 
   /** Adds a block on top of the others, or under all of them (`bottom`, e.g. a tinted box behind them). */
@@ -180,13 +175,22 @@ export class PageStore {
     this.layoutDoc.transact(() => layoutParts(this.layoutDoc).blocks.delete(id), LOCAL_ORIGIN);
   }
 
-  /** Page settings other than the header, key by key. */
-  setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+  /**
+   * Page settings other than the header, key by key. A grid with fewer columns brings the blocks
+   * past its last column with it (moved left, or narrowed), in the same undo step; returns those.
+   */
+  setPage(fields: Partial<Omit<PageSettings, 'header'>>): BlockFit[] {
     this.assertEditable();
-    const { page } = layoutParts(this.layoutDoc);
+    const { page, blocks } = layoutParts(this.layoutDoc);
+    const fits = fields.grid ? fitBlocksToColumns(this.snapshot().blocks, fields.grid.columns) : [];
     this.layoutDoc.transact(() => {
       for (const [k, v] of Object.entries(fields)) page.set(k, structuredClone(v));
+      for (const fit of fits) {
+        const block = blocks.get(fit.id);
+        if (block) writeBlockFields(block, fit.fields);
+      }
     }, LOCAL_ORIGIN);
+    return fits;
   }
 
   setHeader(fields: Partial<PageHeader>): void {
@@ -359,5 +363,14 @@ export class PageStore {
   /** Starts a new undo step even within the capture timeout (e.g. between two drags). */
   stopCapturing(): void {
     for (const m of this.managers.values()) m.stopCapturing();
+  }
+}
+
+/** Sets fields of a block's map; `undefined` removes the field. The id and kind never change. */
+function writeBlockFields(block: Y.Map<unknown>, fields: Partial<Record<string, unknown>>): void {
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === 'id' || k === 'kind') continue;
+    if (v === undefined) block.delete(k);
+    else block.set(k, typeof v === 'object' ? structuredClone(v) : v);
   }
 }

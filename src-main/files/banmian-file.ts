@@ -8,6 +8,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BanmianDocument } from '../../src-core/model/document';
+import type { BlockFit } from '../../src-core/model/fit-blocks';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; zh: string; en: string };
@@ -20,7 +21,7 @@ function describe(e: unknown): string {
   return err?.code ? `${err.code}: ${err.message}` : String((e as Error)?.message ?? e);
 }
 
-export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number }> {
+export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
   let text: string;
   try {
     const size = statSync(path).size;
@@ -36,7 +37,8 @@ export function loadBanmianFile(path: string): FileResult<{ document: BanmianDoc
   }
   const r = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!r.ok) return { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
-  return { ok: true, document: r.document, ...(r.migratedFrom !== undefined ? { migratedFrom: r.migratedFrom } : {}) };
+  const { document, migratedFrom, fittedBlocks } = r;
+  return { ok: true, document, ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) };
 }
 
 /** Writes bytes atomically (temp file in the same folder, fsync, rename; the folder is synced where the OS allows). */

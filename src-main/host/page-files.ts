@@ -94,7 +94,8 @@ export async function openPage(env: HostEnv, path: string | null): Promise<HostR
     return fail(loaded.zh.split(chosen.abs).join(chosen.shown), loaded.en.split(chosen.abs).join(chosen.shown));
   }
   rememberRecent(env, chosen.abs);
-  return { ok: true, value: { document: loaded.document, path: chosen.shown, title: titleOf(chosen.abs), ...(loaded.migratedFrom !== undefined ? { migratedFrom: loaded.migratedFrom } : {}) } };
+  const { document, migratedFrom, fittedBlocks } = loaded;
+  return { ok: true, value: { document, path: chosen.shown, title: titleOf(chosen.abs), ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) } };
 }
 
 function parseForWriting(json: string): HostResult<ReturnType<typeof parseDocument> & { ok: true }> {
@@ -156,6 +157,7 @@ export async function readRecovery(env: HostEnv): Promise<HostResult<RecoveredPa
       path: typeof meta.path === 'string' ? meta.path : null,
       title: typeof meta.title === 'string' ? meta.title : '恢复的版面',
       savedAt: typeof meta.savedAt === 'string' ? meta.savedAt : statSync(pagePath).mtime.toISOString(),
+      ...(loaded.fittedBlocks ? { fittedBlocks: loaded.fittedBlocks } : {}),
     },
   };
 }

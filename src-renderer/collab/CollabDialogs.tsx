@@ -3,6 +3,7 @@ import { ROLE_COLOURS, ROLE_NAMES_EN } from '../../src-core/collab/roles';
 import { checkInvitation, parseInvitation } from '../../src-core/collab/invitation';
 import type { SharedPageInfo } from '../../src-core/host-api';
 import { Backdrop } from '../files/FileDialogs';
+import { Row } from '../workspace/fields';
 import { useProof } from '../proof/use-proof';
 import { useCollab, useCollabDesk } from './use-collab';
 import './collab.css';
@@ -63,17 +64,6 @@ function ShareForm() {
   const submit = () => {
     if (valid && !busy) void desk.share({ deskName: deskName.trim(), proofreaderName: proofreaderName.trim(), ...(dutyEditorName.trim() ? { dutyEditorName: dutyEditorName.trim() } : {}), lan });
   };
-  const field = (testId: string, zh: string, en: string, value: string, set: (v: string) => void, placeholder?: string) => (
-    <label className="field">
-      <span className="field-label">
-        {zh}
-        <small>{en}</small>
-      </span>
-      <span className="field-input">
-        <input data-testid={testId} value={value} maxLength={40} placeholder={placeholder} onChange={(e) => set(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && submit()} />
-      </span>
-    </label>
-  );
   return (
     <>
       <p className="hint">
@@ -81,9 +71,9 @@ function ShareForm() {
         <br />
         <small>This app starts a sharing server; the proofreader joins the same page with the invitation, and both desks' changes merge live.</small>
       </p>
-      {field('share-desk-name', '本人（组版）', 'You (layout editor)', deskName, setDeskName)}
-      {field('share-proofreader-name', '校对', 'Proofreader', proofreaderName, setProofreaderName)}
-      {field('share-duty-name', '值班编辑（可选）', 'Duty editor (optional)', dutyEditorName, setDutyEditorName, '不邀请可留空')}
+      <TextInputField testId="share-desk-name" zh="本人（组版）" en="You (layout editor)" value={deskName} onChange={setDeskName} maxLength={40} onEnter={submit} />
+      <TextInputField testId="share-proofreader-name" zh="校对" en="Proofreader" value={proofreaderName} onChange={setProofreaderName} maxLength={40} onEnter={submit} />
+      <TextInputField testId="share-duty-name" zh="值班编辑（可选）" en="Duty editor (optional)" value={dutyEditorName} onChange={setDutyEditorName} placeholder="不邀请可留空" maxLength={40} onEnter={submit} />
       <label className="check-field">
         <input type="checkbox" data-testid="share-lan" checked={lan} disabled={webHost} onChange={(e) => setLan(e.target.checked)} />
         在局域网共享（加密 wss://，本机自签证书，邀请中带证书指纹）
@@ -175,17 +165,6 @@ function JoinDialog() {
     const { ok: _ok, ...inv } = parsed;
     void desk.join(inv);
   };
-  const input = (testId: string, zh: string, en: string, value: string, set: (v: string) => void, placeholder: string) => (
-    <label className="field">
-      <span className="field-label">
-        {zh}
-        <small>{en}</small>
-      </span>
-      <span className="field-input">
-        <input data-testid={testId} value={value} placeholder={placeholder} onChange={(e) => set(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && submit()} />
-      </span>
-    </label>
-  );
   return (
     <Backdrop testId="dialog-join" onCancel={() => desk.openDialog(null)}>
       <h2>
@@ -198,9 +177,9 @@ function JoinDialog() {
       </p>
       {separate ? (
         <>
-          {input('join-server', '服务器地址', 'Server address', server, setServer, 'wss://192.168.1.20:41234')}
-          {input('join-page', '版面编号', 'Page id', pageId, setPageId, 'p20240115-…')}
-          {input('join-token', '令牌', 'Token', token, setToken, 'bm1.…')}
+          <TextInputField testId="join-server" zh="服务器地址" en="Server address" value={server} onChange={setServer} placeholder="wss://192.168.1.20:41234" onEnter={submit} />
+          <TextInputField testId="join-page" zh="版面编号" en="Page id" value={pageId} onChange={setPageId} placeholder="p20240115-…" onEnter={submit} />
+          <TextInputField testId="join-token" zh="令牌" en="Token" value={token} onChange={setToken} placeholder="bm1.…" onEnter={submit} />
         </>
       ) : (
         <label className="field field-block">
@@ -227,5 +206,14 @@ function JoinDialog() {
         </button>
       </div>
     </Backdrop>
+  );
+}
+
+/** A labelled one-line text field of these dialogs (zh label, en beneath); Enter submits. */
+function TextInputField(props: { testId: string; zh: string; en: string; value: string; onChange: (v: string) => void; onEnter: () => void; placeholder?: string; maxLength?: number }) {
+  return (
+    <Row zh={props.zh} en={props.en}>
+      <input data-testid={props.testId} value={props.value} maxLength={props.maxLength} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && props.onEnter()} />
+    </Row>
   );
 }

@@ -135,12 +135,5 @@ export function draggedCrop(start: ImageCrop, frame: { width: number; height: nu
   };
 }
 
-/**
- * A stepped article's depths after its block was resized: no column deeper than the block and one
- * depth per column (new columns as deep as the block); undefined when that makes it a rectangle.
- */
-export function resizedColumnRows(columnRows: number[] | undefined, span: number, rows: number): number[] | undefined {
-  if (!columnRows) return undefined;
-  const depths = columnDepths({ columnRows, span, rows });
-  return depths.every((d) => d === rows) ? undefined : depths;
-}
+// Shared with the page-settings clamp (src-core/model/fit-blocks.ts), which trims stepped articles too.
+export { resizedColumnRows } from '../../src-core/model/fit-blocks';

@@ -5,6 +5,7 @@ import type { PageLayout } from '../../src-core/layout/page-layout';
 import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock, StyleName, TextStyle } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
+import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { validateDocument } from '../../src-core/model/validate';
 import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
@@ -461,7 +462,12 @@ export class Editor {
   /** Page settings: refused with the validator's message when the page would not be valid. */
   setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
     if (this.refusePage({ ...this.state.doc.page, ...fields })) return;
-    this.command((s) => s.setPage(fields));
+    this.command((s) => this.noticeFits(s.setPage(fields), fields.grid?.columns));
+  }
+
+  /** Says which blocks a narrower grid moved left or narrowed (the store did it in the same undo step). */
+  private noticeFits(fits: BlockFit[], columns: number | undefined): void {
+    if (fits.length && columns !== undefined) this.notify(describeBlockFits(fits, columns, this.store.snapshot()), 'info');
   }
 
   setHeader(fields: Partial<PageHeader>): void {

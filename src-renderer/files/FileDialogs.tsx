@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Row } from '../workspace/fields';
 import { PNG_DPI, type ExportOptions, type ExportOutcome, type PageFileEntry, type PngExportOptions } from '../../src-core/host-api';
 
 /**
@@ -73,14 +74,9 @@ export function PickFileDialog({ state, onChoose, onCancel }: { state: Extract<D
           ))}
         </ul>
       )}
-      <label className="field">
-        <span className="field-label">
-          文件名<small>File name</small>
-        </span>
-        <span className="field-input">
-          <input data-testid="dialog-file-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && submit()} />
-        </span>
-      </label>
+      <Row zh="文件名" en="File name">
+        <input data-testid="dialog-file-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && submit()} />
+      </Row>
       <div className="buttons">
         <button onClick={onCancel}>取消 Cancel</button>
         <button className="primary" data-testid="dialog-ok" disabled={!valid} onClick={submit}>
@@ -125,34 +121,19 @@ export function ExportDialog({ state, onExport, onOpen, onCancel }: { state: Ext
     <Backdrop testId="dialog-export" onCancel={onCancel}>
       <h2>{png ? <>导出校样 PNG <small>Export proof PNG</small></> : <>导出 PDF <small>Export PDF</small></>}</h2>
       {!state.native && (
-        <label className="field">
-          <span className="field-label">
-            文件名<small>File name</small>
-          </span>
-          <span className="field-input">
-            <input data-testid="export-file-name" value={name} onChange={(e) => setName(e.target.value)} />
-          </span>
-        </label>
+        <Row zh="文件名" en="File name">
+          <input data-testid="export-file-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </Row>
       )}
       {png ? (
-        <label className="field">
-          <span className="field-label">
-            分辨率<small>Resolution</small>
-          </span>
-          <span className="field-input">
-            <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={dpi} onChange={(e) => setDpi(Number(e.target.value))} /> <span className="unit">dpi</span>
-          </span>
-        </label>
+        <Row zh="分辨率" en="Resolution">
+          <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={dpi} onChange={(e) => setDpi(Number(e.target.value))} /> <span className="unit">dpi</span>
+        </Row>
       ) : (
         <>
-          <label className="field">
-            <span className="field-label">
-              出血<small>Bleed</small>
-            </span>
-            <span className="field-input">
-              <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
-            </span>
-          </label>
+          <Row zh="出血" en="Bleed">
+            <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
+          </Row>
           <label className="field">
             <span className="field-label">
               印刷标记<small>Printer's marks</small>

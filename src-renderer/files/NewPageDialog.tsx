@@ -1,5 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useEditorInstance } from '../editor/use-editor';
+import { Row } from '../workspace/fields';
 import { newPageDocument, presetSpec, type NewPageSpec } from './new-page';
 
 /** 新建版面: the dialog the 新建 command opens (after the unsaved-work question). */
@@ -57,18 +58,13 @@ function NewPageForm({ onClose }: { onClose: () => void }) {
         <h2>
           新建版面 <small>New page</small>
         </h2>
-        <label className="field">
-          <span className="field-label">
-            开本<small>Format</small>
-          </span>
-          <span className="field-input">
-            <select data-testid="new-page-preset" value={spec.preset} onChange={(e) => (e.target.value === 'custom' ? set({ preset: 'custom' }) : setSpec(presetSpec(e.target.value as 'broadsheet' | 'tabloid')))}>
-              <option value="broadsheet">对开 Broadsheet（390 × 546 mm）</option>
-              <option value="tabloid">四开 Tabloid（273 × 390 mm）</option>
-              <option value="custom">自定义 Custom</option>
-            </select>
-          </span>
-        </label>
+        <Row zh="开本" en="Format">
+          <select data-testid="new-page-preset" value={spec.preset} onChange={(e) => (e.target.value === 'custom' ? set({ preset: 'custom' }) : setSpec(presetSpec(e.target.value as 'broadsheet' | 'tabloid')))}>
+            <option value="broadsheet">对开 Broadsheet（390 × 546 mm）</option>
+            <option value="tabloid">四开 Tabloid（273 × 390 mm）</option>
+            <option value="custom">自定义 Custom</option>
+          </select>
+        </Row>
         <label className="field">
           <span className="field-label">
             宽<small>Width</small>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExportOptions, HostApi, HostInfo, HostResult, PngExportOptions } from '../../src-core/host-api';
 import { layout } from '../../src-core/layout/layout';
+import type { BanmianDocument } from '../../src-core/model/document';
+import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { mmToPt } from '../../src-core/model/units';
 import { preflight } from '../../src-core/preflight';
 import { serializePage } from '../../src-core/store/persist';
@@ -45,9 +47,15 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     setDialog(null);
     const r = await host.openPage(path);
     if (failed(r) || !r.value) return;
-    editor.replaceDocument(r.value.document, { path: r.value.path, title: r.value.title });
+    const { document, migratedFrom, fittedBlocks } = r.value;
+    // A page fitted on load differs from its file: unsaved (●) until saved, as a converted document is.
+    editor.replaceDocument(document, { path: r.value.path, title: r.value.title }, !!fittedBlocks?.length);
     void host.discardRecovery();
-    if (r.value.migratedFrom !== undefined) editor.notify({ zh: `已从第 ${r.value.migratedFrom} 版文件格式升级`, en: `Upgraded from file format version ${r.value.migratedFrom}` }, 'info');
+    const notes: { zh: string; en: string }[] = [];
+    if (migratedFrom !== undefined) notes.push({ zh: `已从第 ${migratedFrom} 版文件格式升级`, en: `Upgraded from file format version ${migratedFrom}` });
+    const fitted = fittedNote(document, fittedBlocks);
+    if (fitted) notes.push(fitted);
+    if (notes.length) editor.notify({ zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') }, 'info');
   }, [editor, host, failed]);
 
   const doSave = useCallback(async (path: string | null) => {
@@ -201,11 +209,12 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
   }, [editor]);
 
   const recover = () => {
-    const page = recovered.current?.doc as { document: Parameters<Editor['replaceDocument']>[0]; path: string | null; title: string } | undefined;
+    const page = recovered.current?.doc as { document: Parameters<Editor['replaceDocument']>[0]; path: string | null; title: string; fittedBlocks?: BlockFit[] } | undefined;
     setDialog(null);
     if (!page) return;
     editor.replaceDocument(page.document, { path: page.path, title: page.title }, true);
-    editor.notify({ zh: '已恢复自动保存的版面，请保存', en: 'The autosaved page was recovered: save it' }, 'info');
+    const fitted = fittedNote(page.document, page.fittedBlocks);
+    editor.notify({ zh: `已恢复自动保存的版面，请保存${fitted ? `；${fitted.zh}` : ''}`, en: `The autosaved page was recovered: save it${fitted ? `; ${fitted.en}` : ''}` }, 'info');
   };
 
   const dialogs = (
@@ -241,4 +250,9 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
   );
 
   return { actions, dialogs, importDropped: (files, at) => void importFiles(files, at) };
+}
+
+/** The notice part for a page whose blocks were fitted to its columns on load (an older build saved them past the grid). */
+function fittedNote(document: BanmianDocument, fittedBlocks: BlockFit[] | undefined): { zh: string; en: string } | undefined {
+  return fittedBlocks?.length ? describeBlockFits(fittedBlocks, document.page.grid.columns, document, 'file') : undefined;
 }

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { parseDocument } from '../../src-core/model/serialize';
+import { validateDocument } from '../../src-core/model/validate';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, frameOf, openApp, requireBuild, root, shot } from './workspace-support';
+import { clientPoint, frameOf, menu, openApp, requireBuild, root, shot } from './workspace-support';
 
 const junhe = (doc: string) => {
   const parsed = parseDocument(doc);
@@ -183,6 +184,63 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
     if (text.status === 0) expect(text.stdout.replace(/\s/g, '')).toContain('二期项目封顶');
     await page.keyboard.press('Escape');
+  });
+
+  it('版面设置 → 栏数 lower brings the blocks along (one undo step, a notice); the page saves and reopens, and an older file with blocks past its grid opens fitted', async () => {
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
+    const evening = join(sandbox, '晚间/evening.banmian');
+    // What an older build saved after lowering the columns: 6 columns set, the blocks left in place.
+    const older = JSON.parse(readFileSync(evening, 'utf8'));
+    older.page.grid.columns = 6;
+    writeFileSync(join(sandbox, 'older.banmian'), JSON.stringify(older));
+    expect(validateDocument(older).ok).toBe(false);
+
+    const soeAt8 = await frameOf(page, 'b-soe');
+    await menu(page, 'layout', 'layout.pageSettings');
+    await page.getByTestId('page-columns').fill('6');
+    await page.getByTestId('page-columns').press('Enter');
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.locator('.notice-zh').innerText()).toMatch(/^版面现为 6 栏，超出的 \d+ 个块已调整：左移 《/);
+    expect(await notice.locator('.notice-zh').innerText()).toContain('（8 → 6 栏）');
+    expect(await notice.locator('.notice-en').innerText()).toMatch(/^The page now has 6 columns; \d+ blocks past its edge adjusted: moved left/);
+    await shot(page, 'ui-columns-fewer.png');
+    // 国企榜单 (columns 5–8) now stands in columns 3–6, as wide as before
+    const soeAt6 = await frameOf(page, 'b-soe');
+    expect(soeAt6.width).toBeCloseTo(soeAt8.width, 3);
+    expect(soeAt6.x).toBeLessThan(soeAt8.x);
+    // the change and the moves are one step: undo restores the 8 columns and the blocks together
+    await page.getByTestId('tool-edit.undo').click();
+    await expect.poll(() => page.getByTestId('page-columns').inputValue()).toBe('8');
+    expect(await frameOf(page, 'b-soe')).toEqual(soeAt8);
+    await page.getByTestId('tool-edit.redo').click();
+    await expect.poll(() => page.getByTestId('page-columns').inputValue()).toBe('6');
+
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
+    await expect.poll(() => parseDocument(readFileSync(evening, 'utf8')).ok && JSON.parse(readFileSync(evening, 'utf8')).page.grid.columns).toBe(6);
+    const saved = parseDocument(readFileSync(evening, 'utf8'));
+    expect(saved.ok && validateDocument(saved.document)).toEqual({ ok: true });
+    expect(saved.ok && saved.fittedBlocks).toBeUndefined();
+    expect(saved.ok && saved.document.blocks.every((b) => b.kind === 'rule' || b.col + b.span <= 6)).toBe(true);
+    await notice.locator('button').click();
+    await page.keyboard.press('Control+o');
+    await page.getByTestId('dialog-file-name').fill('晚间/evening.banmian');
+    await page.getByTestId('dialog-ok').click();
+    await page.getByTestId('dialog-open').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('notice').count()).toBe(0);
+    await menu(page, 'layout', 'layout.pageSettings');
+    expect(await page.getByTestId('page-columns').inputValue()).toBe('6');
+
+    await page.keyboard.press('Control+o');
+    await page.getByTestId('dialog-file-name').fill('older.banmian');
+    await page.getByTestId('dialog-ok').click();
+    // fitted on load, the page differs from its file: unsaved until saved
+    await expect.poll(() => page.title()).toBe('● 版面 Banmian — older.banmian');
+    await expect.poll(() => notice.locator('.notice-zh').innerText()).toMatch(/^文件中有 \d+ 个块超出版面的 6 栏，已调整：/);
+    expect(await notice.locator('.notice-en').innerText()).toMatch(/in the file ran past the page's 6 columns and were adjusted/);
+    await shot(page, 'ui-open-older-columns.png');
+    await notice.locator('button').click();
   });
 
   it('asks before closing with unsaved work', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,8 @@ import { run as exportCmd } from '../../src-main/cli/commands/export';
 import { run as preflightCmd } from '../../src-main/cli/commands/preflight';
 import { loadBanmianFile, saveBanmianFile } from '../../src-main/files/banmian-file';
 import { cleanPage } from '../fixtures/pdf/pages';
+import { samplePage } from '../../bench/pages';
+import { serializeDocument } from '../../src-core/model/serialize';
 
 const SAMPLE = 'assets/samples/luoyang-page.banmian';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-'));
@@ -28,6 +30,21 @@ describe('CLI: export, preflight, compose', () => {
     expect(await preflightCmd([SAMPLE])).toBe(4); // the sample's picture is a placeholder
     expect(await preflightCmd([])).toBe(2);
     expect(await preflightCmd([join(dir, 'absent.banmian')])).toBe(1);
+  });
+
+  it('opens a page whose blocks run past its grid (an older build saved it) fitted, and says so on stderr', async () => {
+    const older = join(dir, 'older.banmian');
+    const doc = samplePage();
+    // 6 columns set, the blocks left where 8 columns had them: what the app used to save
+    writeFileSync(older, serializeDocument({ ...doc, page: { ...doc.page, grid: { ...doc.page.grid, columns: 6 } } }));
+    const errors = vi.mocked(console.error);
+    errors.mockClear();
+    expect(await preflightCmd([older])).not.toBe(1);
+    const said = errors.mock.calls.map((c) => String(c[0])).join('\n');
+    expect(said).toContain(`${older}：文件中有 6 个块超出版面的 6 栏，已调整：左移`);
+    expect(said).toContain(`${older}: 6 blocks in the file ran past the page's 6 columns and were adjusted: moved left`);
+    const loaded = loadBanmianFile(older);
+    expect(loaded.ok && loaded.fittedBlocks?.map((f) => f.id)).toEqual(['b-banner', 'b-wu', 'b-funiu', 'b-anle', 'b-anle-photo', 'b-soe']);
   });
 
   it('export writes a PDF/X-4 of a clean page; preflight errors block it unless forced', async () => {

@@ -83,9 +83,12 @@ describe('版面设置: switching the format', () => {
   it('takes the preset’s grid, centred, as one undo step', () => {
     const e = editor();
     const before = e.getState().doc.page;
+    const blocksBefore = e.getState().doc.blocks;
     e.setPage(withPresetFormat(before, 'tabloid'));
     const page = e.getState().doc.page;
-    expect(e.getState().notice).toBeNull();
+    // the sample page's right-hand blocks came along to the 5 columns (tests/unit/fit-blocks.test.ts)
+    expect(e.getState().notice).toMatchObject({ kind: 'info' });
+    expect(e.getState().notice!.zh).toContain('版面现为 5 栏');
     expect(page.format.name).toBe('tabloid');
     expect(page.grid).toMatchObject({ columns: 5, charsPerColumn: 14 });
     expect(page.margins.left).toBeCloseTo(page.margins.right, 6);
@@ -95,5 +98,6 @@ describe('版面设置: switching the format', () => {
     expect(geo.gridWidth + 2 * page.margins.left).toBeCloseTo(page.format.width, 6);
     e.undo();
     expect(e.getState().doc.page).toEqual(before);
+    expect(e.getState().doc.blocks).toEqual(blocksBefore);
   });
 });

@@ -13,6 +13,7 @@ import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { loadBundledFonts } from '../../fonts/bundled';
 import { printTypoReport } from '../typo-report';
 import { PRINT_OPTIONS, printFlags, writePrint } from './export';
+import { warnFittedBlocks } from '../fitted-blocks';
 
 const USAGE = [
   '用法 Usage: npm run banmian -- compose INPUT... -o page.pdf [options]',
@@ -92,6 +93,7 @@ async function gather(inputs: string[]): Promise<Gathered | Fail> {
     if (ext === '.banmian' || ext === '.json') {
       const loaded = loadBanmianFile(path);
       if (!loaded.ok) return loaded;
+      warnFittedBlocks(path, loaded);
       const doc = loaded.document;
       out.basePage ??= doc.page;
       const renamed = new Map<string, string>();

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { pngProof, printPage } from '../../files/print';
+import { warnFittedBlocks } from '../fitted-blocks';
 
 const USAGE = [
   '用法 Usage: npm run banmian -- export PAGE.banmian -o page.pdf [options]',
@@ -79,6 +80,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${loaded.zh}\n${loaded.en}`);
     return 1;
   }
+  warnFittedBlocks(file, loaded);
   return writePrint(loaded.document, basename(file), flags);
 }
 

@@ -3,6 +3,7 @@ import { layout } from '../../../src-core/layout/layout';
 import { parseDocument } from '../../../src-core/model/serialize';
 import { loadBundledFonts } from '../../fonts/bundled';
 import { describeTypoReport } from '../typo-report';
+import { warnFittedBlocks } from '../fitted-blocks';
 
 /** `layout PAGE.banmian [--json]`: lays the page out and prints overset, missing glyphs and the typographic report. */
 export async function run(args: string[]): Promise<number> {
@@ -24,6 +25,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${file}：${loaded.zh}\n${file}: ${loaded.en}`);
     return 1;
   }
+  warnFittedBlocks(file, loaded);
   const pl = layout(loaded.document, { fonts: loadBundledFonts() });
   if (json) {
     console.log(JSON.stringify({ overset: pl.overset, missingGlyphs: pl.missingGlyphs, report: pl.report }, null, 2));

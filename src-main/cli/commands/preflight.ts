@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { checkPage } from '../../files/print';
 import { formatReport } from '../../../src-core/preflight';
+import { warnFittedBlocks } from '../fitted-blocks';
 
 const USAGE = '用法 Usage: npm run banmian -- preflight PAGE.banmian [--bleed MM] [--json]';
 
@@ -29,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${loaded.zh}\n${loaded.en}`);
     return 1;
   }
+  warnFittedBlocks(file, loaded);
   const { report } = checkPage(loaded.document, bleed);
   if (parsed.values.json) {
     console.log(JSON.stringify(report, null, 2));
