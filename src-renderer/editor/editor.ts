@@ -365,7 +365,7 @@ export class Editor {
     if (!sameRect(i.rect, i.start)) {
       const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
-      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.steppedFields(i.blockId, i.rect) }));
+      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.fittedFields(i.blockId, i.rect) }));
     }
     this.refresh({ interaction: null });
   }
@@ -421,14 +421,20 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || this.refuseLocked(b)) return;
     const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
-    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.steppedFields(id, next) }));
+    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.fittedFields(id, next) }));
   }
 
-  /** A stepped article keeps its column depths within its new size (a deeper one would not load). */
-  private steppedFields(id: string, rect: GridRect): { columnRows?: number[] } {
+  /**
+   * A resized article keeps its headline span and its column depths within its new size (a wider
+   * headline or a deeper column would make the page fail validation, and so fail to load).
+   */
+  private fittedFields(id: string, rect: GridRect): { columnRows?: number[]; headlineSpan?: number } {
     const b = this.block(id);
-    if (b?.kind !== 'article' || !b.columnRows) return {};
-    return { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) };
+    if (b?.kind !== 'article') return {};
+    return {
+      ...(b.columnRows ? { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) } : {}),
+      ...(b.headlineSpan !== undefined && b.headlineSpan > rect.span ? { headlineSpan: Math.max(1, rect.span) } : {}),
+    };
   }
 
   /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */

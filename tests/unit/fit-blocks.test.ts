@@ -140,6 +140,22 @@ describe('a page-settings change that drops columns', () => {
     expect(e.getState().notice!.zh).toContain('版面现为 5 栏');
   });
 
+  it('narrowing a block below its headline span (属性 or the handle) trims the span, so the page still validates and loads', () => {
+    const e = new Editor(fonts, page(), { path: null, title: 'p' });
+    expect(rectOf(e.getState().doc, 'b-banner')).toMatchObject({ span: 8, headlineSpan: 7 });
+    e.setBlockRect('b-banner', { span: 5 });
+    expect(rectOf(e.getState().doc, 'b-banner')).toMatchObject({ span: 5, headlineSpan: 5 });
+    expect(validateDocument(e.getState().doc)).toEqual({ ok: true });
+    const loaded = parseDocument(serializeDocument(e.getState().doc));
+    expect(loaded.ok).toBe(true);
+    // one undo step brings back both
+    e.undo();
+    expect(rectOf(e.getState().doc, 'b-banner')).toMatchObject({ span: 8, headlineSpan: 7 });
+    // widening leaves a headline span that still fits alone
+    e.setBlockRect('b-banner', { span: 8 });
+    expect(rectOf(e.getState().doc, 'b-banner').headlineSpan).toBe(7);
+  });
+
   it('changes a grid that keeps its columns without touching a block or saying anything', () => {
     const e = new Editor(fonts, page(), { path: null, title: 'p' });
     const before = e.getState().doc.blocks;
