@@ -118,16 +118,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
  * cannot start the user's viewer, so the browser shows the file). Nothing else in the sandbox is served.
  */
 async function serveExported(req: IncomingMessage, res: ServerResponse, env: HostEnv, encoded: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    return sendError(res, 405, '不支持的请求方法', 'Method not allowed');
-  }
-  let shown: string;
-  try {
-    shown = decodeURIComponent(encoded);
-  } catch {
-    return sendError(res, 400, '无效的路径', 'Invalid path');
-  }
+  const shown = readablePath(req, res, encoded);
+  if (shown === undefined) return;
   const abs = exportedFile(env, shown);
   let data: Buffer;
   try {
@@ -140,17 +132,24 @@ async function serveExported(req: IncomingMessage, res: ServerResponse, env: Hos
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+/** The decoded path of a GET or HEAD request; anything else is answered here (405, 400) and gives undefined. */
+function readablePath(req: IncomingMessage, res: ServerResponse, encoded: string): string | undefined {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return sendError(res, 405, '不支持的请求方法', 'Method not allowed');
+    sendError(res, 405, '不支持的请求方法', 'Method not allowed');
+    return undefined;
   }
-  let relative: string;
   try {
-    relative = decodeURIComponent(pathname);
+    return decodeURIComponent(encoded);
   } catch {
-    return sendError(res, 400, '无效的路径', 'Invalid path');
+    sendError(res, 400, '无效的路径', 'Invalid path');
+    return undefined;
   }
+}
+
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+  let relative = readablePath(req, res, pathname);
+  if (relative === undefined) return;
   if (relative.includes('\0')) return sendError(res, 400, '无效的路径', 'Invalid path');
   if (relative.endsWith('/')) relative += 'index.html';
   const file = normalize(join(root, relative));
