@@ -21,7 +21,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
-import { menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
+import { exportPrintPdf, menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 
@@ -146,14 +146,7 @@ describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in t
   it.skipIf(!hasPoppler)('the print PDF exported through the HostApi has the accepted text', async () => {
     const p = editor;
     await p.keyboard.press('Escape');
-    await p.keyboard.press('Control+e');
-    await p.getByTestId('dialog-export').waitFor();
-    await p.getByTestId('export-file-name').fill('shared-page.pdf');
-    await p.getByTestId('export-ok').click();
-    await p.getByTestId('export-report').waitFor({ timeout: 60_000 });
-    if (await p.getByTestId('export-force').count()) await p.getByTestId('export-force').click();
-    await expect.poll(async () => p.getByTestId('export-result').innerText(), { timeout: 60_000 }).toContain('已导出');
-    await p.keyboard.press('Escape');
+    await exportPrintPdf(p, 'shared-page.pdf');
     const printed = execFileSync('pdftotext', [join(host.sandbox, 'shared-page.pdf'), '-'], { encoding: 'utf8' });
     const line = printed.split('\n').find((l) => l.includes('为进一步'));
     expect(line).toMatch(/^为进一步切实强化/);

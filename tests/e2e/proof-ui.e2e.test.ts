@@ -16,7 +16,7 @@ import { plainText } from '../../src-core/model/richtext';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { compareWithReference } from '../support/reference';
-import { clientPoint, frameOf, menu, openApp, openStory, pageText, root, shot } from './workspace-support';
+import { clientPoint, exportPrintPdf, frameOf, menu, openApp, openStory, pageText, root, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
 /** The built renderer: dist-web/ (npm run test:e2e builds it), or another build given by BANMIAN_WEB_DIST. */
@@ -259,14 +259,7 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
 
   it.skipIf(!hasPoppler)('exports the print PDF: the accepted text only', async () => {
     const p = editor;
-    await p.keyboard.press('Control+e');
-    await p.getByTestId('dialog-export').waitFor();
-    await p.getByTestId('export-file-name').fill('proof-desk.pdf');
-    await p.getByTestId('export-ok').click();
-    await p.getByTestId('export-report').waitFor({ timeout: 60_000 });
-    if (await p.getByTestId('export-force').count()) await p.getByTestId('export-force').click();
-    await expect.poll(async () => p.getByTestId('export-result').innerText(), { timeout: 60_000 }).toContain('已导出');
-    await p.keyboard.press('Escape');
+    await exportPrintPdf(p, 'proof-desk.pdf');
     // Columns interleave in pdftotext's lines: read the line where the paragraph starts.
     const printed = execFileSync('pdftotext', [join(sandbox, 'proof-desk.pdf'), '-'], { encoding: 'utf8' });
     const line = printed.split('\n').find((l) => l.includes('为进一步强化'));

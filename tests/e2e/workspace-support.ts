@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { launchChromium } from '../support/browser';
 import { findProjectRoot } from '../../src-main/host/handlers';
@@ -90,6 +90,21 @@ export async function openStory(page: Page, blockId: string): Promise<void> {
   const c = await clientPoint(page, f.x + f.width / 2, f.y + f.height * 0.6);
   await page.mouse.dblclick(c.x, c.y);
   await page.getByTestId('story-editor').waitFor();
+}
+
+/**
+ * Exports the print PDF under `name` through the export dialog (Ctrl+E), exporting anyway when
+ * preflight blocks it (the sample's picture is a placeholder), and closes the dialog.
+ */
+export async function exportPrintPdf(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+e');
+  await page.getByTestId('dialog-export').waitFor();
+  await page.getByTestId('export-file-name').fill(name);
+  await page.getByTestId('export-ok').click();
+  await page.getByTestId('export-report').waitFor({ timeout: 60_000 });
+  if (await page.getByTestId('export-force').count()) await page.getByTestId('export-force').click();
+  await expect.poll(async () => page.getByTestId('export-result').innerText(), { timeout: 60_000 }).toContain('已导出');
+  await page.keyboard.press('Escape');
 }
 
 /** The grid geometry the overlay uses: column step and line pitch in pt, read from the app. */
