@@ -35,6 +35,17 @@ export function resizedColumnRows(columnRows: number[] | undefined, span: number
 }
 
 /**
+ * What an article block's headline span and column depths become at a new size: each kept within
+ * it (a wider headline or a deeper column would make the page fail validation, and so fail to load).
+ */
+export function articleFieldsForSize(b: Pick<ArticleBlock, 'headlineSpan' | 'columnRows'>, span: number, rows: number): Pick<BlockFitFields, 'headlineSpan' | 'columnRows'> {
+  return {
+    ...(Array.isArray(b.columnRows) ? { columnRows: resizedColumnRows(b.columnRows, span, rows) } : {}),
+    ...(b.headlineSpan !== undefined && b.headlineSpan > span ? { headlineSpan: Math.max(1, span) } : {}),
+  };
+}
+
+/**
  * The changes that bring every grid block (article, image, box) inside `columns` columns. Blocks
  * already inside, rules (placed in pt) and blocks whose position is not a whole number of columns
  * (damaged data, left for validation to refuse) are not touched.
@@ -50,10 +61,7 @@ export function fitBlocksToColumns(blocks: readonly Block[], columns: number): B
     const span = Math.min(b.span, columns);
     const col = columns - Math.max(1, span);
     const fields: BlockFitFields = { col, span };
-    if (b.kind === 'article' && span < b.span) {
-      if (b.headlineSpan !== undefined && b.headlineSpan > span) fields.headlineSpan = Math.max(1, span);
-      if (Array.isArray(b.columnRows) && isCount(b.rows)) fields.columnRows = resizedColumnRows(b.columnRows, span, b.rows);
-    }
+    if (b.kind === 'article' && span < b.span && isCount(b.rows)) Object.assign(fields, articleFieldsForSize(b, span, b.rows));
     fits.push({ id: b.id, kind: b.kind, change: span < b.span ? 'narrowed' : 'moved', from: { col: b.col, span: b.span }, to: { col, span }, fields });
   }
   return fits;

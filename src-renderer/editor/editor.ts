@@ -5,13 +5,13 @@ import type { PageLayout } from '../../src-core/layout/page-layout';
 import type { Article, ArticleBlock, BanmianDocument, ImageAsset, Block, GridRect, ImageBlock, PageHeader, PageSettings, RuleBlock, StyleName, TextStyle } from '../../src-core/model/document';
 import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
-import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
+import { articleFieldsForSize, describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { validateDocument } from '../../src-core/model/validate';
 import type { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
-import { movedRule, newRule, resizedColumnRows } from './block-geometry';
+import { movedRule, newRule } from './block-geometry';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -424,17 +424,10 @@ export class Editor {
     if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.fittedFields(id, next) }));
   }
 
-  /**
-   * A resized article keeps its headline span and its column depths within its new size (a wider
-   * headline or a deeper column would make the page fail validation, and so fail to load).
-   */
+  /** A resized article keeps its headline span and column depths within its new size. */
   private fittedFields(id: string, rect: GridRect): { columnRows?: number[]; headlineSpan?: number } {
     const b = this.block(id);
-    if (b?.kind !== 'article') return {};
-    return {
-      ...(b.columnRows ? { columnRows: resizedColumnRows(b.columnRows, rect.span, rect.rows) } : {}),
-      ...(b.headlineSpan !== undefined && b.headlineSpan > rect.span ? { headlineSpan: Math.max(1, rect.span) } : {}),
-    };
+    return b?.kind === 'article' ? articleFieldsForSize(b, rect.span, rect.rows) : {};
   }
 
   /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */
