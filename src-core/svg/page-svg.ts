@@ -1,4 +1,4 @@
-import type { CmykColor, LayoutItem, PageLayout } from '../layout/page-layout';
+import type { CmykColor, GlyphRun, LayoutItem, PageLayout } from '../layout/page-layout';
 import { frameArt, ruleArt, type ArtShape } from '../layout/rule-art';
 
 export interface SvgOptions {
@@ -10,6 +10,12 @@ export interface SvgOptions {
   overlay?: string;
   /** Draw the page's grid lines and column guides. */
   guides?: boolean;
+  /**
+   * Advance of a code point in a registry face, in em (NaN when the face lacks it). With it, lines
+   * are written as a start x, a letter-spacing and the few per-glyph corrections (see glyphX);
+   * without it, as one x per glyph.
+   */
+  advance?: (faceId: string, cp: number) => number;
 }
 
 const num = (v: number): string => (Math.round(v * 100) / 100).toString();
@@ -41,6 +47,59 @@ function artSvg(shapes: ArtShape[], color: string): string {
     .join('');
 }
 
+const num3 = (v: number): string => (Math.round(v * 1000) / 1000).toString();
+
+/**
+ * Where a line's glyphs go, as SVG attributes. One absolute x per glyph is exact but makes the browser
+ * lay every glyph out as a text chunk of its own: about twice the cost of a plain run, paid on every
+ * line that changes while the user types (and on every line when the page opens). Knowing the
+ * advances of the font file the browser draws with, the line is written instead as its start x, the
+ * spacing most of its glyphs share as letter-spacing, dx only where a glyph departs from that
+ * (compressed punctuation, a Han–Latin space) up to the last such glyph, and the line's length as
+ * textLength. Chromium keeps advances to 1/64 of a unit (a 9 pt ideograph advances 9.016), which
+ * would add up along the line; textLength spreads that back over the gaps, so every glyph lands
+ * within a few hundredths of a point of its x (tests/e2e/svg-glyphs.e2e.test.ts measures it).
+ * Falls back to the x list when an advance is unknown.
+ */
+function glyphX(item: GlyphRun, advance: SvgOptions['advance']): string {
+  const xs = item.xs;
+  const list = (): string => `x="${xs.map(num).join(' ')}"`;
+  if (!advance || xs.length < 2) return list();
+  const adv: number[] = [];
+  for (const ch of item.text) adv.push(advance(item.face, ch.codePointAt(0)!) * item.size);
+  if (adv.length !== xs.length || adv.some((a) => !Number.isFinite(a))) return list();
+  // The gap most glyphs leave after their advance (justification), to a thousandth of a point.
+  const counts = new Map<number, number>();
+  let spacing = 0;
+  let best = 0;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const gap = Math.round((xs[i + 1] - xs[i] - adv[i]) * 1000) / 1000;
+    const n = (counts.get(gap) ?? 0) + 1;
+    counts.set(gap, n);
+    if (n > best) [best, spacing] = [n, gap];
+  }
+  const x0 = Math.round(xs[0] * 1000) / 1000;
+  // Each dx also takes up the rounding of those before it.
+  const dx: number[] = [0];
+  let at = x0;
+  let last = 0;
+  for (let i = 1; i < xs.length; i++) {
+    at += adv[i - 1] + spacing;
+    const d = Math.round((xs[i] - at) * 1000) / 1000;
+    dx.push(d);
+    at += d;
+    if (d !== 0) last = i;
+  }
+  // The run's advance as the browser counts it: to the end of the last glyph and its letter-spacing.
+  const length = xs[xs.length - 1] - x0 + adv[adv.length - 1] + spacing;
+  return (
+    `x="${num3(x0)}"` +
+    (spacing !== 0 ? ` letter-spacing="${num3(spacing)}"` : '') +
+    (last > 0 ? ` dx="${dx.slice(0, last + 1).map(num3).join(' ')}"` : '') +
+    ` textLength="${num3(length)}"`
+  );
+}
+
 function itemSvg(item: LayoutItem, opts: SvgOptions): string {
   switch (item.kind) {
     case 'glyphs': {
@@ -52,7 +111,7 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
           .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(item.y)}) scale(${num(item.hScale)} 1)" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(ch)}</text>`)
           .join('');
       }
-      return `<text x="${item.xs.map(num).join(' ')}" y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(item.text)}</text>`;
+      return `<text ${glyphX(item, opts.advance)} y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(item.text)}</text>`;
     }
     case 'image': {
       const href = opts.imageHref?.(item.imageId);
@@ -106,7 +165,7 @@ export function pageToSvg(layout: PageLayout, opts: SvgOptions): string {
   const body = itemsToSvg(layout.items, opts);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}pt" height="${num(layout.height)}pt" ` +
-    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0" text-rendering="geometricPrecision">` +
+    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0;text-spacing-trim:space-all;text-autospace:no-autospace" text-rendering="geometricPrecision">` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
     (opts.guides ? guidesSvg(layout) : '') +
     body +

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { cellAt, fitZoom, hitTest, movedRect, resizedRect, wheelZoom, type Handle } from '../editor/geometry';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { cssFamily } from './fonts';
+import { cssFamily, svgAdvance } from './fonts';
 import { Overlay } from './Overlay';
 import { Rulers } from './Rulers';
 import { SvgPainter } from './svg-painter';
@@ -67,8 +67,8 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: (files: File[]
   useLayoutEffect(() => {
     if (!paper.current || !layout) return;
     if (painter.current?.host !== paper.current) painter.current = new SvgPainter(paper.current);
-    painter.current.paint(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id) });
-  }, [layout, imageHrefs]);
+    painter.current.paint(layout, { fontFamily: cssFamily, imageHref: (id) => imageHrefs.get(id), advance: svgAdvance(editor.fonts) });
+  }, [layout, imageHrefs, editor]);
 
   // Keep the page point under the pointer where it was after a Ctrl+wheel zoom.
   useLayoutEffect(() => {

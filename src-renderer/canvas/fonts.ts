@@ -4,6 +4,18 @@ import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api'
 /** CSS family under which a registry face is declared, so the SVG draws with the very file layout measured. */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
 
+const advances = new WeakMap<FontRegistry, (faceId: string, cp: number) => number>();
+
+/** The advances the browser draws a registry face's glyphs with (the same file), for pageToSvg. */
+export function svgAdvance(registry: FontRegistry): (faceId: string, cp: number) => number {
+  let fn = advances.get(registry);
+  if (!fn) {
+    fn = (faceId, cp) => registry.faceById(faceId)?.advance(cp) ?? Number.NaN;
+    advances.set(registry, fn);
+  }
+  return fn;
+}
+
 export interface LoadedFonts {
   registry: FontRegistry;
   faces: FontFaceInfo[];

@@ -40,6 +40,7 @@ export class SvgPainter {
   /** Markup per layout item (pictures: with the href it was written with). */
   private markup = new WeakMap<LayoutItem, { s: string; href?: string }>();
   private markupFamily: SvgOptions['fontFamily'] | undefined;
+  private markupAdvance: SvgOptions['advance'] | undefined;
   /** Elements replaced in the last paint, for the benchmark and tests. */
   lastChanged = 0;
   /** Layers whose content changed in the last paint. */
@@ -52,10 +53,11 @@ export class SvgPainter {
     const whole = pageToSvg(empty, opts);
     if (whole !== this.shell || !this.template || !this.host.contains(this.layers.get(PAGE_LAYER)?.svg ?? null)) this.reset(whole);
     // Layout hands back the very item objects of articles it did not set again, so their markup is
-    // kept per object; it depends only on the font family mapping (pictures are always redone).
-    if (opts.fontFamily !== this.markupFamily) {
+    // kept per object; it depends only on the font family mapping and the advances (pictures are always redone).
+    if (opts.fontFamily !== this.markupFamily || opts.advance !== this.markupAdvance) {
       this.markup = new WeakMap();
       this.markupFamily = opts.fontFamily;
+      this.markupAdvance = opts.advance;
     }
     // Markup per item, grouped by layer in drawing order (the page's layer first).
     const groups = new Map<string, string[]>([[PAGE_LAYER, []]]);

@@ -203,7 +203,7 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     // The fourth column's text now ends ten lines higher; the first still reaches the foot.
     const col4 = xie.x + (xie.width * 3) / 4;
     const all = await texts(page);
-    const lowest = (from: number, to: number) => Math.max(...all.filter((t) => t[0] >= from && t[0] < to && t[1] > xie.y && t[1] < xie.y + xie.height + 2).map((t) => t[1]));
+    const lowest = (from: number, to: number) => Math.max(...all.filter((t) => t[0] > from - 0.5 && t[0] < to && t[1] > xie.y && t[1] < xie.y + xie.height + 2).map((t) => t[1]));
     expect(lowest(col4, xie.x + xie.width)).toBeLessThan(xie.y + xie.height - 9 * pitch);
     expect(lowest(xie.x, xie.x + xie.width / 4)).toBeGreaterThan(xie.y + xie.height - pitch);
     await page.getByTestId('prop-reset-steps').click();

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import { pageToSvg } from '../../src-core/svg/page-svg';
-import { BUNDLED_FACES, bundledFontPath } from '../../src-main/fonts/bundled';
+import type { FontRegistry } from '../../src-core/fonts/registry';
+import { BUNDLED_FACES, bundledFontPath, loadBundledFonts } from '../../src-main/fonts/bundled';
 
 /** CSS family name for a bundled face id ('song-regular' → 'bm-song-regular'). */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
@@ -12,33 +13,51 @@ const faces = BUNDLED_FACES.map((f) => ({ id: `${f.family}-${f.bold ? 'bold' : '
 const fontCss = faces.map((f) => `@font-face{font-family:'${cssFamily(f.id)}';src:url(${ORIGIN}/fonts/${f.id}.ttf) format('truetype');}`).join('\n');
 const fontBytes = new Map<string, Buffer>();
 
+/**
+ * Opens a page of SVG markup in headless Chromium, with the bundled faces declared under the
+ * families pageToSvg names (served from their files: 50 MB of base64 data: URLs is slow to parse).
+ */
+export async function openSvgPage(browser: Browser, svg: string, cssWidth: number, viewportHeight: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: Math.ceil(cssWidth), height: Math.ceil(viewportHeight) }, deviceScaleFactor: 1 });
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const font = /^\/fonts\/([a-z-]+)\.ttf$/.exec(url.pathname);
+    if (font) {
+      const face = faces.find((f) => f.id === font[1]);
+      if (!face) return route.fulfill({ status: 404 });
+      let bytes = fontBytes.get(face.id);
+      if (!bytes) fontBytes.set(face.id, (bytes = readFileSync(face.path)));
+      return route.fulfill({ status: 200, contentType: 'font/ttf', body: bytes });
+    }
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html><head><style>${fontCss} html,body{margin:0} svg{display:block;width:${cssWidth}px;height:auto}</style></head><body>${svg}</body></html>`,
+    });
+  });
+  await page.goto(`${ORIGIN}/page.html`);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  return page;
+}
+
+let registry: FontRegistry | undefined;
+
+/** The advances of the bundled faces, as the app hands them to pageToSvg. */
+export function bundledAdvance(): (face: string, cp: number) => number {
+  registry ??= loadBundledFonts();
+  const fonts = registry;
+  return (face, cp) => fonts.faceById(face)?.advance(cp) ?? Number.NaN;
+}
+
 /** Renders a PageLayout through the same SVG the app shows, in headless Chromium, to a PNG. */
 export async function renderLayoutPng(browser: Browser, layout: PageLayout, scale = 1, guides = false): Promise<Buffer> {
-  const svg = pageToSvg(layout, { fontFamily: cssFamily, guides });
+  // Lines written as the app writes them: start x, letter-spacing and corrections (page-svg glyphX).
+  const svg = pageToSvg(layout, { fontFamily: cssFamily, guides, advance: bundledAdvance() });
   const cssWidth = ((layout.width * 96) / 72) * scale;
-  const page = await browser.newPage({ viewport: { width: Math.ceil(cssWidth), height: Math.ceil((layout.height * 96 * scale) / 72) }, deviceScaleFactor: 1 });
+  const page = await openSvgPage(browser, svg, cssWidth, (layout.height * 96 * scale) / 72);
   try {
-    // Fonts are served from files (not inlined as data: URLs, 50 MB of base64 is slow to parse).
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      const font = /^\/fonts\/([a-z-]+)\.ttf$/.exec(url.pathname);
-      if (font) {
-        const face = faces.find((f) => f.id === font[1]);
-        if (!face) return route.fulfill({ status: 404 });
-        let bytes = fontBytes.get(face.id);
-        if (!bytes) fontBytes.set(face.id, (bytes = readFileSync(face.path)));
-        return route.fulfill({ status: 200, contentType: 'font/ttf', body: bytes });
-      }
-      return route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html><head><style>${fontCss} html,body{margin:0} svg{display:block;width:${cssWidth}px;height:auto}</style></head><body>${svg}</body></html>`,
-      });
-    });
-    await page.goto(`${ORIGIN}/page.html`);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
     return await page.screenshot({ fullPage: true });
   } finally {
     await page.close();
