@@ -12,8 +12,8 @@ export interface SvgOptions {
   guides?: boolean;
   /**
    * Advance of a code point in a registry face, in em (NaN when the face lacks it). With it, lines
-   * are written as a start x, a letter-spacing and the few per-glyph corrections (see glyphX);
-   * without it, as one x per glyph.
+   * are written as runs from exact start xs with a letter-spacing (see textSvg); without it, as one
+   * x per glyph.
    */
   advance?: (faceId: string, cp: number) => number;
 }
@@ -50,54 +50,50 @@ function artSvg(shapes: ArtShape[], color: string): string {
 const num3 = (v: number): string => (Math.round(v * 1000) / 1000).toString();
 
 /**
- * Where a line's glyphs go, as SVG attributes. One absolute x per glyph is exact but makes the browser
- * lay every glyph out as a text chunk of its own: about twice the cost of a plain run, paid on every
- * line that changes while the user types (and on every line when the page opens). Knowing the
- * advances of the font file the browser draws with, the line is written instead as its start x, the
- * spacing most of its glyphs share as letter-spacing, dx only where a glyph departs from that
- * (compressed punctuation, a Han–Latin space) up to the last such glyph, and the line's length as
- * textLength. Chromium keeps advances to 1/64 of a unit (a 9 pt ideograph advances 9.016), which
- * would add up along the line; textLength spreads that back over the gaps, so every glyph lands
- * within a few hundredths of a point of its x (tests/e2e/svg-glyphs.e2e.test.ts measures it).
+ * A line of glyphs as an SVG <text>. One absolute x per glyph is exact but costly: Chromium then lays
+ * out, paints and composites every glyph as a fragment of its own, and a keystroke changes a dozen
+ * lines or more. Knowing the advances of the font file the browser draws with, the line is written
+ * instead as runs: each run starts at its glyph's exact x and spaces its glyphs by their advances
+ * plus the letter-spacing most gaps of the line share (justification). A new run starts wherever a
+ * gap departs from that (compressed punctuation, a Han–Latin space), as a <tspan> with its own x,
+ * so a plain justified line is one run. dx or textLength would also place the glyphs, but Chromium then
+ * positions each glyph apart again (as slow as the x list) and rounds each step, up to 0.2 pt off
+ * by the end of a line. tests/e2e/svg-glyphs.e2e.test.ts measures every glyph against its x.
  * Falls back to the x list when an advance is unknown.
  */
-function glyphX(item: GlyphRun, advance: SvgOptions['advance']): string {
+function textSvg(item: GlyphRun, attrs: string, advance: SvgOptions['advance']): string {
   const xs = item.xs;
-  const list = (): string => `x="${xs.map(num).join(' ')}"`;
-  if (!advance || xs.length < 2) return list();
+  const chars = [...item.text];
+  const list = (): string => `<text x="${xs.map(num).join(' ')}"${attrs}>${escapeText(item.text)}</text>`;
+  if (!advance || chars.length !== xs.length) return list();
   const adv: number[] = [];
-  for (const ch of item.text) adv.push(advance(item.face, ch.codePointAt(0)!) * item.size);
-  if (adv.length !== xs.length || adv.some((a) => !Number.isFinite(a))) return list();
-  // The gap most glyphs leave after their advance (justification), to a thousandth of a point.
+  for (const ch of chars) adv.push(advance(item.face, ch.codePointAt(0)!) * item.size);
+  if (adv.some((a) => !Number.isFinite(a))) return list();
+  // The gap most glyphs leave after their advance (to a thousandth of a point), then its exact mean.
+  const gaps: number[] = [];
   const counts = new Map<number, number>();
-  let spacing = 0;
+  let common = 0;
   let best = 0;
   for (let i = 0; i + 1 < xs.length; i++) {
-    const gap = Math.round((xs[i + 1] - xs[i] - adv[i]) * 1000) / 1000;
-    const n = (counts.get(gap) ?? 0) + 1;
-    counts.set(gap, n);
-    if (n > best) [best, spacing] = [n, gap];
+    const gap = xs[i + 1] - xs[i] - adv[i];
+    gaps.push(gap);
+    const key = Math.round(gap * 1000);
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > best) [best, common] = [n, key / 1000];
   }
-  const x0 = Math.round(xs[0] * 1000) / 1000;
-  // Each dx also takes up the rounding of those before it.
-  const dx: number[] = [0];
-  let at = x0;
-  let last = 0;
-  for (let i = 1; i < xs.length; i++) {
-    at += adv[i - 1] + spacing;
-    const d = Math.round((xs[i] - at) * 1000) / 1000;
-    dx.push(d);
-    at += d;
-    if (d !== 0) last = i;
-  }
-  // The run's advance as the browser counts it: to the end of the last glyph and its letter-spacing.
-  const length = xs[xs.length - 1] - x0 + adv[adv.length - 1] + spacing;
-  return (
-    `x="${num3(x0)}"` +
-    (spacing !== 0 ? ` letter-spacing="${num3(spacing)}"` : '') +
-    (last > 0 ? ` dx="${dx.slice(0, last + 1).map(num3).join(' ')}"` : '') +
-    ` textLength="${num3(length)}"`
-  );
+  const shared = gaps.filter((g) => Math.abs(g - common) <= 0.001);
+  const spacing = shared.length ? shared.reduce((a, g) => a + g, 0) / shared.length : 0;
+  // Runs: a new one wherever the gap before a glyph is not the shared one (within 0.0005 pt).
+  const starts = [0];
+  gaps.forEach((g, i) => Math.abs(g - spacing) > 0.0005 && starts.push(i + 1));
+  const ls = Math.abs(spacing) >= 0.00005 ? ` letter-spacing="${Math.round(spacing * 10000) / 10000}"` : '';
+  // The first run is the text's own; each further run is a <tspan> from its glyph's x.
+  const runs = starts.map((from, k) => {
+    const text = escapeText(chars.slice(from, starts[k + 1]).join(''));
+    return k === 0 ? text : `<tspan x="${num3(xs[from])}">${text}</tspan>`;
+  });
+  return `<text x="${num3(xs[0])}"${ls}${attrs}>${runs.join('')}</text>`;
 }
 
 function itemSvg(item: LayoutItem, opts: SvgOptions): string {
@@ -111,7 +107,7 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
           .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(item.y)}) scale(${num(item.hScale)} 1)" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(ch)}</text>`)
           .join('');
       }
-      return `<text ${glyphX(item, opts.advance)} y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(item.text)}</text>`;
+      return textSvg(item, ` y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}"`, opts.advance);
     }
     case 'image': {
       const href = opts.imageHref?.(item.imageId);
