@@ -11,11 +11,11 @@ export interface SvgOptions {
   /** Draw the page's grid lines and column guides. */
   guides?: boolean;
   /**
-   * Advance of a code point in a registry face, in em (NaN when the face lacks it). With it, lines
-   * are written as runs from exact start xs with a letter-spacing (see textSvg); without it, as one
-   * x per glyph.
+   * The advances of a registry face: code point → em (NaN when the face lacks it), or undefined for
+   * an unknown face. With it, lines are written as runs from exact start xs with a letter-spacing
+   * (see textSvg); without it, as one x per glyph.
    */
-  advance?: (faceId: string, cp: number) => number;
+  advance?: (faceId: string) => ((cp: number) => number) | undefined;
 }
 
 const num = (v: number): string => (Math.round(v * 100) / 100).toString();
@@ -65,9 +65,10 @@ function textSvg(item: GlyphRun, attrs: string, advance: SvgOptions['advance']):
   const xs = item.xs;
   const chars = [...item.text];
   const list = (): string => `<text x="${xs.map(num).join(' ')}"${attrs}>${escapeText(item.text)}</text>`;
-  if (!advance || chars.length !== xs.length) return list();
+  const of = advance?.(item.face);
+  if (!of || chars.length !== xs.length) return list();
   const adv: number[] = [];
-  for (const ch of chars) adv.push(advance(item.face, ch.codePointAt(0)!) * item.size);
+  for (const ch of chars) adv.push(of(ch.codePointAt(0)!) * item.size);
   if (adv.some((a) => !Number.isFinite(a))) return list();
   // The gap most glyphs leave after their advance (to a thousandth of a point), then its exact mean.
   const gaps: number[] = [];

@@ -4,13 +4,23 @@ import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api'
 /** CSS family under which a registry face is declared, so the SVG draws with the very file layout measured. */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
 
-const advances = new WeakMap<FontRegistry, (faceId: string, cp: number) => number>();
+type Advances = (faceId: string) => ((cp: number) => number) | undefined;
+const advances = new WeakMap<FontRegistry, Advances>();
 
 /** The advances the browser draws a registry face's glyphs with (the same file), for pageToSvg. */
-export function svgAdvance(registry: FontRegistry): (faceId: string, cp: number) => number {
+export function svgAdvance(registry: FontRegistry): Advances {
   let fn = advances.get(registry);
   if (!fn) {
-    fn = (faceId, cp) => registry.faceById(faceId)?.advance(cp) ?? Number.NaN;
+    const perFace = new Map<string, (cp: number) => number>();
+    fn = (faceId) => {
+      let of = perFace.get(faceId);
+      if (!of) {
+        const face = registry.faceById(faceId);
+        if (!face) return undefined;
+        perFace.set(faceId, (of = (cp: number) => face.advance(cp)));
+      }
+      return of;
+    };
     advances.set(registry, fn);
   }
   return fn;

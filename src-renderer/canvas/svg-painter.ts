@@ -1,4 +1,4 @@
-import type { LayoutItem, PageLayout } from '../../src-core/layout/page-layout';
+import type { GlyphRun, LayoutItem, PageLayout } from '../../src-core/layout/page-layout';
 import { pageToSvg, type SvgOptions } from '../../src-core/svg/page-svg';
 import './canvas.css';
 
@@ -41,6 +41,8 @@ export class SvgPainter {
   private markup = new WeakMap<LayoutItem, { s: string; href?: string }>();
   private markupFamily: SvgOptions['fontFamily'] | undefined;
   private markupAdvance: SvgOptions['advance'] | undefined;
+  /** Markup of glyph lines drawn lately, by baseline and text (see paint). */
+  private lines = new Map<string, { item: GlyphRun; s: string }>();
   /** Elements replaced in the last paint, for the benchmark and tests. */
   lastChanged = 0;
   /** Layers whose content changed in the last paint. */
@@ -56,6 +58,7 @@ export class SvgPainter {
     // kept per object; it depends only on the font family mapping and the advances (pictures are always redone).
     if (opts.fontFamily !== this.markupFamily || opts.advance !== this.markupAdvance) {
       this.markup = new WeakMap();
+      this.lines = new Map();
       this.markupFamily = opts.fontFamily;
       this.markupAdvance = opts.advance;
     }
@@ -66,7 +69,15 @@ export class SvgPainter {
       const kept = this.markup.get(item);
       let s = kept && kept.href === href ? kept.s : undefined;
       if (s === undefined) {
-        s = pageToSvg({ ...empty, items: [item] }, opts).slice(this.prefixLength, -'</svg>'.length);
+        // An article set again comes back as new objects for all its lines, though a keystroke
+        // changes only a few of them: a line equal to one drawn before keeps that one's markup.
+        const line = item.kind === 'glyphs' ? `${item.y}|${item.text}` : undefined;
+        const before = line === undefined ? undefined : this.lines.get(line);
+        if (before && sameGlyphs(before.item, item as GlyphRun)) s = before.s;
+        else {
+          s = pageToSvg({ ...empty, items: [item] }, opts).slice(this.prefixLength, -'</svg>'.length);
+          if (line !== undefined) this.lines.set(line, { item: item as GlyphRun, s });
+        }
         this.markup.set(item, { s, href });
       }
       const key = layerOf(item);
@@ -74,6 +85,7 @@ export class SvgPainter {
       if (!list) groups.set(key, (list = []));
       list.push(s);
     }
+    if (this.lines.size > 2 * layout.items.length + 200) this.forgetLines(layout);
     let changed = 0;
     let layersChanged = 0;
     const order: Layer[] = [];
@@ -102,6 +114,16 @@ export class SvgPainter {
     this.lastLayersChanged = layersChanged;
   }
 
+  /** Keeps only the lines of the page as it is now. */
+  private forgetLines(layout: PageLayout): void {
+    const lines = new Map<string, { item: GlyphRun; s: string }>();
+    for (const item of layout.items) {
+      const s = item.kind === 'glyphs' ? this.markup.get(item)?.s : undefined;
+      if (s !== undefined) lines.set(`${(item as GlyphRun).y}|${(item as GlyphRun).text}`, { item: item as GlyphRun, s });
+    }
+    this.lines = lines;
+  }
+
   private reset(whole: string): void {
     this.host.innerHTML = whole;
     const first = this.host.querySelector('svg')!;
@@ -125,6 +147,15 @@ export class SvgPainter {
     this.layers.set(key, layer);
     return layer;
   }
+}
+
+/** Two glyph lines that pageToSvg writes alike. */
+export function sameGlyphs(a: GlyphRun, b: GlyphRun): boolean {
+  if (a.text !== b.text || a.y !== b.y || a.face !== b.face || a.size !== b.size || a.hScale !== b.hScale) return false;
+  if (a.color.c !== b.color.c || a.color.m !== b.color.m || a.color.y !== b.color.y || a.color.k !== b.color.k) return false;
+  if (a.xs.length !== b.xs.length) return false;
+  for (let i = 0; i < a.xs.length; i++) if (a.xs[i] !== b.xs[i]) return false;
+  return true;
 }
 
 /** Children before the reconciled items (the page layer's background). */

@@ -45,10 +45,13 @@ export async function openSvgPage(browser: Browser, svg: string, cssWidth: numbe
 let registry: FontRegistry | undefined;
 
 /** The advances of the bundled faces, as the app hands them to pageToSvg. */
-export function bundledAdvance(): (face: string, cp: number) => number {
+export function bundledAdvance(): (face: string) => ((cp: number) => number) | undefined {
   registry ??= loadBundledFonts();
   const fonts = registry;
-  return (face, cp) => fonts.faceById(face)?.advance(cp) ?? Number.NaN;
+  return (id) => {
+    const face = fonts.faceById(id);
+    return face && ((cp) => face.advance(cp));
+  };
 }
 
 /** Renders a PageLayout through the same SVG the app shows, in headless Chromium, to a PNG. */
