@@ -32,8 +32,10 @@ const META_FIELDS: [keyof ArticleMeta, string, string][] = [
 
 /**
  * ProseMirror scrolls the cursor into view inside every keystroke's transaction, which makes the
- * browser lay the window out there and then (with the repainted page) once more for the frame. The
- * scroll waits for the frame instead, so the layout happens once per keystroke.
+ * browser lay the window out there and then (with the repainted page) once more. The scroll waits
+ * for the end of the keystroke's task instead (a microtask queued after React's commit, which
+ * repaints the page), so the window is laid out once per keystroke, and still before the frame: in
+ * a requestAnimationFrame callback that layout would lengthen the frame itself.
  */
 const pendingScroll = new WeakMap<EditorView, 'waiting' | 'scrolling'>();
 const deferredScroll = Extension.create({
@@ -43,11 +45,11 @@ const deferredScroll = Extension.create({
       new Plugin({
         props: {
           handleScrollToSelection(view) {
-            // Called again from the frame: ProseMirror scrolls as it always does.
+            // Called again from the microtask: ProseMirror scrolls as it always does.
             if (pendingScroll.get(view) === 'scrolling') return false;
             if (pendingScroll.get(view) === 'waiting') return true;
             pendingScroll.set(view, 'waiting');
-            requestAnimationFrame(() => {
+            queueMicrotask(() => {
               pendingScroll.set(view, 'scrolling');
               if (!view.isDestroyed) (view as unknown as { scrollToSelection(): void }).scrollToSelection();
               pendingScroll.delete(view);

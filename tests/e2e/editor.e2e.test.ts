@@ -81,6 +81,34 @@ describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page
     expect(await pageText(page)).not.toContain('新增一段');
   });
 
+  it('a selection ProseMirror moves is scrolled into view (the deferred scroll runs)', async () => {
+    // The editor's scroll into view waits for the end of the keystroke (StoryEditor deferredScroll).
+    // Typing is kept in view by the browser anyway; a selection set by a command (a jump to a proof
+    // finding does this) only by ProseMirror's scroll.
+    const caret = () =>
+      page.evaluate(() => {
+        const range = getSelection()!.getRangeAt(0);
+        const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+        const box = document.querySelector('.story-body-wrap')!;
+        const r = box.getBoundingClientRect();
+        return { scrolled: box.scrollTop, inView: rect.top >= r.top - 1 && rect.bottom <= r.bottom + 1 };
+      });
+    // A short window onto the story, so that its end is out of view from its start.
+    await page.locator('.story-body-wrap').evaluate((el) => ((el as HTMLElement).style.maxHeight = '120px'));
+    await body().locator('p').first().click();
+    await page.keyboard.press('Control+Home');
+    await expect.poll(async () => (await caret()).scrolled).toBeLessThan(30);
+    // tiptap leaves its editor on the editable element.
+    await body().evaluate((el) => {
+      const tiptap = (el as unknown as { editor: { state: { doc: { content: { size: number } } }; chain(): { setTextSelection(n: number): { scrollIntoView(): { run(): boolean } } } } }).editor;
+      tiptap.chain().setTextSelection(tiptap.state.doc.content.size - 1).scrollIntoView().run();
+    });
+    await expect.poll(async () => (await caret()).inView).toBe(true);
+    expect((await caret()).scrolled).toBeGreaterThan(100);
+    await page.locator('.story-body-wrap').evaluate((el) => ((el as HTMLElement).style.maxHeight = ''));
+    await page.keyboard.press('Control+Home');
+  });
+
   it('editing the headline field changes the headline on the page, as one undo step', async () => {
     const headline = page.getByTestId('story-headline');
     await headline.fill('反诈宣传进万家');
