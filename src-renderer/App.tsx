@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { HostApi, HostInfo, StartupPage } from '../src-core/host-api';
+import type { HostApi, HostInfo } from '../src-core/host-api';
 import { CollabDialogs } from './collab/CollabDialogs';
 import { CollabDesk } from './collab/desk';
 import { CollabContext } from './collab/use-collab';
-import { loadHostFonts, type LoadedFonts } from './canvas/fonts';
+import { facesToDeclareFirst, loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
 import { useFiles } from './files/use-files';
 import { connectHost, nativeMenu } from './host';
@@ -15,7 +15,7 @@ import { Workspace } from './workspace/Workspace';
 
 const APP_NAME = '版面 Banmian';
 
-type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; page: StartupPage; fonts: LoadedFonts; info: HostInfo };
+type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; editor: Editor; fonts: LoadedFonts; info: HostInfo };
 
 export function App() {
   const host = useMemo(connectHost, []);
@@ -34,7 +34,13 @@ export function App() {
       const fonts = await loadingFonts;
       if (cancelled) return;
       if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
-      setBoot({ state: 'ready', page: page.value, fonts: fonts.value, info: info.value });
+      const { document: doc, path, title } = page.value;
+      const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+      // The browser gets the faces the first page draws with now, the others once it is up.
+      const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
+      if (cancelled) return;
+      if (!declared.ok) return setBoot({ state: 'error', zh: declared.zh, en: declared.en });
+      setBoot({ state: 'ready', editor, fonts: fonts.value, info: info.value });
     })().catch((e: unknown) => {
       if (!cancelled) setBoot({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` });
     });
@@ -43,11 +49,23 @@ export function App() {
     };
   }, [host]);
 
-  const editor = useMemo(() => (boot.state === 'ready' ? new Editor(boot.fonts.registry, boot.page.document, { path: boot.page.path ?? null, title: boot.page.title }) : null), [boot]);
+  const editor = boot.state === 'ready' ? boot.editor : null;
+  const fonts = boot.state === 'ready' ? boot.fonts : null;
 
   useEffect(() => {
     if (!editor) document.title = APP_NAME;
   }, [editor]);
+
+  // The faces the first page did not need, when the window is idle after showing it.
+  useEffect(() => {
+    if (!editor || !fonts) return;
+    const declareRest = () =>
+      void fonts.declare(fonts.faces.map((f) => f.id)).then((r) => {
+        if (!r.ok) editor.notify(r);
+      });
+    const idle = requestIdleCallback(declareRest, { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [editor, fonts]);
 
   if (boot.state !== 'ready' || !editor) {
     return (

@@ -1,5 +1,6 @@
 import { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
+import type { PageLayout } from '../../src-core/layout/page-layout';
 
 /** CSS family under which a registry face is declared, so the SVG draws with the very file layout measured. */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
@@ -29,14 +30,21 @@ export function svgAdvance(registry: FontRegistry): Advances {
 export interface LoadedFonts {
   registry: FontRegistry;
   faces: FontFaceInfo[];
+  /**
+   * Declares faces to the browser (each once, from the very bytes the registry measured); resolves
+   * when it can draw them. The browser decodes a CJK face on the main thread as it is declared
+   * (50–100 ms each), so the start declares only what the first page and the window draw with, and
+   * the rest once the page is up (App).
+   */
+  declare(faceIds: Iterable<string>): Promise<HostResult<void>>;
 }
 
 const loads = new WeakMap<HostApi, Promise<HostResult<LoadedFonts>>>();
 
 /**
- * Fetches every face the host offers, registers it for layout metrics, and declares the same bytes
- * to the browser through the CSS Font Loading API. Resolves when the browser can draw them. Runs
- * once per host (React StrictMode mounts effects twice); a failed load may be retried.
+ * Fetches every face the host offers and registers it for layout metrics; `declare` hands the same
+ * bytes to the browser through the CSS Font Loading API. Runs once per host (React StrictMode mounts
+ * effects twice); a failed load may be retried.
  */
 export function loadHostFonts(host: HostApi): Promise<HostResult<LoadedFonts>> {
   let load = loads.get(host);
@@ -55,7 +63,7 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
   if (listed.value.length === 0) return { ok: false, zh: '宿主程序没有提供任何字体', en: 'The host offers no fonts' };
   const bytes = await Promise.all(listed.value.map((f) => host.fontBytes(f.id)));
   const registry = new FontRegistry();
-  const declared: Promise<unknown>[] = [];
+  const waiting = new Map<string, Uint8Array>();
   for (let i = 0; i < listed.value.length; i++) {
     const info = listed.value[i];
     const got = bytes[i];
@@ -65,16 +73,37 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
     } catch (e) {
       return { ok: false, zh: `字体 ${info.id} 无法打开：${String(e)}`, en: `Font ${info.id} cannot be opened: ${String(e)}` };
     }
-    // FontFace copies the bytes it is given, so the registry's copy stays intact.
-    const face = new FontFace(cssFamily(info.id), got.value as Uint8Array<ArrayBuffer>, { style: 'normal', weight: 'normal', display: 'block' });
-    document.fonts.add(face);
-    declared.push(face.load());
+    waiting.set(info.id, got.value);
   }
   if (registry.hasFamily('song')) registry.defaultFamily = 'song';
-  try {
-    await Promise.all(declared);
-  } catch (e) {
-    return { ok: false, zh: `浏览器无法加载字体：${String(e)}`, en: `The browser cannot load the fonts: ${String(e)}` };
-  }
-  return { ok: true, value: { registry, faces: listed.value } };
+  const loading = new Map<string, Promise<unknown>>();
+  const declare = async (faceIds: Iterable<string>): Promise<HostResult<void>> => {
+    const wanted: Promise<unknown>[] = [];
+    for (const id of faceIds) {
+      const data = waiting.get(id);
+      if (data) {
+        waiting.delete(id);
+        // FontFace copies the bytes it is given, so the registry's copy stays intact.
+        const face = new FontFace(cssFamily(id), data as Uint8Array<ArrayBuffer>, { style: 'normal', weight: 'normal', display: 'block' });
+        document.fonts.add(face);
+        loading.set(id, face.load());
+      }
+      const load = loading.get(id);
+      if (load) wanted.push(load);
+    }
+    try {
+      await Promise.all(wanted);
+      return { ok: true, value: undefined };
+    } catch (e) {
+      return { ok: false, zh: `浏览器无法加载字体：${String(e)}`, en: `The browser cannot load the fonts: ${String(e)}` };
+    }
+  };
+  return { ok: true, value: { registry, faces: listed.value, declare } };
+}
+
+/** The faces a laid-out page draws with, and those the window's own text uses (styles.css). */
+export function facesToDeclareFirst(layout: PageLayout | null | undefined): Set<string> {
+  const ids = new Set(['song-regular', 'hei-regular']);
+  for (const item of layout?.items ?? []) if (item.kind === 'glyphs') ids.add(item.face);
+  return ids;
 }

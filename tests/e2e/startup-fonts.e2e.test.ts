@@ -21,11 +21,38 @@ describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
     await host?.close();
   });
 
+  it('declares the faces the first page draws with before showing it, the rest after', async () => {
+    const app = await browser.newPage({ viewport: { width: 1440, height: 950 }, deviceScaleFactor: 1 });
+    // Note when each face is handed to the browser and when the page first shows text.
+    await app.addInitScript(() => {
+      const w = window as unknown as { __events: string[] };
+      w.__events = [];
+      const add = document.fonts.add.bind(document.fonts);
+      document.fonts.add = (face: FontFace) => (w.__events.push(`face ${face.family}`), add(face));
+      new MutationObserver((_, mo) => {
+        if (!document.querySelector('[data-testid="page"] text')) return;
+        w.__events.push('page');
+        mo.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await app.goto(host.url);
+    await app.waitForSelector('[data-testid="page"] svg text', { timeout: 90_000 });
+    await expect.poll(() => app.evaluate(() => (window as unknown as { __events: string[] }).__events.length)).toBe(5);
+    const events = await app.evaluate(() => (window as unknown as { __events: string[] }).__events);
+    // The sample page sets no text in 宋体 bold: that face comes after the page is shown.
+    const used = await app.evaluate(() => [...new Set([...document.querySelectorAll('[data-testid="page"] text')].map((t) => t.getAttribute('font-family')))]);
+    expect(used).not.toContain('bm-song-bold');
+    expect(events.slice(3)).toEqual(['page', 'face bm-song-bold']);
+    expect(events.slice(0, 3).sort()).toEqual(['face bm-hei-bold', 'face bm-hei-regular', 'face bm-song-regular']);
+    await app.close();
+  });
+
   it('draws the page with the four faces, each fetched once from the host', async () => {
     const problems: string[] = [];
     const app = await openApp(browser, host.url, problems);
-    const faces = await app.evaluate(() => [...document.fonts].map((f) => `${f.family}:${f.status}`).sort());
-    expect(faces).toEqual(['bm-hei-bold:loaded', 'bm-hei-regular:loaded', 'bm-song-bold:loaded', 'bm-song-regular:loaded']);
+    // The faces the first page does not draw with are declared once it is up (App).
+    const faces = () => app.evaluate(() => [...document.fonts].map((f) => `${f.family}:${f.status}`).sort());
+    await expect.poll(faces).toEqual(['bm-hei-bold:loaded', 'bm-hei-regular:loaded', 'bm-song-bold:loaded', 'bm-song-regular:loaded']);
     expect(await app.evaluate(() => document.fonts.check('12px "bm-song-regular"', '报社'))).toBe(true);
     expect(await app.locator('[data-testid="page"] svg text').count()).toBeGreaterThan(100);
     // Fetched once each, through the HostApi only (no second download for the browser's copy).
