@@ -156,13 +156,16 @@ function guidesSvg(layout: PageLayout): string {
 
 /**
  * The page as one SVG document: every glyph at the x PageLayout gives it, so the browser only
- * rasterises and never lays out. Ligatures and kerning are off for the same reason.
+ * rasterises and never lays out. Ligatures and kerning are off for the same reason, and so are the
+ * features that would give the browser other glyphs than the PDF's one cmap glyph per character:
+ * 'locl' (Noto CJK's tabular digits under it) and 'ccmp' (which joins 「——」 into one glyph), and
+ * Chromium's own CJK spacing (text-spacing-trim, text-autospace).
  */
 export function pageToSvg(layout: PageLayout, opts: SvgOptions): string {
   const body = itemsToSvg(layout.items, opts);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}pt" height="${num(layout.height)}pt" ` +
-    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0;text-spacing-trim:space-all;text-autospace:no-autospace" text-rendering="geometricPrecision">` +
+    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0,'locl' 0,'ccmp' 0;text-spacing-trim:space-all;text-autospace:no-autospace" text-rendering="geometricPrecision">` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
     (opts.guides ? guidesSvg(layout) : '') +
     body +

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layout } from '../../src-core/layout/layout';
+import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { loadBundledFonts } from '../../src-main/fonts/bundled';
 import { samplePage } from '../../bench/pages';
@@ -29,40 +30,73 @@ describe('page SVG glyph positions', () => {
     expect(lines.filter((t) => !t.includes('<tspan')).length).toBeGreaterThan(lines.length * 0.7);
     expect(lines.filter((t) => t.includes('<tspan')).length).toBeGreaterThan(20);
     expect(lines.filter((t) => t.includes('letter-spacing')).length).toBeGreaterThan(10);
-    // Where layout put each glyph, line by line in drawing order (pageToSvg draws the items in order).
-    const expected = pl.items.flatMap((i) => (i.kind === 'glyphs' && i.hScale === 1 ? [{ text: i.text, y: i.y, xs: i.xs }] : []));
-    const page = await openSvgPage(browser, compact, 800, 600);
-    try {
-      const result = await page.evaluate((expected) => {
-        const texts = [...document.querySelectorAll('text:not([transform])')] as SVGTextElement[];
-        let glyphs = 0;
-        let worst = 0;
-        let where = '';
-        if (texts.length !== expected.length) return { lines: texts.length, glyphs, worst, where };
-        texts.forEach((t, i) => {
-          const e = expected[i];
-          if (t.textContent !== e.text || t.getNumberOfChars() !== e.xs.length) {
-            worst = Infinity;
-            where = `${t.textContent} ≠ ${e.text}`;
-            return;
-          }
-          for (let c = 0; c < e.xs.length; c++) {
-            const p = t.getStartPositionOfChar(c);
-            const d = Math.max(Math.abs(p.x - e.xs[c]), Math.abs(p.y - e.y));
-            glyphs++;
-            if (d > worst) [worst, where] = [d, `${e.text} #${c}`];
-          }
-        });
-        return { lines: texts.length, glyphs, worst, where };
-      }, expected);
-      expect(result.lines).toBe(expected.length);
-      expect(result.glyphs).toBeGreaterThan(4000);
-      // Page units are pt: every glyph within 0.02 pt (0.007 mm) of its typeset x; Chromium keeps
-      // some advances to 1/64 of a unit (0.016). Written with dx or textLength instead of runs, it
-      // rounds each step and the last glyphs of some lines end up 0.2 pt off.
-      expect(result.worst, result.where).toBeLessThan(0.02);
-    } finally {
-      await page.close();
-    }
+    const result = await measure(browser, pl, compact);
+    expect(result.lines).toBe(result.expected);
+    expect(result.glyphs).toBeGreaterThan(4000);
+    // Page units are pt: every glyph within 0.02 pt (0.007 mm) of its typeset x; Chromium keeps
+    // some advances to 1/64 of a unit (0.016). Written with dx or textLength instead of runs, it
+    // rounds each step and the last glyphs of some lines end up 0.2 pt off.
+    expect(result.worst, result.where).toBeLessThan(0.02);
+  });
+
+  it('so do lines of digits, Latin, dashes and brackets in every face and several sizes', async () => {
+    const fonts = loadBundledFonts();
+    const pl = layout(samplePage(), { fonts });
+    const texts = ['2011年11月11日，“1111”', 'COVID-19 WiFi 100% iPhone', '（上接01版）——访涧西区', '《洛阳日报》：A1版、B2版…', 'ﬁ fi ffi 12:30 3.14'];
+    const items: GlyphRun[] = [];
+    let y = 20;
+    for (const face of ['song-regular', 'song-bold', 'hei-regular', 'hei-bold'])
+      for (const size of [7.5, 10.5, 24])
+        for (const [k, text] of texts.entries()) {
+          const f = fonts.faceById(face)!;
+          const xs: number[] = [];
+          let x = 10 + k;
+          // Natural advances, then justified (a shared extra gap), then with a compressed glyph.
+          const extra = [0, 0.37, 0.37][k % 3];
+          [...text].forEach((ch, i) => {
+            xs.push(x);
+            x += f.advance(ch.codePointAt(0)!) * size * (k === 2 && i === 4 ? 0.5 : 1) + extra;
+          });
+          items.push({ kind: 'glyphs', face, size, color: { c: 0, m: 0, y: 0, k: 1 }, y: (y += size * 1.5), text, xs, hScale: 1 });
+        }
+    const page = { ...pl, items };
+    const result = await measure(browser, page, pageToSvg(page, { fontFamily: cssFamily, advance: bundledAdvance() }));
+    expect(result.lines).toBe(items.length);
+    expect(result.glyphs).toBeGreaterThan(1000);
+    expect(result.worst, result.where).toBeLessThan(0.02);
   });
 });
+
+/** Renders markup in Chromium and compares each glyph's position with where the layout put it. */
+async function measure(browser: Browser, pl: PageLayout, svg: string) {
+  // Where layout put each glyph, line by line in drawing order (pageToSvg draws the items in order).
+  const expected = pl.items.flatMap((i) => (i.kind === 'glyphs' && i.hScale === 1 ? [{ text: i.text, y: i.y, xs: i.xs }] : []));
+  const page = await openSvgPage(browser, svg, 800, 600);
+  try {
+    const result = await page.evaluate((expected) => {
+      const texts = [...document.querySelectorAll('text:not([transform])')] as SVGTextElement[];
+      let glyphs = 0;
+      let worst = 0;
+      let where = '';
+      if (texts.length !== expected.length) return { lines: texts.length, glyphs, worst, where };
+      texts.forEach((t, i) => {
+        const e = expected[i];
+        if (t.textContent !== e.text || t.getNumberOfChars() !== e.xs.length) {
+          worst = Infinity;
+          where = `${t.textContent} ≠ ${e.text}`;
+          return;
+        }
+        for (let c = 0; c < e.xs.length; c++) {
+          const p = t.getStartPositionOfChar(c);
+          const d = Math.max(Math.abs(p.x - e.xs[c]), Math.abs(p.y - e.y));
+          glyphs++;
+          if (d > worst) [worst, where] = [d, `${t.getAttribute('font-family')} ${t.getAttribute('font-size')} ${e.text} #${c}`];
+        }
+      });
+      return { lines: texts.length, glyphs, worst, where };
+    }, expected);
+    return { ...result, expected: expected.length };
+  } finally {
+    await page.close();
+  }
+}
