@@ -89,6 +89,8 @@ try {
   }
   const paced = (await page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes)).slice(85, 120);
   printFigure('editor.keystroke-to-repaint-typing-pace', median(paced), 'ms', `median of ${paced.length} keys 100–200 ms apart, p95 ${percentile(paced, 95).toFixed(1)} ms`);
+  // The status line shows the layout time once typing pauses.
+  await page.waitForTimeout(400);
   const layoutMs = await page.getByTestId('layout-ms').innerText();
   printFigure('editor.relayout-in-browser', Number(layoutMs.replace(/[^\d.]/g, '')), 'ms', 'last keystroke, layout() alone as the status line shows it');
   await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@ import type { Article } from '../../src-core/model/document';
 import { plainText } from '../../src-core/model/richtext';
 import { overriddenStyles, STYLE_LABELS } from '../../src-core/model/styles';
 import { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from '../canvas/PageCanvas';
-import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
 import { countChars } from './format';
 
 /** Articles keep their object identity while unchanged (the store's snapshot), so counts are cached per object. */
@@ -21,6 +21,9 @@ function charCount(a: Article): number {
 /** 稿件: every article of the page, placed or waiting, with its overset and length. */
 export function ArticlesPanel() {
   const articles = useEditor((s) => s.doc.articles);
+  // Lengths as of the last pause in typing (useEditorSettled).
+  const counted = useEditorSettled((s) => s.doc.articles);
+  const lengths = useMemo(() => new Map(counted.map((a) => [a.id, charCount(a)])), [counted]);
   const blocks = useEditor((s) => s.doc.blocks);
   const overset = useEditor((s) => s.layout?.overset);
   const selection = useEditor((s) => s.selection);
@@ -39,7 +42,7 @@ export function ArticlesPanel() {
 
   const item = (a: Article) => {
     const blockId = placed.get(a.id);
-    return <ArticleItem key={a.id} article={a} blockId={blockId} over={oversetOf.get(a.id) ?? 0} selected={selectedArticle === a.id} />;
+    return <ArticleItem key={a.id} article={a} chars={lengths.get(a.id) ?? charCount(a)} blockId={blockId} over={oversetOf.get(a.id) ?? 0} selected={selectedArticle === a.id} />;
   };
 
   return (
@@ -63,7 +66,7 @@ export function ArticlesPanel() {
  * One article of the list. Memoised: typing changes one article object (and maybe its overset), so
  * only that line of the list is drawn again.
  */
-const ArticleItem = memo(function ArticleItem({ article: a, blockId, over, selected }: { article: Article; blockId: string | undefined; over: number; selected: boolean }) {
+const ArticleItem = memo(function ArticleItem({ article: a, chars, blockId, over, selected }: { article: Article; chars: number; blockId: string | undefined; over: number; selected: boolean }) {
   const editor = useEditorInstance();
   return (
     <li
@@ -87,7 +90,7 @@ const ArticleItem = memo(function ArticleItem({ article: a, blockId, over, selec
     >
       <span className="article-headline">{a.headline || a.kicker || a.id}</span>
       <span className="article-meta">
-        <span data-testid="article-chars">{charCount(a)} 字</span>
+        <span data-testid="article-chars">{chars} 字</span>
         <OverrideBadge article={a} />
         {over > 0 && (
           <span className="badge badge-overset" data-testid="article-overset" title={`Overset: ${over} characters`}>

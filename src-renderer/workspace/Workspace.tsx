@@ -6,7 +6,7 @@ import { CollabStatusLine, PeopleBar } from '../collab/Presence';
 import { useCollabDesk } from '../collab/use-collab';
 import type { Editor } from '../editor/editor';
 import { ACTUAL_SIZE } from '../editor/geometry';
-import { EditorContext, useEditor, useEditorInstance } from '../editor/use-editor';
+import { EditorContext, useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
 import { proofCommands } from '../proof/commands';
 import { ErrorRateStatus, ProofDock } from '../proof/ProofPanel';
 import { IdentityChip, useRoleTitle } from '../proof/ProofChrome';
@@ -141,7 +141,8 @@ function Notice() {
 function StatusLine() {
   const layout = useEditor((s) => s.layout);
   const error = useEditor((s) => s.layoutError);
-  const ms = useEditor((s) => s.layoutMs);
+  // The layout time as of the last pause: it changes with every keystroke (useEditorSettled).
+  const ms = useEditorSettled((s) => s.layoutMs);
   const zoom = useEditor((s) => s.zoom);
   const selection = useEditor((s) => s.selection);
   const blocks = useEditor((s) => s.doc.blocks);

@@ -28,11 +28,15 @@ describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page
 
   it('typing in the body lands in the page at once', async () => {
     expect(await pageText(page)).not.toContain('测试插入');
+    const chars = async () => Number((await page.locator('[data-testid="article-item"][data-article="nanguan"] [data-testid="article-chars"]').innerText()).replace(/\D/g, ''));
+    const before = await chars();
     await body().locator('p').first().click();
     await page.keyboard.press('Home');
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('测试插入');
     await expect.poll(() => pageText(page)).toContain('测试插入');
+    // The 稿件 list counts the new characters once the typing pauses (useEditorSettled).
+    await expect.poll(chars).toBe(before + 4);
     expect(await page.getByTestId('dirty').count()).toBe(1);
     await shot(page, 'ui-story-editor.png');
   });
