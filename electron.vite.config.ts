@@ -27,6 +27,8 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     plugins: [react(), devCspPlugin()],
+    // fontkit's WOFF2 decoder is not needed in the window (src-renderer/canvas/no-woff2.ts).
+    resolve: { alias: { 'brotli/decompress.js': resolve('src-renderer/canvas/no-woff2.ts') } },
     build: {
       rolldownOptions: { input: { index: resolve('src-renderer/index.html') } },
       chunkSizeWarningLimit: 2000,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { devCspPlugin } from './src-main/host/dev-csp-plugin';
@@ -10,6 +11,8 @@ export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [react(), devCspPlugin()],
+  // fontkit's WOFF2 decoder is not needed in the window (src-renderer/canvas/no-woff2.ts).
+  resolve: { alias: { 'brotli/decompress.js': fileURLToPath(new URL('./src-renderer/canvas/no-woff2.ts', import.meta.url)) } },
   server: {
     host: '127.0.0.1',
     proxy: { '/api': `http://127.0.0.1:${process.env.BANMIAN_WEB_HOST_PORT ?? 5180}` },

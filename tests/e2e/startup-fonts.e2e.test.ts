@@ -61,4 +61,13 @@ describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
     expect(problems).toEqual([]);
     await app.close();
   });
+
+  it('leaves fontkit’s WOFF2 decoder out of the window (its dictionary cost every start ~50 ms)', async () => {
+    const html = await (await fetch(host.url)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const code = (await Promise.all(scripts.map(async (src) => (await fetch(new URL(src, host.url))).text()))).join('\n');
+    expect(code).toContain('WOFF2 fonts are not read in the window');
+    expect(code).not.toContain('BrotliDecompress');
+  });
 });
