@@ -21,15 +21,17 @@ export function useEditor<T>(select: (state: EditorState) => T): T {
 
 /**
  * Like useEditor, but the value follows the editor only when it pauses, `delay` ms after the last
- * change: for figures in the panels that change with every keystroke (a character count, the layout
- * time). Redrawing them costs a keystroke's frame more than their few characters suggest (the
+ * change (compared with `equal`): for figures in the panels that change with every keystroke (a
+ * character count, the layout time) and for panels that need the whole page (useSettledLayout). Redrawing them costs a keystroke's frame more than their few characters suggest (the
  * article list is a layer of its own); a moment later nobody is looking at them.
  */
-export function useEditorSettled<T>(select: (state: EditorState) => T, delay = 250): T {
+export function useEditorSettled<T>(select: (state: EditorState) => T, delay = 250, equal: (a: T, b: T) => boolean = Object.is): T {
   const editor = useEditorInstance();
   const [value, setValue] = useState(() => select(editor.getState()));
   const selectRef = useRef(select);
   selectRef.current = select;
+  const equalRef = useRef(equal);
+  equalRef.current = equal;
   const shown = useRef(value);
   shown.current = value;
   useEffect(() => {
@@ -37,7 +39,7 @@ export function useEditorSettled<T>(select: (state: EditorState) => T, delay = 2
     let changedAt = 0;
     const show = () => {
       const next = selectRef.current(editor.getState());
-      if (!Object.is(next, shown.current)) setValue(() => next);
+      if (!equalRef.current(next, shown.current)) setValue(() => next);
     };
     // One timer per pause, not one per keystroke: when it fires early it waits out the rest.
     const fire = () => {
@@ -46,7 +48,7 @@ export function useEditorSettled<T>(select: (state: EditorState) => T, delay = 2
       if (!timer) show();
     };
     const check = () => {
-      if (Object.is(selectRef.current(editor.getState()), shown.current) && timer === undefined) return;
+      if (equalRef.current(selectRef.current(editor.getState()), shown.current) && timer === undefined) return;
       changedAt = performance.now();
       timer ??= setTimeout(fire, delay);
     };

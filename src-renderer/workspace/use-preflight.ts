@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import { base64ToBytes } from '../../src-core/model/base64';
 import type { BanmianDocument, ImageAsset } from '../../src-core/model/document';
 import { preflight, type PreflightReport } from '../../src-core/preflight';
-import type { Editor } from '../editor/editor';
-import { useEditorInstance } from '../editor/use-editor';
+import type { Editor, EditorState } from '../editor/editor';
+import { useEditorInstance, useEditorSettled } from '../editor/use-editor';
 
 export interface Settled {
   doc: BanmianDocument;
@@ -16,40 +16,11 @@ export interface Settled {
  * cost nothing between keystrokes or drag frames and catch up `delay` ms after the last change.
  */
 export function useSettledLayout(delay = 250): Settled | null {
-  const editor = useEditorInstance();
-  const read = (): Settled | null => {
-    const s = editor.getState();
-    return s.layout ? { doc: s.doc, layout: s.layout } : null;
-  };
-  const [settled, setSettled] = useState<Settled | null>(read);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = editor.getState().layout;
-    let changedAt = 0;
-    // One timer per pause, not one per keystroke: when it fires early it waits out the rest.
-    const fire = () => {
-      const rest = changedAt + delay - performance.now();
-      timer = rest > 1 ? setTimeout(fire, rest) : undefined;
-      if (!timer) setSettled(read());
-    };
-    const check = () => {
-      const s = editor.getState();
-      if (s.layout === last) return;
-      last = s.layout;
-      changedAt = performance.now();
-      timer ??= setTimeout(fire, delay);
-    };
-    // The layout may have changed between the first render and this effect.
-    if (settled?.layout !== last) setSettled(read());
-    const unsubscribe = editor.subscribe(check);
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, delay]);
-  return settled;
+  return useEditorSettled(readSettled, delay, sameLayout);
 }
+
+const readSettled = (s: EditorState): Settled | null => (s.layout ? { doc: s.doc, layout: s.layout } : null);
+const sameLayout = (a: Settled | null, b: Settled | null): boolean => a?.layout === b?.layout;
 
 /** Decoded picture bytes per asset object (assets keep their identity while unchanged). */
 const decoded = new WeakMap<ImageAsset, Uint8Array | null>();
