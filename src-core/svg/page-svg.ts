@@ -154,6 +154,9 @@ function guidesSvg(layout: PageLayout): string {
   return `<g class="guides">${parts.join('')}</g>`;
 }
 
+/** OpenType features off wherever the window draws layout's glyphs (see pageToSvg). */
+export const SVG_FONT_FEATURES = "'liga' 0,'clig' 0,'calt' 0,'kern' 0,'locl' 0,'ccmp' 0";
+
 /**
  * The page as one SVG document: every glyph at the x PageLayout gives it, so the browser only
  * rasterises and never lays out. Ligatures and kerning are off for the same reason, and so are the
@@ -165,7 +168,7 @@ export function pageToSvg(layout: PageLayout, opts: SvgOptions): string {
   const body = itemsToSvg(layout.items, opts);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}pt" height="${num(layout.height)}pt" ` +
-    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:'liga' 0,'clig' 0,'calt' 0,'kern' 0,'locl' 0,'ccmp' 0;text-spacing-trim:space-all;text-autospace:no-autospace" text-rendering="geometricPrecision">` +
+    `style="font-kerning:none;font-variant-ligatures:none;font-feature-settings:${SVG_FONT_FEATURES};text-spacing-trim:space-all;text-autospace:no-autospace" text-rendering="geometricPrecision">` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
     (opts.guides ? guidesSvg(layout) : '') +
     body +

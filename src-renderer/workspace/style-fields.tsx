@@ -1,6 +1,6 @@
 import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
-import { itemsToSvg } from '../../src-core/svg/page-svg';
+import { itemsToSvg, SVG_FONT_FEATURES } from '../../src-core/svg/page-svg';
 import { cssFamily } from '../canvas/fonts';
 import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
@@ -157,7 +157,7 @@ export function StyleSample({ style, testId }: { style: TextStyle; testId?: stri
         width={markup.width * SAMPLE_SCALE}
         height={markup.height * SAMPLE_SCALE}
         viewBox={`0 0 ${markup.width} ${markup.height}`}
-        style={{ fontKerning: 'none', fontVariantLigatures: 'none' }}
+        style={{ fontKerning: 'none', fontVariantLigatures: 'none', fontFeatureSettings: SVG_FONT_FEATURES }}
         dangerouslySetInnerHTML={{ __html: markup.svg }}
       />
     </div>

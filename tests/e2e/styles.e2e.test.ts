@@ -50,6 +50,8 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
   it('a change to the page’s headline style changes every headline', async () => {
     const sample = page.getByTestId('page-style-headline-sample').locator('text').first();
     expect(await sample.getAttribute('font-size')).toBe('24');
+    // Drawn with the PDF's glyphs, as the page is: no localized forms (Noto's tabular digits).
+    expect(await sample.evaluate((el) => getComputedStyle(el).fontFeatureSettings)).toContain('"locl" 0');
     await typeSize(page, 'page-style-headline-size', '小初');
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(36);
     // the live sample follows
