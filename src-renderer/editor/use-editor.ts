@@ -21,9 +21,10 @@ export function useEditor<T>(select: (state: EditorState) => T): T {
 
 /**
  * Like useEditor, but the value follows the editor only when it pauses, `delay` ms after the last
- * change (compared with `equal`): for figures in the panels that change with every keystroke (a
- * character count, the layout time) and for panels that need the whole page (useSettledLayout). Redrawing them costs a keystroke's frame more than their few characters suggest (the
- * article list is a layer of its own); a moment later nobody is looking at them.
+ * change (compared with `equal`): for panels that need the whole page (useSettledLayout) and for
+ * figures that change with every keystroke (a character count, the layout time). Redrawing those
+ * costs a keystroke's frame more than their few characters suggest (the article list is a layer of
+ * its own); a moment later nobody is looking at them.
  */
 export function useEditorSettled<T>(select: (state: EditorState) => T, delay = 250, equal: (a: T, b: T) => boolean = Object.is): T {
   const editor = useEditorInstance();
