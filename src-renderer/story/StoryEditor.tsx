@@ -15,6 +15,7 @@ import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { StoryProofBar } from '../proof/ProofChrome';
 import { trackedChanges } from '../proof/tracked-changes';
 import { useProofSession } from '../proof/use-proof';
+import { Row } from '../workspace/fields';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
@@ -160,11 +161,7 @@ function StoryMetaField({ articleId, field, zh, en }: { articleId: string; field
   // Title fields cannot carry tracked changes: read-only in 校对 mode (comment instead) and when signed.
   const readOnly = useEditor((s) => s.readOnly);
   return (
-    <label className="field" title={en}>
-      <span className="field-label">
-        {zh}
-        <small>{en}</small>
-      </span>
+    <Row zh={zh} en={en}>
       <input
         data-testid={`story-${field}`}
         value={value}
@@ -179,6 +176,6 @@ function StoryMetaField({ articleId, field, zh, en }: { articleId: string; field
           }
         }}
       />
-    </label>
+    </Row>
   );
 }
