@@ -2,8 +2,6 @@ import type { FontRegistry } from '../fonts/registry';
 import type { Article, ArticleBlock, BanmianDocument, BlockBox, GridRect, ImageAsset, ImageBlock, ImageCrop, PageSettings, StyleName, TextStyle } from '../model/document';
 import { defaultPage } from '../model/defaults';
 import { columnDepths, columnX, gridGeometry, rectOf, rowY, spanWidth, type GridGeometry } from '../model/grid';
-
-export { columnDepths };
 import { printableParagraphs, proofParagraphs } from '../model/richtext';
 import { resolveStyle } from '../model/styles';
 import { isHan } from '../typeset/chars';

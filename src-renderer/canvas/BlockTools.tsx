@@ -1,5 +1,5 @@
 import type React from 'react';
-import { columnDepths } from '../../src-core/layout/layout';
+import { columnDepths } from '../../src-core/model/grid';
 import type { ImageItem, PageLayout } from '../../src-core/layout/page-layout';
 import type { ArticleBlock, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
 import { columnX, rowY, type GridGeometry } from '../../src-core/model/grid';

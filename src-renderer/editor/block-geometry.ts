@@ -1,5 +1,5 @@
 import type { ArticleBlock, ImageCrop, RuleBlock } from '../../src-core/model/document';
-import { columnDepths } from '../../src-core/layout/layout';
+import { columnDepths } from '../../src-core/model/grid';
 import { columnX, rowY, type GridGeometry } from '../../src-core/model/grid';
 
 /**

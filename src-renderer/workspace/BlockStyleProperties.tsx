@@ -1,6 +1,7 @@
 import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
-import { boxInset, columnDepths } from '../../src-core/layout/layout';
+import { boxInset } from '../../src-core/layout/layout';
+import { columnDepths } from '../../src-core/model/grid';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { MmField, NumberField, Row } from './fields';
 
