@@ -42,7 +42,7 @@ export interface CollabServerOptions {
 export interface CollabServer {
   url: string;
   port: number;
-  /** The SQLite driver the documents are stored with (better-sqlite3, or node:sqlite inside Electron). */
+  /** The SQLite driver the documents are stored with (node:sqlite). */
   storage: SqliteDriverName;
   close(): Promise<void>;
   /** For tests and monitoring. */

@@ -1,16 +1,9 @@
-import Database from 'better-sqlite3';
-
 /**
- * The little of SQLite the collaboration store needs, over one of two drivers:
- *
- * - `better-sqlite3` (a native addon) under plain Node: `npm run server`, the web host, the tests;
- * - `node:sqlite` (built into Node ≥ 22.13) inside Electron, whose Node ABI differs from the one
- *   better-sqlite3 was compiled for by `npm install`: without it, 文件 → 共享此版面 in the desktop
- *   app would need the addon rebuilt against Electron (`@electron/rebuild`) on every machine.
- *
- * `BANMIAN_SQLITE=node|better` picks one by hand (the tests run the server under Node 24 with `node`).
+ * The little of SQLite the collaboration store needs, over Node's built-in `node:sqlite`
+ * (Node ≥ 22.13, and Electron's Node). One driver for `npm run server`, the web host, the tests and
+ * the desktop app: no native addon to compile at `npm install` and none to rebuild for Electron.
  */
-export type SqliteDriverName = 'better-sqlite3' | 'node:sqlite';
+export type SqliteDriverName = 'node:sqlite';
 
 export interface SqlStatement {
   run(...params: unknown[]): unknown;
@@ -37,39 +30,6 @@ export class SqliteDriverError extends Error {
   }
 }
 
-export function chooseDriver(env: NodeJS.ProcessEnv = process.env, versions: NodeJS.ProcessVersions = process.versions): SqliteDriverName {
-  const asked = env.BANMIAN_SQLITE;
-  if (asked === 'node') return 'node:sqlite';
-  if (asked === 'better') return 'better-sqlite3';
-  return versions.electron ? 'node:sqlite' : 'better-sqlite3';
-}
-
-export function openDatabase(file: string, driver: SqliteDriverName = chooseDriver()): SqlDatabase {
-  return driver === 'node:sqlite' ? openNodeSqlite(file) : openBetterSqlite(file);
-}
-
-function openBetterSqlite(file: string): SqlDatabase {
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-  } catch (e) {
-    throw new SqliteDriverError(`无法打开协作数据库（better-sqlite3）：${(e as Error).message}`, `Cannot open the collaboration database (better-sqlite3): ${(e as Error).message}`);
-  }
-  return {
-    driver: 'better-sqlite3',
-    get isOpen() {
-      return db.open;
-    },
-    exec: (sql) => void db.exec(sql),
-    prepare: (sql) => db.prepare(sql),
-    transaction: (fn, mode = 'deferred') => {
-      const tx = db.transaction(fn);
-      return mode === 'immediate' ? tx.immediate() : tx.deferred();
-    },
-    close: () => db.close(),
-  };
-}
-
 interface NodeSqliteModule {
   DatabaseSync: new (file: string) => {
     isOpen?: boolean;
@@ -79,9 +39,9 @@ interface NodeSqliteModule {
   };
 }
 
-function openNodeSqlite(file: string): SqlDatabase {
-  // getBuiltinModule rather than an import: under Node 20 the module does not exist, and a static
-  // import would stop the whole host from loading.
+function loadNodeSqlite(): NodeSqliteModule {
+  // getBuiltinModule rather than an import: on a Node without the module the host still loads and
+  // the share command says why it cannot start.
   let sqlite: NodeSqliteModule | undefined;
   try {
     sqlite = process.getBuiltinModule?.('node:sqlite') as NodeSqliteModule | undefined;
@@ -94,7 +54,17 @@ function openNodeSqlite(file: string): SqlDatabase {
       `This runtime (Node ${process.versions.node}) has no built-in SQLite (Node 22.13 or later is needed)`,
     );
   }
-  const db = new sqlite.DatabaseSync(file);
+  return sqlite;
+}
+
+export function openDatabase(file: string): SqlDatabase {
+  const sqlite = loadNodeSqlite();
+  let db: InstanceType<NodeSqliteModule['DatabaseSync']>;
+  try {
+    db = new sqlite.DatabaseSync(file);
+  } catch (e) {
+    throw new SqliteDriverError(`无法打开协作数据库：${(e as Error).message}`, `Cannot open the collaboration database: ${(e as Error).message}`);
+  }
   let open = true;
   return {
     driver: 'node:sqlite',

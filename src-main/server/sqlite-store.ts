@@ -10,8 +10,8 @@ const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 export type Durability = 'full' | 'normal';
 
 /**
- * Shared documents in SQLite (`<dataDir>/banmian-collab.sqlite`, through better-sqlite3 or, inside
- * Electron, node:sqlite: see sqlite-driver.ts).
+ * Shared documents in SQLite (`<dataDir>/banmian-collab.sqlite`, through node:sqlite: see
+ * sqlite-driver.ts).
  *
  * Every update is appended to `updates` synchronously inside the document's update event, which runs
  * before Hocuspocus acknowledges the update to the client: an acknowledged change is in SQLite's

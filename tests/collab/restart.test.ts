@@ -2,21 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { PageStore } from '../../src-core/store/page-store';
 import { layoutParts } from '../../src-core/store/ydocs';
-import { ServerProcess, bodyText, freePort, joinDesk, nodeWithSqlite, shareDesk, tempDir, token, typeInto, until } from './support';
+import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until } from './support';
 
 /**
- * The server is killed with SIGKILL mid-session and restarted on the same port and data folder: once
- * on better-sqlite3 (`npm run server`), once on node:sqlite under Node ≥ 22.13 (the driver the
- * server uses inside Electron, where the addon's ABI does not match).
+ * The server is killed with SIGKILL mid-session and restarted on the same port and data folder, on
+ * node:sqlite (its one storage driver, in `npm run server` and inside Electron alike).
  */
 
-const node22 = nodeWithSqlite();
-if (!node22) console.log('No Node ≥ 22.13 with node:sqlite here (.ci/run unpacks one into .cache/node24): the node:sqlite restart test is skipped');
-
-const drivers = [
-  { driver: 'better-sqlite3', runtime: undefined, available: true },
-  { driver: 'node:sqlite', runtime: node22 ? { execPath: node22, env: { BANMIAN_SQLITE: 'node' } } : undefined, available: !!node22 },
-];
+const drivers = [{ driver: 'node:sqlite', runtime: undefined, available: true }];
 
 describe.each(drivers)('a server on $driver killed with SIGKILL', ({ driver, runtime, available }) => {
   const tmp = tempDir('banmian-restart-');

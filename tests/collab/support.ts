@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ export class ServerProcess {
     readonly dataDir: string,
     readonly usersFile: string,
     private readonly extra: string[] = [],
-    /** Another Node binary and environment (the node:sqlite driver under Node ≥ 22.13). */
+    /** Another Node binary and environment. */
     private readonly runtime: { execPath: string; env: Record<string, string> } | undefined = undefined,
   ) {}
 
@@ -83,20 +83,6 @@ export class ServerProcess {
   get pid(): number | undefined {
     return this.child?.pid;
   }
-}
-
-/**
- * A Node binary with the built-in node:sqlite (≥ 22.13), the runtime of the collab server inside
- * Electron: `BANMIAN_NODE22`, else the copy `.ci/run` unpacks into `.cache/node24`, else `node` on
- * the PATH when it is new enough. Undefined when there is none (the test then says it skipped).
- */
-export function nodeWithSqlite(): string | undefined {
-  const candidates = [process.env.BANMIAN_NODE22, join(root, '.cache/node24/bin/node'), 'node'].filter((c): c is string => !!c);
-  for (const bin of candidates) {
-    const probe = spawnSync(bin, ['-e', "process.getBuiltinModule('node:sqlite') ? process.stdout.write('yes') : 0"], { encoding: 'utf8' });
-    if (probe.status === 0 && probe.stdout === 'yes') return bin;
-  }
-  return undefined;
 }
 
 export interface Desk {

@@ -6,7 +6,7 @@ import { parseRole } from '../../src-core/collab/roles';
 import { updateTouchesRootMap } from '../../src-core/collab/touches';
 import { syncStatusOf, syncUpdateOf } from '../../src-core/collab/wire';
 import { signOff } from '../../src-core/proof/rounds';
-import { chooseDriver, openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-driver';
+import { openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-driver';
 import { SqliteStore } from '../../src-main/server/sqlite-store';
 import { UserDirectory, addUser, mayOpen, removeUser } from '../../src-main/server/users';
 import { tempDir } from './support';
@@ -100,24 +100,26 @@ describe('the users file', () => {
 });
 
 describe('SQLite persistence', () => {
-  it('uses node:sqlite inside Electron (the addon is built for plain Node), better-sqlite3 elsewhere, or what BANMIAN_SQLITE asks', () => {
-    const node = { node: '22.20.0' } as NodeJS.ProcessVersions;
-    expect(chooseDriver({}, node)).toBe('better-sqlite3');
-    expect(chooseDriver({}, { ...node, electron: '45.5.0' })).toBe('node:sqlite');
-    expect(chooseDriver({ BANMIAN_SQLITE: 'better' }, { ...node, electron: '45.5.0' })).toBe('better-sqlite3');
-    expect(chooseDriver({ BANMIAN_SQLITE: 'node' }, node)).toBe('node:sqlite');
-  });
-
   it.skipIf(process.getBuiltinModule?.('node:sqlite'))('says in both languages when this Node has no node:sqlite', () => {
     let error: unknown;
     try {
-      openDatabase(`${tmp.dir}/none.sqlite`, 'node:sqlite');
+      openDatabase(`${tmp.dir}/none.sqlite`);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(SqliteDriverError);
     expect((error as SqliteDriverError).zh).toContain('没有内置 SQLite');
     expect((error as SqliteDriverError).en).toContain('Node 22.13');
+  });
+
+  it('opens its database with node:sqlite', () => {
+    const db = openDatabase(`${tmp.dir}/driver.sqlite`);
+    expect(db.driver).toBe('node:sqlite');
+    db.exec('CREATE TABLE t (x)');
+    db.prepare('INSERT INTO t VALUES (?)').run(7);
+    expect(db.prepare('SELECT x FROM t').get()).toEqual({ x: 7 });
+    db.close();
+    expect(db.isOpen).toBe(false);
   });
 
   it('loads what was appended, before and after folding the log', () => {
