@@ -1,5 +1,6 @@
 import type { BanmianDocument, Block, BlockBox, GridRect, ImageCrop, StyleName } from './document';
 import { FORMAT_VERSION, RULE_STYLES } from './document';
+import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
 import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
 
@@ -64,6 +65,13 @@ class Checker {
     }
     return true;
   }
+}
+
+/** The value at a body-relative path such as `content[2].marks[0].type` (for the message). */
+function valueAt(root: unknown, path: string): unknown {
+  let v: unknown = root;
+  for (const key of path.match(/[^.[\]]+/g) ?? []) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
 }
 
 function show(value: unknown): string {
@@ -133,10 +141,8 @@ export function validateDocument(input: unknown): Validation {
       }
       for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.string(`${p}.${key}`, a[key]);
       if (a.styleOverrides !== undefined) checkStyleOverrides(c, `${p}.styleOverrides`, a.styleOverrides);
-      if (c.object(`${p}.body`, a.body)) {
-        if (a.body.type !== 'doc') c.fail(`${p}.body.type`, a.body.type, '应为 doc', "must be 'doc'");
-        c.array(`${p}.body.content`, a.body.content);
-      }
+      const body = bodyShapeProblem(a.body);
+      if (body) c.fail(`${p}.body${body.path ? `.${body.path}` : ''}`, valueAt(a.body, body.path), body.zh, body.en);
     });
   }
   const imageIds = new Set<string>();
