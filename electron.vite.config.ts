@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { devCspPlugin } from './src-main/host/dev-csp-plugin';
+import { devCspPlugin } from './src-main/host/dev-csp-plugin.ts';
 
 /**
  * electron-vite builds three bundles into out/: main (ESM, package.json "main" points at

@@ -11,7 +11,7 @@ import { importFiles } from '../src-core/import/index';
 import { median, printFigure } from './stats';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const sample = new Uint8Array(readFileSync(join(root, '../shared/samples/luoyang-daily-page.txt')));
+const sample = new Uint8Array(readFileSync(join(root, 'assets/samples/luoyang-daily-page.txt')));
 const chart = new Uint8Array(readFileSync(join(root, 'tests/fixtures/import/chart.png')));
 
 function repeatTo(bytes: Uint8Array, size: number): Uint8Array {

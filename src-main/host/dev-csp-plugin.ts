@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { DEV_CONTENT_SECURITY_POLICY } from './csp';
+import { DEV_CONTENT_SECURITY_POLICY } from './csp.ts';
 
 /** Swaps the CSP <meta> of index.html for the development policy, on the dev server only. */
 export function devCspPlugin(): Plugin {

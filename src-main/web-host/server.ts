@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
 export interface WebHostOptions {
   /** 0 or absent: a free port. */
   port?: number;
+  /** When `port` is taken, try the next ones (up to PORT_TRIES) instead of failing. */
+  nextFreePort?: boolean;
   /** Folder of the built renderer; defaults to <project>/dist-web. */
   root?: string;
   /**
@@ -165,6 +167,26 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
+const PORT_TRIES = 20;
+
+/** Listens on 127.0.0.1:port, or the next free port of `tries` when the usual one is taken. */
+async function listen(server: Server, port: number, tries: number): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await new Promise<void>((done, reject) => {
+        server.once('error', reject);
+        server.listen(port === 0 ? 0 : port + i, '127.0.0.1', () => {
+          server.off('error', reject);
+          done();
+        });
+      });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i + 1 >= tries || port === 0) throw e;
+    }
+  }
+}
+
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
   const root = resolve(options.root ?? join(findProjectRoot(), 'dist-web'));
   const temporary = options.sandbox === undefined;
@@ -181,10 +203,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       else res.destroy();
     });
   });
-  await new Promise<void>((done, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => done());
-  });
+  await listen(server, options.port ?? 0, options.nextFreePort ? PORT_TRIES : 1);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -203,34 +222,6 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   };
 }
 
-function flag(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-function portFromArgs(argv: string[]): number | undefined {
-  const value = flag(argv, '--port');
-  if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${value}`);
-  return port;
-}
-
-function secondsFromArgs(argv: string[]): number | undefined {
-  const value = flag(argv, '--autosave');
-  if (value === undefined) return undefined;
-  const s = Number(value);
-  if (!(s > 0 && s <= 3600)) throw new Error(`invalid --autosave ${value} (seconds, 0 < s ≤ 3600)`);
-  return s;
-}
-
 const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isEntry) {
-  const argv = process.argv.slice(2);
-  const host = await startWebHost({ port: portFromArgs(argv) ?? 5180, sandbox: flag(argv, '--sandbox') ?? join(tmpdir(), 'banmian-web-pages'), autosaveSeconds: secondsFromArgs(argv) });
-  console.log(`版面 Banmian web host: ${host.url}  pages in ${host.sandbox}  (Ctrl+C to stop)`);
-  if (!existsSync(join(findProjectRoot(), 'dist-web', 'index.html'))) console.warn('dist-web/ is not built yet: run `npm run web:build` first.');
-  const stop = (): void => void host.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+// The program itself lives in foreground.ts (also what `npm start` runs without Electron).
+if (isEntry) await (await import('./foreground')).serveFromCommandLine(process.argv.slice(2));

@@ -53,6 +53,8 @@ describe.skipIf(!chromiumAvailable())('the app on the web host, in Chromium', ()
 
   it('draws with the host font files, declared through the CSS Font Loading API', async () => {
     // document.fonts.check() is true for unknown families too, so look at the declared faces themselves.
+    // Faces the first page does not draw with are declared when the window is idle: wait for them.
+    await page.waitForFunction(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('bm-') && f.status === 'loaded').length >= 4, undefined, { timeout: 60_000 });
     const loaded = await page.evaluate(() =>
       Object.fromEntries([...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('bm-')).map((f) => [f.family.replace(/"/g, ''), f.status])),
     );

@@ -17,7 +17,7 @@ import { importPaths } from '../../src-main/import/read-inputs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'tests/fixtures/import', name)));
-const samplePath = join(root, '../shared/samples/luoyang-daily-page.txt');
+const samplePath = join(root, 'assets/samples/luoyang-daily-page.txt');
 const sample = new Uint8Array(readFileSync(samplePath));
 
 function randomBytes(n: number, seed: number): Uint8Array {

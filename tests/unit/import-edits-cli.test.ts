@@ -3,7 +3,7 @@ import { applyEdits, takeEdits } from '../../src-main/cli/import-edits';
 import { importPaths } from '../../src-main/import/read-inputs';
 import { fileURLToPath } from 'node:url';
 
-const SAMPLE = fileURLToPath(new URL('../../../shared/samples/luoyang-daily-page.txt', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../assets/samples/luoyang-daily-page.txt', import.meta.url));
 
 describe('import corrections from the command line', () => {
   it('takes the edit options with their values out of the arguments', () => {

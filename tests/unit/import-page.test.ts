@@ -1,5 +1,5 @@
 /**
- * The OCR'd sample page (../shared/samples/luoyang-daily-page.txt) against the hand-written fixture,
+ * The OCR'd sample page (assets/samples/luoyang-daily-page.txt) against the hand-written fixture,
  * the hand-split sample page, and the accounting of every Han character.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { ImportReport } from '../../src-core/import/report';
 import { plainText, type RichDoc } from '../../src-core/model/richtext';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const samplePath = join(root, '../shared/samples/luoyang-daily-page.txt');
+const samplePath = join(root, 'assets/samples/luoyang-daily-page.txt');
 const expected = JSON.parse(readFileSync(join(root, 'tests/fixtures/import/luoyang-expected.json'), 'utf8'));
 
 async function importSample() {

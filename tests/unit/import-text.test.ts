@@ -12,7 +12,7 @@ import { bylineLine, deckLine, leadAtStart, parseCredits, rejoinSplitNames, trai
 import { plainText } from '../../src-core/model/richtext';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const sample = readFileSync(join(root, '../shared/samples/luoyang-daily-page.txt'), 'utf8');
+const sample = readFileSync(join(root, 'assets/samples/luoyang-daily-page.txt'), 'utf8');
 
 /** A GBK encoder built by inverting the platform's decoder (no encoder for GBK exists in TextEncoder). */
 function gbkEncoder(): (text: string) => Uint8Array {
