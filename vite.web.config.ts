@@ -2,11 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { devCspPlugin } from './src-main/host/dev-csp-plugin.ts';
+import { SESSION_HEADER } from './src-core/host-api.ts';
 
 /**
  * The renderer alone, for the local web host (tests, UI work without Electron). `npm run web` serves
- * it with hot reload and forwards /api to a web host started with `npx tsx src-main/web-host/server.ts`.
+ * it with hot reload and forwards /api to a web host started with `npx tsx src-main/web-host/server.ts`, both with the same
+ * BANMIAN_WEB_SECRET in their environment.
  */
+const webHost = `http://127.0.0.1:${process.env.BANMIAN_WEB_HOST_PORT ?? 5180}`;
+
 export default defineConfig({
   root: 'src-renderer',
   base: './',
@@ -15,7 +19,15 @@ export default defineConfig({
   resolve: { alias: { 'brotli/decompress.js': fileURLToPath(new URL('./src-renderer/canvas/no-woff2.ts', import.meta.url)) } },
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': `http://127.0.0.1:${process.env.BANMIAN_WEB_HOST_PORT ?? 5180}` },
+    // The web host answers only its own origin with its session secret: the proxy speaks as that
+    // origin and adds the secret both were started with (BANMIAN_WEB_SECRET).
+    proxy: {
+      '/api': {
+        target: webHost,
+        changeOrigin: true,
+        headers: { origin: webHost, [SESSION_HEADER]: process.env.BANMIAN_WEB_SECRET ?? '' },
+      },
+    },
   },
   build: {
     outDir: '../dist-web',

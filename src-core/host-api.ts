@@ -195,6 +195,13 @@ export interface HostApi {
 }
 
 /** Method names of HostApi, for the preload bridge and the host's argument validation. */
+/**
+ * The browser host's API answers only requests carrying its per-session secret in this header; the
+ * index.html it serves hands the secret to the app in a <meta> of this name.
+ */
+export const SESSION_HEADER = 'x-banmian-session';
+export const SESSION_META = 'banmian-session';
+
 export const HOST_API_METHODS = [
   'startupPage',
   'listFonts',

@@ -1,4 +1,4 @@
-import { HOST_API_METHODS, type HostApi, type HostApiMethod, type HostResult, type MenuBridge } from '../src-core/host-api';
+import { HOST_API_METHODS, SESSION_HEADER, SESSION_META, type HostApi, type HostApiMethod, type HostResult, type MenuBridge } from '../src-core/host-api';
 
 declare global {
   interface Window {
@@ -15,12 +15,15 @@ const networkError = <T>(method: string, e: unknown): HostResult<T> => ({
   en: `Cannot reach the host (${method}): ${e instanceof Error ? e.message : String(e)}`,
 });
 
+/** The web host's per-session secret, which it writes into the index.html it serves. */
+const sessionSecret = (): string => document.querySelector<HTMLMetaElement>(`meta[name="${SESSION_META}"]`)?.content ?? '';
+
 /** The web host answers POST /api/<method> with a HostResult as JSON, or raw bytes for fontBytes. */
 async function callWebHost<T>(method: HostApiMethod, args: unknown[]): Promise<HostResult<T>> {
   try {
     const response = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: sessionSecret() },
       body: JSON.stringify(args),
     });
     const type = response.headers.get('Content-Type') ?? '';

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findProjectRoot } from '../host/handlers';
 import { foregroundOptions, serveInForeground } from '../web-host/foreground';
+import { startWebHost } from '../web-host/server';
 import { chooseHost, type HostChoice } from './choose-host';
 import { electronBinaryPresent, installElectron } from './electron-binary';
 import { openInBrowser } from './open-browser';
@@ -44,7 +45,7 @@ async function runBrowserHost(root: string, why: Extract<HostChoice, { host: 'br
     console.error('浏览器版界面构建失败（见上） / building the browser UI failed (see above)');
     process.exit(1);
   }
-  const host = await serveInForeground(foregroundOptions(argv));
+  const host = await serveInForeground(foregroundOptions(argv), startWebHost);
   if (!argv.includes('--no-open')) openInBrowser(host.url);
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findProjectRoot } from '../host/handlers';
-import { startWebHost, type WebHost } from './server';
+import type { startWebHost, WebHost } from './server';
 
 /**
  * The browser host as a program in the foreground (`npm start` without Electron, or
@@ -22,8 +22,10 @@ export interface ForegroundOptions {
   autosaveSeconds?: number;
 }
 
-export async function serveInForeground(options: ForegroundOptions): Promise<WebHost> {
-  const host = await startWebHost({ port: options.port, nextFreePort: true, sandbox: options.pages, autosaveSeconds: options.autosaveSeconds });
+/** `start` is server.ts's startWebHost, passed in: server.ts runs this when it is the entry itself. */
+export async function serveInForeground(options: ForegroundOptions, start: typeof startWebHost): Promise<WebHost> {
+  // BANMIAN_WEB_SECRET: the secret `npm run web`'s dev-server proxy adds to the calls it forwards.
+  const host = await start({ port: options.port, nextFreePort: true, sandbox: options.pages, autosaveSeconds: options.autosaveSeconds, secret: process.env.BANMIAN_WEB_SECRET });
   console.log(`版面 Banmian 浏览器版 / browser host: ${host.url}`);
   console.log(`版面文件夹 / pages folder: ${host.sandbox}`);
   console.log('按 Ctrl+C 停止 / Ctrl+C to stop');
@@ -71,6 +73,6 @@ export function foregroundOptions(argv: string[], env: NodeJS.ProcessEnv = proce
   };
 }
 
-export async function serveFromCommandLine(argv: string[]): Promise<WebHost> {
-  return serveInForeground(foregroundOptions(argv));
+export async function serveFromCommandLine(argv: string[], start: typeof startWebHost): Promise<WebHost> {
+  return serveInForeground(foregroundOptions(argv), start);
 }

@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
 import { dispatchHostCall, findProjectRoot, stopSharing } from '../host/handlers';
 import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
+import { apiProblem, hostProblem, newSessionSecret, withSessionMeta } from './api-guard';
 
 /**
  * A small local web host: serves the built renderer (dist-web/) and answers the HostApi over
@@ -26,6 +27,8 @@ export interface WebHostOptions {
    * fresh temporary folder, removed on close (tests); the command line passes a lasting one.
    */
   sandbox?: string;
+  /** The API's per-session secret; absent: a fresh random one (the dev server passes a shared one). */
+  secret?: string;
   /** Seconds between autosaves (30 by default; tests use less). */
   autosaveSeconds?: number;
 }
@@ -33,6 +36,8 @@ export interface WebHostOptions {
 export interface WebHost {
   url: string;
   sandbox: string;
+  /** The per-session secret the API asks for (tests and tools that call it directly). */
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -74,29 +79,42 @@ function sendError(res: ServerResponse, status: number, zh: string, en: string):
   sendJson(res, status, { ok: false, zh, en });
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+/**
+ * The body as text, or undefined when it is over `limit`: then a 413 goes out at once (a declared
+ * length over the limit is refused before any byte is read) and the rest of the upload is discarded
+ * as it arrives, never kept, so the client reads the answer instead of a reset connection.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<string | undefined> {
+  const tooLarge = (): undefined => {
+    res.setHeader('Connection', 'close');
+    sendError(res, 413, `请求内容超过 ${Math.round(limit / 1024)} KB 的上限`, `The request body is larger than the ${Math.round(limit / 1024)} KB limit`);
+    req.removeAllListeners('data');
+    req.resume();
+    return undefined;
+  };
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(tooLarge());
   return new Promise((done, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        done(undefined);
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > limit) done(tooLarge());
+      else chunks.push(chunk);
     });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => done(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, env: HostEnv): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, { env, port, secret }: ApiContext): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     return sendError(res, 405, '接口只接受 POST 请求', 'The API accepts POST requests only');
   }
-  const body = await readBody(req, LARGE_BODY_METHODS.has(method) ? MAX_LARGE_BODY : MAX_BODY);
-  if (body === undefined) return sendError(res, 413, '请求内容过大', 'Request body too large');
+  const refused = apiProblem(req.headers, port, secret);
+  if (refused) return sendError(res, refused.status, refused.zh, refused.en);
+  const body = await readBody(req, res, LARGE_BODY_METHODS.has(method) ? MAX_LARGE_BODY : MAX_BODY);
+  if (body === undefined) return;
   let args: unknown = [];
   if (body.trim() !== '') {
     try {
@@ -105,7 +123,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
       return sendError(res, 400, '请求内容不是有效的 JSON', 'The request body is not valid JSON');
     }
   }
-  const result = await dispatchHostCall(decodeURIComponent(method), args, env);
+  const result = await dispatchHostCall(method, args, env);
   if ('rejected' in result) return sendError(res, 400, result.zh, result.en);
   if (result.ok && result.value instanceof Uint8Array) {
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': result.value.byteLength });
@@ -149,7 +167,7 @@ function readablePath(req: IncomingMessage, res: ServerResponse, encoded: string
   }
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, { root, secret }: ApiContext, pathname: string): Promise<void> {
   let relative = readablePath(req, res, pathname);
   if (relative === undefined) return;
   if (relative.includes('\0')) return sendError(res, 400, '无效的路径', 'Invalid path');
@@ -163,8 +181,42 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
   } catch {
     return sendError(res, 404, `找不到 ${relative}`, `Not found: ${relative}`);
   }
+  if (file === join(root, 'index.html')) data = Buffer.from(withSessionMeta(data.toString('utf8'), secret));
   res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': data.length });
   res.end(req.method === 'HEAD' ? undefined : data);
+}
+
+interface ApiContext {
+  env: HostEnv;
+  root: string;
+  /** Set once the server listens. */
+  port: number;
+  secret: string;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, context: ApiContext): Promise<void> {
+  const wrongHost = hostProblem(req.headers, context.port);
+  if (wrongHost) return sendError(res, wrongHost.status, wrongHost.zh, wrongHost.en);
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const api = /^\/api\/([^/]+)$/.exec(url.pathname);
+  if (api) {
+    const method = decodedMethod(api[1]);
+    if (method === undefined) return sendError(res, 400, '接口名称无效', 'Invalid API method name');
+    return handleApi(req, res, method, context);
+  }
+  const exported = /^\/exported\/(.+)$/.exec(url.pathname);
+  if (exported) return serveExported(req, res, context.env, exported[1]);
+  return serveStatic(req, res, context, url.pathname);
+}
+
+/** A method name is a plain identifier; anything else (bad escapes included) is a client error. */
+function decodedMethod(encoded: string): string | undefined {
+  try {
+    const name = decodeURIComponent(encoded);
+    return /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const PORT_TRIES = 20;
@@ -192,23 +244,21 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const temporary = options.sandbox === undefined;
   const sandbox = resolve(options.sandbox ?? mkdtempSync(join(tmpdir(), 'banmian-web-')));
   const env: HostEnv = { files: sandboxAccess(sandbox), autosaveSeconds: options.autosaveSeconds ?? 30 };
+  const context: ApiContext = { env, root, port: 0, secret: options.secret || newSessionSecret() };
   const server = createServer((req, res) => {
     baseHeaders(res);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const api = /^\/api\/([^/]+)$/.exec(url.pathname);
-    const exported = /^\/exported\/(.+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1], env) : exported ? serveExported(req, res, env, exported[1]) : serveStatic(req, res, root, url.pathname);
-    work.catch((e: unknown) => {
+    route(req, res, context).catch((e: unknown) => {
       if (!res.headersSent) sendError(res, 500, `内部错误：${String(e)}`, `Internal error: ${String(e)}`);
       else res.destroy();
     });
   });
   await listen(server, options.port ?? 0, options.nextFreePort ? PORT_TRIES : 1);
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  context.port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${context.port}/`,
     sandbox,
+    secret: context.secret,
     close: async () => {
       await stopSharing(env);
       await new Promise<void>((done) => {
@@ -224,4 +274,4 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
 
 const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 // The program itself lives in foreground.ts (also what `npm start` runs without Electron).
-if (isEntry) await (await import('./foreground')).serveFromCommandLine(process.argv.slice(2));
+if (isEntry) void import('./foreground').then((f) => f.serveFromCommandLine(process.argv.slice(2), startWebHost));

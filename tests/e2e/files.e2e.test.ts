@@ -276,7 +276,7 @@ function startHostProcess(port: number, sandbox: string): Promise<ChildProcess> 
   // One node process (no tsx wrapper process), so that SIGKILL takes the server down at once.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/server.ts', '--port', String(port), '--sandbox', sandbox, '--autosave', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((done, fail) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('web host') && done(child));
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('browser host') && done(child));
     child.once('exit', (code) => fail(new Error(`web host exited with ${code}`)));
   });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
+import { SESSION_HEADER } from '../../src-core/host-api';
 import { findProjectRoot, startupPage } from '../../src-main/host/handlers';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 
@@ -10,7 +11,7 @@ const root = findProjectRoot();
 
 describe('the local web host', () => {
   let host: WebHost;
-  const post = (method: string, body?: string) => fetch(new URL(`api/${method}`, host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const post = (method: string, body?: string) => fetch(new URL(`api/${method}`, host.url), { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: host.secret }, body });
 
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist-web/index.html'))) throw new Error('dist-web/ is not built: run `npm run test:e2e` (or `npm run web:build` first)');
