@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleDocName, layoutDocName, parseDocName } from '../../src-core/collab/names';
 import { parseRole } from '../../src-core/collab/roles';
-import { updateTouchesRootMap } from '../../src-core/collab/touches';
+import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncStatusOf, syncUpdateOf } from '../../src-core/collab/wire';
 import { signOff } from '../../src-core/proof/rounds';
 import { openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-driver';
@@ -51,17 +51,17 @@ describe('which updates touch the sign-off', () => {
 
   it('sees a new key, an overwritten key and a deleted key', () => {
     const doc = server();
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').set('x', 1)), 'signoff')).toBe(true);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').set('signedBy', '别人')), 'signoff')).toBe(true);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').delete('signedBy')), 'signoff')).toBe(true);
-    expect(updateTouchesRootMap(new Y.Doc(), updateFrom(new Y.Doc(), (c) => c.getMap('signoff').set('signedBy', 'x')), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('signoff').set('x', 1)), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('signoff').set('signedBy', '别人')), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('signoff').delete('signedBy')), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(new Y.Doc(), updateFrom(new Y.Doc(), (c) => c.getMap('signoff').set('signedBy', 'x')), 'signoff')).toBe(true);
   });
 
   it('lets everything else through', () => {
     const doc = server();
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => (c.getMap('blocks').get('b1') as Y.Map<unknown>).set('col', 3)), 'signoff')).toBe(false);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('blocks').delete('b1')), 'signoff')).toBe(false);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getArray('articleOrder').push(['a'])), 'signoff')).toBe(false);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => (c.getMap('blocks').get('b1') as Y.Map<unknown>).set('col', 3)), 'signoff')).toBe(false);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('blocks').delete('b1')), 'signoff')).toBe(false);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getArray('articleOrder').push(['a'])), 'signoff')).toBe(false);
   });
 
   it('reads the update out of a sync message, and the server acknowledgement', () => {
