@@ -171,3 +171,40 @@ describe('SQLite persistence', () => {
     two.close();
   });
 });
+
+describe('a malformed article body on a desk (issue 14, item 3)', () => {
+  it('is not laid out: a paragraph naming the problem stands in for it, and layout does not crash', async () => {
+    const { PageStore } = await import('../../src-core/store/page-store');
+    const { samplePage } = await import('../../bench/pages');
+    const { layout } = await import('../../src-core/layout/layout');
+    const { loadBundledFonts } = await import('../../src-main/fonts/bundled');
+    const store = new PageStore(samplePage());
+    const id = 'xu-chaowen';
+    const doc = store.articleDoc(id)!;
+    const before = Y.encodeStateAsUpdate(doc);
+    const inner = new Y.XmlElement('paragraph');
+    inner.insert(0, [new Y.XmlText('套')]);
+    (doc.getXmlFragment('body').get(0) as Y.XmlElement).insert(0, [inner]);
+    const body = store.snapshot().articles.find((a) => a.id === id)!.body;
+    expect(body.content).toHaveLength(1);
+    const shown = (body.content[0].content![0] as { text: string }).text;
+    expect(shown).toContain('正文结构无效');
+    expect(shown).toContain('content[0].content[0].type');
+    expect(shown).toContain('The body is malformed');
+    expect(() => layout(store.snapshot(), { fonts: loadBundledFonts() })).not.toThrow();
+    // the document itself is left as it was (nothing lost): the old state plus the insertion
+    expect(Y.encodeStateVector(doc)).not.toEqual(Y.encodeStateVector(new Y.Doc()));
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, before);
+    expect(doc.getXmlFragment('body').length).toBe(replay.getXmlFragment('body').length);
+  });
+});
+
+describe('request ids (issue 14, item 2)', () => {
+  it('are 128 random bits, not derived from the desk', async () => {
+    const { newRequestId } = await import('../../src-core/collab/protocol');
+    const ids = new Set(Array.from({ length: 100 }, () => newRequestId()));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^r[0-9a-f]{32}$/);
+  });
+});
