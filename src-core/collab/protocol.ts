@@ -19,6 +19,11 @@ export const DENIAL = {
   badToken: 'banmian:bad-token',
   noGrant: 'banmian:no-grant',
   signoffIsServerOnly: 'banmian:signoff-is-server-only',
+  roundsAreServerOnly: 'banmian:rounds-are-server-only',
+  badBody: 'banmian:bad-body',
+  tooMuch: 'banmian:too-much',
+  tooManyAttempts: 'banmian:too-many-attempts',
+  userRemoved: 'banmian:user-removed',
 } as const;
 
 export type DenialReason = (typeof DENIAL)[keyof typeof DENIAL];
@@ -31,10 +36,41 @@ export const DENIAL_TEXT: Readonly<Record<DenialReason, Localized>> = {
     zh: '签字付印状态只能经服务器更改（请使用“签字付印”或“重新打开”命令）',
     en: 'The sign-off can only be changed through the server (use Sign for print or Reopen)',
   },
+  'banmian:rounds-are-server-only': {
+    zh: '校次只能经服务器开始和结束（请使用“开始校次”或“结束校次”命令）',
+    en: 'Proof rounds can only be started and finished through the server (use Start round or Finish round)',
+  },
+  'banmian:bad-body': {
+    zh: '文章正文结构无效（例如段落嵌套），服务器拒绝了这次修改，未保存也未转发',
+    en: 'The article body is malformed (e.g. a paragraph inside a paragraph); the server refused the change, stored and relayed nothing',
+  },
+  'banmian:too-much': {
+    zh: '一分钟内发送的修改过多，服务器断开了此文档的连接',
+    en: 'Too many changes sent within a minute; the server closed this document connection',
+  },
+  'banmian:too-many-attempts': {
+    zh: '令牌错误次数过多，请一分钟后再试',
+    en: 'Too many failed token attempts; try again in a minute',
+  },
+  'banmian:user-removed': {
+    zh: '您的账户已被管理员删除或更改，连接已关闭',
+    en: 'Your account was removed or changed by the administrator; the connection was closed',
+  },
 };
 
 export function describeDenial(reason: string): Localized {
   return (DENIAL_TEXT as Record<string, Localized>)[reason] ?? { zh: `服务器拒绝连接：${reason}`, en: `The server refused the connection: ${reason}` };
+}
+
+/**
+ * A request id nobody else can guess (128 random bits): a reply only counts when it carries the id
+ * of a request this desk sent. Replies come from the server alone (it relays no desk's broadcasts);
+ * the id keeps that true even through a relay that forgot to.
+ */
+export function newRequestId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return `r${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export const REQUEST_TYPE = 'banmian/request';

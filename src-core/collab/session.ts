@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { isSignedOff } from '../proof/rounds';
 import type { ProofResult } from '../proof/rounds';
 import { articleDocName, layoutDocName } from './names';
-import { REQUEST_TYPE, describeDenial, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
+import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
 import { ROLE_COLOURS, type Role } from './roles';
 import { syncStatusOf } from './wire';
 
@@ -90,6 +90,8 @@ type Listener = () => void;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+const TOKEN_GONE: ReadonlySet<string> = new Set([DENIAL.badToken, DENIAL.tooManyAttempts, DENIAL.userRemoved]);
+
 const OFFLINE: Localized = { zh: '未连接到服务器', en: 'Not connected to the server' };
 
 export class CollabSession {
@@ -103,7 +105,6 @@ export class CollabSession {
   private refusedCount = 0;
   private wasOnline = false;
   private error: Localized | undefined;
-  private requestSeq = 0;
   private destroyed = false;
   private readonly onOrder: () => void;
   private readonly onSignoff: () => void;
@@ -294,10 +295,7 @@ export class CollabSession {
       name,
       document,
       token: this.options.token,
-      onAuthenticationFailed: ({ reason }: { reason: string }) => {
-        this.error = describeDenial(reason);
-        this.emit();
-      },
+      onAuthenticationFailed: ({ reason }: { reason: string }) => this.refusedBy(reason),
     });
     provider.on('message', ({ event }: { event: { data: ArrayBuffer | Uint8Array } }) => {
       const applied = syncStatusOf(new Uint8Array(event.data as ArrayBuffer));
@@ -309,15 +307,19 @@ export class CollabSession {
     });
     // The server closes one document's connection when a client breaks a rule (e.g. writes the sign-off).
     provider.on('close', ({ event }: { event: { reason?: string } }) => {
-      if (typeof event?.reason === 'string' && event.reason.startsWith('banmian:')) {
-        this.error = describeDenial(event.reason);
-        this.emit();
-      }
+      if (typeof event?.reason === 'string' && event.reason.startsWith('banmian:')) this.refusedBy(event.reason);
     });
     provider.on('unsyncedChanges', () => this.emit());
     provider.on('synced', () => this.emit());
     provider.attach();
     return provider;
+  }
+
+  /** Shows why the server refused; a token it no longer takes is not retried (the server would drop each try). */
+  private refusedBy(reason: string): void {
+    this.error = describeDenial(reason);
+    if (TOKEN_GONE.has(reason)) this.goOffline();
+    else this.emit();
   }
 
   private followArticles(): void {
@@ -338,7 +340,7 @@ export class CollabSession {
   }
 
   private request(body: DistributiveOmit<PageRequest, 'type' | 'id'>): Promise<ProofResult & { person?: TokenPerson }> {
-    const id = `r${++this.requestSeq}-${this.options.docs.layoutDoc.clientID}`;
+    const id = newRequestId();
     const message = { type: REQUEST_TYPE, id, ...body } as PageRequest;
     return new Promise((resolve) => {
       if (this.connection !== 'online') {

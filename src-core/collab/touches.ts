@@ -11,26 +11,29 @@ function inSpans(spans: Span[], id: Y.ID | null): boolean {
   return spans.some((s) => s.client === id.client && id.clock >= s.clock && id.clock < s.clock + s.length);
 }
 
-/** Every item ever stored under a root map (current values and the overwritten ones before them). */
-function rootMapItems(doc: Y.Doc, rootName: string): Span[] {
+/**
+ * Every item ever stored under a root type: a map's current values and the overwritten ones before
+ * them, an array's elements (deleted ones included).
+ */
+function rootItems(doc: Y.Doc, rootName: string): Span[] {
   const type = doc.share.get(rootName);
   if (!type) return [];
   const spans: Span[] = [];
-  for (const latest of type._map.values()) {
-    for (let item: Y.Item | null = latest; item; item = item.left) spans.push({ client: item.id.client, clock: item.id.clock, length: item.length });
-  }
+  const add = (item: Y.Item): number => spans.push({ client: item.id.client, clock: item.id.clock, length: item.length });
+  for (const latest of type._map.values()) for (let item: Y.Item | null = latest; item; item = item.left) add(item);
+  for (let item: Y.Item | null = type._start; item; item = item.right) add(item);
   return spans;
 }
 
 /**
- * Whether applying `update` to `doc` would change the root map `rootName`: an item is added to it
+ * Whether applying `update` to `doc` would change the root map or array `rootName`: an item is added to it
  * (directly, or next to one of its items), or one of its items is deleted. Used by the server to keep
- * clients from writing the `signoff` map, without applying the update to a copy of the document.
+ * clients from writing the `signoff` map and the `rounds` array, without applying the update to a copy of the document.
  * An item whose neighbours are unknown to both the document and the update cannot land in the map
  * until they arrive, and then they are checked, so it is not counted.
  */
-export function updateTouchesRootMap(doc: Y.Doc, update: Uint8Array, rootName: string): boolean {
-  const spans = rootMapItems(doc, rootName);
+export function updateTouchesRoot(doc: Y.Doc, update: Uint8Array, rootName: string): boolean {
+  const spans = rootItems(doc, rootName);
   const { structs, ds } = Y.decodeUpdate(update);
   // An item of the update lands in the map when its parent is the map, or it sits next to an item of
   // the map. Items next to other items of the update are found through the first of the chain, which

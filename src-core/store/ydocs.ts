@@ -3,6 +3,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@t
 import type { Article, BanmianDocument, Block, ImageAsset, PageHeader, PageSettings, StyleName, StyleOverrides, TextStyle } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
 import type { RichDoc } from '../model/richtext';
+import { bodyShapeProblem, type BodyProblem } from '../model/body-shape';
 import { storySchema } from '../story/schema';
 
 /**
@@ -106,9 +107,29 @@ export function readStyleOverrides(doc: Y.Doc): Pick<Article, 'styleOverrides'> 
   return { styleOverrides: out };
 }
 
-export function readArticleBody(doc: Y.Doc): RichDoc {
-  const json = yXmlFragmentToProsemirrorJSON(articleParts(doc).body) as RichDoc;
+/** The body fragment as ProseMirror JSON, unchecked: whatever shape the document holds. */
+export function articleBodyJSON(doc: Y.Doc): unknown {
+  const json = yXmlFragmentToProsemirrorJSON(articleParts(doc).body) as { content?: unknown };
   return { type: 'doc', content: json.content ?? [] };
+}
+
+/**
+ * The body for layout and export. A body of the wrong shape (from an old server, a peer or a file)
+ * is not set: a paragraph saying what is wrong stands in for it, so layout never meets it. The Yjs
+ * document itself is left as it is.
+ */
+export function readArticleBody(doc: Y.Doc): RichDoc {
+  let json: unknown;
+  let problem: BodyProblem | undefined;
+  try {
+    json = articleBodyJSON(doc);
+    problem = bodyShapeProblem(json);
+  } catch {
+    problem = { path: '', zh: '正文无法读取', en: 'the body cannot be read' };
+  }
+  if (!problem) return json as RichDoc;
+  const text = `【正文结构无效，无法排版：${problem.path} ${problem.zh}】[The body is malformed and cannot be set: ${problem.path} ${problem.en}]`;
+  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
 }
 
 /** Builds the layout document for a snapshot (article documents are made separately). */

@@ -12,10 +12,14 @@ import type {
 } from '@hocuspocus/server';
 import { articleDocName, layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
 import { DENIAL, REPLY_TYPE, parseRequest, type PageReply, type PageRequest } from '../../src-core/collab/protocol';
-import { updateTouchesRootMap } from '../../src-core/collab/touches';
+import { bodyUpdateProblem } from '../../src-core/collab/body-update';
+import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncUpdateOf } from '../../src-core/collab/wire';
 import { finishRound, isSignedOff, reopen, signOff, startRound, type ProofResult } from '../../src-core/proof/rounds';
 import { layoutParts } from '../../src-core/store/ydocs';
+import { FailedAttempts } from './attempts';
+import { LIMITS, MINUTE_MS } from './limits';
+import type { SocketGate } from './socket-gate';
 import { mayOpen, type Person, type UserDirectory } from './users';
 
 /** Yjs origin of the server's own writes (sign-off and reopening). */
@@ -38,6 +42,12 @@ interface PageState {
   openArticles: number;
 }
 
+/** Layout-document roots only the server writes, and the refusal a client gets for writing one. */
+const SERVER_ONLY_ROOTS = [
+  ['signoff', DENIAL.signoffIsServerOnly],
+  ['rounds', DENIAL.roundsAreServerOnly],
+] as const;
+
 /** Thrown from a hook: Hocuspocus sends `reason` to the client (permission denied or close). */
 function denial(reason: string): Error & { reason: string; code: number } {
   return Object.assign(new Error(reason), { reason, code: 4403 });
@@ -52,14 +62,23 @@ function denial(reason: string): Error & { reason: string; code: number } {
  *   document of the page is read-only; only the server writes `signoff`, on a 值班编辑's request
  *   (stateless `banmian/request`), and a client update that touches it closes that connection;
  * - proof rounds are started and finished by the server on a 校对's or 值班编辑's request (a 校对
- *   cannot write the layout document itself), signed with the name the token names.
+ *   cannot write the layout document itself), signed with the name the token names; a client
+ *   update that touches `rounds` closes that connection, like one touching `signoff`;
+ * - an article update that would leave the body malformed is refused before it is stored or relayed;
+ * - a connection adds at most `LIMITS.updateBytesPerMinute` per minute; failed tokens are throttled
+ *   per address; a person removed from (or changed in) the users file is cut off at once.
  */
 export class Guard implements Extension {
   extensionName = 'banmian-guard';
   private readonly pages = new Map<string, PageState>();
   private instance: Hocuspocus | undefined;
+  private readonly spent = new WeakMap<Connection, { since: number; bytes: number }>();
+  private stopWatching: (() => void) | undefined;
 
-  constructor(private readonly users: UserDirectory) {}
+  constructor(
+    private readonly users: UserDirectory,
+    private readonly attempts = new FailedAttempts(),
+  ) {}
 
   private page(pageId: string): PageState {
     let p = this.pages.get(pageId);
@@ -77,14 +96,30 @@ export class Guard implements Extension {
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
     this.instance = instance;
+    this.stopWatching = this.users.watch(() => this.closeRemoved(), LIMITS.usersPollMs);
   }
 
-  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<GuardContext> {
+  async onDestroy(): Promise<void> {
+    this.stopWatching?.();
+  }
+
+  async onAuthenticate({ token, documentName, connectionConfig, context: given }: onAuthenticatePayload): Promise<GuardContext> {
+    const gate = (given as { gate?: SocketGate } | undefined)?.gate;
+    const refuse = (reason: string, dropSocket = false): Error => {
+      gate?.refuse(documentName, reason, dropSocket);
+      return denial(reason);
+    };
     const address = parseDocName(documentName);
-    if (!address) throw denial(DENIAL.badName);
+    if (!address) throw refuse(DENIAL.badName);
+    const from = gate?.address ?? 'direct';
+    if (this.attempts.blocked(from)) throw refuse(DENIAL.tooManyAttempts, true);
     const person = this.users.authenticate(token);
-    if (!person) throw denial(DENIAL.badToken);
-    if (!mayOpen(person, address.pageId)) throw denial(DENIAL.noGrant);
+    if (!person) {
+      this.attempts.failed(from);
+      throw refuse(DENIAL.badToken, true);
+    }
+    if (!mayOpen(person, address.pageId)) throw refuse(DENIAL.noGrant);
+    gate?.admit(documentName);
     const context: GuardContext = { person, address };
     connectionConfig.readOnly = this.readOnlyFor(context);
     return context;
@@ -132,9 +167,40 @@ export class Guard implements Extension {
     // Set before every message as well as on every lock change, so queued messages of a connection
     // being set up cannot slip past a lock.
     connection.readOnly = this.readOnlyFor(ctx);
-    if (connection.readOnly || ctx.address.kind !== 'layout') return;
+    if (!this.users.stillHolds(ctx.person)) throw denial(DENIAL.userRemoved);
     const update = syncUpdateOf(message);
-    if (update && updateTouchesRootMap(document, update, 'signoff')) throw denial(DENIAL.signoffIsServerOnly);
+    if (connection.readOnly || !update) return;
+    this.charge(connection, update.byteLength);
+    if (ctx.address.kind === 'layout') {
+      for (const [root, reason] of SERVER_ONLY_ROOTS) if (updateTouchesRoot(document, update, root)) throw denial(reason);
+      return;
+    }
+    const problem = bodyUpdateProblem(document, update);
+    if (problem) {
+      console.warn(`拒绝 ${ctx.person.name} 对 ${document.name} 的修改：正文 ${problem.path} ${problem.zh} / refused a change to ${document.name} by ${ctx.person.name}: body ${problem.path} ${problem.en}`);
+      throw denial(DENIAL.badBody);
+    }
+  }
+
+  /** Counts a connection's update bytes in the current minute; past the limit it is closed. */
+  private charge(connection: Connection, bytes: number): void {
+    const now = Date.now();
+    let spent = this.spent.get(connection);
+    if (!spent || now - spent.since >= MINUTE_MS) {
+      spent = { since: now, bytes: 0 };
+      this.spent.set(connection, spent);
+    }
+    spent.bytes += bytes;
+    if (spent.bytes > LIMITS.updateBytesPerMinute) throw denial(DENIAL.tooMuch);
+  }
+
+  /** The users file changed: whoever is no longer in it as they were loses every open connection. */
+  private closeRemoved(): void {
+    for (const page of this.pages.values()) {
+      for (const c of [...page.connections]) {
+        if (!this.users.stillHolds((c.context as GuardContext).person)) c.close({ code: 4403, reason: DENIAL.userRemoved });
+      }
+    }
   }
 
   async onStateless({ connection, document, payload }: onStatelessPayload): Promise<void> {

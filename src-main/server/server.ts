@@ -5,6 +5,8 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
 import { Guard } from './guard';
+import { LIMITS } from './limits';
+import { SocketGate } from './socket-gate';
 import type { SqliteDriverName } from './sqlite-driver';
 import { SqliteStore, sqliteExtension, type Durability } from './sqlite-store';
 import { UserDirectory } from './users';
@@ -61,6 +63,17 @@ export class CollabServerError extends Error {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/**
+ * The desk's address, for the failed-token throttle: behind a trusted proxy the last
+ * X-Forwarded-For entry (the one the proxy added), else the socket's peer.
+ */
+function clientAddress(req: IncomingMessage, fromProxy: boolean): string {
+  const peer = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined;
+  return fromProxy && last ? last : peer;
+}
+
 function isLoopbackAddress(addr: string | undefined): boolean {
   if (!addr) return false;
   return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
@@ -113,15 +126,18 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     res.end('版面协作服务器 / Banmian collaboration server\n');
   };
   const http: HttpServer = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createHttpServer(onRequest);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.messageBytes });
   http.on('upgrade', (req, socket: Socket, head) => {
     if (!allowed(socket)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    const fromProxy = trusted.has((socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => undefined);
-      hocuspocus.handleConnection(ws, req);
+      // The gate sees every message before Hocuspocus; the guard finds it in the context.
+      const gate = new SocketGate(ws, clientAddress(req, fromProxy));
+      hocuspocus.handleConnection(ws, req, { gate });
     });
   });
 

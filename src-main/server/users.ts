@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
 import { isRole, type Role } from '../../src-core/collab/roles';
 import { isValidId } from '../../src-core/collab/names';
 import { TOKEN_PATTERN } from '../../src-core/collab/invitation';
@@ -135,6 +135,26 @@ export class UserDirectory {
     if (stamp === this.stamp) return;
     this.file = readUsersFile(this.path);
     this.stamp = stamp;
+  }
+
+  /** Calls `onChange` after the file changed on disk and was reread (polled: renames are seen too). */
+  watch(onChange: () => void, intervalMs: number): () => void {
+    const listener = (): void => {
+      try {
+        this.reload();
+      } catch {
+        return; // half-written: the next change brings the whole file
+      }
+      onChange();
+    };
+    watchFile(this.path, { interval: intervalMs, persistent: false }, listener);
+    return () => unwatchFile(this.path, listener);
+  }
+
+  /** Whether the file still lists this person with the same role and grants. */
+  stillHolds(person: Person): boolean {
+    const u = this.file.users.find((x) => x.id === person.id);
+    return !!u && u.role === person.role && u.name === person.name && u.pages.join('\n') === person.pages.join('\n');
   }
 
   authenticate(token: string): Person | undefined {

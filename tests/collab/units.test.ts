@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleDocName, layoutDocName, parseDocName } from '../../src-core/collab/names';
 import { parseRole } from '../../src-core/collab/roles';
-import { updateTouchesRootMap } from '../../src-core/collab/touches';
+import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncStatusOf, syncUpdateOf } from '../../src-core/collab/wire';
 import { signOff } from '../../src-core/proof/rounds';
 import { openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-driver';
@@ -51,17 +51,17 @@ describe('which updates touch the sign-off', () => {
 
   it('sees a new key, an overwritten key and a deleted key', () => {
     const doc = server();
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').set('x', 1)), 'signoff')).toBe(true);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').set('signedBy', '别人')), 'signoff')).toBe(true);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('signoff').delete('signedBy')), 'signoff')).toBe(true);
-    expect(updateTouchesRootMap(new Y.Doc(), updateFrom(new Y.Doc(), (c) => c.getMap('signoff').set('signedBy', 'x')), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('signoff').set('x', 1)), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('signoff').set('signedBy', '别人')), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('signoff').delete('signedBy')), 'signoff')).toBe(true);
+    expect(updateTouchesRoot(new Y.Doc(), updateFrom(new Y.Doc(), (c) => c.getMap('signoff').set('signedBy', 'x')), 'signoff')).toBe(true);
   });
 
   it('lets everything else through', () => {
     const doc = server();
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => (c.getMap('blocks').get('b1') as Y.Map<unknown>).set('col', 3)), 'signoff')).toBe(false);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getMap('blocks').delete('b1')), 'signoff')).toBe(false);
-    expect(updateTouchesRootMap(doc, updateFrom(doc, (c) => c.getArray('articleOrder').push(['a'])), 'signoff')).toBe(false);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => (c.getMap('blocks').get('b1') as Y.Map<unknown>).set('col', 3)), 'signoff')).toBe(false);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getMap('blocks').delete('b1')), 'signoff')).toBe(false);
+    expect(updateTouchesRoot(doc, updateFrom(doc, (c) => c.getArray('articleOrder').push(['a'])), 'signoff')).toBe(false);
   });
 
   it('reads the update out of a sync message, and the server acknowledgement', () => {
@@ -169,5 +169,42 @@ describe('SQLite persistence', () => {
     expect(loaded.getText('t').toString()).toBe('共享');
     one.close();
     two.close();
+  });
+});
+
+describe('a malformed article body on a desk (issue 14, item 3)', () => {
+  it('is not laid out: a paragraph naming the problem stands in for it, and layout does not crash', async () => {
+    const { PageStore } = await import('../../src-core/store/page-store');
+    const { samplePage } = await import('../../bench/pages');
+    const { layout } = await import('../../src-core/layout/layout');
+    const { loadBundledFonts } = await import('../../src-main/fonts/bundled');
+    const store = new PageStore(samplePage());
+    const id = 'xu-chaowen';
+    const doc = store.articleDoc(id)!;
+    const before = Y.encodeStateAsUpdate(doc);
+    const inner = new Y.XmlElement('paragraph');
+    inner.insert(0, [new Y.XmlText('套')]);
+    (doc.getXmlFragment('body').get(0) as Y.XmlElement).insert(0, [inner]);
+    const body = store.snapshot().articles.find((a) => a.id === id)!.body;
+    expect(body.content).toHaveLength(1);
+    const shown = (body.content[0].content![0] as { text: string }).text;
+    expect(shown).toContain('正文结构无效');
+    expect(shown).toContain('content[0].content[0].type');
+    expect(shown).toContain('The body is malformed');
+    expect(() => layout(store.snapshot(), { fonts: loadBundledFonts() })).not.toThrow();
+    // the document itself is left as it was (nothing lost): the old state plus the insertion
+    expect(Y.encodeStateVector(doc)).not.toEqual(Y.encodeStateVector(new Y.Doc()));
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, before);
+    expect(doc.getXmlFragment('body').length).toBe(replay.getXmlFragment('body').length);
+  });
+});
+
+describe('request ids (issue 14, item 2)', () => {
+  it('are 128 random bits, not derived from the desk', async () => {
+    const { newRequestId } = await import('../../src-core/collab/protocol');
+    const ids = new Set(Array.from({ length: 100 }, () => newRequestId()));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^r[0-9a-f]{32}$/);
   });
 });
