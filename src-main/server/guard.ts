@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type {
   Connection,
   Document,
@@ -47,6 +48,11 @@ const SERVER_ONLY_ROOTS = [
   ['signoff', DENIAL.signoffIsServerOnly],
   ['rounds', DENIAL.roundsAreServerOnly],
 ] as const;
+
+/** A document nobody has written yet: no client has any item in it. */
+function isUnwritten(document: Y.Doc): boolean {
+  return document.store.clients.size === 0;
+}
 
 /** Thrown from a hook: Hocuspocus sends `reason` to the client (permission denied or close). */
 function denial(reason: string): Error & { reason: string; code: number } {
@@ -172,6 +178,9 @@ export class Guard implements Extension {
     if (connection.readOnly || !update) return;
     this.charge(connection, update.byteLength);
     if (ctx.address.kind === 'layout') {
+      // A page's first state is the publisher's file, rounds and sign-off history included (the page
+      // did not exist here before); from then on only the server writes them.
+      if (isUnwritten(document)) return;
       for (const [root, reason] of SERVER_ONLY_ROOTS) if (updateTouchesRoot(document, update, root)) throw denial(reason);
       return;
     }

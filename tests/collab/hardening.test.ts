@@ -229,6 +229,21 @@ describe('issue 14: collaboration server hardening', () => {
     expect(roundParts(fresh.docs.layoutDoc).rounds.get(0)).toMatchObject({ name: '一校', startedBy: '赵校对' });
   });
 
+  it('4. a page whose file already has proof rounds can still be shared: its first state is the publisher\'s', async () => {
+    const store = new PageStore(samplePage());
+    const done = { name: '一校', startedBy: '赵校对', startedAt: '2024-01-15T09:00:00Z', finishedBy: '赵校对', finishedAt: '2024-01-15T10:00:00Z' };
+    roundParts(store.layoutDoc).rounds.push([done]);
+    const layout = track(shareDesk(server.url, 'with-rounds', tokens.layout, '王组版', '组版', store));
+    await layout.session.whenSynced();
+    const proof = await join('with-rounds', 'proof');
+    expect(layout.session.status().error).toBeUndefined();
+    expect(roundParts(proof.docs.layoutDoc).rounds.toArray()).toEqual([done]);
+    // and once it is there, a desk writing rounds is cut off as before
+    roundParts(store.layoutDoc).rounds.push([{ ...done, name: '二校' }]);
+    await until('the forging desk is cut off', () => layout.session.status().error !== undefined);
+    expect(layout.session.status().error).toEqual(DENIAL_TEXT['banmian:rounds-are-server-only']);
+  });
+
   it('5a. bounds the changes an authenticated connection adds per minute', async () => {
     await sharedPage('growth');
     const layout2 = await join('growth', 'layout2');
