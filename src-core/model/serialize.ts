@@ -1,7 +1,7 @@
 import type { BanmianDocument, Block } from './document';
 import { FORMAT_VERSION } from './document';
 import { applyBlockFits, fitBlocksToColumns, type BlockFit } from './fit-blocks';
-import { validateDocument, type ValidationIssue } from './validate';
+import { documentLimitIssue, DOCUMENT_LIMITS, showValue, validateDocument, type ValidationIssue } from './validate';
 
 export type LoadResult =
   | {
@@ -39,6 +39,10 @@ export function migrate(raw: Record<string, unknown>, migrations: Record<number,
 
 /** Parses, migrates and validates a saved document. Never throws; garbage gives a clear error. */
 export function parseDocument(text: string, migrations: Record<number, Migration> = MIGRATIONS): LoadResult {
+  const depth = nestingPast(text, DOCUMENT_LIMITS.depth);
+  if (depth !== undefined) {
+    return { ok: false, zh: `文件内容嵌套超过 ${DOCUMENT_LIMITS.depth} 层（第 ${depth + 1} 个字符处），不是版面数据`, en: `The file nests deeper than ${DOCUMENT_LIMITS.depth} levels (at character ${depth + 1}); it is not page data` };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -50,7 +54,7 @@ export function parseDocument(text: string, migrations: Record<number, Migration
   }
   const version = (raw as Record<string, unknown>).formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, zh: `文件缺少有效的格式版本号（formatVersion = ${String(version)}）`, en: `The file has no valid format version (formatVersion = ${String(version)})` };
+    return { ok: false, zh: `文件缺少有效的格式版本号（formatVersion = ${showValue(version)}）`, en: `The file has no valid format version (formatVersion = ${showValue(version)})` };
   }
   if (version > FORMAT_VERSION) {
     return {
@@ -65,6 +69,8 @@ export function parseDocument(text: string, migrations: Record<number, Migration
   } catch (e) {
     return { ok: false, zh: `无法升级旧版文件：${(e as Error).message}`, en: `Cannot upgrade the old file: ${(e as Error).message}` };
   }
+  const tooMany = documentLimitIssue(migrated);
+  if (tooMany) return { ok: false, zh: `版面数据有误：${tooMany.zh}`, en: `The page data is invalid: ${tooMany.en}`, issues: [tooMany] };
   // Blocks past the last column are the one flaw the app itself used to write: fit them and open
   // the page (with a notice) instead of refusing it. Everything else is still validated as before.
   const fittedBlocks = fitBlocksInFile(migrated);
@@ -87,9 +93,30 @@ export function parseDocument(text: string, migrations: Record<number, Migration
   };
 }
 
+/**
+ * Where the JSON text first nests deeper than `max` (an index), or undefined. Checked before
+ * parsing, so a nesting bomb never reaches JSON.parse or any recursive walk of its result.
+ */
+export function nestingPast(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return i;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return undefined;
+}
+
 /** The fits a parsed file's blocks need, when its page states a column count and its blocks are a list. */
 function fitBlocksInFile(raw: Record<string, unknown>): BlockFit[] {
   const grid = (raw.page as { grid?: { columns?: unknown } } | undefined)?.grid;
-  if (!Array.isArray(raw.blocks) || typeof grid?.columns !== 'number') return [];
+  // A list with a non-object in it is left to validation, which names the entry.
+  if (!Array.isArray(raw.blocks) || typeof grid?.columns !== 'number' || raw.blocks.some((b) => typeof b !== 'object' || b === null)) return [];
   return fitBlocksToColumns(raw.blocks as Block[], grid.columns);
 }

@@ -18,7 +18,8 @@ class Checker {
   readonly issues: ValidationIssue[] = [];
 
   fail(path: string, value: unknown, zh: string, en: string): void {
-    this.issues.push({ path, value, zh: `${path}：${zh}（当前值 ${show(value)}）`, en: `${path}: ${en} (got ${show(value)})` });
+    if (value === undefined) this.issues.push({ path, value, zh: `${path}：${zh}（缺少此项）`, en: `${path}: ${en} (missing)` });
+    else this.issues.push({ path, value, zh: `${path}：${zh}（当前值 ${showValue(value)}）`, en: `${path}: ${en} (got ${showValue(value)})` });
   }
 
   number(path: string, value: unknown, min: number, max: number): value is number {
@@ -50,6 +51,31 @@ class Checker {
     return true;
   }
 
+  boolean(path: string, value: unknown): value is boolean {
+    if (typeof value !== 'boolean') {
+      this.fail(path, value, '应为 true 或 false', 'must be true or false');
+      return false;
+    }
+    return true;
+  }
+
+  oneOf<T>(path: string, value: unknown, list: readonly T[]): value is T {
+    if (list.includes(value as T)) return true;
+    const names = list.map((v) => String(v));
+    this.fail(path, value, `应为 ${names.join('、')} 之一`, `must be one of ${names.join(', ')}`);
+    return false;
+  }
+
+  /** A string no longer than `max` UTF-16 units. */
+  text(path: string, value: unknown, max: number): value is string {
+    if (!this.string(path, value)) return false;
+    if (value.length > max) {
+      this.fail(path, value, `超过 ${max} 个字符`, `is longer than ${max} characters`);
+      return false;
+    }
+    return true;
+  }
+
   object(path: string, value: unknown): value is Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.fail(path, value, '应为对象', 'must be an object');
@@ -74,23 +100,74 @@ function valueAt(root: unknown, path: string): unknown {
   return v;
 }
 
-function show(value: unknown): string {
-  const s = JSON.stringify(value);
-  if (s === undefined) return String(value);
+/**
+ * A value as the file wrote it, for a message: a string in quotes (so "1" is not mistaken for 1),
+ * and the numbers JSON.parse makes of 1e999 and -1e999 as Infinity and -Infinity (JSON.stringify
+ * would say null).
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(value);
+  } catch {
+    s = undefined; // too deep to show
+  }
+  if (s === undefined) return Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : String(value);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 const MAX_PT = 5000;
 
+/**
+ * What one page may hold. A real page is far below each (a broadsheet has a few dozen blocks and
+ * articles and a dozen pictures); a file past them is refused before anything walks its contents,
+ * so a flood of 100,000 blocks costs milliseconds, not minutes and all the memory.
+ */
+export const DOCUMENT_LIMITS = {
+  articles: 1_000,
+  blocks: 5_000,
+  images: 500,
+  /** Base64 characters of one picture: 64 MiB of JPEG or PNG. */
+  imageBase64Chars: Math.ceil((64 * 1024 * 1024 * 4) / 3),
+  /** Titles, ids, names, captions and header fields. */
+  textChars: 10_000,
+  /** JSON nesting (a page nests about a dozen levels; a nesting bomb thousands). */
+  depth: 64,
+} as const;
+
+const LISTS = ['articles', 'blocks', 'images'] as const;
+
+/** The first list of a parsed file that is longer than its limit, before anything walks it. */
+export function documentLimitIssue(raw: Record<string, unknown>): ValidationIssue | undefined {
+  for (const key of LISTS) {
+    const list = raw[key];
+    if (Array.isArray(list) && list.length > DOCUMENT_LIMITS[key]) {
+      const c = new Checker();
+      c.fail(key, list.length, `超过上限 ${DOCUMENT_LIMITS[key]} 项`, `holds more than ${DOCUMENT_LIMITS[key]} entries`);
+      return c.issues[0];
+    }
+  }
+  return undefined;
+}
+
+const TEXT = DOCUMENT_LIMITS.textChars;
+const FORMAT_NAMES = ['broadsheet', 'tabloid', 'custom'] as const;
+const MIMES = ['image/jpeg', 'image/png'] as const;
+const COLOR_SPACES = ['rgb', 'cmyk', 'gray', 'unknown'] as const;
+
 /** Checks a document's shape and ranges; every issue names the field and the value found. */
 export function validateDocument(input: unknown): Validation {
   const c = new Checker();
   if (!c.object('document', input)) return { ok: false, issues: c.issues };
+  const tooMany = documentLimitIssue(input);
+  if (tooMany) return { ok: false, issues: [tooMany] };
   const doc = input as unknown as BanmianDocument;
   if (doc.formatVersion !== FORMAT_VERSION) c.fail('formatVersion', doc.formatVersion, `应为 ${FORMAT_VERSION}`, `must be ${FORMAT_VERSION}`);
   const page = doc.page;
   if (c.object('page', page)) {
     if (c.object('page.format', page.format)) {
+      c.oneOf('page.format.name', page.format.name, FORMAT_NAMES);
       c.number('page.format.width', page.format.width, 72, MAX_PT);
       c.number('page.format.height', page.format.height, 72, MAX_PT);
     }
@@ -109,7 +186,7 @@ export function validateDocument(input: unknown): Validation {
     }
     if (c.object('page.header', page.header)) {
       for (const key of ['paperName', 'date', 'pageNumber', 'section', 'editor', 'proofreader', 'layoutEditor'] as const) {
-        c.string(`page.header.${key}`, page.header[key]);
+        c.text(`page.header.${key}`, page.header[key], TEXT);
       }
       c.number('page.header.height', page.header.height, 0, MAX_PT);
     }
@@ -122,6 +199,8 @@ export function validateDocument(input: unknown): Validation {
       }
       for (const name of STYLE_NAMES) if (!page.styles[name]) c.fail(`page.styles.${name}`, undefined, '缺少这个样式', 'this style is missing');
     }
+    checkTypeset(c, page.typeset);
+    c.boolean('page.columnRules', page.columnRules);
     if (c.issues.length === 0) {
       const geo = gridGeometry(page);
       if (geo.gridWidth > page.format.width - page.margins.left - page.margins.right + 0.01) {
@@ -135,11 +214,12 @@ export function validateDocument(input: unknown): Validation {
     doc.articles.forEach((a, i) => {
       const p = `articles[${i}]`;
       if (!c.object(p, a)) return;
-      if (c.string(`${p}.id`, a.id)) {
+      if (c.text(`${p}.id`, a.id, TEXT)) {
         if (articleIds.has(a.id)) c.fail(`${p}.id`, a.id, '文章编号重复', 'duplicate article id');
         articleIds.add(a.id);
       }
-      for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.string(`${p}.${key}`, a[key]);
+      for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.text(`${p}.${key}`, a[key], TEXT);
+      c.oneOf(`${p}.bylinePosition`, a.bylinePosition, ['top', 'end'] as const);
       if (a.styleOverrides !== undefined) checkStyleOverrides(c, `${p}.styleOverrides`, a.styleOverrides);
       const body = bodyShapeProblem(a.body);
       if (body) c.fail(`${p}.body${body.path ? `.${body.path}` : ''}`, valueAt(a.body, body.path), body.zh, body.en);
@@ -148,10 +228,18 @@ export function validateDocument(input: unknown): Validation {
   const imageIds = new Set<string>();
   if (c.array('images', doc.images)) {
     doc.images.forEach((img, i) => {
-      if (!c.object(`images[${i}]`, img)) return;
-      if (c.string(`images[${i}].id`, img.id)) imageIds.add(img.id);
-      c.integer(`images[${i}].pixelWidth`, img.pixelWidth, 0, 100_000);
-      c.integer(`images[${i}].pixelHeight`, img.pixelHeight, 0, 100_000);
+      const p = `images[${i}]`;
+      if (!c.object(p, img)) return;
+      if (c.text(`${p}.id`, img.id, TEXT)) imageIds.add(img.id);
+      c.text(`${p}.name`, img.name, TEXT);
+      c.oneOf(`${p}.mime`, img.mime, MIMES);
+      c.oneOf(`${p}.colorSpace`, img.colorSpace, COLOR_SPACES);
+      c.integer(`${p}.pixelWidth`, img.pixelWidth, 0, 100_000);
+      c.integer(`${p}.pixelHeight`, img.pixelHeight, 0, 100_000);
+      if (img.ppi !== undefined) c.number(`${p}.ppi`, img.ppi, 1, 100_000);
+      if (img.data !== undefined && c.string(`${p}.data`, img.data) && img.data.length > DOCUMENT_LIMITS.imageBase64Chars) {
+        c.fail(`${p}.data`, `${img.data.length} chars`, `图片超过 ${DOCUMENT_LIMITS.imageBase64Chars} 个 base64 字符`, `the picture is longer than ${DOCUMENT_LIMITS.imageBase64Chars} base64 characters`);
+      }
     });
   }
   if (c.array('blocks', doc.blocks)) {
@@ -163,7 +251,8 @@ export function validateDocument(input: unknown): Validation {
 
 function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds: Set<string>, imageIds: Set<string>): void {
   if (!c.object(p, b)) return;
-  c.string(`${p}.id`, b.id);
+  c.text(`${p}.id`, b.id, TEXT);
+  if (b.locked !== undefined) c.boolean(`${p}.locked`, b.locked);
   if (b.kind === 'rule') {
     for (const k of ['x1', 'y1', 'x2', 'y2'] as const) c.number(`${p}.${k}`, b[k], -MAX_PT, MAX_PT);
     c.number(`${p}.width`, b.width, 0, 72);
@@ -192,9 +281,21 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
     }
   } else {
     if (!imageIds.has(b.imageId)) c.fail(`${p}.imageId`, b.imageId, '找不到这张图片', 'no image has this id');
+    c.text(`${p}.caption`, b.caption, TEXT);
+    if (b.articleId !== undefined) c.text(`${p}.articleId`, b.articleId, TEXT);
     checkCrop(c, p, b);
     checkBox(c, p, b);
   }
+}
+
+/** How text is set on the page (标点挤压, 缩进, 中西文间距). */
+function checkTypeset(c: Checker, t: unknown): void {
+  if (!c.object('page.typeset', t)) return;
+  c.number('page.typeset.indent', t.indent, 0, 10);
+  c.number('page.typeset.hanLatinSpace', t.hanLatinSpace, 0, 2);
+  c.number('page.typeset.maxExpansion', t.maxExpansion, 0, 5);
+  c.boolean('page.typeset.compressLineStartOpening', t.compressLineStartOpening);
+  c.boolean('page.typeset.compressLineEndClosing', t.compressLineEndClosing);
 }
 
 function checkRuleStyle(c: Checker, path: string, style: unknown): void {

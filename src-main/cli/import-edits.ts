@@ -8,13 +8,6 @@ import type { ImportResult } from '../../src-core/import/types';
  */
 export const EDIT_OPTIONS = ['--merge', '--split', '--role'] as const;
 
-export const EDIT_USAGE = [
-  '  --merge A,B        把第 B 篇并入第 A 篇 / merge article B into article A (numbers as in the summary, or ids)',
-  '  --split A:P        从第 P 段起把第 A 篇拆成两篇 / split article A before its paragraph P',
-  '  --role A.F=T       改变一行的角色 / change a line\'s role: F = kicker|headline|deck|byline|lead|jumpFrom|jumpTo|pN (paragraph N),',
-  '                     T = kicker|headline|deck|byline|lead|jumpFrom|jumpTo|paragraph|banner|columnName',
-];
-
 export interface Edit {
   option: (typeof EDIT_OPTIONS)[number];
   value: string;

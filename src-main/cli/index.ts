@@ -1,36 +1,36 @@
 /**
- * The headless CLI: `npm run banmian -- <command> …`. Each command lives in its own module under
- * src-main/cli/commands/ and exports `run(args): Promise<number>` (the exit code).
+ * The headless CLI: `npm run banmian -- <command> …`. Each command is declared in command-table.ts
+ * and lives in its own module under src-main/cli/commands/, exporting `run(args): Promise<number>`
+ * (the exit code). What every command shares is done here once: `--help`, and refusing an output
+ * that would overwrite an input.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { asksHelp, cliUsage, commandUsage, isCommand } from './command-table';
+import { filesOf, outputClash } from './output-guard';
 
 export interface CommandModule {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, { zh: string; en: string }> = {
-  layout: { zh: '排版并输出排版质量报告', en: 'lay out a page and print its typographic report' },
-  import: { zh: '导入稿件（文本、Markdown、Word、图片）', en: 'import articles (text, Markdown, Word, images)' },
-  compose: { zh: '导入并自动组版，导出 PDF', en: 'import, auto-place and export a PDF' },
-  export: { zh: '把 .banmian 版面导出为 PDF', en: 'export a .banmian page to PDF' },
-  preflight: { zh: '印前检查', en: 'preflight a page' },
-  check: { zh: '自动校对检查', en: 'run the proofreading checks' },
-};
-
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, d]) => `  ${name.padEnd(10)} ${d.zh} / ${d.en}`);
-  return `用法 Usage: npm run banmian -- <命令 command> [参数 args]\n${lines.join('\n')}`;
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    console.log(usage());
+    console.log(cliUsage());
     return command ? 0 : 2;
   }
-  if (!(command in COMMANDS)) {
-    console.error(`未知命令 Unknown command: ${command}\n${usage()}`);
+  if (!isCommand(command)) {
+    console.error(`未知命令 Unknown command: ${command}\n${cliUsage()}`);
+    return 2;
+  }
+  if (asksHelp(args)) {
+    console.log(commandUsage(command));
+    return 0;
+  }
+  const { inputs, outputs } = filesOf(command, args);
+  const clash = outputClash(inputs, outputs);
+  if (clash) {
+    console.error(`${clash.zh}\n${clash.en}`);
     return 2;
   }
   const url = new URL(`./commands/${command}.ts`, import.meta.url);

@@ -3,10 +3,13 @@
  * carries its images inline as base64 (ImageAsset.data), so one file is the whole page.
  * Saving is atomic: the bytes go to a temporary file in the same folder, are flushed to disk, and
  * the temporary file is renamed over the target, so a crash leaves either the old or the new page,
- * never half of one.
+ * never half of one. The save keeps what the user set up around the file: its permissions (a 0600
+ * page stays 0600) and a symlink (the link's target gets the new bytes, the link stays a link).
+ * A save that was killed half-way leaves its temporary file; the next save or open of that file
+ * removes it (it is named after the file and the process that wrote it).
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BanmianDocument } from '../../src-core/model/document';
 import type { BlockFit } from '../../src-core/model/fit-blocks';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
@@ -21,7 +24,61 @@ function describe(e: unknown): string {
   return err?.code ? `${err.code}: ${err.message}` : String((e as Error)?.message ?? e);
 }
 
+/** The file a write to `path` should replace: the target of a symlink (even a dangling one), else `path`. */
+function writeTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return resolve(dirname(path), readlinkSync(path));
+    } catch {
+      // not there yet: a new file
+    }
+    return path;
+  }
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function tempName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/**
+ * Removes the temporary files that killed saves of `target` left behind: those of this process
+ * (its saves are synchronous, so none is under way now) and of processes that no longer run.
+ */
+export function removeStaleTemps(target: string): number {
+  const pattern = new RegExp(`^\\.${escapeRe(basename(target))}\\.(\\d+)\\.[0-9a-z]+\\.tmp$`);
+  let removed = 0;
+  try {
+    for (const name of readdirSync(dirname(target))) {
+      const pid = Number(pattern.exec(name)?.[1]);
+      if (!pid || (pid !== process.pid && processAlive(pid))) continue;
+      try {
+        unlinkSync(join(dirname(target), name));
+        removed++;
+      } catch {
+        // someone else removed it, or the folder is read-only: nothing to clean then
+      }
+    }
+  } catch {
+    // an unreadable folder has nothing we can clean
+  }
+  return removed;
+}
+
 export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
+  removeStaleTemps(writeTarget(path));
   let text: string;
   try {
     const size = statSync(path).size;
@@ -43,18 +100,28 @@ export function loadBanmianFile(path: string): FileResult<{ document: BanmianDoc
 
 /** Writes bytes atomically (temp file in the same folder, fsync, rename; the folder is synced where the OS allows). */
 export function writeFileAtomic(path: string, data: Uint8Array | string): FileResult<{ bytes: number }> {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const target = writeTarget(path);
+  const dir = dirname(target);
+  removeStaleTemps(target);
+  const temp = tempName(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let mode: number | undefined;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // a new file: the default permissions
+  }
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o644);
+    fd = openSync(temp, 'wx', mode ?? 0o644);
+    // open's mode passes through the umask; the existing file's mode is restored exactly
+    if (mode !== undefined) fchmodSync(fd, mode);
     let at = 0;
     while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    renameSync(temp, target);
   } catch (e) {
     if (fd !== undefined) {
       try {

@@ -9,6 +9,7 @@ import { proofNotesOf, readProofState } from '../../src-core/store/persist';
 import { loadBundledFonts } from '../fonts/bundled';
 import { loadBanmianFile, saveBanmianFile, writeFileAtomic } from '../files/banmian-file';
 import { printPage, printPng, type PrintOutcome } from '../files/print';
+import { PURPOSE_FILES, type Purpose } from './purposes';
 
 /**
  * The file side of the HostApi (open, save, recent, autosave/recovery, import, export), shared by
@@ -16,7 +17,7 @@ import { printPage, printPng, type PrintOutcome } from '../files/print';
  * a sandbox folder for the web host, native dialogs and granted paths for Electron.
  */
 
-export type Purpose = 'open' | 'save' | 'export' | 'exportPng';
+export type { Purpose } from './purposes';
 
 export type Chosen = { ok: true; abs: string; shown: string } | { ok: false; zh: string; en: string } | null;
 
@@ -27,8 +28,8 @@ export interface FileAccess {
   choose(purpose: Purpose, path: string | null, suggestedName?: string): Promise<Chosen>;
   /** How a file the host wrote or opened is named back to the renderer (sandbox-relative on the web host). */
   shown(abs: string): string;
-  /** Remembers that the user may use this file again without a dialog (recent files). */
-  grant(abs: string): void;
+  /** Remembers that the user may use this file again for `purpose` without a dialog (recent files). */
+  grant(abs: string, purpose: Purpose): void;
   /** Folder for the recovery file and the recent list. */
   stateDir: string;
   /** Pages the renderer may open by path: the sandbox (web) or the recent files (Electron). */
@@ -71,7 +72,7 @@ function rememberRecent(env: HostEnv, abs: string): void {
     const entry: PageFileEntry = { path: abs, title: titleOf(abs), modified: new Date().toISOString() };
     const list = [entry, ...readRecent(files.stateDir).filter((e) => e.path !== abs)].slice(0, MAX_RECENT);
     writeFileAtomic(join(files.stateDir, RECENT_FILE), JSON.stringify(list, null, 1));
-    files.grant(abs);
+    files.grant(abs, 'open');
   } catch {
     // The recent list is a convenience; failing to write it must not fail the save.
   }
@@ -256,8 +257,6 @@ export async function exportProofPdf(env: HostEnv, json: string, path: string | 
 
 // ---- the web host's sandbox
 
-const SANDBOX_EXT: Record<Purpose, string> = { open: '.banmian', save: '.banmian', export: '.pdf', exportPng: '.png' };
-
 /**
  * Files under one folder, named by paths relative to it. Refuses absolute paths, '..', hidden
  * names and wrong extensions before anything touches the disk.
@@ -267,7 +266,7 @@ export function sandboxAccess(folder: string): FileAccess {
   mkdirSync(root, { recursive: true });
   const stateDir = join(root, '.banmian-state');
   const resolveIn = (purpose: Purpose, path: string): Chosen => {
-    const ext = SANDBOX_EXT[purpose];
+    const ext = PURPOSE_FILES[purpose].ext;
     const parts = path.split('/');
     const bad = path.length === 0 || path.length > 255 || /[\\\0:]/.test(path) || path.startsWith('/') || parts.length > 4 || parts.some((p) => p === '' || p === '.' || p === '..' || p.startsWith('.'));
     if (bad) return { ok: false, zh: `文件名无效：${path.slice(0, 80)}`, en: `Invalid file name: ${path.slice(0, 80)}` };

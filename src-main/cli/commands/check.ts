@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { Article } from '../../../src-core/model/document';
-import { parseDocument } from '../../../src-core/model/serialize';
 import { checkDocument, type PlacedFinding } from '../../../src-core/proof/checks';
+import { loadBanmianFile } from '../../files/banmian-file';
+import { commandUsage, parseOptions } from '../command-table';
 
 const FIELD_ZH: Record<string, string> = { kicker: '引题', headline: '主题', deck: '副题', byline: '署名', lead: '电头', body: '正文', jumpFrom: '转接', jumpTo: '转接' };
 
@@ -12,18 +14,17 @@ async function articlesOf(files: string[]): Promise<{ articles: Article[]; error
   const errors: string[] = [];
   const others: { name: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      errors.push(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
+    if (file.endsWith('.banmian')) {
+      const loaded = loadBanmianFile(file);
+      if (loaded.ok) articles.push(...loaded.document.articles);
+      else errors.push(`${loaded.zh}\n${loaded.en}`);
       continue;
     }
-    if (file.endsWith('.banmian')) {
-      const loaded = parseDocument(bytes.toString('utf8'));
-      if (loaded.ok) articles.push(...loaded.document.articles);
-      else errors.push(`${file}：${loaded.zh} / ${loaded.en}`);
-    } else others.push({ name: basename(file), bytes: new Uint8Array(bytes) });
+    try {
+      others.push({ name: basename(file), bytes: new Uint8Array(readFileSync(file)) });
+    } catch (e) {
+      errors.push(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
+    }
   }
   if (others.length) {
     const { importFiles } = await import('../../../src-core/import/index');
@@ -40,13 +41,23 @@ function line(f: PlacedFinding, titles: Map<string, string>): string {
   return `[${f.severity}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
 }
 
-/** `check FILE... [--json] [--all]`: the automatic proofreading checks, each finding with its place and fix. */
+/**
+ * `check FILE... [--json] [--all]`: the automatic proofreading checks, each finding with its place
+ * and fix. Exit 1 when a finding is an error or an input could not be read, so scripts can stop.
+ */
 export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const all = args.includes('--all');
-  const files = args.filter((a) => !a.startsWith('--'));
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('check') });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${commandUsage('check')}`);
+    return 2;
+  }
+  const json = parsed.values.json === true;
+  const all = parsed.values.all === true;
+  const files = parsed.positionals;
   if (files.length === 0) {
-    console.error('用法 Usage: npm run banmian -- check FILE... [--json] [--all]');
+    console.error(commandUsage('check'));
     return 2;
   }
   const { articles, errors } = await articlesOf(files);
@@ -63,5 +74,5 @@ export async function run(args: string[]): Promise<number> {
     console.log(`\n共 ${articles.length} 篇、${result.characters} 字：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}；差错率约万分之 ${result.errorRatePer10k.toFixed(2)}`);
     console.log(`${articles.length} articles, ${result.characters} characters: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; error rate ≈ ${result.errorRatePer10k.toFixed(2)} per 10,000`);
   }
-  return errors.length > 0 && articles.length === 0 ? 1 : 0;
+  return errors.length > 0 || result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -12,19 +12,11 @@ import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { loadBundledFonts } from '../../fonts/bundled';
 import { printTypoReport } from '../typo-report';
-import { PRINT_OPTIONS, printFlags, writePrint } from './export';
+import { printFlags, writePrint } from './export';
+import { commandUsage, parseOptions } from '../command-table';
 import { warnFittedBlocks } from '../fitted-blocks';
 
-const USAGE = [
-  '用法 Usage: npm run banmian -- compose INPUT... -o page.pdf [options]',
-  '  INPUT             稿件：.txt .md .docx 图片，或 .banmian（取其稿件和图片重新组版）',
-  '                    articles: .txt .md .docx images, or .banmian (its articles and images are placed afresh)',
-  '  --format F        broadsheet（对开，默认）| tabloid（四开）| WxHmm，例如 350x500mm',
-  '  --columns N       栏数 number of columns',
-  '  --save FILE       同时保存版面 also save the page (.banmian)',
-  '  --report          打印排版质量报告 print the typographic report (lines, kinsoku, lone characters, loose lines, grid)',
-  '  --bleed MM, --no-marks, --plain, --profile FILE, --colour-bar, --proof, --png FILE, --force  (见 see export --help)',
-].join('\n');
+const USAGE = commandUsage('compose');
 
 type Fail = { zh: string; en: string };
 
@@ -161,7 +153,7 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { ...PRINT_OPTIONS, format: { type: 'string' }, columns: { type: 'string' }, save: { type: 'string' }, report: { type: 'boolean' } },
+      options: parseOptions('compose'),
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);

@@ -4,18 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { pngProof, printPage } from '../../files/print';
 import { warnFittedBlocks } from '../fitted-blocks';
+import { commandUsage, parseOptions } from '../command-table';
 
-const USAGE = [
-  '用法 Usage: npm run banmian -- export PAGE.banmian -o page.pdf [options]',
-  '  --bleed MM        出血 bleed (default 3)',
-  '  --no-marks        不加裁切线、套准线和版面信息 no crop/registration marks or slug',
-  '  --plain           普通印刷 PDF（不带输出意图）plain print PDF without the PDF/X-4 output intent',
-  '  --profile FILE    印厂的 CMYK 特性文件 the printing plant\'s CMYK output profile',
-  '  --colour-bar      加色标 add a CMYK colour bar',
-  '  --proof           数字样张：无标记、无出血 digital proof: no marks, no bleed',
-  '  --png FILE        同时输出 PNG 样张（需要 pdftoppm）also write a PNG proof (needs pdftoppm)',
-  '  --force           有印前错误也导出 export despite preflight errors',
-].join('\n');
+const USAGE = commandUsage('export');
 
 export interface PrintFlags {
   out: string;
@@ -28,18 +19,6 @@ export interface PrintFlags {
   png?: string;
 }
 
-export const PRINT_OPTIONS = {
-  o: { type: 'string' },
-  output: { type: 'string' },
-  bleed: { type: 'string' },
-  'no-marks': { type: 'boolean' },
-  plain: { type: 'boolean' },
-  profile: { type: 'string' },
-  'colour-bar': { type: 'boolean' },
-  proof: { type: 'boolean' },
-  png: { type: 'string' },
-  force: { type: 'boolean' },
-} as const;
 
 /** Reads the print flags shared by export and compose; a string is a usage error. */
 export function printFlags(v: Record<string, string | boolean | undefined>): PrintFlags | string {
@@ -64,7 +43,7 @@ export function printFlags(v: Record<string, string | boolean | undefined>): Pri
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: PRINT_OPTIONS });
+    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('export') });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;

@@ -2,21 +2,13 @@ import type { ImportReport } from '../../../src-core/import/report';
 import type { ImportResult } from '../../../src-core/import/types';
 import { plainText } from '../../../src-core/model/richtext';
 import { importPaths } from '../../import/read-inputs';
-import { applyEdits, EDIT_USAGE, takeEdits } from '../import-edits';
+import { applyEdits, takeEdits } from '../import-edits';
+import { COMMANDS, commandUsage } from '../command-table';
 
-const USAGE = [
-  '用法 Usage: npm run banmian -- import FILE|FOLDER... [--json | --summary] [--no-normalize | --normalize] [--no-ocr] [--omit-image-data]',
-  '  --json             以 JSON 输出导入结果 / print the ImportResult as JSON',
-  '  --summary          输出可读摘要（默认）/ print a readable summary (default)',
-  '  --normalize        所有文本都规范标点 / normalize punctuation in every file',
-  '  --no-normalize     不规范标点 / leave punctuation as it is',
-  '  --no-ocr           纯文本不按 OCR 处理（不删空格、不接段）/ plain text is not OCR output',
-  '  --omit-image-data  JSON 中省略图片数据 / leave image bytes out of the JSON',
-  ...EDIT_USAGE,
-  '退出码 Exit codes: 0 全部导入 all imported; 5 部分文件出错 some files failed; 1 没有导入任何内容 nothing imported; 2 用法错误 usage',
-].join('\n');
+const USAGE = commandUsage('import');
 
-const KNOWN = new Set(['--json', '--summary', '--normalize', '--no-normalize', '--no-ocr', '--omit-image-data']);
+/** The flags without a value; the edit options (with theirs) are taken out first by takeEdits. */
+const KNOWN = new Set(Object.entries(COMMANDS.import.options).filter(([, o]) => o.type === 'boolean').map(([k]) => `--${k}`));
 
 /** `import FILE... [--json|--summary]`: imports text, Markdown, Word and images, prints the result. */
 export async function run(argv: string[]): Promise<number> {
@@ -27,7 +19,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const unknown = args.filter((a) => a.startsWith('--') && !KNOWN.has(a));
   const paths = args.filter((a) => !a.startsWith('--'));
-  if (unknown.length || !paths.length || args.includes('--help')) {
+  if (unknown.length || !paths.length) {
     if (unknown.length) console.error(`未知参数 Unknown option: ${unknown.join(' ')}`);
     console.error(USAGE);
     return 2;

@@ -1,28 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { layout } from '../../../src-core/layout/layout';
-import { parseDocument } from '../../../src-core/model/serialize';
+import { loadBanmianFile } from '../../files/banmian-file';
 import { loadBundledFonts } from '../../fonts/bundled';
 import { describeTypoReport } from '../typo-report';
 import { warnFittedBlocks } from '../fitted-blocks';
+import { commandUsage, parseOptions } from '../command-table';
 
 /** `layout PAGE.banmian [--json]`: lays the page out and prints overset, missing glyphs and the typographic report. */
 export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    console.error('用法 Usage: npm run banmian -- layout PAGE.banmian [--json]');
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('layout') });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${commandUsage('layout')}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    console.error(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
-    return 1;
+  const json = parsed.values.json === true;
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length) {
+    console.error(commandUsage('layout'));
+    return 2;
   }
-  const loaded = parseDocument(text);
+  const loaded = loadBanmianFile(file);
   if (!loaded.ok) {
-    console.error(`${file}：${loaded.zh}\n${file}: ${loaded.en}`);
+    console.error(`${loaded.zh}\n${loaded.en}`);
     return 1;
   }
   warnFittedBlocks(file, loaded);

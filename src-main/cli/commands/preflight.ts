@@ -3,14 +3,15 @@ import { loadBanmianFile } from '../../files/banmian-file';
 import { checkPage } from '../../files/print';
 import { formatReport } from '../../../src-core/preflight';
 import { warnFittedBlocks } from '../fitted-blocks';
+import { commandUsage, parseOptions } from '../command-table';
 
-const USAGE = '用法 Usage: npm run banmian -- preflight PAGE.banmian [--bleed MM] [--json]';
+const USAGE = commandUsage('preflight');
 
 /** `preflight PAGE.banmian`: prints the preflight report; exit 0 when there are no errors, 4 when there are. */
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { bleed: { type: 'string' }, json: { type: 'boolean' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('preflight') });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;

@@ -1,0 +1,153 @@
+/**
+ * Every CLI command declared once: its summary, arguments, options and exit codes. The usage text,
+ * `--help`, the option parsing of each command and the guard that keeps outputs off inputs are all
+ * derived from this table, so a new option cannot be parsed but undocumented (or the reverse).
+ */
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's placeholder in the usage text (string options). */
+  arg?: string;
+  zh: string;
+  en: string;
+  /** A file the command reads or writes: outputs may not name an input or another output. */
+  role?: 'input' | 'output';
+}
+
+export interface CommandSpec {
+  zh: string;
+  en: string;
+  /** What follows the command name in the usage line. */
+  synopsis: string;
+  /** Positional arguments are the files the command reads. */
+  options: Record<string, OptionSpec>;
+  exits: Record<number, { zh: string; en: string }>;
+}
+
+const USAGE_EXIT = { zh: '用法错误', en: 'usage error' };
+const READ_FAILED = { zh: '输入无法读取或无效', en: 'an input could not be read or is invalid' };
+
+/** The print options export and compose share (printFlags reads them). */
+export const PRINT_OPTIONS = {
+  o: { type: 'string', arg: 'FILE', zh: '输出的 PDF', en: 'the PDF to write', role: 'output' },
+  output: { type: 'string', arg: 'FILE', zh: '同 -o', en: 'same as -o', role: 'output' },
+  bleed: { type: 'string', arg: 'MM', zh: '出血（默认 3）', en: 'bleed (default 3)' },
+  'no-marks': { type: 'boolean', zh: '不加裁切线、套准线和版面信息', en: 'no crop/registration marks or slug' },
+  plain: { type: 'boolean', zh: '普通印刷 PDF（不带输出意图）', en: 'plain print PDF without the PDF/X-4 output intent' },
+  profile: { type: 'string', arg: 'FILE', zh: '印厂的 CMYK 特性文件', en: "the printing plant's CMYK output profile", role: 'input' },
+  'colour-bar': { type: 'boolean', zh: '加色标', en: 'add a CMYK colour bar' },
+  proof: { type: 'boolean', zh: '数字样张：无标记、无出血', en: 'digital proof: no marks, no bleed' },
+  png: { type: 'string', arg: 'FILE', zh: '同时输出 PNG 样张（需要 pdftoppm）', en: 'also write a PNG proof (needs pdftoppm)', role: 'output' },
+  force: { type: 'boolean', zh: '有印前错误也导出', en: 'export despite preflight errors' },
+} satisfies Record<string, OptionSpec>;
+
+const PRINT_EXITS = { 0: { zh: '已写入', en: 'written' }, 1: { zh: '失败', en: 'failed' }, 2: USAGE_EXIT, 4: { zh: '印前检查有错误，未导出', en: 'blocked by preflight errors' } };
+
+export const COMMANDS = {
+  layout: {
+    zh: '排版并输出排版质量报告',
+    en: 'lay out a page and print its typographic report',
+    synopsis: 'PAGE.banmian [--json]',
+    options: { json: { type: 'boolean', zh: '以 JSON 输出', en: 'print JSON' } },
+    exits: { 0: { zh: '完成', en: 'done' }, 1: READ_FAILED, 2: USAGE_EXIT },
+  },
+  import: {
+    zh: '导入稿件（文本、Markdown、Word、图片）',
+    en: 'import articles (text, Markdown, Word, images)',
+    synopsis: 'FILE|FOLDER... [options]',
+    options: {
+      json: { type: 'boolean', zh: '以 JSON 输出导入结果', en: 'print the ImportResult as JSON' },
+      summary: { type: 'boolean', zh: '输出可读摘要（默认）', en: 'print a readable summary (default)' },
+      normalize: { type: 'boolean', zh: '所有文本都规范标点', en: 'normalize punctuation in every file' },
+      'no-normalize': { type: 'boolean', zh: '不规范标点', en: 'leave punctuation as it is' },
+      'no-ocr': { type: 'boolean', zh: '纯文本不按 OCR 处理（不删空格、不接段）', en: 'plain text is not OCR output' },
+      'omit-image-data': { type: 'boolean', zh: 'JSON 中省略图片数据', en: 'leave image bytes out of the JSON' },
+      merge: { type: 'string', arg: 'A,B', zh: '把第 B 篇并入第 A 篇（编号同摘要，或稿件 id）', en: 'merge article B into article A (numbers as in the summary, or ids)' },
+      split: { type: 'string', arg: 'A:P', zh: '从第 P 段起把第 A 篇拆成两篇', en: 'split article A before its paragraph P' },
+      role: {
+        type: 'string',
+        arg: 'A.F=T',
+        zh: '改变一行的角色：F = kicker|headline|deck|byline|lead|jumpFrom|jumpTo|pN（第 N 段），T = 同上字段|paragraph|banner|columnName',
+        en: "change a line's role: F = kicker|headline|deck|byline|lead|jumpFrom|jumpTo|pN (paragraph N), T = a field|paragraph|banner|columnName",
+      },
+    },
+    exits: { 0: { zh: '全部导入', en: 'all imported' }, 1: { zh: '没有导入任何内容', en: 'nothing imported' }, 2: USAGE_EXIT, 5: { zh: '部分文件出错', en: 'some files failed' } },
+  },
+  compose: {
+    zh: '导入并自动组版，导出 PDF',
+    en: 'import, auto-place and export a PDF',
+    synopsis: 'INPUT... -o page.pdf [options]   (INPUT: .txt .md .docx 图片 images, .banmian)',
+    options: {
+      ...PRINT_OPTIONS,
+      format: { type: 'string', arg: 'F', zh: 'broadsheet（对开，默认）| tabloid（四开）| 宽x高mm，例如 350x500mm', en: 'broadsheet (default) | tabloid | WxHmm, e.g. 350x500mm' },
+      columns: { type: 'string', arg: 'N', zh: '栏数', en: 'number of columns' },
+      save: { type: 'string', arg: 'FILE', zh: '同时保存版面（.banmian）', en: 'also save the page (.banmian)', role: 'output' },
+      report: { type: 'boolean', zh: '打印排版质量报告', en: 'print the typographic report' },
+    },
+    exits: PRINT_EXITS,
+  },
+  export: {
+    zh: '把 .banmian 版面导出为 PDF',
+    en: 'export a .banmian page to PDF',
+    synopsis: 'PAGE.banmian -o page.pdf [options]',
+    options: PRINT_OPTIONS,
+    exits: PRINT_EXITS,
+  },
+  preflight: {
+    zh: '印前检查',
+    en: 'preflight a page',
+    synopsis: 'PAGE.banmian [--bleed MM] [--json]',
+    options: { bleed: PRINT_OPTIONS.bleed, json: { type: 'boolean', zh: '以 JSON 输出报告', en: 'print the report as JSON' } },
+    exits: { 0: { zh: '没有错误', en: 'no errors' }, 1: READ_FAILED, 2: USAGE_EXIT, 4: { zh: '有印前错误', en: 'preflight errors found' } },
+  },
+  check: {
+    zh: '自动校对检查',
+    en: 'run the proofreading checks',
+    synopsis: 'FILE... [--json] [--all]',
+    options: {
+      json: { type: 'boolean', zh: '以 JSON 输出', en: 'print JSON' },
+      all: { type: 'boolean', zh: '也列出提示', en: 'list notes too' },
+    },
+    exits: { 0: { zh: '没有错误', en: 'no errors found' }, 1: { zh: '发现错误，或输入无法读取', en: 'errors found, or an input could not be read' }, 2: USAGE_EXIT },
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+const HELP = ['--help', '-h'];
+
+/** True when the arguments ask for the command's usage. */
+export const asksHelp = (args: readonly string[]): boolean => args.some((a) => HELP.includes(a));
+
+type ParseOptions<N extends CommandName> = { [K in keyof (typeof COMMANDS)[N]['options']]: { type: (typeof COMMANDS)[N]['options'][K] extends { type: infer T } ? T : never; short?: string } };
+
+/** The options in node:util parseArgs form. */
+export function parseOptions<N extends CommandName>(name: N): ParseOptions<N> {
+  const spec: CommandSpec = COMMANDS[name];
+  return Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, o.short ? { type: o.type, short: o.short } : { type: o.type }])) as ParseOptions<N>;
+}
+
+const flag = (key: string, o: OptionSpec): string => `${key.length === 1 ? '-' : '--'}${key}${o.arg ? ` ${o.arg}` : ''}`;
+
+/** The usage of one command, Chinese first. */
+export function commandUsage(name: CommandName): string {
+  const spec: CommandSpec = COMMANDS[name];
+  const options = Object.entries(spec.options).map(([k, o]) => `  ${flag(k, o).padEnd(18)} ${o.zh} / ${o.en}`);
+  const exits = Object.entries(spec.exits).map(([code, e]) => `${code} ${e.zh} ${e.en}`);
+  return [
+    `用法 Usage: npm run banmian -- ${name} ${spec.synopsis}`,
+    `  ${spec.zh} / ${spec.en}`,
+    ...options,
+    `  ${'-h, --help'.padEnd(18)} 显示本说明 / show this help`,
+    `退出码 Exit codes: ${exits.join('; ')}`,
+  ].join('\n');
+}
+
+/** The usage of the whole CLI: every command with its summary. */
+export function cliUsage(): string {
+  const lines = (Object.keys(COMMANDS) as CommandName[]).map((n) => `  ${n.padEnd(10)} ${COMMANDS[n].zh} / ${COMMANDS[n].en}`);
+  return [`用法 Usage: npm run banmian -- <命令 command> [参数 args]`, ...lines, '每个命令都可用 --help 查看用法 / every command takes --help'].join('\n');
+}

@@ -1,0 +1,82 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src-main/cli/index';
+import { COMMANDS } from '../../src-main/cli/command-table';
+import { saveBanmianFile } from '../../src-main/files/banmian-file';
+import { docFromParagraphs } from '../../src-core/model/richtext';
+import { samplePage } from '../../bench/pages';
+
+const SAMPLE = 'assets/samples/luoyang-page.banmian';
+const dir = mkdtempSync(join(tmpdir(), 'banmian-manners-'));
+const page = join(dir, 'page.banmian');
+copyFileSync(SAMPLE, page);
+const original = readFileSync(page);
+
+const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+const printed = (spy: typeof out): string => spy.mock.calls.map((c) => String(c[0])).join('\n');
+beforeEach(() => {
+  out.mockClear();
+  err.mockClear();
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CLI manners', () => {
+  it('--help and -h print every command’s usage (from the command table) and exit 0', async () => {
+    for (const name of Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]) {
+      for (const help of ['--help', '-h']) {
+        out.mockClear();
+        expect(await main([name, help])).toBe(0);
+        const text = printed(out);
+        expect(text).toContain(`npm run banmian -- ${name} `);
+        expect(text).toContain('退出码 Exit codes: 0 ');
+        for (const option of Object.keys(COMMANDS[name].options)) expect(text).toContain(option.length === 1 ? `-${option} ` : `--${option}`);
+      }
+    }
+    expect(await main(['--help'])).toBe(0);
+    expect(printed(out)).toContain('compose');
+    expect(await main([])).toBe(2);
+  });
+
+  it('check exits 1 when it finds errors, 0 when it finds none', async () => {
+    const doc = samplePage();
+    doc.articles[0] = { ...doc.articles[0], body: docFromParagraphs(['今天天气很好,我们去公园。']) };
+    const bad = join(dir, 'bad.banmian');
+    expect(saveBanmianFile(bad, doc).ok).toBe(true);
+    expect(await main(['check', bad])).toBe(1);
+    expect(printed(out)).toContain('1 errors');
+    expect(await main(['check', SAMPLE])).toBe(0);
+    expect(await main(['check', join(dir, 'absent.banmian')])).toBe(1);
+  });
+});
+
+describe('CLI: an output never overwrites an input or another output', () => {
+  const refused = async (args: string[]): Promise<string> => {
+    expect(await main(args)).toBe(2);
+    return printed(err);
+  };
+
+  it('refuses the input as the PDF, the PNG or the saved page, however the path is spelled', async () => {
+    const rel = relative(process.cwd(), page);
+    expect(await refused(['export', page, '-o', page, '--force'])).toContain('is the input');
+    expect(await refused(['export', page, '-o', join(dir, 'x.pdf'), '--png', `${dir}/./page.banmian`])).toContain('is the input');
+    expect(await refused(['export', rel, '--output', page])).toContain('is the input');
+    const link = join(dir, 'link.banmian');
+    symlinkSync(page, link);
+    expect(await refused(['export', link, `--output=${page}`])).toContain('is the input');
+    expect(await refused(['compose', page, '-o', join(dir, 'a.pdf'), '--save', page])).toContain('is the input');
+    expect(await refused(['export', page, '-o', join(dir, 'b.pdf'), '--profile', join(dir, 'b.pdf')])).toContain('is the input');
+    expect(readFileSync(page)).toEqual(original);
+  });
+
+  it('refuses two outputs that are one file', async () => {
+    const x = join(dir, 'x.banmian');
+    expect(await refused(['compose', page, '-o', join(dir, 'c.pdf'), '--save', x, '--png', x])).toContain('are the same file');
+    expect(await refused(['export', page, '-o', join(dir, 'd.pdf'), '--png', join(dir, 'd.pdf')])).toContain('are the same file');
+  });
+});
