@@ -19,6 +19,7 @@ export interface BodyProblem {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainValue = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 const oneOf = <T>(list: readonly T[], v: unknown): v is T => list.includes(v as T);
 
 /** The first thing wrong with a body, or undefined when it is a body the engine can set. */
@@ -57,7 +58,7 @@ function inlineProblem(inline: unknown, at: string): number | BodyProblem {
     for (let k = 0; k < inline.marks.length; k++) {
       const mark = inline.marks[k];
       if (!isObject(mark) || !oneOf(BODY_MARKS, mark.type)) return { path: `${at}.marks[${k}].type`, zh: '未知的文字标记', en: 'unknown text mark' };
-      if (mark.attrs !== undefined && !isObject(mark.attrs)) return { path: `${at}.marks[${k}].attrs`, zh: '标记属性应为对象', en: 'mark attributes must be an object' };
+      if (mark.attrs !== undefined && !(isObject(mark.attrs) && Object.values(mark.attrs).every(isPlainValue))) return { path: `${at}.marks[${k}].attrs`, zh: '标记属性应为对象，其值为文字、数字、真假或空', en: 'mark attributes must be an object of strings, numbers, booleans or null' };
     }
   }
   return inline.text.length;

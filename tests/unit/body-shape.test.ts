@@ -26,6 +26,8 @@ describe('article body shape', () => {
     expect(bodyShapeProblem({ type: 'doc' })?.path).toBe('content');
     expect(bodyShapeProblem(doc(...Array.from({ length: 20_001 }, () => para())))?.en).toContain('20000');
     expect(bodyShapeProblem(null)?.zh).toContain('正文');
+    // an attribute value that String() cannot turn into text
+    expect(bodyShapeProblem(doc(para({ type: 'text', text: '字', marks: [{ type: 'deletion', attrs: { id: { toString: 1 } } }] })))?.path).toBe('content[0].content[0].marks[0].attrs');
   });
 
   it('makes a bad body a validation issue of the page, with field and value', () => {
