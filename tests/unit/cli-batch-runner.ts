@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { main } from '../../src-main/cli/index';
 
-interface Run {
+export interface Run {
   file: string;
   code: number | null;
   ms: number;

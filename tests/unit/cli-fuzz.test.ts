@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brokenPages } from './broken-pages';
+import type { Run } from './cli-batch-runner';
+
 
 const run = promisify(execFile);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -38,13 +40,6 @@ const files = pages.map((p, i) => {
 const digest = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 const before = files.map(digest);
 
-interface Run {
-  file: string;
-  code: number | null;
-  ms: number;
-  output: string;
-  thrown?: string;
-}
 
 async function batch(command: string): Promise<{ runs: Run[]; maxRssKb: number }> {
   const out = join(dir, `out-${command}`);
