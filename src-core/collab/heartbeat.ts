@@ -52,7 +52,7 @@ export class Heartbeat {
   constructor(
     private readonly link: HeartbeatLink,
     private readonly clock: Clock = systemClock,
-    private readonly timing: Pick<typeof CONNECTION_TIMING, 'checkMs' | 'pingMs' | 'silentMs'> = CONNECTION_TIMING,
+    private readonly timing: { checkMs: number; pingMs: number; silentMs: number } = CONNECTION_TIMING,
   ) {
     this.lastHeard = clock.now();
   }
