@@ -354,13 +354,13 @@ export class CollabSession {
     return [this.layout, ...this.articles.values()];
   }
 
-  private attach(name: string, document: Y.Doc): HocuspocusProvider {
-    this.watchedDocs.add(document);
-    document.on('afterTransaction', this.onTransaction);
+  private attach(name: string, doc: Y.Doc): HocuspocusProvider {
+    this.watchedDocs.add(doc);
+    doc.on('afterTransaction', this.onTransaction);
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
-      document,
+      document: doc,
       token: this.options.token,
       onAuthenticationFailed: ({ reason }: { reason: string }) => this.refusedBy(reason),
     });
