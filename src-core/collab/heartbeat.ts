@@ -15,6 +15,11 @@ export const CONNECTION_TIMING = {
   pingMs: 1000,
   /** Silence after which the connection is taken for dead (3 pings unanswered). */
   silentMs: 3000,
+  /**
+   * A server busy storing a large change of this desk's answers nothing meanwhile: the silence
+   * allowed grows by 1 ms per this many unacknowledged bytes (1 s per MB).
+   */
+  bytesPerGraceMs: 1000,
   /** Reconnection backoff: first delay, growth, cap. The cap bounds the wait once the server is back. */
   reconnect: { delay: 250, factor: 2, maxDelay: 2000 },
   /** The server's own ping of each desk (WebSocket ping frames): a silent desk is closed within 2× this. */
@@ -40,6 +45,8 @@ export interface HeartbeatLink {
   /** 'connected': pinged and watched; 'connecting': watched (a hanging attempt is dropped); else left alone. */
   state(): 'connected' | 'connecting' | 'idle';
   ping(): void;
+  /** Extra silence allowed now (ms): the server may be busy with this desk's unacknowledged changes. */
+  grace?(): number;
   /** Silence lasted `silentMs`: drop the connection (it is retried). */
   dead(): void;
 }
@@ -75,7 +82,7 @@ export class Heartbeat {
     const state = this.link.state();
     if (state === 'idle') return;
     const now = this.clock.now();
-    if (now - this.lastHeard >= this.timing.silentMs) {
+    if (now - this.lastHeard >= this.timing.silentMs + (this.link.grace?.() ?? 0)) {
       this.lastHeard = now;
       this.link.dead();
       return;

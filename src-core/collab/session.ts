@@ -158,6 +158,7 @@ export class CollabSession {
         state: () => (!this.socket.shouldConnect ? 'idle' : this.socket.status === 'connected' ? 'connected' : this.socket.status === 'connecting' ? 'connecting' : 'idle'),
         ping: () => this.layout.sendStateless(JSON.stringify({ type: REQUEST_TYPE, id: newRequestId(), action: 'ping' } satisfies PageRequest)),
         dead: () => this.dropSilentConnection(),
+        grace: () => this.unackedBytes / CONNECTION_TIMING.bytesPerGraceMs,
       },
       clock,
     );
@@ -336,7 +337,10 @@ export class CollabSession {
     if (this.destroyed) return;
     this.destroyed = true;
     this.heartbeat.stop();
-    for (const doc of this.watchedDocs) doc.off('afterTransaction', this.onTransaction);
+    for (const doc of this.watchedDocs) {
+      doc.off('afterTransaction', this.onTransaction);
+      doc.off('update', this.onUpdate);
+    }
     this.departureListeners.clear();
     const { layoutDoc } = this.options.docs;
     layoutDoc.getArray('articleOrder').unobserve(this.onOrder);
@@ -357,6 +361,7 @@ export class CollabSession {
   private attach(name: string, doc: Y.Doc): HocuspocusProvider {
     this.watchedDocs.add(doc);
     doc.on('afterTransaction', this.onTransaction);
+    doc.on('update', this.onUpdate);
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -376,7 +381,10 @@ export class CollabSession {
     provider.on('close', ({ event }: { event: { reason?: string } }) => {
       if (typeof event?.reason === 'string' && event.reason.startsWith('banmian:')) this.refusedBy(event.reason);
     });
-    provider.on('unsyncedChanges', () => this.emit());
+    provider.on('unsyncedChanges', () => {
+      if (this.providers().every((p) => p.unsyncedChanges === 0)) this.unackedBytes = 0;
+      this.emit();
+    });
     provider.on('synced', () => this.emit());
     provider.attach();
     return provider;
@@ -436,6 +444,13 @@ export class CollabSession {
   }
 
   /** Remote updates arrive in non-local transactions; only this desk's own changes are its edits. */
+  /** Bytes of this desk's own changes the server has not acknowledged yet (for the heartbeat's grace). */
+  private unackedBytes = 0;
+
+  private readonly onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+    if (tr.local) this.unackedBytes += update.byteLength;
+  };
+
   private readonly onTransaction = (tr: Y.Transaction): void => {
     if (tr.local && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0)) this.edits.changed();
   };

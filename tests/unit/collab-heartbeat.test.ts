@@ -48,6 +48,21 @@ describe('heartbeat', () => {
     expect(l.pings).toBe(20);
   });
 
+  it('allows a server busy with this desk\'s large unacknowledged change more silence, and only that long', () => {
+    const clock = handClock();
+    const { l, io } = link();
+    let grace = 8000; // 8 MB in flight at 1 s per MB
+    const hb = new Heartbeat({ ...io, grace: () => grace }, clock, TIMING);
+    hb.start();
+    clock.advance(TIMING.silentMs + 7000);
+    expect(l.deaths).toBe(0);
+    clock.advance(1000 + TIMING.checkMs);
+    expect(l.deaths).toBe(1);
+    grace = 0; // acknowledged: back to the plain limit
+    clock.advance(TIMING.silentMs + TIMING.checkMs);
+    expect(l.deaths).toBe(2);
+  });
+
   it('calls a silent connection dead within silentMs + checkMs, once, then watches the next attempt afresh', () => {
     const clock = handClock();
     const { l, io } = link();
