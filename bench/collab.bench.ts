@@ -5,8 +5,13 @@
  * reaches 19 other desks. Prints: update latency from the typing desk to each other desk (p50, p95,
  * max), convergence, errors, updates sent, server memory (RSS now and peak).
  * The desks share one Node process, so the latency includes their own event-loop queueing.
+ * Then, on a server of its own, the connection's recovery (medians over `--rounds N`, default 5):
+ * dead-connection detection (the server frozen with SIGSTOP, its sockets left open and silent as after
+ * a pulled cable, until the desk says 离线; target ≤ 5 s) and reconnection (the server killed, left down
+ * 6 s so that the backoff reaches its cap, restarted on the same port: from its `ready` until the desk
+ * is online; target ≤ 3 s).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,8 +24,8 @@ import { CollabSession } from '../src-core/collab/session';
 import type { Role } from '../src-core/collab/roles';
 import { PageStore } from '../src-core/store/page-store';
 import { addUser } from '../src-main/server/users';
-import { fullTextPage } from './pages';
-import { percentile, printFigure } from './stats';
+import { fullTextPage, samplePage } from './pages';
+import { median, percentile, printFigure } from './stats';
 
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 60;
@@ -63,24 +68,77 @@ function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   });
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-bench-'));
-  const usersFile = join(dir, 'users.json');
-  const port = await freePort();
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
+
+/** The server as its own process, resolved once it says `ready`. */
+async function startServer(port: number, dir: string, usersFile: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main/server/cli.ts'), '--port', String(port), '--data', join(dir, 'data'), '--users', usersFile, '--durability', DURABILITY], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  await new Promise<void>((res, rej) => {
+    let out = '';
+    server.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('ready ')) res();
+    });
+    server.once('exit', (c) => rej(new Error(`server exited ${c}`)));
+  });
+  return server;
+}
+
+async function stopServer(server: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const gone = new Promise((r) => server.once('exit', r));
+  server.kill(signal);
+  await gone;
+}
+
+/** Dead-connection detection and reconnection times of one desk, medians over ROUNDS. */
+async function recovery(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-bench-recovery-'));
+  const usersFile = join(dir, 'users.json');
+  const port = await freePort();
+  let server = await startServer(port, dir, usersFile);
+  const session = new CollabSession({ url: `ws://127.0.0.1:${port}`, token: addUser(usersFile, 'desk', '组版').token, pageId: 'recovery', user: { name: 'desk', role: '组版' }, docs: new PageStore(samplePage()), WebSocket });
+  const state = (): string => session.status().connection;
+  const detect: number[] = [];
+  const reconnect: number[] = [];
+  try {
+    await session.whenSynced(60_000);
+    for (let round = 0; round < ROUNDS; round++) {
+      process.kill(server.pid!, 'SIGSTOP');
+      let start = performance.now();
+      if (!(await until(() => state() === 'offline', 60_000))) throw new Error('a frozen server was never seen');
+      detect.push(performance.now() - start);
+      process.kill(server.pid!, 'SIGCONT');
+      if (!(await until(() => state() === 'online', 60_000))) throw new Error('no reconnection after SIGCONT');
+
+      await stopServer(server, 'SIGKILL');
+      await until(() => state() === 'offline', 60_000);
+      await new Promise((r) => setTimeout(r, 6000));
+      server = await startServer(port, dir, usersFile);
+      start = performance.now();
+      if (!(await until(() => state() === 'online', 60_000))) throw new Error('no reconnection after a restart');
+      reconnect.push(performance.now() - start);
+    }
+    printFigure('collab.dead.detect.median', median(detect), 'ms', `server frozen (SIGSTOP) → desk 离线, ${ROUNDS} rounds, max ${Math.round(Math.max(...detect))} ms; target ≤ 5000 ms`);
+    printFigure('collab.reconnect.median', median(reconnect), 'ms', `server restarted after 6 s down → desk online, ${ROUNDS} rounds, max ${Math.round(Math.max(...reconnect))} ms; target ≤ 3000 ms`);
+  } finally {
+    session.destroy();
+    await stopServer(server, 'SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-bench-'));
+  const usersFile = join(dir, 'users.json');
+  const port = await freePort();
+  const server = await startServer(port, dir, usersFile);
   let errors = 0;
   try {
-    await new Promise<void>((res, rej) => {
-      let out = '';
-      server.stdout!.on('data', (b: Buffer) => {
-        out += b.toString();
-        if (out.includes('ready ')) res();
-      });
-      server.once('exit', (c) => rej(new Error(`server exited ${c}`)));
-    });
     const url = `ws://127.0.0.1:${port}`;
     const page = fullTextPage(12_000, DESKS);
     const articleIds = page.articles.map((a) => a.id);
@@ -167,10 +225,10 @@ async function main(): Promise<void> {
     printFigure('collab.server.rss.peak', mem.peak, 'MiB', 'server process high-water mark');
     for (const d of desks) d.session.destroy();
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stopServer(server, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
+  await recovery();
 }
 
 main().catch((e) => {

@@ -81,7 +81,9 @@ export type PageRequest =
   | { type: typeof REQUEST_TYPE; id: string; action: 'reopen'; reason: string }
   | { type: typeof REQUEST_TYPE; id: string; action: 'startRound' }
   | { type: typeof REQUEST_TYPE; id: string; action: 'finishRound' }
-  | { type: typeof REQUEST_TYPE; id: string; action: 'whoami' };
+  | { type: typeof REQUEST_TYPE; id: string; action: 'whoami' }
+  /** The heartbeat (see heartbeat.ts): the server answers at once, which tells the desk the connection lives. */
+  | { type: typeof REQUEST_TYPE; id: string; action: 'ping' };
 
 export type RequestAction = PageRequest['action'];
 
@@ -95,7 +97,7 @@ export type PageReply =
   | ({ type: typeof REPLY_TYPE; id: string; ok: true } & { person?: TokenPerson })
   | ({ type: typeof REPLY_TYPE; id: string; ok: false } & Localized);
 
-const BARE_ACTIONS: ReadonlySet<string> = new Set(['signoff', 'startRound', 'finishRound', 'whoami']);
+const BARE_ACTIONS: ReadonlySet<string> = new Set(['signoff', 'startRound', 'finishRound', 'whoami', 'ping']);
 
 /** A stateless payload as an object, or undefined when it is not JSON of an object. */
 function jsonObject(payload: string): Record<string, unknown> | undefined {
@@ -110,7 +112,7 @@ function jsonObject(payload: string): Record<string, unknown> | undefined {
 export function parseRequest(payload: string): PageRequest | undefined {
   const r = jsonObject(payload);
   if (!r || r.type !== REQUEST_TYPE || typeof r.id !== 'string' || r.id.length > 100) return undefined;
-  if (typeof r.action === 'string' && BARE_ACTIONS.has(r.action)) return { type: REQUEST_TYPE, id: r.id, action: r.action as 'signoff' | 'startRound' | 'finishRound' | 'whoami' };
+  if (typeof r.action === 'string' && BARE_ACTIONS.has(r.action)) return { type: REQUEST_TYPE, id: r.id, action: r.action as 'signoff' | 'startRound' | 'finishRound' | 'whoami' | 'ping' };
   if (r.action === 'reopen' && typeof r.reason === 'string' && r.reason.length <= 2000) return { type: REQUEST_TYPE, id: r.id, action: 'reopen', reason: r.reason };
   return undefined;
 }

@@ -5,6 +5,8 @@ import type { ProofResult } from '../proof/rounds';
 import { articleDocName, layoutDocName } from './names';
 import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
 import { ROLE_COLOURS, type Role } from './roles';
+import { EditCount } from './edit-count';
+import { CONNECTION_TIMING, Heartbeat, systemClock, type Clock } from './heartbeat';
 import { syncStatusOf } from './wire';
 
 /**
@@ -43,8 +45,10 @@ export interface CollabOptions {
   createArticleDoc?: (articleId: string) => Y.Doc | undefined;
   /** A WebSocket constructor (the browser's, or `ws` in Node). Defaults to the global one. */
   WebSocket?: unknown;
-  /** First reconnection delay in ms (doubles up to 30 s). */
+  /** First reconnection delay in ms (doubles up to CONNECTION_TIMING.reconnect.maxDelay). */
   reconnectDelay?: number;
+  /** Time for the heartbeat and the edit count (tests drive it by hand). */
+  clock?: Clock;
   /** How long `signOff`/`reopen` wait for the server's answer (ms). */
   requestTimeout?: number;
 }
@@ -53,8 +57,14 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface CollabStatus {
   connection: ConnectionState;
-  /** Local changes sent or waiting to be sent that the server has not yet acknowledged. */
+  /** Local changes (Yjs updates) sent or waiting to be sent that the server has not yet acknowledged. */
   pending: number;
+  /** The same as edits (one undo step each, see edit-count.ts): what the person is told waits. */
+  pendingEdits: number;
+  /** Offline, and trying to reconnect (backoff capped at CONNECTION_TIMING.reconnect.maxDelay). */
+  reconnecting: boolean;
+  /** The page's share was stopped by this person (their desk said so before it left): not a fault, not retried. */
+  endedBy?: string;
   /** Local changes the server refused (read-only layout for 校对, or the page is signed). */
   refused: number;
   /** Every document has synced with the server since the last connection, nothing is pending. */
@@ -78,12 +88,21 @@ export interface Peer {
   /** Their selection in that article, as y-prosemirror writes it (relative positions), if any. */
   cursor?: { anchor: unknown; head: unknown };
   self: boolean;
+  /** A person no longer on the page, shown greyed for PEER_GONE_SHOWN_MS: lost (离线), left, or stopped the share. */
+  gone?: Departure;
 }
+
+/** Why a person is no longer on the page: their desk says 'left'/'stopped' before it goes; silence is 'offline'. */
+export type Departure = 'offline' | 'left' | 'stopped';
+
+/** How long a person who went stays in the presence list, greyed. */
+export const PEER_GONE_SHOWN_MS = 60_000;
 
 interface PresenceState {
   user?: { name: string; role: Role; color: string };
   articleId?: string | null;
   cursor?: { anchor: unknown; head: unknown } | null;
+  leaving?: 'left' | 'stopped';
 }
 
 type Listener = () => void;
@@ -108,28 +127,54 @@ export class CollabSession {
   private destroyed = false;
   private readonly onOrder: () => void;
   private readonly onSignoff: () => void;
+  private readonly heartbeat: Heartbeat;
+  private readonly edits: EditCount;
+  private readonly known = new Map<number, Peer>();
+  private readonly departed = new Map<number, Peer & { gone: Departure }>();
+  private readonly departureListeners = new Set<(peer: Peer, why: Departure) => void>();
+  private readonly watchedDocs = new Set<Y.Doc>();
+  private endedBy: string | undefined;
 
   constructor(private readonly options: CollabOptions) {
     const WebSocketImpl = options.WebSocket ?? (globalThis as Record<string, unknown>).WebSocket;
     if (!WebSocketImpl) throw new Error('no WebSocket implementation: pass options.WebSocket');
     this.user = options.user;
+    const clock = options.clock ?? systemClock;
+    const { reconnect } = CONNECTION_TIMING;
     this.socket = new HocuspocusProviderWebsocket({
       url: options.url,
       WebSocketPolyfill: WebSocketImpl,
-      delay: options.reconnectDelay ?? 1000,
-      minDelay: Math.min(options.reconnectDelay ?? 1000, 1000),
+      delay: options.reconnectDelay ?? reconnect.delay,
+      factor: reconnect.factor,
+      minDelay: Math.min(options.reconnectDelay ?? reconnect.delay, reconnect.delay),
+      maxDelay: reconnect.maxDelay,
       maxAttempts: 0,
+      // The heartbeat drops silent connections sooner; this is only the provider's own backstop.
+      messageReconnectTimeout: 2 * CONNECTION_TIMING.silentMs,
     });
+    this.edits = new EditCount(clock.now);
+    this.heartbeat = new Heartbeat(
+      {
+        state: () => (!this.socket.shouldConnect ? 'idle' : this.socket.status === 'connected' ? 'connected' : this.socket.status === 'connecting' ? 'connecting' : 'idle'),
+        ping: () => this.layout.sendStateless(JSON.stringify({ type: REQUEST_TYPE, id: newRequestId(), action: 'ping' } satisfies PageRequest)),
+        dead: () => this.dropSilentConnection(),
+        grace: () => this.unackedBytes / CONNECTION_TIMING.bytesPerGraceMs,
+      },
+      clock,
+    );
+    this.socket.on('message', () => this.heartbeat.heard());
     this.socket.on('status', ({ status }: { status: string }) => {
       // 'connecting' is the first connection only: a desk that lost the server is offline while it
       // retries, which is what its person needs to know (changes wait).
       if (status === 'connected') this.wasOnline = true;
+      if (status === 'connecting') this.heartbeat.heard(); // silence counts from the attempt's start
       this.connection = status === 'connected' ? 'online' : status === 'connecting' && !this.wasOnline ? 'connecting' : 'offline';
       this.emit();
     });
+    this.heartbeat.start();
     this.layout = this.attach(layoutDocName(options.pageId), options.docs.layoutDoc);
     this.layout.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
-    this.layout.on('awarenessChange', () => this.emit());
+    this.layout.on('awarenessChange', () => this.awarenessChanged());
     this.layout.setAwarenessField('articleId', null);
     this.showUser(this.layout);
 
@@ -147,9 +192,14 @@ export class CollabSession {
     const providers = this.providers();
     const pending = providers.reduce((n, p) => n + p.unsyncedChanges, 0);
     const signedOff = isSignedOff(this.options.docs.layoutDoc);
+    if (pending === 0 && this.connection === 'online') this.edits.settled();
     return {
       connection: this.connection,
       pending,
+      // A change not yet sent is at least one edit, even if it came without a transaction we saw.
+      pendingEdits: pending > 0 ? Math.max(1, this.edits.pending) : 0,
+      reconnecting: this.connection === 'offline' && this.socket.shouldConnect && this.endedBy === undefined,
+      ...(this.endedBy !== undefined ? { endedBy: this.endedBy } : {}),
       refused: this.refusedCount,
       synced: this.connection === 'online' && pending === 0 && providers.every((p) => p.isSynced),
       signedOff,
@@ -177,6 +227,8 @@ export class CollabSession {
         self: clientId === awareness.clientID,
       });
     }
+    const present = new Set(peers.map((p) => `${p.name}\u0000${p.role}`));
+    for (const p of this.departed.values()) if (!present.has(`${p.name}\u0000${p.role}`)) peers.push(p);
     return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'zh'));
   }
 
@@ -196,6 +248,17 @@ export class CollabSession {
   setActiveArticle(articleId: string | null, cursor?: { anchor: unknown; head: unknown } | null): void {
     this.layout.setAwarenessField('articleId', articleId);
     this.layout.setAwarenessField('cursor', cursor ?? null);
+  }
+
+  /** Calls `listener` when another person leaves the page: lost (离线), left, or stopped the share. */
+  onDeparture(listener: (peer: Peer, why: Departure) => void): () => void {
+    this.departureListeners.add(listener);
+    return () => this.departureListeners.delete(listener);
+  }
+
+  /** Tells the others why this desk is about to go ('left', or 'stopped' the share), so they see a notice, not a fault. */
+  announceLeaving(why: 'left' | 'stopped'): void {
+    this.layout.setAwarenessField('leaving', why);
   }
 
   /** Stops talking to the server (the desk keeps working; changes wait). */
@@ -273,6 +336,12 @@ export class CollabSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.heartbeat.stop();
+    for (const doc of this.watchedDocs) {
+      doc.off('afterTransaction', this.onTransaction);
+      doc.off('update', this.onUpdate);
+    }
+    this.departureListeners.clear();
     const { layoutDoc } = this.options.docs;
     layoutDoc.getArray('articleOrder').unobserve(this.onOrder);
     layoutDoc.getMap('signoff').unobserve(this.onSignoff);
@@ -289,11 +358,14 @@ export class CollabSession {
     return [this.layout, ...this.articles.values()];
   }
 
-  private attach(name: string, document: Y.Doc): HocuspocusProvider {
+  private attach(name: string, doc: Y.Doc): HocuspocusProvider {
+    this.watchedDocs.add(doc);
+    doc.on('afterTransaction', this.onTransaction);
+    doc.on('update', this.onUpdate);
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
-      document,
+      document: doc,
       token: this.options.token,
       onAuthenticationFailed: ({ reason }: { reason: string }) => this.refusedBy(reason),
     });
@@ -309,7 +381,10 @@ export class CollabSession {
     provider.on('close', ({ event }: { event: { reason?: string } }) => {
       if (typeof event?.reason === 'string' && event.reason.startsWith('banmian:')) this.refusedBy(event.reason);
     });
-    provider.on('unsyncedChanges', () => this.emit());
+    provider.on('unsyncedChanges', () => {
+      if (this.providers().every((p) => p.unsyncedChanges === 0)) this.unackedBytes = 0;
+      this.emit();
+    });
     provider.on('synced', () => this.emit());
     provider.attach();
     return provider;
@@ -366,6 +441,64 @@ export class CollabSession {
     if (!done) return;
     this.waiting.delete(reply.id);
     done(reply.ok ? { ok: true, ...(reply.person ? { person: reply.person } : {}) } : { ok: false, zh: reply.zh, en: reply.en });
+  }
+
+  /** Remote updates arrive in non-local transactions; only this desk's own changes are its edits. */
+  /** Bytes of this desk's own changes the server has not acknowledged yet (for the heartbeat's grace). */
+  private unackedBytes = 0;
+
+  private readonly onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+    if (tr.local) this.unackedBytes += update.byteLength;
+  };
+
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    if (tr.local && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0)) this.edits.changed();
+  };
+
+  /** The heartbeat heard nothing: the desk is offline now, and the connection is dropped so that it is retried. */
+  private dropSilentConnection(): void {
+    this.connection = 'offline';
+    this.emit();
+    (this.socket as unknown as { onClose(p: { event: { code: number; reason: string } }): void }).onClose({ event: { code: 4408, reason: 'banmian:heartbeat' } });
+  }
+
+  /** Keeps who was here, so that someone who goes is named (离线, left, stopped the share) rather than vanishing. */
+  private awarenessChanged(): void {
+    const awareness = this.layout.awareness;
+    if (!awareness) return;
+    const here = new Set<number>();
+    for (const [clientId, raw] of awareness.getStates()) {
+      const state = raw as PresenceState;
+      if (!state.user || clientId === awareness.clientID) continue;
+      here.add(clientId);
+      this.departed.delete(clientId);
+      const peer: Peer = { clientId, name: state.user.name, role: state.user.role, colour: state.user.color, self: false };
+      this.known.set(clientId, state.leaving ? { ...peer, gone: state.leaving } : peer);
+    }
+    // Our own connection dropping removes everyone: that is our outage, not their departure.
+    const watching = this.connection === 'online' && this.socket.status === 'connected';
+    for (const [clientId, peer] of [...this.known]) {
+      if (here.has(clientId)) continue;
+      this.known.delete(clientId);
+      if (watching || peer.gone) this.depart(peer, peer.gone ?? 'offline');
+    }
+    this.emit();
+  }
+
+  private depart(peer: Peer, why: Departure): void {
+    this.departed.set(peer.clientId, { ...peer, gone: why });
+    setTimeout(() => {
+      if (this.departed.get(peer.clientId)?.gone !== why) return;
+      this.departed.delete(peer.clientId);
+      this.emit();
+    }, PEER_GONE_SHOWN_MS);
+    if (why === 'stopped') {
+      // The share is over: the server goes with it, so retrying would only fail.
+      this.endedBy = peer.name;
+      this.socket.disconnect();
+      this.connection = 'offline';
+    }
+    for (const l of this.departureListeners) l(peer, why);
   }
 
   private emit(): void {

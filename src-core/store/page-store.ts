@@ -30,6 +30,9 @@ export class PageLockedError extends Error {
   }
 }
 
+/** Changes closer together than this make one undo step (and one edit in the pending count of a shared page). */
+export const UNDO_CAPTURE_MS = 500;
+
 /** Origin of changes made by this client's own commands: only these are undoable here. */
 export const LOCAL_ORIGIN = { local: true };
 
@@ -340,7 +343,7 @@ export class PageStore {
   private watch(doc: Y.Doc, invalidate: () => void): void {
     const scope = doc === this.layoutDoc ? [...Object.values(layoutParts(doc))] : [...Object.values(articleParts(doc))];
     // Local edits from the story editor come with y-prosemirror's origin; commands with LOCAL_ORIGIN.
-    const manager = new Y.UndoManager(scope as Y.AbstractType<unknown>[], { captureTimeout: 500, trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const manager = new Y.UndoManager(scope as Y.AbstractType<unknown>[], { captureTimeout: UNDO_CAPTURE_MS, trackedOrigins: new Set([LOCAL_ORIGIN]) });
     this.managers.set(doc, manager);
     // A change merged into the previous step (within captureTimeout) updates that item instead.
     manager.on('stack-item-added', (event: { type: 'undo' | 'redo' }) => {

@@ -219,8 +219,8 @@ export class Guard implements Extension {
     const reply = (r: { ok: true; person?: { name: string; role: GuardContext['person']['role'] } } | ProofResult): void =>
       connection.sendStateless(JSON.stringify({ type: REPLY_TYPE, id: request.id, ...r } satisfies PageReply));
     const { name, role } = ctx.person;
-    if (request.action === 'whoami') {
-      reply({ ok: true, person: { name, role } });
+    if (request.action === 'whoami' || request.action === 'ping') {
+      reply(request.action === 'ping' ? { ok: true } : { ok: true, person: { name, role } });
       return;
     }
     if (ctx.address.kind !== 'layout') {
@@ -231,7 +231,7 @@ export class Guard implements Extension {
   }
 
   /** Sign-off, reopening and proof rounds, written by the server as the person the token names. */
-  private async runPageRequest(request: Exclude<PageRequest, { action: 'whoami' }>, document: Document, ctx: GuardContext): Promise<ProofResult> {
+  private async runPageRequest(request: Exclude<PageRequest, { action: 'whoami' | 'ping' }>, document: Document, ctx: GuardContext): Promise<ProofResult> {
     const { name, role } = ctx.person;
     const at = new Date().toISOString();
     switch (request.action) {

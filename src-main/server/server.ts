@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
+import { CONNECTION_TIMING } from '../../src-core/collab/heartbeat';
 import { Guard } from './guard';
 import { LIMITS } from './limits';
 import { SocketGate } from './socket-gate';
@@ -106,6 +107,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     quiet: true,
     debounce: options.debounce ?? 2000,
     maxDebounce: 10_000,
+    // A desk whose network dropped (its socket left hanging) is closed within 2× this, so the others see it leave.
+    timeout: CONNECTION_TIMING.serverPingMs,
   });
 
   const trusted = new Set(options.behindProxy?.trustedProxies ?? []);

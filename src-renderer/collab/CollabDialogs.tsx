@@ -61,6 +61,8 @@ function ShareForm() {
   const [dutyEditorName, setDutyEditorName] = useState('');
   const [lan, setLan] = useState(!webHost);
   const valid = deskName.trim() !== '' && proofreaderName.trim() !== '';
+  // A disabled button says why: the names it waits for.
+  const missing = `请填写${[deskName.trim() ? '' : '本人（组版）', proofreaderName.trim() ? '' : '校对'].filter(Boolean).join('和')}的姓名后再开始共享 · Enter the ${[deskName.trim() ? '' : 'your', proofreaderName.trim() ? '' : "proofreader's"].filter(Boolean).join(' and ')} name to share`;
   const submit = () => {
     if (valid && !busy) void desk.share({ deskName: deskName.trim(), proofreaderName: proofreaderName.trim(), ...(dutyEditorName.trim() ? { dutyEditorName: dutyEditorName.trim() } : {}), lan });
   };
@@ -80,9 +82,14 @@ function ShareForm() {
         <small>{webHost ? 'The web host shares on this machine only' : 'On the local network (encrypted, self-signed certificate pinned in the invitation)'}</small>
       </label>
       <ErrorLine />
+      {!valid && (
+        <p className="hint why-disabled" data-testid="share-why-disabled">
+          {missing}
+        </p>
+      )}
       <div className="buttons">
         <button onClick={() => desk.openDialog(null)}>取消 Cancel</button>
-        <button className="primary" data-testid="share-start" disabled={!valid || busy} onClick={submit}>
+        <button className="primary" data-testid="share-start" disabled={!valid || busy} title={valid ? undefined : missing} onClick={submit}>
           {busy ? '正在共享… Sharing…' : '开始共享 Share'}
         </button>
       </div>

@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
 import { ROLE_NAMES_EN } from '../../src-core/collab/roles';
+import type { CollabStatus, Departure } from '../../src-core/collab/session';
 import { useEditor } from '../editor/use-editor';
 import { peerFrames } from './peer-frames';
 import { useCollab } from './use-collab';
 
 const n = (v: number): number => Math.round(v * 100) / 100;
+
+const GONE_SHORT: Record<Departure, string> = { offline: '离线', left: '已离开', stopped: '已停止共享' };
+const GONE_TEXT: Record<Departure, string> = { offline: '离线 Offline', left: '已离开 Left', stopped: '已停止共享 Stopped sharing' };
 
 /** The people on the shared page, in the title bar: a chip per person in their role's colour. */
 export function PeopleBar() {
@@ -18,10 +22,10 @@ export function PeopleBar() {
       {peers.map((p) => {
         const where = headline(p.articleId);
         return (
-          <span key={p.clientId} className={`person${p.self ? ' self' : ''}`} data-testid="person" data-role={p.role} style={{ borderColor: p.colour }} title={`${p.name}（${p.role} · ${ROLE_NAMES_EN[p.role]}）${where ? `\n正在编辑 Editing: ${where}` : ''}${p.self ? '\n本人 You' : ''}`}>
+          <span key={p.clientId} className={`person${p.self ? ' self' : ''}${p.gone ? ' gone' : ''}`} data-testid="person" data-role={p.role} data-gone={p.gone} style={{ borderColor: p.colour }} title={`${p.name}（${p.role} · ${ROLE_NAMES_EN[p.role]}）${where ? `\n正在编辑 Editing: ${where}` : ''}${p.self ? '\n本人 You' : ''}${p.gone ? `\n${GONE_TEXT[p.gone]}` : ''}`}>
             <span className="person-dot" style={{ background: p.colour }} />
             {p.name}
-            <small>{p.role}</small>
+            <small>{p.gone ? GONE_SHORT[p.gone] : p.role}</small>
           </span>
         );
       })}
@@ -29,23 +33,42 @@ export function PeopleBar() {
   );
 }
 
-/** Connection state for the status line: 在线 / 连接中 / 离线 — N 处修改待同步, refusals, sign-off. */
+/** The status line's words for a connection state: Chinese, English. */
+function connectionLabel(status: CollabStatus): [string, string] {
+  const { connection, pendingEdits, reconnecting, endedBy } = status;
+  if (endedBy !== undefined) return [`${endedBy} 已停止共享 · 版面留在本机`, `${endedBy} stopped sharing; the page stays here`];
+  if (connection === 'connecting') return ['连接中…', 'connecting'];
+  if (connection === 'offline') return [reconnecting ? '离线 · 重新连接中…' : '离线', reconnecting ? 'offline, reconnecting' : 'offline'];
+  return pendingEdits > 0 ? [`同步中 ${pendingEdits} 处修改`, `syncing ${pendingEdits} edit(s)`] : ['在线 已同步', 'online, synced'];
+}
+
+/**
+ * Connection state for the status line: 在线 已同步 / 同步中 / 连接中 / 离线 · 重新连接中… — N 处修改待同步
+ * (edits, one undo step each), a stopped share, refusals, sign-off, and where the page lives.
+ */
 export function CollabStatusLine() {
   const status = useCollab((s) => s.status);
   const mode = useCollab((s) => s.mode);
+  const where = useCollab((s) => s.serverAddress);
   if (!status || !mode || mode === 'local') return null;
-  const { connection, pending, refused, signedOff, error } = status;
-  const label = connection === 'online' ? (pending > 0 ? `同步中 ${pending} 处` : '在线 已同步') : connection === 'connecting' ? '连接中…' : '离线';
-  const en = connection === 'online' ? (pending > 0 ? `syncing ${pending}` : 'online, synced') : connection === 'connecting' ? 'connecting' : 'offline';
+  const { connection, pendingEdits, refused, signedOff, error, endedBy } = status;
+  const [label, en] = connectionLabel(status);
+  const state = endedBy !== undefined ? 'ended' : connection;
   return (
-    <span className={`collab-status collab-${connection}`} data-testid="collab-status" data-connection={connection} data-pending={pending} title={`${mode === 'sharing' ? '共享中 Sharing' : '已加入共享版面 Joined'} · ${en}`}>
+    <span className={`collab-status collab-${state}`} data-testid="collab-status" data-connection={connection} data-pending={pendingEdits} data-reconnecting={status.reconnecting} title={`${mode === 'sharing' ? '共享中 Sharing' : '已加入共享版面 Joined'} · ${en}`}>
       <span className="collab-light" />
       {label}
-      {connection !== 'online' && pending > 0 && (
+      {connection !== 'online' && pendingEdits > 0 && (
         <b data-testid="collab-pending">
           {' '}
-          — {pending} 处修改待同步 <small>{pending} change(s) waiting</small>
+          — {pendingEdits} 处修改待同步 <small>{pendingEdits} edit(s) waiting</small>
         </b>
+      )}
+      {where && endedBy === undefined && (
+        <small className="collab-where" data-testid="collab-where" title="The page lives on this server: every change is stored there, there is nothing to save">
+          {' '}
+          · 在 {where} 上共享
+        </small>
       )}
       {refused > 0 && (
         <b className="collab-refused" data-testid="collab-refused" title="The server refused these changes (read-only layout for 校对, or the page is signed); they stay on this desk only">

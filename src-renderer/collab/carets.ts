@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 
@@ -27,7 +28,17 @@ export function remoteCarets(awareness: Awareness) {
           },
           selectionBuilder: (user: { color?: string }) => ({ style: `background-color: ${user.color ?? '#888'}33`, class: 'remote-selection' }),
         }),
+        new Plugin({ view: () => ({ update: (view) => keepLabelsInside(view.dom) }) }),
       ];
     },
   });
+}
+
+/** A label that would stick out past the editor's right edge hangs to the left of its caret instead. */
+function keepLabelsInside(editor: HTMLElement): void {
+  const right = editor.getBoundingClientRect().right;
+  for (const label of editor.querySelectorAll<HTMLElement>('.remote-caret-label')) {
+    label.classList.remove('flip');
+    if (label.getBoundingClientRect().right > right) label.classList.add('flip');
+  }
 }

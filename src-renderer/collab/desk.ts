@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { HostApi, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
 import type { Invitation } from '../../src-core/collab/invitation';
 import type { Localized } from '../../src-core/collab/protocol';
-import { CollabSession, type CollabStatus, type CollabUser, type Peer } from '../../src-core/collab/session';
+import { CollabSession, type CollabStatus, type CollabUser, type Departure, type Peer } from '../../src-core/collab/session';
 import { PageStore } from '../../src-core/store/page-store';
 import type { Editor } from '../editor/editor';
 import type { ProofSession } from '../proof/session';
@@ -23,6 +23,8 @@ export interface CollabUiState {
   share: SharedPageInfo | null;
   pageId: string | null;
   status: CollabStatus | null;
+  /** host:port of the server the page lives on while shared or joined (a joined page has nothing to save). */
+  serverAddress: string | null;
   peers: Peer[];
   dialog: 'share' | 'join' | null;
   /** A share or join in progress. */
@@ -33,7 +35,12 @@ export interface CollabUiState {
 
 type Listener = () => void;
 
-const LOCAL: Pick<CollabUiState, 'mode' | 'share' | 'pageId' | 'status' | 'peers'> = { mode: 'local', share: null, pageId: null, status: null, peers: [] };
+const LOCAL: Pick<CollabUiState, 'mode' | 'share' | 'pageId' | 'status' | 'peers' | 'serverAddress'> = { mode: 'local', share: null, pageId: null, status: null, peers: [], serverAddress: null };
+
+/** host:port of a ws:// or wss:// address, as the status line names it. */
+function addressOf(url: string): string {
+  return url.replace(/^wss?:\/\//, '').replace(/\/.*$/, '');
+}
 
 /** How long a desk waits for the server to send or take the whole page before giving up. */
 const SYNC_TIMEOUT_MS = 20_000;
@@ -92,7 +99,7 @@ export class CollabDesk {
       return this.fail(session.status().error ?? { zh: '无法把版面传到共享服务器', en: 'Could not send the page to the sharing server' });
     }
     this.proof.setIdentity({ role: '组版', name: request.deskName }, false);
-    this.set({ mode: 'sharing', share: info, pageId: info.pageId, busy: false });
+    this.set({ mode: 'sharing', share: info, pageId: info.pageId, busy: false, serverAddress: addressOf(info.deskUrl) });
     this.editor.notify({ zh: '版面已共享：把邀请交给校对', en: 'The page is shared: give the invitation to the proofreader' }, 'info');
     return true;
   }
@@ -126,7 +133,7 @@ export class CollabDesk {
     }
     this.editor.replaceStore(store, { path: null, title: `共享版面 ${invitation.pageId}` });
     this.proof.setIdentity({ role: who.role, name: who.name }, false);
-    this.set({ mode: 'joined', pageId: invitation.pageId, busy: false, dialog: null });
+    this.set({ mode: 'joined', pageId: invitation.pageId, busy: false, dialog: null, serverAddress: addressOf(invitation.server) });
     this.editor.notify({ zh: `已加入共享版面（${who.role} ${who.name}）`, en: `Joined the shared page as ${who.name} (${who.role})` }, 'info');
     return true;
   }
@@ -153,6 +160,7 @@ export class CollabDesk {
   /** Stops sharing (the server closes, the invitations stop working) or leaves the joined page. */
   async leave(): Promise<void> {
     const wasSharing = this.state.mode === 'sharing';
+    this.session?.announceLeaving(wasSharing ? 'stopped' : 'left');
     this.disconnect();
     if (wasSharing) {
       const stopped = await this.host.shareStop();
@@ -178,7 +186,9 @@ export class CollabDesk {
       reopen: (reason) => session.reopen(reason),
     });
     const update = (): void => this.set({ status: session.status(), peers: session.presence() });
-    this.unsubscribeSession = session.subscribe(update);
+    const unsubscribe = session.subscribe(update);
+    const untell = session.onDeparture((peer, why) => this.editor.notify(departureNotice(peer.name, why), 'info'));
+    this.unsubscribeSession = () => (unsubscribe(), untell());
     update();
     return session;
   }
@@ -241,4 +251,11 @@ export class CollabDesk {
       this.session.setActiveArticle(editing);
     }
   }
+}
+
+/** What the others are told when a person goes: a share stopped on purpose is not a fault. */
+export function departureNotice(name: string, why: Departure): Localized {
+  if (why === 'stopped') return { zh: `${name} 已停止共享；版面留在本机，可另存一份`, en: `${name} stopped sharing; the page stays on this desk and can be saved as a copy` };
+  if (why === 'left') return { zh: `${name} 已离开共享版面`, en: `${name} left the shared page` };
+  return { zh: `${name} 离线`, en: `${name} went offline` };
 }

@@ -3,7 +3,7 @@ import type { MenuBridge } from '../../src-core/host-api';
 import { PageCanvas } from '../canvas/PageCanvas';
 import { collabCommands } from '../collab/commands';
 import { CollabStatusLine, PeopleBar } from '../collab/Presence';
-import { useCollabDesk } from '../collab/use-collab';
+import { useCollab, useCollabDesk } from '../collab/use-collab';
 import type { Editor } from '../editor/editor';
 import { ACTUAL_SIZE } from '../editor/geometry';
 import { EditorContext, useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
@@ -93,7 +93,9 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
 
 function DocTitle() {
   const file = useEditor((s) => s.file);
-  const dirty = useEditor((s) => s.dirty);
+  // A joined page lives on the server (every change is stored there): nothing to save, so no dot.
+  const joined = useCollab((s) => s.mode === 'joined') ?? false;
+  const dirty = useEditor((s) => s.dirty) && !joined;
   const paper = useEditor((s) => s.doc.page.header.paperName);
   const role = useRoleTitle();
   useEffect(() => {

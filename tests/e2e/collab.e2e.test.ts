@@ -156,6 +156,10 @@ describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in t
     await menu(editor, 'file', 'file.leaveShare');
     await expect.poll(() => editor.getByTestId('collab-status').count()).toBe(0);
     await expect.poll(() => status(proofreader).getAttribute('data-connection'), { timeout: 15_000 }).toBe('offline');
+    // told who stopped it, as a notice and in the status line: not 离线 like a fault, and not retried
+    await expect.poll(() => status(proofreader).innerText(), { timeout: 15_000 }).toContain('王组版 已停止共享');
+    expect(await status(proofreader).getAttribute('data-reconnecting')).toBe('false');
+    await shot(proofreader, 'collab-share-stopped.png');
     expect((await pageText(editor)).replace(/\s/g, '')).toContain('为进一步切实强化');
     expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|net::/.test(m))).toEqual([]);
   });
@@ -219,5 +223,81 @@ describe.skipIf(!chromiumAvailable())('offline: the server goes away while the p
     await expect.poll(() => p.getByTestId('round-state').innerText(), { timeout: 15_000 }).toBe('一校进行中');
     // nothing lost: the layout desk has the proofreader's text
     await until('the text reaches the layout desk', () => bodyText(store.articleDoc('nanguan')!).includes('为进一步离线'));
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('a pulled cable: the proofreader’s network is cut for 10 s (sockets left hanging)', () => {
+  const tmp = tempDir('banmian-collab-cable-');
+  const usersFile = join(tmp.dir, 'users.json');
+  let server: ServerProcess;
+  let host: WebHost;
+  let browser: Browser;
+  let seed: CollabSession;
+  let store: PageStore;
+  const problems: string[] = [];
+  const PAGE = 'cable-e2e';
+
+  beforeAll(async () => {
+    requireBuild();
+    server = new ServerProcess(await freePort(), join(tmp.dir, 'data'), usersFile);
+    await server.start();
+    store = new PageStore(samplePage());
+    seed = new CollabSession({ url: server.url, token: token(usersFile, '王组版', '组版'), pageId: PAGE, user: { name: '王组版', role: '组版' }, docs: store, WebSocket, reconnectDelay: 200 });
+    await seed.whenSynced();
+    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    seed?.destroy();
+    await browser?.close();
+    await host?.close();
+    await server?.kill('SIGTERM');
+    tmp.remove();
+  });
+
+  async function joinAs(name: string, role: '组版' | '校对', viewport: { width: number; height: number }): Promise<Page> {
+    const p = await openApp(browser, host.url, problems, viewport);
+    await p.getByTestId('tool-view.fitPage').click();
+    await menu(p, 'file', 'file.join');
+    await p.getByTestId('join-invitation').fill(formatInvitation({ server: server.url, pageId: PAGE, token: token(usersFile, name, role, [PAGE]) }));
+    await p.getByTestId('join-ok').click();
+    await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
+    return p;
+  }
+
+  it('离线 within the heartbeat window, the pending count is the edits made, all synced after; the other desk is told 赵校对 离线', async () => {
+    const editor = await joinAs('李组版', '组版', { width: 1600, height: 1000 });
+    const p = await joinAs('赵校对', '校对', { width: 1366, height: 768 });
+    // a joined page lives on the server: no unsaved dot, the status line says where
+    expect(await p.getByTestId('dirty').count()).toBe(0);
+    expect(await p.getByTestId('collab-where').innerText()).toMatch(/在 127\.0\.0\.1:\d+ 上共享/);
+    await openStory(p, 'b-nanguan');
+    await expect.poll(() => editor.getByTestId('person').count(), { timeout: 15_000 }).toBe(3);
+
+    await p.context().setOffline(true);
+    // well inside the provider's own 30 s, beyond the heartbeat's 3.5 s (the time itself is measured in the bench)
+    await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 8_000 }).toBe('offline');
+    // three edits, each a burst of keystrokes with a pause after it longer than one undo step
+    await caretAfter(p, '为进一步');
+    for (const word of ['甲', '乙乙', '丙丙丙']) {
+      await p.keyboard.type(word);
+      await p.waitForTimeout(1200);
+    }
+    await expect.poll(() => status(p).getAttribute('data-pending')).toBe('3');
+    expect(await status(p).innerText()).toMatch(/离线 · 重新连接中…[\s\S]*— 3 处修改待同步/);
+    await shot(p, 'collab-cable-offline-1366.png');
+    // the editor's desk names who went (the server closes a silent desk within its ping window)
+    await expect.poll(() => editor.locator('[data-testid="person"][data-gone="offline"]').innerText(), { timeout: 15_000 }).toContain('赵校对');
+    expect(await editor.getByTestId('notice').innerText()).toContain('赵校对 离线');
+    await shot(editor, 'collab-cable-peer-offline-1600.png');
+
+    await p.waitForTimeout(10_000 - 3 * 1200);
+    await p.context().setOffline(false);
+    await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 15_000 }).toBe('online');
+    await expect.poll(() => status(p).getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
+    expect(await status(p).innerText()).toContain('在线 已同步');
+    await until('the edits reach the layout desk', () => bodyText(store.articleDoc('nanguan')!).includes('为进一步甲乙乙丙丙丙'), 15_000);
+    await expect.poll(() => editor.locator('[data-testid="person"]:not([data-gone])').count(), { timeout: 15_000 }).toBe(3);
   });
 });
