@@ -72,6 +72,13 @@ export function derivePageId(header: Pick<PageHeader, 'paperName' | 'date' | 'pa
   return isValidId(id) ? id : fresh();
 }
 
+/** A page id nobody has used: `p<yyyymmdd>-<8 random hex>` (as the app's own share makes them). */
+export function freshPageId(now = new Date()): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return `p${now.toISOString().slice(0, 10).replace(/-/g, '')}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** http(s):// of the directory for a ws(s):// server address. */
 export function directoryUrl(server: string): string {
   return server.replace(/^ws/, 'http') + DIRECTORY_PATH;
