@@ -53,7 +53,7 @@ export function PublishDialog() {
       </p>
       <dl className="share-facts">
         <dt>版面名称 Name</dt>
-        <dd data-testid="publish-name">{pageLabel({ paper: header.paperName, date: header.date, pageNumber: header.pageNumber })}</dd>
+        <dd className="page-name" data-testid="publish-name">{pageLabel({ paper: header.paperName, date: header.date, pageNumber: header.pageNumber })}</dd>
       </dl>
       {!named && (
         <p className="hint" data-testid="publish-unnamed">
