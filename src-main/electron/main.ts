@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, isCollabSocketUrl } from '../host/csp';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, isCollabSocketUrl, isPageDirectoryUrl } from '../host/csp';
 import { sharingOf, stopSharing } from '../host/handlers';
 import type { HostEnv } from '../host/page-files';
 import { electronFileAccess } from './file-access';
@@ -35,10 +35,10 @@ function lockDownSession(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   // No remote content: only our own files (or the dev server), in-memory data/blob URLs, and the
-  // collaboration server's sockets (文件 → 共享此版面 / 加入共享版面).
+  // collaboration server's sockets and page directory (文件 → 共享此版面 / 发布到服务器 / 加入共享版面).
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
-    const allowed = isAppUrl(url) || isCollabSocketUrl(url) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:') || (devServerUrl !== undefined && url.startsWith(devServerUrl.replace(/^http/, 'ws')));
+    const allowed = isAppUrl(url) || isCollabSocketUrl(url) || isPageDirectoryUrl(url) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:') || (devServerUrl !== undefined && url.startsWith(devServerUrl.replace(/^http/, 'ws')));
     callback({ cancel: !allowed });
   });
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -118,6 +118,7 @@ function buildMenu(): void {
         item('导出校样 PNG… Export proof PNG…', 'file.exportPng'),
         { type: 'separator' },
         item('共享此版面… Share this page…', 'file.share'),
+        item('发布到服务器… Publish to server…', 'file.publish'),
         item('加入共享版面… Join a shared page…', 'file.join'),
         item('停止共享 / 离开 Stop sharing / leave', 'file.leaveShare'),
         { type: 'separator' },

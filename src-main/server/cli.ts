@@ -45,6 +45,20 @@ function usersPath(flags: Map<string, string>): string {
   return resolve(flags.get('users') ?? 'banmian-users.json');
 }
 
+/** Printed after `ready`: what a newsroom does next (docs/COLLABORATION.md, "Newsroom server"). */
+function printHowTo(url: string): void {
+  const shown = url.replace('0.0.0.0', '<本机地址 this host>');
+  console.log(`
+发布版面：组版在版面应用中打开版面，文件 → 发布到服务器，填地址 ${shown} 和组版的令牌。
+  版面以 报名/日期/版次 命名（页眉中填写）；令牌用 add-user 生成：npm run server -- add-user 姓名 组版 --users 文件
+加入版面：文件 → 加入共享版面 → 报社服务器，填同一地址和自己的令牌，从列表中按名称选版面（只列出令牌有权打开的版面）。
+To publish: the layout editor opens the page in the app, File → Publish to server, with address ${shown}
+  and their token (make one with: npm run server -- add-user NAME 组版 --users FILE). The page is named
+  by its paper, date and page number (from its header).
+To join: File → Join a shared page → Newsroom server, the same address and one's own token; pick the page
+  by name (the list shows only the pages the token may open).`);
+}
+
 async function main(): Promise<void> {
   const { positional, flags } = parse(process.argv.slice(2));
   const command = positional[0] ?? 'serve';
@@ -102,6 +116,7 @@ async function main(): Promise<void> {
   });
   console.log(`storage: SQLite via ${server.storage}`);
   console.log(`ready ${server.url}`);
+  printHowTo(server.url);
   const stop = async (): Promise<void> => {
     await server.close();
     process.exit(0);

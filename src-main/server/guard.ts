@@ -117,18 +117,25 @@ export class Guard implements Extension {
     };
     const address = parseDocName(documentName);
     if (!address) throw refuse(DENIAL.badName);
-    const from = gate?.address ?? 'direct';
-    if (this.attempts.blocked(from)) throw refuse(DENIAL.tooManyAttempts, true);
-    const person = this.users.authenticate(token);
-    if (!person) {
-      this.attempts.failed(from);
-      throw refuse(DENIAL.badToken, true);
-    }
+    const person = this.personFor(token, gate?.address ?? 'direct');
+    if (typeof person === 'string') throw refuse(person, true);
     if (!mayOpen(person, address.pageId)) throw refuse(DENIAL.noGrant);
     gate?.admit(documentName);
     const context: GuardContext = { person, address };
     connectionConfig.readOnly = this.readOnlyFor(context);
     return context;
+  }
+
+  /**
+   * The person a token names, asked from `from` (a socket's or an HTTP request's address): every
+   * way in counts failed tokens against the same throttle.
+   */
+  personFor(token: string, from: string): Person | typeof DENIAL.tooManyAttempts | typeof DENIAL.badToken {
+    if (this.attempts.blocked(from)) return DENIAL.tooManyAttempts;
+    const person = this.users.authenticate(token);
+    if (person) return person;
+    this.attempts.failed(from);
+    return DENIAL.badToken;
   }
 
   async afterLoadDocument({ document, documentName, instance }: afterLoadDocumentPayload): Promise<void> {

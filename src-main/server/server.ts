@@ -5,6 +5,7 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
 import { CONNECTION_TIMING } from '../../src-core/collab/heartbeat';
+import { directoryExtension, serveDirectory } from './directory';
 import { Guard } from './guard';
 import { LIMITS } from './limits';
 import { SocketGate } from './socket-gate';
@@ -95,7 +96,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const users = new UserDirectory(options.usersFile);
   const store = new SqliteStore(options.dataDir, options.durability ?? 'normal');
   const guard = new Guard(users);
-  const extensions: Extension[] = [guard, sqliteExtension(store)];
+  const extensions: Extension[] = [guard, sqliteExtension(store), directoryExtension(store)];
   let redis: Redis | undefined;
   if (options.redis) {
     redis = new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'banmian', identifier: options.name });
@@ -112,11 +113,12 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   });
 
   const trusted = new Set(options.behindProxy?.trustedProxies ?? []);
+  const viaProxy = (socket: Socket): boolean => trusted.has((socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
   const allowed = (socket: Socket): boolean => {
     const remote = socket.remoteAddress;
     if (isLoopbackAddress(remote)) return true;
     if (options.tls) return true;
-    return remote !== undefined && trusted.has(remote.replace(/^::ffff:/, ''));
+    return viaProxy(socket);
   };
 
   const onRequest = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
@@ -124,6 +126,10 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: true, name: options.name ?? 'banmian', documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() }));
       return;
+    }
+    // The page directory obeys the socket rule: plain HTTP only on loopback or from the trusted proxy.
+    if (allowed(req.socket)) {
+      if (serveDirectory(req, res, guard, store, clientAddress(req, viaProxy(req.socket)))) return;
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('版面协作服务器 / Banmian collaboration server\n');
@@ -135,7 +141,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const fromProxy = trusted.has((socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+    const fromProxy = viaProxy(socket);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => undefined);
       // The gate sees every message before Hocuspocus; the guard finds it in the context.

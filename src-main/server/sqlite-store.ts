@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import type { PageEntry } from '../../src-core/collab/directory';
 import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite-driver';
 
 /** Yjs origin of updates that reach this instance from another one through Redis (extension-redis). */
@@ -36,6 +37,7 @@ export class SqliteStore {
       CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL);
       CREATE INDEX IF NOT EXISTS updates_by_name ON updates (name, seq);
+      CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, paper TEXT NOT NULL, date TEXT NOT NULL, page_number TEXT NOT NULL, updated_at TEXT NOT NULL);
     `);
     this.appendStmt = this.db.prepare('INSERT INTO updates (name, data) VALUES (?, ?)');
     this.stateStmt = this.db.prepare('SELECT state FROM documents WHERE name = ?');
@@ -75,6 +77,19 @@ export class SqliteStore {
 
   documentNames(): string[] {
     return (this.db.prepare('SELECT name FROM documents UNION SELECT DISTINCT name FROM updates ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  }
+
+  /** Records a page's name (报名/日期/版次) for the page directory. */
+  namePage(entry: PageEntry): void {
+    this.db
+      .prepare('INSERT INTO pages (id, paper, date, page_number, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET paper = excluded.paper, date = excluded.date, page_number = excluded.page_number, updated_at = excluded.updated_at')
+      .run(entry.id, entry.paper, entry.date, entry.pageNumber, new Date().toISOString());
+  }
+
+  /** Every named page, by date (newest first), paper and page number. */
+  pageEntries(): PageEntry[] {
+    const rows = this.db.prepare('SELECT id, paper, date, page_number FROM pages ORDER BY date DESC, paper, page_number').all() as { id: string; paper: string; date: string; page_number: string }[];
+    return rows.map((r) => ({ id: r.id, paper: r.paper, date: r.date, pageNumber: r.page_number }));
   }
 
   close(): void {

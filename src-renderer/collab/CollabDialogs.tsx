@@ -1,22 +1,24 @@
 import { useRef, useState } from 'react';
 import { ROLE_COLOURS, ROLE_NAMES_EN } from '../../src-core/collab/roles';
-import { checkInvitation, parseInvitation } from '../../src-core/collab/invitation';
+import { parseInvitation } from '../../src-core/collab/invitation';
 import type { SharedPageInfo } from '../../src-core/host-api';
 import { Backdrop } from '../files/FileDialogs';
 import { Row } from '../workspace/fields';
 import { useProof } from '../proof/use-proof';
 import { useCollab, useCollabDesk } from './use-collab';
+import { NewsroomJoin, PublishDialog } from './NewsroomDialogs';
 import './collab.css';
 
-/** 文件 → 共享此版面 and 文件 → 加入共享版面. */
+/** 文件 → 共享此版面, 文件 → 发布到服务器 and 文件 → 加入共享版面. */
 export function CollabDialogs() {
   const dialog = useCollab((s) => s.dialog);
   if (dialog === 'share') return <ShareDialog />;
   if (dialog === 'join') return <JoinDialog />;
+  if (dialog === 'publish') return <PublishDialog />;
   return null;
 }
 
-function ErrorLine() {
+export function ErrorLine() {
   const error = useCollab((s) => s.error);
   if (!error) return null;
   return (
@@ -158,15 +160,12 @@ function CopyField({ text }: { text: string }) {
 function JoinDialog() {
   const desk = useCollabDesk()!;
   const busy = useCollab((s) => s.busy);
-  const [separate, setSeparate] = useState(false);
+  const [newsroom, setNewsroom] = useState(false);
   const [invitation, setInvitation] = useState('');
-  const [server, setServer] = useState('');
-  const [pageId, setPageId] = useState('');
-  const [token, setToken] = useState('');
   const [problem, setProblem] = useState<{ zh: string; en: string } | null>(null);
   const submit = () => {
     if (busy) return;
-    const parsed = separate ? checkInvitation({ server, pageId, token }) : parseInvitation(invitation);
+    const parsed = parseInvitation(invitation);
     if (!parsed.ok) return setProblem(parsed);
     setProblem(null);
     const { ok: _ok, ...inv } = parsed;
@@ -177,17 +176,21 @@ function JoinDialog() {
       <h2>
         加入共享版面 <small>Join a shared page</small>
       </h2>
+      <div className="join-tabs" role="tablist">
+        <button role="tab" aria-selected={!newsroom} data-testid="join-tab-invitation" onClick={() => setNewsroom(false)}>
+          邀请 <small>Invitation</small>
+        </button>
+        <button role="tab" aria-selected={newsroom} data-testid="join-tab-newsroom" onClick={() => setNewsroom(true)}>
+          报社服务器 <small>Newsroom server</small>
+        </button>
+      </div>
       <p className="hint">
         身份（姓名、组版/校对/值班编辑）由令牌决定，服务器告知。当前版面会换成共享版面；未保存的修改请先保存。
         <br />
         <small>Your name and role come from the token, as the server says. The shared page replaces the current one: save unsaved work first.</small>
       </p>
-      {separate ? (
-        <>
-          <TextInputField testId="join-server" zh="服务器地址" en="Server address" value={server} onChange={setServer} placeholder="wss://192.168.1.20:41234" onEnter={submit} />
-          <TextInputField testId="join-page" zh="版面编号" en="Page id" value={pageId} onChange={setPageId} placeholder="p20240115-…" onEnter={submit} />
-          <TextInputField testId="join-token" zh="令牌" en="Token" value={token} onChange={setToken} placeholder="bm1.…" onEnter={submit} />
-        </>
+      {newsroom ? (
+        <NewsroomJoin />
       ) : (
         <label className="field field-block">
           <span className="field-label">
@@ -196,10 +199,7 @@ function JoinDialog() {
           <textarea data-testid="join-invitation" rows={4} autoFocus value={invitation} placeholder="banmian:join?server=…&page=…&token=…" onChange={(e) => setInvitation(e.target.value)} />
         </label>
       )}
-      <button className="link" data-testid="join-separate" onClick={() => setSeparate(!separate)}>
-        {separate ? '粘贴整条邀请 Paste one invitation' : '分别填写地址、版面编号和令牌 Enter address, page and token'}
-      </button>
-      {problem && (
+      {problem && !newsroom && (
         <p className="collab-error" role="alert" data-testid="collab-error">
           {problem.zh}
           <small>{problem.en}</small>
@@ -208,16 +208,18 @@ function JoinDialog() {
       <ErrorLine />
       <div className="buttons">
         <button onClick={() => desk.openDialog(null)}>取消 Cancel</button>
-        <button className="primary" data-testid="join-ok" disabled={busy} onClick={submit}>
-          {busy ? '正在连接… Connecting…' : '加入 Join'}
-        </button>
+        {!newsroom && (
+          <button className="primary" data-testid="join-ok" disabled={busy} onClick={submit}>
+            {busy ? '正在连接… Connecting…' : '加入 Join'}
+          </button>
+        )}
       </div>
     </Backdrop>
   );
 }
 
 /** A labelled one-line text field of these dialogs (zh label, en beneath); Enter submits. */
-function TextInputField(props: { testId: string; zh: string; en: string; value: string; onChange: (v: string) => void; onEnter: () => void; placeholder?: string; maxLength?: number }) {
+export function TextInputField(props: { testId: string; zh: string; en: string; value: string; onChange: (v: string) => void; onEnter: () => void; placeholder?: string; maxLength?: number }) {
   return (
     <Row zh={props.zh} en={props.en}>
       <input data-testid={props.testId} value={props.value} maxLength={props.maxLength} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && props.onEnter()} />

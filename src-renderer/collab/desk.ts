@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { HostApi, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
 import type { Invitation } from '../../src-core/collab/invitation';
 import type { Localized } from '../../src-core/collab/protocol';
+import { DIRECTORY_ERRORS, derivePageId, freshPageId, listPages, pageLabel, type Fetch } from '../../src-core/collab/directory';
 import { CollabSession, type CollabStatus, type CollabUser, type Departure, type Peer } from '../../src-core/collab/session';
 import { PageStore } from '../../src-core/store/page-store';
 import type { Editor } from '../editor/editor';
@@ -26,7 +27,7 @@ export interface CollabUiState {
   /** host:port of the server the page lives on while shared or joined (a joined page has nothing to save). */
   serverAddress: string | null;
   peers: Peer[];
-  dialog: 'share' | 'join' | null;
+  dialog: 'share' | 'join' | 'publish' | null;
   /** A share or join in progress. */
   busy: boolean;
   /** Why the last share or join failed, shown in its dialog. */
@@ -41,6 +42,10 @@ const LOCAL: Pick<CollabUiState, 'mode' | 'share' | 'pageId' | 'status' | 'peers
 function addressOf(url: string): string {
   return url.replace(/^wss?:\/\//, '').replace(/\/.*$/, '');
 }
+
+const ALREADY_ON_A_PAGE: Localized = { zh: '已在共享版面上；请先离开或停止共享', en: 'Already on a shared page: leave or stop sharing first' };
+
+const fetchDirectory: Fetch = (url, init) => fetch(url, init);
 
 /** How long a desk waits for the server to send or take the whole page before giving up. */
 const SYNC_TIMEOUT_MS = 20_000;
@@ -84,7 +89,7 @@ export class CollabDesk {
   // ---- sharing the page this desk has
 
   async share(request: Omit<ShareRequest, 'deskName'> & { deskName: string }): Promise<boolean> {
-    if (this.session) return this.fail({ zh: '已在共享版面上；请先离开或停止共享', en: 'Already on a shared page: leave or stop sharing first' });
+    if (this.session) return this.fail(ALREADY_ON_A_PAGE);
     this.set({ busy: true, error: null });
     const started = await this.host.shareStart(request);
     if (!started.ok) return this.fail(started);
@@ -104,10 +109,43 @@ export class CollabDesk {
     return true;
   }
 
+  // ---- publishing the page this desk has to a newsroom server (文件 → 发布到服务器)
+
+  /**
+   * The page goes to the server under an id derived from its paper, date and page number, named by
+   * them; this desk's own store seeds it, as when sharing. The token must be a 组版's or 值班编辑's
+   * (a 校对 may not write the layout), and the page must not be there already (that one is joined).
+   */
+  async publish(server: string, token: string): Promise<boolean> {
+    if (this.session) return this.fail(ALREADY_ON_A_PAGE);
+    this.set({ busy: true, error: null });
+    const listed = await listPages(server, token, fetchDirectory);
+    if (!listed.ok) return this.fail(listed);
+    const { person, pages } = listed.value;
+    if (person.role === '校对') return this.fail({ zh: `${person.name} 的令牌是校对的，不能发布版面：请用组版或值班编辑的令牌`, en: `${person.name}'s token is a proofreader's and cannot publish a page: use a layout or duty editor's token` });
+    const store = this.editor.pageStore;
+    const header = store.snapshot().page.header;
+    const pageId = derivePageId(header, freshPageId);
+    const there = pages.find((p) => p.id === pageId);
+    if (there) return this.fail({ zh: `服务器上已有「${pageLabel(there)}」：请用“加入共享版面”打开它`, en: `The server already has "${pageLabel(there)}": open it with Join a shared page` });
+    const session = this.connect({ url: server.trim().replace(/\/+$/, ''), token: token.trim(), pageId, user: person, store });
+    try {
+      await this.synced(session);
+    } catch {
+      this.disconnect();
+      return this.fail(session.status().error ?? { zh: '无法把版面传到服务器', en: 'Could not send the page to the server' });
+    }
+    this.proof.setIdentity({ role: person.role, name: person.name }, false);
+    this.set({ mode: 'joined', pageId, busy: false, dialog: null });
+    const label = pageLabel({ paper: header.paperName, date: header.date, pageNumber: header.pageNumber });
+    this.editor.notify({ zh: `已发布到服务器：${label}`, en: `Published to the server: ${label}` }, 'info');
+    return true;
+  }
+
   // ---- joining a page another desk shares
 
-  async join(invitation: Invitation): Promise<boolean> {
-    if (this.session) return this.fail({ zh: '已在共享版面上；请先离开或停止共享', en: 'Already on a shared page: leave or stop sharing first' });
+  async join(invitation: Invitation, title = `共享版面 ${invitation.pageId}`): Promise<boolean> {
+    if (this.session) return this.fail(ALREADY_ON_A_PAGE);
     this.set({ busy: true, error: null });
     if (invitation.fingerprint) {
       const trusted = await this.host.shareTrust(invitation.fingerprint);
@@ -129,9 +167,9 @@ export class CollabDesk {
     }
     if (store.articleIds().length === 0 && store.snapshot().page.format === undefined) {
       this.disconnect();
-      return this.fail({ zh: '服务器上没有这个版面（共享可能已停止）', en: 'The server has no such page (the share may have stopped)' });
+      return this.fail(DIRECTORY_ERRORS.noSuchPage);
     }
-    this.editor.replaceStore(store, { path: null, title: `共享版面 ${invitation.pageId}` });
+    this.editor.replaceStore(store, { path: null, title });
     this.proof.setIdentity({ role: who.role, name: who.name }, false);
     this.set({ mode: 'joined', pageId: invitation.pageId, busy: false, dialog: null, serverAddress: addressOf(invitation.server) });
     this.editor.notify({ zh: `已加入共享版面（${who.role} ${who.name}）`, en: `Joined the shared page as ${who.name} (${who.role})` }, 'info');

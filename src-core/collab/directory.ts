@@ -1,0 +1,136 @@
+import type { PageHeader } from '../model/document';
+import { checkServerAddress } from './invitation';
+import { DENIAL, describeDenial, type Localized } from './protocol';
+import { isRole, type Role } from './roles';
+import { isValidId } from './names';
+
+/**
+ * The page directory of a collaboration server (a newsroom server, or the app's own share): the pages
+ * a token may open, each by its name (报名/日期/版次), at `GET /pages` with `Authorization: Bearer
+ * <token>`. The server names a page from its layout document's header, so the name is always the
+ * page's own. A desk lists before it publishes (is the page there already? may this token publish?)
+ * and before it joins (pick a page by name; no raw page ids).
+ */
+
+/** The path of the directory on the server (HTTP on the server's own port). */
+export const DIRECTORY_PATH = '/pages';
+
+/** How long a desk waits for the directory before it calls the server unreachable. */
+export const DIRECTORY_TIMEOUT_MS = 10_000;
+
+export interface PageName {
+  paper: string;
+  date: string;
+  pageNumber: string;
+}
+
+export interface PageEntry extends PageName {
+  id: string;
+}
+
+/** What the server answers a listing with: the pages, and whom the token names. */
+export interface PageList {
+  person: { name: string; role: Role };
+  pages: PageEntry[];
+}
+
+/** The three failures a desk tells apart, and the rest (bad address, a server that answers nonsense). */
+export const DIRECTORY_ERRORS = {
+  noSuchPage: { zh: '此服务器上没有这个版面（或您的令牌无权打开它）', en: 'This server has no such page (or your token may not open it)' },
+  tokenRefused: describeDenial(DENIAL.badToken),
+  unreachable: { zh: '连接不上服务器：请检查地址、网络，以及服务器是否在运行', en: 'Cannot reach the server: check the address, the network and that the server is running' },
+  notADirectory: { zh: '该地址的服务器不是版面协作服务器', en: 'The server at that address is not a Banmian collaboration server' },
+} as const satisfies Record<string, Localized>;
+
+export type DirectoryResult<T> = ({ ok: true } & { value: T }) | ({ ok: false; reason: keyof typeof DIRECTORY_ERRORS | 'throttled' | 'address' } & Localized);
+
+/** 人民日报 2024-01-16 第03版 */
+export function pageLabel(name: PageName): string {
+  const paper = name.paper.trim() || '（未命名报纸）';
+  const number = name.pageNumber.trim();
+  return [paper, name.date.trim(), number ? `第${number}版` : ''].filter(Boolean).join(' ');
+}
+
+/** FNV-1a, 32 bits: a short stable tag for a paper name (ids carry only ASCII). */
+function tag(text: string): string {
+  let h = 0x811c9dc5;
+  for (const unit of new TextEncoder().encode(text)) h = Math.imul(h ^ unit, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The id a page gets on a server: `p<yyyymmdd>-<版次>-<paper tag>`, so the same page of the same
+ * paper and day always lands on the same id (a second publish finds it instead of making a twin).
+ * A page without paper name or date gets a fresh id from `fresh` (its name would say nothing).
+ */
+export function derivePageId(header: Pick<PageHeader, 'paperName' | 'date' | 'pageNumber'>, fresh: () => string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(header.date.trim());
+  const paper = header.paperName.trim();
+  if (!day || !paper) return fresh();
+  const number = header.pageNumber.trim().replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || '0';
+  const id = `p${day[1]}${day[2]}${day[3]}-${number}-${tag(paper)}`;
+  return isValidId(id) ? id : fresh();
+}
+
+/** A page id nobody has used: `p<yyyymmdd>-<8 random hex>` (as the app's own share makes them). */
+export function freshPageId(now = new Date()): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return `p${now.toISOString().slice(0, 10).replace(/-/g, '')}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** http(s):// of the directory for a ws(s):// server address. */
+export function directoryUrl(server: string): string {
+  return server.replace(/^ws/, 'http') + DIRECTORY_PATH;
+}
+
+function entryOf(v: unknown): PageEntry | undefined {
+  const e = v as Record<string, unknown> | null;
+  if (!e || typeof e !== 'object') return undefined;
+  const { id, paper, date, pageNumber } = e;
+  if (typeof id !== 'string' || !isValidId(id) || typeof paper !== 'string' || typeof date !== 'string' || typeof pageNumber !== 'string') return undefined;
+  return { id, paper, date, pageNumber };
+}
+
+/** The server's answer as a list, or undefined when it is not one of ours. */
+export function parsePageList(v: unknown): PageList | undefined {
+  const r = v as Record<string, unknown> | null;
+  const person = r?.person as Record<string, unknown> | undefined;
+  if (!r || !Array.isArray(r.pages) || !person || typeof person.name !== 'string' || !isRole(person.role)) return undefined;
+  const pages = r.pages.map(entryOf);
+  if (pages.some((p) => !p)) return undefined;
+  return { person: { name: person.name, role: person.role }, pages: pages as PageEntry[] };
+}
+
+/** The part of `fetch` the directory uses (the browser's, Electron's or Node's). */
+export type Fetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ status: number; json(): Promise<unknown> }>;
+
+const fail = (reason: Exclude<DirectoryResult<never>, { ok: true }>['reason'], text: Localized): DirectoryResult<never> => ({ ok: false, reason, zh: text.zh, en: text.en });
+
+/** Lists the pages `token` may open on `server` (a ws:// or wss:// address). */
+export async function listPages(server: string, token: string, fetchImpl: Fetch): Promise<DirectoryResult<PageList>> {
+  const address = checkServerAddress(server);
+  if (!address.ok) return fail('address', address);
+  let status: number;
+  let body: unknown;
+  try {
+    const res = await fetchImpl(directoryUrl(address.url), { headers: { authorization: `Bearer ${token.trim()}` }, signal: AbortSignal.timeout(DIRECTORY_TIMEOUT_MS) });
+    status = res.status;
+    body = await res.json().catch(() => undefined);
+  } catch {
+    return fail('unreachable', DIRECTORY_ERRORS.unreachable);
+  }
+  const reason = (body as { reason?: unknown } | undefined)?.reason;
+  if (status === 401) return fail('tokenRefused', DIRECTORY_ERRORS.tokenRefused);
+  if (status === 429 && reason === DENIAL.tooManyAttempts) return fail('throttled', describeDenial(DENIAL.tooManyAttempts));
+  const list = status === 200 ? parsePageList(body) : undefined;
+  return list ? { ok: true, value: list } : fail('notADirectory', DIRECTORY_ERRORS.notADirectory);
+}
+
+/** The entry of one page, if `token` may open it there: the check before joining a page by its id. */
+export async function findPage(server: string, token: string, pageId: string, fetchImpl: Fetch): Promise<DirectoryResult<PageEntry>> {
+  const listed = await listPages(server, token, fetchImpl);
+  if (!listed.ok) return listed;
+  const entry = listed.value.pages.find((p) => p.id === pageId);
+  return entry ? { ok: true, value: entry } : fail('noSuchPage', DIRECTORY_ERRORS.noSuchPage);
+}
