@@ -137,7 +137,8 @@ export class ProofSession {
     const changed = locked !== this.state.locked;
     const marks = this.arrivals.update(this.store, this.state.identity.name);
     this.set({ locked, round, version: this.state.version + 1, openMarks: marks.open });
-    if (marks.arrived.length) this.notify(arrivalMessage(marks.arrived));
+    // After the editor's own update that called us has finished setting its state.
+    if (marks.arrived.length) queueMicrotask(() => this.notify(arrivalMessage(marks.arrived)));
     if (changed) this.applyView();
     else this.applyReadOnly();
   }
