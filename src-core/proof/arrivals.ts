@@ -22,6 +22,9 @@ export function openMarks(doc: Y.Doc): OpenMark[] {
   return out;
 }
 
+/** openSuggestions' author for a mark whose meta is not (yet) there. */
+export const UNKNOWN = '?';
+
 export interface Arrival {
   author: string;
   suggestions: number;
@@ -32,7 +35,8 @@ export interface Arrival {
 export function arrivals(seen: ReadonlySet<string>, now: readonly OpenMark[], me: string): Arrival[] {
   const by = new Map<string, Arrival>();
   for (const m of now) {
-    if (seen.has(m.id) || m.author === me) continue;
+    // A mark whose meta has not arrived yet ('?') is told once it has, with its author.
+    if (seen.has(m.id) || m.author === me || m.author === UNKNOWN) continue;
     const a = by.get(m.author) ?? { author: m.author, suggestions: 0, comments: 0 };
     if (m.kind === 'suggestion') a.suggestions++;
     else a.comments++;

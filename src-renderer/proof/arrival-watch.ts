@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { arrivals, openMarks, type Arrival } from '../../src-core/proof/arrivals';
+import { UNKNOWN, arrivals, openMarks, type Arrival } from '../../src-core/proof/arrivals';
 
 interface Docs {
   articleIds(): string[];
@@ -20,7 +20,7 @@ export class ArrivalWatch {
       return doc ? openMarks(doc) : [];
     });
     const arrived = this.seen && this.docs === docs ? arrivals(this.seen, now, me) : [];
-    this.seen = new Set(now.map((m) => m.id));
+    this.seen = new Set(now.filter((m) => m.author !== UNKNOWN).map((m) => m.id));
     this.docs = docs;
     return { open: now.length, arrived };
   }

@@ -69,8 +69,7 @@ describe.skipIf(!chromiumAvailable() || !hasPoppler)('arrivals: the 组版 sees 
     await expect.poll(() => proofreader.getByTestId('story-body').locator('del.bm-deletion').count()).toBeGreaterThan(0);
 
     const notice = editor.getByTestId('notice');
-    // NOT YET PASSING: the arrival notice does not show on the 组版 desk in the browser (see report).
-    if (process.env.BANMIAN_ARRIVAL_NOTICE) await expect.poll(async () => (await notice.allInnerTexts()).join(' '), { timeout: 15_000 }).toMatch(/赵校对 新增 \d+ 处校改/);
+    await expect.poll(async () => (await notice.allInnerTexts()).join(' '), { timeout: 15_000 }).toMatch(/赵校对 新增 \d+ 处校改/);
     await expect.poll(async () => (await editor.getByTestId('proof-badge').allInnerTexts()).join(), { timeout: 15_000 }).toBe('2');
     const markers = editor.locator('[data-testid="pending-markers"] g[data-marker]');
     await expect.poll(() => markers.count()).toBe(2);
