@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { isSignedOff } from '../proof/rounds';
 import type { ProofResult } from '../proof/rounds';
 import { articleDocName, layoutDocName } from './names';
+import { keepAuthorship } from '../proof/authorship';
 import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
 import { ROLE_COLOURS, type Role } from './roles';
 import { EditCount } from './edit-count';
@@ -402,6 +403,7 @@ export class CollabSession {
       if (this.articles.has(id)) continue;
       const doc = this.options.docs.articleDoc(id) ?? this.options.createArticleDoc?.(id);
       if (!doc) continue;
+      keepAuthorship(doc);
       const provider = this.attach(articleDocName(this.options.pageId, id), doc);
       this.showUser(provider);
       this.articles.set(id, provider);

@@ -25,6 +25,23 @@ export function IdentityChip() {
   );
 }
 
+/** The 校对 panel's button in the title bar, with the number of open marks on the page. */
+export function ProofButton() {
+  const session = useProofSession();
+  const open = useProof((s) => s.panelOpen);
+  const marks = useProof((s) => s.openMarks);
+  return (
+    <button className={`proof-button${open ? ' on' : ''}`} data-testid="proof-button" aria-pressed={open} title={`Proof panel: ${marks} open mark${marks === 1 ? '' : 's'} (changes and comments)`} onClick={() => session.setPanelOpen(!open)}>
+      校对
+      {marks > 0 && (
+        <span className="proof-badge" data-testid="proof-badge">
+          {marks}
+        </span>
+      )}
+    </button>
+  );
+}
+
 /** The role in the window title once it was chosen, e.g. " · 校对 王岚". */
 export function useRoleTitle(): string {
   const identity = useProof((s) => s.identity);

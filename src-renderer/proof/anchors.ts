@@ -14,6 +14,7 @@ export function circled(n: number): string {
 export interface PlacedMarker {
   n: number;
   id: string;
+  kind: ProofAnchor['kind'];
   side: 'left' | 'right';
   /** Where the leader leaves the text (the start of the commented text, just under its baseline). */
   ax: number;
@@ -35,7 +36,7 @@ export function placeMarkers(anchors: (ProofAnchor & { n: number })[], pageWidth
     const x = side === 'left' ? margins.left / 2 : pageWidth - margins.right / 2;
     const y = Math.max(a.y, lastY[side] + gap);
     lastY[side] = y;
-    out.push({ n: a.n, id: a.id, side, ax: a.x, ay: a.y + 2, x, y });
+    out.push({ n: a.n, id: a.id, kind: a.kind, side, ax: a.x, ay: a.y + 2, x, y });
   }
   return out;
 }

@@ -6,7 +6,9 @@ import type { PlacedFinding } from '../../src-core/proof/checks';
 import { applyFix } from '../../src-core/proof/checks';
 import { currentRound, finishRound, isSignedOff, nextRoundName, reopen, roundParts, signOff, startRound, type ProofResult, type RoundRecord } from '../../src-core/proof/rounds';
 import { addComment, decideAll, decideSuggestion, proofParts, recordSuggestion, replyToThread, resolveThread } from '../../src-core/proof/suggestions';
+import { arrivalMessage } from '../../src-core/proof/arrivals';
 import { LOCAL_ORIGIN } from '../../src-core/store/page-store';
+import { ArrivalWatch } from './arrival-watch';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor, Message } from '../editor/editor';
 import { rememberIdentity, signature, type Identity } from './identity';
@@ -30,6 +32,8 @@ export interface ProofUiState {
   round: RoundRecord | undefined;
   /** Bumped whenever the page's documents change, for panels that read them. */
   version: number;
+  /** Pending suggestions plus unresolved comment threads on the page (the badge on the 校对 button). */
+  openMarks: number;
 }
 
 type Listener = () => void;
@@ -74,7 +78,7 @@ export class ProofSession {
     start: { identity: Identity; chosen: boolean },
   ) {
     const proofreader = start.identity.role === '校对';
-    this.state = { identity: start.identity, chosen: start.chosen, proofView: proofreader, panelOpen: proofreader, dialog: null, locked: false, round: undefined, version: 0 };
+    this.state = { identity: start.identity, chosen: start.chosen, proofView: proofreader, panelOpen: proofreader, dialog: null, locked: false, round: undefined, version: 0, openMarks: 0 };
     editor.subscribe(() => this.pageChanged());
     this.pageChanged();
     this.applyView();
@@ -131,12 +135,16 @@ export class ProofSession {
     const locked = isSignedOff(this.store.layoutDoc);
     const round = currentRound(this.store.layoutDoc);
     const changed = locked !== this.state.locked;
-    this.set({ locked, round, version: this.state.version + 1 });
+    const marks = this.arrivals.update(this.store, this.state.identity.name);
+    this.set({ locked, round, version: this.state.version + 1, openMarks: marks.open });
+    // After the editor's own update that called us has finished setting its state.
+    if (marks.arrived.length) queueMicrotask(() => this.notify(arrivalMessage(marks.arrived)));
     if (changed) this.applyView();
     else this.applyReadOnly();
   }
 
   private lastStore: unknown;
+  private readonly arrivals = new ArrivalWatch();
 
   private applyReadOnly(): void {
     const { locked, identity } = this.state;

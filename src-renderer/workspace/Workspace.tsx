@@ -9,7 +9,7 @@ import { ACTUAL_SIZE } from '../editor/geometry';
 import { EditorContext, useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
 import { proofCommands } from '../proof/commands';
 import { ErrorRateStatus, ProofDock } from '../proof/ProofPanel';
-import { IdentityChip, useRoleTitle } from '../proof/ProofChrome';
+import { IdentityChip, ProofButton, useRoleTitle } from '../proof/ProofChrome';
 import { useProofSession } from '../proof/use-proof';
 import { StoryEditor } from '../story/StoryEditor';
 import { ArticlesPanel } from './ArticlesPanel';
@@ -70,6 +70,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
             <MenuBar commands={commands} showMenus={!nativeMenu} />
             <DocTitle />
             <PeopleBar />
+            <ProofButton />
             <IdentityChip />
           </div>
           <Toolbar commands={commands} />
