@@ -6,7 +6,7 @@
 import type { ImageAsset } from '../model/document';
 import { bytesToBase64 } from '../model/base64';
 import { blocksFromDocx } from './docx';
-import { decodeText, ENCODING_LABEL } from './encoding';
+import { decodeText, encodingLabel } from './encoding';
 import { isJpeg, isPng, probeImageFully } from './image-probe';
 import { blocksFromMarkdown } from './markdown';
 import { ChangeLog, emptyReport, type FileReport, type ImportReport } from './report';
@@ -161,7 +161,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     } else {
       const decoded = decodeText(f.bytes);
       if (!decoded.ok) return error(name, `${name}：${decoded.zh}`, `${name}: ${decoded.en}`, decoded.offset);
-      fileReport.encoding = ENCODING_LABEL[decoded.encoding];
+      fileReport.encoding = encodingLabel(decoded.encoding, decoded.guessed);
+      if (decoded.dosEof) report.removed.push({ file: name, text: '\u001a', reason: 'DOS end-of-file mark (Ctrl-Z, 0x1A) at the end of the file' });
       if (decoded.guessed)
         report.guesses.push({ file: name, kind: 'encoding-guessed', text: fileReport.encoding, zh: `没有 BOM，按字节分布判断为 ${fileReport.encoding}`, en: `no BOM: the byte pattern says ${fileReport.encoding}`, confidence: 0.9 });
       if (kind === 'markdown') {
