@@ -251,6 +251,9 @@ function decodeUtf8OrGb(bytes: Uint8Array): DecodeResult {
     if (ctl >= 0) return notText(byteOffsetOfUtf16Index(asUtf8, ctl));
     return { ok: true, text: asUtf8, encoding: 'utf-8', guessed: false };
   }
+  // A NUL byte is in neither UTF-8 nor GB18030 text: say so rather than guess at encodings.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return notText(nul);
   const badUtf8 = firstInvalidUtf8(bytes);
   const badGb = firstInvalidGb18030(bytes);
   const { share, doubles } = gb2312Share(bytes);

@@ -172,6 +172,12 @@ describe('text import messages (item 15)', () => {
     expect(decodeText(gbk)).toMatchObject({ ok: false, offset: 8, en: 'control character at byte offset 8: this is not a text file' });
   });
 
+  it('NUL bytes in UTF-8 Chinese are named as such, not as mixed encodings', () => {
+    const bytes = new TextEncoder().encode('今年以来，我市持续优化营商环境。');
+    bytes[7] = 0; // inside the third character
+    expect(decodeText(bytes)).toMatchObject({ ok: false, offset: 7, en: 'control character at byte offset 7: this is not a text file' });
+  });
+
   it('a trailing DOS end-of-file byte (0x1A) no longer makes a GBK page unimportable; the report says it was dropped', async () => {
     const gbk = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4, 0xa1, 0xa3, 0x0a, 0x1a]); // 中文。\n^Z
     const r = await importFiles([{ name: 'dos.txt', bytes: gbk }]);
