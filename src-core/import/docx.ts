@@ -62,12 +62,21 @@ export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<Do
     html = out.value;
     messages = out.messages.map((m) => m.message);
   } catch (e) {
-    // The package passed the guard, so a stack overflow means a structure too complex, not damage.
-    if (e instanceof RangeError) return { ok: false, zh: `无法打开 Word 文件（文档结构过于复杂：${e.message}）`, en: `cannot open the Word file (the document's structure is too complex: ${e.message})` };
-    const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, zh: `无法打开 Word 文件（文件损坏或被截断：${msg}）`, en: `cannot open the Word file (damaged or truncated: ${msg})` };
+    return { ok: false, ...readerFailure(e) };
   }
   return { ok: true, blocks: blocksFromHtml(html), images, problems, messages };
+}
+
+/**
+ * mammoth's failure in words. The package passed the guard, so a stack overflow means a structure
+ * too complex, not damage; a TypeError is mammoth tripping on something unexpected, whose raw text
+ * ("Cannot read properties of undefined") would tell the user nothing.
+ */
+function readerFailure(e: unknown): { zh: string; en: string } {
+  if (e instanceof RangeError) return { zh: '无法打开 Word 文件（文档结构过于复杂，无法读取）', en: 'cannot open the Word file (the document structure is too complex to read)' };
+  if (e instanceof TypeError || e instanceof ReferenceError) return { zh: '无法打开 Word 文件（文档内容的结构不符合 Word 格式）', en: 'cannot open the Word file (its content is not structured as Word expects)' };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { zh: `无法打开 Word 文件（文件损坏或被截断：${msg}）`, en: `cannot open the Word file (damaged or truncated: ${msg})` };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

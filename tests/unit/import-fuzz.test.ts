@@ -23,7 +23,7 @@ const SEED = 20240614;
 const BATCH = 14;
 const LIMIT_MS = 10_000;
 const LIMIT_RSS_KB = 1024 * 1024;
-const RAW_JS_ERROR = /Cannot read propert|TypeError|ReferenceError|RangeError|SyntaxError|is not a function|undefined is not|\n\s+at [^\n]*:\d+:\d+/;
+const RAW_JS_ERROR = /Cannot read propert|Maximum call stack|out of memory|TypeError|ReferenceError|RangeError|SyntaxError|is not a function|undefined is not|\n\s+at [^\n]*:\d+:\d+/;
 
 type Sample = { name: string; bytes?: Uint8Array; fifo?: true };
 
