@@ -31,28 +31,30 @@ export async function checkDocxPackage(bytes: Uint8Array): Promise<DocxVerdict> 
   const dir = readZipDirectory(bytes, DOCX_LIMITS.entries);
   if (!dir.ok) return dir;
   let declared = 0;
+  let declaredXml = 0;
   for (const e of dir.entries) {
     if (e.encrypted) return { ok: false, zh: `条目 ${e.name} 已加密，无法读取`, en: `entry ${e.name} is encrypted and cannot be read` };
     if (e.method !== 0 && e.method !== 8) return { ok: false, zh: `条目 ${e.name} 使用不支持的压缩方式（${e.method}）`, en: `entry ${e.name} uses an unsupported compression method (${e.method})` };
     declared += e.size;
+    if (isXml(e.name)) declaredXml += e.size;
   }
   if (declared > DOCX_LIMITS.inflatedBytes) return tooLarge(declared);
-  const xml = { bytes: 0, elements: 0 };
+  // Entries inflate to at most their declared size (checked below), so this bounds the XML held in memory.
+  if (declaredXml > DOCX_LIMITS.xmlBytes)
+    return { ok: false, zh: `文档的 XML 部分共 ${mb(declaredXml)} MB，超过上限 ${mb(DOCX_LIMITS.xmlBytes)} MB（文件过大或是解压炸弹）`, en: `the document's XML parts come to ${mb(declaredXml)} MB, more than the limit of ${mb(DOCX_LIMITS.xmlBytes)} MB (too large, or a decompression bomb)` };
+  let elements = 0;
   for (const e of dir.entries) {
     const data = await entryBytes(bytes, e);
     if (typeof data === 'string') return lying(e, data);
     if (!isXml(e.name)) continue;
-    xml.bytes += data.length;
-    if (xml.bytes > DOCX_LIMITS.xmlBytes)
-      return { ok: false, zh: `文档的 XML 部分共超过 ${mb(DOCX_LIMITS.xmlBytes)} MB，超过上限（文件过大或是解压炸弹）`, en: `the document's XML parts exceed the limit of ${mb(DOCX_LIMITS.xmlBytes)} MB (too large, or a decompression bomb)` };
-    const scan = scanXml(data, DOCX_LIMITS.xmlDepth, DOCX_LIMITS.xmlElements - xml.elements);
+    const scan = scanXml(data, DOCX_LIMITS.xmlDepth, DOCX_LIMITS.xmlElements - elements);
     if (scan.problem === 'depth')
       return { ok: false, zh: `${e.name} 的 XML 嵌套超过 ${DOCX_LIMITS.xmlDepth} 层，结构异常（不是文件损坏，而是嵌套过深，无法安全读取）`, en: `${e.name}: the XML is nested more than ${DOCX_LIMITS.xmlDepth} levels deep, an abnormal structure (not damage: too deep to read safely)` };
     if (scan.problem === 'elements')
       return { ok: false, zh: `文档的 XML 元素超过 ${DOCX_LIMITS.xmlElements} 个，超过上限（文件过大或是解压炸弹）`, en: `the document has more than ${DOCX_LIMITS.xmlElements} XML elements, more than the limit (too large, or a decompression bomb)` };
     if (scan.problem === 'doctype')
       return { ok: false, zh: `${e.name} 含有文档类型声明（DOCTYPE），Word 文件不会有，拒绝读取`, en: `${e.name} contains a document type declaration (DOCTYPE), which Word files never have; refused` };
-    xml.elements += scan.elements;
+    elements += scan.elements;
   }
   return { ok: true };
 }
