@@ -7,7 +7,8 @@ import mammoth from 'mammoth';
 import type { ImageAsset } from '../model/document';
 import { bytesToBase64 } from '../model/base64';
 import { isCjkChar } from './chars';
-import { probeImage } from './image-probe';
+import { checkDocxPackage } from './docx-guard';
+import { probeImageFully } from './image-probe';
 import type { SourceBlock, TitleRole } from './segment';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
@@ -33,6 +34,8 @@ const STYLE_MAP = [
 export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<DocxBlocks> {
   if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b))
     return { ok: false, zh: '不是有效的 Word .docx 文件（.docx 应为 ZIP 压缩包，文件头不符）', en: 'not a valid Word .docx file (a .docx is a ZIP archive; the header does not match)' };
+  const verdict = await checkDocxPackage(bytes);
+  if (!verdict.ok) return { ok: false, zh: `无法打开 Word 文件：${verdict.zh}`, en: `cannot open the Word file: ${verdict.en}` };
   const images: ImageAsset[] = [];
   const problems: { zh: string; en: string }[] = [];
   let imageCount = 0;
@@ -40,7 +43,7 @@ export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<Do
     const n = ++imageCount;
     const alt = String((image as unknown as { altText?: string }).altText ?? '').trim();
     const data = new Uint8Array(await image.readAsArrayBuffer());
-    const probe = probeImage(data);
+    const probe = await probeImageFully(data);
     if (!probe.ok) {
       problems.push({ zh: `第 ${n} 张嵌入图片（${image.contentType}）无法使用：${probe.zh}`, en: `embedded picture ${n} (${image.contentType}) cannot be used: ${probe.en}` });
       return { src: 'banmian-missing:' };
@@ -59,10 +62,21 @@ export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<Do
     html = out.value;
     messages = out.messages.map((m) => m.message);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, zh: `无法打开 Word 文件（文件损坏或被截断：${msg}）`, en: `cannot open the Word file (damaged or truncated: ${msg})` };
+    return { ok: false, ...readerFailure(e) };
   }
   return { ok: true, blocks: blocksFromHtml(html), images, problems, messages };
+}
+
+/**
+ * mammoth's failure in words. The package passed the guard, so a stack overflow means a structure
+ * too complex, not damage; a TypeError is mammoth tripping on something unexpected, whose raw text
+ * ("Cannot read properties of undefined") would tell the user nothing.
+ */
+function readerFailure(e: unknown): { zh: string; en: string } {
+  if (e instanceof RangeError) return { zh: '无法打开 Word 文件（文档结构过于复杂，无法读取）', en: 'cannot open the Word file (the document structure is too complex to read)' };
+  if (e instanceof TypeError || e instanceof ReferenceError) return { zh: '无法打开 Word 文件（文档内容的结构不符合 Word 格式）', en: 'cannot open the Word file (its content is not structured as Word expects)' };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { zh: `无法打开 Word 文件（文件损坏或被截断：${msg}）`, en: `cannot open the Word file (damaged or truncated: ${msg})` };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -7,7 +7,8 @@
 export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: EncodingName; guessed: boolean }
+  /** dosEof: a trailing DOS end-of-file mark (0x1A) was left out. */
+  | { ok: true; text: string; encoding: EncodingName; guessed: boolean; dosEof?: boolean }
   | { ok: false; offset?: number; zh: string; en: string };
 
 interface TextDecoderLike {
@@ -17,13 +18,18 @@ type TextDecoderCtor = new (label: string, options?: { fatal?: boolean; ignoreBO
 /** TextDecoder exists in Node and every browser; src-core has neither lib, so it is reached through globalThis. */
 const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderCtor }).TextDecoder;
 
-export const ENCODING_LABEL: Record<EncodingName, string> = {
+const ENCODING_LABEL: Record<EncodingName, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 (BOM)',
-  'utf-16le': 'UTF-16LE (BOM)',
-  'utf-16be': 'UTF-16BE (BOM)',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
   gb18030: 'GB18030/GBK',
 };
+
+/** What the report calls an encoding: "(BOM)" only when the file had one. */
+export function encodingLabel(encoding: EncodingName, guessed: boolean): string {
+  return encoding.startsWith('utf-16') && !guessed ? `${ENCODING_LABEL[encoding]} (BOM)` : ENCODING_LABEL[encoding];
+}
 
 function decodeFatal(label: string, bytes: Uint8Array): string | undefined {
   try {
@@ -149,14 +155,34 @@ function longestUtf8CjkRun(b: Uint8Array): { run: number; at: number } {
 
 // NUL and C0 controls other than tab, LF, FF, CR mean the bytes are not text in this encoding.
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000e-\u001f]/;
+const isControlByte = (c: number): boolean => c <= 0x08 || c === 0x0b || (c >= 0x0e && c <= 0x1f);
 
-function controlOffset(text: string, bytesPerUnit: number): number {
-  const m = CONTROL_RE.exec(text);
-  return m ? m.index * bytesPerUnit : -1;
+/** A DOS end-of-file mark (Ctrl-Z, 0x1A), which old editors leave at the end of a file. */
+const DOS_EOF = 0x1a;
+
+const SAMPLE = 4096;
+
+/** Code units that occur in Chinese (and Latin) text; most other units mean the byte order is wrong. */
+function plausibleUnit(u: number): boolean {
+  return (
+    u === 0x09 || u === 0x0a || u === 0x0d || (u >= 0x20 && u <= 0x7e) || (u >= 0xa0 && u <= 0xff) || (u >= 0x2000 && u <= 0x206f) ||
+    (u >= 0x2100 && u <= 0x27bf) || (u >= 0x3000 && u <= 0x9fff) || (u >= 0xd800 && u <= 0xdfff) || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xffef)
+  );
 }
 
+function plausibleShare(b: Uint8Array, n: number, le: boolean): number {
+  let good = 0;
+  for (let i = 0; i < n; i += 2) if (plausibleUnit(le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1])) good++;
+  return good / (n / 2);
+}
+
+/**
+ * UTF-16 without a BOM, from its zero bytes. Mostly-ASCII text has a zero in every other byte;
+ * Chinese text has few zeros (only its ASCII: line breaks, digits), but any zero byte at all rules
+ * out UTF-8 and GB18030 text, and only one byte order reads as Chinese.
+ */
 function zeroPattern(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(b.length, 4096) & ~1;
+  const n = Math.min(b.length, SAMPLE) & ~1;
   if (n < 4) return undefined;
   let evenZero = 0;
   let oddZero = 0;
@@ -167,6 +193,11 @@ function zeroPattern(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = n / 2;
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  if (evenZero + oddZero === 0 || b.length % 2) return undefined;
+  const le = plausibleShare(b, n, true);
+  const be = plausibleShare(b, n, false);
+  if (le >= 0.95 && le - be >= 0.3) return 'utf-16le';
+  if (be >= 0.95 && be - le >= 0.3) return 'utf-16be';
   return undefined;
 }
 
@@ -179,37 +210,50 @@ const notText = (offset: number): DecodeResult => ({
 
 /** Decodes a text file, choosing the encoding from its BOM or its bytes; never returns mojibake. */
 export function decodeText(bytes: Uint8Array): DecodeResult {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const body = bytes.subarray(3);
-    const bad = firstInvalidUtf8(body);
-    if (bad >= 0) return invalidIn('UTF-8', bad + 3);
-    const text = decodeFatal('utf-8', body)!;
-    const ctl = controlOffset(text, 1);
-    if (ctl >= 0) return notText(ctl + 3);
-    return { ok: true, text, encoding: 'utf-8-bom', guessed: false };
-  }
   const bom16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-  const utf16 = bom16 ?? zeroPattern(bytes);
-  if (utf16) {
-    const start = bom16 ? 2 : 0;
-    const body = bytes.subarray(start);
-    if (body.length % 2) return { ok: false, offset: bytes.length - 1, zh: `UTF-16 文件的字节数为奇数，第 ${bytes.length - 1} 字节处被截断`, en: `UTF-16 file has an odd number of bytes; truncated at byte offset ${bytes.length - 1}` };
-    const text = decodeFatal(utf16, body);
-    if (text === undefined) {
-      const at = start + 2 * firstLoneSurrogate(body, utf16 === 'utf-16le');
-      return invalidIn(utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE', at);
-    }
-    const ctl = controlOffset(text, 2);
-    if (ctl >= 0) return notText(ctl + start);
-    return { ok: true, text, encoding: utf16, guessed: !bom16 };
-  }
+  const isUtf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf16 = isUtf8Bom ? undefined : (bom16 ?? zeroPattern(bytes));
+  if (utf16) return decodeUtf16(bytes, utf16, !!bom16);
+  // Byte-oriented encodings: a trailing DOS end-of-file mark is not part of the text.
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === DOS_EOF) end--;
+  const body = bytes.subarray(0, end);
+  const result = isUtf8Bom ? decodeUtf8Bom(body) : decodeUtf8OrGb(body);
+  return result.ok && end < bytes.length ? { ...result, dosEof: true } : result;
+}
+
+function decodeUtf8Bom(bytes: Uint8Array): DecodeResult {
+  const body = bytes.subarray(3);
+  const bad = firstInvalidUtf8(body);
+  if (bad >= 0) return invalidIn('UTF-8', bad + 3);
+  const text = decodeFatal('utf-8', body)!;
+  const ctl = text.search(CONTROL_RE);
+  if (ctl >= 0) return notText(byteOffsetOfUtf16Index(text, ctl) + 3);
+  return { ok: true, text, encoding: 'utf-8-bom', guessed: false };
+}
+
+function decodeUtf16(bytes: Uint8Array, utf16: 'utf-16le' | 'utf-16be', bom: boolean): DecodeResult {
+  const start = bom ? 2 : 0;
+  const body = bytes.subarray(start);
+  if (body.length % 2) return { ok: false, offset: bytes.length - 1, zh: `UTF-16 文件的字节数为奇数，第 ${bytes.length - 1} 字节处被截断`, en: `UTF-16 file has an odd number of bytes; truncated at byte offset ${bytes.length - 1}` };
+  const text = decodeFatal(utf16, body);
+  if (text === undefined) return invalidIn(utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE', start + 2 * firstLoneSurrogate(body, utf16 === 'utf-16le'));
+  const ctl = text.search(CONTROL_RE);
+  if (ctl >= 0) return notText(start + 2 * ctl);
+  return { ok: true, text, encoding: utf16, guessed: !bom };
+}
+
+function decodeUtf8OrGb(bytes: Uint8Array): DecodeResult {
   // The platform decoder is fast; the byte-by-byte scan only runs to find where it failed.
   const asUtf8 = decodeFatal('utf-8', bytes);
   if (asUtf8 !== undefined) {
-    const ctl = controlOffset(asUtf8, 1);
+    const ctl = asUtf8.search(CONTROL_RE);
     if (ctl >= 0) return notText(byteOffsetOfUtf16Index(asUtf8, ctl));
     return { ok: true, text: asUtf8, encoding: 'utf-8', guessed: false };
   }
+  // A NUL byte is in neither UTF-8 nor GB18030 text: say so rather than guess at encodings.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return notText(nul);
   const badUtf8 = firstInvalidUtf8(bytes);
   const badGb = firstInvalidGb18030(bytes);
   const { share, doubles } = gb2312Share(bytes);
@@ -217,10 +261,9 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (badGb < 0 && (share >= 0.9 || doubles < 4)) {
     const text = decodeFatal('gb18030', bytes);
     if (text !== undefined) {
-      if (utf8Run.run >= 4 && share < 0.97)
-        return mixed(utf8Run.at, badUtf8);
-      const ctl = controlOffset(text, 1);
-      if (ctl >= 0) return { ok: false, zh: '文件含有控制字符，这不是文本文件', en: 'the file contains control characters: it is not a text file' };
+      if (utf8Run.run >= 4 && share < 0.97) return mixed(utf8Run.at, badUtf8);
+      const ctl = firstGbControl(bytes);
+      if (ctl >= 0) return notText(ctl);
       return { ok: true, text, encoding: 'gb18030', guessed: false };
     }
   }
@@ -231,6 +274,18 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     zh: `无法识别编码：第 ${badUtf8} 字节起既不是 UTF-8，也不是 GB18030/GBK 中文文本（可能是二进制文件）`,
     en: `unknown encoding: from byte offset ${badUtf8} the file is neither UTF-8 nor GB18030/GBK Chinese text (binary file?)`,
   };
+}
+
+/** Offset of the first control character in well-formed GB18030 bytes (multi-byte characters skipped whole), or -1. */
+function firstGbControl(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c <= 0x80) {
+      if (isControlByte(c)) return i;
+      i++;
+    } else i += b[i + 1] >= 0x30 && b[i + 1] <= 0x39 ? 4 : 2;
+  }
+  return -1;
 }
 
 function mixed(utf8At: number, badUtf8: number): DecodeResult {

@@ -6,8 +6,8 @@
 import type { ImageAsset } from '../model/document';
 import { bytesToBase64 } from '../model/base64';
 import { blocksFromDocx } from './docx';
-import { decodeText, ENCODING_LABEL } from './encoding';
-import { isJpeg, isPng, probeImage } from './image-probe';
+import { decodeText, encodingLabel } from './encoding';
+import { isJpeg, isPng, probeImageFully } from './image-probe';
 import { blocksFromMarkdown } from './markdown';
 import { ChangeLog, emptyReport, type FileReport, type ImportReport } from './report';
 import { segment, type SourceBlock } from './segment';
@@ -100,11 +100,17 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
   };
 
   // Images first, so that Markdown files can find the ones they reference.
-  files.forEach((f, index) => {
-    if (kinds[index] !== 'image') return;
-    if (f.bytes.length === 0) return error(f.name, `${f.name}：文件为空（0 字节）`, `${f.name}: the file is empty (0 bytes)`);
-    const probe = probeImage(f.bytes);
-    if (!probe.ok) return error(f.name, `${f.name}：${probe.zh}`, `${f.name}: ${probe.en}`, probe.offset);
+  for (const [index, f] of files.entries()) {
+    if (kinds[index] !== 'image') continue;
+    if (f.bytes.length === 0) {
+      error(f.name, `${f.name}：文件为空（0 字节）`, `${f.name}: the file is empty (0 bytes)`);
+      continue;
+    }
+    const probe = await probeImageFully(f.bytes);
+    if (!probe.ok) {
+      error(f.name, `${f.name}：${probe.zh}`, `${f.name}: ${probe.en}`, probe.offset);
+      continue;
+    }
     const id = `${fileTag(f.name, index)}-img1`;
     const asset: ImageAsset = { id, name: baseOf(f.name), mime: probe.info.mime, pixelWidth: probe.info.pixelWidth, pixelHeight: probe.info.pixelHeight, colorSpace: probe.info.colorSpace, data: bytesToBase64(f.bytes) };
     if (probe.info.ppi) asset.ppi = probe.info.ppi;
@@ -112,7 +118,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     imagesByPath.set(normPath(f.name), id);
     imagesByBase.set(baseOf(f.name), id);
     report.files.push({ name: f.name, kind: 'image', articleIds: [], imageIds: [id], confidence: 1 });
-  });
+  }
 
   for (let index = 0; index < files.length; index++) {
     const f = files[index];
@@ -155,7 +161,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     } else {
       const decoded = decodeText(f.bytes);
       if (!decoded.ok) return error(name, `${name}：${decoded.zh}`, `${name}: ${decoded.en}`, decoded.offset);
-      fileReport.encoding = ENCODING_LABEL[decoded.encoding];
+      fileReport.encoding = encodingLabel(decoded.encoding, decoded.guessed);
+      if (decoded.dosEof) report.removed.push({ file: name, text: '\u001a', reason: 'DOS end-of-file mark (Ctrl-Z, 0x1A) at the end of the file' });
       if (decoded.guessed)
         report.guesses.push({ file: name, kind: 'encoding-guessed', text: fileReport.encoding, zh: `没有 BOM，按字节分布判断为 ${fileReport.encoding}`, en: `no BOM: the byte pattern says ${fileReport.encoding}`, confidence: 0.9 });
       if (kind === 'markdown') {

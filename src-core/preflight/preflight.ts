@@ -132,6 +132,10 @@ function checkImages(
     const name = imageName(asset, item.imageId);
     const blockId = blockOf.get(item.imageId);
     const bytes = options.imageBytes?.(item.imageId) ?? (asset?.data ? decodeBase64(asset.data) : undefined);
+    if (!bytes && asset?.data) {
+      issues.push({ code: 'image-unreadable', severity: 'error', imageId: item.imageId, blockId, zh: `图片 ${name} 的图像数据不是有效的 base64 编码，无法读取`, en: `Image ${name} cannot be read: its picture data is not valid base64` });
+      continue;
+    }
     if (!bytes) {
       issues.push({
         code: 'image-missing',

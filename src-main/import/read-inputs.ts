@@ -3,12 +3,13 @@
  * skipped, only importable extensions taken), Markdown's relative images added, legacy .doc/.wps
  * converted through LibreOffice, then the pure importer of src-core.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { importFiles, type ImportOptions } from '../../src-core/import/index';
 import type { ImportReport } from '../../src-core/import/report';
 import type { ImportError, ImportResult, InputFile } from '../../src-core/import/types';
 import { convertToDocx, findSoffice } from './libreoffice';
+import { readRegularFile } from './read-file';
 
 export const IMPORTABLE = new Set(['.txt', '.text', '.md', '.markdown', '.docx', '.doc', '.wps', '.jpg', '.jpeg', '.png']);
 const LEGACY = new Set(['.doc', '.wps']);
@@ -79,19 +80,13 @@ export async function importPaths(paths: string[], options: ImportPathsOptions =
     const key = resolve(path);
     if (seen.has(key)) return undefined;
     seen.add(key);
-    try {
-      const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES) {
-        errors.push({ file: name, zh: `${name}：文件太大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`, en: `${name}: the file is too large (${(size / 1048576).toFixed(0)} MB, limit ${MAX_FILE_BYTES / 1048576} MB)` });
-        return undefined;
-      }
-      const bytes = new Uint8Array(readFileSync(path));
-      inputs.push({ name, bytes });
-      return bytes;
-    } catch (e) {
-      errors.push({ file: name, zh: `无法读取 ${name}：${(e as Error).message}`, en: `cannot read ${name}: ${(e as Error).message}` });
+    const read = readRegularFile(path, name, MAX_FILE_BYTES);
+    if (!read.ok) {
+      errors.push({ file: name, zh: read.zh, en: read.en });
       return undefined;
     }
+    inputs.push({ name, bytes: read.bytes });
+    return read.bytes;
   };
   for (const f of gathered.files) {
     const ext = extname(f.path).toLowerCase();
@@ -99,14 +94,12 @@ export async function importPaths(paths: string[], options: ImportPathsOptions =
       const key = resolve(f.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(readFileSync(f.path));
-      } catch (e) {
-        errors.push({ file: f.name, zh: `无法读取 ${f.name}：${(e as Error).message}`, en: `cannot read ${f.name}: ${(e as Error).message}` });
+      const read = readRegularFile(f.path, f.name, MAX_FILE_BYTES);
+      if (!read.ok) {
+        errors.push({ file: f.name, zh: read.zh, en: read.en });
         continue;
       }
-      const conv = await convertToDocx(f.name, bytes, soffice);
+      const conv = await convertToDocx(f.name, read.bytes, soffice);
       if (!conv.ok) errors.push({ file: f.name, zh: conv.zh, en: conv.en });
       else {
         inputs.push({ name: `${f.name}.docx`, bytes: conv.bytes });
