@@ -123,8 +123,15 @@ const RECOVERY_PAGE = 'recovery.banmian';
 const RECOVERY_META = 'recovery.json';
 
 export async function writeRecovery(env: HostEnv, json: string, path: string | null, title: string): Promise<HostResult<{ savedAt: string }>> {
-  const parsed = parseForWriting(json);
-  if (!parsed.ok) return parsed;
+  // The recovery file keeps the last page that could be written; say so, and why this one could not.
+  const parsed = parseDocument(json);
+  if (!parsed.ok) {
+    const kept = existsSync(join(env.files.stateDir, RECOVERY_PAGE));
+    return fail(
+      `自动保存失败，${kept ? '恢复文件仍是上一次自动保存的版面' : '没有恢复文件'}：${parsed.zh}`,
+      `Autosave failed; ${kept ? 'the recovery file still holds the previous autosave' : 'there is no recovery file'}: ${parsed.en}`,
+    );
+  }
   const dir = env.files.stateDir;
   try {
     mkdirSync(dir, { recursive: true });
