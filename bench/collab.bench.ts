@@ -5,6 +5,8 @@
  * reaches 19 other desks. Prints: update latency from the typing desk to each other desk (p50, p95,
  * max), convergence, errors, updates sent, server memory (RSS now and peak).
  * The desks share one Node process, so the latency includes their own event-loop queueing.
+ * Then 20 SIGKILL/restart rounds (`--rounds N`) of the sharing host and of the newsroom server with
+ * both desks editing while it is down (bench/outage-rounds.ts): edits made, edits lost, reconnect time.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { CollabSession } from '../src-core/collab/session';
 import type { Role } from '../src-core/collab/roles';
 import { PageStore } from '../src-core/store/page-store';
 import { addUser } from '../src-main/server/users';
+import { newsroomServerRounds, sharingHostRounds, type OutageFigures } from './outage-rounds';
 import { fullTextPage } from './pages';
 import { percentile, printFigure } from './stats';
 
@@ -26,6 +29,8 @@ const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 60;
 const durabilityArg = process.argv.indexOf('--durability');
 const DURABILITY = durabilityArg > 0 ? process.argv[durabilityArg + 1] : 'normal';
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 20;
 const DESKS = 20;
 const INTERVAL_MS = 100;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -173,7 +178,19 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+function printOutage(name: string, f: OutageFigures): void {
+  printFigure(`${name}.edits.made`, f.made, 'edits', `${f.rounds} SIGKILL/restart rounds, both desks editing while it is down`);
+  printFigure(`${name}.edits.lost`, f.made - f.presentOnBoth, 'edits', `edits not on both desks afterwards, target 0${f.lost.length ? `: ${f.lost.slice(0, 5).join(' ')}` : ''}`);
+  printFigure(`${name}.reconnect.p50`, percentile(f.reconnectMs, 50), 'ms', 'process ready → both desks in step');
+  printFigure(`${name}.reconnect.max`, f.reconnectMs.reduce((m, v) => Math.max(m, v), 0), 'ms');
+}
+
+async function outages(): Promise<void> {
+  printOutage('collab.outage.sharingHost', await sharingHostRounds(ROUNDS));
+  printOutage('collab.outage.newsroomServer', await newsroomServerRounds(ROUNDS));
+}
+
+main().then(outages).catch((e) => {
   console.error(e);
   process.exit(1);
 });
