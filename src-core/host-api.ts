@@ -143,6 +143,8 @@ export interface SharedPageInfo {
   fingerprint?: string;
   invitations: ShareInvitation[];
   startedAt: string;
+  /** The 组版 who shares (this desk), for a desk that rejoins its own share after a crash. */
+  deskName?: string;
 }
 
 export type HostResult<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };

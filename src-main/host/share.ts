@@ -115,7 +115,7 @@ export class PageSharing {
       const invite = (name: string, role: Role): ShareInvitation => ({ role, name, invitation: formatInvitation({ server: addresses[0], pageId, token: grant(name, role), fingerprint: tls?.fingerprint }) });
       const invitations = [invite(request.proofreaderName, '校对'), ...(request.dutyEditorName ? [invite(request.dutyEditorName, '值班编辑')] : [])];
       if (tls) this.trusted.add(tls.fingerprint);
-      const info: SharedPageInfo = { pageId, deskUrl, deskToken, addresses, ...(tls ? { fingerprint: tls.fingerprint } : {}), invitations, startedAt: new Date().toISOString() };
+      const info: SharedPageInfo = { pageId, deskUrl, deskToken, addresses, ...(tls ? { fingerprint: tls.fingerprint } : {}), invitations, startedAt: new Date().toISOString(), deskName: request.deskName };
       const saved = writeFileAtomic(this.shareFile, JSON.stringify({ format: 1, port: server.port, lan: request.lan, userIds, info } satisfies SavedShare));
       if (!saved.ok) throw new CollabServerError(`无法保存共享设置：${saved.zh}`, `Cannot keep the share's settings: ${saved.en}`);
       this.current = { server, info, userIds };
