@@ -3,7 +3,8 @@
  * (文件 → 共享此版面) and the 校对 joined. The web host runs as a child process and is SIGKILLed
  * mid-session; both desks type while it is gone; it is restarted on the same port and pages folder.
  * The share resumes at its address with the same page and tokens, both desks reconnect by themselves
- * (nobody clicks anything), and every edit made during the outage is on both desks.
+ * (nobody clicks anything), and every edit made during the outage is on both desks. Then the 组版's
+ * app starts again (a reload): it rejoins its own share from its backup without doubling anything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -109,6 +110,18 @@ describe.skipIf(!chromiumAvailable())('the sharing host is killed mid-session an
     }
     await shot(editor, 'share-crash-editor-back-1600.png');
     await shot(proofreader, 'share-crash-proofreader-back-1366.png');
+
+    // the 组版's app starts again (as after a crash of the desktop app): it rejoins its own share by itself
+    await editor.reload();
+    await editor.waitForSelector('.status[data-state="ready"]', { timeout: 90_000 });
+    await expect.poll(() => editor.getByTestId('doc-title').innerText(), { timeout: 30_000 }).toContain(shared.value.pageId);
+    await expect.poll(() => status(editor).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
+    await openStory(editor, 'b-nanguan');
+    const text = await editor.getByTestId('story-body').innerText();
+    expect(text).toContain('组版断线时改');
+    expect(text).toContain('校对断线时改');
+    expect(text.split('组版断线时改')).toHaveLength(2); // merged, not doubled
+    await shot(editor, 'share-crash-editor-rejoined-1600.png');
     expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource/.test(m))).toEqual([]);
   }, 240_000);
 });
