@@ -5,11 +5,13 @@
  * reaches 19 other desks. Prints: update latency from the typing desk to each other desk (p50, p95,
  * max), convergence, errors, updates sent, server memory (RSS now and peak).
  * The desks share one Node process, so the latency includes their own event-loop queueing.
- * Then, on a server of its own, the connection's recovery (medians over `--rounds N`, default 5):
+ * Then, on a server of its own, the connection's recovery (medians over `--rounds N`, at most 5):
  * dead-connection detection (the server frozen with SIGSTOP, its sockets left open and silent as after
  * a pulled cable, until the desk says 离线; target ≤ 5 s) and reconnection (the server killed, left down
  * 6 s so that the backoff reaches its cap, restarted on the same port: from its `ready` until the desk
  * is online; target ≤ 3 s).
+ * And 20 SIGKILL/restart rounds (`--rounds N`, default 20) of the sharing host and of the newsroom server with
+ * both desks editing while it is down (bench/outage-rounds.ts): edits made, edits lost, reconnect time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { CollabSession } from '../src-core/collab/session';
 import type { Role } from '../src-core/collab/roles';
 import { PageStore } from '../src-core/store/page-store';
 import { addUser } from '../src-main/server/users';
+import { newsroomServerRounds, sharingHostRounds, type OutageFigures } from './outage-rounds';
 import { fullTextPage, samplePage } from './pages';
 import { median, percentile, printFigure } from './stats';
 
@@ -31,6 +34,8 @@ const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 60;
 const durabilityArg = process.argv.indexOf('--durability');
 const DURABILITY = durabilityArg > 0 ? process.argv[durabilityArg + 1] : 'normal';
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 20;
 const DESKS = 20;
 const INTERVAL_MS = 100;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -68,8 +73,8 @@ function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   });
 }
 
-const roundsArg = process.argv.indexOf('--rounds');
-const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
+/** Liveness rounds take ~10 s each (6 s down): at most 5 of them. */
+const LIVENESS_ROUNDS = Math.min(ROUNDS, 5);
 
 /** The server as its own process, resolved once it says `ready`. */
 async function startServer(port: number, dir: string, usersFile: string): Promise<ChildProcess> {
@@ -95,7 +100,7 @@ async function stopServer(server: ChildProcess, signal: NodeJS.Signals): Promise
   await gone;
 }
 
-/** Dead-connection detection and reconnection times of one desk, medians over ROUNDS. */
+/** Dead-connection detection and reconnection times of one desk, medians over LIVENESS_ROUNDS. */
 async function recovery(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'banmian-bench-recovery-'));
   const usersFile = join(dir, 'users.json');
@@ -107,7 +112,7 @@ async function recovery(): Promise<void> {
   const reconnect: number[] = [];
   try {
     await session.whenSynced(60_000);
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < LIVENESS_ROUNDS; round++) {
       process.kill(server.pid!, 'SIGSTOP');
       let start = performance.now();
       if (!(await until(() => state() === 'offline', 60_000))) throw new Error('a frozen server was never seen');
@@ -123,8 +128,8 @@ async function recovery(): Promise<void> {
       if (!(await until(() => state() === 'online', 60_000))) throw new Error('no reconnection after a restart');
       reconnect.push(performance.now() - start);
     }
-    printFigure('collab.dead.detect.median', median(detect), 'ms', `server frozen (SIGSTOP) → desk 离线, ${ROUNDS} rounds, max ${Math.round(Math.max(...detect))} ms; target ≤ 5000 ms`);
-    printFigure('collab.reconnect.median', median(reconnect), 'ms', `server restarted after 6 s down → desk online, ${ROUNDS} rounds, max ${Math.round(Math.max(...reconnect))} ms; target ≤ 3000 ms`);
+    printFigure('collab.dead.detect.median', median(detect), 'ms', `server frozen (SIGSTOP) → desk 离线, ${LIVENESS_ROUNDS} rounds, max ${Math.round(Math.max(...detect))} ms; target ≤ 5000 ms`);
+    printFigure('collab.reconnect.median', median(reconnect), 'ms', `server restarted after 6 s down → desk online, ${LIVENESS_ROUNDS} rounds, max ${Math.round(Math.max(...reconnect))} ms; target ≤ 3000 ms`);
   } finally {
     session.destroy();
     await stopServer(server, 'SIGTERM');
@@ -231,7 +236,19 @@ async function main(): Promise<void> {
   await recovery();
 }
 
-main().catch((e) => {
+function printOutage(name: string, f: OutageFigures): void {
+  printFigure(`${name}.edits.made`, f.made, 'edits', `${f.rounds} SIGKILL/restart rounds, both desks editing while it is down`);
+  printFigure(`${name}.edits.lost`, f.made - f.presentOnBoth, 'edits', `edits not on both desks afterwards, target 0${f.lost.length ? `: ${f.lost.slice(0, 5).join(' ')}` : ''}`);
+  printFigure(`${name}.reconnect.p50`, percentile(f.reconnectMs, 50), 'ms', 'process ready → both desks in step');
+  printFigure(`${name}.reconnect.max`, f.reconnectMs.reduce((m, v) => Math.max(m, v), 0), 'ms');
+}
+
+async function outages(): Promise<void> {
+  printOutage('collab.outage.sharingHost', await sharingHostRounds(ROUNDS));
+  printOutage('collab.outage.newsroomServer', await newsroomServerRounds(ROUNDS));
+}
+
+main().then(outages).catch((e) => {
   console.error(e);
   process.exit(1);
 });

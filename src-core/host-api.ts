@@ -3,6 +3,7 @@ import type { BanmianDocument } from './model/document';
 import type { BlockFit } from './model/fit-blocks';
 import type { PreflightReport } from './preflight/preflight';
 import type { Role } from './proof/suggestions';
+import type { DeskBackup, DeskBackupSummary } from './collab/desk-backup';
 
 /**
  * The typed contract between the UI and its host. The Electron preload exposes exactly these
@@ -142,6 +143,8 @@ export interface SharedPageInfo {
   fingerprint?: string;
   invitations: ShareInvitation[];
   startedAt: string;
+  /** The 组版 who shares (this desk), for a desk that rejoins its own share after a crash. */
+  deskName?: string;
 }
 
 export type HostResult<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
@@ -192,6 +195,17 @@ export interface HostApi {
   shareStatus(): Promise<HostResult<SharedPageInfo | null>>;
   /** A joining desk trusts the LAN certificate its invitation names (SHA-256, hex pairs with colons). */
   shareTrust(fingerprint: string): Promise<HostResult<null>>;
+  /**
+   * Keeps this desk's copy of a shared page (src-core/collab/desk-backup.ts, as JSON) on disk, one per
+   * page id, replacing the previous one atomically: unsynced edits survive the desk, its host or the
+   * server dying.
+   */
+  deskBackupWrite(pageId: string, backupJson: string): Promise<HostResult<{ savedAt: string }>>;
+  /** The copy kept for a page id, or null. */
+  deskBackupRead(pageId: string): Promise<HostResult<DeskBackup | null>>;
+  /** The copies kept, newest first (for 恢复未同步的修改). */
+  deskBackupList(): Promise<HostResult<DeskBackupSummary[]>>;
+  deskBackupDiscard(pageId: string): Promise<HostResult<null>>;
 }
 
 /** Method names of HostApi, for the preload bridge and the host's argument validation. */
@@ -223,6 +237,10 @@ export const HOST_API_METHODS = [
   'shareStop',
   'shareStatus',
   'shareTrust',
+  'deskBackupWrite',
+  'deskBackupRead',
+  'deskBackupList',
+  'deskBackupDiscard',
 ] as const satisfies readonly (keyof HostApi)[];
 
 export type HostApiMethod = (typeof HOST_API_METHODS)[number];

@@ -92,6 +92,8 @@ function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: Ho
   const menu = nativeMenu();
   const proof = useMemo(() => new ProofSession(editor, host, info, initialIdentity()), [editor, host, info]);
   const collab = useMemo(() => new CollabDesk(editor, proof, host), [editor, proof, host]);
+  // A share the host resumed after a crash is rejoined; unsynced edits of other pages are offered.
+  useEffect(() => void collab.resumeShare(), [collab]);
   return (
     <ProofContext.Provider value={proof}>
       <CollabContext.Provider value={collab}>

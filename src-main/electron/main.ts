@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, isCollabSocketUrl, isPageDirectoryUrl } from '../host/csp';
-import { sharingOf, stopSharing } from '../host/handlers';
+import { resumeSharing, sharingOf, stopSharing } from '../host/handlers';
 import type { HostEnv } from '../host/page-files';
 import { electronFileAccess } from './file-access';
 import { registerHostIpc } from './ipc';
@@ -219,6 +219,10 @@ void app.whenReady().then(() => {
     callback(pinned);
   });
   app.on('before-quit', () => void stopSharing(env));
+  // A share left running by a crash resumes at its address; the desk reconnects when its window asks (shareStatus).
+  void resumeSharing(env).then((r) => {
+    if (!r.ok) dialog.showErrorBox('共享未能恢复 / The share was not resumed', `${r.zh}\n${r.en}`);
+  });
   buildMenu();
   createWindow();
   app.on('activate', () => {

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_API_METHODS, isCertificateFingerprint, isValidFaceId, PNG_DPI, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type PngExportOptions, type ShareRequest, type StartupPage } from '../../src-core/host-api';
+import { HOST_API_METHODS, isCertificateFingerprint, isValidFaceId, PNG_DPI, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type PngExportOptions, type ShareRequest, type SharedPageInfo, type StartupPage } from '../../src-core/host-api';
 import { parseDocument } from '../../src-core/model/serialize';
 import { loadBundledFonts } from '../fonts/bundled';
+import { MAX_DESK_BACKUP_CHARS } from '../../src-core/collab/desk-backup';
+import { isValidId } from '../../src-core/collab/names';
+import { discardDeskBackup, listDeskBackups, readDeskBackup, writeDeskBackup } from './desk-backups';
 import { PageSharing } from './share';
 import { discardRecovery, exportPdf, exportPng, exportProofPdf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
 
@@ -107,6 +110,7 @@ export function checkCall(method: unknown, args: unknown): RejectedCall | { reje
     case 'discardRecovery':
     case 'shareStop':
     case 'shareStatus':
+    case 'deskBackupList':
       if (args.length !== 0) return { rejected: true, zh: `${method} 不接受参数`, en: `${method} takes no arguments` };
       break;
     case 'fontBytes':
@@ -142,9 +146,18 @@ export function checkCall(method: unknown, args: unknown): RejectedCall | { reje
     case 'shareTrust':
       if (args.length !== 1 || !isCertificateFingerprint(args[0])) return refuse('需要一个证书指纹（SHA-256）', 'needs one certificate fingerprint (SHA-256)');
       break;
+    case 'deskBackupWrite':
+      if (args.length !== 2 || !isPageIdArg(args[0]) || typeof args[1] !== 'string' || args[1].length > MAX_DESK_BACKUP_CHARS || !args[1].trimStart().startsWith('{')) return refuse('需要版面编号和备份数据', 'needs a page id and the backup data');
+      break;
+    case 'deskBackupRead':
+    case 'deskBackupDiscard':
+      if (args.length !== 1 || !isPageIdArg(args[0])) return refuse('需要一个版面编号（字母、数字、-、_，最多 64 个）', 'needs one page id (letters, digits, - and _, at most 64)');
+      break;
   }
   return { rejected: false, method, args };
 }
+
+const isPageIdArg = (v: unknown): v is string => typeof v === 'string' && isValidId(v);
 
 /** Paths are short strings without NUL, or null for "ask the user". */
 function isPathArg(v: unknown): v is string | null {
@@ -201,6 +214,11 @@ export function sharingOf(env: HostEnv): PageSharing {
     sharings.set(env, sharing);
   }
   return sharing;
+}
+
+/** Resumes the share a crashed run of this host left (see PageSharing.resume); the host calls it on start. */
+export function resumeSharing(env: HostEnv): Promise<HostResult<SharedPageInfo | null>> {
+  return sharingOf(env).resume();
 }
 
 /** Stops the host's share, if any (the host is closing). */
@@ -266,5 +284,13 @@ export async function dispatchHostCall(method: unknown, args: unknown, env?: Hos
     case 'shareTrust':
       sharingOf(env).trust(a[0] as string);
       return { ok: true, value: null };
+    case 'deskBackupWrite':
+      return writeDeskBackup(env.files.stateDir, a[0] as string, a[1] as string);
+    case 'deskBackupRead':
+      return readDeskBackup(env.files.stateDir, a[0] as string);
+    case 'deskBackupList':
+      return listDeskBackups(env.files.stateDir);
+    case 'deskBackupDiscard':
+      return discardDeskBackup(env.files.stateDir, a[0] as string);
   }
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { HostResult, ShareInvitation, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
@@ -8,6 +8,8 @@ import { formatInvitation } from '../../src-core/collab/invitation';
 import type { Role } from '../../src-core/collab/roles';
 import { CollabServerError, startCollabServer, type CollabServer } from '../server/server';
 import { SqliteDriverError } from '../server/sqlite-driver';
+import { writeFileAtomic } from '../files/banmian-file';
+import { parseSavedShare, type SavedShare } from './saved-share';
 import { UsersFileError, addUser, listUsers, removeUser } from '../server/users';
 
 /**
@@ -20,6 +22,10 @@ import { UsersFileError, addUser, listUsers, removeUser } from '../server/users'
  * address with wss://, using a self-signed certificate the host makes once with openssl; its SHA-256
  * fingerprint goes into the invitations, and the apps trust exactly that certificate (Electron main
  * pins it, see `isTrustedCertificate`).
+ *
+ * A share lasts until it is stopped: its settings (port, page id, tokens) are kept in `share.json`
+ * next to the database, and a host that starts again after a crash resumes it (`resume`) at the same
+ * address with the same page and tokens, so the desks reconnect by themselves and nothing is lost.
  */
 
 export interface PageSharingOptions {
@@ -77,7 +83,9 @@ export class PageSharing {
     return join(this.options.folder, 'users.json');
   }
 
-  status(): HostResult<SharedPageInfo | null> {
+  /** Waits for a resume under way, so a desk asking right after its host started finds the share. */
+  async status(): Promise<HostResult<SharedPageInfo | null>> {
+    await this.resuming;
     return { ok: true, value: this.current?.info ?? null };
   }
 
@@ -95,7 +103,7 @@ export class PageSharing {
       const hosts = request.lan ? lanAddresses() : [];
       if (request.lan && hosts.length === 0) return fail('这台电脑没有连接局域网', 'This computer is not on a network');
       const tls = request.lan ? lanCertificate(folder, hosts) : undefined;
-      server = await startCollabServer({ port: 0, host: request.lan ? '0.0.0.0' : '127.0.0.1', dataDir: join(folder, 'data'), usersFile: this.usersFile, tls: tls && { key: tls.key, cert: tls.cert }, name: 'banmian-share' });
+      server = await this.launch(0, request.lan, tls);
       const grant = (name: string, role: Role): string => {
         const { user, token } = addUser(this.usersFile, name, role, [pageId]);
         userIds.push(user.id);
@@ -107,7 +115,9 @@ export class PageSharing {
       const invite = (name: string, role: Role): ShareInvitation => ({ role, name, invitation: formatInvitation({ server: addresses[0], pageId, token: grant(name, role), fingerprint: tls?.fingerprint }) });
       const invitations = [invite(request.proofreaderName, '校对'), ...(request.dutyEditorName ? [invite(request.dutyEditorName, '值班编辑')] : [])];
       if (tls) this.trusted.add(tls.fingerprint);
-      const info: SharedPageInfo = { pageId, deskUrl, deskToken, addresses, ...(tls ? { fingerprint: tls.fingerprint } : {}), invitations, startedAt: new Date().toISOString() };
+      const info: SharedPageInfo = { pageId, deskUrl, deskToken, addresses, ...(tls ? { fingerprint: tls.fingerprint } : {}), invitations, startedAt: new Date().toISOString(), deskName: request.deskName };
+      const saved = writeFileAtomic(this.shareFile, JSON.stringify({ format: 1, port: server.port, lan: request.lan, userIds, info } satisfies SavedShare));
+      if (!saved.ok) throw new CollabServerError(`无法保存共享设置：${saved.zh}`, `Cannot keep the share's settings: ${saved.en}`);
       this.current = { server, info, userIds };
       return { ok: true, value: info };
     } catch (e) {
@@ -123,12 +133,56 @@ export class PageSharing {
     if (!current) return { ok: true, value: null };
     this.current = undefined;
     try {
+      rmSync(this.shareFile, { force: true });
       for (const id of current.userIds) removeUser(this.usersFile, id);
       await current.server.close();
       return { ok: true, value: null };
     } catch (e) {
       return fail(`停止共享时出错：${describe(e)}`, `Stopping the share failed: ${describe(e)}`);
     }
+  }
+
+  /**
+   * Resumes the share a crashed host left running (`share.json`): the same port, page id and tokens,
+   * the same database. Null when there was none. When the port is taken the settings stay, so a
+   * later start can try again; stopping the share forgets them.
+   */
+  resume(): Promise<HostResult<SharedPageInfo | null>> {
+    this.resuming ??= this.resumeSaved();
+    return this.resuming;
+  }
+
+  private resuming: Promise<HostResult<SharedPageInfo | null>> | undefined;
+
+  private async resumeSaved(): Promise<HostResult<SharedPageInfo | null>> {
+    if (this.current) return { ok: true, value: this.current.info };
+    if (!existsSync(this.shareFile)) return { ok: true, value: null };
+    let saved: SavedShare;
+    try {
+      const parsed = parseSavedShare(readFileSync(this.shareFile, 'utf8'), this.shareFile);
+      if (!parsed.ok) return parsed;
+      saved = parsed.saved;
+      if (saved.lan && !this.options.allowLan) return fail(`${this.shareFile} 是局域网共享，此宿主只能在本机共享`, `${this.shareFile} is a network share and this host shares on this machine only`);
+      const tls = saved.lan ? lanCertificate(this.options.folder, lanAddresses()) : undefined;
+      if (tls && tls.fingerprint !== saved.info.fingerprint) return fail(`${this.shareFile}：局域网证书已更换，原邀请不再有效，请重新共享`, `${this.shareFile}: the network certificate changed, the old invitations no longer work: share again`);
+      if (tls) this.trusted.add(tls.fingerprint);
+      const server = await this.launch(saved.port, saved.lan, tls);
+      this.current = { server, info: saved.info, userIds: saved.userIds };
+      return { ok: true, value: saved.info };
+    } catch (e) {
+      const inUse = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (inUse) return fail(`无法恢复共享：端口已被占用（${this.shareFile}），请关闭占用它的程序后重启，或停止共享后重新共享`, `Cannot resume the share: its port is taken (${this.shareFile}); close what uses it and restart, or stop and share again`);
+      if (e instanceof CollabServerError || e instanceof UsersFileError || e instanceof SqliteDriverError) return fail(e.zh, e.en);
+      return fail(`无法恢复共享：${describe(e)}`, `Cannot resume the share: ${describe(e)}`);
+    }
+  }
+
+  private get shareFile(): string {
+    return join(this.options.folder, 'share.json');
+  }
+
+  private launch(port: number, lan: boolean, tls: { key: Buffer; cert: Buffer } | undefined): Promise<CollabServer> {
+    return startCollabServer({ port, host: lan ? '0.0.0.0' : '127.0.0.1', dataDir: join(this.options.folder, 'data'), usersFile: this.usersFile, tls: tls && { key: tls.key, cert: tls.cert }, name: 'banmian-share' });
   }
 
   /** A joining desk trusts the certificate fingerprint its invitation names. */

@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
-import { dispatchHostCall, findProjectRoot, stopSharing } from '../host/handlers';
+import { dispatchHostCall, findProjectRoot, resumeSharing, stopSharing } from '../host/handlers';
 import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
 import { apiProblem, hostProblem, newSessionSecret, withSessionMeta } from './api-guard';
 
@@ -43,7 +43,7 @@ export interface WebHost {
 
 const MAX_BODY = 64 * 1024;
 /** Methods that carry a whole page (with its images) or files to import. */
-const LARGE_BODY_METHODS = new Set(['savePage', 'writeRecovery', 'exportPdf', 'exportProofPdf', 'exportPng', 'importFiles']);
+const LARGE_BODY_METHODS = new Set(['savePage', 'writeRecovery', 'exportPdf', 'exportProofPdf', 'exportPng', 'importFiles', 'deskBackupWrite']);
 const MAX_LARGE_BODY = 400 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -253,6 +253,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     });
   });
   await listen(server, options.port ?? 0, options.nextFreePort ? PORT_TRIES : 1);
+  // A share this host was running when it was killed comes back at its address, before any desk asks.
+  const resumed = await resumeSharing(env);
+  if (!resumed.ok) console.error(`${resumed.zh}\n${resumed.en}`);
+  else if (resumed.value) console.log(`共享已恢复 / share resumed: ${resumed.value.pageId} ${resumed.value.addresses[0]}`);
   const address = server.address();
   context.port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   return {

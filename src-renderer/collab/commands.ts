@@ -15,7 +15,8 @@ export function collabCommands(desk: CollabDesk): Command[] {
       run: () => void desk.leave(),
       enabled: () => mode() !== 'local',
     },
+    { id: 'file.recoverUnsynced', zh: '恢复未同步的修改', en: 'Recover unsynced edits', run: () => void desk.openUnsynced(), enabled: () => mode() === 'local' && desk.getState().unsynced.length > 0 },
   ];
 }
 
-export const COLLAB_MENU = ['file.share', 'file.publish', 'file.join', 'file.leaveShare'];
+export const COLLAB_MENU = ['file.share', 'file.publish', 'file.join', 'file.leaveShare', 'file.recoverUnsynced'];

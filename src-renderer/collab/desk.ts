@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { HostApi, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
 import type { Invitation } from '../../src-core/collab/invitation';
+import { docsOfDeskBackup, mergeDeskBackup, type DeskBackup } from '../../src-core/collab/desk-backup';
+import { BackupWriter } from './backup-writer';
 import type { Localized } from '../../src-core/collab/protocol';
 import { DIRECTORY_ERRORS, derivePageId, freshPageId, listPages, pageLabel, type Fetch } from '../../src-core/collab/directory';
 import { CollabSession, type CollabStatus, type CollabUser, type Departure, type Peer } from '../../src-core/collab/session';
@@ -32,6 +34,8 @@ export interface CollabUiState {
   busy: boolean;
   /** Why the last share or join failed, shown in its dialog. */
   error: Localized | null;
+  /** Pages whose backups hold edits no server acknowledged, newest first (恢复未同步的修改). */
+  unsynced: string[];
 }
 
 type Listener = () => void;
@@ -47,15 +51,19 @@ const ALREADY_ON_A_PAGE: Localized = { zh: '已在共享版面上；请先离开
 
 const fetchDirectory: Fetch = (url, init) => fetch(url, init);
 
+/** The 组版's own name, as the share was started with (its token names it; the invitations name the others). */
+const deskNameOf = (info: SharedPageInfo): string => info.deskName ?? '组版';
+
 /** How long a desk waits for the server to send or take the whole page before giving up. */
 const SYNC_TIMEOUT_MS = 20_000;
 
 export class CollabDesk {
-  private state: CollabUiState = { ...LOCAL, dialog: null, busy: false, error: null };
+  private state: CollabUiState = { ...LOCAL, dialog: null, busy: false, error: null, unsynced: [] };
   private readonly listeners = new Set<Listener>();
   private session: CollabSession | null = null;
   private sharedStore: PageStore | null = null;
   private unsubscribeSession: (() => void) | null = null;
+  private backup: BackupWriter | null = null;
 
   constructor(
     readonly editor: Editor,
@@ -153,6 +161,9 @@ export class CollabDesk {
     }
     // Empty documents the server fills: building them from a snapshot would double the page.
     const store = new PageStore({ layoutDoc: new Y.Doc() });
+    // What this desk did on the same page before (it crashed, or left with edits unsynced) merges in.
+    const kept = await this.keptBackup(invitation.pageId);
+    if (kept) mergeDeskBackup(kept, store);
     const session = this.connect({ url: invitation.server, token: invitation.token, pageId: invitation.pageId, store });
     const who = await this.identify(session);
     if (!who.ok) {
@@ -193,13 +204,66 @@ export class CollabDesk {
     }
   }
 
+  // ---- after a crash
+
+  /**
+   * On start: a share this desk's host resumed (it was killed while sharing) is joined again as
+   * 组版, from this desk's backup of the page when there is one (its edits merge), else from the
+   * server. Then the backups of other pages with unsynced edits are offered.
+   */
+  async resumeShare(): Promise<void> {
+    const status = await this.host.shareStatus();
+    const info = status.ok ? status.value : null;
+    if (info && !this.session) {
+      const kept = await this.keptBackup(info.pageId);
+      const store = new PageStore(kept ? docsOfDeskBackup(kept) : { layoutDoc: new Y.Doc() });
+      this.connect({ url: info.deskUrl, token: info.deskToken, pageId: info.pageId, user: { name: deskNameOf(info), role: '组版' }, store });
+      this.editor.replaceStore(store, { path: null, title: `共享版面 ${info.pageId}` });
+      this.proof.setIdentity({ role: '组版', name: deskNameOf(info) }, false);
+      this.set({ mode: 'sharing', share: info, pageId: info.pageId });
+      this.editor.notify({ zh: `共享已恢复（${info.pageId}），其他人会自动重新连接`, en: `The share is back (${info.pageId}); the others reconnect by themselves` }, 'info');
+    }
+    await this.offerUnsynced();
+  }
+
+  /** Backups of other pages holding edits no server acknowledged: said, never dropped (文件 → 恢复未同步的修改 opens one). */
+  async offerUnsynced(): Promise<void> {
+    const list = await this.host.deskBackupList();
+    if (!list.ok) return;
+    const others = list.value.filter((b) => b.pending > 0 && b.pageId !== this.state.pageId);
+    this.set({ unsynced: others.map((b) => b.pageId) });
+    if (others.length === 0) return;
+    const names = others.map((b) => `${b.pageId}（${b.pending}）`).join('、');
+    this.editor.notify({ zh: `有未同步的修改：${names}。文件 → 恢复未同步的修改 可打开它们`, en: `Unsynced edits are kept for ${others.map((b) => b.pageId).join(', ')}: File → Recover unsynced edits opens them` }, 'info');
+  }
+
+  /** Opens the newest backup with unsynced edits as a page of this desk (to compare, copy or save). */
+  async openUnsynced(): Promise<void> {
+    const pageId = this.state.unsynced[0];
+    if (!pageId || this.session) return;
+    const kept = await this.keptBackup(pageId);
+    if (!kept) return;
+    this.editor.replaceStore(new PageStore(docsOfDeskBackup(kept)), { path: null, title: `未同步的修改 ${pageId} ${kept.savedAt.slice(0, 16).replace('T', ' ')}` });
+    this.set({ unsynced: this.state.unsynced.slice(1) });
+  }
+
+  private async keptBackup(pageId: string): Promise<DeskBackup | null> {
+    const r = await this.host.deskBackupRead(pageId);
+    if (!r.ok) this.editor.notify(r);
+    return r.ok ? r.value : null;
+  }
+
   // ---- leaving
 
   /** Stops sharing (the server closes, the invitations stop working) or leaves the joined page. */
   async leave(): Promise<void> {
     const wasSharing = this.state.mode === 'sharing';
     this.session?.announceLeaving(wasSharing ? 'stopped' : 'left');
+    const pageId = this.state.pageId;
+    // Edits the server never took stay on disk and are offered; a page in step needs no copy.
+    const pending = (await this.backup?.stop()) ?? 0;
     this.disconnect();
+    if (pageId && pending === 0) await this.host.deskBackupDiscard(pageId);
     if (wasSharing) {
       const stopped = await this.host.shareStop();
       if (!stopped.ok) this.editor.notify(stopped);
@@ -216,6 +280,7 @@ export class CollabDesk {
     const session = new CollabSession({ url: options.url, token: options.token, pageId: options.pageId, user: options.user, docs: store, createArticleDoc: store.createArticleDoc });
     this.session = session;
     this.sharedStore = store;
+    this.backup = new BackupWriter(this.host, options.pageId, options.url, store, session);
     this.proof.setServerRounds({
       // A proofreader's first mark made offline opens the round once the server is back.
       startRound: () => this.whenOnline(session).then(() => session.startRound()),
@@ -236,6 +301,7 @@ export class CollabDesk {
     this.unsubscribeSession = null;
     this.session?.destroy();
     this.session = null;
+    this.backup = null;
     this.sharedStore = null;
     this.proof.setServerRounds(null);
   }
