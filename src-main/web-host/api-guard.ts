@@ -1,4 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SESSION_HEADER, SESSION_META } from '../../src-core/host-api';
 
@@ -11,6 +13,26 @@ import { SESSION_HEADER, SESSION_META } from '../../src-core/host-api';
 
 export function newSessionSecret(): string {
   return randomBytes(24).toString('base64url');
+}
+
+const SECRET_FILE = 'web-secret';
+
+/**
+ * The host's secret kept in its state folder (mode 0600), so that a host restarted after a crash
+ * answers the tabs it served before (they hold the old secret) instead of refusing them all.
+ */
+export function lastingSessionSecret(stateDir: string): string {
+  const file = join(stateDir, SECRET_FILE);
+  try {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (/^[A-Za-z0-9_-]{32}$/.test(kept)) return kept;
+  } catch {
+    // none yet, or unreadable: make a new one
+  }
+  const secret = newSessionSecret();
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** The names this host answers to: only loopback addresses, never a name an attacker's DNS controls. */

@@ -24,8 +24,9 @@ export interface ForegroundOptions {
 
 /** `start` is server.ts's startWebHost, passed in: server.ts runs this when it is the entry itself. */
 export async function serveInForeground(options: ForegroundOptions, start: typeof startWebHost): Promise<WebHost> {
-  // BANMIAN_WEB_SECRET: the secret `npm run web`'s dev-server proxy adds to the calls it forwards.
-  const host = await start({ port: options.port, nextFreePort: true, sandbox: options.pages, autosaveSeconds: options.autosaveSeconds, secret: process.env.BANMIAN_WEB_SECRET });
+  // BANMIAN_WEB_SECRET: the secret `npm run web`'s dev-server proxy adds to the calls it forwards;
+  // else one kept in the pages folder, so the tabs of a host killed and restarted keep working.
+  const host = await start({ port: options.port, nextFreePort: true, sandbox: options.pages, autosaveSeconds: options.autosaveSeconds, secret: process.env.BANMIAN_WEB_SECRET || 'lasting' });
   console.log(`版面 Banmian 浏览器版 / browser host: ${host.url}`);
   console.log(`版面文件夹 / pages folder: ${host.sandbox}`);
   console.log('按 Ctrl+C 停止 / Ctrl+C to stop');

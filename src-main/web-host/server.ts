@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
 import { dispatchHostCall, findProjectRoot, resumeSharing, stopSharing } from '../host/handlers';
 import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
-import { apiProblem, hostProblem, newSessionSecret, withSessionMeta } from './api-guard';
+import { apiProblem, hostProblem, lastingSessionSecret, newSessionSecret, withSessionMeta } from './api-guard';
 
 /**
  * A small local web host: serves the built renderer (dist-web/) and answers the HostApi over
@@ -27,8 +27,11 @@ export interface WebHostOptions {
    * fresh temporary folder, removed on close (tests); the command line passes a lasting one.
    */
   sandbox?: string;
-  /** The API's per-session secret; absent: a fresh random one (the dev server passes a shared one). */
-  secret?: string;
+  /**
+   * The API's secret: a given one (the dev server's proxy shares it), 'lasting' (kept in the pages
+   * folder's state, so a restarted host still answers the tabs it served), or absent: a fresh one.
+   */
+  secret?: string | 'lasting';
   /** Seconds between autosaves (30 by default; tests use less). */
   autosaveSeconds?: number;
 }
@@ -244,7 +247,8 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const temporary = options.sandbox === undefined;
   const sandbox = resolve(options.sandbox ?? mkdtempSync(join(tmpdir(), 'banmian-web-')));
   const env: HostEnv = { files: sandboxAccess(sandbox), autosaveSeconds: options.autosaveSeconds ?? 30 };
-  const context: ApiContext = { env, root, port: 0, secret: options.secret || newSessionSecret() };
+  const secret = options.secret === 'lasting' ? lastingSessionSecret(env.files.stateDir) : options.secret || newSessionSecret();
+  const context: ApiContext = { env, root, port: 0, secret };
   const server = createServer((req, res) => {
     baseHeaders(res);
     route(req, res, context).catch((e: unknown) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -108,6 +108,19 @@ describe('the browser host in the foreground', () => {
       blocker.close();
     }
     await expect(startWebHost({ port: taken, sandbox: join(tmp, 'pages') }).then((h) => h.close())).resolves.toBeUndefined();
+  });
+
+  it('keeps its API secret across a restart (mode 0600), so the tabs it served still work', async () => {
+    const pages = join(tmp, 'lasting');
+    const first = await startWebHost({ port: 0, sandbox: pages, secret: 'lasting' });
+    await first.close();
+    const again = await startWebHost({ port: 0, sandbox: pages, secret: 'lasting' });
+    await again.close();
+    expect(again.secret).toBe(first.secret);
+    expect(statSync(join(pages, '.banmian-state', 'web-secret')).mode & 0o777).toBe(0o600);
+    const fresh = await startWebHost({ port: 0, sandbox: pages });
+    await fresh.close();
+    expect(fresh.secret).not.toBe(first.secret);
   });
 
   it('rebuilds the browser UI only when a source is newer than the build', () => {
