@@ -278,10 +278,11 @@ describe.skipIf(!chromiumAvailable())('a pulled cable: the proofreader’s netwo
     await p.context().setOffline(true);
     // well inside the provider's own 30 s, beyond the heartbeat's 3.5 s (the time itself is measured in the bench)
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 8_000 }).toBe('offline');
-    // three edits, each a burst of keystrokes with a pause after it longer than one undo step
+    // three edits: each word arrives whole (one input event, as from an input method, so a busy
+    // machine cannot split it), with a pause after it longer than one undo step
     await caretAfter(p, '为进一步');
     for (const word of ['甲', '乙乙', '丙丙丙']) {
-      await p.keyboard.type(word);
+      await p.keyboard.insertText(word);
       await p.waitForTimeout(1200);
     }
     await expect.poll(() => status(p).getAttribute('data-pending')).toBe('3');
