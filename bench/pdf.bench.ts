@@ -1,7 +1,8 @@
 /**
  * PDF export figures: the ≈12,000-character broadsheet text page (export time after warm-up, file
  * size, peak memory), the same page with four placed 3000×2000 JPEGs, and the plain pdf-lib
- * baseline (embedFont with subset, one drawText per line) on the same page so the ratio shows.
+ * baseline (embedFont with subset, one drawText per line) on the same page so the ratio shows;
+ * and an edition's worth: the same page 16 times as one 16-page PDF (exportPdfPages).
  * Run: npx tsx bench/pdf.bench.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -12,7 +13,7 @@ import * as fontkit from 'fontkit';
 import { PDFDocument, cmyk } from '@cantoo/pdf-lib';
 import { layout } from '../src-core/layout/layout';
 import type { PageLayout } from '../src-core/layout/page-layout';
-import { exportPdf, type PdfExportOptions } from '../src-core/pdf';
+import { exportPdf, exportPdfPages, type PdfExportOptions } from '../src-core/pdf';
 import { loadOutputIntent } from '../src-main/files/print';
 import { loadBundledFonts } from '../src-main/fonts/bundled';
 import { fullTextPage } from './pages';
@@ -69,6 +70,18 @@ printFigure('pdf export, 12k-char broadsheet page, median', median(ours), 'ms', 
 printFigure('pdf export, 12k-char page, p90', percentile(ours, 90), 'ms');
 printFigure('pdf file size, text page, plain print PDF', Math.round(plain.length / 1024), 'KB', 'no images, target ≤ 400 KB');
 printFigure('pdf file size, text page, PDF/X-4 with FOGRA39 profile', Math.round(pdfx.length / 1024), 'KB', `the output profile adds ${Math.round((pdfx.length - plain.length) / 1024)} KB`);
+
+// An edition: 16 pages in one document (fonts subset once over all of them).
+const edition = Array.from({ length: 16 }, (_, i) => ({ layout: page, pageLabel: `第${i + 1}版` }));
+const exportEdition = async (): Promise<Uint8Array> => {
+  const r = await exportPdfPages(edition, { fonts, createdAt: AT });
+  if (!r.ok) throw new Error(r.en);
+  return r.bytes;
+};
+const sixteen = await time(5, 1, exportEdition);
+const sixteenBytes = await exportEdition();
+printFigure('pdf export, the 12k-char page 16 times as one 16-page PDF, median', median(sixteen), 'ms', `${sixteen.length} runs after 1 warm-up, target ≤ 2000 ms`);
+printFigure('pdf file size, 16-page PDF', Math.round(sixteenBytes.length / 1024), 'KB', `${(sixteenBytes.length / plain.length).toFixed(1)}× the one-page file`);
 
 const base = await time(5, 1, () => pdfLibBaseline(page));
 printFigure('pdf-lib baseline (embedFont subset + drawText per line), median', median(base), 'ms', `same page; ${(median(base) / median(ours)).toFixed(1)}× ours`);

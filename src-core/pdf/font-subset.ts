@@ -7,7 +7,6 @@ import { readTrueType, subsetTrueType, type TrueTypeInfo } from './truetype';
  * points share a glyph. CIDToGIDMap maps each CID to the glyph of the subset.
  */
 export class FaceUse {
-  readonly info: TrueTypeInfo;
   private readonly cidOf = new Map<number, number>();
   /** Code point of each CID (index 0 unused: CID 0 is .notdef). */
   readonly cps: number[] = [0];
@@ -21,9 +20,8 @@ export class FaceUse {
   constructor(
     readonly face: FontFace,
     readonly resourceName: string,
-  ) {
-    this.info = readTrueType(face.bytes);
-  }
+    readonly info: TrueTypeInfo = readTrueType(face.bytes),
+  ) {}
 
   /** The CID for a code point, registering it on first use. */
   cid(cp: number): number {

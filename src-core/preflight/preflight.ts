@@ -3,8 +3,8 @@ import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
 import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/document';
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
-import { decodeBase64, rasterFacts } from '../pdf/images';
-import { embeddingLicence, mayEmbedSubset, readTrueType } from '../pdf/truetype';
+import { base64ToBytes } from '../model/base64';
+import { fontEmbedding, rasterFacts } from '../pdf';
 
 export type PreflightCode =
   | 'overset'
@@ -131,7 +131,7 @@ function checkImages(
     const asset = assets.get(item.imageId);
     const name = imageName(asset, item.imageId);
     const blockId = blockOf.get(item.imageId);
-    const bytes = options.imageBytes?.(item.imageId) ?? (asset?.data ? decodeBase64(asset.data) : undefined);
+    const bytes = options.imageBytes?.(item.imageId) ?? (asset?.data ? base64ToBytes(asset.data) : undefined);
     if (!bytes && asset?.data) {
       issues.push({ code: 'image-unreadable', severity: 'error', imageId: item.imageId, blockId, zh: `图片 ${name} 的图像数据不是有效的 base64 编码，无法读取`, en: `Image ${name} cannot be read: its picture data is not valid base64` });
       continue;
@@ -287,32 +287,8 @@ function checkFonts(layout: PageLayout, fonts: FontRegistry, issues: PreflightIs
       issues.push({ code: 'font-unsupported', severity: 'error', face: id, zh: `版面用到的字体 ${id} 没有注册`, en: `The font ${id} used on the page is not registered` });
       continue;
     }
-    let info;
-    try {
-      info = readTrueType(face.bytes);
-    } catch (e) {
-      issues.push({ code: 'font-unsupported', severity: 'error', face: id, zh: `字体 ${face.postscriptName} 无法读取：${(e as Error).message}`, en: `Font ${face.postscriptName} cannot be read: ${(e as Error).message}` });
-      continue;
-    }
-    if (info.outlines !== 'glyf') {
-      issues.push({
-        code: 'font-unsupported',
-        severity: 'error',
-        face: id,
-        zh: `字体 ${face.postscriptName} 是 CFF/OpenType 轮廓，目前只能嵌入 TrueType 字体，请换用或转换为 TrueType`,
-        en: `Font ${face.postscriptName} has CFF/OpenType outlines; only TrueType fonts can be embedded for now — use or convert to TrueType`,
-      });
-    }
-    if (!mayEmbedSubset(info.fsType)) {
-      const licence = embeddingLicence(info.fsType);
-      issues.push({
-        code: 'font-not-embeddable',
-        severity: 'error',
-        face: id,
-        zh: `字体 ${face.postscriptName} 的授权位不允许嵌入子集（fsType 0x${info.fsType.toString(16).padStart(4, '0')}，${licence}），请换用可嵌入的字体`,
-        en: `The licence bits of font ${face.postscriptName} forbid embedding a subset (fsType 0x${info.fsType.toString(16).padStart(4, '0')}, ${licence}); use an embeddable font`,
-      });
-    }
+    // The writer's own rule: what preflight reports here is exactly what would stop the export.
+    for (const p of fontEmbedding(face).problems) issues.push({ code: p.code, severity: 'error', face: id, zh: p.zh, en: p.en });
   }
 }
 

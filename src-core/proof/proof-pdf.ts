@@ -1,7 +1,6 @@
-import { PDFDocument } from '@cantoo/pdf-lib';
 import { layout, type LayoutEnv } from '../layout/layout';
 import type { BanmianDocument } from '../model/document';
-import { exportPdf, type PdfExportResult } from '../pdf';
+import { exportPdfPages, type PdfExportResult } from '../pdf';
 import { openMarksList, proofSheet, type ProofNotes } from './proof-sheet';
 
 /**
@@ -11,14 +10,6 @@ import { openMarksList, proofSheet, type ProofNotes } from './proof-sheet';
 export async function exportProofPdf(doc: BanmianDocument, notes: ProofNotes, env: LayoutEnv, createdAt?: Date): Promise<PdfExportResult> {
   const roundOf = (id: string): number => Math.max(0, notes.rounds.indexOf(notes.suggestions.get(id)?.round ?? ''));
   const page = layout(doc, { fonts: env.fonts, cache: env.cache, proof: { roundOf } });
-  const options = { fonts: env.fonts, images: doc.images, marks: false, bleed: 0, title: `校样 ${notes.pageTitle}`, createdAt };
-  const sheet = await exportPdf(proofSheet(page, notes, env), options);
-  if (!sheet.ok) return sheet;
-  const list = await exportPdf(openMarksList(page, notes, env), options);
-  if (!list.ok) return list;
-  const merged = await PDFDocument.load(sheet.bytes, { updateMetadata: false });
-  const second = await PDFDocument.load(list.bytes, { updateMetadata: false });
-  const [listPage] = await merged.copyPages(second, [0]);
-  merged.addPage(listPage);
-  return { ok: true, bytes: await merged.save({ useObjectStreams: false }), info: sheet.info };
+  const pages = [{ layout: proofSheet(page, notes, env) }, { layout: openMarksList(page, notes, env) }];
+  return exportPdfPages(pages, { fonts: env.fonts, images: doc.images, marks: false, bleed: 0, title: `校样 ${notes.pageTitle}`, createdAt });
 }

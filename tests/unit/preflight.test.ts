@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FontRegistry } from '../../src-core/fonts/registry';
 import { layout } from '../../src-core/layout/layout';
@@ -100,5 +102,15 @@ describe('preflight', () => {
     const r = check(doc, layout(doc, { fonts: reg }), reg);
     expect(codes(r.errors)).toEqual(['font-not-embeddable']);
     expect(r.errors[0].en).toContain('restricted');
+  });
+});
+
+describe('preflight and the PDF writer', () => {
+  it('asks the writer only through its public face (src-core/pdf/index.ts), never its internals', () => {
+    const dir = fileURLToPath(new URL('../../src-core/preflight/', import.meta.url));
+    const deep = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(`${dir}${f}`, 'utf8').matchAll(/from '(\.\.\/pdf\/[^']+)'/g)].map((m) => `${f}: ${m[1]}`));
+    expect(deep).toEqual([]);
   });
 });

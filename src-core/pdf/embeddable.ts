@@ -1,0 +1,42 @@
+import type { FontFace } from '../fonts/registry';
+import { embeddingLicence, mayEmbedSubset, readTrueType, type TrueTypeInfo } from './truetype';
+
+/** Why the PDF writer cannot embed a face; preflight reports the same problems before export. */
+export interface FontProblem {
+  code: 'font-unsupported' | 'font-not-embeddable';
+  zh: string;
+  en: string;
+}
+
+/**
+ * Whether the PDF writer can embed a subset of this face: it must be readable, have TrueType (glyf)
+ * outlines and licence bits that allow a subset. The one rule both the writer (which refuses) and
+ * preflight (which warns before export) apply. `info` is absent when the font cannot be read.
+ */
+export function fontEmbedding(face: FontFace): { info?: TrueTypeInfo; problems: FontProblem[] } {
+  let info: TrueTypeInfo;
+  try {
+    info = readTrueType(face.bytes);
+  } catch (e) {
+    const msg = (e as Error).message;
+    return { problems: [{ code: 'font-unsupported', zh: `字体 ${face.postscriptName} 无法读取：${msg}`, en: `Font ${face.postscriptName} cannot be read: ${msg}` }] };
+  }
+  const problems: FontProblem[] = [];
+  if (info.outlines !== 'glyf') {
+    problems.push({
+      code: 'font-unsupported',
+      zh: `字体 ${face.postscriptName} 是 CFF/OpenType 轮廓，目前只能嵌入 TrueType 字体，请换用或转换为 TrueType`,
+      en: `Font ${face.postscriptName} has CFF/OpenType outlines; only TrueType fonts can be embedded for now — use or convert to TrueType`,
+    });
+  }
+  if (!mayEmbedSubset(info.fsType)) {
+    const fsType = `0x${info.fsType.toString(16).padStart(4, '0')}`;
+    const licence = embeddingLicence(info.fsType);
+    problems.push({
+      code: 'font-not-embeddable',
+      zh: `字体 ${face.postscriptName} 的授权位不允许嵌入子集（fsType ${fsType}，${licence}），请换用可嵌入的字体`,
+      en: `The licence bits of font ${face.postscriptName} forbid embedding a subset (fsType ${fsType}, ${licence}); use an embeddable font`,
+    });
+  }
+  return { info, problems };
+}
