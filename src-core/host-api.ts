@@ -282,4 +282,8 @@ export interface MenuBridge {
   onCommand(listener: (commandId: string) => void): () => void;
 }
 
-export const isMenuCommandId = (id: unknown): id is string => typeof id === 'string' && /^[a-z]+\.[A-Za-z]+$/.test(id);
+/** The IPC channel on which the native menu sends a command id to the window. */
+export const MENU_CHANNEL = 'banmian:menu';
+
+/** The IPC channel of one HostApi method: the preload invokes exactly these, main handles exactly these. */
+export const hostChannel = (method: HostApiMethod): string => `banmian:${method}`;
