@@ -4,11 +4,14 @@ import type { BlockFit } from './model/fit-blocks';
 import type { PreflightReport } from './preflight/preflight';
 import type { Role } from './proof/suggestions';
 import type { DeskBackup, DeskBackupSummary } from './collab/desk-backup';
+import { isCertificateFingerprint, isDocumentJson, PNG_DPI, isExportOptions, isFilePath, isImportFiles, isPageIdArg, isPathArg, isPngOptions, isShareRequest, isTitleArg, isValidFaceId } from './host-args';
+
+export { isCertificateFingerprint, isValidFaceId, PNG_DPI } from './host-args';
 
 /**
- * The typed contract between the UI and its host. The Electron preload exposes exactly these
- * methods (main validates every argument); in tests a small local web host built on the same
- * src-main handlers implements them over HTTP.
+ * The typed contract between the UI and its host: one table, HOST_API, below. The Electron preload,
+ * the renderer's web proxy and the IPC registration are generated from it; the hosts check every
+ * call's arguments with its guards and dispatch to a handler table typed by it (src-main/host/handlers.ts).
  *
  * Paths: the web host keeps pages in one sandbox folder and takes paths relative to it; Electron
  * takes absolute paths, but only ones the user chose in a native dialog or that are in the recent
@@ -97,9 +100,6 @@ export interface ExportOutcome {
   lines: string[];
 }
 
-/** Resolutions a proof PNG may have (dpi): enough to read 6-point type, small enough to mail. */
-export const PNG_DPI = { min: 36, max: 600, default: 150 } as const;
-
 /** The proof PNG (校样 PNG): the trimmed page without marks, rasterised. */
 export interface PngExportOptions {
   /** Resolution in dpi (36–600; 150 when absent). */
@@ -149,111 +149,130 @@ export interface SharedPageInfo {
 
 export type HostResult<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 
-export interface HostApi {
+/** A check of one argument as it arrives from the renderer; its type is the parameter's type. */
+type ArgGuard = (v: unknown) => v is any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One HostApi method: its argument checks in order, what a refused call is told, and its result type. */
+export interface HostMethodSpec<Args extends readonly ArgGuard[] = readonly ArgGuard[], Value = unknown> {
+  readonly args: Args;
+  /** What the arguments must be, completing "<method>：需要…" / "<method>: needs …". */
+  readonly zh: string;
+  readonly en: string;
+  /** Carries a page, files or a backup: the web host accepts a large request body. */
+  readonly large?: true;
+  /** Never set: carries the result type, so the table alone types the API. */
+  readonly value?: Value;
+}
+
+const NO_ARGS = { zh: '不接受参数', en: 'takes no arguments' } as const;
+
+/** A table entry resulting in HostResult<Value>. */
+const method =
+  <Value>() =>
+  <const Args extends readonly ArgGuard[]>(args: Args, usage: { zh: string; en: string } = NO_ARGS, large?: true): HostMethodSpec<Args, Value> =>
+    large ? { args, ...usage, large } : { args, ...usage };
+
+const PAGE_ID = { zh: '需要一个版面编号（字母、数字、-、_，最多 64 个）', en: 'needs one page id (letters, digits, - and _, at most 64)' };
+const PNG_DPI_RANGE = { zh: `${PNG_DPI.min}–${PNG_DPI.max} dpi`, en: `${PNG_DPI.min}–${PNG_DPI.max} dpi` };
+const PAGE_PATH_OPTIONS = (what: string, whatEn: string) => ({ zh: `需要版面数据、文件路径和${what}`, en: `needs the page data, a file path and ${whatEn}` });
+
+/**
+ * Every method the UI may call on its host. Adding a method: one entry here, one handler in
+ * src-main/host/handlers.ts (the compiler asks for it).
+ */
+export const HOST_API = {
   /** The page the app opens on: the sample page the first time. */
-  startupPage(): Promise<HostResult<StartupPage>>;
+  startupPage: method<StartupPage>()([]),
   /** The font faces the host ships or the newsroom added. */
-  listFonts(): Promise<HostResult<FontFaceInfo[]>>;
+  listFonts: method<FontFaceInfo[]>()([]),
   /** The bytes of one face, for layout metrics and for drawing with the same file. */
-  fontBytes(id: string): Promise<HostResult<Uint8Array>>;
-  hostInfo(): Promise<HostResult<HostInfo>>;
+  fontBytes: method<Uint8Array>()([isValidFaceId], { zh: '需要一个有效的字体编号', en: 'needs one valid font face id' }),
+  hostInfo: method<HostInfo>()([]),
   /** Opens a .banmian file; null path asks the user. A null value means the user cancelled. */
-  openPage(path: string | null): Promise<HostResult<OpenedPage | null>>;
+  openPage: method<OpenedPage | null>()([isPathArg], { zh: '需要一个文件路径或 null', en: 'needs one file path or null' }),
   /** Saves the page (serialized document JSON) atomically; null path asks where (Save As). */
-  savePage(documentJson: string, path: string | null): Promise<HostResult<SavedPage | null>>;
+  savePage: method<SavedPage | null>()([isDocumentJson, isPathArg], { zh: '需要版面数据和文件路径（或 null）', en: 'needs the page data and a file path (or null)' }, true),
   /** Pages the user may open without a dialog: the sandbox folder (web) or the recent files (Electron). */
-  listPages(): Promise<HostResult<PageFileEntry[]>>;
-  recentFiles(): Promise<HostResult<PageFileEntry[]>>;
+  listPages: method<PageFileEntry[]>()([]),
+  recentFiles: method<PageFileEntry[]>()([]),
   /** Autosave: the page as it is now, for recovery after a crash. */
-  writeRecovery(documentJson: string, path: string | null, title: string): Promise<HostResult<{ savedAt: string }>>;
+  writeRecovery: method<{ savedAt: string }>()([isDocumentJson, isPathArg, isTitleArg], PAGE_PATH_OPTIONS('标题', 'a title'), true),
   /** The page autosaved before the last crash, if any. */
-  readRecovery(): Promise<HostResult<RecoveredPage | null>>;
-  discardRecovery(): Promise<HostResult<null>>;
+  readRecovery: method<RecoveredPage | null>()([]),
+  discardRecovery: method<null>()([]),
   /** Imports text, Markdown, Word and image files into articles and images. */
-  importFiles(files: ImportFile[]): Promise<HostResult<ImportResult>>;
+  importFiles: method<ImportResult>()([isImportFiles], { zh: '需要文件列表（名称与 base64 内容，最多 200 个）', en: 'needs a list of files (name and base64 bytes, at most 200)' }, true),
   /** Preflights and exports the page as a print PDF; null path asks where. A null value means cancelled. */
-  exportPdf(documentJson: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>>;
+  exportPdf: method<ExportOutcome | null>()([isDocumentJson, isPathArg, isExportOptions], PAGE_PATH_OPTIONS('导出选项', 'export options'), true),
   /**
    * Exports the proof PDF (校样) of the page: the proof view with its marks in the margin and a list
    * of the open marks. The document JSON carries the proof state (`proof`, see store/persist).
    * Null path asks where; a null value means cancelled.
    */
-  exportProofPdf(documentJson: string, path: string | null, pageTitle: string): Promise<HostResult<{ path: string; bytes: number } | null>>;
+  exportProofPdf: method<{ path: string; bytes: number } | null>()([isDocumentJson, isPathArg, isTitleArg], PAGE_PATH_OPTIONS('版面标题', 'the page title'), true),
   /** Preflights and exports the proof PNG (校样 PNG) of the page; null path asks where. A null value means cancelled. */
-  exportPng(documentJson: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>>;
+  exportPng: method<ExportOutcome | null>()(
+    [isDocumentJson, isPathArg, isPngOptions],
+    PAGE_PATH_OPTIONS(`导出选项（分辨率 ${PNG_DPI_RANGE.zh}）`, `export options (resolution ${PNG_DPI_RANGE.en})`),
+    true,
+  ),
   /** Shows a file exported in this session (by the path the export returned); any other path is refused. */
-  openExported(path: string): Promise<HostResult<ShownExport>>;
+  openExported: method<ShownExport>()([isFilePath], { zh: '需要一个已导出文件的路径', en: 'needs the path of an exported file' }),
   /**
    * Starts sharing: the collaboration server in the host process (its data and users file in the
    * host's state folder), a fresh page id, tokens for this desk and the invited people. The desk then
    * connects its own documents, which seeds the empty server page. One share at a time.
    */
-  shareStart(request: ShareRequest): Promise<HostResult<SharedPageInfo>>;
+  shareStart: method<SharedPageInfo>()([isShareRequest], {
+    zh: '需要共享设置：本人和校对的姓名（各 1–40 字）、是否局域网',
+    en: 'needs the share settings: the names of this desk and of the proofreader (1–40 characters each) and whether on the network',
+  }),
   /** Stops sharing: the server closes and the share's tokens are revoked. */
-  shareStop(): Promise<HostResult<null>>;
+  shareStop: method<null>()([]),
   /** The page being shared, or null. */
-  shareStatus(): Promise<HostResult<SharedPageInfo | null>>;
+  shareStatus: method<SharedPageInfo | null>()([]),
   /** A joining desk trusts the LAN certificate its invitation names (SHA-256, hex pairs with colons). */
-  shareTrust(fingerprint: string): Promise<HostResult<null>>;
+  shareTrust: method<null>()([isCertificateFingerprint], { zh: '需要一个证书指纹（SHA-256）', en: 'needs one certificate fingerprint (SHA-256)' }),
   /**
    * Keeps this desk's copy of a shared page (src-core/collab/desk-backup.ts, as JSON) on disk, one per
    * page id, replacing the previous one atomically: unsynced edits survive the desk, its host or the
    * server dying.
    */
-  deskBackupWrite(pageId: string, backupJson: string): Promise<HostResult<{ savedAt: string }>>;
+  deskBackupWrite: method<{ savedAt: string }>()([isPageIdArg, isDocumentJson], { zh: '需要版面编号和备份数据', en: 'needs a page id and the backup data' }, true),
   /** The copy kept for a page id, or null. */
-  deskBackupRead(pageId: string): Promise<HostResult<DeskBackup | null>>;
+  deskBackupRead: method<DeskBackup | null>()([isPageIdArg], PAGE_ID),
   /** The copies kept, newest first (for 恢复未同步的修改). */
-  deskBackupList(): Promise<HostResult<DeskBackupSummary[]>>;
-  deskBackupDiscard(pageId: string): Promise<HostResult<null>>;
+  deskBackupList: method<DeskBackupSummary[]>()([]),
+  deskBackupDiscard: method<null>()([isPageIdArg], PAGE_ID),
+} as const satisfies Record<string, HostMethodSpec>;
+
+export type HostApiMethod = keyof typeof HOST_API;
+type GuardedArgs<G> = { -readonly [I in keyof G]: G[I] extends (v: unknown) => v is infer T ? T : never };
+/** The parameters of a method, as its guards prove them. */
+export type HostArgs<M extends HostApiMethod> = GuardedArgs<(typeof HOST_API)[M]['args']>;
+/** What a method's HostResult carries when it succeeds. */
+export type HostValue<M extends HostApiMethod> = (typeof HOST_API)[M] extends HostMethodSpec<readonly ArgGuard[], infer V> ? V : never;
+
+/** The API as the renderer calls it; each method's documentation is its table entry's. */
+export type HostApi = { [M in HostApiMethod]: (...args: HostArgs<M>) => Promise<HostResult<HostValue<M>>> };
+
+/** Method names of HostApi, for the preload bridge, the web proxy and the IPC registration. */
+export const HOST_API_METHODS = Object.keys(HOST_API) as HostApiMethod[];
+
+export const isHostApiMethod = (name: unknown): name is HostApiMethod => typeof name === 'string' && Object.hasOwn(HOST_API, name);
+
+/** Names in `have` that the table lacks, and table methods `have` lacks: both empty when a side covers the table exactly. */
+export function hostTableMismatch(have: Iterable<string>): { missing: string[]; extra: string[] } {
+  const got = new Set(have);
+  return { missing: HOST_API_METHODS.filter((m) => !got.has(m)), extra: [...got].filter((m) => !isHostApiMethod(m)) };
 }
 
-/** Method names of HostApi, for the preload bridge and the host's argument validation. */
 /**
  * The browser host's API answers only requests carrying its per-session secret in this header; the
  * index.html it serves hands the secret to the app in a <meta> of this name.
  */
 export const SESSION_HEADER = 'x-banmian-session';
 export const SESSION_META = 'banmian-session';
-
-export const HOST_API_METHODS = [
-  'startupPage',
-  'listFonts',
-  'fontBytes',
-  'hostInfo',
-  'openPage',
-  'savePage',
-  'listPages',
-  'recentFiles',
-  'writeRecovery',
-  'readRecovery',
-  'discardRecovery',
-  'importFiles',
-  'exportPdf',
-  'exportProofPdf',
-  'exportPng',
-  'openExported',
-  'shareStart',
-  'shareStop',
-  'shareStatus',
-  'shareTrust',
-  'deskBackupWrite',
-  'deskBackupRead',
-  'deskBackupList',
-  'deskBackupDiscard',
-] as const satisfies readonly (keyof HostApi)[];
-
-export type HostApiMethod = (typeof HOST_API_METHODS)[number];
-
-/** A face id is a short slug; the host refuses anything else before touching the disk. */
-export function isValidFaceId(id: unknown): id is string {
-  return typeof id === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id);
-}
-
-/** A certificate fingerprint as the invitations carry it: SHA-256, 32 hex pairs joined by colons. */
-export function isCertificateFingerprint(v: unknown): v is string {
-  return typeof v === 'string' && /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/.test(v);
-}
 
 /**
  * Commands the native menu (Electron) sends to the renderer, by id; the renderer runs the same
@@ -263,4 +282,8 @@ export interface MenuBridge {
   onCommand(listener: (commandId: string) => void): () => void;
 }
 
-export const isMenuCommandId = (id: unknown): id is string => typeof id === 'string' && /^[a-z]+\.[A-Za-z]+$/.test(id);
+/** The IPC channel on which the native menu sends a command id to the window. */
+export const MENU_CHANNEL = 'banmian:menu';
+
+/** The IPC channel of one HostApi method: the preload invokes exactly these, main handles exactly these. */
+export const hostChannel = (method: HostApiMethod): string => `banmian:${method}`;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../model/base64';
+import { MAX_PAGE_JSON_CHARS } from '../host-args';
 import { isValidId } from './names';
 import type { SharedPageDocs } from './session';
 
@@ -13,7 +14,7 @@ import type { SharedPageDocs } from './session';
 
 export const DESK_BACKUP_FORMAT = 1;
 /** A backup the host takes: a whole page with its images, as a page file may be. */
-export const MAX_DESK_BACKUP_CHARS = 400 * 1024 * 1024;
+export const MAX_DESK_BACKUP_CHARS = MAX_PAGE_JSON_CHARS;
 
 export interface DeskBackup {
   format: typeof DESK_BACKUP_FORMAT;

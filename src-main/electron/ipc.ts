@@ -1,10 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { HOST_API_METHODS, type HostApiMethod, type HostResult } from '../../src-core/host-api';
+import { HOST_API_METHODS, hostChannel, type HostResult } from '../../src-core/host-api';
 import { dispatchHostCall } from '../host/handlers';
 import type { HostEnv } from '../host/page-files';
-
-/** The IPC channel of one HostApi method; the preload invokes exactly these. */
-export const hostChannel = (method: HostApiMethod): string => `banmian:${method}`;
 
 /**
  * One ipcMain.handle per HostApi method. Every call is checked twice before a handler runs: the

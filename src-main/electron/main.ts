@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,13 +7,13 @@ import { resumeSharing, sharingOf, stopSharing } from '../host/handlers';
 import type { HostEnv } from '../host/page-files';
 import { electronFileAccess } from './file-access';
 import { registerHostIpc } from './ipc';
+import { APP_TITLE, installNativeMenu } from './menu';
 
 /**
  * The Electron main process, kept thin: one locked-down window, the CSP, and the HostApi over IPC.
  * Everything the host does lives in src-main/host, shared with the web host.
  */
 
-const APP_TITLE = '版面 Banmian';
 /** Set by `electron-vite dev`; absent in a build, which loads the bundled renderer from disk. */
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
@@ -99,103 +99,6 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-/** The native menus send command ids to the renderer, which runs them as its own menus do. */
-function buildMenu(): void {
-  const send = (id: string) => () => BrowserWindow.getFocusedWindow()?.webContents.send('banmian:menu', id);
-  // The renderer handles the shortcut keys itself; the menu only shows them.
-  const item = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({ label, click: send(id), accelerator, registerAccelerator: false });
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: '文件 File',
-      submenu: [
-        item('新建版面 New page', 'file.new', 'CmdOrCtrl+N'),
-        item('打开… Open…', 'file.open', 'CmdOrCtrl+O'),
-        item('保存 Save', 'file.save', 'CmdOrCtrl+S'),
-        item('另存为… Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-        { type: 'separator' },
-        item('导入稿件… Import…', 'file.import', 'CmdOrCtrl+I'),
-        item('导出 PDF… Export PDF…', 'file.exportPdf', 'CmdOrCtrl+E'),
-        item('导出校样 PNG… Export proof PNG…', 'file.exportPng'),
-        { type: 'separator' },
-        item('共享此版面… Share this page…', 'file.share'),
-        item('发布到服务器… Publish to server…', 'file.publish'),
-        item('加入共享版面… Join a shared page…', 'file.join'),
-        item('停止共享 / 离开 Stop sharing / leave', 'file.leaveShare'),
-        { type: 'separator' },
-        { label: '退出 Quit', role: 'quit' },
-      ],
-    },
-    {
-      label: '编辑 Edit',
-      submenu: [
-        item('撤销 Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-        item('重做 Redo', 'edit.redo', 'CmdOrCtrl+Shift+Z'),
-        { type: 'separator' },
-        { label: '剪切 Cut', role: 'cut' },
-        { label: '复制 Copy', role: 'copy' },
-        { label: '粘贴 Paste', role: 'paste' },
-        { type: 'separator' },
-        item('编辑稿件 Edit story', 'edit.story', 'Enter'),
-        item('锁定/解锁块 Lock/unlock block', 'edit.lock', 'CmdOrCtrl+L'),
-        item('删除块 Delete block', 'edit.delete', 'Delete'),
-        item('查找替换… Find and replace…', 'edit.find', 'CmdOrCtrl+F'),
-      ],
-    },
-    {
-      label: '视图 View',
-      submenu: [
-        item('适合页面 Fit page', 'view.fitPage', 'CmdOrCtrl+0'),
-        item('适合宽度 Fit width', 'view.fitWidth', 'CmdOrCtrl+9'),
-        item('实际大小 Actual size', 'view.actual', 'CmdOrCtrl+1'),
-        item('放大 Zoom in', 'view.zoomIn', 'CmdOrCtrl+='),
-        item('缩小 Zoom out', 'view.zoomOut', 'CmdOrCtrl+-'),
-        { type: 'separator' },
-        item('背景格 Character grid', 'view.charGrid', "CmdOrCtrl+'"),
-        item('栏线参考 Column guides', 'view.columns'),
-        item('基线网格 Baseline grid', 'view.baselines'),
-        item('块边框 Block outlines', 'view.outlines'),
-        item('裁切线 Trim marks', 'view.trim'),
-        item('标尺 Rulers', 'view.rulers', 'CmdOrCtrl+R'),
-      ],
-    },
-    {
-      label: '版面 Layout',
-      submenu: [
-        item('块高随文 Fit block to text', 'layout.fitText'),
-        item('恢复矩形 Reset to rectangle', 'layout.resetSteps'),
-        { type: 'separator' },
-        item('添加横线 Add horizontal rule', 'layout.addRuleH'),
-        item('添加竖线 Add vertical rule', 'layout.addRuleV'),
-        item('添加底纹框 Add tinted box', 'layout.addBox'),
-        item('自动栏线 Automatic column rules', 'layout.columnRules'),
-        { type: 'separator' },
-        item('样式… Styles…', 'layout.styles'),
-        item('版面设置… Page settings…', 'layout.pageSettings'),
-      ],
-    },
-    {
-      label: '校对 Proof',
-      submenu: [
-        item('身份… Role and name…', 'proof.identity'),
-        { type: 'separator' },
-        item('校样视图 Proof view', 'proof.view'),
-        item('校对面板 Proof panel', 'proof.panel'),
-        { type: 'separator' },
-        item('开始新校次 Start a proof round', 'proof.startRound'),
-        item('结束本校次 Finish the proof round', 'proof.finishRound'),
-        { type: 'separator' },
-        item('接受全部修改 Accept all changes', 'proof.acceptAll'),
-        item('拒绝全部修改 Reject all changes', 'proof.rejectAll'),
-        { type: 'separator' },
-        item('导出校样 PDF… Export proof PDF…', 'proof.exportPdf'),
-      ],
-    },
-    { label: '窗口 Window', submenu: [{ label: '最小化 Minimize', role: 'minimize' }, { label: '全屏 Full screen', role: 'togglefullscreen' }, { label: '关闭 Close', role: 'close' }] },
-    { label: '帮助 Help', submenu: [{ label: `关于 About ${APP_TITLE}`, click: () => dialog.showMessageBox({ title: APP_TITLE, message: `${APP_TITLE} ${app.getVersion()}`, detail: '报纸组版 Newspaper page layout' }) }] },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
 void app.whenReady().then(() => {
   lockDownSession();
   const env: HostEnv = {
@@ -223,7 +126,7 @@ void app.whenReady().then(() => {
   void resumeSharing(env).then((r) => {
     if (!r.ok) dialog.showErrorBox('共享未能恢复 / The share was not resumed', `${r.zh}\n${r.en}`);
   });
-  buildMenu();
+  installNativeMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

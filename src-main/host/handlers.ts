@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_API_METHODS, isCertificateFingerprint, isValidFaceId, PNG_DPI, type ExportOptions, type FontFaceInfo, type HostApiMethod, type HostInfo, type HostResult, type ImportFile, type PngExportOptions, type ShareRequest, type SharedPageInfo, type StartupPage } from '../../src-core/host-api';
+import { HOST_API, isHostApiMethod, isValidFaceId, type FontFaceInfo, type HostApiMethod, type HostArgs, type HostInfo, type HostMethodSpec, type HostResult, type HostValue, type ShareRequest, type SharedPageInfo, type StartupPage } from '../../src-core/host-api';
+import { isPngOptions } from '../../src-core/host-args';
 import { parseDocument } from '../../src-core/model/serialize';
 import { loadBundledFonts } from '../fonts/bundled';
-import { MAX_DESK_BACKUP_CHARS } from '../../src-core/collab/desk-backup';
-import { isValidId } from '../../src-core/collab/names';
 import { discardDeskBackup, listDeskBackups, readDeskBackup, writeDeskBackup } from './desk-backups';
 import { PageSharing } from './share';
 import { discardRecovery, exportPdf, exportPng, exportProofPdf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
@@ -88,120 +87,20 @@ export interface RejectedCall {
   en: string;
 }
 
-export function isHostApiMethod(name: unknown): name is HostApiMethod {
-  return typeof name === 'string' && (HOST_API_METHODS as readonly string[]).includes(name);
-}
+export { isHostApiMethod, isPngOptions };
 
-/** Checks a method name and its arguments as they arrive from the renderer (IPC or HTTP). */
+/** Checks a method name and its arguments as they arrive from the renderer (IPC or HTTP), by the table's guards. */
 export function checkCall(method: unknown, args: unknown): RejectedCall | { rejected: false; method: HostApiMethod; args: unknown[] } {
   if (!isHostApiMethod(method)) {
     const name = String(method).slice(0, 40);
     return { rejected: true, zh: `未知的接口方法：${name}`, en: `Unknown host method: ${name}` };
   }
   if (!Array.isArray(args)) return { rejected: true, zh: '调用参数必须是数组', en: 'Call arguments must be an array' };
-  const refuse = (zh: string, en: string): RejectedCall => ({ rejected: true, zh: `${method}：${zh}`, en: `${method}: ${en}` });
-  switch (method) {
-    case 'startupPage':
-    case 'listFonts':
-    case 'hostInfo':
-    case 'listPages':
-    case 'recentFiles':
-    case 'readRecovery':
-    case 'discardRecovery':
-    case 'shareStop':
-    case 'shareStatus':
-    case 'deskBackupList':
-      if (args.length !== 0) return { rejected: true, zh: `${method} 不接受参数`, en: `${method} takes no arguments` };
-      break;
-    case 'fontBytes':
-      if (args.length !== 1 || !isValidFaceId(args[0])) return { rejected: true, zh: 'fontBytes 需要一个有效的字体编号', en: 'fontBytes needs one valid font face id' };
-      break;
-    case 'openPage':
-      if (args.length !== 1 || !isPathArg(args[0])) return refuse('需要一个文件路径或 null', 'needs one file path or null');
-      break;
-    case 'savePage':
-      if (args.length !== 2 || !isDocumentJson(args[0]) || !isPathArg(args[1])) return refuse('需要版面数据和文件路径（或 null）', 'needs the page data and a file path (or null)');
-      break;
-    case 'writeRecovery':
-      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || typeof args[2] !== 'string' || args[2].length > 500) return refuse('需要版面数据、文件路径和标题', 'needs the page data, a file path and a title');
-      break;
-    case 'importFiles':
-      if (args.length !== 1 || !isImportFiles(args[0])) return refuse('需要文件列表（名称与 base64 内容，最多 200 个）', 'needs a list of files (name and base64 bytes, at most 200)');
-      break;
-    case 'exportPdf':
-      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || !isExportOptions(args[2])) return refuse('需要版面数据、文件路径和导出选项', 'needs the page data, a file path and export options');
-      break;
-    case 'exportProofPdf':
-      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || typeof args[2] !== 'string' || args[2].length > 500) return refuse('需要版面数据、文件路径和版面标题', 'needs the page data, a file path and the page title');
-      break;
-    case 'exportPng':
-      if (args.length !== 3 || !isDocumentJson(args[0]) || !isPathArg(args[1]) || !isPngOptions(args[2])) return refuse(`需要版面数据、文件路径和导出选项（分辨率 ${PNG_DPI.min}–${PNG_DPI.max} dpi）`, `needs the page data, a file path and export options (resolution ${PNG_DPI.min}–${PNG_DPI.max} dpi)`);
-      break;
-    case 'openExported':
-      if (args.length !== 1 || typeof args[0] !== 'string' || !isPathArg(args[0])) return refuse('需要一个已导出文件的路径', 'needs the path of an exported file');
-        break;
-    case 'shareStart':
-      if (args.length !== 1 || !isShareRequest(args[0])) return refuse('需要共享设置：本人和校对的姓名（各 1–40 字）、是否局域网', 'needs the share settings: the names of this desk and of the proofreader (1–40 characters each) and whether on the network');
-      break;
-    case 'shareTrust':
-      if (args.length !== 1 || !isCertificateFingerprint(args[0])) return refuse('需要一个证书指纹（SHA-256）', 'needs one certificate fingerprint (SHA-256)');
-      break;
-    case 'deskBackupWrite':
-      if (args.length !== 2 || !isPageIdArg(args[0]) || typeof args[1] !== 'string' || args[1].length > MAX_DESK_BACKUP_CHARS || !args[1].trimStart().startsWith('{')) return refuse('需要版面编号和备份数据', 'needs a page id and the backup data');
-      break;
-    case 'deskBackupRead':
-    case 'deskBackupDiscard':
-      if (args.length !== 1 || !isPageIdArg(args[0])) return refuse('需要一个版面编号（字母、数字、-、_，最多 64 个）', 'needs one page id (letters, digits, - and _, at most 64)');
-      break;
+  const spec: HostMethodSpec = HOST_API[method];
+  if (args.length !== spec.args.length || !spec.args.every((isValid, i) => isValid(args[i]))) {
+    return { rejected: true, zh: `${method}：${spec.zh}`, en: `${method}: ${spec.en}` };
   }
   return { rejected: false, method, args };
-}
-
-const isPageIdArg = (v: unknown): v is string => typeof v === 'string' && isValidId(v);
-
-/** Paths are short strings without NUL, or null for "ask the user". */
-function isPathArg(v: unknown): v is string | null {
-  return v === null || (typeof v === 'string' && v.length > 0 && v.length <= 4096 && !v.includes('\0'));
-}
-
-/** Document JSON: a string that looks like an object; parseDocument checks the rest. */
-const MAX_DOCUMENT_CHARS = 400 * 1024 * 1024;
-function isDocumentJson(v: unknown): v is string {
-  return typeof v === 'string' && v.length <= MAX_DOCUMENT_CHARS && v.trimStart().startsWith('{');
-}
-
-function isImportFiles(v: unknown): v is ImportFile[] {
-  return (
-    Array.isArray(v) &&
-    v.length > 0 &&
-    v.length <= 200 &&
-    v.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string' && f.name.length > 0 && f.name.length <= 255 && typeof f.base64 === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(f.base64.slice(-8)))
-  );
-}
-
-function isExportOptions(v: unknown): v is ExportOptions {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  if (Object.keys(o).some((k) => !['bleedMm', 'marks', 'force'].includes(k))) return false;
-  if (o.bleedMm !== undefined && (typeof o.bleedMm !== 'number' || !(o.bleedMm >= 0 && o.bleedMm <= 20))) return false;
-  return (o.marks === undefined || typeof o.marks === 'boolean') && (o.force === undefined || typeof o.force === 'boolean');
-}
-
-export function isPngOptions(v: unknown): v is PngExportOptions {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  if (Object.keys(o).some((k) => !['dpi', 'force'].includes(k))) return false;
-  if (o.dpi !== undefined && !(Number.isInteger(o.dpi) && (o.dpi as number) >= PNG_DPI.min && (o.dpi as number) <= PNG_DPI.max)) return false;
-  return o.force === undefined || typeof o.force === 'boolean';
-}
-
-const isPersonName = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.trim().length <= 40 && !/[\u0000-\u001f]/.test(v);
-
-function isShareRequest(v: unknown): v is ShareRequest {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  if (Object.keys(o).some((k) => !['deskName', 'proofreaderName', 'dutyEditorName', 'lan'].includes(k))) return false;
-  return isPersonName(o.deskName) && isPersonName(o.proofreaderName) && (o.dutyEditorName === undefined || isPersonName(o.dutyEditorName)) && typeof o.lan === 'boolean';
 }
 
 /** The sharing of each host (its state folder); the web host may share on loopback only. */
@@ -228,6 +127,49 @@ export async function stopSharing(env: HostEnv): Promise<void> {
 
 const noFiles = <T>(): HostResult<T> => ({ ok: false, zh: '此宿主没有文件访问', en: 'This host has no file access' });
 
+type Handler<M extends HostApiMethod> = (env: HostEnv | undefined, ...args: HostArgs<M>) => HostResult<HostValue<M>> | Promise<HostResult<HostValue<M>>>;
+
+/** A handler that works on the host's files (or state folder): without them it fails cleanly. */
+const withFiles =
+  <A extends unknown[], V>(run: (env: HostEnv, ...args: A) => HostResult<V> | Promise<HostResult<V>>) =>
+  (env: HostEnv | undefined, ...args: A): HostResult<V> | Promise<HostResult<V>> =>
+    env ? run(env, ...args) : noFiles();
+
+function trimmedShare(r: ShareRequest): ShareRequest {
+  return { deskName: r.deskName.trim(), proofreaderName: r.proofreaderName.trim(), lan: r.lan, ...(r.dutyEditorName?.trim() ? { dutyEditorName: r.dutyEditorName.trim() } : {}) };
+}
+
+/** One handler per HostApi method, typed by the table: a missing, extra or mistyped one does not compile. */
+export const HOST_HANDLERS: { [M in HostApiMethod]: Handler<M> } = {
+  startupPage: () => startupPage(),
+  listFonts: () => listFonts(),
+  fontBytes: (_env, id) => fontBytes(id),
+  hostInfo: (env) => hostInfo(env),
+  importFiles: (_env, files) => importFiles(files),
+  openPage: withFiles(openPage),
+  savePage: withFiles(savePage),
+  listPages: withFiles((env) => ({ ok: true, value: env.files.listPages() })),
+  recentFiles: withFiles(recentFiles),
+  writeRecovery: withFiles(writeRecovery),
+  readRecovery: withFiles(readRecovery),
+  discardRecovery: withFiles(discardRecovery),
+  exportPdf: withFiles(exportPdf),
+  exportProofPdf: withFiles(exportProofPdf),
+  exportPng: withFiles(exportPng),
+  openExported: withFiles(openExported),
+  shareStart: withFiles((env, request) => sharingOf(env).start(trimmedShare(request))),
+  shareStop: withFiles((env) => sharingOf(env).stop()),
+  shareStatus: withFiles((env) => sharingOf(env).status()),
+  shareTrust: withFiles((env, fingerprint) => {
+    sharingOf(env).trust(fingerprint);
+    return { ok: true, value: null };
+  }),
+  deskBackupWrite: withFiles((env, pageId, json) => writeDeskBackup(env.files.stateDir, pageId, json)),
+  deskBackupRead: withFiles((env, pageId) => readDeskBackup(env.files.stateDir, pageId)),
+  deskBackupList: withFiles((env) => listDeskBackups(env.files.stateDir)),
+  deskBackupDiscard: withFiles((env, pageId) => discardDeskBackup(env.files.stateDir, pageId)),
+};
+
 /**
  * Validates and runs one call; refused calls come back as `rejected`, handler failures as HostResult
  * errors. `env` gives the file methods their folder or dialogs; without it they fail cleanly.
@@ -235,62 +177,7 @@ const noFiles = <T>(): HostResult<T> => ({ ok: false, zh: '此宿主没有文件
 export async function dispatchHostCall(method: unknown, args: unknown, env?: HostEnv): Promise<RejectedCall | HostResult<unknown>> {
   const call = checkCall(method, args);
   if (call.rejected) return call;
-  const a = call.args;
-  switch (call.method) {
-    case 'startupPage':
-      return startupPage();
-    case 'listFonts':
-      return listFonts();
-    case 'fontBytes':
-      return fontBytes(a[0] as string);
-    case 'hostInfo':
-      return hostInfo(env);
-    case 'importFiles':
-      return importFiles(a[0] as ImportFile[]);
-  }
-  if (!env) return noFiles();
-  switch (call.method) {
-    case 'openPage':
-      return openPage(env, a[0] as string | null);
-    case 'savePage':
-      return savePage(env, a[0] as string, a[1] as string | null);
-    case 'listPages':
-      return { ok: true, value: env.files.listPages() };
-    case 'recentFiles':
-      return recentFiles(env);
-    case 'writeRecovery':
-      return writeRecovery(env, a[0] as string, a[1] as string | null, a[2] as string);
-    case 'readRecovery':
-      return readRecovery(env);
-    case 'discardRecovery':
-      return discardRecovery(env);
-    case 'exportPdf':
-      return exportPdf(env, a[0] as string, a[1] as string | null, a[2] as ExportOptions);
-    case 'exportProofPdf':
-      return exportProofPdf(env, a[0] as string, a[1] as string | null, a[2] as string);
-    case 'exportPng':
-      return exportPng(env, a[0] as string, a[1] as string | null, a[2] as PngExportOptions);
-    case 'openExported':
-      return openExported(env, a[0] as string);
-    case 'shareStart': {
-      const r = a[0] as ShareRequest;
-      const trimmed = { deskName: r.deskName.trim(), proofreaderName: r.proofreaderName.trim(), lan: r.lan, ...(r.dutyEditorName?.trim() ? { dutyEditorName: r.dutyEditorName.trim() } : {}) };
-      return sharingOf(env).start(trimmed);
-    }
-    case 'shareStop':
-      return sharingOf(env).stop();
-    case 'shareStatus':
-      return sharingOf(env).status();
-    case 'shareTrust':
-      sharingOf(env).trust(a[0] as string);
-      return { ok: true, value: null };
-    case 'deskBackupWrite':
-      return writeDeskBackup(env.files.stateDir, a[0] as string, a[1] as string);
-    case 'deskBackupRead':
-      return readDeskBackup(env.files.stateDir, a[0] as string);
-    case 'deskBackupList':
-      return listDeskBackups(env.files.stateDir);
-    case 'deskBackupDiscard':
-      return discardDeskBackup(env.files.stateDir, a[0] as string);
-  }
+  // checkCall ran this method's own guards over these arguments, so they are its parameters.
+  const handler = HOST_HANDLERS[call.method] as (env: HostEnv | undefined, ...args: unknown[]) => HostResult<unknown> | Promise<HostResult<unknown>>;
+  return handler(env, ...call.args);
 }

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOST_API, isHostApiMethod } from '../../src-core/host-api';
+import { MAX_PAGE_JSON_CHARS } from '../../src-core/host-args';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
 import { dispatchHostCall, findProjectRoot, resumeSharing, stopSharing } from '../host/handlers';
@@ -45,9 +47,9 @@ export interface WebHost {
 }
 
 const MAX_BODY = 64 * 1024;
-/** Methods that carry a whole page (with its images) or files to import. */
-const LARGE_BODY_METHODS = new Set(['savePage', 'writeRecovery', 'exportPdf', 'exportProofPdf', 'exportPng', 'importFiles', 'deskBackupWrite']);
-const MAX_LARGE_BODY = 400 * 1024 * 1024;
+/** Methods that carry a whole page (with its images), a desk backup or files to import (the table's `large`). */
+const carriesPage = (method: string): boolean => isHostApiMethod(method) && 'large' in HOST_API[method];
+const MAX_LARGE_BODY = MAX_PAGE_JSON_CHARS;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -116,7 +118,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   }
   const refused = apiProblem(req.headers, port, secret);
   if (refused) return sendError(res, refused.status, refused.zh, refused.en);
-  const body = await readBody(req, res, LARGE_BODY_METHODS.has(method) ? MAX_LARGE_BODY : MAX_BODY);
+  const body = await readBody(req, res, carriesPage(method) ? MAX_LARGE_BODY : MAX_BODY);
   if (body === undefined) return;
   let args: unknown = [];
   if (body.trim() !== '') {

@@ -1,22 +1,22 @@
-import type { Command } from '../workspace/commands';
+import { bindCommands, type Command } from '../command-binding';
 import type { CollabDesk } from './desk';
 
-/** 文件 → 共享此版面 / 发布到服务器 / 加入共享版面 / 停止共享 (also run by Electron's native menu by id). */
+/** 文件 → 共享此版面 / 发布到服务器 / 加入共享版面 / 停止共享 / 恢复未同步的修改, bound to the desk. */
 export function collabCommands(desk: CollabDesk): Command[] {
   const mode = () => desk.getState().mode;
-  return [
-    { id: 'file.share', zh: '共享此版面…', en: 'Share this page…', run: () => desk.openDialog('share'), enabled: () => mode() !== 'joined' },
-    { id: 'file.publish', zh: '发布到服务器…', en: 'Publish to server…', run: () => desk.openDialog('publish'), enabled: () => mode() === 'local' },
-    { id: 'file.join', zh: '加入共享版面…', en: 'Join a shared page…', run: () => desk.openDialog('join'), enabled: () => mode() === 'local' },
+  return bindCommands(
     {
-      id: 'file.leaveShare',
-      zh: '停止共享 / 离开共享版面',
-      en: 'Stop sharing / leave the shared page',
-      run: () => void desk.leave(),
-      enabled: () => mode() !== 'local',
+      'file.share': { run: () => desk.openDialog('share') },
+      'file.publish': { run: () => desk.openDialog('publish') },
+      'file.join': { run: () => desk.openDialog('join') },
+      'file.leaveShare': { run: () => void desk.leave() },
+      'file.recoverUnsynced': { run: () => void desk.openUnsynced() },
     },
-    { id: 'file.recoverUnsynced', zh: '恢复未同步的修改', en: 'Recover unsynced edits', run: () => void desk.openUnsynced(), enabled: () => mode() === 'local' && desk.getState().unsynced.length > 0 },
-  ];
+    {
+      notJoined: () => mode() !== 'joined',
+      local: () => mode() === 'local',
+      shared: () => mode() !== 'local',
+      unsyncedEdits: () => mode() === 'local' && desk.getState().unsynced.length > 0,
+    },
+  );
 }
-
-export const COLLAB_MENU = ['file.share', 'file.publish', 'file.join', 'file.leaveShare', 'file.recoverUnsynced'];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ACTUAL_SIZE } from '../editor/geometry';
 import { useEditor } from '../editor/use-editor';
-import { MENUS, type Command } from './commands';
+import { pageMenus, type Command } from '../command-binding';
 
 /** The window's menus (文件/编辑/视图/版面) and the toolbar below them. In Electron the native menu runs the same commands. */
 export function MenuBar({ commands, showMenus }: { commands: Map<string, Command>; showMenus: boolean }) {
@@ -18,25 +18,24 @@ export function MenuBar({ commands, showMenus }: { commands: Map<string, Command
     return () => window.removeEventListener('pointerdown', close);
   }, [open]);
   if (!showMenus) return null;
+  const menus = pageMenus(commands);
   return (
     <nav className="menubar" ref={bar} data-testid="menubar">
-      {MENUS.map((menu, i) => (
-        <div key={menu.zh} className={`menu${open === i ? ' open' : ''}`}>
-          <button className="menu-title" data-testid={`menu-${menu.en.toLowerCase()}`} title={menu.en} onClick={() => setOpen(open === i ? null : i)} onPointerEnter={() => open !== null && setOpen(i)}>
+      {menus.map((menu, i) => (
+        <div key={menu.id} className={`menu${open === i ? ' open' : ''}`}>
+          <button className="menu-title" data-testid={`menu-${menu.id}`} title={menu.en} onClick={() => setOpen(open === i ? null : i)} onPointerEnter={() => open !== null && setOpen(i)}>
             {menu.zh}
           </button>
           {open === i && (
             <ul className="menu-items" role="menu">
-              {menu.items.map((id, j) => {
-                if (id === '-') return <li key={`sep-${j}`} className="menu-sep" role="separator" />;
-                const c = commands.get(id);
-                if (!c) return null;
+              {menu.items.map((c, j) => {
+                if (c === 'separator') return <li key={`sep-${j}`} className="menu-sep" role="separator" />;
                 const enabled = c.enabled ? c.enabled() : true;
                 const checked = c.checked?.();
                 return (
-                  <li key={id} role="menuitem">
+                  <li key={c.id} role="menuitem">
                     <button
-                      data-command={id}
+                      data-command={c.id}
                       disabled={!enabled}
                       onClick={() => {
                         setOpen(null);

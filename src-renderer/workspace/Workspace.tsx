@@ -13,7 +13,9 @@ import { IdentityChip, ProofButton, useRoleTitle } from '../proof/ProofChrome';
 import { useProofSession } from '../proof/use-proof';
 import { StoryEditor } from '../story/StoryEditor';
 import { ArticlesPanel } from './ArticlesPanel';
-import { buildCommands, commandForKey, type FileActions } from './commands';
+import { commandForKeyPress } from '../../src-core/commands';
+import { runIfEnabled } from '../command-binding';
+import { buildCommands, type FileActions } from './commands';
 import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
@@ -33,21 +35,18 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
     [editor, files, proof, collab],
   );
 
-  // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu).
-  useEffect(() => nativeMenu?.onCommand((id) => commands.get(id)?.run()), [nativeMenu, commands]);
+  // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu);
+  // its items cannot show the page's state, so a command disabled now is refused here.
+  useEffect(() => nativeMenu?.onCommand((id) => void runIfEnabled(commands.get(id))), [nativeMenu, commands]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const typing = isTyping(e.target);
-      const id = commandForKey(e);
-      if (id && (!typing || e.ctrlKey || e.metaKey)) {
-        const c = commands.get(id);
-        if (c && (!c.enabled || c.enabled())) {
-          e.preventDefault();
-          c.run();
-          return;
-        }
+      const id = commandForKeyPress(e);
+      if (id && (!typing || e.ctrlKey || e.metaKey) && runIfEnabled(commands.get(id))) {
+        e.preventDefault();
+        return;
       }
       if (typing) return;
       if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {

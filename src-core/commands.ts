@@ -1,0 +1,198 @@
+/**
+ * Every command of the menus, by id: its labels (Chinese first), shortcut, place in the menus and
+ * when it may run. One table for the page's own menus, the keyboard and Electron's native menu;
+ * the renderer binds each id to what it does (src-renderer/command-binding.ts), the desktop host
+ * builds its menu from the same rows (src-main/electron/menu.ts). Data only.
+ */
+
+/** When a command may run, by name; the renderer supplies each condition's test. */
+export type EnabledWhen =
+  | 'canUndo'
+  | 'canRedo'
+  | 'blockSelected'
+  | 'steppedArticleSelected'
+  | 'notJoined'
+  | 'local'
+  | 'shared'
+  | 'unsyncedEdits'
+  | 'noRoundOpen'
+  | 'roundOpen'
+  | 'maySettle';
+
+export interface CommandSpec {
+  readonly id: string;
+  readonly zh: string;
+  readonly en: string;
+  /** The shortcut shown in the menus and handled by the page, e.g. 'Ctrl+Shift+S' (Ctrl is ⌘ on macOS). */
+  readonly keys?: string;
+  /** Further keys that run the command, not shown. */
+  readonly alsoKeys?: readonly string[];
+  readonly enabledWhen?: EnabledWhen;
+}
+
+export interface MenuSpec {
+  readonly id: string;
+  readonly zh: string;
+  readonly en: string;
+  /** Groups of commands, in order; the menus draw a separator between groups. */
+  readonly groups: readonly (readonly CommandSpec[])[];
+}
+
+export const MENUS = [
+  {
+    id: 'file',
+    zh: '文件',
+    en: 'File',
+    groups: [
+      [
+        { id: 'file.new', zh: '新建版面', en: 'New page', keys: 'Ctrl+N' },
+        { id: 'file.open', zh: '打开…', en: 'Open…', keys: 'Ctrl+O' },
+        { id: 'file.recent', zh: '最近打开…', en: 'Open recent…' },
+        { id: 'file.save', zh: '保存', en: 'Save', keys: 'Ctrl+S' },
+        { id: 'file.saveAs', zh: '另存为…', en: 'Save As…', keys: 'Ctrl+Shift+S' },
+      ],
+      [
+        { id: 'file.import', zh: '导入稿件…', en: 'Import…', keys: 'Ctrl+I' },
+        { id: 'file.exportPdf', zh: '导出 PDF…', en: 'Export PDF…', keys: 'Ctrl+E' },
+        { id: 'file.exportPng', zh: '导出校样 PNG…', en: 'Export proof PNG…' },
+      ],
+      [
+        { id: 'file.share', zh: '共享此版面…', en: 'Share this page…', enabledWhen: 'notJoined' },
+        { id: 'file.publish', zh: '发布到服务器…', en: 'Publish to server…', enabledWhen: 'local' },
+        { id: 'file.join', zh: '加入共享版面…', en: 'Join a shared page…', enabledWhen: 'local' },
+        { id: 'file.leaveShare', zh: '停止共享 / 离开共享版面', en: 'Stop sharing / leave the shared page', enabledWhen: 'shared' },
+        { id: 'file.recoverUnsynced', zh: '恢复未同步的修改', en: 'Recover unsynced edits', enabledWhen: 'unsyncedEdits' },
+      ],
+    ],
+  },
+  {
+    id: 'edit',
+    zh: '编辑',
+    en: 'Edit',
+    groups: [
+      [
+        { id: 'edit.undo', zh: '撤销', en: 'Undo', keys: 'Ctrl+Z', enabledWhen: 'canUndo' },
+        { id: 'edit.redo', zh: '重做', en: 'Redo', keys: 'Ctrl+Shift+Z', alsoKeys: ['Ctrl+Y'], enabledWhen: 'canRedo' },
+      ],
+      [
+        { id: 'edit.story', zh: '编辑稿件', en: 'Edit story', keys: 'Enter', enabledWhen: 'blockSelected' },
+        { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected' },
+        { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected' },
+      ],
+      [{ id: 'edit.find', zh: '查找替换…', en: 'Find and replace…', keys: 'Ctrl+F' }],
+    ],
+  },
+  {
+    id: 'view',
+    zh: '视图',
+    en: 'View',
+    groups: [
+      [
+        { id: 'view.fitPage', zh: '适合页面', en: 'Fit page', keys: 'Ctrl+0' },
+        { id: 'view.fitWidth', zh: '适合宽度', en: 'Fit width', keys: 'Ctrl+9' },
+        { id: 'view.actual', zh: '实际大小 100%', en: 'Actual size', keys: 'Ctrl+1' },
+        { id: 'view.zoomIn', zh: '放大', en: 'Zoom in', keys: 'Ctrl+=', alsoKeys: ['Ctrl++'] },
+        { id: 'view.zoomOut', zh: '缩小', en: 'Zoom out', keys: 'Ctrl+-' },
+      ],
+      [
+        { id: 'view.charGrid', zh: '背景格', en: 'Character grid', keys: "Ctrl+'" },
+        { id: 'view.columns', zh: '栏线参考', en: 'Column guides' },
+        { id: 'view.baselines', zh: '基线网格', en: 'Baseline grid' },
+        { id: 'view.outlines', zh: '块边框', en: 'Block outlines' },
+        { id: 'view.trim', zh: '裁切线', en: 'Trim marks' },
+        { id: 'view.rulers', zh: '标尺', en: 'Rulers', keys: 'Ctrl+R' },
+      ],
+    ],
+  },
+  {
+    id: 'layout',
+    zh: '版面',
+    en: 'Layout',
+    groups: [
+      [
+        { id: 'layout.fitText', zh: '块高随文', en: 'Fit block to text', enabledWhen: 'blockSelected' },
+        { id: 'layout.resetSteps', zh: '恢复矩形（取消阶梯）', en: 'Reset to rectangle', enabledWhen: 'steppedArticleSelected' },
+      ],
+      [
+        { id: 'layout.addRuleH', zh: '添加横线', en: 'Add horizontal rule' },
+        { id: 'layout.addRuleV', zh: '添加竖线', en: 'Add vertical rule' },
+        { id: 'layout.addBox', zh: '添加底纹框', en: 'Add tinted box' },
+        { id: 'layout.columnRules', zh: '自动栏线', en: 'Automatic column rules' },
+      ],
+      [
+        { id: 'layout.styles', zh: '样式…', en: 'Styles…' },
+        { id: 'layout.pageSettings', zh: '版面设置…', en: 'Page settings…' },
+      ],
+    ],
+  },
+  {
+    id: 'proof',
+    zh: '校对',
+    en: 'Proof',
+    groups: [
+      [{ id: 'proof.identity', zh: '身份…', en: 'Role and name…' }],
+      [
+        { id: 'proof.view', zh: '校样视图', en: 'Proof view' },
+        { id: 'proof.panel', zh: '校对面板', en: 'Proof panel' },
+      ],
+      [
+        { id: 'proof.startRound', zh: '开始新校次', en: 'Start a proof round', enabledWhen: 'noRoundOpen' },
+        { id: 'proof.finishRound', zh: '结束本校次', en: 'Finish the proof round', enabledWhen: 'roundOpen' },
+      ],
+      [
+        { id: 'proof.acceptAll', zh: '接受全部修改', en: 'Accept all changes', enabledWhen: 'maySettle' },
+        { id: 'proof.rejectAll', zh: '拒绝全部修改', en: 'Reject all changes', enabledWhen: 'maySettle' },
+      ],
+      [{ id: 'proof.exportPdf', zh: '导出校样 PDF…', en: 'Export proof PDF…' }],
+    ],
+  },
+] as const satisfies readonly MenuSpec[];
+
+type Row = (typeof MENUS)[number]['groups'][number][number];
+export type CommandId = Row['id'];
+export type MenuId = (typeof MENUS)[number]['id'];
+
+/** Every command, in menu order. */
+export const COMMANDS: readonly CommandSpec[] = MENUS.flatMap((m) => m.groups.flat());
+
+const byId = new Map<string, CommandSpec>(COMMANDS.map((c) => [c.id, c]));
+export const commandSpec = (id: string): CommandSpec | undefined => byId.get(id);
+export const isCommandId = (id: unknown): id is CommandId => typeof id === 'string' && byId.has(id);
+
+/** A key press as the page sees it (the fields of a DOM KeyboardEvent that matter here). */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+interface Shortcut {
+  mod: boolean;
+  shift: boolean;
+  key: string;
+}
+
+function parseShortcut(keys: string): Shortcut {
+  const [, mods, key] = /^((?:(?:Ctrl|Shift)\+)*)(.+)$/.exec(keys)!;
+  return { mod: mods.includes('Ctrl+'), shift: mods.includes('Shift+'), key: key.toLowerCase() };
+}
+
+const isLetter = (key: string): boolean => /^[a-z]$/.test(key);
+
+/**
+ * Whether a press is this shortcut: Ctrl or ⌘ as asked, never Alt. Shift must match for letters;
+ * for other keys the shifted character is already in `key` (Ctrl++ is Ctrl+Shift+= on most layouts).
+ */
+function matches(s: Shortcut, e: KeyPress): boolean {
+  if (e.altKey || s.mod !== (e.ctrlKey || e.metaKey) || s.key !== e.key.toLowerCase()) return false;
+  return !isLetter(s.key) || s.shift === e.shiftKey;
+}
+
+const SHORTCUTS: [Shortcut, CommandId][] = COMMANDS.flatMap((c) => [c.keys, ...(c.alsoKeys ?? [])].filter((k) => k !== undefined).map((k): [Shortcut, CommandId] => [parseShortcut(k), c.id as CommandId]));
+
+/** The command a key press runs, if any. */
+export function commandForKeyPress(e: KeyPress): CommandId | undefined {
+  return SHORTCUTS.find(([s]) => matches(s, e))?.[1];
+}

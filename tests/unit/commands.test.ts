@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, commandForKeyPress, isCommandId, type KeyPress } from '../../src-core/commands';
+
+const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const ctrl = (key: string, shiftKey = false) => press(key, { ctrlKey: true, shiftKey });
+
+describe('the command table', () => {
+  it('names each command once', () => {
+    const ids = COMMANDS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('file.recent');
+    expect(isCommandId('file.recent')).toBe(true);
+    expect(isCommandId('file.nothing')).toBe(false);
+    expect(isCommandId(3)).toBe(false);
+  });
+
+  it('maps the shortcuts the page has always had (written out by hand)', () => {
+    const cases: [KeyPress, string][] = [
+      [ctrl('z'), 'edit.undo'],
+      [ctrl('z', true), 'edit.redo'],
+      [ctrl('Z', true), 'edit.redo'],
+      [ctrl('y'), 'edit.redo'],
+      [ctrl('s'), 'file.save'],
+      [ctrl('S', true), 'file.saveAs'],
+      [ctrl('o'), 'file.open'],
+      [ctrl('n'), 'file.new'],
+      [ctrl('i'), 'file.import'],
+      [ctrl('e'), 'file.exportPdf'],
+      [ctrl('f'), 'edit.find'],
+      [ctrl('l'), 'edit.lock'],
+      [ctrl('0'), 'view.fitPage'],
+      [ctrl('9'), 'view.fitWidth'],
+      [ctrl('1'), 'view.actual'],
+      [ctrl('='), 'view.zoomIn'],
+      [ctrl('+', true), 'view.zoomIn'],
+      [ctrl('-'), 'view.zoomOut'],
+      [ctrl("'"), 'view.charGrid'],
+      [ctrl('r'), 'view.rulers'],
+      [press('s', { metaKey: true }), 'file.save'],
+      [press('Delete'), 'edit.delete'],
+      [press('Backspace'), 'edit.delete'],
+      [press('Enter'), 'edit.story'],
+    ];
+    for (const [e, id] of cases) expect(commandForKeyPress(e), JSON.stringify(e)).toBe(id);
+  });
+
+  it('leaves other presses alone', () => {
+    for (const e of [ctrl('r', true), press('z', { ctrlKey: true, altKey: true }), press('s'), press('Enter', { ctrlKey: true }), press('Delete', { altKey: true }), ctrl('q')]) {
+      expect(commandForKeyPress(e), JSON.stringify(e)).toBeUndefined();
+    }
+  });
+});
