@@ -137,8 +137,9 @@ async function gather(inputs: string[]): Promise<Gathered | Fail> {
     }
     for (const l of r.imageLinks) {
       const imageId = imageIds.get(l.imageId);
-      const articleId = renamed.get(l.articleId);
-      if (imageId && articleId) out.links.push({ imageId, articleId, caption: l.caption });
+      // no articleId: a stand-alone photo, placed with its caption all the same
+      const articleId = l.articleId === undefined ? undefined : renamed.get(l.articleId);
+      if (imageId && (articleId || l.articleId === undefined)) out.links.push({ imageId, articleId, caption: l.caption });
     }
     Object.assign(out.credits, Object.fromEntries(Object.entries(r.page.credits).filter(([, v]) => v)));
     if (r.page.columnNames.length) console.log(`  栏目名 column names (not placed yet): ${r.page.columnNames.join('、')}`);
