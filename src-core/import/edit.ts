@@ -40,6 +40,9 @@ export function mergeArticles(result: ImportResult, firstId: string, secondId: s
   a.body = { type: 'doc', content: [...a.body.content, ...extra, ...b.body.content] };
   out.articles = out.articles.filter((x) => x.id !== secondId);
   out.imageLinks = out.imageLinks.map((l) => (l.articleId === secondId ? { ...l, articleId: firstId } : l));
+  // one 栏头 per article: the first keeps its own, or takes the second's
+  const firstHasColumn = out.columnLinks.some((l) => l.articleId === firstId);
+  out.columnLinks = out.columnLinks.filter((l) => !(firstHasColumn && l.articleId === secondId)).map((l) => (l.articleId === secondId ? { ...l, articleId: firstId } : l));
   return out;
 }
 
@@ -99,7 +102,10 @@ export function changeRole(result: ImportResult, from: RoleRef, to: RoleTarget):
     else a.body.content.splice(from.paragraph, 0, paragraphOf(old));
   };
   if (to === 'banner') out.page.banners.push(text);
-  else if (to === 'columnName') out.page.columnNames.push(text);
+  else if (to === 'columnName') {
+    out.page.columnNames.push(text);
+    out.columnLinks = [...out.columnLinks.filter((l) => l.articleId !== a.id), { articleId: a.id, columnName: text }];
+  }
   else if (to === 'paragraph') {
     const atEnd = 'field' in from && (from.field === 'byline' || from.field === 'jumpTo');
     if (atEnd) a.body.content.push(paragraphOf(text));

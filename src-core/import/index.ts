@@ -9,6 +9,7 @@ import { blocksFromDocx } from './docx';
 import { decodeText, encodingLabel } from './encoding';
 import { isJpeg, isPng, probeImageFully } from './image-probe';
 import { blocksFromMarkdown } from './markdown';
+import { isCaptionFile, linkPictureFiles } from './picture-files';
 import { ChangeLog, emptyReport, type FileReport, type ImportReport } from './report';
 import { segment, type SourceBlock } from './segment';
 import { blocksFromText } from './text-blocks';
@@ -27,7 +28,7 @@ export interface ImportOptions {
   ocr?: boolean;
 }
 
-type Kind = 'text' | 'markdown' | 'docx' | 'image' | 'legacy-word' | 'unsupported';
+type Kind = 'text' | 'markdown' | 'docx' | 'image' | 'caption' | 'legacy-word' | 'unsupported';
 
 const ext = (name: string): string => (name.match(/\.([A-Za-z0-9]+)$/)?.[1] ?? '').toLowerCase();
 
@@ -46,6 +47,7 @@ export function sniffKind(file: InputFile): Kind {
   const e = ext(file.name);
   if (isPng(b) || isJpeg(b)) return 'image';
   if (['png', 'jpg', 'jpeg', 'jpe', 'jfif'].includes(e)) return 'image';
+  if (isCaptionFile(file.name)) return 'caption';
   if (isZip(b) || e === 'docx') return 'docx';
   if (isOle(b) || e === 'doc' || e === 'wps') return 'legacy-word';
   if (e === 'md' || e === 'markdown') return 'markdown';
@@ -81,6 +83,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     images: [],
     page: { credits: {}, banners: [], columnNames: [] },
     imageLinks: [],
+    columnLinks: [],
     errors: [],
     report: emptyReport(),
   };
@@ -88,6 +91,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
   const confidences: number[] = [];
   const imagesByPath = new Map<string, string>();
   const imagesByBase = new Map<string, string>();
+  const pictureFiles: { name: string; imageId: string }[] = [];
+  const captionFiles: { name: string; text: string }[] = [];
   const kinds = files.map((f) => {
     try {
       return sniffKind(f);
@@ -117,6 +122,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     result.images.push(asset);
     imagesByPath.set(normPath(f.name), id);
     imagesByBase.set(baseOf(f.name), id);
+    pictureFiles.push({ name: f.name, imageId: id });
     report.files.push({ name: f.name, kind: 'image', articleIds: [], imageIds: [id], confidence: 1 });
   }
 
@@ -132,6 +138,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
       error(f.name, `${f.name}：无法读取（${msg}）`, `${f.name}: could not be read (${msg})`);
     }
   }
+  linkPictures();
   report.confidence = confidences.length ? Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 1000) / 1000 : 1;
   return result;
 
@@ -142,6 +149,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
       return error(name, `${name}：旧版 Word（.doc）或 WPS 文件需要先用 LibreOffice 转换；请安装 LibreOffice 后重试，或另存为 .docx`, `${name}: legacy Word (.doc) or WPS files must be converted with LibreOffice first; install LibreOffice and try again, or save the file as .docx`);
     if (kind === 'unsupported')
       return error(name, `${name}：不支持的文件类型（可导入 .txt、.md、.docx、.doc、.wps、.jpg、.png）`, `${name}: unsupported file type (supported: .txt, .md, .docx, .doc, .wps, .jpg, .png)`);
+    if (kind === 'caption') return readCaption(f);
     const tag = fileTag(name, index);
     const log = new ChangeLog(name);
     const fileReport: FileReport = { name, kind: kind === 'docx' ? 'docx' : kind === 'markdown' ? 'markdown' : 'text', articleIds: [], imageIds: [], confidence: 1 };
@@ -180,6 +188,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     result.articles.push(...seg.articles);
     result.images.push(...seg.images);
     result.imageLinks.push(...seg.imageLinks);
+    result.columnLinks.push(...seg.columnLinks);
     Object.assign(result.page.credits, seg.page.credits);
     result.page.banners.push(...seg.page.banners);
     result.page.columnNames.push(...seg.page.columnNames);
@@ -196,6 +205,27 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     const fileConfidence = own.length ? own.reduce((a, b) => a + b, 0) / own.length : 1;
     fileReport.confidence = Math.round(fileConfidence * (seg.fragments.length ? 0.9 : 1) * 1000) / 1000;
     report.files.push(fileReport);
+  }
+
+  /** A caption file is a picture's caption, never an article. */
+  function readCaption(f: InputFile): void {
+    const decoded = decodeText(f.bytes);
+    if (!decoded.ok) return error(f.name, `${f.name}：${decoded.zh}`, `${f.name}: ${decoded.en}`, decoded.offset);
+    captionFiles.push({ name: f.name, text: decoded.text });
+    report.files.push({ name: f.name, kind: 'caption', encoding: encodingLabel(decoded.encoding, decoded.guessed), articleIds: [], imageIds: [], confidence: 1 });
+  }
+
+  /** Picture files join their article by name (07-2.jpg → 07.*), with their caption files. */
+  function linkPictures(): void {
+    const articleFiles = report.files.filter((fr) => fr.kind === 'text' || fr.kind === 'markdown' || fr.kind === 'docx');
+    const linked = linkPictureFiles({ pictures: pictureFiles, articleFiles, captionFiles, links: result.imageLinks });
+    result.imageLinks = linked.links;
+    for (const name of linked.unusedCaptions)
+      error(name, `${name}：图片说明文件没有同名的图片（应与 ${name.replace(/\.caption\.txt$/i, '')}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${name.replace(/\.caption\.txt$/i, '')}.jpg or .png); the caption was not used`);
+    for (const fr of report.files) {
+      const imageId = linked.captioned.get(fr.name);
+      if (imageId) fr.imageIds.push(imageId);
+    }
   }
 
   function resolveImage(fromFile: string, ref: string): string | undefined {

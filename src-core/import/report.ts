@@ -69,7 +69,7 @@ export interface Removed {
 
 export interface FileReport {
   name: string;
-  kind: 'text' | 'markdown' | 'docx' | 'image' | 'unsupported';
+  kind: 'text' | 'markdown' | 'docx' | 'image' | 'caption' | 'unsupported';
   /** Encoding used for text files (e.g. 'GB18030/GBK'). */
   encoding?: string;
   /** The file held a whole page (several articles or page items), not one article. */

@@ -184,9 +184,9 @@ export function titleLike(text: string): boolean {
 
 const IMAGE_REF_RE = /[（(]\s*(?:如图|见图|附图|如下图|如上图)\s*[）)]/;
 
-export function imageReference(text: string): { index: number } | undefined {
+export function imageReference(text: string): { index: number; length: number } | undefined {
   const m = text.match(IMAGE_REF_RE);
-  return m ? { index: m.index! } : undefined;
+  return m ? { index: m.index!, length: m[0].length } : undefined;
 }
 
 const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|照片|图像|配图|插图|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;

@@ -12,6 +12,7 @@
 import type { Article, ImageAsset } from '../model/document';
 import type { RichDoc, RichInline, RichParagraph } from '../model/richtext';
 import { endsSentence } from './chars';
+import { titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, Fragment, Guess, GuessKind, Removed } from './report';
@@ -33,7 +34,7 @@ import {
 } from './roles';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
 
-export type TitleRole = 'headline' | 'kicker' | 'deck' | 'byline';
+export type TitleRole = 'headline' | 'kicker' | 'deck' | 'byline' | 'column';
 
 export interface SourceBlock {
   spans: Span[];
@@ -62,6 +63,8 @@ export interface SegmentResult {
   articles: Article[];
   images: ImageAsset[];
   imageLinks: { imageId: string; articleId: string; caption: string }[];
+  /** The column name (栏目, printed as a 栏头) over an article. */
+  columnLinks: { articleId: string; columnName: string }[];
   page: { credits: Partial<Record<CreditField, string>>; banners: string[]; columnNames: string[] };
   guesses: Guess[];
   fragments: Fragment[];
@@ -103,6 +106,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     articles: [],
     images: [],
     imageLinks: [],
+    columnLinks: [],
     page: { credits: {}, banners: [], columnNames: [] },
     guesses: [],
     fragments: [],
@@ -115,6 +119,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
   const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
+  blocks = applyTitleLabels(blocks, res, o);
 
   const classes: BlockClass[] = blocks.map((b) => {
     if (b.image) return 'image';
@@ -226,9 +231,13 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
         i = j - 1;
         continue;
       }
-      if (cur) cur.closed = true;
-      cur = newDraft();
-      resolveTitleGroup(group, cur, first, res, o, guess);
+      // A manuscript may name its author before its titles: that byline stays with them.
+      const onlyByline = cur && !cur.closed && !cur.body.length && !cur.headline && !cur.kicker && !cur.deck && !cur.placeholders.length;
+      if (!onlyByline) {
+        if (cur) cur.closed = true;
+        cur = newDraft();
+      }
+      resolveTitleGroup(group, cur!, first, res, o, guess);
       i = j - 1;
       continue;
     }
@@ -272,17 +281,40 @@ function cleanTitle(text: string, o: SegmentOptions): string {
   return t;
 }
 
+/**
+ * Copy-desk labels (引题：…, 记者：…) state a line's role: the label goes, the role stays. A label with
+ * nothing after it is dropped (and reported), so it cannot turn into a title of its own.
+ */
+function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentOptions): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  for (const b of blocks) {
+    const label = b.image ? undefined : titleLabel(spansText(b.spans));
+    if (!label) {
+      out.push(b);
+      continue;
+    }
+    res.removed.push({ file: o.file, line: b.line, text: label.label, reason: label.text ? `copy-desk label (the line is the ${label.role})` : 'copy-desk label with nothing after it' });
+    if (label.text) out.push({ ...b, spans: [{ text: label.text }], level: 0, styleRole: label.role });
+  }
+  return out;
+}
+
 type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number) => void;
 
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   let h = roles.indexOf('headline');
-  if (h < 0 && o.mode === 'structured') {
+  if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
-    // a heading above it the kicker, one below it the deck.
+    // a heading above it the kicker, one below it the deck. In plain text the marks are only hints
+    // (OCR'd pages mark lines at random), trusted when every line is marked and one ranks highest,
+    // as in a copy-desk manuscript written with Markdown headings.
     const levels = group.map((g, k) => (roles[k] ? 99 : g.block.level || 99));
     const best = Math.min(...levels);
-    if (best < 99) h = levels.indexOf(best);
+    const allMarked = group.length > 1 && group.every((g, k) => roles[k] || g.block.level > 0);
+    const unique = levels.filter((l) => l === best).length === 1 && !endsWithColon(group[levels.indexOf(best)].text);
+    const trusted = o.mode === 'structured' || (allMarked && unique);
+    if (best < 99 && trusted) h = levels.indexOf(best);
   }
   if (h < 0) {
     // the headline: the last line before the first deck that is not a kicker (ends with a colon)
@@ -310,7 +342,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     const line = g.block.line;
     switch (roles[k]) {
       case 'headline':
-        d.headline = cleanTitle(g.text, o);
+        // a headline labelled over two lines (主题：… twice) is one headline
+        d.headline = d.headline ? `${d.headline} ${cleanTitle(g.text, o)}` : cleanTitle(g.text, o);
         d.headlineLevel = g.block.level || 1;
         d.titleLine = line;
         break;
@@ -332,7 +365,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
       }
       case 'column':
         res.page.columnNames.push(cleanTitle(g.text, o));
-        guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
+        res.columnLinks.push({ articleId: d.id, columnName: cleanTitle(g.text, o) });
+        if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
         break;
       case 'banner':
         res.page.banners.push(cleanTitle(g.text, o));
@@ -467,13 +501,14 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
 
   // Images: placeholders, "(如图)" references, embedded images.
   let placeholders = 0;
-  const addPlaceholder = (caption: string, line: number | undefined, kind: GuessKind): void => {
+  // A caption is only ever text the source gives as a caption ("[图：…]"), never a sentence of the body.
+  const addPlaceholder = (caption: string, text: string, line: number | undefined, kind: GuessKind): void => {
     const imageId = `${d.id}-img${++placeholders}`;
     res.images.push({ id: imageId, name: '（图片占位）', mime: 'image/jpeg', pixelWidth: 0, pixelHeight: 0, colorSpace: 'unknown' });
     res.imageLinks.push({ imageId, articleId: d.id, caption });
-    g(kind, caption, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明取自其前一句，请核对' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made, its caption taken from the sentence before; please check' : 'image placeholder: an empty image was made', line);
+    g(kind, text, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明留空待填（不取正文的句子，否则会印两遍）' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made with an empty caption to fill in (a sentence of the body would print twice)' : 'image placeholder: an empty image was made', line);
   };
-  for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.line, 'image-placeholder');
+  for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.caption, ph.line, 'image-placeholder');
   for (const p of body) {
     if (p.image) {
       res.imageLinks.push({ imageId: p.image.imageId, articleId: d.id, caption: p.image.caption });
@@ -481,11 +516,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     }
     const text = spansText(p.spans);
     const ref = imageReference(text);
-    if (ref) {
-      const before = text.slice(0, ref.index);
-      const sentences = before.split(/(?<=[。！？])/).filter((s) => s.trim());
-      addPlaceholder((sentences[sentences.length - 1] ?? '').trim(), p.line, 'image-reference');
-    }
+    if (ref) addPlaceholder('', text.slice(ref.index, ref.index + ref.length), p.line, 'image-reference');
   }
 
   const article: Article = {

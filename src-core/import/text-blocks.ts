@@ -1,8 +1,10 @@
 /**
  * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
- * the lines of one paragraph are joined (no space between CJK characters).
+ * a copy-desk labelled line (引题：…, 记者：…) is a paragraph of its own, since manuscripts stack
+ * them without blank lines; the lines of one paragraph are joined (no space between CJK characters).
  */
+import { titleLabel } from './labels';
 import { joinWrappedLines } from './ocr-text';
 import type { SourceBlock } from './segment';
 
@@ -28,9 +30,9 @@ export function blocksFromText(text: string): SourceBlock[] {
       return;
     }
     const h = line.match(HEADING_RE);
-    if (h) {
+    if (h || titleLabel(line)) {
       flush();
-      pending = { lines: [h[2]], level: h[1].length, line: idx + 1, gap };
+      pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();
       gap = 0;
       return;

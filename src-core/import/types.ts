@@ -30,8 +30,15 @@ export interface ImportResult {
     banners: string[];
     columnNames: string[];
   };
-  /** Which image belongs to which article (placeholders, "(如图)", docx embedded images). */
-  imageLinks: { imageId: string; articleId: string; caption: string }[];
+  /**
+   * Which image belongs to which article (placeholders, "(如图)", docx embedded images, picture files
+   * named after their article file: 07.jpg, 07-2.png → 07.*) and its caption (07.caption.txt). No
+   * articleId: a stand-alone photo. An image with no link at all is a stand-alone photo without a
+   * caption. Make-up keeps a linked picture inside its article's module.
+   */
+  imageLinks: { imageId: string; articleId?: string; caption: string }[];
+  /** The column name (栏目, printed as a 栏头 over the article) each article carries; also in page.columnNames. */
+  columnLinks: { articleId: string; columnName: string }[];
   /** Files that could not be read; the others are imported all the same. */
   errors: ImportError[];
   /** Everything the importer guessed or changed, for the user to review (shape owned by the importer). */

@@ -21,7 +21,8 @@ import { fitArticleRows, type LayoutEnv } from './layout';
 
 export interface ImageLink {
   imageId: string;
-  articleId: string;
+  /** None: a stand-alone photo, which still has its caption. */
+  articleId?: string;
   caption: string;
 }
 

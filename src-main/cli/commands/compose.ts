@@ -58,6 +58,8 @@ interface Gathered {
   links: ImageLink[];
   credits: Partial<Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>>;
   basePage?: PageSettings;
+  /** Imported 通栏 lines placed as headline-only articles: not articles in the counts (as in import and check). */
+  bannerIds: Set<string>;
 }
 
 type ImportFiles = (files: InputFile[]) => Promise<ImportResult>;
@@ -71,7 +73,7 @@ async function loadImporter(): Promise<ImportFiles | undefined> {
 }
 
 async function gather(inputs: string[]): Promise<Gathered | Fail> {
-  const out: Gathered = { articles: [], images: [], links: [], credits: {} };
+  const out: Gathered = { articles: [], images: [], links: [], credits: {}, bannerIds: new Set() };
   const files: InputFile[] = [];
   const taken = new Set<string>();
   const unique = (id: string): string => {
@@ -123,6 +125,7 @@ async function gather(inputs: string[]): Promise<Gathered | Fail> {
     const imageIds = new Map<string, string>();
     r.page.banners.forEach((text, i) => {
       const id = unique(`banner-${i + 1}`);
+      out.bannerIds.add(id);
       out.articles.push({ id, kicker: '', headline: text, deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs([]), jumpFrom: '', jumpTo: '' });
     });
     for (const a of r.articles) {
@@ -137,8 +140,9 @@ async function gather(inputs: string[]): Promise<Gathered | Fail> {
     }
     for (const l of r.imageLinks) {
       const imageId = imageIds.get(l.imageId);
-      const articleId = renamed.get(l.articleId);
-      if (imageId && articleId) out.links.push({ imageId, articleId, caption: l.caption });
+      // no articleId: a stand-alone photo, placed with its caption all the same
+      const articleId = l.articleId === undefined ? undefined : renamed.get(l.articleId);
+      if (imageId && (articleId || l.articleId === undefined)) out.links.push({ imageId, articleId, caption: l.caption });
     }
     Object.assign(out.credits, Object.fromEntries(Object.entries(r.page.credits).filter(([, v]) => v)));
     if (r.page.columnNames.length) console.log(`  栏目名 column names (not placed yet): ${r.page.columnNames.join('、')}`);
@@ -188,7 +192,9 @@ export async function run(args: string[]): Promise<number> {
   const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
   const placed = autoplace(doc, { fonts: loadBundledFonts() }, { imageLinks: gathered.links, credits: gathered.credits });
   for (const n of placed.notes) console.log(`  组版 placement: ${n.zh}\n                  ${n.en}`);
-  console.log(`组版 placed ${placed.document.blocks.length} 个块 blocks (${placed.document.articles.length} 篇稿件 articles, ${placed.document.images.length} 张图片 images)`);
+  const articles = placed.document.articles.length - gathered.bannerIds.size;
+  const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
+  console.log(`组版 placed ${placed.document.blocks.length} 个块 blocks (${articles} 篇稿件 articles${banners}, ${placed.document.images.length} 张图片 images)`);
 
   if (parsed.values.report) {
     const pl = layout(placed.document, { fonts: loadBundledFonts() });

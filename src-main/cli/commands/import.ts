@@ -52,7 +52,7 @@ const tail = (s: string, n: number): string => {
   return a.length > n ? `…${a.slice(a.length - n).join('')}` : s;
 };
 
-const KIND_ZH: Record<string, string> = { text: '文本', markdown: 'Markdown', docx: 'Word', image: '图片', unsupported: '不支持' };
+const KIND_ZH: Record<string, string> = { text: '文本', markdown: 'Markdown', docx: 'Word', image: '图片', caption: '图片说明', unsupported: '不支持' };
 
 /** The readable, Chinese-first summary: files, page items, articles with their roles, guesses, normalizations, errors. */
 export function summarize(result: ImportResult, report: ImportReport): string {
@@ -66,7 +66,7 @@ export function summarize(result: ImportResult, report: ImportReport): string {
       const bits = [`${KIND_ZH[f.kind] ?? f.kind} ${f.kind}`];
       if (f.encoding) bits.push(`编码 encoding ${f.encoding}`);
       if (f.convertedBy) bits.push(`经 ${f.convertedBy} 转换 converted`);
-      if (f.kind !== 'image') bits.push(f.wholePage ? '整版 whole page' : '单篇 one article');
+      if (f.kind !== 'image' && f.kind !== 'caption') bits.push(f.wholePage ? '整版 whole page' : '单篇 one article');
       if (f.articleIds.length) bits.push(`${f.articleIds.length} 篇 articles`);
       if (f.imageIds.length) bits.push(`${f.imageIds.length} 图 images`);
       if (f.punctuationNormalized) bits.push('标点已规范 punctuation normalized');
@@ -87,7 +87,7 @@ export function summarize(result: ImportResult, report: ImportReport): string {
     for (const im of result.images) {
       const link = result.imageLinks.find((l) => l.imageId === im.id);
       const size = im.pixelWidth ? `${im.pixelWidth}×${im.pixelHeight} px${im.ppi ? ` · ${im.ppi} ppi` : ''} · ${im.colorSpace}` : '占位 placeholder';
-      out.push(`  ${im.id}  ${im.name}  ${size}${link ? ` → ${link.articleId}${link.caption ? ` 说明 caption：${cut(link.caption, 30)}` : ''}` : ''}`);
+      out.push(`  ${im.id}  ${im.name}  ${size}${link ? ` → ${link.articleId ?? '独立图片 stand-alone'}${link.caption ? ` 说明 caption：${cut(link.caption, 30)}` : ''}` : ''}`);
     }
   }
   if (result.articles.length) {

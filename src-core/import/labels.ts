@@ -1,0 +1,53 @@
+/**
+ * Copy-desk manuscripts name their title lines in plain text: "引题：…", "主题：…", "副题：——…",
+ * "记者：张三", "栏目：一把手访谈". This module is the one list of those labels and the one
+ * recogniser; plain text uses it to keep a labelled line a paragraph of its own, and the segmenter
+ * to give the line its role (whatever the source format).
+ */
+
+export type LabelRole = 'kicker' | 'headline' | 'deck' | 'byline' | 'column';
+
+/** Label → role; for bylines, the word kept before the names ('' keeps only the names). */
+const LABELS: Record<string, { role: LabelRole; keep?: string }> = {
+  引题: { role: 'kicker' },
+  肩题: { role: 'kicker' },
+  眉题: { role: 'kicker' },
+  主题: { role: 'headline' },
+  主标题: { role: 'headline' },
+  标题: { role: 'headline' },
+  副题: { role: 'deck' },
+  副标题: { role: 'deck' },
+  作者: { role: 'byline', keep: '' },
+  记者: { role: 'byline', keep: '记者' },
+  通讯员: { role: 'byline', keep: '通讯员' },
+  栏目: { role: 'column' },
+};
+
+// Longest first, so 主标题 is not read as 主题 + "标题…"; stray spaces allowed inside the label too
+// ("主 题 ：").
+const LABEL_RE = new RegExp(
+  `^[\\s\\u3000]*(${Object.keys(LABELS)
+    .sort((a, b) => b.length - a.length)
+    .map((l) => Array.from(l).join('[ \\t\\u3000]*'))
+    .join('|')})[ \\t\\u3000]*[:：][ \\t\\u3000]*`,
+);
+
+export interface TitleLabel {
+  role: LabelRole;
+  /** The label as written ("副题："), for the report. */
+  label: string;
+  /** The line without its label, trimmed; for bylines "记者 张三". */
+  text: string;
+  /** Code points the label takes at the start of the line (with the spaces round it). */
+  length: number;
+}
+
+/** A labelled title line, or undefined. A label with nothing after it is still a label (text ''). */
+export function titleLabel(line: string): TitleLabel | undefined {
+  const m = line.match(LABEL_RE);
+  if (!m) return undefined;
+  const def = LABELS[m[1].replace(/[ \t\u3000]/g, '')];
+  const rest = line.slice(m[0].length).trim().replace(/[ \t\u3000]+/g, ' ');
+  const text = def.role === 'byline' && def.keep && rest ? `${def.keep} ${rest}` : rest;
+  return { role: def.role, label: m[0].trim(), text, length: Array.from(m[0]).length };
+}

@@ -1,0 +1,92 @@
+/**
+ * The copy desk's file-name convention for a day's pictures: `NN.jpg`, `NN-2.png` belong to the
+ * article file `NN.*` (the picture's stem up to its first "-"), in the same folder; `NN.caption.txt`
+ * and `NN-2.caption.txt` hold the caption of the picture with that stem. A picture whose article is
+ * not among the files is a stand-alone photo. Names are compared without regard to case (Windows
+ * desks), and only within one folder.
+ */
+import { joinWrappedLines } from './ocr-text';
+
+const CAPTION_SUFFIX = /\.caption\.txt$/i;
+
+export function isCaptionFile(name: string): boolean {
+  return CAPTION_SUFFIX.test(name);
+}
+
+function split(name: string): { dir: string; base: string } {
+  const path = name.replace(/\\/g, '/');
+  const cut = path.lastIndexOf('/');
+  return { dir: path.slice(0, cut + 1), base: path.slice(cut + 1) };
+}
+
+function dropExtension(base: string): string {
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+const key = (dir: string, stem: string): string => `${dir}${stem}`.toLowerCase();
+
+/** The article key of a manuscript: `day/07.docx` → `day/07`; a converted `07.doc.docx` too. */
+export function articleKey(name: string): string {
+  const { dir, base } = split(name);
+  const stem = dropExtension(base);
+  return key(dir, /\.(?:doc|wps)$/i.test(stem) ? dropExtension(stem) : stem);
+}
+
+/** A picture's own key (for its caption file) and the key of the article it belongs to. */
+export function pictureKeys(name: string): { own: string; article: string } {
+  const { dir, base } = split(name);
+  const stem = dropExtension(base);
+  const dash = stem.indexOf('-');
+  return { own: key(dir, stem), article: key(dir, dash > 0 ? stem.slice(0, dash) : stem) };
+}
+
+/** The key of the picture a caption file describes: `07-2.caption.txt` → `07-2`. */
+export function captionKey(name: string): string {
+  const { dir, base } = split(name);
+  return key(dir, base.replace(CAPTION_SUFFIX, ''));
+}
+
+/** A caption file's text as one line: its lines joined as a paragraph's are, blanks collapsed. */
+export function captionText(text: string): string {
+  return joinWrappedLines(text.split(/\r\n|\r|\n/)).replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
+}
+
+export type PictureLink = { imageId: string; articleId?: string; caption: string };
+
+export interface PictureFilesInput {
+  /** Picture files as imported (not pictures embedded in a Word file). */
+  pictures: { name: string; imageId: string }[];
+  /** Manuscripts and the articles each gave, in input order (a picture joins the file's first). */
+  articleFiles: { name: string; articleIds: string[] }[];
+  captionFiles: { name: string; text: string }[];
+  /** Links the manuscripts made themselves (a Markdown ![](07.jpg)); kept, their caption filled in. */
+  links: PictureLink[];
+}
+
+/**
+ * Every picture file's link: to its article by name, or stand-alone (no articleId) when it has a
+ * caption file but no article; which caption file went to which picture, and those that went to none.
+ */
+export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[] } {
+  const articleOf = new Map<string, string>();
+  for (const f of input.articleFiles) if (f.articleIds.length && !articleOf.has(articleKey(f.name))) articleOf.set(articleKey(f.name), f.articleIds[0]);
+  const captions = new Map(input.captionFiles.map((c) => [captionKey(c.name), c]));
+  const captioned = new Map<string, string>();
+  const links = input.links.map((l) => ({ ...l }));
+  for (const p of input.pictures) {
+    const keys = pictureKeys(p.name);
+    const caption = captions.get(keys.own);
+    if (caption) captioned.set(caption.name, p.imageId);
+    const text = caption ? captionText(caption.text) : '';
+    const made = links.find((l) => l.imageId === p.imageId);
+    if (made) {
+      if (caption) made.caption = text;
+      continue;
+    }
+    const articleId = articleOf.get(keys.article);
+    if (articleId) links.push({ imageId: p.imageId, articleId, caption: text });
+    else if (caption) links.push({ imageId: p.imageId, caption: text });
+  }
+  return { links, captioned, unusedCaptions: input.captionFiles.filter((c) => !captioned.has(c.name)).map((c) => c.name) };
+}

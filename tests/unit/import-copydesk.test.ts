@@ -1,0 +1,116 @@
+/**
+ * Copy-desk inputs for make-up (issue 16 item 6): title lines labelled in plain text, Markdown
+ * headings in a manuscript, and a day's pictures matched to their articles by file name, with
+ * caption files. Fixtures in tests/fixtures/import/copydesk/ were written by hand; every expected
+ * value below is read off them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src-core/import/index';
+import { titleLabel } from '../../src-core/import/labels';
+import type { ImportReport } from '../../src-core/import/report';
+import { plainText } from '../../src-core/model/richtext';
+
+const dir = resolve(fileURLToPath(new URL('../fixtures/import/copydesk', import.meta.url)));
+const read = (folder: string, names: string[]) => names.map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(dir, folder, n))) }));
+const one = async (folder: string, name: string) => {
+  const r = await importFiles(read(folder, [name]));
+  expect(r.errors).toEqual([]);
+  expect(r.articles).toHaveLength(1);
+  return { r, a: r.articles[0] };
+};
+const titles = (a: { kicker: string; headline: string; deck: string; byline: string; bylinePosition: string }) => ({ kicker: a.kicker, headline: a.headline, deck: a.deck, byline: a.byline, bylinePosition: a.bylinePosition });
+
+describe('labelled title lines', () => {
+  it('引题/主题/副题/记者/通讯员 with full-width colons, stacked without blank lines', async () => {
+    const { a } = await one('labels', '01-fullwidth.txt');
+    expect(titles(a)).toEqual({ kicker: '春耕时节访田头', headline: '万亩良田 机声隆隆', deck: '——记宜阳县春耕生产一线', byline: '记者 张三 通讯员 李四', bylinePosition: 'top' });
+    expect(plainText(a.body)).toBe('昨日，记者来到宜阳县的田间地头。农民们正忙着播种。\n今年全县计划播种小麦一万亩。');
+  });
+
+  it('肩题 and 作者 with half-width colons and stray spaces; the author named before the titles', async () => {
+    const { a } = await one('labels', '02-halfwidth.txt');
+    expect(titles(a)).toEqual({ kicker: '城市更新', headline: '老街换新颜', deck: '一条老街的三年变迁', byline: '王五', bylinePosition: 'top' });
+    expect(a.body.content).toHaveLength(2);
+  });
+
+  it('栏目 and 眉题: the column name stays with its article (栏头), the kicker is the kicker', async () => {
+    const { r, a } = await one('labels', '03-column.txt');
+    expect(titles(a)).toEqual({ kicker: '聚焦高质量发展', headline: '真抓实干谋发展', deck: '——访某区委书记', byline: '记者 赵六', bylinePosition: 'top' });
+    expect(r.columnLinks).toEqual([{ articleId: a.id, columnName: '一把手访谈' }]);
+    expect(r.page.columnNames).toEqual(['一把手访谈']);
+  });
+
+  it('labels are not read inside a sentence, and an empty label is dropped, not made a title', () => {
+    expect(titleLabel('主题教育：深入推进')).toBeUndefined();
+    expect(titleLabel('他说，主题：发展')).toBeUndefined();
+    expect(titleLabel('　主标题：老街换新颜')).toMatchObject({ role: 'headline', text: '老街换新颜' });
+    expect(titleLabel('副题：')).toMatchObject({ role: 'deck', text: '' });
+  });
+
+  it('a manuscript in plain text with Markdown headings: # is the headline, the heading above it the kicker, the one below the deck', async () => {
+    const { a } = await one('labels', '04-headings.txt');
+    expect(titles(a)).toMatchObject({ kicker: '春耕时节：', headline: '万亩良田 机声隆隆', deck: '记宜阳县春耕生产一线' });
+  });
+
+  it('the same manuscript as Markdown', async () => {
+    const { a } = await one('labels', '05-headings.md');
+    expect(titles(a)).toMatchObject({ kicker: '春耕时节：', headline: '万亩良田 机声隆隆', deck: '——记宜阳县春耕生产一线' });
+  });
+});
+
+describe("a day's pictures matched to their articles by file name", () => {
+  const dayFiles = readdirSync(join(dir, 'day')).sort();
+
+  it('NN.jpg and NN-2.png join article NN with their caption files; a caption file is never an article', async () => {
+    const r = await importFiles(read('day', dayFiles));
+    const headlines = r.articles.map((a) => a.headline);
+    expect(headlines).toEqual(['老街换新颜', '社区来了新图书馆']);
+    const [a01, a02] = r.articles;
+    const byName = new Map(r.images.map((i) => [i.name, i.id]));
+    const linkOf = (name: string) => r.imageLinks.find((l) => l.imageId === byName.get(name));
+    expect(linkOf('01.jpg')).toEqual({ imageId: byName.get('01.jpg'), articleId: a01.id, caption: '宜阳县农民在田间播种小麦。' });
+    expect(linkOf('01-2.png')).toEqual({ imageId: byName.get('01-2.png'), articleId: a01.id, caption: '无人机俯瞰麦田' });
+    // the Markdown file's own reference stands (its alt text is the caption: no caption file for 02-1)
+    expect(linkOf('02-1.png')).toEqual({ imageId: byName.get('02-1.png'), articleId: a02.id, caption: '读者在阅读' });
+    const report = r.report as ImportReport;
+    expect(report.files.filter((f) => f.kind === 'caption').map((f) => [f.name, f.imageIds])).toEqual([
+      ['01-2.caption.txt', [byName.get('01-2.png')]],
+      ['01.caption.txt', [byName.get('01.jpg')]],
+      ['05.caption.txt', [byName.get('05.jpg')]],
+      ['09.caption.txt', []],
+    ]);
+  });
+
+  it('a picture with no article of its stem is a stand-alone photo, keeping its caption', async () => {
+    const r = await importFiles(read('day', dayFiles));
+    const id = r.images.find((i) => i.name === '05.jpg')!.id;
+    expect(r.imageLinks.filter((l) => l.imageId === id)).toEqual([{ imageId: id, caption: '洛河晨雾（资料图）' }]);
+  });
+
+  it('a caption file with no picture is reported by name, in Chinese and English, and used nowhere', async () => {
+    const r = await importFiles(read('day', dayFiles));
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].file).toBe('09.caption.txt');
+    expect(r.errors[0].zh).toContain('09.caption.txt：图片说明文件没有同名的图片');
+    expect(r.errors[0].en).toContain('09.caption.txt: a caption file with no picture of the same name');
+    expect(r.articles.some((a) => plainText(a.body).includes('这张图片不存在'))).toBe(false);
+  });
+
+  it('matching is per folder and ignores case; a picture whose stem only starts like an article is not its', async () => {
+    const bytes = (name: string) => new Uint8Array(readFileSync(join(dir, 'day', name)));
+    const text = (s: string) => new TextEncoder().encode(s);
+    const r = await importFiles([
+      { name: 'a/07.TXT', bytes: text('主题：甲\n\n正文一句。\n') },
+      { name: 'b/07.txt', bytes: text('主题：乙\n\n正文一句。\n') },
+      { name: 'b/07-3.JPG', bytes: bytes('01.jpg') },
+      { name: 'b/070.jpg', bytes: bytes('05.jpg') },
+    ]);
+    const [a, b] = r.articles;
+    expect([a.headline, b.headline]).toEqual(['甲', '乙']);
+    const idOf = (name: string) => r.images.find((i) => i.name === name)!.id;
+    expect(r.imageLinks).toEqual([{ imageId: idOf('07-3.JPG'), articleId: b.id, caption: '' }]);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * check, import and compose count the same articles on the sample page (a 通栏 banner line is a
+ * page item, not an article: compose places it as a headline-only block but does not count it).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run as check } from '../../src-main/cli/commands/check';
+import { run as compose } from '../../src-main/cli/commands/compose';
+import { run as importCommand } from '../../src-main/cli/commands/import';
+
+const sample = join(resolve(fileURLToPath(new URL('../..', import.meta.url))), 'assets/samples/luoyang-daily-page.txt');
+const dir = mkdtempSync(join(tmpdir(), 'banmian-counts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function printed(run: () => Promise<number>): Promise<string> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    await run();
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+  return lines.join('\n');
+}
+
+describe('article counts agree across the commands', () => {
+  it('check, import and compose all count 9 articles on the sample (the banner is counted apart)', async () => {
+    const checked = await printed(() => check([sample]));
+    const imported = await printed(() => importCommand([sample]));
+    const composed = await printed(() => compose([sample, '-o', join(dir, 'page.pdf')]));
+    expect(checked).toMatch(/\n9 articles, /);
+    expect(imported).toMatch(/，9 篇稿件 articles，/);
+    expect(composed).toMatch(/\(9 篇稿件 articles, 1 条通栏 banners, 1 张图片 images\)/);
+  }, 60_000);
+});
