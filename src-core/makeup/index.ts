@@ -57,8 +57,9 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
 }
 
 function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Article[] {
-  const byId = new Map(request.document.articles.map((a) => [a.id, a]));
-  const order = request.ranking ?? request.document.articles.map((a) => a.id);
+  const doc = request.document;
+  const byId = new Map(doc.articles.map((a) => [a.id, a]));
+  const order = request.ranking ?? doc.articles.map((a) => a.id);
   const out: Article[] = [];
   for (const id of order) {
     const a = byId.get(id);
@@ -66,7 +67,7 @@ function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Art
     else if (!out.includes(a)) out.push(a);
   }
   // Articles the ranking leaves out come last, in the document's order: never silently dropped.
-  for (const a of request.document.articles) if (!out.includes(a)) out.push(a);
+  for (const a of doc.articles) if (!out.includes(a)) out.push(a);
   return out;
 }
 
@@ -140,8 +141,8 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     blocks.push(article);
     moves.push(describe(a, p));
   }
-  const document = { ...request.document, articles: request.document.articles.map((a) => variants.get(a.id) ?? a), blocks };
-  return { document, blocks, moves };
+  const source = request.document;
+  return { document: { ...source, articles: source.articles.map((a) => variants.get(a.id) ?? a), blocks }, blocks, moves };
 }
 
 function describe(a: Article, p: Placement): Move {
