@@ -1,0 +1,168 @@
+import type { LayoutEnv } from '../layout/layout';
+import type { Article, Block, GridRect, ImageAsset } from '../model/document';
+import { plainText } from '../model/richtext';
+import { Measurer } from './measure';
+import { scoreCandidate } from './score';
+import { search, type Candidate, type Placement } from './search';
+import { effectivePpi, shapesFor } from './shapes';
+import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
+
+export type * from './types';
+
+/** Pictures printing below this are reported as too small for print at their size. */
+const MIN_PPI = 150;
+/** Copy beyond this share of the free area is held over before the search (bounds its work on 200 articles). */
+const COPY_CAP = 1.6;
+
+/**
+ * Page make-up (自动组版): the day's ranked articles and their pictures made up into a full,
+ * modular page around the locked blocks; ranked alternatives, each with its score, the articles
+ * held over (待用) and the levers pulled. Pure and deterministic (the work budget bounds the search;
+ * the time budget is a backstop that is reported when it cuts the search short).
+ */
+export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
+  const now = (): number => performance.now();
+  const started = now();
+  const doc = request.document;
+  const opt = request.options ?? {};
+  const notes: MakeUpResult['notes'] = [];
+  const images = new Map(doc.images.map((i) => [i.id, i]));
+  const range = Math.min(0.1, Math.max(0, opt.trackingRange ?? 0.03));
+  const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0]);
+  const geo = measurer.geo;
+  if (opt.allowCut) notes.push({ zh: '尚不能删减段落：稿件中还没有“可删”标记，整篇待用而不删改', en: 'Cutting paragraphs is not available yet (no 可删 marks in the model); articles are held over whole instead' });
+  const locked = doc.blocks.filter((b) => b.locked);
+  const obstacles: GridRect[] = locked.filter((b): b is Exclude<Block, { kind: 'rule' }> => b.kind !== 'rule');
+  const ranked = rankArticles(request, notes);
+  const held: HeldOver[] = [];
+  const pictures = pictureLinks(request, images, notes);
+  const eligible = selectCopy(ranked, measurer, obstacles, held);
+  const shapes = eligible.map((a, rank) => shapesFor(a, rank, geo, doc.page, pictures.get(a.id), images.get(pictures.get(a.id)?.imageId ?? '')));
+  warnSmallPictures(eligible, pictures, images, geo, notes);
+  const out = search({ articles: eligible, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? 1500), now });
+  const picCount = eligible.filter((a) => pictures.has(a.id)).length;
+  const scored = out.finals.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, eligible, picCount) })).sort((a, b) => b.score.total - a.score.total);
+  const alternatives: Alternative[] = [];
+  const seen = new Set<string>();
+  for (const { c, score } of scored) {
+    const key = c.placed.map((p) => `${p.rank}:${p.col},${p.row},${p.spec.span},${p.m.rows + p.stretch}`).sort().join(';');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    alternatives.push({ ...build(request, measurer, eligible, c, locked), score, heldOver: [...held, ...heldFrom(eligible, c)] });
+    if (alternatives.length >= (opt.alternatives ?? 3)) break;
+  }
+  if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
+  if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
+  return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+}
+
+function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Article[] {
+  const doc = request.document;
+  const byId = new Map(doc.articles.map((a) => [a.id, a]));
+  const order = request.ranking ?? doc.articles.map((a) => a.id);
+  const out: Article[] = [];
+  for (const id of order) {
+    const a = byId.get(id);
+    if (!a) notes.push({ zh: `排序中的稿件 ${id} 不存在`, en: `Ranked article ${id} does not exist`, articleId: id });
+    else if (!out.includes(a)) out.push(a);
+  }
+  // Articles the ranking leaves out come last, in the document's order: never silently dropped.
+  for (const a of doc.articles) if (!out.includes(a)) out.push(a);
+  return out;
+}
+
+function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, notes: MakeUpResult['notes']): Map<string, PictureLink> {
+  const out = new Map<string, PictureLink>();
+  for (const link of request.pictures ?? []) {
+    if (!images.has(link.imageId)) notes.push({ zh: `图片 ${link.imageId} 不在版面的图片中`, en: `Picture ${link.imageId} is not among the page's images`, imageId: link.imageId });
+    else if (out.has(link.articleId)) notes.push({ zh: `稿件 ${link.articleId} 的第二张图片 ${link.imageId} 暂不上版`, en: `Second picture ${link.imageId} of article ${link.articleId} is not placed (one picture per article)`, imageId: link.imageId, articleId: link.articleId });
+    else out.set(link.articleId, link);
+  }
+  return out;
+}
+
+/** The copy the search works on, in rank order; the rest is held over with its reason. */
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[]): Article[] {
+  const { columns, rows } = measurer.geo;
+  let free = columns * rows;
+  for (const o of obstacles) free -= o.span * o.rows;
+  const out: Article[] = [];
+  let area = 0;
+  for (const a of ranked) {
+    const name = a.headline.trim() || a.id;
+    const body = plainText(a.body).trim() || a.lead.trim();
+    if (!body) {
+      held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”没有正文，待用`, en: `“${name}” has no body text; held over` });
+      continue;
+    }
+    const lines = measurer.bodyLines(a, 0);
+    if (!Number.isFinite(lines) || lines > free) {
+      held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”比整个版面还长，待用`, en: `“${name}” is longer than the whole page; held over` });
+      continue;
+    }
+    if (area + lines > free * COPY_CAP) {
+      held.push({ articleId: a.id, headline: a.headline, zh: `版面已满，“${name}”待用`, en: `The page is full; “${name}” is held over` });
+      continue;
+    }
+    area += lines + 4;
+    out.push(a);
+  }
+  return out;
+}
+
+function warnSmallPictures(articles: Article[], pictures: Map<string, PictureLink>, images: Map<string, ImageAsset>, geo: Measurer['geo'], notes: MakeUpResult['notes']): void {
+  for (const a of articles) {
+    const link = pictures.get(a.id);
+    const asset = link && images.get(link.imageId);
+    if (!asset) continue;
+    const ppi = effectivePpi(geo, asset, 1);
+    if (!(ppi >= MIN_PPI)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也只有 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
+  }
+}
+
+function heldFrom(articles: Article[], c: Candidate): HeldOver[] {
+  const placed = new Set(c.placed.map((p) => p.rank));
+  return articles.filter((_, rank) => !placed.has(rank)).map((a) => {
+    const name = a.headline.trim() || a.id;
+    return { articleId: a.id, headline: a.headline, zh: `“${name}”放不下，待用`, en: `“${name}” does not fit; held over` };
+  });
+}
+
+function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], c: Candidate, locked: Block[]): Pick<Alternative, 'document' | 'blocks' | 'moves'> {
+  const blocks: Block[] = [...locked];
+  const variants = new Map<string, Article>();
+  const moves: Move[] = [];
+  for (const p of [...c.placed].sort((a, b) => a.rank - b.rank)) {
+    const a = articles[p.rank];
+    const v = measurer.variant(a, p.spec, p.m.tracking);
+    variants.set(a.id, v);
+    const { article, picture } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
+    if (picture) blocks.push(picture);
+    blocks.push(article);
+    moves.push(describe(a, p));
+  }
+  const source = request.document;
+  return { document: { ...source, articles: source.articles.map((a) => variants.get(a.id) ?? a), blocks }, blocks, moves };
+}
+
+function describe(a: Article, p: Placement): Move {
+  const zh = [`${p.spec.span} 栏 × ${p.m.rows + p.stretch} 行`, `标题 ${p.spec.headlineSize} pt`];
+  const en = [`${p.spec.span} columns × ${p.m.rows + p.stretch} lines`, `headline ${p.spec.headlineSize} pt`];
+  if (p.m.tracking) {
+    zh.push(`字距 ${p.m.tracking > 0 ? '+' : ''}${p.m.tracking} em`);
+    en.push(`tracking ${p.m.tracking > 0 ? '+' : ''}${p.m.tracking} em`);
+  }
+  if (p.spec.padRows) {
+    zh.push(`标题留白 ${p.spec.padRows} 行`);
+    en.push(`${p.spec.padRows} lines of white space in the title area`);
+  }
+  if (p.spec.picture) {
+    zh.push(`图片 ${p.spec.picture.span} 栏 × ${p.spec.picture.rows} 行`);
+    en.push(`picture ${p.spec.picture.span} columns × ${p.spec.picture.rows} lines`);
+  }
+  if (p.stretch) {
+    zh.push(`下留 ${p.stretch} 行`);
+    en.push(`${p.stretch} blank lines at the foot`);
+  }
+  return { articleId: a.id, zh: zh.join('，'), en: en.join(', ') };
+}

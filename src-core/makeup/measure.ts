@@ -1,0 +1,171 @@
+import { CompositionCache } from '../layout/cache';
+import { layout, type LayoutEnv } from '../layout/layout';
+import type { Article, ArticleBlock, BanmianDocument, ImageAsset, ImageBlock, PageSettings } from '../model/document';
+import { docFromParagraphs } from '../model/richtext';
+import { gridGeometry, type GridGeometry } from '../model/grid';
+
+/** A picture inside an article's module: at its right edge, right under the titles. */
+export interface PictureShape {
+  imageId: string;
+  caption: string;
+  span: number;
+  rows: number;
+}
+
+/** One way to set an article: its module's span, headline size, title padding and picture. */
+export interface ShapeSpec {
+  span: number;
+  headlineSize: number;
+  /** Extra grid lines of white space in the title area (the headline's line height grows). */
+  padRows: number;
+  picture?: PictureShape;
+}
+
+export interface Measured {
+  rows: number;
+  tracking: number;
+  titleRows: number;
+  /** Empty body lines at the module's foot (all in its last column). */
+  emptyLines: number;
+}
+
+/**
+ * Article heights measured with the real layout (the composer and the flow through slots), cached
+ * per article × span × headline size × padding × picture, with one composition cache per article and
+ * tracking so that the body, whose columns are one width whatever the span, is composed once.
+ */
+export class Measurer {
+  readonly geo: GridGeometry;
+  private readonly caches = new Map<string, CompositionCache>();
+  private readonly bodyLinesMemo = new Map<string, number>();
+  private readonly titleMemo = new Map<string, { rows: number; headlineLines: number }>();
+  private readonly shapeMemo = new Map<string, Measured | null>();
+  layouts = 0;
+
+  constructor(
+    readonly page: PageSettings,
+    readonly env: Pick<LayoutEnv, 'fonts'>,
+    readonly images: Map<string, ImageAsset>,
+    readonly trackings: number[],
+  ) {
+    this.geo = gridGeometry(page);
+  }
+
+  private run(key: string, doc: BanmianDocument): ReturnType<typeof layout> {
+    let cache = this.caches.get(key);
+    if (!cache) this.caches.set(key, (cache = new CompositionCache(this.env.fonts)));
+    this.layouts++;
+    return layout(doc, { fonts: this.env.fonts, cache });
+  }
+
+  /** Grid lines the article's body (lead, byline, paragraphs, subheads) takes in one column. */
+  bodyLines(article: Article, tracking: number): number {
+    const key = `${article.id}|${tracking}`;
+    const memo = this.bodyLinesMemo.get(key);
+    if (memo !== undefined) return memo;
+    const probe: Article = styled({ ...article, kicker: '', headline: '', deck: '' }, undefined, 0, tracking);
+    let rows = Math.max(this.geo.rows, 64);
+    let used = -1;
+    // A tall enough page holds the whole body in one column (its composition does not depend on the page's height).
+    for (let tries = 0; tries < 12 && used < 0; tries++, rows *= 2) {
+      const page = { ...this.page, format: { ...this.page.format, height: this.page.format.height + rows * this.geo.pitch } };
+      const block: ArticleBlock = { id: 'probe', kind: 'article', articleId: article.id, col: 0, span: 1, row: 0, rows };
+      const pl = this.run(`${article.id}|${tracking}|body`, { formatVersion: 1, page, articles: [probe], images: [], blocks: [block] });
+      if (pl.overset.length === 0) used = rows - (pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0);
+    }
+    const lines = used < 0 ? Number.POSITIVE_INFINITY : used;
+    this.bodyLinesMemo.set(key, lines);
+    return lines;
+  }
+
+  /** Grid lines the titles take at a span and headline size (with padding), and the headline's line count. */
+  titles(article: Article, span: number, size: number, padRows: number): { rows: number; headlineLines: number } {
+    const key = `${article.id}|${span}|${size}|${padRows}`;
+    const memo = this.titleMemo.get(key);
+    if (memo) return memo;
+    let out = { rows: 0, headlineLines: 0 };
+    if (article.kicker.trim() || article.headline.trim() || article.deck.trim()) {
+      const base = padRows > 0 ? this.titles(article, span, size, 0) : undefined;
+      const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, size, 0, 0);
+      if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, size, (padRows * this.geo.pitch) / base.headlineLines);
+      const rows = this.geo.rows;
+      const block: ArticleBlock = { id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
+      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: [], blocks: [block] });
+      const empty = pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0;
+      const heads = new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0)));
+      out = { rows: pl.overset.length ? rows : rows - Math.round((empty + 1) / span), headlineLines: heads.size };
+    }
+    this.titleMemo.set(key, out);
+    return out;
+  }
+
+  /** The article as set in a shape (headline size, padding and tracking as style overrides). */
+  variant(article: Article, spec: ShapeSpec, tracking: number): Article {
+    const lines = this.titles(article, spec.span, spec.headlineSize, 0).headlineLines;
+    const extra = spec.padRows > 0 && lines > 0 ? (spec.padRows * this.geo.pitch) / lines : 0;
+    const a = styled(article, undefined, 0, tracking);
+    if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, spec.headlineSize, extra);
+    return a;
+  }
+
+  /** The module's blocks for a shape at a place on the grid. */
+  blocks(article: Article, spec: ShapeSpec, m: Measured, col: number, row: number): { article: ArticleBlock; picture?: ImageBlock } {
+    const block: ArticleBlock = { id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span: spec.span, row, rows: m.rows };
+    if (spec.span > 1) block.headlineSpan = spec.span;
+    const p = spec.picture;
+    if (!p) return { article: block };
+    const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, articleId: article.id, col: col + spec.span - p.span, span: p.span, row: row + m.titleRows, rows: p.rows };
+    return { article: block, picture };
+  }
+
+  /** The fewest rows the shape needs with nothing overset (tracking chosen to need the fewest), or null when the page is too short. */
+  measure(article: Article, spec: ShapeSpec): Measured | null {
+    const key = `${article.id}|${spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.picture ? `${spec.picture.span}x${spec.picture.rows}` : ''}`;
+    const memo = this.shapeMemo.get(key);
+    if (memo !== undefined) return memo;
+    const titleRows = this.titles(article, spec.span, spec.headlineSize, spec.padRows).rows;
+    const picSlots = spec.picture ? spec.picture.span * (spec.picture.rows + 1) : 0;
+    let best: { rows: number; tracking: number } | undefined;
+    for (const t of this.trackings) {
+      const rows = titleRows + Math.ceil((this.bodyLines(article, t) + picSlots) / spec.span);
+      if (!best || rows < best.rows) best = { rows, tracking: t };
+    }
+    const result = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows) : null;
+    this.shapeMemo.set(key, result);
+    return result;
+  }
+
+  private verify(article: Article, spec: ShapeSpec, titleRows: number, tracking: number, estimate: number): Measured | null {
+    const a = this.variant(article, spec, tracking);
+    const max = this.geo.rows;
+    const trial = (rows: number): number | null => {
+      const m: Measured = { rows, tracking, titleRows, emptyLines: 0 };
+      const { article: block, picture } = this.blocks(a, spec, m, 0, 0);
+      const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: [...this.images.values()], blocks: picture ? [picture, block] : [block] });
+      return pl.overset.length ? null : (pl.frames.find((f) => f.blockId === block.id)?.emptyLines ?? 0);
+    };
+    let rows = Math.max(titleRows + 1, Math.min(estimate, max));
+    let empty = trial(rows);
+    while (empty === null && rows < max) empty = trial(++rows);
+    if (empty === null) return null;
+    for (let down = trial(rows - 1); rows - 1 > titleRows && down !== null; down = trial(rows - 1)) {
+      rows--;
+      empty = down;
+    }
+    return { rows, tracking, titleRows, emptyLines: empty };
+  }
+}
+
+/** An article with its headline size and body tracking as local style overrides (others kept). */
+function styled(article: Article, headlineSize: number | undefined, _pad: number, tracking: number): Article {
+  const o = { ...(article.styleOverrides ?? {}) };
+  if (headlineSize !== undefined) o.headline = { ...o.headline, size: headlineSize };
+  if (tracking !== 0) for (const s of ['body', 'lead', 'subhead'] as const) o[s] = { ...o[s], tracking: (o[s]?.tracking ?? 0) + tracking };
+  return { ...article, styleOverrides: o };
+}
+
+function headlineOverride(a: Article, page: PageSettings, size: number, extraLineHeight: number): Article['styleOverrides'] {
+  const base = page.styles.headline;
+  const lineHeight = (base.lineHeight / base.size) * size + extraLineHeight;
+  return { ...(a.styleOverrides ?? {}), headline: { ...a.styleOverrides?.headline, size, lineHeight } };
+}

@@ -1,0 +1,111 @@
+import type { Article, GridRect } from '../model/document';
+import type { GridGeometry } from '../model/grid';
+import type { Candidate, Placement } from './search';
+import type { Score } from './types';
+
+/** The hole limit of issue 16, in column-lines. */
+export const HOLE_LIMIT = 3;
+
+/** Blank column-lines not inside any module or obstacle, by connected area; and blank lines at modules' feet. */
+function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): number[] {
+  const covered = new Uint8Array(geo.columns * geo.rows);
+  const mark = (r: GridRect): void => {
+    for (let col = r.col; col < r.col + r.span; col++) for (let row = r.row; row < Math.min(geo.rows, r.row + r.rows); row++) covered[row * geo.columns + col] = 1;
+  };
+  for (const o of obstacles) mark(o);
+  for (const p of c.placed) mark({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch });
+  const out = c.placed.map((p) => p.m.emptyLines + p.stretch * p.spec.span);
+  for (let i = 0; i < covered.length; i++) {
+    if (covered[i]) continue;
+    let size = 0;
+    const stack = [i];
+    covered[i] = 1;
+    while (stack.length) {
+      const j = stack.pop()!;
+      size++;
+      const col = j % geo.columns;
+      for (const k of [j - geo.columns, j + geo.columns, col > 0 ? j - 1 : -1, col < geo.columns - 1 ? j + 1 : -1]) if (k >= 0 && k < covered.length && !covered[k]) {
+        covered[k] = 1;
+        stack.push(k);
+      }
+    }
+    out.push(size);
+  }
+  return out;
+}
+
+/** 撞题: two modules side by side whose title areas share a grid line. */
+function collisions(placed: Placement[]): number {
+  let n = 0;
+  for (const a of placed) for (const b of placed) {
+    if (a === b || a.col + a.spec.span !== b.col || !a.m.titleRows || !b.m.titleRows) continue;
+    if (a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows) n++;
+  }
+  return n;
+}
+
+function hierarchy(geo: GridGeometry, placed: Placement[]): { value: number; sizes: number[] } {
+  const byRank = [...placed].sort((a, b) => a.rank - b.rank);
+  const sizes = byRank.map((p) => p.spec.headlineSize);
+  const lead = byRank.find((p) => p.rank === 0);
+  const checks: boolean[] = [];
+  checks.push(!!lead && sizes.every((s) => s <= lead.spec.headlineSize));
+  checks.push(!!lead && lead.row <= geo.rows / 3);
+  checks.push(!!lead && (geo.columns < 6 || lead.spec.span * 2 >= geo.columns));
+  if (placed.length >= 6) checks.push(new Set(sizes).size >= 3);
+  let inversions = 0;
+  for (let i = 1; i < sizes.length; i++) if (sizes[i] > sizes[i - 1]) inversions++;
+  checks.push(inversions === 0);
+  checks.push(placed.every((p) => p.m.rows - p.m.titleRows >= 3));
+  return { value: checks.filter(Boolean).length / checks.length, sizes };
+}
+
+function balance(geo: GridGeometry, placed: Placement[]): number {
+  let left = 0;
+  let right = 0;
+  const mid = geo.columns / 2;
+  for (const p of placed) {
+    const w = p.spec.headlineSize * p.spec.span + (p.spec.picture ? 4 * p.spec.picture.span * p.spec.picture.rows : 0);
+    const share = Math.max(0, Math.min(1, (mid - p.col) / p.spec.span));
+    left += w * share;
+    right += w * (1 - share);
+  }
+  const sides = left + right > 0 ? 1 - Math.abs(left - right) / (left + right) : 1;
+  let ordered = 0;
+  let pairs = 0;
+  for (const a of placed) for (const b of placed) if (a.rank < b.rank) {
+    pairs++;
+    if (a.row <= b.row) ordered++;
+  }
+  return 0.5 * sides + 0.5 * (pairs ? ordered / pairs : 1);
+}
+
+/** The score of a made-up page, with the figures a 组版 reads, in Chinese and English. */
+export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number): Score {
+  let lockedArea = 0;
+  for (const o of obstacles) lockedArea += o.span * Math.max(0, Math.min(geo.rows, o.row + o.rows) - o.row);
+  const free = Math.max(1, geo.columns * geo.rows - lockedArea);
+  const hs = holes(geo, c, obstacles);
+  const blank = hs.reduce((a, b) => a + b, 0);
+  const largestHole = hs.length ? Math.max(...hs) : 0;
+  const fill = Math.max(0, 1 - blank / free);
+  const h = hierarchy(geo, c.placed);
+  const bal = balance(geo, c.placed);
+  const placedPictures = c.placed.filter((p) => p.spec.picture).length;
+  const pictures = pictureCount ? placedPictures / pictureCount : 1;
+  const clashes = collisions(c.placed);
+  const placedRanks = new Set(c.placed.map((p) => p.rank));
+  let held = 0;
+  articles.forEach((_, rank) => {
+    if (!placedRanks.has(rank)) held += 0.1 * (1 - rank / articles.length);
+  });
+  const holePenalty = Math.max(0, largestHole - HOLE_LIMIT) / (HOLE_LIMIT * 10);
+  const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;
+  const pct = (v: number): string => `${Math.round(v * 100)}%`;
+  const sizes = [...new Set(h.sizes)].join('/');
+  return {
+    fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, headlineSizes: h.sizes,
+    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题 ${clashes} 处` : ''}，上版 ${c.placed.length} 篇`,
+    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headline clashes` : ''}, ${c.placed.length} articles placed`,
+  };
+}

@@ -1,0 +1,84 @@
+import type { BanmianDocument, Block } from '../model/document';
+
+/** A picture that belongs to an article: it is placed inside that article's module, with its caption. */
+export interface PictureLink {
+  imageId: string;
+  articleId: string;
+  caption: string;
+}
+
+export interface MakeUpOptions {
+  /** How many ranked alternatives to return (default 3). */
+  alternatives?: number;
+  /** Wall-clock safety bound in ms (default 1500): the search returns its best so far when it is reached. */
+  timeBudgetMs?: number;
+  /**
+   * Deterministic work bound: the most search states expanded (default 6000). The search is meant to
+   * finish within this, so the same inputs give the same page; the time budget is only a backstop.
+   */
+  workBudget?: number;
+  /** Tracking range for fitting, in em either side of the style's (default 0.03). */
+  trackingRange?: number;
+  /** Allow cutting paragraphs marked 可删 (not available yet: the model has no such mark). */
+  allowCut?: boolean;
+}
+
+/**
+ * What make-up works on: the page (format, grid, header and styles) and the day's articles, in rank
+ * order unless `ranking` says otherwise (the first is the lead, 头条). Blocks of `document` marked
+ * `locked` stay where they are and are obstacles; every other block is replaced.
+ */
+export interface MakeUpRequest {
+  document: BanmianDocument;
+  ranking?: string[];
+  pictures?: PictureLink[];
+  options?: MakeUpOptions;
+}
+
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface Score extends Message {
+  /** Share of the free type area that is set (text, titles, pictures), 0–1. */
+  fill: number;
+  /** Headlines following rank: the lead's biggest, in the top third and wide; enough distinct sizes. 0–1. */
+  hierarchy: number;
+  /** Visual weight shared between the page's halves, and rank kept from top to bottom. 0–1. */
+  balance: number;
+  /** Pictures placed inside their own article's module. 0–1. */
+  pictures: number;
+  /** Weighted sum minus penalties (holes, 撞题, articles held over). Higher is better. */
+  total: number;
+  /** Largest blank hole in column-lines, as the engine measured it. */
+  largestHole: number;
+  /** Headline sizes used, in pt, by rank. */
+  headlineSizes: number[];
+}
+
+export interface HeldOver extends Message {
+  articleId: string;
+  headline: string;
+}
+
+/** A lever the engine pulled for one article (the copyfit record the store applies with the blocks). */
+export interface Move extends Message {
+  articleId: string;
+}
+
+export interface Alternative {
+  /** The made-up page: the request's document with the new blocks (locked ones kept). */
+  document: BanmianDocument;
+  blocks: Block[];
+  score: Score;
+  heldOver: HeldOver[];
+  moves: Move[];
+}
+
+export interface MakeUpResult {
+  alternatives: Alternative[];
+  /** Problems with the input, each with the article or picture named. */
+  notes: (Message & { articleId?: string; imageId?: string })[];
+  stats: { statesExpanded: number; measurements: number; ms: number; stoppedBy: 'done' | 'work' | 'time' };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { dayRequest } from '../../bench/days';
+import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
+import { layout } from '../../src-core/layout/layout';
+import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
+import { emptyDocument } from '../../src-core/model/defaults';
+import { docFromParagraphs } from '../../src-core/model/richtext';
+import { loadBundledFonts } from '../../src-main/fonts/bundled';
+
+const fonts = loadBundledFonts();
+
+function overlap(a: GridRect, b: GridRect): boolean {
+  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+}
+
+/** Checks a made-up page from the real layout, not from the engine's report. */
+function checkPage(doc: BanmianDocument, request: MakeUpRequest, heldIds: string[]): void {
+  const pl = layout(doc, { fonts });
+  expect(pl.overset).toEqual([]);
+  const articles = doc.blocks.filter((b): b is ArticleBlock => b.kind === 'article');
+  for (const a of articles) for (const b of articles) if (a !== b) expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+  for (const a of articles) expect(a.col + a.span <= pl.grid.columns && a.row + a.rows <= pl.grid.rows, a.id).toBe(true);
+  for (const img of doc.blocks.filter((b): b is ImageBlock => b.kind === 'image')) {
+    const host = articles.find((a) => a.articleId === img.articleId)!;
+    expect(img.col >= host.col && img.col + img.span <= host.col + host.span && img.row >= host.row && img.row + img.rows <= host.row + host.rows).toBe(true);
+  }
+  // Every article is placed or held over by name, never both, never neither.
+  const placed = articles.map((a) => a.articleId);
+  expect([...placed, ...heldIds].sort()).toEqual(request.document.articles.map((a) => a.id).sort());
+  // Headline sizes read from the glyphs: the lead's is the biggest on the page.
+  const sizes = new Map<string, number>();
+  for (const it of pl.items) if (it.kind === 'glyphs' && it.source?.field === 'headline') sizes.set(it.source.owner, Math.max(sizes.get(it.source.owner) ?? 0, it.size));
+  const lead = request.document.articles[0].id;
+  expect(placed).toContain(lead);
+  for (const [id, s] of sizes) if (id !== lead) expect(s).toBeLessThan(sizes.get(lead)!);
+  if (placed.length >= 6) expect(new Set(sizes.values()).size).toBeGreaterThanOrEqual(3);
+}
+
+describe('makeUp on day sets', () => {
+  for (const name of ['broadsheet-fits', 'tabloid', 'broadsheet-overflow']) {
+    it(`${name}: ranked alternatives, each laid out with nothing overset, no overlaps, the lead's headline biggest`, () => {
+      const request = dayRequest(name);
+      const r = makeUp(request, { fonts });
+      expect(r.alternatives.length).toBeGreaterThanOrEqual(name === 'tabloid' ? 1 : 3);
+      const totals = r.alternatives.map((a) => a.score.total);
+      expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+      for (const alt of r.alternatives) checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
+    });
+  }
+
+  it('holds over by name when the copy is more than the page, and is deterministic', () => {
+    const request = dayRequest('broadsheet-overflow');
+    const a = makeUp(request, { fonts });
+    const b = makeUp(request, { fonts });
+    expect(a.alternatives[0].heldOver.length).toBeGreaterThan(0);
+    for (const h of a.alternatives[0].heldOver) expect(h.zh).toContain(request.document.articles.find((x) => x.id === h.articleId)!.headline);
+    expect(b.alternatives.map((x) => x.blocks)).toEqual(a.alternatives.map((x) => x.blocks));
+  });
+});
+
+describe('makeUp on bad input', () => {
+  const article = (id: string, text: string, headline = `标题${id}`) => ({ id, kicker: '', headline, deck: '', byline: '', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(text ? [text] : []), jumpFrom: '', jumpTo: '' });
+  const para = '本报讯 市政府昨天召开常务会议，研究部署近期重点工作，会议强调要抓好项目建设、民生保障和安全生产。'.repeat(4);
+
+  it('holds over an article with no body and one longer than the page, with zh/en reasons', () => {
+    const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), article('empty', ''), article('huge', para.repeat(400))] };
+    const r = makeUp({ document: doc }, { fonts });
+    const held = r.alternatives[0].heldOver;
+    expect(held.find((h) => h.articleId === 'empty')?.en).toMatch(/no body/);
+    expect(held.find((h) => h.articleId === 'huge')?.en).toMatch(/longer than the whole page/);
+    expect(held.find((h) => h.articleId === 'huge')?.zh).toMatch(/比整个版面还长/);
+    checkPage(r.alternatives[0].document, { document: doc }, held.map((h) => h.articleId));
+  });
+
+  it('reports a 40×30 px picture as too small for print, and places a 100-megapixel one', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(3)), article('b', para.repeat(2))], images: [
+      { id: 'tiny', name: 'tiny.jpg', mime: 'image/jpeg' as const, pixelWidth: 40, pixelHeight: 30, colorSpace: 'rgb' as const },
+      { id: 'big', name: 'big.jpg', mime: 'image/jpeg' as const, pixelWidth: 12_000, pixelHeight: 8_400, colorSpace: 'rgb' as const },
+    ] };
+    const request = { document: doc, pictures: [{ imageId: 'tiny', articleId: 'a', caption: '小图' }, { imageId: 'big', articleId: 'b', caption: '大图' }] };
+    const r = makeUp(request, { fonts });
+    expect(r.notes.some((n) => n.imageId === 'tiny' && /too small for print/.test(n.en) && /40×30/.test(n.zh))).toBe(true);
+    expect(r.alternatives[0].blocks.filter((b) => b.kind === 'image').length).toBe(2);
+    checkPage(r.alternatives[0].document, request, r.alternatives[0].heldOver.map((h) => h.articleId));
+  });
+
+  it('takes 200 articles within its bounds, holding the rest over by name', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: Array.from({ length: 200 }, (_, i) => article(`n${i}`, para)) };
+    const r = makeUp({ document: doc }, { fonts });
+    expect(r.stats.statesExpanded).toBeLessThanOrEqual(6000);
+    const alt = r.alternatives[0];
+    checkPage(alt.document, { document: doc }, alt.heldOver.map((h) => h.articleId));
+    expect(alt.heldOver.length).toBeGreaterThan(100);
+  });
+
+  it('holds every article over on a fully locked grid and says so', () => {
+    const base = emptyDocument('tabloid');
+    const doc = { ...base, articles: [article('a', para)], blocks: [{ id: 'ad', kind: 'box' as const, col: 0, span: base.page.grid.columns, row: 0, rows: 1000, locked: true }] };
+    const r = makeUp({ document: doc }, { fonts });
+    expect(r.notes.some((n) => /fully locked/.test(n.en) && /锁定/.test(n.zh))).toBe(true);
+    expect(r.alternatives[0].heldOver.map((h) => h.articleId)).toEqual(['a']);
+    expect(r.alternatives[0].blocks).toEqual(doc.blocks);
+  });
+
+  it('keeps a locked block where it is and makes up around it', () => {
+    const base = emptyDocument('broadsheet');
+    const ad = { id: 'ad', kind: 'box' as const, col: 4, span: 4, row: 80, rows: 30, locked: true };
+    const doc = { ...base, articles: [article('a', para.repeat(4)), article('b', para.repeat(2)), article('c', para)], blocks: [ad] };
+    const r = makeUp({ document: doc }, { fonts });
+    for (const alt of r.alternatives) {
+      expect(alt.blocks).toContainEqual(ad);
+      for (const b of alt.blocks) if (b.kind === 'article') expect(overlap(b, ad)).toBe(false);
+    }
+  });
+
+  it('makes up a one-column page', () => {
+    const base = emptyDocument('tabloid');
+    const doc = { ...base, page: { ...base.page, grid: { ...base.page.grid, columns: 1 } }, articles: [article('a', para), article('b', para)] };
+    const r = makeUp({ document: doc }, { fonts });
+    const alt = r.alternatives[0];
+    checkPage(alt.document, { document: doc }, alt.heldOver.map((h) => h.articleId));
+    expect(alt.blocks.every((b) => b.kind !== 'article' || b.span === 1)).toBe(true);
+  });
+});
