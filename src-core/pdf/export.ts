@@ -12,9 +12,8 @@ import {
 import type { FontFace, FontRegistry } from '../fonts/registry';
 import { picturePlacement } from '../layout/image-crop';
 import type { CmykColor, ImageItem, PageLayout } from '../layout/page-layout';
-import { dotOps, frameArt, ruleArt, type ArtShape, type PathOp } from '../layout/rule-art';
 import type { ImageAsset } from '../model/document';
-import { ContentWriter, num } from './content';
+import { ContentWriter, drawGeometry, num } from './content';
 import { embedSubset, FaceUse } from './font-subset';
 import { decodeBase64, passThrough, rasterFacts } from './images';
 import { drawMarks, sheetGeometry, type SheetGeometry } from './marks';
@@ -154,27 +153,10 @@ export async function exportPdf(layout: PageLayout, options: PdfExportOptions): 
         break;
       }
       case 'rule':
-        if (item.style) {
-          drawArt(cw, ruleArt(item.x1, item.y1, item.x2, item.y2, item.width, item.style), item.color, ox, pageTop);
-          break;
-        }
-        cw.strokeCmyk(item.color);
-        cw.width(item.width);
-        cw.line(ox + item.x1, pageTop - item.y1, ox + item.x2, pageTop - item.y2);
+      case 'box':
+      case 'art':
+        drawGeometry(cw, item, ox, pageTop);
         break;
-      case 'box': {
-        const styled = item.stroke && item.strokeStyle;
-        if (item.fill) cw.fillCmyk(item.fill);
-        if (item.stroke && !styled) {
-          cw.strokeCmyk(item.stroke);
-          cw.width(item.strokeWidth);
-        }
-        const stroke = item.stroke && !styled;
-        const paint = item.fill && stroke ? 'B' : item.fill ? 'f' : stroke ? 'S' : undefined;
-        if (paint) cw.rect(ox + item.x, pageTop - item.y - item.height, item.width, item.height, paint);
-        if (styled) drawArt(cw, frameArt(item.x, item.y, item.width, item.height, item.strokeWidth, item.strokeStyle!), item.stroke!, ox, pageTop);
-        break;
-      }
       case 'image': {
         const bytes = options.imageBytes?.(item.imageId) ?? assetBytes(imageAssets.get(item.imageId));
         if (!bytes) {
@@ -373,25 +355,6 @@ function drawImage(cw: ContentWriter, name: string, item: ImageItem, pw: number,
   if (item.width <= 0 || item.height <= 0) return;
   const placed = item.picture ?? picturePlacement(item, pw, ph, {});
   cw.image(name, ox + placed.x, pageTop - placed.y - placed.height, placed.width, placed.height, { x: ox + item.x, y: pageTop - item.y - item.height, w: item.width, h: item.height });
-}
-
-/** Shapes of a styled rule or frame in one colour: strokes stroked, dots filled. */
-function drawArt(cw: ContentWriter, shapes: ArtShape[], color: CmykColor, ox: number, pageTop: number): void {
-  const flip = (op: PathOp): PathOp => {
-    const v = op.slice(1) as number[];
-    const out = v.map((n, i) => (i % 2 === 0 ? ox + n : pageTop - n));
-    return [op[0], ...out] as PathOp;
-  };
-  for (const sh of shapes) {
-    if (sh.kind === 'dot') {
-      cw.fillCmyk(color);
-      cw.path(dotOps(sh.cx, sh.cy, sh.r).map(flip), 'f');
-    } else {
-      cw.strokeCmyk(color);
-      cw.width(sh.width);
-      cw.path(sh.ops.map(flip), 'S');
-    }
-  }
 }
 
 /** An image without picture data: a light grey frame with a cross, K only (preflight reports it). */
