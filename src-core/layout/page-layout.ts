@@ -75,7 +75,11 @@ export interface RuleItem {
   y2: number;
   width: number;
   color: CmykColor;
-  /** Absent: solid. Renderers draw other styles from `ruleArt`. */
+  /**
+   * Absent: solid, drawn as this line. Set: the style the rule was given (for bounds and the screen's
+   * class names); its ink is the `art` item layout puts right after it, and renderers draw nothing
+   * for the rule itself.
+   */
   style?: RuleStyle;
 }
 
@@ -88,11 +92,32 @@ export interface BoxItem {
   fill?: CmykColor;
   stroke?: CmykColor;
   strokeWidth: number;
-  /** Absent: a solid stroke. Renderers draw other styles from `frameArt`. */
+  /**
+   * Absent: a solid stroke around the rectangle. Set: renderers draw only the fill; the frame's ink
+   * is the `art` item layout puts right after the box.
+   */
   strokeStyle?: RuleStyle;
 }
 
-export type LayoutItem = GlyphRun | ImageItem | RuleItem | BoxItem;
+export type PathOp = ['M', number, number] | ['L', number, number] | ['C', number, number, number, number, number, number];
+
+/** Plain geometry: a stroked open path (butt caps), or a filled dot. */
+export type ArtShape = { kind: 'stroke'; width: number; ops: PathOp[] } | { kind: 'dot'; cx: number; cy: number; r: number };
+
+/**
+ * The ink of a styled rule or frame (双线, 文武线, 虚线, 波纹, 点线), resolved by layout into strokes
+ * and dots (see rule-art.ts) so that the SVG and the PDF renderer draw the same geometry and no
+ * style. `of` and `style` name what it draws (the screen's class names).
+ */
+export interface ArtItem {
+  kind: 'art';
+  of: 'rule' | 'frame';
+  style: RuleStyle;
+  color: CmykColor;
+  shapes: ArtShape[];
+}
+
+export type LayoutItem = GlyphRun | ImageItem | RuleItem | BoxItem | ArtItem;
 
 export interface Overset {
   articleId: string;

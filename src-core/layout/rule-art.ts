@@ -1,18 +1,13 @@
 import type { RuleStyle } from '../model/document';
+import type { ArtShape, PathOp } from './page-layout';
+
+export type { ArtShape, PathOp };
 
 /**
  * The geometry of styled rules and frames (双线, 文武线, 虚线, 花边) as plain vector shapes, computed
  * once here so that the SVG and the PDF renderer draw exactly the same strokes and dots. Coordinates
  * are page pt, y downwards, like PageLayout.
  */
-
-export type PathOp = ['M', number, number] | ['L', number, number] | ['C', number, number, number, number, number, number];
-
-export type ArtShape =
-  /** A stroked open path, butt caps. */
-  | { kind: 'stroke'; width: number; ops: PathOp[] }
-  /** A filled dot. */
-  | { kind: 'dot'; cx: number; cy: number; r: number };
 
 /** Lines of a multi-line style: offset of each line's centre from the rule's axis, and its weight. */
 function strands(style: RuleStyle, width: number): { offset: number; width: number }[] {
@@ -111,17 +106,5 @@ export function frameArt(x: number, y: number, w: number, h: number, width: numb
     ...ruleArt(x + w, y, x + w, y + h, width, style, true),
     ...ruleArt(x + w, y + h, x, y + h, width, style, true),
     ...ruleArt(x, y + h, x, y, width, style, true),
-  ];
-}
-
-/** A dot as four Bézier arcs, for renderers without a circle primitive. */
-export function dotOps(cx: number, cy: number, r: number): PathOp[] {
-  const k = 0.5523 * r;
-  return [
-    ['M', cx + r, cy],
-    ['C', cx + r, cy + k, cx + k, cy + r, cx, cy + r],
-    ['C', cx - k, cy + r, cx - r, cy + k, cx - r, cy],
-    ['C', cx - r, cy - k, cx - k, cy - r, cx, cy - r],
-    ['C', cx + k, cy - r, cx + r, cy - k, cx + r, cy],
   ];
 }

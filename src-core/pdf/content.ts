@@ -1,5 +1,4 @@
-import type { CmykColor } from '../layout/page-layout';
-import type { PathOp } from '../layout/rule-art';
+import type { ArtItem, BoxItem, CmykColor, PathOp, RuleItem } from '../layout/page-layout';
 
 /** A number as PDF content syntax: at most three decimals, never an exponent. */
 export function num(v: number): string {
@@ -171,5 +170,60 @@ export class ContentWriter {
   toString(): string {
     this.endText();
     return this.parts.join('\n');
+  }
+}
+
+/** A dot as four Bézier arcs (PDF has no circle operator). */
+function dotOps(cx: number, cy: number, r: number): PathOp[] {
+  const k = 0.5523 * r;
+  return [
+    ['M', cx + r, cy],
+    ['C', cx + r, cy + k, cx + k, cy + r, cx, cy + r],
+    ['C', cx - k, cy + r, cx - r, cy + k, cx - r, cy],
+    ['C', cx - r, cy - k, cx - k, cy - r, cx, cy - r],
+    ['C', cx + k, cy - r, cx + r, cy - k, cx + r, cy],
+  ];
+}
+
+/**
+ * A rule, box or art item of the layout on a page whose trim box starts at `ox` and whose top edge
+ * is at `pageTop` (PDF y upwards). Styles are already geometry: a styled rule draws nothing itself
+ * and a styled box only its fill, their ink being the art item that follows them.
+ */
+export function drawGeometry(cw: ContentWriter, item: RuleItem | BoxItem | ArtItem, ox: number, pageTop: number): void {
+  if (item.kind === 'art') return drawArt(cw, item, ox, pageTop);
+  if (item.kind === 'rule') {
+    if (item.style) return;
+    cw.strokeCmyk(item.color);
+    cw.width(item.width);
+    cw.line(ox + item.x1, pageTop - item.y1, ox + item.x2, pageTop - item.y2);
+    return;
+  }
+  const stroke = item.stroke && !item.strokeStyle ? item.stroke : undefined;
+  if (item.fill) cw.fillCmyk(item.fill);
+  if (stroke) {
+    cw.strokeCmyk(stroke);
+    cw.width(item.strokeWidth);
+  }
+  const paint = item.fill && stroke ? 'B' : item.fill ? 'f' : stroke ? 'S' : undefined;
+  if (paint) cw.rect(ox + item.x, pageTop - item.y - item.height, item.width, item.height, paint);
+}
+
+/** Strokes stroked, dots filled, in the item's colour. */
+function drawArt(cw: ContentWriter, item: ArtItem, ox: number, pageTop: number): void {
+  const flip = (op: PathOp): PathOp => {
+    const v = op.slice(1) as number[];
+    const out = v.map((n, i) => (i % 2 === 0 ? ox + n : pageTop - n));
+    return [op[0], ...out] as PathOp;
+  };
+  for (const sh of item.shapes) {
+    if (sh.kind === 'dot') {
+      cw.fillCmyk(item.color);
+      cw.path(dotOps(sh.cx, sh.cy, sh.r).map(flip), 'f');
+    } else {
+      cw.strokeCmyk(item.color);
+      cw.width(sh.width);
+      cw.path(sh.ops.map(flip), 'S');
+    }
   }
 }

@@ -1,10 +1,9 @@
 import type { PDFRef } from '@cantoo/pdf-lib';
 import type { FontRegistry } from '../fonts/registry';
 import { picturePlacement } from '../layout/image-crop';
-import type { BoxItem, CmykColor, GlyphRun, ImageItem, LayoutItem, RuleItem } from '../layout/page-layout';
-import { dotOps, frameArt, ruleArt, type ArtShape, type PathOp } from '../layout/rule-art';
+import type { GlyphRun, ImageItem, LayoutItem } from '../layout/page-layout';
 import type { ImageAsset } from '../model/document';
-import type { ContentWriter } from './content';
+import { drawGeometry, type ContentWriter } from './content';
 import type { DocumentFaces } from './faces';
 import type { DocumentImages } from './image-objects';
 
@@ -36,10 +35,10 @@ export async function drawItems(items: readonly LayoutItem[], p: PageCanvas): Pr
         problem = drawGlyphs(item, p);
         break;
       case 'rule':
-        drawRule(item, p.cw, p.ox, p.pageTop);
-        break;
       case 'box':
-        drawBox(item, p.cw, p.ox, p.pageTop);
+      case 'art':
+        // styles were resolved to geometry in layout (the `art` item after a styled rule or box)
+        drawGeometry(p.cw, item, p.ox, p.pageTop);
         break;
       case 'image':
         problem = await drawImageItem(item, p);
@@ -75,48 +74,6 @@ function drawGlyphs(item: GlyphRun, p: PageCanvas): Problem | undefined {
   p.cw.fillCmyk(item.color);
   p.cw.glyphs(use.resourceName, item.size, item.hScale * 100, p.ox + item.xs[0], p.pageTop - item.y, cids.subarray(0, n), use.widths, item.xs);
   return undefined;
-}
-
-function drawRule(item: RuleItem, cw: ContentWriter, ox: number, pageTop: number): void {
-  if (item.style) {
-    drawArt(cw, ruleArt(item.x1, item.y1, item.x2, item.y2, item.width, item.style), item.color, ox, pageTop);
-    return;
-  }
-  cw.strokeCmyk(item.color);
-  cw.width(item.width);
-  cw.line(ox + item.x1, pageTop - item.y1, ox + item.x2, pageTop - item.y2);
-}
-
-function drawBox(item: BoxItem, cw: ContentWriter, ox: number, pageTop: number): void {
-  const styled = item.stroke && item.strokeStyle;
-  if (item.fill) cw.fillCmyk(item.fill);
-  if (item.stroke && !styled) {
-    cw.strokeCmyk(item.stroke);
-    cw.width(item.strokeWidth);
-  }
-  const stroke = item.stroke && !styled;
-  const paint = item.fill && stroke ? 'B' : item.fill ? 'f' : stroke ? 'S' : undefined;
-  if (paint) cw.rect(ox + item.x, pageTop - item.y - item.height, item.width, item.height, paint);
-  if (styled) drawArt(cw, frameArt(item.x, item.y, item.width, item.height, item.strokeWidth, item.strokeStyle!), item.stroke!, ox, pageTop);
-}
-
-/** Shapes of a styled rule or frame in one colour: strokes stroked, dots filled. */
-function drawArt(cw: ContentWriter, shapes: ArtShape[], color: CmykColor, ox: number, pageTop: number): void {
-  const flip = (op: PathOp): PathOp => {
-    const v = op.slice(1) as number[];
-    const out = v.map((n, i) => (i % 2 === 0 ? ox + n : pageTop - n));
-    return [op[0], ...out] as PathOp;
-  };
-  for (const sh of shapes) {
-    if (sh.kind === 'dot') {
-      cw.fillCmyk(color);
-      cw.path(dotOps(sh.cx, sh.cy, sh.r).map(flip), 'f');
-    } else {
-      cw.strokeCmyk(color);
-      cw.width(sh.width);
-      cw.path(sh.ops.map(flip), 'S');
-    }
-  }
 }
 
 async function drawImageItem(item: ImageItem, p: PageCanvas): Promise<Problem | undefined> {

@@ -1,5 +1,4 @@
-import type { CmykColor, GlyphRun, LayoutItem, PageLayout } from '../layout/page-layout';
-import { frameArt, ruleArt, type ArtShape } from '../layout/rule-art';
+import type { ArtShape, CmykColor, GlyphRun, LayoutItem, PageLayout } from '../layout/page-layout';
 
 export interface SvgOptions {
   /** CSS font-family for a registry face id; the host declares it with @font-face from the same file the PDF embeds. */
@@ -36,7 +35,7 @@ export function cmykToCss(c: CmykColor): string {
   return `rgb(${r},${g},${b})`;
 }
 
-/** Styled rules and frames: the shapes `ruleArt`/`frameArt` computed, exactly as the PDF draws them. */
+/** Styled rules and frames: the strokes and dots layout resolved them to, exactly as the PDF draws them. */
 function artSvg(shapes: ArtShape[], color: string): string {
   return shapes
     .map((sh) =>
@@ -127,14 +126,16 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
       return `<g class="image-placeholder"><rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="#e6e6e6" stroke="#999" stroke-width="0.5"/><path d="M${num(x)} ${num(y)}L${num(x + w)} ${num(y + h)}M${num(x + w)} ${num(y)}L${num(x)} ${num(y + h)}" stroke="#999" stroke-width="0.5"/></g>`;
     }
     case 'rule':
-      if (item.style) return `<g class="rule-${item.style}">${artSvg(ruleArt(item.x1, item.y1, item.x2, item.y2, item.width, item.style), cmykToCss(item.color))}</g>`;
+      // A styled rule's ink is the art item that follows it.
+      if (item.style) return '';
       return `<line x1="${num(item.x1)}" y1="${num(item.y1)}" x2="${num(item.x2)}" y2="${num(item.y2)}" stroke="${cmykToCss(item.color)}" stroke-width="${num(item.width)}"/>`;
     case 'box': {
-      const styled = item.stroke && item.strokeStyle;
-      const rect = `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${item.fill ? cmykToCss(item.fill) : 'none'}" stroke="${item.stroke && !styled ? cmykToCss(item.stroke) : 'none'}" stroke-width="${num(item.strokeWidth)}"/>`;
-      if (!styled) return rect;
-      return `<g class="frame-${item.strokeStyle}">${rect}${artSvg(frameArt(item.x, item.y, item.width, item.height, item.strokeWidth, item.strokeStyle!), cmykToCss(item.stroke!))}</g>`;
+      // A styled frame's ink is the art item that follows the box: only the fill is drawn here.
+      const stroke = item.stroke && !item.strokeStyle ? cmykToCss(item.stroke) : 'none';
+      return `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${item.fill ? cmykToCss(item.fill) : 'none'}" stroke="${stroke}" stroke-width="${num(item.strokeWidth)}"/>`;
     }
+    case 'art':
+      return `<g class="${item.of}-${item.style}">${artSvg(item.shapes, cmykToCss(item.color))}</g>`;
   }
 }
 

@@ -80,6 +80,8 @@ export class SvgPainter {
         }
         this.markup.set(item, { s, href });
       }
+      // A styled rule draws nothing itself (its art item does): no element for it.
+      if (!s) continue;
       const key = layerOf(item);
       let list = groups.get(key);
       if (!list) groups.set(key, (list = []));

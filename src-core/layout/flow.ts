@@ -1,0 +1,88 @@
+import type { Article } from '../model/document';
+import type { ComposedParagraph } from '../typeset/compose';
+import { composeOptions, type LayoutContext } from './context';
+import { flowables, flowSize, type Flowable } from './flowables';
+import { emitLine, type Source } from './lines';
+import type { TypoReport } from './page-layout';
+import { isLoneLast, tally } from './report';
+import { columnEndIndex, gridLinesFor, nextSlotRun, type Slot } from './slots';
+
+/** The text-flow stage: an article's body set line by line into its slots, what does not fit counted as overset. */
+
+/** One article's flow: where its lines may go, what they came from, and where it stands. */
+interface FlowState {
+  readonly slots: Slot[];
+  readonly sources: Source[];
+  readonly owner: string;
+  readonly report: TypoReport;
+  /** The next free slot. */
+  slot: number;
+  oversetLines: number;
+  oversetChars: number;
+}
+
+/** Flows the article's body through `slots` at measure `width`; returns the slots it used. */
+export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], width: number, report: TypoReport): number {
+  const sources: Source[] = [];
+  const flow = flowables(ctx.page, article, sources, !!ctx.proof);
+  const composed = flow.map((f) => {
+    const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, f.style, f.indent, f.align ?? f.style.align));
+    ctx.out.noteMissing(cp, article.id);
+    return cp;
+  });
+  const state: FlowState = { slots, sources, owner: article.id, report, slot: 0, oversetLines: 0, oversetChars: 0 };
+  for (let fi = 0; fi < flow.length; fi++) {
+    const cp = composed[fi];
+    if (isLoneLast(cp)) report.loneCharacters++;
+    placeParagraph(ctx, state, { cp, f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length });
+  }
+  if (state.oversetLines > 0) ctx.out.overset.push({ articleId: article.id, characters: state.oversetChars, lines: state.oversetLines });
+  return state.slot;
+}
+
+interface Placing {
+  cp: ComposedParagraph;
+  f: Flowable;
+  next: Flowable | undefined;
+  last: boolean;
+}
+
+/** Sets one paragraph's lines into the slots from `state.slot`, keeping subheads and closing bylines with their neighbours. */
+function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void {
+  const { geo, page } = ctx;
+  const { slots, report } = state;
+  const { cp, f } = p;
+  const size = flowSize(f);
+  const depth = gridLinesFor(size, geo);
+  // A subhead that would end a column with nothing after it moves to the next column.
+  if (f.keepWithNext && state.slot < slots.length && !p.last) {
+    const needed = cp.lines.length * depth + 1;
+    const colEnd = columnEndIndex(slots, state.slot);
+    if (state.slot + needed > colEnd && colEnd < slots.length) state.slot = colEnd;
+  }
+  // A closing byline is kept with its last paragraph: when the byline would open a new column,
+  // the paragraph's last line goes over with it.
+  let carryLastLine = false;
+  if (p.next?.keepWithPrevious && cp.lines.length > 0) {
+    const bylineSlot = state.slot + cp.lines.length * depth;
+    carryLastLine = bylineSlot < slots.length && bylineSlot > 0 && columnEndIndex(slots, bylineSlot - 1) === bylineSlot;
+  }
+  const justified = (f.align ?? f.style.align) === 'justify';
+  for (let li = 0; li < cp.lines.length; li++) {
+    if (carryLastLine && li === cp.lines.length - 1 && state.slot < slots.length) state.slot = columnEndIndex(slots, state.slot);
+    if (depth > 1) state.slot = nextSlotRun(slots, state.slot, depth);
+    if (state.slot >= slots.length) {
+      state.oversetLines++;
+      const line = cp.lines[li];
+      for (let i = line.start; i < line.end; i++) if (cp.cps[i] !== 0x20) state.oversetChars++;
+      continue;
+    }
+    const s = slots[state.slot];
+    state.slot += depth;
+    // The em box sits on the foot of its last grid line, so its baseline is the grid's baseline.
+    emitLine(ctx, cp, li, s.x, s.y + (depth - 1) * geo.pitch + geo.bodySize - size, state.owner, state.sources);
+    tally(report, cp, li, justified, page.typeset.maxExpansion);
+    const gridLine = (s.y - geo.top) / geo.pitch;
+    if (Math.abs(gridLine - Math.round(gridLine)) > 1e-6) report.offGridLines++;
+  }
+}

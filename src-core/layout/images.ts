@@ -1,0 +1,61 @@
+import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, ImageCrop } from '../model/document';
+import { rectOf } from '../model/grid';
+import { resolveStyle } from '../model/styles';
+import { composeOptions, type LayoutContext } from './context';
+import { boxPaint } from './frames';
+import { picturePlacement } from './image-crop';
+import { emitLine } from './lines';
+import { BLACK, type LayoutItem, type Rect } from './page-layout';
+import { addBox } from './strokes';
+
+/** Picture blocks, and the room they take from the text of articles under them. */
+
+export function overlaps(a: GridRect, b: GridRect): boolean {
+  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+}
+
+/** A picture in its frame, placed by its crop when its pixel size is known. */
+export function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageCrop): LayoutItem {
+  const known = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 && frame.width > 0 && frame.height > 0;
+  return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop) } : {}) };
+}
+
+/** The grid cells pictures take from an article block, with one empty line between a picture and the text above and below it. */
+export function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] {
+  const out: GridRect[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'image' || b.span <= 0 || b.rows <= 0) continue;
+    if (!overlaps(b, block)) continue;
+    const above = b.row > block.row ? 1 : 0;
+    const below = b.row + b.rows < block.row + block.rows ? 1 : 0;
+    out.push({ col: b.col, span: b.span, row: b.row - above, rows: b.rows + above + below });
+  }
+  return out;
+}
+
+/** A picture and its caption; the caption of a picture that belongs to an article follows that article's caption style. */
+export function layoutImage(ctx: LayoutContext, block: ImageBlock, asset: ImageAsset | undefined, article: Article | undefined): void {
+  const { geo, page, out } = ctx;
+  const frame = rectOf(geo, block);
+  out.frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
+  if (frame.width <= 0 || frame.height <= 0) return;
+  let captionHeight = 0;
+  if (block.caption.trim()) {
+    const style = resolveStyle(page, 'caption', article?.styleOverrides);
+    const cp = ctx.cache.compose([{ text: block.caption, style, tag: 0 }], composeOptions(page.typeset, frame.width, style, 0));
+    out.noteMissing(cp, block.id);
+    captionHeight = cp.lines.length * style.lineHeight + 3;
+    let y = frame.y + frame.height - cp.lines.length * style.lineHeight;
+    for (let li = 0; li < cp.lines.length; li++) {
+      emitLine(ctx, cp, li, frame.x, y + (style.lineHeight - style.size) / 2, block.id, [{ field: 'caption', paragraph: 0, base: 0 }]);
+      y += style.lineHeight;
+    }
+  }
+  const height = Math.max(0, frame.height - captionHeight);
+  const picture: Rect = { x: frame.x, y: frame.y, width: frame.width, height };
+  // 底纹 shows where a fitted picture leaves the frame empty; the 边框 (图片边框) goes over the picture's edge.
+  const { fill, stroke, style } = boxPaint(block);
+  if (fill) addBox(out.items, { kind: 'box', ...picture, fill, strokeWidth: 0 });
+  out.items.push(imageItem(block.imageId, picture, asset, block));
+  if (stroke > 0) addBox(out.items, { kind: 'box', ...picture, stroke: BLACK, strokeWidth: stroke, ...(style ? { strokeStyle: style } : {}) });
+}

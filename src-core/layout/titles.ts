@@ -1,0 +1,95 @@
+import type { Article, ArticleBlock, BanmianDocument, StyleName, TextStyle } from '../model/document';
+import { rowY, type GridGeometry } from '../model/grid';
+import { resolveStyle } from '../model/styles';
+import { composeOptions, type LayoutContext } from './context';
+import { imageItem } from './images';
+import { emitLine, type Source } from './lines';
+import { BLACK, type CmykColor, type Rect, type TextField, type TypoReport } from './page-layout';
+import { tally } from './report';
+
+/** The titles stage: kicker, headline and deck over an article's text, and 压题图. */
+
+export interface TitleArea {
+  x: number;
+  y: number;
+  width: number;
+}
+
+/** K-only white: no ink, the paper shows (titles knocked out of a picture). */
+const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
+
+/** Kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
+export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleArea, report: TypoReport): number {
+  const { page, cache, out } = ctx;
+  const parts: [TextField, string, StyleName][] = [
+    ['kicker', article.kicker, 'kicker'],
+    ['headline', article.headline, 'headline'],
+    ['deck', article.deck, 'deck'],
+  ];
+  const present = parts.filter(([, text]) => text.trim());
+  if (present.length === 0) return 0;
+  const { x, width } = area;
+  let y = area.y;
+  for (const [field, text, styleName] of present) {
+    const style = resolveStyle(page, styleName, article.styleOverrides);
+    const sources: Source[] = [{ field, paragraph: 0, base: 0 }];
+    let base = 0;
+    for (const piece of titlePieces(ctx, text, style, width, field)) {
+      base = text.indexOf(piece, base);
+      sources[0] = { field, paragraph: 0, base };
+      const cp = cache.compose([{ text: piece, style, tag: 0 }], composeOptions(page.typeset, width, style, 0, style.align === 'justify' ? 'center' : style.align));
+      out.noteMissing(cp, article.id);
+      for (let li = 0; li < cp.lines.length; li++) {
+        const emTop = y + (style.lineHeight - style.size) / 2;
+        emitLine(ctx, cp, li, x, emTop, article.id, sources);
+        tally(report, cp, li, false, page.typeset.maxExpansion);
+        y += style.lineHeight;
+      }
+      base += piece.length;
+    }
+  }
+  return y - area.y;
+}
+
+/**
+ * A headline of two halves ("真抓实干谋发展 奋勇争先谱新篇") that does not fit on one line is set as
+ * two lines broken at the space, the way 两行题 are; anything else is composed as one paragraph.
+ */
+function titlePieces(ctx: LayoutContext, text: string, style: TextStyle, width: number, field: TextField): string[] {
+  const halves = text.trim().split(/ +/);
+  if (field === 'kicker' || halves.length !== 2) return [text];
+  const whole = ctx.cache.compose([{ text, style, tag: 0 }], composeOptions(ctx.page.typeset, width, style, 0, 'center'));
+  return whole.lines.length > 1 ? halves : [text];
+}
+
+/** Grid lines from `row` down to half a line below `bottom`: where body text may resume. */
+export function rowsTo(geo: GridGeometry, row: number, bottom: number): number {
+  return Math.ceil((bottom - rowY(geo, row) + geo.pitch * 0.5) / geo.pitch);
+}
+
+/**
+ * 压题图: the picture fills the title area (the headline span, from the top of the text area), the
+ * titles sit on its lower part, half a line above its foot, in white (knocked out) or black.
+ * Returns the grid lines the picture takes from the block's top.
+ */
+export function layoutTitleImage(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBlock, article: Article, area: TitleArea, report: TypoReport): number {
+  const { geo, out } = ctx;
+  const title = block.titleImage!;
+  const imageAt = out.items.length;
+  const height = layoutTitles(ctx, article, area, report);
+  const titleRows = height > 0 ? rowsTo(geo, block.row, area.y + height) : 0;
+  // Deep enough for the titles, never deeper than the block.
+  const rows = Math.min(Math.max(title.rows ?? titleRows + 3, titleRows + 1), Math.max(1, block.rows));
+  const bottom = rowY(geo, block.row + rows - 1) + geo.bodySize;
+  const shift = bottom - geo.pitch / 2 - (area.y + height);
+  const color = title.text === 'white' ? KNOCKOUT : BLACK;
+  for (let i = imageAt; i < out.items.length; i++) {
+    const item = out.items[i];
+    if (item.kind !== 'glyphs') continue;
+    item.y += Math.max(0, shift);
+    item.color = color;
+  }
+  const frame: Rect = { x: area.x, y: area.y, width: area.width, height: bottom - area.y };
+  out.items.splice(imageAt, 0, imageItem(title.imageId, frame, doc.images.find((i) => i.id === title.imageId), title));
+  return rows;
+}
