@@ -161,3 +161,23 @@ export function unmergedEdits(backup: DeskBackup, docs: SharedPageDocs): number 
   return documentPairs(backup, docs).reduce((n, { state, doc }) => n + missingPlaces(state, doc), 0)
     + Object.keys(backup.articles).filter((id) => !docs.articleDoc(id)).length;
 }
+
+/** “你在此版面上还有 N 处未同步的修改（原共享 …，时间 …）”: a backup of another page id to merge into the open one. */
+export type MergeOffer = Pick<DeskBackup, 'pageId' | 'server' | 'savedAt'> & { edits: number };
+
+/**
+ * The backups (of other page ids) whose edits belong on the open page and are not on it yet, oldest
+ * first so that they merge in the order they were made. A backup sharing history whose edits are all
+ * on the page already is returned in `inStep`: nothing of it is left to merge.
+ */
+export function mergeOffers(backups: readonly DeskBackup[], openPageId: string, docs: SharedPageDocs): { offers: MergeOffer[]; inStep: string[] } {
+  const offers: MergeOffer[] = [];
+  const inStep: string[] = [];
+  const related = backups.filter((b) => b.pageId !== openPageId && sharesHistory(b, docs));
+  for (const b of [...related].sort((x, y) => x.savedAt.localeCompare(y.savedAt))) {
+    const edits = unmergedEdits(b, docs);
+    if (edits > 0) offers.push({ pageId: b.pageId, server: b.server, savedAt: b.savedAt, edits });
+    else inStep.push(b.pageId);
+  }
+  return { offers, inStep };
+}
