@@ -22,7 +22,7 @@ export interface DeskBackup {
   server: string;
   /** ISO time of the copy. */
   savedAt: string;
-  /** Local changes the server had not acknowledged when the copy was taken (0: all in step). */
+  /** Local edits the server had not acknowledged when the copy was taken (0: all in step). */
   pending: number;
   /** Yjs state (base64) of the layout document and of each article document, by article id. */
   layout: string;
