@@ -154,8 +154,9 @@ function missingPlaces(state: Uint8Array, doc: Y.Doc): number {
 }
 
 /**
- * How many places of the open page the backup's edits would change (its 处 in “N 处未同步的修改”);
- * 0 when the page already has all of them. Only meaningful for a backup that shares history with it.
+ * How many places of the open page the backup's edits would change; 0 when the page already has all
+ * of them. Only meaningful for a backup that shares history with it. A map entry that goes with a
+ * text change (a suggestion's record) counts as a place of its own, so this can exceed the edits made.
  */
 export function unmergedEdits(backup: DeskBackup, docs: SharedPageDocs): number {
   return documentPairs(backup, docs).reduce((n, { state, doc }) => n + missingPlaces(state, doc), 0)
@@ -175,8 +176,9 @@ export function mergeOffers(backups: readonly DeskBackup[], openPageId: string, 
   const inStep: string[] = [];
   const related = backups.filter((b) => b.pageId !== openPageId && sharesHistory(b, docs));
   for (const b of [...related].sort((x, y) => x.savedAt.localeCompare(y.savedAt))) {
-    const edits = unmergedEdits(b, docs);
-    if (edits > 0) offers.push({ pageId: b.pageId, server: b.server, savedAt: b.savedAt, edits });
+    const places = unmergedEdits(b, docs);
+    // The count the desk showed as waiting (edits, as undo steps) when it has one; else the places.
+    if (places > 0) offers.push({ pageId: b.pageId, server: b.server, savedAt: b.savedAt, edits: b.pending > 0 ? b.pending : places });
     else inStep.push(b.pageId);
   }
   return { offers, inStep };
