@@ -99,7 +99,9 @@ function BackupRow({ backup }: { backup: DeskBackupSummary }) {
         {asking ? (
           <>
             <span className="unsynced-ask">删除后这 {backup.pending} 处修改将丢失 · The edits will be lost</span>
-            <button onClick={() => setAsking(false)}>取消 Cancel</button>
+            <button data-testid="unsynced-discard-cancel" onClick={() => setAsking(false)}>
+              取消 Cancel
+            </button>
             <button className="danger" data-testid="unsynced-discard-confirm" onClick={() => void desk.discardBackup(backup.pageId)}>
               确定删除 Discard
             </button>

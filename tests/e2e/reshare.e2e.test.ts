@@ -88,6 +88,7 @@ describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () =
       urls.push(`http://127.0.0.1:${port}/`);
     }
     const [layoutUrl, url] = urls as [string, string];
+    const kept = async () => (await (await fetch(`${url}api/deskBackupList`, { method: 'POST', headers: { 'content-type': 'application/json', [SESSION_HEADER]: SECRET }, body: '[]' })).json()).value as { pageId: string; pending: number }[];
     const editor = await openApp(browser, `${layoutUrl}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
     const proofreader = await openApp(browser, url, problems, { width: 1366, height: 768 });
     const firstInvitation = await invite(editor);
@@ -112,6 +113,12 @@ describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () =
     const list = proofreader.getByTestId('unsynced-list');
     await expect.poll(() => list.innerText()).toMatch(/127\.0\.0\.1/);
     await shotBoth(proofreader, 'reshare-unsynced-list');
+    // discarding asks first; cancelling keeps the backup
+    await proofreader.getByTestId('unsynced-discard').click();
+    await expect.poll(() => list.innerText()).toContain('删除后这 1 处修改将丢失');
+    await shot(proofreader, 'reshare-unsynced-discard-ask-1366.png');
+    await proofreader.getByTestId('unsynced-discard-cancel').click();
+    expect((await kept()).filter((b) => b.pending > 0)).toHaveLength(1);
     await proofreader.getByTestId('dialog-ok').click();
 
     await joinShare(proofreader, secondInvitation);
@@ -125,7 +132,6 @@ describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () =
       expect((await p.getByTestId('story-body').innerText()).split('校对断线时改')).toHaveLength(2);
     }
     // once the server has the edit, the old backup goes; nothing else is left to offer
-    const kept = async () => (await (await fetch(`${url}api/deskBackupList`, { method: 'POST', headers: { 'content-type': 'application/json', [SESSION_HEADER]: SECRET }, body: '[]' })).json()).value as { pageId: string; pending: number }[];
     await expect.poll(async () => (await kept()).filter((b) => b.pending > 0).length, { timeout: 30_000 }).toBe(0);
     await shot(editor, 'reshare-editor-merged-1600.png');
     expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m))).toEqual([]);
