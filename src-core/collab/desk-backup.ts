@@ -23,7 +23,7 @@ export interface DeskBackup {
   server: string;
   /** ISO time of the copy. */
   savedAt: string;
-  /** Local changes the server had not acknowledged when the copy was taken (0: all in step). */
+  /** Local edits the server had not acknowledged when the copy was taken (0: all in step). */
   pending: number;
   /** Yjs state (base64) of the layout document and of each article document, by article id. */
   layout: string;
@@ -95,4 +95,92 @@ export function parseDeskBackup(text: string, where: string): { ok: true; backup
     if (!isValidId(id) || !isState(state)) return fail(where, `稿件 ${id.slice(0, 64)} 的状态无效`, `the state of article ${id.slice(0, 64)} is invalid`);
   }
   return { ok: true, backup: { format: DESK_BACKUP_FORMAT, pageId: o.pageId, server: o.server, savedAt: o.savedAt, pending: o.pending as number, layout: o.layout, articles: articles as Record<string, string> } };
+}
+
+// ---- a page that came back under another id
+
+/** The state of each document of a backup next to the same document of an open page (layout, then articles by id). */
+function documentPairs(backup: DeskBackup, docs: SharedPageDocs): { state: Uint8Array; doc: Y.Doc }[] {
+  const pairs = [{ state: base64ToBytes(backup.layout)!, doc: docs.layoutDoc }];
+  for (const [id, state] of Object.entries(backup.articles)) {
+    const doc = docs.articleDoc(id);
+    if (doc) pairs.push({ state: base64ToBytes(state)!, doc });
+  }
+  return pairs;
+}
+
+/**
+ * Whether the backup and the open page grew from the same documents (a page shared again under a new
+ * id, or joined through a new share): some Yjs client wrote into both. A page re-created from its JSON
+ * has new clients only; merging a backup into it would double every paragraph.
+ */
+export function sharesHistory(backup: DeskBackup, docs: SharedPageDocs): boolean {
+  return documentPairs(backup, docs).some(({ state, doc }) => {
+    const kept = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
+    const open = Y.decodeStateVector(Y.encodeStateVector(doc));
+    for (const [client, clock] of kept) if (clock > 0 && (open.get(client) ?? 0) > 0) return true;
+    return false;
+  });
+}
+
+/** Places a change run covers in a Yjs delta: consecutive inserts, deletes and formats count once. */
+function placesInDelta(delta: readonly { insert?: unknown; delete?: number; retain?: number; attributes?: object }[]): number {
+  let places = 0;
+  let inChange = false;
+  for (const op of delta) {
+    const changes = op.retain === undefined || op.attributes !== undefined;
+    if (changes && !inChange) places++;
+    inChange = changes;
+  }
+  return places;
+}
+
+/** What the backup would change in one document: places in its texts and lists, and keys of its maps. */
+function missingPlaces(state: Uint8Array, doc: Y.Doc): number {
+  const missing = Y.diffUpdate(state, Y.encodeStateVector(doc));
+  // A copy of the page, with its root types as the page has them (events need the real types).
+  const probe = new Y.Doc();
+  Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
+  let places = 0;
+  for (const [name, type] of doc.share) {
+    const root = probe.get(name, type.constructor as typeof Y.AbstractType<Y.YEvent<never>>);
+    root.observeDeep((events) => {
+      for (const e of events) places += placesInDelta(e.changes.delta as never) + e.changes.keys.size;
+    });
+  }
+  Y.applyUpdate(probe, missing);
+  probe.destroy();
+  // Items the page lacks that show nowhere yet (a type the page has not opened) are still a change.
+  return places === 0 && Y.decodeUpdate(missing).structs.length > 0 ? 1 : places;
+}
+
+/**
+ * How many places of the open page the backup's edits would change; 0 when the page already has all
+ * of them. Only meaningful for a backup that shares history with it. A map entry that goes with a
+ * text change (a suggestion's record) counts as a place of its own, so this can exceed the edits made.
+ */
+export function unmergedEdits(backup: DeskBackup, docs: SharedPageDocs): number {
+  return documentPairs(backup, docs).reduce((n, { state, doc }) => n + missingPlaces(state, doc), 0)
+    + Object.keys(backup.articles).filter((id) => !docs.articleDoc(id)).length;
+}
+
+/** “你在此版面上还有 N 处未同步的修改（原共享 …，时间 …）”: a backup of another page id to merge into the open one. */
+export type MergeOffer = Pick<DeskBackup, 'pageId' | 'server' | 'savedAt'> & { edits: number };
+
+/**
+ * The backups (of other page ids) whose edits belong on the open page and are not on it yet, oldest
+ * first so that they merge in the order they were made. A backup sharing history whose edits are all
+ * on the page already is returned in `inStep`: nothing of it is left to merge.
+ */
+export function mergeOffers(backups: readonly DeskBackup[], openPageId: string, docs: SharedPageDocs): { offers: MergeOffer[]; inStep: string[] } {
+  const offers: MergeOffer[] = [];
+  const inStep: string[] = [];
+  const related = backups.filter((b) => b.pageId !== openPageId && sharesHistory(b, docs));
+  for (const b of [...related].sort((x, y) => x.savedAt.localeCompare(y.savedAt))) {
+    const places = unmergedEdits(b, docs);
+    // The count the desk showed as waiting (edits, as undo steps) when it has one; else the places.
+    if (places > 0) offers.push({ pageId: b.pageId, server: b.server, savedAt: b.savedAt, edits: b.pending > 0 ? b.pending : places });
+    else inStep.push(b.pageId);
+  }
+  return { offers, inStep };
 }

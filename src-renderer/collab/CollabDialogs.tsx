@@ -7,15 +7,17 @@ import { Row } from '../workspace/fields';
 import { useProof } from '../proof/use-proof';
 import { useCollab, useCollabDesk } from './use-collab';
 import { NewsroomJoin, PublishDialog } from './NewsroomDialogs';
+import { MergeOfferDialog, UnsyncedDialog } from './UnsyncedDialogs';
 import './collab.css';
 
-/** 文件 → 共享此版面, 文件 → 发布到服务器 and 文件 → 加入共享版面. */
+/** 文件 → 共享此版面, 文件 → 发布到服务器, 文件 → 加入共享版面 and 文件 → 恢复未同步的修改; the offer to merge kept edits. */
 export function CollabDialogs() {
   const dialog = useCollab((s) => s.dialog);
   if (dialog === 'share') return <ShareDialog />;
   if (dialog === 'join') return <JoinDialog />;
   if (dialog === 'publish') return <PublishDialog />;
-  return null;
+  if (dialog === 'unsynced') return <UnsyncedDialog />;
+  return <MergeOfferDialog />;
 }
 
 export function ErrorLine() {

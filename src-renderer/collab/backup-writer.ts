@@ -42,7 +42,7 @@ export class BackupWriter {
   private async flush(): Promise<void> {
     while (this.dirty) {
       this.dirty = false;
-      const backup = takeDeskBackup(this.pageId, this.server, this.docs, this.session.status().pending);
+      const backup = takeDeskBackup(this.pageId, this.server, this.docs, this.session.status().pendingEdits);
       try {
         const r = await this.host.deskBackupWrite(this.pageId, JSON.stringify(backup));
         this.failed = !r.ok;

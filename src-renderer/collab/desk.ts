@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { HostApi, ShareRequest, SharedPageInfo } from '../../src-core/host-api';
 import type { Invitation } from '../../src-core/collab/invitation';
-import { docsOfDeskBackup, mergeDeskBackup, type DeskBackup } from '../../src-core/collab/desk-backup';
+import { docsOfDeskBackup, mergeDeskBackup, mergeOffers, type DeskBackup, type DeskBackupSummary, type MergeOffer } from '../../src-core/collab/desk-backup';
 import { BackupWriter } from './backup-writer';
 import type { Localized } from '../../src-core/collab/protocol';
 import { DIRECTORY_ERRORS, derivePageId, freshPageId, listPages, pageLabel, type Fetch } from '../../src-core/collab/directory';
@@ -29,18 +29,20 @@ export interface CollabUiState {
   /** host:port of the server the page lives on while shared or joined (a joined page has nothing to save). */
   serverAddress: string | null;
   peers: Peer[];
-  dialog: 'share' | 'join' | 'publish' | null;
+  dialog: 'share' | 'join' | 'publish' | 'unsynced' | null;
   /** A share or join in progress. */
   busy: boolean;
   /** Why the last share or join failed, shown in its dialog. */
   error: Localized | null;
-  /** Pages whose backups hold edits no server acknowledged, newest first (恢复未同步的修改). */
-  unsynced: string[];
+  /** Backups of other pages holding edits no server acknowledged, newest first (文件 → 恢复未同步的修改 lists them). */
+  unsynced: DeskBackupSummary[];
+  /** Backups of other page ids whose edits belong on the shared page and are not on it yet (the first is asked about). */
+  mergeOffers: MergeOffer[];
 }
 
 type Listener = () => void;
 
-const LOCAL: Pick<CollabUiState, 'mode' | 'share' | 'pageId' | 'status' | 'peers' | 'serverAddress'> = { mode: 'local', share: null, pageId: null, status: null, peers: [], serverAddress: null };
+const LOCAL: Pick<CollabUiState, 'mode' | 'share' | 'pageId' | 'status' | 'peers' | 'serverAddress' | 'mergeOffers'> = { mode: 'local', share: null, pageId: null, status: null, peers: [], serverAddress: null, mergeOffers: [] };
 
 /** host:port of a ws:// or wss:// address, as the status line names it. */
 function addressOf(url: string): string {
@@ -58,7 +60,7 @@ const deskNameOf = (info: SharedPageInfo): string => info.deskName ?? '组版';
 const SYNC_TIMEOUT_MS = 20_000;
 
 export class CollabDesk {
-  private state: CollabUiState = { ...LOCAL, dialog: null, busy: false, error: null, unsynced: [] };
+  private state: CollabUiState = { ...LOCAL, dialog: null, busy: false, error: null, unsynced: [], mergeOffers: [] };
   private readonly listeners = new Set<Listener>();
   private session: CollabSession | null = null;
   private sharedStore: PageStore | null = null;
@@ -114,6 +116,7 @@ export class CollabDesk {
     this.proof.setIdentity({ role: '组版', name: request.deskName }, false);
     this.set({ mode: 'sharing', share: info, pageId: info.pageId, busy: false, serverAddress: addressOf(info.deskUrl) });
     this.editor.notify({ zh: '版面已共享：把邀请交给校对', en: 'The page is shared: give the invitation to the proofreader' }, 'info');
+    await this.offerMerges(info.pageId, store);
     return true;
   }
 
@@ -184,6 +187,7 @@ export class CollabDesk {
     this.proof.setIdentity({ role: who.role, name: who.name }, false);
     this.set({ mode: 'joined', pageId: invitation.pageId, busy: false, dialog: null, serverAddress: addressOf(invitation.server) });
     this.editor.notify({ zh: `已加入共享版面（${who.role} ${who.name}）`, en: `Joined the shared page as ${who.name} (${who.role})` }, 'info');
+    await this.offerMerges(invitation.pageId, store);
     return true;
   }
 
@@ -226,25 +230,85 @@ export class CollabDesk {
     await this.offerUnsynced();
   }
 
-  /** Backups of other pages holding edits no server acknowledged: said, never dropped (文件 → 恢复未同步的修改 opens one). */
+  /** Backups of other pages holding edits no server acknowledged: said, never dropped (文件 → 恢复未同步的修改 lists them). */
   async offerUnsynced(): Promise<void> {
-    const list = await this.host.deskBackupList();
-    if (!list.ok) return;
-    const others = list.value.filter((b) => b.pending > 0 && b.pageId !== this.state.pageId);
-    this.set({ unsynced: others.map((b) => b.pageId) });
+    const others = await this.listUnsynced();
     if (others.length === 0) return;
     const names = others.map((b) => `${b.pageId}（${b.pending}）`).join('、');
     this.editor.notify({ zh: `有未同步的修改：${names}。文件 → 恢复未同步的修改 可打开它们`, en: `Unsynced edits are kept for ${others.map((b) => b.pageId).join(', ')}: File → Recover unsynced edits opens them` }, 'info');
   }
 
-  /** Opens the newest backup with unsynced edits as a page of this desk (to compare, copy or save). */
+  private async listUnsynced(): Promise<DeskBackupSummary[]> {
+    const list = await this.host.deskBackupList();
+    const others = list.ok ? list.value.filter((b) => b.pending > 0 && b.pageId !== this.state.pageId) : this.state.unsynced;
+    this.set({ unsynced: others });
+    return others;
+  }
+
+  /** 文件 → 恢复未同步的修改: every kept backup with unsynced edits, to open or (asked first) discard. */
   async openUnsynced(): Promise<void> {
-    const pageId = this.state.unsynced[0];
-    if (!pageId || this.session) return;
+    await this.listUnsynced();
+    this.openDialog('unsynced');
+  }
+
+  /** Opens a backup as a page of this desk (to compare, copy or save); the backup stays until discarded. */
+  async openBackup(pageId: string): Promise<void> {
+    if (this.session) return;
     const kept = await this.keptBackup(pageId);
     if (!kept) return;
-    this.editor.replaceStore(new PageStore(docsOfDeskBackup(kept)), { path: null, title: `未同步的修改 ${pageId} ${kept.savedAt.slice(0, 16).replace('T', ' ')}` });
-    this.set({ unsynced: this.state.unsynced.slice(1) });
+    this.editor.replaceStore(new PageStore(docsOfDeskBackup(kept)), { path: null, title: `未同步的修改 ${pageId} ${localTime(kept.savedAt)}` });
+    this.set({ dialog: null });
+  }
+
+  /** Drops a backup the person chose to discard (the dialog asked first). */
+  async discardBackup(pageId: string): Promise<void> {
+    const r = await this.host.deskBackupDiscard(pageId);
+    if (!r.ok) return this.editor.notify(r);
+    this.editor.notify({ zh: `已删除 ${pageId} 的未同步修改`, en: `The unsynced edits of ${pageId} were discarded` }, 'info');
+    await this.listUnsynced();
+  }
+
+  // ---- a page that came back under another id (shared again, or joined through a new share)
+
+  /**
+   * Backups of other page ids that grew from the same documents as the page now shared: their edits
+   * the page lacks are offered for merging (合并 / 另开); one whose edits the server already has goes.
+   */
+  private async offerMerges(pageId: string, store: PageStore): Promise<void> {
+    const kept: DeskBackup[] = [];
+    for (const b of await this.listUnsynced()) {
+      const backup = await this.keptBackup(b.pageId);
+      if (backup) kept.push(backup);
+    }
+    const { offers, inStep } = mergeOffers(kept, pageId, store);
+    for (const old of inStep) {
+      const r = await this.host.deskBackupDiscard(old);
+      if (r.ok) this.editor.notify({ zh: `原共享 ${old} 的未同步修改都已在此版面上，备份已删除`, en: `Every unsynced edit kept from ${old} is on this page already; its backup was removed` }, 'info');
+    }
+    this.set({ mergeOffers: offers, unsynced: this.state.unsynced.filter((b) => !inStep.includes(b.pageId)) });
+  }
+
+  /** 合并: the backup's states go into the shared page (Yjs skips what it has) and on to the server; the backup goes once the server has them. */
+  async mergeOffered(pageId: string): Promise<void> {
+    const session = this.session;
+    const store = this.sharedStore;
+    const offer = this.state.mergeOffers.find((o) => o.pageId === pageId);
+    const kept = offer && session && store ? await this.keptBackup(pageId) : null;
+    if (!kept || !offer || !session || !store) return;
+    mergeDeskBackup(kept, store);
+    this.set({ mergeOffers: this.state.mergeOffers.filter((o) => o !== offer) });
+    this.editor.notify({ zh: `已合并 ${offer.edits} 处修改（原共享 ${pageId}），正在同步`, en: `Merged ${offer.edits} edits kept from ${pageId}; syncing` }, 'info');
+    if (!(await this.whenAcknowledged(session))) return;
+    const r = await this.host.deskBackupDiscard(pageId);
+    if (!r.ok) return this.editor.notify(r);
+    this.set({ unsynced: this.state.unsynced.filter((b) => b.pageId !== pageId) });
+    this.editor.notify({ zh: `原共享 ${pageId} 的修改已同步到服务器，备份已删除`, en: `The edits kept from ${pageId} reached the server; their backup was removed` }, 'info');
+  }
+
+  /** 另开: the backup stays as it is, listed under 文件 → 恢复未同步的修改 (opened there after leaving the share). */
+  keepOffered(pageId: string): void {
+    this.set({ mergeOffers: this.state.mergeOffers.filter((o) => o.pageId !== pageId) });
+    this.editor.notify({ zh: `原共享 ${pageId} 的修改保留在本机：离开共享后可在 文件 → 恢复未同步的修改 中另开`, en: `The edits kept from ${pageId} stay on this desk: after leaving, File → Recover unsynced edits opens them` }, 'info');
   }
 
   private async keptBackup(pageId: string): Promise<DeskBackup | null> {
@@ -269,6 +333,8 @@ export class CollabDesk {
       if (!stopped.ok) this.editor.notify(stopped);
     }
     this.set({ ...LOCAL, dialog: null });
+    // Backups kept (another page's, or this one's with edits the server never took) are listed again.
+    await this.listUnsynced();
     // The page stays as it was, on this desk only (save a copy to keep it).
     this.editor.notify(wasSharing ? { zh: '已停止共享；版面留在本机', en: 'Sharing stopped; the page stays on this desk' } : { zh: '已离开共享版面；版面内容留在本机，可另存一份', en: 'Left the shared page; its content stays here and can be saved as a copy' }, 'info');
   }
@@ -335,6 +401,21 @@ export class CollabDesk {
     });
   }
 
+  /** Resolves true once the server has everything of this session, false if the session ended first. */
+  private whenAcknowledged(session: CollabSession): Promise<boolean> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        const done = this.session !== session ? false : session.status().synced ? true : undefined;
+        if (done === undefined) return;
+        unsubscribe();
+        resolve(done);
+      };
+      const unsubscribe = session.subscribe(check);
+      // the merge's changes may already be acknowledged before the subscription
+      queueMicrotask(check);
+    });
+  }
+
   private fail(reason: Localized): false {
     this.set({ busy: false, error: { zh: reason.zh, en: reason.en } });
     return false;
@@ -355,6 +436,13 @@ export class CollabDesk {
       this.session.setActiveArticle(editing);
     }
   }
+}
+
+/** A backup's time as the person reads it (local time, to the minute). */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** What the others are told when a person goes: a share stopped on purpose is not a fault. */

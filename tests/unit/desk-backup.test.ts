@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docsOfDeskBackup, mergeDeskBackup, parseDeskBackup, takeDeskBackup } from '../../src-core/collab/desk-backup';
+import { docsOfDeskBackup, mergeDeskBackup, parseDeskBackup, sharesHistory, takeDeskBackup, unmergedEdits } from '../../src-core/collab/desk-backup';
 import { JoinedPageDocs } from '../../src-core/collab/joined-page';
 import { PageStore } from '../../src-core/store/page-store';
+import { bodyText } from '../collab/support';
 import { checkCall, dispatchHostCall } from '../../src-main/host/handlers';
 import { sandboxAccess, type HostEnv } from '../../src-main/host/page-files';
 import { PageSharing } from '../../src-main/host/share';
@@ -42,6 +43,46 @@ describe("a desk's backup of a shared page (src-core/collab/desk-backup.ts)", ()
     expect(bad({ pending: -1 })).toMatchObject({ ok: false, en: expect.stringContaining('pending') });
     expect(bad({ layout: '%%%' })).toMatchObject({ ok: false, en: expect.stringContaining('layout') });
     expect(bad({ articles: { 'a/b': good.layout } })).toMatchObject({ ok: false, zh: expect.stringContaining('稿件') });
+  });
+});
+
+describe('a backup next to a page that came back under another id', () => {
+  const setUp = () => {
+    const shared = new PageStore(samplePage());
+    const id = shared.articleIds().find((a) => firstText(shared.articleDoc(a)!))!;
+    // the proofreader's desk had the page from the first share, edited three places offline, and kept it
+    const proof = new PageStore(docsOfDeskBackup(takeDeskBackup('pA', 'ws://x', shared, 0)));
+    const text = firstText(proof.articleDoc(id)!);
+    text.insert(0, '甲');
+    text.insert(text.length, '乙');
+    text.format(3, 2, { bold: true });
+    const backup = takeDeskBackup('pA', 'ws://x', proof, 3);
+    return { shared, proof, id, backup };
+  };
+
+  it('sees shared history when the same documents are shared again under another id, and counts the places to merge', () => {
+    const { shared, proof, id, backup } = setUp();
+    // the 组版 typed meanwhile too; the page the proofreader joins under the new id is the same documents
+    firstText(shared.articleDoc(id)!).insert(1, '丙');
+    const joined = new PageStore(docsOfDeskBackup(takeDeskBackup('pB', 'ws://y', shared, 0)));
+    expect(sharesHistory(backup, joined)).toBe(true);
+    expect(unmergedEdits(backup, joined)).toBe(3);
+    mergeDeskBackup(backup, joined);
+    mergeDeskBackup(backup, joined);
+    const text = bodyText(joined.articleDoc(id)!);
+    // every edit once, the 组版's too, nothing doubled
+    expect(text.split('甲').length - 1).toBe(1);
+    expect(text.split('乙').length - 1).toBe(1);
+    expect(text.split('丙').length - 1).toBe(1);
+    expect(text.length).toBe(bodyText(proof.articleDoc(id)!).length + 1);
+    expect(unmergedEdits(backup, joined)).toBe(0);
+  });
+
+  it('sees no shared history with the same page re-created from its JSON', () => {
+    const { proof, backup } = setUp();
+    const recreated = new PageStore(proof.snapshot());
+    expect(recreated.snapshot()).toEqual(proof.snapshot());
+    expect(sharesHistory(backup, recreated)).toBe(false);
   });
 });
 
