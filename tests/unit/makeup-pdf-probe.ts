@@ -22,6 +22,8 @@ export interface PdfPageProbe {
   lines: { text: string; height: number; yMin: number; xMin: number }[];
   /** Blank areas of the rendered type area, in column-lines, largest first (see `blankHoles`). */
   holes: Hole[];
+  /** The last inked grid line of each column (-1 when the column is empty). */
+  feet: number[];
   png: PNG;
   dpi: number;
 }
@@ -45,7 +47,9 @@ export async function probePdf(doc: BanmianDocument, fonts: FontRegistry, dpi = 
     const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', pdfPath, join(dir, 'page')]);
     const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
-    return { pdf: r.bytes, text, lines: bboxLines(html), holes: blankHoles(png, dpi, gridGeometry(doc.page), titleAndPictureAreas(pl)), png, dpi };
+    const geo = gridGeometry(doc.page);
+    const cells = blankCells(png, dpi, geo, titleAndPictureAreas(pl));
+    return { pdf: r.bytes, text, lines: bboxLines(html), holes: blankHoles(cells), feet: cells.map((col) => col.lastIndexOf(false)), png, dpi };
   } finally {
     if (!keepIn) rmSync(dir, { recursive: true, force: true });
   }
@@ -102,7 +106,7 @@ const INK = 215;
  * (see titleAndPictureAreas); the rest, joined with their blank neighbours across columns
  * and lines, are holes, measured in cells = column-lines.
  */
-export function blankHoles(png: PNG, dpi: number, geo: GridGeometry, notBlank: Area[] = []): Hole[] {
+function blankCells(png: PNG, dpi: number, geo: GridGeometry, notBlank: Area[]): boolean[][] {
   const s = dpi / 72;
   const blank: boolean[][] = [];
   for (let c = 0; c < geo.columns; c++) {
@@ -121,11 +125,17 @@ export function blankHoles(png: PNG, dpi: number, geo: GridGeometry, notBlank: A
     }
     blank.push(col);
   }
+  return blank;
+}
+
+export function blankHoles(blank: boolean[][]): Hole[] {
+  const columns = blank.length;
+  const rows = blank[0]?.length ?? 0;
   // A single blank line between inked lines is the normal space between modules or paragraphs.
   const hole = blank.map((col) => col.map((b, r) => b && !(r > 0 && r < col.length - 1 && !col[r - 1] && !col[r + 1])));
   const seen = blank.map((col) => col.map(() => false));
   const out: Hole[] = [];
-  for (let c = 0; c < geo.columns; c++) for (let r = 0; r < geo.rows; r++) {
+  for (let c = 0; c < columns; c++) for (let r = 0; r < rows; r++) {
     if (!hole[c][r] || seen[c][r]) continue;
     let size = 0;
     const stack: [number, number][] = [[c, r]];
@@ -134,7 +144,7 @@ export function blankHoles(png: PNG, dpi: number, geo: GridGeometry, notBlank: A
       const [x, y] = stack.pop()!;
       size++;
       for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]]) {
-        if (nx < 0 || ny < 0 || nx >= geo.columns || ny >= geo.rows || seen[nx][ny] || !hole[nx][ny]) continue;
+        if (nx < 0 || ny < 0 || nx >= columns || ny >= rows || seen[nx][ny] || !hole[nx][ny]) continue;
         seen[nx][ny] = true;
         stack.push([nx, ny]);
       }
