@@ -27,4 +27,4 @@ export function dayRequest(name: string): MakeUpRequest {
   return { document, pictures: day.pictures.map((p, i) => ({ imageId: `pic-${i + 1}`, articleId: p.articleId, caption: p.caption })) };
 }
 
-export const DAY_SETS = ['broadsheet-fits', 'tabloid', 'broadsheet-overflow'] as const;
+export const DAY_SETS = ['broadsheet-fits', 'tabloid', 'tabloid-fits', 'broadsheet-overflow'] as const;

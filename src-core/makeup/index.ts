@@ -45,7 +45,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const alternatives: Alternative[] = [];
   const seen = new Set<string>();
   for (const { c, score } of scored) {
-    const key = c.placed.map((p) => `${p.rank}:${p.col},${p.row},${p.spec.span},${p.m.rows + p.stretch}`).sort().join(';');
+    const key = c.placed.map((p) => `${p.rank}:${p.col},${p.row},${p.spec.span}/${p.spec.titleSpan ?? 0},${p.m.rows + p.stretch}`).sort().join(';');
     if (seen.has(key)) continue;
     seen.add(key);
     alternatives.push({ ...build(request, measurer, eligible, c, locked), score, heldOver: [...held, ...heldFrom(eligible, c)] });

@@ -15,6 +15,11 @@ export interface PictureShape {
 /** One way to set an article: its module's span, headline size, title padding and picture. */
 export interface ShapeSpec {
   span: number;
+  /**
+   * Columns the titles span when wider than the body (an L-shaped module): the columns beside the
+   * body end under the titles, so a neighbour's titles there sit lower and never 撞题.
+   */
+  titleSpan?: number;
   headlineSize: number;
   /** Extra grid lines of white space in the title area (the headline's line height grows). */
   padRows: number;
@@ -101,7 +106,7 @@ export class Measurer {
 
   /** The article as set in a shape (headline size, padding and tracking as style overrides). */
   variant(article: Article, spec: ShapeSpec, tracking: number): Article {
-    const lines = this.titles(article, spec.span, spec.headlineSize, 0).headlineLines;
+    const lines = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
     const extra = spec.padRows > 0 && lines > 0 ? (spec.padRows * this.geo.pitch) / lines : 0;
     const a = styled(article, undefined, 0, tracking);
     if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, spec.headlineSize, extra);
@@ -110,23 +115,28 @@ export class Measurer {
 
   /** The module's blocks for a shape at a place on the grid. */
   blocks(article: Article, spec: ShapeSpec, m: Measured, col: number, row: number): { article: ArticleBlock; picture?: ImageBlock } {
-    const block: ArticleBlock = { id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span: spec.span, row, rows: m.rows };
-    if (spec.span > 1) block.headlineSpan = spec.span;
+    const span = Math.max(spec.span, spec.titleSpan ?? 0);
+    const block: ArticleBlock = { id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
+    if (span > 1) block.headlineSpan = span;
+    if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : m.titleRows));
     const p = spec.picture;
     if (!p) return { article: block };
     const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, articleId: article.id, col: col + spec.span - p.span, span: p.span, row: row + m.titleRows, rows: p.rows };
     return { article: block, picture };
   }
 
-  /** The fewest rows the shape needs with nothing overset (tracking chosen to need the fewest), or null when the page is too short. */
-  measure(article: Article, spec: ShapeSpec): Measured | null {
-    const key = `${article.id}|${spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.picture ? `${spec.picture.span}x${spec.picture.rows}` : ''}`;
+  /**
+   * The fewest rows the shape needs with nothing overset, at `tracking` or (without it) at the
+   * tracking that needs the fewest; null when the page is too short.
+   */
+  measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.picture ? `${spec.picture.span}x${spec.picture.rows}` : ''}|${tracking ?? ''}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
-    const titleRows = this.titles(article, spec.span, spec.headlineSize, spec.padRows).rows;
+    const titleRows = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, spec.padRows).rows;
     const picSlots = spec.picture ? spec.picture.span * (spec.picture.rows + 1) : 0;
     let best: { rows: number; tracking: number } | undefined;
-    for (const t of this.trackings) {
+    for (const t of tracking === undefined ? this.trackings : [tracking]) {
       const rows = titleRows + Math.ceil((this.bodyLines(article, t) + picSlots) / spec.span);
       if (!best || rows < best.rows) best = { rows, tracking: t };
     }

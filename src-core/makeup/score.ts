@@ -1,6 +1,6 @@
 import type { Article, GridRect } from '../model/document';
 import type { GridGeometry } from '../model/grid';
-import type { Candidate, Placement } from './search';
+import { outer, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 
 /** The hole limit of issue 16, in column-lines. */
@@ -13,7 +13,10 @@ function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): number[]
     for (let col = r.col; col < r.col + r.span; col++) for (let row = r.row; row < Math.min(geo.rows, r.row + r.rows); row++) covered[row * geo.columns + col] = 1;
   };
   for (const o of obstacles) mark(o);
-  for (const p of c.placed) mark({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch });
+  for (const p of c.placed) {
+    mark({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch });
+    mark({ col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows });
+  }
   const out = c.placed.map((p) => p.m.emptyLines + p.stretch * p.spec.span);
   for (let i = 0; i < covered.length; i++) {
     if (covered[i]) continue;
@@ -38,7 +41,7 @@ function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): number[]
 function collisions(placed: Placement[]): number {
   let n = 0;
   for (const a of placed) for (const b of placed) {
-    if (a === b || a.col + a.spec.span !== b.col || !a.m.titleRows || !b.m.titleRows) continue;
+    if (a === b || a.col + outer(a) !== b.col || !a.m.titleRows || !b.m.titleRows) continue;
     if (a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows) n++;
   }
   return n;
@@ -95,9 +98,11 @@ export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridR
   const pictures = pictureCount ? placedPictures / pictureCount : 1;
   const clashes = collisions(c.placed);
   const placedRanks = new Set(c.placed.map((p) => p.rank));
+  // Holding over costs more than any gain in looks, and holding over out of rank costs most.
+  const lastPlaced = Math.max(-1, ...placedRanks);
   let held = 0;
   articles.forEach((_, rank) => {
-    if (!placedRanks.has(rank)) held += 0.1 * (1 - rank / articles.length);
+    if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.6 : 0.3) * (1 - rank / (2 * articles.length));
   });
   const holePenalty = Math.max(0, largestHole - HOLE_LIMIT) / (HOLE_LIMIT * 10);
   const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;

@@ -1,5 +1,6 @@
 import type { Article, GridRect } from '../model/document';
 import type { Measured, Measurer, ShapeSpec } from './measure';
+import { HOLE_LIMIT } from './score';
 
 /** An article set in a shape at a place on the grid. */
 export interface Placement {
@@ -44,8 +45,14 @@ export interface SearchOutput {
 /** Beam width per lead span, and how many ranks ahead of the first unplaced article a module may be taken from. */
 const BEAM = 32;
 const LOOKAHEAD = 3;
-/** A gap this many lines or fewer under a module is closed with white space in its title area. */
+/** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
+const MIN_MODULE = 8;
+/** White space in a title area, at most, in grid lines. */
 const PAD_MAX = 3;
+/** Cost of each blank column-line over the hole limit: a page over the limit is taken only when nothing else fits. */
+const OVER_LIMIT = 60;
+/** Worth of placing one article (in column-lines, by rank weight). */
+const PLACED = 400;
 
 /**
  * Beam search over a skyline of the free grid: the lowest (then leftmost) flat run of columns is
@@ -148,42 +155,81 @@ function expand(input: SearchInput, s: State, leadSpan: number): State[] {
       const fitted = fit(input, rank, spec, foot - run.row);
       if (!fitted) continue;
       const cols = spec.span === run.width ? [run.col] : [run.col, run.col + run.width - spec.span];
-      for (const col of cols) children.push(place(input, s, { rank, spec: fitted.spec, m: fitted.m, col, row: run.row, stretch: fitted.stretch }));
+      for (const col of cols) {
+        const p = { rank, spec: fitted.spec, m: fitted.m, col, row: run.row, stretch: fitted.stretch };
+        if (!clashes(s.placed, p)) children.push(place(input, s, p));
+      }
+      // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
+      const wide = spec.span < run.width && spec.headlineSize > 0 ? fit(input, rank, { ...spec, titleSpan: run.width }, foot - run.row) : undefined;
+      if (wide && wide.m.titleRows > 0) {
+        const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
+        if (!clashes(s.placed, p)) children.push(place(input, s, p));
+      }
     }
   }
   if (!first) children.push(close(input, s, run, foot));
   return children;
 }
 
-/** The shape fitted into `room` lines: padded or stretched to the foot when the rest would be too small to use. */
+/**
+ * The shape fitted into `room` lines: when the rest would be too small for another module, the gap
+ * is closed with the levers in turn (a deeper picture, white space in the title area, looser
+ * tracking), and only then with blank lines at the foot.
+ */
 function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number): { spec: ShapeSpec; m: Measured; stretch: number } | undefined {
   const article = input.articles[rank];
   const m = input.measurer.measure(article, spec);
   if (!m || m.rows > room) return undefined;
   const gap = room - m.rows;
-  if (gap === 0 || gap > PAD_MAX + 3) return { spec, m, stretch: 0 };
-  if (gap <= PAD_MAX && article.headline.trim()) {
-    const padded = { ...spec, padRows: gap };
-    const pm = input.measurer.measure(article, padded);
-    if (pm && pm.rows === room) return { spec: padded, m: pm, stretch: 0 };
+  if (gap === 0 || gap > MIN_MODULE) return { spec, m, stretch: 0 };
+  for (const lever of levers(input, article, spec, gap)) {
+    const lm = input.measurer.measure(article, lever.spec, lever.tracking);
+    if (lm && lm.rows === room) return { spec: lever.spec, m: lm, stretch: 0 };
   }
   return { spec, m, stretch: gap };
+}
+
+/** Ways to make a module `gap` lines deeper, most preferred first. */
+function levers(input: SearchInput, article: Article, spec: ShapeSpec, gap: number): { spec: ShapeSpec; tracking?: number }[] {
+  const out: { spec: ShapeSpec; tracking?: number }[] = [];
+  const maxPic = Math.floor(input.measurer.geo.rows * 0.45);
+  if (spec.picture) for (let extra = gap; extra >= 1; extra--) if (spec.picture.rows + extra <= maxPic) {
+    const picture = { ...spec.picture, rows: spec.picture.rows + extra };
+    out.push({ spec: { ...spec, picture } });
+    if (article.headline.trim() && gap - extra <= PAD_MAX) out.push({ spec: { ...spec, picture, padRows: gap - extra } });
+  }
+  if (article.headline.trim()) for (let pad = Math.min(gap, PAD_MAX); pad >= 1; pad--) out.push({ spec: { ...spec, padRows: pad } });
+  for (const t of input.measurer.trackings) if (t > 0) {
+    out.push({ spec, tracking: t });
+    if (article.headline.trim()) for (let pad = 1; pad <= PAD_MAX; pad++) out.push({ spec: { ...spec, padRows: pad }, tracking: t });
+  }
+  return out;
+}
+
+/** Columns a placement covers (its titles' span when wider than its body). */
+export function outer(p: Placement): number {
+  return Math.max(p.spec.span, p.spec.titleSpan ?? 0);
+}
+
+/** 撞题: the module's title area shares a grid line with a neighbouring module's (never allowed). */
+function clashes(placed: Placement[], p: Placement): boolean {
+  return placed.some((q) => (q.col + outer(q) === p.col || p.col + outer(p) === q.col) && q.m.titleRows > 0 && p.m.titleRows > 0 && q.row < p.row + p.m.titleRows && p.row < q.row + q.m.titleRows);
 }
 
 function place(input: SearchInput, s: State, p: Placement): State {
   const tops = [...s.tops];
   const bottom = p.row + p.m.rows + p.stretch;
   const { rows } = input.measurer.geo;
-  for (let c = p.col; c < p.col + p.spec.span; c++) tops[c] = skip(input.obstacles, c, bottom, rows);
+  for (let c = p.col; c < p.col + outer(p); c++) tops[c] = skip(input.obstacles, c, c < p.col + p.spec.span ? bottom : p.row + p.m.titleRows, rows);
   const used = [...s.used];
   used[p.rank] = true;
   // Skipping over a higher-ranked article costs; text area gained counts by rank; blank lines cost.
   const skipped = s.used.slice(0, p.rank).filter((u) => !u).length;
-  const area = p.spec.span * (p.m.rows + p.stretch);
+  const area = p.spec.span * (p.m.rows + p.stretch) + (outer(p) - p.spec.span) * p.m.titleRows;
   const blank = p.m.emptyLines + p.stretch * p.spec.span;
   const weight = 1 + 0.5 * (1 - p.rank / Math.max(1, s.used.length));
-  const clash = s.placed.some((q) => (q.col + q.spec.span === p.col || p.col + p.spec.span === q.col) && q.m.titleRows > 0 && p.m.titleRows > 0 && q.row < p.row + p.m.titleRows && p.row < q.row + q.m.titleRows);
-  const value = (clash ? -40 * p.spec.span : 0) + s.value + weight * (area - blank) - 4 * blank - 3 * Math.max(0, p.m.emptyLines - 3) - 20 * skipped;
+  // Each article placed is worth more than any area: the page holds as much of the day's copy as it can.
+  const value = s.value + PLACED * weight + weight * (area - blank) - 4 * blank - OVER_LIMIT * Math.max(0, blank - HOLE_LIMIT) - 20 * skipped;
   return { tops, used, placed: [...s.placed, p], closed: s.closed, value };
 }
 
@@ -196,7 +242,8 @@ function close(input: SearchInput, s: State, run: { col: number; width: number; 
   const tops = [...s.tops];
   for (let c = run.col; c < run.col + run.width; c++) tops[c] = skip(input.obstacles, c, to, rows);
   const rect = { col: run.col, span: run.width, row: run.row, rows: to - run.row };
-  return { ...s, tops, closed: [...s.closed, rect], value: s.value - 6 * rect.span * rect.rows };
+  const cells = rect.span * rect.rows;
+  return { ...s, tops, closed: [...s.closed, rect], value: s.value - 6 * cells - OVER_LIMIT * Math.max(0, cells - HOLE_LIMIT) };
 }
 
 function closeAll(input: SearchInput, s: State): Candidate {

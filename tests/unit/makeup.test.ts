@@ -9,8 +9,14 @@ import { loadBundledFonts } from '../../src-main/fonts/bundled';
 
 const fonts = loadBundledFonts();
 
-function overlap(a: GridRect, b: GridRect): boolean {
-  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+/** Whether two blocks share a grid cell; a stepped (L-shaped) article block covers each column only to its depth. */
+function overlap(a: GridRect & { columnRows?: number[] }, b: GridRect & { columnRows?: number[] }): boolean {
+  for (let c = Math.max(a.col, b.col); c < Math.min(a.col + a.span, b.col + b.span); c++) {
+    const da = Math.min(a.columnRows?.[c - a.col] ?? a.rows, a.rows);
+    const db = Math.min(b.columnRows?.[c - b.col] ?? b.rows, b.rows);
+    if (a.row < b.row + db && b.row < a.row + da) return true;
+  }
+  return false;
 }
 
 /** Checks a made-up page from the real layout, not from the engine's report. */
