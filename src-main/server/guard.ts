@@ -78,7 +78,8 @@ export class Guard implements Extension {
   extensionName = 'banmian-guard';
   private readonly pages = new Map<string, PageState>();
   private instance: Hocuspocus | undefined;
-  private readonly spent = new WeakMap<Connection, { since: number; bytes: number }>();
+  /** Update bytes per person and document in the current minute (a reconnection does not start afresh). */
+  private readonly spent = new Map<string, { since: number; bytes: number }>();
   private stopWatching: (() => void) | undefined;
 
   constructor(
@@ -183,7 +184,7 @@ export class Guard implements Extension {
     if (!this.users.stillHolds(ctx.person)) throw denial(DENIAL.userRemoved);
     const update = syncUpdateOf(message);
     if (connection.readOnly || !update) return;
-    this.charge(connection, update.byteLength);
+    this.charge(`${ctx.person.id}\u0000${document.name}`, update.byteLength);
     if (ctx.address.kind === 'layout') {
       // A page's first state is the publisher's file, rounds and sign-off history included (the page
       // did not exist here before); from then on only the server writes them.
@@ -198,13 +199,17 @@ export class Guard implements Extension {
     }
   }
 
-  /** Counts a connection's update bytes in the current minute; past the limit it is closed. */
-  private charge(connection: Connection, bytes: number): void {
+  /**
+   * Counts a person's update bytes to one document in the current minute, over all their connections
+   * (so closing and reopening one does not reset it); past the limit the connection is closed.
+   */
+  private charge(key: string, bytes: number): void {
     const now = Date.now();
-    let spent = this.spent.get(connection);
+    if (this.spent.size > 10_000) for (const [k, v] of this.spent) if (now - v.since >= MINUTE_MS) this.spent.delete(k);
+    let spent = this.spent.get(key);
     if (!spent || now - spent.since >= MINUTE_MS) {
       spent = { since: now, bytes: 0 };
-      this.spent.set(connection, spent);
+      this.spent.set(key, spent);
     }
     spent.bytes += bytes;
     if (spent.bytes > LIMITS.updateBytesPerMinute) throw denial(DENIAL.tooMuch);

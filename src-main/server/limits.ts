@@ -14,7 +14,7 @@ export const LIMITS = {
   preAuth: { messageBytes: 64 * 1024, bytes: 1 * MiB, messages: 512 },
   /** …and over all sockets together. */
   preAuthServerBytes: 64 * MiB,
-  /** Yjs update bytes one connection may add to a document per minute (seeding a page included). */
+  /** Yjs update bytes one person may add to a document per minute, over all their connections (seeding a page included). */
   updateBytesPerMinute: 64 * MiB,
   /** Failed token attempts from one address per minute; beyond, its attempts are refused for a minute. */
   failedTokensPerMinute: 10,
