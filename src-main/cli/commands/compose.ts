@@ -195,7 +195,8 @@ function reportAlternative(alt: Alternative, n: number, of: number, gathered: Ga
   const placed = alt.document.blocks.filter((b) => b.kind === 'article' && !gathered.bannerIds.has(b.articleId)).length;
   const label = of > 1 ? `方案 ${n} alternative ${n}: ` : '';
   console.log(`${label}组版 made up ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
-  console.log(`  评分 ${alt.score.zh}\n  score ${alt.score.en}`);
+  console.log(`  评分 ${alt.score.zh}`);
+  console.log(`  score ${alt.score.en}`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}`);
 }
 
