@@ -171,7 +171,7 @@ export function alternativePath(path: string, n: number, of: number): string {
 function makeUpPage(doc: BanmianDocument, gathered: Gathered, alternatives: number): ReturnType<typeof makeUp> {
   const fonts = loadBundledFonts();
   const banners = doc.articles.filter((a) => gathered.bannerIds.has(a.id));
-  const top = autoplace({ ...doc, articles: banners }, { fonts }, { credits: gathered.credits });
+  const top = autoplace({ ...doc, articles: banners, images: [] }, { fonts }, { credits: gathered.credits });
   const locked = top.document.blocks.map((b) => ({ ...b, locked: true }));
   const pictures = gathered.links.filter((l): l is PictureLink => l.articleId !== undefined);
   const stories = doc.articles.filter((a) => !gathered.bannerIds.has(a.id));
@@ -257,6 +257,8 @@ export async function run(args: string[]): Promise<number> {
   }
   page.header = { ...page.header, ...gathered.credits, ...header };
   const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
+  const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
+  console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
   const result = makeUpPage(doc, gathered, count);
   for (const n of result.notes) console.log(`  组版 make-up: ${n.zh}\n                ${n.en}`);
   const standAlone = gathered.links.filter((l) => l.articleId === undefined);
