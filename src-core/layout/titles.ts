@@ -18,7 +18,38 @@ export interface TitleArea {
 /** K-only white: no ink, the paper shows (titles knocked out of a picture). */
 const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
 
-/** Kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
+/** The 栏头's type: the kicker's size in bold 黑体, knocked out of a black label. */
+function columnStyle(ctx: LayoutContext, article: Article): TextStyle {
+  const kicker = resolveStyle(ctx.page, 'kicker', article.styleOverrides);
+  return { ...kicker, family: 'hei', bold: true, align: 'left', tracking: 0.1, lineHeight: kicker.size * 1.6 };
+}
+
+/**
+ * 栏头: the article's column name (栏目, e.g. 一把手访谈) as a reversed label at the left of the title
+ * area, over the kicker. Returns the height it takes with the white space under it (0: no column).
+ */
+function layoutColumnHead(ctx: LayoutContext, article: Article, area: TitleArea): number {
+  const name = article.column?.trim();
+  if (!name) return 0;
+  const style = columnStyle(ctx, article);
+  const pad = style.size * 0.5;
+  const cp = ctx.cache.compose([{ text: name, style, tag: 0 }], composeOptions(ctx.page.typeset, Math.max(style.size, area.width - 2 * pad), style, 0, 'left'));
+  ctx.out.noteMissing(cp, article.id);
+  const line = cp.lines[0];
+  if (!line) return 0;
+  // The label is as wide as its text (tracking after the last character dropped), never wider than the area.
+  const width = Math.min(area.width, line.naturalWidth - style.tracking * style.size + 2 * pad);
+  ctx.out.items.push({ kind: 'box', x: area.x, y: area.y, width, height: style.lineHeight, fill: BLACK, strokeWidth: 0 });
+  const first = ctx.out.items.length;
+  emitLine(ctx, cp, 0, area.x + pad, area.y + (style.lineHeight - style.size) / 2, article.id, [{ field: 'column', paragraph: 0, base: 0 }]);
+  for (let i = first; i < ctx.out.items.length; i++) {
+    const item = ctx.out.items[i];
+    if (item.kind === 'glyphs') item.color = KNOCKOUT;
+  }
+  return style.lineHeight + style.size * 0.6;
+}
+
+/** 栏头, kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
 export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleArea, report: TypoReport): number {
   const { page, cache, out } = ctx;
   const parts: [TextField, string, StyleName][] = [
@@ -27,9 +58,10 @@ export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleAr
     ['deck', article.deck, 'deck'],
   ];
   const present = parts.filter(([, text]) => text.trim());
-  if (present.length === 0) return 0;
+  const columnHeight = layoutColumnHead(ctx, article, area);
+  if (present.length === 0) return columnHeight;
   const { x, width } = area;
-  let y = area.y;
+  let y = area.y + columnHeight;
   for (const [field, text, styleName] of present) {
     const style = resolveStyle(page, styleName, article.styleOverrides);
     const sources: Source[] = [{ field, paragraph: 0, base: 0 }];

@@ -31,6 +31,9 @@ export interface GridSettings {
   gutter: number;
 }
 
+export const DATE_LINES = ['weekday', 'weekday-lunar'] as const;
+export type DateLine = (typeof DATE_LINES)[number];
+
 export interface PageHeader {
   paperName: string;
   /** ISO date, e.g. 2024-01-16. */
@@ -43,6 +46,11 @@ export interface PageHeader {
   layoutEditor: string;
   /** Height reserved for the header above the grid. 0 hides it. */
   height: number;
+  /**
+   * What the date line prints: 'weekday' (2026年12月3日 星期四, also when absent) or 'weekday-lunar'
+   * (… 农历丙午年十月廿五). Optional, so files without it stay format version 1.
+   */
+  dateLine?: DateLine;
 }
 
 export type FaceRole = 'song' | 'hei' | 'kai' | 'fangsong';
@@ -114,6 +122,11 @@ export interface Article {
    * Optional, absent when there are none, so files without it stay format version 1.
    */
   styleOverrides?: StyleOverrides;
+  /**
+   * 栏目 (column name, e.g. 一把手访谈), printed as a 栏头 over the titles. Optional, absent when the
+   * article belongs to no column, so files without it stay format version 1.
+   */
+  column?: string;
 }
 
 export interface ImageAsset {

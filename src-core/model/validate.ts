@@ -1,5 +1,5 @@
 import type { BanmianDocument, Block, BlockBox, GridRect, ImageCrop, StyleName } from './document';
-import { FORMAT_VERSION, RULE_STYLES } from './document';
+import { DATE_LINES, FORMAT_VERSION, RULE_STYLES } from './document';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
 import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
@@ -189,6 +189,7 @@ export function validateDocument(input: unknown): Validation {
         c.text(`page.header.${key}`, page.header[key], TEXT);
       }
       c.number('page.header.height', page.header.height, 0, MAX_PT);
+      if (page.header.dateLine !== undefined) c.oneOf('page.header.dateLine', page.header.dateLine, DATE_LINES);
     }
     if (c.object('page.styles', page.styles)) {
       for (const [name, st] of Object.entries(page.styles)) {
@@ -220,6 +221,7 @@ export function validateDocument(input: unknown): Validation {
       }
       for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.text(`${p}.${key}`, a[key], TEXT);
       c.oneOf(`${p}.bylinePosition`, a.bylinePosition, ['top', 'end'] as const);
+      if (a.column !== undefined) c.text(`${p}.column`, a.column, TEXT);
       if (a.styleOverrides !== undefined) checkStyleOverrides(c, `${p}.styleOverrides`, a.styleOverrides);
       const body = bodyShapeProblem(a.body);
       if (body) c.fail(`${p}.body${body.path ? `.${body.path}` : ''}`, valueAt(a.body, body.path), body.zh, body.en);

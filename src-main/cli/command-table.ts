@@ -75,8 +75,8 @@ export const COMMANDS = {
     exits: { 0: { zh: '全部导入', en: 'all imported' }, 1: { zh: '没有导入任何内容', en: 'nothing imported' }, 2: USAGE_EXIT, 5: { zh: '部分文件出错', en: 'some files failed' } },
   },
   compose: {
-    zh: '导入并自动组版，导出 PDF',
-    en: 'import, auto-place and export a PDF',
+    zh: '导入并自动组版（按输入顺序排重要性，第一篇为头条），导出 PDF；放不下的稿件列为待用',
+    en: 'import and make up the page (input order is rank: the first is the lead), export a PDF; articles that do not fit are listed as held over',
     synopsis: 'INPUT... -o page.pdf [options]   (INPUT: .txt .md .docx 图片 images, .banmian)',
     options: {
       ...PRINT_OPTIONS,
@@ -84,8 +84,14 @@ export const COMMANDS = {
       columns: { type: 'string', arg: 'N', zh: '栏数', en: 'number of columns' },
       save: { type: 'string', arg: 'FILE', zh: '同时保存版面（.banmian）', en: 'also save the page (.banmian)', role: 'output' },
       report: { type: 'boolean', zh: '打印排版质量报告', en: 'print the typographic report' },
+      alternatives: { type: 'string', arg: 'N', zh: '输出 N 个方案（1–10）：page-1.pdf … page-N.pdf，--save 与 --png 同样编号', en: 'write N alternatives (1–10): page-1.pdf … page-N.pdf, --save and --png numbered the same way' },
+      template: { type: 'string', arg: 'FILE', zh: '版面模板（JSON：paperName、date、pageNumber、section、editor、proofreader、layoutEditor、dateLine）', en: 'page template (JSON: paperName, date, pageNumber, section, editor, proofreader, layoutEditor, dateLine)', role: 'input' },
+      paper: { type: 'string', arg: 'NAME', zh: '报名，例如 洛阳日报', en: 'the paper name, e.g. 洛阳日报' },
+      date: { type: 'string', arg: 'YYYY-MM-DD', zh: '出版日期（报眉印出星期）', en: 'the issue date (the header prints its weekday)' },
+      'page-number': { type: 'string', arg: 'N', zh: '版次（印作“第N版”）', en: 'the page number (printed 第N版)' },
+      'page-name': { type: 'string', arg: 'NAME', zh: '版名，例如 要闻', en: 'the page name, e.g. 要闻' },
     },
-    exits: PRINT_EXITS,
+    exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用）', en: 'written (articles that do not fit are listed as held over)' } },
   },
   export: {
     zh: '把 .banmian 版面导出为 PDF',

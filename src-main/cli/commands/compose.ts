@@ -5,14 +5,17 @@ import { parseArgs } from 'node:util';
 import { layout } from '../../../src-core/layout/layout';
 import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
-import { FORMAT_VERSION, type Article, type BanmianDocument, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
+import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { mmToPt } from '../../../src-core/model/units';
 import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { loadBundledFonts } from '../../fonts/bundled';
 import { printTypoReport } from '../typo-report';
-import { printFlags, writePrint } from './export';
+import { printFlags, writePrint, type PrintFlags } from './export';
+import { makeUp, type Alternative, type PictureLink } from '../../../src-core/makeup';
+import { headerFrom } from '../header-template';
+import { outputClash } from '../output-guard';
 import { commandUsage, parseOptions } from '../command-table';
 import { warnFittedBlocks } from '../fitted-blocks';
 
@@ -128,10 +131,12 @@ async function gather(inputs: string[]): Promise<Gathered | Fail> {
       out.bannerIds.add(id);
       out.articles.push({ id, kicker: '', headline: text, deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs([]), jumpFrom: '', jumpTo: '' });
     });
+    const columns = new Map(r.columnLinks.map((l) => [l.articleId, l.columnName.trim()]));
     for (const a of r.articles) {
       const id = unique(a.id);
       renamed.set(a.id, id);
-      out.articles.push({ ...a, id });
+      const column = columns.get(a.id);
+      out.articles.push(column ? { ...a, id, column } : { ...a, id });
     }
     for (const img of r.images) {
       const id = unique(img.id);
@@ -145,12 +150,57 @@ async function gather(inputs: string[]): Promise<Gathered | Fail> {
       if (imageId && (articleId || l.articleId === undefined)) out.links.push({ imageId, articleId, caption: l.caption });
     }
     Object.assign(out.credits, Object.fromEntries(Object.entries(r.page.credits).filter(([, v]) => v)));
-    if (r.page.columnNames.length) console.log(`  栏目名 column names (not placed yet): ${r.page.columnNames.join('、')}`);
   }
   return out;
 }
 
-/** `compose INPUT... -o page.pdf`: import, auto-place, preflight, export. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
+/** The most alternatives one run writes. */
+const MAX_ALTERNATIVES = 10;
+
+/** `page.pdf` → `page-2.pdf` for alternative 2 of several; one alternative keeps the name given. */
+export function alternativePath(path: string, n: number, of: number): string {
+  if (of === 1) return path;
+  const ext = extname(path);
+  return `${path.slice(0, path.length - ext.length)}-${n}${ext}`;
+}
+
+/**
+ * Banners (通栏, headline-only articles) across the top, placed as before and locked for make-up so
+ * it fills the page under them; everything else is made up by rank (input order).
+ */
+function makeUpPage(doc: BanmianDocument, gathered: Gathered, alternatives: number): ReturnType<typeof makeUp> {
+  const fonts = loadBundledFonts();
+  const banners = doc.articles.filter((a) => gathered.bannerIds.has(a.id));
+  const top = autoplace({ ...doc, articles: banners, images: [] }, { fonts }, { credits: gathered.credits });
+  const locked = top.document.blocks.map((b) => ({ ...b, locked: true }));
+  const pictures = gathered.links.filter((l): l is PictureLink => l.articleId !== undefined);
+  const stories = doc.articles.filter((a) => !gathered.bannerIds.has(a.id));
+  const request = { document: { ...doc, page: top.document.page, articles: stories, blocks: locked }, pictures, options: { alternatives } };
+  const result = makeUp(request, { fonts });
+  // The banners were locked only for this run: the page the user gets has nothing locked.
+  const lockedIds = new Set(locked.map((b) => b.id));
+  for (const alt of result.alternatives) {
+    const blocks = alt.document.blocks.map((b) => {
+      if (!lockedIds.has(b.id)) return b;
+      const { locked: _, ...free } = b;
+      return free as Block;
+    });
+    alt.document = { ...alt.document, articles: [...banners, ...alt.document.articles], blocks };
+    alt.blocks = blocks;
+  }
+  return result;
+}
+
+function reportAlternative(alt: Alternative, n: number, of: number, gathered: Gathered): void {
+  const placed = alt.document.blocks.filter((b) => b.kind === 'article' && !gathered.bannerIds.has(b.articleId)).length;
+  const label = of > 1 ? `方案 ${n} alternative ${n}: ` : '';
+  console.log(`${label}组版 made up ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
+  console.log(`  评分 ${alt.score.zh}`);
+  console.log(`  score ${alt.score.en}`);
+  for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}`);
+}
+
+/** `compose INPUT... -o page.pdf`: import, make up, preflight, export. Exit 0 written (articles held over are listed), 1 failed, 2 usage, 4 blocked by preflight. */
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -174,6 +224,22 @@ export async function run(args: string[]): Promise<number> {
     console.error(`栏数无效：${parsed.values.columns}（1–20）/ Invalid number of columns: ${parsed.values.columns} (1–20)`);
     return 2;
   }
+  const count = parsed.values.alternatives === undefined ? 1 : Number(parsed.values.alternatives);
+  if (!(Number.isInteger(count) && count >= 1 && count <= MAX_ALTERNATIVES)) {
+    console.error(`方案数无效：${parsed.values.alternatives}（1–${MAX_ALTERNATIVES}）/ Invalid number of alternatives: ${parsed.values.alternatives} (1–${MAX_ALTERNATIVES})`);
+    return 2;
+  }
+  const header = headerFrom(parsed.values.template, parsed.values);
+  if ('zh' in header) {
+    console.error(`${header.zh}\n${header.en}`);
+    return 2;
+  }
+  const outputsOf = (n: number): string[] => [flags.out, parsed.values.save, flags.png].filter((p): p is string => p !== undefined).map((p) => alternativePath(p, n, count));
+  const clash = outputClash([...inputs, ...(parsed.values.template ? [parsed.values.template] : [])], Array.from({ length: count }, (_, i) => outputsOf(i + 1)).flat());
+  if (clash) {
+    console.error(`${clash.zh}\n${clash.en}`);
+    return 2;
+  }
 
   const gathered = await gather(inputs);
   if ('zh' in gathered) {
@@ -189,24 +255,38 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${page.zh}\n${page.en}`);
     return 2;
   }
+  page.header = { ...page.header, ...gathered.credits, ...header };
   const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
-  const placed = autoplace(doc, { fonts: loadBundledFonts() }, { imageLinks: gathered.links, credits: gathered.credits });
-  for (const n of placed.notes) console.log(`  组版 placement: ${n.zh}\n                  ${n.en}`);
-  const articles = placed.document.articles.length - gathered.bannerIds.size;
   const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
-  console.log(`组版 placed ${placed.document.blocks.length} 个块 blocks (${articles} 篇稿件 articles${banners}, ${placed.document.images.length} 张图片 images)`);
-
-  if (parsed.values.report) {
-    const pl = layout(placed.document, { fonts: loadBundledFonts() });
-    printTypoReport(pl, new Map(placed.document.articles.map((a) => [a.id, a.headline || a.id])));
+  console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
+  const result = makeUpPage(doc, gathered, count);
+  for (const n of result.notes) console.log(`  组版 make-up: ${n.zh}\n                ${n.en}`);
+  const standAlone = gathered.links.filter((l) => l.articleId === undefined);
+  if (standAlone.length) console.log(`  独立图片暂不上版 stand-alone pictures not placed yet: ${standAlone.map((l) => l.imageId).join('、')}`);
+  if (!result.alternatives.length) {
+    console.error('组版没有得到版面 / Make-up found no page');
+    return 1;
   }
-  if (parsed.values.save) {
-    const saved = saveBanmianFile(parsed.values.save, placed.document);
+  let code = 0;
+  for (const [i, alt] of result.alternatives.entries()) {
+    const n = i + 1;
+    reportAlternative(alt, n, result.alternatives.length, gathered);
+    const written = await writeAlternative(alt.document, { ...flags, out: alternativePath(flags.out, n, count), png: flags.png && alternativePath(flags.png, n, count) }, parsed.values.save && alternativePath(parsed.values.save, n, count), parsed.values.report === true);
+    code = Math.max(code, written);
+  }
+  return code;
+}
+
+/** Writes one made-up page: the .banmian when asked, then the print PDF (preflight first). */
+async function writeAlternative(doc: BanmianDocument, flags: PrintFlags, save: string | undefined, report: boolean): Promise<number> {
+  if (report) printTypoReport(layout(doc, { fonts: loadBundledFonts() }), new Map(doc.articles.map((a) => [a.id, a.headline || a.id])));
+  if (save) {
+    const saved = saveBanmianFile(save, doc);
     if (!saved.ok) {
       console.error(`${saved.zh}\n${saved.en}`);
       return 1;
     }
-    console.log(`已保存 saved ${parsed.values.save}`);
+    console.log(`已保存 saved ${save}`);
   }
-  return writePrint(placed.document, basename(parsed.values.save ?? flags.out), flags);
+  return writePrint(doc, basename(save ?? flags.out), flags);
 }

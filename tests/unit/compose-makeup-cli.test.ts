@@ -1,0 +1,99 @@
+/**
+ * `compose` makes up the page with the make-up engine: exit codes, alternatives, the header and the
+ * 栏头, checked from the PDFs with poppler (pdftotext), not from the engine's own report.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as compose } from '../../src-main/cli/commands/compose';
+import { loadBanmianFile } from '../../src-main/files/banmian-file';
+import { plainText } from '../../src-core/model/richtext';
+
+const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
+const dir = mkdtempSync(join(tmpdir(), 'banmian-compose-'));
+const HEADER = ['--paper', '洛阳日报', '--date', '2026-12-03', '--page-number', '3', '--page-name', '要闻'];
+const text = (pdf: string, ...opts: string[]): string => execFileSync('pdftotext', [...opts, pdf, '-'], { encoding: 'utf8' });
+const han = (s: string): string[] => [...s].filter((c) => /\p{Script=Han}/u.test(c));
+const counts = (chars: string[]): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const c of chars) m.set(c, (m.get(c) ?? 0) + 1);
+  return m;
+};
+
+/** A day set with more copy than a small page holds, no pictures (so preflight passes). */
+function daySet(): string[] {
+  const paragraphs = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.length > 60).map((l) => l.replace(/\s+/g, ''));
+  return [0, 1, 2, 3, 4].map((i) => {
+    const path = join(dir, `0${i + 1}.txt`);
+    const body = paragraphs.slice(0, (i + 1) * 4).join('\n\n');
+    writeFileSync(path, `主题：第${'一二三四五'[i]}篇稿件的标题\n\n${body}\n`);
+    return path;
+  });
+}
+
+let logs: string[] = [];
+beforeAll(() => {
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('compose makes up the page', () => {
+  it('the sample: exit 4 when preflight blocks (its picture is a placeholder); --alternatives 3 writes 3 PDFs with the header and the 栏头', async () => {
+    logs = [];
+    expect(await compose([SAMPLE, '-o', join(dir, 'blocked.pdf'), ...HEADER])).toBe(4);
+    expect(existsSync(join(dir, 'blocked.pdf'))).toBe(false);
+    logs = [];
+    expect(await compose([SAMPLE, '-o', join(dir, 'page.pdf'), '--alternatives', '3', '--force', '--proof', ...HEADER])).toBe(0);
+    for (const n of [1, 2, 3]) expect(existsSync(join(dir, `page-${n}.pdf`))).toBe(true);
+    expect(existsSync(join(dir, 'page.pdf'))).toBe(false);
+    expect(logs.filter((l) => l.startsWith('  评分')).length).toBe(3);
+    expect(logs.filter((l) => l.startsWith('  score')).length).toBe(3);
+    const t = text(join(dir, 'page-1.pdf')).replace(/\s+/g, '');
+    for (const s of ['洛阳日报', '第3版', '要闻', '2026年12月3日星期四', '校对：王岚', '组版：晓南', '一把手访谈']) expect(t).toContain(s);
+    // the 栏头 stands over its article's headline: its line is above the headline's first line
+    const words = [...text(join(dir, 'page-1.pdf'), '-bbox-layout').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: m[3] }));
+    const column = words.find((w) => w.w.includes('一把手访谈'))!;
+    const headline = words.find((w) => w.w.includes('真抓实干谋发展'))!;
+    expect(column).toBeDefined();
+    expect(headline).toBeDefined();
+    expect(column.y).toBeLessThan(headline.y);
+  });
+
+  it('a day set larger than the page: exit 0, held-over articles listed by name, every placed character exactly once', async () => {
+    logs = [];
+    const files = daySet();
+    const save = join(dir, 'day.banmian');
+    expect(await compose([...files, '-o', join(dir, 'day.pdf'), '--format', '200x200mm', '--columns', '4', '--save', save, '--proof', ...HEADER])).toBe(0);
+    const doc = loadBanmianFile(save);
+    if (!doc.ok) throw new Error(doc.en);
+    const placed = new Set(doc.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+    const held = doc.document.articles.filter((a) => !placed.has(a.id));
+    expect(held.length).toBeGreaterThan(0);
+    for (const a of held) expect(logs.some((l) => l.includes('待用') && l.includes(a.headline))).toBe(true);
+    const expected = [
+      ...doc.document.articles.filter((a) => placed.has(a.id)).flatMap((a) => [a.kicker, a.headline, a.deck, a.byline, a.lead, plainText(a.body), a.column ?? '']),
+      '洛阳日报', '第3版', '要闻', '2026年12月3日', '星期四',
+    ].join('');
+    expect(counts(han(text(join(dir, 'day.pdf'))))).toEqual(counts(han(expected)));
+  });
+
+  it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {
+    logs = [];
+    expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--date', '2026-02-30'])).toBe(2);
+    expect(logs.join('\n')).toMatch(/不是有效的日期[\s\S]*not a valid day/);
+    const template = join(dir, 'template.json');
+    writeFileSync(template, JSON.stringify({ paperName: '洛阳日报', colour: 'red' }));
+    logs = [];
+    expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--template', template])).toBe(2);
+    expect(logs.join('\n')).toMatch(/template\.json[\s\S]*colour/);
+    logs = [];
+    expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--alternatives', '0'])).toBe(2);
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+});
