@@ -4,11 +4,25 @@ import { withOverride } from '../model/styles';
 import { FORMAT_VERSION } from '../model/document';
 import { fitBlocksToColumns, type BlockFit } from '../model/fit-blocks';
 import { validateDocument } from '../model/validate';
-import { isSignedOff } from '../proof/rounds';
+import { LOCKED_MESSAGE, type ProofResult } from '../model/proof';
+import { findOnPage, replaceOnPage, type FindMatch, type FindOptions } from './find-replace';
+import {
+  LOCK_EXEMPT,
+  PageOperationError,
+  blockPatchOf,
+  operationProblem,
+  type BlockPatch,
+  type PageOperation,
+  type OperationResult,
+  type PageView,
+} from './operations';
+import * as proofDoc from './proof-doc';
 import {
   ARTICLE_META_KEYS,
+  BODY_FIELD,
   articleDocFrom,
   articleParts,
+  blockFromY,
   blockToY,
   layoutDocFrom,
   layoutParts,
@@ -23,8 +37,8 @@ import {
 
 /** Thrown by every command while the page is signed for print (签字付印). */
 export class PageLockedError extends Error {
-  readonly zh = '本版已签字付印，需值班编辑重新打开后才能修改';
-  readonly en = 'The page is signed for print; a duty editor must reopen it before any change';
+  readonly zh = LOCKED_MESSAGE.zh;
+  readonly en = LOCKED_MESSAGE.en;
   constructor() {
     super('page is signed for print');
   }
@@ -148,19 +162,39 @@ export class PageStore {
   // ---- commands (each one undo step)
 
   moveBlock(id: string, col: number, row: number): void {
-    this.editBlock(id, { col, row });
+    this.apply({ kind: 'moveBlock', id, col, row });
   }
 
   resizeBlock(id: string, span: number, rows: number): void {
-    this.editBlock(id, { span, rows });
+    this.apply({ kind: 'resizeBlock', id, span, rows });
   }
 
   /** Sets some fields of a block; fields set to undefined are removed (e.g. headlineSpan). */
-  editBlock(id: string, fields: Partial<Record<string, unknown>>): void {
-    this.assertEditable();
-    const block = layoutParts(this.layoutDoc).blocks.get(id);
-    if (!block) throw new Error(`no block ${id}`);
-    this.layoutDoc.transact(() => writeBlockFields(block, fields), LOCAL_ORIGIN);
+  editBlock(id: string, patch: BlockPatch): void {
+    this.apply({ kind: 'editBlock', id, patch });
+  }
+
+  /**
+   * Applies one operation of the closed set (operations.ts) after checking it: a page signed for
+   * print refuses all but rounds and sign-off (PageLockedError), an operation that does not fit the
+   * page changes nothing (PageOperationError).
+   */
+  apply<O extends PageOperation>(op: O): OperationResult<O> {
+    if (!LOCK_EXEMPT.has(op.kind)) this.assertEditable();
+    const problem = operationProblem(op, this.view());
+    if (problem) throw new PageOperationError(op.kind, problem.zh, problem.en);
+    return this.run(op) as OperationResult<O>;
+  }
+
+  /** Every occurrence of `query` on the page, article by article in the page's order, fields before the body. */
+  find(query: string, opts: FindOptions): FindMatch[] {
+    return findOnPage(this.articleIds(), (id) => this.articleDocs.get(id), query, opts);
+  }
+
+  /** Where the story editor binds an article's body (tiptap's Collaboration extension), or undefined. */
+  bodyBinding(articleId: string): { document: Y.Doc; field: string } | undefined {
+    const document = this.articleDocs.get(articleId);
+    return document && { document, field: BODY_FIELD };
   }
 
   /** Adds a block on top of the others, or under all of them (`bottom`, e.g. a tinted box behind them). */
@@ -227,16 +261,7 @@ export class PageStore {
   }
 
   setArticleMeta(id: string, fields: Partial<ArticleMeta>): void {
-    this.assertEditable();
-    const doc = this.articleDocs.get(id);
-    if (!doc) throw new Error(`no article ${id}`);
-    const { meta } = articleParts(doc);
-    doc.transact(() => {
-      for (const key of ARTICLE_META_KEYS) {
-        const v = fields[key];
-        if (v !== undefined) meta.set(key, v);
-      }
-    }, LOCAL_ORIGIN);
+    this.apply({ kind: 'editArticle', id, fields });
   }
 
   /**
@@ -269,7 +294,109 @@ export class PageStore {
   }
 
   isLocked(): boolean {
-    return isSignedOff(this.layoutDoc);
+    return proofDoc.isSignedOff(this.layoutDoc);
+  }
+
+  // ---- applying operations (checked by apply)
+
+  private view(): PageView {
+    const { blocks, images } = layoutParts(this.layoutDoc);
+    const self = this;
+    return {
+      block: (id) => {
+        const m = blocks.get(id);
+        return m && blockFromY(m);
+      },
+      hasArticle: (id) => this.articleDocs.has(id),
+      hasThread: (articleId, threadId) => !!proofDoc.proofParts(this.docOf(articleId)).threads.get(threadId),
+      get columns() {
+        return readPage(self.layoutDoc).grid?.columns ?? 1;
+      },
+      get articleIds() {
+        return new Set(self.articleIds());
+      },
+      get imageIds() {
+        return new Set(images.keys());
+      },
+    };
+  }
+
+  private docOf(articleId: string): Y.Doc {
+    const doc = this.articleDocs.get(articleId);
+    if (!doc) throw new Error(`no article ${articleId}`);
+    return doc;
+  }
+
+  private run(op: PageOperation): number | boolean | ProofResult | void {
+    switch (op.kind) {
+      case 'moveBlock':
+      case 'resizeBlock':
+      case 'editBlock': {
+        const block = layoutParts(this.layoutDoc).blocks.get(op.id)!;
+        return this.layoutDoc.transact(() => writeBlockFields(block, blockPatchOf(op)), LOCAL_ORIGIN);
+      }
+      case 'editArticle':
+        return this.writeMeta(this.docOf(op.id), op.fields);
+      case 'replace':
+        return this.batchCount(() => replaceOnPage((id) => this.articleDocs.get(id), op.matches, op.replacement, LOCAL_ORIGIN));
+      default:
+        return this.runProof(op);
+    }
+  }
+
+  private writeMeta(doc: Y.Doc, fields: Partial<ArticleMeta>): void {
+    const { meta } = articleParts(doc);
+    doc.transact(() => {
+      for (const key of ARTICLE_META_KEYS) {
+        const v = fields[key];
+        if (v !== undefined) meta.set(key, v);
+      }
+    }, LOCAL_ORIGIN);
+  }
+
+  private batchCount(run: () => number): number {
+    let n = 0;
+    this.batch(() => (n = run()));
+    return n;
+  }
+
+  /**
+   * Proof operations. Decisions are undoable, each its own step; who made a mark, comments,
+   * rounds and sign-off are records, not edits, so undo leaves them (no origin).
+   */
+  private runProof(op: Exclude<PageOperation, { kind: 'moveBlock' | 'resizeBlock' | 'editBlock' | 'editArticle' | 'replace' }>): number | boolean | ProofResult | void {
+    switch (op.kind) {
+      case 'recordSuggestion':
+        return proofDoc.recordSuggestion(this.docOf(op.articleId), op.meta);
+      case 'decide':
+        return this.ownStep(() => proofDoc.decideSuggestion(this.docOf(op.articleId), op.id, op.decision, op.by, LOCAL_ORIGIN));
+      case 'decideAll':
+        return this.ownStep(() => op.articleIds.reduce((n, id) => n + proofDoc.decideAll(this.docOf(id), op.decision, op.by, LOCAL_ORIGIN), 0));
+      case 'comment':
+        return proofDoc.addComment(this.docOf(op.articleId), op.thread);
+      case 'reply':
+        return proofDoc.replyToThread(this.docOf(op.articleId), op.threadId, op.entry);
+      case 'resolve':
+        return proofDoc.resolveThread(this.docOf(op.articleId), op.threadId, op.resolved);
+      case 'startRound':
+        return proofDoc.startRound(this.layoutDoc, op.by);
+      case 'finishRound':
+        return proofDoc.finishRound(this.layoutDoc, this.articleIds().flatMap((id) => this.articleDocs.get(id) ?? []), op.by);
+      case 'signOff':
+        return proofDoc.signOff(this.layoutDoc, op.by, op.role);
+      case 'reopen':
+        return proofDoc.reopen(this.layoutDoc, op.by, op.role, op.reason);
+    }
+  }
+
+  /** Runs `change` as an undo step of its own, not merged with typing just before or after. */
+  private ownStep<T>(change: () => T): T {
+    this.stopCapturing();
+    try {
+      return change();
+    } finally {
+      this.stopCapturing();
+    }
   }
 
   // ---- internals
@@ -370,7 +497,7 @@ export class PageStore {
 }
 
 /** Sets fields of a block's map; `undefined` removes the field. The id and kind never change. */
-function writeBlockFields(block: Y.Map<unknown>, fields: Partial<Record<string, unknown>>): void {
+function writeBlockFields(block: Y.Map<unknown>, fields: BlockPatch): void {
   for (const [k, v] of Object.entries(fields)) {
     if (k === 'id' || k === 'kind') continue;
     if (v === undefined) block.delete(k);
