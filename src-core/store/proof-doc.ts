@@ -163,8 +163,11 @@ export function openSuggestions(doc: Y.Doc): (SuggestionMeta & { text: string })
   return out;
 }
 
+/** The layout document's roots that only the collaboration server writes on a shared page. */
+export const ROUND_ROOTS = { rounds: 'rounds', signoff: 'signoff' } as const;
+
 export function roundParts(layoutDoc: Y.Doc) {
-  return { rounds: layoutDoc.getArray<RoundRecord>('rounds'), signoff: layoutDoc.getMap<unknown>('signoff') };
+  return { rounds: layoutDoc.getArray<RoundRecord>(ROUND_ROOTS.rounds), signoff: layoutDoc.getMap<unknown>(ROUND_ROOTS.signoff) };
 }
 
 export function currentRound(layoutDoc: Y.Doc): RoundRecord | undefined {

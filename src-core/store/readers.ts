@@ -13,7 +13,7 @@ import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage 
 
 export { articleBodyJSON } from './ydocs';
 export type { ArticleMeta } from './ydocs';
-export { currentRound, isSignedOff, markedSpans, nextRoundName, openMarks, openSuggestions, orphanThreads, signoffLog } from './proof-doc';
+export { ROUND_ROOTS as SERVER_WRITTEN_ROOTS, currentRound, isSignedOff, markedSpans, nextRoundName, openMarks, openSuggestions, orphanThreads, signoffLog } from './proof-doc';
 
 /** The article ids of the page, in order. */
 export function articleIdsOf(layoutDoc: Y.Doc): string[] {
@@ -43,15 +43,21 @@ export function articleTextOf(id: string, doc: Y.Doc): Omit<Article, 'styleOverr
  */
 export function watchPage(layoutDoc: Y.Doc, on: { order(): void; signoff(): void }): () => void {
   const { articleOrder } = layoutParts(layoutDoc);
-  const { signoff } = roundParts(layoutDoc);
   const order = (): void => on.order();
-  const signed = (): void => on.signoff();
   articleOrder.observe(order);
-  signoff.observe(signed);
+  const unwatchSignoff = watchSignoff(layoutDoc, () => on.signoff());
   return () => {
     articleOrder.unobserve(order);
-    signoff.unobserve(signed);
+    unwatchSignoff();
   };
+}
+
+/** Calls `changed` when the page is signed or reopened; returns the function that stops watching. */
+export function watchSignoff(layoutDoc: Y.Doc, changed: () => void): () => void {
+  const { signoff } = roundParts(layoutDoc);
+  const observer = (): void => changed();
+  signoff.observe(observer);
+  return () => signoff.unobserve(observer);
 }
 
 export function roundsOf(layoutDoc: Y.Doc): RoundRecord[] {

@@ -18,7 +18,7 @@ import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncUpdateOf } from '../../src-core/collab/wire';
 import type { ProofResult } from '../../src-core/model/proof';
 import { finishRound, reopen, signOff, startRound } from '../../src-core/store/page-requests';
-import { articleIdsOf, isSignedOff } from '../../src-core/store/readers';
+import { SERVER_WRITTEN_ROOTS, articleIdsOf, isSignedOff, watchSignoff } from '../../src-core/store/readers';
 import { FailedAttempts } from './attempts';
 import { LIMITS, MINUTE_MS } from './limits';
 import type { SocketGate } from './socket-gate';
@@ -46,8 +46,8 @@ interface PageState {
 
 /** Layout-document roots only the server writes, and the refusal a client gets for writing one. */
 const SERVER_ONLY_ROOTS = [
-  ['signoff', DENIAL.signoffIsServerOnly],
-  ['rounds', DENIAL.roundsAreServerOnly],
+  [SERVER_WRITTEN_ROOTS.signoff, DENIAL.signoffIsServerOnly],
+  [SERVER_WRITTEN_ROOTS.rounds, DENIAL.roundsAreServerOnly],
 ] as const;
 
 /** A document nobody has written yet: no client has any item in it. */
@@ -145,7 +145,7 @@ export class Guard implements Extension {
     const page = this.page(address.pageId);
     if (address.kind === 'layout') {
       const update = (): void => this.setLocked(address.pageId, isSignedOff(document));
-      document.getMap('signoff').observe(update);
+      watchSignoff(document, update);
       update();
     } else {
       page.openArticles++;
