@@ -17,6 +17,7 @@ import {
   type PageView,
 } from './operations';
 import * as proofDoc from './proof-doc';
+import { layoutSnapshotOf } from './readers';
 import {
   ARTICLE_META_KEYS,
   BODY_FIELD,
@@ -26,7 +27,6 @@ import {
   blockToY,
   layoutDocFrom,
   layoutParts,
-  orderedBlocks,
   readArticleBody,
   readArticleMeta,
   readPage,
@@ -118,7 +118,7 @@ export class PageStore {
   /** The plain document layout consumes; rebuilt lazily, articles only when their doc changed. */
   snapshot(): BanmianDocument {
     if (this.snapshotCache) return this.snapshotCache;
-    const { articleOrder, page, images, blocks } = (this.layoutCache ??= this.readLayoutParts());
+    const { articleOrder, page, images, blocks } = (this.layoutCache ??= layoutSnapshotOf(this.layoutDoc));
     const articles: Article[] = [];
     for (const id of articleOrder) {
       const a = this.article(id);
@@ -126,11 +126,6 @@ export class PageStore {
     }
     this.snapshotCache = { formatVersion: FORMAT_VERSION, page, articles, images, blocks };
     return this.snapshotCache;
-  }
-
-  private readLayoutParts(): NonNullable<PageStore['layoutCache']> {
-    const { articleOrder, images } = layoutParts(this.layoutDoc);
-    return { articleOrder: articleOrder.toArray(), page: readPage(this.layoutDoc), images: [...images.values()], blocks: orderedBlocks(this.layoutDoc) };
   }
 
   article(id: string): Article | undefined {
