@@ -4,26 +4,17 @@ import { withOverride } from '../model/styles';
 import { FORMAT_VERSION } from '../model/document';
 import { fitBlocksToColumns, type BlockFit } from '../model/fit-blocks';
 import { validateDocument } from '../model/validate';
-import { LOCKED_MESSAGE, type ProofResult } from '../model/proof';
-import { findOnPage, replaceOnPage, type FindMatch, type FindOptions } from './find-replace';
-import {
-  LOCK_EXEMPT,
-  PageOperationError,
-  blockPatchOf,
-  operationProblem,
-  type BlockPatch,
-  type PageOperation,
-  type OperationResult,
-  type PageView,
-} from './operations';
-import * as proofDoc from './proof-doc';
+import { LOCKED_MESSAGE } from '../model/proof';
+import { findOnPage, type FindMatch, type FindOptions } from './find-replace';
+import { LOCK_EXEMPT, PageOperationError, operationProblem, type BlockPatch, type PageOperation, type OperationResult } from './operations';
+import { LOCAL_ORIGIN } from './origin';
+import { isSignedOff } from './proof-doc';
+import { pageView, runOperation, writeBlockFields } from './run-operation';
 import { layoutSnapshotOf } from './readers';
 import {
-  ARTICLE_META_KEYS,
   BODY_FIELD,
   articleDocFrom,
   articleParts,
-  blockFromY,
   blockToY,
   layoutDocFrom,
   layoutParts,
@@ -47,8 +38,7 @@ export class PageLockedError extends Error {
 /** Changes closer together than this make one undo step (and one edit in the pending count of a shared page). */
 export const UNDO_CAPTURE_MS = 500;
 
-/** Origin of changes made by this client's own commands: only these are undoable here. */
-export const LOCAL_ORIGIN = { local: true };
+export { LOCAL_ORIGIN };
 
 type Listener = () => void;
 
@@ -176,9 +166,9 @@ export class PageStore {
    */
   apply<O extends PageOperation>(op: O): OperationResult<O> {
     if (!LOCK_EXEMPT.has(op.kind)) this.assertEditable();
-    const problem = operationProblem(op, this.view());
+    const problem = operationProblem(op, pageView(this));
     if (problem) throw new PageOperationError(op.kind, problem.zh, problem.en);
-    return this.run(op) as OperationResult<O>;
+    return runOperation(this, op) as OperationResult<O>;
   }
 
   /** Every occurrence of `query` on the page, article by article in the page's order, fields before the body. */
@@ -289,109 +279,7 @@ export class PageStore {
   }
 
   isLocked(): boolean {
-    return proofDoc.isSignedOff(this.layoutDoc);
-  }
-
-  // ---- applying operations (checked by apply)
-
-  private view(): PageView {
-    const { blocks, images } = layoutParts(this.layoutDoc);
-    const self = this;
-    return {
-      block: (id) => {
-        const m = blocks.get(id);
-        return m && blockFromY(m);
-      },
-      hasArticle: (id) => this.articleDocs.has(id),
-      hasThread: (articleId, threadId) => !!proofDoc.proofParts(this.docOf(articleId)).threads.get(threadId),
-      get columns() {
-        return readPage(self.layoutDoc).grid?.columns ?? 1;
-      },
-      get articleIds() {
-        return new Set(self.articleIds());
-      },
-      get imageIds() {
-        return new Set(images.keys());
-      },
-    };
-  }
-
-  private docOf(articleId: string): Y.Doc {
-    const doc = this.articleDocs.get(articleId);
-    if (!doc) throw new Error(`no article ${articleId}`);
-    return doc;
-  }
-
-  private run(op: PageOperation): number | boolean | ProofResult | void {
-    switch (op.kind) {
-      case 'moveBlock':
-      case 'resizeBlock':
-      case 'editBlock': {
-        const block = layoutParts(this.layoutDoc).blocks.get(op.id)!;
-        return this.layoutDoc.transact(() => writeBlockFields(block, blockPatchOf(op)), LOCAL_ORIGIN);
-      }
-      case 'editArticle':
-        return this.writeMeta(this.docOf(op.id), op.fields);
-      case 'replace':
-        return this.batchCount(() => replaceOnPage((id) => this.articleDocs.get(id), op.matches, op.replacement, LOCAL_ORIGIN));
-      default:
-        return this.runProof(op);
-    }
-  }
-
-  private writeMeta(doc: Y.Doc, fields: Partial<ArticleMeta>): void {
-    const { meta } = articleParts(doc);
-    doc.transact(() => {
-      for (const key of ARTICLE_META_KEYS) {
-        const v = fields[key];
-        if (v !== undefined) meta.set(key, v);
-      }
-    }, LOCAL_ORIGIN);
-  }
-
-  private batchCount(run: () => number): number {
-    let n = 0;
-    this.batch(() => (n = run()));
-    return n;
-  }
-
-  /**
-   * Proof operations. Decisions are undoable, each its own step; who made a mark, comments,
-   * rounds and sign-off are records, not edits, so undo leaves them (no origin).
-   */
-  private runProof(op: Exclude<PageOperation, { kind: 'moveBlock' | 'resizeBlock' | 'editBlock' | 'editArticle' | 'replace' }>): number | boolean | ProofResult | void {
-    switch (op.kind) {
-      case 'recordSuggestion':
-        return proofDoc.recordSuggestion(this.docOf(op.articleId), op.meta);
-      case 'decide':
-        return this.ownStep(() => proofDoc.decideSuggestion(this.docOf(op.articleId), op.id, op.decision, op.by, LOCAL_ORIGIN));
-      case 'decideAll':
-        return this.ownStep(() => op.articleIds.reduce((n, id) => n + proofDoc.decideAll(this.docOf(id), op.decision, op.by, LOCAL_ORIGIN), 0));
-      case 'comment':
-        return proofDoc.addComment(this.docOf(op.articleId), op.thread);
-      case 'reply':
-        return proofDoc.replyToThread(this.docOf(op.articleId), op.threadId, op.entry);
-      case 'resolve':
-        return proofDoc.resolveThread(this.docOf(op.articleId), op.threadId, op.resolved);
-      case 'startRound':
-        return proofDoc.startRound(this.layoutDoc, op.by);
-      case 'finishRound':
-        return proofDoc.finishRound(this.layoutDoc, this.articleIds().flatMap((id) => this.articleDocs.get(id) ?? []), op.by);
-      case 'signOff':
-        return proofDoc.signOff(this.layoutDoc, op.by, op.role);
-      case 'reopen':
-        return proofDoc.reopen(this.layoutDoc, op.by, op.role, op.reason);
-    }
-  }
-
-  /** Runs `change` as an undo step of its own, not merged with typing just before or after. */
-  private ownStep<T>(change: () => T): T {
-    this.stopCapturing();
-    try {
-      return change();
-    } finally {
-      this.stopCapturing();
-    }
+    return isSignedOff(this.layoutDoc);
   }
 
   // ---- internals
@@ -488,14 +376,5 @@ export class PageStore {
   /** Starts a new undo step even within the capture timeout (e.g. between two drags). */
   stopCapturing(): void {
     for (const m of this.managers.values()) m.stopCapturing();
-  }
-}
-
-/** Sets fields of a block's map; `undefined` removes the field. The id and kind never change. */
-function writeBlockFields(block: Y.Map<unknown>, fields: BlockPatch): void {
-  for (const [k, v] of Object.entries(fields)) {
-    if (k === 'id' || k === 'kind') continue;
-    if (v === undefined) block.delete(k);
-    else block.set(k, typeof v === 'object' ? structuredClone(v) : v);
   }
 }
