@@ -2,7 +2,7 @@ import type { ImportResult } from './import/types';
 import type { BanmianDocument } from './model/document';
 import type { BlockFit } from './model/fit-blocks';
 import type { PreflightReport } from './preflight/preflight';
-import type { Role } from './proof/suggestions';
+import type { Role } from './model/proof';
 import type { DeskBackup, DeskBackupSummary } from './collab/desk-backup';
 import { isCertificateFingerprint, isDocumentJson, PNG_DPI, isExportOptions, isFilePath, isImportFiles, isPageIdArg, isPathArg, isPngOptions, isShareRequest, isTitleArg, isValidFaceId } from './host-args';
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { bodyShapeProblem, type BodyProblem } from '../model/body-shape';
-import { articleBodyJSON } from '../store/ydocs';
+import { articleBodyJSON } from '../store/readers';
 
 function problemOf(doc: Y.Doc): BodyProblem | undefined {
   try {

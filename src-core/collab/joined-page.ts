@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Article, BanmianDocument } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
-import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage } from '../store/ydocs';
+import { articleIdsOf, articleTextOf, layoutSnapshotOf } from '../store/readers';
 import type { SharedPageDocs } from './session';
 
 /**
@@ -15,7 +15,7 @@ export class JoinedPageDocs implements SharedPageDocs {
   private readonly articleDocs = new Map<string, Y.Doc>();
 
   articleIds(): string[] {
-    return layoutParts(this.layoutDoc).articleOrder.toArray();
+    return articleIdsOf(this.layoutDoc);
   }
 
   articleDoc(id: string): Y.Doc | undefined {
@@ -34,11 +34,12 @@ export class JoinedPageDocs implements SharedPageDocs {
 
   /** The plain document, as layout and export take it. */
   snapshot(): BanmianDocument {
+    const { articleOrder, page, images, blocks } = layoutSnapshotOf(this.layoutDoc);
     const articles: Article[] = [];
-    for (const id of this.articleIds()) {
+    for (const id of articleOrder) {
       const doc = this.articleDocs.get(id);
-      if (doc) articles.push({ id, ...readArticleMeta(doc), body: readArticleBody(doc) });
+      if (doc) articles.push(articleTextOf(id, doc));
     }
-    return { formatVersion: FORMAT_VERSION, page: readPage(this.layoutDoc), articles, images: [...layoutParts(this.layoutDoc).images.values()], blocks: orderedBlocks(this.layoutDoc) };
+    return { formatVersion: FORMAT_VERSION, page, articles, images, blocks };
   }
 }

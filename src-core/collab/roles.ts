@@ -1,4 +1,4 @@
-import type { Role } from '../proof/suggestions';
+import type { Role } from '../model/proof';
 
 export type { Role };
 

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { isSignedOff } from '../proof/rounds';
-import type { ProofResult } from '../proof/rounds';
+import type { ProofResult } from '../model/proof';
+import { isSignedOff, watchPage } from '../store/readers';
 import { articleDocName, layoutDocName } from './names';
 import { keepAuthorship } from '../proof/authorship';
 import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
@@ -126,8 +126,7 @@ export class CollabSession {
   private wasOnline = false;
   private error: Localized | undefined;
   private destroyed = false;
-  private readonly onOrder: () => void;
-  private readonly onSignoff: () => void;
+  private readonly unwatchPage: () => void;
   private readonly heartbeat: Heartbeat;
   private readonly edits: EditCount;
   private readonly known = new Map<number, Peer>();
@@ -180,10 +179,7 @@ export class CollabSession {
     this.showUser(this.layout);
 
     const { layoutDoc } = options.docs;
-    this.onOrder = () => this.followArticles();
-    this.onSignoff = () => this.emit();
-    layoutDoc.getArray('articleOrder').observe(this.onOrder);
-    layoutDoc.getMap('signoff').observe(this.onSignoff);
+    this.unwatchPage = watchPage(layoutDoc, { order: () => this.followArticles(), signoff: () => this.emit() });
     this.followArticles();
   }
 
@@ -343,9 +339,7 @@ export class CollabSession {
       doc.off('update', this.onUpdate);
     }
     this.departureListeners.clear();
-    const { layoutDoc } = this.options.docs;
-    layoutDoc.getArray('articleOrder').unobserve(this.onOrder);
-    layoutDoc.getMap('signoff').unobserve(this.onSignoff);
+    this.unwatchPage();
     for (const p of this.providers()) p.destroy();
     this.socket.destroy();
     for (const done of this.waiting.values()) done({ ok: false, ...OFFLINE });

@@ -251,6 +251,13 @@ export function validateDocument(input: unknown): Validation {
   return c.issues.length ? { ok: false, issues: c.issues } : { ok: true };
 }
 
+/** One block on its own, as `validateDocument` checks each of the page's (for a change before it is made). */
+export function blockIssues(path: string, b: Block, page: { columns: number; articleIds: Set<string>; imageIds: Set<string> }): ValidationIssue[] {
+  const c = new Checker();
+  checkBlock(c, path, b, page.columns, page.articleIds, page.imageIds);
+  return c.issues;
+}
+
 function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds: Set<string>, imageIds: Set<string>): void {
   if (!c.object(p, b)) return;
   c.text(`${p}.id`, b.id, TEXT);

@@ -1,29 +1,14 @@
-import type * as Y from 'yjs';
-import { openSuggestions, proofParts } from './suggestions';
+import { UNKNOWN_AUTHOR, type OpenMark } from '../model/proof';
 
 /**
  * The open marks of a page (pending suggestions and unresolved comment threads), for the badge on
  * the 校对 button, and what arrived from other desks since the last look, for a short notice.
  */
 
-export interface OpenMark {
-  /** Suggestion id or thread id. */
-  id: string;
-  kind: 'suggestion' | 'comment';
-  author: string;
-}
-
-/** The open marks of one article document. */
-export function openMarks(doc: Y.Doc): OpenMark[] {
-  const out: OpenMark[] = openSuggestions(doc)
-    .filter((s) => s.status === 'open')
-    .map((s) => ({ id: s.id, kind: 'suggestion' as const, author: s.author }));
-  for (const t of proofParts(doc).threads.values()) if (!t.resolved) out.push({ id: t.id, kind: 'comment', author: t.comments[0]?.author ?? '?' });
-  return out;
-}
+export type { OpenMark };
 
 /** openSuggestions' author for a mark whose meta is not (yet) there. */
-export const UNKNOWN = '?';
+export const UNKNOWN = UNKNOWN_AUTHOR;
 
 export interface Arrival {
   author: string;

@@ -1,5 +1,5 @@
 import type { GlyphRun, PageLayout, ProofAnchor } from '../layout/page-layout';
-import type { MarkedSpan } from './suggestions';
+import type { MarkedSpan } from '../model/proof';
 
 /**
  * Where the pending marks sit in the print view, for markers in the page margin. The print view

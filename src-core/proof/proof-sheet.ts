@@ -2,7 +2,7 @@ import { BLACK, type CmykColor, type LayoutItem, type PageLayout, type ProofAnch
 import { ROUND_COLORS, setTextBox, type LayoutEnv } from '../layout/layout';
 import type { TextStyle } from '../model/document';
 import { mmToPt } from '../model/units';
-import type { SuggestionMeta, Thread } from './suggestions';
+import type { ProofNotes } from '../model/proof';
 
 /**
  * The proof sheet (校样) of a round: the page in the proof view with a note in the right margin for
@@ -11,16 +11,7 @@ import type { SuggestionMeta, Thread } from './suggestions';
  * the print PDF, which always shows the accepted text only.
  */
 
-export interface ProofNotes {
-  suggestions: Map<string, SuggestionMeta>;
-  threads: Map<string, Thread>;
-  /** Round names in order, for the colour of each mark (一校 red, 二校 blue, 三校 green). */
-  rounds: string[];
-  /** Headline of each article, for the list. */
-  titles: Map<string, string>;
-  /** Shown on the list page. */
-  pageTitle: string;
-}
+export type { ProofNotes };
 
 const NOTE_STYLE: TextStyle = { family: 'hei', bold: false, size: 7.5, lineHeight: 9.5, align: 'left', tracking: 0 };
 const LIST_STYLE: TextStyle = { family: 'song', bold: false, size: 9, lineHeight: 13, align: 'left', tracking: 0 };

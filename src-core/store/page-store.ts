@@ -4,15 +4,20 @@ import { withOverride } from '../model/styles';
 import { FORMAT_VERSION } from '../model/document';
 import { fitBlocksToColumns, type BlockFit } from '../model/fit-blocks';
 import { validateDocument } from '../model/validate';
-import { isSignedOff } from '../proof/rounds';
+import { LOCKED_MESSAGE } from '../model/proof';
+import { findOnPage, type FindMatch, type FindOptions } from './find-replace';
+import { LOCK_EXEMPT, PageOperationError, operationProblem, type BlockPatch, type PageOperation, type OperationResult } from './operations';
+import { LOCAL_ORIGIN } from './origin';
+import { isSignedOff } from './proof-doc';
+import { pageView, runOperation, writeBlockFields } from './run-operation';
+import { layoutSnapshotOf } from './readers';
 import {
-  ARTICLE_META_KEYS,
+  BODY_FIELD,
   articleDocFrom,
   articleParts,
   blockToY,
   layoutDocFrom,
   layoutParts,
-  orderedBlocks,
   readArticleBody,
   readArticleMeta,
   readPage,
@@ -23,8 +28,8 @@ import {
 
 /** Thrown by every command while the page is signed for print (签字付印). */
 export class PageLockedError extends Error {
-  readonly zh = '本版已签字付印，需值班编辑重新打开后才能修改';
-  readonly en = 'The page is signed for print; a duty editor must reopen it before any change';
+  readonly zh = LOCKED_MESSAGE.zh;
+  readonly en = LOCKED_MESSAGE.en;
   constructor() {
     super('page is signed for print');
   }
@@ -33,8 +38,7 @@ export class PageLockedError extends Error {
 /** Changes closer together than this make one undo step (and one edit in the pending count of a shared page). */
 export const UNDO_CAPTURE_MS = 500;
 
-/** Origin of changes made by this client's own commands: only these are undoable here. */
-export const LOCAL_ORIGIN = { local: true };
+export { LOCAL_ORIGIN };
 
 type Listener = () => void;
 
@@ -104,7 +108,7 @@ export class PageStore {
   /** The plain document layout consumes; rebuilt lazily, articles only when their doc changed. */
   snapshot(): BanmianDocument {
     if (this.snapshotCache) return this.snapshotCache;
-    const { articleOrder, page, images, blocks } = (this.layoutCache ??= this.readLayoutParts());
+    const { articleOrder, page, images, blocks } = (this.layoutCache ??= layoutSnapshotOf(this.layoutDoc));
     const articles: Article[] = [];
     for (const id of articleOrder) {
       const a = this.article(id);
@@ -112,11 +116,6 @@ export class PageStore {
     }
     this.snapshotCache = { formatVersion: FORMAT_VERSION, page, articles, images, blocks };
     return this.snapshotCache;
-  }
-
-  private readLayoutParts(): NonNullable<PageStore['layoutCache']> {
-    const { articleOrder, images } = layoutParts(this.layoutDoc);
-    return { articleOrder: articleOrder.toArray(), page: readPage(this.layoutDoc), images: [...images.values()], blocks: orderedBlocks(this.layoutDoc) };
   }
 
   article(id: string): Article | undefined {
@@ -148,19 +147,39 @@ export class PageStore {
   // ---- commands (each one undo step)
 
   moveBlock(id: string, col: number, row: number): void {
-    this.editBlock(id, { col, row });
+    this.apply({ kind: 'moveBlock', id, col, row });
   }
 
   resizeBlock(id: string, span: number, rows: number): void {
-    this.editBlock(id, { span, rows });
+    this.apply({ kind: 'resizeBlock', id, span, rows });
   }
 
   /** Sets some fields of a block; fields set to undefined are removed (e.g. headlineSpan). */
-  editBlock(id: string, fields: Partial<Record<string, unknown>>): void {
-    this.assertEditable();
-    const block = layoutParts(this.layoutDoc).blocks.get(id);
-    if (!block) throw new Error(`no block ${id}`);
-    this.layoutDoc.transact(() => writeBlockFields(block, fields), LOCAL_ORIGIN);
+  editBlock(id: string, patch: BlockPatch): void {
+    this.apply({ kind: 'editBlock', id, patch });
+  }
+
+  /**
+   * Applies one operation of the closed set (operations.ts) after checking it: a page signed for
+   * print refuses all but rounds and sign-off (PageLockedError), an operation that does not fit the
+   * page changes nothing (PageOperationError).
+   */
+  apply<O extends PageOperation>(op: O): OperationResult<O> {
+    if (!LOCK_EXEMPT.has(op.kind)) this.assertEditable();
+    const problem = operationProblem(op, pageView(this));
+    if (problem) throw new PageOperationError(op.kind, problem.zh, problem.en);
+    return runOperation(this, op) as OperationResult<O>;
+  }
+
+  /** Every occurrence of `query` on the page, article by article in the page's order, fields before the body. */
+  find(query: string, opts: FindOptions): FindMatch[] {
+    return findOnPage(this.articleIds(), (id) => this.articleDocs.get(id), query, opts);
+  }
+
+  /** Where the story editor binds an article's body (tiptap's Collaboration extension), or undefined. */
+  bodyBinding(articleId: string): { document: Y.Doc; field: string } | undefined {
+    const document = this.articleDocs.get(articleId);
+    return document && { document, field: BODY_FIELD };
   }
 
   /** Adds a block on top of the others, or under all of them (`bottom`, e.g. a tinted box behind them). */
@@ -227,16 +246,7 @@ export class PageStore {
   }
 
   setArticleMeta(id: string, fields: Partial<ArticleMeta>): void {
-    this.assertEditable();
-    const doc = this.articleDocs.get(id);
-    if (!doc) throw new Error(`no article ${id}`);
-    const { meta } = articleParts(doc);
-    doc.transact(() => {
-      for (const key of ARTICLE_META_KEYS) {
-        const v = fields[key];
-        if (v !== undefined) meta.set(key, v);
-      }
-    }, LOCAL_ORIGIN);
+    this.apply({ kind: 'editArticle', id, fields });
   }
 
   /**
@@ -366,14 +376,5 @@ export class PageStore {
   /** Starts a new undo step even within the capture timeout (e.g. between two drags). */
   stopCapturing(): void {
     for (const m of this.managers.values()) m.stopCapturing();
-  }
-}
-
-/** Sets fields of a block's map; `undefined` removes the field. The id and kind never change. */
-function writeBlockFields(block: Y.Map<unknown>, fields: Partial<Record<string, unknown>>): void {
-  for (const [k, v] of Object.entries(fields)) {
-    if (k === 'id' || k === 'kind') continue;
-    if (v === undefined) block.delete(k);
-    else block.set(k, typeof v === 'object' ? structuredClone(v) : v);
   }
 }

@@ -1,9 +1,8 @@
 import type * as Y from 'yjs';
 import type { BanmianDocument } from '../model/document';
 import { serializeDocument } from '../model/serialize';
-import type { ProofNotes } from '../proof/proof-sheet';
-import { roundParts, type RoundRecord, type SignoffEvent } from '../proof/rounds';
-import { proofParts, type CommentEntry, type Role, type SuggestionMeta, type Thread } from '../proof/suggestions';
+import type { CommentEntry, ProofNotes, Role, RoundRecord, SignoffEvent, SuggestionMeta, Thread } from '../model/proof';
+import { proofParts, roundParts } from './proof-doc';
 import { PageStore } from './page-store';
 
 /**

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { PageEntry, PageList, PageName } from '../../src-core/collab/directory';
 import { parseDocName } from '../../src-core/collab/names';
 import { DENIAL } from '../../src-core/collab/protocol';
-import { layoutParts } from '../../src-core/store/ydocs';
+import { storedHeader } from '../../src-core/store/readers';
 import type { Guard } from './guard';
 import type { SqliteStore } from './sqlite-store';
 import { mayOpen } from './users';
@@ -18,13 +18,13 @@ import { mayOpen } from './users';
  */
 
 function nameOf(doc: Y.Doc): PageName | undefined {
-  const header = layoutParts(doc).header;
-  const text = (key: string): string => {
-    const v = header.get(key);
+  const header = storedHeader(doc);
+  // An empty layout document is no page yet (a desk that joined a page that is not there).
+  if (!header) return undefined;
+  const text = (key: 'paperName' | 'date' | 'pageNumber'): string => {
+    const v = header[key];
     return typeof v === 'string' ? v : '';
   };
-  // An empty layout document is no page yet (a desk that joined a page that is not there).
-  if (header.size === 0) return undefined;
   return { paper: text('paperName'), date: text('date'), pageNumber: text('pageNumber') };
 }
 

@@ -16,8 +16,9 @@ import { DENIAL, REPLY_TYPE, parseRequest, type PageReply, type PageRequest } fr
 import { bodyUpdateProblem } from '../../src-core/collab/body-update';
 import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncUpdateOf } from '../../src-core/collab/wire';
-import { finishRound, isSignedOff, reopen, signOff, startRound, type ProofResult } from '../../src-core/proof/rounds';
-import { layoutParts } from '../../src-core/store/ydocs';
+import type { ProofResult } from '../../src-core/model/proof';
+import { finishRound, reopen, signOff, startRound } from '../../src-core/store/page-requests';
+import { SERVER_WRITTEN_ROOTS, articleIdsOf, isSignedOff, watchSignoff } from '../../src-core/store/readers';
 import { FailedAttempts } from './attempts';
 import { LIMITS, MINUTE_MS } from './limits';
 import type { SocketGate } from './socket-gate';
@@ -45,8 +46,8 @@ interface PageState {
 
 /** Layout-document roots only the server writes, and the refusal a client gets for writing one. */
 const SERVER_ONLY_ROOTS = [
-  ['signoff', DENIAL.signoffIsServerOnly],
-  ['rounds', DENIAL.roundsAreServerOnly],
+  [SERVER_WRITTEN_ROOTS.signoff, DENIAL.signoffIsServerOnly],
+  [SERVER_WRITTEN_ROOTS.rounds, DENIAL.roundsAreServerOnly],
 ] as const;
 
 /** A document nobody has written yet: no client has any item in it. */
@@ -145,7 +146,7 @@ export class Guard implements Extension {
     const page = this.page(address.pageId);
     if (address.kind === 'layout') {
       const update = (): void => this.setLocked(address.pageId, isSignedOff(document));
-      document.getMap('signoff').observe(update);
+      watchSignoff(document, update);
       update();
     } else {
       page.openArticles++;
@@ -268,7 +269,7 @@ export class Guard implements Extension {
   private async withArticles<T>(pageId: string, layoutDoc: Document, use: (articles: Document[]) => T): Promise<T> {
     const instance = this.instance;
     if (!instance) throw new Error('guard not configured');
-    const connections = await Promise.all(layoutParts(layoutDoc).articleOrder.toArray().map((id) => instance.openDirectConnection(articleDocName(pageId, id), { banmianHold: true })));
+    const connections = await Promise.all(articleIdsOf(layoutDoc).map((id) => instance.openDirectConnection(articleDocName(pageId, id), { banmianHold: true })));
     try {
       return use(connections.flatMap((c) => (c.document ? [c.document] : [])));
     } finally {

@@ -8,8 +8,9 @@ import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_L
 import { articleFieldsForSize, describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { validateDocument } from '../../src-core/model/validate';
 import type { PageStore } from '../../src-core/store/page-store';
+import type { BlockPatch } from '../../src-core/store/operations';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
-import type { ArticleMeta } from '../../src-core/store/ydocs';
+import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 
@@ -286,8 +287,11 @@ export class Editor {
     try {
       run(this.store);
     } catch (e) {
+      // The store's refusals (a signed page, an operation that does not fit) say why in both languages.
+      const told = e as { zh?: unknown; en?: unknown };
       const message = e instanceof Error ? e.message : String(e);
-      this.notify({ zh: `操作失败：${message}`, en: `The action failed: ${message}` });
+      if (typeof told.zh === 'string' && typeof told.en === 'string') this.notify({ zh: `操作失败：${told.zh}`, en: `The action failed: ${told.en}` });
+      else this.notify({ zh: `操作失败：${message}`, en: `The action failed: ${message}` });
     }
     this.store.stopCapturing();
   }
@@ -431,7 +435,7 @@ export class Editor {
   }
 
   /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */
-  editBlock(id: string, fields: Record<string, unknown>): void {
+  editBlock(id: string, fields: BlockPatch): void {
     const b = this.block(id);
     if (!b || this.refuseLocked(b)) return;
     this.command((s) => s.editBlock(id, fields));

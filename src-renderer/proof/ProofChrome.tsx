@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Role } from '../../src-core/proof/suggestions';
+import type { Role } from '../../src-core/model/proof';
 import { useEditor } from '../editor/use-editor';
 import { ROLES, type Identity } from './identity';
 import { useProof, useProofSession } from './use-proof';

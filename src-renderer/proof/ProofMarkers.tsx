@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { PageLayout, ProofAnchor } from '../../src-core/layout/page-layout';
 import { pendingAnchors, type PendingSpan } from '../../src-core/proof/margin-marks';
-import { markedSpans, proofParts } from '../../src-core/proof/suggestions';
+import { markedSpans, threadOf } from '../../src-core/store/readers';
 import { useEditor } from '../editor/use-editor';
 import { circled, commentAnchors, placeMarkers, type PlacedMarker } from './anchors';
 import type { ProofSession } from './session';
@@ -18,8 +18,7 @@ function pendingSpans(session: ProofSession): PendingSpan[] {
   for (const owner of session.store.articleIds()) {
     const doc = session.store.articleDoc(owner);
     if (!doc) continue;
-    const { threads } = proofParts(doc);
-    for (const s of markedSpans(doc)) if (s.kind !== 'comment' || !threads.get(s.id)?.resolved) out.push({ ...s, owner });
+    for (const s of markedSpans(doc)) if (s.kind !== 'comment' || !threadOf(doc, s.id)?.resolved) out.push({ ...s, owner });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { checkDocument, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
-import { roundParts, signoffLog, ROUND_NAMES } from '../../src-core/proof/rounds';
-import { markedSpans, openSuggestions, orphanThreads, proofParts, type SuggestionMeta, type Thread } from '../../src-core/proof/suggestions';
+import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
+import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
 import { useEditor } from '../editor/use-editor';
 import { useSettledLayout } from '../workspace/use-preflight';
 import { circled, commentAnchors } from './anchors';
@@ -52,7 +52,7 @@ function useArticleMarks(session: ProofSession): ArticleMarks[] {
     for (const a of articles) {
       const doc = session.store.articleDoc(a.id);
       if (!doc) continue;
-      const { suggestions, threads } = proofParts(doc);
+      const threads = threadsOf(doc);
       const orphans = orphanThreads(doc);
       const spans = markedSpans(doc);
       const changes = openSuggestions(doc).map((s): OpenChange => {
@@ -66,9 +66,9 @@ function useArticleMarks(session: ProofSession): ArticleMarks[] {
         id: a.id,
         title: a.headline || a.id,
         suggestions: changes,
-        threads: [...threads.values()].filter((t) => !orphanIds.has(t.id)),
+        threads: threads.filter((t) => !orphanIds.has(t.id)),
         orphans,
-        decided: [...suggestions.values()].filter((s) => s.status !== 'open'),
+        decided: suggestionsOf(doc).filter((s) => s.status !== 'open'),
       });
     }
     return out;
@@ -315,9 +315,9 @@ function Rounds() {
   const version = useProof((s) => s.version);
   const [signer, setSigner] = useState('');
   const [reason, setReason] = useState('');
-  const rounds = useMemo(() => (void version, roundParts(session.store.layoutDoc).rounds.toArray()), [session, version]);
-  const next = ROUND_NAMES[rounds.length] ?? `${rounds.length + 1}校`;
-  const signedBy = locked ? String(roundParts(session.store.layoutDoc).signoff.get('signedBy') ?? '') : '';
+  const rounds = useMemo(() => (void version, roundsOf(session.store.layoutDoc)), [session, version]);
+  const next = roundName(rounds.length);
+  const signedBy = locked ? (signerOf(session.store.layoutDoc) ?? '') : '';
   return (
     <section className="proof-section rounds" data-testid="proof-rounds">
       <h3>
@@ -384,7 +384,7 @@ function Rounds() {
 function History({ marks }: { marks: ArticleMarks[] }) {
   const session = useProofSession();
   const version = useProof((s) => s.version);
-  const { rounds, log } = useMemo(() => (void version, { rounds: roundParts(session.store.layoutDoc).rounds.toArray(), log: signoffLog(session.store.layoutDoc) }), [session, version]);
+  const { rounds, log } = useMemo(() => (void version, { rounds: roundsOf(session.store.layoutDoc), log: signoffLog(session.store.layoutDoc) }), [session, version]);
   const decided = marks.flatMap((a) => a.decided);
   if (!rounds.length && !log.length) return null;
   const entries: { at: string; text: string }[] = [];

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { UNKNOWN, arrivals, openMarks, type Arrival } from '../../src-core/proof/arrivals';
+import { UNKNOWN, arrivals, type Arrival } from '../../src-core/proof/arrivals';
+import { openMarks } from '../../src-core/store/readers';
 
 interface Docs {
   articleIds(): string[];

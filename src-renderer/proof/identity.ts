@@ -1,4 +1,4 @@
-import type { Role } from '../../src-core/proof/suggestions';
+import type { Role } from '../../src-core/model/proof';
 
 /** Who is at this desk: the role chosen at start (组版, 校对, 值班编辑) and the person's name. */
 export interface Identity {

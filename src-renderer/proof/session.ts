@@ -4,10 +4,9 @@ import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
 import { applyFix } from '../../src-core/proof/checks';
-import { currentRound, finishRound, isSignedOff, nextRoundName, reopen, roundParts, signOff, startRound, type ProofResult, type RoundRecord } from '../../src-core/proof/rounds';
-import { addComment, decideAll, decideSuggestion, proofParts, recordSuggestion, replyToThread, resolveThread } from '../../src-core/proof/suggestions';
+import type { ProofResult, RoundRecord } from '../../src-core/model/proof';
+import { currentRound, isSignedOff, nextRoundName, roundsOf, suggestionOf } from '../../src-core/store/readers';
 import { arrivalMessage } from '../../src-core/proof/arrivals';
-import { LOCAL_ORIGIN } from '../../src-core/store/page-store';
 import { ArrivalWatch } from './arrival-watch';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor, Message } from '../editor/editor';
@@ -165,9 +164,10 @@ export class ProofSession {
 
   /** A suggestion's round as an index (0 = 一校) for its colour. */
   private readonly roundOf = (id: string): number => {
-    const names = roundParts(this.store.layoutDoc).rounds.toArray().map((r) => r.name);
+    const names = roundsOf(this.store.layoutDoc).map((r) => r.name);
     for (const aid of this.store.articleIds()) {
-      const meta = this.store.articleDoc(aid) && proofParts(this.store.articleDoc(aid)!).suggestions.get(id);
+      const doc = this.store.articleDoc(aid);
+      const meta = doc && suggestionOf(doc, id);
       if (meta) return Math.max(0, names.indexOf(meta.round));
     }
     return Math.max(0, names.length - 1);
@@ -245,13 +245,12 @@ export class ProofSession {
   recordNewSuggestions(articleId: string, tiptap: Tiptap, before: PMNode): void {
     const doc = this.store.articleDoc(articleId);
     if (!doc) return;
-    const { suggestions } = proofParts(doc);
     const had = suggestionMarks(before);
-    const fresh = [...suggestionMarks(tiptap.state.doc)].filter(([id]) => !suggestions.has(id) && !had.has(id));
+    const fresh = [...suggestionMarks(tiptap.state.doc)].filter(([id]) => !suggestionOf(doc, id) && !had.has(id));
     if (!fresh.length) return;
     const round = this.ensureRound();
     const at = new Date().toISOString();
-    for (const [id, kind] of fresh) recordSuggestion(doc, { id, kind, author: signature(this.identity), role: this.identity.role, round, at });
+    for (const [id, kind] of fresh) this.store.apply({ kind: 'recordSuggestion', articleId, meta: { id, kind, author: signature(this.identity), role: this.identity.role, round, at } });
   }
 
   /** The open round's name; a proofreader's first mark opens the next round when none is open. */
@@ -266,7 +265,7 @@ export class ProofSession {
       void this.server.startRound().then((r) => this.report(r, { zh: `已开始${name}`, en: `Proof round ${name} started` }));
       return name;
     }
-    const r = startRound(this.store.layoutDoc, signature(this.identity));
+    const r = this.store.apply({ kind: 'startRound', by: signature(this.identity) });
     const now = currentRound(this.store.layoutDoc);
     if (r.ok && now) this.notify({ zh: `已开始${now.name}`, en: `Proof round ${now.name} started` });
     return now?.name ?? '';
@@ -288,7 +287,7 @@ export class ProofSession {
     if (!text.trim()) return false;
     const id = newId('c');
     const quote = tiptap.state.doc.textBetween(from, to, '\n');
-    addComment(doc, { id, quote, round: this.ensureRound(), comments: [{ author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() }], resolved: false });
+    this.store.apply({ kind: 'comment', articleId, thread: { id, quote, round: this.ensureRound(), comments: [{ author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() }], resolved: false } });
     const mark = tiptap.schema.marks.comment.create({ threadId: id });
     // A comment is not a text change: the tracked-changes transform must leave it alone.
     tiptap.view.dispatch(tiptap.state.tr.addMark(from, to, mark).setMeta(suggestChangesKey, { skip: true }));
@@ -299,14 +298,14 @@ export class ProofSession {
     const doc = this.store.articleDoc(articleId);
     if (!doc || !text.trim()) return;
     if (this.state.locked) return void this.refuseLocked();
-    replyToThread(doc, threadId, { author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() });
+    this.store.apply({ kind: 'reply', articleId, threadId, entry: { author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() } });
   }
 
   resolve(articleId: string, threadId: string, resolved: boolean): void {
     const doc = this.store.articleDoc(articleId);
     if (!doc) return;
     if (this.state.locked) return void this.refuseLocked();
-    resolveThread(doc, threadId, resolved);
+    this.store.apply({ kind: 'resolve', articleId, threadId, resolved });
   }
 
   private refuseLocked(): false {
@@ -329,22 +328,14 @@ export class ProofSession {
   decide(articleId: string, id: string, decision: 'accept' | 'reject'): void {
     const doc = this.store.articleDoc(articleId);
     if (!doc || !this.settleGuard()) return;
-    this.store.stopCapturing();
-    decideSuggestion(doc, id, decision, signature(this.identity), LOCAL_ORIGIN);
-    this.store.stopCapturing();
+    this.store.apply({ kind: 'decide', articleId, id, decision, by: signature(this.identity) });
   }
 
   /** Every open suggestion of one article, or of the page (articleId null): one undo step. */
   decideAll(articleId: string | null, decision: 'accept' | 'reject'): number {
     if (!this.settleGuard()) return 0;
-    const ids = articleId ? [articleId] : this.store.articleIds();
-    this.store.stopCapturing();
-    let n = 0;
-    for (const id of ids) {
-      const doc = this.store.articleDoc(id);
-      if (doc) n += decideAll(doc, decision, signature(this.identity), LOCAL_ORIGIN);
-    }
-    this.store.stopCapturing();
+    const ids = (articleId ? [articleId] : this.store.articleIds()).filter((id) => this.store.articleDoc(id));
+    const n = this.store.apply({ kind: 'decideAll', articleIds: ids, decision, by: signature(this.identity) });
     this.notify(decision === 'accept' ? { zh: `已接受 ${n} 处修改`, en: `${n} change(s) accepted` } : { zh: `已拒绝 ${n} 处修改`, en: `${n} change(s) rejected` });
     return n;
   }
@@ -368,7 +359,7 @@ export class ProofSession {
       void this.server.startRound().then((r) => this.report(r, { zh: `已开始${name}`, en: `Proof round ${name} started` }));
       return;
     }
-    const r = startRound(this.store.layoutDoc, signature(this.identity));
+    const r = this.store.apply({ kind: 'startRound', by: signature(this.identity) });
     this.report(r, { zh: `已开始${currentRound(this.store.layoutDoc)?.name ?? ''}`, en: `Proof round ${currentRound(this.store.layoutDoc)?.name ?? ''} started` });
   }
 
@@ -378,8 +369,7 @@ export class ProofSession {
       void this.server.finishRound().then((r) => this.report(r, { zh: `${name}已结束`, en: `Proof round ${name} finished` }));
       return;
     }
-    const docs = this.store.articleIds().flatMap((id) => this.store.articleDoc(id) ?? []);
-    this.report(finishRound(this.store.layoutDoc, docs, signature(this.identity)), { zh: `${name}已结束`, en: `Proof round ${name} finished` });
+    this.report(this.store.apply({ kind: 'finishRound', by: signature(this.identity) }), { zh: `${name}已结束`, en: `Proof round ${name} finished` });
   }
 
   signOff(name: string): boolean {
@@ -392,7 +382,7 @@ export class ProofSession {
       void this.server.signOff().then((r) => this.report(r, { zh: '已签字付印，版面已锁定', en: 'Signed for print; the page is locked' }));
       return true;
     }
-    return this.report(signOff(this.store.layoutDoc, name.trim(), this.identity.role), { zh: `已签字付印（${name.trim()}），版面已锁定`, en: `Signed for print by ${name.trim()}; the page is locked` });
+    return this.report(this.store.apply({ kind: 'signOff', by: name.trim(), role: this.identity.role }), { zh: `已签字付印（${name.trim()}），版面已锁定`, en: `Signed for print by ${name.trim()}; the page is locked` });
   }
 
   reopen(reason: string): boolean {
@@ -400,7 +390,7 @@ export class ProofSession {
       void this.server.reopen(reason).then((r) => this.report(r, { zh: '版面已重新打开', en: 'The page is open for changes again' }));
       return true;
     }
-    return this.report(reopen(this.store.layoutDoc, signature(this.identity), this.identity.role, reason), { zh: '版面已重新打开', en: 'The page is open for changes again' });
+    return this.report(this.store.apply({ kind: 'reopen', by: signature(this.identity), role: this.identity.role, reason }), { zh: '版面已重新打开', en: 'The page is open for changes again' });
   }
 
   // ---- checks

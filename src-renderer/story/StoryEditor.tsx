@@ -6,7 +6,7 @@ import { EditorContent, useEditor as useTiptap } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo } from 'react';
 import type React from 'react';
-import { BODY_FIELD, type ArticleMeta } from '../../src-core/store/ydocs';
+import type { ArticleMeta } from '../../src-core/store/readers';
 import { storyExtensions } from '../../src-core/story/schema';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
@@ -87,7 +87,9 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const exists = useEditor((s) => s.doc.articles.some((a) => a.id === articleId));
   const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
   const store = editor.pageStore;
-  const ydoc = store.articleDoc(articleId);
+  const binding = store.bodyBinding(articleId);
+  const ydoc = binding?.document;
+  const field = binding?.field;
   const proof = useProofSession();
 
   // The editor's own transactions join the page's undo history.
@@ -101,9 +103,9 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const extensions = useMemo(
     () =>
       ydoc
-        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field: BODY_FIELD }), storeHistory(editor), trackedChanges(proof, articleId), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
         : storyExtensions,
-    [ydoc, editor, proof, articleId, awareness],
+    [ydoc, field, editor, proof, articleId, awareness],
   );
   const tiptap = useTiptap(
     {

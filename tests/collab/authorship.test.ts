@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { samplePage } from '../../bench/pages';
-import { decideSuggestion, markedSpans, recordSuggestion } from '../../src-core/proof/suggestions';
+import { decideSuggestion, markedSpans, recordSuggestion } from '../../src-core/store/proof-doc';
 import { PageStore } from '../../src-core/store/page-store';
 import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk } from './support';
 

@@ -8,7 +8,7 @@ import { samplePage } from '../../bench/pages';
 import { DENIAL_TEXT, REPLY_TYPE, REQUEST_TYPE } from '../../src-core/collab/protocol';
 import { layoutDocName, articleDocName } from '../../src-core/collab/names';
 import { MESSAGE } from '../../src-core/collab/wire';
-import { roundParts } from '../../src-core/proof/rounds';
+import { roundParts } from '../../src-core/store/proof-doc';
 import { PageStore } from '../../src-core/store/page-store';
 import { articleParts } from '../../src-core/store/ydocs';
 import { removeUser } from '../../src-main/server/users';

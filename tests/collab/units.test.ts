@@ -5,7 +5,7 @@ import { articleDocName, layoutDocName, parseDocName } from '../../src-core/coll
 import { parseRole } from '../../src-core/collab/roles';
 import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncStatusOf, syncUpdateOf } from '../../src-core/collab/wire';
-import { signOff } from '../../src-core/proof/rounds';
+import { signOff } from '../../src-core/store/proof-doc';
 import { openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-driver';
 import { SqliteStore } from '../../src-main/server/sqlite-store';
 import { UserDirectory, addUser, mayOpen, removeUser } from '../../src-main/server/users';

@@ -25,6 +25,16 @@ describe('the one-way dependency rule', () => {
     expect(rules('src-renderer/App.tsx', "import { startWebHost } from '../src-main/web-host/server';")).toEqual(['src-renderer must not import src-main']);
     expect(rules('src-renderer/App.tsx', "import { ipcRenderer } from 'electron';")).toEqual(['src-renderer must not import Electron (use the HostApi bridge)']);
     expect(rules('src-main/cli.ts', "import App from '../src-renderer/App';")).toEqual(['src-main must not import src-renderer']);
+    // the store is the page's only writer: its Yjs schema stays inside it, and store/proof stay apart
+    expect(rules('src-core/proof/x.ts', "import { articleParts } from '../store/ydocs';")).toEqual(['only src-core/store may import its Yjs schema (src-core/store/ydocs)', 'src-core/proof must not import src-core/store']);
+    expect(rules('src-core/proof/x.ts', "import { isSignedOff } from '../store/readers';")).toEqual(['src-core/proof must not import src-core/store']);
+    expect(rules('src-core/store/x.ts', "import type { ProofNotes } from '../proof/proof-sheet';")).toEqual(['src-core/store must not import src-core/proof']);
+    expect(rules('src-main/server/x.ts', "import { layoutParts } from '../../src-core/store/ydocs';")).toEqual(['only src-core/store may import its Yjs schema (src-core/store/ydocs)']);
+    expect(rules('src-renderer/find/x.ts', "import { proofParts } from '../../src-core/store/proof-doc';")).toEqual(['only src-core/store may import its Yjs schema (src-core/store/proof-doc)']);
+    expect(rules('src-renderer/find/x.ts', "const m = doc.getMap<string>('meta');")).toEqual(['only src-core/store may reach into the Yjs documents (use store/readers.ts)']);
+    expect(rules('src-main/server/x.ts', "document.getMap('signoff').observe(update);")).toEqual(['only src-core/store may reach into the Yjs documents (use store/readers.ts)']);
+    expect(rules('src-core/store/x.ts', "import { articleParts } from './ydocs'; const m = doc.getMap('meta');")).toEqual([]);
+    expect(rules('src-renderer/find/x.ts', "import { isSignedOff } from '../../src-core/store/readers';")).toEqual([]);
     // allowed directions
     expect(rules('src-main/cli.ts', "import { layout } from '../src-core/layout/layout';")).toEqual([]);
     expect(rules('src-renderer/App.tsx', "import { layout } from '../src-core/layout/layout';")).toEqual([]);

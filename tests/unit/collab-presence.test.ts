@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Peer } from '../../src-core/collab/session';
 import type { BlockFrame } from '../../src-core/layout/page-layout';
 import type { Block } from '../../src-core/model/document';
-import { nextRoundName } from '../../src-core/proof/rounds';
+import { nextRoundName } from '../../src-core/store/proof-doc';
 import { peerFrames } from '../../src-renderer/collab/peer-frames';
 import * as Y from 'yjs';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
-import { startRound } from '../../src-core/proof/rounds';
+import { startRound } from '../../src-core/store/proof-doc';
 import { loadBundledFonts } from '../../src-main/fonts/bundled';
 import { Editor } from '../../src-renderer/editor/editor';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
-import { arrivalMessage, arrivals, openMarks } from '../../src-core/proof/arrivals';
+import { arrivalMessage, arrivals } from '../../src-core/proof/arrivals';
+import { openMarks } from '../../src-core/store/proof-doc';
 import { pendingAnchors, type PendingSpan } from '../../src-core/proof/margin-marks';
-import { addComment, decideSuggestion, recordSuggestion, resolveThread } from '../../src-core/proof/suggestions';
+import { addComment, decideSuggestion, recordSuggestion, resolveThread } from '../../src-core/store/proof-doc';
 
 function articleWithMarks(): Y.Doc {
   const doc = new Y.Doc();

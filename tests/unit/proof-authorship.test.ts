@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AUTHORSHIP_ORIGIN, keepAuthorship } from '../../src-core/proof/authorship';
-import { decideSuggestion, markedSpans, recordSuggestion } from '../../src-core/proof/suggestions';
+import { decideSuggestion, markedSpans, recordSuggestion } from '../../src-core/store/proof-doc';
 
 /** Two desks' article documents exchanging updates by hand, in the order a reconnect brings them. */
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { currentRound, finishRound, isSignedOff, reopen, signOff, signoffLog, startRound } from '../../src-core/proof/rounds';
-import { addComment, decideAll, resolveThread } from '../../src-core/proof/suggestions';
+import { currentRound, finishRound, isSignedOff, reopen, signOff, signoffLog, startRound } from '../../src-core/store/proof-doc';
+import { addComment, decideAll, resolveThread } from '../../src-core/store/proof-doc';
 import { articleDocFrom } from '../../src-core/store/ydocs';
 
 function article(): Y.Doc {

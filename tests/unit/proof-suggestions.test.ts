@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src-core/model/document';
 import { plainText, type RichDoc } from '../../src-core/model/richtext';
-import { addComment, decideAll, decideSuggestion, markedSpans, openSuggestions, orphanThreads, recordSuggestion, replyToThread } from '../../src-core/proof/suggestions';
+import { addComment, decideAll, decideSuggestion, markedSpans, openSuggestions, orphanThreads, recordSuggestion, replyToThread } from '../../src-core/store/proof-doc';
 import { articleDocFrom, readArticleBody } from '../../src-core/store/ydocs';
 
 const t = (text: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: 'text' as const, text, ...(marks ? { marks } : {}) });

@@ -137,7 +137,7 @@ describe('proofreading marks in the story schema', () => {
 
 describe('a signed page is locked', () => {
   it('refuses every command until reopened', async () => {
-    const { signOff, reopen } = await import('../../src-core/proof/rounds');
+    const { signOff, reopen } = await import('../../src-core/store/proof-doc');
     const { PageLockedError } = await import('../../src-core/store/page-store');
     const store = new PageStore(samplePage());
     expect(signOff(store.layoutDoc, '李主任', '值班编辑').ok).toBe(true);
@@ -189,7 +189,7 @@ describe('undo position (unsaved state)', () => {
 
 describe('undo on a signed page', () => {
   it('is refused too', async () => {
-    const { signOff } = await import('../../src-core/proof/rounds');
+    const { signOff } = await import('../../src-core/store/proof-doc');
     const { PageLockedError } = await import('../../src-core/store/page-store');
     const store = new PageStore(samplePage());
     store.moveBlock('b-xu', 1, 40);

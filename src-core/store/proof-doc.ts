@@ -1,57 +1,37 @@
 import * as Y from 'yjs';
-import { articleParts } from '../store/ydocs';
+import {
+  LOCKED_MESSAGE,
+  UNKNOWN_AUTHOR,
+  roundName,
+  type CommentEntry,
+  type MarkedSpan,
+  type OpenMark,
+  type ProofResult,
+  type Role,
+  type RoundRecord,
+  type SignoffEvent,
+  type SuggestionMeta,
+  type Thread,
+} from '../model/proof';
+import { articleParts } from './ydocs';
 
 /**
- * Tracked changes and comments on an article's Yjs document. The text carries insertion/deletion
- * marks (an id only) and comment marks (a thread id); who made each suggestion, in which round and
- * when, what was decided, and the comment threads live in the article doc's `suggestions` and
- * `threads` maps, so they travel with the text (save, reopen, collaboration).
+ * The proofreading state in the page's Yjs documents, and the writes to it (store-internal: outside
+ * the store, changes go through PageStore's operations, and the collaboration server's through
+ * page-requests.ts).
+ *
+ * Each article doc: the text carries insertion/deletion marks (an id only) and comment marks (a
+ * thread id); who made each suggestion, in which round and when, what was decided, and the comment
+ * threads live in its `suggestions` and `threads` maps, so they travel with the text.
+ *
+ * The layout doc: `rounds` (a list of round records, 一校, 二校, 三校) and `signoff` (who signed for
+ * print, and a log of every sign-off and reopening with its reason). A signed page is locked for
+ * everyone until a 值班编辑 reopens it; the store checks `isSignedOff` before every change and the
+ * collaboration server refuses writes to a signed page.
  */
-
-export type Role = '组版' | '校对' | '值班编辑';
-
-export interface SuggestionMeta {
-  id: string;
-  kind: 'insertion' | 'deletion';
-  author: string;
-  role: Role;
-  /** 一校, 二校, 三校 … */
-  round: string;
-  at: string;
-  status: 'open' | 'accepted' | 'rejected';
-  decidedBy?: string;
-  decidedAt?: string;
-}
-
-export interface CommentEntry {
-  author: string;
-  role: Role;
-  at: string;
-  text: string;
-}
-
-export interface Thread {
-  id: string;
-  /** The text the comment was anchored to when it was made (kept for orphans). */
-  quote: string;
-  round: string;
-  comments: CommentEntry[];
-  resolved: boolean;
-}
 
 export function proofParts(doc: Y.Doc) {
   return { suggestions: doc.getMap<SuggestionMeta>('suggestions'), threads: doc.getMap<Thread>('threads') };
-}
-
-/** A stretch of marked text found in the body. */
-export interface MarkedSpan {
-  id: string;
-  kind: 'insertion' | 'deletion' | 'comment';
-  text: string;
-  /** Index of the block (paragraph or subhead) in the body. */
-  paragraph: number;
-  /** UTF-16 offset within that block's text. */
-  offset: number;
 }
 
 interface TextRun {
@@ -177,8 +157,97 @@ export function openSuggestions(doc: Y.Doc): (SuggestionMeta & { text: string })
   for (const id of new Set(spans.map((s) => s.id))) {
     const text = spans.filter((s) => s.id === id).map((s) => s.text).join('');
     const kind = spans.find((s) => s.id === id)!.kind as SuggestionMeta['kind'];
-    const meta = suggestions.get(id) ?? { id, kind, author: '?', role: '校对' as Role, round: '', at: '', status: 'open' as const };
+    const meta = suggestions.get(id) ?? { id, kind, author: UNKNOWN_AUTHOR, role: '校对' as Role, round: '', at: '', status: 'open' as const };
     out.push({ ...meta, text });
   }
+  return out;
+}
+
+/** The layout document's roots that only the collaboration server writes on a shared page. */
+export const ROUND_ROOTS = { rounds: 'rounds', signoff: 'signoff' } as const;
+
+export function roundParts(layoutDoc: Y.Doc) {
+  return { rounds: layoutDoc.getArray<RoundRecord>(ROUND_ROOTS.rounds), signoff: layoutDoc.getMap<unknown>(ROUND_ROOTS.signoff) };
+}
+
+export function currentRound(layoutDoc: Y.Doc): RoundRecord | undefined {
+  const rounds = roundParts(layoutDoc).rounds.toArray();
+  const last = rounds[rounds.length - 1];
+  return last && !last.finishedAt ? last : undefined;
+}
+
+export function isSignedOff(layoutDoc: Y.Doc): boolean {
+  return typeof roundParts(layoutDoc).signoff.get('signedBy') === 'string';
+}
+
+export function signoffLog(layoutDoc: Y.Doc): SignoffEvent[] {
+  return (roundParts(layoutDoc).signoff.get('log') as SignoffEvent[] | undefined) ?? [];
+}
+
+const locked: ProofResult = { ok: false, ...LOCKED_MESSAGE };
+
+/** The name the next round gets: 一校, 二校, 三校, then 4校… */
+export function nextRoundName(layoutDoc: Y.Doc): string {
+  return roundName(roundParts(layoutDoc).rounds.length);
+}
+
+export function startRound(layoutDoc: Y.Doc, by: string, at = new Date().toISOString(), origin?: unknown): ProofResult {
+  if (isSignedOff(layoutDoc)) return locked;
+  if (currentRound(layoutDoc)) return { ok: false, zh: `${currentRound(layoutDoc)!.name}尚未结束`, en: `Round ${currentRound(layoutDoc)!.name} is still open` };
+  const { rounds } = roundParts(layoutDoc);
+  const name = nextRoundName(layoutDoc);
+  layoutDoc.transact(() => rounds.push([{ name, startedBy: by, startedAt: at }]), origin);
+  return { ok: true };
+}
+
+/** A round finishes when every suggestion has been answered and every comment thread resolved. */
+export function finishRound(layoutDoc: Y.Doc, articleDocs: Y.Doc[], by: string, at = new Date().toISOString(), origin?: unknown): ProofResult {
+  const round = currentRound(layoutDoc);
+  if (!round) return { ok: false, zh: '没有进行中的校次', en: 'No proof round is open' };
+  const open = articleDocs.reduce((n, d) => n + openSuggestions(d).length, 0);
+  const unresolved = articleDocs.reduce((n, d) => n + [...proofParts(d).threads.values()].filter((t) => !t.resolved).length, 0);
+  if (open > 0 || unresolved > 0) {
+    return { ok: false, zh: `还有 ${open} 处修改未处理、${unresolved} 条批注未解决`, en: `${open} changes still await a decision and ${unresolved} comments are unresolved` };
+  }
+  const { rounds } = roundParts(layoutDoc);
+  layoutDoc.transact(() => {
+    rounds.delete(rounds.length - 1, 1);
+    rounds.push([{ ...round, finishedBy: by, finishedAt: at }]);
+  }, origin);
+  return { ok: true };
+}
+
+export function signOff(layoutDoc: Y.Doc, by: string, role: Role, at = new Date().toISOString(), origin?: unknown): ProofResult {
+  if (isSignedOff(layoutDoc)) return { ok: false, zh: '本版已经签字付印', en: 'The page is already signed' };
+  if (currentRound(layoutDoc)) return { ok: false, zh: `${currentRound(layoutDoc)!.name}尚未结束，不能签字付印`, en: 'Finish the open proof round before signing' };
+  const { signoff } = roundParts(layoutDoc);
+  layoutDoc.transact(() => {
+    signoff.set('signedBy', by);
+    signoff.set('signedAt', at);
+    signoff.set('log', [...signoffLog(layoutDoc), { kind: 'signed', by, role, at }]);
+  }, origin);
+  return { ok: true };
+}
+
+/** Only a 值班编辑 reopens a signed page, and must say why; the reason is kept in the log. */
+export function reopen(layoutDoc: Y.Doc, by: string, role: Role, reason: string, at = new Date().toISOString(), origin?: unknown): ProofResult {
+  if (!isSignedOff(layoutDoc)) return { ok: false, zh: '本版尚未签字付印', en: 'The page is not signed' };
+  if (role !== '值班编辑') return { ok: false, zh: '只有值班编辑可以重新打开已签字的版面', en: 'Only the duty editor (值班编辑) can reopen a signed page' };
+  if (!reason.trim()) return { ok: false, zh: '请填写重新打开的理由', en: 'Give a reason for reopening' };
+  const { signoff } = roundParts(layoutDoc);
+  layoutDoc.transact(() => {
+    signoff.delete('signedBy');
+    signoff.delete('signedAt');
+    signoff.set('log', [...signoffLog(layoutDoc), { kind: 'reopened', by, role, at, reason: reason.trim() }]);
+  }, origin);
+  return { ok: true };
+}
+
+/** The open marks of one article document. */
+export function openMarks(doc: Y.Doc): OpenMark[] {
+  const out: OpenMark[] = openSuggestions(doc)
+    .filter((s) => s.status === 'open')
+    .map((s) => ({ id: s.id, kind: 'suggestion' as const, author: s.author }));
+  for (const t of proofParts(doc).threads.values()) if (!t.resolved) out.push({ id: t.id, kind: 'comment', author: t.comments[0]?.author ?? UNKNOWN_AUTHOR });
   return out;
 }

@@ -1,0 +1,98 @@
+/**
+ * The vocabulary of proofreading (校对), shared by the store (which keeps it in the page's Yjs
+ * documents and is its only writer) and by proof/ (checks, proof sheet, arrivals), which must not
+ * import each other. Types and fixed names only: no documents here.
+ */
+
+export type Role = '组版' | '校对' | '值班编辑';
+
+export interface SuggestionMeta {
+  id: string;
+  kind: 'insertion' | 'deletion';
+  author: string;
+  role: Role;
+  /** 一校, 二校, 三校 … */
+  round: string;
+  at: string;
+  status: 'open' | 'accepted' | 'rejected';
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+export interface CommentEntry {
+  author: string;
+  role: Role;
+  at: string;
+  text: string;
+}
+
+export interface Thread {
+  id: string;
+  /** The text the comment was anchored to when it was made (kept for orphans). */
+  quote: string;
+  round: string;
+  comments: CommentEntry[];
+  resolved: boolean;
+}
+
+/** A stretch of marked text found in the body. */
+export interface MarkedSpan {
+  id: string;
+  kind: 'insertion' | 'deletion' | 'comment';
+  text: string;
+  /** Index of the block (paragraph or subhead) in the body. */
+  paragraph: number;
+  /** UTF-16 offset within that block's text. */
+  offset: number;
+}
+
+export const ROUND_NAMES = ['一校', '二校', '三校'] as const;
+
+/** The name of round number `n` (0-based): 一校, 二校, 三校, then 4校… */
+export function roundName(n: number): string {
+  return ROUND_NAMES[n] ?? `${n + 1}校`;
+}
+
+export interface RoundRecord {
+  name: string;
+  startedBy: string;
+  startedAt: string;
+  finishedBy?: string;
+  finishedAt?: string;
+}
+
+export interface SignoffEvent {
+  kind: 'signed' | 'reopened';
+  by: string;
+  role: Role;
+  at: string;
+  reason?: string;
+}
+
+export type ProofResult = { ok: true } | { ok: false; zh: string; en: string };
+
+/** What every change to a page signed for print (签字付印) is told. */
+export const LOCKED_MESSAGE = { zh: '本版已签字付印，需值班编辑重新打开后才能修改', en: 'The page is signed for print; a duty editor must reopen it before any change' } as const;
+
+/** The author of a mark whose meta has not arrived (yet). */
+export const UNKNOWN_AUTHOR = '?';
+
+/** An open mark of a page (a pending suggestion or an unresolved comment thread). */
+export interface OpenMark {
+  /** Suggestion id or thread id. */
+  id: string;
+  kind: 'suggestion' | 'comment';
+  author: string;
+}
+
+/** What the proof sheet needs besides the page: who made each mark, and in which round. */
+export interface ProofNotes {
+  suggestions: Map<string, SuggestionMeta>;
+  threads: Map<string, Thread>;
+  /** Round names in order, for the colour of each mark (一校 red, 二校 blue, 三校 green). */
+  rounds: string[];
+  /** Headline of each article, for the list. */
+  titles: Map<string, string>;
+  /** Shown on the list page. */
+  pageTitle: string;
+}

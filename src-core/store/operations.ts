@@ -1,0 +1,156 @@
+import type { Block } from '../model/document';
+import type { CommentEntry, ProofResult, Role, SuggestionMeta, Thread } from '../model/proof';
+import { blockIssues } from '../model/validate';
+import { FIND_FIELDS, type FindMatch } from './find-replace';
+import { ARTICLE_META_KEYS, type ArticleMeta } from './ydocs';
+
+/**
+ * Every change the page store makes to a page besides building it: a closed set, each operation
+ * checked by `operationProblem` before it is applied (a bad one changes nothing and throws a
+ * PageOperationError). Typing in the story editor is the one write that does not pass here: tiptap
+ * edits the body fragment the store hands it (`PageStore.bodyBinding`), under the store's undo.
+ */
+
+type ValueIn<B, K extends PropertyKey> = B extends unknown ? (K extends keyof B ? B[K] : never) : never;
+type FieldOf<B> = B extends unknown ? Exclude<keyof B, 'id' | 'kind'> : never;
+
+/** Fields of a block to set; a field set to undefined is removed (e.g. headlineSpan). Id and kind never change. */
+export type BlockPatch = { [K in FieldOf<Block>]?: ValueIn<Block, K> };
+
+export type PageOperation =
+  | { kind: 'moveBlock'; id: string; col: number; row: number }
+  | { kind: 'resizeBlock'; id: string; span: number; rows: number }
+  | { kind: 'editBlock'; id: string; patch: BlockPatch }
+  | { kind: 'editArticle'; id: string; fields: Partial<ArticleMeta> }
+  | { kind: 'replace'; matches: readonly FindMatch[]; replacement: string }
+  | { kind: 'recordSuggestion'; articleId: string; meta: Omit<SuggestionMeta, 'status'> }
+  | { kind: 'decide'; articleId: string; id: string; decision: Decision; by: string }
+  | { kind: 'decideAll'; articleIds: readonly string[]; decision: Decision; by: string }
+  | { kind: 'comment'; articleId: string; thread: Thread }
+  | { kind: 'reply'; articleId: string; threadId: string; entry: CommentEntry }
+  | { kind: 'resolve'; articleId: string; threadId: string; resolved: boolean }
+  | { kind: 'startRound'; by: string }
+  | { kind: 'finishRound'; by: string }
+  | { kind: 'signOff'; by: string; role: Role }
+  | { kind: 'reopen'; by: string; role: Role; reason: string };
+
+export type Decision = 'accept' | 'reject';
+
+/** What applying an operation returns: how many changed, whether it was there, or a round's verdict. */
+export type OperationResult<O extends PageOperation> = O['kind'] extends 'replace' | 'decideAll'
+  ? number
+  : O['kind'] extends 'decide'
+    ? boolean
+    : O['kind'] extends 'startRound' | 'finishRound' | 'signOff' | 'reopen'
+      ? ProofResult
+      : void;
+
+/** Rounds and sign-off answer for themselves (a refusal is a ProofResult); the rest refuse a signed page. */
+export const LOCK_EXEMPT: ReadonlySet<PageOperation['kind']> = new Set(['startRound', 'finishRound', 'signOff', 'reopen']);
+
+export interface Problem {
+  zh: string;
+  en: string;
+}
+
+/** Thrown for an operation that does not fit the page; nothing was changed. */
+export class PageOperationError extends Error {
+  constructor(
+    readonly operation: PageOperation['kind'],
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${operation}: ${en}`);
+  }
+}
+
+/** What the checks read of the page. */
+export interface PageView {
+  block(id: string): Block | undefined;
+  hasArticle(id: string): boolean;
+  hasThread(articleId: string, threadId: string): boolean;
+  columns: number;
+  articleIds: Set<string>;
+  imageIds: Set<string>;
+}
+
+/** The block after the patch, as it is stored (undefined removes a field; id and kind stay). */
+export function patchedBlock(block: Block, patch: BlockPatch): Block {
+  const out: Record<string, unknown> = { ...block };
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === 'id' || k === 'kind') continue;
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out as unknown as Block;
+}
+
+export function blockPatchOf(op: Extract<PageOperation, { kind: 'moveBlock' | 'resizeBlock' | 'editBlock' }>): BlockPatch {
+  if (op.kind === 'moveBlock') return { col: op.col, row: op.row };
+  if (op.kind === 'resizeBlock') return { span: op.span, rows: op.rows };
+  return op.patch;
+}
+
+/** Why `op` cannot be applied to the page, or undefined when it can. */
+export function operationProblem(op: PageOperation, page: PageView): Problem | undefined {
+  switch (op.kind) {
+    case 'moveBlock':
+    case 'resizeBlock':
+    case 'editBlock':
+      return blockProblem(op.id, blockPatchOf(op), page);
+    case 'editArticle':
+      return articleProblem(op.id, page) ?? metaProblem(op.fields);
+    case 'replace':
+      return replaceProblem(op);
+    case 'recordSuggestion':
+    case 'decide':
+    case 'comment':
+      return articleProblem(op.articleId, page) ?? (op.kind === 'decide' ? decisionProblem(op.decision) : undefined);
+    case 'decideAll':
+      return op.articleIds.map((id) => articleProblem(id, page)).find(Boolean) ?? decisionProblem(op.decision);
+    case 'reply':
+    case 'resolve':
+      return articleProblem(op.articleId, page) ?? (op.kind === 'reply' && !page.hasThread(op.articleId, op.threadId) ? { zh: `没有批注 ${op.threadId}`, en: `no thread ${op.threadId}` } : undefined);
+    case 'startRound':
+    case 'finishRound':
+    case 'signOff':
+    case 'reopen':
+      return typeof op.by === 'string' ? undefined : { zh: '缺少签名', en: 'the name is missing' };
+  }
+}
+
+function blockProblem(id: string, patch: BlockPatch, page: PageView): Problem | undefined {
+  const block = page.block(id);
+  if (!block) return { zh: `没有版块 ${id}`, en: `no block ${id}` };
+  if (typeof patch !== 'object' || patch === null) return { zh: '版块的修改应为对象', en: 'a block change must be an object' };
+  const issue = blockIssues(`blocks.${id}`, patchedBlock(block, patch), page)[0];
+  return issue && { zh: issue.zh, en: issue.en };
+}
+
+function articleProblem(id: string, page: PageView): Problem | undefined {
+  return page.hasArticle(id) ? undefined : { zh: `没有文章 ${id}`, en: `no article ${id}` };
+}
+
+const META_KEYS: ReadonlySet<string> = new Set(ARTICLE_META_KEYS);
+
+function metaProblem(fields: Partial<ArticleMeta>): Problem | undefined {
+  for (const [key, value] of Object.entries(fields)) {
+    if (!META_KEYS.has(key)) return { zh: `文章没有“${key}”这一项`, en: `an article has no field '${key}'` };
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return { zh: `文章的“${key}”应为文字`, en: `the article's '${key}' must be a string` };
+    if (key === 'bylinePosition' && value !== 'top' && value !== 'end') return { zh: '署名位置应为 top 或 end', en: "bylinePosition must be 'top' or 'end'" };
+  }
+  return undefined;
+}
+
+const FIND_FIELD_SET: ReadonlySet<string> = new Set(FIND_FIELDS);
+
+function replaceProblem(op: Extract<PageOperation, { kind: 'replace' }>): Problem | undefined {
+  if (typeof op.replacement !== 'string') return { zh: '替换内容应为文字', en: 'the replacement must be a string' };
+  const bad = op.matches.find((m) => !FIND_FIELD_SET.has(m.field) || !Number.isInteger(m.start) || !Number.isInteger(m.end) || m.start < 0 || m.end < m.start);
+  return bad && { zh: `查找结果无效：${bad.articleId} ${bad.field} ${bad.start}–${bad.end}`, en: `a match is not valid: ${bad.articleId} ${bad.field} ${bad.start}–${bad.end}` };
+}
+
+function decisionProblem(decision: Decision): Problem | undefined {
+  return decision === 'accept' || decision === 'reject' ? undefined : { zh: '决定应为接受或拒绝', en: "the decision must be 'accept' or 'reject'" };
+}

@@ -1,0 +1,127 @@
+import type * as Y from 'yjs';
+import type { ProofResult } from '../model/proof';
+import { replaceOnPage } from './find-replace';
+import { blockPatchOf, type BlockPatch, type PageOperation, type PageView } from './operations';
+import { LOCAL_ORIGIN } from './origin';
+import * as proofDoc from './proof-doc';
+import { ARTICLE_META_KEYS, articleParts, blockFromY, layoutParts, readPage, type ArticleMeta } from './ydocs';
+
+/**
+ * How each operation of the closed set changes the page's documents, once `operationProblem` has
+ * passed it. Block, article and find/replace changes and decisions carry LOCAL_ORIGIN (undoable);
+ * who made a mark, comments, rounds and sign-off are records, not edits, so undo leaves them.
+ */
+
+/** What an operation is applied to: the page store's documents and its undo steps. */
+export interface OperationTarget {
+  readonly layoutDoc: Y.Doc;
+  articleIds(): string[];
+  articleDoc(id: string): Y.Doc | undefined;
+  /** Changes to several documents as one undo step. */
+  batch(run: () => void): void;
+  stopCapturing(): void;
+}
+
+/** What the checks read of the page (computed only when a check asks). */
+export function pageView(t: OperationTarget): PageView {
+  const { blocks, images } = layoutParts(t.layoutDoc);
+  return {
+    block: (id) => {
+      const m = blocks.get(id);
+      return m && blockFromY(m);
+    },
+    hasArticle: (id) => t.articleDoc(id) !== undefined,
+    hasThread: (articleId, threadId) => !!proofDoc.proofParts(docOf(t, articleId)).threads.get(threadId),
+    get columns() {
+      return readPage(t.layoutDoc).grid?.columns ?? 1;
+    },
+    get articleIds() {
+      return new Set(t.articleIds());
+    },
+    get imageIds() {
+      return new Set(images.keys());
+    },
+  };
+}
+
+function docOf(t: OperationTarget, articleId: string): Y.Doc {
+  const doc = t.articleDoc(articleId);
+  if (!doc) throw new Error(`no article ${articleId}`);
+  return doc;
+}
+
+export function runOperation(t: OperationTarget, op: PageOperation): number | boolean | ProofResult | void {
+  switch (op.kind) {
+    case 'moveBlock':
+    case 'resizeBlock':
+    case 'editBlock': {
+      const block = layoutParts(t.layoutDoc).blocks.get(op.id)!;
+      return t.layoutDoc.transact(() => writeBlockFields(block, blockPatchOf(op)), LOCAL_ORIGIN);
+    }
+    case 'editArticle':
+      return writeMeta(docOf(t, op.id), op.fields);
+    case 'replace': {
+      let n = 0;
+      t.batch(() => (n = replaceOnPage((id) => t.articleDoc(id), op.matches, op.replacement, LOCAL_ORIGIN)));
+      return n;
+    }
+    default:
+      return runProof(t, op);
+  }
+}
+
+function writeMeta(doc: Y.Doc, fields: Partial<ArticleMeta>): void {
+  const { meta } = articleParts(doc);
+  doc.transact(() => {
+    for (const key of ARTICLE_META_KEYS) {
+      const v = fields[key];
+      if (v !== undefined) meta.set(key, v);
+    }
+  }, LOCAL_ORIGIN);
+}
+
+type ProofOperation = Exclude<PageOperation, { kind: 'moveBlock' | 'resizeBlock' | 'editBlock' | 'editArticle' | 'replace' }>;
+
+function runProof(t: OperationTarget, op: ProofOperation): number | boolean | ProofResult | void {
+  switch (op.kind) {
+    case 'recordSuggestion':
+      return proofDoc.recordSuggestion(docOf(t, op.articleId), op.meta);
+    case 'decide':
+      return ownStep(t, () => proofDoc.decideSuggestion(docOf(t, op.articleId), op.id, op.decision, op.by, LOCAL_ORIGIN));
+    case 'decideAll':
+      return ownStep(t, () => op.articleIds.reduce((n, id) => n + proofDoc.decideAll(docOf(t, id), op.decision, op.by, LOCAL_ORIGIN), 0));
+    case 'comment':
+      return proofDoc.addComment(docOf(t, op.articleId), op.thread);
+    case 'reply':
+      return proofDoc.replyToThread(docOf(t, op.articleId), op.threadId, op.entry);
+    case 'resolve':
+      return proofDoc.resolveThread(docOf(t, op.articleId), op.threadId, op.resolved);
+    case 'startRound':
+      return proofDoc.startRound(t.layoutDoc, op.by);
+    case 'finishRound':
+      return proofDoc.finishRound(t.layoutDoc, t.articleIds().flatMap((id) => t.articleDoc(id) ?? []), op.by);
+    case 'signOff':
+      return proofDoc.signOff(t.layoutDoc, op.by, op.role);
+    case 'reopen':
+      return proofDoc.reopen(t.layoutDoc, op.by, op.role, op.reason);
+  }
+}
+
+/** Runs `change` as an undo step of its own, not merged with typing just before or after. */
+function ownStep<T>(t: OperationTarget, change: () => T): T {
+  t.stopCapturing();
+  try {
+    return change();
+  } finally {
+    t.stopCapturing();
+  }
+}
+
+/** Sets fields of a block's map; `undefined` removes the field. The id and kind never change. */
+export function writeBlockFields(block: Y.Map<unknown>, fields: BlockPatch): void {
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === 'id' || k === 'kind') continue;
+    if (v === undefined) block.delete(k);
+    else block.set(k, typeof v === 'object' ? structuredClone(v) : v);
+  }
+}
