@@ -10,7 +10,7 @@ import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { mmToPt } from '../../../src-core/model/units';
 import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
-import { loadBundledFonts } from '../../fonts/bundled';
+import { fontProvider } from '../../fonts/provider';
 import { printTypoReport } from '../typo-report';
 import { printFlags, writePrint } from './export';
 import { commandUsage, parseOptions } from '../command-table';
@@ -190,14 +190,14 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
-  const placed = autoplace(doc, { fonts: loadBundledFonts() }, { imageLinks: gathered.links, credits: gathered.credits });
+  const placed = autoplace(doc, { fonts: fontProvider().registry() }, { imageLinks: gathered.links, credits: gathered.credits });
   for (const n of placed.notes) console.log(`  组版 placement: ${n.zh}\n                  ${n.en}`);
   const articles = placed.document.articles.length - gathered.bannerIds.size;
   const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
   console.log(`组版 placed ${placed.document.blocks.length} 个块 blocks (${articles} 篇稿件 articles${banners}, ${placed.document.images.length} 张图片 images)`);
 
   if (parsed.values.report) {
-    const pl = layout(placed.document, { fonts: loadBundledFonts() });
+    const pl = layout(placed.document, { fonts: fontProvider().registry() });
     printTypoReport(pl, new Map(placed.document.articles.map((a) => [a.id, a.headline || a.id])));
   }
   if (parsed.values.save) {
