@@ -3,9 +3,8 @@
  * columns, in the same font file and size (Noto Serif SC, 9 pt on a 12 pt pitch, 4-column blocks).
  * The time is style + layout of the whole page, forced with a width change, median of 30.
  */
-import { readFileSync } from 'node:fs';
 import { plainText } from '../src-core/model/richtext';
-import { bundledFontPath, BUNDLED_FACES } from '../src-main/fonts/bundled';
+import { fontProvider } from '../src-main/fonts/provider';
 import { launchChromium, chromiumAvailable } from '../tests/support/browser';
 import { fullTextPage } from './pages';
 import { median, printFigure } from './stats';
@@ -19,12 +18,12 @@ const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&l
 const articles = page.articles
   .map((a) => `<article><h1>${escape(a.headline)}</h1>${plainText(a.body).split('\n').map((p) => `<p>${escape(p)}</p>`).join('')}</article>`)
   .join('');
-const song = BUNDLED_FACES.find((f) => f.family === 'song' && !f.bold)!;
+const song = fontProvider().bytes('song-regular')!;
 const browser = await launchChromium();
 const tab = await browser.newPage();
 await tab.route('http://bench.test/**', (route) =>
   route.request().url().endsWith('.ttf')
-    ? route.fulfill({ body: readFileSync(bundledFontPath(song.module)), contentType: 'font/ttf' })
+    ? route.fulfill({ body: Buffer.from(song), contentType: 'font/ttf' })
     : route.fulfill({
         contentType: 'text/html; charset=utf-8',
         body: `<!doctype html><style>@font-face{font-family:song;src:url(/song.ttf)}

@@ -6,11 +6,11 @@ import { layout } from '../src-core/layout/layout';
 import { CompositionCache } from '../src-core/layout/cache';
 import type { BanmianDocument } from '../src-core/model/document';
 import { docFromParagraphs, plainText } from '../src-core/model/richtext';
-import { loadBundledFonts } from '../src-main/fonts/bundled';
+import { fontProvider } from '../src-main/fonts/provider';
 import { fullTextPage, hanCount, samplePage } from './pages';
 import { median, printFigure } from './stats';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 const page = fullTextPage(12_000, 10);
 
 function timeRuns(runs: number, fn: (i: number) => void): number[] {

@@ -6,11 +6,11 @@
 import { makeUp } from '../src-core/makeup';
 import { layout } from '../src-core/layout/layout';
 import { plainText } from '../src-core/model/richtext';
-import { loadBundledFonts } from '../src-main/fonts/bundled';
+import { fontProvider } from '../src-main/fonts/provider';
 import { DAY_SETS, dayRequest } from './days';
 import { median, printFigure } from './stats';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 
 for (const name of DAY_SETS) {
   const request = dayRequest(name);

@@ -15,11 +15,11 @@ import { layout } from '../src-core/layout/layout';
 import type { PageLayout } from '../src-core/layout/page-layout';
 import { exportPdf, exportPdfPages, type PdfExportOptions } from '../src-core/pdf';
 import { loadOutputIntent } from '../src-main/files/print';
-import { loadBundledFonts } from '../src-main/fonts/bundled';
+import { fontProvider } from '../src-main/fonts/provider';
 import { fullTextPage } from './pages';
 import { median, percentile, printFigure } from './stats';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 const doc = fullTextPage(12_000, 10);
 const page = layout(doc, { fonts });
 const chars = page.items.reduce((n, i) => n + (i.kind === 'glyphs' ? i.xs.length : 0), 0);

@@ -4,6 +4,7 @@ import type { BlockFit } from './model/fit-blocks';
 import type { PreflightReport } from './preflight/preflight';
 import type { Role } from './model/proof';
 import type { DeskBackup, DeskBackupSummary } from './collab/desk-backup';
+import type { FontFaceInfo } from './fonts/provider';
 import { isCertificateFingerprint, isDocumentJson, PNG_DPI, isExportOptions, isFilePath, isImportFiles, isPageIdArg, isPathArg, isPngOptions, isShareRequest, isTitleArg, isValidFaceId } from './host-args';
 
 export { isCertificateFingerprint, isValidFaceId, PNG_DPI } from './host-args';
@@ -19,13 +20,7 @@ export { isCertificateFingerprint, isValidFaceId, PNG_DPI } from './host-args';
  * dialogs (the web host) the UI asks with its own dialog and passes the path.
  */
 
-export interface FontFaceInfo {
-  /** Registry face id, e.g. 'song-regular'. */
-  id: string;
-  family: string;
-  bold: boolean;
-  postscriptName: string;
-}
+export type { FontFaceInfo };
 
 export interface StartupPage {
   document: BanmianDocument;

@@ -18,6 +18,8 @@ interface HorizontalMetrics {
  */
 export class FontFace {
   readonly postscriptName: string;
+  /** The family name the font file gives itself (its name table), e.g. 'Noto Serif SC'. */
+  readonly familyName: string;
   readonly unitsPerEm: number;
   /** Baseline position inside the ideographic em box, from its top, in em. */
   readonly emBoxAscent: number;
@@ -35,6 +37,7 @@ export class FontFace {
     if (!('glyphForCodePoint' in opened)) throw new Error('font collections must be split into faces before registering');
     this.font = opened as fontkit.Font;
     this.postscriptName = this.font.postscriptName;
+    this.familyName = this.font.familyName || this.postscriptName;
     this.unitsPerEm = this.font.unitsPerEm;
     const os2 = (this.font as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })['OS/2'];
     // CJK fonts put the em box between typoAscender and typoDescender (880/-120 for Noto CJK).
@@ -101,6 +104,12 @@ export class FontFace {
   }
 }
 
+/** What a family is called in the face picker and in messages: the newsroom name and the English one. */
+export interface FamilyLabel {
+  zh: string;
+  en: string;
+}
+
 export interface FaceRequest {
   family: string;
   bold: boolean;
@@ -115,12 +124,16 @@ export class FontRegistry {
   private readonly faces = new Map<string, FontFace>();
   private readonly byFamily = new Map<string, { regular?: FontFace; bold?: FontFace }>();
   private readonly resolved = new Map<string, FontFace>();
+  private readonly labels = new Map<string, FamilyLabel>();
   /** Families tried, in order, for a glyph the requested face lacks. */
   fallbackFamilies: string[] = [];
   defaultFamily = 'song';
 
-  addFace(bytes: Uint8Array, family: string, bold: boolean, id = `${family}-${bold ? 'bold' : 'regular'}`): FontFace {
+  /** `label` names the family in the face picker; without one the family is called what its first file calls itself. */
+  addFace(bytes: Uint8Array, family: string, bold: boolean, id = `${family}-${bold ? 'bold' : 'regular'}`, label?: FamilyLabel): FontFace {
     const face = new FontFace(id, family, bold, bytes);
+    if (label) this.labels.set(family, label);
+    else if (!this.labels.has(family)) this.labels.set(family, { zh: face.familyName, en: face.familyName });
     this.faces.set(id, face);
     const entry = this.byFamily.get(family) ?? {};
     entry[bold ? 'bold' : 'regular'] = face;
@@ -136,6 +149,16 @@ export class FontRegistry {
 
   allFaces(): FontFace[] {
     return [...this.faces.values()];
+  }
+
+  /** The families registered, in the order their first face came, with their labels: what a face picker lists. */
+  families(): { family: string; label: FamilyLabel }[] {
+    return [...this.byFamily.keys()].map((family) => ({ family, label: this.familyLabel(family) }));
+  }
+
+  /** A registered family's label; an unknown family is called by its key. */
+  familyLabel(family: string): FamilyLabel {
+    return this.labels.get(family) ?? { zh: family, en: family };
   }
 
   hasFamily(family: string): boolean {

@@ -15,7 +15,7 @@ import { PNG_DPI } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { exportPdf, type OutputIntent } from '../../src-core/pdf';
 import { formatReport, preflight, type PreflightReport } from '../../src-core/preflight';
-import { loadBundledFonts } from '../fonts/bundled';
+import type { FontRegistry } from '../../src-core/fonts/registry';
 import { writeFileAtomic } from './banmian-file';
 
 export const BUNDLED_PROFILE = fileURLToPath(new URL('../../assets/icc/Banmian-FOGRA39.icc', import.meta.url));
@@ -52,6 +52,8 @@ export function loadOutputIntent(profilePath?: string): Loaded<OutputIntent> {
 }
 
 export interface PrintOptions {
+  /** The run's fonts (its FontProvider's registry): layout, preflight and the PDF use these. */
+  fonts: FontRegistry;
   /** Shown in the slug line and used as the title when the page has none. */
   fileName: string;
   bleedMm?: number;
@@ -79,16 +81,15 @@ export function bleedPt(bleedMm: number | undefined): number {
   return (bleedMm ?? 3) * MM;
 }
 
-export function checkPage(doc: BanmianDocument, bleedMm?: number): { layout: PageLayout; report: PreflightReport } {
-  const fonts = loadBundledFonts();
+export function checkPage(doc: BanmianDocument, fonts: FontRegistry, bleedMm?: number): { layout: PageLayout; report: PreflightReport } {
   const pl = layout(doc, { fonts });
   return { layout: pl, report: preflight(doc, pl, { fonts, bleed: bleedPt(bleedMm) }) };
 }
 
 /** The print PDF in memory (preflight first); `pdf` is absent when preflight or the export stopped it. */
 async function renderPrint(doc: BanmianDocument, opts: PrintOptions): Promise<PrintOutcome & { pdf?: Uint8Array; summary?: string }> {
-  const fonts = loadBundledFonts();
-  const { layout: pl, report } = checkPage(doc, opts.bleedMm);
+  const { fonts } = opts;
+  const { layout: pl, report } = checkPage(doc, fonts, opts.bleedMm);
   const lines = formatReport(report);
   lines.push(`印前检查 preflight: ${report.errors.length} 个错误 errors, ${report.warnings.length} 个警告 warnings`);
   if (report.errors.length && !opts.force) {
@@ -159,9 +160,9 @@ export async function pngProof(pdf: Uint8Array, out: string, dpi: number = PNG_D
  * The proof PNG (校样 PNG) of the page: preflight, then the page as a digital proof (trimmed, no
  * marks, no output intent, as `export --proof`) rasterised at `dpi`.
  */
-export async function printPng(doc: BanmianDocument, outPath: string, opts: { fileName: string; dpi?: number; force?: boolean }): Promise<PrintOutcome> {
+export async function printPng(doc: BanmianDocument, outPath: string, opts: { fonts: FontRegistry; fileName: string; dpi?: number; force?: boolean }): Promise<PrintOutcome> {
   const dpi = opts.dpi ?? PNG_DPI.default;
-  const { pdf, ...r } = await renderPrint(doc, { fileName: opts.fileName, bleedMm: 0, marks: false, pdfx: false, force: opts.force });
+  const { pdf, ...r } = await renderPrint(doc, { fonts: opts.fonts, fileName: opts.fileName, bleedMm: 0, marks: false, pdfx: false, force: opts.force });
   if (!pdf) return r;
   const png = await pngProof(pdf, outPath, dpi);
   if (!png.ok) return { ...r, code: 1, lines: [...r.lines, png.zh, png.en] };

@@ -1,29 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { FontRegistry } from '../../src-core/fonts/registry';
+import type { FontSource } from '../../src-core/fonts/provider';
+import { FAMILY_LABELS } from '../../src-core/model/styles';
 
 const require = createRequire(import.meta.url);
 
 /** The faces Banmian ships (SIL OFL, from npm): Noto Serif SC as 宋体 (song), Noto Sans SC as 黑体 (hei). */
-export const BUNDLED_FACES = [
+const BUNDLED_FACES = [
   { family: 'song', bold: false, module: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf' },
   { family: 'song', bold: true, module: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf' },
   { family: 'hei', bold: false, module: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
   { family: 'hei', bold: true, module: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
 ] as const;
 
-export function bundledFontPath(module: string): string {
-  return require.resolve(module);
-}
+/** The English names of the shipped families (their newsroom names are FAMILY_LABELS'). */
+const ENGLISH: Record<(typeof BUNDLED_FACES)[number]['family'], string> = { song: 'Song (Noto Serif SC)', hei: 'Hei (Noto Sans SC)' };
 
-let shared: FontRegistry | undefined;
-
-/** A registry with the bundled faces, opened once per process (opening a CJK font takes 30–80 ms). */
-export function loadBundledFonts(): FontRegistry {
-  if (shared) return shared;
-  const registry = new FontRegistry();
-  for (const f of BUNDLED_FACES) registry.addFace(new Uint8Array(readFileSync(bundledFontPath(f.module))), f.family, f.bold);
-  registry.defaultFamily = 'song';
-  shared = registry;
-  return registry;
-}
+/**
+ * The bundled set, the first source of every provider (src-main/fonts/provider.ts is its only
+ * reader: hosts, the CLI and tests take fonts from the provider, never from here).
+ */
+export const BUNDLED_SOURCE: FontSource = {
+  name: { zh: '内置字体', en: 'the bundled fonts' },
+  faces: () =>
+    BUNDLED_FACES.map((f) => ({
+      id: `${f.family}-${f.bold ? 'bold' : 'regular'}`,
+      family: f.family,
+      bold: f.bold,
+      label: { zh: FAMILY_LABELS[f.family], en: ENGLISH[f.family] },
+      bytes: () => new Uint8Array(readFileSync(require.resolve(f.module))),
+    })),
+};

@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { HOST_API, isHostApiMethod, isValidFaceId, type FontFaceInfo, type HostApiMethod, type HostArgs, type HostInfo, type HostMethodSpec, type HostResult, type HostValue, type ShareRequest, type SharedPageInfo, type StartupPage } from '../../src-core/host-api';
 import { isPngOptions } from '../../src-core/host-args';
 import { parseDocument } from '../../src-core/model/serialize';
-import { loadBundledFonts } from '../fonts/bundled';
 import { discardDeskBackup, listDeskBackups, readDeskBackup, writeDeskBackup } from './desk-backups';
 import { PageSharing } from './share';
-import { discardRecovery, exportPdf, exportPng, exportProofPdf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
+import { discardRecovery, exportPdf, exportPng, exportProofPdf, fontsOf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
 
 /**
  * The HostApi in Node, as plain functions: the Electron main process and the local web host both
@@ -56,21 +55,20 @@ export async function startupPage(): Promise<HostResult<StartupPage>> {
   return { ok: true, value: { document: loaded.document, title: path.split(/[\\/]/).pop() ?? SAMPLE_PAGE, path: null } };
 }
 
-export async function listFonts(): Promise<HostResult<FontFaceInfo[]>> {
+export async function listFonts(env?: HostEnv): Promise<HostResult<FontFaceInfo[]>> {
   try {
-    const faces = loadBundledFonts().allFaces();
-    return { ok: true, value: faces.map((f) => ({ id: f.id, family: f.family, bold: f.bold, postscriptName: f.postscriptName })) };
+    return { ok: true, value: fontsOf(env).faces() };
   } catch (e) {
-    return fail(`无法加载内置字体：${describe(e)}`, `Cannot load the bundled fonts: ${describe(e)}`);
+    return fail(`无法加载字体：${describe(e)}`, `Cannot load the fonts: ${describe(e)}`);
   }
 }
 
-export async function fontBytes(id: string): Promise<HostResult<Uint8Array>> {
+export async function fontBytes(id: string, env?: HostEnv): Promise<HostResult<Uint8Array>> {
   if (!isValidFaceId(id)) return fail('字体编号无效', 'Invalid font face id');
   try {
-    const face = loadBundledFonts().faceById(id);
-    if (!face) return fail(`没有编号为 ${id} 的字体`, `No font face with id ${id}`);
-    return { ok: true, value: face.bytes };
+    const bytes = fontsOf(env).bytes(id);
+    if (!bytes) return fail(`没有编号为 ${id} 的字体`, `No font face with id ${id}`);
+    return { ok: true, value: bytes };
   } catch (e) {
     return fail(`无法读取字体 ${id}：${describe(e)}`, `Cannot read font ${id}: ${describe(e)}`);
   }
@@ -142,8 +140,8 @@ function trimmedShare(r: ShareRequest): ShareRequest {
 /** One handler per HostApi method, typed by the table: a missing, extra or mistyped one does not compile. */
 export const HOST_HANDLERS: { [M in HostApiMethod]: Handler<M> } = {
   startupPage: () => startupPage(),
-  listFonts: () => listFonts(),
-  fontBytes: (_env, id) => fontBytes(id),
+  listFonts: (env) => listFonts(env),
+  fontBytes: (env, id) => fontBytes(id, env),
   hostInfo: (env) => hostInfo(env),
   importFiles: (_env, files) => importFiles(files),
   openPage: withFiles(openPage),

@@ -6,7 +6,8 @@ import type { ImportResult } from '../../src-core/import/types';
 import { parseDocument } from '../../src-core/model/serialize';
 import { exportProofPdf as proofPdf } from '../../src-core/proof/proof-pdf';
 import { proofNotesOf, readProofState } from '../../src-core/store/persist';
-import { loadBundledFonts } from '../fonts/bundled';
+import type { FontProvider } from '../../src-core/fonts/provider';
+import { fontProvider } from '../fonts/provider';
 import { loadBanmianFile, saveBanmianFile, writeFileAtomic } from '../files/banmian-file';
 import { printPage, printPng, type PrintOutcome } from '../files/print';
 import { PURPOSE_FILES, type Purpose } from './purposes';
@@ -44,6 +45,13 @@ export interface HostEnv {
    * Absent (the web host): exported files are served at `exported/<path>` for the UI to open instead.
    */
   openInViewer?: (abs: string) => Promise<string>;
+  /** Where this host's fonts come from; absent: the process's provider (src-main/fonts/provider.ts). */
+  fonts?: FontProvider;
+}
+
+/** The fonts a host lays out, exports and lists with. */
+export function fontsOf(env: HostEnv | undefined): FontProvider {
+  return env?.fonts ?? fontProvider();
 }
 
 const fail = <T>(zh: string, en: string): HostResult<T> => ({ ok: false, zh, en });
@@ -224,11 +232,11 @@ async function exportWith(env: HostEnv, json: string, path: string | null, purpo
 }
 
 export function exportPdf(env: HostEnv, json: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>> {
-  return exportWith(env, json, path, 'export', 'page.pdf', (parsed, abs, fileName) => printPage(parsed.document, abs, { fileName, bleedMm: options.bleedMm, marks: options.marks, force: options.force }));
+  return exportWith(env, json, path, 'export', 'page.pdf', (parsed, abs, fileName) => printPage(parsed.document, abs, { fonts: fontsOf(env).registry(), fileName, bleedMm: options.bleedMm, marks: options.marks, force: options.force }));
 }
 
 export function exportPng(env: HostEnv, json: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>> {
-  return exportWith(env, json, path, 'exportPng', 'page.png', (parsed, abs, fileName) => printPng(parsed.document, abs, { fileName, dpi: options.dpi, force: options.force }));
+  return exportWith(env, json, path, 'exportPng', 'page.png', (parsed, abs, fileName) => printPng(parsed.document, abs, { fonts: fontsOf(env).registry(), fileName, dpi: options.dpi, force: options.force }));
 }
 
 /** Shows a file exported in this session: in the system viewer where there is one, else at a URL the UI opens. */
@@ -252,7 +260,7 @@ export async function exportProofPdf(env: HostEnv, json: string, path: string | 
     const doc = parsed.document;
     const state = readProofState((doc as { proof?: unknown }).proof).state ?? { rounds: [], signoff: { log: [] }, articles: {} };
     const title = doc.page.header.paperName ? `${doc.page.header.paperName} ${pageTitle}` : pageTitle;
-    const r = await proofPdf(doc, proofNotesOf(doc, state, title), { fonts: loadBundledFonts() });
+    const r = await proofPdf(doc, proofNotesOf(doc, state, title), { fonts: fontsOf(env).registry() });
     if (!r.ok) return fail(`导出校样失败：${r.zh}`, `Proof PDF export failed: ${r.en}`);
     const written = writeFileAtomic(chosen.abs, r.bytes);
     if (!written.ok) return fail(written.zh.split(chosen.abs).join(chosen.shown), written.en.split(chosen.abs).join(chosen.shown));

@@ -1,4 +1,5 @@
-import { FontRegistry } from '../../src-core/fonts/registry';
+import { FontOpenError, registryFrom, type LoadedFace } from '../../src-core/fonts/provider';
+import type { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 
@@ -62,20 +63,20 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
   if (!listed.ok) return listed;
   if (listed.value.length === 0) return { ok: false, zh: '宿主程序没有提供任何字体', en: 'The host offers no fonts' };
   const bytes = await Promise.all(listed.value.map((f) => host.fontBytes(f.id)));
-  const registry = new FontRegistry();
-  const waiting = new Map<string, Uint8Array>();
+  const faces: LoadedFace[] = [];
   for (let i = 0; i < listed.value.length; i++) {
-    const info = listed.value[i];
     const got = bytes[i];
     if (!got.ok) return got;
-    try {
-      registry.addFace(got.value, info.family, info.bold, info.id);
-    } catch (e) {
-      return { ok: false, zh: `字体 ${info.id} 无法打开：${String(e)}`, en: `Font ${info.id} cannot be opened: ${String(e)}` };
-    }
-    waiting.set(info.id, got.value);
+    faces.push({ info: listed.value[i], bytes: got.value });
   }
-  if (registry.hasFamily('song')) registry.defaultFamily = 'song';
+  let registry: FontRegistry;
+  try {
+    // Built as the host built its own (same order, labels and fallbacks), so both measure alike.
+    registry = registryFrom(faces);
+  } catch (e) {
+    return e instanceof FontOpenError ? { ok: false, zh: e.zh, en: e.en } : { ok: false, zh: `字体无法打开：${String(e)}`, en: `A font cannot be opened: ${String(e)}` };
+  }
+  const waiting = new Map(faces.map((f) => [f.info.id, f.bytes]));
   const loading = new Map<string, Promise<unknown>>();
   const declare = async (faceIds: Iterable<string>): Promise<HostResult<void>> => {
     const wanted: Promise<unknown>[] = [];

@@ -6,7 +6,7 @@ import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
-import { FAMILY_LABELS } from './format';
+import { familyChoices } from './family-choices';
 import { draftKey, NumberField } from './fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
@@ -63,16 +63,14 @@ export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt:
   );
 }
 
-/** The faces the font registry has (only 宋 and 黑 ship); a style's face that is missing is shown as such. */
+/** The families the fonts have (familyChoices); a style's face that is missing is shown as such. */
 export function FamilySelect({ family, onCommit, testId }: { family: string; onCommit: (family: string) => void; testId?: string }) {
   const editor = useEditorInstance();
-  const present = Object.keys(FAMILY_LABELS).filter((f) => editor.fonts.hasFamily(f));
-  const options = present.includes(family) ? present : [...present, family];
   return (
     <select data-testid={testId} value={family} onChange={(e) => onCommit(e.target.value)}>
-      {options.map((f) => (
-        <option key={f} value={f}>
-          {present.includes(f) ? (FAMILY_LABELS[f] ?? f) : `${FAMILY_LABELS[f] ?? f}（缺字体 missing）`}
+      {familyChoices(editor.fonts, family).map((c) => (
+        <option key={c.family} value={c.family} title={c.title}>
+          {c.text}
         </option>
       ))}
     </select>

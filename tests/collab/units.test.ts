@@ -177,7 +177,7 @@ describe('a malformed article body on a desk (issue 14, item 3)', () => {
     const { PageStore } = await import('../../src-core/store/page-store');
     const { samplePage } = await import('../../bench/pages');
     const { layout } = await import('../../src-core/layout/layout');
-    const { loadBundledFonts } = await import('../../src-main/fonts/bundled');
+    const { fontProvider } = await import('../../src-main/fonts/provider');
     const store = new PageStore(samplePage());
     const id = 'xu-chaowen';
     const doc = store.articleDoc(id)!;
@@ -191,7 +191,7 @@ describe('a malformed article body on a desk (issue 14, item 3)', () => {
     expect(shown).toContain('正文结构无效');
     expect(shown).toContain('content[0].content[0].type');
     expect(shown).toContain('The body is malformed');
-    expect(() => layout(store.snapshot(), { fonts: loadBundledFonts() })).not.toThrow();
+    expect(() => layout(store.snapshot(), { fonts: fontProvider().registry() })).not.toThrow();
     // the document itself is left as it was (nothing lost): the old state plus the insertion
     expect(Y.encodeStateVector(doc)).not.toEqual(Y.encodeStateVector(new Y.Doc()));
     const replay = new Y.Doc();

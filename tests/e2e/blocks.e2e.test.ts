@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layout } from '../../src-core/layout/layout';
 import { exportPdf } from '../../src-core/pdf';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { blocksPage } from '../fixtures/pdf/pages';
 import { chromiumAvailable } from '../support/browser';
 import { compareWithReference } from '../support/reference';
@@ -243,7 +243,7 @@ const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftoppm && command -v qpd
 
 describe.skipIf(!hasPoppler)('block tools on paper', () => {
   it('prints rule styles, tints, 花边 frames, a cropped picture, a 压题图 and a stepped box as the reference shows; qpdf finds nothing wrong', async () => {
-    const fonts = loadBundledFonts();
+    const fonts = fontProvider().registry();
     const doc = blocksPage();
     const r = await exportPdf(layout(doc, { fonts }), { fonts, images: doc.images, createdAt: new Date('2024-01-16T14:30:00Z') });
     if (!r.ok) throw new Error(r.en);

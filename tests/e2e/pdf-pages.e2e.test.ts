@@ -14,7 +14,7 @@ import { layout } from '../../src-core/layout/layout';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import { exportPdfPages, type PdfPage } from '../../src-core/pdf';
 import { loadOutputIntent } from '../../src-main/files/print';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
 
 // The slug line shows local time; fix the zone so the rendering is the same everywhere.
@@ -41,7 +41,7 @@ function hanCounts(text: string): Map<string, number> {
 }
 
 describe('three pages as one print PDF', () => {
-  const fonts = loadBundledFonts();
+  const fonts = fontProvider().registry();
   const docs = [samplePage(), cleanPage(), fullTextPage(6000, 6)];
   const layouts: PageLayout[] = docs.map((d) => layout(d, { fonts }));
   // Page 1 without a label: its sheet is then the one the single-page test renders (same reference).

@@ -15,7 +15,7 @@ import { plainText } from '../../src-core/model/richtext';
 import { exportPdf } from '../../src-core/pdf';
 import { isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
 import { loadOutputIntent } from '../../src-main/files/print';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
 
 // The slug line shows local time; fix the zone so the reference image is the same everywhere.
@@ -47,7 +47,7 @@ function hanCounts(text: string): Map<string, number> {
 
 
 describe('the sample page as a print PDF', () => {
-  const fonts = loadBundledFonts();
+  const fonts = fontProvider().registry();
   const doc = samplePage();
   let dir: string;
   let pdfPath: string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareWithReference } from '../support/reference';
 import { exportProofPdf } from '../../src-core/proof/proof-pdf';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { markedSamplePage } from '../fixtures/proof/marked-page';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
@@ -18,7 +18,7 @@ const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pd
 describe.skipIf(!hasPoppler)('proof PDF (needs poppler-utils)', () => {
   it('shows the marks in the margin and lists the open ones', async () => {
     const { doc, notes } = markedSamplePage();
-    const r = await exportProofPdf(doc, notes, { fonts: loadBundledFonts() }, new Date('2024-01-16T14:30:00Z'));
+    const r = await exportProofPdf(doc, notes, { fonts: fontProvider().registry() }, new Date('2024-01-16T14:30:00Z'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const dir = mkdtempSync(join(tmpdir(), 'bm-proof-'));

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareWithReference } from '../support/reference';
 import { layout } from '../../src-core/layout/layout';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { samplePage } from '../../bench/pages';
 import { launchChromium } from '../support/browser';
 import { renderLayoutPng } from '../support/render-page';
@@ -19,7 +19,7 @@ describe('reference images', () => {
   });
 
   it('the laid-out sample page looks as it did when it was checked by eye', async () => {
-    const pl = layout(samplePage(), { fonts: loadBundledFonts() });
+    const pl = layout(samplePage(), { fonts: fontProvider().registry() });
     const png = await renderLayoutPng(browser, pl, 1);
     compareWithReference('luoyang-page.png', png, 0.002);
   });

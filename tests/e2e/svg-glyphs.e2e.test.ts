@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layout } from '../../src-core/layout/layout';
 import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
 import { pageToSvg } from '../../src-core/svg/page-svg';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { samplePage } from '../../bench/pages';
 import { launchChromium } from '../support/browser';
 import { bundledAdvance, cssFamily, openSvgPage } from '../support/render-page';
@@ -18,7 +18,7 @@ describe('page SVG glyph positions', () => {
   });
 
   it('lines written as runs (start x + letter-spacing) put every glyph at its typeset x', async () => {
-    const pl = layout(samplePage(), { fonts: loadBundledFonts() });
+    const pl = layout(samplePage(), { fonts: fontProvider().registry() });
     const exact = pageToSvg(pl, { fontFamily: cssFamily });
     const compact = pageToSvg(pl, { fontFamily: cssFamily, advance: bundledAdvance() });
     // The compact form is what the app draws; it must actually be compact, or this proves nothing:
@@ -40,7 +40,7 @@ describe('page SVG glyph positions', () => {
   });
 
   it('so do lines of digits, Latin, dashes and brackets in every face and several sizes', async () => {
-    const fonts = loadBundledFonts();
+    const fonts = fontProvider().registry();
     const pl = layout(samplePage(), { fonts });
     const texts = ['2011年11月11日，“1111”', 'COVID-19 WiFi 100% iPhone', '（上接01版）——访涧西区', '《洛阳日报》：A1版、B2版…', 'ﬁ fi ffi 12:30 3.14'];
     const items: GlyphRun[] = [];

@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import { pageToSvg } from '../../src-core/svg/page-svg';
-import type { FontRegistry } from '../../src-core/fonts/registry';
-import { BUNDLED_FACES, bundledFontPath, loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 
-/** CSS family name for a bundled face id ('song-regular' → 'bm-song-regular'). */
+/** CSS family name for a face id ('song-regular' → 'bm-song-regular'). */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
 
 const ORIGIN = 'http://banmian.test';
-const faces = BUNDLED_FACES.map((f) => ({ id: `${f.family}-${f.bold ? 'bold' : 'regular'}`, path: bundledFontPath(f.module) }));
+const faces = fontProvider().faces();
 const fontCss = faces.map((f) => `@font-face{font-family:'${cssFamily(f.id)}';src:url(${ORIGIN}/fonts/${f.id}.ttf) format('truetype');}`).join('\n');
-const fontBytes = new Map<string, Buffer>();
 
 /**
- * Opens a page of SVG markup in headless Chromium, with the bundled faces declared under the
+ * Opens a page of SVG markup in headless Chromium, with the provider's faces declared under the
  * families pageToSvg names (served from their files: 50 MB of base64 data: URLs is slow to parse).
  */
 export async function openSvgPage(browser: Browser, svg: string, cssWidth: number, viewportHeight: number): Promise<Page> {
@@ -23,11 +20,9 @@ export async function openSvgPage(browser: Browser, svg: string, cssWidth: numbe
     const url = new URL(route.request().url());
     const font = /^\/fonts\/([a-z-]+)\.ttf$/.exec(url.pathname);
     if (font) {
-      const face = faces.find((f) => f.id === font[1]);
-      if (!face) return route.fulfill({ status: 404 });
-      let bytes = fontBytes.get(face.id);
-      if (!bytes) fontBytes.set(face.id, (bytes = readFileSync(face.path)));
-      return route.fulfill({ status: 200, contentType: 'font/ttf', body: bytes });
+      const bytes = fontProvider().bytes(font[1]);
+      if (!bytes) return route.fulfill({ status: 404 });
+      return route.fulfill({ status: 200, contentType: 'font/ttf', body: Buffer.from(bytes) });
     }
     return route.fulfill({
       status: 200,
@@ -42,12 +37,9 @@ export async function openSvgPage(browser: Browser, svg: string, cssWidth: numbe
   return page;
 }
 
-let registry: FontRegistry | undefined;
-
-/** The advances of the bundled faces, as the app hands them to pageToSvg. */
+/** The advances of the provider's faces, as the app hands them to pageToSvg. */
 export function bundledAdvance(): (face: string) => ((cp: number) => number) | undefined {
-  registry ??= loadBundledFonts();
-  const fonts = registry;
+  const fonts = fontProvider().registry();
   return (id) => {
     const face = fonts.faceById(id);
     return face && ((cp) => face.advance(cp));

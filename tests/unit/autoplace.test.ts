@@ -4,9 +4,9 @@ import { autoplace } from '../../src-core/layout/autoplace';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
 import { defaultPage } from '../../src-core/model/defaults';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 
 function overlap(a: GridRect, b: GridRect): boolean {
   return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;

@@ -18,7 +18,7 @@ import { bytesToBase64 } from '../../src-core/model/base64';
 import { rasterFacts } from '../../src-core/pdf/images';
 import { preflight } from '../../src-core/preflight';
 import { layout } from '../../src-core/layout/layout';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { readRegularFile } from '../../src-main/import/read-file';
 import { importPaths } from '../../src-main/import/read-inputs';
 import { withImage } from '../fixtures/pdf/pages';
@@ -108,7 +108,7 @@ describe('PNG: decoded size against dimensions', () => {
 describe('JPEG/PNG structure: one reader, whole files, in import and in preflight', () => {
   const jpeg = fixture('pdf', 'photo-rgb.jpg');
   const truncated = jpeg.slice(0, Math.floor(jpeg.length * 0.7));
-  const fonts = loadBundledFonts();
+  const fonts = fontProvider().registry();
 
   it('a JPEG cut in its image data is refused by the PDF side too (it used to pass to poppler)', () => {
     expect(rasterFacts(jpeg).ok).toBe(true);

@@ -9,10 +9,10 @@ import { makeUp } from '../../src-core/makeup';
 import { layout } from '../../src-core/layout/layout';
 import type { Article, BanmianDocument } from '../../src-core/model/document';
 import { plainText } from '../../src-core/model/richtext';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { probePdf } from './makeup-pdf-probe';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 const HOLE_LIMIT = 3;
 
 function counts(text: string): Map<string, number> {

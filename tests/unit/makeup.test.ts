@@ -5,9 +5,9 @@ import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { docFromParagraphs } from '../../src-core/model/richtext';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 
 /** Whether two blocks share a grid cell; a stepped (L-shaped) article block covers each column only to its depth. */
 function overlap(a: GridRect & { columnRows?: number[] }, b: GridRect & { columnRows?: number[] }): boolean {

@@ -11,11 +11,11 @@ import { BLACK, type LayoutItem, type PageLayout } from '../../src-core/layout/p
 import { exportPdf, exportPdfPages, type PdfExportOptions, type PdfPage } from '../../src-core/pdf';
 import { preflight } from '../../src-core/preflight';
 import { exportProofPdf } from '../../src-core/proof/proof-pdf';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
 import { markedSamplePage } from '../fixtures/proof/marked-page';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 const song = fonts.face({ family: 'song', bold: false });
 const hei = fonts.face({ family: 'hei', bold: false });
 const MM = 72 / 25.4;

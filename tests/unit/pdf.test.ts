@@ -8,10 +8,10 @@ import { ContentWriter } from '../../src-core/pdf/content';
 import { subsetTag, toUnicodeCMap } from '../../src-core/pdf/font-subset';
 import { decodeBase64, passThrough, rasterFacts } from '../../src-core/pdf/images';
 import { embeddingLicence, mayEmbedSubset, readTrueType, subsetTrueType } from '../../src-core/pdf/truetype';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage, fixtureBytes, withImage } from '../fixtures/pdf/pages';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 const song = fonts.face({ family: 'song', bold: false });
 const MM = 72 / 25.4;
 const AT = new Date('2024-01-16T14:30:00Z');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { startRound } from '../../src-core/store/proof-doc';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { Editor } from '../../src-renderer/editor/editor';
 
 /** The unsaved mark (●): by the undo position and the proof state, not by a counter of changes. */
 describe('unsaved changes', () => {
-  const editor = new Editor(loadBundledFonts(), samplePage(), { path: null, title: 'luoyang-page.banmian' });
+  const editor = new Editor(fontProvider().registry(), samplePage(), { path: null, title: 'luoyang-page.banmian' });
 
   it('a change makes the page unsaved; undoing back to the saved page makes it saved again', () => {
     expect(editor.dirty).toBe(false);

@@ -6,10 +6,10 @@ import { layout } from '../../src-core/layout/layout';
 import { BLACK, type PageLayout } from '../../src-core/layout/page-layout';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { preflight, type PreflightCode } from '../../src-core/preflight';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { MISSING_CHAR, cleanPage, missingGlyphPage, oversetPage, withImage } from '../fixtures/pdf/pages';
 
-const fonts = loadBundledFonts();
+const fonts = fontProvider().registry();
 const MM = 72 / 25.4;
 
 function check(doc: BanmianDocument, pl: PageLayout = layout(doc, { fonts }), reg = fonts) {

@@ -1,8 +1,8 @@
 import type { TextStyle } from '../../src-core/model/document';
 import { composeParagraph, type ComposeOptions, type ComposedParagraph } from '../../src-core/typeset/compose';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 
-export const fonts = loadBundledFonts();
+export const fonts = fontProvider().registry();
 
 export const song10: TextStyle = { family: 'song', bold: false, size: 10, lineHeight: 10, align: 'justify', tracking: 0 };
 

@@ -3,7 +3,7 @@ import { CompositionCache } from '../../src-core/layout/cache';
 import { layout } from '../../src-core/layout/layout';
 import type { GlyphRun } from '../../src-core/layout/page-layout';
 import type { RichText } from '../../src-core/model/richtext';
-import { loadBundledFonts } from '../../src-main/fonts/bundled';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { samplePage } from '../../bench/pages';
 import { sameGlyphs } from '../../src-renderer/canvas/svg-painter';
 
@@ -12,7 +12,7 @@ const lines = (items: readonly unknown[], owner: string): GlyphRun[] =>
 
 describe('the canvas painter keeps the markup of lines a keystroke did not change', () => {
   it('sameGlyphs finds the unchanged lines of an article set again, and only those', () => {
-    const fonts = loadBundledFonts();
+    const fonts = fontProvider().registry();
     const cache = new CompositionCache(fonts);
     const doc = samplePage();
     const before = layout(doc, { fonts, cache });

@@ -10,7 +10,7 @@ import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { mmToPt } from '../../../src-core/model/units';
 import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
-import { loadBundledFonts } from '../../fonts/bundled';
+import { fontProvider } from '../../fonts/provider';
 import { printTypoReport } from '../typo-report';
 import { printFlags, writePrint, type PrintFlags } from './export';
 import { makeUp, type Alternative, type PictureLink } from '../../../src-core/makeup';
@@ -169,7 +169,7 @@ export function alternativePath(path: string, n: number, of: number): string {
  * it fills the page under them; everything else is made up by rank (input order).
  */
 function makeUpPage(doc: BanmianDocument, gathered: Gathered, alternatives: number): ReturnType<typeof makeUp> {
-  const fonts = loadBundledFonts();
+  const fonts = fontProvider().registry();
   const banners = doc.articles.filter((a) => gathered.bannerIds.has(a.id));
   const top = autoplace({ ...doc, articles: banners, images: [] }, { fonts }, { credits: gathered.credits });
   const locked = top.document.blocks.map((b) => ({ ...b, locked: true }));
@@ -279,7 +279,7 @@ export async function run(args: string[]): Promise<number> {
 
 /** Writes one made-up page: the .banmian when asked, then the print PDF (preflight first). */
 async function writeAlternative(doc: BanmianDocument, flags: PrintFlags, save: string | undefined, report: boolean): Promise<number> {
-  if (report) printTypoReport(layout(doc, { fonts: loadBundledFonts() }), new Map(doc.articles.map((a) => [a.id, a.headline || a.id])));
+  if (report) printTypoReport(layout(doc, { fonts: fontProvider().registry() }), new Map(doc.articles.map((a) => [a.id, a.headline || a.id])));
   if (save) {
     const saved = saveBanmianFile(save, doc);
     if (!saved.ok) {

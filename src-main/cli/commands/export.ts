@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { pngProof, printPage } from '../../files/print';
+import { fontProvider } from '../../fonts/provider';
 import { warnFittedBlocks } from '../fitted-blocks';
 import { commandUsage, parseOptions } from '../command-table';
 
@@ -64,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 export async function writePrint(doc: Parameters<typeof printPage>[0], fileName: string, flags: PrintFlags): Promise<number> {
-  const r = await printPage(doc, flags.out, { fileName, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: flags.force });
+  const r = await printPage(doc, flags.out, { fonts: fontProvider().registry(), fileName, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: flags.force });
   for (const line of r.lines) (r.code === 0 ? console.log : console.error)(line);
   if (r.code !== 0 || !flags.png) return r.code;
   const png = await pngProof(new Uint8Array(readFileSync(flags.out)), flags.png, 100);

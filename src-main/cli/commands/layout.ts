@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { layout } from '../../../src-core/layout/layout';
 import { loadBanmianFile } from '../../files/banmian-file';
-import { loadBundledFonts } from '../../fonts/bundled';
+import { fontProvider } from '../../fonts/provider';
 import { describeTypoReport } from '../typo-report';
 import { warnFittedBlocks } from '../fitted-blocks';
 import { commandUsage, parseOptions } from '../command-table';
@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   warnFittedBlocks(file, loaded);
-  const pl = layout(loaded.document, { fonts: loadBundledFonts() });
+  const pl = layout(loaded.document, { fonts: fontProvider().registry() });
   if (json) {
     console.log(JSON.stringify({ overset: pl.overset, missingGlyphs: pl.missingGlyphs, report: pl.report }, null, 2));
     return 0;

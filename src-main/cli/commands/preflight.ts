@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { checkPage } from '../../files/print';
+import { fontProvider } from '../../fonts/provider';
 import { formatReport } from '../../../src-core/preflight';
 import { warnFittedBlocks } from '../fitted-blocks';
 import { commandUsage, parseOptions } from '../command-table';
@@ -32,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   warnFittedBlocks(file, loaded);
-  const { report } = checkPage(loaded.document, bleed);
+  const { report } = checkPage(loaded.document, fontProvider().registry(), bleed);
   if (parsed.values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {
