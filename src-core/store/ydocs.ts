@@ -24,7 +24,26 @@ const PAGE_KEYS = ['format', 'margins', 'bodySize', 'leading', 'grid', 'styles',
 const HEADER_KEYS = ['paperName', 'date', 'pageNumber', 'section', 'editor', 'proofreader', 'layoutEditor', 'height'] as const satisfies readonly (keyof PageHeader)[];
 export const ARTICLE_META_KEYS = ['kicker', 'headline', 'deck', 'byline', 'bylinePosition', 'lead', 'jumpFrom', 'jumpTo'] as const satisfies readonly (keyof Article)[];
 
-export type ArticleMeta = Pick<Article, (typeof ARTICLE_META_KEYS)[number]>;
+/** Fields an article or header may leave out: stored only when set, so older pages stay as they were. */
+const ARTICLE_OPTIONAL_KEYS = ['column'] as const satisfies readonly (keyof Article)[];
+const HEADER_OPTIONAL_KEYS = ['dateLine'] as const satisfies readonly (keyof PageHeader)[];
+
+export type ArticleMeta = Pick<Article, (typeof ARTICLE_META_KEYS)[number] | (typeof ARTICLE_OPTIONAL_KEYS)[number]>;
+
+function writeOptional<T extends object>(map: Y.Map<unknown>, keys: readonly (keyof T & string)[], from: T): void {
+  for (const key of keys) {
+    const v = from[key];
+    if (v === undefined || v === '') map.delete(key);
+    else map.set(key, v);
+  }
+}
+
+function readOptional(map: Y.Map<unknown>, keys: readonly string[], into: Record<string, unknown>): void {
+  for (const key of keys) {
+    const v = map.get(key);
+    if (typeof v === 'string' && v !== '') into[key] = v;
+  }
+}
 
 export function layoutParts(doc: Y.Doc) {
   return {
@@ -44,6 +63,7 @@ export function writePage(doc: Y.Doc, page: PageSettings): void {
   const { page: pageMap, header } = layoutParts(doc);
   for (const key of PAGE_KEYS) pageMap.set(key, structuredClone(page[key]));
   for (const key of HEADER_KEYS) header.set(key, page.header[key]);
+  writeOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, page.header);
 }
 
 export function readPage(doc: Y.Doc): PageSettings {
@@ -52,6 +72,7 @@ export function readPage(doc: Y.Doc): PageSettings {
   for (const key of PAGE_KEYS) out[key] = pageMap.get(key);
   const h: Record<string, unknown> = {};
   for (const key of HEADER_KEYS) h[key] = header.get(key);
+  readOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, h);
   out.header = h;
   return out as unknown as PageSettings;
 }
@@ -73,6 +94,7 @@ export function writeArticle(doc: Y.Doc, article: Article): void {
   const { meta, body } = articleParts(doc);
   doc.transact(() => {
     for (const key of ARTICLE_META_KEYS) meta.set(key, article[key]);
+    writeOptional(meta as Y.Map<unknown>, ARTICLE_OPTIONAL_KEYS, article);
     meta.set('id', article.id);
     writeStyleOverrides(doc, article.styleOverrides);
     body.delete(0, body.length);
@@ -84,6 +106,7 @@ export function readArticleMeta(doc: Y.Doc): ArticleMeta {
   const { meta } = articleParts(doc);
   const out: Record<string, string> = {};
   for (const key of ARTICLE_META_KEYS) out[key] = meta.get(key) ?? (key === 'bylinePosition' ? 'end' : '');
+  readOptional(meta as Y.Map<unknown>, ARTICLE_OPTIONAL_KEYS, out);
   return out as unknown as ArticleMeta;
 }
 
