@@ -3,7 +3,7 @@ import { checkDocument, type PageCheck, type PlacedFinding } from '../../src-cor
 import { roundParts, signoffLog, ROUND_NAMES } from '../../src-core/proof/rounds';
 import { markedSpans, openSuggestions, orphanThreads, proofParts, type SuggestionMeta, type Thread } from '../../src-core/proof/suggestions';
 import { useEditor } from '../editor/use-editor';
-import { useSettledLayout } from '../workspace/use-preflight';
+import { useSettledLayout } from '../ui/use-settled-layout';
 import { circled, commentAnchors } from './anchors';
 import { signature } from './identity';
 import type { ProofSession } from './session';
