@@ -1,7 +1,10 @@
 /**
  * The one-way dependency rule of DESIGN.md, as code: src-core imports nothing from src-main or
  * src-renderer, no Node built-ins, no Electron and no DOM; src-renderer and src-main never import
- * each other (shared types live in src-core). Used by tests/unit/architecture.test.ts.
+ * each other (shared types live in src-core). Inside the layers, the grain: `CORE_GRAIN` says which
+ * parts of src-core each part may import (and which network code none may use), and the renderer's
+ * folders import each other without a circle. Used by tests/unit/architecture.test.ts, which also
+ * checks docs/ARCHITECTURE.md's "may import" column against `CORE_GRAIN`.
  */
 import { builtinModules } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -20,6 +23,70 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** DOM globals that src-core may not touch (its own tsconfig also leaves the DOM lib out). */
 const DOM_GLOBALS = /\b(window|document|navigator|localStorage|sessionStorage|HTMLElement|XMLHttpRequest|requestAnimationFrame)\b\s*[.([]/;
 const IMPORT_RE = /(?:\bimport\s[^'"]*?from\s*|\bexport\s[^'"]*?from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
+
+/**
+ * The parts of src-core (a folder, or a file at its top) and the parts of src-core each may import.
+ * `files` narrows a part to some of its files; `because` is the reason for an import the intended
+ * shape would not have. One declaration: the check and the docs' table both read it.
+ */
+export interface GrainRule {
+  may: readonly string[];
+  files?: Readonly<Record<string, readonly string[]>>;
+  because?: Readonly<Record<string, string>>;
+}
+
+const ITEM2 = 'the store is becoming the page\'s only writer (issue #15 item 2, in progress): then this import goes';
+
+export const CORE_GRAIN: Readonly<Record<string, GrainRule>> = {
+  model: { may: [] },
+  fonts: { may: [] },
+  story: { may: [] },
+  commands: { may: [] },
+  typeset: { may: ['model', 'fonts'] },
+  layout: { may: ['model', 'fonts', 'typeset'] },
+  svg: { may: ['layout'], files: { layout: ['page-layout'] } },
+  pdf: {
+    may: ['model', 'fonts', 'layout', 'import'],
+    files: { layout: ['page-layout', 'image-crop'], import: ['image-probe'] },
+    because: { 'layout/image-crop': 'where a cropped picture lies, the same sum the SVG uses', import: 'image-probe is the one JPEG/PNG reader' },
+  },
+  import: { may: ['model', 'typeset'], files: { typeset: ['chars'] }, because: { typeset: 'typeset/chars is the one character-class module' } },
+  makeup: { may: ['model', 'layout'] },
+  preflight: { may: ['model', 'fonts', 'layout', 'pdf'], files: { pdf: ['index'] }, because: { pdf: 'the writer\'s public face only (fontEmbedding)' } },
+  store: { may: ['model', 'story', 'proof'], because: { proof: ITEM2 } },
+  proof: { may: ['model', 'layout', 'pdf', 'store'], because: { store: ITEM2 } },
+  collab: {
+    may: ['model', 'proof', 'store', 'host-args'],
+    files: { proof: ['suggestions'] },
+    because: { proof: 'a desk\'s Role is declared with the suggestions', store: ITEM2, 'host-args': 'a desk backup has the page file\'s size limit' },
+  },
+  'host-args': { may: ['collab', 'host-api'], files: { collab: ['names'] } },
+  'host-api': { may: ['model', 'import', 'preflight', 'proof', 'collab', 'host-args'] },
+};
+
+/** Network clients belong to the hosts and the renderer, never to the pure engine. */
+const NETWORK_PACKAGES = /^(@hocuspocus\/provider|@hocuspocus\/server|ws|y-websocket|undici|node-fetch|axios)(\/|$)/;
+const NETWORK_GLOBALS = /\b(WebSocket|HocuspocusProvider\w*|fetch|EventSource)\b\s*[.(]|\bnew\s+(WebSocket|EventSource|HocuspocusProvider\w*)\b/;
+
+/** The part of src-core (or of src-renderer) a path lies in: its first folder, or a top file's stem. */
+export function partOf(root: string, file: string): string | undefined {
+  const parts = relative(root, file).split(sep);
+  if (parts.length < 2 || parts[0].startsWith('..')) return undefined;
+  return parts.length === 2 ? parts[1].replace(/\.[cm]?[tj]sx?$/, '') : parts[1];
+}
+
+function grainViolation(root: string, file: string, targetPath: string): string | undefined {
+  const from = partOf(root, file);
+  const to = partOf(root, targetPath);
+  if (!from || !to || from === to) return undefined;
+  const rule = CORE_GRAIN[from];
+  if (!rule) return `src-core/${from} is not in the rule table (CORE_GRAIN)`;
+  if (!rule.may.includes(to)) return `src-core/${from} must not import src-core/${to} (may import: ${rule.may.join(', ') || 'nothing in src-core'})`;
+  const only = rule.files?.[to];
+  const rest = relative(join(root, 'src-core', to), targetPath).replace(/\.[cm]?[tj]sx?$/, '') || 'index';
+  if (only && !only.includes(rest)) return `src-core/${from} may import only ${only.map((f) => `${to}/${f}`).join(', ')} of src-core/${to}`;
+  return undefined;
+}
 
 export function layerOf(root: string, file: string): Layer | undefined {
   const top = relative(root, file).split(sep)[0];
@@ -51,6 +118,11 @@ export function checkSource(root: string, file: string, source: string): Violati
       else if (target === 'src-main' || target === 'src-renderer') add(`src-core must not import ${target}`);
       else if (spec.startsWith('.') && (target !== 'src-core' || outside)) add('src-core must not import outside src-core');
       else if (spec === 'react' || spec.startsWith('react-dom') || spec.startsWith('@tiptap/react')) add('src-core must not import UI frameworks');
+      else if (NETWORK_PACKAGES.test(spec)) add('src-core must not use the network (clients live in src-renderer or src-main)');
+      else if (spec.startsWith('.')) {
+        const broken = grainViolation(root, file, resolve(dirname(file), spec));
+        if (broken) add(broken);
+      }
     } else if (layer === 'src-renderer') {
       if (target === 'src-main') add('src-renderer must not import src-main');
       else if (NODE_BUILTINS.has(spec)) add('src-renderer must not import Node built-ins');
@@ -63,6 +135,8 @@ export function checkSource(root: string, file: string, source: string): Violati
     code.split('\n').forEach((text, i) => {
       const dom = DOM_GLOBALS.exec(text);
       if (dom) out.push({ file: relative(root, file), line: i + 1, specifier: dom[1], rule: 'src-core must not use the DOM' });
+      const net = NETWORK_GLOBALS.exec(text);
+      if (net) out.push({ file: relative(root, file), line: i + 1, specifier: net[1] ?? net[2], rule: 'src-core must not use the network (clients live in src-renderer or src-main)' });
     });
   }
   return out;
@@ -79,8 +153,44 @@ export function sourceFiles(dir: string): string[] {
   return out;
 }
 
+/** The renderer's folders (and top files) and those each imports: the graph the circle check reads. */
+export function rendererEdges(root: string, files: readonly { file: string; source: string }[]): Map<string, Set<string>> {
+  const edges = new Map<string, Set<string>>();
+  const base = join(root, 'src-renderer');
+  for (const { file, source } of files) {
+    const from = partOf(root, file) ?? '';
+    for (const m of stripComments(source).matchAll(IMPORT_RE)) {
+      if (!m[1].startsWith('.')) continue;
+      const target = resolve(dirname(file), m[1]);
+      const to = target.startsWith(base + sep) ? partOf(root, target) : undefined;
+      if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  return edges;
+}
+
+/** Every import circle between the graph's nodes, each once, as the path that closes it. */
+export function circles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const found = new Map<string, string[]>();
+  const walk = (node: string, path: string[]): void => {
+    for (const next of edges.get(node) ?? []) {
+      const at = path.indexOf(next);
+      if (at >= 0) {
+        const loop = path.slice(at);
+        const key = [...loop].sort().join(' ');
+        if (!found.has(key)) found.set(key, [...loop, next]);
+      } else walk(next, [...path, next]);
+    }
+  };
+  for (const start of [...edges.keys()].sort()) walk(start, [start]);
+  return [...found.values()];
+}
+
 export function checkTree(root: string): Violation[] {
-  return (['src-core', 'src-main', 'src-renderer'] as const).flatMap((layer) =>
-    sourceFiles(join(root, layer)).flatMap((f) => checkSource(root, f, readFileSync(f, 'utf8'))),
-  );
+  const layers = (['src-core', 'src-main', 'src-renderer'] as const).map((layer) => sourceFiles(join(root, layer)).map((file) => ({ file, source: readFileSync(file, 'utf8') })));
+  const out = layers.flat().flatMap(({ file, source }) => checkSource(root, file, source));
+  for (const loop of circles(rendererEdges(root, layers[2]))) {
+    out.push({ file: `src-renderer/${loop[0]}`, line: 0, specifier: loop.join(' → '), rule: 'src-renderer\'s folders must not import each other in a circle' });
+  }
+  return out;
 }
