@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { JoinedPageDocs } from '../src-core/collab/joined-page';
-import { CollabSession } from '../src-core/collab/session';
+import { CollabSession } from '../src-renderer/collab/session/session';
 import type { Role } from '../src-core/collab/roles';
 import { PageStore } from '../src-core/store/page-store';
 import { addUser } from '../src-main/server/users';

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../model/base64';
 import { MAX_PAGE_JSON_CHARS } from '../host-args';
 import { isValidId } from './names';
-import type { SharedPageDocs } from './session';
+import type { SharedPageDocs } from './shared-docs';
 
 /**
  * A desk's copy of a shared page, kept on disk by its host so that no edit is lost when the desk,

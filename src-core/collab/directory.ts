@@ -1,5 +1,4 @@
 import type { PageHeader } from '../model/document';
-import { checkServerAddress } from './invitation';
 import { DENIAL, describeDenial, type Localized } from './protocol';
 import { isRole, type Role } from './roles';
 import { isValidId } from './names';
@@ -10,13 +9,12 @@ import { isValidId } from './names';
  * <token>`. The server names a page from its layout document's header, so the name is always the
  * page's own. A desk lists before it publishes (is the page there already? may this token publish?)
  * and before it joins (pick a page by name; no raw page ids).
+ * Here: the names, ids and the answer's shape, read by the server and the desks alike; the desks' HTTP
+ * client is src-renderer/collab/session/directory-client.ts (no network code in the pure engine).
  */
 
 /** The path of the directory on the server (HTTP on the server's own port). */
 export const DIRECTORY_PATH = '/pages';
-
-/** How long a desk waits for the directory before it calls the server unreachable. */
-export const DIRECTORY_TIMEOUT_MS = 10_000;
 
 export interface PageName {
   paper: string;
@@ -100,37 +98,4 @@ export function parsePageList(v: unknown): PageList | undefined {
   const pages = r.pages.map(entryOf);
   if (pages.some((p) => !p)) return undefined;
   return { person: { name: person.name, role: person.role }, pages: pages as PageEntry[] };
-}
-
-/** The part of `fetch` the directory uses (the browser's, Electron's or Node's). */
-export type Fetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ status: number; json(): Promise<unknown> }>;
-
-const fail = (reason: Exclude<DirectoryResult<never>, { ok: true }>['reason'], text: Localized): DirectoryResult<never> => ({ ok: false, reason, zh: text.zh, en: text.en });
-
-/** Lists the pages `token` may open on `server` (a ws:// or wss:// address). */
-export async function listPages(server: string, token: string, fetchImpl: Fetch): Promise<DirectoryResult<PageList>> {
-  const address = checkServerAddress(server);
-  if (!address.ok) return fail('address', address);
-  let status: number;
-  let body: unknown;
-  try {
-    const res = await fetchImpl(directoryUrl(address.url), { headers: { authorization: `Bearer ${token.trim()}` }, signal: AbortSignal.timeout(DIRECTORY_TIMEOUT_MS) });
-    status = res.status;
-    body = await res.json().catch(() => undefined);
-  } catch {
-    return fail('unreachable', DIRECTORY_ERRORS.unreachable);
-  }
-  const reason = (body as { reason?: unknown } | undefined)?.reason;
-  if (status === 401) return fail('tokenRefused', DIRECTORY_ERRORS.tokenRefused);
-  if (status === 429 && reason === DENIAL.tooManyAttempts) return fail('throttled', describeDenial(DENIAL.tooManyAttempts));
-  const list = status === 200 ? parsePageList(body) : undefined;
-  return list ? { ok: true, value: list } : fail('notADirectory', DIRECTORY_ERRORS.notADirectory);
-}
-
-/** The entry of one page, if `token` may open it there: the check before joining a page by its id. */
-export async function findPage(server: string, token: string, pageId: string, fetchImpl: Fetch): Promise<DirectoryResult<PageEntry>> {
-  const listed = await listPages(server, token, fetchImpl);
-  if (!listed.ok) return listed;
-  const entry = listed.value.pages.find((p) => p.id === pageId);
-  return entry ? { ok: true, value: entry } : fail('noSuchPage', DIRECTORY_ERRORS.noSuchPage);
 }

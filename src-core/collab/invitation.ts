@@ -1,4 +1,4 @@
-import { isCertificateFingerprint } from '../host-api';
+import { isCertificateFingerprint } from '../host-args';
 import type { Localized } from './protocol';
 import { isValidId } from './names';
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Article, BanmianDocument } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
 import { articleIdsOf, articleTextOf, layoutSnapshotOf } from '../store/readers';
-import type { SharedPageDocs } from './session';
+import type { SharedPageDocs } from './shared-docs';
 
 /**
  * The documents of a page this desk joins rather than shares: they start empty and fill from the

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
-import { CONNECTION_TIMING } from '../../src-core/collab/heartbeat';
+import { CONNECTION_TIMING } from '../../src-core/collab/timing';
 import { directoryExtension, serveDirectory } from './directory';
 import { Guard } from './guard';
 import { LIMITS } from './limits';

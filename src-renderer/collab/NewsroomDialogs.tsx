@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { listPages, pageLabel, type PageEntry } from '../../src-core/collab/directory';
+import { pageLabel, type PageEntry } from '../../src-core/collab/directory';
+import { listPages } from './session/directory-client';
 import type { Localized } from '../../src-core/collab/protocol';
-import { Backdrop } from '../files/FileDialogs';
+import { Backdrop } from '../ui/dialog';
 import { useEditor } from '../editor/use-editor';
 import { ErrorLine, TextInputField } from './CollabDialogs';
 import { useCollab, useCollabDesk } from './use-collab';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ROLE_NAMES_EN } from '../../src-core/collab/roles';
-import type { CollabStatus, Departure } from '../../src-core/collab/session';
+import type { CollabStatus, Departure } from './session/session';
 import { useEditor } from '../editor/use-editor';
 import { peerFrames } from './peer-frames';
 import { useCollab } from './use-collab';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DeskBackupSummary } from '../../src-core/collab/desk-backup';
-import { Backdrop } from '../files/FileDialogs';
+import { Backdrop } from '../ui/dialog';
 import { localTime } from './desk';
 import { useCollab, useCollabDesk } from './use-collab';
 

@@ -1,6 +1,7 @@
 import type { HostApi } from '../../src-core/host-api';
 import { takeDeskBackup } from '../../src-core/collab/desk-backup';
-import type { CollabSession, SharedPageDocs } from '../../src-core/collab/session';
+import type { SharedPageDocs } from '../../src-core/collab/shared-docs';
+import type { CollabSession } from './session/session';
 
 /**
  * Keeps this desk's copy of a shared page on disk through the host (deskBackupWrite) whenever the

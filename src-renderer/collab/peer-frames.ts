@@ -1,4 +1,4 @@
-import type { Peer } from '../../src-core/collab/session';
+import type { Peer } from './session/session';
 import type { BlockFrame } from '../../src-core/layout/page-layout';
 import type { Block } from '../../src-core/model/document';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Row } from '../workspace/fields';
+import { Row } from '../ui/fields';
+import { Backdrop } from '../ui/dialog';
 import { PNG_DPI, type ExportOptions, type ExportOutcome, type PageFileEntry, type PngExportOptions } from '../../src-core/host-api';
 
 /**
@@ -14,33 +15,6 @@ export type DialogState =
   | { kind: 'recover'; title: string; savedAt: string }
   | { kind: 'confirm'; zh: string; en: string; okZh: string; okEn: string; onOk: () => void };
 
-/** The modal shell every dialog of the workspace uses (Esc cancels). */
-export function Backdrop({ children, testId, onCancel }: { children: React.ReactNode; testId: string; onCancel: () => void }) {
-  useEffect(() => {
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', esc);
-    return () => window.removeEventListener('keydown', esc);
-  }, [onCancel]);
-  return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        data-testid={testId}
-        onKeyDown={(e) => {
-          // Keys stay in the dialog (not the workspace's shortcuts), so Esc is handled here too.
-          if (e.key === 'Escape') onCancel();
-          e.stopPropagation();
-        }}
-      >
-        {children}
-      </div>
-    </div>
-  );
-}
 
 const when = (iso: string) => {
   const d = new Date(iso);

@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useEditorInstance } from '../editor/use-editor';
-import { Row } from '../workspace/fields';
+import { Row } from '../ui/fields';
 import { newPageDocument, presetSpec, type NewPageSpec } from './new-page';
 
 /** 新建版面: the dialog the 新建 command opens (after the unsaved-work question). */

@@ -8,7 +8,7 @@ import { preflight } from '../../src-core/preflight';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor } from '../editor/editor';
 import { openFind } from '../find/FindBar';
-import type { FileActions } from '../workspace/commands';
+import type { FileActions } from './file-actions';
 import { openNewPage } from './NewPageDialog';
 import { ConfirmDialog, ExportDialog, PickFileDialog, RecoverDialog, type AnyExportOptions, type DialogState, type ExportFormat } from './FileDialogs';
 

@@ -4,7 +4,7 @@ import { useEditor } from '../editor/use-editor';
 import { ROLES, type Identity } from './identity';
 import { useProof, useProofSession } from './use-proof';
 import './proof.css';
-import { Backdrop } from '../files/FileDialogs';
+import { Backdrop } from '../ui/dialog';
 
 /**
  * The proof side's pieces of the window chrome: who is at the desk (title bar), the dialog that

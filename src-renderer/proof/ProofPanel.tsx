@@ -3,7 +3,7 @@ import { checkDocument, type PageCheck, type PlacedFinding } from '../../src-cor
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
 import { useEditor } from '../editor/use-editor';
-import { useSettledLayout } from '../workspace/use-preflight';
+import { useSettledLayout } from '../ui/use-settled-layout';
 import { circled, commentAnchors } from './anchors';
 import { signature } from './identity';
 import type { ProofSession } from './session';

@@ -15,7 +15,7 @@ import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { StoryProofBar } from '../proof/ProofChrome';
 import { trackedChanges } from '../proof/tracked-changes';
 import { useProofSession } from '../proof/use-proof';
-import { Row } from '../workspace/fields';
+import { Row } from '../ui/fields';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),

@@ -1,7 +1,7 @@
 import type { Article, StyleName } from '../../src-core/model/document';
 import { editableFields, overriddenFields, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { Section } from './fields';
+import { Section } from '../ui/fields';
 import { sizeLabel } from './format';
 import { StyleFields } from './style-fields';
 

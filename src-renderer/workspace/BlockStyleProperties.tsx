@@ -3,7 +3,7 @@ import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset } from '../../src-core/layout/layout';
 import { columnDepths } from '../../src-core/model/grid';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
-import { MmField, NumberField, Row } from './fields';
+import { MmField, NumberField, Row } from '../ui/fields';
 
 /**
  * 属性 of the block tools: a rule's style and weight, an article's 底纹/边框/内空, its 压题图 and

@@ -4,7 +4,7 @@ import type { PreflightReport } from '../../src-core/preflight';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { articleQualities, emLabel, panelIssues, qualityFigures, withinLimitPercent, type ArticleQuality } from './quality';
-import type { Settled } from './use-preflight';
+import type { Settled } from '../ui/use-settled-layout';
 
 /**
  * 预检: the preflight report the PDF export runs (errors block the export) and the typographic

@@ -5,7 +5,7 @@ import { rectOf } from '../../src-core/model/grid';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
 import { ArticleStyles } from './ArticleStyles';
-import { MmField, NumberField, Row, Section, TextField } from './fields';
+import { MmField, NumberField, Row, Section, TextField } from '../ui/fields';
 import { BoxProperties, ImageCropProperties, RuleProperties, TitleImageProperties } from './BlockStyleProperties';
 import { SizeCombo } from './style-fields';
 

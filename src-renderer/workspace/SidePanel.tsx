@@ -4,7 +4,8 @@ import { PropertiesContent } from './PropertiesPanel';
 import { badFigureCount } from './quality';
 import { StylesPanel } from './StylesPanel';
 import { showSideTab, useSideTab, type SideTab } from './side-tabs';
-import { usePreflight, useSettledLayout } from './use-preflight';
+import { usePreflight } from './use-preflight';
+import { useSettledLayout } from '../ui/use-settled-layout';
 import './panels.css';
 
 /**

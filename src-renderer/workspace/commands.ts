@@ -2,22 +2,10 @@ import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Editor, ViewToggles } from '../editor/editor';
 import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
+import type { FileActions } from '../files/file-actions';
 
 export type { Command } from '../command-binding';
 
-export interface FileActions {
-  newPage(): void;
-  open(): void;
-  /** Pick one of the recently opened pages. */
-  openRecent(): void;
-  save(): void;
-  saveAs(): void;
-  importFiles(): void;
-  exportPdf(): void;
-  /** The proof PNG (校样 PNG) of the page. */
-  exportPng(): void;
-  findReplace(): void;
-}
 
 const TOGGLES: (keyof ViewToggles)[] = ['charGrid', 'columns', 'baselines', 'outlines', 'trim', 'rulers'];
 

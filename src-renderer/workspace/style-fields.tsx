@@ -7,7 +7,7 @@ import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/m
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
 import { familyChoices } from './family-choices';
-import { draftKey, NumberField } from './fields';
+import { draftKey, NumberField } from '../ui/fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
 

@@ -1,26 +1,10 @@
 import { useMemo } from 'react';
-import type { PageLayout } from '../../src-core/layout/page-layout';
 import { base64ToBytes } from '../../src-core/model/base64';
 import type { BanmianDocument, ImageAsset } from '../../src-core/model/document';
 import { preflight, type PreflightReport } from '../../src-core/preflight';
-import type { Editor, EditorState } from '../editor/editor';
-import { useEditorInstance, useEditorSettled } from '../editor/use-editor';
-
-export interface Settled {
-  doc: BanmianDocument;
-  layout: PageLayout;
-}
-
-/**
- * The page as it was when the editor paused: secondary panels follow the layout this way, so they
- * cost nothing between keystrokes or drag frames and catch up `delay` ms after the last change.
- */
-export function useSettledLayout(delay = 250): Settled | null {
-  return useEditorSettled(readSettled, delay, sameLayout);
-}
-
-const readSettled = (s: EditorState): Settled | null => (s.layout ? { doc: s.doc, layout: s.layout } : null);
-const sameLayout = (a: Settled | null, b: Settled | null): boolean => a?.layout === b?.layout;
+import type { Editor } from '../editor/editor';
+import { useEditorInstance } from '../editor/use-editor';
+import type { Settled } from '../ui/use-settled-layout';
 
 /** Decoded picture bytes per asset object (assets keep their identity while unchanged). */
 const decoded = new WeakMap<ImageAsset, Uint8Array | null>();

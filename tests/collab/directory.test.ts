@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
-import { DIRECTORY_ERRORS, derivePageId, findPage, listPages, pageLabel, type Fetch } from '../../src-core/collab/directory';
+import { DIRECTORY_ERRORS, derivePageId, pageLabel } from '../../src-core/collab/directory';
+import { findPage, listPages, type Fetch } from '../../src-renderer/collab/session/directory-client';
 import { DENIAL_TEXT } from '../../src-core/collab/protocol';
 import { LIMITS } from '../../src-main/server/limits';
 import { PageStore } from '../../src-core/store/page-store';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
-import type { Departure } from '../../src-core/collab/session';
+import type { Departure } from '../../src-renderer/collab/session/session';
 import { PageStore } from '../../src-core/store/page-store';
 import { ServerProcess, freePort, joinDesk, shareDesk, tempDir, token, until, type Desk } from './support';
 

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { samplePage } from '../../bench/pages';
 import { parseInvitation } from '../../src-core/collab/invitation';
 import { JoinedPageDocs } from '../../src-core/collab/joined-page';
-import { CollabSession } from '../../src-core/collab/session';
+import { CollabSession } from '../../src-renderer/collab/session/session';
 import type { SharedPageInfo } from '../../src-core/host-api';
 import { PageStore } from '../../src-core/store/page-store';
 import { dispatchHostCall, sharingOf, stopSharing } from '../../src-main/host/handlers';

@@ -8,7 +8,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { JoinedPageDocs } from '../../src-core/collab/joined-page';
 import type { Role } from '../../src-core/collab/roles';
-import { CollabSession, type SharedPageDocs } from '../../src-core/collab/session';
+import type { SharedPageDocs } from '../../src-core/collab/shared-docs';
+import { CollabSession } from '../../src-renderer/collab/session/session';
 import { addUser } from '../../src-main/server/users';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { JoinedPageDocs } from '../../src-core/collab/joined-page';
-import { CollabSession } from '../../src-core/collab/session';
+import { CollabSession } from '../../src-renderer/collab/session/session';
 import { startCollabServer } from '../../src-main/server/server';
 import { root, tempDir, token, until } from './support';
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { samplePage } from '../../bench/pages';
 import { formatInvitation } from '../../src-core/collab/invitation';
-import { CollabSession } from '../../src-core/collab/session';
+import { CollabSession } from '../../src-renderer/collab/session/session';
 import { PageStore } from '../../src-core/store/page-store';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';

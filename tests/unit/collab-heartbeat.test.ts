@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EditCount } from '../../src-core/collab/edit-count';
-import { Heartbeat, type Clock } from '../../src-core/collab/heartbeat';
+import { EditCount } from '../../src-renderer/collab/session/edit-count';
+import { Heartbeat, type Clock } from '../../src-renderer/collab/session/heartbeat';
 
 /** A clock the test moves by hand: `advance` runs every tick that falls due, in order. */
 function handClock(): Clock & { advance(ms: number): void } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Peer } from '../../src-core/collab/session';
+import type { Peer } from '../../src-renderer/collab/session/session';
 import type { BlockFrame } from '../../src-core/layout/page-layout';
 import type { Block } from '../../src-core/model/document';
 import { nextRoundName } from '../../src-core/store/proof-doc';

@@ -4,7 +4,7 @@
  * move, an accepted change). The count is of edits not yet in step with the server: it starts again
  * from zero each time every change has been acknowledged.
  */
-import { UNDO_CAPTURE_MS } from '../store/page-store';
+import { UNDO_CAPTURE_MS } from '../../../src-core/store/page-store';
 
 export class EditCount {
   private edits = 0;

@@ -1,14 +1,16 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import type { ProofResult } from '../model/proof';
-import { isSignedOff, watchPage } from '../store/readers';
-import { articleDocName, layoutDocName } from './names';
-import { keepAuthorship } from '../proof/authorship';
-import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from './protocol';
-import { ROLE_COLOURS, type Role } from './roles';
+import type { ProofResult } from '../../../src-core/model/proof';
+import { isSignedOff, watchPage } from '../../../src-core/store/readers';
+import { articleDocName, layoutDocName } from '../../../src-core/collab/names';
+import { keepAuthorship } from '../../../src-core/proof/authorship';
+import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from '../../../src-core/collab/protocol';
+import { ROLE_COLOURS, type Role } from '../../../src-core/collab/roles';
 import { EditCount } from './edit-count';
-import { CONNECTION_TIMING, Heartbeat, systemClock, type Clock } from './heartbeat';
-import { syncStatusOf } from './wire';
+import { CONNECTION_TIMING } from '../../../src-core/collab/timing';
+import { Heartbeat, systemClock, type Clock } from './heartbeat';
+import { syncStatusOf } from '../../../src-core/collab/wire';
+import type { SharedPageDocs } from '../../../src-core/collab/shared-docs';
 
 /**
  * Connects a page's Yjs documents to the collaboration server: one HocuspocusProvider per document
@@ -18,16 +20,10 @@ import { syncStatusOf } from './wire';
  * The UI binds `status()`, `presence()`, `subscribe()`; the story editor takes `provider(articleId)`
  * for tiptap's CollaborationCaret.
  *
- * Pure: the WebSocket class is injected (Node has none built in before v22; the app passes the
- * browser's).
+ * Network code, so it lives on the renderer side, not in the pure engine; it touches no DOM: the
+ * WebSocket class is injected (Node has none built in before v22; the app passes the browser's), so
+ * the Node tests and benches run it too.
  */
-
-/** What the session needs of a page; PageStore has these. */
-export interface SharedPageDocs {
-  readonly layoutDoc: Y.Doc;
-  articleIds(): string[];
-  articleDoc(id: string): Y.Doc | undefined;
-}
 
 export interface CollabUser {
   name: string;
