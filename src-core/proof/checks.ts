@@ -1,4 +1,5 @@
 import type { Article, BanmianDocument } from '../model/document';
+import { ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { printableParagraphs } from '../model/richtext';
 
 /**
@@ -41,7 +42,7 @@ export interface Finding {
   weight: number;
 }
 
-export type Field = 'kicker' | 'headline' | 'deck' | 'byline' | 'lead' | 'body' | 'jumpFrom' | 'jumpTo';
+export type Field = ArticleTextPart;
 
 export interface PlacedFinding extends Finding {
   articleId: string;
@@ -263,7 +264,7 @@ interface Located {
 
 function articleTexts(a: Article): Located[] {
   const out: Located[] = [];
-  for (const field of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) {
+  for (const field of ARTICLE_TEXT_FIELDS) {
     if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });
   }
   printableParagraphs(a.body).forEach((p, i) => out.push({ articleId: a.id, field: 'body', paragraph: i, text: p.spans.map((s) => s.text).join('') }));

@@ -107,6 +107,7 @@ interface Prepared {
   missing: MissingGlyph[];
 }
 
+// Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
 function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): Prepared {
   let text = '';
   for (const r of runs) text += r.text;
@@ -280,6 +281,7 @@ interface SearchConfig {
  * punctuation and tightening tracking (at most `tightenLimit` em per character), else re-broken so
  * that its last line holds more; only when both fail does the lone character stay.
  */
+// Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
 export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): ComposedParagraph {
   const p = prepare(runs, registry, opts);
   const n = p.n;
