@@ -2,6 +2,7 @@ import type { FontFace, FontRegistry } from '../fonts/registry';
 import type { TextStyle } from '../model/document';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
 import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
+import { isLoneCharacterLine } from './lone';
 
 /** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
 export interface StyledRun {
@@ -455,14 +456,9 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   };
 }
 
-/** A last line of one Han character, optionally followed by punctuation. */
+/** A last line [a, b) that would hold a lone character (not the paragraph's only line). */
 function isLoneCharacter(p: Prepared, a: number, b: number): boolean {
-  let han = 0;
-  for (let i = a; i < b; i++) {
-    if (isHan(p.cps[i])) han++;
-    else if (p.cls[i] === PunctClass.None && !p.space[i]) return false;
-  }
-  return han === 1 && a > 0;
+  return a > 0 && isLoneCharacterLine(p.cps, a, b);
 }
 
 function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: number, lm: LineMeasure, opts: ComposeOptions, xs: Float64Array, emergency: boolean, tightenLimit: number): ComposedLine {
