@@ -63,8 +63,8 @@ export function splitArticle(result: ImportResult, articleId: string, at: number
   let k = 2;
   while (out.articles.some((x) => x.id === `${articleId}-${k}`)) k++;
   const b: Article = {
-    ...emptyTextFields(),
     id: `${articleId}-${k}`,
+    ...emptyTextFields(),
     headline,
     byline: a.bylinePosition === 'end' ? a.byline : '',
     bylinePosition: 'end',
