@@ -75,7 +75,7 @@ export const CORE_GRAIN: Readonly<Record<string, GrainRule>> = {
   makeup: { may: ['model', 'layout'] },
   preflight: { may: ['model', 'fonts', 'layout', 'pdf'], files: { pdf: ['index'] }, because: { pdf: 'the writer\'s public face only (fontEmbedding)' } },
   store: { may: ['model', 'story'] },
-  proof: { may: ['model', 'layout', 'pdf'] },
+  proof: { may: ['model', 'layout', 'pdf', 'typeset'], files: { typeset: ['chars'] }, because: { typeset: 'typeset/chars is the one character-class module' } },
   collab: {
     may: ['model', 'proof', 'store', 'host-args'],
     files: { store: ['readers'], proof: ['authorship'] },

@@ -1,25 +1,8 @@
 /** Character classes the text importers reason with. */
 
-/** One definition of Han for the whole engine (it counts kana too, harmless in Chinese copy). */
-export { isHan } from '../typeset/chars';
-import { isHan } from '../typeset/chars';
-
-/** Full-width and CJK punctuation, including the curly quotes, dashes, ellipsis and middle dot used in Chinese text. */
-export function isCjkPunct(cp: number): boolean {
-  return (
-    (cp >= 0x3000 && cp <= 0x303f && cp !== 0x3007) ||
-    (cp >= 0xff01 && cp <= 0xff0f) ||
-    (cp >= 0xff1a && cp <= 0xff20) ||
-    (cp >= 0xff3b && cp <= 0xff40) ||
-    (cp >= 0xff5b && cp <= 0xff65) ||
-    (cp >= 0x2018 && cp <= 0x201f) ||
-    cp === 0x2014 ||
-    cp === 0x2026 ||
-    cp === 0x00b7 ||
-    cp === 0x2027 ||
-    cp === 0x30fb
-  );
-}
+/** The classes themselves are defined once, in typeset/chars.ts. */
+export { isHan, isCjkPunct } from '../typeset/chars';
+import { isCjkPunct, isHan } from '../typeset/chars';
 
 export function isCjk(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff5a);

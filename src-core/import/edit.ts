@@ -3,11 +3,12 @@
  * draft): merge two articles, split one at a paragraph, change the role of a line. Each returns a
  * new ImportResult and leaves its input untouched; an id that does not exist returns the input.
  */
+import { ARTICLE_TEXT_FIELDS, emptyTextFields, type ArticleTextField } from '../model/article-fields';
 import type { Article } from '../model/document';
 import type { RichParagraph } from '../model/richtext';
 import type { ImportResult } from './types';
 
-export type ArticleField = 'kicker' | 'headline' | 'deck' | 'byline' | 'lead' | 'jumpFrom' | 'jumpTo';
+export type ArticleField = ArticleTextField;
 
 /** A line of an imported article: one of its fields, or a body paragraph (0-based). */
 export type RoleRef = { articleId: string; field: ArticleField } | { articleId: string; paragraph: number };
@@ -27,9 +28,8 @@ export function mergeArticles(result: ImportResult, firstId: string, secondId: s
   const a = out.articles.find((x) => x.id === firstId);
   const b = out.articles.find((x) => x.id === secondId);
   if (!a || !b || a === b) return result;
-  const fields: ArticleField[] = ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'];
   const extra: RichParagraph[] = [];
-  for (const f of fields) {
+  for (const f of ARTICLE_TEXT_FIELDS) {
     if (!b[f]) continue;
     if (!a[f]) a[f] = b[f];
     else if (f === 'headline') extra.push(paragraphOf(b.headline, 'heading'));
@@ -64,14 +64,11 @@ export function splitArticle(result: ImportResult, articleId: string, at: number
   while (out.articles.some((x) => x.id === `${articleId}-${k}`)) k++;
   const b: Article = {
     id: `${articleId}-${k}`,
-    kicker: '',
+    ...emptyTextFields(),
     headline,
-    deck: '',
     byline: a.bylinePosition === 'end' ? a.byline : '',
     bylinePosition: 'end',
-    lead: '',
     body: { type: 'doc', content: rest },
-    jumpFrom: '',
     jumpTo: a.jumpTo,
   };
   if (a.bylinePosition === 'end') a.byline = '';

@@ -4,8 +4,9 @@
  * whether (and how) it fits; none of them decides an article's structure on its own.
  */
 import type { PageHeader } from '../model/document';
+import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 
-const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
 
 export type CreditField = keyof Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>;
@@ -22,8 +23,8 @@ const CREDIT_LABELS: Record<string, CreditField> = {
   责编: 'editor',
   责任编辑: 'editor',
 };
-const CREDIT_RE = new RegExp(`^\\s*(?:(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)\\s*)+$`);
-const CREDIT_ITEM_RE = new RegExp(`(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)`, 'g');
+const CREDIT_RE = new RegExp(`^\\s*(?:(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)\\s*)+$`, 'u');
+const CREDIT_ITEM_RE = new RegExp(`(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)`, 'gu');
 
 /** "校对:王岚 组版:晓南" → the header fields and the label text that is consumed. */
 export function parseCredits(text: string): { fields: Partial<Record<CreditField, string>>; labels: string[] } | undefined {
@@ -63,10 +64,12 @@ export function jumpAtEnd(text: string): JumpMatch | undefined {
   return m ? jumpOf(m) : undefined;
 }
 
-const NAME_RE = new RegExp(`^${NAME}$`);
-const ROLE_NAME_RE = new RegExp(`^[${HAN}]{0,10}(?:记者|通讯员|实习生)${NAME}$`);
-const NAME_TOKEN_RE = new RegExp(`^[${HAN}]{1,4}$`);
-const COLUMN_NAME_RE = new RegExp(`^[${HAN}]{2,6}$`);
+const NAME_RE = new RegExp(`^${NAME}$`, 'u');
+const ROLE_NAME_RE = new RegExp(`^[${HAN}]{0,10}(?:记者|通讯员|实习生)${NAME}$`, 'u');
+const NAME_TOKEN_RE = new RegExp(`^[${HAN}]{1,4}$`, 'u');
+const COLUMN_NAME_RE = new RegExp(`^[${HAN}]{2,6}$`, 'u');
+const REPORTER_AT_END_RE = new RegExp(`(?:记者|通讯员)[${HAN}]{2,4}$`, 'u');
+const INTERVIEW_RE = new RegExp(`^访[${HAN}]`, 'u');
 const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
 const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
 
@@ -86,12 +89,12 @@ export function bylineLine(text: string): string | undefined {
   }
   if (!roles) return undefined;
   // A role word must not be the whole line, and the line must have at least one name.
-  if (tokens.length < 2 && !/(?:记者|通讯员)[\u4e00-\u9fff]{2,4}$/.test(t)) return undefined;
+  if (tokens.length < 2 && !REPORTER_AT_END_RE.test(t)) return undefined;
   return tokens.join(' ');
 }
 
-const TRAILING_PAREN_RE = new RegExp(`([。！？!?…”"）)])(\\s*)([（(]\\s*(${NAME}(?:\\s+${NAME})*)\\s*[）)])\\s*$`);
-const TRAILING_CREDIT_RE = new RegExp(`([。！？!?…”"）)])(\\s*)(${NAME}(?:\\s+${NAME})*\\s*(?:文\\/图|图\\/文|文\\/摄|摄影|摄|文|图))\\s*$`);
+const TRAILING_PAREN_RE = new RegExp(`([。！？!?…”"）)])(\\s*)([（(]\\s*(${NAME}(?:\\s+${NAME})*)\\s*[）)])\\s*$`, 'u');
+const TRAILING_CREDIT_RE = new RegExp(`([。！？!?…”"）)])(\\s*)(${NAME}(?:\\s+${NAME})*\\s*(?:文\\/图|图\\/文|文\\/摄|摄影|摄|文|图))\\s*$`, 'u');
 
 /**
  * A byline at the end of the last paragraph: "…社会环境。 (郭洁琼 宋婉青)", "…稳定。 张铁生 文/图".
@@ -119,6 +122,7 @@ export function trailingByline(text: string): { byline: string; length: number }
 
 const LEAD_RE = new RegExp(
   `^((?:本报讯|本报[${HAN}]{1,8}[讯电]|新华社[${HAN}0-9０-９]{1,14}电|中新社[${HAN}0-9０-９]{1,14}电|中新网[${HAN}0-9０-９]{1,14}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
+  'u',
 );
 
 /** "本报讯 (洛报融媒记者 李雅君)昨日…" → the lead as it stands and its length in code points. */
@@ -156,7 +160,7 @@ export function deckLine(text: string): { text: string; marker: string } | undef
   const t = text.trim();
   const m = t.match(DECK_RE);
   if (m && Array.from(t).length > m[0].length + 1) return { text: `——${t.slice(m[0].length)}`, marker: m[0].trim() };
-  if (/^访[\u4e00-\u9fff]/.test(t) && Array.from(t).length >= 4) return { text: `——${t}`, marker: '' };
+  if (INTERVIEW_RE.test(t) && Array.from(t).length >= 4) return { text: `——${t}`, marker: '' };
   return undefined;
 }
 

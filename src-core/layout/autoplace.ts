@@ -67,134 +67,184 @@ function imageRowsFor(geo: GridGeometry, doc: BanmianDocument, asset: ImageAsset
   return Math.max(2, Math.min(rows, Math.floor(geo.rows * MAX_IMAGE_SHARE)));
 }
 
+/** What one autoplace run works with, and the blocks and notes it writes. */
+interface Plan {
+  doc: BanmianDocument;
+  env: LayoutEnv;
+  geo: GridGeometry;
+  assets: Map<string, ImageAsset>;
+  links: ImageLink[];
+  blocks: Block[];
+  notes: AutoplaceNote[];
+  /** The first free row under what is placed across the page. */
+  top: number;
+}
+
+type ImageSpan = (span: number) => number;
+const fullWidth: ImageSpan = (span) => span;
+const halfWhenWide: ImageSpan = (span) => (span > 4 ? Math.ceil(span / 2) : span);
+
 export function autoplace(source: BanmianDocument, env: LayoutEnv, input: AutoplaceInput = {}): AutoplaceResult {
-  const geo = gridGeometry(source.page);
-  const env2: LayoutEnv = { fonts: env.fonts, cache: env.cache ?? new CompositionCache(env.fonts) };
-  const notes: AutoplaceNote[] = [];
+  const doc = withCredits(source, input.credits);
+  const assets = new Map(doc.images.map((i) => [i.id, i]));
+  const plan: Plan = {
+    doc,
+    env: { fonts: env.fonts, cache: env.cache ?? new CompositionCache(env.fonts) },
+    geo: gridGeometry(source.page),
+    assets,
+    links: (input.imageLinks ?? []).filter((l) => assets.has(l.imageId)),
+    blocks: [],
+    notes: [],
+    top: 0,
+  };
+  const articles = doc.articles;
+  for (const a of articles.filter((a) => !hasBody(a) && !a.headline.trim())) plan.notes.push({ severity: 'warning', articleId: a.id, zh: `稿件 ${a.id} 没有文字，未上版`, en: `Article ${a.id} has no text and was not placed` });
+  placeBanners(plan, articles.filter((a) => !hasBody(a) && a.headline.trim()));
+  const rest = placeLead(plan, articles.filter((a) => hasBody(a)));
+  const stacks = stacksUnder(plan);
+  for (const article of rest) placeInStacks(plan, stacks, article);
+  placeLoosePictures(plan, stacks);
+  return { document: { ...doc, blocks: plan.blocks }, notes: plan.notes };
+}
+
+/** The page with the imported credits in its header. */
+function withCredits(source: BanmianDocument, credits: AutoplaceInput['credits']): BanmianDocument {
   const header = { ...source.page.header };
   for (const key of ['editor', 'proofreader', 'layoutEditor'] as const) {
-    const v = input.credits?.[key];
+    const v = credits?.[key];
     if (v && v.trim()) header[key] = v.trim();
   }
-  const doc: BanmianDocument = { ...source, page: { ...source.page, header }, blocks: [] };
-  const assets = new Map(doc.images.map((i) => [i.id, i]));
-  const links = (input.imageLinks ?? []).filter((l) => assets.has(l.imageId));
-  const blocks: Block[] = [];
-  const cols = geo.columns;
-  const totalRows = geo.rows;
-  let top = 0;
+  return { ...source, page: { ...source.page, header }, blocks: [] };
+}
 
-  /** Places an article (and its pictures) at col/span from `row`, sized to fit; undefined when it cannot fit below `row`. */
-  const tryPlace = (article: Article, col: number, span: number, row: number, imageSpanOf: (span: number) => number): { blocks: Block[]; bottom: number } | undefined => {
-    if (row >= totalRows) return undefined;
-    const id = `b-${article.id}`;
-    // The titles' height: a probe article with the same titles and a one-character body needs
-    // exactly one line more than its titles (fitArticleRows only sees body text).
-    const probe: Article = { ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' };
-    const probeFit = article.kicker.trim() || article.headline.trim() || article.deck.trim()
-      ? fitArticleRows({ ...doc, articles: [probe], blocks: [{ id, kind: 'article', articleId: article.id, col, span, row, rows: 1 }] }, env2, id)
-      : 1;
-    if (probeFit === undefined) return undefined;
-    const titleRows = probeFit - 1;
-    const images: ImageBlock[] = [];
-    let imageRow = row + titleRows;
-    for (const link of links.filter((l) => l.articleId === article.id)) {
-      const iSpan = imageSpanOf(span);
-      const iRows = imageRowsFor(geo, doc, assets.get(link.imageId), iSpan, link.caption);
-      if (imageRow + iRows > totalRows) return undefined;
-      images.push({ id: `b-${link.imageId}`, kind: 'image', imageId: link.imageId, caption: link.caption, articleId: article.id, col: col + span - iSpan, span: iSpan, row: imageRow, rows: iRows });
-      imageRow += iRows + 1;
-    }
-    const block: ArticleBlock = { id, kind: 'article', articleId: article.id, col, span, row, rows: totalRows - row };
-    if (block.span > 1 && titleRows > 0 && span > 4) block.headlineSpan = span;
-    const fit = fitArticleRows({ ...doc, blocks: [...images, block] }, env2, id);
-    if (fit === undefined) return undefined;
-    const needed = Math.max(fit, titleRows, images.length ? imageRow - row - 1 : 0);
-    if (row + needed > totalRows) return undefined;
-    block.rows = needed;
-    return { blocks: [block, ...images], bottom: row + needed };
-  };
+/**
+ * The titles' height in rows: a probe article with the same titles and a one-character body needs
+ * exactly one line more than its titles (fitArticleRows only sees body text). Undefined when even
+ * the titles do not fit below `row`.
+ */
+function titleRows(plan: Plan, article: Article, id: string, col: number, span: number, row: number): number | undefined {
+  if (!(article.kicker.trim() || article.headline.trim() || article.deck.trim())) return 0;
+  const probe: Article = { ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' };
+  const fit = fitArticleRows({ ...plan.doc, articles: [probe], blocks: [{ id, kind: 'article', articleId: article.id, col, span, row, rows: 1 }] }, plan.env, id);
+  return fit === undefined ? undefined : fit - 1;
+}
 
-  const articles = doc.articles;
-  const banners = articles.filter((a) => !hasBody(a) && a.headline.trim());
-  const empty = articles.filter((a) => !hasBody(a) && !a.headline.trim());
-  for (const a of empty) notes.push({ severity: 'warning', articleId: a.id, zh: `稿件 ${a.id} 没有文字，未上版`, en: `Article ${a.id} has no text and was not placed` });
-  const stories = articles.filter((a) => hasBody(a));
+/** The article's pictures stacked at the right of its span from `row`; undefined when they run off the page. */
+function picturesOf(plan: Plan, article: Article, col: number, span: number, row: number, imageSpanOf: ImageSpan): ImageBlock[] | undefined {
+  const images: ImageBlock[] = [];
+  let imageRow = row;
+  for (const link of plan.links.filter((l) => l.articleId === article.id)) {
+    const iSpan = imageSpanOf(span);
+    const iRows = imageRowsFor(plan.geo, plan.doc, plan.assets.get(link.imageId), iSpan, link.caption);
+    if (imageRow + iRows > plan.geo.rows) return undefined;
+    images.push({ id: `b-${link.imageId}`, kind: 'image', imageId: link.imageId, caption: link.caption, articleId: article.id, col: col + span - iSpan, span: iSpan, row: imageRow, rows: iRows });
+    imageRow += iRows + 1;
+  }
+  return images;
+}
 
+/** Places an article (and its pictures) at col/span from `row`, sized to fit; undefined when it cannot fit below `row`. */
+function tryPlace(plan: Plan, article: Article, col: number, span: number, row: number, imageSpanOf: ImageSpan): { blocks: Block[]; bottom: number } | undefined {
+  const totalRows = plan.geo.rows;
+  if (row >= totalRows) return undefined;
+  const id = `b-${article.id}`;
+  const titles = titleRows(plan, article, id, col, span, row);
+  if (titles === undefined) return undefined;
+  const images = picturesOf(plan, article, col, span, row + titles, imageSpanOf);
+  if (!images) return undefined;
+  const block: ArticleBlock = { id, kind: 'article', articleId: article.id, col, span, row, rows: totalRows - row };
+  if (block.span > 1 && titles > 0 && span > 4) block.headlineSpan = span;
+  const fit = fitArticleRows({ ...plan.doc, blocks: [...images, block] }, plan.env, id);
+  if (fit === undefined) return undefined;
+  const picturesFoot = images.length ? images[images.length - 1].row + images[images.length - 1].rows : 0;
+  const needed = Math.max(fit, titles, images.length ? picturesFoot - row : 0);
+  if (row + needed > totalRows) return undefined;
+  block.rows = needed;
+  return { blocks: [block, ...images], bottom: row + needed };
+}
+
+function placeBanners(plan: Plan, banners: Article[]): void {
   for (const banner of banners) {
-    const placed = tryPlace(banner, 0, cols, top, (s) => s);
+    const placed = tryPlace(plan, banner, 0, plan.geo.columns, plan.top, fullWidth);
     if (!placed) {
-      notes.push({ severity: 'warning', articleId: banner.id, zh: `通栏标题“${banner.headline}”放不下`, en: `Banner “${banner.headline}” does not fit` });
+      plan.notes.push({ severity: 'warning', articleId: banner.id, zh: `通栏标题“${banner.headline}”放不下`, en: `Banner “${banner.headline}” does not fit` });
       continue;
     }
-    blocks.push(...placed.blocks);
-    top = placed.bottom;
+    plan.blocks.push(...placed.blocks);
+    plan.top = placed.bottom;
   }
+}
 
+/** Places the lead story across the page; returns the stories left for the stacks. */
+function placeLead(plan: Plan, stories: Article[]): Article[] {
   const [lead, ...rest] = stories;
-  if (lead) {
-    const placed = tryPlace(lead, 0, cols, top, (s) => (s > 4 ? Math.ceil(s / 2) : s));
+  if (!lead) return rest;
+  const placed = tryPlace(plan, lead, 0, plan.geo.columns, plan.top, halfWhenWide);
+  if (placed) {
+    plan.blocks.push(...placed.blocks);
+    plan.top = placed.bottom;
+    return rest;
+  }
+  plan.notes.push({ severity: 'info', articleId: lead.id, zh: '头条稿件通栏放不下，改为按栏排', en: 'The lead article does not fit across the page; placed in a column stack instead' });
+  return [lead, ...rest];
+}
+
+function stacksUnder(plan: Plan): Stack[] {
+  const cols = plan.geo.columns;
+  const top = plan.top;
+  return cols >= 4 ? [{ col: 0, span: Math.ceil(cols / 2), row: top }, { col: Math.ceil(cols / 2), span: Math.floor(cols / 2), row: top }] : [{ col: 0, span: cols, row: top }];
+}
+
+const highestFoot = (stacks: Stack[]): Stack => [...stacks].sort((a, b) => a.row - b.row)[0];
+
+/** Into the stack whose foot is highest, else across the page under both; else overset or reported. */
+function placeInStacks(plan: Plan, stacks: Stack[], article: Article): void {
+  const order = [...stacks].sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const s of order) {
+    const placed = tryPlace(plan, article, s.col, s.span, s.row, fullWidth);
     if (placed) {
-      blocks.push(...placed.blocks);
-      top = placed.bottom;
-    } else {
-      rest.unshift(lead);
-      notes.push({ severity: 'info', articleId: lead.id, zh: '头条稿件通栏放不下，改为按栏排', en: 'The lead article does not fit across the page; placed in a column stack instead' });
+      plan.blocks.push(...placed.blocks);
+      s.row = placed.bottom;
+      return;
     }
   }
-
-  const stacks: Stack[] =
-    cols >= 4 ? [{ col: 0, span: Math.ceil(cols / 2), row: top }, { col: Math.ceil(cols / 2), span: Math.floor(cols / 2), row: top }] : [{ col: 0, span: cols, row: top }];
-
-  const placeInStacks = (article: Article): boolean => {
-    const order = [...stacks].sort((a, b) => a.row - b.row || a.col - b.col);
-    for (const s of order) {
-      const placed = tryPlace(article, s.col, s.span, s.row, (span) => span);
-      if (placed) {
-        blocks.push(...placed.blocks);
-        s.row = placed.bottom;
-        return true;
-      }
-    }
-    if (stacks.length > 1) {
-      const row = Math.max(...stacks.map((s) => s.row));
-      const placed = tryPlace(article, 0, cols, row, (span) => (span > 4 ? Math.ceil(span / 2) : span));
-      if (placed) {
-        blocks.push(...placed.blocks);
-        for (const s of stacks) s.row = placed.bottom;
-        return true;
-      }
-    }
-    return false;
-  };
-
-  for (const article of rest) {
-    if (placeInStacks(article)) continue;
-    // It fits nowhere whole: give it the rest of the roomiest stack and report the overset.
-    const s = [...stacks].sort((a, b) => a.row - b.row)[0];
-    if (s.row < totalRows) {
-      blocks.push({ id: `b-${article.id}`, kind: 'article', articleId: article.id, col: s.col, span: s.span, row: s.row, rows: totalRows - s.row });
-      s.row = totalRows;
-      notes.push({ severity: 'warning', articleId: article.id, zh: `稿件 ${article.headline || article.id} 放不下，剩余部分溢排`, en: `Article ${article.headline || article.id} does not fit; the rest is overset` });
-    } else {
-      notes.push({ severity: 'warning', articleId: article.id, zh: `版面已满，稿件 ${article.headline || article.id} 未上版`, en: `The page is full; article ${article.headline || article.id} was not placed` });
+  if (stacks.length > 1) {
+    const placed = tryPlace(plan, article, 0, plan.geo.columns, Math.max(...stacks.map((s) => s.row)), halfWhenWide);
+    if (placed) {
+      plan.blocks.push(...placed.blocks);
+      for (const s of stacks) s.row = placed.bottom;
+      return;
     }
   }
+  placeOverset(plan, highestFoot(stacks), article);
+}
 
-  // Pictures that belong to no placed article get a stack slot of their own.
-  const placedImages = new Set(blocks.filter((b): b is ImageBlock => b.kind === 'image').map((b) => b.imageId));
-  for (const asset of doc.images) {
+/** It fits nowhere whole: give it the rest of the roomiest stack and report the overset. */
+function placeOverset(plan: Plan, s: Stack, article: Article): void {
+  const totalRows = plan.geo.rows;
+  const name = article.headline || article.id;
+  if (s.row < totalRows) {
+    plan.blocks.push({ id: `b-${article.id}`, kind: 'article', articleId: article.id, col: s.col, span: s.span, row: s.row, rows: totalRows - s.row });
+    s.row = totalRows;
+    plan.notes.push({ severity: 'warning', articleId: article.id, zh: `稿件 ${name} 放不下，剩余部分溢排`, en: `Article ${name} does not fit; the rest is overset` });
+  } else {
+    plan.notes.push({ severity: 'warning', articleId: article.id, zh: `版面已满，稿件 ${name} 未上版`, en: `The page is full; article ${name} was not placed` });
+  }
+}
+
+/** Pictures that belong to no placed article get a stack slot of their own. */
+function placeLoosePictures(plan: Plan, stacks: Stack[]): void {
+  const placedImages = new Set(plan.blocks.filter((b): b is ImageBlock => b.kind === 'image').map((b) => b.imageId));
+  for (const asset of plan.doc.images) {
     if (placedImages.has(asset.id)) continue;
-    const link = links.find((l) => l.imageId === asset.id);
-    const s = [...stacks].sort((a, b) => a.row - b.row)[0];
-    const rows = imageRowsFor(geo, doc, asset, s.span, link?.caption ?? '');
-    if (s.row + rows > totalRows) {
-      notes.push({ severity: 'warning', imageId: asset.id, zh: `图片 ${asset.name} 放不下，未上版`, en: `Image ${asset.name} does not fit and was not placed` });
+    const caption = plan.links.find((l) => l.imageId === asset.id)?.caption ?? '';
+    const s = highestFoot(stacks);
+    const rows = imageRowsFor(plan.geo, plan.doc, asset, s.span, caption);
+    if (s.row + rows > plan.geo.rows) {
+      plan.notes.push({ severity: 'warning', imageId: asset.id, zh: `图片 ${asset.name} 放不下，未上版`, en: `Image ${asset.name} does not fit and was not placed` });
       continue;
     }
-    blocks.push({ id: `b-${asset.id}`, kind: 'image', imageId: asset.id, caption: link?.caption ?? '', col: s.col, span: s.span, row: s.row, rows });
+    plan.blocks.push({ id: `b-${asset.id}`, kind: 'image', imageId: asset.id, caption, col: s.col, span: s.span, row: s.row, rows });
     s.row += rows + 1;
   }
-
-  return { document: { ...doc, blocks }, notes };
 }

@@ -1,3 +1,4 @@
+import type { ArticleTextPart } from '../model/article-fields';
 import type { RuleStyle } from '../model/document';
 
 /**
@@ -16,7 +17,7 @@ export interface CmykColor {
 
 export const BLACK: CmykColor = { c: 0, m: 0, y: 0, k: 1 };
 
-export type TextField = 'kicker' | 'headline' | 'deck' | 'byline' | 'lead' | 'body' | 'jumpFrom' | 'jumpTo' | 'caption' | 'header' | 'column';
+export type TextField = ArticleTextPart | 'caption' | 'header' | 'column';
 
 /** Where a glyph run's characters came from: offsets are UTF-16 offsets into the field's text (for body, into paragraph `paragraph`). */
 export interface GlyphSource {

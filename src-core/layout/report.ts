@@ -1,5 +1,5 @@
-import { isHan } from '../typeset/chars';
 import { isProhibitedLineStart } from '../typeset/kinsoku';
+import { isLoneCharacterLine } from '../typeset/lone';
 import { KinsokuResolution, type ComposedParagraph } from '../typeset/compose';
 import type { TypoReport } from './page-layout';
 
@@ -47,19 +47,8 @@ export function tally(report: TypoReport, cp: ComposedParagraph, li: number, jus
   if (line.start > 0 && isProhibitedLineStart(cp.cps[line.start])) report.prohibitedLineStarts++;
 }
 
-/** The paragraph's last line holds one Han character (with punctuation at most): a lone character (孤字). */
+/** The paragraph's last line holds a lone character (孤字). */
 export function isLoneLast(cp: ComposedParagraph): boolean {
   const last = cp.lines[cp.lines.length - 1];
-  if (!last || cp.lines.length < 2) return false;
-  let han = 0;
-  for (let i = last.start; i < last.end; i++) {
-    const c = cp.cps[i];
-    if (isHan(c)) han++;
-    else if (!isPunctuationOrSpace(c)) return false;
-  }
-  return han === 1;
-}
-
-function isPunctuationOrSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0x2010 && c <= 0x2027);
+  return !!last && cp.lines.length >= 2 && isLoneCharacterLine(cp.cps, last.start, last.end);
 }

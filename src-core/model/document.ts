@@ -1,3 +1,4 @@
+import type { ArticleTextField } from './article-fields';
 import type { RichDoc } from './richtext';
 
 /** All lengths are PDF points unless the name says otherwise. */
@@ -99,24 +100,12 @@ export interface PageSettings {
   columnRules: boolean;
 }
 
-export interface Article {
+/** The text fields (引题 kicker … 下转 jumpTo) come from the one list in article-fields.ts. */
+export interface Article extends Record<ArticleTextField, string> {
   id: string;
-  /** 引题 */
-  kicker: string;
-  /** 主题 */
-  headline: string;
-  /** 副题 */
-  deck: string;
-  byline: string;
   /** Where the byline is set: under the headlines or after the last paragraph. */
   bylinePosition: 'top' | 'end';
-  /** Dateline lead, set inline at the start of the first paragraph, e.g. 本报讯（记者 李雅君）. */
-  lead: string;
   body: RichDoc;
-  /** (上接01版) */
-  jumpFrom: string;
-  /** (下转04版) */
-  jumpTo: string;
   /**
    * This article's local overrides of the page's styles (e.g. its headline in 一号 instead of 小初).
    * Optional, absent when there are none, so files without it stay format version 1.

@@ -1,5 +1,6 @@
-import type { BanmianDocument, Block, BlockBox, GridRect, ImageCrop, StyleName } from './document';
+import type { Article, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
 import { DATE_LINES, FORMAT_VERSION, RULE_STYLES } from './document';
+import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
 import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
@@ -164,7 +165,17 @@ export function validateDocument(input: unknown): Validation {
   if (tooMany) return { ok: false, issues: [tooMany] };
   const doc = input as unknown as BanmianDocument;
   if (doc.formatVersion !== FORMAT_VERSION) c.fail('formatVersion', doc.formatVersion, `应为 ${FORMAT_VERSION}`, `must be ${FORMAT_VERSION}`);
-  const page = doc.page;
+  checkPage(c, doc.page);
+  const articleIds = checkArticles(c, doc.articles);
+  const imageIds = checkImages(c, doc.images);
+  if (c.array('blocks', doc.blocks)) {
+    const columns = doc.page?.grid?.columns ?? 1;
+    doc.blocks.forEach((b, i) => checkBlock(c, `blocks[${i}]`, b, columns, articleIds, imageIds));
+  }
+  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true };
+}
+
+function checkPage(c: Checker, page: PageSettings): void {
   if (c.object('page', page)) {
     if (c.object('page.format', page.format)) {
       c.oneOf('page.format.name', page.format.name, FORMAT_NAMES);
@@ -210,16 +221,20 @@ export function validateDocument(input: unknown): Validation {
       if (geo.rows < 1) c.fail('page.margins', page.margins, '版心高度放不下一行正文', 'the text area is shorter than one line');
     }
   }
+}
+
+/** Checks the articles; returns their ids. */
+function checkArticles(c: Checker, articles: Article[]): Set<string> {
   const articleIds = new Set<string>();
-  if (c.array('articles', doc.articles)) {
-    doc.articles.forEach((a, i) => {
+  if (c.array('articles', articles)) {
+    articles.forEach((a, i) => {
       const p = `articles[${i}]`;
       if (!c.object(p, a)) return;
       if (c.text(`${p}.id`, a.id, TEXT)) {
         if (articleIds.has(a.id)) c.fail(`${p}.id`, a.id, '文章编号重复', 'duplicate article id');
         articleIds.add(a.id);
       }
-      for (const key of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) c.text(`${p}.${key}`, a[key], TEXT);
+      for (const key of ARTICLE_TEXT_FIELDS) c.text(`${p}.${key}`, a[key], TEXT);
       c.oneOf(`${p}.bylinePosition`, a.bylinePosition, ['top', 'end'] as const);
       if (a.column !== undefined) c.text(`${p}.column`, a.column, TEXT);
       if (a.styleOverrides !== undefined) checkStyleOverrides(c, `${p}.styleOverrides`, a.styleOverrides);
@@ -227,9 +242,14 @@ export function validateDocument(input: unknown): Validation {
       if (body) c.fail(`${p}.body${body.path ? `.${body.path}` : ''}`, valueAt(a.body, body.path), body.zh, body.en);
     });
   }
+  return articleIds;
+}
+
+/** Checks the pictures; returns their ids. */
+function checkImages(c: Checker, images: ImageAsset[]): Set<string> {
   const imageIds = new Set<string>();
-  if (c.array('images', doc.images)) {
-    doc.images.forEach((img, i) => {
+  if (c.array('images', images)) {
+    images.forEach((img, i) => {
       const p = `images[${i}]`;
       if (!c.object(p, img)) return;
       if (c.text(`${p}.id`, img.id, TEXT)) imageIds.add(img.id);
@@ -244,11 +264,7 @@ export function validateDocument(input: unknown): Validation {
       }
     });
   }
-  if (c.array('blocks', doc.blocks)) {
-    const columns = doc.page?.grid?.columns ?? 1;
-    doc.blocks.forEach((b, i) => checkBlock(c, `blocks[${i}]`, b, columns, articleIds, imageIds));
-  }
-  return c.issues.length ? { ok: false, issues: c.issues } : { ok: true };
+  return imageIds;
 }
 
 /** One block on its own, as `validateDocument` checks each of the page's (for a change before it is made). */

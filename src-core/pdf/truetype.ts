@@ -127,6 +127,7 @@ function checksum(b: Uint8Array, off: number, len: number): number {
  * composite components included. Hinting programs (fpgm, prep, cvt) are kept because glyph
  * instructions may call them.
  */
+// Long on purpose: writes the subset font table by table in file order (glyf/loca, hmtx, cmap, post, hinting tables); each step reads offsets the previous one wrote.
 export function subsetTrueType(bytes: Uint8Array, gids: Iterable<number>): TrueTypeSubset {
   const info = readTrueType(bytes);
   if (info.outlines !== 'glyf') throw new Error('only TrueType (glyf) outlines can be subset; convert CFF/OTF fonts to TrueType');

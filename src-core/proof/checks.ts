@@ -1,5 +1,7 @@
 import type { Article, BanmianDocument } from '../model/document';
+import { ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { printableParagraphs } from '../model/richtext';
+import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
 
 /**
  * Automatic proofreading checks (issue 6). Each rule reads one paragraph (or the whole page, for
@@ -41,7 +43,7 @@ export interface Finding {
   weight: number;
 }
 
-export type Field = 'kicker' | 'headline' | 'deck' | 'byline' | 'lead' | 'body' | 'jumpFrom' | 'jumpTo';
+export type Field = ArticleTextPart;
 
 export interface PlacedFinding extends Finding {
   articleId: string;
@@ -50,10 +52,11 @@ export interface PlacedFinding extends Finding {
   paragraph: number;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
-const isHanChar = (c: string | undefined): boolean => !!c && HAN.test(c);
+const isHanChar = (c: string | undefined): boolean => !!c && isIdeograph(c.codePointAt(0)!);
 /** Han or full-width punctuation: the neighbours that make a half-width mark "inside Chinese text". */
-const isChineseContext = (c: string | undefined): boolean => !!c && (isHanChar(c) || /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’…—]/.test(c));
+const isChineseContext = (c: string | undefined): boolean => !!c && (isHanChar(c) || isCjkPunct(c.codePointAt(0)!));
+const DOUBLED_WORD_RE = new RegExp(`([${HAN_IDEOGRAPHS}]{2})\\1`, 'gu');
+const SPACE_BETWEEN_HAN_RE = new RegExp(`(?<=[${HAN_IDEOGRAPHS}])[ \\u3000\\u00a0]+(?=[${HAN_IDEOGRAPHS}])`, 'gu');
 
 function excerpt(text: string, offset: number, length: number, radius = 8): string {
   const start = Math.max(0, offset - radius);
@@ -202,10 +205,11 @@ function checkDoubles(text: string, emit: Emit): void {
     i++;
   }
   // A two-character word written twice (我们我们): a likely slip, unless it is a verb reduplication.
-  for (const m of text.matchAll(/([\u4e00-\u9fff]{2})\1/g)) {
+  for (const m of text.matchAll(DOUBLED_WORD_RE)) {
     const w = m[1];
-    if (w[0] === w[1]) continue;
-    emit({ rule: 'doubled-word', severity: 'warning', offset: m.index!, length: 4, weight: 0, zh: `“${w}”连写两次，请确认（动词重叠如“研究研究”除外）`, en: `"${w}" written twice; please confirm (verb reduplication such as 研究研究 is fine)` });
+    const [first, second] = w;
+    if (first === second) continue;
+    emit({ rule: 'doubled-word', severity: 'warning', offset: m.index!, length: m[0].length, weight: 0, zh: `“${w}”连写两次，请确认（动词重叠如“研究研究”除外）`, en: `"${w}" written twice; please confirm (verb reduplication such as 研究研究 is fine)` });
   }
 }
 
@@ -229,7 +233,7 @@ function checkNumbers(text: string, emit: Emit): void {
 }
 
 function checkSpaces(text: string, emit: Emit): void {
-  for (const m of text.matchAll(/(?<=[\u3400-\u9fff])[ \u3000\u00a0]+(?=[\u3400-\u9fff])/g)) {
+  for (const m of text.matchAll(SPACE_BETWEEN_HAN_RE)) {
     emit({ rule: 'space-between-han', severity: 'error', offset: m.index!, length: m[0].length, fix: '', weight: 0.5, zh: '两个汉字之间有空格', en: 'Space between two Han characters' });
   }
 }
@@ -263,7 +267,7 @@ interface Located {
 
 function articleTexts(a: Article): Located[] {
   const out: Located[] = [];
-  for (const field of ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const) {
+  for (const field of ARTICLE_TEXT_FIELDS) {
     if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });
   }
   printableParagraphs(a.body).forEach((p, i) => out.push({ articleId: a.id, field: 'body', paragraph: i, text: p.spans.map((s) => s.text).join('') }));

@@ -2,6 +2,7 @@ import type { FontFace, FontRegistry } from '../fonts/registry';
 import type { TextStyle } from '../model/document';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
 import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
+import { isLoneCharacterLine } from './lone';
 
 /** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
 export interface StyledRun {
@@ -107,6 +108,7 @@ interface Prepared {
   missing: MissingGlyph[];
 }
 
+// Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
 function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): Prepared {
   let text = '';
   for (const r of runs) text += r.text;
@@ -280,6 +282,7 @@ interface SearchConfig {
  * punctuation and tightening tracking (at most `tightenLimit` em per character), else re-broken so
  * that its last line holds more; only when both fail does the lone character stay.
  */
+// Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
 export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): ComposedParagraph {
   const p = prepare(runs, registry, opts);
   const n = p.n;
@@ -453,14 +456,9 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   };
 }
 
-/** A last line of one Han character, optionally followed by punctuation. */
+/** A last line [a, b) that would hold a lone character (not the paragraph's only line). */
 function isLoneCharacter(p: Prepared, a: number, b: number): boolean {
-  let han = 0;
-  for (let i = a; i < b; i++) {
-    if (isHan(p.cps[i])) han++;
-    else if (p.cls[i] === PunctClass.None && !p.space[i]) return false;
-  }
-  return han === 1 && a > 0;
+  return a > 0 && isLoneCharacterLine(p.cps, a, b);
 }
 
 function placeLine(p: Prepared, a: number, b: number, last: boolean, indent: number, lm: LineMeasure, opts: ComposeOptions, xs: Float64Array, emergency: boolean, tightenLimit: number): ComposedLine {

@@ -3,6 +3,7 @@
  * `--help`, the option parsing of each command and the guard that keeps outputs off inputs are all
  * derived from this table, so a new option cannot be parsed but undocumented (or the reverse).
  */
+import { ARTICLE_TEXT_FIELDS } from '../../src-core/model/article-fields';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -68,8 +69,8 @@ export const COMMANDS = {
       role: {
         type: 'string',
         arg: 'A.F=T',
-        zh: '改变一行的角色：F = kicker|headline|deck|byline|lead|jumpFrom|jumpTo|pN（第 N 段），T = 同上字段|paragraph|banner|columnName',
-        en: "change a line's role: F = kicker|headline|deck|byline|lead|jumpFrom|jumpTo|pN (paragraph N), T = a field|paragraph|banner|columnName",
+        zh: `改变一行的角色：F = ${ARTICLE_TEXT_FIELDS.join('|')}|pN（第 N 段），T = 同上字段|paragraph|banner|columnName`,
+        en: `change a line's role: F = ${ARTICLE_TEXT_FIELDS.join('|')}|pN (paragraph N), T = a field|paragraph|banner|columnName`,
       },
     },
     exits: { 0: { zh: '全部导入', en: 'all imported' }, 1: { zh: '没有导入任何内容', en: 'nothing imported' }, 2: USAGE_EXIT, 5: { zh: '部分文件出错', en: 'some files failed' } },

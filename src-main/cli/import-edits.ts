@@ -1,5 +1,6 @@
 import { changeRole, mergeArticles, splitArticle, type ArticleField, type RoleRef, type RoleTarget } from '../../src-core/import/edit';
 import type { ImportResult } from '../../src-core/import/types';
+import { ARTICLE_TEXT_FIELDS } from '../../src-core/model/article-fields';
 
 /**
  * Corrections to an import from the command line, applied in the order given (the importer is a
@@ -13,7 +14,7 @@ export interface Edit {
   value: string;
 }
 
-const FIELDS = new Set<string>(['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo']);
+const FIELDS = new Set<string>(ARTICLE_TEXT_FIELDS);
 const TARGETS = new Set<string>([...FIELDS, 'paragraph', 'banner', 'columnName']);
 
 /** Takes the edit options (each with its value) out of the argument list. */

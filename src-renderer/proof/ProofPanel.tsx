@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ARTICLE_PART_LABELS } from '../../src-core/model/article-fields';
 import { checkDocument, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
@@ -15,8 +16,6 @@ import './proof.css';
  * threads with replies, orphan comments, the automatic checks, and the rounds with sign-off.
  * A dock beside the page; open by default in 校对 mode.
  */
-
-const FIELD_ZH: Record<PlacedFinding['field'], string> = { kicker: '引题', headline: '主题', deck: '副题', byline: '署名', lead: '电头', body: '正文', jumpFrom: '上接', jumpTo: '下转' };
 
 const time = (iso: string | undefined): string => {
   if (!iso) return '';
@@ -290,7 +289,7 @@ function Checks() {
                 <span className="excerpt">{f.excerpt}</span>
                 <span className="msg">{f.zh}</span>
                 <small>
-                  {quote(titles.get(f.articleId) ?? '', 12)} · {FIELD_ZH[f.field]}
+                  {quote(titles.get(f.articleId) ?? '', 12)} · {ARTICLE_PART_LABELS[f.field].zh}
                   {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
                 </small>
               </button>

@@ -99,6 +99,7 @@ export function lineBreakClass(codePoint: number): string {
  * result[0] is 0; result[text.length] is 2 when text is non-empty; positions inside a surrogate
  * pair or inside a combining sequence are 0.
  */
+// Long on purpose: the per-code-unit loop of the breaker (hot: every paragraph), keeping its running state (last non-space class, regional-indicator run, numeric context) in locals.
 export function breakOpportunities(text: string, tailoring: LineBreakTailoring = 'uax14'): Uint8Array {
   const len = text.length;
   const res = new Uint8Array(len + 1);
@@ -205,6 +206,7 @@ function isAkLike(c: number, f: number): boolean {
 }
 
 /** The rules LB4–LB31 for the boundary before unit u (a = class of unit u-1, b = class of unit u). */
+// Long on purpose: UAX #14 rules LB4–LB31 in the order the standard gives them, so each can be checked against the text of the rule; split up, the order (which decides) would be hidden.
 function decide(
   u: number, n: number, a: number, b: number, fa: number, fb: number,
   lastNonSp: number, riRun: number, numA: number,

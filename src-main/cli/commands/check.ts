@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
+import { ARTICLE_PART_LABELS } from '../../../src-core/model/article-fields';
 import type { Article } from '../../../src-core/model/document';
 import { checkDocument, type PlacedFinding } from '../../../src-core/proof/checks';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { commandUsage, parseOptions } from '../command-table';
-
-const FIELD_ZH: Record<string, string> = { kicker: '引题', headline: '主题', deck: '副题', byline: '署名', lead: '电头', body: '正文', jumpFrom: '转接', jumpTo: '转接' };
 
 /** Articles from a .banmian page, or from any file the importers read. */
 async function articlesOf(files: string[]): Promise<{ articles: Article[]; errors: string[] }> {
@@ -36,7 +35,7 @@ async function articlesOf(files: string[]): Promise<{ articles: Article[]; error
 }
 
 function line(f: PlacedFinding, titles: Map<string, string>): string {
-  const where = `${titles.get(f.articleId) ?? f.articleId} · ${FIELD_ZH[f.field] ?? f.field}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
+  const where = `${titles.get(f.articleId) ?? f.articleId} · ${ARTICLE_PART_LABELS[f.field]?.zh ?? f.field}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
   const fix = f.fix !== undefined ? ` → 改为「${f.fix}」` : '';
   return `[${f.severity}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
 }

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBanmianFile } from '../../files/banmian-file';
 import { pngProof, printPage } from '../../files/print';
 import { fontProvider } from '../../fonts/provider';
-import { warnFittedBlocks } from '../fitted-blocks';
+import { openPage } from '../open-page';
 import { commandUsage, parseOptions } from '../command-table';
 
 const USAGE = commandUsage('export');
@@ -55,12 +54,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${typeof flags === 'string' ? `${flags}\n` : ''}${USAGE}`);
     return 2;
   }
-  const loaded = loadBanmianFile(file);
-  if (!loaded.ok) {
-    console.error(`${loaded.zh}\n${loaded.en}`);
-    return 1;
-  }
-  warnFittedBlocks(file, loaded);
+  const loaded = openPage(file);
+  if (!loaded) return 1;
   return writePrint(loaded.document, basename(file), flags);
 }
 

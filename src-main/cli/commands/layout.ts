@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { layout } from '../../../src-core/layout/layout';
-import { loadBanmianFile } from '../../files/banmian-file';
 import { fontProvider } from '../../fonts/provider';
 import { describeTypoReport } from '../typo-report';
-import { warnFittedBlocks } from '../fitted-blocks';
+import { openPage } from '../open-page';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** `layout PAGE.banmian [--json]`: lays the page out and prints overset, missing glyphs and the typographic report. */
@@ -21,12 +20,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(commandUsage('layout'));
     return 2;
   }
-  const loaded = loadBanmianFile(file);
-  if (!loaded.ok) {
-    console.error(`${loaded.zh}\n${loaded.en}`);
-    return 1;
-  }
-  warnFittedBlocks(file, loaded);
+  const loaded = openPage(file);
+  if (!loaded) return 1;
   const pl = layout(loaded.document, { fonts: fontProvider().registry() });
   if (json) {
     console.log(JSON.stringify({ overset: pl.overset, missingGlyphs: pl.missingGlyphs, report: pl.report }, null, 2));

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadBanmianFile } from '../../files/banmian-file';
 import { checkPage } from '../../files/print';
 import { fontProvider } from '../../fonts/provider';
 import { formatReport } from '../../../src-core/preflight';
-import { warnFittedBlocks } from '../fitted-blocks';
+import { openPage } from '../open-page';
 import { commandUsage, parseOptions } from '../command-table';
 
 const USAGE = commandUsage('preflight');
@@ -27,12 +26,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`出血值无效：${parsed.values.bleed}（0–25 mm）/ Invalid bleed: ${parsed.values.bleed} (0–25 mm)`);
     return 2;
   }
-  const loaded = loadBanmianFile(file);
-  if (!loaded.ok) {
-    console.error(`${loaded.zh}\n${loaded.en}`);
-    return 1;
-  }
-  warnFittedBlocks(file, loaded);
+  const loaded = openPage(file);
+  if (!loaded) return 1;
   const { report } = checkPage(loaded.document, fontProvider().registry(), bleed);
   if (parsed.values.json) {
     console.log(JSON.stringify(report, null, 2));

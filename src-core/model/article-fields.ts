@@ -1,0 +1,36 @@
+/**
+ * An article's one-line text fields (everything but the body), declared once in reading order with
+ * their names. The Article type, validation, import edits (merge, roles), the proofreading checks,
+ * layout's glyph sources and the panels' labels derive from this list, so a new field is added here.
+ */
+export const ARTICLE_TEXT_FIELDS = ['kicker', 'headline', 'deck', 'byline', 'lead', 'jumpFrom', 'jumpTo'] as const;
+
+export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
+
+/** A text field or the body: where a piece of an article's text comes from. */
+export type ArticleTextPart = ArticleTextField | 'body';
+
+/**
+ * What the desk calls each part, Chinese and English. The lead is the dateline (电头, e.g.
+ * 本报讯（记者 李雅君）), set inline at the start of the first paragraph; the jumps are the
+ * continuation lines (上接01版) and (下转04版).
+ */
+export const ARTICLE_PART_LABELS: Record<ArticleTextPart, { zh: string; en: string }> = {
+  kicker: { zh: '引题', en: 'Kicker' },
+  headline: { zh: '主题', en: 'Headline' },
+  deck: { zh: '副题', en: 'Deck' },
+  byline: { zh: '署名', en: 'Byline' },
+  lead: { zh: '电头', en: 'Lead' },
+  jumpFrom: { zh: '上接', en: 'Jump from' },
+  jumpTo: { zh: '下转', en: 'Jump to' },
+  body: { zh: '正文', en: 'Body' },
+};
+
+export function isArticleTextField(name: string): name is ArticleTextField {
+  return (ARTICLE_TEXT_FIELDS as readonly string[]).includes(name);
+}
+
+/** Every text field empty: the start of a new article. */
+export function emptyTextFields(): Record<ArticleTextField, string> {
+  return Object.fromEntries(ARTICLE_TEXT_FIELDS.map((f) => [f, ''])) as Record<ArticleTextField, string>;
+}

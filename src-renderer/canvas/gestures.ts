@@ -1,0 +1,92 @@
+import { useRef, useState, type RefObject } from 'react';
+import type { PageLayout } from '../../src-core/layout/page-layout';
+import { hitTest, movedRect, resizedRect, type Handle } from '../editor/geometry';
+import type { Editor } from '../editor/editor';
+
+/** Pixels the pointer must travel before a press becomes a drag (so a click only selects). */
+const DRAG_THRESHOLD = 3;
+
+type Gesture =
+  | { kind: 'press'; blockId: string; x: number; y: number; pointerId: number }
+  | { kind: 'move' | 'resize'; blockId: string; handle?: Handle; x: number; y: number; pointerId: number }
+  | { kind: 'pan'; x: number; y: number; left: number; top: number; pointerId: number };
+
+export type ToPage = (clientX: number, clientY: number) => { x: number; y: number };
+
+/** Pointer gestures on the page: press to select, drag to move, handles to resize, middle button or Space to pan. */
+export function usePointerGestures(editor: Editor, layout: PageLayout | null | undefined, viewport: RefObject<HTMLDivElement | null>, toPage: ToPage, spaceHeld: boolean) {
+  const gesture = useRef<Gesture | null>(null);
+  const [panning, setPanning] = useState(false);
+
+  const onPointerDown = (e: React.PointerEvent) => {
+    if (e.button === 1 || (e.button === 0 && spaceHeld)) {
+      const el = viewport.current!;
+      gesture.current = { kind: 'pan', x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, pointerId: e.pointerId };
+      setPanning(true);
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      e.preventDefault();
+      return;
+    }
+    if (e.button !== 0 || !layout) return;
+    const target = e.target as Element;
+    const handle = target.getAttribute?.('data-handle') as Handle | null;
+    const state = editor.getState();
+    if (handle && state.selection) {
+      if (editor.beginResize(state.selection, handle)) {
+        gesture.current = { kind: 'resize', blockId: state.selection, handle, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      }
+      e.preventDefault();
+      return;
+    }
+    const p = toPage(e.clientX, e.clientY);
+    const hit = hitTest(layout, p.x, p.y);
+    if (!hit || hit.kind === 'rule') {
+      editor.select(hit?.blockId ?? null);
+      return;
+    }
+    editor.select(hit.blockId);
+    gesture.current = { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    e.preventDefault();
+  };
+
+  const onPointerMove = (e: React.PointerEvent) => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    if (g.kind === 'pan') {
+      const el = viewport.current!;
+      el.scrollLeft = g.left - (e.clientX - g.x);
+      el.scrollTop = g.top - (e.clientY - g.y);
+      return;
+    }
+    if (g.kind === 'press') {
+      if (Math.hypot(e.clientX - g.x, e.clientY - g.y) < DRAG_THRESHOLD) return;
+      if (!editor.beginMove(g.blockId)) {
+        gesture.current = null;
+        return;
+      }
+      gesture.current = { ...g, kind: 'move' };
+    }
+    const state = editor.getState();
+    const i = state.interaction;
+    if (!i || i.kind === 'place') return;
+    const dx = (e.clientX - g.x) / state.zoom;
+    const dy = (e.clientY - g.y) / state.zoom;
+    if (i.kind === 'move') editor.updateInteraction(movedRect(state.geo, i.start, dx, dy), e.altKey ? { dx, dy } : undefined);
+    else editor.updateInteraction(resizedRect(state.geo, i.start, i.handle, dx, dy));
+  };
+
+  const endGesture = (e: React.PointerEvent, commit: boolean) => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    gesture.current = null;
+    if (g.kind === 'pan') setPanning(false);
+    else if (g.kind === 'move' || g.kind === 'resize') {
+      if (commit) editor.commitInteraction();
+      else editor.cancelInteraction();
+    }
+  };
+
+  return { panning, onPointerDown, onPointerMove, onPointerUp: (e: React.PointerEvent) => endGesture(e, true), onPointerCancel: (e: React.PointerEvent) => endGesture(e, false) };
+}
