@@ -12,6 +12,7 @@ import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
+import { collisionNotice } from './collisions';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -358,14 +359,17 @@ export class Editor {
     if (!i) return;
     if (i.kind === 'place') {
       const article = this.state.doc.articles.find((a) => a.id === i.articleId);
-      if (article) this.command((s) => s.addBlock({ id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect }));
+      const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
+      if (this.refuseCollision(block)) return this.refresh({ interaction: null });
+      if (article) this.command((s) => s.addBlock(block));
       this.refresh({ interaction: null, selection: i.blockId });
       return;
     }
     if (!sameRect(i.rect, i.start)) {
       const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
-      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.fittedFields(i.blockId, i.rect) }));
+      const next = { ...fields, ...this.fittedFields(i.blockId, i.rect) };
+      if (!this.refuseCollision(this.edited(i.blockId, next))) this.command((s) => s.editBlock(i.blockId, next));
     }
     this.refresh({ interaction: null });
   }
@@ -413,6 +417,7 @@ export class Editor {
     if (!b || this.refuseLocked(b)) return false;
     const rect = nudgedRect(this.state.geo, gridRectOf(b), key, big);
     if (!rect || sameRect(rect, gridRectOf(b))) return !!rect;
+    if (this.refuseCollision({ ...b, ...rect } as Block)) return true;
     this.command((s) => s.moveBlock(b.id, rect.col, rect.row));
     return true;
   }
@@ -421,7 +426,23 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || this.refuseLocked(b)) return;
     const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
-    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.fittedFields(id, next) }));
+    if (sameRect(next, gridRectOf(b))) return;
+    const fields = { ...next, ...this.fittedFields(id, next) };
+    if (!this.refuseCollision(this.edited(id, fields))) this.command((s) => s.editBlock(id, fields));
+  }
+
+  /** The block as it would be with these fields (undefined fields removed, as the store does). */
+  private edited(id: string, fields: Record<string, unknown>): Block {
+    const b = { ...this.block(id), ...fields } as Record<string, unknown>;
+    for (const k of Object.keys(fields)) if (fields[k] === undefined) delete b[k];
+    return b as unknown as Block;
+  }
+
+  /** Text blocks never overlap: a change that would make them is refused with a notice naming the others. */
+  private refuseCollision(moved: Block): boolean {
+    const notice = collisionNotice(this.state.doc, moved);
+    if (notice) this.notify(notice, 'info');
+    return !!notice;
   }
 
   /** A resized article keeps its headline span and column depths within its new size. */
@@ -433,7 +454,7 @@ export class Editor {
   /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */
   editBlock(id: string, fields: Record<string, unknown>): void {
     const b = this.block(id);
-    if (!b || this.refuseLocked(b)) return;
+    if (!b || this.refuseLocked(b) || this.refuseCollision(this.edited(id, fields))) return;
     this.command((s) => s.editBlock(id, fields));
   }
 
@@ -596,7 +617,7 @@ export class Editor {
     if (!p) return;
     const b = this.block(p.blockId) as Record<string, unknown> | undefined;
     const changed = b && Object.entries(p.fields).some(([k, v]) => JSON.stringify(b[k]) !== JSON.stringify(v));
-    if (changed) this.command((s) => s.editBlock(p.blockId, p.fields));
+    if (changed && !this.refuseCollision(this.edited(p.blockId, p.fields))) this.command((s) => s.editBlock(p.blockId, p.fields));
     this.refresh({ blockPreview: null });
   }
 
