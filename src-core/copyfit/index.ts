@@ -1,7 +1,7 @@
 import { layout, type LayoutEnv } from '../layout/layout';
 import type { PageLayout } from '../layout/page-layout';
 import { headlineSizes, levelOf } from '../makeup/shapes';
-import type { Article, ArticleBlock, BanmianDocument, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, Block, TextStyle } from '../model/document';
 import { gridGeometry } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { overlapsWith } from '../preflight/overlap';
@@ -13,7 +13,7 @@ export interface ArticleFit {
 }
 
 /** The fit of every placed article on a laid-out page (headline-only articles have no body to fill). */
-export function articleFits(doc: BanmianDocument, pl: PageLayout): Map<string, ArticleFit> {
+export function articleFits(doc: { readonly blocks: readonly Block[] }, pl: Pick<PageLayout, 'frames' | 'overset'>): Map<string, ArticleFit> {
   const articleOf = new Map(doc.blocks.flatMap((b) => (b.kind === 'article' ? [[b.id, b.articleId] as const] : [])));
   const out = new Map<string, ArticleFit>();
   for (const f of pl.frames) {

@@ -13,6 +13,8 @@ import type { ArticleMeta } from '../../src-core/store/ydocs';
 import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
+import { copyfit } from '../../src-core/copyfit';
+import type { Alternative } from '../../src-core/makeup';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -464,6 +466,46 @@ export class Editor {
     if (!b || b.kind !== 'article' || this.refuseLocked(b)) return;
     const rect = this.fittedRect(b.articleId, b.id, gridRectOf(b));
     if (rect.rows !== b.rows) this.command((s) => s.editBlock(id, { rows: rect.rows }));
+  }
+
+  /** 适配: fits the selected article into its block (one undo step) and says what it changed, or why not. */
+  fitArticle(id = this.state.selection): void {
+    const b = this.gridBlock(id);
+    if (!b || b.kind !== 'article' || this.refuseLocked(b)) return;
+    const r = copyfit(this.state.doc, b.id, { fonts: this.fonts, cache: this.fitCache });
+    const { styles, rows } = r.change;
+    if (Object.keys(styles).length || rows !== undefined) {
+      this.command((s) =>
+        s.batch(() => {
+          for (const [name, fields] of Object.entries(styles)) s.setStyleOverride(b.articleId, name as StyleName, fields);
+          if (rows !== undefined) s.editBlock(b.id, { rows, columnRows: undefined });
+        }),
+      );
+    }
+    const zh = r.moves.map((m) => m.zh).join('；');
+    const en = r.moves.map((m) => m.en).join('; ');
+    this.notify({ zh: `适配：${zh}`, en: `Copyfit: ${en}` }, r.after.over > 0 ? 'error' : 'info');
+  }
+
+  /**
+   * Applies a make-up alternative: the unlocked blocks go, the alternative's come in, and each
+   * article takes the headline size and tracking the engine chose. One undo step.
+   */
+  applyMakeUp(alt: Alternative): void {
+    const keep = new Set(alt.blocks.filter((b) => b.locked).map((b) => b.id));
+    const before = new Map(this.state.doc.articles.map((a) => [a.id, a]));
+    this.command((s) =>
+      s.batch(() => {
+        for (const b of this.state.doc.blocks) if (!keep.has(b.id)) s.removeBlock(b.id);
+        for (const b of alt.blocks) if (!keep.has(b.id)) s.addBlock(b);
+        for (const a of alt.document.articles) {
+          const was = before.get(a.id)?.styleOverrides;
+          for (const [name, fields] of Object.entries(a.styleOverrides ?? {})) {
+            if (fields && JSON.stringify(fields) !== JSON.stringify(was?.[name as StyleName])) s.setStyleOverride(a.id, name as StyleName, fields);
+          }
+        }
+      }),
+    );
   }
 
   toggleLock(id = this.state.selection): void {

@@ -2,6 +2,7 @@ import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Editor, ViewToggles } from '../editor/editor';
 import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
+import { openMakeUp } from '../makeup/MakeUpDialog';
 
 export type { Command } from '../command-binding';
 
@@ -48,6 +49,8 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'view.zoomIn': { run: () => zoomBy(1.25) },
       'view.zoomOut': { run: () => zoomBy(0.8) },
       ...toggles,
+      'layout.makeUp': { run: () => openMakeUp(editor) },
+      'layout.copyfit': { run: () => editor.fitArticle() },
       'layout.fitText': { run: () => selectedId(editor) && editor.fitToText(selectedId(editor)!) },
       'layout.addRuleH': { run: () => editor.addRule('horizontal') },
       'layout.addRuleV': { run: () => editor.addRule('vertical') },
