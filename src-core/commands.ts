@@ -110,6 +110,8 @@ export const MENUS = [
     en: 'Layout',
     groups: [
       [
+        { id: 'layout.makeUp', zh: '自动组版…', en: 'Make up the page…' },
+        { id: 'layout.copyfit', zh: '适配', en: 'Copyfit article', enabledWhen: 'blockSelected' },
         { id: 'layout.fitText', zh: '块高随文', en: 'Fit block to text', enabledWhen: 'blockSelected' },
         { id: 'layout.resetSteps', zh: '恢复矩形（取消阶梯）', en: 'Reset to rectangle', enabledWhen: 'steppedArticleSelected' },
       ],

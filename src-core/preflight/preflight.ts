@@ -5,9 +5,11 @@ import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/d
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { fontEmbedding, rasterFacts } from '../pdf';
+import { textOverlaps } from '../model/overlap';
 
 export type PreflightCode =
   | 'overset'
+  | 'text-overlap'
   | 'missing-glyph'
   | 'image-missing'
   | 'image-unreadable'
@@ -105,6 +107,7 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
     });
   }
 
+  checkOverlaps(doc, articles, issues);
   checkImages(doc, layout, options, assets, minPpi, errorPpi, issues);
   checkEmptyBlocks(doc, layout, articles, issues);
   checkTrim(layout, options.fonts, bleed, issues);
@@ -112,6 +115,25 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   checkStyleFamilies(doc, options.fonts, issues);
 
   return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
+}
+
+/** Overlapping text blocks print one story over another: an error, whatever made them (a file, a peer). */
+function checkOverlaps(doc: BanmianDocument, articles: Map<string, Article>, issues: PreflightIssue[]): void {
+  const byId = new Map(doc.blocks.map((b) => [b.id, b]));
+  const name = (id: string): string => {
+    const b = byId.get(id);
+    return b?.kind === 'article' ? articleName(articles.get(b.articleId), b.articleId) : id;
+  };
+  for (const o of textOverlaps(doc.blocks)) {
+    const where = `第 ${o.col + 1} 栏第 ${o.row + 1} 行`;
+    issues.push({
+      code: 'text-overlap',
+      severity: 'error',
+      blockId: o.b,
+      zh: `文字块重叠：${name(o.a)} 与 ${name(o.b)} 在${where}起互相压住，印出来两篇叠在一起`,
+      en: `Text blocks overlap: ${name(o.a)} and ${name(o.b)} share the grid from column ${o.col + 1}, line ${o.row + 1}; both stories would print on top of each other`,
+    });
+  }
 }
 
 function checkImages(

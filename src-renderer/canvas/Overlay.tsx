@@ -10,6 +10,11 @@ import { useEditor } from '../editor/use-editor';
 import { ProofMarkers } from '../proof/ProofMarkers';
 import { BlockTools } from './BlockTools';
 import { PeerOutlines } from '../collab/Presence';
+import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
+import { cssFamily } from './fonts';
+
+/** Markers are drawn with a bundled face, so they read the same on every machine. */
+const MARKER_FONT = `${cssFamily('hei-regular')}, system-ui, sans-serif`;
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -93,7 +98,24 @@ function Marker({ x, y, text, kind, zoom }: { x: number; y: number; text: string
   return (
     <g className={`marker marker-${kind}`} data-marker={kind} pointerEvents="none">
       <rect x={n(x - w)} y={n(y - h)} width={n(w)} height={n(h)} rx={2 * s} fill={kind === 'overset' ? '#d0021b' : '#2f6fdb'} />
-      <text x={n(x - w / 2)} y={n(y - 4.5 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontFamily="system-ui, sans-serif">
+      <text x={n(x - w / 2)} y={n(y - 4.5 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontFamily={MARKER_FONT}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+/** The article's fit on its last block, at its foot on the left: +N lines over, −N under, ±0. */
+function FitBadge({ x, y, fit, zoom }: { x: number; y: number; fit: ArticleFit; zoom: number }) {
+  const s = 1 / zoom;
+  const text = fitLabel(fit);
+  const w = (text.length * 7 + 8) * s;
+  const h = 14 * s;
+  const fill = fit.over ? '#d0021b' : fit.under ? '#2f6fdb' : '#2a9d5c';
+  return (
+    <g className="marker marker-fit" data-marker="fit" data-fit={text} pointerEvents="none">
+      <rect x={n(x)} y={n(y - h)} width={n(w)} height={n(h)} rx={2 * s} fill={fill} opacity={0.9} />
+      <text x={n(x + w / 2)} y={n(y - 3.5 * s)} fontSize={n(10 * s)} textAnchor="middle" fill="#fff" fontFamily={MARKER_FONT}>
         {text}
       </text>
     </g>
@@ -162,6 +184,7 @@ function Frames({ layout, blocks: blockList, bodiless, outlines, selection, inte
   }, [layout.frames, blocks]);
   // A headline-only banner has no body to fill its lines: no underset marker on it.
   const noBody = useMemo(() => new Set(bodiless.split('\n')), [bodiless]);
+  const fits = useMemo(() => articleFits({ blocks: blockList }, layout), [blockList, layout]);
   return (
     <g className="frames">
       {layout.frames.map((f) => {
@@ -169,7 +192,8 @@ function Frames({ layout, blocks: blockList, bodiless, outlines, selection, inte
         const isPreview = interaction?.kind === 'place' && interaction.blockId === f.blockId;
         const over = b?.kind === 'article' && lastFrameOf.get(b.articleId) === f ? oversetByArticle.get(b.articleId)?.characters ?? 0 : 0;
         const emptyLines = f.kind === 'article' && !(b?.kind === 'article' && noBody.has(b.articleId)) ? f.emptyLines : 0;
-        return <FrameOutline key={f.blockId} blockId={f.blockId} kind={f.kind} x={f.x} y={f.y} width={f.width} height={f.height} outlined={outlines || isPreview} over={over} emptyLines={emptyLines} locked={!!b?.locked} zoom={zoom} />;
+        const fit = b?.kind === 'article' && lastFrameOf.get(b.articleId) === f && !noBody.has(b.articleId) ? fits.get(b.articleId) : undefined;
+        return <FrameOutline key={f.blockId} blockId={f.blockId} kind={f.kind} x={f.x} y={f.y} width={f.width} height={f.height} outlined={outlines || isPreview} over={over} emptyLines={emptyLines} fitOver={fit?.over} fitUnder={fit?.under} locked={!!b?.locked} zoom={zoom} />;
       })}
       {selection && !interaction && <Selection frame={layout.frames.find((f) => f.blockId === selection)} locked={readOnly || !!blocks.get(selection)?.locked} zoom={zoom} />}
     </g>
@@ -180,7 +204,7 @@ function Frames({ layout, blocks: blockList, bodiless, outlines, selection, inte
  * One block's outline with its markers. Memoised on plain values: a keystroke lays the page out anew,
  * but most frames stay where they were and need no redrawing.
  */
-const FrameOutline = memo(function FrameOutline({ blockId, kind, x, y, width, height, outlined, over, emptyLines, locked, zoom }: { blockId: string; kind: BlockFrame['kind']; x: number; y: number; width: number; height: number; outlined: boolean; over: number; emptyLines: number; locked: boolean; zoom: number }) {
+const FrameOutline = memo(function FrameOutline({ blockId, kind, x, y, width, height, outlined, over, emptyLines, fitOver, fitUnder, locked, zoom }: { blockId: string; kind: BlockFrame['kind']; x: number; y: number; width: number; height: number; outlined: boolean; over: number; emptyLines: number; fitOver?: number; fitUnder?: number; locked: boolean; zoom: number }) {
   const stroke = 1 / zoom;
   return (
     <g data-block={blockId} data-kind={kind} className="frame">
@@ -197,6 +221,7 @@ const FrameOutline = memo(function FrameOutline({ blockId, kind, x, y, width, he
       />
       {over > 0 && <Marker x={x + width} y={y + height} text={`溢 ${over} 字`} kind="overset" zoom={zoom} />}
       {over === 0 && emptyLines > 0 && <Marker x={x + width} y={y + height} text={`空 ${emptyLines} 行`} kind="underset" zoom={zoom} />}
+      {fitOver !== undefined && <FitBadge x={x} y={y + height} fit={{ over: fitOver, under: fitUnder ?? 0 }} zoom={zoom} />}
       {locked && <LockBadge x={x + width} y={y} zoom={zoom} />}
     </g>
   );

@@ -13,6 +13,9 @@ import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
+import { collisionNotice } from './collisions';
+import { copyfit } from '../../src-core/copyfit';
+import type { Alternative } from '../../src-core/makeup';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -362,14 +365,17 @@ export class Editor {
     if (!i) return;
     if (i.kind === 'place') {
       const article = this.state.doc.articles.find((a) => a.id === i.articleId);
-      if (article) this.command((s) => s.addBlock({ id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect }));
+      const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
+      if (this.refuseCollision(block)) return this.refresh({ interaction: null });
+      if (article) this.command((s) => s.addBlock(block));
       this.refresh({ interaction: null, selection: i.blockId });
       return;
     }
     if (!sameRect(i.rect, i.start)) {
       const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
-      this.command((s) => s.editBlock(i.blockId, { ...fields, ...this.fittedFields(i.blockId, i.rect) }));
+      const next = { ...fields, ...this.fittedFields(i.blockId, i.rect) };
+      if (!this.refuseCollision(this.edited(i.blockId, next))) this.command((s) => s.editBlock(i.blockId, next));
     }
     this.refresh({ interaction: null });
   }
@@ -417,6 +423,7 @@ export class Editor {
     if (!b || this.refuseLocked(b)) return false;
     const rect = nudgedRect(this.state.geo, gridRectOf(b), key, big);
     if (!rect || sameRect(rect, gridRectOf(b))) return !!rect;
+    if (this.refuseCollision({ ...b, ...rect } as Block)) return true;
     this.command((s) => s.moveBlock(b.id, rect.col, rect.row));
     return true;
   }
@@ -425,7 +432,23 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || this.refuseLocked(b)) return;
     const next = clampRect(this.state.geo, { ...gridRectOf(b), ...rect });
-    if (!sameRect(next, gridRectOf(b))) this.command((s) => s.editBlock(id, { ...next, ...this.fittedFields(id, next) }));
+    if (sameRect(next, gridRectOf(b))) return;
+    const fields = { ...next, ...this.fittedFields(id, next) };
+    if (!this.refuseCollision(this.edited(id, fields))) this.command((s) => s.editBlock(id, fields));
+  }
+
+  /** The block as it would be with these fields (undefined fields removed, as the store does). */
+  private edited(id: string, fields: Record<string, unknown>): Block {
+    const b = { ...this.block(id), ...fields } as Record<string, unknown>;
+    for (const k of Object.keys(fields)) if (fields[k] === undefined) delete b[k];
+    return b as unknown as Block;
+  }
+
+  /** Text blocks never overlap: a change that would make them is refused with a notice naming the others. */
+  private refuseCollision(moved: Block): boolean {
+    const notice = collisionNotice(this.state.doc, moved);
+    if (notice) this.notify(notice, 'info');
+    return !!notice;
   }
 
   /** A resized article keeps its headline span and column depths within its new size. */
@@ -437,7 +460,7 @@ export class Editor {
   /** A change from 属性: refused (with a notice) while the block is locked, as every other change is. */
   editBlock(id: string, fields: BlockPatch): void {
     const b = this.block(id);
-    if (!b || this.refuseLocked(b)) return;
+    if (!b || this.refuseLocked(b) || this.refuseCollision(this.edited(id, fields))) return;
     this.command((s) => s.editBlock(id, fields));
   }
 
@@ -447,6 +470,46 @@ export class Editor {
     if (!b || b.kind !== 'article' || this.refuseLocked(b)) return;
     const rect = this.fittedRect(b.articleId, b.id, gridRectOf(b));
     if (rect.rows !== b.rows) this.command((s) => s.editBlock(id, { rows: rect.rows }));
+  }
+
+  /** 适配: fits the selected article into its block (one undo step) and says what it changed, or why not. */
+  fitArticle(id = this.state.selection): void {
+    const b = this.gridBlock(id);
+    if (!b || b.kind !== 'article' || this.refuseLocked(b)) return;
+    const r = copyfit(this.state.doc, b.id, { fonts: this.fonts, cache: this.fitCache });
+    const { styles, rows } = r.change;
+    if (Object.keys(styles).length || rows !== undefined) {
+      this.command((s) =>
+        s.batch(() => {
+          for (const [name, fields] of Object.entries(styles)) s.setStyleOverride(b.articleId, name as StyleName, fields);
+          if (rows !== undefined) s.editBlock(b.id, { rows, columnRows: undefined });
+        }),
+      );
+    }
+    const zh = r.moves.map((m) => m.zh).join('；');
+    const en = r.moves.map((m) => m.en).join('; ');
+    this.notify({ zh: `适配：${zh}`, en: `Copyfit: ${en}` }, r.after.over > 0 ? 'error' : 'info');
+  }
+
+  /**
+   * Applies a make-up alternative: the unlocked blocks go, the alternative's come in, and each
+   * article takes the headline size and tracking the engine chose. One undo step.
+   */
+  applyMakeUp(alt: Alternative): void {
+    const keep = new Set(alt.blocks.filter((b) => b.locked).map((b) => b.id));
+    const before = new Map(this.state.doc.articles.map((a) => [a.id, a]));
+    this.command((s) =>
+      s.batch(() => {
+        for (const b of this.state.doc.blocks) if (!keep.has(b.id)) s.removeBlock(b.id);
+        for (const b of alt.blocks) if (!keep.has(b.id)) s.addBlock(b);
+        for (const a of alt.document.articles) {
+          const was = before.get(a.id)?.styleOverrides;
+          for (const [name, fields] of Object.entries(a.styleOverrides ?? {})) {
+            if (fields && JSON.stringify(fields) !== JSON.stringify(was?.[name as StyleName])) s.setStyleOverride(a.id, name as StyleName, fields);
+          }
+        }
+      }),
+    );
   }
 
   toggleLock(id = this.state.selection): void {
@@ -600,7 +663,7 @@ export class Editor {
     if (!p) return;
     const b = this.block(p.blockId) as Record<string, unknown> | undefined;
     const changed = b && Object.entries(p.fields).some(([k, v]) => JSON.stringify(b[k]) !== JSON.stringify(v));
-    if (changed) this.command((s) => s.editBlock(p.blockId, p.fields));
+    if (changed && !this.refuseCollision(this.edited(p.blockId, p.fields))) this.command((s) => s.editBlock(p.blockId, p.fields));
     this.refresh({ blockPreview: null });
   }
 

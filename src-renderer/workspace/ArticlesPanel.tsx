@@ -5,6 +5,8 @@ import { overriddenStyles, STYLE_LABELS } from '../../src-core/model/styles';
 import { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from '../canvas/PageCanvas';
 import { useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
 import { countChars } from './format';
+import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
+import { hasBodyText } from '../canvas/body-text';
 
 /** Articles keep their object identity while unchanged (the store's snapshot), so counts are cached per object. */
 const charCounts = new WeakMap<Article, number>();
@@ -26,6 +28,8 @@ export function ArticlesPanel() {
   const lengths = useMemo(() => new Map(counted.map((a) => [a.id, charCount(a)])), [counted]);
   const blocks = useEditor((s) => s.doc.blocks);
   const overset = useEditor((s) => s.layout?.overset);
+  const frames = useEditor((s) => s.layout?.frames);
+  const fits = useMemo(() => articleFits({ blocks }, { frames: frames ?? [], overset: overset ?? [] }), [blocks, frames, overset]);
   const selection = useEditor((s) => s.selection);
   const placed = useMemo(() => {
     const m = new Map<string, string>();
@@ -42,7 +46,7 @@ export function ArticlesPanel() {
 
   const item = (a: Article) => {
     const blockId = placed.get(a.id);
-    return <ArticleItem key={a.id} article={a} chars={lengths.get(a.id) ?? charCount(a)} blockId={blockId} over={oversetOf.get(a.id) ?? 0} selected={selectedArticle === a.id} />;
+    return <ArticleItem key={a.id} article={a} chars={lengths.get(a.id) ?? charCount(a)} blockId={blockId} over={oversetOf.get(a.id) ?? 0} fit={hasBodyText(a.body) ? fits.get(a.id) : undefined} selected={selectedArticle === a.id} />;
   };
 
   return (
@@ -66,7 +70,7 @@ export function ArticlesPanel() {
  * One article of the list. Memoised: typing changes one article object (and maybe its overset), so
  * only that line of the list is drawn again.
  */
-const ArticleItem = memo(function ArticleItem({ article: a, chars, blockId, over, selected }: { article: Article; chars: number; blockId: string | undefined; over: number; selected: boolean }) {
+const ArticleItem = memo(function ArticleItem({ article: a, chars, blockId, over, fit, selected }: { article: Article; chars: number; blockId: string | undefined; over: number; fit: ArticleFit | undefined; selected: boolean }) {
   const editor = useEditorInstance();
   return (
     <li
@@ -95,6 +99,11 @@ const ArticleItem = memo(function ArticleItem({ article: a, chars, blockId, over
         {over > 0 && (
           <span className="badge badge-overset" data-testid="article-overset" title={`Overset: ${over} characters`}>
             溢 {over}
+          </span>
+        )}
+        {fit && (
+          <span className={`badge badge-fit${fit.over ? ' fit-over' : fit.under ? ' fit-under' : ' fit-exact'}`} data-testid="article-fit" title={fit.over ? `${fit.over} lines over` : fit.under ? `${fit.under} lines under` : 'Fits its block'}>
+            {fitLabel(fit)}
           </span>
         )}
       </span>

@@ -22,6 +22,7 @@ import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
 import { FindBar } from '../find/FindBar';
 import { NewPageDialog } from '../files/NewPageDialog';
+import { MakeUpDialog } from '../makeup/MakeUpDialog';
 
 const APP_NAME = '版面 Banmian';
 
@@ -84,6 +85,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
         <SidePanel />
         <FindBar />
         <NewPageDialog />
+        <MakeUpDialog />
         <StatusLine />
         <Notice />
         {children}

@@ -3,6 +3,7 @@ import type { Editor, ViewToggles } from '../editor/editor';
 import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
 import type { FileActions } from '../files/file-actions';
+import { openMakeUp } from '../makeup/MakeUpDialog';
 
 export type { Command } from '../command-binding';
 
@@ -36,6 +37,8 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'view.zoomIn': { run: () => zoomBy(1.25) },
       'view.zoomOut': { run: () => zoomBy(0.8) },
       ...toggles,
+      'layout.makeUp': { run: () => openMakeUp(editor) },
+      'layout.copyfit': { run: () => editor.fitArticle() },
       'layout.fitText': { run: () => selectedId(editor) && editor.fitToText(selectedId(editor)!) },
       'layout.addRuleH': { run: () => editor.addRule('horizontal') },
       'layout.addRuleV': { run: () => editor.addRule('vertical') },

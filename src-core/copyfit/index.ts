@@ -1,0 +1,169 @@
+import { layout, type LayoutEnv } from '../layout/layout';
+import type { PageLayout } from '../layout/page-layout';
+import { headlineSizes, levelOf } from '../makeup/shapes';
+import type { Article, ArticleBlock, BanmianDocument, Block, TextStyle } from '../model/document';
+import { gridGeometry } from '../model/grid';
+import { resolveStyle } from '../model/styles';
+import { overlapsWith } from '../model/overlap';
+
+/** How an article fits its blocks: lines overset (over) or empty body lines at the foot (under). */
+export interface ArticleFit {
+  over: number;
+  under: number;
+}
+
+/** The fit of every placed article on a laid-out page (headline-only articles have no body to fill). */
+export function articleFits(doc: { readonly blocks: readonly Block[] }, pl: Pick<PageLayout, 'frames' | 'overset'>): Map<string, ArticleFit> {
+  const articleOf = new Map(doc.blocks.flatMap((b) => (b.kind === 'article' ? [[b.id, b.articleId] as const] : [])));
+  const out = new Map<string, ArticleFit>();
+  for (const f of pl.frames) {
+    const id = articleOf.get(f.blockId);
+    if (!id || f.kind !== 'article') continue;
+    const fit = out.get(id) ?? { over: 0, under: 0 };
+    fit.under += f.emptyLines;
+    out.set(id, fit);
+  }
+  // Overset text has filled every line of its blocks: no empty line to count then.
+  for (const o of pl.overset) out.set(o.articleId, { over: o.lines, under: 0 });
+  return out;
+}
+
+/** The fit as the 组版 reads it: +N lines over, −N lines under, ±0. */
+export function fitLabel(fit: ArticleFit): string {
+  if (fit.over > 0) return `+${fit.over} 行`;
+  if (fit.under > 0) return `−${fit.under} 行`;
+  return '±0';
+}
+
+/** The copyfit levers, one declaration: body tracking either side of the page style's (em). */
+export const COPYFIT_TRACKING = 0.03;
+const TRACKING_STEPS = [0, 0.01, 0.02, 0.03].filter((t) => t <= COPYFIT_TRACKING);
+const TRACKED = ['body', 'lead', 'subhead'] as const;
+
+export interface CopyfitChange {
+  /** Style overrides to set on the article, style by style. */
+  styles: Partial<Record<'body' | 'lead' | 'subhead' | 'headline', Partial<TextStyle>>>;
+  /** New depth of the block, when depth was a lever. */
+  rows?: number;
+}
+
+export interface CopyfitResult {
+  before: ArticleFit;
+  after: ArticleFit;
+  change: CopyfitChange;
+  /** What changed, or why nothing could: zh first. */
+  moves: { zh: string; en: string }[];
+}
+
+interface Trial {
+  tracking: number;
+  headline: number;
+  rows: number;
+}
+
+/**
+ * 适配: fits one article into its block with the make-up engine's levers, least visible first —
+ * tracking within ±0.03 em of the page style, the headline size within its rank's range, then the
+ * block's depth (down into free grid lines only: text blocks never overlap).
+ */
+export function copyfit(doc: BanmianDocument, blockId: string, env: Pick<LayoutEnv, 'fonts' | 'cache'>): CopyfitResult {
+  const block = doc.blocks.find((b): b is ArticleBlock => b.id === blockId && b.kind === 'article');
+  const article = block && doc.articles.find((a) => a.id === block.articleId);
+  if (!block || !article) throw new Error(`no article block ${blockId}`);
+  const rank = Math.max(0, doc.articles.indexOf(article));
+  const headline = resolveStyle(doc.page, 'headline', article.styleOverrides);
+  const base = resolveStyle(doc.page, 'body', article.styleOverrides).tracking - doc.page.styles.body.tracking;
+  const fitOf = (t: Trial): ArticleFit => measure(doc, block, article, t, env);
+  const now: Trial = { tracking: base, headline: headline.size, rows: block.rows };
+  const before = fitOf(now);
+  if (before.over === 0 && before.under === 0) return { before, after: before, change: { styles: {} }, moves: [{ zh: '已经适配，未作改动', en: 'Already fits; nothing changed' }] };
+  const sizes = headlineRange(doc, rank, headline.size, before.over > 0);
+  const best = search(now, sizes, before, fitOf) ?? depthTrial(doc, block, now, before, fitOf);
+  const after = best ? fitOf(best) : before;
+  return { before, after, change: best ? changeOf(doc, article, now, best) : { styles: {} }, moves: describe(now, best, after, article) };
+}
+
+function measure(doc: BanmianDocument, block: ArticleBlock, article: Article, t: Trial, env: Pick<LayoutEnv, 'fonts' | 'cache'>): ArticleFit {
+  const a = { ...article, styleOverrides: overridesFor(doc, article, t) };
+  const pictures = doc.blocks.filter((b) => b.kind === 'image');
+  const trial: BanmianDocument = { ...doc, articles: [a], blocks: [...pictures, { ...block, rows: t.rows, ...(t.rows !== block.rows ? { columnRows: undefined } : {}) }] };
+  return articleFits(trial, layout(trial, env)).get(article.id) ?? { over: 0, under: 0 };
+}
+
+function overridesFor(doc: BanmianDocument, article: Article, t: Trial): Article['styleOverrides'] {
+  const o = { ...(article.styleOverrides ?? {}) };
+  for (const s of TRACKED) o[s] = { ...o[s], tracking: round(doc.page.styles[s].tracking + t.tracking) };
+  const h = doc.page.styles.headline;
+  if (t.headline !== resolveStyle(doc.page, 'headline', article.styleOverrides).size) o.headline = { ...o.headline, size: t.headline, lineHeight: round((h.lineHeight / h.size) * t.headline) };
+  return o;
+}
+
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+/** Headline sizes to try, current first: smaller ones for overset, larger for underset, within the rank's range. */
+function headlineRange(doc: BanmianDocument, rank: number, current: number, shrink: boolean): number[] {
+  const sizes = headlineSizes(gridGeometry(doc.page).columns);
+  const level = levelOf(rank);
+  const hi = sizes[level];
+  const lo = sizes[Math.min(level + 1, sizes.length - 1)];
+  const within = sizes.filter((s) => s >= lo && s <= hi && (shrink ? s < current : s > current));
+  return [current, ...within.sort((a, b) => (shrink ? b - a : a - b))];
+}
+
+/** The first trial (least change first) that fits exactly, or the best improvement. */
+function search(now: Trial, sizes: number[], before: ArticleFit, fitOf: (t: Trial) => ArticleFit): Trial | undefined {
+  const dir = before.over > 0 ? -1 : 1;
+  let best: { t: Trial; cost: number } | undefined;
+  for (const headline of sizes) {
+    for (const step of TRACKING_STEPS) {
+      const tracking = round(dir * step);
+      if (tracking === now.tracking && headline === now.headline) continue;
+      const t = { ...now, tracking, headline };
+      const fit = fitOf(t);
+      if (fit.over === 0 && fit.under === 0) return t;
+      const cost = fit.over * 1000 + fit.under;
+      if (cost < (best?.cost ?? before.over * 1000 + before.under)) best = { t, cost };
+    }
+  }
+  return best && before.over > 0 && fitOf(best.t).over > 0 ? undefined : best?.t;
+}
+
+/** Depth as the last lever: deeper into free lines below for overset, shorter for underset. */
+function depthTrial(doc: BanmianDocument, block: ArticleBlock, now: Trial, before: ArticleFit, fitOf: (t: Trial) => ArticleFit): Trial | undefined {
+  const last = gridGeometry(doc.page).rows - block.row;
+  const free = (rows: number): boolean => rows <= last && overlapsWith(doc.blocks, { ...block, rows, columnRows: undefined }).length === 0;
+  const tight: Trial = { ...now, tracking: before.over > 0 ? -COPYFIT_TRACKING : now.tracking };
+  if (before.over > 0) {
+    for (let rows = block.rows + 1; free(rows); rows++) for (const t of [{ ...now, rows }, { ...tight, rows }]) if (fitOf(t).over === 0) return t;
+    return undefined;
+  }
+  let best: Trial | undefined;
+  for (let rows = block.rows - 1; rows >= 1; rows--) {
+    const fit = fitOf({ ...now, rows });
+    if (fit.over > 0) break;
+    best = { ...now, rows };
+    if (fit.under === 0) break;
+  }
+  return best;
+}
+
+function changeOf(doc: BanmianDocument, article: Article, now: Trial, t: Trial): CopyfitChange {
+  const styles: CopyfitChange['styles'] = {};
+  if (t.tracking !== now.tracking) for (const s of TRACKED) styles[s] = { tracking: round(doc.page.styles[s].tracking + t.tracking) };
+  const o = overridesFor(doc, article, t);
+  if (t.headline !== now.headline && o?.headline) styles.headline = { size: o.headline.size, lineHeight: o.headline.lineHeight };
+  return { styles, ...(t.rows !== now.rows ? { rows: t.rows } : {}) };
+}
+
+function describe(now: Trial, t: Trial | undefined, after: ArticleFit, article: Article): CopyfitResult['moves'] {
+  const name = article.headline.trim() || article.id;
+  if (!t) return [{ zh: `“${name}”无法在字距 ±${COPYFIT_TRACKING} em、标题字号和下方空行内适配，未作改动`, en: `“${name}” cannot be fitted with tracking ±${COPYFIT_TRACKING} em, its headline size and the free lines below; nothing changed` }];
+  const moves: CopyfitResult['moves'] = [];
+  if (t.tracking !== now.tracking) moves.push({ zh: `字距 ${sign(t.tracking)} em`, en: `tracking ${sign(t.tracking)} em` });
+  if (t.headline !== now.headline) moves.push({ zh: `标题 ${now.headline} → ${t.headline} pt`, en: `headline ${now.headline} → ${t.headline} pt` });
+  if (t.rows !== now.rows) moves.push({ zh: `块高 ${now.rows} → ${t.rows} 行`, en: `depth ${now.rows} → ${t.rows} lines` });
+  if (after.over > 0 || after.under > 0) moves.push({ zh: `仍${after.over ? `溢 ${after.over}` : `空 ${after.under}`} 行`, en: `still ${after.over ? `${after.over} lines over` : `${after.under} lines under`}` });
+  return moves;
+}
+
+const sign = (v: number): string => `${v > 0 ? '+' : ''}${v}`;

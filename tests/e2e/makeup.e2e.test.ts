@@ -1,0 +1,80 @@
+/**
+ * 自动组版, 适配 and no collisions in Chromium: make-up alternatives as thumbnails, one applied and
+ * undone; an overlapping drag refused; an overset article fitted.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { blockProps, dragPage, frameOf, menu, shot, workspaceSession } from './workspace-support';
+
+const blockIds = async (page: Page): Promise<string[]> => (await page.locator('[data-testid="overlay"] g.frame').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-block')}@${(g.querySelector('rect') as SVGRectElement).getAttribute('x')},${(g.querySelector('rect') as SVGRectElement).getAttribute('y')}`))).sort();
+
+describe.skipIf(!chromiumAvailable())('make-up, copyfit and collisions in the workspace', () => {
+  const session = workspaceSession();
+  let page: Page;
+  beforeAll(async () => {
+    page = session.page;
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.getByTestId('tool-view.fitPage').click();
+  });
+
+  it('refuses a drag that would put one text block over another, with a notice', async () => {
+    const xie = await frameOf(page, 'b-xie');
+    const wu = await frameOf(page, 'b-wu');
+    await page.mouse.click(...(await clientXY(page, wu.x + 20, wu.y + 20)));
+    const before = await blockProps(page);
+    // b-wu dragged two columns left, onto b-xie.
+    await dragPage(page, { x: wu.x + 20, y: wu.y + 20 }, { x: wu.x + 20 - (wu.x - xie.x) / 2, y: wu.y + 20 });
+    expect(await blockProps(page)).toEqual(before);
+    expect(await page.getByTestId('notice').innerText()).toContain('文字块不能重叠');
+    await shot(page, 'makeup-refused-1600.png');
+  });
+
+  it('fits an overset article with 适配: the overset goes to 0 or the notice says why not', async () => {
+    await page.locator('[data-testid="overlay"] g.frame[data-block="b-junhe"] rect.frame-hit').click({ force: true });
+    const rows = page.getByTestId('prop-rows');
+    await rows.fill('6');
+    await rows.press('Enter');
+    const fit = page.locator('[data-article="junhe-yungu"] [data-testid="article-fit"]');
+    expect(await fit.innerText()).toMatch(/^\+\d+ 行$/);
+    expect(await page.locator('g.frame[data-block="b-junhe"] [data-marker="fit"]').getAttribute('data-fit')).toMatch(/^\+\d+ 行$/);
+    await menu(page, 'layout', 'layout.copyfit');
+    const notice = await page.getByTestId('notice').innerText();
+    expect(notice).toContain('适配');
+    const overset = Number((await page.getByTestId('overset').innerText()).match(/\d+/)![0]);
+    if (overset > 0) expect(notice).toContain('无法');
+    else expect(await fit.innerText()).not.toMatch(/^\+/);
+    await shot(page, 'makeup-copyfit-1600.png');
+  });
+
+  it('makes up the page: at least three thumbnails with their scores; one click applies one, Ctrl+Z restores the page', async () => {
+    const before = await blockIds(page);
+    await menu(page, 'layout', 'layout.makeUp');
+    const dialog = page.getByTestId('dialog-makeup');
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('makeup-thumb').count()).toBeGreaterThanOrEqual(3);
+    const scores = await page.getByTestId('makeup-score').allInnerTexts();
+    for (const s of scores) expect(s).toMatch(/满版 \d+% · 层次 \d+% · 均衡 \d+% · 图片 \d+%/);
+    await shot(page, 'makeup-dialog-1600.png');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'makeup-dialog-1366.png');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.getByTestId('makeup-choice').nth(1).click();
+    expect(await dialog.count()).toBe(0);
+    const after = await blockIds(page);
+    expect(after).not.toEqual(before);
+    await shot(page, 'makeup-applied-1600.png');
+    await page.keyboard.press('Control+z');
+    expect(await blockIds(page)).toEqual(before);
+  });
+
+  it('logged no errors', () => {
+    expect(session.problems).toEqual([]);
+  });
+});
+
+async function clientXY(page: Page, x: number, y: number): Promise<[number, number]> {
+  const { clientPoint } = await import('./workspace-support');
+  const p = await clientPoint(page, x, y);
+  return [p.x, p.y];
+}

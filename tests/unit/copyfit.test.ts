@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { articleFits, copyfit, fitLabel, type CopyfitResult } from '../../src-core/copyfit';
+import { layout } from '../../src-core/layout/layout';
+import type { BanmianDocument } from '../../src-core/model/document';
+import { textOverlaps } from '../../src-core/model/overlap';
+import { fontProvider } from '../../src-main/fonts/provider';
+import { cleanPage, oversetPage } from '../fixtures/pdf/pages';
+
+const fonts = fontProvider().registry();
+
+/** The page with the copyfit change applied by hand, as the store applies it. */
+function applied(doc: BanmianDocument, blockId: string, r: CopyfitResult): BanmianDocument {
+  const block = doc.blocks.find((b) => b.id === blockId)!;
+  const articleId = block.kind === 'article' ? block.articleId : '';
+  const articles = doc.articles.map((a) => {
+    if (a.id !== articleId) return a;
+    const o = { ...(a.styleOverrides ?? {}) };
+    for (const [name, fields] of Object.entries(r.change.styles)) o[name as 'body'] = { ...o[name as 'body'], ...fields };
+    return { ...a, styleOverrides: o };
+  });
+  const blocks = doc.blocks.map((b) => (b.id === blockId && r.change.rows !== undefined ? { ...b, rows: r.change.rows } : b));
+  return { ...doc, articles, blocks };
+}
+
+describe('copyfit (适配)', () => {
+  it('reads every article’s fit from the laid-out page: lines over, lines under', () => {
+    const doc = oversetPage();
+    const fits = articleFits(doc, layout(doc, { fonts }));
+    const wu = fits.get('wu-jinsong')!;
+    expect(wu.over).toBe(layout(doc, { fonts }).overset.find((o) => o.articleId === 'wu-jinsong')!.lines);
+    expect(wu.over).toBeGreaterThan(0);
+    expect(fitLabel(wu)).toBe(`+${wu.over} 行`);
+    expect(fitLabel({ over: 0, under: 3 })).toBe('−3 行');
+    expect(fitLabel({ over: 0, under: 0 })).toBe('±0');
+  });
+
+  it('brings a slightly overset article to 0 with its headline size, within its rank’s range, not its depth', () => {
+    const doc = cleanPage();
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu' ? { ...b, rows: 24 } : b));
+    const r = copyfit(doc, 'b-wu', { fonts });
+    expect(r.before.over).toBeGreaterThan(0);
+    expect(r.change.rows).toBeUndefined();
+    // wu-jinsong is the third article: rank level 1 on an 8-column page, headlines 20–26 pt.
+    expect(r.change.styles.headline?.size).toBeGreaterThanOrEqual(20);
+    expect(r.change.styles.headline?.size).toBeLessThan(24);
+    const after = applied(doc, 'b-wu', r);
+    expect(layout(after, { fonts }).overset.filter((o) => o.articleId === 'wu-jinsong')).toEqual([]);
+    expect(r.moves[0].zh).toMatch(/^标题 24 → \d+ pt$/);
+  });
+
+  it('deepens a block cut far short into the free lines below, never over a neighbour, and says so', () => {
+    const doc = oversetPage();
+    const r = copyfit(doc, 'b-wu', { fonts });
+    expect(r.after.over).toBe(0);
+    expect(r.change.rows).toBeGreaterThan(12);
+    const after = applied(doc, 'b-wu', r);
+    expect(layout(after, { fonts }).overset.filter((o) => o.articleId === 'wu-jinsong')).toEqual([]);
+    expect(textOverlaps(after.blocks)).toEqual([]);
+    expect(r.moves.map((m) => m.zh)).toContain(`块高 12 → ${r.change.rows} 行`);
+    for (const s of Object.values(r.change.styles)) if (s.tracking !== undefined) expect(Math.abs(s.tracking)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('says why it changed nothing when the free lines run out', () => {
+    const doc = oversetPage();
+    // b-funiu right under b-wu's 12 lines: no line free below it.
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-funiu' ? { ...b, row: 16, rows: 30 } : b));
+    const r = copyfit(doc, 'b-wu', { fonts });
+    expect(r.after.over).toBe(r.before.over);
+    expect(r.change).toEqual({ styles: {} });
+    expect(r.moves[0].zh).toContain('无法');
+  });
+});
