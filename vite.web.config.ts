@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { devCspPlugin } from './src-main/host/dev-csp-plugin.ts';
-import { SESSION_HEADER } from './src-core/host-api.ts';
+import { SESSION_HEADER } from './src-core/host-session.ts';
 
 /**
  * The renderer alone, for the local web host (tests, UI work without Electron). `npm run web` serves

@@ -262,12 +262,7 @@ export function hostTableMismatch(have: Iterable<string>): { missing: string[]; 
   return { missing: HOST_API_METHODS.filter((m) => !got.has(m)), extra: [...got].filter((m) => !isHostApiMethod(m)) };
 }
 
-/**
- * The browser host's API answers only requests carrying its per-session secret in this header; the
- * index.html it serves hands the secret to the app in a <meta> of this name.
- */
-export const SESSION_HEADER = 'x-banmian-session';
-export const SESSION_META = 'banmian-session';
+export { SESSION_HEADER, SESSION_META } from './host-session';
 
 /**
  * Commands the native menu (Electron) sends to the renderer, by id; the renderer runs the same

@@ -105,7 +105,7 @@ function Marker({ x, y, text, kind, zoom }: { x: number; y: number; text: string
   );
 }
 
-/** The article's fit on its last block, at its foot on the left: +N lines over, −N under, ±0. */
+/** An overset article's fit on its last block, at its foot on the left: +N lines over. */
 function FitBadge({ x, y, fit, zoom }: { x: number; y: number; fit: ArticleFit; zoom: number }) {
   const s = 1 / zoom;
   const text = fitLabel(fit);
@@ -221,7 +221,8 @@ const FrameOutline = memo(function FrameOutline({ blockId, kind, x, y, width, he
       />
       {over > 0 && <Marker x={x + width} y={y + height} text={`溢 ${over} 字`} kind="overset" zoom={zoom} />}
       {over === 0 && emptyLines > 0 && <Marker x={x + width} y={y + height} text={`空 ${emptyLines} 行`} kind="underset" zoom={zoom} />}
-      {fitOver !== undefined && <FitBadge x={x} y={y + height} fit={{ over: fitOver, under: fitUnder ?? 0 }} zoom={zoom} />}
+      {/* lines under are the 空 N 行 marker's to show; the fit badge adds lines over */}
+      {fitOver !== undefined && fitOver > 0 && <FitBadge x={x} y={y + height} fit={{ over: fitOver, under: fitUnder ?? 0 }} zoom={zoom} />}
       {locked && <LockBadge x={x + width} y={y} zoom={zoom} />}
     </g>
   );

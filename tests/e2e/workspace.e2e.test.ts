@@ -104,7 +104,8 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     const before = await frameOf(page, 'b-junhe');
     const from = { x: before.x + 30, y: before.y + 30 };
     const a = await clientPoint(page, from.x, from.y);
-    const b = await clientPoint(page, from.x + 1.4 * STEP, from.y - 2.4 * PITCH);
+    // down into the free lines under the bottom row (a move onto another text block is refused)
+    const b = await clientPoint(page, from.x + 1.4 * STEP, from.y + 10.4 * PITCH);
     await page.mouse.move(a.x, a.y);
     await page.mouse.down();
     await page.keyboard.down('Alt');
@@ -113,20 +114,23 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     expect(await page.locator('[data-testid="drag-preview"] rect').count()).toBe(2);
     await page.mouse.up();
     await page.keyboard.up('Alt');
-    expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 79, rows: 9 });
+    expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 91, rows: 9 });
     await page.keyboard.press('Control+z');
     expect(await blockProps(page)).toEqual({ col: 0, span: 4, row: 81, rows: 9 });
   });
 
-  it('nudges the selection with the arrow keys', async () => {
+  it('nudges the selection with the arrow keys, and not onto another text block', async () => {
+    await page.keyboard.press('Shift+ArrowDown');
+    expect((await blockProps(page)).row).toBe(86);
+    await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowUp');
-    expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 80, rows: 9 });
+    expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 90, rows: 9 });
+    // five lines up would put it over b-soe (columns 5–8, lines 82–90): refused, and said so
     await page.keyboard.press('Shift+ArrowUp');
-    expect((await blockProps(page)).row).toBe(75);
-    await page.keyboard.press('Control+z');
-    await page.keyboard.press('Control+z');
-    await page.keyboard.press('Control+z');
+    expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 90, rows: 9 });
+    expect(await page.getByTestId('notice').innerText()).toMatch(/重叠|overlap/);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
     expect(await blockProps(page)).toEqual({ col: 0, span: 4, row: 81, rows: 9 });
   });
 
