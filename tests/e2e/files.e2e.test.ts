@@ -48,7 +48,8 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
 
   it('saves the page under a name in the sandbox (Ctrl+S asks for a name the first time), and the title loses its ●', async () => {
     await selectJunhe(page);
-    await page.keyboard.press('ArrowRight');
+    // down one line (right would put it over b-soe: text blocks do not overlap)
+    await page.keyboard.press('ArrowDown');
     expect(await page.title()).toMatch(/^● /);
     await page.keyboard.press('Control+s');
     await page.getByTestId('dialog-save').waitFor();
@@ -57,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
     const file = join(sandbox, '晚间/evening.banmian');
     expect(existsSync(file)).toBe(true);
-    expect(junhe(readFileSync(file, 'utf8'))).toMatchObject({ col: 1, row: 81 });
+    expect(junhe(readFileSync(file, 'utf8'))).toMatchObject({ col: 0, row: 82 });
     // No temporary file is left beside it (atomic save: temp, fsync, rename).
     expect(spawnSync('ls', ['-A', join(sandbox, '晚间')]).stdout.toString().trim()).toBe('evening.banmian');
   });
@@ -66,7 +67,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
-    expect(junhe(readFileSync(join(sandbox, '晚间/evening.banmian'), 'utf8'))).toMatchObject({ col: 1, row: 82 });
+    expect(junhe(readFileSync(join(sandbox, '晚间/evening.banmian'), 'utf8'))).toMatchObject({ col: 0, row: 83 });
     expect(await page.getByTestId('dialog-save').count()).toBe(0);
   });
 
@@ -82,8 +83,8 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
     await page.getByTestId('tool-view.fitPage').click();
     await selectJunhe(page);
-    expect(await page.getByTestId('prop-col').inputValue()).toBe('2');
-    expect(await page.getByTestId('prop-row').inputValue()).toBe('83');
+    expect(await page.getByTestId('prop-col').inputValue()).toBe('1');
+    expect(await page.getByTestId('prop-row').inputValue()).toBe('84');
   });
 
   it('refuses a corrupt file and a file from a newer version with a clear message, leaving the open page untouched', async () => {
@@ -245,7 +246,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
 
   it('asks before closing with unsaved work', async () => {
     await selectJunhe(page);
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowDown');
     // Leaving the page (here a reload; closing the window in Electron) asks; staying keeps the work.
     const dialog = new Promise<import('playwright-core').Dialog>((done) => page.once('dialog', done));
     const leaving = page.reload({ timeout: 5_000 }).catch(() => 'stayed');
@@ -306,11 +307,11 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     const page = await openApp(browser, url, problems);
     await page.getByTestId('tool-view.fitPage').click();
     await selectJunhe(page);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
     // The autosave runs every second here (30 s in the app).
     await expect.poll(() => existsSync(join(sandbox, '.banmian-state/recovery.banmian')), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => junhe(readFileSync(join(sandbox, '.banmian-state/recovery.banmian'), 'utf8')).col, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => junhe(readFileSync(join(sandbox, '.banmian-state/recovery.banmian'), 'utf8')).row, { timeout: 10_000 }).toBe(83);
 
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
@@ -324,7 +325,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     expect(await again.title()).toMatch(/^● /);
     await again.getByTestId('tool-view.fitPage').click();
     await selectJunhe(again);
-    expect(await again.getByTestId('prop-col').inputValue()).toBe('3');
+    expect(await again.getByTestId('prop-row').inputValue()).toBe('84');
     await again.close();
   });
 });
