@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { withPresetFormat } from '../../src-core/model/defaults';
-import type { Block, GridRect, PageHeader, PageSettings } from '../../src-core/model/document';
+import type { Block, GridRect, PageHeader, PageSettings, RuleBlock } from '../../src-core/model/document';
 import { rectOf } from '../../src-core/model/grid';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
@@ -41,38 +41,69 @@ const GRID_BLOCK_TITLES: Record<'article' | 'image' | 'box', [string, string]> =
   box: ['底纹框', 'Tinted box'],
 };
 
+/** The selected block: one section whose fields follow the block's kind (the section stays when the kind changes). */
 function BlockProperties({ block }: { block: Block }) {
-  const editor = useEditorInstance();
-  const geo = useEditor((s) => s.geo);
-  // The headline alone: the article object changes with every keystroke in its story.
-  const articleTitle = useEditor((s) => {
-    const article = block.kind !== 'rule' && block.articleId ? s.doc.articles.find((a) => a.id === block.articleId) : undefined;
-    return article && (article.headline || article.id);
-  });
-  if (block.kind === 'rule') {
-    return (
-      <Section zh="线条" en="Rule" testId="block-properties">
-        <RuleProperties block={block} />
-        <Row zh="锁定" en="Locked">
-          <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
-        </Row>
-        <div className="buttons">
-          <button onClick={() => editor.deleteSelected()} title="Delete rule">
-            删除线条
-          </button>
-        </div>
-      </Section>
-    );
-  }
-  const r = rectOf(geo, block);
-  const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
+  const [zh, en] = block.kind === 'rule' ? ['线条', 'Rule'] : GRID_BLOCK_TITLES[block.kind];
   return (
-    <Section zh={GRID_BLOCK_TITLES[block.kind][0]} en={GRID_BLOCK_TITLES[block.kind][1]} testId="block-properties">
+    <Section zh={zh} en={en} testId="block-properties">
+      {block.kind === 'rule' ? <RuleBlockFields block={block} /> : <GridBlockFields block={block} />}
+    </Section>
+  );
+}
+
+/** The blocks placed on the column grid (every kind but the free-standing rule). */
+type GridBlock = Exclude<Block, RuleBlock>;
+
+function RuleBlockFields({ block }: { block: RuleBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <>
+      <RuleProperties block={block} />
+      <LockedRow block={block} />
+      <div className="buttons">
+        <button onClick={() => editor.deleteSelected()} title="Delete rule">
+          删除线条
+        </button>
+      </div>
+    </>
+  );
+}
+
+function GridBlockFields({ block }: { block: GridBlock }) {
+  const articleTitle = useArticleTitle(block);
+  return (
+    <>
       {articleTitle && (
         <p className="block-title" data-testid="block-article">
           {articleTitle}
         </p>
       )}
+      <GridPlacementFields block={block} />
+      <BlockKindFields block={block} />
+      <BoxProperties block={block} />
+      {block.kind === 'article' && <TitleImageProperties block={block} />}
+      <LockedRow block={block} />
+      <GridBlockButtons block={block} />
+    </>
+  );
+}
+
+/** The headline alone: the article object changes with every keystroke in its story. */
+function useArticleTitle(block: GridBlock): string | undefined {
+  return useEditor((s) => {
+    const article = block.articleId ? s.doc.articles.find((a) => a.id === block.articleId) : undefined;
+    return article && (article.headline || article.id);
+  });
+}
+
+/** Where the block sits on the grid, in columns and lines, and its size in millimetres. */
+function GridPlacementFields({ block }: { block: GridBlock }) {
+  const editor = useEditorInstance();
+  const geo = useEditor((s) => s.geo);
+  const r = rectOf(geo, block);
+  const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
+  return (
+    <>
       <div className="field-grid">
         <Row zh="起栏" en="First column">
           <NumberField testId="prop-col" value={block.col + 1} min={1} max={geo.columns} onCommit={(v) => set({ col: v - 1 })} unit="栏" />
@@ -90,6 +121,15 @@ function BlockProperties({ block }: { block: Block }) {
       <p className="measure" data-testid="prop-mm">
         X {mm(r.x)} · Y {mm(r.y)} · 宽 {mm(r.width)} · 高 {mm(r.height)}
       </p>
+    </>
+  );
+}
+
+/** The fields only an article block (headline span) or an image block (caption, crop) has. */
+function BlockKindFields({ block }: { block: GridBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <>
       {block.kind === 'article' && (
         <Row zh="标题跨栏" en="Headline span">
           <NumberField
@@ -108,27 +148,37 @@ function BlockProperties({ block }: { block: Block }) {
         </Row>
       )}
       {block.kind === 'image' && <ImageCropProperties block={block} />}
-      <BoxProperties block={block} />
-      {block.kind === 'article' && <TitleImageProperties block={block} />}
-      <Row zh="锁定" en="Locked">
-        <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
-      </Row>
-      <div className="buttons">
-        {block.kind === 'article' && (
-          <>
-            <button onClick={() => editor.openStory(block.articleId)} title="Edit story">
-              编辑稿件
-            </button>
-            <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
-              块高随文
-            </button>
-          </>
-        )}
-        <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
-          删除块
-        </button>
-      </div>
-    </Section>
+    </>
+  );
+}
+
+function LockedRow({ block }: { block: Block }) {
+  const editor = useEditorInstance();
+  return (
+    <Row zh="锁定" en="Locked">
+      <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
+    </Row>
+  );
+}
+
+function GridBlockButtons({ block }: { block: GridBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <div className="buttons">
+      {block.kind === 'article' && (
+        <>
+          <button onClick={() => editor.openStory(block.articleId)} title="Edit story">
+            编辑稿件
+          </button>
+          <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
+            块高随文
+          </button>
+        </>
+      )}
+      <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
+        删除块
+      </button>
+    </div>
   );
 }
 

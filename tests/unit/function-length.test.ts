@@ -20,8 +20,6 @@ const NOT_YET_SPLIT: Record<string, string> = {
   'src-renderer/find/FindBar.tsx:FindBarOpen': 'src-renderer/find is being rewritten by the "store is the only writer" slice',
   'src-main/server/server.ts:startCollabServer': 'the Hocuspocus server configuration hooks (auth, load, store, requests) in one object',
   'src-renderer/files/FileDialogs.tsx:ExportDialog': 'a form component; its fields could become parts',
-  'src-renderer/workspace/PropertiesPanel.tsx:BlockProperties': 'a form component; its fields could become parts',
-  'src-renderer/workspace/PropertiesPanel.tsx:PageProperties': 'a form component; its fields could become parts',
   'src-renderer/files/NewPageDialog.tsx:NewPageForm': 'a form component; its fields could become parts',
 };
 
