@@ -77,14 +77,6 @@ function useArticleMarks(session: ProofSession): ArticleMarks[] {
 function ProofPanel() {
   const session = useProofSession();
   const marks = useArticleMarks(session);
-  const role = useProof((s) => s.identity.role);
-  const locked = useProof((s) => s.locked);
-  const layout = useEditor((s) => s.layout);
-  const numbers = useMemo(() => new Map(commentAnchors(layout).map((a) => [a.id, a.n])), [layout]);
-  const settle = role !== '校对' && !locked;
-  const open = marks.reduce((n, a) => n + a.suggestions.length, 0);
-  const threads = marks.reduce((n, a) => n + a.threads.length, 0);
-  const orphans = marks.flatMap((a) => a.orphans.map((t) => ({ article: a, thread: t })));
   return (
     <aside className="proof-panel" data-testid="proof-panel" aria-label="校对 Proof">
       <header>
@@ -98,90 +90,136 @@ function ProofPanel() {
       </header>
       <div className="proof-scroll">
         <Rounds />
-        <section className="proof-section" data-testid="proof-changes">
-          <h3>
-            修改 <small>Changes</small> <span className="count">{open}</span>
-            {settle && open > 0 && (
-              <span className="actions">
-                <button data-testid="accept-all" onClick={() => session.decideAll(null, 'accept')}>
-                  全部接受
-                </button>
-                <button data-testid="reject-all" onClick={() => session.decideAll(null, 'reject')}>
-                  全部拒绝
-                </button>
-              </span>
-            )}
-          </h3>
-          {open === 0 && <p className="hint">没有待处理的修改 · No open changes</p>}
-          {marks
-            .filter((a) => a.suggestions.length)
-            .map((a) => (
-              <div key={a.id} className="proof-article" data-article={a.id}>
-                <h4>
-                  <span className="title">{a.title}</span>
-                  {settle && (
-                    <span className="actions">
-                      <button data-testid={`accept-article-${a.id}`} onClick={() => session.decideAll(a.id, 'accept')} title="Accept all in this article">
-                        接受本稿
-                      </button>
-                      <button data-testid={`reject-article-${a.id}`} onClick={() => session.decideAll(a.id, 'reject')} title="Reject all in this article">
-                        拒绝本稿
-                      </button>
-                    </span>
-                  )}
-                </h4>
-                <ul>
-                  {a.suggestions.map((s) => (
-                    <li key={s.id} className={`suggestion suggestion-${s.shown}`} data-testid="suggestion" data-kind={s.shown} data-id={s.id}>
-                      <span className="mark-kind">{s.shown === 'deletion' ? '删' : s.shown === 'insertion' ? '增' : '改'}</span>
-                      {s.shown === 'replacement' ? (
-                        <span className="mark-text">
-                          「<del>{quote(s.deleted, 12)}</del>」为「<ins>{quote(s.inserted, 12)}</ins>」
-                        </span>
-                      ) : (
-                        <span className="mark-text">「{quote(s.text, 24)}」</span>
-                      )}
-                      <span className="who">
-                        {s.author} · {s.round || '—'} · {time(s.at)}
-                      </span>
-                      {settle && (
-                        <span className="actions">
-                          <button data-testid="accept" onClick={() => session.decide(a.id, s.id, 'accept')} title="Accept">
-                            接受
-                          </button>
-                          <button data-testid="reject" onClick={() => session.decide(a.id, s.id, 'reject')} title="Reject">
-                            拒绝
-                          </button>
-                        </span>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-        </section>
-        <section className="proof-section" data-testid="proof-comments">
-          <h3>
-            批注 <small>Comments</small> <span className="count">{threads}</span>
-          </h3>
-          {threads === 0 && <p className="hint">在稿件编辑中选中文字后加批注 · Select text in the story editor to comment</p>}
-          {marks.flatMap((a) => a.threads.map((t) => <ThreadView key={t.id} articleId={a.id} thread={t} n={numbers.get(t.id)} />))}
-        </section>
-        {orphans.length > 0 && (
-          <section className="proof-section orphans" data-testid="proof-orphans">
-            <h3 title="Comments whose text was deleted">
-              孤立批注 <small>Orphan comments</small> <span className="count">{orphans.length}</span>
-            </h3>
-            <p className="hint">批注所指的文字已被删除 · The text these comments pointed at is gone</p>
-            {orphans.map(({ article, thread }) => (
-              <ThreadView key={thread.id} articleId={article.id} thread={thread} articleTitle={article.title} />
-            ))}
-          </section>
-        )}
+        <Changes marks={marks} />
+        <Comments marks={marks} />
+        <Orphans marks={marks} />
         <Checks />
         <History marks={marks} />
       </div>
     </aside>
+  );
+}
+
+/** Whether this user may accept or reject changes: not a proofreader, and not after sign-off. */
+function useCanSettle(): boolean {
+  const role = useProof((s) => s.identity.role);
+  const locked = useProof((s) => s.locked);
+  return role !== '校对' && !locked;
+}
+
+/** The open changes, by article, with accept/reject for all of them, per article and one by one. */
+function Changes({ marks }: { marks: ArticleMarks[] }) {
+  const session = useProofSession();
+  const settle = useCanSettle();
+  const open = marks.reduce((n, a) => n + a.suggestions.length, 0);
+  return (
+    <section className="proof-section" data-testid="proof-changes">
+      <h3>
+        修改 <small>Changes</small> <span className="count">{open}</span>
+        {settle && open > 0 && (
+          <span className="actions">
+            <button data-testid="accept-all" onClick={() => session.decideAll(null, 'accept')}>
+              全部接受
+            </button>
+            <button data-testid="reject-all" onClick={() => session.decideAll(null, 'reject')}>
+              全部拒绝
+            </button>
+          </span>
+        )}
+      </h3>
+      {open === 0 && <p className="hint">没有待处理的修改 · No open changes</p>}
+      {marks
+        .filter((a) => a.suggestions.length)
+        .map((a) => <ArticleChanges key={a.id} article={a} settle={settle} />)}
+    </section>
+  );
+}
+
+function ArticleChanges({ article: a, settle }: { article: ArticleMarks; settle: boolean }) {
+  const session = useProofSession();
+  return (
+    <div className="proof-article" data-article={a.id}>
+      <h4>
+        <span className="title">{a.title}</span>
+        {settle && (
+          <span className="actions">
+            <button data-testid={`accept-article-${a.id}`} onClick={() => session.decideAll(a.id, 'accept')} title="Accept all in this article">
+              接受本稿
+            </button>
+            <button data-testid={`reject-article-${a.id}`} onClick={() => session.decideAll(a.id, 'reject')} title="Reject all in this article">
+              拒绝本稿
+            </button>
+          </span>
+        )}
+      </h4>
+      <ul>
+        {a.suggestions.map((s) => (
+          <ChangeItem key={s.id} articleId={a.id} change={s} settle={settle} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ChangeItem({ articleId, change: s, settle }: { articleId: string; change: OpenChange; settle: boolean }) {
+  const session = useProofSession();
+  return (
+    <li className={`suggestion suggestion-${s.shown}`} data-testid="suggestion" data-kind={s.shown} data-id={s.id}>
+      <span className="mark-kind">{s.shown === 'deletion' ? '删' : s.shown === 'insertion' ? '增' : '改'}</span>
+      {s.shown === 'replacement' ? (
+        <span className="mark-text">
+          「<del>{quote(s.deleted, 12)}</del>」为「<ins>{quote(s.inserted, 12)}</ins>」
+        </span>
+      ) : (
+        <span className="mark-text">「{quote(s.text, 24)}」</span>
+      )}
+      <span className="who">
+        {s.author} · {s.round || '—'} · {time(s.at)}
+      </span>
+      {settle && (
+        <span className="actions">
+          <button data-testid="accept" onClick={() => session.decide(articleId, s.id, 'accept')} title="Accept">
+            接受
+          </button>
+          <button data-testid="reject" onClick={() => session.decide(articleId, s.id, 'reject')} title="Reject">
+            拒绝
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** The comment threads whose text is still there, numbered as their anchors on the page. */
+function Comments({ marks }: { marks: ArticleMarks[] }) {
+  const layout = useEditor((s) => s.layout);
+  const numbers = useMemo(() => new Map(commentAnchors(layout).map((a) => [a.id, a.n])), [layout]);
+  const threads = marks.reduce((n, a) => n + a.threads.length, 0);
+  return (
+    <section className="proof-section" data-testid="proof-comments">
+      <h3>
+        批注 <small>Comments</small> <span className="count">{threads}</span>
+      </h3>
+      {threads === 0 && <p className="hint">在稿件编辑中选中文字后加批注 · Select text in the story editor to comment</p>}
+      {marks.flatMap((a) => a.threads.map((t) => <ThreadView key={t.id} articleId={a.id} thread={t} n={numbers.get(t.id)} />))}
+    </section>
+  );
+}
+
+/** The threads whose text was deleted, each with the title of its article; none, no section. */
+function Orphans({ marks }: { marks: ArticleMarks[] }) {
+  const orphans = marks.flatMap((a) => a.orphans.map((t) => ({ article: a, thread: t })));
+  if (orphans.length === 0) return null;
+  return (
+    <section className="proof-section orphans" data-testid="proof-orphans">
+      <h3 title="Comments whose text was deleted">
+        孤立批注 <small>Orphan comments</small> <span className="count">{orphans.length}</span>
+      </h3>
+      <p className="hint">批注所指的文字已被删除 · The text these comments pointed at is gone</p>
+      {orphans.map(({ article, thread }) => (
+        <ThreadView key={thread.id} articleId={article.id} thread={thread} articleTitle={article.title} />
+      ))}
+    </section>
   );
 }
 

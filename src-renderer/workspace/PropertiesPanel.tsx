@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { withPresetFormat } from '../../src-core/model/defaults';
-import type { Block, GridRect, PageHeader, PageSettings } from '../../src-core/model/document';
+import type { Block, GridRect, PageHeader, PageSettings, RuleBlock } from '../../src-core/model/document';
 import { rectOf } from '../../src-core/model/grid';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
@@ -41,38 +41,69 @@ const GRID_BLOCK_TITLES: Record<'article' | 'image' | 'box', [string, string]> =
   box: ['底纹框', 'Tinted box'],
 };
 
+/** The selected block: one section whose fields follow the block's kind (the section stays when the kind changes). */
 function BlockProperties({ block }: { block: Block }) {
-  const editor = useEditorInstance();
-  const geo = useEditor((s) => s.geo);
-  // The headline alone: the article object changes with every keystroke in its story.
-  const articleTitle = useEditor((s) => {
-    const article = block.kind !== 'rule' && block.articleId ? s.doc.articles.find((a) => a.id === block.articleId) : undefined;
-    return article && (article.headline || article.id);
-  });
-  if (block.kind === 'rule') {
-    return (
-      <Section zh="线条" en="Rule" testId="block-properties">
-        <RuleProperties block={block} />
-        <Row zh="锁定" en="Locked">
-          <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
-        </Row>
-        <div className="buttons">
-          <button onClick={() => editor.deleteSelected()} title="Delete rule">
-            删除线条
-          </button>
-        </div>
-      </Section>
-    );
-  }
-  const r = rectOf(geo, block);
-  const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
+  const [zh, en] = block.kind === 'rule' ? ['线条', 'Rule'] : GRID_BLOCK_TITLES[block.kind];
   return (
-    <Section zh={GRID_BLOCK_TITLES[block.kind][0]} en={GRID_BLOCK_TITLES[block.kind][1]} testId="block-properties">
+    <Section zh={zh} en={en} testId="block-properties">
+      {block.kind === 'rule' ? <RuleBlockFields block={block} /> : <GridBlockFields block={block} />}
+    </Section>
+  );
+}
+
+/** The blocks placed on the column grid (every kind but the free-standing rule). */
+type GridBlock = Exclude<Block, RuleBlock>;
+
+function RuleBlockFields({ block }: { block: RuleBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <>
+      <RuleProperties block={block} />
+      <LockedRow block={block} />
+      <div className="buttons">
+        <button onClick={() => editor.deleteSelected()} title="Delete rule">
+          删除线条
+        </button>
+      </div>
+    </>
+  );
+}
+
+function GridBlockFields({ block }: { block: GridBlock }) {
+  const articleTitle = useArticleTitle(block);
+  return (
+    <>
       {articleTitle && (
         <p className="block-title" data-testid="block-article">
           {articleTitle}
         </p>
       )}
+      <GridPlacementFields block={block} />
+      <BlockKindFields block={block} />
+      <BoxProperties block={block} />
+      {block.kind === 'article' && <TitleImageProperties block={block} />}
+      <LockedRow block={block} />
+      <GridBlockButtons block={block} />
+    </>
+  );
+}
+
+/** The headline alone: the article object changes with every keystroke in its story. */
+function useArticleTitle(block: GridBlock): string | undefined {
+  return useEditor((s) => {
+    const article = block.articleId ? s.doc.articles.find((a) => a.id === block.articleId) : undefined;
+    return article && (article.headline || article.id);
+  });
+}
+
+/** Where the block sits on the grid, in columns and lines, and its size in millimetres. */
+function GridPlacementFields({ block }: { block: GridBlock }) {
+  const editor = useEditorInstance();
+  const geo = useEditor((s) => s.geo);
+  const r = rectOf(geo, block);
+  const set = (fields: Partial<GridRect>) => editor.setBlockRect(block.id, fields);
+  return (
+    <>
       <div className="field-grid">
         <Row zh="起栏" en="First column">
           <NumberField testId="prop-col" value={block.col + 1} min={1} max={geo.columns} onCommit={(v) => set({ col: v - 1 })} unit="栏" />
@@ -90,6 +121,15 @@ function BlockProperties({ block }: { block: Block }) {
       <p className="measure" data-testid="prop-mm">
         X {mm(r.x)} · Y {mm(r.y)} · 宽 {mm(r.width)} · 高 {mm(r.height)}
       </p>
+    </>
+  );
+}
+
+/** The fields only an article block (headline span) or an image block (caption, crop) has. */
+function BlockKindFields({ block }: { block: GridBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <>
       {block.kind === 'article' && (
         <Row zh="标题跨栏" en="Headline span">
           <NumberField
@@ -108,27 +148,37 @@ function BlockProperties({ block }: { block: Block }) {
         </Row>
       )}
       {block.kind === 'image' && <ImageCropProperties block={block} />}
-      <BoxProperties block={block} />
-      {block.kind === 'article' && <TitleImageProperties block={block} />}
-      <Row zh="锁定" en="Locked">
-        <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
-      </Row>
-      <div className="buttons">
-        {block.kind === 'article' && (
-          <>
-            <button onClick={() => editor.openStory(block.articleId)} title="Edit story">
-              编辑稿件
-            </button>
-            <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
-              块高随文
-            </button>
-          </>
-        )}
-        <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
-          删除块
-        </button>
-      </div>
-    </Section>
+    </>
+  );
+}
+
+function LockedRow({ block }: { block: Block }) {
+  const editor = useEditorInstance();
+  return (
+    <Row zh="锁定" en="Locked">
+      <input type="checkbox" data-testid="prop-locked" checked={!!block.locked} onChange={() => editor.toggleLock(block.id)} />
+    </Row>
+  );
+}
+
+function GridBlockButtons({ block }: { block: GridBlock }) {
+  const editor = useEditorInstance();
+  return (
+    <div className="buttons">
+      {block.kind === 'article' && (
+        <>
+          <button onClick={() => editor.openStory(block.articleId)} title="Edit story">
+            编辑稿件
+          </button>
+          <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
+            块高随文
+          </button>
+        </>
+      )}
+      <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
+        删除块
+      </button>
+    </div>
   );
 }
 
@@ -154,67 +204,127 @@ const HEADER_FIELDS: [keyof PageHeader, string, string][] = [
 ];
 
 function PageProperties() {
-  const editor = useEditorInstance();
   const page = useEditor((s) => s.doc.page);
-  const geo = useEditor((s) => s.geo);
-  const setGrid = (fields: Partial<PageSettings['grid']>) => editor.setPage({ grid: { ...page.grid, ...fields } });
-  const setMargin = (key: keyof PageSettings['margins'], v: number) => editor.setPage({ margins: { ...page.margins, [key]: v } });
+  return (
+    <Section zh="版面设置" en="Page settings" testId="page-properties">
+      <PageFormatRow page={page} />
+      <div className="field-grid">
+        <PageSizeRows page={page} />
+        <MarginRows page={page} />
+        <ColumnRows page={page} />
+        <BodyTypeRows page={page} />
+      </div>
+      <GridModeRows page={page} />
+      <HeaderRows page={page} />
+    </Section>
+  );
+}
+
+/** Changes to the page's grid, merged into the grid it has. */
+function useSetGrid(page: PageSettings): (fields: Partial<PageSettings['grid']>) => void {
+  const editor = useEditorInstance();
+  return (fields) => editor.setPage({ grid: { ...page.grid, ...fields } });
+}
+
+function PageFormatRow({ page }: { page: PageSettings }) {
+  const editor = useEditorInstance();
   const setFormat = (name: string) => {
     if (name === 'custom') return editor.setPage({ format: { ...page.format, name: 'custom' } });
     editor.setPage(withPresetFormat(page, name as 'broadsheet' | 'tabloid'));
   };
   return (
-    <Section zh="版面设置" en="Page settings" testId="page-properties">
-      <Row zh="开本" en="Format">
-        <select data-testid="page-format" value={page.format.name} onChange={(e) => setFormat(e.target.value)}>
-          <option value="broadsheet">对开 Broadsheet</option>
-          <option value="tabloid">四开 Tabloid</option>
-          <option value="custom">自定义 Custom</option>
-        </select>
+    <Row zh="开本" en="Format">
+      <select data-testid="page-format" value={page.format.name} onChange={(e) => setFormat(e.target.value)}>
+        <option value="broadsheet">对开 Broadsheet</option>
+        <option value="tabloid">四开 Tabloid</option>
+        <option value="custom">自定义 Custom</option>
+      </select>
+    </Row>
+  );
+}
+
+function PageSizeRows({ page }: { page: PageSettings }) {
+  const editor = useEditorInstance();
+  return (
+    <>
+      <Row zh="宽" en="Width">
+        <MmField pt={page.format.width} onCommit={(v) => editor.setPage({ format: { ...page.format, name: 'custom', width: v } })} />
       </Row>
-      <div className="field-grid">
-        <Row zh="宽" en="Width">
-          <MmField pt={page.format.width} onCommit={(v) => editor.setPage({ format: { ...page.format, name: 'custom', width: v } })} />
-        </Row>
-        <Row zh="高" en="Height">
-          <MmField pt={page.format.height} onCommit={(v) => editor.setPage({ format: { ...page.format, name: 'custom', height: v } })} />
-        </Row>
-        <Row zh="上边距" en="Top margin">
-          <MmField pt={page.margins.top} onCommit={(v) => setMargin('top', v)} />
-        </Row>
-        <Row zh="下边距" en="Bottom margin">
-          <MmField pt={page.margins.bottom} onCommit={(v) => setMargin('bottom', v)} />
-        </Row>
-        <Row zh="左边距" en="Left margin">
-          <MmField pt={page.margins.left} onCommit={(v) => setMargin('left', v)} />
-        </Row>
-        <Row zh="右边距" en="Right margin">
-          <MmField pt={page.margins.right} onCommit={(v) => setMargin('right', v)} />
-        </Row>
-        <Row zh="栏数" en="Columns">
-          <NumberField testId="page-columns" value={page.grid.columns} min={1} max={20} unit="栏" onCommit={(v) => setGrid({ columns: v })} />
-        </Row>
-        {page.grid.mode === 'character' ? (
-          <>
-            <Row zh="每栏字数" en="Characters per column">
-              <NumberField testId="page-chars" value={page.grid.charsPerColumn} min={1} max={80} unit="字" onCommit={(v) => setGrid({ charsPerColumn: v })} />
-            </Row>
-            <Row zh="栏间距" en="Gutter">
-              <NumberField testId="page-gutter" value={page.grid.gutterChars} min={0} max={10} unit="字" onCommit={(v) => setGrid({ gutterChars: v })} />
-            </Row>
-          </>
-        ) : (
-          <Row zh="栏间距" en="Gutter">
-            <MmField pt={page.grid.gutter} onCommit={(v) => setGrid({ gutter: v })} />
+      <Row zh="高" en="Height">
+        <MmField pt={page.format.height} onCommit={(v) => editor.setPage({ format: { ...page.format, name: 'custom', height: v } })} />
+      </Row>
+    </>
+  );
+}
+
+function MarginRows({ page }: { page: PageSettings }) {
+  const editor = useEditorInstance();
+  const setMargin = (key: keyof PageSettings['margins'], v: number) => editor.setPage({ margins: { ...page.margins, [key]: v } });
+  return (
+    <>
+      <Row zh="上边距" en="Top margin">
+        <MmField pt={page.margins.top} onCommit={(v) => setMargin('top', v)} />
+      </Row>
+      <Row zh="下边距" en="Bottom margin">
+        <MmField pt={page.margins.bottom} onCommit={(v) => setMargin('bottom', v)} />
+      </Row>
+      <Row zh="左边距" en="Left margin">
+        <MmField pt={page.margins.left} onCommit={(v) => setMargin('left', v)} />
+      </Row>
+      <Row zh="右边距" en="Right margin">
+        <MmField pt={page.margins.right} onCommit={(v) => setMargin('right', v)} />
+      </Row>
+    </>
+  );
+}
+
+/** The number of columns and the gutter: in characters on a character grid, in millimetres on a free one. */
+function ColumnRows({ page }: { page: PageSettings }) {
+  const setGrid = useSetGrid(page);
+  return (
+    <>
+      <Row zh="栏数" en="Columns">
+        <NumberField testId="page-columns" value={page.grid.columns} min={1} max={20} unit="栏" onCommit={(v) => setGrid({ columns: v })} />
+      </Row>
+      {page.grid.mode === 'character' ? (
+        <>
+          <Row zh="每栏字数" en="Characters per column">
+            <NumberField testId="page-chars" value={page.grid.charsPerColumn} min={1} max={80} unit="字" onCommit={(v) => setGrid({ charsPerColumn: v })} />
           </Row>
-        )}
-        <Row zh="正文字号" en="Body size">
-          <SizeCombo testId="page-body-size" pt={page.bodySize} onCommit={(v) => editor.setStyle('body', { size: v })} />
+          <Row zh="栏间距" en="Gutter">
+            <NumberField testId="page-gutter" value={page.grid.gutterChars} min={0} max={10} unit="字" onCommit={(v) => setGrid({ gutterChars: v })} />
+          </Row>
+        </>
+      ) : (
+        <Row zh="栏间距" en="Gutter">
+          <MmField pt={page.grid.gutter} onCommit={(v) => setGrid({ gutter: v })} />
         </Row>
-        <Row zh="行距" en="Leading">
-          <NumberField value={page.leading} min={0} max={36} digits={1} unit="pt" onCommit={(v) => editor.setPage({ leading: v })} />
-        </Row>
-      </div>
+      )}
+    </>
+  );
+}
+
+function BodyTypeRows({ page }: { page: PageSettings }) {
+  const editor = useEditorInstance();
+  return (
+    <>
+      <Row zh="正文字号" en="Body size">
+        <SizeCombo testId="page-body-size" pt={page.bodySize} onCommit={(v) => editor.setStyle('body', { size: v })} />
+      </Row>
+      <Row zh="行距" en="Leading">
+        <NumberField value={page.leading} min={0} max={36} digits={1} unit="pt" onCommit={(v) => editor.setPage({ leading: v })} />
+      </Row>
+    </>
+  );
+}
+
+/** The grid mode, the column rules, and the type area the grid gives. */
+function GridModeRows({ page }: { page: PageSettings }) {
+  const editor = useEditorInstance();
+  const geo = useEditor((s) => s.geo);
+  const setGrid = useSetGrid(page);
+  return (
+    <>
       <Row zh="网格" en="Grid mode">
         <select value={page.grid.mode} onChange={(e) => setGrid({ mode: e.target.value as 'character' | 'free' })}>
           <option value="character">背景格（按字） Character grid</option>
@@ -227,6 +337,14 @@ function PageProperties() {
       <p className="measure" data-testid="page-grid-info">
         版心 {mm(geo.gridWidth)} × {mm(geo.gridHeight)} · 栏宽 {mm(geo.colWidth)} · {geo.rows} 行
       </p>
+    </>
+  );
+}
+
+function HeaderRows({ page }: { page: PageSettings }) {
+  const editor = useEditorInstance();
+  return (
+    <>
       <h4 title="Header and credits">
         报头与署名 <small>Header and credits</small>
       </h4>
@@ -238,6 +356,6 @@ function PageProperties() {
           <TextField testId={`header-${key}`} value={String(page.header[key] ?? '')} onCommit={(v) => editor.setHeader({ [key]: v })} />
         </Row>
       ))}
-    </Section>
+    </>
   );
 }
