@@ -101,6 +101,21 @@ interface Draft {
 
 type BlockClass = 'title' | 'maybe-title' | 'body' | 'byline' | 'jump' | 'placeholder' | 'credits' | 'image' | 'empty';
 
+type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number) => void;
+
+/** The walk over one file's blocks: what it has read so far, passed to each step. */
+interface Walk {
+  blocks: SourceBlock[];
+  classes: BlockClass[];
+  o: SegmentOptions;
+  res: SegmentResult;
+  guess: GuessFn;
+  drafts: Draft[];
+  /** The article the next body paragraph goes to, unless closed. */
+  cur?: Draft;
+  groupsSeen: number;
+}
+
 export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
   const res: SegmentResult = {
     articles: [],
@@ -113,166 +128,193 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     removed: [],
     confidence: new Map(),
   };
-  const guess = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number): void => {
+  const guess: GuessFn = (kind, text, confidence, zh, en, articleId, line) => {
     res.guesses.push({ file: o.file, kind, articleId, line, text, zh, en, confidence });
     // an article's confidence: each guess about it weighs in by how unsure it is
     if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
-  const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
-  blocks = applyTitleLabels(blocks, res, o);
+  const labelled = applyTitleLabels(blocks, res, o);
+  const w: Walk = { blocks: labelled, classes: labelled.map(classify), o, res, guess, drafts: [], groupsSeen: 0 };
+  for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
+  for (const d of w.drafts) finishArticle(d, res, o, guess);
+  return res;
+}
 
-  const classes: BlockClass[] = blocks.map((b) => {
-    if (b.image) return 'image';
-    const t = textOf(b);
-    if (!t) return 'empty';
-    if (parseCredits(t)) return 'credits';
-    const jump = jumpAtStart(t);
-    if (jump && jump.length === Array.from(t).length) return 'jump';
-    if (imagePlaceholder(t)) return 'placeholder';
-    if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
-    if (b.level > 0 || b.styleRole) return 'title';
-    if (titleLike(t) && !leadAtStart(t)) return 'maybe-title';
-    return 'body';
-  });
+const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
 
-  let cur: Draft | undefined;
-  let articleCount = 0;
-  let groupsSeen = 0;
-  const drafts: Draft[] = [];
-  const newDraft = (): Draft => {
-    const d: Draft = {
-      id: `${o.idPrefix}-a${++articleCount}`,
-      kicker: '',
-      headline: '',
-      deck: '',
-      headlineLevel: 0,
-      byline: '',
-      bylinePosition: 'end',
-      jumpFrom: '',
-      jumpTo: '',
-      body: [],
-      closed: false,
-      placeholders: [],
-    };
-    drafts.push(d);
-    return d;
+function classify(b: SourceBlock): BlockClass {
+  if (b.image) return 'image';
+  const t = textOf(b);
+  if (!t) return 'empty';
+  if (parseCredits(t)) return 'credits';
+  const jump = jumpAtStart(t);
+  if (jump && jump.length === Array.from(t).length) return 'jump';
+  if (imagePlaceholder(t)) return 'placeholder';
+  if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
+  if (b.level > 0 || b.styleRole) return 'title';
+  if (titleLike(t) && !leadAtStart(t)) return 'maybe-title';
+  return 'body';
+}
+
+function newDraft(w: Walk): Draft {
+  const d: Draft = {
+    id: `${w.o.idPrefix}-a${w.drafts.length + 1}`,
+    kicker: '',
+    headline: '',
+    deck: '',
+    headlineLevel: 0,
+    byline: '',
+    bylinePosition: 'end',
+    jumpFrom: '',
+    jumpTo: '',
+    body: [],
+    closed: false,
+    placeholders: [],
   };
+  w.drafts.push(d);
+  return d;
+}
 
+/** The open article, or a new one when there is none. */
+function openDraft(w: Walk): Draft {
+  if (!w.cur || w.cur.closed) w.cur = newDraft(w);
+  return w.cur;
+}
+
+/** The next block after `i` that is not empty (or the end). */
+function nextIndex(w: Walk, i: number): number {
+  let k = i + 1;
+  while (k < w.blocks.length && w.classes[k] === 'empty') k++;
+  return k;
+}
+
+/** Takes block `i` (with the title group it opens); returns the index of the next block to take. */
+function takeBlock(w: Walk, i: number): number {
+  const b = w.blocks[i];
+  const cls = w.classes[i];
+  const t = textOf(b);
+  if (cls === 'empty') return i + 1;
+  if (cls === 'credits') {
+    const c = parseCredits(t)!;
+    Object.assign(w.res.page.credits, c.fields);
+    w.res.removed.push({ file: w.o.file, line: b.line, text: c.labels.join(' '), reason: 'credit labels (the names went to page.credits)' });
+    return i + 1;
+  }
+  if (startsGroup(w, i)) return takeTitleGroup(w, i);
+  if (cls === 'byline') takeByline(w, t);
+  else if (cls === 'jump') takeJump(w, t);
+  else if (cls === 'placeholder') {
+    openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption, line: b.line });
+    w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
+  } else takeBody(w, i);
+  return i + 1;
+}
+
+function startsGroup(w: Walk, i: number): boolean {
+  const { blocks, classes, o, cur } = w;
   const n = blocks.length;
-  const nextIndex = (i: number): number => {
-    let k = i + 1;
-    while (k < n && classes[k] === 'empty') k++;
-    return k;
-  };
-  const startsGroup = (i: number): boolean => {
-    const c = classes[i];
-    if (c === 'title') {
-      // In structured sources a heading deeper than the open article's headline is a subhead.
-      if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
-      return true;
-    }
-    if (c !== 'maybe-title') return false;
-    const k = nextIndex(i);
-    const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
-    const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
-    const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
-    if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead : nextIsBody || nextIsLead;
-    return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
-  };
+  const c = classes[i];
+  if (c === 'title') {
+    // In structured sources a heading deeper than the open article's headline is a subhead.
+    if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
+    return true;
+  }
+  if (c !== 'maybe-title') return false;
+  const k = nextIndex(w, i);
+  const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
+  const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
+  const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead : nextIsBody || nextIsLead;
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
+}
 
-  for (let i = 0; i < n; i++) {
-    const b = blocks[i];
-    const cls = classes[i];
-    const t = textOf(b);
-    if (cls === 'empty') continue;
-    if (cls === 'credits') {
-      const c = parseCredits(t)!;
-      Object.assign(res.page.credits, c.fields);
-      res.removed.push({ file: o.file, line: b.line, text: c.labels.join(' '), reason: 'credit labels (the names went to page.credits)' });
+type TitleGroup = { text: string; block: SourceBlock }[];
+
+/** The title lines that follow block `i` in its group; `end` is the first block after them. */
+function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number } {
+  const { blocks, classes, o } = w;
+  const n = blocks.length;
+  const group: TitleGroup = [{ text: textOf(blocks[i]), block: blocks[i] }];
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = classes[j];
+    if (c === 'empty') continue;
+    if (blocks[j].gapBefore >= 2) break;
+    if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
+      group.push({ text: textOf(blocks[j]), block: blocks[j] });
       continue;
     }
-    if (startsGroup(i)) {
-      // gather the title group
-      const group: { text: string; block: SourceBlock }[] = [{ text: t, block: b }];
-      let j = i + 1;
-      for (; j < n; j++) {
-        const c = classes[j];
-        if (c === 'empty') continue;
-        if (blocks[j].gapBefore >= 2) break;
-        if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
-          group.push({ text: textOf(blocks[j]), block: blocks[j] });
-          continue;
-        }
-        if (c === 'maybe-title') {
-          const tj = textOf(blocks[j]);
-          const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
-          const k = nextIndex(j);
-          const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-          if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
-            group.push({ text: tj, block: blocks[j] });
-            continue;
-          }
-        }
-        break;
-      }
-      const k = j < n && classes[j] === 'empty' ? nextIndex(j - 1) : j;
-      const hasBody = k < n && blocks[k].gapBefore < 2 + (o.mode === 'ocr' ? 0 : 99) && ['body', 'maybe-title', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      const first = groupsSeen === 0 && drafts.length === 0;
-      groupsSeen++;
-      if (!hasBody) {
-        for (const g of group) {
-          if (first) {
-            res.page.banners.push(cleanTitle(g.text, o));
-            guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
-          } else {
-            res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
-          }
-        }
-        i = j - 1;
+    if (c === 'maybe-title') {
+      const tj = textOf(blocks[j]);
+      const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
+      const k = nextIndex(w, j);
+      const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
+      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
+        group.push({ text: tj, block: blocks[j] });
         continue;
       }
-      // A manuscript may name its author before its titles: that byline stays with them.
-      const onlyByline = cur && !cur.closed && !cur.body.length && !cur.headline && !cur.kicker && !cur.deck && !cur.placeholders.length;
-      if (!onlyByline) {
-        if (cur) cur.closed = true;
-        cur = newDraft();
-      }
-      resolveTitleGroup(group, cur!, first, res, o, guess);
-      i = j - 1;
-      continue;
     }
-    if (cls === 'byline') {
-      if (!cur || cur.closed) cur = newDraft();
-      const line = bylineLine(t) ?? t;
-      cur.byline = cur.byline ? `${cur.byline} ${line}` : line;
-      cur.bylinePosition = cur.body.length ? 'end' : 'top';
-      if (cur.body.length) cur.closed = true;
-      continue;
-    }
-    if (cls === 'jump') {
-      if (!cur || cur.closed) cur = newDraft();
-      const jump = jumpAtStart(t)!;
-      if (jump.direction === 'from') cur.jumpFrom = o.normalize ? jump.text : t;
-      else cur.jumpTo = o.normalize ? jump.text : t;
-      continue;
-    }
-    if (cls === 'placeholder') {
-      if (!cur || cur.closed) cur = newDraft();
-      cur.placeholders.push({ caption: imagePlaceholder(t)!.caption, line: b.line });
-      res.removed.push({ file: o.file, line: b.line, text: t, reason: 'image placeholder' });
-      continue;
-    }
-    if (!cur || cur.closed) cur = newDraft();
-    if (cls === 'image') {
-      cur.body.push({ spans: [], gapBefore: b.gapBefore, line: b.line, titleCandidate: false, image: b.image });
-      continue;
-    }
-    const heading = classes[i] === 'title' ? b.level : undefined;
-    cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && o.mode === 'ocr', heading });
+    break;
   }
+  return { group, end: j };
+}
 
-  for (const d of drafts) finishArticle(d, res, o, guess);
-  return res;
+/** A title group opens an article when body follows it; without one it is a banner or a fragment. */
+function takeTitleGroup(w: Walk, i: number): number {
+  const { blocks, classes, o, res } = w;
+  const n = blocks.length;
+  const { group, end: j } = gatherTitleGroup(w, i);
+  const k = j < n && classes[j] === 'empty' ? nextIndex(w, j - 1) : j;
+  const hasBody = k < n && blocks[k].gapBefore < 2 + (o.mode === 'ocr' ? 0 : 99) && ['body', 'maybe-title', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
+  const first = w.groupsSeen === 0 && w.drafts.length === 0;
+  w.groupsSeen++;
+  if (!hasBody) {
+    for (const g of group) {
+      if (first) {
+        res.page.banners.push(cleanTitle(g.text, o));
+        w.guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
+      } else {
+        res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
+      }
+    }
+    return j;
+  }
+  // A manuscript may name its author before its titles: that byline stays with them.
+  const cur = w.cur;
+  const onlyByline = cur && !cur.closed && !cur.body.length && !cur.headline && !cur.kicker && !cur.deck && !cur.placeholders.length;
+  if (!onlyByline) {
+    if (cur) cur.closed = true;
+    w.cur = newDraft(w);
+  }
+  resolveTitleGroup(group, w.cur!, first, res, o, w.guess);
+  return j;
+}
+
+function takeByline(w: Walk, t: string): void {
+  const cur = openDraft(w);
+  const line = bylineLine(t) ?? t;
+  cur.byline = cur.byline ? `${cur.byline} ${line}` : line;
+  cur.bylinePosition = cur.body.length ? 'end' : 'top';
+  if (cur.body.length) cur.closed = true;
+}
+
+function takeJump(w: Walk, t: string): void {
+  const cur = openDraft(w);
+  const jump = jumpAtStart(t)!;
+  if (jump.direction === 'from') cur.jumpFrom = w.o.normalize ? jump.text : t;
+  else cur.jumpTo = w.o.normalize ? jump.text : t;
+}
+
+function takeBody(w: Walk, i: number): void {
+  const b = w.blocks[i];
+  const cls = w.classes[i];
+  const cur = openDraft(w);
+  if (cls === 'image') {
+    cur.body.push({ spans: [], gapBefore: b.gapBefore, line: b.line, titleCandidate: false, image: b.image });
+    return;
+  }
+  const heading = cls === 'title' ? b.level : undefined;
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading });
 }
 
 function cleanTitle(text: string, o: SegmentOptions): string {
@@ -298,8 +340,6 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
   }
   return out;
 }
-
-type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number) => void;
 
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
