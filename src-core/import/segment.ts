@@ -419,107 +419,150 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   });
 }
 
+/** A guess about one article (its id filled in). */
+type ArticleGuess = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, line?: number) => void;
+
+/** A draft becomes an article: each step below moves text between the body and the article's fields. */
 function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
-  const g = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, line?: number): void => guess(kind, text, confidence, zh, en, d.id, line);
+  const g: ArticleGuess = (kind, text, confidence, zh, en, line) => guess(kind, text, confidence, zh, en, d.id, line);
   let body = d.body.map((p) => ({ ...p, spans: trimSpans(p.spans) }));
-
-  // Dateline lead at the start of the first text paragraph.
-  let lead = '';
-  const firstText = body.findIndex((p) => !p.image && !p.heading && !p.titleCandidate);
-  if (firstText >= 0) {
-    const p = body[firstText];
-    const jump = jumpAtStart(spansText(p.spans));
-    if (jump) {
-      if (jump.direction === 'from') d.jumpFrom = jump.text;
-      else d.jumpTo = jump.text;
-      p.spans = trimSpans(dropStart(p.spans, jump.length));
-    }
-    const m = leadAtStart(spansText(p.spans));
-    if (m) {
-      lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
-      p.spans = trimSpans(dropStart(p.spans, m.length));
-      g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
-    }
-  }
-
-  // OCR column breaks: a paragraph that stops mid-sentence continues in the next block.
-  if (o.mode === 'ocr') {
-    const clearStarts = new Set<string>();
-    const openingCount = new Map<string, number>();
-    for (const p of body) {
-      const op = opening(spansText(p.spans));
-      openingCount.set(op, (openingCount.get(op) ?? 0) + 1);
-    }
-    body.forEach((p, k) => {
-      if (p.image || p.heading || p.titleCandidate) return;
-      const prev = body[k - 1];
-      if (!prev || endsSentence(spansText(prev.spans)) || prev.titleCandidate) clearStarts.add(opening(spansText(p.spans)));
-    });
-    const joined: BodyPara[] = [];
-    for (const p of body) {
-      const prev = joined[joined.length - 1];
-      if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !endsSentence(spansText(prev.spans))) {
-        const a = spansText(prev.spans);
-        const b = spansText(p.spans);
-        const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
-        const startsLikeSibling = clearStarts.has(opening(b)) && (openingCount.get(opening(b)) ?? 0) > 1;
-        if (startsLikeSibling) {
-          g('not-joined', example, 0.6, `前段未以句末标点结束，但下一段开头“${opening(b)}”与本文其他段落相同，判断为新段落（前段可能缺字）`, `the paragraph stops mid-sentence, but the next one opens like other paragraphs ("${opening(b)}"): kept apart (text may be missing)`, p.line);
-        } else {
-          const quotesOpen = (a.match(/["“”]/g) ?? []).length % 2 === 1;
-          const comma = /[，,、：:]$/.test(a);
-          g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
-          if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
-          prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
-          continue;
-        }
-      }
-      joined.push({ ...p });
-    }
-    body = joined;
-  }
-
-  // Trailing byline at the end of the last paragraph.
-  const lastText = findLastIndex(body, (p) => !p.image && !p.heading);
-  if (lastText >= 0) {
-    const p = body[lastText];
-    const jump = jumpAtEnd(spansText(p.spans));
-    if (jump && jump.direction === 'to') {
-      d.jumpTo = o.normalize ? jump.text : jump.text;
-      p.spans = trimSpans(dropEnd(p.spans, jump.length));
-    }
-    if (!d.byline) {
-      const tb = trailingByline(spansText(p.spans));
-      if (tb) {
-        d.byline = cleanByline(tb.byline, o, g, p.line);
-        d.bylinePosition = 'end';
-        p.spans = trimSpans(dropEnd(p.spans, tb.length));
-        g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
-      }
-    } else d.byline = cleanByline(d.byline, o, g);
-  } else if (d.byline) d.byline = cleanByline(d.byline, o, g);
-
-  // Headline that lost its place (OCR order): a short unmarked line inside the body.
-  if (!d.headline) {
-    const k = body.findIndex((p) => p.titleCandidate);
-    if (k >= 0 && k <= 3) {
-      const text = spansText(body[k].spans);
-      d.headline = cleanTitle(text, o);
-      g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
-      body.splice(k, 1);
-    } else {
-      g('no-headline', head(spansText(body[0]?.spans ?? []), 12), 0.5, '没有找到主题（标题）', 'no headline found', body[0]?.line);
-    }
-  }
+  const lead = takeLead(d, body, o, g);
+  if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
+  takeTrailingByline(d, body, o, g);
+  if (!d.headline) promoteHeadline(d, body, o, g);
   for (const p of body) {
     if (p.titleCandidate) {
       p.heading = 2;
       g('subhead', spansText(p.spans), 0.7, '正文中不成句的短行，视为小标题', 'a short line inside the body that is not a sentence: taken as a subhead', p.line);
     }
   }
+  body = cleanBody(body, o);
+  const last = findLastIndex(body, (p) => !p.image && !p.heading);
+  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
+    g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
+  }
+  linkImages(d, body, res, g);
+  const article: Article = {
+    id: d.id,
+    kicker: d.kicker,
+    headline: d.headline,
+    deck: d.deck,
+    byline: d.byline,
+    bylinePosition: d.bylinePosition,
+    lead,
+    body: toRichDoc(body.filter((p) => !p.image)),
+    jumpFrom: d.jumpFrom,
+    jumpTo: d.jumpTo,
+  };
+  res.articles.push(article);
+  if (!res.confidence.has(d.id)) res.confidence.set(d.id, 1);
+}
 
-  // Clean-up: OCR spaces, punctuation.
-  body = body.map((p) => {
+/** A jump line and the dateline lead at the start of the first text paragraph go to their fields; returns the lead. */
+function takeLead(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): string {
+  const firstText = body.findIndex((p) => !p.image && !p.heading && !p.titleCandidate);
+  if (firstText < 0) return '';
+  const p = body[firstText];
+  const jump = jumpAtStart(spansText(p.spans));
+  if (jump) {
+    if (jump.direction === 'from') d.jumpFrom = jump.text;
+    else d.jumpTo = jump.text;
+    p.spans = trimSpans(dropStart(p.spans, jump.length));
+  }
+  const m = leadAtStart(spansText(p.spans));
+  if (!m) return '';
+  const lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
+  p.spans = trimSpans(dropStart(p.spans, m.length));
+  g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
+  return lead;
+}
+
+/**
+ * Whether a paragraph opens like its siblings: its opening ("聚焦…") is shared by other paragraphs
+ * and, somewhere, follows a finished sentence. Such a paragraph is new, not a column break's rest.
+ */
+function siblingOpenings(body: BodyPara[]): (text: string) => boolean {
+  const clearStarts = new Set<string>();
+  const openingCount = new Map<string, number>();
+  for (const p of body) {
+    const op = opening(spansText(p.spans));
+    openingCount.set(op, (openingCount.get(op) ?? 0) + 1);
+  }
+  body.forEach((p, k) => {
+    if (p.image || p.heading || p.titleCandidate) return;
+    const prev = body[k - 1];
+    if (!prev || endsSentence(spansText(prev.spans)) || prev.titleCandidate) clearStarts.add(opening(spansText(p.spans)));
+  });
+  return (text) => clearStarts.has(opening(text)) && (openingCount.get(opening(text)) ?? 0) > 1;
+}
+
+/** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
+function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
+  const startsLikeSibling = siblingOpenings(body);
+  const joined: BodyPara[] = [];
+  for (const p of body) {
+    const prev = joined[joined.length - 1];
+    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !endsSentence(spansText(prev.spans))) {
+      const a = spansText(prev.spans);
+      const b = spansText(p.spans);
+      const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
+      if (startsLikeSibling(b)) {
+        g('not-joined', example, 0.6, `前段未以句末标点结束，但下一段开头“${opening(b)}”与本文其他段落相同，判断为新段落（前段可能缺字）`, `the paragraph stops mid-sentence, but the next one opens like other paragraphs ("${opening(b)}"): kept apart (text may be missing)`, p.line);
+      } else {
+        const quotesOpen = (a.match(/["“”]/g) ?? []).length % 2 === 1;
+        const comma = /[，,、：:]$/.test(a);
+        g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
+        if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
+        prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
+        continue;
+      }
+    }
+    joined.push({ ...p });
+  }
+  return joined;
+}
+
+/** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */
+function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): void {
+  const lastText = findLastIndex(body, (p) => !p.image && !p.heading);
+  if (lastText < 0) {
+    if (d.byline) d.byline = cleanByline(d.byline, o, g);
+    return;
+  }
+  const p = body[lastText];
+  const jump = jumpAtEnd(spansText(p.spans));
+  if (jump && jump.direction === 'to') {
+    d.jumpTo = jump.text;
+    p.spans = trimSpans(dropEnd(p.spans, jump.length));
+  }
+  if (d.byline) {
+    d.byline = cleanByline(d.byline, o, g);
+    return;
+  }
+  const tb = trailingByline(spansText(p.spans));
+  if (!tb) return;
+  d.byline = cleanByline(tb.byline, o, g, p.line);
+  d.bylinePosition = 'end';
+  p.spans = trimSpans(dropEnd(p.spans, tb.length));
+  g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
+}
+
+/** Headline that lost its place (OCR order): a short unmarked line near the top of the body. */
+function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): void {
+  const k = body.findIndex((p) => p.titleCandidate);
+  if (k >= 0 && k <= 3) {
+    const text = spansText(body[k].spans);
+    d.headline = cleanTitle(text, o);
+    g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
+    body.splice(k, 1);
+  } else {
+    g('no-headline', head(spansText(body[0]?.spans ?? []), 12), 0.5, '没有找到主题（标题）', 'no headline found', body[0]?.line);
+  }
+}
+
+/** Clean-up: OCR spaces, punctuation; paragraphs left empty go. */
+function cleanBody(body: BodyPara[], o: SegmentOptions): BodyPara[] {
+  const cleaned = body.map((p) => {
     if (p.image) return p;
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
@@ -532,14 +575,11 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     });
     return { ...p, spans: trimSpans(spans) };
   });
-  body = body.filter((p) => p.image || spansText(p.spans).length > 0);
+  return cleaned.filter((p) => p.image || spansText(p.spans).length > 0);
+}
 
-  const last = findLastIndex(body, (p) => !p.image && !p.heading);
-  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
-    g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
-  }
-
-  // Images: placeholders, "(如图)" references, embedded images.
+/** Images: placeholders, "(如图)" references, embedded images. */
+function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGuess): void {
   let placeholders = 0;
   // A caption is only ever text the source gives as a caption ("[图：…]"), never a sentence of the body.
   const addPlaceholder = (caption: string, text: string, line: number | undefined, kind: GuessKind): void => {
@@ -558,21 +598,6 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     const ref = imageReference(text);
     if (ref) addPlaceholder('', text.slice(ref.index, ref.index + ref.length), p.line, 'image-reference');
   }
-
-  const article: Article = {
-    id: d.id,
-    kicker: d.kicker,
-    headline: d.headline,
-    deck: d.deck,
-    byline: d.byline,
-    bylinePosition: d.bylinePosition,
-    lead,
-    body: toRichDoc(body.filter((p) => !p.image)),
-    jumpFrom: d.jumpFrom,
-    jumpTo: d.jumpTo,
-  };
-  res.articles.push(article);
-  if (!res.confidence.has(d.id)) res.confidence.set(d.id, 1);
 }
 
 function toRichDoc(body: BodyPara[]): RichDoc {
@@ -586,7 +611,7 @@ function toRichDoc(body: BodyPara[]): RichDoc {
   return { type: 'doc', content };
 }
 
-function cleanLead(agency: string, inner: string | undefined, raw: string, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+function cleanLead(agency: string, inner: string | undefined, raw: string, o: SegmentOptions, g: ArticleGuess, line?: number): string {
   if (inner === undefined) return agency;
   const tokens = inner.trim().split(/\s+/);
   const fixed = rejoinSplitNames(tokens);
@@ -596,7 +621,7 @@ function cleanLead(agency: string, inner: string | undefined, raw: string, o: Se
   return `${agency}${open}${fixed.tokens.join(' ')}${close}`;
 }
 
-function cleanByline(text: string, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+function cleanByline(text: string, o: SegmentOptions, g: ArticleGuess, line?: number): string {
   const m = text.trim().match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
   const inner = m ? m[2] : text.trim();
   const fixed = rejoinSplitNames(inner.split(/\s+/));

@@ -12,7 +12,6 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
  */
 const NOT_YET_SPLIT: Record<string, string> = {
   'src-renderer/files/use-files.tsx:useFiles': 'the file commands as one hook; to become one hook per command family',
-  'src-core/import/segment.ts:finishArticle': 'as segment',
   'src-renderer/proof/ProofPanel.tsx:ProofPanel': 'the proof panel component; its actions import the store schema (another slice is moving those)',
   'src-renderer/find/FindBar.tsx:FindBarOpen': 'src-renderer/find is being rewritten by the "store is the only writer" slice',
   'src-main/server/server.ts:startCollabServer': 'the Hocuspocus server configuration hooks (auth, load, store, requests) in one object',
