@@ -7,11 +7,12 @@ import type { ImageAsset } from '../model/document';
 import { bytesToBase64 } from '../model/base64';
 import { blocksFromDocx } from './docx';
 import { decodeText, encodingLabel } from './encoding';
+import { ImagePaths, baseOf } from './image-paths';
 import { isJpeg, isPng, probeImageFully } from './image-probe';
 import { blocksFromMarkdown } from './markdown';
 import { isCaptionFile, linkPictureFiles } from './picture-files';
 import { ChangeLog, emptyReport, type FileReport, type ImportReport } from './report';
-import { segment, type SourceBlock } from './segment';
+import { segment, type SegmentResult, type SourceBlock } from './segment';
 import { blocksFromText } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
 
@@ -65,20 +66,27 @@ function fileTag(name: string, index: number): string {
   return `i${((h >>> 0) % 0xfffff).toString(36)}${index}`;
 }
 
-function normPath(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.replace(/\\/g, '/').split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg && seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
+/** One importFiles call: what it has gathered so far, passed to each step. */
+interface ImportRun {
+  options: ImportOptions;
+  result: ImportResult & { report: ImportReport };
+  report: ImportReport;
+  /** Every imported article's confidence, in file order. */
+  confidences: number[];
+  imagePaths: ImagePaths;
+  pictureFiles: { name: string; imageId: string }[];
+  captionFiles: { name: string; text: string }[];
 }
 
-const dirOf = (p: string): string => normPath(p).split('/').slice(0, -1).join('/');
-const baseOf = (p: string): string => normPath(p).split('/').pop() ?? p;
+/** What a text or Word file reads as, for the segmenter. */
+interface SourceText {
+  blocks: SourceBlock[];
+  mode: 'ocr' | 'structured';
+  normalize: boolean;
+}
 
-export async function importFiles(files: InputFile[], options: ImportOptions = {}): Promise<ImportResult> {
-  const result: ImportResult & { report: ImportReport } = {
+function newRun(options: ImportOptions): ImportRun {
+  const result: ImportRun['result'] = {
     articles: [],
     images: [],
     page: { credits: {}, banners: [], columnNames: [] },
@@ -87,150 +95,166 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     errors: [],
     report: emptyReport(),
   };
-  const report = result.report;
-  const confidences: number[] = [];
-  const imagesByPath = new Map<string, string>();
-  const imagesByBase = new Map<string, string>();
-  const pictureFiles: { name: string; imageId: string }[] = [];
-  const captionFiles: { name: string; text: string }[] = [];
-  const kinds = files.map((f) => {
-    try {
-      return sniffKind(f);
-    } catch {
-      return 'unsupported' as Kind;
-    }
-  });
-  const error = (file: string, zh: string, en: string, offset?: number): void => {
-    result.errors.push(offset === undefined ? { file, zh, en } : { file, offset, zh, en });
-  };
+  return { options, result, report: result.report, confidences: [], imagePaths: new ImagePaths(), pictureFiles: [], captionFiles: [] };
+}
 
-  // Images first, so that Markdown files can find the ones they reference.
-  for (const [index, f] of files.entries()) {
-    if (kinds[index] !== 'image') continue;
-    if (f.bytes.length === 0) {
-      error(f.name, `${f.name}：文件为空（0 字节）`, `${f.name}: the file is empty (0 bytes)`);
-      continue;
-    }
-    const probe = await probeImageFully(f.bytes);
-    if (!probe.ok) {
-      error(f.name, `${f.name}：${probe.zh}`, `${f.name}: ${probe.en}`, probe.offset);
-      continue;
-    }
-    const id = `${fileTag(f.name, index)}-img1`;
-    const asset: ImageAsset = { id, name: baseOf(f.name), mime: probe.info.mime, pixelWidth: probe.info.pixelWidth, pixelHeight: probe.info.pixelHeight, colorSpace: probe.info.colorSpace, data: bytesToBase64(f.bytes) };
-    if (probe.info.ppi) asset.ppi = probe.info.ppi;
-    result.images.push(asset);
-    imagesByPath.set(normPath(f.name), id);
-    imagesByBase.set(baseOf(f.name), id);
-    pictureFiles.push({ name: f.name, imageId: id });
-    report.files.push({ name: f.name, kind: 'image', articleIds: [], imageIds: [id], confidence: 1 });
+function addError(run: ImportRun, file: string, zh: string, en: string, offset?: number): void {
+  run.result.errors.push(offset === undefined ? { file, zh, en } : { file, offset, zh, en });
+}
+
+/** A file that cannot be read: the reader's own words, with the file's name. */
+function refuse(run: ImportRun, name: string, zh: string, en: string, offset?: number): undefined {
+  addError(run, name, `${name}：${zh}`, `${name}: ${en}`, offset);
+  return undefined;
+}
+
+function sniffOrUnsupported(file: InputFile): Kind {
+  try {
+    return sniffKind(file);
+  } catch {
+    return 'unsupported';
   }
+}
 
-  for (let index = 0; index < files.length; index++) {
-    const f = files[index];
-    const kind = kinds[index];
-    if (kind === 'image') continue;
+export async function importFiles(files: InputFile[], options: ImportOptions = {}): Promise<ImportResult> {
+  const run = newRun(options);
+  const kinds = files.map(sniffOrUnsupported);
+  // Images first, so that Markdown files can find the ones they reference.
+  for (const [index, f] of files.entries()) if (kinds[index] === 'image') await importImage(run, f, index);
+  for (const [index, f] of files.entries()) {
+    if (kinds[index] === 'image') continue;
     try {
-      await importOne(f, kind, index);
+      await importOne(run, f, kinds[index], index);
     } catch (e) {
       // A bug or a library failure on strange input must not take the other files down.
       const msg = e instanceof Error ? e.message : String(e);
-      error(f.name, `${f.name}：无法读取（${msg}）`, `${f.name}: could not be read (${msg})`);
+      addError(run, f.name, `${f.name}：无法读取（${msg}）`, `${f.name}: could not be read (${msg})`);
     }
   }
-  linkPictures();
-  report.confidence = confidences.length ? Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 1000) / 1000 : 1;
-  return result;
+  linkPictures(run);
+  run.report.confidence = run.confidences.length ? Math.round(mean(run.confidences) * 1000) / 1000 : 1;
+  return run.result;
+}
 
-  async function importOne(f: InputFile, kind: Kind, index: number): Promise<void> {
-    const name = f.name;
-    if (f.bytes.length === 0) return error(name, `${name}：文件为空（0 字节）`, `${name}: the file is empty (0 bytes)`);
-    if (kind === 'legacy-word')
-      return error(name, `${name}：旧版 Word（.doc）或 WPS 文件需要先用 LibreOffice 转换；请安装 LibreOffice 后重试，或另存为 .docx`, `${name}: legacy Word (.doc) or WPS files must be converted with LibreOffice first; install LibreOffice and try again, or save the file as .docx`);
-    if (kind === 'unsupported')
-      return error(name, `${name}：不支持的文件类型（可导入 .txt、.md、.docx、.doc、.wps、.jpg、.png）`, `${name}: unsupported file type (supported: .txt, .md, .docx, .doc, .wps, .jpg, .png)`);
-    if (kind === 'caption') return readCaption(f);
-    const tag = fileTag(name, index);
-    const log = new ChangeLog(name);
-    const fileReport: FileReport = { name, kind: kind === 'docx' ? 'docx' : kind === 'markdown' ? 'markdown' : 'text', articleIds: [], imageIds: [], confidence: 1 };
-    let blocks: SourceBlock[];
-    let mode: 'ocr' | 'structured' = 'structured';
-    let normalize = options.normalizePunctuation ?? false;
-    if (kind === 'docx') {
-      const docx = await blocksFromDocx(f.bytes, tag);
-      if (!docx.ok) return error(name, `${name}：${docx.zh}`, `${name}: ${docx.en}`);
-      blocks = docx.blocks;
-      for (const img of docx.images) {
-        result.images.push(img);
-        fileReport.imageIds.push(img.id);
-      }
-      for (const p of docx.problems) error(name, `${name}：${p.zh}`, `${name}: ${p.en}`);
-      for (const m of docx.messages) report.guesses.push({ file: name, kind: 'docx-message', text: m, zh: `Word 转换提示：${m}`, en: `Word conversion note: ${m}`, confidence: 1 });
-    } else {
-      const decoded = decodeText(f.bytes);
-      if (!decoded.ok) return error(name, `${name}：${decoded.zh}`, `${name}: ${decoded.en}`, decoded.offset);
-      fileReport.encoding = encodingLabel(decoded.encoding, decoded.guessed);
-      if (decoded.dosEof) report.removed.push({ file: name, text: '\u001a', reason: 'DOS end-of-file mark (Ctrl-Z, 0x1A) at the end of the file' });
-      if (decoded.guessed)
-        report.guesses.push({ file: name, kind: 'encoding-guessed', text: fileReport.encoding, zh: `没有 BOM，按字节分布判断为 ${fileReport.encoding}`, en: `no BOM: the byte pattern says ${fileReport.encoding}`, confidence: 0.9 });
-      if (kind === 'markdown') {
-        const md = blocksFromMarkdown(decoded.text, (ref) => resolveImage(name, ref));
-        blocks = md.blocks;
-        for (const missing of md.missingImages) error(name, `${name}：引用的图片“${missing}”不在导入的文件中`, `${name}: the referenced image "${missing}" is not among the imported files`);
-      } else {
-        blocks = blocksFromText(decoded.text);
-        mode = options.ocr === false ? 'structured' : 'ocr';
-        normalize = options.normalizePunctuation ?? true;
-      }
-    }
-    fileReport.punctuationNormalized = normalize;
-    const seg = segment(blocks, { file: name, mode, normalize, idPrefix: tag, log });
-    result.articles.push(...seg.articles);
-    result.images.push(...seg.images);
-    result.imageLinks.push(...seg.imageLinks);
-    result.columnLinks.push(...seg.columnLinks);
-    Object.assign(result.page.credits, seg.page.credits);
-    result.page.banners.push(...seg.page.banners);
-    result.page.columnNames.push(...seg.page.columnNames);
-    report.guesses.push(...seg.guesses);
-    report.fragments.push(...seg.fragments);
-    report.removed.push(...seg.removed);
-    report.normalizations.push(...log.list());
-    fileReport.articleIds = seg.articles.map((a) => a.id);
-    fileReport.imageIds.push(...seg.images.map((i) => i.id));
-    const pageItems = seg.page.banners.length + seg.page.columnNames.length + Object.keys(seg.page.credits).length;
-    fileReport.wholePage = seg.articles.length > 1 || pageItems > 0;
-    const own = seg.articles.map((a) => seg.confidence.get(a.id) ?? 1);
-    confidences.push(...own);
-    const fileConfidence = own.length ? own.reduce((a, b) => a + b, 0) / own.length : 1;
-    fileReport.confidence = Math.round(fileConfidence * (seg.fragments.length ? 0.9 : 1) * 1000) / 1000;
-    report.files.push(fileReport);
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+async function importImage(run: ImportRun, f: InputFile, index: number): Promise<void> {
+  if (f.bytes.length === 0) return addError(run, f.name, `${f.name}：文件为空（0 字节）`, `${f.name}: the file is empty (0 bytes)`);
+  const probe = await probeImageFully(f.bytes);
+  if (!probe.ok) return addError(run, f.name, `${f.name}：${probe.zh}`, `${f.name}: ${probe.en}`, probe.offset);
+  const id = `${fileTag(f.name, index)}-img1`;
+  const asset: ImageAsset = { id, name: baseOf(f.name), mime: probe.info.mime, pixelWidth: probe.info.pixelWidth, pixelHeight: probe.info.pixelHeight, colorSpace: probe.info.colorSpace, data: bytesToBase64(f.bytes) };
+  if (probe.info.ppi) asset.ppi = probe.info.ppi;
+  run.result.images.push(asset);
+  run.imagePaths.add(f.name, id);
+  run.pictureFiles.push({ name: f.name, imageId: id });
+  run.report.files.push({ name: f.name, kind: 'image', articleIds: [], imageIds: [id], confidence: 1 });
+}
+
+/** Files that cannot be imported at all: empty, legacy Word, unknown. True when refused (and said why). */
+function refused(run: ImportRun, f: InputFile, kind: Kind): boolean {
+  const name = f.name;
+  if (f.bytes.length === 0) addError(run, name, `${name}：文件为空（0 字节）`, `${name}: the file is empty (0 bytes)`);
+  else if (kind === 'legacy-word')
+    addError(run, name, `${name}：旧版 Word（.doc）或 WPS 文件需要先用 LibreOffice 转换；请安装 LibreOffice 后重试，或另存为 .docx`, `${name}: legacy Word (.doc) or WPS files must be converted with LibreOffice first; install LibreOffice and try again, or save the file as .docx`);
+  else if (kind === 'unsupported')
+    addError(run, name, `${name}：不支持的文件类型（可导入 .txt、.md、.docx、.doc、.wps、.jpg、.png）`, `${name}: unsupported file type (supported: .txt, .md, .docx, .doc, .wps, .jpg, .png)`);
+  else return false;
+  return true;
+}
+
+async function importOne(run: ImportRun, f: InputFile, kind: Kind, index: number): Promise<void> {
+  if (refused(run, f, kind)) return;
+  if (kind === 'caption') return readCaption(run, f);
+  const name = f.name;
+  const tag = fileTag(name, index);
+  const log = new ChangeLog(name);
+  const fileReport: FileReport = { name, kind: kind === 'docx' ? 'docx' : kind === 'markdown' ? 'markdown' : 'text', articleIds: [], imageIds: [], confidence: 1 };
+  const source = kind === 'docx' ? await readDocx(run, f, tag, fileReport) : readText(run, f, kind, fileReport);
+  if (!source) return;
+  fileReport.punctuationNormalized = source.normalize;
+  const seg = segment(source.blocks, { file: name, mode: source.mode, normalize: source.normalize, idPrefix: tag, log });
+  addSegment(run, seg, log);
+  reportSegment(run, fileReport, seg);
+  run.report.files.push(fileReport);
+}
+
+async function readDocx(run: ImportRun, f: InputFile, tag: string, fileReport: FileReport): Promise<SourceText | undefined> {
+  const name = f.name;
+  const docx = await blocksFromDocx(f.bytes, tag);
+  if (!docx.ok) return refuse(run, name, docx.zh, docx.en);
+  for (const img of docx.images) {
+    run.result.images.push(img);
+    fileReport.imageIds.push(img.id);
   }
+  for (const p of docx.problems) addError(run, name, `${name}：${p.zh}`, `${name}: ${p.en}`);
+  for (const m of docx.messages) run.report.guesses.push({ file: name, kind: 'docx-message', text: m, zh: `Word 转换提示：${m}`, en: `Word conversion note: ${m}`, confidence: 1 });
+  return { blocks: docx.blocks, mode: 'structured', normalize: run.options.normalizePunctuation ?? false };
+}
 
-  /** A caption file is a picture's caption, never an article. */
-  function readCaption(f: InputFile): void {
-    const decoded = decodeText(f.bytes);
-    if (!decoded.ok) return error(f.name, `${f.name}：${decoded.zh}`, `${f.name}: ${decoded.en}`, decoded.offset);
-    captionFiles.push({ name: f.name, text: decoded.text });
-    report.files.push({ name: f.name, kind: 'caption', encoding: encodingLabel(decoded.encoding, decoded.guessed), articleIds: [], imageIds: [], confidence: 1 });
+/** Plain text (OCR'd by default) and Markdown, after their encoding is found. */
+function readText(run: ImportRun, f: InputFile, kind: Kind, fileReport: FileReport): SourceText | undefined {
+  const name = f.name;
+  const decoded = decodeText(f.bytes);
+  if (!decoded.ok) return refuse(run, name, decoded.zh, decoded.en, decoded.offset);
+  const encoding = encodingLabel(decoded.encoding, decoded.guessed);
+  fileReport.encoding = encoding;
+  if (decoded.dosEof) run.report.removed.push({ file: name, text: '\u001a', reason: 'DOS end-of-file mark (Ctrl-Z, 0x1A) at the end of the file' });
+  if (decoded.guessed) run.report.guesses.push({ file: name, kind: 'encoding-guessed', text: encoding, zh: `没有 BOM，按字节分布判断为 ${encoding}`, en: `no BOM: the byte pattern says ${encoding}`, confidence: 0.9 });
+  const { options } = run;
+  if (kind === 'markdown') {
+    const md = blocksFromMarkdown(decoded.text, (ref) => run.imagePaths.resolve(name, ref));
+    for (const missing of md.missingImages) addError(run, name, `${name}：引用的图片“${missing}”不在导入的文件中`, `${name}: the referenced image "${missing}" is not among the imported files`);
+    return { blocks: md.blocks, mode: 'structured', normalize: options.normalizePunctuation ?? false };
   }
+  return { blocks: blocksFromText(decoded.text), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
+}
 
-  /** Picture files join their article by name (07-2.jpg → 07.*), with their caption files. */
-  function linkPictures(): void {
-    const articleFiles = report.files.filter((fr) => fr.kind === 'text' || fr.kind === 'markdown' || fr.kind === 'docx');
-    const linked = linkPictureFiles({ pictures: pictureFiles, articleFiles, captionFiles, links: result.imageLinks });
-    result.imageLinks = linked.links;
-    for (const name of linked.unusedCaptions)
-      error(name, `${name}：图片说明文件没有同名的图片（应与 ${name.replace(/\.caption\.txt$/i, '')}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${name.replace(/\.caption\.txt$/i, '')}.jpg or .png); the caption was not used`);
-    for (const fr of report.files) {
-      const imageId = linked.captioned.get(fr.name);
-      if (imageId) fr.imageIds.push(imageId);
-    }
-  }
+/** One file's articles, images, page items and report entries join the import's. */
+function addSegment(run: ImportRun, seg: SegmentResult, log: ChangeLog): void {
+  const { result, report } = run;
+  result.articles.push(...seg.articles);
+  result.images.push(...seg.images);
+  result.imageLinks.push(...seg.imageLinks);
+  result.columnLinks.push(...seg.columnLinks);
+  Object.assign(result.page.credits, seg.page.credits);
+  result.page.banners.push(...seg.page.banners);
+  result.page.columnNames.push(...seg.page.columnNames);
+  report.guesses.push(...seg.guesses);
+  report.fragments.push(...seg.fragments);
+  report.removed.push(...seg.removed);
+  report.normalizations.push(...log.list());
+}
 
-  function resolveImage(fromFile: string, ref: string): string | undefined {
-    if (/^[a-z]+:/i.test(ref)) return undefined;
-    const rel = normPath(dirOf(fromFile) ? `${dirOf(fromFile)}/${ref}` : ref);
-    return imagesByPath.get(rel) ?? imagesByPath.get(normPath(ref)) ?? imagesByBase.get(baseOf(ref));
+function reportSegment(run: ImportRun, fileReport: FileReport, seg: SegmentResult): void {
+  fileReport.articleIds = seg.articles.map((a) => a.id);
+  fileReport.imageIds.push(...seg.images.map((i) => i.id));
+  const pageItems = seg.page.banners.length + seg.page.columnNames.length + Object.keys(seg.page.credits).length;
+  fileReport.wholePage = seg.articles.length > 1 || pageItems > 0;
+  const own = seg.articles.map((a) => seg.confidence.get(a.id) ?? 1);
+  run.confidences.push(...own);
+  const fileConfidence = own.length ? mean(own) : 1;
+  fileReport.confidence = Math.round(fileConfidence * (seg.fragments.length ? 0.9 : 1) * 1000) / 1000;
+}
+
+/** A caption file is a picture's caption, never an article. */
+function readCaption(run: ImportRun, f: InputFile): void {
+  const decoded = decodeText(f.bytes);
+  if (!decoded.ok) return addError(run, f.name, `${f.name}：${decoded.zh}`, `${f.name}: ${decoded.en}`, decoded.offset);
+  run.captionFiles.push({ name: f.name, text: decoded.text });
+  run.report.files.push({ name: f.name, kind: 'caption', encoding: encodingLabel(decoded.encoding, decoded.guessed), articleIds: [], imageIds: [], confidence: 1 });
+}
+
+/** Picture files join their article by name (07-2.jpg → 07.*), with their caption files. */
+function linkPictures(run: ImportRun): void {
+  const { result, report } = run;
+  const articleFiles = report.files.filter((fr) => fr.kind === 'text' || fr.kind === 'markdown' || fr.kind === 'docx');
+  const linked = linkPictureFiles({ pictures: run.pictureFiles, articleFiles, captionFiles: run.captionFiles, links: result.imageLinks });
+  result.imageLinks = linked.links;
+  for (const name of linked.unusedCaptions)
+    addError(run, name, `${name}：图片说明文件没有同名的图片（应与 ${name.replace(/\.caption\.txt$/i, '')}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${name.replace(/\.caption\.txt$/i, '')}.jpg or .png); the caption was not used`);
+  for (const fr of report.files) {
+    const imageId = linked.captioned.get(fr.name);
+    if (imageId) fr.imageIds.push(imageId);
   }
 }

@@ -46,137 +46,165 @@ function protectedMask(chars: string[], mayHaveUrl: boolean): Uint8Array {
   return mask;
 }
 
-/**
- * Normalizes one paragraph given as code points; returns one replacement string per code point.
- * `log` receives every change.
- */
-export function normalizePunctuation(chars: string[], log: ChangeLog): string[] {
-  const out = chars.slice();
-  const n = chars.length;
-  // Only the positions of the marks this module may change are visited.
+/** One paragraph being normalized: its code points, their replacements and the neighbour look-ups every rule shares. */
+class Paragraph {
+  readonly out: string[];
+  readonly n: number;
+  /** 0 unknown, 1 CJK, 2 not CJK: filled lazily around the marks. */
+  private readonly cjkCache: Uint8Array;
+
+  constructor(
+    readonly chars: string[],
+    /** Positions of the marks this module may change, in order. */
+    readonly at: number[],
+    /** 1 where a code point belongs to a URL or e-mail address. */
+    readonly mask: Uint8Array,
+    readonly log: ChangeLog,
+  ) {
+    this.out = chars.slice();
+    this.n = chars.length;
+    this.cjkCache = new Uint8Array(chars.length);
+  }
+
+  cjkAt(k: number): boolean {
+    if (k < 0) return false;
+    if (!this.cjkCache[k]) this.cjkCache[k] = cjk(this.chars[k]) ? 1 : 2;
+    return this.cjkCache[k] === 1;
+  }
+
+  /** The nearest non-blank code point before / after `i`, or -1. */
+  prevIndex(i: number): number {
+    for (let k = i - 1; k >= 0; k--) if (!isBlank(this.chars[k])) return k;
+    return -1;
+  }
+
+  nextIndex(i: number): number {
+    for (let k = i + 1; k < this.n; k++) if (!isBlank(this.chars[k])) return k;
+    return -1;
+  }
+
+  prev(i: number): string | undefined {
+    return this.chars[this.prevIndex(i)];
+  }
+
+  next(i: number): string | undefined {
+    return this.chars[this.nextIndex(i)];
+  }
+
+  cjkBefore(i: number): boolean {
+    return this.cjkAt(this.prevIndex(i));
+  }
+
+  cjkAfter(i: number): boolean {
+    return this.cjkAt(this.nextIndex(i));
+  }
+
+  /** Replaces chars[i, i + len) by `to` and logs it, with an example of the change in context. */
+  replace(i: number, len: number, kind: string, from: string, to: string): void {
+    this.out[i] = to;
+    for (let k = i + 1; k < i + len; k++) this.out[k] = '';
+    this.log.add(kind, from, to, () => this.context(i, len, to));
+  }
+
+  private context(i: number, len: number, replaced: string): string {
+    const a = this.chars.slice(Math.max(0, i - 4), i).join('');
+    const b = this.chars.slice(i + len, i + len + 4).join('');
+    return `${a}${this.chars.slice(i, i + len).join('')}${b} → ${a}${replaced}${b}`;
+  }
+}
+
+/** The positions of the marks this module may change, and whether a URL or e-mail address may be present. */
+function findMarks(chars: string[]): { at: number[]; mayHaveUrl: boolean } {
   const at: number[] = [];
   let mayHaveUrl = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c.length === 1 && c.charCodeAt(0) < 0x80 ? MARKS.has(c) : c === '。') at.push(i);
     else if (c === '@') mayHaveUrl = true;
     if (c === '/' && chars[i - 1] === ':') mayHaveUrl = true;
     else if (c === '.' && chars[i - 1] === 'w' && chars[i - 2] === 'w') mayHaveUrl = true;
   }
-  if (!at.length) return out;
-  const mask = protectedMask(chars, mayHaveUrl);
-  // 0 unknown, 1 CJK, 2 not CJK: filled lazily around the marks
-  const cjkCache = new Uint8Array(n);
-  const cjkAt = (k: number): boolean => {
-    if (k < 0) return false;
-    if (!cjkCache[k]) cjkCache[k] = cjk(chars[k]) ? 1 : 2;
-    return cjkCache[k] === 1;
-  };
-  const prevIndex = (i: number): number => {
-    for (let k = i - 1; k >= 0; k--) if (!isBlank(chars[k])) return k;
-    return -1;
-  };
-  const nextIndex = (i: number): number => {
-    for (let k = i + 1; k < n; k++) if (!isBlank(chars[k])) return k;
-    return -1;
-  };
-  const prev = (i: number): string | undefined => chars[prevIndex(i)];
-  const next = (i: number): string | undefined => chars[nextIndex(i)];
-  const cjkBefore = (i: number): boolean => cjkAt(prevIndex(i));
-  const cjkAfter = (i: number): boolean => cjkAt(nextIndex(i));
-  const context = (i: number, len: number, replaced: string): string => {
-    const a = chars.slice(Math.max(0, i - 4), i).join('');
-    const b = chars.slice(i + len, i + len + 4).join('');
-    return `${a}${chars.slice(i, i + len).join('')}${b} → ${a}${replaced}${b}`;
-  };
+  return { at, mayHaveUrl };
+}
 
-  // Runs: "..." and "--"
+/**
+ * Normalizes one paragraph given as code points; returns one replacement string per code point.
+ * `log` receives every change.
+ */
+export function normalizePunctuation(chars: string[], log: ChangeLog): string[] {
+  // Only the positions of the marks this module may change are visited.
+  const { at, mayHaveUrl } = findMarks(chars);
+  if (!at.length) return chars.slice();
+  const p = new Paragraph(chars, at, protectedMask(chars, mayHaveUrl), log);
+  normalizeRuns(p);
+  normalizeSingleMarks(p);
+  normalizeBrackets(p);
+  pairQuotes(p, '"', '“', '”');
+  pairQuotes(p, "'", '‘', '’');
+  return p.out;
+}
+
+/** Runs: "..." and "。。。" become "……", "--" becomes "——". */
+function normalizeRuns(p: Paragraph): void {
+  const { chars, mask, n } = p;
   let lastRunEnd = -1;
-  for (const i of at) {
+  for (const i of p.at) {
     if (mask[i] || i < lastRunEnd) continue;
     const c = chars[i];
     if (c !== '.' && c !== '-' && c !== '。') continue;
     let j = i;
     while (j < n && chars[j] === c && !mask[j]) j++;
     const len = j - i;
-    const chinese = cjkBefore(i) || cjkAfter(j - 1);
-    if (c === '.' && len >= 3 && chinese) {
-      out[i] = '……';
-      for (let k = i + 1; k < j; k++) out[k] = '';
-      log.add('ellipsis', chars.slice(i, j).join(''), '……', () => context(i, len, '……'));
-    } else if (c === '。' && len === 3) {
-      out[i] = '……';
-      for (let k = i + 1; k < j; k++) out[k] = '';
-      log.add('ellipsis', '。。。', '……', () => context(i, len, '……'));
-    } else if (c === '-' && len >= 2 && len <= 4 && chinese && !(isDigit(prev(i)) && isDigit(next(j - 1)))) {
-      out[i] = '——';
-      for (let k = i + 1; k < j; k++) out[k] = '';
-      log.add('dash', chars.slice(i, j).join(''), '——', () => context(i, len, '——'));
-    }
+    const chinese = p.cjkBefore(i) || p.cjkAfter(j - 1);
+    if (c === '.' && len >= 3 && chinese) p.replace(i, len, 'ellipsis', chars.slice(i, j).join(''), '……');
+    else if (c === '。' && len === 3) p.replace(i, len, 'ellipsis', '。。。', '……');
+    else if (c === '-' && len >= 2 && len <= 4 && chinese && !(isDigit(p.prev(i)) && isDigit(p.next(j - 1)))) p.replace(i, len, 'dash', chars.slice(i, j).join(''), '——');
     lastRunEnd = j;
   }
+}
 
-  // Single marks
-  for (const i of at) {
-    if (mask[i]) continue;
-    const c = chars[i];
+/** , : ; ? ! beside Chinese become full-width, except between digits (1,000, 12:30) and in "://". */
+function normalizeSingleMarks(p: Paragraph): void {
+  for (const i of p.at) {
+    if (p.mask[i]) continue;
+    const c = p.chars[i];
     const full = FULL[c];
     if (!full) continue;
-    if (!(cjkBefore(i) || cjkAfter(i))) continue;
-    const p = prev(i);
-    const q = next(i);
-    if ((c === ',' || c === ':') && isDigit(p) && isDigit(q)) continue;
-    if (c === ':' && q === '/') continue;
-    out[i] = full;
-    log.add('punctuation', c, full, () => context(i, 1, full));
+    if (!(p.cjkBefore(i) || p.cjkAfter(i))) continue;
+    const before = p.prev(i);
+    const after = p.next(i);
+    if ((c === ',' || c === ':') && isDigit(before) && isDigit(after)) continue;
+    if (c === ':' && after === '/') continue;
+    p.replace(i, 1, 'punctuation', c, full);
   }
+}
 
-  // Brackets: pair them; a pair in a Chinese context (inside or next to it) becomes full-width.
+/** Brackets: pair them; a pair in a Chinese context (inside or next to it) becomes full-width. */
+function normalizeBrackets(p: Paragraph): void {
+  const { chars } = p;
   const stack: number[] = [];
-  for (const i of at) {
-    if (mask[i]) continue;
+  for (const i of p.at) {
+    if (p.mask[i]) continue;
     if (chars[i] === '(') stack.push(i);
     else if (chars[i] === ')') {
       const open = stack.pop();
       const inside = open === undefined ? [] : chars.slice(open + 1, i);
-      const chinese = inside.some(cjk) || cjk(open === undefined ? undefined : prev(open)) || cjk(next(i)) || (open === undefined && cjk(prev(i)));
+      const chinese = inside.some(cjk) || cjk(open === undefined ? undefined : p.prev(open)) || cjk(p.next(i)) || (open === undefined && cjk(p.prev(i)));
       if (!chinese) continue;
-      if (open !== undefined) {
-        out[open] = '（';
-        log.add('punctuation', '(', '（', () => context(open, 1, '（'));
-      }
-      out[i] = '）';
-      log.add('punctuation', ')', '）', () => context(i, 1, '）'));
+      if (open !== undefined) p.replace(open, 1, 'punctuation', '(', '（');
+      p.replace(i, 1, 'punctuation', ')', '）');
     }
   }
   for (const open of stack) {
-    if (cjk(next(open)) || cjk(prev(open))) {
-      out[open] = '（';
-      log.add('punctuation', '(', '（', () => context(open, 1, '（'));
-    }
+    if (cjk(p.next(open)) || cjk(p.prev(open))) p.replace(open, 1, 'punctuation', '(', '（');
   }
-
-  pairQuotes(chars, at, out, mask, '"', '“', '”', log, context, prev, next);
-  pairQuotes(chars, at, out, mask, "'", '‘', '’', log, context, prev, next);
-  return out;
 }
 
-function pairQuotes(
-  chars: string[],
-  marks: number[],
-  out: string[],
-  mask: Uint8Array,
-  straight: string,
-  open: string,
-  close: string,
-  log: ChangeLog,
-  context: (i: number, len: number, r: string) => string,
-  prev: (i: number) => string | undefined,
-  next: (i: number) => string | undefined,
-): void {
+function pairQuotes(p: Paragraph, straight: string, open: string, close: string): void {
+  const { chars } = p;
   const at: number[] = [];
-  for (const i of marks) {
-    if (chars[i] !== straight || mask[i]) continue;
+  for (const i of p.at) {
+    if (chars[i] !== straight || p.mask[i]) continue;
     // an apostrophe inside a Latin word (don't, it's) is not a quote
     if (straight === "'" && isLatinLetter(chars[i - 1]) && isLatinLetter(chars[i + 1])) continue;
     at.push(i);
@@ -184,20 +212,17 @@ function pairQuotes(
   for (let k = 0; k + 1 < at.length; k += 2) {
     const a = at[k];
     const b = at[k + 1];
-    const chinese = chars.slice(a + 1, b).some(cjk) || cjk(prev(a)) || cjk(next(b));
+    const chinese = chars.slice(a + 1, b).some(cjk) || cjk(p.prev(a)) || cjk(p.next(b));
     if (!chinese) continue;
-    out[a] = open;
-    out[b] = close;
-    log.add('quotes', straight, open, () => context(a, 1, open));
-    log.add('quotes', straight, close, () => context(b, 1, close));
+    p.replace(a, 1, 'quotes', straight, open);
+    p.replace(b, 1, 'quotes', straight, close);
   }
   if (at.length % 2) {
     const i = at[at.length - 1];
     // A lone quote: opening when Chinese follows it and not before, closing otherwise.
-    if (cjk(prev(i)) || cjk(next(i))) {
-      const r = cjk(next(i)) && !cjk(prev(i)) ? open : close;
-      out[i] = r;
-      log.add('unpaired-quote', straight, r, () => context(i, 1, r));
+    if (cjk(p.prev(i)) || cjk(p.next(i))) {
+      const r = cjk(p.next(i)) && !cjk(p.prev(i)) ? open : close;
+      p.replace(i, 1, 'unpaired-quote', straight, r);
     }
   }
 }

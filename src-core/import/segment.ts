@@ -101,6 +101,21 @@ interface Draft {
 
 type BlockClass = 'title' | 'maybe-title' | 'body' | 'byline' | 'jump' | 'placeholder' | 'credits' | 'image' | 'empty';
 
+type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number) => void;
+
+/** The walk over one file's blocks: what it has read so far, passed to each step. */
+interface Walk {
+  blocks: SourceBlock[];
+  classes: BlockClass[];
+  o: SegmentOptions;
+  res: SegmentResult;
+  guess: GuessFn;
+  drafts: Draft[];
+  /** The article the next body paragraph goes to, unless closed. */
+  cur?: Draft;
+  groupsSeen: number;
+}
+
 export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
   const res: SegmentResult = {
     articles: [],
@@ -113,166 +128,193 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     removed: [],
     confidence: new Map(),
   };
-  const guess = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number): void => {
+  const guess: GuessFn = (kind, text, confidence, zh, en, articleId, line) => {
     res.guesses.push({ file: o.file, kind, articleId, line, text, zh, en, confidence });
     // an article's confidence: each guess about it weighs in by how unsure it is
     if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
-  const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
-  blocks = applyTitleLabels(blocks, res, o);
+  const labelled = applyTitleLabels(blocks, res, o);
+  const w: Walk = { blocks: labelled, classes: labelled.map(classify), o, res, guess, drafts: [], groupsSeen: 0 };
+  for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
+  for (const d of w.drafts) finishArticle(d, res, o, guess);
+  return res;
+}
 
-  const classes: BlockClass[] = blocks.map((b) => {
-    if (b.image) return 'image';
-    const t = textOf(b);
-    if (!t) return 'empty';
-    if (parseCredits(t)) return 'credits';
-    const jump = jumpAtStart(t);
-    if (jump && jump.length === Array.from(t).length) return 'jump';
-    if (imagePlaceholder(t)) return 'placeholder';
-    if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
-    if (b.level > 0 || b.styleRole) return 'title';
-    if (titleLike(t) && !leadAtStart(t)) return 'maybe-title';
-    return 'body';
-  });
+const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
 
-  let cur: Draft | undefined;
-  let articleCount = 0;
-  let groupsSeen = 0;
-  const drafts: Draft[] = [];
-  const newDraft = (): Draft => {
-    const d: Draft = {
-      id: `${o.idPrefix}-a${++articleCount}`,
-      kicker: '',
-      headline: '',
-      deck: '',
-      headlineLevel: 0,
-      byline: '',
-      bylinePosition: 'end',
-      jumpFrom: '',
-      jumpTo: '',
-      body: [],
-      closed: false,
-      placeholders: [],
-    };
-    drafts.push(d);
-    return d;
+function classify(b: SourceBlock): BlockClass {
+  if (b.image) return 'image';
+  const t = textOf(b);
+  if (!t) return 'empty';
+  if (parseCredits(t)) return 'credits';
+  const jump = jumpAtStart(t);
+  if (jump && jump.length === Array.from(t).length) return 'jump';
+  if (imagePlaceholder(t)) return 'placeholder';
+  if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
+  if (b.level > 0 || b.styleRole) return 'title';
+  if (titleLike(t) && !leadAtStart(t)) return 'maybe-title';
+  return 'body';
+}
+
+function newDraft(w: Walk): Draft {
+  const d: Draft = {
+    id: `${w.o.idPrefix}-a${w.drafts.length + 1}`,
+    kicker: '',
+    headline: '',
+    deck: '',
+    headlineLevel: 0,
+    byline: '',
+    bylinePosition: 'end',
+    jumpFrom: '',
+    jumpTo: '',
+    body: [],
+    closed: false,
+    placeholders: [],
   };
+  w.drafts.push(d);
+  return d;
+}
 
+/** The open article, or a new one when there is none. */
+function openDraft(w: Walk): Draft {
+  if (!w.cur || w.cur.closed) w.cur = newDraft(w);
+  return w.cur;
+}
+
+/** The next block after `i` that is not empty (or the end). */
+function nextIndex(w: Walk, i: number): number {
+  let k = i + 1;
+  while (k < w.blocks.length && w.classes[k] === 'empty') k++;
+  return k;
+}
+
+/** Takes block `i` (with the title group it opens); returns the index of the next block to take. */
+function takeBlock(w: Walk, i: number): number {
+  const b = w.blocks[i];
+  const cls = w.classes[i];
+  const t = textOf(b);
+  if (cls === 'empty') return i + 1;
+  if (cls === 'credits') {
+    const c = parseCredits(t)!;
+    Object.assign(w.res.page.credits, c.fields);
+    w.res.removed.push({ file: w.o.file, line: b.line, text: c.labels.join(' '), reason: 'credit labels (the names went to page.credits)' });
+    return i + 1;
+  }
+  if (startsGroup(w, i)) return takeTitleGroup(w, i);
+  if (cls === 'byline') takeByline(w, t);
+  else if (cls === 'jump') takeJump(w, t);
+  else if (cls === 'placeholder') {
+    openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption, line: b.line });
+    w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
+  } else takeBody(w, i);
+  return i + 1;
+}
+
+function startsGroup(w: Walk, i: number): boolean {
+  const { blocks, classes, o, cur } = w;
   const n = blocks.length;
-  const nextIndex = (i: number): number => {
-    let k = i + 1;
-    while (k < n && classes[k] === 'empty') k++;
-    return k;
-  };
-  const startsGroup = (i: number): boolean => {
-    const c = classes[i];
-    if (c === 'title') {
-      // In structured sources a heading deeper than the open article's headline is a subhead.
-      if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
-      return true;
-    }
-    if (c !== 'maybe-title') return false;
-    const k = nextIndex(i);
-    const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
-    const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
-    const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
-    if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead : nextIsBody || nextIsLead;
-    return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
-  };
+  const c = classes[i];
+  if (c === 'title') {
+    // In structured sources a heading deeper than the open article's headline is a subhead.
+    if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
+    return true;
+  }
+  if (c !== 'maybe-title') return false;
+  const k = nextIndex(w, i);
+  const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
+  const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
+  const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead : nextIsBody || nextIsLead;
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
+}
 
-  for (let i = 0; i < n; i++) {
-    const b = blocks[i];
-    const cls = classes[i];
-    const t = textOf(b);
-    if (cls === 'empty') continue;
-    if (cls === 'credits') {
-      const c = parseCredits(t)!;
-      Object.assign(res.page.credits, c.fields);
-      res.removed.push({ file: o.file, line: b.line, text: c.labels.join(' '), reason: 'credit labels (the names went to page.credits)' });
+type TitleGroup = { text: string; block: SourceBlock }[];
+
+/** The title lines that follow block `i` in its group; `end` is the first block after them. */
+function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number } {
+  const { blocks, classes, o } = w;
+  const n = blocks.length;
+  const group: TitleGroup = [{ text: textOf(blocks[i]), block: blocks[i] }];
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = classes[j];
+    if (c === 'empty') continue;
+    if (blocks[j].gapBefore >= 2) break;
+    if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
+      group.push({ text: textOf(blocks[j]), block: blocks[j] });
       continue;
     }
-    if (startsGroup(i)) {
-      // gather the title group
-      const group: { text: string; block: SourceBlock }[] = [{ text: t, block: b }];
-      let j = i + 1;
-      for (; j < n; j++) {
-        const c = classes[j];
-        if (c === 'empty') continue;
-        if (blocks[j].gapBefore >= 2) break;
-        if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
-          group.push({ text: textOf(blocks[j]), block: blocks[j] });
-          continue;
-        }
-        if (c === 'maybe-title') {
-          const tj = textOf(blocks[j]);
-          const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
-          const k = nextIndex(j);
-          const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-          if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
-            group.push({ text: tj, block: blocks[j] });
-            continue;
-          }
-        }
-        break;
-      }
-      const k = j < n && classes[j] === 'empty' ? nextIndex(j - 1) : j;
-      const hasBody = k < n && blocks[k].gapBefore < 2 + (o.mode === 'ocr' ? 0 : 99) && ['body', 'maybe-title', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      const first = groupsSeen === 0 && drafts.length === 0;
-      groupsSeen++;
-      if (!hasBody) {
-        for (const g of group) {
-          if (first) {
-            res.page.banners.push(cleanTitle(g.text, o));
-            guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
-          } else {
-            res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
-          }
-        }
-        i = j - 1;
+    if (c === 'maybe-title') {
+      const tj = textOf(blocks[j]);
+      const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
+      const k = nextIndex(w, j);
+      const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
+      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
+        group.push({ text: tj, block: blocks[j] });
         continue;
       }
-      // A manuscript may name its author before its titles: that byline stays with them.
-      const onlyByline = cur && !cur.closed && !cur.body.length && !cur.headline && !cur.kicker && !cur.deck && !cur.placeholders.length;
-      if (!onlyByline) {
-        if (cur) cur.closed = true;
-        cur = newDraft();
-      }
-      resolveTitleGroup(group, cur!, first, res, o, guess);
-      i = j - 1;
-      continue;
     }
-    if (cls === 'byline') {
-      if (!cur || cur.closed) cur = newDraft();
-      const line = bylineLine(t) ?? t;
-      cur.byline = cur.byline ? `${cur.byline} ${line}` : line;
-      cur.bylinePosition = cur.body.length ? 'end' : 'top';
-      if (cur.body.length) cur.closed = true;
-      continue;
-    }
-    if (cls === 'jump') {
-      if (!cur || cur.closed) cur = newDraft();
-      const jump = jumpAtStart(t)!;
-      if (jump.direction === 'from') cur.jumpFrom = o.normalize ? jump.text : t;
-      else cur.jumpTo = o.normalize ? jump.text : t;
-      continue;
-    }
-    if (cls === 'placeholder') {
-      if (!cur || cur.closed) cur = newDraft();
-      cur.placeholders.push({ caption: imagePlaceholder(t)!.caption, line: b.line });
-      res.removed.push({ file: o.file, line: b.line, text: t, reason: 'image placeholder' });
-      continue;
-    }
-    if (!cur || cur.closed) cur = newDraft();
-    if (cls === 'image') {
-      cur.body.push({ spans: [], gapBefore: b.gapBefore, line: b.line, titleCandidate: false, image: b.image });
-      continue;
-    }
-    const heading = classes[i] === 'title' ? b.level : undefined;
-    cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && o.mode === 'ocr', heading });
+    break;
   }
+  return { group, end: j };
+}
 
-  for (const d of drafts) finishArticle(d, res, o, guess);
-  return res;
+/** A title group opens an article when body follows it; without one it is a banner or a fragment. */
+function takeTitleGroup(w: Walk, i: number): number {
+  const { blocks, classes, o, res } = w;
+  const n = blocks.length;
+  const { group, end: j } = gatherTitleGroup(w, i);
+  const k = j < n && classes[j] === 'empty' ? nextIndex(w, j - 1) : j;
+  const hasBody = k < n && blocks[k].gapBefore < 2 + (o.mode === 'ocr' ? 0 : 99) && ['body', 'maybe-title', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
+  const first = w.groupsSeen === 0 && w.drafts.length === 0;
+  w.groupsSeen++;
+  if (!hasBody) {
+    for (const g of group) {
+      if (first) {
+        res.page.banners.push(cleanTitle(g.text, o));
+        w.guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
+      } else {
+        res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
+      }
+    }
+    return j;
+  }
+  // A manuscript may name its author before its titles: that byline stays with them.
+  const cur = w.cur;
+  const onlyByline = cur && !cur.closed && !cur.body.length && !cur.headline && !cur.kicker && !cur.deck && !cur.placeholders.length;
+  if (!onlyByline) {
+    if (cur) cur.closed = true;
+    w.cur = newDraft(w);
+  }
+  resolveTitleGroup(group, w.cur!, first, res, o, w.guess);
+  return j;
+}
+
+function takeByline(w: Walk, t: string): void {
+  const cur = openDraft(w);
+  const line = bylineLine(t) ?? t;
+  cur.byline = cur.byline ? `${cur.byline} ${line}` : line;
+  cur.bylinePosition = cur.body.length ? 'end' : 'top';
+  if (cur.body.length) cur.closed = true;
+}
+
+function takeJump(w: Walk, t: string): void {
+  const cur = openDraft(w);
+  const jump = jumpAtStart(t)!;
+  if (jump.direction === 'from') cur.jumpFrom = w.o.normalize ? jump.text : t;
+  else cur.jumpTo = w.o.normalize ? jump.text : t;
+}
+
+function takeBody(w: Walk, i: number): void {
+  const b = w.blocks[i];
+  const cls = w.classes[i];
+  const cur = openDraft(w);
+  if (cls === 'image') {
+    cur.body.push({ spans: [], gapBefore: b.gapBefore, line: b.line, titleCandidate: false, image: b.image });
+    return;
+  }
+  const heading = cls === 'title' ? b.level : undefined;
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading });
 }
 
 function cleanTitle(text: string, o: SegmentOptions): string {
@@ -298,8 +340,6 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
   }
   return out;
 }
-
-type GuessFn = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, articleId?: string, line?: number) => void;
 
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
@@ -379,107 +419,150 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   });
 }
 
+/** A guess about one article (its id filled in). */
+type ArticleGuess = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, line?: number) => void;
+
+/** A draft becomes an article: each step below moves text between the body and the article's fields. */
 function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
-  const g = (kind: GuessKind, text: string, confidence: number, zh: string, en: string, line?: number): void => guess(kind, text, confidence, zh, en, d.id, line);
+  const g: ArticleGuess = (kind, text, confidence, zh, en, line) => guess(kind, text, confidence, zh, en, d.id, line);
   let body = d.body.map((p) => ({ ...p, spans: trimSpans(p.spans) }));
-
-  // Dateline lead at the start of the first text paragraph.
-  let lead = '';
-  const firstText = body.findIndex((p) => !p.image && !p.heading && !p.titleCandidate);
-  if (firstText >= 0) {
-    const p = body[firstText];
-    const jump = jumpAtStart(spansText(p.spans));
-    if (jump) {
-      if (jump.direction === 'from') d.jumpFrom = jump.text;
-      else d.jumpTo = jump.text;
-      p.spans = trimSpans(dropStart(p.spans, jump.length));
-    }
-    const m = leadAtStart(spansText(p.spans));
-    if (m) {
-      lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
-      p.spans = trimSpans(dropStart(p.spans, m.length));
-      g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
-    }
-  }
-
-  // OCR column breaks: a paragraph that stops mid-sentence continues in the next block.
-  if (o.mode === 'ocr') {
-    const clearStarts = new Set<string>();
-    const openingCount = new Map<string, number>();
-    for (const p of body) {
-      const op = opening(spansText(p.spans));
-      openingCount.set(op, (openingCount.get(op) ?? 0) + 1);
-    }
-    body.forEach((p, k) => {
-      if (p.image || p.heading || p.titleCandidate) return;
-      const prev = body[k - 1];
-      if (!prev || endsSentence(spansText(prev.spans)) || prev.titleCandidate) clearStarts.add(opening(spansText(p.spans)));
-    });
-    const joined: BodyPara[] = [];
-    for (const p of body) {
-      const prev = joined[joined.length - 1];
-      if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !endsSentence(spansText(prev.spans))) {
-        const a = spansText(prev.spans);
-        const b = spansText(p.spans);
-        const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
-        const startsLikeSibling = clearStarts.has(opening(b)) && (openingCount.get(opening(b)) ?? 0) > 1;
-        if (startsLikeSibling) {
-          g('not-joined', example, 0.6, `前段未以句末标点结束，但下一段开头“${opening(b)}”与本文其他段落相同，判断为新段落（前段可能缺字）`, `the paragraph stops mid-sentence, but the next one opens like other paragraphs ("${opening(b)}"): kept apart (text may be missing)`, p.line);
-        } else {
-          const quotesOpen = (a.match(/["“”]/g) ?? []).length % 2 === 1;
-          const comma = /[，,、：:]$/.test(a);
-          g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
-          if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
-          prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
-          continue;
-        }
-      }
-      joined.push({ ...p });
-    }
-    body = joined;
-  }
-
-  // Trailing byline at the end of the last paragraph.
-  const lastText = findLastIndex(body, (p) => !p.image && !p.heading);
-  if (lastText >= 0) {
-    const p = body[lastText];
-    const jump = jumpAtEnd(spansText(p.spans));
-    if (jump && jump.direction === 'to') {
-      d.jumpTo = o.normalize ? jump.text : jump.text;
-      p.spans = trimSpans(dropEnd(p.spans, jump.length));
-    }
-    if (!d.byline) {
-      const tb = trailingByline(spansText(p.spans));
-      if (tb) {
-        d.byline = cleanByline(tb.byline, o, g, p.line);
-        d.bylinePosition = 'end';
-        p.spans = trimSpans(dropEnd(p.spans, tb.length));
-        g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
-      }
-    } else d.byline = cleanByline(d.byline, o, g);
-  } else if (d.byline) d.byline = cleanByline(d.byline, o, g);
-
-  // Headline that lost its place (OCR order): a short unmarked line inside the body.
-  if (!d.headline) {
-    const k = body.findIndex((p) => p.titleCandidate);
-    if (k >= 0 && k <= 3) {
-      const text = spansText(body[k].spans);
-      d.headline = cleanTitle(text, o);
-      g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
-      body.splice(k, 1);
-    } else {
-      g('no-headline', head(spansText(body[0]?.spans ?? []), 12), 0.5, '没有找到主题（标题）', 'no headline found', body[0]?.line);
-    }
-  }
+  const lead = takeLead(d, body, o, g);
+  if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
+  takeTrailingByline(d, body, o, g);
+  if (!d.headline) promoteHeadline(d, body, o, g);
   for (const p of body) {
     if (p.titleCandidate) {
       p.heading = 2;
       g('subhead', spansText(p.spans), 0.7, '正文中不成句的短行，视为小标题', 'a short line inside the body that is not a sentence: taken as a subhead', p.line);
     }
   }
+  body = cleanBody(body, o);
+  const last = findLastIndex(body, (p) => !p.image && !p.heading);
+  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
+    g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
+  }
+  linkImages(d, body, res, g);
+  const article: Article = {
+    id: d.id,
+    kicker: d.kicker,
+    headline: d.headline,
+    deck: d.deck,
+    byline: d.byline,
+    bylinePosition: d.bylinePosition,
+    lead,
+    body: toRichDoc(body.filter((p) => !p.image)),
+    jumpFrom: d.jumpFrom,
+    jumpTo: d.jumpTo,
+  };
+  res.articles.push(article);
+  if (!res.confidence.has(d.id)) res.confidence.set(d.id, 1);
+}
 
-  // Clean-up: OCR spaces, punctuation.
-  body = body.map((p) => {
+/** A jump line and the dateline lead at the start of the first text paragraph go to their fields; returns the lead. */
+function takeLead(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): string {
+  const firstText = body.findIndex((p) => !p.image && !p.heading && !p.titleCandidate);
+  if (firstText < 0) return '';
+  const p = body[firstText];
+  const jump = jumpAtStart(spansText(p.spans));
+  if (jump) {
+    if (jump.direction === 'from') d.jumpFrom = jump.text;
+    else d.jumpTo = jump.text;
+    p.spans = trimSpans(dropStart(p.spans, jump.length));
+  }
+  const m = leadAtStart(spansText(p.spans));
+  if (!m) return '';
+  const lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
+  p.spans = trimSpans(dropStart(p.spans, m.length));
+  g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
+  return lead;
+}
+
+/**
+ * Whether a paragraph opens like its siblings: its opening ("聚焦…") is shared by other paragraphs
+ * and, somewhere, follows a finished sentence. Such a paragraph is new, not a column break's rest.
+ */
+function siblingOpenings(body: BodyPara[]): (text: string) => boolean {
+  const clearStarts = new Set<string>();
+  const openingCount = new Map<string, number>();
+  for (const p of body) {
+    const op = opening(spansText(p.spans));
+    openingCount.set(op, (openingCount.get(op) ?? 0) + 1);
+  }
+  body.forEach((p, k) => {
+    if (p.image || p.heading || p.titleCandidate) return;
+    const prev = body[k - 1];
+    if (!prev || endsSentence(spansText(prev.spans)) || prev.titleCandidate) clearStarts.add(opening(spansText(p.spans)));
+  });
+  return (text) => clearStarts.has(opening(text)) && (openingCount.get(opening(text)) ?? 0) > 1;
+}
+
+/** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
+function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
+  const startsLikeSibling = siblingOpenings(body);
+  const joined: BodyPara[] = [];
+  for (const p of body) {
+    const prev = joined[joined.length - 1];
+    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !endsSentence(spansText(prev.spans))) {
+      const a = spansText(prev.spans);
+      const b = spansText(p.spans);
+      const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
+      if (startsLikeSibling(b)) {
+        g('not-joined', example, 0.6, `前段未以句末标点结束，但下一段开头“${opening(b)}”与本文其他段落相同，判断为新段落（前段可能缺字）`, `the paragraph stops mid-sentence, but the next one opens like other paragraphs ("${opening(b)}"): kept apart (text may be missing)`, p.line);
+      } else {
+        const quotesOpen = (a.match(/["“”]/g) ?? []).length % 2 === 1;
+        const comma = /[，,、：:]$/.test(a);
+        g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
+        if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
+        prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
+        continue;
+      }
+    }
+    joined.push({ ...p });
+  }
+  return joined;
+}
+
+/** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */
+function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): void {
+  const lastText = findLastIndex(body, (p) => !p.image && !p.heading);
+  if (lastText < 0) {
+    if (d.byline) d.byline = cleanByline(d.byline, o, g);
+    return;
+  }
+  const p = body[lastText];
+  const jump = jumpAtEnd(spansText(p.spans));
+  if (jump && jump.direction === 'to') {
+    d.jumpTo = jump.text;
+    p.spans = trimSpans(dropEnd(p.spans, jump.length));
+  }
+  if (d.byline) {
+    d.byline = cleanByline(d.byline, o, g);
+    return;
+  }
+  const tb = trailingByline(spansText(p.spans));
+  if (!tb) return;
+  d.byline = cleanByline(tb.byline, o, g, p.line);
+  d.bylinePosition = 'end';
+  p.spans = trimSpans(dropEnd(p.spans, tb.length));
+  g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
+}
+
+/** Headline that lost its place (OCR order): a short unmarked line near the top of the body. */
+function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): void {
+  const k = body.findIndex((p) => p.titleCandidate);
+  if (k >= 0 && k <= 3) {
+    const text = spansText(body[k].spans);
+    d.headline = cleanTitle(text, o);
+    g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
+    body.splice(k, 1);
+  } else {
+    g('no-headline', head(spansText(body[0]?.spans ?? []), 12), 0.5, '没有找到主题（标题）', 'no headline found', body[0]?.line);
+  }
+}
+
+/** Clean-up: OCR spaces, punctuation; paragraphs left empty go. */
+function cleanBody(body: BodyPara[], o: SegmentOptions): BodyPara[] {
+  const cleaned = body.map((p) => {
     if (p.image) return p;
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
@@ -492,14 +575,11 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     });
     return { ...p, spans: trimSpans(spans) };
   });
-  body = body.filter((p) => p.image || spansText(p.spans).length > 0);
+  return cleaned.filter((p) => p.image || spansText(p.spans).length > 0);
+}
 
-  const last = findLastIndex(body, (p) => !p.image && !p.heading);
-  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
-    g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
-  }
-
-  // Images: placeholders, "(如图)" references, embedded images.
+/** Images: placeholders, "(如图)" references, embedded images. */
+function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGuess): void {
   let placeholders = 0;
   // A caption is only ever text the source gives as a caption ("[图：…]"), never a sentence of the body.
   const addPlaceholder = (caption: string, text: string, line: number | undefined, kind: GuessKind): void => {
@@ -518,21 +598,6 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
     const ref = imageReference(text);
     if (ref) addPlaceholder('', text.slice(ref.index, ref.index + ref.length), p.line, 'image-reference');
   }
-
-  const article: Article = {
-    id: d.id,
-    kicker: d.kicker,
-    headline: d.headline,
-    deck: d.deck,
-    byline: d.byline,
-    bylinePosition: d.bylinePosition,
-    lead,
-    body: toRichDoc(body.filter((p) => !p.image)),
-    jumpFrom: d.jumpFrom,
-    jumpTo: d.jumpTo,
-  };
-  res.articles.push(article);
-  if (!res.confidence.has(d.id)) res.confidence.set(d.id, 1);
 }
 
 function toRichDoc(body: BodyPara[]): RichDoc {
@@ -546,7 +611,7 @@ function toRichDoc(body: BodyPara[]): RichDoc {
   return { type: 'doc', content };
 }
 
-function cleanLead(agency: string, inner: string | undefined, raw: string, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+function cleanLead(agency: string, inner: string | undefined, raw: string, o: SegmentOptions, g: ArticleGuess, line?: number): string {
   if (inner === undefined) return agency;
   const tokens = inner.trim().split(/\s+/);
   const fixed = rejoinSplitNames(tokens);
@@ -556,7 +621,7 @@ function cleanLead(agency: string, inner: string | undefined, raw: string, o: Se
   return `${agency}${open}${fixed.tokens.join(' ')}${close}`;
 }
 
-function cleanByline(text: string, o: SegmentOptions, g: (kind: GuessKind, text: string, c: number, zh: string, en: string, line?: number) => void, line?: number): string {
+function cleanByline(text: string, o: SegmentOptions, g: ArticleGuess, line?: number): string {
   const m = text.trim().match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
   const inner = m ? m[2] : text.trim();
   const fixed = rejoinSplitNames(inner.split(/\s+/));

@@ -12,10 +12,6 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
  */
 const NOT_YET_SPLIT: Record<string, string> = {
   'src-renderer/files/use-files.tsx:useFiles': 'the file commands as one hook; to become one hook per command family',
-  'src-core/import/segment.ts:segment': 'the OCR page segmenter; its heuristics have no unit tests of their own yet to split it safely',
-  'src-core/import/segment.ts:finishArticle': 'as segment',
-  'src-core/import/index.ts:importFiles': 'the import front door, one branch per file kind',
-  'src-core/import/punctuation.ts:normalizePunctuation': 'one pass over a paragraph with look-behind state per GB/T 15834 rule',
   'src-main/server/server.ts:startCollabServer': 'the Hocuspocus server configuration hooks (auth, load, store, requests) in one object',
   'src-renderer/files/FileDialogs.tsx:ExportDialog': 'a form component; its fields could become parts',
   'src-renderer/files/NewPageDialog.tsx:NewPageForm': 'a form component; its fields could become parts',
