@@ -20,6 +20,12 @@ const COPY_CAP = 1.6;
  * held over (待用) and the levers pulled. Pure and deterministic (the work budget bounds the search;
  * the time budget is a backstop that is reported when it cuts the search short).
  */
+/**
+ * The backstop only: on any machine the work budget ends the search long before it (about 1 s on two
+ * cores), so a busy machine gets the same page as a quiet one; the backstop bounds a pathological input.
+ */
+const DEFAULT_TIME_BUDGET_MS = 20_000;
+
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   const now = (): number => performance.now();
   const started = now();
@@ -39,7 +45,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const eligible = selectCopy(ranked, measurer, obstacles, held);
   const shapes = eligible.map((a, rank) => shapesFor(a, rank, geo, doc.page, pictures.get(a.id), images.get(pictures.get(a.id)?.imageId ?? '')));
   warnSmallPictures(eligible, pictures, images, geo, notes);
-  const out = search({ articles: eligible, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? 1500), now });
+  const out = search({ articles: eligible, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
   const picCount = eligible.filter((a) => pictures.has(a.id)).length;
   const scored = out.finals.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, eligible, picCount) })).sort((a, b) => b.score.total - a.score.total);
   const alternatives: Alternative[] = [];

@@ -10,7 +10,7 @@ export interface PictureLink {
 export interface MakeUpOptions {
   /** How many ranked alternatives to return (default 3). */
   alternatives?: number;
-  /** Wall-clock safety bound in ms (default 1500): the search returns its best so far when it is reached. */
+  /** Wall-clock safety bound in ms (default 20 000, a backstop the work budget stays far inside): the search returns its best so far when it is reached. */
   timeBudgetMs?: number;
   /**
    * Deterministic work bound: the most search states expanded (default 6000). The search is meant to

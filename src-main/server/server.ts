@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
@@ -81,28 +81,22 @@ function isLoopbackAddress(addr: string | undefined): boolean {
   return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
 }
 
-/**
- * Starts the collaboration server: Hocuspocus with the role guard and SQLite persistence, on
- * 127.0.0.1 unless told otherwise. Used by `npm run server` and, later, by 文件 → 共享此版面.
- */
-export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
-  const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host) && !options.tls && !options.behindProxy) {
-    throw new CollabServerError(
-      `在 ${host} 上监听需要 TLS：请提供证书（tls），或置于 nginx 等反向代理之后（behindProxy）`,
-      `Listening on ${host} needs TLS: give a certificate (tls) or run behind a reverse proxy such as nginx (behindProxy)`,
-    );
-  }
-  const users = new UserDirectory(options.usersFile);
-  const store = new SqliteStore(options.dataDir, options.durability ?? 'normal');
-  const guard = new Guard(users);
+/** Anything but loopback needs TLS or the proxy in front, refused before anything is opened. */
+function assertSafeAddress(host: string, options: CollabServerOptions): void {
+  if (LOOPBACK.has(host) || options.tls || options.behindProxy) return;
+  throw new CollabServerError(
+    `在 ${host} 上监听需要 TLS：请提供证书（tls），或置于 nginx 等反向代理之后（behindProxy）`,
+    `Listening on ${host} needs TLS: give a certificate (tls) or run behind a reverse proxy such as nginx (behindProxy)`,
+  );
+}
+
+/** Hocuspocus with the role guard, SQLite persistence, the page directory and (when asked) Redis. */
+function createHocuspocus(options: CollabServerOptions, guard: Guard, store: SqliteStore): Hocuspocus {
   const extensions: Extension[] = [guard, sqliteExtension(store), directoryExtension(store)];
-  let redis: Redis | undefined;
   if (options.redis) {
-    redis = new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'banmian', identifier: options.name });
-    extensions.push(redis);
+    extensions.push(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'banmian', identifier: options.name }));
   }
-  const hocuspocus = new Hocuspocus({
+  return new Hocuspocus({
     name: options.name ?? 'banmian',
     extensions,
     quiet: true,
@@ -111,7 +105,15 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     // A desk whose network dropped (its socket left hanging) is closed within 2× this, so the others see it leave.
     timeout: CONNECTION_TIMING.serverPingMs,
   });
+}
 
+/** Which sockets may talk to the server, and which came through the trusted proxy. */
+interface SocketRule {
+  viaProxy(socket: Socket): boolean;
+  allowed(socket: Socket): boolean;
+}
+
+function socketRule(options: CollabServerOptions): SocketRule {
   const trusted = new Set(options.behindProxy?.trustedProxies ?? []);
   const viaProxy = (socket: Socket): boolean => trusted.has((socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
   const allowed = (socket: Socket): boolean => {
@@ -120,28 +122,41 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     if (options.tls) return true;
     return viaProxy(socket);
   };
+  return { viaProxy, allowed };
+}
 
-  const onRequest = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
+interface ServerParts {
+  hocuspocus: Hocuspocus;
+  guard: Guard;
+  store: SqliteStore;
+  rule: SocketRule;
+}
+
+/** Plain HTTP requests: /health, the page directory, and a 404 that names the server. */
+function requestHandler(name: string, { hocuspocus, guard, store, rule }: ServerParts) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, name: options.name ?? 'banmian', documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() }));
+      res.end(JSON.stringify({ ok: true, name, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() }));
       return;
     }
     // The page directory obeys the socket rule: plain HTTP only on loopback or from the trusted proxy.
-    if (allowed(req.socket)) {
-      if (serveDirectory(req, res, guard, store, clientAddress(req, viaProxy(req.socket)))) return;
+    if (rule.allowed(req.socket)) {
+      if (serveDirectory(req, res, guard, store, clientAddress(req, rule.viaProxy(req.socket)))) return;
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('版面协作服务器 / Banmian collaboration server\n');
   };
-  const http: HttpServer = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createHttpServer(onRequest);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.messageBytes });
+}
+
+/** WebSocket upgrades: refused unless the socket rule allows them, else handed to Hocuspocus behind a gate. */
+function acceptSockets(http: HttpServer, wss: WebSocketServer, { hocuspocus, rule }: ServerParts): void {
   http.on('upgrade', (req, socket: Socket, head) => {
-    if (!allowed(socket)) {
+    if (!rule.allowed(socket)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const fromProxy = viaProxy(socket);
+    const fromProxy = rule.viaProxy(socket);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => undefined);
       // The gate sees every message before Hocuspocus; the guard finds it in the context.
@@ -149,38 +164,55 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       hocuspocus.handleConnection(ws, req, { gate });
     });
   });
+}
 
-  await new Promise<void>((resolve, reject) => {
+function listen(http: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => {
+    http.listen(port, host, () => {
       http.off('error', reject);
       resolve();
     });
   });
+}
+
+/** Stops once: connections first, then what is loaded is stored, then the store closes. */
+function closer(http: HttpServer, wss: WebSocketServer, { hocuspocus, store }: ServerParts): () => Promise<void> {
+  let closed = false;
+  return async () => {
+    if (closed) return;
+    closed = true;
+    await new Promise<void>((resolve) => {
+      http.close(() => resolve());
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+    });
+    // store what is loaded, then stop
+    for (const doc of hocuspocus.documents.values()) store.compact(doc.name, doc);
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    wss.close();
+    store.close();
+  };
+}
+
+/**
+ * Starts the collaboration server: Hocuspocus with the role guard and SQLite persistence, on
+ * 127.0.0.1 unless told otherwise. Used by `npm run server` and, later, by 文件 → 共享此版面.
+ */
+export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
+  const host = options.host ?? '127.0.0.1';
+  assertSafeAddress(host, options);
+  const users = new UserDirectory(options.usersFile);
+  const store = new SqliteStore(options.dataDir, options.durability ?? 'normal');
+  const guard = new Guard(users);
+  const parts: ServerParts = { hocuspocus: createHocuspocus(options, guard, store), guard, store, rule: socketRule(options) };
+  const onRequest = requestHandler(options.name ?? 'banmian', parts);
+  const http: HttpServer = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createHttpServer(onRequest);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.messageBytes });
+  acceptSockets(http, wss, parts);
+  await listen(http, options.port ?? 0, host);
   const port = (http.address() as AddressInfo).port;
   const scheme = options.tls ? 'wss' : 'ws';
   const shownHost = host.includes(':') ? `[${host}]` : host;
-
-  let closed = false;
-  return {
-    url: `${scheme}://${shownHost}:${port}`,
-    port,
-    storage: store.db.driver,
-    guard,
-    hocuspocus,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        hocuspocus.closeConnections();
-        for (const ws of wss.clients) ws.terminate();
-      });
-      // store what is loaded, then stop
-      for (const doc of hocuspocus.documents.values()) store.compact(doc.name, doc);
-      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-      wss.close();
-      store.close();
-    },
-  };
+  return { url: `${scheme}://${shownHost}:${port}`, port, storage: store.db.driver, guard, hocuspocus: parts.hocuspocus, close: closer(http, wss, parts) };
 }

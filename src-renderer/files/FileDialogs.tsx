@@ -75,6 +75,14 @@ export type ExportFormat = 'pdf' | 'png';
 /** Options of either export: bleed and marks for the print PDF, the resolution for the proof PNG. */
 export type AnyExportOptions = ExportOptions | PngExportOptions;
 
+/** The options the export form edits: the file name (web host), and bleed and marks or the resolution. */
+interface ExportFields {
+  name: string;
+  bleed: number;
+  marks: boolean;
+  dpi: number;
+}
+
 /**
  * The export of the print PDF (with marks and bleed) or of the proof PNG (校样 PNG, the trimmed page):
  * options, the progress through preflight, typesetting and writing, the preflight report, and an
@@ -83,92 +91,114 @@ export type AnyExportOptions = ExportOptions | PngExportOptions;
 export function ExportDialog({ state, onExport, onOpen, onCancel }: { state: Extract<DialogState, { kind: 'export' }>; onExport: (path: string | null, options: AnyExportOptions) => void; onOpen: (path: string) => void; onCancel: () => void }) {
   const png = state.format === 'png';
   const ext = png ? '.png' : '.pdf';
-  const [name, setName] = useState(state.suggested);
-  const [bleed, setBleed] = useState(3);
-  const [marks, setMarks] = useState(true);
-  const [dpi, setDpi] = useState<number>(PNG_DPI.default);
-  const outcome = state.outcome;
+  const [fields, setFields] = useState<ExportFields>({ name: state.suggested, bleed: 3, marks: true, dpi: PNG_DPI.default });
+  const { name, bleed, marks, dpi } = fields;
+  const set = (patch: Partial<ExportFields>) => setFields((f) => ({ ...f, ...patch }));
   const path = state.native ? null : name.trim().toLowerCase().endsWith(ext) ? name.trim() : `${name.trim()}${ext}`;
   const options = (force?: boolean): AnyExportOptions => (png ? { dpi, ...(force ? { force } : {}) } : { bleedMm: bleed, marks, ...(force ? { force } : {}) });
   const dpiValid = Number.isInteger(dpi) && dpi >= PNG_DPI.min && dpi <= PNG_DPI.max;
   return (
     <Backdrop testId="dialog-export" onCancel={onCancel}>
       <h2>{png ? <>导出校样 PNG <small>Export proof PNG</small></> : <>导出 PDF <small>Export PDF</small></>}</h2>
-      {!state.native && (
+      <ExportOptionFields png={png} native={state.native} fields={fields} set={set} />
+      {png && !dpiValid && (
+        <ErrorLine testId="export-dpi-error" zh={`分辨率须为 ${PNG_DPI.min}–${PNG_DPI.max} dpi 的整数`} en={`The resolution must be a whole number from ${PNG_DPI.min} to ${PNG_DPI.max} dpi`} />
+      )}
+      {state.stage && <ExportProgress stage={state.stage} busy={state.busy} />}
+      {state.error && <ErrorLine testId="export-error" zh={state.error.zh} en={state.error.en} />}
+      {state.outcome && <ExportReport outcome={state.outcome} />}
+      <div className="buttons">
+        <button onClick={onCancel}>{state.outcome ? '关闭 Close' : '取消 Cancel'}</button>
+        <ExportButtons state={state} canExport={(state.native || !!name.trim()) && (!png || dpiValid)} onOpen={onOpen} onExport={(force) => onExport(path, options(force))} />
+      </div>
+    </Backdrop>
+  );
+}
+
+function ExportOptionFields({ png, native, fields, set }: { png: boolean; native: boolean; fields: ExportFields; set: (patch: Partial<ExportFields>) => void }) {
+  return (
+    <>
+      {!native && (
         <Row zh="文件名" en="File name">
-          <input data-testid="export-file-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <input data-testid="export-file-name" value={fields.name} onChange={(e) => set({ name: e.target.value })} />
         </Row>
       )}
       {png ? (
         <Row zh="分辨率" en="Resolution">
-          <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={dpi} onChange={(e) => setDpi(Number(e.target.value))} /> <span className="unit">dpi</span>
+          <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={fields.dpi} onChange={(e) => set({ dpi: Number(e.target.value) })} /> <span className="unit">dpi</span>
         </Row>
       ) : (
         <>
           <Row zh="出血" en="Bleed">
-            <input type="number" min={0} max={20} step={0.5} value={bleed} onChange={(e) => setBleed(Number(e.target.value))} /> <span className="unit">mm</span>
+            <input type="number" min={0} max={20} step={0.5} value={fields.bleed} onChange={(e) => set({ bleed: Number(e.target.value) })} /> <span className="unit">mm</span>
           </Row>
           <label className="field">
             <span className="field-label">
               印刷标记<small>Printer's marks</small>
             </span>
-            <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.target.checked)} />
+            <input type="checkbox" checked={fields.marks} onChange={(e) => set({ marks: e.target.checked })} />
           </label>
         </>
       )}
-      {png && !dpiValid && (
-        <p className="status-error" role="alert" data-testid="export-dpi-error">
-          分辨率须为 {PNG_DPI.min}–{PNG_DPI.max} dpi 的整数
-          <br />
-          <small>The resolution must be a whole number from {PNG_DPI.min} to {PNG_DPI.max} dpi</small>
-        </p>
+    </>
+  );
+}
+
+/** A problem shown in the dialog: Chinese, then English on a small second line. */
+function ErrorLine({ testId, zh, en }: { testId: string; zh: string; en: string }) {
+  return (
+    <p className="status-error" role="alert" data-testid={testId}>
+      {zh}
+      <br />
+      <small>{en}</small>
+    </p>
+  );
+}
+
+/** What the export did: the file written (or not), and the preflight report, errors first. */
+function ExportReport({ outcome }: { outcome: ExportOutcome }) {
+  return (
+    <div data-testid="export-report">
+      <p data-testid="export-result">
+        {outcome.written ? `已导出 ${outcome.path}（${Math.round((outcome.bytes ?? 0) / 1024)} KB）· Exported` : '印前检查有错误，未导出 · Not exported: preflight found errors'}
+      </p>
+      <h3>
+        印前检查 <small>Preflight</small>：{outcome.report.errors.length} 个错误 · {outcome.report.warnings.length} 个警告
+      </h3>
+      <ul className="preflight-list">
+        {[...outcome.report.errors, ...outcome.report.warnings].map((i, n) => (
+          <li key={n} className={`preflight-${i.severity}`} data-severity={i.severity}>
+            {i.severity === 'error' ? '错误' : '警告'}：{i.zh}
+            <br />
+            <small>{i.en}</small>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** After the cancel button: 打开 Open once written, 仍然导出 when preflight stopped it, else 导出. */
+function ExportButtons({ state, canExport, onOpen, onExport }: { state: Extract<DialogState, { kind: 'export' }>; canExport: boolean; onOpen: (path: string) => void; onExport: (force?: boolean) => void }) {
+  const outcome = state.outcome;
+  return (
+    <>
+      {outcome?.written && (
+        <button className="primary" data-testid="export-open" title={state.native ? 'Open in the system viewer' : 'Open in a new tab'} onClick={() => onOpen(outcome.path)}>
+          打开 Open
+        </button>
       )}
-      {state.stage && <ExportProgress stage={state.stage} busy={state.busy} />}
-      {state.error && (
-        <p className="status-error" role="alert" data-testid="export-error">
-          {state.error.zh}
-          <br />
-          <small>{state.error.en}</small>
-        </p>
+      {outcome && !outcome.written && (
+        <button data-testid="export-force" disabled={state.busy} onClick={() => onExport(true)}>
+          仍然导出 Export anyway
+        </button>
       )}
-      {outcome && (
-        <div data-testid="export-report">
-          <p data-testid="export-result">
-            {outcome.written ? `已导出 ${outcome.path}（${Math.round((outcome.bytes ?? 0) / 1024)} KB）· Exported` : '印前检查有错误，未导出 · Not exported: preflight found errors'}
-          </p>
-          <h3>
-            印前检查 <small>Preflight</small>：{outcome.report.errors.length} 个错误 · {outcome.report.warnings.length} 个警告
-          </h3>
-          <ul className="preflight-list">
-            {[...outcome.report.errors, ...outcome.report.warnings].map((i, n) => (
-              <li key={n} className={`preflight-${i.severity}`} data-severity={i.severity}>
-                {i.severity === 'error' ? '错误' : '警告'}：{i.zh}
-                <br />
-                <small>{i.en}</small>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {!outcome?.written && (
+        <button className="primary" data-testid="export-ok" disabled={state.busy || !canExport} onClick={() => onExport()}>
+          导出 Export
+        </button>
       )}
-      <div className="buttons">
-        <button onClick={onCancel}>{outcome ? '关闭 Close' : '取消 Cancel'}</button>
-        {outcome?.written && (
-          <button className="primary" data-testid="export-open" title={state.native ? 'Open in the system viewer' : 'Open in a new tab'} onClick={() => onOpen(outcome.path)}>
-            打开 Open
-          </button>
-        )}
-        {outcome && !outcome.written && (
-          <button data-testid="export-force" disabled={state.busy} onClick={() => onExport(path, options(true))}>
-            仍然导出 Export anyway
-          </button>
-        )}
-        {!outcome?.written && (
-          <button className="primary" data-testid="export-ok" disabled={state.busy || (!state.native && !name.trim()) || (png && !dpiValid)} onClick={() => onExport(path, options())}>
-            导出 Export
-          </button>
-        )}
-      </div>
-    </Backdrop>
+    </>
   );
 }
 

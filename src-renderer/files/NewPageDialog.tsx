@@ -37,11 +37,6 @@ function NewPageForm({ onClose }: { onClose: () => void }) {
     editor.replaceDocument(r.doc, { path: null, title: '未命名 Untitled' });
     onClose();
   };
-  const num = (value: number, onChange: (v: number) => void, testId: string, unit: string) => (
-    <span className="field-input">
-      <input type="number" data-testid={testId} value={value} onChange={(e) => onChange(Number(e.target.value))} /> <span className="unit">{unit}</span>
-    </span>
-  );
   return (
     <div className="dialog-backdrop">
       <div
@@ -58,37 +53,7 @@ function NewPageForm({ onClose }: { onClose: () => void }) {
         <h2>
           新建版面 <small>New page</small>
         </h2>
-        <Row zh="开本" en="Format">
-          <select data-testid="new-page-preset" value={spec.preset} onChange={(e) => (e.target.value === 'custom' ? set({ preset: 'custom' }) : setSpec(presetSpec(e.target.value as 'broadsheet' | 'tabloid')))}>
-            <option value="broadsheet">对开 Broadsheet（390 × 546 mm）</option>
-            <option value="tabloid">四开 Tabloid（273 × 390 mm）</option>
-            <option value="custom">自定义 Custom</option>
-          </select>
-        </Row>
-        <label className="field">
-          <span className="field-label">
-            宽<small>Width</small>
-          </span>
-          {num(spec.widthMm, (v) => set({ widthMm: v }), 'new-page-width', 'mm')}
-        </label>
-        <label className="field">
-          <span className="field-label">
-            高<small>Height</small>
-          </span>
-          {num(spec.heightMm, (v) => set({ heightMm: v }), 'new-page-height', 'mm')}
-        </label>
-        <label className="field">
-          <span className="field-label">
-            栏数<small>Columns</small>
-          </span>
-          {num(spec.columns, (v) => set({ columns: v }), 'new-page-columns', '栏')}
-        </label>
-        <label className="field">
-          <span className="field-label">
-            每栏字数<small>Characters per column</small>
-          </span>
-          {num(spec.charsPerColumn, (v) => set({ charsPerColumn: v }), 'new-page-chars', '字')}
-        </label>
+        <NewPageFields spec={spec} set={set} choosePreset={(preset) => setSpec(presetSpec(preset))} />
         <p className="hint">正文小五（9 pt），栏间 1 字，版心左右居中 · Body 9 pt, 1-character gutter, text area centred</p>
         {error && (
           <p className="status-error" role="alert" data-testid="new-page-error">
@@ -105,5 +70,39 @@ function NewPageForm({ onClose }: { onClose: () => void }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The format (a preset fills the size) and the size, columns and characters per column it can be changed to. */
+function NewPageFields({ spec, set, choosePreset }: { spec: NewPageSpec; set: (patch: Partial<NewPageSpec>) => void; choosePreset: (preset: 'broadsheet' | 'tabloid') => void }) {
+  return (
+    <>
+      <Row zh="开本" en="Format">
+        <select data-testid="new-page-preset" value={spec.preset} onChange={(e) => (e.target.value === 'custom' ? set({ preset: 'custom' }) : choosePreset(e.target.value as 'broadsheet' | 'tabloid'))}>
+          <option value="broadsheet">对开 Broadsheet（390 × 546 mm）</option>
+          <option value="tabloid">四开 Tabloid（273 × 390 mm）</option>
+          <option value="custom">自定义 Custom</option>
+        </select>
+      </Row>
+      <NumberRow zh="宽" en="Width" value={spec.widthMm} onChange={(v) => set({ widthMm: v })} testId="new-page-width" unit="mm" />
+      <NumberRow zh="高" en="Height" value={spec.heightMm} onChange={(v) => set({ heightMm: v })} testId="new-page-height" unit="mm" />
+      <NumberRow zh="栏数" en="Columns" value={spec.columns} onChange={(v) => set({ columns: v })} testId="new-page-columns" unit="栏" />
+      <NumberRow zh="每栏字数" en="Characters per column" value={spec.charsPerColumn} onChange={(v) => set({ charsPerColumn: v })} testId="new-page-chars" unit="字" />
+    </>
+  );
+}
+
+/** One number of the new page, typed freely: newPageDocument checks them all on 新建. */
+function NumberRow({ zh, en, value, onChange, testId, unit }: { zh: string; en: string; value: number; onChange: (v: number) => void; testId: string; unit: string }) {
+  return (
+    <label className="field">
+      <span className="field-label">
+        {zh}
+        <small>{en}</small>
+      </span>
+      <span className="field-input">
+        <input type="number" data-testid={testId} value={value} onChange={(e) => onChange(Number(e.target.value))} /> <span className="unit">{unit}</span>
+      </span>
+    </label>
   );
 }

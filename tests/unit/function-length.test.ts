@@ -11,10 +11,6 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
  * `Long on purpose:` reason beside it.
  */
 const NOT_YET_SPLIT: Record<string, string> = {
-  'src-renderer/files/use-files.tsx:useFiles': 'the file commands as one hook; to become one hook per command family',
-  'src-main/server/server.ts:startCollabServer': 'the Hocuspocus server configuration hooks (auth, load, store, requests) in one object',
-  'src-renderer/files/FileDialogs.tsx:ExportDialog': 'a form component; its fields could become parts',
-  'src-renderer/files/NewPageDialog.tsx:NewPageForm': 'a form component; its fields could become parts',
 };
 
 describe(`functions fit on a screen (at most ${FUNCTION_LINE_LIMIT} lines, or a reason beside them)`, () => {

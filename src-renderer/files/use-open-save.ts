@@ -1,0 +1,49 @@
+import { useCallback } from 'react';
+import type { HostApi, HostInfo } from '../../src-core/host-api';
+import type { BanmianDocument } from '../../src-core/model/document';
+import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
+import { serializePage } from '../../src-core/store/persist';
+import type { Editor } from '../editor/editor';
+import type { Failed, SetDialog } from './file-dialog-state';
+
+/** 打开, 保存 and 另存为: the page file in and out through the host, the recovery file dropped after either. */
+export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDialog: SetDialog, failed: Failed) {
+  const doOpen = useCallback(async (path: string | null) => {
+    setDialog(null);
+    const r = await host.openPage(path);
+    if (failed(r) || !r.value) return;
+    const { document, migratedFrom, fittedBlocks } = r.value;
+    // A page fitted on load differs from its file: unsaved (●) until saved, as a converted document is.
+    editor.replaceDocument(document, { path: r.value.path, title: r.value.title }, !!fittedBlocks?.length);
+    void host.discardRecovery();
+    const notes: { zh: string; en: string }[] = [];
+    if (migratedFrom !== undefined) notes.push({ zh: `已从第 ${migratedFrom} 版文件格式升级`, en: `Upgraded from file format version ${migratedFrom}` });
+    const fitted = fittedNote(document, fittedBlocks);
+    if (fitted) notes.push(fitted);
+    if (notes.length) editor.notify({ zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') }, 'info');
+  }, [editor, host, failed, setDialog]);
+
+  const doSave = useCallback(async (path: string | null) => {
+    setDialog(null);
+    const revision = editor.getState().revision;
+    const r = await host.savePage(serializePage(editor.pageStore, editor.getState().doc), path);
+    if (failed(r) || !r.value) return;
+    editor.markSaved(r.value.path, r.value.title, revision);
+    void host.discardRecovery();
+    editor.notify({ zh: `已保存 ${r.value.title}`, en: `Saved ${r.value.title}` }, 'info');
+  }, [editor, host, failed, setDialog]);
+
+  const saveAs = useCallback(async () => {
+    if (info.nativeDialogs) return doSave(null);
+    const listed = await host.listPages();
+    const title = editor.getState().file.title;
+    setDialog({ kind: 'save', files: listed.ok ? listed.value : [], suggested: title.endsWith('.banmian') ? title : 'page.banmian' });
+  }, [info, host, editor, doSave, setDialog]);
+
+  return { doOpen, doSave, saveAs };
+}
+
+/** The notice part for a page whose blocks were fitted to its columns on load (an older build saved them past the grid). */
+export function fittedNote(document: BanmianDocument, fittedBlocks: BlockFit[] | undefined): { zh: string; en: string } | undefined {
+  return fittedBlocks?.length ? describeBlockFits(fittedBlocks, document.page.grid.columns, document, 'file') : undefined;
+}
