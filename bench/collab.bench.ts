@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../tests/support/node-websocket';
 import * as Y from 'yjs';
 import { JoinedPageDocs } from '../src-core/collab/joined-page';
 import { CollabSession } from '../src-renderer/collab/session/session';
@@ -106,7 +106,7 @@ async function recovery(): Promise<void> {
   const usersFile = join(dir, 'users.json');
   const port = await freePort();
   let server = await startServer(port, dir, usersFile);
-  const session = new CollabSession({ url: `ws://127.0.0.1:${port}`, token: addUser(usersFile, 'desk', '组版').token, pageId: 'recovery', user: { name: 'desk', role: '组版' }, docs: new PageStore(samplePage()), WebSocket });
+  const session = new CollabSession({ url: `ws://127.0.0.1:${port}`, token: addUser(usersFile, 'desk', '组版').token, pageId: 'recovery', user: { name: 'desk', role: '组版' }, docs: new PageStore(samplePage()), WebSocket: NodeWebSocket });
   const state = (): string => session.status().connection;
   const detect: number[] = [];
   const reconnect: number[] = [];
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     const make = (i: number, docs: ConstructorParameters<typeof CollabSession>[0]['docs'], create?: (id: string) => Y.Doc): CollabSession => {
       const role = i === 0 ? '组版' : roles[i % 3];
       const token = addUser(usersFile, `desk${i}`, role).token;
-      const session = new CollabSession({ url, token, pageId: 'load', user: { name: `desk${i}`, role }, docs, createArticleDoc: create, WebSocket, reconnectDelay: 200 });
+      const session = new CollabSession({ url, token, pageId: 'load', user: { name: `desk${i}`, role }, docs, createArticleDoc: create, WebSocket: NodeWebSocket, reconnectDelay: 200 });
       session.subscribe(() => {
         if (session.status().error) errors++;
       });

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../tests/support/node-websocket';
 import * as Y from 'yjs';
 import { docsOfDeskBackup, mergeDeskBackup, takeDeskBackup, type DeskBackup } from '../src-core/collab/desk-backup';
 import { parseInvitation } from '../src-core/collab/invitation';
@@ -112,7 +112,7 @@ async function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Pr
 }
 
 function connect(url: string, pageId: string, token: string, name: string, role: Role, docs: Desk['docs']): Desk {
-  return { docs, session: new CollabSession({ url, token, pageId, user: { name, role }, docs, createArticleDoc: docs.createArticleDoc, WebSocket, reconnectDelay: 100 }) };
+  return { docs, session: new CollabSession({ url, token, pageId, user: { name, role }, docs, createArticleDoc: docs.createArticleDoc, WebSocket: NodeWebSocket, reconnectDelay: 100 }) };
 }
 
 /** The rounds themselves, whatever the server is: `restart` brings it back, `revive` rebuilds a dead desk. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../support/node-websocket';
 import * as Y from 'yjs';
 import { JoinedPageDocs } from '../../src-core/collab/joined-page';
 import type { Role } from '../../src-core/collab/roles';
@@ -100,13 +100,13 @@ export function token(usersFile: string, name: string, role: Role, pages: string
 /** A desk that joins the page: empty documents filled from the server. */
 export function joinDesk(url: string, pageId: string, tokenText: string, name: string, role: Role): Desk & { docs: JoinedPageDocs } {
   const docs = new JoinedPageDocs();
-  const session = new CollabSession({ url, token: tokenText, pageId, user: { name, role }, docs, createArticleDoc: docs.createArticleDoc, WebSocket, reconnectDelay: 100 });
+  const session = new CollabSession({ url, token: tokenText, pageId, user: { name, role }, docs, createArticleDoc: docs.createArticleDoc, WebSocket: NodeWebSocket, reconnectDelay: 100 });
   return { session, docs, name, role };
 }
 
 /** A desk that shares a page it has (a PageStore or anything with the documents). */
 export function shareDesk(url: string, pageId: string, tokenText: string, name: string, role: Role, docs: SharedPageDocs): Desk {
-  const session = new CollabSession({ url, token: tokenText, pageId, user: { name, role }, docs, WebSocket, reconnectDelay: 100 });
+  const session = new CollabSession({ url, token: tokenText, pageId, user: { name, role }, docs, WebSocket: NodeWebSocket, reconnectDelay: 100 });
   return { session, docs, name, role };
 }
 
