@@ -13,13 +13,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { samplePage } from '../../bench/pages';
 import { formatInvitation } from '../../src-core/collab/invitation';
 import { CollabSession } from '../../src-renderer/collab/session/session';
 import { PageStore } from '../../src-core/store/page-store';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
+import { NodeWebSocket } from '../support/node-websocket';
 import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
 import { exportPrintPdf, menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
 
@@ -165,47 +165,48 @@ describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in t
   });
 });
 
-describe.skipIf(!chromiumAvailable())('offline: the server goes away while the proofreader types', () => {
-  const tmp = tempDir('banmian-collab-e2e-');
-  const usersFile = join(tmp.dir, 'users.json');
-  let server: ServerProcess;
-  let host: WebHost;
-  let browser: Browser;
-  let seed: CollabSession;
-  let store: PageStore;
-  const problems: string[] = [];
-  const PAGE = 'offline-e2e';
-
+/**
+ * A collaboration server process, a layout desk in Node sharing the sample page on it as `pageId`,
+ * a web host and a browser: set up before the describe's tests, taken down after.
+ */
+function seededPage(prefix: string, pageId: string) {
+  const tmp = tempDir(prefix);
+  const f = { usersFile: join(tmp.dir, 'users.json') } as { usersFile: string; server: ServerProcess; host: WebHost; browser: Browser; seed: CollabSession; store: PageStore };
   beforeAll(async () => {
     requireBuild();
-    server = new ServerProcess(await freePort(), join(tmp.dir, 'data'), usersFile);
-    await server.start();
-    // A layout desk in Node shares the sample page on the test's server.
-    store = new PageStore(samplePage());
-    seed = new CollabSession({ url: server.url, token: token(usersFile, '王组版', '组版'), pageId: PAGE, user: { name: '王组版', role: '组版' }, docs: store, WebSocket, reconnectDelay: 200 });
-    await seed.whenSynced();
-    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
-    browser = await launchChromium();
+    f.server = new ServerProcess(await freePort(), join(tmp.dir, 'data'), f.usersFile);
+    await f.server.start();
+    f.store = new PageStore(samplePage());
+    f.seed = new CollabSession({ url: f.server.url, token: token(f.usersFile, '王组版', '组版'), pageId, user: { name: '王组版', role: '组版' }, docs: f.store, WebSocket: NodeWebSocket, reconnectDelay: 200 });
+    await f.seed.whenSynced();
+    f.host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
+    f.browser = await launchChromium();
   });
-
   afterAll(async () => {
-    seed?.destroy();
-    await browser?.close();
-    await host?.close();
-    await server?.kill('SIGTERM');
+    f.seed?.destroy();
+    await f.browser?.close();
+    await f.host?.close();
+    await f.server?.kill('SIGTERM');
     tmp.remove();
   });
+  return f;
+}
+
+describe.skipIf(!chromiumAvailable())('offline: the server goes away while the proofreader types', () => {
+  const PAGE = 'offline-e2e';
+  const f = seededPage('banmian-collab-e2e-', PAGE);
+  const problems: string[] = [];
 
   it('says 离线 with the number of waiting changes, and syncs everything when the server is back', async () => {
-    const p = await openApp(browser, host.url, problems);
+    const p = await openApp(f.browser, f.host.url, problems);
     await p.getByTestId('tool-view.fitPage').click();
     await menu(p, 'file', 'file.join');
-    await p.getByTestId('join-invitation').fill(formatInvitation({ server: server.url, pageId: PAGE, token: token(usersFile, '孙校对', '校对', [PAGE]) }));
+    await p.getByTestId('join-invitation').fill(formatInvitation({ server: f.server.url, pageId: PAGE, token: token(f.usersFile, '孙校对', '校对', [PAGE]) }));
     await p.getByTestId('join-ok').click();
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
     await openStory(p, 'b-nanguan');
 
-    await server.kill('SIGKILL');
+    await f.server.kill('SIGKILL');
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 15_000 }).toBe('offline');
     await caretAfter(p, '为进一步');
     await p.keyboard.type('离线');
@@ -215,52 +216,27 @@ describe.skipIf(!chromiumAvailable())('offline: the server goes away while the p
     expect(text).toMatch(/— \d+ 处修改待同步/);
     await shot(p, 'collab-offline.png');
 
-    await server.start();
+    await f.server.start();
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
     await expect.poll(() => status(p).getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
     expect(await status(p).innerText()).toContain('在线 已同步');
     // the first mark, made offline, opened 一校 once the server was back (the server writes rounds)
     await expect.poll(() => p.getByTestId('round-state').innerText(), { timeout: 15_000 }).toBe('一校进行中');
     // nothing lost: the layout desk has the proofreader's text
-    await until('the text reaches the layout desk', () => bodyText(store.articleDoc('nanguan')!).includes('为进一步离线'));
+    await until('the text reaches the layout desk', () => bodyText(f.store.articleDoc('nanguan')!).includes('为进一步离线'));
   });
 });
 
 describe.skipIf(!chromiumAvailable())('a pulled cable: the proofreader’s network is cut for 10 s (sockets left hanging)', () => {
-  const tmp = tempDir('banmian-collab-cable-');
-  const usersFile = join(tmp.dir, 'users.json');
-  let server: ServerProcess;
-  let host: WebHost;
-  let browser: Browser;
-  let seed: CollabSession;
-  let store: PageStore;
-  const problems: string[] = [];
   const PAGE = 'cable-e2e';
-
-  beforeAll(async () => {
-    requireBuild();
-    server = new ServerProcess(await freePort(), join(tmp.dir, 'data'), usersFile);
-    await server.start();
-    store = new PageStore(samplePage());
-    seed = new CollabSession({ url: server.url, token: token(usersFile, '王组版', '组版'), pageId: PAGE, user: { name: '王组版', role: '组版' }, docs: store, WebSocket, reconnectDelay: 200 });
-    await seed.whenSynced();
-    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    seed?.destroy();
-    await browser?.close();
-    await host?.close();
-    await server?.kill('SIGTERM');
-    tmp.remove();
-  });
+  const f = seededPage('banmian-collab-cable-', PAGE);
+  const problems: string[] = [];
 
   async function joinAs(name: string, role: '组版' | '校对', viewport: { width: number; height: number }): Promise<Page> {
-    const p = await openApp(browser, host.url, problems, viewport);
+    const p = await openApp(f.browser, f.host.url, problems, viewport);
     await p.getByTestId('tool-view.fitPage').click();
     await menu(p, 'file', 'file.join');
-    await p.getByTestId('join-invitation').fill(formatInvitation({ server: server.url, pageId: PAGE, token: token(usersFile, name, role, [PAGE]) }));
+    await p.getByTestId('join-invitation').fill(formatInvitation({ server: f.server.url, pageId: PAGE, token: token(f.usersFile, name, role, [PAGE]) }));
     await p.getByTestId('join-ok').click();
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
     return p;
@@ -300,7 +276,7 @@ describe.skipIf(!chromiumAvailable())('a pulled cable: the proofreader’s netwo
     await expect.poll(() => status(p).getAttribute('data-connection'), { timeout: 15_000 }).toBe('online');
     await expect.poll(() => status(p).getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
     expect(await status(p).innerText()).toContain('在线 已同步');
-    await until('the edits reach the layout desk', () => bodyText(store.articleDoc('nanguan')!).includes('为进一步甲乙乙丙丙丙'), 15_000);
+    await until('the edits reach the layout desk', () => bodyText(f.store.articleDoc('nanguan')!).includes('为进一步甲乙乙丙丙丙'), 15_000);
     await expect.poll(() => editor.locator('[data-testid="person"]:not([data-gone])').count(), { timeout: 15_000 }).toBe(3);
   });
 });
