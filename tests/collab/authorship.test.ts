@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { samplePage } from '../../bench/pages';
 import { decideSuggestion, markedSpans, recordSuggestion } from '../../src-core/store/proof-doc';
 import { PageStore } from '../../src-core/store/page-store';
-import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk } from './support';
+import { ServerProcess, bodyText, joinDesk, shareDesk, tempDir, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
 
 /**
  * Issue 21 item 5 with two real desks through a real server process: the 组版 types inside words
@@ -14,16 +14,13 @@ import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token,
 const tmp = tempDir('banmian-authorship-');
 const usersFile = `${tmp.dir}/users.json`;
 let server: ServerProcess;
-const tokens = {} as Record<'layout' | 'proof', string>;
+let tokens: Record<SuitePerson, string>;
 const open: Desk[] = [];
 const ARTICLE = 'xu-chaowen';
 const PARA = 2;
 
 beforeAll(async () => {
-  tokens.layout = token(usersFile, '王组版', '组版');
-  tokens.proof = token(usersFile, '赵校对', '校对');
-  server = new ServerProcess(await freePort(), `${tmp.dir}/data`, usersFile);
-  await server.start();
+  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
 });
 
 afterEach(() => {

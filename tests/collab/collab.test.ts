@@ -8,7 +8,7 @@ import { addComment, proofParts, resolveThread } from '../../src-core/store/proo
 import { PageStore } from '../../src-core/store/page-store';
 import { layoutParts } from '../../src-core/store/ydocs';
 import { DENIAL_TEXT } from '../../src-core/collab/protocol';
-import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk } from './support';
+import { ServerProcess, bodyText, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
 
 /**
  * Two desks on one page through a real server process on loopback (`src-main/server/cli.ts`).
@@ -18,16 +18,11 @@ import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token,
 const tmp = tempDir('banmian-collab-');
 const usersFile = `${tmp.dir}/users.json`;
 let server: ServerProcess;
-const tokens = {} as Record<'layout' | 'proof' | 'chief' | 'layout2', string>;
+let tokens: Record<SuitePerson, string>;
 const open: Desk[] = [];
 
 beforeAll(async () => {
-  tokens.layout = token(usersFile, '王组版', '组版');
-  tokens.layout2 = token(usersFile, '李组版', '组版');
-  tokens.proof = token(usersFile, '赵校对', '校对');
-  tokens.chief = token(usersFile, '钱值班', '值班编辑');
-  server = new ServerProcess(await freePort(), `${tmp.dir}/data`, usersFile);
-  await server.start();
+  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
 });
 
 afterEach(() => {

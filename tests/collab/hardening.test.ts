@@ -13,7 +13,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { articleParts } from '../../src-core/store/ydocs';
 import { removeUser } from '../../src-main/server/users';
 import { LIMITS } from '../../src-main/server/limits';
-import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk } from './support';
+import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
 
 /**
  * Issue 14, collaboration server items 1–5, against a real server process on loopback.
@@ -23,17 +23,12 @@ import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token,
 const tmp = tempDir('banmian-hardening-');
 const usersFile = `${tmp.dir}/users.json`;
 let server: ServerProcess;
-const tokens = {} as Record<'layout' | 'proof' | 'chief' | 'layout2', string>;
+let tokens: Record<SuitePerson, string>;
 const open: Desk[] = [];
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  tokens.layout = token(usersFile, '王组版', '组版');
-  tokens.layout2 = token(usersFile, '李组版', '组版');
-  tokens.proof = token(usersFile, '赵校对', '校对');
-  tokens.chief = token(usersFile, '钱值班', '值班编辑');
-  server = new ServerProcess(await freePort(), `${tmp.dir}/data`, usersFile);
-  await server.start();
+  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
 });
 
 afterEach(() => {

@@ -138,3 +138,15 @@ export function typeInto(doc: Y.Doc, para: number, offset: number, text: string)
   }
   t.insert(Math.min(offset, t.length), text);
 }
+
+/** The people of the collaboration tests, by the name the tests use for them. */
+export const PEOPLE = { layout: ['王组版', '组版'], layout2: ['李组版', '组版'], proof: ['赵校对', '校对'], chief: ['钱值班', '值班编辑'] } as const satisfies Record<string, readonly [string, Role]>;
+export type SuitePerson = keyof typeof PEOPLE;
+
+/** A token for each of PEOPLE in `usersFile`, and a server process on a free port, started. */
+export async function startSuiteServer(dir: string, usersFile: string): Promise<{ server: ServerProcess; tokens: Record<SuitePerson, string> }> {
+  const tokens = Object.fromEntries(Object.entries(PEOPLE).map(([who, [name, role]]) => [who, token(usersFile, name, role)])) as Record<SuitePerson, string>;
+  const server = new ServerProcess(await freePort(), `${dir}/data`, usersFile);
+  await server.start();
+  return { server, tokens };
+}
