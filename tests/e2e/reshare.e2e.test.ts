@@ -102,7 +102,10 @@ describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () =
     await expect.poll(() => status(proofreader).getAttribute('data-connection'), { timeout: 15_000 }).toBe('offline');
     await typeAfter(proofreader, '为进一步', '校对断线时改');
     // the 组版 stops sharing and shares the same page again: a new page id
+    // stopping takes a moment (the desk's backup, the server): share again once it says it stopped
+    const stopped = editor.getByTestId('notice').filter({ hasText: '已停止共享' }).waitFor({ timeout: 60_000 });
     await menu(editor, 'file', 'file.leaveShare');
+    await stopped;
     const secondInvitation = await invite(editor);
     expect(secondInvitation).not.toBe(firstInvitation);
     await proofreader.context().setOffline(false);
