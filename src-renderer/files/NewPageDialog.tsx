@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { useEditorInstance } from '../editor/use-editor';
 import { Row } from '../ui/fields';
 import { newPageDocument, presetSpec, type NewPageSpec } from './new-page';
+import { Backdrop } from '../ui/dialog';
 
 /** 新建版面: the dialog the 新建 command opens (after the unsaved-work question). */
 let open = false;
@@ -38,38 +39,26 @@ function NewPageForm({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        data-testid="dialog-new-page"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-          if (e.key === 'Enter') create();
-          e.stopPropagation();
-        }}
-      >
-        <h2>
-          新建版面 <small>New page</small>
-        </h2>
-        <NewPageFields spec={spec} set={set} choosePreset={(preset) => setSpec(presetSpec(preset))} />
-        <p className="hint">正文小五（9 pt），栏间 1 字，版心左右居中 · Body 9 pt, 1-character gutter, text area centred</p>
-        {error && (
-          <p className="status-error" role="alert" data-testid="new-page-error">
-            {error.zh}
-            <br />
-            <small>{error.en}</small>
-          </p>
-        )}
-        <div className="buttons">
-          <button onClick={onClose}>取消 Cancel</button>
-          <button className="primary" data-testid="new-page-ok" onClick={create}>
-            新建 Create
-          </button>
-        </div>
+    <Backdrop testId="dialog-new-page" onCancel={onClose} onEnter={create}>
+      <h2>
+        新建版面 <small>New page</small>
+      </h2>
+      <NewPageFields spec={spec} set={set} choosePreset={(preset) => setSpec(presetSpec(preset))} />
+      <p className="hint">正文小五（9 pt），栏间 1 字，版心左右居中 · Body 9 pt, 1-character gutter, text area centred</p>
+      {error && (
+        <p className="status-error" role="alert" data-testid="new-page-error">
+          {error.zh}
+          <br />
+          <small>{error.en}</small>
+        </p>
+      )}
+      <div className="buttons">
+        <button onClick={onClose}>取消 Cancel</button>
+        <button className="primary" data-testid="new-page-ok" onClick={create}>
+          新建 Create
+        </button>
       </div>
-    </div>
+    </Backdrop>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
-/** The modal shell every dialog of the workspace uses (Esc cancels). */
-export function Backdrop({ children, testId, onCancel }: { children: React.ReactNode; testId: string; onCancel: () => void }) {
+/** The modal shell every dialog of the workspace uses (Esc cancels; Enter confirms where `onEnter` is given). */
+export function Backdrop({ children, testId, onCancel, onEnter }: { children: React.ReactNode; testId: string; onCancel: () => void; onEnter?: () => void }) {
   useEffect(() => {
     const esc = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onCancel();
@@ -19,6 +19,7 @@ export function Backdrop({ children, testId, onCancel }: { children: React.React
         onKeyDown={(e) => {
           // Keys stay in the dialog (not the workspace's shortcuts), so Esc is handled here too.
           if (e.key === 'Escape') onCancel();
+          if (e.key === 'Enter' && onEnter) onEnter();
           e.stopPropagation();
         }}
       >
