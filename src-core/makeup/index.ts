@@ -39,7 +39,9 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   if (opt.allowCut) notes.push({ zh: '尚不能删减段落：稿件中还没有“可删”标记，整篇待用而不删改', en: 'Cutting paragraphs is not available yet (no 可删 marks in the model); articles are held over whole instead' });
   const locked = doc.blocks.filter((b) => b.locked);
   const obstacles: GridRect[] = locked.filter((b): b is Exclude<Block, { kind: 'rule' }> => b.kind !== 'rule');
-  const ranked = rankArticles(request, notes);
+  // an article in a locked block is on the page already: neither placed again nor held over
+  const onPage = new Set(locked.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+  const ranked = rankArticles(request, notes).filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
   const pictures = pictureLinks(request, images, notes);
   const eligible = selectCopy(ranked, measurer, obstacles, held);

@@ -119,6 +119,17 @@ describe('makeUp on bad input', () => {
     }
   });
 
+  it('neither places again nor holds over an article whose block is locked (it is on the page)', () => {
+    const base = emptyDocument('broadsheet');
+    const banner = { id: 'b-banner', kind: 'article' as const, articleId: 'banner', col: 0, span: base.page.grid.columns, row: 0, rows: 4, locked: true };
+    const doc = { ...base, articles: [article('banner', ''), article('a', para.repeat(2)), article('b', para)], blocks: [banner] };
+    const r = makeUp({ document: doc }, { fonts });
+    for (const alt of r.alternatives) {
+      expect(alt.heldOver.map((h) => h.articleId)).not.toContain('banner');
+      expect(alt.blocks.filter((b) => b.kind === 'article' && b.articleId === 'banner')).toEqual([banner]);
+    }
+  });
+
   it('makes up a one-column page', () => {
     const base = emptyDocument('tabloid');
     const doc = { ...base, page: { ...base.page, grid: { ...base.page.grid, columns: 1 } }, articles: [article('a', para), article('b', para)] };
