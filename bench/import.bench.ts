@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from '../src-core/import/image-probe';
 import { importFiles } from '../src-core/import/index';
 import { median, printFigure } from './stats';
+import { zip } from '../tests/unit/import-samples';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const sample = new Uint8Array(readFileSync(join(root, 'assets/samples/luoyang-daily-page.txt')));
@@ -44,56 +45,6 @@ function bigPng(pad: number, seed: number): Uint8Array {
   return out;
 }
 
-/** A stored (uncompressed) ZIP archive. */
-function zip(files: { name: string; data: Uint8Array }[]): Uint8Array {
-  const enc = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = enc.encode(f.name);
-    const crc = crc32(f.data, 0, f.data.length);
-    const local = new Uint8Array(30 + name.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, f.data.length, true);
-    lv.setUint32(22, f.data.length, true);
-    lv.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const cd = new Uint8Array(46 + name.length);
-    const cv = new DataView(cd.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, f.data.length, true);
-    cv.setUint32(24, f.data.length, true);
-    cv.setUint16(28, name.length, true);
-    cv.setUint32(42, offset, true);
-    cd.set(name, 46);
-    parts.push(local, f.data);
-    central.push(cd);
-    offset += local.length + f.data.length;
-  }
-  const cdSize = central.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, files.length, true);
-  ev.setUint16(10, files.length, true);
-  ev.setUint32(12, cdSize, true);
-  ev.setUint32(16, offset, true);
-  const all = [...parts, ...central, end];
-  const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of all) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 function bigDocx(images: number, imageBytes: number, paragraphs: number): Uint8Array {
   const enc = new TextEncoder();
@@ -111,7 +62,9 @@ function bigDocx(images: number, imageBytes: number, paragraphs: number): Uint8A
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${body.join('')}</w:body></w:document>`;
   const rels = Array.from({ length: images }, (_, k) => `<Relationship Id="rIdImg${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image${k + 1}.png"/>`).join('');
-  return zip([
+  // stored, not deflated: the archive's size is what it says
+  const stored = (entries: { name: string; data: Uint8Array }[]) => zip(entries.map((e) => ({ ...e, deflate: false })));
+  return stored([
     {
       name: '[Content_Types].xml',
       data: enc.encode('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),

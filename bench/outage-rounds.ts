@@ -9,10 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../tests/collab/support';
 import { NodeWebSocket } from '../tests/support/node-websocket';
 import * as Y from 'yjs';
 import { docsOfDeskBackup, mergeDeskBackup, takeDeskBackup, type DeskBackup } from '../src-core/collab/desk-backup';
@@ -47,15 +47,6 @@ interface Desk {
   docs: SharedPageDocs & { createArticleDoc: (id: string) => Y.Doc | undefined };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
-}
 
 async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
