@@ -1,16 +1,15 @@
 import type { LayoutEnv } from '../layout/layout';
 import type { Article, Block, GridRect, ImageAsset } from '../model/document';
 import { plainText } from '../model/richtext';
-import { Measurer } from './measure';
+import { justify } from './justify';
+import { isPhotoItem, Measurer, photoItem } from './measure';
 import { scoreCandidate } from './score';
 import { search, type Candidate, type Placement } from './search';
-import { effectivePpi, shapesFor } from './shapes';
+import { effectivePpi, MIN_PPI, photoShapes, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
 
 export type * from './types';
 
-/** Pictures printing below this are reported as too small for print at their size. */
-const MIN_PPI = 150;
 /** Copy beyond this share of the free area is held over before the search (bounds its work on 200 articles). */
 const COPY_CAP = 1.6;
 
@@ -25,6 +24,8 @@ const COPY_CAP = 1.6;
  * cores), so a busy machine gets the same page as a quiet one; the backstop bounds a pathological input.
  */
 const DEFAULT_TIME_BUDGET_MS = 20_000;
+/** How many of the best pages are justified (撑满) and ranked again. */
+const JUSTIFIED = 12;
 
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   const now = (): number => performance.now();
@@ -43,20 +44,27 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const onPage = new Set(locked.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
   const ranked = rankArticles(request, notes).filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
-  const pictures = pictureLinks(request, images, notes);
+  const { byArticle, photos } = pictureLinks(request, images, notes, new Set(ranked.map((a) => a.id)));
   const eligible = selectCopy(ranked, measurer, obstacles, held);
-  const shapes = eligible.map((a, rank) => shapesFor(a, rank, geo, doc.page, pictures.get(a.id), images.get(pictures.get(a.id)?.imageId ?? '')));
-  warnSmallPictures(eligible, pictures, images, geo, notes);
-  const out = search({ articles: eligible, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
-  const picCount = eligible.filter((a) => pictures.has(a.id)).length;
-  const scored = out.finals.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, eligible, picCount) })).sort((a, b) => b.score.total - a.score.total);
+  const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
+  const items = [...eligible, ...photoItems.map((p) => p.item)];
+  const shapes = [
+    ...eligible.map((a, rank) => shapesFor(a, rank, geo, doc.page, byArticle.get(a.id) ?? [], images)),
+    ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId))),
+  ];
+  warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
+  const out = search({ articles: items, photos: photoItems.length, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
+  const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
+  const rough = out.finals.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total);
+  // The best pages are justified (撑满) before the final ranking.
+  const scored = rough.slice(0, JUSTIFIED).map(({ c }) => justify(measurer, items, c)).map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount) })).sort((a, b) => b.score.total - a.score.total);
   const alternatives: Alternative[] = [];
   const seen = new Set<string>();
   for (const { c, score } of scored) {
     const key = c.placed.map((p) => `${p.rank}:${p.col},${p.row},${p.spec.span}/${p.spec.titleSpan ?? 0},${p.m.rows + p.stretch}`).sort().join(';');
     if (seen.has(key)) continue;
     seen.add(key);
-    alternatives.push({ ...build(request, measurer, eligible, c, locked), score, heldOver: [...held, ...heldFrom(eligible, c)] });
+    alternatives.push({ ...build(request, measurer, items, c, locked), score, heldOver: [...held, ...heldFrom(items, c, images)] });
     if (alternatives.length >= (opt.alternatives ?? 3)) break;
   }
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
@@ -79,14 +87,20 @@ function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Art
   return out;
 }
 
-function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, notes: MakeUpResult['notes']): Map<string, PictureLink> {
-  const out = new Map<string, PictureLink>();
+/** The pictures of each article (in the request's order), and the stand-alone photos (linked to no article on the page). */
+function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, notes: MakeUpResult['notes'], articles: Set<string>): { byArticle: Map<string, PictureLink[]>; photos: PictureLink[] } {
+  const byArticle = new Map<string, PictureLink[]>();
+  const photos: PictureLink[] = [];
+  const seen = new Set<string>();
   for (const link of request.pictures ?? []) {
     if (!images.has(link.imageId)) notes.push({ zh: `图片 ${link.imageId} 不在版面的图片中`, en: `Picture ${link.imageId} is not among the page's images`, imageId: link.imageId });
-    else if (out.has(link.articleId)) notes.push({ zh: `稿件 ${link.articleId} 的第二张图片 ${link.imageId} 暂不上版`, en: `Second picture ${link.imageId} of article ${link.articleId} is not placed (one picture per article)`, imageId: link.imageId, articleId: link.articleId });
-    else out.set(link.articleId, link);
+    else if (seen.has(link.imageId)) notes.push({ zh: `图片 ${link.imageId} 重复，只上版一次`, en: `Picture ${link.imageId} is listed twice; it is placed once`, imageId: link.imageId });
+    else if (link.articleId !== undefined && articles.has(link.articleId)) byArticle.set(link.articleId, [...(byArticle.get(link.articleId) ?? []), link]);
+    else if (link.articleId === undefined) photos.push(link);
+    else continue;
+    seen.add(link.imageId);
   }
-  return out;
+  return { byArticle, photos };
 }
 
 /** The copy the search works on, in rank order; the rest is held over with its reason. */
@@ -118,21 +132,26 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
   return out;
 }
 
-function warnSmallPictures(articles: Article[], pictures: Map<string, PictureLink>, images: Map<string, ImageAsset>, geo: Measurer['geo'], notes: MakeUpResult['notes']): void {
-  for (const a of articles) {
-    const link = pictures.get(a.id);
-    const asset = link && images.get(link.imageId);
+function warnSmallPictures(links: PictureLink[], images: Map<string, ImageAsset>, geo: Measurer['geo'], notes: MakeUpResult['notes']): void {
+  for (const link of links) {
+    const asset = images.get(link.imageId);
     if (!asset) continue;
     const ppi = effectivePpi(geo, asset, 1);
     if (!(ppi >= MIN_PPI)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也只有 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
+    else if (widestPrintable(geo, asset) < 2) notes.push({ zh: `图片 ${asset.name} 只够一栏宽（${asset.pixelWidth} 像素）`, en: `Picture ${asset.name} is sharp only one column wide (${asset.pixelWidth} px)`, imageId: asset.id });
   }
 }
 
-function heldFrom(articles: Article[], c: Candidate): HeldOver[] {
+function heldFrom(items: Article[], c: Candidate, images: Map<string, ImageAsset>): HeldOver[] {
   const placed = new Set(c.placed.map((p) => p.rank));
-  return articles.filter((_, rank) => !placed.has(rank)).map((a) => {
+  return items.flatMap((a, rank) => {
+    if (placed.has(rank)) return [];
+    if (isPhotoItem(a)) {
+      const name = images.get(a.id.slice(a.id.indexOf(':') + 1))?.name ?? a.id;
+      return [{ articleId: '', imageId: a.id.slice(a.id.indexOf(':') + 1), headline: '', zh: `图片“${name}”放不下，待用`, en: `Photo “${name}” does not fit; held over` }];
+    }
     const name = a.headline.trim() || a.id;
-    return { articleId: a.id, headline: a.headline, zh: `“${name}”放不下，待用`, en: `“${name}” does not fit; held over` };
+    return [{ articleId: a.id, headline: a.headline, zh: `“${name}”放不下，待用`, en: `“${name}” does not fit; held over` }];
   });
 }
 
@@ -144,10 +163,10 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     const a = articles[p.rank];
     const v = measurer.variant(a, p.spec, p.m.tracking);
     variants.set(a.id, v);
-    const { article, picture } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
-    if (picture) blocks.push(picture);
-    blocks.push(article);
-    moves.push(describe(a, p));
+    const { article, pictures } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
+    blocks.push(...pictures);
+    if (article) blocks.push(article);
+    if (!isPhotoItem(a)) moves.push(describe(a, p));
   }
   const source = request.document;
   return { document: { ...source, articles: source.articles.map((a) => variants.get(a.id) ?? a), blocks }, blocks, moves };
@@ -164,9 +183,9 @@ function describe(a: Article, p: Placement): Move {
     zh.push(`标题留白 ${p.spec.padRows} 行`);
     en.push(`${p.spec.padRows} lines of white space in the title area`);
   }
-  if (p.spec.picture) {
-    zh.push(`图片 ${p.spec.picture.span} 栏 × ${p.spec.picture.rows} 行`);
-    en.push(`picture ${p.spec.picture.span} columns × ${p.spec.picture.rows} lines`);
+  for (const pic of p.spec.pictures) {
+    zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行`);
+    en.push(`picture ${pic.span} columns × ${pic.rows} lines`);
   }
   if (p.stretch) {
     zh.push(`下留 ${p.stretch} 行`);

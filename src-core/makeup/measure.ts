@@ -4,12 +4,15 @@ import type { Article, ArticleBlock, BanmianDocument, ImageAsset, ImageBlock, Pa
 import { docFromParagraphs } from '../model/richtext';
 import { gridGeometry, type GridGeometry } from '../model/grid';
 
-/** A picture inside an article's module: at its right edge, right under the titles. */
+/** A picture inside an article's module: at its right edge, under the titles (several stack one under another). */
 export interface PictureShape {
   imageId: string;
   caption: string;
   span: number;
   rows: number;
+  /** The least and most depth cropping allows (the frame's depth is a fitting lever between them). */
+  min: number;
+  max: number;
 }
 
 /** One way to set an article: its module's span, headline size, title padding and picture. */
@@ -23,7 +26,31 @@ export interface ShapeSpec {
   headlineSize: number;
   /** Extra grid lines of white space in the title area (the headline's line height grows). */
   padRows: number;
-  picture?: PictureShape;
+  pictures: PictureShape[];
+}
+
+/** Grid lines a module's pictures take, stacked. */
+export function pictureDepth(spec: ShapeSpec): number {
+  return spec.pictures.reduce((n, p) => n + p.rows, 0);
+}
+
+/** Body lines a module's pictures displace: each picture's width over its depth, and one line under the stack. */
+function pictureSlots(spec: ShapeSpec): number {
+  return spec.pictures.reduce((n, p) => n + p.span * p.rows, 0) + (spec.pictures.length ? Math.max(...spec.pictures.map((p) => p.span)) : 0);
+}
+
+/** Stand-alone photos (图片新闻) go through the search as items of their own, without text. */
+const PHOTO_ITEMS = new WeakSet<Article>();
+
+/** The search item of a stand-alone photo: no text, so only its picture is placed. */
+export function photoItem(imageId: string): Article {
+  const a: Article = { id: `\u0000photo:${imageId}`, kicker: '', headline: '', deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs([]), jumpFrom: '', jumpTo: '' };
+  PHOTO_ITEMS.add(a);
+  return a;
+}
+
+export function isPhotoItem(a: Article): boolean {
+  return PHOTO_ITEMS.has(a);
 }
 
 export interface Measured {
@@ -113,16 +140,22 @@ export class Measurer {
     return a;
   }
 
-  /** The module's blocks for a shape at a place on the grid. */
-  blocks(article: Article, spec: ShapeSpec, m: Measured, col: number, row: number): { article: ArticleBlock; picture?: ImageBlock } {
+  /** The module's blocks for a shape at a place on the grid (a stand-alone photo's has no article block). */
+  blocks(article: Article, spec: ShapeSpec, m: Measured, col: number, row: number): { article?: ArticleBlock; pictures: ImageBlock[] } {
+    const pictures: ImageBlock[] = [];
+    let top = row + m.titleRows;
+    for (const p of spec.pictures) {
+      const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, col: col + spec.span - p.span, span: p.span, row: top, rows: p.rows };
+      if (!isPhotoItem(article)) picture.articleId = article.id;
+      pictures.push(picture);
+      top += p.rows;
+    }
+    if (isPhotoItem(article)) return { pictures };
     const span = Math.max(spec.span, spec.titleSpan ?? 0);
     const block: ArticleBlock = { id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
     if (span > 1) block.headlineSpan = span;
     if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : m.titleRows));
-    const p = spec.picture;
-    if (!p) return { article: block };
-    const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, articleId: article.id, col: col + spec.span - p.span, span: p.span, row: row + m.titleRows, rows: p.rows };
-    return { article: block, picture };
+    return { article: block, pictures };
   }
 
   /**
@@ -130,11 +163,12 @@ export class Measurer {
    * tracking that needs the fewest; null when the page is too short.
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.picture ? `${spec.picture.span}x${spec.picture.rows}` : ''}|${tracking ?? ''}`;
+    if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
     const titleRows = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, spec.padRows).rows;
-    const picSlots = spec.picture ? spec.picture.span * (spec.picture.rows + 1) : 0;
+    const picSlots = pictureSlots(spec);
     let best: { rows: number; tracking: number } | undefined;
     for (const t of tracking === undefined ? this.trackings : [tracking]) {
       const rows = titleRows + Math.ceil((this.bodyLines(article, t) + picSlots) / spec.span);
@@ -150,8 +184,9 @@ export class Measurer {
     const max = this.geo.rows;
     const trial = (rows: number): number | null => {
       const m: Measured = { rows, tracking, titleRows, emptyLines: 0 };
-      const { article: block, picture } = this.blocks(a, spec, m, 0, 0);
-      const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: [...this.images.values()], blocks: picture ? [picture, block] : [block] });
+      const { article: block, pictures } = this.blocks(a, spec, m, 0, 0);
+      if (!block) return 0;
+      const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: [...this.images.values()], blocks: [...pictures, block] });
       return pl.overset.length ? null : (pl.frames.find((f) => f.blockId === block.id)?.emptyLines ?? 0);
     };
     let rows = Math.max(titleRows + 1, Math.min(estimate, max));

@@ -47,7 +47,9 @@ function collisions(placed: Placement[]): number {
   return n;
 }
 
-function hierarchy(geo: GridGeometry, placed: Placement[]): { value: number; sizes: number[] } {
+function hierarchy(geo: GridGeometry, all: Placement[]): { value: number; sizes: number[] } {
+  // Stand-alone photos have no headline: the hierarchy is the articles'.
+  const placed = all.filter((p) => p.spec.headlineSize > 0);
   const byRank = [...placed].sort((a, b) => a.rank - b.rank);
   const sizes = byRank.map((p) => p.spec.headlineSize);
   const lead = byRank.find((p) => p.rank === 0);
@@ -68,7 +70,7 @@ function balance(geo: GridGeometry, placed: Placement[]): number {
   let right = 0;
   const mid = geo.columns / 2;
   for (const p of placed) {
-    const w = p.spec.headlineSize * p.spec.span + (p.spec.picture ? 4 * p.spec.picture.span * p.spec.picture.rows : 0);
+    const w = p.spec.headlineSize * p.spec.span + 4 * p.spec.pictures.reduce((n, x) => n + x.span * x.rows, 0);
     const share = Math.max(0, Math.min(1, (mid - p.col) / p.spec.span));
     left += w * share;
     right += w * (1 - share);
@@ -94,7 +96,7 @@ export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridR
   const fill = Math.max(0, 1 - blank / free);
   const h = hierarchy(geo, c.placed);
   const bal = balance(geo, c.placed);
-  const placedPictures = c.placed.filter((p) => p.spec.picture).length;
+  const placedPictures = c.placed.reduce((n, p) => n + p.spec.pictures.length, 0);
   const pictures = pictureCount ? placedPictures / pictureCount : 1;
   const clashes = collisions(c.placed);
   const placedRanks = new Set(c.placed.map((p) => p.rank));

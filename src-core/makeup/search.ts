@@ -26,7 +26,9 @@ interface State extends Candidate {
 }
 
 export interface SearchInput {
+  /** The items in rank order: the articles, then the stand-alone photos (the last `photos` items). */
   articles: Article[];
+  photos: number;
   shapes: ShapeSpec[][];
   measurer: Measurer;
   obstacles: GridRect[];
@@ -51,7 +53,9 @@ const MIN_MODULE = 8;
 const PAD_MAX = 3;
 /** Cost of each blank column-line over the hole limit: a page over the limit is taken only when nothing else fits. */
 const OVER_LIMIT = 60;
-/** Worth of placing one article (in column-lines, by rank weight). */
+/** Cost of a blank column-line. */
+const BLANK = 6;
+/** Worth of placing one article (in column-lines, by rank weight); a stand-alone photo is worth half. */
 const PLACED = 400;
 
 /**
@@ -65,11 +69,12 @@ export function search(input: SearchInput): SearchOutput {
   const { measurer } = input;
   const { columns, rows } = measurer.geo;
   const finals: Candidate[] = [];
+  const worth = itemWorth(input);
   let expanded = 0;
   let stoppedBy: SearchOutput['stoppedBy'] = 'done';
-  const leadSpans = [...new Set(input.shapes[0]?.map((s) => s.span) ?? [0])];
-  const perBeam = Math.max(1, Math.floor(input.workBudget / Math.max(1, leadSpans.length)));
-  for (const leadSpan of leadSpans) {
+  const beams = beamsFor(input);
+  const perBeam = Math.max(1, Math.floor(input.workBudget / Math.max(1, beams.length)));
+  for (const { bounds, leadSpan } of beams) {
     const tops = Array.from({ length: columns }, (_, c) => skip(input.obstacles, c, 0, rows));
     let beam: State[] = [{ tops, used: input.articles.map(() => false), placed: [], closed: [], value: 0 }];
     let budget = perBeam;
@@ -80,7 +85,7 @@ export function search(input: SearchInput): SearchOutput {
         if (input.now() > input.deadline) stoppedBy = 'time';
         if (stoppedBy !== 'done') break;
         expanded++;
-        const children = expand(input, s, leadSpan);
+        const children = expand(input, s, leadSpan, bounds);
         if (children.length === 0) finals.push(s);
         else next.push(...children);
       }
@@ -89,17 +94,86 @@ export function search(input: SearchInput): SearchOutput {
         for (const s of beam.slice(0, 2)) finals.push(closeAll(input, s));
         break;
       }
-      beam = prune(next);
+      beam = prune(input, worth, next);
     }
     if (stoppedBy !== 'done') break;
   }
   return { finals, expanded, stoppedBy };
 }
 
-function prune(states: State[]): State[] {
+/**
+ * The column groups (栏组) a page is made up in: every module starts and ends on a group's edge, so
+ * the page is built of stacks and no one-column sliver is left between modules. One beam per
+ * grouping and lead span keeps the alternatives distinct.
+ */
+function beamsFor(input: SearchInput): { bounds: Set<number>; leadSpan: number }[] {
+  const { columns } = input.measurer.geo;
+  const [lo, hi] = columns >= 6 ? [2, 4] : columns >= 4 ? [2, 3] : [1, columns];
+  const groupings: number[][] = [];
+  const walk = (at: number, cuts: number[]): void => {
+    if (at === columns) groupings.push(cuts);
+    for (let w = lo; w <= hi && at + w <= columns; w++) walk(at + w, [...cuts, at + w]);
+  };
+  walk(0, [0]);
+  if (!groupings.length) groupings.push([0, columns]);
+  const leadSpans = [...new Set(input.shapes[0]?.map((s) => s.span) ?? [columns])];
+  const out: { bounds: Set<number>; leadSpan: number }[] = [];
+  for (const cuts of groupings) for (const span of leadSpans) if (cuts.includes(span)) out.push({ bounds: new Set(cuts), leadSpan: span });
+  return out.length ? out : [{ bounds: new Set([0, columns]), leadSpan: columns }];
+}
+
+/** What an item is worth when placed, and the grid cells it takes at its natural size. */
+interface Worth {
+  value: number[];
+  cells: number[];
+}
+
+function weightOf(input: SearchInput, rank: number): number {
+  const articles = input.articles.length - input.photos;
+  return rank >= articles ? 1 : 1 + 0.5 * (1 - rank / Math.max(1, articles));
+}
+
+function itemWorth(input: SearchInput): Worth {
+  const value: number[] = [];
+  const cells: number[] = [];
+  input.articles.forEach((a, rank) => {
+    const shape = input.shapes[rank][0];
+    const pics = shape ? shape.pictures.reduce((n, p) => n + p.span * p.rows, 0) : 0;
+    const body = rank >= input.articles.length - input.photos ? 0 : input.measurer.bodyLines(a, 0);
+    const titles = shape && shape.headlineSize ? 4 * shape.span : 0;
+    cells.push(Math.max(1, (Number.isFinite(body) ? body : 0) + pics + titles));
+    const w = weightOf(input, rank);
+    value.push(w * ((rank >= input.articles.length - input.photos ? PLACED / 2 : PLACED) + cells[rank]));
+  });
+  return { value, cells };
+}
+
+/**
+ * A state's promise: its value so far plus what its free cells may still earn, at the worth per cell
+ * of the items left, for no more cells than those items take. So a state that spent the page on a
+ * blown-up picture ranks under one that left room for more of the day's copy, and a state that left
+ * more room than the copy left can fill ranks under one that used it (that room is blank to come).
+ */
+function promise(input: SearchInput, worth: Worth, s: State): number {
+  const { rows } = input.measurer.geo;
+  let free = 0;
+  for (const top of s.tops) free += rows - top;
+  let value = 0;
+  let cells = 0;
+  s.used.forEach((u, rank) => {
+    if (u) return;
+    value += worth.value[rank];
+    cells += worth.cells[rank];
+  });
+  // Room the copy left cannot fill will be blank: it costs what closing it as blank costs.
+  return s.value + (cells > 0 ? (value / cells) * Math.min(free, cells) : 0) - BLANK * Math.max(0, free - cells);
+}
+
+function prune(input: SearchInput, worth: Worth, states: State[]): State[] {
   const seen = new Set<string>();
   const out: State[] = [];
-  for (const s of states.sort((a, b) => b.value - a.value)) {
+  const ranked = states.map((s) => ({ s, p: promise(input, worth, s) })).sort((a, b) => b.p - a.p);
+  for (const { s } of ranked) {
     const key = `${s.tops.join(',')}|${s.used.map((u) => (u ? 1 : 0)).join('')}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -139,7 +213,16 @@ function lowestRun(tops: number[], rows: number): { col: number; width: number; 
   return { col: best, width: end - best + 1, row: tops[best] };
 }
 
-function expand(input: SearchInput, s: State, leadSpan: number): State[] {
+/** The items a run may take next: the next few unplaced articles in rank order, and any stand-alone photo. */
+function candidates(input: SearchInput, s: State, first: boolean): number[] {
+  const articles = input.articles.length - input.photos;
+  const out: number[] = [];
+  for (let i = 0; i < articles && out.length < (first ? 1 : LOOKAHEAD); i++) if (!s.used[i]) out.push(i);
+  if (!first) for (let i = articles; i < input.articles.length; i++) if (!s.used[i]) out.push(i);
+  return out;
+}
+
+function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<number>): State[] {
   const { rows } = input.measurer.geo;
   const run = lowestRun(s.tops, rows);
   if (!run) return [];
@@ -147,23 +230,24 @@ function expand(input: SearchInput, s: State, leadSpan: number): State[] {
   for (let c = run.col; c < run.col + run.width; c++) foot = Math.min(foot, footOf(input.obstacles, c, run.row, rows));
   const children: State[] = [];
   const first = s.placed.length === 0;
-  const ranks: number[] = [];
-  for (let i = 0; i < s.used.length && ranks.length < (first ? 1 : LOOKAHEAD); i++) if (!s.used[i]) ranks.push(i);
-  for (const rank of ranks) {
+  const next = candidates(input, s, first);
+  for (const rank of next) {
     for (const spec of input.shapes[rank]) {
       if (spec.span > run.width || (first && rank === 0 && spec.span !== leadSpan)) continue;
-      const fitted = fit(input, rank, spec, foot - run.row);
-      if (!fitted) continue;
-      const cols = spec.span === run.width ? [run.col] : [run.col, run.col + run.width - spec.span];
+      const cols = (spec.span === run.width ? [run.col] : [run.col, run.col + run.width - spec.span]).filter((c) => bounds.has(c) && bounds.has(c + spec.span));
+      const under = below(input, s, next, rank, spec.span, foot - run.row);
       for (const col of cols) {
-        const p = { rank, spec: fitted.spec, m: fitted.m, col, row: run.row, stretch: fitted.stretch };
-        if (!clashes(s.placed, p)) children.push(place(input, s, p));
+        for (const fitted of fit(input, rank, spec, foot - run.row, [...targets(s.tops, col, spec.span, run.row, foot), ...under])) {
+          const p = { rank, spec: fitted.spec, m: fitted.m, col, row: run.row, stretch: fitted.stretch };
+          if (!clashes(s.placed, p)) children.push(place(input, s, p));
+        }
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
-      const wide = spec.span < run.width && spec.headlineSize > 0 ? fit(input, rank, { ...spec, titleSpan: run.width }, foot - run.row) : undefined;
-      if (wide && wide.m.titleRows > 0) {
-        const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
-        if (!clashes(s.placed, p)) children.push(place(input, s, p));
+      if (spec.span < run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span)) {
+        for (const wide of fit(input, rank, { ...spec, titleSpan: run.width }, foot - run.row, [foot - run.row])) {
+          const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
+          if (wide.m.titleRows > 0 && !clashes(s.placed, p)) children.push(place(input, s, p));
+        }
       }
     }
   }
@@ -172,38 +256,104 @@ function expand(input: SearchInput, s: State, leadSpan: number): State[] {
 }
 
 /**
- * The shape fitted into `room` lines: when the rest would be too small for another module, the gap
- * is closed with the levers in turn (a deeper picture, white space in the title area, looser
- * tracking), and only then with blank lines at the foot.
+ * Depths a module at `col` may end at, in lines from the run's top: the foot, and the tops of the
+ * columns beside it, so its foot lines up with its neighbour's and the skyline stays flat.
  */
-function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number): { spec: ShapeSpec; m: Measured; stretch: number } | undefined {
-  const article = input.articles[rank];
-  const m = input.measurer.measure(article, spec);
-  if (!m || m.rows > room) return undefined;
-  const gap = room - m.rows;
-  if (gap === 0 || gap > MIN_MODULE) return { spec, m, stretch: 0 };
-  for (const lever of levers(input, article, spec, gap)) {
-    const lm = input.measurer.measure(article, lever.spec, lever.tracking);
-    if (lm && lm.rows === room) return { spec: lever.spec, m: lm, stretch: 0 };
-  }
-  return { spec, m, stretch: gap };
+function targets(tops: number[], col: number, span: number, row: number, foot: number): number[] {
+  const out = [foot - row];
+  for (const c of [col - 1, col + span]) if (c >= 0 && c < tops.length && tops[c] > row && tops[c] < foot) out.push(tops[c] - row);
+  return out;
 }
 
-/** Ways to make a module `gap` lines deeper, most preferred first. */
-function levers(input: SearchInput, article: Article, spec: ShapeSpec, gap: number): { spec: ShapeSpec; tracking?: number }[] {
-  const out: { spec: ShapeSpec; tracking?: number }[] = [];
-  const maxPic = Math.floor(input.measurer.geo.rows * 0.45);
-  if (spec.picture) for (let extra = gap; extra >= 1; extra--) if (spec.picture.rows + extra <= maxPic) {
-    const picture = { ...spec.picture, rows: spec.picture.rows + extra };
-    out.push({ spec: { ...spec, picture } });
-    if (article.headline.trim() && gap - extra <= PAD_MAX) out.push({ spec: { ...spec, picture, padRows: gap - extra } });
-  }
-  if (article.headline.trim()) for (let pad = Math.min(gap, PAD_MAX); pad >= 1; pad--) out.push({ spec: { ...spec, padRows: pad } });
-  for (const t of input.measurer.trackings) if (t > 0) {
-    out.push({ spec, tracking: t });
-    if (article.headline.trim()) for (let pad = 1; pad <= PAD_MAX; pad++) out.push({ spec: { ...spec, padRows: pad }, tracking: t });
+/**
+ * Depths that leave exactly room for another of the next items under the module, at its natural
+ * depth in the same span: the pair then reaches the foot together.
+ */
+function below(input: SearchInput, s: State, next: number[], rank: number, span: number, room: number): number[] {
+  const out: number[] = [];
+  for (const other of next) {
+    if (other === rank || s.used[other]) continue;
+    for (const spec of input.shapes[other]) {
+      if (spec.span !== span) continue;
+      const m = input.measurer.measure(input.articles[other], spec);
+      if (m && m.rows < room) out.push(room - m.rows);
+    }
   }
   return out;
+}
+
+export interface Fitted {
+  spec: ShapeSpec;
+  m: Measured;
+  stretch: number;
+}
+
+/**
+ * The shape fitted into `room` lines, ending at each target depth it can reach with the levers (the
+ * pictures' crop, white space in the title area, tracking), and at its natural depth when that
+ * leaves room for another module under it. A gap under it too small for another module is
+ * closed with the levers, and only then with blank lines at the foot.
+ */
+function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number, depths: number[]): Fitted[] {
+  const article = input.articles[rank];
+  let m = input.measurer.measure(article, spec);
+  let base = spec;
+  if (m && m.rows > room) {
+    const cropped = crop(input, article, spec, m.rows, room);
+    if (!cropped) return [];
+    ({ spec: base, m } = cropped);
+  }
+  if (!m) return [];
+  const out: Fitted[] = [];
+  const natural = m;
+  if (room - natural.rows > MIN_MODULE || natural.rows === room) out.push({ spec: base, m: natural, stretch: 0 });
+  for (const depth of [...new Set(depths)].sort((a, b) => b - a)) {
+    if (depth <= natural.rows || depth > room) continue;
+    const grown = grow(input, article, base, natural, depth);
+    if (grown) out.push(grown);
+    else if (depth === room && depth - natural.rows <= MIN_MODULE) out.push({ spec: base, m: natural, stretch: depth - natural.rows });
+  }
+  return out;
+}
+
+/** The shape with its pictures cropped shallower (within their limits) so that it fits `room` lines. */
+function crop(input: SearchInput, article: Article, spec: ShapeSpec, rows: number, room: number): Fitted | undefined {
+  const spare = spec.pictures.reduce((n, p) => n + p.rows - p.min, 0);
+  for (let cut = rows - room; cut <= Math.min(spare, rows - room + 2); cut++) {
+    const trimmed = { ...spec, pictures: resize(spec.pictures, -cut) };
+    const m = input.measurer.measure(article, trimmed);
+    if (m && m.rows <= room) return { spec: trimmed, m, stretch: 0 };
+  }
+  return undefined;
+}
+
+/** Pictures made `delta` lines deeper (or shallower) in all, spread over them within their crop limits; undefined when they cannot. */
+function resize(pictures: ShapeSpec['pictures'], delta: number): ShapeSpec['pictures'] {
+  let left = delta;
+  return pictures.map((p) => {
+    const rows = Math.max(p.min, Math.min(p.max, p.rows + left));
+    left -= rows - p.rows;
+    return { ...p, rows };
+  });
+}
+
+/** The shape made exactly `depth` lines deep with the levers, most preferred first; undefined when none reaches it. */
+export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, natural: Measured, depth: number): Fitted | undefined {
+  const gap = depth - natural.rows;
+  const titled = article.headline.trim() !== '' && spec.headlineSize > 0;
+  const room = spec.pictures.reduce((n, p) => n + p.max - p.rows, 0);
+  const tries: { spec: ShapeSpec; tracking?: number }[] = [];
+  for (let pad = 0; pad <= (titled ? PAD_MAX : 0); pad++) {
+    const extra = gap - pad;
+    if (extra > 0 && extra <= room) tries.push({ spec: { ...spec, padRows: pad, pictures: resize(spec.pictures, extra) } });
+    if (extra === 0) tries.push({ spec: { ...spec, padRows: pad } });
+  }
+  for (const t of input.measurer.trackings) if (t > 0) for (let pad = 0; pad <= (titled ? PAD_MAX : 0); pad++) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
+  for (const lever of tries) {
+    const m = input.measurer.measure(article, lever.spec, lever.tracking);
+    if (m && m.rows === depth) return { spec: lever.spec, m, stretch: 0 };
+  }
+  return undefined;
 }
 
 /** Columns a placement covers (its titles' span when wider than its body). */
@@ -224,16 +374,18 @@ function place(input: SearchInput, s: State, p: Placement): State {
   const used = [...s.used];
   used[p.rank] = true;
   // Skipping over a higher-ranked article costs; text area gained counts by rank; blank lines cost.
-  const skipped = s.used.slice(0, p.rank).filter((u) => !u).length;
+  const articles = input.articles.length - input.photos;
+  const skipped = p.rank < articles ? s.used.slice(0, p.rank).filter((u) => !u).length : 0;
   const area = p.spec.span * (p.m.rows + p.stretch) + (outer(p) - p.spec.span) * p.m.titleRows;
   const blank = p.m.emptyLines + p.stretch * p.spec.span;
-  const weight = 1 + 0.5 * (1 - p.rank / Math.max(1, s.used.length));
+  const weight = weightOf(input, p.rank);
   // Each article placed is worth more than any area: the page holds as much of the day's copy as it can.
-  const value = s.value + PLACED * weight + weight * (area - blank) - 4 * blank - OVER_LIMIT * Math.max(0, blank - HOLE_LIMIT) - 20 * skipped;
+  const worth = p.rank < articles ? PLACED : PLACED / 2;
+  const value = s.value + worth * weight + weight * (area - blank) - 4 * blank - OVER_LIMIT * Math.max(0, blank - HOLE_LIMIT) - 20 * skipped;
   return { tops, used, placed: [...s.placed, p], closed: s.closed, value };
 }
 
-/** Close a run as blank up to its lower neighbour's top (or its foot). */
+/** Close a run as blank up to its lower neighbour's top (or its foot); `justify` may give it to the modules above later. */
 function close(input: SearchInput, s: State, run: { col: number; width: number; row: number }, foot: number): State {
   const { rows } = input.measurer.geo;
   const left = run.col > 0 ? s.tops[run.col - 1] : rows;
@@ -243,7 +395,7 @@ function close(input: SearchInput, s: State, run: { col: number; width: number; 
   for (let c = run.col; c < run.col + run.width; c++) tops[c] = skip(input.obstacles, c, to, rows);
   const rect = { col: run.col, span: run.width, row: run.row, rows: to - run.row };
   const cells = rect.span * rect.rows;
-  return { ...s, tops, closed: [...s.closed, rect], value: s.value - 6 * cells - OVER_LIMIT * Math.max(0, cells - HOLE_LIMIT) };
+  return { ...s, tops, closed: [...s.closed, rect], value: s.value - BLANK * cells - OVER_LIMIT * Math.max(0, cells - HOLE_LIMIT) };
 }
 
 function closeAll(input: SearchInput, s: State): Candidate {

@@ -32,17 +32,42 @@ export function spansFor(level: number, columns: number): number[] {
   return range(1, 3);
 }
 
-/** A picture's depth in grid lines at a span: its aspect plus its caption, between 3 lines and 40% of the page. */
-export function pictureRows(geo: GridGeometry, page: PageSettings, asset: ImageAsset | undefined, span: number, caption: string): number {
+/** Pictures printing below this are too small for print at their size: no frame is made wider than that allows. */
+export const MIN_PPI = 150;
+/** How much of a picture a frame may crop away, either way (its depth is a fitting lever within this). */
+export const CROP = 0.25;
+
+/** A picture's frame depth in grid lines at a span (its caption included): natural, and the least and most that cropping allows. */
+export interface FrameRows {
+  rows: number;
+  min: number;
+  max: number;
+}
+
+/** Depth of a frame `span` columns wide at an aspect (height/width), its caption under it, between 3 lines and 45% of the page. */
+function rowsAt(geo: GridGeometry, page: PageSettings, span: number, aspect: number, caption: string): number {
   const width = spanWidth(geo, span);
-  const aspect = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? asset.pixelHeight / asset.pixelWidth : 2 / 3;
-  // Very tall or very wide pictures are cropped to a sane frame (the crop is 'fill').
-  const framed = Math.min(1.25, Math.max(0.45, aspect));
   const cap = page.styles.caption;
   const captionLines = caption.trim() ? Math.ceil(([...caption].length * cap.size) / Math.max(1, width)) : 0;
-  const height = width * framed + captionLines * cap.lineHeight + (captionLines ? 3 : 0);
+  const height = width * aspect + captionLines * cap.lineHeight + (captionLines ? 3 : 0);
   const rows = Math.ceil((height - geo.bodySize) / geo.pitch) + 1;
-  return Math.max(3, Math.min(rows, Math.floor(geo.rows * 0.4)));
+  return Math.max(3, Math.min(rows, maxPictureRows(geo)));
+}
+
+export function maxPictureRows(geo: GridGeometry): number {
+  return Math.floor(geo.rows * 0.45);
+}
+
+/** The frame of a picture at a span: its own aspect (very tall or wide ones framed to a sane shape), cropped at most by CROP. */
+export function pictureFrame(geo: GridGeometry, page: PageSettings, asset: ImageAsset | undefined, span: number, caption: string): FrameRows {
+  const aspect = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? asset.pixelHeight / asset.pixelWidth : 2 / 3;
+  const framed = Math.min(1.25, Math.max(0.45, aspect));
+  return { rows: rowsAt(geo, page, span, framed, caption), min: rowsAt(geo, page, span, framed * (1 - CROP), caption), max: rowsAt(geo, page, span, framed / (1 - CROP), caption) };
+}
+
+/** A picture's depth in grid lines at a span, uncropped. */
+export function pictureRows(geo: GridGeometry, page: PageSettings, asset: ImageAsset | undefined, span: number, caption: string): number {
+  return pictureFrame(geo, page, asset, span, caption).rows;
 }
 
 /** Pixels per inch a picture prints at in a frame `span` columns wide. */
@@ -50,20 +75,51 @@ export function effectivePpi(geo: GridGeometry, asset: ImageAsset, span: number)
   return asset.pixelWidth / (spanWidth(geo, span) / 72);
 }
 
-/** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, picture half or full width. */
-export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, picture: PictureLink | undefined, asset: ImageAsset | undefined): ShapeSpec[] {
+/** The widest span a picture prints at without falling under MIN_PPI (one column at least; any span when its size is unknown). */
+export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined): number {
+  if (!asset || !(asset.pixelWidth > 0)) return geo.columns;
+  let span = 1;
+  while (span < geo.columns && effectivePpi(geo, asset, span + 1) >= MIN_PPI) span++;
+  return span;
+}
+
+/** The pictures of a module stacked at a span (each no wider than it prints sharply), uncropped. */
+function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number): PictureShape[] {
+  return links.map((l) => {
+    const asset = images.get(l.imageId);
+    const s = Math.max(1, Math.min(span, widestPrintable(geo, asset)));
+    return { imageId: l.imageId, caption: l.caption, span: s, ...pictureFrame(geo, page, asset, s, l.caption) };
+  });
+}
+
+/** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
+export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>): ShapeSpec[] {
   const sizes = headlineSizes(geo.columns);
   const level = levelOf(rank);
   const levels = rank === 0 ? [0] : [level, Math.min(level + 1, sizes.length - 1)].filter((v, i, a) => a.indexOf(v) === i);
   const out: ShapeSpec[] = [];
   const short = plainText(article.body).length < 400;
+  const seen = new Set<string>();
   for (const span of spansFor(short && level > 0 ? 3 : level, geo.columns)) {
-    const pics: (PictureShape | undefined)[] = [];
-    if (picture) {
-      const pspans = span <= 2 ? [span] : [Math.ceil(span / 2), span];
-      for (const ps of pspans) pics.push({ imageId: picture.imageId, caption: picture.caption, span: ps, rows: pictureRows(geo, page, asset, ps, picture.caption) });
-    } else pics.push(undefined);
-    for (const lv of levels) for (const p of pics) out.push({ span, headlineSize: sizes[lv], padRows: 0, ...(p ? { picture: p } : {}) });
+    const pics: PictureShape[][] = [];
+    if (links.length) for (const ps of span <= 2 ? [span] : [Math.ceil(span / 2), span]) pics.push(stack(geo, page, links, images, ps));
+    else pics.push([]);
+    for (const lv of levels) for (const p of pics) {
+      const key = `${span}|${lv}|${p.map((x) => x.span).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ span, headlineSize: sizes[lv], padRows: 0, pictures: p });
+    }
+  }
+  return out;
+}
+
+/** The shapes of a stand-alone photo (图片新闻): its picture with its caption, two columns wide up to half the page, as sharp print allows. */
+export function photoShapes(geo: GridGeometry, page: PageSettings, link: PictureLink, asset: ImageAsset | undefined): ShapeSpec[] {
+  const widest = Math.min(Math.max(2, Math.ceil(geo.columns / 2)), widestPrintable(geo, asset));
+  const out: ShapeSpec[] = [];
+  for (let span = Math.max(1, widest); span >= Math.min(2, widest); span--) {
+    out.push({ span, headlineSize: 0, padRows: 0, pictures: [{ imageId: link.imageId, caption: link.caption, span, ...pictureFrame(geo, page, asset, span, link.caption) }] });
   }
   return out;
 }

@@ -1,9 +1,12 @@
 import type { BanmianDocument, Block } from '../model/document';
 
-/** A picture that belongs to an article: it is placed inside that article's module, with its caption. */
+/**
+ * A picture and its caption. One that belongs to an article is placed inside that article's module
+ * (several stack there); one with no article is a stand-alone photo (图片新闻), a module of its own.
+ */
 export interface PictureLink {
   imageId: string;
-  articleId: string;
+  articleId?: string;
   caption: string;
 }
 
@@ -58,8 +61,10 @@ export interface Score extends Message {
 }
 
 export interface HeldOver extends Message {
+  /** The article held over ('' for a stand-alone photo, named by `imageId`). */
   articleId: string;
   headline: string;
+  imageId?: string;
 }
 
 /** A lever the engine pulled for one article (the copyfit record the store applies with the blocks). */

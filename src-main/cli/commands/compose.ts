@@ -173,7 +173,7 @@ function makeUpPage(doc: BanmianDocument, gathered: Gathered, alternatives: numb
   const banners = doc.articles.filter((a) => gathered.bannerIds.has(a.id));
   const top = autoplace({ ...doc, articles: banners, images: [] }, { fonts }, { credits: gathered.credits });
   const locked = top.document.blocks.map((b) => ({ ...b, locked: true }));
-  const pictures = gathered.links.filter((l): l is PictureLink => l.articleId !== undefined);
+  const pictures: PictureLink[] = gathered.links;
   const stories = doc.articles.filter((a) => !gathered.bannerIds.has(a.id));
   const request = { document: { ...doc, page: top.document.page, articles: stories, blocks: locked }, pictures, options: { alternatives } };
   const result = makeUp(request, { fonts });

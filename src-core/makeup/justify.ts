@@ -1,0 +1,66 @@
+import type { Article } from '../model/document';
+import type { Measurer } from './measure';
+import { grow, outer, type Candidate, type Placement } from './search';
+
+/** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
+const STEP = 4;
+
+/**
+ * 撑满: blank lines at the foot of a stack of modules (a module's stretch, or a run closed as blank
+ * right under it) are shared out over the modules of that stack with the levers, bottom first, the
+ * modules under a deepened one moving down; what no lever takes stays blank. The stack is the
+ * modules of exactly the same columns, each ending where the next begins.
+ */
+export function justify(measurer: Measurer, articles: Article[], c: Candidate): Candidate {
+  const placed = c.placed.map((p) => ({ ...p }));
+  const closed = c.closed.filter((r) => {
+    const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) === r.span && bottom(p) === r.row);
+    if (q) q.stretch += r.rows;
+    return !q;
+  });
+  for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
+  return { placed, closed };
+}
+
+function bottom(p: Placement): number {
+  return p.row + p.m.rows + p.stretch;
+}
+
+/** The modules of q's stack, q first, then up. */
+function stackOf(placed: Placement[], q: Placement): Placement[] {
+  const out = [q];
+  for (let x = q; ; ) {
+    const y = placed.find((p) => p !== x && p.col === x.col && p.spec.span === x.spec.span && outer(p) === x.spec.span && bottom(p) === x.row);
+    if (!y || out.includes(y)) return out;
+    out.push(y);
+    x = y;
+  }
+}
+
+function share(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement): void {
+  const chain = stackOf(placed, q);
+  for (let progress = true; progress && q.stretch > 0; ) {
+    progress = false;
+    for (const [i, x] of chain.entries()) {
+      const k = deepen(measurer, articles, x, Math.min(STEP, q.stretch));
+      if (!k) continue;
+      // The modules under x in its stack move down; q's blank lines shrink by as much.
+      for (const y of chain.slice(0, i)) y.row += k;
+      q.stretch -= k;
+      progress = true;
+      if (q.stretch === 0) break;
+    }
+  }
+}
+
+/** Makes x up to `most` lines deeper with the levers (as many as one lever reaches); the lines gained. */
+function deepen(measurer: Measurer, articles: Article[], x: Placement, most: number): number {
+  for (let k = most; k >= 1; k--) {
+    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k);
+    if (!grown) continue;
+    x.spec = grown.spec;
+    x.m = grown.m;
+    return k;
+  }
+  return 0;
+}
