@@ -5,13 +5,17 @@ import { justify } from './justify';
 import { isPhotoItem, Measurer, photoItem } from './measure';
 import { scoreCandidate } from './score';
 import { search, type Candidate, type Placement } from './search';
-import { effectivePpi, MIN_PPI, photoShapes, shapesFor, widestPrintable } from './shapes';
+import { effectivePpi, MIN_PPI, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
 
 export type * from './types';
 
-/** Copy beyond this share of the free area is held over before the search (bounds its work on 200 articles). */
-const COPY_CAP = 1.6;
+/**
+ * Copy beyond this share of the free area is held over before the search, lowest rank first: the
+ * search then makes up the top of the ranking, whole (the estimate counts body lines, titles and
+ * pictures at their natural size; the levers make up the difference either way).
+ */
+const COPY_CAP = 1.02;
 
 /**
  * Page make-up (自动组版): the day's ranked articles and their pictures made up into a full,
@@ -45,7 +49,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const ranked = rankArticles(request, notes).filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
   const { byArticle, photos } = pictureLinks(request, images, notes, new Set(ranked.map((a) => a.id)));
-  const eligible = selectCopy(ranked, measurer, obstacles, held);
+  const eligible = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images));
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   const shapes = [
@@ -55,7 +59,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
   const out = search({ articles: items, photos: photoItems.length, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
-  const rough = out.finals.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total);
+  const rough = inRankOrder(out.finals, eligible.length).map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total);
   // The best pages are justified (撑满) before the final ranking.
   const scored = rough.slice(0, JUSTIFIED).map(({ c }) => justify(measurer, items, c)).map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount) })).sort((a, b) => b.score.total - a.score.total);
   const alternatives: Alternative[] = [];
@@ -70,6 +74,15 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+}
+
+/** The pages that hold over only the lowest-ranked articles, when there are any such (the rest otherwise). */
+function inRankOrder(finals: Candidate[], articles: number): Candidate[] {
+  const ordered = finals.filter((c) => {
+    const placed = c.placed.filter((p) => p.rank < articles).map((p) => p.rank);
+    return placed.every((r) => r < placed.length);
+  });
+  return ordered.length ? ordered : finals;
 }
 
 function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Article[] {
@@ -104,7 +117,7 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
 }
 
 /** The copy the search works on, in rank order; the rest is held over with its reason. */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[]): Article[] {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number): Article[] {
   const { columns, rows } = measurer.geo;
   let free = columns * rows;
   for (const o of obstacles) free -= o.span * o.rows;
@@ -122,14 +135,27 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”比整个版面还长，待用`, en: `“${name}” is longer than the whole page; held over` });
       continue;
     }
-    if (area + lines > free * COPY_CAP) {
+    const cells = lines + TITLE_CELLS * Math.min(3, columns) + pictures(a);
+    if (out.length > 0 && area + cells > free * COPY_CAP) {
       held.push({ articleId: a.id, headline: a.headline, zh: `版面已满，“${name}”待用`, en: `The page is full; “${name}” is held over` });
       continue;
     }
-    area += lines + 4;
+    area += cells;
     out.push(a);
   }
   return out;
+}
+
+/** Grid lines an article's titles take, about, per column they span. */
+const TITLE_CELLS = 4;
+
+/** Cells an article's pictures take at their natural size, two columns wide (or as wide as they print sharply). */
+function pictureCells(geo: Measurer['geo'], page: MakeUpRequest['document']['page'], links: PictureLink[], images: Map<string, ImageAsset>): number {
+  return links.reduce((n, l) => {
+    const asset = images.get(l.imageId);
+    const span = Math.min(2, widestPrintable(geo, asset));
+    return n + span * pictureRows(geo, page, asset, span, l.caption);
+  }, 0);
 }
 
 function warnSmallPictures(links: PictureLink[], images: Map<string, ImageAsset>, geo: Measurer['geo'], notes: MakeUpResult['notes']): void {

@@ -169,10 +169,13 @@ export class Measurer {
     if (memo !== undefined) return memo;
     const titleRows = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, spec.padRows).rows;
     const picSlots = pictureSlots(spec);
-    let best: { rows: number; tracking: number } | undefined;
+    // The fewest rows, and of those the tracking that leaves the fewest empty lines in the last column.
+    let best: { rows: number; tracking: number; empty: number } | undefined;
     for (const t of tracking === undefined ? this.trackings : [tracking]) {
-      const rows = titleRows + Math.ceil((this.bodyLines(article, t) + picSlots) / spec.span);
-      if (!best || rows < best.rows) best = { rows, tracking: t };
+      const lines = this.bodyLines(article, t) + picSlots;
+      const rows = titleRows + Math.ceil(lines / spec.span);
+      const empty = (rows - titleRows) * spec.span - lines;
+      if (!best || rows < best.rows || (rows === best.rows && empty < best.empty)) best = { rows, tracking: t, empty };
     }
     const result = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows) : null;
     this.shapeMemo.set(key, result);

@@ -104,7 +104,7 @@ export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridR
   const lastPlaced = Math.max(-1, ...placedRanks);
   let held = 0;
   articles.forEach((_, rank) => {
-    if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.6 : 0.3) * (1 - rank / (2 * articles.length));
+    if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.8 : 0.5) * (1 - rank / (2 * articles.length));
   });
   const holePenalty = Math.max(0, largestHole - HOLE_LIMIT) / (HOLE_LIMIT * 10);
   const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;

@@ -69,7 +69,6 @@ export function search(input: SearchInput): SearchOutput {
   const { measurer } = input;
   const { columns, rows } = measurer.geo;
   const finals: Candidate[] = [];
-  const worth = itemWorth(input);
   let expanded = 0;
   let stoppedBy: SearchOutput['stoppedBy'] = 'done';
   const beams = beamsFor(input);
@@ -94,7 +93,7 @@ export function search(input: SearchInput): SearchOutput {
         for (const s of beam.slice(0, 2)) finals.push(closeAll(input, s));
         break;
       }
-      beam = prune(input, worth, next);
+      beam = prune(next);
     }
     if (stoppedBy !== 'done') break;
   }
@@ -102,30 +101,24 @@ export function search(input: SearchInput): SearchOutput {
 }
 
 /**
- * The column groups (栏组) a page is made up in: every module starts and ends on a group's edge, so
- * the page is built of stacks and no one-column sliver is left between modules. One beam per
- * grouping and lead span keeps the alternatives distinct.
+ * The beams: one per lead span on the free grid, and one per lead span and grouping of the columns
+ * into groups (栏组) of two to four, where every module starts and ends on a group's edge so that the
+ * page is built of stacks with no one-column sliver between modules. Different pages come from
+ * different beams, which keeps the alternatives distinct.
  */
 function beamsFor(input: SearchInput): { bounds: Set<number>; leadSpan: number }[] {
   const { columns } = input.measurer.geo;
-  const [lo, hi] = columns >= 6 ? [2, 4] : columns >= 4 ? [2, 3] : [1, columns];
-  const groupings: number[][] = [];
+  const [lo, hi] = columns >= 6 ? [2, 4] : [2, 3];
+  const groupings: number[][] = [Array.from({ length: columns + 1 }, (_, i) => i)];
   const walk = (at: number, cuts: number[]): void => {
     if (at === columns) groupings.push(cuts);
     for (let w = lo; w <= hi && at + w <= columns; w++) walk(at + w, [...cuts, at + w]);
   };
-  walk(0, [0]);
-  if (!groupings.length) groupings.push([0, columns]);
+  if (columns >= 4) walk(0, [0]);
   const leadSpans = [...new Set(input.shapes[0]?.map((s) => s.span) ?? [columns])];
   const out: { bounds: Set<number>; leadSpan: number }[] = [];
-  for (const cuts of groupings) for (const span of leadSpans) if (cuts.includes(span)) out.push({ bounds: new Set(cuts), leadSpan: span });
-  return out.length ? out : [{ bounds: new Set([0, columns]), leadSpan: columns }];
-}
-
-/** What an item is worth when placed, and the grid cells it takes at its natural size. */
-interface Worth {
-  value: number[];
-  cells: number[];
+  for (const cuts of groupings) for (const leadSpan of leadSpans) if (cuts.includes(leadSpan)) out.push({ bounds: new Set(cuts), leadSpan });
+  return out;
 }
 
 function weightOf(input: SearchInput, rank: number): number {
@@ -133,47 +126,10 @@ function weightOf(input: SearchInput, rank: number): number {
   return rank >= articles ? 1 : 1 + 0.5 * (1 - rank / Math.max(1, articles));
 }
 
-function itemWorth(input: SearchInput): Worth {
-  const value: number[] = [];
-  const cells: number[] = [];
-  input.articles.forEach((a, rank) => {
-    const shape = input.shapes[rank][0];
-    const pics = shape ? shape.pictures.reduce((n, p) => n + p.span * p.rows, 0) : 0;
-    const body = rank >= input.articles.length - input.photos ? 0 : input.measurer.bodyLines(a, 0);
-    const titles = shape && shape.headlineSize ? 4 * shape.span : 0;
-    cells.push(Math.max(1, (Number.isFinite(body) ? body : 0) + pics + titles));
-    const w = weightOf(input, rank);
-    value.push(w * ((rank >= input.articles.length - input.photos ? PLACED / 2 : PLACED) + cells[rank]));
-  });
-  return { value, cells };
-}
-
-/**
- * A state's promise: its value so far plus what its free cells may still earn, at the worth per cell
- * of the items left, for no more cells than those items take. So a state that spent the page on a
- * blown-up picture ranks under one that left room for more of the day's copy, and a state that left
- * more room than the copy left can fill ranks under one that used it (that room is blank to come).
- */
-function promise(input: SearchInput, worth: Worth, s: State): number {
-  const { rows } = input.measurer.geo;
-  let free = 0;
-  for (const top of s.tops) free += rows - top;
-  let value = 0;
-  let cells = 0;
-  s.used.forEach((u, rank) => {
-    if (u) return;
-    value += worth.value[rank];
-    cells += worth.cells[rank];
-  });
-  // Room the copy left cannot fill will be blank: it costs what closing it as blank costs.
-  return s.value + (cells > 0 ? (value / cells) * Math.min(free, cells) : 0) - BLANK * Math.max(0, free - cells);
-}
-
-function prune(input: SearchInput, worth: Worth, states: State[]): State[] {
+function prune(states: State[]): State[] {
   const seen = new Set<string>();
   const out: State[] = [];
-  const ranked = states.map((s) => ({ s, p: promise(input, worth, s) })).sort((a, b) => b.p - a.p);
-  for (const { s } of ranked) {
+  for (const s of states.sort((a, b) => b.value - a.value)) {
     const key = `${s.tops.join(',')}|${s.used.map((u) => (u ? 1 : 0)).join('')}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -243,7 +199,8 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
         }
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
-      if (spec.span < run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span)) {
+      // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
+      if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span)) {
         for (const wide of fit(input, rank, { ...spec, titleSpan: run.width }, foot - run.row, [foot - run.row])) {
           const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
           if (wide.m.titleRows > 0 && !clashes(s.placed, p)) children.push(place(input, s, p));
