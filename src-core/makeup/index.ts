@@ -59,30 +59,35 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
   const out = search({ articles: items, photos: photoItems.length, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
-  const rough = inRankOrder(out.finals, eligible.length).map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total);
-  // The best pages are justified (撑满) before the final ranking.
-  const scored = rough.slice(0, JUSTIFIED).map(({ c }) => justify(measurer, items, c)).map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount) })).sort((a, b) => b.score.total - a.score.total);
-  const alternatives: Alternative[] = [];
-  const seen = new Set<string>();
-  for (const { c, score } of scored) {
-    const key = c.placed.map((p) => `${p.rank}:${p.col},${p.row},${p.spec.span}/${p.spec.titleSpan ?? 0},${p.m.rows + p.stretch}`).sort().join(';');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    alternatives.push({ ...build(request, measurer, items, c, locked), score, heldOver: [...held, ...heldFrom(items, c, images)] });
-    if (alternatives.length >= (opt.alternatives ?? 3)) break;
-  }
+  const want = opt.alternatives ?? 3;
+  // Distinct pages, those holding over only the lowest ranks first, each group by its score; the best are justified (撑满) and ranked again.
+  const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
+  const ordered = out.finals.filter((c) => inRankOrder(c, eligible.length));
+  const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
+  const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
+  const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: inRankOrder(c, eligible.length) }));
+  scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
+  const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
 }
 
-/** The pages that hold over only the lowest-ranked articles, when there are any such (the rest otherwise). */
-function inRankOrder(finals: Candidate[], articles: number): Candidate[] {
-  const ordered = finals.filter((c) => {
-    const placed = c.placed.filter((p) => p.rank < articles).map((p) => p.rank);
-    return placed.every((r) => r < placed.length);
+/** Whether a page holds over only the lowest-ranked of the articles (stand-alone photos aside). */
+function inRankOrder(c: Candidate, articles: number): boolean {
+  const placed = c.placed.filter((p) => p.rank < articles);
+  return placed.every((p) => p.rank < placed.length);
+}
+
+/** The pages, each layout once. */
+function distinct(cs: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const key = c.placed.map((p) => `${p.rank}:${p.col},${p.row},${p.spec.span}/${p.spec.titleSpan ?? 0},${p.m.rows + p.stretch}`).sort().join(';');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  return ordered.length ? ordered : finals;
 }
 
 function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Article[] {
@@ -187,8 +192,9 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
   const moves: Move[] = [];
   for (const p of [...c.placed].sort((a, b) => a.rank - b.rank)) {
     const a = articles[p.rank];
-    const v = measurer.variant(a, p.spec, p.m.tracking);
-    variants.set(a.id, v);
+    // A stand-alone photo has no text to restyle (and must stay the photo item it is).
+    const v = isPhotoItem(a) ? a : measurer.variant(a, p.spec, p.m.tracking);
+    if (v !== a) variants.set(a.id, v);
     const { article, pictures } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
     blocks.push(...pictures);
     if (article) blocks.push(article);

@@ -77,25 +77,28 @@ export function search(input: SearchInput): SearchOutput {
     const tops = Array.from({ length: columns }, (_, c) => skip(input.obstacles, c, 0, rows));
     let beam: State[] = [{ tops, used: input.articles.map(() => false), placed: [], closed: [], value: 0 }];
     let budget = perBeam;
+    let stop: SearchOutput['stoppedBy'] = 'done';
     while (beam.length) {
       const next: State[] = [];
       for (const s of beam) {
-        if (budget-- <= 0) stoppedBy = 'work';
-        if (input.now() > input.deadline) stoppedBy = 'time';
-        if (stoppedBy !== 'done') break;
+        if (budget-- <= 0) stop = 'work';
+        if (input.now() > input.deadline) stop = 'time';
+        if (stop !== 'done') break;
         expanded++;
         const children = expand(input, s, leadSpan, bounds);
         if (children.length === 0) finals.push(s);
         else next.push(...children);
       }
-      if (stoppedBy !== 'done') {
+      if (stop !== 'done') {
         // Out of budget: finish the best partial pages by closing what is left.
         for (const s of beam.slice(0, 2)) finals.push(closeAll(input, s));
         break;
       }
       beam = prune(next);
     }
-    if (stoppedBy !== 'done') break;
+    // A beam out of work ends alone; the wall clock ends the search.
+    if (stop !== 'done') stoppedBy = stop;
+    if (stop === 'time') break;
   }
   return { finals, expanded, stoppedBy };
 }

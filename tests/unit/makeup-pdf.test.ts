@@ -31,14 +31,15 @@ function expectedText(doc: BanmianDocument, placed: Article[]): string {
 
 /**
  * Day sets with the largest hole and the most lines a column may end short by. Where these are over
- * issue 16's limits (3 column-lines, 1 line) they are what the engine reaches today (see the m16i
- * report): a guard against getting worse, not the goal.
+ * issue 16's limits (3 column-lines, 1 line) they are what the engine reaches today, read from
+ * these PDFs: a guard against getting worse, not the goal. 'tabloid' is underset (its copy and
+ * picture fill about 85% of a 四开 page at their natural size), 'broadsheet-overflow' holds over.
  */
 const SETS: Record<string, { hole: number; short: number }> = {
-  'broadsheet-fits': { hole: 4, short: 2 },
-  'tabloid-fits': { hole: HOLE_LIMIT, short: 2 },
-  tabloid: { hole: 14, short: 40 },
-  'broadsheet-overflow': { hole: 11, short: 40 },
+  'broadsheet-fits': { hole: HOLE_LIMIT, short: 2 },
+  'tabloid-fits': { hole: HOLE_LIMIT, short: 1 },
+  tabloid: { hole: 13, short: 12 },
+  'broadsheet-overflow': { hole: 4, short: 1 },
 };
 /** The work budget bounds the search; the wall-clock backstop is lifted so that a busy machine cannot change the page. */
 const UNTIMED = { timeBudgetMs: 600_000 };

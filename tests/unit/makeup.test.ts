@@ -26,9 +26,13 @@ function checkPage(doc: BanmianDocument, request: MakeUpRequest, heldIds: string
   const articles = doc.blocks.filter((b): b is ArticleBlock => b.kind === 'article');
   for (const a of articles) for (const b of articles) if (a !== b) expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
   for (const a of articles) expect(a.col + a.span <= pl.grid.columns && a.row + a.rows <= pl.grid.rows, a.id).toBe(true);
-  for (const img of doc.blocks.filter((b): b is ImageBlock => b.kind === 'image')) {
-    const host = articles.find((a) => a.articleId === img.articleId)!;
-    expect(img.col >= host.col && img.col + img.span <= host.col + host.span && img.row >= host.row && img.row + img.rows <= host.row + host.rows).toBe(true);
+  const images = doc.blocks.filter((b): b is ImageBlock => b.kind === 'image');
+  for (const img of images) {
+    const host = articles.find((a) => a.articleId === img.articleId);
+    // A picture sits inside its article's module; a stand-alone photo (no article) beside every module.
+    if (host) expect(img.col >= host.col && img.col + img.span <= host.col + host.span && img.row >= host.row && img.row + img.rows <= host.row + host.rows).toBe(true);
+    else for (const a of articles) expect(overlap(img, a), `${img.id} overlaps ${a.id}`).toBe(false);
+    for (const other of images) if (other !== img) expect(overlap(img, other), `${img.id} overlaps ${other.id}`).toBe(false);
   }
   // Every article is placed or held over by name, never both, never neither.
   const placed = articles.map((a) => a.articleId);
@@ -137,5 +141,37 @@ describe('makeUp on bad input', () => {
     const alt = r.alternatives[0];
     checkPage(alt.document, { document: doc }, alt.heldOver.map((h) => h.articleId));
     expect(alt.blocks.every((b) => b.kind !== 'article' || b.span === 1)).toBe(true);
+  });
+
+  const photo = (id: string, w: number, h: number) => ({ id, name: `${id}.jpg`, mime: 'image/jpeg' as const, pixelWidth: w, pixelHeight: h, colorSpace: 'rgb' as const });
+
+  it('places two pictures of one article inside its module, one under the other, with their captions', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(6)), article('b', para.repeat(3))], images: [photo('p1', 3000, 2000), photo('p2', 3000, 2000)] };
+    const request = { document: doc, pictures: [{ imageId: 'p1', articleId: 'a', caption: '第一张' }, { imageId: 'p2', articleId: 'a', caption: '第二张' }] };
+    const r = makeUp(request, { fonts });
+    const alt = r.alternatives[0];
+    const imgs = alt.blocks.filter((b): b is ImageBlock => b.kind === 'image');
+    expect(imgs.map((b) => [b.imageId, b.articleId, b.caption])).toEqual([['p1', 'a', '第一张'], ['p2', 'a', '第二张']]);
+    checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
+  });
+
+  it('places a picture that belongs to no article as a stand-alone photo with its caption', () => {
+    const doc = { ...emptyDocument('tabloid'), articles: [article('a', para.repeat(3)), article('b', para.repeat(2))], images: [photo('solo', 3000, 2000)] };
+    const request = { document: doc, pictures: [{ imageId: 'solo', caption: '雪后的洛阳桥 本报记者 摄' }] };
+    const r = makeUp(request, { fonts });
+    const alt = r.alternatives[0];
+    const img = alt.blocks.find((b): b is ImageBlock => b.kind === 'image');
+    expect(img).toMatchObject({ imageId: 'solo', caption: '雪后的洛阳桥 本报记者 摄' });
+    expect(img?.articleId).toBeUndefined();
+    expect(img!.span).toBeGreaterThanOrEqual(2);
+    checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
+  });
+
+  it('never frames a picture wider than it prints sharply (a 200×100 px picture stays one column wide)', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(6))], images: [photo('small', 200, 100)] };
+    const request = { document: doc, pictures: [{ imageId: 'small', articleId: 'a', caption: '小图' }] };
+    const r = makeUp(request, { fonts });
+    for (const alt of r.alternatives) expect(alt.blocks.find((b) => b.kind === 'image')).toMatchObject({ span: 1 });
+    expect(r.notes.some((n) => n.imageId === 'small' && /ppi/.test(n.en))).toBe(true);
   });
 });
