@@ -41,8 +41,9 @@ export function makeUpEditionPage(input: PageInput, fonts: FontRegistry): Altern
  */
 export function setWhole(alt: Alternative, articleId: string, fonts: FontRegistry, held: ReadonlySet<string> = new Set()): boolean {
   if (alt.heldOver.some((h) => h.articleId === articleId || !held.has(h.articleId))) return false;
-  if (!alt.document.blocks.some((b) => b.kind === 'article' && b.articleId === articleId)) return false;
-  return !layout(alt.document, { fonts }).overset.some((o) => o.articleId === articleId);
+  const made = alt.document;
+  if (!made.blocks.some((b) => b.kind === 'article' && b.articleId === articleId)) return false;
+  return !layout(made, { fonts }).overset.some((o) => o.articleId === articleId);
 }
 
 /** The news hole: the grid's column-lines not taken by ads (the plan prints it per page). */
