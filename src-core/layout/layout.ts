@@ -1,5 +1,6 @@
 import type { ArticleBlock, BanmianDocument } from '../model/document';
 import { gridGeometry, rectOf } from '../model/grid';
+import { layoutAd } from './ads';
 import { layoutArticleMemo } from './article';
 import { layoutContext, type LayoutEnv } from './context';
 import { blockBox } from './frames';
@@ -51,6 +52,8 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
       layoutImage(ctx, block, images.get(block.imageId), block.articleId ? articles.get(block.articleId) : undefined);
     } else if (block.kind === 'rule') {
       layoutRuleBlock(ctx, block);
+    } else if (block.kind === 'ad') {
+      layoutAd(ctx, block, block.imageId ? images.get(block.imageId) : undefined);
     }
   }
   if (doc.page.columnRules) columnRules(ctx, doc);

@@ -128,7 +128,7 @@ export interface Overset {
 
 export interface BlockFrame {
   blockId: string;
-  kind: 'article' | 'image' | 'rule' | 'box';
+  kind: 'article' | 'image' | 'rule' | 'box' | 'ad';
   x: number;
   y: number;
   width: number;

@@ -230,7 +230,22 @@ export interface BoxBlock extends GridRect, BlockBox {
   locked?: boolean;
 }
 
-export type Block = ArticleBlock | ImageBlock | RuleBlock | BoxBlock;
+/**
+ * A booked ad (广告) where the page plan put it: make-up works around it. With `imageId` its artwork
+ * (PNG/JPEG) is fitted inside the frame; without, it prints as a frame with the advertiser's name
+ * and 广告, which is what the page carries until the artwork arrives.
+ */
+export interface AdBlock extends GridRect {
+  id: string;
+  kind: 'ad';
+  advertiser: string;
+  imageId?: string;
+  /** Never set: code that asks any grid block for its article finds none. */
+  articleId?: never;
+  locked?: boolean;
+}
+
+export type Block = ArticleBlock | ImageBlock | RuleBlock | BoxBlock | AdBlock;
 
 export const FORMAT_VERSION = 1;
 

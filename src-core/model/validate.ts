@@ -1,4 +1,4 @@
-import type { Article, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
+import type { AdBlock, Article, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
 import { DATE_LINES, FORMAT_VERSION, RULE_STYLES } from './document';
 import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
@@ -284,12 +284,13 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
     if (b.style !== undefined) checkRuleStyle(c, `${p}.style`, b.style);
     return;
   }
-  if (b.kind !== 'article' && b.kind !== 'image' && b.kind !== 'box') {
-    c.fail(`${p}.kind`, (b as { kind: unknown }).kind, '应为 article、image、rule 或 box', "must be 'article', 'image', 'rule' or 'box'");
+  if (b.kind !== 'article' && b.kind !== 'image' && b.kind !== 'box' && b.kind !== 'ad') {
+    c.fail(`${p}.kind`, (b as { kind: unknown }).kind, '应为 article、image、rule、box 或 ad', "must be 'article', 'image', 'rule', 'box' or 'ad'");
     return;
   }
   checkGridRect(c, p, b, columns);
   if (b.kind === 'box') return checkBox(c, p, b);
+  if (b.kind === 'ad') return checkAd(c, p, b, imageIds);
   if (b.kind === 'article') {
     if (!articleIds.has(b.articleId)) c.fail(`${p}.articleId`, b.articleId, '找不到这篇文章', 'no article has this id');
     if (b.headlineSpan !== undefined) c.integer(`${p}.headlineSpan`, b.headlineSpan, 1, b.span);
@@ -311,6 +312,12 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
     checkCrop(c, p, b);
     checkBox(c, p, b);
   }
+}
+
+/** A booked ad: the advertiser's name, and its artwork when it has arrived. */
+function checkAd(c: Checker, p: string, b: AdBlock, imageIds: Set<string>): void {
+  c.text(`${p}.advertiser`, b.advertiser, TEXT);
+  if (b.imageId !== undefined && !imageIds.has(b.imageId)) c.fail(`${p}.imageId`, b.imageId, '找不到这张图片', 'no image has this id');
 }
 
 /** How text is set on the page (标点挤压, 缩进, 中西文间距). */

@@ -94,6 +94,18 @@ export const COMMANDS = {
     },
     exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用）', en: 'written (articles that do not fit are listed as held over)' } },
   },
+  edition: {
+    zh: '按版面计划（PLAN.json）组一整期：各版围绕广告自动组版，转版稿件自动加下转/上接，输出每版 YYYYMMDD-NN.pdf 和合订 YYYYMMDD.pdf',
+    en: 'make up a whole edition from a page plan (PLAN.json): each page around its ads, continued stories with their jump lines; writes YYYYMMDD-NN.pdf per page and the combined YYYYMMDD.pdf',
+    synopsis: 'PLAN.json -o OUTDIR [options]',
+    options: {
+      ...PRINT_OPTIONS,
+      o: { type: 'string', arg: 'DIR', zh: '输出目录', en: 'the folder to write the PDFs into', role: 'output' },
+      output: { type: 'string', arg: 'DIR', zh: '同 -o', en: 'same as -o', role: 'output' },
+      save: { type: 'string', arg: 'FILE', zh: '同时保存各版（FILE-01.banmian …）', en: 'also save each page (FILE-01.banmian …)', role: 'output' },
+    },
+    exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用，未排满的版给出警告）', en: 'written (articles that do not fit are listed as held over; an under-filled page is a warning)' }, 1: { zh: '失败（计划有误时不写入任何文件）', en: 'failed (nothing is written when the plan is wrong)' } },
+  },
   export: {
     zh: '把 .banmian 版面导出为 PDF',
     en: 'export a .banmian page to PDF',

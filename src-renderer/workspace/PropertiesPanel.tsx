@@ -35,10 +35,11 @@ export function PropertiesContent() {
   );
 }
 
-const GRID_BLOCK_TITLES: Record<'article' | 'image' | 'box', [string, string]> = {
+const GRID_BLOCK_TITLES: Record<GridBlock['kind'], [string, string]> = {
   article: ['稿件块', 'Article block'],
   image: ['图片块', 'Image block'],
   box: ['底纹框', 'Tinted box'],
+  ad: ['广告', 'Ad'],
 };
 
 /** The selected block: one section whose fields follow the block's kind (the section stays when the kind changes). */
@@ -80,7 +81,7 @@ function GridBlockFields({ block }: { block: GridBlock }) {
       )}
       <GridPlacementFields block={block} />
       <BlockKindFields block={block} />
-      <BoxProperties block={block} />
+      {block.kind !== 'ad' && <BoxProperties block={block} />}
       {block.kind === 'article' && <TitleImageProperties block={block} />}
       <LockedRow block={block} />
       <GridBlockButtons block={block} />

@@ -55,7 +55,7 @@ export function pageFor(format: string | undefined, columns: number | undefined,
   return page;
 }
 
-interface Gathered {
+export interface Gathered {
   articles: Article[];
   images: ImageAsset[];
   links: ImageLink[];
@@ -75,7 +75,7 @@ async function loadImporter(): Promise<ImportFiles | undefined> {
   return mod.importFiles;
 }
 
-async function gather(inputs: string[]): Promise<Gathered | Fail> {
+export async function gather(inputs: string[]): Promise<Gathered | Fail> {
   const out: Gathered = { articles: [], images: [], links: [], credits: {}, bannerIds: new Set() };
   const files: InputFile[] = [];
   const taken = new Set<string>();

@@ -1,0 +1,54 @@
+/**
+ * One page of an edition made up around its booked ads: the ads are locked blocks where the plan put
+ * them, the page's articles are made up around them by rank (plan order), the header carries the
+ * plan's paper, date, 版次 and 版名.
+ */
+import { layout } from '../layout/layout';
+import { makeUp, type Alternative, type PictureLink } from '../makeup';
+import type { FontRegistry } from '../fonts/registry';
+import type { AdBlock, Article, BanmianDocument, ImageAsset, PageSettings } from '../model/document';
+import { FORMAT_VERSION } from '../model/document';
+import { gridGeometry } from '../model/grid';
+import type { PlanAd, PlanPage } from './plan';
+
+export interface PageInput {
+  page: PageSettings;
+  articles: Article[];
+  images: ImageAsset[];
+  pictures: PictureLink[];
+  /** The ads, each with its artwork's image id when it has one. */
+  ads: { ad: PlanAd; imageId?: string }[];
+}
+
+/** The page's settings with the plan's header: paper, date, 版次 (the number) and 版名. */
+export function pageSettings(base: PageSettings, paper: string, date: string, page: Pick<PlanPage, 'number' | 'name'>): PageSettings {
+  return { ...base, header: { ...base.header, paperName: paper, date, pageNumber: String(page.number), section: page.name } };
+}
+
+export function adBlocks(ads: PageInput['ads']): AdBlock[] {
+  return ads.map(({ ad, imageId }, k) => ({ id: `ad-${k + 1}`, kind: 'ad', advertiser: ad.name, ...ad.rect, ...(imageId ? { imageId } : {}), locked: true }));
+}
+
+/** The page made up (one alternative, deterministic); undefined when make-up found none. */
+export function makeUpEditionPage(input: PageInput, fonts: FontRegistry): Alternative | undefined {
+  const document: BanmianDocument = { formatVersion: FORMAT_VERSION, page: input.page, articles: input.articles, images: input.images, blocks: adBlocks(input.ads) };
+  return makeUp({ document, pictures: input.pictures, options: { alternatives: 1 } }, { fonts }).alternatives[0];
+}
+
+/**
+ * Whether the article is set whole on the made-up page (placed, none of it overset) and took no
+ * other article's place: only those in `held` (held over anyway) may be held over.
+ */
+export function setWhole(alt: Alternative, articleId: string, fonts: FontRegistry, held: ReadonlySet<string> = new Set()): boolean {
+  if (alt.heldOver.some((h) => h.articleId === articleId || !held.has(h.articleId))) return false;
+  const made = alt.document;
+  if (!made.blocks.some((b) => b.kind === 'article' && b.articleId === articleId)) return false;
+  return !layout(made, { fonts }).overset.some((o) => o.articleId === articleId);
+}
+
+/** The news hole: the grid's column-lines not taken by ads (the plan prints it per page). */
+export function newsHole(page: PageSettings, ads: readonly PlanAd[]): { free: number; total: number } {
+  const geo = gridGeometry(page);
+  const total = geo.columns * geo.rows;
+  return { free: total - ads.reduce((n, a) => n + a.rect.span * a.rect.rows, 0), total };
+}

@@ -1,0 +1,217 @@
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut } from '../../../src-core/edition/continue';
+import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
+import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
+import type { Alternative, PictureLink } from '../../../src-core/makeup';
+import type { Article, BanmianDocument } from '../../../src-core/model/document';
+import { saveBanmianFile } from '../../files/banmian-file';
+import { fontProvider } from '../../fonts/provider';
+import { commandUsage, parseOptions } from '../command-table';
+import { checkHeader } from '../header-template';
+import { gather } from './compose';
+import { printFlags } from './export';
+import { writeEdition } from '../edition-print';
+
+const USAGE = commandUsage('edition');
+
+/** Below this share of the news hole set, a page is reported under-filled. */
+const UNDER_FILLED = 0.85;
+
+type Fail = { zh: string; en: string };
+
+/** The plan file read (bounded) and checked; paths in it are relative to it. */
+function readPlan(path: string): EditionPlan | Fail {
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > PLAN_LIMITS.bytes) return { zh: `版面计划 ${path} 太大（${size} 字节，上限 ${PLAN_LIMITS.bytes}）`, en: `Plan ${path} is too large (${size} bytes, limit ${PLAN_LIMITS.bytes})` };
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { zh: `无法读取版面计划 ${path}（${(e as Error).message}）`, en: `Cannot read plan ${path} (${(e as Error).message})` };
+  }
+  const base = dirname(path);
+  const r = parsePlan(text, { exists: (p) => isFile(resolve(base, p)) });
+  if (r.ok) return r.plan;
+  const lines = r.issues.map((i) => [`  ${i.path} = ${i.value}：${i.zh}`, `  ${i.path} = ${i.value}: ${i.en}`]);
+  return { zh: `版面计划 ${path} 有 ${r.issues.length} 处错误，未写入任何文件：\n${lines.map((l) => l[0]).join('\n')}`, en: `Plan ${path} has ${r.issues.length} problem(s); nothing was written:\n${lines.map((l) => l[1]).join('\n')}` };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** An article file and the pictures beside it by the day's convention: `07.txt` → `07.jpg`, `07-2.png`, `07.caption.txt`, `07-2.caption.txt`. */
+function withPictures(path: string): string[] {
+  const stem = basename(path).replace(/\.[^.]+$/, '');
+  const dir = dirname(path);
+  const picture = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-\\d+)?\\.(jpe?g|png|caption\\.txt)$`, 'i');
+  const beside = readdirSync(dir).filter((f) => picture.test(f) && f !== basename(path)).sort();
+  return [path, ...beside.map((f) => join(dir, f))];
+}
+
+interface Story {
+  articles: Article[];
+  images: BanmianDocument['images'];
+  pictures: PictureLink[];
+}
+
+/** Each planned article file imported (with its pictures), ids made unique over the edition by the file's place in the plan. */
+async function importStories(plan: EditionPlan, base: string): Promise<Map<string, Story> | Fail> {
+  const out = new Map<string, Story>();
+  for (const page of plan.pages) {
+    for (const [ai, file] of page.articles.entries()) {
+      const g = await gather(withPictures(resolve(base, file)));
+      if ('zh' in g) return g;
+      const prefix = `p${page.number}-${ai + 1}`;
+      const ids = new Map(g.articles.map((a, k) => [a.id, k === 0 ? prefix : `${prefix}-${k + 1}`]));
+      const imageIds = new Map(g.images.map((img, k) => [img.id, `${prefix}-img${k + 1}`]));
+      out.set(file, {
+        articles: g.articles.map((a) => ({ ...a, id: ids.get(a.id)! })),
+        images: g.images.map((img) => ({ ...img, id: imageIds.get(img.id)! })),
+        pictures: g.links.flatMap((l) => (l.articleId && ids.has(l.articleId) ? [{ imageId: imageIds.get(l.imageId)!, articleId: ids.get(l.articleId)!, caption: l.caption }] : [])),
+      });
+    }
+  }
+  return out;
+}
+
+/** Ad artwork through the same import path as the day's pictures (its guards: JPEG/PNG walked whole). */
+async function importArtwork(page: PlanPage, base: string): Promise<{ ads: PageInput['ads']; images: BanmianDocument['images'] } | Fail> {
+  const ads: PageInput['ads'] = [];
+  const images: BanmianDocument['images'] = [];
+  for (const [k, ad] of page.ads.entries()) {
+    if (!ad.artwork) {
+      ads.push({ ad });
+      continue;
+    }
+    const g = await gather([resolve(base, ad.artwork)]);
+    if ('zh' in g) return g;
+    if (!g.images.length) return { zh: `广告 ${ad.name} 的图稿 ${ad.artwork} 无法读取`, en: `The artwork ${ad.artwork} of ad ${ad.name} cannot be read` };
+    const imageId = `p${page.number}-ad${k + 1}`;
+    images.push({ ...g.images[0], id: imageId });
+    ads.push({ ad, imageId });
+  }
+  return { ads, images };
+}
+
+interface MadeUp {
+  page: PlanPage;
+  alt: Alternative;
+}
+
+/** Every page made up in page order; a continued story cut where its first page's make-up says, its rest ranked last on its later page. */
+async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<MadeUp[] | Fail> {
+  const fonts = fontProvider().registry();
+  const carried = new Map<number, Article[]>();
+  const out: MadeUp[] = [];
+  for (const page of [...plan.pages].sort((a, b) => a.number - b.number)) {
+    const art = await importArtwork(page, base);
+    if ('zh' in art) return art;
+    const own = page.articles.map((f) => stories.get(f)!);
+    const input: PageInput = {
+      page: pageSettings(plan.page, plan.paper, plan.date, page),
+      articles: [...own.flatMap((s) => s.articles), ...(carried.get(page.number) ?? [])],
+      images: [...own.flatMap((s) => s.images), ...art.images],
+      pictures: own.flatMap((s) => s.pictures),
+      ads: art.ads,
+    };
+    for (const [i, jump] of plan.continue.entries()) {
+      if (jump.from !== page.number) continue;
+      const article = stories.get(jump.article)!.articles[0];
+      const n = cutPoints(article);
+      if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
+      const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
+      const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
+      // the articles held over even with the least of the story on this page may stay held over
+      const held = new Set(makeUpEditionPage(withFirst(1), fonts)?.heldOver.map((h) => h.articleId));
+      const k = largestCut(n, (cut) => {
+        const alt = makeUpEditionPage(withFirst(cut), fonts);
+        return !!alt && setWhole(alt, article.id, fonts, held);
+      });
+      input.articles = withFirst(k).articles;
+      carried.set(jump.to, [...(carried.get(jump.to) ?? []), parts(k).rest]);
+      console.log(`  转版 jump: ${article.headline || article.id} 第${jump.from}版 ${k} 段 paragraphs → 第${jump.to}版 ${n + 1 - k} 段 paragraphs`);
+    }
+    const alt = makeUpEditionPage(input, fonts);
+    if (!alt) return { zh: `第${page.number}版组版没有得到版面`, en: `Make-up found no page for page ${page.number}` };
+    out.push({ page, alt });
+  }
+  return out;
+}
+
+/** What each page got: its news hole, articles held over (待用), an under-filled page as a warning. */
+function reportPage({ page, alt }: MadeUp): void {
+  const hole = newsHole(alt.document.page, page.ads);
+  const placed = alt.document.blocks.filter((b) => b.kind === 'article').length;
+  console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
+  for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}${h.articleId.endsWith(CONTINUED_SUFFIX) ? '（转版的后半 the continued part）' : ''}`);
+  if (alt.score.fill < UNDER_FILLED) console.log(`  警告：第${page.number}版未排满（${Math.round(alt.score.fill * 100)}%）/ Warning: page ${page.number} is under-filled (${Math.round(alt.score.fill * 100)}%)`);
+}
+
+/** `edition PLAN.json -o OUTDIR [--save FILE]`: the plan's pages made up and written as YYYYMMDD-NN.pdf and YYYYMMDD.pdf. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('edition') });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [planPath, ...extra] = parsed.positionals;
+  const flags = printFlags(parsed.values);
+  if (!planPath || extra.length || typeof flags === 'string') {
+    console.error(`${typeof flags === 'string' ? `${flags.replace(/-o page\.pdf/g, '-o OUTDIR')}\n` : ''}${USAGE}`);
+    return 2;
+  }
+  const plan = readPlan(planPath);
+  if ('zh' in plan) {
+    console.error(`${plan.zh}\n${plan.en}`);
+    return 1;
+  }
+  const header = checkHeader({ paperName: plan.paper, date: plan.date }, `版面计划 plan ${planPath}`);
+  if ('zh' in header) {
+    console.error(`${header.zh}\n${header.en}`);
+    return 1;
+  }
+  const base = dirname(planPath);
+  const stories = await importStories(plan, base);
+  if ('zh' in stories) {
+    console.error(`${stories.zh}\n${stories.en}`);
+    return 1;
+  }
+  const pages = await makeUpPages(plan, stories, base);
+  if ('zh' in pages) {
+    console.error(`${pages.zh}\n${pages.en}`);
+    return 1;
+  }
+  for (const p of pages) reportPage(p);
+  try {
+    mkdirSync(flags.out, { recursive: true });
+  } catch (e) {
+    console.error(`无法创建输出目录 ${flags.out}（${(e as Error).message}）\nCannot create the output folder ${flags.out} (${(e as Error).message})`);
+    return 1;
+  }
+  const code = await writeEdition(plan, pages.map((p) => ({ number: p.page.number, document: p.alt.document })), flags);
+  if (code !== 0 || !parsed.values.save) return code;
+  return savePages(parsed.values.save, pages);
+}
+
+/** `--save edition.banmian` → edition-01.banmian, edition-02.banmian …: one page a file until the edition format (v2) exists. */
+function savePages(save: string, pages: MadeUp[]): number {
+  for (const { page, alt } of pages) {
+    const path = save.replace(/(\.banmian)?$/, `-${String(page.number).padStart(2, '0')}.banmian`);
+    const saved = saveBanmianFile(path, alt.document);
+    if (!saved.ok) {
+      console.error(`${saved.zh}\n${saved.en}`);
+      return 1;
+    }
+    console.log(`已保存 saved ${path}`);
+  }
+  return 0;
+}
