@@ -536,8 +536,8 @@ export class Editor {
     if (!remake) return this.command((s) => this.noticeFits(s.setPage(fields), fields.grid?.columns));
     const undoAt = this.store.undoPosition();
     this.applyMakeUp(remake.alternative, remake.base, fields);
-    // articles held over: the notice stays until closed (an info notice goes by itself)
-    if (this.store.undoPosition() !== undoAt) this.notify(remake.notice, remake.alternative.heldOver.length ? 'error' : 'info');
+    // held-over articles are named here and stay in the 稿件 list's 未上版 part
+    if (this.store.undoPosition() !== undoAt) this.notify(remake.notice, 'info');
   }
 
   /** Says which blocks a narrower grid moved left or narrowed (the store did it in the same undo step). */
