@@ -89,17 +89,21 @@ function clip(text: string): string {
   return t.length > 12 ? `${t.slice(0, 12)}…` : t;
 }
 
-/** What the user calls a block: the article's headline, the picture's caption, or its kind. */
-function blockLabel(fit: BlockFit, block: Block | undefined, articles: readonly Pick<Article, 'id' | 'headline'>[]): { zh: string; en: string } {
-  if (fit.kind === 'article' && block?.kind === 'article') {
+/** What the user calls a block: the article's headline, the picture's caption, or its kind and id. */
+export function blockName(block: Block, articles: readonly Pick<Article, 'id' | 'headline'>[]): { zh: string; en: string } {
+  if (block.kind === 'article') {
     const title = clip(articles.find((a) => a.id === block.articleId)?.headline ?? '');
-    return title ? { zh: `《${title}》`, en: `“${title}”` } : { zh: `稿件 ${fit.id}`, en: `article ${fit.id}` };
+    return title ? { zh: `《${title}》`, en: `“${title}”` } : { zh: `稿件 ${block.id}`, en: `article ${block.id}` };
   }
-  if (fit.kind === 'image') {
-    const caption = block?.kind === 'image' ? clip(block.caption ?? '') : '';
-    return caption ? { zh: `图片“${caption}”`, en: `picture “${caption}”` } : { zh: `图片 ${fit.id}`, en: `picture ${fit.id}` };
+  if (block.kind === 'image') {
+    const caption = clip(block.caption ?? '');
+    return caption ? { zh: `图片“${caption}”`, en: `picture “${caption}”` } : { zh: `图片 ${block.id}`, en: `picture ${block.id}` };
   }
-  return { zh: `底纹框 ${fit.id}`, en: `box ${fit.id}` };
+  return block.kind === 'box' ? { zh: `底纹框 ${block.id}`, en: `box ${block.id}` } : { zh: `线 ${block.id}`, en: `rule ${block.id}` };
+}
+
+function blockLabel(fit: BlockFit, block: Block | undefined, articles: readonly Pick<Article, 'id' | 'headline'>[]): { zh: string; en: string } {
+  return block?.kind === fit.kind ? blockName(block, articles) : { zh: `块 ${fit.id}`, en: `block ${fit.id}` };
 }
 
 function listed(items: string[], sep: string, more: (n: number) => string): string {

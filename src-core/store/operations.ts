@@ -1,4 +1,4 @@
-import type { Block } from '../model/document';
+import type { Block, PageSettings, StyleName, TextStyle } from '../model/document';
 import type { CommentEntry, ProofResult, Role, SuggestionMeta, Thread } from '../model/proof';
 import { blockIssues } from '../model/validate';
 import { FIND_FIELDS, type FindMatch } from './find-replace';
@@ -17,11 +17,23 @@ type FieldOf<B> = B extends unknown ? Exclude<keyof B, 'id' | 'kind'> : never;
 /** Fields of a block to set; a field set to undefined is removed (e.g. headlineSpan). Id and kind never change. */
 export type BlockPatch = { [K in FieldOf<Block>]?: ValueIn<Block, K> };
 
+/**
+ * A made-up page (自动组版, or the page re-made for a new 栏数): the page settings that change with it,
+ * every block of the page afterwards (a block whose id the page has keeps its place in the stacking
+ * order and changes only the fields that differ) and the style overrides the engine chose.
+ */
+export interface MadeUpPage {
+  page?: Partial<Omit<PageSettings, 'header'>>;
+  blocks: readonly Block[];
+  styles: readonly { articleId: string; name: StyleName; fields: Partial<TextStyle> }[];
+}
+
 export type PageOperation =
   | { kind: 'moveBlock'; id: string; col: number; row: number }
   | { kind: 'resizeBlock'; id: string; span: number; rows: number }
   | { kind: 'editBlock'; id: string; patch: BlockPatch }
   | { kind: 'editArticle'; id: string; fields: Partial<ArticleMeta> }
+  | { kind: 'makeUp'; change: MadeUpPage }
   | { kind: 'replace'; matches: readonly FindMatch[]; replacement: string }
   | { kind: 'recordSuggestion'; articleId: string; meta: Omit<SuggestionMeta, 'status'> }
   | { kind: 'decide'; articleId: string; id: string; decision: Decision; by: string }
@@ -100,6 +112,8 @@ export function operationProblem(op: PageOperation, page: PageView): Problem | u
       return blockProblem(op.id, blockPatchOf(op), page);
     case 'editArticle':
       return articleProblem(op.id, page) ?? metaProblem(op.fields);
+    case 'makeUp':
+      return madeUpProblem(op.change, page);
     case 'replace':
       return replaceProblem(op);
     case 'recordSuggestion':
@@ -125,6 +139,20 @@ function blockProblem(id: string, patch: BlockPatch, page: PageView): Problem | 
   if (typeof patch !== 'object' || patch === null) return { zh: '版块的修改应为对象', en: 'a block change must be an object' };
   const issue = blockIssues(`blocks.${id}`, patchedBlock(block, patch), page)[0];
   return issue && { zh: issue.zh, en: issue.en };
+}
+
+/** Every block must fit the page it lands on: the new grid's columns when the change brings one. */
+function madeUpProblem(change: MadeUpPage, page: PageView): Problem | undefined {
+  if (!change || !Array.isArray(change.blocks) || !Array.isArray(change.styles)) return { zh: '组版结果应有版块和样式列表', en: 'a made-up page must list its blocks and styles' };
+  const target = { columns: change.page?.grid?.columns ?? page.columns, articleIds: page.articleIds, imageIds: page.imageIds };
+  const ids = new Set<string>();
+  for (const b of change.blocks) {
+    const issue = blockIssues(`blocks.${b?.id}`, b, target)[0];
+    if (issue) return { zh: issue.zh, en: issue.en };
+    if (ids.has(b.id)) return { zh: `版块 ${b.id} 出现了两次`, en: `block ${b.id} is listed twice` };
+    ids.add(b.id);
+  }
+  return change.styles.map((s) => articleProblem(s.articleId, page)).find(Boolean);
 }
 
 function articleProblem(id: string, page: PageView): Problem | undefined {

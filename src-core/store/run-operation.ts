@@ -1,10 +1,12 @@
 import type * as Y from 'yjs';
+import type { Block } from '../model/document';
 import type { ProofResult } from '../model/proof';
+import { withOverride } from '../model/styles';
 import { replaceOnPage } from './find-replace';
-import { blockPatchOf, type BlockPatch, type PageOperation, type PageView } from './operations';
+import { blockPatchOf, type BlockPatch, type MadeUpPage, type PageOperation, type PageView } from './operations';
 import { LOCAL_ORIGIN } from './origin';
 import * as proofDoc from './proof-doc';
-import { ARTICLE_META_KEYS, articleParts, blockFromY, layoutParts, readPage, type ArticleMeta } from './ydocs';
+import { ARTICLE_META_KEYS, articleParts, blockFromY, blockToY, layoutParts, readPage, readStyleOverrides, writeStyleOverrides, type ArticleMeta } from './ydocs';
 
 /**
  * How each operation of the closed set changes the page's documents, once `operationProblem` has
@@ -60,6 +62,8 @@ export function runOperation(t: OperationTarget, op: PageOperation): number | bo
     }
     case 'editArticle':
       return writeMeta(docOf(t, op.id), op.fields);
+    case 'makeUp':
+      return t.batch(() => writeMadeUpPage(t, op.change));
     case 'replace': {
       let n = 0;
       t.batch(() => (n = replaceOnPage((id) => t.articleDoc(id), op.matches, op.replacement, LOCAL_ORIGIN)));
@@ -80,7 +84,40 @@ function writeMeta(doc: Y.Doc, fields: Partial<ArticleMeta>): void {
   }, LOCAL_ORIGIN);
 }
 
-type ProofOperation = Exclude<PageOperation, { kind: 'moveBlock' | 'resizeBlock' | 'editBlock' | 'editArticle' | 'replace' }>;
+/**
+ * The layout document's part in one transaction, so that a shared page sends it as one update and no
+ * desk ever sees the new grid with the old blocks; the style overrides follow in their articles'
+ * documents. All of it one undo step (the batch).
+ */
+function writeMadeUpPage(t: OperationTarget, change: MadeUpPage): void {
+  const { page, blocks } = layoutParts(t.layoutDoc);
+  t.layoutDoc.transact(() => {
+    for (const [k, v] of Object.entries(change.page ?? {})) page.set(k, structuredClone(v));
+    const wanted = new Map(change.blocks.map((b) => [b.id, b]));
+    for (const [id, m] of [...blocks.entries()]) if (wanted.get(id)?.kind !== m.get('kind')) blocks.delete(id);
+    let z = Math.max(-1, ...[...blocks.values()].map((m) => (m.get('z') as number) ?? 0));
+    for (const b of change.blocks) {
+      const m = blocks.get(b.id);
+      if (m) writeBlockFields(m, changedFields(blockFromY(m), b));
+      else blocks.set(b.id, blockToY(b, ++z));
+    }
+  }, LOCAL_ORIGIN);
+  const settings = readPage(t.layoutDoc);
+  for (const s of change.styles) {
+    const doc = docOf(t, s.articleId);
+    doc.transact(() => writeStyleOverrides(doc, withOverride(settings, readStyleOverrides(doc).styleOverrides, s.name, s.fields)), LOCAL_ORIGIN);
+  }
+}
+
+/** The fields of `next` that differ from `was`, and `was`'s fields `next` has not (as undefined: removed). */
+function changedFields(was: Block, next: Block): BlockPatch {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next)) if (JSON.stringify(v) !== JSON.stringify((was as unknown as Record<string, unknown>)[k])) out[k] = v;
+  for (const k of Object.keys(was)) if (!(k in next)) out[k] = undefined;
+  return out as BlockPatch;
+}
+
+type ProofOperation = Exclude<PageOperation, { kind: 'moveBlock' | 'resizeBlock' | 'editBlock' | 'editArticle' | 'replace' | 'makeUp' }>;
 
 function runProof(t: OperationTarget, op: ProofOperation): number | boolean | ProofResult | void {
   switch (op.kind) {

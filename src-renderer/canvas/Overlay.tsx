@@ -5,7 +5,7 @@ import { rectOf, type GridGeometry } from '../../src-core/model/grid';
 import { mmToPt } from '../../src-core/model/units';
 import type { Interaction, ViewToggles } from '../editor/editor';
 import { HANDLES, handlePoint } from '../editor/geometry';
-import { hasBodyText } from './body-text';
+import { hasBodyText } from '../../src-core/model/richtext';
 import { useEditor } from '../editor/use-editor';
 import { ProofMarkers } from '../proof/ProofMarkers';
 import { BlockTools } from './BlockTools';

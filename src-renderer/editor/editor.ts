@@ -16,6 +16,7 @@ import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
+import { remakeForGrid, type PageFields } from './grid-remake';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -493,23 +494,20 @@ export class Editor {
 
   /**
    * Applies a make-up alternative: the unlocked blocks go, the alternative's come in, and each
-   * article takes the headline size and tracking the engine chose. One undo step.
+   * article takes the headline size and tracking the engine chose. One undo step (the store's
+   * `makeUp` operation). For a re-made grid, `base` is the page the alternative was made on (its new
+   * settings, `page`, and the kept blocks fitted to it); else the page as it is.
    */
-  applyMakeUp(alt: Alternative): void {
-    const keep = new Set(alt.blocks.filter((b) => b.locked).map((b) => b.id));
+  applyMakeUp(alt: Alternative, base: BanmianDocument = this.state.doc, page?: PageFields): void {
+    const own = new Map(base.blocks.map((b) => [b.id, b]));
+    // kept blocks as the page has them: the request may have locked a banner or picture just for the engine
+    const blocks = alt.blocks.map((b) => (b.locked && own.has(b.id) ? own.get(b.id)! : b));
     const before = new Map(this.state.doc.articles.map((a) => [a.id, a]));
-    this.command((s) =>
-      s.batch(() => {
-        for (const b of this.state.doc.blocks) if (!keep.has(b.id)) s.removeBlock(b.id);
-        for (const b of alt.blocks) if (!keep.has(b.id)) s.addBlock(b);
-        for (const a of alt.document.articles) {
-          const was = before.get(a.id)?.styleOverrides;
-          for (const [name, fields] of Object.entries(a.styleOverrides ?? {})) {
-            if (fields && JSON.stringify(fields) !== JSON.stringify(was?.[name as StyleName])) s.setStyleOverride(a.id, name as StyleName, fields);
-          }
-        }
-      }),
-    );
+    const styles = alt.document.articles.flatMap((a) => {
+      const was = before.get(a.id)?.styleOverrides;
+      return Object.entries(a.styleOverrides ?? {}).flatMap(([name, fields]) => (fields && JSON.stringify(fields) !== JSON.stringify(was?.[name as StyleName]) ? [{ articleId: a.id, name: name as StyleName, fields }] : []));
+    });
+    this.command((s) => s.apply({ kind: 'makeUp', change: { page, blocks, styles } }));
   }
 
   toggleLock(id = this.state.selection): void {
@@ -525,10 +523,21 @@ export class Editor {
     return true;
   }
 
-  /** Page settings: refused with the validator's message when the page would not be valid. */
-  setPage(fields: Partial<Omit<PageSettings, 'header'>>): void {
+  /**
+   * Page settings: refused with the validator's message when the page would not be valid. A new
+   * column count re-makes the page's unlocked articles (`remakeForGrid`, one undo step with the
+   * settings); otherwise blocks past a narrower grid are fitted to it by the store.
+   */
+  setPage(fields: PageFields): void {
     if (this.refusePage({ ...this.state.doc.page, ...fields })) return;
-    this.command((s) => this.noticeFits(s.setPage(fields), fields.grid?.columns));
+    if (this.refuseReadOnly()) return;
+    const remake = remakeForGrid(this.state.doc, fields, { fonts: this.fonts });
+    if (remake?.kind === 'refused') return this.notify(remake.notice, 'info');
+    if (!remake) return this.command((s) => this.noticeFits(s.setPage(fields), fields.grid?.columns));
+    const undoAt = this.store.undoPosition();
+    this.applyMakeUp(remake.alternative, remake.base, fields);
+    // held-over articles are named here and stay in the 稿件 list's 未上版 part
+    if (this.store.undoPosition() !== undoAt) this.notify(remake.notice, 'info');
   }
 
   /** Says which blocks a narrower grid moved left or narrowed (the store did it in the same undo step). */

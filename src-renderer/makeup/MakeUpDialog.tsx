@@ -5,7 +5,7 @@ import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { Editor } from '../editor/editor';
 import { useEditorInstance } from '../editor/use-editor';
-import { makeUpRequest } from './request';
+import { makeUpRequest } from '../editor/makeup-request';
 import './makeup.css';
 
 /** 自动组版: the engine's ranked alternatives as thumbnails; one click applies one (one undo step). */

@@ -6,7 +6,7 @@ import { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from '../canvas/PageCanvas'
 import { useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
 import { countChars } from './format';
 import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
-import { hasBodyText } from '../canvas/body-text';
+import { hasBodyText } from '../../src-core/model/richtext';
 
 /** Articles keep their object identity while unchanged (the store's snapshot), so counts are cached per object. */
 const charCounts = new WeakMap<Article, number>();

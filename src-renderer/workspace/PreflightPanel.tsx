@@ -20,7 +20,7 @@ export function PreflightPanel({ settled, report }: { settled: Settled | null; r
   const max = settled.doc.page.typeset.maxExpansion;
   const page = settled.layout.report.page;
   return (
-    <div className="preflight-panel" data-testid="preflight-panel">
+    <div className="preflight-panel" data-testid="preflight-panel" data-columns={settled.doc.page.grid.columns}>
       <section className="panel-section" data-testid="preflight-issues">
         <h3 title="Preflight: errors block the PDF export">
           印前检查 <small>Preflight</small>

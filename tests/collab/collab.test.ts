@@ -7,6 +7,10 @@ import { currentRound, roundParts, signoffLog } from '../../src-core/store/proof
 import { addComment, proofParts, resolveThread } from '../../src-core/store/proof-doc';
 import { PageStore } from '../../src-core/store/page-store';
 import { layoutParts } from '../../src-core/store/ydocs';
+import { layoutSnapshotOf } from '../../src-core/store/readers';
+import { textOverlaps } from '../../src-core/model/overlap';
+import { Editor } from '../../src-renderer/editor/editor';
+import { fonts } from '../unit/support';
 import { DENIAL_TEXT } from '../../src-core/collab/protocol';
 import { ServerProcess, bodyText, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
 
@@ -99,6 +103,30 @@ describe('two desks, one page (real server on loopback)', () => {
     expect(store.snapshot().blocks.find((b) => b.id === BLOCK)).toMatchObject({ col: 1, row: 40 });
     expect(bodyText(proof.docs.articleDoc(ARTICLE)!)).toBe(bodyText(store.articleDoc(ARTICLE)!));
     expect(proof.session.status().refused).toBe(0);
+  });
+
+  it('栏数 8 → 6 re-makes the page and reaches the other desk as one update: it never sees the new grid with the old blocks', async () => {
+    const { store, layout } = await sharedPage('columns');
+    const other = await join('columns', 'layout2');
+    const seen: string[] = [];
+    other.docs.layoutDoc.on('update', () => {
+      const { page, blocks } = layoutSnapshotOf(other.docs.layoutDoc);
+      const past = blocks.filter((b) => b.kind !== 'rule' && b.col + b.span > page.grid.columns).length;
+      seen.push(`${page.grid.columns} columns, ${past} past the grid, ${textOverlaps(blocks).length} overlaps`);
+    });
+    const editor = new Editor(fonts, samplePage(), { path: null, title: 'columns' });
+    editor.replaceStore(store, { path: null, title: 'columns' });
+    editor.setPage({ grid: { ...store.snapshot().page.grid, columns: 6 } });
+    expect(editor.getState().notice?.zh).toMatch(/^版面现为 6 栏，已重新组版/);
+    await layout.session.whenSynced();
+    await until('the grid reaches the other desk', () => layoutSnapshotOf(other.docs.layoutDoc).page.grid.columns === 6);
+    expect(seen).toEqual(['6 columns, 0 past the grid, 0 overlaps']);
+    expect(layoutSnapshotOf(other.docs.layoutDoc).blocks).toEqual(store.snapshot().blocks);
+    // the headline sizes the engine chose reach the other desk too (the articles' own documents)
+    const styles = (docOf: (id: string) => Y.Doc | undefined) => JSON.stringify(store.snapshot().articles.map((a) => docOf(a.id)!.getMap('styles').toJSON()));
+    expect(styles((id) => store.articleDoc(id))).toContain('headline');
+    await until('the headline sizes reach the other desk', () => styles((id) => other.docs.articleDoc(id)) === styles((id) => store.articleDoc(id)));
+    expect(other.session.status().refused).toBe(0);
   });
 
   it("refuses a proofreader's block move: neither the other desk nor the server ever sees it", async () => {

@@ -1,6 +1,6 @@
 import type { BanmianDocument } from '../../src-core/model/document';
 import type { MakeUpRequest, PictureLink } from '../../src-core/makeup';
-import { hasBodyText } from '../canvas/body-text';
+import { hasBodyText } from '../../src-core/model/richtext';
 
 /**
  * The page as make-up sees it: the articles in the list's order (the first is the lead), each
