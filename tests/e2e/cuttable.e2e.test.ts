@@ -108,4 +108,18 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
     await expect.poll(() => button(page).getAttribute('aria-pressed')).toBe('true');
     expect(problems).toEqual([]);
   });
+
+  it('in 校对 mode the mark is set as it is, not as a tracked change (it changes nothing printed)', async () => {
+    const proofreader = await openApp(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
+    await proofreader.getByTestId('tool-view.fitPage').click();
+    await openStory(proofreader, 'b-xie');
+    expect(await proofreader.getByTestId('story-proof-bar').innerText()).toContain('修改留痕');
+    const text = await proofreader.getByTestId('story-body').innerText();
+    await paragraphs(proofreader).nth(2).click();
+    await proofreader.keyboard.press('Control+Shift+K');
+    await expect.poll(() => paragraphs(proofreader).nth(2).getAttribute('data-cuttable')).toBe('true');
+    expect(await proofreader.getByTestId('story-body').locator('ins, del, [data-type="modification"]').count()).toBe(0);
+    expect(await proofreader.getByTestId('story-body').innerText()).toBe(text);
+    expect(problems).toEqual([]);
+  });
 });
