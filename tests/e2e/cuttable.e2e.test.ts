@@ -109,6 +109,23 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
     expect(problems).toEqual([]);
   });
 
+  it('copied and pasted inside the story editor, a 可删 paragraph stays 可删', async () => {
+    const marks = () => paragraphs(page).evaluateAll((ps) => ps.map((p) => p.getAttribute('data-cuttable') === 'true'));
+    await paragraphs(page).nth(0).click();
+    // Keyboard only (ProseMirror's own keys and ours), so no step waits for the browser's selection.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    // Every paragraph marked, then every one unmarked: the story holds no mark now.
+    await page.keyboard.press('Control+Shift+K');
+    await page.keyboard.press('Control+Shift+K');
+    await expect.poll(marks).toEqual([false, false, false, false, false, false]);
+    // The copy, pasted over the whole story, brings the mark back on its paragraph only.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+v');
+    await expect.poll(marks).toEqual([false, true, false, false, false, false]);
+    expect(await paragraphs(page).nth(1).innerText()).toMatch(/^“市委十二届五次全会/);
+  });
+
   it('in 校对 mode the mark is set as it is, not as a tracked change (it changes nothing printed)', async () => {
     const proofreader = await openApp(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
     await proofreader.getByTestId('tool-view.fitPage').click();
