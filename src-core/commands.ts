@@ -10,6 +10,7 @@ export type EnabledWhen =
   | 'canUndo'
   | 'canRedo'
   | 'blockSelected'
+  | 'storyEditable'
   | 'steppedArticleSelected'
   | 'notJoined'
   | 'local'
@@ -79,6 +80,8 @@ export const MENUS = [
         { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected' },
         { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected' },
       ],
+      // K for 可 (kě): 可删, the paragraph may be cut to fit.
+      [{ id: 'edit.cuttable', zh: '可删段落', en: 'Cuttable paragraph', keys: 'Ctrl+Shift+K', enabledWhen: 'storyEditable' }],
       [{ id: 'edit.find', zh: '查找替换…', en: 'Find and replace…', keys: 'Ctrl+F' }],
     ],
   },

@@ -1,3 +1,5 @@
+import { CUTTABLE_ATTR } from './richtext';
+
 /**
  * The shape an article body may have (the JSON of `richtext.ts`), checked before anything lays it
  * out or stores it: a body from a file, a collaboration peer or the clipboard is untrusted. The node
@@ -35,6 +37,8 @@ export function bodyShapeProblem(body: unknown): BodyProblem | undefined {
     const node = body.content[i];
     if (!isObject(node) || !oneOf(BODY_BLOCK_NODES, node.type)) return problem(`${at}.type`, '段落类型应为 paragraph 或 heading（段落不能嵌套）', "a paragraph's type must be 'paragraph' or 'heading' (paragraphs cannot nest)");
     if (node.type === 'heading' && !oneOf(HEADING_LEVELS, isObject(node.attrs) ? node.attrs.level : undefined)) return problem(`${at}.attrs.level`, '小标题级别应为 2、3 或 4', 'a subhead level must be 2, 3 or 4');
+    const cuttable = isObject(node.attrs) ? node.attrs[CUTTABLE_ATTR] : undefined;
+    if (cuttable !== undefined && typeof cuttable !== 'boolean') return problem(`${at}.attrs.${CUTTABLE_ATTR}`, '可删标记应为 true 或 false', `the cuttable (可删) mark must be true or false`);
     if (node.content === undefined) continue;
     if (!Array.isArray(node.content)) return problem(`${at}.content`, '段落内容应为列表', "a paragraph's content must be a list");
     if (node.content.length > BODY_LIMITS.inlinesPerParagraph) return problem(`${at}.content`, '段落内片段过多', 'too many pieces in one paragraph');

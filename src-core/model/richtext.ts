@@ -21,9 +21,18 @@ export type RichInline = RichText | RichHardBreak;
 
 export interface RichParagraph {
   type: 'paragraph' | 'heading';
-  attrs?: { level?: number };
+  /** `cuttable`: the editor marked the paragraph 可删 (see `isCuttable`); absent or false: not marked. */
+  attrs?: { level?: number; cuttable?: boolean };
   content?: RichInline[];
 }
+
+/**
+ * The paragraph attribute of the 可删 mark: an editorial note that make-up may drop the whole
+ * paragraph when the copy is longer than the page holds. It is never printed; layout ignores it.
+ */
+export const CUTTABLE_ATTR = 'cuttable';
+
+export const isCuttable = (p: RichParagraph): boolean => p.attrs?.[CUTTABLE_ATTR] === true;
 
 export interface RichDoc {
   type: 'doc';

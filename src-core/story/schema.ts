@@ -7,12 +7,13 @@ import Italic from '@tiptap/extension-italic';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import type { Schema } from '@tiptap/pm/model';
+import { Cuttable } from './cuttable';
 import { Comment, Deletion, Insertion, Modification } from './marks';
 
 /**
  * The article body's ProseMirror schema, shared by the story editor (tiptap) and the engine's Yjs
- * mapping: paragraphs, subheads (heading), line breaks, bold and italic. Proofreading marks join it
- * with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
+ * mapping: paragraphs, subheads (heading), line breaks, bold and italic, the paragraphs' 可删 mark
+ * (`cuttable.ts`). Proofreading marks join it with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
  * collaboration fragment the same shape everywhere.
  */
 export const storyExtensions: AnyExtension[] = [
@@ -27,6 +28,7 @@ export const storyExtensions: AnyExtension[] = [
   Deletion,
   Modification,
   Comment,
+  Cuttable,
 ];
 
 let schema: Schema | undefined;

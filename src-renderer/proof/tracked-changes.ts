@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
+import { EDITORIAL_CHANGE } from '../../src-core/story/cuttable';
 import type { ProofSession } from './session';
 import { newSuggestionId } from './session';
 
@@ -8,7 +9,9 @@ import { newSuggestionId } from './session';
  * rewritten by @handlewithcare/prosemirror-suggest-changes into tracked changes (deleted text keeps
  * a deletion mark, typed text gets an insertion mark), and every new mark gets its meta (author,
  * role, round, time) in the article's Yjs document. Changes that arrive from Yjs (other desks, the
- * page's undo, accepting on the panel) pass through untouched.
+ * page's undo, accepting on the panel) pass through untouched, and so do editorial changes (the
+ * 可删 mark, `EDITORIAL_CHANGE`): like InCopy's formatting, they change nothing printed, so there
+ * is nothing to accept or reject.
  */
 export function trackedChanges(session: ProofSession, articleId: string) {
   return Extension.create({
@@ -19,7 +22,7 @@ export function trackedChanges(session: ProofSession, articleId: string) {
     dispatchTransaction({ transaction, next }) {
       const ySync = (transaction.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
       const skip = 'skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {});
-      if (!transaction.docChanged || !session.tracking() || ySync.isChangeOrigin || ySync.isUndoRedoOperation || skip || transaction.getMeta('history$')) {
+      if (!transaction.docChanged || !session.tracking() || ySync.isChangeOrigin || ySync.isUndoRedoOperation || skip || transaction.getMeta('history$') || transaction.getMeta(EDITORIAL_CHANGE)) {
         next(transaction);
         return;
       }

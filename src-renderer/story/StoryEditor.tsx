@@ -16,6 +16,8 @@ import { StoryProofBar } from '../proof/ProofChrome';
 import { trackedChanges } from '../proof/tracked-changes';
 import { useProofSession } from '../proof/use-proof';
 import { Row } from '../ui/fields';
+import { activeStory } from './active-story';
+import { activeStoryBinding, StoryToolbar } from './StoryToolbar';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
@@ -103,7 +105,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const extensions = useMemo(
     () =>
       ydoc
-        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), activeStoryBinding(activeStory(editor)), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
         : storyExtensions,
     [ydoc, field, editor, proof, articleId, awareness],
   );
@@ -151,6 +153,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
         正文 <small>Body</small>
       </h3>
       <StoryProofBar articleId={articleId} />
+      <StoryToolbar />
       <EditorContent editor={tiptap} className="story-body-wrap" />
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ACTUAL_SIZE } from '../editor/geometry';
 import { useEditor } from '../editor/use-editor';
 import { pageMenus, type Command } from '../command-binding';
+import { ToolButton } from '../ui/tool-button';
 
 /** The window's menus (文件/编辑/视图/版面) and the toolbar below them. In Electron the native menu runs the same commands. */
 export function MenuBar({ commands, showMenus }: { commands: Map<string, Command>; showMenus: boolean }) {
@@ -55,17 +56,6 @@ export function MenuBar({ commands, showMenus }: { commands: Map<string, Command
         </div>
       ))}
     </nav>
-  );
-}
-
-function ToolButton({ c, testId }: { c?: Command; testId?: string }) {
-  if (!c) return null;
-  const enabled = c.enabled ? c.enabled() : true;
-  const checked = c.checked?.();
-  return (
-    <button className={`tool${checked ? ' on' : ''}`} data-testid={testId ?? `tool-${c.id}`} data-command={c.id} disabled={!enabled} aria-pressed={checked} title={`${c.en}${c.keys ? ` (${c.keys})` : ''}`} onClick={() => c.run()}>
-      {c.zh}
-    </button>
   );
 }
 

@@ -12,6 +12,8 @@ import { ErrorRateStatus, ProofDock } from '../proof/ProofPanel';
 import { IdentityChip, ProofButton, useRoleTitle } from '../proof/ProofChrome';
 import { useProofSession } from '../proof/use-proof';
 import { StoryEditor } from '../story/StoryEditor';
+import { activeStory } from '../story/active-story';
+import { storyCommands } from '../story/commands';
 import { ArticlesPanel } from './ArticlesPanel';
 import { commandForKeyPress } from '../../src-core/commands';
 import { runIfEnabled } from '../command-binding';
@@ -33,7 +35,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
   const proof = useProofSession();
   const collab = useCollabDesk();
   const commands = useMemo(
-    () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...(collab ? collabCommands(collab) : [])].map((c) => [c.id, c] as const)]),
+    () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...storyCommands(activeStory(editor)), ...(collab ? collabCommands(collab) : [])].map((c) => [c.id, c] as const)]),
     [editor, files, proof, collab],
   );
 

@@ -9,6 +9,8 @@ import { collabCommands } from '../../src-renderer/collab/commands';
 import type { Editor } from '../../src-renderer/editor/editor';
 import type { ProofSession } from '../../src-renderer/proof/session';
 import type { CollabDesk } from '../../src-renderer/collab/desk';
+import { ActiveStory } from '../../src-renderer/story/active-story';
+import { storyCommands } from '../../src-renderer/story/commands';
 
 /**
  * The desktop (Electron) menu against the page's own menu, both built from the command table
@@ -32,7 +34,7 @@ vi.mock('electron', () => ({
 /** All bindings of the page, as the workspace makes them with a collaboration desk present; nothing runs. */
 function pageCommands(): Map<string, Command> {
   const files = Object.fromEntries(['newPage', 'open', 'openRecent', 'save', 'saveAs', 'importFiles', 'exportPdf', 'exportPng', 'findReplace'].map((k) => [k, () => undefined])) as unknown as FileActions;
-  const all = [...buildCommands({} as Editor, files).values(), ...proofCommands({} as ProofSession), ...collabCommands({} as CollabDesk)];
+  const all = [...buildCommands({} as Editor, files).values(), ...proofCommands({} as ProofSession), ...storyCommands(new ActiveStory()), ...collabCommands({} as CollabDesk)];
   return new Map(all.map((c) => [c.id, c]));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyShapeProblem, BODY_BLOCK_NODES, BODY_INLINE_NODES, BODY_MARKS } from '../../src-core/model/body-shape';
+import { CUTTABLE_ATTR } from '../../src-core/model/richtext';
 import { validateDocument } from '../../src-core/model/validate';
 import { storySchema } from '../../src-core/story/schema';
 import { samplePage } from '../../bench/pages';
@@ -12,6 +13,7 @@ describe('article body shape', () => {
     const schema = storySchema();
     expect(new Set(Object.keys(schema.nodes))).toEqual(new Set(['doc', ...BODY_BLOCK_NODES, ...BODY_INLINE_NODES]));
     expect(new Set(Object.keys(schema.marks))).toEqual(new Set(BODY_MARKS));
+    for (const node of BODY_BLOCK_NODES) expect(Object.keys(schema.nodes[node].spec.attrs ?? {})).toContain(CUTTABLE_ATTR);
   });
 
   it('accepts bodies the editor writes', () => {

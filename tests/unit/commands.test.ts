@@ -40,12 +40,13 @@ describe('the command table', () => {
       [press('Delete'), 'edit.delete'],
       [press('Backspace'), 'edit.delete'],
       [press('Enter'), 'edit.story'],
+      [ctrl('K', true), 'edit.cuttable'],
     ];
     for (const [e, id] of cases) expect(commandForKeyPress(e), JSON.stringify(e)).toBe(id);
   });
 
   it('leaves other presses alone', () => {
-    for (const e of [ctrl('r', true), press('z', { ctrlKey: true, altKey: true }), press('s'), press('Enter', { ctrlKey: true }), press('Delete', { altKey: true }), ctrl('q')]) {
+    for (const e of [ctrl('r', true), ctrl('k'), press('z', { ctrlKey: true, altKey: true }), press('s'), press('Enter', { ctrlKey: true }), press('Delete', { altKey: true }), ctrl('q')]) {
       expect(commandForKeyPress(e), JSON.stringify(e)).toBeUndefined();
     }
   });

@@ -1,0 +1,63 @@
+import type { Editor as Tiptap } from '@tiptap/core';
+import { selectionCuttable, toggleCuttable } from '../../src-core/story/cuttable';
+import type { Editor } from '../editor/editor';
+
+/**
+ * The story editor open in a workspace, for the commands that act on its text (the 可删 toggle)
+ * and for their toolbar state. The open `StoryEditor` attaches its tiptap editor here and tells
+ * of every transaction; the commands and the buttons read it.
+ */
+export class ActiveStory {
+  private tiptap: Tiptap | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  attach(tiptap: Tiptap): void {
+    this.tiptap = tiptap;
+    this.changed();
+  }
+
+  detach(tiptap: Tiptap): void {
+    if (this.tiptap !== tiptap) return;
+    this.tiptap = null;
+    this.changed();
+  }
+
+  /** The selection or the document changed, or the editor became (not) editable. */
+  changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** What the buttons show, as one value (useSyncExternalStore): a keystroke that changes neither redraws nothing. */
+  snapshot = (): string => `${this.editable()} ${this.cuttable()}`;
+
+  /** A story is open and its text may be changed (not signed for print). */
+  editable(): boolean {
+    return !!this.tiptap && !this.tiptap.isDestroyed && this.tiptap.isEditable;
+  }
+
+  /** Every paragraph the selection touches is marked 可删. */
+  cuttable(): boolean {
+    return !!this.tiptap && !this.tiptap.isDestroyed && selectionCuttable(this.tiptap.state);
+  }
+
+  toggleCuttable(): void {
+    const t = this.tiptap;
+    if (!t || !this.editable()) return;
+    toggleCuttable(t.state, t.view.dispatch);
+    t.view.focus();
+  }
+}
+
+const byEditor = new WeakMap<Editor, ActiveStory>();
+
+/** The workspace's one `ActiveStory`. */
+export function activeStory(editor: Editor): ActiveStory {
+  let story = byEditor.get(editor);
+  if (!story) byEditor.set(editor, (story = new ActiveStory()));
+  return story;
+}
