@@ -1,6 +1,7 @@
 import type { LayoutEnv } from '../layout/layout';
 import type { Article, Block, GridRect, ImageAsset } from '../model/document';
 import { plainText } from '../model/richtext';
+import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { isPhotoItem, Measurer, photoItem } from './measure';
 import { scoreCandidate } from './score';
@@ -41,7 +42,6 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const range = Math.min(0.1, Math.max(0, opt.trackingRange ?? 0.03));
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0]);
   const geo = measurer.geo;
-  if (opt.allowCut) notes.push({ zh: '尚不能删减段落：稿件中还没有“可删”标记，整篇待用而不删改', en: 'Cutting paragraphs is not available yet (no 可删 marks in the model); articles are held over whole instead' });
   const locked = doc.blocks.filter((b) => b.locked);
   const obstacles: GridRect[] = locked.filter((b): b is Exclude<Block, { kind: 'rule' }> => b.kind !== 'rule');
   // an article in a locked block is on the page already: neither placed again nor held over
@@ -49,7 +49,8 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const ranked = rankArticles(request, notes).filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
   const { byArticle, photos } = pictureLinks(request, images, notes, new Set(ranked.map((a) => a.id)));
-  const eligible = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images));
+  const cuts = new Map<string, CutParagraph[]>();
+  const eligible = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   const shapes = [
@@ -67,7 +68,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
   const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: inRankOrder(c, eligible.length) }));
   scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
-  const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
+  const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
@@ -122,7 +123,11 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
 }
 
 /** The copy the search works on, in rank order; the rest is held over with its reason. */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number): Article[] {
+/**
+ * With `cuts` (the user allows cutting), an article that would be held over loses its 可删
+ * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
+ */
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): Article[] {
   const { columns, rows } = measurer.geo;
   let free = columns * rows;
   for (const o of obstacles) free -= o.span * o.rows;
@@ -135,18 +140,30 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”没有正文，待用`, en: `“${name}” has no body text; held over` });
       continue;
     }
-    const lines = measurer.bodyLines(a, 0);
+    const cellsOf = (x: Article): number => measurer.bodyLines(x, 0) + TITLE_CELLS * Math.min(3, columns) + pictures(a);
+    const room = out.length > 0 ? free * COPY_CAP - area : free;
+    let chosen = a;
+    if (cuts && !(cellsOf(a) <= room)) {
+      // Candidates are measured under ids of their own: the article's id keeps the text it is placed with.
+      const r = cutToFit(a, (x) => cellsOf({ ...x, id: `${a.id}\u0000cut${plainText(x.body).length}` }) <= room);
+      if (r.fits && r.removed.length) {
+        measurer.forgetBody(a.id);
+        cuts.set(a.id, r.removed);
+        chosen = r.article;
+      }
+    }
+    const lines = measurer.bodyLines(chosen, 0);
     if (!Number.isFinite(lines) || lines > free) {
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”比整个版面还长，待用`, en: `“${name}” is longer than the whole page; held over` });
       continue;
     }
-    const cells = lines + TITLE_CELLS * Math.min(3, columns) + pictures(a);
+    const cells = cellsOf(chosen);
     if (out.length > 0 && area + cells > free * COPY_CAP) {
       held.push({ articleId: a.id, headline: a.headline, zh: `版面已满，“${name}”待用`, en: `The page is full; “${name}” is held over` });
       continue;
     }
     area += cells;
-    out.push(a);
+    out.push(chosen);
   }
   return out;
 }
@@ -186,7 +203,7 @@ function heldFrom(items: Article[], c: Candidate, images: Map<string, ImageAsset
   });
 }
 
-function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], c: Candidate, locked: Block[]): Pick<Alternative, 'document' | 'blocks' | 'moves'> {
+function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], c: Candidate, locked: Block[], cuts: Map<string, CutParagraph[]>): Pick<Alternative, 'document' | 'blocks' | 'moves'> {
   const blocks: Block[] = [...locked];
   const variants = new Map<string, Article>();
   const moves: Move[] = [];
@@ -198,13 +215,13 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     const { article, pictures } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
     blocks.push(...pictures);
     if (article) blocks.push(article);
-    if (!isPhotoItem(a)) moves.push(describe(a, p));
+    if (!isPhotoItem(a)) moves.push(describe(a, p, cuts.get(a.id) ?? []));
   }
   const source = request.document;
   return { document: { ...source, articles: source.articles.map((a) => variants.get(a.id) ?? a), blocks }, blocks, moves };
 }
 
-function describe(a: Article, p: Placement): Move {
+function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
   const zh = [`${p.spec.span} 栏 × ${p.m.rows + p.stretch} 行`, `标题 ${p.spec.headlineSize} pt`];
   const en = [`${p.spec.span} columns × ${p.m.rows + p.stretch} lines`, `headline ${p.spec.headlineSize} pt`];
   if (p.m.tracking) {
@@ -218,6 +235,10 @@ function describe(a: Article, p: Placement): Move {
   for (const pic of p.spec.pictures) {
     zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行`);
     en.push(`picture ${pic.span} columns × ${pic.rows} lines`);
+  }
+  if (cut.length) {
+    zh.push(`删去可删段落 ${cut.length} 段（${cut.map((c) => `“${c.opening}”`).join('、')}）`);
+    en.push(`${cut.length} cuttable paragraphs cut (${cut.map((c) => `“${c.opening}”`).join(', ')})`);
   }
   if (p.stretch) {
     zh.push(`下留 ${p.stretch} 行`);

@@ -90,6 +90,11 @@ export class Measurer {
     return layout(doc, { fonts: this.env.fonts, cache });
   }
 
+  /** Forgets what was measured of an article's body (its text changed: 可删 paragraphs cut). */
+  forgetBody(articleId: string): void {
+    for (const key of [...this.bodyLinesMemo.keys()]) if (key.startsWith(`${articleId}|`)) this.bodyLinesMemo.delete(key);
+  }
+
   /** Grid lines the article's body (lead, byline, paragraphs, subheads) takes in one column. */
   bodyLines(article: Article, tracking: number): number {
     const key = `${article.id}|${tracking}`;

@@ -22,7 +22,7 @@ export interface MakeUpOptions {
   workBudget?: number;
   /** Tracking range for fitting, in em either side of the style's (default 0.03). */
   trackingRange?: number;
-  /** Allow cutting paragraphs marked 可删 (not available yet: the model has no such mark). */
+  /** Allow cutting paragraphs marked 可删 (the last first, whole paragraphs only) from an article that would otherwise be held over. */
   allowCut?: boolean;
 }
 

@@ -4,7 +4,7 @@ import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
-import { docFromParagraphs } from '../../src-core/model/richtext';
+import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
 import { fontProvider } from '../../src-main/fonts/provider';
 
 const fonts = fontProvider().registry();
@@ -173,5 +173,29 @@ describe('makeUp on bad input', () => {
     const r = makeUp(request, { fonts });
     for (const alt of r.alternatives) expect(alt.blocks.find((b) => b.kind === 'image')).toMatchObject({ span: 1 });
     expect(r.notes.some((n) => n.imageId === 'small' && /ppi/.test(n.en))).toBe(true);
+  });
+
+  it('cuts 可删 paragraphs (the last first) from an article too long for the page only when allowed, and says which', () => {
+    const base = emptyDocument('tabloid');
+    const long = article('long', '');
+    // Twenty paragraphs, the last sixteen marked 可删: whole, it is longer than the page.
+    const paras = Array.from({ length: 20 }, (_, i) => `第${i + 1}段。${para.repeat(3)}`);
+    long.body = { ...docFromParagraphs(paras), content: docFromParagraphs(paras).content.map((p, i) => (i >= 4 ? { ...p, attrs: { cuttable: true } } : p)) };
+    const doc = { ...base, articles: [long] };
+    const whole = makeUp({ document: doc }, { fonts });
+    expect(whole.alternatives[0].heldOver.map((h) => h.articleId)).toEqual(['long']);
+    const cut = makeUp({ document: doc, options: { allowCut: true } }, { fonts });
+    const alt = cut.alternatives[0];
+    expect(alt.heldOver).toEqual([]);
+    const text = plainText(alt.document.articles[0].body);
+    expect(text).toContain('第1段');
+    expect(text).toContain('第4段');
+    expect(text).not.toContain('第20段');
+    const move = alt.moves.find((m) => m.articleId === 'long')!;
+    expect(move.zh).toMatch(/删去可删段落 \d+ 段（“第\d+段/);
+    expect(move.zh).toContain('“第20段');
+    expect(move.zh).not.toContain('“第4段');
+    expect(move.en).toMatch(/cuttable paragraphs cut/);
+    checkPage(alt.document, { document: doc }, []);
   });
 });
