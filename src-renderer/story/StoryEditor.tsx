@@ -6,16 +6,20 @@ import { EditorContent, useEditor as useTiptap } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo } from 'react';
 import type React from 'react';
+import { articleFits } from '../../src-core/copyfit';
 import type { ArticleMeta } from '../../src-core/store/readers';
 import { storyExtensions } from '../../src-core/story/schema';
-import type { Editor } from '../editor/editor';
+import { hasBodyText } from '../canvas/body-text';
+import type { Editor, EditorState } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { remoteCarets } from '../collab/carets';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { StoryProofBar } from '../proof/ProofChrome';
 import { trackedChanges } from '../proof/tracked-changes';
 import { useProofSession } from '../proof/use-proof';
+import { FitBadge } from '../ui/FitBadge';
 import { Row } from '../ui/fields';
+import { oversetMark, oversetStart, setOversetStart } from './overset-mark';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
@@ -86,6 +90,10 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   // Whether the article is there, not the article: its object changes with every keystroke.
   const exists = useEditor((s) => s.doc.articles.some((a) => a.id === articleId));
   const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
+  // Primitives, so the header re-renders only when the fit or the overset start moves.
+  const fitOver = useEditor((s) => fitIn(s, articleId)?.over ?? -1);
+  const fitUnder = useEditor((s) => fitIn(s, articleId)?.under ?? 0);
+  const startKey = useEditor((s) => oversetStartKey(s, articleId));
   const store = editor.pageStore;
   const binding = store.bodyBinding(articleId);
   const ydoc = binding?.document;
@@ -103,7 +111,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const extensions = useMemo(
     () =>
       ydoc
-        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), deferredScroll, oversetMark, ...(awareness ? [remoteCarets(awareness)] : [])]
         : storyExtensions,
     [ydoc, field, editor, proof, articleId, awareness],
   );
@@ -116,6 +124,11 @@ export function StoryEditor({ articleId }: { articleId: string }) {
     },
     [extensions],
   );
+
+  // The overset mark follows the page's layout: moved after each layout that moves it.
+  useEffect(() => {
+    if (tiptap && !tiptap.isDestroyed) setOversetStart(tiptap.view, JSON.parse(startKey));
+  }, [tiptap, startKey]);
 
   // Plain keys stay in the editor (Delete must not delete the block); Ctrl shortcuts reach the workspace.
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -133,6 +146,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
         <h2 title="Story editor">
           稿件编辑 <small>Story</small>
         </h2>
+        {fitOver >= 0 && <FitBadge fit={{ over: fitOver, under: fitUnder }} testId="story-fit" />}
         {overset > 0 && (
           <span className="badge badge-overset" data-testid="story-overset">
             溢排 {overset} 字
@@ -154,6 +168,20 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       <EditorContent editor={tiptap} className="story-body-wrap" />
     </section>
   );
+}
+
+/** The article's fit on the page as laid out (undefined when it is not placed or has no body text to fit). */
+function fitIn(s: EditorState, articleId: string) {
+  const article = s.doc.articles.find((a) => a.id === articleId);
+  if (!s.layout || !article || !hasBodyText(article.body)) return undefined;
+  return articleFits(s.doc, s.layout).get(articleId);
+}
+
+/** Where the layout's overset starts in this article's body, as a string (a selector's value is compared with Object.is). */
+function oversetStartKey(s: EditorState, articleId: string): string {
+  const article = s.doc.articles.find((a) => a.id === articleId);
+  const from = s.layout?.overset.find((o) => o.articleId === articleId)?.from;
+  return JSON.stringify(article ? oversetStart(from, article) : null);
 }
 
 /** One title field of the story (引题, 主题…): re-renders when its own text changes, not on every keystroke in the body. */
