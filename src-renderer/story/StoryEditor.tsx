@@ -181,7 +181,8 @@ function fitIn(s: EditorState, articleId: string) {
 function oversetStartKey(s: EditorState, articleId: string): string {
   const article = s.doc.articles.find((a) => a.id === articleId);
   const from = s.layout?.overset.find((o) => o.articleId === articleId)?.from;
-  return JSON.stringify(article ? oversetStart(from, article) : null);
+  // The proof view (校样) lays out pending insertions too (it alone carries proof anchors).
+  return JSON.stringify(article ? oversetStart(from, article, !!s.layout?.proofAnchors) : null);
 }
 
 /** One title field of the story (引题, 主题…): re-renders when its own text changes, not on every keystroke in the body. */

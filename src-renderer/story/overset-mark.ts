@@ -12,15 +12,18 @@ import { printableRange } from '../proof/positions';
  * from the page's own layout (`Overset.from`), handed in by the story editor after each layout.
  */
 
-/** Where the overset starts in the body: a place in a paragraph, the body's start, or nowhere. */
-export type OversetStart = { paragraph: number; offset: number } | 'start' | null;
+/**
+ * Where the overset starts in the body: a place in a paragraph (counted as the layout counts it:
+ * the proof view with pending insertions), the body's start, or nowhere.
+ */
+export type OversetStart = { paragraph: number; offset: number; proofView: boolean } | 'start' | null;
 
 const key = new PluginKey<OversetStart>('banmianOversetMark');
 
 /** The overset start in the body for the layout's `from` (titles and the lead come before the body, a closing byline after it). */
-export function oversetStart(from: Overset['from'] | undefined, article: Pick<Article, 'bylinePosition'>): OversetStart {
+export function oversetStart(from: Overset['from'] | undefined, article: Pick<Article, 'bylinePosition'>, proofView: boolean): OversetStart {
   if (!from) return null;
-  if (from.field === 'body') return { paragraph: from.paragraph, offset: from.offset };
+  if (from.field === 'body') return { paragraph: from.paragraph, offset: from.offset, proofView };
   const beforeBody = from.field === 'jumpFrom' || from.field === 'lead' || (from.field === 'byline' && article.bylinePosition === 'top');
   return beforeBody ? 'start' : null;
 }
@@ -29,7 +32,7 @@ export function oversetStart(from: Overset['from'] | undefined, article: Pick<Ar
 export function oversetPosition(doc: PMNode, start: OversetStart): number | null {
   if (start === null) return null;
   if (start === 'start') return doc.childCount > 0 ? 1 : null;
-  return printableRange(doc, start.paragraph, start.offset, 0)?.from ?? null;
+  return printableRange(doc, start.paragraph, start.offset, 0, start.proofView)?.from ?? null;
 }
 
 function decorations(state: EditorState): DecorationSet {
