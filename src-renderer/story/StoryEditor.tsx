@@ -6,20 +6,18 @@ import { EditorContent, useEditor as useTiptap } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo } from 'react';
 import type React from 'react';
-import { articleFits } from '../../src-core/copyfit';
 import type { ArticleMeta } from '../../src-core/store/readers';
 import { storyExtensions } from '../../src-core/story/schema';
-import { hasBodyText } from '../canvas/body-text';
-import type { Editor, EditorState } from '../editor/editor';
+import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { remoteCarets } from '../collab/carets';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { StoryProofBar } from '../proof/ProofChrome';
 import { trackedChanges } from '../proof/tracked-changes';
 import { useProofSession } from '../proof/use-proof';
-import { FitBadge } from '../ui/FitBadge';
 import { Row } from '../ui/fields';
-import { oversetMark, oversetStart, setOversetStart } from './overset-mark';
+import { oversetMark } from './overset-mark';
+import { StoryFit, useOversetMark } from './StoryFit';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
@@ -90,10 +88,6 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   // Whether the article is there, not the article: its object changes with every keystroke.
   const exists = useEditor((s) => s.doc.articles.some((a) => a.id === articleId));
   const overset = useEditor((s) => s.layout?.overset.find((o) => o.articleId === articleId)?.characters ?? 0);
-  // Primitives, so the header re-renders only when the fit or the overset start moves.
-  const fitOver = useEditor((s) => fitIn(s, articleId)?.over ?? -1);
-  const fitUnder = useEditor((s) => fitIn(s, articleId)?.under ?? 0);
-  const startKey = useEditor((s) => oversetStartKey(s, articleId));
   const store = editor.pageStore;
   const binding = store.bodyBinding(articleId);
   const ydoc = binding?.document;
@@ -125,10 +119,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
     [extensions],
   );
 
-  // The overset mark follows the page's layout: moved after each layout that moves it.
-  useEffect(() => {
-    if (tiptap && !tiptap.isDestroyed) setOversetStart(tiptap.view, JSON.parse(startKey));
-  }, [tiptap, startKey]);
+  useOversetMark(tiptap, articleId);
 
   // Plain keys stay in the editor (Delete must not delete the block); Ctrl shortcuts reach the workspace.
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -146,7 +137,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
         <h2 title="Story editor">
           稿件编辑 <small>Story</small>
         </h2>
-        {fitOver >= 0 && <FitBadge fit={{ over: fitOver, under: fitUnder }} testId="story-fit" />}
+        <StoryFit articleId={articleId} />
         {overset > 0 && (
           <span className="badge badge-overset" data-testid="story-overset">
             溢排 {overset} 字
@@ -168,21 +159,6 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       <EditorContent editor={tiptap} className="story-body-wrap" />
     </section>
   );
-}
-
-/** The article's fit on the page as laid out (undefined when it is not placed or has no body text to fit). */
-function fitIn(s: EditorState, articleId: string) {
-  const article = s.doc.articles.find((a) => a.id === articleId);
-  if (!s.layout || !article || !hasBodyText(article.body)) return undefined;
-  return articleFits(s.doc, s.layout).get(articleId);
-}
-
-/** Where the layout's overset starts in this article's body, as a string (a selector's value is compared with Object.is). */
-function oversetStartKey(s: EditorState, articleId: string): string {
-  const article = s.doc.articles.find((a) => a.id === articleId);
-  const from = s.layout?.overset.find((o) => o.articleId === articleId)?.from;
-  // The proof view (校样) lays out pending insertions too (it alone carries proof anchors).
-  return JSON.stringify(article ? oversetStart(from, article, !!s.layout?.proofAnchors) : null);
 }
 
 /** One title field of the story (引题, 主题…): re-renders when its own text changes, not on every keystroke in the body. */
