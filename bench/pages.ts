@@ -44,3 +44,13 @@ export function fullTextPage(hanChars = 12_000, articles = 10): BanmianDocument 
 export function hanCount(doc: BanmianDocument): number {
   return doc.articles.reduce((n, a) => n + (plainText(a.body).match(/[\u4e00-\u9fff]/g) ?? []).length, 0);
 }
+
+/**
+ * The sample page with its 国企盘点 article (a 9-line block at the page foot, free lines below it)
+ * given the page's first `paragraphs` long paragraphs: an article far overset where 适配 must deepen.
+ */
+export function longArticleAtFoot(paragraphs: number): BanmianDocument {
+  const doc = samplePage();
+  const text = doc.articles.flatMap((a) => plainText(a.body).split('\n')).filter((p) => p.length > 20);
+  return { ...doc, articles: doc.articles.map((a) => (a.id === 'soe-ranking' ? { ...a, body: docFromParagraphs(text.slice(0, paragraphs)) } : a)) };
+}

@@ -1,4 +1,5 @@
 import { layout, type LayoutEnv } from '../layout/layout';
+import { cacheFor } from '../layout/context';
 import type { PageLayout } from '../layout/page-layout';
 import { headlineSizes, levelOf } from '../makeup/shapes';
 import type { Article, ArticleBlock, BanmianDocument, Block, TextStyle } from '../model/document';
@@ -70,10 +71,22 @@ export function copyfit(doc: BanmianDocument, blockId: string, env: Pick<LayoutE
   const block = doc.blocks.find((b): b is ArticleBlock => b.id === blockId && b.kind === 'article');
   const article = block && doc.articles.find((a) => a.id === block.articleId);
   if (!block || !article) throw new Error(`no article block ${blockId}`);
-  const rank = Math.max(0, doc.articles.indexOf(article));
   const headline = resolveStyle(doc.page, 'headline', article.styleOverrides);
   const base = resolveStyle(doc.page, 'body', article.styleOverrides).tracking - doc.page.styles.body.tracking;
-  const fitOf = (t: Trial): ArticleFit => measure(doc, block, article, t, env);
+  const trialEnv = { fonts: env.fonts, cache: cacheFor(env) };
+  // One composition cache kept over all the trials (see hold), and each trial laid out once.
+  const fits = new Map<string, ArticleFit>();
+  const fitOf = (t: Trial): ArticleFit => {
+    const key = `${t.tracking}|${t.headline}|${t.rows}`;
+    let fit = fits.get(key);
+    if (!fit) fits.set(key, (fit = measure(doc, block, article, t, trialEnv)));
+    return fit;
+  };
+  return trialEnv.cache.hold(() => fitWithLevers(doc, block, article, headline, base, fitOf));
+}
+
+function fitWithLevers(doc: BanmianDocument, block: ArticleBlock, article: Article, headline: TextStyle, base: number, fitOf: (t: Trial) => ArticleFit): CopyfitResult {
+  const rank = Math.max(0, doc.articles.indexOf(article));
   const now: Trial = { tracking: base, headline: headline.size, rows: block.rows };
   const before = fitOf(now);
   if (before.over === 0 && before.under === 0) return { before, after: before, change: { styles: {} }, moves: [{ zh: '已经适配，未作改动', en: 'Already fits; nothing changed' }] };
@@ -132,10 +145,15 @@ function search(now: Trial, sizes: number[], before: ArticleFit, fitOf: (t: Tria
 function depthTrial(doc: BanmianDocument, block: ArticleBlock, now: Trial, before: ArticleFit, fitOf: (t: Trial) => ArticleFit): Trial | undefined {
   const last = gridGeometry(doc.page).rows - block.row;
   const free = (rows: number): boolean => rows <= last && overlapsWith(doc.blocks, { ...block, rows, columnRows: undefined }).length === 0;
-  const tight: Trial = { ...now, tracking: before.over > 0 ? -COPYFIT_TRACKING : now.tracking };
   if (before.over > 0) {
-    for (let rows = block.rows + 1; free(rows); rows++) for (const t of [{ ...now, rows }, { ...tight, rows }]) if (fitOf(t).over === 0) return t;
-    return undefined;
+    let deepest = block.rows;
+    while (free(deepest + 1)) deepest++;
+    // The fewest lines that hold it, as the current tracking or the tightest; the current one on a tie.
+    const tight: Trial = { ...now, tracking: -COPYFIT_TRACKING };
+    const asIs = fewestRows(block.rows + 1, deepest, (rows) => fitOf({ ...now, rows }).over === 0);
+    const tighter = fewestRows(block.rows + 1, deepest, (rows) => fitOf({ ...tight, rows }).over === 0);
+    if (asIs === undefined && tighter === undefined) return undefined;
+    return asIs !== undefined && (tighter === undefined || asIs <= tighter) ? { ...now, rows: asIs } : { ...tight, rows: tighter! };
   }
   let best: Trial | undefined;
   for (let rows = block.rows - 1; rows >= 1; rows--) {
@@ -145,6 +163,20 @@ function depthTrial(doc: BanmianDocument, block: ArticleBlock, now: Trial, befor
     if (fit.under === 0) break;
   }
   return best;
+}
+
+/**
+ * The fewest rows in lo..hi for which `holds` is true, by bisection: more lines never set more
+ * overset, so `holds` is false below the answer and true from it on.
+ */
+function fewestRows(lo: number, hi: number, holds: (rows: number) => boolean): number | undefined {
+  if (lo > hi || !holds(hi)) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function changeOf(doc: BanmianDocument, article: Article, now: Trial, t: Trial): CopyfitChange {

@@ -31,6 +31,7 @@ export class CompositionCache {
   private articlesUsed = new Map<string, ArticleMemo>();
   hits = 0;
   misses = 0;
+  private holding = 0;
 
   constructor(readonly registry: FontRegistry) {}
 
@@ -56,8 +57,29 @@ export class CompositionCache {
     if (m) this.articlesUsed.set(blockId, m);
   }
 
-  /** Called at the end of each layout: forget what that layout did not use. */
+  /**
+   * Runs a batch of trial layouts (copyfit's levers, a block sized to its text) that keep what any of
+   * them composed: trials alternate between styles, so forgetting after each would recompose every
+   * paragraph every time. The next layout outside a batch forgets what it does not use, as always.
+   */
+  hold<T>(run: () => T): T {
+    this.holding++;
+    try {
+      return run();
+    } finally {
+      this.holding--;
+    }
+  }
+
+  /** Called at the end of each layout: forget what that layout did not use (unless in a batch, see hold). */
   endLayout(): void {
+    if (this.holding > 0) {
+      for (const [k, v] of this.used) this.entries.set(k, v);
+      for (const [k, v] of this.articlesUsed) this.articleMemo.set(k, v);
+      this.used = new Map();
+      this.articlesUsed = new Map();
+      return;
+    }
     this.entries = this.used;
     this.used = new Map();
     this.articleMemo = this.articlesUsed;

@@ -3,7 +3,7 @@ import type { ComposedParagraph } from '../typeset/compose';
 import { composeOptions, type LayoutContext } from './context';
 import { flowables, flowSize, type Flowable } from './flowables';
 import { emitLine, type Source } from './lines';
-import type { TypoReport } from './page-layout';
+import type { Overset, TypoReport } from './page-layout';
 import { isLoneLast, tally } from './report';
 import { columnEndIndex, gridLinesFor, nextSlotRun, type Slot } from './slots';
 
@@ -19,6 +19,7 @@ interface FlowState {
   slot: number;
   oversetLines: number;
   oversetChars: number;
+  oversetFrom?: Overset['from'];
 }
 
 /** Flows the article's body through `slots` at measure `width`; returns the slots it used. */
@@ -36,7 +37,7 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
     if (isLoneLast(cp)) report.loneCharacters++;
     placeParagraph(ctx, state, { cp, f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length });
   }
-  if (state.oversetLines > 0) ctx.out.overset.push({ articleId: article.id, characters: state.oversetChars, lines: state.oversetLines });
+  if (state.oversetLines > 0) ctx.out.overset.push({ articleId: article.id, characters: state.oversetChars, lines: state.oversetLines, from: state.oversetFrom });
   return state.slot;
 }
 
@@ -72,8 +73,11 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     if (carryLastLine && li === cp.lines.length - 1 && state.slot < slots.length) state.slot = columnEndIndex(slots, state.slot);
     if (depth > 1) state.slot = nextSlotRun(slots, state.slot, depth);
     if (state.slot >= slots.length) {
-      state.oversetLines++;
       const line = cp.lines[li];
+      if (state.oversetLines++ === 0 && line.start < cp.tags.length) {
+        const src = state.sources[cp.tags[line.start]];
+        state.oversetFrom = { field: src.field, paragraph: src.paragraph, offset: src.base + cp.offsets[line.start] };
+      }
       for (let i = line.start; i < line.end; i++) if (cp.cps[i] !== 0x20) state.oversetChars++;
       continue;
     }

@@ -124,6 +124,8 @@ export interface Overset {
   articleId: string;
   characters: number;
   lines: number;
+  /** Where the first overset character comes from (field, paragraph, UTF-16 offset, as a glyph's source): the story editor marks from there. */
+  from?: { field: TextField; paragraph: number; offset: number };
 }
 
 export interface BlockFrame {

@@ -18,6 +18,8 @@ import { useProofSession } from '../proof/use-proof';
 import { Row } from '../ui/fields';
 import { activeStory } from './active-story';
 import { activeStoryBinding, StoryToolbar } from './StoryToolbar';
+import { oversetMark } from './overset-mark';
+import { StoryFit, useOversetMark } from './StoryFit';
 
 /**
  * The story editor: tiptap bound to the article's Yjs document (collaboration fragment `body`),
@@ -105,7 +107,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const extensions = useMemo(
     () =>
       ydoc
-        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), activeStoryBinding(activeStory(editor)), deferredScroll, ...(awareness ? [remoteCarets(awareness)] : [])]
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), activeStoryBinding(activeStory(editor)), deferredScroll, oversetMark, ...(awareness ? [remoteCarets(awareness)] : [])]
         : storyExtensions,
     [ydoc, field, editor, proof, articleId, awareness],
   );
@@ -118,6 +120,8 @@ export function StoryEditor({ articleId }: { articleId: string }) {
     },
     [extensions],
   );
+
+  useOversetMark(tiptap, articleId);
 
   // Plain keys stay in the editor (Delete must not delete the block); Ctrl shortcuts reach the workspace.
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -135,6 +139,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
         <h2 title="Story editor">
           稿件编辑 <small>Story</small>
         </h2>
+        <StoryFit articleId={articleId} />
         {overset > 0 && (
           <span className="badge badge-overset" data-testid="story-overset">
             溢排 {overset} 字

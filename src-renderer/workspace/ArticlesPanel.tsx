@@ -5,7 +5,8 @@ import { overriddenStyles, STYLE_LABELS } from '../../src-core/model/styles';
 import { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from '../canvas/PageCanvas';
 import { useEditor, useEditorInstance, useEditorSettled } from '../editor/use-editor';
 import { countChars } from './format';
-import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
+import { articleFits, type ArticleFit } from '../../src-core/copyfit';
+import { FitBadge } from '../ui/FitBadge';
 import { hasBodyText } from '../../src-core/model/richtext';
 
 /** Articles keep their object identity while unchanged (the store's snapshot), so counts are cached per object. */
@@ -101,11 +102,7 @@ const ArticleItem = memo(function ArticleItem({ article: a, chars, blockId, over
             溢 {over}
           </span>
         )}
-        {fit && (
-          <span className={`badge badge-fit${fit.over ? ' fit-over' : fit.under ? ' fit-under' : ' fit-exact'}`} data-testid="article-fit" title={fit.over ? `${fit.over} lines over` : fit.under ? `${fit.under} lines under` : 'Fits its block'}>
-            {fitLabel(fit)}
-          </span>
-        )}
+        {fit && <FitBadge fit={fit} testId="article-fit" />}
       </span>
     </li>
   );

@@ -34,6 +34,21 @@ describe('copyfit (适配)', () => {
     expect(fitLabel({ over: 0, under: 0 })).toBe('±0');
   });
 
+  it('says where the overset starts: every body character before it is on the page, none from it on', () => {
+    const doc = oversetPage();
+    const pl = layout(doc, { fonts });
+    const from = pl.overset.find((o) => o.articleId === 'wu-jinsong')!.from!;
+    expect(from.field).toBe('body');
+    const placed = pl.items.flatMap((it) => (it.kind === 'glyphs' && it.source?.owner === 'wu-jinsong' && it.source.field === 'body' ? it.source.offsets.map((o) => [it.source!.paragraph, o] as const) : []));
+    const before = (p: number, o: number): boolean => p < from.paragraph || (p === from.paragraph && o < from.offset);
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.filter(([p, o]) => !before(p, o))).toEqual([]);
+    // The last character set is the one just before the start (the body has no spaces there, which are not drawn).
+    const last = placed.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && b[1] > a[1]) ? b : a));
+    expect(from.offset).toBeGreaterThan(0);
+    expect(last).toEqual([from.paragraph, from.offset - 1]);
+  });
+
   it('brings a slightly overset article to 0 with its headline size, within its rank’s range, not its depth', () => {
     const doc = cleanPage();
     doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu' ? { ...b, rows: 24 } : b));

@@ -306,6 +306,24 @@ describe('composition cache', () => {
     expect(cache.misses - missesBefore).toBeGreaterThan(0);
     expect(JSON.stringify(cached)).toBe(JSON.stringify(layout(edited, env)));
   });
+
+  it('keeps what trial layouts composed while they are held (copyfit alternating two trackings), then forgets as before', () => {
+    const doc = samplePage();
+    const tracked = (t: number): BanmianDocument => ({ ...doc, articles: doc.articles.map((a) => ({ ...a, styleOverrides: { body: { tracking: t } } })) });
+    const cache = new CompositionCache(fonts);
+    cache.hold(() => {
+      layout(tracked(0), { fonts, cache });
+      layout(tracked(-0.03), { fonts, cache });
+      const missesBefore = cache.misses;
+      layout(tracked(0), { fonts, cache });
+      layout(tracked(-0.03), { fonts, cache });
+      expect(cache.misses).toBe(missesBefore);
+    });
+    layout(tracked(0), { fonts, cache });
+    const missesBefore = cache.misses;
+    layout(tracked(-0.03), { fonts, cache });
+    expect(cache.misses).toBeGreaterThan(missesBefore);
+  });
 });
 
 describe('proof view (校样)', () => {
