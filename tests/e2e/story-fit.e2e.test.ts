@@ -49,8 +49,11 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     // After 适配 the article is a few lines under (−3 行 on the sample).
     const under = Number((await fit.innerText()).match(/^−(\d+) 行$/)?.[1] ?? 0);
     expect(under).toBeGreaterThan(0);
-    await page.getByTestId('story-body').click();
-    await page.keyboard.press('Control+End');
+    // The caret at the body's end: a click right of the last paragraph's last line.
+    const last = page.getByTestId('story-body').locator('p').last();
+    await last.scrollIntoViewIfNeeded();
+    const box = (await last.boundingBox())!;
+    await last.click({ position: { x: box.width - 2, y: box.height - 6 } });
     await page.keyboard.press('Enter');
     // Five lines' worth and more of a 4-column block's measure (about 11 characters a line).
     const added = '新增段落用于检验适配显示是否随输入更新'.repeat(4);
