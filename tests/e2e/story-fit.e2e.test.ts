@@ -49,8 +49,11 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     // After 适配 the article is a few lines under (−3 行 on the sample).
     const under = Number((await fit.innerText()).match(/^−(\d+) 行$/)?.[1] ?? 0);
     expect(under).toBeGreaterThan(0);
-    await page.getByTestId('story-body').click();
-    await page.keyboard.press('Control+End');
+    // The caret at the body's end: a click right of the last paragraph's last line.
+    const last = page.getByTestId('story-body').locator('p').last();
+    await last.scrollIntoViewIfNeeded();
+    const box = (await last.boundingBox())!;
+    await last.click({ position: { x: box.width - 2, y: box.height - 6 } });
     await page.keyboard.press('Enter');
     // Five lines' worth and more of a 4-column block's measure (about 11 characters a line).
     const added = '新增段落用于检验适配显示是否随输入更新'.repeat(4);
@@ -61,9 +64,33 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     await expect
       .poll(async () => {
         const t = await overText();
-        return t.length > 0 && added.endsWith(t);
-      })
-      .toBe(true);
+        return t.length > 0 && added.endsWith(t) ? 'the new paragraph’s tail' : t;
+      }, { timeout: 10_000 })
+      .toBe('the new paragraph’s tail');
     expect(await page.locator('[data-testid="story-body"] [data-testid="story-overset-mark"]').count()).toBe(1);
+  });
+
+  it('keeps what an input method composes before the overset start while the mark moves', async () => {
+    const body = page.getByTestId('story-body');
+    const mark = body.getByTestId('story-overset-mark');
+    await mark.click();
+    await page.keyboard.press('Home');
+    const before = (await body.innerText()).replace(/\s/g, '');
+    const cdp = await page.context().newCDPSession(page);
+    for (const [pinyin, han] of [['zhong', '中'], ['wen', '文'], ['shu', '输'], ['ru', '入']]) {
+      for (let i = 1; i <= pinyin.length; i++) await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+      await cdp.send('Input.insertText', { text: han });
+    }
+    await expect.poll(async () => (await body.innerText()).replace(/\s/g, '').replace('溢排', '').length).toBe(before.replace('溢排', '').length + 4);
+    const after = (await body.innerText()).replace(/\s/g, '');
+    expect(after).toContain('中文输入');
+    expect(after).not.toMatch(/[a-z]/);
+    // The mark settles on the text's tail again once the layout has the composed characters.
+    await expect
+      .poll(async () => {
+        const t = (await body.locator('.story-overset-text').allInnerTexts()).join('').replace(/\s/g, '');
+        return t.length > 0 && after.endsWith(t) ? 'the text’s tail' : t;
+      }, { timeout: 10_000 })
+      .toBe('the text’s tail');
   });
 });
