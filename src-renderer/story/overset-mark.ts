@@ -67,13 +67,41 @@ export const oversetMark = Extension.create({
           },
         },
         props: { decorations },
+        // ProseMirror has just read the DOM: a mark held back for it can move now (not inside its update).
+        view: () => ({ update: (view) => void (waiting.has(view) && queueMicrotask(() => moveNow(view))) }),
       }),
     ];
   },
 });
 
-/** Moves the mark to where the latest layout says the overset starts (nothing dispatched when it stays). */
+/** Marks held back while ProseMirror had input of its own to read first. */
+const waiting = new WeakMap<EditorView, OversetStart>();
+
+/**
+ * Moves the mark to where the latest layout says the overset starts (nothing dispatched when it stays).
+ * Redrawing the mark writes ProseMirror's selection back into the page, so while the page holds a
+ * click, a keystroke or an input method's text that ProseMirror has not read yet, the mark waits for
+ * ProseMirror's next update (after which the two agree) instead of undoing them.
+ */
 export function setOversetStart(view: EditorView, start: OversetStart): void {
-  if (view.isDestroyed || JSON.stringify(key.getState(view.state) ?? null) === JSON.stringify(start)) return;
-  view.dispatch(view.state.tr.setMeta(key, start));
+  waiting.set(view, start);
+  if (!view.composing && !unreadSelection(view)) moveNow(view);
+}
+
+function moveNow(view: EditorView): void {
+  if (!waiting.has(view) || view.isDestroyed || view.composing) return;
+  const start = waiting.get(view)!;
+  waiting.delete(view);
+  if (JSON.stringify(key.getState(view.state) ?? null) !== JSON.stringify(start)) view.dispatch(view.state.tr.setMeta(key, start));
+}
+
+/** Whether the page's selection in the editor differs from the one ProseMirror holds (it has not read it yet). */
+function unreadSelection(view: EditorView): boolean {
+  const sel = view.dom.ownerDocument.getSelection();
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode)) return false;
+  try {
+    return view.posAtDOM(sel.anchorNode, sel.anchorOffset) !== view.state.selection.anchor || view.posAtDOM(sel.focusNode, sel.focusOffset) !== view.state.selection.head;
+  } catch {
+    return true;
+  }
 }

@@ -64,9 +64,33 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     await expect
       .poll(async () => {
         const t = await overText();
-        return t.length > 0 && added.endsWith(t);
-      })
-      .toBe(true);
+        return t.length > 0 && added.endsWith(t) ? 'the new paragraph’s tail' : t;
+      }, { timeout: 10_000 })
+      .toBe('the new paragraph’s tail');
     expect(await page.locator('[data-testid="story-body"] [data-testid="story-overset-mark"]').count()).toBe(1);
+  });
+
+  it('keeps what an input method composes before the overset start while the mark moves', async () => {
+    const body = page.getByTestId('story-body');
+    const mark = body.getByTestId('story-overset-mark');
+    await mark.click();
+    await page.keyboard.press('Home');
+    const before = (await body.innerText()).replace(/\s/g, '');
+    const cdp = await page.context().newCDPSession(page);
+    for (const [pinyin, han] of [['zhong', '中'], ['wen', '文'], ['shu', '输'], ['ru', '入']]) {
+      for (let i = 1; i <= pinyin.length; i++) await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+      await cdp.send('Input.insertText', { text: han });
+    }
+    await expect.poll(async () => (await body.innerText()).replace(/\s/g, '').replace('溢排', '').length).toBe(before.replace('溢排', '').length + 4);
+    const after = (await body.innerText()).replace(/\s/g, '');
+    expect(after).toContain('中文输入');
+    expect(after).not.toMatch(/[a-z]/);
+    // The mark settles on the text's tail again once the layout has the composed characters.
+    await expect
+      .poll(async () => {
+        const t = (await body.locator('.story-overset-text').allInnerTexts()).join('').replace(/\s/g, '');
+        return t.length > 0 && after.endsWith(t) ? 'the text’s tail' : t;
+      }, { timeout: 10_000 })
+      .toBe('the text’s tail');
   });
 });
