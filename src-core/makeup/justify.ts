@@ -1,6 +1,6 @@
 import type { Article } from '../model/document';
 import type { Measurer } from './measure';
-import { grow, outer, type Candidate, type Placement } from './search';
+import { clashes, grow, outer, type Candidate, type Placement } from './search';
 
 /** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
 const STEP = 4;
@@ -42,10 +42,18 @@ function share(measurer: Measurer, articles: Article[], placed: Placement[], q: 
   for (let progress = true; progress && q.stretch > 0; ) {
     progress = false;
     for (const [i, x] of chain.entries()) {
+      const was = { spec: x.spec, m: x.m };
       const k = deepen(measurer, articles, x, Math.min(STEP, q.stretch));
       if (!k) continue;
       // The modules under x in its stack move down; q's blank lines shrink by as much.
-      for (const y of chain.slice(0, i)) y.row += k;
+      const moved = chain.slice(0, i);
+      for (const y of moved) y.row += k;
+      // Moving down must not bring titles side by side (撞题): then that step is undone.
+      if ([x, ...moved].some((y) => clashes(placed.filter((z) => z !== y), y))) {
+        for (const y of moved) y.row -= k;
+        Object.assign(x, was);
+        continue;
+      }
       q.stretch -= k;
       progress = true;
       if (q.stretch === 0) break;

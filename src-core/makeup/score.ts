@@ -106,7 +106,8 @@ export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridR
   articles.forEach((_, rank) => {
     if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.8 : 0.5) * (1 - rank / (2 * articles.length));
   });
-  const holePenalty = Math.max(0, largestHole - HOLE_LIMIT) / (HOLE_LIMIT * 10);
+  // A hole over the limit breaks a rule of the page: it costs more than any gain in looks.
+  const holePenalty = Math.max(0, largestHole - HOLE_LIMIT) / 10;
   const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   const sizes = [...new Set(h.sizes)].join('/');

@@ -45,7 +45,7 @@ export interface SearchOutput {
 }
 
 /** Beam width per lead span, and how many ranks ahead of the first unplaced article a module may be taken from. */
-const BEAM = 32;
+const BEAM = 48;
 const LOOKAHEAD = 3;
 /** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
 const MIN_MODULE = 8;
@@ -322,7 +322,7 @@ export function outer(p: Placement): number {
 }
 
 /** 撞题: the module's title area shares a grid line with a neighbouring module's (never allowed). */
-function clashes(placed: Placement[], p: Placement): boolean {
+export function clashes(placed: Placement[], p: Placement): boolean {
   return placed.some((q) => (q.col + outer(q) === p.col || p.col + outer(p) === q.col) && q.m.titleRows > 0 && p.m.titleRows > 0 && q.row < p.row + p.m.titleRows && p.row < q.row + q.m.titleRows);
 }
 

@@ -26,9 +26,11 @@ export function spansFor(level: number, columns: number): number[] {
     const b = Math.max(a, Math.min(hi, columns));
     return Array.from({ length: b - a + 1 }, (_, i) => b - i);
   };
+  // On a narrow page (四开 and less) a second-rank story may run the page's width (通栏) like the lead.
+  const narrow = columns <= 5;
   if (level === 0) return range(Math.ceil(columns / 2), columns);
-  if (level === 1) return range(2, Math.ceil(columns / 2) + 1);
-  if (level === 2) return range(2, 4);
+  if (level === 1) return range(2, narrow ? columns : Math.ceil(columns / 2) + 1);
+  if (level === 2) return range(2, narrow ? columns : 4);
   return range(1, 3);
 }
 

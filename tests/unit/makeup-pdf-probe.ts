@@ -48,7 +48,7 @@ export async function probePdf(doc: BanmianDocument, fonts: FontRegistry, dpi = 
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', pdfPath, join(dir, 'page')]);
     const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
     const geo = gridGeometry(doc.page);
-    const cells = blankCells(png, dpi, geo, titleAndPictureAreas(pl));
+    const cells = blankCells(png, dpi, geo, titleAndPictureAreas(pl, doc));
     return { pdf: r.bytes, text, lines: bboxLines(html), holes: blankHoles(cells), feet: cells.map((col) => col.lastIndexOf(false)), png, dpi };
   } finally {
     if (!keepIn) rmSync(dir, { recursive: true, force: true });
@@ -66,19 +66,28 @@ const TITLE_FIELDS = new Set(['kicker', 'headline', 'deck', 'column']);
 
 /**
  * Areas that are not blank even where no pixel is ink, from the page's layout: pictures (a frame
- * may print light), and each module's title area, whose white space is a design lever of issue 16
- * (the band from the module's top to its last title line, across the module).
+ * may print light), and each module's title area, whose white space is a design lever of issue 16:
+ * the band from the module's top, across the module, down to where its text under the titles
+ * begins (the top of its first line that is not a title), or to its last title line when there is
+ * no such text.
  */
-function titleAndPictureAreas(pl: ReturnType<typeof layout>): Area[] {
+function titleAndPictureAreas(pl: ReturnType<typeof layout>, doc: BanmianDocument): Area[] {
   const out: Area[] = pl.frames.filter((f) => f.kind === 'image');
+  const articleOf = new Map(doc.blocks.flatMap((b) => (b.kind === 'article' ? [[b.id, b.articleId] as const] : [])));
   for (const f of pl.frames) {
     if (f.kind !== 'article') continue;
-    let bottom = f.y;
+    // Only the module's own lines: a stepped module's box also holds its neighbours' titles.
+    const owner = articleOf.get(f.blockId);
+    let titles = f.y;
+    let text = Number.POSITIVE_INFINITY;
     for (const it of pl.items) {
-      if (it.kind !== 'glyphs' || !it.source || !TITLE_FIELDS.has(it.source.field)) continue;
-      // y is the baseline: the descent is about a fifth of the size.
-      if (it.xs[0] >= f.x - 1 && it.xs[0] <= f.x + f.width && it.y >= f.y - 1 && it.y <= f.y + f.height) bottom = Math.max(bottom, it.y + it.size / 5);
+      if (it.kind !== 'glyphs' || !it.source || it.source.owner !== owner) continue;
+      if (!(it.xs[0] >= f.x - 1 && it.xs[0] <= f.x + f.width && it.y >= f.y - 1 && it.y <= f.y + f.height)) continue;
+      // y is the baseline: the descent is about a fifth of the size, the ascent the rest.
+      if (TITLE_FIELDS.has(it.source.field)) titles = Math.max(titles, it.y + it.size / 5);
+      else text = Math.min(text, it.y - (it.size * 4) / 5);
     }
+    const bottom = titles > f.y && Number.isFinite(text) && text > titles ? text : titles;
     if (bottom > f.y) out.push({ x: f.x, y: f.y, width: f.width, height: bottom - f.y });
   }
   return out;

@@ -261,8 +261,6 @@ export async function run(args: string[]): Promise<number> {
   console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
   const result = makeUpPage(doc, gathered, count);
   for (const n of result.notes) console.log(`  组版 make-up: ${n.zh}\n                ${n.en}`);
-  const standAlone = gathered.links.filter((l) => l.articleId === undefined);
-  if (standAlone.length) console.log(`  独立图片暂不上版 stand-alone pictures not placed yet: ${standAlone.map((l) => l.imageId).join('、')}`);
   if (!result.alternatives.length) {
     console.error('组版没有得到版面 / Make-up found no page');
     return 1;
