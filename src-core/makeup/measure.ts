@@ -197,11 +197,13 @@ export class Measurer {
       const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: [...this.images.values()], blocks: [...pictures, block] });
       return pl.overset.length ? null : (pl.frames.find((f) => f.blockId === block.id)?.emptyLines ?? 0);
     };
-    let rows = Math.max(titleRows + 1, Math.min(estimate, max));
+    // The module holds its pictures whole, however little text runs beside them.
+    const least = titleRows + Math.max(1, pictureDepth(spec));
+    let rows = Math.max(least, Math.min(estimate, max));
     let empty = trial(rows);
     while (empty === null && rows < max) empty = trial(++rows);
     if (empty === null) return null;
-    for (let down = trial(rows - 1); rows - 1 > titleRows && down !== null; down = trial(rows - 1)) {
+    for (let down = trial(rows - 1); rows - 1 >= least && down !== null; down = trial(rows - 1)) {
       rows--;
       empty = down;
     }

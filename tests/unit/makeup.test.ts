@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
+import { Measurer } from '../../src-core/makeup/measure';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
@@ -197,5 +198,14 @@ describe('makeUp on bad input', () => {
     expect(move.zh).not.toContain('“第4段');
     expect(move.en).toMatch(/cuttable paragraphs cut/);
     checkPage(alt.document, { document: doc }, []);
+  });
+
+  it('measures a module at least as deep as its titles and pictures, however little text runs beside them', () => {
+    const doc = { ...emptyDocument('tabloid'), articles: [article('short', para.slice(0, 60))], images: [photo('tall', 2000, 2600)] };
+    const measurer = new Measurer(doc.page, { fonts }, new Map(doc.images.map((i) => [i.id, i])), [0]);
+    const picture = { imageId: 'tall', caption: '图为现场', span: 3, rows: 30, min: 25, max: 35 };
+    const m = measurer.measure(doc.articles[0], { span: 5, headlineSize: 28, padRows: 0, pictures: [picture] });
+    expect(m).not.toBeNull();
+    expect(m!.rows).toBeGreaterThanOrEqual(m!.titleRows + 30);
   });
 });
