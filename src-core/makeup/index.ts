@@ -4,7 +4,7 @@ import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { isPhotoItem, Measurer, photoItem } from './measure';
-import { scoreCandidate } from './score';
+import { HOLE_LIMIT, scoreCandidate } from './score';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, MIN_PPI, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
@@ -69,9 +69,22 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: inRankOrder(c, eligible.length) }));
   scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
   const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
+  const short = shortOfCopy(alternatives[0], geo);
+  if (short) notes.push(short);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+}
+
+/**
+ * When every article is on the page and it still has a hole over the limit, the copy is short: the
+ * 组版 is told how much blank is left and about how many characters would fill it (补稿).
+ */
+function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeUpResult['notes'][number] | undefined {
+  if (!best || best.heldOver.length || best.score.largestHole <= HOLE_LIMIT) return undefined;
+  const cells = Math.round(best.score.blank);
+  const chars = Math.round((cells * geo.colWidth) / geo.bodySize / 100) * 100;
+  return { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` };
 }
 
 /** Whether a page holds over only the lowest-ranked of the articles (stand-alone photos aside). */

@@ -112,7 +112,7 @@ export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridR
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   const sizes = [...new Set(h.sizes)].join('/');
   return {
-    fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, headlineSizes: h.sizes,
+    fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, blank, headlineSizes: h.sizes,
     zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题 ${clashes} 处` : ''}，上版 ${c.placed.length} 篇`,
     en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headline clashes` : ''}, ${c.placed.length} articles placed`,
   };

@@ -56,6 +56,8 @@ export interface Score extends Message {
   total: number;
   /** Largest blank hole in column-lines, as the engine measured it. */
   largestHole: number;
+  /** Blank column-lines in all, as the engine measured them. */
+  blank: number;
   /** Headline sizes used, in pt, by rank. */
   headlineSizes: number[];
 }

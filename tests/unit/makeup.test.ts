@@ -208,4 +208,16 @@ describe('makeUp on bad input', () => {
     expect(m).not.toBeNull();
     expect(m!.rows).toBeGreaterThanOrEqual(m!.titleRows + 30);
   });
+
+  it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(3)), article('b', para)] };
+    const r = makeUp({ document: doc }, { fonts });
+    const note = r.notes.find((n) => /补稿/.test(n.zh));
+    expect(note?.en).toMatch(/Not enough copy to fill the page: about \d+ column-lines blank; about \d+ more characters/);
+    const chars = Number(/约需补稿 (\d+) 字/.exec(note!.zh)![1]);
+    // The page holds about 8 columns × 117 lines × 13 characters; this copy is a tenth of it.
+    expect(chars).toBeGreaterThan(8000);
+    expect(chars).toBeLessThan(13000);
+  });
 });
+
