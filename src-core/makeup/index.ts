@@ -4,7 +4,7 @@ import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { isPhotoItem, Measurer, photoItem } from './measure';
-import { HOLE_LIMIT, scoreCandidate } from './score';
+import { freeCells, HOLE_LIMIT, scoreCandidate } from './score';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, MIN_PPI, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
@@ -42,10 +42,10 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const range = Math.min(0.1, Math.max(0, opt.trackingRange ?? 0.03));
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0]);
   const geo = measurer.geo;
-  const locked = doc.blocks.filter((b) => b.locked);
+  // an article in a locked block is on the page already: neither placed again nor held over, and its pictures stay with it
+  const onPage = new Set(doc.blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
+  const locked = doc.blocks.filter((b) => b.locked || (b.kind === 'image' && b.articleId !== undefined && onPage.has(b.articleId)));
   const obstacles: GridRect[] = locked.filter((b): b is Exclude<Block, { kind: 'rule' }> => b.kind !== 'rule');
-  // an article in a locked block is on the page already: neither placed again nor held over
-  const onPage = new Set(locked.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
   const ranked = rankArticles(request, notes).filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
   const { byArticle, photos } = pictureLinks(request, images, notes, new Set(ranked.map((a) => a.id)));
@@ -61,12 +61,12 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const out = search({ articles: items, photos: photoItems.length, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
   const want = opt.alternatives ?? 3;
-  // Distinct pages, those holding over only the lowest ranks first, each group by its score; the best are justified (撑满) and ranked again.
+  // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
   const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
-  const ordered = out.finals.filter((c) => inRankOrder(c, eligible.length));
+  const ordered = out.finals.filter((c) => keepsRules(c, eligible.length));
   const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
-  const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: inRankOrder(c, eligible.length) }));
+  const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: keepsRules(c, eligible.length) }));
   scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
   const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
   const short = shortOfCopy(alternatives[0], geo);
@@ -87,10 +87,16 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeU
   return { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` };
 }
 
-/** Whether a page holds over only the lowest-ranked of the articles (stand-alone photos aside). */
-function inRankOrder(c: Candidate, articles: number): boolean {
+/**
+ * Whether a page keeps the rules the search cannot promise on its own: it holds over only the
+ * lowest-ranked articles (stand-alone photos aside), the lead's headline is the biggest, and a page
+ * of six articles or more has at least three headline sizes.
+ */
+function keepsRules(c: Candidate, articles: number): boolean {
   const placed = c.placed.filter((p) => p.rank < articles);
-  return placed.every((p) => p.rank < placed.length);
+  const lead = placed.find((p) => p.rank === 0);
+  const sizes = new Set(placed.map((p) => p.spec.headlineSize));
+  return placed.every((p) => p.rank < placed.length) && (!lead || placed.every((p) => p === lead || p.spec.headlineSize < lead.spec.headlineSize)) && (placed.length < 6 || sizes.size >= 3);
 }
 
 /** The pages, each layout once. */
@@ -141,11 +147,11 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
 function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): Article[] {
-  const { columns, rows } = measurer.geo;
-  let free = columns * rows;
-  for (const o of obstacles) free -= o.span * o.rows;
+  const free = freeCells(measurer.geo, obstacles);
+  const { columns } = measurer.geo;
   const out: Article[] = [];
   let area = 0;
+  let full = false;
   for (const a of ranked) {
     const name = a.headline.trim() || a.id;
     const body = plainText(a.body).trim() || a.lead.trim();
@@ -171,7 +177,9 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
       continue;
     }
     const cells = cellsOf(chosen);
-    if (out.length > 0 && area + cells > free * COPY_CAP) {
+    // Once the page is full, every lower-ranked article is held over too: never a lower rank in a higher one's place.
+    if (full || (out.length > 0 && area + cells > free * COPY_CAP)) {
+      full = true;
       held.push({ articleId: a.id, headline: a.headline, zh: `版面已满，“${name}”待用`, en: `The page is full; “${name}” is held over` });
       continue;
     }

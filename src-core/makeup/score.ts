@@ -85,11 +85,16 @@ function balance(geo: GridGeometry, placed: Placement[]): number {
   return 0.5 * sides + 0.5 * (pairs ? ordered / pairs : 1);
 }
 
+/** Grid cells no obstacle covers (obstacles may overlap: a locked story and its pictures). */
+export function freeCells(geo: GridGeometry, obstacles: GridRect[]): number {
+  const covered = new Uint8Array(geo.columns * geo.rows);
+  for (const o of obstacles) for (let c = Math.max(0, o.col); c < Math.min(geo.columns, o.col + o.span); c++) for (let r = Math.max(0, o.row); r < Math.min(geo.rows, o.row + o.rows); r++) covered[r * geo.columns + c] = 1;
+  return covered.reduce((n, v) => n + (v ? 0 : 1), 0);
+}
+
 /** The score of a made-up page, with the figures a 组版 reads, in Chinese and English. */
 export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number): Score {
-  let lockedArea = 0;
-  for (const o of obstacles) lockedArea += o.span * Math.max(0, Math.min(geo.rows, o.row + o.rows) - o.row);
-  const free = Math.max(1, geo.columns * geo.rows - lockedArea);
+  const free = Math.max(1, freeCells(geo, obstacles));
   const hs = holes(geo, c, obstacles);
   const blank = hs.reduce((a, b) => a + b, 0);
   const largestHole = hs.length ? Math.max(...hs) : 0;

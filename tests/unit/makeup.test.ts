@@ -219,5 +219,21 @@ describe('makeUp on bad input', () => {
     expect(chars).toBeGreaterThan(8000);
     expect(chars).toBeLessThan(13000);
   });
+
+  it('keeps the pictures of a locked story where they are, and counts their room once', () => {
+    const first = makeUp(dayRequest('broadsheet-fits'), { fonts }).alternatives[0];
+    const lead = first.document.blocks.find((b) => b.kind === 'article' && b.articleId === 'a1')!;
+    const picture = first.document.blocks.find((b) => b.kind === 'image' && b.articleId === 'a1')!;
+    // The lead locked; its picture too, as a 组版 may (the picture lies inside the lead's block).
+    for (const lockPicture of [false, true]) {
+      const blocks = first.document.blocks.map((b) => (b === lead || (lockPicture && b === picture) ? { ...b, locked: true } : b));
+      const request = { ...dayRequest('broadsheet-fits'), document: { ...first.document, blocks } };
+      const r = makeUp(request, { fonts });
+      const alt = r.alternatives[0];
+      expect(alt.blocks.filter((b) => b.kind === 'image' && b.articleId === 'a1').map((b) => b.id)).toEqual([picture.id]);
+      expect(alt.heldOver.map((h) => h.en).join(' ')).not.toMatch(/longer than the whole page/);
+      expect(alt.score.fill).toBeGreaterThan(0.8);
+    }
+  });
 });
 
