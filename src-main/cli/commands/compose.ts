@@ -6,7 +6,8 @@ import { layout } from '../../../src-core/layout/layout';
 import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
 import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
-import { docFromParagraphs, removedParagraphs } from '../../../src-core/model/richtext';
+import { docFromParagraphs } from '../../../src-core/model/richtext';
+import { cutParagraphsByArticle } from '../../../src-core/model/cut-articles';
 import { mmToPt } from '../../../src-core/model/units';
 import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
@@ -203,11 +204,7 @@ function reportAlternative(alt: Alternative, n: number, of: number, gathered: Ga
 
 /** The moves of the articles make-up cut 可删 paragraphs from (its body lost whole paragraphs of the input's). */
 function cutMoves(alt: Alternative, input: BanmianDocument): Move[] {
-  const given = new Map(input.articles.map((a) => [a.id, a.body]));
-  const cut = new Set(alt.document.articles.filter((a) => {
-    const body = given.get(a.id);
-    return body !== undefined && (removedParagraphs(body, a.body)?.length ?? 0) > 0;
-  }).map((a) => a.id));
+  const cut = cutParagraphsByArticle(input.articles, alt.document.articles);
   return alt.moves.filter((m) => cut.has(m.articleId));
 }
 
