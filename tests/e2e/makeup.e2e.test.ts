@@ -10,12 +10,10 @@ import { blockProps, dragPage, frameOf, menu, openStory, shot, workspaceSession 
 const blockIds = async (page: Page): Promise<string[]> => (await page.locator('[data-testid="overlay"] g.frame').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-block')}@${(g.querySelector('rect') as SVGRectElement).getAttribute('x')},${(g.querySelector('rect') as SVGRectElement).getAttribute('y')}`))).sort();
 
 describe.skipIf(!chromiumAvailable())('make-up, copyfit and collisions in the workspace', () => {
-  const session = workspaceSession();
+  const session = workspaceSession({ width: 1600, height: 1000 });
   let page: Page;
-  beforeAll(async () => {
+  beforeAll(() => {
     page = session.page;
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    await page.getByTestId('tool-view.fitPage').click();
   });
 
   it('refuses a drag that would put one text block over another, with a notice', async () => {
