@@ -51,3 +51,14 @@ export function titleLabel(line: string): TitleLabel | undefined {
   const text = def.role === 'byline' && def.keep && rest ? `${def.keep} ${rest}` : rest;
   return { role: def.role, label: m[0].trim(), text, length: Array.from(m[0]).length };
 }
+
+/**
+ * A paragraph the copy desk marks 可删 (make-up may drop it whole when the page is short of room)
+ * starts with this; plain text has no other way to carry the mark. The marker is not printed.
+ */
+const CUTTABLE_MARK_RE = /^[\s\u3000]*[【[［]\s*可删\s*[】\]］][\s\u3000]*/;
+
+/** The length of a paragraph's 可删 marker (0 when it has none). */
+export function cuttableMarkLength(text: string): number {
+  return Array.from(CUTTABLE_MARK_RE.exec(text)?.[0] ?? '').length;
+}

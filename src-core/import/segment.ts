@@ -10,9 +10,9 @@
  * references. Every decision that is not certain is written to the report.
  */
 import type { Article, ImageAsset } from '../model/document';
-import type { RichDoc, RichInline, RichParagraph } from '../model/richtext';
+import { CUTTABLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { endsSentence } from './chars';
-import { titleLabel } from './labels';
+import { cuttableMarkLength, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, Fragment, Guess, GuessKind, Removed } from './report';
@@ -81,6 +81,8 @@ interface BodyPara {
   /** A heading inside the body (structured sources). */
   heading?: number;
   image?: { imageId: string; caption: string };
+  /** The copy desk marked the paragraph 可删 (its marker taken off, `cuttableMarkLength`). */
+  cuttable?: boolean;
 }
 
 interface Draft {
@@ -425,7 +427,7 @@ type ArticleGuess = (kind: GuessKind, text: string, confidence: number, zh: stri
 /** A draft becomes an article: each step below moves text between the body and the article's fields. */
 function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const g: ArticleGuess = (kind, text, confidence, zh, en, line) => guess(kind, text, confidence, zh, en, d.id, line);
-  let body = d.body.map((p) => ({ ...p, spans: trimSpans(p.spans) }));
+  let body = d.body.map((p) => takeCuttableMark({ ...p, spans: trimSpans(p.spans) }));
   const lead = takeLead(d, body, o, g);
   if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
   takeTrailingByline(d, body, o, g);
@@ -496,13 +498,19 @@ function siblingOpenings(body: BodyPara[]): (text: string) => boolean {
   return (text) => clearStarts.has(opening(text)) && (openingCount.get(opening(text)) ?? 0) > 1;
 }
 
+/** A paragraph opening with the 可删 marker: the marker goes, the mark stays. */
+function takeCuttableMark(p: BodyPara): BodyPara {
+  const n = p.image ? 0 : cuttableMarkLength(spansText(p.spans));
+  return n ? { ...p, spans: trimSpans(dropStart(p.spans, n)), cuttable: true, titleCandidate: false } : p;
+}
+
 /** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
 function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   const startsLikeSibling = siblingOpenings(body);
   const joined: BodyPara[] = [];
   for (const p of body) {
     const prev = joined[joined.length - 1];
-    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !endsSentence(spansText(prev.spans))) {
+    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !endsSentence(spansText(prev.spans))) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
@@ -606,7 +614,8 @@ function toRichDoc(body: BodyPara[]): RichDoc {
       const marks = [...(s.bold ? [{ type: 'bold' }] : []), ...(s.italic ? [{ type: 'italic' }] : [])];
       return marks.length ? { type: 'text' as const, text: s.text, marks } : { type: 'text' as const, text: s.text };
     });
-    return p.heading ? { type: 'heading' as const, attrs: { level: Math.min(6, Math.max(2, p.heading)) }, content: inline } : { type: 'paragraph' as const, content: inline };
+    if (p.heading) return { type: 'heading' as const, attrs: { level: Math.min(6, Math.max(2, p.heading)) }, content: inline };
+    return p.cuttable ? { type: 'paragraph' as const, attrs: { [CUTTABLE_ATTR]: true }, content: inline } : { type: 'paragraph' as const, content: inline };
   });
   return { type: 'doc', content };
 }

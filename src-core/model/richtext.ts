@@ -123,3 +123,17 @@ export function plainText(doc: RichDoc): string {
 export function hasBodyText(body: RichDoc): boolean {
   return body.content.some((p) => (p.content ?? []).some((i) => i.type === 'text' && i.text.trim().length > 0));
 }
+
+/**
+ * The indices of the paragraphs of `before` that `after` leaves out, when `after` is `before` with
+ * whole paragraphs removed and nothing else changed (make-up's 可删 cuts); undefined otherwise.
+ */
+export function removedParagraphs(before: RichDoc, after: RichDoc): number[] | undefined {
+  const removed: number[] = [];
+  let j = 0;
+  before.content.forEach((p, i) => {
+    if (j < after.content.length && JSON.stringify(p) === JSON.stringify(after.content[j])) j++;
+    else removed.push(i);
+  });
+  return j === after.content.length ? removed : undefined;
+}

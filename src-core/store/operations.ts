@@ -26,6 +26,8 @@ export interface MadeUpPage {
   page?: Partial<Omit<PageSettings, 'header'>>;
   blocks: readonly Block[];
   styles: readonly { articleId: string; name: StyleName; fields: Partial<TextStyle> }[];
+  /** Paragraphs make-up cut (by index in the article's body); only those marked 可删 are removed. */
+  cuts?: readonly { articleId: string; paragraphs: readonly number[] }[];
 }
 
 export type PageOperation =
@@ -152,7 +154,10 @@ function madeUpProblem(change: MadeUpPage, page: PageView): Problem | undefined 
     if (ids.has(b.id)) return { zh: `版块 ${b.id} 出现了两次`, en: `block ${b.id} is listed twice` };
     ids.add(b.id);
   }
-  return change.styles.map((s) => articleProblem(s.articleId, page)).find(Boolean);
+  for (const c of change.cuts ?? []) {
+    if (!Array.isArray(c?.paragraphs) || !c.paragraphs.every((i) => Number.isInteger(i) && i >= 0)) return { zh: `稿件 ${c?.articleId} 的删段应为段落序号列表`, en: `the paragraphs cut from ${c?.articleId} must be a list of paragraph indices` };
+  }
+  return [...change.styles, ...(change.cuts ?? [])].map((s) => articleProblem(s.articleId, page)).find(Boolean);
 }
 
 function articleProblem(id: string, page: PageView): Problem | undefined {

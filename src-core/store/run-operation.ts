@@ -1,4 +1,5 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { CUTTABLE_ATTR } from '../model/richtext';
 import type { Block } from '../model/document';
 import type { ProofResult } from '../model/proof';
 import { withOverride } from '../model/styles';
@@ -107,6 +108,22 @@ function writeMadeUpPage(t: OperationTarget, change: MadeUpPage): void {
     const doc = docOf(t, s.articleId);
     doc.transact(() => writeStyleOverrides(doc, withOverride(settings, readStyleOverrides(doc).styleOverrides, s.name, s.fields)), LOCAL_ORIGIN);
   }
+  for (const c of change.cuts ?? []) cutParagraphs(docOf(t, c.articleId), c.paragraphs);
+}
+
+/** y-prosemirror keeps an attribute's value as it is (true), where Yjs's types say string. */
+const isMarkedCuttable = (node: Y.XmlElement): boolean => (node.getAttributes() as Record<string, unknown>)[CUTTABLE_ATTR] === true;
+
+/** Removes the paragraphs at these indices that are marked 可删: the mark is the user's leave to cut, so unmarked text stays whatever is asked. */
+function cutParagraphs(doc: Y.Doc, indices: readonly number[]): void {
+  const { body } = articleParts(doc);
+  const nodes = body.toArray();
+  doc.transact(() => {
+    for (const i of [...new Set(indices)].sort((a, b) => b - a)) {
+      const node = nodes[i];
+      if (node instanceof Y.XmlElement && isMarkedCuttable(node)) body.delete(i, 1);
+    }
+  }, LOCAL_ORIGIN);
 }
 
 /** The fields of `next` that differ from `was`, and `was`'s fields `next` has not (as undefined: removed). */

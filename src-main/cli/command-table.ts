@@ -91,6 +91,7 @@ export const COMMANDS = {
       date: { type: 'string', arg: 'YYYY-MM-DD', zh: '出版日期（报眉印出星期）', en: 'the issue date (the header prints its weekday)' },
       'page-number': { type: 'string', arg: 'N', zh: '版次（印作“第N版”）', en: 'the page number (printed 第N版)' },
       'page-name': { type: 'string', arg: 'NAME', zh: '版名，例如 要闻', en: 'the page name, e.g. 要闻' },
+      'allow-cut': { type: 'boolean', zh: '放不下的稿件可删去标为可删的段落（文本中以【可删】开头的段落），报告列出删去的段落', en: 'an article that does not fit may lose its paragraphs marked 可删 (in text: a paragraph starting with 【可删】); the report names them' },
     },
     exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用）', en: 'written (articles that do not fit are listed as held over)' } },
   },

@@ -7,6 +7,7 @@ import { gridGeometry, type GridGeometry } from '../../src-core/model/grid';
 import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_LABELS } from '../../src-core/model/styles';
 import { articleFieldsForSize, describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { validateDocument } from '../../src-core/model/validate';
+import { cutParagraphsByArticle } from '../../src-core/model/cut-articles';
 import type { PageStore } from '../../src-core/store/page-store';
 import type { BlockPatch } from '../../src-core/store/operations';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
@@ -507,7 +508,9 @@ export class Editor {
       const was = before.get(a.id)?.styleOverrides;
       return Object.entries(a.styleOverrides ?? {}).flatMap(([name, fields]) => (fields && JSON.stringify(fields) !== JSON.stringify(was?.[name as StyleName]) ? [{ articleId: a.id, name: name as StyleName, fields }] : []));
     });
-    this.command((s) => s.apply({ kind: 'makeUp', change: { page, blocks, styles } }));
+    // make-up's 可删 cuts: the paragraphs its article left out, removed in the same undo step
+    const cuts = [...cutParagraphsByArticle(this.state.doc.articles, alt.document.articles)].map(([articleId, paragraphs]) => ({ articleId, paragraphs }));
+    this.command((s) => s.apply({ kind: 'makeUp', change: { page, blocks, styles, cuts } }));
   }
 
   toggleLock(id = this.state.selection): void {

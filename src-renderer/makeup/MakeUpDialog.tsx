@@ -1,6 +1,8 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { layout } from '../../src-core/layout/layout';
 import { makeUp, type Alternative, type MakeUpResult } from '../../src-core/makeup';
+import { cutParagraphsByArticle } from '../../src-core/model/cut-articles';
+import type { Article } from '../../src-core/model/document';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { Editor } from '../editor/editor';
@@ -9,16 +11,22 @@ import { makeUpRequest } from '../editor/makeup-request';
 import './makeup.css';
 
 /** 自动组版: the engine's ranked alternatives as thumbnails; one click applies one (one undo step). */
-let result: MakeUpResult | null = null;
+interface Shown {
+  result: MakeUpResult;
+  /** The user allowed cutting 可删 paragraphs for this run. */
+  allowCut: boolean;
+}
+let shown: Shown | null = null;
 const listeners = new Set<() => void>();
-const show = (r: MakeUpResult | null) => {
-  result = r;
+const show = (s: Shown | null) => {
+  shown = s;
   for (const l of listeners) l();
 };
 
 /** Makes up the page now (locked blocks kept, the rest re-made) and opens the choice. */
-export function openMakeUp(editor: Editor): void {
-  show(makeUp(makeUpRequest(editor.getState().doc), { fonts: editor.fonts }));
+export function openMakeUp(editor: Editor, allowCut = false): void {
+  const request = makeUpRequest(editor.getState().doc);
+  show({ result: makeUp({ ...request, options: { ...request.options, allowCut } }, { fonts: editor.fonts }), allowCut });
 }
 
 export function MakeUpDialog() {
@@ -27,15 +35,16 @@ export function MakeUpDialog() {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    () => result,
+    () => shown,
   );
-  return r ? <Choices result={r} onClose={() => show(null)} /> : null;
+  return r ? <Choices result={r.result} allowCut={r.allowCut} onClose={() => show(null)} /> : null;
 }
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
-function Choices({ result: r, onClose }: { result: MakeUpResult; onClose: () => void }) {
+function Choices({ result: r, allowCut, onClose }: { result: MakeUpResult; allowCut: boolean; onClose: () => void }) {
   const editor = useEditorInstance();
+  const articles = editor.getState().doc.articles;
   const [chosen, setChosen] = useState(0);
   const apply = (alt: Alternative) => {
     editor.applyMakeUp(alt);
@@ -48,13 +57,16 @@ function Choices({ result: r, onClose }: { result: MakeUpResult; onClose: () => 
           自动组版 <small>Make up the page</small>
         </h2>
         <p className="hint">锁定的块保持不动，其余重新组版；单击版样即采用（可撤销）· Locked blocks stay; the rest is made up anew. Click a page to use it (Ctrl+Z undoes it).</p>
+        <label className="makeup-allow-cut">
+          <input type="checkbox" data-testid="makeup-allow-cut" checked={allowCut} onChange={(e) => openMakeUp(editor, e.target.checked)} /> 允许删去可删段落 <small>Allow cutting 可删 paragraphs</small>
+        </label>
         {r.alternatives.length === 0 && <p className="status-error">没有可用的版面 · No page could be made up</p>}
         <ol className="makeup-choices">
           {r.alternatives.map((alt, i) => (
             <li key={i}>
               <button className={`makeup-choice${i === chosen ? ' chosen' : ''}`} data-testid="makeup-choice" onMouseEnter={() => setChosen(i)} onClick={() => apply(alt)} title={alt.moves.map((m) => m.zh).join('\n')}>
                 <Thumbnail alt={alt} />
-                <ScoreLine alt={alt} rank={i + 1} />
+                <ScoreLine alt={alt} rank={i + 1} cuts={<CutMoves alt={alt} before={articles} />} />
               </button>
             </li>
           ))}
@@ -76,7 +88,8 @@ function Choices({ result: r, onClose }: { result: MakeUpResult; onClose: () => 
   );
 }
 
-function ScoreLine({ alt, rank }: { alt: Alternative; rank: number }) {
+/** The score, then what was cut (the user asked for it, so it comes before the list held over). */
+function ScoreLine({ alt, rank, cuts }: { alt: Alternative; rank: number; cuts: ReactNode }) {
   const s = alt.score;
   return (
     <span className="makeup-score" data-testid="makeup-score">
@@ -84,11 +97,29 @@ function ScoreLine({ alt, rank }: { alt: Alternative; rank: number }) {
       <small>
         fill, hierarchy, balance, pictures · 标题 {s.headlineSizes.join('/')} pt
       </small>
+      {cuts}
       {alt.heldOver.length > 0 && (
         <span className="makeup-held" data-testid="makeup-held">
           待用 {alt.heldOver.length} 篇：{alt.heldOver.map((h) => h.headline || h.articleId).join('、')}
         </span>
       )}
+    </span>
+  );
+}
+
+/** The moves of the articles this alternative cut 可删 paragraphs from, named as the engine names them. */
+function CutMoves({ alt, before }: { alt: Alternative; before: readonly Article[] }) {
+  const cut = cutParagraphsByArticle(before, alt.document.articles);
+  const moves = alt.moves.filter((m) => cut.has(m.articleId));
+  if (!moves.length) return null;
+  const headline = (id: string) => before.find((a) => a.id === id)?.headline || id;
+  return (
+    <span className="makeup-cuts" data-testid="makeup-cut">
+      {moves.map((m) => (
+        <span key={m.articleId} className="makeup-cut">
+          删段《{headline(m.articleId)}》：{m.zh} <small>{m.en}</small>
+        </span>
+      ))}
     </span>
   );
 }

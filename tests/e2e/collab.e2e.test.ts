@@ -21,7 +21,7 @@ import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { NodeWebSocket } from '../support/node-websocket';
 import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
-import { exportPrintPdf, menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
+import { exportPrintPdf, menu, openFitted, openStory, pageText, requireBuild, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 
@@ -50,10 +50,9 @@ describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in t
     requireBuild();
     host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
     browser = await launchChromium();
-    editor = await openApp(browser, `${host.url}?role=组版&name=王组版`, problems);
+    editor = await openFitted(browser, `${host.url}?role=组版&name=王组版`, problems);
     // The name and role the proofreader's address claims are replaced by the token's.
-    proofreader = await openApp(browser, `${host.url}?role=组版&name=冒名`, problems);
-    for (const p of [editor, proofreader]) await p.getByTestId('tool-view.fitPage').click();
+    proofreader = await openFitted(browser, `${host.url}?role=组版&name=冒名`, problems);
   });
 
   afterAll(async () => {
@@ -198,8 +197,7 @@ describe.skipIf(!chromiumAvailable())('offline: the server goes away while the p
   const problems: string[] = [];
 
   it('says 离线 with the number of waiting changes, and syncs everything when the server is back', async () => {
-    const p = await openApp(f.browser, f.host.url, problems);
-    await p.getByTestId('tool-view.fitPage').click();
+    const p = await openFitted(f.browser, f.host.url, problems);
     await menu(p, 'file', 'file.join');
     await p.getByTestId('join-invitation').fill(formatInvitation({ server: f.server.url, pageId: PAGE, token: token(f.usersFile, '孙校对', '校对', [PAGE]) }));
     await p.getByTestId('join-ok').click();
@@ -233,8 +231,7 @@ describe.skipIf(!chromiumAvailable())('a pulled cable: the proofreader’s netwo
   const problems: string[] = [];
 
   async function joinAs(name: string, role: '组版' | '校对', viewport: { width: number; height: number }): Promise<Page> {
-    const p = await openApp(f.browser, f.host.url, problems, viewport);
-    await p.getByTestId('tool-view.fitPage').click();
+    const p = await openFitted(f.browser, f.host.url, problems, viewport);
     await menu(p, 'file', 'file.join');
     await p.getByTestId('join-invitation').fill(formatInvitation({ server: f.server.url, pageId: PAGE, token: token(f.usersFile, name, role, [PAGE]) }));
     await p.getByTestId('join-ok').click();

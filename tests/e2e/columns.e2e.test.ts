@@ -24,12 +24,10 @@ async function overlapErrors(page: Page, columns: number): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumAvailable())('栏数: a new column count re-makes the page', () => {
-  const session = workspaceSession();
+  const session = workspaceSession({ width: 1600, height: 1000 });
   let page: Page;
-  beforeAll(async () => {
+  beforeAll(() => {
     page = session.page;
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    await page.getByTestId('tool-view.fitPage').click();
   });
 
   it('8 → 6: no text blocks overlap, the notice says it was re-made; one undo brings the 8 columns and the blocks back', async () => {

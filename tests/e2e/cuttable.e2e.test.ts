@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseDocument } from '../../src-core/model/serialize';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { exportPrintPdf, openApp, openStory, requireBuild, shot } from './workspace-support';
+import { exportPrintPdf, fitPage, openFitted, openStory, requireBuild, shot } from './workspace-support';
 
 /**
  * The 可删 (cuttable) paragraph mark in the story editor: set with the shortcut and the story
@@ -37,8 +37,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
     sandbox = mkdtempSync(join(tmpdir(), 'banmian-cut-'));
     host = await startWebHost({ port: 0, sandbox });
     browser = await launchChromium();
-    page = await openApp(browser, host.url, problems, { width: 1366, height: 768 });
-    await page.getByTestId('tool-view.fitPage').click();
+    page = await openFitted(browser, host.url, problems, { width: 1366, height: 768 });
   });
 
   afterAll(async () => {
@@ -100,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
     await page.getByTestId('dialog-file-name').fill('cut.banmian');
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => page.title()).toBe('版面 Banmian — cut.banmian');
-    await page.getByTestId('tool-view.fitPage').click();
+    await fitPage(page);
     await openStory(page, 'b-xie');
     expect(await paragraphs(page).nth(1).getAttribute('data-cuttable')).toBe('true');
     expect(await paragraphs(page).nth(0).getAttribute('data-cuttable')).toBeNull();
@@ -127,8 +126,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
   });
 
   it('in 校对 mode the mark is set as it is, not as a tracked change (it changes nothing printed)', async () => {
-    const proofreader = await openApp(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
-    await proofreader.getByTestId('tool-view.fitPage').click();
+    const proofreader = await openFitted(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
     await openStory(proofreader, 'b-xie');
     expect(await proofreader.getByTestId('story-proof-bar').innerText()).toContain('修改留痕');
     const text = await proofreader.getByTestId('story-body').innerText();

@@ -10,7 +10,7 @@ import { parseDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, frameOf, menu, openApp, requireBuild, root, shot } from './workspace-support';
+import { clientPoint, fitPage, frameOf, menu, openApp, openFitted, requireBuild, root, shot } from './workspace-support';
 
 const junhe = (doc: string) => {
   const parsed = parseDocument(doc);
@@ -36,8 +36,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     sandbox = mkdtempSync(join(tmpdir(), 'banmian-files-'));
     host = await startWebHost({ port: 0, sandbox });
     browser = await launchChromium();
-    page = await openApp(browser, host.url, problems);
-    await page.getByTestId('tool-view.fitPage').click();
+    page = await openFitted(browser, host.url, problems);
   });
 
   afterAll(async () => {
@@ -81,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await page.getByTestId('dialog-file-name').fill('晚间/evening.banmian');
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
-    await page.getByTestId('tool-view.fitPage').click();
+    await fitPage(page);
     await selectJunhe(page);
     expect(await page.getByTestId('prop-col').inputValue()).toBe('1');
     expect(await page.getByTestId('prop-row').inputValue()).toBe('84');
@@ -301,8 +300,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     child = await startHostProcess(port, sandbox);
     const url = `http://127.0.0.1:${port}/`;
     const problems: string[] = [];
-    const page = await openApp(browser, url, problems);
-    await page.getByTestId('tool-view.fitPage').click();
+    const page = await openFitted(browser, url, problems);
     await selectJunhe(page);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -320,7 +318,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     await shot(again, 'ui-recover.png');
     await again.getByTestId('recover-ok').click();
     expect(await again.title()).toMatch(/^● /);
-    await again.getByTestId('tool-view.fitPage').click();
+    await fitPage(again);
     await selectJunhe(again);
     expect(await again.getByTestId('prop-row').inputValue()).toBe('84');
     await again.close();

@@ -8,12 +8,10 @@ import { chromiumAvailable } from '../support/browser';
 import { menu, openStory, workspaceSession } from './workspace-support';
 
 describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
-  const session = workspaceSession();
+  const session = workspaceSession({ width: 1366, height: 768 });
   let page: Page;
-  beforeAll(async () => {
+  beforeAll(() => {
     page = session.page;
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByTestId('tool-view.fitPage').click();
   });
 
   it('shows the overset article’s fit and marks where its overset starts; 适配 changes both', async () => {

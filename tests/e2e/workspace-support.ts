@@ -124,19 +124,30 @@ export interface WorkspaceSession {
   problems: string[];
 }
 
+/** 适合页面: the whole page in view, so every block can be reached with the pointer. */
+export async function fitPage(page: Page): Promise<void> {
+  await page.getByTestId('tool-view.fitPage').click();
+}
+
+/** `openApp` at a viewport, with the whole page in view. */
+export async function openFitted(browser: Browser, url: string, problems: string[], viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openApp(browser, url, problems, viewport);
+  await fitPage(page);
+  return page;
+}
+
 /**
  * For a describe block: starts the web host and Chromium once, opens the app on the sample page
- * with the whole page in view (so every block can be reached with the pointer), and closes both
- * afterwards. The fields are filled when the block's tests run.
+ * at the viewport (openApp's by default) with the whole page in view, and closes both afterwards.
+ * The fields are filled when the block's tests run.
  */
-export function workspaceSession(): WorkspaceSession {
+export function workspaceSession(viewport?: { width: number; height: number }): WorkspaceSession {
   const s = { problems: [] as string[] } as WorkspaceSession;
   beforeAll(async () => {
     requireBuild();
     s.host = await startWebHost({ port: 0 });
     s.browser = await launchChromium();
-    s.page = await openApp(s.browser, s.host.url, s.problems);
-    await s.page.getByTestId('tool-view.fitPage').click();
+    s.page = await openFitted(s.browser, s.host.url, s.problems, viewport);
   });
   afterAll(async () => {
     await s.browser?.close();

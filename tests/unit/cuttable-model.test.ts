@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { samplePage } from '../../bench/pages';
 import type { BanmianDocument } from '../../src-core/model/document';
-import { printableParagraphs, type RichDoc } from '../../src-core/model/richtext';
+import { docFromParagraphs, printableParagraphs, removedParagraphs, type RichDoc } from '../../src-core/model/richtext';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import { bodyUpdateProblem } from '../../src-core/collab/body-update';
 import { articleDocFrom, readArticleBody } from '../../src-core/store/ydocs';
@@ -65,5 +65,15 @@ describe('the 可删 (cuttable) paragraph mark in the model', () => {
     const plain = samplePage().articles.find((a) => a.id === 'xie-feng')!.body;
     const marked = markedPage().articles.find((a) => a.id === 'xie-feng')!.body;
     expect(printableParagraphs(marked)).toEqual(printableParagraphs(plain));
+  });
+});
+
+describe('removedParagraphs (which paragraphs a cut article left out)', () => {
+  const doc = (texts: string[]) => docFromParagraphs(texts);
+  it('names the paragraphs removed whole, and nothing when the text changed otherwise', () => {
+    expect(removedParagraphs(doc(['a', 'b', 'c', 'd']), doc(['a', 'c']))).toEqual([1, 3]);
+    expect(removedParagraphs(doc(['a', 'b']), doc(['a', 'b']))).toEqual([]);
+    expect(removedParagraphs(doc(['a', 'b']), doc(['a', 'x']))).toBeUndefined();
+    expect(removedParagraphs(doc(['a']), doc(['a', 'b']))).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { samplePage } from '../../bench/pages';
 import type { ArticleBlock, BanmianDocument, Block } from '../../src-core/model/document';
 import { columnDepths } from '../../src-core/model/grid';
 import { textOverlaps } from '../../src-core/model/overlap';
+import { plainText } from '../../src-core/model/richtext';
 import { validateDocument } from '../../src-core/model/validate';
 import { PageOperationError } from '../../src-core/store/operations';
 import { PageStore } from '../../src-core/store/page-store';
@@ -146,6 +147,25 @@ describe("the store's makeUp operation", () => {
     expect(after.articles.find((a) => a.id === 'xie-feng')!.styleOverrides).toEqual({ headline: { size: 30 } });
     store.undo();
     expect(store.snapshot()).toEqual(doc);
+  });
+
+  it("removes make-up's 可删 cuts from the article's body in the same undo step, and never an unmarked paragraph", () => {
+    const doc = samplePage();
+    const xie = doc.articles.find((a) => a.id === 'xie-feng')!;
+    xie.body = { ...xie.body, content: xie.body.content.map((p, i) => (i === 3 || i === 4 ? { ...p, attrs: { cuttable: true } } : p)) };
+    const store = new PageStore(doc);
+    const before = store.snapshot();
+    const paragraphs = (d: BanmianDocument) => plainText(d.articles.find((a) => a.id === 'xie-feng')!.body).split('\n');
+    const was = paragraphs(before);
+    expect(was).toHaveLength(6);
+    // 4 is marked, 1 is not: only 4 goes
+    store.apply({ kind: 'makeUp', change: { blocks: before.blocks, styles: [], cuts: [{ articleId: 'xie-feng', paragraphs: [1, 4] }] } });
+    expect(paragraphs(store.snapshot())).toEqual([was[0], was[1], was[2], was[3], was[5]]);
+    store.undo();
+    expect(store.snapshot()).toEqual(before);
+    expect(() => store.apply({ kind: 'makeUp', change: { blocks: before.blocks, styles: [], cuts: [{ articleId: 'nobody', paragraphs: [0] }] } })).toThrow(PageOperationError);
+    expect(() => store.apply({ kind: 'makeUp', change: { blocks: before.blocks, styles: [], cuts: [{ articleId: 'xie-feng', paragraphs: [-1] }] } })).toThrow(PageOperationError);
+    expect(store.snapshot()).toEqual(before);
   });
 
   it('refuses a block past the new grid, changing nothing', () => {

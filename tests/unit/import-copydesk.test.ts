@@ -61,6 +61,24 @@ describe('labelled title lines', () => {
   });
 });
 
+describe('可删 paragraphs marked in a manuscript', () => {
+  const marks = (a: { body: { content: { attrs?: { cuttable?: boolean } }[] } }) => a.body.content.map((p) => p.attrs?.cuttable === true);
+
+  it('a paragraph opening with 【可删】 or [可删] is marked 可删, the marker taken off; it is never joined to the paragraph before', async () => {
+    const { a } = await one('cuttable', '01-marked.txt');
+    expect(a.headline).toBe('老城区改造进入收尾阶段');
+    // the first paragraph ends with a comma: without the mark, OCR text would join the next one to it
+    expect(plainText(a.body)).toBe('记者从市住建局获悉，老城区改造工程已进入收尾阶段，\n据介绍，今年以来共完成改造项目十二个。\n工程负责人表示，剩余工作将在月底前完成。\n下一步，相关部门将组织竣工验收。');
+    expect(marks(a)).toEqual([false, true, true, false]);
+  });
+
+  it('the same marker in Markdown', async () => {
+    const { a } = await one('cuttable', '02-marked.md');
+    expect(plainText(a.body)).toBe('记者从市住建局获悉，老城区改造工程已进入收尾阶段。\n据介绍，今年以来共完成改造项目十二个。\n下一步，相关部门将组织竣工验收。');
+    expect(marks(a)).toEqual([false, true, false]);
+  });
+});
+
 describe("a day's pictures matched to their articles by file name", () => {
   const dayFiles = readdirSync(join(dir, 'day')).sort();
 

@@ -7,13 +7,14 @@ import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
 import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
+import { cutParagraphsByArticle } from '../../../src-core/model/cut-articles';
 import { mmToPt } from '../../../src-core/model/units';
 import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { fontProvider } from '../../fonts/provider';
 import { printTypoReport } from '../typo-report';
 import { printFlags, writePrint, type PrintFlags } from './export';
-import { makeUp, type Alternative, type PictureLink } from '../../../src-core/makeup';
+import { makeUp, type Alternative, type MakeUpOptions, type Move, type PictureLink } from '../../../src-core/makeup';
 import { headerFrom } from '../header-template';
 import { outputClash } from '../output-guard';
 import { commandUsage, parseOptions } from '../command-table';
@@ -168,14 +169,14 @@ export function alternativePath(path: string, n: number, of: number): string {
  * Banners (通栏, headline-only articles) across the top, placed as before and locked for make-up so
  * it fills the page under them; everything else is made up by rank (input order).
  */
-function makeUpPage(doc: BanmianDocument, gathered: Gathered, alternatives: number): ReturnType<typeof makeUp> {
+function makeUpPage(doc: BanmianDocument, gathered: Gathered, options: MakeUpOptions): ReturnType<typeof makeUp> {
   const fonts = fontProvider().registry();
   const banners = doc.articles.filter((a) => gathered.bannerIds.has(a.id));
   const top = autoplace({ ...doc, articles: banners, images: [] }, { fonts }, { credits: gathered.credits });
   const locked = top.document.blocks.map((b) => ({ ...b, locked: true }));
   const pictures: PictureLink[] = gathered.links;
   const stories = doc.articles.filter((a) => !gathered.bannerIds.has(a.id));
-  const request = { document: { ...doc, page: top.document.page, articles: stories, blocks: locked }, pictures, options: { alternatives } };
+  const request = { document: { ...doc, page: top.document.page, articles: stories, blocks: locked }, pictures, options };
   const result = makeUp(request, { fonts });
   // The banners were locked only for this run: the page the user gets has nothing locked.
   const lockedIds = new Set(locked.map((b) => b.id));
@@ -191,13 +192,20 @@ function makeUpPage(doc: BanmianDocument, gathered: Gathered, alternatives: numb
   return result;
 }
 
-function reportAlternative(alt: Alternative, n: number, of: number, gathered: Gathered): void {
+function reportAlternative(alt: Alternative, n: number, of: number, gathered: Gathered, input: BanmianDocument): void {
   const placed = alt.document.blocks.filter((b) => b.kind === 'article' && !gathered.bannerIds.has(b.articleId)).length;
   const label = of > 1 ? `方案 ${n} alternative ${n}: ` : '';
   console.log(`${label}组版 made up ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
   console.log(`  评分 ${alt.score.zh}`);
   console.log(`  score ${alt.score.en}`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}`);
+  for (const m of cutMoves(alt, input)) console.log(`  删段 cut: ${m.zh}\n           ${m.en}`);
+}
+
+/** The moves of the articles make-up cut 可删 paragraphs from (its body lost whole paragraphs of the input's). */
+function cutMoves(alt: Alternative, input: BanmianDocument): Move[] {
+  const cut = cutParagraphsByArticle(input.articles, alt.document.articles);
+  return alt.moves.filter((m) => cut.has(m.articleId));
 }
 
 /** `compose INPUT... -o page.pdf`: import, make up, preflight, export. Exit 0 written (articles held over are listed), 1 failed, 2 usage, 4 blocked by preflight. */
@@ -259,7 +267,7 @@ export async function run(args: string[]): Promise<number> {
   const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
   const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
   console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
-  const result = makeUpPage(doc, gathered, count);
+  const result = makeUpPage(doc, gathered, { alternatives: count, allowCut: parsed.values['allow-cut'] === true });
   for (const n of result.notes) console.log(`  组版 make-up: ${n.zh}\n                ${n.en}`);
   if (!result.alternatives.length) {
     console.error('组版没有得到版面 / Make-up found no page');
@@ -268,7 +276,7 @@ export async function run(args: string[]): Promise<number> {
   let code = 0;
   for (const [i, alt] of result.alternatives.entries()) {
     const n = i + 1;
-    reportAlternative(alt, n, result.alternatives.length, gathered);
+    reportAlternative(alt, n, result.alternatives.length, gathered, doc);
     const written = await writeAlternative(alt.document, { ...flags, out: alternativePath(flags.out, n, count), png: flags.png && alternativePath(flags.png, n, count) }, parsed.values.save && alternativePath(parsed.values.save, n, count), parsed.values.report === true);
     code = Math.max(code, written);
   }
