@@ -16,7 +16,7 @@ export type * from './types';
  * search then makes up the top of the ranking, whole (the estimate counts body lines, titles and
  * pictures at their natural size; the levers make up the difference either way).
  */
-const COPY_CAP = 1.02;
+const COPY_CAP = 1.1;
 
 /**
  * Page make-up (自动组版): the day's ranked articles and their pictures made up into a full,
@@ -45,8 +45,10 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   // an article in a locked block is on the page already: neither placed again nor held over, and its pictures stay with it
   const onPage = new Set(doc.blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
   const locked = doc.blocks.filter((b) => b.locked || (b.kind === 'image' && b.articleId !== undefined && onPage.has(b.articleId)));
-  const obstacles: GridRect[] = locked.filter((b): b is Exclude<Block, { kind: 'rule' }> => b.kind !== 'rule');
-  const ranked = rankArticles(request, notes).filter((a) => !onPage.has(a.id));
+  const obstacles = locked.flatMap(cellsOfBlock);
+  const all = rankArticles(request, notes);
+  const leadLocked = all.length > 0 && onPage.has(all[0].id);
+  const ranked = all.filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
   const { byArticle, photos } = pictureLinks(request, images, notes, new Set(ranked.map((a) => a.id)));
   const cuts = new Map<string, CutParagraph[]>();
@@ -54,19 +56,20 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   const shapes = [
-    ...eligible.map((a, rank) => shapesFor(a, rank, geo, doc.page, byArticle.get(a.id) ?? [], images)),
+    // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
+    ...eligible.map((a, rank) => shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images)),
     ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId))),
   ];
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
-  const out = search({ articles: items, photos: photoItems.length, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
+  const out = search({ articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
   const want = opt.alternatives ?? 3;
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
   const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
-  const ordered = out.finals.filter((c) => keepsRules(c, eligible.length));
+  const ordered = out.finals.filter((c) => keepsRules(c, eligible.length, leadLocked));
   const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
-  const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: keepsRules(c, eligible.length) }));
+  const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: keepsRules(c, eligible.length, leadLocked) }));
   scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
   const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
   const short = shortOfCopy(alternatives[0], geo);
@@ -87,14 +90,22 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeU
   return { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` };
 }
 
+/** The grid a locked block takes: a stepped story only as deep as each of its columns goes (its box would hide the room beside its body). */
+function cellsOfBlock(b: Block): GridRect[] {
+  if (b.kind === 'rule') return [];
+  if (b.kind !== 'article' || !b.columnRows) return [{ col: b.col, span: b.span, row: b.row, rows: b.rows }];
+  return b.columnRows.map((rows, i) => ({ col: b.col + i, span: 1, row: b.row, rows: Math.min(rows, b.rows) }));
+}
+
 /**
  * Whether a page keeps the rules the search cannot promise on its own: it holds over only the
  * lowest-ranked articles (stand-alone photos aside), the lead's headline is the biggest, and a page
  * of six articles or more has at least three headline sizes.
  */
-function keepsRules(c: Candidate, articles: number): boolean {
+function keepsRules(c: Candidate, articles: number, leadLocked: boolean): boolean {
   const placed = c.placed.filter((p) => p.rank < articles);
-  const lead = placed.find((p) => p.rank === 0);
+  // (a locked lead is the 组版's: its size is not the engine's to keep)
+  const lead = leadLocked ? undefined : placed.find((p) => p.rank === 0);
   const sizes = new Set(placed.map((p) => p.spec.headlineSize));
   return placed.every((p) => p.rank < placed.length) && (!lead || placed.every((p) => p === lead || p.spec.headlineSize < lead.spec.headlineSize)) && (placed.length < 6 || sizes.size >= 3);
 }

@@ -29,6 +29,8 @@ export interface SearchInput {
   /** The items in rank order: the articles, then the stand-alone photos (the last `photos` items). */
   articles: Article[];
   photos: number;
+  /** The page's lead is a locked story already: no item is placed as the lead, first and at its span. */
+  leadLocked?: boolean;
   shapes: ShapeSpec[][];
   measurer: Measurer;
   obstacles: GridRect[];
@@ -118,9 +120,10 @@ function beamsFor(input: SearchInput): { bounds: Set<number>; leadSpan: number }
     for (let w = lo; w <= hi && at + w <= columns; w++) walk(at + w, [...cuts, at + w]);
   };
   if (columns >= 4) walk(0, [0]);
-  const leadSpans = [...new Set(input.shapes[0]?.map((s) => s.span) ?? [columns])];
+  // With the lead locked there is no lead to place: one beam per grouping (0 = no span asked first).
+  const leadSpans = input.leadLocked ? [0] : [...new Set(input.shapes[0]?.map((s) => s.span) ?? [columns])];
   const out: { bounds: Set<number>; leadSpan: number }[] = [];
-  for (const cuts of groupings) for (const leadSpan of leadSpans) if (cuts.includes(leadSpan)) out.push({ bounds: new Set(cuts), leadSpan });
+  for (const cuts of groupings) for (const leadSpan of leadSpans) if (leadSpan === 0 || cuts.includes(leadSpan)) out.push({ bounds: new Set(cuts), leadSpan });
   return out;
 }
 
@@ -188,7 +191,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
   let foot = rows;
   for (let c = run.col; c < run.col + run.width; c++) foot = Math.min(foot, footOf(input.obstacles, c, run.row, rows));
   const children: State[] = [];
-  const first = s.placed.length === 0;
+  const first = s.placed.length === 0 && !input.leadLocked;
   const next = candidates(input, s, first);
   for (const rank of next) {
     for (const spec of input.shapes[rank]) {

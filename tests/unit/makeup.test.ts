@@ -235,5 +235,17 @@ describe('makeUp on bad input', () => {
       expect(alt.score.fill).toBeGreaterThan(0.8);
     }
   });
+
+  it('re-makes the rest of the page around a locked lead, stepped or not, holding no more over than before', () => {
+    for (const name of ['tabloid-fits', 'tabloid']) {
+      const first = makeUp(dayRequest(name), { fonts }).alternatives[0];
+      const blocks = first.document.blocks.map((b) => (b.kind === 'article' && b.articleId === 'a1' ? { ...b, locked: true } : b));
+      const request = { ...dayRequest(name), document: { ...first.document, blocks } };
+      const alt = makeUp(request, { fonts }).alternatives[0];
+      expect(alt.heldOver.length, name).toBeLessThanOrEqual(first.heldOver.length);
+      expect(alt.score.largestHole, name).toBeLessThanOrEqual(3);
+      checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
+    }
+  });
 });
 
