@@ -194,7 +194,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
   const first = s.placed.length === 0 && !input.leadLocked;
   const next = candidates(input, s, first);
   for (const rank of next) {
-    for (const spec of input.shapes[rank]) {
+    for (const spec of [...input.shapes[rank], ...footShapes(input, rank, run, foot)]) {
       if (spec.span > run.width || (first && rank === 0 && spec.span !== leadSpan)) continue;
       const cols = (spec.span === run.width ? [run.col] : [run.col, run.col + run.width - spec.span]).filter((c) => bounds.has(c) && bounds.has(c + spec.span));
       const under = below(input, s, next, rank, spec.span, foot - run.row);
@@ -216,6 +216,17 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
   }
   if (!first) children.push(close(input, s, run, foot));
   return children;
+}
+
+/** A run this shallow (in lines) at the page's foot may take a story the run's width, whatever its rank (a 通栏 strip at the foot). */
+const FOOT_BAND = 20;
+
+/** The extra shape a story gets in a shallow, wide run at the foot: the run's width, its own headline size, its pictures as they are. */
+function footShapes(input: SearchInput, rank: number, run: { width: number; row: number }, foot: number): ShapeSpec[] {
+  const shapes = input.shapes[rank];
+  const own = shapes[0];
+  if (!own || !own.headlineSize || foot - run.row > FOOT_BAND || run.width < 4 || shapes.some((x) => x.span === run.width)) return [];
+  return [{ ...own, span: run.width }];
 }
 
 /**

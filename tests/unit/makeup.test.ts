@@ -247,5 +247,11 @@ describe('makeUp on bad input', () => {
       checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
     }
   });
+
+  it('takes the last stories into a shallow band at the foot the band\'s width (a 通栏 strip), so a day set that fits holds at most one over', () => {
+    const alt = makeUp(dayRequest('broadsheet-fits'), { fonts }).alternatives[0];
+    expect(alt.heldOver.length).toBeLessThanOrEqual(1);
+    expect(alt.score.largestHole).toBeLessThanOrEqual(3);
+  });
 });
 
