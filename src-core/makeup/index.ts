@@ -29,6 +29,13 @@ const COPY_CAP = 1.1;
  * cores), so a busy machine gets the same page as a quiet one; the backstop bounds a pathological input.
  */
 const DEFAULT_TIME_BUDGET_MS = 20_000;
+/** States expanded at most, both searches together (deterministic: the same inputs give the same page), and the first search's share. */
+const WORK_BUDGET = 10_000;
+const FIRST_SHARE = 0.6;
+/** The beam width of the second search, when the first found no page within the rules. */
+const SECOND_BEAM = 32;
+/** The least work left for the second search to be worth running (the two together keep within the work budget). */
+const SECOND_WORK = 500;
 /** How many of the best pages are justified (撑满) and ranked again. */
 const JUSTIFIED = 12;
 
@@ -61,8 +68,16 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
     ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId))),
   ];
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
-  const out = search({ articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: opt.workBudget ?? 6000, deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now });
+  const input = { articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
+  let out = search(input);
+  // When no page keeps the rules and the hole limit, a second, narrower search explores other pages with the work left; the best of both are kept.
+  const fine = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked) && scoreCandidate(geo, c, obstacles, items, picCount).largestHole <= HOLE_LIMIT;
+  const left = (opt.workBudget ?? WORK_BUDGET) - out.expanded;
+  if (!out.finals.some(fine) && out.stoppedBy !== 'time' && left >= SECOND_WORK) {
+    const again = search({ ...input, beam: SECOND_BEAM, workBudget: left });
+    out = { finals: [...out.finals, ...again.finals], expanded: out.expanded + again.expanded, stoppedBy: again.stoppedBy === 'time' ? 'time' : out.stoppedBy };
+  }
   const want = opt.alternatives ?? 3;
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
   const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total).map((x) => x.c);

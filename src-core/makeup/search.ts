@@ -36,6 +36,8 @@ export interface SearchInput {
   obstacles: GridRect[];
   /** Deterministic bound on states expanded; `deadline` (ms, performance.now) is the backstop. */
   workBudget: number;
+  /** Beam width (default BEAM): a second search with another width explores other pages. */
+  beam?: number;
   deadline: number;
   now: () => number;
 }
@@ -96,7 +98,7 @@ export function search(input: SearchInput): SearchOutput {
         for (const s of beam.slice(0, 2)) finals.push(closeAll(input, s));
         break;
       }
-      beam = prune(next);
+      beam = prune(next, input.beam ?? BEAM);
     }
     // A beam out of work ends alone; the wall clock ends the search.
     if (stop !== 'done') stoppedBy = stop;
@@ -132,7 +134,7 @@ function weightOf(input: SearchInput, rank: number): number {
   return rank >= articles ? 1 : 1 + 0.5 * (1 - rank / Math.max(1, articles));
 }
 
-function prune(states: State[]): State[] {
+function prune(states: State[], width: number): State[] {
   const seen = new Set<string>();
   const out: State[] = [];
   for (const s of states.sort((a, b) => b.value - a.value)) {
@@ -140,7 +142,7 @@ function prune(states: State[]): State[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(s);
-    if (out.length >= BEAM) break;
+    if (out.length >= width) break;
   }
   return out;
 }

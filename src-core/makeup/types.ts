@@ -16,7 +16,7 @@ export interface MakeUpOptions {
   /** Wall-clock safety bound in ms (default 20 000, a backstop the work budget stays far inside): the search returns its best so far when it is reached. */
   timeBudgetMs?: number;
   /**
-   * Deterministic work bound: the most search states expanded (default 6000). The search is meant to
+   * Deterministic work bound: the most search states expanded (default 10 000, 60% for the first search, the rest for a second one when the first finds no page within the rules). The search is meant to
    * finish within this, so the same inputs give the same page; the time budget is only a backstop.
    */
   workBudget?: number;
