@@ -5,7 +5,7 @@
  * Parts on the same page (续排) join without jump lines or a second headline. The ends of a chain
  * keep the article's own jump lines. One rule for the CLI's cut (continue.ts) and the saved edition.
  */
-import type { Article } from '../model/document';
+import type { Article, StyleOverrides } from '../model/document';
 import { JUMP_STYLES, type JumpStyle } from './jump';
 
 /** The continued part's id: the article's id with this after it (and the part's place from the third on). */
@@ -20,6 +20,8 @@ export interface PartPlace {
   from: number;
   to: number;
   page: number;
+  /** The part's own look on its page (make-up's headline size, tracking); absent: the article's, or the continuation headline. */
+  styleOverrides?: StyleOverrides;
 }
 
 /** The id of a chain's part `k` on its page (the first keeps the article's id). */
@@ -37,9 +39,11 @@ export function partArticle(article: Article, places: readonly PartPlace[], k: n
   const endByline = article.bylinePosition === 'end';
   const byline = endByline ? (next ? '' : article.byline) : k === 0 ? article.byline : '';
   const jumpTo = !next ? article.jumpTo : next.page !== here.page ? lines.to(next.page) : '';
-  if (!prev) return { ...article, body, byline, jumpTo };
+  const own = here.styleOverrides ? { styleOverrides: here.styleOverrides } : undefined;
+  if (!prev) return { ...article, body, byline, jumpTo, ...own };
   const resumes = prev.page !== here.page;
   const size = Math.max(MIN_CONTINUATION_PT, Math.round(headlineSize * CONTINUATION_HEADLINE));
+  const continuation = { styleOverrides: { ...article.styleOverrides, headline: { ...article.styleOverrides?.headline, size, lineHeight: Math.round(size * 1.3) } } };
   return {
     ...article,
     id: partId(article.id, k),
@@ -51,6 +55,6 @@ export function partArticle(article: Article, places: readonly PartPlace[], k: n
     body,
     jumpFrom: resumes ? lines.from(prev.page) : '',
     jumpTo,
-    ...(resumes ? { styleOverrides: { ...article.styleOverrides, headline: { ...article.styleOverrides?.headline, size, lineHeight: Math.round(size * 1.3) } } } : {}),
+    ...(own ?? (resumes ? continuation : {})),
   };
 }

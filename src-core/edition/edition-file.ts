@@ -7,7 +7,7 @@ import type { BanmianDocument } from '../model/document';
 import { EDITION_FORMAT_VERSION, FORMAT_VERSION } from '../model/document';
 import type { BlockFit } from '../model/fit-blocks';
 import { nestingPast, parseDocument } from '../model/serialize';
-import { Checker, DOCUMENT_LIMITS, documentLimitIssue, FORMAT_NAMES, validatePageParts, validatePool, type ValidationIssue } from '../model/validate';
+import { Checker, checkStyleOverrides, DOCUMENT_LIMITS, documentLimitIssue, FORMAT_NAMES, validatePageParts, validatePool, type ValidationIssue } from '../model/validate';
 import type { EditionDocument } from './edition';
 import { JUMP_STYLES, DEFAULT_JUMP_STYLE } from './jump';
 import { PLAN_LIMITS } from './plan';
@@ -202,6 +202,7 @@ function checkPart(c: Checker, ed: EditionDocument, at: string, part: unknown, a
   } else if (typeof prevFrom === 'number' && c.integer(`${at}.from`, part.from, 0, paragraphs - 1) && part.from <= prevFrom) {
     c.fail(`${at}.from`, part.from, `应大于上一段的 from（${prevFrom}），每段至少一个段落`, `must be past the previous part's from (${prevFrom}): at least one paragraph a part`);
   }
+  if (part.styleOverrides !== undefined) checkStyleOverrides(c, `${at}.styleOverrides`, part.styleOverrides);
   const holders = ed.pages.flatMap((p, pi) => p.blocks.filter((b) => b.id === part.block).map((b) => ({ b, pi })));
   if (holders.length !== 1) {
     c.fail(`${at}.block`, part.block, holders.length ? `有 ${holders.length} 个块用这个编号` : '没有这个编号的块', holders.length ? `${holders.length} blocks have this id` : 'no block has this id');

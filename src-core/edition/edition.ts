@@ -11,7 +11,7 @@
  * stored: they are derived from the pages that hold the neighbouring parts (`pageDocument`), so
  * renumbering a page renumbers them.
  */
-import type { Article, Block, FormatName, ImageAsset, PageSettings } from '../model/document';
+import type { Article, Block, FormatName, ImageAsset, PageSettings, StyleOverrides } from '../model/document';
 import type { EDITION_FORMAT_VERSION } from '../model/document';
 import type { JumpStyle } from './jump';
 
@@ -44,6 +44,11 @@ export interface ChainPart {
   block: string;
   /** The first paragraph (top-level node of the body) this part sets. */
   from: number;
+  /**
+   * The part's look on its page, as its page's make-up set it (headline size by rank, tracking);
+   * absent: the article's own for the first part, the continuation headline for a part resuming.
+   */
+  styleOverrides?: StyleOverrides;
 }
 
 export interface StoryChain {

@@ -36,7 +36,7 @@ export function placeChain(edition: EditionDocument, chain: StoryChain): PlacedP
   return chain.parts.map((part, k) => {
     const pageIndex = edition.pages.findIndex((p) => p.blocks.some((b) => b.id === part.block));
     const to = chain.parts[k + 1]?.from ?? article.body.content.length;
-    return { block: part.block, from: part.from, to, page: edition.pages[pageIndex]?.number ?? 0, pageIndex };
+    return { block: part.block, from: part.from, to, page: edition.pages[pageIndex]?.number ?? 0, pageIndex, ...(part.styleOverrides ? { styleOverrides: part.styleOverrides } : {}) };
   });
 }
 

@@ -378,7 +378,7 @@ function checkCrop(c: Checker, p: string, crop: ImageCrop): void {
 }
 
 /** An article's overrides: known style names, each a partial style whose fields are in range. */
-function checkStyleOverrides(c: Checker, p: string, overrides: unknown): void {
+export function checkStyleOverrides(c: Checker, p: string, overrides: unknown): void {
   if (!c.object(p, overrides)) return;
   for (const [name, fields] of Object.entries(overrides)) {
     if (!STYLE_NAMES.includes(name as StyleName)) {

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
+import { assembleEdition } from '../../src-core/edition/assemble';
+import { jumpParts } from '../../src-core/edition/continue';
 import { editionFromPage, openAny, parseEdition, serializeEdition, validateEdition } from '../../src-core/edition/edition-file';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { pageDocument } from '../../src-core/edition/page-doc';
@@ -120,6 +122,46 @@ describe('edition model', () => {
     expect(parseEdition(`{"formatVersion":2,"pages":${'['.repeat(100)}${']'.repeat(100)}}`)).toMatchObject({ ok: false, en: expect.stringContaining('nests deeper than 64') });
     const many = { ...edition(), pages: Array.from({ length: 65 }, (_, i) => ({ ...edition().pages[1], number: i + 1 })) };
     expect(validateEdition(many)[0].en).toBe('pages: must hold 1 to 64 pages (got "65 版 pages")');
+  });
+});
+
+describe('the edition of a made-up plan', () => {
+  it('gives back each page as it was made up: the story once in the pool, its cut and the continued part\'s look in the chain', () => {
+    const ed = edition();
+    const s = ed.articles[0];
+    const { first, rest } = jumpParts(s, 2, { from: 1, to: 3, style: 'ordinal' }, 40);
+    // make-up's styling of each part on its page
+    const styledFirst = { ...first, styleOverrides: { headline: { size: 30 } } };
+    const styledRest = { ...rest, styleOverrides: { headline: { size: 18, lineHeight: 23 }, body: { tracking: 0.03 } } };
+    const doc = (i: number, articles: Article[], blocks: ArticleBlock[]) => ({ formatVersion: 1, page: pageDocument(ed, i).page, articles, images: [], blocks });
+    const made = [
+      { page: { number: 1, name: '要闻', articles: [], ads: [] }, document: doc(0, [styledFirst], [block('b-s', 's')]) },
+      { page: { number: 2, name: '综合', articles: [], ads: [] }, document: doc(1, [ed.articles[1]], [block('b-t', 't')]) },
+      { page: { number: 3, name: '经济', articles: [], ads: [] }, document: doc(2, [styledRest], [block('b-s-续', 's-续')]) },
+    ];
+    const plan = { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid' as const, jumpStyle: 'ordinal' as const, pages: made.map((m) => m.page), continue: [], page: defaultPage('tabloid') };
+    const r = assembleEdition(plan, made, [{ article: s, from: 1, to: 3, cut: 2 }]);
+    expect(r.unchained).toEqual([]);
+    expect(validateEdition(r.edition)).toEqual([]);
+    expect(r.edition.articles.map((a) => [a.id, a.body.content.length, a.jumpTo])).toEqual([['s', 4, ''], ['t', 1, '']]);
+    expect(r.edition.chains).toEqual([{ article: 's', parts: [{ block: 'b-s', from: 0 }, { block: 'b-s-续', from: 2, styleOverrides: styledRest.styleOverrides }] }]);
+    made.forEach((m, i) => expect(pageDocument(r.edition, i), `page ${m.page.number}`).toEqual(m.document));
+  });
+
+  it('a continued story whose rest make-up held over stays two articles, as printed', () => {
+    const ed = edition();
+    const { first, rest } = jumpParts(ed.articles[0], 2, { from: 1, to: 3, style: 'ordinal' }, 40);
+    const page = pageDocument(ed, 0).page;
+    const made = [
+      { page: { number: 1, name: '要闻', articles: [], ads: [] }, document: { formatVersion: 1, page, articles: [first], images: [], blocks: [block('b-s', 's')] } },
+      { page: { number: 3, name: '经济', articles: [], ads: [] }, document: { formatVersion: 1, page, articles: [rest], images: [], blocks: [] } },
+    ];
+    const plan = { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid' as const, jumpStyle: 'ordinal' as const, pages: made.map((m) => m.page), continue: [], page };
+    const r = assembleEdition(plan, made, [{ article: ed.articles[0], from: 1, to: 3, cut: 2 }]);
+    expect(r.unchained).toEqual(['s']);
+    expect(r.edition.chains).toEqual([]);
+    expect(r.edition.articles.map((a) => a.id)).toEqual(['s', 's-续']);
+    expect(validateEdition(r.edition)).toEqual([]);
   });
 });
 
