@@ -3,7 +3,7 @@
  * opened as a one-page edition. Every problem names its field and value in zh-CN and English, as
  * the page file's do (src-core/model/serialize.ts, validate.ts, whose checks the pages reuse).
  */
-import type { BanmianDocument } from '../model/document';
+import type { BanmianDocument, Block } from '../model/document';
 import { EDITION_FORMAT_VERSION, FORMAT_VERSION } from '../model/document';
 import type { BlockFit } from '../model/fit-blocks';
 import { nestingPast, parseDocument } from '../model/serialize';
@@ -177,6 +177,7 @@ function checkChains(c: Checker, ed: EditionDocument): void {
   if (!c.array('chains', chains)) return;
   if (chains.length > EDITION_LIMITS.chains) return c.fail('chains', chains.length, `超过上限 ${EDITION_LIMITS.chains} 项`, `holds more than ${EDITION_LIMITS.chains} entries`);
   const seen = new Set<string>();
+  const where = placesOf(ed);
   chains.forEach((ch, i) => {
     const at = `chains[${i}]`;
     if (!c.object(at, ch)) return;
@@ -188,14 +189,40 @@ function checkChains(c: Checker, ed: EditionDocument): void {
     if (!c.array(`${at}.parts`, parts)) return;
     if (parts.length < 2 || parts.length > EDITION_LIMITS.partsPerChain) return c.fail(`${at}.parts`, `${parts.length} 段 parts`, `应有 2–${EDITION_LIMITS.partsPerChain} 段`, `must hold 2 to ${EDITION_LIMITS.partsPerChain} parts`);
     const before = c.issues.length;
-    const pages = parts.map((part, k) => checkPart(c, ed, `${at}.parts[${k}]`, part, article.id, k === 0 ? -1 : (parts[k - 1] as Obj | null)?.from, article.body.content.length));
+    const pages = parts.map((part, k) => checkPart(c, where, `${at}.parts[${k}]`, part, article.id, k === 0 ? -1 : (parts[k - 1] as Obj | null)?.from, article.body.content.length));
     if (c.issues.length > before) return;
-    checkChainPages(c, ed, at, article.id, pages as number[], parts as { block: string }[]);
+    checkChainPages(c, ed, where, at, article.id, pages as number[], parts as { block: string }[]);
   });
 }
 
+interface Placed {
+  b: Block;
+  pi: number;
+  bi: number;
+}
+
+/** Where blocks and listed articles are, looked up once (a chain's checks stay linear in the file). */
+interface Places {
+  blocks: Map<string, Placed[]>;
+  byArticle: Map<string, Placed[]>;
+  listed: Map<string, { pi: number; k: number }[]>;
+}
+
+function placesOf(ed: EditionDocument): Places {
+  const places: Places = { blocks: new Map(), byArticle: new Map(), listed: new Map() };
+  const add = <T>(m: Map<string, T[]>, key: string, v: T): void => void (m.get(key) ?? m.set(key, []).get(key)!).push(v);
+  ed.pages.forEach((p, pi) => {
+    p.blocks.forEach((b, bi) => {
+      add(places.blocks, b.id, { b, pi, bi });
+      if (b.kind === 'article') add(places.byArticle, b.articleId, { b, pi, bi });
+    });
+    p.articles.forEach((id, k) => add(places.listed, id, { pi, k }));
+  });
+  return places;
+}
+
 /** One part: an article block of the chain's article, and the paragraph it starts at; gives its page's index. */
-function checkPart(c: Checker, ed: EditionDocument, at: string, part: unknown, articleId: string, prevFrom: unknown, paragraphs: number): number | undefined {
+function checkPart(c: Checker, where: Places, at: string, part: unknown, articleId: string, prevFrom: unknown, paragraphs: number): number | undefined {
   if (!c.object(at, part)) return undefined;
   if (prevFrom === -1) {
     if (part.from !== 0) c.fail(`${at}.from`, part.from, '第一段应从第 0 段开始', 'the first part must start at paragraph 0');
@@ -203,7 +230,7 @@ function checkPart(c: Checker, ed: EditionDocument, at: string, part: unknown, a
     c.fail(`${at}.from`, part.from, `应大于上一段的 from（${prevFrom}），每段至少一个段落`, `must be past the previous part's from (${prevFrom}): at least one paragraph a part`);
   }
   if (part.styleOverrides !== undefined) checkStyleOverrides(c, `${at}.styleOverrides`, part.styleOverrides);
-  const holders = ed.pages.flatMap((p, pi) => p.blocks.filter((b) => b.id === part.block).map((b) => ({ b, pi })));
+  const holders = typeof part.block === 'string' ? (where.blocks.get(part.block) ?? []) : [];
   if (holders.length !== 1) {
     c.fail(`${at}.block`, part.block, holders.length ? `有 ${holders.length} 个块用这个编号` : '没有这个编号的块', holders.length ? `${holders.length} blocks have this id` : 'no block has this id');
     return undefined;
@@ -214,18 +241,18 @@ function checkPart(c: Checker, ed: EditionDocument, at: string, part: unknown, a
 }
 
 /** The chain runs forward through the pages, holds every block of its article, and every page listing it holds a part. */
-function checkChainPages(c: Checker, ed: EditionDocument, at: string, articleId: string, pages: number[], parts: { block: string }[]): void {
+function checkChainPages(c: Checker, ed: EditionDocument, where: Places, at: string, articleId: string, pages: number[], parts: { block: string }[]): void {
   pages.forEach((pi, k) => {
     const prev = pages[k - 1];
     if (k > 0 && ed.pages[pi].number < ed.pages[prev].number) c.fail(`${at}.parts[${k}].block`, parts[k].block, `在第${ed.pages[pi].number}版，早于上一段所在的第${ed.pages[prev].number}版`, `is on page ${ed.pages[pi].number}, before page ${ed.pages[prev].number} of the part before it`);
     if (parts.findIndex((p) => p.block === parts[k].block) !== k) c.fail(`${at}.parts[${k}].block`, parts[k].block, '同一个块出现两次', 'the same block is listed twice');
   });
   const inChain = new Set(parts.map((p) => p.block));
-  ed.pages.forEach((p, pi) => {
-    p.blocks.forEach((b, bi) => {
-      if (b.kind === 'article' && b.articleId === articleId && !inChain.has(b.id)) c.fail(`pages[${pi}].blocks[${bi}]`, b.id, `排的是接排稿件 ${articleId}，却不在它的链 ${at} 中（会把全文再排一遍）`, `shows the chained article ${articleId} but is not in its chain ${at} (it would print the whole text again)`);
-    });
-    const k = p.articles.indexOf(articleId);
-    if (k >= 0 && !pages.includes(pi)) c.fail(`pages[${pi}].articles[${k}]`, articleId, `接排稿件在此版没有一段（${at}）`, `the chained article has no part on this page (${at})`);
-  });
+  for (const { b, pi, bi } of where.byArticle.get(articleId) ?? []) {
+    if (!inChain.has(b.id)) c.fail(`pages[${pi}].blocks[${bi}]`, b.id, `排的是接排稿件 ${articleId}，却不在它的链 ${at} 中（会把全文再排一遍）`, `shows the chained article ${articleId} but is not in its chain ${at} (it would print the whole text again)`);
+  }
+  const held = new Set(pages);
+  for (const { pi, k } of where.listed.get(articleId) ?? []) {
+    if (!held.has(pi)) c.fail(`pages[${pi}].articles[${k}]`, articleId, `接排稿件在此版没有一段（${at}）`, `the chained article has no part on this page (${at})`);
+  }
 }

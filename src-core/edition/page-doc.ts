@@ -4,7 +4,7 @@
  * each story chain's part on it (its paragraphs only, its jump lines naming the pages the chain
  * says). Pure; assumes a valid edition (`parseEdition` checked it).
  */
-import type { Article, ArticleBlock, BanmianDocument, Block, PageSettings } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, Block, ImageAsset, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
 import { partArticle, partId, type PartPlace } from './chain';
 import type { EditionDocument, EditionInfo, StoryChain } from './edition';
@@ -30,41 +30,60 @@ export interface PlacedPart extends PartPlace {
   block: string;
 }
 
+/** The page (index) holding each block id. */
+function blockPages(edition: EditionDocument): Map<string, number> {
+  const pages = new Map<string, number>();
+  edition.pages.forEach((p, i) => p.blocks.forEach((b) => pages.has(b.id) || pages.set(b.id, i)));
+  return pages;
+}
+
 /** Each part of `chain` placed: its page and paragraphs (the last runs to the body's end). */
-export function placeChain(edition: EditionDocument, chain: StoryChain): PlacedPart[] {
-  const article = edition.articles.find((a) => a.id === chain.article)!;
+function placeChain(edition: EditionDocument, chain: StoryChain, article: Article, pageOf: Map<string, number>): PlacedPart[] {
   return chain.parts.map((part, k) => {
-    const pageIndex = edition.pages.findIndex((p) => p.blocks.some((b) => b.id === part.block));
+    const pageIndex = pageOf.get(part.block) ?? -1;
     const to = chain.parts[k + 1]?.from ?? article.body.content.length;
     return { block: part.block, from: part.from, to, page: edition.pages[pageIndex]?.number ?? 0, pageIndex, ...(part.styleOverrides ? { styleOverrides: part.styleOverrides } : {}) };
   });
 }
 
-/** Page `index` of the edition as a page document. */
-export function pageDocument(edition: EditionDocument, index: number): BanmianDocument {
-  const p = edition.pages[index];
+/** What every page's derivation looks up, found once for the edition. */
+interface EditionIndex {
+  pool: Map<string, Article>;
+  pictures: Map<string, ImageAsset>;
+  /** Per page index, the chain parts on it: the chain's article, the part's place in it, all its places. */
+  parts: Map<number, { article: Article; k: number; places: PlacedPart[] }[]>;
+}
+
+function indexEdition(edition: EditionDocument): EditionIndex {
   const pool = new Map(edition.articles.map((a) => [a.id, a]));
-  const pictures = new Map(edition.images.map((img) => [img.id, img]));
+  const pageOf = blockPages(edition);
+  const parts: EditionIndex['parts'] = new Map();
+  for (const chain of edition.chains) {
+    const article = pool.get(chain.article)!;
+    const places = placeChain(edition, chain, article, pageOf);
+    places.forEach((place, k) => void (parts.get(place.pageIndex) ?? parts.set(place.pageIndex, []).get(place.pageIndex)!).push({ article, k, places }));
+  }
+  return { pool, pictures: new Map(edition.images.map((img) => [img.id, img])), parts };
+}
+
+/** Page `index` of the edition as a page document. */
+export function pageDocument(edition: EditionDocument, index: number, found: EditionIndex = indexEdition(edition)): BanmianDocument {
+  const p = edition.pages[index];
   const headlineSize = p.page.styles.headline.size;
   // the parts on this page, by block id, and each chained article's parts here in chain order
   const partOfBlock = new Map<string, string>();
   const partsHere = new Map<string, Article[]>();
-  for (const chain of edition.chains) {
-    const places = placeChain(edition, chain);
-    const here: Article[] = [];
-    places.forEach((place, k) => {
-      if (place.pageIndex !== index) return;
-      partOfBlock.set(place.block, partId(chain.article, k));
-      here.push(partArticle(pool.get(chain.article)!, places, k, edition.edition.jumpStyle, headlineSize));
-    });
-    partsHere.set(chain.article, here);
+  for (const { article, k, places } of found.parts.get(index) ?? []) {
+    partOfBlock.set(places[k].block, partId(article.id, k));
+    const here = partsHere.get(article.id) ?? partsHere.set(article.id, []).get(article.id)!;
+    here.push(partArticle(article, places, k, edition.edition.jumpStyle, headlineSize));
   }
-  const articles = p.articles.flatMap((id) => partsHere.get(id) ?? [pool.get(id)!]);
+  const articles = p.articles.flatMap((id) => partsHere.get(id) ?? [found.pool.get(id)!]);
   return {
     formatVersion: FORMAT_VERSION,
     page: editionPageSettings(p.page, edition.edition, p),
     articles,
-    images: p.images.map((id) => pictures.get(id)!),
+    images: p.images.map((id) => found.pictures.get(id)!),
     blocks: p.blocks.map((b) => showPart(b, partOfBlock, partsHere)),
   };
 }
@@ -78,7 +97,8 @@ function showPart(b: Block, partOfBlock: Map<string, string>, partsHere: Map<str
 
 /** Every page of the edition as a page document, in page-number order. */
 export function pageDocuments(edition: EditionDocument): { number: number; document: BanmianDocument }[] {
+  const found = indexEdition(edition);
   return edition.pages
-    .map((p, i) => ({ number: p.number, document: pageDocument(edition, i) }))
+    .map((p, i) => ({ number: p.number, document: pageDocument(edition, i, found) }))
     .sort((a, b) => a.number - b.number);
 }
