@@ -5,14 +5,10 @@
  * that page sets whole (the caller's `fits`), found by halving, at least one paragraph each side.
  */
 import type { Article } from '../model/document';
-import { JUMP_STYLES, type JumpStyle } from './jump';
+import { partArticle } from './chain';
+import type { JumpStyle } from './jump';
 
-/** The continued part's id: the article's id with this after it. */
-export const CONTINUED_SUFFIX = '-续';
-/** The continuation headline's size as a share of the page's headline size. */
-const CONTINUATION_HEADLINE = 0.6;
-/** The continuation headline is never smaller than 四号. */
-const MIN_CONTINUATION_PT = 14;
+export { CONTINUED_SUFFIX } from './chain';
 
 export interface Jump {
   from: number;
@@ -25,26 +21,13 @@ export function cutPoints(article: Article): number {
   return Math.max(0, article.body.content.length - 1);
 }
 
-/** The two parts of `article` cut before its paragraph `k` (1 ≤ k < paragraphs). */
+/** The two parts of `article` cut before its paragraph `k` (1 ≤ k < paragraphs): a chain of two parts. */
 export function jumpParts(article: Article, k: number, jump: Jump, headlineSize: number): { first: Article; rest: Article } {
-  const style = JUMP_STYLES[jump.style];
-  const paragraphs = article.body.content;
-  const endByline = article.bylinePosition === 'end';
-  const first: Article = { ...article, body: { type: 'doc', content: paragraphs.slice(0, k) }, byline: endByline ? '' : article.byline, jumpTo: style.to(jump.to) };
-  const size = Math.max(MIN_CONTINUATION_PT, Math.round(headlineSize * CONTINUATION_HEADLINE));
-  const rest: Article = {
-    ...article,
-    id: `${article.id}${CONTINUED_SUFFIX}`,
-    kicker: '',
-    deck: '',
-    lead: '',
-    byline: endByline ? article.byline : '',
-    body: { type: 'doc', content: paragraphs.slice(k) },
-    jumpFrom: style.from(jump.from),
-    jumpTo: '',
-    styleOverrides: { ...article.styleOverrides, headline: { ...article.styleOverrides?.headline, size, lineHeight: Math.round(size * 1.3) } },
-  };
-  return { first, rest };
+  const places = [
+    { from: 0, to: k, page: jump.from },
+    { from: k, to: article.body.content.length, page: jump.to },
+  ];
+  return { first: partArticle(article, places, 0, jump.style, headlineSize), rest: partArticle(article, places, 1, jump.style, headlineSize) };
 }
 
 /**

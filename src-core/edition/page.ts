@@ -9,6 +9,7 @@ import type { FontRegistry } from '../fonts/registry';
 import type { AdBlock, Article, BanmianDocument, ImageAsset, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
 import { gridGeometry } from '../model/grid';
+import { editionPageSettings } from './page-doc';
 import type { PlanAd, PlanPage } from './plan';
 
 export interface PageInput {
@@ -22,7 +23,7 @@ export interface PageInput {
 
 /** The page's settings with the plan's header: paper, date, 版次 (the number) and 版名. */
 export function pageSettings(base: PageSettings, paper: string, date: string, page: Pick<PlanPage, 'number' | 'name'>): PageSettings {
-  return { ...base, header: { ...base.header, paperName: paper, date, pageNumber: String(page.number), section: page.name } };
+  return editionPageSettings({ ...base, header: { ...base.header, pageNumber: String(page.number) } }, { paper, date }, page);
 }
 
 export function adBlocks(ads: PageInput['ads']): AdBlock[] {

@@ -247,7 +247,14 @@ export interface AdBlock extends GridRect {
 
 export type Block = ArticleBlock | ImageBlock | RuleBlock | BoxBlock | AdBlock;
 
+/** A page file (the app's document): one page with its own articles and pictures. */
 export const FORMAT_VERSION = 1;
+/**
+ * An edition file (src-core/edition/edition.ts): numbered pages sharing one article and picture
+ * pool, stories chained across them. A page file opens as a one-page edition; the app still opens
+ * and saves page files only.
+ */
+export const EDITION_FORMAT_VERSION = 2;
 
 export interface BanmianDocument {
   formatVersion: number;

@@ -1,5 +1,5 @@
 import type { BanmianDocument, Block } from './document';
-import { FORMAT_VERSION } from './document';
+import { EDITION_FORMAT_VERSION, FORMAT_VERSION } from './document';
 import { applyBlockFits, fitBlocksToColumns, type BlockFit } from './fit-blocks';
 import { documentLimitIssue, DOCUMENT_LIMITS, showValue, validateDocument, type ValidationIssue } from './validate';
 
@@ -16,8 +16,9 @@ export type LoadResult =
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * MIGRATIONS[n] turns a version-n document into version n+1. Version 1 is the first format, so the
- * table is empty; the loader already walks it, so adding version 2 means adding one entry here.
+ * MIGRATIONS[n] turns a version-n page document into version n+1. Version 1 is the page format still;
+ * version 2 is the edition (many pages), not a newer page, so a page opens as a one-page edition
+ * through `editionFromPage` (src-core/edition/edition-file.ts) after this loader, not through this table.
  */
 export const MIGRATIONS: Record<number, Migration> = {};
 
@@ -55,6 +56,14 @@ export function parseDocument(text: string, migrations: Record<number, Migration
   const version = (raw as Record<string, unknown>).formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, zh: `文件缺少有效的格式版本号（formatVersion = ${showValue(version)}）`, en: `The file has no valid format version (formatVersion = ${showValue(version)})` };
+  }
+  // an edition is told apart by its pages: it is not a newer page, and upgrading would not open it here
+  if (version === EDITION_FORMAT_VERSION && Array.isArray((raw as Record<string, unknown>).pages)) {
+    return {
+      ok: false,
+      zh: '这是整期文件（格式版本 2，含多个版面），此处只能打开单个版面（格式版本 1）；请用命令行 export 导出整期',
+      en: 'This is an edition file (format version 2, several pages); only a single page (format version 1) opens here. Export the edition with the CLI: export FILE.banmian -o OUTDIR',
+    };
   }
   if (version > FORMAT_VERSION) {
     return {

@@ -15,10 +15,15 @@ export interface ValidationIssue {
 
 export type Validation = { ok: true } | { ok: false; issues: ValidationIssue[] };
 
-class Checker {
+/** Collects issues, each naming its field (under `prefix`) and the value found, in zh-CN and English. */
+export class Checker {
   readonly issues: ValidationIssue[] = [];
 
-  fail(path: string, value: unknown, zh: string, en: string): void {
+  /** `prefix` places a page's fields inside a larger file (an edition's `pages[2].`). */
+  constructor(private readonly prefix = '') {}
+
+  fail(field: string, value: unknown, zh: string, en: string): void {
+    const path = this.prefix + field;
     if (value === undefined) this.issues.push({ path, value, zh: `${path}：${zh}（缺少此项）`, en: `${path}: ${en} (missing)` });
     else this.issues.push({ path, value, zh: `${path}：${zh}（当前值 ${showValue(value)}）`, en: `${path}: ${en} (got ${showValue(value)})` });
   }
@@ -153,7 +158,7 @@ export function documentLimitIssue(raw: Record<string, unknown>): ValidationIssu
 }
 
 const TEXT = DOCUMENT_LIMITS.textChars;
-const FORMAT_NAMES = ['broadsheet', 'tabloid', 'custom'] as const;
+export const FORMAT_NAMES = ['broadsheet', 'tabloid', 'custom'] as const;
 const MIMES = ['image/jpeg', 'image/png'] as const;
 const COLOR_SPACES = ['rgb', 'cmyk', 'gray', 'unknown'] as const;
 
@@ -168,11 +173,33 @@ export function validateDocument(input: unknown): Validation {
   checkPage(c, doc.page);
   const articleIds = checkArticles(c, doc.articles);
   const imageIds = checkImages(c, doc.images);
-  if (c.array('blocks', doc.blocks)) {
-    const columns = doc.page?.grid?.columns ?? 1;
-    doc.blocks.forEach((b, i) => checkBlock(c, `blocks[${i}]`, b, columns, articleIds, imageIds));
-  }
+  checkBlocks(c, doc.page, doc.blocks, articleIds, imageIds);
   return c.issues.length ? { ok: false, issues: c.issues } : { ok: true };
+}
+
+/** The articles and pictures of a file (a page's, or an edition's shared pool), checked as a page's are. */
+export function validatePool(articles: unknown, images: unknown): { issues: ValidationIssue[]; articleIds: Set<string>; imageIds: Set<string> } {
+  const c = new Checker();
+  const articleIds = checkArticles(c, articles as Article[]);
+  const imageIds = checkImages(c, images as ImageAsset[]);
+  return { issues: c.issues, articleIds, imageIds };
+}
+
+/**
+ * A page's settings and blocks checked as a page file's are, every path under `prefix` (an
+ * edition's `pages[2].`); its blocks may show only the articles and pictures in `ids`.
+ */
+export function validatePageParts(page: unknown, blocks: unknown, ids: { articleIds: Set<string>; imageIds: Set<string> }, prefix: string): ValidationIssue[] {
+  const c = new Checker(prefix);
+  checkPage(c, page as PageSettings);
+  checkBlocks(c, page as PageSettings, blocks as Block[], ids.articleIds, ids.imageIds);
+  return c.issues;
+}
+
+function checkBlocks(c: Checker, page: PageSettings | undefined, blocks: Block[], articleIds: Set<string>, imageIds: Set<string>): void {
+  if (!c.array('blocks', blocks)) return;
+  const columns = page?.grid?.columns ?? 1;
+  blocks.forEach((b, i) => checkBlock(c, `blocks[${i}]`, b, columns, articleIds, imageIds));
 }
 
 function checkPage(c: Checker, page: PageSettings): void {
@@ -351,7 +378,7 @@ function checkCrop(c: Checker, p: string, crop: ImageCrop): void {
 }
 
 /** An article's overrides: known style names, each a partial style whose fields are in range. */
-function checkStyleOverrides(c: Checker, p: string, overrides: unknown): void {
+export function checkStyleOverrides(c: Checker, p: string, overrides: unknown): void {
   if (!c.object(p, overrides)) return;
   for (const [name, fields] of Object.entries(overrides)) {
     if (!STYLE_NAMES.includes(name as StyleName)) {

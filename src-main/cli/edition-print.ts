@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { exportPdfPages, type OutputIntent } from '../../src-core/pdf';
 import { formatReport } from '../../src-core/preflight';
-import type { EditionPlan } from '../../src-core/edition/plan';
+import type { EditionInfo } from '../../src-core/edition/edition';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { writeFileAtomic } from '../files/banmian-file';
 import { bleedPt, checkPage, loadOutputIntent, printPage } from '../files/print';
@@ -38,7 +38,10 @@ function preflightAll(pages: EditionPage[], flags: PrintFlags): boolean {
   return false;
 }
 
-export async function writeEdition(plan: EditionPlan, pages: EditionPage[], flags: PrintFlags): Promise<number> {
+/** The edition's paper and date name and title its files. */
+type Named = Pick<EditionInfo, 'paper' | 'date'>;
+
+export async function writeEdition(plan: Named, pages: EditionPage[], flags: PrintFlags): Promise<number> {
   if (!preflightAll(pages, flags)) return 4;
   const fonts = fontProvider().registry();
   const opts = { fonts, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: true };
@@ -51,7 +54,7 @@ export async function writeEdition(plan: EditionPlan, pages: EditionPage[], flag
   return writeCombined(plan, pages, flags);
 }
 
-async function writeCombined(plan: EditionPlan, pages: EditionPage[], flags: PrintFlags): Promise<number> {
+async function writeCombined(plan: Named, pages: EditionPage[], flags: PrintFlags): Promise<number> {
   const fonts = fontProvider().registry();
   let pdfx: OutputIntent | undefined;
   if (flags.pdfx) {

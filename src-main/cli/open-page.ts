@@ -1,5 +1,6 @@
 import type { BanmianDocument } from '../../src-core/model/document';
-import { loadBanmianFile } from '../files/banmian-file';
+import type { OpenedFile } from '../../src-core/edition/edition-file';
+import { loadAnyFile, loadBanmianFile } from '../files/banmian-file';
 import { warnFittedBlocks } from './fitted-blocks';
 
 /**
@@ -14,5 +15,16 @@ export function openPage(file: string): { document: BanmianDocument } | undefine
     return undefined;
   }
   warnFittedBlocks(file, loaded);
+  return loaded;
+}
+
+/** A page file or an edition file, loaded and reported the same way (`export` takes both). */
+export function openAnyFile(file: string): (OpenedFile & { ok: true }) | undefined {
+  const loaded = loadAnyFile(file);
+  if (!loaded.ok) {
+    console.error(`${loaded.zh}\n${loaded.en}`);
+    return undefined;
+  }
+  if (loaded.page) warnFittedBlocks(file, { document: loaded.page, fittedBlocks: loaded.fittedBlocks });
   return loaded;
 }

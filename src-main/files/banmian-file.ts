@@ -1,6 +1,7 @@
 /**
  * The .banmian file: one UTF-8 JSON document (serializeDocument, with its format version) that
- * carries its images inline as base64 (ImageAsset.data), so one file is the whole page.
+ * carries its images inline as base64 (ImageAsset.data), so one file is the whole page; or an
+ * edition file (serializeEdition, format version 2), the day's pages in one file the same way.
  * Saving is atomic: the bytes go to a temporary file in the same folder, are flushed to disk, and
  * the temporary file is renamed over the target, so a crash leaves either the old or the new page,
  * never half of one. The save keeps what the user set up around the file: its permissions (a 0600
@@ -13,6 +14,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BanmianDocument } from '../../src-core/model/document';
 import type { BlockFit } from '../../src-core/model/fit-blocks';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import { openAny, serializeEdition, type OpenedFile } from '../../src-core/edition/edition-file';
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; zh: string; en: string };
 
@@ -77,25 +80,39 @@ export function removeStaleTemps(target: string): number {
   return removed;
 }
 
-export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
+/** The file's text, size-checked before it is read; errors name the file. */
+function readBanmianText(path: string): FileResult<{ text: string }> {
   removeStaleTemps(writeTarget(path));
-  let text: string;
   try {
     const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) {
       return { ok: false, zh: `${path}：文件过大（${(size / 1048576).toFixed(0)} MB）`, en: `${path}: the file is too large (${(size / 1048576).toFixed(0)} MB)` };
     }
-    text = readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'utf8');
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, zh: `找不到文件 ${path}`, en: `File not found: ${path}` };
     if (code === 'EISDIR') return { ok: false, zh: `${path} 是文件夹，不是版面文件`, en: `${path} is a folder, not a page file` };
     return { ok: false, zh: `无法读取 ${path}（${describe(e)}）`, en: `Cannot read ${path} (${describe(e)})` };
   }
-  const r = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
+  const read = readBanmianText(path);
+  if (!read.ok) return read;
+  const r = parseDocument(read.text);
   if (!r.ok) return { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
   const { document, migratedFrom, fittedBlocks } = r;
   return { ok: true, document, ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) };
+}
+
+/** A page file (opened as a one-page edition, the page kept as it opened) or an edition file. */
+export function loadAnyFile(path: string): OpenedFile {
+  const read = readBanmianText(path);
+  if (!read.ok) return read;
+  const r = openAny(read.text);
+  return r.ok ? r : { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
 }
 
 /** Writes bytes atomically (temp file in the same folder, fsync, rename; the folder is synced where the OS allows). */
@@ -152,4 +169,8 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): FileRe
 
 export function saveBanmianFile(path: string, doc: BanmianDocument): FileResult<{ bytes: number }> {
   return writeFileAtomic(path, serializeDocument(doc));
+}
+
+export function saveEditionFile(path: string, edition: EditionDocument): FileResult<{ bytes: number }> {
+  return writeFileAtomic(path, serializeEdition(edition));
 }

@@ -6,7 +6,10 @@ import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } f
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
 import type { Alternative, PictureLink } from '../../../src-core/makeup';
 import type { Article, BanmianDocument } from '../../../src-core/model/document';
-import { saveBanmianFile } from '../../files/banmian-file';
+import { saveEditionFile } from '../../files/banmian-file';
+import { assembleEdition, type MadeJump } from '../../../src-core/edition/assemble';
+import type { EditionDocument } from '../../../src-core/edition/edition';
+import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { fontProvider } from '../../fonts/provider';
 import { commandUsage, parseOptions } from '../command-table';
 import { checkHeader } from '../header-template';
@@ -106,10 +109,11 @@ interface MadeUp {
 }
 
 /** Every page made up in page order; a continued story cut where its first page's make-up says, its rest ranked last on its later page. */
-async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<MadeUp[] | Fail> {
+async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<{ pages: MadeUp[]; jumps: MadeJump[] } | Fail> {
   const fonts = fontProvider().registry();
   const carried = new Map<number, Article[]>();
   const out: MadeUp[] = [];
+  const jumps: MadeJump[] = [];
   for (const page of [...plan.pages].sort((a, b) => a.number - b.number)) {
     const art = await importArtwork(page, base);
     if ('zh' in art) return art;
@@ -136,13 +140,14 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       });
       input.articles = withFirst(k).articles;
       carried.set(jump.to, [...(carried.get(jump.to) ?? []), parts(k).rest]);
+      jumps.push({ article, from: jump.from, to: jump.to, cut: k });
       console.log(`  转版 jump: ${article.headline || article.id} 第${jump.from}版 ${k} 段 paragraphs → 第${jump.to}版 ${n + 1 - k} 段 paragraphs`);
     }
     const alt = makeUpEditionPage(input, fonts);
     if (!alt) return { zh: `第${page.number}版组版没有得到版面`, en: `Make-up found no page for page ${page.number}` };
     out.push({ page, alt });
   }
-  return out;
+  return { pages: out, jumps };
 }
 
 /** What each page got: its news hole, articles held over (待用), an under-filled page as a warning. */
@@ -154,7 +159,7 @@ function reportPage({ page, alt }: MadeUp): void {
   if (alt.score.fill < UNDER_FILLED) console.log(`  警告：第${page.number}版未排满（${Math.round(alt.score.fill * 100)}%）/ Warning: page ${page.number} is under-filled (${Math.round(alt.score.fill * 100)}%)`);
 }
 
-/** `edition PLAN.json -o OUTDIR [--save FILE]`: the plan's pages made up and written as YYYYMMDD-NN.pdf and YYYYMMDD.pdf. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
+/** `edition PLAN.json -o OUTDIR [--save FILE]`: the plan's pages made up and written as YYYYMMDD-NN.pdf and YYYYMMDD.pdf, the edition saved in FILE. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -185,33 +190,33 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${stories.zh}\n${stories.en}`);
     return 1;
   }
-  const pages = await makeUpPages(plan, stories, base);
-  if ('zh' in pages) {
-    console.error(`${pages.zh}\n${pages.en}`);
+  const made = await makeUpPages(plan, stories, base);
+  if ('zh' in made) {
+    console.error(`${made.zh}\n${made.en}`);
     return 1;
   }
-  for (const p of pages) reportPage(p);
+  for (const p of made.pages) reportPage(p);
+  // the PDFs are written from the edition document, as `export` of the saved file writes them
+  const { edition, unchained } = assembleEdition(plan, made.pages.map((p) => ({ page: p.page, document: p.alt.document })), made.jumps);
+  for (const id of unchained) console.log(`  注意：${id} 转版的一部分待用，存为两篇稿件 / Note: part of the continued story ${id} is held over; it is saved as two articles`);
   try {
     mkdirSync(flags.out, { recursive: true });
   } catch (e) {
     console.error(`无法创建输出目录 ${flags.out}（${(e as Error).message}）\nCannot create the output folder ${flags.out} (${(e as Error).message})`);
     return 1;
   }
-  const code = await writeEdition(plan, pages.map((p) => ({ number: p.page.number, document: p.alt.document })), flags);
+  const code = await writeEdition(plan, pageDocuments(edition), flags);
   if (code !== 0 || !parsed.values.save) return code;
-  return savePages(parsed.values.save, pages);
+  return saveEdition(parsed.values.save, edition);
 }
 
-/** `--save edition.banmian` → edition-01.banmian, edition-02.banmian …: one page a file until the edition format (v2) exists. */
-function savePages(save: string, pages: MadeUp[]): number {
-  for (const { page, alt } of pages) {
-    const path = save.replace(/(\.banmian)?$/, `-${String(page.number).padStart(2, '0')}.banmian`);
-    const saved = saveBanmianFile(path, alt.document);
-    if (!saved.ok) {
-      console.error(`${saved.zh}\n${saved.en}`);
-      return 1;
-    }
-    console.log(`已保存 saved ${path}`);
+/** `--save FILE.banmian`: the whole edition in one file (format version 2), written atomically. */
+function saveEdition(path: string, edition: EditionDocument): number {
+  const saved = saveEditionFile(path, edition);
+  if (!saved.ok) {
+    console.error(`${saved.zh}\n${saved.en}`);
+    return 1;
   }
+  console.log(`已保存整期 saved the edition ${path} (${edition.pages.length} 版 pages)`);
   return 0;
 }

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pngProof, printPage } from '../../files/print';
 import { fontProvider } from '../../fonts/provider';
-import { openPage } from '../open-page';
+import type { EditionDocument } from '../../../src-core/edition/edition';
+import { pageDocuments } from '../../../src-core/edition/page-doc';
+import { calendarDay } from '../../../src-core/layout/date';
+import { writeEdition } from '../edition-print';
+import { openAnyFile } from '../open-page';
 import { commandUsage, parseOptions } from '../command-table';
 
 const USAGE = commandUsage('export');
@@ -39,7 +43,7 @@ export function printFlags(v: Record<string, string | boolean | undefined>): Pri
   };
 }
 
-/** `export PAGE.banmian -o page.pdf`: preflight, then the print PDF. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
+/** `export PAGE.banmian -o page.pdf`: preflight, then the print PDF; `export EDITION.banmian -o OUTDIR`: every page's and the combined PDF. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -54,9 +58,29 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${typeof flags === 'string' ? `${flags}\n` : ''}${USAGE}`);
     return 2;
   }
-  const loaded = openPage(file);
+  const loaded = openAnyFile(file);
   if (!loaded) return 1;
-  return writePrint(loaded.document, basename(file), flags);
+  if (loaded.page) return writePrint(loaded.page, basename(file), flags);
+  return exportEdition(loaded.edition, file, flags);
+}
+
+/** An edition file: every page and the combined PDF into the -o folder, as `edition` writes them. */
+async function exportEdition(edition: EditionDocument, file: string, flags: PrintFlags): Promise<number> {
+  if (flags.png) {
+    console.error(`整期文件不能用 --png（每版各自导出 PNG 样张请先导出 PDF）/ --png is for a single page, not an edition file\n${USAGE}`);
+    return 2;
+  }
+  if (!calendarDay(edition.edition.date)) {
+    console.error(`${file}：edition.date = ${JSON.stringify(edition.edition.date)}：应为有效日期 年-月-日（导出文件按日期命名）\n${file}: edition.date = ${JSON.stringify(edition.edition.date)}: must be a valid day YYYY-MM-DD (the exported files are named by it)`);
+    return 1;
+  }
+  try {
+    mkdirSync(flags.out, { recursive: true });
+  } catch (e) {
+    console.error(`无法创建输出目录 ${flags.out}（${(e as Error).message}）\nCannot create the output folder ${flags.out} (${(e as Error).message})`);
+    return 1;
+  }
+  return writeEdition(edition.edition, pageDocuments(edition), flags);
 }
 
 export async function writePrint(doc: Parameters<typeof printPage>[0], fileName: string, flags: PrintFlags): Promise<number> {
