@@ -66,11 +66,12 @@ const TITLE_FIELDS = new Set(['kicker', 'headline', 'deck', 'column']);
 
 /**
  * Areas that are not blank even where no pixel is ink, from the page's layout: pictures (a frame
- * may print light), and each module's title area, whose white space is a design lever of issue 16
+ * may print light), ads, and each module's title area, whose white space is a design lever of issue 16
  * (the band from the module's top to its last title line, across the module).
  */
 function titleAndPictureAreas(pl: ReturnType<typeof layout>): Area[] {
-  const out: Area[] = pl.frames.filter((f) => f.kind === 'image');
+  // an ad is booked space, blank inside until its artwork comes
+  const out: Area[] = pl.frames.filter((f) => f.kind === 'image' || f.kind === 'ad');
   for (const f of pl.frames) {
     if (f.kind !== 'article') continue;
     let bottom = f.y;
