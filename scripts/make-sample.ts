@@ -43,12 +43,14 @@ const PICTURE_CAPTION = '安乐街道社区工作人员向沿街商户宣传烟�
 const HEADER = { paperName: '洛阳日报' };
 
 /**
- * The booked ad that makes the page full: 4 columns × 64 lines at the bottom right (about 175 × 270
+ * The booked ad that makes the page full: 4 columns × 64 lines at the bottom left (about 175 × 270
  * mm), locked. Chosen from the PDF (tests/unit/sample-page.test.ts): of the 通栏 strips of 20–36
- * lines and the bottom-left/right blocks of 4–5 columns tried, the one whose made-up page has no blank
- * hole over 3 column-lines and every column at the foot.
+ * lines and the bottom-left/right blocks of 4–5 columns tried, the bottom-left and bottom-right 4 × 64
+ * were the ones whose made-up page has no blank hole over 3 column-lines and every column at the
+ * foot; on the left it stays inside the grid when 栏数 drops to 4, so the app's 栏数 change is not
+ * refused by it.
  */
-export const SAMPLE_AD: { advertiser: string; size: AdSize; position: AdPosition } = { advertiser: '公益广告', size: { columns: 4, lines: 64 }, position: 'bottom-right' };
+export const SAMPLE_AD: { advertiser: string; size: AdSize; position: AdPosition } = { advertiser: '公益广告', size: { columns: 4, lines: 64 }, position: 'bottom-left' };
 
 function fail(zh: string, en: string): never {
   throw new Error(`${zh}\n${en}`);
