@@ -34,10 +34,10 @@ function dayCase(name: string, rank: number, cut: number): { doc: BanmianDocumen
 
 const sample = samplePage();
 const cases: { name: string; doc: BanmianDocument; blockId: string }[] = [
-  { name: 'sample-overset-slight', doc: withRows(sample, 'b-wu', 24), blockId: 'b-wu' },
-  { name: 'sample-overset-deep', doc: withRows(sample, 'b-wu', 12), blockId: 'b-wu' },
-  { name: 'sample-overset-foot', doc: longArticleAtFoot(10), blockId: 'b-soe' },
-  { name: 'sample-too-long', doc: longArticleAtFoot(20), blockId: 'b-soe' },
+  { name: 'sample-overset-slight', doc: withRows(sample, 'b-wu-jinsong', 24), blockId: 'b-wu-jinsong' },
+  { name: 'sample-overset-deep', doc: withRows(sample, 'b-wu-jinsong', 12), blockId: 'b-wu-jinsong' },
+  { name: 'sample-overset-foot', doc: longArticleAtFoot(10), blockId: 'b-soe-ranking' },
+  { name: 'sample-too-long', doc: longArticleAtFoot(20), blockId: 'b-soe-ranking' },
   { name: 'sample-underset', doc: sample, blockId: 'b-anle' },
   { name: 'day-broadsheet-overflow', ...dayCase('broadsheet-overflow', 1, 3) },
 ];

@@ -13,6 +13,15 @@ export function samplePage(): BanmianDocument {
 }
 
 /**
+ * The sample page with every article in the page's named styles: make-up's per-article levers
+ * (headline sizes by rank, tracking) cleared, for tests of the styles themselves.
+ */
+export function samplePageInPageStyles(): BanmianDocument {
+  const doc = samplePage();
+  return { ...doc, articles: doc.articles.map(({ styleOverrides: _, ...a }) => a) };
+}
+
+/**
  * A full broadsheet text page: `articles` articles of real newspaper text (the sample's paragraphs,
  * reused in turn) totalling about `hanChars` Han characters, over the 8-column grid, two articles
  * side by side per band of rows.

@@ -15,11 +15,11 @@ import { clientPoint, frameOf, menu, openApp, requireBuild, root, shot } from '.
 const junhe = (doc: string) => {
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(parsed.en);
-  return parsed.document.blocks.find((b) => b.id === 'b-junhe') as { col: number; row: number };
+  return parsed.document.blocks.find((b) => b.id === 'b-junhe-yungu') as { col: number; row: number };
 };
 
 async function selectJunhe(page: Page): Promise<void> {
-  const f = await frameOf(page, 'b-junhe');
+  const f = await frameOf(page, 'b-junhe-yungu');
   const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
   await page.mouse.click(p.x, p.y);
 }
@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
 
   it('saves the page under a name in the sandbox (Ctrl+S asks for a name the first time), and the title loses its ●', async () => {
     await selectJunhe(page);
-    // down one line (right would put it over b-soe: text blocks do not overlap)
+    // down one line (right would put it over b-soe-ranking: text blocks do not overlap)
     await page.keyboard.press('ArrowDown');
     expect(await page.title()).toMatch(/^● /);
     await page.keyboard.press('Control+s');
@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
         png.data.set([40 + (x * 200) / 300, 90, 60 + (y * 180) / 200, 255], i);
       }
     const bytes = [...PNG.sync.write(png)];
-    const xu = await frameOf(page, 'b-xu');
+    const xu = await frameOf(page, 'b-xu-chaowen');
     // Inside the text of 科学规划…, in its second column, below its headlines.
     const drop = await clientPoint(page, xu.x + 126 + 20, xu.y + 8 * 12 + 2);
     const textInside = async (r: { x: number; y: number; width: number; height: number }) => {
@@ -197,7 +197,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     writeFileSync(join(sandbox, 'older.banmian'), JSON.stringify(older));
     expect(validateDocument(older).ok).toBe(false);
 
-    const soeAt8 = await frameOf(page, 'b-soe');
+    const soeAt8 = await frameOf(page, 'b-soe-ranking');
     await menu(page, 'layout', 'layout.pageSettings');
     await page.getByTestId('page-columns').fill('6');
     await page.getByTestId('page-columns').press('Enter');
@@ -206,11 +206,11 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toMatch(/^版面现为 6 栏，已重新组版 \d+ 篇稿件[^]*The page now has 6 columns; \d+ articles made up anew/);
     await shot(page, 'ui-columns-fewer.png');
     // 国企榜单's block of the 8 columns is gone: the article has a block of the new page, or is named as held over
-    expect(await page.locator('[data-testid="overlay"] g.frame[data-block="b-soe"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="overlay"] g.frame[data-block="b-soe-ranking"]').count()).toBe(0);
     // the change and the moves are one step: undo restores the 8 columns and the blocks together
     await page.getByTestId('tool-edit.undo').click();
     await expect.poll(() => page.getByTestId('page-columns').inputValue()).toBe('8');
-    expect(await frameOf(page, 'b-soe')).toEqual(soeAt8);
+    expect(await frameOf(page, 'b-soe-ranking')).toEqual(soeAt8);
     await page.getByTestId('tool-edit.redo').click();
     await expect.poll(() => page.getByTestId('page-columns').inputValue()).toBe('6');
 

@@ -17,15 +17,15 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
   });
 
   it('shows the overset article’s fit and marks where its overset starts; 适配 changes both', async () => {
-    await page.locator('[data-testid="overlay"] g.frame[data-block="b-wu"] rect.frame-hit').click({ force: true });
+    await page.locator('[data-testid="overlay"] g.frame[data-block="b-wu-jinsong"] rect.frame-hit').click({ force: true });
     const rows = page.getByTestId('prop-rows');
     await rows.fill('12');
     await rows.press('Enter');
-    await openStory(page, 'b-wu');
+    await openStory(page, 'b-wu-jinsong');
     const fit = page.getByTestId('story-fit');
     await expect.poll(() => fit.innerText()).toMatch(/^\+\d+ 行$/);
     // The same figure as the page's own marker on the block.
-    expect(await fit.innerText()).toBe(await page.locator('g.frame[data-block="b-wu"] [data-marker="fit"]').getAttribute('data-fit'));
+    expect(await fit.innerText()).toBe(await page.locator('g.frame[data-block="b-wu-jinsong"] [data-marker="fit"]').getAttribute('data-fit'));
     const mark = page.locator('[data-testid="story-body"] [data-testid="story-overset-mark"]');
     await mark.waitFor();
     expect(await mark.innerText()).toBe('溢排');

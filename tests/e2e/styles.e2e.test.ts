@@ -23,7 +23,7 @@ async function selectBlock(page: Page, blockId: string): Promise<void> {
   expect(await page.getByTestId('selection').getAttribute('data-block')).toBe(blockId);
 }
 
-// Two articles side by side at the page foot: 均和云谷 (b-junhe) and 国企榜单 (b-soe).
+// Two articles side by side at the page foot: 均和云谷 (b-junhe-yungu) and 国企榜单 (b-soe-ranking).
 const JUNHE = '二期项目封顶';
 const SOE = '全国国企';
 
@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
 
   it('overrides one article’s headline only, and shows the override', async () => {
     await page.getByTestId('tab-properties').click();
-    await selectBlock(page, 'b-junhe');
+    await selectBlock(page, 'b-junhe-yungu');
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
     await typeSize(page, 'article-style-headline-size', '一号');
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(26);

@@ -44,7 +44,7 @@ describe('CLI: export, preflight, compose', () => {
     expect(said).toContain(`${older}：文件中有 6 个块超出版面的 6 栏，已调整：左移`);
     expect(said).toContain(`${older}: 6 blocks in the file ran past the page's 6 columns and were adjusted: moved left`);
     const loaded = loadBanmianFile(older);
-    expect(loaded.ok && loaded.fittedBlocks?.map((f) => f.id)).toEqual(['b-banner', 'b-wu', 'b-funiu', 'b-anle', 'b-anle-photo', 'b-soe']);
+    expect(loaded.ok && loaded.fittedBlocks?.map((f) => f.id)).toEqual(['b-banner', 'b-wu-jinsong', 'b-funiu-road', 'b-anle', 'b-anle-photo', 'b-soe-ranking']);
   });
 
   it('export writes a PDF/X-4 of a clean page; preflight errors block it unless forced', async () => {

@@ -30,8 +30,8 @@ describe('placed ranking (the rank a re-made page keeps)', () => {
     expect(placedRanking(samplePage())).toEqual(['xie-feng', 'wu-jinsong', 'funiu-road', 'xu-chaowen', 'anle', 'nanguan', 'nanyang-chamber', 'junhe-yungu', 'soe-ranking']);
     // a small brief set above the lead does not take its rank
     const doc = samplePage();
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie' ? { ...b, row: 8, rows: 30 } : b.id === 'b-junhe' ? { ...b, row: 4, rows: 4 } : b));
-    doc.blocks = doc.blocks.filter((b) => b.id !== 'b-xu' && b.id !== 'b-nanguan');
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie-feng' ? { ...b, row: 8, rows: 30 } : b.id === 'b-junhe-yungu' ? { ...b, row: 4, rows: 4 } : b));
+    doc.blocks = doc.blocks.filter((b) => b.id !== 'b-xu-chaowen' && b.id !== 'b-nanguan');
     const ranking = placedRanking(doc);
     expect(ranking[0]).toBe('xie-feng');
     expect(ranking.indexOf('junhe-yungu')).toBeLessThan(ranking.indexOf('funiu-road'));
@@ -111,16 +111,16 @@ describe('栏数 8 → 6 re-makes the page (issue 16, item 4)', () => {
 
   it('keeps locked blocks where they are, and refuses (says, moves nothing) when a locked block would lie past the new grid', () => {
     const doc = samplePage();
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie' ? { ...b, locked: true } : b));
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie-feng' ? { ...b, locked: true } : b));
     const e = editorOn(doc);
     e.setPage(withColumns(doc, 6));
     const after = e.getState().doc;
-    expect(after.blocks.find((b) => b.id === 'b-xie')).toEqual(doc.blocks.find((b) => b.id === 'b-xie'));
+    expect(after.blocks.find((b) => b.id === 'b-xie-feng')).toEqual(doc.blocks.find((b) => b.id === 'b-xie-feng'));
     expect(textOverlaps(after.blocks)).toEqual([]);
     expect(outside(after)).toEqual([]);
 
     const stuck = samplePage();
-    stuck.blocks = stuck.blocks.map((b) => (b.id === 'b-soe' ? { ...b, locked: true } : b));
+    stuck.blocks = stuck.blocks.map((b) => (b.id === 'b-soe-ranking' ? { ...b, locked: true } : b));
     const e2 = editorOn(stuck);
     e2.setPage(withColumns(stuck, 6));
     expect(e2.getState().doc).toEqual(stuck);
