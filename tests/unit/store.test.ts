@@ -21,7 +21,7 @@ describe('PageStore (the page in Yjs documents)', () => {
     const moved = store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')!;
     expect(moved).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
     expect(store.undo()).toBe(true);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span: 4, rows: 17 });
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span: 3, rows: 19 });
     expect(store.undo()).toBe(true);
     expect(store.snapshot()).toEqual(before);
     expect(store.undo()).toBe(false);
