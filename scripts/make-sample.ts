@@ -6,7 +6,7 @@
  * the same inputs give the same file.
  */
 import { fileURLToPath } from 'node:url';
-import { gather, makeUpPage, pageFor } from '../src-main/cli/commands/compose';
+import { gather, makeUpPage, pageFor, type Gathered } from '../src-main/cli/commands/compose';
 import { writeFileAtomic } from '../src-main/files/banmian-file';
 import { fontProvider } from '../src-main/fonts/provider';
 import { adRect, type AdPosition, type AdSize } from '../src-core/edition/ads';
@@ -57,7 +57,7 @@ function fail(zh: string, en: string): never {
 }
 
 /** The imported page under the sample's ids, with the picture placeholder in place of the importer's. */
-export async function imported(): Promise<{ doc: BanmianDocument; gathered: Awaited<ReturnType<typeof gather>> & object }> {
+export async function imported(): Promise<{ doc: BanmianDocument; gathered: Gathered }> {
   const gathered = await gather([SAMPLE_SOURCE]);
   if ('zh' in gathered) fail(gathered.zh, gathered.en);
   const ids = new Map<string, string>();
