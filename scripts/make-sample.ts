@@ -39,8 +39,11 @@ const ARTICLE_IDS: Record<string, string> = {
 const PICTURE: ImageAsset = { id: 'anle-photo', name: '（图片占位）', mime: 'image/jpeg', pixelWidth: 1600, pixelHeight: 1200, colorSpace: 'unknown' };
 const PICTURE_CAPTION = '安乐街道社区工作人员向沿街商户宣传烟花爆竹禁放禁售规定。张铁生 摄';
 
-/** The header template: the OCR page names its paper but no date, 版次 or 版名. */
-const HEADER = { paperName: '洛阳日报' };
+/**
+ * The header template. The OCR page names its paper but no date, 版次 or 版名; it continues a story
+ * from page 1 (上接01版), so it is not the front page: a 要闻 page 2, dated the day the sample was made.
+ */
+const HEADER = { paperName: '洛阳日报', date: '2026-12-03', pageNumber: '2', section: '要闻' };
 
 /**
  * The booked ad that makes the page full: 4 columns × 64 lines at the bottom left (about 175 × 270

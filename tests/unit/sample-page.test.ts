@@ -49,6 +49,7 @@ describe('the sample page, read back from its PDF', () => {
     const parsed = parseDocument(readFileSync(SAMPLE, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.en);
     const doc = parsed.document;
+    expect(doc.page.header).toMatchObject({ paperName: '洛阳日报', date: '2026-12-03', pageNumber: '2', section: '要闻' });
     const pl = layout(doc, { fonts });
     expect(pl.overset).toEqual([]);
     const probe = await probePdf(doc, fonts);
@@ -64,8 +65,11 @@ describe('the sample page, read back from its PDF', () => {
     for (const [ch, n] of printed) if (n === 0) printed.delete(ch);
     expect(difference(counts(await ocrText()), printed), 'characters in the OCR page / printed').toEqual([]);
 
-    // The header above the grid: paper name and credits; the 栏头 over its article's headline.
-    for (const text of ['洛阳日报', '校对：王岚', '组版：晓南']) expect(lineTop(probe, text), text).toBeLessThan(geo.top);
+    // The header above the grid: paper name, 版次·版名·date with its weekday (2026-12-03 is a
+    // Thursday), credits; the 栏头 over its article's headline.
+    for (const text of ['洛阳日报', '第2版', '要闻', '2026年12月3日 星期四', '校对：王岚', '组版：晓南']) expect(lineTop(probe, text) ?? Infinity, `${text} printed above the grid`).toBeLessThan(geo.top);
+    // 版次, 版名 and date print as one line (pdftotext splits it at the ideographic spaces)
+    expect(new Set(['第2版', '要闻', '2026年12月3日 星期四'].map((text) => lineTop(probe, text))).size).toBe(1);
     const column = lineTop(probe, '一把手访谈');
     const headline = lineTop(probe, '真抓实干谋发展 奋勇争先谱新篇');
     expect(column).toBeDefined();
