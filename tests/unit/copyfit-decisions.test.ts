@@ -1,10 +1,11 @@
 /**
  * What 适配 decides, pinned on cases whose answers were checked with layout() itself (the fit of
- * the neighbouring choices below), so that making copyfit faster cannot change what it does.
+ * the neighbouring choices below), so that making copyfit faster cannot change what it does. The
+ * sample cases run on the sample as it was placed by hand (free lines at the foot, page styles).
  */
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
-import { longArticleAtFoot as longAtFoot, samplePage } from '../../bench/pages';
+import { handPlacedPage as samplePage, longArticleAtFoot as longAtFoot } from '../../bench/pages';
 import { articleFits, copyfit, type ArticleFit } from '../../src-core/copyfit';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument } from '../../src-core/model/document';

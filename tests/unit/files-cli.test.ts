@@ -7,7 +7,7 @@ import { run as exportCmd } from '../../src-main/cli/commands/export';
 import { run as preflightCmd } from '../../src-main/cli/commands/preflight';
 import { loadBanmianFile, saveBanmianFile } from '../../src-main/files/banmian-file';
 import { cleanPage } from '../fixtures/pdf/pages';
-import { samplePage } from '../../bench/pages';
+import { handPlacedPage } from '../../bench/pages';
 import { serializeDocument } from '../../src-core/model/serialize';
 
 const SAMPLE = 'assets/samples/luoyang-page.banmian';
@@ -34,7 +34,7 @@ describe('CLI: export, preflight, compose', () => {
 
   it('opens a page whose blocks run past its grid (an older build saved it) fitted, and says so on stderr', async () => {
     const older = join(dir, 'older.banmian');
-    const doc = samplePage();
+    const doc = handPlacedPage();
     // 6 columns set, the blocks left where 8 columns had them: what the app used to save
     writeFileSync(older, serializeDocument({ ...doc, page: { ...doc.page, grid: { ...doc.page.grid, columns: 6 } } }));
     const errors = vi.mocked(console.error);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samplePage } from '../../bench/pages';
+import { handPlacedPage } from '../../bench/pages';
 import type { ArticleBlock, BanmianDocument, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
 import { withPresetFormat } from '../../src-core/model/defaults';
 import { applyBlockFits, describeBlockFits, fitBlocksToColumns } from '../../src-core/model/fit-blocks';
@@ -67,9 +67,9 @@ describe('fitting blocks to fewer columns (pure)', () => {
   });
 });
 
-/** The sample page (8 columns) with a stepped banner whose headline spans 7 columns. */
+/** The hand-placed sample page (8 columns) with a stepped banner whose headline spans 7 columns. */
 function page(): BanmianDocument {
-  const doc = samplePage();
+  const doc = handPlacedPage();
   doc.blocks = doc.blocks.map((b) => (b.id === 'b-banner' ? { ...b, headlineSpan: 7, columnRows: [4, 4, 4, 4, 4, 4, 3, 3] } : b));
   return doc;
 }
