@@ -23,8 +23,8 @@ describe.skipIf(!chromiumAvailable())('make-up, copyfit and collisions in the wo
     const wu = await frameOf(page, 'b-wu-jinsong');
     await page.mouse.click(...(await clientXY(page, wu.x + 20, wu.y + 20)));
     const before = await blockProps(page);
-    // b-wu-jinsong dragged two columns left, onto b-xie-feng.
-    await dragPage(page, { x: wu.x + 20, y: wu.y + 20 }, { x: wu.x + 20 - (wu.x - xie.x) / 2, y: wu.y + 20 });
+    // b-wu-jinsong (across the page under b-xie-feng) dragged half-way up, onto b-xie-feng.
+    await dragPage(page, { x: wu.x + 20, y: wu.y + 20 }, { x: wu.x + 20, y: wu.y + 20 - (wu.y - xie.y) / 2 });
     expect(await blockProps(page)).toEqual(before);
     expect(await page.getByTestId('notice').innerText()).toContain('文字块不能重叠');
     await shot(page, 'makeup-refused-1600.png');
