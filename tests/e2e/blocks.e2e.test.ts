@@ -18,6 +18,7 @@ import { blocksPage } from '../fixtures/pdf/pages';
 import { chromiumAvailable } from '../support/browser';
 import { compareWithReference } from '../support/reference';
 import { clientPoint, dragPage, frameOf, shot, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 const num = async (page: Page, testId: string, attr: string): Promise<number> => Number(await page.getByTestId(testId).getAttribute(attr));
 
@@ -32,6 +33,7 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
   let pitch: number;
   beforeAll(async () => {
     page = session.page;
+    await openHandPlacedPage(session);
     // b-xie-feng is 30 lines deep, b-xu-chaowen 17: their heights differ by 13 line pitches.
     pitch = ((await frameOf(page, 'b-xie-feng')).height - (await frameOf(page, 'b-xu-chaowen')).height) / 13;
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { clientPoint, frameOf, shot, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 /** The font size (pt) the page SVG draws the first run containing `text` in. */
 async function sizeOf(page: Page, text: string): Promise<number> {
@@ -30,8 +31,9 @@ const SOE = '全国国企';
 describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s local overrides', () => {
   const session = workspaceSession();
   let page: Page;
-  beforeAll(() => {
+  beforeAll(async () => {
     page = session.page;
+    await openHandPlacedPage(session);
   });
 
   it('lists the page’s named styles in the 样式 tab (版面 → 样式…)', async () => {

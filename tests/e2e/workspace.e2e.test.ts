@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { blockProps, clientPoint, compareWithReference, dragPage, frameOf, shot, textBox, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 // The sample page's grid: 8 columns of 13 characters at 9 pt with a 1-character gutter, 12 pt line pitch.
 const COL = 13 * 9;
@@ -13,8 +14,9 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
   const session = workspaceSession();
   const problems = session.problems;
   let page: Page;
-  beforeAll(() => {
+  beforeAll(async () => {
     page = session.page;
+    await openHandPlacedPage(session);
   });
 
   it('shows the menus, the article list, the page and the properties', async () => {
