@@ -1,7 +1,7 @@
 /**
  * Copyfit (适配) speed: one article fitted into its block, the way the 适配 command calls it. Each
  * call gets a fresh composition cache (the first 适配 after an edit: nothing composed yet for these
- * styles). Cases: the sample page's 吴劲松 article a little overset (block 26 → 24 lines: the headline
+ * styles). Cases: the hand-placed sample page's 吴劲松 article a little overset (block 26 → 24 lines: the headline
  * lever) and far overset (→ 12 lines: the depth lever), a long article in the 9-line block at the
  * page foot (deepened into the free lines) and a longer one that cannot fit, the 安乐 article
  * underset as it is, and an article of the overflowing day set as make-up placed it, cut short by 3
@@ -13,7 +13,7 @@ import { makeUp } from '../src-core/makeup';
 import type { BanmianDocument } from '../src-core/model/document';
 import { fontProvider } from '../src-main/fonts/provider';
 import { dayRequest } from './days';
-import { longArticleAtFoot, samplePage } from './pages';
+import { handPlacedPage, longArticleAtFoot } from './pages';
 import { median, printFigure } from './stats';
 
 const fonts = fontProvider().registry();
@@ -32,12 +32,12 @@ function dayCase(name: string, rank: number, cut: number): { doc: BanmianDocumen
   return { doc: withRows(alt.document, block.id, block.rows - cut), blockId: block.id };
 }
 
-const sample = samplePage();
+const sample = handPlacedPage();
 const cases: { name: string; doc: BanmianDocument; blockId: string }[] = [
-  { name: 'sample-overset-slight', doc: withRows(sample, 'b-wu', 24), blockId: 'b-wu' },
-  { name: 'sample-overset-deep', doc: withRows(sample, 'b-wu', 12), blockId: 'b-wu' },
-  { name: 'sample-overset-foot', doc: longArticleAtFoot(10), blockId: 'b-soe' },
-  { name: 'sample-too-long', doc: longArticleAtFoot(20), blockId: 'b-soe' },
+  { name: 'sample-overset-slight', doc: withRows(sample, 'b-wu-jinsong', 24), blockId: 'b-wu-jinsong' },
+  { name: 'sample-overset-deep', doc: withRows(sample, 'b-wu-jinsong', 12), blockId: 'b-wu-jinsong' },
+  { name: 'sample-overset-foot', doc: longArticleAtFoot(10), blockId: 'b-soe-ranking' },
+  { name: 'sample-too-long', doc: longArticleAtFoot(20), blockId: 'b-soe-ranking' },
   { name: 'sample-underset', doc: sample, blockId: 'b-anle' },
   { name: 'day-broadsheet-overflow', ...dayCase('broadsheet-overflow', 1, 3) },
 ];

@@ -97,7 +97,7 @@ try {
 
   // Dragging a block: one pointer move per animation frame, each a whole column away from the last,
   // so every frame relayouts and repaints the page. Frames per second over 120 frames.
-  const frame = page.locator('[data-testid="overlay"] g.frame[data-block="b-junhe"] rect.frame-hit');
+  const frame = page.locator('[data-testid="overlay"] g.frame[data-block="b-junhe-yungu"] rect.frame-hit');
   const box = (await frame.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + 20);
   await page.mouse.down();

@@ -260,8 +260,9 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     const v = isPhotoItem(a) ? a : measurer.variant(a, p.spec, p.m.tracking);
     if (v !== a) variants.set(a.id, v);
     const { article, pictures } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
-    blocks.push(...pictures);
+    // the pictures after their article: drawn over it, and a click on one picks the picture
     if (article) blocks.push(article);
+    blocks.push(...pictures);
     if (!isPhotoItem(a)) moves.push(describe(a, p, cuts.get(a.id) ?? []));
   }
   const source = request.document;

@@ -89,7 +89,7 @@ function clip(text: string): string {
   return t.length > 12 ? `${t.slice(0, 12)}…` : t;
 }
 
-/** What the user calls a block: the article's headline, the picture's caption, or its kind and id. */
+/** What the user calls a block: the article's headline, the picture's caption, the ad's advertiser, or its kind and id. */
 export function blockName(block: Block, articles: readonly Pick<Article, 'id' | 'headline'>[]): { zh: string; en: string } {
   if (block.kind === 'article') {
     const title = clip(articles.find((a) => a.id === block.articleId)?.headline ?? '');
@@ -98,6 +98,10 @@ export function blockName(block: Block, articles: readonly Pick<Article, 'id' | 
   if (block.kind === 'image') {
     const caption = clip(block.caption ?? '');
     return caption ? { zh: `图片“${caption}”`, en: `picture “${caption}”` } : { zh: `图片 ${block.id}`, en: `picture ${block.id}` };
+  }
+  if (block.kind === 'ad') {
+    const advertiser = clip(block.advertiser);
+    return advertiser ? { zh: `广告“${advertiser}”`, en: `ad “${advertiser}”` } : { zh: `广告 ${block.id}`, en: `ad ${block.id}` };
   }
   return block.kind === 'box' ? { zh: `底纹框 ${block.id}`, en: `box ${block.id}` } : { zh: `线 ${block.id}`, en: `rule ${block.id}` };
 }

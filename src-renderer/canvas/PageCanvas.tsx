@@ -57,7 +57,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!layout) return;
     const p = toPage(e.clientX, e.clientY);
-    const hit = hitTest(layout, p.x, p.y);
+    const hit = hitTest(layout, p.x, p.y, 0, editor.blockShapes());
     const block = hit && editor.block(hit.blockId);
     if (block && block.kind !== 'rule' && block.articleId) editor.openStory(block.articleId);
   };

@@ -40,7 +40,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
       return;
     }
     const p = toPage(e.clientX, e.clientY);
-    const hit = hitTest(layout, p.x, p.y);
+    const hit = hitTest(layout, p.x, p.y, 0, editor.blockShapes());
     if (!hit || hit.kind === 'rule') {
       editor.select(hit?.blockId ?? null);
       return;

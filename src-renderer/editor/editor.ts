@@ -12,7 +12,7 @@ import type { PageStore } from '../../src-core/store/page-store';
 import type { BlockPatch } from '../../src-core/store/operations';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
 import type { ArticleMeta } from '../../src-core/store/readers';
-import { clampRect, columnStep, nudgedRect, sameRect, type Handle } from './geometry';
+import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
 import { copyfit } from '../../src-core/copyfit';
@@ -193,6 +193,11 @@ export class Editor {
 
   block(id: string | null): Block | undefined {
     return id ? this.state.doc.blocks.find((b) => b.id === id) : undefined;
+  }
+
+  /** What a pointer's hit test needs beyond the frames: the grid and each block's steps. */
+  blockShapes(): BlockShapes {
+    return { geo: this.state.geo, block: (id) => this.block(id) };
   }
 
   // ---- state plumbing

@@ -1,6 +1,6 @@
 import type { BlockFrame, PageLayout } from '../../src-core/layout/page-layout';
-import type { GridRect } from '../../src-core/model/document';
-import type { GridGeometry } from '../../src-core/model/grid';
+import type { Block, GridRect } from '../../src-core/model/document';
+import { columnDepths, type GridGeometry } from '../../src-core/model/grid';
 
 /**
  * Geometry kernels of the workspace: pure functions from pointer movement (in pt) to grid
@@ -73,13 +73,32 @@ export function cellAt(geo: GridGeometry, x: number, y: number): { col: number; 
   };
 }
 
-/** The topmost block frame under a point (frames are drawn in z order, so the last one wins). */
-export function hitTest(layout: Pick<PageLayout, 'frames'>, x: number, y: number, slop = 0): BlockFrame | undefined {
+/** The page's blocks by id, with its grid: what a frame's bounding box does not tell (a stepped block's short columns). */
+export interface BlockShapes {
+  geo: GridGeometry;
+  block: (id: string) => Block | undefined;
+}
+
+/**
+ * The topmost block frame under a point (frames are drawn in z order, so the last one wins). With
+ * `shapes`, a stepped block is hit only down to the foot of the column under the point: below a short
+ * column lies another block (make-up fits one there), which gets the click.
+ */
+export function hitTest(layout: Pick<PageLayout, 'frames'>, x: number, y: number, slop = 0, shapes?: BlockShapes): BlockFrame | undefined {
   for (let i = layout.frames.length - 1; i >= 0; i--) {
     const f = layout.frames[i];
-    if (x >= f.x - slop && x <= f.x + f.width + slop && y >= f.y - slop && y <= f.y + f.height + slop) return f;
+    if (x >= f.x - slop && x <= f.x + f.width + slop && y >= f.y - slop && y <= f.y + f.height + slop && withinSteps(f, x, y, slop, shapes)) return f;
   }
   return undefined;
+}
+
+function withinSteps(f: BlockFrame, x: number, y: number, slop: number, shapes: BlockShapes | undefined): boolean {
+  const block = shapes?.block(f.blockId);
+  if (!shapes || block?.kind !== 'article' || !block.columnRows) return true;
+  const { geo } = shapes;
+  const c = clamp(Math.floor((x - f.x + geo.gutter / 2) / columnStep(geo)), 0, block.span - 1);
+  const depth = columnDepths(block)[c];
+  return depth > 0 && y <= f.y + (depth - 1) * geo.pitch + geo.bodySize + slop;
 }
 
 export const sameRect = (a: GridRect, b: GridRect): boolean => a.col === b.col && a.row === b.row && a.span === b.span && a.rows === b.rows;

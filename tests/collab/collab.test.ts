@@ -63,7 +63,7 @@ async function join(pageId: string, who: 'proof' | 'chief' | 'layout2') {
 }
 
 const ARTICLE = 'xu-chaowen';
-const BLOCK = 'b-xu';
+const BLOCK = 'b-xu-chaowen';
 const blockOf = (doc: Y.Doc) => layoutParts(doc).blocks.get(BLOCK)!.toJSON();
 
 describe('two desks, one page (real server on loopback)', () => {

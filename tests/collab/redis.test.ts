@@ -64,11 +64,11 @@ describe.skipIf(!hasRedis)('two instances behind Redis', () => {
       }
       typeInto(store.articleDoc('xu-chaowen')!, 0, 0, '一号机');
       typeInto(proof.docs.articleDoc('xu-chaowen')!, 1, 0, '二号机');
-      store.moveBlock('b-xu', 1, 42);
+      store.moveBlock('b-xu-chaowen', 1, 42);
       await until('converged across instances', () => bodyText(store.articleDoc('xu-chaowen')!) === bodyText(proof.docs.articleDoc('xu-chaowen')!));
       expect(bodyText(store.articleDoc('xu-chaowen')!)).toContain('一号机');
       expect(bodyText(store.articleDoc('xu-chaowen')!)).toContain('二号机');
-      await until('move crosses', () => layoutParts(proof.docs.layoutDoc).blocks.get('b-xu')!.get('row') === 42);
+      await until('move crosses', () => layoutParts(proof.docs.layoutDoc).blocks.get('b-xu-chaowen')!.get('row') === 42);
       await until('presence crosses', () => layout.session.presence().some((p) => p.name === '赵校对'));
 
       expect(await chief.session.signOff()).toEqual({ ok: true });

@@ -44,7 +44,7 @@ describe.each(drivers)('a server on $driver killed with SIGKILL', ({ driver, run
       await proof.session.whenSynced();
       const mine = store.articleDoc('xu-chaowen')!;
       for (let i = 0; i < 40; i++) typeInto(mine, 0, i, '存');
-      store.moveBlock('b-xu', 2, 44);
+      store.moveBlock('b-xu-chaowen', 2, 44);
       typeInto(proof.docs.articleDoc('anle')!, 0, 0, '校对已改');
       await layout.session.whenSynced();
       await proof.session.whenSynced();
@@ -69,7 +69,7 @@ describe.each(drivers)('a server on $driver killed with SIGKILL', ({ driver, run
         // everything acknowledged is there; the unacknowledged 途 may or may not be
         expect(xuAfter.replace(/途/g, '')).toBe(acknowledged.xu);
         expect(bodyText(fresh.docs.articleDoc('anle')!)).toBe(acknowledged.anle);
-        expect(layoutParts(fresh.docs.layoutDoc).blocks.get('b-xu')!.toJSON()).toMatchObject({ col: 2, row: 44 });
+        expect(layoutParts(fresh.docs.layoutDoc).blocks.get('b-xu-chaowen')!.toJSON()).toMatchObject({ col: 2, row: 44 });
 
         // the old desks reconnect, send what the server missed, and everyone converges
         layout.session.goOnline();

@@ -18,6 +18,7 @@ import { blocksPage } from '../fixtures/pdf/pages';
 import { chromiumAvailable } from '../support/browser';
 import { compareWithReference } from '../support/reference';
 import { clientPoint, dragPage, frameOf, shot, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 const num = async (page: Page, testId: string, attr: string): Promise<number> => Number(await page.getByTestId(testId).getAttribute(attr));
 
@@ -32,8 +33,9 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
   let pitch: number;
   beforeAll(async () => {
     page = session.page;
-    // b-xie is 30 lines deep, b-xu 17: their heights differ by 13 line pitches.
-    pitch = ((await frameOf(page, 'b-xie')).height - (await frameOf(page, 'b-xu')).height) / 13;
+    await openHandPlacedPage(session);
+    // b-xie-feng is 30 lines deep, b-xu-chaowen 17: their heights differ by 13 line pitches.
+    pitch = ((await frameOf(page, 'b-xie-feng')).height - (await frameOf(page, 'b-xu-chaowen')).height) / 13;
   });
 
   const select = async (id: string): Promise<void> => {
@@ -129,8 +131,8 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
   });
 
   it('adds a free 底纹框 over the selected block, under it: the article inside is still picked first', async () => {
-    await select('b-nanyang');
-    const nanyang = await frameOf(page, 'b-nanyang');
+    await select('b-nanyang-chamber');
+    const nanyang = await frameOf(page, 'b-nanyang-chamber');
     const tints = await page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count();
     await page.getByTestId('menu-layout').click();
     await page.locator('.menu-items [data-command="layout.addBox"]').click();
@@ -142,7 +144,7 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     // Moved up a line from 属性, it stays under the article: a click on the article picks the article.
     await commit('prop-row', String(Number(await page.getByTestId('prop-row').inputValue()) - 1));
     await expect.poll(async () => (await frameOf(page, boxId)).y).toBeLessThan(nanyang.y);
-    await select('b-nanyang');
+    await select('b-nanyang-chamber');
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-testid="page"] svg rect[fill="rgb(230,230,230)"]').count()).toBe(tints);
@@ -154,7 +156,7 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
     for (let y = 0; y < 200; y++)
       for (let x = 0; x < 300; x++) png.data.set([40 + (x * 200) / 300, 90 + ((x + y) % 40), 60 + (y * 180) / 200, 255], (y * 300 + x) * 4);
     const bytes = [...PNG.sync.write(png)];
-    const xie = await frameOf(page, 'b-xie');
+    const xie = await frameOf(page, 'b-xie-feng');
     const drop = await clientPoint(page, xie.x + 4, xie.y + 12 * pitch);
     pictureName = '街景.png';
     await page.evaluate(
@@ -193,8 +195,8 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
   });
 
   it('steps the last column of an article by dragging its foot, and resets it to a rectangle', async () => {
-    await select('b-xie');
-    const xie = await frameOf(page, 'b-xie');
+    await select('b-xie-feng');
+    const xie = await frameOf(page, 'b-xie-feng');
     const hx = (await num(page, 'depth-handle-3', 'x')) + (await num(page, 'depth-handle-3', 'width')) / 2;
     const hy = (await num(page, 'depth-handle-3', 'y')) + (await num(page, 'depth-handle-3', 'height')) / 2;
     expect(hy).toBeCloseTo(xie.y + xie.height, 1);
@@ -213,11 +215,11 @@ describe.skipIf(!chromiumAvailable())('block tools in the workspace: rules, tint
   });
 
   it('sets the titles of an article over a picture (压题图), knocked out in white', async () => {
-    await select('b-xu');
+    await select('b-xu-chaowen');
     await page.getByTestId('prop-title-image').selectOption({ label: pictureName });
     const headline = page.locator('[data-testid="page"] svg text', { hasText: '科学规划' }).first();
     await expect.poll(() => headline.getAttribute('fill')).toBe('rgb(255,255,255)');
-    const xu = await frameOf(page, 'b-xu');
+    const xu = await frameOf(page, 'b-xu-chaowen');
     const picture = page.locator('[data-testid="page"] svg svg', { has: page.locator('image') }).filter({ has: page.locator(`xpath=self::*[@y="${Math.round(xu.y * 100) / 100}"]`) });
     expect(await picture.count()).toBe(1);
     // The picture moves under the titles with its own grip.

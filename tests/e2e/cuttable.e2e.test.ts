@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
 
   it('marks the paragraph at the cursor with Ctrl+Shift+K and the button, which shows where the cursor is', async () => {
     await exportPrintPdf(page, 'before.pdf');
-    await openStory(page, 'b-xie');
+    await openStory(page, 'b-xie-feng');
     expect(await button(page).getAttribute('aria-pressed')).toBe('false');
     await paragraphs(page).nth(1).click();
     await page.keyboard.press('Control+Shift+K');
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => page.title()).toBe('版面 Banmian — cut.banmian');
     await fitPage(page);
-    await openStory(page, 'b-xie');
+    await openStory(page, 'b-xie-feng');
     expect(await paragraphs(page).nth(1).getAttribute('data-cuttable')).toBe('true');
     expect(await paragraphs(page).nth(0).getAttribute('data-cuttable')).toBeNull();
     await paragraphs(page).nth(1).click();
@@ -127,7 +127,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
 
   it('in 校对 mode the mark is set as it is, not as a tracked change (it changes nothing printed)', async () => {
     const proofreader = await openFitted(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
-    await openStory(proofreader, 'b-xie');
+    await openStory(proofreader, 'b-xie-feng');
     expect(await proofreader.getByTestId('story-proof-bar').innerText()).toContain('修改留痕');
     const text = await proofreader.getByTestId('story-body').innerText();
     await paragraphs(proofreader).nth(2).click();

@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { clientPoint, frameOf, pageText, shot, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page live', () => {
   const session = workspaceSession();
   const problems = session.problems;
   let page: Page;
-  beforeAll(() => {
+  beforeAll(async () => {
     page = session.page;
+    await openHandPlacedPage(session);
   });
 
   const body = () => page.getByTestId('story-body');

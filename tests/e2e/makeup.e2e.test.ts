@@ -17,25 +17,25 @@ describe.skipIf(!chromiumAvailable())('make-up, copyfit and collisions in the wo
   });
 
   it('refuses a drag that would put one text block over another, with a notice', async () => {
-    const xie = await frameOf(page, 'b-xie');
-    const wu = await frameOf(page, 'b-wu');
+    const xie = await frameOf(page, 'b-xie-feng');
+    const wu = await frameOf(page, 'b-wu-jinsong');
     await page.mouse.click(...(await clientXY(page, wu.x + 20, wu.y + 20)));
     const before = await blockProps(page);
-    // b-wu dragged two columns left, onto b-xie.
-    await dragPage(page, { x: wu.x + 20, y: wu.y + 20 }, { x: wu.x + 20 - (wu.x - xie.x) / 2, y: wu.y + 20 });
+    // b-wu-jinsong (across the page under b-xie-feng) dragged half-way up, onto b-xie-feng.
+    await dragPage(page, { x: wu.x + 20, y: wu.y + 20 }, { x: wu.x + 20, y: wu.y + 20 - (wu.y - xie.y) / 2 });
     expect(await blockProps(page)).toEqual(before);
     expect(await page.getByTestId('notice').innerText()).toContain('文字块不能重叠');
     await shot(page, 'makeup-refused-1600.png');
   });
 
   it('fits an overset article with 适配: the overset goes to 0 or the notice says why not', async () => {
-    await page.locator('[data-testid="overlay"] g.frame[data-block="b-junhe"] rect.frame-hit').click({ force: true });
+    await page.locator('[data-testid="overlay"] g.frame[data-block="b-junhe-yungu"] rect.frame-hit').click({ force: true });
     const rows = page.getByTestId('prop-rows');
     await rows.fill('6');
     await rows.press('Enter');
     const fit = page.locator('[data-article="junhe-yungu"] [data-testid="article-fit"]');
     expect(await fit.innerText()).toMatch(/^\+\d+ 行$/);
-    expect(await page.locator('g.frame[data-block="b-junhe"] [data-marker="fit"]').getAttribute('data-fit')).toMatch(/^\+\d+ 行$/);
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"] [data-marker="fit"]').getAttribute('data-fit')).toMatch(/^\+\d+ 行$/);
     await menu(page, 'layout', 'layout.copyfit');
     const notice = await page.getByTestId('notice').innerText();
     expect(notice).toContain('适配');

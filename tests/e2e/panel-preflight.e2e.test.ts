@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('the preflight panel (预检)', () => {
   it('selects an article block from its row in the typographic report', async () => {
     const row = page.locator('[data-testid="typo-article"][data-article="junhe-yungu"]');
     await row.locator('.pf-article-title').click();
-    expect(await selected()).toBe('b-junhe');
+    expect(await selected()).toBe('b-junhe-yungu');
     expect(await row.getAttribute('class')).toContain('selected');
     // The figures of one article open under its row.
     await row.locator('.pf-toggle').click();
@@ -60,11 +60,11 @@ describe.skipIf(!chromiumAvailable())('the preflight panel (预检)', () => {
     await overset.first().waitFor();
     expect(await overset.count()).toBe(1);
     expect(await overset.innerText()).toContain('二期项目封顶');
-    expect(await overset.getAttribute('data-target')).toBe('b-junhe');
+    expect(await overset.getAttribute('data-target')).toBe('b-junhe-yungu');
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('selection').count()).toBe(0);
     await overset.click();
-    expect(await selected()).toBe('b-junhe');
+    expect(await selected()).toBe('b-junhe-yungu');
     await shot(page, 'ui-preflight-overset.png');
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="preflight-issue"][data-code="overset"]').length === 0);

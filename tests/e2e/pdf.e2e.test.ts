@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithReference } from '../support/reference';
 import { samplePage } from '../../bench/pages';
 import { layout } from '../../src-core/layout/layout';
+import { AD_LABEL } from '../../src-core/layout/ads';
+import { headerDate } from '../../src-core/layout/date';
 import { plainText } from '../../src-core/model/richtext';
 import { exportPdf } from '../../src-core/pdf';
 import { isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
@@ -73,11 +75,15 @@ describe('the sample page as a print PDF', () => {
     if (!needs('pdftotext')) return;
     const h = doc.page.header;
     const source = [
-      ...doc.articles.flatMap((a) => [a.kicker, a.headline, a.deck, a.byline, a.lead, plainText(a.body), a.jumpFrom, a.jumpTo]),
+      ...doc.articles.flatMap((a) => [a.column ?? '', a.kicker, a.headline, a.deck, a.byline, a.lead, plainText(a.body), a.jumpFrom, a.jumpTo]),
       ...doc.blocks.map((b) => (b.kind === 'image' ? b.caption : '')),
+      // a booked ad without its artwork prints its advertiser under the label 广告
+      ...doc.blocks.map((b) => (b.kind === 'ad' ? `${AD_LABEL}${b.advertiser}` : '')),
       h.paperName,
       h.section,
-      // The header's credit labels are written by the layout, not typed in the document.
+      // The header's 版次, date line and credit labels are written by the layout, not typed in the document.
+      h.pageNumber && `第${h.pageNumber}版`,
+      h.date && headerDate(h.date, h.dateLine === 'weekday-lunar'),
       h.editor && `责任编辑：${h.editor}`,
       h.proofreader && `校对：${h.proofreader}`,
       h.layoutEditor && `组版：${h.layoutEditor}`,
@@ -165,7 +171,7 @@ describe('the sample page as a print PDF', () => {
     }
     expect(starts.length).toBeGreaterThan(300);
     // A line of the second column of the Xie Feng interview is found as a line of its own.
-    expect(starts).toContain('笼换鸟”，促进传统产业扩容');
+    expect(starts).toContain('型，以高质量发展的良好成效');
     // A paragraph may open with a dash (the deck "——访…"); only lines inside a paragraph are bound by kinsoku.
     const paragraphs = doc.articles.flatMap((a) => [a.kicker, a.headline, a.deck, a.byline, a.lead, ...plainText(a.body).split('\n')]).map((p) => p.trim()).filter(Boolean);
     const opensParagraph = (l: string): boolean => paragraphs.some((p) => p.startsWith(l.slice(0, 6)));

@@ -141,10 +141,10 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     expect(await thread.innerText()).toContain('①');
     const marker = p.locator('[data-testid="proof-markers"] [data-marker="comment"]');
     await expect.poll(() => marker.count()).toBe(1);
-    // The marker sits in the left margin (the article is in the left half of the page).
+    // The marker sits in the right margin (the article is the page's last column, in its right half).
     const f = await frameOf(p, 'b-nanguan');
     const cx = Number(await marker.locator('circle').getAttribute('cx'));
-    expect(cx).toBeLessThan(f.x);
+    expect(cx).toBeGreaterThan(f.x + f.width);
     await p.keyboard.press('Escape');
     await shot(p, 'ui-proof-desk.png');
   });
@@ -163,7 +163,8 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
       vp.scrollBy(Math.round(x - r.left - 10), Math.round(y - r.top - 10));
     }, corner);
     const from = await clientPoint(p, f.x - 45, f.y + 45);
-    const to = await clientPoint(p, f.x + 150, f.y + 118);
+    // down to the first paragraph's fourth line (广泛 inserted there; 南关's column is 13 characters wide)
+    const to = await clientPoint(p, f.x + 150, f.y + 160);
     const vp = (await p.getByTestId('viewport').boundingBox())!;
     const right = Math.min(to.x, vp.x + vp.width - 20);
     const png = await p.screenshot({ clip: { x: Math.round(from.x), y: Math.round(from.y), width: Math.round(right - from.x), height: Math.round(to.y - from.y) } });

@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('rulers and the proof PNG export', () => {
 
   it('shades the extent of the selected block on both rulers', async () => {
     const page = s.page;
-    const f = await frameOf(page, 'b-junhe');
+    const f = await frameOf(page, 'b-junhe-yungu');
     const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
     await page.mouse.click(p.x, p.y);
     const a = await clientPoint(page, f.x, f.y);

@@ -116,6 +116,8 @@ describe.skipIf(!chromiumAvailable())('the sharing host is killed mid-session an
     await editor.waitForSelector('.status[data-state="ready"]', { timeout: 90_000 });
     await expect.poll(() => editor.getByTestId('doc-title').innerText(), { timeout: 30_000 }).toContain(shared.value.pageId);
     await expect.poll(() => status(editor).getAttribute('data-connection'), { timeout: 30_000 }).toBe('online');
+    // 南关 is low in the sample's last column: in view with the whole page
+    await editor.getByTestId('tool-view.fitPage').click();
     await openStory(editor, 'b-nanguan');
     const text = await editor.getByTestId('story-body').innerText();
     expect(text).toContain('组版断线时改');

@@ -15,15 +15,16 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
   });
 
   it('shows the overset article’s fit and marks where its overset starts; 适配 changes both', async () => {
-    await page.locator('[data-testid="overlay"] g.frame[data-block="b-wu"] rect.frame-hit').click({ force: true });
+    // 科学规划 (3 × 19 beside 谢峰's) cut to 12 lines: 适配 deepens it back into the lines this frees
+    await page.locator('[data-testid="overlay"] g.frame[data-block="b-xu-chaowen"] rect.frame-hit').click({ force: true });
     const rows = page.getByTestId('prop-rows');
     await rows.fill('12');
     await rows.press('Enter');
-    await openStory(page, 'b-wu');
+    await openStory(page, 'b-xu-chaowen');
     const fit = page.getByTestId('story-fit');
     await expect.poll(() => fit.innerText()).toMatch(/^\+\d+ 行$/);
     // The same figure as the page's own marker on the block.
-    expect(await fit.innerText()).toBe(await page.locator('g.frame[data-block="b-wu"] [data-marker="fit"]').getAttribute('data-fit'));
+    expect(await fit.innerText()).toBe(await page.locator('g.frame[data-block="b-xu-chaowen"] [data-marker="fit"]').getAttribute('data-fit'));
     const mark = page.locator('[data-testid="story-body"] [data-testid="story-overset-mark"]');
     await mark.waitFor();
     expect(await mark.innerText()).toBe('溢排');
@@ -44,7 +45,7 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
 
   it('follows the typing: a new paragraph longer than the empty lines turns the fit to +N 行 and marks its overset', async () => {
     const fit = page.getByTestId('story-fit');
-    // After 适配 the article is a few lines under (−3 行 on the sample).
+    // After 适配 the article is a few lines under (−2 行 on the sample).
     const under = Number((await fit.innerText()).match(/^−(\d+) 行$/)?.[1] ?? 0);
     expect(under).toBeGreaterThan(0);
     // The caret at the body's end: a click right of the last paragraph's last line.
@@ -53,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     const box = (await last.boundingBox())!;
     await last.click({ position: { x: box.width - 2, y: box.height - 6 } });
     await page.keyboard.press('Enter');
-    // Five lines' worth and more of a 4-column block's measure (about 11 characters a line).
+    // Five lines' worth and more of a 3-column block's measure (13 characters a line).
     const added = '新增段落用于检验适配显示是否随输入更新'.repeat(4);
     await page.keyboard.type(added);
     await expect.poll(() => fit.innerText()).toMatch(/^\+\d+ 行$/);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { clientPoint, frameOf, shot, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 /** The font size (pt) the page SVG draws the first run containing `text` in. */
 async function sizeOf(page: Page, text: string): Promise<number> {
@@ -23,15 +24,16 @@ async function selectBlock(page: Page, blockId: string): Promise<void> {
   expect(await page.getByTestId('selection').getAttribute('data-block')).toBe(blockId);
 }
 
-// Two articles side by side at the page foot: 均和云谷 (b-junhe) and 国企榜单 (b-soe).
+// Two articles side by side at the page foot: 均和云谷 (b-junhe-yungu) and 国企榜单 (b-soe-ranking).
 const JUNHE = '二期项目封顶';
 const SOE = '全国国企';
 
 describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s local overrides', () => {
   const session = workspaceSession();
   let page: Page;
-  beforeAll(() => {
+  beforeAll(async () => {
     page = session.page;
+    await openHandPlacedPage(session);
   });
 
   it('lists the page’s named styles in the 样式 tab (版面 → 样式…)', async () => {
@@ -80,7 +82,7 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
 
   it('overrides one article’s headline only, and shows the override', async () => {
     await page.getByTestId('tab-properties').click();
-    await selectBlock(page, 'b-junhe');
+    await selectBlock(page, 'b-junhe-yungu');
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
     await typeSize(page, 'article-style-headline-size', '一号');
     await expect.poll(() => sizeOf(page, JUNHE)).toBe(26);

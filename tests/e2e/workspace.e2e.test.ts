@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { blockProps, clientPoint, compareWithReference, dragPage, frameOf, shot, textBox, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
 
 // The sample page's grid: 8 columns of 13 characters at 9 pt with a 1-character gutter, 12 pt line pitch.
 const COL = 13 * 9;
@@ -13,8 +14,9 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
   const session = workspaceSession();
   const problems = session.problems;
   let page: Page;
-  beforeAll(() => {
+  beforeAll(async () => {
     page = session.page;
+    await openHandPlacedPage(session);
   });
 
   it('shows the menus, the article list, the page and the properties', async () => {
@@ -35,21 +37,21 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
   });
 
   it('selects a block with a click and shows its span and position in columns, lines and mm', async () => {
-    const f = await frameOf(page, 'b-junhe');
+    const f = await frameOf(page, 'b-junhe-yungu');
     const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
     await page.mouse.click(p.x, p.y);
-    expect(await page.getByTestId('selection').getAttribute('data-block')).toBe('b-junhe');
+    expect(await page.getByTestId('selection').getAttribute('data-block')).toBe('b-junhe-yungu');
     expect(await blockProps(page)).toEqual({ col: 0, span: 4, row: 81, rows: 9 });
     expect(await page.getByTestId('prop-mm').innerText()).toMatch(/宽 174\.6 mm/);
     expect(await page.getByTestId('block-article').innerText()).toBe('二期项目封顶');
   });
 
   it('moves a block by dragging, snapped to the columns, and the text moves with it', async () => {
-    const before = await frameOf(page, 'b-junhe');
+    const before = await frameOf(page, 'b-junhe-yungu');
     const headlineBefore = (await textBox(page, '二期项目封顶'))!;
     // 2.2 columns right and 12.3 lines down, into the empty foot of the page: snaps to 2 columns, 12 lines.
     await dragPage(page, { x: before.x + 40, y: before.y + 40 }, { x: before.x + 40 + 2.2 * STEP, y: before.y + 40 + 12.3 * PITCH });
-    const after = await frameOf(page, 'b-junhe');
+    const after = await frameOf(page, 'b-junhe-yungu');
     expect(after.x - before.x).toBeCloseTo(2 * STEP, 1);
     expect(after.y - before.y).toBeCloseTo(12 * PITCH, 1);
     expect(await blockProps(page)).toEqual({ col: 2, span: 4, row: 93, rows: 9 });
@@ -61,7 +63,7 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
   });
 
   it('resizes a block by its handle, in whole columns, and the text reflows', async () => {
-    const before = await frameOf(page, 'b-junhe');
+    const before = await frameOf(page, 'b-junhe-yungu');
     const rightOfFirstColumn = async () => {
       const left = before.x + STEP;
       const at = await page.locator('[data-testid="page"] svg text').evaluateAll((nodes) => nodes.map((n) => [Number((n.getAttribute('x') ?? '').split(' ')[0]), Number(n.getAttribute('y'))]));
@@ -76,13 +78,13 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     const target = await clientPoint(page, before.x + before.width - 3 * STEP, before.y + before.height / 2);
     await page.mouse.move(target.x, target.y, { steps: 6 });
     await page.mouse.up();
-    const after = await frameOf(page, 'b-junhe');
+    const after = await frameOf(page, 'b-junhe-yungu');
     expect(after.width).toBeCloseTo(width(1), 1);
     expect(after.x).toBeCloseTo(before.x, 1);
     expect(await blockProps(page)).toEqual({ col: 2, span: 1, row: 93, rows: 9 });
     // The text that stood in columns 2–4 has flowed back into the first one, and what does not fit is overset.
     expect(await rightOfFirstColumn()).toBe(0);
-    expect(await page.locator('g.frame[data-block="b-junhe"] [data-marker="overset"]').count()).toBe(1);
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"] [data-marker="overset"]').count()).toBe(1);
     await shot(page, 'ui-resized.png');
   });
 
@@ -101,7 +103,7 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
   });
 
   it('moves freely with Alt held, and the model still rounds to grid units', async () => {
-    const before = await frameOf(page, 'b-junhe');
+    const before = await frameOf(page, 'b-junhe-yungu');
     const from = { x: before.x + 30, y: before.y + 30 };
     const a = await clientPoint(page, from.x, from.y);
     // down into the free lines under the bottom row (a move onto another text block is refused)
@@ -126,7 +128,7 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowUp');
     expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 90, rows: 9 });
-    // five lines up would put it over b-soe (columns 5–8, lines 82–90): refused, and said so
+    // five lines up would put it over b-soe-ranking (columns 5–8, lines 82–90): refused, and said so
     await page.keyboard.press('Shift+ArrowUp');
     expect(await blockProps(page)).toEqual({ col: 1, span: 4, row: 90, rows: 9 });
     expect(await page.getByTestId('notice').innerText()).toMatch(/重叠|overlap/);
@@ -138,7 +140,7 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     const rows = page.getByTestId('prop-rows');
     await rows.fill('4');
     await rows.press('Enter');
-    const marker = page.locator('g.frame[data-block="b-junhe"] [data-marker="overset"]');
+    const marker = page.locator('g.frame[data-block="b-junhe-yungu"] [data-marker="overset"]');
     expect(await marker.count()).toBe(1);
     expect(await marker.locator('text').textContent()).toMatch(/^溢 \d+ 字$/);
     expect(await page.locator('[data-article="junhe-yungu"] [data-testid="article-overset"]').innerText()).toMatch(/^溢 \d+$/);
@@ -150,32 +152,32 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
 
   it('marks empty lines on article blocks with body text, not on a headline-only banner', async () => {
     expect(await page.locator('g.frame[data-block="b-banner"] [data-marker="underset"]').count()).toBe(0);
-    expect(await page.locator('g.frame[data-block="b-xie"] [data-marker="underset"]').count()).toBe(1);
+    expect(await page.locator('g.frame[data-block="b-xie-feng"] [data-marker="underset"]').count()).toBe(1);
   });
 
   it('locks a block so that it cannot be moved, and says so', async () => {
     await page.keyboard.press('Control+l');
-    expect(await page.locator('g.frame[data-block="b-junhe"] [data-marker="locked"]').count()).toBe(1);
-    const f = await frameOf(page, 'b-junhe');
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"] [data-marker="locked"]').count()).toBe(1);
+    const f = await frameOf(page, 'b-junhe-yungu');
     await dragPage(page, { x: f.x + 30, y: f.y + 30 }, { x: f.x + 30 + STEP, y: f.y + 30 });
-    expect((await frameOf(page, 'b-junhe')).x).toBeCloseTo(f.x, 1);
+    expect((await frameOf(page, 'b-junhe-yungu')).x).toBeCloseTo(f.x, 1);
     expect(await page.getByTestId('notice').innerText()).toContain('锁定');
     await page.keyboard.press('Delete');
-    expect(await page.locator('g.frame[data-block="b-junhe"]').count()).toBe(1);
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"]').count()).toBe(1);
     await page.keyboard.press('Control+l');
-    expect(await page.locator('g.frame[data-block="b-junhe"] [data-marker="locked"]').count()).toBe(0);
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"] [data-marker="locked"]').count()).toBe(0);
   });
 
   it('deletes a block (the article goes back to the list) and places it again by dragging it onto the page, sized to its text', async () => {
     await page.keyboard.press('Delete');
-    expect(await page.locator('g.frame[data-block="b-junhe"]').count()).toBe(0);
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"]').count()).toBe(0);
     const item = page.locator('[data-testid="article-item"][data-article="junhe-yungu"]');
     expect(await item.getAttribute('data-placed')).toBe('no');
     expect(await page.locator('[data-testid="page"] svg text', { hasText: '二期项目封顶' }).count()).toBe(0);
 
     const src = (await item.boundingBox())!;
     // Drop on column 1, line 84 (the block below-right starts on line 82 of column 5).
-    const soe = await frameOf(page, 'b-soe');
+    const soe = await frameOf(page, 'b-soe-ranking');
     const target = await clientPoint(page, soe.x - 4 * STEP + 10, soe.y + 3 * PITCH + 2);
     await page.mouse.move(src.x + 20, src.y + 10);
     await page.mouse.down();
@@ -196,7 +198,7 @@ describe.skipIf(!chromiumAvailable())('the workspace (组版): arranging blocks 
     expect(await item.getAttribute('data-placed')).toBe('no');
     await page.keyboard.press('Control+z');
     expect(await item.getAttribute('data-placed')).toBe('yes');
-    expect(await page.locator('g.frame[data-block="b-junhe"]').count()).toBe(1);
+    expect(await page.locator('g.frame[data-block="b-junhe-yungu"]').count()).toBe(1);
   });
 
   it('zooms with Ctrl+wheel, to fit page, to fit width and to 100%, and pans with space+drag', async () => {

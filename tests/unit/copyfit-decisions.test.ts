@@ -1,10 +1,11 @@
 /**
  * What 适配 decides, pinned on cases whose answers were checked with layout() itself (the fit of
- * the neighbouring choices below), so that making copyfit faster cannot change what it does.
+ * the neighbouring choices below), so that making copyfit faster cannot change what it does. The
+ * sample cases run on the sample as it was placed by hand (free lines at the foot, page styles).
  */
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
-import { longArticleAtFoot as longAtFoot, samplePage } from '../../bench/pages';
+import { handPlacedPage as samplePage, longArticleAtFoot as longAtFoot } from '../../bench/pages';
 import { articleFits, copyfit, type ArticleFit } from '../../src-core/copyfit';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument } from '../../src-core/model/document';
@@ -40,25 +41,25 @@ const zh = (doc: BanmianDocument, blockId: string): string => copyfit(doc, block
 
 describe('copyfit decisions (pinned before the speed work)', () => {
   it('sample, 吴劲松 cut to 24 lines: the headline 24 → 20 pt (−0.03 em alone leaves it overset)', () => {
-    const doc = withRows(samplePage(), 'b-wu', 24);
-    expect(fitWith(doc, 'b-wu', 24, -0.03).over).toBeGreaterThan(0);
-    expect(fitWith(doc, 'b-wu', 24, 0, 20)).toEqual({ over: 0, under: 11 });
-    const r = copyfit(doc, 'b-wu', { fonts });
+    const doc = withRows(samplePage(), 'b-wu-jinsong', 24);
+    expect(fitWith(doc, 'b-wu-jinsong', 24, -0.03).over).toBeGreaterThan(0);
+    expect(fitWith(doc, 'b-wu-jinsong', 24, 0, 20)).toEqual({ over: 0, under: 11 });
+    const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before).toEqual({ over: 1, under: 0 });
     expect(r.after).toEqual({ over: 0, under: 11 });
     expect(r.change).toEqual({ styles: { headline: { size: 20, lineHeight: 25 } } });
-    expect(zh(doc, 'b-wu')).toBe('标题 24 → 20 pt；仍空 11 行');
+    expect(zh(doc, 'b-wu-jinsong')).toBe('标题 24 → 20 pt；仍空 11 行');
   });
 
   it('sample, 吴劲松 cut to 12 lines: the block 12 → 25 lines, the fewest that hold it', () => {
-    const doc = withRows(samplePage(), 'b-wu', 12);
-    expect(fitWith(doc, 'b-wu', 24).over).toBeGreaterThan(0);
-    expect(fitWith(doc, 'b-wu', 24, -0.03).over).toBeGreaterThan(0);
-    expect(fitWith(doc, 'b-wu', 25)).toEqual({ over: 0, under: 3 });
-    const r = copyfit(doc, 'b-wu', { fonts });
+    const doc = withRows(samplePage(), 'b-wu-jinsong', 12);
+    expect(fitWith(doc, 'b-wu-jinsong', 24).over).toBeGreaterThan(0);
+    expect(fitWith(doc, 'b-wu-jinsong', 24, -0.03).over).toBeGreaterThan(0);
+    expect(fitWith(doc, 'b-wu-jinsong', 25)).toEqual({ over: 0, under: 3 });
+    const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.change).toEqual({ styles: {}, rows: 25 });
     expect(r.after).toEqual({ over: 0, under: 3 });
-    expect(zh(doc, 'b-wu')).toBe('块高 12 → 25 行；仍空 3 行');
+    expect(zh(doc, 'b-wu-jinsong')).toBe('块高 12 → 25 行；仍空 3 行');
   });
 
   it('sample, 安乐 underset by 13 lines: tracking +0.01 em, the best of the levers short of depth', () => {
@@ -72,19 +73,19 @@ describe('copyfit decisions (pinned before the speed work)', () => {
 
   it('sample, a long article in a 9-line block at the foot: deepened 9 → 35 lines', () => {
     const doc = longAtFoot(10);
-    expect(fitWith(doc, 'b-soe', 34).over).toBeGreaterThan(0);
-    expect(fitWith(doc, 'b-soe', 34, -0.03).over).toBeGreaterThan(0);
-    expect(fitWith(doc, 'b-soe', 35)).toEqual({ over: 0, under: 1 });
-    const r = copyfit(doc, 'b-soe', { fonts });
+    expect(fitWith(doc, 'b-soe-ranking', 34).over).toBeGreaterThan(0);
+    expect(fitWith(doc, 'b-soe-ranking', 34, -0.03).over).toBeGreaterThan(0);
+    expect(fitWith(doc, 'b-soe-ranking', 35)).toEqual({ over: 0, under: 1 });
+    const r = copyfit(doc, 'b-soe-ranking', { fonts });
     expect(r.before).toEqual({ over: 103, under: 0 });
     expect(r.change).toEqual({ styles: {}, rows: 35 });
-    expect(zh(doc, 'b-soe')).toBe('块高 9 → 35 行；仍空 1 行');
+    expect(zh(doc, 'b-soe-ranking')).toBe('块高 9 → 35 行；仍空 1 行');
   });
 
   it('sample, an article longer than the free lines below: nothing changed, and why', () => {
     const doc = longAtFoot(20);
-    expect(fitWith(doc, 'b-soe', 118 - 81, -0.03).over).toBeGreaterThan(0);
-    const r = copyfit(doc, 'b-soe', { fonts });
+    expect(fitWith(doc, 'b-soe-ranking', 118 - 81, -0.03).over).toBeGreaterThan(0);
+    const r = copyfit(doc, 'b-soe-ranking', { fonts });
     expect(r.before).toEqual({ over: 210, under: 0 });
     expect(r.after).toEqual(r.before);
     expect(r.change).toEqual({ styles: {} });

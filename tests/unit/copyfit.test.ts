@@ -51,24 +51,24 @@ describe('copyfit (适配)', () => {
 
   it('brings a slightly overset article to 0 with its headline size, within its rank’s range, not its depth', () => {
     const doc = cleanPage();
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu' ? { ...b, rows: 24 } : b));
-    const r = copyfit(doc, 'b-wu', { fonts });
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, rows: 24 } : b));
+    const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before.over).toBeGreaterThan(0);
     expect(r.change.rows).toBeUndefined();
     // wu-jinsong is the third article: rank level 1 on an 8-column page, headlines 20–26 pt.
     expect(r.change.styles.headline?.size).toBeGreaterThanOrEqual(20);
     expect(r.change.styles.headline?.size).toBeLessThan(24);
-    const after = applied(doc, 'b-wu', r);
+    const after = applied(doc, 'b-wu-jinsong', r);
     expect(layout(after, { fonts }).overset.filter((o) => o.articleId === 'wu-jinsong')).toEqual([]);
     expect(r.moves[0].zh).toMatch(/^标题 24 → \d+ pt$/);
   });
 
   it('deepens a block cut far short into the free lines below, never over a neighbour, and says so', () => {
     const doc = oversetPage();
-    const r = copyfit(doc, 'b-wu', { fonts });
+    const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.after.over).toBe(0);
     expect(r.change.rows).toBeGreaterThan(12);
-    const after = applied(doc, 'b-wu', r);
+    const after = applied(doc, 'b-wu-jinsong', r);
     expect(layout(after, { fonts }).overset.filter((o) => o.articleId === 'wu-jinsong')).toEqual([]);
     expect(textOverlaps(after.blocks)).toEqual([]);
     expect(r.moves.map((m) => m.zh)).toContain(`块高 12 → ${r.change.rows} 行`);
@@ -77,9 +77,9 @@ describe('copyfit (适配)', () => {
 
   it('says why it changed nothing when the free lines run out', () => {
     const doc = oversetPage();
-    // b-funiu right under b-wu's 12 lines: no line free below it.
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-funiu' ? { ...b, row: 16, rows: 30 } : b));
-    const r = copyfit(doc, 'b-wu', { fonts });
+    // b-funiu-road right under b-wu-jinsong's 12 lines: no line free below it.
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-funiu-road' ? { ...b, row: 16, rows: 30 } : b));
+    const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.after.over).toBe(r.before.over);
     expect(r.change).toEqual({ styles: {} });
     expect(r.moves[0].zh).toContain('无法');

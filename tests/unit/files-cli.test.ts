@@ -7,7 +7,7 @@ import { run as exportCmd } from '../../src-main/cli/commands/export';
 import { run as preflightCmd } from '../../src-main/cli/commands/preflight';
 import { loadBanmianFile, saveBanmianFile } from '../../src-main/files/banmian-file';
 import { cleanPage } from '../fixtures/pdf/pages';
-import { samplePage } from '../../bench/pages';
+import { handPlacedPage } from '../../bench/pages';
 import { serializeDocument } from '../../src-core/model/serialize';
 
 const SAMPLE = 'assets/samples/luoyang-page.banmian';
@@ -34,7 +34,7 @@ describe('CLI: export, preflight, compose', () => {
 
   it('opens a page whose blocks run past its grid (an older build saved it) fitted, and says so on stderr', async () => {
     const older = join(dir, 'older.banmian');
-    const doc = samplePage();
+    const doc = handPlacedPage();
     // 6 columns set, the blocks left where 8 columns had them: what the app used to save
     writeFileSync(older, serializeDocument({ ...doc, page: { ...doc.page, grid: { ...doc.page.grid, columns: 6 } } }));
     const errors = vi.mocked(console.error);
@@ -44,7 +44,7 @@ describe('CLI: export, preflight, compose', () => {
     expect(said).toContain(`${older}：文件中有 6 个块超出版面的 6 栏，已调整：左移`);
     expect(said).toContain(`${older}: 6 blocks in the file ran past the page's 6 columns and were adjusted: moved left`);
     const loaded = loadBanmianFile(older);
-    expect(loaded.ok && loaded.fittedBlocks?.map((f) => f.id)).toEqual(['b-banner', 'b-wu', 'b-funiu', 'b-anle', 'b-anle-photo', 'b-soe']);
+    expect(loaded.ok && loaded.fittedBlocks?.map((f) => f.id)).toEqual(['b-banner', 'b-wu-jinsong', 'b-funiu-road', 'b-anle', 'b-anle-photo', 'b-soe-ranking']);
   });
 
   it('export writes a PDF/X-4 of a clean page; preflight errors block it unless forced', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samplePage } from '../../bench/pages';
+import { handPlacedPage } from '../../bench/pages';
 import type { ArticleBlock, BanmianDocument, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
 import { withPresetFormat } from '../../src-core/model/defaults';
 import { applyBlockFits, describeBlockFits, fitBlocksToColumns } from '../../src-core/model/fit-blocks';
@@ -67,9 +67,9 @@ describe('fitting blocks to fewer columns (pure)', () => {
   });
 });
 
-/** The sample page (8 columns) with a stepped banner whose headline spans 7 columns. */
+/** The hand-placed sample page (8 columns) with a stepped banner whose headline spans 7 columns. */
 function page(): BanmianDocument {
-  const doc = samplePage();
+  const doc = handPlacedPage();
   doc.blocks = doc.blocks.map((b) => (b.id === 'b-banner' ? { ...b, headlineSpan: 7, columnRows: [4, 4, 4, 4, 4, 4, 3, 3] } : b));
   return doc;
 }
@@ -85,25 +85,25 @@ describe('a page-settings change that drops columns', () => {
     const doc = page();
     const store = new PageStore(doc);
     const fits = store.setPage(grid6(doc));
-    expect(fits.map((f) => `${f.id}:${f.change}`)).toEqual(['b-banner:narrowed', 'b-wu:moved', 'b-funiu:moved', 'b-anle:moved', 'b-anle-photo:moved', 'b-soe:moved']);
+    expect(fits.map((f) => `${f.id}:${f.change}`)).toEqual(['b-banner:narrowed', 'b-wu-jinsong:moved', 'b-funiu-road:moved', 'b-anle:moved', 'b-anle-photo:moved', 'b-soe-ranking:moved']);
     const after = store.snapshot();
     expect(after.page.grid.columns).toBe(6);
     // the six columns left are all full depth (4 lines): the banner is a rectangle again
     expect(rectOf(after, 'b-banner')).toEqual({ col: 0, span: 6, headlineSpan: 6, columnRows: undefined });
-    expect(rectOf(after, 'b-wu')).toMatchObject({ col: 2, span: 4 });
-    expect(rectOf(after, 'b-xie')).toMatchObject({ col: 0, span: 4 });
+    expect(rectOf(after, 'b-wu-jinsong')).toMatchObject({ col: 2, span: 4 });
+    expect(rectOf(after, 'b-xie-feng')).toMatchObject({ col: 0, span: 4 });
     expect(validateDocument(after)).toEqual({ ok: true });
 
     expect(store.undo()).toBe(true);
     const undone = store.snapshot();
     expect(undone.page.grid.columns).toBe(8);
     expect(rectOf(undone, 'b-banner')).toEqual({ col: 0, span: 8, headlineSpan: 7, columnRows: [4, 4, 4, 4, 4, 4, 3, 3] });
-    expect(rectOf(undone, 'b-wu')).toMatchObject({ col: 4, span: 4 });
+    expect(rectOf(undone, 'b-wu-jinsong')).toMatchObject({ col: 4, span: 4 });
     expect(store.canUndo()).toBe(false);
 
     store.redo();
     expect(store.snapshot().page.grid.columns).toBe(6);
-    expect(rectOf(store.snapshot(), 'b-wu')).toMatchObject({ col: 2 });
+    expect(rectOf(store.snapshot(), 'b-wu-jinsong')).toMatchObject({ col: 2 });
   });
 
   it('survives serialize → parse → validate', () => {
@@ -131,7 +131,7 @@ describe('a page-settings change that drops columns', () => {
     expect(validateDocument(e.getState().doc)).toEqual({ ok: true });
     e.undo();
     expect(e.getState().doc.page.grid.columns).toBe(8);
-    expect(rectOf(e.getState().doc, 'b-wu').col).toBe(4);
+    expect(rectOf(e.getState().doc, 'b-wu-jinsong').col).toBe(4);
 
     // 对开 (8 columns) → 四开 (5 columns): the preset switch is the same command
     e.setPage(withPresetFormat(e.getState().doc.page, 'tabloid'));
@@ -182,7 +182,7 @@ describe('opening a file whose blocks run past its grid', () => {
     const loaded = parseDocument(text);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
-    expect(loaded.fittedBlocks!.map((f) => f.id)).toEqual(['b-banner', 'b-wu', 'b-funiu', 'b-anle', 'b-anle-photo', 'b-soe']);
+    expect(loaded.fittedBlocks!.map((f) => f.id)).toEqual(['b-banner', 'b-wu-jinsong', 'b-funiu-road', 'b-anle', 'b-anle-photo', 'b-soe-ranking']);
     expect(validateDocument(loaded.document)).toEqual({ ok: true });
     expect(rectOf(loaded.document, 'b-anle-photo')).toMatchObject({ col: 2, span: 4 });
   });

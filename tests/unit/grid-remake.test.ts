@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { samplePage } from '../../bench/pages';
+import { handPlacedPage, samplePage } from '../../bench/pages';
 import type { ArticleBlock, BanmianDocument, Block } from '../../src-core/model/document';
 import { columnDepths } from '../../src-core/model/grid';
 import { textOverlaps } from '../../src-core/model/overlap';
@@ -27,12 +27,12 @@ const editorOn = (doc: BanmianDocument) => new Editor(fonts, doc, { path: null, 
 
 describe('placed ranking (the rank a re-made page keeps)', () => {
   it('keeps the lead first: the biggest block in the top third, then top to bottom, then bigger first', () => {
-    // the sample's 头条 谢峰 (4 × 30 at line 4) beside 吴劲松 (4 × 26 at line 4); the banner has no body
-    expect(placedRanking(samplePage())).toEqual(['xie-feng', 'wu-jinsong', 'funiu-road', 'xu-chaowen', 'anle', 'nanguan', 'nanyang-chamber', 'junhe-yungu', 'soe-ranking']);
+    // the hand-placed sample's 头条 谢峰 (4 × 30 at line 4) beside 吴劲松 (4 × 26 at line 4); the banner has no body
+    expect(placedRanking(handPlacedPage())).toEqual(['xie-feng', 'wu-jinsong', 'funiu-road', 'xu-chaowen', 'anle', 'nanguan', 'nanyang-chamber', 'junhe-yungu', 'soe-ranking']);
     // a small brief set above the lead does not take its rank
-    const doc = samplePage();
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie' ? { ...b, row: 8, rows: 30 } : b.id === 'b-junhe' ? { ...b, row: 4, rows: 4 } : b));
-    doc.blocks = doc.blocks.filter((b) => b.id !== 'b-xu' && b.id !== 'b-nanguan');
+    const doc = handPlacedPage();
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie-feng' ? { ...b, row: 8, rows: 30 } : b.id === 'b-junhe-yungu' ? { ...b, row: 4, rows: 4 } : b));
+    doc.blocks = doc.blocks.filter((b) => b.id !== 'b-xu-chaowen' && b.id !== 'b-nanguan');
     const ranking = placedRanking(doc);
     expect(ranking[0]).toBe('xie-feng');
     expect(ranking.indexOf('junhe-yungu')).toBeLessThan(ranking.indexOf('funiu-road'));
@@ -112,16 +112,17 @@ describe('栏数 8 → 6 re-makes the page (issue 16, item 4)', () => {
 
   it('keeps locked blocks where they are, and refuses (says, moves nothing) when a locked block would lie past the new grid', () => {
     const doc = samplePage();
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie' ? { ...b, locked: true } : b));
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-xie-feng' ? { ...b, locked: true } : b));
     const e = editorOn(doc);
     e.setPage(withColumns(doc, 6));
     const after = e.getState().doc;
-    expect(after.blocks.find((b) => b.id === 'b-xie')).toEqual(doc.blocks.find((b) => b.id === 'b-xie'));
+    expect(after.blocks.find((b) => b.id === 'b-xie-feng')).toEqual(doc.blocks.find((b) => b.id === 'b-xie-feng'));
     expect(textOverlaps(after.blocks)).toEqual([]);
     expect(outside(after)).toEqual([]);
 
-    const stuck = samplePage();
-    stuck.blocks = stuck.blocks.map((b) => (b.id === 'b-soe' ? { ...b, locked: true } : b));
+    // 国企盘点 locked in the hand-placed page's columns 5–8
+    const stuck = handPlacedPage();
+    stuck.blocks = stuck.blocks.map((b) => (b.id === 'b-soe-ranking' ? { ...b, locked: true } : b));
     const e2 = editorOn(stuck);
     e2.setPage(withColumns(stuck, 6));
     expect(e2.getState().doc).toEqual(stuck);
@@ -129,11 +130,23 @@ describe('栏数 8 → 6 re-makes the page (issue 16, item 4)', () => {
     expect(e2.getState().notice!.zh).toMatch(/^栏数未改：锁定的 《全国国企年度盘点榜单展现/);
     expect(e2.getState().notice!.en).toContain('locked blocks are not moved');
   });
+
+  it('names a locked ad that would lie past the new grid as an ad (广告), by its advertiser', () => {
+    // the sample's 公益广告 (4 × 64, locked) moved to the bottom right: columns 5–8
+    const doc = samplePage();
+    doc.blocks = doc.blocks.map((b) => (b.kind === 'ad' ? { ...b, col: 4 } : b));
+    const e = editorOn(doc);
+    e.setPage(withColumns(doc, 6));
+    expect(e.getState().doc).toEqual(doc);
+    expect(e.getState().notice!.zh).toBe('栏数未改：锁定的 广告“公益广告” 超出新的 6 栏，锁定的块不移动；请先解锁或移开');
+    expect(e.getState().notice!.en).toBe('Columns unchanged: the locked ad “公益广告” would lie past the new 6 columns, and locked blocks are not moved; unlock or move them first');
+  });
 });
 
 describe("the store's makeUp operation", () => {
   it('writes the new grid and all the blocks as one update of the layout document, and one undo step', () => {
-    const doc = samplePage();
+    // in the page's styles: the headline size written is then the article's only override
+    const doc = handPlacedPage();
     const store = new PageStore(doc);
     let updates = 0;
     store.layoutDoc.on('update', () => updates++);

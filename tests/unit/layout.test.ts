@@ -280,7 +280,7 @@ describe('composition cache', () => {
     layout(doc, { fonts, cache });
     const changes: BanmianDocument[] = [
       { ...doc, blocks: doc.blocks.map((b) => (b.kind === 'image' ? { ...b, row: b.row + 6 } : b)) },
-      { ...doc, blocks: doc.blocks.map((b) => (b.id === 'b-xu' ? { ...b, span: 3 } : b)) },
+      { ...doc, blocks: doc.blocks.map((b) => (b.id === 'b-xu-chaowen' ? { ...b, span: 3 } : b)) },
       { ...doc, page: { ...doc.page, leading: 4 } },
       doc,
     ];

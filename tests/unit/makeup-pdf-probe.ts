@@ -66,13 +66,14 @@ const TITLE_FIELDS = new Set(['kicker', 'headline', 'deck', 'column']);
 
 /**
  * Areas that are not blank even where no pixel is ink, from the page's layout: pictures (a frame
- * may print light), and each module's title area, whose white space is a design lever of issue 16:
+ * may print light), ads, and each module's title area, whose white space is a design lever of issue 16:
  * the band from the module's top, across the module, down to where its text under the titles
  * begins (the top of its first line that is not a title), or to its last title line when there is
  * no such text.
  */
 function titleAndPictureAreas(pl: ReturnType<typeof layout>, doc: BanmianDocument): Area[] {
-  const out: Area[] = pl.frames.filter((f) => f.kind === 'image');
+  // an ad is booked space, blank inside until its artwork comes
+  const out: Area[] = pl.frames.filter((f) => f.kind === 'image' || f.kind === 'ad');
   const articleOf = new Map(doc.blocks.flatMap((b) => (b.kind === 'article' ? [[b.id, b.articleId] as const] : [])));
   for (const f of pl.frames) {
     if (f.kind !== 'article') continue;

@@ -32,6 +32,8 @@ function checkPage(doc: BanmianDocument, request: MakeUpRequest, heldIds: string
     const host = articles.find((a) => a.articleId === img.articleId);
     // A picture sits inside its article's module; a stand-alone photo (no article) beside every module.
     if (host) expect(img.col >= host.col && img.col + img.span <= host.col + host.span && img.row >= host.row && img.row + img.rows <= host.row + host.rows).toBe(true);
+    // ...and after it in the blocks: drawn over it, so that a click on the picture picks the picture
+    if (host) expect(doc.blocks.indexOf(img), `${img.id} before ${host.id}`).toBeGreaterThan(doc.blocks.indexOf(host));
     else for (const a of articles) expect(overlap(img, a), `${img.id} overlaps ${a.id}`).toBe(false);
     for (const other of images) if (other !== img) expect(overlap(img, other), `${img.id} overlaps ${other.id}`).toBe(false);
   }

@@ -33,22 +33,22 @@ describe('preflight', () => {
 
   it('reports text blocks that overlap as an error naming both articles and where', () => {
     const doc = cleanPage();
-    // b-wu (cols 5–8, lines 5–30) dragged one column left onto b-xie (cols 1–4, lines 5–34).
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu' ? { ...b, col: 3 } : b));
+    // b-wu-jinsong (cols 5–8, lines 5–30) dragged one column left onto b-xie-feng (cols 1–4, lines 5–34).
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, col: 3 } : b));
     const r = check(doc);
     const overlaps = r.errors.filter((i) => i.code === 'text-overlap');
     expect(overlaps).toHaveLength(1);
-    expect(overlaps[0].blockId).toBe('b-wu');
+    expect(overlaps[0].blockId).toBe('b-wu-jinsong');
     expect(overlaps[0].zh).toContain('第 4 栏第 5 行');
     expect(overlaps[0].en).toContain('column 4, line 5');
   });
 
   it('does not count a picture inside its article, or a stepped block whose short column ends above its neighbour', () => {
     const doc = cleanPage();
-    // b-wu's last two columns end after 10 lines; b-funiu moved up under them, into cols 7–8 only.
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu' ? { ...b, columnRows: [26, 26, 10, 10] } : b.id === 'b-funiu' ? { ...b, col: 6, span: 2, row: 14 } : b));
+    // b-wu-jinsong's last two columns end after 10 lines; b-funiu-road moved up under them, into cols 7–8 only.
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, columnRows: [26, 26, 10, 10] } : b.id === 'b-funiu-road' ? { ...b, col: 6, span: 2, row: 14 } : b));
     expect(codes(check(doc).errors)).not.toContain('text-overlap');
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-funiu' ? { ...b, row: 13 } : b));
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-funiu-road' ? { ...b, row: 13 } : b));
     expect(codes(check(doc).errors)).toContain('text-overlap');
   });
 

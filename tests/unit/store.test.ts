@@ -15,19 +15,19 @@ describe('PageStore (the page in Yjs documents)', () => {
   it('moves and resizes blocks, one undo step each, and redoes them', () => {
     const store = new PageStore(samplePage());
     const before = store.snapshot();
-    store.moveBlock('b-xu', 1, 40);
+    store.moveBlock('b-xu-chaowen', 1, 40);
     store.stopCapturing();
-    store.resizeBlock('b-xu', 3, 20);
-    const moved = store.snapshot().blocks.find((b) => b.id === 'b-xu')!;
+    store.resizeBlock('b-xu-chaowen', 3, 20);
+    const moved = store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')!;
     expect(moved).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
     expect(store.undo()).toBe(true);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40, span: 4, rows: 17 });
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span: 3, rows: 19 });
     expect(store.undo()).toBe(true);
     expect(store.snapshot()).toEqual(before);
     expect(store.undo()).toBe(false);
     expect(store.redo()).toBe(true);
     expect(store.redo()).toBe(true);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
   });
 
   it('undoes across documents in the order the changes were made', () => {
@@ -42,7 +42,8 @@ describe('PageStore (the page in Yjs documents)', () => {
     expect(store.snapshot().page.leading).toBe(3);
     expect(store.snapshot().page.header.date).toBe('2024-01-16');
     store.undo();
-    expect(store.snapshot().page.header.date).toBe('');
+    // the sample's own date
+    expect(store.snapshot().page.header.date).toBe('2026-12-03');
     expect(store.article('xu-chaowen')!.headline).toBe('新标题');
     store.undo();
     expect(store.article('xu-chaowen')!.headline).toBe('科学规划 合理布局 强化运营 以高质量发展推动主题教育见行见效');
@@ -50,9 +51,9 @@ describe('PageStore (the page in Yjs documents)', () => {
 
   it('a new change clears the redo history', () => {
     const store = new PageStore(samplePage());
-    store.moveBlock('b-xu', 1, 40);
+    store.moveBlock('b-xu-chaowen', 1, 40);
     store.undo();
-    store.moveBlock('b-xu', 2, 40);
+    store.moveBlock('b-xu-chaowen', 2, 40);
     expect(store.redo()).toBe(false);
   });
 
@@ -76,10 +77,10 @@ describe('PageStore (the page in Yjs documents)', () => {
     expect(second.blocks).toBe(first.blocks);
     expect(second.images).toBe(first.images);
     // a change to the layout document reads them anew
-    store.moveBlock('b-xu', 1, 40);
+    store.moveBlock('b-xu-chaowen', 1, 40);
     const third = store.snapshot();
     expect(third.blocks).not.toBe(first.blocks);
-    expect(third.blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
+    expect(third.blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40 });
     expect(third.articles.find((a) => a.id === 'nanguan')).toBe(nanguan);
   });
 
@@ -98,13 +99,13 @@ describe('PageStore (the page in Yjs documents)', () => {
     // sync b to a's state first (same initial content from separate docs would duplicate)
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(a.layoutDoc));
-    a.moveBlock('b-xu', 2, 45);
+    a.moveBlock('b-xu-chaowen', 2, 45);
     const resize = new Y.Doc();
     Y.applyUpdate(resize, Y.encodeStateAsUpdate(fresh));
     const blocks = resize.getMap<Y.Map<unknown>>('blocks');
-    resize.transact(() => blocks.get('b-xu')!.set('span', 2));
+    resize.transact(() => blocks.get('b-xu-chaowen')!.set('span', 2));
     Y.applyUpdate(a.layoutDoc, Y.encodeStateAsUpdate(resize));
-    expect(a.snapshot().blocks.find((x) => x.id === 'b-xu')).toMatchObject({ col: 2, row: 45, span: 2 });
+    expect(a.snapshot().blocks.find((x) => x.id === 'b-xu-chaowen')).toMatchObject({ col: 2, row: 45, span: 2 });
   });
 });
 
@@ -142,12 +143,12 @@ describe('a signed page is locked', () => {
     const store = new PageStore(samplePage());
     expect(signOff(store.layoutDoc, '李主任', '值班编辑').ok).toBe(true);
     expect(store.isLocked()).toBe(true);
-    expect(() => store.moveBlock('b-xu', 1, 1)).toThrow(PageLockedError);
+    expect(() => store.moveBlock('b-xu-chaowen', 1, 1)).toThrow(PageLockedError);
     expect(() => store.setHeader({ date: '2024-01-17' })).toThrow(PageLockedError);
     expect(() => store.setArticleMeta('anle', { headline: 'x' })).toThrow(PageLockedError);
     expect(reopen(store.layoutDoc, '李主任', '值班编辑', '补登更正').ok).toBe(true);
-    store.moveBlock('b-xu', 1, 40);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
+    store.moveBlock('b-xu-chaowen', 1, 40);
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40 });
   });
 });
 
@@ -160,9 +161,9 @@ describe('a desk joining a shared page', () => {
     for (const id of joined.articleIds()) Y.applyUpdate(joined.createArticleDoc(id), Y.encodeStateAsUpdate(host.articleDoc(id)!));
     expect(joined.snapshot()).toEqual(host.snapshot());
     // an edit on the joined desk flows back through updates
-    joined.moveBlock('b-xu', 2, 50);
+    joined.moveBlock('b-xu-chaowen', 2, 50);
     Y.applyUpdate(host.layoutDoc, Y.encodeStateAsUpdate(joined.layoutDoc));
-    expect(host.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 2, row: 50 });
+    expect(host.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 2, row: 50 });
     expect(host.snapshot().blocks).toHaveLength(samplePage().blocks.length);
   });
 });
@@ -170,10 +171,10 @@ describe('a desk joining a shared page', () => {
 describe('undo position (unsaved state)', () => {
   it('returns to the saved position after undoing back, and listeners see canUndo/canRedo right', () => {
     const store = new PageStore(samplePage());
-    store.moveBlock('b-xu', 1, 40);
+    store.moveBlock('b-xu-chaowen', 1, 40);
     store.stopCapturing();
     const saved = store.undoPosition();
-    store.moveBlock('b-xu', 2, 40);
+    store.moveBlock('b-xu-chaowen', 2, 40);
     store.stopCapturing();
     expect(store.undoPosition()).not.toBe(saved);
     const seen: [boolean, boolean][] = [];
@@ -182,7 +183,7 @@ describe('undo position (unsaved state)', () => {
     off();
     expect(store.undoPosition()).toBe(saved);
     expect(seen.at(-1)).toEqual([true, true]);
-    store.moveBlock('b-xu', 3, 40);
+    store.moveBlock('b-xu-chaowen', 3, 40);
     expect(store.undoPosition()).not.toBe(saved);
   });
 });
@@ -192,9 +193,9 @@ describe('undo on a signed page', () => {
     const { signOff } = await import('../../src-core/store/proof-doc');
     const { PageLockedError } = await import('../../src-core/store/page-store');
     const store = new PageStore(samplePage());
-    store.moveBlock('b-xu', 1, 40);
+    store.moveBlock('b-xu-chaowen', 1, 40);
     expect(signOff(store.layoutDoc, '李主任', '值班编辑').ok).toBe(true);
     expect(() => store.undo()).toThrow(PageLockedError);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu')).toMatchObject({ col: 1, row: 40 });
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40 });
   });
 });

@@ -11,10 +11,12 @@ import { preflight } from '../../src-core/preflight';
 import { PageStore } from '../../src-core/store/page-store';
 import { pageStoreFromFile, serializePage } from '../../src-core/store/persist';
 import { articleDocFrom, articleParts } from '../../src-core/store/ydocs';
-import { samplePage } from '../../bench/pages';
+import { samplePageInPageStyles as samplePage } from '../../bench/pages';
 import { fonts } from './support';
 
 const HEADLINED = 'xu-chaowen';
+/** 吴劲松: its headline takes one line across its 8 columns at 24 pt and at 26 pt, so its body stays where it is. */
+const ONE_LINE_HEADLINE = 'wu-jinsong';
 const OTHER = 'nanguan';
 
 function glyphs(pl: PageLayout, owner: string, field: string): GlyphRun[] {
@@ -193,15 +195,15 @@ describe('layout sets an article in its resolved styles', () => {
   const headlineSize = doc.page.styles.headline.size;
 
   it('changes only that article’s headline size; its body and the other headlines stay', () => {
-    expect(sizesOf(base, HEADLINED, 'headline')).toEqual([headlineSize]);
-    const over = layout(withArticleOverride(doc, HEADLINED, { headline: { size: 26 } }), { fonts });
-    expect(sizesOf(over, HEADLINED, 'headline')).toEqual([26]);
+    expect(sizesOf(base, ONE_LINE_HEADLINE, 'headline')).toEqual([headlineSize]);
+    const over = layout(withArticleOverride(doc, ONE_LINE_HEADLINE, { headline: { size: 26 } }), { fonts });
+    expect(sizesOf(over, ONE_LINE_HEADLINE, 'headline')).toEqual([26]);
     expect(sizesOf(over, OTHER, 'headline')).toEqual([headlineSize]);
-    expect(glyphs(over, HEADLINED, 'body').map((r) => [r.size, r.y, r.text])).toEqual(glyphs(base, HEADLINED, 'body').map((r) => [r.size, r.y, r.text]));
+    expect(glyphs(over, ONE_LINE_HEADLINE, 'body').map((r) => [r.size, r.y, r.text])).toEqual(glyphs(base, ONE_LINE_HEADLINE, 'body').map((r) => [r.size, r.y, r.text]));
     // face too: the override's family draws with that family's face
-    const song = layout(withArticleOverride(doc, HEADLINED, { headline: { family: 'song' } }), { fonts });
-    expect(new Set(glyphs(song, HEADLINED, 'headline').map((r) => r.face))).toEqual(new Set(['song-bold']));
-    expect(new Set(glyphs(base, HEADLINED, 'headline').map((r) => r.face))).toEqual(new Set(['hei-bold']));
+    const song = layout(withArticleOverride(doc, ONE_LINE_HEADLINE, { headline: { family: 'song' } }), { fonts });
+    expect(new Set(glyphs(song, ONE_LINE_HEADLINE, 'headline').map((r) => r.face))).toEqual(new Set(['song-bold']));
+    expect(new Set(glyphs(base, ONE_LINE_HEADLINE, 'headline').map((r) => r.face))).toEqual(new Set(['hei-bold']));
   });
 
   it('a page style change reaches every article; an override wins over it', () => {

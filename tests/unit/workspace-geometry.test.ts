@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
+import { layout } from '../../src-core/layout/layout';
 import { gridGeometry } from '../../src-core/model/grid';
 import { cellAt, clampRect, fitZoom, hitTest, movedRect, nudgedRect, resizedRect, wheelZoom } from '../../src-renderer/editor/geometry';
+import { fonts } from './support';
 
 /** The workspace's geometry kernels: pointer movement in pt → grid rectangles. */
 const geo = gridGeometry(samplePage().page); // 8 columns of 117 pt, 9 pt gutter, 12 pt pitch
@@ -54,6 +56,20 @@ describe('workspace geometry kernels', () => {
     expect(hitTest({ frames }, 55, 55)?.blockId).toBe('img');
     expect(hitTest({ frames }, 10, 10)?.blockId).toBe('a');
     expect(hitTest({ frames }, 200, 10)).toBeUndefined();
+  });
+
+  it('hits a stepped block only where its columns reach: below a short column lies the neighbour', () => {
+    // The sample: 安乐 (columns 5–8 from line 64) steps its 8th column to 4 lines; 南关 takes that
+    // column from line 68 down, inside 安乐's bounding box.
+    const doc = samplePage();
+    const pl = layout(doc, { fonts });
+    const shape = { geo, block: (id: string) => doc.blocks.find((b) => b.id === id) };
+    const x = geo.left + 7 * step + 50;
+    const y = (line: number) => geo.top + (line - 1) * geo.pitch + 4;
+    expect(hitTest(pl, x, y(80), 0, shape)?.blockId).toBe('b-nanguan');
+    expect(hitTest(pl, x, y(65), 0, shape)?.blockId).toBe('b-anle');
+    // 安乐's full columns are still its own
+    expect(hitTest(pl, geo.left + 5 * step + 50, y(100), 0, shape)?.blockId).toBe('b-anle');
   });
 
   it('fits the page or its width, and zooms about 10 % per wheel notch', () => {

@@ -46,16 +46,16 @@ describe('the preflight panel model', () => {
   it('has a row for every article of the sample page, pointing at its block, and the page meets issue 7', () => {
     const rows = articleQualities(doc, pl);
     expect(rows.map((r) => r.articleId).sort()).toEqual(Object.keys(pl.report.articles).sort());
-    expect(rows.find((r) => r.articleId === 'junhe-yungu')?.blockId).toBe('b-junhe');
+    expect(rows.find((r) => r.articleId === 'junhe-yungu')?.blockId).toBe('b-junhe-yungu');
     for (const r of rows) expect(doc.blocks.some((b) => b.id === r.blockId)).toBe(true);
     expect(badFigureCount(pl.report.page, doc.page.typeset.maxExpansion)).toBe(0);
   });
 
   it('points each preflight issue at a block: overset at the article block, an empty picture at its image block', () => {
-    const short = { ...doc, blocks: doc.blocks.map((b) => (b.id === 'b-junhe' && b.kind === 'article' ? { ...b, rows: 4 } : b)) };
+    const short = { ...doc, blocks: doc.blocks.map((b) => (b.id === 'b-junhe-yungu' && b.kind === 'article' ? { ...b, rows: 4 } : b)) };
     const issues = panelIssues(short, preflight(short, layout(short, { fonts }), { fonts }));
     const overset = issues.find((i) => i.code === 'overset');
-    expect(overset?.target).toBe('b-junhe');
+    expect(overset?.target).toBe('b-junhe-yungu');
     expect(issues[0].severity).toBe('error');
     const picture = issues.find((i) => i.code === 'image-missing');
     if (picture) expect(short.blocks.find((b) => b.id === picture.target)?.kind).toBe('image');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePage } from '../../bench/pages';
+import { samplePageInPageStyles as samplePage } from '../../bench/pages';
 import type { GlyphRun } from '../../src-core/layout/page-layout';
 import { withPresetFormat } from '../../src-core/model/defaults';
 import { Editor } from '../../src-renderer/editor/editor';

@@ -167,16 +167,18 @@ export function alternativePath(path: string, n: number, of: number): string {
 
 /**
  * Banners (通栏, headline-only articles) across the top, placed as before and locked for make-up so
- * it fills the page under them; everything else is made up by rank (input order).
+ * it fills the page under them; everything else is made up by rank (input order) around them and
+ * around the document's own locked blocks (a booked ad), which stay locked.
  */
-function makeUpPage(doc: BanmianDocument, gathered: Gathered, options: MakeUpOptions): ReturnType<typeof makeUp> {
+export function makeUpPage(doc: BanmianDocument, gathered: Pick<Gathered, 'bannerIds' | 'credits' | 'links'>, options: MakeUpOptions): ReturnType<typeof makeUp> {
   const fonts = fontProvider().registry();
   const banners = doc.articles.filter((a) => gathered.bannerIds.has(a.id));
   const top = autoplace({ ...doc, articles: banners, images: [] }, { fonts }, { credits: gathered.credits });
   const locked = top.document.blocks.map((b) => ({ ...b, locked: true }));
   const pictures: PictureLink[] = gathered.links;
   const stories = doc.articles.filter((a) => !gathered.bannerIds.has(a.id));
-  const request = { document: { ...doc, page: top.document.page, articles: stories, blocks: locked }, pictures, options };
+  const kept = doc.blocks.filter((b) => b.locked);
+  const request = { document: { ...doc, page: top.document.page, articles: stories, blocks: [...kept, ...locked] }, pictures, options };
   const result = makeUp(request, { fonts });
   // The banners were locked only for this run: the page the user gets has nothing locked.
   const lockedIds = new Set(locked.map((b) => b.id));
