@@ -188,9 +188,11 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     const cellsOf = (x: Article): number => measurer.bodyLines(x, 0) + TITLE_CELLS * Math.min(3, columns) + pictures(a);
     const room = out.length > 0 ? free * COPY_CAP - area : free;
     let chosen = a;
+    // A story is cut to its share of the page at most (the lead half, the others a third), not to all the room left: the rest of the day's copy needs it too.
+    const share = Math.min(room, free * (out.length === 0 ? CUT_SHARE[0] : CUT_SHARE[1]));
     if (cuts && !(cellsOf(a) <= room)) {
       // Candidates are measured under ids of their own: the article's id keeps the text it is placed with.
-      const r = cutToFit(a, (x) => cellsOf({ ...x, id: `${a.id}\u0000cut${plainText(x.body).length}` }) <= room);
+      const r = cutToFit(a, (x) => cellsOf({ ...x, id: `${a.id}\u0000cut${plainText(x.body).length}` }) <= share);
       if (r.fits && r.removed.length) {
         measurer.forgetBody(a.id);
         cuts.set(a.id, r.removed);
@@ -214,6 +216,9 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
   }
   return out;
 }
+
+/** The most of the free page a story is cut down to when it is cut: the lead's share, the others'. */
+const CUT_SHARE = [0.5, 0.35];
 
 /** Grid lines an article's titles take, about, per column they span. */
 const TITLE_CELLS = 4;
