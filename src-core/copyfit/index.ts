@@ -65,7 +65,8 @@ interface Trial {
 /**
  * 适配: fits one article into its block with the make-up engine's levers, least visible first —
  * tracking within ±0.03 em of the page style, the headline size within its rank's range, then the
- * block's depth (down into free grid lines only: text blocks never overlap).
+ * block's depth (down into free grid lines only: text blocks never overlap); for overset text the
+ * depth wins when it leaves fewer lines empty than the styles do.
  */
 export function copyfit(doc: BanmianDocument, blockId: string, env: Pick<LayoutEnv, 'fonts' | 'cache'>): CopyfitResult {
   const block = doc.blocks.find((b): b is ArticleBlock => b.id === blockId && b.kind === 'article');
@@ -91,7 +92,10 @@ function fitWithLevers(doc: BanmianDocument, block: ArticleBlock, article: Artic
   const before = fitOf(now);
   if (before.over === 0 && before.under === 0) return { before, after: before, change: { styles: {} }, moves: [{ zh: '已经适配，未作改动', en: 'Already fits; nothing changed' }] };
   const sizes = headlineRange(doc, rank, headline.size, before.over > 0);
-  const best = search(now, sizes, before, fitOf) ?? depthTrial(doc, block, now, before, fitOf);
+  const styled = search(now, sizes, before, fitOf);
+  // Overset: the block a line or two deeper beats a smaller headline that leaves more lines empty. Underset: depth only when
+  // nothing else helps (a shorter block leaves its lines empty on the page instead).
+  const best = before.over > 0 ? closer(styled, depthTrial(doc, block, now, before, fitOf), fitOf) : (styled ?? depthTrial(doc, block, now, before, fitOf));
   const after = best ? fitOf(best) : before;
   return { before, after, change: best ? changeOf(doc, article, now, best) : { styles: {} }, moves: describe(now, best, after, article) };
 }
@@ -139,6 +143,13 @@ function search(now: Trial, sizes: number[], before: ArticleFit, fitOf: (t: Tria
     }
   }
   return best && before.over > 0 && fitOf(best.t).over > 0 ? undefined : best?.t;
+}
+
+/** Of two trials, the one whose fit is closer (overset first, then empty lines); the first on a tie (the less visible change). */
+function closer(a: Trial | undefined, b: Trial | undefined, fitOf: (t: Trial) => ArticleFit): Trial | undefined {
+  if (!a || !b) return a ?? b;
+  const cost = (t: Trial): number => fitOf(t).over * 1000 + fitOf(t).under;
+  return cost(b) < cost(a) ? b : a;
 }
 
 /** Depth as the last lever: deeper into free lines below for overset, shorter for underset. */

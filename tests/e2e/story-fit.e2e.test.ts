@@ -53,6 +53,8 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     await last.scrollIntoViewIfNeeded();
     const box = (await last.boundingBox())!;
     await last.click({ position: { x: box.width - 2, y: box.height - 6 } });
+    // typed only once the selection is there (a busy machine may not have read the click yet)
+    await expect.poll(() => last.evaluate((el) => el.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
     await page.keyboard.press('Enter');
     // Five lines' worth and more of a 3-column block's measure (13 characters a line).
     const added = '新增段落用于检验适配显示是否随输入更新'.repeat(4);

@@ -39,16 +39,17 @@ function dayPage(rows: number): BanmianDocument {
 
 const zh = (doc: BanmianDocument, blockId: string): string => copyfit(doc, blockId, { fonts }).moves.map((m) => m.zh).join('；');
 
-describe('copyfit decisions (pinned before the speed work)', () => {
-  it('sample, 吴劲松 cut to 24 lines: the headline 24 → 20 pt (−0.03 em alone leaves it overset)', () => {
+describe('copyfit decisions (pinned before the speed work; the overset one since changed on purpose: depth before a smaller headline)', () => {
+  it('sample, 吴劲松 cut to 24 lines: the block 24 → 25 lines (3 lines empty), not the headline 24 → 20 pt (11 empty)', () => {
     const doc = withRows(samplePage(), 'b-wu-jinsong', 24);
     expect(fitWith(doc, 'b-wu-jinsong', 24, -0.03).over).toBeGreaterThan(0);
     expect(fitWith(doc, 'b-wu-jinsong', 24, 0, 20)).toEqual({ over: 0, under: 11 });
+    expect(fitWith(doc, 'b-wu-jinsong', 25)).toEqual({ over: 0, under: 3 });
     const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before).toEqual({ over: 1, under: 0 });
-    expect(r.after).toEqual({ over: 0, under: 11 });
-    expect(r.change).toEqual({ styles: { headline: { size: 20, lineHeight: 25 } } });
-    expect(zh(doc, 'b-wu-jinsong')).toBe('标题 24 → 20 pt；仍空 11 行');
+    expect(r.after).toEqual({ over: 0, under: 3 });
+    expect(r.change).toEqual({ styles: {}, rows: 25 });
+    expect(zh(doc, 'b-wu-jinsong')).toBe('块高 24 → 25 行；仍空 3 行');
   });
 
   it('sample, 吴劲松 cut to 12 lines: the block 12 → 25 lines, the fewest that hold it', () => {

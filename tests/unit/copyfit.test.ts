@@ -49,9 +49,20 @@ describe('copyfit (适配)', () => {
     expect(last).toEqual([from.paragraph, from.offset - 1]);
   });
 
-  it('brings a slightly overset article to 0 with its headline size, within its rank’s range, not its depth', () => {
+  it('brings a slightly overset article to 0 one line deeper when the line below is free, rather than with a smaller headline', () => {
     const doc = cleanPage();
     doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, rows: 24 } : b));
+    const r = copyfit(doc, 'b-wu-jinsong', { fonts });
+    expect(r.before.over).toBeGreaterThan(0);
+    expect(r.change).toEqual({ styles: {}, rows: 25 });
+    expect(layout(applied(doc, 'b-wu-jinsong', r), { fonts }).overset.filter((o) => o.articleId === 'wu-jinsong')).toEqual([]);
+    expect(r.moves[0].zh).toBe('块高 24 → 25 行');
+  });
+
+  it('brings a slightly overset article to 0 with its headline size, within its rank’s range, when no line below is free', () => {
+    const doc = cleanPage();
+    // 伏牛路 moved up right under the cut block: its depth cannot grow.
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, rows: 24 } : b.id === 'b-funiu-road' && b.kind === 'article' ? { ...b, row: 28 } : b));
     const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before.over).toBeGreaterThan(0);
     expect(r.change.rows).toBeUndefined();
