@@ -3,8 +3,8 @@ import type { Article, Block, GridRect, ImageAsset } from '../model/document';
 import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
-import { isPhotoItem, Measurer, photoItem } from './measure';
-import { freeCells, HOLE_LIMIT, scoreCandidate } from './score';
+import { isPhotoItem, Measurer, photoItem, photoOf } from './measure';
+import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, MIN_PPI, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
@@ -18,12 +18,6 @@ export type * from './types';
  */
 const COPY_CAP = 1.1;
 
-/**
- * Page make-up (自动组版): the day's ranked articles and their pictures made up into a full,
- * modular page around the locked blocks; ranked alternatives, each with its score, the articles
- * held over (待用) and the levers pulled. Pure and deterministic (the work budget bounds the search;
- * the time budget is a backstop that is reported when it cuts the search short).
- */
 /**
  * The backstop only: on any machine the work budget ends the search long before it (about 1 s on two
  * cores), so a busy machine gets the same page as a quiet one; the backstop bounds a pathological input.
@@ -39,6 +33,12 @@ const SECOND_WORK = 500;
 /** How many of the best pages are justified (撑满) and ranked again. */
 const JUSTIFIED = 12;
 
+/**
+ * Page make-up (自动组版): the day's ranked articles and their pictures made up into a full,
+ * modular page around the locked blocks; ranked alternatives, each with its score, the articles
+ * held over (待用) and the levers pulled. Pure and deterministic (the work budget bounds the search;
+ * the time budget is a backstop that is reported when it cuts the search short).
+ */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   const now = (): number => performance.now();
   const started = now();
@@ -70,9 +70,10 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
   const input = { articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
+  const score = scorer(geo, obstacles, items, picCount);
   let out = search(input);
   // When no page keeps the rules and the hole limit, a second, narrower search explores other pages with the work left; the best of both are kept.
-  const fine = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked) && scoreCandidate(geo, c, obstacles, items, picCount).largestHole <= HOLE_LIMIT;
+  const fine = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked) && score(c).largestHole <= HOLE_LIMIT;
   const left = (opt.workBudget ?? WORK_BUDGET) - out.expanded;
   if (!out.finals.some(fine) && out.stoppedBy !== 'time' && left >= SECOND_WORK) {
     const again = search({ ...input, beam: SECOND_BEAM, workBudget: left });
@@ -80,11 +81,11 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   }
   const want = opt.alternatives ?? 3;
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
-  const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: scoreCandidate(geo, c, obstacles, items, picCount).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
+  const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: score(c).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
   const ordered = out.finals.filter((c) => keepsRules(c, eligible.length, leadLocked));
   const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
-  const scored = justified.map((c) => ({ c, score: scoreCandidate(geo, c, obstacles, items, picCount), ordered: keepsRules(c, eligible.length, leadLocked) }));
+  const scored = justified.map((c) => ({ c, score: score(c), ordered: keepsRules(c, eligible.length, leadLocked) }));
   scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
   const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
   const short = shortOfCopy(alternatives[0], geo);
@@ -246,9 +247,10 @@ function heldFrom(items: Article[], c: Candidate, images: Map<string, ImageAsset
   const placed = new Set(c.placed.map((p) => p.rank));
   return items.flatMap((a, rank) => {
     if (placed.has(rank)) return [];
-    if (isPhotoItem(a)) {
-      const name = images.get(a.id.slice(a.id.indexOf(':') + 1))?.name ?? a.id;
-      return [{ articleId: '', imageId: a.id.slice(a.id.indexOf(':') + 1), headline: '', zh: `图片“${name}”放不下，待用`, en: `Photo “${name}” does not fit; held over` }];
+    const imageId = photoOf(a);
+    if (imageId !== undefined) {
+      const name = images.get(imageId)?.name ?? imageId;
+      return [{ articleId: '', imageId, headline: '', zh: `图片“${name}”放不下，待用`, en: `Photo “${name}” does not fit; held over` }];
     }
     const name = a.headline.trim() || a.id;
     return [{ articleId: a.id, headline: a.headline, zh: `“${name}”放不下，待用`, en: `“${name}” does not fit; held over` }];

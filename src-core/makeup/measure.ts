@@ -39,14 +39,19 @@ function pictureSlots(spec: ShapeSpec): number {
   return spec.pictures.reduce((n, p) => n + p.span * p.rows, 0) + (spec.pictures.length ? Math.max(...spec.pictures.map((p) => p.span)) : 0);
 }
 
-/** Stand-alone photos (图片新闻) go through the search as items of their own, without text. */
-const PHOTO_ITEMS = new WeakSet<Article>();
+/** Stand-alone photos (图片新闻) go through the search as items of their own, without text: each item's picture. */
+const PHOTO_ITEMS = new WeakMap<Article, string>();
 
 /** The search item of a stand-alone photo: no text, so only its picture is placed. */
 export function photoItem(imageId: string): Article {
   const a: Article = { id: `\u0000photo:${imageId}`, kicker: '', headline: '', deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs([]), jumpFrom: '', jumpTo: '' };
-  PHOTO_ITEMS.add(a);
+  PHOTO_ITEMS.set(a, imageId);
   return a;
+}
+
+/** The picture of a stand-alone photo's item (undefined for an article). */
+export function photoOf(a: Article): string | undefined {
+  return PHOTO_ITEMS.get(a);
 }
 
 export function isPhotoItem(a: Article): boolean {

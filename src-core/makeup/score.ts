@@ -6,17 +6,20 @@ import type { Score } from './types';
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
 
+/** The grid's cells the rectangles cover (1), within the grid; the rest 0. */
+function cover(geo: GridGeometry, rects: GridRect[]): Uint8Array {
+  const covered = new Uint8Array(geo.columns * geo.rows);
+  for (const r of rects) for (let col = Math.max(0, r.col); col < Math.min(geo.columns, r.col + r.span); col++) for (let row = Math.max(0, r.row); row < Math.min(geo.rows, r.row + r.rows); row++) covered[row * geo.columns + col] = 1;
+  return covered;
+}
+
 /** Blank column-lines not inside any module or obstacle, by connected area; and blank lines at modules' feet. */
 function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): number[] {
-  const covered = new Uint8Array(geo.columns * geo.rows);
-  const mark = (r: GridRect): void => {
-    for (let col = r.col; col < r.col + r.span; col++) for (let row = r.row; row < Math.min(geo.rows, r.row + r.rows); row++) covered[row * geo.columns + col] = 1;
-  };
-  for (const o of obstacles) mark(o);
-  for (const p of c.placed) {
-    mark({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch });
-    mark({ col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows });
-  }
+  const modules = c.placed.flatMap((p) => [
+    { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch },
+    { col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows },
+  ]);
+  const covered = cover(geo, [...obstacles, ...modules]);
   const out = c.placed.map((p) => p.m.emptyLines + p.stretch * p.spec.span);
   for (let i = 0; i < covered.length; i++) {
     if (covered[i]) continue;
@@ -87,14 +90,22 @@ function balance(geo: GridGeometry, placed: Placement[]): number {
 
 /** Grid cells no obstacle covers (obstacles may overlap: a locked story and its pictures). */
 export function freeCells(geo: GridGeometry, obstacles: GridRect[]): number {
-  const covered = new Uint8Array(geo.columns * geo.rows);
-  for (const o of obstacles) for (let c = Math.max(0, o.col); c < Math.min(geo.columns, o.col + o.span); c++) for (let r = Math.max(0, o.row); r < Math.min(geo.rows, o.row + o.rows); r++) covered[r * geo.columns + c] = 1;
-  return covered.reduce((n, v) => n + (v ? 0 : 1), 0);
+  return cover(geo, obstacles).reduce((n, v) => n + (v ? 0 : 1), 0);
+}
+
+/** Scores the pages of one make-up: the free room counted once, each page scored once. */
+export function scorer(geo: GridGeometry, obstacles: GridRect[], articles: Article[], pictureCount: number): (c: Candidate) => Score {
+  const free = Math.max(1, freeCells(geo, obstacles));
+  const memo = new WeakMap<Candidate, Score>();
+  return (c) => {
+    let s = memo.get(c);
+    if (!s) memo.set(c, (s = scoreCandidate(geo, c, obstacles, articles, pictureCount, free)));
+    return s;
+  };
 }
 
 /** The score of a made-up page, with the figures a 组版 reads, in Chinese and English. */
-export function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number): Score {
-  const free = Math.max(1, freeCells(geo, obstacles));
+function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number, free: number): Score {
   const hs = holes(geo, c, obstacles);
   const blank = hs.reduce((a, b) => a + b, 0);
   const largestHole = hs.length ? Math.max(...hs) : 0;

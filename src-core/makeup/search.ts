@@ -48,7 +48,7 @@ export interface SearchOutput {
   stoppedBy: 'done' | 'work' | 'time';
 }
 
-/** Beam width per lead span, and how many ranks ahead of the first unplaced article a module may be taken from. */
+/** Beam width per beam (see beamsFor), and how many ranks ahead of the first unplaced article a module may be taken from. */
 const BEAM = 48;
 const LOOKAHEAD = 3;
 /** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
@@ -66,8 +66,8 @@ const PLACED = 400;
  * Beam search over a skyline of the free grid: the lowest (then leftmost) flat run of columns is
  * filled next with a module of one of the next few ranked articles in one of its shapes, at the
  * run's left or right edge; or the run is closed as blank. Every module is a rectangle measured
- * with the real layout, so a finished state is a modular page with nothing overset. One beam per
- * lead span keeps the alternatives distinct.
+ * with the real layout, so a finished state is a modular page with nothing overset. Several beams
+ * (per lead span and grouping of the columns, see beamsFor) keep the alternatives distinct.
  */
 export function search(input: SearchInput): SearchOutput {
   const { measurer } = input;
