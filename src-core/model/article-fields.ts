@@ -1,3 +1,5 @@
+import { STYLE_LABELS } from './styles';
+
 /**
  * An article's one-line text fields (everything but the body), declared once in reading order with
  * their names. The Article type, validation, import edits (merge, roles), the proofreading checks,
@@ -16,14 +18,15 @@ export type ArticleTextPart = ArticleTextField | 'body';
  * continuation lines (上接01版) and (下转04版).
  */
 export const ARTICLE_PART_LABELS: Record<ArticleTextPart, { zh: string; en: string }> = {
-  kicker: { zh: '引题', en: 'Kicker' },
-  headline: { zh: '主题', en: 'Headline' },
-  deck: { zh: '副题', en: 'Deck' },
-  byline: { zh: '署名', en: 'Byline' },
-  lead: { zh: '电头', en: 'Lead' },
+  // a part set in a style of its own is called what its style is called
+  kicker: STYLE_LABELS.kicker,
+  headline: STYLE_LABELS.headline,
+  deck: STYLE_LABELS.deck,
+  byline: STYLE_LABELS.byline,
+  lead: STYLE_LABELS.lead,
   jumpFrom: { zh: '上接', en: 'Jump from' },
   jumpTo: { zh: '下转', en: 'Jump to' },
-  body: { zh: '正文', en: 'Body' },
+  body: STYLE_LABELS.body,
 };
 
 export function isArticleTextField(name: string): name is ArticleTextField {
