@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseDocument } from '../../src-core/model/serialize';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { exportPrintPdf, fitPage, openFitted, openStory, requireBuild, shot } from './workspace-support';
+import { clickCaret, exportPrintPdf, fitPage, openFitted, openStory, requireBuild, shot } from './workspace-support';
 
 /**
  * The 可删 (cuttable) paragraph mark in the story editor: set with the shortcut and the story
@@ -18,12 +18,8 @@ import { exportPrintPdf, fitPage, openFitted, openStory, requireBuild, shot } fr
 const paragraphs = (page: Page) => page.getByTestId('story-body').locator('p');
 const button = (page: Page) => page.getByTestId('tool-edit.cuttable');
 
-/** Puts the caret in paragraph `n` and waits until the selection is there (a busy machine may not have read the click before the next key). */
-async function caretIn(page: Page, n: number): Promise<void> {
-  const p = paragraphs(page).nth(n);
-  await p.click();
-  await expect.poll(() => p.evaluate((el) => el.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
-}
+/** Puts the caret in paragraph `n`. */
+const caretIn = (page: Page, n: number): Promise<void> => clickCaret(paragraphs(page).nth(n));
 
 describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', () => {
   let host: WebHost;

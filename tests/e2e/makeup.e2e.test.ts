@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { blockProps, dragPage, frameOf, menu, openStory, shot, workspaceSession } from './workspace-support';
+import { blockProps, clickCaret, dragPage, frameOf, menu, openStory, shot, workspaceSession } from './workspace-support';
 
 const blockIds = async (page: Page): Promise<string[]> => (await page.locator('[data-testid="overlay"] g.frame').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-block')}@${(g.querySelector('rect') as SVGRectElement).getAttribute('x')},${(g.querySelector('rect') as SVGRectElement).getAttribute('y')}`))).sort();
 
@@ -75,7 +75,7 @@ describe.skipIf(!chromiumAvailable())('make-up, copyfit and collisions in the wo
     const last = paragraphs.last();
     await last.scrollIntoViewIfNeeded();
     const box = (await last.boundingBox())!;
-    await last.click({ position: { x: box.width - 2, y: box.height - 6 } });
+    await clickCaret(last, { x: box.width - 2, y: box.height - 6 });
     const ADDED = 14;
     for (let i = 1; i <= ADDED; i++) {
       await page.keyboard.press('Enter');

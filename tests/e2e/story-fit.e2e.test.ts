@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { menu, openStory, workspaceSession } from './workspace-support';
+import { clickCaret, menu, openStory, workspaceSession } from './workspace-support';
 
 describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
   const session = workspaceSession({ width: 1366, height: 768 });
@@ -52,9 +52,7 @@ describe.skipIf(!chromiumAvailable())('copyfit in the story editor', () => {
     const last = page.getByTestId('story-body').locator('p').last();
     await last.scrollIntoViewIfNeeded();
     const box = (await last.boundingBox())!;
-    await last.click({ position: { x: box.width - 2, y: box.height - 6 } });
-    // typed only once the selection is there (a busy machine may not have read the click yet)
-    await expect.poll(() => last.evaluate((el) => el.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
+    await clickCaret(last, { x: box.width - 2, y: box.height - 6 });
     await page.keyboard.press('Enter');
     // Five lines' worth and more of a 3-column block's measure (13 characters a line).
     const added = '新增段落用于检验适配显示是否随输入更新'.repeat(4);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { launchChromium } from '../support/browser';
@@ -154,4 +154,13 @@ export function workspaceSession(viewport?: { width: number; height: number }): 
     await s.host?.close();
   });
   return s;
+}
+
+/**
+ * Clicks into an editable element and waits until the selection is inside it: a busy machine may
+ * not have read the click before the next key is pressed.
+ */
+export async function clickCaret(el: Locator, position?: { x: number; y: number }): Promise<void> {
+  await el.click(position ? { position } : undefined);
+  await expect.poll(() => el.evaluate((node) => node.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
 }
