@@ -73,7 +73,7 @@ export const CORE_GRAIN: Readonly<Record<string, GrainRule>> = {
   },
   import: { may: ['model', 'typeset'], files: { typeset: ['chars'] }, because: { typeset: 'typeset/chars is the one character-class module' } },
   makeup: { may: ['model', 'layout'] },
-  edition: { may: ['model', 'fonts', 'layout', 'makeup'], files: { makeup: ['index'] }, because: { makeup: 'the make-up\'s public face only (makeUp and its types)' } },
+  edition: { may: ['model', 'fonts', 'layout', 'makeup', 'preflight'], files: { makeup: ['index'], preflight: ['preflight'] }, because: { makeup: 'the make-up\'s public face only (makeUp and its types)', preflight: 'the overview counts each page\'s errors and warnings (its public face only)' } },
   copyfit: { may: ['model', 'layout', 'makeup'], files: { makeup: ['shapes'] }, because: { makeup: 'the headline sizes by rank are the make-up\'s' } },
   preflight: { may: ['model', 'fonts', 'layout', 'pdf'], files: { pdf: ['index'] }, because: { pdf: 'the writer\'s public face only (fontEmbedding)' } },
   store: { may: ['model', 'story'] },

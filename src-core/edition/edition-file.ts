@@ -57,7 +57,7 @@ export function openAny(text: string): OpenedFile {
 }
 
 /** The file's format version when it states one at its top level (cheap: the parser of record runs after). */
-function versionOf(text: string): unknown {
+export function versionOf(text: string): unknown {
   if (nestingPast(text, DOCUMENT_LIMITS.depth) !== undefined) return undefined;
   try {
     const raw = JSON.parse(text);
@@ -67,8 +67,16 @@ function versionOf(text: string): unknown {
   }
 }
 
+/**
+ * How strict a read is. The app opens an edition whose pages share a number (a hand edit, two desks
+ * renumbering at once) so its overview can flag them and the desk can fix it; print and export refuse it.
+ */
+export interface EditionReadOptions {
+  duplicateNumbers?: 'refuse' | 'allow';
+}
+
 /** Parses and checks an edition file. Never throws; garbage gives a clear error. */
-export function parseEdition(text: string): EditionResult {
+export function parseEdition(text: string, options: EditionReadOptions = {}): EditionResult {
   const depth = nestingPast(text, DOCUMENT_LIMITS.depth);
   if (depth !== undefined) return { ok: false, zh: `文件内容嵌套超过 ${DOCUMENT_LIMITS.depth} 层（第 ${depth + 1} 个字符处），不是整期数据`, en: `The file nests deeper than ${DOCUMENT_LIMITS.depth} levels (at character ${depth + 1}); it is not edition data` };
   let raw: unknown;
@@ -77,7 +85,7 @@ export function parseEdition(text: string): EditionResult {
   } catch (e) {
     return { ok: false, zh: `文件内容不是有效的整期数据（JSON 解析失败：${(e as Error).message}）`, en: `The file is not Banmian edition data (JSON parse failed: ${(e as Error).message})` };
   }
-  const issues = validateEdition(raw);
+  const issues = validateEdition(raw, options);
   if (issues.length) {
     const first = issues.slice(0, 5);
     return { ok: false, zh: `整期数据有误：${first.map((i) => i.zh).join('；')}`, en: `The edition data is invalid: ${first.map((i) => i.en).join('; ')}`, issues };
@@ -88,7 +96,7 @@ export function parseEdition(text: string): EditionResult {
 type Obj = Record<string, unknown>;
 
 /** Every problem of an edition file, each naming its field; [] when it is sound. */
-export function validateEdition(raw: unknown): ValidationIssue[] {
+export function validateEdition(raw: unknown, options: EditionReadOptions = {}): ValidationIssue[] {
   const c = new Checker();
   if (!c.object('(文件 file)', raw)) return c.issues;
   if (raw.formatVersion !== EDITION_FORMAT_VERSION) c.fail('formatVersion', raw.formatVersion, `应为 ${EDITION_FORMAT_VERSION}`, `must be ${EDITION_FORMAT_VERSION}`);
@@ -100,7 +108,7 @@ export function validateEdition(raw: unknown): ValidationIssue[] {
   duplicateImages(c, raw.images);
   if (!c.array('pages', raw.pages)) return c.issues;
   if (raw.pages.length < 1 || raw.pages.length > EDITION_LIMITS.pages) c.fail('pages', `${raw.pages.length} 版 pages`, `应有 1–${EDITION_LIMITS.pages} 个版面`, `must hold 1 to ${EDITION_LIMITS.pages} pages`);
-  else checkPages(c, raw.pages, pool, (raw.edition as Obj | undefined)?.format, chainedArticles(raw.chains));
+  else checkPages(c, raw.pages, pool, (raw.edition as Obj | undefined)?.format, chainedArticles(raw.chains), options.duplicateNumbers === 'allow');
   if (c.issues.length === 0) checkChains(c, raw as unknown as EditionDocument);
   return c.issues;
 }
@@ -128,14 +136,14 @@ function chainedArticles(chains: unknown): Set<unknown> {
   return new Set(Array.isArray(chains) ? chains.map((ch) => (ch as Obj | null)?.article) : []);
 }
 
-function checkPages(c: Checker, pages: unknown[], pool: { articleIds: Set<string>; imageIds: Set<string> }, format: unknown, chained: Set<unknown>): void {
+function checkPages(c: Checker, pages: unknown[], pool: { articleIds: Set<string>; imageIds: Set<string> }, format: unknown, chained: Set<unknown>, sharedNumbers: boolean): void {
   const numbers = new Map<number, number>();
   const holder = new Map<string, number>();
   pages.forEach((p, i) => {
     const at = `pages[${i}]`;
     if (!c.object(at, p)) return;
     if (c.integer(`${at}.number`, p.number, 1, EDITION_LIMITS.pageNumber)) {
-      if (numbers.has(p.number)) c.fail(`${at}.number`, p.number, `版次重复（pages[${numbers.get(p.number)}] 也是第${p.number}版）`, `duplicate page number (pages[${numbers.get(p.number)}] is page ${p.number} too)`);
+      if (numbers.has(p.number) && !sharedNumbers) c.fail(`${at}.number`, p.number, `版次重复（pages[${numbers.get(p.number)}] 也是第${p.number}版）`, `duplicate page number (pages[${numbers.get(p.number)}] is page ${p.number} too)`);
       else numbers.set(p.number, i);
     }
     c.text(`${at}.name`, p.name, DOCUMENT_LIMITS.textChars);

@@ -37,6 +37,12 @@ export interface EditionPage {
   /** Ids of the pool's pictures this page holds. */
   images: string[];
   blocks: Block[];
+  /**
+   * The page's proofreading state (rounds, sign-off, suggestion meta and threads), the page file's
+   * `proof` field as the app saved it; absent until the page is proofread. Read entry by entry where
+   * it is used (the overview's status, the store when the page opens): a damaged entry is dropped.
+   */
+  proof?: unknown;
 }
 
 export interface ChainPart {

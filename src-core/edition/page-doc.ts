@@ -95,10 +95,10 @@ function showPart(b: Block, partOfBlock: Map<string, string>, partsHere: Map<str
   return b;
 }
 
-/** Every page of the edition as a page document, in page-number order. */
-export function pageDocuments(edition: EditionDocument): { number: number; document: BanmianDocument }[] {
+/** Every page of the edition as a page document, in page-number order (`index`: its place in the file). */
+export function pageDocuments(edition: EditionDocument): { number: number; index: number; document: BanmianDocument }[] {
   const found = indexEdition(edition);
   return edition.pages
-    .map((p, i) => ({ number: p.number, document: pageDocument(edition, i, found) }))
+    .map((p, i) => ({ number: p.number, index: i, document: pageDocument(edition, i, found) }))
     .sort((a, b) => a.number - b.number);
 }

@@ -1,0 +1,85 @@
+/**
+ * The edition overview (整期总览): per page what the desk sees at a glance — 版次, 版名, where the page
+ * is in its proof cycle, how many stories run over, the preflight's errors and warnings, and whether
+ * another page has the same number (the jump lines and the file names would then be ambiguous).
+ * Pure: the edition and the fonts in, rows out; each row also carries the page document and its
+ * layout, so the app draws the thumbnail from the same layout the counts came from.
+ */
+import type { FontRegistry } from '../fonts/registry';
+import { layout } from '../layout/layout';
+import type { PageLayout } from '../layout/page-layout';
+import type { BanmianDocument } from '../model/document';
+import { ROUND_NAMES } from '../model/proof';
+import { preflight } from '../preflight/preflight';
+import type { EditionDocument } from './edition';
+import { pageDocuments } from './page-doc';
+
+/** A page's place in the cycle, in order; the English beside each for the UI. */
+export const PAGE_STATUSES = {
+  组版中: 'In make-up',
+  一校: '1st proof',
+  二校: '2nd proof',
+  三校: '3rd proof',
+  待签: 'Awaiting sign-off',
+  已签: 'Signed for print',
+} as const;
+
+export type PageStatus = keyof typeof PAGE_STATUSES;
+
+export interface OverviewRow {
+  /** The page's index in `edition.pages` (the order of the file). */
+  index: number;
+  number: number;
+  name: string;
+  section: string;
+  status: PageStatus;
+  /** Stories whose text runs past their blocks. */
+  overset: number;
+  errors: number;
+  warnings: number;
+  /** Another page has this number too. */
+  duplicate: boolean;
+  document: BanmianDocument;
+  layout: PageLayout;
+}
+
+const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The status from the page's proof state (the page file's `proof` field, read defensively): signed
+ * → 已签; no round yet → 组版中; the last round still open → that round (一校, 二校, 三校; a fourth
+ * round and later count as 三校, the last the list names); every round finished → 待签.
+ */
+export function pageStatus(proof: unknown): PageStatus {
+  if (!obj(proof)) return '组版中';
+  if (obj(proof.signoff) && typeof proof.signoff.signedBy === 'string') return '已签';
+  const rounds = Array.isArray(proof.rounds) ? proof.rounds.filter(obj) : [];
+  if (rounds.length === 0) return '组版中';
+  if (typeof rounds[rounds.length - 1].finishedAt === 'string') return '待签';
+  return ROUND_NAMES[Math.min(rounds.length, ROUND_NAMES.length) - 1];
+}
+
+/** Every page's row, in page-number order (pages sharing a number in file order). */
+export function editionOverview(edition: EditionDocument, env: { fonts: FontRegistry }): OverviewRow[] {
+  const counts = new Map<number, number>();
+  for (const p of edition.pages) counts.set(p.number, (counts.get(p.number) ?? 0) + 1);
+  const documents = pageDocuments(edition);
+  return documents.map(({ index, document }) => {
+    const p = edition.pages[index];
+    const laidOut = layout(document, { fonts: env.fonts });
+    const report = preflight(document, laidOut, { fonts: env.fonts });
+    return {
+      index,
+      number: p.number,
+      name: p.name,
+      section: p.section,
+      status: pageStatus(p.proof),
+      overset: laidOut.overset.length,
+      errors: report.errors.length,
+      warnings: report.warnings.length,
+      duplicate: (counts.get(p.number) ?? 0) > 1,
+      document,
+      layout: laidOut,
+    };
+  });
+}
