@@ -84,7 +84,7 @@ export const CORE_GRAIN: Readonly<Record<string, GrainRule>> = {
     because: { store: 'the store\'s read-only face (readers.ts), never its schema', proof: 'the authorship guard runs on each shared article', 'host-args': 'a desk backup has the page file\'s size limit' },
   },
   'host-args': { may: ['collab', 'host-api'], files: { collab: ['names'] } },
-  'host-api': { may: ['model', 'fonts', 'import', 'preflight', 'proof', 'collab', 'host-args', 'host-session'] },
+  'host-api': { may: ['model', 'fonts', 'import', 'preflight', 'proof', 'collab', 'edition', 'host-args', 'host-session'] },
   'host-session': { may: [] },
 };
 

@@ -5,6 +5,7 @@ import type { PreflightReport } from './preflight/preflight';
 import type { Role } from './model/proof';
 import type { DeskBackup, DeskBackupSummary } from './collab/desk-backup';
 import type { FontFaceInfo } from './fonts/provider';
+import type { EditionDocument } from './edition/edition';
 import { isCertificateFingerprint, isDocumentJson, PNG_DPI, isExportOptions, isFilePath, isImportFiles, isPageIdArg, isPathArg, isPngOptions, isShareRequest, isTitleArg, isValidFaceId } from './host-args';
 
 export { isCertificateFingerprint, isValidFaceId, PNG_DPI } from './host-args';
@@ -47,6 +48,15 @@ export interface OpenedPage {
   /** Blocks that ran past the page's last column (written by an older build), fitted on load. */
   fittedBlocks?: BlockFit[];
 }
+
+/** An edition file (整期, format version 2) opened: the app shows its overview, and opens its pages from there. */
+export interface OpenedEdition {
+  edition: EditionDocument;
+  path: string;
+  title: string;
+}
+
+export const isOpenedEdition = (v: OpenedPage | OpenedEdition): v is OpenedEdition => 'edition' in v;
 
 export interface SavedPage {
   path: string;
@@ -183,8 +193,10 @@ export const HOST_API = {
   /** The bytes of one face, for layout metrics and for drawing with the same file. */
   fontBytes: method<Uint8Array>()([isValidFaceId], { zh: '需要一个有效的字体编号', en: 'needs one valid font face id' }),
   hostInfo: method<HostInfo>()([]),
-  /** Opens a .banmian file; null path asks the user. A null value means the user cancelled. */
-  openPage: method<OpenedPage | null>()([isPathArg], { zh: '需要一个文件路径或 null', en: 'needs one file path or null' }),
+  /** Opens a .banmian file, a page or an edition; null path asks the user. A null value means the user cancelled. */
+  openPage: method<OpenedPage | OpenedEdition | null>()([isPathArg], { zh: '需要一个文件路径或 null', en: 'needs one file path or null' }),
+  /** Saves an edition (serialized edition JSON) atomically to the file it was opened from. */
+  saveEdition: method<SavedPage>()([isDocumentJson, isFilePath], { zh: '需要整期数据和文件路径', en: 'needs the edition data and a file path' }, true),
   /** Saves the page (serialized document JSON) atomically; null path asks where (Save As). */
   savePage: method<SavedPage | null>()([isDocumentJson, isPathArg], { zh: '需要版面数据和文件路径（或 null）', en: 'needs the page data and a file path (or null)' }, true),
   /** Pages the user may open without a dialog: the sandbox folder (web) or the recent files (Electron). */

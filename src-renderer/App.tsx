@@ -5,6 +5,8 @@ import { CollabDesk } from './collab/desk';
 import { CollabContext } from './collab/use-collab';
 import { facesToDeclareFirst, loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
+import { EditionChrome } from './edition/EditionOverview';
+import { EditionSession } from './edition/edition-session';
 import { useFiles } from './files/use-files';
 import { connectHost, nativeMenu } from './host';
 import { initialIdentity } from './proof/identity';
@@ -88,7 +90,8 @@ export function App() {
 }
 
 function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: HostInfo }) {
-  const { actions, dialogs, importDropped } = useFiles(editor, host, info);
+  const edition = useMemo(() => new EditionSession(), []);
+  const { actions, dialogs, importDropped } = useFiles(editor, host, info, edition);
   const menu = nativeMenu();
   const proof = useMemo(() => new ProofSession(editor, host, info, initialIdentity()), [editor, host, info]);
   const collab = useMemo(() => new CollabDesk(editor, proof, host), [editor, proof, host]);
@@ -99,6 +102,7 @@ function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: Ho
       <CollabContext.Provider value={collab}>
         <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
           {dialogs}
+          <EditionChrome session={edition} editor={editor} />
           <ProofDialogs />
           <CollabDialogs />
         </Workspace>

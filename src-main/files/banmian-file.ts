@@ -15,7 +15,8 @@ import type { BanmianDocument } from '../../src-core/model/document';
 import type { BlockFit } from '../../src-core/model/fit-blocks';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { openAny, serializeEdition, type OpenedFile } from '../../src-core/edition/edition-file';
+import { openAny, parseEdition, serializeEdition, versionOf, type OpenedFile } from '../../src-core/edition/edition-file';
+import { EDITION_FORMAT_VERSION } from '../../src-core/model/document';
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; zh: string; en: string };
 
@@ -100,11 +101,26 @@ function readBanmianText(path: string): FileResult<{ text: string }> {
 
 export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
   const read = readBanmianText(path);
-  if (!read.ok) return read;
-  const r = parseDocument(read.text);
+  return read.ok ? pageFromText(path, read.text) : read;
+}
+
+function pageFromText(path: string, text: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
+  const r = parseDocument(text);
   if (!r.ok) return { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
   const { document, migratedFrom, fittedBlocks } = r;
   return { ok: true, document, ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) };
+}
+
+/**
+ * What the app's 打开 opens: a page file as a page (as `loadBanmianFile`), an edition file as the
+ * edition, pages sharing a number allowed (the overview flags them; print refuses them).
+ */
+export function loadPageOrEdition(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] } | { edition: EditionDocument }> {
+  const read = readBanmianText(path);
+  if (!read.ok) return read;
+  if (versionOf(read.text) !== EDITION_FORMAT_VERSION) return pageFromText(path, read.text);
+  const r = parseEdition(read.text, { duplicateNumbers: 'allow' });
+  return r.ok ? { ok: true, edition: r.edition } : { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
 }
 
 /** A page file (opened as a one-page edition, the page kept as it opened) or an edition file. */

@@ -6,7 +6,7 @@ import { isPngOptions } from '../../src-core/host-args';
 import { parseDocument } from '../../src-core/model/serialize';
 import { discardDeskBackup, listDeskBackups, readDeskBackup, writeDeskBackup } from './desk-backups';
 import { PageSharing } from './share';
-import { discardRecovery, exportPdf, exportPng, exportProofPdf, fontsOf, importFiles, openExported, openPage, readRecovery, recentFiles, savePage, writeRecovery, type HostEnv } from './page-files';
+import { discardRecovery, exportPdf, exportPng, exportProofPdf, fontsOf, importFiles, openExported, openPage, readRecovery, recentFiles, saveEdition, savePage, writeRecovery, type HostEnv } from './page-files';
 
 /**
  * The HostApi in Node, as plain functions: the Electron main process and the local web host both
@@ -146,6 +146,7 @@ export const HOST_HANDLERS: { [M in HostApiMethod]: Handler<M> } = {
   importFiles: (_env, files) => importFiles(files),
   openPage: withFiles(openPage),
   savePage: withFiles(savePage),
+  saveEdition: withFiles(saveEdition),
   listPages: withFiles((env) => ({ ok: true, value: env.files.listPages() })),
   recentFiles: withFiles(recentFiles),
   writeRecovery: withFiles(writeRecovery),

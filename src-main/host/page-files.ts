@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { ExportOptions, ExportOutcome, HostResult, ImportFile, OpenedPage, PageFileEntry, PngExportOptions, RecoveredPage, SavedPage, ShownExport } from '../../src-core/host-api';
+import type { ExportOptions, ExportOutcome, HostResult, ImportFile, OpenedEdition, OpenedPage, PageFileEntry, PngExportOptions, RecoveredPage, SavedPage, ShownExport } from '../../src-core/host-api';
 import { importFiles as importInputs } from '../../src-core/import/index';
 import type { ImportResult } from '../../src-core/import/types';
 import { parseDocument } from '../../src-core/model/serialize';
@@ -8,7 +8,8 @@ import { exportProofPdf as proofPdf } from '../../src-core/proof/proof-pdf';
 import { proofNotesOf, readProofState } from '../../src-core/store/persist';
 import type { FontProvider } from '../../src-core/fonts/provider';
 import { fontProvider } from '../fonts/provider';
-import { loadBanmianFile, saveBanmianFile, writeFileAtomic } from '../files/banmian-file';
+import { loadBanmianFile, loadPageOrEdition, saveBanmianFile, saveEditionFile, writeFileAtomic } from '../files/banmian-file';
+import { parseEdition } from '../../src-core/edition/edition-file';
 import { printPage, printPng, type PrintOutcome } from '../files/print';
 import { PURPOSE_FILES, type Purpose } from './purposes';
 
@@ -93,16 +94,17 @@ export async function recentFiles(env: HostEnv): Promise<HostResult<PageFileEntr
 
 // ---- open and save
 
-export async function openPage(env: HostEnv, path: string | null): Promise<HostResult<OpenedPage | null>> {
+export async function openPage(env: HostEnv, path: string | null): Promise<HostResult<OpenedPage | OpenedEdition | null>> {
   const chosen = await env.files.choose('open', path);
   if (!chosen) return { ok: true, value: null };
   if (!chosen.ok) return chosen;
-  const loaded = loadBanmianFile(chosen.abs);
+  const loaded = loadPageOrEdition(chosen.abs);
   if (!loaded.ok) {
     // The message names the file as the user knows it, not the host's absolute path.
     return fail(loaded.zh.split(chosen.abs).join(chosen.shown), loaded.en.split(chosen.abs).join(chosen.shown));
   }
   rememberRecent(env, chosen.abs);
+  if ('edition' in loaded) return { ok: true, value: { edition: loaded.edition, path: chosen.shown, title: titleOf(chosen.abs) } };
   const { document, migratedFrom, fittedBlocks } = loaded;
   return { ok: true, value: { document, path: chosen.shown, title: titleOf(chosen.abs), ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) } };
 }
@@ -120,6 +122,22 @@ export async function savePage(env: HostEnv, json: string, path: string | null):
   if (!chosen) return { ok: true, value: null };
   if (!chosen.ok) return chosen;
   const saved = saveBanmianFile(chosen.abs, parsed.value.document);
+  if (!saved.ok) return fail(saved.zh.split(chosen.abs).join(chosen.shown), saved.en.split(chosen.abs).join(chosen.shown));
+  rememberRecent(env, chosen.abs);
+  return { ok: true, value: { path: chosen.shown, title: titleOf(chosen.abs), bytes: saved.bytes } };
+}
+
+/**
+ * Writes an edition back to the file it was opened from (a page of it edited in the app): checked
+ * as an edition file is (pages sharing a number allowed, as the app opened it), then atomically.
+ */
+export async function saveEdition(env: HostEnv, json: string, path: string): Promise<HostResult<SavedPage>> {
+  const parsed = parseEdition(json, { duplicateNumbers: 'allow' });
+  if (!parsed.ok) return fail(`整期数据无效，未保存：${parsed.zh}`, `The edition data is invalid and was not saved: ${parsed.en}`);
+  const chosen = await env.files.choose('save', path);
+  if (!chosen) return fail('未选择文件，未保存', 'No file chosen; nothing was saved');
+  if (!chosen.ok) return chosen;
+  const saved = saveEditionFile(chosen.abs, parsed.edition);
   if (!saved.ok) return fail(saved.zh.split(chosen.abs).join(chosen.shown), saved.en.split(chosen.abs).join(chosen.shown));
   rememberRecent(env, chosen.abs);
   return { ok: true, value: { path: chosen.shown, title: titleOf(chosen.abs), bytes: saved.bytes } };

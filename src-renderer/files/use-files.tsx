@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { HostApi, HostInfo, HostResult } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
+import type { EditionSession } from '../edition/edition-session';
 import { openFind } from '../find/FindBar';
 import type { FileActions } from './file-actions';
 import type { Failed, SetDialog } from './file-dialog-state';
@@ -17,7 +18,7 @@ import { useAutosave, useRecoveryOffer, useUnloadGuard } from './use-recovery';
  * One hook per command family (use-open-save, use-import, use-export, use-recovery); this one holds
  * the one dialog they share and binds them to the command table and the dialogs.
  */
-export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actions: FileActions; dialogs: ReactNode; importDropped: (files: File[], at: { col: number; row: number } | null) => void } {
+export function useFiles(editor: Editor, host: HostApi, info: HostInfo, edition: EditionSession): { actions: FileActions; dialogs: ReactNode; importDropped: (files: File[], at: { col: number; row: number } | null) => void } {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const close = useCallback(() => setDialog(null), []);
   const picker = useRef<HTMLInputElement>(null);
@@ -28,10 +29,10 @@ export function useFiles(editor: Editor, host: HostApi, info: HostInfo): { actio
     return true;
   }, [editor]);
 
-  const openSave = useOpenSave(editor, host, info, setDialog, failed);
+  const openSave = useOpenSave(editor, host, info, setDialog, failed, edition);
   const importFiles = useImport(editor, host, failed);
   const exporting = useExport(editor, host, info, setDialog);
-  const actions = useFileActions(editor, host, info, setDialog, failed, { ...openSave, openExport: exporting.openExport, picker });
+  const actions = useFileActions(editor, host, info, setDialog, failed, { ...openSave, openExport: exporting.openExport, picker, edition });
   useAutosave(editor, host, info);
   const recovery = useRecoveryOffer(editor, host, setDialog);
   useUnloadGuard(editor);
@@ -59,11 +60,12 @@ interface ActionParts {
   saveAs(): Promise<void>;
   openExport(format: ExportFormat): void;
   picker: RefObject<HTMLInputElement | null>;
+  edition: EditionSession;
 }
 
 /** The file commands of the command table; 新建 and the two 打开 ask first when there is unsaved work. */
 function useFileActions(editor: Editor, host: HostApi, info: HostInfo, setDialog: SetDialog, failed: Failed, parts: ActionParts): FileActions {
-  const { doOpen, doSave, saveAs, openExport, picker } = parts;
+  const { doOpen, doSave, saveAs, openExport, picker, edition } = parts;
   /** Runs `then` now, or after the user agreed to drop unsaved changes. */
   const guardUnsaved = useCallback((then: () => void) => {
     if (!editor.dirty) return then();
@@ -87,6 +89,7 @@ function useFileActions(editor: Editor, host: HostApi, info: HostInfo, setDialog
           setDialog({ kind: 'open', files: listed.value });
         }),
       save: () => {
+        if (edition.editsPageOf(editor)) return void edition.save(editor, host);
         const path = editor.getState().file.path;
         return path ? void doSave(path) : void saveAs();
       },
@@ -96,7 +99,7 @@ function useFileActions(editor: Editor, host: HostApi, info: HostInfo, setDialog
       exportPng: () => openExport('png'),
       findReplace: openFind,
     }),
-    [editor, host, info, guardUnsaved, doOpen, doSave, saveAs, failed, openExport, picker, setDialog],
+    [editor, host, info, guardUnsaved, doOpen, doSave, saveAs, failed, openExport, picker, setDialog, edition],
   );
 }
 

@@ -1,17 +1,21 @@
 import { useCallback } from 'react';
-import type { HostApi, HostInfo } from '../../src-core/host-api';
+import { isOpenedEdition, type HostApi, type HostInfo } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor } from '../editor/editor';
+import type { EditionSession } from '../edition/edition-session';
 import type { Failed, SetDialog } from './file-dialog-state';
 
 /** 打开, 保存 and 另存为: the page file in and out through the host, the recovery file dropped after either. */
-export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDialog: SetDialog, failed: Failed) {
+export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDialog: SetDialog, failed: Failed, edition: EditionSession) {
   const doOpen = useCallback(async (path: string | null) => {
     setDialog(null);
     const r = await host.openPage(path);
     if (failed(r) || !r.value) return;
+    // An edition file shows its overview; the workspace keeps its page until one of the edition's is opened.
+    if (isOpenedEdition(r.value)) return edition.open(r.value);
+    edition.close();
     const { document, migratedFrom, fittedBlocks } = r.value;
     // A page fitted on load differs from its file: unsaved (●) until saved, as a converted document is.
     editor.replaceDocument(document, { path: r.value.path, title: r.value.title }, !!fittedBlocks?.length);
@@ -21,7 +25,7 @@ export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDi
     const fitted = fittedNote(document, fittedBlocks);
     if (fitted) notes.push(fitted);
     if (notes.length) editor.notify({ zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') }, 'info');
-  }, [editor, host, failed, setDialog]);
+  }, [editor, host, failed, setDialog, edition]);
 
   const doSave = useCallback(async (path: string | null) => {
     setDialog(null);
@@ -29,9 +33,11 @@ export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDi
     const r = await host.savePage(serializePage(editor.pageStore, editor.getState().doc), path);
     if (failed(r) || !r.value) return;
     editor.markSaved(r.value.path, r.value.title, revision);
+    // saved as a page file of its own (另存为): no longer the edition's page
+    edition.close();
     void host.discardRecovery();
     editor.notify({ zh: `已保存 ${r.value.title}`, en: `Saved ${r.value.title}` }, 'info');
-  }, [editor, host, failed, setDialog]);
+  }, [editor, host, failed, setDialog, edition]);
 
   const saveAs = useCallback(async () => {
     if (info.nativeDialogs) return doSave(null);

@@ -193,8 +193,9 @@ describe('opening a file whose blocks run past its grid', () => {
       const env: HostEnv = { files: sandboxAccess(dir), autosaveSeconds: 30 };
       writeFileSync(join(dir, 'older.banmian'), olderFile());
       const opened = await openPage(env, 'older.banmian');
-      expect(opened.ok && opened.value?.fittedBlocks?.length).toBe(6);
-      expect(opened.ok && validateDocument(opened.value!.document)).toEqual({ ok: true });
+      const page = opened.ok && opened.value && 'document' in opened.value ? opened.value : undefined;
+      expect(page?.fittedBlocks?.length).toBe(6);
+      expect(page && validateDocument(page.document)).toEqual({ ok: true });
       mkdirSync(env.files.stateDir, { recursive: true });
       writeFileSync(join(env.files.stateDir, 'recovery.banmian'), olderFile());
       const recovered = await readRecovery(env);

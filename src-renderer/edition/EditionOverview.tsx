@@ -1,0 +1,99 @@
+import { memo, useMemo, useSyncExternalStore } from 'react';
+import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
+import { pageToSvg } from '../../src-core/svg/page-svg';
+import { cssFamily, svgAdvance } from '../canvas/fonts';
+import type { Editor } from '../editor/editor';
+import { useEditor } from '../editor/use-editor';
+import type { EditionSession, EditionView } from './edition-session';
+import './edition.css';
+
+/**
+ * The open edition: its overview (整期总览) over the workspace, or, while one of its pages is in the
+ * workspace, a bar naming the page with the way back. Nothing when no edition is open.
+ */
+export function EditionChrome({ session, editor }: { session: EditionSession; editor: Editor }) {
+  const view = useSyncExternalStore(session.subscribe, session.current);
+  // the file changes when another page replaces the edition's (新建, 恢复, a joined page): the bar goes
+  useEditor((s) => s.file);
+  if (!view) return null;
+  if (view.page !== null) {
+    if (!session.editsPageOf(editor)) return null;
+    const p = view.edition.pages[view.page];
+    return (
+      <div className="edition-bar" data-testid="edition-bar">
+        <button type="button" data-testid="edition-back" onClick={() => session.backToOverview(editor)}>
+          ← 整期总览 <small>Edition overview</small>
+        </button>
+        <span>
+          {view.title} · 第{p.number}版 {p.name}
+        </span>
+      </div>
+    );
+  }
+  return <Overview view={view} session={session} editor={editor} />;
+}
+
+function Overview({ view, session, editor }: { view: EditionView; session: EditionSession; editor: Editor }) {
+  const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
+  const shared = rows.filter((r) => r.duplicate);
+  const info = view.edition.edition;
+  return (
+    <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
+      <header className="edition-head">
+        <h1>
+          整期总览 <small>Edition overview</small>
+        </h1>
+        <span>
+          {info.paper} {info.date} · {rows.length} 版 pages · {view.title}
+        </span>
+        <button type="button" data-testid="edition-close" onClick={() => session.close()}>
+          关闭 <small>Close</small>
+        </button>
+      </header>
+      {shared.length > 0 && (
+        <p className="edition-alert" role="alert" data-testid="edition-duplicates">
+          版次重复：{[...new Set(shared.map((r) => r.number))].map((n) => `第${n}版`).join('、')}，转版行和文件名会指错版面，请改版次。
+          <small> Duplicate page numbers: jump lines and file names would be ambiguous; renumber the pages.</small>
+        </p>
+      )}
+      <ol className="edition-pages">
+        {rows.map((row) => (
+          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+const PageCard = memo(function PageCard({ row, editor, onOpen }: { row: OverviewRow; editor: Editor; onOpen: () => void }) {
+  const svg = useMemo(() => {
+    const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
+    return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
+  }, [row, editor]);
+  const preflight = row.errors ? 'error' : row.warnings ? 'warning' : 'ok';
+  return (
+    <li className="edition-page" data-testid="edition-page" data-number={row.number} data-duplicate={row.duplicate || undefined}>
+      <button type="button" className="edition-open" onClick={onOpen} title={`打开第${row.number}版 Open page ${row.number}`}>
+        {/* The markup is ours: pageToSvg escapes all text. */}
+        <span className="edition-thumb" dangerouslySetInnerHTML={{ __html: svg }} />
+      </button>
+      <div className="edition-caption">
+        <strong data-testid="edition-page-number" className={row.duplicate ? 'edition-duplicate' : undefined}>
+          第{row.number}版{row.duplicate ? ' ⚠ 版次重复' : ''}
+        </strong>
+        <span data-testid="edition-page-name">{row.name}</span>
+        <span className="edition-status" data-testid="edition-page-status" data-status={row.status} title={PAGE_STATUSES[row.status]}>
+          {row.status}
+        </span>
+      </div>
+      <div className="edition-figures">
+        <span data-testid="edition-page-overset" data-count={row.overset} className={row.overset ? 'edition-bad' : undefined}>
+          溢排 {row.overset}
+        </span>
+        <span data-testid="edition-page-preflight" data-state={preflight} className={`edition-${preflight}`} title={`preflight: ${row.errors} errors, ${row.warnings} warnings`}>
+          预检 {row.errors} 错 / {row.warnings} 警
+        </span>
+      </div>
+    </li>
+  );
+});
