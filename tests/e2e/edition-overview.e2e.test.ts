@@ -1,0 +1,131 @@
+/**
+ * The edition overview (整期总览) in the app: an edition file written by `edition --save` (with a
+ * fourth page given page 2's number by hand) opens as one thumbnail per page with its number, name,
+ * status and counts, the shared number flagged; page 2 opens in the workspace, is edited and saved
+ * back into the edition; reopened, the edit is there and page 1 is byte for byte as it was.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import { plainText } from '../../src-core/model/richtext';
+import { run as editionCommand } from '../../src-main/cli/commands/edition';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { clickCaret, fitPage, openApp, openStory, requireBuild, shot } from './workspace-support';
+
+const FILE = 'day.banmian';
+
+function readEdition(path: string): EditionDocument {
+  const r = parseEdition(readFileSync(path, 'utf8'), { duplicateNumbers: 'allow' });
+  if (!r.ok) throw new Error(r.en);
+  return r.edition;
+}
+
+async function openEdition(page: Page): Promise<void> {
+  await page.keyboard.press('Control+o');
+  await page.getByTestId('dialog-file-name').fill(FILE);
+  await page.getByTestId('dialog-ok').click();
+  await page.getByTestId('edition-overview').waitFor();
+}
+
+describe.skipIf(!chromiumAvailable())('the edition overview', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let page: Page;
+  let sandbox: string;
+  let original: EditionDocument;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild();
+    sandbox = mkdtempSync(join(tmpdir(), 'banmian-overview-'));
+    const logs: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+    const code = await editionCommand(['tests/fixtures/edition/PLAN.json', '-o', join(sandbox, 'pdf'), '--save', join(sandbox, FILE)]);
+    log.mockRestore();
+    if (code !== 0) throw new Error(logs.join('\n'));
+    // a fourth page numbered 2 as well (as a hand edit or two desks renumbering at once leave it)
+    const ed = readEdition(join(sandbox, FILE));
+    ed.pages.push({ ...ed.pages[2], number: 2, name: '副刊', articles: [], images: [], blocks: [] });
+    writeFileSync(join(sandbox, FILE), serializeEdition(ed));
+    original = readEdition(join(sandbox, FILE));
+    host = await startWebHost({ port: 0, sandbox });
+    browser = await launchChromium();
+    page = await openApp(browser, host.url, problems, { width: 1600, height: 1000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    rmSync(sandbox, { recursive: true, force: true });
+  });
+
+  it('shows every page as a thumbnail with its number, name and status, and flags the shared number', async () => {
+    await openEdition(page);
+    const cards = page.getByTestId('edition-page');
+    await expect.poll(() => cards.count()).toBe(4);
+    expect(await page.getByTestId('edition-page-name').allInnerTexts()).toEqual(['要闻', '综合', '副刊', '经济']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-number')))).toEqual(['1', '2', '2', '3']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.hasAttribute('data-duplicate')))).toEqual([false, true, true, false]);
+    expect(await page.getByTestId('edition-duplicates').innerText()).toContain('版次重复：第2版');
+    expect(await page.getByTestId('edition-page-status').allInnerTexts()).toEqual(['组版中', '组版中', '组版中', '组版中']);
+    // each thumbnail is the page drawn: page 1's carries its header and its articles' text
+    expect(await cards.nth(0).locator('.edition-thumb > svg').count()).toBe(1);
+    expect(await cards.nth(0).locator('.edition-thumb > svg text').count()).toBeGreaterThan(50);
+    expect(await cards.nth(1).locator('.edition-thumb > svg').textContent()).toContain('综合');
+    // the empty page has nothing overset and nothing to preflight-fail but its emptiness
+    expect(await page.getByTestId('edition-page-overset').nth(2).getAttribute('data-count')).toBe('0');
+    await shot(page, 'ui-edition-overview-1600.png');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'ui-edition-overview-1366.png');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+  });
+
+  it('opens page 2 in the workspace, saves an edit back into the edition, and page 1 stays as it was', async () => {
+    await page.getByTestId('edition-page').nth(1).locator('.edition-open').click();
+    await page.getByTestId('edition-bar').waitFor();
+    expect(await page.getByTestId('edition-overview').count()).toBe(0);
+    expect(await page.title()).toContain('第2版 综合');
+    const block = original.pages[1].blocks.find((b) => b.kind === 'article')!;
+    await fitPage(page);
+    await openStory(page, block.id);
+    const body = page.getByTestId('story-body');
+    await clickCaret(body.locator('p').first());
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('晚间新增');
+    await expect.poll(() => page.getByTestId('dirty').count()).toBe(1);
+    // back to the overview is refused while the page is unsaved: nothing is dropped unasked
+    await page.getByTestId('edition-back').click();
+    await page.getByTestId('notice').waitFor();
+    expect(await page.getByTestId('edition-overview').count()).toBe(0);
+    await shot(page, 'ui-edition-page-1600.png');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
+    const saved = readEdition(join(sandbox, FILE));
+    const articleId = (block as { articleId: string }).articleId;
+    expect(plainText(saved.articles.find((a) => a.id === articleId)!.body).startsWith('晚间新增')).toBe(true);
+    for (const i of [0, 2, 3]) expect(JSON.stringify(saved.pages[i])).toBe(JSON.stringify(original.pages[i]));
+    for (const id of original.pages[0].articles) expect(JSON.stringify(saved.articles.find((a) => a.id === id))).toBe(JSON.stringify(original.articles.find((a) => a.id === id)));
+    expect(JSON.stringify(saved.chains)).toBe(JSON.stringify(original.chains));
+  });
+
+  it('reopened after a reload, the edit is on page 2 and page 1 is unchanged', async () => {
+    await page.getByTestId('edition-back').click();
+    await page.getByTestId('edition-overview').waitFor();
+    await page.reload();
+    await page.waitForSelector('.status[data-state="ready"]');
+    await openEdition(page);
+    const cards = page.getByTestId('edition-page');
+    await expect.poll(() => cards.count()).toBe(4);
+    expect(await cards.nth(1).locator('.edition-thumb > svg').textContent()).toContain('晚间新增');
+    expect(await cards.nth(0).locator('.edition-thumb > svg').textContent()).not.toContain('晚间新增');
+    await cards.nth(1).locator('.edition-open').click();
+    await page.getByTestId('edition-bar').waitFor();
+    expect(await page.getByTestId('page').textContent()).toContain('晚间新增');
+    expect(problems).toEqual([]);
+  });
+});
