@@ -71,12 +71,15 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const input = { articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
   const score = scorer(geo, obstacles, items, picCount);
-  let out = search(input);
+  // Pages keeping the rules first, and of those the ones within the hole limit: a page left with a hole is taken only when no page is full.
+  const tier = (c: Candidate): number => (keepsRules(c, eligible.length, leadLocked) ? 2 : 0) + (score(c).largestHole <= HOLE_LIMIT ? 1 : 0);
+  const rate = (c: Candidate): number => tier(c) * 10 + score(c).total;
+  let out = search({ ...input, rate });
   // When no page keeps the rules and the hole limit, a second, narrower search explores other pages with the work left; the best of both are kept.
-  const fine = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked) && score(c).largestHole <= HOLE_LIMIT;
+  const fine = (c: Candidate): boolean => tier(c) === 3;
   const left = (opt.workBudget ?? WORK_BUDGET) - out.expanded;
   if (!out.finals.some(fine) && out.stoppedBy !== 'time' && left >= SECOND_WORK) {
-    const again = search({ ...input, beam: SECOND_BEAM, workBudget: left });
+    const again = search({ ...input, rate, beam: SECOND_BEAM, workBudget: left });
     out = { finals: [...out.finals, ...again.finals], expanded: out.expanded + again.expanded, stoppedBy: again.stoppedBy === 'time' ? 'time' : out.stoppedBy };
   }
   const want = opt.alternatives ?? 3;
@@ -85,8 +88,8 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const ordered = out.finals.filter((c) => keepsRules(c, eligible.length, leadLocked));
   const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
-  const scored = justified.map((c) => ({ c, score: score(c), ordered: keepsRules(c, eligible.length, leadLocked) }));
-  scored.sort((a, b) => Number(b.ordered) - Number(a.ordered) || b.score.total - a.score.total);
+  const scored = justified.map((c) => ({ c, score: score(c), rate: rate(c) }));
+  scored.sort((a, b) => b.rate - a.rate);
   const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
   const short = shortOfCopy(alternatives[0], geo);
   if (short) notes.push(short);

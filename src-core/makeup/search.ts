@@ -40,6 +40,8 @@ export interface SearchInput {
   beam?: number;
   deadline: number;
   now: () => number;
+  /** How good a finished page is (the make-up's own judgement; higher is better): which beams are worth searching wide. */
+  rate?: (c: Candidate) => number;
 }
 
 export interface SearchOutput {
@@ -51,6 +53,14 @@ export interface SearchOutput {
 /** Beam width per beam (see beamsFor), and how many ranks ahead of the first unplaced article a module may be taken from. */
 const BEAM = 48;
 const LOOKAHEAD = 3;
+/**
+ * The probe: every beam this wide first, on this share of the work; then the FOCUS beams whose pages
+ * the make-up rates best, at full width with the rest. Spread evenly, the work left each of the 20-odd
+ * beams of a 对开 page too few states to reach the foot, and their unfinished pages were closed blank.
+ */
+const PROBE_WIDTH = 12;
+const PROBE_SHARE = 0.4;
+const FOCUS = 6;
 /** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
 const MIN_MODULE = 8;
 /** White space in a title area, at most, in grid lines. */
@@ -70,41 +80,65 @@ const PLACED = 400;
  * (per lead span and grouping of the columns, see beamsFor) keep the alternatives distinct.
  */
 export function search(input: SearchInput): SearchOutput {
-  const { measurer } = input;
-  const { columns, rows } = measurer.geo;
-  const finals: Candidate[] = [];
-  let expanded = 0;
-  let stoppedBy: SearchOutput['stoppedBy'] = 'done';
+  const run: Run = { input, finals: [], expanded: 0, stoppedBy: 'done' };
   const beams = beamsFor(input);
-  const perBeam = Math.max(1, Math.floor(input.workBudget / Math.max(1, beams.length)));
-  for (const { bounds, leadSpan } of beams) {
-    const tops = Array.from({ length: columns }, (_, c) => skip(input.obstacles, c, 0, rows));
-    let beam: State[] = [{ tops, used: input.articles.map(() => false), placed: [], closed: [], value: 0 }];
-    let budget = perBeam;
-    let stop: SearchOutput['stoppedBy'] = 'done';
-    while (beam.length) {
-      const next: State[] = [];
-      for (const s of beam) {
-        if (budget-- <= 0) stop = 'work';
-        if (input.now() > input.deadline) stop = 'time';
-        if (stop !== 'done') break;
-        expanded++;
-        const children = expand(input, s, leadSpan, bounds);
-        if (children.length === 0) finals.push(s);
-        else next.push(...children);
-      }
-      if (stop !== 'done') {
-        // Out of budget: finish the best partial pages by closing what is left.
-        for (const s of beam.slice(0, 2)) finals.push(closeAll(input, s));
-        break;
-      }
-      beam = prune(next, input.beam ?? BEAM);
-    }
-    // A beam out of work ends alone; the wall clock ends the search.
-    if (stop !== 'done') stoppedBy = stop;
-    if (stop === 'time') break;
+  // Every beam probed narrow first; the most promising then searched at full width with the work left.
+  const probeWork = Math.floor(input.workBudget * PROBE_SHARE);
+  const probed = beams.map((b, i) => ({ b, best: runBeam(run, b, PROBE_WIDTH, share(probeWork - run.expanded, beams.length - i)) }));
+  const focus = probed.sort((x, y) => y.best - x.best).slice(0, FOCUS);
+  for (const [i, { b }] of focus.entries()) {
+    if (run.stoppedBy === 'time') break;
+    runBeam(run, b, input.beam ?? BEAM, share(input.workBudget - run.expanded, focus.length - i));
   }
-  return { finals, expanded, stoppedBy };
+  return { finals: run.finals, expanded: run.expanded, stoppedBy: run.stoppedBy };
+}
+
+/** The work left shared over the beams left: a beam that ends early leaves its share to the others. */
+function share(left: number, beams: number): number {
+  return Math.max(1, Math.floor(left / Math.max(1, beams)));
+}
+
+/** The search's shared state across its beams. */
+interface Run {
+  input: SearchInput;
+  finals: Candidate[];
+  expanded: number;
+  stoppedBy: SearchOutput['stoppedBy'];
+}
+
+/** One beam, `width` wide, within `budget` states: its finished pages go to the run's; the best rating it reached is returned. */
+function runBeam(run: Run, { bounds, leadSpan }: BeamSpec, width: number, budget: number): number {
+  const { input } = run;
+  const { columns, rows } = input.measurer.geo;
+  const tops = Array.from({ length: columns }, (_, c) => skip(input.obstacles, c, 0, rows));
+  let beam: State[] = [{ tops, used: input.articles.map(() => false), placed: [], closed: [], value: 0 }];
+  let best = Number.NEGATIVE_INFINITY;
+  let stop: SearchOutput['stoppedBy'] = 'done';
+  const finish = (s: Candidate & { value: number }): void => {
+    run.finals.push(s);
+    best = Math.max(best, input.rate ? input.rate(s) : s.value);
+  };
+  while (beam.length) {
+    const next: State[] = [];
+    for (const s of beam) {
+      if (budget-- <= 0) stop = 'work';
+      if (input.now() > input.deadline) stop = 'time';
+      if (stop !== 'done') break;
+      run.expanded++;
+      const children = expand(input, s, leadSpan, bounds);
+      if (children.length === 0) finish(s);
+      else next.push(...children);
+    }
+    if (stop !== 'done') {
+      // Out of budget: finish the best partial pages by closing what is left.
+      for (const s of beam.slice(0, 2)) finish(closeAll(input, s));
+      break;
+    }
+    beam = prune(next, width);
+  }
+  // A beam out of work ends alone; the wall clock ends the search.
+  if (stop !== 'done' && run.stoppedBy !== 'time') run.stoppedBy = stop;
+  return best;
 }
 
 /**
@@ -113,7 +147,12 @@ export function search(input: SearchInput): SearchOutput {
  * page is built of stacks with no one-column sliver between modules. Different pages come from
  * different beams, which keeps the alternatives distinct.
  */
-function beamsFor(input: SearchInput): { bounds: Set<number>; leadSpan: number }[] {
+interface BeamSpec {
+  bounds: Set<number>;
+  leadSpan: number;
+}
+
+function beamsFor(input: SearchInput): BeamSpec[] {
   const { columns } = input.measurer.geo;
   const [lo, hi] = columns >= 6 ? [2, 4] : [2, 3];
   const groupings: number[][] = [Array.from({ length: columns + 1 }, (_, i) => i)];
@@ -124,7 +163,7 @@ function beamsFor(input: SearchInput): { bounds: Set<number>; leadSpan: number }
   if (columns >= 4) walk(0, [0]);
   // With the lead locked there is no lead to place: one beam per grouping (0 = no span asked first).
   const leadSpans = input.leadLocked ? [0] : [...new Set(input.shapes[0]?.map((s) => s.span) ?? [columns])];
-  const out: { bounds: Set<number>; leadSpan: number }[] = [];
+  const out: BeamSpec[] = [];
   for (const cuts of groupings) for (const leadSpan of leadSpans) if (leadSpan === 0 || cuts.includes(leadSpan)) out.push({ bounds: new Set(cuts), leadSpan });
   return out;
 }
@@ -374,7 +413,7 @@ function close(input: SearchInput, s: State, run: { col: number; width: number; 
   return { ...s, tops, closed: [...s.closed, rect], value: s.value - BLANK * cells - OVER_LIMIT * Math.max(0, cells - HOLE_LIMIT) };
 }
 
-function closeAll(input: SearchInput, s: State): Candidate {
+function closeAll(input: SearchInput, s: State): State {
   let cur = s;
   const { rows } = input.measurer.geo;
   for (let run = lowestRun(cur.tops, rows); run; run = lowestRun(cur.tops, rows)) {
