@@ -10,7 +10,7 @@ export interface FontProblem {
 
 /**
  * Whether the PDF writer can embed a subset of this face: it must be readable, have TrueType (glyf)
- * outlines and licence bits that allow a subset. The one rule both the writer (which refuses) and
+ * or CFF outlines (not CFF2, the variable format) and licence bits that allow a subset. The one rule both the writer (which refuses) and
  * preflight (which warns before export) apply. `info` is absent when the font cannot be read.
  */
 export function fontEmbedding(face: FontFace): { info?: TrueTypeInfo; problems: FontProblem[] } {
@@ -22,11 +22,12 @@ export function fontEmbedding(face: FontFace): { info?: TrueTypeInfo; problems: 
     return { problems: [{ code: 'font-unsupported', zh: `字体 ${face.postscriptName} 无法读取：${msg}`, en: `Font ${face.postscriptName} cannot be read: ${msg}` }] };
   }
   const problems: FontProblem[] = [];
-  if (info.outlines !== 'glyf') {
+  if (info.outlines !== 'glyf' && info.outlines !== 'CFF ') {
+    const what = info.outlines === 'CFF2' ? { zh: '可变 CFF2 轮廓', en: 'variable CFF2 outlines' } : { zh: '无 TrueType 或 CFF 轮廓', en: 'neither TrueType nor CFF outlines' };
     problems.push({
       code: 'font-unsupported',
-      zh: `字体 ${face.postscriptName} 是 CFF/OpenType 轮廓，目前只能嵌入 TrueType 字体，请换用或转换为 TrueType`,
-      en: `Font ${face.postscriptName} has CFF/OpenType outlines; only TrueType fonts can be embedded for now — use or convert to TrueType`,
+      zh: `字体 ${face.postscriptName} 是${what.zh}，无法嵌入 PDF，请换用 TrueType 或 CFF（OpenType）字体`,
+      en: `Font ${face.postscriptName} has ${what.en} and cannot be embedded in the PDF; use a TrueType or CFF (OpenType) font`,
     });
   }
   if (!mayEmbedSubset(info.fsType)) {
