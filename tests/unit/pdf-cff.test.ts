@@ -189,6 +189,28 @@ describe('CFF-based OpenType in the PDF', () => {
   });
 });
 
+describe('a name-keyed CFF font (no ROS: most Latin OpenType fonts)', () => {
+  // URW's base 35 come with Ghostscript (Debian's ghostscript depends on fonts-urw-base35), which these tests run anyway.
+  const NIMBUS = '/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf';
+  const text = 'Hamburgefonstiv Äöü 123';
+
+  it('becomes a CID-keyed subset with one font DICT, read back and drawn by poppler and Ghostscript', async () => {
+    const fonts = createFontProvider([source([face('latin', 'latin', false, fileBytes(NIMBUS))])]).registry();
+    const { path, bytes } = await pdfOf(page([lineOf(fonts, 'latin', text, 20, 40)]), fonts);
+    expect(execFileSync('pdffonts', [path], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+NimbusSans-Regular\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
+    expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).trim()).toBe(text);
+    const gs = run('gs', ['-dNOPAUSE', '-dBATCH', '-sDEVICE=nullpage', path]);
+    expect(`${gs.stdout}${gs.stderr}`).not.toMatch(/warning|error/i);
+    const [program] = await cidFonts(bytes);
+    const sub = parseCff(program.program);
+    expect(sub.fds).toHaveLength(1);
+    expect(dictValue(sub.top, 1230)).toHaveLength(3); // ROS
+    const kit = fontkit.create(readFileSync(NIMBUS)) as fontkit.Font;
+    const cps = [...new Set([...text].map((c) => c.codePointAt(0)!))];
+    expect(program.w).toEqual([1, ...cps.map((cp) => (kit.glyphForCodePoint(cp).advanceWidth * 1000) / kit.unitsPerEm)]);
+  });
+});
+
 describe('licence bits of a CFF face', () => {
   for (const [fsType, licence] of [[0x0002, 'restricted'], [0x0200, 'bitmap-only']] as const) {
     it(`refuses fsType 0x${fsType.toString(16).padStart(4, '0')} (${licence}) in preflight and export, naming the font in zh and en`, async () => {
