@@ -73,7 +73,7 @@ export class FontOpenError extends Error {
  * The one way a registry is built from faces, used by the provider and by the renderer (which gets
  * the same faces from its host): registration order is the fallback order and the picker's order.
  */
-export function registryFrom(faces: readonly LoadedFace[]): FontRegistry {
+export function registryFrom(faces: Iterable<LoadedFace>): FontRegistry {
   const registry = new FontRegistry();
   for (const { info, bytes, index, from } of faces) {
     try {
@@ -101,15 +101,14 @@ export function createFontProvider(sources: readonly FontSource[]): FontProvider
   };
 }
 
-function collect(sources: readonly FontSource[]): LoadedFace[] {
+/** One face at a time: a collection file (20–30 MB for a CJK one) is read, its face kept, and the file let go before the next is read. */
+function* collect(sources: readonly FontSource[]): Generator<LoadedFace> {
   const seen = new Set<string>();
-  const out: LoadedFace[] = [];
   for (const source of sources) {
     for (const face of source.faces()) {
       if (seen.has(face.id)) continue;
       seen.add(face.id);
-      out.push({ info: { id: face.id, family: face.family, bold: face.bold, label: face.label }, bytes: face.bytes(), index: face.index, from: source.name });
+      yield { info: { id: face.id, family: face.family, bold: face.bold, label: face.label }, bytes: face.bytes(), index: face.index, from: source.name };
     }
   }
-  return out;
 }
