@@ -18,7 +18,8 @@ export interface DictEntry {
   values: number[];
 }
 
-const bad = (what: string): Error => new Error(`CFF 数据损坏：${what} / damaged CFF data: ${what}`);
+/** English detail; the caller names the font in zh and en (embeddable.ts). */
+const bad = (what: string): Error => new Error(`damaged CFF data: ${what}`);
 
 function offsetAt(b: Uint8Array, o: number, size: number): number {
   let v = 0;

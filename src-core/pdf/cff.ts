@@ -40,7 +40,7 @@ function fontDict(cff: Uint8Array, entries: DictEntry[]): FontDict {
   const rest = entries.filter((e) => e.op !== OP.private);
   if (!priv || priv.length < 2) return { entries: rest, privateEntries: [] };
   const [size, offset] = priv;
-  if (offset + size > cff.length) throw new Error('CFF Private DICT outside the table');
+  if (offset + size > cff.length) throw new Error('damaged CFF data: Private DICT outside the table');
   const privateEntries = readDict(cff.subarray(offset, offset + size));
   const subrsAt = dictValue(privateEntries, OP.subrs);
   return { entries: rest, privateEntries, subrs: subrsAt ? readIndex(cff, offset + subrsAt[0]) : undefined };
@@ -54,7 +54,7 @@ export function parseCff(cff: Uint8Array): ParsedCff {
   const gsubrs = readIndex(cff, strings.end);
   const top = readDict(tops.entry(0));
   const csAt = dictValue(top, OP.charStrings);
-  if (!csAt) throw new Error('CFF has no CharStrings');
+  if (!csAt) throw new Error('damaged CFF data: no CharStrings');
   const charStrings = readIndex(cff, csAt[0]);
   const fdArrayAt = dictValue(top, OP.fdArray);
   const fdSelectAt = dictValue(top, OP.fdSelect);

@@ -1,4 +1,5 @@
 import type { FontFace } from '../fonts/registry';
+import { parseCff } from './cff';
 import { embeddingLicence, mayEmbedSubset, readTrueType, type TrueTypeInfo } from './truetype';
 
 /** Why the PDF writer cannot embed a face; preflight reports the same problems before export. */
@@ -29,6 +30,16 @@ export function fontEmbedding(face: FontFace): { info?: TrueTypeInfo; problems: 
       zh: `字体 ${face.postscriptName} 是${what.zh}，无法嵌入 PDF，请换用 TrueType 或 CFF（OpenType）字体`,
       en: `Font ${face.postscriptName} has ${what.en} and cannot be embedded in the PDF; use a TrueType or CFF (OpenType) font`,
     });
+  }
+  const cff = info.tables.get('CFF ');
+  if (info.outlines === 'CFF ' && cff) {
+    try {
+      // The CFF's structure (INDEXes, DICTs, font DICTs): what the subsetter relies on, read now so preflight says it.
+      parseCff(face.bytes.subarray(cff.offset, cff.offset + cff.length));
+    } catch (e) {
+      const msg = (e as Error).message;
+      problems.push({ code: 'font-unsupported', zh: `字体 ${face.postscriptName} 的 CFF 轮廓数据损坏，无法嵌入：${msg}`, en: `Font ${face.postscriptName} has damaged CFF outline data and cannot be embedded: ${msg}` });
+    }
   }
   if (!mayEmbedSubset(info.fsType)) {
     const fsType = `0x${info.fsType.toString(16).padStart(4, '0')}`;

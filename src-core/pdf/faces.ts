@@ -32,9 +32,22 @@ export class DocumentFaces {
     return [...this.uses.values()].flatMap((use) => [...use.missing].map((cp) => ({ face: use.face.id, char: String.fromCodePoint(cp) })));
   }
 
-  /** Writes every face as an Identity-H Type0 font over a CIDFontType2 (TrueType) or CIDFontType0 (CFF) subset; returns the BaseFont names. */
-  embedAll(): string[] {
-    return [...this.uses.values()].map((use) => this.embed(use));
+  /**
+   * Writes every face as an Identity-H Type0 font over a CIDFontType2 (TrueType) or CIDFontType0
+   * (CFF) subset; returns the BaseFont names, or the first face whose glyphs cannot be read.
+   */
+  embedAll(): string[] | FontProblem {
+    const names: string[] = [];
+    for (const use of this.uses.values()) {
+      try {
+        names.push(this.embed(use));
+      } catch (e) {
+        const msg = (e as Error).message;
+        const name = use.face.postscriptName;
+        return { code: 'font-unsupported', zh: `字体 ${name} 的字形数据损坏，无法嵌入 PDF：${msg}`, en: `The glyph data of font ${name} is damaged and cannot be embedded in the PDF: ${msg}` };
+      }
+    }
+    return names;
   }
 
   private embed(use: FaceUse): string {
