@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream } from '@cantoo/pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { collectionFace } from '../../src-core/fonts/collection';
 import { createFontProvider, FontOpenError, type FontSource, type SourceFace } from '../../src-core/fonts/provider';
 import type { FontRegistry } from '../../src-core/fonts/registry';
@@ -26,6 +26,15 @@ const SANS_BOLD = `${NOTO_CJK_DIR}NotoSansCJK-Bold.ttc`;
 const SC = 2;
 const AT = new Date('2024-01-16T14:30:00Z');
 const TEXT = '洛阳日报——“样张”…2024年，ABC一';
+
+/** Every temporary folder the tests make, removed at the end. */
+const scratch: string[] = [];
+const scratchDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+};
+afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const fileBytes = (path: string) => (): Uint8Array => new Uint8Array(readFileSync(path));
 const face = (id: string, family: string, bold: boolean, bytes: () => Uint8Array, index?: number): SourceFace => ({ id, family, bold, bytes, index });
@@ -58,7 +67,7 @@ function page(items: PageLayout['items'], width = 500, height = 100): PageLayout
 async function pdfOf(pl: PageLayout, fonts: FontRegistry): Promise<{ path: string; bytes: Uint8Array }> {
   const r = await exportPdf(pl, { fonts, createdAt: AT, marks: false });
   if (!r.ok) throw new Error(r.en);
-  const path = join(mkdtempSync(join(tmpdir(), 'banmian-cff-')), 'page.pdf');
+  const path = join(scratchDir('banmian-cff-'), 'page.pdf');
   writeFileSync(path, r.bytes);
   return { path, bytes: r.bytes };
 }
@@ -175,7 +184,7 @@ describe('CFF-based OpenType in the PDF', () => {
   });
 
   it('embeds a single .otf file (a face written out of the collection) the same way', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'banmian-otf-'));
+    const dir = scratchDir('banmian-otf-');
     writeFileSync(join(dir, 'NotoSansCJKsc-Regular.otf'), collectionFace(new Uint8Array(readFileSync(SANS)), SC));
     const single = createFontProvider([source([face('hei-regular', 'hei', false, fileBytes(join(dir, 'NotoSansCJKsc-Regular.otf')))])]).registry();
     const { path } = await pdfOf(page([lineOf(single, 'hei-regular', '单个字体文件', 20, 40)]), single);
