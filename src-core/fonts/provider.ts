@@ -1,3 +1,4 @@
+import { collectionFace } from './collection';
 import { FontRegistry, type FamilyLabel } from './registry';
 
 /**
@@ -16,6 +17,9 @@ export interface SourceFace {
   bold: boolean;
   /** How the picker names the family; absent: what the font file calls itself. */
   label?: FamilyLabel;
+  /** The face within a collection file (.ttc/.otc), counted from 0 as fontconfig does; absent: 0. */
+  index?: number;
+  /** The file's bytes: a single font, or a whole collection (then `index` picks the face). */
   bytes(): Uint8Array;
 }
 
@@ -48,7 +52,9 @@ export interface FontProvider {
 /** A face ready to register: its listing and its bytes. */
 export interface LoadedFace {
   info: Pick<FontFaceInfo, 'id' | 'family' | 'bold'> & { label?: FamilyLabel };
+  /** A single font, or a collection with `index` naming the face (the registry keeps that face alone). */
   bytes: Uint8Array;
+  index?: number;
   /** The source it came from, named when the face cannot be opened. */
   from?: FamilyLabel;
 }
@@ -67,11 +73,11 @@ export class FontOpenError extends Error {
  * The one way a registry is built from faces, used by the provider and by the renderer (which gets
  * the same faces from its host): registration order is the fallback order and the picker's order.
  */
-export function registryFrom(faces: readonly LoadedFace[]): FontRegistry {
+export function registryFrom(faces: Iterable<LoadedFace>): FontRegistry {
   const registry = new FontRegistry();
-  for (const { info, bytes, from } of faces) {
+  for (const { info, bytes, index, from } of faces) {
     try {
-      registry.addFace(bytes, info.family, info.bold, info.id, info.label);
+      registry.addFace(collectionFace(bytes, index), info.family, info.bold, info.id, info.label);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new FontOpenError(`${from ? `字体来源“${from.zh}”中的` : ''}字体 ${info.id} 无法打开：${why}`, `Font ${info.id}${from ? ` from ${from.en}` : ''} cannot be opened: ${why}`);
@@ -95,15 +101,14 @@ export function createFontProvider(sources: readonly FontSource[]): FontProvider
   };
 }
 
-function collect(sources: readonly FontSource[]): LoadedFace[] {
+/** One face at a time: a collection file (20–30 MB for a CJK one) is read, its face kept, and the file let go before the next is read. */
+function* collect(sources: readonly FontSource[]): Generator<LoadedFace> {
   const seen = new Set<string>();
-  const out: LoadedFace[] = [];
   for (const source of sources) {
     for (const face of source.faces()) {
       if (seen.has(face.id)) continue;
       seen.add(face.id);
-      out.push({ info: { id: face.id, family: face.family, bold: face.bold, label: face.label }, bytes: face.bytes(), from: source.name });
+      yield { info: { id: face.id, family: face.family, bold: face.bold, label: face.label }, bytes: face.bytes(), index: face.index, from: source.name };
     }
   }
-  return out;
 }

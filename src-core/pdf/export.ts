@@ -89,6 +89,7 @@ export async function exportPdfPages(pages: readonly PdfPage[], options: PdfExpo
     sheets.push(sheet);
   }
   const fontNames = doc.faces.embedAll();
+  if (!Array.isArray(fontNames)) return fail(fontNames.zh, fontNames.en);
   ctx.assign(doc.pagesRef, ctx.obj({ Type: 'Pages', Kids: sheets.map((s) => s.ref), Count: sheets.length }));
   writeCatalog(ctx, doc.pagesRef, {
     title: options.title ?? options.fileName ?? 'Banmian page',

@@ -32,9 +32,22 @@ export class DocumentFaces {
     return [...this.uses.values()].flatMap((use) => [...use.missing].map((cp) => ({ face: use.face.id, char: String.fromCodePoint(cp) })));
   }
 
-  /** Writes every face as an Identity-H Type0 font over a CIDFontType2 subset; returns the BaseFont names. */
-  embedAll(): string[] {
-    return [...this.uses.values()].map((use) => this.embed(use));
+  /**
+   * Writes every face as an Identity-H Type0 font over a CIDFontType2 (TrueType) or CIDFontType0
+   * (CFF) subset; returns the BaseFont names, or the first face whose glyphs cannot be read.
+   */
+  embedAll(): string[] | FontProblem {
+    const names: string[] = [];
+    for (const use of this.uses.values()) {
+      try {
+        names.push(this.embed(use));
+      } catch (e) {
+        const msg = (e as Error).message;
+        const name = use.face.postscriptName;
+        return { code: 'font-unsupported', zh: `字体 ${name} 的字形数据损坏，无法嵌入 PDF：${msg}`, en: `The glyph data of font ${name} is damaged and cannot be embedded in the PDF: ${msg}` };
+      }
+    }
+    return names;
   }
 
   private embed(use: FaceUse): string {
@@ -42,7 +55,8 @@ export class DocumentFaces {
     const sub = embedSubset(use);
     const upem = use.info.unitsPerEm;
     const s = (v: number): number => Math.round((v * 1000) / upem);
-    const fontFile = ctx.register(ctx.flateStream(sub.fontFile, { Length1: sub.fontFile.length }));
+    const cff = sub.kind === 'cff';
+    const fontFile = ctx.register(ctx.flateStream(sub.fontFile, cff ? { Subtype: 'CIDFontType0C' } : { Length1: sub.fontFile.length }));
     const descriptor = ctx.register(
       ctx.obj({
         Type: 'FontDescriptor',
@@ -54,19 +68,19 @@ export class DocumentFaces {
         Descent: s(use.info.descent),
         CapHeight: s(use.info.capHeight),
         StemV: use.face.bold ? 120 : 80,
-        FontFile2: fontFile,
+        [cff ? 'FontFile3' : 'FontFile2']: fontFile,
       }),
     );
     const cidFont = ctx.register(
       ctx.obj({
         Type: 'Font',
-        Subtype: 'CIDFontType2',
+        Subtype: cff ? 'CIDFontType0' : 'CIDFontType2',
         BaseFont: sub.baseFont,
         CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
         FontDescriptor: descriptor,
         DW: 1000,
         W: sub.w,
-        CIDToGIDMap: ctx.register(ctx.flateStream(sub.cidToGid)),
+        ...(sub.cidToGid ? { CIDToGIDMap: ctx.register(ctx.flateStream(sub.cidToGid)) } : {}),
       }),
     );
     const type0 = ctx.obj({

@@ -1,4 +1,5 @@
 import type { FontFace } from '../fonts/registry';
+import { subsetCff } from './cff';
 import { readTrueType, subsetTrueType, type TrueTypeInfo } from './truetype';
 
 /**
@@ -46,9 +47,14 @@ export class FaceUse {
 export interface EmbeddedSubset {
   /** e.g. ABCDEF+NotoSerifSC-Regular */
   baseFont: string;
+  /**
+   * 'truetype': an sfnt for FontFile2 under a CIDFontType2 with `cidToGid`; 'cff': a CID-keyed CFF
+   * for FontFile3 /CIDFontType0C under a CIDFontType0, whose charset maps CID i to glyph i.
+   */
+  kind: 'truetype' | 'cff';
   fontFile: Uint8Array;
-  /** CIDToGIDMap stream: two bytes per CID. */
-  cidToGid: Uint8Array;
+  /** CIDToGIDMap stream: two bytes per CID ('truetype' only). */
+  cidToGid?: Uint8Array;
   /** W array: [1 [w1 w2 …]] */
   w: (number | number[])[];
   toUnicode: string;
@@ -110,6 +116,12 @@ export function toUnicodeCMap(cps: readonly number[]): string {
 }
 
 export function embedSubset(use: FaceUse): EmbeddedSubset {
+  const baseFont = `${subsetTag(use.face.postscriptName, use.gids)}+${use.face.postscriptName}`;
+  const common = { baseFont, w: [1, use.widths.slice(1)], toUnicode: toUnicodeCMap(use.cps) };
+  if (use.info.outlines === 'CFF ') {
+    const table = use.info.tables.get('CFF ')!;
+    return { ...common, kind: 'cff', fontFile: subsetCff(use.face.bytes.subarray(table.offset, table.offset + table.length), use.gids) };
+  }
   const subset = subsetTrueType(use.face.bytes, use.gids);
   const cidToGid = new Uint8Array(2 * use.cps.length);
   for (let cid = 1; cid < use.cps.length; cid++) {
@@ -117,11 +129,5 @@ export function embedSubset(use: FaceUse): EmbeddedSubset {
     cidToGid[2 * cid] = g >> 8;
     cidToGid[2 * cid + 1] = g & 255;
   }
-  return {
-    baseFont: `${subsetTag(use.face.postscriptName, use.gids)}+${use.face.postscriptName}`,
-    fontFile: subset.bytes,
-    cidToGid,
-    w: [1, use.widths.slice(1)],
-    toUnicode: toUnicodeCMap(use.cps),
-  };
+  return { ...common, kind: 'truetype', fontFile: subset.bytes, cidToGid };
 }

@@ -12,8 +12,8 @@ export interface SfntTable {
 
 export interface TrueTypeInfo {
   tables: Map<string, SfntTable>;
-  /** 'glyf' for TrueType outlines, 'CFF ' for OpenType/CFF (not subset here), 'unknown' otherwise. */
-  outlines: 'glyf' | 'CFF ' | 'unknown';
+  /** 'glyf' for TrueType outlines, 'CFF ' for OpenType/CFF (subset in cff.ts), 'CFF2' for variable CFF, 'unknown' otherwise. */
+  outlines: 'glyf' | 'CFF ' | 'CFF2' | 'unknown';
   unitsPerEm: number;
   numGlyphs: number;
   /** OS/2 fsType (embedding licence bits), 0 when the table is absent (installable). */
@@ -63,7 +63,7 @@ export function readTrueType(bytes: Uint8Array): TrueTypeInfo {
   const ascent = i16(bytes, hhea + 4);
   return {
     tables,
-    outlines: tables.has('glyf') ? 'glyf' : tables.has('CFF ') || tables.has('CFF2') ? 'CFF ' : 'unknown',
+    outlines: tables.has('glyf') ? 'glyf' : tables.has('CFF ') ? 'CFF ' : tables.has('CFF2') ? 'CFF2' : 'unknown',
     unitsPerEm,
     numGlyphs: u16(bytes, maxp + 4),
     fsType: os2 ? u16(bytes, os2.offset + 8) : 0,
