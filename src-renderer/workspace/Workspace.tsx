@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { MenuBridge } from '../../src-core/host-api';
 import { PageCanvas } from '../canvas/PageCanvas';
 import { collabCommands } from '../collab/commands';
@@ -11,7 +11,7 @@ import { proofCommands } from '../proof/commands';
 import { ErrorRateStatus, ProofDock } from '../proof/ProofPanel';
 import { IdentityChip, ProofButton, useRoleTitle } from '../proof/ProofChrome';
 import { useProofSession } from '../proof/use-proof';
-import { StoryEditor } from '../story/StoryEditor';
+import { dockWidthVars, StoryDock } from '../story/StoryDock';
 import { activeStory } from '../story/active-story';
 import { storyCommands } from '../story/commands';
 import { ArticlesPanel } from './ArticlesPanel';
@@ -30,10 +30,11 @@ const APP_NAME = '版面 Banmian';
 
 const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
-/** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page, 属性 on the right, the status line. */
+/** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page (and the story editor docked beside it), 属性 on the right, the status line. */
 export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void; children?: ReactNode }) {
   const proof = useProofSession();
   const collab = useCollabDesk();
+  const canvasArea = useRef<HTMLElement>(null);
   const commands = useMemo(
     () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...storyCommands(activeStory(editor)), ...(collab ? collabCommands(collab) : [])].map((c) => [c.id, c] as const)]),
     [editor, files, proof, collab],
@@ -79,9 +80,9 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
           <Toolbar commands={commands} />
         </header>
         <ArticlesPanel />
-        <main className="canvas-area">
+        <main className="canvas-area" ref={canvasArea} style={dockWidthVars}>
           <PageCanvas onFilesDropped={onFilesDropped} />
-          <StoryDock />
+          <StoryDock area={canvasArea} />
           <ProofDock />
         </main>
         <SidePanel />
@@ -118,11 +119,6 @@ function DocTitle() {
       )}
     </span>
   );
-}
-
-function StoryDock() {
-  const editing = useEditor((s) => s.editing);
-  return editing ? <StoryEditor key={editing} articleId={editing} /> : null;
 }
 
 function Notice() {
