@@ -19,7 +19,8 @@ const DIGIT_FORMS = NUMERAL_WORDS.map((word) => {
 function checkNumeralWords(text: string, emit: RuleEmit): void {
   for (const { word, written } of DIGIT_FORMS) {
     for (let i = text.indexOf(written); i >= 0; i = text.indexOf(written, i + written.length)) {
-      if (/[0-9.．]/.test(text[i - 1] ?? '') || /[0-9]/.test(text[i + written.length] ?? '')) continue;
+      // 第1定位, 前1直播间: a count or an ordinal that happens to precede a word.
+      if (/[0-9.．第前后每共约近仅达超逾]/.test(text[i - 1] ?? '') || /[0-9]/.test(text[i + written.length] ?? '')) continue;
       emit({ rule: 'numeral-in-word', severity: 'error', offset: i, length: written.length, fix: word, weight: 0.5, zh: `词语中的数字应用汉字：“${written}”应为“${word}”`, en: `A numeral inside a word is written in Chinese: "${word}", not "${written}"` });
     }
   }
