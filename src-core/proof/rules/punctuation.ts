@@ -9,6 +9,7 @@ import type { RuleEmit } from './rule';
 const POINT_MARKS = '，、；：。？！';
 const MAY_REPEAT = new Set(['？', '！']);
 const MAY_FOLLOW = new Set(['？！', '！？']);
+const ADJACENT_POINTS = new RegExp(`[${POINT_MARKS}]{2}`, 'g');
 
 /** 。。 ，， 、、 ；； ：： — one mark too many; 。。。 and longer are the ellipsis rule's business. */
 function checkRepeatedMarks(text: string, emit: RuleEmit): void {
@@ -21,13 +22,10 @@ function checkRepeatedMarks(text: string, emit: RuleEmit): void {
 
 /** Two different 点号 side by side (，。 、， ；。): one of them is wrong, which one is for the 校对 to say. */
 function checkAdjacentPoints(text: string, emit: RuleEmit): void {
-  for (let i = 0; i + 1 < text.length; i++) {
-    const a = text[i];
-    const b = text[i + 1];
-    if (a === b || !POINT_MARKS.includes(a) || !POINT_MARKS.includes(b)) continue;
-    if (MAY_FOLLOW.has(a + b) || (MAY_REPEAT.has(a) && MAY_REPEAT.has(b))) continue;
-    emit({ rule: 'adjacent-punctuation', severity: 'error', offset: i, length: 2, weight: 0.5, zh: `点号“${a}”“${b}”连用，应只留一个`, en: `Two stops "${a}${b}" in a row; keep one` });
-    i++;
+  for (const m of text.matchAll(ADJACENT_POINTS)) {
+    const [a, b] = m[0];
+    if (a === b || MAY_FOLLOW.has(a + b) || (MAY_REPEAT.has(a) && MAY_REPEAT.has(b))) continue;
+    emit({ rule: 'adjacent-punctuation', severity: 'error', offset: m.index!, length: 2, weight: 0.5, zh: `点号“${a}”“${b}”连用，应只留一个`, en: `Two stops "${a}${b}" in a row; keep one` });
   }
 }
 
