@@ -57,6 +57,16 @@ describe('issue 19 proofreading rules', () => {
     expect(checkDocument({ articles: [same] }).findings.filter((f) => f.rule === 'mixed-digit-grouping')).toEqual([]);
   });
 
+  it('asks to confirm a name written two ways on a page, the rarer spelling, as a warning that weighs nothing', () => {
+    const doc = samplePage();
+    const a = { ...doc.articles[1], body: docFromParagraphs(['区委书记谢峰在接受专访时说，要抓项目。', '区委书记谢锋表示，将继续努力。', '区委书记谢峰指出，要抓落实。']) };
+    const fs = checkDocument({ articles: [a] }).findings.filter((f) => f.rule === 'name-two-ways');
+    expect(fs.map((f) => [f.paragraph, f.offset, f.length, f.severity, f.weight, f.zh])).toEqual([[1, 4, 2, 'warning', 0, '本版人名写法不一：“谢锋”与“谢峰”，请核对']]);
+    // Names taken only between a title and a word that ends a name: 谢峰在 and 谢峰说 are one name.
+    const b = { ...a, body: docFromParagraphs(['区委书记谢峰在接受专访时说。', '区委书记谢峰说，要抓落实。', '记者王刚、记者王钢报道。']) };
+    expect(checkDocument({ articles: [b] }).findings.filter((f) => f.rule === 'name-two-ways').map((f) => [f.paragraph, f.offset])).toEqual([[2, 2], [2, 7]]);
+  });
+
   it('raises no false alarm on the sample page or on clean 《人民日报》 copy', () => {
     const page = checkDocument(samplePage()).findings.filter((f) => ours.has(f.rule) || f.fix === '。');
     expect(page.map((f) => `${f.rule} ${f.excerpt}`)).toEqual([]);

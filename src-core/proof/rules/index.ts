@@ -1,4 +1,5 @@
 import { checkConfusables } from './confusables';
+import { checkNameVariants } from './consistency';
 import { checkDigitGrouping, checkNumberForms } from './numbers';
 import { checkPunctuation } from './punctuation';
 import type { PageRule, TextRule } from './rule';
@@ -19,10 +20,11 @@ export const RULE_NAMES = [
   'numeral-in-word',
   'number-range',
   'mixed-digit-grouping',
+  'name-two-ways',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];
 
 export const TEXT_RULES: readonly TextRule[] = [checkPunctuation, checkWrongWords, checkConfusables, checkNumberForms];
 
-export const PAGE_RULES: readonly PageRule[] = [checkDigitGrouping];
+export const PAGE_RULES: readonly PageRule[] = [checkDigitGrouping, checkNameVariants];
