@@ -2,6 +2,7 @@ import type { Article, BanmianDocument } from '../model/document';
 import { ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { printableParagraphs } from '../model/richtext';
 import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
+import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
 
 /**
  * Automatic proofreading checks (issue 6). Each rule reads one paragraph (or the whole page, for
@@ -23,7 +24,8 @@ export type RuleId =
   | 'abbreviated-year'
   | 'number-grouping'
   | 'mixed-number-style'
-  | 'space-between-han';
+  | 'space-between-han'
+  | RuleName;
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -255,6 +257,7 @@ export function checkText(text: string, options: TextCheckOptions = {}): Finding
   checkDoubles(text, emit);
   checkNumbers(text, emit);
   if (!options.allowSpaces) checkSpaces(text, emit);
+  for (const rule of TEXT_RULES) rule(text, emit);
   return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 }
 
@@ -330,6 +333,9 @@ export function checkDocument(doc: Pick<BanmianDocument, 'articles'>): PageCheck
     for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
   findings.push(...checkNumberStyles(texts));
+  for (const rule of PAGE_RULES) {
+    rule(texts.map((t) => t.text), (i, f) => findings.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
+  }
   const characters = texts.reduce((n, t) => n + t.text.replace(/\s/g, '').length, 0);
   const errors = findings.reduce((n, f) => n + f.weight, 0);
   return { findings, characters, errors, errorRatePer10k: characters ? (errors / characters) * 10_000 : 0 };

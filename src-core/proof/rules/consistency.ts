@@ -1,0 +1,40 @@
+import type { PageRule } from './rule';
+
+/**
+ * A person named two ways on one page (区委书记谢峰 … 书记谢锋). Names are taken only where they are
+ * certain: right after a title and right before a word that ends a name (说, 表示, 在, a stop…). Two
+ * names with the same surname and length that differ in one character are reported as a warning to
+ * confirm (two different people may be meant), never as an error.
+ */
+const TITLES = '书记|市长|区长|县长|镇长|乡长|省长|主任|局长|处长|科长|部长|厅长|院长|校长|所长|站长|队长|董事长|总经理|经理|主席|委员|记者|通讯员|村支书|支书|代表|教授|研究员|工程师';
+const NAME_END = '说|报道|摄|表示|指出|介绍|强调|认为|坦言|告诉|在|是|一行|同志|等|，|。|、|；|：|（|”';
+/** The title is matched, not looked behind for: a literal start is what keeps the scan of a page fast. */
+const NAME = new RegExp(`(?:${TITLES})([\\p{Script=Han}]{2,3}?)(?=(?:${NAME_END}))`, 'gu');
+
+interface NameAt {
+  name: string;
+  at: number;
+  offset: number;
+}
+
+function differsInOneCharacter(a: string, b: string): boolean {
+  if (a.length !== b.length || a[0] !== b[0]) return false;
+  let diff = 0;
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+export const checkNameVariants: PageRule = (texts, emit) => {
+  const names: NameAt[] = [];
+  texts.forEach((t, at) => {
+    for (const m of t.matchAll(NAME)) names.push({ name: m[1], at, offset: m.index! + m[0].length - m[1].length });
+  });
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+  for (const n of names) {
+    const other = [...counts.keys()].find((o) => differsInOneCharacter(n.name, o));
+    // The rarer spelling is the suspect one; on a tie both are shown.
+    if (!other || counts.get(other)! < counts.get(n.name)!) continue;
+    emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: 0, zh: `本版人名写法不一：“${n.name}”与“${other}”，请核对`, en: `A name is written two ways on this page: "${n.name}" and "${other}"; please confirm` });
+  }
+};

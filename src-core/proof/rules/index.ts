@@ -1,0 +1,30 @@
+import { checkConfusables } from './confusables';
+import { checkNameVariants } from './consistency';
+import { checkDigitGrouping, checkNumberForms } from './numbers';
+import { checkPunctuation } from './punctuation';
+import type { PageRule, TextRule } from './rule';
+import { checkWrongWords } from './wrong-words';
+
+/**
+ * The rule families of issue 19, one module each; checks.ts runs TEXT_RULES on every paragraph and
+ * PAGE_RULES on the page. Rule names (one per kind of finding) are declared here once.
+ */
+export const RULE_NAMES = [
+  'repeated-punctuation',
+  'adjacent-punctuation',
+  'rough-number-comma',
+  'approximate-twice',
+  'wrong-word',
+  'variant-word',
+  'confusable-word',
+  'numeral-in-word',
+  'number-range',
+  'mixed-digit-grouping',
+  'name-two-ways',
+] as const;
+
+export type RuleName = (typeof RULE_NAMES)[number];
+
+export const TEXT_RULES: readonly TextRule[] = [checkPunctuation, checkWrongWords, checkConfusables, checkNumberForms];
+
+export const PAGE_RULES: readonly PageRule[] = [checkDigitGrouping, checkNameVariants];

@@ -1,0 +1,77 @@
+import type { PageRule, RuleEmit } from './rule';
+
+/** Number forms of GB/T 15835—2011 not covered by checks.ts (which has 08年/’08 years and the 年份/百分数 style per page). */
+
+/** Words whose numeral is a morpheme and is written in Chinese (§4.2): 1些, 1定, 4面8方 are slips of a converter. */
+const NUMERAL_WORDS = [
+  '一些', '一般', '一定', '一直', '一切', '一致', '一律', '一旦', '一同', '一贯', '一向', '一共', '一方面', '一目了然', '一头雾水',
+  '一带一路', '一心一意', '一丝不苟', '四面八方', '五湖四海', '三心二意', '七上八下', '十全十美', '千方百计', '万无一失', '九死一生', '三番五次',
+];
+const TO_ARABIC: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10', 千: '1000', 万: '10000' };
+/** Each word as a converter writes it (digits for every numeral it can turn), longest first. */
+const DIGIT_FORMS = NUMERAL_WORDS.map((word) => {
+  const written = [...word].map((c) => (TO_ARABIC[c] && c !== '千' && c !== '万' ? TO_ARABIC[c] : c)).join('');
+  return { word, written };
+})
+  .filter((f) => f.written !== f.word)
+  .sort((a, b) => b.written.length - a.written.length);
+
+function checkNumeralWords(text: string, emit: RuleEmit): void {
+  for (const { word, written } of DIGIT_FORMS) {
+    for (let i = text.indexOf(written); i >= 0; i = text.indexOf(written, i + written.length)) {
+      // 第1定位, 前1直播间: a count or an ordinal that happens to precede a word.
+      if (/[0-9.．第前后每共约近仅达超逾]/.test(text[i - 1] ?? '') || /[0-9]/.test(text[i + written.length] ?? '')) continue;
+      emit({ rule: 'numeral-in-word', severity: 'error', offset: i, length: written.length, fix: word, weight: 0.5, zh: `词语中的数字应用汉字：“${written}”应为“${word}”`, en: `A numeral inside a word is written in Chinese: "${word}", not "${written}"` });
+    }
+  }
+}
+
+/**
+ * 15～30% and 13～17万元 must repeat the sign or the magnitude on both numbers (GB/T 15835—2011 on
+ * ranges: 15%～30%, 不写为15～30%; 9亿～16亿, 不写为9～16亿).
+ */
+function checkRanges(text: string, emit: RuleEmit): void {
+  for (const m of text.matchAll(/(?<![0-9A-Za-z.%\-])([0-9]+(?:\.[0-9]+)?)([～~—–-])([0-9]+(?:\.[0-9]+)?)(%|‰|万|亿)/g)) {
+    const [whole, first, dash, second, tail] = m;
+    emit({ rule: 'number-range', severity: 'error', offset: m.index!, length: whole.length, fix: `${first}${tail}${dash}${second}${tail}`, weight: 0.5, zh: `数值范围前一个数也要带“${tail}”：应为“${first}${tail}${dash}${second}${tail}”`, en: `In a range both numbers carry "${tail}": "${first}${tail}${dash}${second}${tail}"` });
+  }
+}
+
+/** 26年3月, 24年度: a two-digit year that cannot be a count of years (checks.ts covers 08年 and ’08). */
+function checkShortYears(text: string, emit: RuleEmit): void {
+  for (const m of text.matchAll(/(?<![0-9.])([1-9][0-9])年(?=[0-9]{1,2}月|度)/g)) {
+    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: m[0].length, weight: 0.5, zh: `年份“${m[0]}”不应简写，应写全（如“20${m[1]}年”）`, en: `Year "${m[0]}" abbreviated; write it in full (20${m[1]})` });
+  }
+}
+
+export function checkNumberForms(text: string, emit: RuleEmit): void {
+  checkNumeralWords(text, emit);
+  checkRanges(text, emit);
+  checkShortYears(text, emit);
+}
+
+type Grouping = 'comma' | 'space' | 'none';
+/** Integers of five digits or more in running text (four digits may stay ungrouped in any style, §5.1.3). */
+const BIG_NUMBER = /(?<![0-9A-Za-z.,\-])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u2009\u202f][0-9]{3})+|[0-9]{5,12})(?![0-9A-Za-z\-]|年|号)/g;
+
+function groupingOf(n: string): Grouping {
+  return n.includes(',') ? 'comma' : /[ \u2009\u202f]/.test(n) ? 'space' : 'none';
+}
+
+const GROUPING_NAMES: Record<Grouping, string> = { comma: '逗号分节', space: '空格分节', none: '不分节' };
+
+/** One page, one way of grouping digits (§5.1.3): the less used ways are reported. */
+export const checkDigitGrouping: PageRule = (texts, emit) => {
+  const found: { at: number; offset: number; n: string; style: Grouping }[] = [];
+  texts.forEach((t, at) => {
+    for (const m of t.matchAll(BIG_NUMBER)) found.push({ at, offset: m.index!, n: m[0], style: groupingOf(m[0]) });
+  });
+  const counts = new Map<Grouping, number>();
+  for (const f of found) counts.set(f.style, (counts.get(f.style) ?? 0) + 1);
+  if (counts.size < 2) return;
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  for (const f of found) {
+    if (f.style === main) continue;
+    emit(f.at, { rule: 'mixed-digit-grouping', severity: 'warning', offset: f.offset, length: f.n.length, weight: 0.5, zh: `本版多位数分节不统一：“${f.n}”为${GROUPING_NAMES[f.style]}，多数为${GROUPING_NAMES[main]}`, en: `Digit grouping differs on this page: "${f.n}" (${f.style}) against mostly ${main}` });
+  }
+};
