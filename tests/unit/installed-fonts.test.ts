@@ -49,6 +49,31 @@ describe('the table reader on the bundled faces (TrueType, and the same numbers 
   });
 });
 
+describe('the table reader refuses what it cannot list, by content whatever the name', () => {
+  const fails = (bytes: Uint8Array) => {
+    try {
+      fromBytes(bytes);
+    } catch (e) {
+      return `${(e as { zh: string }).zh} / ${(e as { en: string }).en}`;
+    }
+    return 'no error';
+  };
+  const ascii = (s: string) => new TextEncoder().encode(s.padEnd(64, ' '));
+
+  it('names WOFF, Type 1, an implausible collection and a table past the end', () => {
+    expect(fails(ascii('wOF2'))).toBe('是网页字体（WOFF），不是安装用的字体 / is a web font (WOFF), not an installable font');
+    expect(fails(ascii('%!PS-AdobeFont-1.0: Foo'))).toBe('是 Type 1 字体，不受支持 / is a Type 1 font, which is not supported');
+    const ttc = ascii('ttcf');
+    new DataView(ttc.buffer).setUint32(8, 100_000);
+    expect(fails(ttc)).toBe('字体集的字体数 100000 不合理 / is a collection of an implausible 100000 faces');
+    const noto = new Uint8Array(readFileSync(join(NOTO_CJK_DIR, 'NotoSerifCJK-Regular.ttc')).subarray(0, 200_000));
+    expect(fails(noto)).toBe('被截断或已损坏（表超出文件末尾） / is truncated or damaged (a table runs past its end)');
+    const empty = new Uint8Array(12);
+    empty.set([0x4f, 0x54, 0x54, 0x4f]); // 'OTTO' with no tables
+    expect(fails(empty)).toBe('第 0 个字体没有 name 表 / face 0 has no name table');
+  });
+});
+
 describe('bad input in a font folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'banmian-fonts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
