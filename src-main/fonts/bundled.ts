@@ -41,7 +41,13 @@ const ENGLISH: Record<BundledFamily, string> = {
 
 /** A shipped file's sfnt bytes, resolved by package name (so it comes from the app's node_modules). */
 function sfntBytes(module: string): Uint8Array {
-  const file = require.resolve(module);
+  let file: string;
+  try {
+    file = require.resolve(module);
+  } catch {
+    const pkg = module.split('/').slice(0, 2).join('/');
+    throw new Error(`内置字体文件 ${module} 不存在：npm 包 ${pkg} 未安装（请运行 npm install） / The bundled font file ${module} is missing: the npm package ${pkg} is not installed (run npm install)`);
+  }
   const bytes = new Uint8Array(readFileSync(file));
   return file.endsWith('.woff') ? woffToSfnt(bytes, file) : bytes;
 }
