@@ -19,17 +19,22 @@ const style = (family: string, bold: boolean, size: number, lineHeight: number, 
   family, bold, size, lineHeight, align, tracking: 0,
 });
 
+/**
+ * The faces as Chinese dailies set them: body in 宋, the 主题 in 标宋 and the titles of lower rank
+ * (引题, 副题, 小标题, 电头) in 黑, the byline (署名) and captions in 楷. Each is a style field, so a
+ * page (or an article) changes it like any other.
+ */
 export function defaultStyles(bodySize: number): Record<StyleName, TextStyle> {
   return {
     body: style('song', false, bodySize, bodySize, 'justify'),
     subhead: style('hei', false, bodySize, bodySize, 'left'),
     lead: style('hei', false, bodySize, bodySize, 'justify'),
-    byline: style('song', false, bodySize, bodySize, 'left'),
+    byline: style('kai', false, bodySize, bodySize, 'left'),
     jump: style('song', false, bodySize, bodySize, 'left'),
-    headline: style('hei', true, 24, 30, 'center'),
-    kicker: style('song', false, 12, 16, 'center'),
-    deck: style('song', false, 12, 16, 'center'),
-    caption: style('hei', false, 7.5, 10, 'justify'),
+    headline: style('biaosong', false, 24, 30, 'center'),
+    kicker: style('hei', false, 12, 16, 'center'),
+    deck: style('hei', false, 12, 16, 'center'),
+    caption: style('kai', false, 7.5, 10, 'justify'),
   };
 }
 

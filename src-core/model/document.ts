@@ -54,7 +54,7 @@ export interface PageHeader {
   dateLine?: DateLine;
 }
 
-export type FaceRole = 'song' | 'hei' | 'kai' | 'fangsong';
+export type FaceRole = 'song' | 'hei' | 'kai' | 'fangsong' | 'biaosong';
 
 export interface TextStyle {
   /** A font family key of the registry ('song', 'hei', or a family a newsroom adds). */

@@ -16,8 +16,11 @@ export function editableFields(name: StyleName): readonly (keyof TextStyle)[] {
 
 export const STYLE_ALIGNS: readonly TextStyle['align'][] = ['justify', 'left', 'center', 'right'];
 
-/** Chinese names of the face families a newsroom uses (the registry keys are these English ones). */
-export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑体', kai: '楷体', fangsong: '仿宋' };
+/**
+ * Chinese names of the face families a newsroom uses (the registry keys are these English ones): 书宋
+ * for body text, 标宋 and 黑体 for headlines, 楷体 for bylines and captions, 仿宋 for documents.
+ */
+export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑体', kai: '楷体', fangsong: '仿宋', biaosong: '标宋' };
 
 /** Newsroom names of the styles (zh) with the English beside them. */
 export const STYLE_LABELS: Record<StyleName, { zh: string; en: string }> = {

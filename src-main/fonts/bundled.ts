@@ -2,19 +2,55 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontSource } from '../../src-core/fonts/provider';
 import { FAMILY_LABELS } from '../../src-core/model/styles';
+import { woffToSfnt } from './woff';
 
 const require = createRequire(import.meta.url);
 
-/** The faces Banmian ships (SIL OFL, from npm): Noto Serif SC as 宋体 (song), Noto Sans SC as 黑体 (hei). */
+const SERIF = '@expo-google-fonts/noto-serif-sc';
+const SANS = '@expo-google-fonts/noto-sans-sc';
+const KAI = '@fontsource/lxgw-wenkai/files';
+
+/**
+ * The faces Banmian ships, all SIL OFL from npm, registered in this order (the fallback order for a
+ * character a face lacks): Noto Serif SC as 宋体 (song), Noto Sans SC as 黑体 (hei), LXGW WenKai as
+ * 楷体 (kai; npm ships it only as WOFF, unwrapped to its TrueType on load, ~80 ms a face), and the
+ * heavy weights of Noto Serif SC as 标宋 (biaosong: ExtraBold as 小标宋, Black as the bold, 大标宋).
+ * No 仿宋 with an open licence is on npm, so that role is left to installed fonts.
+ */
 const BUNDLED_FACES = [
-  { family: 'song', bold: false, module: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf' },
-  { family: 'song', bold: true, module: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf' },
-  { family: 'hei', bold: false, module: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
-  { family: 'hei', bold: true, module: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
+  { family: 'song', bold: false, module: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf` },
+  { family: 'song', bold: true, module: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf` },
+  { family: 'hei', bold: false, module: `${SANS}/400Regular/NotoSansSC_400Regular.ttf` },
+  { family: 'hei', bold: true, module: `${SANS}/700Bold/NotoSansSC_700Bold.ttf` },
+  // fontsource names the whole WenKai face 'latin' and its Regular (usWeightClass 400) '500'.
+  { family: 'kai', bold: false, module: `${KAI}/lxgw-wenkai-latin-500-normal.woff` },
+  { family: 'kai', bold: true, module: `${KAI}/lxgw-wenkai-latin-700-normal.woff` },
+  { family: 'biaosong', bold: false, module: `${SERIF}/800ExtraBold/NotoSerifSC_800ExtraBold.ttf` },
+  { family: 'biaosong', bold: true, module: `${SERIF}/900Black/NotoSerifSC_900Black.ttf` },
 ] as const;
 
+type BundledFamily = (typeof BUNDLED_FACES)[number]['family'];
+
 /** The English names of the shipped families (their newsroom names are FAMILY_LABELS'). */
-const ENGLISH: Record<(typeof BUNDLED_FACES)[number]['family'], string> = { song: 'Song (Noto Serif SC)', hei: 'Hei (Noto Sans SC)' };
+const ENGLISH: Record<BundledFamily, string> = {
+  song: 'Song (Noto Serif SC)',
+  hei: 'Hei (Noto Sans SC)',
+  kai: 'Kai (LXGW WenKai)',
+  biaosong: 'Biaosong (Noto Serif SC ExtraBold/Black)',
+};
+
+/** A shipped file's sfnt bytes, resolved by package name (so it comes from the app's node_modules). */
+function sfntBytes(module: string): Uint8Array {
+  let file: string;
+  try {
+    file = require.resolve(module);
+  } catch {
+    const pkg = module.split('/').slice(0, 2).join('/');
+    throw new Error(`内置字体文件 ${module} 不存在：npm 包 ${pkg} 未安装（请运行 npm install） / The bundled font file ${module} is missing: the npm package ${pkg} is not installed (run npm install)`);
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  return file.endsWith('.woff') ? woffToSfnt(bytes, file) : bytes;
+}
 
 /**
  * The bundled set, the first source of every provider (src-main/fonts/provider.ts is its only
@@ -28,6 +64,6 @@ export const BUNDLED_SOURCE: FontSource = {
       family: f.family,
       bold: f.bold,
       label: { zh: FAMILY_LABELS[f.family], en: ENGLISH[f.family] },
-      bytes: () => new Uint8Array(readFileSync(require.resolve(f.module))),
+      bytes: () => sfntBytes(f.module),
     })),
 };

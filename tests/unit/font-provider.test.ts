@@ -61,7 +61,7 @@ describe('a second font source plugs in through the provider', () => {
     const listed = await dispatchHostCall('listFonts', [], env);
     expect(listed).toMatchObject({ ok: true });
     const faces = (listed as { value: { id: string; family: string; label: { zh: string; en: string } }[] }).value;
-    expect(faces.map((f) => f.id)).toEqual(['song-regular', 'song-bold', 'hei-regular', 'hei-bold', 'test-regular']);
+    expect(faces.map((f) => f.id)).toEqual(['song-regular', 'song-bold', 'hei-regular', 'hei-bold', 'kai-regular', 'kai-bold', 'biaosong-regular', 'biaosong-bold', 'test-regular']);
     expect(faces.find((f) => f.id === 'test-regular')).toMatchObject({ family: 'test', label: { zh: '测试体', en: 'Test face' } });
     expect(faces.find((f) => f.id === 'song-regular')?.label.zh).toBe('宋体');
     const bytes = await dispatchHostCall('fontBytes', ['test-regular'], env);
@@ -73,7 +73,7 @@ describe('a second font source plugs in through the provider', () => {
     const loaded = await loadHostFonts(host);
     if (!loaded.ok) throw new Error(loaded.en);
     const fonts = loaded.value.registry;
-    expect(familyChoices(fonts, 'song').map((c) => `${c.family}:${c.text}`)).toEqual(['song:宋体', 'hei:黑体', 'test:测试体']);
+    expect(familyChoices(fonts, 'song').map((c) => `${c.family}:${c.text}`)).toEqual(['song:宋体', 'hei:黑体', 'kai:楷体', 'biaosong:标宋', 'test:测试体']);
     expect(familyChoices(fonts, 'test').find((c) => c.family === 'test')?.title).toBe('Test face');
     expect(facesUsed(withHeadlineIn('test'), fonts)).toContain('test-regular');
   });

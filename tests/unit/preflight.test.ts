@@ -85,7 +85,7 @@ describe('preflight', () => {
     const r = check(missingGlyphPage());
     expect(codes(r.errors)).toEqual(['missing-glyph']);
     expect(r.errors[0].zh).toContain(MISSING_CHAR);
-    expect(r.errors[0].en).toContain('U+20BB7');
+    expect(r.errors[0].en).toContain('U+2418D');
     expect(r.errors[0].articleId).toBe('soe-ranking');
   });
 

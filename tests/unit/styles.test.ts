@@ -176,15 +176,15 @@ describe('overrides in the store and the file', () => {
 
 describe('preflight names a face a style asks for that is not installed', () => {
   it('warns for the page style and for an article’s override, once each, and not for faces that exist', () => {
-    const doc = withArticleOverride(samplePage(), HEADLINED, { headline: { family: 'kai' }, body: { family: 'hei' } });
+    const doc = withArticleOverride(samplePage(), HEADLINED, { headline: { family: 'weibei' }, body: { family: 'hei' } });
     const page = { ...doc.page, styles: { ...doc.page.styles, kicker: { ...doc.page.styles.kicker, family: 'fangsong' } } };
     const report = preflight({ ...doc, page }, layout({ ...doc, page }, { fonts }), { fonts });
     const substituted = report.warnings.filter((w) => w.code === 'font-substituted');
     expect(substituted.map((w) => [w.articleId, w.zh])).toEqual([
       [undefined, '本版样式“引题”指定的字体“仿宋”未安装，以宋体代替'],
-      [HEADLINED, '稿件 “科学规划 合理布局 强化运营 以高质量发展推动主…” 的样式“主题”（本稿覆盖）指定的字体“楷体”未安装，以宋体代替'],
+      [HEADLINED, '稿件 “科学规划 合理布局 强化运营 以高质量发展推动主…” 的样式“主题”（本稿覆盖）指定的字体“weibei”未安装，以宋体代替'],
     ]);
-    expect(substituted[1].en).toContain("The face 'kai' of the Headline style of article");
+    expect(substituted[1].en).toContain("The face 'weibei' of the Headline style of article");
     expect(preflight(samplePage(), layout(samplePage(), { fonts }), { fonts }).warnings.filter((w) => w.code === 'font-substituted')).toEqual([]);
   });
 });

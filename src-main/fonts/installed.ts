@@ -1,0 +1,132 @@
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { homedir } from 'node:os';
+import { extname, join } from 'node:path';
+import { FontInfoError, readFontFaces, type FaceInfo } from '../../src-core/fonts/sfnt-info';
+import { embeddingLicence, mayEmbedSubset } from '../../src-core/pdf';
+
+/** One face of an installed font file, as the face picker and `banmian fonts` list it. */
+export interface InstalledFace extends FaceInfo {
+  /** The file's path; with `index`, what fontconfig calls `file#index`. */
+  file: string;
+  licence: ReturnType<typeof embeddingLicence>;
+  /** Whether a print PDF may carry a subset of it (what preflight asks too). */
+  embeddable: boolean;
+}
+
+/** A file that could not be listed: named, zh and en. The rest of the list is still given. */
+export interface FontListProblem {
+  file: string;
+  zh: string;
+  en: string;
+}
+
+export interface InstalledFonts {
+  faces: InstalledFace[];
+  problems: FontListProblem[];
+}
+
+/** Files taken as fonts; web fonts and Type 1 are named as unusable rather than passed over in silence. */
+const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
+const UNUSABLE_EXTENSIONS = new Set(['.woff', '.woff2', '.pfb', '.pfa', '.t1']);
+/** Bounds on a walk: a font folder with more is cut there, with a problem saying so. */
+const LIMITS = { files: 20_000, depth: 12 } as const;
+
+/**
+ * The folders fonts are installed in on `platform`: Windows' system and per-user folders, macOS's
+ * system, library and user folders, and the fontconfig folders of Linux.
+ */
+export function installedFontRoots(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
+  if (platform === 'win32') {
+    const windows = env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows';
+    const local = env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
+    return [join(windows, 'Fonts'), join(local, 'Microsoft', 'Windows', 'Fonts')];
+  }
+  if (platform === 'darwin') return ['/System/Library/Fonts', '/Library/Fonts', join(home, 'Library', 'Fonts')];
+  const dataHome = env.XDG_DATA_HOME || join(home, '.local', 'share');
+  return ['/usr/share/fonts', '/usr/local/share/fonts', join(dataHome, 'fonts'), join(home, '.fonts')];
+}
+
+/**
+ * Every face of every font file under `roots`, read from its name, OS/2 and cmap tables only. A
+ * missing root is no problem (most machines lack some); an unreadable or damaged file is one, named.
+ */
+export function listInstalledFonts(roots: readonly string[] = installedFontRoots()): InstalledFonts {
+  const problems: FontListProblem[] = [];
+  const faces: InstalledFace[] = [];
+  for (const file of fontFiles(roots, problems)) {
+    try {
+      for (const face of readFile(file)) faces.push({ ...face, file, licence: embeddingLicence(face.fsType), embeddable: mayEmbedSubset(face.fsType) });
+    } catch (e) {
+      problems.push(problemOf(file, e));
+    }
+  }
+  return { faces, problems };
+}
+
+function readFile(file: string): FaceInfo[] {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const read = (offset: number, length: number): Uint8Array => {
+      const buffer = new Uint8Array(length);
+      const got = readSync(fd, buffer, 0, length, offset);
+      return got === length ? buffer : buffer.subarray(0, got);
+    };
+    return readFontFaces(read, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The font files under `roots`, each folder visited once (fontconfig folders link into each other). */
+function fontFiles(roots: readonly string[], problems: FontListProblem[]): string[] {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const walk = (dir: string, depth: number): void => {
+    let real: string;
+    let entries;
+    try {
+      real = realpathSync(dir);
+      if (visited.has(real) || depth > LIMITS.depth) return;
+      visited.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 0) problems.push(problemOf(dir, e));
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (files.length >= LIMITS.files) {
+        problems.push({ file: dir, zh: `字体文件超过 ${LIMITS.files} 个，其余未列出`, en: `more than ${LIMITS.files} font files; the rest are not listed` });
+        return;
+      }
+      const path = join(dir, entry.name);
+      const ext = extname(entry.name).toLowerCase();
+      if (isFolder(entry, path)) walk(path, depth + 1);
+      else if (FONT_EXTENSIONS.has(ext)) files.push(path);
+      else if (UNUSABLE_EXTENSIONS.has(ext)) problems.push(unusable(path, ext));
+    }
+  };
+  for (const root of roots) if (files.length < LIMITS.files) walk(root, 0);
+  return files;
+}
+
+function isFolder(entry: Dirent, path: string): boolean {
+  if (!entry.isSymbolicLink()) return entry.isDirectory();
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a dangling link: nothing to list
+  }
+}
+
+function unusable(file: string, ext: string): FontListProblem {
+  const web = ext === '.woff' || ext === '.woff2';
+  return { file, zh: `字体文件 ${file} 是${web ? '网页字体（WOFF）' : ' Type 1 字体'}，不受支持`, en: `Font file ${file} is ${web ? 'a web font (WOFF)' : 'a Type 1 font'}, which is not supported` };
+}
+
+function problemOf(file: string, e: unknown): FontListProblem {
+  if (e instanceof FontInfoError) return { file, zh: `字体文件 ${file} ${e.zh}`, en: `Font file ${file} ${e.en}` };
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? { zh: '没有读取权限', en: 'cannot be read (permission denied)' } : { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` };
+  return { file, zh: `字体文件 ${file} ${why.zh}`, en: `Font file ${file} ${why.en}` };
+}
