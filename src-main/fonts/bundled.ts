@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { FontSource } from '../../src-core/fonts/provider';
 import { FAMILY_LABELS } from '../../src-core/model/styles';
@@ -48,8 +49,35 @@ function sfntBytes(module: string): Uint8Array {
     const pkg = module.split('/').slice(0, 2).join('/');
     throw new Error(`内置字体文件 ${module} 不存在：npm 包 ${pkg} 未安装（请运行 npm install） / The bundled font file ${module} is missing: the npm package ${pkg} is not installed (run npm install)`);
   }
-  const bytes = new Uint8Array(readFileSync(file));
-  return file.endsWith('.woff') ? woffToSfnt(bytes, file) : bytes;
+  return file.endsWith('.woff') ? unwrapped(file) : new Uint8Array(readFileSync(file));
+}
+
+/**
+ * A WOFF face's TrueType, unwrapped once and kept beside the package in node_modules/.cache (keyed
+ * by the file's size and time, written atomically): unwrapping takes 200–800 ms a face, on every
+ * start of every process. Where the cache cannot be written (a read-only install) it is unwrapped
+ * each time.
+ */
+function unwrapped(file: string): Uint8Array {
+  const root = file.slice(0, file.lastIndexOf('node_modules') + 'node_modules'.length);
+  const st = statSync(file);
+  const dir = join(root, '.cache', 'banmian-fonts');
+  const cached = join(dir, `${basename(file, '.woff')}-${st.size}-${Math.round(st.mtimeMs)}.ttf`);
+  try {
+    return new Uint8Array(readFileSync(cached));
+  } catch {
+    // not cached yet
+  }
+  const sfnt = woffToSfnt(new Uint8Array(readFileSync(file)), file);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    writeFileSync(tmp, sfnt);
+    renameSync(tmp, cached);
+  } catch {
+    // a read-only install: unwrapped again next time
+  }
+  return sfnt;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { emptyDocument } from '../../src-core/model/defaults';
@@ -31,6 +32,16 @@ describe('the bundled 楷, 标宋 roles', () => {
     const font = fontkit.create(bytes as never) as fontkit.Font;
     expect(font.type).toBe('TTF');
     expect(Object.keys((font as unknown as { directory: { tables: object } }).directory.tables)).toContain('glyf');
+  });
+
+  it('keeps the unwrapped 楷 face in node_modules/.cache, the same bytes as unwrapping it again', () => {
+    fonts.bytes('kai-regular');
+    const dir = join(WENKAI.slice(0, WENKAI.lastIndexOf('node_modules') + 'node_modules'.length), '.cache', 'banmian-fonts');
+    const cached = readdirSync(dir).filter((f) => f.startsWith('lxgw-wenkai-latin-500-normal-') && f.endsWith('.ttf'));
+    expect(cached).toHaveLength(1);
+    const fresh = woffToSfnt(new Uint8Array(readFileSync(WENKAI)), WENKAI);
+    expect(Buffer.compare(readFileSync(join(dir, cached[0])), Buffer.from(fresh))).toBe(0);
+    expect(Buffer.compare(Buffer.from(fonts.bytes('kai-regular')!), Buffer.from(fresh))).toBe(0);
   });
 });
 
