@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { clientPoint, frameOf, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
+
+/** The 组版's desk (issue 18): the 字号 combo, notices, keys, menus. */
+
+// The article 均和云谷 (b-junhe-yungu) at the page foot; its headline contains this text.
+const JUNHE = '二期项目封顶';
+
+/** The font size (pt) the page SVG draws the first run containing `text` in: the model as laid out. */
+async function sizeOf(page: Page, text: string): Promise<number> {
+  return Number(await page.locator('[data-testid="page"] svg text', { hasText: text }).first().getAttribute('font-size'));
+}
+
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+
+/**
+ * Picks an entry of an input's datalist as the browser does when one is chosen from its list: the
+ * whole text replaced and a plain `input` event (not typing). Headless Chromium draws no list popup.
+ */
+async function pickFromList(page: Page, testId: string, entry: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  const options = await input.evaluate((el) => [...((el as HTMLInputElement).list?.options ?? [])].map((o) => o.value));
+  expect(options).toContain(entry);
+  await input.focus();
+  await input.evaluate((el, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, entry);
+}
+
+describe.skipIf(!chromiumAvailable())('the 字号 combo applies what is picked or typed, and keeps the focus', () => {
+  const session = workspaceSession();
+  let page: Page;
+  beforeAll(async () => {
+    page = session.page;
+    await openHandPlacedPage(session);
+    // A block selected: an Enter that leaked out of the field would open its story (稿件编辑).
+    const f = await frameOf(page, 'b-junhe-yungu');
+    const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height - 20);
+    await page.mouse.click(p.x, p.y);
+    expect(await page.getByTestId('selection').getAttribute('data-block')).toBe('b-junhe-yungu');
+    expect(await sizeOf(page, JUNHE)).toBe(24);
+  });
+
+  it('applies a size picked from its list at once, the focus staying in the field', async () => {
+    await pickFromList(page, 'article-style-headline-size', '小二 18 pt');
+    await expect.poll(() => sizeOf(page, JUNHE)).toBe(18);
+    expect(await focusedTestId(page)).toBe('article-style-headline-size');
+  });
+
+  it('applies a 字号 name typed and Enter (小三 = 15 pt); Enter stays in the field', async () => {
+    const input = page.getByTestId('article-style-headline-size');
+    await input.click();
+    await input.press('Control+a');
+    await page.keyboard.type('小三');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sizeOf(page, JUNHE)).toBe(15);
+    expect(await focusedTestId(page)).toBe('article-style-headline-size');
+    expect(await input.inputValue()).toBe('小三 15 pt');
+    expect(await page.getByTestId('story-editor').count()).toBe(0);
+  });
+
+  it('applies points typed next (14pt), not the size typed before', async () => {
+    // The field kept the focus with its text selected: typing replaces it.
+    await page.keyboard.type('14pt');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sizeOf(page, JUNHE)).toBe(14);
+    expect(await page.getByTestId('article-style-headline-size').inputValue()).toBe('四号 14 pt');
+    expect(await page.getByTestId('story-editor').count()).toBe(0);
+    // Leaving the field applies nothing more.
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).not.toBe('article-style-headline-size');
+    expect(await sizeOf(page, JUNHE)).toBe(14);
+    expect(await page.getByTestId('notice').count()).toBe(0);
+  });
+
+  it('the page style’s combo (样式) works the same way', async () => {
+    await page.getByTestId('tab-styles').click();
+    const input = page.getByTestId('page-style-kicker-size');
+    await input.click();
+    await page.keyboard.type('小四');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => input.inputValue()).toBe('小四 12 pt');
+    expect(await focusedTestId(page)).toBe('page-style-kicker-size');
+    await page.getByTestId('tab-properties').click();
+  });
+});
