@@ -15,6 +15,7 @@ import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
+import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
 import { remakeForGrid, type PageFields } from './grid-remake';
@@ -68,7 +69,7 @@ export interface ReadOnly extends Message {
 }
 
 export interface Notice extends Message {
-  kind: 'error' | 'info';
+  kind: NoticeKind;
   /** Distinguishes two equal notices in a row. */
   id: number;
 }
@@ -495,7 +496,7 @@ export class Editor {
     }
     const zh = r.moves.map((m) => m.zh).join('；');
     const en = r.moves.map((m) => m.en).join('; ');
-    this.notify({ zh: `适配：${zh}`, en: `Copyfit: ${en}` }, r.after.over > 0 ? 'error' : 'info');
+    this.notify({ zh: `适配：${zh}`, en: `Copyfit: ${en}` }, r.after.over > 0 ? 'warning' : 'info');
   }
 
   /**

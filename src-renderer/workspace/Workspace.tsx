@@ -23,6 +23,7 @@ import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
 import { FindBar } from '../find/FindBar';
+import { Notice } from './Notice';
 import { NewPageDialog } from '../files/NewPageDialog';
 import { MakeUpDialog } from '../makeup/MakeUpDialog';
 
@@ -123,26 +124,6 @@ function DocTitle() {
 function StoryDock() {
   const editing = useEditor((s) => s.editing);
   return editing ? <StoryEditor key={editing} articleId={editing} /> : null;
-}
-
-function Notice() {
-  const editor = useEditorInstance();
-  const notice = useEditor((s) => s.notice);
-  useEffect(() => {
-    if (!notice || notice.kind === 'error') return;
-    const t = setTimeout(() => editor.dismissNotice(), 4000);
-    return () => clearTimeout(t);
-  }, [notice, editor]);
-  if (!notice) return null;
-  return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <span className="notice-zh">{notice.zh}</span>
-      <span className="notice-en">{notice.en}</span>
-      <button onClick={() => editor.dismissNotice()} aria-label="关闭 Dismiss">
-        ×
-      </button>
-    </div>
-  );
 }
 
 function StatusLine() {

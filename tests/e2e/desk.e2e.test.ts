@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, frameOf, workspaceSession } from './workspace-support';
+import { clientPoint, frameOf, menu, workspaceSession } from './workspace-support';
 import { openHandPlacedPage } from './hand-placed-support';
 
 /** The 组版's desk (issue 18): the 字号 combo, notices, keys, menus. */
@@ -87,5 +87,49 @@ describe.skipIf(!chromiumAvailable())('the 字号 combo applies what is picked o
     await expect.poll(() => input.inputValue()).toBe('小四 12 pt');
     expect(await focusedTestId(page)).toBe('page-style-kicker-size');
     await page.getByTestId('tab-properties').click();
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('notices clear themselves, unless they are errors to act on', () => {
+  const session = workspaceSession();
+  let page: Page;
+  beforeAll(async () => {
+    // A page of its own on a clock the test moves: no waiting for real seconds.
+    page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await page.clock.install();
+    await page.goto(session.host.url);
+    await page.waitForSelector('.status[data-state="ready"]', { timeout: 90_000 });
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  });
+
+  it('a refused input (a 字号 it cannot read) is a warning that goes after its time', async () => {
+    await page.getByTestId('menu-layout').click();
+    await page.locator('[data-command="layout.styles"]').click();
+    const input = page.getByTestId('page-style-headline-size');
+    await input.click();
+    await page.keyboard.type('大号');
+    await page.keyboard.press('Enter');
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.getAttribute('data-kind')).toBe('warning');
+    const lifetime = Number(await notice.getAttribute('data-lifetime'));
+    expect(lifetime).toBeGreaterThan(1000);
+    await page.clock.runFor(lifetime - 500);
+    expect(await notice.count()).toBe(1);
+    await page.clock.runFor(1000);
+    await expect.poll(() => notice.count()).toBe(0);
+  });
+
+  it('an error the user must act on (a file that cannot be opened) stays until closed', async () => {
+    await menu(page, 'file', 'file.open');
+    await page.getByTestId('dialog-open').waitFor();
+    await page.getByTestId('dialog-file-name').fill('no-such-page.banmian');
+    await page.getByTestId('dialog-ok').click();
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.getAttribute('data-kind')).toBe('error');
+    expect(await notice.getAttribute('data-lifetime')).toBe('sticky');
+    await page.clock.runFor(10 * 60_000);
+    expect(await notice.count()).toBe(1);
+    await notice.getByRole('button').click();
+    expect(await notice.count()).toBe(0);
   });
 });
