@@ -98,6 +98,8 @@ export interface EditorState {
   canRedo: boolean;
   notice: Notice | null;
   readOnly: ReadOnly | null;
+  /** Counts the pages put in the window (new, opened, joined): the canvas shows each from its top. */
+  opened: number;
 }
 
 type Listener = () => void;
@@ -152,6 +154,7 @@ export class Editor {
       canRedo: false,
       notice: null,
       readOnly: null,
+      opened: 0,
     };
     this.savedMark = this.pageMark();
     this.refresh();
@@ -769,6 +772,7 @@ export class Editor {
       selection: null,
       editing: null,
       file: { ...file, savedRevision: dirty ? revision - 1 : revision },
+      opened: this.state.opened + 1,
     });
   }
 

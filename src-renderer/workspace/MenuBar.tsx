@@ -15,8 +15,19 @@ export function MenuBar({ commands, showMenus }: { commands: Map<string, Command
     const close = (e: PointerEvent) => {
       if (!bar.current?.contains(e.target as Node)) setOpen(null);
     };
+    // Escape closes the menu and nothing else (captured before the workspace clears the selection).
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(null);
+    };
     window.addEventListener('pointerdown', close);
-    return () => window.removeEventListener('pointerdown', close);
+    window.addEventListener('keydown', escape, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', escape, { capture: true });
+    };
   }, [open]);
   if (!showMenus) return null;
   const menus = pageMenus(commands);

@@ -54,7 +54,9 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
         return;
       }
       if (typing) return;
-      if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
+      // Ctrl+A outside a field selects no window text (the page is not a document to select).
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.preventDefault();
+      else if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
         if (editor.nudge(e.key, e.shiftKey)) e.preventDefault();
       } else if (e.key === 'Escape') {
         if (editor.getState().interaction) editor.cancelInteraction();

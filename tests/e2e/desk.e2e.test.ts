@@ -133,3 +133,53 @@ describe.skipIf(!chromiumAvailable())('notices clear themselves, unless they are
     expect(await notice.count()).toBe(0);
   });
 });
+
+describe.skipIf(!chromiumAvailable())('Escape, Ctrl+A and 新建版面 on the desk', () => {
+  const session = workspaceSession();
+  let page: Page;
+  beforeAll(async () => {
+    page = session.page;
+    await openHandPlacedPage(session);
+  });
+
+  it('Escape closes an open menu, and only the menu (the selection stays)', async () => {
+    const f = await frameOf(page, 'b-junhe-yungu');
+    const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height - 20);
+    await page.mouse.click(p.x, p.y);
+    await page.getByTestId('menu-edit').click();
+    expect(await page.locator('.menu-items').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.menu-items').count()).toBe(0);
+    expect(await page.getByTestId('selection').getAttribute('data-block')).toBe('b-junhe-yungu');
+  });
+
+  it('Escape closes the 自动组版 dialog wherever the focus is', async () => {
+    await menu(page, 'layout', 'layout.makeUp');
+    await page.getByTestId('dialog-makeup').waitFor({ timeout: 60_000 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('dialog-makeup').count()).toBe(0);
+  });
+
+  it('Ctrl+A with the page focused selects no window text', async () => {
+    const f = await frameOf(page, 'b-junhe-yungu');
+    const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height - 20);
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('Control+a');
+    expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
+  });
+
+  it('新建版面 opens the new page at its top, with the column guides on', async () => {
+    const viewport = page.getByTestId('viewport');
+    await page.getByTestId('tool-view.fitWidth').click();
+    await viewport.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await viewport.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    expect(await page.locator('[data-guide="columns"]').count()).toBe(0);
+    await menu(page, 'file', 'file.new');
+    await page.getByTestId('dialog-new-page').waitFor();
+    await page.getByTestId('new-page-ok').click();
+    await expect.poll(() => page.getByTestId('doc-title').innerText()).toContain('未命名');
+    expect(await viewport.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await page.locator('[data-guide="columns"]').count()).toBe(1);
+  });
+});
