@@ -183,3 +183,68 @@ describe.skipIf(!chromiumAvailable())('Escape, Ctrl+A and 新建版面 on the de
     expect(await page.locator('[data-guide="columns"]').count()).toBe(1);
   });
 });
+
+interface PlatformFont {
+  familyName: string;
+  isCustomFont: boolean;
+  glyphCount: number;
+}
+
+/** The fonts Chromium really drew an element's text with (DevTools' "Rendered fonts"). */
+async function renderedFonts(page: Page, selector: string): Promise<PlatformFont[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    expect(nodeId, selector).toBeGreaterThan(0);
+    return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe.skipIf(!chromiumAvailable())('the canvas’s own text is drawn in the bundled faces', () => {
+  const session = workspaceSession();
+  let page: Page;
+  beforeAll(async () => {
+    page = session.page;
+    await openHandPlacedPage(session);
+  });
+
+  it('the tests see no Chinese system font: text in the system face has no Chinese glyphs to draw with', async () => {
+    await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.id = 'system-font-probe';
+      probe.style.fontFamily = 'system-ui, sans-serif';
+      probe.textContent = '空行溢字';
+      document.body.append(probe);
+    });
+    const fonts = await renderedFonts(page, '#system-font-probe');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f.familyName).not.toMatch(/CJK|SC|TC|Hei|Song|Ming|WenQuanYi|Droid Sans Fallback/i);
+  });
+
+  it('空 N 行 / 溢 N 字 markers are drawn in a bundled face, every glyph', async () => {
+    const marker = page.locator('[data-testid="overlay"] [data-marker="underset"] text, [data-testid="overlay"] [data-marker="overset"] text').first();
+    expect(await marker.textContent()).toMatch(/^(空 \d+ 行|溢 \d+ 字)$/);
+    const fonts = await renderedFonts(page, '[data-testid="overlay"] [data-marker="underset"] text, [data-testid="overlay"] [data-marker="overset"] text');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f, JSON.stringify(fonts)).toMatchObject({ isCustomFont: true, familyName: expect.stringMatching(/^Noto (Sans|Serif) SC/) });
+  });
+
+  it('the label of a block being dragged (N 栏 × M 行) is drawn in a bundled face', async () => {
+    const f = await frameOf(page, 'b-junhe-yungu');
+    const a = await clientPoint(page, f.x + f.width / 2, f.y + f.height - 20);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(a.x + 40, a.y - 40, { steps: 4 });
+    await page.getByTestId('drag-preview').waitFor();
+    const fonts = await renderedFonts(page, '[data-testid="drag-preview"] text');
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font, JSON.stringify(fonts)).toMatchObject({ isCustomFont: true, familyName: expect.stringMatching(/^Noto (Sans|Serif) SC/) });
+  });
+});
