@@ -24,6 +24,7 @@ import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
 import { FindBar } from '../find/FindBar';
 import { Notice } from './Notice';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { NewPageDialog } from '../files/NewPageDialog';
 import { MakeUpDialog } from '../makeup/MakeUpDialog';
 
@@ -91,6 +92,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
         <FindBar />
         <NewPageDialog />
         <MakeUpDialog />
+        <ShortcutsDialog />
         <StatusLine />
         <Notice />
         {children}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, frameOf, menu, workspaceSession } from './workspace-support';
+import { clientPoint, frameOf, menu, openApp, workspaceSession } from './workspace-support';
 import { openHandPlacedPage } from './hand-placed-support';
 
 /** The 组版's desk (issue 18): the 字号 combo, notices, keys, menus. */
@@ -246,5 +246,70 @@ describe.skipIf(!chromiumAvailable())('the canvas’s own text is drawn in the b
     await page.mouse.up();
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font, JSON.stringify(fonts)).toMatchObject({ isCustomFont: true, familyName: expect.stringMatching(/^Noto (Sans|Serif) SC/) });
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('in 校对 mode the layout controls are disabled, with the reason as their tooltip', () => {
+  const session = workspaceSession();
+  let page: Page;
+  const why = /校对模式下版面只读/;
+  beforeAll(async () => {
+    page = await openApp(session.browser, `${session.host.url}?role=校对&name=王岚`, session.problems);
+    await page.getByTestId('tool-view.fitPage').click();
+    const f = await frameOf(page, 'b-nanguan');
+    const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
+    await page.mouse.click(p.x, p.y);
+    expect(await page.getByTestId('selection').getAttribute('data-block')).toBe('b-nanguan');
+    await page.getByTestId('tab-properties').click();
+  });
+
+  it('the block’s and the page’s fields are disabled and say why; 编辑稿件 stays', async () => {
+    for (const id of ['prop-col', 'prop-rows', 'prop-locked', 'page-body-size', 'article-style-headline-size']) {
+      expect(await page.getByTestId(id).isDisabled(), id).toBe(true);
+    }
+    for (const lock of await page.getByTestId('layout-lock').all()) expect(await lock.getAttribute('title')).toMatch(why);
+    expect(await page.getByRole('button', { name: '删除块' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '编辑稿件' }).isEnabled()).toBe(true);
+    await page.getByTestId('tab-styles').click();
+    expect(await page.getByTestId('page-style-headline-size').isDisabled()).toBe(true);
+    await page.getByTestId('tab-properties').click();
+  });
+
+  it('the layout commands in the menus and the toolbar are disabled and say why', async () => {
+    const rule = page.getByTestId('tool-layout.addRuleH');
+    expect(await rule.isDisabled()).toBe(true);
+    expect(await rule.getAttribute('title')).toMatch(why);
+    await page.getByTestId('menu-layout').click();
+    for (const id of ['layout.makeUp', 'layout.copyfit', 'layout.addBox', 'layout.columnRules']) {
+      const item = page.locator(`[data-command="${id}"]`);
+      expect(await item.isDisabled(), id).toBe(true);
+      expect(await item.getAttribute('title'), id).toMatch(why);
+    }
+    // Not layout: the styles and page settings still open (to read).
+    expect(await page.locator('[data-command="layout.styles"]').isEnabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('menu-edit').click();
+    expect(await page.locator('[data-command="edit.delete"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-command="edit.story"]').isEnabled()).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('帮助 → 快捷键 lists the shortcuts', () => {
+  const session = workspaceSession();
+
+  it('lists the menus’ shortcuts and the story editor’s (Ctrl+B, ## ), and Escape closes it', async () => {
+    const { page } = session;
+    await menu(page, 'help', 'help.shortcuts');
+    const dialog = page.getByTestId('dialog-shortcuts');
+    await dialog.waitFor();
+    const rows = await dialog.getByTestId('shortcut').allInnerTexts();
+    const row = (keys: string) => rows.find((r) => r.split('\t')[0].trim() === keys.trim());
+    expect(row('Ctrl+S'), rows.join('\n')).toMatch(/保存/);
+    expect(row('Ctrl+B')).toMatch(/加粗/);
+    expect(row('##')).toMatch(/小标题/);
+    expect(row('Ctrl+Shift+K')).toMatch(/可删段落/);
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
   });
 });
