@@ -9,8 +9,9 @@ export const cssFamily = (faceId: string): string => `bm-${faceId}`;
 /** The bundled face the window's own text on the canvas (markers, labels, names) is drawn in. */
 const MARK_FACE = 'hei-regular';
 /**
- * The font of every text the canvas draws besides the page: the bundled face, so it reads the same
- * on a machine without Chinese system fonts (declared first, facesToDeclareFirst).
+ * The font of every text the canvas draws besides the page (set on the overlay, whose markers,
+ * labels, proof marks and peers' names inherit it): the bundled face, so it reads the same on a
+ * machine without Chinese system fonts (declared first, facesToDeclareFirst).
  */
 export const MARK_FONT = `${cssFamily(MARK_FACE)}, sans-serif`;
 

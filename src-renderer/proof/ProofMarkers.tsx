@@ -6,7 +6,6 @@ import { useEditor } from '../editor/use-editor';
 import { circled, commentAnchors, placeMarkers, type PlacedMarker } from './anchors';
 import type { ProofSession } from './session';
 import { useProof, useProofSession } from './use-proof';
-import { MARK_FONT } from '../canvas/fonts';
 
 const n = (v: number): number => Math.round(v * 100) / 100;
 
@@ -61,7 +60,7 @@ function Dot({ m, s, colour }: { m: PlacedMarker; s: number; colour: string }) {
   return (
     <>
       <circle cx={n(m.x)} cy={n(m.y)} r={n(r)} fill={colour} stroke="#fff" strokeWidth={n(1 * s)} />
-      <text x={n(m.x)} y={n(m.y + 4 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontFamily={MARK_FONT} fontWeight={700}>
+      <text x={n(m.x)} y={n(m.y + 4 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontWeight={700}>
         {m.n}
       </text>
     </>
