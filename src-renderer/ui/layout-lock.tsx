@@ -8,14 +8,14 @@ export function useReadOnlyWhy(): string | null {
 }
 
 /**
- * The controls that change the page's arrangement, disabled together (one fieldset) while the
- * layout is read-only, with the reason as their tooltip: they look as they answer, instead of
- * answering with a read-only notice. `inline` lays the group out as if it were not there.
+ * The controls that change the page's arrangement, disabled together (one fieldset, drawn as if it
+ * were not there) while the layout is read-only, with the reason as their tooltip: they look as
+ * they answer, instead of answering with a read-only notice.
  */
-export function LayoutLock({ children, inline }: { children: ReactNode; inline?: boolean }) {
+export function LayoutLock({ children }: { children: ReactNode }) {
   const why = useReadOnlyWhy();
   return (
-    <fieldset className={`layout-lock${inline ? ' inline' : ''}`} disabled={why !== null} title={why ?? undefined} data-testid="layout-lock" data-locked={why !== null ? 'true' : undefined}>
+    <fieldset className="layout-lock" disabled={why !== null} title={why ?? undefined} data-testid="layout-lock" data-locked={why !== null ? 'true' : undefined}>
       {children}
     </fieldset>
   );

@@ -179,7 +179,7 @@ function GridBlockButtons({ block }: { block: GridBlock }) {
           </button>
         </>
       )}
-      <LayoutLock inline>
+      <LayoutLock>
         {block.kind === 'article' && (
           <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
             块高随文
