@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, frameOf, menu, openApp, workspaceSession } from './workspace-support';
+import { clickCaret, clientPoint, frameOf, menu, openApp, openStory, workspaceSession } from './workspace-support';
 import { openHandPlacedPage } from './hand-placed-support';
 
 /** The 组版's desk (issue 18): the 字号 combo, notices, keys, menus. */
@@ -311,5 +311,23 @@ describe.skipIf(!chromiumAvailable())('帮助 → 快捷键 lists the shortcuts'
     expect(row('Ctrl+Shift+K')).toMatch(/可删段落/);
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
+  });
+
+  it('the story editor’s keys listed do what the list says (Ctrl+B bold, Ctrl+I italic, not 导入)', async () => {
+    const { page } = session;
+    await openStory(page, 'b-nanguan');
+    const body = page.getByTestId('story-body');
+    await clickCaret(body.locator('p').first(), { x: 30, y: 8 });
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => body.locator('strong').count()).toBeGreaterThan(0);
+    // 导入稿件 (Ctrl+I outside the text) would open a file chooser.
+    let choosers = 0;
+    page.on('filechooser', () => choosers++);
+    await page.keyboard.press('Control+i');
+    await expect.poll(() => body.locator('em').count()).toBeGreaterThan(0);
+    await page.getByTestId('story-editor').click({ position: { x: 5, y: 5 } });
+    expect(choosers).toBe(0);
   });
 });
