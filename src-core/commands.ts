@@ -18,7 +18,8 @@ export type EnabledWhen =
   | 'unsyncedEdits'
   | 'noRoundOpen'
   | 'roundOpen'
-  | 'maySettle';
+  | 'maySettle'
+  | 'layoutEditable';
 
 export interface CommandSpec {
   readonly id: string;
@@ -29,6 +30,8 @@ export interface CommandSpec {
   /** Further keys that run the command, not shown. */
   readonly alsoKeys?: readonly string[];
   readonly enabledWhen?: EnabledWhen;
+  /** Changes the page's arrangement: also disabled while the layout is read-only (校对 mode, signed). */
+  readonly changesLayout?: boolean;
 }
 
 export interface MenuSpec {
@@ -77,8 +80,8 @@ export const MENUS = [
       ],
       [
         { id: 'edit.story', zh: '编辑稿件', en: 'Edit story', keys: 'Enter', enabledWhen: 'blockSelected' },
-        { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected' },
-        { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected' },
+        { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected', changesLayout: true },
       ],
       // K for 可 (kě): 可删, the paragraph may be cut to fit.
       [{ id: 'edit.cuttable', zh: '可删段落', en: 'Cuttable paragraph', keys: 'Ctrl+Shift+K', enabledWhen: 'storyEditable' }],
@@ -113,16 +116,16 @@ export const MENUS = [
     en: 'Layout',
     groups: [
       [
-        { id: 'layout.makeUp', zh: '自动组版…', en: 'Make up the page…' },
-        { id: 'layout.copyfit', zh: '适配', en: 'Copyfit article', enabledWhen: 'blockSelected' },
-        { id: 'layout.fitText', zh: '块高随文', en: 'Fit block to text', enabledWhen: 'blockSelected' },
-        { id: 'layout.resetSteps', zh: '恢复矩形（取消阶梯）', en: 'Reset to rectangle', enabledWhen: 'steppedArticleSelected' },
+        { id: 'layout.makeUp', zh: '自动组版…', en: 'Make up the page…', changesLayout: true },
+        { id: 'layout.copyfit', zh: '适配', en: 'Copyfit article', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'layout.fitText', zh: '块高随文', en: 'Fit block to text', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'layout.resetSteps', zh: '恢复矩形（取消阶梯）', en: 'Reset to rectangle', enabledWhen: 'steppedArticleSelected', changesLayout: true },
       ],
       [
-        { id: 'layout.addRuleH', zh: '添加横线', en: 'Add horizontal rule' },
-        { id: 'layout.addRuleV', zh: '添加竖线', en: 'Add vertical rule' },
-        { id: 'layout.addBox', zh: '添加底纹框', en: 'Add tinted box' },
-        { id: 'layout.columnRules', zh: '自动栏线', en: 'Automatic column rules' },
+        { id: 'layout.addRuleH', zh: '添加横线', en: 'Add horizontal rule', changesLayout: true },
+        { id: 'layout.addRuleV', zh: '添加竖线', en: 'Add vertical rule', changesLayout: true },
+        { id: 'layout.addBox', zh: '添加底纹框', en: 'Add tinted box', changesLayout: true },
+        { id: 'layout.columnRules', zh: '自动栏线', en: 'Automatic column rules', changesLayout: true },
       ],
       [
         { id: 'layout.styles', zh: '样式…', en: 'Styles…' },
@@ -150,6 +153,12 @@ export const MENUS = [
       ],
       [{ id: 'proof.exportPdf', zh: '导出校样 PDF…', en: 'Export proof PDF…' }],
     ],
+  },
+  {
+    id: 'help',
+    zh: '帮助',
+    en: 'Help',
+    groups: [[{ id: 'help.shortcuts', zh: '快捷键…', en: 'Keyboard shortcuts…' }]],
   },
 ] as const satisfies readonly MenuSpec[];
 
@@ -200,4 +209,56 @@ const SHORTCUTS: [Shortcut, CommandId][] = COMMANDS.flatMap((c) => [c.keys, ...(
 /** The command a key press runs, if any. */
 export function commandForKeyPress(e: KeyPress): CommandId | undefined {
   return SHORTCUTS.find(([s]) => matches(s, e))?.[1];
+}
+
+/** A key the 快捷键 list names that is handled where it is pressed, not run from the menus. */
+export interface KeyHint {
+  readonly keys: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * Keys the story editor's text handles itself: tiptap's shortcuts and Markdown-style input rules of
+ * the extensions in src-core/story/schema.ts (Bold, Italic, Heading levels 2–4, HardBreak), and
+ * Escape (StoryEditor). Listed in 快捷键 so that they can be found.
+ */
+export const STORY_KEYS: readonly KeyHint[] = [
+  { keys: 'Ctrl+B', zh: '加粗', en: 'Bold' },
+  { keys: 'Ctrl+I', zh: '斜体', en: 'Italic' },
+  { keys: '**文字**', zh: '输入时加粗', en: 'Bold as you type' },
+  { keys: '*文字*', zh: '输入时斜体', en: 'Italic as you type' },
+  { keys: '## ', zh: '行首：小标题', en: 'At a line start: subhead' },
+  { keys: '### ', zh: '行首：三级小标题', en: 'At a line start: level-3 subhead' },
+  { keys: '#### ', zh: '行首：四级小标题', en: 'At a line start: level-4 subhead' },
+  { keys: 'Ctrl+Alt+2', zh: '小标题（3、4 为下级）', en: 'Subhead (3, 4 for lower levels)' },
+  { keys: 'Shift+Enter', zh: '换行不分段', en: 'Line break in a paragraph' },
+  { keys: 'Escape', zh: '关闭稿件编辑', en: 'Close the story editor' },
+];
+
+/** Keys and gestures on the page canvas (Workspace, canvas/viewport.ts, canvas/gestures.ts). */
+export const CANVAS_KEYS: readonly KeyHint[] = [
+  { keys: '←/→', zh: '块移一栏', en: 'Move the block a column' },
+  { keys: '↑/↓', zh: '块移一行（Shift：五行）', en: 'Move the block a line (Shift: five)' },
+  { keys: '空格+拖动', zh: '平移版面', en: 'Pan the page' },
+  { keys: 'Alt+拖动', zh: '自由移动（不吸附）', en: 'Move freely (no snapping)' },
+  { keys: 'Escape', zh: '取消拖动 / 取消选择 / 关闭菜单和对话框', en: 'Cancel a drag / deselect / close menus and dialogs' },
+];
+
+export interface ShortcutSection {
+  readonly zh: string;
+  readonly en: string;
+  readonly rows: readonly KeyHint[];
+}
+
+/**
+ * The 快捷键 list: every command of the table that has keys, by menu (its further keys beside it),
+ * then the canvas's and the story editor's own keys.
+ */
+export function shortcutSections(): ShortcutSection[] {
+  const menus = MENUS.map((m): ShortcutSection => {
+    const rows = m.groups.flat().flatMap((c: CommandSpec) => (c.keys ? [{ keys: [c.keys, ...(c.alsoKeys ?? [])].join(' / '), zh: c.zh, en: c.en }] : []));
+    return { zh: m.zh, en: m.en, rows };
+  });
+  return [...menus.filter((s) => s.rows.length > 0), { zh: '版面画布', en: 'Page canvas', rows: CANVAS_KEYS }, { zh: '稿件编辑', en: 'Story editor', rows: STORY_KEYS }];
 }

@@ -10,6 +10,8 @@ export interface Command {
   en: string;
   /** Shown in menus, e.g. 'Ctrl+S'. */
   keys?: string;
+  /** Disabled while the layout is read-only (the menus then say why). */
+  changesLayout?: boolean;
   run(): void;
   enabled?(): boolean;
   checked?(): boolean;
@@ -28,10 +30,14 @@ export function bindCommands(bindings: Partial<Record<CommandId, Binding>>, cond
   return Object.entries(bindings).map(([id, binding]) => {
     const spec = commandSpec(id);
     if (!spec || !binding) throw new Error(`no command ${id} in the command table`);
-    const when = spec.enabledWhen;
-    const enabled = when && conditions[when];
-    if (when && !enabled) throw new Error(`command ${id} runs when ${when}, which is not supplied`);
-    return { id: id as CommandId, zh: spec.zh, en: spec.en, keys: spec.keys, ...binding, ...(enabled ? { enabled } : {}) };
+    const whens = [spec.enabledWhen, spec.changesLayout ? ('layoutEditable' as const) : undefined].filter((w) => w !== undefined);
+    const tests = whens.map((when) => {
+      const test = conditions[when];
+      if (!test) throw new Error(`command ${id} runs when ${when}, which is not supplied`);
+      return test;
+    });
+    const enabled = tests.length ? () => tests.every((t) => t()) : undefined;
+    return { id: id as CommandId, zh: spec.zh, en: spec.en, keys: spec.keys, changesLayout: spec.changesLayout, ...binding, ...(enabled ? { enabled } : {}) };
   });
 }
 

@@ -13,6 +13,7 @@ export const accelerator = (keys: string): string => keys.replace(/^Ctrl\+/, 'Cm
  */
 const NATIVE_ONLY: Partial<Record<MenuId, { afterGroup: number; items: MenuItemConstructorOptions[] }>> = {
   file: { afterGroup: Infinity, items: [{ label: '退出 Quit', role: 'quit' }] },
+  help: { afterGroup: Infinity, items: [{ label: `关于 About ${APP_TITLE}`, click: () => void dialog.showMessageBox({ title: APP_TITLE, message: `${APP_TITLE} ${app.getVersion()}`, detail: '报纸组版 Newspaper page layout' }) }] },
   edit: {
     afterGroup: 0,
     items: [
@@ -41,11 +42,10 @@ export function nativeMenuTemplate(send: (id: string) => void): MenuItemConstruc
     if (extra) groups.splice(Math.min(extra.afterGroup + 1, groups.length), 0, extra.items);
     return { id: m.id, label: `${m.zh} ${m.en}`, submenu: separated(groups) };
   });
-  return [
-    ...menus,
-    { label: '窗口 Window', submenu: [{ label: '最小化 Minimize', role: 'minimize' }, { label: '全屏 Full screen', role: 'togglefullscreen' }, { label: '关闭 Close', role: 'close' }] },
-    { label: '帮助 Help', submenu: [{ label: `关于 About ${APP_TITLE}`, click: () => void dialog.showMessageBox({ title: APP_TITLE, message: `${APP_TITLE} ${app.getVersion()}`, detail: '报纸组版 Newspaper page layout' }) }] },
-  ];
+  const windowMenu: MenuItemConstructorOptions = { label: '窗口 Window', submenu: [{ label: '最小化 Minimize', role: 'minimize' }, { label: '全屏 Full screen', role: 'togglefullscreen' }, { label: '关闭 Close', role: 'close' }] };
+  // 窗口 before 帮助, as every desktop program has them.
+  const help = menus.findIndex((m) => m.id === 'help');
+  return [...menus.slice(0, help), windowMenu, ...menus.slice(help)];
 }
 
 /** Installs the application menu; its commands go to the focused window, which runs them as its own menus do. */

@@ -11,10 +11,7 @@ import { ProofMarkers } from '../proof/ProofMarkers';
 import { BlockTools } from './BlockTools';
 import { PeerOutlines } from '../collab/Presence';
 import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
-import { cssFamily } from './fonts';
-
-/** Markers are drawn with a bundled face, so they read the same on every machine. */
-const MARKER_FONT = `${cssFamily('hei-regular')}, system-ui, sans-serif`;
+import { MARK_FONT } from './fonts';
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -98,7 +95,7 @@ function Marker({ x, y, text, kind, zoom }: { x: number; y: number; text: string
   return (
     <g className={`marker marker-${kind}`} data-marker={kind} pointerEvents="none">
       <rect x={n(x - w)} y={n(y - h)} width={n(w)} height={n(h)} rx={2 * s} fill={kind === 'overset' ? '#d0021b' : '#2f6fdb'} />
-      <text x={n(x - w / 2)} y={n(y - 4.5 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontFamily={MARKER_FONT}>
+      <text x={n(x - w / 2)} y={n(y - 4.5 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff">
         {text}
       </text>
     </g>
@@ -115,7 +112,7 @@ function FitBadge({ x, y, fit, zoom }: { x: number; y: number; fit: ArticleFit; 
   return (
     <g className="marker marker-fit" data-marker="fit" data-fit={text} pointerEvents="none">
       <rect x={n(x)} y={n(y - h)} width={n(w)} height={n(h)} rx={2 * s} fill={fill} opacity={0.9} />
-      <text x={n(x + w / 2)} y={n(y - 3.5 * s)} fontSize={n(10 * s)} textAnchor="middle" fill="#fff" fontFamily={MARKER_FONT}>
+      <text x={n(x + w / 2)} y={n(y - 3.5 * s)} fontSize={n(10 * s)} textAnchor="middle" fill="#fff">
         {text}
       </text>
     </g>
@@ -151,7 +148,7 @@ export function Overlay({ zoom }: OverlayProps) {
   const base = useMemo(() => (layout ? baselineOffset(layout) : 0), [layout]);
   if (!layout) return null;
   return (
-    <svg className="overlay" data-testid="overlay" viewBox={`0 0 ${n(layout.width)} ${n(layout.height)}`} preserveAspectRatio="none">
+    <svg className="overlay" data-testid="overlay" viewBox={`0 0 ${n(layout.width)} ${n(layout.height)}`} preserveAspectRatio="none" fontFamily={MARK_FONT}>
       <Guides base={base} geo={geo} toggles={toggles} mode={mode} />
       {toggles.trim && <TrimMarks width={layout.width} height={layout.height} zoom={zoom} />}
       <Frames layout={layout} blocks={blocks} bodiless={bodiless} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
@@ -256,7 +253,7 @@ function Preview({ interaction, geo, layout, zoom }: { interaction: Interaction;
       {free && interaction.kind === 'move' && interaction.free && (
         <rect x={n(free.x + interaction.free.dx)} y={n(free.y + interaction.free.dy)} width={n(free.width)} height={n(free.height)} fill="none" stroke="#555" strokeWidth={n(s)} />
       )}
-      <text x={n(r.x + 4 * s)} y={n(r.y + 14 * s)} fontSize={n(11 * s)} fill="#c8102e" fontFamily="system-ui, sans-serif">
+      <text x={n(r.x + 4 * s)} y={n(r.y + 14 * s)} fontSize={n(11 * s)} fill="#c8102e">
         {`${interaction.rect.span} 栏 × ${interaction.rect.rows} 行`}
         {over ? ` 溢 ${over.characters} 字` : ''}
       </text>

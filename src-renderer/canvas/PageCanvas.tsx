@@ -42,6 +42,11 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   }, [layout, imageHrefs, editor]);
 
   useWheelZoom(editor, viewport, sheet, zoom);
+  // A page put in the window starts at its top-left corner, not where the last one was scrolled to.
+  const opened = useEditor((s) => s.opened);
+  useLayoutEffect(() => {
+    viewport.current?.scrollTo(0, 0);
+  }, [opened]);
   const spaceHeld = useSpaceHeld();
 
   /** A client point in page pt. */

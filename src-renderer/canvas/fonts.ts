@@ -6,6 +6,15 @@ import type { PageLayout } from '../../src-core/layout/page-layout';
 /** CSS family under which a registry face is declared, so the SVG draws with the very file layout measured. */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
 
+/** The bundled face the window's own text on the canvas (markers, labels, names) is drawn in. */
+const MARK_FACE = 'hei-regular';
+/**
+ * The font of every text the canvas draws besides the page (set on the overlay, whose markers,
+ * labels, proof marks and peers' names inherit it): the bundled face, so it reads the same on a
+ * machine without Chinese system fonts (declared first, facesToDeclareFirst).
+ */
+export const MARK_FONT = `${cssFamily(MARK_FACE)}, sans-serif`;
+
 type Advances = (faceId: string) => ((cp: number) => number) | undefined;
 const advances = new WeakMap<FontRegistry, Advances>();
 
@@ -104,7 +113,7 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
 
 /** The faces a laid-out page draws with, and those the window's own text uses (styles.css). */
 export function facesToDeclareFirst(layout: PageLayout | null | undefined): Set<string> {
-  const ids = new Set(['song-regular', 'hei-regular']);
+  const ids = new Set(['song-regular', MARK_FACE]);
   for (const item of layout?.items ?? []) if (item.kind === 'glyphs') ids.add(item.face);
   return ids;
 }

@@ -107,7 +107,7 @@ export function PeerOutlines({ zoom }: { zoom: number }) {
           <g key={key} data-peer={peer.name} data-role={peer.role}>
             <rect x={n(x - 1.5 * s)} y={n(y - 1.5 * s)} width={n(width + 3 * s)} height={n(height + 3 * s)} fill="none" stroke={peer.colour} strokeWidth={n(2 * s)} />
             <rect x={n(x - 1.5 * s + shift)} y={n(y - 17 * s)} width={n((peer.name.length + peer.role.length) * 12 * s + 14 * s)} height={n(16 * s)} rx={n(2 * s)} fill={peer.colour} />
-            <text x={n(x + 4 * s + shift)} y={n(y - 5 * s)} fontSize={n(11 * s)} fill="#fff" fontFamily="system-ui, sans-serif">
+            <text x={n(x + 4 * s + shift)} y={n(y - 5 * s)} fontSize={n(11 * s)} fill="#fff">
               {peer.name} {peer.role}
             </text>
           </g>

@@ -15,6 +15,7 @@ import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
+import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
 import { remakeForGrid, type PageFields } from './grid-remake';
@@ -68,7 +69,7 @@ export interface ReadOnly extends Message {
 }
 
 export interface Notice extends Message {
-  kind: 'error' | 'info';
+  kind: NoticeKind;
   /** Distinguishes two equal notices in a row. */
   id: number;
 }
@@ -97,6 +98,8 @@ export interface EditorState {
   canRedo: boolean;
   notice: Notice | null;
   readOnly: ReadOnly | null;
+  /** Counts the pages put in the window (new, opened, joined): the canvas shows each from its top. */
+  opened: number;
 }
 
 type Listener = () => void;
@@ -151,6 +154,7 @@ export class Editor {
       canRedo: false,
       notice: null,
       readOnly: null,
+      opened: 0,
     };
     this.savedMark = this.pageMark();
     this.refresh();
@@ -495,7 +499,7 @@ export class Editor {
     }
     const zh = r.moves.map((m) => m.zh).join('；');
     const en = r.moves.map((m) => m.en).join('; ');
-    this.notify({ zh: `适配：${zh}`, en: `Copyfit: ${en}` }, r.after.over > 0 ? 'error' : 'info');
+    this.notify({ zh: `适配：${zh}`, en: `Copyfit: ${en}` }, r.after.over > 0 ? 'warning' : 'info');
   }
 
   /**
@@ -768,6 +772,7 @@ export class Editor {
       selection: null,
       editing: null,
       file: { ...file, savedRevision: dirty ? revision - 1 : revision },
+      opened: this.state.opened + 1,
     });
   }
 

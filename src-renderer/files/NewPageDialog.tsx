@@ -36,6 +36,8 @@ function NewPageForm({ onClose }: { onClose: () => void }) {
     const r = newPageDocument(spec);
     if (!r.ok) return setError(r);
     editor.replaceDocument(r.doc, { path: null, title: '未命名 Untitled' });
+    // An empty page shows where its columns are, as 方正飞腾 does.
+    editor.toggle('columns', true);
     onClose();
   };
   return (

@@ -7,6 +7,7 @@ import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { Editor } from '../editor/editor';
 import { useEditorInstance } from '../editor/use-editor';
+import { useEscape } from '../ui/dialog';
 import { makeUpRequest } from '../editor/makeup-request';
 import './makeup.css';
 
@@ -46,6 +47,7 @@ function Choices({ result: r, allowCut, onClose }: { result: MakeUpResult; allow
   const editor = useEditorInstance();
   const articles = editor.getState().doc.articles;
   const [chosen, setChosen] = useState(0);
+  useEscape(onClose);
   const apply = (alt: Alternative) => {
     editor.applyMakeUp(alt);
     onClose();

@@ -60,7 +60,7 @@ function Dot({ m, s, colour }: { m: PlacedMarker; s: number; colour: string }) {
   return (
     <>
       <circle cx={n(m.x)} cy={n(m.y)} r={n(r)} fill={colour} stroke="#fff" strokeWidth={n(1 * s)} />
-      <text x={n(m.x)} y={n(m.y + 4 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontFamily="system-ui, sans-serif" fontWeight={700}>
+      <text x={n(m.x)} y={n(m.y + 4 * s)} fontSize={n(11 * s)} textAnchor="middle" fill="#fff" fontWeight={700}>
         {m.n}
       </text>
     </>

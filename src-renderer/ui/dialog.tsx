@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
-/** The modal shell every dialog of the workspace uses (Esc cancels; Enter confirms where `onEnter` is given). */
-export function Backdrop({ children, testId, onCancel, onEnter }: { children: React.ReactNode; testId: string; onCancel: () => void; onEnter?: () => void }) {
+/** Escape anywhere in the window cancels an open dialog, wherever the focus is. */
+export function useEscape(onCancel: () => void): void {
   useEffect(() => {
     const esc = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onCancel();
@@ -9,6 +9,11 @@ export function Backdrop({ children, testId, onCancel, onEnter }: { children: Re
     window.addEventListener('keydown', esc);
     return () => window.removeEventListener('keydown', esc);
   }, [onCancel]);
+}
+
+/** The modal shell every dialog of the workspace uses (Esc cancels; Enter confirms where `onEnter` is given). */
+export function Backdrop({ children, testId, onCancel, onEnter }: { children: React.ReactNode; testId: string; onCancel: () => void; onEnter?: () => void }) {
+  useEscape(onCancel);
   return (
     <div className="dialog-backdrop">
       <div

@@ -43,12 +43,12 @@ export function NumberField({ value, onCommit, min, max, step = 1, digits = 0, u
     setDraft(null);
     const v = Number(draft.replace(',', '.'));
     if (!Number.isFinite(v)) {
-      editor?.notify({ zh: `“${draft}”不是数字，未修改`, en: `'${draft}' is not a number; nothing changed` });
+      editor?.notify({ zh: `“${draft}”不是数字，未修改`, en: `'${draft}' is not a number; nothing changed` }, 'warning');
       return;
     }
     if ((min !== undefined && v < min) || (max !== undefined && v > max)) {
       const range = `${min ?? '−∞'}–${max ?? '∞'}${unit ? ` ${unit}` : ''}`;
-      editor?.notify({ zh: `${v} 超出范围（${range}），未修改`, en: `${v} is out of range (${range}); nothing changed` });
+      editor?.notify({ zh: `${v} 超出范围（${range}），未修改`, en: `${v} is out of range (${range}); nothing changed` }, 'warning');
       return;
     }
     if (v.toFixed(Math.max(digits, 0)) !== Number(shown).toFixed(Math.max(digits, 0))) onCommit(v);

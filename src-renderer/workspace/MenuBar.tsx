@@ -3,6 +3,7 @@ import { ACTUAL_SIZE } from '../editor/geometry';
 import { useEditor } from '../editor/use-editor';
 import { pageMenus, type Command } from '../command-binding';
 import { ToolButton } from '../ui/tool-button';
+import { useReadOnlyWhy } from '../ui/layout-lock';
 
 /** The window's menus (文件/编辑/视图/版面) and the toolbar below them. In Electron the native menu runs the same commands. */
 export function MenuBar({ commands, showMenus }: { commands: Map<string, Command>; showMenus: boolean }) {
@@ -10,13 +11,25 @@ export function MenuBar({ commands, showMenus }: { commands: Map<string, Command
   const bar = useRef<HTMLDivElement>(null);
   // An open menu re-reads enabled/checked state whenever the editor changes; closed, nothing shows it.
   useEditor((s) => (open === null ? null : s));
+  const why = useReadOnlyWhy();
   useEffect(() => {
     if (open === null) return;
     const close = (e: PointerEvent) => {
       if (!bar.current?.contains(e.target as Node)) setOpen(null);
     };
+    // Escape closes the menu and nothing else (captured before the workspace clears the selection).
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(null);
+    };
     window.addEventListener('pointerdown', close);
-    return () => window.removeEventListener('pointerdown', close);
+    window.addEventListener('keydown', escape, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', escape, { capture: true });
+    };
   }, [open]);
   if (!showMenus) return null;
   const menus = pageMenus(commands);
@@ -38,6 +51,7 @@ export function MenuBar({ commands, showMenus }: { commands: Map<string, Command
                     <button
                       data-command={c.id}
                       disabled={!enabled}
+                      title={!enabled && c.changesLayout && why ? why : undefined}
                       onClick={() => {
                         setOpen(null);
                         c.run();
@@ -65,6 +79,8 @@ export function Toolbar({ commands }: { commands: Map<string, Command> }) {
   useEditor((s) => s.canUndo);
   useEditor((s) => s.canRedo);
   useEditor((s) => s.fit);
+  useEditor((s) => s.readOnly);
+  useEditor((s) => s.selection);
   const g = (id: string) => commands.get(id);
   return (
     <div className="toolbar-row" data-testid="toolbar">

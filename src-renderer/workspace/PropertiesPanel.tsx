@@ -8,6 +8,7 @@ import { ArticleStyles } from './ArticleStyles';
 import { MmField, NumberField, Row, Section, TextField } from '../ui/fields';
 import { BoxProperties, ImageCropProperties, RuleProperties, TitleImageProperties } from './BlockStyleProperties';
 import { SizeCombo } from './style-fields';
+import { LayoutLock } from '../ui/layout-lock';
 
 /** 属性: the selected block, the page's title styles, and the page settings. */
 export function PropertiesPanel() {
@@ -29,8 +30,10 @@ export function PropertiesContent() {
   return (
     <div data-testid="properties-content">
       {block ? <BlockProperties block={block} /> : <p className="hint">选中版面上的块以查看属性 · Select a block on the page</p>}
-      {block?.kind === 'article' && <SelectedArticleStyles articleId={block.articleId} />}
-      <PageProperties />
+      <LayoutLock>
+        {block?.kind === 'article' && <SelectedArticleStyles articleId={block.articleId} />}
+        <PageProperties />
+      </LayoutLock>
     </div>
   );
 }
@@ -58,7 +61,7 @@ type GridBlock = Exclude<Block, RuleBlock>;
 function RuleBlockFields({ block }: { block: RuleBlock }) {
   const editor = useEditorInstance();
   return (
-    <>
+    <LayoutLock>
       <RuleProperties block={block} />
       <LockedRow block={block} />
       <div className="buttons">
@@ -66,7 +69,7 @@ function RuleBlockFields({ block }: { block: RuleBlock }) {
           删除线条
         </button>
       </div>
-    </>
+    </LayoutLock>
   );
 }
 
@@ -79,11 +82,13 @@ function GridBlockFields({ block }: { block: GridBlock }) {
           {articleTitle}
         </p>
       )}
-      <GridPlacementFields block={block} />
-      <BlockKindFields block={block} />
-      {block.kind !== 'ad' && <BoxProperties block={block} />}
-      {block.kind === 'article' && <TitleImageProperties block={block} />}
-      <LockedRow block={block} />
+      <LayoutLock>
+        <GridPlacementFields block={block} />
+        <BlockKindFields block={block} />
+        {block.kind !== 'ad' && <BoxProperties block={block} />}
+        {block.kind === 'article' && <TitleImageProperties block={block} />}
+        <LockedRow block={block} />
+      </LayoutLock>
       <GridBlockButtons block={block} />
     </>
   );
@@ -168,17 +173,22 @@ function GridBlockButtons({ block }: { block: GridBlock }) {
     <div className="buttons">
       {block.kind === 'article' && (
         <>
+          {/* The story stays open to edit in 校对 mode: text changes become suggestions. */}
           <button onClick={() => editor.openStory(block.articleId)} title="Edit story">
             编辑稿件
           </button>
+        </>
+      )}
+      <LayoutLock>
+        {block.kind === 'article' && (
           <button onClick={() => editor.fitToText(block.id)} title="Fit block to text">
             块高随文
           </button>
-        </>
-      )}
-      <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
-        删除块
-      </button>
+        )}
+        <button onClick={() => editor.deleteSelected()} title="Delete block (the article stays in the list)">
+          删除块
+        </button>
+      </LayoutLock>
     </div>
   );
 }

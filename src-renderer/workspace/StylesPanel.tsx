@@ -2,6 +2,7 @@ import { editableFields, overrideCounts, STYLE_LABELS, STYLE_NAMES } from '../..
 import type { StyleName } from '../../src-core/model/document';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { StyleFields, StyleSample } from './style-fields';
+import { LayoutLock } from '../ui/layout-lock';
 
 /**
  * 样式: the page's named styles, defined once and applied by name. A change reflows every article
@@ -34,7 +35,9 @@ export function StylesPanel() {
             </h3>
             {name === 'body' && <p className="hint">正文字号即背景格的字：改动它，栏宽与行距随之变化 · The body size is the grid’s character</p>}
             <StyleSample testId={`page-style-${name}-sample`} style={page.styles[name]} />
-            <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={editableFields(name)} onChange={(fields) => editor.setStyle(name, fields)} />
+            <LayoutLock>
+              <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={editableFields(name)} onChange={(fields) => editor.setStyle(name, fields)} />
+            </LayoutLock>
           </section>
         );
       })}

@@ -23,6 +23,8 @@ import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
 import { SidePanel } from './SidePanel';
 import { FindBar } from '../find/FindBar';
+import { Notice } from './Notice';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { NewPageDialog } from '../files/NewPageDialog';
 import { MakeUpDialog } from '../makeup/MakeUpDialog';
 
@@ -54,7 +56,9 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
         return;
       }
       if (typing) return;
-      if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
+      // Ctrl+A outside a field selects no window text (the page is not a document to select).
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.preventDefault();
+      else if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
         if (editor.nudge(e.key, e.shiftKey)) e.preventDefault();
       } else if (e.key === 'Escape') {
         if (editor.getState().interaction) editor.cancelInteraction();
@@ -89,6 +93,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
         <FindBar />
         <NewPageDialog />
         <MakeUpDialog />
+        <ShortcutsDialog />
         <StatusLine />
         <Notice />
         {children}
@@ -118,26 +123,6 @@ function DocTitle() {
         </span>
       )}
     </span>
-  );
-}
-
-function Notice() {
-  const editor = useEditorInstance();
-  const notice = useEditor((s) => s.notice);
-  useEffect(() => {
-    if (!notice || notice.kind === 'error') return;
-    const t = setTimeout(() => editor.dismissNotice(), 4000);
-    return () => clearTimeout(t);
-  }, [notice, editor]);
-  if (!notice) return null;
-  return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <span className="notice-zh">{notice.zh}</span>
-      <span className="notice-en">{notice.en}</span>
-      <button onClick={() => editor.dismissNotice()} aria-label="关闭 Dismiss">
-        ×
-      </button>
-    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
 import type { FileActions } from '../files/file-actions';
 import { openMakeUp } from '../makeup/MakeUpDialog';
+import { openShortcuts } from './ShortcutsDialog';
 
 export type { Command } from '../command-binding';
 
@@ -46,9 +47,11 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'layout.resetSteps': { run: () => editor.resetColumnDepths() },
       'layout.styles': { run: () => showSideTab('styles') },
       'layout.pageSettings': { run: () => showPageSettings(editor) },
+      'help.shortcuts': { run: openShortcuts },
       'layout.columnRules': { run: () => editor.setPage({ columnRules: !state().doc.page.columnRules }), checked: () => state().doc.page.columnRules },
     },
     {
+      layoutEditable: () => !state().readOnly,
       canUndo: () => state().canUndo,
       canRedo: () => state().canRedo,
       blockSelected: () => state().selection !== null,

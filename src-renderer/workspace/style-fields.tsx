@@ -1,4 +1,4 @@
-import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
 import { itemsToSvg, SVG_FONT_FEATURES } from '../../src-core/svg/page-svg';
 import { cssFamily } from '../canvas/fonts';
@@ -7,7 +7,7 @@ import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/m
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
 import { familyChoices } from './family-choices';
-import { draftKey, NumberField } from '../ui/fields';
+import { NumberField } from '../ui/fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
 
@@ -19,21 +19,38 @@ function sizeText(pt: number): string {
 }
 
 /**
- * A type size as a combo: pick a 字号 from the list or type one (小初, 9pt, 10.5, 3.5mm). What does
- * not parse is refused with a notice and the old size comes back.
+ * Whether an input event is a pick from the field's list (a datalist suggestion) rather than typing:
+ * browsers fire a plain `input` Event, or an InputEvent replacing the whole text, for a pick.
+ */
+function pickedFromList(e: Event): boolean {
+  return !(e instanceof InputEvent) || e.inputType === 'insertReplacementText';
+}
+
+/**
+ * A type size as a combo: pick a 字号 from the list or type one (小初, 9pt, 10.5, 3.5mm) and press
+ * Enter. A pick applies at once; Enter applies what was typed and keeps the focus (the text
+ * selected for the next size), so the key never reaches the page. What does not parse is refused
+ * with a notice and the old size comes back. The text applied is always the one in the field now,
+ * never a draft kept from an earlier render.
  */
 export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt: number) => void; testId?: string }) {
   const editor = useEditorInstance();
   const [draft, setDraft] = useState<string | null>(null);
   const listId = useId();
-  const commit = () => {
-    if (draft === null) return;
+  const input = useRef<HTMLInputElement>(null);
+  // After Enter the field shows the size applied, all selected, so the next size replaces it.
+  const selectShown = useRef(false);
+  useLayoutEffect(() => {
+    if (selectShown.current) input.current?.select();
+    selectShown.current = false;
+  });
+  const apply = (text: string) => {
     setDraft(null);
     // The list's entries read "小初 36 pt": the name alone is enough.
-    const typed = draft.trim();
+    const typed = text.trim();
     const v = parseSize(typed) ?? parseSize(typed.split(/\s+/)[0]);
     if (v === undefined) {
-      editor.notify({ zh: `无法识别的字号“${typed}”：请输入字号名（如 小五）或磅值（如 9pt）`, en: `Unknown type size '${typed}': type a 字号 name (e.g. 小五) or points (e.g. 9pt)` });
+      editor.notify({ zh: `无法识别的字号“${typed}”：请输入字号名（如 小五）或磅值（如 9pt）`, en: `Unknown type size '${typed}': type a 字号 name (e.g. 小五) or points (e.g. 9pt)` }, 'warning');
       return;
     }
     if (Math.abs(v - pt) > 1e-6) onCommit(v);
@@ -41,18 +58,26 @@ export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt:
   return (
     <span className="size-combo">
       <input
+        ref={input}
         data-testid={testId}
         list={listId}
         value={draft ?? sizeText(pt)}
         onFocus={(e) => e.target.select()}
         onChange={(e) => {
           const value = e.target.value;
-          setDraft(value);
-          // Picking from the list commits at once, as a select would.
-          if (ZIHAO_PT.some(([name, size]) => sizeText(size) === value || name === value)) e.target.blur();
+          if (pickedFromList(e.nativeEvent) && ZIHAO_PT.some(([, size]) => sizeText(size) === value)) apply(value);
+          else setDraft(value);
         }}
-        onBlur={commit}
-        onKeyDown={(e) => draftKey(e, () => setDraft(null))}
+        onBlur={(e) => draft !== null && apply(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape') setDraft(null);
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          selectShown.current = true;
+          if (draft !== null) apply(e.currentTarget.value);
+          else e.currentTarget.select();
+        }}
       />
       <datalist id={listId}>
         {ZIHAO_PT.map(([name, size]) => (

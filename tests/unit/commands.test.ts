@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandForKeyPress, isCommandId, type KeyPress } from '../../src-core/commands';
+import { COMMANDS, MENUS, commandForKeyPress, commandSpec, isCommandId, shortcutSections, type CommandSpec, type KeyPress } from '../../src-core/commands';
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 const ctrl = (key: string, shiftKey = false) => press(key, { ctrlKey: true, shiftKey });
@@ -49,5 +49,31 @@ describe('the command table', () => {
     for (const e of [ctrl('r', true), ctrl('k'), press('z', { ctrlKey: true, altKey: true }), press('s'), press('Enter', { ctrlKey: true }), press('Delete', { altKey: true }), ctrl('q')]) {
       expect(commandForKeyPress(e), JSON.stringify(e)).toBeUndefined();
     }
+  });
+});
+
+describe('the 快捷键 list (帮助 → 快捷键)', () => {
+  it('is generated from the table: every command with keys, under its menu, with its further keys', () => {
+    const sections = shortcutSections();
+    const rows = sections.flatMap((s) => s.rows.map((r) => `${s.zh}|${r.keys}|${r.zh}`));
+    for (const m of MENUS) {
+      for (const c of m.groups.flat() as CommandSpec[]) {
+        if (c.keys) expect(rows).toContain(`${m.zh}|${[c.keys, ...(c.alsoKeys ?? [])].join(' / ')}|${c.zh}`);
+      }
+    }
+    // written out by hand: the rows a person looks for
+    expect(rows).toContain('编辑|Ctrl+Shift+Z / Ctrl+Y|重做');
+    expect(rows).toContain('文件|Ctrl+S|保存');
+    expect(sections.find((s) => s.zh === '帮助')).toBeUndefined();
+  });
+
+  it('shows the story editor’s own keys: Ctrl+B and the Markdown-style subheads', () => {
+    const story = shortcutSections().find((s) => s.zh === '稿件编辑')!;
+    expect(story.rows.map((r) => r.keys)).toEqual(expect.arrayContaining(['Ctrl+B', '## ', '**文字**']));
+  });
+
+  it('has the list itself in the 帮助 menu', () => {
+    expect(MENUS.at(-1)!.id).toBe('help');
+    expect(commandSpec('help.shortcuts')?.zh).toBe('快捷键…');
   });
 });
