@@ -17,6 +17,7 @@ import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
+import { pictureRows } from '../../src-core/makeup/shapes';
 import { remakeForGrid, type PageFields } from './grid-remake';
 
 /**
@@ -656,6 +657,23 @@ export class Editor {
     });
     if (placed.length) this.refresh({ selection: placed[placed.length - 1].id });
     return placed.map((b) => b.id);
+  }
+
+  /**
+   * A picture of the page's list dropped on the page: an image block two columns wide at the drop
+   * cell, as deep as the picture's proportions and caption need, selected. One undo step.
+   */
+  placePicture(imageId: string, at: { col: number; row: number }): string | undefined {
+    const { geo, doc } = this.state;
+    const asset = doc.images.find((i) => i.id === imageId);
+    if (!asset) return undefined;
+    const span = Math.min(2, geo.columns);
+    const caption = asset.name;
+    const rect = clampRect(geo, { col: Math.min(at.col, geo.columns - span), row: at.row, span, rows: pictureRows(geo, doc.page, asset, span, caption) });
+    const id = newId('img');
+    this.command((s) => s.addBlock({ id, kind: 'image', imageId, caption, ...rect }));
+    if (this.block(id)) this.refresh({ selection: id });
+    return this.block(id) && id;
   }
 
   // ---- block tools: rules, crop, column depths
