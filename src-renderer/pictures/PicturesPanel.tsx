@@ -3,6 +3,7 @@ import type { ImageAsset } from '../../src-core/model/document';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { PICTURE_DRAG_TYPE } from './picture-drag';
 import { pictureEntries, type PictureEntry } from './picture-list';
+import { useThumbnail } from './thumbnails';
 import './pictures.css';
 
 /**
@@ -35,9 +36,13 @@ export function PicturesPanel() {
 }
 
 const Thumbnail = memo(function Thumbnail({ asset }: { asset: ImageAsset }) {
-  if (!asset.data) return <span className="picture-thumb picture-thumb-empty" aria-hidden="true">×</span>;
-  // The browser decodes off the main thread and keeps only the small copy it shows.
-  return <img className="picture-thumb" src={`data:${asset.mime};base64,${asset.data}`} alt="" decoding="async" loading="lazy" draggable={false} />;
+  const thumb = useThumbnail(asset);
+  if (thumb.state === 'ready') return <img className="picture-thumb" data-testid="picture-thumb" src={thumb.url} alt="" draggable={false} />;
+  return (
+    <span className="picture-thumb picture-thumb-empty" data-testid="picture-thumb" title={thumb.state === 'none' ? thumb.en : 'Loading'}>
+      {thumb.state === 'none' ? thumb.zh : '…'}
+    </span>
+  );
 });
 
 function PictureRow({ entry, selected }: { entry: PictureEntry; selected: boolean }) {
