@@ -37,16 +37,16 @@ export function PictureProperties({ block }: { block: ImageBlock }) {
       <h4 title="Text wrap">
         文字绕排 <small>Text wrap</small>
       </h4>
+      <Row zh="方式" en="Wrap">
+        <select data-testid="prop-wrap" value={block.wrap ?? 'around'} onChange={(e) => editor.editBlock(block.id, { wrap: e.target.value === 'around' ? undefined : (e.target.value as TextWrap) })}>
+          {TEXT_WRAPS.map((w) => (
+            <option key={w} value={w}>
+              {`${WRAP_LABELS[w][0]} ${WRAP_LABELS[w][1]}`}
+            </option>
+          ))}
+        </select>
+      </Row>
       <div className="field-grid">
-        <Row zh="方式" en="Wrap">
-          <select data-testid="prop-wrap" value={block.wrap ?? 'around'} onChange={(e) => editor.editBlock(block.id, { wrap: e.target.value === 'around' ? undefined : (e.target.value as TextWrap) })}>
-            {TEXT_WRAPS.map((w) => (
-              <option key={w} value={w}>
-                {`${WRAP_LABELS[w][0]} ${WRAP_LABELS[w][1]}`}
-              </option>
-            ))}
-          </select>
-        </Row>
         <Row zh="距离" en="Offset in lines">
           <NumberField testId="prop-wrap-offset" value={block.wrapOffset ?? WRAP_OFFSET.default} min={0} max={WRAP_OFFSET.max} unit="行" onCommit={(v) => editor.editBlock(block.id, { wrapOffset: v === WRAP_OFFSET.default ? undefined : v })} />
         </Row>

@@ -69,7 +69,6 @@ function PictureRow({ entry, selected }: { entry: PictureEntry; selected: boolea
         </span>
         <span className="picture-size" data-testid="picture-size">
           {asset.pixelWidth > 0 ? `${asset.pixelWidth}×${asset.pixelHeight} 像素 px` : '尺寸未知 size unknown'}
-          {placeholder && <span className="badge"> 占位 placeholder</span>}
         </span>
         <span className="picture-place" data-testid="picture-place" title={places.map((p) => p.en).join('; ') || 'Not placed'}>
           {places.length ? places.map((p) => p.zh).join('、') : '未置入'}
