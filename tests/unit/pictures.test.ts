@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import type { ImageAsset, ImageBlock } from '../../src-core/model/document';
 import type { ImageItem } from '../../src-core/layout/page-layout';
+import { mergeImportedImages } from '../../src-core/model/image-ids';
 import { Editor } from '../../src-renderer/editor/editor';
 import { dropPicture } from '../../src-renderer/pictures/picture-drag';
 import { pictureEntries, pictureFrameAt, placedPpi } from '../../src-renderer/pictures/picture-list';
@@ -84,5 +85,37 @@ describe('placing a picture from the list', () => {
     expect(e.getState().selection).toBe(b.id);
     e.undo();
     expect(e.getState().doc.blocks).toHaveLength(before);
+  });
+});
+
+describe('pictures imported with the id of one the page has', () => {
+  it('a different picture under the same id (two files called image.png) gets an id of its own; the first stays', () => {
+    const e = editorWithPhoto();
+    const other: ImageAsset = { ...photo, pixelWidth: 800, pixelHeight: 600, data: '/9j/BBBB' };
+    const [id] = e.importAndPlace([], [other], { col: 1, row: 40 });
+    const images = e.getState().doc.images;
+    expect(images.find((i) => i.id === 'p1')!.data).toBe('/9j/AAAA');
+    const renamed = images.filter((i) => i.data === '/9j/BBBB');
+    expect(renamed).toHaveLength(1);
+    expect(renamed[0].id).not.toBe('p1');
+    expect(block(e, id).imageId).toBe(renamed[0].id);
+  });
+
+  it('ids are numbered on past every one taken, within one import too', () => {
+    const a = { ...photo, data: 'A' };
+    const b = { ...photo, data: 'B' };
+    const c = { ...photo, data: 'C' };
+    const { added, ids } = mergeImportedImages([a, { ...photo, id: 'p1-2', data: 'X' }], [b, c, { ...a }]);
+    expect(added.map((i) => [i.id, i.data])).toEqual([
+      ['p1-3', 'B'],
+      ['p1-4', 'C'],
+    ]);
+    expect(ids).toEqual(['p1-3', 'p1-4', 'p1']);
+  });
+
+  it('the same picture again (same id, same bytes) is not stored twice', () => {
+    const e = editorWithPhoto();
+    e.importAndPlace([], [{ ...photo }], { col: 1, row: 40 });
+    expect(e.getState().doc.images.filter((i) => i.data === photo.data)).toHaveLength(1);
   });
 });
