@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { hitTest } from '../editor/geometry';
 import { useDropTarget, type FilesDropped } from './drop-target';
+import { usePastedPictures } from '../pictures/paste';
 import { cssFamily, svgAdvance } from './fonts';
 import { usePointerGestures } from './gestures';
 import { Overlay } from './Overlay';
@@ -53,6 +54,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
 
   const { panning, ...pointer } = usePointerGestures(editor, layout, viewport, toPage, spaceHeld);
   const drop = useDropTarget(editor, sheet, toPage, onFilesDropped);
+  usePastedPictures(onFilesDropped);
 
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!layout) return;

@@ -220,6 +220,29 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     await expect.poll(() => pictureItem(page, '巨幅').count()).toBe(0);
   });
 
+  it('a picture pasted while no field has the focus joins the list under a name of its own, unplaced', async () => {
+    await page.getByTestId('tab-pictures').click();
+    const listed = await page.getByTestId('picture-item').count();
+    const paste = (bytes: number[]) =>
+      page.evaluate((bytes) => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+        document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: dt }));
+      }, bytes);
+    const png = new PNG({ width: 40, height: 30 });
+    png.data.fill(200);
+    await paste([...PNG.sync.write(png)]);
+    await expect.poll(() => page.getByTestId('picture-item').count()).toBe(listed + 1);
+    png.data.fill(90);
+    await paste([...PNG.sync.write(png)]);
+    await expect.poll(() => page.getByTestId('picture-item').count()).toBe(listed + 2);
+    const pasted = page.locator('[data-testid="picture-item"]', { has: page.locator('[data-testid="picture-name"]', { hasText: '粘贴图片' }) });
+    expect(await pasted.count()).toBe(2);
+    expect(await pasted.first().getAttribute('data-placed')).toBe('no');
+    expect(new Set(await pasted.evaluateAll((els) => els.map((e) => e.getAttribute('data-image')))).size).toBe(2);
+  });
+
   it('reads at 1366×768', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId('tab-pictures').click();
