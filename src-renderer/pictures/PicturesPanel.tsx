@@ -3,7 +3,7 @@ import type { ImageAsset } from '../../src-core/model/document';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { PICTURE_DRAG_TYPE } from './picture-drag';
 import { pictureEntries, type PictureEntry } from './picture-list';
-import { useThumbnail } from './thumbnails';
+import { useThumbnail } from './previews';
 import './pictures.css';
 
 /**
