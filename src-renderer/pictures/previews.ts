@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { base64ToBytes } from '../../src-core/model/base64';
 import type { ImageAsset } from '../../src-core/model/document';
-import type { ShrinkAnswer, ShrinkRequest } from './shrink-worker';
+import { shrink, type ShrinkAnswer, type ShrinkRequest } from './shrink';
 
 /**
  * Smaller copies of big pictures, made without holding up the page: the base64 is decoded in
@@ -35,18 +35,29 @@ async function blobInSlices(asset: ImageAsset & { data: string }): Promise<Blob 
   return new Blob(parts, { type: asset.mime });
 }
 
-/** The one worker that shrinks pictures, started when the first picture needs it. */
-let worker: Worker | undefined;
+/** The one worker that shrinks pictures, started when the first picture needs it; null when it cannot start. */
+let worker: Worker | null | undefined;
 let asked = 0;
-const waiting = new Map<number, (blob: Blob | undefined) => void>();
+const waiting = new Map<number, ShrinkRequest & { done: (blob: Blob | undefined) => void }>();
 
-function shrinker(): Worker {
-  if (!worker) {
+/** Without a worker (a host that refuses one) the pictures are shrunk here: slower for a huge one, never missing. */
+function withoutWorker(): void {
+  worker = null;
+  for (const w of waiting.values()) shrink(w).then(w.done, () => w.done(undefined));
+  waiting.clear();
+}
+
+function shrinker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
     worker = new Worker(new URL('./shrink-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<ShrinkAnswer>) => {
-      waiting.get(e.data.id)?.(e.data.blob);
+      waiting.get(e.data.id)?.done(e.data.blob);
       waiting.delete(e.data.id);
     };
+    worker.onerror = withoutWorker;
+  } catch {
+    worker = null;
   }
   return worker;
 }
@@ -56,13 +67,10 @@ function shrunk(source: Blob, pw: number, ph: number, maxW: number, maxH: number
   const scale = Math.min(maxW / pw, maxH / ph, 1);
   const request: ShrinkRequest = { id: ++asked, source, width: Math.max(1, Math.round(pw * scale)), height: Math.max(1, Math.round(ph * scale)) };
   return new Promise((done) => {
-    waiting.set(request.id, done);
-    try {
-      shrinker().postMessage(request);
-    } catch {
-      waiting.delete(request.id);
-      done(undefined);
-    }
+    const w = shrinker();
+    if (!w) return void shrink(request).then(done, () => done(undefined));
+    waiting.set(request.id, { ...request, done });
+    w.postMessage(request);
   });
 }
 
