@@ -139,6 +139,16 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     await page.getByTestId('prop-crop-scale').press('Enter');
     await expect.poll(async () => Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBe(Math.round(before / 1.2));
     expect(await page.getByTestId('prop-ppi').getAttribute('class')).not.toContain('ppi-low');
+    // The corner handle on the canvas scales too: dragged outwards, the picture grows and its ppi drops.
+    const grip = (await page.getByTestId('scale-grip').boundingBox())!;
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + grip.width / 2 + 30, grip.y + grip.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await page.getByTestId('prop-crop-scale').inputValue())).toBeGreaterThan(120);
+    expect(Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBeLessThan(Math.round(before / 1.2));
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Number(await page.getByTestId('prop-crop-scale').inputValue())).toBe(120);
     // 不绕排: the article's text now runs under the picture; back to 绕框 it leaves the frame again.
     const f = await frameOf(page, 'b-anle-photo');
     const textInside = async () =>

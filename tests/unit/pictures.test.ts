@@ -4,6 +4,7 @@ import type { ImageAsset, ImageBlock } from '../../src-core/model/document';
 import type { ImageItem } from '../../src-core/layout/page-layout';
 import { mergeImportedImages } from '../../src-core/model/image-ids';
 import { Editor } from '../../src-renderer/editor/editor';
+import { draggedScale } from '../../src-renderer/editor/block-geometry';
 import { dropPicture } from '../../src-renderer/pictures/picture-drag';
 import { pictureEntries, pictureFrameAt, placedPpi } from '../../src-renderer/pictures/picture-list';
 import { fonts } from './support';
@@ -117,5 +118,17 @@ describe('pictures imported with the id of one the page has', () => {
     const e = editorWithPhoto();
     e.importAndPlace([], [{ ...photo }], { col: 1, row: 40 });
     expect(e.getState().doc.images.filter((i) => i.data === photo.data)).toHaveLength(1);
+  });
+});
+
+describe('scaling a picture by its corner handle', () => {
+  it('the corner moving d widens the picture by 2d about its centre; the larger ratio wins; within 0.1–10', () => {
+    const picture = { width: 200, height: 100 };
+    // 50 pt right: 300/200 = 1.5; 10 pt down: 120/100 = 1.2 — 1.5 wins.
+    expect(draggedScale({}, picture, 50, 10)).toEqual({ scale: 1.5 });
+    expect(draggedScale({ scale: 2 }, picture, -50, -25)).toEqual({ scale: 1 });
+    expect(draggedScale({}, picture, -1000, -1000)).toEqual({ scale: 0.1 });
+    expect(draggedScale({ scale: 8 }, picture, 400, 0)).toEqual({ scale: 10 });
+    expect(draggedScale({ scale: 1.2 }, { width: 0, height: 0 }, 10, 10)).toEqual({ scale: 1.2 });
   });
 });
