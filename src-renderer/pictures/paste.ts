@@ -6,11 +6,14 @@ function isEditable(target: EventTarget | null): boolean {
   return !!el?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
 }
 
+/** Pictures pasted since the app started: numbers the names, two pastes in one second included. */
+let pasted = 0;
+
 /** Clipboard pictures are all called image.png: each pasted one gets a name the 图片 list can tell apart. */
 function named(file: File, at: Date): File {
   if (!/^image\.(png|jpe?g)$/i.test(file.name)) return file;
   const stamp = at.toTimeString().slice(0, 8).replace(/:/g, '');
-  return new File([file], `粘贴图片-${stamp}.${file.name.split('.').pop()}`, { type: file.type });
+  return new File([file], `粘贴图片-${stamp}-${++pasted}.${file.name.split('.').pop()}`, { type: file.type });
 }
 
 /**

@@ -252,6 +252,7 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     expect(await pasted.count()).toBe(2);
     expect(await pasted.first().getAttribute('data-placed')).toBe('no');
     expect(new Set(await pasted.evaluateAll((els) => els.map((e) => e.getAttribute('data-image')))).size).toBe(2);
+    expect(new Set(await pasted.getByTestId('picture-name').allInnerTexts()).size).toBe(2);
   });
 
   it('reads at 1366×768', async () => {
