@@ -1,4 +1,5 @@
 import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, ImageCrop } from '../model/document';
+import { WRAP_OFFSET } from '../model/document';
 import { rectOf } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
@@ -20,15 +21,21 @@ export function imageItem(imageId: string, frame: Rect, asset: ImageAsset | unde
   return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop) } : {}) };
 }
 
-/** The grid cells pictures take from an article block, with one empty line between a picture and the text above and below it. */
+/**
+ * The grid cells pictures take from an article block, by each picture's 文字绕排: its own columns
+ * ('around') or the block's whole width ('band'), with `wrapOffset` empty lines between the picture
+ * and the text above and below it (none at the block's own top or foot); 'none' takes nothing.
+ */
 export function imageExclusions(doc: BanmianDocument, block: ArticleBlock): GridRect[] {
   const out: GridRect[] = [];
   for (const b of doc.blocks) {
-    if (b.kind !== 'image' || b.span <= 0 || b.rows <= 0) continue;
+    if (b.kind !== 'image' || b.span <= 0 || b.rows <= 0 || b.wrap === 'none') continue;
     if (!overlaps(b, block)) continue;
-    const above = b.row > block.row ? 1 : 0;
-    const below = b.row + b.rows < block.row + block.rows ? 1 : 0;
-    out.push({ col: b.col, span: b.span, row: b.row - above, rows: b.rows + above + below });
+    const offset = b.wrapOffset ?? WRAP_OFFSET.default;
+    const above = Math.min(offset, Math.max(0, b.row - block.row));
+    const below = Math.min(offset, Math.max(0, block.row + block.rows - (b.row + b.rows)));
+    const across = b.wrap === 'band' ? { col: block.col, span: block.span } : { col: b.col, span: b.span };
+    out.push({ ...across, row: b.row - above, rows: b.rows + above + below });
   }
   return out;
 }

@@ -193,6 +193,18 @@ export interface ArticleBlock extends GridRect, BlockBox {
   locked?: boolean;
 }
 
+/**
+ * How the text of the articles under a picture makes room for it: 'around' leaves the picture's
+ * columns (text runs on beside it), 'band' clears the article's whole width over the picture's lines
+ * (text only above and below), 'none' prints the picture over the text.
+ */
+export type TextWrap = 'around' | 'band' | 'none';
+
+export const TEXT_WRAPS: readonly TextWrap[] = ['around', 'band', 'none'];
+
+/** Empty grid lines between a picture and the text above and below it: absent means the default. */
+export const WRAP_OFFSET = { default: 1, max: 10 } as const;
+
 /** A picture block; its BlockBox draws a 图片边框 round the picture (and a tint where a fitted picture leaves room). */
 export interface ImageBlock extends GridRect, ImageCrop, Omit<BlockBox, 'inset'> {
   id: string;
@@ -201,6 +213,10 @@ export interface ImageBlock extends GridRect, ImageCrop, Omit<BlockBox, 'inset'>
   caption: string;
   /** The article whose text it sits in; text of every article it overlaps wraps around it. */
   articleId?: string;
+  /** 文字绕排; absent: 'around'. */
+  wrap?: TextWrap;
+  /** 绕排距离 in grid lines (0 … WRAP_OFFSET.max); absent: WRAP_OFFSET.default. */
+  wrapOffset?: number;
   locked?: boolean;
 }
 

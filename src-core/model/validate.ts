@@ -1,5 +1,5 @@
 import type { AdBlock, Article, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
-import { DATE_LINES, FORMAT_VERSION, RULE_STYLES } from './document';
+import { DATE_LINES, FORMAT_VERSION, RULE_STYLES, TEXT_WRAPS, WRAP_OFFSET } from './document';
 import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
@@ -338,6 +338,8 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
     if (b.articleId !== undefined) c.text(`${p}.articleId`, b.articleId, TEXT);
     checkCrop(c, p, b);
     checkBox(c, p, b);
+    if (b.wrap !== undefined && !TEXT_WRAPS.includes(b.wrap)) c.fail(`${p}.wrap`, b.wrap, '应为 around（绕框）、band（上下）或 none（不绕排）', "must be 'around', 'band' or 'none'");
+    if (b.wrapOffset !== undefined) c.integer(`${p}.wrapOffset`, b.wrapOffset, 0, WRAP_OFFSET.max);
   }
 }
 

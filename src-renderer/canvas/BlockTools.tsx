@@ -3,7 +3,7 @@ import { columnDepths } from '../../src-core/model/grid';
 import type { ImageItem, PageLayout } from '../../src-core/layout/page-layout';
 import type { ArticleBlock, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
 import { columnX, rowY, type GridGeometry } from '../../src-core/model/grid';
-import { columnDepthAt, draggedCrop, movedRule, stretchedRule, withColumnDepth } from '../editor/block-geometry';
+import { columnDepthAt, draggedCrop, draggedScale, movedRule, stretchedRule, withColumnDepth } from '../editor/block-geometry';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 
@@ -129,7 +129,29 @@ function CropGrip({ editor, block, start, layout, s }: { editor: Editor; block: 
   const frame = layout.frames.find((f) => f.blockId === block.id);
   const item = frame && pictureAt(layout, block.imageId, frame.x, frame.y);
   if (!item) return null;
-  return <Grip item={item} s={s} testId="crop-grip" onPointerDown={startDrag(editor, start.id, (dx, dy) => draggedCrop(start, item, dx, dy))} />;
+  const p = item.picture;
+  const size = 8 * s;
+  return (
+    <>
+      <Grip item={item} s={s} testId="crop-grip" onPointerDown={startDrag(editor, start.id, (dx, dy) => draggedCrop(start, item, dx, dy))} />
+      {p && (
+        <rect
+          data-testid="scale-grip"
+          x={n(p.x + p.width - size / 2)}
+          y={n(p.y + p.height - size / 2)}
+          width={n(size)}
+          height={n(size)}
+          fill="#c8102e"
+          stroke="#fff"
+          strokeWidth={n(s)}
+          style={{ cursor: 'nwse-resize' }}
+          onPointerDown={startDrag(editor, start.id, (dx, dy) => draggedScale(start, p, dx, dy))}
+        >
+          <title>拖动缩放图片 · Drag to scale the picture</title>
+        </rect>
+      )}
+    </>
+  );
 }
 
 function ArticleTools({ editor, block, start, layout, geo, s }: { editor: Editor; block: ArticleBlock; start: ArticleBlock; layout: PageLayout; geo: GridGeometry; s: number }) {

@@ -2,6 +2,8 @@ import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { hitTest } from '../editor/geometry';
 import { useDropTarget, type FilesDropped } from './drop-target';
+import { usePastedPictures } from '../pictures/paste';
+import { usePictureHrefs } from '../pictures/previews';
 import { cssFamily, svgAdvance } from './fonts';
 import { usePointerGestures } from './gestures';
 import { Overlay } from './Overlay';
@@ -25,7 +27,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   const viewport = useRef<HTMLDivElement>(null);
   const sheet = useRef<HTMLDivElement>(null);
   const paper = useRef<HTMLDivElement>(null);
-  const imageHrefs = useMemo(() => new Map(images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`])), [images]);
+  const imageHrefs = usePictureHrefs(images);
   const painter = useRef<SvgPainter | null>(null);
   const pageW = layout?.width ?? 0;
   const pageH = layout?.height ?? 0;
@@ -58,6 +60,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
 
   const { panning, ...pointer } = usePointerGestures(editor, layout, viewport, toPage, spaceHeld);
   const drop = useDropTarget(editor, sheet, toPage, onFilesDropped);
+  usePastedPictures(onFilesDropped);
 
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!layout) return;

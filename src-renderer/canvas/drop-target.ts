@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { cellAt } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
 import type { ToPage } from './gestures';
+import { dropPicture, PICTURE_DRAG_TYPE } from '../pictures/picture-drag';
 
 /** The drag type of an unplaced article taken from the article list. */
 export const ARTICLE_DRAG_TYPE = 'application/x-banmian-article';
@@ -18,7 +19,7 @@ export function setArticleBeingDragged(id: string | null): void {
 
 export type FilesDropped = (files: File[], at: { col: number; row: number } | null) => void;
 
-/** Dropping on the page: an article from the list is placed where it falls; files are handed on. */
+/** Dropping on the page: an article or a picture from the lists is placed where it falls; files are handed on. */
 export function useDropTarget(editor: Editor, sheet: RefObject<HTMLDivElement | null>, toPage: ToPage, onFilesDropped?: FilesDropped) {
   const onDragOver = (e: React.DragEvent) => {
     const types = e.dataTransfer.types;
@@ -30,7 +31,7 @@ export function useDropTarget(editor: Editor, sheet: RefObject<HTMLDivElement | 
       const p = toPage(e.clientX, e.clientY);
       const cell = cellAt(editor.getState().geo, p.x, p.y);
       editor.previewPlacement(id, cell.col, cell.row);
-    } else if (types.includes('Files')) {
+    } else if (types.includes('Files') || types.includes(PICTURE_DRAG_TYPE)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
@@ -48,6 +49,12 @@ export function useDropTarget(editor: Editor, sheet: RefObject<HTMLDivElement | 
       }
       articleBeingDragged = null;
       return;
+    }
+    const picture = e.dataTransfer.getData(PICTURE_DRAG_TYPE);
+    if (picture) {
+      e.preventDefault();
+      const p = toPage(e.clientX, e.clientY);
+      return dropPicture(editor, picture, p.x, p.y);
     }
     if (e.dataTransfer.files.length > 0) {
       e.preventDefault();

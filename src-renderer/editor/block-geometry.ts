@@ -135,5 +135,16 @@ export function draggedCrop(start: ImageCrop, frame: { width: number; height: nu
   };
 }
 
+/**
+ * The scale after dragging the picture's lower-right corner by (dx, dy) pt: the picture grows about
+ * its centre, so the corner moving d widens it by 2d; the larger of the two ratios wins, the
+ * proportions stay. Within the scale's valid range (0.1–10).
+ */
+export function draggedScale(start: ImageCrop, picture: { width: number; height: number }, dx: number, dy: number): Pick<ImageCrop, 'scale'> {
+  if (!(picture.width > 0) || !(picture.height > 0)) return { scale: start.scale };
+  const ratio = Math.max((picture.width + 2 * dx) / picture.width, (picture.height + 2 * dy) / picture.height);
+  return { scale: Math.round(clamp((start.scale ?? 1) * ratio, 0.1, 10) * 1000) / 1000 };
+}
+
 // Shared with the page-settings clamp (src-core/model/fit-blocks.ts), which trims stepped articles too.
 export { resizedColumnRows } from '../../src-core/model/fit-blocks';

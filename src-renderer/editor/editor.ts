@@ -8,6 +8,7 @@ import { checkStyleFields, clearedFields, pageStyleChange, resolveStyle, STYLE_L
 import { articleFieldsForSize, describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { validateDocument } from '../../src-core/model/validate';
 import { cutParagraphsByArticle } from '../../src-core/model/cut-articles';
+import { mergeImportedImages } from '../../src-core/model/image-ids';
 import type { PageStore } from '../../src-core/store/page-store';
 import type { BlockPatch } from '../../src-core/store/operations';
 import { pageStoreFromFile, proofStateOf } from '../../src-core/store/persist';
@@ -18,6 +19,7 @@ import { collisionNotice } from './collisions';
 import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
+import { pictureRows } from '../../src-core/makeup/shapes';
 import { remakeForGrid, type PageFields } from './grid-remake';
 
 /**
@@ -636,30 +638,51 @@ export class Editor {
    * image block with its caption at the drop point, as deep as the picture's proportions need.
    * One undo step for all of it.
    */
-  importAndPlace(articles: Article[], images: ImageAsset[], at: { col: number; row: number } | null, captions: Map<string, string> = new Map()): string[] {
+  importAndPlace(articles: Article[], imported: ImageAsset[], at: { col: number; row: number } | null, captions: Map<string, string> = new Map()): string[] {
     const geo = this.state.geo;
+    const { added, ids } = mergeImportedImages(this.state.doc.images, imported);
+    // Blocks show each picture under the id it has on the page.
+    const images = imported.map((img, i) => ({ ...img, id: ids[i] }));
     const placed: ImageBlock[] = [];
     if (at) {
       let row = at.row;
       const span = Math.min(2, geo.columns);
       const col = Math.min(at.col, geo.columns - span);
-      for (const img of images) {
+      for (const [i, img] of images.entries()) {
         const width = span * geo.colWidth + (span - 1) * geo.gutter;
         const height = img.pixelWidth > 0 ? (width * img.pixelHeight) / img.pixelWidth : width * 0.66;
         const captionLines = 2;
         const rows = Math.max(3, Math.ceil((height - geo.bodySize) / geo.pitch) + 1 + captionLines);
         const rect = clampRect(geo, { col, row, span, rows });
-        placed.push({ id: newId('img'), kind: 'image', imageId: img.id, caption: captions.get(img.id) ?? img.name.replace(/\.[a-z0-9]+$/i, ''), ...rect });
+        const caption = captions.get(imported[i].id) ?? img.name.replace(/\.[a-z0-9]+$/i, '');
+        placed.push({ id: newId('img'), kind: 'image', imageId: img.id, caption, ...rect });
         row = rect.row + rect.rows + 1;
       }
     }
     if (!articles.length && !images.length) return [];
     this.command((s) => {
-      s.addArticles(articles, images);
+      s.addArticles(articles, added);
       for (const b of placed) s.addBlock(b);
     });
     if (placed.length) this.refresh({ selection: placed[placed.length - 1].id });
     return placed.map((b) => b.id);
+  }
+
+  /**
+   * A picture of the page's list dropped on the page: an image block two columns wide at the drop
+   * cell, as deep as the picture's proportions and caption need, selected. One undo step.
+   */
+  placePicture(imageId: string, at: { col: number; row: number }): string | undefined {
+    const { geo, doc } = this.state;
+    const asset = doc.images.find((i) => i.id === imageId);
+    if (!asset) return undefined;
+    const span = Math.min(2, geo.columns);
+    const caption = asset.name;
+    const rect = clampRect(geo, { col: Math.min(at.col, geo.columns - span), row: at.row, span, rows: pictureRows(geo, doc.page, asset, span, caption) });
+    const id = newId('img');
+    this.command((s) => s.addBlock({ id, kind: 'image', imageId, caption, ...rect }));
+    if (this.block(id)) this.refresh({ selection: id });
+    return this.block(id) && id;
   }
 
   // ---- block tools: rules, crop, column depths

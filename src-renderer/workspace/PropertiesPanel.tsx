@@ -9,6 +9,7 @@ import { MmField, NumberField, Row, Section, TextField } from '../ui/fields';
 import { BoxProperties, ImageCropProperties, RuleProperties, TitleImageProperties } from './BlockStyleProperties';
 import { SizeCombo } from './style-fields';
 import { LayoutLock } from '../ui/layout-lock';
+import { PictureProperties } from '../pictures/PictureProperties';
 
 /** 属性: the selected block, the page's title styles, and the page settings. */
 export function PropertiesPanel() {
@@ -153,6 +154,7 @@ function BlockKindFields({ block }: { block: GridBlock }) {
           <TextField testId="prop-caption" value={block.caption} onCommit={(v) => editor.editBlock(block.id, { caption: v })} />
         </Row>
       )}
+      {block.kind === 'image' && <PictureProperties block={block} />}
       {block.kind === 'image' && <ImageCropProperties block={block} />}
     </>
   );

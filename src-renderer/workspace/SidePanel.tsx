@@ -1,4 +1,5 @@
 import { useEditor } from '../editor/use-editor';
+import { PicturesPanel } from '../pictures/PicturesPanel';
 import { PreflightPanel } from './PreflightPanel';
 import { PropertiesContent } from './PropertiesPanel';
 import { badFigureCount } from './quality';
@@ -9,8 +10,8 @@ import { useSettledLayout } from '../ui/use-settled-layout';
 import './panels.css';
 
 /**
- * The right-hand panel: 属性 (the selection and the page settings), 样式 (the page's named styles)
- * and 预检 (preflight and the
+ * The right-hand panel: 属性 (the selection and the page settings), 样式 (the page's named styles),
+ * 图片 (the page's pictures) and 预检 (preflight and the
  * typographic report) as tabs. Preflight runs on the settled page whichever tab shows, so the tab
  * can carry the error count.
  */
@@ -25,6 +26,7 @@ export function SidePanel() {
   const tabs: [SideTab, string, string][] = [
     ['properties', '属性', 'Properties'],
     ['styles', '样式', 'Styles'],
+    ['pictures', '图片', 'Pictures'],
     ['preflight', '预检', 'Preflight'],
   ];
   return (
@@ -45,7 +47,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      {tab === 'preflight' ? <PreflightPanel settled={settled} report={report} /> : tab === 'styles' ? <StylesPanel /> : <PropertiesContent />}
+      {tab === 'preflight' ? <PreflightPanel settled={settled} report={report} /> : tab === 'styles' ? <StylesPanel /> : tab === 'pictures' ? <PicturesPanel /> : <PropertiesContent />}
     </aside>
   );
 }

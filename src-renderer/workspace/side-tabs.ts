@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Which page of the right-hand panel is showing; menus and the status line can turn to one. */
-export type SideTab = 'properties' | 'styles' | 'preflight';
+export type SideTab = 'properties' | 'styles' | 'pictures' | 'preflight';
 
 let current: SideTab = 'properties';
 const listeners = new Set<() => void>();
