@@ -42,7 +42,8 @@ export function removeOcrSpaces(chars: string[], log: ChangeLog): string[] {
       for (let k = i; k < j; k++) out[k] = '';
       if (!atEdge) {
         const kind = isCjkChar(left) && isCjkChar(right) ? 'ocr-space' : 'ocr-space-beside-cjk';
-        log.add(kind, ' ', '', () => `${chars.slice(Math.max(0, i - 4), j + 4).join('')} → ${chars.slice(Math.max(0, i - 4), i).join('')}${chars.slice(j, j + 4).join('')}`);
+        const gap = chars.slice(i, j).join('');
+        log.add(kind, gap, '', () => `${chars.slice(Math.max(0, i - 4), j + 4).join('')} → ${chars.slice(Math.max(0, i - 4), i).join('')}${chars.slice(j, j + 4).join('')}`, { index: i, length: j - i });
       }
     } else if (j - i > 1) {
       for (let k = i + 1; k < j; k++) out[k] = '';

@@ -103,7 +103,7 @@ class Paragraph {
   replace(i: number, len: number, kind: string, from: string, to: string): void {
     this.out[i] = to;
     for (let k = i + 1; k < i + len; k++) this.out[k] = '';
-    this.log.add(kind, from, to, () => this.context(i, len, to));
+    this.log.add(kind, from, to, () => this.context(i, len, to), { index: i, length: len });
   }
 
   private context(i: number, len: number, replaced: string): string {

@@ -15,7 +15,7 @@ import { endsSentence } from './chars';
 import { cuttableMarkLength, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
-import type { ChangeLog, Fragment, Guess, GuessKind, Removed } from './report';
+import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
   bylineLine,
   columnNameLike,
@@ -54,6 +54,8 @@ export interface SegmentOptions {
   file: string;
   mode: 'ocr' | 'structured';
   normalize: boolean;
+  /** OCR mode removes the spaces OCR leaves beside CJK characters, unless this is false (a check of the text as written). */
+  removeSpaces?: boolean;
   /** Prefix of the ids given to articles and placeholder images. */
   idPrefix: string;
   log: ChangeLog;
@@ -273,7 +275,7 @@ function takeTitleGroup(w: Walk, i: number): number {
   if (!hasBody) {
     for (const g of group) {
       if (first) {
-        res.page.banners.push(cleanTitle(g.text, o));
+        res.page.banners.push(cleanTitle(g.text, o, { field: 'banner' }));
         w.guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
       } else {
         res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
@@ -319,10 +321,13 @@ function takeBody(w: Walk, i: number): void {
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading });
 }
 
-function cleanTitle(text: string, o: SegmentOptions): string {
-  let t = text.trim().replace(/[ \t\u00a0]+/g, ' ');
-  if (o.normalize) t = normalizePunctuation(Array.from(t), o.log).join('');
-  return t;
+/** A title line, its blanks collapsed and its punctuation normalized; the changes are placed at `where`. */
+function cleanTitle(text: string, o: SegmentOptions, where: { articleId?: string; field: CorrectionField }): string {
+  const t = text.trim().replace(/[ \t\u00a0]+/g, ' ');
+  if (!o.normalize) return t;
+  const out = normalizePunctuation(Array.from(t), o.log);
+  o.log.place(out, where);
+  return out.join('');
 }
 
 /**
@@ -383,35 +388,40 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   group.forEach((g, k) => {
     const line = g.block.line;
     switch (roles[k]) {
-      case 'headline':
+      case 'headline': {
         // a headline labelled over two lines (主题：… twice) is one headline
-        d.headline = d.headline ? `${d.headline} ${cleanTitle(g.text, o)}` : cleanTitle(g.text, o);
+        const text = cleanTitle(g.text, o, { articleId: d.id, field: 'headline' });
+        d.headline = d.headline ? `${d.headline} ${text}` : text;
         d.headlineLevel = g.block.level || 1;
         d.titleLine = line;
         break;
+      }
       case 'kicker': {
-        const text = cleanTitle(g.text, o);
+        const text = cleanTitle(g.text, o, { articleId: d.id, field: 'kicker' });
         d.kicker = d.kicker ? `${d.kicker} ${text}` : text;
         if (!g.block.styleRole) guess('kicker', g.text, endsWithColon(g.text) ? 0.95 : 0.75, '标题上方的一行，视为引题', 'the line above the headline: taken as the kicker (引题)', d.id, line);
         break;
       }
       case 'deck': {
         const deck = deckLine(g.text);
-        const text = deck ? cleanTitle(deck.text, o) : cleanTitle(g.text, o);
+        const text = cleanTitle(deck ? deck.text : g.text, o, { articleId: d.id, field: 'deck' });
         d.deck = d.deck ? `${d.deck} ${text}` : text;
         if (deck && !g.text.trim().startsWith('——')) {
-          o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`);
+          o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`, { index: 0, length: 0 });
+          o.log.place(Array.from(text), { articleId: d.id, field: 'deck' });
         }
         if (!g.block.styleRole) guess('deck', g.text, deck ? 0.95 : 0.7, deck ? '以破折号或“访”开头，视为副题' : '标题下方的一行，视为副题', deck ? 'starts with a dash or 访: taken as the deck (副题)' : 'the line below the headline: taken as the deck (副题)', d.id, line);
         break;
       }
-      case 'column':
-        res.page.columnNames.push(cleanTitle(g.text, o));
-        res.columnLinks.push({ articleId: d.id, columnName: cleanTitle(g.text, o) });
+      case 'column': {
+        const columnName = cleanTitle(g.text, o, { articleId: d.id, field: 'column' });
+        res.page.columnNames.push(columnName);
+        res.columnLinks.push({ articleId: d.id, columnName });
         if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
         break;
+      }
       case 'banner':
-        res.page.banners.push(cleanTitle(g.text, o));
+        res.page.banners.push(cleanTitle(g.text, o, { field: 'banner' }));
         guess('banner', g.text, 0.75, '版面顶部、栏目名之前的标题行，视为通栏标语', 'a title line at the top of the page, before the column name: taken as a banner', undefined, line);
         break;
       case 'fragment':
@@ -438,7 +448,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
       g('subhead', spansText(p.spans), 0.7, '正文中不成句的短行，视为小标题', 'a short line inside the body that is not a sentence: taken as a subhead', p.line);
     }
   }
-  body = cleanBody(body, o);
+  body = cleanBody(body, o, d.id);
   const last = findLastIndex(body, (p) => !p.image && !p.heading);
   if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
     g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
@@ -560,7 +570,7 @@ function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Artic
   const k = body.findIndex((p) => p.titleCandidate);
   if (k >= 0 && k <= 3) {
     const text = spansText(body[k].spans);
-    d.headline = cleanTitle(text, o);
+    d.headline = cleanTitle(text, o, { articleId: d.id, field: 'headline' });
     g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
     body.splice(k, 1);
   } else {
@@ -569,17 +579,17 @@ function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Artic
 }
 
 /** Clean-up: OCR spaces, punctuation; paragraphs left empty go. */
-function cleanBody(body: BodyPara[], o: SegmentOptions): BodyPara[] {
+function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): BodyPara[] {
   const cleaned = body.map((p) => {
     if (p.image) return p;
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
-      const spaced = o.mode === 'ocr' ? removeOcrSpaces(chars, o.log) : chars;
-      if (!o.normalize) return spaced;
+      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? removeOcrSpaces(chars, o.log) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
-      const normalized = normalizePunctuation(chars, o.log);
-      for (let i = 0; i < normalized.length; i++) if (spaced[i] === '') normalized[i] = '';
-      return normalized;
+      const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;
+      for (let i = 0; i < out.length; i++) if (spaced[i] === '') out[i] = '';
+      o.log.place(out, { articleId, field: 'body' });
+      return out;
     });
     return { ...p, spans: trimSpans(spans) };
   });
