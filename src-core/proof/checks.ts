@@ -173,6 +173,28 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
   }
 }
 
+/** What may follow the second item of a connector: 哈密—重庆航线, 北京—上海的, 郑州—洛阳。 (not the end of a text: 成果—上榜 is a cut-off dash as likely) */
+const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返)/u;
+/** How a dash that stands for a 破折号 goes on: an explanation (就是…, 即…) or a pronoun. */
+const DASH_CONTINUATION = /^(?:就是|也就是|即|是|我|你|他|她|它|这|那)/u;
+const CONNECTOR_ITEM = new RegExp(`^[${HAN_IDEOGRAPHS}]{2,4}`, 'u');
+
+/**
+ * A single dash joining two places or two times is the connector (连接号, GB/T 15834 §4.13: 哈密—重庆,
+ * 2020—2025年, 3月—5月), not a 破折号 written short. Connector when digits meet a date or digit, or
+ * when the item after it is 2–4 Han characters followed by punctuation, 的 or a route word; a speech
+ * verb before it or an explanation after it makes it a dash all the same.
+ */
+function isConnector(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  const rest = text.slice(at + 1);
+  if (/^[0-9]/.test(rest) && /[0-9年月日时号]/.test(before)) return true;
+  if (!isHanChar(before) || /[说道问答]/.test(before) || DASH_CONTINUATION.test(rest)) return false;
+  const item = CONNECTOR_ITEM.exec(rest)?.[0] ?? '';
+  for (let n = 2; n <= item.length; n++) if (CONNECTOR_TAIL.test(rest.slice(n))) return true;
+  return false;
+}
+
 function checkMarkForms(text: string, emit: Emit): void {
   for (const m of text.matchAll(/\.{3,}|。{3,}|…+|·{3,}/g)) {
     const s = m[0];
@@ -185,6 +207,7 @@ function checkMarkForms(text: string, emit: Emit): void {
     const before = text[m.index! - 1];
     const after = text[m.index! + s.length];
     if (s === '—' && !(isChineseContext(before) || isChineseContext(after))) continue; // an em dash in Latin text
+    if (s === '—' && isConnector(text, m.index!)) continue;
     emit({ rule: 'dash-form', severity: 'error', offset: m.index!, length: s.length, fix: '——', weight: ERROR_WEIGHTS.punctuation, zh: `破折号应为“——”（当前为“${s}”）`, en: `Use "——" for a dash (found "${s}")` });
   }
   for (const m of text.matchAll(/—[ \u3000]+—|…[ \u3000]+…/g)) {

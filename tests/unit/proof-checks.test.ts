@@ -108,3 +108,17 @@ describe('doubles at word boundaries', () => {
     }
   });
 });
+
+describe('a single dash joining two places or times is the connector (GB/T 15834 §4.13)', () => {
+  const dashFindings = (t: string) => checkText(t).filter((f) => f.rule === 'dash-form');
+  it('raises nothing on 哈密—重庆 and other connectors', () => {
+    for (const t of ['哈密—重庆航线今日开通。', '开通了哈密—重庆的货运班列。', '乘客往返哈密—重庆。', '北京—上海高铁运行平稳。', '展期为3月—5月。', '规划期为2021年—2025年。']) {
+      expect(dashFindings(t), t).toEqual([]);
+    }
+  });
+  it('still flags a 破折号 written as one dash', () => {
+    for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—']) {
+      expect(dashFindings(t).map((f) => f.fix), t).toEqual(['——']);
+    }
+  });
+});
