@@ -161,6 +161,11 @@ export class ChangeLog {
     if (e.examples.length < this.maxExamples) e.examples.push(example());
   }
 
+  /** A change to place that is reported elsewhere (a guess), not counted among the normalizations. */
+  mark(kind: string, from: string, to: string, at: { index: number; length: number }): void {
+    if (this.placed.length + this.pending.length < MAX_PLACED_CORRECTIONS) this.pending.push({ kind, from, to, ...at });
+  }
+
   list(): NormalizationEntry[] {
     return [...this.entries.values()];
   }

@@ -85,6 +85,8 @@ interface BodyPara {
   image?: { imageId: string; caption: string };
   /** The copy desk marked the paragraph 可删 (its marker taken off, `cuttableMarkLength`). */
   cuttable?: boolean;
+  /** Code-point positions where a column break was joined (joinColumnBreaks), placed as corrections in cleanBody. */
+  joints?: number[];
 }
 
 interface Draft {
@@ -531,7 +533,9 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
         const comma = /[，,、：:]$/.test(a);
         g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
         if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
-        prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
+        const glue = joinSpan(a, b);
+        prev.joints = [...(prev.joints ?? []), Array.from(a).length, ...(p.joints ?? []).map((j) => j + Array.from(a).length + glue.length)];
+        prev.spans = mergeSpans([...prev.spans, ...glue, ...p.spans]);
         continue;
       }
     }
@@ -584,6 +588,7 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
     if (p.image) return p;
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
+      for (const j of p.joints ?? []) o.log.mark('column-join', '⏎', '', { index: j, length: 0 });
       const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? removeOcrSpaces(chars, o.log) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
       const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;

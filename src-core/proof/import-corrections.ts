@@ -19,6 +19,7 @@ const KIND_NAMES: Record<string, { zh: string; en: string }> = {
   'deck-dash': { zh: '副题前加破折号“——”', en: 'the deck given its "——"' },
   'ocr-space': { zh: '删去汉字之间的空格', en: 'space between Han characters removed' },
   'ocr-space-beside-cjk': { zh: '删去中文旁的空格', en: 'space beside Chinese text removed' },
+  'column-join': { zh: '分栏断开的段落接上', en: 'a paragraph broken by a column joined' },
 };
 
 /** Articles plus the page items a check reads as headline-only texts (banners, column names). */

@@ -60,6 +60,16 @@ describe('the importer places every change it makes', () => {
   });
 });
 
+describe('a paragraph joined across a column break', () => {
+  it('is a correction at the joint', async () => {
+    const copy = '老城区更新改造提速\n\n记者了解到，全市将持续打好污染防治攻坚战。今年将努力打造工业型\n\n历史文化名城，加快推进。\n';
+    const r = await importFiles([{ name: 'cols.txt', bytes: new TextEncoder().encode(copy) }]);
+    const report = r.report as ImportReport;
+    // 记者了解到，(6) 全市将持续打好污染防治攻坚战。(15) 今年将努力打造工业型 (10): the joint is at 31
+    expect(report.corrections.map((c) => [c.kind, c.from, c.to, c.field, c.text, c.offset])).toEqual([['column-join', '⏎', '', 'body', '记者了解到，全市将持续打好污染防治攻坚战。今年将努力打造工业型历史文化名城，加快推进。', 31]]);
+  });
+});
+
 describe('check lists the auto-corrections, and --raw checks the text as written', () => {
   it('by default: four 已自动改正 findings with before and after, no error, nothing counted', async () => {
     const { code, out } = await checkJson([file]);
