@@ -1,6 +1,5 @@
 import type { Article } from '../model/document';
 import { printableParagraphs } from '../model/richtext';
-import type { Correction, CorrectionField } from '../import/report';
 import { excerpt, type Field, type PlacedFinding } from './checks';
 
 /**
@@ -8,6 +7,21 @@ import { excerpt, type Field, type PlacedFinding } from './checks';
  * 已自动改正: what the author wrote, what it became, and where, so a proofreader sees every change
  * and can undo it. They weigh nothing in the 差错率: the author's text is not the printed text.
  */
+
+/**
+ * A change the importer made, placed: the shape of import/report.ts `Correction`, which proof may
+ * not import (the dependency rule); `check` hands the report's corrections over as they are.
+ */
+export interface Correction {
+  kind: string;
+  from: string;
+  to: string;
+  articleId?: string;
+  field: 'kicker' | 'headline' | 'deck' | 'body' | 'banner' | 'column';
+  /** The imported text the change is in, and the UTF-16 offset of `to` in it. */
+  text: string;
+  offset: number;
+}
 
 /** What each kind of change is called, zh and en (unknown kinds fall back to the generic words). */
 const KIND_NAMES: Record<string, { zh: string; en: string }> = {
@@ -32,7 +46,10 @@ export interface CheckedPage {
 
 type Place = { articleId: string; field: Field; paragraph: number; text: string; offset: number };
 
-function locate(c: Correction, page: CheckedPage, byId: Map<string, Article>): Place | undefined {
+/** Each article's body paragraphs as plain text, worked out once per article. */
+type BodyTexts = (a: Article) => string[];
+
+function locate(c: Correction, page: CheckedPage, byId: Map<string, Article>, bodyTexts: BodyTexts): Place | undefined {
   const pageItem = (ids: string[]): Place | undefined => {
     for (const id of ids) {
       const text = byId.get(id)?.headline ?? '';
@@ -45,11 +62,11 @@ function locate(c: Correction, page: CheckedPage, byId: Map<string, Article>): P
   const a = c.articleId === undefined ? undefined : byId.get(c.articleId);
   if (!a) return undefined;
   if (c.field === 'body') {
-    const paragraphs = printableParagraphs(a.body).map((p) => p.spans.map((s) => s.text).join(''));
+    const paragraphs = bodyTexts(a);
     const k = paragraphs.findIndex((t) => t.includes(c.text));
     return k < 0 ? undefined : { articleId: a.id, field: 'body', paragraph: k, text: paragraphs[k], offset: paragraphs[k].indexOf(c.text) + c.offset };
   }
-  const field: Exclude<CorrectionField, 'body' | 'banner' | 'column'> = c.field;
+  const field = c.field;
   const at = a[field].indexOf(c.text);
   return at < 0 ? undefined : { articleId: a.id, field, paragraph: 0, text: a[field], offset: at + c.offset };
 }
@@ -57,9 +74,15 @@ function locate(c: Correction, page: CheckedPage, byId: Map<string, Article>): P
 /** One finding per correction whose text is still in the page (a later edit may have removed it). */
 export function correctionFindings(corrections: readonly Correction[], page: CheckedPage): PlacedFinding[] {
   const byId = new Map(page.articles.map((a) => [a.id, a]));
+  const bodies = new Map<string, string[]>();
+  const bodyTexts: BodyTexts = (a) => {
+    let texts = bodies.get(a.id);
+    if (!texts) bodies.set(a.id, (texts = printableParagraphs(a.body).map((p) => p.spans.map((s) => s.text).join(''))));
+    return texts;
+  };
   const out: PlacedFinding[] = [];
   for (const c of corrections) {
-    const at = locate(c, page, byId);
+    const at = locate(c, page, byId, bodyTexts);
     if (!at) continue;
     const name = KIND_NAMES[c.kind] ?? { zh: '导入时改动', en: 'changed on import' };
     const from = c.from === '(none)' ? '' : c.from;
