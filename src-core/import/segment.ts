@@ -351,7 +351,7 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
 }
 
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
-  const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
+  const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -387,50 +387,55 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     else if (k === h - 1) roles[k] = 'kicker';
     else roles[k] = first ? 'banner' : 'fragment';
   });
-  group.forEach((g, k) => {
-    const line = g.block.line;
-    switch (roles[k]) {
-      case 'headline': {
-        // a headline labelled over two lines (主题：… twice) is one headline
-        const text = cleanTitle(g.text, o, { articleId: d.id, field: 'headline' });
-        d.headline = d.headline ? `${d.headline} ${text}` : text;
-        d.headlineLevel = g.block.level || 1;
-        d.titleLine = line;
-        break;
-      }
-      case 'kicker': {
-        const text = cleanTitle(g.text, o, { articleId: d.id, field: 'kicker' });
-        d.kicker = d.kicker ? `${d.kicker} ${text}` : text;
-        if (!g.block.styleRole) guess('kicker', g.text, endsWithColon(g.text) ? 0.95 : 0.75, '标题上方的一行，视为引题', 'the line above the headline: taken as the kicker (引题)', d.id, line);
-        break;
-      }
-      case 'deck': {
-        const deck = deckLine(g.text);
-        const text = cleanTitle(deck ? deck.text : g.text, o, { articleId: d.id, field: 'deck' });
-        d.deck = d.deck ? `${d.deck} ${text}` : text;
-        if (deck && !g.text.trim().startsWith('——')) {
-          o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`, { index: 0, length: 0 });
-          o.log.place(Array.from(text), { articleId: d.id, field: 'deck' });
-        }
-        if (!g.block.styleRole) guess('deck', g.text, deck ? 0.95 : 0.7, deck ? '以破折号或“访”开头，视为副题' : '标题下方的一行，视为副题', deck ? 'starts with a dash or 访: taken as the deck (副题)' : 'the line below the headline: taken as the deck (副题)', d.id, line);
-        break;
-      }
-      case 'column': {
-        const columnName = cleanTitle(g.text, o, { articleId: d.id, field: 'column' });
-        res.page.columnNames.push(columnName);
-        res.columnLinks.push({ articleId: d.id, columnName });
-        if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
-        break;
-      }
-      case 'banner':
-        res.page.banners.push(cleanTitle(g.text, o, { field: 'banner' }));
-        guess('banner', g.text, 0.75, '版面顶部、栏目名之前的标题行，视为通栏标语', 'a title line at the top of the page, before the column name: taken as a banner', undefined, line);
-        break;
-      case 'fragment':
-        res.fragments.push({ file: o.file, line, text: g.text, zh: '与下方标题不相连的标题行，可能是被截断的标题', en: 'a title line not connected to the headline below it: possibly a truncated headline' });
-        break;
+  group.forEach((g, k) => placeTitleLine(g, roles[k], d, res, o, guess));
+}
+
+type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
+
+/** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
+function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
+  const line = g.block.line;
+  switch (role) {
+    case 'headline': {
+      // a headline labelled over two lines (主题：… twice) is one headline
+      const text = cleanTitle(g.text, o, { articleId: d.id, field: 'headline' });
+      d.headline = d.headline ? `${d.headline} ${text}` : text;
+      d.headlineLevel = g.block.level || 1;
+      d.titleLine = line;
+      break;
     }
-  });
+    case 'kicker': {
+      const text = cleanTitle(g.text, o, { articleId: d.id, field: 'kicker' });
+      d.kicker = d.kicker ? `${d.kicker} ${text}` : text;
+      if (!g.block.styleRole) guess('kicker', g.text, endsWithColon(g.text) ? 0.95 : 0.75, '标题上方的一行，视为引题', 'the line above the headline: taken as the kicker (引题)', d.id, line);
+      break;
+    }
+    case 'deck': {
+      const deck = deckLine(g.text);
+      const text = cleanTitle(deck ? deck.text : g.text, o, { articleId: d.id, field: 'deck' });
+      d.deck = d.deck ? `${d.deck} ${text}` : text;
+      if (deck && !g.text.trim().startsWith('——')) {
+        o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`, { index: 0, length: 0 });
+        o.log.place(Array.from(text), { articleId: d.id, field: 'deck' });
+      }
+      if (!g.block.styleRole) guess('deck', g.text, deck ? 0.95 : 0.7, deck ? '以破折号或“访”开头，视为副题' : '标题下方的一行，视为副题', deck ? 'starts with a dash or 访: taken as the deck (副题)' : 'the line below the headline: taken as the deck (副题)', d.id, line);
+      break;
+    }
+    case 'column': {
+      const columnName = cleanTitle(g.text, o, { articleId: d.id, field: 'column' });
+      res.page.columnNames.push(columnName);
+      res.columnLinks.push({ articleId: d.id, columnName });
+      if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
+      break;
+    }
+    case 'banner':
+      res.page.banners.push(cleanTitle(g.text, o, { field: 'banner' }));
+      guess('banner', g.text, 0.75, '版面顶部、栏目名之前的标题行，视为通栏标语', 'a title line at the top of the page, before the column name: taken as a banner', undefined, line);
+      break;
+    case 'fragment':
+      res.fragments.push({ file: o.file, line, text: g.text, zh: '与下方标题不相连的标题行，可能是被截断的标题', en: 'a title line not connected to the headline below it: possibly a truncated headline' });
+      break;
+  }
 }
 
 /** A guess about one article (its id filled in). */
