@@ -60,7 +60,8 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
 function line(f: PlacedFinding, titles: Map<string, string>): string {
   const where = `${titles.get(f.articleId) ?? f.articleId} · ${ARTICLE_PART_LABELS[f.field]?.zh ?? f.field}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
   const fix = f.fix !== undefined ? ` → 改为「${f.fix}」` : '';
-  return `[${f.severity}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
+  const level = f.severity === 'corrected' ? 'corrected 已自动改正' : f.severity;
+  return `[${level}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
 }
 
 /** Findings in page order: article by article, then field, paragraph and place. */
@@ -73,10 +74,13 @@ function inPageOrder(findings: PlacedFinding[], articles: Article[]): PlacedFind
     .map((x) => x.f);
 }
 
+/** Articles proper: the page items read as headline-only articles are counted apart, as compose counts them. */
+const articleCount = (page: Gathered): number => page.articles.length - page.bannerIds.length - page.columnIds.length;
+
 function printSummary(page: Gathered, result: PageCheck, corrected: number): void {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) if (f.severity !== 'corrected') counts[f.severity]++;
-  const articles = page.articles.length - page.bannerIds.length - page.columnIds.length;
+  const articles = articleCount(page);
   const items = page.bannerIds.length + page.columnIds.length ? `（含通栏 ${page.bannerIds.length} 行、栏目名 ${page.columnIds.length} 个）` : '';
   const itemsEn = page.bannerIds.length + page.columnIds.length ? ` (with ${page.bannerIds.length} banner lines, ${page.columnIds.length} column names)` : '';
   const capped = page.corrections.length >= MAX_PLACED_CORRECTIONS ? `（只列出前 ${MAX_PLACED_CORRECTIONS} 处）` : '';
@@ -113,8 +117,7 @@ export async function run(args: string[]): Promise<number> {
   const findings = inPageOrder([...corrected, ...result.findings], page.articles);
   const shown = all ? findings : findings.filter((f) => f.severity !== 'info');
   if (json) {
-    const articles = page.articles.length - page.bannerIds.length - page.columnIds.length;
-    console.log(JSON.stringify({ ...result, articles, banners: page.bannerIds.length, columnNames: page.columnIds.length, corrected: corrected.length, method: ERROR_RATE_METHOD, findings: shown }, null, 2));
+    console.log(JSON.stringify({ ...result, articles: articleCount(page), banners: page.bannerIds.length, columnNames: page.columnIds.length, corrected: corrected.length, method: ERROR_RATE_METHOD, findings: shown }, null, 2));
   } else {
     const titles = new Map(page.articles.map((a) => [a.id, a.headline.slice(0, 12) || a.id]));
     for (const f of shown) console.log(line(f, titles));
