@@ -13,7 +13,7 @@ import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { endsSentence } from './chars';
 import { cuttableMarkLength, titleLabel } from './labels';
-import { joinWrappedLines, removeOcrSpaces } from './ocr-text';
+import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
@@ -48,6 +48,8 @@ export interface SourceBlock {
   gapBefore: number;
   /** 1-based source line. */
   line?: number;
+  /** Where hard-wrapped lines of the source were joined into this paragraph (plain text). */
+  joints?: LineJoint[];
 }
 
 export interface SegmentOptions {
@@ -85,8 +87,30 @@ interface BodyPara {
   image?: { imageId: string; caption: string };
   /** The copy desk marked the paragraph 可删 (its marker taken off, `cuttableMarkLength`). */
   cuttable?: boolean;
-  /** Code-point positions where a column break was joined (joinColumnBreaks), placed as corrections in cleanBody. */
-  joints?: number[];
+  /** Where lines (a hard wrap) or blocks (a column break, joinColumnBreaks) were joined, placed as corrections in cleanBody. */
+  joints?: Joint[];
+}
+
+interface Joint extends LineJoint {
+  kind: 'line-join' | 'column-join';
+}
+
+const cpLength = (s: string): number => Array.from(s).length;
+
+/**
+ * A paragraph's new spans after characters were dropped from its start or end (a lead, a jump line,
+ * a byline, the 可删 marker taken off; blanks trimmed): its joints move with the text.
+ */
+function setSpans(p: BodyPara, spans: Span[]): void {
+  const before = spansText(p.spans);
+  p.spans = spans;
+  if (!p.joints?.length) return;
+  const after = spansText(spans);
+  const at = before.startsWith(after) ? 0 : before.endsWith(after) ? before.length - after.length : before.indexOf(after);
+  const shift = cpLength(before.slice(0, Math.max(0, at)));
+  const length = cpLength(after);
+  const joints = at < 0 ? [] : p.joints.map((j) => ({ ...j, at: j.at - shift })).filter((j) => j.at > 0 && j.at < length);
+  p.joints = joints.length ? joints : undefined;
 }
 
 interface Draft {
@@ -320,7 +344,8 @@ function takeBody(w: Walk, i: number): void {
     return;
   }
   const heading = cls === 'title' ? b.level : undefined;
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading });
+  const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading, ...(joints ? { joints } : {}) });
 }
 
 /** A title line, its blanks collapsed and its punctuation normalized; the changes are placed at `where`. */
@@ -444,7 +469,11 @@ type ArticleGuess = (kind: GuessKind, text: string, confidence: number, zh: stri
 /** A draft becomes an article: each step below moves text between the body and the article's fields. */
 function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const g: ArticleGuess = (kind, text, confidence, zh, en, line) => guess(kind, text, confidence, zh, en, d.id, line);
-  let body = d.body.map((p) => takeCuttableMark({ ...p, spans: trimSpans(p.spans) }));
+  let body = d.body.map((p) => {
+    const q = { ...p };
+    setSpans(q, trimSpans(p.spans));
+    return takeCuttableMark(q);
+  });
   const lead = takeLead(d, body, o, g);
   if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
   takeTrailingByline(d, body, o, g);
@@ -486,12 +515,12 @@ function takeLead(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess
   if (jump) {
     if (jump.direction === 'from') d.jumpFrom = jump.text;
     else d.jumpTo = jump.text;
-    p.spans = trimSpans(dropStart(p.spans, jump.length));
+    setSpans(p, trimSpans(dropStart(p.spans, jump.length)));
   }
   const m = leadAtStart(spansText(p.spans));
   if (!m) return '';
   const lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
-  p.spans = trimSpans(dropStart(p.spans, m.length));
+  setSpans(p, trimSpans(dropStart(p.spans, m.length)));
   g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
   return lead;
 }
@@ -518,7 +547,10 @@ function siblingOpenings(body: BodyPara[]): (text: string) => boolean {
 /** A paragraph opening with the 可删 marker: the marker goes, the mark stays. */
 function takeCuttableMark(p: BodyPara): BodyPara {
   const n = p.image ? 0 : cuttableMarkLength(spansText(p.spans));
-  return n ? { ...p, spans: trimSpans(dropStart(p.spans, n)), cuttable: true, titleCandidate: false } : p;
+  if (!n) return p;
+  const q: BodyPara = { ...p, cuttable: true, titleCandidate: false };
+  setSpans(q, trimSpans(dropStart(p.spans, n)));
+  return q;
 }
 
 /** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
@@ -539,7 +571,8 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
         g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
         if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
         const glue = joinSpan(a, b);
-        prev.joints = [...(prev.joints ?? []), Array.from(a).length, ...(p.joints ?? []).map((j) => j + Array.from(a).length + glue.length)];
+        const shift = cpLength(a) + glue.length;
+        prev.joints = [...(prev.joints ?? []), { at: cpLength(a), glue: glue.length ? ' ' : '', kind: 'column-join' }, ...(p.joints ?? []).map((j) => ({ ...j, at: j.at + shift }))];
         prev.spans = mergeSpans([...prev.spans, ...glue, ...p.spans]);
         continue;
       }
@@ -560,7 +593,7 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
   const jump = jumpAtEnd(spansText(p.spans));
   if (jump && jump.direction === 'to') {
     d.jumpTo = jump.text;
-    p.spans = trimSpans(dropEnd(p.spans, jump.length));
+    setSpans(p, trimSpans(dropEnd(p.spans, jump.length)));
   }
   if (d.byline) {
     d.byline = cleanByline(d.byline, o, g);
@@ -570,7 +603,7 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
   if (!tb) return;
   d.byline = cleanByline(tb.byline, o, g, p.line);
   d.bylinePosition = 'end';
-  p.spans = trimSpans(dropEnd(p.spans, tb.length));
+  setSpans(p, trimSpans(dropEnd(p.spans, tb.length)));
   g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
 }
 
@@ -593,7 +626,7 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
     if (p.image) return p;
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
-      for (const j of p.joints ?? []) o.log.mark('column-join', '⏎', '', { index: j, length: 0 });
+      for (const j of p.joints ?? []) o.log.mark(j.kind, '⏎', j.glue, { index: j.at, length: j.glue.length });
       const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? removeOcrSpaces(chars, o.log) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
       const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;

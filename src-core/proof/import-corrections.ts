@@ -34,6 +34,7 @@ const KIND_NAMES: Record<string, { zh: string; en: string }> = {
   'ocr-space': { zh: '删去汉字之间的空格', en: 'space between Han characters removed' },
   'ocr-space-beside-cjk': { zh: '删去中文旁的空格', en: 'space beside Chinese text removed' },
   'column-join': { zh: '分栏断开的段落接上', en: 'a paragraph broken by a column joined' },
+  'line-join': { zh: '硬换行接排', en: 'a hard-wrapped line joined' },
 };
 
 /** Articles plus the page items a check reads as headline-only texts (banners, column names). */

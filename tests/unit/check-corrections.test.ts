@@ -70,6 +70,28 @@ describe('a paragraph joined across a column break', () => {
   });
 });
 
+describe('hard-wrapped lines joined into one paragraph', () => {
+  it('are corrections at each joint, moved with the text when the dateline goes to the lead', async () => {
+    const copy = '老城区更新改造提速\n\n本报讯（记者 李雅君）昨日，全市将持续\n打好污染防治攻坚战，\n建设美丽洛阳。\n';
+    const r = await importFiles([{ name: 'wrap.txt', bytes: new TextEncoder().encode(copy) }]);
+    const report = r.report as ImportReport;
+    expect(r.articles[0].lead).toBe('本报讯（记者 李雅君）');
+    // the body: 昨日，全市将持续 (8) 打好污染防治攻坚战， (10) 建设美丽洛阳。: joints at 8 and 18
+    expect(report.corrections.map((c) => [c.kind, c.from, c.to, c.field, c.text, c.offset])).toEqual([
+      ['line-join', '⏎', '', 'body', '昨日，全市将持续打好污染防治攻坚战，建设美丽洛阳。', 8],
+      ['line-join', '⏎', '', 'body', '昨日，全市将持续打好污染防治攻坚战，建设美丽洛阳。', 18],
+    ]);
+  });
+
+  it('between two Latin words the joint is a space', async () => {
+    const copy = '老城区更新改造提速\n\n记者了解到，项目名为Smart\nCity，今年建成。\n';
+    const r = await importFiles([{ name: 'latin.txt', bytes: new TextEncoder().encode(copy) }]);
+    const report = r.report as ImportReport;
+    // 记者了解到，项目名为Smart is 15 code points: the space is at 15
+    expect(report.corrections.map((c) => [c.kind, c.to, c.text, c.offset])).toEqual([['line-join', ' ', '记者了解到，项目名为Smart City，今年建成。', 15]]);
+  });
+});
+
 describe('check lists the auto-corrections, and --raw checks the text as written', () => {
   it('by default: four 已自动改正 findings with before and after, no error, nothing counted', async () => {
     const { code, out } = await checkJson([file]);
