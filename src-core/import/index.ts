@@ -17,7 +17,7 @@ import { blocksFromText } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
 
 export type { ImportError, ImportResult, InputFile } from './types';
-export type { ImportReport, Guess, NormalizationEntry, Fragment, Removed, FileReport } from './report';
+export type { ImportReport, Guess, NormalizationEntry, Correction, CorrectionField, Fragment, Removed, FileReport } from './report';
 export { probeImage, effectivePpi } from './image-probe';
 export { decodeText } from './encoding';
 export { mergeArticles, splitArticle, changeRole, type RoleRef } from './edit';
@@ -27,6 +27,8 @@ export interface ImportOptions {
   normalizePunctuation?: boolean;
   /** Treat plain text as OCR'd/hard-wrapped (remove OCR spaces, join column-broken paragraphs). Default true. */
   ocr?: boolean;
+  /** In OCR mode, remove the spaces OCR leaves beside CJK characters. Default true; false reads the text as written. */
+  removeOcrSpaces?: boolean;
 }
 
 type Kind = 'text' | 'markdown' | 'docx' | 'image' | 'caption' | 'legacy-word' | 'unsupported';
@@ -173,7 +175,7 @@ async function importOne(run: ImportRun, f: InputFile, kind: Kind, index: number
   const source = kind === 'docx' ? await readDocx(run, f, tag, fileReport) : readText(run, f, kind, fileReport);
   if (!source) return;
   fileReport.punctuationNormalized = source.normalize;
-  const seg = segment(source.blocks, { file: name, mode: source.mode, normalize: source.normalize, idPrefix: tag, log });
+  const seg = segment(source.blocks, { file: name, mode: source.mode, normalize: source.normalize, removeSpaces: run.options.removeOcrSpaces, idPrefix: tag, log });
   addSegment(run, seg, log);
   reportSegment(run, fileReport, seg);
   run.report.files.push(fileReport);
@@ -224,6 +226,7 @@ function addSegment(run: ImportRun, seg: SegmentResult, log: ChangeLog): void {
   report.fragments.push(...seg.fragments);
   report.removed.push(...seg.removed);
   report.normalizations.push(...log.list());
+  for (const c of log.corrections()) report.corrections.push(c);
 }
 
 function reportSegment(run: ImportRun, fileReport: FileReport, seg: SegmentResult): void {

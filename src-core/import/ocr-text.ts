@@ -7,20 +7,39 @@ import type { ChangeLog } from './report';
 
 const latinWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9\u00c0-\u024f]/.test(ch);
 
+/** Where two lines were joined: the code-point position in the joined text, and what went between them. */
+export interface LineJoint {
+  at: number;
+  glue: string;
+}
+
 /** Joins the lines of one paragraph: nothing between CJK characters, one space between Latin words. */
 export function joinWrappedLines(lines: string[]): string {
+  return joinWrappedLinesAt(lines).text;
+}
+
+/** joinWrappedLines, with the place of every joint (for the import's corrections). */
+export function joinWrappedLinesAt(lines: string[]): { text: string; joints: LineJoint[] } {
   const parts: string[] = [];
+  const joints: LineJoint[] = [];
+  let length = 0;
   let last: string | undefined;
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
     const first = String.fromCodePoint(line.codePointAt(0)!);
-    if (last !== undefined && !(isCjkChar(last) || isCjkChar(first)) && !(last === '-' && /[a-z]/.test(first))) parts.push(' ');
+    if (last !== undefined) {
+      const glue = !(isCjkChar(last) || isCjkChar(first)) && !(last === '-' && /[a-z]/.test(first)) ? ' ' : '';
+      joints.push({ at: length, glue });
+      if (glue) parts.push(glue);
+      length += glue.length;
+    }
     parts.push(line);
+    length += Array.from(line).length;
     const lastCode = line.codePointAt(line.length - 1)!;
     last = lastCode >= 0xdc00 && lastCode <= 0xdfff && line.length > 1 ? String.fromCodePoint(line.codePointAt(line.length - 2)!) : String.fromCharCode(lastCode);
   }
-  return parts.join('');
+  return { text: parts.join(''), joints };
 }
 
 /**
@@ -42,7 +61,8 @@ export function removeOcrSpaces(chars: string[], log: ChangeLog): string[] {
       for (let k = i; k < j; k++) out[k] = '';
       if (!atEdge) {
         const kind = isCjkChar(left) && isCjkChar(right) ? 'ocr-space' : 'ocr-space-beside-cjk';
-        log.add(kind, ' ', '', () => `${chars.slice(Math.max(0, i - 4), j + 4).join('')} → ${chars.slice(Math.max(0, i - 4), i).join('')}${chars.slice(j, j + 4).join('')}`);
+        const gap = chars.slice(i, j).join('');
+        log.add(kind, gap, '', () => `${chars.slice(Math.max(0, i - 4), j + 4).join('')} → ${chars.slice(Math.max(0, i - 4), i).join('')}${chars.slice(j, j + 4).join('')}`, { index: i, length: j - i });
       }
     } else if (j - i > 1) {
       for (let k = i + 1; k < j; k++) out[k] = '';

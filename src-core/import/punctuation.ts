@@ -103,7 +103,7 @@ class Paragraph {
   replace(i: number, len: number, kind: string, from: string, to: string): void {
     this.out[i] = to;
     for (let k = i + 1; k < i + len; k++) this.out[k] = '';
-    this.log.add(kind, from, to, () => this.context(i, len, to));
+    this.log.add(kind, from, to, () => this.context(i, len, to), { index: i, length: len });
   }
 
   private context(i: number, len: number, replaced: string): string {
@@ -219,12 +219,40 @@ function pairQuotes(p: Paragraph, straight: string, open: string, close: string)
   }
   if (at.length % 2) {
     const i = at[at.length - 1];
-    // A lone quote: opening when Chinese follows it and not before, closing otherwise.
-    if (cjk(p.prev(i)) || cjk(p.next(i))) {
-      const r = cjk(p.next(i)) && !cjk(p.prev(i)) ? open : close;
-      p.replace(i, 1, 'unpaired-quote', straight, r);
-    }
+    if (!(cjk(p.prev(i)) || cjk(p.next(i)))) return;
+    const side = loneQuoteSide(p, i, open, close);
+    // Unsure (Han on both sides, nothing to pair with): left as written, for the check to report.
+    if (side) p.replace(i, 1, 'unpaired-quote', straight, side);
   }
+}
+
+/** Marks after which a quotation opens (他说：“…, …。“…) and before which one closes (…”，…”。). */
+const OPENS_AFTER = new Set([...'：:，,。；;？?！!、（(《【—…']);
+const CLOSES_BEFORE = new Set([...'，,。.；;：:？?！!、）)》】—…']);
+
+/**
+ * A lone straight quote is opening or closing by the curly quotes around it (an open “ before it
+ * waits for its close; a ” after it has no opener), else by its neighbours: start of text or a
+ * mark before and Chinese after opens, Chinese before and a mark or the end after closes. Between
+ * two Han characters (确保改造成果"管得住) it could be either: undefined, so it is not made worse.
+ */
+function loneQuoteSide(p: Paragraph, i: number, open: string, close: string): string | undefined {
+  let depth = 0;
+  for (let k = 0; k < i; k++) {
+    if (p.chars[k] === open) depth++;
+    else if (p.chars[k] === close && depth > 0) depth--;
+  }
+  if (depth > 0) return close;
+  depth = 0;
+  for (let k = i + 1; k < p.n; k++) {
+    if (p.chars[k] === open) depth++;
+    else if (p.chars[k] === close && depth-- === 0) return open;
+  }
+  const prev = p.prev(i);
+  const next = p.next(i);
+  if (cjk(next) && (prev === undefined || OPENS_AFTER.has(prev))) return open;
+  if (cjk(prev) && (next === undefined || CLOSES_BEFORE.has(next))) return close;
+  return undefined;
 }
 
 /** Convenience for plain strings. */

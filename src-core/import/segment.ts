@@ -13,9 +13,9 @@ import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { endsSentence } from './chars';
 import { cuttableMarkLength, titleLabel } from './labels';
-import { joinWrappedLines, removeOcrSpaces } from './ocr-text';
+import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
-import type { ChangeLog, Fragment, Guess, GuessKind, Removed } from './report';
+import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
   bylineLine,
   columnNameLike,
@@ -48,12 +48,16 @@ export interface SourceBlock {
   gapBefore: number;
   /** 1-based source line. */
   line?: number;
+  /** Where hard-wrapped lines of the source were joined into this paragraph (plain text). */
+  joints?: LineJoint[];
 }
 
 export interface SegmentOptions {
   file: string;
   mode: 'ocr' | 'structured';
   normalize: boolean;
+  /** OCR mode removes the spaces OCR leaves beside CJK characters, unless this is false (a check of the text as written). */
+  removeSpaces?: boolean;
   /** Prefix of the ids given to articles and placeholder images. */
   idPrefix: string;
   log: ChangeLog;
@@ -83,6 +87,30 @@ interface BodyPara {
   image?: { imageId: string; caption: string };
   /** The copy desk marked the paragraph 可删 (its marker taken off, `cuttableMarkLength`). */
   cuttable?: boolean;
+  /** Where lines (a hard wrap) or blocks (a column break, joinColumnBreaks) were joined, placed as corrections in cleanBody. */
+  joints?: Joint[];
+}
+
+interface Joint extends LineJoint {
+  kind: 'line-join' | 'column-join';
+}
+
+const cpLength = (s: string): number => Array.from(s).length;
+
+/**
+ * A paragraph's new spans after characters were dropped from its start or end (a lead, a jump line,
+ * a byline, the 可删 marker taken off; blanks trimmed): its joints move with the text.
+ */
+function setSpans(p: BodyPara, spans: Span[]): void {
+  const before = spansText(p.spans);
+  p.spans = spans;
+  if (!p.joints?.length) return;
+  const after = spansText(spans);
+  const at = before.startsWith(after) ? 0 : before.endsWith(after) ? before.length - after.length : before.indexOf(after);
+  const shift = cpLength(before.slice(0, Math.max(0, at)));
+  const length = cpLength(after);
+  const joints = at < 0 ? [] : p.joints.map((j) => ({ ...j, at: j.at - shift })).filter((j) => j.at > 0 && j.at < length);
+  p.joints = joints.length ? joints : undefined;
 }
 
 interface Draft {
@@ -273,7 +301,7 @@ function takeTitleGroup(w: Walk, i: number): number {
   if (!hasBody) {
     for (const g of group) {
       if (first) {
-        res.page.banners.push(cleanTitle(g.text, o));
+        res.page.banners.push(cleanTitle(g.text, o, { field: 'banner' }));
         w.guess('banner', g.text, 0.7, '版面顶部没有正文的标题行，视为通栏标语', 'a title line at the top of the page with no body: taken as a banner', undefined, g.block.line);
       } else {
         res.fragments.push({ file: o.file, line: g.block.line, text: g.text, zh: '孤立的标题行，后面没有正文：可能是被截断的标题（OCR 漏识），请核对', en: 'a title line with no body after it: probably a headline cut off by OCR; please check' });
@@ -316,13 +344,17 @@ function takeBody(w: Walk, i: number): void {
     return;
   }
   const heading = cls === 'title' ? b.level : undefined;
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading });
+  const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading, ...(joints ? { joints } : {}) });
 }
 
-function cleanTitle(text: string, o: SegmentOptions): string {
-  let t = text.trim().replace(/[ \t\u00a0]+/g, ' ');
-  if (o.normalize) t = normalizePunctuation(Array.from(t), o.log).join('');
-  return t;
+/** A title line, its blanks collapsed and its punctuation normalized; the changes are placed at `where`. */
+function cleanTitle(text: string, o: SegmentOptions, where: { articleId?: string; field: CorrectionField }): string {
+  const t = text.trim().replace(/[ \t\u00a0]+/g, ' ');
+  if (!o.normalize) return t;
+  const out = normalizePunctuation(Array.from(t), o.log);
+  o.log.place(out, where);
+  return out.join('');
 }
 
 /**
@@ -344,7 +376,7 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
 }
 
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
-  const roles: (TitleRole | 'banner' | 'column' | 'fragment' | undefined)[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
+  const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -380,45 +412,55 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     else if (k === h - 1) roles[k] = 'kicker';
     else roles[k] = first ? 'banner' : 'fragment';
   });
-  group.forEach((g, k) => {
-    const line = g.block.line;
-    switch (roles[k]) {
-      case 'headline':
-        // a headline labelled over two lines (主题：… twice) is one headline
-        d.headline = d.headline ? `${d.headline} ${cleanTitle(g.text, o)}` : cleanTitle(g.text, o);
-        d.headlineLevel = g.block.level || 1;
-        d.titleLine = line;
-        break;
-      case 'kicker': {
-        const text = cleanTitle(g.text, o);
-        d.kicker = d.kicker ? `${d.kicker} ${text}` : text;
-        if (!g.block.styleRole) guess('kicker', g.text, endsWithColon(g.text) ? 0.95 : 0.75, '标题上方的一行，视为引题', 'the line above the headline: taken as the kicker (引题)', d.id, line);
-        break;
-      }
-      case 'deck': {
-        const deck = deckLine(g.text);
-        const text = deck ? cleanTitle(deck.text, o) : cleanTitle(g.text, o);
-        d.deck = d.deck ? `${d.deck} ${text}` : text;
-        if (deck && !g.text.trim().startsWith('——')) {
-          o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`);
-        }
-        if (!g.block.styleRole) guess('deck', g.text, deck ? 0.95 : 0.7, deck ? '以破折号或“访”开头，视为副题' : '标题下方的一行，视为副题', deck ? 'starts with a dash or 访: taken as the deck (副题)' : 'the line below the headline: taken as the deck (副题)', d.id, line);
-        break;
-      }
-      case 'column':
-        res.page.columnNames.push(cleanTitle(g.text, o));
-        res.columnLinks.push({ articleId: d.id, columnName: cleanTitle(g.text, o) });
-        if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
-        break;
-      case 'banner':
-        res.page.banners.push(cleanTitle(g.text, o));
-        guess('banner', g.text, 0.75, '版面顶部、栏目名之前的标题行，视为通栏标语', 'a title line at the top of the page, before the column name: taken as a banner', undefined, line);
-        break;
-      case 'fragment':
-        res.fragments.push({ file: o.file, line, text: g.text, zh: '与下方标题不相连的标题行，可能是被截断的标题', en: 'a title line not connected to the headline below it: possibly a truncated headline' });
-        break;
+  group.forEach((g, k) => placeTitleLine(g, roles[k], d, res, o, guess));
+}
+
+type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
+
+/** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
+function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
+  const line = g.block.line;
+  switch (role) {
+    case 'headline': {
+      // a headline labelled over two lines (主题：… twice) is one headline
+      const text = cleanTitle(g.text, o, { articleId: d.id, field: 'headline' });
+      d.headline = d.headline ? `${d.headline} ${text}` : text;
+      d.headlineLevel = g.block.level || 1;
+      d.titleLine = line;
+      break;
     }
-  });
+    case 'kicker': {
+      const text = cleanTitle(g.text, o, { articleId: d.id, field: 'kicker' });
+      d.kicker = d.kicker ? `${d.kicker} ${text}` : text;
+      if (!g.block.styleRole) guess('kicker', g.text, endsWithColon(g.text) ? 0.95 : 0.75, '标题上方的一行，视为引题', 'the line above the headline: taken as the kicker (引题)', d.id, line);
+      break;
+    }
+    case 'deck': {
+      const deck = deckLine(g.text);
+      const text = cleanTitle(deck ? deck.text : g.text, o, { articleId: d.id, field: 'deck' });
+      d.deck = d.deck ? `${d.deck} ${text}` : text;
+      if (deck && !g.text.trim().startsWith('——')) {
+        o.log.add('deck-dash', deck.marker || '(none)', '——', () => `${g.text.trim()} → ${deck.text}`, { index: 0, length: 0 });
+        o.log.place(Array.from(text), { articleId: d.id, field: 'deck' });
+      }
+      if (!g.block.styleRole) guess('deck', g.text, deck ? 0.95 : 0.7, deck ? '以破折号或“访”开头，视为副题' : '标题下方的一行，视为副题', deck ? 'starts with a dash or 访: taken as the deck (副题)' : 'the line below the headline: taken as the deck (副题)', d.id, line);
+      break;
+    }
+    case 'column': {
+      const columnName = cleanTitle(g.text, o, { articleId: d.id, field: 'column' });
+      res.page.columnNames.push(columnName);
+      res.columnLinks.push({ articleId: d.id, columnName });
+      if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
+      break;
+    }
+    case 'banner':
+      res.page.banners.push(cleanTitle(g.text, o, { field: 'banner' }));
+      guess('banner', g.text, 0.75, '版面顶部、栏目名之前的标题行，视为通栏标语', 'a title line at the top of the page, before the column name: taken as a banner', undefined, line);
+      break;
+    case 'fragment':
+      res.fragments.push({ file: o.file, line, text: g.text, zh: '与下方标题不相连的标题行，可能是被截断的标题', en: 'a title line not connected to the headline below it: possibly a truncated headline' });
+      break;
+  }
 }
 
 /** A guess about one article (its id filled in). */
@@ -427,7 +469,11 @@ type ArticleGuess = (kind: GuessKind, text: string, confidence: number, zh: stri
 /** A draft becomes an article: each step below moves text between the body and the article's fields. */
 function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const g: ArticleGuess = (kind, text, confidence, zh, en, line) => guess(kind, text, confidence, zh, en, d.id, line);
-  let body = d.body.map((p) => takeCuttableMark({ ...p, spans: trimSpans(p.spans) }));
+  let body = d.body.map((p) => {
+    const q = { ...p };
+    setSpans(q, trimSpans(p.spans));
+    return takeCuttableMark(q);
+  });
   const lead = takeLead(d, body, o, g);
   if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
   takeTrailingByline(d, body, o, g);
@@ -438,7 +484,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
       g('subhead', spansText(p.spans), 0.7, '正文中不成句的短行，视为小标题', 'a short line inside the body that is not a sentence: taken as a subhead', p.line);
     }
   }
-  body = cleanBody(body, o);
+  body = cleanBody(body, o, d.id);
   const last = findLastIndex(body, (p) => !p.image && !p.heading);
   if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
     g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
@@ -469,12 +515,12 @@ function takeLead(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess
   if (jump) {
     if (jump.direction === 'from') d.jumpFrom = jump.text;
     else d.jumpTo = jump.text;
-    p.spans = trimSpans(dropStart(p.spans, jump.length));
+    setSpans(p, trimSpans(dropStart(p.spans, jump.length)));
   }
   const m = leadAtStart(spansText(p.spans));
   if (!m) return '';
   const lead = cleanLead(m.agency, m.inner, m.raw, o, g, p.line);
-  p.spans = trimSpans(dropStart(p.spans, m.length));
+  setSpans(p, trimSpans(dropStart(p.spans, m.length)));
   g('lead', m.raw, 0.95, '段首的电头（本报讯…）移入导语字段', 'the dateline at the start of the first paragraph (本报讯…) moved to the lead field', p.line);
   return lead;
 }
@@ -501,7 +547,10 @@ function siblingOpenings(body: BodyPara[]): (text: string) => boolean {
 /** A paragraph opening with the 可删 marker: the marker goes, the mark stays. */
 function takeCuttableMark(p: BodyPara): BodyPara {
   const n = p.image ? 0 : cuttableMarkLength(spansText(p.spans));
-  return n ? { ...p, spans: trimSpans(dropStart(p.spans, n)), cuttable: true, titleCandidate: false } : p;
+  if (!n) return p;
+  const q: BodyPara = { ...p, cuttable: true, titleCandidate: false };
+  setSpans(q, trimSpans(dropStart(p.spans, n)));
+  return q;
 }
 
 /** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
@@ -521,7 +570,10 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
         const comma = /[，,、：:]$/.test(a);
         g('column-join', example, quotesOpen || comma ? 0.95 : 0.85, '段落在句中断开（分栏造成），已与下一段接上', 'a paragraph broken mid-sentence (by a column break) was joined to the next block', p.line);
         if (p.gapBefore >= 2) g('picture-gap', example, 0.5, '段落中间有多个空行，原版此处可能有图片', 'several blank lines inside a paragraph: there may have been a picture here', p.line);
-        prev.spans = mergeSpans([...prev.spans, ...joinSpan(a, b), ...p.spans]);
+        const glue = joinSpan(a, b);
+        const shift = cpLength(a) + glue.length;
+        prev.joints = [...(prev.joints ?? []), { at: cpLength(a), glue: glue.length ? ' ' : '', kind: 'column-join' }, ...(p.joints ?? []).map((j) => ({ ...j, at: j.at + shift }))];
+        prev.spans = mergeSpans([...prev.spans, ...glue, ...p.spans]);
         continue;
       }
     }
@@ -541,7 +593,7 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
   const jump = jumpAtEnd(spansText(p.spans));
   if (jump && jump.direction === 'to') {
     d.jumpTo = jump.text;
-    p.spans = trimSpans(dropEnd(p.spans, jump.length));
+    setSpans(p, trimSpans(dropEnd(p.spans, jump.length)));
   }
   if (d.byline) {
     d.byline = cleanByline(d.byline, o, g);
@@ -551,7 +603,7 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
   if (!tb) return;
   d.byline = cleanByline(tb.byline, o, g, p.line);
   d.bylinePosition = 'end';
-  p.spans = trimSpans(dropEnd(p.spans, tb.length));
+  setSpans(p, trimSpans(dropEnd(p.spans, tb.length)));
   g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
 }
 
@@ -560,7 +612,7 @@ function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Artic
   const k = body.findIndex((p) => p.titleCandidate);
   if (k >= 0 && k <= 3) {
     const text = spansText(body[k].spans);
-    d.headline = cleanTitle(text, o);
+    d.headline = cleanTitle(text, o, { articleId: d.id, field: 'headline' });
     g('headline-promoted', text, 0.6, '文章缺主题，正文中的短行“' + text + '”提为主题', `the article had no headline: the short line "${text}" inside the body became the headline`, body[k].line);
     body.splice(k, 1);
   } else {
@@ -569,17 +621,18 @@ function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Artic
 }
 
 /** Clean-up: OCR spaces, punctuation; paragraphs left empty go. */
-function cleanBody(body: BodyPara[], o: SegmentOptions): BodyPara[] {
+function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): BodyPara[] {
   const cleaned = body.map((p) => {
     if (p.image) return p;
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
-      const spaced = o.mode === 'ocr' ? removeOcrSpaces(chars, o.log) : chars;
-      if (!o.normalize) return spaced;
+      for (const j of p.joints ?? []) o.log.mark(j.kind, '⏎', j.glue, { index: j.at, length: j.glue.length });
+      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? removeOcrSpaces(chars, o.log) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
-      const normalized = normalizePunctuation(chars, o.log);
-      for (let i = 0; i < normalized.length; i++) if (spaced[i] === '') normalized[i] = '';
-      return normalized;
+      const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;
+      for (let i = 0; i < out.length; i++) if (spaced[i] === '') out[i] = '';
+      o.log.place(out, { articleId, field: 'body' });
+      return out;
     });
     return { ...p, spans: trimSpans(spans) };
   });

@@ -5,7 +5,7 @@
  * them without blank lines; the lines of one paragraph are joined (no space between CJK characters).
  */
 import { titleLabel } from './labels';
-import { joinWrappedLines } from './ocr-text';
+import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
@@ -18,8 +18,12 @@ export function blocksFromText(text: string): SourceBlock[] {
   let gap = 0;
   const flush = (): void => {
     if (!pending) return;
-    const joined = pending.level > 0 ? pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') : joinWrappedLines(pending.lines);
-    blocks.push({ spans: [{ text: joined }], level: pending.level, gapBefore: pending.gap, line: pending.line });
+    if (pending.level > 0) {
+      blocks.push({ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line });
+    } else {
+      const { text, joints } = joinWrappedLinesAt(pending.lines);
+      blocks.push({ spans: [{ text }], level: 0, gapBefore: pending.gap, line: pending.line, ...(joints.length ? { joints } : {}) });
+    }
     pending = undefined;
   };
   lines.forEach((raw, idx) => {

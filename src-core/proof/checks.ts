@@ -25,9 +25,14 @@ export type RuleId =
   | 'number-grouping'
   | 'mixed-number-style'
   | 'space-between-han'
+  | 'auto-corrected'
   | RuleName;
 
-export type Severity = 'error' | 'warning' | 'info';
+/**
+ * error and warning are findings a 校对 acts on; info a note; corrected (已自动改正) a change the
+ * importer made to what the author wrote, shown so it can be undone, never counted as an error.
+ */
+export type Severity = 'error' | 'warning' | 'info' | 'corrected';
 
 export interface Finding {
   rule: RuleId;
@@ -41,11 +46,38 @@ export interface Finding {
   en: string;
   /** The replacement for [offset, offset+length), when the fix is certain. */
   fix?: string;
-  /** How much the finding counts toward the error rate (出版物差错认定: punctuation and numbers ½, wrong characters 1). */
+  /** For an auto-corrected finding: what the author wrote and what the importer made of it. */
+  corrected?: { from: string; to: string };
+  /** How much the finding counts toward the 差错率 when it is an error (ERROR_WEIGHTS). */
   weight: number;
 }
 
 export type Field = ArticleTextPart;
+
+/**
+ * What one error counts in the 差错率, per 《图书编校质量差错判定和计算方法》 (the annex of
+ * 《图书质量管理规定》, 新闻出版总署令第 26 号, 2004), whose 差错 counting newspapers follow
+ * (《报纸期刊质量管理规定》, 2020: 编校差错率不超过万分之三为合格). Only error-level findings count;
+ * a warning asks the proofreader to confirm and counts nothing until confirmed.
+ */
+export const ERROR_WEIGHTS = {
+  /** 一般性错字、别字、多字、漏字、倒字：每处计 1 个差错 */
+  character: 1,
+  /** 标点符号的一般错用、漏用、多用，破折号误为一字线、半字线：每处计 0.1 个差错 */
+  punctuation: 0.1,
+  /** 字母与其他符号混用（全角字母、数字）：每处计 0.5 个差错 */
+  letterForm: 0.5,
+  /** 数字用法不符合 GB/T 15835：每处计 0.1 个差错 */
+  numberUsage: 0.1,
+  /** A finding that is not an error of its own (a note, a please-confirm) */
+  none: 0,
+} as const;
+
+/** The counting method, as `check` and the help text state it. */
+export const ERROR_RATE_METHOD = {
+  zh: '《图书质量管理规定》附件《图书编校质量差错判定和计算方法》：差错率 = 差错数 ÷ 总字数；错别字、多字、漏字每处 1，标点每处 0.1，字母与符号混用每处 0.5，数字用法每处 0.1；只计“错误”级，已自动改正和警告不计。总字数按版面字数计，无版面时以文字计：每个汉字、标点、字母、数字各计 1 字，空白不计（比版面字数少，差错率偏严）。报纸合格线为万分之三（《报纸期刊质量管理规定》2020）',
+  en: 'the annex of the Chinese book quality rules (图书质量管理规定): error rate = counted errors ÷ total characters; a wrong, extra or missing character counts 1, a punctuation error 0.1, mixed letter forms 0.5, number usage 0.1; only error-level findings count, never auto-corrections or warnings. Total characters are the page area in characters; without a layout every Han character, punctuation mark, letter and digit counts 1 and blanks none (fewer than the page area, so the rate errs on the strict side). Newspapers pass at 3 per 10,000 (报纸期刊质量管理规定, 2020)',
+};
 
 export interface PlacedFinding extends Finding {
   articleId: string;
@@ -60,7 +92,7 @@ const isChineseContext = (c: string | undefined): boolean => !!c && (isHanChar(c
 const DOUBLED_WORD_RE = new RegExp(`([${HAN_IDEOGRAPHS}]{2})\\1`, 'gu');
 const SPACE_BETWEEN_HAN_RE = new RegExp(`(?<=[${HAN_IDEOGRAPHS}])[ \\u3000\\u00a0]+(?=[${HAN_IDEOGRAPHS}])`, 'gu');
 
-function excerpt(text: string, offset: number, length: number, radius = 8): string {
+export function excerpt(text: string, offset: number, length: number, radius = 8): string {
   const start = Math.max(0, offset - radius);
   const end = Math.min(text.length, offset + length + radius);
   return `${start > 0 ? '…' : ''}${text.slice(start, offset)}【${text.slice(offset, offset + length)}】${text.slice(offset + length, end)}${end < text.length ? '…' : ''}`;
@@ -81,20 +113,20 @@ function checkHalfwidthPunctuation(text: string, emit: Emit): void {
     if (/[0-9]/.test(before ?? '') && /[0-9]/.test(after ?? '')) continue;
     const chinese = ch === '(' ? isChineseContext(before) || isHanChar(after) : ch === ')' ? isHanChar(before) || isChineseContext(after) : isChineseContext(before);
     if (!chinese) continue;
-    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: full, weight: 0.5, zh: `中文里用了半角标点“${ch}”，应为“${full}”`, en: `Half-width "${ch}" in Chinese text; use "${full}"` });
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: full, weight: ERROR_WEIGHTS.punctuation, zh: `中文里用了半角标点“${ch}”，应为“${full}”`, en: `Half-width "${ch}" in Chinese text; use "${full}"` });
   }
   // Straight quotes in Chinese text (their pairing is the importer's normalisation; here they are flagged).
   for (const m of text.matchAll(/["']/g)) {
     const i = m.index!;
     if (!isChineseContext(text[i - 1]) && !isChineseContext(text[i + 1])) continue;
-    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, weight: 0.5, zh: `中文里用了直引号 ${m[0]}，应为弯引号“”或‘’`, en: `Straight quote ${m[0]} in Chinese text; use “” or ‘’` });
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: `中文里用了直引号 ${m[0]}，应为弯引号“”或‘’`, en: `Straight quote ${m[0]} in Chinese text; use “” or ‘’` });
   }
 }
 
 function checkFullwidthAlphanumeric(text: string, emit: Emit): void {
   for (const m of text.matchAll(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g)) {
     const fix = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
-    emit({ rule: 'fullwidth-alphanumeric', severity: 'error', offset: m.index!, length: m[0].length, fix, weight: 0.5, zh: `全角字母或数字“${m[0]}”应为半角“${fix}”`, en: `Full-width letters or digits "${m[0]}"; use "${fix}"` });
+    emit({ rule: 'fullwidth-alphanumeric', severity: 'error', offset: m.index!, length: m[0].length, fix, weight: ERROR_WEIGHTS.letterForm, zh: `全角字母或数字“${m[0]}”应为半角“${fix}”`, en: `Full-width letters or digits "${m[0]}"; use "${fix}"` });
   }
 }
 
@@ -113,9 +145,9 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
     if (PAIRS[ch]) {
       const outer = stack[stack.length - 1]?.ch;
       if ((ch === '“' && outer === '“') || (ch === '《' && outer === '《')) {
-        emit({ rule: 'wrong-nesting', severity: 'error', offset: i, length: 1, weight: 0.5, zh: ch === '“' ? '双引号里又用双引号，内层应为单引号‘’' : '书名号里又用书名号，内层应为〈〉', en: ch === '“' ? 'Double quotes inside double quotes; use ‘’ inside' : '《》 inside 《》; use 〈〉 inside' });
+        emit({ rule: 'wrong-nesting', severity: 'error', offset: i, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: ch === '“' ? '双引号里又用双引号，内层应为单引号‘’' : '书名号里又用书名号，内层应为〈〉', en: ch === '“' ? 'Double quotes inside double quotes; use ‘’ inside' : '《》 inside 《》; use 〈〉 inside' });
       } else if ((ch === '‘' && outer !== '“' && outer !== '‘' && !stack.some((s) => s.ch === '“')) || (ch === '〈' && !stack.some((s) => s.ch === '《'))) {
-        emit({ rule: 'wrong-nesting', severity: 'warning', offset: i, length: 1, weight: 0.5, zh: ch === '‘' ? '单引号应用在双引号之内' : '〈〉应用在《》之内', en: ch === '‘' ? 'Single quotes belong inside double quotes' : '〈〉 belong inside 《》' });
+        emit({ rule: 'wrong-nesting', severity: 'warning', offset: i, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: ch === '‘' ? '单引号应用在双引号之内' : '〈〉应用在《》之内', en: ch === '‘' ? 'Single quotes belong inside double quotes' : '〈〉 belong inside 《》' });
       }
       stack.push({ ch, at: i });
       continue;
@@ -131,23 +163,45 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
     if (deeper >= 0) {
       // Closed across another open mark: （“…）” — the inner one is the misplaced one.
       const inner = stack[stack.length - 1];
-      emit({ rule: 'wrong-nesting', severity: 'error', offset: inner.at, length: 1, weight: 0.5, zh: `“${inner.ch}”与“${ch}”交叉嵌套`, en: `"${inner.ch}" and "${ch}" cross` });
+      emit({ rule: 'wrong-nesting', severity: 'error', offset: inner.at, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: `“${inner.ch}”与“${ch}”交叉嵌套`, en: `"${inner.ch}" and "${ch}" cross` });
       stack.splice(deeper);
       continue;
     }
-    emit({ rule: 'unpaired-mark', severity: 'error', offset: i, length: 1, weight: 0.5, zh: `“${ch}”没有对应的“${opener}”`, en: `"${ch}" has no matching "${opener}"` });
+    emit({ rule: 'unpaired-mark', severity: 'error', offset: i, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: `“${ch}”没有对应的“${opener}”`, en: `"${ch}" has no matching "${opener}"` });
   }
   for (const open of stack) {
     if (open.ch === '“' && nextParagraph?.startsWith('“')) continue;
-    emit({ rule: 'unpaired-mark', severity: 'error', offset: open.at, length: 1, weight: 0.5, zh: `“${open.ch}”没有对应的“${PAIRS[open.ch]}”`, en: `"${open.ch}" is never closed with "${PAIRS[open.ch]}"` });
+    emit({ rule: 'unpaired-mark', severity: 'error', offset: open.at, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: `“${open.ch}”没有对应的“${PAIRS[open.ch]}”`, en: `"${open.ch}" is never closed with "${PAIRS[open.ch]}"` });
   }
+}
+
+/** What may follow the second item of a connector: 哈密—重庆航线, 北京—上海的, 郑州—洛阳。 (not the end of a text: 成果—上榜 is a cut-off dash as likely) */
+const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返)/u;
+/** How a dash that stands for a 破折号 goes on: an explanation (就是…, 即…) or a pronoun. */
+const DASH_CONTINUATION = /^(?:就是|也就是|即|是|我|你|他|她|它|这|那)/u;
+const CONNECTOR_ITEM = new RegExp(`^[${HAN_IDEOGRAPHS}]{2,4}`, 'u');
+
+/**
+ * A single dash joining two places or two times is the connector (连接号, GB/T 15834 §4.13: 哈密—重庆,
+ * 2020—2025年, 3月—5月), not a 破折号 written short. Connector when digits meet a date or digit, or
+ * when the item after it is 2–4 Han characters followed by punctuation, 的 or a route word; a speech
+ * verb before it or an explanation after it makes it a dash all the same.
+ */
+function isConnector(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  const rest = text.slice(at + 1);
+  if (/^[0-9]/.test(rest) && /[0-9年月日时号]/.test(before)) return true;
+  if (!isHanChar(before) || /[说道问答]/.test(before) || DASH_CONTINUATION.test(rest)) return false;
+  const item = CONNECTOR_ITEM.exec(rest)?.[0] ?? '';
+  for (let n = 2; n <= item.length; n++) if (CONNECTOR_TAIL.test(rest.slice(n))) return true;
+  return false;
 }
 
 function checkMarkForms(text: string, emit: Emit): void {
   for (const m of text.matchAll(/\.{3,}|。{3,}|…+|·{3,}/g)) {
     const s = m[0];
     if (s === '……' || s.length % 2 === 0 && /^…+$/.test(s)) continue;
-    emit({ rule: 'ellipsis-form', severity: 'error', offset: m.index!, length: s.length, fix: '……', weight: 0.5, zh: `省略号应为“……”（当前为“${s}”）`, en: `Use "……" for an ellipsis (found "${s}")` });
+    emit({ rule: 'ellipsis-form', severity: 'error', offset: m.index!, length: s.length, fix: '……', weight: ERROR_WEIGHTS.punctuation, zh: `省略号应为“……”（当前为“${s}”）`, en: `Use "……" for an ellipsis (found "${s}")` });
   }
   for (const m of text.matchAll(/—+|－－|--/g)) {
     const s = m[0];
@@ -155,14 +209,15 @@ function checkMarkForms(text: string, emit: Emit): void {
     const before = text[m.index! - 1];
     const after = text[m.index! + s.length];
     if (s === '—' && !(isChineseContext(before) || isChineseContext(after))) continue; // an em dash in Latin text
-    emit({ rule: 'dash-form', severity: 'error', offset: m.index!, length: s.length, fix: '——', weight: 0.5, zh: `破折号应为“——”（当前为“${s}”）`, en: `Use "——" for a dash (found "${s}")` });
+    if (s === '—' && isConnector(text, m.index!)) continue;
+    emit({ rule: 'dash-form', severity: 'error', offset: m.index!, length: s.length, fix: '——', weight: ERROR_WEIGHTS.punctuation, zh: `破折号应为“——”（当前为“${s}”）`, en: `Use "——" for a dash (found "${s}")` });
   }
   for (const m of text.matchAll(/—[ \u3000]+—|…[ \u3000]+…/g)) {
-    emit({ rule: 'space-in-mark', severity: 'error', offset: m.index!, length: m[0].length, fix: m[0][0] + m[0][0], weight: 0.5, zh: '破折号或省略号中间有空格', en: 'Space inside a dash or an ellipsis' });
+    emit({ rule: 'space-in-mark', severity: 'error', offset: m.index!, length: m[0].length, fix: m[0][0] + m[0][0], weight: ERROR_WEIGHTS.punctuation, zh: '破折号或省略号中间有空格', en: 'Space inside a dash or an ellipsis' });
   }
   for (const m of text.matchAll(/[•∙・]/g)) {
     if (!isHanChar(text[m.index! - 1]) && !isHanChar(text[m.index! + 1])) continue;
-    emit({ rule: 'bullet-for-middle-dot', severity: 'error', offset: m.index!, length: 1, fix: '·', weight: 0.5, zh: `间隔号应为“·”（当前为“${m[0]}”）`, en: `Use "·" as the Chinese middle dot (found "${m[0]}")` });
+    emit({ rule: 'bullet-for-middle-dot', severity: 'error', offset: m.index!, length: 1, fix: '·', weight: ERROR_WEIGHTS.punctuation, zh: `间隔号应为“·”（当前为“${m[0]}”）`, en: `Use "·" as the Chinese middle dot (found "${m[0]}")` });
   }
 }
 
@@ -200,7 +255,7 @@ function checkDoubles(text: string, emit: Emit): void {
       offset: offsets[i],
       length: a.length * 2,
       ...(certain ? { fix: a } : {}),
-      weight: certain ? 1 : 0,
+      weight: certain ? ERROR_WEIGHTS.character : ERROR_WEIGHTS.none,
       zh: certain ? `“${a}${a}”多了一个“${a}”` : `“${a}${a}”重复，请确认`,
       en: certain ? `"${a}${a}": one "${a}" too many` : `"${a}${a}" is doubled; please confirm`,
     });
@@ -211,7 +266,7 @@ function checkDoubles(text: string, emit: Emit): void {
     const w = m[1];
     const [first, second] = w;
     if (first === second) continue;
-    emit({ rule: 'doubled-word', severity: 'warning', offset: m.index!, length: m[0].length, weight: 0, zh: `“${w}”连写两次，请确认（动词重叠如“研究研究”除外）`, en: `"${w}" written twice; please confirm (verb reduplication such as 研究研究 is fine)` });
+    emit({ rule: 'doubled-word', severity: 'warning', offset: m.index!, length: m[0].length, weight: ERROR_WEIGHTS.none, zh: `“${w}”连写两次，请确认（动词重叠如“研究研究”除外）`, en: `"${w}" written twice; please confirm (verb reduplication such as 研究研究 is fine)` });
   }
 }
 
@@ -223,20 +278,20 @@ function checkNumbers(text: string, emit: Emit): void {
     const era = m[3];
     if (!apostrophe && !digits.startsWith('0') && !era) continue; // 15年 may be fifteen years
     if (era === '前后' && !apostrophe) continue;
-    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: m[0].length, weight: 0.5, zh: `年份“${m[0]}”不应简写，应写全（如“19${digits}年”或“20${digits}年”）`, en: `Year "${m[0]}" abbreviated; write it in full (19${digits} or 20${digits})` });
+    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: m[0].length, weight: ERROR_WEIGHTS.numberUsage, zh: `年份“${m[0]}”不应简写，应写全（如“19${digits}年”或“20${digits}年”）`, en: `Year "${m[0]}" abbreviated; write it in full (19${digits} or 20${digits})` });
   }
   // 5+ digit integers in running text may take thousands grouping (GB/T 15835 §5.1.3 allows it).
   for (const m of text.matchAll(/(?<![0-9A-Za-z.,\-])[0-9]{5,}(?![0-9A-Za-z年号\-])/g)) {
     const n = m[0];
     if (n.length > 12) continue; // codes and phone numbers
     const grouped = n.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    emit({ rule: 'number-grouping', severity: 'info', offset: m.index!, length: n.length, weight: 0, zh: `多位数“${n}”可分节写作“${grouped}”（全版统一即可）`, en: `"${n}" may be grouped as "${grouped}" (be consistent on the page)` });
+    emit({ rule: 'number-grouping', severity: 'info', offset: m.index!, length: n.length, weight: ERROR_WEIGHTS.none, zh: `多位数“${n}”可分节写作“${grouped}”（全版统一即可）`, en: `"${n}" may be grouped as "${grouped}" (be consistent on the page)` });
   }
 }
 
 function checkSpaces(text: string, emit: Emit): void {
   for (const m of text.matchAll(SPACE_BETWEEN_HAN_RE)) {
-    emit({ rule: 'space-between-han', severity: 'error', offset: m.index!, length: m[0].length, fix: '', weight: 0.5, zh: '两个汉字之间有空格', en: 'Space between two Han characters' });
+    emit({ rule: 'space-between-han', severity: 'error', offset: m.index!, length: m[0].length, fix: '', weight: ERROR_WEIGHTS.punctuation, zh: '两个汉字之间有空格', en: 'Space between two Han characters' });
   }
 }
 
@@ -299,7 +354,7 @@ function checkNumberStyles(texts: Located[]): PlacedFinding[] {
         offset: m.index!,
         length: m[0].length,
         excerpt: excerpt(t.text, m.index!, m[0].length),
-        weight: 0.5,
+        weight: ERROR_WEIGHTS.numberUsage,
         zh: `本版${kind.name}写法不统一：“${m[0]}”与多数写法不同`,
         en: `${kind.en} are written two ways on this page: "${m[0]}" differs from most`,
         articleId: t.articleId,
@@ -313,12 +368,19 @@ function checkNumberStyles(texts: Located[]): PlacedFinding[] {
 
 export interface PageCheck {
   findings: PlacedFinding[];
-  /** Characters counted (non-space), the denominator of the error rate. */
+  /** Characters counted (code points that are not blank), the denominator of the error rate (ERROR_RATE_METHOD). */
   characters: number;
-  /** Weighted errors (see Finding.weight). */
+  /** Counted errors: the weights of the error-level findings (ERROR_WEIGHTS). */
   errors: number;
-  /** 差错率 per 10,000 characters (万分之…); newspapers aim at ≤ 3. */
+  /** 差错率 per 10,000 characters (万分之…); newspapers pass at ≤ 3. */
   errorRatePer10k: number;
+}
+
+/** The characters a text counts for in the error rate: every code point that is not blank. */
+export function countedCharacters(text: string): number {
+  let n = 0;
+  for (const ch of text) if (!/\s/.test(ch)) n++;
+  return n;
 }
 
 /** Runs every rule on every text of the page's articles (placed or not). */
@@ -336,8 +398,9 @@ export function checkDocument(doc: Pick<BanmianDocument, 'articles'>): PageCheck
   for (const rule of PAGE_RULES) {
     rule(texts.map((t) => t.text), (i, f) => findings.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
   }
-  const characters = texts.reduce((n, t) => n + t.text.replace(/\s/g, '').length, 0);
-  const errors = findings.reduce((n, f) => n + f.weight, 0);
+  const characters = texts.reduce((n, t) => n + countedCharacters(t.text), 0);
+  // Rounded to the 0.1 the weights are given in, so 0.1 + 0.2 shows as 0.3.
+  const errors = Math.round(findings.reduce((n, f) => n + (f.severity === 'error' ? f.weight : 0), 0) * 1000) / 1000;
   return { findings, characters, errors, errorRatePer10k: characters ? (errors / characters) * 10_000 : 0 };
 }
 

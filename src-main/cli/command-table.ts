@@ -4,6 +4,7 @@
  * derived from this table, so a new option cannot be parsed but undocumented (or the reverse).
  */
 import { ARTICLE_TEXT_FIELDS } from '../../src-core/model/article-fields';
+import { ERROR_RATE_METHOD } from '../../src-core/proof/checks';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -122,12 +123,13 @@ export const COMMANDS = {
     exits: { 0: { zh: '没有错误', en: 'no errors' }, 1: READ_FAILED, 2: USAGE_EXIT, 4: { zh: '有印前错误', en: 'preflight errors found' } },
   },
   check: {
-    zh: '自动校对检查',
-    en: 'run the proofreading checks',
-    synopsis: 'FILE... [--json] [--all]',
+    zh: `自动校对检查：列出每处错误、警告，以及导入时自动改正之处（已自动改正，附原稿写法，不计差错）。差错率按${ERROR_RATE_METHOD.zh}`,
+    en: `run the proofreading checks: every error and warning, and every change the import made (auto-corrected, with what the copy had; not errors). The error rate follows ${ERROR_RATE_METHOD.en}`,
+    synopsis: 'FILE... [--json] [--all] [--raw]',
     options: {
       json: { type: 'boolean', zh: '以 JSON 输出', en: 'print JSON' },
       all: { type: 'boolean', zh: '也列出提示', en: 'list notes too' },
+      raw: { type: 'boolean', zh: '按原稿检查：不规范标点、不删空格（不再有“已自动改正”）', en: 'check the text as written: no punctuation normalization, no spaces removed (so nothing is auto-corrected)' },
     },
     exits: { 0: { zh: '没有错误', en: 'no errors found' }, 1: { zh: '发现错误，或输入无法读取', en: 'errors found, or an input could not be read' }, 2: USAGE_EXIT },
   },

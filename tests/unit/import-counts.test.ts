@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run as check } from '../../src-main/cli/commands/check';
-import { run as compose } from '../../src-main/cli/commands/compose';
+import { gather, run as compose } from '../../src-main/cli/commands/compose';
 import { run as importCommand } from '../../src-main/cli/commands/import';
 
 const sample = join(resolve(fileURLToPath(new URL('../..', import.meta.url))), 'assets/samples/luoyang-daily-page.txt');
@@ -36,5 +36,22 @@ describe('article counts agree across the commands', () => {
     expect(checked).toMatch(/\n9 articles, /);
     expect(imported).toMatch(/，9 篇稿件 articles，/);
     expect(composed).toMatch(/\(9 篇稿件 articles, 1 条通栏 banners, 1 张图片 images\)/);
+  }, 60_000);
+
+  it('check reads the page as compose gathers it: the same articles, the banner apart (one importer, one splitter)', async () => {
+    const gathered = await gather([sample]);
+    if ('zh' in gathered) throw new Error(gathered.en);
+    const composed = gathered.articles.filter((a) => !gathered.bannerIds.has(a.id)).map((a) => a.headline);
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    try {
+      await check([sample, '--json']);
+    } finally {
+      log.mockRestore();
+    }
+    const out = JSON.parse(lines.join('\n')) as { articles: number; banners: number; findings: { articleId: string }[] };
+    expect(composed).toHaveLength(9);
+    expect(out.articles).toBe(composed.length);
+    expect(out.banners).toBe(gathered.bannerIds.size);
   }, 60_000);
 });

@@ -71,9 +71,33 @@ describe('automatic proofreading checks', () => {
     expect(f).toMatchObject({ articleId: a.id, field: 'body', paragraph: 0, offset: 9 });
     expect(f.excerpt).toContain('【,】');
     expect(result.findings.some((x) => x.rule === 'mixed-number-style' && x.excerpt.includes('二〇二四年'))).toBe(true);
-    // halfwidth ½ + fullwidth ½ + mixed style ½ = 1.5 over the characters
-    expect(result.errors).toBe(1.5);
-    expect(result.errorRatePer10k).toBeCloseTo((1.5 / result.characters) * 10_000, 10);
+    // 《图书编校质量差错判定和计算方法》: a half-width mark 0.1 + full-width digits (字母与符号混用) 0.5; the
+    // mixed number style is a warning (to confirm), which counts nothing: 0.6 over the characters
+    expect(result.errors).toBe(0.6);
+    expect(result.errorRatePer10k).toBeCloseTo((0.6 / result.characters) * 10_000, 10);
+  });
+});
+
+describe('差错率 as 《图书质量管理规定》 counts it', () => {
+  it('a hand-counted paragraph: 的的 (多字, 1) and a half-width comma (标点, 0.1) in 16 characters', () => {
+    // 这是我们的的目标 8 + , 1 + 大家一起努力 6 + 。1 = 16 characters; the spaces count nothing
+    const a = { ...samplePage().articles[1], kicker: '', headline: '', deck: '', byline: '', lead: '', jumpFrom: '', jumpTo: '', body: docFromParagraphs(['这是我们的的目标, 大家一起努力。 ']) };
+    const result = checkDocument({ articles: [a] });
+    expect(result.findings.map((f) => [f.rule, f.severity, f.weight])).toEqual([
+      ['doubled-character', 'error', 1],
+      ['halfwidth-punctuation', 'error', 0.1],
+    ]);
+    expect(result.characters).toBe(16);
+    expect(result.errors).toBe(1.1);
+    expect(result.errorRatePer10k).toBeCloseTo(687.5, 10); // 1.1 ÷ 16 × 10,000
+  });
+
+  it('counts a character outside the BMP once, and warnings not at all', () => {
+    const a = { ...samplePage().articles[1], kicker: '', headline: '', deck: '', byline: '', lead: '', jumpFrom: '', jumpTo: '', body: docFromParagraphs(['𠀀我们我们一定做好。']) };
+    const result = checkDocument({ articles: [a] });
+    expect(result.findings.map((f) => f.severity)).toEqual(['warning']);
+    expect(result.characters).toBe(10);
+    expect(result.errors).toBe(0);
   });
 });
 
@@ -81,6 +105,20 @@ describe('doubles at word boundaries', () => {
   it('are not reported (宣传部部长, 签订订单, 全国国企)', () => {
     for (const t of ['市委常委、宣传部部长徐超文', '与万邦物流签订订单协议', '全国国企年度盘点榜单', '督查组组长']) {
       expect(checkText(t).filter((f) => f.rule === 'doubled-character'), t).toEqual([]);
+    }
+  });
+});
+
+describe('a single dash joining two places or times is the connector (GB/T 15834 §4.13)', () => {
+  const dashFindings = (t: string) => checkText(t).filter((f) => f.rule === 'dash-form');
+  it('raises nothing on 哈密—重庆 and other connectors', () => {
+    for (const t of ['哈密—重庆航线今日开通。', '开通了哈密—重庆的货运班列。', '乘客往返哈密—重庆。', '北京—上海高铁运行平稳。', '展期为3月—5月。', '规划期为2021年—2025年。']) {
+      expect(dashFindings(t), t).toEqual([]);
+    }
+  });
+  it('still flags a 破折号 written as one dash', () => {
+    for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—']) {
+      expect(dashFindings(t).map((f) => f.fix), t).toEqual(['——']);
     }
   });
 });
