@@ -1,7 +1,8 @@
-import { memo, useMemo, useSyncExternalStore } from 'react';
+import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
+import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
 import { useEditor } from '../editor/use-editor';
 import type { EditionSession, EditionView } from './edition-session';
@@ -11,7 +12,7 @@ import './edition.css';
  * The open edition: its overview (整期总览) over the workspace, or, while one of its pages is in the
  * workspace, a bar naming the page with the way back. Nothing when no edition is open.
  */
-export function EditionChrome({ session, editor }: { session: EditionSession; editor: Editor }) {
+export function EditionChrome({ session, editor, host }: { session: EditionSession; editor: Editor; host: HostApi }) {
   const view = useSyncExternalStore(session.subscribe, session.current);
   // the file changes when another page replaces the edition's (新建, 恢复, a joined page): the bar goes
   useEditor((s) => s.file);
@@ -30,10 +31,10 @@ export function EditionChrome({ session, editor }: { session: EditionSession; ed
       </div>
     );
   }
-  return <Overview view={view} session={session} editor={editor} />;
+  return <Overview view={view} session={session} editor={editor} host={host} />;
 }
 
-function Overview({ view, session, editor }: { view: EditionView; session: EditionSession; editor: Editor }) {
+function Overview({ view, session, editor, host }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi }) {
   const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
@@ -56,16 +57,28 @@ function Overview({ view, session, editor }: { view: EditionView; session: Editi
           <small> Duplicate page numbers: jump lines and file names would be ambiguous; renumber the pages.</small>
         </p>
       )}
+      {view.notice && (
+        <p className={`edition-notice edition-notice-${view.notice.kind}`} role={view.notice.kind === 'error' ? 'alert' : 'status'} data-testid="edition-notice" data-kind={view.notice.kind}>
+          {view.notice.zh} <small>{view.notice.en}</small>
+        </p>
+      )}
       <ol className="edition-pages">
         {rows.map((row) => (
-          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} />
+          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} />
         ))}
       </ol>
     </div>
   );
 }
 
-const PageCard = memo(function PageCard({ row, editor, onOpen }: { row: OverviewRow; editor: Editor; onOpen: () => void }) {
+interface CardProps {
+  row: OverviewRow;
+  editor: Editor;
+  onOpen: () => void;
+  onRenumber: (to: number) => void;
+}
+
+const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
@@ -94,6 +107,26 @@ const PageCard = memo(function PageCard({ row, editor, onOpen }: { row: Overview
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
       </div>
+      <Renumber key={row.number} number={row.number} onRenumber={onRenumber} />
     </li>
   );
 });
+
+/** 版次 of a card: a new number typed and 改 (or Enter) renumbers this page, however many share its number. */
+function Renumber({ number, onRenumber }: { number: number; onRenumber: (to: number) => void }) {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const to = Number(new FormData(e.currentTarget).get('to'));
+    if (to !== number) onRenumber(to);
+  };
+  return (
+    <form className="edition-renumber" onSubmit={submit}>
+      <label title="版次 Page number">
+        版次 <input name="to" type="number" min={1} step={1} defaultValue={number} data-testid="edition-page-renumber" aria-label="版次 Page number" />
+      </label>
+      <button type="submit" data-testid="edition-page-renumber-ok" title="重新编号 Renumber">
+        改
+      </button>
+    </form>
+  );
+}

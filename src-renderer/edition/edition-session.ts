@@ -2,6 +2,7 @@ import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
+import { renumberPageAt } from '../../src-core/edition/renumber';
 import type { HostApi, OpenedEdition } from '../../src-core/host-api';
 import { savedDocument } from '../../src-core/store/persist';
 import type { PageStore } from '../../src-core/store/page-store';
@@ -13,6 +14,14 @@ export interface EditionView {
   path: string;
   title: string;
   page: number | null;
+  /** What the overview's last action told (renumbered, refused, exported …), shown in the overview. */
+  notice?: EditionNotice;
+}
+
+export interface EditionNotice {
+  kind: 'error' | 'info';
+  zh: string;
+  en: string;
 }
 
 /**
@@ -69,6 +78,33 @@ export class EditionSession {
     if (!v) return;
     if (editor.dirty && this.editsPageOf(editor)) return editor.notify({ zh: '本版有未保存的修改，请先保存（Ctrl+S）再回到整期总览', en: 'This page has unsaved changes: save it (Ctrl+S) before going back to the edition overview' });
     this.set({ ...v, page: null });
+  }
+
+  /**
+   * 改版次 from the overview: the page at `index` in the file takes number `to` (pages sharing a
+   * number are told apart by index), and the edition is written to its file at once, atomically.
+   */
+  async renumber(index: number, to: number, host: HostApi): Promise<void> {
+    const v = this.view;
+    if (!v || v.page !== null) return;
+    const from = v.edition.pages[index]?.number;
+    const r = renumberPageAt(v.edition, index, to, { duplicateNumbers: 'allow' });
+    if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
+    await this.commit(v, r.edition, host, { kind: 'info', zh: `第${from}版已改为第${to}版，转版行随之更新`, en: `Page ${from} is now page ${to}; the jump lines follow` });
+  }
+
+  /** The overview's message, on the edition as it is now. */
+  private tell(notice: EditionNotice): void {
+    if (this.view) this.set({ ...this.view, notice });
+  }
+
+  /** An edition changed from the overview: written to its file (atomically, by the host), then shown; on failure nothing changes. */
+  private async commit(v: EditionView, next: EditionDocument, host: HostApi, done: EditionNotice): Promise<void> {
+    const r = await host.saveEdition(serializeEdition(next), v.path);
+    // the session may have moved on while the host wrote (another file opened): leave that be
+    if (this.view?.edition !== v.edition) return;
+    if (!r.ok) return this.tell({ kind: 'error', zh: `未保存：${r.zh}`, en: `Not saved: ${r.en}` });
+    this.set({ ...this.view, edition: next, notice: done });
   }
 
   /** 保存 of a page of the edition: the page written back, the edition written to its file. */
