@@ -5,6 +5,7 @@ import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
 import { useEditor } from '../editor/use-editor';
+import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import './edition.css';
 
@@ -47,6 +48,15 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
         <span>
           {info.paper} {info.date} · {rows.length} 版 pages · {view.title}
         </span>
+        <button
+          type="button"
+          data-testid="edition-export"
+          disabled={view.exporting?.state === 'running'}
+          onClick={() => void session.exportAll(host, rows.filter((r) => r.errors).map((r) => r.number))}
+          title={`每版一个印刷 PDF 和整期合订 PDF，写入 ${exportFolder(view.path)} / One print PDF per page and the combined PDF, into ${exportFolder(view.path)}`}
+        >
+          导出整期 PDF <small>Export edition PDF</small>
+        </button>
         <button type="button" data-testid="edition-close" onClick={() => session.close()}>
           关闭 <small>Close</small>
         </button>
@@ -56,6 +66,20 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
           版次重复：{[...new Set(shared.map((r) => r.number))].map((n) => `第${n}版`).join('、')}，转版行和文件名会指错版面，请改版次。
           <small> Duplicate page numbers: jump lines and file names would be ambiguous; renumber the pages.</small>
         </p>
+      )}
+      {view.exporting && <ExportBar progress={view.exporting} onCancel={() => session.cancelExport()} />}
+      {view.confirm && (
+        <div className="edition-confirm" role="alertdialog" aria-label="确认 Confirm" data-testid="edition-confirm">
+          <span>
+            {view.confirm.zh} <small>{view.confirm.en}</small>
+          </span>
+          <button type="button" data-testid="edition-confirm-ok" onClick={() => void session.answer(true)}>
+            确定 <small>OK</small>
+          </button>
+          <button type="button" data-testid="edition-confirm-cancel" onClick={() => void session.answer(false)}>
+            取消 <small>Cancel</small>
+          </button>
+        </div>
       )}
       {view.notice && (
         <p className={`edition-notice edition-notice-${view.notice.kind}`} role={view.notice.kind === 'error' ? 'alert' : 'status'} data-testid="edition-notice" data-kind={view.notice.kind}>
@@ -117,6 +141,8 @@ function Renumber({ number, onRenumber }: { number: number; onRenumber: (to: num
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const to = Number(new FormData(e.currentTarget).get('to'));
+    // the field shows the page's number again: the new one once the edition has it, the old one if refused
+    e.currentTarget.reset();
     if (to !== number) onRenumber(to);
   };
   return (
@@ -128,5 +154,23 @@ function Renumber({ number, onRenumber }: { number: number; onRenumber: (to: num
         改
       </button>
     </form>
+  );
+}
+
+/** 导出整期 PDF's progress: the files written of all, the one being written, and 取消 while it runs. */
+function ExportBar({ progress, onCancel }: { progress: ExportProgress; onCancel: () => void }) {
+  const running = progress.state === 'running';
+  return (
+    <div className="edition-export" data-testid="edition-export-progress" data-done={progress.done} data-total={progress.total} data-state={progress.state}>
+      <progress value={progress.done} max={progress.total} />
+      <span>
+        {progress.done}/{progress.total} · {progress.zh} <small>{progress.en}</small>
+      </span>
+      {running && (
+        <button type="button" data-testid="edition-export-cancel" onClick={onCancel}>
+          取消 <small>Cancel</small>
+        </button>
+      )}
+    </div>
   );
 }

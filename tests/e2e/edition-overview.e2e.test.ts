@@ -6,7 +6,8 @@
  * shared number fixed from the overview (renumbered by the card, not by the number) and the jump
  * lines following a renumbered page.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -165,6 +166,26 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await expect.poll(() => page.getByTestId('edition-notice').getAttribute('data-kind')).toBe('error');
     expect(await page.getByTestId('edition-notice').innerText()).toContain('第1版已经存在');
     expect(readFileSync(join(sandbox, FILE)).equals(before)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('导出整期 PDF writes every page\'s PDF and the combined one beside the edition, the progress reaching its end', async () => {
+    // page 2 runs over since its edit: a preflight error, so the export asks first
+    await page.getByTestId('edition-export').click();
+    await page.getByTestId('edition-confirm').waitFor();
+    expect(await page.getByTestId('edition-confirm').innerText()).toContain('第2版有印前错误');
+    await page.getByTestId('edition-confirm-ok').click();
+    const bar = page.getByTestId('edition-export-progress');
+    await expect.poll(() => bar.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect([await bar.getAttribute('data-done'), await bar.getAttribute('data-total')]).toEqual(['5', '5']);
+    expect(await page.getByTestId('edition-notice').getAttribute('data-kind')).toBe('info');
+    const folder = join(sandbox, 'day-pdf');
+    const names = ['20261203-01.pdf', '20261203-02.pdf', '20261203-04.pdf', '20261203-05.pdf', '20261203.pdf'];
+    expect(readdirSync(folder).sort()).toEqual(names);
+    for (const n of names) expect(readFileSync(join(folder, n)).subarray(0, 5).toString(), n).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', [join(folder, '20261203.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+4\n/);
+    expect(execFileSync('pdftotext', [join(folder, '20261203-01.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('（下转第5版）');
+    await shot(page, 'ui-edition-exported-1600.png');
     expect(problems).toEqual([]);
   });
 });
