@@ -88,7 +88,7 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
       )}
       <ol className="edition-pages">
         {rows.map((row) => (
-          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} />
+          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} onDelete={() => session.deletePage(row.index, host)} />
         ))}
       </ol>
     </div>
@@ -100,9 +100,10 @@ interface CardProps {
   editor: Editor;
   onOpen: () => void;
   onRenumber: (to: number) => void;
+  onDelete: () => void;
 }
 
-const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber }: CardProps) {
+const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber, onDelete }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
@@ -131,7 +132,12 @@ const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber }: Car
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
       </div>
-      <Renumber key={row.number} number={row.number} onRenumber={onRenumber} />
+      <div className="edition-actions">
+        <Renumber key={row.number} number={row.number} onRenumber={onRenumber} />
+        <button type="button" data-testid="edition-page-delete" onClick={onDelete} title={`删除第${row.number}版（先确认）/ Delete page ${row.number} (asks first)`}>
+          删版
+        </button>
+      </div>
     </li>
   );
 });

@@ -2,6 +2,7 @@ import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
+import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
 import { renumberPageAt } from '../../src-core/edition/renumber';
 import { exportEdition, type ExportProgress } from './edition-export';
 import type { HostApi, OpenedEdition } from '../../src-core/host-api';
@@ -105,6 +106,22 @@ export class EditionSession {
     const r = renumberPageAt(v.edition, index, to, { duplicateNumbers: 'allow' });
     if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
     await this.commit(v, r.edition, host, { kind: 'info', zh: `第${from}版已改为第${to}版，转版行随之更新`, en: `Page ${from} is now page ${to}; the jump lines follow` });
+  }
+
+  /**
+   * 删版 from the overview: asks first, naming each story on the page and what becomes of it (a
+   * continued part overset on the page before, a story beginning here back in the pool unplaced);
+   * 确定 writes the edition without the page, atomically.
+   */
+  deletePage(index: number, host: HostApi): void {
+    const v = this.view;
+    if (!v || v.page !== null) return;
+    if (v.exporting?.state === 'running') return this.tell({ kind: 'error', zh: '正在导出，导出完成后再删版', en: 'An export is running: delete the page when it has finished' });
+    const r = deletePage(v.edition, index);
+    if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
+    const p = v.edition.pages[index];
+    const question = deletionQuestion(v.edition, index, r.stories);
+    this.ask({ ...question, run: () => this.commit(v, r.edition, host, { kind: 'info', zh: `已删除第${p.number}版 ${p.name}`, en: `Deleted page ${p.number} ${p.name}` }) });
   }
 
   /**

@@ -188,4 +188,29 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await shot(page, 'ui-edition-exported-1600.png');
     expect(problems).toEqual([]);
   });
+
+  it('删版 of the page where the continued story resumes asks first naming the story, then its part is overset on page 1', async () => {
+    const before = readEdition(join(sandbox, FILE));
+    const chain = before.chains[0];
+    const story = before.articles.find((a) => a.id === chain.article)!;
+    const cards = page.getByTestId('edition-page');
+    expect(await page.getByTestId('edition-page-overset').first().getAttribute('data-count')).toBe('0');
+    await cards.nth(3).getByTestId('edition-page-delete').click();
+    const question = await page.getByTestId('edition-confirm').innerText();
+    expect(question).toContain(`删除第5版 经济`);
+    expect(question).toContain(`《${story.headline}》在本版的部分回到第1版，成为溢排`);
+    // 取消 changes nothing
+    await page.getByTestId('edition-confirm-cancel').click();
+    expect(await cards.count()).toBe(4);
+    expect(readFileSync(join(sandbox, FILE), 'utf8')).toBe(serializeEdition(before));
+    await cards.nth(3).getByTestId('edition-page-delete').click();
+    await page.getByTestId('edition-confirm-ok').click();
+    await expect.poll(() => cards.count()).toBe(3);
+    await expect.poll(() => page.getByTestId('edition-page-overset').first().getAttribute('data-count')).toBe('1');
+    const after = readEdition(join(sandbox, FILE));
+    expect(after.pages.map((p) => p.number)).toEqual([1, 2, 4]);
+    expect(after.chains).toEqual([]);
+    expect(after.articles.find((a) => a.id === story.id)).toEqual(story);
+    expect(problems).toEqual([]);
+  });
 });
