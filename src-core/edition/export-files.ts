@@ -33,3 +33,10 @@ export function progressLine(files: readonly ExportFile[], step: number): { zh: 
   if (f.number === undefined) return { zh: `整期合订 ${pages} 版：${f.fileName}`, en: `combined edition of ${pages} pages: ${f.fileName}` };
   return { zh: `第${step}/${pages}版（第${f.number}版）：${f.fileName}`, en: `page ${step} of ${pages} (page ${f.number}): ${f.fileName}` };
 }
+
+/** Pages named in a message: 第1版、第3版 / page 1, pages 1 and 3 (the English subject's number follows). */
+export function namePages(numbers: readonly number[]): { zh: string; en: string; plural: boolean } {
+  const plural = numbers.length > 1;
+  const en = plural ? `pages ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}` : `page ${numbers[0]}`;
+  return { zh: numbers.map((n) => `第${n}版`).join('、'), en, plural };
+}

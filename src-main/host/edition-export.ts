@@ -6,7 +6,7 @@
  */
 import type { ExportOptions, HostResult } from '../../src-core/host-api';
 import { parseEdition } from '../../src-core/edition/edition-file';
-import { editionFileName } from '../../src-core/edition/export-files';
+import { editionFileName, namePages } from '../../src-core/edition/export-files';
 import { pageDocuments } from '../../src-core/edition/page-doc';
 import { writeCombinedPdf } from '../files/edition-pdf';
 import { checkPage, loadOutputIntent } from '../files/print';
@@ -25,7 +25,8 @@ export async function exportEditionPdf(env: HostEnv, json: string, path: string 
   const pages = pageDocuments(edition);
   if (!options.force) {
     const blocked = pages.filter((p) => checkPage(p.document, fonts, options.bleedMm).report.errors.length).map((p) => p.number);
-    if (blocked.length) return fail(`${blocked.map((n) => `第${n}版`).join('、')}有印前错误，未导出整期 PDF`, `Pages ${blocked.join(', ')} have preflight errors; the edition PDF was not exported`);
+    const named = namePages(blocked);
+    if (blocked.length) return fail(`${named.zh}有印前错误，未导出整期 PDF`, `${named.en[0].toUpperCase()}${named.en.slice(1)} ${named.plural ? 'have' : 'has'} preflight errors; the edition PDF was not exported`);
   }
   const intent = loadOutputIntent();
   if (!intent.ok) return fail(intent.zh, intent.en);

@@ -4,6 +4,7 @@ import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
 import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
 import { renumberPageAt } from '../../src-core/edition/renumber';
+import { namePages } from '../../src-core/edition/export-files';
 import { exportEdition, type ExportProgress } from './edition-export';
 import type { HostApi, OpenedEdition } from '../../src-core/host-api';
 import { savedDocument } from '../../src-core/store/persist';
@@ -135,8 +136,9 @@ export class EditionSession {
     const numbers = v.edition.pages.map((p) => p.number);
     if (new Set(numbers).size !== numbers.length) return this.tell({ kind: 'error', zh: '版次重复，先改版次再导出（文件名会相同）', en: 'Pages share a number: renumber them before exporting (their files would have the same name)' });
     if (blocked.length && !force) {
-      const pages = blocked.map((n) => `第${n}版`).join('、');
-      return this.ask({ zh: `${pages}有印前错误。仍要导出整期 PDF 吗？`, en: `Pages ${blocked.join(', ')} have preflight errors. Export the edition PDF anyway?`, run: () => this.exportAll(host, blocked, true) });
+      const named = namePages(blocked);
+      const en = `${named.en[0].toUpperCase()}${named.en.slice(1)} ${named.plural ? 'have' : 'has'} preflight errors. Export the edition PDF anyway?`;
+      return this.ask({ zh: `${named.zh}有印前错误。仍要导出整期 PDF 吗？`, en, run: () => this.exportAll(host, blocked, true) });
     }
     this.cancelRequested = false;
     const end = await exportEdition(v.edition, v.path, {
