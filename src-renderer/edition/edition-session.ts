@@ -145,10 +145,11 @@ export class EditionSession {
       host,
       force,
       cancelled: () => this.cancelRequested,
-      progress: (exporting) => this.view && this.set({ ...this.view, exporting, notice: undefined }),
+      progress: (exporting) => this.view?.edition === v.edition && this.set({ ...this.view, exporting, notice: undefined }),
     });
+    // another file opened meanwhile: its view is not this export's to report on
     const now = this.view;
-    if (!now) return;
+    if (!now || now.edition !== v.edition) return;
     const exporting = now.exporting && { ...now.exporting, state: end.state };
     if (end.state === 'failed') return this.set({ ...now, exporting, notice: { kind: 'error', zh: `导出未完成：${end.zh}`, en: `The export did not finish: ${end.en}` } });
     if (end.state === 'cancelled') return this.set({ ...now, exporting, notice: { kind: 'info', zh: '已取消导出，已写入的文件保留', en: 'Export cancelled; the files written so far are kept' } });
