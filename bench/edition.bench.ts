@@ -1,32 +1,94 @@
 /**
- * The edition command on the test plan (tests/fixtures/edition: 3 tabloid pages, 2 ads, one story
- * continued from page 1 to page 3): wall time of the whole run (import, make-up with the jump's cut
- * search, preflight, the page PDFs and the combined one) and its peak memory. One line per figure.
+ * The edition benchmarks. One line per figure.
+ * - The test plan (tests/fixtures/edition: 3 tabloid pages, 2 ads, one story continued from page 1
+ *   to page 3): wall time of the whole `edition` run and its peak memory.
+ * - A 16-page 对开 edition (bench/edition-day.ts: ≈150,000 Han characters, 40 pictures, 8 ads, two
+ *   continued stories): `edition PLAN --save` (import, make-up with the jumps' cut search, preflight,
+ *   16 page PDFs and the combined one), `export` of the saved file (the 17 PDFs) with its peak memory,
+ *   the full layout of the saved edition's 16 pages, and opening it as the app does (parse + the
+ *   overview's rows: layout, overset and preflight per page; the thumbnails' SVG is the browser's).
+ * Both runs pass --force: the make-up's pages may carry preflight errors of their own, and the
+ * benchmark measures the writing, not the verdict (the count of pages with errors is printed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as edition } from '../src-main/cli/commands/edition';
+import { run as exportCommand } from '../src-main/cli/commands/export';
+import { parseEdition } from '../src-core/edition/edition-file';
+import { editionOverview } from '../src-core/edition/overview';
+import { pageDocuments } from '../src-core/edition/page-doc';
+import { layout } from '../src-core/layout/layout';
+import { fontProvider } from '../src-main/fonts/provider';
+import { EDITION_DAY, writeEditionDay } from './edition-day';
 import { median, printFigure } from './stats';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-edition-bench-'));
-const quiet = console.log;
-const times: number[] = [];
-let peak = process.memoryUsage().rss;
+const quiet = { log: console.log, error: console.error };
+let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-try {
-  for (let i = 0; i < 3; i++) {
-    console.log = () => {};
-    const t = performance.now();
-    const code = await edition(['tests/fixtures/edition/PLAN.json', '-o', join(dir, `run-${i}`)]);
-    times.push(performance.now() - t);
-    console.log = quiet;
-    if (code !== 0) throw new Error(`edition exited ${code}`);
+
+/** Runs a CLI command silenced; its wall time in ms, and peak RSS over the run. */
+async function timed(run: () => Promise<number>): Promise<{ ms: number; peakMb: number }> {
+  console.log = () => {};
+  console.error = () => {};
+  peak = process.memoryUsage().rss;
+  const t = performance.now();
+  let code: number;
+  try {
+    code = await run();
+  } finally {
+    Object.assign(console, quiet);
   }
+  const ms = performance.now() - t;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  if (code !== 0) throw new Error(`exited ${code}`);
+  return { ms, peakMb: Math.round(peak / 1024 / 1024) };
+}
+
+async function fixturePlan(): Promise<void> {
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await timed(() => edition(['tests/fixtures/edition/PLAN.json', '-o', join(dir, `fixture-${i}`)])));
+  printFigure('edition.fixture.time', median(runs.map((r) => r.ms)), 'ms', 'median of 3, 3 pages + combined PDF, one jump');
+  printFigure('edition.fixture.peakRss', Math.max(...runs.map((r) => r.peakMb)), 'MB', 'sampled every 20 ms');
+}
+
+async function sixteenPages(): Promise<void> {
+  const day = writeEditionDay(dir);
+  const saved = join(dir, 'day.banmian');
+  const made = await timed(() => edition([day.plan, '-o', join(dir, 'made'), '--save', saved, '--force']));
+  printFigure('edition.16.compose+export', made.ms, 'ms', `one run: ${EDITION_DAY.pages} pages, ${day.hanChars} Han characters, ${EDITION_DAY.pictures} pictures, 17 PDFs, --save`);
+  const exports = [];
+  for (let i = 0; i < 3; i++) exports.push(await timed(() => exportCommand([saved, '-o', join(dir, `export-${i}`), '--force'])));
+  printFigure('edition.16.export', median(exports.map((r) => r.ms)), 'ms', 'median of 3, 16 page PDFs + the combined PDF from the saved file');
+  printFigure('edition.16.export.peakRss', Math.max(...exports.map((r) => r.peakMb)), 'MB', 'process RSS, sampled every 20 ms');
+  const text = readFileSync(saved, 'utf8');
+  const fonts = fontProvider().registry();
+  const parsed = parseEdition(text, { duplicateNumbers: 'allow' });
+  if (!parsed.ok) throw new Error(parsed.en);
+  const layouts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    for (const p of pageDocuments(parsed.edition)) layout(p.document, { fonts });
+    layouts.push(performance.now() - t);
+  }
+  printFigure('edition.16.layout', median(layouts), 'ms', 'median of 5, all 16 pages derived from the edition and laid out');
+  const opens: number[] = [];
+  let rows = editionOverview(parsed.edition, { fonts });
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = parseEdition(text, { duplicateNumbers: 'allow' });
+    if (r.ok) rows = editionOverview(r.edition, { fonts });
+    opens.push(performance.now() - t);
+  }
+  printFigure('edition.16.open+overview', median(opens), 'ms', `median of 3, parse ${(text.length / 1024 / 1024).toFixed(1)} MB + ${rows.length} overview rows (layout, overset, preflight)`);
+  printFigure('edition.16.pagesWithErrors', rows.filter((r) => r.errors).length, 'pages', 'preflight errors in the made-up edition (why --force)');
+}
+
+try {
+  await fixturePlan();
+  await sixteenPages();
 } finally {
-  console.log = quiet;
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
 }
-printFigure('edition.fixture.time', median(times), 'ms', 'median of 3, 3 pages + combined PDF, one jump');
-printFigure('edition.fixture.peakRss', Math.round(peak / 1024 / 1024), 'MB', 'sampled every 20 ms');

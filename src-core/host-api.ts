@@ -212,6 +212,12 @@ export const HOST_API = {
   /** Preflights and exports the page as a print PDF; null path asks where. A null value means cancelled. */
   exportPdf: method<ExportOutcome | null>()([isDocumentJson, isPathArg, isExportOptions], PAGE_PATH_OPTIONS('导出选项', 'export options'), true),
   /**
+   * Exports the combined print PDF of an edition (serialized edition JSON; its page numbers unique):
+   * every page through the N-page writer, written atomically; refused while a page has preflight
+   * errors unless forced. The per-page PDFs are `exportPdf` of each page. Null path asks where.
+   */
+  exportEditionPdf: method<{ path: string; bytes: number } | null>()([isDocumentJson, isPathArg, isExportOptions], { zh: '需要整期数据、文件路径和导出选项', en: 'needs the edition data, a file path and export options' }, true),
+  /**
    * Exports the proof PDF (校样) of the page: the proof view with its marks in the margin and a list
    * of the open marks. The document JSON carries the proof state (`proof`, see store/persist).
    * Null path asks where; a null value means cancelled.

@@ -102,7 +102,7 @@ function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: Ho
       <CollabContext.Provider value={collab}>
         <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
           {dialogs}
-          <EditionChrome session={edition} editor={editor} />
+          <EditionChrome session={edition} editor={editor} host={host} />
           <ProofDialogs />
           <CollabDialogs />
         </Workspace>

@@ -1,28 +1,21 @@
 /**
  * An edition's print files: every page preflighted first (any error blocks the whole edition unless
  * forced, and then nothing is written), then one print PDF per page named by the paper's convention
- * (YYYYMMDD-NN.pdf) and the combined YYYYMMDD.pdf from the N-page writer.
+ * (YYYYMMDD-NN.pdf) and the combined YYYYMMDD.pdf from the N-page writer. Each file's progress
+ * (第N/M版, zh then en) goes to stderr, so a script reading stdout sees only the report.
  */
 import { join } from 'node:path';
-import { exportPdfPages, type OutputIntent } from '../../src-core/pdf';
+import type { OutputIntent } from '../../src-core/pdf';
 import { formatReport } from '../../src-core/preflight';
 import type { EditionInfo } from '../../src-core/edition/edition';
-import type { BanmianDocument } from '../../src-core/model/document';
-import { writeFileAtomic } from '../files/banmian-file';
-import { bleedPt, checkPage, loadOutputIntent, printPage } from '../files/print';
+import { exportFiles, progressLine } from '../../src-core/edition/export-files';
+import { writeCombinedPdf, type NumberedPage } from '../files/edition-pdf';
+import { checkPage, loadOutputIntent, printPage } from '../files/print';
 import { fontProvider } from '../fonts/provider';
 import type { PrintFlags } from './commands/export';
 
-export interface EditionPage {
-  number: number;
-  document: BanmianDocument;
-}
-
-/** The paper's file names: YYYYMMDD-NN.pdf per page, YYYYMMDD.pdf for the edition. */
-export function editionFileName(date: string, number?: number): string {
-  const day = date.replaceAll('-', '');
-  return number === undefined ? `${day}.pdf` : `${day}-${String(number).padStart(2, '0')}.pdf`;
-}
+export { editionFileName } from '../../src-core/edition/export-files';
+export type EditionPage = NumberedPage;
 
 /** Preflight of every page; false when an error blocks (and --force was not given). */
 function preflightAll(pages: EditionPage[], flags: PrintFlags): boolean {
@@ -41,21 +34,25 @@ function preflightAll(pages: EditionPage[], flags: PrintFlags): boolean {
 /** The edition's paper and date name and title its files. */
 type Named = Pick<EditionInfo, 'paper' | 'date'>;
 
+const progress = (line: { zh: string; en: string }): void => console.error(`${line.zh} / ${line.en}`);
+
 export async function writeEdition(plan: Named, pages: EditionPage[], flags: PrintFlags): Promise<number> {
   if (!preflightAll(pages, flags)) return 4;
   const fonts = fontProvider().registry();
   const opts = { fonts, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: true };
-  for (const p of pages) {
-    const name = editionFileName(plan.date, p.number);
-    const r = await printPage(p.document, join(flags.out, name), { ...opts, fileName: name });
+  const files = exportFiles(plan.date, pages.map((p) => p.number));
+  const byNumber = new Map(pages.map((p) => [p.number, p]));
+  for (const [k, f] of files.entries()) {
+    progress(progressLine(files, k + 1));
+    if (f.number === undefined) return writeCombined(plan, pages, flags);
+    const r = await printPage(byNumber.get(f.number)!.document, join(flags.out, f.fileName), { ...opts, fileName: f.fileName });
     for (const line of r.lines.slice(-1)) console.log(line);
     if (r.code !== 0) return r.code;
   }
-  return writeCombined(plan, pages, flags);
+  return 0;
 }
 
 async function writeCombined(plan: Named, pages: EditionPage[], flags: PrintFlags): Promise<number> {
-  const fonts = fontProvider().registry();
   let pdfx: OutputIntent | undefined;
   if (flags.pdfx) {
     const intent = loadOutputIntent(flags.profilePath);
@@ -65,20 +62,12 @@ async function writeCombined(plan: Named, pages: EditionPage[], flags: PrintFlag
     }
     pdfx = intent.value;
   }
-  const name = editionFileName(plan.date);
-  const r = await exportPdfPages(
-    pages.map((p) => ({ layout: checkPage(p.document, fonts, flags.bleedMm).layout, pageLabel: `第${p.number}版`, images: p.document.images })),
-    { fonts, bleed: bleedPt(flags.bleedMm), marks: flags.marks, colourBar: flags.colourBar, pdfx, title: `${plan.paper} ${plan.date}`, fileName: name },
-  );
+  const out = (name: string) => join(flags.out, name);
+  const r = await writeCombinedPdf(plan, pages, out(exportFiles(plan.date, [])[0].fileName), { fonts: fontProvider().registry(), bleedMm: flags.bleedMm, marks: flags.marks, colourBar: flags.colourBar, pdfx });
   if (!r.ok) {
-    console.error(`导出失败：${r.zh}\nExport failed: ${r.en}`);
+    console.error(`${r.zh}\n${r.en}`);
     return 1;
   }
-  const w = writeFileAtomic(join(flags.out, name), r.bytes);
-  if (!w.ok) {
-    console.error(`${w.zh}\n${w.en}`);
-    return 1;
-  }
-  console.log(`已写入 wrote ${join(flags.out, name)} (${pages.length} 版 pages, ${(r.bytes.length / 1024).toFixed(0)} KB)`);
+  console.log(`已写入 wrote ${out(r.fileName)} (${pages.length} 版 pages, ${(r.bytes / 1024).toFixed(0)} KB)`);
   return 0;
 }

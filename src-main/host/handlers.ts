@@ -5,6 +5,7 @@ import { HOST_API, isHostApiMethod, isValidFaceId, type FontFaceInfo, type HostA
 import { isPngOptions } from '../../src-core/host-args';
 import { parseDocument } from '../../src-core/model/serialize';
 import { discardDeskBackup, listDeskBackups, readDeskBackup, writeDeskBackup } from './desk-backups';
+import { exportEditionPdf } from './edition-export';
 import { PageSharing } from './share';
 import { discardRecovery, exportPdf, exportPng, exportProofPdf, fontsOf, importFiles, openExported, openPage, readRecovery, recentFiles, saveEdition, savePage, writeRecovery, type HostEnv } from './page-files';
 
@@ -153,6 +154,7 @@ export const HOST_HANDLERS: { [M in HostApiMethod]: Handler<M> } = {
   readRecovery: withFiles(readRecovery),
   discardRecovery: withFiles(discardRecovery),
   exportPdf: withFiles(exportPdf),
+  exportEditionPdf: withFiles(exportEditionPdf),
   exportProofPdf: withFiles(exportProofPdf),
   exportPng: withFiles(exportPng),
   openExported: withFiles(openExported),

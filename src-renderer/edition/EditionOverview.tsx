@@ -1,9 +1,11 @@
-import { memo, useMemo, useSyncExternalStore } from 'react';
+import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
+import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
 import { useEditor } from '../editor/use-editor';
+import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import './edition.css';
 
@@ -11,7 +13,7 @@ import './edition.css';
  * The open edition: its overview (整期总览) over the workspace, or, while one of its pages is in the
  * workspace, a bar naming the page with the way back. Nothing when no edition is open.
  */
-export function EditionChrome({ session, editor }: { session: EditionSession; editor: Editor }) {
+export function EditionChrome({ session, editor, host }: { session: EditionSession; editor: Editor; host: HostApi }) {
   const view = useSyncExternalStore(session.subscribe, session.current);
   // the file changes when another page replaces the edition's (新建, 恢复, a joined page): the bar goes
   useEditor((s) => s.file);
@@ -30,10 +32,10 @@ export function EditionChrome({ session, editor }: { session: EditionSession; ed
       </div>
     );
   }
-  return <Overview view={view} session={session} editor={editor} />;
+  return <Overview view={view} session={session} editor={editor} host={host} />;
 }
 
-function Overview({ view, session, editor }: { view: EditionView; session: EditionSession; editor: Editor }) {
+function Overview({ view, session, editor, host }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi }) {
   const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
@@ -46,6 +48,15 @@ function Overview({ view, session, editor }: { view: EditionView; session: Editi
         <span>
           {info.paper} {info.date} · {rows.length} 版 pages · {view.title}
         </span>
+        <button
+          type="button"
+          data-testid="edition-export"
+          disabled={view.exporting?.state === 'running'}
+          onClick={() => void session.exportAll(host, rows.filter((r) => r.errors).map((r) => r.number))}
+          title={`每版一个印刷 PDF 和整期合订 PDF，写入 ${exportFolder(view.path)} / One print PDF per page and the combined PDF, into ${exportFolder(view.path)}`}
+        >
+          导出整期 PDF <small>Export edition PDF</small>
+        </button>
         <button type="button" data-testid="edition-close" onClick={() => session.close()}>
           关闭 <small>Close</small>
         </button>
@@ -56,16 +67,43 @@ function Overview({ view, session, editor }: { view: EditionView; session: Editi
           <small> Duplicate page numbers: jump lines and file names would be ambiguous; renumber the pages.</small>
         </p>
       )}
+      {view.exporting && <ExportBar progress={view.exporting} onCancel={() => session.cancelExport()} />}
+      {view.confirm && (
+        <div className="edition-confirm" role="alertdialog" aria-label="确认 Confirm" data-testid="edition-confirm">
+          <span>
+            {view.confirm.zh} <small>{view.confirm.en}</small>
+          </span>
+          <button type="button" data-testid="edition-confirm-ok" onClick={() => void session.answer(true)}>
+            确定 <small>OK</small>
+          </button>
+          <button type="button" data-testid="edition-confirm-cancel" onClick={() => void session.answer(false)}>
+            取消 <small>Cancel</small>
+          </button>
+        </div>
+      )}
+      {view.notice && (
+        <p className={`edition-notice edition-notice-${view.notice.kind}`} role={view.notice.kind === 'error' ? 'alert' : 'status'} data-testid="edition-notice" data-kind={view.notice.kind}>
+          {view.notice.zh} <small>{view.notice.en}</small>
+        </p>
+      )}
       <ol className="edition-pages">
         {rows.map((row) => (
-          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} />
+          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} onDelete={() => session.deletePage(row.index, host)} />
         ))}
       </ol>
     </div>
   );
 }
 
-const PageCard = memo(function PageCard({ row, editor, onOpen }: { row: OverviewRow; editor: Editor; onOpen: () => void }) {
+interface CardProps {
+  row: OverviewRow;
+  editor: Editor;
+  onOpen: () => void;
+  onRenumber: (to: number) => void;
+  onDelete: () => void;
+}
+
+const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber, onDelete }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
@@ -94,6 +132,51 @@ const PageCard = memo(function PageCard({ row, editor, onOpen }: { row: Overview
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
       </div>
+      <div className="edition-actions">
+        <Renumber key={row.number} number={row.number} onRenumber={onRenumber} />
+        <button type="button" data-testid="edition-page-delete" onClick={onDelete} title={`删除第${row.number}版（先确认）/ Delete page ${row.number} (asks first)`}>
+          删版
+        </button>
+      </div>
     </li>
   );
 });
+
+/** 版次 of a card: a new number typed and 改 (or Enter) renumbers this page, however many share its number. */
+function Renumber({ number, onRenumber }: { number: number; onRenumber: (to: number) => void }) {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const to = Number(new FormData(e.currentTarget).get('to'));
+    // the field shows the page's number again: the new one once the edition has it, the old one if refused
+    e.currentTarget.reset();
+    if (to !== number) onRenumber(to);
+  };
+  return (
+    <form className="edition-renumber" onSubmit={submit}>
+      <label title="版次 Page number">
+        版次 <input name="to" type="number" min={1} step={1} defaultValue={number} data-testid="edition-page-renumber" aria-label="版次 Page number" />
+      </label>
+      <button type="submit" data-testid="edition-page-renumber-ok" title="重新编号 Renumber">
+        改
+      </button>
+    </form>
+  );
+}
+
+/** 导出整期 PDF's progress: the files written of all, the one being written, and 取消 while it runs. */
+function ExportBar({ progress, onCancel }: { progress: ExportProgress; onCancel: () => void }) {
+  const running = progress.state === 'running';
+  return (
+    <div className="edition-export" data-testid="edition-export-progress" data-done={progress.done} data-total={progress.total} data-state={progress.state}>
+      <progress value={progress.done} max={progress.total} />
+      <span>
+        {progress.done}/{progress.total} · {progress.zh} <small>{progress.en}</small>
+      </span>
+      {running && (
+        <button type="button" data-testid="edition-export-cancel" onClick={onCancel}>
+          取消 <small>Cancel</small>
+        </button>
+      )}
+    </div>
+  );
+}

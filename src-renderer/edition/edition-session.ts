@@ -2,6 +2,10 @@ import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
+import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
+import { renumberPageAt } from '../../src-core/edition/renumber';
+import { namePages } from '../../src-core/edition/export-files';
+import { exportEdition, type ExportProgress } from './edition-export';
 import type { HostApi, OpenedEdition } from '../../src-core/host-api';
 import { savedDocument } from '../../src-core/store/persist';
 import type { PageStore } from '../../src-core/store/page-store';
@@ -13,6 +17,24 @@ export interface EditionView {
   path: string;
   title: string;
   page: number | null;
+  /** What the overview's last action told (renumbered, refused, exported …), shown in the overview. */
+  notice?: EditionNotice;
+  /** A question the overview asks before acting (forced export, deleting a page): 确定 runs `run`. */
+  confirm?: EditionConfirm;
+  /** 导出整期 PDF: how far it is, while it runs and after. */
+  exporting?: ExportProgress;
+}
+
+export interface EditionConfirm {
+  zh: string;
+  en: string;
+  run: () => Promise<void>;
+}
+
+export interface EditionNotice {
+  kind: 'error' | 'info';
+  zh: string;
+  en: string;
 }
 
 /**
@@ -26,6 +48,8 @@ export class EditionSession {
   /** The store the edition's page opened in: any other page in the workspace (新建, 恢复, a joined page) is not the edition's. */
   private store: PageStore | null = null;
   private listeners = new Set<() => void>();
+  /** 取消 of a running export: honoured before the next file. */
+  private cancelRequested = false;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -69,6 +93,98 @@ export class EditionSession {
     if (!v) return;
     if (editor.dirty && this.editsPageOf(editor)) return editor.notify({ zh: '本版有未保存的修改，请先保存（Ctrl+S）再回到整期总览', en: 'This page has unsaved changes: save it (Ctrl+S) before going back to the edition overview' });
     this.set({ ...v, page: null });
+  }
+
+  /**
+   * 改版次 from the overview: the page at `index` in the file takes number `to` (pages sharing a
+   * number are told apart by index), and the edition is written to its file at once, atomically.
+   */
+  async renumber(index: number, to: number, host: HostApi): Promise<void> {
+    const v = this.view;
+    if (!v || v.page !== null) return;
+    if (v.exporting?.state === 'running') return this.tell({ kind: 'error', zh: '正在导出，导出完成后再改版次', en: 'An export is running: renumber when it has finished' });
+    const from = v.edition.pages[index]?.number;
+    const r = renumberPageAt(v.edition, index, to, { duplicateNumbers: 'allow' });
+    if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
+    await this.commit(v, r.edition, host, { kind: 'info', zh: `第${from}版已改为第${to}版，转版行随之更新`, en: `Page ${from} is now page ${to}; the jump lines follow` });
+  }
+
+  /**
+   * 删版 from the overview: asks first, naming each story on the page and what becomes of it (a
+   * continued part overset on the page before, a story beginning here back in the pool unplaced);
+   * 确定 writes the edition without the page, atomically.
+   */
+  deletePage(index: number, host: HostApi): void {
+    const v = this.view;
+    if (!v || v.page !== null) return;
+    if (v.exporting?.state === 'running') return this.tell({ kind: 'error', zh: '正在导出，导出完成后再删版', en: 'An export is running: delete the page when it has finished' });
+    const r = deletePage(v.edition, index);
+    if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
+    const p = v.edition.pages[index];
+    const question = deletionQuestion(v.edition, index, r.stories);
+    this.ask({ ...question, run: () => this.commit(v, r.edition, host, { kind: 'info', zh: `已删除第${p.number}版 ${p.name}`, en: `Deleted page ${p.number} ${p.name}` }) });
+  }
+
+  /**
+   * 导出整期 PDF: every page's print PDF and the combined one (edition-export.ts). Pages sharing a
+   * number are refused (their files would collide); pages with preflight errors (`blocked`, the
+   * overview's counts) ask first, and 确定 exports them anyway.
+   */
+  async exportAll(host: HostApi, blocked: number[], force = false): Promise<void> {
+    const v = this.view;
+    if (!v || v.page !== null || v.exporting?.state === 'running') return;
+    const numbers = v.edition.pages.map((p) => p.number);
+    if (new Set(numbers).size !== numbers.length) return this.tell({ kind: 'error', zh: '版次重复，先改版次再导出（文件名会相同）', en: 'Pages share a number: renumber them before exporting (their files would have the same name)' });
+    if (blocked.length && !force) {
+      const named = namePages(blocked);
+      const en = `${named.en[0].toUpperCase()}${named.en.slice(1)} ${named.plural ? 'have' : 'has'} preflight errors. Export the edition PDF anyway?`;
+      return this.ask({ zh: `${named.zh}有印前错误。仍要导出整期 PDF 吗？`, en, run: () => this.exportAll(host, blocked, true) });
+    }
+    this.cancelRequested = false;
+    const end = await exportEdition(v.edition, v.path, {
+      host,
+      force,
+      cancelled: () => this.cancelRequested,
+      progress: (exporting) => this.view?.edition === v.edition && this.set({ ...this.view, exporting, notice: undefined }),
+    });
+    // another file opened meanwhile: its view is not this export's to report on
+    const now = this.view;
+    if (!now || now.edition !== v.edition) return;
+    const exporting = now.exporting && { ...now.exporting, state: end.state };
+    if (end.state === 'failed') return this.set({ ...now, exporting, notice: { kind: 'error', zh: `导出未完成：${end.zh}`, en: `The export did not finish: ${end.en}` } });
+    if (end.state === 'cancelled') return this.set({ ...now, exporting, notice: { kind: 'info', zh: '已取消导出，已写入的文件保留', en: 'Export cancelled; the files written so far are kept' } });
+    this.set({ ...now, exporting, notice: { kind: 'info', zh: `已导出整期 PDF 到 ${exporting?.folder}`, en: `Exported the edition's PDFs to ${exporting?.folder}` } });
+  }
+
+  /** 取消 of the running export: it stops before its next file. */
+  cancelExport(): void {
+    this.cancelRequested = true;
+  }
+
+  private ask(confirm: EditionConfirm): void {
+    if (this.view) this.set({ ...this.view, confirm });
+  }
+
+  /** The overview's question answered: 确定 runs its action, 取消 only closes it. */
+  async answer(yes: boolean): Promise<void> {
+    const confirm = this.view?.confirm;
+    if (!confirm || !this.view) return;
+    this.set({ ...this.view, confirm: undefined });
+    if (yes) await confirm.run();
+  }
+
+  /** The overview's message, on the edition as it is now. */
+  private tell(notice: EditionNotice): void {
+    if (this.view) this.set({ ...this.view, notice });
+  }
+
+  /** An edition changed from the overview: written to its file (atomically, by the host), then shown; on failure nothing changes. */
+  private async commit(v: EditionView, next: EditionDocument, host: HostApi, done: EditionNotice): Promise<void> {
+    const r = await host.saveEdition(serializeEdition(next), v.path);
+    // the session may have moved on while the host wrote (another file opened): leave that be
+    if (this.view?.edition !== v.edition) return;
+    if (!r.ok) return this.tell({ kind: 'error', zh: `未保存：${r.zh}`, en: `Not saved: ${r.en}` });
+    this.set({ ...this.view, edition: next, notice: done });
   }
 
   /** 保存 of a page of the edition: the page written back, the edition written to its file. */

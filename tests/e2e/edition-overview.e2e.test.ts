@@ -2,9 +2,12 @@
  * The edition overview (整期总览) in the app: an edition file written by `edition --save` (with a
  * fourth page given page 2's number by hand) opens as one thumbnail per page with its number, name,
  * status and counts, the shared number flagged; page 2 opens in the workspace, is edited and saved
- * back into the edition; reopened, the edit is there and page 1 is byte for byte as it was.
+ * back into the edition; reopened, the edit is there and page 1 is byte for byte as it was; the
+ * shared number fixed from the overview (renumbered by the card, not by the number) and the jump
+ * lines following a renumbered page.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -126,6 +129,88 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await cards.nth(1).locator('.edition-open').click();
     await page.getByTestId('edition-bar').waitFor();
     expect(await page.getByTestId('page').textContent()).toContain('晚间新增');
+    expect(problems).toEqual([]);
+  });
+
+  it('renumbers the second page 2 from its card: the flag goes, the file is saved, and the jump lines follow a renumbered page', async () => {
+    await page.getByTestId('edition-back').click();
+    await page.getByTestId('edition-overview').waitFor();
+    const cards = page.getByTestId('edition-page');
+    const numbers = () => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
+    const renumber = async (at: number, to: string) => {
+      await cards.nth(at).getByTestId('edition-page-renumber').fill(to);
+      await cards.nth(at).getByTestId('edition-page-renumber-ok').click();
+    };
+    expect(await cards.nth(0).locator('.edition-thumb > svg').textContent()).toContain('（下转第3版）');
+    // 副刊 is the second page 2 (the third card): it alone becomes page 4
+    await renumber(2, '4');
+    await expect.poll(numbers).toEqual(['1', '2', '3', '4']);
+    expect(await page.getByTestId('edition-page-name').allInnerTexts()).toEqual(['要闻', '综合', '经济', '副刊']);
+    expect(await page.getByTestId('edition-duplicates').count()).toBe(0);
+    expect(await page.getByTestId('edition-notice').getAttribute('data-kind')).toBe('info');
+    let saved = parseEdition(readFileSync(join(sandbox, FILE), 'utf8'));
+    if (!saved.ok) throw new Error(saved.en);
+    expect(saved.edition.pages.map((p) => [p.name, p.number])).toEqual([['要闻', 1], ['综合', 2], ['经济', 3], ['副刊', 4]]);
+    // 经济 (page 3, where the story from page 1 resumes) becomes page 5: page 1's 下转 line says so
+    await renumber(2, '5');
+    await expect.poll(numbers).toEqual(['1', '2', '4', '5']);
+    await expect.poll(() => cards.nth(0).locator('.edition-thumb > svg').textContent()).toContain('（下转第5版）');
+    expect(await cards.nth(3).locator('.edition-thumb > svg').textContent()).toContain('（上接第1版）');
+    saved = parseEdition(readFileSync(join(sandbox, FILE), 'utf8'));
+    if (!saved.ok) throw new Error(saved.en);
+    expect(saved.edition.pages[2].number).toBe(5);
+    await shot(page, 'ui-edition-renumbered-1600.png');
+    // a number another page has is refused, and the file is left as it was
+    const before = readFileSync(join(sandbox, FILE));
+    await renumber(1, '1');
+    await expect.poll(() => page.getByTestId('edition-notice').getAttribute('data-kind')).toBe('error');
+    expect(await page.getByTestId('edition-notice').innerText()).toContain('第1版已经存在');
+    expect(readFileSync(join(sandbox, FILE)).equals(before)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('导出整期 PDF writes every page\'s PDF and the combined one beside the edition, the progress reaching its end', async () => {
+    // page 2 runs over since its edit: a preflight error, so the export asks first
+    await page.getByTestId('edition-export').click();
+    await page.getByTestId('edition-confirm').waitFor();
+    expect(await page.getByTestId('edition-confirm').innerText()).toContain('第2版有印前错误');
+    await page.getByTestId('edition-confirm-ok').click();
+    const bar = page.getByTestId('edition-export-progress');
+    await expect.poll(() => bar.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect([await bar.getAttribute('data-done'), await bar.getAttribute('data-total')]).toEqual(['5', '5']);
+    expect(await page.getByTestId('edition-notice').getAttribute('data-kind')).toBe('info');
+    const folder = join(sandbox, 'day-pdf');
+    const names = ['20261203-01.pdf', '20261203-02.pdf', '20261203-04.pdf', '20261203-05.pdf', '20261203.pdf'];
+    expect(readdirSync(folder).sort()).toEqual(names);
+    for (const n of names) expect(readFileSync(join(folder, n)).subarray(0, 5).toString(), n).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', [join(folder, '20261203.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+4\n/);
+    expect(execFileSync('pdftotext', [join(folder, '20261203-01.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('（下转第5版）');
+    await shot(page, 'ui-edition-exported-1600.png');
+    expect(problems).toEqual([]);
+  });
+
+  it('删版 of the page where the continued story resumes asks first naming the story, then its part is overset on page 1', async () => {
+    const before = readEdition(join(sandbox, FILE));
+    const chain = before.chains[0];
+    const story = before.articles.find((a) => a.id === chain.article)!;
+    const cards = page.getByTestId('edition-page');
+    expect(await page.getByTestId('edition-page-overset').first().getAttribute('data-count')).toBe('0');
+    await cards.nth(3).getByTestId('edition-page-delete').click();
+    const question = await page.getByTestId('edition-confirm').innerText();
+    expect(question).toContain(`删除第5版 经济`);
+    expect(question).toContain(`《${story.headline}》在本版的部分回到第1版，成为溢排`);
+    // 取消 changes nothing
+    await page.getByTestId('edition-confirm-cancel').click();
+    expect(await cards.count()).toBe(4);
+    expect(readFileSync(join(sandbox, FILE), 'utf8')).toBe(serializeEdition(before));
+    await cards.nth(3).getByTestId('edition-page-delete').click();
+    await page.getByTestId('edition-confirm-ok').click();
+    await expect.poll(() => cards.count()).toBe(3);
+    await expect.poll(() => page.getByTestId('edition-page-overset').first().getAttribute('data-count')).toBe('1');
+    const after = readEdition(join(sandbox, FILE));
+    expect(after.pages.map((p) => p.number)).toEqual([1, 2, 4]);
+    expect(after.chains).toEqual([]);
+    expect(after.articles.find((a) => a.id === story.id)).toEqual(story);
     expect(problems).toEqual([]);
   });
 });
