@@ -1,5 +1,6 @@
 import type { LayoutEnv } from '../layout/layout';
 import type { Article, Block, GridRect, ImageAsset } from '../model/document';
+import { textOverlaps } from '../model/overlap';
 import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
@@ -90,7 +91,11 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
   const scored = justified.map((c) => ({ c, score: score(c), rate: rate(c) }));
   scored.sort((a, b) => b.rate - a.rate);
-  const alternatives: Alternative[] = scored.slice(0, want).map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }));
+  // A page whose text blocks overlap is never offered (the search and 撑满 keep modules apart; this is the guard).
+  const alternatives: Alternative[] = scored
+    .map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }))
+    .filter((alt) => textOverlaps(alt.blocks).length === 0)
+    .slice(0, want);
   const short = shortOfCopy(alternatives[0], geo);
   if (short) notes.push(short);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });

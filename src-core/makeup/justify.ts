@@ -61,11 +61,15 @@ function share(measurer: Measurer, articles: Article[], placed: Placement[], q: 
   }
 }
 
-/** Makes x up to `most` lines deeper with the levers (as many as one lever reaches); the lines gained. */
+/**
+ * Makes x up to `most` lines deeper with the levers (as many as one lever reaches); the lines gained.
+ * A module whose titles run wider than its body keeps its title area as deep as it is: another module
+ * sits under the titles' overhang.
+ */
 function deepen(measurer: Measurer, articles: Article[], x: Placement, most: number): number {
   for (let k = most; k >= 1; k--) {
     const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k);
-    if (!grown) continue;
+    if (!grown || (outer(x) > x.spec.span && grown.m.titleRows !== x.m.titleRows)) continue;
     x.spec = grown.spec;
     x.m = grown.m;
     return k;

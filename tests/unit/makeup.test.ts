@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
@@ -5,6 +7,7 @@ import { Measurer } from '../../src-core/makeup/measure';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
+import { textOverlaps } from '../../src-core/model/overlap';
 import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
 import { fontProvider } from '../../src-main/fonts/provider';
 
@@ -248,6 +251,15 @@ describe('makeUp on bad input', () => {
       expect(alt.score.largestHole, name).toBeLessThanOrEqual(3);
       checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
     }
+  });
+
+  it('never overlaps text blocks when 撑满 deepens a module whose titles run wider than its body (a 16-page edition\'s page 3)', () => {
+    // The request make-up got for that page (bench/edition-day.ts): its best page had the module
+    // under the titles' overhang start inside a title area padded deeper (column 4, line 53).
+    const request = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/wide-title-justify.json', import.meta.url)), 'utf8')) as MakeUpRequest;
+    const result = makeUp({ ...request, options: { alternatives: 3, timeBudgetMs: 600_000 } }, { fonts });
+    expect(result.alternatives.length).toBeGreaterThan(0);
+    for (const alt of result.alternatives) expect(textOverlaps(alt.document.blocks)).toEqual([]);
   });
 
   it('places every story of a day set that fits (about 5% to spare), full to the foot', () => {
