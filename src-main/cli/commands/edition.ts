@@ -108,7 +108,7 @@ interface MadeUp {
   alt: Alternative;
 }
 
-/** Every page made up in page order; a continued story cut where its first page's make-up says, its rest ranked last on its later page. */
+/** Every page made up in page order; a continued story cut where its first page's make-up says, its rest ranked second on its later page. */
 async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<{ pages: MadeUp[]; jumps: MadeJump[] } | Fail> {
   const fonts = fontProvider().registry();
   const carried = new Map<number, Article[]>();
@@ -118,9 +118,11 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
     const art = await importArtwork(page, base);
     if ('zh' in art) return art;
     const own = page.articles.map((f) => stories.get(f)!);
+    const ownArticles = own.flatMap((s) => s.articles);
     const input: PageInput = {
       page: pageSettings(plan.page, plan.paper, plan.date, page),
-      articles: [...own.flatMap((s) => s.articles), ...(carried.get(page.number) ?? [])],
+      // A continued story's rest ranks right after the page's lead: the 下转 line on its first page promises it here.
+      articles: [...ownArticles.slice(0, 1), ...(carried.get(page.number) ?? []), ...ownArticles.slice(1)],
       images: [...own.flatMap((s) => s.images), ...art.images],
       pictures: own.flatMap((s) => s.pictures),
       ads: art.ads,
