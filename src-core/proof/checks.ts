@@ -60,7 +60,7 @@ const isChineseContext = (c: string | undefined): boolean => !!c && (isHanChar(c
 const DOUBLED_WORD_RE = new RegExp(`([${HAN_IDEOGRAPHS}]{2})\\1`, 'gu');
 const SPACE_BETWEEN_HAN_RE = new RegExp(`(?<=[${HAN_IDEOGRAPHS}])[ \\u3000\\u00a0]+(?=[${HAN_IDEOGRAPHS}])`, 'gu');
 
-function excerpt(text: string, offset: number, length: number, radius = 8): string {
+export function excerpt(text: string, offset: number, length: number, radius = 8): string {
   const start = Math.max(0, offset - radius);
   const end = Math.min(text.length, offset + length + radius);
   return `${start > 0 ? '…' : ''}${text.slice(start, offset)}【${text.slice(offset, offset + length)}】${text.slice(offset + length, end)}${end < text.length ? '…' : ''}`;
@@ -261,14 +261,14 @@ export function checkText(text: string, options: TextCheckOptions = {}): Finding
   return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 }
 
-interface Located {
+export interface Located {
   articleId: string;
   field: Field;
   paragraph: number;
   text: string;
 }
 
-function articleTexts(a: Article): Located[] {
+export function articleTexts(a: Article): Located[] {
   const out: Located[] = [];
   for (const field of ARTICLE_TEXT_FIELDS) {
     if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });
