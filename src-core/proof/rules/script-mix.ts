@@ -26,20 +26,25 @@ function build(): Tables {
 }
 
 /**
- * Traditional characters (an error, 繁简混用) and variant forms (a warning, 异体字) in a paragraph that is
- * otherwise simplified. A paragraph with no simplified-only character is left alone: a quotation or
- * a name printed in traditional characters on purpose.
+ * Traditional characters (an error, 繁简混用) and variant forms (a warning, 异体字) in simplified text. A
+ * paragraph with traditional characters and no simplified-only one is left alone: a quotation or a
+ * name printed in traditional characters on purpose.
  */
 export function checkScriptMix(text: string, emit: RuleEmit): void {
   tables ??= build();
   const { toStandard, simplifiedOnly } = tables;
   const odd: [number, string][] = [];
   let simplified = false;
+  let traditional = false;
   for (let i = 0; i < text.length; i++) {
-    if (toStandard.has(text[i])) odd.push([i, text[i]]);
-    else if (!simplified && simplifiedOnly.has(text[i])) simplified = true;
+    const entry = toStandard.get(text[i]);
+    if (entry) {
+      odd.push([i, text[i]]);
+      if (entry.kind === 'traditional') traditional = true;
+    } else if (!simplified && simplifiedOnly.has(text[i])) simplified = true;
   }
-  if (!simplified) return;
+  // Wholly traditional text is left alone; a variant form in text with no traditional character is wrong anyway.
+  if (traditional && !simplified) return;
   for (const [offset, ch] of odd) {
     const { standard, kind } = toStandard.get(ch)!;
     const title = SCRIPT_SOURCES[kind].title;
