@@ -124,10 +124,11 @@ export const COMMANDS = {
   check: {
     zh: '自动校对检查',
     en: 'run the proofreading checks',
-    synopsis: 'FILE... [--json] [--all]',
+    synopsis: 'FILE... [--json] [--all] [--house FILE]',
     options: {
       json: { type: 'boolean', zh: '以 JSON 输出', en: 'print JSON' },
       all: { type: 'boolean', zh: '也列出提示', en: 'list notes too' },
+      house: { type: 'string', arg: 'FILE', role: 'input', zh: '本报词表（JSON：words 本报用词、ignore 已忽略的问题、banned 禁用词及规范表述）', en: "the paper's house lists (JSON: words it spells its own way, ignore dismissed findings, banned expressions)" },
     },
     exits: { 0: { zh: '没有错误', en: 'no errors found' }, 1: { zh: '发现错误，或输入无法读取', en: 'errors found, or an input could not be read' }, 2: USAGE_EXIT },
   },

@@ -1,5 +1,5 @@
 import type { Article } from '../../model/document';
-import { articleTexts, excerpt, type PlacedFinding } from '../checks';
+import { articleTexts, excerpt, type PageCheck, type PlacedFinding } from '../checks';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
 
@@ -101,6 +101,19 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
     });
   }
   return kept;
+}
+
+/**
+ * A page check under the house lists: the findings as `applyHouseLists` leaves them and the 差错率 without
+ * what they dropped. The added findings (banned expressions) weigh nothing. A finding counts its
+ * `weight` here as `checkDocument` counts it; when the counting changes, this follows it.
+ */
+export function checkWithHouseLists(articles: readonly Article[], check: PageCheck, lists: HouseLists): PageCheck {
+  const findings = applyHouseLists(articles, check.findings, lists);
+  const kept = new Set(findings);
+  const dropped = check.findings.filter((f) => !kept.has(f)).reduce((n, f) => n + f.weight, 0);
+  const errors = Math.max(0, check.errors - dropped);
+  return { ...check, findings, errors, errorRatePer10k: check.characters ? (errors / check.characters) * 10_000 : 0 };
 }
 
 /** True when [offset, offset+length) lies inside an occurrence of one of the words. */

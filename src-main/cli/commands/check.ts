@@ -5,6 +5,8 @@ import { ARTICLE_PART_LABELS } from '../../../src-core/model/article-fields';
 import type { Article } from '../../../src-core/model/document';
 import { checkDocument, type PlacedFinding } from '../../../src-core/proof/checks';
 import { loadBanmianFile } from '../../files/banmian-file';
+import { readRegularFile } from '../../import/read-file';
+import { HOUSE_LIMITS, checkWithHouseLists, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** Articles from a .banmian page, or from any file the importers read. */
@@ -40,8 +42,15 @@ function line(f: PlacedFinding, titles: Map<string, string>): string {
   return `[${f.severity}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
 }
 
+/** The `--house` file, read with a size cap and parsed; a problem names the file, zh and en. */
+function readHouseLists(path: string): { ok: true; lists: HouseLists } | { ok: false; zh: string; en: string } {
+  const read = readRegularFile(path, basename(path), HOUSE_LIMITS.bytes);
+  if (!read.ok) return read;
+  return parseHouseLists(new TextDecoder().decode(read.bytes), basename(path));
+}
+
 /**
- * `check FILE... [--json] [--all]`: the automatic proofreading checks, each finding with its place
+ * `check FILE... [--json] [--all] [--house FILE]`: the automatic proofreading checks (under the paper's house lists), each finding with its place
  * and fix. Exit 1 when a finding is an error or an input could not be read, so scripts can stop.
  */
 export async function run(args: string[]): Promise<number> {
@@ -61,7 +70,13 @@ export async function run(args: string[]): Promise<number> {
   }
   const { articles, errors } = await articlesOf(files);
   for (const e of errors) console.error(e);
-  const result = checkDocument({ articles });
+  const house = parsed.values.house === undefined ? undefined : readHouseLists(parsed.values.house);
+  if (house && !house.ok) {
+    console.error(`${house.zh}\n${house.en}`);
+    return 1;
+  }
+  const checked = checkDocument({ articles });
+  const result = house ? checkWithHouseLists(articles, checked, house.lists) : checked;
   const shown = all ? result.findings : result.findings.filter((f) => f.severity !== 'info');
   if (json) {
     console.log(JSON.stringify({ ...result, findings: shown }, null, 2));
