@@ -17,17 +17,36 @@ function phrases(): RegExp {
 /**
  * For code points `cps[0..n)`: `inside[i]` is 1 when a break before code point i would cut a word
  * (0 at 0 and n). Non-Han text is left to the line breaker (it already keeps Latin words whole).
+ * The array is shared between calls with the same text: read it, never write it.
  */
 export function wordInteriors(cps: ArrayLike<number>, n: number): Uint8Array {
+  let text = '';
+  for (let i = 0; i < n; i++) text += String.fromCodePoint(cps[i]);
+  // Make-up sets the same headline at many sizes and widths: segment each short text once.
+  if (n > MEMO_TEXT_LIMIT) return segment(text, n);
+  let inside = memo.get(text);
+  if (!inside) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    inside = segment(text, n);
+    memo.set(text, inside);
+  }
+  return inside;
+}
+
+/** Texts segmented lately (a page's and a make-up run's ragged lines fit many times over). */
+const MEMO_SIZE = 2048;
+/** Longer ragged paragraphs (a body set flush left) are segmented each time rather than kept. */
+const MEMO_TEXT_LIMIT = 200;
+const memo = new Map<string, Uint8Array>();
+
+function segment(text: string, n: number): Uint8Array {
   const inside = new Uint8Array(n + 1);
   if (n < 2) return inside;
-  // UTF-16 text and, per UTF-16 unit, the index of its code point.
-  let text = '';
+  // Per UTF-16 unit, the index of its code point.
   const cpAt: number[] = [];
   for (let i = 0; i < n; i++) {
-    const ch = String.fromCodePoint(cps[i]);
-    text += ch;
-    for (let k = 0; k < ch.length; k++) cpAt.push(i);
+    const units = text.codePointAt(cpAt.length)! > 0xffff ? 2 : 1;
+    for (let k = 0; k < units; k++) cpAt.push(i);
   }
   cpAt.push(n);
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });

@@ -44,6 +44,13 @@ describe('headlines break between words', () => {
     expect([...seg.segment('名城减污降碳')].map((s) => s.segment)).toEqual(['名城', '减', '污', '降', '碳']);
   });
 
+  it('counts in code points: a character outside the BMP before a phrase moves nothing', () => {
+    const inside = wordInteriors(cps('𠮷，减污降碳'), 6);
+    expect(inside.length).toBe(7);
+    // 𠮷 0, ，1, 减 2 污 3 降 4 碳 5: a break before 污, 降 or 碳 cuts the word.
+    expect([...inside]).toEqual([0, 0, 0, 1, 1, 1, 0]);
+  });
+
   it('sets the issue headline at 4 columns as 名城 / 减污降碳 (was 名城减 / 污降碳)', () => {
     const pl = layout(headlinePage(), { fonts });
     const lines = pl.items.flatMap((i) => (i.kind === 'glyphs' && i.source?.owner === 'wu-jinsong' && i.source.field === 'headline' ? [i] : []));
