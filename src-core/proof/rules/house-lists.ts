@@ -105,14 +105,14 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
 
 /**
  * A page check under the house lists: the findings as `applyHouseLists` leaves them and the 差错率 without
- * what they dropped. The added findings (banned expressions) weigh nothing. A finding counts its
- * `weight` here as `checkDocument` counts it; when the counting changes, this follows it.
+ * the errors they dropped (error-level weights, rounded to 0.001, as `checkDocument` counts them). The
+ * added findings (banned expressions) are warnings and count nothing.
  */
 export function checkWithHouseLists(articles: readonly Article[], check: PageCheck, lists: HouseLists): PageCheck {
   const findings = applyHouseLists(articles, check.findings, lists);
   const kept = new Set(findings);
-  const dropped = check.findings.filter((f) => !kept.has(f)).reduce((n, f) => n + f.weight, 0);
-  const errors = Math.max(0, check.errors - dropped);
+  const dropped = check.findings.filter((f) => !kept.has(f) && f.severity === 'error').reduce((n, f) => n + f.weight, 0);
+  const errors = Math.max(0, Math.round((check.errors - dropped) * 1000) / 1000);
   return { ...check, findings, errors, errorRatePer10k: check.characters ? (errors / check.characters) * 10_000 : 0 };
 }
 
