@@ -316,14 +316,14 @@ export function checkText(text: string, options: TextCheckOptions = {}): Finding
   return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 }
 
-interface Located {
+export interface Located {
   articleId: string;
   field: Field;
   paragraph: number;
   text: string;
 }
 
-function articleTexts(a: Article): Located[] {
+export function articleTexts(a: Article): Located[] {
   const out: Located[] = [];
   for (const field of ARTICLE_TEXT_FIELDS) {
     if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });

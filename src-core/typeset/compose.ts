@@ -3,6 +3,7 @@ import type { TextStyle } from '../model/document';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
 import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
 import { isLoneCharacterLine } from './lone';
+import { wordInteriors } from './words';
 
 /** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
 export interface StyledRun {
@@ -255,6 +256,8 @@ const LINE_PENALTY = 10;
 const EMERGENCY_PENALTY = 1e6;
 const LONE_CHARACTER_PENALTY = 1e5;
 const SPACE_BREAK_BONUS = 2000;
+/** A ragged line broken inside a word (名城减|污降碳): taken only when no whole-word break fits. */
+const WORD_CUT_PENALTY = 1e5;
 /** In the pass that brings a lone character back, one line fewer outweighs any squeeze. */
 const PULL_BACK_LINE_PENALTY = 1000;
 
@@ -289,6 +292,8 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   const width = opts.width;
   const indent = n > 0 ? opts.indent * p.sizes[0] : 0;
   const tightenLimit = opts.tightenLimit ?? 0.05;
+  // Ragged lines (headlines) break between words; justified body text keeps the clreq breaks alone.
+  const wordCut = opts.align === 'justify' ? undefined : wordInteriors(p.cps, n);
   // Prefix sums: width with pair compression and gaps, shrink, tightening, stretchable gaps.
   const W = new Float64Array(n + 1);
   const S = new Float64Array(n + 1);
@@ -402,6 +407,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
       // A deliberate space is where a ragged line (headline halves, byline fields) should break.
       if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
       if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
+      if (wordCut && !isLast && wordCut[b] === 1) d += WORD_CUT_PENALTY;
       if (isLast && cfg.lonePenalty > 0 && isLoneCharacter(p, a, b)) d += cfg.lonePenalty;
       const total = best[ai] + d;
       if (total < best[bi]) {

@@ -125,11 +125,12 @@ export const COMMANDS = {
   check: {
     zh: `自动校对检查：列出每处错误、警告，以及导入时自动改正之处（已自动改正，附原稿写法，不计差错）。差错率按${ERROR_RATE_METHOD.zh}`,
     en: `run the proofreading checks: every error and warning, and every change the import made (auto-corrected, with what the copy had; not errors). The error rate follows ${ERROR_RATE_METHOD.en}`,
-    synopsis: 'FILE... [--json] [--all] [--raw]',
+    synopsis: 'FILE... [--json] [--all] [--raw] [--house FILE]',
     options: {
       json: { type: 'boolean', zh: '以 JSON 输出', en: 'print JSON' },
       all: { type: 'boolean', zh: '也列出提示', en: 'list notes too' },
       raw: { type: 'boolean', zh: '按原稿检查：不规范标点、不删空格（不再有“已自动改正”）', en: 'check the text as written: no punctuation normalization, no spaces removed (so nothing is auto-corrected)' },
+      house: { type: 'string', arg: 'FILE', role: 'input', zh: '本报词表（JSON：words 本报用词、ignore 已忽略的问题、banned 禁用词及规范表述）', en: "the paper's house lists (JSON: words it spells its own way, ignore dismissed findings, banned expressions)" },
     },
     exits: { 0: { zh: '没有错误', en: 'no errors found' }, 1: { zh: '发现错误，或输入无法读取', en: 'errors found, or an input could not be read' }, 2: USAGE_EXIT },
   },

@@ -86,6 +86,13 @@ const CONTEXT_RULES: ContextRule[] = [
     zh: '开始使用设施应为“启用”（“起用”指任用人）',
     en: 'Putting a thing into use is 启用; 起用 is for people',
   },
+  {
+    // 航站楼正式起用。: the thing comes first and nothing follows (新平台起用新人 names the people after).
+    pattern: /(?<=(?:设备|系统|机场|航站楼|车站|站房|印章|公章|大楼|新址|平台|场馆|码头|线路)[^，。；！？]{0,4})起用(?=[，。；！？、”]|$|仪式)/gu,
+    fix: '启用',
+    zh: '开始使用设施应为“启用”（“起用”指任用人）',
+    en: 'Putting a thing into use is 启用; 起用 is for people',
+  },
 ];
 
 /** The word each pattern matches, literally: a paragraph without it skips the pattern (lookbehinds scan slowly). */

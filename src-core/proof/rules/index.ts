@@ -1,7 +1,9 @@
+import { checkBanned } from './banned';
 import { checkConfusables } from './confusables';
 import { checkNameVariants } from './consistency';
 import { checkDigitGrouping, checkNumberForms } from './numbers';
 import { checkPunctuation } from './punctuation';
+import { checkScriptMix } from './script-mix';
 import type { PageRule, TextRule } from './rule';
 import { checkWrongWords } from './wrong-words';
 
@@ -21,10 +23,13 @@ export const RULE_NAMES = [
   'number-range',
   'mixed-digit-grouping',
   'name-two-ways',
+  'banned-expression',
+  'traditional-character',
+  'variant-character',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];
 
-export const TEXT_RULES: readonly TextRule[] = [checkPunctuation, checkWrongWords, checkConfusables, checkNumberForms];
+export const TEXT_RULES: readonly TextRule[] = [checkPunctuation, checkWrongWords, checkConfusables, checkNumberForms, checkBanned, checkScriptMix];
 
 export const PAGE_RULES: readonly PageRule[] = [checkDigitGrouping, checkNameVariants];

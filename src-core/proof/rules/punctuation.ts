@@ -31,7 +31,7 @@ function checkAdjacentPoints(text: string, emit: RuleEmit): void {
 
 const HAN_DIGITS = '一二三四五六七八九十';
 /** What follows 三四 in a rough number: a magnitude or a measure word. */
-const ROUGH_NUMBER_TAIL = /^(?:[十百千万亿]|[个名人位次天岁倍成家户所座台辆棵头只条间斤米年])/;
+const ROUGH_NUMBER_TAIL = /^(?:[十百千万亿]|[个名人位次天岁倍成家户所座台辆棵头只条间斤米年]|公里|公斤|公顷)/;
 /** What makes 第五、六 an abbreviation of 第五、第六 (GB/T 15834 §4.5.3.5 keeps the 顿号 there). */
 const ABBREVIATION_TAIL = /^(?:章|节|季度|批|期|届|条|款|号|版|级|年级|次会议|中队|小组|名)/;
 
@@ -42,7 +42,10 @@ const ABBREVIATION_TAIL = /^(?:章|节|季度|批|期|届|条|款|号|版|级|�
 function checkRoughNumberComma(text: string, emit: RuleEmit): void {
   for (const m of text.matchAll(/([一二三四五六七八九])、([二三四五六七八九十])/g)) {
     const at = m.index!;
-    const before = text[at - 1] ?? '';
+    // 十七、八公里 and 三十七、八岁 are rough numbers too: what stands before the whole number decides.
+    let from = at - 1;
+    if (text[from] === '十') while (from >= 0 && /[一二三四五六七八九十百]/.test(text[from])) from--;
+    const before = text[from] ?? '';
     const tail = text.slice(at + 3);
     if (HAN_DIGITS.indexOf(m[2]) !== HAN_DIGITS.indexOf(m[1]) + 1) continue;
     if (/[第周初〇零一二三四五六七八九十期礼拜、]/.test(before) || before === '星') continue;

@@ -8,6 +8,8 @@ import { correctionFindings, type CheckedPage } from '../../../src-core/proof/im
 import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../../../src-core/import/report';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { loadBanmianFile } from '../../files/banmian-file';
+import { readRegularFile } from '../../import/read-file';
+import { HOUSE_LIMITS, checkWithHouseLists, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** The headline-only article a check reads a page item (通栏 banner, 栏目 column name) as. */
@@ -91,10 +93,18 @@ function printSummary(page: Gathered, result: PageCheck, corrected: number): voi
   console.log('差错率 = 差错数 ÷ 字数 × 10000，按《图书质量管理规定》的差错计算方法（见 check --help）\nerror rate = counted errors ÷ characters × 10,000, counted as the Chinese book quality rules count errors (see check --help)');
 }
 
+/** The `--house` file, read with a size cap and parsed; a problem names the file, zh and en. */
+function readHouseLists(path: string): { ok: true; lists: HouseLists } | { ok: false; zh: string; en: string } {
+  const read = readRegularFile(path, basename(path), HOUSE_LIMITS.bytes);
+  if (!read.ok) return read;
+  return parseHouseLists(new TextDecoder().decode(read.bytes), basename(path));
+}
+
 /**
- * `check FILE... [--json] [--all] [--raw]`: the automatic proofreading checks, each finding with its
- * place and fix, and every change the importer made (已自动改正) unless --raw checks the text as
- * written. Exit 1 when a finding is an error or an input could not be read, so scripts can stop.
+ * `check FILE... [--json] [--all] [--raw] [--house FILE]`: the automatic proofreading checks (under
+ * the paper's house lists), each finding with its place and fix, and every change the importer made
+ * (已自动改正) unless --raw checks the text as written. Exit 1 when a finding is an error or an input
+ * could not be read, so scripts can stop.
  */
 export async function run(args: string[]): Promise<number> {
   let parsed;
@@ -112,7 +122,14 @@ export async function run(args: string[]): Promise<number> {
   }
   const page = await gatherPage(files, raw === true);
   for (const e of page.errors) console.error(e);
-  const result = checkDocument({ articles: page.articles });
+  const house = parsed.values.house === undefined ? undefined : readHouseLists(parsed.values.house);
+  if (house && !house.ok) {
+    console.error(`${house.zh}
+${house.en}`);
+    return 1;
+  }
+  const checked = checkDocument({ articles: page.articles });
+  const result = house ? checkWithHouseLists(page.articles, checked, house.lists) : checked;
   const corrected = correctionFindings(page.corrections, page);
   const findings = inPageOrder([...corrected, ...result.findings], page.articles);
   const shown = all ? findings : findings.filter((f) => f.severity !== 'info');

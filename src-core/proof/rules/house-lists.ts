@@ -1,0 +1,127 @@
+import type { Article } from '../../model/document';
+import { articleTexts, excerpt, type PageCheck, type PlacedFinding } from '../checks';
+import type { BannedExpression } from './banned.data';
+import { bannedIndex, findBanned } from './banned';
+
+/**
+ * A paper's house lists (issue 19 item 5), read from a JSON file (`check --house FILE`):
+ * - `words`: names and terms the paper spells its own way; a finding of a word rule (below) that lies
+ *   inside one of them is dropped;
+ * - `ignore`: findings the 校对 dismissed, each `{ rule, text }` (the rule and the text it found);
+ * - `banned`: the paper's own banned or regulated expressions, `{ expression, preferred }`, on top of
+ *   the default list (`banned.data.ts`); `defaultBanned: false` leaves the default list out.
+ */
+export interface HouseLists {
+  words: string[];
+  ignore: { rule: string; text: string }[];
+  banned: { expression: string; preferred: string }[];
+  defaultBanned: boolean;
+}
+
+export const NO_HOUSE_LISTS: HouseLists = { words: [], ignore: [], banned: [], defaultBanned: true };
+
+/** The rules a house word silences: those that judge a word's spelling or script. */
+export const WORD_RULES: readonly string[] = ['wrong-word', 'variant-word', 'confusable-word', 'traditional-character', 'variant-character', 'name-two-ways', 'banned-expression'];
+
+/** Bounds on a house-list file, so a wrong file fails fast instead of filling memory. */
+export const HOUSE_LIMITS = { bytes: 2_000_000, entries: 20_000, entryChars: 100 } as const;
+
+export type HouseParse = { ok: true; lists: HouseLists } | { ok: false; zh: string; en: string };
+
+const KEYS = ['words', 'ignore', 'banned', 'defaultBanned'];
+
+/** Reads a house-list file's text; any problem is named with the file and the field. */
+export function parseHouseLists(text: string, file: string): HouseParse {
+  const fail = (zh: string, en: string): HouseParse => ({ ok: false, zh: `本报词表 ${file}：${zh}`, en: `house lists ${file}: ${en}` });
+  if (text.length > HOUSE_LIMITS.bytes) return fail(`文件过大（上限 ${HOUSE_LIMITS.bytes} 字符）`, `the file is too large (at most ${HOUSE_LIMITS.bytes} characters)`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return fail(`不是有效的 JSON（${(e as Error).message}）`, `not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('应为一个对象，含 words、ignore、banned', 'expected an object with words, ignore, banned');
+  const o = data as Record<string, unknown>;
+  const unknown = Object.keys(o).find((k) => !KEYS.includes(k));
+  if (unknown) return fail(`未知字段“${unknown}”（可用：${KEYS.join('、')}）`, `unknown field "${unknown}" (known: ${KEYS.join(', ')})`);
+  if (o.defaultBanned !== undefined && typeof o.defaultBanned !== 'boolean') return fail('defaultBanned 应为 true 或 false', 'defaultBanned must be true or false');
+  const words = list(o.words, 'words', (v) => (isEntry(v) ? v : undefined));
+  const ignore = list(o.ignore, 'ignore', (v) => (isRecord(v) && isEntry(v.rule) && isEntry(v.text) ? { rule: v.rule, text: v.text } : undefined));
+  const banned = list(o.banned, 'banned', (v) => (isRecord(v) && isEntry(v.expression) && (v.preferred === undefined || isString(v.preferred)) ? { expression: v.expression, preferred: (v.preferred as string | undefined) ?? '' } : undefined));
+  if ('zh' in words) return fail(words.zh, words.en);
+  if ('zh' in ignore) return fail(ignore.zh, ignore.en);
+  if ('zh' in banned) return fail(banned.zh, banned.en);
+  return { ok: true, lists: { words: words.items, ignore: ignore.items, banned: banned.items, defaultBanned: o.defaultBanned !== false } };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= HOUSE_LIMITS.entryChars;
+const isEntry = (v: unknown): v is string => isString(v) && v.trim().length > 0;
+
+type Listed<T> = { items: T[] } | { zh: string; en: string };
+
+function list<T>(value: unknown, field: string, read: (v: unknown) => T | undefined): Listed<T> {
+  if (value === undefined) return { items: [] };
+  if (!Array.isArray(value)) return { zh: `${field} 应为数组`, en: `${field} must be an array` };
+  if (value.length > HOUSE_LIMITS.entries) return { zh: `${field} 条目过多（上限 ${HOUSE_LIMITS.entries}）`, en: `${field} has too many entries (at most ${HOUSE_LIMITS.entries})` };
+  const items: T[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = read(value[i]);
+    if (item === undefined) return { zh: `${field} 第 ${i + 1} 条格式不对（非空字符串，至多 ${HOUSE_LIMITS.entryChars} 字）`, en: `${field} entry ${i + 1} is malformed (non-empty strings of at most ${HOUSE_LIMITS.entryChars} characters)` };
+    items.push(item);
+  }
+  return { items };
+}
+
+/**
+ * A page's findings under its house lists: the findings a house word or a dismissal covers dropped,
+ * the default banned list's findings dropped when the paper turned it off, the paper's own banned
+ * expressions added (warnings that weigh nothing, like the default list's).
+ */
+export function applyHouseLists(articles: readonly Article[], findings: readonly PlacedFinding[], lists: HouseLists): PlacedFinding[] {
+  const texts = new Map(articles.flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t]));
+  const textOf = (f: PlacedFinding): string => texts.get(`${f.articleId}\u0000${f.field}\u0000${f.paragraph}`)?.text ?? '';
+  const ignored = new Set(lists.ignore.map((e) => `${e.rule}\u0000${e.text}`));
+  // The paper's own entry for an expression the default list has too replaces the default's.
+  const own = new Set(lists.banned.map((b) => b.expression));
+  const kept = findings.filter((f) => {
+    const text = textOf(f);
+    const found = text.slice(f.offset, f.offset + f.length);
+    if (ignored.has(`${f.rule}\u0000${found}`)) return false;
+    if (f.rule === 'banned-expression' && (!lists.defaultBanned || own.has(found))) return false;
+    return !(WORD_RULES.includes(f.rule) && insideHouseWord(text, f.offset, f.length, lists.words));
+  });
+  if (lists.banned.length === 0) return kept;
+  const index = bannedIndex(lists.banned.map((b): BannedExpression => ({ ...b, source: '本报禁用词表 / house list' })));
+  for (const t of texts.values()) {
+    findBanned(t.text, index, (f) => {
+      const found = t.text.slice(f.offset, f.offset + f.length);
+      if (ignored.has(`${f.rule}\u0000${found}`)) return;
+      kept.push({ ...f, excerpt: excerpt(t.text, f.offset, f.length), articleId: t.articleId, field: t.field, paragraph: t.paragraph });
+    });
+  }
+  return kept;
+}
+
+/**
+ * A page check under the house lists: the findings as `applyHouseLists` leaves them and the 差错率 without
+ * the errors they dropped (error-level weights, rounded to 0.001, as `checkDocument` counts them). The
+ * added findings (banned expressions) are warnings and count nothing.
+ */
+export function checkWithHouseLists(articles: readonly Article[], check: PageCheck, lists: HouseLists): PageCheck {
+  const findings = applyHouseLists(articles, check.findings, lists);
+  const kept = new Set(findings);
+  const dropped = check.findings.filter((f) => !kept.has(f) && f.severity === 'error').reduce((n, f) => n + f.weight, 0);
+  const errors = Math.max(0, Math.round((check.errors - dropped) * 1000) / 1000);
+  return { ...check, findings, errors, errorRatePer10k: check.characters ? (errors / check.characters) * 10_000 : 0 };
+}
+
+/** True when [offset, offset+length) lies inside an occurrence of one of the words. */
+function insideHouseWord(text: string, offset: number, length: number, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let at = text.indexOf(w, Math.max(0, offset + length - w.length)); at !== -1 && at <= offset; at = text.indexOf(w, at + 1)) {
+      if (at + w.length >= offset + length) return true;
+    }
+  }
+  return false;
+}
