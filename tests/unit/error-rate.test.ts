@@ -3,7 +3,10 @@
  * item 3): the page area in body characters, titles double, number usage 0.1 capped at 1, the same
  * error at most 3 times, the pass line at 3/10,000. Every expected figure is counted by hand.
  */
-import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { run as check } from '../../src-main/cli/commands/check';
 import { samplePage } from '../../bench/pages';
 import type { PageSettings } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
@@ -92,5 +95,25 @@ describe('差错率 as 《报纸编校差错率计算方法》 counts it', () =>
     expect(ERROR_RATE_METHOD.zh).toContain('《报纸期刊质量管理规定》');
     expect(ERROR_RATE_METHOD.zh).toContain('同一差错重复出现最多计 3 次');
     expect(ERROR_RATE_METHOD.en).toContain('count ×2');
+  });
+
+  it('check counts a .banmian page by its area and says 合格 or 不合格, in its summary and --json', async () => {
+    const sample = resolve(fileURLToPath(new URL('../../assets/samples/luoyang-page.banmian', import.meta.url)));
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    try {
+      await check([sample, '--json']);
+      await check([sample]);
+    } finally {
+      log.mockRestore();
+    }
+    const json = JSON.parse(lines[0]) as { characters: number; rate: { basis: string; characters: number; pass: boolean }; method: { zh: string } };
+    // The sample: 8 columns of 13 characters at 9 pt with 1-character gutters = 111 a line; type area
+    // 1547.72 − 45.35 − 39.69 = 1462.68 pt at a 12 pt pitch: (1462.68 − 9) ÷ 12 = 121.1 → 121 + 1 = 122 lines.
+    // 111 × 122 = 13,542 characters.
+    expect(json.rate).toMatchObject({ basis: 'page-area', characters: 13_542, pass: true });
+    expect(json.characters).toBe(13_542);
+    expect(json.method).toEqual(ERROR_RATE_METHOD);
+    expect(lines.slice(1).join('\n')).toMatch(/版面字数 13542 字：差错率万分之 0\.00，合格（合格线万分之 3）/);
   });
 });
