@@ -114,6 +114,8 @@ describe('差错率 as 《报纸编校差错率计算方法》 counts it', () =>
     expect(json.rate).toMatchObject({ basis: 'page-area', characters: 13_542, pass: true });
     expect(json.characters).toBe(13_542);
     expect(json.method).toEqual(ERROR_RATE_METHOD);
+    // The app's badge and status line count with checkDocument and the page: the same figure.
+    expect(checkDocument(samplePage()).rate).toEqual(json.rate);
     expect(lines.slice(1).join('\n')).toMatch(/版面字数 13542 字：差错率万分之 0\.00，合格（合格线万分之 3）/);
   });
 });
