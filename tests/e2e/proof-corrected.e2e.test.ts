@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { workspaceSession } from './workspace-support';
+import { shot, workspaceSession } from './workspace-support';
 
 // A headline, then a body paragraph with a stray OCR space, straight quotes and a half-width comma:
 // the importer makes 4 changes (the space removed, “ and ” made curly, the comma made full-width).
@@ -29,6 +29,7 @@ describe.skipIf(!chromiumAvailable())('已自动改正 in the 校对 panel', () 
     const texts = await corrected.allInnerTexts();
     expect(texts.some((t) => t.includes('原稿“,”→“，”'))).toBe(true);
     expect(texts.some((t) => t.includes('原稿“␣”→“（无）”'))).toBe(true);
+    await shot(p, 'ui-proof-corrected.png');
     // Not errors: the checks and the 差错率 are as before (the imported text itself is clean).
     expect(await checks.count()).toBe(checksBefore);
     expect(await status.innerText()).toBe(statusBefore);
