@@ -1,8 +1,9 @@
-import type { Article, BanmianDocument } from '../model/document';
+import type { Article, BanmianDocument, PageSettings } from '../model/document';
 import { ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { printableParagraphs } from '../model/richtext';
 import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
+import { errorRate, MAX_NUMBER_USAGE, MAX_REPEATS, PASS_PER_10K, pageAreaCharacters, TITLE_FACTOR, type ErrorRate } from './error-rate';
 
 /**
  * Automatic proofreading checks (issue 6). Each rule reads one paragraph (or the whole page, for
@@ -73,10 +74,13 @@ export const ERROR_WEIGHTS = {
   none: 0,
 } as const;
 
-/** The counting method, as `check` and the help text state it. */
+/**
+ * The counting method, as `check`, its help text and the 校对 panel state it; the counting itself is
+ * error-rate.ts (its limits declared there once and quoted here).
+ */
 export const ERROR_RATE_METHOD = {
-  zh: '《图书质量管理规定》附件《图书编校质量差错判定和计算方法》：差错率 = 差错数 ÷ 总字数；错别字、多字、漏字每处 1，标点每处 0.1，字母与符号混用每处 0.5，数字用法每处 0.1；只计“错误”级，已自动改正和警告不计。总字数按版面字数计，无版面时以文字计：每个汉字、标点、字母、数字各计 1 字，空白不计（比版面字数少，差错率偏严）。报纸合格线为万分之三（《报纸期刊质量管理规定》2020）',
-  en: 'the annex of the Chinese book quality rules (图书质量管理规定): error rate = counted errors ÷ total characters; a wrong, extra or missing character counts 1, a punctuation error 0.1, mixed letter forms 0.5, number usage 0.1; only error-level findings count, never auto-corrections or warnings. Total characters are the page area in characters; without a layout every Han character, punctuation mark, letter and digit counts 1 and blanks none (fewer than the page area, so the rate errs on the strict side). Newspapers pass at 3 per 10,000 (报纸期刊质量管理规定, 2020)',
+  zh: `《报纸期刊质量管理规定》（2020）附件《报纸编校差错率计算方法》：差错率 = 差错数 ÷ 总字数 × 10000，不超过万分之${PASS_PER_10K}为合格。总字数为版面字数 = 每行字数 × 行数（按正文字号，报眉、栏头、分栏空白按所占版面计）；无版面时以文字计：每个汉字、标点、字母、数字各计 1 字，空白不计（比版面字数少，差错率偏严）。每处差错的计数按《图书编校质量差错判定和计算方法》：错别字、多字、漏字 1，标点 0.1，字母与符号混用 0.5；数字用法每处 0.1、一期最多计 ${MAX_NUMBER_USAGE}；报头、报眉、栏头、标题（引题、主题、副题、通栏、栏目名）中的差错计 ${TITLE_FACTOR} 倍；同一差错重复出现最多计 ${MAX_REPEATS} 次。只计“错误”级，已自动改正和警告不计`,
+  en: `the Chinese newspaper and periodical quality rules (报纸期刊质量管理规定, 2020) and their counting method: error rate = counted errors ÷ total characters × 10,000, passing at ${PASS_PER_10K} or less. Total characters are the page area: characters per line × lines in the body size (running heads, column heads and gutters count as the room they take); without a layout every Han character, punctuation mark, letter and digit counts 1 and blanks none (fewer than the page area, so the rate errs on the strict side). Each error counts as the book rules weigh it (a wrong, extra or missing character 1, punctuation 0.1, mixed letter forms 0.5); number usage 0.1 each and at most ${MAX_NUMBER_USAGE} per issue; errors in the masthead, running heads, column heads and headlines (kicker, headline, deck, banner, column name) count ×${TITLE_FACTOR}; the same error repeated counts at most ${MAX_REPEATS} times. Only error-level findings count, never auto-corrections or warnings`,
 };
 
 export interface PlacedFinding extends Finding {
@@ -368,12 +372,14 @@ function checkNumberStyles(texts: Located[]): PlacedFinding[] {
 
 export interface PageCheck {
   findings: PlacedFinding[];
-  /** Characters counted (code points that are not blank), the denominator of the error rate (ERROR_RATE_METHOD). */
+  /** Characters of text checked (code points that are not blank); the rate's denominator is `rate.characters`. */
   characters: number;
-  /** Counted errors: the weights of the error-level findings (ERROR_WEIGHTS). */
+  /** Counted errors (error-rate.ts countErrors). */
   errors: number;
   /** 差错率 per 10,000 characters (万分之…); newspapers pass at ≤ 3. */
   errorRatePer10k: number;
+  /** The whole figure: how the characters were counted and whether the page passes (合格). */
+  rate: ErrorRate;
 }
 
 /** The characters a text counts for in the error rate: every code point that is not blank. */
@@ -383,8 +389,8 @@ export function countedCharacters(text: string): number {
   return n;
 }
 
-/** Runs every rule on every text of the page's articles (placed or not). */
-export function checkDocument(doc: Pick<BanmianDocument, 'articles'>): PageCheck {
+/** Every finding of the page's articles (placed or not), without the rate. */
+export function findPageFindings(doc: Pick<BanmianDocument, 'articles'>): { findings: PlacedFinding[]; textCharacters: number } {
   const texts = doc.articles.flatMap(articleTexts);
   const findings: PlacedFinding[] = [];
   texts.forEach((t, i) => {
@@ -398,10 +404,17 @@ export function checkDocument(doc: Pick<BanmianDocument, 'articles'>): PageCheck
   for (const rule of PAGE_RULES) {
     rule(texts.map((t) => t.text), (i, f) => findings.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
   }
-  const characters = texts.reduce((n, t) => n + countedCharacters(t.text), 0);
-  // Rounded to the 0.1 the weights are given in, so 0.1 + 0.2 shows as 0.3.
-  const errors = Math.round(findings.reduce((n, f) => n + (f.severity === 'error' ? f.weight : 0), 0) * 1000) / 1000;
-  return { findings, characters, errors, errorRatePer10k: characters ? (errors / characters) * 10_000 : 0 };
+  return { findings, textCharacters: texts.reduce((n, t) => n + countedCharacters(t.text), 0) };
+}
+
+/**
+ * Runs every rule on every text of the page's articles and counts the 差错率 (error-rate.ts): over
+ * the page area when the page's settings are given (a laid-out page), else over the text.
+ */
+export function checkDocument(doc: Pick<BanmianDocument, 'articles'> & { page?: PageSettings }): PageCheck {
+  const { findings, textCharacters } = findPageFindings(doc);
+  const rate = doc.page ? errorRate(findings, pageAreaCharacters(doc.page), 'page-area') : errorRate(findings, textCharacters, 'text');
+  return { findings, characters: textCharacters, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }
 
 /** Applies a certain fix to a text (offsets of later findings shift; apply from the end). */

@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
 import { ARTICLE_PART_LABELS } from '../../src-core/model/article-fields';
-import { checkDocument, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
+import { checkDocument, ERROR_RATE_METHOD, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
+import { PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/proof/error-rate';
+import type { Article, PageSettings } from '../../src-core/model/document';
+import { useCorrectionFindings } from './imported-corrections';
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
 import { useEditor } from '../editor/use-editor';
@@ -94,6 +97,7 @@ function ProofPanel() {
         <Comments marks={marks} />
         <Orphans marks={marks} />
         <Checks />
+        <AutoCorrected />
         <History marks={marks} />
       </div>
     </aside>
@@ -269,27 +273,36 @@ function ThreadView({ articleId, thread, n, articleTitle }: { articleId: string;
   );
 }
 
+/** The page as it stands when the editor pauses: the checks read every article, so not on every keystroke. */
+function useSettledDoc(): { articles: Article[]; page: PageSettings } {
+  const settled = useSettledLayout();
+  const live = useEditor((s) => s.doc);
+  return settled?.doc ?? live;
+}
+
 /**
- * The automatic checks of the page as it stands when the editor pauses: they read every article,
- * so they follow the settled layout instead of running on every keystroke.
+ * The automatic checks of the settled page, with its 差错率 counted over the page area by the same
+ * function `check` uses (checkDocument → error-rate.ts).
  */
 function useChecks(): PageCheck {
-  const settled = useSettledLayout();
-  const live = useEditor((s) => s.doc.articles);
-  const articles = settled?.doc.articles ?? live;
-  return useMemo(() => checkDocument({ articles }), [articles]);
+  const { articles, page } = useSettledDoc();
+  return useMemo(() => checkDocument({ articles, page }), [articles, page]);
 }
 
 function ErrorRate() {
   const check = useChecks();
-  return <ErrorRateBadge rate={check.errorRatePer10k} errors={check.errors} characters={check.characters} />;
+  return <ErrorRateBadge rate={check.rate} />;
 }
 
-export function ErrorRateBadge({ rate, errors, characters }: { rate: number; errors: number; characters: number }) {
-  const level = rate <= 1 ? 'ok' : rate <= 3 ? 'warn' : 'bad';
+const rateTitle = (rate: ErrorRateFigure): string =>
+  `差错率：${rate.errors} 个差错 ÷ ${rate.basis === 'page-area' ? '版面字数' : '文字字数'} ${rate.characters} 字，${rate.pass ? '合格' : '不合格'}（合格线万分之 ${PASS_PER_10K}）\n` +
+  `Error rate: ${rate.errors} counted errors in ${rate.characters} characters (${rate.basis === 'page-area' ? 'the page area' : 'the text'}), ${rate.pass ? 'pass' : 'fail'} at ${PASS_PER_10K} per 10,000\n${ERROR_RATE_METHOD.zh}`;
+
+export function ErrorRateBadge({ rate }: { rate: ErrorRateFigure }) {
+  const level = rate.per10k <= 1 ? 'ok' : rate.pass ? 'warn' : 'bad';
   return (
-    <span className={`error-rate error-rate-${level}`} data-testid="error-rate" title={`Estimated error rate: ${errors} weighted errors in ${characters} characters (per 10,000)`}>
-      差错率 万分之 {rate.toFixed(2)}
+    <span className={`error-rate error-rate-${level}`} data-testid="error-rate" data-pass={rate.pass} title={rateTitle(rate)}>
+      差错率 万分之 {rate.per10k.toFixed(2)} · {rate.pass ? '合格' : '不合格'}
     </span>
   );
 }
@@ -298,9 +311,10 @@ export function ErrorRateBadge({ rate, errors, characters }: { rate: number; err
 export function ErrorRateStatus() {
   const check = useChecks();
   const session = useProofSession();
+  const found = check.findings.length;
   return (
-    <span className="status-error-rate" data-testid="status-error-rate" title={`Estimated error rate (差错率) from the automatic checks: ${check.errors} in ${check.characters} characters; click for the list`} onClick={() => session.setPanelOpen(true)}>
-      差错率 {check.errorRatePer10k.toFixed(2)}/万 · {check.findings.length} 处
+    <span className="status-error-rate" data-testid="status-error-rate" data-pass={check.rate.pass} title={`${rateTitle(check.rate)}\n点击打开列表 · click for the list`} onClick={() => session.setPanelOpen(true)}>
+      差错率 {check.rate.per10k.toFixed(2)}/万 {check.rate.pass ? '合格' : '不合格'} · {found} 处
     </span>
   );
 }
@@ -319,26 +333,59 @@ function Checks() {
       </h3>
       {check.findings.length === 0 && <p className="hint">未发现问题 · Nothing found</p>}
       <ul className="findings">
-        {check.findings.map((f, i) => {
-          const canFix = f.fix !== undefined && !locked && (f.field === 'body' || role !== '校对');
-          return (
-            <li key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} className={`finding finding-${f.severity}`} data-testid="finding" data-rule={f.rule}>
-              <button className="finding-jump" data-testid="finding-jump" onClick={() => session.jumpTo(f)} title={`${f.en} — go to the text`}>
-                <span className="excerpt">{f.excerpt}</span>
-                <span className="msg">{f.zh}</span>
-                <small>
-                  {quote(titles.get(f.articleId) ?? '', 12)} · {ARTICLE_PART_LABELS[f.field].zh}
-                  {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
-                </small>
-              </button>
-              {canFix && (
-                <button className="finding-fix" data-testid="finding-fix" onClick={() => session.fix(f)} title={`Fix: replace with "${f.fix}"`}>
-                  {f.fix === '' ? '删除' : `改为“${f.fix}”`}
-                </button>
-              )}
-            </li>
-          );
-        })}
+        {check.findings.map((f, i) => (
+          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One finding: its excerpt and message as a button that jumps to the text, and its fix when there is one. */
+function FindingItem({ f, title, canFix, onFix, fixLabel }: { f: PlacedFinding; title: string; canFix: boolean; onFix: () => void; fixLabel: string }) {
+  const session = useProofSession();
+  return (
+    <li className={`finding finding-${f.severity}`} data-testid={f.severity === 'corrected' ? 'corrected-finding' : 'finding'} data-rule={f.rule} data-severity={f.severity}>
+      <button className="finding-jump" data-testid="finding-jump" onClick={() => session.jumpTo(f)} title={`${f.en} — go to the text`}>
+        <span className="excerpt">{f.excerpt}</span>
+        <span className="msg">{f.zh}</span>
+        <small>
+          {quote(title, 12)} · {ARTICLE_PART_LABELS[f.field].zh}
+          {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
+        </small>
+      </button>
+      {canFix && (
+        <button className="finding-fix" data-testid="finding-fix" onClick={onFix} title={f.severity === 'corrected' ? `Undo: put back what the copy had` : `Fix: replace with "${f.fix}"`}>
+          {fixLabel}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/**
+ * 已自动改正: what the importer changed in the author's text, apart from the checks and never
+ * counted in the 差错率; each jumps to the place, and 还原 puts back what the copy had (in 校对 mode
+ * as a suggestion, like any fix).
+ */
+function AutoCorrected() {
+  const session = useProofSession();
+  const { articles } = useSettledDoc();
+  const role = useProof((s) => s.identity.role);
+  const locked = useProof((s) => s.locked);
+  const corrected = useCorrectionFindings(articles);
+  const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.headline || a.id])), [articles]);
+  if (corrected.length === 0) return null;
+  return (
+    <section className="proof-section auto-corrected" data-testid="proof-corrected">
+      <h3 title="Auto-corrected on import: not errors">
+        已自动改正 <small>Auto-corrected</small> <span className="count">{corrected.length}</span>
+      </h3>
+      <p className="hint">导入时改动了原稿，不计差错 · Changed on import; not counted as errors</p>
+      <ul className="findings">
+        {corrected.map((f, i) => (
+          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={!locked && (f.field === 'body' || role !== '校对')} onFix={() => session.fix({ ...f, fix: f.corrected?.from ?? '' })} fixLabel="还原" />
+        ))}
       </ul>
     </section>
   );

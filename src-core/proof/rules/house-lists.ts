@@ -1,5 +1,6 @@
 import type { Article } from '../../model/document';
 import { articleTexts, excerpt, type PageCheck, type PlacedFinding } from '../checks';
+import { errorRate } from '../error-rate';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
 
@@ -110,10 +111,8 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
  */
 export function checkWithHouseLists(articles: readonly Article[], check: PageCheck, lists: HouseLists): PageCheck {
   const findings = applyHouseLists(articles, check.findings, lists);
-  const kept = new Set(findings);
-  const dropped = check.findings.filter((f) => !kept.has(f) && f.severity === 'error').reduce((n, f) => n + f.weight, 0);
-  const errors = Math.max(0, Math.round((check.errors - dropped) * 1000) / 1000);
-  return { ...check, findings, errors, errorRatePer10k: check.characters ? (errors / check.characters) * 10_000 : 0 };
+  const rate = errorRate(findings, check.rate.characters, check.rate.basis);
+  return { ...check, findings, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }
 
 /** True when [offset, offset+length) lies inside an occurrence of one of the words. */

@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS } from '../../../src-core/model/article-fields';
 import type { Article } from '../../../src-core/model/document';
-import { checkDocument, ERROR_RATE_METHOD, type PageCheck, type PlacedFinding } from '../../../src-core/proof/checks';
+import { findPageFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
+import { errorRate, pageAreaCharacters, PASS_PER_10K, type ErrorRate } from '../../../src-core/proof/error-rate';
+import type { PageSettings } from '../../../src-core/model/document';
 import { correctionFindings, type CheckedPage } from '../../../src-core/proof/import-corrections';
 import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../../../src-core/import/report';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { loadBanmianFile } from '../../files/banmian-file';
 import { readRegularFile } from '../../import/read-file';
-import { HOUSE_LIMITS, checkWithHouseLists, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import { HOUSE_LIMITS, applyHouseLists, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** The headline-only article a check reads a page item (通栏 banner, 栏目 column name) as. */
@@ -18,6 +20,10 @@ const pageItem = (id: string, text: string): Article => ({ id, kicker: '', headl
 interface Gathered extends CheckedPage {
   corrections: Correction[];
   errors: string[];
+  /** The page settings of each laid-out page read (.banmian), for the page-area character count. */
+  pages: PageSettings[];
+  /** Files read as text (any importer), which have no page area. */
+  unlaid: number;
 }
 
 /**
@@ -26,13 +32,15 @@ interface Gathered extends CheckedPage {
  * `raw` reads text files as written: no punctuation normalization, no OCR spaces removed.
  */
 async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
-  const out: Gathered = { articles: [], bannerIds: [], columnIds: [], corrections: [], errors: [] };
+  const out: Gathered = { articles: [], bannerIds: [], columnIds: [], corrections: [], errors: [], pages: [], unlaid: 0 };
   const others: { name: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
     if (file.endsWith('.banmian')) {
       const loaded = loadBanmianFile(file);
-      if (loaded.ok) out.articles.push(...loaded.document.articles);
-      else out.errors.push(`${loaded.zh}\n${loaded.en}`);
+      if (loaded.ok) {
+        out.articles.push(...loaded.document.articles);
+        out.pages.push(loaded.document.page);
+      } else out.errors.push(`${loaded.zh}\n${loaded.en}`);
       continue;
     }
     try {
@@ -42,6 +50,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
     }
   }
   if (!others.length) return out;
+  out.unlaid = others.length;
   const { importFiles } = await import('../../../src-core/import/index');
   const result = await importFiles(others, raw ? { normalizePunctuation: false, removeOcrSpaces: false } : {});
   const report = result.report as ImportReport;
@@ -79,18 +88,32 @@ function inPageOrder(findings: PlacedFinding[], articles: Article[]): PlacedFind
 /** Articles proper: the page items read as headline-only articles are counted apart, as compose counts them. */
 const articleCount = (page: Gathered): number => page.articles.length - page.bannerIds.length - page.columnIds.length;
 
-function printSummary(page: Gathered, result: PageCheck, corrected: number): void {
+/**
+ * The issue's 差错率 (error-rate.ts): over the page areas when every input is a laid-out page, else
+ * over the text of all of them (one basis per figure; a page area and a text count do not add up).
+ */
+function issueRate(page: Gathered, findings: PlacedFinding[], textCharacters: number): ErrorRate {
+  if (page.pages.length > 0 && page.unlaid === 0) return errorRate(findings, page.pages.reduce((n, p) => n + pageAreaCharacters(p), 0), 'page-area');
+  return errorRate(findings, textCharacters, 'text');
+}
+
+const BASIS_NAMES = { 'page-area': { zh: '版面字数', en: 'the page area' }, text: { zh: '文字字数（无版面）', en: 'the text (no layout)' } } as const;
+
+function printSummary(page: Gathered, findings: PlacedFinding[], characters: number, rate: ErrorRate, corrected: number): void {
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) if (f.severity !== 'corrected') counts[f.severity]++;
+  for (const f of findings) if (f.severity !== 'corrected') counts[f.severity]++;
   const articles = articleCount(page);
   const items = page.bannerIds.length + page.columnIds.length ? `（含通栏 ${page.bannerIds.length} 行、栏目名 ${page.columnIds.length} 个）` : '';
   const itemsEn = page.bannerIds.length + page.columnIds.length ? ` (with ${page.bannerIds.length} banner lines, ${page.columnIds.length} column names)` : '';
   const capped = page.corrections.length >= MAX_PLACED_CORRECTIONS ? `（只列出前 ${MAX_PLACED_CORRECTIONS} 处）` : '';
   const cappedEn = page.corrections.length >= MAX_PLACED_CORRECTIONS ? ` (the first ${MAX_PLACED_CORRECTIONS} listed)` : '';
-  const rate = result.errorRatePer10k.toFixed(2);
-  console.log(`\n共 ${articles} 篇、${result.characters} 字${items}：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}；已自动改正 ${corrected} 处${capped}（不计差错）；差错 ${result.errors} 个，差错率万分之 ${rate}`);
-  console.log(`${articles} articles, ${result.characters} characters${itemsEn}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; ${corrected} auto-corrected${cappedEn} (not errors); ${result.errors} counted errors, error rate ${rate} per 10,000`);
-  console.log('差错率 = 差错数 ÷ 字数 × 10000，按《图书质量管理规定》的差错计算方法（见 check --help）\nerror rate = counted errors ÷ characters × 10,000, counted as the Chinese book quality rules count errors (see check --help)');
+  const per10k = rate.per10k.toFixed(2);
+  const basis = BASIS_NAMES[rate.basis];
+  console.log(`\n共 ${articles} 篇、${characters} 字${items}：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}；已自动改正 ${corrected} 处${capped}（不计差错）`);
+  console.log(`${articles} articles, ${characters} characters${itemsEn}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; ${corrected} auto-corrected${cappedEn} (not errors)`);
+  console.log(`差错 ${rate.errors} 个 ÷ ${basis.zh} ${rate.characters} 字：差错率万分之 ${per10k}，${rate.pass ? '合格' : '不合格'}（合格线万分之 ${PASS_PER_10K}）`);
+  console.log(`${rate.errors} counted errors ÷ ${rate.characters} characters of ${basis.en}: error rate ${per10k} per 10,000, ${rate.pass ? 'pass' : 'fail'} (the pass line is ${PASS_PER_10K})`);
+  console.log(`计算方法：${ERROR_RATE_METHOD.zh}\nmethod: ${ERROR_RATE_METHOD.en}`);
 }
 
 /** The `--house` file, read with a size cap and parsed; a problem names the file, zh and en. */
@@ -124,21 +147,23 @@ export async function run(args: string[]): Promise<number> {
   for (const e of page.errors) console.error(e);
   const house = parsed.values.house === undefined ? undefined : readHouseLists(parsed.values.house);
   if (house && !house.ok) {
-    console.error(`${house.zh}
-${house.en}`);
+    console.error(`${house.zh}\n${house.en}`);
     return 1;
   }
-  const checked = checkDocument({ articles: page.articles });
-  const result = house ? checkWithHouseLists(page.articles, checked, house.lists) : checked;
+  const found = findPageFindings({ articles: page.articles });
+  // the paper's own words, dismissed findings and banned expressions (--house) decide what is found, then the rate counts it
+  const result = { ...found, findings: house ? applyHouseLists(page.articles, found.findings, house.lists) : found.findings };
+  const rate = issueRate(page, result.findings, result.textCharacters);
   const corrected = correctionFindings(page.corrections, page);
   const findings = inPageOrder([...corrected, ...result.findings], page.articles);
   const shown = all ? findings : findings.filter((f) => f.severity !== 'info');
   if (json) {
-    console.log(JSON.stringify({ ...result, articles: articleCount(page), banners: page.bannerIds.length, columnNames: page.columnIds.length, corrected: corrected.length, method: ERROR_RATE_METHOD, findings: shown }, null, 2));
+    const figures = { characters: rate.characters, textCharacters: result.textCharacters, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
+    console.log(JSON.stringify({ ...figures, articles: articleCount(page), banners: page.bannerIds.length, columnNames: page.columnIds.length, corrected: corrected.length, method: ERROR_RATE_METHOD, findings: shown }, null, 2));
   } else {
     const titles = new Map(page.articles.map((a) => [a.id, a.headline.slice(0, 12) || a.id]));
     for (const f of shown) console.log(line(f, titles));
-    printSummary(page, result, corrected.length);
+    printSummary(page, result.findings, result.textCharacters, rate, corrected.length);
   }
   return page.errors.length > 0 || result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
