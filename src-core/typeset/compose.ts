@@ -54,6 +54,8 @@ export interface ComposedLine {
 export interface MissingGlyph {
   cp: number;
   face: string;
+  /** The fallback face that draws it (生僻字 the chosen face lacks); absent: no face has it. */
+  via?: string;
 }
 
 /**
@@ -133,7 +135,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
       if (Number.isNaN(primary.advance(cp)) && !isSpace(cp)) {
         const fb = registry.fallbackFor(cp, primary);
         if (fb) face = fb;
-        else missing.push({ cp, face: primary.id });
+        missing.push(fb ? { cp, face: primary.id, via: fb.id } : { cp, face: primary.id });
       }
       cps[n] = cp;
       faces[n] = face;
