@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layout } from '../../src-core/layout/layout';
-import type { GlyphItem } from '../../src-core/layout/page-layout';
+import type { GlyphRun } from '../../src-core/layout/page-layout';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 import { exportPdf } from '../../src-core/pdf';
 import { preflight } from '../../src-core/preflight';
@@ -31,7 +31,7 @@ describe('生僻字: a character the chosen face lacks comes from the next face 
   const doc = cleanPage();
   doc.articles = doc.articles.map((a) => (a.id === 'soe-ranking' ? { ...a, body: docFromParagraphs([`王${rare}先生说，国企年度盘点榜单展现洛阳力量。`]) } : a));
   const pl = layout(doc, { fonts });
-  const runs = pl.items.filter((i): i is GlyphItem => i.kind === 'glyphs' && i.text.includes(rare));
+  const runs = pl.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.text.includes(rare));
 
   it('is laid out in the 楷 face, alone in its run, the rest of the line in 宋', () => {
     expect(song.hasGlyph(rare.codePointAt(0)!)).toBe(false);
