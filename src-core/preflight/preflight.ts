@@ -6,7 +6,7 @@ import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { fontEmbedding, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
-import { checkGlyphFallbacks, codePointName } from './fonts';
+import { checkGlyphFallbacks, checkRecordedFonts, codePointName } from './fonts';
 
 export type PreflightCode =
   | 'overset'
@@ -22,7 +22,9 @@ export type PreflightCode =
   | 'font-not-embeddable'
   | 'font-unsupported'
   | 'font-substituted'
-  | 'glyph-fallback';
+  | 'glyph-fallback'
+  | 'font-missing'
+  | 'font-changed';
 
 export interface PreflightIssue {
   code: PreflightCode;
@@ -122,7 +124,7 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   checkTrim(layout, options.fonts, bleed, issues);
   checkFonts(layout, options.fonts, issues);
   checkGlyphFallbacks(layout, options.fonts, (owner) => placeOf(articles, owner), issues);
-  checkStyleFamilies(doc, options.fonts, issues);
+  checkStyleFamilies(doc, options.fonts, checkRecordedFonts(doc, options.fonts, issues), issues);
 
   return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
 }
@@ -328,8 +330,9 @@ function checkFonts(layout: PageLayout, fonts: FontRegistry, issues: PreflightIs
  * A style (the page's, or an article's override) naming a face family the registry does not have:
  * the text is set in the default family instead, which the user should know before print.
  */
-function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, issues: PreflightIssue[]): void {
+function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, recorded: Set<string>, issues: PreflightIssue[]): void {
   const warn = (family: string, style: StyleName, article?: Article) => {
+    if (recorded.has(family)) return; // named by the recorded-font rule, with its own name
     const label = STYLE_LABELS[style];
     const zhWhere = article ? `稿件 ${articleName(article, article.id)} 的样式“${label.zh}”（本稿覆盖）` : `本版样式“${label.zh}”`;
     const enWhere = article ? `the ${label.en} style of article ${articleName(article, article.id)} (its override)` : `the page's ${label.en} style`;
