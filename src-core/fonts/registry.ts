@@ -140,6 +140,7 @@ export class FontRegistry {
   private readonly resolved = new Map<string, FontFace>();
   private readonly labels = new Map<string, FamilyLabel>();
   private readonly substitutes = new Map<string, string>();
+  private readonly onDemandFamilies = new Set<string>();
   /** Families tried, in order, for a glyph the requested face lacks. */
   fallbackFamilies: string[] = [];
   defaultFamily = 'song';
@@ -159,6 +160,7 @@ export class FontRegistry {
   addOnDemandFace(face: OnDemandFace): void {
     if (this.faces.has(face.id) || this.onDemand.has(face.id)) return;
     this.onDemand.set(face.id, face);
+    if (!this.byFamily.has(face.family)) this.onDemandFamilies.add(face.family);
     if (!this.labels.has(face.family)) this.labels.set(face.family, face.label ?? { zh: face.family, en: face.family });
     this.place(face.id, face.family, face.bold);
   }
@@ -241,6 +243,16 @@ export class FontRegistry {
   private awaiting(family: string): boolean {
     const entry = this.byFamily.get(family);
     return !!entry && [entry.regular, entry.bold].some((id) => id !== undefined && this.onDemand.has(id) && !this.unopenable.has(id));
+  }
+
+  /** Whether a family came on demand (an installed font) rather than opened at the start (a bundled role). */
+  isOnDemandFamily(family: string): boolean {
+    return this.onDemandFamilies.has(family);
+  }
+
+  /** The id of a family's face of that weight (or its other weight), opened or not; undefined for an unknown family. */
+  faceIdOf(family: string, bold: boolean): string | undefined {
+    return this.idOf(family, bold);
   }
 
   private idOf(family: string, bold: boolean): string | undefined {

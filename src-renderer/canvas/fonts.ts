@@ -1,7 +1,9 @@
+import { absentFontsNotice, absentPageFonts, facesUsed } from '../../src-core/fonts/page-fonts';
 import { FontOpenError, registryFrom, type LoadedFace } from '../../src-core/fonts/provider';
 import type { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
 import type { PageLayout } from '../../src-core/layout/page-layout';
+import type { BanmianDocument } from '../../src-core/model/document';
 
 /** CSS family under which a registry face is declared, so the SVG draws with the very file layout measured. */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
@@ -133,4 +135,22 @@ export function facesToDeclareFirst(layout: PageLayout | null | undefined): Set<
   const ids = new Set(['song-regular', 'hei-regular']);
   for (const item of layout?.items ?? []) if (item.kind === 'glyphs') ids.add(item.face);
   return ids;
+}
+
+/**
+ * Before a page is laid out (at the start, on 打开): fetches the installed faces its styles use, so
+ * it draws with them and not their stand-ins, and says which of its recorded fonts this machine
+ * lacks (zh/en), or undefined when it has them all.
+ */
+export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promise<HostResult<{ zh: string; en: string } | undefined>> {
+  const loaded = await loadHostFonts(host);
+  if (!loaded.ok) return loaded;
+  const families = new Set(facesUsed(doc).map((f) => f.family));
+  const ids = loaded.value.faces.filter((f) => f.onDemand && families.has(f.family)).map((f) => f.id);
+  const fetched = await loaded.value.fetchFaces(ids);
+  if (!fetched.ok) return fetched;
+  const declared = await loaded.value.declare(ids);
+  if (!declared.ok) return declared;
+  const { registry } = loaded.value;
+  return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
 }

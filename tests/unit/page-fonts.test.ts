@@ -10,6 +10,7 @@ import { serializePage } from '../../src-core/store/persist';
 import { FONT_SOURCES } from '../../src-main/fonts/provider';
 import { installedFamilyKey, installedSource, listInstalledFonts } from '../../src-main/fonts/installed';
 import { samplePage } from '../../bench/pages';
+import { familyChoices } from '../../src-renderer/workspace/family-choices';
 import { NOTO_CJK_DIR } from './test-fonts';
 
 const SERIF_SC = installedFamilyKey('Noto Serif CJK SC');
@@ -81,6 +82,8 @@ describe('a page records the fonts it uses', () => {
     expect(missing[0].zh).toContain('“Noto Serif CJK SC”（粗）（NotoSerifCJKsc-Bold）');
     expect(missing[0].en).toContain('Noto Serif CJK SC (bold) (NotoSerifCJKsc-Bold)');
     expect(report.warnings.filter((w) => w.code === 'font-substituted')).toEqual([]);
+
+    expect(familyChoices(elsewhere, SERIF_SC, saved.page.fonts).at(-1)).toEqual({ family: SERIF_SC, text: 'Noto Serif CJK SC（缺字体 missing）', title: 'Noto Serif CJK SC (no font installed)', group: 'missing' });
 
     const resaved = withRecordedFonts(saved, elsewhere);
     expect(resaved.page.fonts).toEqual(saved.page.fonts);
