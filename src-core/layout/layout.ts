@@ -1,4 +1,4 @@
-import { substituteRecorded } from '../fonts/page-fonts';
+import { substituteRecorded } from './page-fonts';
 import type { ArticleBlock, BanmianDocument } from '../model/document';
 import { gridGeometry, rectOf } from '../model/grid';
 import { layoutAd } from './ads';

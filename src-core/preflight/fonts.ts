@@ -1,4 +1,4 @@
-import { absentPageFonts } from '../fonts/page-fonts';
+import { absentPageFonts } from '../layout/page-fonts';
 import type { FontRegistry } from '../fonts/registry';
 import type { BanmianDocument } from '../model/document';
 import type { PageLayout } from '../layout/page-layout';

@@ -1,4 +1,4 @@
-import { absentFontsNotice, absentPageFonts, facesUsed } from '../../src-core/fonts/page-fonts';
+import { absentFontsNotice, absentPageFonts, facesUsed } from '../../src-core/layout/page-fonts';
 import { FontOpenError, registryFrom, type LoadedFace } from '../../src-core/fonts/provider';
 import type { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';

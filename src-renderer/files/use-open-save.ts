@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { isOpenedEdition, type HostApi, type HostInfo } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
-import { withRecordedFonts } from '../../src-core/fonts/page-fonts';
+import { withRecordedFonts } from '../../src-core/layout/page-fonts';
 import { serializePage } from '../../src-core/store/persist';
 import { fetchFacesFor } from '../canvas/fonts';
 import type { Editor } from '../editor/editor';

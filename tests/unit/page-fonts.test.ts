@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absentFontsNotice, absentPageFonts, fontHash, roleOf, withRecordedFonts } from '../../src-core/fonts/page-fonts';
+import { fontHash, roleOf } from '../../src-core/fonts/font-identity';
+import { absentFontsNotice, absentPageFonts, withRecordedFonts } from '../../src-core/layout/page-fonts';
 import { createFontProvider } from '../../src-core/fonts/provider';
 import { layout } from '../../src-core/layout/layout';
 import type { BanmianDocument } from '../../src-core/model/document';

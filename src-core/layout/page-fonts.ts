@@ -1,38 +1,13 @@
-import type { BanmianDocument, FaceRole } from '../model/document';
+import type { BanmianDocument } from '../model/document';
 import { FACE_ROLES, type PageFont } from '../model/page-fonts';
-import type { FontRegistry } from './registry';
+import { fontHash, roleOf } from '../fonts/font-identity';
+import type { FontRegistry } from '../fonts/registry';
 
 /**
  * The fonts a page records (PageSettings.fonts): which faces beyond the bundled roles its styles
  * use, taken when it is saved; which of them this machine lacks when it is opened; and the role
- * whose bundled face draws each one meanwhile, so the choice stays in the page.
+ * whose bundled face draws each one meanwhile (layout sets it), so the choice stays in the page.
  */
-
-/** A face's content hash: 64-bit FNV-1a over its bytes (two 32-bit lanes), as 16 hex digits. Not for security: it tells two versions of a font apart. */
-export function fontHash(bytes: Uint8Array): string {
-  let hit = hashes.get(bytes);
-  if (hit) return hit;
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < bytes.length; i++) {
-    a = Math.imul(a ^ bytes[i], 0x01000193);
-    b = Math.imul(b ^ bytes[i], 0x01000193) ^ (a >>> 15);
-  }
-  hit = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-  hashes.set(bytes, hit);
-  return hit;
-}
-const hashes = new WeakMap<Uint8Array, string>();
-
-/** The role whose bundled face stands in for a font, from what it calls itself (楷, 仿宋, 标宋, 黑/Sans); else 宋. */
-export function roleOf(names: readonly string[]): FaceRole {
-  const text = names.join(' ');
-  if (/楷|kai/i.test(text)) return 'kai';
-  if (/仿宋|fangsong/i.test(text)) return 'fangsong';
-  if (/标宋|biaosong/i.test(text)) return 'biaosong';
-  if (/黑|hei|sans|gothic/i.test(text)) return 'hei';
-  return 'song';
-}
 
 /** Every family and weight the page's styles and the articles' overrides set text in. */
 export function facesUsed(doc: BanmianDocument): { family: string; bold: boolean }[] {
