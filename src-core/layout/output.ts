@@ -33,7 +33,7 @@ export class PageOutput {
   }
 
   noteMissing(cp: ComposedParagraph, owner: string): void {
-    for (const m of cp.missing) this.noteMissingChar(String.fromCodePoint(m.cp), m.face, owner, m.via);
+    for (const m of [...cp.missing, ...cp.fallbacks]) this.noteMissingChar(String.fromCodePoint(m.cp), m.face, owner, m.via);
   }
 
   /** A character its face lacks: drawn from the fallback face `via`, or missing when there is none. */
