@@ -79,4 +79,19 @@ describe('installed fonts as a source after the bundled one, opened on demand', 
     expect(fetched.slice(8)).toEqual([`${SERIF_SC}-regular`]);
     expect(loaded.value.registry.faceById(`${SERIF_SC}-regular`)?.postscriptName).toBe('NotoSerifCJKsc-Regular');
   });
+
+  it('a damaged installed file is left out when a page uses it: its family falls back, nothing throws, the face is named', () => {
+    const broken: FontSource = {
+      name: { zh: '损坏', en: 'broken' },
+      faces: () => [{ id: 'sys-broken-regular', family: 'sys-broken', bold: false, onDemand: { postscriptName: 'Broken-Regular' }, bytes: () => new Uint8Array(64) }],
+    };
+    const provider = createFontProvider([...FONT_SOURCES, broken]);
+    expect(provider.faces().at(-1)).toMatchObject({ id: 'sys-broken-regular', postscriptName: 'Broken-Regular', onDemand: true });
+    const fonts = provider.registry();
+    const doc = withHeadlineIn('sys-broken');
+    const faces = new Set(layout(doc, { fonts }).items.flatMap((i) => (i.kind === 'glyphs' ? [i.face] : [])));
+    expect(faces).not.toContain('sys-broken-regular');
+    expect(faces).toContain('song-bold');
+    expect(fonts.unopenableFaces().map((f) => f.id)).toEqual(['sys-broken-regular']);
+  });
 });
