@@ -159,6 +159,8 @@ export class FontRegistry {
   /** A face listed now and opened when first asked for; not part of the fallback chain. */
   addOnDemandFace(face: OnDemandFace): void {
     if (this.faces.has(face.id) || this.onDemand.has(face.id)) return;
+    // A face opened at the start keeps its family's weight: a later, on-demand source does not replace it.
+    if (this.byFamily.get(face.family)?.[face.bold ? 'bold' : 'regular']) return;
     this.onDemand.set(face.id, face);
     if (!this.byFamily.has(face.family)) this.onDemandFamilies.add(face.family);
     if (!this.labels.has(face.family)) this.labels.set(face.family, face.label ?? { zh: face.family, en: face.family });
@@ -187,9 +189,10 @@ export class FontRegistry {
   private openOnDemand(id: string): FontFace | undefined {
     const pending = this.onDemand.get(id);
     if (!pending || this.unopenable.has(id)) return undefined;
-    const bytes = pending.open();
-    if (!bytes) return undefined;
     try {
+      // Reading may fail too (a file removed or damaged since it was listed).
+      const bytes = pending.open();
+      if (!bytes) return undefined;
       const face = new FontFace(id, pending.family, pending.bold, bytes);
       this.faces.set(id, face);
       this.onDemand.delete(id);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFontProvider, type FontSource } from '../../src-core/fonts/provider';
 import { layout } from '../../src-core/layout/layout';
@@ -83,15 +85,19 @@ describe('installed fonts as a source after the bundled one, opened on demand', 
   it('a damaged installed file is left out when a page uses it: its family falls back, nothing throws, the face is named', () => {
     const broken: FontSource = {
       name: { zh: '损坏', en: 'broken' },
-      faces: () => [{ id: 'sys-broken-regular', family: 'sys-broken', bold: false, onDemand: { postscriptName: 'Broken-Regular' }, bytes: () => new Uint8Array(64) }],
+      faces: () => [
+        { id: 'sys-broken-regular', family: 'sys-broken', bold: false, onDemand: { postscriptName: 'Broken-Regular' }, bytes: () => new Uint8Array(64) },
+        { id: 'sys-broken-bold', family: 'sys-broken', bold: true, onDemand: { postscriptName: 'Broken-Bold' }, bytes: () => readFileSync(join(NOTO_CJK_DIR, 'removed-since-listed.otf')) },
+      ],
     };
     const provider = createFontProvider([...FONT_SOURCES, broken]);
-    expect(provider.faces().at(-1)).toMatchObject({ id: 'sys-broken-regular', postscriptName: 'Broken-Regular', onDemand: true });
+    expect(provider.faces().at(-2)).toMatchObject({ id: 'sys-broken-regular', postscriptName: 'Broken-Regular', onDemand: true });
     const fonts = provider.registry();
     const doc = withHeadlineIn('sys-broken');
     const faces = new Set(layout(doc, { fonts }).items.flatMap((i) => (i.kind === 'glyphs' ? [i.face] : [])));
     expect(faces).not.toContain('sys-broken-regular');
     expect(faces).toContain('song-bold');
-    expect(fonts.unopenableFaces().map((f) => f.id)).toEqual(['sys-broken-regular']);
+    expect(fonts.unopenableFaces().map((f) => f.id).sort()).toEqual(['sys-broken-bold', 'sys-broken-regular']);
+    expect(fonts.unopenableFaces().find((f) => f.id === 'sys-broken-bold')?.why).toContain('ENOENT');
   });
 });
