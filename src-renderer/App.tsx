@@ -3,7 +3,7 @@ import type { HostApi, HostInfo } from '../src-core/host-api';
 import { CollabDialogs } from './collab/CollabDialogs';
 import { CollabDesk } from './collab/desk';
 import { CollabContext } from './collab/use-collab';
-import { facesToDeclareFirst, loadHostFonts, type LoadedFonts } from './canvas/fonts';
+import { facesToDeclareFirst, fetchFacesFor, loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
 import { EditionChrome } from './edition/EditionOverview';
 import { EditionSession } from './edition/edition-session';
@@ -37,7 +37,11 @@ export function App() {
       if (cancelled) return;
       if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
       const { document: doc, path, title } = page.value;
+      const pageFonts = await fetchFacesFor(host, doc);
+      if (cancelled) return;
+      if (!pageFonts.ok) return setBoot({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
       const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+      if (pageFonts.value) editor.notify(pageFonts.value);
       // The browser gets the faces the first page draws with now, the others once it is up.
       const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
       if (cancelled) return;

@@ -21,6 +21,12 @@ export interface SourceFace {
   index?: number;
   /** The file's bytes: a single font, or a whole collection (then `index` picks the face). */
   bytes(): Uint8Array;
+  /**
+   * Listed without being opened, and opened when a page or the picker's sample first uses it (a
+   * machine's installed fonts: hundreds of files, which must not slow the start). What the list
+   * shows comes from the source's own reading of the file's tables.
+   */
+  onDemand?: { postscriptName: string };
 }
 
 /** A set of faces from one place (the bundled set, a folder of installed fonts, a licensed set). */
@@ -39,6 +45,8 @@ export interface FontFaceInfo {
   postscriptName: string;
   /** The family's name in the face picker (zh) and in English. */
   label: FamilyLabel;
+  /** Opened when used (an installed font): the renderer fetches its bytes only when a page or sample needs them. */
+  onDemand?: true;
 }
 
 export interface FontProvider {
@@ -92,23 +100,46 @@ export function registryFrom(faces: Iterable<LoadedFace>): FontRegistry {
  * Fonts are opened on first use and once (a CJK face takes 30–80 ms to open).
  */
 export function createFontProvider(sources: readonly FontSource[]): FontProvider {
-  let opened: FontRegistry | undefined;
-  const registry = (): FontRegistry => (opened ??= registryFrom(collect(sources)));
+  let opened: { registry: FontRegistry; listing: FontFaceInfo[] } | undefined;
+  const open = () => (opened ??= openSources(sources));
   return {
-    registry,
-    faces: () => registry().allFaces().map((f) => ({ id: f.id, family: f.family, bold: f.bold, postscriptName: f.postscriptName, label: registry().familyLabel(f.family) })),
-    bytes: (id) => registry().faceById(id)?.bytes,
+    registry: () => open().registry,
+    faces: () => open().listing.map((f) => ({ ...f, label: open().registry.familyLabel(f.family) })),
+    bytes: (id) => open().registry.faceById(id)?.bytes,
   };
 }
 
-/** One face at a time: a collection file (20–30 MB for a CJK one) is read, its face kept, and the file let go before the next is read. */
-function* collect(sources: readonly FontSource[]): Generator<LoadedFace> {
+/** The registry (faces opened now, and on-demand ones listed) and the list of every face, in source order. */
+function openSources(sources: readonly FontSource[]): { registry: FontRegistry; listing: FontFaceInfo[] } {
+  const all = uniqueFaces(sources);
+  const registry = registryFrom(opened(all));
+  for (const { face } of all) {
+    if (face.onDemand) registry.addOnDemandFace({ id: face.id, family: face.family, bold: face.bold, label: face.label, open: () => collectionFace(face.bytes(), face.index) });
+  }
+  const listing = all.map(({ face }): FontFaceInfo => {
+    const postscriptName = face.onDemand?.postscriptName ?? registry.faceById(face.id)!.postscriptName;
+    return { id: face.id, family: face.family, bold: face.bold, postscriptName, label: registry.familyLabel(face.family), ...(face.onDemand ? { onDemand: true as const } : {}) };
+  });
+  return { registry, listing };
+}
+
+/** Every source's faces, each id once (the earliest source's). */
+function uniqueFaces(sources: readonly FontSource[]): { face: SourceFace; from: FamilyLabel }[] {
   const seen = new Set<string>();
+  const all: { face: SourceFace; from: FamilyLabel }[] = [];
   for (const source of sources) {
     for (const face of source.faces()) {
       if (seen.has(face.id)) continue;
       seen.add(face.id);
-      yield { info: { id: face.id, family: face.family, bold: face.bold, label: face.label }, bytes: face.bytes(), index: face.index, from: source.name };
+      all.push({ face, from: source.name });
     }
+  }
+  return all;
+}
+
+/** The faces opened now, one at a time: a collection file (20–30 MB for a CJK one) is read, its face kept, and the file let go before the next is read. */
+function* opened(all: { face: SourceFace; from: FamilyLabel }[]): Generator<LoadedFace> {
+  for (const { face, from } of all) {
+    if (!face.onDemand) yield { info: { id: face.id, family: face.family, bold: face.bold, label: face.label }, bytes: face.bytes(), index: face.index, from };
   }
 }

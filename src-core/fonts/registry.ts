@@ -115,16 +115,32 @@ export interface FaceRequest {
   bold: boolean;
 }
 
+/** A face listed but not opened yet: `open` gives its bytes (a single face), or undefined while they are not at hand (the renderer fetches them from its host). */
+export interface OnDemandFace {
+  id: string;
+  family: string;
+  bold: boolean;
+  label?: FamilyLabel;
+  open(): Uint8Array | undefined;
+}
+
 /**
  * The fonts a layout may use, registered from bytes so a newsroom can add its own licensed faces.
  * Families are looked up by key ('song', 'hei', …); a missing bold falls back to the regular of the
- * family, a missing family to the default family, and a missing glyph to the fallback chain.
+ * family, a missing family to the role it stands in for (`substitute`) or the default family, and a
+ * missing glyph to the fallback chain. Faces added on demand (installed fonts, hundreds of them) are
+ * opened when a style first uses one, never for the fallback chain.
  */
 export class FontRegistry {
   private readonly faces = new Map<string, FontFace>();
-  private readonly byFamily = new Map<string, { regular?: FontFace; bold?: FontFace }>();
+  private readonly onDemand = new Map<string, OnDemandFace>();
+  /** On-demand faces whose bytes are not a font: left out (their family falls back), with why. */
+  private readonly unopenable = new Map<string, string>();
+  private readonly byFamily = new Map<string, { regular?: string; bold?: string }>();
   private readonly resolved = new Map<string, FontFace>();
   private readonly labels = new Map<string, FamilyLabel>();
+  private readonly substitutes = new Map<string, string>();
+  private readonly onDemandFamilies = new Set<string>();
   /** Families tried, in order, for a glyph the requested face lacks. */
   fallbackFamilies: string[] = [];
   defaultFamily = 'song';
@@ -135,20 +151,66 @@ export class FontRegistry {
     if (label) this.labels.set(family, label);
     else if (!this.labels.has(family)) this.labels.set(family, { zh: face.familyName, en: face.familyName });
     this.faces.set(id, face);
-    const entry = this.byFamily.get(family) ?? {};
-    entry[bold ? 'bold' : 'regular'] = face;
-    this.byFamily.set(family, entry);
-    this.resolved.clear();
+    this.place(id, family, bold);
     if (!this.fallbackFamilies.includes(family)) this.fallbackFamilies.push(family);
     return face;
   }
 
-  faceById(id: string): FontFace | undefined {
-    return this.faces.get(id);
+  /** A face listed now and opened when first asked for; not part of the fallback chain. */
+  addOnDemandFace(face: OnDemandFace): void {
+    if (this.faces.has(face.id) || this.onDemand.has(face.id)) return;
+    // A face opened at the start keeps its family's weight: a later, on-demand source does not replace it.
+    if (this.byFamily.get(face.family)?.[face.bold ? 'bold' : 'regular']) return;
+    this.onDemand.set(face.id, face);
+    if (!this.byFamily.has(face.family)) this.onDemandFamilies.add(face.family);
+    if (!this.labels.has(face.family)) this.labels.set(face.family, face.label ?? { zh: face.family, en: face.family });
+    this.place(face.id, face.family, face.bold);
   }
 
+  private place(id: string, family: string, bold: boolean): void {
+    const entry = this.byFamily.get(family) ?? {};
+    entry[bold ? 'bold' : 'regular'] = id;
+    this.byFamily.set(family, entry);
+    this.resolved.clear();
+  }
+
+  /** Where a family is missing, the role (a family key) whose face draws it instead. */
+  substitute(family: string, role: string): void {
+    if (this.substitutes.get(family) === role) return;
+    this.substitutes.set(family, role);
+    this.resolved.clear();
+  }
+
+  faceById(id: string): FontFace | undefined {
+    return this.faces.get(id) ?? this.openOnDemand(id);
+  }
+
+  /** Opens an on-demand face; undefined while its bytes are not at hand, or when they are not a font (kept in `unopenable`). */
+  private openOnDemand(id: string): FontFace | undefined {
+    const pending = this.onDemand.get(id);
+    if (!pending || this.unopenable.has(id)) return undefined;
+    try {
+      // Reading may fail too (a file removed or damaged since it was listed).
+      const bytes = pending.open();
+      if (!bytes) return undefined;
+      const face = new FontFace(id, pending.family, pending.bold, bytes);
+      this.faces.set(id, face);
+      this.onDemand.delete(id);
+      return face;
+    } catch (e) {
+      this.unopenable.set(id, e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  }
+
+  /** Faces opened so far (an on-demand face once something used it). */
   allFaces(): FontFace[] {
     return [...this.faces.values()];
+  }
+
+  /** On-demand faces that could not be opened, with why: for the host to name them. */
+  unopenableFaces(): { id: string; why: string }[] {
+    return [...this.unopenable].map(([id, why]) => ({ id, why }));
   }
 
   /** The families registered, in the order their first face came, with their labels: what a face picker lists. */
@@ -165,24 +227,56 @@ export class FontRegistry {
     return this.byFamily.has(family);
   }
 
-  /** The face for a style, with the family and weight fallbacks described above. */
+  /** The face for a style, with the weight, family and substitute fallbacks described above. */
   face(req: FaceRequest): FontFace {
     const key = `${req.family}\u0000${req.bold}`;
     const hit = this.resolved.get(key);
     if (hit) return hit;
-    const family = this.byFamily.get(req.family) ?? this.byFamily.get(this.defaultFamily) ?? this.byFamily.values().next().value;
-    if (!family) throw new Error('no fonts are registered');
-    const face = (req.bold ? family.bold ?? family.regular : family.regular ?? family.bold) as FontFace;
-    this.resolved.set(key, face);
-    return face;
+    const substitute = this.substitutes.get(req.family);
+    for (const family of [req.family, ...(substitute ? [substitute] : []), this.defaultFamily, ...this.byFamily.keys()]) {
+      const face = this.weightOf(family, req.bold);
+      if (!face) continue;
+      // Not remembered while the family's own face is on its way (the renderer fetches it): the next layout may have it.
+      if (face.family === req.family || !this.awaiting(req.family)) this.resolved.set(key, face);
+      return face;
+    }
+    throw new Error('no fonts are registered');
+  }
+
+  private awaiting(family: string): boolean {
+    const entry = this.byFamily.get(family);
+    return !!entry && [entry.regular, entry.bold].some((id) => id !== undefined && this.onDemand.has(id) && !this.unopenable.has(id));
+  }
+
+  /** Whether a family came on demand (an installed font) rather than opened at the start (a bundled role). */
+  isOnDemandFamily(family: string): boolean {
+    return this.onDemandFamilies.has(family);
+  }
+
+  /** The id of a family's face of that weight (or its other weight), opened or not; undefined for an unknown family. */
+  faceIdOf(family: string, bold: boolean): string | undefined {
+    return this.idOf(family, bold);
+  }
+
+  private idOf(family: string, bold: boolean): string | undefined {
+    const entry = this.byFamily.get(family);
+    return entry && (bold ? entry.bold ?? entry.regular : entry.regular ?? entry.bold);
+  }
+
+  /** The family's face of the weight (or its other weight), opening an on-demand one; undefined when it has none at hand. */
+  private weightOf(family: string, bold: boolean): FontFace | undefined {
+    const entry = this.byFamily.get(family);
+    if (!entry) return undefined;
+    const [first, second] = bold ? [entry.bold, entry.regular] : [entry.regular, entry.bold];
+    return (first && this.faceById(first)) || (second && this.faceById(second)) || undefined;
   }
 
   /** The first face of the fallback chain that has the glyph, or undefined when none has it. */
   fallbackFor(cp: number, primary: FontFace): FontFace | undefined {
     for (const family of this.fallbackFamilies) {
       if (family === primary.family) continue;
-      const entry = this.byFamily.get(family);
-      const face = entry && (primary.bold ? entry.bold ?? entry.regular : entry.regular ?? entry.bold);
+      const id = this.idOf(family, primary.bold);
+      const face = id ? this.faces.get(id) : undefined;
       if (face?.hasGlyph(cp)) return face;
     }
     return undefined;

@@ -31,7 +31,7 @@ export function layoutArticleMemo(ctx: LayoutContext, doc: BanmianDocument, bloc
     addReport(report, hit.report);
     if (hit.overset) out.overset.push(hit.overset);
     out.frames.push(hit.frame);
-    for (const m of hit.missing) out.noteMissingChar(m.char, m.face, m.owner);
+    for (const m of hit.missing) out.noteMissingChar(m.char, m.face, m.owner, m.via);
     cache.keepArticle(block.id);
     return;
   }

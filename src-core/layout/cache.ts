@@ -12,7 +12,7 @@ export interface ArticleMemo {
   report: TypoReport;
   overset: Overset | undefined;
   frame: BlockFrame;
-  missing: { char: string; face: string; owner: string }[];
+  missing: { char: string; face: string; owner: string; via?: string }[];
 }
 
 function styleKey(s: TextStyle): string {

@@ -1,3 +1,4 @@
+import { substituteRecorded } from './page-fonts';
 import type { ArticleBlock, BanmianDocument } from '../model/document';
 import { gridGeometry, rectOf } from '../model/grid';
 import { layoutAd } from './ads';
@@ -31,6 +32,8 @@ export { setTextBox } from './text-box';
  * Text that does not fit is reported as overset, never dropped silently.
  */
 export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
+  // A recorded font this machine lacks is drawn with its role's face (the page keeps naming it).
+  substituteRecorded(doc, env.fonts);
   const ctx = layoutContext(doc.page, env);
   const { geo, out } = ctx;
   const articles = new Map(doc.articles.map((a) => [a.id, a]));

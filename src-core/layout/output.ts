@@ -8,6 +8,8 @@ export interface MissingNote {
   char: string;
   face: string;
   owner: string;
+  /** The fallback face that drew it; absent: it is missing from every face. */
+  via?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export class PageOutput {
   readonly anchors: ProofAnchor[] = [];
   readonly articleReports: Record<string, TypoReport> = {};
   private readonly missing = new Map<string, MissingGlyphReport>();
+  private readonly fallbacks = new Map<string, MissingGlyphReport>();
   /** While an article block is being laid out, what it noted, so a later layout can replay it. */
   recordedMissing: MissingNote[] | undefined;
 
@@ -30,15 +33,17 @@ export class PageOutput {
   }
 
   noteMissing(cp: ComposedParagraph, owner: string): void {
-    for (const m of cp.missing) this.noteMissingChar(String.fromCodePoint(m.cp), m.face, owner);
+    for (const m of [...cp.missing, ...cp.fallbacks]) this.noteMissingChar(String.fromCodePoint(m.cp), m.face, owner, m.via);
   }
 
-  noteMissingChar(char: string, face: string, owner: string): void {
-    this.recordedMissing?.push({ char, face, owner });
-    const key = `${owner}\u0000${face}\u0000${char}`;
-    const hit = this.missing.get(key);
+  /** A character its face lacks: drawn from the fallback face `via`, or missing when there is none. */
+  noteMissingChar(char: string, face: string, owner: string, via?: string): void {
+    this.recordedMissing?.push(via ? { char, face, owner, via } : { char, face, owner });
+    const key = `${owner}\u0000${face}\u0000${char}\u0000${via ?? ''}`;
+    const into = via ? this.fallbacks : this.missing;
+    const hit = into.get(key);
     if (hit) hit.count++;
-    else this.missing.set(key, { char, face, owner, count: 1 });
+    else into.set(key, via ? { char, face, owner, count: 1, via } : { char, face, owner, count: 1 });
   }
 
   /** The finished frame; the page report is the sum of the articles'. */
@@ -52,6 +57,7 @@ export class PageOutput {
       frames: this.frames,
       overset: this.overset,
       missingGlyphs: [...this.missing.values()],
+      glyphFallbacks: [...this.fallbacks.values()],
       ...(proofView ? { proofAnchors: this.anchors } : {}),
       report: { page, articles: this.articleReports },
       grid: { left: geo.left, top: geo.top, colWidth: geo.colWidth, gutter: geo.gutter, columns: geo.columns, pitch: geo.pitch, rows: geo.rows, bodySize: geo.bodySize },

@@ -162,6 +162,8 @@ export interface MissingGlyphReport {
   face: string;
   owner: string;
   count: number;
+  /** In glyphFallbacks: the face that drew the character instead. */
+  via?: string;
 }
 
 /** Proof view: where a suggestion or comment starts on the page, for its note in the margin. */
@@ -185,6 +187,8 @@ export interface PageLayout {
   frames: BlockFrame[];
   overset: Overset[];
   missingGlyphs: MissingGlyphReport[];
+  /** Characters (生僻字) their face lacks, drawn from the next face of the fallback chain that has them. */
+  glyphFallbacks?: MissingGlyphReport[];
   /** Only in the proof view. */
   proofAnchors?: ProofAnchor[];
   report: { page: TypoReport; articles: Record<string, TypoReport> };

@@ -1,4 +1,5 @@
 import type { ArticleTextField } from './article-fields';
+import type { PageFont } from './page-fonts';
 import type { RichDoc } from './richtext';
 
 /** All lengths are PDF points unless the name says otherwise. */
@@ -98,6 +99,8 @@ export interface PageSettings {
   typeset: TypesetSettings;
   /** Draw hairline column rules (栏线) in the gutters between adjacent blocks. */
   columnRules: boolean;
+  /** The fonts (beyond the bundled roles) its styles used when it was saved (page-fonts.ts); absent in older pages. */
+  fonts?: PageFont[];
 }
 
 /** The text fields (引题 kicker … 下转 jumpTo) come from the one list in article-fields.ts. */

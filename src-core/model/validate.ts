@@ -3,6 +3,7 @@ import { DATE_LINES, FORMAT_VERSION, RULE_STYLES, TEXT_WRAPS, WRAP_OFFSET } from
 import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
+import { checkPageFonts } from './page-fonts';
 import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
 
 /** One problem found in a document: the field's path, its value, and what is wrong, in zh-CN and English. */
@@ -240,6 +241,7 @@ function checkPage(c: Checker, page: PageSettings): void {
     }
     checkTypeset(c, page.typeset);
     c.boolean('page.columnRules', page.columnRules);
+    checkPageFonts(c, page.fonts);
     if (c.issues.length === 0) {
       const geo = gridGeometry(page);
       if (geo.gridWidth > page.format.width - page.margins.left - page.margins.right + 0.01) {

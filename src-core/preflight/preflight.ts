@@ -6,6 +6,7 @@ import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { fontEmbedding, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
+import { checkGlyphFallbacks, checkRecordedFonts, codePointName } from './fonts';
 
 export type PreflightCode =
   | 'overset'
@@ -20,7 +21,10 @@ export type PreflightCode =
   | 'bleed-short'
   | 'font-not-embeddable'
   | 'font-unsupported'
-  | 'font-substituted';
+  | 'font-substituted'
+  | 'glyph-fallback'
+  | 'font-missing'
+  | 'font-changed';
 
 export interface PreflightIssue {
   code: PreflightCode;
@@ -63,6 +67,13 @@ function articleName(a: Article | undefined, id: string): string {
   return title ? `“${title.length > 24 ? `${title.slice(0, 24)}…` : title}”` : id;
 }
 
+/** Where a glyph report's owner is: an article by its title, or the page header. */
+function placeOf(articles: Map<string, Article>, owner: string): { zh: string; en: string } {
+  if (!owner) return { zh: '报头', en: 'page header' };
+  const name = articleName(articles.get(owner), owner);
+  return { zh: `稿件 ${name}`, en: `article ${name}` };
+}
+
 function imageName(asset: ImageAsset | undefined, id: string): string {
   return asset?.name || id;
 }
@@ -93,7 +104,7 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   }
 
   for (const m of layout.missingGlyphs) {
-    const cp = `U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const cp = codePointName(m.char);
     const where = m.owner ? articleName(articles.get(m.owner), m.owner) : '报头 page header';
     const face = options.fonts.faceById(m.face)?.postscriptName ?? m.face;
     issues.push({
@@ -112,7 +123,8 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   checkEmptyBlocks(doc, layout, articles, issues);
   checkTrim(layout, options.fonts, bleed, issues);
   checkFonts(layout, options.fonts, issues);
-  checkStyleFamilies(doc, options.fonts, issues);
+  checkGlyphFallbacks(layout, options.fonts, (owner) => placeOf(articles, owner), issues);
+  checkStyleFamilies(doc, options.fonts, checkRecordedFonts(doc, options.fonts, issues), issues);
 
   return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
 }
@@ -318,8 +330,9 @@ function checkFonts(layout: PageLayout, fonts: FontRegistry, issues: PreflightIs
  * A style (the page's, or an article's override) naming a face family the registry does not have:
  * the text is set in the default family instead, which the user should know before print.
  */
-function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, issues: PreflightIssue[]): void {
+function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, recorded: Set<string>, issues: PreflightIssue[]): void {
   const warn = (family: string, style: StyleName, article?: Article) => {
+    if (recorded.has(family)) return; // named by the recorded-font rule, with its own name
     const label = STYLE_LABELS[style];
     const zhWhere = article ? `稿件 ${articleName(article, article.id)} 的样式“${label.zh}”（本稿覆盖）` : `本版样式“${label.zh}”`;
     const enWhere = article ? `the ${label.en} style of article ${articleName(article, article.id)} (its override)` : `the page's ${label.en} style`;

@@ -62,6 +62,9 @@ export function articleParts(doc: Y.Doc) {
 export function writePage(doc: Y.Doc, page: PageSettings): void {
   const { page: pageMap, header } = layoutParts(doc);
   for (const key of PAGE_KEYS) pageMap.set(key, structuredClone(page[key]));
+  // The fonts the page recorded (optional): kept through the store so saving keeps them.
+  if (page.fonts) pageMap.set('fonts', structuredClone(page.fonts));
+  else pageMap.delete('fonts');
   for (const key of HEADER_KEYS) header.set(key, page.header[key]);
   writeOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, page.header);
 }
@@ -70,6 +73,8 @@ export function readPage(doc: Y.Doc): PageSettings {
   const { page: pageMap, header } = layoutParts(doc);
   const out: Record<string, unknown> = {};
   for (const key of PAGE_KEYS) out[key] = pageMap.get(key);
+  const fonts = pageMap.get('fonts');
+  if (fonts !== undefined) out.fonts = fonts;
   const h: Record<string, unknown> = {};
   for (const key of HEADER_KEYS) h[key] = header.get(key);
   readOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, h);

@@ -55,6 +55,8 @@ export interface ComposedLine {
 export interface MissingGlyph {
   cp: number;
   face: string;
+  /** The fallback face that draws it (生僻字 the chosen face lacks); absent: no face has it. */
+  via?: string;
 }
 
 /**
@@ -74,7 +76,10 @@ export interface ComposedParagraph {
   /** UTF-16 offset of the character within its run's text. */
   offsets: Int32Array;
   lines: ComposedLine[];
+  /** Characters no face has. */
   missing: MissingGlyph[];
+  /** Characters (生僻字) the style's face lacks, drawn from a fallback face (`via`). */
+  fallbacks: MissingGlyph[];
   lineWidth: number;
 }
 
@@ -107,6 +112,7 @@ interface Prepared {
   /** Justification may add space after character i. */
   stretchable: Uint8Array;
   missing: MissingGlyph[];
+  fallbacks: MissingGlyph[];
 }
 
 // Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
@@ -122,6 +128,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   const offsets = new Int32Array(cap);
   const brk = new Uint8Array(cap);
   const missing: MissingGlyph[] = [];
+  const fallbacks: MissingGlyph[] = [];
   let unit = 0;
   let n = 0;
   for (const run of runs) {
@@ -134,6 +141,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
       if (Number.isNaN(primary.advance(cp)) && !isSpace(cp)) {
         const fb = registry.fallbackFor(cp, primary);
         if (fb) face = fb;
+        if (fb) fallbacks.push({ cp, face: primary.id, via: fb.id });
         else missing.push({ cp, face: primary.id });
       }
       cps[n] = cp;
@@ -170,6 +178,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     brk: brk.subarray(0, n),
     stretchable: new Uint8Array(n),
     missing,
+    fallbacks,
   };
   const tracking = opts.tracking ?? 0;
   const { cps: cpOf, sizes: sizeOf, faces: faceOf, adv: advances, cls: classes, space, drawDx, hScale, blankL, blankR, gap, gapShrink, pairL, pairR, stretchable } = p;
@@ -458,6 +467,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     offsets: p.offsets,
     lines,
     missing: p.missing,
+    fallbacks: p.fallbacks,
     lineWidth: width,
   };
 }

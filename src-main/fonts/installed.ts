@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
+import type { FontSource, SourceFace } from '../../src-core/fonts/provider';
 import { FontInfoError, readFontFaces, type FaceInfo } from '../../src-core/fonts/sfnt-info';
 import { embeddingLicence, mayEmbedSubset } from '../../src-core/pdf';
 
@@ -129,4 +130,54 @@ function problemOf(file: string, e: unknown): FontListProblem {
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === 'EACCES' || code === 'EPERM' ? { zh: '没有读取权限', en: 'cannot be read (permission denied)' } : { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` };
   return { file, zh: `字体文件 ${file} ${why.zh}`, en: `Font file ${file} ${why.en}` };
+}
+
+/** Styles taken as a family's regular and bold (the two weights a style chooses between); others are left out. */
+const REGULAR_STYLES = /^(regular|normal|book|roman|常规|标准)$/i;
+const BOLD_STYLES = /^(bold|粗体)$/i;
+
+/**
+ * A family's key for styles: `sys-` and its English name in `[a-z0-9-]` (so it is a valid face id
+ * and never a bundled role's key); a name with no Latin letters is keyed by its hash.
+ */
+export function installedFamilyKey(family: string): string {
+  const slug = family.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug) return `sys-${slug.slice(0, 48).replace(/-+$/, '')}`;
+  let h = 0x811c9dc5;
+  for (const ch of family) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return `sys-${h.toString(16)}`;
+}
+
+/**
+ * The installed fonts as a font source, after the bundled one: each family's regular and bold,
+ * listed from their tables and opened only when a page or the picker's sample uses them; families
+ * with Chinese glyphs first, by their Chinese names. Listed once, on the provider's first use.
+ */
+export function installedSource(list: () => InstalledFonts = () => listInstalledFonts()): FontSource {
+  let faces: SourceFace[] | undefined;
+  return {
+    name: { zh: '本机安装的字体', en: 'the installed fonts' },
+    faces: () => (faces ??= installedFaces(list().faces)),
+  };
+}
+
+function installedFaces(listed: readonly InstalledFace[]): SourceFace[] {
+  const families = new Map<string, { regular?: InstalledFace; bold?: InstalledFace; first: InstalledFace }>();
+  for (const face of listed) {
+    const key = installedFamilyKey(face.family);
+    const entry = families.get(key) ?? { first: face };
+    families.set(key, entry);
+    if (!entry.regular && REGULAR_STYLES.test(face.style)) entry.regular = face;
+    else if (!entry.bold && BOLD_STYLES.test(face.style)) entry.bold = face;
+  }
+  const ordered = [...families].sort(([, a], [, b]) => Number(b.first.coverage.cjkIdeographs > 0) - Number(a.first.coverage.cjkIdeographs > 0));
+  return ordered.flatMap(([key, { regular = undefined, bold, first }]) => {
+    const regularFace = regular ?? (bold ? undefined : first);
+    const label = { zh: first.familyZh ?? first.family, en: first.family };
+    return [regularFace && sourceFace(key, false, regularFace, label), bold && sourceFace(key, true, bold, label)].filter((f): f is SourceFace => !!f);
+  });
+}
+
+function sourceFace(family: string, bold: boolean, face: InstalledFace, label: { zh: string; en: string }): SourceFace {
+  return { id: `${family}-${bold ? 'bold' : 'regular'}`, family, bold, label, index: face.index, onDemand: { postscriptName: face.postscriptName }, bytes: () => new Uint8Array(readFileSync(face.file)) };
 }

@@ -1,11 +1,19 @@
 import { createFontProvider, type FontProvider, type FontSource } from '../../src-core/fonts/provider';
 import { BUNDLED_SOURCE } from './bundled';
+import { installedSource } from './installed';
 
 /**
- * Where a run's fonts come from, in order: the bundled set first; installed fonts and a newsroom's
- * licensed set (issue #20) join this list and nothing else changes.
+ * The fonts every run has, in order: the bundled set first; a newsroom's licensed set (issue #20)
+ * joins this list and nothing else changes.
  */
 export const FONT_SOURCES: readonly FontSource[] = [BUNDLED_SOURCE];
+
+/**
+ * The fonts installed on this machine, after FONT_SOURCES: listed on the provider's first use from
+ * a few tables per file, each face opened only when a page uses it. `BANMIAN_INSTALLED_FONTS=0`
+ * leaves them out (a run that must not depend on the machine's fonts).
+ */
+const INSTALLED_SOURCES: readonly FontSource[] = process.env.BANMIAN_INSTALLED_FONTS === '0' ? [] : [installedSource()];
 
 let shared: FontProvider | undefined;
 
@@ -14,5 +22,5 @@ let shared: FontProvider | undefined;
  * so the fonts are opened once per process (opening a CJK face takes 30–80 ms).
  */
 export function fontProvider(): FontProvider {
-  return (shared ??= createFontProvider(FONT_SOURCES));
+  return (shared ??= createFontProvider([...FONT_SOURCES, ...INSTALLED_SOURCES]));
 }

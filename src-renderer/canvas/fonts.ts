@@ -1,7 +1,9 @@
+import { absentFontsNotice, absentPageFonts, facesUsed } from '../../src-core/layout/page-fonts';
 import { FontOpenError, registryFrom, type LoadedFace } from '../../src-core/fonts/provider';
 import type { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
 import type { PageLayout } from '../../src-core/layout/page-layout';
+import type { BanmianDocument } from '../../src-core/model/document';
 
 /** CSS family under which a registry face is declared, so the SVG draws with the very file layout measured. */
 export const cssFamily = (faceId: string): string => `bm-${faceId}`;
@@ -47,6 +49,12 @@ export interface LoadedFonts {
    * the rest once the page is up (App).
    */
   declare(faceIds: Iterable<string>): Promise<HostResult<void>>;
+  /**
+   * Fetches on-demand faces (installed fonts, listed but not fetched at the start) that a page or
+   * the picker's sample is about to use; the registry opens them on the next layout. Faces already
+   * here, and unknown ids, are passed over.
+   */
+  fetchFaces(faceIds: Iterable<string>): Promise<HostResult<void>>;
 }
 
 const loads = new WeakMap<HostApi, Promise<HostResult<LoadedFonts>>>();
@@ -71,12 +79,14 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
   const listed = await host.listFonts();
   if (!listed.ok) return listed;
   if (listed.value.length === 0) return { ok: false, zh: '宿主程序没有提供任何字体', en: 'The host offers no fonts' };
-  const bytes = await Promise.all(listed.value.map((f) => host.fontBytes(f.id)));
+  // Installed fonts (hundreds) are fetched when something uses them, not at the start.
+  const atStart = listed.value.filter((f) => !f.onDemand);
+  const bytes = await Promise.all(atStart.map((f) => host.fontBytes(f.id)));
   const faces: LoadedFace[] = [];
-  for (let i = 0; i < listed.value.length; i++) {
+  for (let i = 0; i < atStart.length; i++) {
     const got = bytes[i];
     if (!got.ok) return got;
-    faces.push({ info: listed.value[i], bytes: got.value });
+    faces.push({ info: atStart[i], bytes: got.value });
   }
   let registry: FontRegistry;
   try {
@@ -86,8 +96,27 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
     return e instanceof FontOpenError ? { ok: false, zh: e.zh, en: e.en } : { ok: false, zh: `字体无法打开：${String(e)}`, en: `A font cannot be opened: ${String(e)}` };
   }
   const waiting = new Map(faces.map((f) => [f.info.id, f.bytes]));
+  const fetched = new Map<string, Uint8Array>();
+  for (const f of listed.value) if (f.onDemand) registry.addOnDemandFace({ ...f, open: () => fetched.get(f.id) });
+  const onDemand = new Set(listed.value.filter((f) => f.onDemand).map((f) => f.id));
+  const fetchFaces = async (faceIds: Iterable<string>): Promise<HostResult<void>> => {
+    const wanted = [...new Set(faceIds)].filter((id) => onDemand.has(id) && !fetched.has(id));
+    const got = await Promise.all(wanted.map((id) => host.fontBytes(id)));
+    for (let i = 0; i < wanted.length; i++) {
+      const r = got[i];
+      if (!r.ok) return r;
+      fetched.set(wanted[i], r.value);
+      waiting.set(wanted[i], r.value);
+    }
+    return { ok: true, value: undefined };
+  };
+  return { ok: true, value: { registry, faces: listed.value, declare: declarer(waiting), fetchFaces } };
+}
+
+/** `declare` over the bytes in `waiting` (each face handed to the browser once). */
+function declarer(waiting: Map<string, Uint8Array>): LoadedFonts['declare'] {
   const loading = new Map<string, Promise<unknown>>();
-  const declare = async (faceIds: Iterable<string>): Promise<HostResult<void>> => {
+  return async (faceIds) => {
     const wanted: Promise<unknown>[] = [];
     for (const id of faceIds) {
       const data = waiting.get(id);
@@ -108,7 +137,6 @@ async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> 
       return { ok: false, zh: `浏览器无法加载字体：${String(e)}`, en: `The browser cannot load the fonts: ${String(e)}` };
     }
   };
-  return { ok: true, value: { registry, faces: listed.value, declare } };
 }
 
 /** The faces a laid-out page draws with, and those the window's own text uses (styles.css). */
@@ -116,4 +144,22 @@ export function facesToDeclareFirst(layout: PageLayout | null | undefined): Set<
   const ids = new Set(['song-regular', MARK_FACE]);
   for (const item of layout?.items ?? []) if (item.kind === 'glyphs') ids.add(item.face);
   return ids;
+}
+
+/**
+ * Before a page is laid out (at the start, on 打开): fetches the installed faces its styles use, so
+ * it draws with them and not their stand-ins, and says which of its recorded fonts this machine
+ * lacks (zh/en), or undefined when it has them all.
+ */
+export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promise<HostResult<{ zh: string; en: string } | undefined>> {
+  const loaded = await loadHostFonts(host);
+  if (!loaded.ok) return loaded;
+  const families = new Set(facesUsed(doc).map((f) => f.family));
+  const ids = loaded.value.faces.filter((f) => f.onDemand && families.has(f.family)).map((f) => f.id);
+  const fetched = await loaded.value.fetchFaces(ids);
+  if (!fetched.ok) return fetched;
+  const declared = await loaded.value.declare(ids);
+  if (!declared.ok) return declared;
+  const { registry } = loaded.value;
+  return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
 }

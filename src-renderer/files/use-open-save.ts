@@ -2,7 +2,9 @@ import { useCallback } from 'react';
 import { isOpenedEdition, type HostApi, type HostInfo } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
+import { withRecordedFonts } from '../../src-core/layout/page-fonts';
 import { serializePage } from '../../src-core/store/persist';
+import { fetchFacesFor } from '../canvas/fonts';
 import type { Editor } from '../editor/editor';
 import type { EditionSession } from '../edition/edition-session';
 import type { Failed, SetDialog } from './file-dialog-state';
@@ -17,6 +19,9 @@ export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDi
     if (isOpenedEdition(r.value)) return edition.open(r.value);
     edition.close();
     const { document, migratedFrom, fittedBlocks } = r.value;
+    // The installed faces the page uses, fetched before it is laid out; which of its fonts are missing.
+    const fonts = await fetchFacesFor(host, document);
+    if (failed(fonts)) return;
     // A page fitted on load differs from its file: unsaved (●) until saved, as a converted document is.
     editor.replaceDocument(document, { path: r.value.path, title: r.value.title }, !!fittedBlocks?.length);
     void host.discardRecovery();
@@ -25,12 +30,14 @@ export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDi
     const fitted = fittedNote(document, fittedBlocks);
     if (fitted) notes.push(fitted);
     if (notes.length) editor.notify({ zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') }, 'info');
+    if (fonts.value) editor.notify(fonts.value);
   }, [editor, host, failed, setDialog, edition]);
 
   const doSave = useCallback(async (path: string | null) => {
     setDialog(null);
     const revision = editor.getState().revision;
-    const r = await host.savePage(serializePage(editor.pageStore, editor.getState().doc), path);
+    // The page names the fonts it uses (kept from its record where this machine lacks one).
+    const r = await host.savePage(serializePage(editor.pageStore, withRecordedFonts(editor.getState().doc, editor.fonts)), path);
     if (failed(r) || !r.value) return;
     editor.markSaved(r.value.path, r.value.title, revision);
     // saved as a page file of its own (另存为): no longer the edition's page

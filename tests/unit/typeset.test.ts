@@ -180,6 +180,7 @@ describe('last resorts and bad input', () => {
     const cp = compose('中\uF900😀𠀀', options(10));
     expect(cp.faces.map((f) => f.family)).toEqual(['song', 'hei', 'song', 'song']);
     expect(cp.missing.map((m) => m.cp)).toEqual([0x1f600, 0x20000]);
+    expect(cp.fallbacks).toEqual([{ cp: 0xf900, face: 'song-regular', via: 'hei-regular' }]);
     // a missing glyph still takes one em, so nothing collapses
     expect(lineXs(cp, 0)).toEqual([0, 10, 20, 30]);
   });
