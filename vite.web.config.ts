@@ -27,6 +27,8 @@ export default defineConfig({
         changeOrigin: true,
         headers: { origin: webHost, [SESSION_HEADER]: process.env.BANMIAN_WEB_SECRET ?? '' },
       },
+      // fontBytes answers with a font's content address (src-main/web-host/font-route.ts).
+      '/fonts': { target: webHost, changeOrigin: true },
     },
   },
   build: {
