@@ -10,8 +10,8 @@ import type { FontProvider } from '../../src-core/fonts/provider';
  * bundled faces from its HTTP cache instead of the host (a POST answer is never cached).
  */
 
-/** A face under its content address never changes: a changed file is a new address. */
-export const FONT_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** What lives at a content address never changes (a changed file is a new address): kept for a year. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /** /fonts/<face id>.<16 hex digits of the SHA-256 of its bytes>. */
 const FONT_PATH = /^\/fonts\/([a-z0-9-]{1,64})\.([0-9a-f]{16})$/;

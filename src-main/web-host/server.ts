@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
 import { dispatchHostCall, findProjectRoot, resumeSharing, stopSharing } from '../host/handlers';
 import { exportedFile, fontsOf, sandboxAccess, type HostEnv } from '../host/page-files';
-import { FONT_CACHE_CONTROL, fontAt, redirectToFont } from './font-route';
+import { fontAt, IMMUTABLE_CACHE_CONTROL, redirectToFont } from './font-route';
 import { apiProblem, hostProblem, lastingSessionSecret, newSessionSecret, withSessionMeta } from './api-guard';
 
 /**
@@ -166,7 +166,7 @@ async function serveFont(req: IncomingMessage, res: ServerResponse, env: HostEnv
   const answer = await fontAt(pathname, fontsOf(env));
   if (!answer) return sendError(res, 404, `找不到 ${pathname}`, `Not found: ${pathname}`);
   if (answer.status === 404) return sendError(res, 404, answer.zh, answer.en);
-  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': answer.bytes.byteLength, 'Cache-Control': FONT_CACHE_CONTROL });
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': answer.bytes.byteLength, 'Cache-Control': IMMUTABLE_CACHE_CONTROL });
   res.end(req.method === 'HEAD' ? undefined : answer.bytes);
 }
 
@@ -185,6 +185,9 @@ function readablePath(req: IncomingMessage, res: ServerResponse, encoded: string
   }
 }
 
+/** Vite's output folder, whose scripts and styles it names `<name>-<content hash>.<ext>`. */
+const HASHED_ASSETS = 'assets';
+
 async function serveStatic(req: IncomingMessage, res: ServerResponse, { root, secret }: ApiContext, pathname: string): Promise<void> {
   let relative = readablePath(req, res, pathname);
   if (relative === undefined) return;
@@ -200,6 +203,8 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, { root, se
     return sendError(res, 404, `找不到 ${relative}`, `Not found: ${relative}`);
   }
   if (file === join(root, 'index.html')) data = Buffer.from(withSessionMeta(data.toString('utf8'), secret));
+  // The build names everything under assets/ by its content hash: a changed file is a new name.
+  if (file.startsWith(join(root, HASHED_ASSETS) + sep)) res.setHeader('Cache-Control', IMMUTABLE_CACHE_CONTROL);
   res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': data.length });
   res.end(req.method === 'HEAD' ? undefined : data);
 }

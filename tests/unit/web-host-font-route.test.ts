@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../src-core/host-api';
 import { fontProvider } from '../../src-main/fonts/provider';
@@ -61,5 +64,35 @@ describe('the web host serves fonts by content address', () => {
     const res = await askFor('../../etc/passwd');
     expect(res.status).toBe(400);
     expect((await res.json()).en).toMatch(/font face id/);
+  });
+});
+
+describe('the web host caches only the build’s hashed assets', () => {
+  let host: WebHost;
+  const root = mkdtempSync(join(tmpdir(), 'banmian-dist-'));
+  beforeAll(async () => {
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><head></head><div id="root"></div>');
+    writeFileSync(join(root, 'assets/index-AbC123.js'), 'console.log(1)');
+    writeFileSync(join(root, 'other.js'), 'console.log(2)');
+    host = await startWebHost({ port: 0, root });
+  });
+  afterAll(async () => {
+    await host?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const cacheOf = async (path: string) => {
+    const res = await fetch(new URL(path, host.url));
+    return `${res.status} ${res.headers.get('cache-control')}`;
+  };
+
+  it('keeps assets/ for a year and never index.html (it carries the session secret) nor anything else', async () => {
+    expect(await cacheOf('/assets/index-AbC123.js')).toBe('200 public, max-age=31536000, immutable');
+    expect(await cacheOf('/')).toBe('200 no-store');
+    expect(await cacheOf('/index.html')).toBe('200 no-store');
+    expect(await cacheOf('/other.js')).toBe('200 no-store');
+    // An escaped way out of assets/ is the file it names, not an asset.
+    expect(await cacheOf('/assets/..%2Findex.html')).toBe('200 no-store');
+    expect(await cacheOf('/assets/missing-1.js')).toBe('404 no-store');
   });
 });
