@@ -4,9 +4,7 @@ import type { LayoutItem, PageLayout } from '../layout/page-layout';
 import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/document';
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
-// The two checks alone, not the pdf barrel: the window runs preflight, and the barrel brings pdf-lib (~450 KB).
-import { fontEmbedding } from '../pdf/embeddable';
-import { rasterFacts } from '../pdf/images';
+import { fontEmbedding, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
 
 export type PreflightCode =
