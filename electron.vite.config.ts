@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { devCspPlugin } from './src-main/host/dev-csp-plugin.ts';
+import { WINDOW_TREESHAKE } from './vite.web.config.ts';
 
 /**
  * electron-vite builds three bundles into out/: main (ESM, package.json "main" points at
@@ -30,7 +31,7 @@ export default defineConfig({
     // fontkit's WOFF2 decoder is not needed in the window (src-renderer/canvas/no-woff2.ts).
     resolve: { alias: { 'brotli/decompress.js': resolve('src-renderer/canvas/no-woff2.ts') } },
     build: {
-      rolldownOptions: { input: { index: resolve('src-renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve('src-renderer/index.html') }, treeshake: WINDOW_TREESHAKE },
       chunkSizeWarningLimit: 2000,
     },
   },

@@ -11,6 +11,15 @@ import { SESSION_HEADER } from './src-core/host-session.ts';
  */
 const webHost = `http://127.0.0.1:${process.env.BANMIAN_WEB_HOST_PORT ?? 5180}`;
 
+/**
+ * The PDF writer's libraries run on import without effects the window needs: preflight reaches
+ * src-core/pdf's barrel for two checks, and without this the whole writer (pdf-lib and its colour
+ * and HTML helpers, ~570 KB, only the host exports) was loaded before the first paint. Shared by
+ * electron.vite.config.ts.
+ */
+const PDF_WRITER_LIBRARIES = /[\\/]node_modules[\\/](@cantoo[\\/]pdf-lib|culori|html-entities|node-html-better-parser)[\\/]/;
+export const WINDOW_TREESHAKE = { moduleSideEffects: (id: string) => !PDF_WRITER_LIBRARIES.test(id) };
+
 export default defineConfig({
   root: 'src-renderer',
   base: './',
@@ -27,6 +36,8 @@ export default defineConfig({
         changeOrigin: true,
         headers: { origin: webHost, [SESSION_HEADER]: process.env.BANMIAN_WEB_SECRET ?? '' },
       },
+      // fontBytes answers with a font's content address (src-main/web-host/font-route.ts).
+      '/fonts': { target: webHost, changeOrigin: true },
     },
   },
   build: {
@@ -34,6 +45,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     reportCompressedSize: false,
+    rolldownOptions: { treeshake: WINDOW_TREESHAKE },
     chunkSizeWarningLimit: 2000,
   },
 });

@@ -1,15 +1,16 @@
 /**
- * The workspace in Chromium on the web host, as a user meets it: app start to an interactive page,
- * keystroke in the story editor to the repainted page, repaint rate while dragging a block, and the
+ * The workspace in Chromium on the web host, as a user meets it: app start to an interactive page
+ * (a browser's first launch and its second, with what each downloads), keystroke in the story editor to the repainted page, repaint rate while dragging a block, and the
  * renderer's memory with the sample page open. One line per figure.
  * Needs the web build (npm run web:build).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { findProjectRoot } from '../src-main/host/handlers';
 import { startWebHost } from '../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../tests/support/browser';
+import { chromiumAvailable, launchChromium, launchChromiumWithProfile } from '../tests/support/browser';
 import { median, percentile, printFigure } from './stats';
 
 const root = findProjectRoot();
@@ -25,20 +26,90 @@ if (!chromiumAvailable()) {
 const host = await startWebHost({ port: 0 });
 const browser = await launchChromium();
 
+/** Interactive: the page is drawn and the next frame has come. */
+async function interactive(page: Page): Promise<void> {
+  await page.waitForSelector('.status[data-state="ready"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="page"] svg text');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+
 async function open(): Promise<{ page: Page; ms: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 950 }, deviceScaleFactor: 1 });
   // tsx keeps function names with a helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
   const start = Date.now();
   await page.goto(host.url);
-  await page.waitForSelector('.status[data-state="ready"]', { timeout: 60_000 });
-  await page.waitForSelector('[data-testid="page"] svg text');
-  // Interactive: the next frame after the page is drawn.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await interactive(page);
   return { page, ms: Date.now() - start };
 }
 
+interface Launch {
+  ms: number;
+  /** Font bytes that came over the wire (0 for a face the HTTP cache had). */
+  fontBytes: number;
+  /** Scripts requested before the first contentful paint (the entry and what it preloads), decoded. */
+  scriptBytes: number;
+}
+
+/** One launch of a browser with the profile `profile`: goto → interactive, what it downloaded. */
+async function launch(profile: string): Promise<Launch> {
+  const context: BrowserContext = await launchChromiumWithProfile(profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const fontRequests = new Set<string>();
+    let fontBytes = 0;
+    cdp.on('Network.responseReceived', ({ requestId, response }) => void (/\/fonts\/|\/api\/fontBytes$/.test(response.url) && fontRequests.add(requestId)));
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => void (fontRequests.has(requestId) && (fontBytes += encodedDataLength)));
+    const start = Date.now();
+    await page.goto(host.url);
+    await interactive(page);
+    const ms = Date.now() - start;
+    const scriptBytes = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime < paint);
+      return scripts.reduce((n, e) => n + e.decodedBodySize, 0);
+    });
+    return { ms, fontBytes, scriptBytes };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A user's browser launched twice with one profile (its HTTP cache on disk): the first launch
+ * downloads the fonts and scripts, the second finds them cached by their content addresses. A fresh
+ * profile each round; the host process is warm (its fonts opened by an earlier launch).
+ */
+async function launches(rounds: number): Promise<{ first: Launch[]; second: Launch[] }> {
+  const first: Launch[] = [];
+  const second: Launch[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const profile = mkdtempSync(join(tmpdir(), 'banmian-bench-profile-'));
+    try {
+      first.push(await launch(profile));
+      second.push(await launch(profile));
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  return { first, second };
+}
+
+const MB = 1024 * 1024;
+
 try {
+  // Launches of a browser with a profile: the first (empty cache) and the second (warm cache).
+  await launch(mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'))).catch(() => undefined);
+  const { first, second } = await launches(3);
+  const ms = (l: Launch[]) => median(l.map((x) => x.ms));
+  printFigure('editor.first-launch-to-interactive', ms(first), 'ms', `median of ${first.length}, fresh profile, goto → page drawn + a frame (target ≤ 2000 ms)`);
+  printFigure('editor.second-launch-to-interactive', ms(second), 'ms', `median of ${second.length}, same profile, fonts and scripts from the HTTP cache (target ≤ 1200 ms)`);
+  printFigure('editor.first-launch-font-bytes', median(first.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, first launch');
+  printFigure('editor.second-launch-font-bytes', median(second.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, second launch (0: all from the cache)');
+  printFigure('editor.scripts-before-first-paint', Math.round(median(first.map((x) => x.scriptBytes)) / 1024), 'KB', 'entry and preloaded chunks requested before the first contentful paint, uncompressed (target ≤ 700 KB)');
+
   // App start → interactive page (the first run also warms the disk cache of the fonts).
   const starts: number[] = [];
   for (let i = 0; i < 4; i++) {

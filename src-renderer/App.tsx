@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo } from '../src-core/host-api';
-import { CollabDialogs } from './collab/CollabDialogs';
 import { CollabDesk } from './collab/desk';
+// The presence bar and status line (eager) are styled there too; the dialogs come later.
+import './collab/collab.css';
 import { CollabContext } from './collab/use-collab';
 import { facesToDeclareFirst, fetchFacesFor, loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { Editor } from './editor/editor';
-import { EditionChrome } from './edition/EditionOverview';
 import { EditionSession } from './edition/edition-session';
 import { useFiles } from './files/use-files';
 import { connectHost, nativeMenu } from './host';
@@ -16,6 +16,13 @@ import { ProofContext } from './proof/use-proof';
 import { Workspace } from './workspace/Workspace';
 
 const APP_NAME = '版面 Banmian';
+
+/**
+ * Panels the first page does not show load after it, in chunks of their own (the scripts before
+ * the first paint are what the start waits for): the edition overview and the sharing dialogs.
+ */
+const EditionChrome = lazy(() => import('./edition/EditionOverview').then((m) => ({ default: m.EditionChrome })));
+const CollabDialogs = lazy(() => import('./collab/CollabDialogs').then((m) => ({ default: m.CollabDialogs })));
 
 type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; editor: Editor; fonts: LoadedFonts; info: HostInfo };
 
@@ -106,9 +113,11 @@ function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: Ho
       <CollabContext.Provider value={collab}>
         <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
           {dialogs}
-          <EditionChrome session={edition} editor={editor} host={host} />
           <ProofDialogs />
-          <CollabDialogs />
+          <Suspense fallback={null}>
+            <EditionChrome session={edition} editor={editor} host={host} />
+            <CollabDialogs />
+          </Suspense>
         </Workspace>
       </CollabContext.Provider>
     </ProofContext.Provider>

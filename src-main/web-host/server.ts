@@ -8,7 +8,8 @@ import { MAX_PAGE_JSON_CHARS } from '../../src-core/host-args';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { tmpdir } from 'node:os';
 import { dispatchHostCall, findProjectRoot, resumeSharing, stopSharing } from '../host/handlers';
-import { exportedFile, sandboxAccess, type HostEnv } from '../host/page-files';
+import { exportedFile, fontsOf, sandboxAccess, type HostEnv } from '../host/page-files';
+import { fontAt, IMMUTABLE_CACHE_CONTROL, redirectToFont } from './font-route';
 import { apiProblem, hostProblem, lastingSessionSecret, newSessionSecret, withSessionMeta } from './api-guard';
 
 /**
@@ -131,6 +132,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   const result = await dispatchHostCall(method, args, env);
   if ('rejected' in result) return sendError(res, 400, result.zh, result.en);
   if (result.ok && result.value instanceof Uint8Array) {
+    // A face goes out under its content address, which the browser caches (font-route.ts).
+    if (method === 'fontBytes') return redirectToFont(res, (args as string[])[0], result.value);
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': result.value.byteLength });
     res.end(result.value);
     return;
@@ -157,6 +160,16 @@ async function serveExported(req: IncomingMessage, res: ServerResponse, env: Hos
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
+/** GET fonts/<id>.<hash>: a face under its content address, cached by the browser for good. */
+async function serveFont(req: IncomingMessage, res: ServerResponse, env: HostEnv, pathname: string): Promise<void> {
+  if (readablePath(req, res, pathname) === undefined) return;
+  const answer = await fontAt(pathname, fontsOf(env));
+  if (!answer) return sendError(res, 404, `找不到 ${pathname}`, `Not found: ${pathname}`);
+  if (answer.status === 404) return sendError(res, 404, answer.zh, answer.en);
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': answer.bytes.byteLength, 'Cache-Control': IMMUTABLE_CACHE_CONTROL });
+  res.end(req.method === 'HEAD' ? undefined : answer.bytes);
+}
+
 /** The decoded path of a GET or HEAD request; anything else is answered here (405, 400) and gives undefined. */
 function readablePath(req: IncomingMessage, res: ServerResponse, encoded: string): string | undefined {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -171,6 +184,9 @@ function readablePath(req: IncomingMessage, res: ServerResponse, encoded: string
     return undefined;
   }
 }
+
+/** Vite's output folder, whose scripts and styles it names `<name>-<content hash>.<ext>`. */
+const HASHED_ASSETS = 'assets';
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, { root, secret }: ApiContext, pathname: string): Promise<void> {
   let relative = readablePath(req, res, pathname);
@@ -187,6 +203,8 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, { root, se
     return sendError(res, 404, `找不到 ${relative}`, `Not found: ${relative}`);
   }
   if (file === join(root, 'index.html')) data = Buffer.from(withSessionMeta(data.toString('utf8'), secret));
+  // The build names everything under assets/ by its content hash: a changed file is a new name.
+  if (file.startsWith(join(root, HASHED_ASSETS) + sep)) res.setHeader('Cache-Control', IMMUTABLE_CACHE_CONTROL);
   res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': data.length });
   res.end(req.method === 'HEAD' ? undefined : data);
 }
@@ -211,6 +229,7 @@ async function route(req: IncomingMessage, res: ServerResponse, context: ApiCont
   }
   const exported = /^\/exported\/(.+)$/.exec(url.pathname);
   if (exported) return serveExported(req, res, context.env, exported[1]);
+  if (url.pathname.startsWith('/fonts/')) return serveFont(req, res, context.env, url.pathname);
   return serveStatic(req, res, context, url.pathname);
 }
 

@@ -1,9 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useEditor } from '../editor/use-editor';
 import { rememberedWidth, rememberWidth } from '../ui/remembered-width';
 import { Splitter, type PaneLimits } from '../ui/Splitter';
 import { useKeepArticleInView } from './keep-in-view';
-import { StoryEditor } from './StoryEditor';
+
+// A chunk of its own, loaded when a story is first opened (not before the first paint).
+const StoryEditor = lazy(() => import('./StoryEditor').then((m) => ({ default: m.StoryEditor })));
 
 /**
  * The story editor docked beside the page, never over it: the canvas area splits into the page
@@ -47,7 +49,7 @@ function DockedStory({ articleId, area }: { articleId: string; area: RefObject<H
     <>
       <Splitter width={width} limits={limits} onResize={onResize} label="稿件编辑宽度 Story editor width" testId="story-splitter" />
       <div className="story-dock" ref={pane} style={{ width }} data-testid="story-dock">
-        {story}
+        <Suspense fallback={null}>{story}</Suspense>
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +15,17 @@ export function chromiumAvailable(): boolean {
  */
 export const TEST_FONTCONFIG = fileURLToPath(new URL('./fontconfig/fonts.conf', import.meta.url));
 
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'];
+const CHROMIUM_ENV = { ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG };
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    env: { ...process.env, FONTCONFIG_FILE: TEST_FONTCONFIG },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, env: CHROMIUM_ENV, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Chromium with a profile folder, as a user's browser is: its HTTP cache is on disk and outlives the
+ * browser (a plain launch keeps an in-memory cache too small for a CJK face).
+ */
+export async function launchChromiumWithProfile(userDataDir: string, options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, env: CHROMIUM_ENV, args: CHROMIUM_ARGS, viewport: options.viewport ?? { width: 1440, height: 950 }, deviceScaleFactor: 1 });
 }

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { openApp, requireBuild } from './workspace-support';
+
+/** The scripts index.html has the browser load before anything is drawn: its entry and the chunks it preloads. */
+async function startScripts(url: string): Promise<{ names: string[]; code: string }> {
+  const html = await (await fetch(url)).text();
+  const names = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const code = (await Promise.all(names.map(async (src) => (await fetch(new URL(src, url))).text()))).join('\n');
+  return { names, code };
+}
+
+/**
+ * What the window loads before its first paint: not the PDF writer (the host exports), not the
+ * story editor, the edition overview or the sharing dialogs, which come as chunks when first used.
+ */
+describe.skipIf(!chromiumAvailable())('the scripts before the first paint', () => {
+  let host: WebHost;
+  let browser: Browser;
+  beforeAll(async () => {
+    requireBuild();
+    host = await startWebHost({ port: 0 });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('leave out pdf-lib and the story editor', async () => {
+    const { names, code } = await startScripts(host.url);
+    expect(names.length).toBeGreaterThan(0);
+    // (booleans: a failure should not print a megabyte of script)
+    expect(code.includes('pdf-lib does not support reading or writing XFA'), 'pdf-lib').toBe(false);
+    expect(code.includes('story-body'), 'the story editor').toBe(false);
+    // What they still weigh, for the record (issue #18 asks ≤ 700 KB; see docs/ARCHITECTURE.md).
+    console.log(`scripts before the first paint: ${names.join(', ')}, ${Math.round(Buffer.byteLength(code) / 1024)} KB`);
+  });
+
+  it('loads the story editor’s chunk when a story is first opened, and it works', async () => {
+    const problems: string[] = [];
+    const app = await openApp(browser, host.url, problems);
+    const storyChunk = () => app.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/StoryEditor-[^/]+\.js$/.test(e.name)));
+    expect(await storyChunk()).toBe(false);
+    await app.locator('[data-testid="overlay"] g.frame[data-block="b-nanguan"] rect.frame-hit').dblclick({ force: true });
+    await app.getByTestId('story-body').locator('p').first().waitFor();
+    expect(await storyChunk()).toBe(true);
+    expect(problems).toEqual([]);
+    await app.close();
+  });
+});
