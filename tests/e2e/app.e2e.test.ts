@@ -5,6 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { findProjectRoot } from '../../src-main/host/handlers';
 import { chromiumAvailable, launchChromium } from '../support/browser';
+import { BUNDLED_SOURCE } from '../../src-main/fonts/bundled';
+
+/** The faces Banmian ships. */
+const BUNDLED = BUNDLED_SOURCE.faces().map((f) => f.id);
 
 const root = findProjectRoot();
 const resultsDir = join(root, 'test-results');
@@ -54,11 +58,11 @@ describe.skipIf(!chromiumAvailable())('the app on the web host, in Chromium', ()
   it('draws with the host font files, declared through the CSS Font Loading API', async () => {
     // document.fonts.check() is true for unknown families too, so look at the declared faces themselves.
     // Faces the first page does not draw with are declared when the window is idle: wait for them.
-    await page.waitForFunction(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('bm-') && f.status === 'loaded').length >= 4, undefined, { timeout: 60_000 });
+    await page.waitForFunction((n) => [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('bm-') && f.status === 'loaded').length >= n, BUNDLED.length, { timeout: 60_000 });
     const loaded = await page.evaluate(() =>
       Object.fromEntries([...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('bm-')).map((f) => [f.family.replace(/"/g, ''), f.status])),
     );
-    expect(loaded).toEqual({ 'bm-song-regular': 'loaded', 'bm-song-bold': 'loaded', 'bm-hei-regular': 'loaded', 'bm-hei-bold': 'loaded' });
+    expect(loaded).toEqual(Object.fromEntries(BUNDLED.map((id) => [`bm-${id}`, 'loaded'])));
   });
 
   it('fits the page to the width of the page area', async () => {

@@ -3,6 +3,10 @@ import type { Browser } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { openApp, requireBuild } from './workspace-support';
+import { BUNDLED_SOURCE } from '../../src-main/fonts/bundled';
+
+/** The faces Banmian ships (song, hei, kai, biaosong; regular and bold). */
+const BUNDLED = BUNDLED_SOURCE.faces().map((f) => f.id);
 
 /**
  * The fonts at start: every face the host offers is fetched once through HostApi.fontBytes and
@@ -37,27 +41,29 @@ describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
     });
     await app.goto(host.url);
     await app.waitForSelector('[data-testid="page"] svg text', { timeout: 90_000 });
-    await expect.poll(() => app.evaluate(() => (window as unknown as { __events: string[] }).__events.length)).toBe(5);
+    await expect.poll(() => app.evaluate(() => (window as unknown as { __events: string[] }).__events.length)).toBe(BUNDLED.length + 1);
     const events = await app.evaluate(() => (window as unknown as { __events: string[] }).__events);
     // The sample page sets no text in 宋体 bold: that face comes after the page is shown.
     const used = await app.evaluate(() => [...new Set([...document.querySelectorAll('[data-testid="page"] text')].map((t) => t.getAttribute('font-family')))]);
     expect(used).not.toContain('bm-song-bold');
-    expect(events.slice(3)).toEqual(['page', 'face bm-song-bold']);
-    expect(events.slice(0, 3).sort()).toEqual(['face bm-hei-bold', 'face bm-hei-regular', 'face bm-song-regular']);
+    const first = ['face bm-hei-bold', 'face bm-hei-regular', 'face bm-song-regular'];
+    expect(events.slice(0, 3).sort()).toEqual(first);
+    expect(events[3]).toBe('page');
+    expect(events.slice(4).sort()).toEqual(BUNDLED.map((id) => `face bm-${id}`).filter((e) => !first.includes(e)).sort());
     await app.close();
   });
 
-  it('draws the page with the four faces, each fetched once from the host', async () => {
+  it('draws the page with the bundled faces, each fetched once from the host', async () => {
     const problems: string[] = [];
     const app = await openApp(browser, host.url, problems);
     // The faces the first page does not draw with are declared once it is up (App).
     const faces = () => app.evaluate(() => [...document.fonts].map((f) => `${f.family}:${f.status}`).sort());
-    await expect.poll(faces).toEqual(['bm-hei-bold:loaded', 'bm-hei-regular:loaded', 'bm-song-bold:loaded', 'bm-song-regular:loaded']);
+    await expect.poll(faces).toEqual(BUNDLED.map((id) => `bm-${id}:loaded`).sort());
     expect(await app.evaluate(() => document.fonts.check('12px "bm-song-regular"', '报社'))).toBe(true);
     expect(await app.locator('[data-testid="page"] svg text').count()).toBeGreaterThan(100);
     // Fetched once each, through the HostApi only (no second download for the browser's copy).
     const calls = await app.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /fontBytes|\.(ttf|otf|woff2?)$/.test(p)));
-    expect(calls).toEqual(['/api/fontBytes', '/api/fontBytes', '/api/fontBytes', '/api/fontBytes']);
+    expect(calls).toEqual(BUNDLED.map(() => '/api/fontBytes'));
     expect(problems).toEqual([]);
     await app.close();
   });

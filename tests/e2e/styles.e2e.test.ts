@@ -45,7 +45,8 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     }
     expect(await page.getByTestId('page-style-headline-size').inputValue()).toBe('小一 24 pt');
     // only the faces the registry has are offered (宋, 黑, 楷 and 标宋 ship; no 仿宋 has an open licence)
-    expect(await page.getByTestId('page-style-headline-family').locator('option').allTextContents()).toEqual(['宋体', '黑体', '楷体', '标宋']);
+    // (the machine's installed families follow them)
+    expect((await page.getByTestId('page-style-headline-family').locator('option').allTextContents()).slice(0, 4)).toEqual(['宋体', '黑体', '楷体', '标宋']);
     expect(await sizeOf(page, JUNHE)).toBe(24);
   });
 
