@@ -15,6 +15,12 @@ type Gesture =
 
 export type ToPage = (clientX: number, clientY: number) => { x: number; y: number };
 
+/** The gesture now follows this pointer, wherever it goes. */
+function hold(gesture: { current: Gesture | null }, e: React.PointerEvent, g: Gesture): void {
+  gesture.current = g;
+  (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+}
+
 /** Pointer gestures on the page: press to select, drag to move, handles to resize, middle button or Space to pan. */
 export function usePointerGestures(editor: Editor, layout: PageLayout | null | undefined, viewport: RefObject<HTMLDivElement | null>, toPage: ToPage, spaceHeld: boolean) {
   const gesture = useRef<Gesture | null>(null);
@@ -23,9 +29,8 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
   const onPointerDown = (e: React.PointerEvent) => {
     if (e.button === 1 || (e.button === 0 && spaceHeld)) {
       const el = viewport.current!;
-      gesture.current = { kind: 'pan', x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, pointerId: e.pointerId };
+      hold(gesture, e, { kind: 'pan', x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, pointerId: e.pointerId });
       setPanning(true);
-      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
       e.preventDefault();
       return;
     }
@@ -35,18 +40,11 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     const state = editor.getState();
     if (state.tool === 'textFrame') {
       const draw = startFrameDraw(editor, toPage(e.clientX, e.clientY));
-      if (draw) {
-        gesture.current = { kind: 'draw', draw, pointerId: e.pointerId };
-        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-      }
-      e.preventDefault();
-      return;
+      if (draw) hold(gesture, e, { kind: 'draw', draw, pointerId: e.pointerId });
+      return e.preventDefault();
     }
     if (handle && state.selection) {
-      if (editor.beginResize(state.selection, handle)) {
-        gesture.current = { kind: 'resize', blockId: state.selection, handle, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
-        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-      }
+      if (editor.beginResize(state.selection, handle)) hold(gesture, e, { kind: 'resize', blockId: state.selection, handle, x: e.clientX, y: e.clientY, pointerId: e.pointerId });
       e.preventDefault();
       return;
     }
@@ -57,8 +55,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
       return;
     }
     editor.select(hit.blockId);
-    gesture.current = { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    hold(gesture, e, { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId });
     e.preventDefault();
   };
 
