@@ -35,6 +35,8 @@ describe('a story begun from nothing', () => {
     expect(s.selection).toBe(b.id);
     expect(s.editing).toBe(b.kind === 'article' && b.articleId);
     expect(s.tool).toBe('select');
+    // an article with no titles and an empty paragraph is a valid page (it saves)
+    expect(e.pageStore.validate()).toEqual({ ok: true });
     e.undo();
     expect(e.getState().doc.blocks).toHaveLength(0);
     expect(e.getState().doc.articles).toHaveLength(0);
