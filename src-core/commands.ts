@@ -56,6 +56,7 @@ export const MENUS = [
         { id: 'file.saveAs', zh: '另存为…', en: 'Save As…', keys: 'Ctrl+Shift+S' },
       ],
       [
+        { id: 'file.newStory', zh: '新建稿件', en: 'New story', keys: 'Ctrl+Shift+N', changesLayout: true },
         { id: 'file.import', zh: '导入稿件…', en: 'Import…', keys: 'Ctrl+I' },
         { id: 'file.exportPdf', zh: '导出 PDF…', en: 'Export PDF…', keys: 'Ctrl+E' },
         { id: 'file.exportPng', zh: '导出校样 PNG…', en: 'Export proof PNG…' },
@@ -122,6 +123,8 @@ export const MENUS = [
         { id: 'layout.resetSteps', zh: '恢复矩形（取消阶梯）', en: 'Reset to rectangle', enabledWhen: 'steppedArticleSelected', changesLayout: true },
       ],
       [
+        // T for text, as the type tool is in 飞腾 and InDesign
+        { id: 'layout.textFrame', zh: '文本框工具', en: 'Text frame tool', keys: 'T', changesLayout: true },
         { id: 'layout.addRuleH', zh: '添加横线', en: 'Add horizontal rule', changesLayout: true },
         { id: 'layout.addRuleV', zh: '添加竖线', en: 'Add vertical rule', changesLayout: true },
         { id: 'layout.addBox', zh: '添加底纹框', en: 'Add tinted box', changesLayout: true },

@@ -6,6 +6,7 @@ import { usePastedPictures } from '../pictures/paste';
 import { usePictureHrefs } from '../pictures/previews';
 import { cssFamily, svgAdvance } from './fonts';
 import { usePointerGestures } from './gestures';
+import { useTextFrameEscape } from './text-frame-tool';
 import { Overlay } from './Overlay';
 import { Rulers } from './Rulers';
 import { SvgPainter } from './svg-painter';
@@ -61,6 +62,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   const { panning, ...pointer } = usePointerGestures(editor, layout, viewport, toPage, spaceHeld);
   const drop = useDropTarget(editor, sheet, toPage, onFilesDropped);
   usePastedPictures(onFilesDropped);
+  useTextFrameEscape(editor);
 
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!layout) return;
@@ -70,11 +72,12 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
     if (block && block.kind !== 'rule' && block.articleId) editor.openStory(block.articleId);
   };
 
-  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : undefined;
+  const drawing = useEditor((s) => s.tool === 'textFrame');
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : drawing ? 'crosshair' : undefined;
   return (
     <div className={`page-frame${rulers ? ' with-rulers' : ''}`}>
       {rulers && layout && <Rulers viewport={viewport} sheet={sheet} zoom={zoom} />}
-      <div className="page-area" data-testid="viewport" ref={viewport} style={{ cursor }} {...pointer} onDoubleClick={onDoubleClick} {...drop}>
+      <div className="page-area" data-testid="viewport" data-tool={drawing ? 'textFrame' : undefined} ref={viewport} style={{ cursor }} {...pointer} onDoubleClick={onDoubleClick} {...drop}>
         {layout && (
           <div className="page-sheet" data-testid="sheet" ref={sheet} style={{ width: pageW * zoom, height: pageH * zoom }}>
             <div className="page-paper" data-testid="page" ref={paper} />

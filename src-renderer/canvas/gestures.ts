@@ -2,6 +2,7 @@ import { useRef, useState, type RefObject } from 'react';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import { hitTest, movedRect, resizedRect, type Handle } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
+import { moveFrameDraw, startFrameDraw, type FrameDraw } from './text-frame-tool';
 
 /** Pixels the pointer must travel before a press becomes a drag (so a click only selects). */
 const DRAG_THRESHOLD = 3;
@@ -9,9 +10,16 @@ const DRAG_THRESHOLD = 3;
 type Gesture =
   | { kind: 'press'; blockId: string; x: number; y: number; pointerId: number }
   | { kind: 'move' | 'resize'; blockId: string; handle?: Handle; x: number; y: number; pointerId: number }
-  | { kind: 'pan'; x: number; y: number; left: number; top: number; pointerId: number };
+  | { kind: 'pan'; x: number; y: number; left: number; top: number; pointerId: number }
+  | { kind: 'draw'; draw: FrameDraw; pointerId: number };
 
 export type ToPage = (clientX: number, clientY: number) => { x: number; y: number };
+
+/** The gesture now follows this pointer, wherever it goes. */
+function hold(gesture: { current: Gesture | null }, e: React.PointerEvent, g: Gesture): void {
+  gesture.current = g;
+  (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+}
 
 /** Pointer gestures on the page: press to select, drag to move, handles to resize, middle button or Space to pan. */
 export function usePointerGestures(editor: Editor, layout: PageLayout | null | undefined, viewport: RefObject<HTMLDivElement | null>, toPage: ToPage, spaceHeld: boolean) {
@@ -21,9 +29,8 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
   const onPointerDown = (e: React.PointerEvent) => {
     if (e.button === 1 || (e.button === 0 && spaceHeld)) {
       const el = viewport.current!;
-      gesture.current = { kind: 'pan', x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, pointerId: e.pointerId };
+      hold(gesture, e, { kind: 'pan', x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, pointerId: e.pointerId });
       setPanning(true);
-      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
       e.preventDefault();
       return;
     }
@@ -31,11 +38,13 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     const target = e.target as Element;
     const handle = target.getAttribute?.('data-handle') as Handle | null;
     const state = editor.getState();
+    if (state.tool === 'textFrame') {
+      const draw = startFrameDraw(editor, toPage(e.clientX, e.clientY));
+      if (draw) hold(gesture, e, { kind: 'draw', draw, pointerId: e.pointerId });
+      return e.preventDefault();
+    }
     if (handle && state.selection) {
-      if (editor.beginResize(state.selection, handle)) {
-        gesture.current = { kind: 'resize', blockId: state.selection, handle, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
-        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-      }
+      if (editor.beginResize(state.selection, handle)) hold(gesture, e, { kind: 'resize', blockId: state.selection, handle, x: e.clientX, y: e.clientY, pointerId: e.pointerId });
       e.preventDefault();
       return;
     }
@@ -46,8 +55,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
       return;
     }
     editor.select(hit.blockId);
-    gesture.current = { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId };
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    hold(gesture, e, { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId });
     e.preventDefault();
   };
 
@@ -60,6 +68,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
       el.scrollTop = g.top - (e.clientY - g.y);
       return;
     }
+    if (g.kind === 'draw') return moveFrameDraw(editor, g.draw, toPage(e.clientX, e.clientY));
     if (g.kind === 'press') {
       if (Math.hypot(e.clientX - g.x, e.clientY - g.y) < DRAG_THRESHOLD) return;
       if (!editor.beginMove(g.blockId)) {
@@ -70,7 +79,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     }
     const state = editor.getState();
     const i = state.interaction;
-    if (!i || i.kind === 'place') return;
+    if (!i || i.kind === 'place' || i.kind === 'draw') return;
     const dx = (e.clientX - g.x) / state.zoom;
     const dy = (e.clientY - g.y) / state.zoom;
     if (i.kind === 'move') editor.updateInteraction(movedRect(state.geo, i.start, dx, dy), e.altKey ? { dx, dy } : undefined);
@@ -82,7 +91,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     if (!g || g.pointerId !== e.pointerId) return;
     gesture.current = null;
     if (g.kind === 'pan') setPanning(false);
-    else if (g.kind === 'move' || g.kind === 'resize') {
+    else if (g.kind === 'move' || g.kind === 'resize' || g.kind === 'draw') {
       if (commit) editor.commitInteraction();
       else editor.cancelInteraction();
     }

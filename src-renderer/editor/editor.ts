@@ -21,6 +21,8 @@ import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
 import { pictureRows } from '../../src-core/makeup/shapes';
 import { remakeForGrid, type PageFields } from './grid-remake';
+import { emptyTextFields } from '../../src-core/model/article-fields';
+import { docFromParagraphs } from '../../src-core/model/richtext';
 
 /**
  * The workspace's state outside React: the page store, what is selected, the drag in progress,
@@ -49,7 +51,12 @@ export type ZoomFit = 'page' | 'width' | null;
 export type Interaction =
   | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number } }
   | { kind: 'resize'; blockId: string; handle: Handle; start: GridRect; rect: GridRect }
-  | { kind: 'place'; articleId: string; blockId: string; rect: GridRect };
+  | { kind: 'place'; articleId: string; blockId: string; rect: GridRect }
+  /** The 文本框 tool's rectangle being drawn: a new article's block when the drag ends. */
+  | { kind: 'draw'; blockId: string; rect: GridRect };
+
+/** What a press on the page does: select and move blocks, or draw a text frame (文本框). */
+export type Tool = 'select' | 'textFrame';
 
 /** Fields of one block while a block tool drags them (a rule's ends, a picture's crop, a column's depth). */
 export interface BlockPreview {
@@ -87,6 +94,7 @@ export interface EditorState {
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
+  tool: Tool;
   /** A block tool's drag in progress: the page shows these fields, the store is untouched until commit. */
   blockPreview: BlockPreview | null;
   zoom: number;
@@ -145,6 +153,7 @@ export class Editor {
       selection: null,
       editing: null,
       interaction: null,
+      tool: 'select',
       blockPreview: null,
       zoom: 1,
       fit: 'width',
@@ -334,6 +343,46 @@ export class Editor {
     this.set({ editing: articleId });
   }
 
+  setTool(tool: Tool): void {
+    if (tool !== this.state.tool) this.set({ tool });
+  }
+
+  /**
+   * 新建稿件: an empty article (no titles, one empty paragraph) joins the 未上版 list and opens in the
+   * story editor. One undo step, through the store like an import, so a shared page gets it too.
+   */
+  newArticle(): string | undefined {
+    const article = emptyArticle();
+    this.command((s) => s.addArticles([article]));
+    if (!this.state.doc.articles.some((a) => a.id === article.id)) return undefined;
+    this.openStory(article.id);
+    return article.id;
+  }
+
+  /** The 文本框 tool's drag starts: a frame one cell big where the pointer went down. */
+  beginDraw(rect: GridRect): boolean {
+    if (this.refuseReadOnly()) return false;
+    this.refresh({ interaction: { kind: 'draw', blockId: newId('b'), rect: clampRect(this.state.geo, rect) }, selection: null });
+    return true;
+  }
+
+  /**
+   * The drawn frame becomes a new empty article's block, selected and open in the story editor; the
+   * tool goes back to selecting. One undo step for article and block. Over another text block it
+   * is refused, as a move there would be.
+   */
+  private commitDraw(i: Extract<Interaction, { kind: 'draw' }>): void {
+    const article = emptyArticle();
+    const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: article.id, ...i.rect };
+    if (this.refuseCollision(block, 'draw')) return this.refresh({ interaction: null });
+    this.command((s) => {
+      s.addArticles([article]);
+      s.addBlock(block);
+    });
+    const placed = !!this.block(block.id);
+    this.refresh({ interaction: null, ...(placed ? { selection: block.id, editing: article.id, tool: 'select' as const } : {}) });
+  }
+
   // ---- arranging
 
   private gridBlock(id: string | null): Exclude<Block, RuleBlock> | undefined {
@@ -376,6 +425,7 @@ export class Editor {
   commitInteraction(): void {
     const i = this.state.interaction;
     if (!i) return;
+    if (i.kind === 'draw') return this.commitDraw(i);
     if (i.kind === 'place') {
       const article = this.state.doc.articles.find((a) => a.id === i.articleId);
       const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
@@ -458,8 +508,8 @@ export class Editor {
   }
 
   /** Text blocks never overlap: a change that would make them is refused with a notice naming the others. */
-  private refuseCollision(moved: Block): boolean {
-    const notice = collisionNotice(this.state.doc, moved);
+  private refuseCollision(moved: Block, action: 'move' | 'draw' = 'move'): boolean {
+    const notice = collisionNotice(this.state.doc, moved, action);
     if (notice) this.notify(notice, 'info');
     return !!notice;
   }
@@ -808,8 +858,13 @@ export class Editor {
   }
 }
 
+function emptyArticle(): Article {
+  return { id: newId('a'), ...emptyTextFields(), bylinePosition: 'top', body: docFromParagraphs(['']) };
+}
+
 function previewKey(i: Interaction | null | undefined): string {
-  if (!i) return '';
+  // A frame being drawn changes nothing on the page until it is there: no layout for it.
+  if (!i || i.kind === 'draw') return '';
   const r = i.rect;
   return `${i.kind}:${i.kind === 'place' ? i.articleId : i.blockId}:${r.col},${r.span},${r.row},${r.rows}`;
 }
@@ -822,7 +877,7 @@ export function withBlockPreview(doc: BanmianDocument, p: BlockPreview | null | 
 
 /** The document as it would be if the drag ended now. */
 export function withPreview(doc: BanmianDocument, i: Interaction | null | undefined): BanmianDocument {
-  if (!i) return doc;
+  if (!i || i.kind === 'draw') return doc;
   if (i.kind === 'place') {
     const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
     return { ...doc, blocks: [...doc.blocks, block] };

@@ -4,10 +4,12 @@ import type { EditorView } from '@tiptap/pm/view';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor as useTiptap } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type React from 'react';
 import type { ArticleMeta } from '../../src-core/store/readers';
 import { storyExtensions } from '../../src-core/story/schema';
+import type { Article } from '../../src-core/model/document';
+import { hasBodyText } from '../../src-core/model/richtext';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { remoteCarets } from '../collab/carets';
@@ -95,6 +97,8 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const ydoc = binding?.document;
   const field = binding?.field;
   const proof = useProofSession();
+  // A story begun from nothing (新建稿件, the 文本框 tool) opens with the caret in 主题, ready to type.
+  const [blank] = useState(() => isBlank(editor.getState().doc.articles.find((a) => a.id === articleId)));
 
   // The editor's own transactions join the page's undo history.
   useEffect(() => store.trackOrigin(ySyncPluginKey), [store]);
@@ -151,7 +155,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       </header>
       <div className="story-meta">
         {META_FIELDS.map(([key, zh, en]) => (
-          <StoryMetaField key={key} articleId={articleId} field={key} zh={zh} en={en} />
+          <StoryMetaField key={key} articleId={articleId} field={key} zh={zh} en={en} autoFocus={blank && key === 'headline'} />
         ))}
       </div>
       <h3 title="Body">
@@ -164,8 +168,12 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   );
 }
 
+function isBlank(a: Article | undefined): boolean {
+  return !!a && !hasBodyText(a.body) && META_FIELDS.every(([key]) => !a[key]);
+}
+
 /** One title field of the story (引题, 主题…): re-renders when its own text changes, not on every keystroke in the body. */
-function StoryMetaField({ articleId, field, zh, en }: { articleId: string; field: keyof ArticleMeta; zh: string; en: string }) {
+function StoryMetaField({ articleId, field, zh, en, autoFocus }: { articleId: string; field: keyof ArticleMeta; zh: string; en: string; autoFocus: boolean }) {
   const editor = useEditorInstance();
   const value = useEditor((s) => String(s.doc.articles.find((a) => a.id === articleId)?.[field] ?? ''));
   // Title fields cannot carry tracked changes: read-only in 校对 mode (comment instead) and when signed.
@@ -175,6 +183,7 @@ function StoryMetaField({ articleId, field, zh, en }: { articleId: string; field
       <input
         data-testid={`story-${field}`}
         value={value}
+        autoFocus={autoFocus && !readOnly}
         readOnly={!!readOnly}
         title={readOnly ? `${readOnly.zh} · ${readOnly.en}` : undefined}
         onChange={(e) => editor.setArticleMeta(articleId, { [field]: e.target.value })}

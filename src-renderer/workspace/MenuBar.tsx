@@ -81,6 +81,7 @@ export function Toolbar({ commands }: { commands: Map<string, Command> }) {
   useEditor((s) => s.fit);
   useEditor((s) => s.readOnly);
   useEditor((s) => s.selection);
+  useEditor((s) => s.tool);
   const g = (id: string) => commands.get(id);
   return (
     <div className="toolbar-row" data-testid="toolbar">
@@ -107,6 +108,8 @@ export function Toolbar({ commands }: { commands: Map<string, Command> }) {
       <ToolButton c={g('view.trim')} />
       <ToolButton c={g('view.rulers')} />
       <span className="tool-sep" />
+      <ToolButton c={g('file.newStory')} />
+      <ToolButton c={g('layout.textFrame')} />
       <ToolButton c={g('layout.addRuleH')} />
       <ToolButton c={g('layout.addRuleV')} />
       <span className="spacer" />

@@ -41,12 +41,14 @@ describe('the command table', () => {
       [press('Backspace'), 'edit.delete'],
       [press('Enter'), 'edit.story'],
       [ctrl('K', true), 'edit.cuttable'],
+      [ctrl('N', true), 'file.newStory'],
+      [press('t'), 'layout.textFrame'],
     ];
     for (const [e, id] of cases) expect(commandForKeyPress(e), JSON.stringify(e)).toBe(id);
   });
 
   it('leaves other presses alone', () => {
-    for (const e of [ctrl('r', true), ctrl('k'), press('z', { ctrlKey: true, altKey: true }), press('s'), press('Enter', { ctrlKey: true }), press('Delete', { altKey: true }), ctrl('q')]) {
+    for (const e of [ctrl('r', true), ctrl('k'), press('z', { ctrlKey: true, altKey: true }), press('s'), press('Enter', { ctrlKey: true }), press('Delete', { altKey: true }), ctrl('q'), press('T', { shiftKey: true }), ctrl('t')]) {
       expect(commandForKeyPress(e), JSON.stringify(e)).toBeUndefined();
     }
   });
