@@ -263,49 +263,6 @@ describe('a damaged CFF table', () => {
   });
 });
 
-describe('a damaged CFF table', () => {
-  /** The SC face as a single font, with the CFF table (parsed in place, so its DICT entries are views of the copy) handed to `damage`. */
-  function damaged(damage: (cff: Uint8Array, parsed: ReturnType<typeof parseCff>) => void): FontRegistry {
-    const bytes = collectionFace(new Uint8Array(readFileSync(SERIF)), SC).slice();
-    const table = readTrueType(bytes).tables.get('CFF ')!;
-    const cff = bytes.subarray(table.offset, table.offset + table.length);
-    damage(cff, parseCff(cff));
-    return createFontProvider([source([face('song-regular', 'song', false, () => bytes)])]).registry();
-  }
-
-  it('is refused by preflight and export naming the font when its structure cannot be read (CharStrings outside the table)', async () => {
-    const fonts = damaged((_, parsed) => {
-      const raw = parsed.top.find((e) => e.op === 17)!.raw;
-      expect(raw[0]).toBe(29); // a 5-byte integer: the offset is written past the end
-      raw.set([0x7f, 0xff, 0xff, 0xff], 1);
-    });
-    const pl = page([lineOf(fonts, 'song-regular', TEXT, 20, 40)]);
-    const { errors } = preflight(cleanPage(), pl, { fonts });
-    expect(errors.map((e) => [e.code, e.zh, e.en])).toEqual([[
-      'font-unsupported',
-      '字体 NotoSerifCJKsc-Regular 的 CFF 轮廓数据损坏，无法嵌入：damaged CFF data: INDEX outside the table',
-      'Font NotoSerifCJKsc-Regular has damaged CFF outline data and cannot be embedded: damaged CFF data: INDEX outside the table',
-    ]]);
-    expect(await exportPdf(pl, { fonts, createdAt: AT })).toMatchObject({ ok: false, zh: errors[0].zh, en: errors[0].en });
-  });
-
-  it('fails the export with a message naming the font when a glyph the page uses cannot be read', async () => {
-    const gid = fontkitFace(SERIF, 'NotoSerifCJKsc-Regular').glyphForCodePoint(0x4e00).id;
-    const fonts = damaged((cff, parsed) => {
-      const at = dictValue(parsed.top, 17)![0];
-      const offSize = cff[at + 2];
-      cff.fill(0, at + 3 + (gid + 1) * offSize, at + 3 + (gid + 2) * offSize); // 一 ends before it starts
-    });
-    const pl = page([lineOf(fonts, 'song-regular', '一二三', 20, 40)]);
-    expect(preflight(cleanPage(), pl, { fonts }).errors).toEqual([]);
-    expect(await exportPdf(pl, { fonts, createdAt: AT })).toEqual({
-      ok: false,
-      zh: `字体 NotoSerifCJKsc-Regular 的字形数据损坏，无法嵌入 PDF：damaged CFF data: INDEX entry ${gid}`,
-      en: `The glyph data of font NotoSerifCJKsc-Regular is damaged and cannot be embedded in the PDF: damaged CFF data: INDEX entry ${gid}`,
-    });
-  });
-});
-
 describe('licence bits of a CFF face', () => {
   for (const [fsType, licence] of [[0x0002, 'restricted'], [0x0200, 'bitmap-only']] as const) {
     it(`refuses fsType 0x${fsType.toString(16).padStart(4, '0')} (${licence}) in preflight and export, naming the font in zh and en`, async () => {
