@@ -5,10 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { findProjectRoot } from '../../src-main/host/handlers';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { BUNDLED_SOURCE } from '../../src-main/fonts/bundled';
+import { FONT_SOURCES } from '../../src-main/fonts/provider';
 
 /** The faces Banmian ships. */
-const BUNDLED = BUNDLED_SOURCE.faces().map((f) => f.id);
+const BUNDLED = FONT_SOURCES.flatMap((s) => s.faces()).map((f) => f.id);
 
 const root = findProjectRoot();
 const resultsDir = join(root, 'test-results');

@@ -3,10 +3,10 @@ import type { Browser } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { openApp, requireBuild } from './workspace-support';
-import { BUNDLED_SOURCE } from '../../src-main/fonts/bundled';
+import { FONT_SOURCES } from '../../src-main/fonts/provider';
 
 /** The faces Banmian ships (song, hei, kai, biaosong; regular and bold). */
-const BUNDLED = BUNDLED_SOURCE.faces().map((f) => f.id);
+const BUNDLED = FONT_SOURCES.flatMap((s) => s.faces()).map((f) => f.id);
 
 /**
  * The fonts at start: every face the host offers is fetched once through HostApi.fontBytes and

@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
 import { SESSION_HEADER } from '../../src-core/host-api';
 import { findProjectRoot, startupPage } from '../../src-main/host/handlers';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { BUNDLED_SOURCE } from '../../src-main/fonts/bundled';
+import { FONT_SOURCES } from '../../src-main/fonts/provider';
 
 const root = findProjectRoot();
 
@@ -49,7 +49,7 @@ describe('the local web host', () => {
     expect(body.ok).toBe(true);
     // the bundled faces, then whatever the machine has installed (sys-…)
     const ids: string[] = body.value.map((f: { id: string }) => f.id);
-    expect(ids.filter((id) => !id.startsWith('sys-')).sort()).toEqual(BUNDLED_SOURCE.faces().map((f) => f.id).sort());
+    expect(ids.filter((id) => !id.startsWith('sys-')).sort()).toEqual(FONT_SOURCES.flatMap((s) => s.faces()).map((f) => f.id).sort());
   });
 
   it('opens the sample page', async () => {

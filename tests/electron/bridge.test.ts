@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_API_METHODS } from '../../src-core/host-api';
-import { BUNDLED_SOURCE } from '../../src-main/fonts/bundled';
+import { FONT_SOURCES } from '../../src-main/fonts/provider';
 
 /**
  * The preload and the IPC registration, run against a stand-in 'electron' module: they run here
@@ -60,7 +60,7 @@ describe('the IPC handlers of main', () => {
     const fonts = (await electron.handlers.get('banmian:listFonts')!(fromApp)) as { ok: boolean; value: { id: string }[] };
     expect(fonts.ok).toBe(true);
     const ids = fonts.value.map((f) => f.id);
-    for (const f of BUNDLED_SOURCE.faces()) expect(ids).toContain(f.id);
+    for (const f of FONT_SOURCES.flatMap((s) => s.faces())) expect(ids).toContain(f.id);
     const bytes = (await electron.handlers.get('banmian:fontBytes')!(fromApp, 'hei-bold')) as { ok: boolean; value: Uint8Array };
     expect(bytes.ok).toBe(true);
     expect(bytes.value).toBeInstanceOf(Uint8Array);
