@@ -226,11 +226,16 @@ export class ProofSession {
     this.stories.set(articleId, tiptap);
     if (this.state.locked) tiptap.setEditable(false);
     const jump = this.pendingJump;
-    if (jump && jump.articleId === articleId) {
-      this.pendingJump = null;
-      // After React has shown the editor.
-      setTimeout(() => this.applyJump(jump), 0);
-    }
+    // After React has shown the editor; kept pending while no live editor has the story (React may
+    // make an editor and drop it for another while the story editor's chunk loads).
+    if (jump && jump.articleId === articleId) setTimeout(() => this.applyPending(jump), 0);
+  }
+
+  private applyPending(jump: Jump): void {
+    const tiptap = this.stories.get(jump.articleId);
+    if (this.pendingJump !== jump || !tiptap || tiptap.isDestroyed) return;
+    this.pendingJump = null;
+    this.applyJump(jump);
   }
 
   detachStory(articleId: string, tiptap: Tiptap): void {
@@ -402,15 +407,14 @@ export class ProofSession {
     const jump: Jump = { articleId: f.articleId, field: f.field, paragraph: f.paragraph, offset: f.offset, length: f.length, then };
     if (this.editor.getState().editing === f.articleId && this.stories.has(f.articleId)) this.applyJump(jump);
     else {
+      // Applied when the story editor has mounted and attached its text (it loads on first use), whatever the field.
       this.pendingJump = jump;
       this.editor.openStory(f.articleId);
-      if (f.field !== 'body') setTimeout(() => this.applyJump(jump), 0);
     }
   }
 
   private applyJump(j: Jump): void {
     if (j.field !== 'body') {
-      if (this.pendingJump === j) this.pendingJump = null;
       const input = document.querySelector<HTMLInputElement>(`[data-testid="story-${j.field}"]`);
       input?.focus();
       input?.setSelectionRange(j.offset, j.offset + j.length);
