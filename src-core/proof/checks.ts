@@ -3,6 +3,7 @@ import { ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fiel
 import { printableParagraphs } from '../model/richtext';
 import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
+import { ERROR_WEIGHTS } from './weights';
 import { errorRate, MAX_NUMBER_USAGE, MAX_REPEATS, PASS_PER_10K, pageAreaCharacters, TITLE_FACTOR, type ErrorRate } from './error-rate';
 
 /**
@@ -55,24 +56,7 @@ export interface Finding {
 
 export type Field = ArticleTextPart;
 
-/**
- * What one error counts in the 差错率, per 《图书编校质量差错判定和计算方法》 (the annex of
- * 《图书质量管理规定》, 新闻出版总署令第 26 号, 2004), whose 差错 counting newspapers follow
- * (《报纸期刊质量管理规定》, 2020: 编校差错率不超过万分之三为合格). Only error-level findings count;
- * a warning asks the proofreader to confirm and counts nothing until confirmed.
- */
-export const ERROR_WEIGHTS = {
-  /** 一般性错字、别字、多字、漏字、倒字：每处计 1 个差错 */
-  character: 1,
-  /** 标点符号的一般错用、漏用、多用，破折号误为一字线、半字线：每处计 0.1 个差错 */
-  punctuation: 0.1,
-  /** 字母与其他符号混用（全角字母、数字）：每处计 0.5 个差错 */
-  letterForm: 0.5,
-  /** 数字用法不符合 GB/T 15835：每处计 0.1 个差错 */
-  numberUsage: 0.1,
-  /** A finding that is not an error of its own (a note, a please-confirm) */
-  none: 0,
-} as const;
+export { ERROR_WEIGHTS } from './weights';
 
 /**
  * The counting method, as `check`, its help text and the 校对 panel state it; the counting itself is
@@ -275,15 +259,6 @@ function checkDoubles(text: string, emit: Emit): void {
 }
 
 function checkNumbers(text: string, emit: Emit): void {
-  // '80年代, ’08年, 08年: two-digit years (GB/T 15835 §4.1.2: years are written in full).
-  for (const m of text.matchAll(/(['’]?)(?<![0-9.])([0-9]{2})年(代|初|末|底|春|夏|秋|冬|前后)?/g)) {
-    const apostrophe = m[1];
-    const digits = m[2];
-    const era = m[3];
-    if (!apostrophe && !digits.startsWith('0') && !era) continue; // 15年 may be fifteen years
-    if (era === '前后' && !apostrophe) continue;
-    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: m[0].length, weight: ERROR_WEIGHTS.numberUsage, zh: `年份“${m[0]}”不应简写，应写全（如“19${digits}年”或“20${digits}年”）`, en: `Year "${m[0]}" abbreviated; write it in full (19${digits} or 20${digits})` });
-  }
   // 5+ digit integers in running text may take thousands grouping (GB/T 15835 §5.1.3 allows it).
   for (const m of text.matchAll(/(?<![0-9A-Za-z.,\-])[0-9]{5,}(?![0-9A-Za-z年号\-])/g)) {
     const n = m[0];
