@@ -43,7 +43,7 @@ function checkRanges(text: string, emit: RuleEmit): void {
 
 /**
  * What tells a two-digit 年 from a count of years: an apostrophe (’98年), a leading 0 (08年), a month
- * or 年度 after it (26年3月, 24年度), or a part of the year (98年底, 80年代). 15年 alone may be fifteen years.
+ * or 年度 after it (26年3月, 24年度), or a part of the year (98年底, ’80年代). 15年 alone may be fifteen years.
  */
 const SHORT_YEAR = /(['’]?)(?<![0-9.])([0-9]{2})年(?=([0-9]{1,2}月|度|代|初|末|底|春|夏|秋|冬|前后)?)/g;
 
@@ -51,7 +51,8 @@ const SHORT_YEAR = /(['’]?)(?<![0-9.])([0-9]{2})年(?=([0-9]{1,2}月|度|代|�
 function checkShortYears(text: string, emit: RuleEmit): void {
   for (const m of text.matchAll(SHORT_YEAR)) {
     const [whole, apostrophe, digits, after] = m;
-    if (!apostrophe && (after === undefined || after === '前后') && !digits.startsWith('0')) continue;
+    // 80年代 is how decades are written (the century is understood); ’80年代 is the abbreviation.
+    if (!apostrophe && (after === '代' || ((after === undefined || after === '前后') && !digits.startsWith('0')))) continue;
     emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: whole.length, weight: ERROR_WEIGHTS.numberUsage, zh: `年份“${whole}”不应简写，应写全（如“19${digits}年”或“20${digits}年”）`, en: `Year "${whole}" abbreviated; write it in full (19${digits} or 20${digits})` });
   }
 }
