@@ -25,6 +25,14 @@ describe('one finding per error, one weight per kind', () => {
     expect(new Set(numberFindings.map((f) => f.rule)).size).toBeGreaterThanOrEqual(5);
     for (const f of numberFindings) expect([f.rule, f.weight]).toEqual([f.rule, ERROR_WEIGHTS.numberUsage]);
   });
+
+  it('gives each rule one weight, punctuation the 0.1 of the book rules (标点符号的一般错用、多用)', () => {
+    const findings = [...plantedErrors().flatMap(plantedFindings), ...checkText('工作完成.下一步,继续。任务完成，。')];
+    const weights = new Map<string, Set<number>>();
+    for (const f of findings.filter((x) => x.severity === 'error' || x.severity === 'warning')) weights.set(f.rule, (weights.get(f.rule) ?? new Set()).add(f.weight));
+    for (const [rule, w] of weights) expect([rule, [...w]], rule).toEqual([rule, [[...w][0]]]);
+    for (const rule of ['halfwidth-punctuation', 'repeated-punctuation', 'adjacent-punctuation', 'rough-number-comma', 'unpaired-mark', 'dash-form']) expect([rule, [...weights.get(rule)!]]).toEqual([rule, [ERROR_WEIGHTS.punctuation]]);
+  });
 });
 
 const ruleFindings = (text: string, rule: string) => checkText(text).filter((f) => f.rule === rule && (f.severity === 'error' || f.severity === 'warning'));
