@@ -3,13 +3,15 @@
  * dictionary already built) and on a 150,000-character edition (the sample's articles repeated), how
  * long the first call takes (it builds the 错别字 dictionary), the dictionary's size, and the new rules'
  * findings on the sample page and on 40,000 characters of clean 《人民日报》 copy (false alarms: 0
- * expected), and the recall on the planted errors (100% expected). One printed line per figure. Run: npx tsx bench/proof-rules.bench.ts
+ * expected), the precision of all rules on that copy (errors and warnings per 10,000
+ * characters; at most 1 expected), and the recall on the planted errors (100% expected). One printed line per figure. Run: npx tsx bench/proof-rules.bench.ts
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { checkDocument, checkText } from '../src-core/proof/checks';
 import { RULE_NAMES } from '../src-core/proof/rules';
 import { wrongWordEntries } from '../src-core/proof/rules/wrong-words';
+import { checkCleanCopy } from '../tests/fixtures/proof/clean';
 import { plantedErrors, rulesFinding } from '../tests/fixtures/proof/planted';
 import { samplePage } from './pages';
 import { median, printFigure } from './stats';
@@ -41,6 +43,10 @@ printFigure('proof-rules-sample-false-alarms', result.findings.filter((f) => our
 const news = readFileSync(new URL('../tests/fixtures/proof/clean/renmin-ribao-1998.txt', import.meta.url), 'utf8').split('\n');
 const newsFindings = news.flatMap((l) => checkText(l).filter((f) => ours.has(f.rule)));
 printFigure('proof-rules-news-false-alarms', newsFindings.length, 'findings', `on ${news.join('').length} characters of 《人民日报》 1998`);
+
+// Precision of every rule (checks.ts and rules/): errors and warnings per 10,000 characters of the clean copy (the issue's line: ≤ 1).
+const clean = checkCleanCopy();
+printFigure('proof-precision-clean-per10k', clean.per10k, 'findings/10k', `${clean.serious.length} errors or warnings on ${clean.result.characters} characters of 《人民日报》 1998, all rules (${clean.serious.map((f) => f.rule).join(', ')})`);
 
 // Recall: the planted errors (tests/fixtures/proof/planted.txt), each found by the rule its line names.
 const planted = plantedErrors();

@@ -25,8 +25,12 @@ export const TITLE_FACTOR = 2;
 /** The article parts that are 标题 (引题, 主题, 副题); banners and column names are read as headlines. */
 const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['kicker', 'headline', 'deck']);
 
-/** Findings about number usage (GB/T 15835): 0.1 each whatever their rule module says, capped per issue. */
-export const NUMBER_USAGE_RULES: ReadonlySet<string> = new Set(['abbreviated-year', 'mixed-number-style', 'number-grouping', 'numeral-in-word', 'number-range', 'mixed-digit-grouping']);
+/**
+ * The rules whose findings are number usage (GB/T 15835): each weighs ERROR_WEIGHTS.numberUsage (the
+ * rules emit that weight; tests/unit/proof-precision.test.ts holds them to it), capped per issue.
+ * number-grouping is not among them: it is a note (分节 may be used), never an error.
+ */
+export const NUMBER_USAGE_RULES: ReadonlySet<string> = new Set(['abbreviated-year', 'mixed-number-style', 'numeral-in-word', 'number-range', 'mixed-digit-grouping']);
 
 /** How the character count was reached: the laid-out page's area, or the text itself without a layout. */
 export type CharacterBasis = 'page-area' | 'text';

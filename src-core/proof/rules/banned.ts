@@ -1,3 +1,4 @@
+import { ERROR_WEIGHTS } from '../weights';
 import { bannedEntries, type BannedExpression } from './banned.data';
 import type { RuleEmit } from './rule';
 
@@ -32,7 +33,7 @@ export function findBanned(text: string, index: BannedIndex, emit: RuleEmit): vo
       offset: i,
       length: hit.expression.length,
       ...(hit.preferred ? { fix: hit.preferred } : {}),
-      weight: 0,
+      weight: ERROR_WEIGHTS.none,
       zh: `“${hit.expression}”是禁用或须规范的表述${instead}（${hit.source}）`,
       en: `"${hit.expression}" is a banned or regulated expression${insteadEn} (${hit.source})`,
     });

@@ -1,3 +1,4 @@
+import { ERROR_WEIGHTS } from '../weights';
 import type { RuleEmit } from './rule';
 
 /**
@@ -106,7 +107,7 @@ export function checkConfusables(text: string, emit: RuleEmit): void {
   for (const [k, r] of CONTEXT_RULES.entries()) {
     if (!text.includes(KEYS[k])) continue;
     for (const m of text.matchAll(r.pattern)) {
-      emit({ rule: 'confusable-word', severity: 'error', offset: m.index!, length: m[0].length, fix: r.fix, weight: 1, zh: r.zh, en: r.en });
+      emit({ rule: 'confusable-word', severity: 'error', offset: m.index!, length: m[0].length, fix: r.fix, weight: ERROR_WEIGHTS.character, zh: r.zh, en: r.en });
     }
   }
 }

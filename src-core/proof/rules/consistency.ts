@@ -1,3 +1,4 @@
+import { ERROR_WEIGHTS } from '../weights';
 import type { PageRule } from './rule';
 
 /**
@@ -35,6 +36,6 @@ export const checkNameVariants: PageRule = (texts, emit) => {
     const other = [...counts.keys()].find((o) => differsInOneCharacter(n.name, o));
     // The rarer spelling is the suspect one; on a tie both are shown.
     if (!other || counts.get(other)! < counts.get(n.name)!) continue;
-    emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: 0, zh: `本版人名写法不一：“${n.name}”与“${other}”，请核对`, en: `A name is written two ways on this page: "${n.name}" and "${other}"; please confirm` });
+    emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: ERROR_WEIGHTS.none, zh: `本版人名写法不一：“${n.name}”与“${other}”，请核对`, en: `A name is written two ways on this page: "${n.name}" and "${other}"; please confirm` });
   }
 };

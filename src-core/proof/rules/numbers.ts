@@ -1,6 +1,10 @@
+import { ERROR_WEIGHTS } from '../weights';
 import type { PageRule, RuleEmit } from './rule';
 
-/** Number forms of GB/T 15835—2011 not covered by checks.ts (which has 08年/’08 years and the 年份/百分数 style per page). */
+/**
+ * Number forms of GB/T 15835—2011 not covered by checks.ts (which has the 年份/百分数 style per page).
+ * Every finding here is number usage: ERROR_WEIGHTS.numberUsage, as error-rate.ts counts it.
+ */
 
 /** Words whose numeral is a morpheme and is written in Chinese (§4.2): 1些, 1定, 4面8方 are slips of a converter. */
 const NUMERAL_WORDS = [
@@ -21,7 +25,7 @@ function checkNumeralWords(text: string, emit: RuleEmit): void {
     for (let i = text.indexOf(written); i >= 0; i = text.indexOf(written, i + written.length)) {
       // 第1定位, 前1直播间: a count or an ordinal that happens to precede a word.
       if (/[0-9.．第前后每共约近仅达超逾]/.test(text[i - 1] ?? '') || /[0-9]/.test(text[i + written.length] ?? '')) continue;
-      emit({ rule: 'numeral-in-word', severity: 'error', offset: i, length: written.length, fix: word, weight: 0.5, zh: `词语中的数字应用汉字：“${written}”应为“${word}”`, en: `A numeral inside a word is written in Chinese: "${word}", not "${written}"` });
+      emit({ rule: 'numeral-in-word', severity: 'error', offset: i, length: written.length, fix: word, weight: ERROR_WEIGHTS.numberUsage, zh: `词语中的数字应用汉字：“${written}”应为“${word}”`, en: `A numeral inside a word is written in Chinese: "${word}", not "${written}"` });
     }
   }
 }
@@ -33,14 +37,23 @@ function checkNumeralWords(text: string, emit: RuleEmit): void {
 function checkRanges(text: string, emit: RuleEmit): void {
   for (const m of text.matchAll(/(?<![0-9A-Za-z.%\-])([0-9]+(?:\.[0-9]+)?)([～~—–-])([0-9]+(?:\.[0-9]+)?)(%|‰|万|亿)/g)) {
     const [whole, first, dash, second, tail] = m;
-    emit({ rule: 'number-range', severity: 'error', offset: m.index!, length: whole.length, fix: `${first}${tail}${dash}${second}${tail}`, weight: 0.5, zh: `数值范围前一个数也要带“${tail}”：应为“${first}${tail}${dash}${second}${tail}”`, en: `In a range both numbers carry "${tail}": "${first}${tail}${dash}${second}${tail}"` });
+    emit({ rule: 'number-range', severity: 'error', offset: m.index!, length: whole.length, fix: `${first}${tail}${dash}${second}${tail}`, weight: ERROR_WEIGHTS.numberUsage, zh: `数值范围前一个数也要带“${tail}”：应为“${first}${tail}${dash}${second}${tail}”`, en: `In a range both numbers carry "${tail}": "${first}${tail}${dash}${second}${tail}"` });
   }
 }
 
-/** 26年3月, 24年度: a two-digit year that cannot be a count of years (checks.ts covers 08年 and ’08). */
+/**
+ * What tells a two-digit 年 from a count of years: an apostrophe (’98年), a leading 0 (08年), a month
+ * or 年度 after it (26年3月, 24年度), or a part of the year (98年底, ’80年代). 15年 alone may be fifteen years.
+ */
+const SHORT_YEAR = /(['’]?)(?<![0-9.])([0-9]{2})年(?=([0-9]{1,2}月|度|代|初|末|底|春|夏|秋|冬|前后)?)/g;
+
+/** A year written with two digits (GB/T 15835—2011 §4.1.2: years are written in full). */
 function checkShortYears(text: string, emit: RuleEmit): void {
-  for (const m of text.matchAll(/(?<![0-9.])([1-9][0-9])年(?=[0-9]{1,2}月|度)/g)) {
-    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: m[0].length, weight: 0.5, zh: `年份“${m[0]}”不应简写，应写全（如“20${m[1]}年”）`, en: `Year "${m[0]}" abbreviated; write it in full (20${m[1]})` });
+  for (const m of text.matchAll(SHORT_YEAR)) {
+    const [whole, apostrophe, digits, after] = m;
+    // 80年代 is how decades are written (the century is understood); ’80年代 is the abbreviation.
+    if (!apostrophe && (after === '代' || ((after === undefined || after === '前后') && !digits.startsWith('0')))) continue;
+    emit({ rule: 'abbreviated-year', severity: 'error', offset: m.index!, length: whole.length, weight: ERROR_WEIGHTS.numberUsage, zh: `年份“${whole}”不应简写，应写全（如“19${digits}年”或“20${digits}年”）`, en: `Year "${whole}" abbreviated; write it in full (19${digits} or 20${digits})` });
   }
 }
 
@@ -72,6 +85,6 @@ export const checkDigitGrouping: PageRule = (texts, emit) => {
   const main = [...counts].sort((a, b) => b[1] - a[1])[0][0];
   for (const f of found) {
     if (f.style === main) continue;
-    emit(f.at, { rule: 'mixed-digit-grouping', severity: 'warning', offset: f.offset, length: f.n.length, weight: 0.5, zh: `本版多位数分节不统一：“${f.n}”为${GROUPING_NAMES[f.style]}，多数为${GROUPING_NAMES[main]}`, en: `Digit grouping differs on this page: "${f.n}" (${f.style}) against mostly ${main}` });
+    emit(f.at, { rule: 'mixed-digit-grouping', severity: 'warning', offset: f.offset, length: f.n.length, weight: ERROR_WEIGHTS.numberUsage, zh: `本版多位数分节不统一：“${f.n}”为${GROUPING_NAMES[f.style]}，多数为${GROUPING_NAMES[main]}`, en: `Digit grouping differs on this page: "${f.n}" (${f.style}) against mostly ${main}` });
   }
 };

@@ -1,3 +1,4 @@
+import { ERROR_WEIGHTS } from '../weights';
 import type { RuleEmit } from './rule';
 
 /**
@@ -16,7 +17,7 @@ function checkRepeatedMarks(text: string, emit: RuleEmit): void {
   for (const m of text.matchAll(/([，、；：。])\1+/g)) {
     const s = m[0];
     if (s[0] === '。' && s.length > 2) continue;
-    emit({ rule: 'repeated-punctuation', severity: 'error', offset: m.index!, length: s.length, fix: s[0], weight: 0.5, zh: `标点“${s[0]}”重复了`, en: `"${s[0]}" is repeated` });
+    emit({ rule: 'repeated-punctuation', severity: 'error', offset: m.index!, length: s.length, fix: s[0], weight: ERROR_WEIGHTS.punctuation, zh: `标点“${s[0]}”重复了`, en: `"${s[0]}" is repeated` });
   }
 }
 
@@ -25,7 +26,7 @@ function checkAdjacentPoints(text: string, emit: RuleEmit): void {
   for (const m of text.matchAll(ADJACENT_POINTS)) {
     const [a, b] = m[0];
     if (a === b || MAY_FOLLOW.has(a + b) || (MAY_REPEAT.has(a) && MAY_REPEAT.has(b))) continue;
-    emit({ rule: 'adjacent-punctuation', severity: 'error', offset: m.index!, length: 2, weight: 0.5, zh: `点号“${a}”“${b}”连用，应只留一个`, en: `Two stops "${a}${b}" in a row; keep one` });
+    emit({ rule: 'adjacent-punctuation', severity: 'error', offset: m.index!, length: 2, weight: ERROR_WEIGHTS.punctuation, zh: `点号“${a}”“${b}”连用，应只留一个`, en: `Two stops "${a}${b}" in a row; keep one` });
   }
 }
 
@@ -50,14 +51,14 @@ function checkRoughNumberComma(text: string, emit: RuleEmit): void {
     if (HAN_DIGITS.indexOf(m[2]) !== HAN_DIGITS.indexOf(m[1]) + 1) continue;
     if (/[第周初〇零一二三四五六七八九十期礼拜、]/.test(before) || before === '星') continue;
     if (ABBREVIATION_TAIL.test(tail) || !ROUGH_NUMBER_TAIL.test(tail)) continue;
-    emit({ rule: 'rough-number-comma', severity: 'error', offset: at + 1, length: 1, fix: '', weight: 0.5, zh: `概数“${m[1]}${m[2]}”中间不用顿号`, en: `No 顿号 inside the rough number "${m[1]}${m[2]}"` });
+    emit({ rule: 'rough-number-comma', severity: 'error', offset: at + 1, length: 1, fix: '', weight: ERROR_WEIGHTS.punctuation, zh: `概数“${m[1]}${m[2]}”中间不用顿号`, en: `No 顿号 inside the rough number "${m[1]}${m[2]}"` });
   }
 }
 
-/** 约500人左右: 约 and 左右 both say "about"; one of them goes. */
+/** 约500人左右: 约 and 左右 both say "about"; one of them goes (a 多字, once the 校对 confirms it). */
 function checkApproximateTwice(text: string, emit: RuleEmit): void {
   for (const m of text.matchAll(/(?:大约|约)[0-9.,一二三四五六七八九十百千万亿两余多几]+[^\s，。；！？、0-9]{0,3}?左右/g)) {
-    emit({ rule: 'approximate-twice', severity: 'warning', offset: m.index!, length: m[0].length, weight: 0.5, zh: '“约”与“左右”同用，语义重复，删去其一', en: '约 and 左右 both mean "about"; drop one' });
+    emit({ rule: 'approximate-twice', severity: 'warning', offset: m.index!, length: m[0].length, weight: ERROR_WEIGHTS.character, zh: '“约”与“左右”同用，语义重复，删去其一', en: '约 and 左右 both mean "about"; drop one' });
   }
 }
 
@@ -69,7 +70,7 @@ function checkHalfwidthStop(text: string, emit: RuleEmit): void {
     const after = text[i + 1];
     if (!isHan(text[i - 1]) || text[i + 1] === '.') continue;
     if (after !== undefined && !isHan(after) && !/[\s”’」』）]/.test(after)) continue;
-    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: '。', weight: 0.5, zh: '中文里用了半角句点“.”，应为“。”', en: 'Half-width "." in Chinese text; use "。"' });
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: '。', weight: ERROR_WEIGHTS.punctuation, zh: '中文里用了半角句点“.”，应为“。”', en: 'Half-width "." in Chinese text; use "。"' });
   }
 }
 

@@ -1,3 +1,4 @@
+import { ERROR_WEIGHTS } from '../weights';
 import type { RuleEmit } from './rule';
 import { SCRIPT_SOURCES, SHARED_FORMS } from './script-mix.data';
 
@@ -49,7 +50,7 @@ export function checkScriptMix(text: string, emit: RuleEmit): void {
     const { standard, kind } = toStandard.get(ch)!;
     const title = SCRIPT_SOURCES[kind].title;
     if (kind === 'traditional') {
-      emit({ rule: 'traditional-character', severity: 'error', offset, length: 1, fix: standard, weight: 1, zh: `简体文中混用繁体字“${ch}”，应为“${standard}”（${title}）`, en: `traditional character "${ch}" in simplified text; write "${standard}" (${title})` });
+      emit({ rule: 'traditional-character', severity: 'error', offset, length: 1, fix: standard, weight: ERROR_WEIGHTS.character, zh: `简体文中混用繁体字“${ch}”，应为“${standard}”（${title}）`, en: `traditional character "${ch}" in simplified text; write "${standard}" (${title})` });
     } else {
       emit({ rule: 'variant-character', severity: 'warning', offset, length: 1, fix: standard, weight: 0.5, zh: `“${ch}”是异体字，应为“${standard}”（${title}）`, en: `"${ch}" is a variant form; the standard character is "${standard}" (${title})` });
     }

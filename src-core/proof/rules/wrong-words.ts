@@ -1,3 +1,4 @@
+import { ERROR_WEIGHTS } from '../weights';
 import type { RuleEmit } from './rule';
 import { WRONG_WORD_SOURCES, type WrongWordKind } from './wrong-words.data';
 
@@ -47,7 +48,7 @@ export function checkWrongWords(text: string, emit: RuleEmit): void {
     if (!hit) continue;
     const title = WRONG_WORD_SOURCES[hit.source].title;
     if (hit.kind === 'wrong') {
-      emit({ rule: 'wrong-word', severity: 'error', offset: i, length: hit.wrong.length, fix: hit.right, weight: 1, zh: `“${hit.wrong}”是别字，应为“${hit.right}”（${title}）`, en: `"${hit.wrong}" is a common misspelling of "${hit.right}" (${title})` });
+      emit({ rule: 'wrong-word', severity: 'error', offset: i, length: hit.wrong.length, fix: hit.right, weight: ERROR_WEIGHTS.character, zh: `“${hit.wrong}”是别字，应为“${hit.right}”（${title}）`, en: `"${hit.wrong}" is a common misspelling of "${hit.right}" (${title})` });
     } else {
       emit({ rule: 'variant-word', severity: 'warning', offset: i, length: hit.wrong.length, fix: hit.right, weight: 0.5, zh: `“${hit.wrong}”是非推荐词形，应为“${hit.right}”（${title}）`, en: `"${hit.wrong}" is a non-standard variant; the standard form is "${hit.right}" (${title})` });
     }
