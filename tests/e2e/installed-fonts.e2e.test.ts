@@ -84,6 +84,20 @@ describe.skipIf(!chromiumAvailable() || installedNames.length === 0 || process.e
     expect(saved.page.fonts?.filter((f) => f.family === family && !f.bold).length).toBe(1);
   });
 
+  it('a family whose faces cannot be fetched: a zh/en notice naming it, and the style keeps its face', async () => {
+    const page = session.page;
+    const other = installedSource().faces().find((f) => !f.bold && f.family !== digits?.family)!;
+    await page.route('**/api/fontBytes', (route) =>
+      route.request().postData()?.includes(other.id) ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, zh: '磁盘错误', en: 'disk error' }) }) : route.continue(),
+    );
+    const before = await page.getByTestId('page-style-kicker-family').inputValue();
+    await page.getByTestId('page-style-kicker-family').selectOption(other.family);
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain(`无法取得字体“${other.label!.zh}”，样式未改：磁盘错误`);
+    expect(await page.getByTestId('notice').innerText()).toContain(`Cannot fetch the font '${other.label!.en}'; the style is unchanged: disk error`);
+    expect(await page.getByTestId('page-style-kicker-family').inputValue()).toBe(before);
+    await page.unroute('**/api/fontBytes');
+  });
+
   it('a family picked from 字样 is fetched and used the same way', async () => {
     const page = session.page;
     const other = installedSource().faces().find((f) => !f.bold && f.family !== digits?.family)!;
