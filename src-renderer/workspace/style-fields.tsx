@@ -1,4 +1,4 @@
-import { Fragment, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
 import { itemsToSvg, SVG_FONT_FEATURES } from '../../src-core/svg/page-svg';
 import { bringFaces, bringFamily, cssFamily, onDemandFacesOf } from '../canvas/fonts';
@@ -100,6 +100,14 @@ export function FamilySelect({ family, onCommit, testId }: { family: string; onC
   const editor = useEditorInstance();
   const loaded = useLoadedFonts();
   const [open, setOpen] = useState(false);
+  const picker = useRef<HTMLSpanElement>(null);
+  // A press anywhere outside the picker closes its list, as a select's would.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => !picker.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('pointerdown', outside, true);
+    return () => document.removeEventListener('pointerdown', outside, true);
+  }, [open]);
   const choices = familyChoices(editor.fonts, family);
   const pick = (next: string) => {
     setOpen(false);
@@ -115,7 +123,7 @@ export function FamilySelect({ family, onCommit, testId }: { family: string; onC
     setOpen(!open);
   };
   return (
-    <span className="family-picker">
+    <span className="family-picker" ref={picker}>
       <select data-testid={testId} value={family} onChange={(e) => pick(e.target.value)}>
         {choices.map((c) => (
           <option key={c.family} value={c.family} title={c.title}>

@@ -58,6 +58,12 @@ describe.skipIf(!chromiumAvailable() || installedNames.length === 0 || process.e
     expect(await page.evaluate((f) => document.fonts.check(`18px "${f}"`), `bm-${first.id}`)).toBe(true);
     // the bundled roles come first, each drawn in its own regular
     expect(await list.locator('[role="option"]').first().locator('[data-face]').getAttribute('data-face')).toBe('song-regular');
+    // a press outside closes the list, Escape too
+    await page.getByTestId('tab-styles').click();
+    await expect.poll(() => list.count()).toBe(0);
+    await page.getByTestId('page-style-body-family-samples').click();
+    await list.locator('[role="option"]').first().press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
   });
 
   const digits = familyWithDigits();
