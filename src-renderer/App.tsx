@@ -5,6 +5,7 @@ import { CollabDesk } from './collab/desk';
 import './collab/collab.css';
 import { CollabContext } from './collab/use-collab';
 import { facesToDeclareFirst, fetchFacesFor, loadHostFonts, type LoadedFonts } from './canvas/fonts';
+import { LoadedFontsContext } from './canvas/use-fonts';
 import { Editor } from './editor/editor';
 import { EditionSession } from './edition/edition-session';
 import { useFiles } from './files/use-files';
@@ -80,7 +81,7 @@ export function App() {
     return () => cancelIdleCallback(idle);
   }, [editor, fonts]);
 
-  if (boot.state !== 'ready' || !editor) {
+  if (boot.state !== 'ready' || !editor || !fonts) {
     return (
       <div className="app boot">
         <div className="placeholder">{boot.state === 'loading' ? boot.zh : '无法显示版面'}</div>
@@ -97,7 +98,11 @@ export function App() {
       </div>
     );
   }
-  return <Ready editor={editor} host={host} info={boot.info} />;
+  return (
+    <LoadedFontsContext.Provider value={fonts}>
+      <Ready editor={editor} host={host} info={boot.info} />
+    </LoadedFontsContext.Provider>
+  );
 }
 
 function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: HostInfo }) {

@@ -146,6 +146,30 @@ export function facesToDeclareFirst(layout: PageLayout | null | undefined): Set<
   return ids;
 }
 
+/** The on-demand faces (installed fonts, fetched only when used) of these families, by id. */
+export function onDemandFacesOf(faces: readonly FontFaceInfo[], families: ReadonlySet<string>): string[] {
+  return faces.filter((f) => f.onDemand && families.has(f.family)).map((f) => f.id);
+}
+
+/** Fetches faces (those not here yet) and hands them to the browser: after it, layout and the screen both draw with them. */
+export async function bringFaces(loaded: LoadedFonts, faceIds: readonly string[]): Promise<HostResult<void>> {
+  const fetched = await loaded.fetchFaces(faceIds);
+  if (!fetched.ok) return fetched;
+  return loaded.declare(faceIds);
+}
+
+/**
+ * Before a style takes an installed family: fetches and declares its faces, so the page is laid out
+ * with them and not a stand-in (and saving records them). A failure names the family; the caller
+ * then leaves the style as it was.
+ */
+export async function bringFamily(loaded: LoadedFonts, family: string): Promise<HostResult<void>> {
+  const r = await bringFaces(loaded, onDemandFacesOf(loaded.faces, new Set([family])));
+  if (r.ok) return r;
+  const name = loaded.registry.familyLabel(family);
+  return { ok: false, zh: `无法取得字体“${name.zh}”，样式未改：${r.zh}`, en: `Cannot fetch the font '${name.en}'; the style is unchanged: ${r.en}` };
+}
+
 /**
  * Before a page is laid out (at the start, on 打开): fetches the installed faces its styles use, so
  * it draws with them and not their stand-ins, and says which of its recorded fonts this machine
@@ -154,12 +178,8 @@ export function facesToDeclareFirst(layout: PageLayout | null | undefined): Set<
 export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promise<HostResult<{ zh: string; en: string } | undefined>> {
   const loaded = await loadHostFonts(host);
   if (!loaded.ok) return loaded;
-  const families = new Set(facesUsed(doc).map((f) => f.family));
-  const ids = loaded.value.faces.filter((f) => f.onDemand && families.has(f.family)).map((f) => f.id);
-  const fetched = await loaded.value.fetchFaces(ids);
-  if (!fetched.ok) return fetched;
-  const declared = await loaded.value.declare(ids);
-  if (!declared.ok) return declared;
+  const brought = await bringFaces(loaded.value, onDemandFacesOf(loaded.value.faces, new Set(facesUsed(doc).map((f) => f.family))));
+  if (!brought.ok) return brought;
   const { registry } = loaded.value;
   return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
 }

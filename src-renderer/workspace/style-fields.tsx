@@ -1,12 +1,13 @@
-import { Fragment, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
 import { itemsToSvg, SVG_FONT_FEATURES } from '../../src-core/svg/page-svg';
-import { cssFamily } from '../canvas/fonts';
+import { bringFaces, bringFamily, cssFamily, onDemandFacesOf } from '../canvas/fonts';
+import { useLoadedFonts } from '../canvas/use-fonts';
 import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
-import { familyChoices } from './family-choices';
+import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from './family-choices';
 import { NumberField } from '../ui/fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
@@ -88,17 +89,71 @@ export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt:
   );
 }
 
-/** The families the fonts have (familyChoices); a style's face that is missing is shown as such. */
+/**
+ * The families the fonts have (familyChoices); a style's face that is missing is shown as such.
+ * Beside the list, 字样 opens the families drawn in their own faces (FAMILY_SAMPLE): their sample
+ * faces are fetched and declared only then, never at the start. Picking an installed family first
+ * fetches its faces (bringFamily), so the page is laid out with them; when that fails the style
+ * stays as it was, with a notice.
+ */
 export function FamilySelect({ family, onCommit, testId }: { family: string; onCommit: (family: string) => void; testId?: string }) {
   const editor = useEditorInstance();
+  const loaded = useLoadedFonts();
+  const [open, setOpen] = useState(false);
+  const picker = useRef<HTMLSpanElement>(null);
+  // A press anywhere outside the picker closes its list, as a select's would.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => !picker.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('pointerdown', outside, true);
+    return () => document.removeEventListener('pointerdown', outside, true);
+  }, [open]);
+  const choices = familyChoices(editor.fonts, family);
+  const pick = (next: string) => {
+    setOpen(false);
+    if (next === family) return;
+    if (!loaded || onDemandFacesOf(loaded.faces, new Set([next])).length === 0) return onCommit(next);
+    void bringFamily(loaded, next).then((r) => (r.ok ? onCommit(next) : editor.notify(r, 'warning')));
+  };
+  const toggle = () => {
+    if (!open && loaded) {
+      const faces = choices.flatMap((c) => (c.sampleFace ? [c.sampleFace] : []));
+      void bringFaces(loaded, faces).then((r) => !r.ok && editor.notify(r, 'warning'));
+    }
+    setOpen(!open);
+  };
   return (
-    <select data-testid={testId} value={family} onChange={(e) => onCommit(e.target.value)}>
-      {familyChoices(editor.fonts, family).map((c) => (
-        <option key={c.family} value={c.family} title={c.title}>
-          {c.text}
-        </option>
+    <span className="family-picker" ref={picker}>
+      <select data-testid={testId} value={family} onChange={(e) => pick(e.target.value)}>
+        {choices.map((c) => (
+          <option key={c.family} value={c.family} title={c.title}>
+            {c.text}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="family-samples-toggle" data-testid={testId && `${testId}-samples`} aria-expanded={open} title="字样 Face samples" onClick={toggle}>
+        字样
+      </button>
+      {open && <FamilySamples choices={choices} current={family} onPick={pick} onClose={() => setOpen(false)} testId={testId && `${testId}-samples-list`} />}
+    </span>
+  );
+}
+
+/** The picker's list: each family by its name, then FAMILY_SAMPLE drawn in its sample face. */
+function FamilySamples({ choices, current, onPick, onClose, testId }: { choices: FamilyChoice[]; current: string; onPick: (family: string) => void; onClose: () => void; testId?: string }) {
+  return (
+    <div className="family-samples" role="listbox" data-testid={testId} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+      {choices.map((c) => (
+        <button key={c.family} type="button" role="option" aria-selected={c.family === current} data-family={c.family} title={c.title} onClick={() => onPick(c.family)}>
+          <span className="family-sample-name">{c.text}</span>
+          {c.sampleFace && (
+            <span className="family-sample-text" data-face={c.sampleFace} style={{ fontFamily: `${cssFamily(c.sampleFace)}, sans-serif` }}>
+              {FAMILY_SAMPLE}
+            </span>
+          )}
+        </button>
       ))}
-    </select>
+    </div>
   );
 }
 
