@@ -3,6 +3,7 @@
 // Debian's Chromium). Prints each suite's counts and, last, one line `N passed, N failed` for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureTestFonts } from './test-fonts.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const run = (args, label) => {
@@ -11,6 +12,7 @@ const run = (args, label) => {
 };
 
 mkdirSync('test-results', { recursive: true });
+ensureTestFonts();
 let passed = 0;
 let failed = 0;
 let skipped = 0;
