@@ -62,6 +62,9 @@ interface Jump {
   then?: (tiptap: Tiptap, range: { from: number; to: number }) => void;
 }
 
+/** Frames a jump waits for its story's editor to be on the page (about a second at 60 fps). */
+const JUMP_TRIES = 60;
+
 export class ProofSession {
   private state: ProofUiState;
   private readonly listeners = new Set<Listener>();
@@ -231,9 +234,18 @@ export class ProofSession {
     if (jump && jump.articleId === articleId) setTimeout(() => this.applyPending(jump), 0);
   }
 
-  private applyPending(jump: Jump): void {
+  /**
+   * The pending jump, applied to the story's editor once that editor is on the page: an editor made
+   * in a render React drops is never on the page (its DOM is not connected), and the editor that
+   * replaces it attaches again. Tried again on the next frames until then (a bounded number).
+   */
+  private applyPending(jump: Jump, tries = JUMP_TRIES): void {
+    if (this.pendingJump !== jump) return;
     const tiptap = this.stories.get(jump.articleId);
-    if (this.pendingJump !== jump || !tiptap || tiptap.isDestroyed) return;
+    if (!tiptap || tiptap.isDestroyed || !tiptap.view.dom.isConnected) {
+      if (tries > 0) requestAnimationFrame(() => this.applyPending(jump, tries - 1));
+      return;
+    }
     this.pendingJump = null;
     this.applyJump(jump);
   }
