@@ -14,7 +14,7 @@ const KAI = '@fontsource/lxgw-wenkai/files';
 /**
  * The faces Banmian ships, all SIL OFL from npm, registered in this order (the fallback order for a
  * character a face lacks): Noto Serif SC as 宋体 (song), Noto Sans SC as 黑体 (hei), LXGW WenKai as
- * 楷体 (kai; npm ships it only as WOFF, unwrapped to its TrueType on load, ~80 ms a face), and the
+ * 楷体 (kai; npm ships it only as WOFF, unwrapped to its TrueType once and cached, see `unwrapped`), and the
  * heavy weights of Noto Serif SC as 标宋 (biaosong: ExtraBold as 小标宋, Black as the bold, 大标宋).
  * No 仿宋 with an open licence is on npm, so that role is left to installed fonts.
  */
