@@ -91,11 +91,13 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
   const scored = justified.map((c) => ({ c, score: score(c), rate: rate(c) }));
   scored.sort((a, b) => b.rate - a.rate);
-  // A page whose text blocks overlap is never offered (the search and 撑满 keep modules apart; this is the guard).
-  const alternatives: Alternative[] = scored
-    .map(({ c, score }) => ({ ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] }))
-    .filter((alt) => textOverlaps(alt.blocks).length === 0)
-    .slice(0, want);
+  // Built in rank order until `want` are found: a page whose text blocks overlap is never offered (the search and 撑满 keep modules apart; this is the guard).
+  const alternatives: Alternative[] = [];
+  for (const { c, score } of scored) {
+    if (alternatives.length >= want) break;
+    const alt = { ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] };
+    if (textOverlaps(alt.blocks).length === 0) alternatives.push(alt);
+  }
   const short = shortOfCopy(alternatives[0], geo);
   if (short) notes.push(short);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
