@@ -18,21 +18,10 @@ import { readTrueType } from '../src-core/pdf/truetype';
 import { fontProvider } from '../src-main/fonts/provider';
 import { NOTO_CJK_DIR } from '../tests/unit/test-fonts';
 import { fullTextPage } from './pages';
-import { median, printFigure } from './stats';
+import { median, printFigure, timeRuns } from './stats';
 
 const AT = new Date('2024-01-16T14:30:00Z');
 const doc = fullTextPage(12_000, 10);
-
-async function timed(runs: number, warm: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  for (let i = 0; i < warm; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
 
 async function exportFigures(label: string, fonts: FontRegistry): Promise<PageLayout> {
   const page = layout(doc, { fonts });
@@ -41,7 +30,7 @@ async function exportFigures(label: string, fonts: FontRegistry): Promise<PageLa
     if (!r.ok) throw new Error(r.en);
     return r.bytes;
   };
-  const ms = await timed(15, 3, once);
+  const ms = median(await timeRuns(15, 3, once));
   const bytes = await once();
   const glyphs = page.items.reduce((n, i) => n + (i.kind === 'glyphs' ? i.xs.length : 0), 0);
   printFigure(`pdf export, 12k-char page, ${label}, median`, ms, 'ms', `${glyphs} glyphs drawn, 15 runs after 3 warm-up, target ≤ 100 ms`);
@@ -76,10 +65,10 @@ if (!existsSync(SERIF)) {
   const gids = [0, ...[...text].map((ch) => body.glyphId(ch.codePointAt(0)!))];
   const table = readTrueType(body.bytes).tables.get('CFF ')!;
   const cff = body.bytes.subarray(table.offset, table.offset + table.length);
-  const oursMs = await timed(9, 2, () => subsetCff(cff, gids));
+  const oursMs = median(await timeRuns(9, 2, () => subsetCff(cff, gids)));
   const ours = deflateSync(subsetCff(cff, gids)).length;
   const hb = async (): Promise<Uint8Array> => new Uint8Array(await subsetFont(Buffer.from(body.bytes), text, { targetFormat: 'sfnt', noLayoutClosure: true }));
-  const hbMs = await timed(3, 1, hb);
+  const hbMs = median(await timeRuns(3, 1, hb));
   const hbFont = await hb();
   const hbTable = readTrueType(hbFont).tables.get('CFF ')!;
   const hbCff = deflateSync(hbFont.subarray(hbTable.offset, hbTable.offset + hbTable.length)).length;

@@ -17,7 +17,7 @@ import { exportPdf, exportPdfPages, type PdfExportOptions } from '../src-core/pd
 import { loadOutputIntent } from '../src-main/files/print';
 import { fontProvider } from '../src-main/fonts/provider';
 import { fullTextPage } from './pages';
-import { median, percentile, printFigure } from './stats';
+import { median, percentile, printFigure, timeRuns } from './stats';
 
 const fonts = fontProvider().registry();
 const doc = fullTextPage(12_000, 10);
@@ -25,17 +25,6 @@ const page = layout(doc, { fonts });
 const chars = page.items.reduce((n, i) => n + (i.kind === 'glyphs' ? i.xs.length : 0), 0);
 const overset = page.overset.reduce((n, o) => n + o.characters, 0);
 const AT = new Date('2024-01-16T14:30:00Z');
-
-async function time(runs: number, warm: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warm; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
 
 async function exportBytes(pl: PageLayout, opts: Partial<PdfExportOptions> = {}): Promise<Uint8Array> {
   const r = await exportPdf(pl, { fonts, createdAt: AT, ...opts });
@@ -61,7 +50,7 @@ async function pdfLibBaseline(pl: PageLayout): Promise<Uint8Array> {
   return pdf.save();
 }
 
-const ours = await time(15, 3, () => exportBytes(page));
+const ours = await timeRuns(15, 3, () => exportBytes(page));
 const plain = await exportBytes(page);
 const intent = loadOutputIntent();
 if (!intent.ok) throw new Error(intent.en);
@@ -78,12 +67,12 @@ const exportEdition = async (): Promise<Uint8Array> => {
   if (!r.ok) throw new Error(r.en);
   return r.bytes;
 };
-const sixteen = await time(5, 1, exportEdition);
+const sixteen = await timeRuns(5, 1, exportEdition);
 const sixteenBytes = await exportEdition();
 printFigure('pdf export, the 12k-char page 16 times as one 16-page PDF, median', median(sixteen), 'ms', `${sixteen.length} runs after 1 warm-up, target ≤ 2000 ms`);
 printFigure('pdf file size, 16-page PDF', Math.round(sixteenBytes.length / 1024), 'KB', `${(sixteenBytes.length / plain.length).toFixed(1)}× the one-page file`);
 
-const base = await time(5, 1, () => pdfLibBaseline(page));
+const base = await timeRuns(5, 1, () => pdfLibBaseline(page));
 printFigure('pdf-lib baseline (embedFont subset + drawText per line), median', median(base), 'ms', `same page; ${(median(base) / median(ours)).toFixed(1)}× ours`);
 
 // Four 3000×2000 photos (made once with ImageMagick, kept in the temp folder).
@@ -108,7 +97,7 @@ if (photos.length === 4) {
     items: [...page.items, ...photos.map((_, i) => ({ kind: 'image' as const, imageId: `photo-${i}`, x: g.left + (i % 2) * (w + g.gutter), y: g.top + Math.floor(i / 2) * 400, width: w, height: w / 1.5 }))],
   };
   const imageBytes = (id: string): Uint8Array | undefined => photos[Number(id.slice(6))];
-  const t = await time(9, 2, () => exportBytes(withPhotos, { imageBytes }));
+  const t = await timeRuns(9, 2, () => exportBytes(withPhotos, { imageBytes }));
   const bytes = await exportBytes(withPhotos, { imageBytes });
   printFigure('pdf export with 4 placed 3000×2000 JPEGs, median', median(t), 'ms', `${Math.round(photos.reduce((n, p) => n + p.length, 0) / 1024)} KB of JPEG passed through, target ≤ 500 ms`);
   printFigure('pdf file size with 4 JPEGs', Math.round(bytes.length / 1024), 'KB');

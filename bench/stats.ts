@@ -14,3 +14,15 @@ export function printFigure(name: string, value: number, unit: string, note = ''
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
   console.log(`${name}: ${shown} ${unit}${note ? ` (${note})` : ''}`);
 }
+
+/** Times `fn` `runs` times after `warm` untimed runs (ms each, awaited one after the other). */
+export async function timeRuns(runs: number, warm: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+  for (let i = 0; i < warm; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
