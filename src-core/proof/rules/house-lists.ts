@@ -1,6 +1,5 @@
 import type { Article } from '../../model/document';
-import { articleTexts, excerpt, type PageCheck, type PlacedFinding } from '../checks';
-import { errorRate } from '../error-rate';
+import { articleTexts, excerpt, type PlacedFinding } from '../checks';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
 
@@ -102,17 +101,6 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
     });
   }
   return kept;
-}
-
-/**
- * A page check under the house lists: the findings as `applyHouseLists` leaves them and the 差错率 without
- * the errors they dropped (error-level weights, rounded to 0.001, as `checkDocument` counts them). The
- * added findings (banned expressions) are warnings and count nothing.
- */
-export function checkWithHouseLists(articles: readonly Article[], check: PageCheck, lists: HouseLists): PageCheck {
-  const findings = applyHouseLists(articles, check.findings, lists);
-  const rate = errorRate(findings, check.rate.characters, check.rate.basis);
-  return { ...check, findings, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }
 
 /** True when [offset, offset+length) lies inside an occurrence of one of the words. */
