@@ -115,9 +115,12 @@ export function StoryEditor({ articleId }: { articleId: string }) {
         : storyExtensions,
     [ydoc, field, editor, proof, articleId, awareness],
   );
+  // A signed page's story opens read-only from its first frame (the session's onCreate lock comes a tick later).
+  const signed = useEditor((s) => !!s.readOnly?.signed);
   const tiptap = useTiptap(
     {
       extensions,
+      editable: !signed,
       editorProps: { attributes: { class: 'story-body', 'data-testid': 'story-body', spellcheck: 'false', lang: 'zh-CN' } },
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
