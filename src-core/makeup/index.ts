@@ -25,7 +25,7 @@ const COPY_CAP = 1.1;
  */
 const DEFAULT_TIME_BUDGET_MS = 20_000;
 /** States expanded at most, both searches together (deterministic: the same inputs give the same page), and the first search's share. */
-const WORK_BUDGET = 10_000;
+const WORK_BUDGET = 30_000;
 const FIRST_SHARE = 0.6;
 /** The beam width of the second search, when the first found no page within the rules. */
 const SECOND_BEAM = 32;

@@ -51,14 +51,14 @@ export interface SearchOutput {
 }
 
 /** Beam width per beam (see beamsFor), and how many ranks ahead of the first unplaced article a module may be taken from. */
-const BEAM = 48;
+const BEAM = 96;
 const LOOKAHEAD = 3;
 /**
  * The probe: every beam this wide first, on this share of the work; then the FOCUS beams whose pages
  * the make-up rates best, at full width with the rest. Spread evenly, the work left each of the 20-odd
  * beams of a 对开 page too few states to reach the foot, and their unfinished pages were closed blank.
  */
-const PROBE_WIDTH = 12;
+const PROBE_WIDTH = 24;
 const PROBE_SHARE = 0.4;
 const FOCUS = 6;
 /** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
