@@ -5,6 +5,7 @@ import { headlineSizes, levelOf } from '../makeup/shapes';
 import type { Article, ArticleBlock, BanmianDocument, Block, TextStyle } from '../model/document';
 import { gridGeometry } from '../model/grid';
 import { resolveStyle } from '../model/styles';
+import { atDepth } from '../model/fit-blocks';
 import { overlapsWith } from '../model/overlap';
 
 /** How an article fits its blocks: lines overset (over) or empty body lines at the foot (under). */
@@ -44,8 +45,9 @@ const TRACKED = ['body', 'lead', 'subhead'] as const;
 export interface CopyfitChange {
   /** Style overrides to set on the article, style by style. */
   styles: Partial<Record<'body' | 'lead' | 'subhead' | 'headline', Partial<TextStyle>>>;
-  /** New depth of the block, when depth was a lever. */
+  /** New depth of the block, when depth was a lever (a stepped block's column depths with it, see `atDepth`). */
   rows?: number;
+  columnRows?: number[];
 }
 
 export interface CopyfitResult {
@@ -97,13 +99,13 @@ function fitWithLevers(doc: BanmianDocument, block: ArticleBlock, article: Artic
   // nothing else helps (a shorter block leaves its lines empty on the page instead).
   const best = before.over > 0 ? closer(styled, depthTrial(doc, block, now, before, fitOf), fitOf) : (styled ?? depthTrial(doc, block, now, before, fitOf));
   const after = best ? fitOf(best) : before;
-  return { before, after, change: best ? changeOf(doc, article, now, best) : { styles: {} }, moves: describe(now, best, after, article) };
+  return { before, after, change: best ? changeOf(doc, block, article, now, best) : { styles: {} }, moves: describe(now, best, after, article) };
 }
 
 function measure(doc: BanmianDocument, block: ArticleBlock, article: Article, t: Trial, env: Pick<LayoutEnv, 'fonts' | 'cache'>): ArticleFit {
   const a = { ...article, styleOverrides: overridesFor(doc, article, t) };
   const pictures = doc.blocks.filter((b) => b.kind === 'image');
-  const trial: BanmianDocument = { ...doc, articles: [a], blocks: [...pictures, { ...block, rows: t.rows, ...(t.rows !== block.rows ? { columnRows: undefined } : {}) }] };
+  const trial: BanmianDocument = { ...doc, articles: [a], blocks: [...pictures, { ...block, ...atDepth(block, t.rows) }] };
   return articleFits(trial, layout(trial, env)).get(article.id) ?? { over: 0, under: 0 };
 }
 
@@ -155,7 +157,7 @@ function closer(a: Trial | undefined, b: Trial | undefined, fitOf: (t: Trial) =>
 /** Depth as the last lever: deeper into free lines below for overset, shorter for underset. */
 function depthTrial(doc: BanmianDocument, block: ArticleBlock, now: Trial, before: ArticleFit, fitOf: (t: Trial) => ArticleFit): Trial | undefined {
   const last = gridGeometry(doc.page).rows - block.row;
-  const free = (rows: number): boolean => rows <= last && overlapsWith(doc.blocks, { ...block, rows, columnRows: undefined }).length === 0;
+  const free = (rows: number): boolean => rows <= last && overlapsWith(doc.blocks, { ...block, ...atDepth(block, rows) }).length === 0;
   if (before.over > 0) {
     let deepest = block.rows;
     while (free(deepest + 1)) deepest++;
@@ -190,12 +192,12 @@ function fewestRows(lo: number, hi: number, holds: (rows: number) => boolean): n
   return lo;
 }
 
-function changeOf(doc: BanmianDocument, article: Article, now: Trial, t: Trial): CopyfitChange {
+function changeOf(doc: BanmianDocument, block: ArticleBlock, article: Article, now: Trial, t: Trial): CopyfitChange {
   const styles: CopyfitChange['styles'] = {};
   if (t.tracking !== now.tracking) for (const s of TRACKED) styles[s] = { tracking: round(doc.page.styles[s].tracking + t.tracking) };
   const o = overridesFor(doc, article, t);
   if (t.headline !== now.headline && o?.headline) styles.headline = { size: o.headline.size, lineHeight: o.headline.lineHeight };
-  return { styles, ...(t.rows !== now.rows ? { rows: t.rows } : {}) };
+  return { styles, ...(t.rows !== now.rows ? atDepth(block, t.rows) : {}) };
 }
 
 function describe(now: Trial, t: Trial | undefined, after: ArticleFit, article: Article): CopyfitResult['moves'] {

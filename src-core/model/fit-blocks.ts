@@ -35,6 +35,17 @@ export function resizedColumnRows(columnRows: number[] | undefined, span: number
 }
 
 /**
+ * An article block made `rows` deep by its body (适配): the columns as deep as the block follow it,
+ * the shorter ones of a stepped block (ending under its titles' overhang, another module under
+ * them) keep their depth; a block that becomes a rectangle drops its depths.
+ */
+export function atDepth(b: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>, rows: number): Pick<ArticleBlock, 'rows' | 'columnRows'> {
+  if (!b.columnRows) return { rows, columnRows: undefined };
+  const depths = columnDepths(b).map((d) => (d === b.rows ? rows : Math.min(d, rows)));
+  return { rows, columnRows: depths.every((d) => d === rows) ? undefined : depths };
+}
+
+/**
  * What an article block's headline span and column depths become at a new size: each kept within
  * it (a wider headline or a deeper column would make the page fail validation, and so fail to load).
  */

@@ -540,12 +540,12 @@ export class Editor {
     const b = this.gridBlock(id);
     if (!b || b.kind !== 'article' || this.refuseLocked(b)) return;
     const r = copyfit(this.state.doc, b.id, { fonts: this.fonts, cache: this.fitCache });
-    const { styles, rows } = r.change;
+    const { styles, rows, columnRows } = r.change;
     if (Object.keys(styles).length || rows !== undefined) {
       this.command((s) =>
         s.batch(() => {
           for (const [name, fields] of Object.entries(styles)) s.setStyleOverride(b.articleId, name as StyleName, fields);
-          if (rows !== undefined) s.editBlock(b.id, { rows, columnRows: undefined });
+          if (rows !== undefined) s.editBlock(b.id, { rows, columnRows });
         }),
       );
     }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { articleFits, copyfit, fitLabel, type CopyfitResult } from '../../src-core/copyfit';
 import { layout } from '../../src-core/layout/layout';
 import type { BanmianDocument } from '../../src-core/model/document';
+import { emptyDocument } from '../../src-core/model/defaults';
 import { textOverlaps } from '../../src-core/model/overlap';
+import { docFromParagraphs } from '../../src-core/model/richtext';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage, oversetPage } from '../fixtures/pdf/pages';
 
@@ -18,7 +20,7 @@ function applied(doc: BanmianDocument, blockId: string, r: CopyfitResult): Banmi
     for (const [name, fields] of Object.entries(r.change.styles)) o[name as 'body'] = { ...o[name as 'body'], ...fields };
     return { ...a, styleOverrides: o };
   });
-  const blocks = doc.blocks.map((b) => (b.id === blockId && r.change.rows !== undefined ? { ...b, rows: r.change.rows } : b));
+  const blocks = doc.blocks.map((b) => (b.id === blockId && r.change.rows !== undefined ? { ...b, rows: r.change.rows, columnRows: r.change.columnRows } : b));
   return { ...doc, articles, blocks };
 }
 
@@ -94,5 +96,27 @@ describe('copyfit (适配)', () => {
     expect(r.after.over).toBe(r.before.over);
     expect(r.change).toEqual({ styles: {} });
     expect(r.moves[0].zh).toContain('无法');
+  });
+
+  it('deepens a stepped block by its body columns, keeping the module under its titles where it is', () => {
+    const para = '洛阳市今年实施城市更新行动，推动老旧小区改造与历史街区保护相结合，让居民生活更加便利。';
+    const story = (id: string, n: number) => ({ id, kicker: '', headline: `标题${id}`, deck: '', byline: '', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(Array.from({ length: n }, () => para)), jumpFrom: '', jumpTo: '' });
+    const doc: BanmianDocument = {
+      ...emptyDocument('broadsheet'),
+      articles: [story('a', 24), story('b', 4)],
+      // a's titles over four columns, its body in the first two; b under the titles' overhang
+      blocks: [
+        { id: 'b-a', kind: 'article', articleId: 'a', col: 0, span: 4, row: 0, rows: 30, columnRows: [30, 30, 6, 6], headlineSpan: 4 },
+        { id: 'b-b', kind: 'article', articleId: 'b', col: 2, span: 2, row: 6, rows: 40 },
+      ],
+    };
+    const r = copyfit(doc, 'b-a', { fonts });
+    expect(r.before.over).toBeGreaterThan(10);
+    expect(r.after.over).toBe(0);
+    expect(r.change.rows).toBeGreaterThan(30);
+    expect(r.change.columnRows).toEqual([r.change.rows, r.change.rows, 6, 6]);
+    const after = applied(doc, 'b-a', r);
+    expect(layout(after, { fonts }).overset.filter((o) => o.articleId === 'a')).toEqual([]);
+    expect(textOverlaps(after.blocks)).toEqual([]);
   });
 });
