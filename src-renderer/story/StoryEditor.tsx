@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { Extension, type Editor as Tiptap, type Extensions } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -87,6 +87,26 @@ function storeHistory(editor: Editor) {
   });
 }
 
+/**
+ * The body's tiptap editor. A signed page's story opens read-only from its first frame: the proof
+ * session's lock (in the editor's create event) comes a timer later.
+ */
+function useStoryBody(articleId: string, extensions: Extensions): Tiptap {
+  const signed = useEditor((s) => !!s.readOnly?.signed);
+  const tiptap = useTiptap(
+    {
+      extensions,
+      editable: !signed,
+      editorProps: { attributes: { class: 'story-body', 'data-testid': 'story-body', spellcheck: 'false', lang: 'zh-CN' } },
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+    },
+    [extensions],
+  );
+  useOversetMark(tiptap, articleId);
+  return tiptap;
+}
+
 export function StoryEditor({ articleId }: { articleId: string }) {
   const editor = useEditorInstance();
   // Whether the article is there, not the article: its object changes with every keystroke.
@@ -115,20 +135,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
         : storyExtensions,
     [ydoc, field, editor, proof, articleId, awareness],
   );
-  // A signed page's story opens read-only from its first frame (the session's onCreate lock comes a tick later).
-  const signed = useEditor((s) => !!s.readOnly?.signed);
-  const tiptap = useTiptap(
-    {
-      extensions,
-      editable: !signed,
-      editorProps: { attributes: { class: 'story-body', 'data-testid': 'story-body', spellcheck: 'false', lang: 'zh-CN' } },
-      immediatelyRender: true,
-      shouldRerenderOnTransaction: false,
-    },
-    [extensions],
-  );
-
-  useOversetMark(tiptap, articleId);
+  const tiptap = useStoryBody(articleId, extensions);
 
   // Plain keys stay in the editor (Delete must not delete the block); Ctrl shortcuts reach the workspace.
   const onKeyDown = (e: React.KeyboardEvent) => {
