@@ -96,5 +96,5 @@ describe('fuzz: broken pages through the CLI', () => {
     }
     console.log(`real command line: ${lines.join('; ')}`);
     expect(files.map(digest)).toEqual(before);
-  });
+  }, 4 * COMMANDS.length * LIMIT_MS); // each of the 16 runs has its own 10 s bound (the file's default 60 s is shorter than their sum on a busy machine)
 });
