@@ -7,7 +7,7 @@ import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
-import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from './family-choices';
+import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from '../ui/family-choices';
 import { NumberField } from '../ui/fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };

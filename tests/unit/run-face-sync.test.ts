@@ -75,7 +75,7 @@ describe('a run’s face through tracked changes and collaboration', () => {
     const there = new Y.Doc();
     Y.applyUpdate(there, Y.encodeStateAsUpdate(here));
     const vector = Y.encodeStateVector(here);
-    (here.getXmlFragment('body').get(0) as Y.XmlElement).get(0).format?.(0, 2, { face: { family: 'kai', weight: 'heavy' } });
+    ((here.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { face: { family: 'kai', weight: 'heavy' } });
     expect(bodyUpdateProblem(there, Y.encodeStateAsUpdate(here, vector))?.path).toMatch(/marks\[0\]\.attrs\.weight$/);
   });
 });
