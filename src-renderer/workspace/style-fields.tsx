@@ -206,6 +206,8 @@ export function StyleFields({
       </select>
     ),
     tracking: () => <NumberField testId={`${testId}-tracking`} value={style.tracking} digits={2} unit="em" onCommit={(tracking) => onChange({ tracking })} />,
+    // Not among the panel's fields (STYLE_FIELDS): a style's fallback chain is set in the page file for now.
+    fallback: () => null,
   };
   return <div className="style-fields">{fields.map((f) => <Fragment key={f}>{cell(f, inputs[f]())}</Fragment>)}</div>;
 }
