@@ -129,7 +129,7 @@ export interface OnDemandFace {
  * Families are looked up by key ('song', 'hei', …); a missing bold falls back to the regular of the
  * family, a missing family to the role it stands in for (`substitute`) or the default family, and a
  * missing glyph to the fallback chain. Faces added on demand (installed fonts, hundreds of them) are
- * opened when a style first uses one, never for the fallback chain.
+ * opened when a style first uses one (or names one in its own fallback chain), never for the bundled chain.
  */
 export class FontRegistry {
   private readonly faces = new Map<string, FontFace>();
