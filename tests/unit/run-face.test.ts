@@ -9,6 +9,7 @@ import { bodyShapeProblem } from '../../src-core/model/body-shape';
 import { FACE_MARK, printableParagraphs, type RichDoc } from '../../src-core/model/richtext';
 import { createFontProvider } from '../../src-core/fonts/provider';
 import { exportPdf } from '../../src-core/pdf';
+import { preflight } from '../../src-core/preflight';
 import { Face, selectionFace, setFace } from '../../src-core/story/face';
 import { storySchema } from '../../src-core/story/schema';
 import { FONT_SOURCES } from '../../src-main/fonts/provider';
@@ -131,5 +132,14 @@ describe('a face per run of text', () => {
     expect(new Set(firstParagraphGlyphs(saved, here).slice(FIRST.indexOf('中航光电'), FIRST.indexOf('中航光电') + 4).map((g) => g.face))).toEqual(new Set([`${serif}-regular`]));
     const elsewhere = createFontProvider(FONT_SOURCES).registry();
     expect(absentPageFonts(saved, elsewhere)).toEqual([{ font: saved.page.fonts![0], kind: 'missing' }]);
+    const warned = preflight(saved, layout(saved, { fonts: elsewhere }), { fonts: elsewhere }).warnings.filter((w) => w.code.startsWith('font-'));
+    expect(warned.map((w) => w.code)).toEqual(['font-missing']);
+  });
+
+  it('a run in a face no font here has and the page did not record: preflight says so, as for a style', () => {
+    const doc = pageWithRuns([{ text: '中航光电', family: 'FZShuSong' }]);
+    const substituted = preflight(doc, layout(doc, { fonts }), { fonts }).warnings.filter((w) => w.code === 'font-substituted');
+    expect(substituted).toEqual([expect.objectContaining({ articleId: ARTICLE, zh: expect.stringContaining('“FZShuSong”未安装'), en: expect.stringContaining("'FZShuSong', which is not installed") })]);
+    expect(preflight(pageWithRuns(RUNS), layout(pageWithRuns(RUNS), { fonts }), { fonts }).warnings.filter((w) => w.code === 'font-substituted')).toEqual([]);
   });
 });
