@@ -129,7 +129,7 @@ export interface OnDemandFace {
  * Families are looked up by key ('song', 'hei', …); a missing bold falls back to the regular of the
  * family, a missing family to the role it stands in for (`substitute`) or the default family, and a
  * missing glyph to the fallback chain. Faces added on demand (installed fonts, hundreds of them) are
- * opened when a style first uses one, never for the fallback chain.
+ * opened when a style first uses one (or names one in its own fallback chain), never for the bundled chain.
  */
 export class FontRegistry {
   private readonly faces = new Map<string, FontFace>();
@@ -271,8 +271,17 @@ export class FontRegistry {
     return (first && this.faceById(first)) || (second && this.faceById(second)) || undefined;
   }
 
-  /** The first face of the fallback chain that has the glyph, or undefined when none has it. */
-  fallbackFor(cp: number, primary: FontFace): FontFace | undefined {
+  /**
+   * The first face that has the glyph: of the style's own chain (`chain`, family keys; an installed
+   * face it names is opened, as the style asked for it), then of the bundled chain (opened faces
+   * only); undefined when none has it.
+   */
+  fallbackFor(cp: number, primary: FontFace, chain: readonly string[] = []): FontFace | undefined {
+    for (const family of chain) {
+      if (family === primary.family) continue;
+      const face = this.weightOf(family, primary.bold);
+      if (face?.hasGlyph(cp)) return face;
+    }
     for (const family of this.fallbackFamilies) {
       if (family === primary.family) continue;
       const id = this.idOf(family, primary.bold);

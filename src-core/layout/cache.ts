@@ -16,7 +16,7 @@ export interface ArticleMemo {
 }
 
 function styleKey(s: TextStyle): string {
-  return `${s.family}/${s.bold ? 1 : 0}/${s.size}/${s.tracking}`;
+  return `${s.family}/${s.bold ? 1 : 0}/${s.size}/${s.tracking}${s.fallback ? `/${s.fallback.join('\u0003')}` : ''}`;
 }
 
 /**

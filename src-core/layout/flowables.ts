@@ -1,5 +1,5 @@
 import type { Article, PageSettings, StyleName, TextStyle } from '../model/document';
-import { printableParagraphs, proofParagraphs } from '../model/richtext';
+import { printableParagraphs, proofParagraphs, type TextSpan } from '../model/richtext';
 import { resolveStyle } from '../model/styles';
 import type { StyledRun } from '../typeset/compose';
 import type { Source } from './lines';
@@ -48,7 +48,7 @@ export function flowables(page: PageSettings, article: Article, sources: Source[
     }
     let base = 0;
     for (const span of para.spans) {
-      const spanStyle = span.bold && !style.bold ? { ...style, bold: true } : style;
+      const spanStyle = spanTextStyle(style, span);
       if (span.text) {
         const tag = tagFor('body', index, base);
         if (span.suggestion) sources[tag].suggestion = span.suggestion;
@@ -67,6 +67,16 @@ export function flowables(page: PageSettings, article: Article, sources: Source[
   }
   single('jumpTo', article.jumpTo, 'jump', 'right');
   return out;
+}
+
+/**
+ * The style a span is set in: the paragraph's, in the span's own face when it has one (its weight,
+ * else the style's, made bold by a bold mark). The composer measures and breaks the run in it.
+ */
+export function spanTextStyle(style: TextStyle, span: Pick<TextSpan, 'bold' | 'face'>): TextStyle {
+  const family = span.face?.family ?? style.family;
+  const bold = span.face?.bold ?? (style.bold || span.bold);
+  return family === style.family && bold === style.bold ? style : { ...style, family, bold };
 }
 
 /** The largest type size in a flowable (a lead set inline may be larger than the body). */

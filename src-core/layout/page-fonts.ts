@@ -2,6 +2,9 @@ import type { BanmianDocument } from '../model/document';
 import { FACE_ROLES, type PageFont } from '../model/page-fonts';
 import { fontHash, roleOf } from '../fonts/font-identity';
 import type { FontRegistry } from '../fonts/registry';
+import { proofParagraphs } from '../model/richtext';
+import { resolveStyle } from '../model/styles';
+import { spanTextStyle } from './flowables';
 
 /**
  * The fonts a page records (PageSettings.fonts): which faces beyond the bundled roles its styles
@@ -9,15 +12,24 @@ import type { FontRegistry } from '../fonts/registry';
  * whose bundled face draws each one meanwhile (layout sets it), so the choice stays in the page.
  */
 
-/** Every family and weight the page's styles and the articles' overrides set text in. */
+/** Every family and weight the page's styles (with their fallback faces), the articles' overrides and the runs' own faces set text in. */
 export function facesUsed(doc: BanmianDocument): { family: string; bold: boolean }[] {
   const seen = new Map<string, { family: string; bold: boolean }>();
   const add = (family: string, bold: boolean) => seen.set(`${family}\u0000${bold}`, { family, bold });
   for (const [name, style] of Object.entries(doc.page.styles)) {
     add(style.family, style.bold);
+    // A style's fallback faces draw its 生僻字: the page uses them too (fetched, recorded).
+    for (const family of style.fallback ?? []) add(family, style.bold);
     for (const a of doc.articles) {
       const o = a.styleOverrides?.[name as keyof typeof doc.page.styles];
       if (o && (o.family !== undefined || o.bold !== undefined)) add(o.family ?? style.family, o.bold ?? style.bold);
+      for (const family of o?.fallback ?? []) add(family, o?.bold ?? style.bold);
+    }
+  }
+  for (const a of doc.articles) {
+    for (const p of proofParagraphs(a.body)) {
+      const style = resolveStyle(doc.page, p.kind === 'heading' ? 'subhead' : 'body', a.styleOverrides);
+      for (const span of p.spans) if (span.face) add(span.face.family, spanTextStyle(style, span).bold);
     }
   }
   return [...seen.values()];

@@ -1,4 +1,4 @@
-import { CUTTABLE_ATTR } from './richtext';
+import { CUTTABLE_ATTR, FACE_MARK } from './richtext';
 
 /**
  * The shape an article body may have (the JSON of `richtext.ts`), checked before anything lays it
@@ -7,11 +7,14 @@ import { CUTTABLE_ATTR } from './richtext';
  */
 export const BODY_BLOCK_NODES = ['paragraph', 'heading'] as const;
 export const BODY_INLINE_NODES = ['text', 'hardBreak'] as const;
-export const BODY_MARKS = ['bold', 'italic', 'insertion', 'deletion', 'modification', 'comment'] as const;
+export const BODY_MARKS = ['bold', 'italic', 'face', 'insertion', 'deletion', 'modification', 'comment'] as const;
 export const HEADING_LEVELS = [2, 3, 4] as const;
 
 /** Limits on one body: a page's article is far below them, a flood or a bomb is not. */
-export const BODY_LIMITS = { paragraphs: 20_000, inlinesPerParagraph: 20_000, characters: 2_000_000, marksPerText: 16 } as const;
+export const BODY_LIMITS = { paragraphs: 20_000, inlinesPerParagraph: 20_000, characters: 2_000_000, marksPerText: 16, faceFamilyLength: 200 } as const;
+
+/** The weights a run's face may set (null or absent: the style's). */
+export const FACE_WEIGHTS = ['regular', 'bold'] as const;
 
 export interface BodyProblem {
   /** Where, relative to the body: `content[3].content[0].marks[1].type`. */
@@ -63,7 +66,20 @@ function inlineProblem(inline: unknown, at: string): number | BodyProblem {
       const mark = inline.marks[k];
       if (!isObject(mark) || !oneOf(BODY_MARKS, mark.type)) return { path: `${at}.marks[${k}].type`, zh: '未知的文字标记', en: 'unknown text mark' };
       if (mark.attrs !== undefined && !(isObject(mark.attrs) && Object.values(mark.attrs).every(isPlainValue))) return { path: `${at}.marks[${k}].attrs`, zh: '标记属性应为对象，其值为文字、数字、真假或空', en: 'mark attributes must be an object of strings, numbers, booleans or null' };
+      if (mark.type === FACE_MARK) {
+        const found = faceProblem(mark.attrs, `${at}.marks[${k}].attrs`);
+        if (found) return found;
+      }
     }
   }
   return inline.text.length;
+}
+
+/** What is wrong with a face mark's attributes: a family key (a short non-empty text) and an optional weight. */
+function faceProblem(attrs: Record<string, unknown> | undefined, at: string): BodyProblem | undefined {
+  const family = attrs?.family;
+  if (typeof family !== 'string' || family === '' || family.length > BODY_LIMITS.faceFamilyLength) return { path: `${at}.family`, zh: `字体标记的字体名应为 1–${BODY_LIMITS.faceFamilyLength} 个字符的文字`, en: `a face mark's family must be a text of 1–${BODY_LIMITS.faceFamilyLength} characters` };
+  const weight = attrs?.weight;
+  if (weight !== undefined && weight !== null && !oneOf(FACE_WEIGHTS, weight)) return { path: `${at}.weight`, zh: '字体标记的字重应为 regular 或 bold', en: "a face mark's weight must be 'regular' or 'bold'" };
+  return undefined;
 }

@@ -67,6 +67,11 @@ export interface TextStyle {
   align: 'justify' | 'left' | 'center' | 'right';
   /** Letter spacing in em added between characters. */
   tracking: number;
+  /**
+   * The style's fallback chain: family keys tried in order for a character (生僻字) the style's face
+   * lacks, before the bundled families; absent: the bundled families only.
+   */
+  fallback?: string[];
 }
 
 export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump';

@@ -39,11 +39,34 @@ export interface RichDoc {
   content: RichParagraph[];
 }
 
+/**
+ * The mark of a run's own face (字体 set on a selection in the story editor): attributes `family`
+ * (a family key of the font registry) and `weight` ('regular' | 'bold', or null: the style's).
+ */
+export const FACE_MARK = 'face';
+
+/** A run's own face, as the typesetter takes it: a family, and a weight when the run sets one. */
+export interface SpanFace {
+  family: string;
+  bold?: boolean;
+}
+
+/** The face a text's marks set, if any (a face mark without a family sets none). */
+export function spanFace(marks: readonly RichMark[]): SpanFace | undefined {
+  const attrs = marks.find((m) => m.type === FACE_MARK)?.attrs;
+  if (typeof attrs?.family !== 'string' || !attrs.family) return undefined;
+  return attrs.weight === 'bold' || attrs.weight === 'regular' ? { family: attrs.family, bold: attrs.weight === 'bold' } : { family: attrs.family };
+}
+
+const sameFace = (a: SpanFace | undefined, b: SpanFace | undefined): boolean => a?.family === b?.family && a?.bold === b?.bold;
+
 /** A styled stretch of one paragraph, as the typesetter sees it. */
 export interface TextSpan {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** The run's own face (the face mark); absent: the paragraph style's. */
+  face?: SpanFace;
   /** Proof view only: the pending suggestion this text belongs to. */
   suggestion?: { kind: 'insertion' | 'deletion'; id: string };
   /** Proof view only: comment threads anchored on this text. */
@@ -98,6 +121,8 @@ function paragraphs(doc: RichDoc, proof: boolean): PlainParagraph[] {
       const bold = marks.some((m) => m.type === 'bold');
       const italic = marks.some((m) => m.type === 'italic');
       const span: TextSpan = { text: inline.text, bold, italic };
+      const face = spanFace(marks);
+      if (face) span.face = face;
       if (proof) {
         const sug = marks.find((m) => m.type === 'insertion' || m.type === 'deletion');
         if (sug) span.suggestion = { kind: sug.type as 'insertion' | 'deletion', id: String(sug.attrs?.id ?? '') };
@@ -105,7 +130,7 @@ function paragraphs(doc: RichDoc, proof: boolean): PlainParagraph[] {
         if (threads.length) span.threads = threads;
       }
       const last = spans[spans.length - 1];
-      if (last && last.bold === bold && last.italic === italic && !last.suggestion && !span.suggestion && !last.threads && !span.threads) last.text += inline.text;
+      if (last && last.bold === bold && last.italic === italic && sameFace(last.face, face) && !last.suggestion && !span.suggestion && !last.threads && !span.threads) last.text += inline.text;
       else spans.push(span);
     }
     out.push({ kind: node.type === 'heading' ? 'heading' : 'paragraph', spans });

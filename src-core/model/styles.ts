@@ -6,6 +6,9 @@ export const STYLE_NAMES: readonly StyleName[] = ['headline', 'kicker', 'deck', 
 /** The editable fields of a style, in the order panels show them. */
 export const STYLE_FIELDS: readonly (keyof TextStyle)[] = ['family', 'bold', 'size', 'lineHeight', 'align', 'tracking'];
 
+/** Fields a style may leave out (a page style is whole without them), which overrides may set too. */
+export const OPTIONAL_STYLE_FIELDS: readonly (keyof TextStyle)[] = ['fallback'];
+
 /** Styles set in the body flow on the page's grid: their line height is the grid pitch, not their own. */
 export const GRID_STYLES: ReadonlySet<StyleName> = new Set(['body', 'subhead', 'lead', 'byline', 'jump']);
 
@@ -42,6 +45,7 @@ export const STYLE_FIELD_LABELS: Record<keyof TextStyle, { zh: string; en: strin
   lineHeight: { zh: '行高', en: 'Line height' },
   align: { zh: '对齐', en: 'Alignment' },
   tracking: { zh: '字距', en: 'Tracking' },
+  fallback: { zh: '缺字替补字体', en: 'Fallback faces' },
 };
 
 /**
@@ -54,7 +58,7 @@ export function resolveStyle(page: PageSettings, name: StyleName, overrides?: St
   const local = overrides?.[name];
   if (!local) return base;
   const out: TextStyle = { ...base };
-  for (const field of STYLE_FIELDS) {
+  for (const field of [...STYLE_FIELDS, ...OPTIONAL_STYLE_FIELDS]) {
     const v = local[field];
     if (v !== undefined) (out as unknown as Record<string, unknown>)[field] = v;
   }
@@ -108,7 +112,7 @@ export interface StyleFieldIssue {
 }
 
 /** Size limits shared by the page's styles and articles' overrides (the validator uses the same). */
-export const STYLE_LIMITS = { size: [2, 400], lineHeight: [2, 800], tracking: [-0.5, 2] } as const;
+export const STYLE_LIMITS = { size: [2, 400], lineHeight: [2, 800], tracking: [-0.5, 2], fallbackFaces: 8, familyLength: 200 } as const;
 
 /**
  * Checks some fields of a style (a whole style, an override, or one edit from a panel). Unknown
@@ -129,6 +133,9 @@ export function checkStyleFields(fields: Record<string, unknown>): StyleFieldIss
       case 'bold':
         if (typeof v !== 'boolean') fail('bold', '应为是或否', 'must be true or false');
         break;
+      case 'fallback':
+        if (!isFallbackChain(v)) fail('fallback', `应为至多 ${STYLE_LIMITS.fallbackFaces} 个字体名称的列表`, `must be a list of at most ${STYLE_LIMITS.fallbackFaces} font family names`);
+        break;
       case 'align':
         if (!STYLE_ALIGNS.includes(v as TextStyle['align'])) fail('align', '应为两端、居左、居中或居右', "must be 'justify', 'left', 'center' or 'right'");
         break;
@@ -147,6 +154,9 @@ export function checkStyleFields(fields: Record<string, unknown>): StyleFieldIss
   }
   return issues;
 }
+
+const isFallbackChain = (v: unknown): boolean =>
+  Array.isArray(v) && v.length <= STYLE_LIMITS.fallbackFaces && v.every((f) => typeof f === 'string' && f.trim() !== '' && f.length <= STYLE_LIMITS.familyLength);
 
 /** Fields set to undefined: handed to `withOverride`, they clear those fields of an override. */
 export function clearedFields(fields: readonly (keyof TextStyle)[] = STYLE_FIELDS): Partial<TextStyle> {

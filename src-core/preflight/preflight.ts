@@ -4,6 +4,7 @@ import type { LayoutItem, PageLayout } from '../layout/page-layout';
 import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/document';
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
+import { printableParagraphs } from '../model/richtext';
 import { fontEmbedding, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
 import { checkGlyphFallbacks, checkRecordedFonts, codePointName } from './fonts';
@@ -124,7 +125,9 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   checkTrim(layout, options.fonts, bleed, issues);
   checkFonts(layout, options.fonts, issues);
   checkGlyphFallbacks(layout, options.fonts, (owner) => placeOf(articles, owner), issues);
-  checkStyleFamilies(doc, options.fonts, checkRecordedFonts(doc, options.fonts, issues), issues);
+  const recorded = checkRecordedFonts(doc, options.fonts, issues);
+  checkStyleFamilies(doc, options.fonts, recorded, issues);
+  checkRunFamilies(doc, options.fonts, recorded, issues);
 
   return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
 }
@@ -351,6 +354,27 @@ function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, recorded:
   for (const a of doc.articles) {
     for (const [name, fields] of Object.entries(a.styleOverrides ?? {})) {
       if (fields?.family && !fonts.hasFamily(fields.family)) warn(fields.family, name as StyleName, a);
+    }
+  }
+}
+
+/**
+ * Printed text set in a face of its own (the face mark) whose family the registry does not have,
+ * as the style rule says for a style: the run is set in the default family instead.
+ */
+function checkRunFamilies(doc: BanmianDocument, fonts: FontRegistry, recorded: Set<string>, issues: PreflightIssue[]): void {
+  for (const a of doc.articles) {
+    const families = new Set(printableParagraphs(a.body).flatMap((p) => p.spans.flatMap((s) => (s.face ? [s.face.family] : []))));
+    for (const family of families) {
+      if (fonts.hasFamily(family) || recorded.has(family)) continue; // the recorded-font rule names it
+      const name = articleName(a, a.id);
+      issues.push({
+        code: 'font-substituted',
+        severity: 'warning',
+        articleId: a.id,
+        zh: `稿件 ${name} 正文中有文字指定的字体“${FAMILY_LABELS[family] ?? family}”未安装，以${FAMILY_LABELS[fonts.defaultFamily] ?? fonts.defaultFamily}代替`,
+        en: `Text in the body of article ${name} is set in the face '${family}', which is not installed; ${fonts.defaultFamily} is used instead`,
+      });
     }
   }
 }

@@ -8,11 +8,12 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import type { Schema } from '@tiptap/pm/model';
 import { Cuttable } from './cuttable';
+import { Face } from './face';
 import { Comment, Deletion, Insertion, Modification } from './marks';
 
 /**
  * The article body's ProseMirror schema, shared by the story editor (tiptap) and the engine's Yjs
- * mapping: paragraphs, subheads (heading), line breaks, bold and italic, the paragraphs' 可删 mark
+ * mapping: paragraphs, subheads (heading), line breaks, bold, italic and a run's face (`face.ts`), the paragraphs' 可删 mark
  * (`cuttable.ts`). Proofreading marks join it with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
  * collaboration fragment the same shape everywhere.
  */
@@ -24,6 +25,7 @@ export const storyExtensions: AnyExtension[] = [
   HardBreak,
   Bold,
   Italic,
+  Face,
   Insertion,
   Deletion,
   Modification,

@@ -139,7 +139,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
       let face = primary;
       // advance() is cached per code point and NaN for a glyph the face lacks.
       if (Number.isNaN(primary.advance(cp)) && !isSpace(cp)) {
-        const fb = registry.fallbackFor(cp, primary);
+        const fb = registry.fallbackFor(cp, primary, run.style.fallback);
         if (fb) face = fb;
         if (fb) fallbacks.push({ cp, face: primary.id, via: fb.id });
         else missing.push({ cp, face: primary.id });

@@ -149,20 +149,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   if (!exists || !ydoc) return null;
   return (
     <section className="story-editor" data-testid="story-editor" data-article={articleId} onKeyDown={onKeyDown}>
-      <header>
-        <h2 title="Story editor">
-          稿件编辑 <small>Story</small>
-        </h2>
-        <StoryFit articleId={articleId} />
-        {overset > 0 && (
-          <span className="badge badge-overset" data-testid="story-overset">
-            溢排 {overset} 字
-          </span>
-        )}
-        <button className="close" onClick={() => editor.openStory(null)} title="Close (Esc)" aria-label="关闭 Close">
-          ×
-        </button>
-      </header>
+      <StoryHeader articleId={articleId} overset={overset} />
       <div className="story-meta">
         {META_FIELDS.map(([key, zh, en]) => (
           <StoryMetaField key={key} articleId={articleId} field={key} zh={zh} en={en} autoFocus={blank && key === 'headline'} />
@@ -175,6 +162,27 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       <StoryToolbar />
       <EditorContent editor={tiptap} className="story-body-wrap" />
     </section>
+  );
+}
+
+/** The editor's title bar: 适配, the overset count and the close button. */
+function StoryHeader({ articleId, overset }: { articleId: string; overset: number }) {
+  const editor = useEditorInstance();
+  return (
+    <header>
+      <h2 title="Story editor">
+        稿件编辑 <small>Story</small>
+      </h2>
+      <StoryFit articleId={articleId} />
+      {overset > 0 && (
+        <span className="badge badge-overset" data-testid="story-overset">
+          溢排 {overset} 字
+        </span>
+      )}
+      <button className="close" onClick={() => editor.openStory(null)} title="Close (Esc)" aria-label="关闭 Close">
+        ×
+      </button>
+    </header>
   );
 }
 

@@ -4,6 +4,7 @@ import { useEditorInstance } from '../editor/use-editor';
 import { ToolButton } from '../ui/tool-button';
 import { activeStory, type ActiveStory } from './active-story';
 import { storyCommands } from './commands';
+import { FaceControl } from './FaceControl';
 
 /** Keeps the workspace's `ActiveStory` on the story editor that is open, and its buttons current. */
 export function activeStoryBinding(story: ActiveStory) {
@@ -21,7 +22,7 @@ export function activeStoryBinding(story: ActiveStory) {
   });
 }
 
-/** The story editor's own buttons: the commands of the table that act on its text. */
+/** The story editor's own buttons: the commands of the table that act on its text, and the selection's face. */
 export function StoryToolbar() {
   const story = activeStory(useEditorInstance());
   useSyncExternalStore(story.subscribe, story.snapshot);
@@ -31,6 +32,7 @@ export function StoryToolbar() {
       {commands.map((c) => (
         <ToolButton key={c.id} c={c} />
       ))}
+      <FaceControl story={story} />
     </div>
   );
 }

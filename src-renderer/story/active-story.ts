@@ -1,10 +1,11 @@
 import type { Editor as Tiptap } from '@tiptap/core';
 import { selectionCuttable, toggleCuttable } from '../../src-core/story/cuttable';
+import { selectionFace, setFace, type RunFace } from '../../src-core/story/face';
 import type { Editor } from '../editor/editor';
 
 /**
- * The story editor open in a workspace, for the commands that act on its text (the 可删 toggle)
- * and for their toolbar state. The open `StoryEditor` attaches its tiptap editor here and tells
+ * The story editor open in a workspace, for the commands that act on its text (the 可删 toggle,
+ * a run's face) and for their toolbar state. The open `StoryEditor` attaches its tiptap editor here and tells
  * of every transaction; the commands and the buttons read it.
  */
 export class ActiveStory {
@@ -33,7 +34,7 @@ export class ActiveStory {
   };
 
   /** What the buttons show, as one value (useSyncExternalStore): a keystroke that changes neither redraws nothing. */
-  snapshot = (): string => `${this.editable()} ${this.cuttable()}`;
+  snapshot = (): string => `${this.editable()} ${this.cuttable()} ${JSON.stringify(this.face() ?? null)}`;
 
   /** A story is open and its text may be changed (not signed for print). */
   editable(): boolean {
@@ -43,6 +44,22 @@ export class ActiveStory {
   /** Every paragraph the selection touches is marked 可删. */
   cuttable(): boolean {
     return !!this.tiptap && !this.tiptap.isDestroyed && selectionCuttable(this.tiptap.state);
+  }
+
+  /** The face the selection is set in (`selectionFace`); undefined with no story open. */
+  face(): RunFace | null | 'mixed' | undefined {
+    return this.tiptap && !this.tiptap.isDestroyed ? selectionFace(this.tiptap.state) : undefined;
+  }
+
+  /**
+   * Sets the selection in a face, or back in its style's (null). In 校对 mode the story's tracked
+   * changes make it a suggestion, as they do a bold: the printed page keeps the old face until accepted.
+   */
+  setFace(face: RunFace | null): void {
+    const t = this.tiptap;
+    if (!t || !this.editable()) return;
+    setFace(face, t.state, t.view.dispatch);
+    t.view.focus();
   }
 
   toggleCuttable(): void {

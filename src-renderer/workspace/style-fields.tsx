@@ -7,7 +7,7 @@ import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
 import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
-import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from './family-choices';
+import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from '../ui/family-choices';
 import { NumberField } from '../ui/fields';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
@@ -206,6 +206,8 @@ export function StyleFields({
       </select>
     ),
     tracking: () => <NumberField testId={`${testId}-tracking`} value={style.tracking} digits={2} unit="em" onCommit={(tracking) => onChange({ tracking })} />,
+    // Not among the panel's fields (STYLE_FIELDS): a style's fallback chain is set in the page file for now.
+    fallback: () => null,
   };
   return <div className="style-fields">{fields.map((f) => <Fragment key={f}>{cell(f, inputs[f]())}</Fragment>)}</div>;
 }

@@ -13,7 +13,7 @@ import { FONT_SOURCES, fontProvider } from '../../src-main/fonts/provider';
 import { dispatchHostCall } from '../../src-main/host/handlers';
 import type { HostEnv } from '../../src-main/host/page-files';
 import { loadHostFonts } from '../../src-renderer/canvas/fonts';
-import { familyChoices } from '../../src-renderer/workspace/family-choices';
+import { familyChoices } from '../../src-renderer/ui/family-choices';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

@@ -10,7 +10,7 @@ import { installedFamilyKey, installedSource, listInstalledFonts } from '../../s
 import { dispatchHostCall } from '../../src-main/host/handlers';
 import type { HostEnv } from '../../src-main/host/page-files';
 import { loadHostFonts } from '../../src-renderer/canvas/fonts';
-import { familyChoices } from '../../src-renderer/workspace/family-choices';
+import { familyChoices } from '../../src-renderer/ui/family-choices';
 import { samplePage } from '../../bench/pages';
 import { NOTO_CJK_DIR } from './test-fonts';
 

@@ -11,7 +11,7 @@ import { serializePage } from '../../src-core/store/persist';
 import { FONT_SOURCES } from '../../src-main/fonts/provider';
 import { installedFamilyKey, installedSource, listInstalledFonts } from '../../src-main/fonts/installed';
 import { samplePage } from '../../bench/pages';
-import { familyChoices } from '../../src-renderer/workspace/family-choices';
+import { familyChoices } from '../../src-renderer/ui/family-choices';
 import { NOTO_CJK_DIR } from './test-fonts';
 
 const SERIF_SC = installedFamilyKey('Noto Serif CJK SC');

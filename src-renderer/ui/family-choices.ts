@@ -1,6 +1,6 @@
 import type { FontRegistry } from '../../src-core/fonts/registry';
 import type { PageFont } from '../../src-core/model/page-fonts';
-import { FAMILY_LABELS } from './format';
+import { FAMILY_LABELS } from '../../src-core/model/styles';
 
 export interface FamilyChoice {
   family: string;

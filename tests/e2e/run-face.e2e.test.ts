@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { clickCaret, exportPrintPdf, openApp, openFitted, openStory, requireBuild, resultsDir, shot } from './workspace-support';
+
+/**
+ * A face per run of text: 楷体 set on a selection in the story editor's toolbar is drawn on the
+ * page in 楷 and embedded and drawn in the print PDF (the sample page uses no 楷 otherwise); in 校对
+ * mode it is a suggestion.
+ */
+
+const RUN = '中航光电科技产业社区';
+const KAI_PS = 'LXGWWenKai-Regular';
+
+/** Opens 谢峰's story and selects RUN in its first paragraph with the keyboard, as a person would. */
+async function selectRun(page: Page): Promise<void> {
+  await openStory(page, 'b-xie-feng');
+  const first = page.getByTestId('story-body').locator('p').first();
+  expect(await first.innerText()).toContain(`的${RUN}工地`);
+  await clickCaret(first, { x: 4, y: 6 });
+  await page.keyboard.press('Home');
+  for (let i = 0; i < '位于浅井南路的'.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < RUN.length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
+
+describe.skipIf(!chromiumAvailable())('a face on a selection in the story editor', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let page: Page;
+  let sandbox: string;
+  const problems: string[] = [];
+  const tool = (name: string, args: string[]) => {
+    const out = spawnSync(name, args, { encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    return out.stdout;
+  };
+
+  beforeAll(async () => {
+    requireBuild();
+    sandbox = mkdtempSync(join(tmpdir(), 'banmian-face-'));
+    host = await startWebHost({ port: 0, sandbox });
+    browser = await launchChromium();
+    page = await openFitted(browser, host.url, problems, { width: 1366, height: 768 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    rmSync(sandbox, { recursive: true, force: true });
+  });
+
+  it('sets 楷体 on the selected words; the page draws them in 楷 and the PDF embeds and draws 楷', async () => {
+    await selectRun(page);
+    const first = page.getByTestId('story-body').locator('p').first();
+    const face = page.getByTestId('story-face');
+    await expect.poll(() => face.inputValue()).toBe('');
+    await face.selectOption('kai');
+    await expect.poll(() => first.locator('span[data-face="kai"]').innerText()).toBe(RUN);
+    expect(await face.inputValue()).toBe('kai');
+    // The canvas draws the run in the 楷 face the host declared.
+    const kaiText = () => page.locator('svg text[font-family="bm-kai-regular"]').allTextContents().then((t) => t.join(''));
+    await expect.poll(kaiText, { timeout: 30_000 }).toContain(RUN.slice(0, 4));
+    await shot(page, 'story-run-face-1366.png');
+    await page.keyboard.press('Escape');
+    await exportPrintPdf(page, 'run-face.pdf');
+    const pdf = join(sandbox, 'run-face.pdf');
+    const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+    const kai = fonts.filter((row) => row.split(/\s+/)[0].endsWith(`+${KAI_PS}`));
+    expect(kai, fonts.join('\n')).toHaveLength(1);
+    expect(kai[0]).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, ToUnicode
+    // -raw: in the content's order (a column's lines in turn), not the page's rows across columns.
+    expect(tool('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, '')).toContain(`位于浅井南路的${RUN}工地内`);
+    tool('pdftoppm', ['-r', '150', '-png', '-singlefile', pdf, join(resultsDir, 'story-run-face-pdf')]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('a face on a selection in 校对 mode', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let page: Page;
+  let sandbox: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild();
+    sandbox = mkdtempSync(join(tmpdir(), 'banmian-face-proof-'));
+    host = await startWebHost({ port: 0, sandbox, autosaveSeconds: 3600 });
+    browser = await launchChromium();
+    page = await openApp(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
+    await page.getByTestId('tool-view.fitPage').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    rmSync(sandbox, { recursive: true, force: true });
+  });
+
+  it('is a suggestion: the old run struck through, the same text inserted in 楷, listed for the layout editor to accept or reject', async () => {
+    await selectRun(page);
+    await page.getByTestId('story-face').selectOption('kai');
+    const body = page.getByTestId('story-body');
+    await expect.poll(() => body.locator('ins.bm-insertion').allInnerTexts()).toEqual([RUN]);
+    // The face is on the inserted text only (its span wraps or sits in the insertion, by mark order).
+    expect(await body.locator('span[data-face="kai"]').allInnerTexts()).toEqual([RUN]);
+    expect(await body.locator('span[data-face="kai"]').evaluate((el) => !!(el.closest('ins.bm-insertion') ?? el.querySelector('ins.bm-insertion')))).toBe(true);
+    expect(await body.locator('del.bm-deletion').allInnerTexts()).toEqual([RUN]);
+    // One suggestion (one id on both marks): the panel lists it as a replacement of the text by itself.
+    const items = page.getByTestId('suggestion');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-kind')).toBe('replacement');
+    expect(await items.first().innerText()).toMatch(new RegExp(`改\\s*「${RUN}」为「${RUN}」\\s*王岚`));
+    await shot(page, 'story-run-face-proof-1366.png');
+    expect(problems).toEqual([]);
+  });
+});
