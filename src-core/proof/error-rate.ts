@@ -22,8 +22,11 @@ export const MAX_NUMBER_USAGE = 1;
 /** 报头、报眉、栏头、标题中的差错按正文同样错误的双倍计. */
 export const TITLE_FACTOR = 2;
 
-/** The article parts that are 标题 (引题, 主题, 副题); banners and column names are read as headlines. */
-const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['kicker', 'headline', 'deck']);
+/**
+ * The places whose errors count TITLE_FACTOR times: 标题 (引题, 主题, 副题), 栏头, 报头 and 报眉/版头;
+ * imported banners and column names are read as headlines.
+ */
+const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['kicker', 'headline', 'deck', 'column', 'masthead', 'runningHead']);
 
 /**
  * The rules whose findings are number usage (GB/T 15835): each weighs ERROR_WEIGHTS.numberUsage (the

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ARTICLE_PART_LABELS } from '../../src-core/model/article-fields';
-import { checkDocument, ERROR_RATE_METHOD, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
+import { checkDocument, ERROR_RATE_METHOD, FIELD_LABELS, isHeaderField, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
 import { PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/proof/error-rate';
 import type { Article, PageSettings } from '../../src-core/model/document';
 import { useCorrectionFindings } from './imported-corrections';
@@ -334,7 +333,7 @@ function Checks() {
       {check.findings.length === 0 && <p className="hint">未发现问题 · Nothing found</p>}
       <ul className="findings">
         {check.findings.map((f, i) => (
-          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} />
+          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && !isHeaderField(f.field) && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} />
         ))}
       </ul>
     </section>
@@ -350,7 +349,7 @@ function FindingItem({ f, title, canFix, onFix, fixLabel }: { f: PlacedFinding; 
         <span className="excerpt">{f.excerpt}</span>
         <span className="msg">{f.zh}</span>
         <small>
-          {quote(title, 12)} · {ARTICLE_PART_LABELS[f.field].zh}
+          {quote(title, 12)} · {FIELD_LABELS[f.field].zh}
           {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
         </small>
       </button>

@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
-import { applyFix } from '../../src-core/proof/checks';
+import { applyFix, isHeaderField } from '../../src-core/proof/checks';
 import type { ProofResult, RoundRecord } from '../../src-core/model/proof';
 import { currentRound, isSignedOff, nextRoundName, roundsOf, suggestionOf } from '../../src-core/store/readers';
 import { arrivalMessage } from '../../src-core/proof/arrivals';
@@ -414,6 +414,10 @@ export class ProofSession {
 
   /** Selects the article's block, opens the story editor and selects the finding's text. */
   jumpTo(f: PlacedFinding, then?: Jump['then']): void {
+    if (isHeaderField(f.field)) {
+      this.notify({ zh: '报头、版头在“版面设置”里修改', en: 'The masthead and running head are edited in the page settings' }, 'info');
+      return;
+    }
     const block = this.editor.getState().doc.blocks.find((b) => b.kind === 'article' && b.articleId === f.articleId);
     if (block) this.editor.select(block.id);
     const jump: Jump = { articleId: f.articleId, field: f.field, paragraph: f.paragraph, offset: f.offset, length: f.length, then };
@@ -445,7 +449,7 @@ export class ProofSession {
 
   /** The certain fix of a finding; in 校对 mode it becomes a suggestion like any other change. */
   fix(f: PlacedFinding): void {
-    if (f.fix === undefined) return;
+    if (f.fix === undefined || isHeaderField(f.field)) return;
     if (this.state.locked) return void this.refuseLocked();
     if (f.field === 'body') {
       const replacement = f.fix;
@@ -463,7 +467,7 @@ export class ProofSession {
     const article = this.editor.getState().doc.articles.find((a) => a.id === f.articleId);
     if (!article) return;
     this.store.stopCapturing();
-    this.editor.setArticleMeta(f.articleId, { [f.field]: applyFix(article[f.field], f) });
+    this.editor.setArticleMeta(f.articleId, { [f.field]: applyFix(article[f.field] ?? '', f) });
     this.store.stopCapturing();
   }
 

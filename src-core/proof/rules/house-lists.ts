@@ -1,5 +1,5 @@
 import type { Article } from '../../model/document';
-import { articleTexts, excerpt, type PlacedFinding } from '../checks';
+import { articleTexts, excerpt, type Located, type PlacedFinding } from '../checks';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
 
@@ -78,8 +78,8 @@ function list<T>(value: unknown, field: string, read: (v: unknown) => T | undefi
  * the default banned list's findings dropped when the paper turned it off, the paper's own banned
  * expressions added (warnings that weigh nothing, like the default list's).
  */
-export function applyHouseLists(articles: readonly Article[], findings: readonly PlacedFinding[], lists: HouseLists): PlacedFinding[] {
-  const texts = new Map(articles.flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t]));
+export function applyHouseLists(articles: readonly Article[], findings: readonly PlacedFinding[], lists: HouseLists, headers: readonly Located[] = []): PlacedFinding[] {
+  const texts = new Map([...headers, ...articles.flatMap(articleTexts)].map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t]));
   const textOf = (f: PlacedFinding): string => texts.get(`${f.articleId}\u0000${f.field}\u0000${f.paragraph}`)?.text ?? '';
   const ignored = new Set(lists.ignore.map((e) => `${e.rule}\u0000${e.text}`));
   // The paper's own entry for an expression the default list has too replaces the default's.

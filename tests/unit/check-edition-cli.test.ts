@@ -1,0 +1,73 @@
+/**
+ * `check EDITION.banmian` (issue 19 item 3, per edition): each page is checked as a page of its own
+ * and prints its 差错率 over its own area; the edition's figure counts every page's errors over the
+ * sum of their areas. Expected figures counted by hand.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { samplePage } from '../../bench/pages';
+import { editionFromPage } from '../../src-core/edition/edition-file';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import type { ArticleBlock } from '../../src-core/model/document';
+import { docFromParagraphs } from '../../src-core/model/richtext';
+import { main } from '../../src-main/cli/index';
+import { saveEditionFile } from '../../src-main/files/banmian-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'banmian-check-edition-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Page 1 the clean sample; page 2 (经济) one article with one 别字 (一股作气, 1 error). */
+function edition(): EditionDocument {
+  const ed = editionFromPage(samplePage());
+  const first = ed.pages[0];
+  const wrong = { ...ed.articles[1], id: 'p2-a', body: docFromParagraphs(['大家一股作气完成了任务。']) };
+  const block = first.blocks.find((b): b is ArticleBlock => b.kind === 'article' && b.articleId === ed.articles[1].id)!;
+  return {
+    ...ed,
+    articles: [...ed.articles, wrong],
+    pages: [{ ...first, number: 1 }, { ...first, number: 2, name: '经济', articles: ['p2-a'], images: [], blocks: [{ ...block, id: 'p2-block', articleId: 'p2-a' }] }],
+  };
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    return { code: await main(['check', ...args]), out: lines.join('\n') };
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('check on an edition file', () => {
+  const file = join(dir, 'day.banmian');
+  const saved = saveEditionFile(file, edition());
+  if (!saved.ok) throw new Error(saved.en);
+
+  it("prints each page's 差错率 and the edition's", async () => {
+    const before = readFileSync(file);
+    const { code, out } = await run(file);
+    expect(code).toBe(1);
+    // The sample's area is 111 × 122 = 13,542 characters (error-rate.test.ts); page 2 has the same settings.
+    expect(out).toMatch(/第1版[^\n]*：差错 0 个 ÷ 版面字数 13542 字，差错率万分之 0\.00，合格/);
+    // 1 ÷ 13,542 × 10,000 = 0.738…
+    expect(out).toMatch(/第2版 经济：差错 1 个 ÷ 版面字数 13542 字，差错率万分之 0\.74，合格/);
+    // the edition: 1 ÷ 27,084 × 10,000 = 0.369…
+    expect(out).toMatch(/差错 1 个 ÷ 版面字数 27084 字：差错率万分之 0\.37，合格/);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('--json lists the pages with their rates', async () => {
+    const { out } = await run(file, '--json');
+    const r = JSON.parse(out) as { rate: { errors: number; characters: number }; pages: { label: string; rate: { errors: number; characters: number } }[] };
+    expect(r.rate).toMatchObject({ errors: 1, characters: 27_084 });
+    expect(r.pages.map((p) => [p.label.slice(0, 3), p.rate.errors, p.rate.characters])).toEqual([
+      ['第1版', 0, 13_542],
+      ['第2版', 1, 13_542],
+    ]);
+  });
+});
