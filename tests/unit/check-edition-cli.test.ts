@@ -3,7 +3,7 @@
  * and prints its 差错率 over its own area; the edition's figure counts every page's errors over the
  * sum of their areas. Expected figures counted by hand.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,7 @@ import type { ArticleBlock } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 import { main } from '../../src-main/cli/index';
 import { saveEditionFile } from '../../src-main/files/banmian-file';
+import { pageStoreFromFile, serializePage } from '../../src-core/store/persist';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-check-edition-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,5 +70,25 @@ describe('check on an edition file', () => {
       ['第1版', 0, 13_542],
       ['第2版', 1, 13_542],
     ]);
+  });
+});
+
+describe('check on a page file that kept its dismissals and corrections', () => {
+  it('leaves out what the 校对 dismissed and lists the saved corrections as 已自动改正', async () => {
+    const doc = samplePage();
+    const id = doc.articles[1].id;
+    doc.articles[1] = { ...doc.articles[1], body: docFromParagraphs(['公司名叫按装科技，大家一股作气，今年“先民生后提升”。']) };
+    const file = join(dir, 'kept.banmian');
+    const { store } = pageStoreFromFile(doc);
+    store.apply({ kind: 'dismissFinding', articleId: id, finding: { rule: 'wrong-word', text: '按装' } });
+    store.apply({ kind: 'recordCorrections', articleId: id, corrections: [{ kind: 'quotes', from: '"', to: '“', articleId: id, field: 'body', text: '今年“先民生后提升”。', offset: 2 }] });
+    writeFileSync(file, serializePage(store));
+    const r = JSON.parse((await run(file, '--json')).out) as { errors: number; corrected: number; findings: { rule: string; severity: string; excerpt: string }[] };
+    const words = r.findings.filter((f) => f.rule === 'wrong-word').map((f) => f.excerpt.match(/【(.*)】/)![1]);
+    // 按装 dismissed; 一股作气 still found (1 error)
+    expect(words).toEqual(['一股作气']);
+    expect(r.errors).toBe(1);
+    expect(r.corrected).toBe(1);
+    expect(r.findings.filter((f) => f.severity === 'corrected').map((f) => f.excerpt)).toEqual([expect.stringContaining('【“】先民生')]);
   });
 });

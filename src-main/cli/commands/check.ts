@@ -9,7 +9,9 @@ import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../.
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { readSheets, type Sheet } from '../check-sheets';
 import { readRegularFile } from '../../import/read-file';
-import { HOUSE_LIMITS, applyHouseLists, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import type { DismissedFinding, SavedCorrection } from '../../../src-core/model/proof';
+import { readProofState } from '../../../src-core/store/persist';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** The headline-only article a check reads a page item (通栏 banner, 栏目 column name) as. */
@@ -108,18 +110,33 @@ interface SheetRate {
  * rules over its texts), the imported texts together; each under the house lists. Each page's
  * 差错率 over its own area, as the app shows it.
  */
-function findAll(page: Gathered, lists: HouseLists | undefined): { findings: PlacedFinding[]; textCharacters: number; sheets: SheetRate[] } {
+function findAll(page: Gathered, lists: HouseLists | undefined): { findings: PlacedFinding[]; corrected: PlacedFinding[]; textCharacters: number; sheets: SheetRate[] } {
   const groups: { articles: Article[]; headers: Sheet['headers']; sheet?: Sheet }[] = page.sheets.map((sheet) => ({ articles: sheet.articles, headers: sheet.headers, sheet }));
   if (page.imported.length) groups.push({ articles: page.imported, headers: [] });
-  const out = { findings: [] as PlacedFinding[], textCharacters: 0, sheets: [] as SheetRate[] };
+  const out = { findings: [] as PlacedFinding[], corrected: [] as PlacedFinding[], textCharacters: 0, sheets: [] as SheetRate[] };
   for (const g of groups) {
     const found = findPageFindings(g);
-    const findings = lists ? applyHouseLists(g.articles, found.findings, lists, g.headers) : found.findings;
+    const saved = savedChecks(g.sheet);
+    const kept = dropDismissed(g.articles, found.findings, saved.dismissed);
+    const findings = lists ? applyHouseLists(g.articles, kept, lists, g.headers) : kept;
     out.findings.push(...findings);
+    out.corrected.push(...correctionFindings(saved.corrections, { articles: g.articles, bannerIds: [], columnIds: [] }));
     out.textCharacters += found.textCharacters;
     if (g.sheet) out.sheets.push({ label: g.sheet.label, rate: errorRate(findings, pageAreaCharacters(g.sheet.page), 'page-area') });
   }
   return out;
+}
+
+/** What a laid-out page file keeps of its checks: each article's dismissed findings and the importer's corrections. */
+function savedChecks(sheet: Sheet | undefined): { dismissed: Map<string, DismissedFinding[]>; corrections: SavedCorrection[] } {
+  const dismissed = new Map<string, DismissedFinding[]>();
+  const corrections: SavedCorrection[] = [];
+  const state = sheet ? readProofState(sheet.proof).state : undefined;
+  for (const [id, a] of Object.entries(state?.articles ?? {})) {
+    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
+    corrections.push(...(a.corrections ?? []));
+  }
+  return { dismissed, corrections };
 }
 
 /** One line a page: its 差错率 over its area and whether it passes, zh and en. */
@@ -185,7 +202,7 @@ export async function run(args: string[]): Promise<number> {
   // the paper's own words, dismissed findings and banned expressions (--house) decide what is found, then the rate counts it
   const result = findAll(page, house?.lists);
   const rate = issueRate(page, result.findings, result.textCharacters);
-  const corrected = correctionFindings(page.corrections, page);
+  const corrected = [...result.corrected, ...correctionFindings(page.corrections, page)];
   const findings = inPageOrder([...corrected, ...result.findings], page.articles);
   const shown = all ? findings : findings.filter((f) => f.severity !== 'info');
   if (json) {
