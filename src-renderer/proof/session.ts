@@ -4,6 +4,7 @@ import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
 import { applyFix, isHeaderField } from '../../src-core/proof/checks';
+import { foundText } from '../../src-core/proof/rules/house-lists';
 import type { ProofResult, RoundRecord } from '../../src-core/model/proof';
 import { currentRound, isSignedOff, nextRoundName, roundsOf, suggestionOf } from '../../src-core/store/readers';
 import { arrivalMessage } from '../../src-core/proof/arrivals';
@@ -445,6 +446,15 @@ export class ProofSession {
     }
     tiptap.chain().focus().setTextSelection(range).scrollIntoView().run();
     j.then?.(tiptap, range);
+  }
+
+  /** Dismisses a finding (忽略): kept with its article, so it stays dismissed when the page is reopened anywhere. */
+  dismiss(f: PlacedFinding): void {
+    if (isHeaderField(f.field)) return;
+    if (this.state.locked) return void this.refuseLocked();
+    const text = foundText(this.editor.getState().doc.articles, f);
+    this.store.apply({ kind: 'dismissFinding', articleId: f.articleId, finding: { rule: f.rule, text } });
+    this.notify({ zh: `已忽略“${text}”（${f.rule}），随版面保存`, en: `Dismissed "${text}" (${f.rule}); saved with the page` });
   }
 
   /** The certain fix of a finding; in 校对 mode it becomes a suggestion like any other change. */

@@ -77,3 +77,15 @@ describe('the page keeps its dismissed findings and corrections', () => {
     expect(() => store.apply({ kind: 'dismissFinding', articleId: id(), finding: { rule: undefined as unknown as string, text: '按装' } })).toThrow(/the dismissed finding needs a rule and a text/);
   });
 });
+
+describe('an import in the app keeps its corrections with the page', () => {
+  it('records each article’s corrections in its document, so a saved and reopened page still has them', async () => {
+    const { keepImportCorrections } = await import('../../src-renderer/proof/imported-corrections');
+    const { store } = pageStoreFromFile(page());
+    const elsewhere = { ...correction(), articleId: 'not-on-this-page' };
+    keepImportCorrections(store, { corrections: [correction(), elsewhere, { kind: 'broken' }] });
+    expect(articleCheckState(store.articleDoc(id())!).corrections).toEqual([correction()]);
+    const again = reopen(serializePage(store));
+    expect(articleCheckState(again.store.articleDoc(id())!).corrections).toEqual([correction()]);
+  });
+});
