@@ -123,4 +123,6 @@ export interface ProofNotes {
   titles: Map<string, string>;
   /** Shown on the list page. */
   pageTitle: string;
+  /** The findings the 校对 dismissed, by article (left out of the 差错率 the list page prints); absent: none. */
+  dismissed?: Map<string, DismissedFinding[]>;
 }

@@ -197,9 +197,11 @@ export function readProofState(raw: unknown): { state?: ProofState; dropped: num
 export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle: string): ProofNotes {
   const suggestions = new Map<string, SuggestionMeta>();
   const threads = new Map<string, Thread>();
-  for (const a of Object.values(state.articles)) {
+  const dismissed = new Map<string, DismissedFinding[]>();
+  for (const [id, a] of Object.entries(state.articles)) {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
+    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
   }
   return {
     suggestions,
@@ -207,5 +209,6 @@ export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle:
     rounds: state.rounds.map((r) => r.name),
     titles: new Map(doc.articles.map((a) => [a.id, a.headline || a.id])),
     pageTitle,
+    dismissed,
   };
 }

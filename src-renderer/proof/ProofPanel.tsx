@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { checkDocument, ERROR_RATE_METHOD, FIELD_LABELS, isHeaderField, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
-import { errorRate, PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/proof/error-rate';
-import { dropDismissed } from '../../src-core/proof/rules/house-lists';
+import { ERROR_RATE_METHOD, FIELD_LABELS, isHeaderField, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
+import { PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/proof/error-rate';
+import { checkPage } from '../../src-core/proof/page-check';
 import type { Article, PageSettings } from '../../src-core/model/document';
 import { useCorrectionFindings, useDismissed } from './imported-corrections';
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
@@ -282,19 +282,12 @@ function useSettledDoc(): { articles: Article[]; page: PageSettings } {
 
 /**
  * The automatic checks of the settled page without the findings its 校对 dismissed, with its 差错率
- * counted over the page area by the same functions `check` uses (checkDocument, dropDismissed,
- * error-rate.ts).
+ * counted over the page area by the same functions `check` and the 校样 use (checkPage → error-rate.ts).
  */
 function useChecks(): PageCheck {
   const { articles, page } = useSettledDoc();
   const dismissed = useDismissed(articles);
-  return useMemo(() => {
-    const check = checkDocument({ articles, page });
-    if (dismissed.size === 0) return check;
-    const findings = dropDismissed(articles, check.findings, dismissed);
-    const rate = errorRate(findings, check.rate.characters, check.rate.basis);
-    return { ...check, findings, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
-  }, [articles, page, dismissed]);
+  return useMemo(() => checkPage({ articles, page }, dismissed), [articles, page, dismissed]);
 }
 
 function ErrorRate() {
