@@ -15,6 +15,8 @@ import { docFromParagraphs } from '../../src-core/model/richtext';
 import { main } from '../../src-main/cli/index';
 import { saveEditionFile } from '../../src-main/files/banmian-file';
 import { pageStoreFromFile, serializePage } from '../../src-core/store/persist';
+import { pageDocuments } from '../../src-core/edition/page-doc';
+import { editionRates } from '../../src-core/proof/edition-rate';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-check-edition-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,9 +64,22 @@ describe('check on an edition file', () => {
     expect(readFileSync(file)).toEqual(before);
   });
 
-  it('--json lists the pages with their rates', async () => {
+  it('counts as the app counts an edition (editionRates, the overview)', () => {
+    const rates = editionRates(pageDocuments(edition()).map(({ number, document }) => ({ number, doc: document })));
+    expect(rates.pages.map((p) => [p.number, p.rate.errors, p.rate.characters])).toEqual([
+      [1, 0, 13_542],
+      [2, 1, 13_542],
+    ]);
+    expect(rates.edition).toMatchObject({ errors: 1, characters: 27_084, pass: true });
+    expect(rates.edition.per10k).toBeCloseTo(0.3692, 4);
+  });
+
+  it('--json lists the pages with their rates, the figures the app shows', async () => {
     const { out } = await run(file, '--json');
     const r = JSON.parse(out) as { rate: { errors: number; characters: number }; pages: { label: string; rate: { errors: number; characters: number } }[] };
+    const app = editionRates(pageDocuments(edition()).map(({ number, document }) => ({ number, doc: document })));
+    expect(r.pages.map((p) => p.rate)).toEqual(app.pages.map((p) => p.rate));
+    expect(r.rate).toEqual(app.edition);
     expect(r.rate).toMatchObject({ errors: 1, characters: 27_084 });
     expect(r.pages.map((p) => [p.label.slice(0, 3), p.rate.errors, p.rate.characters])).toEqual([
       ['第1版', 0, 13_542],
