@@ -1,9 +1,14 @@
-import type { TextStyle } from '../model/document';
+import type { PageHeader, TextStyle } from '../model/document';
 import { composeOptions, type LayoutContext } from './context';
 import { headerDate } from './date';
 import { emitLine } from './lines';
 import { BLACK, type TextField } from './page-layout';
 import { addRule } from './strokes';
+
+/** The running head (版头) as printed: 第N版, 版名, the date line (the proofreading checks read it too). */
+export function runningHead(h: PageHeader): string {
+  return [h.pageNumber && `第${h.pageNumber}版`, h.section, h.date && headerDate(h.date, h.dateLine === 'weekday-lunar')].filter(Boolean).join('　');
+}
 
 /** The page header (报眉): paper name, 第N版·版名·date with weekday (and 农历 when asked), the editors' credits, over a thick-thin rule. */
 export function layoutHeader(ctx: LayoutContext): void {
@@ -24,7 +29,7 @@ export function layoutHeader(ctx: LayoutContext): void {
   };
   const ruleY = top + h.height - 6;
   put(h.paperName, nameStyle, ruleY - 4 - nameStyle.size, 'header');
-  const info = [h.pageNumber && `第${h.pageNumber}版`, h.section, h.date && headerDate(h.date, h.dateLine === 'weekday-lunar')].filter(Boolean).join('　');
+  const info = runningHead(h);
   put(info, { ...infoStyle, align: h.paperName ? 'center' : 'left' }, ruleY - 4 - infoStyle.size, 'header');
   const credits = [h.editor && `责任编辑：${h.editor}`, h.proofreader && `校对：${h.proofreader}`, h.layoutEditor && `组版：${h.layoutEditor}`].filter(Boolean).join('　');
   put(credits, creditStyle, ruleY - 4 - creditStyle.size, 'header');

@@ -46,6 +46,34 @@ export interface MarkedSpan {
   offset: number;
 }
 
+/**
+ * A finding the 校对 dismissed (忽略): the rule and the text it found. Kept with the article it was
+ * found in, so it stays dismissed wherever the page is opened; a house file's ignore list has the
+ * same shape and applies page-wide.
+ */
+export interface DismissedFinding {
+  rule: string;
+  text: string;
+}
+
+/**
+ * A change the importer made to what the author wrote (import/report.ts Correction, 已自动改正),
+ * placed: the text the change is in and the UTF-16 offset of `to` in it. Kept with the article so
+ * the 校对 panel lists it when the page is reopened.
+ */
+export interface SavedCorrection {
+  kind: string;
+  from: string;
+  to: string;
+  articleId?: string;
+  field: 'kicker' | 'headline' | 'deck' | 'body' | 'banner' | 'column';
+  text: string;
+  offset: number;
+}
+
+/** Bounds on what an article keeps, so a runaway import or a damaged file cannot fill memory. */
+export const CHECK_STATE_LIMITS = { dismissed: 2_000, corrections: 10_000, textChars: 10_000 } as const;
+
 export const ROUND_NAMES = ['一校', '二校', '三校'] as const;
 
 /** The name of round number `n` (0-based): 一校, 二校, 三校, then 4校… */
@@ -95,4 +123,6 @@ export interface ProofNotes {
   titles: Map<string, string>;
   /** Shown on the list page. */
   pageTitle: string;
+  /** The findings the 校对 dismissed, by article (left out of the 差错率 the list page prints); absent: none. */
+  dismissed?: Map<string, DismissedFinding[]>;
 }

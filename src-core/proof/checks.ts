@@ -1,5 +1,6 @@
-import type { Article, BanmianDocument, PageSettings } from '../model/document';
-import { ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
+import type { Article, BanmianDocument, PageHeader, PageSettings } from '../model/document';
+import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
+import { runningHead } from '../layout/header';
 import { printableParagraphs } from '../model/richtext';
 import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
@@ -54,7 +55,36 @@ export interface Finding {
   weight: number;
 }
 
-export type Field = ArticleTextPart;
+/**
+ * The texts a page prints besides its articles' fields: 栏头 (an article's column name), and the page
+ * header's 报头 (the paper's name) and 报眉/版头 (版次, 版名, date as printed). Errors in them count
+ * double (error-rate.ts), as in headlines.
+ */
+export const PAGE_TEXT_PARTS = ['column', 'masthead', 'runningHead'] as const;
+export type PageTextPart = (typeof PAGE_TEXT_PARTS)[number];
+
+export type Field = ArticleTextPart | PageTextPart;
+
+/** What the desk calls every place a finding can be, zh and en. */
+export const FIELD_LABELS: Record<Field, { zh: string; en: string }> = {
+  ...ARTICLE_PART_LABELS,
+  column: { zh: '栏头', en: 'Column head' },
+  masthead: { zh: '报头', en: 'Masthead' },
+  runningHead: { zh: '版头', en: 'Running head' },
+};
+
+/** The article id a page header's findings carry (they belong to no article). */
+export const PAGE_HEADER_ID = 'page-header';
+
+/** Every place in reading order: the header, the column head, the titles and fields, the body. */
+export const FIELD_ORDER = Object.keys(FIELD_LABELS).sort((a, b) => rankOf(a) - rankOf(b)) as Field[];
+function rankOf(field: string): number {
+  const head = ['masthead', 'runningHead', 'column'].indexOf(field);
+  return head >= 0 ? head - 10 : field === 'body' ? 99 : (ARTICLE_TEXT_FIELDS as readonly string[]).indexOf(field);
+}
+
+/** The page header's texts are set in the page settings, not in an article: no jump, no fix from a finding. */
+export const isHeaderField = (field: Field): field is 'masthead' | 'runningHead' => field === 'masthead' || field === 'runningHead';
 
 export { ERROR_WEIGHTS } from './weights';
 
@@ -318,10 +348,21 @@ export interface Located {
 
 export function articleTexts(a: Article): Located[] {
   const out: Located[] = [];
+  if (a.column?.trim()) out.push({ articleId: a.id, field: 'column', paragraph: 0, text: a.column });
   for (const field of ARTICLE_TEXT_FIELDS) {
     if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });
   }
   printableParagraphs(a.body).forEach((p, i) => out.push({ articleId: a.id, field: 'body', paragraph: i, text: p.spans.map((s) => s.text).join('') }));
+  return out;
+}
+
+/** The page header's printed texts: 报头 and 版头 (the credits line holds names only and is not read). */
+export function headerTexts(h: PageHeader, articleId = PAGE_HEADER_ID): Located[] {
+  const out: Located[] = [];
+  if (h.height <= 0) return out;
+  if (h.paperName.trim()) out.push({ articleId, field: 'masthead', paragraph: 0, text: h.paperName });
+  const head = runningHead(h);
+  if (head.trim()) out.push({ articleId, field: 'runningHead', paragraph: 0, text: head });
   return out;
 }
 
@@ -378,9 +419,15 @@ export function countedCharacters(text: string): number {
   return n;
 }
 
-/** Every finding of the page's articles (placed or not), without the rate. */
-export function findPageFindings(doc: Pick<BanmianDocument, 'articles'>): { findings: PlacedFinding[]; textCharacters: number } {
-  const texts = doc.articles.flatMap(articleTexts);
+/** What a check reads: the articles, and the page headers printed with them (one per page read). */
+export interface CheckedTexts {
+  articles: readonly Article[];
+  headers?: readonly Located[];
+}
+
+/** Every finding of the page's articles and header texts (placed or not), without the rate. */
+export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]; textCharacters: number } {
+  const texts = [...(doc.headers ?? []), ...doc.articles.flatMap(articleTexts)];
   const findings: PlacedFinding[] = [];
   texts.forEach((t, i) => {
     const next = texts[i + 1];
@@ -393,7 +440,9 @@ export function findPageFindings(doc: Pick<BanmianDocument, 'articles'>): { find
   for (const rule of PAGE_RULES) {
     rule(texts.map((t) => t.text), (i, f) => findings.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
   }
-  return { findings, textCharacters: texts.reduce((n, t) => n + countedCharacters(t.text), 0) };
+  // the articles' own text: header and column heads are counted as the room they take on a page (error-rate.ts)
+  const counted = texts.filter((t) => !(PAGE_TEXT_PARTS as readonly string[]).includes(t.field));
+  return { findings, textCharacters: counted.reduce((n, t) => n + countedCharacters(t.text), 0) };
 }
 
 /**
@@ -401,7 +450,7 @@ export function findPageFindings(doc: Pick<BanmianDocument, 'articles'>): { find
  * the page area when the page's settings are given (a laid-out page), else over the text.
  */
 export function checkDocument(doc: Pick<BanmianDocument, 'articles'> & { page?: PageSettings }): PageCheck {
-  const { findings, textCharacters } = findPageFindings(doc);
+  const { findings, textCharacters } = findPageFindings({ articles: doc.articles, headers: doc.page ? headerTexts(doc.page.header) : [] });
   const rate = doc.page ? errorRate(findings, pageAreaCharacters(doc.page), 'page-area') : errorRate(findings, textCharacters, 'text');
   return { findings, characters: textCharacters, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }

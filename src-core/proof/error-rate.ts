@@ -22,15 +22,18 @@ export const MAX_NUMBER_USAGE = 1;
 /** 报头、报眉、栏头、标题中的差错按正文同样错误的双倍计. */
 export const TITLE_FACTOR = 2;
 
-/** The article parts that are 标题 (引题, 主题, 副题); banners and column names are read as headlines. */
-const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['kicker', 'headline', 'deck']);
+/**
+ * The places whose errors count TITLE_FACTOR times: 标题 (引题, 主题, 副题), 栏头, 报头 and 报眉/版头;
+ * imported banners and column names are read as headlines.
+ */
+const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['kicker', 'headline', 'deck', 'column', 'masthead', 'runningHead']);
 
 /**
  * The rules whose findings are number usage (GB/T 15835): each weighs ERROR_WEIGHTS.numberUsage (the
  * rules emit that weight; tests/unit/proof-precision.test.ts holds them to it), capped per issue.
  * number-grouping is not among them: it is a note (分节 may be used), never an error.
  */
-export const NUMBER_USAGE_RULES: ReadonlySet<string> = new Set(['abbreviated-year', 'mixed-number-style', 'numeral-in-word', 'number-range', 'mixed-digit-grouping']);
+export const NUMBER_USAGE_RULES: ReadonlySet<string> = new Set(['abbreviated-year', 'mixed-number-style', 'numeral-in-word', 'number-range', 'mixed-digit-grouping', 'number-two-ways']);
 
 /** How the character count was reached: the laid-out page's area, or the text itself without a layout. */
 export type CharacterBasis = 'page-area' | 'text';

@@ -1,4 +1,5 @@
 import type { Article } from '../model/document';
+import type { SavedCorrection } from '../model/proof';
 import { printableParagraphs } from '../model/richtext';
 import { excerpt, type Field, type PlacedFinding } from './checks';
 
@@ -8,20 +9,8 @@ import { excerpt, type Field, type PlacedFinding } from './checks';
  * and can undo it. They weigh nothing in the 差错率: the author's text is not the printed text.
  */
 
-/**
- * A change the importer made, placed: the shape of import/report.ts `Correction`, which proof may
- * not import (the dependency rule); `check` hands the report's corrections over as they are.
- */
-export interface Correction {
-  kind: string;
-  from: string;
-  to: string;
-  articleId?: string;
-  field: 'kicker' | 'headline' | 'deck' | 'body' | 'banner' | 'column';
-  /** The imported text the change is in, and the UTF-16 offset of `to` in it. */
-  text: string;
-  offset: number;
-}
+/** A change the importer made, placed: the model's shape, which import/report.ts `Correction` fits. */
+export type Correction = SavedCorrection;
 
 /** What each kind of change is called, zh and en (unknown kinds fall back to the generic words). */
 const KIND_NAMES: Record<string, { zh: string; en: string }> = {

@@ -3,6 +3,8 @@ import { ROUND_COLORS, setTextBox, type LayoutEnv } from '../layout/layout';
 import type { TextStyle } from '../model/document';
 import { mmToPt } from '../model/units';
 import type { ProofNotes } from '../model/proof';
+import type { ErrorRate } from './error-rate';
+import { rateLine } from './page-check';
 
 /**
  * The proof sheet (校样) of a round: the page in the proof view with a note in the right margin for
@@ -68,8 +70,8 @@ export function proofSheet(page: PageLayout, notes: ProofNotes, env: LayoutEnv, 
   return { ...page, width: page.width + columnWidth, height: Math.max(page.height, nextTop + mmToPt(10)), items };
 }
 
-/** A list of the open marks of the page, article by article (the second page of the proof PDF). */
-export function openMarksList(page: PageLayout, notes: ProofNotes, env: LayoutEnv): PageLayout {
+/** A list of the open marks of the page, article by article (the second page of the proof PDF), under the page's 差错率 when given. */
+export function openMarksList(page: PageLayout, notes: ProofNotes, env: LayoutEnv, rate?: ErrorRate): PageLayout {
   const margin = mmToPt(18);
   const width = mmToPt(210);
   const height = mmToPt(297);
@@ -81,6 +83,7 @@ export function openMarksList(page: PageLayout, notes: ProofNotes, env: LayoutEn
     y += set.height;
   };
   add(`校样修改单　${notes.pageTitle}`, LIST_TITLE);
+  if (rate) add(rateLine(rate).zh, LIST_STYLE, rate.pass ? BLACK : ROUND_COLORS[0]);
   const anchors = (page.proofAnchors ?? []).filter((a) => (a.kind === 'comment' ? !notes.threads.get(a.id)?.resolved : (notes.suggestions.get(a.id)?.status ?? 'open') === 'open'));
   if (anchors.length === 0) add('本版没有待处理的修改和批注。', LIST_STYLE);
   const byArticle = new Map<string, ProofAnchor[]>();

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import type { BanmianDocument } from '../model/document';
 import { serializeDocument } from '../model/serialize';
-import type { CommentEntry, ProofNotes, Role, RoundRecord, SignoffEvent, SuggestionMeta, Thread } from '../model/proof';
-import { proofParts, roundParts } from './proof-doc';
+import { CHECK_STATE_LIMITS, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
+import { checkParts, proofParts, roundParts } from './proof-doc';
 import { PageStore } from './page-store';
 
 /**
@@ -20,6 +20,10 @@ import { PageStore } from './page-store';
 export interface ArticleProofState {
   suggestions: SuggestionMeta[];
   threads: Thread[];
+  /** Findings the 校对 dismissed; absent in files before them (read as none). */
+  dismissed?: DismissedFinding[];
+  /** The importer's corrections of the article's text (已自动改正); absent in older files (none). */
+  corrections?: SavedCorrection[];
 }
 
 export interface ProofState {
@@ -39,8 +43,14 @@ export function proofStateOf(store: PageStore): ProofState {
     const doc = store.articleDoc(id);
     if (!doc) continue;
     const { suggestions, threads } = proofParts(doc);
-    if (suggestions.size === 0 && threads.size === 0) continue;
-    articles[id] = { suggestions: [...suggestions.values()], threads: [...threads.values()] };
+    const { dismissed, corrections } = checkParts(doc);
+    if (suggestions.size === 0 && threads.size === 0 && dismissed.size === 0 && corrections.length === 0) continue;
+    articles[id] = {
+      suggestions: [...suggestions.values()],
+      threads: [...threads.values()],
+      ...(dismissed.size ? { dismissed: [...dismissed.values()] } : {}),
+      ...(corrections.length ? { corrections: corrections.toArray() } : {}),
+    };
   }
   const signedBy = signoff.get('signedBy');
   const signedAt = signoff.get('signedAt');
@@ -89,9 +99,12 @@ export function applyProofState(store: PageStore, state: ProofState): void {
 
 function writeArticleProof(doc: Y.Doc, a: ArticleProofState): void {
   const { suggestions, threads } = proofParts(doc);
+  const { dismissed, corrections } = checkParts(doc);
   doc.transact(() => {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
+    for (const d of a.dismissed ?? []) dismissed.set(`${d.rule}\u0000${d.text}`, d);
+    if (a.corrections?.length) corrections.push(a.corrections);
   });
 }
 
@@ -132,6 +145,11 @@ function isThread(v: unknown): v is Thread {
   return obj(v) && str(v.id) && str(v.quote) && str(v.round) && Array.isArray(v.comments) && v.comments.every(isComment) && typeof v.resolved === 'boolean';
 }
 
+const isDismissed = (v: unknown): v is DismissedFinding => obj(v) && str(v.rule) && str(v.text);
+const CORRECTION_FIELDS: readonly unknown[] = ['kicker', 'headline', 'deck', 'body', 'banner', 'column'];
+const isCorrection = (v: unknown): v is SavedCorrection =>
+  obj(v) && str(v.kind) && str(v.from) && str(v.to) && optStr(v.articleId) && CORRECTION_FIELDS.includes(v.field) && str(v.text) && Number.isInteger(v.offset) && (v.offset as number) >= 0 && (v.offset as number) <= v.text.length;
+
 const isRound = (v: unknown): v is RoundRecord => obj(v) && str(v.name) && str(v.startedBy) && str(v.startedAt) && optStr(v.finishedBy) && optStr(v.finishedAt);
 
 const isSignoffEvent = (v: unknown): v is SignoffEvent => obj(v) && (v.kind === 'signed' || v.kind === 'reopened') && str(v.by) && isRole(v.role) && str(v.at) && optStr(v.reason);
@@ -167,7 +185,9 @@ export function readProofState(raw: unknown): { state?: ProofState; dropped: num
         dropped++;
         continue;
       }
-      articles[id] = { suggestions: keep(a.suggestions, isSuggestion), threads: keep(a.threads, isThread) };
+      const dismissed = keep(a.dismissed, isDismissed).slice(0, CHECK_STATE_LIMITS.dismissed);
+      const corrections = keep(a.corrections, isCorrection).slice(-CHECK_STATE_LIMITS.corrections);
+      articles[id] = { suggestions: keep(a.suggestions, isSuggestion), threads: keep(a.threads, isThread), ...(dismissed.length ? { dismissed } : {}), ...(corrections.length ? { corrections } : {}) };
     }
   } else if (raw.articles !== undefined) dropped++;
   return { state: { rounds, signoff, articles }, dropped };
@@ -177,9 +197,11 @@ export function readProofState(raw: unknown): { state?: ProofState; dropped: num
 export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle: string): ProofNotes {
   const suggestions = new Map<string, SuggestionMeta>();
   const threads = new Map<string, Thread>();
-  for (const a of Object.values(state.articles)) {
+  const dismissed = new Map<string, DismissedFinding[]>();
+  for (const [id, a] of Object.entries(state.articles)) {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
+    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
   }
   return {
     suggestions,
@@ -187,5 +209,6 @@ export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle:
     rounds: state.rounds.map((r) => r.name),
     titles: new Map(doc.articles.map((a) => [a.id, a.headline || a.id])),
     pageTitle,
+    dismissed,
   };
 }

@@ -3,8 +3,11 @@ import {
   LOCKED_MESSAGE,
   UNKNOWN_AUTHOR,
   roundName,
+  CHECK_STATE_LIMITS,
   type CommentEntry,
+  type DismissedFinding,
   type MarkedSpan,
+  type SavedCorrection,
   type OpenMark,
   type ProofResult,
   type Role,
@@ -32,6 +35,33 @@ import { articleParts } from './ydocs';
 
 export function proofParts(doc: Y.Doc) {
   return { suggestions: doc.getMap<SuggestionMeta>('suggestions'), threads: doc.getMap<Thread>('threads') };
+}
+
+/**
+ * The article's check state: the findings the 校对 dismissed (by rule and text) and the importer's
+ * corrections of its text (已自动改正). In the article doc, as the threads are, so a 校对 may write
+ * them on a shared page and they travel with the text.
+ */
+export function checkParts(doc: Y.Doc) {
+  return { dismissed: doc.getMap<DismissedFinding>('dismissed'), corrections: doc.getArray<SavedCorrection>('corrections') };
+}
+
+const dismissedKey = (d: DismissedFinding): string => `${d.rule}\u0000${d.text}`;
+
+export function dismissFinding(doc: Y.Doc, d: DismissedFinding, origin?: unknown): void {
+  const { dismissed } = checkParts(doc);
+  if (dismissed.has(dismissedKey(d)) || dismissed.size >= CHECK_STATE_LIMITS.dismissed) return;
+  doc.transact(() => dismissed.set(dismissedKey(d), { rule: d.rule, text: d.text }), origin);
+}
+
+/** Keeps an import's corrections of the article (the newest kept when the list is full). */
+export function recordCorrections(doc: Y.Doc, list: readonly SavedCorrection[], origin?: unknown): void {
+  const { corrections } = checkParts(doc);
+  doc.transact(() => {
+    corrections.push([...list]);
+    const over = corrections.length - CHECK_STATE_LIMITS.corrections;
+    if (over > 0) corrections.delete(0, over);
+  }, origin);
 }
 
 interface TextRun {

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Article, BanmianDocument, PageHeader } from '../model/document';
-import type { RoundRecord, SignoffEvent, SuggestionMeta, Thread } from '../model/proof';
-import { roundParts, proofParts } from './proof-doc';
+import type { DismissedFinding, RoundRecord, SavedCorrection, SignoffEvent, SuggestionMeta, Thread } from '../model/proof';
+import { checkParts, roundParts, proofParts } from './proof-doc';
 import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage } from './ydocs';
 
 /**
@@ -14,6 +14,12 @@ import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage 
 export { articleBodyJSON } from './ydocs';
 export type { ArticleMeta } from './ydocs';
 export { ROUND_ROOTS as SERVER_WRITTEN_ROOTS, currentRound, isSignedOff, markedSpans, nextRoundName, openMarks, openSuggestions, orphanThreads, signoffLog } from './proof-doc';
+
+/** An article's check state: the findings its 校对 dismissed and the importer's corrections of its text. */
+export function articleCheckState(doc: Y.Doc): { dismissed: DismissedFinding[]; corrections: SavedCorrection[] } {
+  const { dismissed, corrections } = checkParts(doc);
+  return { dismissed: [...dismissed.values()], corrections: corrections.toArray() };
+}
 
 /** The article ids of the page, in order. */
 export function articleIdsOf(layoutDoc: Y.Doc): string[] {

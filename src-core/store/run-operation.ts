@@ -150,6 +150,10 @@ function runProof(t: OperationTarget, op: ProofOperation): number | boolean | Pr
       return proofDoc.replyToThread(docOf(t, op.articleId), op.threadId, op.entry);
     case 'resolve':
       return proofDoc.resolveThread(docOf(t, op.articleId), op.threadId, op.resolved);
+    case 'dismissFinding':
+      return proofDoc.dismissFinding(docOf(t, op.articleId), op.finding);
+    case 'recordCorrections':
+      return proofDoc.recordCorrections(docOf(t, op.articleId), op.corrections);
     case 'startRound':
       return proofDoc.startRound(t.layoutDoc, op.by);
     case 'finishRound':

@@ -1,5 +1,8 @@
 import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
+import { editionRates } from '../../src-core/proof/edition-rate';
+import type { ErrorRate } from '../../src-core/proof/error-rate';
+import { readProofState } from '../../src-core/store/persist';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
@@ -39,6 +42,7 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
   const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
+  const rates = useMemo(() => editionRates(rows.map((r) => ({ number: r.number, doc: r.document, dismissed: dismissedOf(view.edition.pages[r.index].proof) }))), [rows, view.edition]);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
@@ -46,7 +50,7 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
           整期总览 <small>Edition overview</small>
         </h1>
         <span>
-          {info.paper} {info.date} · {rows.length} 版 pages · {view.title}
+          {info.paper} {info.date} · {rows.length} 版 pages · {view.title} · <RateFigure rate={rates.edition} testId="edition-error-rate" />
         </span>
         <button
           type="button"
@@ -87,23 +91,38 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
         </p>
       )}
       <ol className="edition-pages">
-        {rows.map((row) => (
-          <PageCard key={row.index} row={row} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} onDelete={() => session.deletePage(row.index, host)} />
+        {rows.map((row, i) => (
+          <PageCard key={row.index} row={row} rate={rates.pages[i].rate} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} onDelete={() => session.deletePage(row.index, host)} />
         ))}
       </ol>
     </div>
   );
 }
 
+/** Each article's dismissed findings from a page's saved proof state (read defensively). */
+function dismissedOf(proof: unknown) {
+  return new Map(Object.entries(readProofState(proof).state?.articles ?? {}).flatMap(([id, a]) => (a.dismissed?.length ? [[id, a.dismissed] as const] : [])));
+}
+
+/** A 差错率 as the 校对 panel words it, for the overview's head and each page. */
+function RateFigure({ rate, testId }: { rate: ErrorRate; testId: string }) {
+  return (
+    <span data-testid={testId} data-pass={rate.pass} className={rate.pass ? undefined : 'edition-bad'} title={`差错 ${rate.errors} 个 ÷ 版面字数 ${rate.characters} 字 / ${rate.errors} errors in ${rate.characters} characters`}>
+      差错率 {rate.per10k.toFixed(2)}/万 {rate.pass ? '合格' : '不合格'}
+    </span>
+  );
+}
+
 interface CardProps {
   row: OverviewRow;
+  rate: ErrorRate;
   editor: Editor;
   onOpen: () => void;
   onRenumber: (to: number) => void;
   onDelete: () => void;
 }
 
-const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber, onDelete }: CardProps) {
+const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
@@ -131,6 +150,7 @@ const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber, onDel
         <span data-testid="edition-page-preflight" data-state={preflight} className={`edition-${preflight}`} title={`preflight: ${row.errors} errors, ${row.warnings} warnings`}>
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
+        <RateFigure rate={rate} testId="edition-page-error-rate" />
       </div>
       <div className="edition-actions">
         <Renumber key={row.number} number={row.number} onRenumber={onRenumber} />

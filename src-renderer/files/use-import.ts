@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
 import type { Failed } from './file-dialog-state';
-import { rememberImportCorrections } from '../proof/imported-corrections';
+import { keepImportCorrections } from '../proof/imported-corrections';
 
 const readAsBase64 = (file: File): Promise<string> =>
   new Promise((done, fail) => {
@@ -26,9 +26,9 @@ export function useImport(editor: Editor, host: HostApi, failed: Failed) {
     const r = await host.importFiles(payload);
     if (failed(r)) return;
     const { articles, images, errors, imageLinks, report } = r.value;
-    // Before placing, so the 校对 panel finds them when the articles arrive.
-    rememberImportCorrections(report);
     editor.importAndPlace(articles, images, at, new Map(imageLinks.map((l) => [l.imageId, l.caption])));
+    // With the placed articles, so the page file keeps them and the 校对 panel lists them when it is reopened.
+    keepImportCorrections(editor.pageStore, report);
     const problems = errors.map((e) => e.zh).join('；');
     const problemsEn = errors.map((e) => e.en).join('; ');
     editor.notify(

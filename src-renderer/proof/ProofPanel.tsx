@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { ARTICLE_PART_LABELS } from '../../src-core/model/article-fields';
-import { checkDocument, ERROR_RATE_METHOD, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
+import { ERROR_RATE_METHOD, FIELD_LABELS, isHeaderField, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
 import { PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/proof/error-rate';
+import { checkPage } from '../../src-core/proof/page-check';
 import type { Article, PageSettings } from '../../src-core/model/document';
-import { useCorrectionFindings } from './imported-corrections';
+import { useCorrectionFindings, useDismissed } from './imported-corrections';
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
 import { useEditor } from '../editor/use-editor';
@@ -281,12 +281,13 @@ function useSettledDoc(): { articles: Article[]; page: PageSettings } {
 }
 
 /**
- * The automatic checks of the settled page, with its 差错率 counted over the page area by the same
- * function `check` uses (checkDocument → error-rate.ts).
+ * The automatic checks of the settled page without the findings its 校对 dismissed, with its 差错率
+ * counted over the page area by the same functions `check` and the 校样 use (checkPage → error-rate.ts).
  */
 function useChecks(): PageCheck {
   const { articles, page } = useSettledDoc();
-  return useMemo(() => checkDocument({ articles, page }), [articles, page]);
+  const dismissed = useDismissed(articles);
+  return useMemo(() => checkPage({ articles, page }, dismissed), [articles, page, dismissed]);
 }
 
 function ErrorRate() {
@@ -334,7 +335,7 @@ function Checks() {
       {check.findings.length === 0 && <p className="hint">未发现问题 · Nothing found</p>}
       <ul className="findings">
         {check.findings.map((f, i) => (
-          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} />
+          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && !isHeaderField(f.field) && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} onDismiss={locked || isHeaderField(f.field) ? undefined : () => session.dismiss(f)} />
         ))}
       </ul>
     </section>
@@ -342,7 +343,7 @@ function Checks() {
 }
 
 /** One finding: its excerpt and message as a button that jumps to the text, and its fix when there is one. */
-function FindingItem({ f, title, canFix, onFix, fixLabel }: { f: PlacedFinding; title: string; canFix: boolean; onFix: () => void; fixLabel: string }) {
+function FindingItem({ f, title, canFix, onFix, fixLabel, onDismiss }: { f: PlacedFinding; title: string; canFix: boolean; onFix: () => void; fixLabel: string; onDismiss?: () => void }) {
   const session = useProofSession();
   return (
     <li className={`finding finding-${f.severity}`} data-testid={f.severity === 'corrected' ? 'corrected-finding' : 'finding'} data-rule={f.rule} data-severity={f.severity}>
@@ -350,13 +351,18 @@ function FindingItem({ f, title, canFix, onFix, fixLabel }: { f: PlacedFinding; 
         <span className="excerpt">{f.excerpt}</span>
         <span className="msg">{f.zh}</span>
         <small>
-          {quote(title, 12)} · {ARTICLE_PART_LABELS[f.field].zh}
+          {quote(title, 12)} · {FIELD_LABELS[f.field].zh}
           {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
         </small>
       </button>
       {canFix && (
         <button className="finding-fix" data-testid="finding-fix" onClick={onFix} title={f.severity === 'corrected' ? `Undo: put back what the copy had` : `Fix: replace with "${f.fix}"`}>
           {fixLabel}
+        </button>
+      )}
+      {onDismiss && (
+        <button className="finding-dismiss" data-testid="finding-dismiss" onClick={onDismiss} title="Dismiss: not an error here (kept with the page)">
+          忽略
         </button>
       )}
     </li>

@@ -1,49 +1,64 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { Article } from '../../src-core/model/document';
+import type { DismissedFinding, SavedCorrection } from '../../src-core/model/proof';
 import type { PlacedFinding } from '../../src-core/proof/checks';
-import { correctionFindings, type Correction } from '../../src-core/proof/import-corrections';
+import { correctionFindings } from '../../src-core/proof/import-corrections';
+import type { PageStore } from '../../src-core/store/page-store';
+import { articleCheckState } from '../../src-core/store/readers';
+import { useProof, useProofSession } from './use-proof';
 
 /**
- * The importer's placed changes (report.corrections) of the imports made at this desk, so the 校对
- * panel shows them as 已自动改正 findings (issue 19), as `check` does. They belong to the imported
- * articles by id (unique per import), so a page without those articles shows none; a correction whose
- * text was edited since is no longer found and drops out. Not saved with the page.
+ * The page's check state as the 校对 panel shows it (issue 19): the importer's placed changes
+ * (report.corrections) kept with the articles they are in, so the panel lists them as 已自动改正
+ * findings after the page is reopened (the page file saves them), and the findings the 校对
+ * dismissed (忽略), which stay dismissed wherever the page is opened. A correction whose text was
+ * edited since is no longer found and drops out.
  */
 
-/** The most corrections kept, newest first to stay: as many as one file's report places at most. */
-const MAX_KEPT = 10_000;
-
-let kept: readonly Correction[] = [];
-const listeners = new Set<() => void>();
-
-const isCorrection = (c: unknown): c is Correction => {
-  const x = c as Partial<Correction> | null;
+const isCorrection = (c: unknown): c is SavedCorrection => {
+  const x = c as Partial<SavedCorrection> | null;
   return !!x && typeof x.kind === 'string' && typeof x.from === 'string' && typeof x.to === 'string' && typeof x.field === 'string' && typeof x.text === 'string' && typeof x.offset === 'number';
 };
 
-/** Keeps the corrections of an import's report (the host hands the report over untyped). */
-export function rememberImportCorrections(report: unknown): void {
+/**
+ * Keeps the corrections of an import's report (the host hands the report over untyped) with the
+ * imported articles; call it after the articles are on the page.
+ */
+export function keepImportCorrections(store: PageStore, report: unknown): void {
   const list = (report as { corrections?: unknown } | null)?.corrections;
   if (!Array.isArray(list)) return;
-  const fresh = list.filter(isCorrection);
-  if (fresh.length === 0) return;
-  kept = [...kept, ...fresh].slice(-MAX_KEPT);
-  for (const l of listeners) l();
+  const byArticle = new Map<string, SavedCorrection[]>();
+  for (const c of list.filter(isCorrection)) if (c.articleId !== undefined) (byArticle.get(c.articleId) ?? byArticle.set(c.articleId, []).get(c.articleId)!).push(c);
+  const onPage = new Set(store.articleIds());
+  for (const [articleId, corrections] of byArticle) if (onPage.has(articleId)) store.apply({ kind: 'recordCorrections', articleId, corrections });
 }
 
-/** Forgets every kept correction (tests; a new desk session). */
-export function forgetImportCorrections(): void {
-  kept = [];
-  for (const l of listeners) l();
+/** Each article's saved check state, read again when the page changes (the proof state's version). */
+function useCheckState(articles: Article[]): { dismissed: Map<string, DismissedFinding[]>; corrections: SavedCorrection[] } {
+  const session = useProofSession();
+  const version = useProof((s) => s.version);
+  return useMemo(() => {
+    const dismissed = new Map<string, DismissedFinding[]>();
+    const corrections: SavedCorrection[] = [];
+    for (const a of articles) {
+      const doc = session.store.articleDoc(a.id);
+      if (!doc) continue;
+      const state = articleCheckState(doc);
+      if (state.dismissed.length) dismissed.set(a.id, state.dismissed);
+      corrections.push(...state.corrections);
+    }
+    return { dismissed, corrections };
+    // version: the store's documents changed (a dismissal, a correction recorded, a reopened page)
+  }, [articles, session, version]);
 }
 
-const subscribe = (l: () => void): (() => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-
-/** The kept corrections still found in these articles, as 已自动改正 findings. */
+/** The saved corrections still found in these articles, as 已自动改正 findings. */
 export function useCorrectionFindings(articles: Article[]): PlacedFinding[] {
-  const corrections = useSyncExternalStore(subscribe, () => kept);
+  const { corrections } = useCheckState(articles);
   return useMemo(() => correctionFindings(corrections, { articles, bannerIds: [], columnIds: [] }), [corrections, articles]);
+}
+
+/** The page's dismissed findings, by article. */
+export function useDismissed(articles: Article[]): Map<string, DismissedFinding[]> {
+  return useCheckState(articles).dismissed;
 }

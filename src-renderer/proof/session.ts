@@ -3,7 +3,8 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
-import { applyFix } from '../../src-core/proof/checks';
+import { applyFix, isHeaderField } from '../../src-core/proof/checks';
+import { foundText } from '../../src-core/proof/rules/house-lists';
 import type { ProofResult, RoundRecord } from '../../src-core/model/proof';
 import { currentRound, isSignedOff, nextRoundName, roundsOf, suggestionOf } from '../../src-core/store/readers';
 import { arrivalMessage } from '../../src-core/proof/arrivals';
@@ -414,6 +415,10 @@ export class ProofSession {
 
   /** Selects the article's block, opens the story editor and selects the finding's text. */
   jumpTo(f: PlacedFinding, then?: Jump['then']): void {
+    if (isHeaderField(f.field)) {
+      this.notify({ zh: '报头、版头在“版面设置”里修改', en: 'The masthead and running head are edited in the page settings' }, 'info');
+      return;
+    }
     const block = this.editor.getState().doc.blocks.find((b) => b.kind === 'article' && b.articleId === f.articleId);
     if (block) this.editor.select(block.id);
     const jump: Jump = { articleId: f.articleId, field: f.field, paragraph: f.paragraph, offset: f.offset, length: f.length, then };
@@ -443,9 +448,18 @@ export class ProofSession {
     j.then?.(tiptap, range);
   }
 
+  /** Dismisses a finding (忽略): kept with its article, so it stays dismissed when the page is reopened anywhere. */
+  dismiss(f: PlacedFinding): void {
+    if (isHeaderField(f.field)) return;
+    if (this.state.locked) return void this.refuseLocked();
+    const text = foundText(this.editor.getState().doc.articles, f);
+    this.store.apply({ kind: 'dismissFinding', articleId: f.articleId, finding: { rule: f.rule, text } });
+    this.notify({ zh: `已忽略“${text}”（${f.rule}），随版面保存`, en: `Dismissed "${text}" (${f.rule}); saved with the page` });
+  }
+
   /** The certain fix of a finding; in 校对 mode it becomes a suggestion like any other change. */
   fix(f: PlacedFinding): void {
-    if (f.fix === undefined) return;
+    if (f.fix === undefined || isHeaderField(f.field)) return;
     if (this.state.locked) return void this.refuseLocked();
     if (f.field === 'body') {
       const replacement = f.fix;
@@ -463,7 +477,7 @@ export class ProofSession {
     const article = this.editor.getState().doc.articles.find((a) => a.id === f.articleId);
     if (!article) return;
     this.store.stopCapturing();
-    this.editor.setArticleMeta(f.articleId, { [f.field]: applyFix(article[f.field], f) });
+    this.editor.setArticleMeta(f.articleId, { [f.field]: applyFix(article[f.field] ?? '', f) });
     this.store.stopCapturing();
   }
 

@@ -296,6 +296,28 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     await p.locator('[data-testid="story-editor"] .close').click();
   });
 
+  it('忽略 dismisses a finding: it leaves the list (kept with its article, saved with the page)', async () => {
+    const p = editor;
+    const findings = p.getByTestId('finding');
+    const before = await findings.count();
+    await openStory(p, 'b-nanguan');
+    await selectInFirstParagraph(p, at('强化'), '强化');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.type(';');
+    const semicolon = p.locator('[data-testid="finding"][data-rule="halfwidth-punctuation"]');
+    await expect.poll(() => semicolon.count()).toBe(1);
+    await p.locator('[data-testid="story-editor"] .close').click();
+    await semicolon.getByTestId('finding-dismiss').click();
+    await expect.poll(() => semicolon.count()).toBe(0);
+    await expect.poll(() => findings.count()).toBe(before);
+    // the semicolon is still in the text: only the finding went (a mark of its own, so the later tests' commas are not dismissed)
+    expect(await pageText(p)).toContain('强化;反诈');
+    await openStory(p, 'b-nanguan');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => body(p).locator('p').first().innerText()).toContain('强化反诈宣传');
+    await p.locator('[data-testid="story-editor"] .close').click();
+  });
+
   it('a round finishes only when every mark is answered; signing locks the page; only a duty editor reopens it, with a reason', async () => {
     const p = editor;
     await p.getByTestId('round-finish').click();

@@ -1,5 +1,6 @@
 import type { Article } from '../../model/document';
-import { articleTexts, excerpt, type PlacedFinding } from '../checks';
+import type { DismissedFinding } from '../../model/proof';
+import { articleTexts, excerpt, type Located, type PlacedFinding } from '../checks';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
 
@@ -78,8 +79,8 @@ function list<T>(value: unknown, field: string, read: (v: unknown) => T | undefi
  * the default banned list's findings dropped when the paper turned it off, the paper's own banned
  * expressions added (warnings that weigh nothing, like the default list's).
  */
-export function applyHouseLists(articles: readonly Article[], findings: readonly PlacedFinding[], lists: HouseLists): PlacedFinding[] {
-  const texts = new Map(articles.flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t]));
+export function applyHouseLists(articles: readonly Article[], findings: readonly PlacedFinding[], lists: HouseLists, headers: readonly Located[] = []): PlacedFinding[] {
+  const texts = new Map([...headers, ...articles.flatMap(articleTexts)].map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t]));
   const textOf = (f: PlacedFinding): string => texts.get(`${f.articleId}\u0000${f.field}\u0000${f.paragraph}`)?.text ?? '';
   const ignored = new Set(lists.ignore.map((e) => `${e.rule}\u0000${e.text}`));
   // The paper's own entry for an expression the default list has too replaces the default's.
@@ -101,6 +102,28 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
     });
   }
   return kept;
+}
+
+/**
+ * A page's findings without those its 校对 dismissed, article by article (the page file keeps each
+ * article's dismissals with it): a finding goes when its article's list has its rule and the text it found.
+ */
+export function dropDismissed(articles: readonly Article[], findings: readonly PlacedFinding[], byArticle: ReadonlyMap<string, readonly DismissedFinding[]>): PlacedFinding[] {
+  if (byArticle.size === 0) return [...findings];
+  const keys = new Set([...byArticle].flatMap(([id, list]) => list.map((d) => `${id}\u0000${d.rule}\u0000${d.text}`)));
+  const texts = new Map(articles.filter((a) => byArticle.has(a.id)).flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t.text]));
+  return findings.filter((f) => {
+    if (!byArticle.has(f.articleId)) return true;
+    const text = texts.get(`${f.articleId}\u0000${f.field}\u0000${f.paragraph}`) ?? '';
+    return !keys.has(`${f.articleId}\u0000${f.rule}\u0000${text.slice(f.offset, f.offset + f.length)}`);
+  });
+}
+
+/** The text a finding found, as a dismissal records it. */
+export function foundText(articles: readonly Article[], f: PlacedFinding): string {
+  const a = articles.find((x) => x.id === f.articleId);
+  const t = a ? articleTexts(a).find((x) => x.field === f.field && x.paragraph === f.paragraph) : undefined;
+  return t ? t.text.slice(f.offset, f.offset + f.length) : '';
 }
 
 /** True when [offset, offset+length) lies inside an occurrence of one of the words. */

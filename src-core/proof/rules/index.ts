@@ -2,6 +2,7 @@ import { checkBanned } from './banned';
 import { checkConfusables } from './confusables';
 import { checkNameVariants } from './consistency';
 import { checkDigitGrouping, checkNumberForms } from './numbers';
+import { checkNumberTwoWays } from './number-two-ways';
 import { checkPunctuation } from './punctuation';
 import { checkScriptMix } from './script-mix';
 import type { PageRule, TextRule } from './rule';
@@ -23,6 +24,7 @@ export const RULE_NAMES = [
   'number-range',
   'mixed-digit-grouping',
   'name-two-ways',
+  'number-two-ways',
   'banned-expression',
   'traditional-character',
   'variant-character',
@@ -32,4 +34,4 @@ export type RuleName = (typeof RULE_NAMES)[number];
 
 export const TEXT_RULES: readonly TextRule[] = [checkPunctuation, checkWrongWords, checkConfusables, checkNumberForms, checkBanned, checkScriptMix];
 
-export const PAGE_RULES: readonly PageRule[] = [checkDigitGrouping, checkNameVariants];
+export const PAGE_RULES: readonly PageRule[] = [checkDigitGrouping, checkNameVariants, checkNumberTwoWays];

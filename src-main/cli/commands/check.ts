@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS } from '../../../src-core/model/article-fields';
 import type { Article } from '../../../src-core/model/document';
-import { findPageFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
+import { FIELD_LABELS, FIELD_ORDER, findPageFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
 import { errorRate, pageAreaCharacters, PASS_PER_10K, type ErrorRate } from '../../../src-core/proof/error-rate';
-import type { PageSettings } from '../../../src-core/model/document';
 import { correctionFindings, type CheckedPage } from '../../../src-core/proof/import-corrections';
 import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../../../src-core/import/report';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
-import { loadBanmianFile } from '../../files/banmian-file';
+import { readSheets, type Sheet } from '../check-sheets';
 import { readRegularFile } from '../../import/read-file';
-import { HOUSE_LIMITS, applyHouseLists, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import type { DismissedFinding, SavedCorrection } from '../../../src-core/model/proof';
+import { readProofState } from '../../../src-core/store/persist';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** The headline-only article a check reads a page item (通栏 banner, 栏目 column name) as. */
@@ -20,27 +20,28 @@ const pageItem = (id: string, text: string): Article => ({ id, kicker: '', headl
 interface Gathered extends CheckedPage {
   corrections: Correction[];
   errors: string[];
-  /** The page settings of each laid-out page read (.banmian), for the page-area character count. */
-  pages: PageSettings[];
-  /** Files read as text (any importer), which have no page area. */
+  /** The laid-out pages read (a page file, an edition's pages), each checked as a page of its own. */
+  sheets: Sheet[];
+  /** The articles of the files read as text (any importer), checked together; they have no page area. */
+  imported: Article[];
+  /** Files read as text, which have no page area. */
   unlaid: number;
 }
 
 /**
- * Articles from a .banmian page, or from any file the importers read (the importer's one article
- * splitter, as `import` and `compose` use it), with the page items and the importer's corrections.
- * `raw` reads text files as written: no punctuation normalization, no OCR spaces removed.
+ * Articles from .banmian pages and editions (sheets), or from any file the importers read (the
+ * importer's one article splitter, as `import` and `compose` use it), with the page items and the
+ * importer's corrections. `raw` reads text files as written: no punctuation normalization, no OCR
+ * spaces removed.
  */
 async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
-  const out: Gathered = { articles: [], bannerIds: [], columnIds: [], corrections: [], errors: [], pages: [], unlaid: 0 };
+  const out: Gathered = { articles: [], bannerIds: [], columnIds: [], corrections: [], errors: [], sheets: [], imported: [], unlaid: 0 };
   const others: { name: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
     if (file.endsWith('.banmian')) {
-      const loaded = loadBanmianFile(file);
-      if (loaded.ok) {
-        out.articles.push(...loaded.document.articles);
-        out.pages.push(loaded.document.page);
-      } else out.errors.push(`${loaded.zh}\n${loaded.en}`);
+      const read = readSheets(file, out.sheets.length);
+      if (read.ok) out.sheets.push(...read.sheets);
+      else out.errors.push(`${read.zh}\n${read.en}`);
       continue;
     }
     try {
@@ -49,6 +50,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
       out.errors.push(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
     }
   }
+  for (const sheet of out.sheets) out.articles.push(...sheet.articles);
   if (!others.length) return out;
   out.unlaid = others.length;
   const { importFiles } = await import('../../../src-core/import/index');
@@ -56,20 +58,21 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
   const report = result.report as ImportReport;
   result.page.banners.forEach((text, i) => {
     out.bannerIds.push(`banner-${i + 1}`);
-    out.articles.push(pageItem(`banner-${i + 1}`, text));
+    out.imported.push(pageItem(`banner-${i + 1}`, text));
   });
   result.page.columnNames.forEach((text, i) => {
     out.columnIds.push(`column-${i + 1}`);
-    out.articles.push(pageItem(`column-${i + 1}`, text));
+    out.imported.push(pageItem(`column-${i + 1}`, text));
   });
-  out.articles.push(...result.articles);
+  out.imported.push(...result.articles);
+  out.articles.push(...out.imported);
   out.corrections = report.corrections;
   for (const e of result.errors) out.errors.push(`${e.file}：${e.zh} / ${e.en}`);
   return out;
 }
 
 function line(f: PlacedFinding, titles: Map<string, string>): string {
-  const where = `${titles.get(f.articleId) ?? f.articleId} · ${ARTICLE_PART_LABELS[f.field]?.zh ?? f.field}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
+  const where = `${titles.get(f.articleId) ?? f.articleId} · ${FIELD_LABELS[f.field].zh}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
   const fix = f.fix !== undefined ? ` → 改为「${f.fix}」` : '';
   const level = f.severity === 'corrected' ? 'corrected 已自动改正' : f.severity;
   return `[${level}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
@@ -78,7 +81,7 @@ function line(f: PlacedFinding, titles: Map<string, string>): string {
 /** Findings in page order: article by article, then field, paragraph and place. */
 function inPageOrder(findings: PlacedFinding[], articles: Article[]): PlacedFinding[] {
   const rank = new Map(articles.map((a, i) => [a.id, i]));
-  const fieldRank = (f: PlacedFinding): number => (f.field === 'body' ? 99 : ARTICLE_TEXT_FIELDS.indexOf(f.field));
+  const fieldRank = (f: PlacedFinding): number => FIELD_ORDER.indexOf(f.field);
   return findings
     .map((f, i) => ({ f, i }))
     .sort((x, y) => (rank.get(x.f.articleId) ?? 0) - (rank.get(y.f.articleId) ?? 0) || fieldRank(x.f) - fieldRank(y.f) || x.f.paragraph - y.f.paragraph || x.f.offset - y.f.offset || x.i - y.i)
@@ -93,8 +96,54 @@ const articleCount = (page: Gathered): number => page.articles.length - page.ban
  * over the text of all of them (one basis per figure; a page area and a text count do not add up).
  */
 function issueRate(page: Gathered, findings: PlacedFinding[], textCharacters: number): ErrorRate {
-  if (page.pages.length > 0 && page.unlaid === 0) return errorRate(findings, page.pages.reduce((n, p) => n + pageAreaCharacters(p), 0), 'page-area');
+  if (page.sheets.length > 0 && page.unlaid === 0) return errorRate(findings, page.sheets.reduce((n, s) => n + pageAreaCharacters(s.page), 0), 'page-area');
   return errorRate(findings, textCharacters, 'text');
+}
+
+interface SheetRate {
+  label: string;
+  rate: ErrorRate;
+}
+
+/**
+ * Every finding: each laid-out page checked as a page of its own (its header too, the page-wide
+ * rules over its texts), the imported texts together; each under the house lists. Each page's
+ * 差错率 over its own area, as the app shows it.
+ */
+function findAll(page: Gathered, lists: HouseLists | undefined): { findings: PlacedFinding[]; corrected: PlacedFinding[]; textCharacters: number; sheets: SheetRate[] } {
+  const groups: { articles: Article[]; headers: Sheet['headers']; sheet?: Sheet }[] = page.sheets.map((sheet) => ({ articles: sheet.articles, headers: sheet.headers, sheet }));
+  if (page.imported.length) groups.push({ articles: page.imported, headers: [] });
+  const out = { findings: [] as PlacedFinding[], corrected: [] as PlacedFinding[], textCharacters: 0, sheets: [] as SheetRate[] };
+  for (const g of groups) {
+    const found = findPageFindings(g);
+    const saved = savedChecks(g.sheet);
+    const kept = dropDismissed(g.articles, found.findings, saved.dismissed);
+    const findings = lists ? applyHouseLists(g.articles, kept, lists, g.headers) : kept;
+    out.findings.push(...findings);
+    out.corrected.push(...correctionFindings(saved.corrections, { articles: g.articles, bannerIds: [], columnIds: [] }));
+    out.textCharacters += found.textCharacters;
+    if (g.sheet) out.sheets.push({ label: g.sheet.label, rate: errorRate(findings, pageAreaCharacters(g.sheet.page), 'page-area') });
+  }
+  return out;
+}
+
+/** What a laid-out page file keeps of its checks: each article's dismissed findings and the importer's corrections. */
+function savedChecks(sheet: Sheet | undefined): { dismissed: Map<string, DismissedFinding[]>; corrections: SavedCorrection[] } {
+  const dismissed = new Map<string, DismissedFinding[]>();
+  const corrections: SavedCorrection[] = [];
+  const state = sheet ? readProofState(sheet.proof).state : undefined;
+  for (const [id, a] of Object.entries(state?.articles ?? {})) {
+    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
+    corrections.push(...(a.corrections ?? []));
+  }
+  return { dismissed, corrections };
+}
+
+/** One line a page: its 差错率 over its area and whether it passes, zh and en. */
+function printSheetRates(sheets: SheetRate[]): void {
+  for (const { label, rate } of sheets) {
+    console.log(`${label}：差错 ${rate.errors} 个 ÷ 版面字数 ${rate.characters} 字，差错率万分之 ${rate.per10k.toFixed(2)}，${rate.pass ? '合格' : '不合格'} / ${rate.errors} errors ÷ ${rate.characters} characters: ${rate.per10k.toFixed(2)} per 10,000, ${rate.pass ? 'pass' : 'fail'}`);
+  }
 }
 
 const BASIS_NAMES = { 'page-area': { zh: '版面字数', en: 'the page area' }, text: { zh: '文字字数（无版面）', en: 'the text (no layout)' } } as const;
@@ -150,19 +199,20 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${house.zh}\n${house.en}`);
     return 1;
   }
-  const found = findPageFindings({ articles: page.articles });
   // the paper's own words, dismissed findings and banned expressions (--house) decide what is found, then the rate counts it
-  const result = { ...found, findings: house ? applyHouseLists(page.articles, found.findings, house.lists) : found.findings };
+  const result = findAll(page, house?.lists);
   const rate = issueRate(page, result.findings, result.textCharacters);
-  const corrected = correctionFindings(page.corrections, page);
+  const corrected = [...result.corrected, ...correctionFindings(page.corrections, page)];
   const findings = inPageOrder([...corrected, ...result.findings], page.articles);
   const shown = all ? findings : findings.filter((f) => f.severity !== 'info');
   if (json) {
     const figures = { characters: rate.characters, textCharacters: result.textCharacters, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
-    console.log(JSON.stringify({ ...figures, articles: articleCount(page), banners: page.bannerIds.length, columnNames: page.columnIds.length, corrected: corrected.length, method: ERROR_RATE_METHOD, findings: shown }, null, 2));
+    const pages = result.sheets.length > 1 ? { pages: result.sheets } : {};
+    console.log(JSON.stringify({ ...figures, ...pages, articles: articleCount(page), banners: page.bannerIds.length, columnNames: page.columnIds.length, corrected: corrected.length, method: ERROR_RATE_METHOD, findings: shown }, null, 2));
   } else {
     const titles = new Map(page.articles.map((a) => [a.id, a.headline.slice(0, 12) || a.id]));
     for (const f of shown) console.log(line(f, titles));
+    if (result.sheets.length > 1) printSheetRates(result.sheets);
     printSummary(page, result.findings, result.textCharacters, rate, corrected.length);
   }
   return page.errors.length > 0 || result.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -1,0 +1,40 @@
+import { basename } from 'node:path';
+import type { Article, PageSettings } from '../../src-core/model/document';
+import { pageDocuments } from '../../src-core/edition/page-doc';
+import { headerTexts, PAGE_HEADER_ID, type Located } from '../../src-core/proof/checks';
+import { loadPageOrEdition } from '../files/banmian-file';
+
+/**
+ * What `check` reads from a laid-out file, one sheet per page: a page file is one sheet, an edition
+ * file one per page in 版次 order. Each sheet is checked as a page of its own (the page-wide rules,
+ * its own 差错率 over its own area); the issue's figure counts them all.
+ */
+export interface Sheet {
+  /** 第N版 版名 for an edition's page, the file's name for a page file. */
+  label: string;
+  articles: Article[];
+  /** The page header's printed texts (报头, 版头), checked with the articles. */
+  headers: Located[];
+  page: PageSettings;
+  /** The page's saved proofreading state (the file's `proof` field), as the file holds it. */
+  proof?: unknown;
+}
+
+/** The sheets of a .banmian file, or its problem (zh and en, naming the file). */
+export function readSheets(file: string, sheetCount: number): { ok: true; sheets: Sheet[] } | { ok: false; zh: string; en: string } {
+  const loaded = loadPageOrEdition(file);
+  if (!loaded.ok) return loaded;
+  if ('document' in loaded) {
+    const doc = loaded.document as typeof loaded.document & { proof?: unknown };
+    return { ok: true, sheets: [{ label: basename(file), articles: doc.articles, headers: headerTexts(doc.page.header, headerId(sheetCount)), page: doc.page, proof: doc.proof }] };
+  }
+  const { edition } = loaded;
+  const sheets = pageDocuments(edition).map(({ number, index, document }, k): Sheet => {
+    const name = edition.pages[index].name;
+    return { label: `第${number}版${name ? ` ${name}` : ''}`, articles: document.articles, headers: headerTexts(document.page.header, headerId(sheetCount + k)), page: document.page, proof: edition.pages[index].proof };
+  });
+  return { ok: true, sheets };
+}
+
+/** The first page's header findings carry PAGE_HEADER_ID (as in the app); later pages' are numbered. */
+const headerId = (n: number): string => (n === 0 ? PAGE_HEADER_ID : `${PAGE_HEADER_ID}-${n + 1}`);
