@@ -10,6 +10,9 @@ export type EnabledWhen =
   | 'canUndo'
   | 'canRedo'
   | 'blockSelected'
+  /** Two blocks or more selected (align); `threeSelected` three or more (distribute). */
+  | 'multiSelected'
+  | 'threeSelected'
   | 'storyEditable'
   | 'steppedArticleSelected'
   | 'notJoined'
@@ -32,6 +35,11 @@ export interface CommandSpec {
   readonly enabledWhen?: EnabledWhen;
   /** Changes the page's arrangement: also disabled while the layout is read-only (校对 mode, signed). */
   readonly changesLayout?: boolean;
+  /**
+   * The keys are a text field's own too (select all, copy, paste): they run the command only while no
+   * field has the focus, and in a field do what they always do.
+   */
+  readonly onCanvas?: boolean;
 }
 
 export interface MenuSpec {
@@ -80,6 +88,7 @@ export const MENUS = [
         { id: 'edit.redo', zh: '重做', en: 'Redo', keys: 'Ctrl+Shift+Z', alsoKeys: ['Ctrl+Y'], enabledWhen: 'canRedo' },
       ],
       [
+        { id: 'edit.selectAll', zh: '全选块', en: 'Select all blocks', keys: 'Ctrl+A', onCanvas: true },
         { id: 'edit.story', zh: '编辑稿件', en: 'Edit story', keys: 'Enter', enabledWhen: 'blockSelected' },
         { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected', changesLayout: true },
         { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected', changesLayout: true },

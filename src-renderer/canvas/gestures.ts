@@ -3,12 +3,16 @@ import type { PageLayout } from '../../src-core/layout/page-layout';
 import { hitTest, movedRect, resizedRect, type Handle } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
 import { moveFrameDraw, startFrameDraw, type FrameDraw } from './text-frame-tool';
+import { boxBetween, framesTouching } from '../editor/arrange';
 
 /** Pixels the pointer must travel before a press becomes a drag (so a click only selects). */
 const DRAG_THRESHOLD = 3;
 
 type Gesture =
-  | { kind: 'press'; blockId: string; x: number; y: number; pointerId: number }
+  /** `alone`: a click without a drag then selects only this block (it was pressed inside a multi-selection). */
+  | { kind: 'press'; blockId: string; x: number; y: number; pointerId: number; alone?: boolean }
+  /** A drag on empty page: the blocks the marquee touches are selected (added to the selection with Shift). */
+  | { kind: 'marquee'; from: { x: number; y: number }; add: boolean; pointerId: number }
   | { kind: 'move' | 'resize'; blockId: string; handle?: Handle; x: number; y: number; pointerId: number }
   | { kind: 'pan'; x: number; y: number; left: number; top: number; pointerId: number }
   | { kind: 'draw'; draw: FrameDraw; pointerId: number };
@@ -50,12 +54,16 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     }
     const p = toPage(e.clientX, e.clientY);
     const hit = hitTest(layout, p.x, p.y, 0, editor.blockShapes());
-    if (!hit || hit.kind === 'rule') {
-      editor.select(hit?.blockId ?? null);
-      return;
+    if (!hit) {
+      hold(gesture, e, { kind: 'marquee', from: p, add: e.shiftKey, pointerId: e.pointerId });
+      if (!e.shiftKey) editor.select(null);
+      return e.preventDefault();
     }
-    editor.select(hit.blockId);
-    hold(gesture, e, { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId });
+    if (e.shiftKey) return void editor.toggleSelected(hit.blockId);
+    const inGroup = state.selected.length > 1 && state.selected.includes(hit.blockId);
+    if (hit.kind === 'rule' && !inGroup) return void editor.select(hit.blockId);
+    if (!inGroup) editor.select(hit.blockId);
+    hold(gesture, e, { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId, alone: inGroup });
     e.preventDefault();
   };
 
@@ -69,6 +77,7 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
       return;
     }
     if (g.kind === 'draw') return moveFrameDraw(editor, g.draw, toPage(e.clientX, e.clientY));
+    if (g.kind === 'marquee') return void editor.setMarquee(boxBetween(g.from, toPage(e.clientX, e.clientY)));
     if (g.kind === 'press') {
       if (Math.hypot(e.clientX - g.x, e.clientY - g.y) < DRAG_THRESHOLD) return;
       if (!editor.beginMove(g.blockId)) {
@@ -91,6 +100,8 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     if (!g || g.pointerId !== e.pointerId) return;
     gesture.current = null;
     if (g.kind === 'pan') setPanning(false);
+    else if (g.kind === 'marquee') endMarquee(editor, g.add, commit);
+    else if (g.kind === 'press' && g.alone) editor.select(g.blockId);
     else if (g.kind === 'move' || g.kind === 'resize' || g.kind === 'draw') {
       if (commit) editor.commitInteraction();
       else editor.cancelInteraction();
@@ -98,4 +109,11 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
   };
 
   return { panning, onPointerDown, onPointerMove, onPointerUp: (e: React.PointerEvent) => endGesture(e, true), onPointerCancel: (e: React.PointerEvent) => endGesture(e, false) };
+}
+
+/** The marquee let go: the frames it touched are selected (joining the selection with Shift). */
+function endMarquee(editor: Editor, add: boolean, commit: boolean): void {
+  const { marquee, layout } = editor.getState();
+  editor.setMarquee(null);
+  if (commit && marquee && layout) editor.selectMany(framesTouching(layout.frames, marquee), add);
 }

@@ -16,6 +16,7 @@ import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
+import { groupDelta, shiftedBlocks, type Box } from './arrange';
 import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
@@ -49,7 +50,8 @@ export interface ViewToggles {
 export type ZoomFit = 'page' | 'width' | null;
 
 export type Interaction =
-  | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number } }
+  /** `group`: the rest of a multi-selection, moved by as many columns and lines as the block pressed. */
+  | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number }; group?: readonly string[] }
   | { kind: 'resize'; blockId: string; handle: Handle; start: GridRect; rect: GridRect }
   | { kind: 'place'; articleId: string; blockId: string; rect: GridRect }
   /** The 文本框 tool's rectangle being drawn: a new article's block when the drag ends. */
@@ -90,7 +92,12 @@ export interface EditorState {
   /** Milliseconds the last layout took. */
   layoutMs: number;
   geo: GridGeometry;
+  /** The key block of the selection: 属性 shows it, its handles resize it. */
   selection: string | null;
+  /** Every selected block (shift-click, marquee, Ctrl+A), the key block among them; [] or [selection] for one. */
+  selected: readonly string[];
+  /** The marquee being dragged over the page, in pt. */
+  marquee: Box | null;
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
@@ -151,6 +158,8 @@ export class Editor {
       layoutMs: 0,
       geo: gridGeometry(snapshot.page),
       selection: null,
+      selected: [],
+      marquee: null,
       editing: null,
       interaction: null,
       tool: 'select',
@@ -218,6 +227,8 @@ export class Editor {
   // ---- state plumbing
 
   private set(patch: Partial<EditorState>): void {
+    // Selecting one block (the older callers) selects only it.
+    if (patch.selection !== undefined && patch.selected === undefined) patch = { ...patch, selected: patch.selection ? [patch.selection] : [] };
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }
@@ -234,7 +245,7 @@ export class Editor {
       this.laidOut = { doc, preview };
       const start = performance.now();
       try {
-        next.layout = layout(withBlockPreview(withPreview(doc, interaction), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
+        next.layout = layout(withBlockPreview(withPreview(doc, interaction, this.state?.geo ?? gridGeometry(doc.page)), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
         next.layoutError = undefined;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -243,8 +254,12 @@ export class Editor {
       next.layoutMs = performance.now() - start;
       if (!this.state || doc.page !== this.state.doc.page) next.geo = gridGeometry(doc.page);
     }
+    // blocks gone (undo, a peer's change) leave the selection; the key block then is the last one left
     const selection = next.selection !== undefined ? next.selection : this.state?.selection;
-    if (selection && !doc.blocks.some((b) => b.id === selection)) next.selection = null;
+    const selected = next.selected ?? (next.selection !== undefined ? (next.selection ? [next.selection] : []) : (this.state?.selected ?? []));
+    const present = selected.filter((id) => doc.blocks.some((b) => b.id === id));
+    if (present.length !== selected.length) next.selected = present;
+    if (selection && !doc.blocks.some((b) => b.id === selection)) next.selection = present[present.length - 1] ?? null;
     const editing = next.editing !== undefined ? next.editing : this.state?.editing;
     if (editing && !doc.articles.some((a) => a.id === editing)) next.editing = null;
     if (!this.state) return;
@@ -324,7 +339,30 @@ export class Editor {
   // ---- selection and view
 
   select(id: string | null): void {
-    if (id !== this.state.selection) this.set({ selection: id });
+    if (id !== this.state.selection || this.state.selected.length > 1) this.set({ selection: id });
+  }
+
+  /** Shift-click: the block joins the selection (as its key block) or leaves it. */
+  toggleSelected(id: string): void {
+    const { selected } = this.state;
+    const next = selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id];
+    this.set({ selected: next, selection: next[next.length - 1] ?? null });
+  }
+
+  /** Selects these blocks (the marquee, Ctrl+A), the last one the key block; `add` keeps those selected already. */
+  selectMany(ids: readonly string[], add = false): void {
+    const next = add ? [...this.state.selected, ...ids.filter((id) => !this.state.selected.includes(id))] : [...ids];
+    if (next.length === this.state.selected.length && next.every((id, i) => id === this.state.selected[i])) return;
+    this.set({ selected: next, selection: next[next.length - 1] ?? null });
+  }
+
+  /** Ctrl+A on the page: every block. */
+  selectAll(): void {
+    this.selectMany(this.state.doc.blocks.map((b) => b.id));
+  }
+
+  setMarquee(marquee: Box | null): void {
+    if (marquee !== this.state.marquee) this.set({ marquee });
   }
 
   setZoom(zoom: number, fit: ZoomFit = null): void {
@@ -397,12 +435,54 @@ export class Editor {
     return true;
   }
 
+  /** A drag on a block of a multi-selection moves them all (a locked one refuses the whole move). */
   beginMove(blockId: string): boolean {
     const b = this.gridBlock(blockId);
     if (!b || this.refuseLocked(b)) return false;
     const start = gridRectOf(b);
+    const { selected } = this.state;
+    if (selected.length > 1 && selected.includes(blockId)) {
+      const group = selected.filter((id) => id !== blockId);
+      if (group.some((id) => this.refuseLocked(this.block(id)!))) return false;
+      this.refresh({ interaction: { kind: 'move', blockId, start, rect: start, group } });
+      return true;
+    }
     this.refresh({ interaction: { kind: 'move', blockId, start, rect: start }, selection: blockId });
     return true;
+  }
+
+  /** The grid rectangles a move of these blocks must keep inside the grid. */
+  private gridRects(ids: readonly string[]): GridRect[] {
+    return ids.flatMap((id) => {
+      const b = this.gridBlock(id);
+      return b ? [gridRectOf(b)] : [];
+    });
+  }
+
+  /**
+   * Moves blocks by whole columns and lines as one undo step; refused with the overlap notice when a
+   * text block of them would cover another that is not moving.
+   */
+  private moveBlocks(ids: readonly string[], dc: number, dr: number): void {
+    if (!dc && !dr) return;
+    const blocks = ids.map((id) => this.block(id)).filter((b) => b !== undefined);
+    this.commitBlocks(shiftedBlocks(this.state.geo, blocks, dc, dr));
+  }
+
+  /** Puts changed blocks in place as one undo step, unless a text block of them would cover another. */
+  private commitBlocks(changed: readonly Block[]): void {
+    const moved = new Map(changed.map((b) => [b.id, b]));
+    const after = this.state.doc.blocks.map((b) => moved.get(b.id) ?? b);
+    for (const b of changed) if (this.refuseCollision(b, 'move', after)) return;
+    this.command((s) =>
+      s.batch(() => {
+        for (const b of changed) {
+          const was = this.block(b.id)!;
+          const patch = Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== 'id' && k !== 'kind' && JSON.stringify(v) !== JSON.stringify((was as unknown as Record<string, unknown>)[k])));
+          if (Object.keys(patch).length) s.editBlock(b.id, patch as BlockPatch);
+        }
+      }),
+    );
   }
 
   beginResize(blockId: string, handle: Handle): boolean {
@@ -417,7 +497,11 @@ export class Editor {
   updateInteraction(rect: GridRect, free?: { dx: number; dy: number }): void {
     const i = this.state.interaction;
     if (!i) return;
-    const clamped = clampRect(this.state.geo, rect);
+    let clamped = clampRect(this.state.geo, rect);
+    if (i.kind === 'move' && i.group) {
+      const d = groupDelta(this.state.geo, [i.start, ...this.gridRects(i.group)], clamped.col - i.start.col, clamped.row - i.start.row);
+      clamped = { ...i.start, col: i.start.col + d.dc, row: i.start.row + d.dr };
+    }
     if (sameRect(clamped, i.rect) && (i.kind !== 'move' || (free?.dx === i.free?.dx && free?.dy === i.free?.dy))) return;
     this.refresh({ interaction: i.kind === 'move' ? { ...i, rect: clamped, free } : { ...i, rect: clamped } });
   }
@@ -434,7 +518,9 @@ export class Editor {
       this.refresh({ interaction: null, selection: i.blockId });
       return;
     }
-    if (!sameRect(i.rect, i.start)) {
+    if (i.kind === 'move' && i.group) {
+      this.moveBlocks([i.blockId, ...i.group], i.rect.col - i.start.col, i.rect.row - i.start.row);
+    } else if (!sameRect(i.rect, i.start)) {
       const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
       const next = { ...fields, ...this.fittedFields(i.blockId, i.rect) };
@@ -480,6 +566,7 @@ export class Editor {
   }
 
   nudge(key: string, big = false): boolean {
+    if (this.state.selected.length > 1) return this.nudgeMany(key, big);
     const rule = this.block(this.state.selection);
     if (rule?.kind === 'rule') return this.nudgeRule(rule, key, big);
     const b = this.gridBlock(this.state.selection);
@@ -507,9 +594,22 @@ export class Editor {
     return b as unknown as Block;
   }
 
+  /** Arrow keys move a multi-selection together, as far as the grid lets all of them go. */
+  private nudgeMany(key: string, big: boolean): boolean {
+    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const d = steps[key];
+    if (!d) return false;
+    const ids = this.state.selected;
+    if (ids.some((id) => this.refuseLocked(this.block(id)!))) return true;
+    const k = big && d[1] ? 5 : 1;
+    const { dc, dr } = groupDelta(this.state.geo, this.gridRects(ids), d[0] * k, d[1] * k);
+    this.moveBlocks(ids, dc, dr);
+    return true;
+  }
+
   /** Text blocks never overlap: a change that would make them is refused with a notice naming the others. */
-  private refuseCollision(moved: Block, action: 'move' | 'draw' = 'move'): boolean {
-    const notice = collisionNotice(this.state.doc, moved, action);
+  private refuseCollision(moved: Block, action: 'move' | 'draw' = 'move', blocks = this.state.doc.blocks): boolean {
+    const notice = collisionNotice({ ...this.state.doc, blocks }, moved, action);
     if (notice) this.notify(notice, 'info');
     return !!notice;
   }
@@ -866,6 +966,7 @@ function previewKey(i: Interaction | null | undefined): string {
   // A frame being drawn changes nothing on the page until it is there: no layout for it.
   if (!i || i.kind === 'draw') return '';
   const r = i.rect;
+  if (i.kind === 'move' && i.group) return `group:${i.blockId},${i.group.join(',')}:${r.col},${r.row}`;
   return `${i.kind}:${i.kind === 'place' ? i.articleId : i.blockId}:${r.col},${r.span},${r.row},${r.rows}`;
 }
 
@@ -876,8 +977,13 @@ export function withBlockPreview(doc: BanmianDocument, p: BlockPreview | null | 
 }
 
 /** The document as it would be if the drag ended now. */
-export function withPreview(doc: BanmianDocument, i: Interaction | null | undefined): BanmianDocument {
+export function withPreview(doc: BanmianDocument, i: Interaction | null | undefined, geo?: GridGeometry): BanmianDocument {
   if (!i || i.kind === 'draw') return doc;
+  if (i.kind === 'move' && i.group && geo) {
+    const ids = new Set([i.blockId, ...i.group]);
+    const shifted = new Map(shiftedBlocks(geo, doc.blocks.filter((b) => ids.has(b.id)), i.rect.col - i.start.col, i.rect.row - i.start.row).map((b) => [b.id, b]));
+    return { ...doc, blocks: doc.blocks.map((b) => shifted.get(b.id) ?? b) };
+  }
   if (i.kind === 'place') {
     const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
     return { ...doc, blocks: [...doc.blocks, block] };

@@ -31,6 +31,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'edit.redo': { run: () => editor.redo() },
       'edit.delete': { run: () => void editor.deleteSelected() },
       'edit.lock': { run: () => editor.toggleLock(), checked: () => !!editor.block(state().selection)?.locked },
+      'edit.selectAll': { run: () => editor.selectAll() },
       'edit.story': { run: () => openStoryOfSelection(editor) },
       'edit.find': { run: files.findReplace },
       'view.fitPage': { run: () => editor.setFit('page'), checked: () => state().fit === 'page' },
@@ -57,6 +58,8 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       canUndo: () => state().canUndo,
       canRedo: () => state().canRedo,
       blockSelected: () => state().selection !== null,
+      multiSelected: () => state().selected.length > 1,
+      threeSelected: () => state().selected.length > 2,
       steppedArticleSelected: () => {
         const b = editor.block(selectedId(editor));
         return b?.kind === 'article' && !!b.columnRows;
