@@ -146,6 +146,26 @@ export const MENUS = [
     ],
   },
   {
+    // 排列 as InDesign's 对象 › 排列 and 飞腾's 对齐: blocks of a multi-selection against each other.
+    id: 'arrange',
+    zh: '排列',
+    en: 'Arrange',
+    groups: [
+      [
+        { id: 'arrange.alignLeft', zh: '左对齐', en: 'Align left edges', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignCentreH', zh: '水平居中对齐', en: 'Align horizontal centres', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignRight', zh: '右对齐', en: 'Align right edges', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignTop', zh: '顶对齐', en: 'Align top edges', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignCentreV', zh: '垂直居中对齐', en: 'Align vertical centres', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignBottom', zh: '底对齐', en: 'Align bottom edges', enabledWhen: 'multiSelected', changesLayout: true },
+      ],
+      [
+        { id: 'arrange.distributeH', zh: '水平分布', en: 'Distribute horizontally', enabledWhen: 'threeSelected', changesLayout: true },
+        { id: 'arrange.distributeV', zh: '垂直分布', en: 'Distribute vertically', enabledWhen: 'threeSelected', changesLayout: true },
+      ],
+    ],
+  },
+  {
     id: 'proof',
     zh: '校对',
     en: 'Proof',

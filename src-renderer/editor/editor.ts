@@ -16,7 +16,7 @@ import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
-import { groupDelta, shiftedBlocks, type Box } from './arrange';
+import { alignedRects, distributedRects, groupDelta, shiftedBlocks, type Alignment, type Box } from './arrange';
 import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
@@ -56,6 +56,8 @@ export type Interaction =
   | { kind: 'place'; articleId: string; blockId: string; rect: GridRect }
   /** The 文本框 tool's rectangle being drawn: a new article's block when the drag ends. */
   | { kind: 'draw'; blockId: string; rect: GridRect };
+
+export type Arrangement = Alignment | 'distributeH' | 'distributeV';
 
 /** What a press on the page does: select and move blocks, or draw a text frame (文本框). */
 export type Tool = 'select' | 'textFrame';
@@ -592,6 +594,19 @@ export class Editor {
     const b = { ...this.block(id), ...fields } as Record<string, unknown>;
     for (const k of Object.keys(fields)) if (fields[k] === undefined) delete b[k];
     return b as unknown as Block;
+  }
+
+  /**
+   * 排列: the selected blocks aligned (edges, centres) or spaced evenly, within the box around them
+   * all, on whole columns and lines; one undo step, refused whole over another text block. Rules
+   * stay where they are (they have ends, not edges on the grid).
+   */
+  arrange(how: Arrangement): void {
+    const blocks = this.state.selected.map((id) => this.gridBlock(id)).filter((b) => b !== undefined);
+    if (blocks.length < (how.startsWith('distribute') ? 3 : 2) || blocks.some((b) => this.refuseLocked(b))) return;
+    const rects = blocks.map(gridRectOf);
+    const next = how === 'distributeH' ? distributedRects(rects, 'h') : how === 'distributeV' ? distributedRects(rects, 'v') : alignedRects(rects, how);
+    this.commitBlocks(blocks.map((b, i) => ({ ...b, ...next[i] })));
   }
 
   /** Arrow keys move a multi-selection together, as far as the grid lets all of them go. */

@@ -1,5 +1,5 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
-import type { Editor, ViewToggles } from '../editor/editor';
+import type { Arrangement, Editor, ViewToggles } from '../editor/editor';
 import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
 import type { FileActions } from '../files/file-actions';
@@ -51,6 +51,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'layout.styles': { run: () => showSideTab('styles') },
       'layout.pageSettings': { run: () => showPageSettings(editor) },
       'help.shortcuts': { run: openShortcuts },
+      ...arrangeBindings(editor),
       'layout.columnRules': { run: () => editor.setPage({ columnRules: !state().doc.page.columnRules }), checked: () => state().doc.page.columnRules },
     },
     {
@@ -67,6 +68,21 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
     },
   );
   return new Map(list.map((c) => [c.id, c]));
+}
+
+const ARRANGEMENTS: Record<string, Arrangement> = {
+  'arrange.alignLeft': 'left',
+  'arrange.alignCentreH': 'centreH',
+  'arrange.alignRight': 'right',
+  'arrange.alignTop': 'top',
+  'arrange.alignCentreV': 'centreV',
+  'arrange.alignBottom': 'bottom',
+  'arrange.distributeH': 'distributeH',
+  'arrange.distributeV': 'distributeV',
+};
+
+function arrangeBindings(editor: Editor): Record<string, Binding> {
+  return Object.fromEntries(Object.entries(ARRANGEMENTS).map(([id, how]) => [id, { run: () => editor.arrange(how) }]));
 }
 
 const selectedId = (editor: Editor): string | null => editor.getState().selection;
