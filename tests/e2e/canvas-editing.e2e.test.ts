@@ -1,0 +1,103 @@
+/**
+ * Canvas editing in Chromium, by pointer and keyboard, on the hand-placed page: shift-click and
+ * marquee multi-select, Ctrl+A for blocks (and still for a field's text), a multi-selection dragged
+ * as one, 排列 (align). Screenshots of a multi-selection at 1600×1000 and 1366×768.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { clientPoint, dragPage, frameOf, menu, shot, workspaceSession } from './workspace-support';
+import { openHandPlacedPage } from './hand-placed-support';
+
+const selectedIds = async (page: Page): Promise<string[]> => (await page.locator('[data-testid="multi-selection"] rect[data-selected]').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-selected') ?? ''))).sort();
+
+/** Clicks the middle of a block, with Shift held when asked (the mouse's click takes no modifiers). */
+async function clickBlock(page: Page, id: string, shift = false): Promise<void> {
+  const f = await frameOf(page, id);
+  const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.click(p.x, p.y);
+  if (shift) await page.keyboard.up('Shift');
+}
+
+for (const viewport of [
+  { width: 1600, height: 1000 },
+  { width: 1366, height: 768 },
+]) {
+  describe.skipIf(!chromiumAvailable())(`multi-selection on the canvas at ${viewport.width}×${viewport.height}`, () => {
+    const session = workspaceSession(viewport);
+    let page: Page;
+    let pitch: number;
+    beforeAll(async () => {
+      page = session.page;
+      await openHandPlacedPage(session);
+      // b-xie-feng is 30 lines deep, b-xu-chaowen 17
+      pitch = ((await frameOf(page, 'b-xie-feng')).height - (await frameOf(page, 'b-xu-chaowen')).height) / 13;
+    });
+
+    it('shift-click adds and removes blocks; Escape clears the selection', async () => {
+      await clickBlock(page, 'b-junhe-yungu');
+      await clickBlock(page, 'b-soe-ranking', true);
+      await clickBlock(page, 'b-nanyang-chamber', true);
+      await expect.poll(() => selectedIds(page)).toEqual(['b-junhe-yungu', 'b-nanyang-chamber', 'b-soe-ranking']);
+      await shot(page, `canvas-multi-select-${viewport.width}x${viewport.height}.png`);
+      await clickBlock(page, 'b-nanyang-chamber', true);
+      await expect.poll(() => selectedIds(page)).toEqual(['b-junhe-yungu', 'b-soe-ranking']);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('multi-selection').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('selection').count()).toBe(0);
+    });
+
+    it('a marquee from empty page selects the blocks it touches', async () => {
+      const a = await frameOf(page, 'b-junhe-yungu');
+      const b = await frameOf(page, 'b-soe-ranking');
+      // from the free lines under both, up into their last lines: touching, not enclosing
+      const foot = Math.max(a.y + a.height, b.y + b.height);
+      await dragPage(page, { x: a.x + 10, y: foot + 3 * pitch }, { x: b.x + 10, y: foot - pitch });
+      await expect.poll(() => selectedIds(page)).toEqual(['b-junhe-yungu', 'b-soe-ranking']);
+      await expect.poll(() => page.getByTestId('marquee').count()).toBe(0);
+    });
+
+    it('dragging one block of the selection moves both by the same lines, one undo step', async () => {
+      const a = await frameOf(page, 'b-junhe-yungu');
+      const b = await frameOf(page, 'b-soe-ranking');
+      await dragPage(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, { x: a.x + a.width / 2, y: a.y + a.height / 2 + 4 * pitch + 1 });
+      await expect.poll(async () => (await frameOf(page, 'b-junhe-yungu')).y).toBeCloseTo(a.y + 4 * pitch, 0);
+      expect((await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(b.y + 4 * pitch, 0);
+      expect(await selectedIds(page)).toEqual(['b-junhe-yungu', 'b-soe-ranking']);
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await frameOf(page, 'b-junhe-yungu')).y).toBeCloseTo(a.y, 0);
+      expect((await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(b.y, 0);
+    });
+
+    it('排列 › 顶对齐 aligns the selection; undo puts it back', async () => {
+      const junhe = await frameOf(page, 'b-junhe-yungu');
+      // soe-ranking five lines down into the free lines at the foot (Shift+↓), then both selected
+      await clickBlock(page, 'b-soe-ranking');
+      await page.keyboard.press('Shift+ArrowDown');
+      await expect.poll(async () => (await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(junhe.y + 5 * pitch, 0);
+      await clickBlock(page, 'b-junhe-yungu', true);
+      await menu(page, 'arrange', 'arrange.alignTop');
+      await expect.poll(async () => (await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(junhe.y, 0);
+      expect((await frameOf(page, 'b-junhe-yungu')).y).toBeCloseTo(junhe.y, 0);
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(junhe.y + 5 * pitch, 0);
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(junhe.y, 0);
+    });
+
+    it('Ctrl+A selects every block on the page, but in a text field selects its text', async () => {
+      await page.getByTestId('viewport').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+a');
+      const frames = await page.locator('[data-testid="overlay"] g.frame').count();
+      await expect.poll(() => page.getByTestId('multi-selection').getAttribute('data-count')).toBe(String(frames));
+      await page.keyboard.press('Escape');
+      const field = page.locator('input[type="text"], input:not([type])').first();
+      await field.click();
+      await page.keyboard.press('Control+a');
+      expect(await page.getByTestId('multi-selection').count()).toBe(0);
+      expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart! === el.value.length)).toBe(true);
+      expect(session.problems).toEqual([]);
+    });
+  });
+}
