@@ -12,6 +12,8 @@ export type EnabledWhen =
   | 'blockSelected'
   /** Two blocks or more selected (align); `threeSelected` three or more (distribute). */
   | 'multiSelected'
+  /** 复制 or 剪切 put blocks aside to paste. */
+  | 'blocksCopied'
   | 'threeSelected'
   | 'storyEditable'
   | 'steppedArticleSelected'
@@ -92,6 +94,12 @@ export const MENUS = [
         { id: 'edit.story', zh: '编辑稿件', en: 'Edit story', keys: 'Enter', enabledWhen: 'blockSelected' },
         { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected', changesLayout: true },
         { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected', changesLayout: true },
+      ],
+      [
+        { id: 'edit.cut', zh: '剪切块', en: 'Cut blocks', keys: 'Ctrl+X', enabledWhen: 'blockSelected', changesLayout: true, onCanvas: true },
+        { id: 'edit.copy', zh: '复制块', en: 'Copy blocks', keys: 'Ctrl+C', enabledWhen: 'blockSelected', onCanvas: true },
+        { id: 'edit.paste', zh: '粘贴块', en: 'Paste blocks', keys: 'Ctrl+V', enabledWhen: 'blocksCopied', changesLayout: true, onCanvas: true },
+        { id: 'edit.duplicate', zh: '再制块', en: 'Duplicate blocks', keys: 'Ctrl+D', enabledWhen: 'blockSelected', changesLayout: true, onCanvas: true },
       ],
       // K for 可 (kě): 可删, the paragraph may be cut to fit.
       [{ id: 'edit.cuttable', zh: '可删段落', en: 'Cuttable paragraph', keys: 'Ctrl+Shift+K', enabledWhen: 'storyEditable' }],

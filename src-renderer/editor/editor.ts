@@ -16,6 +16,7 @@ import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
+import { copyOf, freePlace, pastedBlocks, type BlockCopy } from './block-clipboard';
 import { alignedRects, distributedRects, groupDelta, shiftedBlocks, type Alignment, type Box } from './arrange';
 import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
@@ -609,6 +610,56 @@ export class Editor {
     this.commitBlocks(blocks.map((b, i) => ({ ...b, ...next[i] })));
   }
 
+  /** What 复制/剪切 put aside; kept when another page of the file is put in the window, to paste there. */
+  private copied: BlockCopy | undefined;
+
+  get hasCopy(): boolean {
+    return this.copied !== undefined;
+  }
+
+  /** 复制: the selected blocks with their articles and pictures (allowed read-only: nothing changes). */
+  copySelected(): boolean {
+    this.copied = copyOf(this.state.doc, this.state.selected) ?? this.copied;
+    return this.copied !== undefined && this.state.selected.length > 0;
+  }
+
+  /** 剪切: copied, then removed as one undo step (their articles stay in the 稿件 list, as 删除块 leaves them). */
+  cutSelected(): void {
+    const blocks = this.state.selected.map((id) => this.block(id)).filter((b) => b !== undefined);
+    if (!blocks.length || blocks.some((b) => this.refuseLocked(b))) return;
+    this.copySelected();
+    this.command((s) => s.batch(() => blocks.forEach((b) => s.removeBlock(b.id))));
+  }
+
+  /** 粘贴: the copy as new blocks (a text block with its own copy of the article), at the nearest free place. */
+  paste(): void {
+    if (this.copied) this.placeCopy(this.copied);
+  }
+
+  /** 再制: the selection pasted beside itself, the copy left as it was. */
+  duplicateSelected(): void {
+    const copy = copyOf(this.state.doc, this.state.selected);
+    if (copy) this.placeCopy(copy);
+  }
+
+  private placeCopy(copy: BlockCopy): void {
+    if (this.refuseReadOnly()) return;
+    const { doc, geo } = this.state;
+    const pasted = pastedBlocks(doc, copy, newId);
+    const stay = !copy.blocks.some((b) => doc.blocks.some((x) => x.id === b.id));
+    const place = freePlace(geo, doc.blocks, pasted.blocks, stay);
+    if (!place) return this.notify({ zh: '未粘贴：版面上没有放得下这些块而不压住文字块的地方', en: 'Not pasted: there is no place on the page for these blocks that does not cover a text block' }, 'info');
+    const blocks = shiftedBlocks(geo, pasted.blocks, place.dc, place.dr);
+    this.command((s) =>
+      s.batch(() => {
+        s.addArticles(pasted.articles, pasted.images);
+        for (const b of blocks) s.addBlock(b);
+      }),
+    );
+    const placed = blocks.filter((b) => this.block(b.id)).map((b) => b.id);
+    if (placed.length) this.set({ selected: placed, selection: placed[placed.length - 1] });
+  }
+
   /** Arrow keys move a multi-selection together, as far as the grid lets all of them go. */
   private nudgeMany(key: string, big: boolean): boolean {
     const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -694,10 +745,11 @@ export class Editor {
     if (b) this.command((s) => s.editBlock(b.id, { locked: b.locked ? undefined : true }));
   }
 
+  /** Every selected block goes, one undo step; a locked one among them refuses it all. */
   deleteSelected(): boolean {
-    const b = this.block(this.state.selection);
-    if (!b || this.refuseLocked(b)) return false;
-    this.command((s) => s.removeBlock(b.id));
+    const blocks = this.state.selected.map((id) => this.block(id)).filter((b) => b !== undefined);
+    if (!blocks.length || blocks.some((b) => this.refuseLocked(b))) return false;
+    this.command((s) => s.batch(() => blocks.forEach((b) => s.removeBlock(b.id))));
     this.refresh({ selection: null });
     return true;
   }

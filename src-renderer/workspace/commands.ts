@@ -32,6 +32,10 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'edit.delete': { run: () => void editor.deleteSelected() },
       'edit.lock': { run: () => editor.toggleLock(), checked: () => !!editor.block(state().selection)?.locked },
       'edit.selectAll': { run: () => editor.selectAll() },
+      'edit.cut': { run: () => editor.cutSelected() },
+      'edit.copy': { run: () => void editor.copySelected() },
+      'edit.paste': { run: () => editor.paste() },
+      'edit.duplicate': { run: () => editor.duplicateSelected() },
       'edit.story': { run: () => openStoryOfSelection(editor) },
       'edit.find': { run: files.findReplace },
       'view.fitPage': { run: () => editor.setFit('page'), checked: () => state().fit === 'page' },
@@ -60,6 +64,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       canRedo: () => state().canRedo,
       blockSelected: () => state().selection !== null,
       multiSelected: () => state().selected.length > 1,
+      blocksCopied: () => editor.hasCopy,
       threeSelected: () => state().selected.length > 2,
       steppedArticleSelected: () => {
         const b = editor.block(selectedId(editor));
