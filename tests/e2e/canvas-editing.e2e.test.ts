@@ -86,6 +86,29 @@ for (const viewport of [
       await expect.poll(async () => (await frameOf(page, 'b-soe-ranking')).y).toBeCloseTo(junhe.y, 0);
     });
 
+    it('Ctrl+D duplicates a block with its own article where it covers nothing; Ctrl+C, Ctrl+V paste another; undo takes each away', async () => {
+      const frames = page.locator('[data-testid="overlay"] g.frame');
+      const count = await frames.count();
+      await clickBlock(page, 'b-junhe-yungu');
+      await page.keyboard.press('Control+d');
+      await expect.poll(() => frames.count()).toBe(count + 1);
+      const copy = (await page.getByTestId('selection').getAttribute('data-block'))!;
+      expect(copy).not.toBe('b-junhe-yungu');
+      const f = await frameOf(page, copy);
+      const junhe = await frameOf(page, 'b-junhe-yungu');
+      // the nearest free place is in the free lines under it
+      expect(f.x).toBeCloseTo(junhe.x, 0);
+      expect(f.y).toBeGreaterThanOrEqual(junhe.y + junhe.height);
+      // its article is a story of its own, listed in 稿件 under the same headline
+      await expect.poll(() => page.getByTestId('articles').getByTestId('article-item').filter({ hasText: '二期项目封顶' }).count()).toBeGreaterThan(1);
+      await page.keyboard.press('Control+c');
+      await page.keyboard.press('Control+v');
+      await expect.poll(() => frames.count()).toBe(count + 2);
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => frames.count()).toBe(count);
+    });
+
     it('Ctrl+A selects every block on the page, but in a text field selects its text', async () => {
       await page.getByTestId('viewport').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Control+a');

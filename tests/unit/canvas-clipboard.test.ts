@@ -114,3 +114,20 @@ describe('copy and paste of blocks', () => {
     expect(e.getState().doc.blocks).toHaveLength(2);
   });
 });
+
+describe('between pages of one file', () => {
+  it('blocks copied on one page paste on the next page put in the window, where they were', () => {
+    const e = editor();
+    const a = frame(e, { col: 2, span: 2, row: 7, rows: 10 });
+    e.setArticleMeta(articleOf(e, a)!.id, { headline: '跨版稿件' });
+    e.select(a);
+    e.copySelected();
+    e.replaceDocument(emptyDocument('broadsheet'), { path: null, title: 'page 2' });
+    e.paste();
+    const s = e.getState();
+    expect(s.doc.blocks).toHaveLength(1);
+    expect(s.doc.blocks[0]).toMatchObject({ col: 2, span: 2, row: 7, rows: 10 });
+    expect(s.doc.articles.map((x) => x.headline)).toEqual(['跨版稿件']);
+    expect(e.pageStore.validate()).toEqual({ ok: true });
+  });
+});
