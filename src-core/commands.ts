@@ -171,6 +171,13 @@ export const MENUS = [
         { id: 'arrange.distributeH', zh: '水平分布', en: 'Distribute horizontally', enabledWhen: 'threeSelected', changesLayout: true },
         { id: 'arrange.distributeV', zh: '垂直分布', en: 'Distribute vertically', enabledWhen: 'threeSelected', changesLayout: true },
       ],
+      // Ctrl+] and Ctrl+[ as in InDesign and 飞腾
+      [
+        { id: 'arrange.front', zh: '置于顶层', en: 'Bring to front', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'arrange.forward', zh: '上移一层', en: 'Bring forward', keys: 'Ctrl+]', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'arrange.backward', zh: '下移一层', en: 'Send backward', keys: 'Ctrl+[', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'arrange.back', zh: '置于底层', en: 'Send to back', enabledWhen: 'blockSelected', changesLayout: true },
+      ],
     ],
   },
   {

@@ -99,3 +99,30 @@ export function distributedRects(rects: readonly GridRect[], axis: 'h' | 'v'): G
   });
   return out;
 }
+
+export type Restack = 'forward' | 'backward' | 'front' | 'back';
+
+/**
+ * The page's stacking order (bottom first) after 上移一层/下移一层/置于顶层/置于底层 of the selected
+ * blocks. One step forward goes past the next block above that overlaps it (InDesign's way: passing a
+ * block it does not touch would change nothing to see); the selected keep their order among themselves.
+ */
+export function restacked(order: readonly string[], selected: readonly string[], how: Restack, overlap: (a: string, b: string) => boolean): string[] {
+  const picked = order.filter((id) => selected.includes(id));
+  const rest = order.filter((id) => !selected.includes(id));
+  if (how === 'front') return [...rest, ...picked];
+  if (how === 'back') return [...picked, ...rest];
+  const out = [...order];
+  const step = how === 'forward' ? 1 : -1;
+  for (const id of how === 'forward' ? [...picked].reverse() : picked) {
+    const i = out.indexOf(id);
+    let j = i + step;
+    while (j >= 0 && j < out.length && (selected.includes(out[j]) || !overlap(id, out[j]))) j += step;
+    if (j < 0 || j >= out.length) continue;
+    const past = out[j];
+    out.splice(i, 1);
+    const k = out.indexOf(past);
+    out.splice(step > 0 ? k + 1 : k, 0, id);
+  }
+  return out;
+}

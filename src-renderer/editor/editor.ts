@@ -17,7 +17,7 @@ import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Han
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
 import { copyOf, freePlace, pastedBlocks, type BlockCopy } from './block-clipboard';
-import { alignedRects, distributedRects, groupDelta, shiftedBlocks, type Alignment, type Box } from './arrange';
+import { alignedRects, distributedRects, groupDelta, restacked, shiftedBlocks, type Alignment, type Box, type Restack } from './arrange';
 import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
@@ -658,6 +658,31 @@ export class Editor {
     );
     const placed = blocks.filter((b) => this.block(b.id)).map((b) => b.id);
     if (placed.length) this.set({ selected: placed, selection: placed[placed.length - 1] });
+  }
+
+  /**
+   * 上移一层/下移一层/置于顶层/置于底层: the selected blocks' place in the stacking order, which the
+   * page file keeps (its block order) and the PDF draws in; one undo step. Text blocks never overlap,
+   * so among them it changes nothing; it puts pictures, ads and rules over or under text. A step
+   * with nothing overlapping to pass says so.
+   */
+  restack(how: Restack): void {
+    const { doc, selected, layout } = this.state;
+    if (!selected.length || this.refuseReadOnly()) return;
+    const frames = new Map((layout?.frames ?? []).map((f) => [f.blockId, f]));
+    const overlap = (a: string, b: string): boolean => {
+      const f = frames.get(a);
+      const g = frames.get(b);
+      return !!f && !!g && f.x < g.x + g.width && g.x < f.x + f.width && f.y < g.y + g.height && g.y < f.y + f.height;
+    };
+    const order = doc.blocks.map((b) => b.id);
+    const next = restacked(order, selected, how, overlap);
+    if (next.every((id, i) => id === order[i])) {
+      const zh = how === 'forward' || how === 'front' ? '上面' : '下面';
+      const en = how === 'forward' || how === 'front' ? 'above' : 'below';
+      return this.notify({ zh: `层次未变：${zh}没有与它重叠的块`, en: `Stacking unchanged: no block ${en} overlaps it` }, 'info');
+    }
+    this.command((s) => s.restack(next));
   }
 
   /** Arrow keys move a multi-selection together, as far as the grid lets all of them go. */

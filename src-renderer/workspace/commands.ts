@@ -1,5 +1,6 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Arrangement, Editor, ViewToggles } from '../editor/editor';
+import type { Restack } from '../editor/arrange';
 import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
 import type { FileActions } from '../files/file-actions';
@@ -86,8 +87,12 @@ const ARRANGEMENTS: Record<string, Arrangement> = {
   'arrange.distributeV': 'distributeV',
 };
 
+const RESTACKS: Record<string, Restack> = { 'arrange.front': 'front', 'arrange.forward': 'forward', 'arrange.backward': 'backward', 'arrange.back': 'back' };
+
 function arrangeBindings(editor: Editor): Record<string, Binding> {
-  return Object.fromEntries(Object.entries(ARRANGEMENTS).map(([id, how]) => [id, { run: () => editor.arrange(how) }]));
+  const align = Object.entries(ARRANGEMENTS).map(([id, how]) => [id, { run: () => editor.arrange(how) }]);
+  const stack = Object.entries(RESTACKS).map(([id, how]) => [id, { run: () => editor.restack(how) }]);
+  return Object.fromEntries([...align, ...stack]);
 }
 
 const selectedId = (editor: Editor): string | null => editor.getState().selection;
