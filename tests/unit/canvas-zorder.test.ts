@@ -4,6 +4,7 @@ import { exportPdf } from '../../src-core/pdf';
 import { serializeDocument } from '../../src-core/model/serialize';
 import { Editor } from '../../src-renderer/editor/editor';
 import { restacked } from '../../src-renderer/editor/arrange';
+import { drawingLayers } from '../../src-renderer/canvas/svg-painter';
 import { cleanPage } from '../fixtures/pdf/pages';
 import { fonts } from './support';
 
@@ -79,5 +80,27 @@ describe('z order on the editor', () => {
     e.restack('back');
     expect(e.getState().notice?.zh).toBe('校对模式下不能改版面');
     expect(e.getState().doc.blocks.map((b) => b.id)).toEqual(before);
+  });
+});
+
+describe('the canvas draws the stacking order as the PDF does', () => {
+  it('a picture drawn after text it covers gets a layer above that text; sent under it, the page’s layer', () => {
+    const e = new Editor(fonts, cleanPage(), { path: null, title: 'z' });
+    const layerOfPicture = () => {
+      const items = e.getState().layout!.items;
+      return drawingLayers(items)[items.findIndex((i) => i.kind === 'image')];
+    };
+    const order = () => [...new Set(drawingLayers(e.getState().layout!.items))];
+    // wrapped around, no text lies under the picture: the page's layer does
+    expect(layerOfPicture()).toBe('page');
+    // printed over the text (文字绕排: 无), after its article: a layer of its own above the article's
+    e.editBlock('b-anle-photo', { wrap: 'none' });
+    expect(layerOfPicture()).toBe('picture:anle-photo:1');
+    const anle = e.block('b-anle')!;
+    const articleLayer = `owner:${anle.kind === 'article' ? anle.articleId : ''}`;
+    expect(order().indexOf('picture:anle-photo:1')).toBeGreaterThan(order().indexOf(articleLayer));
+    e.select('b-anle-photo');
+    e.restack('back');
+    expect(layerOfPicture()).toBe('page');
   });
 });
