@@ -109,6 +109,20 @@ for (const viewport of [
       await expect.poll(() => frames.count()).toBe(count);
     });
 
+    it('Ctrl+[ sends the picture under its article (frames in stacking order); Ctrl+Z puts it back', async () => {
+      const order = () => page.locator('[data-testid="overlay"] g.frame').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-block')));
+      const before = await order();
+      expect(before.indexOf('b-anle-photo')).toBeGreaterThan(before.indexOf('b-anle'));
+      const photo = await frameOf(page, 'b-anle-photo');
+      const p = await clientPoint(page, photo.x + photo.width / 2, photo.y + photo.height / 3);
+      await page.mouse.click(p.x, p.y);
+      await expect.poll(() => page.getByTestId('selection').getAttribute('data-block')).toBe('b-anle-photo');
+      await page.keyboard.press('Control+[');
+      await expect.poll(async () => (await order()).indexOf('b-anle-photo')).toBe(before.indexOf('b-anle'));
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => order()).toEqual(before);
+    });
+
     it('Ctrl+A selects every block on the page, but in a text field selects its text', async () => {
       await page.getByTestId('viewport').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Control+a');
