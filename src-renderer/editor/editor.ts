@@ -806,6 +806,23 @@ export class Editor {
     this.command((s) => s.setHeader(fields));
   }
 
+  /**
+   * 参考线: a guide dragged from a ruler (index null adds one), moved, or dragged back onto the ruler
+   * (pos null removes it); saved with the page, never printed; one undo step each.
+   */
+  setGuide(axis: 'x' | 'y', index: number | null, pos: number | null): void {
+    const guides = this.state.doc.page.guides ?? { x: [], y: [] };
+    const list = [...guides[axis]];
+    const at = pos === null ? null : Math.round(pos * 100) / 100;
+    if (index === null) {
+      if (at === null) return;
+      list.push(at);
+    } else if (at === null) list.splice(index, 1);
+    else if (list[index] === at) return;
+    else list[index] = at;
+    this.setPage({ guides: { ...guides, [axis]: list } });
+  }
+
   /** Checks a page the user asked for; the first problem with it becomes the notice. */
   private refusePage(page: PageSettings): boolean {
     const check = validateDocument({ ...this.state.doc, page });
