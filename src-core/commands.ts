@@ -125,6 +125,9 @@ export const MENUS = [
         { id: 'view.outlines', zh: '块边框', en: 'Block outlines' },
         { id: 'view.trim', zh: '裁切线', en: 'Trim marks' },
         { id: 'view.rulers', zh: '标尺', en: 'Rulers', keys: 'Ctrl+R' },
+        // Ctrl+; as InDesign shows and hides guides
+        { id: 'view.guides', zh: '参考线', en: 'Guides', keys: 'Ctrl+;' },
+        { id: 'view.zoomToSelection', zh: '缩放到所选', en: 'Zoom to selection', keys: 'Ctrl+2', enabledWhen: 'blockSelected' },
       ],
     ],
   },

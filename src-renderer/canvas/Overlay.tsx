@@ -12,6 +12,7 @@ import { BlockTools } from './BlockTools';
 import { PeerOutlines } from '../collab/Presence';
 import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
 import { MARK_FONT } from './fonts';
+import { GuideLines } from './guides';
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -132,9 +133,10 @@ function LockBadge({ x, y, zoom }: { x: number; y: number; zoom: number }) {
 
 interface OverlayProps {
   zoom: number;
+  startGuide: (axis: 'x' | 'y', index: number | null) => (e: React.PointerEvent) => void;
 }
 
-export function Overlay({ zoom }: OverlayProps) {
+export function Overlay({ zoom, startGuide }: OverlayProps) {
   const layout = useEditor((s) => s.layout);
   const geo = useEditor((s) => s.geo);
   const toggles = useEditor((s) => s.toggles);
@@ -156,6 +158,7 @@ export function Overlay({ zoom }: OverlayProps) {
       <Frames layout={layout} blocks={blocks} bodiless={bodiless} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
       {selected.length > 1 && !interaction && <MultiSelection frames={layout.frames} selected={selected} zoom={zoom} />}
       {marquee && <rect data-testid="marquee" x={n(marquee.x)} y={n(marquee.y)} width={n(marquee.width)} height={n(marquee.height)} fill="rgba(57,153,255,0.08)" stroke="#39f" strokeWidth={n(1 / zoom)} strokeDasharray={`${n(3 / zoom)} ${n(2 / zoom)}`} pointerEvents="none" />}
+      <GuideLines width={layout.width} height={layout.height} zoom={zoom} startDrag={startGuide} />
       <BlockTools zoom={zoom} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
       <ProofMarkers zoom={zoom} />

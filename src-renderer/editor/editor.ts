@@ -46,6 +46,15 @@ export interface ViewToggles {
   trim: boolean;
   /** Rulers in mm along the top and left of the canvas. */
   rulers: boolean;
+  /** 参考线: the guides dragged from the rulers. */
+  guides: boolean;
+}
+
+/** A guide being dragged from a ruler (`index` null) or moved: where it is now, in pt. */
+export interface GuideDrag {
+  axis: 'x' | 'y';
+  index: number | null;
+  pos: number;
 }
 
 export type ZoomFit = 'page' | 'width' | null;
@@ -101,6 +110,9 @@ export interface EditorState {
   selected: readonly string[];
   /** The marquee being dragged over the page, in pt. */
   marquee: Box | null;
+  guideDrag: GuideDrag | null;
+  /** 缩放到所选: the box (pt) the viewport is asked to fit and centre; cleared once it has. */
+  zoomTo: Box | null;
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
@@ -163,13 +175,15 @@ export class Editor {
       selection: null,
       selected: [],
       marquee: null,
+      guideDrag: null,
+      zoomTo: null,
       editing: null,
       interaction: null,
       tool: 'select',
       blockPreview: null,
       zoom: 1,
       fit: 'width',
-      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true },
+      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true, guides: true },
       file: { ...file, savedRevision: this.store.revision },
       revision: this.store.revision,
       dirty: false,
@@ -364,12 +378,33 @@ export class Editor {
     this.selectMany(this.state.doc.blocks.map((b) => b.id));
   }
 
+  /** The guide being dragged follows the pointer; the page changes when it is let go (setGuide). */
+  previewGuide(guideDrag: GuideDrag | null): void {
+    if (guideDrag !== this.state.guideDrag) this.set({ guideDrag });
+  }
+
   setMarquee(marquee: Box | null): void {
     if (marquee !== this.state.marquee) this.set({ marquee });
   }
 
   setZoom(zoom: number, fit: ZoomFit = null): void {
     this.set({ zoom, fit });
+  }
+
+  /** 缩放到所选: the viewport fits the box around the selected blocks and centres it. */
+  zoomToSelection(): void {
+    const frames = (this.state.layout?.frames ?? []).filter((f) => this.state.selected.includes(f.blockId));
+    if (!frames.length) return;
+    const x = Math.min(...frames.map((f) => f.x));
+    const y = Math.min(...frames.map((f) => f.y));
+    const width = Math.max(...frames.map((f) => f.x + f.width)) - x;
+    const height = Math.max(...frames.map((f) => f.y + f.height)) - y;
+    this.set({ zoomTo: { x, y, width: Math.max(width, 1), height: Math.max(height, 1) }, fit: null });
+  }
+
+  /** The viewport has shown the box asked for. */
+  zoomedTo(): void {
+    if (this.state.zoomTo) this.set({ zoomTo: null });
   }
 
   setFit(fit: ZoomFit): void {

@@ -10,7 +10,7 @@ import { openShortcuts } from './ShortcutsDialog';
 export type { Command } from '../command-binding';
 
 
-const TOGGLES: (keyof ViewToggles)[] = ['charGrid', 'columns', 'baselines', 'outlines', 'trim', 'rulers'];
+const TOGGLES: (keyof ViewToggles)[] = ['charGrid', 'columns', 'baselines', 'outlines', 'trim', 'rulers', 'guides'];
 
 /** The 文件/编辑/视图/版面 commands of the table, bound to the editor and the file actions. */
 export function buildCommands(editor: Editor, files: FileActions): Map<string, Command> {
@@ -44,6 +44,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'view.actual': { run: () => editor.setZoom(ACTUAL_SIZE) },
       'view.zoomIn': { run: () => zoomBy(1.25) },
       'view.zoomOut': { run: () => zoomBy(0.8) },
+      'view.zoomToSelection': { run: () => editor.zoomToSelection() },
       ...toggles,
       'layout.makeUp': { run: () => openMakeUp(editor) },
       'layout.copyfit': { run: () => editor.fitArticle() },

@@ -1,7 +1,8 @@
 /**
  * Canvas editing in Chromium, by pointer and keyboard, on the hand-placed page: shift-click and
  * marquee multi-select, Ctrl+A for blocks (and still for a field's text), a multi-selection dragged
- * as one, 排列 (align). Screenshots of a multi-selection at 1600×1000 and 1366×768.
+ * as one, 排列 (align, z order), copy/paste, ruler guides, 缩放到所选. Screenshots of a multi-selection
+ * and of a guide at 1600×1000 and 1366×768.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +122,56 @@ for (const viewport of [
       await expect.poll(async () => (await order()).indexOf('b-anle-photo')).toBe(before.indexOf('b-anle'));
       await page.keyboard.press('Control+z');
       await expect.poll(() => order()).toEqual(before);
+    });
+
+    it('a guide dragged from the top ruler lands on the page, moves, and goes when dragged back onto the ruler; one undo step each', async () => {
+      const ruler = (await page.getByTestId('ruler-top').boundingBox())!;
+      const junhe = await frameOf(page, 'b-junhe-yungu');
+      const target = await clientPoint(page, junhe.x + junhe.width / 2, junhe.y + junhe.height + 2 * pitch);
+      await page.mouse.move(target.x, ruler.y + ruler.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(target.x, target.y, { steps: 6 });
+      await expect.poll(() => page.getByTestId('guide-drag').count()).toBe(1);
+      await page.mouse.up();
+      const guide = page.locator('[data-testid="page-guides"] g[data-guide-line="y"][data-index="0"]');
+      await expect.poll(async () => Number(await guide.getAttribute('data-pos'))).toBeCloseTo(junhe.y + junhe.height + 2 * pitch, 0);
+      await shot(page, `canvas-guides-${viewport.width}x${viewport.height}.png`);
+      // grabbed along its length and dragged two lines down
+      const on = await clientPoint(page, junhe.x + 20, junhe.y + junhe.height + 2 * pitch);
+      const lower = await clientPoint(page, junhe.x + 20, junhe.y + junhe.height + 4 * pitch);
+      await page.mouse.move(on.x, on.y);
+      await page.mouse.down();
+      await page.mouse.move(lower.x, lower.y, { steps: 4 });
+      await page.mouse.up();
+      await expect.poll(async () => Number(await guide.getAttribute('data-pos'))).toBeCloseTo(junhe.y + junhe.height + 4 * pitch, 0);
+      // the block under it was not moved by the drag
+      expect(await frameOf(page, 'b-junhe-yungu')).toEqual(junhe);
+      await page.mouse.move(lower.x, lower.y);
+      await page.mouse.down();
+      await page.mouse.move(lower.x, ruler.y + 5, { steps: 6 });
+      await page.mouse.up();
+      await expect.poll(() => guide.count()).toBe(0);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => guide.count()).toBe(1);
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => guide.count()).toBe(0);
+    });
+
+    it('缩放到所选 (Ctrl+2) fits the selected block into the view, centred', async () => {
+      await clickBlock(page, 'b-nanyang-chamber');
+      const zoomBefore = await page.getByTestId('sheet').evaluate((el) => el.getBoundingClientRect().width);
+      await page.keyboard.press('Control+2');
+      await expect.poll(async () => page.getByTestId('sheet').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(zoomBefore * 1.5);
+      const vp = (await page.getByTestId('viewport').boundingBox())!;
+      const block = (await page.locator('[data-testid="overlay"] g.frame[data-block="b-nanyang-chamber"] rect.frame-hit').boundingBox())!;
+      expect(block.x).toBeGreaterThanOrEqual(vp.x);
+      expect(block.x + block.width).toBeLessThanOrEqual(vp.x + vp.width);
+      expect(block.y).toBeGreaterThanOrEqual(vp.y);
+      expect(block.y + block.height).toBeLessThanOrEqual(vp.y + vp.height);
+      expect(Math.abs(block.x + block.width / 2 - (vp.x + vp.width / 2))).toBeLessThan(30);
+      expect(Math.abs(block.y + block.height / 2 - (vp.y + vp.height / 2))).toBeLessThan(30);
+      await page.getByTestId('tool-view.fitPage').click();
     });
 
     it('Ctrl+A selects every block on the page, but in a text field selects its text', async () => {
