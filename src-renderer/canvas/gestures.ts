@@ -1,7 +1,9 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { PageLayout } from '../../src-core/layout/page-layout';
-import { hitTest, movedRect, resizedRect, type Handle } from '../editor/geometry';
+import { hitTest, movedRect, resizedRect, snapOffset, SNAP_PX, type Handle } from '../editor/geometry';
+import { rectOf } from '../../src-core/model/grid';
 import type { Editor } from '../editor/editor';
+import type { GridRect } from '../../src-core/model/document';
 import { moveFrameDraw, startFrameDraw, type FrameDraw } from './text-frame-tool';
 import { boxBetween, framesTouching } from '../editor/arrange';
 
@@ -89,9 +91,10 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
     const state = editor.getState();
     const i = state.interaction;
     if (!i || i.kind === 'place' || i.kind === 'draw') return;
-    const dx = (e.clientX - g.x) / state.zoom;
-    const dy = (e.clientY - g.y) / state.zoom;
-    if (i.kind === 'move') editor.updateInteraction(movedRect(state.geo, i.start, dx, dy), e.altKey ? { dx, dy } : undefined);
+    const raw = { dx: (e.clientX - g.x) / state.zoom, dy: (e.clientY - g.y) / state.zoom };
+    // Alt moves freely: no grid, no snapping
+    const { dx, dy } = e.altKey ? raw : snapped(editor, i, raw.dx, raw.dy);
+    if (i.kind === 'move') editor.updateInteraction(movedRect(state.geo, i.start, dx, dy), e.altKey ? raw : undefined);
     else editor.updateInteraction(resizedRect(state.geo, i.start, i.handle, dx, dy));
   };
 
@@ -116,4 +119,19 @@ function endMarquee(editor: Editor, add: boolean, commit: boolean): void {
   const { marquee, layout } = editor.getState();
   editor.setMarquee(null);
   if (commit && marquee && layout) editor.selectMany(framesTouching(layout.frames, marquee), add);
+}
+
+/**
+ * A move or resize drawn to guides and other blocks' edges: the edges that move (all four for a move,
+ * the handle's for a resize) come to a target within SNAP_PX on screen.
+ */
+function snapped(editor: Editor, i: { kind: 'move' | 'resize'; blockId: string; start: GridRect; handle?: Handle; group?: readonly string[] }, dx: number, dy: number): { dx: number; dy: number } {
+  const { geo, zoom } = editor.getState();
+  const f = rectOf(geo, i.start);
+  const targets = editor.snapTargets([i.blockId, ...(i.group ?? [])]);
+  const h = i.kind === 'resize' ? i.handle ?? '' : 'nsew';
+  const xs = [...(h.includes('w') ? [f.x] : []), ...(h.includes('e') ? [f.x + f.width] : [])];
+  const ys = [...(h.includes('n') ? [f.y] : []), ...(h.includes('s') ? [f.y + f.height] : [])];
+  const reach = SNAP_PX / zoom;
+  return { dx: snapOffset(xs, targets.x, dx, reach), dy: snapOffset(ys, targets.y, dy, reach) };
 }

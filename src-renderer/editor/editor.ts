@@ -378,6 +378,17 @@ export class Editor {
     this.selectMany(this.state.doc.blocks.map((b) => b.id));
   }
 
+  /** What a dragged block's edges are drawn to: the guides (when shown) and the other blocks' edges. */
+  snapTargets(moving: readonly string[]): { x: number[]; y: number[] } {
+    const { layout, doc, toggles } = this.state;
+    const guides = toggles.guides ? doc.page.guides : undefined;
+    const frames = (layout?.frames ?? []).filter((f) => !moving.includes(f.blockId));
+    return {
+      x: [...(guides?.x ?? []), ...frames.flatMap((f) => [f.x, f.x + f.width])],
+      y: [...(guides?.y ?? []), ...frames.flatMap((f) => [f.y, f.y + f.height])],
+    };
+  }
+
   /** The guide being dragged follows the pointer; the page changes when it is let go (setGuide). */
   previewGuide(guideDrag: GuideDrag | null): void {
     if (guideDrag !== this.state.guideDrag) this.set({ guideDrag });
