@@ -54,19 +54,11 @@ export function usePointerGestures(editor: Editor, layout: PageLayout | null | u
       e.preventDefault();
       return;
     }
-    const p = toPage(e.clientX, e.clientY);
-    const hit = hitTest(layout, p.x, p.y, 0, editor.blockShapes());
-    if (!hit) {
-      hold(gesture, e, { kind: 'marquee', from: p, add: e.shiftKey, pointerId: e.pointerId });
-      if (!e.shiftKey) editor.select(null);
-      return e.preventDefault();
+    const g = pressOnPage(editor, layout, e, toPage(e.clientX, e.clientY));
+    if (g) {
+      hold(gesture, e, g);
+      e.preventDefault();
     }
-    if (e.shiftKey) return void editor.toggleSelected(hit.blockId);
-    const inGroup = state.selected.length > 1 && state.selected.includes(hit.blockId);
-    if (hit.kind === 'rule' && !inGroup) return void editor.select(hit.blockId);
-    if (!inGroup) editor.select(hit.blockId);
-    hold(gesture, e, { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId, alone: inGroup });
-    e.preventDefault();
   };
 
   const onPointerMove = (e: React.PointerEvent) => {
@@ -134,4 +126,22 @@ function snapped(editor: Editor, i: { kind: 'move' | 'resize'; blockId: string; 
   const ys = [...(h.includes('n') ? [f.y] : []), ...(h.includes('s') ? [f.y + f.height] : [])];
   const reach = SNAP_PX / zoom;
   return { dx: snapOffset(xs, targets.x, dx, reach), dy: snapOffset(ys, targets.y, dy, reach) };
+}
+
+/**
+ * A press on the page with the select tool: on a block it selects it (Shift: adds or removes it) and
+ * may become a move; on empty page it starts a marquee. The gesture to follow, if any.
+ */
+function pressOnPage(editor: Editor, layout: PageLayout, e: React.PointerEvent, p: { x: number; y: number }): Gesture | undefined {
+  const hit = hitTest(layout, p.x, p.y, 0, editor.blockShapes());
+  if (!hit) {
+    if (!e.shiftKey) editor.select(null);
+    return { kind: 'marquee', from: p, add: e.shiftKey, pointerId: e.pointerId };
+  }
+  if (e.shiftKey) return void editor.toggleSelected(hit.blockId);
+  const { selected } = editor.getState();
+  const inGroup = selected.length > 1 && selected.includes(hit.blockId);
+  if (hit.kind === 'rule' && !inGroup) return void editor.select(hit.blockId);
+  if (!inGroup) editor.select(hit.blockId);
+  return { kind: 'press', blockId: hit.blockId, x: e.clientX, y: e.clientY, pointerId: e.pointerId, alone: inGroup };
 }

@@ -174,6 +174,33 @@ for (const viewport of [
       await page.getByTestId('tool-view.fitPage').click();
     });
 
+    it('a block dragged near a guide lands on the line nearest the guide, not the one nearest the pointer', async () => {
+      await clickBlock(page, 'b-junhe-yungu');
+      await page.keyboard.press('Control+2');
+      await expect.poll(() => page.getByTestId('sheet').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(1500);
+      const junhe = await frameOf(page, 'b-junhe-yungu');
+      // a guide 3.35 lines under its top: snapped there the top goes to line +3; the pointer goes to +3.55 (rounds to +4)
+      const ruler = (await page.getByTestId('ruler-top').boundingBox())!;
+      const g = await clientPoint(page, junhe.x + junhe.width / 2, junhe.y + 3.35 * pitch);
+      await page.mouse.move(g.x, ruler.y + ruler.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(g.x, g.y, { steps: 6 });
+      await page.mouse.up();
+      const guide = page.locator('[data-testid="page-guides"] g[data-guide-line="y"][data-index="0"]');
+      await expect.poll(() => guide.count()).toBe(1);
+      const zoom = (await page.getByTestId('sheet').evaluate((el) => el.getBoundingClientRect().width)) / Number((await page.getByTestId('overlay').getAttribute('viewBox'))!.split(' ')[2]);
+      // within the 6 px reach of the snap at this zoom
+      expect(0.2 * pitch * zoom).toBeLessThan(6);
+      const from = { x: junhe.x + 30, y: junhe.y + 1.5 * pitch };
+      await dragPage(page, from, { x: from.x, y: from.y + 3.55 * pitch }, { steps: 10 });
+      await expect.poll(async () => (await frameOf(page, 'b-junhe-yungu')).y).toBeCloseTo(junhe.y + 3 * pitch, 0);
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => guide.count()).toBe(0);
+      expect((await frameOf(page, 'b-junhe-yungu')).y).toBeCloseTo(junhe.y, 0);
+      await page.getByTestId('tool-view.fitPage').click();
+    });
+
     it('Ctrl+A selects every block on the page, but in a text field selects its text', async () => {
       await page.getByTestId('viewport').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Control+a');
