@@ -10,6 +10,11 @@ export type EnabledWhen =
   | 'canUndo'
   | 'canRedo'
   | 'blockSelected'
+  /** Two blocks or more selected (align); `threeSelected` three or more (distribute). */
+  | 'multiSelected'
+  /** 复制 or 剪切 put blocks aside to paste. */
+  | 'blocksCopied'
+  | 'threeSelected'
   | 'storyEditable'
   | 'steppedArticleSelected'
   | 'notJoined'
@@ -32,6 +37,11 @@ export interface CommandSpec {
   readonly enabledWhen?: EnabledWhen;
   /** Changes the page's arrangement: also disabled while the layout is read-only (校对 mode, signed). */
   readonly changesLayout?: boolean;
+  /**
+   * The keys are a text field's own too (select all, copy, paste): they run the command only while no
+   * field has the focus, and in a field do what they always do.
+   */
+  readonly onCanvas?: boolean;
 }
 
 export interface MenuSpec {
@@ -80,9 +90,16 @@ export const MENUS = [
         { id: 'edit.redo', zh: '重做', en: 'Redo', keys: 'Ctrl+Shift+Z', alsoKeys: ['Ctrl+Y'], enabledWhen: 'canRedo' },
       ],
       [
+        { id: 'edit.selectAll', zh: '全选块', en: 'Select all blocks', keys: 'Ctrl+A', onCanvas: true },
         { id: 'edit.story', zh: '编辑稿件', en: 'Edit story', keys: 'Enter', enabledWhen: 'blockSelected' },
         { id: 'edit.lock', zh: '锁定/解锁块', en: 'Lock/unlock block', keys: 'Ctrl+L', enabledWhen: 'blockSelected', changesLayout: true },
         { id: 'edit.delete', zh: '删除块', en: 'Delete block', keys: 'Delete', alsoKeys: ['Backspace'], enabledWhen: 'blockSelected', changesLayout: true },
+      ],
+      [
+        { id: 'edit.cut', zh: '剪切块', en: 'Cut blocks', keys: 'Ctrl+X', enabledWhen: 'blockSelected', changesLayout: true, onCanvas: true },
+        { id: 'edit.copy', zh: '复制块', en: 'Copy blocks', keys: 'Ctrl+C', enabledWhen: 'blockSelected', onCanvas: true },
+        { id: 'edit.paste', zh: '粘贴块', en: 'Paste blocks', keys: 'Ctrl+V', enabledWhen: 'blocksCopied', changesLayout: true, onCanvas: true },
+        { id: 'edit.duplicate', zh: '再制块', en: 'Duplicate blocks', keys: 'Ctrl+D', enabledWhen: 'blockSelected', changesLayout: true, onCanvas: true },
       ],
       // K for 可 (kě): 可删, the paragraph may be cut to fit.
       [{ id: 'edit.cuttable', zh: '可删段落', en: 'Cuttable paragraph', keys: 'Ctrl+Shift+K', enabledWhen: 'storyEditable' }],
@@ -108,6 +125,9 @@ export const MENUS = [
         { id: 'view.outlines', zh: '块边框', en: 'Block outlines' },
         { id: 'view.trim', zh: '裁切线', en: 'Trim marks' },
         { id: 'view.rulers', zh: '标尺', en: 'Rulers', keys: 'Ctrl+R' },
+        // Ctrl+; as InDesign shows and hides guides
+        { id: 'view.guides', zh: '参考线', en: 'Guides', keys: 'Ctrl+;' },
+        { id: 'view.zoomToSelection', zh: '缩放到所选', en: 'Zoom to selection', keys: 'Ctrl+2', enabledWhen: 'blockSelected' },
       ],
     ],
   },
@@ -133,6 +153,33 @@ export const MENUS = [
       [
         { id: 'layout.styles', zh: '样式…', en: 'Styles…' },
         { id: 'layout.pageSettings', zh: '版面设置…', en: 'Page settings…' },
+      ],
+    ],
+  },
+  {
+    // 排列 as InDesign's 对象 › 排列 and 飞腾's 对齐: blocks of a multi-selection against each other.
+    id: 'arrange',
+    zh: '排列',
+    en: 'Arrange',
+    groups: [
+      [
+        { id: 'arrange.alignLeft', zh: '左对齐', en: 'Align left edges', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignCentreH', zh: '水平居中对齐', en: 'Align horizontal centres', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignRight', zh: '右对齐', en: 'Align right edges', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignTop', zh: '顶对齐', en: 'Align top edges', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignCentreV', zh: '垂直居中对齐', en: 'Align vertical centres', enabledWhen: 'multiSelected', changesLayout: true },
+        { id: 'arrange.alignBottom', zh: '底对齐', en: 'Align bottom edges', enabledWhen: 'multiSelected', changesLayout: true },
+      ],
+      [
+        { id: 'arrange.distributeH', zh: '水平分布', en: 'Distribute horizontally', enabledWhen: 'threeSelected', changesLayout: true },
+        { id: 'arrange.distributeV', zh: '垂直分布', en: 'Distribute vertically', enabledWhen: 'threeSelected', changesLayout: true },
+      ],
+      // Ctrl+] and Ctrl+[ as in InDesign and 飞腾
+      [
+        { id: 'arrange.front', zh: '置于顶层', en: 'Bring to front', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'arrange.forward', zh: '上移一层', en: 'Bring forward', keys: 'Ctrl+]', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'arrange.backward', zh: '下移一层', en: 'Send backward', keys: 'Ctrl+[', enabledWhen: 'blockSelected', changesLayout: true },
+        { id: 'arrange.back', zh: '置于底层', en: 'Send to back', enabledWhen: 'blockSelected', changesLayout: true },
       ],
     ],
   },

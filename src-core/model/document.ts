@@ -106,7 +106,18 @@ export interface PageSettings {
   columnRules: boolean;
   /** The fonts (beyond the bundled roles) its styles used when it was saved (page-fonts.ts); absent in older pages. */
   fonts?: PageFont[];
+  /** 参考线 dragged from the rulers; never printed. Absent in older pages: none. */
+  guides?: PageGuides;
 }
+
+/** Ruler guides in pt from the page's top-left corner: vertical ones at each `x`, horizontal at each `y`. */
+export interface PageGuides {
+  x: number[];
+  y: number[];
+}
+
+/** At most this many guides each way: a page needs a handful, a file with more is damaged. */
+export const MAX_GUIDES = 100;
 
 /** The text fields (引题 kicker … 下转 jumpTo) come from the one list in article-fields.ts. */
 export interface Article extends Record<ArticleTextField, string> {

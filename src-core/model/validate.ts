@@ -1,5 +1,5 @@
 import type { AdBlock, Article, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
-import { DATE_LINES, FORMAT_VERSION, RULE_STYLES, TEXT_WRAPS, WRAP_OFFSET } from './document';
+import { DATE_LINES, FORMAT_VERSION, MAX_GUIDES, RULE_STYLES, TEXT_WRAPS, WRAP_OFFSET } from './document';
 import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
@@ -242,6 +242,7 @@ function checkPage(c: Checker, page: PageSettings): void {
     checkTypeset(c, page.typeset);
     c.boolean('page.columnRules', page.columnRules);
     checkPageFonts(c, page.fonts);
+    checkGuides(c, page);
     if (c.issues.length === 0) {
       const geo = gridGeometry(page);
       if (geo.gridWidth > page.format.width - page.margins.left - page.margins.right + 0.01) {
@@ -249,6 +250,17 @@ function checkPage(c: Checker, page: PageSettings): void {
       }
       if (geo.rows < 1) c.fail('page.margins', page.margins, '版心高度放不下一行正文', 'the text area is shorter than one line');
     }
+  }
+}
+
+/** 参考线 (optional): each way a list of at most MAX_GUIDES places on the page. */
+function checkGuides(c: Checker, page: PageSettings): void {
+  if (page.guides === undefined || !c.object('page.guides', page.guides)) return;
+  for (const axis of ['x', 'y'] as const) {
+    const list = page.guides[axis];
+    if (!c.array(`page.guides.${axis}`, list)) continue;
+    if (list.length > MAX_GUIDES) c.fail(`page.guides.${axis}`, list.length, `参考线超过 ${MAX_GUIDES} 条`, `more than ${MAX_GUIDES} guides`);
+    else list.forEach((v, i) => c.number(`page.guides.${axis}[${i}]`, v, 0, axis === 'x' ? page.format?.width ?? MAX_PT : page.format?.height ?? MAX_PT));
   }
 }
 

@@ -34,6 +34,8 @@ export type PageOperation =
   | { kind: 'moveBlock'; id: string; col: number; row: number }
   | { kind: 'resizeBlock'; id: string; span: number; rows: number }
   | { kind: 'editBlock'; id: string; patch: BlockPatch }
+  /** 排列 › 上移一层 …: these blocks take the places in the stacking order they hold between them, in this order. */
+  | { kind: 'restack'; ids: readonly string[] }
   | { kind: 'editArticle'; id: string; fields: Partial<ArticleMeta> }
   | { kind: 'makeUp'; change: MadeUpPage }
   | { kind: 'replace'; matches: readonly FindMatch[]; replacement: string }
@@ -114,6 +116,8 @@ export function operationProblem(op: PageOperation, page: PageView): Problem | u
     case 'resizeBlock':
     case 'editBlock':
       return blockProblem(op.id, blockPatchOf(op), page);
+    case 'restack':
+      return restackProblem(op.ids, page);
     case 'editArticle':
       return articleProblem(op.id, page) ?? metaProblem(op.fields);
     case 'makeUp':
@@ -164,6 +168,13 @@ function madeUpProblem(change: MadeUpPage, page: PageView): Problem | undefined 
     if (!Array.isArray(c?.paragraphs) || !c.paragraphs.every((i) => Number.isInteger(i) && i >= 0)) return { zh: `稿件 ${c?.articleId} 的删段应为段落序号列表`, en: `the paragraphs cut from ${c?.articleId} must be a list of paragraph indices` };
   }
   return [...change.styles, ...(change.cuts ?? [])].map((s) => articleProblem(s.articleId, page)).find(Boolean);
+}
+
+function restackProblem(ids: readonly string[], page: PageView): Problem | undefined {
+  if (!Array.isArray(ids)) return { zh: '层次应为版块列表', en: 'a stacking order must be a list of blocks' };
+  if (new Set(ids).size !== ids.length) return { zh: '层次中有重复的版块', en: 'a block is listed twice in the stacking order' };
+  const missing = ids.find((id) => typeof id !== 'string' || !page.block(id));
+  return missing === undefined ? undefined : { zh: `没有版块 ${String(missing)}`, en: `no block ${String(missing)}` };
 }
 
 function articleProblem(id: string, page: PageView): Problem | undefined {

@@ -159,6 +159,11 @@ export class PageStore {
     this.apply({ kind: 'editBlock', id, patch });
   }
 
+  /** New stacking order of these blocks (in the places they hold between them); one undo step. */
+  restack(ids: readonly string[]): void {
+    this.apply({ kind: 'restack', ids });
+  }
+
   /**
    * Applies one operation of the closed set (operations.ts) after checking it: a page signed for
    * print refuses all but rounds and sign-off (PageLockedError), an operation that does not fit the

@@ -7,7 +7,7 @@ import { replaceOnPage } from './find-replace';
 import { blockPatchOf, type BlockPatch, type MadeUpPage, type PageOperation, type PageView } from './operations';
 import { LOCAL_ORIGIN } from './origin';
 import * as proofDoc from './proof-doc';
-import { ARTICLE_META_KEYS, articleParts, blockFromY, blockToY, layoutParts, readPage, readStyleOverrides, writeStyleOverrides, type ArticleMeta } from './ydocs';
+import { ARTICLE_META_KEYS, articleParts, blockFromY, blockToY, layoutParts, orderedBlocks, readPage, readStyleOverrides, writeStyleOverrides, type ArticleMeta } from './ydocs';
 
 /**
  * How each operation of the closed set changes the page's documents, once `operationProblem` has
@@ -61,6 +61,8 @@ export function runOperation(t: OperationTarget, op: PageOperation): number | bo
       const block = layoutParts(t.layoutDoc).blocks.get(op.id)!;
       return t.layoutDoc.transact(() => writeBlockFields(block, blockPatchOf(op)), LOCAL_ORIGIN);
     }
+    case 'restack':
+      return t.layoutDoc.transact(() => restack(t.layoutDoc, op.ids), LOCAL_ORIGIN);
     case 'editArticle':
       return writeMeta(docOf(t, op.id), op.fields);
     case 'makeUp':
@@ -73,6 +75,22 @@ export function runOperation(t: OperationTarget, op: PageOperation): number | bo
     default:
       return runProof(t, op);
   }
+}
+
+/**
+ * The listed blocks take, in their new order, the places they hold in the stacking order between
+ * them; then every block is numbered by its place (equal z from older pages ordered by id, as read).
+ */
+function restack(doc: Y.Doc, ids: readonly string[]): void {
+  const order = orderedBlocks(doc).map((b) => b.id);
+  const listed = new Set(ids);
+  let next = 0;
+  const after = order.map((id) => (listed.has(id) ? ids[next++] : id));
+  const { blocks } = layoutParts(doc);
+  after.forEach((id, z) => {
+    const m = blocks.get(id)!;
+    if (m.get('z') !== z) m.set('z', z);
+  });
 }
 
 function writeMeta(doc: Y.Doc, fields: Partial<ArticleMeta>): void {

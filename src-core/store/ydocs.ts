@@ -65,6 +65,8 @@ export function writePage(doc: Y.Doc, page: PageSettings): void {
   // The fonts the page recorded (optional): kept through the store so saving keeps them.
   if (page.fonts) pageMap.set('fonts', structuredClone(page.fonts));
   else pageMap.delete('fonts');
+  if (page.guides) pageMap.set('guides', structuredClone(page.guides));
+  else pageMap.delete('guides');
   for (const key of HEADER_KEYS) header.set(key, page.header[key]);
   writeOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, page.header);
 }
@@ -75,6 +77,8 @@ export function readPage(doc: Y.Doc): PageSettings {
   for (const key of PAGE_KEYS) out[key] = pageMap.get(key);
   const fonts = pageMap.get('fonts');
   if (fonts !== undefined) out.fonts = fonts;
+  const guides = pageMap.get('guides');
+  if (guides !== undefined) out.guides = guides;
   const h: Record<string, unknown> = {};
   for (const key of HEADER_KEYS) h[key] = header.get(key);
   readOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, h);

@@ -12,6 +12,7 @@ import { BlockTools } from './BlockTools';
 import { PeerOutlines } from '../collab/Presence';
 import { articleFits, fitLabel, type ArticleFit } from '../../src-core/copyfit';
 import { MARK_FONT } from './fonts';
+import { GuideLines } from './guides';
 
 /**
  * What the editor draws over the page and never prints: guides, block outlines, overset and
@@ -132,13 +133,16 @@ function LockBadge({ x, y, zoom }: { x: number; y: number; zoom: number }) {
 
 interface OverlayProps {
   zoom: number;
+  startGuide: (axis: 'x' | 'y', index: number | null) => (e: React.PointerEvent) => void;
 }
 
-export function Overlay({ zoom }: OverlayProps) {
+export function Overlay({ zoom, startGuide }: OverlayProps) {
   const layout = useEditor((s) => s.layout);
   const geo = useEditor((s) => s.geo);
   const toggles = useEditor((s) => s.toggles);
   const selection = useEditor((s) => s.selection);
+  const selected = useEditor((s) => s.selected);
+  const marquee = useEditor((s) => s.marquee);
   const interaction = useEditor((s) => s.interaction);
   // Narrow reads: a keystroke makes a new document (its article changed) but rarely changes these.
   const mode = useEditor((s) => s.doc.page.grid.mode);
@@ -152,6 +156,9 @@ export function Overlay({ zoom }: OverlayProps) {
       <Guides base={base} geo={geo} toggles={toggles} mode={mode} />
       {toggles.trim && <TrimMarks width={layout.width} height={layout.height} zoom={zoom} />}
       <Frames layout={layout} blocks={blocks} bodiless={bodiless} outlines={toggles.outlines} selection={selection} interaction={interaction} zoom={zoom} readOnly={readOnly} />
+      {selected.length > 1 && !interaction && <MultiSelection frames={layout.frames} selected={selected} zoom={zoom} />}
+      {marquee && <rect data-testid="marquee" x={n(marquee.x)} y={n(marquee.y)} width={n(marquee.width)} height={n(marquee.height)} fill="rgba(57,153,255,0.08)" stroke="#39f" strokeWidth={n(1 / zoom)} strokeDasharray={`${n(3 / zoom)} ${n(2 / zoom)}`} pointerEvents="none" />}
+      <GuideLines width={layout.width} height={layout.height} zoom={zoom} startDrag={startGuide} />
       <BlockTools zoom={zoom} />
       {interaction && <Preview interaction={interaction} geo={geo} layout={layout} zoom={zoom} />}
       <ProofMarkers zoom={zoom} />
@@ -238,6 +245,28 @@ function Selection({ frame, locked, zoom }: { frame?: BlockFrame; locked: boolea
           const p = handlePoint(frame, h);
           return <rect key={h} className={`handle handle-${h}`} data-handle={h} x={n(p.x - size / 2)} y={n(p.y - size / 2)} width={n(size)} height={n(size)} fill="#fff" stroke="#c8102e" strokeWidth={n(1.2 * s)} />;
         })}
+    </g>
+  );
+}
+
+/**
+ * Every block of a multi-selection outlined, and the box around them all (what align and distribute
+ * work within). Only the key block has handles (it is drawn by Selection).
+ */
+function MultiSelection({ frames, selected, zoom }: { frames: readonly BlockFrame[]; selected: readonly string[]; zoom: number }) {
+  const picked = frames.filter((f) => selected.includes(f.blockId));
+  if (!picked.length) return null;
+  const s = 1 / zoom;
+  const x = Math.min(...picked.map((f) => f.x));
+  const y = Math.min(...picked.map((f) => f.y));
+  const right = Math.max(...picked.map((f) => f.x + f.width));
+  const bottom = Math.max(...picked.map((f) => f.y + f.height));
+  return (
+    <g className="multi-selection" data-testid="multi-selection" data-count={picked.length} pointerEvents="none">
+      {picked.map((f) => (
+        <rect key={f.blockId} data-selected={f.blockId} x={n(f.x)} y={n(f.y)} width={n(Math.max(f.width, 1))} height={n(Math.max(f.height, 1))} fill="rgba(200,16,46,0.05)" stroke="#c8102e" strokeWidth={n(1.2 * s)} />
+      ))}
+      <rect x={n(x - 3 * s)} y={n(y - 3 * s)} width={n(right - x + 6 * s)} height={n(bottom - y + 6 * s)} fill="none" stroke="#c8102e" strokeWidth={n(s)} strokeDasharray={`${n(5 * s)} ${n(3 * s)}`} />
     </g>
   );
 }

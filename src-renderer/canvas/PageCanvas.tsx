@@ -8,9 +8,10 @@ import { cssFamily, svgAdvance } from './fonts';
 import { usePointerGestures } from './gestures';
 import { useTextFrameEscape } from './text-frame-tool';
 import { Overlay } from './Overlay';
+import { useGuideDrag } from './guides';
 import { Rulers } from './Rulers';
 import { SvgPainter } from './svg-painter';
-import { useFitZoom, useSpaceHeld, useWheelZoom } from './viewport';
+import { useFitZoom, useSpaceHeld, useWheelZoom, useZoomToBox } from './viewport';
 
 export { ARTICLE_DRAG_TYPE, setArticleBeingDragged } from './drop-target';
 
@@ -45,6 +46,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   }, [layout, imageHrefs, editor]);
 
   useWheelZoom(editor, viewport, sheet, zoom);
+  useZoomToBox(editor, viewport, sheet, useEditor((s) => s.zoomTo), zoom);
   // A page put in the window starts at its top-left corner, not where the last one was scrolled to.
   const opened = useEditor((s) => s.opened);
   useLayoutEffect(() => {
@@ -60,6 +62,7 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   }, [editor]);
 
   const { panning, ...pointer } = usePointerGestures(editor, layout, viewport, toPage, spaceHeld);
+  const startGuide = useGuideDrag(editor, toPage);
   const drop = useDropTarget(editor, sheet, toPage, onFilesDropped);
   usePastedPictures(onFilesDropped);
   useTextFrameEscape(editor);
@@ -76,12 +79,12 @@ export function PageCanvas({ onFilesDropped }: { onFilesDropped?: FilesDropped }
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : drawing ? 'crosshair' : undefined;
   return (
     <div className={`page-frame${rulers ? ' with-rulers' : ''}`}>
-      {rulers && layout && <Rulers viewport={viewport} sheet={sheet} zoom={zoom} />}
+      {rulers && layout && <Rulers viewport={viewport} sheet={sheet} zoom={zoom} startGuide={startGuide} />}
       <div className="page-area" data-testid="viewport" data-tool={drawing ? 'textFrame' : undefined} ref={viewport} style={{ cursor }} {...pointer} onDoubleClick={onDoubleClick} {...drop}>
         {layout && (
           <div className="page-sheet" data-testid="sheet" ref={sheet} style={{ width: pageW * zoom, height: pageH * zoom }}>
             <div className="page-paper" data-testid="page" ref={paper} />
-            <Overlay zoom={zoom} />
+            <Overlay zoom={zoom} startGuide={startGuide} />
           </div>
         )}
       </div>

@@ -22,7 +22,10 @@ interface Placement {
   height: number;
 }
 
-export const Rulers = memo(function Rulers({ viewport, sheet, zoom }: { viewport: RefObject<HTMLDivElement | null>; sheet: RefObject<HTMLDivElement | null>; zoom: number }) {
+/** A press on a ruler that drags a guide out of it: 'y' from the top ruler, 'x' from the left one. */
+type StartGuide = (axis: 'x' | 'y', index: null) => (e: React.PointerEvent) => void;
+
+export const Rulers = memo(function Rulers({ viewport, sheet, zoom, startGuide }: { viewport: RefObject<HTMLDivElement | null>; sheet: RefObject<HTMLDivElement | null>; zoom: number; startGuide: StartGuide }) {
   const [at, setAt] = useState<Placement | null>(null);
   const pageW = useEditor((s) => s.layout?.width ?? 0);
   // As a string, so a keystroke that leaves the selected frame where it was does not redraw the rulers.
@@ -71,15 +74,15 @@ export const Rulers = memo(function Rulers({ viewport, sheet, zoom }: { viewport
       <div className="ruler-corner" title="毫米 mm" />
       {at && (
         <>
-          <Ruler testId="ruler-top" horizontal origin={at.x} length={at.width} pxPerMm={pxPerMm} selection={extent(at.x, 0)} />
-          <Ruler testId="ruler-left" horizontal={false} origin={at.y} length={at.height} pxPerMm={pxPerMm} selection={extent(at.y, 1)} />
+          <Ruler testId="ruler-top" horizontal origin={at.x} length={at.width} pxPerMm={pxPerMm} selection={extent(at.x, 0)} onPointerDown={startGuide('y', null)} />
+          <Ruler testId="ruler-left" horizontal={false} origin={at.y} length={at.height} pxPerMm={pxPerMm} selection={extent(at.y, 1)} onPointerDown={startGuide('x', null)} />
         </>
       )}
     </>
   );
 });
 
-function Ruler({ testId, horizontal, origin, length, pxPerMm, selection }: { testId: string; horizontal: boolean; origin: number; length: number; pxPerMm: number; selection: { from: number; to: number } | null }) {
+function Ruler({ testId, horizontal, origin, length, pxPerMm, selection, onPointerDown }: { testId: string; horizontal: boolean; origin: number; length: number; pxPerMm: number; selection: { from: number; to: number } | null; onPointerDown: (e: React.PointerEvent) => void }) {
   const { majorMm, ticks } = rulerTicks(origin, length, pxPerMm);
   // Ticks stand on the edge next to the page; the left ruler's labels read upwards, as in InDesign.
   const tick = (px: number, size: TickSize) => (horizontal ? `M${Math.round(px) + 0.5} ${RULER_PX}v${-TICK_LENGTH[size]}` : `M${RULER_PX} ${Math.round(px) + 0.5}h${-TICK_LENGTH[size]}`);
@@ -91,6 +94,7 @@ function Ruler({ testId, horizontal, origin, length, pxPerMm, selection }: { tes
       width={horizontal ? length : RULER_PX}
       height={horizontal ? RULER_PX : length}
       aria-label={horizontal ? '水平标尺（毫米）Horizontal ruler (mm)' : '垂直标尺（毫米）Vertical ruler (mm)'}
+      onPointerDown={onPointerDown}
     >
       {selection &&
         (horizontal ? (

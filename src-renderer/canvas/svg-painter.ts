@@ -32,6 +32,29 @@ export function layerOf(item: LayoutItem): string {
   return item.kind === 'glyphs' && item.source?.owner ? `owner:${item.source.owner}` : PAGE_LAYER;
 }
 
+/**
+ * Each item's layer, in drawing order. A picture drawn after text that it covers (brought forward
+ * over an article: 上移一层, a picture that does not wrap) gets a layer of its own at that place in the
+ * stack, as the PDF draws it; in the page's layer it would lie under every article's text.
+ */
+export function drawingLayers(items: readonly LayoutItem[]): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item, index) => {
+    const key = layerOf(item);
+    if (item.kind !== 'image' || !items.slice(0, index).some((t) => t.kind === 'glyphs' && layerOf(t) !== PAGE_LAYER && covers(item, t))) return key;
+    const n = (seen.get(item.imageId) ?? 0) + 1;
+    seen.set(item.imageId, n);
+    return `picture:${item.imageId}:${n}`;
+  });
+}
+
+/** Whether a picture's frame covers part of a line of text (the line from its first glyph's origin to its last's, a body high). */
+function covers(p: { x: number; y: number; width: number; height: number }, line: GlyphRun): boolean {
+  const left = line.xs[0] ?? 0;
+  const right = (line.xs[line.xs.length - 1] ?? left) + line.size;
+  return left < p.x + p.width && right > p.x && line.y - line.size < p.y + p.height && line.y > p.y;
+}
+
 export class SvgPainter {
   private shell = '';
   private prefixLength = 0;
@@ -64,7 +87,8 @@ export class SvgPainter {
     }
     // Markup per item, grouped by layer in drawing order (the page's layer first).
     const groups = new Map<string, string[]>([[PAGE_LAYER, []]]);
-    for (const item of layout.items) {
+    const layerKeys = drawingLayers(layout.items);
+    for (const [index, item] of layout.items.entries()) {
       const href = item.kind === 'image' ? opts.imageHref?.(item.imageId) : undefined;
       const kept = this.markup.get(item);
       let s = kept && kept.href === href ? kept.s : undefined;
@@ -82,7 +106,7 @@ export class SvgPainter {
       }
       // A styled rule draws nothing itself (its art item does): no element for it.
       if (!s) continue;
-      const key = layerOf(item);
+      const key = layerKeys[index];
       let list = groups.get(key);
       if (!list) groups.set(key, (list = []));
       list.push(s);

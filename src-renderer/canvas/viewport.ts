@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import { fitZoom, wheelZoom } from '../editor/geometry';
+import { fitZoom, wheelZoom, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
+import type { Box } from '../editor/arrange';
 import type { Editor, ZoomFit } from '../editor/editor';
 
 /**
@@ -84,4 +85,33 @@ export function useSpaceHeld(): boolean {
     };
   }, []);
   return spaceHeld;
+}
+
+/** Screen px left round the selection when the viewport zooms to it. */
+const ZOOM_MARGIN = 40;
+
+/** The zoom that fits a box of pt into a viewport of px with a margin, within the zoom limits. */
+export function zoomFitting(box: Box, viewW: number, viewH: number): number {
+  const z = Math.min((viewW - 2 * ZOOM_MARGIN) / box.width, (viewH - 2 * ZOOM_MARGIN) / box.height);
+  return Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z));
+}
+
+/**
+ * 缩放到所选: zooms so that the box asked for fits the viewport, then (drawn at that zoom) scrolls
+ * its centre to the viewport's centre.
+ */
+export function useZoomToBox(editor: Editor, viewport: RefObject<HTMLDivElement | null>, sheet: RefObject<HTMLDivElement | null>, box: Box | null, zoom: number): void {
+  useLayoutEffect(() => {
+    const vp = viewport.current;
+    const sh = sheet.current;
+    if (!box || !vp || !sh) return;
+    const z = zoomFitting(box, vp.clientWidth, vp.clientHeight);
+    // the effect runs again once the page is drawn at the new zoom
+    if (Math.abs(z - zoom) > 1e-9) return editor.setZoom(z);
+    const v = vp.getBoundingClientRect();
+    const s = sh.getBoundingClientRect();
+    vp.scrollLeft += s.left - v.left + (box.x + box.width / 2) * z - vp.clientWidth / 2;
+    vp.scrollTop += s.top - v.top + (box.y + box.height / 2) * z - vp.clientHeight / 2;
+    editor.zoomedTo();
+  }, [editor, viewport, sheet, box, zoom]);
 }

@@ -16,6 +16,8 @@ import type { ArticleMeta } from '../../src-core/store/readers';
 import { clampRect, columnStep, nudgedRect, sameRect, type BlockShapes, type Handle } from './geometry';
 import { movedRule, newRule } from './block-geometry';
 import { collisionNotice } from './collisions';
+import { copyOf, freePlace, pastedBlocks, type BlockCopy } from './block-clipboard';
+import { alignedRects, distributedRects, groupDelta, restacked, shiftedBlocks, type Alignment, type Box, type Restack } from './arrange';
 import type { NoticeKind } from './notice-kinds';
 import { copyfit } from '../../src-core/copyfit';
 import type { Alternative } from '../../src-core/makeup';
@@ -44,16 +46,28 @@ export interface ViewToggles {
   trim: boolean;
   /** Rulers in mm along the top and left of the canvas. */
   rulers: boolean;
+  /** 参考线: the guides dragged from the rulers. */
+  guides: boolean;
+}
+
+/** A guide being dragged from a ruler (`index` null) or moved: where it is now, in pt. */
+export interface GuideDrag {
+  axis: 'x' | 'y';
+  index: number | null;
+  pos: number;
 }
 
 export type ZoomFit = 'page' | 'width' | null;
 
 export type Interaction =
-  | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number } }
+  /** `group`: the rest of a multi-selection, moved by as many columns and lines as the block pressed. */
+  | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number }; group?: readonly string[] }
   | { kind: 'resize'; blockId: string; handle: Handle; start: GridRect; rect: GridRect }
   | { kind: 'place'; articleId: string; blockId: string; rect: GridRect }
   /** The 文本框 tool's rectangle being drawn: a new article's block when the drag ends. */
   | { kind: 'draw'; blockId: string; rect: GridRect };
+
+export type Arrangement = Alignment | 'distributeH' | 'distributeV';
 
 /** What a press on the page does: select and move blocks, or draw a text frame (文本框). */
 export type Tool = 'select' | 'textFrame';
@@ -90,7 +104,15 @@ export interface EditorState {
   /** Milliseconds the last layout took. */
   layoutMs: number;
   geo: GridGeometry;
+  /** The key block of the selection: 属性 shows it, its handles resize it. */
   selection: string | null;
+  /** Every selected block (shift-click, marquee, Ctrl+A), the key block among them; [] or [selection] for one. */
+  selected: readonly string[];
+  /** The marquee being dragged over the page, in pt. */
+  marquee: Box | null;
+  guideDrag: GuideDrag | null;
+  /** 缩放到所选: the box (pt) the viewport is asked to fit and centre; cleared once it has. */
+  zoomTo: Box | null;
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
@@ -151,13 +173,17 @@ export class Editor {
       layoutMs: 0,
       geo: gridGeometry(snapshot.page),
       selection: null,
+      selected: [],
+      marquee: null,
+      guideDrag: null,
+      zoomTo: null,
       editing: null,
       interaction: null,
       tool: 'select',
       blockPreview: null,
       zoom: 1,
       fit: 'width',
-      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true },
+      toggles: { charGrid: false, columns: false, baselines: false, outlines: true, trim: true, rulers: true, guides: true },
       file: { ...file, savedRevision: this.store.revision },
       revision: this.store.revision,
       dirty: false,
@@ -218,6 +244,8 @@ export class Editor {
   // ---- state plumbing
 
   private set(patch: Partial<EditorState>): void {
+    // Selecting one block (the older callers) selects only it.
+    if (patch.selection !== undefined && patch.selected === undefined) patch = { ...patch, selected: patch.selection ? [patch.selection] : [] };
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }
@@ -234,7 +262,7 @@ export class Editor {
       this.laidOut = { doc, preview };
       const start = performance.now();
       try {
-        next.layout = layout(withBlockPreview(withPreview(doc, interaction), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
+        next.layout = layout(withBlockPreview(withPreview(doc, interaction, this.state?.geo ?? gridGeometry(doc.page)), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
         next.layoutError = undefined;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -243,8 +271,12 @@ export class Editor {
       next.layoutMs = performance.now() - start;
       if (!this.state || doc.page !== this.state.doc.page) next.geo = gridGeometry(doc.page);
     }
+    // blocks gone (undo, a peer's change) leave the selection; the key block then is the last one left
     const selection = next.selection !== undefined ? next.selection : this.state?.selection;
-    if (selection && !doc.blocks.some((b) => b.id === selection)) next.selection = null;
+    const selected = next.selected ?? (next.selection !== undefined ? (next.selection ? [next.selection] : []) : (this.state?.selected ?? []));
+    const present = selected.filter((id) => doc.blocks.some((b) => b.id === id));
+    if (present.length !== selected.length) next.selected = present;
+    if (selection && !doc.blocks.some((b) => b.id === selection)) next.selection = present[present.length - 1] ?? null;
     const editing = next.editing !== undefined ? next.editing : this.state?.editing;
     if (editing && !doc.articles.some((a) => a.id === editing)) next.editing = null;
     if (!this.state) return;
@@ -324,11 +356,66 @@ export class Editor {
   // ---- selection and view
 
   select(id: string | null): void {
-    if (id !== this.state.selection) this.set({ selection: id });
+    if (id !== this.state.selection || this.state.selected.length > 1) this.set({ selection: id });
+  }
+
+  /** Shift-click: the block joins the selection (as its key block) or leaves it. */
+  toggleSelected(id: string): void {
+    const { selected } = this.state;
+    const next = selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id];
+    this.set({ selected: next, selection: next[next.length - 1] ?? null });
+  }
+
+  /** Selects these blocks (the marquee, Ctrl+A), the last one the key block; `add` keeps those selected already. */
+  selectMany(ids: readonly string[], add = false): void {
+    const next = add ? [...this.state.selected, ...ids.filter((id) => !this.state.selected.includes(id))] : [...ids];
+    if (next.length === this.state.selected.length && next.every((id, i) => id === this.state.selected[i])) return;
+    this.set({ selected: next, selection: next[next.length - 1] ?? null });
+  }
+
+  /** Ctrl+A on the page: every block. */
+  selectAll(): void {
+    this.selectMany(this.state.doc.blocks.map((b) => b.id));
+  }
+
+  /** What a dragged block's edges are drawn to: the guides (when shown) and the other blocks' edges. */
+  snapTargets(moving: readonly string[]): { x: number[]; y: number[] } {
+    const { layout, doc, toggles } = this.state;
+    const guides = toggles.guides ? doc.page.guides : undefined;
+    const frames = (layout?.frames ?? []).filter((f) => !moving.includes(f.blockId));
+    return {
+      x: [...(guides?.x ?? []), ...frames.flatMap((f) => [f.x, f.x + f.width])],
+      y: [...(guides?.y ?? []), ...frames.flatMap((f) => [f.y, f.y + f.height])],
+    };
+  }
+
+  /** The guide being dragged follows the pointer; the page changes when it is let go (setGuide). */
+  previewGuide(guideDrag: GuideDrag | null): void {
+    if (guideDrag !== this.state.guideDrag) this.set({ guideDrag });
+  }
+
+  setMarquee(marquee: Box | null): void {
+    if (marquee !== this.state.marquee) this.set({ marquee });
   }
 
   setZoom(zoom: number, fit: ZoomFit = null): void {
     this.set({ zoom, fit });
+  }
+
+  /** 缩放到所选: the viewport fits the box around the selected blocks and centres it. */
+  zoomToSelection(): void {
+    const frames = (this.state.layout?.frames ?? []).filter((f) => this.state.selected.includes(f.blockId));
+    if (!frames.length) return;
+    const x = Math.min(...frames.map((f) => f.x));
+    const y = Math.min(...frames.map((f) => f.y));
+    const width = Math.max(...frames.map((f) => f.x + f.width)) - x;
+    const height = Math.max(...frames.map((f) => f.y + f.height)) - y;
+    this.set({ zoomTo: { x, y, width: Math.max(width, 1), height: Math.max(height, 1) }, fit: null });
+  }
+
+  /** The viewport has shown the box asked for. */
+  zoomedTo(): void {
+    if (this.state.zoomTo) this.set({ zoomTo: null });
   }
 
   setFit(fit: ZoomFit): void {
@@ -397,12 +484,54 @@ export class Editor {
     return true;
   }
 
+  /** A drag on a block of a multi-selection moves them all (a locked one refuses the whole move). */
   beginMove(blockId: string): boolean {
     const b = this.gridBlock(blockId);
     if (!b || this.refuseLocked(b)) return false;
     const start = gridRectOf(b);
+    const { selected } = this.state;
+    if (selected.length > 1 && selected.includes(blockId)) {
+      const group = selected.filter((id) => id !== blockId);
+      if (group.some((id) => this.refuseLocked(this.block(id)!))) return false;
+      this.refresh({ interaction: { kind: 'move', blockId, start, rect: start, group } });
+      return true;
+    }
     this.refresh({ interaction: { kind: 'move', blockId, start, rect: start }, selection: blockId });
     return true;
+  }
+
+  /** The grid rectangles a move of these blocks must keep inside the grid. */
+  private gridRects(ids: readonly string[]): GridRect[] {
+    return ids.flatMap((id) => {
+      const b = this.gridBlock(id);
+      return b ? [gridRectOf(b)] : [];
+    });
+  }
+
+  /**
+   * Moves blocks by whole columns and lines as one undo step; refused with the overlap notice when a
+   * text block of them would cover another that is not moving.
+   */
+  private moveBlocks(ids: readonly string[], dc: number, dr: number): void {
+    if (!dc && !dr) return;
+    const blocks = ids.map((id) => this.block(id)).filter((b) => b !== undefined);
+    this.commitBlocks(shiftedBlocks(this.state.geo, blocks, dc, dr));
+  }
+
+  /** Puts changed blocks in place as one undo step, unless a text block of them would cover another. */
+  private commitBlocks(changed: readonly Block[]): void {
+    const moved = new Map(changed.map((b) => [b.id, b]));
+    const after = this.state.doc.blocks.map((b) => moved.get(b.id) ?? b);
+    for (const b of changed) if (this.refuseCollision(b, 'move', after)) return;
+    this.command((s) =>
+      s.batch(() => {
+        for (const b of changed) {
+          const was = this.block(b.id)!;
+          const patch = Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== 'id' && k !== 'kind' && JSON.stringify(v) !== JSON.stringify((was as unknown as Record<string, unknown>)[k])));
+          if (Object.keys(patch).length) s.editBlock(b.id, patch as BlockPatch);
+        }
+      }),
+    );
   }
 
   beginResize(blockId: string, handle: Handle): boolean {
@@ -417,7 +546,11 @@ export class Editor {
   updateInteraction(rect: GridRect, free?: { dx: number; dy: number }): void {
     const i = this.state.interaction;
     if (!i) return;
-    const clamped = clampRect(this.state.geo, rect);
+    let clamped = clampRect(this.state.geo, rect);
+    if (i.kind === 'move' && i.group) {
+      const d = groupDelta(this.state.geo, [i.start, ...this.gridRects(i.group)], clamped.col - i.start.col, clamped.row - i.start.row);
+      clamped = { ...i.start, col: i.start.col + d.dc, row: i.start.row + d.dr };
+    }
     if (sameRect(clamped, i.rect) && (i.kind !== 'move' || (free?.dx === i.free?.dx && free?.dy === i.free?.dy))) return;
     this.refresh({ interaction: i.kind === 'move' ? { ...i, rect: clamped, free } : { ...i, rect: clamped } });
   }
@@ -434,7 +567,9 @@ export class Editor {
       this.refresh({ interaction: null, selection: i.blockId });
       return;
     }
-    if (!sameRect(i.rect, i.start)) {
+    if (i.kind === 'move' && i.group) {
+      this.moveBlocks([i.blockId, ...i.group], i.rect.col - i.start.col, i.rect.row - i.start.row);
+    } else if (!sameRect(i.rect, i.start)) {
       const fields: Partial<GridRect> & { columnRows?: number[] } = {};
       for (const k of GRID_KEYS) if (i.rect[k] !== i.start[k]) fields[k] = i.rect[k];
       const next = { ...fields, ...this.fittedFields(i.blockId, i.rect) };
@@ -480,6 +615,7 @@ export class Editor {
   }
 
   nudge(key: string, big = false): boolean {
+    if (this.state.selected.length > 1) return this.nudgeMany(key, big);
     const rule = this.block(this.state.selection);
     if (rule?.kind === 'rule') return this.nudgeRule(rule, key, big);
     const b = this.gridBlock(this.state.selection);
@@ -507,9 +643,110 @@ export class Editor {
     return b as unknown as Block;
   }
 
+  /**
+   * 排列: the selected blocks aligned (edges, centres) or spaced evenly, within the box around them
+   * all, on whole columns and lines; one undo step, refused whole over another text block. Rules
+   * stay where they are (they have ends, not edges on the grid).
+   */
+  arrange(how: Arrangement): void {
+    const blocks = this.state.selected.map((id) => this.gridBlock(id)).filter((b) => b !== undefined);
+    if (blocks.length < (how.startsWith('distribute') ? 3 : 2) || blocks.some((b) => this.refuseLocked(b))) return;
+    const rects = blocks.map(gridRectOf);
+    const next = how === 'distributeH' ? distributedRects(rects, 'h') : how === 'distributeV' ? distributedRects(rects, 'v') : alignedRects(rects, how);
+    this.commitBlocks(blocks.map((b, i) => ({ ...b, ...next[i] })));
+  }
+
+  /** What 复制/剪切 put aside; kept when another page of the file is put in the window, to paste there. */
+  private copied: BlockCopy | undefined;
+
+  get hasCopy(): boolean {
+    return this.copied !== undefined;
+  }
+
+  /** 复制: the selected blocks with their articles and pictures (allowed read-only: nothing changes). */
+  copySelected(): boolean {
+    this.copied = copyOf(this.state.doc, this.state.selected) ?? this.copied;
+    return this.copied !== undefined && this.state.selected.length > 0;
+  }
+
+  /** 剪切: copied, then removed as one undo step (their articles stay in the 稿件 list, as 删除块 leaves them). */
+  cutSelected(): void {
+    const blocks = this.state.selected.map((id) => this.block(id)).filter((b) => b !== undefined);
+    if (!blocks.length || blocks.some((b) => this.refuseLocked(b))) return;
+    this.copySelected();
+    this.command((s) => s.batch(() => blocks.forEach((b) => s.removeBlock(b.id))));
+  }
+
+  /** 粘贴: the copy as new blocks (a text block with its own copy of the article), at the nearest free place. */
+  paste(): void {
+    if (this.copied) this.placeCopy(this.copied);
+  }
+
+  /** 再制: the selection pasted beside itself, the copy left as it was. */
+  duplicateSelected(): void {
+    const copy = copyOf(this.state.doc, this.state.selected);
+    if (copy) this.placeCopy(copy);
+  }
+
+  private placeCopy(copy: BlockCopy): void {
+    if (this.refuseReadOnly()) return;
+    const { doc, geo } = this.state;
+    const pasted = pastedBlocks(doc, copy, newId);
+    const stay = !copy.blocks.some((b) => doc.blocks.some((x) => x.id === b.id));
+    const place = freePlace(geo, doc.blocks, pasted.blocks, stay);
+    if (!place) return this.notify({ zh: '未粘贴：版面上没有放得下这些块而不压住文字块的地方', en: 'Not pasted: there is no place on the page for these blocks that does not cover a text block' }, 'info');
+    const blocks = shiftedBlocks(geo, pasted.blocks, place.dc, place.dr);
+    this.command((s) =>
+      s.batch(() => {
+        s.addArticles(pasted.articles, pasted.images);
+        for (const b of blocks) s.addBlock(b);
+      }),
+    );
+    const placed = blocks.filter((b) => this.block(b.id)).map((b) => b.id);
+    if (placed.length) this.set({ selected: placed, selection: placed[placed.length - 1] });
+  }
+
+  /**
+   * 上移一层/下移一层/置于顶层/置于底层: the selected blocks' place in the stacking order, which the
+   * page file keeps (its block order) and the PDF draws in; one undo step. Text blocks never overlap,
+   * so among them it changes nothing; it puts pictures, ads and rules over or under text. A step
+   * with nothing overlapping to pass says so.
+   */
+  restack(how: Restack): void {
+    const { doc, selected, layout } = this.state;
+    if (!selected.length || this.refuseReadOnly()) return;
+    const frames = new Map((layout?.frames ?? []).map((f) => [f.blockId, f]));
+    const overlap = (a: string, b: string): boolean => {
+      const f = frames.get(a);
+      const g = frames.get(b);
+      return !!f && !!g && f.x < g.x + g.width && g.x < f.x + f.width && f.y < g.y + g.height && g.y < f.y + f.height;
+    };
+    const order = doc.blocks.map((b) => b.id);
+    const next = restacked(order, selected, how, overlap);
+    if (next.every((id, i) => id === order[i])) {
+      const zh = how === 'forward' || how === 'front' ? '上面' : '下面';
+      const en = how === 'forward' || how === 'front' ? 'above' : 'below';
+      return this.notify({ zh: `层次未变：${zh}没有与它重叠的块`, en: `Stacking unchanged: no block ${en} overlaps it` }, 'info');
+    }
+    this.command((s) => s.restack(next));
+  }
+
+  /** Arrow keys move a multi-selection together, as far as the grid lets all of them go. */
+  private nudgeMany(key: string, big: boolean): boolean {
+    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const d = steps[key];
+    if (!d) return false;
+    const ids = this.state.selected;
+    if (ids.some((id) => this.refuseLocked(this.block(id)!))) return true;
+    const k = big && d[1] ? 5 : 1;
+    const { dc, dr } = groupDelta(this.state.geo, this.gridRects(ids), d[0] * k, d[1] * k);
+    this.moveBlocks(ids, dc, dr);
+    return true;
+  }
+
   /** Text blocks never overlap: a change that would make them is refused with a notice naming the others. */
-  private refuseCollision(moved: Block, action: 'move' | 'draw' = 'move'): boolean {
-    const notice = collisionNotice(this.state.doc, moved, action);
+  private refuseCollision(moved: Block, action: 'move' | 'draw' = 'move', blocks = this.state.doc.blocks): boolean {
+    const notice = collisionNotice({ ...this.state.doc, blocks }, moved, action);
     if (notice) this.notify(notice, 'info');
     return !!notice;
   }
@@ -579,10 +816,11 @@ export class Editor {
     if (b) this.command((s) => s.editBlock(b.id, { locked: b.locked ? undefined : true }));
   }
 
+  /** Every selected block goes, one undo step; a locked one among them refuses it all. */
   deleteSelected(): boolean {
-    const b = this.block(this.state.selection);
-    if (!b || this.refuseLocked(b)) return false;
-    this.command((s) => s.removeBlock(b.id));
+    const blocks = this.state.selected.map((id) => this.block(id)).filter((b) => b !== undefined);
+    if (!blocks.length || blocks.some((b) => this.refuseLocked(b))) return false;
+    this.command((s) => s.batch(() => blocks.forEach((b) => s.removeBlock(b.id))));
     this.refresh({ selection: null });
     return true;
   }
@@ -612,6 +850,23 @@ export class Editor {
   setHeader(fields: Partial<PageHeader>): void {
     if (this.refusePage({ ...this.state.doc.page, header: { ...this.state.doc.page.header, ...fields } })) return;
     this.command((s) => s.setHeader(fields));
+  }
+
+  /**
+   * 参考线: a guide dragged from a ruler (index null adds one), moved, or dragged back onto the ruler
+   * (pos null removes it); saved with the page, never printed; one undo step each.
+   */
+  setGuide(axis: 'x' | 'y', index: number | null, pos: number | null): void {
+    const guides = this.state.doc.page.guides ?? { x: [], y: [] };
+    const list = [...guides[axis]];
+    const at = pos === null ? null : Math.round(pos * 100) / 100;
+    if (index === null) {
+      if (at === null) return;
+      list.push(at);
+    } else if (at === null) list.splice(index, 1);
+    else if (list[index] === at) return;
+    else list[index] = at;
+    this.setPage({ guides: { ...guides, [axis]: list } });
   }
 
   /** Checks a page the user asked for; the first problem with it becomes the notice. */
@@ -866,6 +1121,7 @@ function previewKey(i: Interaction | null | undefined): string {
   // A frame being drawn changes nothing on the page until it is there: no layout for it.
   if (!i || i.kind === 'draw') return '';
   const r = i.rect;
+  if (i.kind === 'move' && i.group) return `group:${i.blockId},${i.group.join(',')}:${r.col},${r.row}`;
   return `${i.kind}:${i.kind === 'place' ? i.articleId : i.blockId}:${r.col},${r.span},${r.row},${r.rows}`;
 }
 
@@ -876,8 +1132,13 @@ export function withBlockPreview(doc: BanmianDocument, p: BlockPreview | null | 
 }
 
 /** The document as it would be if the drag ended now. */
-export function withPreview(doc: BanmianDocument, i: Interaction | null | undefined): BanmianDocument {
+export function withPreview(doc: BanmianDocument, i: Interaction | null | undefined, geo?: GridGeometry): BanmianDocument {
   if (!i || i.kind === 'draw') return doc;
+  if (i.kind === 'move' && i.group && geo) {
+    const ids = new Set([i.blockId, ...i.group]);
+    const shifted = new Map(shiftedBlocks(geo, doc.blocks.filter((b) => ids.has(b.id)), i.rect.col - i.start.col, i.rect.row - i.start.row).map((b) => [b.id, b]));
+    return { ...doc, blocks: doc.blocks.map((b) => shifted.get(b.id) ?? b) };
+  }
   if (i.kind === 'place') {
     const block: ArticleBlock = { id: i.blockId, kind: 'article', articleId: i.articleId, ...i.rect };
     return { ...doc, blocks: [...doc.blocks, block] };

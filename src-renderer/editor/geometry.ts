@@ -127,3 +127,22 @@ export const ZOOM_MAX = 8;
 export function wheelZoom(zoom: number, deltaY: number): number {
   return clamp(zoom * Math.exp(-deltaY / 1000), ZOOM_MIN, ZOOM_MAX);
 }
+
+/** Screen px within which a dragged edge is drawn to a guide or another block's edge. */
+export const SNAP_PX = 6;
+
+/**
+ * A drag of `d` pt along one axis, drawn to the nearest target (a guide, another block's edge) that one
+ * of the moving edges comes within `reach` pt of; unchanged when none does. The grid rounding that
+ * follows then picks the column or line nearest that target.
+ */
+export function snapOffset(edges: readonly number[], targets: readonly number[], d: number, reach: number): number {
+  let best: number | undefined;
+  for (const e of edges) {
+    for (const t of targets) {
+      const off = t - e;
+      if (Math.abs(e + d - t) <= reach && (best === undefined || Math.abs(off - d) < Math.abs(best - d))) best = off;
+    }
+  }
+  return best ?? d;
+}

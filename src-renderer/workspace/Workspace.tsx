@@ -15,7 +15,7 @@ import { dockWidthVars, StoryDock } from '../story/StoryDock';
 import { activeStory } from '../story/active-story';
 import { storyCommands } from '../story/commands';
 import { ArticlesPanel } from './ArticlesPanel';
-import { commandForKeyPress } from '../../src-core/commands';
+import { commandForKeyPress, commandSpec } from '../../src-core/commands';
 import { runIfEnabled } from '../command-binding';
 import { buildCommands } from './commands';
 import type { FileActions } from '../files/file-actions';
@@ -51,14 +51,13 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
       if (e.defaultPrevented) return;
       const typing = isTyping(e.target);
       const id = commandForKeyPress(e);
-      if (id && (!typing || e.ctrlKey || e.metaKey) && runIfEnabled(commands.get(id))) {
+      const runs = !typing || ((e.ctrlKey || e.metaKey) && !commandSpec(id ?? '')?.onCanvas);
+      if (id && runs && runIfEnabled(commands.get(id))) {
         e.preventDefault();
         return;
       }
       if (typing) return;
-      // Ctrl+A outside a field selects no window text (the page is not a document to select).
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.preventDefault();
-      else if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
+      if (e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey) {
         if (editor.nudge(e.key, e.shiftKey)) e.preventDefault();
       } else if (e.key === 'Escape') {
         if (editor.getState().interaction) editor.cancelInteraction();

@@ -1,5 +1,6 @@
 import { ACTUAL_SIZE, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
-import type { Editor, ViewToggles } from '../editor/editor';
+import type { Arrangement, Editor, ViewToggles } from '../editor/editor';
+import type { Restack } from '../editor/arrange';
 import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
 import type { FileActions } from '../files/file-actions';
@@ -9,7 +10,7 @@ import { openShortcuts } from './ShortcutsDialog';
 export type { Command } from '../command-binding';
 
 
-const TOGGLES: (keyof ViewToggles)[] = ['charGrid', 'columns', 'baselines', 'outlines', 'trim', 'rulers'];
+const TOGGLES: (keyof ViewToggles)[] = ['charGrid', 'columns', 'baselines', 'outlines', 'trim', 'rulers', 'guides'];
 
 /** The 文件/编辑/视图/版面 commands of the table, bound to the editor and the file actions. */
 export function buildCommands(editor: Editor, files: FileActions): Map<string, Command> {
@@ -31,6 +32,11 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'edit.redo': { run: () => editor.redo() },
       'edit.delete': { run: () => void editor.deleteSelected() },
       'edit.lock': { run: () => editor.toggleLock(), checked: () => !!editor.block(state().selection)?.locked },
+      'edit.selectAll': { run: () => editor.selectAll() },
+      'edit.cut': { run: () => editor.cutSelected() },
+      'edit.copy': { run: () => void editor.copySelected() },
+      'edit.paste': { run: () => editor.paste() },
+      'edit.duplicate': { run: () => editor.duplicateSelected() },
       'edit.story': { run: () => openStoryOfSelection(editor) },
       'edit.find': { run: files.findReplace },
       'view.fitPage': { run: () => editor.setFit('page'), checked: () => state().fit === 'page' },
@@ -38,6 +44,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'view.actual': { run: () => editor.setZoom(ACTUAL_SIZE) },
       'view.zoomIn': { run: () => zoomBy(1.25) },
       'view.zoomOut': { run: () => zoomBy(0.8) },
+      'view.zoomToSelection': { run: () => editor.zoomToSelection() },
       ...toggles,
       'layout.makeUp': { run: () => openMakeUp(editor) },
       'layout.copyfit': { run: () => editor.fitArticle() },
@@ -50,6 +57,7 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       'layout.styles': { run: () => showSideTab('styles') },
       'layout.pageSettings': { run: () => showPageSettings(editor) },
       'help.shortcuts': { run: openShortcuts },
+      ...arrangeBindings(editor),
       'layout.columnRules': { run: () => editor.setPage({ columnRules: !state().doc.page.columnRules }), checked: () => state().doc.page.columnRules },
     },
     {
@@ -57,6 +65,9 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
       canUndo: () => state().canUndo,
       canRedo: () => state().canRedo,
       blockSelected: () => state().selection !== null,
+      multiSelected: () => state().selected.length > 1,
+      blocksCopied: () => editor.hasCopy,
+      threeSelected: () => state().selected.length > 2,
       steppedArticleSelected: () => {
         const b = editor.block(selectedId(editor));
         return b?.kind === 'article' && !!b.columnRows;
@@ -64,6 +75,25 @@ export function buildCommands(editor: Editor, files: FileActions): Map<string, C
     },
   );
   return new Map(list.map((c) => [c.id, c]));
+}
+
+const ARRANGEMENTS: Record<string, Arrangement> = {
+  'arrange.alignLeft': 'left',
+  'arrange.alignCentreH': 'centreH',
+  'arrange.alignRight': 'right',
+  'arrange.alignTop': 'top',
+  'arrange.alignCentreV': 'centreV',
+  'arrange.alignBottom': 'bottom',
+  'arrange.distributeH': 'distributeH',
+  'arrange.distributeV': 'distributeV',
+};
+
+const RESTACKS: Record<string, Restack> = { 'arrange.front': 'front', 'arrange.forward': 'forward', 'arrange.backward': 'backward', 'arrange.back': 'back' };
+
+function arrangeBindings(editor: Editor): Record<string, Binding> {
+  const align = Object.entries(ARRANGEMENTS).map(([id, how]) => [id, { run: () => editor.arrange(how) }]);
+  const stack = Object.entries(RESTACKS).map(([id, how]) => [id, { run: () => editor.restack(how) }]);
+  return Object.fromEntries([...align, ...stack]);
 }
 
 const selectedId = (editor: Editor): string | null => editor.getState().selection;
