@@ -33,18 +33,21 @@ const block = (id: string, articleId: string): ArticleBlock => ({ id, kind: 'art
 /** A page's settings as a plan makes them: the header prints its 版次. */
 const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
 
-/** Two pages of one day's paper, one story on each (each test its own day, so its own server pages). */
+/**
+ * Two pages of one day's paper: 要闻 on page 1 continues on page 2 (转版: its part there is the
+ * article `yaowen-续`), beside 综合's own story. Each test has its own day, so its own server pages.
+ */
 function edition(date: string): EditionDocument {
   return {
     formatVersion: 2,
     edition: { paper: '洛阳日报', date, format: 'tabloid', jumpStyle: 'ordinal' },
-    articles: [article('yaowen', ['要闻第一段。', '要闻第二段。']), article('zonghe', ['综合第一段。', '综合第二段。'])],
+    articles: [article('yaowen', ['要闻第一段。', '要闻第二段。', '要闻第三段。']), article('zonghe', ['综合第一段。', '综合第二段。'])],
     images: [],
     pages: [
       { number: 1, name: '要闻', section: '', page: page(1), articles: ['yaowen'], images: [], blocks: [block('b1', 'yaowen')] },
-      { number: 2, name: '综合', section: '', page: page(2), articles: ['zonghe'], images: [], blocks: [block('b2', 'zonghe')] },
+      { number: 2, name: '综合', section: '', page: page(2), articles: ['zonghe', 'yaowen'], images: [], blocks: [block('b2', 'zonghe'), { ...block('b2-jump', 'yaowen'), row: 30 }] },
     ],
-    chains: [],
+    chains: [{ article: 'yaowen', parts: [{ block: 'b1', from: 0 }, { block: 'b2-jump', from: 2 }] }],
   };
 }
 
@@ -126,6 +129,7 @@ describe('two desks on two pages of one edition (real server on loopback)', () =
     const two = await publish(1, 'layout2');
     typeInto(one.store.articleDoc('yaowen')!, 0, 0, '【一版改】');
     typeInto(two.store.articleDoc('zonghe')!, 1, 0, '【二版改】');
+    typeInto(two.store.articleDoc('yaowen-续')!, 0, 0, '【续】');
     await one.desk.session.whenSynced();
     await two.desk.session.whenSynced();
 
@@ -140,8 +144,10 @@ describe('two desks on two pages of one edition (real server on loopback)', () =
     const first = await join(0, 'chief');
     const second = await join(1, 'chief');
     expect(first.docs.articleIds()).toEqual(['yaowen']);
-    expect(second.docs.articleIds()).toEqual(['zonghe']);
+    expect(second.docs.articleIds()).toEqual(['zonghe', 'yaowen-续']);
+    // each page holds its own part of the continued story, with its own edit only
     expect(bodyText(first.docs.articleDoc('yaowen')!)).toBe('【一版改】要闻第一段。\n要闻第二段。');
+    expect(bodyText(second.docs.articleDoc('yaowen-续')!)).toBe('【续】要闻第三段。');
     expect(bodyText(second.docs.articleDoc('zonghe')!)).toBe('综合第一段。\n【二版改】综合第二段。');
     await untilPeople('proof', [['值班编辑 钱值班'], ['值班编辑 钱值班']]);
   });

@@ -23,6 +23,21 @@ describe('document names', () => {
     expect(() => articleDocName('p1', '../x')).toThrow();
   });
 
+  it('carries article ids in any script (a continued part of an edition, 头条-续) under one key each, never a path', () => {
+    for (const id of ['yaowen-续', '头条', 'a-续2', `${'稿'.repeat(62)}𠀀𠀀`]) {
+      const name = articleDocName('p1', id);
+      expect(name).toMatch(/^banmian\/p1\/article\/~[A-Za-z0-9_-]+$/);
+      expect(parseDocName(name)).toEqual({ pageId: 'p1', kind: 'article', articleId: id });
+    }
+    const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    // a key that decodes to a path, to an ASCII id (which is its own key), to bad UTF-8, or with padding: refused
+    for (const key of [`~${b64('../x')}`, `~${b64('a b')}`, `~${b64('xu-chaowen')}`, '~_w', `~${b64('头')}=`, '~', '~~'])
+      expect(parseDocName(`banmian/p1/article/${key}`), key).toBeUndefined();
+    expect(() => articleDocName('p1', '稿'.repeat(65))).toThrow();
+    expect(() => articleDocName('p1', '头条 二')).toThrow();
+    expect(() => articleDocName('p1', '头条😀')).toThrow();
+  });
+
   it('reads roles by their Chinese or English names', () => {
     expect(parseRole('校对')).toBe('校对');
     expect(parseRole('chief')).toBe('值班编辑');
