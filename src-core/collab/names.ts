@@ -30,6 +30,15 @@ export function isValidArticleId(id: string): boolean {
   return ARTICLE_ID.test(id);
 }
 
+/** Why a page holding article `id` cannot be shared (its id names no document), zh + en. */
+export function unshareableArticle(id: string): { zh: string; en: string } {
+  const shown = JSON.stringify(id.slice(0, 80));
+  return {
+    zh: `稿件编号 ${shown} 不能作为共享文档的名称（只能由各种文字的字母、数字、- 和 _ 组成，至多 64 个字符），此版面不能共享`,
+    en: `Article id ${shown} cannot name a shared document (letters and digits of any script, - and _ only, at most 64 characters): this page cannot be shared`,
+  };
+}
+
 export function layoutDocName(pageId: string): string {
   if (!isValidId(pageId)) throw new Error(`invalid page id: ${JSON.stringify(pageId)}`);
   return `banmian/${pageId}/layout`;

@@ -10,6 +10,10 @@ import { openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-dr
 import { SqliteStore } from '../../src-main/server/sqlite-store';
 import { UserDirectory, addUser, mayOpen, removeUser } from '../../src-main/server/users';
 import { tempDir } from './support';
+import { samplePage } from '../../bench/pages';
+import { PageStore } from '../../src-core/store/page-store';
+import { CollabSession } from '../../src-renderer/collab/session/session';
+import { NodeWebSocket } from '../support/node-websocket';
 
 const tmp = tempDir('banmian-units-');
 afterAll(() => tmp.remove());
@@ -36,6 +40,18 @@ describe('document names', () => {
     expect(() => articleDocName('p1', '稿'.repeat(65))).toThrow();
     expect(() => articleDocName('p1', '头条 二')).toThrow();
     expect(() => articleDocName('p1', '头条😀')).toThrow();
+  });
+
+  it('a page whose article id names no document is not shared: the session says which, and throws nothing', () => {
+    const doc = samplePage();
+    const id = doc.articles[0].id;
+    const renamed = { ...doc, articles: doc.articles.map((a) => (a.id === id ? { ...a, id: 'xu.chaowen' } : a)), blocks: doc.blocks.map((b) => ('articleId' in b && b.articleId === id ? { ...b, articleId: 'xu.chaowen' } : b)) };
+    const session = new CollabSession({ url: 'ws://127.0.0.1:9', token: 'bm1.x.y', pageId: 'p1', user: { name: '王组版', role: '组版' }, docs: new PageStore(renamed), WebSocket: NodeWebSocket, reconnectDelay: 100 });
+    try {
+      expect(session.status().error).toMatchObject({ zh: expect.stringContaining('"xu.chaowen"'), en: expect.stringContaining('cannot be shared') });
+    } finally {
+      session.destroy();
+    }
   });
 
   it('reads roles by their Chinese or English names', () => {
