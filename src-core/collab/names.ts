@@ -35,7 +35,7 @@ export function unshareableArticle(id: string): { zh: string; en: string } {
   const shown = JSON.stringify(id.slice(0, 80));
   return {
     zh: `稿件编号 ${shown} 不能作为共享文档的名称（只能由各种文字的字母、数字、- 和 _ 组成，至多 64 个字符），此版面不能共享`,
-    en: `Article id ${shown} cannot name a shared document (letters and digits of any script, - and _ only, at most 64 characters): this page cannot be shared`,
+    en: `Article id ${shown} cannot be the name of a shared page part (letters and digits of any script, - and _ only, at most 64 characters): this page cannot be shared`,
   };
 }
 

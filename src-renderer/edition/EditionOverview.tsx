@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { pageLabel, type PagePerson } from '../../src-core/collab/directory';
+import { pageLabel } from '../../src-core/collab/directory';
 import { ROLE_COLOURS } from '../../src-core/collab/roles';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
-import { editionPageId } from '../../src-core/edition/server-pages';
+import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { pageToSvg } from '../../src-core/svg/page-svg';
@@ -43,24 +43,17 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
   return <Overview view={view} session={session} editor={editor} host={host} presence={presence} />;
 }
 
-/** Per page (index in the file), who is on it on the watched server: undefined when no server is watched, null when the server lacks the page. */
-function serverPages(view: EditionView, state: ServerPresenceState): ({ id: string; people: PagePerson[] } | null)[] | undefined {
-  if (!state.server || !state.entries) return undefined;
-  const byId = new Map(state.entries.map((e) => [e.id, e]));
-  return view.edition.pages.map((_, i) => {
-    const entry = byId.get(editionPageId(view.edition, i) ?? '');
-    return entry ? { id: entry.id, people: entry.people ?? [] } : null;
-  });
-}
-
-function Overview({ view, session, editor, host, presence }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence }) {
-  const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
+/**
+ * The watched server's side of the overview: asked while the overview shows; per page its entry there
+ * (undefined when no server is watched); 加入 opens a page on the server with the watched token.
+ */
+function useServerPages(view: EditionView, session: EditionSession, presence: ServerPresence) {
   const watched = useSyncExternalStore(presence.subscribe, presence.current);
   useEffect(() => {
     if (presence.current().server) presence.resume();
     return () => presence.pause();
   }, [presence]);
-  const onServer = useMemo(() => serverPages(view, watched), [view, watched]);
+  const onServer = useMemo(() => (watched.server && watched.entries ? serverPagesOf(view.edition, watched.entries) : undefined), [view.edition, watched]);
   const desk = useCollabDesk();
   const joinPage = async (index: number, pageId: string) => {
     const server = watched.server;
@@ -69,6 +62,12 @@ function Overview({ view, session, editor, host, presence }: { view: EditionView
     const title = `${pageLabel({ paper: view.edition.edition.paper, date: view.edition.edition.date, pageNumber: String(p.number) })} ${p.name}`;
     if (await desk.join({ server: server.url, token: server.token, pageId }, title)) session.openedOnServer(index);
   };
+  return { watched, onServer, joinPage };
+}
+
+function Overview({ view, session, editor, host, presence }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence }) {
+  const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
+  const { watched, onServer, joinPage } = useServerPages(view, session, presence);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   return (
@@ -144,7 +143,7 @@ interface CardProps {
   onRenumber: (to: number) => void;
   onDelete: () => void;
   /** The page on the watched server and who is on it; null: not on it; undefined: no server watched. */
-  shared?: { id: string; people: PagePerson[] } | null;
+  shared?: ServerPage | null;
   onJoin: (pageId: string) => void;
 }
 
@@ -189,7 +188,7 @@ const PageCard = memo(function PageCard({ row, editor, onOpen, onRenumber, onDel
 });
 
 /** Who is on the page now (在此版), as the server names them, and 加入 to open the server's page. */
-function People({ shared, number, onJoin }: { shared: { id: string; people: PagePerson[] } | null; number: number; onJoin: (pageId: string) => void }) {
+function People({ shared, number, onJoin }: { shared: ServerPage | null; number: number; onJoin: (pageId: string) => void }) {
   const busy = useCollab((s) => s.busy) ?? false;
   if (!shared) {
     return (

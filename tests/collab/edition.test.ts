@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PagePerson } from '../../src-core/collab/directory';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { pageDocument } from '../../src-core/edition/page-doc';
-import { editionPageId, peopleByPage } from '../../src-core/edition/server-pages';
+import { editionPageId, serverPagesOf } from '../../src-renderer/edition/server-pages';
 import { defaultPage } from '../../src-core/model/defaults';
 import type { Article, ArticleBlock } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
@@ -15,7 +15,7 @@ import { bodyText, joinDesk, PEOPLE, ServerProcess, shareDesk, startSuiteServer,
  * Collaboration across an edition (issue 17, item 6): each page of an edition is its own server page
  * (`editionPageId`), so two desks on two pages of one edition each edit their own documents through
  * the same server, the per-page rules (roles, sign-off) hold page by page, and a third desk sees who
- * is on which page from the server's directory (`peopleByPage`).
+ * is on which page from the server's directory (`serverPagesOf`).
  */
 
 const tmp = tempDir('banmian-edition-collab-');
@@ -86,7 +86,7 @@ async function join(index: number, who: SuitePerson) {
 async function people(who: SuitePerson): Promise<string[][]> {
   const r = await listPages(server.url, tokens[who], http);
   if (!r.ok) throw new Error(r.en);
-  return peopleByPage(ed, r.value.pages).map((list: PagePerson[]) => list.map((p) => `${p.role} ${p.name}`).sort());
+  return serverPagesOf(ed, r.value.pages).map((page) => (page?.people ?? []).map((p: PagePerson) => `${p.role} ${p.name}`).sort());
 }
 
 /** Polls the directory until it says `expected` (the server learns of a closed socket asynchronously). */

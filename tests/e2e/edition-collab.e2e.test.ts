@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition } from '../../src-core/edition/edition-file';
-import { editionPageId } from '../../src-core/edition/server-pages';
+import { editionPageId } from '../../src-renderer/edition/server-pages';
 import { run as editionCommand } from '../../src-main/cli/commands/edition';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';

@@ -5,9 +5,9 @@
  * per-page rules (roles, grants, 签字付印) hold page by page. The overview matches the server's
  * directory to its pages by these ids to show who is on each.
  */
-import { derivePageId, type PageEntry, type PagePerson } from '../collab/directory';
-import type { EditionDocument } from './edition';
-import { editionPageSettings } from './page-doc';
+import { derivePageId, type PageEntry, type PagePerson } from '../../src-core/collab/directory';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import { editionPageSettings } from '../../src-core/edition/page-doc';
 
 /**
  * The server id of page `index` of the edition; undefined when the edition has no paper name or
@@ -19,11 +19,17 @@ export function editionPageId(edition: EditionDocument, index: number): string |
   return derivePageId(header, () => '') || undefined;
 }
 
-/** Who is on each page of the edition (by index in the file), from a server's directory; [] for a page the server does not have. */
-export function peopleByPage(edition: EditionDocument, entries: readonly PageEntry[]): PagePerson[][] {
-  const byId = new Map(entries.map((e) => [e.id, e.people ?? []]));
+/** A page of the edition as a server has it: its id there and who is on it now. */
+export interface ServerPage {
+  id: string;
+  people: PagePerson[];
+}
+
+/** Each page of the edition (by index in the file) on the server whose directory is `entries`: null for a page it does not have. */
+export function serverPagesOf(edition: EditionDocument, entries: readonly PageEntry[]): (ServerPage | null)[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
   return edition.pages.map((_, i) => {
-    const id = editionPageId(edition, i);
-    return (id && byId.get(id)) || [];
+    const entry = byId.get(editionPageId(edition, i) ?? '');
+    return entry ? { id: entry.id, people: entry.people ?? [] } : null;
   });
 }
