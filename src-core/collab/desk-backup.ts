@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../model/base64';
 import { MAX_PAGE_JSON_CHARS } from '../host-args';
-import { isValidId } from './names';
+import { isValidArticleId, isValidId } from './names';
 import type { SharedPageDocs } from './shared-docs';
 
 /**
@@ -92,7 +92,7 @@ export function parseDeskBackup(text: string, where: string): { ok: true; backup
   const articles = o.articles;
   if (typeof articles !== 'object' || articles === null || Array.isArray(articles)) return fail(where, '稿件状态 articles 无效', 'articles is not an object');
   for (const [id, state] of Object.entries(articles)) {
-    if (!isValidId(id) || !isState(state)) return fail(where, `稿件 ${id.slice(0, 64)} 的状态无效`, `the state of article ${id.slice(0, 64)} is invalid`);
+    if (!isValidArticleId(id) || !isState(state)) return fail(where, `稿件 ${id.slice(0, 64)} 的状态无效`, `the state of article ${id.slice(0, 64)} is invalid`);
   }
   return { ok: true, backup: { format: DESK_BACKUP_FORMAT, pageId: o.pageId, server: o.server, savedAt: o.savedAt, pending: o.pending as number, layout: o.layout, articles: articles as Record<string, string> } };
 }

@@ -22,8 +22,19 @@ export interface PageName {
   pageNumber: string;
 }
 
+/** A person on a page now: connected to one of its documents (the server names them from their token). */
+export interface PagePerson {
+  name: string;
+  role: Role;
+}
+
 export interface PageEntry extends PageName {
   id: string;
+  /**
+   * Who is on the page now, on the instance that answered (each person once, by name); absent from
+   * a server older than this field. The overview of an edition shows it per page.
+   */
+  people?: PagePerson[];
 }
 
 /** What the server answers a listing with: the pages, and whom the token names. */
@@ -82,12 +93,19 @@ export function directoryUrl(server: string): string {
   return server.replace(/^ws/, 'http') + DIRECTORY_PATH;
 }
 
+function personOf(v: unknown): PagePerson | undefined {
+  const p = v as Record<string, unknown> | null;
+  return p && typeof p === 'object' && typeof p.name === 'string' && isRole(p.role) ? { name: p.name, role: p.role } : undefined;
+}
+
 function entryOf(v: unknown): PageEntry | undefined {
   const e = v as Record<string, unknown> | null;
   if (!e || typeof e !== 'object') return undefined;
-  const { id, paper, date, pageNumber } = e;
+  const { id, paper, date, pageNumber, people } = e;
   if (typeof id !== 'string' || !isValidId(id) || typeof paper !== 'string' || typeof date !== 'string' || typeof pageNumber !== 'string') return undefined;
-  return { id, paper, date, pageNumber };
+  if (people === undefined) return { id, paper, date, pageNumber };
+  const present = Array.isArray(people) ? people.map(personOf) : [undefined];
+  return present.every((p) => p) ? { id, paper, date, pageNumber, people: present as PagePerson[] } : undefined;
 }
 
 /** The server's answer as a list, or undefined when it is not one of ours. */

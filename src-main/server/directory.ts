@@ -14,7 +14,8 @@ import { mayOpen } from './users';
  * layout document's header (报名/日期/版次) when the document is loaded and whenever the header
  * changes, inside the update event, so a page is listed by the time its publisher's first state is
  * acknowledged. The listing answers only a valid token, and only with the pages its grants allow; a
- * wrong token counts against the address like a wrong token on a socket.
+ * wrong token counts against the address like a wrong token on a socket. Each entry says who is on
+ * the page now (`Guard.peopleOn`): an edition's overview shows it per page.
  */
 
 function nameOf(doc: Y.Doc): PageName | undefined {
@@ -79,7 +80,7 @@ export function serveDirectory(req: IncomingMessage, res: ServerResponse, guard:
   if (person === DENIAL.tooManyAttempts) answer(res, 429, { reason: person });
   else if (typeof person === 'string') answer(res, 401, { reason: person });
   else {
-    const pages: PageEntry[] = store.pageEntries().filter((p) => mayOpen(person, p.id));
+    const pages: PageEntry[] = store.pageEntries().flatMap((p) => (mayOpen(person, p.id) ? [{ ...p, people: guard.peopleOn(p.id) }] : []));
     answer(res, 200, { person: { name: person.name, role: person.role }, pages } satisfies PageList);
   }
   return true;

@@ -11,6 +11,7 @@ import type {
   onAuthenticatePayload,
   onStatelessPayload,
 } from '@hocuspocus/server';
+import type { PagePerson } from '../../src-core/collab/directory';
 import { articleDocName, layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
 import { DENIAL, REPLY_TYPE, parseRequest, type PageReply, type PageRequest } from '../../src-core/collab/protocol';
 import { bodyUpdateProblem } from '../../src-core/collab/body-update';
@@ -281,6 +282,19 @@ export class Guard implements Extension {
     const page = this.page(pageId);
     page.locked = locked;
     for (const c of page.connections) c.readOnly = this.readOnlyFor(c.context as GuardContext);
+  }
+
+  /**
+   * Who is on a page now: the people (as their tokens name them, not as their desks say) with a
+   * connection to any of its documents on this instance, each once, in the order they came.
+   */
+  peopleOn(pageId: string): PagePerson[] {
+    const people = new Map<string, PagePerson>();
+    for (const c of this.pages.get(pageId)?.connections ?? []) {
+      const { person } = c.context as GuardContext;
+      if (!people.has(person.id)) people.set(person.id, { name: person.name, role: person.role });
+    }
+    return [...people.values()];
   }
 
   /** For tests and the status endpoint: whether a page is locked on this instance. */

@@ -5,15 +5,15 @@ import type { Localized } from '../../src-core/collab/protocol';
 import { Backdrop } from '../ui/dialog';
 import { useEditor } from '../editor/use-editor';
 import { ErrorLine, TextInputField } from './CollabDialogs';
+import { rememberedServer } from './remembered-server';
 import { useCollab, useCollabDesk } from './use-collab';
 
 /**
  * The newsroom server from the app: 文件 → 发布到服务器 (the open page goes to the server, named by
  * its 报名/日期/版次) and the 报社服务器 part of 文件 → 加入共享版面 (the pages the token may open,
- * listed by name). The address and token are remembered for this window only; the token is a key.
+ * listed by name). The address and token are remembered for this window only (remembered-server.ts).
  */
 
-const remembered = { server: '', token: '' };
 
 function ServerFields(props: { server: string; token: string; setServer: (v: string) => void; setToken: (v: string) => void; onEnter: () => void }) {
   return (
@@ -25,10 +25,10 @@ function ServerFields(props: { server: string; token: string; setServer: (v: str
 }
 
 function useServerFields() {
-  const [server, setServerState] = useState(remembered.server);
-  const [token, setTokenState] = useState(remembered.token);
-  const setServer = (v: string) => setServerState((remembered.server = v));
-  const setToken = (v: string) => setTokenState((remembered.token = v));
+  const [server, setServerState] = useState(rememberedServer.server);
+  const [token, setTokenState] = useState(rememberedServer.token);
+  const setServer = (v: string) => setServerState((rememberedServer.server = v));
+  const setToken = (v: string) => setTokenState((rememberedServer.token = v));
   return { server, token, setServer, setToken };
 }
 

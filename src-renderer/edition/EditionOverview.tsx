@@ -1,8 +1,13 @@
-import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { pageLabel } from '../../src-core/collab/directory';
+import { ROLE_COLOURS } from '../../src-core/collab/roles';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
 import { editionRates } from '../../src-core/proof/edition-rate';
 import type { ErrorRate } from '../../src-core/proof/error-rate';
 import { readProofState } from '../../src-core/store/persist';
+import { serverPagesOf, type ServerPage } from './server-pages';
+import { rememberedServer } from '../collab/remembered-server';
+import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
@@ -10,6 +15,7 @@ import type { Editor } from '../editor/editor';
 import { useEditor } from '../editor/use-editor';
 import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
+import { ServerPresence, type ServerPresenceState } from './server-presence';
 import './edition.css';
 
 /**
@@ -18,6 +24,8 @@ import './edition.css';
  */
 export function EditionChrome({ session, editor, host }: { session: EditionSession; editor: Editor; host: HostApi }) {
   const view = useSyncExternalStore(session.subscribe, session.current);
+  // one watcher for the window: the server stays chosen while a page is open, asked only while the overview shows
+  const presence = useMemo(() => new ServerPresence(), []);
   // the file changes when another page replaces the edition's (新建, 恢复, a joined page): the bar goes
   useEditor((s) => s.file);
   if (!view) return null;
@@ -35,11 +43,34 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
       </div>
     );
   }
-  return <Overview view={view} session={session} editor={editor} host={host} />;
+  return <Overview view={view} session={session} editor={editor} host={host} presence={presence} />;
 }
 
-function Overview({ view, session, editor, host }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi }) {
+/**
+ * The watched server's side of the overview: asked while the overview shows; per page its entry there
+ * (undefined when no server is watched); 加入 opens a page on the server with the watched token.
+ */
+function useServerPages(view: EditionView, session: EditionSession, presence: ServerPresence) {
+  const watched = useSyncExternalStore(presence.subscribe, presence.current);
+  useEffect(() => {
+    if (presence.current().server) presence.resume();
+    return () => presence.pause();
+  }, [presence]);
+  const onServer = useMemo(() => (watched.server && watched.entries ? serverPagesOf(view.edition, watched.entries) : undefined), [view.edition, watched]);
+  const desk = useCollabDesk();
+  const joinPage = async (index: number, pageId: string) => {
+    const server = watched.server;
+    if (!desk || !server) return;
+    const p = view.edition.pages[index];
+    const title = `${pageLabel({ paper: view.edition.edition.paper, date: view.edition.edition.date, pageNumber: String(p.number) })} ${p.name}`;
+    if (await desk.join({ server: server.url, token: server.token, pageId }, title)) session.openedOnServer(index);
+  };
+  return { watched, onServer, joinPage };
+}
+
+function Overview({ view, session, editor, host, presence }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence }) {
   const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
+  const { watched, onServer, joinPage } = useServerPages(view, session, presence);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   const rates = useMemo(() => editionRates(rows.map((r) => ({ number: r.number, doc: r.document, dismissed: dismissedOf(view.edition.pages[r.index].proof) }))), [rows, view.edition]);
@@ -71,6 +102,7 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
           <small> Duplicate page numbers: jump lines and file names would be ambiguous; renumber the pages.</small>
         </p>
       )}
+      <ServerBar presence={presence} state={watched} />
       {view.exporting && <ExportBar progress={view.exporting} onCancel={() => session.cancelExport()} />}
       {view.confirm && (
         <div className="edition-confirm" role="alertdialog" aria-label="确认 Confirm" data-testid="edition-confirm">
@@ -92,7 +124,17 @@ function Overview({ view, session, editor, host }: { view: EditionView; session:
       )}
       <ol className="edition-pages">
         {rows.map((row, i) => (
-          <PageCard key={row.index} row={row} rate={rates.pages[i].rate} editor={editor} onOpen={() => session.openPage(row.index, editor)} onRenumber={(to) => void session.renumber(row.index, to, host)} onDelete={() => session.deletePage(row.index, host)} />
+          <PageCard
+            key={row.index}
+            row={row}
+            rate={rates.pages[i].rate}
+            editor={editor}
+            onOpen={() => session.openPage(row.index, editor)}
+            onRenumber={(to) => void session.renumber(row.index, to, host)}
+            onDelete={() => session.deletePage(row.index, host)}
+            shared={onServer?.[row.index]}
+            onJoin={(pageId) => void joinPage(row.index, pageId)}
+          />
         ))}
       </ol>
     </div>
@@ -120,9 +162,12 @@ interface CardProps {
   onOpen: () => void;
   onRenumber: (to: number) => void;
   onDelete: () => void;
+  /** The page on the watched server and who is on it; null: not on it; undefined: no server watched. */
+  shared?: ServerPage | null;
+  onJoin: (pageId: string) => void;
 }
 
-const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete }: CardProps) {
+const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
@@ -152,6 +197,7 @@ const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber,
         </span>
         <RateFigure rate={rate} testId="edition-page-error-rate" />
       </div>
+      {shared !== undefined && <People shared={shared} number={row.number} onJoin={onJoin} />}
       <div className="edition-actions">
         <Renumber key={row.number} number={row.number} onRenumber={onRenumber} />
         <button type="button" data-testid="edition-page-delete" onClick={onDelete} title={`删除第${row.number}版（先确认）/ Delete page ${row.number} (asks first)`}>
@@ -161,6 +207,75 @@ const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber,
     </li>
   );
 });
+
+/** Who is on the page now (在此版), as the server names them, and 加入 to open the server's page. */
+function People({ shared, number, onJoin }: { shared: ServerPage | null; number: number; onJoin: (pageId: string) => void }) {
+  const busy = useCollab((s) => s.busy) ?? false;
+  if (!shared) {
+    return (
+      <div className="edition-people" data-testid="edition-page-people" data-state="absent">
+        未在服务器上 <small>Not on the server</small>
+      </div>
+    );
+  }
+  return (
+    <div className="edition-people" data-testid="edition-page-people" data-state="shared" data-count={shared.people.length}>
+      {shared.people.length === 0 ? (
+        <span className="edition-nobody">
+          无人 <small>Nobody</small>
+        </span>
+      ) : (
+        shared.people.map((p) => (
+          <span key={`${p.role} ${p.name}`} className="edition-person" data-testid="edition-person" style={{ borderColor: ROLE_COLOURS[p.role], color: ROLE_COLOURS[p.role] }}>
+            {p.role} {p.name}
+          </span>
+        ))
+      )}
+      <button type="button" data-testid="edition-page-join" disabled={busy} onClick={() => onJoin(shared.id)} title={`在服务器上打开第${number}版 Open page ${number} on the server`}>
+        加入 <small>Join</small>
+      </button>
+    </div>
+  );
+}
+
+/** 协作服务器: the newsroom server whose desks the cards show (address and token, as 加入共享版面 takes them). */
+function ServerBar({ presence, state }: { presence: ServerPresence; state: ServerPresenceState }) {
+  const [server, setServer] = useState(state.server?.url ?? rememberedServer.server);
+  const [token, setToken] = useState(state.server?.token ?? rememberedServer.token);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    rememberedServer.server = server;
+    rememberedServer.token = token;
+    presence.watch(server, token);
+  };
+  return (
+    <form className="edition-server" data-testid="edition-server" onSubmit={submit}>
+      <span>
+        协作服务器 <small>Server</small>
+      </span>
+      <input data-testid="edition-server-url" aria-label="服务器地址 Server address" placeholder="wss://banmian.example.cn:1234" value={server} onChange={(e) => setServer(e.target.value)} />
+      <input data-testid="edition-server-token" aria-label="令牌 Token" placeholder="bm1.…" type="password" value={token} onChange={(e) => setToken(e.target.value)} />
+      <button type="submit" data-testid="edition-server-watch" disabled={!server.trim() || !token.trim()}>
+        查看谁在各版 <small>Who is on each page</small>
+      </button>
+      {state.server && (
+        <button type="button" data-testid="edition-server-stop" onClick={() => presence.stop()}>
+          断开 <small>Stop</small>
+        </button>
+      )}
+      {state.person && !state.error && (
+        <span data-testid="edition-server-person">
+          {state.person.role} {state.person.name}
+        </span>
+      )}
+      {state.error && (
+        <span className="edition-notice-error" role="alert" data-testid="edition-server-error">
+          {state.error.zh} <small>{state.error.en}</small>
+        </span>
+      )}
+    </form>
+  );
+}
 
 /** 版次 of a card: a new number typed and 改 (or Enter) renumbers this page, however many share its number. */
 function Renumber({ number, onRenumber }: { number: number; onRenumber: (to: number) => void }) {

@@ -87,6 +87,18 @@ export class EditionSession {
     this.set({ ...v, page: index });
   }
 
+  /**
+   * Page `index` was opened from the overview as the server's shared page (CollabDesk.join): the
+   * overview gives way to it, and 保存 is not the edition's (the page lives on the server; leaving
+   * it keeps the content to save as a copy, as for any joined page).
+   */
+  openedOnServer(index: number): void {
+    const v = this.view;
+    if (!v) return;
+    this.store = null;
+    this.set({ ...v, page: index });
+  }
+
   /** Back to the overview; refused while the page has unsaved changes (nothing is dropped unasked). */
   backToOverview(editor: Editor): void {
     const v = this.view;

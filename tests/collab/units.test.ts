@@ -10,6 +10,10 @@ import { openDatabase, SqliteDriverError } from '../../src-main/server/sqlite-dr
 import { SqliteStore } from '../../src-main/server/sqlite-store';
 import { UserDirectory, addUser, mayOpen, removeUser } from '../../src-main/server/users';
 import { tempDir } from './support';
+import { samplePage } from '../../bench/pages';
+import { PageStore } from '../../src-core/store/page-store';
+import { CollabSession } from '../../src-renderer/collab/session/session';
+import { NodeWebSocket } from '../support/node-websocket';
 
 const tmp = tempDir('banmian-units-');
 afterAll(() => tmp.remove());
@@ -21,6 +25,33 @@ describe('document names', () => {
     for (const bad of ['', 'banmian', 'banmian/p1', 'banmian/p1/layout/', 'banmian/../layout', 'banmian/p1/article', 'banmian/p1/article/a/b', 'other/p1/layout', 'banmian/p 1/layout', 'banmian/p1/Layout', `banmian/${'x'.repeat(65)}/layout`, 'banmian/p1/article/a.b'])
       expect(parseDocName(bad), bad).toBeUndefined();
     expect(() => articleDocName('p1', '../x')).toThrow();
+  });
+
+  it('carries article ids in any script (a continued part of an edition, 头条-续) under one key each, never a path', () => {
+    for (const id of ['yaowen-续', '头条', 'a-续2', `${'稿'.repeat(62)}𠀀𠀀`]) {
+      const name = articleDocName('p1', id);
+      expect(name).toMatch(/^banmian\/p1\/article\/~[A-Za-z0-9_-]+$/);
+      expect(parseDocName(name)).toEqual({ pageId: 'p1', kind: 'article', articleId: id });
+    }
+    const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    // a key that decodes to a path, to an ASCII id (which is its own key), to bad UTF-8, or with padding: refused
+    for (const key of [`~${b64('../x')}`, `~${b64('a b')}`, `~${b64('xu-chaowen')}`, '~_w', `~${b64('头')}=`, '~', '~~'])
+      expect(parseDocName(`banmian/p1/article/${key}`), key).toBeUndefined();
+    expect(() => articleDocName('p1', '稿'.repeat(65))).toThrow();
+    expect(() => articleDocName('p1', '头条 二')).toThrow();
+    expect(() => articleDocName('p1', '头条😀')).toThrow();
+  });
+
+  it('a page whose article id names no document is not shared: the session says which, and throws nothing', () => {
+    const doc = samplePage();
+    const id = doc.articles[0].id;
+    const renamed = { ...doc, articles: doc.articles.map((a) => (a.id === id ? { ...a, id: 'xu.chaowen' } : a)), blocks: doc.blocks.map((b) => ('articleId' in b && b.articleId === id ? { ...b, articleId: 'xu.chaowen' } : b)) };
+    const session = new CollabSession({ url: 'ws://127.0.0.1:9', token: 'bm1.x.y', pageId: 'p1', user: { name: '王组版', role: '组版' }, docs: new PageStore(renamed), WebSocket: NodeWebSocket, reconnectDelay: 100 });
+    try {
+      expect(session.status().error).toMatchObject({ zh: expect.stringContaining('"xu.chaowen"'), en: expect.stringContaining('cannot be shared') });
+    } finally {
+      session.destroy();
+    }
   });
 
   it('reads roles by their Chinese or English names', () => {

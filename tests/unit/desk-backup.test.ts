@@ -44,6 +44,12 @@ describe("a desk's backup of a shared page (src-core/collab/desk-backup.ts)", ()
     expect(bad({ layout: '%%%' })).toMatchObject({ ok: false, en: expect.stringContaining('layout') });
     expect(bad({ articles: { 'a/b': good.layout } })).toMatchObject({ ok: false, zh: expect.stringContaining('稿件') });
   });
+
+  it("keeps an edition page's continued part (its id ends in 续) like any article", () => {
+    const good = takeDeskBackup('p1', 'ws://x', new PageStore(samplePage()), 2);
+    const parsed = parseDeskBackup(JSON.stringify({ ...good, articles: { ...good.articles, 'yaowen-续': good.layout } }), 'a.json');
+    expect(parsed).toMatchObject({ ok: true, backup: { articles: { 'yaowen-续': good.layout } } });
+  });
 });
 
 describe('a backup next to a page that came back under another id', () => {

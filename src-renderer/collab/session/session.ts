@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as Y from 'yjs';
 import type { ProofResult } from '../../../src-core/model/proof';
 import { isSignedOff, watchPage } from '../../../src-core/store/readers';
-import { articleDocName, layoutDocName } from '../../../src-core/collab/names';
+import { articleDocName, isValidArticleId, layoutDocName, unshareableArticle } from '../../../src-core/collab/names';
 import { keepAuthorship } from '../../../src-core/proof/authorship';
 import { DENIAL, REQUEST_TYPE, describeDenial, newRequestId, parseReply, type Localized, type PageRequest, type TokenPerson } from '../../../src-core/collab/protocol';
 import { ROLE_COLOURS, type Role } from '../../../src-core/collab/roles';
@@ -391,6 +391,11 @@ export class CollabSession {
   private followArticles(): void {
     for (const id of this.options.docs.articleIds()) {
       if (this.articles.has(id)) continue;
+      // A name the server would refuse: say so (the sharing desk's dialog shows it) instead of throwing in a Yjs observer.
+      if (!isValidArticleId(id)) {
+        this.error ??= unshareableArticle(id);
+        continue;
+      }
       const doc = this.options.docs.articleDoc(id) ?? this.options.createArticleDoc?.(id);
       if (!doc) continue;
       keepAuthorship(doc);

@@ -1,0 +1,146 @@
+/**
+ * Issue 17 item 6 in Chromium: two desks on two pages of one edition through one newsroom server.
+ * An edition file written by `edition --save` (page 1's lead story continues on page 3) is opened by
+ * three desks on the web host. 王组版 opens page 1 from the overview and publishes it (文件 →
+ * 发布到服务器), 李组版 does the same with page 3 (which holds the continued part); each types into
+ * its page. The duty editor's overview, pointed at the server, shows who is on each page (page 2 is
+ * not on the server), and 加入 on page 3's card opens the server's page 3: 李组版's edit is there,
+ * 王组版's is not, and the server keeps both pages apart.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import { parseEdition } from '../../src-core/edition/edition-file';
+import { editionPageId } from '../../src-renderer/edition/server-pages';
+import { run as editionCommand } from '../../src-main/cli/commands/edition';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { bodyText, freePort, joinDesk, ServerProcess, token, until } from '../collab/support';
+import { clickCaret, fitPage, menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
+
+const FILE = 'day.banmian';
+const status = (p: Page) => p.getByTestId('collab-status');
+
+async function openEdition(page: Page): Promise<void> {
+  await page.keyboard.press('Control+o');
+  await page.getByTestId('dialog-file-name').fill(FILE);
+  await page.getByTestId('dialog-ok').click();
+  await page.getByTestId('edition-overview').waitFor();
+}
+
+describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', () => {
+  let sandbox: string;
+  let edition: EditionDocument;
+  let server: ServerProcess;
+  let host: WebHost;
+  let browser: Browser;
+  let one: Page;
+  let three: Page;
+  let chief: Page;
+  const problems: string[] = [];
+  const tokens = { wang: '', li: '', chief: '' };
+
+  beforeAll(async () => {
+    requireBuild();
+    sandbox = mkdtempSync(join(tmpdir(), 'banmian-edition-collab-'));
+    const logs: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+    const code = await editionCommand(['tests/fixtures/edition/PLAN.json', '-o', join(sandbox, 'pdf'), '--save', join(sandbox, FILE)]);
+    log.mockRestore();
+    if (code !== 0) throw new Error(logs.join('\n'));
+    const r = parseEdition(readFileSync(join(sandbox, FILE), 'utf8'));
+    if (!r.ok) throw new Error(r.en);
+    edition = r.edition;
+    const usersFile = join(sandbox, 'users.json');
+    tokens.wang = token(usersFile, '王组版', '组版');
+    tokens.li = token(usersFile, '李组版', '组版');
+    tokens.chief = token(usersFile, '钱值班', '值班编辑');
+    server = new ServerProcess(await freePort(), join(sandbox, 'data'), usersFile);
+    await server.start();
+    host = await startWebHost({ port: 0, sandbox, autosaveSeconds: 3600 });
+    browser = await launchChromium();
+    one = await openApp(browser, host.url, problems, { width: 1366, height: 768 });
+    three = await openApp(browser, host.url, problems, { width: 1366, height: 768 });
+    chief = await openApp(browser, host.url, problems, { width: 1600, height: 1000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await server?.kill('SIGTERM');
+    rmSync(sandbox, { recursive: true, force: true });
+  });
+
+  /** Opens page `index` of the edition from the overview, publishes it with `tokenText` and types `text` into block `blockId`'s story. */
+  async function publishAndType(p: Page, index: number, tokenText: string, blockId: string, text: string): Promise<void> {
+    await openEdition(p);
+    await p.getByTestId('edition-page').nth(index).locator('.edition-open').click();
+    await p.getByTestId('edition-bar').waitFor();
+    await menu(p, 'file', 'file.publish');
+    await p.getByTestId('newsroom-server').fill(server.url);
+    await p.getByTestId('newsroom-token').fill(tokenText);
+    await p.getByTestId('publish-ok').click();
+    await p.getByTestId('dialog-publish').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => status(p).getAttribute('data-connection')).toBe('online');
+    await fitPage(p);
+    await openStory(p, blockId);
+    await clickCaret(p.getByTestId('story-body').locator('p').first());
+    await p.keyboard.press('Control+Home');
+    await p.keyboard.type(text);
+    await expect.poll(() => status(p).getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
+  }
+
+  it('each desk publishes its page of the edition and types into it', async () => {
+    const chain = edition.chains[0];
+    const part = chain.parts[1].block;
+    expect(edition.pages.findIndex((pg) => pg.blocks.some((b) => b.id === part))).toBe(2);
+    await publishAndType(one, 0, tokens.wang, chain.parts[0].block, '一版晚间');
+    await publishAndType(three, 2, tokens.li, part, '三版晚间');
+  });
+
+  it("the duty editor's overview shows who is on each page, and 加入 opens the server's page 3 with only its own edit", async () => {
+    const p = chief;
+    await openEdition(p);
+    await p.getByTestId('edition-server-url').fill(server.url);
+    await p.getByTestId('edition-server-token').fill(tokens.chief);
+    await p.getByTestId('edition-server-watch').click();
+    const people = p.getByTestId('edition-page-people');
+    await expect.poll(() => people.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['shared', 'absent', 'shared']);
+    await expect.poll(() => people.nth(0).getByTestId('edition-person').allInnerTexts()).toEqual(['组版 王组版']);
+    await expect.poll(() => people.nth(2).getByTestId('edition-person').allInnerTexts()).toEqual(['组版 李组版']);
+    expect(await p.getByTestId('edition-server-person').innerText()).toBe('值班编辑 钱值班');
+    await shot(p, 'ui-edition-collab-overview-1600.png');
+
+    await people.nth(2).getByTestId('edition-page-join').click();
+    await p.getByTestId('edition-overview').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => status(p).getAttribute('data-connection')).toBe('online');
+    expect(await p.getByTestId('identity').getAttribute('data-role')).toBe('值班编辑');
+    await expect.poll(() => pageText(p)).toContain('三版晚间');
+    expect(await pageText(p)).not.toContain('一版晚间');
+    expect((await pageText(p)).replace(/\s/g, '')).toBe((await pageText(three)).replace(/\s/g, ''));
+    for (const desk of [three, p]) await expect.poll(() => desk.getByTestId('person').allInnerTexts()).toHaveLength(2);
+    expect(await one.getByTestId('person').allInnerTexts()).toHaveLength(1);
+    await shot(p, 'ui-edition-collab-joined-1600.png');
+  });
+
+  it('the server keeps the two pages apart: page 1 has its edit, page 3 has the other', async () => {
+    const [first, third] = [0, 2].map((i) => joinDesk(server.url, editionPageId(edition, i)!, tokens.chief, '钱值班', '值班编辑'));
+    try {
+      const texts = (d: typeof first) => d.docs.articleIds().map((id) => bodyText(d.docs.articleDoc(id)!)).join('\n');
+      await until('both pages arrive', () => [first, third].every((d) => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id))));
+      await first.session.whenSynced();
+      await third.session.whenSynced();
+      expect(texts(first)).toContain('一版晚间');
+      expect(texts(first)).not.toContain('三版晚间');
+      expect(texts(third)).toContain('三版晚间');
+      expect(texts(third)).not.toContain('一版晚间');
+    } finally {
+      first.session.destroy();
+      third.session.destroy();
+    }
+    expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|net::/.test(m))).toEqual([]);
+  });
+});
