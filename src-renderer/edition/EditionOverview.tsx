@@ -35,8 +35,15 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
   return <Overview view={view} session={session} editor={editor} host={host} />;
 }
 
+/** Each open edition's last overview rows: back from a page, only the pages its edits touched are laid out again. */
+const lastRows = new WeakMap<EditionSession, readonly OverviewRow[]>();
+
 function Overview({ view, session, editor, host }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi }) {
-  const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
+  const rows = useMemo(() => {
+    const made = editionOverview(view.edition, { fonts: editor.fonts }, lastRows.get(session));
+    lastRows.set(session, made);
+    return made;
+  }, [view.edition, editor, session]);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   return (
