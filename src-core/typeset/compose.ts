@@ -103,6 +103,8 @@ interface Prepared {
   /** Offset of the glyph inside its cell (centred middle dots, shifted opening marks). */
   drawDx: Float64Array;
   hScale: Float64Array;
+  /** Where each glyph is drawn (placeLine fills it). */
+  xs: Float64Array;
   /** Space after the character when it is not the last on its line: Han–Latin spacing, tracking. */
   gap: Float64Array;
   gapShrink: Float64Array;
@@ -128,11 +130,15 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
   const cap = text.length;
-  const cps = new Uint32Array(cap);
+  // What the composed paragraph keeps, in one allocation (a typed array of its own each cost as much as composing).
+  const kept = new ArrayBuffer(cap * (3 * 8 + 3 * 4));
+  const sizes = new Float64Array(kept, 0, cap);
+  const scales = new Float64Array(kept, cap * 8, cap);
+  const positions = new Float64Array(kept, cap * 16, cap);
+  const cps = new Uint32Array(kept, cap * 24, cap);
+  const tags = new Int32Array(kept, cap * 28, cap);
+  const offsets = new Int32Array(kept, cap * 32, cap);
   const faces: FontFace[] = new Array(cap);
-  const sizes = new Float64Array(cap);
-  const tags = new Int32Array(cap);
-  const offsets = new Int32Array(cap);
   const brk = scratch.u8(U8.Brk, cap);
   const missing: MissingGlyph[] = [];
   const fallbacks: MissingGlyph[] = [];
@@ -173,7 +179,8 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     offsets: offsets.subarray(0, n),
     adv: scratch.f64(F64.Adv, n),
     drawDx: scratch.f64(F64.DrawDx, n),
-    hScale: new Float64Array(n).fill(1),
+    hScale: scales.subarray(0, n).fill(1),
+    xs: positions.subarray(0, n),
     gap: scratch.f64(F64.Gap, n),
     gapShrink: scratch.f64(F64.GapShrink, n),
     blankL: scratch.f64(F64.BlankL, n),
@@ -454,7 +461,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     return out.reverse();
   }
 
-  const xs = new Float64Array(n);
+  const xs = p.xs;
   const lines: ComposedLine[] = [];
   tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {
