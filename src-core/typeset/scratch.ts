@@ -2,7 +2,7 @@
  * The composer's working arrays, reused from one paragraph to the next: allocating some twenty typed
  * arrays per paragraph (each its own zeroed backing store) was about a third of composing it. Only
  * for state that dies with the call; what a composed paragraph keeps is allocated fresh. Each call
- * hands out a zeroed view of its slot's buffer (grown as needed); the composer never re-enters
+ * hands out a zeroed view of its slot's buffer (grown as needed, up to KEPT_LENGTH); the composer never re-enters
  * itself (nothing it calls composes), so one buffer per slot is enough.
  */
 export class ScratchArrays {
@@ -23,8 +23,16 @@ export class ScratchArrays {
   }
 }
 
+/**
+ * Longest paragraph whose working arrays are kept for the next one (characters): all slots then hold
+ * at most a few MB. A longer one (a pasted file with no line breaks) gets arrays of its own, freed
+ * with it, as before.
+ */
+const KEPT_LENGTH = 1 << 16;
+
 function view<T extends Float64Array | Int32Array | Uint8Array>(buffers: T[], slot: number, n: number, make: (size: number) => T): T {
+  if (n > KEPT_LENGTH) return make(n);
   let buf = buffers[slot];
-  if (!buf || buf.length < n) buf = buffers[slot] = make(Math.max(n, 2 * (buf?.length ?? 128)));
+  if (!buf || buf.length < n) buf = buffers[slot] = make(Math.min(KEPT_LENGTH, Math.max(n, 2 * (buf?.length ?? 128))));
   return buf.subarray(0, n) as T;
 }
