@@ -41,6 +41,8 @@ export interface OverviewRow {
   duplicate: boolean;
   document: BanmianDocument;
   layout: PageLayout;
+  /** What the row was made from: a later overview keeps the row's layout and counts while they stay the same. */
+  sources: readonly unknown[];
 }
 
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,27 +61,43 @@ export function pageStatus(proof: unknown): PageStatus {
   return ROUND_NAMES[Math.min(rounds.length, ROUND_NAMES.length) - 1];
 }
 
-/** Every page's row, in page-number order (pages sharing a number in file order). */
-export function editionOverview(edition: EditionDocument, env: { fonts: FontRegistry }): OverviewRow[] {
+const sameSources = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Every page's row, in page-number order (pages sharing a number in file order). Given the rows of
+ * the last overview (same fonts), a page whose sources did not change keeps its row's document,
+ * layout and preflight counts: after a one-character edit only the story's pages are laid out again.
+ */
+export function editionOverview(edition: EditionDocument, env: { fonts: FontRegistry }, previous: readonly OverviewRow[] = []): OverviewRow[] {
   const counts = new Map<number, number>();
   for (const p of edition.pages) counts.set(p.number, (counts.get(p.number) ?? 0) + 1);
-  const documents = pageDocuments(edition);
-  return documents.map(({ index, document }) => {
+  const kept = new Map(previous.map((r) => [r.sources[0], r]));
+  return pageDocuments(edition).map(({ index, document, sources: pageSources }) => {
     const p = edition.pages[index];
-    const laidOut = layout(document, { fonts: env.fonts });
-    const report = preflight(document, laidOut, { fonts: env.fonts });
+    // the page's entry first (what `kept` finds a row by), the fonts last
+    const sources = [...pageSources, env.fonts];
+    const same = kept.get(p);
+    const made = same && sameSources(same.sources, sources) ? same : measured(document, sources, env.fonts);
     return {
       index,
       number: p.number,
       name: p.name,
       section: p.section,
       status: pageStatus(p.proof),
-      overset: laidOut.overset.length,
-      errors: report.errors.length,
-      warnings: report.warnings.length,
+      overset: made.overset,
+      errors: made.errors,
+      warnings: made.warnings,
       duplicate: (counts.get(p.number) ?? 0) > 1,
-      document,
-      layout: laidOut,
+      document: made.document,
+      layout: made.layout,
+      sources: made.sources,
     };
   });
+}
+
+/** A page laid out and preflighted: the part of a row that costs time. */
+function measured(document: BanmianDocument, sources: readonly unknown[], fonts: FontRegistry): Pick<OverviewRow, 'document' | 'layout' | 'overset' | 'errors' | 'warnings' | 'sources'> {
+  const laidOut = layout(document, { fonts });
+  const report = preflight(document, laidOut, { fonts });
+  return { document, layout: laidOut, overset: laidOut.overset.length, errors: report.errors.length, warnings: report.warnings.length, sources };
 }

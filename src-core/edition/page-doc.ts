@@ -95,10 +95,32 @@ function showPart(b: Block, partOfBlock: Map<string, string>, partsHere: Map<str
   return b;
 }
 
-/** Every page of the edition as a page document, in page-number order (`index`: its place in the file). */
-export function pageDocuments(edition: EditionDocument): { number: number; index: number; document: BanmianDocument }[] {
+/**
+ * What page `index`'s document is made from: its entry, the pool's articles and pictures it shows
+ * (objects: an edit replaces only what it changed, `writePage`), the edition's header and jump
+ * style, and where its chains' parts lie (page numbers, cut points). Two lists equal element by
+ * element (===) derive the same document, so a caller may keep what it made from the last one.
+ */
+function pageSources(edition: EditionDocument, index: number, found: EditionIndex): readonly unknown[] {
+  const p = edition.pages[index];
+  const places = (found.parts.get(index) ?? []).map(({ article, k, places }) => [article.id, k, places]);
+  const { paper, date, jumpStyle } = edition.edition;
+  return [p, paper, date, jumpStyle, JSON.stringify(places), ...p.articles.map((id) => found.pool.get(id)), ...p.images.map((id) => found.pictures.get(id))];
+}
+
+export interface DerivedPage {
+  number: number;
+  /** The page's place in the file. */
+  index: number;
+  document: BanmianDocument;
+  /** What the document is made from (see pageSources). */
+  sources: readonly unknown[];
+}
+
+/** Every page of the edition as a page document, in page-number order. */
+export function pageDocuments(edition: EditionDocument): DerivedPage[] {
   const found = indexEdition(edition);
   return edition.pages
-    .map((p, i) => ({ number: p.number, index: i, document: pageDocument(edition, i, found) }))
+    .map((p, i) => ({ number: p.number, index: i, document: pageDocument(edition, i, found), sources: pageSources(edition, i, found) }))
     .sort((a, b) => a.number - b.number);
 }

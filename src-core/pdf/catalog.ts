@@ -53,8 +53,30 @@ export function writeCatalog(ctx: PDFContext, pagesRef: PDFRef, f: DocumentFacts
   ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(documentId.toUpperCase()), PDFHexString.of(instanceId.toUpperCase())]);
 }
 
+/**
+ * The last output profile compressed, kept: an edition's export writes the same profile into each
+ * of its 17 files, and compressing it is most of what a file's catalog costs. Compared byte for
+ * byte, so a different profile is never given another's stream.
+ */
+let lastProfile: { profile: Uint8Array; deflated: Uint8Array } | undefined;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The profile as a Flate stream, as `ctx.flateStream(profile, { N: 4 })` writes it. */
+function profileStream(ctx: PDFContext, profile: Uint8Array) {
+  if (lastProfile && sameBytes(lastProfile.profile, profile)) return ctx.stream(lastProfile.deflated, { N: 4, Filter: 'FlateDecode' });
+  const stream = ctx.flateStream(profile, { N: 4 });
+  lastProfile = { profile: profile.slice(), deflated: stream.getContents() };
+  return stream;
+}
+
 function outputIntent(ctx: PDFContext, p: OutputIntent) {
-  const profile = ctx.register(ctx.flateStream(p.profile, { N: 4 }));
+  const profile = ctx.register(profileStream(ctx, p.profile));
   return ctx.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',

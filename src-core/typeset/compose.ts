@@ -3,6 +3,7 @@ import type { TextStyle } from '../model/document';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
 import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
 import { isLoneCharacterLine } from './lone';
+import { ScratchArrays } from './scratch';
 import { wordInteriors } from './words';
 
 /** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
@@ -85,6 +86,12 @@ export interface ComposedParagraph {
 
 const NO_BREAK = 0;
 
+const scratch = new ScratchArrays();
+/** Slots of the scratch arrays, one per working array (see scratch.ts). */
+const enum F64 { Adv, DrawDx, Gap, GapShrink, BlankL, BlankR, PairL, PairR, W, S, T, Best }
+const enum U8 { Brk, Cls, Space, Stretchable, Emergency }
+const enum I32 { G, Prev }
+
 interface Prepared {
   n: number;
   cps: Uint32Array;
@@ -96,6 +103,8 @@ interface Prepared {
   /** Offset of the glyph inside its cell (centred middle dots, shifted opening marks). */
   drawDx: Float64Array;
   hScale: Float64Array;
+  /** Where each glyph is drawn (placeLine fills it). */
+  xs: Float64Array;
   /** Space after the character when it is not the last on its line: Han–Latin spacing, tracking. */
   gap: Float64Array;
   gapShrink: Float64Array;
@@ -121,12 +130,16 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
   const cap = text.length;
-  const cps = new Uint32Array(cap);
+  // What the composed paragraph keeps, in one allocation (a typed array of its own each cost as much as composing).
+  const kept = new ArrayBuffer(cap * (3 * 8 + 3 * 4));
+  const sizes = new Float64Array(kept, 0, cap);
+  const scales = new Float64Array(kept, cap * 8, cap);
+  const positions = new Float64Array(kept, cap * 16, cap);
+  const cps = new Uint32Array(kept, cap * 24, cap);
+  const tags = new Int32Array(kept, cap * 28, cap);
+  const offsets = new Int32Array(kept, cap * 32, cap);
   const faces: FontFace[] = new Array(cap);
-  const sizes = new Float64Array(cap);
-  const tags = new Int32Array(cap);
-  const offsets = new Int32Array(cap);
-  const brk = new Uint8Array(cap);
+  const brk = scratch.u8(U8.Brk, cap);
   const missing: MissingGlyph[] = [];
   const fallbacks: MissingGlyph[] = [];
   let unit = 0;
@@ -164,19 +177,20 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     sizes: sizes.subarray(0, n),
     tags: tags.subarray(0, n),
     offsets: offsets.subarray(0, n),
-    adv: new Float64Array(n),
-    drawDx: new Float64Array(n),
-    hScale: new Float64Array(n).fill(1),
-    gap: new Float64Array(n),
-    gapShrink: new Float64Array(n),
-    blankL: new Float64Array(n),
-    blankR: new Float64Array(n),
-    pairL: new Float64Array(n),
-    pairR: new Float64Array(n),
-    cls: new Uint8Array(n),
-    space: new Uint8Array(n),
+    adv: scratch.f64(F64.Adv, n),
+    drawDx: scratch.f64(F64.DrawDx, n),
+    hScale: scales.subarray(0, n).fill(1),
+    xs: positions.subarray(0, n),
+    gap: scratch.f64(F64.Gap, n),
+    gapShrink: scratch.f64(F64.GapShrink, n),
+    blankL: scratch.f64(F64.BlankL, n),
+    blankR: scratch.f64(F64.BlankR, n),
+    pairL: scratch.f64(F64.PairL, n),
+    pairR: scratch.f64(F64.PairR, n),
+    cls: scratch.u8(U8.Cls, n),
+    space: scratch.u8(U8.Space, n),
     brk: brk.subarray(0, n),
-    stretchable: new Uint8Array(n),
+    stretchable: scratch.u8(U8.Stretchable, n),
     missing,
     fallbacks,
   };
@@ -304,10 +318,10 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   // Ragged lines (headlines) break between words; justified body text keeps the clreq breaks alone.
   const wordCut = opts.align === 'justify' ? undefined : wordInteriors(p.cps, n);
   // Prefix sums: width with pair compression and gaps, shrink, tightening, stretchable gaps.
-  const W = new Float64Array(n + 1);
-  const S = new Float64Array(n + 1);
-  const T = new Float64Array(n + 1);
-  const G = new Int32Array(n + 1);
+  const W = scratch.f64(F64.W, n + 1);
+  const S = scratch.f64(F64.S, n + 1);
+  const T = scratch.f64(F64.T, n + 1);
+  const G = scratch.i32(I32.G, n + 1);
   for (let i = 0; i < n; i++) {
     W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
     S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
@@ -351,7 +365,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   const candidates: number[] = [0];
   for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
   candidates.push(n);
-  let emergency = new Uint8Array(n + 1);
+  let emergency = scratch.u8(U8.Emergency, n + 1);
   const plain: SearchConfig = { linePenalty: LINE_PENALTY, lonePenalty: 0, tighten: false };
   let path = n === 0 ? [0] : search(candidates, plain);
   let cands = candidates;
@@ -359,7 +373,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     // Some stretch between opportunities is wider than the line: allow a break at any character
     // there, as a last resort (an over-long URL or Latin word).
     const all: number[] = [];
-    emergency = new Uint8Array(n + 1);
+    emergency = scratch.u8(U8.Emergency, n + 1);
     for (let i = 0; i <= n; i++) {
       if (i === 0 || i === n || (p.brk[i] !== NO_BREAK && !p.space[i])) all.push(i);
       else if (!p.space[i]) {
@@ -389,8 +403,8 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
 
   function search(cs: number[], cfg: SearchConfig): number[] | undefined {
     const count = cs.length;
-    const best = new Float64Array(count).fill(Infinity);
-    const prev = new Int32Array(count).fill(-1);
+    const best = scratch.f64(F64.Best, count, Infinity);
+    const prev = scratch.i32(I32.Prev, count, -1);
     best[0] = 0;
     const justify = opts.align === 'justify';
     // Lines looser than this are considered only when nothing tighter can end at b.
@@ -447,7 +461,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     return out.reverse();
   }
 
-  const xs = new Float64Array(n);
+  const xs = p.xs;
   const lines: ComposedLine[] = [];
   tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {

@@ -17,18 +17,22 @@ import type { PrintFlags } from './commands/export';
 export { editionFileName } from '../../src-core/edition/export-files';
 export type EditionPage = NumberedPage;
 
-/** Preflight of every page; false when an error blocks (and --force was not given). */
-function preflightAll(pages: EditionPage[], flags: PrintFlags): boolean {
+/**
+ * Preflight of every page, each page laid out once for the whole export (its PDF and the combined
+ * one print that layout); undefined when an error blocks (and --force was not given).
+ */
+function preflightAll(pages: EditionPage[], flags: PrintFlags): EditionPage[] | undefined {
   const fonts = fontProvider().registry();
   let blocked = false;
-  for (const p of pages) {
-    const { report } = checkPage(p.document, fonts, flags.bleedMm);
-    for (const line of formatReport(report)) console.log(`  第${p.number}版 page ${p.number}: ${line}`);
-    if (report.errors.length) blocked = true;
-  }
-  if (!blocked || flags.force) return true;
+  const checked = pages.map((p) => {
+    const check = checkPage(p.document, fonts, flags.bleedMm);
+    for (const line of formatReport(check.report)) console.log(`  第${p.number}版 page ${p.number}: ${line}`);
+    if (check.report.errors.length) blocked = true;
+    return { ...p, checked: check };
+  });
+  if (!blocked || flags.force) return checked;
   console.error('有印前错误，整期未导出；修正后重试，或用 --force 强制导出 / Not exported because of the preflight errors above; fix them or pass --force to export anyway.');
-  return false;
+  return undefined;
 }
 
 /** The edition's paper and date name and title its files. */
@@ -36,8 +40,9 @@ type Named = Pick<EditionInfo, 'paper' | 'date'>;
 
 const progress = (line: { zh: string; en: string }): void => console.error(`${line.zh} / ${line.en}`);
 
-export async function writeEdition(plan: Named, pages: EditionPage[], flags: PrintFlags): Promise<number> {
-  if (!preflightAll(pages, flags)) return 4;
+export async function writeEdition(plan: Named, unchecked: EditionPage[], flags: PrintFlags): Promise<number> {
+  const pages = preflightAll(unchecked, flags);
+  if (!pages) return 4;
   const fonts = fontProvider().registry();
   const opts = { fonts, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: true };
   const files = exportFiles(plan.date, pages.map((p) => p.number));
@@ -45,7 +50,8 @@ export async function writeEdition(plan: Named, pages: EditionPage[], flags: Pri
   for (const [k, f] of files.entries()) {
     progress(progressLine(files, k + 1));
     if (f.number === undefined) return writeCombined(plan, pages, flags);
-    const r = await printPage(byNumber.get(f.number)!.document, join(flags.out, f.fileName), { ...opts, fileName: f.fileName });
+    const page = byNumber.get(f.number)!;
+    const r = await printPage(page.document, join(flags.out, f.fileName), { ...opts, fileName: f.fileName, checked: page.checked });
     for (const line of r.lines.slice(-1)) console.log(line);
     if (r.code !== 0) return r.code;
   }

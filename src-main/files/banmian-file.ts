@@ -17,6 +17,7 @@ import { parseDocument, serializeDocument } from '../../src-core/model/serialize
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { openAny, parseEdition, serializeEdition, versionOf, type OpenedFile } from '../../src-core/edition/edition-file';
 import { EDITION_FORMAT_VERSION } from '../../src-core/model/document';
+import { onDiskOf, unchangedOnDisk, type OnDisk } from './on-disk';
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; zh: string; en: string };
 
@@ -81,16 +82,17 @@ export function removeStaleTemps(target: string): number {
   return removed;
 }
 
-/** The file's text, size-checked before it is read; errors name the file. */
-function readBanmianText(path: string): FileResult<{ text: string }> {
+/** The file's text (and what it held, for a later save's check), size-checked before it is read; errors name the file. */
+function readBanmianText(path: string): FileResult<{ text: string; onDisk: OnDisk }> {
   removeStaleTemps(writeTarget(path));
   try {
     const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) {
       return { ok: false, zh: `${path}：文件过大（${(size / 1048576).toFixed(0)} MB）`, en: `${path}: the file is too large (${(size / 1048576).toFixed(0)} MB)` };
     }
-    const text = readFileSync(path, 'utf8');
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    const bytes = readFileSync(path);
+    const text = bytes.toString('utf8');
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, onDisk: onDiskOf(bytes) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, zh: `找不到文件 ${path}`, en: `File not found: ${path}` };
@@ -113,14 +115,18 @@ function pageFromText(path: string, text: string): FileResult<{ document: Banmia
 
 /**
  * What the app's 打开 opens: a page file as a page (as `loadBanmianFile`), an edition file as the
- * edition, pages sharing a number allowed (the overview flags them; print refuses them).
+ * edition, pages sharing a number allowed (the overview flags them; print refuses them); with what
+ * the file held (`onDisk`), so that saving over it can check nobody else changed it since.
  */
-export function loadPageOrEdition(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] } | { edition: EditionDocument }> {
+export function loadPageOrEdition(path: string): FileResult<({ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] } | { edition: EditionDocument }) & { onDisk: OnDisk }> {
   const read = readBanmianText(path);
   if (!read.ok) return read;
-  if (versionOf(read.text) !== EDITION_FORMAT_VERSION) return pageFromText(path, read.text);
+  if (versionOf(read.text) !== EDITION_FORMAT_VERSION) {
+    const page = pageFromText(path, read.text);
+    return page.ok ? { ...page, onDisk: read.onDisk } : page;
+  }
   const r = parseEdition(read.text, { duplicateNumbers: 'allow' });
-  return r.ok ? { ok: true, edition: r.edition } : { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
+  return r.ok ? { ok: true, edition: r.edition, onDisk: read.onDisk } : { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
 }
 
 /** A page file (opened as a one-page edition, the page kept as it opened) or an edition file. */
@@ -131,11 +137,31 @@ export function loadAnyFile(path: string): OpenedFile {
   return r.ok ? r : { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
 }
 
-/** Writes bytes atomically (temp file in the same folder, fsync, rename; the folder is synced where the OS allows). */
-export function writeFileAtomic(path: string, data: Uint8Array | string): FileResult<{ bytes: number }> {
+/** Refused when the file no longer holds what it held when it was opened or last saved (another program wrote it). */
+function changedSince(path: string, target: string, expected: OnDisk | undefined): FileResult<object> {
+  try {
+    if (!expected || unchangedOnDisk(target, expected)) return { ok: true };
+    return {
+      ok: false,
+      zh: `${path} 在打开后已被其他程序修改，未保存（磁盘上的文件未改动）；请另存为其他文件名`,
+      en: `${path} was changed on disk by another program since it was opened; nothing was saved (the file on disk is unchanged). Save it under another name.`,
+    };
+  } catch (e) {
+    return { ok: false, zh: `无法检查 ${path} 是否已被其他程序修改（${describe(e)}），未保存`, en: `Cannot check whether ${path} was changed by another program (${describe(e)}); nothing was saved` };
+  }
+}
+
+/**
+ * Writes bytes atomically (temp file in the same folder, fsync, rename; the folder is synced where
+ * the OS allows). With `unchangedSince`, refused (nothing written) when the file on disk no longer
+ * holds those bytes.
+ */
+export function writeFileAtomic(path: string, data: Uint8Array | string, unchangedSince?: OnDisk): FileResult<{ bytes: number }> {
   const target = writeTarget(path);
   const dir = dirname(target);
   removeStaleTemps(target);
+  const unchanged = changedSince(path, target, unchangedSince);
+  if (!unchanged.ok) return unchanged;
   const temp = tempName(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let mode: number | undefined;
@@ -183,10 +209,17 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): FileRe
   return { ok: true, bytes: bytes.length };
 }
 
-export function saveBanmianFile(path: string, doc: BanmianDocument): FileResult<{ bytes: number }> {
-  return writeFileAtomic(path, serializeDocument(doc));
+/** Writes a page or edition's text; `unchangedSince` as writeFileAtomic's. Answers what the file now holds. */
+function saveText(path: string, text: string, unchangedSince?: OnDisk): FileResult<{ bytes: number; onDisk: OnDisk }> {
+  const bytes = Buffer.from(text, 'utf8');
+  const w = writeFileAtomic(path, bytes, unchangedSince);
+  return w.ok ? { ...w, onDisk: onDiskOf(bytes) } : w;
 }
 
-export function saveEditionFile(path: string, edition: EditionDocument): FileResult<{ bytes: number }> {
-  return writeFileAtomic(path, serializeEdition(edition));
+export function saveBanmianFile(path: string, doc: BanmianDocument, unchangedSince?: OnDisk): FileResult<{ bytes: number; onDisk: OnDisk }> {
+  return saveText(path, serializeDocument(doc), unchangedSince);
+}
+
+export function saveEditionFile(path: string, edition: EditionDocument, unchangedSince?: OnDisk): FileResult<{ bytes: number; onDisk: OnDisk }> {
+  return saveText(path, serializeEdition(edition), unchangedSince);
 }

@@ -9,11 +9,13 @@ import type { EditionInfo } from '../../src-core/edition/edition';
 import { editionFileName } from '../../src-core/edition/export-files';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { writeFileAtomic } from './banmian-file';
-import { bleedPt, checkPage } from './print';
+import { bleedPt, checkPage, type Checked } from './print';
 
 export interface NumberedPage {
   number: number;
   document: BanmianDocument;
+  /** Its layout and preflight when already made (same fonts and bleed), so the page is not laid out again. */
+  checked?: Checked;
 }
 
 export interface CombinedOptions {
@@ -31,7 +33,7 @@ export async function writeCombinedPdf(info: Pick<EditionInfo, 'paper' | 'date'>
   const fileName = editionFileName(info.date);
   const ordered = [...pages].sort((a, b) => a.number - b.number);
   const r = await exportPdfPages(
-    ordered.map((p) => ({ layout: checkPage(p.document, opts.fonts, opts.bleedMm).layout, pageLabel: `第${p.number}版`, images: p.document.images })),
+    ordered.map((p) => ({ layout: (p.checked ?? checkPage(p.document, opts.fonts, opts.bleedMm)).layout, pageLabel: `第${p.number}版`, images: p.document.images })),
     { fonts: opts.fonts, bleed: bleedPt(opts.bleedMm), marks: opts.marks ?? true, colourBar: opts.colourBar ?? false, pdfx: opts.pdfx, title: `${info.paper} ${info.date}`, fileName },
   );
   if (!r.ok) return { ok: false, zh: `导出失败：${r.zh}`, en: `Export failed: ${r.en}` };

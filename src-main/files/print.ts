@@ -65,6 +65,8 @@ export interface PrintOptions {
   /** Export even when preflight reports errors. */
   force?: boolean;
   createdAt?: Date;
+  /** The page's layout and preflight when the caller already made them (same fonts and bleed): not made again. */
+  checked?: Checked;
 }
 
 export interface PrintOutcome {
@@ -81,7 +83,13 @@ export function bleedPt(bleedMm: number | undefined): number {
   return (bleedMm ?? 3) * MM;
 }
 
-export function checkPage(doc: BanmianDocument, fonts: FontRegistry, bleedMm?: number): { layout: PageLayout; report: PreflightReport } {
+/** A page laid out and preflighted: what printing it starts from. */
+export interface Checked {
+  layout: PageLayout;
+  report: PreflightReport;
+}
+
+export function checkPage(doc: BanmianDocument, fonts: FontRegistry, bleedMm?: number): Checked {
   const pl = layout(doc, { fonts });
   return { layout: pl, report: preflight(doc, pl, { fonts, bleed: bleedPt(bleedMm) }) };
 }
@@ -89,7 +97,7 @@ export function checkPage(doc: BanmianDocument, fonts: FontRegistry, bleedMm?: n
 /** The print PDF in memory (preflight first); `pdf` is absent when preflight or the export stopped it. */
 async function renderPrint(doc: BanmianDocument, opts: PrintOptions): Promise<PrintOutcome & { pdf?: Uint8Array; summary?: string }> {
   const { fonts } = opts;
-  const { layout: pl, report } = checkPage(doc, fonts, opts.bleedMm);
+  const { layout: pl, report } = opts.checked ?? checkPage(doc, fonts, opts.bleedMm);
   const lines = formatReport(report);
   lines.push(`印前检查 preflight: ${report.errors.length} 个错误 errors, ${report.warnings.length} 个警告 warnings`);
   if (report.errors.length && !opts.force) {

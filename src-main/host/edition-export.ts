@@ -8,7 +8,7 @@ import type { ExportOptions, HostResult } from '../../src-core/host-api';
 import { parseEdition } from '../../src-core/edition/edition-file';
 import { editionFileName, namePages } from '../../src-core/edition/export-files';
 import { pageDocuments } from '../../src-core/edition/page-doc';
-import { writeCombinedPdf } from '../files/edition-pdf';
+import { writeCombinedPdf, type NumberedPage } from '../files/edition-pdf';
 import { checkPage, loadOutputIntent } from '../files/print';
 import { fontsOf, type HostEnv } from './page-files';
 
@@ -22,9 +22,11 @@ export async function exportEditionPdf(env: HostEnv, json: string, path: string 
   if (!chosen) return { ok: true, value: null };
   if (!chosen.ok) return chosen;
   const fonts = fontsOf(env).registry();
-  const pages = pageDocuments(edition);
+  const derived = pageDocuments(edition);
+  // each page laid out once: the preflight's layout is the one the combined PDF prints
+  const pages: NumberedPage[] = options.force ? derived : derived.map((p) => ({ ...p, checked: checkPage(p.document, fonts, options.bleedMm) }));
   if (!options.force) {
-    const blocked = pages.filter((p) => checkPage(p.document, fonts, options.bleedMm).report.errors.length).map((p) => p.number);
+    const blocked = pages.filter((p) => p.checked?.report.errors.length).map((p) => p.number);
     const named = namePages(blocked);
     if (blocked.length) return fail(`${named.zh}有印前错误，未导出整期 PDF`, `${named.en[0].toUpperCase()}${named.en.slice(1)} ${named.plural ? 'have' : 'has'} preflight errors; the edition PDF was not exported`);
   }

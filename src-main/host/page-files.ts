@@ -11,6 +11,7 @@ import { fontProvider } from '../fonts/provider';
 import { loadBanmianFile, loadPageOrEdition, saveBanmianFile, saveEditionFile, writeFileAtomic } from '../files/banmian-file';
 import { parseEdition } from '../../src-core/edition/edition-file';
 import { printPage, printPng, type PrintOutcome } from '../files/print';
+import type { OnDisk } from '../files/on-disk';
 import { PURPOSE_FILES, type Purpose } from './purposes';
 
 /**
@@ -94,6 +95,15 @@ export async function recentFiles(env: HostEnv): Promise<HostResult<PageFileEntr
 
 // ---- open and save
 
+/** What each file this host opened or saved held then, by absolute path: a save over it checks it first. */
+const onDiskFiles = new WeakMap<HostEnv, Map<string, OnDisk>>();
+
+function knownOnDisk(env: HostEnv): Map<string, OnDisk> {
+  let files = onDiskFiles.get(env);
+  if (!files) onDiskFiles.set(env, (files = new Map()));
+  return files;
+}
+
 export async function openPage(env: HostEnv, path: string | null): Promise<HostResult<OpenedPage | OpenedEdition | null>> {
   const chosen = await env.files.choose('open', path);
   if (!chosen) return { ok: true, value: null };
@@ -104,6 +114,7 @@ export async function openPage(env: HostEnv, path: string | null): Promise<HostR
     return fail(loaded.zh.split(chosen.abs).join(chosen.shown), loaded.en.split(chosen.abs).join(chosen.shown));
   }
   rememberRecent(env, chosen.abs);
+  knownOnDisk(env).set(chosen.abs, loaded.onDisk);
   if ('edition' in loaded) return { ok: true, value: { edition: loaded.edition, path: chosen.shown, title: titleOf(chosen.abs) } };
   const { document, migratedFrom, fittedBlocks } = loaded;
   return { ok: true, value: { document, path: chosen.shown, title: titleOf(chosen.abs), ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) } };
@@ -121,8 +132,9 @@ export async function savePage(env: HostEnv, json: string, path: string | null):
   const chosen = await env.files.choose('save', path, 'untitled.banmian');
   if (!chosen) return { ok: true, value: null };
   if (!chosen.ok) return chosen;
-  const saved = saveBanmianFile(chosen.abs, parsed.value.document);
+  const saved = saveBanmianFile(chosen.abs, parsed.value.document, knownOnDisk(env).get(chosen.abs));
   if (!saved.ok) return fail(saved.zh.split(chosen.abs).join(chosen.shown), saved.en.split(chosen.abs).join(chosen.shown));
+  knownOnDisk(env).set(chosen.abs, saved.onDisk);
   rememberRecent(env, chosen.abs);
   return { ok: true, value: { path: chosen.shown, title: titleOf(chosen.abs), bytes: saved.bytes } };
 }
@@ -137,8 +149,9 @@ export async function saveEdition(env: HostEnv, json: string, path: string): Pro
   const chosen = await env.files.choose('save', path);
   if (!chosen) return fail('未选择文件，未保存', 'No file chosen; nothing was saved');
   if (!chosen.ok) return chosen;
-  const saved = saveEditionFile(chosen.abs, parsed.edition);
+  const saved = saveEditionFile(chosen.abs, parsed.edition, knownOnDisk(env).get(chosen.abs));
   if (!saved.ok) return fail(saved.zh.split(chosen.abs).join(chosen.shown), saved.en.split(chosen.abs).join(chosen.shown));
+  knownOnDisk(env).set(chosen.abs, saved.onDisk);
   rememberRecent(env, chosen.abs);
   return { ok: true, value: { path: chosen.shown, title: titleOf(chosen.abs), bytes: saved.bytes } };
 }

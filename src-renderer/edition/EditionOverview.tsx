@@ -68,8 +68,15 @@ function useServerPages(view: EditionView, session: EditionSession, presence: Se
   return { watched, onServer, joinPage };
 }
 
+/** Each open edition's last overview rows: back from a page, only the pages its edits touched are laid out again. */
+const lastRows = new WeakMap<EditionSession, readonly OverviewRow[]>();
+
 function Overview({ view, session, editor, host, presence }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence }) {
-  const rows = useMemo(() => editionOverview(view.edition, { fonts: editor.fonts }), [view.edition, editor]);
+  const rows = useMemo(() => {
+    const made = editionOverview(view.edition, { fonts: editor.fonts }, lastRows.get(session));
+    lastRows.set(session, made);
+    return made;
+  }, [view.edition, editor, session]);
   const { watched, onServer, joinPage } = useServerPages(view, session, presence);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;

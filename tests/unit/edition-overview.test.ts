@@ -8,6 +8,7 @@ import { parseEdition, serializeEdition, validateEdition } from '../../src-core/
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { editionOverview, pageStatus } from '../../src-core/edition/overview';
 import { pageDocument } from '../../src-core/edition/page-doc';
+import { renumberPage } from '../../src-core/edition/renumber';
 import { writePage } from '../../src-core/edition/page-write';
 import { defaultPage } from '../../src-core/model/defaults';
 import type { Article, ArticleBlock } from '../../src-core/model/document';
@@ -80,6 +81,43 @@ describe('edition overview', () => {
     expect(opened.ok).toBe(true);
     const rows = editionOverview(ed, { fonts });
     expect(rows.map((r) => [r.index, r.number, r.duplicate])).toEqual([[0, 1, false], [1, 2, true], [2, 2, true]]);
+  });
+});
+
+describe('the overview after an edit', () => {
+  /** The row indexes whose page was laid out again (its layout a new object) since `before`. */
+  const relaid = (before: ReturnType<typeof editionOverview>, after: ReturnType<typeof editionOverview>): number[] =>
+    after.filter((r) => before.find((b) => b.index === r.index)?.layout !== r.layout).map((r) => r.index);
+  const oneCharacter = (doc: ReturnType<typeof pageDocument>) => {
+    const a = doc.articles[0];
+    const first = plainText(a.body).split('\n');
+    return { ...doc, articles: [{ ...a, body: docFromParagraphs([first[0].replace(/。$/, '！'), ...first.slice(1)]) }, ...doc.articles.slice(1)] };
+  };
+
+  it('a one-character edit re-lays only its story\'s pages; the rows it keeps are what a fresh layout gives', () => {
+    const ed = edition();
+    const rows = editionOverview(ed, { fonts });
+    const onPage2 = writePage(ed, 1, oneCharacter(pageDocument(ed, 1)));
+    if (!onPage2.ok) throw new Error(onPage2.en);
+    const after2 = editionOverview(onPage2.edition, { fonts }, rows);
+    expect(relaid(rows, after2)).toEqual([1]);
+    // the continued story: its part on page 1 edited, so page 3's part (and 上接 line) is laid out again too
+    const onPage1 = writePage(onPage2.edition, 0, oneCharacter(pageDocument(onPage2.edition, 0)));
+    if (!onPage1.ok) throw new Error(onPage1.en);
+    const after1 = editionOverview(onPage1.edition, { fonts }, after2);
+    expect(relaid(after2, after1)).toEqual([0, 2]);
+    const fresh = editionOverview(onPage1.edition, { fonts });
+    expect(after1.map((r) => JSON.stringify([r.document, r.layout, r.overset, r.errors, r.warnings]))).toEqual(fresh.map((r) => JSON.stringify([r.document, r.layout, r.overset, r.errors, r.warnings])));
+  });
+
+  it('renumbering a page re-lays the pages whose jump lines name it, and no other', () => {
+    const ed = edition();
+    const rows = editionOverview(ed, { fonts });
+    const moved = renumberPage(ed, 3, 4);
+    if (!moved.ok) throw new Error(moved.en);
+    const after = editionOverview(moved.edition, { fonts }, rows);
+    expect(relaid(rows, after)).toEqual([0, 2]);
+    expect(after[0].document.articles[0].jumpTo).toBe('（下转第4版）');
   });
 });
 
