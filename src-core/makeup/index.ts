@@ -4,6 +4,7 @@ import { textOverlaps } from '../model/overlap';
 import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
+import { orderTitles } from './ordered-titles';
 import { isPhotoItem, Measurer, photoItem, photoOf } from './measure';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { search, type Candidate, type Placement } from './search';
@@ -88,7 +89,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: score(c).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
   const ordered = out.finals.filter((c) => keepsRules(c, eligible.length, leadLocked));
   const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
-  const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => justify(measurer, items, c));
+  const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => orderTitles(measurer, items, justify(measurer, items, c)));
   const scored = justified.map((c) => ({ c, score: score(c), rate: rate(c) }));
   scored.sort((a, b) => b.rate - a.rate);
   // Built in rank order until `want` are found: a page whose text blocks overlap is never offered (the search and 撑满 keep modules apart; this is the guard).

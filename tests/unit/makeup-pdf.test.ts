@@ -68,6 +68,7 @@ describe('made-up day sets, read back from the PDF', () => {
       const heights = request.document.articles.filter((a) => placedIds.has(a.id)).map((a) => Math.max(0, ...probe.lines.filter((l) => l.text && a.headline.replace(/\s/g, '').startsWith(l.text)).map((l) => l.height)));
       expect(heights.every((h) => h > 0)).toBe(true);
       for (const h of heights.slice(1)) expect(h).toBeLessThan(heights[0]);
+      for (const [i, h] of heights.entries()) if (i > 0) expect(h, `headline of the story ranked ${i + 1}`).toBeLessThanOrEqual(heights[i - 1] + 0.5);
       if (heights.length >= 6) expect(new Set(heights.map((h) => Math.round(h))).size).toBeGreaterThanOrEqual(3);
 
       expect(request.document.articles.length - placed.length, 'articles held over').toBeLessThanOrEqual(bound.held);
