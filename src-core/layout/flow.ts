@@ -2,6 +2,7 @@ import type { Article } from '../model/document';
 import type { ComposedParagraph } from '../typeset/compose';
 import { composeOptions, type LayoutContext } from './context';
 import { flowables, flowSize, type Flowable } from './flowables';
+import { shiftLines } from './line-shift';
 import { emitLine, type Source } from './lines';
 import type { Overset, TypoReport } from './page-layout';
 import { isLoneLast, tally } from './report';
@@ -31,6 +32,7 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
     ctx.out.noteMissing(cp, article.id);
     return cp;
   });
+  shiftLines(ctx, flow, composed, width);
   const state: FlowState = { slots, sources, owner: article.id, report, slot: 0, oversetLines: 0, oversetChars: 0 };
   for (let fi = 0; fi < flow.length; fi++) {
     const cp = composed[fi];

@@ -298,6 +298,10 @@ function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
     zh.push(`标题留白 ${p.spec.padRows} 行`);
     en.push(`${p.spec.padRows} lines of white space in the title area`);
   }
+  if (p.spec.lineShift) {
+    zh.push(`拉行 ${p.spec.lineShift} 段`);
+    en.push(`${p.spec.lineShift} paragraphs re-broken a line longer`);
+  }
   for (const pic of p.spec.pictures) {
     zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行`);
     en.push(`picture ${pic.span} columns × ${pic.rows} lines`);

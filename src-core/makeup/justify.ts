@@ -9,7 +9,8 @@ const STEP = 4;
  * 撑满: blank lines at the foot of a stack of modules (a module's stretch, or a run closed as blank
  * right under it) are shared out over the modules of that stack with the levers, bottom first, the
  * modules under a deepened one moving down; what no lever takes stays blank. The stack is the
- * modules of exactly the same columns, each ending where the next begins.
+ * modules of exactly the same columns, each ending where the next begins. Then a module whose last
+ * column ends short gains the lines that fill it (拉行).
  */
 export function justify(measurer: Measurer, articles: Article[], c: Candidate): Candidate {
   const placed = c.placed.map((p) => ({ ...p }));
@@ -19,7 +20,24 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate): 
     return !q;
   });
   for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
+  for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1) fillLastColumn(measurer, articles, q);
   return { placed, closed };
+}
+
+/**
+ * A module whose last column ends more than a line short: its paragraphs re-broken to gain the lines
+ * that fill it (拉行), at the same depth, when enough of them can take one more line.
+ */
+function fillLastColumn(measurer: Measurer, articles: Article[], q: Placement): void {
+  const e = q.m.emptyLines;
+  for (const shift of [e, e - 1]) {
+    const spec = { ...q.spec, lineShift: (q.spec.lineShift ?? 0) + shift };
+    const m = measurer.measure(articles[q.rank], spec, q.m.tracking);
+    if (!m || m.rows !== q.m.rows || m.titleRows !== q.m.titleRows || m.emptyLines > 1) continue;
+    q.spec = spec;
+    q.m = m;
+    return;
+  }
 }
 
 function bottom(p: Placement): number {

@@ -27,6 +27,8 @@ export interface ShapeSpec {
   /** Extra grid lines of white space in the title area (the headline's line height grows). */
   padRows: number;
   pictures: PictureShape[];
+  /** Body lines gained (+) or given back (−) by re-breaking paragraphs (拉行/缩行, the body style's `lineShift`). */
+  lineShift?: number;
 }
 
 /** Grid lines a module's pictures take, stacked. */
@@ -147,6 +149,7 @@ export class Measurer {
     const extra = spec.padRows > 0 && lines > 0 ? (spec.padRows * this.geo.pitch) / lines : 0;
     const a = styled(article, undefined, 0, tracking);
     if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, spec.headlineSize, extra);
+    if (spec.lineShift) a.styleOverrides = { ...a.styleOverrides, body: { ...a.styleOverrides?.body, lineShift: spec.lineShift } };
     return a;
   }
 
@@ -174,7 +177,7 @@ export class Measurer {
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
     if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}`;
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
     const titleRows = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, spec.padRows).rows;
@@ -182,7 +185,7 @@ export class Measurer {
     // The fewest rows, and of those the tracking that leaves the fewest empty lines in the last column.
     let best: { rows: number; tracking: number; empty: number } | undefined;
     for (const t of tracking === undefined ? this.trackings : [tracking]) {
-      const lines = this.bodyLines(article, t) + picSlots;
+      const lines = this.bodyLines(article, t) + picSlots + (spec.lineShift ?? 0);
       const rows = titleRows + Math.ceil(lines / spec.span);
       const empty = (rows - titleRows) * spec.span - lines;
       if (!best || rows < best.rows || (rows === best.rows && empty < best.empty)) best = { rows, tracking: t, empty };

@@ -72,6 +72,11 @@ export interface TextStyle {
    * lacks, before the bundled families; absent: the bundled families only.
    */
   fallback?: string[];
+  /**
+   * 拉行/缩行 (an article's override, set by 适配 and make-up): lines its paragraphs in this style gain
+   * (+n) or give back (−n) in all, one per paragraph, re-broken with tracking within ±0.05 em.
+   */
+  lineShift?: number;
 }
 
 export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump';

@@ -7,7 +7,7 @@ export const STYLE_NAMES: readonly StyleName[] = ['headline', 'kicker', 'deck', 
 export const STYLE_FIELDS: readonly (keyof TextStyle)[] = ['family', 'bold', 'size', 'lineHeight', 'align', 'tracking'];
 
 /** Fields a style may leave out (a page style is whole without them), which overrides may set too. */
-export const OPTIONAL_STYLE_FIELDS: readonly (keyof TextStyle)[] = ['fallback'];
+export const OPTIONAL_STYLE_FIELDS: readonly (keyof TextStyle)[] = ['fallback', 'lineShift'];
 
 /** Styles set in the body flow on the page's grid: their line height is the grid pitch, not their own. */
 export const GRID_STYLES: ReadonlySet<StyleName> = new Set(['body', 'subhead', 'lead', 'byline', 'jump']);
@@ -46,6 +46,7 @@ export const STYLE_FIELD_LABELS: Record<keyof TextStyle, { zh: string; en: strin
   align: { zh: '对齐', en: 'Alignment' },
   tracking: { zh: '字距', en: 'Tracking' },
   fallback: { zh: '缺字替补字体', en: 'Fallback faces' },
+  lineShift: { zh: '拉行/缩行', en: 'Lines gained or given back' },
 };
 
 /**
@@ -112,7 +113,7 @@ export interface StyleFieldIssue {
 }
 
 /** Size limits shared by the page's styles and articles' overrides (the validator uses the same). */
-export const STYLE_LIMITS = { size: [2, 400], lineHeight: [2, 800], tracking: [-0.5, 2], fallbackFaces: 8, familyLength: 200 } as const;
+export const STYLE_LIMITS = { size: [2, 400], lineHeight: [2, 800], tracking: [-0.5, 2], fallbackFaces: 8, familyLength: 200, lineShift: 200 } as const;
 
 /**
  * Checks some fields of a style (a whole style, an override, or one edit from a panel). Unknown
@@ -135,6 +136,9 @@ export function checkStyleFields(fields: Record<string, unknown>): StyleFieldIss
         break;
       case 'fallback':
         if (!isFallbackChain(v)) fail('fallback', `应为至多 ${STYLE_LIMITS.fallbackFaces} 个字体名称的列表`, `must be a list of at most ${STYLE_LIMITS.fallbackFaces} font family names`);
+        break;
+      case 'lineShift':
+        if (!Number.isInteger(v) || Math.abs(v as number) > STYLE_LIMITS.lineShift) fail('lineShift', `应为 −${STYLE_LIMITS.lineShift} 到 ${STYLE_LIMITS.lineShift} 之间的整数行数`, `must be a whole number of lines between −${STYLE_LIMITS.lineShift} and ${STYLE_LIMITS.lineShift}`);
         break;
       case 'align':
         if (!STYLE_ALIGNS.includes(v as TextStyle['align'])) fail('align', '应为两端、居左、居中或居右', "must be 'justify', 'left', 'center' or 'right'");

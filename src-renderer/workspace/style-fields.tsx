@@ -208,6 +208,8 @@ export function StyleFields({
     tracking: () => <NumberField testId={`${testId}-tracking`} value={style.tracking} digits={2} unit="em" onCommit={(tracking) => onChange({ tracking })} />,
     // Not among the panel's fields (STYLE_FIELDS): a style's fallback chain is set in the page file for now.
     fallback: () => null,
+    // Set by 适配 and make-up on an article (拉行/缩行), not a panel field.
+    lineShift: () => null,
   };
   return <div className="style-fields">{fields.map((f) => <Fragment key={f}>{cell(f, inputs[f]())}</Fragment>)}</div>;
 }
