@@ -62,6 +62,8 @@ interface Trial {
   tracking: number;
   headline: number;
   rows: number;
+  /** Body lines gained or given back by re-breaking paragraphs (拉行/缩行, the body's `lineShift`). */
+  shift: number;
 }
 
 /**
@@ -80,7 +82,7 @@ export function copyfit(doc: BanmianDocument, blockId: string, env: Pick<LayoutE
   // One composition cache kept over all the trials (see hold), and each trial laid out once.
   const fits = new Map<string, ArticleFit>();
   const fitOf = (t: Trial): ArticleFit => {
-    const key = `${t.tracking}|${t.headline}|${t.rows}`;
+    const key = `${t.tracking}|${t.headline}|${t.rows}|${t.shift}`;
     let fit = fits.get(key);
     if (!fit) fits.set(key, (fit = measure(doc, block, article, t, trialEnv)));
     return fit;
@@ -90,10 +92,14 @@ export function copyfit(doc: BanmianDocument, blockId: string, env: Pick<LayoutE
 
 function fitWithLevers(doc: BanmianDocument, block: ArticleBlock, article: Article, headline: TextStyle, base: number, fitOf: (t: Trial) => ArticleFit): CopyfitResult {
   const rank = Math.max(0, doc.articles.indexOf(article));
-  const now: Trial = { tracking: base, headline: headline.size, rows: block.rows };
+  const now: Trial = { tracking: base, headline: headline.size, rows: block.rows, shift: resolveStyle(doc.page, 'body', article.styleOverrides).lineShift ?? 0 };
   const before = fitOf(now);
   if (before.over === 0 && before.under === 0) return { before, after: before, change: { styles: {} }, moves: [{ zh: '已经适配，未作改动', en: 'Already fits; nothing changed' }] };
   const sizes = headlineRange(doc, rank, headline.size, before.over > 0);
+  // The least visible lever first: a few paragraphs re-broken a line shorter or longer.
+  const reBroken = { ...now, shift: now.shift + (before.over > 0 ? -before.over : before.under) };
+  const exact = fitOf(reBroken);
+  if (exact.over === 0 && exact.under === 0) return { before, after: exact, change: changeOf(doc, block, article, now, reBroken), moves: describe(now, reBroken, exact, article) };
   const styled = search(now, sizes, before, fitOf);
   // Overset: the block a line or two deeper beats a smaller headline that leaves more lines empty. Underset: depth only when
   // nothing else helps (a shorter block leaves its lines empty on the page instead).
@@ -112,6 +118,7 @@ function measure(doc: BanmianDocument, block: ArticleBlock, article: Article, t:
 function overridesFor(doc: BanmianDocument, article: Article, t: Trial): Article['styleOverrides'] {
   const o = { ...(article.styleOverrides ?? {}) };
   for (const s of TRACKED) o[s] = { ...o[s], tracking: round(doc.page.styles[s].tracking + t.tracking) };
+  o.body = { ...o.body, lineShift: t.shift || undefined };
   const h = doc.page.styles.headline;
   if (t.headline !== resolveStyle(doc.page, 'headline', article.styleOverrides).size) o.headline = { ...o.headline, size: t.headline, lineHeight: round((h.lineHeight / h.size) * t.headline) };
   return o;
@@ -195,6 +202,7 @@ function fewestRows(lo: number, hi: number, holds: (rows: number) => boolean): n
 function changeOf(doc: BanmianDocument, block: ArticleBlock, article: Article, now: Trial, t: Trial): CopyfitChange {
   const styles: CopyfitChange['styles'] = {};
   if (t.tracking !== now.tracking) for (const s of TRACKED) styles[s] = { tracking: round(doc.page.styles[s].tracking + t.tracking) };
+  if (t.shift !== now.shift) styles.body = { ...styles.body, lineShift: t.shift };
   const o = overridesFor(doc, article, t);
   if (t.headline !== now.headline && o?.headline) styles.headline = { size: o.headline.size, lineHeight: o.headline.lineHeight };
   return { styles, ...(t.rows !== now.rows ? atDepth(block, t.rows) : {}) };
@@ -205,6 +213,7 @@ function describe(now: Trial, t: Trial | undefined, after: ArticleFit, article: 
   if (!t) return [{ zh: `“${name}”无法在字距 ±${COPYFIT_TRACKING} em、标题字号和下方空行内适配，未作改动`, en: `“${name}” cannot be fitted with tracking ±${COPYFIT_TRACKING} em, its headline size and the free lines below; nothing changed` }];
   const moves: CopyfitResult['moves'] = [];
   if (t.tracking !== now.tracking) moves.push({ zh: `字距 ${sign(t.tracking)} em`, en: `tracking ${sign(t.tracking)} em` });
+  if (t.shift !== now.shift) moves.push(t.shift > now.shift ? { zh: `拉行 ${t.shift - now.shift} 段`, en: `${t.shift - now.shift} paragraphs a line longer` } : { zh: `缩行 ${now.shift - t.shift} 段`, en: `${now.shift - t.shift} paragraphs a line shorter` });
   if (t.headline !== now.headline) moves.push({ zh: `标题 ${now.headline} → ${t.headline} pt`, en: `headline ${now.headline} → ${t.headline} pt` });
   if (t.rows !== now.rows) moves.push({ zh: `块高 ${now.rows} → ${t.rows} 行`, en: `depth ${now.rows} → ${t.rows} lines` });
   if (after.over > 0 || after.under > 0) moves.push({ zh: `仍${after.over ? `溢 ${after.over}` : `空 ${after.under}`} 行`, en: `still ${after.over ? `${after.over} lines over` : `${after.under} lines under`}` });

@@ -18,12 +18,13 @@ function withRows(doc: BanmianDocument, blockId: string, rows: number): BanmianD
 }
 
 /** The fit of one article with its block `rows` deep and its body tracking and headline size set by hand. */
-function fitWith(doc: BanmianDocument, blockId: string, rows: number, tracking = 0, headline?: number): ArticleFit {
+function fitWith(doc: BanmianDocument, blockId: string, rows: number, tracking = 0, headline?: number, lineShift?: number): ArticleFit {
   const block = doc.blocks.find((b): b is ArticleBlock => b.id === blockId && b.kind === 'article')!;
   const articles = doc.articles.map((a) => {
     if (a.id !== block.articleId) return a;
     const o = { ...(a.styleOverrides ?? {}) };
     for (const s of ['body', 'lead', 'subhead'] as const) o[s] = { ...o[s], tracking: doc.page.styles[s].tracking + tracking };
+    if (lineShift) o.body = { ...o.body, lineShift };
     if (headline) o.headline = { ...o.headline, size: headline, lineHeight: (doc.page.styles.headline.lineHeight / doc.page.styles.headline.size) * headline };
     return { ...a, styleOverrides: o };
   });
@@ -39,17 +40,18 @@ function dayPage(rows: number): BanmianDocument {
 
 const zh = (doc: BanmianDocument, blockId: string): string => copyfit(doc, blockId, { fonts }).moves.map((m) => m.zh).join('；');
 
-describe('copyfit decisions (pinned before the speed work; the overset one since changed on purpose: depth before a smaller headline)', () => {
-  it('sample, 吴劲松 cut to 24 lines: the block 24 → 25 lines (3 lines empty), not the headline 24 → 20 pt (11 empty)', () => {
+describe('copyfit decisions (pinned before the speed work; the overset one since changed on purpose: 缩行, then depth, before a smaller headline)', () => {
+  it('sample, 吴劲松 cut to 24 lines: one paragraph a line shorter (缩行, exactly full), not the block 24 → 25 lines (3 lines empty) nor the headline 24 → 20 pt (11 empty)', () => {
     const doc = withRows(samplePage(), 'b-wu-jinsong', 24);
     expect(fitWith(doc, 'b-wu-jinsong', 24, -0.03).over).toBeGreaterThan(0);
     expect(fitWith(doc, 'b-wu-jinsong', 24, 0, 20)).toEqual({ over: 0, under: 11 });
     expect(fitWith(doc, 'b-wu-jinsong', 25)).toEqual({ over: 0, under: 3 });
+    expect(fitWith(doc, 'b-wu-jinsong', 24, 0, undefined, -1)).toEqual({ over: 0, under: 0 });
     const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before).toEqual({ over: 1, under: 0 });
-    expect(r.after).toEqual({ over: 0, under: 3 });
-    expect(r.change).toEqual({ styles: {}, rows: 25 });
-    expect(zh(doc, 'b-wu-jinsong')).toBe('块高 24 → 25 行；仍空 3 行');
+    expect(r.after).toEqual({ over: 0, under: 0 });
+    expect(r.change).toEqual({ styles: { body: { lineShift: -1 } } });
+    expect(zh(doc, 'b-wu-jinsong')).toBe('缩行 1 段');
   });
 
   it('sample, 吴劲松 cut to 12 lines: the block 12 → 25 lines, the fewest that hold it', () => {

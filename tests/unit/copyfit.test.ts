@@ -51,20 +51,21 @@ describe('copyfit (适配)', () => {
     expect(last).toEqual([from.paragraph, from.offset - 1]);
   });
 
-  it('brings a slightly overset article to 0 one line deeper when the line below is free, rather than with a smaller headline', () => {
+  it('brings a slightly overset article to 0 by setting a paragraph a line shorter (缩行), rather than a deeper block or a smaller headline', () => {
     const doc = cleanPage();
     doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, rows: 24 } : b));
     const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before.over).toBeGreaterThan(0);
-    expect(r.change).toEqual({ styles: {}, rows: 25 });
+    expect(r.change).toEqual({ styles: { body: { lineShift: -r.before.over } } });
     expect(layout(applied(doc, 'b-wu-jinsong', r), { fonts }).overset.filter((o) => o.articleId === 'wu-jinsong')).toEqual([]);
-    expect(r.moves[0].zh).toBe('块高 24 → 25 行');
+    expect(r.moves[0].zh).toBe(`缩行 ${r.before.over} 段`);
   });
 
-  it('brings a slightly overset article to 0 with its headline size, within its rank’s range, when no line below is free', () => {
+  it('brings a slightly overset article to 0 with its headline size, within its rank’s range, when no line below is free and no paragraph can give a line back', () => {
     const doc = cleanPage();
-    // 伏牛路 moved up right under the cut block: its depth cannot grow.
-    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, rows: 24 } : b.id === 'b-funiu-road' && b.kind === 'article' ? { ...b, row: 28 } : b));
+    // 伏牛路 moved up right under the cut block: its depth cannot grow; every paragraph that can be set a line shorter already is (then cut a line shorter).
+    doc.articles = doc.articles.map((a) => (a.id === 'wu-jinsong' ? { ...a, styleOverrides: { ...a.styleOverrides, body: { ...a.styleOverrides?.body, lineShift: -40 } } } : a));
+    doc.blocks = doc.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, rows: 23 } : b.id === 'b-funiu-road' && b.kind === 'article' ? { ...b, row: 27 } : b));
     const r = copyfit(doc, 'b-wu-jinsong', { fonts });
     expect(r.before.over).toBeGreaterThan(0);
     expect(r.change.rows).toBeUndefined();
