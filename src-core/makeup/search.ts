@@ -65,6 +65,8 @@ const FOCUS = 6;
 const MIN_MODULE = 8;
 /** White space in a title area, at most, in grid lines. */
 const PAD_MAX = 3;
+/** The most paragraphs 拉行 re-breaks a line longer to deepen a module (each within the composer's tracking limit). */
+const SHIFT_MAX = 8;
 /** Cost of each blank column-line over the hole limit: a page over the limit is taken only when nothing else fits. */
 const OVER_LIMIT = 60;
 /** Cost of a blank column-line. */
@@ -364,6 +366,11 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
     if (extra === 0) tries.push({ spec: { ...spec, padRows: pad } });
   }
   for (const t of input.measurer.trackings) if (t > 0) for (let pad = 0; pad <= (titled ? PAD_MAX : 0); pad++) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
+  // Last, 拉行: paragraphs re-broken a line longer, as many as fill the new rows.
+  for (let pad = 0; pad <= (titled ? PAD_MAX : 0) && pad < gap; pad++) {
+    const lines = natural.emptyLines + (gap - pad) * spec.span + (spec.lineShift ?? 0);
+    if (lines <= SHIFT_MAX) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
+  }
   for (const lever of tries) {
     const m = input.measurer.measure(article, lever.spec, lever.tracking);
     if (m && m.rows === depth) return { spec: lever.spec, m, stretch: 0 };
