@@ -366,8 +366,14 @@ export function headerTexts(h: PageHeader, articleId = PAGE_HEADER_ID): Located[
   return out;
 }
 
-/** Page-wide consistency: one style per kind of number (年份, 百分数). */
-function checkNumberStyles(texts: Located[]): PlacedFinding[] {
+/**
+ * Page-wide consistency: one style per kind of number (年份, 百分数). A span number-two-ways reported
+ * (the same figure written two ways, each place naming the other) is that rule's: `taken` skips it,
+ * so a place gets one finding, not two.
+ */
+function checkNumberStyles(texts: Located[], taken: readonly PlacedFinding[]): PlacedFinding[] {
+  const isTaken = (t: Located, m: RegExpMatchArray): boolean =>
+    taken.some((f) => f.rule === 'number-two-ways' && f.articleId === t.articleId && f.field === t.field && f.paragraph === t.paragraph && f.offset < m.index! + m[0].length && m.index! < f.offset + f.length);
   const kinds = [
     { name: '年份', en: 'years', arabic: /(?<![0-9])[12][0-9]{3}年/g, chinese: /[一二三四五六七八九〇零]{4}年/g },
     { name: '百分数', en: 'percentages', arabic: /[0-9.]+%/g, chinese: /百分之[一二三四五六七八九十百零点两]+/g },
@@ -382,6 +388,7 @@ function checkNumberStyles(texts: Located[]): PlacedFinding[] {
     if (found.arabic.length === 0 || found.chinese.length === 0) continue;
     const minority = found.arabic.length >= found.chinese.length ? found.chinese : found.arabic;
     for (const [t, m] of minority) {
+      if (isTaken(t, m)) continue;
       out.push({
         rule: 'mixed-number-style',
         severity: 'warning',
@@ -436,10 +443,11 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
     const allowSpaces = t.field !== 'body';
     for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
-  findings.push(...checkNumberStyles(texts));
+  const pageWide: PlacedFinding[] = [];
   for (const rule of PAGE_RULES) {
-    rule(texts.map((t) => t.text), (i, f) => findings.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
+    rule(texts.map((t) => t.text), (i, f) => pageWide.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
   }
+  findings.push(...checkNumberStyles(texts, pageWide), ...pageWide);
   // the articles' own text: header and column heads are counted as the room they take on a page (error-rate.ts)
   const counted = texts.filter((t) => !(PAGE_TEXT_PARTS as readonly string[]).includes(t.field));
   return { findings, textCharacters: counted.reduce((n, t) => n + countedCharacters(t.text), 0) };
