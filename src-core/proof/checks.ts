@@ -432,9 +432,14 @@ export interface CheckedTexts {
   headers?: readonly Located[];
 }
 
+/** Every text a check reads on a page, in reading order: the header's, then each article's. */
+export function pageTexts(doc: CheckedTexts): Located[] {
+  return [...(doc.headers ?? []), ...doc.articles.flatMap(articleTexts)];
+}
+
 /** Every finding of the page's articles and header texts (placed or not), without the rate. */
 export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]; textCharacters: number } {
-  const texts = [...(doc.headers ?? []), ...doc.articles.flatMap(articleTexts)];
+  const texts = pageTexts(doc);
   const findings: PlacedFinding[] = [];
   texts.forEach((t, i) => {
     const next = texts[i + 1];

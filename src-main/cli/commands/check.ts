@@ -8,6 +8,7 @@ import { correctionFindings, type CheckedPage } from '../../../src-core/proof/im
 import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../../../src-core/import/report';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { readSheets, type Sheet } from '../check-sheets';
+import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
 import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import type { DismissedFinding, SavedCorrection } from '../../../src-core/model/proof';
@@ -114,8 +115,11 @@ function findAll(page: Gathered, lists: HouseLists | undefined): { findings: Pla
   const groups: { articles: Article[]; headers: Sheet['headers']; sheet?: Sheet }[] = page.sheets.map((sheet) => ({ articles: sheet.articles, headers: sheet.headers, sheet }));
   if (page.imported.length) groups.push({ articles: page.imported, headers: [] });
   const out = { findings: [] as PlacedFinding[], corrected: [] as PlacedFinding[], textCharacters: 0, sheets: [] as SheetRate[] };
-  for (const g of groups) {
+  // a name or a figure written two ways on different pages of the issue (a pair on one page is the page rules')
+  const acrossPages = page.sheets.length > 1 ? editionConsistency(page.sheets) : [];
+  for (const [k, g] of groups.entries()) {
     const found = findPageFindings(g);
+    found.findings.push(...(acrossPages[k] ?? []));
     const saved = savedChecks(g.sheet);
     const kept = dropDismissed(g.articles, found.findings, saved.dismissed);
     const findings = lists ? applyHouseLists(g.articles, kept, lists, g.headers) : kept;
