@@ -18,6 +18,8 @@ export interface Sheet {
   page: PageSettings;
   /** The page's saved proofreading state (the file's `proof` field), as the file holds it. */
   proof?: unknown;
+  /** The file the sheet was read from (an edition's pages share it). */
+  file: string;
 }
 
 /** The sheets of a .banmian file, or its problem (zh and en, naming the file). */
@@ -26,12 +28,12 @@ export function readSheets(file: string, sheetCount: number): { ok: true; sheets
   if (!loaded.ok) return loaded;
   if ('document' in loaded) {
     const doc = loaded.document as typeof loaded.document & { proof?: unknown };
-    return { ok: true, sheets: [{ label: basename(file), articles: doc.articles, headers: headerTexts(doc.page.header, headerId(sheetCount)), page: doc.page, proof: doc.proof }] };
+    return { ok: true, sheets: [{ label: basename(file), articles: doc.articles, headers: headerTexts(doc.page.header, headerId(sheetCount)), page: doc.page, proof: doc.proof, file }] };
   }
   const { edition } = loaded;
   const sheets = pageDocuments(edition).map(({ number, index, document }, k): Sheet => {
     const name = edition.pages[index].name;
-    return { label: `第${number}版${name ? ` ${name}` : ''}`, articles: document.articles, headers: headerTexts(document.page.header, headerId(sheetCount + k)), page: document.page, proof: edition.pages[index].proof };
+    return { label: `第${number}版${name ? ` ${name}` : ''}`, articles: document.articles, headers: headerTexts(document.page.header, headerId(sheetCount + k)), page: document.page, proof: edition.pages[index].proof, file };
   });
   return { ok: true, sheets };
 }

@@ -10,7 +10,7 @@ import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { readSheets, type Sheet } from '../check-sheets';
 import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
-import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import type { DismissedFinding, SavedCorrection } from '../../../src-core/model/proof';
 import { readProofState } from '../../../src-core/store/persist';
 import { commandUsage, parseOptions } from '../command-table';
@@ -117,11 +117,12 @@ function findAll(page: Gathered, lists: HouseLists | undefined): { findings: Pla
   const out = { findings: [] as PlacedFinding[], corrected: [] as PlacedFinding[], textCharacters: 0, sheets: [] as SheetRate[] };
   // a name or a figure written two ways on different pages of the issue (a pair on one page is the page rules')
   const acrossPages = page.sheets.length > 1 ? editionConsistency(page.sheets) : [];
+  const dismissed = fileDismissals(page.sheets);
   for (const [k, g] of groups.entries()) {
     const found = findPageFindings(g);
     found.findings.push(...(acrossPages[k] ?? []));
     const saved = savedChecks(g.sheet);
-    const kept = dropDismissed(g.articles, found.findings, saved.dismissed);
+    const kept = dropDismissed(g.articles, found.findings, g.sheet ? dismissed.get(g.sheet.file)! : saved.dismissed);
     const findings = lists ? applyHouseLists(g.articles, kept, lists, g.headers) : kept;
     out.findings.push(...findings);
     out.corrected.push(...correctionFindings(saved.corrections, { articles: g.articles, bannerIds: [], columnIds: [] }));
@@ -141,6 +142,12 @@ function savedChecks(sheet: Sheet | undefined): { dismissed: Map<string, Dismiss
     corrections.push(...(a.corrections ?? []));
   }
   return { dismissed, corrections };
+}
+
+/** Each file's dismissals, its pages' together: a story chained across an edition's pages is dismissed in every part. */
+function fileDismissals(sheets: readonly Sheet[]): Map<string, Map<string, DismissedFinding[]>> {
+  const files = new Set(sheets.map((s) => s.file));
+  return new Map([...files].map((file) => [file, pooledDismissals(sheets.filter((s) => s.file === file).map((s) => savedChecks(s).dismissed))]));
 }
 
 /** One line a page: its 差错率 over its area and whether it passes, zh and en. */
