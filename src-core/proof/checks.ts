@@ -1,4 +1,4 @@
-import type { Article, BanmianDocument, PageHeader, PageSettings } from '../model/document';
+import type { Article, BanmianDocument, Block, PageHeader, PageSettings } from '../model/document';
 import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { runningHead } from '../layout/header';
 import { printableParagraphs } from '../model/richtext';
@@ -102,6 +102,8 @@ export interface PlacedFinding extends Finding {
   field: Field;
   /** Paragraph index for the body, 0 for other fields. */
   paragraph: number;
+  /** In an article on the page's list with no block on it (未上版): listed, never counted in the printed page's 差错率. */
+  unplaced?: true;
 }
 
 const isHanChar = (c: string | undefined): boolean => !!c && isIdeograph(c.codePointAt(0)!);
@@ -458,12 +460,26 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
   return { findings, textCharacters: counted.reduce((n, t) => n + countedCharacters(t.text), 0) };
 }
 
+/** The articles a page prints (an article block sets them) and those only on its list (未上版). */
+export function splitPlaced(articles: readonly Article[], blocks: readonly Block[]): { placed: Article[]; unplaced: Article[] } {
+  const set = new Set(blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+  return { placed: articles.filter((a) => set.has(a.id)), unplaced: articles.filter((a) => !set.has(a.id)) };
+}
+
+/** Findings in articles the page does not print: checked on their own (no page-wide rule pairs them with the page), marked. */
+export function unplacedFindings(articles: readonly Article[]): PlacedFinding[] {
+  return articles.length ? findPageFindings({ articles }).findings.map((f) => ({ ...f, unplaced: true as const })) : [];
+}
+
 /**
  * Runs every rule on every text of the page's articles and counts the 差错率 (error-rate.ts): over
- * the page area when the page's settings are given (a laid-out page), else over the text.
+ * the page area when the page's settings are given (a laid-out page), else over the text. With the
+ * page's blocks, an article no block sets is checked apart and its findings marked `unplaced`.
  */
-export function checkDocument(doc: Pick<BanmianDocument, 'articles'> & { page?: PageSettings }): PageCheck {
-  const { findings, textCharacters } = findPageFindings({ articles: doc.articles, headers: doc.page ? headerTexts(doc.page.header) : [] });
+export function checkDocument(doc: Pick<BanmianDocument, 'articles'> & { page?: PageSettings; blocks?: readonly Block[] }): PageCheck {
+  const { placed, unplaced } = doc.blocks ? splitPlaced(doc.articles, doc.blocks) : { placed: doc.articles, unplaced: [] };
+  const { findings, textCharacters } = findPageFindings({ articles: placed, headers: doc.page ? headerTexts(doc.page.header) : [] });
+  findings.push(...unplacedFindings(unplaced));
   const rate = doc.page ? errorRate(findings, pageAreaCharacters(doc.page), 'page-area') : errorRate(findings, textCharacters, 'text');
   return { findings, characters: textCharacters, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }

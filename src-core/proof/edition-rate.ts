@@ -7,7 +7,7 @@ import { pooledDismissals } from './rules/house-lists';
 /** One page of an edition as its rate is counted: its page and the findings its 校对 dismissed. */
 export interface RatedPage {
   number: number;
-  doc: Pick<BanmianDocument, 'articles' | 'page'>;
+  doc: Pick<BanmianDocument, 'articles' | 'page' | 'blocks'>;
   dismissed?: ReadonlyMap<string, readonly DismissedFinding[]>;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { Article } from '../../../src-core/model/document';
-import { FIELD_LABELS, FIELD_ORDER, findPageFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
+import { FIELD_LABELS, FIELD_ORDER, findPageFindings, unplacedFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
 import { errorRate, pageAreaCharacters, PASS_PER_10K, type ErrorRate } from '../../../src-core/proof/error-rate';
 import { correctionFindings, type CheckedPage } from '../../../src-core/proof/import-corrections';
 import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../../../src-core/import/report';
@@ -51,7 +51,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
       out.errors.push(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
     }
   }
-  for (const sheet of out.sheets) out.articles.push(...sheet.articles);
+  for (const sheet of out.sheets) out.articles.push(...sheet.articles, ...sheet.unplaced);
   if (!others.length) return out;
   out.unlaid = others.length;
   const { importFiles } = await import('../../../src-core/import/index');
@@ -73,7 +73,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
 }
 
 function line(f: PlacedFinding, titles: Map<string, string>): string {
-  const where = `${titles.get(f.articleId) ?? f.articleId} · ${FIELD_LABELS[f.field].zh}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
+  const where = `${f.unplaced ? '未上版 not placed · ' : ''}${titles.get(f.articleId) ?? f.articleId} · ${FIELD_LABELS[f.field].zh}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
   const fix = f.fix !== undefined ? ` → 改为「${f.fix}」` : '';
   const level = f.severity === 'corrected' ? 'corrected 已自动改正' : f.severity;
   return `[${level}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
@@ -120,12 +120,14 @@ function findAll(page: Gathered, lists: HouseLists | undefined): { findings: Pla
   const dismissed = fileDismissals(page.sheets);
   for (const [k, g] of groups.entries()) {
     const found = findPageFindings(g);
-    found.findings.push(...(acrossPages[k] ?? []));
+    // what the page does not print (未上版) is listed apart, never counted in its 差错率 (error-rate.ts)
+    found.findings.push(...(acrossPages[k] ?? []), ...unplacedFindings(g.sheet?.unplaced ?? []));
+    const all = [...g.articles, ...(g.sheet?.unplaced ?? [])];
     const saved = savedChecks(g.sheet);
-    const kept = dropDismissed(g.articles, found.findings, g.sheet ? dismissed.get(g.sheet.file)! : saved.dismissed);
-    const findings = lists ? applyHouseLists(g.articles, kept, lists, g.headers) : kept;
+    const kept = dropDismissed(all, found.findings, g.sheet ? dismissed.get(g.sheet.file)! : saved.dismissed);
+    const findings = lists ? applyHouseLists(all, kept, lists, g.headers) : kept;
     out.findings.push(...findings);
-    out.corrected.push(...correctionFindings(saved.corrections, { articles: g.articles, bannerIds: [], columnIds: [] }));
+    out.corrected.push(...correctionFindings(saved.corrections, { articles: all, bannerIds: [], columnIds: [] }));
     out.textCharacters += found.textCharacters;
     if (g.sheet) out.sheets.push({ label: g.sheet.label, rate: errorRate(findings, pageAreaCharacters(g.sheet.page), 'page-area') });
   }
@@ -173,6 +175,8 @@ function printSummary(page: Gathered, findings: PlacedFinding[], characters: num
   console.log(`${articles} articles, ${characters} characters${itemsEn}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; ${corrected} auto-corrected${cappedEn} (not errors)`);
   console.log(`差错 ${rate.errors} 个 ÷ ${basis.zh} ${rate.characters} 字：差错率万分之 ${per10k}，${rate.pass ? '合格' : '不合格'}（合格线万分之 ${PASS_PER_10K}）`);
   console.log(`${rate.errors} counted errors ÷ ${rate.characters} characters of ${basis.en}: error rate ${per10k} per 10,000, ${rate.pass ? 'pass' : 'fail'} (the pass line is ${PASS_PER_10K})`);
+  const off = findings.filter((f) => f.unplaced && (f.severity === 'error' || f.severity === 'warning')).length;
+  if (off) console.log(`未上版稿件中另有错误或警告 ${off} 处（已列出，不计入版面差错率） / ${off} errors or warnings in articles not placed (listed, not counted in the page's rate)`);
   console.log(`计算方法：${ERROR_RATE_METHOD.zh}\nmethod: ${ERROR_RATE_METHOD.en}`);
 }
 
