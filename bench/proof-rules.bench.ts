@@ -1,6 +1,6 @@
 /**
  * Proofreading rules of issue 19: how long `checkDocument` takes on the sample page (all rules, the
- * dictionary already built) and on a 150,000-character edition (the sample's articles repeated), how
+ * dictionary already built) and on a 150,000-character edition (the sample's articles repeated: as one page, and as pages with the rules across pages), how
  * long the first call takes (it builds the 错别字 dictionary), the dictionary's size, and the new rules'
  * findings on the sample page and on 40,000 characters of clean 《人民日报》 copy (false alarms: 0
  * expected), the precision of all rules on that copy (errors and warnings per 10,000
@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { checkDocument, checkText } from '../src-core/proof/checks';
+import { editionConsistency } from '../src-core/proof/edition-consistency';
 import { RULE_NAMES } from '../src-core/proof/rules';
 import { wrongWordEntries } from '../src-core/proof/rules/wrong-words';
 import { checkCleanCopy } from '../tests/fixtures/proof/clean';
@@ -36,6 +37,14 @@ const copies = Math.ceil(150_000 / result.characters);
 const edition = { articles: Array.from({ length: copies }, (_, k) => page.articles.map((a) => ({ ...a, id: `${a.id}-${k}` }))).flat() };
 const editionChars = checkDocument(edition).characters;
 printFigure('proof-rules-edition-check', median(Array.from({ length: 5 }, () => time(() => checkDocument(edition)))), 'ms', `median of 5, ${editionChars} characters (${copies} copies of the sample's articles)`);
+
+// The same text as an edition file reads: each copy a page (checked as a page), then the consistency rules across the pages.
+const editionPages = Array.from({ length: copies }, (_, k) => ({ label: `第${k + 1}版`, articles: page.articles.map((a) => ({ ...a, id: `${a.id}-${k}` })) }));
+const checkEdition = (): void => {
+  for (const p of editionPages) checkDocument(p);
+  editionConsistency(editionPages);
+};
+printFigure('proof-rules-edition-pages-check', median(Array.from({ length: 5 }, () => time(checkEdition))), 'ms', `median of 5, ${editionChars} characters on ${copies} pages, the rules across pages included`);
 
 printFigure('proof-rules-dictionary-entries', wrongWordEntries().length, 'entries');
 printFigure('proof-rules-sample-false-alarms', result.findings.filter((f) => ours.has(f.rule)).length, 'findings', `on ${result.characters} characters`);

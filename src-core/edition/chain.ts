@@ -7,9 +7,10 @@
  */
 import type { Article, StyleOverrides } from '../model/document';
 import { JUMP_STYLES, type JumpStyle } from './jump';
+import { partId } from '../model/story-parts';
 
-/** The continued part's id: the article's id with this after it (and the part's place from the third on). */
-export const CONTINUED_SUFFIX = '-续';
+export { CONTINUED_SUFFIX, partId } from '../model/story-parts';
+
 /** The continuation headline's size as a share of the page's headline size. */
 const CONTINUATION_HEADLINE = 0.6;
 /** The continuation headline is never smaller than 四号. */
@@ -22,11 +23,6 @@ export interface PartPlace {
   page: number;
   /** The part's own look on its page (make-up's headline size, tracking); absent: the article's, or the continuation headline. */
   styleOverrides?: StyleOverrides;
-}
-
-/** The id of a chain's part `k` on its page (the first keeps the article's id). */
-export function partId(articleId: string, k: number): string {
-  return k === 0 ? articleId : `${articleId}${CONTINUED_SUFFIX}${k === 1 ? '' : k}`;
 }
 
 /** Part `k` of `article` laid through `places`, with the jump lines `style` writes. */

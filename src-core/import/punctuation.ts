@@ -1,12 +1,13 @@
 /**
  * Punctuation normalization for Chinese text (GB/T 15834): half-width punctuation in a Chinese
  * context becomes full-width, straight quotes pair into “…” / ‘…’, "..." becomes "……" and "--"
- * becomes "——". Latin text, URLs and numbers (3.14, 12:30, 1,000) are left alone.
+ * becomes "——", a "." ending a Chinese sentence "。". Latin text, URLs, abbreviations (U.S.) and
+ * numbers (3.14, 12:30, 1,000) are left alone.
  *
  * Works on an array of code points and returns a replacement for each (possibly ''), so that the
  * caller can map the change back onto styled spans.
  */
-import { isCjk } from './chars';
+import { isCjk, isHanChar } from './chars';
 import type { ChangeLog } from './report';
 
 const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef“”‘’]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -138,6 +139,7 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
   const p = new Paragraph(chars, at, protectedMask(chars, mayHaveUrl), log);
   normalizeRuns(p);
   normalizeSingleMarks(p);
+  normalizeFullStops(p);
   normalizeBrackets(p);
   pairQuotes(p, '"', '“', '”');
   pairQuotes(p, "'", '‘', '’');
@@ -176,6 +178,26 @@ function normalizeSingleMarks(p: Paragraph): void {
     if ((c === ',' || c === ':') && isDigit(before) && isDigit(after)) continue;
     if (c === ':' && after === '/') continue;
     p.replace(i, 1, 'punctuation', c, full);
+  }
+}
+
+/** What a sentence typed in Chinese may end with before its full stop: a Han character or a closing mark (好的”.). */
+const CLOSING_MARKS = new Set([...'”’）》」』】〕']);
+
+/**
+ * A lone "." right after Chinese (完成.下一步) becomes "。". Not in a number (3.5: a digit before it),
+ * an abbreviation or a name (U.S., Mr.: Latin before it), a file name (报告.docx: Latin after it),
+ * a URL or e-mail address (masked), an ellipsis (a run: normalizeRuns), nor beside a stop already.
+ */
+function normalizeFullStops(p: Paragraph): void {
+  const { chars } = p;
+  for (const i of p.at) {
+    if (chars[i] !== '.' || p.mask[i] || chars[i - 1] === '.' || chars[i + 1] === '.') continue;
+    const before = chars[i - 1];
+    if (!(isHanChar(before) || CLOSING_MARKS.has(before))) continue;
+    const after = p.next(i);
+    if (after !== undefined && !(cjk(after) && after !== '。' && after !== '.')) continue;
+    p.replace(i, 1, 'punctuation', '.', '。');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Article, BanmianDocument, PageHeader, PageSettings } from '../model/document';
+import type { Article, BanmianDocument, Block, PageHeader, PageSettings } from '../model/document';
 import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { runningHead } from '../layout/header';
 import { printableParagraphs } from '../model/richtext';
@@ -102,6 +102,8 @@ export interface PlacedFinding extends Finding {
   field: Field;
   /** Paragraph index for the body, 0 for other fields. */
   paragraph: number;
+  /** In an article on the page's list with no block on it (未上版): listed, never counted in the printed page's 差错率. */
+  unplaced?: true;
 }
 
 const isHanChar = (c: string | undefined): boolean => !!c && isIdeograph(c.codePointAt(0)!);
@@ -366,8 +368,14 @@ export function headerTexts(h: PageHeader, articleId = PAGE_HEADER_ID): Located[
   return out;
 }
 
-/** Page-wide consistency: one style per kind of number (年份, 百分数). */
-function checkNumberStyles(texts: Located[]): PlacedFinding[] {
+/**
+ * Page-wide consistency: one style per kind of number (年份, 百分数). A span number-two-ways reported
+ * (the same figure written two ways, each place naming the other) is that rule's: `taken` skips it,
+ * so a place gets one finding, not two.
+ */
+function checkNumberStyles(texts: Located[], taken: readonly PlacedFinding[]): PlacedFinding[] {
+  const isTaken = (t: Located, m: RegExpMatchArray): boolean =>
+    taken.some((f) => f.rule === 'number-two-ways' && f.articleId === t.articleId && f.field === t.field && f.paragraph === t.paragraph && f.offset < m.index! + m[0].length && m.index! < f.offset + f.length);
   const kinds = [
     { name: '年份', en: 'years', arabic: /(?<![0-9])[12][0-9]{3}年/g, chinese: /[一二三四五六七八九〇零]{4}年/g },
     { name: '百分数', en: 'percentages', arabic: /[0-9.]+%/g, chinese: /百分之[一二三四五六七八九十百零点两]+/g },
@@ -382,6 +390,7 @@ function checkNumberStyles(texts: Located[]): PlacedFinding[] {
     if (found.arabic.length === 0 || found.chinese.length === 0) continue;
     const minority = found.arabic.length >= found.chinese.length ? found.chinese : found.arabic;
     for (const [t, m] of minority) {
+      if (isTaken(t, m)) continue;
       out.push({
         rule: 'mixed-number-style',
         severity: 'warning',
@@ -425,9 +434,14 @@ export interface CheckedTexts {
   headers?: readonly Located[];
 }
 
+/** Every text a check reads on a page, in reading order: the header's, then each article's. */
+export function pageTexts(doc: CheckedTexts): Located[] {
+  return [...(doc.headers ?? []), ...doc.articles.flatMap(articleTexts)];
+}
+
 /** Every finding of the page's articles and header texts (placed or not), without the rate. */
 export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]; textCharacters: number } {
-  const texts = [...(doc.headers ?? []), ...doc.articles.flatMap(articleTexts)];
+  const texts = pageTexts(doc);
   const findings: PlacedFinding[] = [];
   texts.forEach((t, i) => {
     const next = texts[i + 1];
@@ -436,21 +450,36 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
     const allowSpaces = t.field !== 'body';
     for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
-  findings.push(...checkNumberStyles(texts));
+  const pageWide: PlacedFinding[] = [];
   for (const rule of PAGE_RULES) {
-    rule(texts.map((t) => t.text), (i, f) => findings.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
+    rule(texts.map((t) => t.text), (i, f) => pageWide.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
   }
+  findings.push(...checkNumberStyles(texts, pageWide), ...pageWide);
   // the articles' own text: header and column heads are counted as the room they take on a page (error-rate.ts)
   const counted = texts.filter((t) => !(PAGE_TEXT_PARTS as readonly string[]).includes(t.field));
   return { findings, textCharacters: counted.reduce((n, t) => n + countedCharacters(t.text), 0) };
 }
 
+/** The articles a page prints (an article block sets them) and those only on its list (未上版). */
+export function splitPlaced(articles: readonly Article[], blocks: readonly Block[]): { placed: Article[]; unplaced: Article[] } {
+  const set = new Set(blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+  return { placed: articles.filter((a) => set.has(a.id)), unplaced: articles.filter((a) => !set.has(a.id)) };
+}
+
+/** Findings in articles the page does not print: checked on their own (no page-wide rule pairs them with the page), marked. */
+export function unplacedFindings(articles: readonly Article[]): PlacedFinding[] {
+  return articles.length ? findPageFindings({ articles }).findings.map((f) => ({ ...f, unplaced: true as const })) : [];
+}
+
 /**
  * Runs every rule on every text of the page's articles and counts the 差错率 (error-rate.ts): over
- * the page area when the page's settings are given (a laid-out page), else over the text.
+ * the page area when the page's settings are given (a laid-out page), else over the text. With the
+ * page's blocks, an article no block sets is checked apart and its findings marked `unplaced`.
  */
-export function checkDocument(doc: Pick<BanmianDocument, 'articles'> & { page?: PageSettings }): PageCheck {
-  const { findings, textCharacters } = findPageFindings({ articles: doc.articles, headers: doc.page ? headerTexts(doc.page.header) : [] });
+export function checkDocument(doc: Pick<BanmianDocument, 'articles'> & { page?: PageSettings; blocks?: readonly Block[] }): PageCheck {
+  const { placed, unplaced } = doc.blocks ? splitPlaced(doc.articles, doc.blocks) : { placed: doc.articles, unplaced: [] };
+  const { findings, textCharacters } = findPageFindings({ articles: placed, headers: doc.page ? headerTexts(doc.page.header) : [] });
+  findings.push(...unplacedFindings(unplaced));
   const rate = doc.page ? errorRate(findings, pageAreaCharacters(doc.page), 'page-area') : errorRate(findings, textCharacters, 'text');
   return { findings, characters: textCharacters, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }

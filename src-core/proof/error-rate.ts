@@ -49,7 +49,7 @@ export interface ErrorRate {
   pass: boolean;
 }
 
-type Counted = Pick<Finding, 'rule' | 'severity' | 'weight' | 'excerpt' | 'length'> & { field: Field };
+type Counted = Pick<Finding, 'rule' | 'severity' | 'weight' | 'excerpt' | 'length'> & { field: Field; unplaced?: boolean };
 
 /**
  * 版面字数 of a laid-out page: body-size characters across the type area (gutters included, as
@@ -68,13 +68,16 @@ function wrongForm(f: Counted): string {
   return f.excerpt;
 }
 
-/** The counted errors of an issue's findings: only error-level findings; corrections and warnings count nothing. */
+/**
+ * The counted errors of an issue's findings: only error-level findings of printed text; corrections,
+ * warnings and what an unplaced article (未上版) holds count nothing.
+ */
 export function countErrors(findings: readonly Counted[]): number {
   const repeats = new Map<string, number>();
   let numbers = 0;
   let others = 0;
   for (const f of findings) {
-    if (f.severity !== 'error') continue;
+    if (f.severity !== 'error' || f.unplaced) continue;
     const key = `${f.rule}\u0000${wrongForm(f)}`;
     const seen = (repeats.get(key) ?? 0) + 1;
     repeats.set(key, seen);

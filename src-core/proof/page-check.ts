@@ -9,7 +9,7 @@ import { dropDismissed } from './rules/house-lists';
  * each article in the page file), the 差错率 counted without them. The 校对 panel and the 校样 PDF
  * show this one figure.
  */
-export function checkPage(doc: Pick<BanmianDocument, 'articles' | 'page'>, dismissed: ReadonlyMap<string, readonly DismissedFinding[]>): PageCheck {
+export function checkPage(doc: Pick<BanmianDocument, 'articles' | 'page'> & Partial<Pick<BanmianDocument, 'blocks'>>, dismissed: ReadonlyMap<string, readonly DismissedFinding[]>): PageCheck {
   const check = checkDocument(doc);
   if (dismissed.size === 0) return check;
   const findings = dropDismissed(doc.articles, check.findings, dismissed);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ERROR_RATE_METHOD, FIELD_LABELS, isHeaderField, type PageCheck, type PlacedFinding } from '../../src-core/proof/checks';
 import { PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/proof/error-rate';
 import { checkPage } from '../../src-core/proof/page-check';
-import type { Article, PageSettings } from '../../src-core/model/document';
+import type { Article, Block, PageSettings } from '../../src-core/model/document';
 import { useCorrectionFindings, useDismissed } from './imported-corrections';
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
@@ -274,7 +274,7 @@ function ThreadView({ articleId, thread, n, articleTitle }: { articleId: string;
 }
 
 /** The page as it stands when the editor pauses: the checks read every article, so not on every keystroke. */
-function useSettledDoc(): { articles: Article[]; page: PageSettings } {
+function useSettledDoc(): { articles: Article[]; page: PageSettings; blocks: Block[] } {
   const settled = useSettledLayout();
   const live = useEditor((s) => s.doc);
   return settled?.doc ?? live;
@@ -285,9 +285,10 @@ function useSettledDoc(): { articles: Article[]; page: PageSettings } {
  * counted over the page area by the same functions `check` and the 校样 use (checkPage → error-rate.ts).
  */
 function useChecks(): PageCheck {
-  const { articles, page } = useSettledDoc();
+  const { articles, page, blocks } = useSettledDoc();
   const dismissed = useDismissed(articles);
-  return useMemo(() => checkPage({ articles, page }, dismissed), [articles, page, dismissed]);
+  // with the blocks, an article no block sets (未上版) is listed but not counted, as in `check` and the overview
+  return useMemo(() => checkPage({ articles, page, blocks }, dismissed), [articles, page, blocks, dismissed]);
 }
 
 function ErrorRate() {
@@ -351,6 +352,7 @@ function FindingItem({ f, title, canFix, onFix, fixLabel, onDismiss }: { f: Plac
         <span className="excerpt">{f.excerpt}</span>
         <span className="msg">{f.zh}</span>
         <small>
+          {f.unplaced ? '未上版（不计差错率） · ' : ''}
           {quote(title, 12)} · {FIELD_LABELS[f.field].zh}
           {f.field === 'body' ? ` 第 ${f.paragraph + 1} 段` : ''}
         </small>

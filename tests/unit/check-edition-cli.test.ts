@@ -107,3 +107,49 @@ describe('check on a page file that kept its dismissals and corrections', () => 
     expect(r.findings.filter((f) => f.severity === 'corrected').map((f) => f.excerpt)).toEqual([expect.stringContaining('【“】先民生')]);
   });
 });
+
+describe('consistency across the pages of an edition (issue 19 item 2)', () => {
+  /** (not 2026: the 版头 prints the date, 2026年…, on every page.) Page 1: 2035年 and 书记谢峰 (twice); page 2: 二〇三五年 and 书记谢锋 (once); nothing two ways on one page. */
+  function twoWays(): EditionDocument {
+    const ed = edition();
+    const [a1, a2] = [ed.articles[1], ed.articles.find((a) => a.id === 'p2-a')!];
+    const one = { ...a1, headline: '城区更新', body: docFromParagraphs(['2035年全市投资增长。', '区委书记谢峰说，要抓项目。', '区委书记谢峰表示，要抓落实。']) };
+    const two = { ...a2, headline: '经济观察', body: docFromParagraphs(['二〇三五年是关键一年。', '区委书记谢锋指出，要抓落实。']) };
+    return { ...ed, articles: ed.articles.map((a) => (a.id === one.id ? one : a.id === two.id ? two : a)) };
+  }
+
+  it('finds a figure and a name written two ways on two pages, each finding naming both places', async () => {
+    const file = join(dir, 'two-ways.banmian');
+    const saved = saveEditionFile(file, twoWays());
+    if (!saved.ok) throw new Error(saved.en);
+    const r = JSON.parse((await run(file, '--json')).out) as { errors: number; findings: { rule: string; severity: string; excerpt: string; zh: string; articleId: string }[] };
+    const pick = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => [f.articleId, f.excerpt.match(/【(.*)】/)![1]]);
+    const [a1, a2] = [twoWays().articles[1].id, 'p2-a'];
+    expect(pick('number-two-ways')).toEqual([
+      [a1, '2035年'],
+      [a2, '二〇三五年'],
+    ]);
+    // the rarer spelling (谢锋, once against twice) is the suspect one
+    expect(pick('name-two-ways')).toEqual([[a2, '谢锋']]);
+    const year = r.findings.find((f) => f.rule === 'number-two-ways' && f.articleId === a1)!;
+    expect(year.zh).toContain('第1版 要闻《城区更新》作“2035年”');
+    expect(year.zh).toContain('第2版 经济《经济观察》作“二〇三五年”');
+    expect(r.findings.find((f) => f.rule === 'name-two-ways')!.zh).toContain('第1版 要闻《城区更新》作“谢峰”');
+    // warnings: the rate counts the page's one 别字 only (一股作气 is gone with the new body), so nothing
+    expect(r.findings.filter((f) => f.rule.includes('two-ways')).every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('leaves a pair on one page to the page rule (one finding a place)', async () => {
+    const ed = twoWays();
+    const file = join(dir, 'same-page.banmian');
+    const a1 = ed.articles[1];
+    const both = { ...ed, articles: ed.articles.map((a) => (a.id === a1.id ? { ...a, body: docFromParagraphs(['2035年全市投资增长。', '二〇三五年是关键一年。']) } : a)) };
+    const saved = saveEditionFile(file, both);
+    if (!saved.ok) throw new Error(saved.en);
+    const r = JSON.parse((await run(file, '--json')).out) as { findings: { rule: string; excerpt: string; paragraph: number; articleId: string; zh: string }[] };
+    const found = r.findings.filter((f) => f.rule === 'number-two-ways').map((f) => `${f.articleId}:${f.paragraph}:${f.excerpt.match(/【(.*)】/)![1]}`);
+    expect(found.length).toBe(new Set(found).size);
+    // page 1 has both ways: its two places are the page rule's; page 2's 二〇三五年 is named against page 1's 2035年
+    expect(found).toEqual([`${a1.id}:0:2035年`, `${a1.id}:1:二〇三五年`, 'p2-a:0:二〇三五年']);
+  });
+});

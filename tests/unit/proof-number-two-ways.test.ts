@@ -57,3 +57,18 @@ describe('a figure written two ways', () => {
     expect(r.errors).toBe(0);
   });
 });
+
+describe('one finding for a year or a percentage written two ways (issue 19 leftovers)', () => {
+  it('reports 2026年 / 二〇二六年 once per place: number-two-ways owns the span, mixed-number-style skips it', () => {
+    const fs = checkDocument({ articles: page('二〇二六年是关键一年。', '2026年全市投资增长，2025年也是。', '增速达到百分之三十。', '比上年提高30%，去年20%。') }).findings;
+    const spans = fs.filter((f) => f.rule === 'number-two-ways' || f.rule === 'mixed-number-style').map((f) => `${f.paragraph}:${f.offset}`);
+    expect(spans.length).toBe(new Set(spans).size);
+    expect(fs.filter((f) => f.rule === 'mixed-number-style').map((f) => f.excerpt.match(/【(.*)】/)![1])).toEqual([]);
+    expect(fs.filter((f) => f.rule === 'number-two-ways').map((f) => f.excerpt.match(/【(.*)】/)![1])).toEqual(['二〇二六年', '2026年', '百分之三十', '30%']);
+  });
+
+  it('still reports a minority style of another value (2023年, 二〇二四年, 2025年)', () => {
+    const fs = checkDocument({ articles: page('2023年完成投资。', '二〇二四年继续推进。', '2025年全面建成。') }).findings;
+    expect(fs.filter((f) => f.rule === 'mixed-number-style').map((f) => f.excerpt.match(/【(.*)】/)![1])).toEqual(['二〇二四年']);
+  });
+});

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, ERROR_WEIGHTS } from '../../src-core/proof/checks';
 import { NUMBER_USAGE_RULES } from '../../src-core/proof/error-rate';
-import { checkCleanCopy } from '../fixtures/proof/clean';
+import { checkCleanCopy, checkCleanEdition } from '../fixtures/proof/clean';
 import { plantedErrors, plantedFindings } from '../fixtures/proof/planted';
 
 const yearFindings = (text: string) => checkText(text).filter((f) => f.rule === 'abbreviated-year');
@@ -84,5 +84,15 @@ describe('precision on clean 《人民日报》 copy', () => {
       [520, 'unpaired-mark', '…用在种庄稼地上。【”】'],
       [577, 'unpaired-mark', '【』】待人诚恳、自尊自…'],
     ]);
+  });
+});
+
+/** The same line when the copy is an edition: the consistency rules across pages add no false alarm. */
+describe('precision on clean copy set as an edition', () => {
+  it('stays under 1 per 10,000 characters with the edition-wide rules, which find nothing on it', () => {
+    const r = checkCleanEdition();
+    expect(r.pages).toBeGreaterThanOrEqual(10);
+    expect(r.acrossPages).toEqual([]);
+    expect((r.serious.length / r.characters) * 10_000).toBeLessThanOrEqual(1);
   });
 });

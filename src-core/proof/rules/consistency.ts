@@ -12,24 +12,31 @@ const NAME_END = '说|报道|摄|表示|指出|介绍|强调|认为|坦言|告�
 /** The title is matched, not looked behind for: a literal start is what keeps the scan of a page fast. */
 const NAME = new RegExp(`(?:${TITLES})([\\p{Script=Han}]{2,3}?)(?=(?:${NAME_END}))`, 'gu');
 
-interface NameAt {
+/** A name where it was found: the name, the text (by index) and the offset in it. */
+export interface NameAt {
   name: string;
   at: number;
   offset: number;
 }
 
-function differsInOneCharacter(a: string, b: string): boolean {
+export function differsInOneCharacter(a: string, b: string): boolean {
   if (a.length !== b.length || a[0] !== b[0]) return false;
   let diff = 0;
   for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) diff++;
   return diff === 1;
 }
 
-export const checkNameVariants: PageRule = (texts, emit) => {
+/** Every name the texts give after a title (a page's texts, or an edition's). */
+export function namesIn(texts: readonly string[]): NameAt[] {
   const names: NameAt[] = [];
   texts.forEach((t, at) => {
     for (const m of t.matchAll(NAME)) names.push({ name: m[1], at, offset: m.index! + m[0].length - m[1].length });
   });
+  return names;
+}
+
+export const checkNameVariants: PageRule = (texts, emit) => {
+  const names = namesIn(texts);
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
   for (const n of names) {

@@ -1,5 +1,6 @@
 import type { Article } from '../../model/document';
 import type { DismissedFinding } from '../../model/proof';
+import { storyId } from '../../model/story-parts';
 import { articleTexts, excerpt, type Located, type PlacedFinding } from '../checks';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
@@ -106,17 +107,30 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
 
 /**
  * A page's findings without those its 校对 dismissed, article by article (the page file keeps each
- * article's dismissals with it): a finding goes when its article's list has its rule and the text it found.
+ * article's dismissals with it): a finding goes when its article's list has its rule and the text it
+ * found. A chained story's parts (s, s-续: model/story-parts.ts) are one article here: a dismissal in
+ * one part holds in all.
  */
 export function dropDismissed(articles: readonly Article[], findings: readonly PlacedFinding[], byArticle: ReadonlyMap<string, readonly DismissedFinding[]>): PlacedFinding[] {
   if (byArticle.size === 0) return [...findings];
-  const keys = new Set([...byArticle].flatMap(([id, list]) => list.map((d) => `${id}\u0000${d.rule}\u0000${d.text}`)));
-  const texts = new Map(articles.filter((a) => byArticle.has(a.id)).flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t.text]));
+  const keys = new Set([...byArticle].flatMap(([id, list]) => list.map((d) => `${storyId(id)}\u0000${d.rule}\u0000${d.text}`)));
+  const stories = new Set([...byArticle.keys()].map(storyId));
+  const texts = new Map(articles.filter((a) => stories.has(storyId(a.id))).flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t.text]));
   return findings.filter((f) => {
-    if (!byArticle.has(f.articleId)) return true;
+    if (!stories.has(storyId(f.articleId))) return true;
     const text = texts.get(`${f.articleId}\u0000${f.field}\u0000${f.paragraph}`) ?? '';
-    return !keys.has(`${f.articleId}\u0000${f.rule}\u0000${text.slice(f.offset, f.offset + f.length)}`);
+    return !keys.has(`${storyId(f.articleId)}\u0000${f.rule}\u0000${text.slice(f.offset, f.offset + f.length)}`);
   });
+}
+
+/**
+ * An edition's dismissals, every page's together: a story's parts lie on several pages and each
+ * page keeps the dismissals made on it (dropDismissed reads a part's under its story).
+ */
+export function pooledDismissals(pages: readonly (ReadonlyMap<string, readonly DismissedFinding[]> | undefined)[]): Map<string, DismissedFinding[]> {
+  const out = new Map<string, DismissedFinding[]>();
+  for (const page of pages) for (const [id, list] of page ?? []) out.set(id, [...(out.get(id) ?? []), ...list]);
+  return out;
 }
 
 /** The text a finding found, as a dismissal records it. */

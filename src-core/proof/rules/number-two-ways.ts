@@ -89,14 +89,23 @@ const KINDS: Kind[] = [
   },
 ];
 
-interface Seen {
+/** One place a figure is written: the text (by index), where in it, as written, in which style. */
+export interface Seen {
   at: number;
   offset: number;
   written: string;
   style: string;
 }
 
-export const checkNumberTwoWays: PageRule = (texts, emit) => {
+/** A figure written in more than one style: what kind of figure, and every place it is written. */
+export interface TwoWays {
+  kind: Kind['name'];
+  seen: Seen[];
+}
+
+/** Every figure the texts write in more than one style (a page's texts, or an edition's). */
+export function figuresWrittenTwoWays(texts: readonly string[]): TwoWays[] {
+  const out: TwoWays[] = [];
   for (const kind of KINDS) {
     const byFigure = new Map<string, Seen[]>();
     texts.forEach((text, at) => {
@@ -110,27 +119,30 @@ export const checkNumberTwoWays: PageRule = (texts, emit) => {
         }
       }
     });
-    for (const seen of byFigure.values()) {
-      if (new Set(seen.map((s) => s.style)).size < 2) continue;
-      for (const s of seen) {
-        const other = seen.find((o) => o.style !== s.style)!;
-        emit(s.at, {
-          rule: 'number-two-ways',
-          severity: 'warning',
-          offset: s.offset,
-          length: s.written.length,
-          weight: ERROR_WEIGHTS.numberUsage,
-          zh: `同一${kind.name.zh}写法不一：“${s.written}”与本版另一处“${other.written}”（${around(texts, other)}），请统一`,
-          en: `The same ${kind.name.en} is written two ways on this page: "${s.written}" and "${other.written}" (${around(texts, other)}); use one`,
-        });
-      }
+    for (const seen of byFigure.values()) if (new Set(seen.map((s) => s.style)).size > 1) out.push({ kind: kind.name, seen });
+  }
+  return out;
+}
+
+export const checkNumberTwoWays: PageRule = (texts, emit) => {
+  for (const { kind, seen } of figuresWrittenTwoWays(texts)) {
+    for (const s of seen) {
+      const other = seen.find((o) => o.style !== s.style)!;
+      emit(s.at, {
+        rule: 'number-two-ways',
+        severity: 'warning',
+        offset: s.offset,
+        length: s.written.length,
+        weight: ERROR_WEIGHTS.numberUsage,
+        zh: `同一${kind.zh}写法不一：“${s.written}”与本版另一处“${other.written}”（${around(texts[other.at], other)}），请统一`,
+        en: `The same ${kind.en} is written two ways on this page: "${s.written}" and "${other.written}" (${around(texts[other.at], other)}); use one`,
+      });
     }
   }
 };
 
 /** The other place, by the words around it (both places carry a finding, each naming the other). */
-function around(texts: readonly string[], s: Seen): string {
-  const t = texts[s.at];
+export function around(t: string, s: Pick<Seen, 'offset' | 'written'>): string {
   const start = Math.max(0, s.offset - 6);
   const end = Math.min(t.length, s.offset + s.written.length + 6);
   return `${start > 0 ? '…' : ''}${t.slice(start, end)}${end < t.length ? '…' : ''}`;

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { Article } from '../../../src-core/model/document';
-import { FIELD_LABELS, FIELD_ORDER, findPageFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
+import { FIELD_LABELS, FIELD_ORDER, findPageFindings, unplacedFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
 import { errorRate, pageAreaCharacters, PASS_PER_10K, type ErrorRate } from '../../../src-core/proof/error-rate';
 import { correctionFindings, type CheckedPage } from '../../../src-core/proof/import-corrections';
 import { MAX_PLACED_CORRECTIONS, type Correction, type ImportReport } from '../../../src-core/import/report';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { readSheets, type Sheet } from '../check-sheets';
+import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
-import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, type HouseLists } from '../../../src-core/proof/rules/house-lists';
+import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import type { DismissedFinding, SavedCorrection } from '../../../src-core/model/proof';
 import { readProofState } from '../../../src-core/store/persist';
 import { commandUsage, parseOptions } from '../command-table';
@@ -50,7 +51,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
       out.errors.push(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
     }
   }
-  for (const sheet of out.sheets) out.articles.push(...sheet.articles);
+  for (const sheet of out.sheets) out.articles.push(...sheet.articles, ...sheet.unplaced);
   if (!others.length) return out;
   out.unlaid = others.length;
   const { importFiles } = await import('../../../src-core/import/index');
@@ -72,7 +73,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
 }
 
 function line(f: PlacedFinding, titles: Map<string, string>): string {
-  const where = `${titles.get(f.articleId) ?? f.articleId} · ${FIELD_LABELS[f.field].zh}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
+  const where = `${f.unplaced ? '未上版 not placed · ' : ''}${titles.get(f.articleId) ?? f.articleId} · ${FIELD_LABELS[f.field].zh}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
   const fix = f.fix !== undefined ? ` → 改为「${f.fix}」` : '';
   const level = f.severity === 'corrected' ? 'corrected 已自动改正' : f.severity;
   return `[${level}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
@@ -114,13 +115,19 @@ function findAll(page: Gathered, lists: HouseLists | undefined): { findings: Pla
   const groups: { articles: Article[]; headers: Sheet['headers']; sheet?: Sheet }[] = page.sheets.map((sheet) => ({ articles: sheet.articles, headers: sheet.headers, sheet }));
   if (page.imported.length) groups.push({ articles: page.imported, headers: [] });
   const out = { findings: [] as PlacedFinding[], corrected: [] as PlacedFinding[], textCharacters: 0, sheets: [] as SheetRate[] };
-  for (const g of groups) {
+  // a name or a figure written two ways on different pages of the issue (a pair on one page is the page rules')
+  const acrossPages = page.sheets.length > 1 ? editionConsistency(page.sheets) : [];
+  const dismissed = fileDismissals(page.sheets);
+  for (const [k, g] of groups.entries()) {
     const found = findPageFindings(g);
+    // what the page does not print (未上版) is listed apart, never counted in its 差错率 (error-rate.ts)
+    found.findings.push(...(acrossPages[k] ?? []), ...unplacedFindings(g.sheet?.unplaced ?? []));
+    const all = [...g.articles, ...(g.sheet?.unplaced ?? [])];
     const saved = savedChecks(g.sheet);
-    const kept = dropDismissed(g.articles, found.findings, saved.dismissed);
-    const findings = lists ? applyHouseLists(g.articles, kept, lists, g.headers) : kept;
+    const kept = dropDismissed(all, found.findings, g.sheet ? dismissed.get(g.sheet.file)! : saved.dismissed);
+    const findings = lists ? applyHouseLists(all, kept, lists, g.headers) : kept;
     out.findings.push(...findings);
-    out.corrected.push(...correctionFindings(saved.corrections, { articles: g.articles, bannerIds: [], columnIds: [] }));
+    out.corrected.push(...correctionFindings(saved.corrections, { articles: all, bannerIds: [], columnIds: [] }));
     out.textCharacters += found.textCharacters;
     if (g.sheet) out.sheets.push({ label: g.sheet.label, rate: errorRate(findings, pageAreaCharacters(g.sheet.page), 'page-area') });
   }
@@ -137,6 +144,12 @@ function savedChecks(sheet: Sheet | undefined): { dismissed: Map<string, Dismiss
     corrections.push(...(a.corrections ?? []));
   }
   return { dismissed, corrections };
+}
+
+/** Each file's dismissals, its pages' together: a story chained across an edition's pages is dismissed in every part. */
+function fileDismissals(sheets: readonly Sheet[]): Map<string, Map<string, DismissedFinding[]>> {
+  const files = new Set(sheets.map((s) => s.file));
+  return new Map([...files].map((file) => [file, pooledDismissals(sheets.filter((s) => s.file === file).map((s) => savedChecks(s).dismissed))]));
 }
 
 /** One line a page: its 差错率 over its area and whether it passes, zh and en. */
@@ -162,6 +175,8 @@ function printSummary(page: Gathered, findings: PlacedFinding[], characters: num
   console.log(`${articles} articles, ${characters} characters${itemsEn}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; ${corrected} auto-corrected${cappedEn} (not errors)`);
   console.log(`差错 ${rate.errors} 个 ÷ ${basis.zh} ${rate.characters} 字：差错率万分之 ${per10k}，${rate.pass ? '合格' : '不合格'}（合格线万分之 ${PASS_PER_10K}）`);
   console.log(`${rate.errors} counted errors ÷ ${rate.characters} characters of ${basis.en}: error rate ${per10k} per 10,000, ${rate.pass ? 'pass' : 'fail'} (the pass line is ${PASS_PER_10K})`);
+  const off = findings.filter((f) => f.unplaced && (f.severity === 'error' || f.severity === 'warning')).length;
+  if (off) console.log(`未上版稿件中另有错误或警告 ${off} 处（已列出，不计入版面差错率） / ${off} errors or warnings in articles not placed (listed, not counted in the page's rate)`);
   console.log(`计算方法：${ERROR_RATE_METHOD.zh}\nmethod: ${ERROR_RATE_METHOD.en}`);
 }
 

@@ -1,0 +1,86 @@
+import type { Article } from '../model/document';
+import { excerpt, FIELD_LABELS, pageTexts, type CheckedTexts, type Located, type PlacedFinding } from './checks';
+import { differsInOneCharacter, namesIn } from './rules/consistency';
+import { around, figuresWrittenTwoWays, type Seen } from './rules/number-two-ways';
+import type { RuleFinding } from './rules/rule';
+import { ERROR_WEIGHTS } from './weights';
+
+/**
+ * Consistency across an edition (issue 19 item 2: a name or a figure written two ways in one
+ * issue): the page rules number-two-ways and name-two-ways run over every page's texts at once,
+ * and report a pair only when its two places are on different pages (a pair on one page is the page
+ * rule's). Each finding names both places: 第N版 and the article.
+ */
+
+/** One page of the edition as the check reads it: what the desk calls it (第2版 经济) and what is printed on it. */
+export interface EditionPageTexts extends CheckedTexts {
+  label: string;
+}
+
+interface Place {
+  /** The page's place in the list given. */
+  page: number;
+  label: string;
+  text: Located;
+  title: string;
+}
+
+/** 第2版 经济《title》, for a message. */
+const placeName = (p: Place, lang: 'zh' | 'en'): string => (lang === 'zh' ? `${p.label}《${p.title}》` : `${p.label} ("${p.title}")`);
+
+function titleOf(articles: readonly Article[], t: Located): string {
+  const a = articles.find((x) => x.id === t.articleId);
+  return (a?.headline || a?.kicker || '').slice(0, 16) || FIELD_LABELS[t.field].zh;
+}
+
+/** The edition-wide findings, by page (in the order given): warnings that weigh nothing in the 差错率 until confirmed. */
+export function editionConsistency(pages: readonly EditionPageTexts[]): PlacedFinding[][] {
+  const places: Place[] = pages.flatMap((p, page) => pageTexts(p).map((text) => ({ page, label: p.label, text, title: titleOf(p.articles, text) })));
+  const out: PlacedFinding[][] = pages.map(() => []);
+  const texts = places.map((p) => p.text.text);
+  const emit = (at: number, f: RuleFinding): void => {
+    const t = places[at].text;
+    out[places[at].page].push({ ...f, excerpt: excerpt(t.text, f.offset, f.length), articleId: t.articleId, field: t.field, paragraph: t.paragraph });
+  };
+  figuresAcrossPages(places, texts, emit);
+  namesAcrossPages(places, texts, emit);
+  return out;
+}
+
+/** The same figure written one way on a page and another way only on other pages. */
+function figuresAcrossPages(places: readonly Place[], texts: readonly string[], emit: (at: number, f: RuleFinding) => void): void {
+  for (const { kind, seen } of figuresWrittenTwoWays(texts)) {
+    for (const s of seen) {
+      const page = places[s.at].page;
+      if (seen.some((o) => o.style !== s.style && places[o.at].page === page)) continue;
+      const other = seen.find((o) => o.style !== s.style)!;
+      const [here, there] = [places[s.at], places[other.at]];
+      emit(s.at, {
+        rule: 'number-two-ways',
+        severity: 'warning',
+        offset: s.offset,
+        length: s.written.length,
+        weight: ERROR_WEIGHTS.numberUsage,
+        zh: `同一${kind.zh}本期写法不一：${placeName(here, 'zh')}作“${s.written}”，${placeName(there, 'zh')}作“${other.written}”（${aroundSeen(texts, other)}），请统一`,
+        en: `The same ${kind.en} is written two ways in this edition: "${s.written}" on ${placeName(here, 'en')}, "${other.written}" on ${placeName(there, 'en')} (${aroundSeen(texts, other)}); use one`,
+      });
+    }
+  }
+}
+
+const aroundSeen = (texts: readonly string[], s: Seen): string => around(texts[s.at], s);
+
+/** A name written one way on a page and, as often or more, another way only on other pages. */
+function namesAcrossPages(places: readonly Place[], texts: readonly string[], emit: (at: number, f: RuleFinding) => void): void {
+  const names = namesIn(texts);
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+  for (const n of names) {
+    const page = places[n.at].page;
+    const other = names.find((o) => differsInOneCharacter(n.name, o.name) && places[o.at].page !== page && counts.get(o.name)! >= counts.get(n.name)!);
+    // on n's own page the page rule compares them; the rarer spelling is the suspect, on a tie both are shown
+    if (!other || names.some((o) => o.name === other.name && places[o.at].page === page)) continue;
+    const [here, there] = [places[n.at], places[other.at]];
+    emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: ERROR_WEIGHTS.none, zh: `本期人名写法不一：${placeName(here, 'zh')}作“${n.name}”，${placeName(there, 'zh')}作“${other.name}”，请核对`, en: `A name is written two ways in this edition: "${n.name}" on ${placeName(here, 'en')}, "${other.name}" on ${placeName(there, 'en')}; please confirm` });
+  }
+}
