@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import type { FontSource, SourceFace } from '../../src-core/fonts/provider';
 import { FontInfoError, readFontFaces, type FaceInfo } from '../../src-core/fonts/sfnt-info';
 import { embeddingLicence, mayEmbedSubset } from '../../src-core/pdf';
+import { listingCacheFile, loadListingCache, saveListingCache, type CacheEntry, type ListedFile, type ListingCache } from './listing-cache';
 
 /** One face of an installed font file, as the face picker and `banmian fonts` list it. */
 export interface InstalledFace extends FaceInfo {
@@ -47,24 +48,60 @@ export function installedFontRoots(platform: NodeJS.Platform = process.platform,
   return ['/usr/share/fonts', '/usr/local/share/fonts', join(dataHome, 'fonts'), join(home, '.fonts')];
 }
 
+/** How a listing reads a file's faces and where it keeps what it read; both replaceable in tests. */
+export interface ListingOptions {
+  /** The cache file (`listingCacheFile()` unless given); `null`: no cache, every file is read. */
+  cacheFile?: string | null;
+  readFaces?: (file: string) => FaceInfo[];
+}
+
 /**
- * Every face of every font file under `roots`, read from its name, OS/2 and cmap tables only. A
- * missing root is no problem (most machines lack some); an unreadable or damaged file is one, named.
+ * Every face of every font file under `roots`, read from its name, OS/2 and cmap tables only; a
+ * file whose path, size and time the cache knows is not opened. A missing root is no problem (most
+ * machines lack some); an unreadable or damaged file is one, named.
  */
-export function listInstalledFonts(roots: readonly string[] = installedFontRoots()): InstalledFonts {
+export function listInstalledFonts(roots: readonly string[] = installedFontRoots(), options: ListingOptions = {}): InstalledFonts {
+  const { cacheFile = listingCacheFile(), readFaces = readFontFile } = options;
   const problems: FontListProblem[] = [];
   const faces: InstalledFace[] = [];
+  const cached = cacheFile ? loadListingCache(cacheFile) : new Map<string, CacheEntry>();
+  const listed: ListingCache = new Map();
+  let changed = false;
   for (const file of fontFiles(roots, problems)) {
+    let entry: CacheEntry;
     try {
-      for (const face of readFile(file)) faces.push({ ...face, file, licence: embeddingLicence(face.fsType), embeddable: mayEmbedSubset(face.fsType) });
+      const { size, mtimeMs } = statSync(file);
+      const known = cached.get(file);
+      entry = known && known.size === size && known.mtimeMs === mtimeMs ? known : { size, mtimeMs, ...readListed(file, readFaces) };
+      changed ||= entry !== known;
     } catch (e) {
       problems.push(problemOf(file, e));
+      continue;
     }
+    listed.set(file, entry);
+    if ('damage' in entry) problems.push(problemOf(file, new FontInfoError(entry.damage.zh, entry.damage.en)));
+    else for (const face of entry.faces) faces.push({ ...face, file, licence: embeddingLicence(face.fsType), embeddable: mayEmbedSubset(face.fsType) });
   }
+  // Entries of files elsewhere (another listing's roots) are kept; those under these roots not listed now are gone.
+  const under = roots.map((r) => join(r, sep));
+  const elsewhere = new Map([...cached].filter(([file]) => !under.some((r) => file.startsWith(r))));
+  changed ||= listed.size + elsewhere.size !== cached.size;
+  if (cacheFile && changed) saveListingCache(cacheFile, listed, elsewhere);
   return { faces, problems };
 }
 
-function readFile(file: string): FaceInfo[] {
+/** A file's faces, or the damage the table reader found (kept in the cache: the same bytes are damaged next time too); other errors are thrown. */
+function readListed(file: string, readFaces: (file: string) => FaceInfo[]): ListedFile {
+  try {
+    return { faces: readFaces(file) };
+  } catch (e) {
+    if (e instanceof FontInfoError) return { damage: { zh: e.zh, en: e.en } };
+    throw e;
+  }
+}
+
+/** A font file's faces, reading only the tables the list needs. */
+export function readFontFile(file: string): FaceInfo[] {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;

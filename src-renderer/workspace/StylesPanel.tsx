@@ -7,6 +7,7 @@ import { LayoutLock } from '../ui/layout-lock';
 /**
  * 样式: the page's named styles, defined once and applied by name. A change reflows every article
  * set in the style (one undo step); the count says how many articles override the style locally.
+ * A style's fallback chain (缺字替补字体) is set here only: an article does not override it.
  */
 export function StylesPanel() {
   const editor = useEditorInstance();
@@ -36,7 +37,7 @@ export function StylesPanel() {
             {name === 'body' && <p className="hint">正文字号即背景格的字：改动它，栏宽与行距随之变化 · The body size is the grid’s character</p>}
             <StyleSample testId={`page-style-${name}-sample`} style={page.styles[name]} />
             <LayoutLock>
-              <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={editableFields(name)} onChange={(fields) => editor.setStyle(name, fields)} />
+              <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={[...editableFields(name), 'fallback']} onChange={(fields) => editor.setStyle(name, fields)} />
             </LayoutLock>
           </section>
         );

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setTextBox } from '../../src-core/layout/layout';
 import { itemsToSvg, SVG_FONT_FEATURES } from '../../src-core/svg/page-svg';
-import { bringFaces, bringFamily, cssFamily, onDemandFacesOf } from '../canvas/fonts';
+import { bringFaces, cssFamily } from '../canvas/fonts';
 import { useLoadedFonts } from '../canvas/use-fonts';
 import type { TextStyle } from '../../src-core/model/document';
 import { STYLE_ALIGNS, STYLE_FIELD_LABELS, STYLE_FIELDS } from '../../src-core/model/styles';
@@ -9,6 +9,8 @@ import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
 import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from '../ui/family-choices';
 import { NumberField } from '../ui/fields';
+import { FallbackFaces } from './fallback-faces';
+import { useFamilyCommit } from './use-family-commit';
 
 const ALIGN_LABELS: Record<TextStyle['align'], string> = { justify: '两端 Justify', left: '居左 Left', center: '居中 Centre', right: '居右 Right' };
 
@@ -93,8 +95,7 @@ export function SizeCombo({ pt, onCommit, testId }: { pt: number; onCommit: (pt:
  * The families the fonts have (familyChoices); a style's face that is missing is shown as such.
  * Beside the list, 字样 opens the families drawn in their own faces (FAMILY_SAMPLE): their sample
  * faces are fetched and declared only then, never at the start. Picking an installed family first
- * fetches its faces (bringFamily), so the page is laid out with them; when that fails the style
- * stays as it was, with a notice.
+ * fetches its faces (useFamilyCommit).
  */
 export function FamilySelect({ family, onCommit, testId }: { family: string; onCommit: (family: string) => void; testId?: string }) {
   const editor = useEditorInstance();
@@ -109,11 +110,10 @@ export function FamilySelect({ family, onCommit, testId }: { family: string; onC
     return () => document.removeEventListener('pointerdown', outside, true);
   }, [open]);
   const choices = familyChoices(editor.fonts, family);
+  const take = useFamilyCommit();
   const pick = (next: string) => {
     setOpen(false);
-    if (next === family) return;
-    if (!loaded || onDemandFacesOf(loaded.faces, new Set([next])).length === 0) return onCommit(next);
-    void bringFamily(loaded, next).then((r) => (r.ok ? onCommit(next) : editor.notify(r, 'warning')));
+    if (next !== family) take(next, () => onCommit(next));
   };
   const toggle = () => {
     if (!open && loaded) {
@@ -206,8 +206,7 @@ export function StyleFields({
       </select>
     ),
     tracking: () => <NumberField testId={`${testId}-tracking`} value={style.tracking} digits={2} unit="em" onCommit={(tracking) => onChange({ tracking })} />,
-    // Not among the panel's fields (STYLE_FIELDS): a style's fallback chain is set in the page file for now.
-    fallback: () => null,
+    fallback: () => <FallbackFaces testId={`${testId}-fallback`} chain={style.fallback ?? []} family={style.family} onCommit={(chain) => onChange({ fallback: chain.length ? chain : undefined })} />,
     // Set by 适配 and make-up on an article (拉行/缩行), not a panel field.
     lineShift: () => null,
   };

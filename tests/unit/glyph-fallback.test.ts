@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { layout } from '../../src-core/layout/layout';
 import type { GlyphRun } from '../../src-core/layout/page-layout';
 import { docFromParagraphs } from '../../src-core/model/richtext';
@@ -11,6 +11,10 @@ import { preflight } from '../../src-core/preflight';
 import { pageToSvg } from '../../src-core/svg/page-svg';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
+import { serializeDocument } from '../../src-core/model/serialize';
+import { run as layoutCommand } from '../../src-main/cli/commands/layout';
+import { run as preflightCommand } from '../../src-main/cli/commands/preflight';
+import { rareChar } from './test-fonts';
 
 const fonts = fontProvider().registry();
 const song = fonts.faceById('song-regular')!;
@@ -18,16 +22,8 @@ const kai = fonts.faceById('kai-regular')!;
 const dir = mkdtempSync(join(tmpdir(), 'banmian-fallback-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A CJK ideograph the 宋 face lacks and the 楷 face has, read from their cmaps (not a guess). */
-function rareChar(): string {
-  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0x20000, 0x2a6df]]) {
-    for (let cp = from; cp <= to; cp++) if (!song.hasGlyph(cp) && kai.hasGlyph(cp)) return String.fromCodePoint(cp);
-  }
-  throw new Error('the bundled 楷 face has no ideograph the 宋 face lacks');
-}
-
 describe('生僻字: a character the chosen face lacks comes from the next face of the chain that has it', () => {
-  const rare = rareChar();
+  const rare = rareChar(song, kai);
   const doc = cleanPage();
   doc.articles = doc.articles.map((a) => (a.id === 'soe-ranking' ? { ...a, body: docFromParagraphs([`王${rare}先生说，国企年度盘点榜单展现洛阳力量。`]) } : a));
   const pl = layout(doc, { fonts });
@@ -67,5 +63,23 @@ describe('生僻字: a character the chosen face lacks comes from the next face 
     expect(table).toMatch(new RegExp(`[A-Z]{6}\\+${kai.postscriptName}\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`));
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
     expect(text).toContain(`王${rare}先生说`);
+  });
+
+  it('is reported by `banmian layout` and `banmian preflight`: the character, both faces and the article (text and --json)', async () => {
+    const page = join(dir, 'rare.banmian');
+    writeFileSync(page, serializeDocument(doc));
+    const printed = async (run: (args: string[]) => Promise<number>, args: string[]) => {
+      const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+      try {
+        await run(args);
+        return log.mock.calls.map((c) => String(c[0])).join('\n');
+      } finally {
+        log.mockRestore();
+      }
+    };
+    const cp = `U+${rare.codePointAt(0)!.toString(16).toUpperCase()}`;
+    expect(await printed(layoutCommand, [page])).toContain(`  生僻字 fallback: ${rare} (${cp}) not in ${song.postscriptName}, from ${kai.postscriptName}, 1× (soe-ranking)`);
+    expect(JSON.parse(await printed(layoutCommand, [page, '--json'])).glyphFallbacks).toEqual([{ char: rare, face: 'song-regular', owner: 'soe-ranking', count: 1, via: 'kai-regular' }]);
+    expect(await printed(preflightCommand, [page])).toContain(`生僻字：“${rare}”（${cp}）字体 ${song.postscriptName} 中没有，改用后备字体 ${kai.postscriptName}`);
   });
 });

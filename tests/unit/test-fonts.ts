@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { FontFace } from '../../src-core/fonts/registry';
 
 /**
  * Debian's fonts-noto-cjk (CFF-based OpenType collections: NotoSansCJK-Regular.ttc, NotoSerifCJK-
@@ -6,3 +7,11 @@ import { fileURLToPath } from 'node:url';
  * system-wide, so a browser cannot silently fall back to them and hide a missing-font bug.
  */
 export const NOTO_CJK_DIR = fileURLToPath(new URL('../../.cache/test-fonts/usr/share/fonts/opentype/noto/', import.meta.url));
+
+/** A CJK ideograph face `lacking` lacks and `having` has, read from their cmaps (not a guess). */
+export function rareChar(lacking: FontFace, having: FontFace): string {
+  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0x20000, 0x2a6df]]) {
+    for (let cp = from; cp <= to; cp++) if (!lacking.hasGlyph(cp) && having.hasGlyph(cp)) return String.fromCodePoint(cp);
+  }
+  throw new Error(`${having.postscriptName} has no ideograph ${lacking.postscriptName} lacks`);
+}
