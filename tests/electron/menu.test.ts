@@ -78,6 +78,6 @@ describe('the desktop menu', () => {
     const template = await nativeMenu();
     const roles = template.flatMap((m) => ((m.submenu ?? []) as MenuItemConstructorOptions[]).map((i) => i.role).filter(Boolean));
     expect(roles).toEqual(['quit', 'cut', 'copy', 'paste', 'minimize', 'togglefullscreen', 'close']);
-    expect(template.map((m) => m.label)).toEqual(['文件 File', '编辑 Edit', '视图 View', '版面 Layout', '校对 Proof', '窗口 Window', '帮助 Help']);
+    expect(template.map((m) => m.label)).toEqual(['文件 File', '编辑 Edit', '视图 View', '版面 Layout', '排列 Arrange', '校对 Proof', '窗口 Window', '帮助 Help']);
   });
 });
