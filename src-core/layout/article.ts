@@ -8,7 +8,7 @@ import { imageExclusions } from './images';
 import type { TypoReport } from './page-layout';
 import { addReport, emptyReport } from './report';
 import { slotsOf } from './slots';
-import { layoutTitleImage, layoutTitles, rowsTo, type TitleArea } from './titles';
+import { layoutTitleBand, layoutTitleImage, layoutTitles, rowsTo, type TitleArea } from './titles';
 
 /** An article block through the stages: frame and box → titles → text flow through slots. */
 
@@ -79,6 +79,7 @@ function layoutHead(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBloc
   const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
   const area: TitleArea = { x: cols.xs[0], y: cols.top, width: cols.xs[headSpan - 1] + cols.width - cols.xs[0] };
   if (block.titleImage) return layoutTitleImage(ctx, doc, block, article, area, report) + 1;
+  if (block.titleBand) return layoutTitleBand(ctx, block, article, area, report);
   const height = layoutTitles(ctx, article, area, report);
   // Body text resumes on the next grid line, at least half a line below the titles.
   return height > 0 ? rowsTo(ctx.geo, block.row, area.y + height) : 0;

@@ -125,3 +125,30 @@ export function layoutTitleImage(ctx: LayoutContext, doc: BanmianDocument, block
   out.items.splice(imageAt, 0, imageItem(title.imageId, frame, doc.images.find((i) => i.id === title.imageId), title));
   return rows;
 }
+
+/**
+ * 标题底纹 / 反白: a K band spanning the title area from the block's top to half a line above where the
+ * body resumes, the titles inside it a body character from its edges, centred in its depth; 'white'
+ * titles are knocked out of it. Returns the grid lines the band takes from the block's top (0: no titles).
+ */
+export function layoutTitleBand(ctx: LayoutContext, block: ArticleBlock, article: Article, area: TitleArea, report: TypoReport): number {
+  const { geo, out } = ctx;
+  const band = block.titleBand!;
+  const pad = geo.bodySize;
+  const at = out.items.length;
+  const height = layoutTitles(ctx, article, { x: area.x + pad, y: area.y + pad, width: Math.max(0, area.width - 2 * pad) }, report);
+  if (height <= 0) return 0;
+  const rows = Math.min(rowsTo(geo, block.row, area.y + height + 2 * pad), Math.max(1, block.rows));
+  const bottom = Math.min(rowY(geo, block.row + rows) - geo.pitch / 2, rowY(geo, block.row + block.rows - 1) + geo.bodySize);
+  const shift = Math.max(0, (bottom - (area.y + height + 2 * pad)) / 2);
+  for (let i = at; i < out.items.length; i++) {
+    const item = out.items[i];
+    if (item.kind !== 'glyphs') continue;
+    item.y += shift;
+    if (band.text === 'white') item.color = KNOCKOUT;
+  }
+  const fill: CmykColor = { c: 0, m: 0, y: 0, k: band.tint / 100 };
+  out.items.splice(at, 0, { kind: 'box', x: area.x, y: area.y, width: area.width, height: bottom - area.y, fill, strokeWidth: 0 });
+  return rows;
+}
+

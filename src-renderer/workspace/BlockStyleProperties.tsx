@@ -1,4 +1,4 @@
-import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
+import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleBand, TitleImage } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset } from '../../src-core/layout/layout';
 import { columnDepths } from '../../src-core/model/grid';
@@ -189,3 +189,40 @@ export function TitleImageProperties({ block }: { block: ArticleBlock }) {
     </>
   );
 }
+
+/** The band's kinds as the panel offers them: none, 反白 (white on the tint), 底纹 (black on it), each with its usual tint. */
+const BAND_CHOICES: { value: '' | TitleBand['text']; zh: string; en: string; tint: number }[] = [
+  { value: '', zh: '无', en: 'None', tint: 0 },
+  { value: 'white', zh: '反白', en: 'White on black', tint: 100 },
+  { value: 'black', zh: '底纹', en: 'Black on a tint', tint: 15 },
+];
+
+/** 标题底纹 / 反白: a K band behind the titles, its tint in % K. */
+export function TitleBandProperties({ block }: { block: ArticleBlock }) {
+  const editor = useEditorInstance();
+  const band = block.titleBand;
+  const set = (next: TitleBand | undefined) => editor.editBlock(block.id, { titleBand: next });
+  const choose = (value: string) => {
+    const choice = BAND_CHOICES.find((c) => c.value === value);
+    set(choice?.value ? { text: choice.value, tint: choice.tint } : undefined);
+  };
+  return (
+    <div className="field-grid">
+      <Row zh="标题底纹" en="Title band">
+        <select data-testid="prop-title-band" value={band?.text ?? ''} onChange={(e) => choose(e.target.value)}>
+          {BAND_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {`${c.zh} ${c.en}`}
+            </option>
+          ))}
+        </select>
+      </Row>
+      {band && (
+        <Row zh="网点" en="Band tint (% K)">
+          <NumberField testId="prop-title-band-tint" value={band.tint} min={1} max={100} unit="%" onCommit={(v) => set({ ...band, tint: v })} />
+        </Row>
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,53 @@
+/**
+ * 标题底纹, 反白 and 竖排标题 on paper: the PDF read back with poppler (pdftotext, pdftoppm), not the
+ * engine's own items.
+ */
+import { describe, expect, it } from 'vitest';
+import { layout } from '../../src-core/layout/layout';
+import type { BoxItem, GlyphRun } from '../../src-core/layout/page-layout';
+import { emptyDocument } from '../../src-core/model/defaults';
+import type { ArticleBlock, BanmianDocument } from '../../src-core/model/document';
+import { docFromParagraphs } from '../../src-core/model/richtext';
+import { probePdf } from './makeup-pdf-probe';
+import { fonts } from './support';
+
+/** Where the rendered PNGs are kept to be looked at (BANMIAN_KEEP_PNG=dir). */
+const keep = process.env.BANMIAN_KEEP_PNG;
+
+function titledPage(block: Partial<ArticleBlock>, headline = '反白的主标题', deck = ''): BanmianDocument {
+  const doc = emptyDocument('broadsheet');
+  doc.articles.push({ id: 'a', kicker: '', headline, deck, byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs(['正文'.repeat(400)]), jumpFrom: '', jumpTo: '' });
+  doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 1, span: 3, row: 2, rows: 30, ...block });
+  return doc;
+}
+
+/** Grey levels (0 black … 255 white) of the rendered page inside a rectangle in pt (the PNG at `dpi`). */
+function greys(png: { width: number; data: Uint8Array }, dpi: number, r: { x: number; y: number; width: number; height: number }): number[] {
+  const s = dpi / 72;
+  const out: number[] = [];
+  for (let y = Math.ceil(r.y * s); y < Math.floor((r.y + r.height) * s); y++) {
+    for (let x = Math.ceil(r.x * s); x < Math.floor((r.x + r.width) * s); x++) out.push(png.data[(y * png.width + x) * 4]);
+  }
+  return out;
+}
+
+describe('反白 in the PDF', () => {
+  it('prints the headline white out of a black band: dark under it, white glyph strokes, the text still readable', async () => {
+    const doc = titledPage({ titleBand: { tint: 100, text: 'white' } });
+    const pl = layout(doc, { fonts });
+    const band = pl.items.find((i): i is BoxItem => i.kind === 'box')!;
+    const head = pl.items.find((i): i is GlyphRun => i.kind === 'glyphs' && i.source?.field === 'headline')!;
+    const probe = await probePdf(doc, fonts, 144, keep);
+    expect(probe.text.replace(/\s+/g, '')).toContain('反白的主标题');
+    // the band outside the headline's glyphs: solid black
+    const edge = greys(probe.png, probe.dpi, { x: band.x + 1, y: band.y + 1, width: band.width - 2, height: 3 });
+    expect(Math.max(...edge)).toBeLessThan(40);
+    // the headline's em boxes: mostly black ground with white strokes in it
+    const last = head.xs[head.xs.length - 1] + head.size;
+    const glyphs = greys(probe.png, probe.dpi, { x: head.xs[0], y: head.y - head.size * 0.85, width: last - head.xs[0], height: head.size * 0.95 });
+    const white = glyphs.filter((g) => g > 215).length / glyphs.length;
+    const dark = glyphs.filter((g) => g < 40).length / glyphs.length;
+    expect(white).toBeGreaterThan(0.1);
+    expect(dark).toBeGreaterThan(0.3);
+  });
+});
