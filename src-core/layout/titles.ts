@@ -1,4 +1,4 @@
-import type { Article, ArticleBlock, BanmianDocument, StyleName, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, StyleName, TextStyle, TitleBand } from '../model/document';
 import { rowY, type GridGeometry } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
@@ -49,15 +49,20 @@ function layoutColumnHead(ctx: LayoutContext, article: Article, area: TitleArea)
   return style.lineHeight + style.size * 0.6;
 }
 
-/** 栏头, kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
-export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleArea, report: TypoReport): number {
-  const { page, cache, out } = ctx;
+/** The titles an article has, in reading order, with their styles. */
+export function titleParts(article: Article): [TextField, string, StyleName][] {
   const parts: [TextField, string, StyleName][] = [
     ['kicker', article.kicker, 'kicker'],
     ['headline', article.headline, 'headline'],
     ['deck', article.deck, 'deck'],
   ];
-  const present = parts.filter(([, text]) => text.trim());
+  return parts.filter(([, text]) => text.trim());
+}
+
+/** 栏头, kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
+export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleArea, report: TypoReport): number {
+  const { page, cache, out } = ctx;
+  const present = titleParts(article);
   const columnHeight = layoutColumnHead(ctx, article, area);
   if (present.length === 0) return columnHeight;
   const { x, width } = area;
@@ -87,7 +92,7 @@ export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleAr
  * A headline of two halves ("真抓实干谋发展 奋勇争先谱新篇") that does not fit on one line is set as
  * two lines broken at the space, the way 两行题 are; anything else is composed as one paragraph.
  */
-function titlePieces(ctx: LayoutContext, text: string, style: TextStyle, width: number, field: TextField): string[] {
+export function titlePieces(ctx: LayoutContext, text: string, style: TextStyle, width: number, field: TextField): string[] {
   const halves = text.trim().split(/ +/);
   if (field === 'kicker' || halves.length !== 2) return [text];
   const whole = ctx.cache.compose([{ text, style, tag: 0 }], composeOptions(ctx.page.typeset, width, style, 0, 'center'));
@@ -141,14 +146,20 @@ export function layoutTitleBand(ctx: LayoutContext, block: ArticleBlock, article
   const rows = Math.min(rowsTo(geo, block.row, area.y + height + 2 * pad), Math.max(1, block.rows));
   const bottom = Math.min(rowY(geo, block.row + rows) - geo.pitch / 2, rowY(geo, block.row + block.rows - 1) + geo.bodySize);
   const shift = Math.max(0, (bottom - (area.y + height + 2 * pad)) / 2);
-  for (let i = at; i < out.items.length; i++) {
-    const item = out.items[i];
-    if (item.kind !== 'glyphs') continue;
-    item.y += shift;
-    if (band.text === 'white') item.color = KNOCKOUT;
-  }
-  const fill: CmykColor = { c: 0, m: 0, y: 0, k: band.tint / 100 };
-  out.items.splice(at, 0, { kind: 'box', x: area.x, y: area.y, width: area.width, height: bottom - area.y, fill, strokeWidth: 0 });
+  paintBand(ctx, at, band, { x: area.x, y: area.y, width: area.width, height: bottom - area.y }, shift);
   return rows;
 }
 
+/** Puts the band under the title items written from `at` on, moving them down by `dy`; 'white' knocks them out. */
+export function paintBand(ctx: LayoutContext, at: number, band: TitleBand, rect: Rect, dy: number): void {
+  const items = ctx.out.items;
+  for (let i = at; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind !== 'glyphs') continue;
+    item.y += dy;
+    if (item.ys) item.ys = item.ys.map((y) => y + dy);
+    if (band.text === 'white') item.color = KNOCKOUT;
+  }
+  const fill: CmykColor = { c: 0, m: 0, y: 0, k: band.tint / 100 };
+  items.splice(at, 0, { kind: 'box', ...rect, fill, strokeWidth: 0 });
+}

@@ -1,4 +1,4 @@
-import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleBand, TitleImage } from '../../src-core/model/document';
+import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleBand, TitleDirection, TitleImage, VerticalLatin } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset } from '../../src-core/layout/layout';
 import { columnDepths } from '../../src-core/model/grid';
@@ -220,6 +220,35 @@ export function TitleBandProperties({ block }: { block: ArticleBlock }) {
       {band && (
         <Row zh="网点" en="Band tint (% K)">
           <NumberField testId="prop-title-band-tint" value={band.tint} min={1} max={100} unit="%" onCommit={(v) => set({ ...band, tint: v })} />
+        </Row>
+      )}
+    </div>
+  );
+}
+
+/** 标题排向: titles across the top (横排) or down a column at the block's right (竖排), and how Latin stands in it. */
+export function TitleDirectionProperties({ block }: { block: ArticleBlock }) {
+  const editor = useEditorInstance();
+  const vertical = block.titleDirection === 'vertical';
+  return (
+    <div className="field-grid">
+      <Row zh="标题排向" en="Title direction">
+        <select
+          data-testid="prop-title-direction"
+          value={block.titleDirection ?? 'horizontal'}
+          title={block.titleImage ? '压题图的标题总是横排 · Titles over a picture are always horizontal' : undefined}
+          onChange={(e) => editor.editBlock(block.id, { titleDirection: e.target.value === 'vertical' ? ('vertical' satisfies TitleDirection) : undefined })}
+        >
+          <option value="horizontal">横排 Horizontal</option>
+          <option value="vertical">竖排 Vertical</option>
+        </select>
+      </Row>
+      {vertical && (
+        <Row zh="西文数字" en="Latin and digits">
+          <select data-testid="prop-title-latin" value={block.titleLatin ?? 'rotated'} onChange={(e) => editor.editBlock(block.id, { titleLatin: e.target.value === 'upright' ? ('upright' satisfies VerticalLatin) : undefined })}>
+            <option value="rotated">转排 Turned</option>
+            <option value="upright">直排 Upright</option>
+          </select>
         </Row>
       )}
     </div>

@@ -6,7 +6,7 @@ import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
 import { ArticleStyles } from './ArticleStyles';
 import { MmField, NumberField, Row, Section, TextField } from '../ui/fields';
-import { BoxProperties, ImageCropProperties, RuleProperties, TitleBandProperties, TitleImageProperties } from './BlockStyleProperties';
+import { BoxProperties, ImageCropProperties, RuleProperties, TitleBandProperties, TitleDirectionProperties, TitleImageProperties } from './BlockStyleProperties';
 import { SizeCombo } from './style-fields';
 import { LayoutLock } from '../ui/layout-lock';
 import { PictureProperties } from '../pictures/PictureProperties';
@@ -87,6 +87,7 @@ function GridBlockFields({ block }: { block: GridBlock }) {
         <GridPlacementFields block={block} />
         <BlockKindFields block={block} />
         {block.kind !== 'ad' && <BoxProperties block={block} />}
+        {block.kind === 'article' && <TitleDirectionProperties block={block} />}
         {block.kind === 'article' && <TitleBandProperties block={block} />}
         {block.kind === 'article' && <TitleImageProperties block={block} />}
         <LockedRow block={block} />

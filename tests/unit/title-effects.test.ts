@@ -2,6 +2,10 @@
  * 标题底纹, 反白 and 竖排标题 on paper: the PDF read back with poppler (pdftotext, pdftoppm), not the
  * engine's own items.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../src-core/layout/layout';
 import type { BoxItem, GlyphRun } from '../../src-core/layout/page-layout';
@@ -49,5 +53,38 @@ describe('反白 in the PDF', () => {
     const dark = glyphs.filter((g) => g < 40).length / glyphs.length;
     expect(white).toBeGreaterThan(0.1);
     expect(dark).toBeGreaterThan(0.3);
+  });
+});
+
+/** Each character pdftotext -bbox finds on the page with its box (pt, y down). */
+function charBoxes(pdfPath: string): { ch: string; x: number; y: number; w: number; h: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  const out: { ch: string; x: number; y: number; w: number; h: number }[] = [];
+  for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    const [x, y, x2, y2] = [m[1], m[2], m[3], m[4]].map(Number);
+    out.push({ ch: m[5], x, y, w: x2 - x, h: y2 - y });
+  }
+  return out;
+}
+
+describe('竖排标题 in the PDF', () => {
+  it('stacks the headline’s glyphs downwards in one column at the block’s right, the digits turned', async () => {
+    const dir = keep ?? mkdtempSync(join(tmpdir(), 'vertical-'));
+    const doc = titledPage({ titleDirection: 'vertical', span: 4 }, '走进新时代，奋斗2026！');
+    await probePdf(doc, fonts, 72, dir);
+    const boxes = charBoxes(join(dir, 'page.pdf'));
+    const head = boxes.filter((b) => /[走进新时代奋斗]/.test(b.ch));
+    expect(head.map((b) => b.ch).join('')).toContain('走进新时代');
+    // x the same for each, y increasing
+    for (let i = 1; i < head.length; i++) {
+      expect(head[i].x).toBeCloseTo(head[0].x, 0);
+      expect(head[i].y).toBeGreaterThan(head[i - 1].y);
+    }
+    const digits = boxes.find((b) => b.ch.includes('2026'));
+    // turned: the digits' box is taller than it is wide, under 奋斗
+    expect(digits).toBeDefined();
+    expect(digits!.h).toBeGreaterThan(digits!.w);
+    expect(digits!.y).toBeGreaterThan(head[head.length - 1].y);
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   });
 });
