@@ -4,9 +4,9 @@ import type { ComposedParagraph } from '../typeset/compose';
 import { composeOptions, type LayoutContext } from './context';
 import type { TextColumns } from './frames';
 import type { Source } from './lines';
-import { BLACK, type GlyphRun, type TypoReport } from './page-layout';
+import { BLACK, type GlyphRun, type Rect, type TypoReport } from './page-layout';
 import { tally } from './report';
-import { paintBand, rowsTo, titleParts, titlePieces } from './titles';
+import { columnStyle, KNOCKOUT, paintBand, rowsTo, titleParts, titlePieces } from './titles';
 
 /**
  * 竖排标题: kicker, headline and deck set vertically in columns at the block's right edge, read top to
@@ -57,6 +57,8 @@ interface VerticalLine {
   li: number;
   style: TextStyle;
   source: Source;
+  /** The 栏头: knocked out of a black label as long as its text, set off from the titles after it. */
+  label?: true;
 }
 
 /**
@@ -70,7 +72,7 @@ export function layoutVerticalTitles(ctx: LayoutContext, block: ArticleBlock, ar
   const length = Math.max(geo.bodySize, cols.bottoms[block.span - 1] - cols.top - 2 * pad);
   const lines = verticalLines(ctx, article, length, block.titleLatin ?? 'rotated');
   if (lines.length === 0) return undefined;
-  const total = lines.reduce((w, l) => w + l.style.lineHeight, 0);
+  const total = lines.reduce((w, l) => w + l.style.lineHeight + (l.label ? l.style.size * 0.6 : 0), 0);
   const span = Math.min(block.span, Math.max(1, Math.ceil((total + 2 * pad + geo.gutter) / (cols.width + geo.gutter))));
   const left = cols.xs[block.span - span];
   const right = cols.xs[block.span - 1] + cols.width;
@@ -80,10 +82,14 @@ export function layoutVerticalTitles(ctx: LayoutContext, block: ArticleBlock, ar
   let longest = 0;
   for (const line of lines) {
     const { cp, li, style } = line;
-    emitVerticalLine(ctx, cp, li, x - style.lineHeight / 2, cols.top + pad, article.id, line.source);
+    const inset = line.label ? style.size * 0.5 : 0;
+    const first = ctx.out.items.length;
+    emitVerticalLine(ctx, cp, li, x - style.lineHeight / 2, cols.top + pad + inset, article.id, line.source);
     tally(report, cp, li, false, ctx.page.typeset.maxExpansion);
-    longest = Math.max(longest, cp.lines[li].naturalWidth);
-    x -= style.lineHeight;
+    const extent = cp.lines[li].naturalWidth - (line.label ? style.tracking * style.size : 0) + 2 * inset;
+    if (line.label) knockOut(ctx, first, { x: x - style.lineHeight, y: cols.top + pad, width: style.lineHeight, height: extent });
+    longest = Math.max(longest, extent);
+    x -= style.lineHeight + (line.label ? style.size * 0.6 : 0);
   }
   const bottom = Math.min(cols.top + longest + 2 * pad, cols.bottoms[block.span - 1]);
   if (block.titleBand) paintBand(ctx, at, block.titleBand, { x: left, y: cols.top, width: right - left, height: bottom - cols.top }, 0);
@@ -93,6 +99,12 @@ export function layoutVerticalTitles(ctx: LayoutContext, block: ArticleBlock, ar
 /** Each title composed along a column `length` long: its vertical lines in reading order. */
 function verticalLines(ctx: LayoutContext, article: Article, length: number, latin: VerticalLatin): VerticalLine[] {
   const lines: VerticalLine[] = [];
+  const name = article.column?.trim();
+  if (name) {
+    const cp = ctx.cache.compose([{ text: verticalText(name, latin), style: columnStyle(ctx, article), tag: 0 }], composeOptions(ctx.page.typeset, length, columnStyle(ctx, article), 0, 'left'));
+    ctx.out.noteMissing(cp, article.id);
+    if (cp.lines.length > 0) lines.push({ cp, li: 0, style: columnStyle(ctx, article), source: { field: 'column', paragraph: 0, base: 0 }, label: true });
+  }
   for (const [field, text, styleName] of titleParts(article)) {
     const style = resolveStyle(ctx.page, styleName, article.styleOverrides);
     let base = 0;
@@ -140,3 +152,14 @@ function emitVerticalLine(ctx: LayoutContext, cp: ComposedParagraph, li: number,
     i = j;
   }
 }
+
+/** A black label under the glyph items written from `first` on, the glyphs knocked out of it. */
+function knockOut(ctx: LayoutContext, first: number, rect: Rect): void {
+  const items = ctx.out.items;
+  for (let i = first; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'glyphs') item.color = KNOCKOUT;
+  }
+  items.splice(first, 0, { kind: 'box', ...rect, fill: BLACK, strokeWidth: 0 });
+}
+

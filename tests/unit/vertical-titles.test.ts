@@ -100,6 +100,23 @@ describe('竖排标题 layout', () => {
     expect(Math.min(...body.filter((r) => r.xs[0] < twoLast.x).map((r) => r.y))).toBeLessThan(twoLast.y + geo.pitch);
   });
 
+  it('sets the 栏头 as a knocked-out black label at the right, the headline to its left', () => {
+    const doc = verticalPage({}, { column: '一把手访谈' });
+    const pl = layout(doc, { fonts });
+    const label = runs(pl, 'column');
+    expect(label.map((r) => r.text).join('')).toBe('一把手访谈');
+    const box = pl.items.find((i): i is BoxItem => i.kind === 'box')!;
+    expect(box.fill).toEqual({ c: 0, m: 0, y: 0, k: 1 });
+    for (const r of label) {
+      expect(r.color.k).toBe(0);
+      expect(r.xs[0]).toBeGreaterThan(box.x);
+      expect(r.xs[0] + r.size).toBeLessThan(box.x + box.width + 1e-6);
+      for (const y of r.ys!) expect(y).toBeLessThan(box.y + box.height);
+    }
+    const head = runs(pl, 'headline');
+    expect(head[0].xs[0] + head[0].size).toBeLessThan(box.x);
+  });
+
   it('puts a 反白 band over the vertical title area', () => {
     const doc = verticalPage({ titleBand: { tint: 100, text: 'white' } });
     const pl = layout(doc, { fonts });
