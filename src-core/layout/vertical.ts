@@ -162,4 +162,3 @@ function knockOut(ctx: LayoutContext, first: number, rect: Rect): void {
   }
   items.splice(first, 0, { kind: 'box', ...rect, fill: BLACK, strokeWidth: 0 });
 }
-

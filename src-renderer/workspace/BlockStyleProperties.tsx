@@ -254,4 +254,3 @@ export function TitleDirectionProperties({ block }: { block: ArticleBlock }) {
     </div>
   );
 }
-
