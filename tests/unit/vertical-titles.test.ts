@@ -10,6 +10,7 @@ import { gridGeometry, rectOf } from '../../src-core/model/grid';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 import { validateDocument } from '../../src-core/model/validate';
 import { pageToSvg } from '../../src-core/svg/page-svg';
+import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import { fonts } from './support';
 
 function verticalPage(block: Partial<ArticleBlock>, over: Partial<Article> = {}): BanmianDocument {
@@ -161,5 +162,16 @@ describe('竖排标题 on screen', () => {
     expect(svg).toContain(`<text transform="translate(${+up.xs[1].toFixed(2)} ${+up.ys![1].toFixed(2)})"`);
     const turned = head.find((r) => r.turned)!;
     expect(svg).toContain(`<text transform="translate(${+turned.xs[0].toFixed(2)} ${+turned.ys![0].toFixed(2)}) rotate(90)"`);
+  });
+});
+
+describe('the title settings in a saved page', () => {
+  it('survive saving and opening, and a page without them opens as before (horizontal, no band)', () => {
+    const doc = verticalPage({ titleLatin: 'upright', titleBand: { tint: 30, text: 'black' } });
+    const back = parseDocument(serializeDocument(doc));
+    expect(back.ok && back.document.blocks[0]).toMatchObject({ titleDirection: 'vertical', titleLatin: 'upright', titleBand: { tint: 30, text: 'black' } });
+    const plain = emptyDocument('broadsheet');
+    const old = parseDocument(serializeDocument(plain));
+    expect(old.ok).toBe(true);
   });
 });
