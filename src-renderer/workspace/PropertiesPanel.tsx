@@ -139,7 +139,8 @@ function BlockKindFields({ block }: { block: GridBlock }) {
   const editor = useEditorInstance();
   return (
     <>
-      {block.kind === 'article' && (
+      {/* Vertical titles take the columns they need at the block's right: no span to set. */}
+      {block.kind === 'article' && block.titleDirection !== 'vertical' && (
         <Row zh="标题跨栏" en="Headline span">
           <NumberField
             testId="prop-headline-span"

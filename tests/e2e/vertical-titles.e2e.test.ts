@@ -37,8 +37,11 @@ describe.skipIf(!chromiumAvailable())('竖排标题 and 反白 in the workspace'
     // (joined dashes of the body are drawn one by one too; the headline's characters are not, yet)
     const headGlyphs = async () => (await placedGlyphs(page)).filter((g) => headline.includes(g.ch) && g.ch !== '—');
     expect(await headGlyphs()).toEqual([]);
+    await expect(page.getByTestId('prop-headline-span').count()).resolves.toBe(1);
     await page.getByTestId('prop-title-direction').selectOption('vertical');
     await expect.poll(async () => (await headGlyphs()).length).toBeGreaterThan(3);
+    // the span is the vertical titles' own: its field goes
+    expect(await page.getByTestId('prop-headline-span').count()).toBe(0);
     const glyphs = (await headGlyphs()).filter((g) => !g.turned);
     expect(glyphs.length).toBeGreaterThan(3);
     // one column at the block's right, read downwards
