@@ -56,8 +56,15 @@ describe.skipIf(!chromiumAvailable())('竖排标题 and 反白 in the workspace'
     await expect.poll(async () => (await headGlyphs()).every((g) => g.fill === 'rgb(255,255,255)')).toBe(true);
     expect(await shot(page, 'vertical-titles-band-1600.png')).toBeTruthy();
 
-    // back on the canvas: each change was one undo step
+    // back on the canvas, zoomed to the block to look at the glyphs; each change was one undo step
     await page.mouse.click(p.x, p.y);
+    const fitted = await page.getByTestId('zoom').textContent();
+    await page.keyboard.press('Control+2');
+    await expect.poll(() => page.getByTestId('zoom').textContent()).not.toBe(fitted);
+    expect(await shot(page, 'vertical-titles-band-zoomed-1600.png')).toBeTruthy();
+    const centre = await frameOf(page, 'b-xie-feng');
+    const q = await clientPoint(page, centre.x + centre.width / 4, centre.y + centre.height / 2);
+    await page.mouse.click(q.x, q.y);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await headGlyphs()).length).toBe(0);
