@@ -1,4 +1,4 @@
-import type { Article, ArticleBlock, BanmianDocument } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, GridRect } from '../model/document';
 import { rectOf } from '../model/grid';
 import { printableParagraphs } from '../model/richtext';
 import type { LayoutContext } from './context';
@@ -8,7 +8,8 @@ import { imageExclusions } from './images';
 import type { TypoReport } from './page-layout';
 import { addReport, emptyReport } from './report';
 import { slotsOf } from './slots';
-import { layoutTitleImage, layoutTitles, rowsTo, type TitleArea } from './titles';
+import { layoutVerticalTitles } from './vertical';
+import { layoutTitleBand, layoutTitleImage, layoutTitles, rowsTo, type TitleArea } from './titles';
 
 /** An article block through the stages: frame and box → titles → text flow through slots. */
 
@@ -65,22 +66,31 @@ function layoutArticle(ctx: LayoutContext, doc: BanmianDocument, block: ArticleB
   }
   blockBox(ctx, block, frame);
   const cols = textColumns(geo, block, frame, boxInset(block, geo.bodySize));
-  const titleRows = layoutHead(ctx, doc, block, article, cols, report);
+  const titles = layoutHead(ctx, doc, block, article, cols, report);
   const exclusions = imageExclusions(doc, block);
-  const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
-  if (titleRows > 0) exclusions.push({ col: block.col, span: headSpan, row: block.row, rows: titleRows });
+  if (titles) exclusions.push(titles);
   const slots = slotsOf(geo, block, cols, exclusions);
   const used = flowBody(ctx, article, slots, cols.width, report);
   out.frames.push({ blockId: block.id, kind: 'article', ...frame, emptyLines: Math.max(0, slots.length - used) });
 }
 
-/** The titles (or 压题图) over the headline span; returns the grid lines they take from the block's top. */
-function layoutHead(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBlock, article: Article, cols: TextColumns, report: TypoReport): number {
+/**
+ * The titles (or 压题图) over the headline span, or set vertically at the block's right; returns the
+ * grid rectangle they take, which the body leaves (undefined: no titles).
+ */
+function layoutHead(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBlock, article: Article, cols: TextColumns, report: TypoReport): GridRect | undefined {
+  if (block.titleDirection === 'vertical' && !block.titleImage) return layoutVerticalTitles(ctx, block, article, cols, report);
   const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
   const area: TitleArea = { x: cols.xs[0], y: cols.top, width: cols.xs[headSpan - 1] + cols.width - cols.xs[0] };
+  const rows = headRows(ctx, doc, block, article, area, report);
+  return rows > 0 ? { col: block.col, span: headSpan, row: block.row, rows } : undefined;
+}
+
+/** The grid lines the horizontal titles take from the block's top. */
+function headRows(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBlock, article: Article, area: TitleArea, report: TypoReport): number {
   if (block.titleImage) return layoutTitleImage(ctx, doc, block, article, area, report) + 1;
+  if (block.titleBand) return layoutTitleBand(ctx, block, article, area, report);
   const height = layoutTitles(ctx, article, area, report);
   // Body text resumes on the next grid line, at least half a line below the titles.
   return height > 0 ? rowsTo(ctx.geo, block.row, area.y + height) : 0;
 }
-

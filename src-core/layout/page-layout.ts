@@ -42,6 +42,12 @@ export interface GlyphRun {
   xs: number[];
   /** Horizontal glyph scale (PDF Tz / 100), 1 for almost every run. */
   hScale: number;
+  /**
+   * 竖排: the baseline y of each glyph (absent: all on `y`, which is then the first of these). With
+   * `turned`, each glyph is turned 90° clockwise about its origin (Latin and digits in vertical titles).
+   */
+  ys?: number[];
+  turned?: true;
   source?: GlyphSource;
 }
 

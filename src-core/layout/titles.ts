@@ -1,4 +1,4 @@
-import type { Article, ArticleBlock, BanmianDocument, StyleName, TextStyle } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, StyleName, TextStyle, TitleBand } from '../model/document';
 import { rowY, type GridGeometry } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
@@ -16,10 +16,10 @@ export interface TitleArea {
 }
 
 /** K-only white: no ink, the paper shows (titles knocked out of a picture). */
-const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
+export const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
 
 /** The 栏头's type: the kicker's size in bold 黑体, knocked out of a black label. */
-function columnStyle(ctx: LayoutContext, article: Article): TextStyle {
+export function columnStyle(ctx: LayoutContext, article: Article): TextStyle {
   const kicker = resolveStyle(ctx.page, 'kicker', article.styleOverrides);
   return { ...kicker, family: 'hei', bold: true, align: 'left', tracking: 0.1, lineHeight: kicker.size * 1.6 };
 }
@@ -49,15 +49,20 @@ function layoutColumnHead(ctx: LayoutContext, article: Article, area: TitleArea)
   return style.lineHeight + style.size * 0.6;
 }
 
-/** 栏头, kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
-export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleArea, report: TypoReport): number {
-  const { page, cache, out } = ctx;
+/** The titles an article has, in reading order, with their styles. */
+export function titleParts(article: Article): [TextField, string, StyleName][] {
   const parts: [TextField, string, StyleName][] = [
     ['kicker', article.kicker, 'kicker'],
     ['headline', article.headline, 'headline'],
     ['deck', article.deck, 'deck'],
   ];
-  const present = parts.filter(([, text]) => text.trim());
+  return parts.filter(([, text]) => text.trim());
+}
+
+/** 栏头, kicker, headline and deck stacked from the top of `area`; returns the height they take (0: none). */
+export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleArea, report: TypoReport): number {
+  const { page, cache, out } = ctx;
+  const present = titleParts(article);
   const columnHeight = layoutColumnHead(ctx, article, area);
   if (present.length === 0) return columnHeight;
   const { x, width } = area;
@@ -87,7 +92,7 @@ export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleAr
  * A headline of two halves ("真抓实干谋发展 奋勇争先谱新篇") that does not fit on one line is set as
  * two lines broken at the space, the way 两行题 are; anything else is composed as one paragraph.
  */
-function titlePieces(ctx: LayoutContext, text: string, style: TextStyle, width: number, field: TextField): string[] {
+export function titlePieces(ctx: LayoutContext, text: string, style: TextStyle, width: number, field: TextField): string[] {
   const halves = text.trim().split(/ +/);
   if (field === 'kicker' || halves.length !== 2) return [text];
   const whole = ctx.cache.compose([{ text, style, tag: 0 }], composeOptions(ctx.page.typeset, width, style, 0, 'center'));
@@ -124,4 +129,37 @@ export function layoutTitleImage(ctx: LayoutContext, doc: BanmianDocument, block
   const frame: Rect = { x: area.x, y: area.y, width: area.width, height: bottom - area.y };
   out.items.splice(imageAt, 0, imageItem(title.imageId, frame, doc.images.find((i) => i.id === title.imageId), title));
   return rows;
+}
+
+/**
+ * 标题底纹 / 反白: a K band spanning the title area from the block's top to half a line above where the
+ * body resumes, the titles inside it a body character from its edges, centred in its depth; 'white'
+ * titles are knocked out of it. Returns the grid lines the band takes from the block's top (0: no titles).
+ */
+export function layoutTitleBand(ctx: LayoutContext, block: ArticleBlock, article: Article, area: TitleArea, report: TypoReport): number {
+  const { geo, out } = ctx;
+  const band = block.titleBand!;
+  const pad = geo.bodySize;
+  const at = out.items.length;
+  const height = layoutTitles(ctx, article, { x: area.x + pad, y: area.y + pad, width: Math.max(0, area.width - 2 * pad) }, report);
+  if (height <= 0) return 0;
+  const rows = Math.min(rowsTo(geo, block.row, area.y + height + 2 * pad), Math.max(1, block.rows));
+  const bottom = Math.min(rowY(geo, block.row + rows) - geo.pitch / 2, rowY(geo, block.row + block.rows - 1) + geo.bodySize);
+  const shift = Math.max(0, (bottom - (area.y + height + 2 * pad)) / 2);
+  paintBand(ctx, at, band, { x: area.x, y: area.y, width: area.width, height: bottom - area.y }, shift);
+  return rows;
+}
+
+/** Puts the band under the title items written from `at` on, moving them down by `dy`; 'white' knocks them out. */
+export function paintBand(ctx: LayoutContext, at: number, band: TitleBand, rect: Rect, dy: number): void {
+  const items = ctx.out.items;
+  for (let i = at; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind !== 'glyphs') continue;
+    item.y += dy;
+    if (item.ys) item.ys = item.ys.map((y) => y + dy);
+    if (band.text === 'white') item.color = KNOCKOUT;
+  }
+  const fill: CmykColor = { c: 0, m: 0, y: 0, k: band.tint / 100 };
+  items.splice(at, 0, { kind: 'box', ...rect, fill, strokeWidth: 0 });
 }

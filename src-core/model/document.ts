@@ -193,6 +193,28 @@ export interface TitleImage extends ImageCrop {
   text: 'white' | 'black';
 }
 
+/**
+ * 标题底纹 and 反白: a band of K tint behind an article's titles, spanning the title area. 'white'
+ * titles are knocked out of it (反白), 'black' ones print K on it (底纹).
+ */
+export interface TitleBand {
+  /** % K, 1–100 (100: solid black). */
+  tint: number;
+  text: 'white' | 'black';
+}
+
+export const TITLE_BAND_TEXTS: readonly TitleBand['text'][] = ['white', 'black'];
+
+/** 标题排向: titles across the top (横排), or 竖排, in columns at the block's right edge. */
+export type TitleDirection = 'horizontal' | 'vertical';
+
+export const TITLE_DIRECTIONS: readonly TitleDirection[] = ['horizontal', 'vertical'];
+
+/** Latin letters and digits in vertical titles: turned 90° clockwise (转排), or upright (直排, full-width forms). */
+export type VerticalLatin = 'rotated' | 'upright';
+
+export const VERTICAL_LATIN: readonly VerticalLatin[] = ['rotated', 'upright'];
+
 /** A tinted and/or framed box (底纹, 边框) around a block; text keeps `inset` pt inside it. */
 export interface BlockBox {
   /** 底纹: tint in % K (0–100); absent or 0: no tint. */
@@ -214,6 +236,12 @@ export interface ArticleBlock extends GridRect, BlockBox {
   columnRows?: number[];
   /** 压题图: the titles are set over this picture at the top of the block. */
   titleImage?: TitleImage;
+  /** A band behind the titles (底纹, 反白); absent: none. Ignored under a 压题图. */
+  titleBand?: TitleBand;
+  /** Absent: 'horizontal'. Vertical titles take whole columns at the right and ignore `headlineSpan`. */
+  titleDirection?: TitleDirection;
+  /** Absent: 'rotated'. Only read for vertical titles. */
+  titleLatin?: VerticalLatin;
   locked?: boolean;
 }
 

@@ -1,5 +1,5 @@
-import type { AdBlock, Article, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
-import { DATE_LINES, FORMAT_VERSION, MAX_GUIDES, RULE_STYLES, TEXT_WRAPS, WRAP_OFFSET } from './document';
+import type { AdBlock, Article, ArticleBlock, BanmianDocument, Block, ImageAsset, PageSettings, BlockBox, GridRect, ImageCrop, StyleName } from './document';
+import { DATE_LINES, FORMAT_VERSION, MAX_GUIDES, RULE_STYLES, TEXT_WRAPS, TITLE_BAND_TEXTS, TITLE_DIRECTIONS, VERTICAL_LATIN, WRAP_OFFSET } from './document';
 import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
@@ -346,6 +346,7 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
       if (t.text !== 'white' && t.text !== 'black') c.fail(`${p}.titleImage.text`, t.text, '应为 white（反白）或 black（黑字）', "must be 'white' (knockout) or 'black'");
       checkCrop(c, `${p}.titleImage`, t);
     }
+    checkTitleSetting(c, p, b);
   } else {
     if (!imageIds.has(b.imageId)) c.fail(`${p}.imageId`, b.imageId, '找不到这张图片', 'no image has this id');
     c.text(`${p}.caption`, b.caption, TEXT);
@@ -354,6 +355,21 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
     checkBox(c, p, b);
     if (b.wrap !== undefined && !TEXT_WRAPS.includes(b.wrap)) c.fail(`${p}.wrap`, b.wrap, '应为 around（绕框）、band（上下）或 none（不绕排）', "must be 'around', 'band' or 'none'");
     if (b.wrapOffset !== undefined) c.integer(`${p}.wrapOffset`, b.wrapOffset, 0, WRAP_OFFSET.max);
+  }
+}
+
+/** 竖排标题, 标题底纹 and 反白 of an article block. */
+function checkTitleSetting(c: Checker, p: string, b: ArticleBlock): void {
+  const band = b.titleBand;
+  if (band !== undefined && c.object(`${p}.titleBand`, band)) {
+    c.number(`${p}.titleBand.tint`, band.tint, 1, 100);
+    if (!TITLE_BAND_TEXTS.includes(band.text)) c.fail(`${p}.titleBand.text`, band.text, '应为 white（反白）或 black（黑字）', "must be 'white' (knockout) or 'black'");
+  }
+  if (b.titleDirection !== undefined && !TITLE_DIRECTIONS.includes(b.titleDirection)) {
+    c.fail(`${p}.titleDirection`, b.titleDirection, '应为 horizontal（横排）或 vertical（竖排）', "must be 'horizontal' or 'vertical'");
+  }
+  if (b.titleLatin !== undefined && !VERTICAL_LATIN.includes(b.titleLatin)) {
+    c.fail(`${p}.titleLatin`, b.titleLatin, '应为 rotated（转排）或 upright（直排）', "must be 'rotated' or 'upright'");
   }
 }
 

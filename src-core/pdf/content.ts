@@ -167,6 +167,25 @@ export class ContentWriter {
     this.parts.push(`${s}>] TJ`);
   }
 
+  /**
+   * Glyphs each placed by its own text matrix (竖排: x and y per glyph), upright or turned 90°
+   * clockwise (the glyph's baseline running down the page).
+   */
+  placedGlyphs(font: string, size: number, hScalePercent: number, cids: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, turned: boolean): void {
+    this.beginText();
+    const f = `/${font} ${num(size)} Tf`;
+    if (f !== this.font) {
+      this.parts.push(f);
+      this.font = f;
+    }
+    if (hScalePercent !== this.hScale) {
+      this.parts.push(`${num(hScalePercent)} Tz`);
+      this.hScale = hScalePercent;
+    }
+    const matrix = turned ? '0 -1 1 0' : '1 0 0 1';
+    for (let i = 0; i < cids.length; i++) this.parts.push(`${matrix} ${num(xs[i])} ${num(ys[i])} Tm <${hex4(cids[i])}> Tj`);
+  }
+
   toString(): string {
     this.endText();
     return this.parts.join('\n');

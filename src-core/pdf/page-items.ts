@@ -72,6 +72,12 @@ function drawGlyphs(item: GlyphRun, p: PageCanvas): Problem | undefined {
   }
   if (n === 0) return undefined;
   p.cw.fillCmyk(item.color);
+  if (item.ys) {
+    const ys = item.ys;
+    const xs = item.xs.slice(0, n).map((x) => p.ox + x);
+    p.cw.placedGlyphs(use.resourceName, item.size, item.hScale * 100, cids.subarray(0, n), xs, ys.slice(0, n).map((y) => p.pageTop - y), !!item.turned);
+    return undefined;
+  }
   p.cw.glyphs(use.resourceName, item.size, item.hScale * 100, p.ox + item.xs[0], p.pageTop - item.y, cids.subarray(0, n), use.widths, item.xs);
   return undefined;
 }

@@ -96,11 +96,25 @@ function textSvg(item: GlyphRun, attrs: string, advance: SvgOptions['advance']):
   return `<text x="${num3(xs[0])}"${ls}${attrs}>${runs.join('')}</text>`;
 }
 
+/**
+ * A run of vertical text (竖排标题): each glyph at its own x and baseline y, a turned run's glyphs
+ * turned 90° clockwise about their origins (the PDF's per-glyph text matrix).
+ */
+function verticalSvg(item: GlyphRun, family: string, fill: string): string {
+  const ys = item.ys!;
+  const turn = item.turned ? ' rotate(90)' : '';
+  const scale = item.hScale !== 1 ? ` scale(${num(item.hScale)} 1)` : '';
+  return [...item.text]
+    .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(ys[i])})${turn}${scale}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(ch)}</text>`)
+    .join('');
+}
+
 function itemSvg(item: LayoutItem, opts: SvgOptions): string {
   switch (item.kind) {
     case 'glyphs': {
       const fill = cmykToCss(item.color);
       const family = escapeAttr(opts.fontFamily(item.face));
+      if (item.ys) return verticalSvg(item, family, fill);
       if (item.hScale !== 1) {
         // Scaled glyphs (joined dashes) are drawn one by one, as the PDF does with Tz.
         return [...item.text]

@@ -181,6 +181,9 @@ export function sameGlyphs(a: GlyphRun, b: GlyphRun): boolean {
   if (a.color.c !== b.color.c || a.color.m !== b.color.m || a.color.y !== b.color.y || a.color.k !== b.color.k) return false;
   if (a.xs.length !== b.xs.length) return false;
   for (let i = 0; i < a.xs.length; i++) if (a.xs[i] !== b.xs[i]) return false;
+  // 竖排: each glyph's own y, and whether the run is turned.
+  if (a.turned !== b.turned || !a.ys !== !b.ys) return false;
+  if (a.ys && b.ys) for (let i = 0; i < a.ys.length; i++) if (a.ys[i] !== b.ys[i]) return false;
   return true;
 }
 

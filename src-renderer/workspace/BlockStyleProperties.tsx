@@ -1,4 +1,4 @@
-import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleImage } from '../../src-core/model/document';
+import type { ArticleBlock, BlockBox, BoxBlock, ImageBlock, ImageCrop, RuleBlock, RuleStyle, TitleBand, TitleDirection, TitleImage, VerticalLatin } from '../../src-core/model/document';
 import { RULE_STYLES } from '../../src-core/model/document';
 import { boxInset } from '../../src-core/layout/layout';
 import { columnDepths } from '../../src-core/model/grid';
@@ -187,5 +187,70 @@ export function TitleImageProperties({ block }: { block: ArticleBlock }) {
         </>
       )}
     </>
+  );
+}
+
+/** The band's kinds as the panel offers them: none, 反白 (white on the tint), 底纹 (black on it), each with its usual tint. */
+const BAND_CHOICES: { value: '' | TitleBand['text']; zh: string; en: string; tint: number }[] = [
+  { value: '', zh: '无', en: 'None', tint: 0 },
+  { value: 'white', zh: '反白', en: 'White on black', tint: 100 },
+  { value: 'black', zh: '底纹', en: 'Black on a tint', tint: 15 },
+];
+
+/** 标题底纹 / 反白: a K band behind the titles, its tint in % K. */
+export function TitleBandProperties({ block }: { block: ArticleBlock }) {
+  const editor = useEditorInstance();
+  const band = block.titleBand;
+  const set = (next: TitleBand | undefined) => editor.editBlock(block.id, { titleBand: next });
+  const choose = (value: string) => {
+    const choice = BAND_CHOICES.find((c) => c.value === value);
+    set(choice?.value ? { text: choice.value, tint: choice.tint } : undefined);
+  };
+  return (
+    <div className="field-grid">
+      <Row zh="标题底纹" en="Title band">
+        <select data-testid="prop-title-band" value={band?.text ?? ''} onChange={(e) => choose(e.target.value)}>
+          {BAND_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {`${c.zh} ${c.en}`}
+            </option>
+          ))}
+        </select>
+      </Row>
+      {band && (
+        <Row zh="网点" en="Band tint (% K)">
+          <NumberField testId="prop-title-band-tint" value={band.tint} min={1} max={100} unit="%" onCommit={(v) => set({ ...band, tint: v })} />
+        </Row>
+      )}
+    </div>
+  );
+}
+
+/** 标题排向: titles across the top (横排) or down a column at the block's right (竖排), and how Latin stands in it. */
+export function TitleDirectionProperties({ block }: { block: ArticleBlock }) {
+  const editor = useEditorInstance();
+  const vertical = block.titleDirection === 'vertical';
+  return (
+    <div className="field-grid">
+      <Row zh="标题排向" en="Title direction">
+        <select
+          data-testid="prop-title-direction"
+          value={block.titleDirection ?? 'horizontal'}
+          title={block.titleImage ? '压题图的标题总是横排 · Titles over a picture are always horizontal' : undefined}
+          onChange={(e) => editor.editBlock(block.id, { titleDirection: e.target.value === 'vertical' ? ('vertical' satisfies TitleDirection) : undefined })}
+        >
+          <option value="horizontal">横排 Horizontal</option>
+          <option value="vertical">竖排 Vertical</option>
+        </select>
+      </Row>
+      {vertical && (
+        <Row zh="西文数字" en="Latin and digits">
+          <select data-testid="prop-title-latin" value={block.titleLatin ?? 'rotated'} onChange={(e) => editor.editBlock(block.id, { titleLatin: e.target.value === 'upright' ? ('upright' satisfies VerticalLatin) : undefined })}>
+            <option value="rotated">转排 Turned</option>
+            <option value="upright">直排 Upright</option>
+          </select>
+        </Row>
+      )}
+    </div>
   );
 }

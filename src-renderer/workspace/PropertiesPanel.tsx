@@ -6,7 +6,7 @@ import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { mm } from './format';
 import { ArticleStyles } from './ArticleStyles';
 import { MmField, NumberField, Row, Section, TextField } from '../ui/fields';
-import { BoxProperties, ImageCropProperties, RuleProperties, TitleImageProperties } from './BlockStyleProperties';
+import { BoxProperties, ImageCropProperties, RuleProperties, TitleBandProperties, TitleDirectionProperties, TitleImageProperties } from './BlockStyleProperties';
 import { SizeCombo } from './style-fields';
 import { LayoutLock } from '../ui/layout-lock';
 import { PictureProperties } from '../pictures/PictureProperties';
@@ -87,6 +87,8 @@ function GridBlockFields({ block }: { block: GridBlock }) {
         <GridPlacementFields block={block} />
         <BlockKindFields block={block} />
         {block.kind !== 'ad' && <BoxProperties block={block} />}
+        {block.kind === 'article' && <TitleDirectionProperties block={block} />}
+        {block.kind === 'article' && <TitleBandProperties block={block} />}
         {block.kind === 'article' && <TitleImageProperties block={block} />}
         <LockedRow block={block} />
       </LayoutLock>
@@ -137,7 +139,8 @@ function BlockKindFields({ block }: { block: GridBlock }) {
   const editor = useEditorInstance();
   return (
     <>
-      {block.kind === 'article' && (
+      {/* Vertical titles take the columns they need at the block's right: no span to set. */}
+      {block.kind === 'article' && block.titleDirection !== 'vertical' && (
         <Row zh="标题跨栏" en="Headline span">
           <NumberField
             testId="prop-headline-span"

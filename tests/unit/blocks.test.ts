@@ -371,3 +371,41 @@ describe('the new block fields in the model', () => {
     expect((store.snapshot().blocks[0] as ArticleBlock).tint).toBe(15);
   });
 });
+
+describe('标题底纹 and 反白 (a band behind the titles)', () => {
+  it('draws a K band over the title span with the titles knocked out of it, and starts the body below the band', () => {
+    const doc = pageWith({ titleBand: { tint: 100, text: 'white' }, headlineSpan: 2 }, ['正文'.repeat(300)], { kicker: '引题', headline: '反白的主标题', deck: '副题' });
+    const pl = layout(doc, env);
+    const geo = gridGeometry(doc.page);
+    const frame = rectOf(geo, doc.blocks[0] as ArticleBlock);
+    const span = rectOf(geo, { col: 1, span: 2, row: 2, rows: 1 });
+    const band = pl.items.find((i): i is BoxItem => i.kind === 'box')!;
+    expect(band).toMatchObject({ x: frame.x, y: frame.y, width: span.width, fill: { c: 0, m: 0, y: 0, k: 1 }, strokeWidth: 0 });
+    const titles = runs(pl).filter((r) => ['kicker', 'headline', 'deck'].includes(r.source!.field));
+    expect(titles.map((t) => t.source!.field)).toEqual(['kicker', 'headline', 'deck']);
+    for (const t of titles) {
+      expect(t.color).toEqual({ c: 0, m: 0, y: 0, k: 0 });
+      // inside the band, a body character from its edges, drawn after it
+      expect(t.xs[0]).toBeGreaterThanOrEqual(band.x + geo.bodySize - 1e-6);
+      expect(t.y - t.size).toBeGreaterThan(band.y + geo.bodySize - 1e-6);
+      expect(t.y).toBeLessThan(band.y + band.height - geo.bodySize);
+      expect(pl.items.indexOf(t)).toBeGreaterThan(pl.items.indexOf(band));
+    }
+    // body under the band begins at least half a line below it; the third column starts at the top
+    const body = bodyRuns(pl);
+    const under = body.filter((r) => r.xs[0] < band.x + band.width);
+    expect(Math.min(...under.map((r) => r.y - doc.page.bodySize))).toBeGreaterThanOrEqual(band.y + band.height + geo.pitch / 2 - geo.bodySize - 1e-6);
+    expect(Math.min(...body.filter((r) => r.xs[0] > band.x + band.width).map((r) => r.y))).toBeLessThan(frame.y + geo.pitch);
+  });
+
+  it('sets black titles on a light tint (底纹), and validates the band', () => {
+    const doc = pageWith({ titleBand: { tint: 15, text: 'black' } }, ['正文'], { headline: '主标题' });
+    const pl = layout(doc, env);
+    const band = pl.items.find((i): i is BoxItem => i.kind === 'box')!;
+    expect(band.fill).toEqual({ c: 0, m: 0, y: 0, k: 0.15 });
+    expect(runs(pl).filter((r) => r.source?.field === 'headline').every((r) => r.color.k === 1)).toBe(true);
+    (doc.blocks[0] as ArticleBlock).titleBand = { tint: 0, text: 'grey' as 'white' };
+    const v = validateDocument(doc);
+    expect(v.ok ? [] : v.issues.map((i) => i.path)).toEqual(['blocks[0].titleBand.tint', 'blocks[0].titleBand.text']);
+  });
+});

@@ -49,4 +49,12 @@ describe('the canvas painter keeps the markup of lines a keystroke did not chang
     expect(sameGlyphs(line, { ...line, xs: [10, 19.5] })).toBe(false);
     expect(sameGlyphs(line, { ...line, hScale: 0.5 })).toBe(false);
   });
+
+  it('sameGlyphs tells vertical runs (竖排标题) apart by each glyph’s y and by turning', () => {
+    const column: GlyphRun = { kind: 'glyphs', face: 'song-regular', size: 24, color: { c: 0, m: 0, y: 0, k: 1 }, y: 100, text: '报社', xs: [10, 10], ys: [100, 124], hScale: 1 };
+    expect(sameGlyphs(column, { ...column, ys: [100, 124] })).toBe(true);
+    expect(sameGlyphs(column, { ...column, ys: [100, 126] })).toBe(false);
+    expect(sameGlyphs(column, { ...column, ys: undefined })).toBe(false);
+    expect(sameGlyphs(column, { ...column, turned: true })).toBe(false);
+  });
 });
