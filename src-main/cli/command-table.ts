@@ -15,6 +15,8 @@ export interface OptionSpec {
   en: string;
   /** A file the command reads or writes: outputs may not name an input or another output. */
   role?: 'input' | 'output';
+  /** May be given more than once (the values come as a list). */
+  multiple?: true;
 }
 
 export interface CommandSpec {
@@ -43,6 +45,15 @@ export const PRINT_OPTIONS = {
   png: { type: 'string', arg: 'FILE', zh: '同时输出 PNG 样张（需要 pdftoppm）', en: 'also write a PNG proof (needs pdftoppm)', role: 'output' },
   force: { type: 'boolean', zh: '有印前错误也导出', en: 'export despite preflight errors' },
 } satisfies Record<string, OptionSpec>;
+
+/** `--font ROLE=FILE[#INDEX]` (export, compose): see src-main/fonts/font-files.ts. */
+export const FONT_OPTION = {
+  type: 'string',
+  multiple: true,
+  arg: 'ROLE=FILE[#N]',
+  zh: '用字体文件排某一角色（song 宋、hei 黑、kai 楷、fangsong 仿宋、biaosong 标宋）或某一样式（headline、body…），#N 为字体集中的序号（从 0 起），可重复',
+  en: 'set a role (song, hei, kai, fangsong, biaosong) or a style (headline, body, …) in a font file, #N the face in a collection (from 0); repeatable',
+} satisfies OptionSpec;
 
 const PRINT_EXITS = { 0: { zh: '已写入', en: 'written' }, 1: { zh: '失败', en: 'failed' }, 2: USAGE_EXIT, 4: { zh: '印前检查有错误，未导出', en: 'blocked by preflight errors' } };
 
@@ -82,6 +93,7 @@ export const COMMANDS = {
     synopsis: 'INPUT... -o page.pdf [options]   (INPUT: .txt .md .docx 图片 images, .banmian)',
     options: {
       ...PRINT_OPTIONS,
+      font: FONT_OPTION,
       format: { type: 'string', arg: 'F', zh: 'broadsheet（对开，默认）| tabloid（四开）| 宽x高mm，例如 350x500mm', en: 'broadsheet (default) | tabloid | WxHmm, e.g. 350x500mm' },
       columns: { type: 'string', arg: 'N', zh: '栏数', en: 'number of columns' },
       save: { type: 'string', arg: 'FILE', zh: '同时保存版面（.banmian）', en: 'also save the page (.banmian)', role: 'output' },
@@ -112,7 +124,7 @@ export const COMMANDS = {
     zh: '把 .banmian 版面导出为 PDF；整期文件导出到 -o 目录：每版 YYYYMMDD-NN.pdf 和合订 YYYYMMDD.pdf',
     en: 'export a .banmian page to PDF; an edition file to the -o folder: YYYYMMDD-NN.pdf per page and the combined YYYYMMDD.pdf',
     synopsis: 'PAGE.banmian -o page.pdf | EDITION.banmian -o OUTDIR [options]',
-    options: PRINT_OPTIONS,
+    options: { ...PRINT_OPTIONS, font: FONT_OPTION },
     exits: PRINT_EXITS,
   },
   preflight: {
@@ -134,6 +146,16 @@ export const COMMANDS = {
     },
     exits: { 0: { zh: '没有错误', en: 'no errors found' }, 1: { zh: '发现错误，或输入无法读取', en: 'errors found, or an input could not be read' }, 2: USAGE_EXIT },
   },
+  fonts: {
+    zh: '列出本机安装的字体：中文名、样式、格式、授权位（能否嵌入 PDF）和可替代的角色',
+    en: 'list the fonts installed on this machine: Chinese name, style, format, licence bits (whether a PDF may embed them) and the role they can stand in for',
+    synopsis: '[--json] [--dir FOLDER]',
+    options: {
+      json: { type: 'boolean', zh: '以 JSON 输出（{ "fonts": [...] }）', en: 'print JSON ({ "fonts": [...] })' },
+      dir: { type: 'string', arg: 'FOLDER', zh: '只列这个文件夹（默认：系统和用户的字体文件夹）', en: "list only this folder (default: the system's and the user's font folders)", role: 'input' },
+    },
+    exits: { 0: { zh: '已列出（读不了的文件另行说明）', en: 'listed (files that could not be read are named)' }, 2: USAGE_EXIT },
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -147,11 +169,14 @@ export const asksHelp = (args: readonly string[]): boolean => args.some((a) => H
 
 type ParseOptions<N extends CommandName> = { [K in keyof (typeof COMMANDS)[N]['options']]: { type: (typeof COMMANDS)[N]['options'][K] extends { type: infer T } ? T : never; short?: string } };
 
-/** The options in node:util parseArgs form. */
+/** The options in node:util parseArgs form (a `multiple` option comes as a list at run time; its type says string: read it with `listOf`). */
 export function parseOptions<N extends CommandName>(name: N): ParseOptions<N> {
   const spec: CommandSpec = COMMANDS[name];
-  return Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, o.short ? { type: o.type, short: o.short } : { type: o.type }])) as ParseOptions<N>;
+  return Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }])) as ParseOptions<N>;
 }
+
+/** The values of a `multiple` option, as a list whatever parseArgs' type says. */
+export const listOf = (v: unknown): string[] => (v === undefined ? [] : ([] as unknown[]).concat(v).map(String));
 
 const flag = (key: string, o: OptionSpec): string => `${key.length === 1 ? '-' : '--'}${key}${o.arg ? ` ${o.arg}` : ''}`;
 

@@ -16,11 +16,19 @@ export const FONT_SOURCES: readonly FontSource[] = [BUNDLED_SOURCE];
 const INSTALLED_SOURCES: readonly FontSource[] = process.env.BANMIAN_INSTALLED_FONTS === '0' ? [] : [installedSource()];
 
 let shared: FontProvider | undefined;
+/** Font files a CLI run was given (`--font`), before every other source. */
+let files: readonly FontSource[] = [];
+
+/** Puts font files (`--font`) first for the rest of this process; the provider is made again with them. */
+export function useFontFiles(sources: readonly FontSource[]): void {
+  files = sources;
+  shared = undefined;
+}
 
 /**
  * The provider of this process (a host or a CLI run), made once: every caller shares its registry,
  * so the fonts are opened once per process (opening a CJK face takes 30–80 ms).
  */
 export function fontProvider(): FontProvider {
-  return (shared ??= createFontProvider([...FONT_SOURCES, ...INSTALLED_SOURCES]));
+  return (shared ??= createFontProvider([...files, ...FONT_SOURCES, ...INSTALLED_SOURCES]));
 }

@@ -13,7 +13,8 @@ import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { fontProvider } from '../../fonts/provider';
 import { printTypoReport } from '../typo-report';
-import { printFlags, writePrint, type PrintFlags } from './export';
+import { printFlags, useFontFlags, writePrint, type PrintFlags } from './export';
+import { withFontFiles } from '../../fonts/font-files';
 import { makeUp, type Alternative, type MakeUpOptions, type Move, type PictureLink } from '../../../src-core/makeup';
 import { headerFrom } from '../header-template';
 import { outputClash } from '../output-guard';
@@ -229,6 +230,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${typeof flags === 'string' ? `${flags}\n` : ''}${USAGE}`);
     return 2;
   }
+  const fonts = useFontFlags(parsed.values.font);
+  if (typeof fonts === 'number') return fonts;
   const columns = parsed.values.columns === undefined ? undefined : Number(parsed.values.columns);
   if (columns !== undefined && !(Number.isInteger(columns) && columns >= 1 && columns <= 20)) {
     console.error(`栏数无效：${parsed.values.columns}（1–20）/ Invalid number of columns: ${parsed.values.columns} (1–20)`);
@@ -266,7 +269,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   page.header = { ...page.header, ...gathered.credits, ...header };
-  const doc: BanmianDocument = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
+  const doc: BanmianDocument = withFontFiles({ formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] }, fonts);
   const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
   console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
   const result = makeUpPage(doc, gathered, { alternatives: count, allowCut: parsed.values['allow-cut'] === true });

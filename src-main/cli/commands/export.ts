@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pngProof, printPage } from '../../files/print';
-import { fontProvider } from '../../fonts/provider';
+import { fontFiles, withFontFiles, type FontFiles } from '../../fonts/font-files';
+import { fontProvider, useFontFiles } from '../../fonts/provider';
 import type { EditionDocument } from '../../../src-core/edition/edition';
 import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { calendarDay } from '../../../src-core/layout/date';
 import { writeEdition } from '../edition-print';
 import { openAnyFile } from '../open-page';
-import { commandUsage, parseOptions } from '../command-table';
+import { commandUsage, listOf, parseOptions } from '../command-table';
 
 const USAGE = commandUsage('export');
 
@@ -23,6 +24,20 @@ export interface PrintFlags {
   png?: string;
 }
 
+
+/**
+ * `--font` values: the files read and put first in this run's fonts; the styles to point at them, or
+ * the exit code after the zh/en message naming the wrong value.
+ */
+export function useFontFlags(values: unknown): FontFiles['uses'] | number {
+  const files = fontFiles(listOf(values));
+  if ('zh' in files) {
+    console.error(`${files.zh}\n${files.en}`);
+    return 1;
+  }
+  useFontFiles(files.sources);
+  return files.uses;
+}
 
 /** Reads the print flags shared by export and compose; a string is a usage error. */
 export function printFlags(v: Record<string, string | boolean | undefined>): PrintFlags | string {
@@ -58,9 +73,15 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${typeof flags === 'string' ? `${flags}\n` : ''}${USAGE}`);
     return 2;
   }
+  const fonts = useFontFlags(parsed.values.font);
+  if (typeof fonts === 'number') return fonts;
   const loaded = openAnyFile(file);
   if (!loaded) return 1;
-  if (loaded.page) return writePrint(loaded.page, basename(file), flags);
+  if (loaded.page) return writePrint(withFontFiles(loaded.page, fonts), basename(file), flags);
+  if (fonts.length) {
+    console.error(`整期文件暂不能用 --font（请逐版导出）/ --font is for a single page, not an edition file yet\n${USAGE}`);
+    return 2;
+  }
   return exportEdition(loaded.edition, file, flags);
 }
 
