@@ -26,6 +26,13 @@ async function selectRun(page: Page): Promise<void> {
   await page.keyboard.press('Home');
   for (let i = 0; i < '位于浅井南路的'.length; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < RUN.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  // ProseMirror takes the selection from the DOM on selectionchange, which the browser sends later:
+  // the toolbar acts on the editor's selection, so wait until it holds the whole run.
+  const selected = () => page.getByTestId('story-body').evaluate((el) => {
+    const state = (el as HTMLElement & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } } } }).editor?.state;
+    return state ? state.doc.textBetween(state.selection.from, state.selection.to) : '';
+  });
+  await expect.poll(selected).toBe(RUN);
 }
 
 describe.skipIf(!chromiumAvailable())('a face on a selection in the story editor', () => {
