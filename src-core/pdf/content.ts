@@ -129,12 +129,8 @@ export class ContentWriter {
     }
   }
 
-  /**
-   * One run of glyphs on a baseline: the first glyph placed with Tm, every later one by the font's
-   * own advance plus a TJ adjustment to the exact x the layout gave it. The pen position is tracked
-   * after rounding so rounding errors never add up along a line.
-   */
-  glyphs(font: string, size: number, hScalePercent: number, x: number, y: number, cids: ArrayLike<number>, widths: ArrayLike<number>, xs: ArrayLike<number>): void {
+  /** Opens a text object with the font, size and horizontal scale, each written only when it changes. */
+  private textState(font: string, size: number, hScalePercent: number): void {
     this.beginText();
     const f = `/${font} ${num(size)} Tf`;
     if (f !== this.font) {
@@ -145,6 +141,15 @@ export class ContentWriter {
       this.parts.push(`${num(hScalePercent)} Tz`);
       this.hScale = hScalePercent;
     }
+  }
+
+  /**
+   * One run of glyphs on a baseline: the first glyph placed with Tm, every later one by the font's
+   * own advance plus a TJ adjustment to the exact x the layout gave it. The pen position is tracked
+   * after rounding so rounding errors never add up along a line.
+   */
+  glyphs(font: string, size: number, hScalePercent: number, x: number, y: number, cids: ArrayLike<number>, widths: ArrayLike<number>, xs: ArrayLike<number>): void {
+    this.textState(font, size, hScalePercent);
     this.parts.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
     const unit = (size * hScalePercent) / 100 / 1000;
     let s = '[<';
@@ -172,16 +177,7 @@ export class ContentWriter {
    * clockwise (the glyph's baseline running down the page).
    */
   placedGlyphs(font: string, size: number, hScalePercent: number, cids: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, turned: boolean): void {
-    this.beginText();
-    const f = `/${font} ${num(size)} Tf`;
-    if (f !== this.font) {
-      this.parts.push(f);
-      this.font = f;
-    }
-    if (hScalePercent !== this.hScale) {
-      this.parts.push(`${num(hScalePercent)} Tz`);
-      this.hScale = hScalePercent;
-    }
+    this.textState(font, size, hScalePercent);
     const matrix = turned ? '0 -1 1 0' : '1 0 0 1';
     for (let i = 0; i < cids.length; i++) this.parts.push(`${matrix} ${num(xs[i])} ${num(ys[i])} Tm <${hex4(cids[i])}> Tj`);
   }
