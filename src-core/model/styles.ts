@@ -162,8 +162,8 @@ export function checkStyleFields(fields: Record<string, unknown>): StyleFieldIss
 const isFallbackChain = (v: unknown): boolean =>
   Array.isArray(v) && v.length <= STYLE_LIMITS.fallbackFaces && v.every((f) => typeof f === 'string' && f.trim() !== '' && f.length <= STYLE_LIMITS.familyLength);
 
-/** Fields set to undefined: handed to `withOverride`, they clear those fields of an override. */
-export function clearedFields(fields: readonly (keyof TextStyle)[] = STYLE_FIELDS): Partial<TextStyle> {
+/** Fields set to undefined: handed to `withOverride`, they clear those fields of an override (by default every field a style may have). */
+export function clearedFields(fields: readonly (keyof TextStyle)[] = [...STYLE_FIELDS, ...OPTIONAL_STYLE_FIELDS]): Partial<TextStyle> {
   return Object.fromEntries(fields.map((f) => [f, undefined])) as Partial<TextStyle>;
 }
 

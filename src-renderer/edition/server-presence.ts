@@ -85,6 +85,8 @@ export class ServerPresence {
     if (generation !== this.generation) return;
     if (r.ok) this.set({ entries: r.value.pages, person: r.value.person, error: undefined });
     else this.set({ error: { zh: r.zh, en: r.en } });
+    // A refused token asked again every 2 s would have the server lock the whole address out: asked again only with a new token.
+    if (!r.ok && (r.reason === 'tokenRefused' || r.reason === 'throttled')) this.running = false;
     if (this.running) this.timer = this.schedule(() => void this.ask(generation), PRESENCE_POLL_MS);
   }
 }

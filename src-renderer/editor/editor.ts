@@ -912,7 +912,8 @@ export class Editor {
     const article = this.state.doc.articles.find((a) => a.id === articleId);
     if (!article?.styleOverrides?.[name]) return;
     const page = this.state.doc.page;
-    const style = resolveStyle(page, name, article.styleOverrides);
+    // 拉行/缩行 fits this article's text only: never a page style's.
+    const { lineShift: _own, ...style } = resolveStyle(page, name, article.styleOverrides);
     const change = pageStyleChange(page, name, style);
     if (this.refusePage({ ...page, ...change })) return;
     this.command((s) =>

@@ -100,4 +100,18 @@ describe('版面设置: switching the format', () => {
     expect(e.getState().doc.page).toEqual(before);
     expect(e.getState().doc.blocks).toEqual(blocksBefore);
   });
+
+  it("keeps an article's 拉行/缩行 its own: redefining the page style from it leaves the page without it, and clearing the override removes it", () => {
+    const e = editor();
+    const article = () => e.getState().doc.articles.find((a) => a.id === 'xu-chaowen')!;
+    e.setStyleOverride('xu-chaowen', 'body', { tracking: 0.02, lineShift: 2 });
+    expect(article().styleOverrides?.body).toEqual({ tracking: 0.02, lineShift: 2 });
+    e.redefineStyleFrom('xu-chaowen', 'body');
+    expect(e.getState().doc.page.styles.body.tracking).toBe(0.02);
+    expect(e.getState().doc.page.styles.body.lineShift).toBeUndefined();
+    expect(article().styleOverrides).toBeUndefined();
+    e.undo();
+    e.clearStyleOverride('xu-chaowen', 'body');
+    expect(article().styleOverrides).toBeUndefined();
+  });
 });
