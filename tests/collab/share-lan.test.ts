@@ -47,7 +47,9 @@ describe.skipIf(!hasOpenssl)('sharing on the local network', () => {
     if (!invitation.ok) throw new Error(invitation.en);
     expect(invitation).toMatchObject({ server: info.addresses[0], fingerprint });
     expect(sharingOf(env).isTrustedCertificate(fingerprint)).toBe(true);
-    expect(sharingOf(env).isTrustedCertificate(fingerprint.replace(/^../, '00'))).toBe(false);
+    // another fingerprint: its first digit changed (replacing it with a fixed one failed when the certificate's began with it)
+    const other = `${fingerprint[0] === '0' ? '1' : '0'}${fingerprint.slice(1)}`;
+    expect(sharingOf(env).isTrustedCertificate(other)).toBe(false);
 
     class PinnedWebSocket extends WebSocket {
       constructor(url: string) {

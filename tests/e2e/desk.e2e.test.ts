@@ -317,15 +317,16 @@ describe.skipIf(!chromiumAvailable())('帮助 → 快捷键 lists the shortcuts'
     const { page } = session;
     await openStory(page, 'b-nanguan');
     const body = page.getByTestId('story-body');
-    // Two characters selected with the keyboard, checked (the editor may still be settling right after it opened).
-    for (let attempt = 0; ; attempt++) {
-      await clickCaret(body.locator('p').first(), { x: 30, y: 8 });
-      await page.keyboard.press('Shift+ArrowRight');
-      await page.keyboard.press('Shift+ArrowRight');
-      const got = await page.evaluate(() => document.getSelection()?.toString() ?? '');
-      if (got.length === 2) break;
-      if (attempt === 2) throw new Error(`selected "${got}", wanted two characters`);
-    }
+    await clickCaret(body.locator('p').first(), { x: 30, y: 8 });
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    // ProseMirror takes the selection from the DOM on selectionchange, which the browser sends later:
+    // Ctrl+B acts on the editor's own selection, so wait until it holds the two characters.
+    const selected = () => body.evaluate((el) => {
+      const state = (el as HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }).editor?.state;
+      return state ? state.selection.to - state.selection.from : 0;
+    });
+    await expect.poll(selected).toBe(2);
     await page.keyboard.press('Control+b');
     await expect.poll(() => body.locator('strong').count()).toBeGreaterThan(0);
     // 导入稿件 (Ctrl+I outside the text) would open a file chooser.
