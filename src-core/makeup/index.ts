@@ -101,6 +101,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   }
   const short = shortOfCopy(alternatives[0], geo);
   if (short) notes.push(short);
+  notes.push(...titleSettingsNotKept(doc));
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
@@ -115,6 +116,18 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeU
   const cells = Math.round(best.score.blank);
   const chars = Math.round((cells * geo.colWidth) / geo.bodySize / 100) * 100;
   return { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` };
+}
+
+/**
+ * Title settings make-up does not measure (竖排, 反白/底纹, 压题图): a story whose unlocked block had
+ * them is made up with plain titles, and the 组版 is told so (undo restores them; locking keeps them).
+ */
+function titleSettingsNotKept(doc: MakeUpRequest['document']): MakeUpResult['notes'] {
+  return doc.blocks.flatMap((b) => {
+    if (b.kind !== 'article' || b.locked || !(b.titleImage || b.titleBand || b.titleDirection === 'vertical')) return [];
+    const name = doc.articles.find((a) => a.id === b.articleId)?.headline.trim() || b.articleId;
+    return [{ articleId: b.articleId, zh: `“${name}”的标题设置（竖排、反白/底纹、压题图）未随自动组版保留；可撤销恢复，或先锁定该块`, en: `“${name}”: its title settings (vertical, band, picture under the titles) are not kept by make-up; undo restores them, or lock the block first` }];
+  });
 }
 
 /** The grid a locked block takes: a stepped story only as deep as each of its columns goes (its box would hide the room beside its body). */

@@ -78,6 +78,20 @@ describe('makeUp on bad input', () => {
   const article = (id: string, text: string, headline = `标题${id}`) => ({ id, kicker: '', headline, deck: '', byline: '', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(text ? [text] : []), jumpFrom: '', jumpTo: '' });
   const para = '本报讯 市政府昨天召开常务会议，研究部署近期重点工作，会议强调要抓好项目建设、民生保障和安全生产。'.repeat(4);
 
+  it('says which stories lose their 竖排/反白 titles to make-up, and keeps a locked one\'s', () => {
+    const blocks = [
+      { id: 'b-a', kind: 'article' as const, articleId: 'a', col: 0, span: 2, row: 0, rows: 30, titleDirection: 'vertical' as const },
+      { id: 'b-b', kind: 'article' as const, articleId: 'b', col: 2, span: 2, row: 0, rows: 30, titleBand: { tint: 100, text: 'white' as const } },
+      { id: 'b-c', kind: 'article' as const, articleId: 'c', col: 4, span: 2, row: 0, rows: 30, titleBand: { tint: 100, text: 'white' as const }, locked: true },
+    ];
+    const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), article('b', para), article('c', para)], blocks };
+    const r = makeUp({ document: doc }, { fonts });
+    const told = r.notes.filter((n) => /标题设置/.test(n.zh)).map((n) => n.articleId);
+    expect(told).toEqual(['a', 'b']);
+    expect(r.notes.find((n) => n.articleId === 'a')!.en).toContain('not kept by make-up');
+    expect(r.alternatives[0].blocks.find((b) => b.id === 'b-c')).toMatchObject({ titleBand: { tint: 100, text: 'white' } });
+  });
+
   it('holds over an article with no body and one longer than the page, with zh/en reasons', () => {
     const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), article('empty', ''), article('huge', para.repeat(400))] };
     const r = makeUp({ document: doc }, { fonts });
