@@ -253,8 +253,15 @@ function checkPage(c: Checker, page: PageSettings): void {
   }
 }
 
+/** Whether a page's 参考线 pass the file's own check (a shared page's, which the server does not check, are read only then). */
+export function guidesAreValid(page: Pick<PageSettings, 'guides' | 'format'>): boolean {
+  const c = new Checker();
+  checkGuides(c, page);
+  return c.issues.length === 0;
+}
+
 /** 参考线 (optional): each way a list of at most MAX_GUIDES places on the page. */
-function checkGuides(c: Checker, page: PageSettings): void {
+function checkGuides(c: Checker, page: Pick<PageSettings, 'guides' | 'format'>): void {
   if (page.guides === undefined || !c.object('page.guides', page.guides)) return;
   for (const axis of ['x', 'y'] as const) {
     const list = page.guides[axis];

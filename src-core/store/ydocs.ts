@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type { Article, BanmianDocument, Block, ImageAsset, PageGuides, PageHeader, PageSettings, StyleName, StyleOverrides, TextStyle } from '../model/document';
-import { FORMAT_VERSION, MAX_GUIDES } from '../model/document';
+import { FORMAT_VERSION } from '../model/document';
+import { guidesAreValid } from '../model/validate';
 import type { RichDoc } from '../model/richtext';
 import { bodyShapeProblem, type BodyProblem } from '../model/body-shape';
 import { storySchema } from '../story/schema';
@@ -71,12 +72,6 @@ export function writePage(doc: Y.Doc, page: PageSettings): void {
   writeOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, page.header);
 }
 
-/** A peer's 参考线 are read only when well formed: a malformed value (the server does not check it) would break every desk's canvas. */
-function wellFormedGuides(v: unknown): v is PageGuides {
-  const list = (l: unknown): boolean => Array.isArray(l) && l.length <= MAX_GUIDES && l.every((x) => typeof x === 'number' && Number.isFinite(x));
-  return typeof v === 'object' && v !== null && list((v as PageGuides).x) && list((v as PageGuides).y);
-}
-
 export function readPage(doc: Y.Doc): PageSettings {
   const { page: pageMap, header } = layoutParts(doc);
   const out: Record<string, unknown> = {};
@@ -84,7 +79,8 @@ export function readPage(doc: Y.Doc): PageSettings {
   const fonts = pageMap.get('fonts');
   if (fonts !== undefined) out.fonts = fonts;
   const guides = pageMap.get('guides');
-  if (guides !== undefined && wellFormedGuides(guides)) out.guides = guides;
+  // A peer's 参考线 are read only when the file's check passes them: a malformed value (the server does not check it) would break every desk's canvas.
+  if (guides !== undefined && guidesAreValid({ guides: guides as PageGuides, format: out.format as PageSettings['format'] })) out.guides = guides;
   const h: Record<string, unknown> = {};
   for (const key of HEADER_KEYS) h[key] = header.get(key);
   readOptional(header as unknown as Y.Map<unknown>, HEADER_OPTIONAL_KEYS, h);
