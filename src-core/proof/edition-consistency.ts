@@ -1,7 +1,7 @@
 import type { Article } from '../model/document';
 import { excerpt, FIELD_LABELS, pageTexts, type CheckedTexts, type Located, type PlacedFinding } from './checks';
 import { differsInOneCharacter, namesIn } from './rules/consistency';
-import { around, figuresWrittenTwoWays, type Seen } from './rules/number-two-ways';
+import { around, figuresWrittenTwoWays, twoWaysFinding, type Seen } from './rules/number-two-ways';
 import type { RuleFinding } from './rules/rule';
 import { ERROR_WEIGHTS } from './weights';
 
@@ -55,15 +55,10 @@ function figuresAcrossPages(places: readonly Place[], texts: readonly string[], 
       if (seen.some((o) => o.style !== s.style && places[o.at].page === page)) continue;
       const other = seen.find((o) => o.style !== s.style)!;
       const [here, there] = [places[s.at], places[other.at]];
-      emit(s.at, {
-        rule: 'number-two-ways',
-        severity: 'warning',
-        offset: s.offset,
-        length: s.written.length,
-        weight: ERROR_WEIGHTS.numberUsage,
+      emit(s.at, twoWaysFinding(s, {
         zh: `同一${kind.zh}本期写法不一：${placeName(here, 'zh')}作“${s.written}”，${placeName(there, 'zh')}作“${other.written}”（${aroundSeen(texts, other)}），请统一`,
         en: `The same ${kind.en} is written two ways in this edition: "${s.written}" on ${placeName(here, 'en')}, "${other.written}" on ${placeName(there, 'en')} (${aroundSeen(texts, other)}); use one`,
-      });
+      }));
     }
   }
 }

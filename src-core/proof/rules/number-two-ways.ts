@@ -1,5 +1,5 @@
 import { ERROR_WEIGHTS } from '../weights';
-import type { PageRule } from './rule';
+import type { PageRule, RuleFinding } from './rule';
 
 /**
  * The same figure written two ways on one page (GB/T 15835—2011 §4.3: one style for a figure within
@@ -128,20 +128,20 @@ export const checkNumberTwoWays: PageRule = (texts, emit) => {
   for (const { kind, seen } of figuresWrittenTwoWays(texts)) {
     for (const s of seen) {
       const other = seen.find((o) => o.style !== s.style)!;
-      emit(s.at, {
-        rule: 'number-two-ways',
-        severity: 'warning',
-        offset: s.offset,
-        length: s.written.length,
-        weight: ERROR_WEIGHTS.numberUsage,
+      emit(s.at, twoWaysFinding(s, {
         zh: `同一${kind.zh}写法不一：“${s.written}”与本版另一处“${other.written}”（${around(texts[other.at], other)}），请统一`,
         en: `The same ${kind.en} is written two ways on this page: "${s.written}" and "${other.written}" (${around(texts[other.at], other)}); use one`,
-      });
+      }));
     }
   }
 };
 
 /** The other place, by the words around it (both places carry a finding, each naming the other). */
+/** The warning at one place of a figure written two ways (on a page or across an edition): what it says is the caller's. */
+export function twoWaysFinding(s: Pick<Seen, 'offset' | 'written'>, text: { zh: string; en: string }): RuleFinding {
+  return { rule: 'number-two-ways', severity: 'warning', offset: s.offset, length: s.written.length, weight: ERROR_WEIGHTS.numberUsage, ...text };
+}
+
 export function around(t: string, s: Pick<Seen, 'offset' | 'written'>): string {
   const start = Math.max(0, s.offset - 6);
   const end = Math.min(t.length, s.offset + s.written.length + 6);
