@@ -4,8 +4,7 @@
  * Each file becomes a font source of its own, its face opened like a bundled one; the page's styles
  * are pointed at it. A wrong value is refused naming it, zh and en.
  */
-import { existsSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { FontSource } from '../../src-core/fonts/provider';
 import type { BanmianDocument, StyleName } from '../../src-core/model/document';
 import { FAMILY_LABELS, STYLE_NAMES } from '../../src-core/model/styles';

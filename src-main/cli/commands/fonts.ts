@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { roleOf } from '../../../src-core/fonts/font-identity';
-import { installedFontRoots, listInstalledFonts, type InstalledFace } from '../../fonts/installed';
+import { listInstalledFonts, type InstalledFace } from '../../fonts/installed';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** One listed face as `fonts --json` gives it (issue 20's shape, with the role, PostScript name and licence beside it). */
@@ -18,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const dir = parsed.values.dir;
-  const { faces, problems } = listInstalledFonts(typeof dir === 'string' ? [dir] : installedFontRoots());
+  const { faces, problems } = listInstalledFonts(typeof dir === 'string' ? [dir] : undefined);
   const fonts = faces.map(entry);
   if (parsed.values.json === true) console.log(JSON.stringify({ fonts, problems }, null, 2));
   else {
