@@ -5,7 +5,7 @@ import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { orderTitles } from './ordered-titles';
-import { isPhotoItem, Measurer, photoItem, photoOf } from './measure';
+import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook } from './measure';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, MIN_PPI, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
@@ -49,7 +49,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const notes: MakeUpResult['notes'] = [];
   const images = new Map(doc.images.map((i) => [i.id, i]));
   const range = Math.min(0.1, Math.max(0, opt.trackingRange ?? 0.03));
-  const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0]);
+  const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looksOf(doc, images));
   const geo = measurer.geo;
   // an article in a locked block is on the page already: neither placed again nor held over, and its pictures stay with it
   const onPage = new Set(doc.blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
@@ -119,14 +119,30 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeU
 }
 
 /**
- * Title settings make-up does not measure (竖排, 反白/底纹, 压题图): a story whose unlocked block had
- * them is made up with plain titles, and the 组版 is told so (undo restores them; locking keeps them).
+ * The look of each story's unlocked block (its box, its 反白/底纹 band, its 压题图), which make-up
+ * keeps on the story's new block; a 压题图 whose picture is gone is not kept.
+ */
+function looksOf(doc: MakeUpRequest['document'], images: Map<string, ImageAsset>): Map<string, BlockLook> {
+  const out = new Map<string, BlockLook>();
+  for (const b of doc.blocks) {
+    if (b.kind !== 'article' || b.locked || out.has(b.articleId)) continue;
+    const look = lookOf(b);
+    if (look.titleImage && !images.has(look.titleImage.imageId)) delete look.titleImage;
+    out.set(b.articleId, look);
+  }
+  return out;
+}
+
+/**
+ * 竖排 titles take whole columns at a module's right, which make-up does not measure: a story whose
+ * unlocked block had them is made up with horizontal titles, and the 组版 is told so (undo restores
+ * them; locking keeps them).
  */
 function titleSettingsNotKept(doc: MakeUpRequest['document']): MakeUpResult['notes'] {
   return doc.blocks.flatMap((b) => {
-    if (b.kind !== 'article' || b.locked || !(b.titleImage || b.titleBand || b.titleDirection === 'vertical')) return [];
+    if (b.kind !== 'article' || b.locked || b.titleDirection !== 'vertical') return [];
     const name = doc.articles.find((a) => a.id === b.articleId)?.headline.trim() || b.articleId;
-    return [{ articleId: b.articleId, zh: `“${name}”的标题设置（竖排、反白/底纹、压题图）未随自动组版保留；可撤销恢复，或先锁定该块`, en: `“${name}”: its title settings (vertical, band, picture under the titles) are not kept by make-up; undo restores them, or lock the block first` }];
+    return [{ articleId: b.articleId, zh: `“${name}”的竖排标题未随自动组版保留，改为横排；可撤销恢复，或先锁定该块`, en: `“${name}”: its vertical titles are not kept by make-up (set horizontally); undo restores them, or lock the block first` }];
   });
 }
 

@@ -41,6 +41,21 @@ function pictureSlots(spec: ShapeSpec): number {
   return spec.pictures.reduce((n, p) => n + p.span * p.rows, 0) + (spec.pictures.length ? Math.max(...spec.pictures.map((p) => p.span)) : 0);
 }
 
+/**
+ * What make-up keeps of a story's block when it makes the story up again: its box (底纹, 边框, 内空)
+ * and its horizontal title treatment (反白/底纹 band, 压题图), measured like everything else.
+ */
+export type BlockLook = Pick<ArticleBlock, 'tint' | 'frameWidth' | 'frameStyle' | 'inset' | 'titleBand' | 'titleImage'>;
+const BOX_FIELDS = ['tint', 'frameWidth', 'frameStyle', 'inset'] as const;
+const LOOK_FIELDS = [...BOX_FIELDS, 'titleBand', 'titleImage'] as const;
+
+/** A block's look (only the fields it sets); with `boxOnly`, its box alone (for a probe without titles). */
+export function lookOf(block: BlockLook, boxOnly = false): BlockLook {
+  const out: Record<string, unknown> = {};
+  for (const f of boxOnly ? BOX_FIELDS : LOOK_FIELDS) if (block[f] !== undefined) out[f] = block[f];
+  return out as BlockLook;
+}
+
 /** Stand-alone photos (图片新闻) go through the search as items of their own, without text: each item's picture. */
 const PHOTO_ITEMS = new WeakMap<Article, string>();
 
@@ -86,6 +101,8 @@ export class Measurer {
     readonly env: Pick<LayoutEnv, 'fonts'>,
     readonly images: Map<string, ImageAsset>,
     readonly trackings: number[],
+    /** Each story's look (by article id), kept on every block measured or built for it. */
+    readonly looks: ReadonlyMap<string, BlockLook> = new Map(),
   ) {
     this.geo = gridGeometry(page);
   }
@@ -95,6 +112,11 @@ export class Measurer {
     if (!cache) this.caches.set(key, (cache = new CompositionCache(this.env.fonts)));
     this.layouts++;
     return layout(doc, { fonts: this.env.fonts, cache });
+  }
+
+  private lookFor(articleId: string, boxOnly = false): BlockLook {
+    const look = this.looks.get(articleId);
+    return look ? lookOf(look, boxOnly) : {};
   }
 
   /** Forgets what was measured of an article's body (its text changed: 可删 paragraphs cut). */
@@ -113,7 +135,7 @@ export class Measurer {
     // A tall enough page holds the whole body in one column (its composition does not depend on the page's height).
     for (let tries = 0; tries < 12 && used < 0; tries++, rows *= 2) {
       const page = { ...this.page, format: { ...this.page.format, height: this.page.format.height + rows * this.geo.pitch } };
-      const block: ArticleBlock = { id: 'probe', kind: 'article', articleId: article.id, col: 0, span: 1, row: 0, rows };
+      const block: ArticleBlock = { ...this.lookFor(article.id, true), id: 'probe', kind: 'article', articleId: article.id, col: 0, span: 1, row: 0, rows };
       const pl = this.run(`${article.id}|${tracking}|body`, { formatVersion: 1, page, articles: [probe], images: [], blocks: [block] });
       if (pl.overset.length === 0) used = rows - (pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0);
     }
@@ -133,8 +155,8 @@ export class Measurer {
       const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, size, 0, 0);
       if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, size, (padRows * this.geo.pitch) / base.headlineLines);
       const rows = this.geo.rows;
-      const block: ArticleBlock = { id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
-      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: [], blocks: [block] });
+      const block: ArticleBlock = { ...this.lookFor(article.id), id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
+      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: [...this.images.values()], blocks: [block] });
       const empty = pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0;
       const heads = new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0)));
       out = { rows: pl.overset.length ? rows : rows - Math.round((empty + 1) / span), headlineLines: heads.size };
@@ -165,7 +187,7 @@ export class Measurer {
     }
     if (isPhotoItem(article)) return { pictures };
     const span = Math.max(spec.span, spec.titleSpan ?? 0);
-    const block: ArticleBlock = { id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
+    const block: ArticleBlock = { ...this.lookFor(article.id), id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
     if (span > 1) block.headlineSpan = span;
     if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : m.titleRows));
     return { article: block, pictures };

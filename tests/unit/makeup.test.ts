@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
+import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { layout } from '../../src-core/layout/layout';
@@ -78,18 +79,32 @@ describe('makeUp on bad input', () => {
   const article = (id: string, text: string, headline = `标题${id}`) => ({ id, kicker: '', headline, deck: '', byline: '', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(text ? [text] : []), jumpFrom: '', jumpTo: '' });
   const para = '本报讯 市政府昨天召开常务会议，研究部署近期重点工作，会议强调要抓好项目建设、民生保障和安全生产。'.repeat(4);
 
-  it('says which stories lose their 竖排/反白 titles to make-up, and keeps a locked one\'s', () => {
+  it('keeps a story\'s box, 反白 band and 压题图 through make-up, measured; says which lose their 竖排 titles', () => {
+    const photo = samplePage().images[0];
+    const band = { tint: 100, text: 'white' as const };
     const blocks = [
       { id: 'b-a', kind: 'article' as const, articleId: 'a', col: 0, span: 2, row: 0, rows: 30, titleDirection: 'vertical' as const },
-      { id: 'b-b', kind: 'article' as const, articleId: 'b', col: 2, span: 2, row: 0, rows: 30, titleBand: { tint: 100, text: 'white' as const } },
-      { id: 'b-c', kind: 'article' as const, articleId: 'c', col: 4, span: 2, row: 0, rows: 30, titleBand: { tint: 100, text: 'white' as const }, locked: true },
+      { id: 'b-b', kind: 'article' as const, articleId: 'b', col: 2, span: 2, row: 0, rows: 30, titleBand: band },
+      { id: 'b-c', kind: 'article' as const, articleId: 'c', col: 4, span: 2, row: 0, rows: 30, titleBand: band, locked: true },
+      { id: 'b-d', kind: 'article' as const, articleId: 'd', col: 0, span: 2, row: 30, rows: 30, tint: 15, frameWidth: 1, inset: 6 },
+      { id: 'b-e', kind: 'article' as const, articleId: 'e', col: 2, span: 2, row: 30, rows: 30, titleImage: { imageId: photo.id, rows: 12, text: 'white' as const } },
     ];
-    const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), article('b', para), article('c', para)], blocks };
+    const doc = { ...emptyDocument('tabloid'), articles: ['a', 'b', 'c', 'd', 'e'].map((id) => article(id, para)), images: [photo], blocks };
     const r = makeUp({ document: doc }, { fonts });
-    const told = r.notes.filter((n) => /标题设置/.test(n.zh)).map((n) => n.articleId);
-    expect(told).toEqual(['a', 'b']);
+    const told = r.notes.filter((n) => /竖排/.test(n.zh)).map((n) => n.articleId);
+    expect(told).toEqual(['a']);
     expect(r.notes.find((n) => n.articleId === 'a')!.en).toContain('not kept by make-up');
-    expect(r.alternatives[0].blocks.find((b) => b.id === 'b-c')).toMatchObject({ titleBand: { tint: 100, text: 'white' } });
+    const alt = r.alternatives[0];
+    const blockOf = (id: string) => alt.blocks.find((b) => b.kind === 'article' && b.articleId === id);
+    expect(blockOf('c')).toMatchObject({ id: 'b-c', titleBand: band });
+    expect(blockOf('b')).toMatchObject({ titleBand: band });
+    expect(blockOf('d')).toMatchObject({ tint: 15, frameWidth: 1, inset: 6 });
+    expect(blockOf('e')).toMatchObject({ titleImage: { imageId: photo.id, rows: 12 } });
+    expect(blockOf('a')).not.toHaveProperty('titleDirection');
+    // Measured with its look: the real layout sets every placed story whole, the 压题图's picture drawn.
+    const pl = layout(alt.document, { fonts });
+    expect(pl.overset).toEqual([]);
+    expect(pl.items.some((i) => i.kind === 'image' && i.imageId === photo.id)).toBe(true);
   });
 
   it('holds over an article with no body and one longer than the page, with zh/en reasons', () => {
