@@ -4,6 +4,8 @@ import { clashes, grow, outer, type Candidate, type Placement } from './search';
 
 /** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
 const STEP = 4;
+/** The most paragraphs 撑满 re-breaks a line longer in one module (the search's bound is lower: it measures far more shapes). */
+const SHIFT_MAX = 16;
 
 /**
  * 撑满: blank lines at the foot of a stack of modules (a module's stretch, or a run closed as blank
@@ -86,7 +88,7 @@ function share(measurer: Measurer, articles: Article[], placed: Placement[], q: 
  */
 function deepen(measurer: Measurer, articles: Article[], x: Placement, most: number): number {
   for (let k = most; k >= 1; k--) {
-    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k);
+    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k, SHIFT_MAX);
     if (!grown || (outer(x) > x.spec.span && grown.m.titleRows !== x.m.titleRows)) continue;
     x.spec = grown.spec;
     x.m = grown.m;

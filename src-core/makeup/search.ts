@@ -65,7 +65,10 @@ const FOCUS = 6;
 const MIN_MODULE = 8;
 /** White space in a title area, at most, in grid lines. */
 const PAD_MAX = 3;
-/** The most paragraphs 拉行 re-breaks a line longer to deepen a module (each within the composer's tracking limit). */
+/**
+ * The most paragraphs 拉行 re-breaks a line longer to deepen a module in the search (each within the
+ * composer's tracking limit): a bound on the search's work, which 撑满 lifts (`grow`'s `shiftMax`).
+ */
 const SHIFT_MAX = 8;
 /** Cost of each blank column-line over the hole limit: a page over the limit is taken only when nothing else fits. */
 const OVER_LIMIT = 60;
@@ -355,21 +358,25 @@ function resize(pictures: ShapeSpec['pictures'], delta: number): ShapeSpec['pict
 }
 
 /** The shape made exactly `depth` lines deep with the levers, most preferred first; undefined when none reaches it. */
-export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, natural: Measured, depth: number): Fitted | undefined {
+export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, natural: Measured, depth: number, shiftMax = SHIFT_MAX): Fitted | undefined {
   const gap = depth - natural.rows;
   const titled = article.headline.trim() !== '' && spec.headlineSize > 0;
   const room = spec.pictures.reduce((n, p) => n + p.max - p.rows, 0);
   const tries: { spec: ShapeSpec; tracking?: number }[] = [];
-  for (let pad = 0; pad <= (titled ? PAD_MAX : 0); pad++) {
-    const extra = gap - pad;
+  // White space in the title area from what the shape has already (a module 撑满 deepens again may have some) up to the most.
+  const pads: number[] = [];
+  for (let pad = spec.padRows; pad <= (titled ? PAD_MAX : spec.padRows); pad++) pads.push(pad);
+  const left = (pad: number): number => gap - (pad - spec.padRows);
+  for (const pad of pads) {
+    const extra = left(pad);
     if (extra > 0 && extra <= room) tries.push({ spec: { ...spec, padRows: pad, pictures: resize(spec.pictures, extra) } });
     if (extra === 0) tries.push({ spec: { ...spec, padRows: pad } });
   }
-  for (const t of input.measurer.trackings) if (t > 0) for (let pad = 0; pad <= (titled ? PAD_MAX : 0); pad++) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
+  for (const t of input.measurer.trackings) if (t > 0) for (const pad of pads) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
   // Last, 拉行: paragraphs re-broken a line longer, as many as fill the new rows.
-  for (let pad = 0; pad <= (titled ? PAD_MAX : 0) && pad < gap; pad++) {
-    const lines = natural.emptyLines + (gap - pad) * spec.span + (spec.lineShift ?? 0);
-    if (lines <= SHIFT_MAX) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
+  for (const pad of pads.filter((x) => left(x) > 0)) {
+    const lines = natural.emptyLines + left(pad) * spec.span + (spec.lineShift ?? 0);
+    if (lines <= shiftMax) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
   }
   for (const lever of tries) {
     const m = input.measurer.measure(article, lever.spec, lever.tracking);

@@ -5,6 +5,7 @@ import { dayRequest } from '../../bench/days';
 import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
+import { grow } from '../../src-core/makeup/search';
 import { layout } from '../../src-core/layout/layout';
 import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
@@ -241,6 +242,27 @@ describe('makeUp on bad input', () => {
     const m = measurer.measure(doc.articles[0], { span: 5, headlineSize: 28, padRows: 0, pictures: [picture] });
     expect(m).not.toBeNull();
     expect(m!.rows).toBeGreaterThanOrEqual(m!.titleRows + 30);
+  });
+
+  it('deepens a module that already has title white space from there on (撑满 after the search), with 拉行', () => {
+    // Twelve paragraphs of differing length, so that some can take one more line.
+    const paras = Array.from({ length: 12 }, (_, i) => para.slice(0, 70 + i * 9));
+    const a = { ...article('padded', ''), body: docFromParagraphs(paras) };
+    const doc = { ...emptyDocument('tabloid'), articles: [a] };
+    // No tracking lever: only white space and 拉行 can make the module deeper.
+    const measurer = new Measurer(doc.page, { fonts }, new Map(), [0]);
+    const spec = { span: 2, headlineSize: 22, padRows: 3, pictures: [] };
+    const natural = measurer.measure(a, spec)!;
+    const grown = grow({ measurer }, a, spec, natural, natural.rows + 1, 16);
+    expect(grown?.m.rows).toBe(natural.rows + 1);
+    expect(grown!.spec.padRows).toBe(3);
+    expect(grown!.spec.lineShift).toBeGreaterThan(0);
+    // The same text in the real layout: nothing overset at that depth, and the module's columns full.
+    const set = measurer.variant(a, grown!.spec, 0);
+    const block = { id: 'b', kind: 'article' as const, articleId: a.id, col: 0, span: 2, row: 0, rows: grown!.m.rows };
+    const pl = layout({ ...doc, articles: [set], blocks: [block] }, { fonts });
+    expect(pl.overset).toEqual([]);
+    expect(pl.frames[0].emptyLines).toBeLessThanOrEqual(1);
   });
 
   it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
