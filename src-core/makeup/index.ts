@@ -49,8 +49,6 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const notes: MakeUpResult['notes'] = [];
   const images = new Map(doc.images.map((i) => [i.id, i]));
   const range = Math.min(0.1, Math.max(0, opt.trackingRange ?? 0.03));
-  const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looksOf(doc, images));
-  const geo = measurer.geo;
   // an article in a locked block is on the page already: neither placed again nor held over, and its pictures stay with it
   const onPage = new Set(doc.blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
   const locked = doc.blocks.filter((b) => b.locked || (b.kind === 'image' && b.articleId !== undefined && onPage.has(b.articleId)));
@@ -60,6 +58,9 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const ranked = all.filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
   const { byArticle, photos } = pictureLinks(request, images, notes, new Set(ranked.map((a) => a.id)));
+  const looks = looksOf(doc, images, (id) => (byArticle.get(id)?.length ?? 0) > 0, notes);
+  const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
+  const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
   const eligible = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
@@ -101,7 +102,6 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   }
   const short = shortOfCopy(alternatives[0], geo);
   if (short) notes.push(short);
-  notes.push(...titleSettingsNotKept(doc));
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
@@ -119,31 +119,26 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeU
 }
 
 /**
- * The look of each story's unlocked block (its box, its 反白/底纹 band, its 压题图), which make-up
- * keeps on the story's new block; a 压题图 whose picture is gone is not kept.
+ * The look of each story's unlocked block (its box, its 反白/底纹 band, its 压题图, its 竖排 titles),
+ * which make-up keeps on the story's new block. A 压题图 whose picture is gone is not kept; 竖排
+ * titles are kept only on a story without pictures (they take the module's right columns, where its
+ * pictures go), and the 组版 is told when they are not (undo restores them; locking keeps them).
  */
-function looksOf(doc: MakeUpRequest['document'], images: Map<string, ImageAsset>): Map<string, BlockLook> {
+function looksOf(doc: MakeUpRequest['document'], images: Map<string, ImageAsset>, hasPictures: (articleId: string) => boolean, notes: MakeUpResult['notes']): Map<string, BlockLook> {
   const out = new Map<string, BlockLook>();
   for (const b of doc.blocks) {
     if (b.kind !== 'article' || b.locked || out.has(b.articleId)) continue;
     const look = lookOf(b);
     if (look.titleImage && !images.has(look.titleImage.imageId)) delete look.titleImage;
+    if (look.titleDirection === 'vertical' && !look.titleImage && hasPictures(b.articleId)) {
+      delete look.titleDirection;
+      delete look.titleLatin;
+      const name = doc.articles.find((a) => a.id === b.articleId)?.headline.trim() || b.articleId;
+      notes.push({ articleId: b.articleId, zh: `“${name}”有图片，竖排标题未随自动组版保留，改为横排；可撤销恢复，或先锁定该块`, en: `“${name}” has pictures: its vertical titles are not kept by make-up (set horizontally); undo restores them, or lock the block first` });
+    }
     out.set(b.articleId, look);
   }
   return out;
-}
-
-/**
- * 竖排 titles take whole columns at a module's right, which make-up does not measure: a story whose
- * unlocked block had them is made up with horizontal titles, and the 组版 is told so (undo restores
- * them; locking keeps them).
- */
-function titleSettingsNotKept(doc: MakeUpRequest['document']): MakeUpResult['notes'] {
-  return doc.blocks.flatMap((b) => {
-    if (b.kind !== 'article' || b.locked || b.titleDirection !== 'vertical') return [];
-    const name = doc.articles.find((a) => a.id === b.articleId)?.headline.trim() || b.articleId;
-    return [{ articleId: b.articleId, zh: `“${name}”的竖排标题未随自动组版保留，改为横排；可撤销恢复，或先锁定该块`, en: `“${name}”: its vertical titles are not kept by make-up (set horizontally); undo restores them, or lock the block first` }];
-  });
 }
 
 /** The grid a locked block takes: a stepped story only as deep as each of its columns goes (its box would hide the room beside its body). */

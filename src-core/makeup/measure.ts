@@ -43,11 +43,11 @@ function pictureSlots(spec: ShapeSpec): number {
 
 /**
  * What make-up keeps of a story's block when it makes the story up again: its box (底纹, 边框, 内空)
- * and its horizontal title treatment (反白/底纹 band, 压题图), measured like everything else.
+ * and its title treatment (反白/底纹 band, 压题图, 竖排), measured like everything else.
  */
-export type BlockLook = Pick<ArticleBlock, 'tint' | 'frameWidth' | 'frameStyle' | 'inset' | 'titleBand' | 'titleImage'>;
+export type BlockLook = Pick<ArticleBlock, 'tint' | 'frameWidth' | 'frameStyle' | 'inset' | 'titleBand' | 'titleImage' | 'titleDirection' | 'titleLatin'>;
 const BOX_FIELDS = ['tint', 'frameWidth', 'frameStyle', 'inset'] as const;
-const LOOK_FIELDS = [...BOX_FIELDS, 'titleBand', 'titleImage'] as const;
+const LOOK_FIELDS = [...BOX_FIELDS, 'titleBand', 'titleImage', 'titleDirection', 'titleLatin'] as const;
 
 /** A block's look (only the fields it sets); with `boxOnly`, its box alone (for a probe without titles). */
 export function lookOf(block: BlockLook, boxOnly = false): BlockLook {
@@ -112,6 +112,11 @@ export class Measurer {
     if (!cache) this.caches.set(key, (cache = new CompositionCache(this.env.fonts)));
     this.layouts++;
     return layout(doc, { fonts: this.env.fonts, cache });
+  }
+
+  /** Whether the story's titles are set vertically (竖排): they take whole columns at its right, never a wider title area. */
+  verticalTitles(articleId: string): boolean {
+    return this.looks.get(articleId)?.titleDirection === 'vertical';
   }
 
   private lookFor(articleId: string, boxOnly = false): BlockLook {

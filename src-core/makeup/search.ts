@@ -252,7 +252,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
-      if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span)) {
+      if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span) && !input.measurer.verticalTitles(input.articles[rank].id)) {
         for (const wide of fit(input, rank, { ...spec, titleSpan: run.width }, foot - run.row, [foot - run.row])) {
           const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
           if (wide.m.titleRows > 0 && !clashes(s.placed, p)) children.push(place(input, s, p));

@@ -80,8 +80,9 @@ describe('makeUp on bad input', () => {
   const article = (id: string, text: string, headline = `标题${id}`) => ({ id, kicker: '', headline, deck: '', byline: '', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(text ? [text] : []), jumpFrom: '', jumpTo: '' });
   const para = '本报讯 市政府昨天召开常务会议，研究部署近期重点工作，会议强调要抓好项目建设、民生保障和安全生产。'.repeat(4);
 
-  it('keeps a story\'s box, 反白 band and 压题图 through make-up, measured; says which lose their 竖排 titles', () => {
+  it('keeps a story\'s box, 反白 band, 压题图 and 竖排 titles through make-up, measured; says whose 竖排 titles give way to its pictures', () => {
     const photo = samplePage().images[0];
+    const second = { ...photo, id: 'second' };
     const band = { tint: 100, text: 'white' as const };
     const blocks = [
       { id: 'b-a', kind: 'article' as const, articleId: 'a', col: 0, span: 2, row: 0, rows: 30, titleDirection: 'vertical' as const },
@@ -89,9 +90,10 @@ describe('makeUp on bad input', () => {
       { id: 'b-c', kind: 'article' as const, articleId: 'c', col: 4, span: 2, row: 0, rows: 30, titleBand: band, locked: true },
       { id: 'b-d', kind: 'article' as const, articleId: 'd', col: 0, span: 2, row: 30, rows: 30, tint: 15, frameWidth: 1, inset: 6 },
       { id: 'b-e', kind: 'article' as const, articleId: 'e', col: 2, span: 2, row: 30, rows: 30, titleImage: { imageId: photo.id, rows: 12, text: 'white' as const } },
+      { id: 'b-f', kind: 'article' as const, articleId: 'f', col: 0, span: 2, row: 60, rows: 30, titleDirection: 'vertical' as const, titleLatin: 'upright' as const },
     ];
-    const doc = { ...emptyDocument('tabloid'), articles: ['a', 'b', 'c', 'd', 'e'].map((id) => article(id, para)), images: [photo], blocks };
-    const r = makeUp({ document: doc }, { fonts });
+    const doc = { ...emptyDocument('tabloid'), articles: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => article(id, para)), images: [photo, second], blocks };
+    const r = makeUp({ document: doc, pictures: [{ imageId: 'second', articleId: 'a', caption: '图为现场' }] }, { fonts });
     const told = r.notes.filter((n) => /竖排/.test(n.zh)).map((n) => n.articleId);
     expect(told).toEqual(['a']);
     expect(r.notes.find((n) => n.articleId === 'a')!.en).toContain('not kept by make-up');
@@ -102,10 +104,15 @@ describe('makeUp on bad input', () => {
     expect(blockOf('d')).toMatchObject({ tint: 15, frameWidth: 1, inset: 6 });
     expect(blockOf('e')).toMatchObject({ titleImage: { imageId: photo.id, rows: 12 } });
     expect(blockOf('a')).not.toHaveProperty('titleDirection');
-    // Measured with its look: the real layout sets every placed story whole, the 压题图's picture drawn.
+    expect(blockOf('f')).toMatchObject({ titleDirection: 'vertical', titleLatin: 'upright' });
+    expect(blockOf('f')).not.toHaveProperty('columnRows');
+    // Measured with its look: the real layout sets every placed story whole, the 压题图's picture drawn, f's headline stacked.
     const pl = layout(alt.document, { fonts });
     expect(pl.overset).toEqual([]);
     expect(pl.items.some((i) => i.kind === 'image' && i.imageId === photo.id)).toBe(true);
+    const heads = pl.items.filter((i) => i.kind === 'glyphs' && i.source?.owner === 'f' && i.source.field === 'headline');
+    expect(heads.length).toBeGreaterThan(0);
+    expect(heads.every((i) => i.kind === 'glyphs' && (i.ys?.length ?? 0) > 1)).toBe(true);
   });
 
   it('holds over an article with no body and one longer than the page, with zh/en reasons', () => {
