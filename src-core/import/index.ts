@@ -252,8 +252,12 @@ function readCaption(run: ImportRun, f: InputFile): void {
 function linkPictures(run: ImportRun): void {
   const { result, report } = run;
   const articleFiles = report.files.filter((fr) => fr.kind === 'text' || fr.kind === 'markdown' || fr.kind === 'docx');
-  const linked = linkPictureFiles({ pictures: run.pictureFiles, articleFiles, captionFiles: run.captionFiles, links: result.imageLinks });
+  const placeholders = new Set(result.images.filter((i) => i.data === undefined).map((i) => i.id));
+  const linked = linkPictureFiles({ pictures: run.pictureFiles, articleFiles, captionFiles: run.captionFiles, links: result.imageLinks, placeholders });
   result.imageLinks = linked.links;
+  // A placeholder a picture file filled is gone: the picture is in its place.
+  result.images = result.images.filter((i) => !linked.filled.has(i.id));
+  for (const fr of report.files) fr.imageIds = fr.imageIds.filter((id) => !linked.filled.has(id));
   for (const name of linked.unusedCaptions)
     addError(run, name, `${name}：图片说明文件没有同名的图片（应与 ${name.replace(/\.caption\.txt$/i, '')}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${name.replace(/\.caption\.txt$/i, '')}.jpg or .png); the caption was not used`);
   for (const fr of report.files) {

@@ -62,17 +62,21 @@ export interface PictureFilesInput {
   captionFiles: { name: string; text: string }[];
   /** Links the manuscripts made themselves (a Markdown ![](07.jpg)); kept, their caption filled in. */
   links: PictureLink[];
+  /** Pictures with no picture data, made for a （如图）/【图片】 in the text: a picture file of that article fills the first empty one (置入). */
+  placeholders?: ReadonlySet<string>;
 }
 
 /**
- * Every picture file's link: to its article by name, or stand-alone (no articleId) when it has a
- * caption file but no article; which caption file went to which picture, and those that went to none.
+ * Every picture file's link: to its article by name — in the article's first placeholder still empty,
+ * else as a picture of its own — or stand-alone (no articleId) when it has a caption file but no
+ * article; which caption file went to which picture, those that went to none, and the placeholders filled.
  */
-export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[] } {
+export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[]; filled: Set<string> } {
   const articleOf = new Map<string, string>();
   for (const f of input.articleFiles) if (f.articleIds.length && !articleOf.has(articleKey(f.name))) articleOf.set(articleKey(f.name), f.articleIds[0]);
   const captions = new Map(input.captionFiles.map((c) => [captionKey(c.name), c]));
   const captioned = new Map<string, string>();
+  const filled = new Set<string>();
   const links = input.links.map((l) => ({ ...l }));
   for (const p of input.pictures) {
     const keys = pictureKeys(p.name);
@@ -85,8 +89,12 @@ export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink
       continue;
     }
     const articleId = articleOf.get(keys.article);
-    if (articleId) links.push({ imageId: p.imageId, articleId, caption: text });
+    const slot = articleId === undefined ? undefined : links.find((l) => l.articleId === articleId && input.placeholders?.has(l.imageId) && !filled.has(l.imageId));
+    if (slot) {
+      filled.add(slot.imageId);
+      Object.assign(slot, { imageId: p.imageId, caption: text || slot.caption });
+    } else if (articleId) links.push({ imageId: p.imageId, articleId, caption: text });
     else if (caption) links.push({ imageId: p.imageId, caption: text });
   }
-  return { links, captioned, unusedCaptions: input.captionFiles.filter((c) => !captioned.has(c.name)).map((c) => c.name) };
+  return { links, captioned, unusedCaptions: input.captionFiles.filter((c) => !captioned.has(c.name)).map((c) => c.name), filled };
 }

@@ -117,6 +117,25 @@ describe("a day's pictures matched to their articles by file name", () => {
     expect(r.articles.some((a) => plainText(a.body).includes('这张图片不存在'))).toBe(false);
   });
 
+  it('a picture file fills its article\'s （如图） placeholder (置入) instead of leaving an empty frame beside it', async () => {
+    const bytes = (name: string) => new Uint8Array(readFileSync(join(dir, 'day', name)));
+    const text = (s: string) => new TextEncoder().encode(s);
+    const r = await importFiles([
+      { name: '03.txt', bytes: text('主题：新桥通车\n\n新桥今天通车（如图）。\n\n第二段说明交通情况（见图）。\n') },
+      { name: '03.jpg', bytes: bytes('01.jpg') },
+      { name: '03.caption.txt', bytes: text('新桥通车现场。本报记者 摄\n') },
+    ]);
+    const [a] = r.articles;
+    const photo = r.images.find((i) => i.name === '03.jpg')!;
+    // the first placeholder holds the picture, with the caption file's caption; the second stays a placeholder to fill
+    expect(r.images.filter((i) => i.data === undefined)).toHaveLength(1);
+    expect(r.images).toHaveLength(2);
+    expect(r.imageLinks[0]).toEqual({ imageId: photo.id, articleId: a.id, caption: '新桥通车现场。本报记者 摄' });
+    expect(r.imageLinks.filter((l) => l.imageId === photo.id)).toHaveLength(1);
+    const file = (r.report as ImportReport).files.find((f) => f.name === '03.txt')!;
+    for (const id of file.imageIds) expect(r.images.some((i) => i.id === id)).toBe(true);
+  });
+
   it('matching is per folder and ignores case; a picture whose stem only starts like an article is not its', async () => {
     const bytes = (name: string) => new Uint8Array(readFileSync(join(dir, 'day', name)));
     const text = (s: string) => new TextEncoder().encode(s);
