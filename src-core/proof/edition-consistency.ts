@@ -1,6 +1,6 @@
 import type { Article } from '../model/document';
 import { excerpt, FIELD_LABELS, pageTexts, type CheckedTexts, type Located, type PlacedFinding } from './checks';
-import { differsInOneCharacter, namesIn } from './rules/consistency';
+import { nameCounts, namesIn, twinsOf, type NameAt } from './rules/consistency';
 import { around, figuresWrittenTwoWays, twoWaysFinding, type Seen } from './rules/number-two-ways';
 import type { RuleFinding } from './rules/rule';
 import { ERROR_WEIGHTS } from './weights';
@@ -68,14 +68,31 @@ const aroundSeen = (texts: readonly string[], s: Seen): string => around(texts[s
 /** A name written one way on a page and, as often or more, another way only on other pages. */
 function namesAcrossPages(places: readonly Place[], texts: readonly string[], emit: (at: number, f: RuleFinding) => void): void {
   const names = namesIn(texts);
-  const counts = new Map<string, number>();
-  for (const n of names) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+  const counts = nameCounts(names);
+  const twins = twinsOf(counts.keys());
+  // where each name is written: its places in `names` order, and the pages they are on
+  const written = new Map<string, { first: number[]; pages: Set<number> }>();
+  names.forEach((n, i) => {
+    const w = written.get(n.name) ?? written.set(n.name, { first: [], pages: new Set() }).get(n.name)!;
+    w.first.push(i);
+    w.pages.add(places[n.at].page);
+  });
   for (const n of names) {
     const page = places[n.at].page;
-    const other = names.find((o) => differsInOneCharacter(n.name, o.name) && places[o.at].page !== page && counts.get(o.name)! >= counts.get(n.name)!);
+    const other = firstElsewhere(names, places, page, (twins.get(n.name) ?? []).filter((t) => counts.get(t)! >= counts.get(n.name)!).map((t) => written.get(t)!.first));
     // on n's own page the page rule compares them; the rarer spelling is the suspect, on a tie both are shown
-    if (!other || names.some((o) => o.name === other.name && places[o.at].page === page)) continue;
+    if (!other || written.get(other.name)!.pages.has(page)) continue;
     const [here, there] = [places[n.at], places[other.at]];
     emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: ERROR_WEIGHTS.none, zh: `本期人名写法不一：${placeName(here, 'zh')}作“${n.name}”，${placeName(there, 'zh')}作“${other.name}”，请核对`, en: `A name is written two ways in this edition: "${n.name}" on ${placeName(here, 'en')}, "${other.name}" on ${placeName(there, 'en')}; please confirm` });
   }
+}
+
+/** Of the names' places (each list in `names` order), the first in `names` that is not on `page`. */
+function firstElsewhere(names: readonly NameAt[], places: readonly Place[], page: number, lists: readonly number[][]): NameAt | undefined {
+  let best: number | undefined;
+  for (const list of lists) {
+    const i = list.find((k) => places[names[k].at].page !== page);
+    if (i !== undefined && (best === undefined || i < best)) best = i;
+  }
+  return best === undefined ? undefined : names[best];
 }
