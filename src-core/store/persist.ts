@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
 import type { BanmianDocument } from '../model/document';
 import { serializeDocument } from '../model/serialize';
-import { CHECK_STATE_LIMITS, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
+import { type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
 import { checkParts, proofParts, roundParts } from './proof-doc';
+import { boundedCheckState, listed } from './check-state';
+import { articleCheckState } from './readers';
 import { PageStore } from './page-store';
 
 /**
@@ -43,13 +45,14 @@ export function proofStateOf(store: PageStore): ProofState {
     const doc = store.articleDoc(id);
     if (!doc) continue;
     const { suggestions, threads } = proofParts(doc);
-    const { dismissed, corrections } = checkParts(doc);
-    if (suggestions.size === 0 && threads.size === 0 && dismissed.size === 0 && corrections.length === 0) continue;
+    // what a peer wrote is saved only as far as a file may hold it (check-state.ts)
+    const { dismissed, corrections } = articleCheckState(doc);
+    if (suggestions.size === 0 && threads.size === 0 && dismissed.length === 0 && corrections.length === 0) continue;
     articles[id] = {
       suggestions: [...suggestions.values()],
       threads: [...threads.values()],
-      ...(dismissed.size ? { dismissed: [...dismissed.values()] } : {}),
-      ...(corrections.length ? { corrections: corrections.toArray() } : {}),
+      ...(dismissed.length ? { dismissed } : {}),
+      ...(corrections.length ? { corrections } : {}),
     };
   }
   const signedBy = signoff.get('signedBy');
@@ -145,14 +148,22 @@ function isThread(v: unknown): v is Thread {
   return obj(v) && str(v.id) && str(v.quote) && str(v.round) && Array.isArray(v.comments) && v.comments.every(isComment) && typeof v.resolved === 'boolean';
 }
 
-const isDismissed = (v: unknown): v is DismissedFinding => obj(v) && str(v.rule) && str(v.text);
-const CORRECTION_FIELDS: readonly unknown[] = ['kicker', 'headline', 'deck', 'body', 'banner', 'column'];
-const isCorrection = (v: unknown): v is SavedCorrection =>
-  obj(v) && str(v.kind) && str(v.from) && str(v.to) && optStr(v.articleId) && CORRECTION_FIELDS.includes(v.field) && str(v.text) && Number.isInteger(v.offset) && (v.offset as number) >= 0 && (v.offset as number) <= v.text.length;
-
 const isRound = (v: unknown): v is RoundRecord => obj(v) && str(v.name) && str(v.startedBy) && str(v.startedAt) && optStr(v.finishedBy) && optStr(v.finishedAt);
 
 const isSignoffEvent = (v: unknown): v is SignoffEvent => obj(v) && (v.kind === 'signed' || v.kind === 'reopened') && str(v.by) && isRole(v.role) && str(v.at) && optStr(v.reason);
+
+/** An article entry's check state, each list checked and held to its limits; `drop` counts what is malformed. */
+function checkStateOf(a: Record<string, unknown>, drop: () => void): { dismissed: DismissedFinding[]; corrections: SavedCorrection[] } {
+  const list = (v: unknown): unknown[] => {
+    if (v === undefined) return [];
+    if (Array.isArray(v)) return v;
+    drop();
+    return [];
+  };
+  const state = boundedCheckState(list(a.dismissed), listed(list(a.corrections)));
+  for (let i = 0; i < state.dropped; i++) drop();
+  return state;
+}
 
 /**
  * The `proof` field of a file, entry by entry: a damaged entry is dropped and counted (so the UI can
@@ -185,8 +196,7 @@ export function readProofState(raw: unknown): { state?: ProofState; dropped: num
         dropped++;
         continue;
       }
-      const dismissed = keep(a.dismissed, isDismissed).slice(0, CHECK_STATE_LIMITS.dismissed);
-      const corrections = keep(a.corrections, isCorrection).slice(-CHECK_STATE_LIMITS.corrections);
+      const { dismissed, corrections } = checkStateOf(a, () => dropped++);
       articles[id] = { suggestions: keep(a.suggestions, isSuggestion), threads: keep(a.threads, isThread), ...(dismissed.length ? { dismissed } : {}), ...(corrections.length ? { corrections } : {}) };
     }
   } else if (raw.articles !== undefined) dropped++;
