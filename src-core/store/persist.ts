@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import type { BanmianDocument } from '../model/document';
 import { serializeDocument } from '../model/serialize';
-import { type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
-import { checkParts, proofParts, roundParts } from './proof-doc';
+import { PAGE_HEADER_ID, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
+import { checkParts, dismissedKey, proofParts, roundParts } from './proof-doc';
 import { boundedCheckState, listed } from './check-state';
 import { articleCheckState } from './readers';
 import { PageStore } from './page-store';
@@ -33,6 +33,8 @@ export interface ProofState {
   signoff: { signedBy?: string; signedAt?: string; log: SignoffEvent[] };
   /** By article id; only articles with suggestions or threads. */
   articles: Record<string, ArticleProofState>;
+  /** The page header's (报头, 版头) dismissed findings, which belong to no article; absent: none. */
+  header?: { dismissed: DismissedFinding[] };
 }
 
 /** The document as saved: the snapshot, and the proof state when there is any. */
@@ -57,6 +59,7 @@ export function proofStateOf(store: PageStore): ProofState {
   }
   const signedBy = signoff.get('signedBy');
   const signedAt = signoff.get('signedAt');
+  const header = articleCheckState(store.layoutDoc).dismissed;
   return {
     rounds: rounds.toArray(),
     signoff: {
@@ -65,11 +68,12 @@ export function proofStateOf(store: PageStore): ProofState {
       log: (signoff.get('log') as SignoffEvent[] | undefined) ?? [],
     },
     articles,
+    ...(header.length ? { header: { dismissed: header } } : {}),
   };
 }
 
 export function isEmptyProofState(s: ProofState): boolean {
-  return s.rounds.length === 0 && s.signoff.log.length === 0 && s.signoff.signedBy === undefined && Object.keys(s.articles).length === 0;
+  return s.rounds.length === 0 && s.signoff.log.length === 0 && s.signoff.signedBy === undefined && Object.keys(s.articles).length === 0 && !s.header;
 }
 
 /** The page as the file holds it: the snapshot plus `proof` when the page has been proofread. */
@@ -93,6 +97,9 @@ export function applyProofState(store: PageStore, state: ProofState): void {
     if (state.signoff.signedAt !== undefined) signoff.set('signedAt', state.signoff.signedAt);
     if (state.signoff.log.length) signoff.set('log', state.signoff.log);
   });
+  // the header's dismissals are the page's, in the layout document (store/proof-doc.ts checkParts)
+  const header = checkParts(store.layoutDoc).dismissed;
+  if (state.header) store.layoutDoc.transact(() => state.header!.dismissed.forEach((d) => header.set(dismissedKey(d), d)));
   for (const [id, a] of Object.entries(state.articles)) {
     const doc = store.articleDoc(id);
     if (!doc) continue;
@@ -106,7 +113,7 @@ function writeArticleProof(doc: Y.Doc, a: ArticleProofState): void {
   doc.transact(() => {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
-    for (const d of a.dismissed ?? []) dismissed.set(`${d.rule}\u0000${d.text}`, d);
+    for (const d of a.dismissed ?? []) dismissed.set(dismissedKey(d), d);
     if (a.corrections?.length) corrections.push(a.corrections);
   });
 }
@@ -200,19 +207,31 @@ export function readProofState(raw: unknown): { state?: ProofState; dropped: num
       articles[id] = { suggestions: keep(a.suggestions, isSuggestion), threads: keep(a.threads, isThread), ...(dismissed.length ? { dismissed } : {}), ...(corrections.length ? { corrections } : {}) };
     }
   } else if (raw.articles !== undefined) dropped++;
-  return { state: { rounds, signoff, articles }, dropped };
+  const header = obj(raw.header) ? checkStateOf({ dismissed: raw.header.dismissed }, () => dropped++).dismissed : [];
+  if (raw.header !== undefined && !obj(raw.header)) dropped++;
+  return { state: { rounds, signoff, articles, ...(header.length ? { header: { dismissed: header } } : {}) }, dropped };
+}
+
+/**
+ * The findings a page's 校对 dismissed, by where they were found: each article's under its id, the
+ * page header's under PAGE_HEADER_ID (what checkPage and the 差错率 read).
+ */
+export function dismissalsOf(state: Pick<ProofState, 'articles' | 'header'> | undefined): Map<string, DismissedFinding[]> {
+  const out = new Map<string, DismissedFinding[]>();
+  for (const [id, a] of Object.entries(state?.articles ?? {})) if (a.dismissed?.length) out.set(id, a.dismissed);
+  if (state?.header?.dismissed.length) out.set(PAGE_HEADER_ID, state.header.dismissed);
+  return out;
 }
 
 /** What the proof sheet (校样) needs: every article's suggestion meta and threads, the round names, the titles. */
 export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle: string): ProofNotes {
   const suggestions = new Map<string, SuggestionMeta>();
   const threads = new Map<string, Thread>();
-  const dismissed = new Map<string, DismissedFinding[]>();
-  for (const [id, a] of Object.entries(state.articles)) {
+  for (const a of Object.values(state.articles)) {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
-    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
   }
+  const dismissed = dismissalsOf(state);
   return {
     suggestions,
     threads,

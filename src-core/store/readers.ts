@@ -26,6 +26,11 @@ export function articleCheckState(doc: Y.Doc): { dismissed: DismissedFinding[]; 
   return { dismissed: state.dismissed, corrections: state.corrections };
 }
 
+/** The page header's (报头, 版头) dismissed findings: the page's own, in the layout document, held to the same limits. */
+export function headerDismissals(layoutDoc: Y.Doc): DismissedFinding[] {
+  return articleCheckState(layoutDoc).dismissed;
+}
+
 /** The article ids of the page, in order. */
 export function articleIdsOf(layoutDoc: Y.Doc): string[] {
   return layoutParts(layoutDoc).articleOrder.toArray();
