@@ -16,6 +16,7 @@ import { useEditor } from '../editor/use-editor';
 import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
+import { EditionFindings } from './EditionFindings';
 import './edition.css';
 
 /**
@@ -129,6 +130,7 @@ function Overview({ view, session, editor, host, presence }: { view: EditionView
           {view.notice.zh} <small>{view.notice.en}</small>
         </p>
       )}
+      <EditionFindings rows={rows} onOpen={(index) => session.openPage(index, editor)} />
       <ol className="edition-pages">
         {rows.map((row, i) => (
           <PageCard
