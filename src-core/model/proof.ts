@@ -71,6 +71,13 @@ export interface SavedCorrection {
   offset: number;
 }
 
+/**
+ * Where the page's own texts' findings are kept instead of an article's: the 报头 and 版头 belong to
+ * no article, so their findings carry this id, and their dismissals are the page's (the layout
+ * document's, `proof.header.dismissed` in the file) under it.
+ */
+export const PAGE_HEADER_ID = 'page-header';
+
 /** Bounds on what an article keeps, so a runaway import or a damaged file cannot fill memory. */
 export const CHECK_STATE_LIMITS = { dismissed: 2_000, corrections: 10_000, textChars: 10_000 } as const;
 

@@ -2,6 +2,7 @@ import type { Article, BanmianDocument, Block, PageHeader, PageSettings } from '
 import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '../model/article-fields';
 import { runningHead } from '../layout/header';
 import { printableParagraphs } from '../model/richtext';
+import { PAGE_HEADER_ID } from '../model/proof';
 import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
 import { ERROR_WEIGHTS } from './weights';
@@ -73,8 +74,8 @@ export const FIELD_LABELS: Record<Field, { zh: string; en: string }> = {
   runningHead: { zh: '版头', en: 'Running head' },
 };
 
-/** The article id a page header's findings carry (they belong to no article). */
-export const PAGE_HEADER_ID = 'page-header';
+/** The article id a page header's findings carry (they belong to no article; model/proof.ts declares it). */
+export { PAGE_HEADER_ID };
 
 /** Every place in reading order: the header, the column head, the titles and fields, the body. */
 export const FIELD_ORDER = Object.keys(FIELD_LABELS).sort((a, b) => rankOf(a) - rankOf(b)) as Field[];

@@ -2,7 +2,7 @@ import type { BanmianDocument } from '../model/document';
 import type { DismissedFinding } from '../model/proof';
 import { errorRate, pageAreaCharacters, type ErrorRate } from './error-rate';
 import { checkPage } from './page-check';
-import { pooledDismissals } from './rules/house-lists';
+import { pageDismissals, pooledDismissals } from './rules/house-lists';
 
 /** One page of an edition as its rate is counted: its page and the findings its 校对 dismissed. */
 export interface RatedPage {
@@ -22,7 +22,7 @@ export function editionRates(pages: readonly RatedPage[]): { pages: { number: nu
   // a chained story's parts lie on several pages: a dismissal saved on one page holds on the others
   const dismissed = pooledDismissals(pages.map((p) => p.dismissed));
   for (const p of pages) {
-    const check = checkPage(p.doc, dismissed);
+    const check = checkPage(p.doc, pageDismissals(dismissed, p.dismissed));
     all.push(...check.findings);
     area += pageAreaCharacters(p.doc.page);
     out.push({ number: p.number, rate: check.rate });

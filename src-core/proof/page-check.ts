@@ -1,18 +1,18 @@
 import type { BanmianDocument } from '../model/document';
 import type { DismissedFinding } from '../model/proof';
-import { checkDocument, type PageCheck } from './checks';
+import { checkDocument, headerTexts, type PageCheck } from './checks';
 import { errorRate, PASS_PER_10K, type ErrorRate } from './error-rate';
 import { dropDismissed } from './rules/house-lists';
 
 /**
  * A page's checks as the 校对 sees them: every rule, less the findings the 校对 dismissed (kept with
- * each article in the page file), the 差错率 counted without them. The 校对 panel and the 校样 PDF
+ * each article in the page file, the header's with the page under PAGE_HEADER_ID), the 差错率 counted without them. The 校对 panel and the 校样 PDF
  * show this one figure.
  */
 export function checkPage(doc: Pick<BanmianDocument, 'articles' | 'page'> & Partial<Pick<BanmianDocument, 'blocks'>>, dismissed: ReadonlyMap<string, readonly DismissedFinding[]>): PageCheck {
   const check = checkDocument(doc);
   if (dismissed.size === 0) return check;
-  const findings = dropDismissed(doc.articles, check.findings, dismissed);
+  const findings = dropDismissed(doc.articles, check.findings, dismissed, headerTexts(doc.page.header));
   const rate = errorRate(findings, check.rate.characters, check.rate.basis);
   return { ...check, findings, errors: rate.errors, errorRatePer10k: rate.per10k, rate };
 }

@@ -1,5 +1,5 @@
 import type { Block, PageSettings, StyleName, TextStyle } from '../model/document';
-import { CHECK_STATE_LIMITS, type CommentEntry, type DismissedFinding, type ProofResult, type Role, type SavedCorrection, type SuggestionMeta, type Thread } from '../model/proof';
+import { CHECK_STATE_LIMITS, PAGE_HEADER_ID, type CommentEntry, type DismissedFinding, type ProofResult, type Role, type SavedCorrection, type SuggestionMeta, type Thread } from '../model/proof';
 import { blockIssues } from '../model/validate';
 import { FIND_FIELDS, type FindMatch } from './find-replace';
 import { ARTICLE_META_KEYS, type ArticleMeta } from './ydocs';
@@ -134,7 +134,8 @@ export function operationProblem(op: PageOperation, page: PageView): Problem | u
     case 'resolve':
       return articleProblem(op.articleId, page) ?? (op.kind === 'reply' && !page.hasThread(op.articleId, op.threadId) ? { zh: `没有批注 ${op.threadId}`, en: `no thread ${op.threadId}` } : undefined);
     case 'dismissFinding':
-      return articleProblem(op.articleId, page) ?? (typeof op.finding?.rule === 'string' && typeof op.finding.text === 'string' && op.finding.text.length <= CHECK_STATE_LIMITS.textChars ? undefined : { zh: '忽略的问题缺少规则或文字', en: 'the dismissed finding needs a rule and a text' });
+      // the page header's findings belong to no article: the page keeps their dismissals
+      return (op.articleId === PAGE_HEADER_ID ? undefined : articleProblem(op.articleId, page)) ?? (typeof op.finding?.rule === 'string' && typeof op.finding.text === 'string' && op.finding.text.length <= CHECK_STATE_LIMITS.textChars ? undefined : { zh: '忽略的问题缺少规则或文字', en: 'the dismissed finding needs a rule and a text' });
     case 'recordCorrections':
       return articleProblem(op.articleId, page) ?? (op.corrections.length <= CHECK_STATE_LIMITS.corrections ? undefined : { zh: `自动改正过多（上限 ${CHECK_STATE_LIMITS.corrections}）`, en: `too many corrections (at most ${CHECK_STATE_LIMITS.corrections})` });
     case 'startRound':

@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
 import type { BanmianDocument } from '../model/document';
 import { serializeDocument } from '../model/serialize';
-import { CHECK_STATE_LIMITS, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
-import { checkParts, proofParts, roundParts } from './proof-doc';
+import { PAGE_HEADER_ID, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
+import { checkParts, dismissedKey, proofParts, roundParts } from './proof-doc';
+import { boundedCheckState, listed } from './check-state';
+import { articleCheckState } from './readers';
 import { PageStore } from './page-store';
 
 /**
@@ -31,6 +33,8 @@ export interface ProofState {
   signoff: { signedBy?: string; signedAt?: string; log: SignoffEvent[] };
   /** By article id; only articles with suggestions or threads. */
   articles: Record<string, ArticleProofState>;
+  /** The page header's (报头, 版头) dismissed findings, which belong to no article; absent: none. */
+  header?: { dismissed: DismissedFinding[] };
 }
 
 /** The document as saved: the snapshot, and the proof state when there is any. */
@@ -43,17 +47,19 @@ export function proofStateOf(store: PageStore): ProofState {
     const doc = store.articleDoc(id);
     if (!doc) continue;
     const { suggestions, threads } = proofParts(doc);
-    const { dismissed, corrections } = checkParts(doc);
-    if (suggestions.size === 0 && threads.size === 0 && dismissed.size === 0 && corrections.length === 0) continue;
+    // what a peer wrote is saved only as far as a file may hold it (check-state.ts)
+    const { dismissed, corrections } = articleCheckState(doc);
+    if (suggestions.size === 0 && threads.size === 0 && dismissed.length === 0 && corrections.length === 0) continue;
     articles[id] = {
       suggestions: [...suggestions.values()],
       threads: [...threads.values()],
-      ...(dismissed.size ? { dismissed: [...dismissed.values()] } : {}),
-      ...(corrections.length ? { corrections: corrections.toArray() } : {}),
+      ...(dismissed.length ? { dismissed } : {}),
+      ...(corrections.length ? { corrections } : {}),
     };
   }
   const signedBy = signoff.get('signedBy');
   const signedAt = signoff.get('signedAt');
+  const header = articleCheckState(store.layoutDoc).dismissed;
   return {
     rounds: rounds.toArray(),
     signoff: {
@@ -62,11 +68,12 @@ export function proofStateOf(store: PageStore): ProofState {
       log: (signoff.get('log') as SignoffEvent[] | undefined) ?? [],
     },
     articles,
+    ...(header.length ? { header: { dismissed: header } } : {}),
   };
 }
 
 export function isEmptyProofState(s: ProofState): boolean {
-  return s.rounds.length === 0 && s.signoff.log.length === 0 && s.signoff.signedBy === undefined && Object.keys(s.articles).length === 0;
+  return s.rounds.length === 0 && s.signoff.log.length === 0 && s.signoff.signedBy === undefined && Object.keys(s.articles).length === 0 && !s.header;
 }
 
 /** The page as the file holds it: the snapshot plus `proof` when the page has been proofread. */
@@ -90,6 +97,9 @@ export function applyProofState(store: PageStore, state: ProofState): void {
     if (state.signoff.signedAt !== undefined) signoff.set('signedAt', state.signoff.signedAt);
     if (state.signoff.log.length) signoff.set('log', state.signoff.log);
   });
+  // the header's dismissals are the page's, in the layout document (store/proof-doc.ts checkParts)
+  const header = checkParts(store.layoutDoc).dismissed;
+  if (state.header) store.layoutDoc.transact(() => state.header!.dismissed.forEach((d) => header.set(dismissedKey(d), d)));
   for (const [id, a] of Object.entries(state.articles)) {
     const doc = store.articleDoc(id);
     if (!doc) continue;
@@ -103,7 +113,7 @@ function writeArticleProof(doc: Y.Doc, a: ArticleProofState): void {
   doc.transact(() => {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
-    for (const d of a.dismissed ?? []) dismissed.set(`${d.rule}\u0000${d.text}`, d);
+    for (const d of a.dismissed ?? []) dismissed.set(dismissedKey(d), d);
     if (a.corrections?.length) corrections.push(a.corrections);
   });
 }
@@ -145,14 +155,22 @@ function isThread(v: unknown): v is Thread {
   return obj(v) && str(v.id) && str(v.quote) && str(v.round) && Array.isArray(v.comments) && v.comments.every(isComment) && typeof v.resolved === 'boolean';
 }
 
-const isDismissed = (v: unknown): v is DismissedFinding => obj(v) && str(v.rule) && str(v.text);
-const CORRECTION_FIELDS: readonly unknown[] = ['kicker', 'headline', 'deck', 'body', 'banner', 'column'];
-const isCorrection = (v: unknown): v is SavedCorrection =>
-  obj(v) && str(v.kind) && str(v.from) && str(v.to) && optStr(v.articleId) && CORRECTION_FIELDS.includes(v.field) && str(v.text) && Number.isInteger(v.offset) && (v.offset as number) >= 0 && (v.offset as number) <= v.text.length;
-
 const isRound = (v: unknown): v is RoundRecord => obj(v) && str(v.name) && str(v.startedBy) && str(v.startedAt) && optStr(v.finishedBy) && optStr(v.finishedAt);
 
 const isSignoffEvent = (v: unknown): v is SignoffEvent => obj(v) && (v.kind === 'signed' || v.kind === 'reopened') && str(v.by) && isRole(v.role) && str(v.at) && optStr(v.reason);
+
+/** An article entry's check state, each list checked and held to its limits; `drop` counts what is malformed. */
+function checkStateOf(a: Record<string, unknown>, drop: () => void): { dismissed: DismissedFinding[]; corrections: SavedCorrection[] } {
+  const list = (v: unknown): unknown[] => {
+    if (v === undefined) return [];
+    if (Array.isArray(v)) return v;
+    drop();
+    return [];
+  };
+  const state = boundedCheckState(list(a.dismissed), listed(list(a.corrections)));
+  for (let i = 0; i < state.dropped; i++) drop();
+  return state;
+}
 
 /**
  * The `proof` field of a file, entry by entry: a damaged entry is dropped and counted (so the UI can
@@ -185,24 +203,35 @@ export function readProofState(raw: unknown): { state?: ProofState; dropped: num
         dropped++;
         continue;
       }
-      const dismissed = keep(a.dismissed, isDismissed).slice(0, CHECK_STATE_LIMITS.dismissed);
-      const corrections = keep(a.corrections, isCorrection).slice(-CHECK_STATE_LIMITS.corrections);
+      const { dismissed, corrections } = checkStateOf(a, () => dropped++);
       articles[id] = { suggestions: keep(a.suggestions, isSuggestion), threads: keep(a.threads, isThread), ...(dismissed.length ? { dismissed } : {}), ...(corrections.length ? { corrections } : {}) };
     }
   } else if (raw.articles !== undefined) dropped++;
-  return { state: { rounds, signoff, articles }, dropped };
+  const header = obj(raw.header) ? checkStateOf({ dismissed: raw.header.dismissed }, () => dropped++).dismissed : [];
+  if (raw.header !== undefined && !obj(raw.header)) dropped++;
+  return { state: { rounds, signoff, articles, ...(header.length ? { header: { dismissed: header } } : {}) }, dropped };
+}
+
+/**
+ * The findings a page's 校对 dismissed, by where they were found: each article's under its id, the
+ * page header's under PAGE_HEADER_ID (what checkPage and the 差错率 read).
+ */
+export function dismissalsOf(state: Pick<ProofState, 'articles' | 'header'> | undefined): Map<string, DismissedFinding[]> {
+  const out = new Map<string, DismissedFinding[]>();
+  for (const [id, a] of Object.entries(state?.articles ?? {})) if (a.dismissed?.length) out.set(id, a.dismissed);
+  if (state?.header?.dismissed.length) out.set(PAGE_HEADER_ID, state.header.dismissed);
+  return out;
 }
 
 /** What the proof sheet (校样) needs: every article's suggestion meta and threads, the round names, the titles. */
 export function proofNotesOf(doc: BanmianDocument, state: ProofState, pageTitle: string): ProofNotes {
   const suggestions = new Map<string, SuggestionMeta>();
   const threads = new Map<string, Thread>();
-  const dismissed = new Map<string, DismissedFinding[]>();
-  for (const [id, a] of Object.entries(state.articles)) {
+  for (const a of Object.values(state.articles)) {
     for (const s of a.suggestions) suggestions.set(s.id, s);
     for (const t of a.threads) threads.set(t.id, t);
-    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
   }
+  const dismissed = dismissalsOf(state);
   return {
     suggestions,
     threads,

@@ -46,7 +46,7 @@ export function checkParts(doc: Y.Doc) {
   return { dismissed: doc.getMap<DismissedFinding>('dismissed'), corrections: doc.getArray<SavedCorrection>('corrections') };
 }
 
-const dismissedKey = (d: DismissedFinding): string => `${d.rule}\u0000${d.text}`;
+export const dismissedKey = (d: DismissedFinding): string => `${d.rule}\u0000${d.text}`;
 
 export function dismissFinding(doc: Y.Doc, d: DismissedFinding, origin?: unknown): void {
   const { dismissed } = checkParts(doc);

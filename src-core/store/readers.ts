@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Article, BanmianDocument, PageHeader } from '../model/document';
 import type { DismissedFinding, RoundRecord, SavedCorrection, SignoffEvent, SuggestionMeta, Thread } from '../model/proof';
 import { checkParts, roundParts, proofParts } from './proof-doc';
+import { boundedCheckState } from './check-state';
 import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage } from './ydocs';
 
 /**
@@ -15,10 +16,19 @@ export { articleBodyJSON } from './ydocs';
 export type { ArticleMeta } from './ydocs';
 export { ROUND_ROOTS as SERVER_WRITTEN_ROOTS, currentRound, isSignedOff, markedSpans, nextRoundName, openMarks, openSuggestions, orphanThreads, signoffLog } from './proof-doc';
 
-/** An article's check state: the findings its 校对 dismissed and the importer's corrections of its text. */
+/**
+ * An article's check state: the findings its 校对 dismissed and the importer's corrections of its
+ * text, as a peer may have written them: checked and held to the file's limits (check-state.ts).
+ */
 export function articleCheckState(doc: Y.Doc): { dismissed: DismissedFinding[]; corrections: SavedCorrection[] } {
   const { dismissed, corrections } = checkParts(doc);
-  return { dismissed: [...dismissed.values()], corrections: corrections.toArray() };
+  const state = boundedCheckState(dismissed.values(), corrections);
+  return { dismissed: state.dismissed, corrections: state.corrections };
+}
+
+/** The page header's (报头, 版头) dismissed findings: the page's own, in the layout document, held to the same limits. */
+export function headerDismissals(layoutDoc: Y.Doc): DismissedFinding[] {
+  return articleCheckState(layoutDoc).dismissed;
 }
 
 /** The article ids of the page, in order. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { CUTTABLE_ATTR } from '../model/richtext';
 import type { Block } from '../model/document';
-import type { ProofResult } from '../model/proof';
+import { PAGE_HEADER_ID, type ProofResult } from '../model/proof';
 import { withOverride } from '../model/styles';
 import { replaceOnPage } from './find-replace';
 import { blockPatchOf, type BlockPatch, type MadeUpPage, type PageOperation, type PageView } from './operations';
@@ -169,7 +169,7 @@ function runProof(t: OperationTarget, op: ProofOperation): number | boolean | Pr
     case 'resolve':
       return proofDoc.resolveThread(docOf(t, op.articleId), op.threadId, op.resolved);
     case 'dismissFinding':
-      return proofDoc.dismissFinding(docOf(t, op.articleId), op.finding);
+      return proofDoc.dismissFinding(op.articleId === PAGE_HEADER_ID ? t.layoutDoc : docOf(t, op.articleId), op.finding);
     case 'recordCorrections':
       return proofDoc.recordCorrections(docOf(t, op.articleId), op.corrections);
     case 'startRound':

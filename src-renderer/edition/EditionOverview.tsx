@@ -4,7 +4,7 @@ import { ROLE_COLOURS } from '../../src-core/collab/roles';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
 import { editionRates } from '../../src-core/proof/edition-rate';
 import type { ErrorRate } from '../../src-core/proof/error-rate';
-import { readProofState } from '../../src-core/store/persist';
+import { dismissalsOf, readProofState } from '../../src-core/store/persist';
 import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
@@ -16,6 +16,7 @@ import { useEditor } from '../editor/use-editor';
 import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
+import { EditionFindings } from './EditionFindings';
 import './edition.css';
 
 /**
@@ -129,6 +130,7 @@ function Overview({ view, session, editor, host, presence }: { view: EditionView
           {view.notice.zh} <small>{view.notice.en}</small>
         </p>
       )}
+      <EditionFindings rows={rows} onOpen={(index) => session.openPage(index, editor)} />
       <ol className="edition-pages">
         {rows.map((row, i) => (
           <PageCard
@@ -148,9 +150,9 @@ function Overview({ view, session, editor, host, presence }: { view: EditionView
   );
 }
 
-/** Each article's dismissed findings from a page's saved proof state (read defensively). */
+/** Each article's dismissed findings, and the page header's, from a page's saved proof state (read defensively). */
 function dismissedOf(proof: unknown) {
-  return new Map(Object.entries(readProofState(proof).state?.articles ?? {}).flatMap(([id, a]) => (a.dismissed?.length ? [[id, a.dismissed] as const] : [])));
+  return dismissalsOf(readProofState(proof).state);
 }
 
 /** A 差错率 as the 校对 panel words it, for the overview's head and each page. */

@@ -10,7 +10,7 @@ import { useEditor } from '../editor/use-editor';
 import { useSettledLayout } from '../ui/use-settled-layout';
 import { circled, commentAnchors } from './anchors';
 import { signature } from './identity';
-import type { ProofSession } from './session';
+import { HEADER_DISMISS_REFUSED, type ProofSession } from './session';
 import { useProof, useProofSession } from './use-proof';
 import './proof.css';
 
@@ -336,7 +336,7 @@ function Checks() {
       {check.findings.length === 0 && <p className="hint">未发现问题 · Nothing found</p>}
       <ul className="findings">
         {check.findings.map((f, i) => (
-          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && !isHeaderField(f.field) && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} onDismiss={locked || isHeaderField(f.field) ? undefined : () => session.dismiss(f)} />
+          <FindingItem key={`${f.articleId}-${f.field}-${f.paragraph}-${f.offset}-${f.rule}-${i}`} f={f} title={titles.get(f.articleId) ?? ''} canFix={f.fix !== undefined && !locked && !isHeaderField(f.field) && (f.field === 'body' || role !== '校对')} onFix={() => session.fix(f)} fixLabel={f.fix === '' ? '删除' : `改为“${f.fix}”`} onDismiss={locked ? undefined : () => session.dismiss(f)} dismissRefused={isHeaderField(f.field) && !session.mayDismissHeader()} />
         ))}
       </ul>
     </section>
@@ -344,7 +344,7 @@ function Checks() {
 }
 
 /** One finding: its excerpt and message as a button that jumps to the text, and its fix when there is one. */
-function FindingItem({ f, title, canFix, onFix, fixLabel, onDismiss }: { f: PlacedFinding; title: string; canFix: boolean; onFix: () => void; fixLabel: string; onDismiss?: () => void }) {
+function FindingItem({ f, title, canFix, onFix, fixLabel, onDismiss, dismissRefused }: { f: PlacedFinding; title: string; canFix: boolean; onFix: () => void; fixLabel: string; onDismiss?: () => void; dismissRefused?: boolean }) {
   const session = useProofSession();
   return (
     <li className={`finding finding-${f.severity}`} data-testid={f.severity === 'corrected' ? 'corrected-finding' : 'finding'} data-rule={f.rule} data-severity={f.severity}>
@@ -363,7 +363,7 @@ function FindingItem({ f, title, canFix, onFix, fixLabel, onDismiss }: { f: Plac
         </button>
       )}
       {onDismiss && (
-        <button className="finding-dismiss" data-testid="finding-dismiss" onClick={onDismiss} title="Dismiss: not an error here (kept with the page)">
+        <button className="finding-dismiss" data-testid="finding-dismiss" onClick={onDismiss} disabled={dismissRefused} title={dismissRefused ? `${HEADER_DISMISS_REFUSED.zh} / ${HEADER_DISMISS_REFUSED.en}` : 'Dismiss: not an error here (kept with the page)'}>
           忽略
         </button>
       )}

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { Article } from '../../src-core/model/document';
-import type { DismissedFinding, SavedCorrection } from '../../src-core/model/proof';
+import { PAGE_HEADER_ID, type DismissedFinding, type SavedCorrection } from '../../src-core/model/proof';
 import type { PlacedFinding } from '../../src-core/proof/checks';
 import { correctionFindings } from '../../src-core/proof/import-corrections';
 import type { PageStore } from '../../src-core/store/page-store';
-import { articleCheckState } from '../../src-core/store/readers';
+import { articleCheckState, headerDismissals } from '../../src-core/store/readers';
 import { useProof, useProofSession } from './use-proof';
 
 /**
@@ -47,6 +47,8 @@ function useCheckState(articles: Article[]): { dismissed: Map<string, DismissedF
       if (state.dismissed.length) dismissed.set(a.id, state.dismissed);
       corrections.push(...state.corrections);
     }
+    const header = headerDismissals(session.store.layoutDoc);
+    if (header.length) dismissed.set(PAGE_HEADER_ID, header);
     return { dismissed, corrections };
     // version: the store's documents changed (a dismissal, a correction recorded, a reopened page)
   }, [articles, session, version]);
@@ -58,7 +60,7 @@ export function useCorrectionFindings(articles: Article[]): PlacedFinding[] {
   return useMemo(() => correctionFindings(corrections, { articles, bannerIds: [], columnIds: [] }), [corrections, articles]);
 }
 
-/** The page's dismissed findings, by article. */
+/** The page's dismissed findings, by article, the page header's under PAGE_HEADER_ID. */
 export function useDismissed(articles: Article[]): Map<string, DismissedFinding[]> {
   return useCheckState(articles).dismissed;
 }

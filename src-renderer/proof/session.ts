@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
-import { applyFix, isHeaderField } from '../../src-core/proof/checks';
+import { applyFix, headerTexts, isHeaderField } from '../../src-core/proof/checks';
 import { foundText } from '../../src-core/proof/rules/house-lists';
 import type { ProofResult, RoundRecord } from '../../src-core/model/proof';
 import { currentRound, isSignedOff, nextRoundName, roundsOf, suggestionOf } from '../../src-core/store/readers';
@@ -37,6 +37,12 @@ export interface ProofUiState {
 }
 
 type Listener = () => void;
+
+/** Why a 校对 on a shared page cannot dismiss a header finding (the panel's tooltip says the same). */
+export const HEADER_DISMISS_REFUSED: Message = {
+  zh: '共享版面上，报头、版头的问题随版面保存，须由组版或值班编辑忽略',
+  en: 'On a shared page the masthead and running head findings are kept with the page layout: the layout editor or the duty editor dismisses them',
+};
 
 /**
  * On a shared page the server writes rounds and the sign-off (a 校对 cannot write the layout
@@ -448,13 +454,22 @@ export class ProofSession {
     j.then?.(tiptap, range);
   }
 
-  /** Dismisses a finding (忽略): kept with its article, so it stays dismissed when the page is reopened anywhere. */
+  /**
+   * Dismisses a finding (忽略): kept with its article, or for the page header's (报头, 版头: no
+   * article) with the page, so it stays dismissed when the page is reopened anywhere.
+   */
   dismiss(f: PlacedFinding): void {
-    if (isHeaderField(f.field)) return;
     if (this.state.locked) return void this.refuseLocked();
-    const text = foundText(this.editor.getState().doc.articles, f);
+    if (isHeaderField(f.field) && !this.mayDismissHeader()) return void this.notify(HEADER_DISMISS_REFUSED, 'error');
+    const { articles, page } = this.editor.getState().doc;
+    const text = foundText(articles, f, headerTexts(page.header));
     this.store.apply({ kind: 'dismissFinding', articleId: f.articleId, finding: { rule: f.rule, text } });
     this.notify({ zh: `已忽略“${text}”（${f.rule}），随版面保存`, en: `Dismissed "${text}" (${f.rule}); saved with the page` });
+  }
+
+  /** The header's dismissals are the layout document's, which a 校对 cannot write on a shared page (the server refuses it). */
+  mayDismissHeader(): boolean {
+    return !this.state.locked && !(this.server && this.identity.role === '校对');
   }
 
   /** The certain fix of a finding; in 校对 mode it becomes a suggestion like any other change. */

@@ -35,12 +35,44 @@ export function namesIn(texts: readonly string[]): NameAt[] {
   return names;
 }
 
-export const checkNameVariants: PageRule = (texts, emit) => {
-  const names = namesIn(texts);
+/**
+ * For each name, the names a character away from it (differsInOneCharacter), in the order given. Indexed
+ * by the name with one character after the surname blanked: two names a character apart share exactly
+ * one such key and other names none, so an edition's thousands of names are not compared pair by pair.
+ */
+export function twinsOf(names: Iterable<string>): Map<string, string[]> {
+  const order = new Map<string, number>();
+  const buckets = new Map<string, string[]>();
+  for (const name of names) {
+    if (order.has(name)) continue;
+    order.set(name, order.size);
+    for (let i = 1; i < name.length; i++) {
+      const key = `${name.slice(0, i)}\u0000${name.slice(i + 1)}`;
+      (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(name);
+    }
+  }
+  const twins = new Map<string, string[]>();
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    for (const name of bucket) (twins.get(name) ?? twins.set(name, []).get(name)!).push(...bucket.filter((o) => o !== name));
+  }
+  for (const list of twins.values()) list.sort((a, b) => order.get(a)! - order.get(b)!);
+  return twins;
+}
+
+/** How often each name is written. */
+export function nameCounts(names: readonly NameAt[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+  return counts;
+}
+
+export const checkNameVariants: PageRule = (texts, emit) => {
+  const names = namesIn(texts);
+  const counts = nameCounts(names);
+  const twins = twinsOf(counts.keys());
   for (const n of names) {
-    const other = [...counts.keys()].find((o) => differsInOneCharacter(n.name, o));
+    const other = twins.get(n.name)?.[0];
     // The rarer spelling is the suspect one; on a tie both are shown.
     if (!other || counts.get(other)! < counts.get(n.name)!) continue;
     emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: ERROR_WEIGHTS.none, zh: `本版人名写法不一：“${n.name}”与“${other}”，请核对`, en: `A name is written two ways on this page: "${n.name}" and "${other}"; please confirm` });

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/document';
 import type { DismissedFinding } from '../../model/proof';
 import { storyId } from '../../model/story-parts';
-import { articleTexts, excerpt, type Located, type PlacedFinding } from '../checks';
+import { articleTexts, excerpt, PAGE_HEADER_ID, type Located, type PlacedFinding } from '../checks';
 import type { BannedExpression } from './banned.data';
 import { bannedIndex, findBanned } from './banned';
 
@@ -109,13 +109,14 @@ export function applyHouseLists(articles: readonly Article[], findings: readonly
  * A page's findings without those its 校对 dismissed, article by article (the page file keeps each
  * article's dismissals with it): a finding goes when its article's list has its rule and the text it
  * found. A chained story's parts (s, s-续: model/story-parts.ts) are one article here: a dismissal in
- * one part holds in all.
+ * one part holds in all. The page header's texts (`headers`, under PAGE_HEADER_ID) are read the same way.
  */
-export function dropDismissed(articles: readonly Article[], findings: readonly PlacedFinding[], byArticle: ReadonlyMap<string, readonly DismissedFinding[]>): PlacedFinding[] {
+export function dropDismissed(articles: readonly Article[], findings: readonly PlacedFinding[], byArticle: ReadonlyMap<string, readonly DismissedFinding[]>, headers: readonly Located[] = []): PlacedFinding[] {
   if (byArticle.size === 0) return [...findings];
   const keys = new Set([...byArticle].flatMap(([id, list]) => list.map((d) => `${storyId(id)}\u0000${d.rule}\u0000${d.text}`)));
   const stories = new Set([...byArticle.keys()].map(storyId));
-  const texts = new Map(articles.filter((a) => stories.has(storyId(a.id))).flatMap(articleTexts).map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t.text]));
+  const read = [...headers, ...articles.filter((a) => stories.has(storyId(a.id))).flatMap(articleTexts)];
+  const texts = new Map(read.map((t) => [`${t.articleId}\u0000${t.field}\u0000${t.paragraph}`, t.text]));
   return findings.filter((f) => {
     if (!stories.has(storyId(f.articleId))) return true;
     const text = texts.get(`${f.articleId}\u0000${f.field}\u0000${f.paragraph}`) ?? '';
@@ -125,18 +126,25 @@ export function dropDismissed(articles: readonly Article[], findings: readonly P
 
 /**
  * An edition's dismissals, every page's together: a story's parts lie on several pages and each
- * page keeps the dismissals made on it (dropDismissed reads a part's under its story).
+ * page keeps the dismissals made on it (dropDismissed reads a part's under its story). A page
+ * header's are that page's own (every page's header findings carry PAGE_HEADER_ID): not pooled.
  */
 export function pooledDismissals(pages: readonly (ReadonlyMap<string, readonly DismissedFinding[]> | undefined)[]): Map<string, DismissedFinding[]> {
   const out = new Map<string, DismissedFinding[]>();
-  for (const page of pages) for (const [id, list] of page ?? []) out.set(id, [...(out.get(id) ?? []), ...list]);
+  for (const page of pages) for (const [id, list] of page ?? []) if (id !== PAGE_HEADER_ID) out.set(id, [...(out.get(id) ?? []), ...list]);
   return out;
 }
 
-/** The text a finding found, as a dismissal records it. */
-export function foundText(articles: readonly Article[], f: PlacedFinding): string {
+/** The dismissals one page of an edition reads: the pooled articles' and its own header's. */
+export function pageDismissals(pooled: ReadonlyMap<string, readonly DismissedFinding[]>, own: ReadonlyMap<string, readonly DismissedFinding[]> | undefined): ReadonlyMap<string, readonly DismissedFinding[]> {
+  const header = own?.get(PAGE_HEADER_ID);
+  return header?.length ? new Map([...pooled, [PAGE_HEADER_ID, header]]) : pooled;
+}
+
+/** The text a finding found, as a dismissal records it (in an article, or in the page header's `headers`). */
+export function foundText(articles: readonly Article[], f: PlacedFinding, headers: readonly Located[] = []): string {
   const a = articles.find((x) => x.id === f.articleId);
-  const t = a ? articleTexts(a).find((x) => x.field === f.field && x.paragraph === f.paragraph) : undefined;
+  const t = (a ? articleTexts(a) : headers).find((x) => x.articleId === f.articleId && x.field === f.field && x.paragraph === f.paragraph);
   return t ? t.text.slice(f.offset, f.offset + f.length) : '';
 }
 

@@ -11,8 +11,8 @@ import { readSheets, type Sheet } from '../check-sheets';
 import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
 import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
-import type { DismissedFinding, SavedCorrection } from '../../../src-core/model/proof';
-import { readProofState } from '../../../src-core/store/persist';
+import { PAGE_HEADER_ID, type DismissedFinding, type SavedCorrection } from '../../../src-core/model/proof';
+import { dismissalsOf, readProofState } from '../../../src-core/store/persist';
 import { commandUsage, parseOptions } from '../command-table';
 
 /** The headline-only article a check reads a page item (通栏 banner, 栏目 column name) as. */
@@ -124,7 +124,7 @@ function findAll(page: Gathered, lists: HouseLists | undefined): { findings: Pla
     found.findings.push(...(acrossPages[k] ?? []), ...unplacedFindings(g.sheet?.unplaced ?? []));
     const all = [...g.articles, ...(g.sheet?.unplaced ?? [])];
     const saved = savedChecks(g.sheet);
-    const kept = dropDismissed(all, found.findings, g.sheet ? dismissed.get(g.sheet.file)! : saved.dismissed);
+    const kept = dropDismissed(all, found.findings, g.sheet ? sheetDismissals(dismissed.get(g.sheet.file)!, g.sheet, saved.dismissed) : saved.dismissed, g.headers);
     const findings = lists ? applyHouseLists(all, kept, lists, g.headers) : kept;
     out.findings.push(...findings);
     out.corrected.push(...correctionFindings(saved.corrections, { articles: all, bannerIds: [], columnIds: [] }));
@@ -136,14 +136,19 @@ function findAll(page: Gathered, lists: HouseLists | undefined): { findings: Pla
 
 /** What a laid-out page file keeps of its checks: each article's dismissed findings and the importer's corrections. */
 function savedChecks(sheet: Sheet | undefined): { dismissed: Map<string, DismissedFinding[]>; corrections: SavedCorrection[] } {
-  const dismissed = new Map<string, DismissedFinding[]>();
-  const corrections: SavedCorrection[] = [];
   const state = sheet ? readProofState(sheet.proof).state : undefined;
-  for (const [id, a] of Object.entries(state?.articles ?? {})) {
-    if (a.dismissed?.length) dismissed.set(id, a.dismissed);
-    corrections.push(...(a.corrections ?? []));
-  }
-  return { dismissed, corrections };
+  const corrections = Object.values(state?.articles ?? {}).flatMap((a) => a.corrections ?? []);
+  return { dismissed: dismissalsOf(state), corrections };
+}
+
+/**
+ * A sheet's dismissals: its file's articles' pooled, and its own header's (the page's, never pooled)
+ * under the id its header findings carry (check-sheets.ts numbers an edition's).
+ */
+function sheetDismissals(pooled: Map<string, DismissedFinding[]>, sheet: Sheet, own: ReadonlyMap<string, DismissedFinding[]>): Map<string, DismissedFinding[]> {
+  const header = own.get(PAGE_HEADER_ID);
+  const id = sheet.headers[0]?.articleId;
+  return header && id ? new Map([...pooled, [id, header]]) : pooled;
 }
 
 /** Each file's dismissals, its pages' together: a story chained across an edition's pages is dismissed in every part. */
