@@ -1,5 +1,5 @@
 import type { LayoutEnv } from '../layout/layout';
-import type { Article, Block, GridRect, ImageAsset } from '../model/document';
+import { PRINT_PPI, type Article, type Block, type GridRect, type ImageAsset } from '../model/document';
 import { textOverlaps } from '../model/overlap';
 import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
@@ -8,7 +8,7 @@ import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook } from './measure';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { search, type Candidate, type Placement } from './search';
-import { effectivePpi, MIN_PPI, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
+import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
 
 export type * from './types';
@@ -273,7 +273,7 @@ function warnSmallPictures(links: PictureLink[], images: Map<string, ImageAsset>
     const asset = images.get(link.imageId);
     if (!asset) continue;
     const ppi = effectivePpi(geo, asset, 1);
-    if (!(ppi >= MIN_PPI)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也只有 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
+    if (!(ppi >= PRINT_PPI.warning)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也只有 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
     else if (widestPrintable(geo, asset) < 2) notes.push({ zh: `图片 ${asset.name} 只够一栏宽（${asset.pixelWidth} 像素）`, en: `Picture ${asset.name} is sharp only one column wide (${asset.pixelWidth} px)`, imageId: asset.id });
   }
 }

@@ -405,7 +405,9 @@ function place(input: SearchInput, s: State, p: Placement): State {
   // Skipping over a higher-ranked article costs; text area gained counts by rank; blank lines cost.
   const articles = input.articles.length - input.photos;
   const skipped = p.rank < articles ? s.used.slice(0, p.rank).filter((u) => !u).length : 0;
-  const area = p.spec.span * (p.m.rows + p.stretch) + (outer(p) - p.spec.span) * p.m.titleRows;
+  // (a picture's cells are not text: counted as area, they made a bigger picture worth more than placing the next story)
+  const pictureCells = p.spec.pictures.reduce((n, x) => n + x.span * x.rows, 0);
+  const area = p.spec.span * (p.m.rows + p.stretch) + (outer(p) - p.spec.span) * p.m.titleRows - pictureCells;
   const blank = p.m.emptyLines + p.stretch * p.spec.span;
   const weight = weightOf(input, p.rank);
   // Each article placed is worth more than any area: the page holds as much of the day's copy as it can.

@@ -1,4 +1,4 @@
-import type { Article, ImageAsset, PageSettings } from '../model/document';
+import { PRINT_PPI, type Article, type ImageAsset, type PageSettings } from '../model/document';
 import { spanWidth, type GridGeometry } from '../model/grid';
 import { plainText } from '../model/richtext';
 import type { PictureShape, ShapeSpec } from './measure';
@@ -34,8 +34,6 @@ export function spansFor(level: number, columns: number): number[] {
   return range(1, 3);
 }
 
-/** Pictures printing below this are too small for print at their size: no frame is made wider than that allows. */
-export const MIN_PPI = 150;
 /** How much of a picture a frame may crop away, either way (its depth is a fitting lever within this). */
 export const CROP = 0.25;
 
@@ -64,7 +62,9 @@ export function maxPictureRows(geo: GridGeometry): number {
 export function pictureFrame(geo: GridGeometry, page: PageSettings, asset: ImageAsset | undefined, span: number, caption: string): FrameRows {
   const aspect = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? asset.pixelHeight / asset.pixelWidth : 2 / 3;
   const framed = Math.min(1.25, Math.max(0.45, aspect));
-  return { rows: rowsAt(geo, page, span, framed, caption), min: rowsAt(geo, page, span, framed * (1 - CROP), caption), max: rowsAt(geo, page, span, framed / (1 - CROP), caption) };
+  // A frame deeper than the picture scales it up to fill (the sides cropped): never past the print resolution.
+  const sharp = asset && asset.pixelWidth > 0 ? Math.max(1, effectivePpi(geo, asset, span) / PRINT_PPI.warning) : Infinity;
+  return { rows: rowsAt(geo, page, span, framed, caption), min: rowsAt(geo, page, span, framed * (1 - CROP), caption), max: rowsAt(geo, page, span, framed * Math.min(1 / (1 - CROP), sharp), caption) };
 }
 
 /** A picture's depth in grid lines at a span, uncropped. */
@@ -77,11 +77,11 @@ export function effectivePpi(geo: GridGeometry, asset: ImageAsset, span: number)
   return asset.pixelWidth / (spanWidth(geo, span) / 72);
 }
 
-/** The widest span a picture prints at without falling under MIN_PPI (one column at least; any span when its size is unknown). */
+/** The widest span a picture prints sharp at (PRINT_PPI.warning; one column at least; any span when its size is unknown). */
 export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined): number {
   if (!asset || !(asset.pixelWidth > 0)) return geo.columns;
   let span = 1;
-  while (span < geo.columns && effectivePpi(geo, asset, span + 1) >= MIN_PPI) span++;
+  while (span < geo.columns && effectivePpi(geo, asset, span + 1) >= PRINT_PPI.warning) span++;
   return span;
 }
 

@@ -155,6 +155,12 @@ export interface ImageAsset {
   data?: string;
 }
 
+/**
+ * Effective resolution of a printed picture (ppi at its placed size): under `warning` it prints soft
+ * (preflight warns, make-up never frames a picture that large), under `error` it is unusable.
+ */
+export const PRINT_PPI = { warning: 200, error: 100 } as const;
+
 /** Position on the grid: first column (0-based), column span, first line and height in lines. */
 export interface GridRect {
   col: number;

@@ -1,7 +1,7 @@
 import { ruleReach } from '../layout/rule-art';
 import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
-import type { Article, BanmianDocument, ImageAsset, StyleName } from '../model/document';
+import { PRINT_PPI, type Article, type BanmianDocument, type ImageAsset, type StyleName } from '../model/document';
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { printableParagraphs } from '../model/richtext';
@@ -53,9 +53,9 @@ export interface PreflightOptions {
   bleed?: number;
   /** Image bytes when they are not in ImageAsset.data. */
   imageBytes?: (imageId: string) => Uint8Array | undefined;
-  /** Effective resolution below which an image is a warning (default 200 ppi)… */
+  /** Effective resolution below which an image is a warning (default PRINT_PPI.warning)… */
   minPpi?: number;
-  /** …and below which it is an error (default 100 ppi). */
+  /** …and below which it is an error (default PRINT_PPI.error). */
   errorPpi?: number;
 }
 
@@ -89,8 +89,8 @@ export function preflight(doc: BanmianDocument, layout: PageLayout, options: Pre
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
   const assets = new Map(doc.images.map((a) => [a.id, a]));
   const bleed = options.bleed ?? 3 * MM;
-  const minPpi = options.minPpi ?? 200;
-  const errorPpi = options.errorPpi ?? 100;
+  const minPpi = options.minPpi ?? PRINT_PPI.warning;
+  const errorPpi = options.errorPpi ?? PRINT_PPI.error;
 
   for (const o of layout.overset) {
     const name = articleName(articles.get(o.articleId), o.articleId);

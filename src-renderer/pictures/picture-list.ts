@@ -1,7 +1,6 @@
 import { effectivePpi } from '../../src-core/import/image-probe';
 import type { BlockFrame, ImageItem, PageLayout } from '../../src-core/layout/page-layout';
-import { MIN_PPI } from '../../src-core/makeup/shapes';
-import type { BanmianDocument, ImageAsset } from '../../src-core/model/document';
+import { PRINT_PPI, type BanmianDocument, type ImageAsset } from '../../src-core/model/document';
 import { blockName } from '../../src-core/model/fit-blocks';
 
 /**
@@ -23,7 +22,7 @@ export interface PictureEntry {
 }
 
 /** Below this a placed picture prints soft: the 属性 panel warns (make-up refuses wider frames at the same figure). */
-export const LOW_PPI = MIN_PPI;
+export const LOW_PPI = PRINT_PPI.warning;
 
 export function pictureEntries(doc: Pick<BanmianDocument, 'images' | 'blocks' | 'articles'>): PictureEntry[] {
   const places = new Map<string, PicturePlace[]>();

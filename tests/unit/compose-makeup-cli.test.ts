@@ -3,7 +3,7 @@
  * 栏头, checked from the PDFs with poppler (pdftotext), not from the engine's own report.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,8 @@ import { loadBanmianFile } from '../../src-main/files/banmian-file';
 import { plainText } from '../../src-core/model/richtext';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
+/** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see its README.md). */
+const FIELD_DAY = 'tests/fixtures/makeup/field-day';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-compose-'));
 const HEADER = ['--paper', '洛阳日报', '--date', '2026-12-03', '--page-number', '3', '--page-name', '要闻'];
 const text = (pdf: string, ...opts: string[]): string => execFileSync('pdftotext', [...opts, pdf, '-'], { encoding: 'utf8' });
@@ -81,6 +83,22 @@ describe('compose makes up the page', () => {
       '洛阳日报', '第3版', '要闻', '2026年12月3日', '星期四',
     ].join('');
     expect(counts(han(text(join(dir, 'day.pdf'))))).toEqual(counts(han(expected)));
+  });
+
+  it('a field-test day set (8 stories, 3 pictures and a stand-alone photo) that fits: every story on the page, no picture enlarged as filler in their place', async () => {
+    logs = [];
+    const files = readdirSync(FIELD_DAY).filter((f) => f !== 'README.md').map((f) => join(FIELD_DAY, f));
+    expect(await compose([...files, '-o', join(dir, 'field.pdf'), '--proof', ...HEADER])).toBe(0);
+    expect(logs.some((l) => /8 篇稿件 articles, 0 篇待用 held over/.test(l))).toBe(true);
+    const t = text(join(dir, 'field.pdf')).replace(/\s+/g, '');
+    for (const f of files.filter((x) => /\d\.txt$/.test(x) && !x.includes('caption'))) {
+      const headline = /主题：(.+)/.exec(readFileSync(f, 'utf8'))![1].replace(/\s+/g, '');
+      expect(t, f).toContain(headline);
+    }
+    const images = execFileSync('pdfimages', ['-list', join(dir, 'field.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(4);
+    // every picture prints at 200 ppi or more (pdfimages' x-ppi column)
+    for (const row of images) expect(Number(row.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(200);
   });
 
   it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {

@@ -34,12 +34,15 @@ function expectedText(doc: BanmianDocument, placed: Article[]): string {
  * held over: issue 16's limits
  * (3 column-lines; 1 line) where they are met, else what the engine reaches today, read from these
  * PDFs. 'tabloid' is underset (its copy and picture fill about 85% of a 四开 page at their natural
- * size; the levers make up the rest), 'broadsheet-overflow' holds over.
+ * size; the levers make up the rest), 'broadsheet-overflow' holds over. Since make-up frames no
+ * picture below the print resolution preflight warns at (200 ppi, not 150), the search finds 'tabloid'
+ * full with its lead's picture four columns wide and its last story held over, no longer with all four
+ * and the picture cropped deeper (which printed it softer): one held over is allowed there.
  */
 const SETS: Record<string, { hole: number; short: number; held: number }> = {
   'broadsheet-fits': { hole: HOLE_LIMIT, short: 1, held: 0 },
   'tabloid-fits': { hole: HOLE_LIMIT, short: 1, held: 0 },
-  tabloid: { hole: HOLE_LIMIT, short: 1, held: 0 },
+  tabloid: { hole: HOLE_LIMIT, short: 1, held: 1 },
   'broadsheet-overflow': { hole: HOLE_LIMIT, short: 1, held: 5 },
 };
 /** The work budget bounds the search; the wall-clock backstop is lifted so that a busy machine cannot change the page. */

@@ -7,7 +7,7 @@ import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
 import { layout } from '../../src-core/layout/layout';
-import type { ArticleBlock, BanmianDocument, GridRect, ImageBlock } from '../../src-core/model/document';
+import { PRINT_PPI, type ArticleBlock, type BanmianDocument, type GridRect, type ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { textOverlaps } from '../../src-core/model/overlap';
 import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
@@ -196,6 +196,23 @@ describe('makeUp on bad input', () => {
     const imgs = alt.blocks.filter((b): b is ImageBlock => b.kind === 'image');
     expect(imgs.map((b) => [b.imageId, b.articleId, b.caption])).toEqual([['p1', 'a', '第一张'], ['p2', 'a', '第二张']]);
     checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
+  });
+
+  it('never enlarges a picture past the print resolution preflight warns at, cropping included (a long lead and briefs)', () => {
+    const briefs = Array.from({ length: 12 }, (_, i) => article(`brief${i}`, para.slice(0, 120 + i * 5)));
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.repeat(20)), ...briefs], images: [photo('p', 1800, 1200)] };
+    const r = makeUp({ document: doc, pictures: [{ imageId: 'p', articleId: 'lead', caption: '现场' }] }, { fonts });
+    // the briefs all go on the page: a bigger picture is not worth more than the next story
+    expect(r.alternatives[0].heldOver).toEqual([]);
+    const pl = layout(r.alternatives[0].document, { fonts });
+    const placed = pl.items.filter((i) => i.kind === 'image' && i.imageId === 'p');
+    expect(placed).toHaveLength(1);
+    for (const item of placed) {
+      if (item.kind !== 'image') continue;
+      // points per pixel of the picture as printed: its drawn width over its pixels (or what covers the frame)
+      const ptPerPixel = item.picture ? item.picture.width / 1800 : Math.max(item.width / 1800, item.height / 1200);
+      expect(72 / ptPerPixel).toBeGreaterThanOrEqual(PRINT_PPI.warning);
+    }
   });
 
   it('places a picture that belongs to no article as a stand-alone photo with its caption', () => {
