@@ -12,6 +12,7 @@ import { emptyDocument } from '../../src-core/model/defaults';
 import { exportPdf } from '../../src-core/pdf';
 import { preflight } from '../../src-core/preflight';
 import { fontProvider } from '../../src-main/fonts/provider';
+import { compareWithReference } from '../support/reference';
 import { NOTO_CJK_DIR } from './test-fonts';
 
 /**
@@ -140,6 +141,29 @@ describe('a page in the newsroom’s faces (宋/黑 CFF collections, 楷 and 标
       const face = fonts.faceById(drawn.get(f.baseFont.slice(7))!)!;
       expect(f.text.size, f.baseFont).toBeGreaterThan(3);
       for (const [cid, text] of f.text) expect(f.widths.get(cid), `${f.baseFont} ${text}`).toBeCloseTo(face.advance(text.codePointAt(0)!) * 1000, 3);
+    }
+  });
+});
+
+describe('a page set in 楷', () => {
+  it('looks as it did when it was looked at (pdftoppm of columns and a headline, against tests/ref/pdf-kai-columns.png)', async () => {
+    const doc = samplePage();
+    const s = doc.page.styles;
+    // 正文, 电头, 副题, 署名 and 图片说明 in 楷; the headlines stay in 黑.
+    doc.page = { ...doc.page, styles: { ...s, body: { ...s.body, family: 'kai' }, lead: { ...s.lead, family: 'kai' }, deck: { ...s.deck, family: 'kai' }, byline: { ...s.byline, family: 'kai' }, caption: { ...s.caption, family: 'kai' } } };
+    const kaiFonts = bundled.registry();
+    const pl = layout(doc, { fonts: kaiFonts });
+    expect(new Set(pl.items.flatMap((i) => (i.kind === 'glyphs' && i.source?.field === 'body' ? [i.face] : [])))).toEqual(new Set(['kai-regular']));
+    const r = await exportPdf(pl, { fonts: kaiFonts, images: doc.images, createdAt: new Date('2024-01-16T14:30:00Z') });
+    if (!r.ok) throw new Error(r.en);
+    const dir = mkdtempSync(join(tmpdir(), 'banmian-kai-page-'));
+    try {
+      writeFileSync(join(dir, 'kai.pdf'), r.bytes);
+      const shot = run('pdftoppm', ['-r', '72', '-x', '50', '-y', '300', '-W', '580', '-H', '420', '-gray', '-png', '-singlefile', join(dir, 'kai.pdf'), join(dir, 'kai')]);
+      expect(shot.status, shot.out).toBe(0);
+      compareWithReference('pdf-kai-columns.png', readFileSync(join(dir, 'kai.png')), 0.003);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
