@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createFontProvider, type FontSource } from '../../src-core/fonts/provider';
 import { SYNTHETIC_BOLD_STROKE } from '../../src-core/fonts/registry';
 import { layout } from '../../src-core/layout/layout';
@@ -12,7 +12,8 @@ import type { BanmianDocument } from '../../src-core/model/document';
 import { serializeDocument } from '../../src-core/model/serialize';
 import { exportPdf } from '../../src-core/pdf';
 import { pageToSvg } from '../../src-core/svg/page-svg';
-import { fontProvider } from '../../src-main/fonts/provider';
+import { run as layoutCommand } from '../../src-main/cli/commands/layout';
+import { fontProvider, useFontFiles } from '../../src-main/fonts/provider';
 import { createRequire } from 'node:module';
 import { cleanPage } from '../fixtures/pdf/pages';
 
@@ -140,5 +141,33 @@ describe('export --font hei=REGULAR.ttf: the bold 黑 styles drawn as a syntheti
     // The headline style (黑, bold, 24 pt) is stroked 0.72 pt wide; the regular 黑 styles are not.
     expect(content).toContain('0.72 w\n1 j 2 Tr');
     expect(content.split('2 Tr').length - 1).toBeGreaterThan(5);
+  });
+});
+
+describe('`banmian layout` reports a synthetic bold', () => {
+  it('names the face, says its outlines are stroked, and where (text and --json)', async () => {
+    const page = join(dir, 'solo.banmian');
+    writeFileSync(page, serializeDocument(soloHeadlines(true)));
+    // As `--font` does: a file source put first in this process's fonts, here the family with a regular only.
+    useFontFiles([{ name: { zh: '测试字体', en: 'the test fonts' }, faces: () => [{ id: 'solo-regular', family: 'solo', bold: false, bytes: bytesOf('hei-regular') }] }]);
+    const printed = async (args: string[]) => {
+      const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+      try {
+        expect(await layoutCommand(args)).toBe(0);
+        return log.mock.calls.map((c) => String(c[0])).join('\n');
+      } finally {
+        log.mockRestore();
+      }
+    };
+    try {
+      const text = await printed([page]);
+      const glyphs = soloRuns(layout(soloHeadlines(true), { fonts })).filter((r) => r.source?.owner === 'xie-feng').reduce((n, r) => n + r.xs.length, 0);
+      expect(text).toContain(`  加粗 synthetic bold: NotoSansSC-Regular 无粗体字样，描边加粗 has no bold face, outlines stroked, ${glyphs} 字 glyphs (xie-feng)`);
+      expect(text).toContain('(报头 page header)');
+      const json = JSON.parse(await printed([page, '--json']));
+      expect(json.syntheticBold).toContainEqual({ face: 'solo-regular', owner: 'xie-feng', count: glyphs });
+    } finally {
+      useFontFiles([]);
+    }
   });
 });
