@@ -14,5 +14,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // The installed-font listing's cache in a folder of the run's own, never the user's.
+    globalSetup: ['tests/support/cache-dir.setup.ts'],
   },
 });

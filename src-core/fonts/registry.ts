@@ -1,5 +1,15 @@
 import * as fontkit from 'fontkit';
 
+/**
+ * 加粗 (synthetic bold), as 方正飞腾 does: a bold asked of a family that has only a regular face is
+ * that face with its glyph outlines also stroked, this wide in em (half of it outside the outline).
+ * The advances stay the regular's, so lines break the same whether the stroke is drawn or not.
+ */
+export const SYNTHETIC_BOLD_STROKE = 0.03;
+
+/** A synthetic bold's id is its regular's with this after it. */
+const SYNTHETIC_BOLD_ID = '+synthetic-bold';
+
 /** Glyph facts the typesetter needs, in em (1 = the font size). */
 export interface GlyphMetrics {
   advance: number;
@@ -23,6 +33,8 @@ export class FontFace {
   readonly unitsPerEm: number;
   /** Baseline position inside the ideographic em box, from its top, in em. */
   readonly emBoxAscent: number;
+  /** Set on a synthetic bold (加粗): the regular face whose outlines it strokes (see `emboldened`). */
+  readonly emboldens?: FontFace;
   private readonly font: fontkit.Font;
   private readonly bmpAdvance = new Float32Array(0x10000).fill(-1);
   private readonly astralAdvance = new Map<number, number>();
@@ -43,6 +55,16 @@ export class FontFace {
     // CJK fonts put the em box between typoAscender and typoDescender (880/-120 for Noto CJK).
     const span = os2 ? os2.typoAscender - os2.typoDescender : 0;
     this.emBoxAscent = os2 && Math.abs(span - this.unitsPerEm) < this.unitsPerEm * 0.05 ? os2.typoAscender / this.unitsPerEm : 0.88;
+  }
+
+  /**
+   * This regular face as a synthetic bold: its own id, `bold`, and `emboldens` naming this face.
+   * It shares the opened font and the advance caches (the advances are the same), so asking for
+   * it costs no second parse of a CJK font.
+   */
+  emboldened(): FontFace {
+    const face = Object.create(FontFace.prototype) as FontFace;
+    return Object.assign(face, this, { id: `${this.id}${SYNTHETIC_BOLD_ID}`, bold: true, emboldens: this });
   }
 
   hasGlyph(cp: number): boolean {
@@ -104,6 +126,11 @@ export class FontFace {
   }
 }
 
+/** What a glyph run draws for a face at a size: the face whose outlines it uses and, for a synthetic bold, the stroke width in pt. */
+export function drawnFace(face: FontFace, size: number): { face: string; boldStroke?: number } {
+  return face.emboldens ? { face: face.emboldens.id, boldStroke: SYNTHETIC_BOLD_STROKE * size } : { face: face.id };
+}
+
 /** What a family is called in the face picker and in messages: the newsroom name and the English one. */
 export interface FamilyLabel {
   zh: string;
@@ -127,8 +154,8 @@ export interface OnDemandFace {
 /**
  * The fonts a layout may use, registered from bytes so a newsroom can add its own licensed faces.
  * Families are looked up by key ('song', 'hei', …); a missing bold falls back to the regular of the
- * family, a missing family to the role it stands in for (`substitute`) or the default family, and a
- * missing glyph to the fallback chain. Faces added on demand (installed fonts, hundreds of them) are
+ * family drawn as a synthetic bold (`SYNTHETIC_BOLD_STROKE`), a missing family to the role it stands
+ * in for (`substitute`) or the default family, and a missing glyph to the fallback chain. Faces added on demand (installed fonts, hundreds of them) are
  * opened when a style first uses one (or names one in its own fallback chain), never for the bundled chain.
  */
 export class FontRegistry {
@@ -138,6 +165,8 @@ export class FontRegistry {
   private readonly unopenable = new Map<string, string>();
   private readonly byFamily = new Map<string, { regular?: string; bold?: string }>();
   private readonly resolved = new Map<string, FontFace>();
+  /** Synthetic bolds made so far, by their own id (one object per regular face, so runs split only where the face changes). */
+  private readonly synthetic = new Map<string, FontFace>();
   private readonly labels = new Map<string, FamilyLabel>();
   private readonly substitutes = new Map<string, string>();
   private readonly onDemandFamilies = new Set<string>();
@@ -182,7 +211,16 @@ export class FontRegistry {
   }
 
   faceById(id: string): FontFace | undefined {
-    return this.faces.get(id) ?? this.openOnDemand(id);
+    return this.faces.get(id) ?? this.synthetic.get(id) ?? this.openOnDemand(id);
+  }
+
+  /** The face as asked: a regular face where a bold is asked for becomes its synthetic bold. */
+  private weighted(face: FontFace | undefined, bold: boolean): FontFace | undefined {
+    if (!face || !bold || face.bold) return face;
+    const id = `${face.id}${SYNTHETIC_BOLD_ID}`;
+    let made = this.synthetic.get(id);
+    if (!made) this.synthetic.set(id, (made = face.emboldened()));
+    return made;
   }
 
   /** Opens an on-demand face; undefined while its bytes are not at hand, or when they are not a font (kept in `unopenable`). */
@@ -268,7 +306,7 @@ export class FontRegistry {
     const entry = this.byFamily.get(family);
     if (!entry) return undefined;
     const [first, second] = bold ? [entry.bold, entry.regular] : [entry.regular, entry.bold];
-    return (first && this.faceById(first)) || (second && this.faceById(second)) || undefined;
+    return this.weighted((first && this.faceById(first)) || (second && this.faceById(second)) || undefined, bold);
   }
 
   /**
@@ -285,7 +323,7 @@ export class FontRegistry {
     for (const family of this.fallbackFamilies) {
       if (family === primary.family) continue;
       const id = this.idOf(family, primary.bold);
-      const face = id ? this.faces.get(id) : undefined;
+      const face = this.weighted(id ? this.faces.get(id) : undefined, primary.bold);
       if (face?.hasGlyph(cp)) return face;
     }
     return undefined;

@@ -1,3 +1,4 @@
+import { drawnFace } from '../fonts/registry';
 import type { ComposedParagraph } from '../typeset/compose';
 import type { LayoutContext } from './context';
 import { BLACK, type GlyphRun, type TextField } from './page-layout';
@@ -39,7 +40,7 @@ export function emitLine(sink: LineSink, cp: ComposedParagraph, li: number, x: n
       const marked = src.suggestion !== undefined || src.threads !== undefined;
       const run: GlyphRun = {
         kind: 'glyphs',
-        face: face.id,
+        ...drawnFace(face, size),
         size,
         color: marked ? markedInk(src, sink.proof) : BLACK,
         y: emTop + face.emBoxAscent * size,

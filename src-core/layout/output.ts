@@ -1,7 +1,7 @@
 import type { ComposedParagraph } from '../typeset/compose';
 import type { GridGeometry } from '../model/grid';
 import { addReport, emptyReport } from './report';
-import type { BlockFrame, LayoutItem, MissingGlyphReport, Overset, PageLayout, ProofAnchor, TypoReport } from './page-layout';
+import type { BlockFrame, LayoutItem, MissingGlyphReport, Overset, PageLayout, ProofAnchor, SyntheticBoldReport, TypoReport } from './page-layout';
 
 /** A glyph a face lacks, as noted while an article block was laid out (replayed with the block). */
 export interface MissingNote {
@@ -58,9 +58,25 @@ export class PageOutput {
       overset: this.overset,
       missingGlyphs: [...this.missing.values()],
       glyphFallbacks: [...this.fallbacks.values()],
+      syntheticBold: syntheticBolds(this.items),
       ...(proofView ? { proofAnchors: this.anchors } : {}),
       report: { page, articles: this.articleReports },
       grid: { left: geo.left, top: geo.top, colWidth: geo.colWidth, gutter: geo.gutter, columns: geo.columns, pitch: geo.pitch, rows: geo.rows, bodySize: geo.bodySize },
     };
   }
+}
+
+/** The synthetic bolds among the items (read from the runs, so a replayed block counts too). */
+function syntheticBolds(items: readonly LayoutItem[]): SyntheticBoldReport[] {
+  const out = new Map<string, SyntheticBoldReport>();
+  for (const item of items) {
+    if (item.kind !== 'glyphs' || !item.boldStroke) continue;
+    const owner = item.source?.owner ?? '';
+    const key = `${owner}\u0000${item.face}`;
+    const hit = out.get(key);
+    const count = item.xs.length;
+    if (hit) hit.count += count;
+    else out.set(key, { face: item.face, owner, count });
+  }
+  return [...out.values()];
 }

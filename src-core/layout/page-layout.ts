@@ -43,6 +43,11 @@ export interface GlyphRun {
   /** Horizontal glyph scale (PDF Tz / 100), 1 for almost every run. */
   hScale: number;
   /**
+   * 加粗 (synthetic bold: a bold asked of a face without one): the outlines are also stroked in the
+   * run's colour, this wide in pt, with round joins; the advances are the face's own.
+   */
+  boldStroke?: number;
+  /**
    * 竖排: the baseline y of each glyph (absent: all on `y`, which is then the first of these). With
    * `turned`, each glyph is turned 90° clockwise about its origin (Latin and digits in vertical titles).
    */
@@ -172,6 +177,16 @@ export interface MissingGlyphReport {
   via?: string;
 }
 
+/** A face drawn as a synthetic bold (加粗: a bold asked of a family with no bold face), per owner. */
+export interface SyntheticBoldReport {
+  /** The regular face whose outlines were stroked. */
+  face: string;
+  /** Article id, image block id for captions, or '' for the page header. */
+  owner: string;
+  /** Glyphs drawn so. */
+  count: number;
+}
+
 /** Proof view: where a suggestion or comment starts on the page, for its note in the margin. */
 export interface ProofAnchor {
   kind: 'insertion' | 'deletion' | 'comment';
@@ -195,6 +210,8 @@ export interface PageLayout {
   missingGlyphs: MissingGlyphReport[];
   /** Characters (生僻字) their face lacks, drawn from the next face of the fallback chain that has them. */
   glyphFallbacks?: MissingGlyphReport[];
+  /** Faces drawn as a synthetic bold, and where. */
+  syntheticBold?: SyntheticBoldReport[];
   /** Only in the proof view. */
   proofAnchors?: ProofAnchor[];
   report: { page: TypoReport; articles: Record<string, TypoReport> };

@@ -1,5 +1,6 @@
 import type { Article, ArticleBlock, GridRect, TextStyle, VerticalLatin } from '../model/document';
 import { resolveStyle } from '../model/styles';
+import { drawnFace } from '../fonts/registry';
 import type { ComposedParagraph } from '../typeset/compose';
 import { composeOptions, type LayoutContext } from './context';
 import type { TextColumns } from './frames';
@@ -132,7 +133,7 @@ function emitVerticalLine(ctx: LayoutContext, cp: ComposedParagraph, li: number,
     const size = cp.sizes[i];
     const scale = cp.hScale[i];
     const turned = isTurned(cp.cps[i]);
-    const run: GlyphRun = { kind: 'glyphs', face: face.id, size, color: BLACK, y: 0, text: '', xs: [], ys: [], hScale: scale, source: { owner, field: src.field, paragraph: src.paragraph, offsets: [] } };
+    const run: GlyphRun = { kind: 'glyphs', ...drawnFace(face, size), size, color: BLACK, y: 0, text: '', xs: [], ys: [], hScale: scale, source: { owner, field: src.field, paragraph: src.paragraph, offsets: [] } };
     if (turned) run.turned = true;
     let j = i;
     for (; j < line.end && cp.faces[j] === face && cp.sizes[j] === size && cp.hScale[j] === scale && isTurned(cp.cps[j]) === turned; j++) {

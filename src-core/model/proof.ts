@@ -4,6 +4,8 @@
  * import each other. Types and fixed names only: no documents here.
  */
 
+import type { SpanFace } from './richtext';
+
 export type Role = '组版' | '校对' | '值班编辑';
 
 export interface SuggestionMeta {
@@ -44,6 +46,8 @@ export interface MarkedSpan {
   paragraph: number;
   /** UTF-16 offset within that block's text. */
   offset: number;
+  /** The face the span's text has of its own (a run's face mark); absent: its style's. */
+  face?: SpanFace;
 }
 
 /**

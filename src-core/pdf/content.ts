@@ -129,6 +129,17 @@ export class ContentWriter {
     }
   }
 
+  /**
+   * Saves the graphics state and sets text to be filled and stroked (render mode 2) with round
+   * joins, `w` wide in the colour: a synthetic bold's run, drawn before `restore()` ends it.
+   */
+  boldStroke(w: number, color: CmykColor): void {
+    this.save();
+    this.strokeCmyk(color);
+    this.width(w);
+    this.parts.push('1 j 2 Tr');
+  }
+
   /** Opens a text object with the font, size and horizontal scale, each written only when it changes. */
   private textState(font: string, size: number, hScalePercent: number): void {
     this.beginText();

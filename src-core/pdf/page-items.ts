@@ -71,14 +71,16 @@ function drawGlyphs(item: GlyphRun, p: PageCanvas): Problem | undefined {
     cids[n++] = use.cid(cp);
   }
   if (n === 0) return undefined;
+  if (item.boldStroke) p.cw.boldStroke(item.boldStroke, item.color);
   p.cw.fillCmyk(item.color);
   if (item.ys) {
     const ys = item.ys;
     const xs = item.xs.slice(0, n).map((x) => p.ox + x);
     p.cw.placedGlyphs(use.resourceName, item.size, item.hScale * 100, cids.subarray(0, n), xs, ys.slice(0, n).map((y) => p.pageTop - y), !!item.turned);
-    return undefined;
+  } else {
+    p.cw.glyphs(use.resourceName, item.size, item.hScale * 100, p.ox + item.xs[0], p.pageTop - item.y, cids.subarray(0, n), use.widths, item.xs);
   }
-  p.cw.glyphs(use.resourceName, item.size, item.hScale * 100, p.ox + item.xs[0], p.pageTop - item.y, cids.subarray(0, n), use.widths, item.xs);
+  if (item.boldStroke) p.cw.restore();
   return undefined;
 }
 

@@ -16,6 +16,7 @@ import {
   type SuggestionMeta,
   type Thread,
 } from '../model/proof';
+import { FACE_MARK, spanFace, type SpanFace } from '../model/richtext';
 import { articleParts } from './ydocs';
 
 /**
@@ -108,14 +109,18 @@ function markIds(attrs: Record<string, unknown>): { kind: MarkedSpan['kind']; ke
   return out;
 }
 
-/** The marked spans of an article body, adjacent runs of the same mark merged. */
+/** A Yjs run's own face (its face mark), as the model reads a mark. */
+const runFace = (attrs: Record<string, unknown>): SpanFace | undefined => spanFace(attrs[FACE_MARK] ? [{ type: FACE_MARK, attrs: attrs[FACE_MARK] as Record<string, unknown> }] : []);
+
+/** The marked spans of an article body, adjacent runs of the same mark (and face) merged. */
 export function markedSpans(doc: Y.Doc): MarkedSpan[] {
   const out: MarkedSpan[] = [];
   for (const run of textRuns(articleParts(doc).body)) {
+    const face = runFace(run.attributes);
     for (const m of markIds(run.attributes)) {
       const last = out.findLast((s) => s.id === m.id && s.kind === m.kind);
-      if (last && last.paragraph === run.paragraph && last.offset + last.text.length === run.offset) last.text += run.insert;
-      else out.push({ id: m.id, kind: m.kind, text: run.insert, paragraph: run.paragraph, offset: run.offset });
+      if (last && last.paragraph === run.paragraph && last.offset + last.text.length === run.offset && JSON.stringify(last.face) === JSON.stringify(face)) last.text += run.insert;
+      else out.push({ id: m.id, kind: m.kind, text: run.insert, paragraph: run.paragraph, offset: run.offset, ...(face ? { face } : {}) });
     }
   }
   return out;

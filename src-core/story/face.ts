@@ -11,6 +11,12 @@ export interface RunFace {
   weight?: 'regular' | 'bold';
 }
 
+/** What a run's weight is called (the toolbar's 字重 and the proof panel's face changes). */
+export const WEIGHT_LABELS: Record<NonNullable<RunFace['weight']>, { zh: string; en: string }> = {
+  regular: { zh: '常规', en: 'Regular' },
+  bold: { zh: '粗', en: 'Bold' },
+};
+
 /** What the clipboard's HTML is read through (src-core has no DOM types). */
 type HtmlElement = { getAttribute(name: string): string | null };
 

@@ -100,13 +100,18 @@ function textSvg(item: GlyphRun, attrs: string, advance: SvgOptions['advance']):
  * A run of vertical text (竖排标题): each glyph at its own x and baseline y, a turned run's glyphs
  * turned 90° clockwise about their origins (the PDF's per-glyph text matrix).
  */
-function verticalSvg(item: GlyphRun, family: string, fill: string): string {
+function verticalSvg(item: GlyphRun, family: string, fill: string, stroke: string): string {
   const ys = item.ys!;
   const turn = item.turned ? ' rotate(90)' : '';
   const scale = item.hScale !== 1 ? ` scale(${num(item.hScale)} 1)` : '';
   return [...item.text]
-    .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(ys[i])})${turn}${scale}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(ch)}</text>`)
+    .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(ys[i])})${turn}${scale}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}"${stroke}>${escapeText(ch)}</text>`)
     .join('');
+}
+
+/** A synthetic bold's stroke (加粗), as the PDF draws it: the outlines stroked in the fill colour with round joins. */
+function boldStrokeAttrs(item: GlyphRun, fill: string): string {
+  return item.boldStroke ? ` stroke="${fill}" stroke-width="${num3(item.boldStroke)}" stroke-linejoin="round"` : '';
 }
 
 function itemSvg(item: LayoutItem, opts: SvgOptions): string {
@@ -114,14 +119,15 @@ function itemSvg(item: LayoutItem, opts: SvgOptions): string {
     case 'glyphs': {
       const fill = cmykToCss(item.color);
       const family = escapeAttr(opts.fontFamily(item.face));
-      if (item.ys) return verticalSvg(item, family, fill);
+      const stroke = boldStrokeAttrs(item, fill);
+      if (item.ys) return verticalSvg(item, family, fill, stroke);
       if (item.hScale !== 1) {
         // Scaled glyphs (joined dashes) are drawn one by one, as the PDF does with Tz.
         return [...item.text]
-          .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(item.y)}) scale(${num(item.hScale)} 1)" font-family="${family}" font-size="${num(item.size)}" fill="${fill}">${escapeText(ch)}</text>`)
+          .map((ch, i) => `<text transform="translate(${num(item.xs[i])} ${num(item.y)}) scale(${num(item.hScale)} 1)" font-family="${family}" font-size="${num(item.size)}" fill="${fill}"${stroke}>${escapeText(ch)}</text>`)
           .join('');
       }
-      return textSvg(item, ` y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}"`, opts.advance);
+      return textSvg(item, ` y="${num(item.y)}" font-family="${family}" font-size="${num(item.size)}" fill="${fill}"${stroke}`, opts.advance);
     }
     case 'image': {
       const href = opts.imageHref?.(item.imageId);

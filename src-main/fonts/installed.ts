@@ -4,7 +4,7 @@ import { extname, join, sep } from 'node:path';
 import type { FontSource, SourceFace } from '../../src-core/fonts/provider';
 import { FontInfoError, readFontFaces, type FaceInfo } from '../../src-core/fonts/sfnt-info';
 import { embeddingLicence, mayEmbedSubset } from '../../src-core/pdf';
-import { listingCacheFile, loadListingCache, saveListingCache, type CacheEntry, type ListedFile, type ListingCache } from './listing-cache';
+import { listingCacheFile, loadListingCache, sameStamp, saveListingCache, stampOf, type CacheEntry, type ListedFile, type ListingCache } from './listing-cache';
 
 /** One face of an installed font file, as the face picker and `banmian fonts` list it. */
 export interface InstalledFace extends FaceInfo {
@@ -57,7 +57,7 @@ export interface ListingOptions {
 
 /**
  * Every face of every font file under `roots`, read from its name, OS/2 and cmap tables only; a
- * file whose path, size and time the cache knows is not opened. A missing root is no problem (most
+ * file whose path, size and times the cache knows is not opened. A missing root is no problem (most
  * machines lack some); an unreadable or damaged file is one, named.
  */
 export function listInstalledFonts(roots: readonly string[] = installedFontRoots(), options: ListingOptions = {}): InstalledFonts {
@@ -70,9 +70,9 @@ export function listInstalledFonts(roots: readonly string[] = installedFontRoots
   for (const file of fontFiles(roots, problems)) {
     let entry: CacheEntry;
     try {
-      const { size, mtimeMs } = statSync(file);
+      const stamp = stampOf(statSync(file));
       const known = cached.get(file);
-      entry = known && known.size === size && known.mtimeMs === mtimeMs ? known : { size, mtimeMs, ...readListed(file, readFaces) };
+      entry = known && sameStamp(known, stamp) ? known : { ...stamp, ...readListed(file, readFaces) };
       changed ||= entry !== known;
     } catch (e) {
       problems.push(problemOf(file, e));

@@ -2,8 +2,9 @@
  * What listing the installed fonts read from each file, kept between runs so a listing reads only
  * the files that changed (reading 300 CJK collections' tables takes seconds; a stat each, milliseconds).
  * One JSON file per user in the OS cache folder, shared by the CLI, the app and the web host; an
- * entry is kept under the file's path and holds its size and modification time: a file whose size
- * or time differ is read again. The file is only a cache: one that is damaged, too large or of
+ * entry is kept under the file's path and holds its size, modification time and status-change time
+ * (ctime: a chmod, chown or a file renamed into place changes it, not the modification time): a file
+ * whose size or either time differ is read again, so one made unreadable is named at the next listing. The file is only a cache: one that is damaged, too large or of
  * another format version is ignored and written anew; one that cannot be written is left as it is.
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,14 +14,22 @@ import type { FaceInfo } from '../../src-core/fonts/sfnt-info';
 import { writeFileAtomic } from '../files/banmian-file';
 
 /** Raise when FaceInfo or what the table reader finds changes: entries of another version are read again. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 /** The cache file's bound, on reading and on writing (20,000 files of CJK collections fit). */
 const MAX_CACHE_BYTES = 32 << 20;
 
 /** A file as it was read: its faces, or what the table reader found wrong with its bytes. */
 export type ListedFile = { faces: FaceInfo[] } | { damage: { zh: string; en: string } };
-/** A cache entry: the file's size and time when read, and what was read. */
-export type CacheEntry = { size: number; mtimeMs: number } & ListedFile;
+/** What a file is known by: its size and times when read (`fs.Stats` fields). */
+export type FileStamp = { size: number; mtimeMs: number; ctimeMs: number };
+/** A cache entry: the file's stamp when read, and what was read. */
+export type CacheEntry = FileStamp & ListedFile;
+
+/** The stamp of a file's stats. */
+export const stampOf = ({ size, mtimeMs, ctimeMs }: FileStamp): FileStamp => ({ size, mtimeMs, ctimeMs });
+
+/** Whether a cache entry was read from the file as it is now. */
+export const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 export type ListingCache = Map<string, CacheEntry>;
 
 /**
@@ -79,7 +88,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 function isEntry(v: unknown): v is CacheEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  if (!isCount(e.size) || typeof e.mtimeMs !== 'number') return false;
+  if (!isCount(e.size) || typeof e.mtimeMs !== 'number' || typeof e.ctimeMs !== 'number') return false;
   if ('damage' in e) return typeof e.damage === 'object' && e.damage !== null && isText((e.damage as { zh?: unknown }).zh) && isText((e.damage as { en?: unknown }).en);
   return Array.isArray(e.faces) && e.faces.every(isFaceInfo);
 }

@@ -177,7 +177,7 @@ export class SvgPainter {
 
 /** Two glyph lines that pageToSvg writes alike. */
 export function sameGlyphs(a: GlyphRun, b: GlyphRun): boolean {
-  if (a.text !== b.text || a.y !== b.y || a.face !== b.face || a.size !== b.size || a.hScale !== b.hScale) return false;
+  if (a.text !== b.text || a.y !== b.y || a.face !== b.face || a.size !== b.size || a.hScale !== b.hScale || a.boldStroke !== b.boldStroke) return false;
   if (a.color.c !== b.color.c || a.color.m !== b.color.m || a.color.y !== b.color.y || a.color.k !== b.color.k) return false;
   if (a.xs.length !== b.xs.length) return false;
   for (let i = 0; i < a.xs.length; i++) if (a.xs[i] !== b.xs[i]) return false;

@@ -6,9 +6,10 @@ import type { Article, Block, PageSettings } from '../../src-core/model/document
 import { useCorrectionFindings, useDismissed } from './imported-corrections';
 import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
-import { useEditor } from '../editor/use-editor';
+import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { useSettledLayout } from '../ui/use-settled-layout';
 import { circled, commentAnchors } from './anchors';
+import { changeLine, type ChangeLine } from './change-line';
 import { signature } from './identity';
 import { HEADER_DISMISS_REFUSED, type ProofSession } from './session';
 import { useProof, useProofSession } from './use-proof';
@@ -33,8 +34,8 @@ export function ProofDock() {
   return open ? <ProofPanel /> : null;
 }
 
-/** An open suggestion as shown: a replacement (typing over a selection) is one id with both kinds. */
-type OpenChange = SuggestionMeta & { text: string; shown: 'insertion' | 'deletion' | 'replacement'; deleted: string; inserted: string };
+/** An open suggestion as shown: a replacement (typing over a selection, or a face set on a run) is one id with both kinds. */
+type OpenChange = SuggestionMeta & { text: string; line: ChangeLine };
 
 interface ArticleMarks {
   id: string;
@@ -48,6 +49,7 @@ interface ArticleMarks {
 function useArticleMarks(session: ProofSession): ArticleMarks[] {
   const version = useProof((s) => s.version);
   const articles = useEditor((s) => s.doc.articles);
+  const fonts = useEditorInstance().fonts;
   return useMemo(() => {
     void version;
     const out: ArticleMarks[] = [];
@@ -57,12 +59,7 @@ function useArticleMarks(session: ProofSession): ArticleMarks[] {
       const threads = threadsOf(doc);
       const orphans = orphanThreads(doc);
       const spans = markedSpans(doc);
-      const changes = openSuggestions(doc).map((s): OpenChange => {
-        const mine = spans.filter((x) => x.id === s.id);
-        const deleted = mine.filter((x) => x.kind === 'deletion').map((x) => x.text).join('');
-        const inserted = mine.filter((x) => x.kind === 'insertion').map((x) => x.text).join('');
-        return { ...s, deleted, inserted, shown: deleted && inserted ? 'replacement' : deleted ? 'deletion' : 'insertion' };
-      });
+      const changes = openSuggestions(doc).map((s): OpenChange => ({ ...s, line: changeLine(spans.filter((x) => x.id === s.id && x.kind !== 'comment'), (family) => fonts.familyLabel(family)) }));
       const orphanIds = new Set(orphans.map((t) => t.id));
       out.push({
         id: a.id,
@@ -74,7 +71,7 @@ function useArticleMarks(session: ProofSession): ArticleMarks[] {
       });
     }
     return out;
-  }, [session, articles, version]);
+  }, [session, articles, version, fonts]);
 }
 
 function ProofPanel() {
@@ -165,18 +162,32 @@ function ArticleChanges({ article: a, settle }: { article: ArticleMarks; settle:
   );
 }
 
+/** The change in words: 增「…」, 删「…」, 改「old」为「new」, or 「…」改用楷体 for a face set on a run. */
+function ChangeText({ line }: { line: ChangeLine }) {
+  if (line.shown === 'replacement')
+    return (
+      <span className="mark-text">
+        「<del>{quote(line.deleted, 12)}</del>」为「<ins>{quote(line.inserted, 12)}</ins>」
+      </span>
+    );
+  if (line.shown === 'face')
+    return (
+      <span className="mark-text" title={`set in ${line.face.en}`}>
+        「{quote(line.text, 18)}」改用{line.face.zh}
+      </span>
+    );
+  return <span className="mark-text">「{quote(line.text, 24)}」</span>;
+}
+
 function ChangeItem({ articleId, change: s, settle }: { articleId: string; change: OpenChange; settle: boolean }) {
   const session = useProofSession();
+  const { line } = s;
+  // A face change is a replacement under tracked changes (the run deleted, the same text inserted in the new face).
+  const kind = line.shown === 'face' ? 'replacement' : line.shown;
   return (
-    <li className={`suggestion suggestion-${s.shown}`} data-testid="suggestion" data-kind={s.shown} data-id={s.id}>
-      <span className="mark-kind">{s.shown === 'deletion' ? '删' : s.shown === 'insertion' ? '增' : '改'}</span>
-      {s.shown === 'replacement' ? (
-        <span className="mark-text">
-          「<del>{quote(s.deleted, 12)}</del>」为「<ins>{quote(s.inserted, 12)}</ins>」
-        </span>
-      ) : (
-        <span className="mark-text">「{quote(s.text, 24)}」</span>
-      )}
+    <li className={`suggestion suggestion-${kind}`} data-testid="suggestion" data-kind={kind} data-change={line.shown} data-id={s.id}>
+      {line.shown !== 'face' && <span className="mark-kind">{kind === 'deletion' ? '删' : kind === 'insertion' ? '增' : '改'}</span>}
+      <ChangeText line={line} />
       <span className="who">
         {s.author} · {s.round || '—'} · {time(s.at)}
       </span>

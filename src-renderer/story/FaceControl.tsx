@@ -1,4 +1,4 @@
-import type { RunFace } from '../../src-core/story/face';
+import { WEIGHT_LABELS, type RunFace } from '../../src-core/story/face';
 import { bringFaces, onDemandFacesOf } from '../canvas/fonts';
 import { useLoadedFonts } from '../canvas/use-fonts';
 import { useEditorInstance } from '../editor/use-editor';
@@ -10,8 +10,8 @@ const STYLE = '';
 const MIXED = '\u0000mixed';
 const WEIGHTS: { value: '' | NonNullable<RunFace['weight']>; zh: string; en: string }[] = [
   { value: '', zh: '随样式', en: "The style's weight" },
-  { value: 'regular', zh: '常规', en: 'Regular' },
-  { value: 'bold', zh: '粗', en: 'Bold' },
+  { value: 'regular', ...WEIGHT_LABELS.regular },
+  { value: 'bold', ...WEIGHT_LABELS.bold },
 ];
 
 /**

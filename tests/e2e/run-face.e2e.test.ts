@@ -118,11 +118,12 @@ describe.skipIf(!chromiumAvailable())('a face on a selection in 校对 mode', ()
     expect(await body.locator('span[data-face="kai"]').allInnerTexts()).toEqual([RUN]);
     expect(await body.locator('span[data-face="kai"]').evaluate((el) => !!(el.closest('ins.bm-insertion') ?? el.querySelector('ins.bm-insertion')))).toBe(true);
     expect(await body.locator('del.bm-deletion').allInnerTexts()).toEqual([RUN]);
-    // One suggestion (one id on both marks): the panel lists it as a replacement of the text by itself.
+    // One suggestion (one id on both marks): a replacement of the text by itself, which the panel says as the face it sets.
     const items = page.getByTestId('suggestion');
     await expect.poll(() => items.count()).toBe(1);
     expect(await items.first().getAttribute('data-kind')).toBe('replacement');
-    expect(await items.first().innerText()).toMatch(new RegExp(`改\\s*「${RUN}」为「${RUN}」\\s*王岚`));
+    expect(await items.first().getAttribute('data-change')).toBe('face');
+    expect(await items.first().innerText()).toMatch(new RegExp(`^「${RUN}」改用楷体\\s*王岚`));
     await shot(page, 'story-run-face-proof-1366.png');
     expect(problems).toEqual([]);
   });

@@ -11,23 +11,25 @@ const faces = fontProvider().faces();
 const fontCss = faces.map((f) => `@font-face{font-family:'${cssFamily(f.id)}';src:url(${ORIGIN}/fonts/${f.id}.ttf) format('truetype');}`).join('\n');
 
 /**
- * Opens a page of SVG markup in headless Chromium, with the provider's faces declared under the
- * families pageToSvg names (served from their files: 50 MB of base64 data: URLs is slow to parse).
+ * Opens a page of SVG markup in headless Chromium, with the provider's faces (and `extraFaces`, by id)
+ * declared under the families pageToSvg names (served from their files: 50 MB of base64 data: URLs is slow to parse).
  */
-export async function openSvgPage(browser: Browser, svg: string, cssWidth: number, viewportHeight: number): Promise<Page> {
+export async function openSvgPage(browser: Browser, svg: string, cssWidth: number, viewportHeight: number, extraFaces: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: Math.ceil(cssWidth), height: Math.ceil(viewportHeight) }, deviceScaleFactor: 1 });
+  // Faces beyond the provider's (a test's own, such as a CFF face of a collection), declared and served the same way.
+  const extraCss = [...extraFaces.keys()].map((id) => `@font-face{font-family:'${cssFamily(id)}';src:url(${ORIGIN}/fonts/${id}.ttf);}`).join('\n');
   await page.route(`${ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
-    const font = /^\/fonts\/([a-z-]+)\.ttf$/.exec(url.pathname);
+    const font = /^\/fonts\/([a-z0-9-]+)\.ttf$/.exec(url.pathname);
     if (font) {
-      const bytes = fontProvider().bytes(font[1]);
+      const bytes = extraFaces.get(font[1]) ?? fontProvider().bytes(font[1]);
       if (!bytes) return route.fulfill({ status: 404 });
       return route.fulfill({ status: 200, contentType: 'font/ttf', body: Buffer.from(bytes) });
     }
     return route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html><head><style>${fontCss} html,body{margin:0} svg{display:block;width:${cssWidth}px;height:auto}</style></head><body>${svg}</body></html>`,
+      body: `<!doctype html><html><head><style>${fontCss}\n${extraCss} html,body{margin:0} svg{display:block;width:${cssWidth}px;height:auto}</style></head><body>${svg}</body></html>`,
     });
   });
   await page.goto(`${ORIGIN}/page.html`);

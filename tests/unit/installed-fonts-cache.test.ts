@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, statSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { listInstalledFonts, readFontFile } from '../../src-main/fonts/installed
 import { listingCacheFile } from '../../src-main/fonts/listing-cache';
 import { NOTO_CJK_DIR } from './test-fonts';
 
-describe('the installed-font listing cache (path + size + mtime)', () => {
+describe('the installed-font listing cache (path + size + mtime + ctime)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'banmian-font-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const fonts = join(dir, 'fonts');
@@ -53,6 +54,35 @@ describe('the installed-font listing cache (path + size + mtime)', () => {
     expect(facesOf(changed).filter((f) => f.startsWith('c.ttc#2'))).toEqual(['c.ttc#2 NotoSerifCJKsc-Bold']);
   });
 
+  it('reads again a file whose mode changed (its ctime, not its mtime): one made unreadable is named at once', () => {
+    const file = join(fonts, 'c.ttc');
+    // What a user other than root meets opening a file without read permission (root reads it regardless).
+    const permitted = (f: string) => {
+      if ((statSync(f).mode & 0o444) === 0) throw Object.assign(new Error(`EACCES: permission denied, open '${f}'`), { code: 'EACCES' });
+      return counting(f);
+    };
+    const listPermitted = () => {
+      reads.length = 0;
+      return { ...listInstalledFonts([fonts], { cacheFile, readFaces: permitted }), reads: [...reads] };
+    };
+    listPermitted();
+    expect(listPermitted().reads).toEqual([]);
+    const { mtimeMs } = statSync(file);
+    chmodSync(file, 0o000);
+    try {
+      expect(statSync(file).mtimeMs).toBe(mtimeMs);
+      const r = listPermitted();
+      expect(r.problems.map((p) => p.file)).toEqual([join(fonts, 'c.ttc'), join(fonts, 'cut.ttc')].sort());
+      expect(r.problems.find((p) => p.file === file)!.en).toBe(`Font file ${file} cannot be read (permission denied)`);
+      expect(facesOf(r).some((f) => f.startsWith('c.ttc'))).toBe(false);
+    } finally {
+      chmodSync(file, 0o644);
+    }
+    // Readable again: read once more, then known.
+    expect(listPermitted().reads).toEqual(['c.ttc']);
+    expect(listPermitted().reads).toEqual([]);
+  });
+
   it('survives a damaged cache file: ignored, every file read, the cache written anew', () => {
     const expected = facesOf(list());
     for (const damage of ['not json at all', readFileSync(cacheFile, 'utf8').slice(0, 300), '{"version":1,"files":"x"}', 'null', '{"version":999,"files":[]}']) {
@@ -88,5 +118,12 @@ describe('listingCacheFile', () => {
     expect(listingCacheFile('darwin', {}, '/Users/li')).toBe('/Users/li/Library/Caches/Banmian/installed-fonts.json');
     expect(listingCacheFile('win32', { LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local' }, 'C:\\Users\\li').replace(/\\/g, '/')).toBe('C:/Users/li/AppData/Local/Banmian/Cache/installed-fonts.json');
     expect(listingCacheFile('linux', { BANMIAN_CACHE_DIR: '/tmp/bm' }, '/home/li')).toBe('/tmp/bm/installed-fonts.json');
+  });
+
+  it('is, for the test run (vitest global setup) and the programs its tests start, a temporary folder, never the user’s', () => {
+    const dir = process.env.BANMIAN_CACHE_DIR ?? '';
+    expect(dir.startsWith(join(tmpdir(), 'banmian-test-cache-'))).toBe(true);
+    expect(listingCacheFile()).toBe(join(dir, 'installed-fonts.json'));
+    expect(execFileSync(process.execPath, ['-p', 'process.env.BANMIAN_CACHE_DIR'], { encoding: 'utf8' }).trim()).toBe(dir);
   });
 });

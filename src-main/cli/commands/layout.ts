@@ -25,7 +25,7 @@ export async function run(args: string[]): Promise<number> {
   const fonts = fontProvider().registry();
   const pl = layout(loaded.document, { fonts });
   if (json) {
-    console.log(JSON.stringify({ overset: pl.overset, missingGlyphs: pl.missingGlyphs, glyphFallbacks: pl.glyphFallbacks ?? [], report: pl.report }, null, 2));
+    console.log(JSON.stringify({ overset: pl.overset, missingGlyphs: pl.missingGlyphs, glyphFallbacks: pl.glyphFallbacks ?? [], syntheticBold: pl.syntheticBold ?? [], report: pl.report }, null, 2));
     return 0;
   }
   console.log(`${file}`);
@@ -35,5 +35,6 @@ export async function run(args: string[]): Promise<number> {
   for (const m of pl.missingGlyphs) console.log(`  缺字 missing glyph: ${m.char} (${cp(m.char)}) in ${m.face}, ${m.count}×`);
   const name = (face: string) => fonts.faceById(face)?.postscriptName ?? face;
   for (const m of pl.glyphFallbacks ?? []) console.log(`  生僻字 fallback: ${m.char} (${cp(m.char)}) not in ${name(m.face)}, from ${name(m.via!)}, ${m.count}× (${m.owner || '报头 page header'})`);
+  for (const b of pl.syntheticBold ?? []) console.log(`  加粗 synthetic bold: ${name(b.face)} 无粗体字样，描边加粗 has no bold face, outlines stroked, ${b.count} 字 glyphs (${b.owner || '报头 page header'})`);
   return 0;
 }
