@@ -1,4 +1,4 @@
-import type { ArticleBlock, BanmianDocument, ImageBlock, RuleBlock } from '../model/document';
+import type { ArticleBlock, BanmianDocument, GridRect, RuleBlock } from '../model/document';
 import { columnX, rowY, spanWidth } from '../model/grid';
 import type { LayoutContext } from './context';
 import { BLACK } from './page-layout';
@@ -17,11 +17,10 @@ export function layoutRuleBlock(ctx: LayoutContext, block: RuleBlock): void {
 export function columnRules(ctx: LayoutContext, doc: BanmianDocument): void {
   const { geo } = ctx;
   const items = ctx.out.items;
-  const placed = doc.blocks.filter((b): b is ArticleBlock | ImageBlock => (b.kind === 'article' || b.kind === 'image') && b.span > 0 && b.rows > 0);
-  const articles = placed.filter((b) => b.kind === 'article');
+  const articles = doc.blocks.filter((b): b is ArticleBlock => b.kind === 'article' && b.span > 0 && b.rows > 0).flatMap(stepsOf);
   for (const a of articles) {
     for (const b of articles) {
-      if (a === b) continue;
+      if (a.block === b.block) continue;
       if (a.col + a.span === b.col) {
         const top = Math.max(a.row, b.row);
         const bottom = Math.min(a.row + a.rows, b.row + b.rows);
@@ -42,4 +41,19 @@ export function columnRules(ctx: LayoutContext, doc: BanmianDocument): void {
       }
     }
   }
+}
+
+/**
+ * A block as the rectangles its columns fill: a stepped (L-shaped) story is one per run of columns
+ * of the same depth, so a module under its titles' overhang is ruled off from them and from its body.
+ */
+function stepsOf(block: ArticleBlock): (GridRect & { block: ArticleBlock })[] {
+  const depth = (i: number): number => Math.min(block.columnRows?.[i] ?? block.rows, block.rows);
+  const out: (GridRect & { block: ArticleBlock })[] = [];
+  for (let i = 0; i < block.span; i++) {
+    const last = out[out.length - 1];
+    if (last && depth(i) === last.rows) last.span++;
+    else if (depth(i) > 0) out.push({ block, col: block.col + i, span: 1, row: block.row, rows: depth(i) });
+  }
+  return out;
 }

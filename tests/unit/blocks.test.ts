@@ -334,6 +334,31 @@ describe('rule blocks', () => {
   });
 });
 
+describe('栏线 between modules (column rules)', () => {
+  it('rule a module under an L-shaped story\'s title overhang off from the titles above and the body beside it', () => {
+    const doc = emptyDocument('broadsheet');
+    const geo = gridGeometry(doc.page);
+    const text = (id: string): Article => ({ id, kicker: '', headline: `标题${id}`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(['正文。'.repeat(40)]), jumpFrom: '', jumpTo: '' });
+    doc.articles.push(text('lead'), text('under'));
+    // the lead's titles over 8 columns, its body in the first 4; the other story under the overhang, at column 4, line 5
+    doc.blocks.push({ id: 'lead', kind: 'article', articleId: 'lead', col: 0, span: 8, row: 0, rows: 40, headlineSpan: 8, columnRows: [40, 40, 40, 40, 5, 5, 5, 5] });
+    doc.blocks.push({ id: 'under', kind: 'article', articleId: 'under', col: 4, span: 4, row: 5, rows: 35 });
+    const rules = layout(doc, env).items.filter((i): i is RuleItem => i.kind === 'rule' && i.width === 0.4);
+    const x4 = geo.left + 4 * (geo.colWidth + geo.gutter);
+    // across the overhang's four columns, between the titles' last line and the story's first
+    const across = rules.find((r) => r.y1 === r.y2 && Math.abs(r.x1 - x4) < 0.01);
+    expect(across).toBeDefined();
+    expect(across!.x2 - across!.x1).toBeCloseTo(4 * geo.colWidth + 3 * geo.gutter, 6);
+    expect(across!.y1).toBeGreaterThan(rowY(geo, 4));
+    expect(across!.y1).toBeLessThan(rowY(geo, 5));
+    // down the gutter between the lead's body and the story, from the story's top to where both end
+    const down = rules.find((r) => r.x1 === r.x2 && Math.abs(r.x1 - (x4 - geo.gutter / 2)) < 0.01);
+    expect(down).toBeDefined();
+    expect(down!.y1).toBeCloseTo(rowY(geo, 5), 6);
+    expect(down!.y2).toBeCloseTo(rowY(geo, 39) + geo.bodySize, 6);
+  });
+});
+
 describe('the new block fields in the model', () => {
   it('are validated with their path and a message in Chinese and English', () => {
     const doc = pageWith({ tint: 120, frameStyle: 'zigzag' as never, inset: -1, titleImage: { imageId: 'nope', text: 'red' as never, scale: 0 } });
