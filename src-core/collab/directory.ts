@@ -81,6 +81,16 @@ export function derivePageId(header: Pick<PageHeader, 'paperName' | 'date' | 'pa
   return isValidId(id) ? id : fresh();
 }
 
+/**
+ * The id an edition gets on a server: `e<yyyymmdd>-<paper tag>`, its pages' ids without the 版次
+ * (`derivePageId`); undefined without paper name or date (nothing could find it again).
+ */
+export function deriveEditionId(paper: string, date: string): string | undefined {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!day || !paper.trim()) return undefined;
+  return `e${day[1]}${day[2]}${day[3]}-${tag(paper.trim())}`;
+}
+
 /** A page id nobody has used: `p<yyyymmdd>-<8 random hex>` (as the app's own share makes them). */
 export function freshPageId(now = new Date()): string {
   const bytes = new Uint8Array(4);
