@@ -91,6 +91,12 @@ export function deriveEditionId(paper: string, date: string): string | undefined
   return `e${day[1]}${day[2]}${day[3]}-${tag(paper.trim())}`;
 }
 
+/** The edition a derived page id belongs to (`p<day>-<版次>-<tag>` → `e<day>-<tag>`), else undefined. */
+export function editionOfPageId(pageId: string): string | undefined {
+  const m = /^p(\d{8})-[A-Za-z0-9]{1,8}-([0-9a-f]{8})$/.exec(pageId);
+  return m ? `e${m[1]}-${m[2]}` : undefined;
+}
+
 /** A page id nobody has used: `p<yyyymmdd>-<8 random hex>` (as the app's own share makes them). */
 export function freshPageId(now = new Date()): string {
   const bytes = new Uint8Array(4);

@@ -12,6 +12,7 @@ import { addArticleToPage, moveParagraphs, takeArticleFromPage } from '../../src
 import { PageStore } from '../../src-core/store/page-store';
 import { savedDocument } from '../../src-core/store/persist';
 import { articleIdsOf, isSignedOff } from '../../src-core/store/readers';
+import { mayOpen, type Person } from './users';
 
 /**
  * The requests a desk makes on an edition document (src-core/collab/edition-doc.ts), run by the
@@ -63,23 +64,25 @@ export class EditionRequests {
     private readonly origin: unknown,
   ) {}
 
-  async run(request: EditionRequest, document: Document, editionId: string, role: Role): Promise<EditionReply> {
-    if (request.action !== 'saveEdition' && !WRITERS.includes(role)) {
+  async run(request: EditionRequest, document: Document, editionId: string, person: Person): Promise<EditionReply> {
+    if (request.action !== 'saveEdition' && !WRITERS.includes(person.role)) {
       return fail('稿库和整期由组版或值班编辑更改', 'The pool and the edition are changed by the layout editor or the duty editor');
     }
     const previous = this.running.get(editionId) ?? Promise.resolve();
-    const result = previous.then(() => this.runNow(request, document));
+    const result = previous.then(() => this.runNow(request, document, person));
     this.running.set(editionId, result.catch(() => undefined));
     return result;
   }
 
-  private async runNow(request: EditionRequest, document: Document): Promise<EditionReply> {
+  private async runNow(request: EditionRequest, document: Document, person: Person): Promise<EditionReply> {
     if (request.action === 'seedEdition') return this.seed(document, request.edition);
     const current = readEditionDoc(document);
     if (!current) return fail('服务器上还没有这一期（请先发布整期）', 'The server has no such edition yet (publish the edition first)');
     const folded = await this.fold(current);
     if (!folded.ok) return folded;
     const edition = folded.edition;
+    const refused = this.ungranted(request, edition, person);
+    if (refused) return refused;
     const done = await this.decide(request, edition);
     if (!done.ok) {
       writeEditionDoc(document, edition, this.origin);
@@ -100,6 +103,17 @@ export class EditionRequests {
       case 'moveCut':
         return this.moveCut(edition, request.article, request.part, request.paragraphs);
     }
+  }
+
+  /** A request that writes a page the person has no grant for: refused, naming the page. */
+  private ungranted(request: EditionRequest, edition: EditionDocument, person: Person): ({ ok: false } & Localized) | undefined {
+    const pageNumbers = pagesTouched(request, edition);
+    const number = pageNumbers.find((n) => {
+      const index = edition.pages.findIndex((p) => p.number === n);
+      const id = index >= 0 ? editionPageId(edition, index) : undefined;
+      return id !== undefined && !mayOpen(person, id);
+    });
+    return number === undefined ? undefined : fail(`您没有第${number}版的权限`, `You have no grant for page ${number}`);
   }
 
   private seed(document: Document, text: string): EditionReply {
@@ -239,6 +253,23 @@ export class EditionRequests {
       await Promise.all(pages.map((p) => p?.close()));
     }
     return this.fold(edition);
+  }
+}
+
+/** The numbers of the pages a request writes. */
+function pagesTouched(request: EditionRequest, edition: EditionDocument): number[] {
+  const holder = (block: string): number[] => edition.pages.filter((p) => p.blocks.some((b) => b.id === block)).map((p) => p.number);
+  switch (request.action) {
+    case 'place':
+      return [request.page];
+    case 'unplace':
+      return edition.pages.filter((p) => p.articles.includes(request.article)).map((p) => p.number);
+    case 'moveCut': {
+      const parts = edition.chains.find((c) => c.article === request.article)?.parts ?? [];
+      return [parts[request.part - 1], parts[request.part]].flatMap((part) => (part ? holder(part.block) : []));
+    }
+    default:
+      return [];
   }
 }
 

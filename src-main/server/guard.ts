@@ -24,7 +24,7 @@ import { FailedAttempts } from './attempts';
 import { EditionRequests, type EditionReply } from './edition-requests';
 import { LIMITS, MINUTE_MS } from './limits';
 import type { SocketGate } from './socket-gate';
-import { mayOpen, type Person, type UserDirectory } from './users';
+import { mayOpen, mayOpenEdition, type Person, type UserDirectory } from './users';
 
 /** Yjs origin of the server's own writes (sign-off and reopening). */
 export const SERVER_ORIGIN = { banmianServer: true };
@@ -126,7 +126,8 @@ export class Guard implements Extension {
     if (!address) throw refuse(DENIAL.badName);
     const person = this.personFor(token, gate?.address ?? 'direct');
     if (typeof person === 'string') throw refuse(person, true);
-    if (!mayOpen(person, address.pageId)) throw refuse(DENIAL.noGrant);
+    const granted = address.kind === 'edition' ? mayOpenEdition(person, address.pageId) : mayOpen(person, address.pageId);
+    if (!granted) throw refuse(DENIAL.noGrant);
     gate?.admit(documentName);
     const context: GuardContext = { person, address };
     connectionConfig.readOnly = this.readOnlyFor(context);
@@ -244,7 +245,7 @@ export class Guard implements Extension {
     }
     if (EDITION_ACTIONS.has(request.action)) {
       if (ctx.address.kind !== 'edition') reply({ ok: false, zh: '此请求只能在整期文档上发出', en: 'This request is made on the edition document' });
-      else reply(await this.editions.run(request as EditionRequest, document, ctx.address.pageId, role));
+      else reply(await this.editions.run(request as EditionRequest, document, ctx.address.pageId, ctx.person));
       return;
     }
     if (ctx.address.kind !== 'layout') {

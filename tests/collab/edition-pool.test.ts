@@ -11,7 +11,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { CollabSession } from '../../src-renderer/collab/session/session';
 import { EditionClient } from '../../src-renderer/edition/edition-client';
 import { NodeWebSocket } from '../support/node-websocket';
-import { bodyText, PEOPLE, startSuiteServer, tempDir, typeInto, until, type SuitePerson, type ServerProcess } from './support';
+import { bodyText, PEOPLE, startSuiteServer, tempDir, token, typeInto, until, type SuitePerson, type ServerProcess } from './support';
 
 /**
  * The shared pool (稿库) of an edition through the server (issue 17, item 6): one edition document
@@ -90,7 +90,12 @@ function saved(result: Awaited<ReturnType<EditionClient['save']>>): EditionDocum
   return parsed.edition;
 }
 
+/** 孙组版 may open page 2 of the 12-08 edition only. */
+const GRANTED = edition('2026-12-08');
+let pageTwoOnly: string;
+
 beforeAll(async () => {
+  pageTwoOnly = token(usersFile, '孙组版', '组版', [editionPageId(GRANTED, 1)!]);
   ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
 });
 
@@ -187,6 +192,24 @@ describe('one pool for the edition, through the server (two desks, two pages)', 
     await until('page 1 has it back', () => bodyText(a.store.articleDoc('yaowen')!) === '要闻第一段。\n要闻第二段。');
     expect(await a.edition.moveCut('yaowen', 1, 2)).toMatchObject({ ok: false, en: 'Each part keeps at least one paragraph' });
     expect(bodyText(b.store.articleDoc('yaowen-续')!)).toBe('要闻第三段。');
+  });
+});
+
+describe('grants on the edition', () => {
+  it("a grant for one page opens its edition's pool; a request that writes another page is refused", async () => {
+    const a = await desk(GRANTED, 0, 'layout');
+    expect(await a.edition.seed(GRANTED)).toEqual({ ok: true });
+    const sun = new EditionClient({ url: server.url, token: pageTwoOnly, editionId: editionIdOf(GRANTED)!, WebSocket: NodeWebSocket });
+    closers.push(() => sun.destroy());
+    await sun.whenSynced();
+    expect(sun.unplaced()).toEqual(['daiyong', 'beiyong']);
+    expect(await sun.place('daiyong', 1)).toMatchObject({ ok: false, zh: '您没有第1版的权限', en: 'You have no grant for page 1' });
+    expect(await sun.place('daiyong', 2)).toEqual({ ok: true });
+    expect(await sun.moveCut('yaowen', 1, 1)).toMatchObject({ ok: false, en: 'You have no grant for page 1' });
+    // another day's edition is not this grant's
+    const other = new EditionClient({ url: server.url, token: pageTwoOnly, editionId: editionIdOf(edition('2026-12-05'))!, WebSocket: NodeWebSocket });
+    closers.push(() => other.destroy());
+    await expect(other.whenSynced()).rejects.toThrow('no grant');
   });
 });
 
