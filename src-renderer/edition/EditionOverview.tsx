@@ -16,6 +16,7 @@ import { useEditor } from '../editor/use-editor';
 import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
+import { ServerPool } from './ServerPool';
 import './edition.css';
 
 /**
@@ -110,6 +111,7 @@ function Overview({ view, session, editor, host, presence }: { view: EditionView
         </p>
       )}
       <ServerBar presence={presence} state={watched} />
+      <ServerPool view={view} session={session} host={host} watched={watched} />
       {view.exporting && <ExportBar progress={view.exporting} onCancel={() => session.cancelExport()} />}
       {view.confirm && (
         <div className="edition-confirm" role="alertdialog" aria-label="确认 Confirm" data-testid="edition-confirm">

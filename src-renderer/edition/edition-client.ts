@@ -34,6 +34,8 @@ export class EditionClient {
   private readonly provider: HocuspocusProvider;
   private readonly waiting = new Map<string, (r: EditionResult) => void>();
   private refusal: Localized | undefined;
+  /** Counts the server's changes (a React snapshot: it changes when the edition does). */
+  private changes = 0;
 
   constructor(private readonly options: EditionClientOptions) {
     const WebSocketPolyfill = options.WebSocket ?? (globalThis as Record<string, unknown>).WebSocket;
@@ -46,6 +48,7 @@ export class EditionClient {
       onAuthenticationFailed: ({ reason }: { reason: string }) => void (this.refusal = describeDenial(reason)),
     });
     this.provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
+    this.doc.on('update', () => this.changes++);
     this.provider.attach();
   }
 
@@ -73,6 +76,9 @@ export class EditionClient {
     const edition = this.edition();
     return edition ? unplacedArticles(edition) : [];
   }
+
+  /** How many changes the server's edition has had here (0 before it arrived). */
+  readonly revision = (): number => this.changes;
 
   /** Calls `changed` whenever the server's edition changes; returns the function that stops it. */
   subscribe(changed: () => void): () => void {

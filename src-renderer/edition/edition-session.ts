@@ -1,5 +1,5 @@
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { serializeEdition } from '../../src-core/edition/edition-file';
+import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
 import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
@@ -10,6 +10,7 @@ import type { HostApi, OpenedEdition } from '../../src-core/host-api';
 import { savedDocument } from '../../src-core/store/persist';
 import type { PageStore } from '../../src-core/store/page-store';
 import type { Editor } from '../editor/editor';
+import type { EditionClient } from './edition-client';
 
 /** The edition the app has open: its overview, or one of its pages in the workspace (by index in the file). */
 export interface EditionView {
@@ -197,6 +198,24 @@ export class EditionSession {
     if (this.view?.edition !== v.edition) return;
     if (!r.ok) return this.tell({ kind: 'error', zh: `未保存：${r.zh}`, en: `Not saved: ${r.en}` });
     this.set({ ...this.view, edition: next, notice: done });
+  }
+
+  /**
+   * 保存整期 while the edition is on a collaboration server: the server folds every page it holds
+   * in from that page's own documents (whichever desk edits it) and answers with the whole edition,
+   * which is written to this desk's file, atomically. Never this desk's old copy of another's page.
+   */
+  async saveFromServer(client: Pick<EditionClient, 'save'>, host: HostApi): Promise<void> {
+    const v = this.view;
+    if (!v) return;
+    const r = await client.save();
+    if (!r.ok) return this.tell({ kind: 'error', zh: `未保存：${r.zh}`, en: `Not saved: ${r.en}` });
+    const parsed = parseEdition(r.edition ?? '', { duplicateNumbers: 'allow' });
+    if (!parsed.ok) return this.tell({ kind: 'error', zh: `未保存：服务器给出的整期无效：${parsed.zh}`, en: `Not saved: the server's edition is not valid: ${parsed.en}` });
+    const saved = await host.saveEdition(serializeEdition(parsed.edition), v.path);
+    if (this.view?.path !== v.path) return;
+    if (!saved.ok) return this.tell({ kind: 'error', zh: `未保存：${saved.zh}`, en: `Not saved: ${saved.en}` });
+    this.set({ ...this.view, edition: parsed.edition, notice: { kind: 'info', zh: '已按服务器上的各版保存整期', en: "Saved the edition from the server's pages" } });
   }
 
   /** 保存 of a page of the edition: the page written back, the edition written to its file. */
