@@ -11,7 +11,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { CollabSession } from '../../src-renderer/collab/session/session';
 import { EditionClient } from '../../src-renderer/edition/edition-client';
 import { NodeWebSocket } from '../support/node-websocket';
-import { bodyText, PEOPLE, startSuiteServer, tempDir, token, typeInto, until, type SuitePerson, type ServerProcess } from './support';
+import { bodyText, PEOPLE, ServerProcess, startSuiteServer, tempDir, token, typeInto, until, type SuitePerson } from './support';
 
 /**
  * The shared pool (稿库) of an edition through the server (issue 17, item 6): one edition document
@@ -192,6 +192,23 @@ describe('one pool for the edition, through the server (two desks, two pages)', 
     await until('page 1 has it back', () => bodyText(a.store.articleDoc('yaowen')!) === '要闻第一段。\n要闻第二段。');
     expect(await a.edition.moveCut('yaowen', 1, 2)).toMatchObject({ ok: false, en: 'Each part keeps at least one paragraph' });
     expect(bodyText(b.store.articleDoc('yaowen-续')!)).toBe('要闻第三段。');
+  });
+});
+
+describe('the edition document is stored', () => {
+  it('placements survive a server restart', async () => {
+    const ed = edition('2026-12-09');
+    const a = await desk(ed, 0, 'layout');
+    expect(await a.edition.seed(ed)).toEqual({ ok: true });
+    expect(await a.edition.place('beiyong', 1)).toEqual({ ok: true });
+    for (const close of closers.splice(0)) close();
+    await server.kill('SIGTERM');
+    server = new ServerProcess(server.port, server.dataDir, server.usersFile);
+    await server.start();
+    const again = editionClient(ed, 'chief');
+    await again.whenSynced();
+    expect(again.unplaced()).toEqual(['daiyong']);
+    expect(again.edition()!.pages[0].articles).toEqual(['yaowen', 'beiyong']);
   });
 });
 
