@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import type { Document, Hocuspocus } from '@hocuspocus/server';
-import { editionPageId, pageHolding, readEditionDoc, writeEditionDoc } from '../../src-core/collab/edition-doc';
 import { articleDocName, isValidArticleId, layoutDocName } from '../../src-core/collab/names';
 import type { EditionRequest, Localized } from '../../src-core/collab/protocol';
 import { partId } from '../../src-core/edition/chain';
 import type { EditionDocument, EditionPage } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { writePage } from '../../src-core/edition/page-write';
+import { editionEntries, editionFromEntries, editionPageId, hasEdition, pageHolding } from '../../src-core/edition/shared-edition';
+import { readEditionEntries, writeEditionEntries } from '../../src-core/store/edition-doc';
 import type { Role } from '../../src-core/model/proof';
 import { addArticleToPage, moveParagraphs, takeArticleFromPage } from '../../src-core/store/page-requests';
 import { PageStore } from '../../src-core/store/page-store';
@@ -37,6 +38,9 @@ type Folded = { ok: true; edition: EditionDocument } | ({ ok: false } & Localize
 
 /** Roles that change the edition (as they write pages' layouts); anyone on the edition may save it. */
 const WRITERS: readonly Role[] = ['组版', '值班编辑'];
+
+/** The edition the document holds (undefined before it is seeded). */
+const readEdition = (doc: Y.Doc): EditionDocument | undefined => editionFromEntries(readEditionEntries(doc));
 
 const fail = (zh: string, en: string): { ok: false } & Localized => ({ ok: false, zh, en });
 
@@ -76,7 +80,7 @@ export class EditionRequests {
 
   private async runNow(request: EditionRequest, document: Document, person: Person): Promise<EditionReply> {
     if (request.action === 'seedEdition') return this.seed(document, request.edition);
-    const current = readEditionDoc(document);
+    const current = readEdition(document);
     if (!current) return fail('服务器上还没有这一期（请先发布整期）', 'The server has no such edition yet (publish the edition first)');
     const folded = await this.fold(current);
     if (!folded.ok) return folded;
@@ -85,10 +89,10 @@ export class EditionRequests {
     if (refused) return refused;
     const done = await this.decide(request, edition);
     if (!done.ok) {
-      writeEditionDoc(document, edition, this.origin);
+      this.write(document, edition);
       return done;
     }
-    writeEditionDoc(document, done.edition, this.origin);
+    this.write(document, done.edition);
     return request.action === 'saveEdition' ? { ok: true, edition: serializeEdition(done.edition) } : { ok: true };
   }
 
@@ -105,6 +109,10 @@ export class EditionRequests {
     }
   }
 
+  private write(document: Document, edition: EditionDocument): void {
+    writeEditionEntries(document, editionEntries(edition), this.origin);
+  }
+
   /** A request that writes a page the person has no grant for: refused, naming the page. */
   private ungranted(request: EditionRequest, edition: EditionDocument, person: Person): ({ ok: false } & Localized) | undefined {
     const pageNumbers = pagesTouched(request, edition);
@@ -117,10 +125,10 @@ export class EditionRequests {
   }
 
   private seed(document: Document, text: string): EditionReply {
-    if (readEditionDoc(document)) return fail('这一期已在服务器上，请加入它', 'The edition is on the server already: join it');
+    if (hasEdition(readEditionEntries(document))) return fail('这一期已在服务器上，请加入它', 'The edition is on the server already: join it');
     const parsed = parseEdition(text, { duplicateNumbers: 'allow' });
     if (!parsed.ok) return fail(`整期文件无效：${parsed.zh}`, `The edition file is not valid: ${parsed.en}`);
-    writeEditionDoc(document, parsed.edition, this.origin);
+    this.write(document, parsed.edition);
     return { ok: true };
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { editionIdOf } from '../../src-core/collab/edition-doc';
+import { editionIdOf } from '../../src-core/edition/shared-edition';
 import type { Localized } from '../../src-core/collab/protocol';
 import type { HostApi } from '../../src-core/host-api';
 import { EditionClient, type EditionResult } from './edition-client';

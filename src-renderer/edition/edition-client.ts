@@ -6,11 +6,12 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { readEditionDoc, unplacedArticles } from '../../src-core/collab/edition-doc';
 import { editionDocName } from '../../src-core/collab/names';
 import { REQUEST_TYPE, describeDenial, newRequestId, parseReply, type EditionRequest, type Localized } from '../../src-core/collab/protocol';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
+import { editionFromEntries, unplacedArticles } from '../../src-core/edition/shared-edition';
+import { readEditionEntries, watchEdition } from '../../src-core/store/edition-doc';
 
 export interface EditionClientOptions {
   url: string;
@@ -48,7 +49,7 @@ export class EditionClient {
       onAuthenticationFailed: ({ reason }: { reason: string }) => void (this.refusal = describeDenial(reason)),
     });
     this.provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
-    this.doc.on('update', () => this.changes++);
+    watchEdition(this.doc, () => this.changes++);
     this.provider.attach();
   }
 
@@ -68,7 +69,7 @@ export class EditionClient {
 
   /** The edition as the server keeps it; undefined before anyone published it. */
   edition(): EditionDocument | undefined {
-    return readEditionDoc(this.doc);
+    return editionFromEntries(readEditionEntries(this.doc));
   }
 
   /** The pool's articles on no page (稿库 · 待用), as every desk of the edition sees them. */
@@ -82,9 +83,7 @@ export class EditionClient {
 
   /** Calls `changed` whenever the server's edition changes; returns the function that stops it. */
   subscribe(changed: () => void): () => void {
-    const on = (): void => changed();
-    this.doc.on('update', on);
-    return () => this.doc.off('update', on);
+    return watchEdition(this.doc, changed);
   }
 
   seed(edition: EditionDocument): Promise<EditionResult> {

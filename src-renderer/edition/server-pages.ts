@@ -6,7 +6,7 @@
  * directory to its pages by these ids to show who is on each.
  */
 import type { PageEntry, PagePerson } from '../../src-core/collab/directory';
-import { editionPageId } from '../../src-core/collab/edition-doc';
+import { editionPageId } from '../../src-core/edition/shared-edition';
 import type { EditionDocument } from '../../src-core/edition/edition';
 
 export { editionPageId };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { editionIdOf, editionPageId } from '../../src-core/collab/edition-doc';
+import { editionIdOf, editionPageId } from '../../src-core/edition/shared-edition';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition } from '../../src-core/edition/edition-file';
 import { pageDocument } from '../../src-core/edition/page-doc';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { editionIdOf, hasEdition, pageHolding, readEditionDoc, unplacedArticles, writeEditionDoc } from '../../src-core/collab/edition-doc';
+import { editionEntries, editionFromEntries, editionIdOf, hasEdition, pageHolding, unplacedArticles } from '../../src-core/edition/shared-edition';
+import { readEditionEntries, writeEditionEntries } from '../../src-core/store/edition-doc';
 import { editionDocName, parseDocName } from '../../src-core/collab/names';
 import { parseRequest } from '../../src-core/collab/protocol';
 import type { EditionDocument } from '../../src-core/edition/edition';
@@ -9,6 +10,9 @@ import type { Article } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 
 const article = (id: string): Article => ({ id, kicker: '', headline: id, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs([`${id}正文。`]), jumpFrom: '', jumpTo: '' });
+
+const readEditionDoc = (doc: Y.Doc) => editionFromEntries(readEditionEntries(doc));
+const writeEditionDoc = (doc: Y.Doc, e: EditionDocument) => writeEditionEntries(doc, editionEntries(e));
 
 const edition: EditionDocument = {
   formatVersion: 2,
@@ -25,7 +29,7 @@ const edition: EditionDocument = {
 describe('the edition document (稿库 on the server)', () => {
   it('reads back what was written, the pool in its own order, on another desk too', () => {
     const doc = new Y.Doc();
-    expect(hasEdition(doc)).toBe(false);
+    expect(hasEdition(readEditionEntries(doc))).toBe(false);
     expect(readEditionDoc(doc)).toBeUndefined();
     writeEditionDoc(doc, edition);
     const other = new Y.Doc();
