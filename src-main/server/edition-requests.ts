@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Document, Hocuspocus } from '@hocuspocus/server';
-import { articleDocName, isValidArticleId, layoutDocName } from '../../src-core/collab/names';
+import { articleDocName, isValidArticleId, layoutDocName, unshareableArticle } from '../../src-core/collab/names';
 import type { EditionRequest, Localized } from '../../src-core/collab/protocol';
 import { partId } from '../../src-core/edition/chain';
 import type { EditionDocument, EditionPage } from '../../src-core/edition/edition';
@@ -74,7 +74,9 @@ export class EditionRequests {
     }
     const previous = this.running.get(editionId) ?? Promise.resolve();
     const result = previous.then(() => this.runNow(request, document, person));
-    this.running.set(editionId, result.catch(() => undefined));
+    const tail = result.catch(() => undefined);
+    this.running.set(editionId, tail);
+    void tail.then(() => this.running.get(editionId) === tail && this.running.delete(editionId));
     return result;
   }
 
@@ -190,6 +192,7 @@ export class EditionRequests {
     const pooled = edition.articles.find((a) => a.id === article);
     if (index < 0) return fail(`整期中没有第${pageNumber}版`, `The edition has no page ${pageNumber}`);
     if (!pooled) return fail(`稿库中没有稿件 ${article}`, `The pool has no article ${article}`);
+    if (!isValidArticleId(article)) return { ok: false, ...unshareableArticle(article) };
     const holder = pageHolding(edition, article);
     if (holder !== undefined) return fail(`稿件 ${article} 已在第${holder}版上`, `Article ${article} is on page ${holder} already`);
     const next = withPage(edition, index, (p) => ({ ...p, articles: [...p.articles, article] }));
