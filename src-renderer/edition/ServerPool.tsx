@@ -36,6 +36,11 @@ export function ServerPool({ view, session, host, watched }: { view: EditionView
       )}
       {onServer && (
         <>
+          {client.unplaced().length === 0 && (
+            <span data-testid="edition-pool-empty">
+              无 <small>none</small>
+            </span>
+          )}
           <ul>
             {client.unplaced().map((id) => (
               <li key={id} data-testid="edition-pool-article">
