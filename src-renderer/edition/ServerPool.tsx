@@ -21,6 +21,16 @@ export function ServerPool({ view, session, host, watched }: { view: EditionView
     () => client?.revision() ?? 0,
   );
   if (!client) return null;
+  const refused = client.refused();
+  if (refused) {
+    return (
+      <section className="edition-pool" data-testid="edition-pool" aria-label="稿库 Pool">
+        <span className="edition-notice-error" role="alert" data-testid="edition-pool-refused">
+          稿库不可用：{refused.zh} <small>The pool is not available: {refused.en}</small>
+        </span>
+      </section>
+    );
+  }
   const onServer = client.edition();
   const tell = (r: EditionResult, done: Localized) => setSaid(r.ok ? { kind: 'info', ...done } : { kind: 'error', zh: r.zh, en: r.en });
   const titles = new Map((onServer ?? view.edition).articles.map((a) => [a.id, a.headline || a.id]));

@@ -35,8 +35,9 @@ export class EditionClient {
   private readonly provider: HocuspocusProvider;
   private readonly waiting = new Map<string, (r: EditionResult) => void>();
   private refusal: Localized | undefined;
-  /** Counts the server's changes (a React snapshot: it changes when the edition does). */
+  /** Counts the server's changes and the refusal (a React snapshot: it changes when what a desk shows does). */
   private changes = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: EditionClientOptions) {
     const WebSocketPolyfill = options.WebSocket ?? (globalThis as Record<string, unknown>).WebSocket;
@@ -46,10 +47,13 @@ export class EditionClient {
       name: editionDocName(options.editionId),
       document: this.doc,
       token: options.token,
-      onAuthenticationFailed: ({ reason }: { reason: string }) => void (this.refusal = describeDenial(reason)),
+      onAuthenticationFailed: ({ reason }: { reason: string }) => {
+        this.refusal = describeDenial(reason);
+        this.changed();
+      },
     });
     this.provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
-    watchEdition(this.doc, () => this.changes++);
+    watchEdition(this.doc, () => this.changed());
     this.provider.attach();
   }
 
@@ -78,12 +82,23 @@ export class EditionClient {
     return edition ? unplacedArticles(edition) : [];
   }
 
-  /** How many changes the server's edition has had here (0 before it arrived). */
+  /** How many changes the server's edition (or its refusal) has had here (0 before anything arrived). */
   readonly revision = (): number => this.changes;
 
-  /** Calls `changed` whenever the server's edition changes; returns the function that stops it. */
+  /** Why the server refused this desk the edition (no grant, a server without editions …), zh + en. */
+  refused(): Localized | undefined {
+    return this.refusal;
+  }
+
+  /** Calls `changed` whenever the server's edition changes or it refuses this desk; returns the function that stops it. */
   subscribe(changed: () => void): () => void {
-    return watchEdition(this.doc, changed);
+    this.listeners.add(changed);
+    return () => this.listeners.delete(changed);
+  }
+
+  private changed(): void {
+    this.changes++;
+    for (const l of this.listeners) l();
   }
 
   seed(edition: EditionDocument): Promise<EditionResult> {
@@ -109,6 +124,7 @@ export class EditionClient {
   }
 
   destroy(): void {
+    this.listeners.clear();
     this.provider.destroy();
     this.socket.destroy();
     for (const done of this.waiting.values()) done({ ok: false, ...NO_ANSWER });

@@ -227,6 +227,7 @@ describe('grants on the edition', () => {
     const other = new EditionClient({ url: server.url, token: pageTwoOnly, editionId: editionIdOf(edition('2026-12-05'))!, WebSocket: NodeWebSocket });
     closers.push(() => other.destroy());
     await expect(other.whenSynced()).rejects.toThrow('no grant');
+    expect(other.refused()).toEqual({ zh: '您没有打开此版面的权限', en: 'You have no grant for this page' });
   });
 });
 
