@@ -12,15 +12,10 @@ import type { ServerPresenceState } from './server-presence';
  * there first; 按服务器保存整期 writes the file from the server's pages (EditionSession.saveFromServer).
  * Shown while the overview watches a server (the 协作服务器 bar).
  */
-export function ServerPool({ view, session, host, watched }: { view: EditionView; session: EditionSession; host: HostApi; watched: ServerPresenceState }) {
-  const client = useEditionClient(view, watched);
+export function ServerPool({ view, session, host, client }: { view: EditionView; session: EditionSession; host: HostApi; client: EditionClient }) {
   const [said, setSaid] = useState<({ kind: 'error' | 'info' } & Localized) | null>(null);
   // re-rendered whenever the server's edition changes (another desk placed an article …)
-  useSyncExternalStore(
-    (l) => client?.subscribe(l) ?? (() => undefined),
-    () => client?.revision() ?? 0,
-  );
-  if (!client) return null;
+  useSyncExternalStore(client.subscribe, client.revision);
   const refused = client.refused();
   if (refused) {
     return (
@@ -73,9 +68,12 @@ export function ServerPool({ view, session, host, watched }: { view: EditionView
   );
 }
 
-/** The watched server's edition document, connected while a server is watched and the edition has an id there. */
-function useEditionClient(view: EditionView, watched: ServerPresenceState): EditionClient | null {
-  const editionId = editionIdOf(view.edition);
+/**
+ * The watched server's edition document, connected while the edition is open, a server is watched
+ * and the edition has an id there; the session's 保存 starts from it (`EditionSession.connectServer`).
+ */
+export function useServerEdition(view: EditionView | null, session: EditionSession, watched: ServerPresenceState): EditionClient | null {
+  const editionId = view ? editionIdOf(view.edition) : undefined;
   const [client, setClient] = useState<EditionClient | null>(null);
   const url = watched.server?.url;
   const token = watched.server?.token;
@@ -83,11 +81,13 @@ function useEditionClient(view: EditionView, watched: ServerPresenceState): Edit
     if (!url || !token || !editionId) return;
     const made = new EditionClient({ url, token, editionId });
     setClient(made);
+    session.connectServer(made);
     return () => {
+      session.connectServer(null);
       made.destroy();
       setClient(null);
     };
-  }, [url, token, editionId]);
+  }, [url, token, editionId, session]);
   return client;
 }
 

@@ -91,10 +91,10 @@ export class EditionClient {
   }
 
   /** Calls `changed` whenever the server's edition changes or it refuses this desk; returns the function that stops it. */
-  subscribe(changed: () => void): () => void {
+  readonly subscribe = (changed: () => void): (() => void) => {
     this.listeners.add(changed);
     return () => this.listeners.delete(changed);
-  }
+  };
 
   private changed(): void {
     this.changes++;

@@ -6,6 +6,10 @@ import { defaultPage } from '../../src-core/model/defaults';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 import type { EditionResult } from '../../src-renderer/edition/edition-client';
 import { EditionSession } from '../../src-renderer/edition/edition-session';
+import { Editor } from '../../src-renderer/editor/editor';
+import { emptyDocument } from '../../src-core/model/defaults';
+import { parseEdition } from '../../src-core/edition/edition-file';
+import { fonts } from './support';
 
 const ed = (text: string): EditionDocument => ({
   formatVersion: 2,
@@ -45,7 +49,43 @@ describe('保存整期 from the server (EditionSession.saveFromServer)', () => {
     await session.saveFromServer({ save: async () => ({ ok: false, zh: '服务器没有应答', en: 'The server did not answer' }) }, h.api);
     expect(session.current()!.notice).toMatchObject({ kind: 'error', en: 'Not saved: The server did not answer' });
     await session.saveFromServer({ save: async () => ({ ok: true, edition: '{"formatVersion":2}' }) }, h.api);
-    expect(session.current()!.notice).toMatchObject({ kind: 'error', en: expect.stringContaining("the server's edition is not valid") });
+    expect(session.current()!.notice).toMatchObject({ kind: 'error', en: expect.stringContaining("Not saved: The server's edition is not valid") });
     expect(h.written).toEqual([]);
+  });
+});
+
+/** Two pages: page 1 holds article a (another desk's), page 2 article b (this desk's). */
+function twoPages(aText: string): EditionDocument {
+  const one = ed(aText);
+  const b = { ...one.articles[0], id: 'b', headline: 'b', body: docFromParagraphs(['二版本机稿。']) };
+  return { ...one, articles: [...one.articles, b], pages: [...one.pages, { ...one.pages[0], number: 2, name: '综合', articles: ['b'] }] };
+}
+
+describe('保存 (Ctrl+S) of a page while the edition is on a server', () => {
+  async function saveSecondPage(withServer: boolean): Promise<EditionDocument> {
+    const session = new EditionSession();
+    session.open({ edition: twoPages('一版本机旧稿。'), path: '/tmp/day.banmian', title: 'day' } as never);
+    const editor = new Editor(fonts, emptyDocument('tabloid'), { path: null, title: 'x' });
+    session.openPage(1, editor);
+    // another desk changed page 1 on the server
+    const onServer = twoPages('一版另一台机器的修改。');
+    if (withServer) session.connectServer({ edition: () => onServer, save: async (): Promise<EditionResult> => ({ ok: true, edition: serializeEdition(onServer) }) });
+    const h = host();
+    await session.save(editor, h.api);
+    expect(h.written).toHaveLength(1);
+    const r = parseEdition(h.written[0].text);
+    if (!r.ok) throw new Error(r.en);
+    return r.edition;
+  }
+
+  it("writes this page over the server's edition: the other desk's page 1 is in the file, not this desk's old copy", async () => {
+    const saved = await saveSecondPage(true);
+    expect(saved.articles.find((a) => a.id === 'a')!.body).toEqual(docFromParagraphs(['一版另一台机器的修改。']));
+    expect(saved.articles.find((a) => a.id === 'b')!.body).toEqual(docFromParagraphs(['二版本机稿。']));
+  });
+
+  it('without a server, the page goes into this desk\'s own edition as before', async () => {
+    const saved = await saveSecondPage(false);
+    expect(saved.articles.find((a) => a.id === 'a')!.body).toEqual(docFromParagraphs(['一版本机旧稿。']));
   });
 });
