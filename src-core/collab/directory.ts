@@ -1,7 +1,7 @@
-import type { PageHeader } from '../model/document';
+export { deriveEditionId, derivePageId, editionOfPageId } from '../model/server-ids';
+import { isValidId } from './names';
 import { DENIAL, describeDenial, type Localized } from './protocol';
 import { isRole, type Role } from './roles';
-import { isValidId } from './names';
 
 /**
  * The page directory of a collaboration server (a newsroom server, or the app's own share): the pages
@@ -58,27 +58,6 @@ export function pageLabel(name: PageName): string {
   const paper = name.paper.trim() || '（未命名报纸）';
   const number = name.pageNumber.trim();
   return [paper, name.date.trim(), number ? `第${number}版` : ''].filter(Boolean).join(' ');
-}
-
-/** FNV-1a, 32 bits: a short stable tag for a paper name (ids carry only ASCII). */
-function tag(text: string): string {
-  let h = 0x811c9dc5;
-  for (const unit of new TextEncoder().encode(text)) h = Math.imul(h ^ unit, 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
-/**
- * The id a page gets on a server: `p<yyyymmdd>-<版次>-<paper tag>`, so the same page of the same
- * paper and day always lands on the same id (a second publish finds it instead of making a twin).
- * A page without paper name or date gets a fresh id from `fresh` (its name would say nothing).
- */
-export function derivePageId(header: Pick<PageHeader, 'paperName' | 'date' | 'pageNumber'>, fresh: () => string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(header.date.trim());
-  const paper = header.paperName.trim();
-  if (!day || !paper) return fresh();
-  const number = header.pageNumber.trim().replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || '0';
-  const id = `p${day[1]}${day[2]}${day[3]}-${number}-${tag(paper)}`;
-  return isValidId(id) ? id : fresh();
 }
 
 /** A page id nobody has used: `p<yyyymmdd>-<8 random hex>` (as the app's own share makes them). */

@@ -1,7 +1,8 @@
 /**
  * Names of the shared documents of a page, as the collaboration server knows them:
- * `banmian/<pageId>/layout` and `banmian/<pageId>/article/<article key>`. Anything else is refused, so
- * a client cannot reach storage or another page through a crafted name.
+ * `banmian/<pageId>/layout` and `banmian/<pageId>/article/<article key>`, and of an edition (整期:
+ * its plan, article pool and story chains, written by the server only) `banmian/<editionId>/edition`.
+ * Anything else is refused, so a client cannot reach storage or another page through a crafted name.
  */
 
 /** Ids are what the model generates (letters, digits, `-`, `_`), at most 64 characters. */
@@ -20,7 +21,8 @@ const ENCODED = '~';
 /** The longest document name read: the page id, and an article key of 64 four-byte characters in base64url. */
 const NAME_CHARS = 512;
 
-export type DocAddress = { pageId: string; kind: 'layout' } | { pageId: string; kind: 'article'; articleId: string };
+/** `pageId` is the edition's id for an edition document: grants, locks and presence are keyed on it alike. */
+export type DocAddress = { pageId: string; kind: 'layout' } | { pageId: string; kind: 'edition' } | { pageId: string; kind: 'article'; articleId: string };
 
 export function isValidId(id: string): boolean {
   return ID.test(id);
@@ -42,6 +44,11 @@ export function unshareableArticle(id: string): { zh: string; en: string } {
 export function layoutDocName(pageId: string): string {
   if (!isValidId(pageId)) throw new Error(`invalid page id: ${JSON.stringify(pageId)}`);
   return `banmian/${pageId}/layout`;
+}
+
+export function editionDocName(editionId: string): string {
+  if (!isValidId(editionId)) throw new Error(`invalid edition id: ${JSON.stringify(editionId)}`);
+  return `banmian/${editionId}/edition`;
 }
 
 export function articleDocName(pageId: string, articleId: string): string {
@@ -76,6 +83,7 @@ export function parseDocName(name: string): DocAddress | undefined {
   const parts = name.split('/');
   if (parts[0] !== 'banmian' || !isValidId(parts[1] ?? '')) return undefined;
   if (parts.length === 3 && parts[2] === 'layout') return { pageId: parts[1], kind: 'layout' };
+  if (parts.length === 3 && parts[2] === 'edition') return { pageId: parts[1], kind: 'edition' };
   const articleId = parts.length === 4 && parts[2] === 'article' ? articleIdOf(parts[3]) : undefined;
   return articleId === undefined ? undefined : { pageId: parts[1], kind: 'article', articleId };
 }

@@ -83,7 +83,24 @@ export type PageRequest =
   | { type: typeof REQUEST_TYPE; id: string; action: 'finishRound' }
   | { type: typeof REQUEST_TYPE; id: string; action: 'whoami' }
   /** The heartbeat (see heartbeat.ts): the server answers at once, which tells the desk the connection lives. */
-  | { type: typeof REQUEST_TYPE; id: string; action: 'ping' };
+  | { type: typeof REQUEST_TYPE; id: string; action: 'ping' }
+  | EditionRequest;
+
+/**
+ * Requests on an edition document (edition-doc.ts), which only the server writes: the edition's
+ * first state (the edition file's text), an article of the pool placed on a page (by number) or
+ * taken back into the pool, a continued story's cut before part `part` moved by `paragraphs` (more
+ * than 0: the earlier part gives its last paragraphs to the later one; less: it takes the later
+ * part's first ones back), and the edition folded from the pages' documents, its text in the reply.
+ */
+export type EditionRequest =
+  | { type: typeof REQUEST_TYPE; id: string; action: 'seedEdition'; edition: string }
+  | { type: typeof REQUEST_TYPE; id: string; action: 'place'; article: string; page: number }
+  | { type: typeof REQUEST_TYPE; id: string; action: 'unplace'; article: string }
+  | { type: typeof REQUEST_TYPE; id: string; action: 'moveCut'; article: string; part: number; paragraphs: number }
+  | { type: typeof REQUEST_TYPE; id: string; action: 'saveEdition' };
+
+export const EDITION_ACTIONS: ReadonlySet<string> = new Set(['seedEdition', 'place', 'unplace', 'moveCut', 'saveEdition'] satisfies EditionRequest['action'][]);
 
 export type RequestAction = PageRequest['action'];
 
@@ -94,7 +111,7 @@ export interface TokenPerson {
 }
 
 export type PageReply =
-  | ({ type: typeof REPLY_TYPE; id: string; ok: true } & { person?: TokenPerson })
+  | ({ type: typeof REPLY_TYPE; id: string; ok: true } & { person?: TokenPerson; edition?: string })
   | ({ type: typeof REPLY_TYPE; id: string; ok: false } & Localized);
 
 const BARE_ACTIONS: ReadonlySet<string> = new Set(['signoff', 'startRound', 'finishRound', 'whoami', 'ping']);
@@ -114,6 +131,19 @@ export function parseRequest(payload: string): PageRequest | undefined {
   if (!r || r.type !== REQUEST_TYPE || typeof r.id !== 'string' || r.id.length > 100) return undefined;
   if (typeof r.action === 'string' && BARE_ACTIONS.has(r.action)) return { type: REQUEST_TYPE, id: r.id, action: r.action as 'signoff' | 'startRound' | 'finishRound' | 'whoami' | 'ping' };
   if (r.action === 'reopen' && typeof r.reason === 'string' && r.reason.length <= 2000) return { type: REQUEST_TYPE, id: r.id, action: 'reopen', reason: r.reason };
+  return parseEditionRequest(r as Record<string, unknown> & { id: string });
+}
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v);
+
+function parseEditionRequest(r: Record<string, unknown> & { id: string }): EditionRequest | undefined {
+  const base = { type: REQUEST_TYPE, id: r.id } as const;
+  const article = typeof r.article === 'string' && r.article.length <= 64 ? r.article : undefined;
+  if (r.action === 'saveEdition') return { ...base, action: 'saveEdition' };
+  if (r.action === 'seedEdition' && typeof r.edition === 'string') return { ...base, action: 'seedEdition', edition: r.edition };
+  if (r.action === 'place' && article && isCount(r.page)) return { ...base, action: 'place', article, page: r.page };
+  if (r.action === 'unplace' && article) return { ...base, action: 'unplace', article };
+  if (r.action === 'moveCut' && article && isCount(r.part) && isCount(r.paragraphs)) return { ...base, action: 'moveCut', article, part: r.part, paragraphs: r.paragraphs };
   return undefined;
 }
 
@@ -124,7 +154,7 @@ export function parseReply(payload: string): PageReply | undefined {
   if (r.ok === true) {
     const p = r.person as Record<string, unknown> | undefined;
     const person = p && typeof p.name === 'string' && isRole(p.role) ? { name: p.name, role: p.role } : undefined;
-    return { type: REPLY_TYPE, id: r.id, ok: true, ...(person ? { person } : {}) };
+    return { type: REPLY_TYPE, id: r.id, ok: true, ...(person ? { person } : {}), ...(typeof r.edition === 'string' ? { edition: r.edition } : {}) };
   }
   return { type: REPLY_TYPE, id: r.id, ok: false, zh: String(r.zh ?? ''), en: String(r.en ?? '') };
 }

@@ -16,19 +16,24 @@ export function shiftLines(ctx: LayoutContext, flow: Flowable[], composed: Compo
   const shift = flow.find((f) => f.style.lineShift)?.style.lineShift ?? 0;
   if (!shift) return 0;
   const dir = Math.sign(shift);
-  const options: { i: number; cost: number; cp: ComposedParagraph }[] = [];
-  for (const [i, f] of flow.entries()) {
-    const lines = composed[i].lines.length;
-    if (f.style.lineShift !== shift || lines < (dir < 0 ? 2 : 1) || (f.align ?? f.style.align) !== 'justify') continue;
-    for (let step = 1; step * STEP <= MOST + 1e-9; step++) {
-      const tracking = f.style.tracking + dir * step * STEP;
-      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking }, f.indent, f.align ?? f.style.align));
-      if (cp.lines.length === lines + dir) options.push({ i, cost: step, cp });
-      if (cp.lines.length !== lines) break;
-    }
+  const wanted = Math.abs(shift);
+  // the later paragraph first, so that among equal costs the first found are the ones taken
+  let open = [...flow.keys()].reverse().filter((i) => {
+    const f = flow[i];
+    return f.style.lineShift === shift && composed[i].lines.length >= (dir < 0 ? 2 : 1) && (f.align ?? f.style.align) === 'justify';
+  });
+  const taken: { i: number; cp: ComposedParagraph }[] = [];
+  // Step by step over all paragraphs, cheapest first: once a step has found enough, a dearer step
+  // cannot be taken, so it is not composed (each step recomposes every paragraph still open).
+  for (let step = 1; step * STEP <= MOST + 1e-9 && taken.length < wanted && open.length; step++) {
+    open = open.filter((i) => {
+      const f = flow[i];
+      const lines = composed[i].lines.length;
+      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align));
+      if (cp.lines.length === lines + dir) taken.push({ i, cp });
+      return cp.lines.length === lines;
+    });
   }
-  options.sort((a, b) => a.cost - b.cost || b.i - a.i);
-  const taken = options.slice(0, Math.abs(shift));
-  for (const o of taken) composed[o.i] = o.cp;
-  return taken.length * dir;
+  for (const o of taken.slice(0, wanted)) composed[o.i] = o.cp;
+  return Math.min(taken.length, wanted) * dir;
 }

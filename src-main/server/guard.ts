@@ -13,7 +13,7 @@ import type {
 } from '@hocuspocus/server';
 import type { PagePerson } from '../../src-core/collab/directory';
 import { articleDocName, layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
-import { DENIAL, REPLY_TYPE, parseRequest, type PageReply, type PageRequest } from '../../src-core/collab/protocol';
+import { DENIAL, EDITION_ACTIONS, REPLY_TYPE, parseRequest, type EditionRequest, type PageReply, type PageRequest } from '../../src-core/collab/protocol';
 import { bodyUpdateProblem } from '../../src-core/collab/body-update';
 import { updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncUpdateOf } from '../../src-core/collab/wire';
@@ -21,9 +21,10 @@ import type { ProofResult } from '../../src-core/model/proof';
 import { finishRound, reopen, signOff, startRound } from '../../src-core/store/page-requests';
 import { SERVER_WRITTEN_ROOTS, articleIdsOf, isSignedOff, watchSignoff } from '../../src-core/store/readers';
 import { FailedAttempts } from './attempts';
+import { EditionRequests, type EditionReply } from './edition-requests';
 import { LIMITS, MINUTE_MS } from './limits';
 import type { SocketGate } from './socket-gate';
-import { mayOpen, type Person, type UserDirectory } from './users';
+import { mayOpen, mayOpenEdition, type Person, type UserDirectory } from './users';
 
 /** Yjs origin of the server's own writes (sign-off and reopening). */
 export const SERVER_ORIGIN = { banmianServer: true };
@@ -83,6 +84,7 @@ export class Guard implements Extension {
   /** Update bytes per person and document in the current minute (a reconnection does not start afresh). */
   private readonly spent = new Map<string, { since: number; bytes: number }>();
   private stopWatching: (() => void) | undefined;
+  private readonly editions = new EditionRequests(() => this.instance, SERVER_ORIGIN);
 
   constructor(
     private readonly users: UserDirectory,
@@ -99,6 +101,8 @@ export class Guard implements Extension {
   }
 
   private readOnlyFor(context: GuardContext): boolean {
+    // the edition document is the server's to write: desks change it by request only
+    if (context.address.kind === 'edition') return true;
     const layoutReadOnly = context.address.kind === 'layout' && context.person.role === '校对';
     return layoutReadOnly || this.page(context.address.pageId).locked;
   }
@@ -122,7 +126,8 @@ export class Guard implements Extension {
     if (!address) throw refuse(DENIAL.badName);
     const person = this.personFor(token, gate?.address ?? 'direct');
     if (typeof person === 'string') throw refuse(person, true);
-    if (!mayOpen(person, address.pageId)) throw refuse(DENIAL.noGrant);
+    const granted = address.kind === 'edition' ? mayOpenEdition(person, address.pageId) : mayOpen(person, address.pageId);
+    if (!granted) throw refuse(DENIAL.noGrant);
     gate?.admit(documentName);
     const context: GuardContext = { person, address };
     connectionConfig.readOnly = this.readOnlyFor(context);
@@ -144,6 +149,7 @@ export class Guard implements Extension {
   async afterLoadDocument({ document, documentName, instance }: afterLoadDocumentPayload): Promise<void> {
     const address = parseDocName(documentName);
     if (!address) return;
+    if (address.kind === 'edition') return;
     const page = this.page(address.pageId);
     if (address.kind === 'layout') {
       const update = (): void => this.setLocked(address.pageId, isSignedOff(document));
@@ -230,22 +236,27 @@ export class Guard implements Extension {
     const request = parseRequest(payload);
     if (!request) return;
     const ctx = connection.context as GuardContext;
-    const reply = (r: { ok: true; person?: { name: string; role: GuardContext['person']['role'] } } | ProofResult): void =>
+    const reply = (r: { ok: true; person?: { name: string; role: GuardContext['person']['role'] } } | ProofResult | EditionReply): void =>
       connection.sendStateless(JSON.stringify({ type: REPLY_TYPE, id: request.id, ...r } satisfies PageReply));
     const { name, role } = ctx.person;
     if (request.action === 'whoami' || request.action === 'ping') {
       reply(request.action === 'ping' ? { ok: true } : { ok: true, person: { name, role } });
       return;
     }
+    if (EDITION_ACTIONS.has(request.action)) {
+      if (ctx.address.kind !== 'edition') reply({ ok: false, zh: '此请求只能在整期文档上发出', en: 'This request is made on the edition document' });
+      else reply(await this.editions.run(request as EditionRequest, document, ctx.address.pageId, ctx.person));
+      return;
+    }
     if (ctx.address.kind !== 'layout') {
       reply({ ok: false, zh: '此请求只能在版面文档上发出', en: 'This request is made on the layout document' });
       return;
     }
-    reply(await this.runPageRequest(request, document, ctx));
+    reply(await this.runPageRequest(request as Exclude<PageRequest, EditionRequest | { action: 'whoami' | 'ping' }>, document, ctx));
   }
 
   /** Sign-off, reopening and proof rounds, written by the server as the person the token names. */
-  private async runPageRequest(request: Exclude<PageRequest, { action: 'whoami' | 'ping' }>, document: Document, ctx: GuardContext): Promise<ProofResult> {
+  private async runPageRequest(request: Exclude<PageRequest, EditionRequest | { action: 'whoami' | 'ping' }>, document: Document, ctx: GuardContext): Promise<ProofResult> {
     const { name, role } = ctx.person;
     const at = new Date().toISOString();
     switch (request.action) {

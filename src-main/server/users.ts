@@ -1,3 +1,4 @@
+import { editionOfPageId } from '../../src-core/collab/directory';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
 import { isRole, type Role } from '../../src-core/collab/roles';
@@ -176,4 +177,12 @@ export class UserDirectory {
 
 export function mayOpen(person: Person, pageId: string): boolean {
   return person.pages.includes('*') || person.pages.includes(pageId);
+}
+
+/**
+ * An edition document opens with a grant for the edition's id or for any page of it (its pool is
+ * what those pages are made from); what a request then writes on a page needs that page's grant.
+ */
+export function mayOpenEdition(person: Person, editionId: string): boolean {
+  return mayOpen(person, editionId) || person.pages.some((p) => editionOfPageId(p) === editionId);
 }

@@ -17,6 +17,8 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
+import { ServerPool, useServerEdition } from './ServerPool';
+import type { EditionClient } from './edition-client';
 import './edition.css';
 
 /**
@@ -27,6 +29,9 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
   const view = useSyncExternalStore(session.subscribe, session.current);
   // one watcher for the window: the server stays chosen while a page is open, asked only while the overview shows
   const presence = useMemo(() => new ServerPresence(), []);
+  // the edition on the watched server: its pool in the overview, and where 保存 of a page starts from
+  const watched = useSyncExternalStore(presence.subscribe, presence.current);
+  const pool = useServerEdition(view, session, watched);
   // the file changes when another page replaces the edition's (新建, 恢复, a joined page): the bar goes
   useEditor((s) => s.file);
   if (!view) return null;
@@ -44,7 +49,7 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
       </div>
     );
   }
-  return <Overview view={view} session={session} editor={editor} host={host} presence={presence} />;
+  return <Overview view={view} session={session} editor={editor} host={host} presence={presence} pool={pool} />;
 }
 
 /**
@@ -72,7 +77,7 @@ function useServerPages(view: EditionView, session: EditionSession, presence: Se
 /** Each open edition's last overview rows: back from a page, only the pages its edits touched are laid out again. */
 const lastRows = new WeakMap<EditionSession, readonly OverviewRow[]>();
 
-function Overview({ view, session, editor, host, presence }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence }) {
+function Overview({ view, session, editor, host, presence, pool }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence; pool: EditionClient | null }) {
   const rows = useMemo(() => {
     const made = editionOverview(view.edition, { fonts: editor.fonts }, lastRows.get(session));
     lastRows.set(session, made);
@@ -111,6 +116,7 @@ function Overview({ view, session, editor, host, presence }: { view: EditionView
         </p>
       )}
       <ServerBar presence={presence} state={watched} />
+      {pool && <ServerPool view={view} session={session} host={host} client={pool} />}
       {view.exporting && <ExportBar progress={view.exporting} onCancel={() => session.cancelExport()} />}
       {view.confirm && (
         <div className="edition-confirm" role="alertdialog" aria-label="确认 Confirm" data-testid="edition-confirm">

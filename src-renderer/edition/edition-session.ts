@@ -1,5 +1,5 @@
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { serializeEdition } from '../../src-core/edition/edition-file';
+import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
 import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
@@ -10,6 +10,7 @@ import type { HostApi, OpenedEdition } from '../../src-core/host-api';
 import { savedDocument } from '../../src-core/store/persist';
 import type { PageStore } from '../../src-core/store/page-store';
 import type { Editor } from '../editor/editor';
+import type { EditionClient, EditionResult } from './edition-client';
 
 /** The edition the app has open: its overview, or one of its pages in the workspace (by index in the file). */
 export interface EditionView {
@@ -199,12 +200,35 @@ export class EditionSession {
     this.set({ ...this.view, edition: next, notice: done });
   }
 
-  /** 保存 of a page of the edition: the page written back, the edition written to its file. */
+  /**
+   * 保存整期 while the edition is on a collaboration server: the server folds every page it holds
+   * in from that page's own documents (whichever desk edits it) and answers with the whole edition,
+   * which is written to this desk's file, atomically. Never this desk's old copy of another's page.
+   */
+  async saveFromServer(client: Pick<EditionClient, 'save'>, host: HostApi): Promise<void> {
+    const v = this.view;
+    if (!v) return;
+    const r = editionOfReply(await client.save());
+    if (!r.ok) return this.tell({ kind: 'error', zh: `未保存：${r.zh}`, en: `Not saved: ${r.en}` });
+    const saved = await host.saveEdition(serializeEdition(r.edition), v.path);
+    if (this.view?.path !== v.path) return;
+    if (!saved.ok) return this.tell({ kind: 'error', zh: `未保存：${saved.zh}`, en: `Not saved: ${saved.en}` });
+    this.set({ ...this.view, edition: r.edition, notice: { kind: 'info', zh: '已按服务器上的各版保存整期', en: "Saved the edition from the server's pages" } });
+  }
+
+  /**
+   * 保存 of a page of the edition: the page written back, the edition written to its file. While the
+   * edition is on a collaboration server (`connectServer`), the page is written over the server's whole
+   * edition (every page on the server as its own documents hold it now), so the file never keeps
+   * this desk's old copy of another desk's page.
+   */
   async save(editor: Editor, host: HostApi): Promise<void> {
     const v = this.view;
     if (!v || v.page === null || !this.editsPageOf(editor)) return;
     const revision = editor.getState().revision;
-    const written = writePage(v.edition, v.page, savedDocument(editor.pageStore, editor.getState().doc));
+    const base = await this.serverEdition();
+    if (!base.ok) return editor.notify({ zh: `未保存：${base.zh}`, en: `Not saved: ${base.en}` });
+    const written = writePage(base.edition ?? v.edition, v.page, savedDocument(editor.pageStore, editor.getState().doc));
     if (!written.ok) return editor.notify({ zh: `未保存：${written.zh}`, en: `Not saved: ${written.en}` });
     const r = await host.saveEdition(serializeEdition(written.edition), v.path);
     if (!r.ok) return editor.notify({ zh: r.zh, en: r.en });
@@ -213,6 +237,26 @@ export class EditionSession {
     editor.markSaved(null, pageTitle(v, v.page), revision);
     editor.notify({ zh: `已保存 ${v.title} 第${v.edition.pages[v.page].number}版`, en: `Saved page ${v.edition.pages[v.page].number} of ${v.title}` }, 'info');
   }
+
+  /** The server's edition watched by the overview (see `connectServer`), or nothing to take from a server. */
+  private server: Pick<EditionClient, 'save' | 'edition'> | null = null;
+
+  /** The overview's connection to the edition on a server (null: none), for 保存 to start from. */
+  connectServer(client: Pick<EditionClient, 'save' | 'edition'> | null): void {
+    this.server = client;
+  }
+
+  /** The whole edition as the server has it now, when the edition is on the watched server (else `edition` absent). */
+  private async serverEdition(): Promise<{ ok: true; edition?: EditionDocument } | { ok: false; zh: string; en: string }> {
+    return this.server?.edition() ? editionOfReply(await this.server.save()) : { ok: true };
+  }
+}
+
+/** The edition a server's save answered with, checked as a file is. */
+function editionOfReply(r: EditionResult): { ok: true; edition: EditionDocument } | { ok: false; zh: string; en: string } {
+  if (!r.ok) return r;
+  const parsed = parseEdition(r.edition ?? '', { duplicateNumbers: 'allow' });
+  return parsed.ok ? { ok: true, edition: parsed.edition } : { ok: false, zh: `服务器给出的整期无效：${parsed.zh}`, en: `The server's edition is not valid: ${parsed.en}` };
 }
 
 function pageTitle(v: EditionView, index: number): string {

@@ -5,19 +5,11 @@
  * per-page rules (roles, grants, 签字付印) hold page by page. The overview matches the server's
  * directory to its pages by these ids to show who is on each.
  */
-import { derivePageId, type PageEntry, type PagePerson } from '../../src-core/collab/directory';
+import type { PageEntry, PagePerson } from '../../src-core/collab/directory';
+import { editionPageId } from '../../src-core/edition/shared-edition';
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { editionPageSettings } from '../../src-core/edition/page-doc';
 
-/**
- * The server id of page `index` of the edition; undefined when the edition has no paper name or
- * date (such a page would get a fresh id on every publish, so nothing could find it again).
- */
-export function editionPageId(edition: EditionDocument, index: number): string | undefined {
-  const p = edition.pages[index];
-  const header = editionPageSettings(p.page, edition.edition, p).header;
-  return derivePageId(header, () => '') || undefined;
-}
+export { editionPageId };
 
 /** A page of the edition as a server has it: its id there and who is on it now. */
 export interface ServerPage {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import { serializeEdition } from '../../src-core/edition/edition-file';
+import type { HostApi } from '../../src-core/host-api';
+import { defaultPage } from '../../src-core/model/defaults';
+import { docFromParagraphs } from '../../src-core/model/richtext';
+import type { EditionResult } from '../../src-renderer/edition/edition-client';
+import { EditionSession } from '../../src-renderer/edition/edition-session';
+import { Editor } from '../../src-renderer/editor/editor';
+import { emptyDocument } from '../../src-core/model/defaults';
+import { parseEdition } from '../../src-core/edition/edition-file';
+import { fonts } from './support';
+
+const ed = (text: string): EditionDocument => ({
+  formatVersion: 2,
+  edition: { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid', jumpStyle: 'ordinal' },
+  articles: [{ id: 'a', kicker: '', headline: 'a', deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs([text]), jumpFrom: '', jumpTo: '' }],
+  images: [],
+  pages: [{ number: 1, name: '要闻', section: '', page: defaultPage('tabloid'), articles: ['a'], images: [], blocks: [] }],
+  chains: [],
+});
+
+/** A host that records what it was asked to write. */
+function host(): { api: HostApi; written: { text: string; path: string }[] } {
+  const written: { text: string; path: string }[] = [];
+  const api = { saveEdition: async (text: string, path: string) => (written.push({ text, path }), { ok: true, path }) } as unknown as HostApi;
+  return { api, written };
+}
+
+describe('保存整期 from the server (EditionSession.saveFromServer)', () => {
+  it("writes the server's edition to the file, not this desk's copy, and shows it", async () => {
+    const session = new EditionSession();
+    session.open({ edition: ed('本机旧稿。'), path: '/tmp/day.banmian', title: 'day' } as never);
+    const h = host();
+    const server: EditionResult = { ok: true, edition: serializeEdition(ed('服务器上另一台机器的修改。')) };
+    await session.saveFromServer({ save: async () => server }, h.api);
+    expect(h.written).toHaveLength(1);
+    expect(h.written[0].path).toBe('/tmp/day.banmian');
+    expect(h.written[0].text).toContain('服务器上另一台机器的修改。');
+    expect(h.written[0].text).not.toContain('本机旧稿');
+    expect(session.current()!.edition.articles[0].body).toEqual(docFromParagraphs(['服务器上另一台机器的修改。']));
+    expect(session.current()!.notice).toMatchObject({ kind: 'info' });
+  });
+
+  it('writes nothing when the server refuses or answers with no valid edition, and says so', async () => {
+    const session = new EditionSession();
+    session.open({ edition: ed('本机稿。'), path: '/tmp/day.banmian', title: 'day' } as never);
+    const h = host();
+    await session.saveFromServer({ save: async () => ({ ok: false, zh: '服务器没有应答', en: 'The server did not answer' }) }, h.api);
+    expect(session.current()!.notice).toMatchObject({ kind: 'error', en: 'Not saved: The server did not answer' });
+    await session.saveFromServer({ save: async () => ({ ok: true, edition: '{"formatVersion":2}' }) }, h.api);
+    expect(session.current()!.notice).toMatchObject({ kind: 'error', en: expect.stringContaining("Not saved: The server's edition is not valid") });
+    expect(h.written).toEqual([]);
+  });
+});
+
+/** Two pages: page 1 holds article a (another desk's), page 2 article b (this desk's). */
+function twoPages(aText: string): EditionDocument {
+  const one = ed(aText);
+  const b = { ...one.articles[0], id: 'b', headline: 'b', body: docFromParagraphs(['二版本机稿。']) };
+  return { ...one, articles: [...one.articles, b], pages: [...one.pages, { ...one.pages[0], number: 2, name: '综合', articles: ['b'] }] };
+}
+
+describe('保存 (Ctrl+S) of a page while the edition is on a server', () => {
+  async function saveSecondPage(withServer: boolean): Promise<EditionDocument> {
+    const session = new EditionSession();
+    session.open({ edition: twoPages('一版本机旧稿。'), path: '/tmp/day.banmian', title: 'day' } as never);
+    const editor = new Editor(fonts, emptyDocument('tabloid'), { path: null, title: 'x' });
+    session.openPage(1, editor);
+    // another desk changed page 1 on the server
+    const onServer = twoPages('一版另一台机器的修改。');
+    if (withServer) session.connectServer({ edition: () => onServer, save: async (): Promise<EditionResult> => ({ ok: true, edition: serializeEdition(onServer) }) });
+    const h = host();
+    await session.save(editor, h.api);
+    expect(h.written).toHaveLength(1);
+    const r = parseEdition(h.written[0].text);
+    if (!r.ok) throw new Error(r.en);
+    return r.edition;
+  }
+
+  it("writes this page over the server's edition: the other desk's page 1 is in the file, not this desk's old copy", async () => {
+    const saved = await saveSecondPage(true);
+    expect(saved.articles.find((a) => a.id === 'a')!.body).toEqual(docFromParagraphs(['一版另一台机器的修改。']));
+    expect(saved.articles.find((a) => a.id === 'b')!.body).toEqual(docFromParagraphs(['二版本机稿。']));
+  });
+
+  it('without a server, the page goes into this desk\'s own edition as before', async () => {
+    const saved = await saveSecondPage(false);
+    expect(saved.articles.find((a) => a.id === 'a')!.body).toEqual(docFromParagraphs(['一版本机旧稿。']));
+  });
+});
