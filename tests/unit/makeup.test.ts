@@ -6,6 +6,7 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
+import { headlineSizes } from '../../src-core/makeup/shapes';
 import { layout } from '../../src-core/layout/layout';
 import { PRINT_PPI, type ArticleBlock, type BanmianDocument, type GridRect, type ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
@@ -213,6 +214,16 @@ describe('makeUp on bad input', () => {
       const ptPerPixel = item.picture ? item.picture.width / 1800 : Math.max(item.width / 1800, item.height / 1200);
       expect(72 / ptPerPixel).toBeGreaterThanOrEqual(PRINT_PPI.warning);
     }
+  });
+
+  it('gives a brief (简讯) ranked second a middle or brief\'s headline, not a second story\'s', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.repeat(8)), article('brief', para.slice(0, 150)), article('c', para.repeat(5)), article('d', para.repeat(4))] };
+    const r = makeUp({ document: doc }, { fonts });
+    const alt = r.alternatives[0];
+    const size = (id: string) => alt.document.articles.find((a) => a.id === id)!.styleOverrides?.headline?.size;
+    expect(alt.heldOver).toEqual([]);
+    expect(size('brief')).toBeLessThanOrEqual(headlineSizes(8)[2]);
+    expect(size('lead')).toBe(headlineSizes(8)[0]);
   });
 
   it('places a picture that belongs to no article as a stand-alone photo with its caption', () => {
