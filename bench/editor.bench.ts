@@ -45,6 +45,8 @@ async function open(): Promise<{ page: Page; ms: number }> {
 
 interface Launch {
   ms: number;
+  /** The start's steps (App's BOOT_MARKS, the first paint), each ms after navigation began. */
+  steps: Record<string, number>;
   /** Font bytes that came over the wire (0 for a face the HTTP cache had). */
   fontBytes: number;
   /** Scripts requested before the first contentful paint (the entry and what it preloads), decoded. */
@@ -71,7 +73,14 @@ async function launch(profile: string): Promise<Launch> {
       const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime < paint);
       return scripts.reduce((n, e) => n + e.decodedBodySize, 0);
     });
-    return { ms, fontBytes, scriptBytes };
+    const steps = await page.evaluate(() => {
+      const at: Record<string, number> = {};
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('bm:')) at[m.name.slice(3)] ??= Math.round(m.startTime);
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      if (paint) at['first-paint'] = Math.round(paint.startTime);
+      return at;
+    });
+    return { ms, steps, fontBytes, scriptBytes };
   } finally {
     await context.close();
   }
@@ -99,6 +108,15 @@ async function launches(rounds: number): Promise<{ first: Launch[]; second: Laun
 
 const MB = 1024 * 1024;
 
+/** The launch of median time's steps, in the order they came. */
+function breakdown(ls: Launch[]): string {
+  const mid = [...ls].sort((a, b) => a.ms - b.ms)[Math.floor(ls.length / 2)];
+  return Object.entries(mid.steps)
+    .sort((a, b) => a[1] - b[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
 try {
   // Launches of a browser with a profile: the first (empty cache) and the second (warm cache).
   await launch(mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'))).catch(() => undefined);
@@ -106,6 +124,7 @@ try {
   const ms = (l: Launch[]) => median(l.map((x) => x.ms));
   printFigure('editor.first-launch-to-interactive', ms(first), 'ms', `median of ${first.length}, fresh profile, goto → page drawn + a frame (target ≤ 2000 ms)`);
   printFigure('editor.second-launch-to-interactive', ms(second), 'ms', `median of ${second.length}, same profile, fonts and scripts from the HTTP cache (target ≤ 1200 ms)`);
+  printFigure('editor.second-launch-steps', ms(second), 'ms', `median launch's steps, ms after navigation: ${breakdown(second)}`);
   printFigure('editor.first-launch-font-bytes', median(first.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, first launch');
   printFigure('editor.second-launch-font-bytes', median(second.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, second launch (0: all from the cache)');
   printFigure('editor.scripts-before-first-paint', Math.round(median(first.map((x) => x.scriptBytes)) / 1024), 'KB', 'entry and preloaded chunks requested before the first contentful paint, uncompressed (target ≤ 700 KB)');
