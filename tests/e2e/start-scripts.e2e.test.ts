@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { openApp, requireBuild } from './workspace-support';
@@ -10,6 +10,24 @@ async function startScripts(url: string): Promise<{ names: string[]; code: strin
   const names = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
   const code = (await Promise.all(names.map(async (src) => (await fetch(new URL(src, url))).text()))).join('\n');
   return { names, code };
+}
+
+/**
+ * Counts the tiptap editors built for story bodies, shown or not: tiptap gives each editor's view
+ * element an `editor` property (its body has the class story-body from its first moment).
+ */
+async function countStoryEditors(app: Page): Promise<void> {
+  await app.evaluate(() => {
+    const seen = new Set<unknown>();
+    (window as unknown as { __storyEditors: Set<unknown> }).__storyEditors = seen;
+    Object.defineProperty(HTMLElement.prototype, 'editor', {
+      configurable: true,
+      set(this: HTMLElement, value: unknown) {
+        Object.defineProperty(this, 'editor', { value, writable: true, configurable: true });
+        if (value && this.classList.contains('story-body')) seen.add(value);
+      },
+    });
+  });
 }
 
 /** Issue #18's limit on the scripts before the first paint (entry and preloaded chunks, uncompressed). */
@@ -53,9 +71,13 @@ describe.skipIf(!chromiumAvailable())('the scripts before the first paint', () =
     const app = await openApp(browser, host.url, problems);
     const storyChunk = () => app.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/StoryEditor-[^/]+\.js$/.test(e.name)));
     expect(await storyChunk()).toBe(false);
+    await countStoryEditors(app);
     await app.locator('[data-testid="overlay"] g.frame[data-block="b-nanguan"] rect.frame-hit').dblclick({ force: true });
     await app.getByTestId('story-body').locator('p').first().waitFor();
     expect(await storyChunk()).toBe(true);
+    // One editor for the one story: a render React threw away while the chunk came must not have
+    // built (and bound to the page's Yjs document) editors of its own.
+    expect(await app.evaluate(() => (window as unknown as { __storyEditors: Set<unknown> }).__storyEditors.size)).toBe(1);
     expect(problems).toEqual([]);
     await app.close();
   });
