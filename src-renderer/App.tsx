@@ -11,10 +11,30 @@ import type { Editor, Ready as ReadyView } from './Ready';
  * its first words early; the workspace (editor, canvas, store, panels) is its own chunk, fetched and
  * parsed while the host reads the page and the fonts come (loadWorkspace).
  */
-const loadWorkspace = () => afterFirstFrame().then(() => import('./Ready'));
+const loadWorkspace = () => afterFirstPaint().then(() => import('./Ready'));
 
-/** After the window has drawn its first frame (the start's words): a frame, and the task after it. */
-const afterFirstFrame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+/** How long the start waits for the first paint to be reported before it fetches the workspace anyway (a hidden window paints later). */
+const FIRST_PAINT_WAIT_MS = 500;
+
+/** Once the window has painted its first words (Paint Timing's first-contentful-paint). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((done) => {
+    const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+    if (painted()) return done();
+    const observer = new PerformanceObserver(() => void (painted() && finish()));
+    const timer = setTimeout(() => finish(), FIRST_PAINT_WAIT_MS);
+    const finish = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      done();
+    };
+    try {
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      finish();
+    }
+  });
+}
 
 const APP_NAME = '版面 Banmian';
 
