@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { HostInfo } from '../src-core/host-api';
+import type { HostApi, HostInfo } from '../src-core/host-api';
 import { facesToDeclareFirst, fetchFacesFor, loadHostFonts, type LoadedFonts } from './canvas/fonts';
 import { declareWhenIdle } from './canvas/declare-when-idle';
 import { LoadedFontsContext } from './canvas/use-fonts';
@@ -49,44 +49,45 @@ type Boot =
   | { state: 'error'; zh: string; en: string }
   | { state: 'ready'; editor: Editor; fonts: LoadedFonts; info: HostInfo; Ready: typeof ReadyView };
 
+/**
+ * The start: the page and the fonts from the host, the workspace's chunk, the page laid out and its
+ * faces declared; each step shown (`show`) until the workspace is ready or a step fails.
+ */
+async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boot) => void): Promise<void> {
+  // The fonts (the bulk of the start) load while the host reads the page.
+  const loadingFonts = loadHostFonts(host);
+  const workspace = loadWorkspace();
+  const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
+  performance.mark(BOOT_MARKS.page);
+  if (!page.ok) return show({ state: 'error', zh: page.zh, en: page.en });
+  if (!info.ok) return show({ state: 'error', zh: info.zh, en: info.en });
+  show({ state: 'loading', zh: '正在加载字体…' });
+  const fonts = await loadingFonts;
+  performance.mark(BOOT_MARKS.fonts);
+  if (!fonts.ok) return show({ state: 'error', zh: fonts.zh, en: fonts.en });
+  const { document: doc, path, title } = page.value;
+  const pageFonts = await fetchFacesFor(host, doc);
+  if (!pageFonts.ok) return show({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
+  const { Editor, Ready } = await workspace;
+  if (cancelled()) return;
+  const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+  if (pageFonts.value) editor.notify(pageFonts.value);
+  performance.mark(BOOT_MARKS.laidOut);
+  // The browser gets the faces the first page draws with now, the others once it is up.
+  const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
+  if (!declared.ok) return show({ state: 'error', zh: declared.zh, en: declared.en });
+  performance.mark(BOOT_MARKS.declared);
+  show({ state: 'ready', editor, fonts: fonts.value, info: info.value, Ready });
+}
+
 export function App() {
   const host = useMemo(connectHost, []);
   const [boot, setBoot] = useState<Boot>({ state: 'loading', zh: '正在打开版面…' });
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      // The fonts (the bulk of the start) load while the host reads the page.
-      const loadingFonts = loadHostFonts(host);
-      const workspace = loadWorkspace();
-      const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
-      performance.mark(BOOT_MARKS.page);
-      if (cancelled) return;
-      if (!page.ok) return setBoot({ state: 'error', zh: page.zh, en: page.en });
-      if (!info.ok) return setBoot({ state: 'error', zh: info.zh, en: info.en });
-      setBoot({ state: 'loading', zh: '正在加载字体…' });
-      const fonts = await loadingFonts;
-      performance.mark(BOOT_MARKS.fonts);
-      if (cancelled) return;
-      if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
-      const { document: doc, path, title } = page.value;
-      const pageFonts = await fetchFacesFor(host, doc);
-      if (cancelled) return;
-      if (!pageFonts.ok) return setBoot({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
-      const { Editor, Ready } = await workspace;
-      if (cancelled) return;
-      const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
-      if (pageFonts.value) editor.notify(pageFonts.value);
-      performance.mark(BOOT_MARKS.laidOut);
-      // The browser gets the faces the first page draws with now, the others once it is up.
-      const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
-      if (cancelled) return;
-      if (!declared.ok) return setBoot({ state: 'error', zh: declared.zh, en: declared.en });
-      performance.mark(BOOT_MARKS.declared);
-      setBoot({ state: 'ready', editor, fonts: fonts.value, info: info.value, Ready });
-    })().catch((e: unknown) => {
-      if (!cancelled) setBoot({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` });
-    });
+    const show = (next: Boot) => void (!cancelled && setBoot(next));
+    startUp(host, () => cancelled, show).catch((e: unknown) => show({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` }));
     return () => {
       cancelled = true;
     };
