@@ -13,6 +13,8 @@ import { ProofDialogs } from './proof/ProofChrome';
 import { ProofSession } from './proof/session';
 import { ProofContext } from './proof/use-proof';
 import { Workspace } from './workspace/Workspace';
+// After every stylesheet the workspace's modules bring, as it always came: its rules win over theirs.
+import './styles.css';
 
 export { Editor } from './editor/editor';
 

@@ -66,6 +66,29 @@ describe.skipIf(!chromiumAvailable())('the scripts before the first paint', () =
     console.log(`scripts before the first paint: ${names.join(', ')}, ${Math.round(Buffer.byteLength(code) / 1024)} KB`);
   });
 
+  it('puts the workspace’s stylesheet after its panels’, as when it was one bundle (its rules win over theirs)', async () => {
+    const problems: string[] = [];
+    const app = await openApp(browser, host.url, problems);
+    await app.getByTestId('workspace').waitFor();
+    // Where a rule stands in the cascade: its stylesheet's place in the document, then its own.
+    const place = (selector: string) =>
+      app.evaluate((sel) => {
+        const sheets = [...document.styleSheets];
+        for (let i = 0; i < sheets.length; i++) {
+          const j = [...sheets[i].cssRules].findIndex((r) => r instanceof CSSStyleRule && r.selectorText === sel);
+          if (j >= 0) return [i, j];
+        }
+        return null;
+      }, selector);
+    const panels = await place('.side-panel'); // workspace/panels.css
+    const workspace = await place('.workspace'); // styles.css
+    expect(panels).not.toBeNull();
+    expect(workspace).not.toBeNull();
+    expect(workspace![0] > panels![0] || (workspace![0] === panels![0] && workspace![1] > panels![1]), `styles.css at ${workspace}, panels.css at ${panels}`).toBe(true);
+    expect(problems).toEqual([]);
+    await app.close();
+  });
+
   it('loads the story editor’s chunk when a story is first opened, and it works', async () => {
     const problems: string[] = [];
     const app = await openApp(browser, host.url, problems);
