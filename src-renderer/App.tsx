@@ -1,31 +1,84 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo } from '../src-core/host-api';
-import { CollabDesk } from './collab/desk';
-// The presence bar and status line (eager) are styled there too; the dialogs come later.
-import './collab/collab.css';
-import { CollabContext } from './collab/use-collab';
 import { facesToDeclareFirst, fetchFacesFor, loadHostFonts, type LoadedFonts } from './canvas/fonts';
+import { declareWhenIdle } from './canvas/declare-when-idle';
 import { LoadedFontsContext } from './canvas/use-fonts';
-import { Editor } from './editor/editor';
-import { EditionSession } from './edition/edition-session';
-import { useFiles } from './files/use-files';
-import { connectHost, nativeMenu } from './host';
-import { initialIdentity } from './proof/identity';
-import { ProofDialogs } from './proof/ProofChrome';
-import { ProofSession } from './proof/session';
-import { ProofContext } from './proof/use-proof';
-import { Workspace } from './workspace/Workspace';
+import { connectHost } from './host';
+import type { Editor, Ready as ReadyView } from './Ready';
+
+/**
+ * The entry holds only the start (React, the host connection, the font loader) so the window paints
+ * its first words early; the workspace (editor, canvas, store, panels) is its own chunk, fetched and
+ * parsed while the host reads the page and the fonts come (loadWorkspace).
+ */
+const loadWorkspace = () => afterFirstPaint().then(() => import('./Ready'));
+
+/** How long the start waits for the first paint to be reported before it fetches the workspace anyway (a hidden window paints later). */
+const FIRST_PAINT_WAIT_MS = 500;
+
+/** Once the window has painted its first words (Paint Timing's first-contentful-paint). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((done) => {
+    const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+    if (painted()) return done();
+    const observer = new PerformanceObserver(() => void (painted() && finish()));
+    const timer = setTimeout(() => finish(), FIRST_PAINT_WAIT_MS);
+    const finish = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      done();
+    };
+    try {
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      finish();
+    }
+  });
+}
 
 const APP_NAME = '版面 Banmian';
 
 /**
- * Panels the first page does not show load after it, in chunks of their own (the scripts before
- * the first paint are what the start waits for): the edition overview and the sharing dialogs.
+ * Marks on the way to the first drawn page (User Timing): the bench reads them for its breakdown of
+ * the start (bench/editor.bench.ts).
  */
-const EditionChrome = lazy(() => import('./edition/EditionOverview').then((m) => ({ default: m.EditionChrome })));
-const CollabDialogs = lazy(() => import('./collab/CollabDialogs').then((m) => ({ default: m.CollabDialogs })));
+export const BOOT_MARKS = { page: 'bm:page-read', fonts: 'bm:fonts-opened', laidOut: 'bm:page-laid-out', declared: 'bm:faces-declared' } as const;
 
-type Boot = { state: 'loading'; zh: string } | { state: 'error'; zh: string; en: string } | { state: 'ready'; editor: Editor; fonts: LoadedFonts; info: HostInfo };
+type Boot =
+  | { state: 'loading'; zh: string }
+  | { state: 'error'; zh: string; en: string }
+  | { state: 'ready'; editor: Editor; fonts: LoadedFonts; info: HostInfo; Ready: typeof ReadyView };
+
+/**
+ * The start: the page and the fonts from the host, the workspace's chunk, the page laid out and its
+ * faces declared; each step shown (`show`) until the workspace is ready or a step fails.
+ */
+async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boot) => void): Promise<void> {
+  // The fonts (the bulk of the start) load while the host reads the page.
+  const loadingFonts = loadHostFonts(host);
+  const workspace = loadWorkspace();
+  const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
+  performance.mark(BOOT_MARKS.page);
+  if (!page.ok) return show({ state: 'error', zh: page.zh, en: page.en });
+  if (!info.ok) return show({ state: 'error', zh: info.zh, en: info.en });
+  show({ state: 'loading', zh: '正在加载字体…' });
+  const fonts = await loadingFonts;
+  performance.mark(BOOT_MARKS.fonts);
+  if (!fonts.ok) return show({ state: 'error', zh: fonts.zh, en: fonts.en });
+  const { document: doc, path, title } = page.value;
+  const pageFonts = await fetchFacesFor(host, doc);
+  if (!pageFonts.ok) return show({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
+  const { Editor, Ready } = await workspace;
+  if (cancelled()) return;
+  const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+  if (pageFonts.value) editor.notify(pageFonts.value);
+  performance.mark(BOOT_MARKS.laidOut);
+  // The browser gets the faces the first page draws with now, the others once it is up.
+  const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
+  if (!declared.ok) return show({ state: 'error', zh: declared.zh, en: declared.en });
+  performance.mark(BOOT_MARKS.declared);
+  show({ state: 'ready', editor, fonts: fonts.value, info: info.value, Ready });
+}
 
 export function App() {
   const host = useMemo(connectHost, []);
@@ -33,31 +86,8 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      // The fonts (the bulk of the start) load while the host reads the page.
-      const loadingFonts = loadHostFonts(host);
-      const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
-      if (cancelled) return;
-      if (!page.ok) return setBoot({ state: 'error', zh: page.zh, en: page.en });
-      if (!info.ok) return setBoot({ state: 'error', zh: info.zh, en: info.en });
-      setBoot({ state: 'loading', zh: '正在加载字体…' });
-      const fonts = await loadingFonts;
-      if (cancelled) return;
-      if (!fonts.ok) return setBoot({ state: 'error', zh: fonts.zh, en: fonts.en });
-      const { document: doc, path, title } = page.value;
-      const pageFonts = await fetchFacesFor(host, doc);
-      if (cancelled) return;
-      if (!pageFonts.ok) return setBoot({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
-      const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
-      if (pageFonts.value) editor.notify(pageFonts.value);
-      // The browser gets the faces the first page draws with now, the others once it is up.
-      const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
-      if (cancelled) return;
-      if (!declared.ok) return setBoot({ state: 'error', zh: declared.zh, en: declared.en });
-      setBoot({ state: 'ready', editor, fonts: fonts.value, info: info.value });
-    })().catch((e: unknown) => {
-      if (!cancelled) setBoot({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` });
-    });
+    const show = (next: Boot) => void (!cancelled && setBoot(next));
+    startUp(host, () => cancelled, show).catch((e: unknown) => show({ state: 'error', zh: `启动失败：${String(e)}`, en: `Startup failed: ${String(e)}` }));
     return () => {
       cancelled = true;
     };
@@ -70,15 +100,17 @@ export function App() {
     if (!editor) document.title = APP_NAME;
   }, [editor]);
 
-  // The faces the first page did not need, when the window is idle after showing it.
+  // The faces the first page did not need, one at a time when the window is idle after showing it.
   useEffect(() => {
     if (!editor || !fonts) return;
-    const declareRest = () =>
-      void fonts.declare(fonts.faces.map((f) => f.id)).then((r) => {
+    const declareOne = (id: string) =>
+      void fonts.declare([id]).then((r) => {
         if (!r.ok) editor.notify(r);
       });
-    const idle = requestIdleCallback(declareRest, { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
+    return declareWhenIdle(
+      fonts.faces.map((f) => f.id),
+      declareOne,
+    );
   }, [editor, fonts]);
 
   if (boot.state !== 'ready' || !editor || !fonts) {
@@ -100,31 +132,7 @@ export function App() {
   }
   return (
     <LoadedFontsContext.Provider value={fonts}>
-      <Ready editor={editor} host={host} info={boot.info} />
+      <boot.Ready editor={editor} host={host} info={boot.info} />
     </LoadedFontsContext.Provider>
-  );
-}
-
-function Ready({ editor, host, info }: { editor: Editor; host: HostApi; info: HostInfo }) {
-  const edition = useMemo(() => new EditionSession(), []);
-  const { actions, dialogs, importDropped } = useFiles(editor, host, info, edition);
-  const menu = nativeMenu();
-  const proof = useMemo(() => new ProofSession(editor, host, info, initialIdentity()), [editor, host, info]);
-  const collab = useMemo(() => new CollabDesk(editor, proof, host), [editor, proof, host]);
-  // A share the host resumed after a crash is rejoined; unsynced edits of other pages are offered.
-  useEffect(() => void collab.resumeShare(), [collab]);
-  return (
-    <ProofContext.Provider value={proof}>
-      <CollabContext.Provider value={collab}>
-        <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
-          {dialogs}
-          <ProofDialogs />
-          <Suspense fallback={null}>
-            <EditionChrome session={edition} editor={editor} host={host} />
-            <CollabDialogs />
-          </Suspense>
-        </Workspace>
-      </CollabContext.Provider>
-    </ProofContext.Provider>
   );
 }

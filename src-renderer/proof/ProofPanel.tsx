@@ -4,9 +4,10 @@ import { PASS_PER_10K, type ErrorRate as ErrorRateFigure } from '../../src-core/
 import { checkPage } from '../../src-core/proof/page-check';
 import type { Article, Block, PageSettings } from '../../src-core/model/document';
 import { useCorrectionFindings, useDismissed } from './imported-corrections';
-import { roundName, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
+import { roundName, type DismissedFinding, type SuggestionMeta, type Thread } from '../../src-core/model/proof';
 import { markedSpans, openSuggestions, orphanThreads, roundsOf, signedBy as signerOf, signoffLog, suggestionsOf, threadsOf } from '../../src-core/store/readers';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
+import { useSameValue } from '../ui/use-same-value';
 import { useSettledLayout } from '../ui/use-settled-layout';
 import { circled, commentAnchors } from './anchors';
 import { changeLine, type ChangeLine } from './change-line';
@@ -297,10 +298,14 @@ function useSettledDoc(): { articles: Article[]; page: PageSettings; blocks: Blo
  */
 function useChecks(): PageCheck {
   const { articles, page, blocks } = useSettledDoc();
-  const dismissed = useDismissed(articles);
+  // Read again at every revision of the page (each keystroke); the checks run again only when it changed.
+  const dismissed = useSameValue(useDismissed(articles), sameDismissed);
   // with the blocks, an article no block sets (未上版) is listed but not counted, as in `check` and the overview
   return useMemo(() => checkPage({ articles, page, blocks }, dismissed), [articles, page, blocks, dismissed]);
 }
+
+const sameDismissed = (a: Map<string, DismissedFinding[]>, b: Map<string, DismissedFinding[]>): boolean =>
+  a.size === b.size && [...a].every(([id, list]) => JSON.stringify(list) === JSON.stringify(b.get(id)));
 
 function ErrorRate() {
   const check = useChecks();

@@ -88,17 +88,24 @@ function storeHistory(editor: Editor) {
 }
 
 /**
- * The body's tiptap editor. A signed page's story opens read-only from its first frame: the proof
- * session's lock (in the editor's create event) comes a timer later.
+ * The body's tiptap editor, null until the story editor has mounted. A signed page's story opens
+ * read-only from its first frame: the proof session's lock (in the editor's create event) comes a
+ * timer later.
+ *
+ * Built once the component is mounted (immediatelyRender: false), not while it renders: a render
+ * React throws away (this component comes in a lazy chunk, and the page store may change while the
+ * chunk's first render is under way) built an editor of its own each time, bound to the article's
+ * Yjs document and attached as the active story until a timer destroyed it — four editors for one
+ * story opened.
  */
-function useStoryBody(articleId: string, extensions: Extensions): Tiptap {
+function useStoryBody(articleId: string, extensions: Extensions): Tiptap | null {
   const signed = useEditor((s) => !!s.readOnly?.signed);
   const tiptap = useTiptap(
     {
       extensions,
       editable: !signed,
       editorProps: { attributes: { class: 'story-body', 'data-testid': 'story-body', spellcheck: 'false', lang: 'zh-CN' } },
-      immediatelyRender: true,
+      immediatelyRender: false,
       shouldRerenderOnTransaction: false,
     },
     [extensions],
