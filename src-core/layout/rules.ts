@@ -1,4 +1,4 @@
-import type { ArticleBlock, BanmianDocument, GridRect, RuleBlock } from '../model/document';
+import type { ArticleBlock, BanmianDocument, Block, GridRect, ImageBlock, RuleBlock } from '../model/document';
 import { columnX, rowY, spanWidth } from '../model/grid';
 import type { LayoutContext } from './context';
 import { BLACK } from './page-layout';
@@ -17,7 +17,9 @@ export function layoutRuleBlock(ctx: LayoutContext, block: RuleBlock): void {
 export function columnRules(ctx: LayoutContext, doc: BanmianDocument): void {
   const { geo } = ctx;
   const items = ctx.out.items;
-  const articles = doc.blocks.filter((b): b is ArticleBlock => b.kind === 'article' && b.span > 0 && b.rows > 0).flatMap(stepsOf);
+  // modules: the stories, and the stand-alone photos (图片新闻, a picture of no story), ruled off like any module
+  const modules = doc.blocks.filter((b): b is ArticleBlock | ImageBlock => (b.kind === 'article' || (b.kind === 'image' && b.articleId === undefined)) && b.span > 0 && b.rows > 0);
+  const articles = modules.flatMap(stepsOf);
   for (const a of articles) {
     for (const b of articles) {
       if (a.block === b.block) continue;
@@ -47,9 +49,9 @@ export function columnRules(ctx: LayoutContext, doc: BanmianDocument): void {
  * A block as the rectangles its columns fill: a stepped (L-shaped) story is one per run of columns
  * of the same depth, so a module under its titles' overhang is ruled off from them and from its body.
  */
-function stepsOf(block: ArticleBlock): (GridRect & { block: ArticleBlock })[] {
-  const depth = (i: number): number => Math.min(block.columnRows?.[i] ?? block.rows, block.rows);
-  const out: (GridRect & { block: ArticleBlock })[] = [];
+function stepsOf(block: ArticleBlock | ImageBlock): (GridRect & { block: Block })[] {
+  const depth = (i: number): number => Math.min((block.kind === 'article' ? block.columnRows?.[i] : undefined) ?? block.rows, block.rows);
+  const out: (GridRect & { block: Block })[] = [];
   for (let i = 0; i < block.span; i++) {
     const last = out[out.length - 1];
     if (last && depth(i) === last.rows) last.span++;

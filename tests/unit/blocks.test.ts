@@ -357,6 +357,21 @@ describe('栏线 between modules (column rules)', () => {
     expect(down!.y1).toBeCloseTo(rowY(geo, 5), 6);
     expect(down!.y2).toBeCloseTo(rowY(geo, 39) + geo.bodySize, 6);
   });
+  it('rule a stand-alone photo (a picture of no story) off from the modules beside and above it, not a story\'s own picture', () => {
+    const doc = emptyDocument('broadsheet');
+    const geo = gridGeometry(doc.page);
+    doc.articles.push({ id: 'a', kicker: '', headline: '标题', deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(['正文。'.repeat(60)]), jumpFrom: '', jumpTo: '' });
+    doc.images.push({ id: 'p', name: 'p.jpg', mime: 'image/jpeg', pixelWidth: 1600, pixelHeight: 1200, colorSpace: 'rgb' });
+    doc.blocks.push({ id: 'a', kind: 'article', articleId: 'a', col: 0, span: 4, row: 0, rows: 60 });
+    doc.blocks.push({ id: 'own', kind: 'image', imageId: 'p', caption: '', articleId: 'a', col: 2, span: 2, row: 10, rows: 20 });
+    doc.blocks.push({ id: 'solo', kind: 'image', imageId: 'p', caption: '图片新闻', col: 4, span: 4, row: 0, rows: 30 });
+    const rules = layout(doc, env).items.filter((i): i is RuleItem => i.kind === 'rule' && i.width === 0.4);
+    const gutter = geo.left + 4 * (geo.colWidth + geo.gutter) - geo.gutter / 2;
+    // one down the gutter between the story and the photo, as deep as the photo; none round the story's own picture
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ x1: gutter, x2: gutter, y1: rowY(geo, 0) });
+    expect(rules[0].y2).toBeCloseTo(rowY(geo, 29) + geo.bodySize, 6);
+  });
 });
 
 describe('the new block fields in the model', () => {
