@@ -322,9 +322,10 @@ function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
     zh.push(`标题留白 ${p.spec.padRows} 行`);
     en.push(`${p.spec.padRows} lines of white space in the title area`);
   }
-  if (p.spec.lineShift) {
-    zh.push(`拉行 ${p.spec.lineShift} 段`);
-    en.push(`${p.spec.lineShift} paragraphs re-broken a line longer`);
+  const shift = p.spec.lineShift ?? 0;
+  if (shift) {
+    zh.push(`${shift > 0 ? '拉行' : '缩行'} ${Math.abs(shift)} 段`);
+    en.push(`${Math.abs(shift)} paragraphs re-broken a line ${shift > 0 ? 'longer' : 'shorter'}`);
   }
   for (const pic of p.spec.pictures) {
     zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行`);

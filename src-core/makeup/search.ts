@@ -319,7 +319,7 @@ function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number, de
   let m = input.measurer.measure(article, spec);
   let base = spec;
   if (m && m.rows > room) {
-    const cropped = crop(input, article, spec, m.rows, room);
+    const cropped = crop(input, article, spec, m.rows, room) ?? shrink(input, article, spec, m, room);
     if (!cropped) return [];
     ({ spec: base, m } = cropped);
   }
@@ -336,7 +336,7 @@ function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number, de
   return out;
 }
 
-/** The shape with its pictures cropped shallower (within their limits) so that it fits `room` lines. */
+/** The shape with its pictures cropped shallower (within their limits) so that it fits `room` lines (see `shrink` for text). */
 function crop(input: SearchInput, article: Article, spec: ShapeSpec, rows: number, room: number): Fitted | undefined {
   const spare = spec.pictures.reduce((n, p) => n + p.rows - p.min, 0);
   for (let cut = rows - room; cut <= Math.min(spare, rows - room + 2); cut++) {
@@ -345,6 +345,15 @@ function crop(input: SearchInput, article: Article, spec: ShapeSpec, rows: numbe
     if (m && m.rows <= room) return { spec: trimmed, m, stretch: 0 };
   }
   return undefined;
+}
+
+/** The shape made to fit `room` lines by 缩行: as many paragraphs a line shorter as the rows over need (within SHIFT_MAX). */
+function shrink(input: SearchInput, article: Article, spec: ShapeSpec, m: Measured, room: number): Fitted | undefined {
+  const need = (m.rows - room) * spec.span - m.emptyLines;
+  if (need > SHIFT_MAX) return undefined;
+  const trimmed = { ...spec, lineShift: (spec.lineShift ?? 0) - Math.max(1, need) };
+  const shrunk = input.measurer.measure(article, trimmed, m.tracking);
+  return shrunk && shrunk.rows <= room ? { spec: trimmed, m: shrunk, stretch: 0 } : undefined;
 }
 
 /** Pictures made `delta` lines deeper (or shallower) in all, spread over them within their crop limits; undefined when they cannot. */

@@ -6,7 +6,7 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
-import { headlineSizes } from '../../src-core/makeup/shapes';
+import { headlineSizes, shapesFor } from '../../src-core/makeup/shapes';
 import { layout } from '../../src-core/layout/layout';
 import { PRINT_PPI, type ArticleBlock, type BanmianDocument, type GridRect, type ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
@@ -298,6 +298,28 @@ describe('makeUp on bad input', () => {
     const pl = layout({ ...doc, articles: [set], blocks: [block] }, { fonts });
     expect(pl.overset).toEqual([]);
     expect(pl.frames[0].emptyLines).toBeLessThanOrEqual(1);
+  });
+
+  it('sets a story a line or two shorter with 缩行 to fit the room left, instead of holding it over', () => {
+    const base = emptyDocument('tabloid');
+    const paras = Array.from({ length: 14 }, (_, i) => para.slice(0, 50 + i * 11));
+    const a = { ...article('a', ''), body: docFromParagraphs(paras) };
+    const measurer = new Measurer(base.page, { fonts }, new Map(), [0, -0.03, 0.03]);
+    const spec = shapesFor(a, 0, measurer.geo, base.page, [], new Map()).find((x) => x.span === 3)!;
+    const natural = measurer.measure(a, spec)!;
+    // the room: three columns, one line shallower than the story needs
+    const geo = measurer.geo;
+    const blocks = [
+      { id: 'side', kind: 'box' as const, col: 3, span: geo.columns - 3, row: 0, rows: geo.rows, locked: true },
+      { id: 'foot', kind: 'box' as const, col: 0, span: 3, row: natural.rows - 1, rows: geo.rows, locked: true },
+    ];
+    const r = makeUp({ document: { ...base, articles: [a], blocks } }, { fonts });
+    const alt = r.alternatives[0];
+    expect(alt.heldOver).toEqual([]);
+    expect(alt.moves[0].zh).toMatch(/缩行 \d+ 段/);
+    const pl = layout(alt.document, { fonts });
+    expect(pl.overset).toEqual([]);
+    expect(plainText(alt.document.articles[0].body)).toBe(plainText(a.body));
   });
 
   it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
