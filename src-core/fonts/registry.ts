@@ -36,7 +36,8 @@ export class FontFace {
   /** Set on a synthetic bold (加粗): the regular face whose outlines it strokes (see `emboldened`). */
   readonly emboldens?: FontFace;
   private readonly font: fontkit.Font;
-  private readonly bmpAdvance = new Float32Array(0x10000).fill(-1);
+  // Float64: the cache gives back the very number the first call measured (a Float32Array rounded it, ~1e-8 off)
+  private readonly bmpAdvance = new Float64Array(0x10000).fill(-1);
   private readonly astralAdvance = new Map<number, number>();
 
   constructor(
