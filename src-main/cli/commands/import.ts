@@ -128,7 +128,7 @@ function articleLines(result: ImportResult): string[] {
   const out: string[] = [];
   result.articles.forEach((a, i) => {
     out.push(`  ${i + 1}. [${a.id}] 主题 headline：${a.headline || '（无 none）'}`);
-    for (const l of result.columnLinks.filter((l) => l.articleId === a.id)) out.push(`     栏目 column（栏头，印在本篇上方 printed over this article）：${l.columnName}`);
+    for (const l of result.columnLinks.filter((l) => l.articleId === a.id)) out.push(`     栏目 column：${l.columnName}（栏头，印在本篇上方 printed over this article）`);
     if (a.kicker) out.push(`     引题 kicker：${a.kicker}`);
     if (a.deck) out.push(`     副题 deck：${a.deck}`);
     if (a.lead) out.push(`     电头 lead：${a.lead}`);
