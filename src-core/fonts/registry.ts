@@ -36,8 +36,7 @@ export class FontFace {
   /** Set on a synthetic bold (加粗): the regular face whose outlines it strokes (see `emboldened`). */
   readonly emboldens?: FontFace;
   private readonly font: fontkit.Font;
-  // Float64: the cache gives back the very number the first call measured (a Float32Array rounded it, ~1e-8 off)
-  private readonly bmpAdvance = new Float64Array(0x10000).fill(-1);
+  private readonly bmpAdvance = new Float32Array(0x10000).fill(-1);
   private readonly astralAdvance = new Map<number, number>();
 
   constructor(
@@ -77,9 +76,9 @@ export class FontFace {
     if (cp < 0x10000) {
       const cached = this.bmpAdvance[cp];
       if (cached !== -1) return cached;
-      const value = this.measure(cp);
-      this.bmpAdvance[cp] = value;
-      return value;
+      // The cache's 32-bit float, the first time too: a later call returns the very same number.
+      this.bmpAdvance[cp] = this.measure(cp);
+      return this.bmpAdvance[cp];
     }
     let value = this.astralAdvance.get(cp);
     if (value === undefined) {
