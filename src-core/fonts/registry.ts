@@ -76,9 +76,9 @@ export class FontFace {
     if (cp < 0x10000) {
       const cached = this.bmpAdvance[cp];
       if (cached !== -1) return cached;
-      const value = this.measure(cp);
-      this.bmpAdvance[cp] = value;
-      return value;
+      // The cache's 32-bit float, the first time too: a later call returns the very same number.
+      this.bmpAdvance[cp] = this.measure(cp);
+      return this.bmpAdvance[cp];
     }
     let value = this.astralAdvance.get(cp);
     if (value === undefined) {
@@ -169,6 +169,8 @@ export class FontRegistry {
   private readonly synthetic = new Map<string, FontFace>();
   private readonly labels = new Map<string, FamilyLabel>();
   private readonly substitutes = new Map<string, string>();
+  /** Roles drawn in another family's face (drawRole). */
+  private readonly roleFamilies = new Map<string, string>();
   private readonly onDemandFamilies = new Set<string>();
   /** Families tried, in order, for a glyph the requested face lacks. */
   fallbackFamilies: string[] = [];
@@ -207,6 +209,17 @@ export class FontRegistry {
   substitute(family: string, role: string): void {
     if (this.substitutes.get(family) === role) return;
     this.substitutes.set(family, role);
+    this.resolved.clear();
+  }
+
+  /**
+   * A role drawn in another family's face (`--font hei=FILE`): every request for the role gets that
+   * family's face, a named style's and a fixed one's alike (the 栏头, set in bold 黑), so the
+   * override reaches what no page style names.
+   */
+  drawRole(role: string, family: string): void {
+    if (this.roleFamilies.get(role) === family) return;
+    this.roleFamilies.set(role, family);
     this.resolved.clear();
   }
 
@@ -267,6 +280,8 @@ export class FontRegistry {
 
   /** The face for a style, with the weight, family and substitute fallbacks described above. */
   face(req: FaceRequest): FontFace {
+    const drawnIn = this.roleFamilies.get(req.family);
+    if (drawnIn !== undefined && drawnIn !== req.family) return this.face({ family: drawnIn, bold: req.bold });
     const key = `${req.family}\u0000${req.bold}`;
     const hit = this.resolved.get(key);
     if (hit) return hit;

@@ -11,7 +11,7 @@ import { ImagePaths, baseOf } from './image-paths';
 import { isJpeg, isPng, probeImageFully } from './image-probe';
 import { blocksFromMarkdown } from './markdown';
 import { isCaptionFile, linkPictureFiles } from './picture-files';
-import { ChangeLog, emptyReport, type FileReport, type ImportReport } from './report';
+import { ChangeLog, emptyReport, pageOnlyColumnNames, type FileReport, type ImportReport } from './report';
 import { segment, type SegmentResult, type SourceBlock } from './segment';
 import { blocksFromText } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
@@ -232,7 +232,7 @@ function addSegment(run: ImportRun, seg: SegmentResult, log: ChangeLog): void {
 function reportSegment(run: ImportRun, fileReport: FileReport, seg: SegmentResult): void {
   fileReport.articleIds = seg.articles.map((a) => a.id);
   fileReport.imageIds.push(...seg.images.map((i) => i.id));
-  const pageItems = seg.page.banners.length + seg.page.columnNames.length + Object.keys(seg.page.credits).length;
+  const pageItems = seg.page.banners.length + pageOnlyColumnNames(seg.page.columnNames, seg.columnLinks).length + Object.keys(seg.page.credits).length;
   fileReport.wholePage = seg.articles.length > 1 || pageItems > 0;
   const own = seg.articles.map((a) => seg.confidence.get(a.id) ?? 1);
   run.confidences.push(...own);

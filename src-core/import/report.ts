@@ -116,6 +116,21 @@ export interface ImportReport {
   removed: Removed[];
 }
 
+/**
+ * The column names no article carries. A 栏目 read over an article is that article's 栏头 (in
+ * columnLinks) and belongs to it, not to the page; page.columnNames lists it as well, so each link
+ * takes one matching name out.
+ */
+export function pageOnlyColumnNames(columnNames: readonly string[], links: readonly { columnName: string }[]): string[] {
+  const carried = new Map<string, number>();
+  for (const l of links) carried.set(l.columnName, (carried.get(l.columnName) ?? 0) + 1);
+  return columnNames.filter((name) => {
+    const left = carried.get(name) ?? 0;
+    if (left > 0) carried.set(name, left - 1);
+    return left === 0;
+  });
+}
+
 export function emptyReport(): ImportReport {
   return { files: [], confidence: 1, guesses: [], normalizations: [], corrections: [], fragments: [], removed: [] };
 }

@@ -18,7 +18,7 @@ export interface TitleArea {
 /** K-only white: no ink, the paper shows (titles knocked out of a picture). */
 export const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
 
-/** The 栏头's type: the kicker's size in bold 黑体, knocked out of a black label. */
+/** The 栏头's type: the kicker's size in bold 黑体 (the hei role: a face set on the role, `--font hei=FILE`, reaches it through the registry), knocked out of a black label. */
 export function columnStyle(ctx: LayoutContext, article: Article): TextStyle {
   const kicker = resolveStyle(ctx.page, 'kicker', article.styleOverrides);
   return { ...kicker, family: 'hei', bold: true, align: 'left', tracking: 0.1, lineHeight: kicker.size * 1.6 };

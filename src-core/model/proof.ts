@@ -82,7 +82,11 @@ export interface SavedCorrection {
  */
 export const PAGE_HEADER_ID = 'page-header';
 
-/** Bounds on what an article keeps, so a runaway import or a damaged file cannot fill memory. */
+/**
+ * Bounds on what an article keeps, so a runaway import or a damaged file cannot fill memory.
+ * `textChars` bounds every string of the proof state: a dismissed finding's and a correction's, and
+ * the suggestions', threads', comments', rounds' and sign-offs' read from a file.
+ */
 export const CHECK_STATE_LIMITS = { dismissed: 2_000, corrections: 10_000, textChars: 10_000 } as const;
 
 export const ROUND_NAMES = ['一校', '二校', '三校'] as const;

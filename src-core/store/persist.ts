@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { BanmianDocument } from '../model/document';
 import { serializeDocument } from '../model/serialize';
-import { PAGE_HEADER_ID, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
+import { CHECK_STATE_LIMITS, PAGE_HEADER_ID, type CommentEntry, type DismissedFinding, type ProofNotes, type Role, type RoundRecord, type SavedCorrection, type SignoffEvent, type SuggestionMeta, type Thread } from '../model/proof';
 import { checkParts, dismissedKey, proofParts, roundParts } from './proof-doc';
 import { boundedCheckState, listed } from './check-state';
 import { articleCheckState } from './readers';
@@ -129,7 +129,7 @@ export function pageStoreFromFile(doc: BanmianDocument & { proof?: unknown }): {
 // ---- reading what a file says, defensively
 
 const ROLES: readonly Role[] = ['组版', '校对', '值班编辑'];
-const str = (v: unknown): v is string => typeof v === 'string' && v.length <= 10_000;
+const str = (v: unknown): v is string => typeof v === 'string' && v.length <= CHECK_STATE_LIMITS.textChars;
 const optStr = (v: unknown): boolean => v === undefined || str(v);
 const isRole = (v: unknown): v is Role => ROLES.includes(v as Role);
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

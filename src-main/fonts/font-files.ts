@@ -2,7 +2,8 @@
  * `--font ROLE=FILE[#INDEX]` (compose, export): a font file used for a role (宋 song, 黑 hei, 楷 kai,
  * 仿宋 fangsong, 标宋 biaosong: every style set in that role) or for one style (headline, body, …).
  * Each file becomes a font source of its own, its face opened like a bundled one; the page's styles
- * are pointed at it. A wrong value is refused naming it, zh and en.
+ * are pointed at it, and a role is drawn in it wherever it is asked for (roleUses, the 栏头 too). A
+ * wrong value is refused naming it, zh and en.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { FontSource } from '../../src-core/fonts/provider';
@@ -42,6 +43,11 @@ export function fontFiles(values: readonly string[]): FontFiles | { zh: string; 
     out.uses.push({ role, family });
   }
   return out;
+}
+
+/** The uses that set a role (宋, 黑, …), not one style: the registry draws the role in the file's face wherever it is asked for. */
+export function roleUses(uses: FontFiles['uses']): FontFiles['uses'] {
+  return uses.filter(({ role }) => Object.hasOwn(FAMILY_LABELS, role));
 }
 
 /** The page with its styles set in the given files: a style named, or every style in a role named. */

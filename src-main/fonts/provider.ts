@@ -18,10 +18,16 @@ const INSTALLED_SOURCES: readonly FontSource[] = process.env.BANMIAN_INSTALLED_F
 let shared: FontProvider | undefined;
 /** Font files a CLI run was given (`--font`), before every other source. */
 let files: readonly FontSource[] = [];
+/** Roles a CLI run set in those files (`--font hei=FILE`): the role → the file's family key. */
+let roles: readonly { role: string; family: string }[] = [];
 
-/** Puts font files (`--font`) first for the rest of this process; the provider is made again with them. */
-export function useFontFiles(sources: readonly FontSource[]): void {
+/**
+ * Puts font files (`--font`) first for the rest of this process, and draws each role given in
+ * `roleFiles` in its file's face (FontRegistry.drawRole); the provider is made again with them.
+ */
+export function useFontFiles(sources: readonly FontSource[], roleFiles: readonly { role: string; family: string }[] = []): void {
   files = sources;
+  roles = roleFiles;
   shared = undefined;
 }
 
@@ -30,5 +36,17 @@ export function useFontFiles(sources: readonly FontSource[]): void {
  * so the fonts are opened once per process (opening a CJK face takes 30–80 ms).
  */
 export function fontProvider(): FontProvider {
-  return (shared ??= createFontProvider([...files, ...FONT_SOURCES, ...INSTALLED_SOURCES]));
+  return (shared ??= withRoles(createFontProvider([...files, ...FONT_SOURCES, ...INSTALLED_SOURCES]), roles));
+}
+
+function withRoles(provider: FontProvider, drawn: typeof roles): FontProvider {
+  if (!drawn.length) return provider;
+  let set = false;
+  const registry = () => {
+    const r = provider.registry();
+    if (!set) for (const { role, family } of drawn) r.drawRole(role, family);
+    set = true;
+    return r;
+  };
+  return { ...provider, registry };
 }

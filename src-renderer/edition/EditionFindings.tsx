@@ -21,7 +21,7 @@ export const EditionFindings = memo(function EditionFindings({ rows, onOpen }: {
   return (
     <section className="edition-findings" data-testid="edition-findings" aria-label="跨版问题 Findings across pages">
       <h2>
-        跨版问题 <small>Across pages</small> <span className="count">{found.length}</span>
+        跨版问题 <small>Across pages</small> <span className="edition-findings-count" data-testid="edition-findings-count">{found.length}</span>
       </h2>
       <ul>
         {found.map((f) => (

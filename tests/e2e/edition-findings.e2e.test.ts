@@ -42,6 +42,21 @@ async function openEdition(page: Page): Promise<void> {
   await page.getByTestId('edition-overview').waitFor();
 }
 
+/** The list's count sits just after the heading's words, on their line, not at the list's right edge (where the panels' .count floats). */
+async function expectCountBesideHeading(page: Page): Promise<void> {
+  const list = page.getByTestId('edition-findings');
+  const badge = list.getByTestId('edition-findings-count');
+  expect(await badge.innerText()).toBe('2');
+  const words = (await list.locator('h2 small').boundingBox())!;
+  const count = (await badge.boundingBox())!;
+  const box = (await list.boundingBox())!;
+  const gap = count.x - (words.x + words.width);
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(gap).toBeLessThan(16);
+  expect(Math.abs(count.y + count.height / 2 - (words.y + words.height / 2))).toBeLessThan(6);
+  expect(box.x + box.width - (count.x + count.width)).toBeGreaterThan(box.width / 2);
+}
+
 describe.skipIf(!chromiumAvailable())('the edition overview’s findings across pages, and a masthead finding dismissed', () => {
   let host: WebHost;
   let browser: Browser;
@@ -72,7 +87,12 @@ describe.skipIf(!chromiumAvailable())('the edition overview’s findings across 
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['number-two-ways', 'name-two-ways']);
     expect(await items.nth(0).innerText()).toMatch(/^数字两种写法\s*“2035年”\s*第1版\s*“二〇三五年”\s*第2版$/);
     expect(await items.nth(1).innerText()).toMatch(/^人名两种写法\s*“谢峰”\s*第1版\s*“谢锋”\s*第2版$/);
+    await expectCountBesideHeading(page);
     await shot(page, 'ui-edition-findings-1600.png');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expectCountBesideHeading(page);
+    await shot(page, 'ui-edition-findings-1366.png');
+    await page.setViewportSize({ width: 1600, height: 1000 });
   });
 
   it('a page named in the list opens on click', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pngProof, printPage } from '../../files/print';
-import { fontFiles, withFontFiles, type FontFiles } from '../../fonts/font-files';
+import { fontFiles, roleUses, withFontFiles, type FontFiles } from '../../fonts/font-files';
 import { fontProvider, useFontFiles } from '../../fonts/provider';
 import type { EditionDocument } from '../../../src-core/edition/edition';
 import { pageDocuments } from '../../../src-core/edition/page-doc';
@@ -35,7 +35,7 @@ export function useFontFlags(values: unknown): FontFiles['uses'] | number {
     console.error(`${files.zh}\n${files.en}`);
     return 1;
   }
-  useFontFiles(files.sources);
+  useFontFiles(files.sources, roleUses(files.uses));
   return files.uses;
 }
 

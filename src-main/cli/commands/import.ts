@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../src-core/import/report';
+import { pageOnlyColumnNames, type ImportReport } from '../../../src-core/import/report';
 import type { ImportResult } from '../../../src-core/import/types';
 import { plainText } from '../../../src-core/model/richtext';
 import { importPaths } from '../../import/read-inputs';
@@ -75,12 +75,13 @@ export function summarize(result: ImportResult, report: ImportReport): string {
     }
   }
   const c = result.page.credits;
-  if (c.editor || c.proofreader || c.layoutEditor || result.page.banners.length || result.page.columnNames.length) {
+  const pageColumns = pageOnlyColumnNames(result.page.columnNames, result.columnLinks);
+  if (c.editor || c.proofreader || c.layoutEditor || result.page.banners.length || pageColumns.length) {
     out.push('', '版面 Page');
     const credits = [c.editor && `编辑 editor ${c.editor}`, c.proofreader && `校对 proofreader ${c.proofreader}`, c.layoutEditor && `组版 layout ${c.layoutEditor}`].filter(Boolean);
     if (credits.length) out.push(`  版头署名 credits：${credits.join(' · ')}`);
     for (const b of result.page.banners) out.push(`  通栏 banner：${b}`);
-    for (const n of result.page.columnNames) out.push(`  栏目 column：${n}`);
+    for (const n of pageColumns) out.push(`  栏目 column：${n}`);
   }
   if (result.images.length) {
     out.push('', '图片 Images');
@@ -90,21 +91,7 @@ export function summarize(result: ImportResult, report: ImportReport): string {
       out.push(`  ${im.id}  ${im.name}  ${size}${link ? ` → ${link.articleId ?? '独立图片 stand-alone'}${link.caption ? ` 说明 caption：${cut(link.caption, 30)}` : ''}` : ''}`);
     }
   }
-  if (result.articles.length) {
-    out.push('', '稿件 Articles');
-    result.articles.forEach((a, i) => {
-      out.push(`  ${i + 1}. [${a.id}] 主题 headline：${a.headline || '（无 none）'}`);
-      if (a.kicker) out.push(`     引题 kicker：${a.kicker}`);
-      if (a.deck) out.push(`     副题 deck：${a.deck}`);
-      if (a.lead) out.push(`     电头 lead：${a.lead}`);
-      if (a.byline) out.push(`     署名 byline（${a.bylinePosition === 'end' ? '文末 end' : '题下 top'}）：${a.byline}`);
-      if (a.jumpFrom) out.push(`     转接 jump from：${a.jumpFrom}`);
-      if (a.jumpTo) out.push(`     转版 jump to：${a.jumpTo}`);
-      const text = plainText(a.body);
-      const chars = Array.from(text.replace(/\n/g, '')).length;
-      out.push(`     正文 body：${a.body.content.length} 段 paragraphs，${chars} 字 chars：${cut(text.split('\n')[0] ?? '', 16)} … ${tail(text, 16)}`);
-    });
-  }
+  if (result.articles.length) out.push('', '稿件 Articles', ...articleLines(result));
   if (report.guesses.length) {
     out.push('', `判断 Guesses（${report.guesses.length}，请核对 please review）`);
     for (const g of report.guesses) {
@@ -134,4 +121,23 @@ export function summarize(result: ImportResult, report: ImportReport): string {
     for (const e of result.errors) out.push(`  ${e.file}${e.offset !== undefined ? ` @${e.offset}` : ''}：${e.zh}\n    ${e.en}`);
   }
   return out.join('\n');
+}
+
+/** Each article with its fields; its 栏目 (a 栏头 printed over it) is listed with it. */
+function articleLines(result: ImportResult): string[] {
+  const out: string[] = [];
+  result.articles.forEach((a, i) => {
+    out.push(`  ${i + 1}. [${a.id}] 主题 headline：${a.headline || '（无 none）'}`);
+    for (const l of result.columnLinks.filter((l) => l.articleId === a.id)) out.push(`     栏目 column：${l.columnName}（栏头，印在本篇上方 printed over this article）`);
+    if (a.kicker) out.push(`     引题 kicker：${a.kicker}`);
+    if (a.deck) out.push(`     副题 deck：${a.deck}`);
+    if (a.lead) out.push(`     电头 lead：${a.lead}`);
+    if (a.byline) out.push(`     署名 byline（${a.bylinePosition === 'end' ? '文末 end' : '题下 top'}）：${a.byline}`);
+    if (a.jumpFrom) out.push(`     转接 jump from：${a.jumpFrom}`);
+    if (a.jumpTo) out.push(`     转版 jump to：${a.jumpTo}`);
+    const text = plainText(a.body);
+    const chars = Array.from(text.replace(/\n/g, '')).length;
+    out.push(`     正文 body：${a.body.content.length} 段 paragraphs，${chars} 字 chars：${cut(text.split('\n')[0] ?? '', 16)} … ${tail(text, 16)}`);
+  });
+  return out;
 }
