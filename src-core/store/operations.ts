@@ -126,13 +126,14 @@ export function operationProblem(op: PageOperation, page: PageView): Problem | u
       return replaceProblem(op);
     case 'recordSuggestion':
     case 'decide':
-    case 'comment':
       return articleProblem(op.articleId, page) ?? (op.kind === 'decide' ? decisionProblem(op.decision) : undefined);
+    case 'comment':
+      return articleProblem(op.articleId, page) ?? textsProblem([op.thread?.quote, ...(op.thread?.comments ?? []).map((c) => c?.text)]);
     case 'decideAll':
       return op.articleIds.map((id) => articleProblem(id, page)).find(Boolean) ?? decisionProblem(op.decision);
     case 'reply':
     case 'resolve':
-      return articleProblem(op.articleId, page) ?? (op.kind === 'reply' && !page.hasThread(op.articleId, op.threadId) ? { zh: `没有批注 ${op.threadId}`, en: `no thread ${op.threadId}` } : undefined);
+      return articleProblem(op.articleId, page) ?? (op.kind === 'reply' && !page.hasThread(op.articleId, op.threadId) ? { zh: `没有批注 ${op.threadId}`, en: `no thread ${op.threadId}` } : undefined) ?? (op.kind === 'reply' ? textsProblem([op.entry?.text]) : undefined);
     case 'dismissFinding':
       // the page header's findings belong to no article: the page keeps their dismissals
       return (op.articleId === PAGE_HEADER_ID ? undefined : articleProblem(op.articleId, page)) ?? (typeof op.finding?.rule === 'string' && typeof op.finding.text === 'string' && op.finding.text.length <= CHECK_STATE_LIMITS.textChars ? undefined : { zh: '忽略的问题缺少规则或文字', en: 'the dismissed finding needs a rule and a text' });
@@ -144,6 +145,13 @@ export function operationProblem(op: PageOperation, page: PageView): Problem | u
     case 'reopen':
       return typeof op.by === 'string' ? undefined : { zh: '缺少签名', en: 'the name is missing' };
   }
+}
+
+/** A comment's texts are held to the length the file keeps: a longer one would be dropped when the page is next opened. */
+function textsProblem(texts: unknown[]): Problem | undefined {
+  const max = CHECK_STATE_LIMITS.textChars;
+  if (texts.every((t) => typeof t === 'string' && t.length <= max)) return undefined;
+  return { zh: `批注文字过长或缺失（每条最多 ${max} 字）`, en: `a comment's text is missing or too long (at most ${max} characters each)` };
 }
 
 function blockProblem(id: string, patch: BlockPatch, page: PageView): Problem | undefined {

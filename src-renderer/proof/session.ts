@@ -5,7 +5,8 @@ import type { HostApi, HostInfo } from '../../src-core/host-api';
 import type { PlacedFinding } from '../../src-core/proof/checks';
 import { applyFix, headerTexts, isHeaderField } from '../../src-core/proof/checks';
 import { foundText } from '../../src-core/proof/rules/house-lists';
-import type { ProofResult, RoundRecord } from '../../src-core/model/proof';
+import { CHECK_STATE_LIMITS, type ProofResult, type RoundRecord } from '../../src-core/model/proof';
+import { PageOperationError, type PageOperation } from '../../src-core/store/operations';
 import { currentRound, isSignedOff, nextRoundName, roundsOf, suggestionOf } from '../../src-core/store/readers';
 import { arrivalMessage } from '../../src-core/proof/arrivals';
 import { ArrivalWatch } from './arrival-watch';
@@ -127,6 +128,18 @@ export class ProofSession {
 
   private notify(m: Message, kind: 'error' | 'info' = 'info'): void {
     this.editor.notify(m, kind);
+  }
+
+  /** Applies an operation the store may refuse (a comment too long for the file): the refusal is shown, nothing changes. */
+  private tryApply(op: PageOperation): boolean {
+    try {
+      this.store.apply(op);
+      return true;
+    } catch (e) {
+      if (!(e instanceof PageOperationError)) throw e;
+      this.notify({ zh: e.zh, en: e.en }, 'error');
+      return false;
+    }
   }
 
   private report(r: ProofResult, done: Message): boolean {
@@ -310,8 +323,9 @@ export class ProofSession {
     }
     if (!text.trim()) return false;
     const id = newId('c');
-    const quote = tiptap.state.doc.textBetween(from, to, '\n');
-    this.store.apply({ kind: 'comment', articleId, thread: { id, quote, round: this.ensureRound(), comments: [{ author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() }], resolved: false } });
+    // the quote is kept for a comment whose text is gone: its start is enough
+    const quote = tiptap.state.doc.textBetween(from, to, '\n').slice(0, CHECK_STATE_LIMITS.textChars);
+    if (!this.tryApply({ kind: 'comment', articleId, thread: { id, quote, round: this.ensureRound(), comments: [{ author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() }], resolved: false } })) return false;
     const mark = tiptap.schema.marks.comment.create({ threadId: id });
     // A comment is not a text change: the tracked-changes transform must leave it alone.
     tiptap.view.dispatch(tiptap.state.tr.addMark(from, to, mark).setMeta(suggestChangesKey, { skip: true }));
@@ -322,7 +336,7 @@ export class ProofSession {
     const doc = this.store.articleDoc(articleId);
     if (!doc || !text.trim()) return;
     if (this.state.locked) return void this.refuseLocked();
-    this.store.apply({ kind: 'reply', articleId, threadId, entry: { author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() } });
+    this.tryApply({ kind: 'reply', articleId, threadId, entry: { author: signature(this.identity), role: this.identity.role, at: new Date().toISOString(), text: text.trim() } });
   }
 
   resolve(articleId: string, threadId: string, resolved: boolean): void {

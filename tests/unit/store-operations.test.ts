@@ -3,6 +3,8 @@ import { samplePage } from '../../bench/pages';
 import { plainText } from '../../src-core/model/richtext';
 import type { Article } from '../../src-core/model/document';
 import { PageOperationError, type BlockPatch } from '../../src-core/store/operations';
+import { CHECK_STATE_LIMITS } from '../../src-core/model/proof';
+import { readProofState, serializePage } from '../../src-core/store/persist';
 import { PageLockedError, PageStore } from '../../src-core/store/page-store';
 import { openSuggestions, suggestionOf, threadsOf } from '../../src-core/store/readers';
 
@@ -110,6 +112,21 @@ describe('proof decisions go through the store', () => {
     const { store, article } = proofPage();
     unchanged(store, () => store.apply({ kind: 'reply', articleId: article.id, threadId: 'none', entry: { author: 'a', role: '组版', at: 't', text: 'x' } }));
     unchanged(store, () => store.apply({ kind: 'decide', articleId: article.id, id: 's1', decision: 'maybe' as 'accept', by: 'x' }));
+  });
+
+  it('refuses a comment or reply longer than the file keeps, so it is never lost when the page is next opened', () => {
+    const { store, article } = proofPage();
+    const max = CHECK_STATE_LIMITS.textChars;
+    const entry = (text: string) => ({ author: '王岚', role: '校对' as const, at: '2026-12-04T00:00:00Z', text });
+    const thread = (id: string, text: string) => ({ id, quote: '原文', round: '一校', comments: [entry(text)], resolved: false });
+    unchanged(store, () => store.apply({ kind: 'comment', articleId: article.id, thread: thread('long', '字'.repeat(max + 1)) }));
+    unchanged(store, () => store.apply({ kind: 'comment', articleId: article.id, thread: { ...thread('quote', '短'), quote: '字'.repeat(max + 1) } }));
+    store.apply({ kind: 'comment', articleId: article.id, thread: thread('t1', '字'.repeat(max)) });
+    unchanged(store, () => store.apply({ kind: 'reply', articleId: article.id, threadId: 't1', entry: entry('字'.repeat(max + 1)) }));
+    // what the store took, the file keeps
+    const read = readProofState(JSON.parse(serializePage(store)).proof);
+    expect(read.dropped).toBe(0);
+    expect(read.state!.articles[article.id]!.threads.map((t) => t.id)).toEqual(['t1']);
   });
 });
 
