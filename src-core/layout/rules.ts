@@ -1,5 +1,5 @@
 import type { ArticleBlock, BanmianDocument, Block, GridRect, ImageBlock, RuleBlock } from '../model/document';
-import { columnX, rowY, spanWidth } from '../model/grid';
+import { columnDepths, columnX, rowY, spanWidth } from '../model/grid';
 import type { LayoutContext } from './context';
 import { BLACK } from './page-layout';
 import { ruleFrame } from './pick';
@@ -50,12 +50,13 @@ export function columnRules(ctx: LayoutContext, doc: BanmianDocument): void {
  * of the same depth, so a module under its titles' overhang is ruled off from them and from its body.
  */
 function stepsOf(block: ArticleBlock | ImageBlock): (GridRect & { block: Block })[] {
-  const depth = (i: number): number => Math.min((block.kind === 'article' ? block.columnRows?.[i] : undefined) ?? block.rows, block.rows);
+  const depths = block.kind === 'article' ? columnDepths(block) : Array.from({ length: block.span }, () => block.rows);
   const out: (GridRect & { block: Block })[] = [];
-  for (let i = 0; i < block.span; i++) {
+  depths.forEach((rows, i) => {
     const last = out[out.length - 1];
-    if (last && depth(i) === last.rows) last.span++;
-    else if (depth(i) > 0) out.push({ block, col: block.col + i, span: 1, row: block.row, rows: depth(i) });
-  }
+    // a run goes on only over the next column at the same depth: never across a column the block does not reach
+    if (last && rows === last.rows && last.col + last.span === block.col + i) last.span++;
+    else if (rows > 0) out.push({ block, col: block.col + i, span: 1, row: block.row, rows });
+  });
   return out;
 }

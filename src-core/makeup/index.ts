@@ -1,5 +1,6 @@
 import type { LayoutEnv } from '../layout/layout';
 import { PRINT_PPI, type Article, type Block, type GridRect, type ImageAsset } from '../model/document';
+import { columnDepths } from '../model/grid';
 import { textOverlaps } from '../model/overlap';
 import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
@@ -145,7 +146,8 @@ function looksOf(doc: MakeUpRequest['document'], images: Map<string, ImageAsset>
 function cellsOfBlock(b: Block): GridRect[] {
   if (b.kind === 'rule') return [];
   if (b.kind !== 'article' || !b.columnRows) return [{ col: b.col, span: b.span, row: b.row, rows: b.rows }];
-  return b.columnRows.map((rows, i) => ({ col: b.col + i, span: 1, row: b.row, rows: Math.min(rows, b.rows) }));
+  // (a column it does not reach takes no room: an empty rectangle would close a run at its own top, for ever)
+  return columnDepths(b).flatMap((rows, i) => (rows > 0 ? [{ col: b.col + i, span: 1, row: b.row, rows }] : []));
 }
 
 /**

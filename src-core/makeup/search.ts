@@ -207,7 +207,7 @@ function skip(obstacles: GridRect[], c: number, row: number, rows: number): numb
 /** First obstacle row at or below `row` in column `c` (the column's foot for a module starting there). */
 function footOf(obstacles: GridRect[], c: number, row: number, rows: number): number {
   let foot = rows;
-  for (const o of obstacles) if (c >= o.col && c < o.col + o.span && o.row >= row) foot = Math.min(foot, o.row);
+  for (const o of obstacles) if (c >= o.col && c < o.col + o.span && o.row >= row && o.rows > 0) foot = Math.min(foot, o.row);
   return foot;
 }
 
@@ -430,7 +430,8 @@ function close(input: SearchInput, s: State, run: { col: number; width: number; 
   const { rows } = input.measurer.geo;
   const left = run.col > 0 ? s.tops[run.col - 1] : rows;
   const right = run.col + run.width < s.tops.length ? s.tops[run.col + run.width] : rows;
-  const to = Math.min(foot, Math.max(run.row + 1, Math.min(left, right)));
+  // (at least a line: a run closed at its own top would be found and closed again for ever)
+  const to = Math.max(run.row + 1, Math.min(foot, Math.min(left, right)));
   const tops = [...s.tops];
   for (let c = run.col; c < run.col + run.width; c++) tops[c] = skip(input.obstacles, c, to, rows);
   const rect = { col: run.col, span: run.width, row: run.row, rows: to - run.row };

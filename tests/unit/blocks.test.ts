@@ -357,6 +357,18 @@ describe('栏线 between modules (column rules)', () => {
     expect(down!.y1).toBeCloseTo(rowY(geo, 5), 6);
     expect(down!.y2).toBeCloseTo(rowY(geo, 39) + geo.bodySize, 6);
   });
+  it('rule a stepped story off from a module in a column it does not reach (a zero in its columnRows)', () => {
+    const doc = emptyDocument('broadsheet');
+    const geo = gridGeometry(doc.page);
+    const text = (id: string): Article => ({ id, kicker: '', headline: '', deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(['正文。'.repeat(40)]), jumpFrom: '', jumpTo: '' });
+    doc.articles.push(text('a'), text('b'));
+    doc.blocks.push({ id: 'A', kind: 'article', articleId: 'a', col: 0, span: 3, row: 0, rows: 20, columnRows: [20, 0, 20] });
+    doc.blocks.push({ id: 'B', kind: 'article', articleId: 'b', col: 1, span: 1, row: 0, rows: 20 });
+    const downs = layout(doc, env).items.filter((i): i is RuleItem => i.kind === 'rule' && i.width === 0.4 && i.x1 === i.x2);
+    const gutter = (c: number) => geo.left + c * (geo.colWidth + geo.gutter) - geo.gutter / 2;
+    expect(downs.map((r) => r.x1).sort((x, y) => x - y)).toEqual([gutter(1), gutter(2)]);
+  });
+
   it('rule a stand-alone photo (a picture of no story) off from the modules beside and above it, not a story\'s own picture', () => {
     const doc = emptyDocument('broadsheet');
     const geo = gridGeometry(doc.page);

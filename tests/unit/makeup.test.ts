@@ -147,6 +147,18 @@ describe('makeUp on bad input', () => {
     expect(alt.heldOver.length).toBeGreaterThan(100);
   });
 
+  it('returns around a locked stepped story one of whose columns it does not reach (a zero in its columnRows)', () => {
+    const base = emptyDocument('tabloid');
+    const locked = { id: 'LB', kind: 'article' as const, articleId: 'L', col: 0, span: 3, row: 0, rows: 30, columnRows: [30, 0, 30], locked: true };
+    const doc = { ...base, articles: ['L', 'a', 'b', 'c'].map((id) => article(id, para.repeat(2))), blocks: [locked] };
+    const r = makeUp({ document: doc }, { fonts });
+    expect(r.stats.stoppedBy).toBe('done');
+    const alt = r.alternatives[0];
+    expect(alt.blocks).toContainEqual(locked);
+    expect(textOverlaps(alt.blocks)).toEqual([]);
+    expect(alt.blocks.filter((b) => b.kind === 'article').length).toBeGreaterThan(1);
+  });
+
   it('holds every article over on a fully locked grid and says so', () => {
     const base = emptyDocument('tabloid');
     const doc = { ...base, articles: [article('a', para)], blocks: [{ id: 'ad', kind: 'box' as const, col: 0, span: base.page.grid.columns, row: 0, rows: 1000, locked: true }] };
