@@ -1,5 +1,6 @@
 import type { Article } from '../model/document';
 import type { Measurer } from './measure';
+import { isBrief } from './shapes';
 import { clashes, grow, outer, type Candidate, type Placement } from './search';
 
 /**
@@ -13,7 +14,10 @@ export function orderTitles(measurer: Measurer, articles: Article[], c: Candidat
   const placed = c.placed.map((p) => ({ ...p }));
   const titled = placed.filter((p) => p.spec.headlineSize > 0).sort((a, b) => a.rank - b.rank);
   for (let i = 1; i < titled.length; i++) {
-    const most = Math.min(...titled.slice(0, i).map((p) => p.spec.headlineSize));
+    // a brief's small headline is no ceiling for the stories ranked under it
+    const above = titled.slice(0, i).filter((p) => !isBrief(articles[p.rank], p.rank));
+    if (!above.length) continue;
+    const most = Math.min(...above.map((p) => p.spec.headlineSize));
     if (titled[i].spec.headlineSize > most) setSmaller(measurer, articles, placed, titled[i], most);
   }
   return { placed, closed: c.closed };

@@ -2,6 +2,7 @@ import type { Article, GridRect } from '../model/document';
 import type { GridGeometry } from '../model/grid';
 import { outer, type Candidate, type Placement } from './search';
 import type { Score } from './types';
+import { isBrief } from './shapes';
 
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
@@ -50,7 +51,7 @@ function collisions(placed: Placement[]): number {
   return n;
 }
 
-function hierarchy(geo: GridGeometry, all: Placement[]): { value: number; sizes: number[] } {
+function hierarchy(geo: GridGeometry, all: Placement[], articles: Article[]): { value: number; sizes: number[] } {
   // Stand-alone photos have no headline: the hierarchy is the articles'.
   const placed = all.filter((p) => p.spec.headlineSize > 0);
   const byRank = [...placed].sort((a, b) => a.rank - b.rank);
@@ -61,8 +62,10 @@ function hierarchy(geo: GridGeometry, all: Placement[]): { value: number; sizes:
   checks.push(!!lead && lead.row <= geo.rows / 3);
   checks.push(!!lead && (geo.columns < 6 || lead.spec.span * 2 >= geo.columns));
   if (placed.length >= 6) checks.push(new Set(sizes).size >= 3);
+  // (a brief's small headline, 简讯, is no ceiling for the stories ranked under it)
+  const ranked = byRank.filter((p) => !isBrief(articles[p.rank], p.rank)).map((p) => p.spec.headlineSize);
   let inversions = 0;
-  for (let i = 1; i < sizes.length; i++) if (sizes[i] > sizes[i - 1]) inversions++;
+  for (let i = 1; i < ranked.length; i++) if (ranked[i] > ranked[i - 1]) inversions++;
   checks.push(inversions === 0);
   checks.push(placed.every((p) => p.m.rows - p.m.titleRows >= 3));
   return { value: checks.filter(Boolean).length / checks.length, sizes };
@@ -110,7 +113,7 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], 
   const blank = hs.reduce((a, b) => a + b, 0);
   const largestHole = hs.length ? Math.max(...hs) : 0;
   const fill = Math.max(0, 1 - blank / free);
-  const h = hierarchy(geo, c.placed);
+  const h = hierarchy(geo, c.placed, articles);
   const bal = balance(geo, c.placed);
   const placedPictures = c.placed.reduce((n, p) => n + p.spec.pictures.length, 0);
   const pictures = pictureCount ? placedPictures / pictureCount : 1;

@@ -97,16 +97,27 @@ function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], imag
 /** A body shorter than this (characters) is a brief (简讯): narrow and under a small headline. */
 const BRIEF_CHARS = 400;
 
+/** Whether the article at `rank` is a brief (简讯): below the lead, its body short. */
+export function isBrief(article: Article, rank: number): boolean {
+  return rank > 0 && plainText(article.body).length < BRIEF_CHARS;
+}
+
+/**
+ * The headline level of the article at `rank`: its rank's (levelOf), but a brief takes a middle or
+ * brief's headline whatever its rank — a short text under a big headline reads as a lead.
+ */
+export function levelFor(article: Article, rank: number): number {
+  return isBrief(article, rank) ? Math.max(levelOf(rank), 2) : levelOf(rank);
+}
+
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
 export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>): ShapeSpec[] {
   const sizes = headlineSizes(geo.columns);
-  const short = plainText(article.body).length < BRIEF_CHARS;
-  // A brief (简讯) below the lead takes a middle or brief's headline whatever its rank: a short text under a big headline reads as a lead.
-  const level = short && rank > 0 ? Math.max(levelOf(rank), 2) : levelOf(rank);
+  const level = levelFor(article, rank);
   const levels = rank === 0 ? [0] : [level, Math.min(level + 1, sizes.length - 1)].filter((v, i, a) => a.indexOf(v) === i);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
-  for (const span of spansFor(short && rank > 0 ? 3 : level, geo.columns)) {
+  for (const span of spansFor(isBrief(article, rank) ? 3 : level, geo.columns)) {
     const pics: PictureShape[][] = [];
     if (links.length) for (const ps of span <= 2 ? [span] : [Math.ceil(span / 2), span]) pics.push(stack(geo, page, links, images, ps));
     else pics.push([]);

@@ -228,14 +228,16 @@ describe('makeUp on bad input', () => {
     }
   });
 
-  it('gives a brief (简讯) ranked second a middle or brief\'s headline, not a second story\'s', () => {
-    const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.repeat(8)), article('brief', para.slice(0, 150)), article('c', para.repeat(5)), article('d', para.repeat(4))] };
+  it('gives a brief (简讯) ranked second a middle or brief\'s headline, not a second story\'s, and no ceiling to the stories under it', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.repeat(8)), article('brief', para.slice(0, 150)), article('c', para.repeat(5)), article('d', para.repeat(4)), article('e', para.repeat(4))] };
     const r = makeUp({ document: doc }, { fonts });
     const alt = r.alternatives[0];
-    const size = (id: string) => alt.document.articles.find((a) => a.id === id)!.styleOverrides?.headline?.size;
+    const size = (id: string) => alt.document.articles.find((a) => a.id === id)!.styleOverrides?.headline?.size ?? 0;
     expect(alt.heldOver).toEqual([]);
     expect(size('brief')).toBeLessThanOrEqual(headlineSizes(8)[2]);
     expect(size('lead')).toBe(headlineSizes(8)[0]);
+    // the second-ranked full story keeps a second story's headline, bigger than the brief's
+    expect(size('c')).toBe(headlineSizes(8)[1]);
   });
 
   it('places a picture that belongs to no article as a stand-alone photo with its caption', () => {
