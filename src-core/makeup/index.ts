@@ -273,7 +273,8 @@ function pictureCells(geo: Measurer['geo'], page: MakeUpRequest['document']['pag
 function warnSmallPictures(links: PictureLink[], images: Map<string, ImageAsset>, geo: Measurer['geo'], notes: MakeUpResult['notes']): void {
   for (const link of links) {
     const asset = images.get(link.imageId);
-    if (!asset) continue;
+    // (a placeholder of no known size has no pixels to judge: preflight reports it as a frame without its picture)
+    if (!asset || !(asset.pixelWidth > 0)) continue;
     const ppi = effectivePpi(geo, asset, 1);
     if (!(ppi >= PRINT_PPI.warning)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也只有 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
     else if (widestPrintable(geo, asset) < 2) notes.push({ zh: `图片 ${asset.name} 只够一栏宽（${asset.pixelWidth} 像素）`, en: `Picture ${asset.name} is sharp only one column wide (${asset.pixelWidth} px)`, imageId: asset.id });

@@ -116,7 +116,9 @@ export class Measurer {
 
   /** Whether the story's titles are set vertically (竖排): they take whole columns at its right, never a wider title area. */
   verticalTitles(articleId: string): boolean {
-    return this.looks.get(articleId)?.titleDirection === 'vertical';
+    const look = this.looks.get(articleId);
+    // (under a 压题图 the layout sets the titles horizontally)
+    return look?.titleDirection === 'vertical' && !look.titleImage;
   }
 
   private lookFor(articleId: string, boxOnly = false): BlockLook {

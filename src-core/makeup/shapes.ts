@@ -46,12 +46,24 @@ export interface FrameRows {
 
 /** Depth of a frame `span` columns wide at an aspect (height/width), its caption under it, between 3 lines and 45% of the page. */
 function rowsAt(geo: GridGeometry, page: PageSettings, span: number, aspect: number, caption: string): number {
-  const width = spanWidth(geo, span);
-  const cap = page.styles.caption;
-  const captionLines = caption.trim() ? Math.ceil(([...caption].length * cap.size) / Math.max(1, width)) : 0;
-  const height = width * aspect + captionLines * cap.lineHeight + (captionLines ? 3 : 0);
-  const rows = Math.ceil((height - geo.bodySize) / geo.pitch) + 1;
+  const rows = Math.ceil((frameHeight(geo, page, span, spanWidth(geo, span) * aspect, caption) - geo.bodySize) / geo.pitch) + 1;
   return Math.max(3, Math.min(rows, maxPictureRows(geo)));
+}
+
+/** Height of a frame whose picture is `height` pt deep, with its caption under it (lines estimated from the caption's length). */
+function frameHeight(geo: GridGeometry, page: PageSettings, span: number, height: number, caption: string): number {
+  const cap = page.styles.caption;
+  const captionLines = caption.trim() ? Math.ceil(([...caption].length * cap.size) / Math.max(1, spanWidth(geo, span))) : 0;
+  return height + captionLines * cap.lineHeight + (captionLines ? 3 : 0);
+}
+
+/**
+ * The deepest frame whose picture, scaled to cover it, still prints at PRINT_PPI.warning (rounded
+ * down to whole lines: a frame rounded up would scale the picture past it).
+ */
+function sharpRows(geo: GridGeometry, page: PageSettings, asset: ImageAsset, span: number, caption: string): number {
+  const deepest = (asset.pixelHeight / PRINT_PPI.warning) * 72;
+  return Math.max(3, Math.floor((frameHeight(geo, page, span, deepest, caption) - geo.bodySize) / geo.pitch) + 1);
 }
 
 export function maxPictureRows(geo: GridGeometry): number {
@@ -63,8 +75,9 @@ export function pictureFrame(geo: GridGeometry, page: PageSettings, asset: Image
   const aspect = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? asset.pixelHeight / asset.pixelWidth : 2 / 3;
   const framed = Math.min(1.25, Math.max(0.45, aspect));
   // A frame deeper than the picture scales it up to fill (the sides cropped): never past the print resolution.
-  const sharp = asset && asset.pixelWidth > 0 ? Math.max(1, effectivePpi(geo, asset, span) / PRINT_PPI.warning) : Infinity;
-  return { rows: rowsAt(geo, page, span, framed, caption), min: rowsAt(geo, page, span, framed * (1 - CROP), caption), max: rowsAt(geo, page, span, framed * Math.min(1 / (1 - CROP), sharp), caption) };
+  const most = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? sharpRows(geo, page, asset, span, caption) : Infinity;
+  const at = (a: number): number => Math.min(rowsAt(geo, page, span, a, caption), most);
+  return { rows: at(framed), min: at(framed * (1 - CROP)), max: at(framed / (1 - CROP)) };
 }
 
 /** A picture's depth in grid lines at a span, uncropped. */

@@ -8,6 +8,7 @@ import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
 import { headlineSizes, shapesFor } from '../../src-core/makeup/shapes';
 import { layout } from '../../src-core/layout/layout';
+import { gridGeometry, spanWidth } from '../../src-core/model/grid';
 import { PRINT_PPI, type ArticleBlock, type BanmianDocument, type GridRect, type ImageBlock } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { textOverlaps } from '../../src-core/model/overlap';
@@ -225,6 +226,21 @@ describe('makeUp on bad input', () => {
       // points per pixel of the picture as printed: its drawn width over its pixels (or what covers the frame)
       const ptPerPixel = item.picture ? item.picture.width / 1800 : Math.max(item.width / 1800, item.height / 1200);
       expect(72 / ptPerPixel).toBeGreaterThanOrEqual(PRINT_PPI.warning);
+    }
+  });
+
+  it('keeps a picture that only just prints sharp at its span at 200 ppi or more: its frame rounded down to whole lines, not up', () => {
+    const geo = gridGeometry(emptyDocument('broadsheet').page);
+    for (const [span, aspect] of [[2, 0.66], [4, 0.56]]) {
+      const w = Math.ceil((201 * spanWidth(geo, span)) / 72);
+      const h = Math.round(w * aspect);
+      const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.repeat(10)), article('b', para.repeat(4)), article('c', para.repeat(3))], images: [photo('p', w, h)] };
+      const r = makeUp({ document: doc, pictures: [{ imageId: 'p', articleId: 'b', caption: '图为现场，本报记者摄' }] }, { fonts });
+      for (const item of layout(r.alternatives[0].document, { fonts }).items) {
+        if (item.kind !== 'image' || item.imageId !== 'p') continue;
+        const ptPerPixel = item.picture ? item.picture.width / w : Math.max(item.width / w, item.height / h);
+        expect(72 / ptPerPixel, `${w}×${h}`).toBeGreaterThanOrEqual(PRINT_PPI.warning - 0.5);
+      }
     }
   });
 
