@@ -315,8 +315,10 @@ export class FontRegistry {
     for (const family of [req.family, ...(substitute ? [substitute] : []), this.defaultFamily, ...this.byFamily.keys()]) {
       const face = this.weightOf(family, req.bold);
       if (!face) continue;
-      // Not remembered while the family's own face is on its way (the renderer fetches it): the next layout may have it.
-      if (face.family === req.family || !this.awaiting(req.family)) this.resolved.set(key, face);
+      // A stand-in (another family, or a synthetic bold) is not remembered while the family's own face
+      // is on its way (the renderer fetches it): the next layout may have it.
+      const standIn = face.family !== req.family || face.bold !== req.bold || face.emboldens !== undefined;
+      if (!standIn || !this.awaiting(req.family)) this.resolved.set(key, face);
       return face;
     }
     throw new Error('no fonts are registered');
@@ -364,8 +366,10 @@ export class FontRegistry {
     for (const family of this.fallbackFamilies) {
       if (family === primary.family) continue;
       const id = this.idOf(family, primary.bold);
-      // A pending bundled face is opened (or noted as wanted); an installed one is not opened for the chain.
-      const face = this.weighted(id ? this.faces.get(id) ?? (this.pending.has(id) ? this.faceById(id) : undefined) : undefined, primary.bold);
+      // A pending bundled face is opened; one not here yet ends the search (noted as wanted, its
+      // answer is to be had once it comes); an installed one is not opened for the chain.
+      if (id && this.pending.has(id) && !this.faceById(id)) return undefined;
+      const face = this.weighted(id ? this.faces.get(id) : undefined, primary.bold);
       if (face?.hasGlyph(cp)) return face;
     }
     return undefined;
