@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo } from '../src-core/host-api';
-import { bringFaces, facesToDeclareFirst, fetchFacesFor, fetchWanted, loadHostFonts, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
+import { bringFaces, facesToDeclareFirst, fetchFacesFor, fetchWanted, loadHostFonts, pageFaces, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
 import { declareWhenIdle } from './canvas/declare-when-idle';
 import { LoadedFontsContext } from './canvas/use-fonts';
 import { connectHost } from './host';
@@ -54,8 +54,9 @@ type Boot =
  * faces declared; each step shown (`show`) until the workspace is ready or a step fails.
  */
 async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boot) => void): Promise<void> {
-  // The faces are listed, and the window's own fetched, while the host reads the page.
-  const loadingFonts = loadHostFonts(host).then((r) => (r.ok && void r.value.fetchFaces(WINDOW_FACES), r));
+  // The faces are listed, and the window's own fetched and handed to the browser (which decodes
+  // them on this thread), while the host reads the page.
+  const loadingFonts = loadHostFonts(host).then((r) => (r.ok && void bringFaces(r.value, WINDOW_FACES), r));
   const workspace = loadWorkspace();
   const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
   performance.mark(BOOT_MARKS.page);
@@ -69,6 +70,8 @@ async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boo
   const pageFonts = await fetchFacesFor(host, doc);
   performance.mark(BOOT_MARKS.fonts);
   if (!pageFonts.ok) return show({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
+  // Its styles' faces are declared while the workspace comes: the first layout draws with them.
+  const declaring = fonts.value.declare(pageFaces(fonts.value.registry, doc));
   const { Editor, Ready } = await workspace;
   if (cancelled()) return;
   let editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
@@ -80,7 +83,7 @@ async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boo
   if (pageFonts.value) editor.notify(pageFonts.value);
   performance.mark(BOOT_MARKS.laidOut);
   // The browser gets the faces the first page draws with now, the others once it is up.
-  const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
+  const declared = await declaring.then((r) => (r.ok ? fonts.value.declare(facesToDeclareFirst(editor.getState().layout)) : r));
   if (!declared.ok) return show({ state: 'error', zh: declared.zh, en: declared.en });
   performance.mark(BOOT_MARKS.declared);
   show({ state: 'ready', editor, fonts: fonts.value, info: info.value, Ready });

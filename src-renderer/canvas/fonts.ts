@@ -198,11 +198,16 @@ export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promis
   if (!loaded.ok) return loaded;
   const { registry } = loaded.value;
   const used = facesUsed(doc);
-  const bundled = used.flatMap((f) => registry.faceIdOf(f.family, f.bold) ?? []).filter((id) => registry.isPending(id));
+  const bundled = pageFaces(registry, doc).filter((id) => registry.isPending(id));
   const [brought, fetched] = await Promise.all([bringFaces(loaded.value, onDemandFacesOf(loaded.value.faces, new Set(used.map((f) => f.family)))), loaded.value.fetchFaces([...WINDOW_FACES, ...bundled])]);
   if (!brought.ok) return brought;
   if (!fetched.ok) return fetched;
   return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
+}
+
+/** The faces (ids) of the weights a page's styles set text in, as the registry resolves their families; a missing family has none. */
+export function pageFaces(registry: FontRegistry, doc: BanmianDocument): string[] {
+  return [...new Set(facesUsed(doc).flatMap((f) => registry.faceIdOf(f.family, f.bold) ?? []))];
 }
 
 /**
