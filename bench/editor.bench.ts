@@ -51,7 +51,7 @@ interface Launch {
   ms: number;
   /** The start's steps (App's BOOT_MARKS, the first paint), each ms after navigation began. */
   steps: Record<string, number>;
-  /** Font bytes that came over the wire (0 for a face the HTTP cache had). */
+  /** Font bytes that came over the wire before the page was interactive (0 for a face the HTTP cache had). */
   fontBytes: number;
   /** Scripts requested before the first contentful paint (the entry and what it preloads), decoded. */
   scriptBytes: number;
@@ -72,6 +72,8 @@ async function launch(profile: string): Promise<Launch> {
     await page.goto(host.url);
     await interactive(page);
     const ms = Date.now() - start;
+    // What came before the page was interactive (the rest of the faces follow when the window is idle).
+    const fontBytesAtStart = fontBytes;
     const scriptBytes = await page.evaluate(() => {
       const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
       const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime < paint);
@@ -84,7 +86,7 @@ async function launch(profile: string): Promise<Launch> {
       if (paint) at['first-paint'] = Math.round(paint.startTime);
       return at;
     });
-    return { ms, steps, fontBytes, scriptBytes };
+    return { ms, steps, fontBytes: fontBytesAtStart, scriptBytes };
   } finally {
     await context.close();
   }
@@ -240,6 +242,10 @@ async function openFortyBlockPage(page: Page): Promise<void> {
   await page.getByTestId('dialog-open').waitFor({ state: 'detached' });
   await page.locator('[data-testid="overlay"] g.frame[data-block="b-m-39"]').waitFor();
   await page.getByTestId('tool-view.fitPage').click();
+  // The faces the first page did not need are fetched and decoded when idle after the start (60–350
+  // ms of this thread each): measured after them, the frames are the marquee's own.
+  const faces = await page.evaluate(() => document.fonts.size);
+  await page.waitForFunction((n) => [...document.fonts].filter((f) => f.family.startsWith('bm-') && f.status === 'loaded').length >= n, Math.max(faces, 8), { timeout: 60_000 });
 }
 
 /** The launch of median time's steps, in the order they came. */
@@ -259,7 +265,7 @@ try {
   printFigure('editor.first-launch-to-interactive', ms(first), 'ms', `median of ${first.length}, fresh profile, goto → page drawn + a frame (target ≤ 2000 ms)`);
   printFigure('editor.second-launch-to-interactive', ms(second), 'ms', `median of ${second.length}, same profile, fonts and scripts from the HTTP cache (target ≤ 1200 ms)`);
   printFigure('editor.second-launch-steps', ms(second), 'ms', `median launch's steps, ms after navigation: ${breakdown(second)}`);
-  printFigure('editor.first-launch-font-bytes', median(first.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, first launch');
+  printFigure('editor.first-launch-font-bytes', median(first.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire before interactive, first launch (the faces the first page needs)');
   printFigure('editor.second-launch-font-bytes', median(second.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, second launch (0: all from the cache)');
   printFigure('editor.scripts-before-first-paint', Math.round(median(first.map((x) => x.scriptBytes)) / 1024), 'KB', 'entry and preloaded chunks requested before the first contentful paint, uncompressed (target ≤ 700 KB)');
 
