@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo } from '../src-core/host-api';
-import { facesToDeclareFirst, fetchFacesFor, loadHostFonts, type LoadedFonts } from './canvas/fonts';
+import { bringFaces, facesToDeclareFirst, fetchFacesFor, fetchWanted, loadHostFonts, pageFaces, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
 import { declareWhenIdle } from './canvas/declare-when-idle';
 import { LoadedFontsContext } from './canvas/use-fonts';
 import { connectHost } from './host';
@@ -54,8 +54,9 @@ type Boot =
  * faces declared; each step shown (`show`) until the workspace is ready or a step fails.
  */
 async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boot) => void): Promise<void> {
-  // The fonts (the bulk of the start) load while the host reads the page.
-  const loadingFonts = loadHostFonts(host);
+  // The faces are listed, and the window's own fetched and handed to the browser (which decodes
+  // them on this thread), while the host reads the page.
+  const loadingFonts = loadHostFonts(host).then((r) => (r.ok && void bringFaces(r.value, WINDOW_FACES), r));
   const workspace = loadWorkspace();
   const [page, info] = await Promise.all([host.startupPage(), host.hostInfo()]);
   performance.mark(BOOT_MARKS.page);
@@ -63,18 +64,26 @@ async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boo
   if (!info.ok) return show({ state: 'error', zh: info.zh, en: info.en });
   show({ state: 'loading', zh: '正在加载字体…' });
   const fonts = await loadingFonts;
-  performance.mark(BOOT_MARKS.fonts);
   if (!fonts.ok) return show({ state: 'error', zh: fonts.zh, en: fonts.en });
   const { document: doc, path, title } = page.value;
+  // Only the faces this page's styles set text in; the others come when idle (App, below).
   const pageFonts = await fetchFacesFor(host, doc);
+  performance.mark(BOOT_MARKS.fonts);
   if (!pageFonts.ok) return show({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
+  // Its styles' faces are declared while the workspace comes: the first layout draws with them.
+  const declaring = fonts.value.declare(pageFaces(fonts.value.registry, doc));
   const { Editor, Ready } = await workspace;
   if (cancelled()) return;
-  const editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+  let editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+  // A glyph its faces lack, or a stand-in for a missing family, reached a face not fetched: laid out again with it.
+  for (let more = await fetchWanted(fonts.value); more.ok && more.value; more = await fetchWanted(fonts.value)) {
+    // The first one is let go (nothing holds it): its store was made from the same page.
+    editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
+  }
   if (pageFonts.value) editor.notify(pageFonts.value);
   performance.mark(BOOT_MARKS.laidOut);
   // The browser gets the faces the first page draws with now, the others once it is up.
-  const declared = await fonts.value.declare(facesToDeclareFirst(editor.getState().layout));
+  const declared = await declaring.then((r) => (r.ok ? fonts.value.declare(facesToDeclareFirst(editor.getState().layout)) : r));
   if (!declared.ok) return show({ state: 'error', zh: declared.zh, en: declared.en });
   performance.mark(BOOT_MARKS.declared);
   show({ state: 'ready', editor, fonts: fonts.value, info: info.value, Ready });
@@ -100,11 +109,12 @@ export function App() {
     if (!editor) document.title = APP_NAME;
   }, [editor]);
 
-  // The faces the first page did not need, one at a time when the window is idle after showing it.
+  // The faces the first page did not need, one at a time when the window is idle after showing it:
+  // a bundled face is fetched and declared, an installed one declared if something fetched it.
   useEffect(() => {
     if (!editor || !fonts) return;
     const declareOne = (id: string) =>
-      void fonts.declare([id]).then((r) => {
+      void (fonts.registry.isPending(id) ? bringFaces(fonts, [id]) : fonts.declare([id])).then((r) => {
         if (!r.ok) editor.notify(r);
       });
     return declareWhenIdle(

@@ -172,6 +172,10 @@ export class FontRegistry {
   /** Roles drawn in another family's face (drawRole). */
   private readonly roleFamilies = new Map<string, string>();
   private readonly onDemandFamilies = new Set<string>();
+  /** Faces of the bundled chain listed before their bytes are here (`addPendingFace`). */
+  private readonly pending = new Set<string>();
+  /** Listed faces a lookup needed while their bytes were not at hand (`wantedFaces`). */
+  private readonly wanted = new Set<string>();
   /** Families tried, in order, for a glyph the requested face lacks. */
   fallbackFamilies: string[] = [];
   defaultFamily = 'song';
@@ -196,6 +200,36 @@ export class FontRegistry {
     if (!this.byFamily.has(face.family)) this.onDemandFamilies.add(face.family);
     if (!this.labels.has(face.family)) this.labels.set(face.family, face.label ?? { zh: face.family, en: face.family });
     this.place(face.id, face.family, face.bold);
+  }
+
+  /**
+   * A face of the bundled chain whose bytes come later (the renderer fetches only what a page needs
+   * before it is shown): it takes its place in its family and in the fallback chain as `addFace`
+   * would, and is opened once `open` gives its bytes. Until then a lookup that reaches it notes it
+   * in `wantedFaces` and goes on, so a layout made meanwhile is to be made again once it is here.
+   */
+  addPendingFace(face: OnDemandFace): void {
+    if (this.faces.has(face.id)) return;
+    this.onDemand.set(face.id, face);
+    this.pending.add(face.id);
+    if (face.label) this.labels.set(face.family, face.label);
+    else if (!this.labels.has(face.family)) this.labels.set(face.family, { zh: face.family, en: face.family });
+    this.place(face.id, face.family, face.bold);
+    if (!this.fallbackFamilies.includes(face.family)) this.fallbackFamilies.push(face.family);
+  }
+
+  /** Whether a face of the bundled chain is listed and not opened yet (`addPendingFace`). */
+  isPending(id: string): boolean {
+    return this.pending.has(id);
+  }
+
+  /** The listed faces a lookup needed while their bytes were not at hand, since the last `clearWanted`. */
+  wantedFaces(): string[] {
+    return [...this.wanted].filter((id) => this.onDemand.has(id));
+  }
+
+  clearWanted(): void {
+    this.wanted.clear();
   }
 
   private place(id: string, family: string, bold: boolean): void {
@@ -243,10 +277,17 @@ export class FontRegistry {
     try {
       // Reading may fail too (a file removed or damaged since it was listed).
       const bytes = pending.open();
-      if (!bytes) return undefined;
+      if (!bytes) {
+        this.wanted.add(id);
+        return undefined;
+      }
       const face = new FontFace(id, pending.family, pending.bold, bytes);
       this.faces.set(id, face);
       this.onDemand.delete(id);
+      this.pending.delete(id);
+      this.wanted.delete(id);
+      // A family resolved to a stand-in while this face was away resolves to it now.
+      this.resolved.clear();
       return face;
     } catch (e) {
       this.unopenable.set(id, e instanceof Error ? e.message : String(e));
@@ -289,8 +330,10 @@ export class FontRegistry {
     for (const family of [req.family, ...(substitute ? [substitute] : []), this.defaultFamily, ...this.byFamily.keys()]) {
       const face = this.weightOf(family, req.bold);
       if (!face) continue;
-      // Not remembered while the family's own face is on its way (the renderer fetches it): the next layout may have it.
-      if (face.family === req.family || !this.awaiting(req.family)) this.resolved.set(key, face);
+      // A stand-in (another family, or a synthetic bold) is not remembered while the family's own face
+      // is on its way (the renderer fetches it): the next layout may have it.
+      const standIn = face.family !== req.family || face.bold !== req.bold || face.emboldens !== undefined;
+      if (!standIn || !this.awaiting(req.family)) this.resolved.set(key, face);
       return face;
     }
     throw new Error('no fonts are registered');
@@ -338,6 +381,9 @@ export class FontRegistry {
     for (const family of this.fallbackFamilies) {
       if (family === primary.family) continue;
       const id = this.idOf(family, primary.bold);
+      // A pending bundled face is opened; one not here yet ends the search (noted as wanted, its
+      // answer is to be had once it comes); an installed one is not opened for the chain.
+      if (id && this.pending.has(id) && !this.faceById(id)) return undefined;
       const face = this.weighted(id ? this.faces.get(id) : undefined, primary.bold);
       if (face?.hasGlyph(cp)) return face;
     }

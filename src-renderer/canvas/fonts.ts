@@ -1,6 +1,5 @@
 import { absentFontsNotice, absentPageFonts, facesUsed } from '../../src-core/layout/page-fonts';
-import { FontOpenError, registryFrom, type LoadedFace } from '../../src-core/fonts/provider';
-import type { FontRegistry } from '../../src-core/fonts/registry';
+import { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import type { BanmianDocument } from '../../src-core/model/document';
@@ -60,14 +59,18 @@ export interface LoadedFonts {
 const loads = new WeakMap<HostApi, Promise<HostResult<LoadedFonts>>>();
 
 /**
- * Fetches every face the host offers and registers it for layout metrics; `declare` hands the same
- * bytes to the browser through the CSS Font Loading API. Runs once per host (React StrictMode mounts
+ * Lists the faces the host offers and registers them for layout metrics, none fetched yet: the
+ * bundled ones in the fallback chain as pending faces (`FontRegistry.addPendingFace`), installed
+ * ones on demand. Their bytes come when something needs them (`fetchFaces`: the start fetches the
+ * first page's, `fetchFacesFor`, and the rest when idle, App), ~110 MB in all that a second launch
+ * otherwise read from the HTTP cache before the page could be shown. `declare` hands the same bytes
+ * to the browser through the CSS Font Loading API. Runs once per host (React StrictMode mounts
  * effects twice); a failed load may be retried.
  */
 export function loadHostFonts(host: HostApi): Promise<HostResult<LoadedFonts>> {
   let load = loads.get(host);
   if (!load) {
-    load = fetchAndDeclare(host);
+    load = listFaces(host);
     loads.set(host, load);
     const forget = () => void loads.delete(host);
     load.then((r) => !r.ok && forget(), forget);
@@ -75,42 +78,48 @@ export function loadHostFonts(host: HostApi): Promise<HostResult<LoadedFonts>> {
   return load;
 }
 
-async function fetchAndDeclare(host: HostApi): Promise<HostResult<LoadedFonts>> {
+async function listFaces(host: HostApi): Promise<HostResult<LoadedFonts>> {
   const listed = await host.listFonts();
   if (!listed.ok) return listed;
   if (listed.value.length === 0) return { ok: false, zh: '宿主程序没有提供任何字体', en: 'The host offers no fonts' };
-  // Installed fonts (hundreds) are fetched when something uses them, not at the start.
-  const atStart = listed.value.filter((f) => !f.onDemand);
-  const bytes = await Promise.all(atStart.map((f) => host.fontBytes(f.id)));
-  const faces: LoadedFace[] = [];
-  for (let i = 0; i < atStart.length; i++) {
-    const got = bytes[i];
-    if (!got.ok) return got;
-    faces.push({ info: atStart[i], bytes: got.value });
-  }
-  let registry: FontRegistry;
-  try {
-    // Built as the host built its own (same order, labels and fallbacks), so both measure alike.
-    registry = registryFrom(faces);
-  } catch (e) {
-    return e instanceof FontOpenError ? { ok: false, zh: e.zh, en: e.en } : { ok: false, zh: `字体无法打开：${String(e)}`, en: `A font cannot be opened: ${String(e)}` };
-  }
-  const waiting = new Map(faces.map((f) => [f.info.id, f.bytes]));
   const fetched = new Map<string, Uint8Array>();
-  for (const f of listed.value) if (f.onDemand) registry.addOnDemandFace({ ...f, open: () => fetched.get(f.id) });
-  const onDemand = new Set(listed.value.filter((f) => f.onDemand).map((f) => f.id));
-  const fetchFaces = async (faceIds: Iterable<string>): Promise<HostResult<void>> => {
-    const wanted = [...new Set(faceIds)].filter((id) => onDemand.has(id) && !fetched.has(id));
-    const got = await Promise.all(wanted.map((id) => host.fontBytes(id)));
-    for (let i = 0; i < wanted.length; i++) {
-      const r = got[i];
-      if (!r.ok) return r;
-      fetched.set(wanted[i], r.value);
-      waiting.set(wanted[i], r.value);
+  // Registered in the host's order, with its labels, so both registries resolve and fall back alike (registryFrom).
+  const registry = new FontRegistry();
+  for (const f of listed.value) {
+    const face = { ...f, open: () => fetched.get(f.id) };
+    if (f.onDemand) registry.addOnDemandFace(face);
+    else registry.addPendingFace(face);
+  }
+  const waiting = new Map<string, Uint8Array>();
+  const known = new Set(listed.value.map((f) => f.id));
+  // One request per face, however many callers want it meanwhile (the start, the idle loader, a picker).
+  const coming = new Map<string, Promise<HostResult<void>>>();
+  const fetchOne = async (id: string): Promise<HostResult<void>> => {
+    const r = await host.fontBytes(id);
+    if (!r.ok) return r;
+    fetched.set(id, r.value);
+    const opened = opening(registry, id);
+    if (!opened.ok) {
+      fetched.delete(id);
+      return opened;
     }
+    waiting.set(id, r.value);
     return { ok: true, value: undefined };
   };
+  const fetchFaces = async (faceIds: Iterable<string>): Promise<HostResult<void>> => {
+    const wanted = [...new Set(faceIds)].filter((id) => known.has(id) && !fetched.has(id));
+    for (const id of wanted) if (!coming.has(id)) coming.set(id, fetchOne(id).then((r) => (r.ok || coming.delete(id), r)));
+    const got = await Promise.all(wanted.map((id) => coming.get(id)!));
+    return got.find((r) => !r.ok) ?? { ok: true, value: undefined };
+  };
   return { ok: true, value: { registry, faces: listed.value, declare: declarer(waiting), fetchFaces } };
+}
+
+/** Opens a fetched face now (a bad file is named here, not passed over by a later layout); an installed one opens when used. */
+function opening(registry: FontRegistry, id: string): HostResult<void> {
+  if (!registry.isPending(id) || registry.faceById(id)) return { ok: true, value: undefined };
+  const why = registry.unopenableFaces().find((f) => f.id === id)?.why ?? '';
+  return { ok: false, zh: `字体 ${id} 无法打开：${why}`, en: `Font ${id} cannot be opened: ${why}` };
 }
 
 /** `declare` over the bytes in `waiting` (each face handed to the browser once). */
@@ -151,6 +160,11 @@ export function onDemandFacesOf(faces: readonly FontFaceInfo[], families: Readon
   return faces.filter((f) => f.onDemand && families.has(f.family)).map((f) => f.id);
 }
 
+/** The faces of these families to fetch before text is set in them: installed ones, and bundled ones not opened yet (loadHostFonts). */
+export function facesToBring(loaded: Pick<LoadedFonts, 'faces' | 'registry'>, families: ReadonlySet<string>): string[] {
+  return loaded.faces.filter((f) => families.has(f.family) && (f.onDemand || loaded.registry.isPending(f.id))).map((f) => f.id);
+}
+
 /** Fetches faces (those not here yet) and hands them to the browser: after it, layout and the screen both draw with them. */
 export async function bringFaces(loaded: LoadedFonts, faceIds: readonly string[]): Promise<HostResult<void>> {
   const fetched = await loaded.fetchFaces(faceIds);
@@ -164,22 +178,46 @@ export async function bringFaces(loaded: LoadedFonts, faceIds: readonly string[]
  * then leaves the style as it was.
  */
 export async function bringFamily(loaded: LoadedFonts, family: string): Promise<HostResult<void>> {
-  const r = await bringFaces(loaded, onDemandFacesOf(loaded.faces, new Set([family])));
+  const r = await bringFaces(loaded, facesToBring(loaded, new Set([family])));
   if (r.ok) return r;
   const name = loaded.registry.familyLabel(family);
   return { ok: false, zh: `无法取得字体“${name.zh}”，样式未改：${r.zh}`, en: `Cannot fetch the font '${name.en}'; the style is unchanged: ${r.en}` };
 }
 
+/** The bundled faces the window's own text draws with (styles.css, MARK_FONT): fetched with the first page's. */
+export const WINDOW_FACES = ['song-regular', MARK_FACE];
+
 /**
- * Before a page is laid out (at the start, on 打开): fetches the installed faces its styles use, so
- * it draws with them and not their stand-ins, and says which of its recorded fonts this machine
- * lacks (zh/en), or undefined when it has them all.
+ * Before a page is laid out (at the start, on 打开): fetches the installed faces its styles use (and
+ * hands them to the browser), and the bundled faces of those weights, so it draws with them and not
+ * their stand-ins; says which of its recorded fonts this machine lacks (zh/en), or undefined when it
+ * has them all. A face its layout then also reaches (a glyph's fallback, a stand-in) is `fetchWanted`'s.
  */
 export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promise<HostResult<{ zh: string; en: string } | undefined>> {
   const loaded = await loadHostFonts(host);
   if (!loaded.ok) return loaded;
-  const brought = await bringFaces(loaded.value, onDemandFacesOf(loaded.value.faces, new Set(facesUsed(doc).map((f) => f.family))));
-  if (!brought.ok) return brought;
   const { registry } = loaded.value;
+  const used = facesUsed(doc);
+  const bundled = pageFaces(registry, doc).filter((id) => registry.isPending(id));
+  const [brought, fetched] = await Promise.all([bringFaces(loaded.value, onDemandFacesOf(loaded.value.faces, new Set(used.map((f) => f.family)))), loaded.value.fetchFaces([...WINDOW_FACES, ...bundled])]);
+  if (!brought.ok) return brought;
+  if (!fetched.ok) return fetched;
   return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
+}
+
+/** The faces (ids) of the weights a page's styles set text in, as the registry resolves their families; a missing family has none. */
+export function pageFaces(registry: FontRegistry, doc: BanmianDocument): string[] {
+  return [...new Set(facesUsed(doc).flatMap((f) => registry.faceIdOf(f.family, f.bold) ?? []))];
+}
+
+/**
+ * Fetches the faces a layout reached while they were not here (`FontRegistry.wantedFaces`); true
+ * when any came, and the page is to be laid out again (its compositions fell back past them).
+ */
+export async function fetchWanted(loaded: LoadedFonts): Promise<HostResult<boolean>> {
+  const wanted = loaded.registry.wantedFaces();
+  loaded.registry.clearWanted();
+  if (wanted.length === 0) return { ok: true, value: false };
+  const r = await loaded.fetchFaces(wanted);
+  return r.ok ? { ok: true, value: true } : r;
 }

@@ -1,5 +1,5 @@
 import { WEIGHT_LABELS, type RunFace } from '../../src-core/story/face';
-import { bringFaces, onDemandFacesOf } from '../canvas/fonts';
+import { bringFaces, facesToBring } from '../canvas/fonts';
 import { useLoadedFonts } from '../canvas/use-fonts';
 import { useEditorInstance } from '../editor/use-editor';
 import { familyChoices } from '../ui/family-choices';
@@ -28,7 +28,7 @@ export function FaceControl({ story }: { story: ActiveStory }) {
   const choices = familyChoices(editor.fonts, current?.family ?? editor.fonts.defaultFamily);
   const disabled = !story.editable();
   const apply = (next: RunFace | null) => {
-    const ids = next && loaded ? onDemandFacesOf(loaded.faces, new Set([next.family])) : [];
+    const ids = next && loaded ? facesToBring(loaded, new Set([next.family])) : [];
     if (!loaded || ids.length === 0) return story.setFace(next);
     void bringFaces(loaded, ids).then((r) => {
       if (r.ok) return story.setFace(next);

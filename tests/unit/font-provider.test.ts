@@ -12,7 +12,7 @@ import { checkPage } from '../../src-main/files/print';
 import { FONT_SOURCES, fontProvider } from '../../src-main/fonts/provider';
 import { dispatchHostCall } from '../../src-main/host/handlers';
 import type { HostEnv } from '../../src-main/host/page-files';
-import { loadHostFonts } from '../../src-renderer/canvas/fonts';
+import { fetchFacesFor, loadHostFonts } from '../../src-renderer/canvas/fonts';
 import { familyChoices } from '../../src-renderer/ui/family-choices';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -75,6 +75,8 @@ describe('a second font source plugs in through the provider', () => {
     const fonts = loaded.value.registry;
     expect(familyChoices(fonts, 'song').map((c) => `${c.family}:${c.text}`)).toEqual(['song:宋体', 'hei:黑体', 'kai:楷体', 'biaosong:标宋', 'test:测试体']);
     expect(familyChoices(fonts, 'test').find((c) => c.family === 'test')?.title).toBe('Test face');
+    // a page's faces are fetched before it is laid out, as the start and 打开 do
+    expect(await fetchFacesFor(host, withHeadlineIn('test'))).toMatchObject({ ok: true });
     expect(facesUsed(withHeadlineIn('test'), fonts)).toContain('test-regular');
   });
 

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { samplePage } from '../../bench/pages';
+import { FontRegistry } from '../../src-core/fonts/registry';
+import type { HostApi } from '../../src-core/host-api';
+import { layout } from '../../src-core/layout/layout';
+import type { BanmianDocument } from '../../src-core/model/document';
+import { fontProvider } from '../../src-main/fonts/provider';
+import { dispatchHostCall } from '../../src-main/host/handlers';
+import type { HostEnv } from '../../src-main/host/page-files';
+import { fetchFacesFor, fetchWanted, loadHostFonts } from '../../src-renderer/canvas/fonts';
+
+/**
+ * Issue 18: a second launch read ~110 MB of bundled faces before the page could be shown. The
+ * renderer now lists them and fetches only what the first page needs; what it lays out must still
+ * be what the host (the PDF) lays out with every face open.
+ */
+
+const host = fontProvider();
+
+/** The host's font calls as the renderer makes them, each fetch recorded. */
+function recordingHost(): { api: HostApi; fetched: string[] } {
+  const env: HostEnv = { files: undefined as never, autosaveSeconds: 30, fonts: host };
+  const fetched: string[] = [];
+  const api = {
+    listFonts: () => dispatchHostCall('listFonts', [], env),
+    fontBytes: (id: string) => (fetched.push(id), dispatchHostCall('fontBytes', [id], env)),
+  } as unknown as HostApi;
+  return { api, fetched };
+}
+
+/** Every glyph run as the screen draws it: face, size, place and text. */
+function drawn(doc: BanmianDocument, fonts: FontRegistry): string[] {
+  return layout(doc, { fonts }).items.flatMap((i) => (i.kind === 'glyphs' ? [`${i.face} ${i.size} ${i.y.toFixed(2)} ${i.xs.map((x) => x.toFixed(2)).join(',')} ${i.boldStroke ?? ''} ${i.text}`] : []));
+}
+
+/** A registry with every bundled face pending, bytes handed out only for ids in `here`. */
+function pendingRegistry(here: Set<string>): FontRegistry {
+  const fonts = new FontRegistry();
+  for (const f of host.faces()) if (!f.onDemand) fonts.addPendingFace({ ...f, open: () => (here.has(f.id) ? host.bytes(f.id) : undefined) });
+  return fonts;
+}
+
+/** An ideograph that the faces `lacking` all lack and the faces `having` have, from their cmaps. */
+function charOnlyIn(having: string | string[], lacking: string[]): string {
+  const haves = [having].flat().map((id) => host.registry().faceById(id)!);
+  const has = { hasGlyph: (cp: number) => haves.every((f) => f.hasGlyph(cp)) };
+  const lack = lacking.map((id) => host.registry().faceById(id)!);
+  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0x20000, 0x2a6df]]) {
+    for (let cp = from; cp <= to; cp++) if (has.hasGlyph(cp) && lack.every((f) => !f.hasGlyph(cp))) return String.fromCodePoint(cp);
+  }
+  throw new Error(`no ideograph only ${having} has`);
+}
+
+describe('pending bundled faces (FontRegistry.addPendingFace)', () => {
+  it('keep their place in the fallback chain: a glyph reaching an absent one is noted, and once it is here resolves as the host does', () => {
+    const rare = charOnlyIn('kai-regular', ['song-regular', 'hei-regular']).codePointAt(0)!;
+    const here = new Set(['song-regular', 'hei-regular']);
+    const fonts = pendingRegistry(here);
+    const song = fonts.faceById('song-regular')!;
+    expect(fonts.fallbackFor(rare, song)).toBeUndefined();
+    expect(fonts.wantedFaces()).toEqual(['kai-regular']);
+    here.add('kai-regular');
+    expect(fonts.fallbackFor(rare, song)?.id).toBe(host.registry().fallbackFor(rare, host.registry().faceById('song-regular')!)?.id);
+    expect(fonts.wantedFaces()).toEqual([]);
+  });
+
+  it('a bold asked for while only its regular is here is a stand-in, noted and not kept: the real bold once it comes', () => {
+    const here = new Set(['hei-regular']);
+    const fonts = pendingRegistry(here);
+    expect(fonts.face({ family: 'hei', bold: true }).id).toBe('hei-regular+synthetic-bold');
+    expect(fonts.wantedFaces()).toEqual(['hei-bold']);
+    here.add('hei-bold');
+    expect(fonts.face({ family: 'hei', bold: true }).id).toBe('hei-bold');
+  });
+});
+
+describe('the renderer fetches the faces a page needs, not all of them', () => {
+  it('lists without fetching; the sample page fetches its styles\' faces and the window\'s, once each, and lays out as the host does', async () => {
+    const { api, fetched } = recordingHost();
+    const loaded = await loadHostFonts(api);
+    if (!loaded.ok) throw new Error(loaded.en);
+    expect(fetched).toEqual([]);
+    const doc = samplePage();
+    // two callers at once (the start's early fetch of the window's faces and the page's) share requests
+    const [a, b] = await Promise.all([loaded.value.fetchFaces(['song-regular', 'hei-regular']), fetchFacesFor(api, doc)]);
+    expect(a.ok && b.ok).toBe(true);
+    // the sample sets text in 宋体 regular and 黑体 regular and bold; the window draws in 宋体 and 黑体 regular
+    expect([...fetched].sort()).toEqual(['hei-bold', 'hei-regular', 'song-regular']);
+    expect(drawn(doc, loaded.value.registry)).toEqual(drawn(doc, host.registry()));
+    expect(loaded.value.registry.wantedFaces()).toEqual([]);
+  });
+
+  it('a glyph only a face not fetched has: the layout names it (fetchWanted), and laid out again matches the host', async () => {
+    const { api, fetched } = recordingHost();
+    const loaded = await loadHostFonts(api);
+    if (!loaded.ok) throw new Error(loaded.en);
+    const sample = samplePage();
+    const rare = charOnlyIn(['kai-regular', 'kai-bold'], ['song-regular', 'hei-regular', 'song-bold', 'hei-bold']);
+    const doc = { ...sample, articles: sample.articles.map((a) => ({ ...a, headline: `${a.headline}${rare}` })) };
+    expect((await fetchFacesFor(api, doc)).ok).toBe(true);
+    const expected = drawn(doc, host.registry());
+    const needed = new Set(expected.map((g) => g.split(' ')[0]));
+    const first = drawn(doc, loaded.value.registry);
+    const absent = [...needed].filter((id) => !fetched.includes(id));
+    // the headlines' 黑体 bold lacks it: the host draws it in 楷体 bold, not fetched for the page's styles
+    expect(absent).toEqual(['kai-bold']);
+    expect(first).not.toEqual(expected);
+    // laid out again as long as the last layout reached a face not here (App's start does the same);
+    // the chain before 楷体 (宋体 bold) is fetched too: whether it has the glyph is in its file
+    let rounds = 0;
+    for (let more = await fetchWanted(loaded.value); more.ok && more.value; more = await fetchWanted(loaded.value)) {
+      rounds++;
+      drawn(doc, loaded.value.registry);
+    }
+    expect(rounds).toBe(2);
+    expect(fetched.slice(3)).toEqual(['song-bold', 'kai-bold']);
+    expect(drawn(doc, loaded.value.registry)).toEqual(expected);
+    expect(await fetchWanted(loaded.value)).toEqual({ ok: true, value: false });
+  });
+});
