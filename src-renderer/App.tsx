@@ -116,6 +116,8 @@ export function App() {
     const declareOne = (id: string) =>
       void (fonts.registry.isPending(id) ? bringFaces(fonts, [id]) : fonts.declare([id])).then((r) => {
         if (!r.ok) editor.notify(r);
+        // a layout made meanwhile that stood in for this face is made again with it
+        else editor.facesArrived();
       });
     return declareWhenIdle(
       fonts.faces.map((f) => f.id),

@@ -176,6 +176,10 @@ export class FontRegistry {
   private readonly pending = new Set<string>();
   /** Listed faces a lookup needed while their bytes were not at hand (`wantedFaces`). */
   private readonly wanted = new Set<string>();
+  /** Faces some lookup stood in for while their bytes were not at hand (kept through `clearWanted`). */
+  private readonly stoodIn = new Set<string>();
+  /** Goes up each time a face arrives that a lookup stood in for meanwhile: what was composed with a stand-in is to be composed again. */
+  generation = 0;
   /** Families tried, in order, for a glyph the requested face lacks. */
   fallbackFamilies: string[] = [];
   defaultFamily = 'song';
@@ -279,6 +283,7 @@ export class FontRegistry {
       const bytes = pending.open();
       if (!bytes) {
         this.wanted.add(id);
+        this.stoodIn.add(id);
         return undefined;
       }
       const face = new FontFace(id, pending.family, pending.bold, bytes);
@@ -286,6 +291,7 @@ export class FontRegistry {
       this.onDemand.delete(id);
       this.pending.delete(id);
       this.wanted.delete(id);
+      if (this.stoodIn.delete(id)) this.generation++;
       // A family resolved to a stand-in while this face was away resolves to it now.
       this.resolved.clear();
       return face;

@@ -33,7 +33,25 @@ export class CompositionCache {
   misses = 0;
   private holding = 0;
 
-  constructor(readonly registry: FontRegistry) {}
+  /** The registry's faces as of the entries (`FontRegistry.generation`). */
+  private generation: number;
+
+  constructor(readonly registry: FontRegistry) {
+    this.generation = registry.generation;
+  }
+
+  /**
+   * Called at the start of each layout: when a face arrived that a composition stood in for (the
+   * renderer fetches faces after the first page), everything composed before is composed again.
+   */
+  startLayout(): void {
+    if (this.generation === this.registry.generation) return;
+    this.generation = this.registry.generation;
+    this.entries = new Map();
+    this.used = new Map();
+    this.articleMemo = new Map();
+    this.articlesUsed = new Map();
+  }
 
   compose(runs: StyledRun[], opts: ComposeOptions): ComposedParagraph {
     let key = `${opts.width}|${opts.indent}|${opts.align}|${opts.hanLatinSpace}|${opts.maxExpansion}|${opts.compressLineStartOpening ? 1 : 0}${opts.compressLineEndClosing ? 1 : 0}|${opts.tracking ?? 0}|${opts.avoidLoneCharacter ? 1 : 0}`;

@@ -35,6 +35,7 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
   // A recorded font this machine lacks is drawn with its role's face (the page keeps naming it).
   substituteRecorded(doc, env.fonts);
   const ctx = layoutContext(doc.page, env);
+  ctx.cache.startLayout();
   const { geo, out } = ctx;
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
   const images = new Map(doc.images.map((i) => [i.id, i]));

@@ -152,6 +152,8 @@ export class Editor {
   private unsubscribeStore: () => void;
   private readonly listeners = new Set<Listener>();
   private readonly cache: CompositionCache;
+  /** The registry's generation the page was last laid out with (`facesArrived`). */
+  private laidOutGeneration = -1;
   /** Fitting an article tries many heights; its own cache keeps the page cache's entries alive. */
   private readonly fitCache: CompositionCache;
   private state: EditorState;
@@ -260,6 +262,7 @@ export class Editor {
     if (this.state) next.dirty = this.isDirty();
     if (!this.laidOut || this.laidOut.doc !== doc || this.laidOut.preview !== preview) {
       this.laidOut = { doc, preview };
+      this.laidOutGeneration = this.fonts.generation;
       const start = performance.now();
       try {
         next.layout = layout(withBlockPreview(withPreview(doc, interaction, this.state?.geo ?? gridGeometry(doc.page)), blockPreview), { fonts: this.fonts, cache: this.cache, ...(this.proofView ? { proof: this.proofView } : {}) });
@@ -318,6 +321,16 @@ export class Editor {
   }
 
   private proofView: LayoutEnv['proof'];
+
+  /**
+   * A face arrived (the renderer fetches them after the first page): when a layout stood in for it
+   * (the registry's generation moved), the page is laid out again, its cache composing afresh.
+   */
+  facesArrived(): void {
+    if (this.laidOutGeneration === this.fonts.generation) return;
+    this.laidOut = undefined;
+    this.refresh();
+  }
 
   /** The proof view (校样) on the canvas: pending changes and comments marked; undefined for the print view. */
   setProofView(proof: LayoutEnv['proof'] | undefined): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { FontRegistry } from '../../src-core/fonts/registry';
 import type { HostApi } from '../../src-core/host-api';
+import { CompositionCache } from '../../src-core/layout/cache';
 import { layout } from '../../src-core/layout/layout';
 import type { BanmianDocument } from '../../src-core/model/document';
 import { fontProvider } from '../../src-main/fonts/provider';
@@ -118,3 +119,25 @@ describe('the renderer fetches the faces a page needs, not all of them', () => {
     expect(await fetchWanted(loaded.value)).toEqual({ ok: true, value: false });
   });
 });
+
+describe('a face that arrives after a layout stood in for it', () => {
+  it('is drawn at the next layout with a kept composition cache (the desk\'s), not the stand-in it was composed with', async () => {
+    const { api } = recordingHost();
+    const loaded = await loadHostFonts(api);
+    if (!loaded.ok) throw new Error(loaded.en);
+    const sample = samplePage();
+    const rare = charOnlyIn(['kai-regular', 'kai-bold'], ['song-regular', 'hei-regular', 'song-bold', 'hei-bold']);
+    const doc = { ...sample, articles: sample.articles.map((a) => ({ ...a, headline: `${a.headline}${rare}` })) };
+    expect((await fetchFacesFor(api, doc)).ok).toBe(true);
+    const fonts = loaded.value.registry;
+    const cache = new CompositionCache(fonts);
+    const runs = (): string[] => layout(doc, { fonts, cache }).items.flatMap((i) => (i.kind === 'glyphs' ? [`${i.face} ${i.text}`] : []));
+    const before = runs();
+    // the idle loader brings the faces the layout reached (as App does, one after another)
+    for (let more = await fetchWanted(loaded.value); more.ok && more.value; more = await fetchWanted(loaded.value)) runs();
+    const expected = layout(doc, { fonts: host.registry() }).items.flatMap((i) => (i.kind === 'glyphs' ? [`${i.face} ${i.text}`] : []));
+    expect(before).not.toEqual(expected);
+    expect(runs()).toEqual(expected);
+  });
+});
+
