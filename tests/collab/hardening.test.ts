@@ -58,7 +58,8 @@ const NAMES = { proof: ['赵校对', '校对'], chief: ['钱值班', '值班编�
 async function join(pageId: string, who: keyof typeof NAMES, tokenText = tokens[who]) {
   const d = track(joinDesk(server.url, pageId, tokenText, NAMES[who][0], NAMES[who][1]));
   await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
-  await d.session.whenSynced();
+  // (the server may still be digesting a cut-off desk's 8 MB pieces: the same bound as the pieces' own waits)
+  await d.session.whenSynced(60_000);
   return d;
 }
 
