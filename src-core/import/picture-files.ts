@@ -41,6 +41,12 @@ export function pictureKeys(name: string): { own: string; article: string } {
   return { own: key(dir, stem), article: key(dir, dash > 0 ? stem.slice(0, dash) : stem) };
 }
 
+/** Whether a picture is one of its article's further pictures (`07-2.jpg`), not its own (`07.jpg`). */
+function isSecondary(name: string): boolean {
+  const keys = pictureKeys(name);
+  return keys.own !== keys.article;
+}
+
 /** The key of the picture a caption file describes: `07-2.caption.txt` → `07-2`. */
 export function captionKey(name: string): string {
   const { dir, base } = split(name);
@@ -78,7 +84,9 @@ export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink
   const captioned = new Map<string, string>();
   const filled = new Set<string>();
   const links = input.links.map((l) => ({ ...l }));
-  for (const p of input.pictures) {
+  // An article's own picture (07.jpg) before its others (07-2.jpg), whatever order the files came in: it fills the first placeholder.
+  const ordered = [...input.pictures].sort((a, b) => Number(isSecondary(a.name)) - Number(isSecondary(b.name)));
+  for (const p of ordered) {
     const keys = pictureKeys(p.name);
     const caption = captions.get(keys.own);
     if (caption) captioned.set(caption.name, p.imageId);

@@ -122,15 +122,18 @@ describe("a day's pictures matched to their articles by file name", () => {
     const text = (s: string) => new TextEncoder().encode(s);
     const r = await importFiles([
       { name: '03.txt', bytes: text('主题：新桥通车\n\n新桥今天通车（如图）。\n\n第二段说明交通情况（见图）。\n') },
+      // a listing sorted by name puts 03-2 before 03 ('-' before '.'): the article's own picture still fills the first placeholder
+      { name: '03-2.jpg', bytes: bytes('01.jpg') },
       { name: '03.jpg', bytes: bytes('01.jpg') },
       { name: '03.caption.txt', bytes: text('新桥通车现场。本报记者 摄\n') },
     ]);
     const [a] = r.articles;
     const photo = r.images.find((i) => i.name === '03.jpg')!;
-    // the first placeholder holds the picture, with the caption file's caption; the second stays a placeholder to fill
-    expect(r.images.filter((i) => i.data === undefined)).toHaveLength(1);
+    // the first placeholder holds 03.jpg, with the caption file's caption; the second holds 03-2.jpg
+    expect(r.images.filter((i) => i.data === undefined)).toHaveLength(0);
     expect(r.images).toHaveLength(2);
     expect(r.imageLinks[0]).toEqual({ imageId: photo.id, articleId: a.id, caption: '新桥通车现场。本报记者 摄' });
+    expect(r.imageLinks[1]).toMatchObject({ imageId: r.images.find((i) => i.name === '03-2.jpg')!.id, articleId: a.id });
     expect(r.imageLinks.filter((l) => l.imageId === photo.id)).toHaveLength(1);
     const file = (r.report as ImportReport).files.find((f) => f.name === '03.txt')!;
     for (const id of file.imageIds) expect(r.images.some((i) => i.id === id)).toBe(true);
