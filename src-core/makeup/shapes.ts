@@ -110,9 +110,15 @@ function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], imag
 /** A body shorter than this (characters) is a brief (简讯): narrow and under a small headline. */
 const BRIEF_CHARS = 400;
 
+/** Body lengths, once per article (the score asks for every page it rates). */
+const BODY_CHARS = new WeakMap<Article, number>();
+
 /** Whether the article at `rank` is a brief (简讯): below the lead, its body short. */
 export function isBrief(article: Article, rank: number): boolean {
-  return rank > 0 && plainText(article.body).length < BRIEF_CHARS;
+  if (rank === 0) return false;
+  let chars = BODY_CHARS.get(article);
+  if (chars === undefined) BODY_CHARS.set(article, (chars = plainText(article.body).length));
+  return chars < BRIEF_CHARS;
 }
 
 /**
