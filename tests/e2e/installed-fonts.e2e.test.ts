@@ -39,9 +39,11 @@ describe.skipIf(!chromiumAvailable() || installedNames.length === 0 || process.e
     const options = await page.getByTestId('page-style-headline-family').locator('option').allTextContents();
     expect(options.slice(0, 4)).toEqual(['宋体', '黑体', '楷体', '标宋']);
     expect(options.slice(4)).toEqual(installedNames);
-    // listing them fetched no installed face: only the eight bundled ones came through fontBytes
+    // listing them fetched no installed face: none declared, and through fontBytes only the eight
+    // bundled ones at most (they come when the window is idle, so some may still be on their way)
+    expect((await appFaces(page)).filter((f) => f.startsWith('bm-sys-'))).toEqual([]);
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/fontBytes').length);
-    expect(fetched).toBe(8);
+    expect(fetched).toBeLessThanOrEqual(8);
   });
 
   it('opening 字样 fetches the installed faces and draws each family’s sample in its own face (none of them declared before)', async () => {
