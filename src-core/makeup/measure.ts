@@ -105,7 +105,11 @@ export class Measurer {
     readonly looks: ReadonlyMap<string, BlockLook> = new Map(),
   ) {
     this.geo = gridGeometry(page);
+    this.imageList = [...images.values()];
   }
+
+  /** The page's images, as every probe's document lists them (made once, not per probe). */
+  private readonly imageList: ImageAsset[];
 
   private run(key: string, doc: BanmianDocument): ReturnType<typeof layout> {
     let cache = this.caches.get(key);
@@ -163,7 +167,7 @@ export class Measurer {
       if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, size, (padRows * this.geo.pitch) / base.headlineLines);
       const rows = this.geo.rows;
       const block: ArticleBlock = { ...this.lookFor(article.id), id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
-      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: [...this.images.values()], blocks: [block] });
+      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: this.imageList, blocks: [block] });
       const empty = pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0;
       const heads = new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0)));
       out = { rows: pl.overset.length ? rows : rows - Math.round((empty + 1) / span), headlineLines: heads.size };
@@ -231,7 +235,7 @@ export class Measurer {
       const m: Measured = { rows, tracking, titleRows, emptyLines: 0 };
       const { article: block, pictures } = this.blocks(a, spec, m, 0, 0);
       if (!block) return 0;
-      const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: [...this.images.values()], blocks: [...pictures, block] });
+      const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: this.imageList, blocks: [...pictures, block] });
       return pl.overset.length ? null : (pl.frames.find((f) => f.blockId === block.id)?.emptyLines ?? 0);
     };
     // The module holds its pictures whole, however little text runs beside them.
