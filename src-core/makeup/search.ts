@@ -207,7 +207,7 @@ function skip(obstacles: GridRect[], c: number, row: number, rows: number): numb
 /** First obstacle row at or below `row` in column `c` (the column's foot for a module starting there). */
 function footOf(obstacles: GridRect[], c: number, row: number, rows: number): number {
   let foot = rows;
-  for (const o of obstacles) if (c >= o.col && c < o.col + o.span && o.row >= row && o.rows > 0) foot = Math.min(foot, o.row);
+  for (const o of obstacles) if (c >= o.col && c < o.col + o.span && o.row >= row) foot = Math.min(foot, o.row);
   return foot;
 }
 
