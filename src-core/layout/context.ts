@@ -15,6 +15,11 @@ export interface LayoutEnv {
    * returned. `roundOf` gives a suggestion's round (0 = 一校) for its colour. Absent: the print view.
    */
   proof?: ProofView;
+  /**
+   * Only the frames, the overset and the report are wanted (make-up's trial layouts, thousands a
+   * page): body lines are placed but not emitted as glyph runs, and no article block is kept for reuse.
+   */
+  measureOnly?: boolean;
 }
 
 export interface ProofView {
@@ -29,6 +34,7 @@ export interface LayoutContext {
   /** The cache outlives this layout, so article blocks may be reused from it (see article.ts). */
   readonly cacheKept: boolean;
   readonly proof?: ProofView;
+  readonly measureOnly?: boolean;
   readonly out: PageOutput;
 }
 
@@ -39,7 +45,7 @@ export function cacheFor(env: Pick<LayoutEnv, 'fonts' | 'cache'>): CompositionCa
 
 export function layoutContext(page: PageSettings, env: LayoutEnv): LayoutContext {
   const cache = cacheFor(env);
-  return { page, geo: gridGeometry(page), cache, cacheKept: cache === env.cache, proof: env.proof, out: new PageOutput() };
+  return { page, geo: gridGeometry(page), cache, cacheKept: cache === env.cache && !env.measureOnly, proof: env.proof, measureOnly: env.measureOnly, out: new PageOutput() };
 }
 
 /** The composer's options for a paragraph of `style` on a measure of `width` under the page's typesetting settings. */

@@ -86,7 +86,7 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     const s = slots[state.slot];
     state.slot += depth;
     // The em box sits on the foot of its last grid line, so its baseline is the grid's baseline.
-    emitLine(ctx, cp, li, s.x, s.y + (depth - 1) * geo.pitch + geo.bodySize - size, state.owner, state.sources);
+    if (!ctx.measureOnly) emitLine(ctx, cp, li, s.x, s.y + (depth - 1) * geo.pitch + geo.bodySize - size, state.owner, state.sources);
     tally(report, cp, li, justified, page.typeset.maxExpansion);
     const gridLine = (s.y - geo.top) / geo.pitch;
     if (Math.abs(gridLine - Math.round(gridLine)) > 1e-6) report.offGridLines++;

@@ -111,11 +111,16 @@ export class Measurer {
   /** The page's images, as every probe's document lists them (made once, not per probe). */
   private readonly imageList: ImageAsset[];
 
-  private run(key: string, doc: BanmianDocument): ReturnType<typeof layout> {
+  /**
+   * A trial layout with the article's own composition cache, which keeps every paragraph any trial
+   * composed (trials alternate between trackings and line shifts). Only the titles' probe needs the
+   * glyph runs; the other trials ask for frames and overset alone (`measureOnly`).
+   */
+  private run(key: string, doc: BanmianDocument, glyphs = false): ReturnType<typeof layout> {
     let cache = this.caches.get(key);
     if (!cache) this.caches.set(key, (cache = new CompositionCache(this.env.fonts)));
     this.layouts++;
-    return layout(doc, { fonts: this.env.fonts, cache });
+    return cache.hold(() => layout(doc, { fonts: this.env.fonts, cache, measureOnly: !glyphs }));
   }
 
   /** Whether the story's titles are set vertically (竖排): they take whole columns at its right, never a wider title area. */
@@ -167,7 +172,7 @@ export class Measurer {
       if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, size, (padRows * this.geo.pitch) / base.headlineLines);
       const rows = this.geo.rows;
       const block: ArticleBlock = { ...this.lookFor(article.id), id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
-      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: this.imageList, blocks: [block] });
+      const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: this.imageList, blocks: [block] }, true);
       const empty = pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0;
       const heads = new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0)));
       out = { rows: pl.overset.length ? rows : rows - Math.round((empty + 1) / span), headlineLines: heads.size };
@@ -244,9 +249,17 @@ export class Measurer {
     let empty = trial(rows);
     while (empty === null && rows < max) empty = trial(++rows);
     if (empty === null) return null;
-    for (let down = trial(rows - 1); rows - 1 >= least && down !== null; down = trial(rows - 1)) {
-      rows--;
-      empty = down;
+    // One row less takes a line from every column, so a foot with fewer empty lines than the span
+    // cannot lose one, and one with k spans of them about k: that many rows are tried at once. Pictures
+    // beside the text move the column breaks, so with them every row is tried.
+    const steps = (e: number): number => (spec.pictures.length ? 1 : Math.floor(e / spec.span));
+    for (let by = steps(empty); by > 0 && rows - by >= least; ) {
+      const down = trial(rows - by);
+      if (down !== null) {
+        rows -= by;
+        empty = down;
+        by = steps(down);
+      } else by = by > 1 ? 1 : 0;
     }
     return { rows, tracking, titleRows, emptyLines: empty };
   }

@@ -273,6 +273,26 @@ describe('bad input lays out or reports cleanly', () => {
   });
 });
 
+describe('measure-only layout (make-up trials)', () => {
+  it('gives the frames, overset and report of the full layout, without the body glyph runs, and keeps no block for reuse', () => {
+    const doc = samplePage();
+    // shallow blocks, so that some text is overset too
+    const shallow = { ...doc, blocks: doc.blocks.map((b) => (b.kind === 'article' ? { ...b, rows: Math.max(8, b.rows - 20) } : b)) };
+    for (const d of [doc, shallow]) {
+      const full = layout(d, env);
+      const cache = new CompositionCache(fonts);
+      const measured = layout(d, { fonts, cache, measureOnly: true });
+      expect(measured.frames).toEqual(full.frames);
+      expect(measured.overset).toEqual(full.overset);
+      expect(measured.report).toEqual(full.report);
+      expect(runs(full).some((r) => r.source?.field === 'body')).toBe(true);
+      expect(runs(measured).some((r) => r.source?.field === 'body')).toBe(false);
+      expect(cache.articleMemo.size).toBe(0);
+    }
+    expect(layout(shallow, env).overset.length).toBeGreaterThan(0);
+  });
+});
+
 describe('composition cache', () => {
   it('lays out again what a moved picture, a moved block or new page settings touch', () => {
     const doc = samplePage();

@@ -309,6 +309,27 @@ describe('makeUp on bad input', () => {
     expect(m!.rows).toBeGreaterThanOrEqual(m!.titleRows + 30);
   });
 
+  it('measures each shape of a day set at the least depth the real layout sets it in without overset', () => {
+    const request = dayRequest('broadsheet-fits');
+    const doc = request.document;
+    const measurer = new Measurer(doc.page, { fonts }, new Map(), [0, 0.03]);
+    // white space over the titles and 拉行/缩行 too, where the depth estimated from one column is often a line or more off
+    const levers = [{ padRows: 0 }, { padRows: 2, lineShift: 7 }, { padRows: 0, lineShift: -3 }];
+    for (const a of doc.articles.slice(0, 4)) {
+      const shapes = shapesFor(a, 1, measurer.geo, doc.page, [], new Map()).filter((s) => s.pictures.length === 0);
+      for (const spec of shapes.flatMap((s) => levers.map((l) => ({ ...s, ...l })))) {
+        for (const tracking of [0, 0.03]) {
+          const m = measurer.measure(a, spec, tracking)!;
+          // the same article as the page sets it, checked by the plain layout at the depth found and one line less
+          const set = measurer.variant(a, spec, tracking);
+          const fits = (rows: number) => layout({ ...doc, articles: [set], images: [], blocks: [{ id: 'b', kind: 'article', articleId: a.id, col: 0, span: spec.span, row: 0, rows, headlineSpan: spec.span }] }, { fonts }).overset.length === 0;
+          expect(fits(m.rows), `${a.id} ${spec.span} columns at ${tracking}`).toBe(true);
+          expect(fits(m.rows - 1), `${a.id} ${spec.span} columns at ${tracking}: one line less`).toBe(false);
+        }
+      }
+    }
+  });
+
   it('deepens a module that already has title white space from there on (撑满 after the search), with 拉行', () => {
     // Twelve paragraphs of differing length, so that some can take one more line.
     const paras = Array.from({ length: 12 }, (_, i) => para.slice(0, 70 + i * 9));
