@@ -253,7 +253,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
       if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span) && !input.measurer.verticalTitles(input.articles[rank].id)) {
-        for (const wide of fit(input, rank, { ...spec, titleSpan: run.width }, foot - run.row, [foot - run.row])) {
+        for (const wide of fit(input, rank, derived(spec, `title${run.width}`, () => ({ ...spec, titleSpan: run.width })), foot - run.row, [foot - run.row])) {
           const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
           if (wide.m.titleRows > 0 && !clashes(s.placed, p)) children.push(place(input, s, p));
         }
@@ -272,7 +272,7 @@ function footShapes(input: SearchInput, rank: number, run: { width: number; row:
   const shapes = input.shapes[rank];
   const own = shapes[0];
   if (!own || !own.headlineSize || foot - run.row > FOOT_BAND || run.width < 4 || shapes.some((x) => x.span === run.width)) return [];
-  return [{ ...own, span: run.width }];
+  return [derived(own, `foot${run.width}`, () => ({ ...own, span: run.width }))];
 }
 
 /**
@@ -293,13 +293,24 @@ function below(input: SearchInput, s: State, next: number[], rank: number, span:
   const out: number[] = [];
   for (const other of next) {
     if (other === rank || s.used[other]) continue;
-    for (const spec of input.shapes[other]) {
-      if (spec.span !== span) continue;
-      const m = input.measurer.measure(input.articles[other], spec);
-      if (m && m.rows < room) out.push(room - m.rows);
-    }
+    for (const rows of naturalRows(input, other, span)) if (rows < room) out.push(room - rows);
   }
   return out;
+}
+
+/** The natural depths of an item's shapes of one span (asked for every run the search fills: kept per shape list). */
+const NATURAL_ROWS = new WeakMap<ShapeSpec[], Map<number, number[]>>();
+
+function naturalRows(input: SearchInput, rank: number, span: number): number[] {
+  const shapes = input.shapes[rank];
+  let bySpan = NATURAL_ROWS.get(shapes);
+  if (!bySpan) NATURAL_ROWS.set(shapes, (bySpan = new Map()));
+  let rows = bySpan.get(span);
+  if (!rows) {
+    rows = shapes.filter((spec) => spec.span === span).flatMap((spec) => input.measurer.measure(input.articles[rank], spec)?.rows ?? []);
+    bySpan.set(span, rows);
+  }
+  return rows;
 }
 
 export interface Fitted {
@@ -315,6 +326,29 @@ export interface Fitted {
  * closed with the levers, and only then with blank lines at the foot.
  */
 function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number, depths: number[]): Fitted[] {
+  // The same shape is fitted to the same room and depths in many states: kept per shape.
+  let memo = FITTED.get(spec);
+  if (!memo) FITTED.set(spec, (memo = new Map()));
+  const key = `${rank}|${room}|${depths.join(',')}`;
+  let out = memo.get(key);
+  if (!out) memo.set(key, (out = fitOnce(input, rank, spec, room, depths)));
+  return out;
+}
+
+const FITTED = new WeakMap<ShapeSpec, Map<string, Fitted[]>>();
+
+/** A shape derived from another (a wider title area, a foot strip's span), made once so that what is fitted of it is kept. */
+function derived(spec: ShapeSpec, key: string, make: () => ShapeSpec): ShapeSpec {
+  let byKey = DERIVED.get(spec);
+  if (!byKey) DERIVED.set(spec, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = make()));
+  return out;
+}
+
+const DERIVED = new WeakMap<ShapeSpec, Map<string, ShapeSpec>>();
+
+function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number, depths: number[]): Fitted[] {
   const article = input.articles[rank];
   let m = input.measurer.measure(article, spec);
   let base = spec;
