@@ -1,11 +1,14 @@
 import type { Article } from '../model/document';
 import type { Measurer } from './measure';
-import { clashes, grow, outer, type Candidate, type Placement } from './search';
+import { clashes, grow, outer, type Candidate, type Levers, type Placement } from './search';
 
 /** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
 const STEP = 4;
-/** The most paragraphs 撑满 re-breaks a line longer in one module (the search's bound is lower: it measures far more shapes). */
-const SHIFT_MAX = 16;
+/**
+ * 撑满's levers: up to 16 paragraphs re-broken a line longer in one module (the search's bound is
+ * lower: it measures far more shapes), and a picture narrower than its module deepened as far as fills.
+ */
+const LEVERS: Levers = { shiftMax: 16, narrowPictures: true };
 
 /**
  * 撑满: blank lines at the foot of a stack of modules (a module's stretch, or a run closed as blank
@@ -50,7 +53,8 @@ function bottom(p: Placement): number {
 function stackOf(placed: Placement[], q: Placement): Placement[] {
   const out = [q];
   for (let x = q; ; ) {
-    const y = placed.find((p) => p !== x && p.col === x.col && p.spec.span === x.spec.span && outer(p) === x.spec.span && bottom(p) === x.row);
+    // A module above may have titles wider than its body (its body over x): deepening keeps its title area as it is.
+    const y = placed.find((p) => p !== x && p.col === x.col && p.spec.span === x.spec.span && bottom(p) === x.row);
     if (!y || out.includes(y)) return out;
     out.push(y);
     x = y;
@@ -88,7 +92,7 @@ function share(measurer: Measurer, articles: Article[], placed: Placement[], q: 
  */
 function deepen(measurer: Measurer, articles: Article[], x: Placement, most: number): number {
   for (let k = most; k >= 1; k--) {
-    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k, SHIFT_MAX);
+    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k, { ...LEVERS, keepTitles: outer(x) > x.spec.span });
     if (!grown || (outer(x) > x.spec.span && grown.m.titleRows !== x.m.titleRows)) continue;
     x.spec = grown.spec;
     x.m = grown.m;

@@ -400,32 +400,58 @@ function resize(pictures: ShapeSpec['pictures'], delta: number): ShapeSpec['pict
   });
 }
 
+/**
+ * How far grow's levers go: paragraphs re-broken a line longer (拉行) at most, and whether a picture
+ * narrower than the body may deepen by as much as deepens the module by the rows asked (in the search
+ * a picture deepens by those rows only, so it never takes the room of a story still to be placed;
+ * 撑满 lets it fill what the stories left).
+ */
+export interface Levers {
+  shiftMax: number;
+  narrowPictures?: boolean;
+  /** No white space added to the title area (a module whose titles overhang another keeps their depth). */
+  keepTitles?: boolean;
+}
+
+const SEARCH_LEVERS: Levers = { shiftMax: SHIFT_MAX };
+
 /** The shape made exactly `depth` lines deep with the levers, most preferred first; undefined when none reaches it. */
-export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, natural: Measured, depth: number, shiftMax = SHIFT_MAX): Fitted | undefined {
+export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, natural: Measured, depth: number, levers: Levers = SEARCH_LEVERS): Fitted | undefined {
   const gap = depth - natural.rows;
   const titled = article.headline.trim() !== '' && spec.headlineSize > 0;
   const room = spec.pictures.reduce((n, p) => n + p.max - p.rows, 0);
   const tries: { spec: ShapeSpec; tracking?: number }[] = [];
   // White space in the title area from what the shape has already (a module 撑满 deepens again may have some) up to the most.
   const pads: number[] = [];
-  for (let pad = spec.padRows; pad <= (titled ? PAD_MAX : spec.padRows); pad++) pads.push(pad);
+  for (let pad = spec.padRows; pad <= (titled && !levers.keepTitles ? PAD_MAX : spec.padRows); pad++) pads.push(pad);
   const left = (pad: number): number => gap - (pad - spec.padRows);
   for (const pad of pads) {
     const extra = left(pad);
-    if (extra > 0 && extra <= room) tries.push({ spec: { ...spec, padRows: pad, pictures: resize(spec.pictures, extra) } });
+    for (const rows of levers.narrowPictures ? pictureRowsFor(spec, extra) : extra > 0 ? [extra] : []) if (rows <= room) tries.push({ spec: { ...spec, padRows: pad, pictures: resize(spec.pictures, rows) } });
     if (extra === 0) tries.push({ spec: { ...spec, padRows: pad } });
   }
   for (const t of input.measurer.trackings) if (t > 0) for (const pad of pads) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
   // Last, 拉行: paragraphs re-broken a line longer, as many as fill the new rows.
   for (const pad of pads.filter((x) => left(x) > 0)) {
     const lines = natural.emptyLines + left(pad) * spec.span + (spec.lineShift ?? 0);
-    if (lines <= shiftMax) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
+    if (lines <= levers.shiftMax) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
   }
   for (const lever of tries) {
     const m = input.measurer.measure(article, lever.spec, lever.tracking);
     if (m && m.rows === depth) return { spec: lever.spec, m, stretch: 0 };
   }
   return undefined;
+}
+
+/**
+ * Picture rows that may deepen a module by `extra` rows: a picture narrower than the body takes a
+ * line from only its own columns per row, so it deepens by the body's span over its own for each
+ * row the module gains (rounded either way, the real layout decides).
+ */
+function pictureRowsFor(spec: ShapeSpec, extra: number): number[] {
+  if (extra <= 0 || spec.pictures.length === 0) return [];
+  const exact = (extra * spec.span) / Math.max(1, spec.pictures[0].span);
+  return [...new Set([Math.round(exact), Math.floor(exact), Math.ceil(exact) + 1])].filter((r) => r > 0);
 }
 
 /** Columns a placement covers (its titles' span when wider than its body). */

@@ -6,7 +6,8 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
-import { headlineSizes, shapesFor } from '../../src-core/makeup/shapes';
+import { headlineSizes, pictureFrame, shapesFor } from '../../src-core/makeup/shapes';
+import { justify } from '../../src-core/makeup/justify';
 import { layout } from '../../src-core/layout/layout';
 import { gridGeometry, spanWidth } from '../../src-core/model/grid';
 import { PRINT_PPI, type ArticleBlock, type BanmianDocument, type GridRect, type ImageBlock } from '../../src-core/model/document';
@@ -330,6 +331,33 @@ describe('makeUp on bad input', () => {
     }
   });
 
+  it('撑满 deepens a lead whose titles overhang the module under it, its half-width picture taking the blank and its titles kept', () => {
+    const base = emptyDocument('broadsheet');
+    const picture = { ...samplePage().images[0], id: 'p', pixelWidth: 1200, pixelHeight: 1600 };
+    const paragraphs = (n: number) => docFromParagraphs(Array.from({ length: n }, (_, i) => para.slice(0, 60 + i * 7)));
+    const lead = { ...article('lead', ''), body: paragraphs(14) };
+    // under it a story with no headline (no title white space to add), more blank under it than its own levers close
+    const next = { ...article('next', '', ''), body: paragraphs(10) };
+    const measurer = new Measurer(base.page, { fonts }, new Map([[picture.id, picture]]), [0]);
+    const frame = pictureFrame(measurer.geo, base.page, picture, 2, '图为现场');
+    const leadSpec = { span: 4, titleSpan: 8, headlineSize: 36, padRows: 0, pictures: [{ imageId: 'p', caption: '图为现场', span: 2, ...frame, rows: frame.min }] };
+    const nextSpec = { span: 4, headlineSize: 0, padRows: 0, pictures: [] };
+    const lm = measurer.measure(lead, leadSpec)!;
+    const nm = measurer.measure(next, nextSpec)!;
+    const gap = 10;
+    const placed = [
+      { rank: 0, spec: leadSpec, m: lm, col: 0, row: 0, stretch: 0 },
+      { rank: 1, spec: nextSpec, m: nm, col: 0, row: lm.rows, stretch: gap },
+    ];
+    const [l2, n2] = justify(measurer, [lead, next], { placed, closed: [] }).placed;
+    expect(n2.stretch).toBe(0);
+    expect(l2.m.rows).toBeGreaterThan(lm.rows);
+    expect(l2.m.titleRows).toBe(lm.titleRows);
+    expect(l2.spec.pictures[0].rows).toBeGreaterThan(frame.min);
+    expect(n2.row).toBe(l2.m.rows);
+    expect(n2.row + n2.m.rows).toBe(lm.rows + nm.rows + gap);
+  });
+
   it('deepens a module that already has title white space from there on (撑满 after the search), with 拉行', () => {
     // Twelve paragraphs of differing length, so that some can take one more line.
     const paras = Array.from({ length: 12 }, (_, i) => para.slice(0, 70 + i * 9));
@@ -339,7 +367,7 @@ describe('makeUp on bad input', () => {
     const measurer = new Measurer(doc.page, { fonts }, new Map(), [0]);
     const spec = { span: 2, headlineSize: 22, padRows: 3, pictures: [] };
     const natural = measurer.measure(a, spec)!;
-    const grown = grow({ measurer }, a, spec, natural, natural.rows + 1, 16);
+    const grown = grow({ measurer }, a, spec, natural, natural.rows + 1, { shiftMax: 16 });
     expect(grown?.m.rows).toBe(natural.rows + 1);
     expect(grown!.spec.padRows).toBe(3);
     expect(grown!.spec.lineShift).toBeGreaterThan(0);
