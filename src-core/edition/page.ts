@@ -44,7 +44,7 @@ export function setWhole(alt: Alternative, articleId: string, fonts: FontRegistr
   if (alt.heldOver.some((h) => h.articleId === articleId || !held.has(h.articleId))) return false;
   const made = alt.document;
   if (!made.blocks.some((b) => b.kind === 'article' && b.articleId === articleId)) return false;
-  return !layout(made, { fonts }).overset.some((o) => o.articleId === articleId);
+  return !layout(made, { fonts, measureOnly: true }).overset.some((o) => o.articleId === articleId);
 }
 
 /** The news hole: the grid's column-lines not taken by ads (the plan prints it per page). */
