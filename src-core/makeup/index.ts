@@ -10,7 +10,7 @@ import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook } fro
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
-import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink } from './types';
+import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
 
 export type * from './types';
 
@@ -63,7 +63,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const eligible = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, short: shortCopy } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   const shapes = [
@@ -88,11 +88,13 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   }
   const want = opt.alternatives ?? 3;
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
-  const byScore = (cs: Candidate[]): Candidate[] => cs.map((c) => ({ c, total: score(c).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
-  const ordered = out.finals.filter((c) => keepsRules(c, eligible.length, leadLocked));
-  const rough = distinct([...byScore(ordered), ...byScore(out.finals.filter((c) => !ordered.includes(c)))]);
-  const justified = rough.slice(0, Math.max(JUSTIFIED, want)).map((c) => orderTitles(measurer, items, justify(measurer, items, c)));
-  const scored = justified.map((c) => ({ c, score: score(c), rate: rate(c) }));
+  // With short copy, as many again of the best by the score that leaves the blank at the foot; they rank by it when no page is full.
+  const footFirst = shortCopy ? scorer(geo, obstacles, items, picCount, true) : undefined;
+  const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked);
+  const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
+  const justified = rough.map((c) => orderTitles(measurer, items, justify(measurer, items, c)));
+  const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
+  const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
   scored.sort((a, b) => b.rate - a.rate);
   // Built in rank order until `want` are found: a page whose text blocks overlap is never offered (the search and 撑满 keep modules apart; this is the guard).
   const alternatives: Alternative[] = [];
@@ -164,6 +166,12 @@ function keepsRules(c: Candidate, articles: number, leadLocked: boolean): boolea
 }
 
 /** The pages, each layout once. */
+/** Distinct pages, those keeping the rules first, each group by the score. */
+function byScore(cs: Candidate[], keeps: (c: Candidate) => boolean, score: (c: Candidate) => Score): Candidate[] {
+  const sorted = (xs: Candidate[]): Candidate[] => xs.map((c) => ({ c, total: score(c).total })).sort((a, b) => b.total - a.total).map((x) => x.c);
+  return distinct([...sorted(cs.filter(keeps)), ...sorted(cs.filter((c) => !keeps(c)))]);
+}
+
 function distinct(cs: Candidate[]): Candidate[] {
   const seen = new Set<string>();
   return cs.filter((c) => {
@@ -210,7 +218,11 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): Article[] {
+/**
+ * The day's copy that may go on the page, in rank order (the rest held over), and whether it is short:
+ * at its natural size it would leave more of the page blank than the levers can take up.
+ */
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; short: boolean } {
   const free = freeCells(measurer.geo, obstacles);
   const { columns } = measurer.geo;
   const out: Article[] = [];
@@ -252,8 +264,11 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     area += cells;
     out.push(chosen);
   }
-  return out;
+  return { articles: out, short: area < free * SHORT_COPY };
 }
+
+/** Copy estimated under this share of the free page is short: the levers (about ±10%) cannot fill it. */
+const SHORT_COPY = 0.65;
 
 /** The most of the free page a story is cut down to when it is cut: the lead's share, the others'. */
 const CUT_SHARE = [0.5, 0.35];

@@ -14,29 +14,39 @@ function cover(geo: GridGeometry, rects: GridRect[]): Uint8Array {
   return covered;
 }
 
+interface Hole {
+  size: number;
+  /** It reaches the foot of the type area (or of the room above an obstacle): the page's leftover, not a gap between modules. */
+  atFoot: boolean;
+}
+
 /** Blank column-lines not inside any module or obstacle, by connected area; and blank lines at modules' feet. */
-function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): number[] {
+function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): Hole[] {
   const modules = c.placed.flatMap((p) => [
     { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch },
     { col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows },
   ]);
+  const blocked = cover(geo, obstacles);
   const covered = cover(geo, [...obstacles, ...modules]);
-  const out = c.placed.map((p) => p.m.emptyLines + p.stretch * p.spec.span);
+  const out: Hole[] = c.placed.map((p) => ({ size: p.m.emptyLines + p.stretch * p.spec.span, atFoot: false }));
   for (let i = 0; i < covered.length; i++) {
     if (covered[i]) continue;
     let size = 0;
+    let atFoot = false;
     const stack = [i];
     covered[i] = 1;
     while (stack.length) {
       const j = stack.pop()!;
       size++;
+      const below = j + geo.columns;
+      if (below >= covered.length || blocked[below]) atFoot = true;
       const col = j % geo.columns;
       for (const k of [j - geo.columns, j + geo.columns, col > 0 ? j - 1 : -1, col < geo.columns - 1 ? j + 1 : -1]) if (k >= 0 && k < covered.length && !covered[k]) {
         covered[k] = 1;
         stack.push(k);
       }
     }
-    out.push(size);
+    out.push({ size, atFoot });
   }
   return out;
 }
@@ -91,27 +101,39 @@ function balance(geo: GridGeometry, placed: Placement[]): number {
   return 0.5 * sides + 0.5 * (pairs ? ordered / pairs : 1);
 }
 
+/**
+ * A hole over the limit breaks a rule of the page: it costs more than any gain in looks. When the copy
+ * is short the blank cannot all be filled: blank at the foot costs a tenth as much as a hole between
+ * modules, so it is left there in one piece (room for 补稿 or an ad, as the note says), not split into
+ * holes between the modules; a full page still beats it.
+ */
+function penaltyOf(hs: Hole[], shortCopy: boolean): number {
+  const over = (list: Hole[]): number => Math.max(0, Math.max(0, ...list.map((h) => h.size)) - HOLE_LIMIT);
+  if (!shortCopy) return over(hs) / 10;
+  return over(hs.filter((h) => !h.atFoot)) / 10 + over(hs.filter((h) => h.atFoot)) / 100;
+}
+
 /** Grid cells no obstacle covers (obstacles may overlap: a locked story and its pictures). */
 export function freeCells(geo: GridGeometry, obstacles: GridRect[]): number {
   return cover(geo, obstacles).reduce((n, v) => n + (v ? 0 : 1), 0);
 }
 
 /** Scores the pages of one make-up: the free room counted once, each page scored once. */
-export function scorer(geo: GridGeometry, obstacles: GridRect[], articles: Article[], pictureCount: number): (c: Candidate) => Score {
+export function scorer(geo: GridGeometry, obstacles: GridRect[], articles: Article[], pictureCount: number, shortCopy = false): (c: Candidate) => Score {
   const free = Math.max(1, freeCells(geo, obstacles));
   const memo = new WeakMap<Candidate, Score>();
   return (c) => {
     let s = memo.get(c);
-    if (!s) memo.set(c, (s = scoreCandidate(geo, c, obstacles, articles, pictureCount, free)));
+    if (!s) memo.set(c, (s = scoreCandidate(geo, c, obstacles, articles, pictureCount, free, shortCopy)));
     return s;
   };
 }
 
 /** The score of a made-up page, with the figures a 组版 reads, in Chinese and English. */
-function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number, free: number): Score {
+function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number, free: number, shortCopy: boolean): Score {
   const hs = holes(geo, c, obstacles);
-  const blank = hs.reduce((a, b) => a + b, 0);
-  const largestHole = hs.length ? Math.max(...hs) : 0;
+  const blank = hs.reduce((a, h) => a + h.size, 0);
+  const largestHole = Math.max(0, ...hs.map((h) => h.size));
   const fill = Math.max(0, 1 - blank / free);
   const h = hierarchy(geo, c.placed, articles);
   const bal = balance(geo, c.placed);
@@ -125,8 +147,7 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], 
   articles.forEach((_, rank) => {
     if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.8 : 0.5) * (1 - rank / (2 * articles.length));
   });
-  // A hole over the limit breaks a rule of the page: it costs more than any gain in looks.
-  const holePenalty = Math.max(0, largestHole - HOLE_LIMIT) / 10;
+  const holePenalty = penaltyOf(hs, shortCopy);
   const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   const sizes = [...new Set(h.sizes)].join('/');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as compose } from '../../src-main/cli/commands/compose';
 import { loadBanmianFile } from '../../src-main/files/banmian-file';
 import { plainText } from '../../src-core/model/richtext';
+import { columnDepths, gridGeometry } from '../../src-core/model/grid';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
 /** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see its README.md). */
@@ -99,6 +100,40 @@ describe('compose makes up the page', () => {
     expect(images).toHaveLength(4);
     // every picture prints at 200 ppi or more (pdfimages' x-ppi column)
     for (const row of images) expect(Number(row.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(200);
+  });
+
+  it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
+    logs = [];
+    const saved = join(dir, 'short.banmian');
+    expect(await compose([SAMPLE, '-o', join(dir, 'short.pdf'), '--force', '--save', saved, ...HEADER])).toBe(0);
+    expect(logs.some((l) => l.includes('约需补稿'))).toBe(true);
+    const loaded = loadBanmianFile(saved);
+    if (!loaded.ok) throw new Error(loaded.en);
+    const doc = loaded.document;
+    const geo = gridGeometry(doc.page);
+    // the grid's cells no block covers (a stepped story only to the depth of each column), by connected area
+    const covered = new Uint8Array(geo.columns * geo.rows);
+    for (const b of doc.blocks) {
+      if (b.kind === 'rule') continue;
+      const depths = b.kind === 'article' ? columnDepths(b) : Array.from({ length: b.span }, () => b.rows);
+      depths.forEach((d, i) => { for (let r = b.row; r < b.row + d; r++) covered[r * geo.columns + b.col + i] = 1; });
+    }
+    const inside: number[] = [];
+    for (let i = 0; i < covered.length; i++) {
+      if (covered[i]) continue;
+      let size = 0;
+      let atFoot = false;
+      covered[i] = 1;
+      for (const stack = [i]; stack.length; ) {
+        const j = stack.pop()!;
+        size++;
+        if (j + geo.columns >= covered.length) atFoot = true;
+        const col = j % geo.columns;
+        for (const k of [j - geo.columns, j + geo.columns, col > 0 ? j - 1 : -1, col < geo.columns - 1 ? j + 1 : -1]) if (k >= 0 && k < covered.length && !covered[k]) (covered[k] = 1), stack.push(k);
+      }
+      if (!atFoot) inside.push(size);
+    }
+    expect(Math.max(0, ...inside), `blank areas between modules: ${inside.join(', ')}`).toBeLessThanOrEqual(3);
   });
 
   it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {
