@@ -21,7 +21,7 @@ const fixed = (text: string, rule: string): string =>
 
 /** [rule, text that must be reported, text that must not]. */
 const CASES: [string, string[], string[]][] = [
-  ['repeated-punctuation', ['会议结束了。。', '一是规划，，二是建设', '北京、、上海'], ['太好了！！', '真的吗？？', '如火如荼。。。（省略号另有规则）', '他说：“走。”']],
+  ['repeated-punctuation', ['会议结束了。。', '一是规划，，二是建设', '北京、、上海', '太好了！！！！', '真的吗？？？？？'], ['太好了！！', '真的吗？？', '如火如荼。。。（省略号另有规则）', '他说：“走。”', '太好了！！！', '真的吗？？？', '真的吗？！']],
   ['adjacent-punctuation', ['任务完成，。', '北京、，上海', '共三项；。'], ['真的吗？！', '他说：“好。”', '是吗？”他问。']],
   ['rough-number-comma', ['来了三、四十人', '每天五、六个小时', '七、八岁的孩子', '还有十七、八公里', '三十七、八岁'], ['第十七、八章', '第三、四季度', '第五、六章', '一、二、三等奖', '三、五个人', '星期三、四']],
   ['approximate-twice', ['约500人左右', '大约3万元左右'], ['约500人', '500人左右', '约束左右两侧']],
@@ -40,6 +40,7 @@ describe('issue 19 proofreading rules', () => {
 
   it('fixes what is certain, exactly', () => {
     expect(fixed('会议结束了。。', 'repeated-punctuation')).toBe('会议结束了。');
+    expect(fixed('太好了！！！！真的吗？？？？？', 'repeated-punctuation')).toBe('太好了！！！真的吗？？？');
     expect(fixed('来了三、四十人', 'rough-number-comma')).toBe('来了三四十人');
     expect(fixed('截止2025年底，要认真的落实。', 'confusable-word')).toBe('截至2025年底，要认真地落实。');
     expect(fixed('启用年轻干部，起用新航站楼', 'confusable-word')).toBe('起用年轻干部，启用新航站楼');

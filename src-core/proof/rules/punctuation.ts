@@ -6,17 +6,26 @@ import type { RuleEmit } from './rule';
  * unpaired marks, nesting, ellipsis and dash forms are there).
  */
 
-/** 点号 that never stand twice in a row. ？ and ！ may: ？？ and ！！ (even ！！！) mark strong feeling, ？！ a question with exclamation (§4.2.3.3, §4.3.3.3). */
+/** 点号 that never stand twice in a row. ？ and ！ may: ？？ and ！！ (up to ！！！) mark strong feeling, ？！ a question with exclamation (§4.2.3.3, §4.3.3.3). */
 const POINT_MARKS = '，、；：。？！';
 const MAY_REPEAT = new Set(['？', '！']);
 const MAY_FOLLOW = new Set(['？！', '！？']);
 const ADJACENT_POINTS = new RegExp(`[${POINT_MARKS}]{2}`, 'g');
 
-/** 。。 ，， 、、 ；； ：： — one mark too many; 。。。 and longer are the ellipsis rule's business. */
+/** ？ and ！ stand at most three times in a row (GB/T 15834—2011 §4.2.3.3, §4.3.3.3: 最多叠用三个). */
+const MAX_STACKED = 3;
+const REPEATED_MARKS = new RegExp(`([，、；：。])\\1+|([？！])\\2{${MAX_STACKED},}`, 'g');
+
+/** 。。 ，， 、、 ；； ：： — one mark too many; ？？？？ one past three; 。。。 and longer are the ellipsis rule's business. */
 function checkRepeatedMarks(text: string, emit: RuleEmit): void {
-  for (const m of text.matchAll(/([，、；：。])\1+/g)) {
+  for (const m of text.matchAll(REPEATED_MARKS)) {
     const s = m[0];
     if (s[0] === '。' && s.length > 2) continue;
+    if (m[2]) {
+      const fix = m[2].repeat(MAX_STACKED);
+      emit({ rule: 'repeated-punctuation', severity: 'error', offset: m.index!, length: s.length, fix, weight: ERROR_WEIGHTS.punctuation, zh: `“${m[2]}”叠用不超过三个，应为“${fix}”`, en: `"${m[2]}" stacks at most three times: "${fix}"` });
+      continue;
+    }
     emit({ rule: 'repeated-punctuation', severity: 'error', offset: m.index!, length: s.length, fix: s[0], weight: ERROR_WEIGHTS.punctuation, zh: `标点“${s[0]}”重复了`, en: `"${s[0]}" is repeated` });
   }
 }
