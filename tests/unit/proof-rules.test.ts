@@ -29,7 +29,8 @@ const CASES: [string, string[], string[]][] = [
   ['numeral-in-word', ['推进1带1路建设', '1定要注意', '来自4面8方'], ['第1定位', '共11些', '一带一路']],
   ['number-range', ['增长15～30%', '投资13-17万元', '9～16亿'], ['增长15%～30%', '13万～17万元', '第3-5页', 'A5-10%']],
   ['abbreviated-year', ['26年3月', '24年度计划'], ['建厂15年来', '26年3个月', '2026年3月']],
-  ['halfwidth-punctuation', ['工作顺利完成.', '任务完成.下一步'], ['版本1.2发布', 'www.example.com', 'Mr. Wang']],
+  ['halfwidth-punctuation', ['工作顺利完成.', '任务完成.下一步', '工期3~5天', '1998年~2000年'], ['版本1.2发布', 'www.example.com', 'Mr. Wang', '见 http://example.com/~user 页', 'x~y', '工期3～5天']],
+  ['mixed-numeral', ['增长百分之30', '二0二六年', '二○二五年', '二〇二O年'], ['增长百分之三十', '增长30%', '二〇二六年', '2026年', '百分之三十至40%']],
 ];
 
 describe('issue 19 proofreading rules', () => {
@@ -48,6 +49,8 @@ describe('issue 19 proofreading rules', () => {
     expect(fixed('推进1带1路建设', 'numeral-in-word')).toBe('推进一带一路建设');
     expect(fixed('增长15～30%，投资13-17万元', 'number-range')).toBe('增长15%～30%，投资13万-17万元');
     expect(found('工作顺利完成.', 'halfwidth-punctuation')).toEqual([['.', '。']]);
+    expect(found('工期3~5天', 'halfwidth-punctuation')).toEqual([['~', '～']]);
+    expect(fixed('增长百分之30，二0二六年、二○二五年', 'mixed-numeral')).toBe('增长30%，二〇二六年、二〇二五年');
   });
 
   it('reports one way of grouping digits per page, the less used way', () => {

@@ -83,10 +83,24 @@ function checkHalfwidthStop(text: string, emit: RuleEmit): void {
   }
 }
 
+/** How far from a half-width ~ a Han character puts it in Chinese text (3~5天, 1998年~2000年). */
+const TILDE_REACH = 3;
+
+/** A half-width ~ in a Chinese range: the 浪纹线 is the full-width ～ (GB/T 15834—2011 §4.13). */
+function checkHalfwidthTilde(text: string, emit: RuleEmit): void {
+  for (let i = text.indexOf('~'); i >= 0; i = text.indexOf('~', i + 1)) {
+    const [before, after] = [text[i - 1] ?? '', text[i + 1] ?? ''];
+    if (!/[0-9%\p{Script=Han}]/u.test(before) || !/[0-9\p{Script=Han}]/u.test(after)) continue;
+    if (![...text.slice(Math.max(0, i - TILDE_REACH), i + 1 + TILDE_REACH)].some(isHan)) continue;
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: '～', weight: ERROR_WEIGHTS.punctuation, zh: '中文里用了半角浪纹线“~”，应为“～”', en: 'Half-width "~" in Chinese text; use "～"' });
+  }
+}
+
 export function checkPunctuation(text: string, emit: RuleEmit): void {
   checkRepeatedMarks(text, emit);
   checkAdjacentPoints(text, emit);
   checkRoughNumberComma(text, emit);
   checkApproximateTwice(text, emit);
   checkHalfwidthStop(text, emit);
+  checkHalfwidthTilde(text, emit);
 }
