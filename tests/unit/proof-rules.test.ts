@@ -30,6 +30,7 @@ const CASES: [string, string[], string[]][] = [
   ['number-range', ['增长15～30%', '投资13-17万元', '9～16亿'], ['增长15%～30%', '13万～17万元', '第3-5页', 'A5-10%']],
   ['abbreviated-year', ['26年3月', '24年度计划'], ['建厂15年来', '26年3个月', '2026年3月']],
   ['halfwidth-punctuation', ['工作顺利完成.', '任务完成.下一步', '工期3~5天', '1998年~2000年'], ['版本1.2发布', 'www.example.com', 'Mr. Wang', '见 http://example.com/~user 页', 'x~y', '工期3～5天']],
+  ['mismatched-pair', ['又读《红楼梦〉。', '他说：“大家都说‘好’。’', '见（附件〕'], ['又读《红楼梦》。', '他说：“大家都说‘好’。”', '《论〈实践论〉》', '见（附件）']],
   ['mixed-numeral', ['增长百分之30', '二0二六年', '二○二五年', '二〇二O年'], ['增长百分之三十', '增长30%', '二〇二六年', '2026年', '百分之三十至40%']],
 ];
 
@@ -50,6 +51,9 @@ describe('issue 19 proofreading rules', () => {
     expect(fixed('增长15～30%，投资13-17万元', 'number-range')).toBe('增长15%～30%，投资13万-17万元');
     expect(found('工作顺利完成.', 'halfwidth-punctuation')).toEqual([['.', '。']]);
     expect(found('工期3~5天', 'halfwidth-punctuation')).toEqual([['~', '～']]);
+    // one wrong mark of a pair is one finding with its fix, not an unclosed 《 and an unopened 〉
+    expect(fixed('又读《红楼梦〉，他说：“好’。', 'mismatched-pair')).toBe('又读《红楼梦》，他说：“好”。');
+    expect(found('又读《红楼梦〉，他说：“好’。', 'unpaired-mark')).toEqual([]);
     expect(fixed('增长百分之30，二0二六年、二○二五年', 'mixed-numeral')).toBe('增长30%，二〇二六年、二〇二五年');
   });
 
