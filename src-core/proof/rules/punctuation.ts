@@ -66,7 +66,7 @@ function checkRoughNumberComma(text: string, emit: RuleEmit): void {
 
 /** 约500人左右: 约 and 左右 both say "about"; one of them goes (a 多字, once the 校对 confirms it). */
 function checkApproximateTwice(text: string, emit: RuleEmit): void {
-  for (const m of text.matchAll(/(?:大约|约)[0-9.,一二三四五六七八九十百千万亿两余多几]+[^\s，。；！？、0-9]{0,3}?左右/g)) {
+  for (const m of text.matchAll(/(?:大约|约)[0-9.,一二三四五六七八九十百千万亿两余多几](?:[0-9.,、一二三四五六七八九十百千万亿两余多几]*[0-9.,一二三四五六七八九十百千万亿两余多几])?[^\s，。；！？、0-9]{0,3}?左右/g)) {
     emit({ rule: 'approximate-twice', severity: 'warning', offset: m.index!, length: m[0].length, weight: ERROR_WEIGHTS.character, zh: '“约”与“左右”同用，语义重复，删去其一', en: '约 and 左右 both mean "about"; drop one' });
   }
 }
