@@ -154,8 +154,8 @@ function checkFullwidthAlphanumeric(text: string, emit: Emit): void {
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '「': '」', '『': '』', '〔': '〕' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
-/** Marks of one kind: “ closed with ’ or 《 with 〉 is one wrong mark of a pair, not two unpaired ones. */
-const FAMILY: Record<string, string> = Object.fromEntries(['“”‘’', '《》〈〉', '（）〔〕【】「」『』'].flatMap((f) => [...f].map((c) => [c, f])));
+/** Marks of one kind (quotes, corner quotes among them; 书名号; brackets): “ closed with ’ or 《 with 〉 is one wrong mark of a pair, not two unpaired ones. */
+const FAMILY: Record<string, string> = Object.fromEntries(['“”‘’「」『』', '《》〈〉', '（）〔〕【】'].flatMap((f) => [...f].map((c) => [c, f])));
 
 /**
  * Quotes, brackets and 书名号 must pair and nest: ‘’ inside “”, 〈〉 inside 《》. A quotation that runs
