@@ -4,10 +4,15 @@
  * long the first call takes (it builds the 错别字 dictionary), the dictionary's size, and the new rules'
  * findings on the sample page and on 40,000 characters of clean 《人民日报》 copy (false alarms: 0
  * expected), the precision of all rules on that copy (errors and warnings per 10,000
- * characters; at most 1 expected), and the recall on the planted errors (100% expected). One printed line per figure. Run: npx tsx bench/proof-rules.bench.ts
+ * characters; at most 1 expected), the recall on the planted errors (100% expected), and the whole `check`
+ * command (import of the raw text, the checks, the listing; in-process, no start-up) on 150,000
+ * characters of raw copy. One printed line per figure. Run: npx tsx bench/proof-rules.bench.ts
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { run as checkCommand } from '../src-main/cli/commands/check';
 import { checkDocument, checkText } from '../src-core/proof/checks';
 import { editionConsistency } from '../src-core/proof/edition-consistency';
 import { RULE_NAMES } from '../src-core/proof/rules';
@@ -80,3 +85,27 @@ printFigure('proof-precision-clean-per10k', clean.per10k, 'findings/10k', `${cle
 const planted = plantedErrors();
 const missed = planted.filter((p) => !rulesFinding(p).includes(p.rule));
 printFigure('proof-rules-recall', (100 * (planted.length - missed.length)) / planted.length, '%', `${planted.length - missed.length} of ${planted.length} planted errors found by their rule${missed.length ? `; missed lines ${missed.map((p) => p.line).join(', ')}` : ''}`);
+
+// The whole command on raw copy: the sample's text file repeated to 150,000 characters, imported (its
+// normalisation and splitting), checked and listed as --json, in this process (Node's start-up not counted).
+const dir = mkdtempSync(join(tmpdir(), 'banmian-proof-bench-'));
+const raw = readFileSync(new URL('../assets/samples/luoyang-daily-page.txt', import.meta.url), 'utf8');
+const rawFile = join(dir, 'edition.txt');
+writeFileSync(rawFile, Array.from({ length: Math.ceil(150_000 / raw.length) }, () => raw).join('\n'));
+const log = console.log;
+const quiet = async (): Promise<number> => {
+  console.log = () => undefined;
+  const t0 = performance.now();
+  try {
+    await checkCommand([rawFile, '--json']);
+  } finally {
+    console.log = log;
+  }
+  return performance.now() - t0;
+};
+const firstCommand = await quiet();
+const commandRuns: number[] = [];
+for (let k = 0; k < 3; k++) commandRuns.push(await quiet());
+rmSync(dir, { recursive: true, force: true });
+printFigure('proof-check-command-first', firstCommand, 'ms', `check --json on ${Math.ceil(150_000 / raw.length)} copies of the sample text file (${raw.length * Math.ceil(150_000 / raw.length)} characters), its modules loaded on this call`);
+printFigure('proof-check-command', median(commandRuns), 'ms', 'median of 3, the same, import and checks');

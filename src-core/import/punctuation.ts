@@ -231,21 +231,66 @@ function pairQuotes(p: Paragraph, straight: string, open: string, close: string)
     if (straight === "'" && isLatinLetter(chars[i - 1]) && isLatinLetter(chars[i + 1])) continue;
     at.push(i);
   }
-  for (let k = 0; k + 1 < at.length; k += 2) {
+  const roles = quoteRoles(at.map((i) => quoteSide(p, i)));
+  for (let k = 0; k < at.length; k++) {
+    if (roles[k] !== 'open') continue;
     const a = at[k];
-    const b = at[k + 1];
+    const b = at[roles.indexOf('close', k + 1)];
     const chinese = chars.slice(a + 1, b).some(cjk) || cjk(p.prev(a)) || cjk(p.next(b));
     if (!chinese) continue;
     p.replace(a, 1, 'quotes', straight, open);
     p.replace(b, 1, 'quotes', straight, close);
   }
-  if (at.length % 2) {
-    const i = at[at.length - 1];
-    if (!(cjk(p.prev(i)) || cjk(p.next(i)))) return;
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    if (roles[k] !== 'lone' || !(cjk(p.prev(i)) || cjk(p.next(i)))) continue;
     const side = loneQuoteSide(p, i, open, close);
     // Unsure (Han on both sides, nothing to pair with): left as written, for the check to report.
     if (side) p.replace(i, 1, 'unpaired-quote', straight, side);
   }
+}
+
+type QuoteSide = 'open' | 'close' | 'either';
+type QuoteRole = 'open' | 'close' | 'lone';
+
+/** Marks after which a quote can only open: a stop or comma may end the quotation before it (…有力。"日前). */
+const ONLY_OPENS_AFTER = new Set([...'：:（(《【']);
+
+/** What a straight quote's neighbours make it: 他说："好 opens, 好"。 closes, 成果"管 (Han both sides) either. */
+function quoteSide(p: Paragraph, i: number): QuoteSide {
+  const [prev, next] = [p.prev(i), p.next(i)];
+  const opens = prev === undefined || ONLY_OPENS_AFTER.has(prev);
+  const closes = next === undefined || CLOSES_BEFORE.has(next);
+  return opens && !closes ? 'open' : closes && !opens ? 'close' : 'either';
+}
+
+/**
+ * The quotes paired in order, open then close, each as its side allows, leaving out as few as can be,
+ * a quote of either side before one whose side is plain (a lone quote, then decided on its own by
+ * loneQuoteSide); on a tie the later one is left out. So
+ * one stray quote among pairs (成果"管得住。他说："好"。) no longer turns every quote after it round.
+ */
+function quoteRoles(sides: readonly QuoteSide[]): QuoteRole[] {
+  const n = sides.length;
+  // Leaving out a quote whose side is plain costs more: it is less likely the stray one.
+  const out = (k: number): number => (sides[k] === 'either' ? 1 : 2);
+  // cost[k][inside]: the least cost of the quotes left out from k on, with a quotation open (1) or not (0)
+  const cost = Array.from({ length: n + 1 }, () => [0, Infinity]);
+  for (let k = n - 1; k >= 0; k--) {
+    const pair = sides[k] === 'close' ? Infinity : cost[k + 1][1];
+    const shut = sides[k] === 'open' ? Infinity : cost[k + 1][0];
+    cost[k] = [Math.min(pair, out(k) + cost[k + 1][0]), Math.min(shut, out(k) + cost[k + 1][1])];
+  }
+  const roles: QuoteRole[] = [];
+  let inside = 0;
+  for (let k = 0; k < n; k++) {
+    const role: QuoteRole = inside ? 'close' : 'open';
+    if (sides[k] !== (inside ? 'open' : 'close') && cost[k + 1][1 - inside] <= out(k) + cost[k + 1][inside]) {
+      roles.push(role);
+      inside = 1 - inside;
+    } else roles.push('lone');
+  }
+  return roles;
 }
 
 /** Marks after which a quotation opens (他说：“…, …。“…) and before which one closes (…”，…”。). */

@@ -18,6 +18,7 @@ export type RuleId =
   | 'halfwidth-punctuation'
   | 'fullwidth-alphanumeric'
   | 'unpaired-mark'
+  | 'mismatched-pair'
   | 'wrong-nesting'
   | 'ellipsis-form'
   | 'dash-form'
@@ -153,6 +154,8 @@ function checkFullwidthAlphanumeric(text: string, emit: Emit): void {
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '「': '」', '『': '』', '〔': '〕' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+/** Marks of one kind (quotes, corner quotes among them; 书名号; brackets): “ closed with ’ or 《 with 〉 is one wrong mark of a pair, not two unpaired ones. */
+const FAMILY: Record<string, string> = Object.fromEntries(['“”‘’「」『』', '《》〈〉', '（）〔〕【】'].flatMap((f) => [...f].map((c) => [c, f])));
 
 /**
  * Quotes, brackets and 书名号 must pair and nest: ‘’ inside “”, 〈〉 inside 《》. A quotation that runs
@@ -186,6 +189,12 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
       const inner = stack[stack.length - 1];
       emit({ rule: 'wrong-nesting', severity: 'error', offset: inner.at, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: `“${inner.ch}”与“${ch}”交叉嵌套`, en: `"${inner.ch}" and "${ch}" cross` });
       stack.splice(deeper);
+      continue;
+    }
+    if (top && FAMILY[top.ch] === FAMILY[ch]) {
+      stack.pop();
+      const right = PAIRS[top.ch];
+      emit({ rule: 'mismatched-pair', severity: 'error', offset: i, length: 1, fix: right, weight: ERROR_WEIGHTS.punctuation, zh: `“${top.ch}”用“${ch}”收尾，不成对，应为“${right}”`, en: `"${top.ch}" is closed with "${ch}"; use "${right}"` });
       continue;
     }
     emit({ rule: 'unpaired-mark', severity: 'error', offset: i, length: 1, weight: ERROR_WEIGHTS.punctuation, zh: `“${ch}”没有对应的“${opener}”`, en: `"${ch}" has no matching "${opener}"` });

@@ -1,6 +1,6 @@
 import type { Article, BanmianDocument } from '../model/document';
 import { excerpt, FIELD_LABELS, headerTexts, pageTexts, splitPlaced, type CheckedTexts, type Located, type PlacedFinding } from './checks';
-import { nameCounts, namesIn, twinsOf, type NameAt } from './rules/consistency';
+import { NAME_KIND_LABELS, nameCounts, namesIn, twinsOf, type NameAt } from './rules/consistency';
 import { around, figuresWrittenTwoWays, twoWaysFinding, type Seen } from './rules/number-two-ways';
 import type { RuleFinding } from './rules/rule';
 import { ERROR_WEIGHTS } from './weights';
@@ -123,7 +123,8 @@ function namesAcrossPages(places: readonly Place[], texts: readonly string[], em
     const [here, there] = [places[n.at], places[other.at]];
     const both = [n.name, other.name].sort();
     const pair: Pair = { key: `name ${both.join(' ')}`, rule: 'name-two-ways', written: () => both.flatMap((name) => written.get(name)!.first.map((k) => ({ written: name, at: names[k].at }))).sort((a, b) => a.at - b.at) };
-    emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: ERROR_WEIGHTS.none, zh: `本期人名写法不一：${placeName(here, 'zh')}作“${n.name}”，${placeName(there, 'zh')}作“${other.name}”，请核对`, en: `A name is written two ways in this edition: "${n.name}" on ${placeName(here, 'en')}, "${other.name}" on ${placeName(there, 'en')}; please confirm` }, pair);
+    const label = NAME_KIND_LABELS[n.kind];
+    emit(n.at, { rule: 'name-two-ways', severity: 'warning', offset: n.offset, length: n.name.length, weight: ERROR_WEIGHTS.none, zh: `本期${label.zh}写法不一：${placeName(here, 'zh')}作“${n.name}”，${placeName(there, 'zh')}作“${other.name}”，请核对`, en: `A ${label.en} is written two ways in this edition: "${n.name}" on ${placeName(here, 'en')}, "${other.name}" on ${placeName(there, 'en')}; please confirm` }, pair);
   }
 }
 

@@ -33,7 +33,7 @@ const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['kicker', 'headline', '
  * rules emit that weight; tests/unit/proof-precision.test.ts holds them to it), capped per issue.
  * number-grouping is not among them: it is a note (分节 may be used), never an error.
  */
-export const NUMBER_USAGE_RULES: ReadonlySet<string> = new Set(['abbreviated-year', 'mixed-number-style', 'numeral-in-word', 'number-range', 'mixed-digit-grouping', 'number-two-ways']);
+export const NUMBER_USAGE_RULES: ReadonlySet<string> = new Set(['abbreviated-year', 'mixed-number-style', 'numeral-in-word', 'mixed-numeral', 'number-range', 'mixed-digit-grouping', 'number-two-ways']);
 
 /** How the character count was reached: the laid-out page's area, or the text itself without a layout. */
 export type CharacterBasis = 'page-area' | 'text';

@@ -123,3 +123,21 @@ describe('check lists the auto-corrections, and --raw checks the text as written
     expect(code).toBe(1);
   });
 });
+
+describe('check prints each fix as the app offers it', () => {
+  it('an empty fix is a deletion (删去), a fix with text says what to write', async () => {
+    const rough = join(dir, 'rough.txt');
+    writeFileSync(rough, '座谈会召开\n\n现场来了三、四十人，截止目前已完成。\n');
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    try {
+      await check([rough]);
+    } finally {
+      log.mockRestore();
+    }
+    const out = lines.join('\n');
+    expect(out).toContain('概数“三四”中间不用顿号 → 删去 (delete)');
+    expect(out).toContain(' → 改为「截至」');
+    expect(out).not.toContain('改为「」');
+  });
+});

@@ -21,6 +21,9 @@ describe('a lone straight quote', () => {
     ['他说：“我们一定做好。"', '他说：“我们一定做好。”', 'a curly “ before it is still open: closing'],
     ['确保改造成果"管得住、用得好”。', '确保改造成果“管得住、用得好”。', 'a curly ” after it has no opener: opening'],
     ['他说：“要抓紧”，又说"要落实。', '他说：“要抓紧”，又说"要落实。', 'the curly pair before it is closed; Han on both sides: left'],
+    ['确保成果"管得住。他说:"好"。', '确保成果"管得住。他说：“好”。', 'a stray quote before a pair: the pair is paired by its sides, the stray one left (not “管得住。他说：”好")'],
+    ['他说:"好"，成果"管得住，又说:"坏"。', '他说：“好”，成果"管得住，又说：“坏”。', 'a stray quote between two pairs: it does not turn the second pair round'],
+    ['他引用"Think different"这句话，成果"管得住。', '他引用“Think different”这句话，成果"管得住。', 'three quotes none of which has a plain side: the first two pair, the last is left'],
   ];
   for (const [written, normalized, why] of pairs) {
     it(`${written} → ${normalized} (${why})`, () => {

@@ -21,6 +21,7 @@ export const RULE_NAMES = [
   'variant-word',
   'confusable-word',
   'numeral-in-word',
+  'mixed-numeral',
   'number-range',
   'mixed-digit-grouping',
   'name-two-ways',

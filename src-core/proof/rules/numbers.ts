@@ -57,7 +57,22 @@ function checkShortYears(text: string, emit: RuleEmit): void {
   }
 }
 
+/**
+ * One number, two scripts: 百分之30 (30% or 百分之三十) and a year whose 〇 is a digit 0, a letter O or
+ * a circle ○ (二0二六年 → 二〇二六年, GB/T 15835—2011 §4.3: the Chinese zero is 〇).
+ */
+function checkMixedNumerals(text: string, emit: RuleEmit): void {
+  const emitMixed = (offset: number, written: string, fix: string): void =>
+    emit({ rule: 'mixed-numeral', severity: 'error', offset, length: written.length, fix, weight: ERROR_WEIGHTS.numberUsage, zh: `“${written}”中汉字数字与阿拉伯数字或符号混用，应为“${fix}”`, en: `"${written}" mixes Chinese numerals with digits or symbols; write "${fix}"` });
+  for (const m of text.matchAll(/百分之([0-9]+(?:\.[0-9]+)?)(?![0-9.%])/g)) emitMixed(m.index!, m[0], `${m[1]}%`);
+  for (const m of text.matchAll(/[一二三四五六七八九〇0Oo○]{4}(?=年)/g)) {
+    if (!/[0Oo○]/.test(m[0]) || !/[一二三四五六七八九]/.test(m[0]) || /[A-Za-z0-9]/.test(text[m.index! - 1] ?? '')) continue;
+    emitMixed(m.index!, m[0], m[0].replace(/[0Oo○]/g, '〇'));
+  }
+}
+
 export function checkNumberForms(text: string, emit: RuleEmit): void {
+  checkMixedNumerals(text, emit);
   checkNumeralWords(text, emit);
   checkRanges(text, emit);
   checkShortYears(text, emit);

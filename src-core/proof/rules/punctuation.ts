@@ -6,17 +6,26 @@ import type { RuleEmit } from './rule';
  * unpaired marks, nesting, ellipsis and dash forms are there).
  */
 
-/** 点号 that never stand twice in a row. ？ and ！ may: ？？ and ！！ (even ！！！) mark strong feeling, ？！ a question with exclamation (§4.2.3.3, §4.3.3.3). */
+/** 点号 that never stand twice in a row. ？ and ！ may: ？？ and ！！ (up to ！！！) mark strong feeling, ？！ a question with exclamation (§4.2.3.3, §4.3.3.3). */
 const POINT_MARKS = '，、；：。？！';
 const MAY_REPEAT = new Set(['？', '！']);
 const MAY_FOLLOW = new Set(['？！', '！？']);
 const ADJACENT_POINTS = new RegExp(`[${POINT_MARKS}]{2}`, 'g');
 
-/** 。。 ，， 、、 ；； ：： — one mark too many; 。。。 and longer are the ellipsis rule's business. */
+/** ？ and ！ stand at most three times in a row (GB/T 15834—2011 §4.2.3.3, §4.3.3.3: 最多叠用三个). */
+const MAX_STACKED = 3;
+const REPEATED_MARKS = new RegExp(`([，、；：。])\\1+|([？！])\\2{${MAX_STACKED},}`, 'g');
+
+/** 。。 ，， 、、 ；； ：： — one mark too many; ？？？？ one past three; 。。。 and longer are the ellipsis rule's business. */
 function checkRepeatedMarks(text: string, emit: RuleEmit): void {
-  for (const m of text.matchAll(/([，、；：。])\1+/g)) {
+  for (const m of text.matchAll(REPEATED_MARKS)) {
     const s = m[0];
     if (s[0] === '。' && s.length > 2) continue;
+    if (m[2]) {
+      const fix = m[2].repeat(MAX_STACKED);
+      emit({ rule: 'repeated-punctuation', severity: 'error', offset: m.index!, length: s.length, fix, weight: ERROR_WEIGHTS.punctuation, zh: `“${m[2]}”叠用不超过三个，应为“${fix}”`, en: `"${m[2]}" stacks at most three times: "${fix}"` });
+      continue;
+    }
     emit({ rule: 'repeated-punctuation', severity: 'error', offset: m.index!, length: s.length, fix: s[0], weight: ERROR_WEIGHTS.punctuation, zh: `标点“${s[0]}”重复了`, en: `"${s[0]}" is repeated` });
   }
 }
@@ -57,7 +66,7 @@ function checkRoughNumberComma(text: string, emit: RuleEmit): void {
 
 /** 约500人左右: 约 and 左右 both say "about"; one of them goes (a 多字, once the 校对 confirms it). */
 function checkApproximateTwice(text: string, emit: RuleEmit): void {
-  for (const m of text.matchAll(/(?:大约|约)[0-9.,一二三四五六七八九十百千万亿两余多几]+[^\s，。；！？、0-9]{0,3}?左右/g)) {
+  for (const m of text.matchAll(/(?:大约|约)[0-9.,一二三四五六七八九十百千万亿两余多几](?:[0-9.,、一二三四五六七八九十百千万亿两余多几]*[0-9.,一二三四五六七八九十百千万亿两余多几])?[^\s，。；！？、0-9]{0,3}?左右/g)) {
     emit({ rule: 'approximate-twice', severity: 'warning', offset: m.index!, length: m[0].length, weight: ERROR_WEIGHTS.character, zh: '“约”与“左右”同用，语义重复，删去其一', en: '约 and 左右 both mean "about"; drop one' });
   }
 }
@@ -74,10 +83,24 @@ function checkHalfwidthStop(text: string, emit: RuleEmit): void {
   }
 }
 
+/** How far from a half-width ~ a Han character puts it in Chinese text (3~5天, 1998年~2000年). */
+const TILDE_REACH = 3;
+
+/** A half-width ~ in a Chinese range: the 浪纹线 is the full-width ～ (GB/T 15834—2011 §4.13). */
+function checkHalfwidthTilde(text: string, emit: RuleEmit): void {
+  for (let i = text.indexOf('~'); i >= 0; i = text.indexOf('~', i + 1)) {
+    const [before, after] = [text[i - 1] ?? '', text[i + 1] ?? ''];
+    if (!/[0-9%\p{Script=Han}]/u.test(before) || !/[0-9\p{Script=Han}]/u.test(after)) continue;
+    if (![...text.slice(Math.max(0, i - TILDE_REACH), i + 1 + TILDE_REACH)].some(isHan)) continue;
+    emit({ rule: 'halfwidth-punctuation', severity: 'error', offset: i, length: 1, fix: '～', weight: ERROR_WEIGHTS.punctuation, zh: '中文里用了半角浪纹线“~”，应为“～”', en: 'Half-width "~" in Chinese text; use "～"' });
+  }
+}
+
 export function checkPunctuation(text: string, emit: RuleEmit): void {
   checkRepeatedMarks(text, emit);
   checkAdjacentPoints(text, emit);
   checkRoughNumberComma(text, emit);
   checkApproximateTwice(text, emit);
   checkHalfwidthStop(text, emit);
+  checkHalfwidthTilde(text, emit);
 }

@@ -74,7 +74,8 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
 
 function line(f: PlacedFinding, titles: Map<string, string>): string {
   const where = `${f.unplaced ? '未上版 not placed · ' : ''}${titles.get(f.articleId) ?? f.articleId} · ${FIELD_LABELS[f.field].zh}${f.field === 'body' ? ` 第${f.paragraph + 1}段` : ''} · 第${f.offset + 1}字`;
-  const fix = f.fix !== undefined ? ` → 改为「${f.fix}」` : '';
+  // an empty fix deletes the found text (三、四十 → 三四十), as the app's 删除 button does
+  const fix = f.fix === undefined ? '' : f.fix === '' ? ' → 删去 (delete)' : ` → 改为「${f.fix}」`;
   const level = f.severity === 'corrected' ? 'corrected 已自动改正' : f.severity;
   return `[${level}] ${where}\n  ${f.excerpt}\n  ${f.zh}${fix}\n  ${f.en} (${f.rule})`;
 }
