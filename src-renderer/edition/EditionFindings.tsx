@@ -12,7 +12,7 @@ import './edition-findings.css';
 
 const RULE_LABELS: Record<WrittenTwoWays['rule'], { zh: string; en: string }> = {
   'number-two-ways': { zh: '数字两种写法', en: 'A figure written two ways' },
-  'name-two-ways': { zh: '人名两种写法', en: 'A name written two ways' },
+  'name-two-ways': { zh: '人名、地名两种写法', en: 'A person or place named two ways' },
 };
 
 export const EditionFindings = memo(function EditionFindings({ rows, onOpen }: { rows: readonly OverviewRow[]; onOpen: (index: number) => void }) {

@@ -86,7 +86,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview’s findings across 
     const items = list.getByTestId('edition-finding');
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['number-two-ways', 'name-two-ways']);
     expect(await items.nth(0).innerText()).toMatch(/^数字两种写法\s*“2035年”\s*第1版\s*“二〇三五年”\s*第2版$/);
-    expect(await items.nth(1).innerText()).toMatch(/^人名两种写法\s*“谢峰”\s*第1版\s*“谢锋”\s*第2版$/);
+    expect(await items.nth(1).innerText()).toMatch(/^人名、地名两种写法\s*“谢峰”\s*第1版\s*“谢锋”\s*第2版$/);
     await expectCountBesideHeading(page);
     await shot(page, 'ui-edition-findings-1600.png');
     await page.setViewportSize({ width: 1366, height: 768 });
