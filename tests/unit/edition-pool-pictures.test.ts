@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition, validateEdition } from '../../src-core/edition/edition-file';
+import { deletePage } from '../../src-core/edition/delete-page';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { picturesFromPool, picturesToPool } from '../../src-core/edition/pool-pictures';
 import { editionEntries, editionFromEntries } from '../../src-core/edition/shared-edition';
@@ -85,6 +86,17 @@ describe('a story\'s pictures through the pool', () => {
     const placed = { ...before, pages: before.pages.map((p, i) => (i === 1 ? { ...p, page: narrow, blocks: [], articles: ['bing', 'jia'] } : p)) };
     const blocks = picturesFromPool(placed, 1, 'jia').blocks;
     expect(blocks.map((b) => [b.col, b.span])).toEqual([[0, 3], [0, 3]]);
+  });
+
+  it('a deleted page\'s stories keep their pictures in the pool, and placing one brings them back', () => {
+    const r = deletePage(edition(), 0);
+    if (!r.ok) throw new Error(r.en);
+    expect(r.edition.poolPictures!.map((b) => [b.id, b.articleId])).toEqual([['p1', 'jia'], ['p2', 'jia'], ['p3', 'yi']]);
+    expect(validateEdition(r.edition)).toEqual([]);
+    const placed = { ...r.edition, pages: r.edition.pages.map((p) => ({ ...p, articles: [...p.articles, 'yi'] })) };
+    const back = picturesFromPool(placed, 0, 'yi');
+    expect(back.blocks.map((b) => [b.imageId, b.articleId])).toEqual([['yi-1', 'yi']]);
+    expect(back.edition.poolPictures!.map((b) => b.articleId)).toEqual(['jia', 'jia']);
   });
 
   it('the pooled pictures survive the file and the server\'s entries', () => {
