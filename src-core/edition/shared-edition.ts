@@ -2,8 +2,9 @@
  * An edition as the collaboration server keeps it (the edition document, src-core/store/edition-doc.ts):
  * its entries (the edition's header, each page by its place in the file, each pool article and
  * picture by id, each chain by article, the pool's order, which a map's keys do not keep on another
- * desk, and the pictures of articles on no page, `poolPictures`), read back only when they make a valid edition; which articles are unplaced
- * (稿库 · 待用); and the ids of the edition and its pages on the server.
+ * desk, and the pictures of articles on no page, `poolPictures`), read back only when they make a
+ * valid edition; which articles are unplaced (稿库 · 待用); and the ids of the edition and its pages
+ * on the server.
  */
 import { EDITION_FORMAT_VERSION } from '../model/document';
 import { deriveEditionId, derivePageId } from '../model/server-ids';
