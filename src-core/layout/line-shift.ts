@@ -31,7 +31,7 @@ export function shiftLines(ctx: LayoutContext, flow: Flowable[], composed: Compo
       if (taken.length >= wanted) return false;
       const f = flow[i];
       const lines = composed[i].lines.length;
-      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align));
+      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align), true);
       if (cp.lines.length === lines + dir) taken.push({ i, cp });
       return cp.lines.length === lines;
     });

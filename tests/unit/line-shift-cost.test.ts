@@ -51,4 +51,27 @@ describe('拉行/缩行 costs (the 16-page edition spent half its layout here)',
     expect(moved[0]).toBeGreaterThan(0);
     expect(composed(page(1)) - composed(page())).toBe(PARAS.length - moved[0]);
   });
+
+  it('reads each paragraph once, however many trackings it is tried at (its prepared text is kept for the trials)', () => {
+    // every composition that reads its runs asks the registry for the run's face: count the asks
+    let asks = 0;
+    const counting = new Proxy(fonts, {
+      get(target, key) {
+        const v = Reflect.get(target, key);
+        if (key === 'face') return (...a: Parameters<typeof fonts.face>) => (asks++, target.face(...a));
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const asked = (doc: BanmianDocument): { asks: number; compositions: number } => {
+      asks = 0;
+      const cache = new CompositionCache(counting);
+      layout(doc, { fonts: counting, cache });
+      return { asks, compositions: cache.misses };
+    };
+    const plain = asked(page());
+    const shifted = asked(page(1));
+    // more compositions (the trials), no more reading
+    expect(shifted.compositions).toBeGreaterThan(plain.compositions);
+    expect(shifted.asks).toBe(plain.asks);
+  });
 });
