@@ -2,7 +2,8 @@
  * Issue 17's remaining checks of an edition's PDFs and exits, read with other programs than the
  * engine: the combined PDF of the three-page plan (tests/fixtures/edition) opens in poppler, MuPDF
  * and Ghostscript without a complaint and has the three pages; the ad artwork is drawn inside the
- * cells the plan booked (MuPDF's trace of the page); an under-filled page is a warning, not a failure;
+ * cells the plan booked (MuPDF's trace of the page); the continued story's headline is smaller where
+ * it resumes (poppler's word boxes); an under-filled page is a warning, not a failure;
  * an edition whose page preflight blocks exits 4 writing nothing, and --force writes it anyway.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -78,6 +79,21 @@ describe('the edition\'s PDFs in other readers', () => {
     expect(f).toBeGreaterThanOrEqual(r.y - 0.5);
     expect(e + a).toBeLessThanOrEqual(r.x + r.width + 0.5);
     expect(f + d).toBeLessThanOrEqual(r.y + r.height + 0.5);
+  });
+
+  it('the continued story resumes on page 3 under its headline set smaller than on page 1 (pdftotext -bbox)', () => {
+    const story = readFileSync('tests/fixtures/edition/day/01.txt', 'utf8');
+    const headline = /^主题：(\S+)/m.exec(story)![1];
+    const glyphHeight = (file: string): number => {
+      const words = [...execFileSync('pdftotext', ['-bbox', join(out, file), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+      const word = words.find((w) => w[4] === headline);
+      expect(word, `${headline} on ${file}`).toBeDefined();
+      return Number(word![3]) - Number(word![1]);
+    };
+    const first = glyphHeight('20261203-01.pdf');
+    const continued = glyphHeight('20261203-03.pdf');
+    expect(continued).toBeLessThan(first);
+    expect(continued).toBeGreaterThan(first / 3);
   });
 
   it('an under-filled page is a warning: the run still exits 0', () => {
