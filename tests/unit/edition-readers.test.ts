@@ -3,7 +3,8 @@
  * engine: the combined PDF of the three-page plan (tests/fixtures/edition) opens in poppler, MuPDF
  * and Ghostscript without a complaint and has the three pages; the ad artwork is drawn inside the
  * cells the plan booked (MuPDF's trace of the page); the continued story's headline is smaller where
- * it resumes (poppler's word boxes); an under-filled page is a warning, not a failure;
+ * it resumes (poppler's word boxes); each page's news hole is reported; an under-filled page is a
+ * warning, not a failure;
  * an edition whose page preflight blocks exits 4 writing nothing, and --force writes it anyway.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -94,6 +95,15 @@ describe('the edition\'s PDFs in other readers', () => {
     const continued = glyphHeight('20261203-03.pdf');
     expect(continued).toBeLessThan(first);
     expect(continued).toBeGreaterThan(first / 3);
+  });
+
+  it('reports each page\'s news hole (版心 less the booked ads\' cells)', () => {
+    // the tabloid grid is 5 columns × 81 lines = 405 cells; page 1 books 3 × 30 = 90 of them, page 2 a
+    // 60 mm bottom strip (5 columns × 15 lines = 75), page 3 none
+    const said = logs.join('\n');
+    expect(said).toContain('第1版 要闻: 版心 405 栏行，新闻版面 news hole 315 column-lines');
+    expect(said).toContain('第2版 综合: 版心 405 栏行，新闻版面 news hole 330 column-lines');
+    expect(said).toContain('第3版 经济: 版心 405 栏行，新闻版面 news hole 405 column-lines');
   });
 
   it('an under-filled page is a warning: the run still exits 0', () => {
