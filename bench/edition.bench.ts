@@ -89,7 +89,8 @@ async function sixteenPages(): Promise<void> {
     for (const p of pageDocuments(parsed.edition)) layout(p.document, { fonts });
     layouts.push(performance.now() - t);
   }
-  printFigure('edition.16.layout', median(layouts), 'ms', 'median of 5, all 16 pages derived from the edition and laid out');
+  const set = placedText(parsed.edition);
+  printFigure('edition.16.layout', median(layouts), 'ms', `median of 5, all 16 pages derived from the edition and laid out: ${set.stories} of ${parsed.edition.articles.length} stories, ${set.han} Han characters set (the make-up held the rest over)`);
   const opens: number[] = [];
   let rows = editionOverview(parsed.edition, { fonts });
   for (let i = 0; i < 3; i++) {
@@ -101,6 +102,13 @@ async function sixteenPages(): Promise<void> {
   printFigure('edition.16.open+overview', median(opens), 'ms', `median of 3, parse ${(text.length / 1024 / 1024).toFixed(1)} MB + ${rows.length} overview rows (layout, overset, preflight)`);
   oneEdit(parsed.edition, fonts);
   printFigure('edition.16.pagesWithErrors', rows.filter((r) => r.errors).length, 'pages', 'preflight errors in the made-up edition (why --force)');
+}
+
+/** The stories the saved edition sets (an article block shows them) and their Han characters: what its layout lays out. */
+function placedText(edition: EditionDocument): { stories: number; han: number } {
+  const placed = new Set(edition.pages.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : []))));
+  const text = edition.articles.filter((a) => placed.has(a.id)).map((a) => JSON.stringify(a.body)).join('');
+  return { stories: placed.size, han: (text.match(/\p{Script=Han}/gu) ?? []).length };
 }
 
 /** The page document with the first character of its first article's first text changed. */

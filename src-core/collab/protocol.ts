@@ -24,6 +24,7 @@ export const DENIAL = {
   tooMuch: 'banmian:too-much',
   tooManyAttempts: 'banmian:too-many-attempts',
   userRemoved: 'banmian:user-removed',
+  adIsOwners: 'banmian:ad-is-owners',
 } as const;
 
 export type DenialReason = (typeof DENIAL)[keyof typeof DENIAL];
@@ -55,6 +56,10 @@ export const DENIAL_TEXT: Readonly<Record<DenialReason, Localized>> = {
   'banmian:user-removed': {
     zh: '您的账户已被管理员删除或更改，连接已关闭',
     en: 'Your account was removed or changed by the administrator; the connection was closed',
+  },
+  'banmian:ad-is-owners': {
+    zh: '广告已锁定，只有值班编辑可以移动、改动或删除广告；服务器拒绝了这次修改',
+    en: 'Ads are locked: only the duty editor (值班编辑) moves, changes or deletes an ad; the server refused the change',
   },
 };
 

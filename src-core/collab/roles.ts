@@ -5,6 +5,13 @@ export type { Role };
 /** The three desks, in the order the UI lists them. */
 export const ROLES: readonly Role[] = ['组版', '校对', '值班编辑'];
 
+/**
+ * Who owns the booked ads (广告) on a page: they move, change or delete them; everyone else finds them
+ * locked (the server refuses a change). The app has no 广告部 role: the duty editor answers for the
+ * ads the plan booked. A 校对 writes no layout at all.
+ */
+export const AD_OWNERS: readonly Role[] = ['值班编辑'];
+
 /** Presence colour per role: cursors and name tags in the story editor and on the page canvas. */
 export const ROLE_COLOURS: Readonly<Record<Role, string>> = {
   组版: '#1f6feb',

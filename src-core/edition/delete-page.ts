@@ -6,9 +6,11 @@
  * - a story that begins on the page: the whole article stays in the pool unplaced (待用), listed on
  *   the page of its next part so the desk sees it there; its continuation blocks are taken off,
  *   for a continuation without its beginning would print from the middle of the story;
- * - every other article and picture of the page stays in the pool, listed on no page.
+ * - every other article and picture of the page stays in the pool, listed on no page; an article's
+ *   picture blocks wait in the pool with it (`poolPictures`), to come back when it is placed.
  * The question asked first names each story and what becomes of it, zh and en.
  */
+import type { ImageBlock } from '../model/document';
 import type { EditionDocument, StoryChain } from './edition';
 import { validateEdition } from './edition-file';
 
@@ -55,7 +57,10 @@ export function deletePage(edition: EditionDocument, index: number): PageDeleted
     const listed = p.articles.filter((id) => !unplaced.has(id));
     return [{ ...p, articles: [...listed, ...(holdOn.get(i) ?? [])], blocks: p.blocks.filter((b) => !dropBlocks.has(b.id)) }];
   });
-  const next: EditionDocument = { ...edition, pages, chains };
+  // the pictures of the stories now on no page wait in the pool with them (pool-pictures.ts)
+  const listed = new Set(pages.flatMap((p) => p.articles));
+  const pooled = gone.blocks.filter((b): b is ImageBlock => b.kind === 'image' && b.articleId !== undefined && !listed.has(b.articleId));
+  const next: EditionDocument = { ...edition, pages, chains, ...(pooled.length ? { poolPictures: [...(edition.poolPictures ?? []), ...pooled] } : {}) };
   const issues = validateEdition(next, { duplicateNumbers: 'allow' });
   if (issues.length) return { ok: false, zh: `第${gone.number}版不能删除：${issues.slice(0, 3).map((i) => i.zh).join('；')}`, en: `Page ${gone.number} cannot be deleted: ${issues.slice(0, 3).map((i) => i.en).join('; ')}` };
   return { ok: true, edition: next, stories };

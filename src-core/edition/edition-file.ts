@@ -7,7 +7,7 @@ import type { BanmianDocument, Block } from '../model/document';
 import { EDITION_FORMAT_VERSION, FORMAT_VERSION } from '../model/document';
 import type { BlockFit } from '../model/fit-blocks';
 import { nestingPast, parseDocument } from '../model/serialize';
-import { Checker, checkStyleOverrides, DOCUMENT_LIMITS, documentLimitIssue, FORMAT_NAMES, validatePageParts, validatePool, type ValidationIssue } from '../model/validate';
+import { blockIssues, Checker, checkStyleOverrides, DOCUMENT_LIMITS, documentLimitIssue, FORMAT_NAMES, validatePageParts, validatePool, type ValidationIssue } from '../model/validate';
 import type { EditionDocument } from './edition';
 import { JUMP_STYLES, DEFAULT_JUMP_STYLE } from './jump';
 import { PLAN_LIMITS } from './plan';
@@ -110,7 +110,25 @@ export function validateEdition(raw: unknown, options: EditionReadOptions = {}):
   if (raw.pages.length < 1 || raw.pages.length > EDITION_LIMITS.pages) c.fail('pages', `${raw.pages.length} 版 pages`, `应有 1–${EDITION_LIMITS.pages} 个版面`, `must hold 1 to ${EDITION_LIMITS.pages} pages`);
   else checkPages(c, raw.pages, pool, (raw.edition as Obj | undefined)?.format, chainedArticles(raw.chains), options.duplicateNumbers === 'allow');
   if (c.issues.length === 0) checkChains(c, raw as unknown as EditionDocument);
+  if (c.issues.length === 0 && raw.poolPictures !== undefined) checkPoolPictures(c, raw as unknown as EditionDocument, pool);
   return c.issues;
+}
+
+/** The pooled picture blocks (pool-pictures.ts): picture blocks of the pool's pictures, each of a pool article on no page. */
+function checkPoolPictures(c: Checker, ed: EditionDocument, pool: { articleIds: Set<string>; imageIds: Set<string> }): void {
+  const blocks = ed.poolPictures as unknown;
+  if (!c.array('poolPictures', blocks)) return;
+  if (blocks.length > DOCUMENT_LIMITS.blocks) return c.fail('poolPictures', blocks.length, `超过上限 ${DOCUMENT_LIMITS.blocks} 项`, `holds more than ${DOCUMENT_LIMITS.blocks} entries`);
+  const columns = Math.max(...ed.pages.map((p) => p.page.grid.columns));
+  const listed = new Set(ed.pages.flatMap((p) => p.articles));
+  blocks.forEach((b, i) => {
+    const at = `poolPictures[${i}]`;
+    if (!c.object(at, b)) return;
+    if (b.kind !== 'image') return c.fail(`${at}.kind`, b.kind, '应为图片块（image）', 'must be a picture block (image)');
+    if (typeof b.articleId !== 'string' || !pool.articleIds.has(b.articleId)) return c.fail(`${at}.articleId`, b.articleId, '稿库中没有这篇稿件', 'the pool has no article with this id');
+    if (listed.has(b.articleId)) return c.fail(`${at}.articleId`, b.articleId, '这篇稿件在版面上，它的图片应在版面上', 'this article is on a page: its pictures belong on the page');
+    c.issues.push(...blockIssues(at, b as unknown as Block, { columns, ...pool }));
+  });
 }
 
 function checkInfo(c: Checker, info: unknown): void {

@@ -11,7 +11,7 @@
  * stored: they are derived from the pages that hold the neighbouring parts (`pageDocument`), so
  * renumbering a page renumbers them.
  */
-import type { Article, Block, FormatName, ImageAsset, PageSettings, StyleOverrides } from '../model/document';
+import type { Article, Block, FormatName, ImageAsset, ImageBlock, PageSettings, StyleOverrides } from '../model/document';
 import type { EDITION_FORMAT_VERSION } from '../model/document';
 import type { JumpStyle } from './jump';
 
@@ -69,4 +69,9 @@ export interface EditionDocument {
   images: ImageAsset[];
   pages: EditionPage[];
   chains: StoryChain[];
+  /**
+   * The picture blocks of pool articles on no page, as they last stood on a page (each naming its
+   * article): they come back with the article when it is placed (pool-pictures.ts). Absent when none.
+   */
+  poolPictures?: ImageBlock[];
 }

@@ -1,9 +1,10 @@
 /**
  * An edition as the collaboration server keeps it (the edition document, src-core/store/edition-doc.ts):
  * its entries (the edition's header, each page by its place in the file, each pool article and
- * picture by id, each chain by article, and the pool's order, which a map's keys do not keep on
- * another desk), read back only when they make a valid edition; which articles are unplaced
- * (稿库 · 待用); and the ids of the edition and its pages on the server.
+ * picture by id, each chain by article, the pool's order, which a map's keys do not keep on another
+ * desk, and the pictures of articles on no page, `poolPictures`), read back only when they make a
+ * valid edition; which articles are unplaced (稿库 · 待用); and the ids of the edition and its pages
+ * on the server.
  */
 import { EDITION_FORMAT_VERSION } from '../model/document';
 import { deriveEditionId, derivePageId } from '../model/server-ids';
@@ -22,6 +23,7 @@ export function editionEntries(edition: EditionDocument): Entries {
       ['edition', JSON.stringify(edition.edition)],
       ['pageCount', String(edition.pages.length)],
       ['order', JSON.stringify(order)],
+      ...(edition.poolPictures ? [['poolPictures', JSON.stringify(edition.poolPictures)] as [string, string]] : []),
     ]),
     pages: new Map(edition.pages.map((p, i) => [String(i), JSON.stringify(p)])),
     articles: new Map(edition.articles.map((a) => [a.id, JSON.stringify(a)])),
@@ -52,6 +54,7 @@ export function editionFromEntries(entries: Entries): EditionDocument | undefine
       images: list('images'),
       pages: Array.from({ length: count }, (_, i) => JSON.parse(entries.pages.get(String(i)) ?? 'null')),
       chains: list('chains'),
+      ...(entries.info.has('poolPictures') ? { poolPictures: JSON.parse(entries.info.get('poolPictures')!) } : {}),
     };
     return validateEdition(edition, { duplicateNumbers: 'allow' }).length ? undefined : (edition as EditionDocument);
   } catch {

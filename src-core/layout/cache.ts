@@ -1,6 +1,6 @@
 import type { FontRegistry } from '../fonts/registry';
 import type { TextStyle } from '../model/document';
-import { composeParagraph, type ComposeOptions, type ComposedParagraph, type StyledRun } from '../typeset/compose';
+import { composeParagraph, prepareText, type ComposeOptions, type ComposedParagraph, type PreparedText, type StyledRun } from '../typeset/compose';
 import type { Article } from '../model/document';
 import type { BlockFrame, LayoutItem, Overset, TypoReport } from './page-layout';
 
@@ -51,19 +51,33 @@ export class CompositionCache {
     this.used = new Map();
     this.articleMemo = new Map();
     this.articlesUsed = new Map();
+    this.texts = new WeakMap();
   }
 
-  compose(runs: StyledRun[], opts: ComposeOptions): ComposedParagraph {
+  /** Runs prepared once for the layout's 拉行/缩行 (see `compose`'s `retrack`), by the runs' identity. */
+  private texts = new WeakMap<StyledRun[], PreparedText>();
+
+  /**
+   * The paragraph composed, or the cache's copy. `retrack`: the runs will be set at other trackings
+   * too (a paragraph 拉行/缩行 may re-break), so what prepares them is kept and not read again.
+   */
+  compose(runs: StyledRun[], opts: ComposeOptions, retrack = false): ComposedParagraph {
     let key = `${opts.width}|${opts.indent}|${opts.align}|${opts.hanLatinSpace}|${opts.maxExpansion}|${opts.compressLineStartOpening ? 1 : 0}${opts.compressLineEndClosing ? 1 : 0}|${opts.tracking ?? 0}|${opts.avoidLoneCharacter ? 1 : 0}`;
     for (const r of runs) key += `\u0001${styleKey(r.style)}\u0002${r.tag}\u0002${r.text}`;
     let hit = this.used.get(key) ?? this.entries.get(key);
     if (hit) this.hits++;
     else {
       this.misses++;
-      hit = composeParagraph(runs, this.registry, opts);
+      hit = composeParagraph(runs, this.registry, opts, retrack ? this.textOf(runs, opts) : undefined);
     }
     this.used.set(key, hit);
     return hit;
+  }
+
+  private textOf(runs: StyledRun[], opts: ComposeOptions): PreparedText {
+    let text = this.texts.get(runs);
+    if (!text || text.hanLatinSpace !== opts.hanLatinSpace) this.texts.set(runs, (text = prepareText(runs, this.registry, opts)));
+    return text;
   }
 
   rememberArticle(blockId: string, memo: ArticleMemo): void {

@@ -28,7 +28,8 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
   const sources: Source[] = [];
   const flow = flowables(ctx.page, article, sources, !!ctx.proof);
   const composed = flow.map((f) => {
-    const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, f.style, f.indent, f.align ?? f.style.align));
+    // a paragraph that 拉行/缩行 may re-break keeps what prepares it for the trials (line-shift.ts)
+    const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, f.style, f.indent, f.align ?? f.style.align), !!f.style.lineShift);
     ctx.out.noteMissing(cp, article.id);
     return cp;
   });

@@ -27,9 +27,11 @@ export function shiftLines(ctx: LayoutContext, flow: Flowable[], composed: Compo
   // cannot be taken, so it is not composed (each step recomposes every paragraph still open).
   for (let step = 1; step * STEP <= MOST + 1e-9 && taken.length < wanted && open.length; step++) {
     open = open.filter((i) => {
+      // once enough are found, the rest of this step would only be found after them and never taken
+      if (taken.length >= wanted) return false;
       const f = flow[i];
       const lines = composed[i].lines.length;
-      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align));
+      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align), true);
       if (cp.lines.length === lines + dir) taken.push({ i, cp });
       return cp.lines.length === lines;
     });

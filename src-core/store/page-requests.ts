@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { Article } from '../model/document';
-import { articleParts, layoutParts, writeArticle } from './ydocs';
+import type { Article, ImageAsset, ImageBlock } from '../model/document';
+import { articleParts, blockToY, layoutParts, writeArticle } from './ydocs';
 
 /**
  * Rounds and sign-off written on a page's documents by the collaboration server, which holds the
@@ -15,22 +15,32 @@ export { finishRound, reopen, signOff, startRound } from './proof-doc';
  * cannot race another desk's placement of the same article.
  */
 
-/** Article `article` added to the page: its document written, its id last in the page's list (held, no block yet). */
-export function addArticleToPage(layoutDoc: Y.Doc, articleDoc: Y.Doc, article: Article, origin?: unknown): void {
+/** A story's pictures on a page: their picture blocks and the pictures the page newly lists (edition pool-pictures.ts). */
+export interface PagePictures {
+  blocks: ImageBlock[];
+  images: ImageAsset[];
+}
+
+/** Article `article` added to the page: its document written, its id last in the page's list (held, no block yet), its pictures with it (over the page's other blocks). */
+export function addArticleToPage(layoutDoc: Y.Doc, articleDoc: Y.Doc, article: Article, origin?: unknown, pictures: PagePictures = { blocks: [], images: [] }): void {
   writeArticle(articleDoc, article);
-  const { articleOrder } = layoutParts(layoutDoc);
+  const { articleOrder, blocks, images } = layoutParts(layoutDoc);
   layoutDoc.transact(() => {
     if (!articleOrder.toArray().includes(article.id)) articleOrder.push([article.id]);
+    for (const img of pictures.images) images.set(img.id, img);
+    let z = Math.max(-1, ...[...blocks.values()].map((m) => (m.get('z') as number) ?? 0));
+    for (const b of pictures.blocks) blocks.set(b.id, blockToY(b, ++z));
   }, origin);
 }
 
-/** Article `id` taken off the page: out of its list, its article blocks removed (its document stays, unlisted). */
-export function takeArticleFromPage(layoutDoc: Y.Doc, id: string, origin?: unknown): void {
-  const { articleOrder, blocks } = layoutParts(layoutDoc);
+/** Article `id` taken off the page: out of its list, its article and picture blocks removed (its document stays, unlisted), the pictures `unlisted` out of the page's. */
+export function takeArticleFromPage(layoutDoc: Y.Doc, id: string, origin?: unknown, unlisted: readonly string[] = []): void {
+  const { articleOrder, blocks, images } = layoutParts(layoutDoc);
   layoutDoc.transact(() => {
     const at = articleOrder.toArray().indexOf(id);
     if (at >= 0) articleOrder.delete(at, 1);
-    for (const [bid, b] of [...blocks.entries()]) if (b.get('articleId') === id && b.get('kind') === 'article') blocks.delete(bid);
+    for (const [bid, b] of [...blocks.entries()]) if (b.get('articleId') === id && (b.get('kind') === 'article' || b.get('kind') === 'image')) blocks.delete(bid);
+    for (const img of unlisted) images.delete(img);
   }, origin);
 }
 

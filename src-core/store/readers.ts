@@ -12,7 +12,7 @@ import { layoutParts, orderedBlocks, readArticleBody, readArticleMeta, readPage 
  * through PageStore's operations (or, on the server, page-requests.ts).
  */
 
-export { articleBodyJSON } from './ydocs';
+export { articleBodyJSON, BLOCKS_ROOT } from './ydocs';
 export type { ArticleMeta } from './ydocs';
 export { ROUND_ROOTS as SERVER_WRITTEN_ROOTS, currentRound, isSignedOff, markedSpans, nextRoundName, openMarks, openSuggestions, orphanThreads, signoffLog } from './proof-doc';
 
@@ -29,6 +29,11 @@ export function articleCheckState(doc: Y.Doc): { dismissed: DismissedFinding[]; 
 /** The page header's (报头, 版头) dismissed findings: the page's own, in the layout document, held to the same limits. */
 export function headerDismissals(layoutDoc: Y.Doc): DismissedFinding[] {
   return articleCheckState(layoutDoc).dismissed;
+}
+
+/** The ids of the page's booked ads (blocks of kind `ad`). */
+export function adBlockIds(layoutDoc: Y.Doc): string[] {
+  return [...layoutParts(layoutDoc).blocks.entries()].filter(([, b]) => b.get('kind') === 'ad').map(([id]) => id);
 }
 
 /** The article ids of the page, in order. */

@@ -46,11 +46,14 @@ function readOptional(map: Y.Map<unknown>, keys: readonly string[], into: Record
   }
 }
 
+/** The layout document's root map holding the blocks, each under its id. */
+export const BLOCKS_ROOT = 'blocks';
+
 export function layoutParts(doc: Y.Doc) {
   return {
     page: doc.getMap<unknown>('page'),
     header: doc.getMap<string | number>('header'),
-    blocks: doc.getMap<Y.Map<unknown>>('blocks'),
+    blocks: doc.getMap<Y.Map<unknown>>(BLOCKS_ROOT),
     articleOrder: doc.getArray<string>('articleOrder'),
     images: doc.getMap<ImageAsset>('images'),
   };

@@ -260,6 +260,50 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   return p;
 }
 
+/**
+ * What `prepare` reads from a paragraph's runs, kept (not scratch) so the same runs can be set again
+ * with other tracking without reading them again: 拉行/缩行 tries each paragraph at up to five
+ * trackings. Its `gap` is the Han–Latin spacing alone (prepared without tracking).
+ */
+export interface PreparedText {
+  readonly hanLatinSpace: number;
+  readonly prepared: Prepared;
+}
+
+/** The runs prepared once, for `composeParagraph` to set at any tracking (`opts.hanLatinSpace` as given). */
+export function prepareText(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): PreparedText {
+  const p = prepare(runs, registry, { ...opts, tracking: 0 });
+  // the kept arrays (cps … offsets, hScale) are the paragraph's own; the working ones are scratch: copied
+  const prepared: Prepared = {
+    ...p,
+    adv: p.adv.slice(),
+    drawDx: p.drawDx.slice(),
+    gap: p.gap.slice(),
+    gapShrink: p.gapShrink.slice(),
+    blankL: p.blankL.slice(),
+    blankR: p.blankR.slice(),
+    pairL: p.pairL.slice(),
+    pairR: p.pairR.slice(),
+    cls: p.cls.slice(),
+    space: p.space.slice(),
+    brk: p.brk.slice(),
+    stretchable: p.stretchable.slice(),
+  };
+  return { hanLatinSpace: opts.hanLatinSpace, prepared };
+}
+
+/**
+ * The prepared text at `opts.tracking`: the same arithmetic as `prepare` (tracking first, then the
+ * Han–Latin space), so the paragraph is set to the same bits; its glyph positions are its own.
+ */
+function retracked(text: PreparedText, opts: ComposeOptions): Prepared {
+  const t = text.prepared;
+  const tracking = opts.tracking ?? 0;
+  const gap = tracking === 0 ? t.gap : scratch.f64(F64.Gap, t.n);
+  if (tracking !== 0) for (let i = 0; i < t.n; i++) gap[i] = tracking * t.sizes[i] + t.gap[i];
+  return { ...t, gap, xs: new Float64Array(t.n) };
+}
+
 const KIND_HAN = 1;
 const KIND_LATIN = 2;
 /** A Han character beside a Latin letter or digit, in either order (kinds add up to 3). */
@@ -309,8 +353,8 @@ interface SearchConfig {
  * that its last line holds more; only when both fail does the lone character stay.
  */
 // Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
-export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): ComposedParagraph {
-  const p = prepare(runs, registry, opts);
+export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text?: PreparedText): ComposedParagraph {
+  const p = text && text.hanLatinSpace === opts.hanLatinSpace ? retracked(text, opts) : prepare(runs, registry, opts);
   const n = p.n;
   const width = opts.width;
   const indent = n > 0 ? opts.indent * p.sizes[0] : 0;

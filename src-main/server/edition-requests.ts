@@ -6,6 +6,7 @@ import { partId } from '../../src-core/edition/chain';
 import type { EditionDocument, EditionPage } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { writePage } from '../../src-core/edition/page-write';
+import { picturesFromPool, picturesToPool } from '../../src-core/edition/pool-pictures';
 import { editionEntries, editionFromEntries, editionPageId, hasEdition, pageHolding } from '../../src-core/edition/shared-edition';
 import { readEditionEntries, writeEditionEntries } from '../../src-core/store/edition-doc';
 import type { Role } from '../../src-core/model/proof';
@@ -19,7 +20,8 @@ import { mayOpen, type Person } from './users';
  * The requests a desk makes on an edition document (src-core/collab/edition-doc.ts), run by the
  * server, the only writer of that document:
  * - `seedEdition`: the edition's first state, from the publishing desk's edition file;
- * - `place` / `unplace`: an article of the pool put on a page or taken back into the pool; on a page
+ * - `place` / `unplace`: an article of the pool put on a page or taken back into the pool, its
+ *   pictures with it (src-core/edition/pool-pictures.ts); on a page
  *   that is on the server the server writes the page's documents too, so the desks on it see the
  *   article arrive or go, and two desks placing one article cannot both have it (requests on one
  *   edition run one at a time; the second is told which page has it);
@@ -195,18 +197,20 @@ export class EditionRequests {
     if (!isValidArticleId(article)) return { ok: false, ...unshareableArticle(article) };
     const holder = pageHolding(edition, article);
     if (holder !== undefined) return fail(`稿件 ${article} 已在第${holder}版上`, `Article ${article} is on page ${holder} already`);
-    const next = withPage(edition, index, (p) => ({ ...p, articles: [...p.articles, article] }));
+    // the story's pictures come with it (pool-pictures.ts)
+    const brought = picturesFromPool(withPage(edition, index, (p) => ({ ...p, articles: [...p.articles, article] })), index, article);
+    const pictures = { blocks: brought.blocks, images: edition.images.filter((img) => brought.listed.includes(img.id)) };
     const refused = await this.onPage(
-      next,
+      brought.edition,
       index,
       async (page) => {
         if (isSignedOff(page.layout)) return lockedPage(pageNumber);
-        addArticleToPage(page.layout, await page.open(article), pooled, this.origin);
+        addArticleToPage(page.layout, await page.open(article), pooled, this.origin, pictures);
         return undefined;
       },
       undefined,
     );
-    return refused ?? { ok: true, edition: next };
+    return refused ?? { ok: true, edition: brought.edition };
   }
 
   private async unplace(edition: EditionDocument, article: string): Promise<Folded> {
@@ -215,22 +219,20 @@ export class EditionRequests {
     if (edition.chains.some((c) => c.article === article)) {
       return fail(`稿件 ${article} 是转版稿，先在各版上撤下其接续部分`, `Article ${article} continues across pages: take its continued parts off first`);
     }
-    const next = withPage(edition, index, (p) => ({
-      ...p,
-      articles: p.articles.filter((id) => id !== article),
-      blocks: p.blocks.filter((b) => !(b.kind === 'article' && b.articleId === article)).map((b) => (b.kind === 'image' && b.articleId === article ? { ...b, articleId: undefined } : b)),
-    }));
+    const off = withPage(edition, index, (p) => ({ ...p, articles: p.articles.filter((id) => id !== article), blocks: p.blocks.filter((b) => !(b.kind === 'article' && b.articleId === article)) }));
+    // its pictures go with it, into the pool (pool-pictures.ts)
+    const taken = picturesToPool(off, index, article);
     const refused = await this.onPage(
-      next,
+      taken.edition,
       index,
       (page) => {
         if (isSignedOff(page.layout)) return lockedPage(edition.pages[index].number);
-        takeArticleFromPage(page.layout, article, this.origin);
+        takeArticleFromPage(page.layout, article, this.origin, taken.unlisted);
         return undefined;
       },
       undefined,
     );
-    return refused ?? { ok: true, edition: next };
+    return refused ?? { ok: true, edition: taken.edition };
   }
 
   /**

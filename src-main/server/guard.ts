@@ -15,11 +15,12 @@ import type { PagePerson } from '../../src-core/collab/directory';
 import { articleDocName, layoutDocName, parseDocName, type DocAddress } from '../../src-core/collab/names';
 import { DENIAL, EDITION_ACTIONS, REPLY_TYPE, parseRequest, type EditionRequest, type PageReply, type PageRequest } from '../../src-core/collab/protocol';
 import { bodyUpdateProblem } from '../../src-core/collab/body-update';
-import { updateTouchesRoot } from '../../src-core/collab/touches';
+import { AD_OWNERS } from '../../src-core/collab/roles';
+import { updateTouchesEntries, updateTouchesRoot } from '../../src-core/collab/touches';
 import { syncUpdateOf } from '../../src-core/collab/wire';
 import type { ProofResult } from '../../src-core/model/proof';
 import { finishRound, reopen, signOff, startRound } from '../../src-core/store/page-requests';
-import { SERVER_WRITTEN_ROOTS, articleIdsOf, isSignedOff, watchSignoff } from '../../src-core/store/readers';
+import { BLOCKS_ROOT, SERVER_WRITTEN_ROOTS, adBlockIds, articleIdsOf, isSignedOff, watchSignoff } from '../../src-core/store/readers';
 import { FailedAttempts } from './attempts';
 import { EditionRequests, type EditionReply } from './edition-requests';
 import { LIMITS, MINUTE_MS } from './limits';
@@ -70,6 +71,8 @@ function denial(reason: string): Error & { reason: string; code: number } {
  * - while the layout document's `signoff` says the page is signed, every connection to every
  *   document of the page is read-only; only the server writes `signoff`, on a 值班编辑's request
  *   (stateless `banmian/request`), and a client update that touches it closes that connection;
+ * - a booked ad (a block of kind `ad`) is changed, moved or deleted only by its owners (`AD_OWNERS`):
+ *   anyone else's update that touches it closes that connection;
  * - proof rounds are started and finished by the server on a 校对's or 值班编辑's request (a 校对
  *   cannot write the layout document itself), signed with the name the token names; a client
  *   update that touches `rounds` closes that connection, like one touching `signoff`;
@@ -198,6 +201,7 @@ export class Guard implements Extension {
       // did not exist here before); from then on only the server writes them.
       if (isUnwritten(document)) return;
       for (const [root, reason] of SERVER_ONLY_ROOTS) if (updateTouchesRoot(document, update, root)) throw denial(reason);
+      if (!AD_OWNERS.includes(ctx.person.role) && updateTouchesEntries(document, update, BLOCKS_ROOT, adBlockIds(document), ['z'])) throw denial(DENIAL.adIsOwners);
       return;
     }
     const problem = bodyUpdateProblem(document, update);

@@ -35,4 +35,43 @@ describe('拉行/缩行 costs (the 16-page edition spent half its layout here)',
     expect(extra).toBeGreaterThan(0);
     expect(extra).toBeLessThanOrEqual(PARAS.length);
   });
+
+  it('stops within the step too: the paragraphs before the one that moved (tried last) are not composed', () => {
+    // Which paragraph gained the line, read from the laid-out pages: its body lines per paragraph.
+    const linesPer = (doc: BanmianDocument): number[] => {
+      const ys = PARAS.map(() => new Set<number>());
+      for (const i of layout(doc, { fonts }).items) if (i.kind === 'glyphs' && i.source?.field === 'body') ys[i.source.paragraph].add(i.y);
+      return ys.map((s) => s.size);
+    };
+    const before = linesPer(page());
+    const after = linesPer(page(1));
+    const moved = after.flatMap((n, i) => (n !== before[i] ? [i] : []));
+    expect(moved).toHaveLength(1);
+    // later paragraphs are tried first: those after it and itself, never the ones before it
+    expect(moved[0]).toBeGreaterThan(0);
+    expect(composed(page(1)) - composed(page())).toBe(PARAS.length - moved[0]);
+  });
+
+  it('reads each paragraph once, however many trackings it is tried at (its prepared text is kept for the trials)', () => {
+    // every composition that reads its runs asks the registry for the run's face: count the asks
+    let asks = 0;
+    const counting = new Proxy(fonts, {
+      get(target, key) {
+        const v = Reflect.get(target, key);
+        if (key === 'face') return (...a: Parameters<typeof fonts.face>) => (asks++, target.face(...a));
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const asked = (doc: BanmianDocument): { asks: number; compositions: number } => {
+      asks = 0;
+      const cache = new CompositionCache(counting);
+      layout(doc, { fonts: counting, cache });
+      return { asks, compositions: cache.misses };
+    };
+    const plain = asked(page());
+    const shifted = asked(page(1));
+    // more compositions (the trials), no more reading
+    expect(shifted.compositions).toBeGreaterThan(plain.compositions);
+    expect(shifted.asks).toBe(plain.asks);
+  });
 });
