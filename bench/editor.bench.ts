@@ -209,7 +209,10 @@ async function typing(page: Page): Promise<void> {
   const read = (key: '__keyTimes' | '__workTimes') => page.evaluate((k) => (window as unknown as Record<string, number[]>)[k], key);
   const measured = (n: number) => page.waitForFunction((k) => (window as unknown as { __keyTimes: number[] }).__keyTimes.length >= k, n);
   // Keys back to back, each as soon as the last one was drawn; the first five warm up.
-  // waitForFunction polls once a frame, so a key arrives a moment after a frame began.
+  // waitForFunction polls once a frame, so a key arrives a moment after a frame began: the frame
+  // that can show it is the next one, a whole 60 Hz frame (16.7 ms) later however little the key's
+  // work. That is the display's phase, not the app's; typing (the issue's figure) comes at any
+  // moment of the screen's cycle, as the paced keys below do.
   for (let i = 0; i < 40; i++) {
     await page.keyboard.type(chars[i % chars.length]);
     await measured(i + 1);
@@ -218,7 +221,7 @@ async function typing(page: Page): Promise<void> {
   const workTimes = (await read('__workTimes')).slice(5, 40);
   const where = `at ${Math.round((scale / (96 / 72)) * 100)} % zoom, typing at the head of a ${827}-character story (reflows from its first line)`;
   printFigure('editor.keystroke-to-page-updated', median(workTimes), 'ms', `median of ${workTimes.length}, p95 ${percentile(workTimes, 95).toFixed(1)} ms: input → page SVG changed, before the frame that shows it, back to back, ${where}`);
-  printFigure('editor.keystroke-to-repaint', median(keyTimes), 'ms', `median of ${keyTimes.length}, p95 ${percentile(keyTimes, 95).toFixed(1)} ms, keys back to back, ${where} (target ≤ 12 ms median, ≤ 16 ms p95)`);
+  printFigure('editor.keystroke-to-repaint', median(keyTimes), 'ms', `median of ${keyTimes.length}, p95 ${percentile(keyTimes, 95).toFixed(1)} ms, keys back to back, each just after a frame began, so one frame (16.7 ms) is its floor, ${where}; the issue's target (≤ 12 ms median, ≤ 16 ms p95) is for typing, the paced figure below`);
   // The same keys at a typist's pace, 100–200 ms apart: the page is idle when each one comes, at any
   // moment of the screen's cycle. The paragraph is first put back as it was.
   for (let i = 0; i < 40; i++) {
