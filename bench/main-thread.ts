@@ -4,7 +4,7 @@
  * the moments the thread was waiting for a core another process held (a 50 ms "Commit" that used
  * 2 ms of CPU); the CPU time is the app's own work, which is what a figure of the app should judge.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 export interface Task {
   /** Start, µs on the trace's clock. */
@@ -31,16 +31,35 @@ interface TraceEvent {
 }
 
 /** Runs `fn` with a trace of the page's renderer on, and reads its main thread (the one with the most task time). */
-export async function traceMainThread(browser: Browser, page: Page, fn: () => Promise<void>): Promise<MainThread> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  let buffer: Buffer;
+export async function traceMainThread(page: Page, fn: () => Promise<void>): Promise<MainThread> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReturnAsStream' });
+  let events: TraceEvent[];
   try {
     await fn();
   } finally {
-    buffer = await browser.stopTracing();
+    events = await endTrace(cdp);
+    await cdp.detach();
   }
-  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = (Array.isArray(parsed) ? parsed : parsed.traceEvents ?? []).filter((e) => e.ph === 'X' && e.dur);
+  return mainThreadOf(events.filter((e) => e.ph === 'X' && e.dur));
+}
+
+async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<{ stream?: string }>((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream! });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream! });
+  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+function mainThreadOf(events: TraceEvent[]): MainThread {
   const busy = new Map<string, number>();
   for (const e of events) if (e.name === 'RunTask') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.tdur ?? 0));
   const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -54,6 +73,11 @@ export async function traceMainThread(browser: Browser, page: Page, fn: () => Pr
 /** The tasks running at `from` (µs) or starting within `ms` after it: one input's whole answer, its frame included. */
 export function tasksAfter(thread: MainThread, from: number, ms: number): Task[] {
   return thread.tasks.filter((t) => t.ts + t.wallMs * 1000 > from && t.ts < from + ms * 1000);
+}
+
+/** The CPU of every task of the trace. */
+export function cpuOf(thread: MainThread): number {
+  return thread.tasks.reduce((n, t) => n + t.cpuMs, 0);
 }
 
 /** The CPU of tasksAfter. */
