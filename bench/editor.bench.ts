@@ -15,6 +15,7 @@ import { findProjectRoot } from '../src-main/host/handlers';
 import { startWebHost } from '../src-main/web-host/server';
 import { chromiumAvailable, launchChromium, launchChromiumWithProfile } from '../tests/support/browser';
 import { samplePage } from './pages';
+import { cpuAfter, cpuOf, tasksAfter, traceMainThread } from './main-thread';
 import { median, percentile, printFigure } from './stats';
 
 const root = findProjectRoot();
@@ -30,21 +31,36 @@ if (!chromiumAvailable()) {
 const host = await startWebHost({ port: 0 });
 const browser = await launchChromium();
 
-/** Interactive: the page is drawn and the next frame has come. */
-async function interactive(page: Page): Promise<void> {
+/**
+ * Interactive, watched from inside the page: at each frame it looks for the ready status line and
+ * the page's drawn text; once both are there, the moment that frame has been drawn (a timer set in
+ * its callback), ms after navigation began. Watching from here with waitForSelector added the
+ * driver's polling and round trips (100–200 ms on a loaded machine) that no user waits for.
+ */
+const WATCH_INTERACTIVE = `(() => {
+  const w = window;
+  w.__interactive = new Promise((done) => {
+    const look = () => {
+      if (document.querySelector('.status[data-state="ready"]') && document.querySelector('[data-testid="page"] svg text')) setTimeout(() => done(performance.now()), 0);
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+})()`;
+
+/** ms after navigation at which the page was interactive (WATCH_INTERACTIVE, installed before it loaded). */
+async function interactive(page: Page): Promise<number> {
   await page.waitForSelector('.status[data-state="ready"]', { timeout: 60_000 });
-  await page.waitForSelector('[data-testid="page"] svg text');
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  return page.evaluate(() => (window as unknown as { __interactive: Promise<number> }).__interactive);
 }
 
 async function open(): Promise<{ page: Page; ms: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 950 }, deviceScaleFactor: 1 });
   // tsx keeps function names with a helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
-  const start = Date.now();
+  await page.addInitScript(WATCH_INTERACTIVE);
   await page.goto(host.url);
-  await interactive(page);
-  return { page, ms: Date.now() - start };
+  return { page, ms: await interactive(page) };
 }
 
 interface Launch {
@@ -55,10 +71,12 @@ interface Launch {
   fontBytes: number;
   /** Scripts requested before the first contentful paint (the entry and what it preloads), decoded. */
   scriptBytes: number;
+  /** The renderer main thread's CPU from navigation to interactive and the trace's end (traced launches only). */
+  cpuMs?: number;
 }
 
 /** One launch of a browser with the profile `profile`: goto → interactive, what it downloaded. */
-async function launch(profile: string): Promise<Launch> {
+async function launch(profile: string, opts: { settle?: boolean; trace?: boolean } = {}): Promise<Launch> {
   const context: BrowserContext = await launchChromiumWithProfile(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -68,10 +86,15 @@ async function launch(profile: string): Promise<Launch> {
     let fontBytes = 0;
     cdp.on('Network.responseReceived', ({ requestId, response }) => void (/\/fonts\/|\/api\/fontBytes$/.test(response.url) && fontRequests.add(requestId)));
     cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => void (fontRequests.has(requestId) && (fontBytes += encodedDataLength)));
-    const start = Date.now();
-    await page.goto(host.url);
-    await interactive(page);
-    const ms = Date.now() - start;
+    await context.addInitScript(WATCH_INTERACTIVE);
+    let ms = 0;
+    const go = async () => {
+      await page.goto(host.url);
+      ms = await interactive(page);
+    };
+    // The main thread's CPU up to interactive, when asked (a trace slows the launch a little).
+    const cpuMs = opts.trace ? cpuOf(await traceMainThread(page, go)) : undefined;
+    if (!opts.trace) await go();
     // What came before the page was interactive (the rest of the faces follow when the window is idle).
     const fontBytesAtStart = fontBytes;
     const scriptBytes = await page.evaluate(() => {
@@ -86,7 +109,11 @@ async function launch(profile: string): Promise<Launch> {
       if (paint) at['first-paint'] = Math.round(paint.startTime);
       return at;
     });
-    return { ms, steps, fontBytes: fontBytesAtStart, scriptBytes };
+    // A person's first session outlasts its start: the faces fetched when idle reach the HTTP cache
+    // before the browser is closed. Closed at once, the second launch fetched again the faces the
+    // first was still fetching (14 MB of them) and measured that, not a launch from the cache.
+    if (opts.settle) await facesSettled(page);
+    return { ms, steps, fontBytes: fontBytesAtStart, scriptBytes, cpuMs };
   } finally {
     await context.close();
   }
@@ -103,7 +130,7 @@ async function launches(rounds: number): Promise<{ first: Launch[]; second: Laun
   for (let i = 0; i < rounds; i++) {
     const profile = mkdtempSync(join(tmpdir(), 'banmian-bench-profile-'));
     try {
-      first.push(await launch(profile));
+      first.push(await launch(profile, { settle: true }));
       second.push(await launch(profile));
     } finally {
       rmSync(profile, { recursive: true, force: true });
@@ -190,7 +217,10 @@ async function typing(page: Page): Promise<void> {
   const read = (key: '__keyTimes' | '__workTimes') => page.evaluate((k) => (window as unknown as Record<string, number[]>)[k], key);
   const measured = (n: number) => page.waitForFunction((k) => (window as unknown as { __keyTimes: number[] }).__keyTimes.length >= k, n);
   // Keys back to back, each as soon as the last one was drawn; the first five warm up.
-  // waitForFunction polls once a frame, so a key arrives a moment after a frame began.
+  // waitForFunction polls once a frame, so a key arrives a moment after a frame began: the frame
+  // that can show it is the next one, a whole 60 Hz frame (16.7 ms) later however little the key's
+  // work. That is the display's phase, not the app's; typing (the issue's figure) comes at any
+  // moment of the screen's cycle, as the paced keys below do.
   for (let i = 0; i < 40; i++) {
     await page.keyboard.type(chars[i % chars.length]);
     await measured(i + 1);
@@ -199,7 +229,7 @@ async function typing(page: Page): Promise<void> {
   const workTimes = (await read('__workTimes')).slice(5, 40);
   const where = `at ${Math.round((scale / (96 / 72)) * 100)} % zoom, typing at the head of a ${827}-character story (reflows from its first line)`;
   printFigure('editor.keystroke-to-page-updated', median(workTimes), 'ms', `median of ${workTimes.length}, p95 ${percentile(workTimes, 95).toFixed(1)} ms: input → page SVG changed, before the frame that shows it, back to back, ${where}`);
-  printFigure('editor.keystroke-to-repaint', median(keyTimes), 'ms', `median of ${keyTimes.length}, p95 ${percentile(keyTimes, 95).toFixed(1)} ms, keys back to back, ${where} (target ≤ 12 ms median, ≤ 16 ms p95)`);
+  printFigure('editor.keystroke-to-repaint', median(keyTimes), 'ms', `median of ${keyTimes.length}, p95 ${percentile(keyTimes, 95).toFixed(1)} ms, keys back to back, each just after a frame began, so one frame (16.7 ms) is its floor, ${where}; the issue's target (≤ 12 ms median, ≤ 16 ms p95) is for typing, the paced figure below`);
   // The same keys at a typist's pace, 100–200 ms apart: the page is idle when each one comes, at any
   // moment of the screen's cycle. The paragraph is first put back as it was.
   for (let i = 0; i < 40; i++) {
@@ -215,6 +245,17 @@ async function typing(page: Page): Promise<void> {
   const pacedWork = (await read('__workTimes')).slice(85, 120);
   printFigure('editor.keystroke-to-page-updated-typing-pace', median(pacedWork), 'ms', `median of ${pacedWork.length} keys 100–200 ms apart, p95 ${percentile(pacedWork, 95).toFixed(1)} ms: input → page SVG changed, ${where}`);
   printFigure('editor.keystroke-to-repaint-typing-pace', median(paced), 'ms', `median of ${paced.length} keys 100–200 ms apart, p95 ${percentile(paced, 95).toFixed(1)} ms, ${where} (target ≤ 12 ms median, ≤ 16 ms p95)`);
+  // The same pace once more under a trace: each key's main-thread CPU, from its text input through
+  // the frame that shows it (the tasks of the 50 ms after it), whatever else the machine is running.
+  const thread = await traceMainThread(page, async () => {
+    for (let i = 0; i < 30; i++) {
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 100));
+      await page.keyboard.type(chars[i % chars.length]);
+      await measured(121 + i);
+    }
+  });
+  const cpu = thread.inputs('textInput').map((t) => cpuAfter(thread, t, 50));
+  printFigure('editor.keystroke-cpu', median(cpu), 'ms', `median of ${cpu.length} keys 100–200 ms apart, p95 ${percentile(cpu, 95).toFixed(1)} ms: the main thread's CPU from the text input through the frame that shows it (trace thread time), ${where}`);
   // The status line shows the layout time once typing pauses.
   await page.waitForTimeout(400);
   const layoutMs = await page.getByTestId('layout-ms').innerText();
@@ -244,6 +285,11 @@ async function openFortyBlockPage(page: Page): Promise<void> {
   await page.getByTestId('tool-view.fitPage').click();
   // The faces the first page did not need are fetched and decoded when idle after the start (60–350
   // ms of this thread each): measured after them, the frames are the marquee's own.
+  await facesSettled(page);
+}
+
+/** Every bundled face fetched and loaded (those the first page did not need come when the window is idle). */
+async function facesSettled(page: Page): Promise<void> {
   const faces = await page.evaluate(() => document.fonts.size);
   await page.waitForFunction((n) => [...document.fonts].filter((f) => f.family.startsWith('bm-') && f.status === 'loaded').length >= n, Math.max(faces, 8), { timeout: 60_000 });
 }
@@ -262,21 +308,31 @@ try {
   await launch(mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'))).catch(() => undefined);
   const { first, second } = await launches(3);
   const ms = (l: Launch[]) => median(l.map((x) => x.ms));
-  printFigure('editor.first-launch-to-interactive', ms(first), 'ms', `median of ${first.length}, fresh profile, goto → page drawn + a frame (target ≤ 2000 ms)`);
+  printFigure('editor.first-launch-to-interactive', ms(first), 'ms', `median of ${first.length}, fresh profile, navigation → page drawn + a frame, timed in the page (target ≤ 2000 ms)`);
   printFigure('editor.second-launch-to-interactive', ms(second), 'ms', `median of ${second.length}, same profile, fonts and scripts from the HTTP cache (target ≤ 1200 ms)`);
   printFigure('editor.second-launch-steps', ms(second), 'ms', `median launch's steps, ms after navigation: ${breakdown(second)}`);
+  // Once more, the second launch under a trace: how much of it was this thread's own work.
+  const tracedProfile = mkdtempSync(join(tmpdir(), 'banmian-bench-profile-'));
+  try {
+    await launch(tracedProfile, { settle: true });
+    const t = await launch(tracedProfile, { trace: true });
+    printFigure('editor.second-launch-main-thread-cpu', Math.round(t.cpuMs ?? 0), 'ms', `the renderer main thread's CPU from navigation to interactive, one traced second launch that took ${Math.round(t.ms)} ms (the rest of the wall time it waited: for the host, the disk cache, a core)`);
+  } finally {
+    rmSync(tracedProfile, { recursive: true, force: true });
+  }
   printFigure('editor.first-launch-font-bytes', median(first.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire before interactive, first launch (the faces the first page needs)');
   printFigure('editor.second-launch-font-bytes', median(second.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire, second launch (0: all from the cache)');
   printFigure('editor.scripts-before-first-paint', Math.round(median(first.map((x) => x.scriptBytes)) / 1024), 'KB', 'entry and preloaded chunks requested before the first contentful paint, uncompressed (target ≤ 700 KB)');
 
-  // App start → interactive page (the first run also warms the disk cache of the fonts).
+  // App start → interactive page, each a page in a context of its own (browser.newPage): nothing
+  // cached, so these are first launches; the first run warms the host's reading of the fonts.
   const starts: number[] = [];
   for (let i = 0; i < 4; i++) {
     const { page, ms } = await open();
     if (i > 0) starts.push(ms);
     await page.close();
   }
-  printFigure('editor.start-to-interactive', median(starts), 'ms', `median of ${starts.length}, web host, sample page, fonts loaded (target ≤ 2000 ms)`);
+  printFigure('editor.start-to-interactive', median(starts), 'ms', `median of ${starts.length}, web host, sample page, each in a new browser context (an empty HTTP cache: a first launch) (target ≤ 2000 ms)`);
 
   const { page } = await open();
   await typing(page);
@@ -313,13 +369,21 @@ try {
     { x: box.x + 36, y: box.y + 20 },
   );
   await page.mouse.up();
-  printFigure('editor.drag-repaint', drag.fps, 'fps', `120 frames, each a new position (relayout + repaint), worst frame ${Math.max(...drag.frames.slice(1)).toFixed(1)} ms (target ≥ 50 fps)`);
+  printFigure('editor.drag-repaint', drag.fps, 'fps', `120 frames, each a new position (relayout + repaint), worst frame ${Math.max(...drag.frames.slice(1)).toFixed(1)} ms (target ≥ 55 fps)`);
 
   // The marquee over the 40-block page, in a window of its own (打开 as a person would at the start).
   const forty = (await open()).page;
   await openFortyBlockPage(forty);
-  const marquee = await marqueeFrames(forty);
+  let marquee!: Awaited<ReturnType<typeof marqueeFrames>>;
+  const traced = await traceMainThread(forty, async () => void (marquee = await marqueeFrames(forty)));
   await forty.close();
+  // The release's answer: the largest task of the 100 ms after the pointer came up, and all of them.
+  // (the first pointer up is the click that empties the selection before the marquee)
+  const ups = traced.inputs('pointerup');
+  const up = ups[ups.length - 1];
+  const released = tasksAfter(traced, up, 100);
+  const moving = traced.tasks.filter((t) => t.ts > ups[0] && !released.includes(t));
+  printFigure('editor.marquee-frame-cpu', Math.max(...moving.map((t) => t.cpuMs)), 'ms', `the largest main-thread task's CPU while the marquee is dragged over ${marquee.blocks} blocks (trace thread time; its wall time ${moving.reduce((w, t) => (t.cpuMs > w.cpuMs ? t : w)).wallMs.toFixed(1)} ms); letting go: largest task ${Math.max(...released.map((t) => t.cpuMs)).toFixed(1)} ms, all its tasks ${cpuAfter(traced, up, 100).toFixed(1)} ms (target ≤ 16 ms a frame)`);
   printFigure('editor.marquee-frame', marquee.worst, 'ms', `worst of 120 frames' main-thread work dragging a marquee over ${marquee.blocks} blocks, median ${marquee.median.toFixed(1)} ms; letting go (selects ${marquee.selected}): input → frame after it ${marquee.release.toFixed(1)} ms (target ≤ 16 ms a frame over 40 blocks)`);
 
   // Memory of the renderer with the sample page open.

@@ -21,6 +21,7 @@ import { Row } from '../ui/fields';
 import { activeStory } from './active-story';
 import { activeStoryBinding, StoryToolbar } from './StoryToolbar';
 import { oversetMark } from './overset-mark';
+import { pasteLimit } from './paste-limit';
 import { StoryFit, useOversetMark } from './StoryFit';
 
 /**
@@ -138,7 +139,7 @@ export function StoryEditor({ articleId }: { articleId: string }) {
   const extensions = useMemo(
     () =>
       ydoc
-        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), trackedChanges(proof, articleId), activeStoryBinding(activeStory(editor)), deferredScroll, oversetMark, ...(awareness ? [remoteCarets(awareness)] : [])]
+        ? [...storyExtensions, Collaboration.configure({ document: ydoc, field }), storeHistory(editor), pasteLimit(editor), trackedChanges(proof, articleId), activeStoryBinding(activeStory(editor)), deferredScroll, oversetMark, ...(awareness ? [remoteCarets(awareness)] : [])]
         : storyExtensions,
     [ydoc, field, editor, proof, articleId, awareness],
   );

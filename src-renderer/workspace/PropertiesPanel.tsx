@@ -9,6 +9,7 @@ import { MmField, NumberField, Row, Section, TextField } from '../ui/fields';
 import { BoxProperties, ImageCropProperties, RuleProperties, TitleBandProperties, TitleDirectionProperties, TitleImageProperties } from './BlockStyleProperties';
 import { SizeCombo } from './style-fields';
 import { LayoutLock } from '../ui/layout-lock';
+import { useAfterNextFrame } from '../ui/after-next-frame';
 import { PictureProperties } from '../pictures/PictureProperties';
 
 /** 属性: the selected block, the page's title styles, and the page settings. */
@@ -25,7 +26,10 @@ export function PropertiesPanel() {
 
 /** The panel's sections without its frame, for the tabbed right-hand panel (page styles have their own tab, 样式). */
 export function PropertiesContent() {
-  const selection = useEditor((s) => s.selection);
+  // A marquee or Ctrl+A selects many blocks at once: the canvas shows them in the frame after the
+  // gesture, and the key block's fields (600 elements) come in the frame after that.
+  const many = useEditor((s) => s.selected.length > 1);
+  const selection = useAfterNextFrame(useEditor((s) => s.selection), many);
   const blocks = useEditor((s) => s.doc.blocks);
   const block = selection ? blocks.find((b) => b.id === selection) : undefined;
   return (
