@@ -4,13 +4,15 @@
  * (a face of a collection), which the PDF embeds as a subset under its PostScript name.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import subsetFont from 'subset-font';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { main } from '../../src-main/cli/index';
 import { saveBanmianFile } from '../../src-main/files/banmian-file';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { NOTO_CJK_DIR } from './test-fonts';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-fonts-'));
@@ -57,6 +59,22 @@ describe('fonts and --font', () => {
       expect(await main(['export', page, '-o', pdf, '--font', value]), value).toBe(1);
       expect(printed(err)).toContain(`--font ${value}`);
       expect(printed(err)).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(() => execFileSync('test', ['-e', pdf])).toThrow();
+  });
+
+  it('refuses a face with no Chinese characters as a role or a style, naming the file and the face, zh and en, and writes nothing', async () => {
+    // The bundled 宋 cut down by harfbuzz to Latin letters and digits: a real font, just no ideographs.
+    const latin = join(dir, 'latin-only.ttf');
+    writeFileSync(latin, await subsetFont(Buffer.from(fontProvider().bytes('song-regular')!), 'ABCabc0123', { targetFormat: 'sfnt' }));
+    const pdf = join(dir, 'latin.pdf');
+    for (const [value, zh, en] of [
+      [`song=${latin}`, '不能用来排宋体', 'cannot set the song role'],
+      [`headline=${latin}`, '不能用来排样式 headline', 'cannot set the style headline'],
+    ]) {
+      err.mockClear();
+      expect(await main(['export', page, '-o', pdf, '--force', '--font', value]), value).toBe(1);
+      expect(printed(err)).toBe(`--font ${value}：${latin} 的字样 NotoSerifSC-Regular 没有汉字，${zh}\n--font ${value}: face NotoSerifSC-Regular of ${latin} has no Chinese characters, so it ${en}`);
     }
     expect(() => execFileSync('test', ['-e', pdf])).toThrow();
   });
