@@ -15,3 +15,6 @@ export function rareChar(lacking: FontFace, having: FontFace): string {
   }
   throw new Error(`${having.postscriptName} has no ideograph ${lacking.postscriptName} lacks`);
 }
+
+/** Debian's fonts-cwtex-fs: cwTeX 仿宋 (a TrueType face of the Big5 set), unpacked beside the collections by .ci/run. */
+export const CWTEX_FANGSONG = fileURLToPath(new URL('../../.cache/test-fonts/usr/share/fonts/truetype/cwtex/cwfs.ttf', import.meta.url));
