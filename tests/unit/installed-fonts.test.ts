@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,44 @@ describe('bad input in a font folder', () => {
     if (process.getuid?.() !== 0) expect(byFile['sub/locked.otf'].en).toContain('permission denied');
     else expect(byFile['sub/locked.otf'].en).toContain('is truncated or damaged');
     expect(Object.keys(byFile).sort()).toEqual(['cut.ttc', 'garbage.ttf', 'old.pfb', 'sub/locked.otf', 'web.woff2']);
+  });
+});
+
+describe('large fonts and large folders', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-fonts-large-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists a 60 MB collection from its tables, reading under 2 MB of it', () => {
+    const big = join(dir, 'big', 'Big.ttc');
+    mkdirSync(join(dir, 'big'));
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSerifCJK-Regular.ttc'), big);
+    truncateSync(big, 60 << 20); // the tables stay where they were; the rest is zeros (sparse on disk)
+    const fd = openSync(big, 'r');
+    let read = 0;
+    try {
+      const faces = readFontFaces((offset, length) => {
+        const buffer = new Uint8Array(length);
+        read += readSync(fd, buffer, 0, length, offset);
+        return buffer;
+      }, fstatSync(fd).size);
+      expect(faces.map((f) => f.postscriptName)).toContain('NotoSerifCJKsc-Regular');
+    } finally {
+      closeSync(fd);
+    }
+    expect(read).toBeLessThan(2 << 20);
+    const { faces, problems } = listInstalledFonts([join(dir, 'big')], { cacheFile: null });
+    expect([faces.length, problems]).toEqual([5, []]);
+  });
+
+  it('names each of 3,000 unusable files in a folder once and still lists the one good font', () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 3000; i++) writeFileSync(join(many, `bad-${i}.ttf`), `not a font ${i}`);
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSansCJK-Bold.ttc'), join(many, 'good.ttc'));
+    const { faces, problems } = listInstalledFonts([many], { cacheFile: null });
+    expect(new Set(faces.map((f) => f.file))).toEqual(new Set([join(many, 'good.ttc')]));
+    expect(new Set(problems.map((p) => p.file)).size).toBe(3000);
+    expect(problems.every((p) => p.zh.includes(p.file) && p.en.includes(p.file))).toBe(true);
   });
 });
 
