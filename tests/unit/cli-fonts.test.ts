@@ -52,6 +52,15 @@ describe('fonts and --font', () => {
     expect(execFileSync('pdffonts', [plain], { encoding: 'utf8' })).not.toContain('NotoSansCJK');
   });
 
+  it('compose --font song=FILE#INDEX makes up the page with the body in that face (pdffonts), the bundled 宋 not embedded', async () => {
+    const pdf = join(dir, 'composed.pdf');
+    const serif = join(NOTO_CJK_DIR, 'NotoSerifCJK-Regular.ttc');
+    expect(await main(['compose', 'assets/samples/luoyang-daily-page.txt', '-o', pdf, '--force', '--proof', '--font', `song=${serif}#2`])).toBe(0);
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
+    expect(fonts).not.toContain('NotoSerifSC-Regular');
+  });
+
   it('refuses a wrong --font value naming it, zh and en, and writes nothing', async () => {
     const pdf = join(dir, 'never.pdf');
     for (const value of ['bogus=x.ttf', `body=${join(dir, 'missing.ttf')}`, `body=${SANS}#99`, `body=${page}`]) {
