@@ -1,4 +1,6 @@
 import * as fontkit from 'fontkit';
+import { isCollection } from './collection';
+import { checkGlyphTables } from './sfnt-check';
 
 /**
  * 加粗 (synthetic bold), as 方正飞腾 does: a bold asked of a family that has only a regular face is
@@ -45,6 +47,8 @@ export class FontFace {
     readonly bold: boolean,
     readonly bytes: Uint8Array,
   ) {
+    if (isCollection(bytes)) throw new Error('font collections must be split into faces before registering');
+    checkGlyphTables(bytes);
     const opened = fontkit.create(bytes as never);
     if (!('glyphForCodePoint' in opened)) throw new Error('font collections must be split into faces before registering');
     this.font = opened as fontkit.Font;
