@@ -11,9 +11,9 @@ import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { exportPdf } from '../../src-core/pdf';
 import { preflight } from '../../src-core/preflight';
-import { FONT_SOURCES, fontProvider } from '../../src-main/fonts/provider';
+import { fontProvider } from '../../src-main/fonts/provider';
 import { compareWithReference } from '../support/reference';
-import { CWTEX_FANGSONG, NOTO_CJK_DIR } from './test-fonts';
+import { CWTEX_FANGSONG, NOTO_CJK_DIR, sharedBundledSource } from './test-fonts';
 
 /**
  * Issue 20's PDF checks over the newsroom's faces together on one page, set in the default styles
@@ -170,7 +170,7 @@ describe('a page set in 楷', () => {
 
 describe('a page set in 仿宋 (cwTeX 仿宋, a Big5 face: the simplified characters it lacks come from 宋)', () => {
   const fangsong: FontSource = { name: { zh: '测试仿宋', en: 'the test 仿宋' }, faces: () => [{ id: 'fangsong-regular', family: 'fangsong', bold: false, bytes: () => new Uint8Array(readFileSync(CWTEX_FANGSONG)) }] };
-  const fsFonts = createFontProvider([...FONT_SOURCES, fangsong]).registry();
+  const fsFonts = createFontProvider([sharedBundledSource(), fangsong]).registry();
   const doc = samplePage();
   const s = doc.page.styles;
   // 正文 and 电头 in 仿宋, as a page of documents (公文) is set; the titles stay as they were.

@@ -42,6 +42,7 @@ export function useFontFlags(values: unknown): FontFiles['uses'] | number {
     try {
       fontProvider().registry();
     } catch (e) {
+      useFontFiles([]); // the process's fonts as they were, without the file that cannot be opened
       if (!(e instanceof FontOpenError)) throw e;
       console.error(`${e.zh}\n${e.en}`);
       return 1;
