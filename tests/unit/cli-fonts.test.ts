@@ -6,14 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { main } from '../../src-main/cli/index';
 import { saveBanmianFile } from '../../src-main/files/banmian-file';
 import { fontProvider } from '../../src-main/fonts/provider';
-import { NOTO_CJK_DIR } from './test-fonts';
+import { CWTEX_FANGSONG, NOTO_CJK_DIR } from './test-fonts';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-fonts-'));
 process.env.BANMIAN_CACHE_DIR = join(dir, 'cache');
@@ -39,6 +39,15 @@ describe('fonts and --font', () => {
     expect(sc).toMatchObject({ family: 'Noto Sans CJK SC', style: 'Regular', file: SANS, format: 'cff', embeddable: true, role: 'hei' });
     expect(sc!.index).toBeGreaterThan(0);
     expect(new Set(fonts.filter((f) => f.file === SANS).map((f) => f.index)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('fonts (text) names each family once, by its Chinese name first when it has one of its own', async () => {
+    expect(await main(['fonts', '--dir', NOTO_CJK_DIR])).toBe(0);
+    const lines = printed(out).split('\n');
+    expect(lines.find((l) => l.endsWith('NotoSerifCJK-Regular.ttc#3'))).toMatch(/^Noto Serif CJK TC  Regular  CFF  可嵌入 embeddable  角色 role song  /);
+    out.mockClear();
+    expect(await main(['fonts', '--dir', dirname(CWTEX_FANGSONG)])).toBe(0);
+    expect(printed(out).split('\n')[0]).toBe(`cwTeX 仿宋體 cwTeXFangSong  Medium  TrueType  可嵌入 embeddable  角色 role fangsong  ${CWTEX_FANGSONG}`);
   });
 
   it('export --font body=FILE#INDEX sets the body in that face of the collection, embedded as a subset', async () => {
