@@ -151,4 +151,21 @@ describe('installedFontRoots', () => {
     expect(installedFontRoots('darwin', {}, '/Users/li')).toEqual(['/System/Library/Fonts', '/Library/Fonts', '/Users/li/Library/Fonts']);
     expect(installedFontRoots('linux', {}, '/home/li')).toEqual(['/usr/share/fonts', '/usr/local/share/fonts', '/home/li/.local/share/fonts', '/home/li/.fonts']);
   });
+
+  it('on Linux adds every folder fontconfig’s configuration names (fonts.conf, local.conf, conf.d), each once', () => {
+    const etc = mkdtempSync(join(tmpdir(), 'banmian-fontconfig-'));
+    try {
+      mkdirSync(join(etc, 'conf.d'));
+      writeFileSync(join(etc, 'fonts.conf'), '<fontconfig><dir>/usr/share/fonts</dir><dir prefix="xdg">fonts</dir><!-- <dir>/commented/out</dir> --><include ignore_missing="yes">conf.d</include></fontconfig>');
+      writeFileSync(join(etc, 'local.conf'), '<fontconfig>\n  <dir>/opt/founder/fonts</dir>\n</fontconfig>');
+      writeFileSync(join(etc, 'conf.d', '60-newsroom.conf'), '<fontconfig><dir> ~/报社字体 </dir><dir>relative/passed-over</dir></fontconfig>');
+      writeFileSync(join(etc, 'conf.d', 'README'), '<dir>/not/a/conf/file</dir>');
+      expect(installedFontRoots('linux', { FONTCONFIG_FILE: join(etc, 'fonts.conf'), XDG_DATA_HOME: '/home/li/data' }, '/home/li')).toEqual([
+        '/usr/share/fonts', '/usr/local/share/fonts', '/home/li/data/fonts', '/home/li/.fonts', '/opt/founder/fonts', '/home/li/报社字体',
+      ]);
+      expect(installedFontRoots('linux', { FONTCONFIG_FILE: join(etc, 'missing', 'fonts.conf') }, '/home/li')).toEqual(['/usr/share/fonts', '/usr/local/share/fonts', '/home/li/.local/share/fonts', '/home/li/.fonts']);
+    } finally {
+      rmSync(etc, { recursive: true, force: true });
+    }
+  });
 });
