@@ -1,5 +1,6 @@
 import { collectionFace } from './collection';
 import { FontRegistry, type FamilyLabel } from './registry';
+import { FontInfoError } from './sfnt-info';
 
 /**
  * Where fonts come from, behind one face (as Typst's `World` hands fonts to layout): a host or a CLI
@@ -87,8 +88,8 @@ export function registryFrom(faces: Iterable<LoadedFace>): FontRegistry {
     try {
       registry.addFace(collectionFace(bytes, index), info.family, info.bold, info.id, info.label);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new FontOpenError(`${from ? `字体来源“${from.zh}”中的` : ''}字体 ${info.id} 无法打开：${why}`, `Font ${info.id}${from ? ` from ${from.en}` : ''} cannot be opened: ${why}`);
+      const why = e instanceof FontInfoError ? e : { zh: e instanceof Error ? e.message : String(e), en: e instanceof Error ? e.message : String(e) };
+      throw new FontOpenError(`${from ? `字体来源“${from.zh}”中的` : ''}字体 ${info.id} 无法打开：${why.zh}`, `Font ${info.id}${from ? ` from ${from.en}` : ''} cannot be opened: ${why.en}`);
     }
   }
   return registry;

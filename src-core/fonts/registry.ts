@@ -1,4 +1,7 @@
 import * as fontkit from 'fontkit';
+import { isCollection } from './collection';
+import { checkGlyphTables } from './sfnt-check';
+import { FontInfoError } from './sfnt-info';
 
 /**
  * 加粗 (synthetic bold), as 方正飞腾 does: a bold asked of a family that has only a regular face is
@@ -45,9 +48,12 @@ export class FontFace {
     readonly bold: boolean,
     readonly bytes: Uint8Array,
   ) {
+    if (isCollection(bytes)) throw new Error('font collections must be split into faces before registering');
+    checkGlyphTables(bytes);
     const opened = fontkit.create(bytes as never);
     if (!('glyphForCodePoint' in opened)) throw new Error('font collections must be split into faces before registering');
     this.font = opened as fontkit.Font;
+    checkDecoded(this.font);
     this.postscriptName = this.font.postscriptName;
     this.familyName = this.font.familyName || this.postscriptName;
     this.unitsPerEm = this.font.unitsPerEm;
@@ -91,7 +97,7 @@ export class FontFace {
   metrics(cp: number): GlyphMetrics | undefined {
     if (!this.hasGlyph(cp)) return undefined;
     const g = this.font.glyphForCodePoint(cp);
-    const bbox = g.bbox;
+    const bbox = inkBox(g);
     const upem = this.unitsPerEm;
     const finite = Number.isFinite(bbox.minX) && Number.isFinite(bbox.maxX);
     return { advance: g.advanceWidth / upem, inkLeft: finite ? bbox.minX / upem : 0, inkRight: finite ? bbox.maxX / upem : 0 };
@@ -123,6 +129,35 @@ export class FontFace {
       this.hmtx = font.directory.tables.fvar || !font.hmtx ? null : font.hmtx;
     }
     return this.hmtx;
+  }
+}
+
+/**
+ * fontkit decodes a table when first asked and answers undefined for one it cannot decode, which a
+ * layout then meets as a TypeError: the small tables every lookup needs are decoded here, when the
+ * face is opened, and a character looked up, so a damaged one is named at once. (hmtx and loca
+ * agree with the other tables, checkGlyphTables; outlines are decoded only for ink edges, `metrics`,
+ * and the PDF writer reads them itself: decoding a CJK CFF table here would cost ~40 ms a face.)
+ */
+function checkDecoded(font: fontkit.Font): void {
+  const tables = font as unknown as Record<string, unknown> & { directory: { tables: Record<string, unknown> } };
+  for (const tag of ['head', 'hhea', 'maxp', 'cmap', 'name']) {
+    if (tag in tables.directory.tables && tables[tag] === undefined) throw new FontInfoError(`${tag.trim()} 表已损坏（无法读取）`, `has a damaged ${tag.trim()} table (it cannot be read)`);
+  }
+  try {
+    font.hasGlyphForCodePoint(0x6c38); // 永
+  } catch {
+    throw new FontInfoError('cmap 表已损坏（查不了字）', 'has a damaged cmap table (characters cannot be looked up)');
+  }
+  if (!font.postscriptName) throw new FontInfoError('name 表里没有 PostScript 名', 'has no PostScript name in its name table');
+}
+
+/** A glyph's ink box; none (NaN) when its outline cannot be decoded: layout goes on, and the PDF writer, which reads outlines itself, names the damage. */
+function inkBox(glyph: fontkit.Glyph): { minX: number; maxX: number } {
+  try {
+    return glyph.bbox;
+  } catch {
+    return { minX: Number.NaN, maxX: Number.NaN };
   }
 }
 

@@ -170,13 +170,23 @@ function cjkCount(read: ReadAt, size: number, cmap: TableRecord): number {
   return format4Count(bytesAt(read, best.offset, length, size));
 }
 
+/** Groups are sorted by their first code point (OpenType cmap format 12): only those from the first that ends in the block are visited. */
 function format12Count(t: Uint8Array): number {
+  const view = new DataView(t.buffer, t.byteOffset, t.byteLength);
+  const groups = Math.min(view.getUint32(12), Math.floor((t.length - 16) / 12));
+  let [from, to] = [0, groups];
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (view.getUint32(16 + mid * 12 + 4) < CJK_FIRST) from = mid + 1;
+    else to = mid;
+  }
   let n = 0;
-  const groups = Math.min(u32(t, 12), Math.floor((t.length - 16) / 12));
-  for (let i = 0; i < groups; i++) {
+  for (let i = from; i < groups; i++) {
     const at = 16 + i * 12;
-    const lo = Math.max(u32(t, at), CJK_FIRST);
-    const hi = Math.min(u32(t, at + 4), CJK_LAST);
+    const start = view.getUint32(at);
+    if (start > CJK_LAST) break;
+    const hi = Math.min(view.getUint32(at + 4), CJK_LAST);
+    const lo = Math.max(start, CJK_FIRST);
     if (hi >= lo) n += hi - lo + 1;
   }
   return n;

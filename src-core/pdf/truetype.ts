@@ -4,6 +4,7 @@
  * glyphs a page uses (plus the components of composite glyphs). PDF reads glyphs by id through
  * CIDToGIDMap, so cmap, GSUB/GPOS, name and post are left out (ISO 32000-1 §9.9).
  */
+import { checkGlyph } from './glyf-check';
 
 export interface SfntTable {
   offset: number;
@@ -186,6 +187,7 @@ export function subsetTrueType(bytes: Uint8Array, gids: Iterable<number>): TrueT
   order.forEach((g, i) => {
     newLoca[4 * i] = at >>> 24; newLoca[4 * i + 1] = (at >>> 16) & 255; newLoca[4 * i + 2] = (at >>> 8) & 255; newLoca[4 * i + 3] = at & 255;
     const [s, e] = glyphRange(g);
+    checkGlyph(bytes, glyf + s, glyf + e, g);
     newGlyf.set(bytes.subarray(glyf + s, glyf + e), at);
     if (e - s >= 10 && i16(bytes, glyf + s) < 0) {
       let p = at + 10;

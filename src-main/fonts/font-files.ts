@@ -3,7 +3,8 @@
  * 仿宋 fangsong, 标宋 biaosong: every style set in that role) or for one style (headline, body, …).
  * Each file becomes a font source of its own, its face opened like a bundled one; the page's styles
  * are pointed at it, and a role is drawn in it wherever it is asked for (roleUses, the 栏头 too). A
- * wrong value is refused naming it, zh and en.
+ * wrong value is refused naming it, zh and en: a face with no Chinese characters too (every role and
+ * style sets Chinese text).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { FontSource } from '../../src-core/fonts/provider';
@@ -38,11 +39,21 @@ export function fontFiles(values: readonly string[]): FontFiles | { zh: string; 
     }
     const face = faces.find((f) => f.index === index);
     if (!face) return { zh: `--font ${value}：${file} 只有 ${faces.length} 个字样（序号从 0 起）`, en: `--font ${value}: ${file} has ${faces.length} faces (counted from 0)` };
+    // Every role and style sets Chinese text: a face without ideographs would draw each one from the fallback chain.
+    if (face.coverage.cjkIdeographs === 0) return noHan(value, file, face.postscriptName, role);
     const family = `file-${n + 1}`;
     out.sources.push({ name: { zh: `字体文件 ${file}`, en: `the font file ${file}` }, faces: () => [{ id: `${family}-regular`, family, bold: false, index, label: { zh: face.familyZh ?? face.family, en: face.family }, bytes: () => readFileSync(file) }] });
     out.uses.push({ role, family });
   }
   return out;
+}
+
+function noHan(value: string, file: string, face: string, role: string): { zh: string; en: string } {
+  const isRole = Object.hasOwn(FAMILY_LABELS, role);
+  return {
+    zh: `--font ${value}：${file} 的字样 ${face} 没有汉字，不能用来排${isRole ? FAMILY_LABELS[role] : `样式 ${role}`}`,
+    en: `--font ${value}: face ${face} of ${file} has no Chinese characters, so it cannot set ${isRole ? `the ${role} role` : `the style ${role}`}`,
+  };
 }
 
 /** The uses that set a role (宋, 黑, …), not one style: the registry draws the role in the file's face wherever it is asked for. */

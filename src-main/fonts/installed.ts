@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
-import { extname, join, sep } from 'node:path';
+import { dirname, extname, isAbsolute, join, sep } from 'node:path';
 import type { FontSource, SourceFace } from '../../src-core/fonts/provider';
 import { FontInfoError, readFontFaces, type FaceInfo } from '../../src-core/fonts/sfnt-info';
 import { embeddingLicence, mayEmbedSubset } from '../../src-core/pdf';
@@ -35,7 +35,8 @@ const LIMITS = { files: 20_000, depth: 12 } as const;
 
 /**
  * The folders fonts are installed in on `platform`: Windows' system and per-user folders, macOS's
- * system, library and user folders, and the fontconfig folders of Linux.
+ * system, library and user folders, and the fontconfig folders of Linux (fontconfig's defaults and
+ * every `<dir>` its configuration names).
  */
 export function installedFontRoots(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
   if (platform === 'win32') {
@@ -45,7 +46,43 @@ export function installedFontRoots(platform: NodeJS.Platform = process.platform,
   }
   if (platform === 'darwin') return ['/System/Library/Fonts', '/Library/Fonts', join(home, 'Library', 'Fonts')];
   const dataHome = env.XDG_DATA_HOME || join(home, '.local', 'share');
-  return ['/usr/share/fonts', '/usr/local/share/fonts', join(dataHome, 'fonts'), join(home, '.fonts')];
+  const defaults = ['/usr/share/fonts', '/usr/local/share/fonts', join(dataHome, 'fonts'), join(home, '.fonts')];
+  const configured = fontconfigFiles(env.FONTCONFIG_FILE || '/etc/fonts/fonts.conf').flatMap((text) => fontconfigDirs(text, home, dataHome));
+  return [...new Set([...defaults, ...configured])];
+}
+
+/** Bounds on reading fontconfig's configuration: a file larger, or files beyond the count, are passed over. */
+const FONTCONFIG_LIMITS = { files: 200, bytes: 1 << 20 } as const;
+
+/** The text of fontconfig's main file, its local.conf and the files of its conf.d folder; unreadable ones are passed over (the defaults stand). */
+function fontconfigFiles(main: string): string[] {
+  const dir = dirname(main);
+  let confD: string[] = [];
+  try {
+    confD = readdirSync(join(dir, 'conf.d')).filter((f) => f.endsWith('.conf')).sort().map((f) => join(dir, 'conf.d', f));
+  } catch {
+    // no conf.d
+  }
+  return [main, join(dir, 'local.conf'), ...confD].slice(0, FONTCONFIG_LIMITS.files).flatMap((file) => {
+    try {
+      return statSync(file).size <= FONTCONFIG_LIMITS.bytes ? [readFileSync(file, 'utf8')] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The `<dir>` folders of one fontconfig file: `~/` is the home folder, `prefix="xdg"` under XDG_DATA_HOME. */
+export function fontconfigDirs(text: string, home: string, dataHome: string): string[] {
+  const dirs: string[] = [];
+  for (const [, attrs, raw] of text.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<dir(\s[^>]*)?>([^<]*)<\/dir>/g)) {
+    const path = raw.trim();
+    if (!path) continue;
+    if (/prefix\s*=\s*["']xdg["']/.test(attrs ?? '')) dirs.push(join(dataHome, path));
+    else if (path === '~' || path.startsWith('~/')) dirs.push(join(home, path.slice(1)));
+    else if (isAbsolute(path)) dirs.push(path);
+  }
+  return dirs;
 }
 
 /** How a listing reads a file's faces and where it keeps what it read; both replaceable in tests. */

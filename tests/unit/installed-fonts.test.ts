@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,10 +107,65 @@ describe('bad input in a font folder', () => {
   });
 });
 
+describe('large fonts and large folders', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-fonts-large-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists a 60 MB collection from its tables, reading under 2 MB of it', () => {
+    const big = join(dir, 'big', 'Big.ttc');
+    mkdirSync(join(dir, 'big'));
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSerifCJK-Regular.ttc'), big);
+    truncateSync(big, 60 << 20); // the tables stay where they were; the rest is zeros (sparse on disk)
+    const fd = openSync(big, 'r');
+    let read = 0;
+    try {
+      const faces = readFontFaces((offset, length) => {
+        const buffer = new Uint8Array(length);
+        read += readSync(fd, buffer, 0, length, offset);
+        return buffer;
+      }, fstatSync(fd).size);
+      expect(faces.map((f) => f.postscriptName)).toContain('NotoSerifCJKsc-Regular');
+    } finally {
+      closeSync(fd);
+    }
+    expect(read).toBeLessThan(2 << 20);
+    const { faces, problems } = listInstalledFonts([join(dir, 'big')], { cacheFile: null });
+    expect([faces.length, problems]).toEqual([5, []]);
+  });
+
+  it('names each of 3,000 unusable files in a folder once and still lists the one good font', () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 3000; i++) writeFileSync(join(many, `bad-${i}.ttf`), `not a font ${i}`);
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSansCJK-Bold.ttc'), join(many, 'good.ttc'));
+    const { faces, problems } = listInstalledFonts([many], { cacheFile: null });
+    expect(new Set(faces.map((f) => f.file))).toEqual(new Set([join(many, 'good.ttc')]));
+    expect(new Set(problems.map((p) => p.file)).size).toBe(3000);
+    expect(problems.every((p) => p.zh.includes(p.file) && p.en.includes(p.file))).toBe(true);
+  });
+});
+
 describe('installedFontRoots', () => {
   it('gives the system and per-user font folders of each platform', () => {
     expect(installedFontRoots('win32', { WINDIR: 'C:\\Windows', LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local' }, 'C:\\Users\\li').map((p) => p.replace(/\\/g, '/'))).toEqual(['C:/Windows/Fonts', 'C:/Users/li/AppData/Local/Microsoft/Windows/Fonts']);
     expect(installedFontRoots('darwin', {}, '/Users/li')).toEqual(['/System/Library/Fonts', '/Library/Fonts', '/Users/li/Library/Fonts']);
     expect(installedFontRoots('linux', {}, '/home/li')).toEqual(['/usr/share/fonts', '/usr/local/share/fonts', '/home/li/.local/share/fonts', '/home/li/.fonts']);
+  });
+
+  it('on Linux adds every folder fontconfig’s configuration names (fonts.conf, local.conf, conf.d), each once', () => {
+    const etc = mkdtempSync(join(tmpdir(), 'banmian-fontconfig-'));
+    try {
+      mkdirSync(join(etc, 'conf.d'));
+      writeFileSync(join(etc, 'fonts.conf'), '<fontconfig><dir>/usr/share/fonts</dir><dir prefix="xdg">fonts</dir><!-- <dir>/commented/out</dir> --><include ignore_missing="yes">conf.d</include></fontconfig>');
+      writeFileSync(join(etc, 'local.conf'), '<fontconfig>\n  <dir>/opt/founder/fonts</dir>\n</fontconfig>');
+      writeFileSync(join(etc, 'conf.d', '60-newsroom.conf'), '<fontconfig><dir> ~/报社字体 </dir><dir>relative/passed-over</dir></fontconfig>');
+      writeFileSync(join(etc, 'conf.d', 'README'), '<dir>/not/a/conf/file</dir>');
+      expect(installedFontRoots('linux', { FONTCONFIG_FILE: join(etc, 'fonts.conf'), XDG_DATA_HOME: '/home/li/data' }, '/home/li')).toEqual([
+        '/usr/share/fonts', '/usr/local/share/fonts', '/home/li/data/fonts', '/home/li/.fonts', '/opt/founder/fonts', '/home/li/报社字体',
+      ]);
+      expect(installedFontRoots('linux', { FONTCONFIG_FILE: join(etc, 'missing', 'fonts.conf') }, '/home/li')).toEqual(['/usr/share/fonts', '/usr/local/share/fonts', '/home/li/.local/share/fonts', '/home/li/.fonts']);
+    } finally {
+      rmSync(etc, { recursive: true, force: true });
+    }
   });
 });

@@ -13,7 +13,7 @@ import { exportPdf } from '../../src-core/pdf';
 import { preflight } from '../../src-core/preflight';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { compareWithReference } from '../support/reference';
-import { NOTO_CJK_DIR } from './test-fonts';
+import { CWTEX_FANGSONG, NOTO_CJK_DIR, sharedBundledSource } from './test-fonts';
 
 /**
  * Issue 20's PDF checks over the newsroom's faces together on one page, set in the default styles
@@ -165,5 +165,56 @@ describe('a page set in 楷', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a page set in 仿宋 (cwTeX 仿宋, a Big5 face: the simplified characters it lacks come from 宋)', () => {
+  const fangsong: FontSource = { name: { zh: '测试仿宋', en: 'the test 仿宋' }, faces: () => [{ id: 'fangsong-regular', family: 'fangsong', bold: false, bytes: () => new Uint8Array(readFileSync(CWTEX_FANGSONG)) }] };
+  const fsFonts = createFontProvider([sharedBundledSource(), fangsong]).registry();
+  const doc = samplePage();
+  const s = doc.page.styles;
+  // 正文 and 电头 in 仿宋, as a page of documents (公文) is set; the titles stay as they were.
+  doc.page = { ...doc.page, styles: { ...s, body: { ...s.body, family: 'fangsong' }, lead: { ...s.lead, family: 'fangsong' } } };
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-fangsong-page-'));
+  const path = join(dir, 'fangsong.pdf');
+  let pl: PageLayout;
+  beforeAll(async () => {
+    pl = layout(doc, { fonts: fsFonts });
+    const r = await exportPdf(pl, { fonts: fsFonts, images: doc.images, createdAt: new Date('2024-01-16T14:30:00Z') });
+    if (!r.ok) throw new Error(r.en);
+    writeFileSync(path, r.bytes);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sets the body in the 仿宋 face, each character it lacks drawn in 宋 and reported as a 生僻字 fallback', () => {
+    const fs = fsFonts.faceById('fangsong-regular')!;
+    const song = fsFonts.faceById('song-regular')!;
+    const body = pl.items.flatMap((i) => (i.kind === 'glyphs' && i.source?.field === 'body' ? [i] : []));
+    const count = (face: string) => body.filter((i) => i.face === face).reduce((n, i) => n + [...i.text].length, 0);
+    expect(new Set(body.map((i) => i.face))).toEqual(new Set(['fangsong-regular', 'song-regular']));
+    expect(count('fangsong-regular')).toBeGreaterThan(2 * count('song-regular'));
+    for (const i of body.filter((i) => i.face === 'song-regular')) for (const ch of i.text.match(/\p{Script=Han}/gu) ?? []) expect(fs.hasGlyph(ch.codePointAt(0)!), ch).toBe(false);
+    const reported = (pl.glyphFallbacks ?? []).filter((f) => f.face === 'fangsong-regular');
+    expect(reported.length).toBeGreaterThan(100);
+    for (const f of reported) {
+      expect(f.via, f.char).toBe('song-regular');
+      expect([fs.hasGlyph(f.char.codePointAt(0)!), song.hasGlyph(f.char.codePointAt(0)!)], f.char).toEqual([false, true]);
+    }
+  });
+
+  it('embeds the 仿宋 face as a subset (pdffonts), gives back every Han character (pdftotext) and renders without a warning', () => {
+    expect(run('pdffonts', [path]).stdout).toMatch(/[A-Z]{6}\+cwTeXFangSong\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    const drawnText = pl.items.map((i) => (i.kind === 'glyphs' ? (i as GlyphRun).text : '')).join('\n');
+    const got = hanCounts(run('pdftotext', ['-enc', 'UTF-8', path, '-']).stdout);
+    const want = hanCounts(drawnText);
+    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    const gs = run('gs', ['-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pnggray', '-r20', `-sOutputFile=${join(dir, 'gs.png')}`, path]);
+    expect(gs.out).not.toMatch(/error|warning|\*\*\*\*/i);
+  });
+
+  it('looks as it did when it was looked at (pdftoppm of columns and a headline, against tests/ref/pdf-fangsong-columns.png)', () => {
+    const shot = run('pdftoppm', ['-r', '72', '-x', '50', '-y', '300', '-W', '580', '-H', '420', '-gray', '-png', '-singlefile', path, join(dir, 'fangsong')]);
+    expect(shot.status, shot.out).toBe(0);
+    compareWithReference('pdf-fangsong-columns.png', readFileSync(join(dir, 'fangsong.png')), 0.003);
   });
 });

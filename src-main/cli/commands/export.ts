@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { pngProof, printPage } from '../../files/print';
 import { fontFiles, roleUses, withFontFiles, type FontFiles } from '../../fonts/font-files';
 import { fontProvider, useFontFiles } from '../../fonts/provider';
+import { FontOpenError } from '../../../src-core/fonts/provider';
 import type { EditionDocument } from '../../../src-core/edition/edition';
 import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { calendarDay } from '../../../src-core/layout/date';
@@ -36,6 +37,17 @@ export function useFontFlags(values: unknown): FontFiles['uses'] | number {
     return 1;
   }
   useFontFiles(files.sources, roleUses(files.uses));
+  if (files.sources.length) {
+    // Opened now, so a damaged file is named as the --font value it came from, before anything is read or written.
+    try {
+      fontProvider().registry();
+    } catch (e) {
+      useFontFiles([]); // the process's fonts as they were, without the file that cannot be opened
+      if (!(e instanceof FontOpenError)) throw e;
+      console.error(`${e.zh}\n${e.en}`);
+      return 1;
+    }
+  }
   return files.uses;
 }
 

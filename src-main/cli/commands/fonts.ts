@@ -23,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.values.json === true) console.log(JSON.stringify({ fonts, problems }, null, 2));
   else {
     for (const f of fonts) {
-      const name = f.familyZh ? `${f.familyZh} ${f.family}` : f.family;
+      const name = f.familyZh && f.familyZh !== f.family ? `${f.familyZh} ${f.family}` : f.family;
       console.log(`${name}  ${f.style}  ${f.format === 'cff' ? 'CFF' : 'TrueType'}  ${f.embeddable ? '可嵌入 embeddable' : `不可嵌入 not embeddable (${f.licence})`}  角色 role ${f.role}  ${f.file}${f.index ? `#${f.index}` : ''}`);
     }
     console.log(`共 ${fonts.length} 个字样 faces`);
