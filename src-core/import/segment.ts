@@ -10,9 +10,9 @@
  * references. Every decision that is not certain is written to the report.
  */
 import type { Article, ImageAsset } from '../model/document';
-import { CUTTABLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
+import { CUTTABLE_ATTR, FACE_MARK, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { endsSentence } from './chars';
-import { cuttableMarkLength, titleLabel } from './labels';
+import { cuttableMarkLength, EDITORS_NOTE_FACE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
@@ -663,8 +663,9 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
 
 function toRichDoc(body: BodyPara[]): RichDoc {
   const content: RichParagraph[] = body.map((p) => {
+    const note = isEditorsNote(spansText(p.spans)) ? [{ type: FACE_MARK, attrs: { family: EDITORS_NOTE_FACE, weight: null } }] : [];
     const inline: RichInline[] = mergeSpans(p.spans).map((s) => {
-      const marks = [...(s.bold ? [{ type: 'bold' }] : []), ...(s.italic ? [{ type: 'italic' }] : [])];
+      const marks = [...(s.bold ? [{ type: 'bold' }] : []), ...(s.italic ? [{ type: 'italic' }] : []), ...note];
       return marks.length ? { type: 'text' as const, text: s.text, marks } : { type: 'text' as const, text: s.text };
     });
     if (p.heading) return { type: 'heading' as const, attrs: { level: Math.min(6, Math.max(2, p.heading)) }, content: inline };

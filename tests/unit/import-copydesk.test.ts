@@ -12,6 +12,9 @@ import { importFiles } from '../../src-core/import/index';
 import { titleLabel } from '../../src-core/import/labels';
 import type { ImportReport } from '../../src-core/import/report';
 import { plainText } from '../../src-core/model/richtext';
+import { emptyDocument } from '../../src-core/model/defaults';
+import { layout } from '../../src-core/layout/layout';
+import { fonts } from './support';
 
 const dir = resolve(fileURLToPath(new URL('../fixtures/import/copydesk', import.meta.url)));
 const read = (folder: string, names: string[]) => names.map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(dir, folder, n))) }));
@@ -76,6 +79,32 @@ describe('可删 paragraphs marked in a manuscript', () => {
     const { a } = await one('cuttable', '02-marked.md');
     expect(plainText(a.body)).toBe('记者从市住建局获悉，老城区改造工程已进入收尾阶段。\n据介绍，今年以来共完成改造项目十二个。\n下一步，相关部门将组织竣工验收。');
     expect(marks(a)).toEqual([false, true, false]);
+  });
+});
+
+describe('an editor\'s note (编者按)', () => {
+  const text = (name: string, t: string) => ({ name, bytes: new TextEncoder().encode(t) });
+  const manuscript = '主题：老城区改造进入收尾阶段\n记者：张三\n\n【编者按】老城区改造关系千家万户。本报今起推出系列报道，敬请关注。\n\n记者从市住建局获悉，老城区改造工程已进入收尾阶段。\n\n编者按照计划推进的项目共十二个。\n';
+
+  it('is set in 楷 as dailies set it (the byline\'s face), the label printed; the rest of the body keeps the body face', async () => {
+    const r = await importFiles([text('01.txt', manuscript)]);
+    const a = r.articles[0];
+    const faces = a.body.content.map((p) => (p.content ?? []).map((i) => ('marks' in i ? (i.marks ?? []).find((m) => m.type === 'face')?.attrs?.family : undefined)));
+    expect(plainText(a.body).split('\n')[0]).toBe('【编者按】老城区改造关系千家万户。本报今起推出系列报道，敬请关注。');
+    // (编者按照… is a sentence, not the label)
+    expect(faces).toEqual([['kai'], [undefined], [undefined]]);
+    const doc = { ...emptyDocument('tabloid'), articles: [a], blocks: [{ id: 'b', kind: 'article' as const, articleId: a.id, col: 0, span: 3, row: 0, rows: 40 }] };
+    const runs = layout(doc, { fonts }).items.filter((i) => i.kind === 'glyphs');
+    const byline = runs.find((g) => g.source?.field === 'byline')!;
+    const body = runs.filter((g) => g.source?.field === 'body');
+    expect(body.filter((g) => g.source!.paragraph === 0).every((g) => g.face === byline.face)).toBe(true);
+    expect(body.filter((g) => g.source!.paragraph > 0).some((g) => g.face === byline.face)).toBe(false);
+  });
+
+  it('编者按： with a colon in Markdown too', async () => {
+    const r = await importFiles([text('02.md', '# 老城区改造进入收尾阶段\n\n编者按：老城区改造关系千家万户。\n\n记者从市住建局获悉，工程已进入收尾阶段。\n')]);
+    const marks = r.articles[0].body.content.map((p) => (p.content ?? []).some((i) => 'marks' in i && (i.marks ?? []).some((m) => m.type === 'face')));
+    expect(marks).toEqual([true, false]);
   });
 });
 
