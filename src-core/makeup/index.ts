@@ -319,7 +319,9 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     // A stand-alone photo has no text to restyle (and must stay the photo item it is).
     const v = isPhotoItem(a) ? a : measurer.variant(a, p.spec, p.m.tracking);
     if (v !== a) variants.set(a.id, v);
-    const { article, pictures } = measurer.blocks(v, p.spec, { ...p.m, rows: p.m.rows + p.stretch }, p.col, p.row);
+    // A module the levers could not deepen to its room ends where its text does, its columns even; the
+    // lines left (its stretch) stay blank under it across its width, not as empty last columns.
+    const { article, pictures } = measurer.blocks(v, p.spec, p.m, p.col, p.row);
     // the pictures after their article: drawn over it, and a click on one picks the picture
     if (article) blocks.push(article);
     blocks.push(...pictures);
@@ -330,8 +332,8 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
 }
 
 function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
-  const zh = [`${p.spec.span} 栏 × ${p.m.rows + p.stretch} 行`, `标题 ${p.spec.headlineSize} pt`];
-  const en = [`${p.spec.span} columns × ${p.m.rows + p.stretch} lines`, `headline ${p.spec.headlineSize} pt`];
+  const zh = [`${p.spec.span} 栏 × ${p.m.rows} 行`, `标题 ${p.spec.headlineSize} pt`];
+  const en = [`${p.spec.span} columns × ${p.m.rows} lines`, `headline ${p.spec.headlineSize} pt`];
   if (p.m.tracking) {
     zh.push(`字距 ${p.m.tracking > 0 ? '+' : ''}${p.m.tracking} em`);
     en.push(`tracking ${p.m.tracking > 0 ? '+' : ''}${p.m.tracking} em`);
@@ -354,8 +356,8 @@ function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
     en.push(`${cut.length} cuttable paragraphs cut (${cut.map((c) => `“${c.opening}”`).join(', ')})`);
   }
   if (p.stretch) {
-    zh.push(`下留 ${p.stretch} 行`);
-    en.push(`${p.stretch} blank lines at the foot`);
+    zh.push(`其下空 ${p.stretch} 行`);
+    en.push(`${p.stretch} blank lines under it`);
   }
   return { articleId: a.id, zh: zh.join('，'), en: en.join(', ') };
 }

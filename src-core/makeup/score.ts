@@ -20,29 +20,35 @@ interface Hole {
   atFoot: boolean;
 }
 
-/** Blank column-lines not inside any module or obstacle, by connected area; and blank lines at modules' feet. */
+/**
+ * Blank column-lines not inside any module or obstacle, by connected area; and blank lines at modules'
+ * feet. Titles that overhang blank columns (no story under them) do not part the blank above from the
+ * blank below: to the eye it is one empty strip with a headline across it, and counted so.
+ */
 function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): Hole[] {
-  const modules = c.placed.flatMap((p) => [
-    { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch },
-    { col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows },
-  ]);
+  const bodies = c.placed.map((p) => ({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch }));
+  const titles = c.placed.map((p) => ({ col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows }));
   const blocked = cover(geo, obstacles);
-  const covered = cover(geo, [...obstacles, ...modules]);
+  const solid = cover(geo, [...obstacles, ...bodies]);
+  const titled = cover(geo, titles);
+  const seen = new Uint8Array(solid.length);
   const out: Hole[] = c.placed.map((p) => ({ size: p.m.emptyLines + p.stretch * p.spec.span, atFoot: false }));
-  for (let i = 0; i < covered.length; i++) {
-    if (covered[i]) continue;
+  for (let i = 0; i < solid.length; i++) {
+    if (solid[i] || titled[i] || seen[i]) continue;
     let size = 0;
     let atFoot = false;
     const stack = [i];
-    covered[i] = 1;
+    seen[i] = 1;
     while (stack.length) {
       const j = stack.pop()!;
-      size++;
+      if (!titled[j]) size++;
       const below = j + geo.columns;
-      if (below >= covered.length || blocked[below]) atFoot = true;
+      if (below >= solid.length || blocked[below]) atFoot = true;
       const col = j % geo.columns;
-      for (const k of [j - geo.columns, j + geo.columns, col > 0 ? j - 1 : -1, col < geo.columns - 1 ? j + 1 : -1]) if (k >= 0 && k < covered.length && !covered[k]) {
-        covered[k] = 1;
+      // (through an overhanging title only up or down, and only where blank lies on its other side)
+      const steps = titled[j] ? [j - geo.columns, j + geo.columns] : [j - geo.columns, j + geo.columns, col > 0 ? j - 1 : -1, col < geo.columns - 1 ? j + 1 : -1];
+      for (const k of steps) if (k >= 0 && k < solid.length && !solid[k] && !seen[k]) {
+        seen[k] = 1;
         stack.push(k);
       }
     }

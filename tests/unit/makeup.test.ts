@@ -8,6 +8,7 @@ import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
 import { headlineSizes, pictureFrame, shapesFor } from '../../src-core/makeup/shapes';
 import { justify } from '../../src-core/makeup/justify';
+import { scorer } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
 import { gridGeometry, spanWidth } from '../../src-core/model/grid';
 import { PRINT_PPI, type ArticleBlock, type BanmianDocument, type GridRect, type ImageBlock } from '../../src-core/model/document';
@@ -399,6 +400,43 @@ describe('makeUp on bad input', () => {
     const pl = layout(alt.document, { fonts });
     expect(pl.overset).toEqual([]);
     expect(plainText(alt.document.articles[0].body)).toBe(plainText(a.body));
+  });
+
+  it('counts blank columns above and below a headline that overhangs them as one hole (an empty strip with a headline across it)', () => {
+    const geo = gridGeometry(emptyDocument('broadsheet').page);
+    const m = (rows: number, titleRows: number) => ({ rows, tracking: 0, titleRows, emptyLines: 0 });
+    // a story in columns 0–3 at the top; under it one whose titles run over all 8 columns, its body in 0–3 down to row 40; a locked block below
+    const placed = [
+      { rank: 0, spec: { span: 4, headlineSize: 36, padRows: 0, pictures: [] }, m: m(10, 3), col: 0, row: 0, stretch: 0 },
+      { rank: 1, spec: { span: 4, titleSpan: 8, headlineSize: 26, padRows: 0, pictures: [] }, m: m(30, 4), col: 0, row: 10, stretch: 0 },
+    ];
+    const obstacles = [{ col: 0, span: 8, row: 40, rows: geo.rows - 40 }];
+    const score = scorer(geo, obstacles, [article('a', para), article('b', para)], 0)({ placed, closed: [] });
+    // columns 4–7: rows 0–10 over the titles (40) and rows 14–40 under them (104), by hand
+    expect(score.largestHole).toBe(144);
+    expect(score.blank).toBe(144);
+  });
+
+  it('ends a module the levers cannot deepen to its room where its text ends, its columns even, the lines left blank under it', () => {
+    const base = emptyDocument('tabloid');
+    // no headline (no title white space to add), no tracking lever: only 拉行, which cannot take six lines
+    const a = { ...article('a', '', ''), body: docFromParagraphs(Array.from({ length: 6 }, (_, i) => para.slice(0, 50 + i * 11))) };
+    const measurer = new Measurer(base.page, { fonts }, new Map(), [0]);
+    const geo = measurer.geo;
+    const natural = measurer.measure(a, { span: 3, headlineSize: 0, padRows: 0, pictures: [] })!;
+    const room = natural.rows + 6;
+    const blocks = [
+      { id: 'side', kind: 'box' as const, col: 3, span: geo.columns - 3, row: 0, rows: geo.rows, locked: true },
+      { id: 'foot', kind: 'box' as const, col: 0, span: 3, row: room, rows: geo.rows - room, locked: true },
+    ];
+    const alt = makeUp({ document: { ...base, articles: [a], blocks }, options: { trackingRange: 0 } }, { fonts }).alternatives[0];
+    const block = alt.blocks.find((b): b is ArticleBlock => b.kind === 'article')!;
+    const pl = layout(alt.document, { fonts });
+    expect(pl.overset).toEqual([]);
+    // no empty column in the module: its last column ends within a line of the others
+    expect(pl.frames.find((f) => f.blockId === block.id)!.emptyLines).toBeLessThan(block.span);
+    expect(block.row + block.rows).toBeLessThan(room);
+    expect(alt.moves[0].zh).toMatch(/其下空 \d+ 行/);
   });
 
   it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
