@@ -3,7 +3,7 @@
  * 栏头, checked from the PDFs with poppler (pdftotext), not from the engine's own report.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -100,6 +100,22 @@ describe('compose makes up the page', () => {
     expect(images).toHaveLength(4);
     // every picture prints at 200 ppi or more (pdfimages' x-ppi column)
     for (const row of images) expect(Number(row.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(200);
+  });
+
+  it('a folder stands for its files in name order, as import reads it: the same page as the files listed', async () => {
+    const folder = join(dir, 'folder-day');
+    mkdirSync(folder);
+    for (const f of readdirSync(FIELD_DAY).filter((x) => x !== 'README.md')) copyFileSync(join(FIELD_DAY, f), join(folder, f));
+    const files = readdirSync(FIELD_DAY).filter((f) => f !== 'README.md').sort().map((f) => join(FIELD_DAY, f));
+    logs = [];
+    expect(await compose([folder, '-o', join(dir, 'folder.pdf'), ...HEADER])).toBe(0);
+    expect(await compose([...files, '-o', join(dir, 'listed.pdf'), ...HEADER])).toBe(0);
+    // (the slug line in the margin names the file and the time)
+    const page = (pdf: string) => text(pdf).split('\n').filter((l) => !/\.pdf .*PDF\/X/.test(l)).join('\n');
+    expect(page(join(dir, 'folder.pdf'))).toBe(page(join(dir, 'listed.pdf')));
+    logs = [];
+    expect(await compose([join(dir, 'no-such-folder'), '-o', join(dir, 'none.pdf')])).toBe(1);
+    expect(logs.join('\n')).toMatch(/找不到文件或文件夹：.*no-such-folder[\s\S]*no such file or folder/);
   });
 
   it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {

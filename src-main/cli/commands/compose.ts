@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { gatherPaths, MAX_FILE_BYTES } from '../../import/read-inputs';
+import { readRegularFile } from '../../import/read-file';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,7 +89,10 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
     taken.add(v);
     return v;
   };
-  for (const path of inputs) {
+  // a folder stands for its files in name order (01.txt, 02.txt, …: the rank), as `import` reads it
+  const expanded = gatherPaths(inputs);
+  if (expanded.errors.length) return { zh: expanded.errors.map((e) => e.zh).join('；'), en: expanded.errors.map((e) => e.en).join('; ') };
+  for (const { path } of expanded.files) {
     const ext = extname(path).toLowerCase();
     if (ext === '.banmian' || ext === '.json') {
       const loaded = loadBanmianFile(path);
@@ -115,11 +120,9 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
       for (const k of ['editor', 'proofreader', 'layoutEditor'] as const) if (doc.page.header[k]) out.credits[k] ??= doc.page.header[k];
       continue;
     }
-    try {
-      files.push({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
-    } catch (e) {
-      return { zh: `无法读取 ${path}（${(e as Error).message}）`, en: `Cannot read ${path} (${(e as Error).message})` };
-    }
+    const read = readRegularFile(path, basename(path), MAX_FILE_BYTES);
+    if (!read.ok) return { zh: `${path}：${read.zh}`, en: `${path}: ${read.en}` };
+    files.push({ name: basename(path), bytes: read.bytes });
   }
   if (files.length) {
     const importFiles = await loadImporter();
