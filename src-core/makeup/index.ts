@@ -72,6 +72,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
     ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId))),
   ];
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
+  for (const a of eligible) if (!a.headline.trim()) notes.push(untitled(a));
   const input = { articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
   const score = scorer(geo, obstacles, items, picCount);
@@ -283,6 +284,12 @@ function pictureCells(geo: Measurer['geo'], page: MakeUpRequest['document']['pag
     const span = Math.min(2, widestPrintable(geo, asset));
     return n + span * pictureRows(geo, page, asset, span, l.caption);
   }, 0);
+}
+
+/** A story with no headline reads as part of the module beside it: the 组版 is told which one. */
+function untitled(a: Article): MakeUpResult['notes'][number] {
+  const opening = [...plainText(a.body).trim()].slice(0, 12).join('');
+  return { articleId: a.id, zh: `稿件“${opening}…”没有标题，上版后会被读作相邻稿件的一部分，请补标题`, en: `The story “${opening}…” has no headline; on the page it reads as part of the story beside it; give it one` };
 }
 
 function warnSmallPictures(links: PictureLink[], images: Map<string, ImageAsset>, geo: Measurer['geo'], notes: MakeUpResult['notes']): void {

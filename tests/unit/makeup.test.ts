@@ -439,6 +439,15 @@ describe('makeUp on bad input', () => {
     expect(alt.moves[0].zh).toMatch(/其下空 \d+ 行/);
   });
 
+  it('says which story has no headline (on the page it would read as part of its neighbour)', () => {
+    const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), article('b', '天文学的观察和研究告诉我们' + para, '')] };
+    const r = makeUp({ document: doc }, { fonts });
+    const note = r.notes.find((n) => n.articleId === 'b');
+    expect(note?.zh).toBe('稿件“天文学的观察和研究告诉我…”没有标题，上版后会被读作相邻稿件的一部分，请补标题');
+    expect(note?.en).toContain('has no headline');
+    expect(r.notes.some((n) => n.articleId === 'a')).toBe(false);
+  });
+
   it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
     const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(3)), article('b', para)] };
     const r = makeUp({ document: doc }, { fonts });
