@@ -57,12 +57,16 @@ function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): Hole[] {
   return out;
 }
 
-/** 撞题: two modules side by side whose title areas share a grid line. */
+/**
+ * 撞题: two modules side by side whose title areas share a grid line; and 叠题: a story's titles right
+ * under another's titles where those overhang it, two headlines stacked with no text between.
+ */
 function collisions(placed: Placement[]): number {
   let n = 0;
   for (const a of placed) for (const b of placed) {
-    if (a === b || a.col + outer(a) !== b.col || !a.m.titleRows || !b.m.titleRows) continue;
-    if (a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows) n++;
+    if (a === b || !a.m.titleRows || !b.m.titleRows) continue;
+    if (a.col + outer(a) === b.col && a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows) n++;
+    if (b.row === a.row + a.m.titleRows && b.col >= a.col + a.spec.span && b.col < a.col + outer(a)) n++;
   }
   return n;
 }
@@ -159,7 +163,7 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], 
   const sizes = [...new Set(h.sizes)].join('/');
   return {
     fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, blank, headlineSizes: h.sizes,
-    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题 ${clashes} 处` : ''}，上版 ${c.placed.length} 篇`,
-    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headline clashes` : ''}, ${c.placed.length} articles placed`,
+    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题或叠题 ${clashes} 处` : ''}，上版 ${c.placed.length} 篇`,
+    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headlines side by side or stacked` : ''}, ${c.placed.length} articles placed`,
   };
 }

@@ -402,6 +402,19 @@ describe('makeUp on bad input', () => {
     expect(plainText(alt.document.articles[0].body)).toBe(plainText(a.body));
   });
 
+  it('counts a story\'s titles right under another\'s overhanging titles as stacked headlines (叠题), not under its body', () => {
+    const geo = gridGeometry(emptyDocument('broadsheet').page);
+    const m = (rows: number, titleRows: number) => ({ rows, tracking: 0, titleRows, emptyLines: 0 });
+    const wide = { rank: 0, spec: { span: 4, titleSpan: 8, headlineSize: 36, padRows: 0, pictures: [] }, m: m(60, 5), col: 0, row: 0, stretch: 0 };
+    const under = (col: number, row: number) => ({ rank: 1, spec: { span: 4, headlineSize: 26, padRows: 0, pictures: [] }, m: m(40, 4), col, row, stretch: 0 });
+    const score = (b: ReturnType<typeof under>) => scorer(geo, [], [article('a', para), article('b', para)], 0)({ placed: [wide, b], closed: [] });
+    expect(score(under(4, 5)).zh).toContain('撞题或叠题 1 处');
+    expect(score(under(4, 5)).en).toContain('1 headlines side by side or stacked');
+    // under the lead's own body columns, or lower down: no clash
+    expect(score(under(0, 60)).zh).not.toContain('叠题');
+    expect(score(under(4, 20)).zh).not.toContain('叠题');
+  });
+
   it('counts blank columns above and below a headline that overhangs them as one hole (an empty strip with a headline across it)', () => {
     const geo = gridGeometry(emptyDocument('broadsheet').page);
     const m = (rows: number, titleRows: number) => ({ rows, tracking: 0, titleRows, emptyLines: 0 });
