@@ -106,9 +106,10 @@ describe('the edition\'s PDFs in other readers', () => {
     expect(said).toContain('第3版 经济: 版心 405 栏行，新闻版面 news hole 405 column-lines');
   });
 
-  it('an under-filled page is a warning: the run still exits 0', () => {
+  it('an under-filled page and a blank hole over the limit are warnings: the run still exits 0', () => {
     expect(code).toBe(0);
     expect(logs.join('\n')).toMatch(/警告：第3版未排满（\d+%）\/ Warning: page 3 is under-filled \(\d+%\)/);
+    expect(logs.join('\n')).toMatch(/警告：第3版有 \d+ 栏行的空白（上限 3 栏行）\/ Warning: page 3 has a blank hole of \d+ column-lines \(limit 3\)/);
   });
 });
 
