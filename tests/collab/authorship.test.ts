@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { samplePage } from '../../bench/pages';
 import { decideSuggestion, markedSpans, recordSuggestion } from '../../src-core/store/proof-doc';
 import { PageStore } from '../../src-core/store/page-store';
-import { ServerProcess, bodyText, joinDesk, shareDesk, tempDir, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
+import { bodyText, joinDesk, shareDesk, typeInto, until, serverSuite } from './support';
 
 /**
  * Issue 21 item 5 with two real desks through a real server process: the 组版 types inside words
@@ -11,34 +11,17 @@ import { ServerProcess, bodyText, joinDesk, shareDesk, tempDir, typeInto, until,
  * the 校对's deletion, and accepting the deletion must keep them.
  */
 
-const tmp = tempDir('banmian-authorship-');
-const usersFile = `${tmp.dir}/users.json`;
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const open: Desk[] = [];
+const suite = serverSuite('banmian-authorship-');
 const ARTICLE = 'xu-chaowen';
 const PARA = 2;
 
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
-});
-
-afterEach(() => {
-  for (const d of open.splice(0)) d.session.destroy();
-});
-
-afterAll(async () => {
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
-
 async function twoDesks(pageId: string) {
   const store = new PageStore(samplePage());
-  const layout = shareDesk(server.url, pageId, tokens.layout, '王组版', '组版', store);
-  open.push(layout);
+  const layout = shareDesk(suite.server.url, pageId, suite.tokens.layout, '王组版', '组版', store);
+  suite.open.push(layout);
   await layout.session.whenSynced();
-  const proof = joinDesk(server.url, pageId, tokens.proof, '赵校对', '校对');
-  open.push(proof);
+  const proof = joinDesk(suite.server.url, pageId, suite.tokens.proof, '赵校对', '校对');
+  suite.open.push(proof);
   await until('the 校对 receives the page', () => proof.docs.articleIds().length > 0 && proof.docs.articleIds().every((id) => proof.docs.articleDoc(id)));
   await proof.session.whenSynced();
   return { layout, proof, layoutDoc: store.articleDoc(ARTICLE)!, proofDoc: proof.docs.articleDoc(ARTICLE)! };

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
@@ -12,51 +12,34 @@ import { textOverlaps } from '../../src-core/model/overlap';
 import { Editor } from '../../src-renderer/editor/editor';
 import { fonts } from '../unit/support';
 import { DENIAL_TEXT } from '../../src-core/collab/protocol';
-import { ServerProcess, bodyText, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
+import { bodyText, joinDesk, shareDesk, token, typeInto, until, type Desk, serverSuite } from './support';
 
 /**
  * Two desks on one page through a real server process on loopback (`src-main/server/cli.ts`).
  * Each test uses its own page id, so tests do not see each other's documents.
  */
 
-const tmp = tempDir('banmian-collab-');
-const usersFile = `${tmp.dir}/users.json`;
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const open: Desk[] = [];
-
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
-});
-
-afterEach(() => {
-  for (const d of open.splice(0)) d.session.destroy();
-});
-
-afterAll(async () => {
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
+const suite = serverSuite('banmian-collab-');
 
 /** The 组版 desk's session, as the sharing test desk holds it. */
-const layoutDesk = (store: PageStore) => open.find((d) => d.docs === store)!.session;
+const layoutDesk = (store: PageStore) => suite.open.find((d) => d.docs === store)!.session;
 
 function track<T extends Desk>(d: T): T {
-  open.push(d);
+  suite.open.push(d);
   return d;
 }
 
 /** The 组版 desk shares the sample page (a PageStore); the others join it. */
 async function sharedPage(pageId: string): Promise<{ store: PageStore; layout: Desk }> {
   const store = new PageStore(samplePage());
-  const layout = track(shareDesk(server.url, pageId, tokens.layout, '王组版', '组版', store));
+  const layout = track(shareDesk(suite.server.url, pageId, suite.tokens.layout, '王组版', '组版', store));
   await layout.session.whenSynced();
   return { store, layout };
 }
 
 async function join(pageId: string, who: 'proof' | 'chief' | 'layout2') {
   const names = { proof: ['赵校对', '校对'], chief: ['钱值班', '值班编辑'], layout2: ['李组版', '组版'] } as const;
-  const d = track(joinDesk(server.url, pageId, tokens[who], names[who][0], names[who][1]));
+  const d = track(joinDesk(suite.server.url, pageId, suite.tokens[who], names[who][0], names[who][1]));
   await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
   await d.session.whenSynced();
   return d;
@@ -250,18 +233,18 @@ describe('two desks, one page (real server on loopback)', () => {
 
   it('turns away bad tokens, pages without a grant and names that are not ours', async () => {
     await sharedPage('granted');
-    const bad = track(joinDesk(server.url, 'granted', 'bm1.unobody.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '某人', '组版'));
+    const bad = track(joinDesk(suite.server.url, 'granted', 'bm1.unobody.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '某人', '组版'));
     await until('bad token refused', () => bad.session.status().error !== undefined);
     expect(bad.session.status().error).toEqual(DENIAL_TEXT['banmian:bad-token']);
-    const limited = token(usersFile, '孙校对', '校对', ['some-other-page']);
-    const nogrant = track(joinDesk(server.url, 'granted', limited, '孙校对', '校对'));
+    const limited = token(suite.usersFile, '孙校对', '校对', ['some-other-page']);
+    const nogrant = track(joinDesk(suite.server.url, 'granted', limited, '孙校对', '校对'));
     await until('no grant refused', () => nogrant.session.status().error !== undefined);
     expect(nogrant.session.status().error).toEqual(DENIAL_TEXT['banmian:no-grant']);
     expect(nogrant.docs.articleIds()).toEqual([]);
 
     const reasons: string[] = [];
-    const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket });
-    const provider = new HocuspocusProvider({ websocketProvider: socket, name: 'banmian/granted/../../etc', token: tokens.chief, onAuthenticationFailed: ({ reason }) => reasons.push(reason) });
+    const socket = new HocuspocusProviderWebsocket({ url: suite.server.url, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: 'banmian/granted/../../etc', token: suite.tokens.chief, onAuthenticationFailed: ({ reason }) => reasons.push(reason) });
     provider.attach();
     try {
       await until('bad name refused', () => reasons.length > 0);

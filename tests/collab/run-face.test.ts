@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { suggestChanges, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
@@ -12,7 +12,7 @@ import { readArticleBody } from '../../src-core/store/ydocs';
 import { setFace } from '../../src-core/story/face';
 import { storySchema } from '../../src-core/story/schema';
 import { fontProvider } from '../../src-main/fonts/provider';
-import { ServerProcess, joinDesk, shareDesk, startSuiteServer, tempDir, until, type Desk, type SuitePerson } from './support';
+import { joinDesk, shareDesk, until, type SuitePerson, serverSuite } from './support';
 
 /**
  * Issue 20 item 5 through a real server process: a run's face (the story editor's `face` mark)
@@ -20,28 +20,13 @@ import { ServerProcess, joinDesk, shareDesk, startSuiteServer, tempDir, until, t
  * as a tracked change it reaches the 组版 as a suggestion, which accepted leaves the run in that face.
  */
 
-const tmp = tempDir('banmian-run-face-');
-const usersFile = `${tmp.dir}/users.json`;
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const open: Desk[] = [];
+const suite = serverSuite('banmian-run-face-');
 const ARTICLE = 'xu-chaowen';
 const PARA = 2;
 
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
-});
-afterEach(() => {
-  for (const d of open.splice(0)) d.session.destroy();
-});
-afterAll(async () => {
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
-
 async function join(pageId: string, who: SuitePerson, name: string, role: '组版' | '校对') {
-  const desk = joinDesk(server.url, pageId, tokens[who], name, role);
-  open.push(desk);
+  const desk = joinDesk(suite.server.url, pageId, suite.tokens[who], name, role);
+  suite.open.push(desk);
   await until(`${name} receives the page`, () => desk.docs.articleIds().length > 0 && desk.docs.articleIds().every((id) => desk.docs.articleDoc(id)));
   await desk.session.whenSynced();
   return desk.docs.articleDoc(ARTICLE)!;
@@ -49,8 +34,8 @@ async function join(pageId: string, who: SuitePerson, name: string, role: '组�
 
 async function twoDesks(pageId: string) {
   const store = new PageStore(samplePage());
-  const desk = shareDesk(server.url, pageId, tokens.layout, '王组版', '组版', store);
-  open.push(desk);
+  const desk = shareDesk(suite.server.url, pageId, suite.tokens.layout, '王组版', '组版', store);
+  suite.open.push(desk);
   await desk.session.whenSynced();
   return { layoutDoc: store.articleDoc(ARTICLE)!, proofDoc: await join(pageId, 'proof', '赵校对', '校对') };
 }
@@ -95,9 +80,9 @@ describe('a run’s face between desks (real server)', () => {
     const pl = layout(doc, { fonts: fontProvider().registry() });
     const drawn = pl.items.flatMap((i) => (i.kind === 'glyphs' && i.source?.owner === ARTICLE && i.face === 'kai-regular' ? [i.text] : [])).join('');
     expect(drawn).toBe(runs[0][0]);
-    for (const d of open.splice(0)) d.session.destroy();
-    await server.kill('SIGTERM');
-    await server.start();
+    for (const d of suite.open.splice(0)) d.session.destroy();
+    await suite.server.kill('SIGTERM');
+    await suite.server.start();
     const later = await join(pageId, 'layout2', '李组版', '组版');
     expect(facedRuns(later)).toEqual(runs);
   });

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -149,4 +150,35 @@ export async function startSuiteServer(dir: string, usersFile: string): Promise<
   const server = new ServerProcess(await freePort(), `${dir}/data`, usersFile);
   await server.start();
   return { server, tokens };
+}
+
+/** What a test file of real desks shares: a temp folder, a token for each of PEOPLE, the server, the desks open in a test. */
+export interface ServerSuite {
+  dir: string;
+  usersFile: string;
+  server: ServerProcess;
+  tokens: Record<SuitePerson, string>;
+  /** Desks opened by the running test: closed after it. */
+  open: Desk[];
+}
+
+/**
+ * For a test file: the server started (with a token for each of PEOPLE) before its tests, the desks
+ * in `open` closed after each test, the server stopped and the folder removed at the end. The server
+ * and tokens are there once the tests run.
+ */
+export function serverSuite(prefix: string): ServerSuite {
+  const tmp = tempDir(prefix);
+  const suite = { dir: tmp.dir, usersFile: `${tmp.dir}/users.json`, open: [] } as unknown as ServerSuite;
+  beforeAll(async () => {
+    Object.assign(suite, await startSuiteServer(tmp.dir, suite.usersFile));
+  });
+  afterEach(() => {
+    for (const d of suite.open.splice(0)) d.session.destroy();
+  });
+  afterAll(async () => {
+    await suite.server?.kill('SIGTERM');
+    tmp.remove();
+  });
+  return suite;
 }
