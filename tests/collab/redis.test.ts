@@ -62,6 +62,8 @@ describe.skipIf(!hasRedis)('two instances behind Redis', () => {
         await until('joined through the other instance', () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
         await d.session.whenSynced();
       }
+      // the story's text, not only its document, across the instances before the desks type into it
+      await until('the text arrived through the other instance', () => bodyText(proof.docs.articleDoc('xu-chaowen')!) === bodyText(store.articleDoc('xu-chaowen')!));
       typeInto(store.articleDoc('xu-chaowen')!, 0, 0, '一号机');
       typeInto(proof.docs.articleDoc('xu-chaowen')!, 1, 0, '二号机');
       store.moveBlock('b-xu-chaowen', 1, 42);
