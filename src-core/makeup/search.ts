@@ -298,19 +298,24 @@ function below(input: SearchInput, s: State, next: number[], rank: number, span:
   return out;
 }
 
-/** The natural depths of an item's shapes of one span (asked for every run the search fills: kept per shape list). */
+/**
+ * What `make` gives for `key` on `owner`, made once while the owner lives: the search asks the same
+ * of a shape (or a shape list) in state after state.
+ */
+function kept<O extends object, K, V>(store: WeakMap<O, Map<K, V>>, owner: O, key: K, make: () => V): V {
+  let byKey = store.get(owner);
+  if (!byKey) store.set(owner, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (out === undefined) byKey.set(key, (out = make()));
+  return out;
+}
+
+/** The natural depths of an item's shapes of one span (asked for every run the search fills). */
 const NATURAL_ROWS = new WeakMap<ShapeSpec[], Map<number, number[]>>();
 
 function naturalRows(input: SearchInput, rank: number, span: number): number[] {
   const shapes = input.shapes[rank];
-  let bySpan = NATURAL_ROWS.get(shapes);
-  if (!bySpan) NATURAL_ROWS.set(shapes, (bySpan = new Map()));
-  let rows = bySpan.get(span);
-  if (!rows) {
-    rows = shapes.filter((spec) => spec.span === span).flatMap((spec) => input.measurer.measure(input.articles[rank], spec)?.rows ?? []);
-    bySpan.set(span, rows);
-  }
-  return rows;
+  return kept(NATURAL_ROWS, shapes, span, () => shapes.filter((spec) => spec.span === span).flatMap((spec) => input.measurer.measure(input.articles[rank], spec)?.rows ?? []));
 }
 
 export interface Fitted {
@@ -327,23 +332,14 @@ export interface Fitted {
  */
 function fit(input: SearchInput, rank: number, spec: ShapeSpec, room: number, depths: number[]): Fitted[] {
   // The same shape is fitted to the same room and depths in many states: kept per shape.
-  let memo = FITTED.get(spec);
-  if (!memo) FITTED.set(spec, (memo = new Map()));
-  const key = `${rank}|${room}|${depths.join(',')}`;
-  let out = memo.get(key);
-  if (!out) memo.set(key, (out = fitOnce(input, rank, spec, room, depths)));
-  return out;
+  return kept(FITTED, spec, `${rank}|${room}|${depths.join(',')}`, () => fitOnce(input, rank, spec, room, depths));
 }
 
 const FITTED = new WeakMap<ShapeSpec, Map<string, Fitted[]>>();
 
 /** A shape derived from another (a wider title area, a foot strip's span), made once so that what is fitted of it is kept. */
 function derived(spec: ShapeSpec, key: string, make: () => ShapeSpec): ShapeSpec {
-  let byKey = DERIVED.get(spec);
-  if (!byKey) DERIVED.set(spec, (byKey = new Map()));
-  let out = byKey.get(key);
-  if (!out) byKey.set(key, (out = make()));
-  return out;
+  return kept(DERIVED, spec, key, make);
 }
 
 const DERIVED = new WeakMap<ShapeSpec, Map<string, ShapeSpec>>();
