@@ -7,9 +7,9 @@ import { isBrief } from './shapes';
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
 
-/** The grid's cells the rectangles cover (1), within the grid; the rest 0. */
-function cover(geo: GridGeometry, rects: GridRect[]): Uint8Array {
-  const covered = new Uint8Array(geo.columns * geo.rows);
+/** The grid's cells the rectangles cover (1), within the grid, added to a copy of `over` when given; the rest 0. */
+function cover(geo: GridGeometry, rects: GridRect[], over?: Uint8Array): Uint8Array {
+  const covered = over ? over.slice() : new Uint8Array(geo.columns * geo.rows);
   for (const r of rects) for (let col = Math.max(0, r.col); col < Math.min(geo.columns, r.col + r.span); col++) for (let row = Math.max(0, r.row); row < Math.min(geo.rows, r.row + r.rows); row++) covered[row * geo.columns + col] = 1;
   return covered;
 }
@@ -25,11 +25,10 @@ interface Hole {
  * feet. Titles that overhang blank columns (no story under them) do not part the blank above from the
  * blank below: to the eye it is one empty strip with a headline across it, and counted so.
  */
-function holes(geo: GridGeometry, c: Candidate, obstacles: GridRect[]): Hole[] {
+function holes(geo: GridGeometry, c: Candidate, blocked: Uint8Array): Hole[] {
   const bodies = c.placed.map((p) => ({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch }));
   const titles = c.placed.map((p) => ({ col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows }));
-  const blocked = cover(geo, obstacles);
-  const solid = cover(geo, [...obstacles, ...bodies]);
+  const solid = cover(geo, bodies, blocked);
   const titled = cover(geo, titles);
   const seen = new Uint8Array(solid.length);
   const out: Hole[] = c.placed.map((p) => ({ size: p.m.emptyLines + p.stretch * p.spec.span, atFoot: false }));
@@ -125,23 +124,26 @@ function penaltyOf(hs: Hole[], shortCopy: boolean): number {
 
 /** Grid cells no obstacle covers (obstacles may overlap: a locked story and its pictures). */
 export function freeCells(geo: GridGeometry, obstacles: GridRect[]): number {
-  return cover(geo, obstacles).reduce((n, v) => n + (v ? 0 : 1), 0);
+  return countFree(cover(geo, obstacles));
 }
 
-/** Scores the pages of one make-up: the free room counted once, each page scored once. */
+const countFree = (covered: Uint8Array): number => covered.reduce((n, v) => n + (v ? 0 : 1), 0);
+
+/** Scores the pages of one make-up: the obstacles' cells and the free room counted once, each page scored once. */
 export function scorer(geo: GridGeometry, obstacles: GridRect[], articles: Article[], pictureCount: number, shortCopy = false): (c: Candidate) => Score {
-  const free = Math.max(1, freeCells(geo, obstacles));
+  const blocked = cover(geo, obstacles);
+  const free = Math.max(1, countFree(blocked));
   const memo = new WeakMap<Candidate, Score>();
   return (c) => {
     let s = memo.get(c);
-    if (!s) memo.set(c, (s = scoreCandidate(geo, c, obstacles, articles, pictureCount, free, shortCopy)));
+    if (!s) memo.set(c, (s = scoreCandidate(geo, c, blocked, articles, pictureCount, free, shortCopy)));
     return s;
   };
 }
 
 /** The score of a made-up page, with the figures a 组版 reads, in Chinese and English. */
-function scoreCandidate(geo: GridGeometry, c: Candidate, obstacles: GridRect[], articles: Article[], pictureCount: number, free: number, shortCopy: boolean): Score {
-  const hs = holes(geo, c, obstacles);
+function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, articles: Article[], pictureCount: number, free: number, shortCopy: boolean): Score {
+  const hs = holes(geo, c, blocked);
   const blank = hs.reduce((a, h) => a + h.size, 0);
   const largestHole = Math.max(0, ...hs.map((h) => h.size));
   const fill = Math.max(0, 1 - blank / free);
