@@ -102,13 +102,30 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   for (const { c, score } of scored) {
     if (alternatives.length >= want) break;
     const alt = { ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] };
-    if (textOverlaps(alt.blocks).length === 0) alternatives.push(alt);
+    if (textOverlaps(alt.blocks).length > 0) continue;
+    if (alternatives.length === 0) notes.push(...longHeadlines(measurer, items, c));
+    alternatives.push(alt);
   }
   const short = shortOfCopy(alternatives[0], geo);
   if (short) notes.push(short);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+}
+
+/** A headline set in more lines than this reads as a paragraph: the 组版 is told to have it cut. */
+const HEADLINE_LINES_MAX = 3;
+
+/** The placed stories of the best page whose headline runs over HEADLINE_LINES_MAX lines at the size and span make-up gave it. */
+function longHeadlines(measurer: Measurer, items: Article[], c: Candidate): MakeUpResult['notes'] {
+  return c.placed.flatMap((p) => {
+    const a = items[p.rank];
+    if (isPhotoItem(a) || !a.headline.trim()) return [];
+    const lines = measurer.titles(a, p.spec.titleSpan ?? p.spec.span, p.spec.headlineSize, 0).headlineLines;
+    if (lines <= HEADLINE_LINES_MAX) return [];
+    const chars = [...a.headline.replace(/\s/g, '')].length;
+    return [{ articleId: a.id, zh: `“${a.headline.trim()}”的标题 ${chars} 字，排成 ${lines} 行，偏长，请精简`, en: `The headline “${a.headline.trim()}” (${chars} characters) is set in ${lines} lines: too long; have it cut` }];
+  });
 }
 
 /**
@@ -298,7 +315,7 @@ function warnSmallPictures(links: PictureLink[], images: Map<string, ImageAsset>
     // (a placeholder of no known size has no pixels to judge: preflight reports it as a frame without its picture)
     if (!asset || !(asset.pixelWidth > 0)) continue;
     const ppi = effectivePpi(geo, asset, 1);
-    if (!(ppi >= PRINT_PPI.warning)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也只有 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
+    if (!(ppi >= PRINT_PPI.warning)) notes.push({ zh: `图片 ${asset.name} 只有 ${asset.pixelWidth}×${asset.pixelHeight} 像素，一栏宽也至多 ${Math.round(ppi)} ppi，印刷会模糊`, en: `Picture ${asset.name} has only ${asset.pixelWidth}×${asset.pixelHeight} px: at most ${Math.round(ppi)} ppi even one column wide, too small for print`, imageId: asset.id });
     else if (widestPrintable(geo, asset) < 2) notes.push({ zh: `图片 ${asset.name} 只够一栏宽（${asset.pixelWidth} 像素）`, en: `Picture ${asset.name} is sharp only one column wide (${asset.pixelWidth} px)`, imageId: asset.id });
   }
 }
@@ -332,13 +349,18 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     // the pictures after their article: drawn over it, and a click on one picks the picture
     if (article) blocks.push(article);
     blocks.push(...pictures);
-    if (!isPhotoItem(a)) moves.push(describe(a, p, cuts.get(a.id) ?? []));
+    if (!isPhotoItem(a)) moves.push(describe(a, p, cuts.get(a.id) ?? [], naturalRows(measurer, p, request.document.page)));
   }
   const source = request.document;
   return { document: { ...source, articles: source.articles.map((a) => variants.get(a.id) ?? a), blocks }, blocks, moves };
 }
 
-function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
+/** Each picture's uncropped depth at its span (a move says how far the frame cropped it). */
+function naturalRows(measurer: Measurer, p: Placement, page: MakeUpRequest['document']['page']): number[] {
+  return p.spec.pictures.map((pic) => pictureRows(measurer.geo, page, measurer.images.get(pic.imageId), pic.span, pic.caption));
+}
+
+function describe(a: Article, p: Placement, cut: CutParagraph[], natural: number[]): Move {
   const zh = [`${p.spec.span} 栏 × ${p.m.rows} 行`, `标题 ${p.spec.headlineSize} pt`];
   const en = [`${p.spec.span} columns × ${p.m.rows} lines`, `headline ${p.spec.headlineSize} pt`];
   if (p.m.tracking) {
@@ -354,10 +376,14 @@ function describe(a: Article, p: Placement, cut: CutParagraph[]): Move {
     zh.push(`${shift > 0 ? '拉行' : '缩行'} ${Math.abs(shift)} 段`);
     en.push(`${Math.abs(shift)} paragraphs re-broken a line ${shift > 0 ? 'longer' : 'shorter'}`);
   }
-  for (const pic of p.spec.pictures) {
-    zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行`);
-    en.push(`picture ${pic.span} columns × ${pic.rows} lines`);
-  }
+  p.spec.pictures.forEach((pic, i) => {
+    const was = natural[i];
+    // shallower than the picture: its top and bottom cropped; deeper: scaled up, its sides cropped
+    const zhCrop = pic.rows < was ? `，裁去上下（原 ${was} 行）` : pic.rows > was ? `，放大裁去左右（原 ${was} 行）` : '';
+    const enCrop = pic.rows < was ? ` (top and bottom cropped from ${was} lines)` : pic.rows > was ? ` (enlarged, sides cropped, from ${was} lines)` : '';
+    zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行${zhCrop}`);
+    en.push(`picture ${pic.span} columns × ${pic.rows} lines${enCrop}`);
+  });
   if (cut.length) {
     zh.push(`删去可删段落 ${cut.length} 段（${cut.map((c) => `“${c.opening}”`).join('、')}）`);
     en.push(`${cut.length} cuttable paragraphs cut (${cut.map((c) => `“${c.opening}”`).join(', ')})`);

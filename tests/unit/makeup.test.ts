@@ -461,6 +461,46 @@ describe('makeUp on bad input', () => {
     expect(r.notes.some((n) => n.articleId === 'a')).toBe(false);
   });
 
+  it('says when a headline runs over three lines at the size and span it was given (a 60-character headline)', () => {
+    const long = '全市上下深入学习贯彻全会精神奋力谱写中国式现代化建设新篇章各区县各部门迅速行动掀起学习热潮推动各项工作落地见效取得实效';
+    const day = dayRequest('tabloid-fits');
+    const articles = day.document.articles.map((a, i) => (i === 1 ? { ...a, headline: long } : a));
+    const r = makeUp({ ...day, document: { ...day.document, articles } }, { fonts });
+    const alt = r.alternatives[0];
+    // the headline's lines counted in the real layout of the page made up (one glyph line per distinct y)
+    const linesOf = (id: string) => new Set(layout(alt.document, { fonts }).items.filter((i) => i.kind === 'glyphs' && i.source?.owner === id && i.source.field === 'headline').map((i) => i.y)).size;
+    const lines = linesOf(articles[1].id);
+    expect(lines).toBeGreaterThan(3);
+    const note = r.notes.find((n) => n.articleId === articles[1].id);
+    expect(note?.zh).toBe(`“${long}”的标题 ${[...long].length} 字，排成 ${lines} 行，偏长，请精简`);
+    expect(note?.en).toContain(`is set in ${lines} lines: too long`);
+    // the other placed stories' headlines are within three lines, and no note names them
+    for (const b of alt.blocks) if (b.kind === 'article' && b.articleId !== articles[1].id) expect(linesOf(b.articleId)).toBeLessThanOrEqual(3);
+    expect(r.notes.filter((n) => n.articleId !== undefined).map((n) => n.articleId)).toEqual([articles[1].id]);
+  });
+
+  it('says in its moves how far a picture\'s frame crops it (deeper: enlarged, sides cropped; shallower: top and bottom)', () => {
+    const request = dayRequest('broadsheet-overflow');
+    const r = makeUp(request, { fonts });
+    const geo = gridGeometry(request.document.page);
+    let cropped = 0;
+    for (const alt of r.alternatives) {
+      for (const b of alt.blocks.filter((x): x is ImageBlock => x.kind === 'image' && x.articleId !== undefined)) {
+        const asset = request.document.images.find((i) => i.id === b.imageId);
+        const natural = pictureFrame(geo, request.document.page, asset, b.span, b.caption ?? '').rows;
+        const move = alt.moves.find((m) => m.articleId === b.articleId)!;
+        const said = `图片 ${b.span} 栏 × ${b.rows} 行`;
+        expect(move.zh).toContain(said);
+        if (b.rows > natural) expect(move.zh).toContain(`${said}，放大裁去左右（原 ${natural} 行）`);
+        else if (b.rows < natural) expect(move.zh).toContain(`${said}，裁去上下（原 ${natural} 行）`);
+        else expect(move.zh).not.toContain(`${said}，`.replace(/，$/, '，裁'));
+        if (b.rows !== natural) cropped++;
+      }
+    }
+    // this day set has both kinds among its three pages
+    expect(cropped).toBeGreaterThanOrEqual(2);
+  });
+
   it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
     const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(3)), article('b', para)] };
     const r = makeUp({ document: doc }, { fonts });
