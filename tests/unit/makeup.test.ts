@@ -468,7 +468,7 @@ describe('makeUp on bad input', () => {
     const r = makeUp({ ...day, document: { ...day.document, articles } }, { fonts });
     const alt = r.alternatives[0];
     // the headline's lines counted in the real layout of the page made up (one glyph line per distinct y)
-    const linesOf = (id: string) => new Set(layout(alt.document, { fonts }).items.filter((i) => i.kind === 'glyphs' && i.source?.owner === id && i.source.field === 'headline').map((i) => i.y)).size;
+    const linesOf = (id: string) => new Set(layout(alt.document, { fonts }).items.filter((i) => i.kind === 'glyphs' && i.source?.owner === id && i.source.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0))).size;
     const lines = linesOf(articles[1].id);
     expect(lines).toBeGreaterThan(3);
     const note = r.notes.find((n) => n.articleId === articles[1].id);
