@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -52,6 +52,22 @@ describe('CLI manners', () => {
     expect(printed(out)).toContain('1 errors');
     expect(await main(['check', SAMPLE])).toBe(0);
     expect(await main(['check', join(dir, 'absent.banmian')])).toBe(1);
+  });
+
+  it('check names an input it cannot read and prints no report for nothing read; it reads a folder, and never a device', async () => {
+    out.mockClear();
+    expect(await main(['check', join(dir, 'absent.txt')])).toBe(1);
+    expect(printed(err)).toContain(`找不到文件或文件夹：${join(dir, 'absent.txt')}\nno such file or folder: ${join(dir, 'absent.txt')}`);
+    // no "0 characters … pass" for a file that was never read
+    expect(printed(out)).toBe('');
+    err.mockClear();
+    expect(await main(['check', '/dev/zero'])).toBe(1);
+    expect(printed(err)).toContain('不是普通文件');
+    expect(printed(out)).toBe('');
+    const folder = mkdtempSync(join(dir, 'copy-'));
+    writeFileSync(join(folder, '01.txt'), '主题：测试稿件\n会议约有三、四十人参加。\n');
+    expect(await main(['check', folder])).toBe(1);
+    expect(printed(out)).toContain('1 errors');
   });
 });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { Article } from '../../../src-core/model/document';
@@ -10,6 +9,7 @@ import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { readSheets, type Sheet } from '../check-sheets';
 import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
+import { gatherPaths, MAX_FILE_BYTES } from '../../import/read-inputs';
 import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { PAGE_HEADER_ID, type DismissedFinding, type SavedCorrection } from '../../../src-core/model/proof';
 import { dismissalsOf, readProofState } from '../../../src-core/store/persist';
@@ -38,18 +38,19 @@ interface Gathered extends CheckedPage {
 async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
   const out: Gathered = { articles: [], bannerIds: [], columnIds: [], corrections: [], errors: [], sheets: [], imported: [], unlaid: 0 };
   const others: { name: string; bytes: Uint8Array }[] = [];
-  for (const file of files) {
-    if (file.endsWith('.banmian')) {
-      const read = readSheets(file, out.sheets.length);
+  // files as given, folders walked (as import and compose take them); each read bounded, only a regular file
+  const expanded = gatherPaths(files);
+  for (const e of expanded.errors) out.errors.push(`${e.zh}\n${e.en}`);
+  for (const { path } of expanded.files) {
+    if (path.endsWith('.banmian')) {
+      const read = readSheets(path, out.sheets.length);
       if (read.ok) out.sheets.push(...read.sheets);
       else out.errors.push(`${read.zh}\n${read.en}`);
       continue;
     }
-    try {
-      others.push({ name: basename(file), bytes: new Uint8Array(readFileSync(file)) });
-    } catch (e) {
-      out.errors.push(`无法读取 ${file}：${(e as Error).message} / Cannot read ${file}`);
-    }
+    const read = readRegularFile(path, path, MAX_FILE_BYTES);
+    if (read.ok) others.push({ name: basename(path), bytes: read.bytes });
+    else out.errors.push(`${read.zh}\n${read.en}`);
   }
   for (const sheet of out.sheets) out.articles.push(...sheet.articles, ...sheet.unplaced);
   if (!others.length) return out;
@@ -215,6 +216,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const page = await gatherPage(files, raw === true);
   for (const e of page.errors) console.error(e);
+  // nothing read: there is no text to report on (a report of 0 characters would read as a pass)
+  if (page.errors.length && !page.sheets.length && !page.unlaid) return 1;
   const house = parsed.values.house === undefined ? undefined : readHouseLists(parsed.values.house);
   if (house && !house.ok) {
     console.error(`${house.zh}\n${house.en}`);
