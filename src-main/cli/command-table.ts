@@ -137,7 +137,7 @@ export const COMMANDS = {
   check: {
     zh: `自动校对检查：列出每处错误、警告，以及导入时自动改正之处（已自动改正，附原稿写法，不计差错）。差错率按${ERROR_RATE_METHOD.zh}`,
     en: `run the proofreading checks: every error and warning, and every change the import made (auto-corrected, with what the copy had; not errors). The error rate follows ${ERROR_RATE_METHOD.en}`,
-    synopsis: 'FILE... [--json] [--all] [--raw] [--house FILE]',
+    synopsis: 'FILE|FOLDER... [--json] [--all] [--raw] [--house FILE]',
     options: {
       json: { type: 'boolean', zh: '以 JSON 输出', en: 'print JSON' },
       all: { type: 'boolean', zh: '也列出提示', en: 'list notes too' },
