@@ -2,7 +2,7 @@
  * The page template's header (报头/报眉): 报名, date (printed with its weekday, and 农历 when asked),
  * 版次, 版名 and the credits, from a template JSON file and compose's own options (which win).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readRegularFile } from '../import/read-file';
 import { DATE_LINES, type PageHeader } from '../../src-core/model/document';
 import { DOCUMENT_LIMITS } from '../../src-core/model/validate';
 import { calendarDay } from '../../src-core/layout/date';
@@ -39,9 +39,9 @@ export function checkHeader(raw: unknown, where: string): HeaderFields | Fail {
 /** Reads a template file: bounded, parsed and checked; the message names the file. */
 export function readHeaderTemplate(path: string): HeaderFields | Fail {
   try {
-    const size = statSync(path).size;
-    if (size > MAX_TEMPLATE_BYTES) return { zh: `版面模板 ${path} 太大（${size} 字节，上限 ${MAX_TEMPLATE_BYTES}）`, en: `Page template ${path} is too large (${size} bytes, limit ${MAX_TEMPLATE_BYTES})` };
-    const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const read = readRegularFile(path, `版面模板 page template ${path}`, MAX_TEMPLATE_BYTES);
+    if (!read.ok) return { zh: read.zh, en: read.en };
+    const raw: unknown = JSON.parse(new TextDecoder().decode(read.bytes));
     const header = typeof raw === 'object' && raw !== null && 'header' in raw ? (raw as { header: unknown }).header : raw;
     return checkHeader(header, `版面模板 page template ${path}`);
   } catch (e) {

@@ -9,7 +9,7 @@
  * A save that was killed half-way leaves its temporary file; the next save or open of that file
  * removes it (it is named after the file and the process that wrote it).
  */
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BanmianDocument } from '../../src-core/model/document';
 import type { BlockFit } from '../../src-core/model/fit-blocks';
@@ -18,6 +18,7 @@ import type { EditionDocument } from '../../src-core/edition/edition';
 import { openAny, parseEdition, serializeEdition, versionOf, type OpenedFile } from '../../src-core/edition/edition-file';
 import { EDITION_FORMAT_VERSION } from '../../src-core/model/document';
 import { onDiskOf, unchangedOnDisk, type OnDisk } from './on-disk';
+import { readRegularFile } from '../import/read-file';
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; zh: string; en: string };
 
@@ -86,11 +87,11 @@ export function removeStaleTemps(target: string): number {
 function readBanmianText(path: string): FileResult<{ text: string; onDisk: OnDisk }> {
   removeStaleTemps(writeTarget(path));
   try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      return { ok: false, zh: `${path}：文件过大（${(size / 1048576).toFixed(0)} MB）`, en: `${path}: the file is too large (${(size / 1048576).toFixed(0)} MB)` };
-    }
-    const bytes = readFileSync(path);
+    if (statSync(path).isDirectory()) return { ok: false, zh: `${path} 是文件夹，不是版面文件`, en: `${path} is a folder, not a page file` };
+    // a regular file only, read bounded: a device or a pipe named *.banmian is refused, never read without end
+    const read = readRegularFile(path, path, MAX_FILE_BYTES);
+    if (!read.ok) return read;
+    const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
     const text = bytes.toString('utf8');
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, onDisk: onDiskOf(bytes) };
   } catch (e) {

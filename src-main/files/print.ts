@@ -17,6 +17,7 @@ import { exportPdf, type OutputIntent } from '../../src-core/pdf';
 import { formatReport, preflight, type PreflightReport } from '../../src-core/preflight';
 import type { FontRegistry } from '../../src-core/fonts/registry';
 import { writeFileAtomic } from './banmian-file';
+import { readRegularFile } from '../import/read-file';
 
 export const BUNDLED_PROFILE = fileURLToPath(new URL('../../assets/icc/Banmian-FOGRA39.icc', import.meta.url));
 
@@ -25,10 +26,15 @@ const MM = 72 / 25.4;
 export type Loaded<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 
 /** The bundled FOGRA39 output intent, or a printing plant's own CMYK profile. */
+/** A CMYK output profile is a few MB at most (FOGRA39 is 0.6 MB); a bigger file is not one. */
+const MAX_PROFILE_BYTES = 64 * 1024 * 1024;
+
 export function loadOutputIntent(profilePath?: string): Loaded<OutputIntent> {
   const path = profilePath ?? BUNDLED_PROFILE;
   if (!existsSync(path)) return { ok: false, zh: `找不到输出特性文件 ${path}`, en: `Output profile not found: ${path}` };
-  const profile = new Uint8Array(readFileSync(path));
+  const read = readRegularFile(path, path, MAX_PROFILE_BYTES);
+  if (!read.ok) return read;
+  const profile = read.bytes;
   // ICC header: device class at 12 ('prtr' for printers), colour space at 16 ('CMYK').
   const sig = (at: number): string => String.fromCharCode(...profile.subarray(at, at + 4));
   if (profile.length < 128 || sig(36) !== 'acsp') return { ok: false, zh: `${path} 不是 ICC 特性文件`, en: `${path} is not an ICC profile` };

@@ -30,7 +30,7 @@ export function readRegularFile(path: string, name: string, cap: number): ReadFi
     const st = fstatSync(fd);
     if (!st.isFile()) {
       const k = kindOf(st);
-      return { ok: false, zh: `${name}：不是普通文件，而是${k.zh}，不能导入`, en: `${name}: not a regular file but ${k.en}; it cannot be imported` };
+      return { ok: false, zh: `${name}：不是普通文件，而是${k.zh}，不能读取`, en: `${name}: not a regular file but ${k.en}; it cannot be read` };
     }
     const tooLarge = (size: number): ReadFile => ({ ok: false, zh: `${name}：文件太大（${(size / MB).toFixed(0)} MB，上限 ${cap / MB} MB）`, en: `${name}: the file is too large (${(size / MB).toFixed(0)} MB, limit ${cap / MB} MB)` });
     if (st.size > cap) return tooLarge(st.size);

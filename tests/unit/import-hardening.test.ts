@@ -200,7 +200,7 @@ describe('special files (item 11)', () => {
     const pipe = r.errors.find((e) => e.file.endsWith('pipe.txt'))!;
     expect(pipe.en).toMatch(/pipe\.txt: not a regular file but a named pipe \(FIFO\)/);
     expect(pipe.zh).toMatch(/命名管道/);
-    expect(r.errors.find((e) => e.file === '/dev/zero')!.en).toBe('/dev/zero: not a regular file but a device file; it cannot be imported');
+    expect(r.errors.find((e) => e.file === '/dev/zero')!.en).toBe('/dev/zero: not a regular file but a device file; it cannot be read');
   });
 
   it('a file over the cap is refused from its size, before reading', () => {

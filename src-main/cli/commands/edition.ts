@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../../import/read-file';
 import { HOLE_LIMIT } from '../../../src-core/makeup/score';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,9 +30,9 @@ type Fail = { zh: string; en: string };
 function readPlan(path: string): EditionPlan | Fail {
   let text: string;
   try {
-    const size = statSync(path).size;
-    if (size > PLAN_LIMITS.bytes) return { zh: `版面计划 ${path} 太大（${size} 字节，上限 ${PLAN_LIMITS.bytes}）`, en: `Plan ${path} is too large (${size} bytes, limit ${PLAN_LIMITS.bytes})` };
-    text = readFileSync(path, 'utf8');
+    const read = readRegularFile(path, `版面计划 plan ${path}`, PLAN_LIMITS.bytes);
+    if (!read.ok) return { zh: read.zh, en: read.en };
+    text = new TextDecoder().decode(read.bytes);
   } catch (e) {
     return { zh: `无法读取版面计划 ${path}（${(e as Error).message}）`, en: `Cannot read plan ${path} (${(e as Error).message})` };
   }
