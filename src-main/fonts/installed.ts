@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { kindOf } from '../import/read-file';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, extname, isAbsolute, join, sep } from 'node:path';
 import type { FontSource, SourceFace } from '../../src-core/fonts/provider';
@@ -139,9 +140,15 @@ function readListed(file: string, readFaces: (file: string) => FaceInfo[]): List
 
 /** A font file's faces, reading only the tables the list needs. */
 export function readFontFile(file: string): FaceInfo[] {
-  const fd = openSync(file, 'r');
+  // non-blocking, so a named pipe in a font folder or given to --font cannot hang the open; only a regular file is read
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = kindOf(st);
+      throw new Error(`不是普通文件，而是${kind.zh} / not a regular file but ${kind.en}`);
+    }
+    const size = st.size;
     const read = (offset: number, length: number): Uint8Array => {
       const buffer = new Uint8Array(length);
       const got = readSync(fd, buffer, 0, length, offset);

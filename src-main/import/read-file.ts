@@ -10,7 +10,7 @@ export type ReadFile = { ok: true; bytes: Uint8Array } | { ok: false; zh: string
 
 const MB = 1048576;
 
-function kindOf(st: ReturnType<typeof fstatSync>): { zh: string; en: string } {
+export function kindOf(st: ReturnType<typeof fstatSync>): { zh: string; en: string } {
   if (st.isDirectory()) return { zh: '文件夹', en: 'a folder' };
   if (st.isFIFO()) return { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' };
   if (st.isCharacterDevice() || st.isBlockDevice()) return { zh: '设备文件', en: 'a device file' };

@@ -33,6 +33,7 @@ describe('CLI inputs that are not regular files', () => {
     ['a page template', ['compose', text, '-o', join(dir, 'b.pdf'), '--template', pipe]],
     ['an edition plan', ['edition', pipe, '-o', join(dir, 'ed')]],
     ['an output profile', ['export', page, '-o', join(dir, 'c.pdf'), '--profile', pipe, '--force']],
+    ['a font file', ['compose', text, '-o', join(dir, 'd.pdf'), '--font', `song=${pipe}`]],
   ];
   it.each(cases)('%s: refused at once, naming the file, nothing written', (_, args) => {
     const r = run(args);
@@ -41,6 +42,6 @@ describe('CLI inputs that are not regular files', () => {
     expect(r.stderr).toContain(`${pipe}`);
     expect(r.stderr).toContain('not a regular file but a named pipe (FIFO)');
     expect(r.stderr).toContain('命名管道');
-    for (const out of ['a.pdf', 'b.pdf', 'c.pdf', 'ed']) expect(existsSync(join(dir, out))).toBe(false);
+    for (const out of ['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf', 'ed']) expect(existsSync(join(dir, out))).toBe(false);
   }, 90_000);
 });
