@@ -3,6 +3,7 @@
  * `--help`, the option parsing of each command and the guard that keeps outputs off inputs are all
  * derived from this table, so a new option cannot be parsed but undocumented (or the reverse).
  */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { ARTICLE_TEXT_FIELDS } from '../../src-core/model/article-fields';
 import { ERROR_RATE_METHOD } from '../../src-core/proof/checks';
 
@@ -173,6 +174,24 @@ type ParseOptions<N extends CommandName> = { [K in keyof (typeof COMMANDS)[N]['o
 export function parseOptions<N extends CommandName>(name: N): ParseOptions<N> {
   const spec: CommandSpec = COMMANDS[name];
   return Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }])) as ParseOptions<N>;
+}
+
+/** What parseArgs gives for a command's options: a flag's boolean, an option's string (a `multiple` one: read it with `listOf`). */
+type OptionValues<N extends CommandName> = { [K in keyof ParseOptions<N>]?: ParseOptions<N>[K]['type'] extends 'boolean' ? boolean : string };
+
+/**
+ * A command's arguments parsed by its entry in the table; a usage error is printed (Chinese first,
+ * with the command's usage) and gives undefined: the command then exits 2.
+ */
+export function parseCommandArgs<N extends CommandName>(name: N, args: string[], positionals = true): { values: OptionValues<N>; positionals: string[] } | undefined {
+  try {
+    const parsed = parseArgs({ args, allowPositionals: positionals, options: parseOptions(name) as ParseArgsOptionsConfig });
+    return { values: parsed.values as OptionValues<N>, positionals: parsed.positionals };
+  } catch (e) {
+    const why = (e as Error).message;
+    console.error(`参数有误：${why}\nInvalid arguments: ${why}\n${commandUsage(name)}`);
+    return undefined;
+  }
 }
 
 /** The values of a `multiple` option, as a list whatever parseArgs' type says. */

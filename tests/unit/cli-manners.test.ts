@@ -43,6 +43,18 @@ describe('CLI manners', () => {
     expect(await main([])).toBe(2);
   });
 
+  it('an option a command does not know is a usage error in Chinese and English, with the usage, exit 2', async () => {
+    // import reads its own flags (and its edit options) and says 未知参数 Unknown option
+    for (const name of (Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]).filter((n) => n !== 'import')) {
+      err.mockClear();
+      expect(await main([name, ...(name === 'fonts' ? [] : ['x']), '--no-such-option'])).toBe(2);
+      const text = printed(err);
+      expect(text).toContain("参数有误：Unknown option '--no-such-option'");
+      expect(text).toContain("Invalid arguments: Unknown option '--no-such-option'");
+      expect(text).toContain(`npm run banmian -- ${name} `);
+    }
+  });
+
   it('check exits 1 when it finds errors, 0 when it finds none', async () => {
     const doc = samplePage();
     doc.articles[0] = { ...doc.articles[0], body: docFromParagraphs(['今天天气很好,我们去公园。']) };

@@ -3,7 +3,6 @@ import { gatherPaths, MAX_FILE_BYTES } from '../../import/read-inputs';
 import { readRegularFile } from '../../import/read-file';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { layout } from '../../../src-core/layout/layout';
 import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
@@ -20,7 +19,7 @@ import { withFontFiles } from '../../fonts/font-files';
 import { makeUp, type Alternative, type MakeUpOptions, type Move, type PictureLink } from '../../../src-core/makeup';
 import { headerFrom } from '../header-template';
 import { outputClash } from '../output-guard';
-import { commandUsage, parseOptions } from '../command-table';
+import { commandUsage, parseCommandArgs } from '../command-table';
 import { warnFittedBlocks } from '../fitted-blocks';
 
 const USAGE = commandUsage('compose');
@@ -216,17 +215,8 @@ function cutMoves(alt: Alternative, input: BanmianDocument): Move[] {
 
 /** `compose INPUT... -o page.pdf`: import, make up, preflight, export. Exit 0 written (articles held over are listed), 1 failed, 2 usage, 4 blocked by preflight. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: parseOptions('compose'),
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('compose', args);
+  if (!parsed) return 2;
   const inputs = parsed.positionals;
   const flags = printFlags(parsed.values);
   if (!inputs.length || typeof flags === 'string') {
