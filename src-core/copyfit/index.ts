@@ -1,7 +1,7 @@
 import { layout, type LayoutEnv } from '../layout/layout';
 import { cacheFor } from '../layout/context';
 import type { PageLayout } from '../layout/page-layout';
-import { headlineSizes, levelFor } from '../makeup/shapes';
+import { headlineSizesFor } from '../makeup/shapes';
 import type { Article, ArticleBlock, BanmianDocument, Block, TextStyle } from '../model/document';
 import { gridGeometry } from '../model/grid';
 import { resolveStyle } from '../model/styles';
@@ -95,7 +95,7 @@ function fitWithLevers(doc: BanmianDocument, block: ArticleBlock, article: Artic
   const now: Trial = { tracking: base, headline: headline.size, rows: block.rows, shift: resolveStyle(doc.page, 'body', article.styleOverrides).lineShift ?? 0 };
   const before = fitOf(now);
   if (before.over === 0 && before.under === 0) return { before, after: before, change: { styles: {} }, moves: [{ zh: '已经适配，未作改动', en: 'Already fits; nothing changed' }] };
-  const sizes = headlineRange(doc, levelFor(article, rank), headline.size, before.over > 0);
+  const sizes = headlineRange(headlineSizesFor(article, rank, gridGeometry(doc.page).columns), headline.size, before.over > 0);
   // The least visible lever first: a few paragraphs re-broken a line shorter or longer.
   const reBroken = { ...now, shift: now.shift + (before.over > 0 ? -before.over : before.under) };
   const exact = fitOf(reBroken);
@@ -126,12 +126,9 @@ function overridesFor(doc: BanmianDocument, article: Article, t: Trial): Article
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
-/** Headline sizes to try, current first: smaller ones for overset, larger for underset, within the level's range (make-up's, `levelFor`). */
-function headlineRange(doc: BanmianDocument, level: number, current: number, shrink: boolean): number[] {
-  const sizes = headlineSizes(gridGeometry(doc.page).columns);
-  const hi = sizes[level];
-  const lo = sizes[Math.min(level + 1, sizes.length - 1)];
-  const within = sizes.filter((s) => s >= lo && s <= hi && (shrink ? s < current : s > current));
+/** Headline sizes to try, current first: smaller ones for overset, larger for underset, within the sizes make-up gives the story (`headlineSizesFor`). */
+function headlineRange(allowed: number[], current: number, shrink: boolean): number[] {
+  const within = allowed.filter((s) => (shrink ? s < current : s > current));
   return [current, ...within.sort((a, b) => (shrink ? b - a : a - b))];
 }
 

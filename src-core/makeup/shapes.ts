@@ -129,22 +129,36 @@ export function levelFor(article: Article, rank: number): number {
   return isBrief(article, rank) ? Math.max(levelOf(rank), 2) : levelOf(rank);
 }
 
+/**
+ * The headline sizes a story may take, its level's first: the lead only its own; another story its
+ * own and one level smaller. A full-length story never drops to the briefs' size (a long story under
+ * a 简讯 headline reads as a brief): it gets the size between the middle stories' and the briefs'
+ * (对开: 18 pt, not 15; on a narrow page the two are 2 pt apart, with nothing between to give).
+ */
+export function headlineSizesFor(article: Article, rank: number, columns: number): number[] {
+  const sizes = headlineSizes(columns);
+  const level = levelFor(article, rank);
+  const briefs = sizes.length - 1;
+  if (rank === 0 || level === briefs) return [sizes[level]];
+  const smaller = level + 1 === briefs && !isBrief(article, rank) && sizes[briefs - 1] - sizes[briefs] > 2 ? Math.round((sizes[briefs - 1] + sizes[briefs]) / 2) : sizes[level + 1];
+  return [sizes[level], smaller];
+}
+
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
 export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>): ShapeSpec[] {
-  const sizes = headlineSizes(geo.columns);
   const level = levelFor(article, rank);
-  const levels = rank === 0 ? [0] : [level, Math.min(level + 1, sizes.length - 1)].filter((v, i, a) => a.indexOf(v) === i);
+  const sizes = headlineSizesFor(article, rank, geo.columns);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
   for (const span of spansFor(isBrief(article, rank) ? 3 : level, geo.columns)) {
     const pics: PictureShape[][] = [];
     if (links.length) for (const ps of span <= 2 ? [span] : [Math.ceil(span / 2), span]) pics.push(stack(geo, page, links, images, ps));
     else pics.push([]);
-    for (const lv of levels) for (const p of pics) {
-      const key = `${span}|${lv}|${p.map((x) => x.span).join(',')}`;
+    for (const size of sizes) for (const p of pics) {
+      const key = `${span}|${size}|${p.map((x) => x.span).join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ span, headlineSize: sizes[lv], padRows: 0, pictures: p });
+      out.push({ span, headlineSize: size, padRows: 0, pictures: p });
     }
   }
   return out;

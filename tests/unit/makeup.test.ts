@@ -6,7 +6,7 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
-import { headlineSizes, pictureFrame, shapesFor } from '../../src-core/makeup/shapes';
+import { headlineSizes, headlineSizesFor, pictureFrame, shapesFor } from '../../src-core/makeup/shapes';
 import { justify } from '../../src-core/makeup/justify';
 import { scorer } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
@@ -256,6 +256,22 @@ describe('makeUp on bad input', () => {
     expect(size('lead')).toBe(headlineSizes(8)[0]);
     // the second-ranked full story keeps a second story's headline, bigger than the brief's
     expect(size('c')).toBe(headlineSizes(8)[1]);
+  });
+
+  it('never offers a full-length middle story the briefs\' headline size on a 对开 page: the size between (18 pt), the briefs keep theirs', () => {
+    const long = article('long', para.repeat(6));
+    const brief = article('brief', para.slice(0, 150));
+    // 对开 (8 columns): 36 / 26 / 20 / 15 by level
+    expect(headlineSizesFor(long, 0, 8)).toEqual([36]);
+    expect(headlineSizesFor(long, 1, 8)).toEqual([26, 20]);
+    expect(headlineSizesFor(long, 3, 8)).toEqual([20, 18]);
+    expect(headlineSizesFor(brief, 3, 8)).toEqual([20, 15]);
+    expect(headlineSizesFor(long, 6, 8)).toEqual([15]);
+    // 四开 (5 columns): 16 and 14 are 2 pt apart, nothing between
+    expect(headlineSizesFor(long, 3, 5)).toEqual([16, 14]);
+    // the shapes make-up tries are these sizes
+    const geo = gridGeometry(emptyDocument('broadsheet').page);
+    expect([...new Set(shapesFor(long, 3, geo, emptyDocument('broadsheet').page, [], new Map()).map((s) => s.headlineSize))]).toEqual([20, 18]);
   });
 
   it('places a picture that belongs to no article as a stand-alone photo with its caption', () => {
