@@ -3,7 +3,7 @@ import { FACE_ROLES, type PageFont } from '../model/page-fonts';
 import { fontHash, roleOf } from '../fonts/font-identity';
 import type { FontRegistry } from '../fonts/registry';
 import { proofParagraphs } from '../model/richtext';
-import { resolveStyle } from '../model/styles';
+import { paragraphStyleName, resolveStyle } from '../model/styles';
 import { spanTextStyle } from './flowables';
 
 /**
@@ -28,7 +28,7 @@ export function facesUsed(doc: BanmianDocument): { family: string; bold: boolean
   }
   for (const a of doc.articles) {
     for (const p of proofParagraphs(a.body)) {
-      const style = resolveStyle(doc.page, p.kind === 'heading' ? 'subhead' : 'body', a.styleOverrides);
+      const style = resolveStyle(doc.page, paragraphStyleName(p), a.styleOverrides);
       for (const span of p.spans) if (span.face) add(span.face.family, spanTextStyle(style, span).bold);
     }
   }
