@@ -1,8 +1,8 @@
 import type { Article, PageSettings, StyleName, StyleOverrides, TextStyle } from './document';
-import type { PlainParagraph } from './richtext';
+import { PARAGRAPH_STYLES, paragraphStyleOf, type PlainParagraph } from './richtext';
 
 /** Every named style of a page, in the order panels list them (titles first, then the body flow). */
-export const STYLE_NAMES: readonly StyleName[] = ['headline', 'kicker', 'deck', 'byline', 'lead', 'editorsNote', 'body', 'subhead', 'caption', 'jump'];
+export const STYLE_NAMES: readonly StyleName[] = ['headline', 'minorHeadline', 'kicker', 'deck', 'byline', 'lead', 'editorsNote', 'body', 'subhead', 'caption', 'jump'];
 
 /** The style a body paragraph is set in: 小标题 for a heading, its own paragraph style (编者按), else 正文. */
 export const paragraphStyleName = (p: Pick<PlainParagraph, 'kind' | 'style'>): StyleName => (p.kind === 'heading' ? 'subhead' : (p.style ?? 'body'));
@@ -30,11 +30,23 @@ export function editorsNoteStyle(body: TextStyle): TextStyle {
  */
 export const ADDED_STYLES: Partial<Record<StyleName, (styles: PageSettings['styles']) => TextStyle>> = {
   editorsNote: (styles) => editorsNoteStyle(styles.body),
+  minorHeadline: (styles) => minorHeadlineStyle(styles.headline),
 };
 
 /** The page's style `name`; a style the page predates is made from its other styles (ADDED_STYLES). */
 export function pageStyle(page: Pick<PageSettings, 'styles'>, name: StyleName): TextStyle {
   return page.styles[name] ?? ADDED_STYLES[name]?.(page.styles) ?? page.styles.body;
+}
+
+/**
+ * Whether text of these articles is set in style `name` (so the page needs its faces): every title
+ * and body style is; a paragraph style (编者按) only where a paragraph names it; 短稿主题 never by
+ * itself, since make-up hands its face to the 主题 as the article's override.
+ */
+export function styleSetsText(articles: readonly Pick<Article, 'body'>[], name: StyleName): boolean {
+  if (FACE_ONLY_STYLES.has(name)) return false;
+  if (!(PARAGRAPH_STYLES as readonly StyleName[]).includes(name)) return true;
+  return articles.some((a) => a.body.content.some((p) => paragraphStyleOf(p.attrs) === name));
 }
 
 /** The page with every style it predates filled in (itself when it has them all): how an older page opens. */
@@ -46,8 +58,30 @@ export function withAddedStyles<P extends Pick<PageSettings, 'styles'>>(page: P)
   return { ...page, styles };
 }
 
-/** The fields a panel offers for a style (no line height where the grid sets it). */
+/**
+ * 短稿主题: the face of the 主题 of the stories make-up ranks below the first three (the middle ones
+ * and the briefs, 简讯), 黑 where the major stories' 主题 is 标宋, as dailies vary their headlines by
+ * rank. Make-up gives these their sizes; this style gives only the face (`headlineFaceAtLevel`).
+ */
+export function minorHeadlineStyle(headline: TextStyle): TextStyle {
+  return { family: 'hei', bold: false, size: headline.size, lineHeight: headline.lineHeight, align: headline.align, tracking: headline.tracking };
+}
+
+/** Make-up's rank level (0 the lead, 1 the next two, 2 the middle stories, 3 the briefs) from which a 主题 takes the 短稿主题 face. */
+export const MINOR_HEADLINE_LEVEL = 2;
+
+/** The face of a 主题 at make-up's rank `level`: the 主题 style's, or from MINOR_HEADLINE_LEVEL on the 短稿主题 style's (with its fallback faces). */
+export function headlineFaceAtLevel(page: Pick<PageSettings, 'styles'>, level: number): Pick<TextStyle, 'family' | 'bold' | 'fallback'> {
+  const style = pageStyle(page, level >= MINOR_HEADLINE_LEVEL ? 'minorHeadline' : 'headline');
+  return style.fallback ? { family: style.family, bold: style.bold, fallback: style.fallback } : { family: style.family, bold: style.bold };
+}
+
+/** Styles that are a face only: the panel offers family and weight (the rest comes from the style they stand in for). */
+const FACE_ONLY_STYLES: ReadonlySet<StyleName> = new Set(['minorHeadline']);
+
+/** The fields a panel offers for a style (no line height where the grid sets it, the face alone for a face-only style). */
 export function editableFields(name: StyleName): readonly (keyof TextStyle)[] {
+  if (FACE_ONLY_STYLES.has(name)) return ['family', 'bold'];
   return GRID_STYLES.has(name) ? STYLE_FIELDS.filter((f) => f !== 'lineHeight') : STYLE_FIELDS;
 }
 
@@ -62,6 +96,7 @@ export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑
 /** Newsroom names of the styles (zh) with the English beside them. */
 export const STYLE_LABELS: Record<StyleName, { zh: string; en: string }> = {
   headline: { zh: '主题', en: 'Headline' },
+  minorHeadline: { zh: '短稿主题', en: 'Minor headline' },
   kicker: { zh: '引题', en: 'Kicker' },
   deck: { zh: '副题', en: 'Deck' },
   byline: { zh: '署名', en: 'Byline' },

@@ -26,7 +26,20 @@ import { validatePageParts } from '../../src-core/model/validate';
 import { exportPdf } from '../../src-core/pdf';
 import { storyExtensions, storySchema } from '../../src-core/story/schema';
 import { articleDocFrom, readArticleBody } from '../../src-core/store/ydocs';
+import { createFontProvider } from '../../src-core/fonts/provider';
+import { facesUsed } from '../../src-core/layout/page-fonts';
+import { preflight } from '../../src-core/preflight';
+import { editableFields, headlineFaceAtLevel, MINOR_HEADLINE_LEVEL } from '../../src-core/model/styles';
+import { fontProvider } from '../../src-main/fonts/provider';
+import { Editor } from '../../src-renderer/editor/editor';
 import { fonts } from './support';
+
+/** The bundled faces but 楷: a machine (or test) without it. */
+function withoutKai() {
+  const bundled = fontProvider();
+  const ids = ['song-regular', 'song-bold', 'hei-regular', 'hei-bold', 'biaosong-regular', 'biaosong-bold'];
+  return createFontProvider([{ name: { zh: '测试字体', en: 'the test fonts' }, faces: () => ids.map((id) => ({ id, family: id.split('-')[0], bold: id.endsWith('bold'), bytes: () => bundled.bytes(id)! })) }]).registry();
+}
 
 const NOTE = '【编者按】老城区改造关系千家万户。本报今起推出系列报道，敬请关注。';
 const MANUSCRIPT = `主题：老城区改造进入收尾阶段\n记者：张三\n\n${NOTE}\n\n记者从市住建局获悉，老城区改造工程已进入收尾阶段。\n`;
@@ -176,5 +189,72 @@ describe('the 编者按 in the PDF', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the faces a page needs', () => {
+  it('leave out an unused 编者按 style: an older page fetches, records and checks no 楷 it does not set', () => {
+    const old = parseDocument(serializeDocument(olderPage()));
+    if (!old.ok) throw new Error(old.en);
+    expect(old.document.page.styles.editorsNote.family).toBe('kai');
+    // The sample sets no text in 楷 (its byline and captions are 宋 and 黑).
+    expect(facesUsed(old.document).map((f) => f.family)).not.toContain('kai');
+    const noKai = withoutKai();
+    const codes = preflight(old.document, layout(old.document, { fonts: noKai }), { fonts: noKai }).warnings.map((w) => w.code);
+    expect(codes).not.toContain('font-substituted');
+  });
+
+  it('take in the 编者按 style where a paragraph is set in it, and preflight names it when its face is missing', async () => {
+    const doc = onPage(await importedNote());
+    // 署名 and 图片说明 (楷 by default) in 宋 here, so the one style left in 楷 is the 编者按
+    doc.page.styles.byline = { ...doc.page.styles.byline, family: 'song' };
+    doc.page.styles.caption = { ...doc.page.styles.caption, family: 'song' };
+    expect(facesUsed(doc)).toContainEqual({ family: 'kai', bold: false });
+    const noKai = withoutKai();
+    const warned = preflight(doc, layout(doc, { fonts: noKai }), { fonts: noKai }).warnings.filter((w) => w.code === 'font-substituted');
+    expect(warned.map((w) => w.zh)).toEqual(['本版样式“编者按”指定的字体“楷体”未安装，以宋体代替']);
+    expect(warned[0].en).toContain("Editor's note");
+  });
+});
+
+describe('the 短稿主题 (minor headline) face', () => {
+  it('is 黑 where the 主题 is 标宋, a face alone in the panel, and what a 主题 below the first three stories takes', () => {
+    const page = emptyDocument().page;
+    expect(page.styles.headline.family).toBe('biaosong');
+    expect(page.styles.minorHeadline).toMatchObject({ family: 'hei', bold: false });
+    expect(STYLE_LABELS.minorHeadline.zh).toBe('短稿主题');
+    expect(editableFields('minorHeadline')).toEqual(['family', 'bold']);
+    // make-up's levels: 0 the lead, 1 the next two, 2 the middle stories, 3 the briefs
+    expect(MINOR_HEADLINE_LEVEL).toBe(2);
+    expect([0, 1, 2, 3].map((level) => headlineFaceAtLevel(page, level).family)).toEqual(['biaosong', 'biaosong', 'hei', 'hei']);
+    const changed = { ...page, ...pageStyleChange(page, 'minorHeadline', { family: 'song', bold: true }) };
+    expect(headlineFaceAtLevel(changed, 3)).toEqual({ family: 'song', bold: true });
+    expect(headlineFaceAtLevel(changed, 0)).toEqual({ family: 'biaosong', bold: false });
+  });
+
+  it('is added to an older page from its own 主题 style, in 黑', () => {
+    const old = olderPage();
+    const { minorHeadline: _, ...styles } = old.page.styles;
+    const r = parseDocument(serializeDocument({ ...old, page: { ...old.page, styles: styles as BanmianDocument['page']['styles'] } }));
+    if (!r.ok) throw new Error(r.en);
+    const h = old.page.styles.headline;
+    expect(r.document.page.styles.minorHeadline).toEqual({ family: 'hei', bold: false, size: h.size, lineHeight: h.lineHeight, align: h.align, tracking: h.tracking });
+    // No text is set in it by itself: the page needs no face for it.
+    expect(facesUsed(r.document)).toEqual(facesUsed({ ...r.document, page: { ...r.document.page, styles: { ...r.document.page.styles, minorHeadline: { ...h, family: 'fangsong' } } } }));
+  });
+});
+
+describe('the 编者按 style in the workspace (样式)', () => {
+  it('is edited like any page style: the note follows, one undo step, a bad value refused', async () => {
+    const e = new Editor(fonts, onPage(await importedNote()), { path: null, title: 'note.banmian' });
+    const noteFaces = () => new Set(e.getState().layout!.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source?.field === 'body' && i.source.paragraph === 0).map((g) => g.face));
+    expect(noteFaces()).toEqual(new Set(['kai-regular']));
+    e.setStyle('editorsNote', { family: 'hei', bold: true });
+    expect(e.getState().doc.page.styles.editorsNote).toMatchObject({ family: 'hei', bold: true });
+    expect(noteFaces()).toEqual(new Set(['hei-bold']));
+    e.undo();
+    expect(noteFaces()).toEqual(new Set(['kai-regular']));
+    e.setStyle('editorsNote', { size: 0.5 });
+    expect(e.getState().notice).toMatchObject({ kind: 'error', zh: '样式“编者按”未改：字号应在 2 pt 到 400 pt 之间（当前 0.5 pt）' });
   });
 });
