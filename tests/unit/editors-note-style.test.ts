@@ -26,6 +26,8 @@ import { validatePageParts } from '../../src-core/model/validate';
 import { exportPdf } from '../../src-core/pdf';
 import { storyExtensions, storySchema } from '../../src-core/story/schema';
 import { articleDocFrom, readArticleBody } from '../../src-core/store/ydocs';
+import { bodyUpdateProblem } from '../../src-core/collab/body-update';
+import { pageStoreFromFile, serializePage } from '../../src-core/store/persist';
 import { createFontProvider } from '../../src-core/fonts/provider';
 import { facesUsed } from '../../src-core/layout/page-fonts';
 import { preflight } from '../../src-core/preflight';
@@ -101,8 +103,9 @@ describe('a page saved before the 编者按 style', () => {
     expect(r.document.page.styles.editorsNote).toEqual({ family: 'kai', bold: false, size: body.size, lineHeight: body.lineHeight, align: 'justify', tracking: body.tracking });
     const { editorsNote: _, ...rest } = r.document.page.styles;
     expect({ ...r.document, page: { ...r.document.page, styles: rest } }).toEqual(JSON.parse(text));
-    // Saved again, it keeps the style.
+    // Saved again (as the app saves: through the page store's Yjs documents), it keeps the style.
     expect(JSON.parse(serializeDocument(r.document)).page.styles.editorsNote).toEqual(r.document.page.styles.editorsNote);
+    expect(JSON.parse(serializePage(pageStoreFromFile(r.document).store)).page.styles.editorsNote).toEqual(r.document.page.styles.editorsNote);
   });
 
   it('is a valid page of an edition as it is (no missing style), and its note is set in the derived style', () => {
@@ -139,6 +142,14 @@ describe('the paragraph style in the body', () => {
     const there = new Y.Doc();
     Y.applyUpdate(there, Y.encodeStateAsUpdate(articleDocFrom(a)));
     expect(readArticleBody(there).content.map((p) => p.attrs?.[PARAGRAPH_STYLE_ATTR])).toEqual(['editorsNote', undefined]);
+    // The collaboration server's body check lets the attribute through on a paragraph a desk restyles.
+    const before = articleDocFrom({ ...a, body: { type: 'doc', content: a.body.content.map((p) => ({ ...p, attrs: undefined })) } });
+    const restyled = new Y.Doc();
+    Y.applyUpdate(restyled, Y.encodeStateAsUpdate(before));
+    (restyled.getXmlFragment('body').get(0) as Y.XmlElement).setAttribute(PARAGRAPH_STYLE_ATTR, 'editorsNote');
+    expect(bodyUpdateProblem(before, Y.encodeStateAsUpdate(restyled, Y.encodeStateVector(before)))).toBeUndefined();
+    (restyled.getXmlFragment('body').get(0) as Y.XmlElement).setAttribute(PARAGRAPH_STYLE_ATTR, 'headline');
+    expect(bodyUpdateProblem(before, Y.encodeStateAsUpdate(restyled, Y.encodeStateVector(before)))?.en).toContain('paragraph style');
     // The story module keeps its own copy of the attribute's name and values (it imports nothing from the model).
     const spec = getSchema(storyExtensions).nodes.paragraph.spec.attrs ?? {};
     expect(Object.keys(spec)).toContain(PARAGRAPH_STYLE_ATTR);
