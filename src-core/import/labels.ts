@@ -5,7 +5,7 @@
  * to give the line its role (whatever the source format).
  */
 
-import type { FaceRole } from '../model/document';
+import type { ParagraphStyle } from '../model/richtext';
 
 export type LabelRole = 'kicker' | 'headline' | 'deck' | 'byline' | 'column';
 
@@ -62,14 +62,14 @@ const CUTTABLE_MARK_RE = /^[\s\u3000]*[【[［]\s*可删\s*[】\]］][\s\u3000]*
 
 /**
  * An editor's note (编者按) opens with this label, bracketed (【编者按】) or followed by a colon; dailies
- * set the whole paragraph in 楷 (the label is printed).
+ * set the whole paragraph in its own style, 楷 (the label is printed).
  */
 const EDITORS_NOTE_RE = /^[\s\u3000]*(?:[【［[]\s*编者按\s*[】］\]]|编者按\s*[：:])/;
 
 export const isEditorsNote = (text: string): boolean => EDITORS_NOTE_RE.test(text);
 
-/** The face an editor's note is set in (a run face, 字体, on the whole paragraph: changed like any other). */
-export const EDITORS_NOTE_FACE: FaceRole = 'kai';
+/** The paragraph style an editor's note is set in (the page's 编者按 style, 楷 by default: changed in 样式 like any other). */
+export const EDITORS_NOTE_STYLE: ParagraphStyle = 'editorsNote';
 
 /** The length of a paragraph's 可删 marker (0 when it has none). */
 export function cuttableMarkLength(text: string): number {

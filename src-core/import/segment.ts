@@ -10,9 +10,9 @@
  * references. Every decision that is not certain is written to the report.
  */
 import type { Article, ImageAsset } from '../model/document';
-import { CUTTABLE_ATTR, FACE_MARK, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
+import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { endsSentence } from './chars';
-import { cuttableMarkLength, EDITORS_NOTE_FACE, isEditorsNote, titleLabel } from './labels';
+import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
@@ -663,13 +663,13 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
 
 function toRichDoc(body: BodyPara[]): RichDoc {
   const content: RichParagraph[] = body.map((p) => {
-    const note = isEditorsNote(spansText(p.spans)) ? [{ type: FACE_MARK, attrs: { family: EDITORS_NOTE_FACE, weight: null } }] : [];
     const inline: RichInline[] = mergeSpans(p.spans).map((s) => {
-      const marks = [...(s.bold ? [{ type: 'bold' }] : []), ...(s.italic ? [{ type: 'italic' }] : []), ...note];
+      const marks = [...(s.bold ? [{ type: 'bold' }] : []), ...(s.italic ? [{ type: 'italic' }] : [])];
       return marks.length ? { type: 'text' as const, text: s.text, marks } : { type: 'text' as const, text: s.text };
     });
     if (p.heading) return { type: 'heading' as const, attrs: { level: Math.min(6, Math.max(2, p.heading)) }, content: inline };
-    return p.cuttable ? { type: 'paragraph' as const, attrs: { [CUTTABLE_ATTR]: true }, content: inline } : { type: 'paragraph' as const, content: inline };
+    const attrs = { ...(p.cuttable ? { [CUTTABLE_ATTR]: true } : {}), ...(isEditorsNote(spansText(p.spans)) ? { [PARAGRAPH_STYLE_ATTR]: EDITORS_NOTE_STYLE } : {}) };
+    return Object.keys(attrs).length ? { type: 'paragraph' as const, attrs, content: inline } : { type: 'paragraph' as const, content: inline };
   });
   return { type: 'doc', content };
 }

@@ -1,6 +1,6 @@
 import type { Article, PageSettings, StyleName, TextStyle } from '../model/document';
 import { printableParagraphs, proofParagraphs, type TextSpan } from '../model/richtext';
-import { resolveStyle } from '../model/styles';
+import { paragraphStyleName, resolveStyle } from '../model/styles';
 import type { StyledRun } from '../typeset/compose';
 import type { Source } from './lines';
 import type { TextField } from './page-layout';
@@ -39,9 +39,11 @@ export function flowables(page: PageSettings, article: Article, sources: Source[
   let leadPlaced = !article.lead.trim();
   paragraphs.forEach((para, index) => {
     const heading = para.kind === 'heading';
-    const style = resolveStyle(page, heading ? 'subhead' : 'body', article.styleOverrides);
+    const styleName = paragraphStyleName(para);
+    const style = resolveStyle(page, styleName, article.styleOverrides);
     const runs: StyledRun[] = [];
-    if (!leadPlaced && !heading) {
+    // The 电头 opens the first 正文 paragraph, after a 编者按, never inside it.
+    if (!leadPlaced && styleName === 'body') {
       const leadStyle = resolveStyle(page, 'lead', article.styleOverrides);
       runs.push({ text: article.lead, style: leadStyle, tag: tagFor('lead', 0, 0) });
       leadPlaced = true;

@@ -1,9 +1,9 @@
-import type { BanmianDocument } from '../model/document';
+import type { BanmianDocument, StyleName } from '../model/document';
 import { FACE_ROLES, type PageFont } from '../model/page-fonts';
 import { fontHash, roleOf } from '../fonts/font-identity';
 import type { FontRegistry } from '../fonts/registry';
 import { proofParagraphs } from '../model/richtext';
-import { resolveStyle } from '../model/styles';
+import { paragraphStyleName, resolveStyle, styleSetsText } from '../model/styles';
 import { spanTextStyle } from './flowables';
 
 /**
@@ -17,6 +17,8 @@ export function facesUsed(doc: BanmianDocument): { family: string; bold: boolean
   const seen = new Map<string, { family: string; bold: boolean }>();
   const add = (family: string, bold: boolean) => seen.set(`${family}\u0000${bold}`, { family, bold });
   for (const [name, style] of Object.entries(doc.page.styles)) {
+    // A style no text is set in (an unused 编者按, the 短稿主题 face) needs no face fetched or recorded.
+    if (!styleSetsText(doc.articles, name as StyleName)) continue;
     add(style.family, style.bold);
     // A style's fallback faces draw its 生僻字: the page uses them too (fetched, recorded).
     for (const family of style.fallback ?? []) add(family, style.bold);
@@ -28,7 +30,7 @@ export function facesUsed(doc: BanmianDocument): { family: string; bold: boolean
   }
   for (const a of doc.articles) {
     for (const p of proofParagraphs(a.body)) {
-      const style = resolveStyle(doc.page, p.kind === 'heading' ? 'subhead' : 'body', a.styleOverrides);
+      const style = resolveStyle(doc.page, paragraphStyleName(p), a.styleOverrides);
       for (const span of p.spans) if (span.face) add(span.face.family, spanTextStyle(style, span).bold);
     }
   }

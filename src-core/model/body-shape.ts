@@ -1,4 +1,4 @@
-import { CUTTABLE_ATTR, FACE_MARK } from './richtext';
+import { CUTTABLE_ATTR, FACE_MARK, PARAGRAPH_STYLE_ATTR, PARAGRAPH_STYLES } from './richtext';
 
 /**
  * The shape an article body may have (the JSON of `richtext.ts`), checked before anything lays it
@@ -42,6 +42,8 @@ export function bodyShapeProblem(body: unknown): BodyProblem | undefined {
     if (node.type === 'heading' && !oneOf(HEADING_LEVELS, isObject(node.attrs) ? node.attrs.level : undefined)) return problem(`${at}.attrs.level`, '小标题级别应为 2、3 或 4', 'a subhead level must be 2, 3 or 4');
     const cuttable = isObject(node.attrs) ? node.attrs[CUTTABLE_ATTR] : undefined;
     if (cuttable !== undefined && typeof cuttable !== 'boolean') return problem(`${at}.attrs.${CUTTABLE_ATTR}`, '可删标记应为 true 或 false', `the cuttable (可删) mark must be true or false`);
+    const style = isObject(node.attrs) ? node.attrs[PARAGRAPH_STYLE_ATTR] : undefined;
+    if (style !== undefined && style !== null && !oneOf(PARAGRAPH_STYLES, style)) return problem(`${at}.attrs.${PARAGRAPH_STYLE_ATTR}`, `段落样式应为 ${PARAGRAPH_STYLES.join('、')} 之一`, `a paragraph style must be one of ${PARAGRAPH_STYLES.join(', ')}`);
     if (node.content === undefined) continue;
     if (!Array.isArray(node.content)) return problem(`${at}.content`, '段落内容应为列表', "a paragraph's content must be a list");
     if (node.content.length > BODY_LIMITS.inlinesPerParagraph) return problem(`${at}.content`, '段落内片段过多', 'too many pieces in one paragraph');

@@ -1,5 +1,6 @@
 import type { BanmianDocument, FormatName, GridSettings, PageSettings, StyleName, TextStyle } from './document';
 import { FORMAT_VERSION } from './document';
+import { editorsNoteStyle, minorHeadlineStyle } from './styles';
 import { mmToPt } from './units';
 
 interface Preset {
@@ -20,18 +21,22 @@ const style = (family: string, bold: boolean, size: number, lineHeight: number, 
 });
 
 /**
- * The faces as Chinese dailies set them: body in 宋, the 主题 in 标宋 and the titles of lower rank
- * (引题, 副题, 小标题, 电头) in 黑, the byline (署名) and captions in 楷. Each is a style field, so a
- * page (or an article) changes it like any other.
+ * The faces as Chinese dailies set them: body in 宋, the 主题 in 标宋 (the 主题 of the stories make-up
+ * ranks lower, 短稿主题, in 黑) and the titles of lower rank (引题, 副题, 小标题, 电头) in 黑, the byline (署名), the editor's note (编者按) and captions in 楷.
+ * Each is a style field, so a page (or an article) changes it like any other.
  */
 export function defaultStyles(bodySize: number): Record<StyleName, TextStyle> {
+  const body = style('song', false, bodySize, bodySize, 'justify');
+  const headline = style('biaosong', false, 24, 30, 'center');
   return {
-    body: style('song', false, bodySize, bodySize, 'justify'),
+    body,
+    editorsNote: editorsNoteStyle(body),
     subhead: style('hei', false, bodySize, bodySize, 'left'),
     lead: style('hei', false, bodySize, bodySize, 'justify'),
     byline: style('kai', false, bodySize, bodySize, 'left'),
     jump: style('song', false, bodySize, bodySize, 'left'),
-    headline: style('biaosong', false, 24, 30, 'center'),
+    headline,
+    minorHeadline: minorHeadlineStyle(headline),
     kicker: style('hei', false, 12, 16, 'center'),
     deck: style('hei', false, 12, 16, 'center'),
     caption: style('kai', false, 7.5, 10, 'justify'),

@@ -79,7 +79,7 @@ export interface TextStyle {
   lineShift?: number;
 }
 
-export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump';
+export type StyleName = 'body' | 'subhead' | 'headline' | 'kicker' | 'deck' | 'byline' | 'lead' | 'caption' | 'jump' | 'editorsNote' | 'minorHeadline';
 
 /** An article's local changes to the page's named styles, field by field (src-core/model/styles.ts). */
 export type StyleOverrides = Partial<Record<StyleName, Partial<TextStyle>>>;

@@ -1,3 +1,5 @@
+import type { StyleName } from './document';
+
 /**
  * Article body text is stored as ProseMirror/tiptap-compatible JSON so the story editor and the
  * proofreading marks can live on it. This module is the only place that knows that shape.
@@ -21,8 +23,8 @@ export type RichInline = RichText | RichHardBreak;
 
 export interface RichParagraph {
   type: 'paragraph' | 'heading';
-  /** `cuttable`: the editor marked the paragraph 可删 (see `isCuttable`); absent or false: not marked. */
-  attrs?: { level?: number; cuttable?: boolean };
+  /** `cuttable`: the editor marked the paragraph 可删 (see `isCuttable`); absent or false: not marked. `paragraphStyle`: see PARAGRAPH_STYLE_ATTR. */
+  attrs?: { level?: number; cuttable?: boolean; paragraphStyle?: ParagraphStyle | null };
   content?: RichInline[];
 }
 
@@ -31,6 +33,22 @@ export interface RichParagraph {
  * paragraph when the copy is longer than the page holds. It is never printed; layout ignores it.
  */
 export const CUTTABLE_ATTR = 'cuttable';
+
+/**
+ * The paragraph attribute naming the style a body paragraph is set in instead of 正文 (段落样式), one
+ * of PARAGRAPH_STYLES: the 编者按 opening a story. Absent (or null): the body style.
+ */
+export const PARAGRAPH_STYLE_ATTR = 'paragraphStyle';
+
+/** The page styles a body paragraph may be set in besides 正文 (subheads are headings, not this). */
+export const PARAGRAPH_STYLES = ['editorsNote'] as const satisfies readonly StyleName[];
+export type ParagraphStyle = (typeof PARAGRAPH_STYLES)[number];
+
+/** The paragraph style a node's attributes name, if a known one. */
+export function paragraphStyleOf(attrs: Record<string, unknown> | undefined): ParagraphStyle | undefined {
+  const v = attrs?.[PARAGRAPH_STYLE_ATTR];
+  return (PARAGRAPH_STYLES as readonly unknown[]).includes(v) ? (v as ParagraphStyle) : undefined;
+}
 
 export const isCuttable = (p: RichParagraph): boolean => p.attrs?.[CUTTABLE_ATTR] === true;
 
@@ -75,6 +93,8 @@ export interface TextSpan {
 
 export interface PlainParagraph {
   kind: 'paragraph' | 'heading';
+  /** A body paragraph's own style (编者按); absent: 正文 (a heading is always 小标题). */
+  style?: ParagraphStyle;
   spans: TextSpan[];
 }
 
@@ -133,7 +153,8 @@ function paragraphs(doc: RichDoc, proof: boolean): PlainParagraph[] {
       if (last && last.bold === bold && last.italic === italic && sameFace(last.face, face) && !last.suggestion && !span.suggestion && !last.threads && !span.threads) last.text += inline.text;
       else spans.push(span);
     }
-    out.push({ kind: node.type === 'heading' ? 'heading' : 'paragraph', spans });
+    const style = node.type === 'heading' ? undefined : paragraphStyleOf(node.attrs);
+    out.push(style ? { kind: 'paragraph', style, spans } : { kind: node.type === 'heading' ? 'heading' : 'paragraph', spans });
   }
   return out;
 }

@@ -1,6 +1,7 @@
-import type { BanmianDocument, Block } from './document';
+import type { BanmianDocument, Block, PageSettings } from './document';
 import { EDITION_FORMAT_VERSION, FORMAT_VERSION } from './document';
 import { applyBlockFits, fitBlocksToColumns, type BlockFit } from './fit-blocks';
+import { withAddedStyles } from './styles';
 import { documentLimitIssue, DOCUMENT_LIMITS, showValue, validateDocument, type ValidationIssue } from './validate';
 
 export type LoadResult =
@@ -80,6 +81,7 @@ export function parseDocument(text: string, migrations: Record<number, Migration
   }
   const tooMany = documentLimitIssue(migrated);
   if (tooMany) return { ok: false, zh: `版面数据有误：${tooMany.zh}`, en: `The page data is invalid: ${tooMany.en}`, issues: [tooMany] };
+  migrated = withAddedStylesInFile(migrated);
   // Blocks past the last column are the one flaw the app itself used to write: fit them and open
   // the page (with a notice) instead of refusing it. Everything else is still validated as before.
   const fittedBlocks = fitBlocksInFile(migrated);
@@ -128,4 +130,16 @@ function fitBlocksInFile(raw: Record<string, unknown>): BlockFit[] {
   // A list with a non-object in it is left to validation, which names the entry.
   if (!Array.isArray(raw.blocks) || typeof grid?.columns !== 'number' || raw.blocks.some((b) => typeof b !== 'object' || b === null)) return [];
   return fitBlocksToColumns(raw.blocks as Block[], grid.columns);
+}
+
+/**
+ * A file saved before a style existed opens with it made from its other styles (ADDED_STYLES), so
+ * the page lists it and the next save keeps it. Anything not shaped like a page is left to validation.
+ */
+function withAddedStylesInFile(raw: Record<string, unknown>): Record<string, unknown> {
+  const page = raw.page as { styles?: unknown } | undefined;
+  const styles = page?.styles as Record<string, unknown> | undefined;
+  if (typeof page !== 'object' || page === null || typeof styles !== 'object' || styles === null || Array.isArray(styles)) return raw;
+  if (typeof styles.body !== 'object' || styles.body === null) return raw;
+  return { ...raw, page: withAddedStyles(page as PageSettings) };
 }

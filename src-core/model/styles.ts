@@ -1,7 +1,11 @@
 import type { Article, PageSettings, StyleName, StyleOverrides, TextStyle } from './document';
+import { PARAGRAPH_STYLES, paragraphStyleOf, type PlainParagraph } from './richtext';
 
 /** Every named style of a page, in the order panels list them (titles first, then the body flow). */
-export const STYLE_NAMES: readonly StyleName[] = ['headline', 'kicker', 'deck', 'byline', 'lead', 'body', 'subhead', 'caption', 'jump'];
+export const STYLE_NAMES: readonly StyleName[] = ['headline', 'minorHeadline', 'kicker', 'deck', 'byline', 'lead', 'editorsNote', 'body', 'subhead', 'caption', 'jump'];
+
+/** The style a body paragraph is set in: 小标题 for a heading, its own paragraph style (编者按), else 正文. */
+export const paragraphStyleName = (p: Pick<PlainParagraph, 'kind' | 'style'>): StyleName => (p.kind === 'heading' ? 'subhead' : (p.style ?? 'body'));
 
 /** The editable fields of a style, in the order panels show them. */
 export const STYLE_FIELDS: readonly (keyof TextStyle)[] = ['family', 'bold', 'size', 'lineHeight', 'align', 'tracking'];
@@ -10,10 +14,74 @@ export const STYLE_FIELDS: readonly (keyof TextStyle)[] = ['family', 'bold', 'si
 export const OPTIONAL_STYLE_FIELDS: readonly (keyof TextStyle)[] = ['fallback', 'lineShift'];
 
 /** Styles set in the body flow on the page's grid: their line height is the grid pitch, not their own. */
-export const GRID_STYLES: ReadonlySet<StyleName> = new Set(['body', 'subhead', 'lead', 'byline', 'jump']);
+export const GRID_STYLES: ReadonlySet<StyleName> = new Set(['body', 'subhead', 'lead', 'byline', 'jump', 'editorsNote']);
 
-/** The fields a panel offers for a style (no line height where the grid sets it). */
+/**
+ * 编者按: the editor's note opening a story, set in 楷 as dailies set it, at the body's size and on
+ * its grid. A page saved before the style existed gets it from its own body style (`pageStyle`).
+ */
+export function editorsNoteStyle(body: TextStyle): TextStyle {
+  return { family: 'kai', bold: false, size: body.size, lineHeight: body.lineHeight, align: 'justify', tracking: body.tracking };
+}
+
+/**
+ * Styles added after pages were first saved (format version 1, which files with them still are):
+ * how a page without one gets it, from its other styles. Nothing else of the page changes.
+ */
+export const ADDED_STYLES: Partial<Record<StyleName, (styles: PageSettings['styles']) => TextStyle>> = {
+  editorsNote: (styles) => editorsNoteStyle(styles.body),
+  minorHeadline: (styles) => minorHeadlineStyle(styles.headline),
+};
+
+/** The page's style `name`; a style the page predates is made from its other styles (ADDED_STYLES). */
+export function pageStyle(page: Pick<PageSettings, 'styles'>, name: StyleName): TextStyle {
+  return page.styles[name] ?? ADDED_STYLES[name]?.(page.styles) ?? page.styles.body;
+}
+
+/**
+ * Whether text of these articles is set in style `name` (so the page needs its faces): every title
+ * and body style is; a paragraph style (编者按) only where a paragraph names it; 短稿主题 never by
+ * itself, since make-up hands its face to the 主题 as the article's override.
+ */
+export function styleSetsText(articles: readonly Pick<Article, 'body'>[], name: StyleName): boolean {
+  if (FACE_ONLY_STYLES.has(name)) return false;
+  if (!(PARAGRAPH_STYLES as readonly StyleName[]).includes(name)) return true;
+  return articles.some((a) => a.body.content.some((p) => paragraphStyleOf(p.attrs) === name));
+}
+
+/** The page with every style it predates filled in (itself when it has them all): how an older page opens. */
+export function withAddedStyles<P extends Pick<PageSettings, 'styles'>>(page: P): P {
+  const missing = (Object.keys(ADDED_STYLES) as StyleName[]).filter((name) => !page.styles[name]);
+  if (!missing.length) return page;
+  const styles = { ...page.styles };
+  for (const name of missing) styles[name] = pageStyle(page, name);
+  return { ...page, styles };
+}
+
+/**
+ * 短稿主题: the face of the 主题 of the stories make-up ranks below the first three (the middle ones
+ * and the briefs, 简讯), 黑 where the major stories' 主题 is 标宋, as dailies vary their headlines by
+ * rank. Make-up gives these their sizes; this style gives only the face (`headlineFaceAtLevel`).
+ */
+export function minorHeadlineStyle(headline: TextStyle): TextStyle {
+  return { family: 'hei', bold: false, size: headline.size, lineHeight: headline.lineHeight, align: headline.align, tracking: headline.tracking };
+}
+
+/** Make-up's rank level (0 the lead, 1 the next two, 2 the middle stories, 3 the briefs) from which a 主题 takes the 短稿主题 face. */
+export const MINOR_HEADLINE_LEVEL = 2;
+
+/** The face of a 主题 at make-up's rank `level`: the 主题 style's, or from MINOR_HEADLINE_LEVEL on the 短稿主题 style's (with its fallback faces). */
+export function headlineFaceAtLevel(page: Pick<PageSettings, 'styles'>, level: number): Pick<TextStyle, 'family' | 'bold' | 'fallback'> {
+  const style = pageStyle(page, level >= MINOR_HEADLINE_LEVEL ? 'minorHeadline' : 'headline');
+  return style.fallback ? { family: style.family, bold: style.bold, fallback: style.fallback } : { family: style.family, bold: style.bold };
+}
+
+/** Styles that are a face only: the panel offers family and weight (the rest comes from the style they stand in for). */
+const FACE_ONLY_STYLES: ReadonlySet<StyleName> = new Set(['minorHeadline']);
+
+/** The fields a panel offers for a style (no line height where the grid sets it, the face alone for a face-only style). */
 export function editableFields(name: StyleName): readonly (keyof TextStyle)[] {
+  if (FACE_ONLY_STYLES.has(name)) return ['family', 'bold'];
   return GRID_STYLES.has(name) ? STYLE_FIELDS.filter((f) => f !== 'lineHeight') : STYLE_FIELDS;
 }
 
@@ -28,9 +96,11 @@ export const FAMILY_LABELS: Record<string, string> = { song: '宋体', hei: '黑
 /** Newsroom names of the styles (zh) with the English beside them. */
 export const STYLE_LABELS: Record<StyleName, { zh: string; en: string }> = {
   headline: { zh: '主题', en: 'Headline' },
+  minorHeadline: { zh: '短稿主题', en: 'Minor headline' },
   kicker: { zh: '引题', en: 'Kicker' },
   deck: { zh: '副题', en: 'Deck' },
   byline: { zh: '署名', en: 'Byline' },
+  editorsNote: { zh: '编者按', en: "Editor's note" },
   lead: { zh: '电头', en: 'Lead' },
   body: { zh: '正文', en: 'Body' },
   subhead: { zh: '小标题', en: 'Subhead' },
@@ -55,7 +125,7 @@ export const STYLE_FIELD_LABELS: Record<keyof TextStyle, { zh: string; en: strin
  * object, so composition-cache keys and memo checks stay as cheap as before.
  */
 export function resolveStyle(page: PageSettings, name: StyleName, overrides?: StyleOverrides): TextStyle {
-  const base = page.styles[name];
+  const base = pageStyle(page, name);
   const local = overrides?.[name];
   if (!local) return base;
   const out: TextStyle = { ...base };
@@ -79,7 +149,7 @@ export function scaledLineHeight(style: TextStyle, size: number): number {
  * (背景格), so the page's body size follows it.
  */
 export function pageStyleChange(page: PageSettings, name: StyleName, fields: Partial<TextStyle>): Pick<PageSettings, 'styles'> & Partial<Pick<PageSettings, 'bodySize'>> {
-  const current = page.styles[name];
+  const current = pageStyle(page, name);
   const style: TextStyle = { ...current, ...fields };
   if (fields.size !== undefined && fields.lineHeight === undefined) style.lineHeight = name === 'body' ? fields.size : scaledLineHeight(current, fields.size);
   const styles = { ...page.styles, [name]: style };
@@ -90,7 +160,7 @@ export function pageStyleChange(page: PageSettings, name: StyleName, fields: Par
 export function overriddenFields(page: PageSettings, name: StyleName, overrides?: StyleOverrides): (keyof TextStyle)[] {
   const local = overrides?.[name];
   if (!local) return [];
-  return STYLE_FIELDS.filter((f) => local[f] !== undefined && local[f] !== page.styles[name][f]);
+  return STYLE_FIELDS.filter((f) => local[f] !== undefined && local[f] !== pageStyle(page, name)[f]);
 }
 
 /** The styles an article overrides at least one field of, in panel order. */
@@ -174,8 +244,9 @@ export function clearedFields(fields: readonly (keyof TextStyle)[] = [...STYLE_F
  */
 export function withOverride(page: PageSettings, overrides: StyleOverrides | undefined, name: StyleName, fields: Partial<TextStyle>): StyleOverrides | undefined {
   const next: Partial<TextStyle> = { ...overrides?.[name] };
+  const base = pageStyle(page, name);
   for (const [k, v] of Object.entries(fields) as [keyof TextStyle, unknown][]) {
-    if (v === undefined || v === page.styles[name][k]) delete next[k];
+    if (v === undefined || v === base[k]) delete next[k];
     else (next as Record<string, unknown>)[k] = v;
   }
   const out: StyleOverrides = { ...overrides };

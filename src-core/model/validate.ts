@@ -4,7 +4,7 @@ import { ARTICLE_TEXT_FIELDS } from './article-fields';
 import { bodyShapeProblem } from './body-shape';
 import { gridGeometry } from './grid';
 import { checkPageFonts } from './page-fonts';
-import { checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
+import { ADDED_STYLES, checkStyleFields, STYLE_FIELDS, STYLE_NAMES } from './styles';
 
 /** One problem found in a document: the field's path, its value, and what is wrong, in zh-CN and English. */
 export interface ValidationIssue {
@@ -237,7 +237,8 @@ function checkPage(c: Checker, page: PageSettings): void {
         for (const field of STYLE_FIELDS) if (st[field] === undefined) c.fail(`page.styles.${name}.${field}`, undefined, '缺少这一项', 'is missing');
         checkStyle(c, `page.styles.${name}`, st);
       }
-      for (const name of STYLE_NAMES) if (!page.styles[name]) c.fail(`page.styles.${name}`, undefined, '缺少这个样式', 'this style is missing');
+      // A style added since the page was saved is made from its others (ADDED_STYLES), not missing.
+      for (const name of STYLE_NAMES) if (!page.styles[name] && !ADDED_STYLES[name]) c.fail(`page.styles.${name}`, undefined, '缺少这个样式', 'this style is missing');
     }
     checkTypeset(c, page.typeset);
     c.boolean('page.columnRules', page.columnRules);

@@ -2,7 +2,7 @@ import { ruleReach } from '../layout/rule-art';
 import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
 import { PRINT_PPI, type Article, type BanmianDocument, type ImageAsset, type StyleName } from '../model/document';
-import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
+import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES, styleSetsText } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { printableParagraphs } from '../model/richtext';
 import { fontEmbedding, rasterFacts } from '../pdf';
@@ -348,6 +348,7 @@ function checkStyleFamilies(doc: BanmianDocument, fonts: FontRegistry, recorded:
     });
   };
   for (const name of STYLE_NAMES) {
+    if (!styleSetsText(doc.articles, name)) continue; // nothing is substituted where no text is set
     const family = doc.page.styles[name]?.family;
     if (family && !fonts.hasFamily(family)) warn(family, name);
   }

@@ -9,12 +9,13 @@ import Text from '@tiptap/extension-text';
 import type { Schema } from '@tiptap/pm/model';
 import { Cuttable } from './cuttable';
 import { Face } from './face';
+import { ParagraphStyle } from './paragraph-style';
 import { Comment, Deletion, Insertion, Modification } from './marks';
 
 /**
  * The article body's ProseMirror schema, shared by the story editor (tiptap) and the engine's Yjs
  * mapping: paragraphs, subheads (heading), line breaks, bold, italic and a run's face (`face.ts`), the paragraphs' 可删 mark
- * (`cuttable.ts`). Proofreading marks join it with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
+ * (`cuttable.ts`) and own style, the 编者按 (`paragraph-style.ts`). Proofreading marks join it with the proofreading issue. Keeping one list here is what makes the editor's JSON and the
  * collaboration fragment the same shape everywhere.
  */
 export const storyExtensions: AnyExtension[] = [
@@ -31,6 +32,7 @@ export const storyExtensions: AnyExtension[] = [
   Modification,
   Comment,
   Cuttable,
+  ParagraphStyle,
 ];
 
 let schema: Schema | undefined;

@@ -1,4 +1,4 @@
-import { editableFields, overrideCounts, STYLE_LABELS, STYLE_NAMES } from '../../src-core/model/styles';
+import { editableFields, overrideCounts, pageStyle, STYLE_LABELS, STYLE_NAMES } from '../../src-core/model/styles';
 import type { StyleName } from '../../src-core/model/document';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 import { StyleFields, StyleSample } from './style-fields';
@@ -34,10 +34,12 @@ export function StylesPanel() {
                 </span>
               )}
             </h3>
+            {name === 'minorHeadline' && <p className="hint">组版时排在前三篇之后的稿件（中等稿件、简讯）的主题用此字体，字号由组版按稿序定 · Make-up sets the headlines of the stories ranked below the first three in this face, sized by rank</p>}
+            {name === 'editorsNote' && <p className="hint">导入时以【编者按】或“编者按：”开头的段落用此样式 · Imported paragraphs opening with 【编者按】 or 编者按： are set in it</p>}
             {name === 'body' && <p className="hint">正文字号即背景格的字：改动它，栏宽与行距随之变化 · The body size is the grid’s character</p>}
-            <StyleSample testId={`page-style-${name}-sample`} style={page.styles[name]} />
+            <StyleSample testId={`page-style-${name}-sample`} style={pageStyle(page, name)} />
             <LayoutLock>
-              <StyleFields testId={`page-style-${name}`} style={page.styles[name]} fields={[...editableFields(name), 'fallback']} onChange={(fields) => editor.setStyle(name, fields)} />
+              <StyleFields testId={`page-style-${name}`} style={pageStyle(page, name)} fields={[...editableFields(name), 'fallback']} onChange={(fields) => editor.setStyle(name, fields)} />
             </LayoutLock>
           </section>
         );

@@ -43,6 +43,12 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
     for (const name of ['headline', 'kicker', 'deck', 'byline', 'lead', 'body', 'subhead', 'caption', 'jump']) {
       expect(await page.getByTestId(`page-style-${name}`).count(), name).toBe(1);
     }
+    // 编者按 (a page saved before it existed gets it, in 楷) and 短稿主题 (a face only: no size)
+    expect(await page.getByTestId('page-style-editorsNote').locator('h3').innerText()).toContain('编者按');
+    expect(await page.getByTestId('page-style-editorsNote-family').inputValue()).toBe('kai');
+    expect(await page.getByTestId('page-style-minorHeadline').locator('h3').innerText()).toContain('短稿主题');
+    expect(await page.getByTestId('page-style-minorHeadline-family').inputValue()).toBe('hei');
+    expect(await page.getByTestId('page-style-minorHeadline-size').count()).toBe(0);
     expect(await page.getByTestId('page-style-headline-size').inputValue()).toBe('小一 24 pt');
     // only the faces the registry has are offered (宋, 黑, 楷 and 标宋 ship; no 仿宋 has an open licence)
     // (the machine's installed families follow them)

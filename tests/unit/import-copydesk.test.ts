@@ -89,10 +89,13 @@ describe('an editor\'s note (编者按)', () => {
   it('is set in 楷 as dailies set it (the byline\'s face), the label printed; the rest of the body keeps the body face', async () => {
     const r = await importFiles([text('01.txt', manuscript)]);
     const a = r.articles[0];
-    const faces = a.body.content.map((p) => (p.content ?? []).map((i) => ('marks' in i ? (i.marks ?? []).find((m) => m.type === 'face')?.attrs?.family : undefined)));
+    // The paragraph takes the page's 编者按 style (楷 by default), not a face mark on its text.
+    const styles = a.body.content.map((p) => p.attrs?.paragraphStyle);
+    const faceMarks = a.body.content.flatMap((p) => (p.content ?? []).filter((i) => 'marks' in i && (i.marks ?? []).some((m) => m.type === 'face')));
     expect(plainText(a.body).split('\n')[0]).toBe('【编者按】老城区改造关系千家万户。本报今起推出系列报道，敬请关注。');
     // (编者按照… is a sentence, not the label)
-    expect(faces).toEqual([['kai'], [undefined], [undefined]]);
+    expect(styles).toEqual(['editorsNote', undefined, undefined]);
+    expect(faceMarks).toEqual([]);
     const doc = { ...emptyDocument('tabloid'), articles: [a], blocks: [{ id: 'b', kind: 'article' as const, articleId: a.id, col: 0, span: 3, row: 0, rows: 40 }] };
     const runs = layout(doc, { fonts }).items.filter((i) => i.kind === 'glyphs');
     const byline = runs.find((g) => g.source?.field === 'byline')!;
@@ -103,8 +106,8 @@ describe('an editor\'s note (编者按)', () => {
 
   it('编者按： with a colon in Markdown too', async () => {
     const r = await importFiles([text('02.md', '# 老城区改造进入收尾阶段\n\n编者按：老城区改造关系千家万户。\n\n记者从市住建局获悉，工程已进入收尾阶段。\n')]);
-    const marks = r.articles[0].body.content.map((p) => (p.content ?? []).some((i) => 'marks' in i && (i.marks ?? []).some((m) => m.type === 'face')));
-    expect(marks).toEqual([true, false]);
+    const styles = r.articles[0].body.content.map((p) => p.attrs?.paragraphStyle);
+    expect(styles).toEqual(['editorsNote', undefined]);
   });
 });
 
