@@ -3,6 +3,8 @@ import { layout, type LayoutEnv } from '../layout/layout';
 import type { Article, ArticleBlock, BanmianDocument, ImageAsset, ImageBlock, PageSettings } from '../model/document';
 import { docFromParagraphs } from '../model/richtext';
 import { gridGeometry, type GridGeometry } from '../model/grid';
+import { headlineFaceAtLevel } from '../model/styles';
+import { headlineSizes } from './shapes';
 
 /** A picture inside an article's module: at its right edge, under the titles (several stack one under another). */
 export interface PictureShape {
@@ -168,8 +170,8 @@ export class Measurer {
     let out = { rows: 0, headlineLines: 0 };
     if (article.kicker.trim() || article.headline.trim() || article.deck.trim()) {
       const base = padRows > 0 ? this.titles(article, span, size, 0) : undefined;
-      const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, size, 0, 0);
-      if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, size, (padRows * this.geo.pitch) / base.headlineLines);
+      const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, size, 0, 0, rankFace(this.page, this.geo.columns, size));
+      if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, this.geo.columns, size, (padRows * this.geo.pitch) / base.headlineLines);
       const rows = this.geo.rows;
       const block: ArticleBlock = { ...this.lookFor(article.id), id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
       const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: this.imageList, blocks: [block] }, true);
@@ -186,7 +188,7 @@ export class Measurer {
     const lines = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
     const extra = spec.padRows > 0 && lines > 0 ? (spec.padRows * this.geo.pitch) / lines : 0;
     const a = styled(article, undefined, 0, tracking);
-    if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, spec.headlineSize, extra);
+    if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, this.geo.columns, spec.headlineSize, extra);
     if (spec.lineShift) a.styleOverrides = { ...a.styleOverrides, body: { ...a.styleOverrides?.body, lineShift: spec.lineShift } };
     return a;
   }
@@ -266,15 +268,26 @@ export class Measurer {
 }
 
 /** An article with its headline size and body tracking as local style overrides (others kept). */
-function styled(article: Article, headlineSize: number | undefined, _pad: number, tracking: number): Article {
+function styled(article: Article, headlineSize: number | undefined, _pad: number, tracking: number, face?: HeadlineFace): Article {
   const o = { ...(article.styleOverrides ?? {}) };
-  if (headlineSize !== undefined) o.headline = { ...o.headline, size: headlineSize };
+  if (headlineSize !== undefined) o.headline = { ...o.headline, ...face, size: headlineSize };
   if (tracking !== 0) for (const s of ['body', 'lead', 'subhead'] as const) o[s] = { ...o[s], tracking: (o[s]?.tracking ?? 0) + tracking };
   return { ...article, styleOverrides: o };
 }
 
-function headlineOverride(a: Article, page: PageSettings, size: number, extraLineHeight: number): Article['styleOverrides'] {
+function headlineOverride(a: Article, page: PageSettings, columns: number, size: number, extraLineHeight: number): Article['styleOverrides'] {
   const base = page.styles.headline;
   const lineHeight = (base.lineHeight / base.size) * size + extraLineHeight;
-  return { ...(a.styleOverrides ?? {}), headline: { ...a.styleOverrides?.headline, size, lineHeight } };
+  return { ...(a.styleOverrides ?? {}), headline: { ...a.styleOverrides?.headline, ...rankFace(page, columns, size), size, lineHeight } };
+}
+
+type HeadlineFace = ReturnType<typeof headlineFaceAtLevel>;
+
+/**
+ * The 主题's face at a headline size make-up gave: the 主题 style's for the lead and the next two, the
+ * 短稿主题 style's (黑 by default) for the middle stories and briefs — make-up's, replacing a face an
+ * earlier make-up gave, as the size does.
+ */
+function rankFace(page: PageSettings, columns: number, size: number): HeadlineFace {
+  return headlineFaceAtLevel(page, headlineSizes(columns).filter((s) => s > size).length);
 }

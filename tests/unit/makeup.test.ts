@@ -274,6 +274,24 @@ describe('makeUp on bad input', () => {
     expect([...new Set(shapesFor(long, 3, geo, emptyDocument('broadsheet').page, [], new Map()).map((s) => s.headlineSize))]).toEqual([20, 18]);
   });
 
+  it('sets the 主题 of the lead and the next two in the 主题 style\'s face (标宋), the middle stories\' and briefs\' in 短稿主题\'s (黑)', () => {
+    const alt = makeUp(dayRequest('broadsheet-overflow'), { fonts }).alternatives[0];
+    const { headline, minorHeadline } = alt.document.page.styles;
+    expect([headline.family, minorHeadline.family]).toEqual(['biaosong', 'hei']);
+    const pl = layout(alt.document, { fonts });
+    const seen = { major: 0, minor: 0 };
+    for (const b of alt.blocks) {
+      if (b.kind !== 'article') continue;
+      const size = alt.document.articles.find((a) => a.id === b.articleId)!.styleOverrides!.headline!.size!;
+      const faces = new Set(pl.items.flatMap((i) => (i.kind === 'glyphs' && i.source?.owner === b.articleId && i.source.field === 'headline' ? [i.face] : [])));
+      const major = size >= headlineSizes(8)[1];
+      expect([...faces], `${b.articleId} at ${size} pt`).toEqual([`${major ? headline.family : minorHeadline.family}-regular`]);
+      seen[major ? 'major' : 'minor']++;
+    }
+    expect(seen.major).toBeGreaterThanOrEqual(2);
+    expect(seen.minor).toBeGreaterThanOrEqual(2);
+  });
+
   it('places a picture that belongs to no article as a stand-alone photo with its caption', () => {
     const doc = { ...emptyDocument('tabloid'), articles: [article('a', para.repeat(3)), article('b', para.repeat(2))], images: [photo('solo', 3000, 2000)] };
     const request = { document: doc, pictures: [{ imageId: 'solo', caption: '雪后的洛阳桥 本报记者 摄' }] };
