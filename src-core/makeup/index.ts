@@ -6,8 +6,9 @@ import { plainText } from '../model/richtext';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { orderTitles } from './ordered-titles';
-import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook } from './measure';
+import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
+import { refill, type RefillInput } from './refill';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
@@ -63,19 +64,20 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, short: shortCopy } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, fillers, short: shortCopy } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
-  const shapes = [
-    // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
-    ...eligible.map((a, rank) => shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images)),
-    ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId))),
-  ];
+  // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
+  const shapeOf = (a: Article, rank: number): ShapeSpec[] => shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images);
+  const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
+  // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
+  const pool = [...items, ...fillers];
+  const poolShapes = [...shapes, ...fillers.map((a, i) => shapeOf(a, eligible.length + i))];
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
   for (const a of eligible) if (!a.headline.trim()) notes.push(untitled(a));
   const input = { articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
-  const score = scorer(geo, obstacles, items, picCount);
+  const score = scorer(geo, obstacles, pool, picCount);
   // Pages keeping the rules first, and of those the ones within the hole limit: a page left with a hole is taken only when no page is full.
   const tier = (c: Candidate): number => (keepsRules(c, eligible.length, leadLocked) ? 2 : 0) + (score(c).largestHole <= HOLE_LIMIT ? 1 : 0);
   const rate = (c: Candidate): number => tier(c) * 10 + score(c).total;
@@ -90,10 +92,11 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const want = opt.alternatives ?? 3;
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
   // With short copy, as many again of the best by the score that leaves the blank at the foot; they rank by it when no page is full.
-  const footFirst = shortCopy ? scorer(geo, obstacles, items, picCount, true) : undefined;
+  const footFirst = shortCopy ? scorer(geo, obstacles, pool, picCount, true) : undefined;
   const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked);
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
-  const justified = rough.map((c) => orderTitles(measurer, items, justify(measurer, items, c)));
+  const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c));
+  const justified = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
   scored.sort((a, b) => b.rate - a.rate);
@@ -101,9 +104,9 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const alternatives: Alternative[] = [];
   for (const { c, score } of scored) {
     if (alternatives.length >= want) break;
-    const alt = { ...build(request, measurer, items, c, locked, cuts), score, heldOver: [...held, ...heldFrom(items, c, images)] };
+    const alt = { ...build(request, measurer, pool, c, locked, cuts), score, heldOver: [...held, ...heldFrom(pool, c, images)] };
     if (textOverlaps(alt.blocks).length > 0) continue;
-    if (alternatives.length === 0) notes.push(...longHeadlines(measurer, items, c));
+    if (alternatives.length === 0) notes.push(...longHeadlines(measurer, pool, c));
     alternatives.push(alt);
   }
   const short = shortOfCopy(alternatives[0], geo);
@@ -111,6 +114,21 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+}
+
+/** How many of the best pages left with a hole while stories are held over are refilled (补空). */
+const REFILLED = 4;
+
+/**
+ * The pages, and for the best REFILLED of them left with a hole over the limit while stories are held
+ * over, the page with the held stories that fit searched into its blank (`refill`), made up again.
+ */
+function withRefills(pages: Candidate[], input: RefillInput & { rate: (c: Candidate) => number; hole: (c: Candidate) => number }, pool: Article[], shapes: ShapeSpec[][], finish: (c: Candidate) => Candidate): Candidate[] {
+  const { rate } = input;
+  const holed = (c: Candidate): boolean => c.placed.length < pool.length && input.hole(c) > HOLE_LIMIT;
+  const worst = [...pages].filter(holed).sort((a, b) => rate(b) - rate(a)).slice(0, REFILLED);
+  const more = worst.map((c) => refill(input, c, pool, shapes, rate, input.hole(c))).filter((c, i) => c !== worst[i]).map(finish);
+  return [...pages, ...more];
 }
 
 /** A headline set in more lines than this reads as a paragraph: the 组版 is told to have it cut. */
@@ -240,10 +258,11 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * The day's copy that may go on the page, in rank order (the rest held over), and whether it is short:
  * at its natural size it would leave more of the page blank than the levers can take up.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; short: boolean } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean } {
   const free = freeCells(measurer.geo, obstacles);
   const { columns } = measurer.geo;
   const out: Article[] = [];
+  const fillers: Article[] = [];
   let area = 0;
   let full = false;
   for (const a of ranked) {
@@ -273,17 +292,26 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
       continue;
     }
     const cells = cellsOf(chosen);
-    // Once the page is full, every lower-ranked article is held over too: never a lower rank in a higher one's place.
+    // Once the page is full, every lower-ranked article is held over too: never a lower rank in a higher one's place;
+    // but a few short ones without pictures are kept aside to fill a page the others leave with a hole (补空, `refill`).
     if (full || (out.length > 0 && area + cells > free * COPY_CAP)) {
       full = true;
+      if (fillers.length < FILLERS && cells <= free * FILLER_SHARE && pictures(a) === 0) {
+        fillers.push(chosen);
+        continue;
+      }
       held.push({ articleId: a.id, headline: a.headline, zh: `版面已满，“${name}”待用`, en: `The page is full; “${name}” is held over` });
       continue;
     }
     area += cells;
     out.push(chosen);
   }
-  return { articles: out, short: area < free * SHORT_COPY };
+  return { articles: out, fillers, short: area < free * SHORT_COPY };
 }
+
+/** At most this many stories held over are kept to fill a page left with a hole, each at most this share of the free page. */
+const FILLERS = 8;
+const FILLER_SHARE = 0.2;
 
 /** Copy estimated under this share of the free page is short: the levers (about ±10%) cannot fill it. */
 const SHORT_COPY = 0.65;

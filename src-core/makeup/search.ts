@@ -42,6 +42,10 @@ export interface SearchInput {
   now: () => number;
   /** How good a finished page is (the make-up's own judgement; higher is better): which beams are worth searching wide. */
   rate?: (c: Candidate) => number;
+  /** Modules on the page already (a refill's): obstacles too, and their titles never met side by side. */
+  fixed?: Placement[];
+  /** How many of the next unplaced articles a run may take (default LOOKAHEAD; a refill takes any that fits). */
+  lookahead?: number;
 }
 
 export interface SearchOutput {
@@ -225,7 +229,7 @@ function lowestRun(tops: number[], rows: number): { col: number; width: number; 
 function candidates(input: SearchInput, s: State, first: boolean): number[] {
   const articles = input.articles.length - input.photos;
   const out: number[] = [];
-  for (let i = 0; i < articles && out.length < (first ? 1 : LOOKAHEAD); i++) if (!s.used[i]) out.push(i);
+  for (let i = 0; i < articles && out.length < (first ? 1 : (input.lookahead ?? LOOKAHEAD)); i++) if (!s.used[i]) out.push(i);
   if (!first) for (let i = articles; i < input.articles.length; i++) if (!s.used[i]) out.push(i);
   return out;
 }
@@ -247,7 +251,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       for (const col of cols) {
         for (const fitted of fit(input, rank, spec, foot - run.row, [...targets(s.tops, col, spec.span, run.row, foot), ...under])) {
           const p = { rank, spec: fitted.spec, m: fitted.m, col, row: run.row, stretch: fitted.stretch };
-          if (!clashes(s.placed, p)) children.push(place(input, s, p));
+          if (!clashes(neighbours(input, s), p)) children.push(place(input, s, p));
         }
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
@@ -255,7 +259,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span) && !input.measurer.verticalTitles(input.articles[rank].id)) {
         for (const wide of fit(input, rank, derived(spec, `title${run.width}`, () => ({ ...spec, titleSpan: run.width })), foot - run.row, [foot - run.row])) {
           const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
-          if (wide.m.titleRows > 0 && !clashes(s.placed, p)) children.push(place(input, s, p));
+          if (wide.m.titleRows > 0 && !clashes(neighbours(input, s), p)) children.push(place(input, s, p));
         }
       }
     }
@@ -453,6 +457,11 @@ function pictureRowsFor(spec: ShapeSpec, extra: number): number[] {
 /** Columns a placement covers (its titles' span when wider than its body). */
 export function outer(p: Placement): number {
   return Math.max(p.spec.span, p.spec.titleSpan ?? 0);
+}
+
+/** The modules a new one must not meet title to title: the state's, and the page's own in a refill. */
+function neighbours(input: SearchInput, s: State): Placement[] {
+  return input.fixed ? [...input.fixed, ...s.placed] : s.placed;
 }
 
 /** 撞题: the module's title area shares a grid line with a neighbouring module's (never allowed). */

@@ -8,7 +8,8 @@ import { dayRequest } from '../../bench/days';
 import { makeUp } from '../../src-core/makeup';
 import { layout } from '../../src-core/layout/layout';
 import type { Article, BanmianDocument } from '../../src-core/model/document';
-import { plainText } from '../../src-core/model/richtext';
+import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
+import { emptyDocument } from '../../src-core/model/defaults';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { probePdf } from './makeup-pdf-probe';
 
@@ -80,6 +81,33 @@ describe('made-up day sets, read back from the PDF', () => {
       expect(ranks.indexOf(false) === -1 || ranks.lastIndexOf(true) < ranks.indexOf(false)).toBe(true);
     });
   }
+
+  it('a page the top-ranked stories leave with a hole takes held-over short stories that fit it (补空), read from the PDF', async () => {
+    // Twelve stories, longest first, as a desk ranks a day's copy: the first five fill most of a 对开 page, the sixth does not fit what is left.
+    const day = dayRequest('broadsheet-overflow').document;
+    const paragraphs = day.articles.flatMap((a) => plainText(a.body).split('\n')).filter((p) => p.trim());
+    let next = 0;
+    const articles = [3000, 2400, 1900, 1600, 1300, 1000, 900, 800, 700, 300, 250, 200].map((want, i) => {
+      const ps: string[] = [];
+      for (let n = 0; n < want; n += ps[ps.length - 1].length) ps.push(paragraphs[next++ % paragraphs.length]);
+      return { ...day.articles[i % day.articles.length], id: `s${i}`, body: docFromParagraphs(ps), kicker: '', deck: '', lead: '' };
+    });
+    const request = { document: { ...emptyDocument('broadsheet'), articles }, options: UNTIMED };
+    const alt = makeUp(request, { fonts }).alternatives[0];
+    const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+    const probe = await probePdf(alt.document, fonts);
+    // (before: five stories and a 36 column-line hole, the short ones held over with the rest)
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    const placed = alt.document.articles.filter((a) => placedIds.has(a.id));
+    const want = counts(expectedText(alt.document, placed));
+    const got = counts(probe.text);
+    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    // the filler is a short story ranked below one held over, and every story not on the page is named held over
+    const ranks = articles.map((a) => placedIds.has(a.id));
+    expect(ranks.lastIndexOf(true)).toBeGreaterThan(ranks.indexOf(false));
+    expect(alt.heldOver.map((h) => h.articleId).sort()).toEqual(articles.filter((a) => !placedIds.has(a.id)).map((a) => a.id).sort());
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
 
   it('the probe can fail: a module taken off a full page leaves a hole of about its size', async () => {
     const alt = makeUp({ ...dayRequest('tabloid-fits'), options: UNTIMED }, { fonts }).alternatives[0];
