@@ -65,6 +65,8 @@ const LOOKAHEAD = 3;
 const PROBE_WIDTH = 24;
 const PROBE_SHARE = 0.4;
 const FOCUS = 6;
+/** Lines of a story's text under its headline, at least (issue 16: no headline without 3 of its body lines under it). */
+const MIN_LEGS = 3;
 /** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
 const MIN_MODULE = 8;
 /** White space in a title area, at most, in grid lines. */
@@ -358,6 +360,8 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
     ({ spec: base, m } = cropped);
   }
   if (!m) return [];
+  // No headline over fewer than MIN_LEGS lines of its text (a brief as a wide strip with a two-line leg): the story goes narrower.
+  if (spec.headlineSize > 0 && spec.span > 1 && m.rows - m.titleRows < MIN_LEGS) return [];
   const out: Fitted[] = [];
   const natural = m;
   if (room - natural.rows > MIN_MODULE || natural.rows === room) out.push({ spec: base, m: natural, stretch: 0 });

@@ -495,6 +495,24 @@ describe('makeUp on bad input', () => {
     expect(r.notes.some((n) => n.articleId === 'a')).toBe(false);
   });
 
+  it('sets no headline over fewer than three lines of its text: briefs are never strips with a two-line leg', () => {
+    // a long lead and ten briefs of 130–240 characters (the field test's day that ended with three 8-column briefs two lines deep)
+    const day = dayRequest('broadsheet-overflow').document;
+    const paragraphs = day.articles.flatMap((a) => plainText(a.body).split('\n')).filter((p) => p.trim());
+    const long = paragraphs.filter((p) => p.length > 250);
+    const lead = { ...day.articles[0], id: 'lead', body: docFromParagraphs(paragraphs.filter((p) => p.length <= 250).slice(0, 38)) };
+    const briefs = Array.from({ length: 10 }, (_, i) => ({ ...day.articles[(i + 1) % day.articles.length], id: `b${i}`, kicker: '', deck: '', body: docFromParagraphs([long[i].slice(0, 130 + 8 * i)]) }));
+    const alt = makeUp({ document: { ...emptyDocument('broadsheet'), articles: [lead, ...briefs] } }, { fonts }).alternatives[0];
+    const items = layout(alt.document, { fonts }).items;
+    const placed = alt.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : []));
+    expect(placed.length).toBeGreaterThanOrEqual(8);
+    for (const id of placed) {
+      // the columns of a module share the grid's baselines: its body's distinct baselines are the lines under its headline
+      const lines = new Set(items.flatMap((i) => (i.kind === 'glyphs' && i.source?.owner === id && i.source.field === 'body' ? [i.y] : []))).size;
+      expect(lines, id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('says when a headline runs over three lines at the size and span it was given (a 60-character headline)', () => {
     const long = '全市上下深入学习贯彻全会精神奋力谱写中国式现代化建设新篇章各区县各部门迅速行动掀起学习热潮推动各项工作落地见效取得实效';
     const day = dayRequest('tabloid-fits');
