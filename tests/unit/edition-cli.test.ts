@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
 import { gridGeometry, rectOf } from '../../src-core/model/grid';
-import { FIXTURE, fixturePlan, madeEdition, PLAN } from './edition-made';
+import { FIXTURE, fixturePlan, PLAN } from '../support/edition-fixture';
+import { madeEdition } from './edition-made';
 
 // a digital proof: no bleed or marks, so PDF coordinates are the page's own
 const made = madeEdition('banmian-edition-', (dir) => ['-o', join(dir, 'out'), '--proof']);

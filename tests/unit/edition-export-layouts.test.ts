@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
-import { PLAN } from './edition-made';
+import { PLAN } from '../support/edition-fixture';
 
 const counted = vi.hoisted(() => ({ layouts: 0 }));
 vi.mock('../../src-core/layout/layout', async (importOriginal) => {

@@ -1,20 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
-import { parsePlan, type EditionPlan } from '../../src-core/edition/plan';
-
-/** The three-page test plan the edition CLI tests make up, and the folder its files are named from. */
-export const FIXTURE = 'tests/fixtures/edition';
-export const PLAN = join(FIXTURE, 'PLAN.json');
-
-/** The fixture plan as parsed (its files are there, so they are not looked for). */
-export function fixturePlan(): EditionPlan {
-  const r = parsePlan(readFileSync(PLAN, 'utf8'), { exists: () => true });
-  if (!r.ok) throw new Error('fixture plan');
-  return r.plan;
-}
+import { PLAN } from '../support/edition-fixture';
 
 export interface MadeEdition {
   /** The file's scratch folder, removed after its tests. */

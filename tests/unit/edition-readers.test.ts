@@ -17,7 +17,8 @@ import { serializeEdition } from '../../src-core/edition/edition-file';
 import { defaultPage } from '../../src-core/model/defaults';
 import { gridGeometry, rectOf } from '../../src-core/model/grid';
 import { docFromParagraphs } from '../../src-core/model/richtext';
-import { FIXTURE, fixturePlan, madeEdition } from './edition-made';
+import { FIXTURE, fixturePlan } from '../support/edition-fixture';
+import { madeEdition } from './edition-made';
 
 // a digital proof: no bleed or marks, so the PDF's coordinates are the page's own
 const made = madeEdition('banmian-edition-readers-', (dir) => ['-o', join(dir, 'out'), '--proof']);
