@@ -8,9 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { parseDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, fitPage, frameOf, menu, openApp, openFitted, requireBuild, root, shot } from './workspace-support';
+import { clientPoint, fitPage, frameOf, hostSession, menu, openApp, openFitted, requireBuild, root, shot } from './workspace-support';
 
 // The block these tests nudge: the sample's picture (column 5, line 68), inside its article with
 // free lines under it (the made-up page has none under any text block).
@@ -27,24 +26,12 @@ async function selectPhoto(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, export', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-files-' });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-files-'));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openFitted(browser, host.url, problems);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openFitted(web.browser, web.host.url, problems);
   });
 
   it('saves the page under a name in the sandbox (Ctrl+S asks for a name the first time), and the title loses its ●', async () => {
