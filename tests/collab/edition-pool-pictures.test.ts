@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition } from '../../src-core/edition/edition-file';
-import { defaultPage } from '../../src-core/model/defaults';
 import type { Article, ImageAsset, ImageBlock } from '../../src-core/model/document';
-import { docFromParagraphs } from '../../src-core/model/richtext';
 import type { PageStore } from '../../src-core/store/page-store';
+import { storyArticle, tabloidPage as page } from '../support/edition-sample';
 import { editionDesk, serverSuite, until, type SuitePerson } from './support';
 
 /**
@@ -17,8 +16,7 @@ import { editionDesk, serverSuite, until, type SuitePerson } from './support';
 
 const suite = serverSuite('banmian-edition-pool-pictures-');
 
-const article = (id: string): Article => ({ id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs([`${id}第一段。`]), jumpFrom: '', jumpTo: '' });
-const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
+const article = (id: string): Article => storyArticle(id, [`${id}第一段。`]);
 const photo: ImageAsset = { id: 'tu-1', name: 'tu.jpg', mime: 'image/jpeg', pixelWidth: 1200, pixelHeight: 800, colorSpace: 'rgb' };
 const photoBlock: ImageBlock = { id: 'tu-pic', kind: 'image', imageId: 'tu-1', caption: '图片稿的图片说明', articleId: 'tupian', col: 0, span: 3, row: 25, rows: 15 };
 

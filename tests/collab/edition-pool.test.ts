@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { editionIdOf, editionPageId } from '../../src-core/edition/shared-edition';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition } from '../../src-core/edition/edition-file';
-import { defaultPage } from '../../src-core/model/defaults';
-import type { Article, ArticleBlock } from '../../src-core/model/document';
-import { docFromParagraphs, type RichDoc } from '../../src-core/model/richtext';
+import { type RichDoc } from '../../src-core/model/richtext';
 import { EditionClient } from '../../src-renderer/edition/edition-client';
 import { NodeWebSocket } from '../support/node-websocket';
+import { storyArticle as article, storyBlock as block, tabloidPage as page } from '../support/edition-sample';
 import { bodyText, editionClient, editionDesk, serverSuite, ServerProcess, token, typeInto, until, type SuitePerson } from './support';
 
 /**
@@ -21,11 +20,6 @@ import { bodyText, editionClient, editionDesk, serverSuite, ServerProcess, token
 
 const suite = serverSuite('banmian-edition-pool-');
 
-const article = (id: string, paragraphs: string[]): Article => ({
-  id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '',
-});
-const block = (id: string, articleId: string, row = 0): ArticleBlock => ({ id, kind: 'article', articleId, col: 0, span: 4, row, rows: 20 });
-const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
 
 /** Page 1 holds 要闻's first part, page 2 its continuation and 综合; 待用稿 and 备用稿 are in the pool on no page. */
 function edition(date: string): EditionDocument {

@@ -3,12 +3,10 @@ import type { PagePerson } from '../../src-core/collab/directory';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { editionPageId, serverPagesOf } from '../../src-renderer/edition/server-pages';
-import { defaultPage } from '../../src-core/model/defaults';
-import type { Article, ArticleBlock } from '../../src-core/model/document';
-import { docFromParagraphs } from '../../src-core/model/richtext';
 import { PageStore } from '../../src-core/store/page-store';
 import { layoutParts } from '../../src-core/store/ydocs';
 import { listPages, type Fetch } from '../../src-renderer/collab/session/directory-client';
+import { storyArticle as article, storyBlock as block, tabloidPage as page } from '../support/edition-sample';
 import { bodyText, joinDesk, PEOPLE, ServerProcess, serverSuite, shareDesk, typeInto, until, type Desk, type SuitePerson } from './support';
 
 /**
@@ -20,14 +18,6 @@ import { bodyText, joinDesk, PEOPLE, ServerProcess, serverSuite, shareDesk, type
 
 const suite = serverSuite('banmian-edition-collab-');
 const http: Fetch = (url, init) => fetch(url, init);
-
-const article = (id: string, paragraphs: string[]): Article => ({
-  id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '',
-});
-const block = (id: string, articleId: string): ArticleBlock => ({ id, kind: 'article', articleId, col: 0, span: 4, row: 0, rows: 20 });
-
-/** A page's settings as a plan makes them: the header prints its 版次. */
-const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
 
 /**
  * Two pages of one day's paper: 要闻 on page 1 continues on page 2 (转版: its part there is the
