@@ -15,17 +15,10 @@ import { editionPageId } from '../../src-renderer/edition/server-pages';
 import { saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
 import { bodyText, freePort, joinDesk, ServerProcess, token, until } from '../collab/support';
-import { clickCaret, fitPage, hostSession, menu, openApp, openStory, pageText, shot } from './workspace-support';
+import { clickCaret, fitPage, hostSession, menu, openApp, openEdition, openStory, pageText, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 const status = (p: Page) => p.getByTestId('collab-status');
-
-async function openEdition(page: Page): Promise<void> {
-  await page.keyboard.press('Control+o');
-  await page.getByTestId('dialog-file-name').fill(FILE);
-  await page.getByTestId('dialog-ok').click();
-  await page.getByTestId('edition-overview').waitFor();
-}
 
 describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', () => {
   let edition: EditionDocument;
@@ -61,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', (
 
   /** Opens page `index` of the edition from the overview, publishes it with `tokenText` and types `text` into block `blockId`'s story. */
   async function publishAndType(p: Page, index: number, tokenText: string, blockId: string, text: string): Promise<void> {
-    await openEdition(p);
+    await openEdition(p, FILE);
     await p.getByTestId('edition-page').nth(index).locator('.edition-open').click();
     await p.getByTestId('edition-bar').waitFor();
     await menu(p, 'file', 'file.publish');
@@ -88,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', (
 
   it("the duty editor's overview shows who is on each page, and 加入 opens the server's page 3 with only its own edit", async () => {
     const p = chief;
-    await openEdition(p);
+    await openEdition(p, FILE);
     await p.getByTestId('edition-server-url').fill(server.url);
     await p.getByTestId('edition-server-token').fill(tokens.chief);
     await p.getByTestId('edition-server-watch').click();

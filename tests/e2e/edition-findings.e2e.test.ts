@@ -14,7 +14,7 @@ import { editionFromPage, parseEdition, serializeEdition } from '../../src-core/
 import type { ArticleBlock } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 import { chromiumAvailable } from '../support/browser';
-import { hostSession, openApp, shot } from './workspace-support';
+import { hostSession, openApp, openEdition, shot } from './workspace-support';
 
 const FILE = 'two-ways.banmian';
 
@@ -31,13 +31,6 @@ function edition(): string {
     articles: [...ed.articles.map((a) => (a.id === one.id ? one : a)), two],
     pages: [{ ...first, number: 1 }, { ...first, number: 2, name: '经济', articles: ['p2-a'], images: [], blocks: [{ ...block, id: 'p2-block', articleId: 'p2-a' }] }],
   });
-}
-
-async function openEdition(page: Page): Promise<void> {
-  await page.keyboard.press('Control+o');
-  await page.getByTestId('dialog-file-name').fill(FILE);
-  await page.getByTestId('dialog-ok').click();
-  await page.getByTestId('edition-overview').waitFor();
 }
 
 /** The list's count sits just after the heading's words, on their line, not at the list's right edge (where the panels' .count floats). */
@@ -65,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview’s findings across 
   });
 
   it('lists the year and the name written two ways, each form with its pages', async () => {
-    await openEdition(page);
+    await openEdition(page, FILE);
     const list = page.getByTestId('edition-findings');
     await list.waitFor();
     const items = list.getByTestId('edition-finding');

@@ -16,7 +16,7 @@ import type { EditionDocument } from '../../src-core/edition/edition';
 import { plainText } from '../../src-core/model/richtext';
 import { saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
-import { clickCaret, fitPage, hostSession, openApp, openStory, shot } from './workspace-support';
+import { clickCaret, fitPage, hostSession, openApp, openEdition, openStory, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 
@@ -24,13 +24,6 @@ function readEdition(path: string): EditionDocument {
   const r = parseEdition(readFileSync(path, 'utf8'), { duplicateNumbers: 'allow' });
   if (!r.ok) throw new Error(r.en);
   return r.edition;
-}
-
-async function openEdition(page: Page): Promise<void> {
-  await page.keyboard.press('Control+o');
-  await page.getByTestId('dialog-file-name').fill(FILE);
-  await page.getByTestId('dialog-ok').click();
-  await page.getByTestId('edition-overview').waitFor();
 }
 
 describe.skipIf(!chromiumAvailable())('the edition overview', () => {
@@ -53,7 +46,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
   });
 
   it('shows every page as a thumbnail with its number, name and status, and flags the shared number', async () => {
-    await openEdition(page);
+    await openEdition(page, FILE);
     const cards = page.getByTestId('edition-page');
     await expect.poll(() => cards.count()).toBe(4);
     expect(await page.getByTestId('edition-page-name').allInnerTexts()).toEqual(['要闻', '综合', '副刊', '经济']);
@@ -107,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await page.getByTestId('edition-overview').waitFor();
     await page.reload();
     await page.waitForSelector('.status[data-state="ready"]');
-    await openEdition(page);
+    await openEdition(page, FILE);
     const cards = page.getByTestId('edition-page');
     await expect.poll(() => cards.count()).toBe(4);
     expect(await cards.nth(1).locator('.edition-thumb > svg').textContent()).toContain('晚间新增');

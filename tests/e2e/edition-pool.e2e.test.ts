@@ -18,7 +18,7 @@ import { saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
 import { NodeWebSocket } from '../support/node-websocket';
 import { freePort, ServerProcess, token, until } from '../collab/support';
-import { hostSession, openApp, shot } from './workspace-support';
+import { hostSession, openApp, openEdition, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 
@@ -62,10 +62,7 @@ describe.skipIf(!chromiumAvailable())("the edition's pool on the server, in the 
 
   it('publishes the edition, shows its unplaced articles, follows another desk, places one and saves from the server', async () => {
     const p = chief;
-    await p.keyboard.press('Control+o');
-    await p.getByTestId('dialog-file-name').fill(FILE);
-    await p.getByTestId('dialog-ok').click();
-    await p.getByTestId('edition-overview').waitFor();
+    await openEdition(p, FILE);
     await p.getByTestId('edition-server-url').fill(server.url);
     await p.getByTestId('edition-server-token').fill(tokens.chief);
     await p.getByTestId('edition-server-watch').click();

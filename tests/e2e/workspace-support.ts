@@ -94,6 +94,14 @@ export async function openStory(page: Page, blockId: string): Promise<void> {
   await page.getByTestId('story-editor').waitFor();
 }
 
+/** Opens an edition file of the pages folder with 文件 → 打开 (Ctrl+O), as a person would, and waits for its overview. */
+export async function openEdition(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+o');
+  await page.getByTestId('dialog-file-name').fill(name);
+  await page.getByTestId('dialog-ok').click();
+  await page.getByTestId('edition-overview').waitFor();
+}
+
 /**
  * Exports the print PDF under `name` through the export dialog (Ctrl+E), exporting anyway when
  * preflight blocks it (the sample's picture is a placeholder), and closes the dialog.
@@ -189,6 +197,17 @@ export function workspaceSession(viewport?: { width: number; height: number }): 
     s.page = await openFitted(s.browser, s.host.url, s.problems, viewport);
   });
   return s;
+}
+
+/** Types `text` after the first `after` in the open story's first paragraph, moving there by keyboard. */
+export async function typeAfter(p: Page, after: string, text: string): Promise<void> {
+  const first = p.getByTestId('story-body').locator('p').first();
+  const at = (await first.innerText()).indexOf(after);
+  if (at < 0) throw new Error(`${after} not in the first paragraph`);
+  await first.click();
+  await p.keyboard.press('Control+Home');
+  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
+  await p.keyboard.type(text);
 }
 
 /**
