@@ -3,6 +3,7 @@
  * `--help`, the option parsing of each command and the guard that keeps outputs off inputs are all
  * derived from this table, so a new option cannot be parsed but undocumented (or the reverse).
  */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { ARTICLE_TEXT_FIELDS } from '../../src-core/model/article-fields';
 import { ERROR_RATE_METHOD } from '../../src-core/proof/checks';
 
@@ -173,6 +174,27 @@ type ParseOptions<N extends CommandName> = { [K in keyof (typeof COMMANDS)[N]['o
 export function parseOptions<N extends CommandName>(name: N): ParseOptions<N> {
   const spec: CommandSpec = COMMANDS[name];
   return Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }])) as ParseOptions<N>;
+}
+
+type CommandOptions<N extends CommandName> = (typeof COMMANDS)[N]['options'];
+
+/** What parseArgs gives for a command: each option given, a boolean or a string (a `multiple` one a list at run time: read it with `listOf`). */
+export interface ParsedArgs<N extends CommandName> {
+  values: { [K in keyof CommandOptions<N>]?: CommandOptions<N>[K] extends { type: 'boolean' } ? boolean : string };
+  positionals: string[];
+}
+
+/**
+ * A command's arguments parsed by its options; a bad option or value is printed with the command's
+ * usage and gives undefined (the command then exits 2).
+ */
+export function parseCommandArgs<N extends CommandName>(name: N, args: string[], allowPositionals = true): ParsedArgs<N> | undefined {
+  try {
+    return parseArgs({ args, allowPositionals, options: parseOptions(name) as ParseArgsOptionsConfig }) as ParsedArgs<N>;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${commandUsage(name)}`);
+    return undefined;
+  }
 }
 
 /** The values of a `multiple` option, as a list whatever parseArgs' type says. */

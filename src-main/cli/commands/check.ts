@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { Article } from '../../../src-core/model/document';
 import { FIELD_LABELS, FIELD_ORDER, findPageFindings, unplacedFindings, ERROR_RATE_METHOD, type PlacedFinding } from '../../../src-core/proof/checks';
@@ -13,7 +12,7 @@ import { readRegularFile } from '../../import/read-file';
 import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { PAGE_HEADER_ID, type DismissedFinding, type SavedCorrection } from '../../../src-core/model/proof';
 import { dismissalsOf, readProofState } from '../../../src-core/store/persist';
-import { commandUsage, parseOptions } from '../command-table';
+import { commandUsage, parseCommandArgs } from '../command-table';
 
 /** The headline-only article a check reads a page item (通栏 banner, 栏目 column name) as. */
 const pageItem = (id: string, text: string): Article => ({ id, kicker: '', headline: text, deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs([]), jumpFrom: '', jumpTo: '' });
@@ -200,13 +199,8 @@ function readHouseLists(path: string): { ok: true; lists: HouseLists } | { ok: f
  * could not be read, so scripts can stop.
  */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('check') });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${commandUsage('check')}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('check', args);
+  if (!parsed) return 2;
   const { json, all, raw } = parsed.values;
   const files = parsed.positionals;
   if (files.length === 0) {

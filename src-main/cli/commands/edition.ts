@@ -1,7 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { HOLE_LIMIT } from '../../../src-core/makeup/score';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut } from '../../../src-core/edition/continue';
 import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
@@ -12,7 +11,7 @@ import { assembleEdition, type MadeJump } from '../../../src-core/edition/assemb
 import type { EditionDocument } from '../../../src-core/edition/edition';
 import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { fontProvider } from '../../fonts/provider';
-import { commandUsage, parseOptions } from '../command-table';
+import { commandUsage, parseCommandArgs } from '../command-table';
 import { checkHeader } from '../header-template';
 import { gather } from './compose';
 import { printFlags } from './export';
@@ -166,13 +165,8 @@ function reportPage({ page, alt }: MadeUp): void {
 
 /** `edition PLAN.json -o OUTDIR [--save FILE]`: the plan's pages made up and written as YYYYMMDD-NN.pdf and YYYYMMDD.pdf, the edition saved in FILE. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('edition') });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('edition', args);
+  if (!parsed) return 2;
   const [planPath, ...extra] = parsed.positionals;
   const flags = printFlags(parsed.values);
   if (!planPath || extra.length || typeof flags === 'string') {

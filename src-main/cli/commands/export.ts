@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pngProof, printPage } from '../../files/print';
 import { fontFiles, roleUses, withFontFiles, type FontFiles } from '../../fonts/font-files';
 import { fontProvider, useFontFiles } from '../../fonts/provider';
@@ -10,7 +9,7 @@ import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { calendarDay } from '../../../src-core/layout/date';
 import { writeEdition } from '../edition-print';
 import { openAnyFile } from '../open-page';
-import { commandUsage, listOf, parseOptions } from '../command-table';
+import { commandUsage, listOf, parseCommandArgs } from '../command-table';
 
 const USAGE = commandUsage('export');
 
@@ -72,13 +71,8 @@ export function printFlags(v: Record<string, string | boolean | undefined>): Pri
 
 /** `export PAGE.banmian -o page.pdf`: preflight, then the print PDF; `export EDITION.banmian -o OUTDIR`: every page's and the combined PDF. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('export') });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('export', args);
+  if (!parsed) return 2;
   const [file, ...extra] = parsed.positionals;
   const flags = printFlags(parsed.values);
   if (!file || extra.length || typeof flags === 'string') {

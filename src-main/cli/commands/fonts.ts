@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { roleOf } from '../../../src-core/fonts/font-identity';
 import { listInstalledFonts, type InstalledFace } from '../../fonts/installed';
-import { commandUsage, parseOptions } from '../command-table';
+import { parseCommandArgs } from '../command-table';
 
 /** One listed face as `fonts --json` gives it (issue 20's shape, with the role, PostScript name and licence beside it). */
 function entry(f: InstalledFace) {
@@ -10,13 +9,8 @@ function entry(f: InstalledFace) {
 
 /** `fonts [--json] [--dir FOLDER]`: the installed fonts (or one folder's), one line per face; unreadable files are named on stderr. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: false, options: parseOptions('fonts') });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${commandUsage('fonts')}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('fonts', args, false);
+  if (!parsed) return 2;
   const dir = parsed.values.dir;
   const { faces, problems } = listInstalledFonts(typeof dir === 'string' ? [dir] : undefined);
   const fonts = faces.map(entry);

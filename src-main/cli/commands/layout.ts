@@ -1,19 +1,13 @@
-import { parseArgs } from 'node:util';
 import { layout } from '../../../src-core/layout/layout';
 import { fontProvider } from '../../fonts/provider';
 import { describeTypoReport } from '../typo-report';
 import { openPage } from '../open-page';
-import { commandUsage, parseOptions } from '../command-table';
+import { commandUsage, parseCommandArgs } from '../command-table';
 
 /** `layout PAGE.banmian [--json]`: lays the page out and prints overset, missing glyphs, characters drawn from a fallback face and the typographic report. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('layout') });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${commandUsage('layout')}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('layout', args);
+  if (!parsed) return 2;
   const json = parsed.values.json === true;
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) {

@@ -1,21 +1,15 @@
-import { parseArgs } from 'node:util';
 import { checkPage } from '../../files/print';
 import { fontProvider } from '../../fonts/provider';
 import { formatReport } from '../../../src-core/preflight';
 import { openPage } from '../open-page';
-import { commandUsage, parseOptions } from '../command-table';
+import { commandUsage, parseCommandArgs } from '../command-table';
 
 const USAGE = commandUsage('preflight');
 
 /** `preflight PAGE.banmian`: prints the preflight report; exit 0 when there are no errors, 4 when there are. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: parseOptions('preflight') });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('preflight', args);
+  if (!parsed) return 2;
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) {
     console.error(USAGE);
