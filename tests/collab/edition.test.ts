@@ -46,23 +46,18 @@ function useEdition(date: string): void {
   ids = ed.pages.map((_, i) => editionPageId(ed, i)!);
 }
 
-function track<T extends Desk>(d: T): T {
-  suite.open.push(d);
-  return d;
-}
-
 /** A desk publishing page `index` of the edition from its own PageStore (as 发布到服务器 does). */
 async function publish(index: number, who: SuitePerson): Promise<{ store: PageStore; desk: Desk }> {
   const store = new PageStore(pageDocument(ed, index));
   const [name, role] = PEOPLE[who];
-  const desk = track(shareDesk(suite.server.url, ids[index], suite.tokens[who], name, role, store));
+  const desk = suite.track(shareDesk(suite.server.url, ids[index], suite.tokens[who], name, role, store));
   await desk.session.whenSynced();
   return { store, desk };
 }
 
 async function join(index: number, who: SuitePerson) {
   const [name, role] = PEOPLE[who];
-  const d = track(joinDesk(suite.server.url, ids[index], suite.tokens[who], name, role));
+  const d = suite.track(joinDesk(suite.server.url, ids[index], suite.tokens[who], name, role));
   await until(`${who} receives page ${index + 1}`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
   await d.session.whenSynced();
   return d;

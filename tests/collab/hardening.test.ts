@@ -13,7 +13,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { articleParts } from '../../src-core/store/ydocs';
 import { removeUser } from '../../src-main/server/users';
 import { LIMITS } from '../../src-main/server/limits';
-import { ServerProcess, bodyText, freePort, joinDesk, serverSuite, shareDesk, token, typeInto, until, type Desk } from './support';
+import { bodyText, freePort, joinPage, ServerProcess, serverSuite, shareDesk, shareSamplePage, token, typeInto, until } from './support';
 
 /**
  * Issue 14, collaboration server items 1–5, against a real server process on loopback.
@@ -27,27 +27,9 @@ afterEach(() => {
   for (const s of sockets.splice(0)) s.terminate();
 });
 
-function track<T extends Desk>(d: T): T {
-  suite.open.push(d);
-  return d;
-}
-
-async function sharedPage(pageId: string): Promise<{ store: PageStore; layout: Desk }> {
-  const store = new PageStore(samplePage());
-  const layout = track(shareDesk(suite.server.url, pageId, suite.tokens.layout, '王组版', '组版', store));
-  await layout.session.whenSynced();
-  return { store, layout };
-}
-
-const NAMES = { proof: ['赵校对', '校对'], chief: ['钱值班', '值班编辑'], layout2: ['李组版', '组版'] } as const;
-
-async function join(pageId: string, who: keyof typeof NAMES, tokenText = suite.tokens[who]) {
-  const d = track(joinDesk(suite.server.url, pageId, tokenText, NAMES[who][0], NAMES[who][1]));
-  await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
-  // (the server may still be digesting a cut-off desk's 8 MB pieces: the same bound as the pieces' own waits)
-  await d.session.whenSynced(60_000);
-  return d;
-}
+const sharedPage = (pageId: string) => shareSamplePage(suite, pageId);
+// (the server may still be digesting a cut-off desk's 8 MB pieces: the same bound as the pieces' own waits)
+const join = (pageId: string, who: 'proof' | 'chief' | 'layout2', token?: string) => joinPage(suite, pageId, who, { token, syncMs: 60_000 });
 
 const ARTICLE = 'xu-chaowen';
 
@@ -215,7 +197,7 @@ describe('issue 14: collaboration server hardening', () => {
     const store = new PageStore(samplePage());
     const done = { name: '一校', startedBy: '赵校对', startedAt: '2024-01-15T09:00:00Z', finishedBy: '赵校对', finishedAt: '2024-01-15T10:00:00Z' };
     roundParts(store.layoutDoc).rounds.push([done]);
-    const layout = track(shareDesk(suite.server.url, 'with-rounds', suite.tokens.layout, '王组版', '组版', store));
+    const layout = suite.track(shareDesk(suite.server.url, 'with-rounds', suite.tokens.layout, '王组版', '组版', store));
     await layout.session.whenSynced();
     const proof = await join('with-rounds', 'proof');
     expect(layout.session.status().error).toBeUndefined();

@@ -12,6 +12,7 @@ import type { Role } from '../../src-core/collab/roles';
 import type { SharedPageDocs } from '../../src-core/collab/shared-docs';
 import { CollabSession } from '../../src-renderer/collab/session/session';
 import { addUser } from '../../src-main/server/users';
+import { samplePage } from '../../bench/pages';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { editionIdOf, editionPageId } from '../../src-core/edition/shared-edition';
@@ -169,6 +170,8 @@ export interface ServerSuite {
   closers: (() => void)[];
   /** Closes what the running test opened so far (as after each test). */
   closeAll(): void;
+  /** Keeps a desk in `open` (closed after the test); gives it back. */
+  track<T extends Desk>(desk: T): T;
 }
 
 /**
@@ -188,6 +191,10 @@ export function serverSuite(prefix: string): ServerSuite {
       for (const d of suite.open.splice(0)) d.session.destroy();
       for (const close of suite.closers.splice(0)) close();
     },
+    track<T extends Desk>(desk: T): T {
+      suite.open.push(desk);
+      return desk;
+    },
   } as unknown as ServerSuite;
   beforeAll(async () => {
     Object.assign(suite, await startSuiteServer(tmp.dir, suite.usersFile));
@@ -199,6 +206,24 @@ export function serverSuite(prefix: string): ServerSuite {
     tmp.remove();
   });
   return suite;
+}
+
+/** The 组版 (王组版) sharing the sample page under `pageId` from a PageStore of its own, synced; closed after the test. */
+export async function shareSamplePage(suite: ServerSuite, pageId: string): Promise<{ store: PageStore; layout: Desk }> {
+  const store = new PageStore(samplePage());
+  const [name, role] = PEOPLE.layout;
+  const layout = suite.track(shareDesk(suite.server.url, pageId, suite.tokens.layout, name, role, store));
+  await layout.session.whenSynced();
+  return { store, layout };
+}
+
+/** `who` joining page `pageId` (with their token unless another is given): back once every article has arrived and it is synced (within `syncMs`); closed after the test. */
+export async function joinPage(suite: ServerSuite, pageId: string, who: SuitePerson, options: { token?: string; syncMs?: number } = {}) {
+  const [name, role] = PEOPLE[who];
+  const d = suite.track(joinDesk(suite.server.url, pageId, options.token ?? suite.tokens[who], name, role));
+  await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
+  await d.session.whenSynced(options.syncMs);
+  return d;
 }
 
 /** A desk on page `index` of an edition (its own PageStore, shared as 发布到服务器 does) and on the edition; closed after the test. */
