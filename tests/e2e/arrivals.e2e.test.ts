@@ -8,19 +8,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { exportPrintPdf, hostSession, menu, openApp, openStory, shot } from './workspace-support';
+import { caretAfter, exportPrintPdf, hostSession, menu, openApp, openStory, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 const status = (p: Page) => p.getByTestId('collab-status');
-
-async function caretAfter(p: Page, after: string): Promise<void> {
-  const first = p.getByTestId('story-body').locator('p').first();
-  const at = (await first.innerText()).indexOf(after);
-  if (at < 0) throw new Error(`${after} not in the first paragraph`);
-  await first.click();
-  await p.keyboard.press('Control+Home');
-  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
-}
 
 describe.skipIf(!chromiumAvailable() || !hasPoppler)('arrivals: the 组版 sees the 校对 marks arrive', () => {
   const web = hostSession({ autosaveSeconds: 3600 });

@@ -199,14 +199,19 @@ export function workspaceSession(viewport?: { width: number; height: number }): 
   return s;
 }
 
-/** Types `text` after the first `after` in the open story's first paragraph, moving there by keyboard. */
-export async function typeAfter(p: Page, after: string, text: string): Promise<void> {
+/** Puts the caret after the first `after` in the open story's first paragraph, moving there by keyboard. */
+export async function caretAfter(p: Page, after: string): Promise<void> {
   const first = p.getByTestId('story-body').locator('p').first();
   const at = (await first.innerText()).indexOf(after);
   if (at < 0) throw new Error(`${after} not in the first paragraph`);
   await first.click();
   await p.keyboard.press('Control+Home');
   for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
+}
+
+/** Types `text` after the first `after` in the open story's first paragraph (caretAfter). */
+export async function typeAfter(p: Page, after: string, text: string): Promise<void> {
+  await caretAfter(p, after);
   await p.keyboard.type(text);
 }
 
