@@ -1,15 +1,14 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { parseDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
 import { freePort } from '../collab/support';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, fitPage, frameOf, hostSession, menu, openApp, openFitted, requireBuild, shot } from './workspace-support';
+import { chromiumAvailable } from '../support/browser';
+import { browserSession, clientPoint, fitPage, frameOf, hostSession, menu, openApp, openFitted, shot } from './workspace-support';
 import { startHostProcess } from './host-process';
 
 // The block these tests nudge: the sample's picture (column 5, line 68), inside its article with
@@ -254,20 +253,12 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
 const startAutosavingHost = (port: number, sandbox: string) => startHostProcess(port, sandbox, { args: ['--autosave', '1'] });
 
 describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is killed', () => {
-  let browser: Browser;
-  let sandbox: string;
+  const recovery = browserSession('banmian-recovery-');
+  const { sandbox } = recovery;
   let child: ChildProcess | undefined;
 
-  beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-recovery-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     child?.kill('SIGKILL');
-    await browser?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it('recovers the work autosaved before the crash', async () => {
@@ -275,7 +266,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     child = await startAutosavingHost(port, sandbox);
     const url = `http://127.0.0.1:${port}/`;
     const problems: string[] = [];
-    const page = await openFitted(browser, url, problems);
+    const page = await openFitted(recovery.browser, url, problems);
     await selectPhoto(page);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -288,7 +279,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     await page.close();
 
     child = await startAutosavingHost(port, sandbox);
-    const again = await openApp(browser, url, problems);
+    const again = await openApp(recovery.browser, url, problems);
     await again.getByTestId('dialog-recover').waitFor();
     await shot(again, 'ui-recover.png');
     await again.getByTestId('recover-ok').click();

@@ -6,15 +6,14 @@
  * backup goes once the server has it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../src-core/host-api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { freePort } from '../collab/support';
-import { menu, openApp, openStory, requireBuild, shot, typeAfter } from './workspace-support';
+import { browserSession, menu, openApp, openStory, shot, typeAfter } from './workspace-support';
 import { startHostProcess } from './host-process';
 
 /** The pages keep the secret of the index.html they loaded; the restarted host is given the same one. */
@@ -45,21 +44,12 @@ async function shotBoth(p: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () => {
-  let browser: Browser;
-  let sandbox: string;
+  const web = browserSession('banmian-reshare-');
+  const { problems, sandbox } = web;
   const children: ChildProcess[] = [];
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-reshare-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     for (const c of children) c.kill('SIGKILL');
-    await browser?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it("offers the proofreader's outage edit when it joins the new share, and merging brings it to both desks once", async () => {
@@ -73,8 +63,8 @@ describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () =
     }
     const [layoutUrl, url] = urls as [string, string];
     const kept = async () => (await (await fetch(`${url}api/deskBackupList`, { method: 'POST', headers: { 'content-type': 'application/json', [SESSION_HEADER]: SECRET }, body: '[]' })).json()).value as { pageId: string; pending: number }[];
-    const editor = await openApp(browser, `${layoutUrl}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
-    const proofreader = await openApp(browser, url, problems, { width: 1366, height: 768 });
+    const editor = await openApp(web.browser, `${layoutUrl}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
+    const proofreader = await openApp(web.browser, url, problems, { width: 1366, height: 768 });
     const firstInvitation = await invite(editor);
     await joinShare(proofreader, firstInvitation);
     for (const p of [editor, proofreader]) {

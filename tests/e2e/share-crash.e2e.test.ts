@@ -7,15 +7,12 @@
  * app starts again (a reload): it rejoins its own share from its backup without doubling anything.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../src-core/host-api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { freePort } from '../collab/support';
-import { menu, openApp, openStory, requireBuild, shot, typeAfter } from './workspace-support';
+import { browserSession, menu, openApp, openStory, shot, typeAfter } from './workspace-support';
 import { startHostProcess } from './host-process';
 
 /** The pages keep the secret of the index.html they loaded; the restarted host is given the same one. */
@@ -30,29 +27,20 @@ async function killed(child: ChildProcess): Promise<void> {
 const status = (p: Page) => p.getByTestId('collab-status');
 
 describe.skipIf(!chromiumAvailable())('the sharing host is killed mid-session and restarted', () => {
-  let browser: Browser;
-  let sandbox: string;
+  const web = browserSession('banmian-share-crash-');
+  const { problems, sandbox } = web;
   let child: ChildProcess | undefined;
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-share-crash-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     child?.kill('SIGKILL');
-    await browser?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it('both desks reconnect by themselves and every outage edit is on both', async () => {
     const port = await freePort();
     child = await startHostProcess(port, sandbox, { secret: SECRET });
     const url = `http://127.0.0.1:${port}/`;
-    const editor = await openApp(browser, `${url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
-    const proofreader = await openApp(browser, url, problems, { width: 1366, height: 768 });
+    const editor = await openApp(web.browser, `${url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
+    const proofreader = await openApp(web.browser, url, problems, { width: 1366, height: 768 });
     for (const p of [editor, proofreader]) await p.getByTestId('tool-view.fitPage').click();
 
     await menu(editor, 'file', 'file.share');

@@ -126,13 +126,16 @@ export async function blockProps(page: Page): Promise<{ col: number; span: numbe
 /** The one reference-image comparison of the test suite. */
 export { compareWithReference } from '../support/reference';
 
-export interface HostSession {
-  host: WebHost;
+export interface BrowserSession {
   browser: Browser;
-  /** The host's sandbox: with a prefix, a folder of the session's own, named at once and removed afterwards; without, the host's temporary one. */
+  /** With a prefix, a folder of the session's own, named at once and removed afterwards; without, the host's temporary one. */
   sandbox: string;
   /** Console errors and CSP violations seen by the pages opened with it. */
   problems: string[];
+}
+
+export interface HostSession extends BrowserSession {
+  host: WebHost;
 }
 
 export interface HostSessionOptions extends Omit<WebHostOptions, 'port' | 'sandbox'> {
@@ -148,18 +151,29 @@ export interface HostSessionOptions extends Omit<WebHostOptions, 'port' | 'sandb
  * The block opens its own pages; `host` and `browser` are there once its tests run.
  */
 export function hostSession(options: HostSessionOptions = {}): HostSession {
-  const { sandbox: prefix, prepare, ...hostOptions } = options;
+  const { sandbox, prepare, ...hostOptions } = options;
+  return session(sandbox, prepare, hostOptions);
+}
+
+/** For a describe block that runs its web hosts itself (processes it can kill): a sandbox named from `prefix` and Chromium, as hostSession. */
+export function browserSession(prefix: string): BrowserSession {
+  return session(prefix, undefined, undefined);
+}
+
+function session(prefix: string | undefined, prepare: HostSessionOptions['prepare'], hostOptions: Omit<WebHostOptions, 'port' | 'sandbox'> | undefined): HostSession {
   const s = { problems: [] as string[], sandbox: prefix === undefined ? undefined : join(tmpdir(), `${prefix}${randomUUID()}`) } as HostSession;
   const own = s.sandbox;
   if (prepare && own === undefined) throw new Error('hostSession: prepare fills a sandbox of its own; name one');
   beforeAll(async () => {
-    requireBuild(hostOptions.root);
+    requireBuild(hostOptions?.root);
     if (own !== undefined) {
       mkdirSync(own);
       await prepare?.(own);
     }
-    s.host = await startWebHost({ ...hostOptions, port: 0, sandbox: own });
-    s.sandbox = s.host.sandbox;
+    if (hostOptions) {
+      s.host = await startWebHost({ ...hostOptions, port: 0, sandbox: own });
+      s.sandbox = s.host.sandbox;
+    }
     s.browser = await launchChromium();
   });
   afterAll(async () => {
