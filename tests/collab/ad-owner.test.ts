@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DENIAL, describeDenial } from '../../src-core/collab/protocol';
 import { updateTouchesEntries } from '../../src-core/collab/touches';
 import { emptyDocument } from '../../src-core/model/defaults';
@@ -8,7 +8,7 @@ import { docFromParagraphs } from '../../src-core/model/richtext';
 import { PageStore } from '../../src-core/store/page-store';
 import { adBlockIds, BLOCKS_ROOT } from '../../src-core/store/readers';
 import { layoutDocFrom, layoutParts } from '../../src-core/store/ydocs';
-import { joinDesk, PEOPLE, shareDesk, startSuiteServer, tempDir, until, type Desk, type ServerProcess, type SuitePerson } from './support';
+import { joinDesk, PEOPLE, serverSuite, shareDesk, until, type Desk, type SuitePerson } from './support';
 
 /**
  * Issue 17 item 3: the ads a plan booked are locked, and only their owner role moves them (the duty
@@ -65,26 +65,12 @@ describe('which updates touch an ad (the server\'s check)', () => {
   });
 });
 
-const tmp = tempDir('banmian-ad-owner-');
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const open: Desk[] = [];
-
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, `${tmp.dir}/users.json`));
-});
-afterEach(() => {
-  for (const d of open.splice(0)) d.session.destroy();
-});
-afterAll(async () => {
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
+const suite = serverSuite('banmian-ad-owner-');
 
 function join(who: SuitePerson): Desk & { docs: ReturnType<typeof joinDesk>['docs'] } {
   const [name, role] = PEOPLE[who];
-  const d = joinDesk(server.url, 'ad-page', tokens[who], name, role);
-  open.push(d);
+  const d = joinDesk(suite.server.url, 'ad-page', suite.tokens[who], name, role);
+  suite.open.push(d);
   return d;
 }
 
@@ -94,8 +80,8 @@ describe('a booked ad on a shared page (real server)', () => {
   it('the 组版\'s move of the ad is refused and reaches nobody, the story\'s move goes through; the 值班编辑 moves the ad', async () => {
     const store = new PageStore(page());
     const [name, role] = PEOPLE.layout;
-    const layout = shareDesk(server.url, 'ad-page', tokens.layout, name, role, store);
-    open.push(layout);
+    const layout = shareDesk(suite.server.url, 'ad-page', suite.tokens.layout, name, role, store);
+    suite.open.push(layout);
     await layout.session.whenSynced();
     const chief = join('chief');
     await until('the 值班编辑 has the page', () => adCol(chief.docs.layoutDoc) === 2);

@@ -12,7 +12,7 @@ import { textOverlaps } from '../../src-core/model/overlap';
 import { Editor } from '../../src-renderer/editor/editor';
 import { fonts } from '../unit/support';
 import { DENIAL_TEXT } from '../../src-core/collab/protocol';
-import { bodyText, joinDesk, shareDesk, token, typeInto, until, type Desk, serverSuite } from './support';
+import { bodyText, joinDesk, joinPage, serverSuite, shareSamplePage, token, typeInto, until } from './support';
 
 /**
  * Two desks on one page through a real server process on loopback (`src-main/server/cli.ts`).
@@ -24,26 +24,10 @@ const suite = serverSuite('banmian-collab-');
 /** The 组版 desk's session, as the sharing test desk holds it. */
 const layoutDesk = (store: PageStore) => suite.open.find((d) => d.docs === store)!.session;
 
-function track<T extends Desk>(d: T): T {
-  suite.open.push(d);
-  return d;
-}
 
 /** The 组版 desk shares the sample page (a PageStore); the others join it. */
-async function sharedPage(pageId: string): Promise<{ store: PageStore; layout: Desk }> {
-  const store = new PageStore(samplePage());
-  const layout = track(shareDesk(suite.server.url, pageId, suite.tokens.layout, '王组版', '组版', store));
-  await layout.session.whenSynced();
-  return { store, layout };
-}
-
-async function join(pageId: string, who: 'proof' | 'chief' | 'layout2') {
-  const names = { proof: ['赵校对', '校对'], chief: ['钱值班', '值班编辑'], layout2: ['李组版', '组版'] } as const;
-  const d = track(joinDesk(suite.server.url, pageId, suite.tokens[who], names[who][0], names[who][1]));
-  await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
-  await d.session.whenSynced();
-  return d;
-}
+const sharedPage = (pageId: string) => shareSamplePage(suite, pageId);
+const join = (pageId: string, who: 'proof' | 'chief' | 'layout2') => joinPage(suite, pageId, who);
 
 const ARTICLE = 'xu-chaowen';
 const BLOCK = 'b-xu-chaowen';
@@ -233,11 +217,11 @@ describe('two desks, one page (real server on loopback)', () => {
 
   it('turns away bad tokens, pages without a grant and names that are not ours', async () => {
     await sharedPage('granted');
-    const bad = track(joinDesk(suite.server.url, 'granted', 'bm1.unobody.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '某人', '组版'));
+    const bad = suite.track(joinDesk(suite.server.url, 'granted', 'bm1.unobody.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '某人', '组版'));
     await until('bad token refused', () => bad.session.status().error !== undefined);
     expect(bad.session.status().error).toEqual(DENIAL_TEXT['banmian:bad-token']);
     const limited = token(suite.usersFile, '孙校对', '校对', ['some-other-page']);
-    const nogrant = track(joinDesk(suite.server.url, 'granted', limited, '孙校对', '校对'));
+    const nogrant = suite.track(joinDesk(suite.server.url, 'granted', limited, '孙校对', '校对'));
     await until('no grant refused', () => nogrant.session.status().error !== undefined);
     expect(nogrant.session.status().error).toEqual(DENIAL_TEXT['banmian:no-grant']);
     expect(nogrant.docs.articleIds()).toEqual([]);

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition } from '../../src-core/edition/edition-file';
-import { pageDocument } from '../../src-core/edition/page-doc';
-import { editionIdOf, editionPageId } from '../../src-core/edition/shared-edition';
-import { defaultPage } from '../../src-core/model/defaults';
 import type { Article, ImageAsset, ImageBlock } from '../../src-core/model/document';
-import { docFromParagraphs } from '../../src-core/model/richtext';
-import { PageStore } from '../../src-core/store/page-store';
-import { CollabSession } from '../../src-renderer/collab/session/session';
-import { EditionClient } from '../../src-renderer/edition/edition-client';
-import { NodeWebSocket } from '../support/node-websocket';
-import { PEOPLE, ServerProcess, startSuiteServer, tempDir, until, type SuitePerson } from './support';
+import type { PageStore } from '../../src-core/store/page-store';
+import { storyArticle, tabloidPage as page } from '../support/edition-sample';
+import { editionDesk, serverSuite, until, type SuitePerson } from './support';
 
 /**
  * A story's pictures travel with it through the shared pool (issue 17: a 组版 expects placing a
@@ -20,13 +14,9 @@ import { PEOPLE, ServerProcess, startSuiteServer, tempDir, until, type SuitePers
  * edition has it on page 2 only.
  */
 
-const tmp = tempDir('banmian-edition-pool-pictures-');
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const closers: (() => void)[] = [];
+const suite = serverSuite('banmian-edition-pool-pictures-');
 
-const article = (id: string): Article => ({ id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs([`${id}第一段。`]), jumpFrom: '', jumpTo: '' });
-const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
+const article = (id: string): Article => storyArticle(id, [`${id}第一段。`]);
 const photo: ImageAsset = { id: 'tu-1', name: 'tu.jpg', mime: 'image/jpeg', pixelWidth: 1200, pixelHeight: 800, colorSpace: 'rgb' };
 const photoBlock: ImageBlock = { id: 'tu-pic', kind: 'image', imageId: 'tu-1', caption: '图片稿的图片说明', articleId: 'tupian', col: 0, span: 3, row: 25, rows: 15 };
 
@@ -47,28 +37,10 @@ function edition(): EditionDocument {
   };
 }
 
-async function desk(ed: EditionDocument, index: number, who: SuitePerson): Promise<{ store: PageStore; edition: EditionClient }> {
-  const store = new PageStore(pageDocument(ed, index));
-  const [name, role] = PEOPLE[who];
-  const session = new CollabSession({ url: server.url, token: tokens[who], pageId: editionPageId(ed, index)!, user: { name, role }, docs: store, createArticleDoc: store.createArticleDoc, WebSocket: NodeWebSocket, reconnectDelay: 100 });
-  const client = new EditionClient({ url: server.url, token: tokens[who], editionId: editionIdOf(ed)!, WebSocket: NodeWebSocket });
-  closers.push(() => session.destroy(), () => client.destroy());
-  await session.whenSynced();
-  await client.whenSynced();
-  return { store, edition: client };
-}
+const desk = (ed: EditionDocument, index: number, who: SuitePerson) => editionDesk(suite, ed, index, who);
 
 const pictures = (store: PageStore) => store.snapshot().blocks.filter((b): b is ImageBlock => b.kind === 'image');
 
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, `${tmp.dir}/users.json`));
-});
-
-afterAll(async () => {
-  for (const close of closers.splice(0)) close();
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
 
 describe('a story\'s pictures through the shared pool (two desks, two pages)', () => {
   it('taken back, its picture leaves page 1 with it; placed on page 2, the picture arrives there, still the story\'s; the file has it on page 2 only', async () => {

@@ -1,17 +1,13 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editionIdOf, editionPageId } from '../../src-core/edition/shared-edition';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition } from '../../src-core/edition/edition-file';
-import { pageDocument } from '../../src-core/edition/page-doc';
-import { defaultPage } from '../../src-core/model/defaults';
-import type { Article, ArticleBlock } from '../../src-core/model/document';
-import { docFromParagraphs, type RichDoc } from '../../src-core/model/richtext';
-import { PageStore } from '../../src-core/store/page-store';
-import { CollabSession } from '../../src-renderer/collab/session/session';
+import { type RichDoc } from '../../src-core/model/richtext';
 import { EditionClient } from '../../src-renderer/edition/edition-client';
 import { NodeWebSocket } from '../support/node-websocket';
-import { bodyText, PEOPLE, ServerProcess, startSuiteServer, tempDir, token, typeInto, until, type SuitePerson } from './support';
+import { storyArticle as article, storyBlock as block, tabloidPage as page } from '../support/edition-sample';
+import { bodyText, editionClient, editionDesk, serverSuite, ServerProcess, token, typeInto, until, type SuitePerson } from './support';
 
 /**
  * The shared pool (稿库) of an edition through the server (issue 17, item 6): one edition document
@@ -22,17 +18,8 @@ import { bodyText, PEOPLE, ServerProcess, startSuiteServer, tempDir, token, type
  * lost or drawn twice; any desk's 保存 writes the whole edition from the server's state.
  */
 
-const tmp = tempDir('banmian-edition-pool-');
-const usersFile = `${tmp.dir}/users.json`;
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const closers: (() => void)[] = [];
+const suite = serverSuite('banmian-edition-pool-');
 
-const article = (id: string, paragraphs: string[]): Article => ({
-  id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '',
-});
-const block = (id: string, articleId: string, row = 0): ArticleBlock => ({ id, kind: 'article', articleId, col: 0, span: 4, row, rows: 20 });
-const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
 
 /** Page 1 holds 要闻's first part, page 2 its continuation and 综合; 待用稿 and 备用稿 are in the pool on no page. */
 function edition(date: string): EditionDocument {
@@ -55,22 +42,7 @@ function edition(date: string): EditionDocument {
 }
 
 /** A desk on page `index` (its own PageStore, shared as 发布到服务器 does) and on the edition. */
-async function desk(ed: EditionDocument, index: number, who: SuitePerson): Promise<{ store: PageStore; edition: EditionClient }> {
-  const store = new PageStore(pageDocument(ed, index));
-  const [name, role] = PEOPLE[who];
-  const session = new CollabSession({ url: server.url, token: tokens[who], pageId: editionPageId(ed, index)!, user: { name, role }, docs: store, createArticleDoc: store.createArticleDoc, WebSocket: NodeWebSocket, reconnectDelay: 100 });
-  const client = editionClient(ed, who);
-  closers.push(() => session.destroy());
-  await session.whenSynced();
-  await client.whenSynced();
-  return { store, edition: client };
-}
-
-function editionClient(ed: EditionDocument, who: SuitePerson): EditionClient {
-  const client = new EditionClient({ url: server.url, token: tokens[who], editionId: editionIdOf(ed)!, WebSocket: NodeWebSocket });
-  closers.push(() => client.destroy());
-  return client;
-}
+const desk = (ed: EditionDocument, index: number, who: SuitePerson) => editionDesk(suite, ed, index, who);
 
 /** A paragraph appended to an article document's body, as the story editor's Enter makes one. */
 function appendParagraph(doc: Y.Doc, text: string): void {
@@ -90,24 +62,9 @@ function saved(result: Awaited<ReturnType<EditionClient['save']>>): EditionDocum
   return parsed.edition;
 }
 
-/** 孙组版 may open page 2 of the 12-08 edition only. */
+/** 孙组版 may open page 2 of the 12-08 edition only (in the users file before the server starts). */
 const GRANTED = edition('2026-12-08');
-let pageTwoOnly: string;
-
-beforeAll(async () => {
-  pageTwoOnly = token(usersFile, '孙组版', '组版', [editionPageId(GRANTED, 1)!]);
-  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
-});
-
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
-});
-
-afterAll(async () => {
-  for (const close of closers.splice(0)) close();
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
+const pageTwoOnly = token(suite.usersFile, '孙组版', '组版', [editionPageId(GRANTED, 1)!]);
 
 describe('one pool for the edition, through the server (two desks, two pages)', () => {
   it('both desks see the same pool; a placed article leaves both unplaced lists, cannot be placed twice, and moves between pages with its edits', async () => {
@@ -138,7 +95,7 @@ describe('one pool for the edition, through the server (two desks, two pages)', 
     await until('it is back in the pool', () => a.edition.unplaced().join() === 'beiyong' && b.edition.unplaced().join() === 'beiyong');
 
     // a 校对 sees the pool but may not change it
-    const proof = editionClient(ed, 'proof');
+    const proof = editionClient(suite, ed, 'proof');
     await proof.whenSynced();
     expect(proof.unplaced()).toEqual(['beiyong']);
     expect(await proof.place('beiyong', 2)).toMatchObject({ ok: false, en: expect.stringContaining('layout editor or the duty editor') });
@@ -201,11 +158,11 @@ describe('the edition document is stored', () => {
     const a = await desk(ed, 0, 'layout');
     expect(await a.edition.seed(ed)).toEqual({ ok: true });
     expect(await a.edition.place('beiyong', 1)).toEqual({ ok: true });
-    for (const close of closers.splice(0)) close();
-    await server.kill('SIGTERM');
-    server = new ServerProcess(server.port, server.dataDir, server.usersFile);
-    await server.start();
-    const again = editionClient(ed, 'chief');
+    suite.closeAll();
+    await suite.server.kill('SIGTERM');
+    suite.server = new ServerProcess(suite.server.port, suite.server.dataDir, suite.server.usersFile);
+    await suite.server.start();
+    const again = editionClient(suite, ed, 'chief');
     await again.whenSynced();
     expect(again.unplaced()).toEqual(['daiyong']);
     expect(again.edition()!.pages[0].articles).toEqual(['yaowen', 'beiyong']);
@@ -216,16 +173,16 @@ describe('grants on the edition', () => {
   it("a grant for one page opens its edition's pool; a request that writes another page is refused", async () => {
     const a = await desk(GRANTED, 0, 'layout');
     expect(await a.edition.seed(GRANTED)).toEqual({ ok: true });
-    const sun = new EditionClient({ url: server.url, token: pageTwoOnly, editionId: editionIdOf(GRANTED)!, WebSocket: NodeWebSocket });
-    closers.push(() => sun.destroy());
+    const sun = new EditionClient({ url: suite.server.url, token: pageTwoOnly, editionId: editionIdOf(GRANTED)!, WebSocket: NodeWebSocket });
+    suite.closers.push(() => sun.destroy());
     await sun.whenSynced();
     expect(sun.unplaced()).toEqual(['daiyong', 'beiyong']);
     expect(await sun.place('daiyong', 1)).toMatchObject({ ok: false, zh: '您没有第1版的权限', en: 'You have no grant for page 1' });
     expect(await sun.place('daiyong', 2)).toEqual({ ok: true });
     expect(await sun.moveCut('yaowen', 1, 1)).toMatchObject({ ok: false, en: 'You have no grant for page 1' });
     // another day's edition is not this grant's
-    const other = new EditionClient({ url: server.url, token: pageTwoOnly, editionId: editionIdOf(edition('2026-12-05'))!, WebSocket: NodeWebSocket });
-    closers.push(() => other.destroy());
+    const other = new EditionClient({ url: suite.server.url, token: pageTwoOnly, editionId: editionIdOf(edition('2026-12-05'))!, WebSocket: NodeWebSocket });
+    suite.closers.push(() => other.destroy());
     await expect(other.whenSynced()).rejects.toThrow('no grant');
     expect(other.refused()).toEqual({ zh: '您没有打开此版面的权限', en: 'You have no grant for this page' });
   });

@@ -1,15 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PagePerson } from '../../src-core/collab/directory';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { editionPageId, serverPagesOf } from '../../src-renderer/edition/server-pages';
-import { defaultPage } from '../../src-core/model/defaults';
-import type { Article, ArticleBlock } from '../../src-core/model/document';
-import { docFromParagraphs } from '../../src-core/model/richtext';
 import { PageStore } from '../../src-core/store/page-store';
 import { layoutParts } from '../../src-core/store/ydocs';
 import { listPages, type Fetch } from '../../src-renderer/collab/session/directory-client';
-import { bodyText, joinDesk, PEOPLE, ServerProcess, shareDesk, startSuiteServer, tempDir, typeInto, until, type Desk, type SuitePerson } from './support';
+import { storyArticle as article, storyBlock as block, tabloidPage as page } from '../support/edition-sample';
+import { bodyText, joinDesk, PEOPLE, ServerProcess, serverSuite, shareDesk, typeInto, until, type Desk, type SuitePerson } from './support';
 
 /**
  * Collaboration across an edition (issue 17, item 6): each page of an edition is its own server page
@@ -18,20 +16,8 @@ import { bodyText, joinDesk, PEOPLE, ServerProcess, shareDesk, startSuiteServer,
  * is on which page from the server's directory (`serverPagesOf`).
  */
 
-const tmp = tempDir('banmian-edition-collab-');
-const usersFile = `${tmp.dir}/users.json`;
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
+const suite = serverSuite('banmian-edition-collab-');
 const http: Fetch = (url, init) => fetch(url, init);
-const open: Desk[] = [];
-
-const article = (id: string, paragraphs: string[]): Article => ({
-  id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '',
-});
-const block = (id: string, articleId: string): ArticleBlock => ({ id, kind: 'article', articleId, col: 0, span: 4, row: 0, rows: 20 });
-
-/** A page's settings as a plan makes them: the header prints its 版次. */
-const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
 
 /**
  * Two pages of one day's paper: 要闻 on page 1 continues on page 2 (转版: its part there is the
@@ -60,23 +46,18 @@ function useEdition(date: string): void {
   ids = ed.pages.map((_, i) => editionPageId(ed, i)!);
 }
 
-function track<T extends Desk>(d: T): T {
-  open.push(d);
-  return d;
-}
-
 /** A desk publishing page `index` of the edition from its own PageStore (as 发布到服务器 does). */
 async function publish(index: number, who: SuitePerson): Promise<{ store: PageStore; desk: Desk }> {
   const store = new PageStore(pageDocument(ed, index));
   const [name, role] = PEOPLE[who];
-  const desk = track(shareDesk(server.url, ids[index], tokens[who], name, role, store));
+  const desk = suite.track(shareDesk(suite.server.url, ids[index], suite.tokens[who], name, role, store));
   await desk.session.whenSynced();
   return { store, desk };
 }
 
 async function join(index: number, who: SuitePerson) {
   const [name, role] = PEOPLE[who];
-  const d = track(joinDesk(server.url, ids[index], tokens[who], name, role));
+  const d = suite.track(joinDesk(suite.server.url, ids[index], suite.tokens[who], name, role));
   await until(`${who} receives page ${index + 1}`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
   await d.session.whenSynced();
   return d;
@@ -84,7 +65,7 @@ async function join(index: number, who: SuitePerson) {
 
 /** Who the directory says is on each page of the edition, asked with `who`'s token. */
 async function people(who: SuitePerson): Promise<string[][]> {
-  const r = await listPages(server.url, tokens[who], http);
+  const r = await listPages(suite.server.url, suite.tokens[who], http);
   if (!r.ok) throw new Error(r.en);
   return serverPagesOf(ed, r.value.pages).map((page) => (page?.people ?? []).map((p: PagePerson) => `${p.role} ${p.name}`).sort());
 }
@@ -98,22 +79,6 @@ async function untilPeople(who: SuitePerson, expected: string[][]): Promise<void
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
-function closeAll(): void {
-  for (const d of open.splice(0)) d.session.destroy();
-}
-
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
-});
-
-afterEach(closeAll);
-
-afterAll(async () => {
-  closeAll();
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
 
 describe('two desks on two pages of one edition (real server on loopback)', () => {
   it('each page is its own server page, named from the edition and the page', () => {
@@ -135,12 +100,12 @@ describe('two desks on two pages of one edition (real server on loopback)', () =
 
     // a third desk (a 校对, granted every page) sees who is on which page
     await untilPeople('proof', [['组版 王组版'], ['组版 李组版']]);
-    closeAll();
+    suite.closeAll();
     await untilPeople('proof', [[], []]);
 
-    await server.kill('SIGTERM');
-    server = new ServerProcess(server.port, server.dataDir, server.usersFile);
-    await server.start();
+    await suite.server.kill('SIGTERM');
+    suite.server = new ServerProcess(suite.server.port, suite.server.dataDir, suite.server.usersFile);
+    await suite.server.start();
     const first = await join(0, 'chief');
     const second = await join(1, 'chief');
     expect(first.docs.articleIds()).toEqual(['yaowen']);

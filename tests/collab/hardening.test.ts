@@ -13,55 +13,23 @@ import { PageStore } from '../../src-core/store/page-store';
 import { articleParts } from '../../src-core/store/ydocs';
 import { removeUser } from '../../src-main/server/users';
 import { LIMITS } from '../../src-main/server/limits';
-import { ServerProcess, bodyText, freePort, joinDesk, shareDesk, tempDir, token, typeInto, until, type Desk, startSuiteServer, type SuitePerson } from './support';
+import { bodyText, freePort, joinPage, ServerProcess, serverSuite, shareDesk, shareSamplePage, token, typeInto, until } from './support';
 
 /**
  * Issue 14, collaboration server items 1–5, against a real server process on loopback.
  * Each test uses its own page id.
  */
 
-const tmp = tempDir('banmian-hardening-');
-const usersFile = `${tmp.dir}/users.json`;
-let server: ServerProcess;
-let tokens: Record<SuitePerson, string>;
-const open: Desk[] = [];
+const suite = serverSuite('banmian-hardening-');
 const sockets: WebSocket[] = [];
 
-beforeAll(async () => {
-  ({ server, tokens } = await startSuiteServer(tmp.dir, usersFile));
-});
-
 afterEach(() => {
-  for (const d of open.splice(0)) d.session.destroy();
   for (const s of sockets.splice(0)) s.terminate();
 });
 
-afterAll(async () => {
-  await server?.kill('SIGTERM');
-  tmp.remove();
-});
-
-function track<T extends Desk>(d: T): T {
-  open.push(d);
-  return d;
-}
-
-async function sharedPage(pageId: string): Promise<{ store: PageStore; layout: Desk }> {
-  const store = new PageStore(samplePage());
-  const layout = track(shareDesk(server.url, pageId, tokens.layout, '王组版', '组版', store));
-  await layout.session.whenSynced();
-  return { store, layout };
-}
-
-const NAMES = { proof: ['赵校对', '校对'], chief: ['钱值班', '值班编辑'], layout2: ['李组版', '组版'] } as const;
-
-async function join(pageId: string, who: keyof typeof NAMES, tokenText = tokens[who]) {
-  const d = track(joinDesk(server.url, pageId, tokenText, NAMES[who][0], NAMES[who][1]));
-  await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
-  // (the server may still be digesting a cut-off desk's 8 MB pieces: the same bound as the pieces' own waits)
-  await d.session.whenSynced(60_000);
-  return d;
-}
+const sharedPage = (pageId: string) => shareSamplePage(suite, pageId);
+// (the server may still be digesting a cut-off desk's 8 MB pieces: the same bound as the pieces' own waits)
+const join = (pageId: string, who: 'proof' | 'chief' | 'layout2', token?: string) => joinPage(suite, pageId, who, { token, syncMs: 60_000 });
 
 const ARTICLE = 'xu-chaowen';
 
@@ -105,7 +73,7 @@ class RawClient {
     ws.on('error', () => undefined);
   }
   static async open(): Promise<RawClient> {
-    const ws = new WebSocket(server.url);
+    const ws = new WebSocket(suite.server.url);
     sockets.push(ws);
     await new Promise<void>((res, rej) => (ws.once('open', () => res()), ws.once('error', rej)));
     return new RawClient(ws);
@@ -144,7 +112,7 @@ describe('issue 14: collaboration server hardening', () => {
   it('1. bounds the memory a flood before authentication takes, and frees it', async () => {
     // a flood: 20 × 30 MB for a document whose token is never answered right, then a probe with a
     // good token for another document on the same socket (its answer means all of the flood was read)
-    const pid = server.pid!;
+    const pid = suite.server.pid!;
     const before = rssMB(pid);
     const flood = await RawClient.open();
     const doc = layoutDocName('flood');
@@ -155,7 +123,7 @@ describe('issue 14: collaboration server hardening', () => {
       await flood.send(chunk);
       peak = Math.max(peak, rssMB(pid));
     }
-    if (!flood.closed) await flood.auth(layoutDocName('flood-probe'), tokens.layout);
+    if (!flood.closed) await flood.auth(layoutDocName('flood-probe'), suite.tokens.layout);
     peak = Math.max(peak, rssMB(pid));
     flood.ws.terminate();
     await until('the server counts no connection', () => !!flood.closed);
@@ -165,16 +133,16 @@ describe('issue 14: collaboration server hardening', () => {
     expect(after - before).toBeLessThan(200);
     // the server still serves
     const ok = await RawClient.open();
-    expect(await ok.auth(layoutDocName('flood-after'), tokens.layout)).toBe('authenticated');
+    expect(await ok.auth(layoutDocName('flood-after'), suite.tokens.layout)).toBe('authenticated');
   });
 
   it('2. the server relays no desk broadcast, so no desk can forge a server reply', async () => {
     await sharedPage('forged-reply');
     const doc = layoutDocName('forged-reply');
     const victim = await RawClient.open();
-    expect(await victim.auth(doc, tokens.chief)).toBe('authenticated');
+    expect(await victim.auth(doc, suite.tokens.chief)).toBe('authenticated');
     const attacker = await RawClient.open();
-    expect(await attacker.auth(doc, tokens.proof)).toBe('authenticated');
+    expect(await attacker.auth(doc, suite.tokens.proof)).toBe('authenticated');
     const forged = JSON.stringify({ type: REPLY_TYPE, id: 'r1-1234', ok: true, person: { name: '冒充的值班编辑', role: '值班编辑' } });
     await attacker.send(statelessFrame(doc, forged, MESSAGE.broadcastStateless));
     await attacker.roundTrip(doc); // the server has handled the broadcast (and relayed it, if it did)
@@ -229,7 +197,7 @@ describe('issue 14: collaboration server hardening', () => {
     const store = new PageStore(samplePage());
     const done = { name: '一校', startedBy: '赵校对', startedAt: '2024-01-15T09:00:00Z', finishedBy: '赵校对', finishedAt: '2024-01-15T10:00:00Z' };
     roundParts(store.layoutDoc).rounds.push([done]);
-    const layout = track(shareDesk(server.url, 'with-rounds', tokens.layout, '王组版', '组版', store));
+    const layout = suite.track(shareDesk(suite.server.url, 'with-rounds', suite.tokens.layout, '王组版', '组版', store));
     await layout.session.whenSynced();
     const proof = await join('with-rounds', 'proof');
     expect(layout.session.status().error).toBeUndefined();
@@ -263,9 +231,9 @@ describe('issue 14: collaboration server hardening', () => {
 
   it("5b. a removed user's open connections are closed", async () => {
     const { store } = await sharedPage('removed');
-    const tokenText = token(usersFile, '周校对', '校对');
+    const tokenText = token(suite.usersFile, '周校对', '校对');
     const proof = await join('removed', 'proof', tokenText);
-    expect(removeUser(usersFile, tokenText.split('.')[1])).toBe(true);
+    expect(removeUser(suite.usersFile, tokenText.split('.')[1])).toBe(true);
     await until('the removed user is cut off', () => proof.session.status().error !== undefined);
     expect(proof.session.status().error).toEqual(DENIAL_TEXT['banmian:user-removed']);
     typeInto(proof.docs.articleDoc(ARTICLE)!, 0, 0, '删后');
@@ -278,7 +246,7 @@ describe('issue 14: collaboration server hardening', () => {
 describe('issue 14: failed token attempts (a server of its own: the throttle holds the address)', () => {
   let own: ServerProcess;
   beforeAll(async () => {
-    own = new ServerProcess(await freePort(), `${tmp.dir}/data-throttle`, usersFile);
+    own = new ServerProcess(await freePort(), `${suite.dir}/data-throttle`, suite.usersFile);
     await own.start();
   });
   afterAll(async () => {
@@ -307,6 +275,6 @@ describe('issue 14: failed token attempts (a server of its own: the throttle hol
     expect(answers).toEqual(Array(LIMITS.failedTokensPerMinute).fill('banmian:bad-token'));
     expect(await attempt(`bm1.unobody.${'B'.repeat(43)}`)).toBe('banmian:too-many-attempts');
     // from this address even a good token waits out the minute
-    expect(await attempt(tokens.layout)).toBe('banmian:too-many-attempts');
+    expect(await attempt(suite.tokens.layout)).toBe('banmian:too-many-attempts');
   });
 });

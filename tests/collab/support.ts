@@ -12,6 +12,12 @@ import type { Role } from '../../src-core/collab/roles';
 import type { SharedPageDocs } from '../../src-core/collab/shared-docs';
 import { CollabSession } from '../../src-renderer/collab/session/session';
 import { addUser } from '../../src-main/server/users';
+import { samplePage } from '../../bench/pages';
+import type { EditionDocument } from '../../src-core/edition/edition';
+import { pageDocument } from '../../src-core/edition/page-doc';
+import { editionIdOf, editionPageId } from '../../src-core/edition/shared-edition';
+import { PageStore } from '../../src-core/store/page-store';
+import { EditionClient } from '../../src-renderer/edition/edition-client';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -160,25 +166,81 @@ export interface ServerSuite {
   tokens: Record<SuitePerson, string>;
   /** Desks opened by the running test: closed after it. */
   open: Desk[];
+  /** How to close anything else the running test opened (edition clients): called after it. */
+  closers: (() => void)[];
+  /** Closes what the running test opened so far (as after each test). */
+  closeAll(): void;
+  /** Keeps a desk in `open` (closed after the test); gives it back. */
+  track<T extends Desk>(desk: T): T;
 }
 
 /**
  * For a test file: the server started (with a token for each of PEOPLE) before its tests, the desks
- * in `open` closed after each test, the server stopped and the folder removed at the end. The server
- * and tokens are there once the tests run.
+ * in `open` and the `closers` closed after each test, the server stopped and the folder removed at
+ * the end. The server and tokens are there once the tests run; `dir` and `usersFile` at once (a token
+ * the server must know from its start is added before the tests).
  */
 export function serverSuite(prefix: string): ServerSuite {
   const tmp = tempDir(prefix);
-  const suite = { dir: tmp.dir, usersFile: `${tmp.dir}/users.json`, open: [] } as unknown as ServerSuite;
+  const suite = {
+    dir: tmp.dir,
+    usersFile: `${tmp.dir}/users.json`,
+    open: [],
+    closers: [],
+    closeAll() {
+      for (const d of suite.open.splice(0)) d.session.destroy();
+      for (const close of suite.closers.splice(0)) close();
+    },
+    track<T extends Desk>(desk: T): T {
+      suite.open.push(desk);
+      return desk;
+    },
+  } as unknown as ServerSuite;
   beforeAll(async () => {
     Object.assign(suite, await startSuiteServer(tmp.dir, suite.usersFile));
   });
-  afterEach(() => {
-    for (const d of suite.open.splice(0)) d.session.destroy();
-  });
+  afterEach(() => suite.closeAll());
   afterAll(async () => {
+    suite.closeAll();
     await suite.server?.kill('SIGTERM');
     tmp.remove();
   });
   return suite;
+}
+
+/** The 组版 (王组版) sharing the sample page under `pageId` from a PageStore of its own, synced; closed after the test. */
+export async function shareSamplePage(suite: ServerSuite, pageId: string): Promise<{ store: PageStore; layout: Desk }> {
+  const store = new PageStore(samplePage());
+  const [name, role] = PEOPLE.layout;
+  const layout = suite.track(shareDesk(suite.server.url, pageId, suite.tokens.layout, name, role, store));
+  await layout.session.whenSynced();
+  return { store, layout };
+}
+
+/** `who` joining page `pageId` (with their token unless another is given): back once every article has arrived and it is synced (within `syncMs`); closed after the test. */
+export async function joinPage(suite: ServerSuite, pageId: string, who: SuitePerson, options: { token?: string; syncMs?: number } = {}) {
+  const [name, role] = PEOPLE[who];
+  const d = suite.track(joinDesk(suite.server.url, pageId, options.token ?? suite.tokens[who], name, role));
+  await until(`${who} receives the page`, () => d.docs.articleIds().length > 0 && d.docs.articleIds().every((id) => d.docs.articleDoc(id)));
+  await d.session.whenSynced(options.syncMs);
+  return d;
+}
+
+/** A desk on page `index` of an edition (its own PageStore, shared as 发布到服务器 does) and on the edition; closed after the test. */
+export async function editionDesk(suite: ServerSuite, ed: EditionDocument, index: number, who: SuitePerson): Promise<{ store: PageStore; edition: EditionClient }> {
+  const store = new PageStore(pageDocument(ed, index));
+  const [name, role] = PEOPLE[who];
+  const session = new CollabSession({ url: suite.server.url, token: suite.tokens[who], pageId: editionPageId(ed, index)!, user: { name, role }, docs: store, createArticleDoc: store.createArticleDoc, WebSocket: NodeWebSocket, reconnectDelay: 100 });
+  suite.closers.push(() => session.destroy());
+  const client = editionClient(suite, ed, who);
+  await session.whenSynced();
+  await client.whenSynced();
+  return { store, edition: client };
+}
+
+/** `who`'s client of the edition on the suite's server; closed after the test. */
+export function editionClient(suite: ServerSuite, ed: EditionDocument, who: SuitePerson): EditionClient {
+  const client = new EditionClient({ url: suite.server.url, token: suite.tokens[who], editionId: editionIdOf(ed)!, WebSocket: NodeWebSocket });
+  suite.closers.push(() => client.destroy());
+  return client;
 }

@@ -5,45 +5,26 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { exportPrintPdf, menu, openApp, openStory, requireBuild, shot } from './workspace-support';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { caretAfter, exportPrintPdf, hostSession, menu, openApp, openStory, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 const status = (p: Page) => p.getByTestId('collab-status');
 
-async function caretAfter(p: Page, after: string): Promise<void> {
-  const first = p.getByTestId('story-body').locator('p').first();
-  const at = (await first.innerText()).indexOf(after);
-  if (at < 0) throw new Error(`${after} not in the first paragraph`);
-  await first.click();
-  await p.keyboard.press('Control+Home');
-  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
-}
-
 describe.skipIf(!chromiumAvailable() || !hasPoppler)('arrivals: the 组版 sees the 校对 marks arrive', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ autosaveSeconds: 3600 });
+  const { problems } = web;
   let editor: Page;
   let proofreader: Page;
-  const problems: string[] = [];
   /** The printed text without the slug line (which names the file and the time). */
-  const printed = (name: string) => execFileSync('pdftotext', [join(host.sandbox, name), '-'], { encoding: 'utf8' }).split('\n').filter((l) => !l.startsWith(`${name} `)).join('\n');
+  const printed = (name: string) => execFileSync('pdftotext', [join(web.host.sandbox, name), '-'], { encoding: 'utf8' }).split('\n').filter((l) => !l.startsWith(`${name} `)).join('\n');
 
   beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    editor = await openApp(browser, `${host.url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
-    proofreader = await openApp(browser, host.url, problems);
+    editor = await openApp(web.browser, `${web.host.url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
+    proofreader = await openApp(web.browser, web.host.url, problems);
     for (const p of [editor, proofreader]) await p.getByTestId('tool-view.fitPage').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
   });
 
   it('badge, notice and margin markers on the 组版 desk; the printed PDF unchanged', async () => {

@@ -21,7 +21,7 @@ import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { NodeWebSocket } from '../support/node-websocket';
 import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
-import { exportPrintPdf, menu, openFitted, openStory, pageText, requireBuild, shot } from './workspace-support';
+import { exportPrintPdf, hostSession, menu, openFitted, openStory, pageText, requireBuild, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 
@@ -40,24 +40,15 @@ async function caretAfter(p: Page, after: string): Promise<void> {
 const status = (p: Page) => p.getByTestId('collab-status');
 
 describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in the web host', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ autosaveSeconds: 3600 });
+  const { problems } = web;
   let editor: Page;
   let proofreader: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    editor = await openFitted(browser, `${host.url}?role=组版&name=王组版`, problems);
+    editor = await openFitted(web.browser, `${web.host.url}?role=组版&name=王组版`, problems);
     // The name and role the proofreader's address claims are replaced by the token's.
-    proofreader = await openFitted(browser, `${host.url}?role=组版&name=冒名`, problems);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+    proofreader = await openFitted(web.browser, `${web.host.url}?role=组版&name=冒名`, problems);
   });
 
   let invitation = '';
@@ -146,7 +137,7 @@ describe.skipIf(!chromiumAvailable())('two desks, one page: 共享此版面 in t
     const p = editor;
     await p.keyboard.press('Escape');
     await exportPrintPdf(p, 'shared-page.pdf');
-    const printed = execFileSync('pdftotext', [join(host.sandbox, 'shared-page.pdf'), '-'], { encoding: 'utf8' });
+    const printed = execFileSync('pdftotext', [join(web.host.sandbox, 'shared-page.pdf'), '-'], { encoding: 'utf8' });
     const line = printed.split('\n').find((l) => l.includes('为进一步'));
     expect(line).toMatch(/^为进一步切实强化/);
   });

@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseDocument } from '../../src-core/model/serialize';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clickCaret, exportPrintPdf, fitPage, openFitted, openStory, requireBuild, shot } from './workspace-support';
+import { chromiumAvailable } from '../support/browser';
+import { clickCaret, exportPrintPdf, fitPage, hostSession, openFitted, openStory, shot } from './workspace-support';
 
 /**
  * The 可删 (cuttable) paragraph mark in the story editor: set with the shortcut and the story
@@ -22,11 +20,9 @@ const button = (page: Page) => page.getByTestId('tool-edit.cuttable');
 const caretIn = (page: Page, n: number): Promise<void> => clickCaret(paragraphs(page).nth(n));
 
 describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-cut-' });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   const pdfText = (name: string): string => {
     const out = spawnSync('pdftotext', ['-enc', 'UTF-8', join(sandbox, name), '-'], { encoding: 'utf8' });
@@ -36,17 +32,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
   };
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-cut-'));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openFitted(browser, host.url, problems, { width: 1366, height: 768 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openFitted(web.browser, web.host.url, problems, { width: 1366, height: 768 });
   });
 
   it('marks the paragraph at the cursor with Ctrl+Shift+K and the button, which shows where the cursor is', async () => {
@@ -129,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('可删 paragraphs in the story editor', (
   });
 
   it('in 校对 mode the mark is set as it is, not as a tracked change (it changes nothing printed)', async () => {
-    const proofreader = await openFitted(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
+    const proofreader = await openFitted(web.browser, `${web.host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
     await openStory(proofreader, 'b-xie-feng');
     expect(await proofreader.getByTestId('story-proof-bar').innerText()).toContain('修改留痕');
     const text = await proofreader.getByTestId('story-body').innerText();

@@ -7,76 +7,54 @@
  * not on the server), and 加入 on page 3's card opens the server's page 3: 李组版's edit is there,
  * 王组版's is not, and the server keeps both pages apart.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { parseEdition } from '../../src-core/edition/edition-file';
 import { editionPageId } from '../../src-renderer/edition/server-pages';
-import { run as editionCommand } from '../../src-main/cli/commands/edition';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { saveFixtureEdition } from '../support/edition-fixture';
+import { chromiumAvailable } from '../support/browser';
 import { bodyText, freePort, joinDesk, ServerProcess, token, until } from '../collab/support';
-import { clickCaret, fitPage, menu, openApp, openStory, pageText, requireBuild, shot } from './workspace-support';
+import { clickCaret, fitPage, hostSession, menu, openApp, openEdition, openStory, pageText, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 const status = (p: Page) => p.getByTestId('collab-status');
 
-async function openEdition(page: Page): Promise<void> {
-  await page.keyboard.press('Control+o');
-  await page.getByTestId('dialog-file-name').fill(FILE);
-  await page.getByTestId('dialog-ok').click();
-  await page.getByTestId('edition-overview').waitFor();
-}
-
 describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', () => {
-  let sandbox: string;
   let edition: EditionDocument;
   let server: ServerProcess;
-  let host: WebHost;
-  let browser: Browser;
   let one: Page;
   let three: Page;
   let chief: Page;
-  const problems: string[] = [];
   const tokens = { wang: '', li: '', chief: '' };
+  const web = hostSession({
+    sandbox: 'banmian-edition-collab-',
+    autosaveSeconds: 3600,
+    prepare: async (sandbox) => {
+      edition = await saveFixtureEdition(sandbox, FILE);
+      const usersFile = join(sandbox, 'users.json');
+      tokens.wang = token(usersFile, '王组版', '组版');
+      tokens.li = token(usersFile, '李组版', '组版');
+      tokens.chief = token(usersFile, '钱值班', '值班编辑');
+      server = new ServerProcess(await freePort(), join(sandbox, 'data'), usersFile);
+      await server.start();
+    },
+  });
+  const { problems } = web;
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-edition-collab-'));
-    const logs: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-    const code = await editionCommand(['tests/fixtures/edition/PLAN.json', '-o', join(sandbox, 'pdf'), '--save', join(sandbox, FILE)]);
-    log.mockRestore();
-    if (code !== 0) throw new Error(logs.join('\n'));
-    const r = parseEdition(readFileSync(join(sandbox, FILE), 'utf8'));
-    if (!r.ok) throw new Error(r.en);
-    edition = r.edition;
-    const usersFile = join(sandbox, 'users.json');
-    tokens.wang = token(usersFile, '王组版', '组版');
-    tokens.li = token(usersFile, '李组版', '组版');
-    tokens.chief = token(usersFile, '钱值班', '值班编辑');
-    server = new ServerProcess(await freePort(), join(sandbox, 'data'), usersFile);
-    await server.start();
-    host = await startWebHost({ port: 0, sandbox, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    one = await openApp(browser, host.url, problems, { width: 1366, height: 768 });
-    three = await openApp(browser, host.url, problems, { width: 1366, height: 768 });
-    chief = await openApp(browser, host.url, problems, { width: 1600, height: 1000 });
-  }, 180_000);
+    one = await openApp(web.browser, web.host.url, problems, { width: 1366, height: 768 });
+    three = await openApp(web.browser, web.host.url, problems, { width: 1366, height: 768 });
+    chief = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
     await server?.kill('SIGTERM');
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   /** Opens page `index` of the edition from the overview, publishes it with `tokenText` and types `text` into block `blockId`'s story. */
   async function publishAndType(p: Page, index: number, tokenText: string, blockId: string, text: string): Promise<void> {
-    await openEdition(p);
+    await openEdition(p, FILE);
     await p.getByTestId('edition-page').nth(index).locator('.edition-open').click();
     await p.getByTestId('edition-bar').waitFor();
     await menu(p, 'file', 'file.publish');
@@ -103,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', (
 
   it("the duty editor's overview shows who is on each page, and 加入 opens the server's page 3 with only its own edit", async () => {
     const p = chief;
-    await openEdition(p);
+    await openEdition(p, FILE);
     await p.getByTestId('edition-server-url').fill(server.url);
     await p.getByTestId('edition-server-token').fill(tokens.chief);
     await p.getByTestId('edition-server-watch').click();

@@ -5,18 +5,16 @@
  * with 忽略 in the 校对 panel, kept with the page when it is saved into the edition, and the page's
  * 差错率 counts without it, in the panel and on the overview's card.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { samplePage } from '../../bench/pages';
 import { editionFromPage, parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import type { ArticleBlock } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { openApp, requireBuild, shot } from './workspace-support';
+import { chromiumAvailable } from '../support/browser';
+import { hostSession, openApp, openEdition, shot } from './workspace-support';
 
 const FILE = 'two-ways.banmian';
 
@@ -35,13 +33,6 @@ function edition(): string {
   });
 }
 
-async function openEdition(page: Page): Promise<void> {
-  await page.keyboard.press('Control+o');
-  await page.getByTestId('dialog-file-name').fill(FILE);
-  await page.getByTestId('dialog-ok').click();
-  await page.getByTestId('edition-overview').waitFor();
-}
-
 /** The list's count sits just after the heading's words, on their line, not at the list's right edge (where the panels' .count floats). */
 async function expectCountBesideHeading(page: Page): Promise<void> {
   const list = page.getByTestId('edition-findings');
@@ -58,29 +49,16 @@ async function expectCountBesideHeading(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('the edition overview’s findings across pages, and a masthead finding dismissed', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-edition-findings-', prepare: (dir) => writeFileSync(join(dir, FILE), edition()) });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-edition-findings-'));
-    writeFileSync(join(sandbox, FILE), edition());
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openApp(browser, host.url, problems, { width: 1600, height: 1000 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
   });
 
   it('lists the year and the name written two ways, each form with its pages', async () => {
-    await openEdition(page);
+    await openEdition(page, FILE);
     const list = page.getByTestId('edition-findings');
     await list.waitFor();
     const items = list.getByTestId('edition-finding');

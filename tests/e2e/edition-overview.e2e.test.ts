@@ -7,18 +7,16 @@
  * lines following a renumbered page.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { plainText } from '../../src-core/model/richtext';
-import { run as editionCommand } from '../../src-main/cli/commands/edition';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clickCaret, fitPage, openApp, openStory, requireBuild, shot } from './workspace-support';
+import { saveFixtureEdition } from '../support/edition-fixture';
+import { chromiumAvailable } from '../support/browser';
+import { clickCaret, fitPage, hostSession, openApp, openEdition, openStory, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 
@@ -28,47 +26,27 @@ function readEdition(path: string): EditionDocument {
   return r.edition;
 }
 
-async function openEdition(page: Page): Promise<void> {
-  await page.keyboard.press('Control+o');
-  await page.getByTestId('dialog-file-name').fill(FILE);
-  await page.getByTestId('dialog-ok').click();
-  await page.getByTestId('edition-overview').waitFor();
-}
-
 describe.skipIf(!chromiumAvailable())('the edition overview', () => {
-  let host: WebHost;
-  let browser: Browser;
   let page: Page;
-  let sandbox: string;
   let original: EditionDocument;
-  const problems: string[] = [];
+  const web = hostSession({
+    sandbox: 'banmian-overview-',
+    prepare: async (sandbox) => {
+      const ed = await saveFixtureEdition(sandbox, FILE);
+      // a fourth page numbered 2 as well (as a hand edit or two desks renumbering at once leave it)
+      ed.pages.push({ ...ed.pages[2], number: 2, name: '副刊', articles: [], images: [], blocks: [] });
+      writeFileSync(join(sandbox, FILE), serializeEdition(ed));
+      original = readEdition(join(sandbox, FILE));
+    },
+  });
+  const { problems, sandbox } = web;
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-overview-'));
-    const logs: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-    const code = await editionCommand(['tests/fixtures/edition/PLAN.json', '-o', join(sandbox, 'pdf'), '--save', join(sandbox, FILE)]);
-    log.mockRestore();
-    if (code !== 0) throw new Error(logs.join('\n'));
-    // a fourth page numbered 2 as well (as a hand edit or two desks renumbering at once leave it)
-    const ed = readEdition(join(sandbox, FILE));
-    ed.pages.push({ ...ed.pages[2], number: 2, name: '副刊', articles: [], images: [], blocks: [] });
-    writeFileSync(join(sandbox, FILE), serializeEdition(ed));
-    original = readEdition(join(sandbox, FILE));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openApp(browser, host.url, problems, { width: 1600, height: 1000 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
   });
 
   it('shows every page as a thumbnail with its number, name and status, and flags the shared number', async () => {
-    await openEdition(page);
+    await openEdition(page, FILE);
     const cards = page.getByTestId('edition-page');
     await expect.poll(() => cards.count()).toBe(4);
     expect(await page.getByTestId('edition-page-name').allInnerTexts()).toEqual(['要闻', '综合', '副刊', '经济']);
@@ -122,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await page.getByTestId('edition-overview').waitFor();
     await page.reload();
     await page.waitForSelector('.status[data-state="ready"]');
-    await openEdition(page);
+    await openEdition(page, FILE);
     const cards = page.getByTestId('edition-page');
     await expect.poll(() => cards.count()).toBe(4);
     expect(await cards.nth(1).locator('.edition-thumb > svg').textContent()).toContain('晚间新增');

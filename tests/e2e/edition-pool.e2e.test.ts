@@ -6,78 +6,63 @@
  * page 1 (放上), and the other desk sees the pool empty; 按服务器保存整期 writes the file from the
  * server: both placements are in it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { editionIdOf } from '../../src-core/edition/shared-edition';
-import { run as editionCommand } from '../../src-main/cli/commands/edition';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { EditionClient } from '../../src-renderer/edition/edition-client';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { saveFixtureEdition } from '../support/edition-fixture';
+import { chromiumAvailable } from '../support/browser';
 import { NodeWebSocket } from '../support/node-websocket';
 import { freePort, ServerProcess, token, until } from '../collab/support';
-import { openApp, requireBuild, shot } from './workspace-support';
+import { hostSession, openApp, openEdition, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 
 /** The fixture plan's edition with two more articles in its pool, on no page. */
 async function editionWithPool(sandbox: string): Promise<EditionDocument> {
-  const logs: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  const code = await editionCommand(['tests/fixtures/edition/PLAN.json', '-o', join(sandbox, 'pdf'), '--save', join(sandbox, FILE)]);
-  log.mockRestore();
-  if (code !== 0) throw new Error(logs.join('\n'));
-  const r = parseEdition(readFileSync(join(sandbox, FILE), 'utf8'));
-  if (!r.ok) throw new Error(r.en);
-  const spare = (id: string, headline: string) => ({ ...r.edition.articles[0], id, headline, styleOverrides: undefined });
-  const edition = { ...r.edition, articles: [...r.edition.articles, spare('daiyong', '待用稿件'), spare('beiyong', '备用稿件')] };
+  const made = await saveFixtureEdition(sandbox, FILE);
+  const spare = (id: string, headline: string) => ({ ...made.articles[0], id, headline, styleOverrides: undefined });
+  const edition = { ...made, articles: [...made.articles, spare('daiyong', '待用稿件'), spare('beiyong', '备用稿件')] };
   writeFileSync(join(sandbox, FILE), serializeEdition(edition));
   return edition;
 }
 
 describe.skipIf(!chromiumAvailable())("the edition's pool on the server, in the overview", () => {
-  let sandbox: string;
   let edition: EditionDocument;
   let server: ServerProcess;
-  let host: WebHost;
-  let browser: Browser;
   let chief: Page;
   let other: EditionClient;
-  const problems: string[] = [];
   const tokens = { chief: '', li: '' };
+  const web = hostSession({
+    sandbox: 'banmian-edition-pool-',
+    autosaveSeconds: 3600,
+    prepare: async (sandbox) => {
+      edition = await editionWithPool(sandbox);
+      const usersFile = join(sandbox, 'users.json');
+      tokens.chief = token(usersFile, '钱值班', '值班编辑');
+      tokens.li = token(usersFile, '李组版', '组版');
+      server = new ServerProcess(await freePort(), join(sandbox, 'data'), usersFile);
+      await server.start();
+    },
+  });
+  const { problems, sandbox } = web;
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-edition-pool-'));
-    edition = await editionWithPool(sandbox);
-    const usersFile = join(sandbox, 'users.json');
-    tokens.chief = token(usersFile, '钱值班', '值班编辑');
-    tokens.li = token(usersFile, '李组版', '组版');
-    server = new ServerProcess(await freePort(), join(sandbox, 'data'), usersFile);
-    await server.start();
-    host = await startWebHost({ port: 0, sandbox, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    chief = await openApp(browser, host.url, problems, { width: 1600, height: 1000 });
-  }, 180_000);
+    chief = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
+  });
 
   afterAll(async () => {
     other?.destroy();
-    await browser?.close();
-    await host?.close();
     await server?.kill('SIGTERM');
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it('publishes the edition, shows its unplaced articles, follows another desk, places one and saves from the server', async () => {
     const p = chief;
-    await p.keyboard.press('Control+o');
-    await p.getByTestId('dialog-file-name').fill(FILE);
-    await p.getByTestId('dialog-ok').click();
-    await p.getByTestId('edition-overview').waitFor();
+    await openEdition(p, FILE);
     await p.getByTestId('edition-server-url').fill(server.url);
     await p.getByTestId('edition-server-token').fill(tokens.chief);
     await p.getByTestId('edition-server-watch').click();

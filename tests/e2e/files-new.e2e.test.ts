@@ -1,32 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { openApp, requireBuild, shot } from './workspace-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { hostSession, openApp, shot } from './workspace-support';
 
 /** 新建版面 from a preset or a custom size, and 最近打开 (recent files) through the host. */
 describe.skipIf(!chromiumAvailable())('new page and recent files', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-new-' });
+  const { problems } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-new-'));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openApp(browser, host.url, problems);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openApp(web.browser, web.host.url, problems);
   });
 
   const menu = async (menuId: string, command: string) => {

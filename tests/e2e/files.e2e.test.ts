@@ -1,16 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { parseDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, fitPage, frameOf, menu, openApp, openFitted, requireBuild, root, shot } from './workspace-support';
+import { freePort } from '../collab/support';
+import { chromiumAvailable } from '../support/browser';
+import { browserSession, clientPoint, fitPage, frameOf, hostSession, menu, openApp, openFitted, shot } from './workspace-support';
+import { startHostProcess } from './host-process';
 
 // The block these tests nudge: the sample's picture (column 5, line 68), inside its article with
 // free lines under it (the made-up page has none under any text block).
@@ -27,24 +26,12 @@ async function selectPhoto(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, export', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-files-' });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-files-'));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openFitted(browser, host.url, problems);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openFitted(web.browser, web.host.url, problems);
   });
 
   it('saves the page under a name in the sandbox (Ctrl+S asks for a name the first time), and the title loses its ●', async () => {
@@ -262,49 +249,24 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
   });
 });
 
-/** A host in its own process, so that it can be killed as a crash would kill it. */
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => done(port));
-    });
-  });
-}
-
-function startHostProcess(port: number, sandbox: string): Promise<ChildProcess> {
-  // One node process (no tsx wrapper process), so that SIGKILL takes the server down at once.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/server.ts', '--port', String(port), '--sandbox', sandbox, '--autosave', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((done, fail) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('browser host') && done(child));
-    child.once('exit', (code) => fail(new Error(`web host exited with ${code}`)));
-  });
-}
+/** The autosave every second (30 s in the app). */
+const startAutosavingHost = (port: number, sandbox: string) => startHostProcess(port, sandbox, { args: ['--autosave', '1'] });
 
 describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is killed', () => {
-  let browser: Browser;
-  let sandbox: string;
+  const recovery = browserSession('banmian-recovery-');
+  const { sandbox } = recovery;
   let child: ChildProcess | undefined;
 
-  beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-recovery-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     child?.kill('SIGKILL');
-    await browser?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it('recovers the work autosaved before the crash', async () => {
     const port = await freePort();
-    child = await startHostProcess(port, sandbox);
+    child = await startAutosavingHost(port, sandbox);
     const url = `http://127.0.0.1:${port}/`;
     const problems: string[] = [];
-    const page = await openFitted(browser, url, problems);
+    const page = await openFitted(recovery.browser, url, problems);
     await selectPhoto(page);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -316,8 +278,8 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     await new Promise((r) => child!.once('exit', r));
     await page.close();
 
-    child = await startHostProcess(port, sandbox);
-    const again = await openApp(browser, url, problems);
+    child = await startAutosavingHost(port, sandbox);
+    const again = await openApp(recovery.browser, url, problems);
     await again.getByTestId('dialog-recover').waitFor();
     await shot(again, 'ui-recover.png');
     await again.getByTestId('recover-ok').click();

@@ -1,14 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import type { PageFont } from '../../src-core/model/page-fonts';
 import { serializeDocument } from '../../src-core/model/serialize';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { openFitted, requireBuild, shot } from './workspace-support';
+import { chromiumAvailable } from '../support/browser';
+import { hostSession, openFitted, shot } from './workspace-support';
 
 /** A licensed 小标宋 this machine (and the test's) does not have, recorded by the page that used it for its headlines. */
 const XBS: PageFont = {
@@ -28,25 +26,12 @@ function pageWithTheFont(): string {
 }
 
 describe.skipIf(!chromiumAvailable())('a page opened on a machine without one of its fonts', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-missing-font-', prepare: (dir) => writeFileSync(join(dir, 'xbs.banmian'), pageWithTheFont()) });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-missing-font-'));
-    writeFileSync(join(sandbox, 'xbs.banmian'), pageWithTheFont());
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openFitted(browser, host.url, problems);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openFitted(web.browser, web.host.url, problems);
   });
 
   it('says which font is missing and what draws it meanwhile, draws the headlines in the 标宋 stand-in, and saving keeps the font', async () => {

@@ -5,14 +5,10 @@
  * one step, refused over a text block, cancelled by Escape; saved and reopened, the story is there.
  * On a new empty page, at 1600×1000 and 1366×768.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clickCaret, clientPoint, dragPage, fitPage, frameOf, openApp, requireBuild, shot } from './workspace-support';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { clickCaret, clientPoint, dragPage, fitPage, frameOf, hostSession, openApp, shot } from './workspace-support';
 
 interface Grid {
   /** Each column's left edge and width, pt. */
@@ -73,20 +69,14 @@ const SIZES = [
 
 describe.skipIf(!chromiumAvailable())('a new story: 新建稿件 and the 文本框 tool', () => {
   describe.each(SIZES)('at $width×$height', (size) => {
-    let host: WebHost;
-    let browser: Browser;
+    const web = hostSession({ sandbox: 'banmian-new-story-' });
+    const { problems } = web;
     let page: Page;
-    let sandbox: string;
     let grid: Grid;
-    const problems: string[] = [];
     const tag = `${size.width}x${size.height}`;
 
     beforeAll(async () => {
-      requireBuild();
-      sandbox = mkdtempSync(join(tmpdir(), 'banmian-new-story-'));
-      host = await startWebHost({ port: 0, sandbox });
-      browser = await launchChromium();
-      page = await openApp(browser, host.url, problems, size);
+      page = await openApp(web.browser, web.host.url, problems, size);
       // a new empty page, the dialog's defaults
       await page.keyboard.press('Control+n');
       await page.getByTestId('dialog-new-page').waitFor();
@@ -95,12 +85,6 @@ describe.skipIf(!chromiumAvailable())('a new story: 新建稿件 and the 文本�
       await fitPage(page);
       grid = await readGrid(page);
       expect(grid.cols.length).toBeGreaterThanOrEqual(4);
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await host?.close();
-      rmSync(sandbox, { recursive: true, force: true });
     });
 
     let written = '';

@@ -6,13 +6,12 @@
  * what is wrong (token refused, server unreachable, no page for this token).
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivePageId } from '../../src-core/collab/directory';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { ServerProcess, freePort, tempDir, token } from '../collab/support';
-import { menu, openApp, pageText, requireBuild, shot } from './workspace-support';
+import { hostSession, menu, openApp, pageText, shot } from './workspace-support';
 
 const status = (p: Page) => p.getByTestId('collab-status');
 const LABEL = '洛阳日报 2024-01-16 第03版';
@@ -28,30 +27,27 @@ describe.skipIf(!chromiumAvailable())('newsroom server: 发布到服务器 and j
   const tmp = tempDir('banmian-newsroom-e2e-');
   const usersFile = join(tmp.dir, 'users.json');
   let server: ServerProcess;
-  let host: WebHost;
-  let browser: Browser;
   let editor: Page;
   let proofreader: Page;
-  const problems: string[] = [];
   const tokens = { layout: '', proof: '', other: '' };
 
   beforeAll(async () => {
-    requireBuild();
     tokens.layout = token(usersFile, '王组版', '组版');
     tokens.proof = token(usersFile, '赵校对', '校对', [PAGE_ID]);
     tokens.other = token(usersFile, '孙校对', '校对', ['p20240116-04-00000000']);
     server = new ServerProcess(await freePort(), join(tmp.dir, 'data'), usersFile);
     await server.start();
-    host = await startWebHost({ port: 0, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    editor = await openApp(browser, `${host.url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
-    proofreader = await openApp(browser, host.url, problems, { width: 1366, height: 768 });
+  });
+  const web = hostSession({ autosaveSeconds: 3600 });
+  const { problems } = web;
+
+  beforeAll(async () => {
+    editor = await openApp(web.browser, `${web.host.url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
+    proofreader = await openApp(web.browser, web.host.url, problems, { width: 1366, height: 768 });
     for (const p of [editor, proofreader]) await p.getByTestId('tool-view.fitPage').click();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
     await server?.kill('SIGTERM');
     tmp.remove();
   });

@@ -3,7 +3,7 @@
  * use: qpdf, poppler (pdfinfo, pdffonts, pdftotext per page, pdftoppm), MuPDF and Ghostscript. Each
  * check is skipped, with a message saying which tool is missing, where the tool is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,29 +16,13 @@ import { exportPdfPages, type PdfPage } from '../../src-core/pdf';
 import { loadOutputIntent } from '../../src-main/files/print';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
+import { hanCounts, needs, run } from '../support/pdf-tools';
 
 // The slug line shows local time; fix the zone so the rendering is the same everywhere.
 process.env.TZ = 'Asia/Shanghai';
 
 const MM = 72 / 25.4;
 const AT = new Date('2024-01-16T14:30:00Z');
-
-function needs(tool: string): boolean {
-  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0) return true;
-  console.warn(`skipped: ${tool} is not installed`);
-  return false;
-}
-
-const run = (cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } => {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
-function hanCounts(text: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const ch of text.match(/[\u3400-\u9fff\u{20000}-\u{3134f}]/gu) ?? []) m.set(ch, (m.get(ch) ?? 0) + 1);
-  return m;
-}
 
 describe('three pages as one print PDF', () => {
   const fonts = fontProvider().registry();

@@ -3,7 +3,7 @@
  * poppler (pdftotext, pdffonts, pdfinfo, pdftoppm), qpdf, Ghostscript and MuPDF. Each check is
  * skipped, with a message saying which tool is missing, where the tool is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,33 +19,13 @@ import { isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
 import { loadOutputIntent } from '../../src-main/files/print';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
+import { hanCounts, needs, run } from '../support/pdf-tools';
 
 // The slug line shows local time; fix the zone so the reference image is the same everywhere.
 process.env.TZ = 'Asia/Shanghai';
 
 const MM = 72 / 25.4;
 const AT = new Date('2024-01-16T14:30:00Z');
-
-function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-}
-
-function needs(tool: string): boolean {
-  if (has(tool)) return true;
-  console.warn(`skipped: ${tool} is not installed (apt-get install ${tool === 'qpdf' ? 'qpdf' : tool === 'mutool' ? 'mupdf-tools' : tool === 'gs' ? 'ghostscript' : 'poppler-utils'})`);
-  return false;
-}
-
-const run = (cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } => {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
-function hanCounts(text: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const ch of text.match(/[\u3400-\u9fff\u{20000}-\u{3134f}]/gu) ?? []) m.set(ch, (m.get(ch) ?? 0) + 1);
-  return m;
-}
 
 
 describe('the sample page as a print PDF', () => {

@@ -1,15 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { PRINT_PPI } from '../../src-core/model/document';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clientPoint, exportPrintPdf, frameOf, openFitted, requireBuild, shot } from './workspace-support';
+import { chromiumAvailable } from '../support/browser';
+import { clientPoint, exportPrintPdf, frameOf, hostSession, openFitted, shot } from './workspace-support';
 
 /**
  * 图片: a picture imported with 导入稿件 shows in the 图片 list, is dragged into the sample's
@@ -68,24 +65,12 @@ async function dropFiles(page: Page, files: { name: string; type: string; bytes:
 const pictureItem = (page: Page, name: string) => page.locator('[data-testid="picture-item"]', { has: page.locator('[data-testid="picture-name"]', { hasText: name }) });
 
 describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-pictures-' });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-pictures-'));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openFitted(browser, host.url, problems, { width: 1600, height: 1000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openFitted(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
   });
 
   it('an imported picture appears in the 图片 list, unplaced, with its pixel size', async () => {

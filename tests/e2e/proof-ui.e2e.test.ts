@@ -6,17 +6,16 @@
  * reopening; marks survive save and reopen; a comment whose text is deleted becomes an orphan.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { samplePage } from '../../bench/pages';
 import { plainText } from '../../src-core/model/richtext';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { compareWithReference } from '../support/reference';
-import { clientPoint, exportPrintPdf, frameOf, menu, openApp, openStory, pageText, root, shot } from './workspace-support';
+import { clientPoint, exportPrintPdf, frameOf, hostSession, menu, openApp, openStory, pageText, root, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
 /** The built renderer: dist-web/ (npm run test:e2e builds it), or another build given by BANMIAN_WEB_DIST. */
@@ -30,26 +29,15 @@ const at = (s: string): number => {
 };
 
 describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组版 desk on one page', () => {
-  let host: WebHost;
-  let browser: Browser;
-  let sandbox: string;
+  // No autosave during the test: a recovery offer would greet the second desk.
+  const web = hostSession({ sandbox: 'bm-proof-ui-', root: DIST, autosaveSeconds: 3600 });
+  const { problems, sandbox } = web;
   let proofreader: Page;
   let editor: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} is not built: run \`npm run test:e2e\``);
-    sandbox = mkdtempSync(join(tmpdir(), 'bm-proof-ui-'));
-    // No autosave during the test: a recovery offer would greet the second desk.
-    host = await startWebHost({ port: 0, root: DIST, sandbox, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    proofreader = await openApp(browser, `${host.url}?role=校对&name=王岚`, problems);
+    proofreader = await openApp(web.browser, `${web.host.url}?role=校对&name=王岚`, problems);
     await proofreader.getByTestId('tool-view.fitPage').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
   });
 
   const body = (p: Page) => p.getByTestId('story-body');
@@ -210,7 +198,7 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
   });
 
   it('the layout editor opens the saved page and sees the marks on the page', async () => {
-    editor = await openApp(browser, `${host.url}?role=组版&name=晓南`, problems);
+    editor = await openApp(web.browser, `${web.host.url}?role=组版&name=晓南`, problems);
     const p = editor;
     expect(await p.getByTestId('identity').innerText()).toMatch(/组版\s*晓南/);
     // 组版 starts in the print view without the panel.
@@ -396,7 +384,7 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
     const p = editor;
     await p.keyboard.press('Control+s');
     await expect.poll(() => noticeText(p)).toContain('已保存 proof-desk.banmian');
-    const again = await openApp(browser, `${host.url}?role=组版&name=晓南`, problems);
+    const again = await openApp(web.browser, `${web.host.url}?role=组版&name=晓南`, problems);
     await again.keyboard.press('Control+o');
     await again.getByTestId('dialog-open').waitFor();
     await again.getByTestId('dialog-file-name').fill('proof-desk.banmian');

@@ -5,38 +5,21 @@
  * is offered to merge them (合并 / 另开); merging brings the outage edit to both desks once, and the
  * backup goes once the server has it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../src-core/host-api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { freePort } from '../collab/support';
-import { menu, openApp, openStory, requireBuild, root, shot } from './workspace-support';
+import { browserSession, menu, openApp, openStory, shot, typeAfter } from './workspace-support';
+import { startHostProcess } from './host-process';
 
+/** The pages keep the secret of the index.html they loaded; the restarted host is given the same one. */
 const SECRET = 'reshare-e2e-secret';
 
-function startHostProcess(port: number, sandbox: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/server.ts', '--port', String(port), '--sandbox', sandbox], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BANMIAN_WEB_SECRET: SECRET } });
-  return new Promise((done, fail) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('browser host') && done(child));
-    child.once('exit', (code) => fail(new Error(`web host exited with ${code}`)));
-  });
-}
-
 const status = (p: Page) => p.getByTestId('collab-status');
-
-async function typeAfter(p: Page, after: string, text: string): Promise<void> {
-  const first = p.getByTestId('story-body').locator('p').first();
-  const at = (await first.innerText()).indexOf(after);
-  if (at < 0) throw new Error(`${after} not in the first paragraph`);
-  await first.click();
-  await p.keyboard.press('Control+Home');
-  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
-  await p.keyboard.type(text);
-}
 
 async function invite(editor: Page): Promise<string> {
   await menu(editor, 'file', 'file.share');
@@ -61,21 +44,12 @@ async function shotBoth(p: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () => {
-  let browser: Browser;
-  let sandbox: string;
+  const web = browserSession('banmian-reshare-');
+  const { problems, sandbox } = web;
   const children: ChildProcess[] = [];
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-reshare-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     for (const c of children) c.kill('SIGKILL');
-    await browser?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it("offers the proofreader's outage edit when it joins the new share, and merging brings it to both desks once", async () => {
@@ -84,13 +58,13 @@ describe.skipIf(!chromiumAvailable())('a page shared again under a new id', () =
     for (const desk of ['layout', 'proof']) {
       const port = await freePort();
       mkdirSync(join(sandbox, desk));
-      children.push(await startHostProcess(port, join(sandbox, desk)));
+      children.push(await startHostProcess(port, join(sandbox, desk), { secret: SECRET }));
       urls.push(`http://127.0.0.1:${port}/`);
     }
     const [layoutUrl, url] = urls as [string, string];
     const kept = async () => (await (await fetch(`${url}api/deskBackupList`, { method: 'POST', headers: { 'content-type': 'application/json', [SESSION_HEADER]: SECRET }, body: '[]' })).json()).value as { pageId: string; pending: number }[];
-    const editor = await openApp(browser, `${layoutUrl}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
-    const proofreader = await openApp(browser, url, problems, { width: 1366, height: 768 });
+    const editor = await openApp(web.browser, `${layoutUrl}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
+    const proofreader = await openApp(web.browser, url, problems, { width: 1366, height: 768 });
     const firstInvitation = await invite(editor);
     await joinShare(proofreader, firstInvitation);
     for (const p of [editor, proofreader]) {

@@ -1,12 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { clickCaret, exportPrintPdf, openApp, openFitted, openStory, requireBuild, resultsDir, shot } from './workspace-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { clickCaret, exportPrintPdf, hostSession, openApp, openFitted, openStory, resultsDir, shot } from './workspace-support';
 
 /**
  * A face per run of text: 楷体 set on a selection in the story editor's toolbar is drawn on the
@@ -36,11 +33,9 @@ async function selectRun(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('a face on a selection in the story editor', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-face-' });
+  const { problems, sandbox } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
   const tool = (name: string, args: string[]) => {
     const out = spawnSync(name, args, { encoding: 'utf8' });
     expect(out.status, out.stderr).toBe(0);
@@ -48,17 +43,7 @@ describe.skipIf(!chromiumAvailable())('a face on a selection in the story editor
   };
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-face-'));
-    host = await startWebHost({ port: 0, sandbox });
-    browser = await launchChromium();
-    page = await openFitted(browser, host.url, problems, { width: 1366, height: 768 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
+    page = await openFitted(web.browser, web.host.url, problems, { width: 1366, height: 768 });
   });
 
   it('sets 楷体 on the selected words; the page draws them in 楷 and the PDF embeds and draws 楷', async () => {
@@ -88,25 +73,13 @@ describe.skipIf(!chromiumAvailable())('a face on a selection in the story editor
 });
 
 describe.skipIf(!chromiumAvailable())('a face on a selection in 校对 mode', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const web = hostSession({ sandbox: 'banmian-face-proof-', autosaveSeconds: 3600 });
+  const { problems } = web;
   let page: Page;
-  let sandbox: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-face-proof-'));
-    host = await startWebHost({ port: 0, sandbox, autosaveSeconds: 3600 });
-    browser = await launchChromium();
-    page = await openApp(browser, `${host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
+    page = await openApp(web.browser, `${web.host.url}?role=校对&name=王岚`, problems, { width: 1366, height: 768 });
     await page.getByTestId('tool-view.fitPage').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it('is a suggestion: the old run struck through, the same text inserted in 楷, listed for the layout editor to accept or reject', async () => {

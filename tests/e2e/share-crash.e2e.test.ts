@@ -6,28 +6,17 @@
  * (nobody clicks anything), and every edit made during the outage is on both desks. Then the 组版's
  * app starts again (a reload): it rejoins its own share from its backup without doubling anything.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../src-core/host-api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { freePort } from '../collab/support';
-import { menu, openApp, openStory, requireBuild, root, shot } from './workspace-support';
+import { browserSession, menu, openApp, openStory, shot, typeAfter } from './workspace-support';
+import { startHostProcess } from './host-process';
 
 /** The pages keep the secret of the index.html they loaded; the restarted host is given the same one. */
 const SECRET = 'share-crash-e2e-secret';
-
-function startHostProcess(port: number, sandbox: string): Promise<ChildProcess> {
-  // One node process (no tsx wrapper), so that SIGKILL takes the host and its sharing server down at once.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/server.ts', '--port', String(port), '--sandbox', sandbox], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BANMIAN_WEB_SECRET: SECRET } });
-  return new Promise((done, fail) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('browser host') && done(child));
-    child.once('exit', (code) => fail(new Error(`web host exited with ${code}`)));
-  });
-}
 
 async function killed(child: ChildProcess): Promise<void> {
   const gone = new Promise((r) => child.once('exit', r));
@@ -37,40 +26,21 @@ async function killed(child: ChildProcess): Promise<void> {
 
 const status = (p: Page) => p.getByTestId('collab-status');
 
-async function typeAfter(p: Page, after: string, text: string): Promise<void> {
-  const first = p.getByTestId('story-body').locator('p').first();
-  const at = (await first.innerText()).indexOf(after);
-  if (at < 0) throw new Error(`${after} not in the first paragraph`);
-  await first.click();
-  await p.keyboard.press('Control+Home');
-  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
-  await p.keyboard.type(text);
-}
-
 describe.skipIf(!chromiumAvailable())('the sharing host is killed mid-session and restarted', () => {
-  let browser: Browser;
-  let sandbox: string;
+  const web = browserSession('banmian-share-crash-');
+  const { problems, sandbox } = web;
   let child: ChildProcess | undefined;
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    requireBuild();
-    sandbox = mkdtempSync(join(tmpdir(), 'banmian-share-crash-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     child?.kill('SIGKILL');
-    await browser?.close();
-    rmSync(sandbox, { recursive: true, force: true });
   });
 
   it('both desks reconnect by themselves and every outage edit is on both', async () => {
     const port = await freePort();
-    child = await startHostProcess(port, sandbox);
+    child = await startHostProcess(port, sandbox, { secret: SECRET });
     const url = `http://127.0.0.1:${port}/`;
-    const editor = await openApp(browser, `${url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
-    const proofreader = await openApp(browser, url, problems, { width: 1366, height: 768 });
+    const editor = await openApp(web.browser, `${url}?role=组版&name=王组版`, problems, { width: 1600, height: 1000 });
+    const proofreader = await openApp(web.browser, url, problems, { width: 1366, height: 768 });
     for (const p of [editor, proofreader]) await p.getByTestId('tool-view.fitPage').click();
 
     await menu(editor, 'file', 'file.share');
@@ -95,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('the sharing host is killed mid-session an
     await shot(editor, 'share-crash-editor-offline-1600.png');
     await shot(proofreader, 'share-crash-proofreader-offline-1366.png');
 
-    child = await startHostProcess(port, sandbox);
+    child = await startHostProcess(port, sandbox, { secret: SECRET });
     // the host resumed the same share: same page, same address
     const shared = await (await fetch(`${url}api/shareStatus`, { method: 'POST', headers: { 'content-type': 'application/json', [SESSION_HEADER]: SECRET }, body: '[]' })).json();
     expect(decodeURIComponent(invitation)).toContain(`page=${shared.value.pageId}`);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { openApp, requireBuild } from './workspace-support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { hostSession, openApp } from './workspace-support';
 
 /** The scripts index.html has the browser load before anything is drawn: its entry and the chunks it preloads. */
 async function startScripts(url: string): Promise<{ names: string[]; code: string }> {
@@ -38,20 +37,10 @@ const START_SCRIPTS_LIMIT = 700 * 1024;
  * story editor, the edition overview or the sharing dialogs, which come as chunks when first used.
  */
 describe.skipIf(!chromiumAvailable())('the scripts before the first paint', () => {
-  let host: WebHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const web = hostSession();
 
   it('leave out pdf-lib and the story editor', async () => {
-    const { names, code } = await startScripts(host.url);
+    const { names, code } = await startScripts(web.host.url);
     expect(names.length).toBeGreaterThan(0);
     // (booleans: a failure should not print a megabyte of script)
     expect(code.includes('pdf-lib does not support reading or writing XFA'), 'pdf-lib').toBe(false);
@@ -68,7 +57,7 @@ describe.skipIf(!chromiumAvailable())('the scripts before the first paint', () =
 
   it('puts the workspace’s stylesheet after its panels’, as when it was one bundle (its rules win over theirs)', async () => {
     const problems: string[] = [];
-    const app = await openApp(browser, host.url, problems);
+    const app = await openApp(web.browser, web.host.url, problems);
     await app.getByTestId('workspace').waitFor();
     // Where a rule stands in the cascade: its stylesheet's place in the document, then its own.
     const place = (selector: string) =>
@@ -91,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('the scripts before the first paint', () =
 
   it('loads the story editor’s chunk when a story is first opened, and it works', async () => {
     const problems: string[] = [];
-    const app = await openApp(browser, host.url, problems);
+    const app = await openApp(web.browser, web.host.url, problems);
     const storyChunk = () => app.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/StoryEditor-[^/]+\.js$/.test(e.name)));
     expect(await storyChunk()).toBe(false);
     await countStoryEditors(app);

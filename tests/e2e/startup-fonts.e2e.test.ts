@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { openApp, requireBuild } from './workspace-support';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { hostSession, openApp } from './workspace-support';
 import { FONT_SOURCES } from '../../src-main/fonts/provider';
 
 /** The faces Banmian ships (song, hei, kai, biaosong; regular and bold). */
@@ -14,20 +12,10 @@ const BUNDLED = FONT_SOURCES.flatMap((s) => s.faces()).map((f) => f.id);
  * those bytes, so the screen draws with the very files layout measured.
  */
 describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
-  let host: WebHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuild();
-    host = await startWebHost({ port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const web = hostSession();
 
   it('declares the faces the first page draws with before showing it, the rest after', async () => {
-    const app = await browser.newPage({ viewport: { width: 1440, height: 950 }, deviceScaleFactor: 1 });
+    const app = await web.browser.newPage({ viewport: { width: 1440, height: 950 }, deviceScaleFactor: 1 });
     // Note when each face is handed to the browser and when the page first shows text.
     await app.addInitScript(() => {
       const w = window as unknown as { __events: string[] };
@@ -46,7 +34,7 @@ describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
         mo.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    await app.goto(host.url);
+    await app.goto(web.host.url);
     await app.waitForSelector('[data-testid="page"] svg text', { timeout: 90_000 });
     await expect.poll(() => app.evaluate(() => (window as unknown as { __events: string[] }).__events.filter((e) => !e.startsWith('fetch ')).length), { timeout: 30_000 }).toBe(BUNDLED.length + 1);
     const all = await app.evaluate(() => (window as unknown as { __events: string[] }).__events);
@@ -68,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
 
   it('draws the page with the bundled faces, each fetched once from the host', async () => {
     const problems: string[] = [];
-    const app = await openApp(browser, host.url, problems);
+    const app = await openApp(web.browser, web.host.url, problems);
     // The faces the first page does not draw with are declared once it is up (App).
     const faces = () => app.evaluate(() => [...document.fonts].map((f) => `${f.family}:${f.status}`).sort());
     await expect.poll(faces, { timeout: 30_000 }).toEqual(BUNDLED.map((id) => `bm-${id}:loaded`).sort());
@@ -82,10 +70,10 @@ describe.skipIf(!chromiumAvailable())('the fonts at start', () => {
   });
 
   it('leaves fontkit’s WOFF2 decoder out of the window (its dictionary cost every start ~50 ms)', async () => {
-    const html = await (await fetch(host.url)).text();
+    const html = await (await fetch(web.host.url)).text();
     const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
-    const code = (await Promise.all(scripts.map(async (src) => (await fetch(new URL(src, host.url))).text()))).join('\n');
+    const code = (await Promise.all(scripts.map(async (src) => (await fetch(new URL(src, web.host.url))).text()))).join('\n');
     expect(code).toContain('WOFF2 fonts are not read in the window');
     expect(code).not.toContain('BrotliDecompress');
   });

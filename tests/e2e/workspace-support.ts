@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../src-main/web-host/server';
 import { launchChromium } from '../support/browser';
 import { findProjectRoot } from '../../src-main/host/handlers';
 
@@ -11,8 +13,8 @@ import { findProjectRoot } from '../../src-main/host/handlers';
 export const root = findProjectRoot();
 export const resultsDir = join(root, 'test-results');
 
-export function requireBuild(): void {
-  if (!existsSync(join(root, 'dist-web/index.html'))) throw new Error('dist-web/ is not built: run `npm run test:e2e` (or `npm run web:build` first)');
+export function requireBuild(dist = join(root, 'dist-web')): void {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not built: run \`npm run test:e2e\` (or \`npm run web:build\` first)`);
 }
 
 /** Opens the app and waits for the page; collects console errors and page errors into `problems`. */
@@ -92,6 +94,14 @@ export async function openStory(page: Page, blockId: string): Promise<void> {
   await page.getByTestId('story-editor').waitFor();
 }
 
+/** Opens an edition file of the pages folder with 文件 → 打开 (Ctrl+O), as a person would, and waits for its overview. */
+export async function openEdition(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+o');
+  await page.getByTestId('dialog-file-name').fill(name);
+  await page.getByTestId('dialog-ok').click();
+  await page.getByTestId('edition-overview').waitFor();
+}
+
 /**
  * Exports the print PDF under `name` through the export dialog (Ctrl+E), exporting anyway when
  * preflight blocks it (the sample's picture is a placeholder), and closes the dialog.
@@ -116,12 +126,66 @@ export async function blockProps(page: Page): Promise<{ col: number; span: numbe
 /** The one reference-image comparison of the test suite. */
 export { compareWithReference } from '../support/reference';
 
-export interface WorkspaceSession {
-  page: Page;
+export interface BrowserSession {
   browser: Browser;
-  host: WebHost;
-  /** Console errors and CSP violations seen by the page. */
+  /** With a prefix, a folder of the session's own, named at once and removed afterwards; without, the host's temporary one. */
+  sandbox: string;
+  /** Console errors and CSP violations seen by the pages opened with it. */
   problems: string[];
+}
+
+export interface HostSession extends BrowserSession {
+  host: WebHost;
+}
+
+export interface HostSessionOptions extends Omit<WebHostOptions, 'port' | 'sandbox'> {
+  /** The prefix of the sandbox folder's name (in the system's temporary folder). */
+  sandbox?: string;
+  /** Fills the sandbox (`sandbox` named) before the host starts: a page file, an edition. */
+  prepare?: (sandbox: string) => void | Promise<void>;
+}
+
+/**
+ * For a describe block: the web host (on a free port, on a sandbox of its own when `sandbox` names
+ * one) and Chromium, started before the block's tests and closed afterwards, the sandbox removed.
+ * The block opens its own pages; `host` and `browser` are there once its tests run.
+ */
+export function hostSession(options: HostSessionOptions = {}): HostSession {
+  const { sandbox, prepare, ...hostOptions } = options;
+  return session(sandbox, prepare, hostOptions);
+}
+
+/** For a describe block that runs its web hosts itself (processes it can kill): a sandbox named from `prefix` and Chromium, as hostSession. */
+export function browserSession(prefix: string): BrowserSession {
+  return session(prefix, undefined, undefined);
+}
+
+function session(prefix: string | undefined, prepare: HostSessionOptions['prepare'], hostOptions: Omit<WebHostOptions, 'port' | 'sandbox'> | undefined): HostSession {
+  const s = { problems: [] as string[], sandbox: prefix === undefined ? undefined : join(tmpdir(), `${prefix}${randomUUID()}`) } as HostSession;
+  const own = s.sandbox;
+  if (prepare && own === undefined) throw new Error('hostSession: prepare fills a sandbox of its own; name one');
+  beforeAll(async () => {
+    requireBuild(hostOptions?.root);
+    if (own !== undefined) {
+      mkdirSync(own);
+      await prepare?.(own);
+    }
+    if (hostOptions) {
+      s.host = await startWebHost({ ...hostOptions, port: 0, sandbox: own });
+      s.sandbox = s.host.sandbox;
+    }
+    s.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.host?.close();
+    if (own !== undefined) rmSync(own, { recursive: true, force: true });
+  });
+  return s;
+}
+
+export interface WorkspaceSession extends HostSession {
+  page: Page;
 }
 
 /** 适合页面: the whole page in view, so every block can be reached with the pointer. */
@@ -142,18 +206,27 @@ export async function openFitted(browser: Browser, url: string, problems: string
  * The fields are filled when the block's tests run.
  */
 export function workspaceSession(viewport?: { width: number; height: number }): WorkspaceSession {
-  const s = { problems: [] as string[] } as WorkspaceSession;
+  const s = hostSession() as WorkspaceSession;
   beforeAll(async () => {
-    requireBuild();
-    s.host = await startWebHost({ port: 0 });
-    s.browser = await launchChromium();
     s.page = await openFitted(s.browser, s.host.url, s.problems, viewport);
   });
-  afterAll(async () => {
-    await s.browser?.close();
-    await s.host?.close();
-  });
   return s;
+}
+
+/** Puts the caret after the first `after` in the open story's first paragraph, moving there by keyboard. */
+export async function caretAfter(p: Page, after: string): Promise<void> {
+  const first = p.getByTestId('story-body').locator('p').first();
+  const at = (await first.innerText()).indexOf(after);
+  if (at < 0) throw new Error(`${after} not in the first paragraph`);
+  await first.click();
+  await p.keyboard.press('Control+Home');
+  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
+}
+
+/** Types `text` after the first `after` in the open story's first paragraph (caretAfter). */
+export async function typeAfter(p: Page, after: string, text: string): Promise<void> {
+  await caretAfter(p, after);
+  await p.keyboard.type(text);
 }
 
 /**

@@ -3,17 +3,17 @@
  * from the PDFs with poppler and qpdf, not from the engine's own report.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
-import { parsePlan } from '../../src-core/edition/plan';
 import { gridGeometry, rectOf } from '../../src-core/model/grid';
+import { FIXTURE, fixturePlan, PLAN } from '../support/edition-fixture';
+import { madeEdition } from './edition-made';
 
-const FIXTURE = 'tests/fixtures/edition';
-const PLAN = join(FIXTURE, 'PLAN.json');
-const dir = mkdtempSync(join(tmpdir(), 'banmian-edition-'));
+// a digital proof: no bleed or marks, so PDF coordinates are the page's own
+const made = madeEdition('banmian-edition-', (dir) => ['-o', join(dir, 'out'), '--proof']);
+const { dir, logs } = made;
 const out = join(dir, 'out');
 const pdf = (name: string): string => join(out, name);
 const text = (file: string, ...opts: string[]): string => execFileSync('pdftotext', [...opts, file, '-'], { encoding: 'utf8' });
@@ -23,25 +23,8 @@ const counts = (chars: string[]): Map<string, number> => {
   for (const c of chars) m.set(c, (m.get(c) ?? 0) + 1);
   return m;
 };
-const plan = (() => {
-  const r = parsePlan(readFileSync(PLAN, 'utf8'), { exists: () => true });
-  if (!r.ok) throw new Error('fixture plan');
-  return r.plan;
-})();
+const plan = fixturePlan();
 const geo = gridGeometry(plan.page);
-
-let logs: string[] = [];
-let code = -1;
-beforeAll(async () => {
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  // a digital proof: no bleed or marks, so PDF coordinates are the page's own
-  code = await edition([PLAN, '-o', out, '--proof']);
-}, 120_000);
-afterAll(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Han characters of the type area of every page (the header above it left out). */
 function typeAreaHan(): string[] {
@@ -52,7 +35,7 @@ function typeAreaHan(): string[] {
 
 describe('edition', () => {
   it('writes one PDF per page and the combined one, which passes qpdf --check', () => {
-    expect(code, logs.join('\n')).toBe(0);
+    expect(made.code, logs.join('\n')).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['20261203-01.pdf', '20261203-02.pdf', '20261203-03.pdf', '20261203.pdf']);
     expect(execFileSync('qpdf', ['--check', pdf('20261203.pdf')], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
     expect(execFileSync('pdfinfo', [pdf('20261203.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+3/);
@@ -111,7 +94,7 @@ describe('edition', () => {
     bad.continue[0].article = bad.pages[0].articles[0];
     const path = join(dir, 'bad-plan.json');
     writeFileSync(path, JSON.stringify(bad));
-    logs = [];
+    logs.length = 0;
     const target = join(dir, 'bad-out');
     expect(await edition([path, '-o', target])).toBe(1);
     const said = logs.join('\n');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
+import { PLAN } from '../support/edition-fixture';
 
 const counted = vi.hoisted(() => ({ layouts: 0 }));
 vi.mock('../../src-core/layout/layout', async (importOriginal) => {
@@ -24,7 +25,7 @@ describe('edition export', () => {
     const quiet = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'error').mockImplementation(() => {})];
     try {
       const saved = join(dir, 'day.banmian');
-      expect(await edition(['tests/fixtures/edition/PLAN.json', '-o', join(dir, 'made'), '--save', saved])).toBe(0);
+      expect(await edition([PLAN, '-o', join(dir, 'made'), '--save', saved])).toBe(0);
       counted.layouts = 0;
       expect(await exportCommand([saved, '-o', join(dir, 'out')])).toBe(0);
     } finally {

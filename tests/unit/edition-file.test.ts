@@ -13,17 +13,15 @@ import { pageDocument } from '../../src-core/edition/page-doc';
 import { renumberPage } from '../../src-core/edition/renumber';
 import { defaultPage } from '../../src-core/model/defaults';
 import type { Article, ArticleBlock } from '../../src-core/model/document';
-import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
+import { plainText } from '../../src-core/model/richtext';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
+import { storyArticle, storyBlock as block, tabloidPage } from '../support/edition-sample';
 
-const article = (id: string, paragraphs: string[], headline = `${id}标题`): Article => ({
-  id, kicker: '引题', headline, deck: '', byline: '本报记者 王五', bylinePosition: 'top', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '',
-});
-const block = (id: string, articleId: string): ArticleBlock => ({ id, kind: 'article', articleId, col: 0, span: 4, row: 0, rows: 20 });
+const article = (id: string, paragraphs: string[], headline = `${id}标题`): Article => storyArticle(id, paragraphs, { kicker: '引题', headline, byline: '本报记者 王五' });
 
 /** Three pages; story s runs from page 1 (paragraphs 0–1) to page 3 (2–3). */
 function edition(): EditionDocument {
-  const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n) } });
+  const page = (n: number) => tabloidPage(n, String(n));
   return {
     formatVersion: 2,
     edition: { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid', jumpStyle: 'ordinal' },

@@ -10,20 +10,14 @@ import { editionOverview } from '../../src-core/edition/overview';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
 import { renumberPageAt } from '../../src-core/edition/renumber';
-import { defaultPage } from '../../src-core/model/defaults';
-import type { Article, ArticleBlock } from '../../src-core/model/document';
-import { docFromParagraphs } from '../../src-core/model/richtext';
 import { fontProvider } from '../../src-main/fonts/provider';
+import { storyArticle as article, storyBlock as block, tabloidPage } from '../support/edition-sample';
 
 const fonts = fontProvider().registry();
-const article = (id: string, paragraphs: string[]): Article => ({
-  id, kicker: '', headline: `${id}标题`, deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '',
-});
-const block = (id: string, articleId: string): ArticleBlock => ({ id, kind: 'article', articleId, col: 0, span: 4, row: 0, rows: 20 });
 
 /** Pages 1, 2 and 2 again (the second holds the rest of story s, begun on page 1), as the app may open them. */
 function shared(): EditionDocument {
-  const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n).padStart(2, '0') } });
+  const page = (n: number) => tabloidPage(n);
   return {
     formatVersion: 2,
     edition: { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid', jumpStyle: 'ordinal' },
@@ -68,7 +62,7 @@ describe('renumbering a page by its place in the file', () => {
 
 /** Pages 1, 2, 3; story s runs 1 → 2 → 3 (paragraphs 0, 1–2, 3), page 1's block 10 lines deep (the first paragraph fits); page 2 also holds t. */
 function chained(): EditionDocument {
-  const page = (n: number) => ({ ...defaultPage('tabloid'), header: { ...defaultPage('tabloid').header, pageNumber: String(n) } });
+  const page = (n: number) => tabloidPage(n, String(n));
   return {
     formatVersion: 2,
     edition: { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid', jumpStyle: 'ordinal' },

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
+import { PLAN } from '../support/edition-fixture';
 
-const PLAN = 'tests/fixtures/edition/PLAN.json';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-edprogress-'));
 const saved = join(dir, 'day.banmian');
 let out: string[] = [];

@@ -8,46 +8,29 @@
  * an edition whose page preflight blocks exits 4 writing nothing, and --force writes it anyway.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run as edition } from '../../src-main/cli/commands/edition';
+import { describe, expect, it } from 'vitest';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
-import { parsePlan } from '../../src-core/edition/plan';
 import { defaultPage } from '../../src-core/model/defaults';
 import { gridGeometry, rectOf } from '../../src-core/model/grid';
 import { docFromParagraphs } from '../../src-core/model/richtext';
+import { FIXTURE, fixturePlan } from '../support/edition-fixture';
+import { madeEdition } from './edition-made';
 
-const PLAN = 'tests/fixtures/edition/PLAN.json';
-const dir = mkdtempSync(join(tmpdir(), 'banmian-edition-readers-'));
+// a digital proof: no bleed or marks, so the PDF's coordinates are the page's own
+const made = madeEdition('banmian-edition-readers-', (dir) => ['-o', join(dir, 'out'), '--proof']);
+const { dir, logs } = made;
 const out = join(dir, 'out');
-const plan = (() => {
-  const r = parsePlan(readFileSync(PLAN, 'utf8'), { exists: () => true });
-  if (!r.ok) throw new Error('fixture plan');
-  return r.plan;
-})();
-
-let logs: string[] = [];
-let code = -1;
-beforeAll(async () => {
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  // a digital proof: no bleed or marks, so the PDF's coordinates are the page's own
-  code = await edition([PLAN, '-o', out, '--proof']);
-}, 120_000);
-afterAll(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const plan = fixturePlan();
 
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' });
 
 describe('the edition\'s PDFs in other readers', () => {
   it('the combined PDF opens in poppler, MuPDF and Ghostscript without a complaint, three pages', () => {
-    expect(code, logs.join('\n')).toBe(0);
+    expect(made.code, logs.join('\n')).toBe(0);
     const combined = join(out, '20261203.pdf');
     const info = run('pdfinfo', [combined]);
     expect(info.stderr).toBe('');
@@ -83,7 +66,7 @@ describe('the edition\'s PDFs in other readers', () => {
   });
 
   it('the continued story resumes on page 3 under its headline set smaller than on page 1 (pdftotext -bbox)', () => {
-    const story = readFileSync('tests/fixtures/edition/day/01.txt', 'utf8');
+    const story = readFileSync(join(FIXTURE, 'day/01.txt'), 'utf8');
     const headline = /^主题：(\S+)/m.exec(story)![1];
     const glyphHeight = (file: string): number => {
       const words = [...execFileSync('pdftotext', ['-bbox', join(out, file), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
@@ -107,7 +90,7 @@ describe('the edition\'s PDFs in other readers', () => {
   });
 
   it('an under-filled page and a blank hole over the limit are warnings: the run still exits 0', () => {
-    expect(code).toBe(0);
+    expect(made.code).toBe(0);
     expect(logs.join('\n')).toMatch(/警告：第3版未排满（\d+%）\/ Warning: page 3 is under-filled \(\d+%\)/);
     expect(logs.join('\n')).toMatch(/警告：第3版有 \d+ 栏行的空白（上限 3 栏行）\/ Warning: page 3 has a blank hole of \d+ column-lines \(limit 3\)/);
   });
@@ -124,12 +107,12 @@ describe('an edition blocked by preflight', () => {
   it('exits 4 naming the page and writes nothing; --force writes every file', async () => {
     const file = join(dir, 'overset.banmian');
     writeFileSync(file, serializeEdition(overset()));
-    logs = [];
+    logs.length = 0;
     const blocked = join(dir, 'blocked');
     expect(await exportCommand([file, '-o', blocked, '--proof']), logs.join('\n')).toBe(4);
     expect(logs.join('\n')).toMatch(/第1版/);
     expect(readdirSync(blocked, { withFileTypes: true }).length).toBe(0);
-    logs = [];
+    logs.length = 0;
     const forced = join(dir, 'forced');
     expect(await exportCommand([file, '-o', forced, '--proof', '--force']), logs.join('\n')).toBe(0);
     expect(readdirSync(forced).sort()).toEqual(['20261203-01.pdf', '20261203-02.pdf', '20261203.pdf']);

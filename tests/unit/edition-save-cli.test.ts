@@ -4,33 +4,20 @@
  * lines along. Checked from the PDFs (pdftotext, qpdf).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run as edition } from '../../src-main/cli/commands/edition';
+import { describe, expect, it } from 'vitest';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { renumberPage } from '../../src-core/edition/renumber';
 import { loadBanmianFile } from '../../src-main/files/banmian-file';
+import { madeEdition } from './edition-made';
 
-const PLAN = 'tests/fixtures/edition/PLAN.json';
-const dir = mkdtempSync(join(tmpdir(), 'banmian-edfile-'));
+const made = madeEdition('banmian-edfile-', (dir) => ['-o', join(dir, 'made'), '--proof', '--save', join(dir, 'day.banmian')]);
+const { dir, logs } = made;
 const saved = join(dir, 'day.banmian');
 const text = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 const flat = (file: string): string => text(file).replace(/\s+/g, '');
-
-let logs: string[] = [];
-let made = -1;
-beforeAll(async () => {
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  made = await edition([PLAN, '-o', join(dir, 'made'), '--proof', '--save', saved]);
-}, 120_000);
-afterAll(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const editionOf = (path: string) => {
   const r = parseEdition(readFileSync(path, 'utf8'));
@@ -40,7 +27,7 @@ const editionOf = (path: string) => {
 
 describe('edition --save and export of an edition file', () => {
   it('--save writes ONE edition file (format version 2) holding the three pages and the story\'s chain', () => {
-    expect(made, logs.join('\n')).toBe(0);
+    expect(made.code, logs.join('\n')).toBe(0);
     expect(readdirSync(dir).filter((f) => f.endsWith('.banmian'))).toEqual(['day.banmian']);
     const ed = editionOf(saved);
     expect(ed.formatVersion).toBe(2);
@@ -52,7 +39,7 @@ describe('edition --save and export of an edition file', () => {
   });
 
   it('export of the edition file writes the same per-page and combined PDFs as edition did', async () => {
-    logs = [];
+    logs.length = 0;
     const out = join(dir, 'exported');
     expect(await exportCommand([saved, '-o', out, '--proof']), logs.join('\n')).toBe(0);
     const names = ['20261203-01.pdf', '20261203-02.pdf', '20261203-03.pdf', '20261203.pdf'];
@@ -66,7 +53,7 @@ describe('edition --save and export of an edition file', () => {
     if (!r.ok) throw new Error(r.en);
     const renumbered = join(dir, 'renumbered.banmian');
     writeFileSync(renumbered, serializeEdition(r.edition));
-    logs = [];
+    logs.length = 0;
     const out = join(dir, 'renumbered');
     expect(await exportCommand([renumbered, '-o', out, '--proof']), logs.join('\n')).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['20261203-01.pdf', '20261203-02.pdf', '20261203-04.pdf', '20261203.pdf']);
@@ -94,7 +81,7 @@ describe('edition --save and export of an edition file', () => {
     const path = join(dir, 'broken.banmian');
     const bytes = JSON.stringify(broken);
     writeFileSync(path, bytes);
-    logs = [];
+    logs.length = 0;
     const out = join(dir, 'broken-out');
     expect(await exportCommand([path, '-o', out])).toBe(1);
     const said = logs.join('\n');
@@ -106,14 +93,14 @@ describe('edition --save and export of an edition file', () => {
   });
 
   it('refuses --png and an edition without a valid date before writing anything', async () => {
-    logs = [];
+    logs.length = 0;
     expect(await exportCommand([saved, '-o', join(dir, 'png-out'), '--png', join(dir, 'x.png')])).toBe(2);
     expect(logs.join('\n')).toContain('--png is for a single page');
     const undated = editionOf(saved);
     undated.edition.date = '';
     const path = join(dir, 'undated.banmian');
     writeFileSync(path, serializeEdition(undated));
-    logs = [];
+    logs.length = 0;
     expect(await exportCommand([path, '-o', join(dir, 'undated-out')])).toBe(1);
     expect(logs.join('\n')).toContain('edition.date = "": must be a valid day YYYY-MM-DD');
     expect(existsSync(join(dir, 'png-out'))).toBe(false);

@@ -1,6 +1,6 @@
 import { roleOf } from '../../../src-core/fonts/font-identity';
 import { listInstalledFonts, type InstalledFace } from '../../fonts/installed';
-import { commandUsage, parseCommandArgs } from '../command-table';
+import { parseCommandArgs } from '../command-table';
 
 /** One listed face as `fonts --json` gives it (issue 20's shape, with the role, PostScript name and licence beside it). */
 function entry(f: InstalledFace) {
