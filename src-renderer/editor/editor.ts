@@ -707,7 +707,7 @@ export class Editor {
     const pasted = pastedBlocks(doc, copy, newId);
     const stay = !copy.blocks.some((b) => doc.blocks.some((x) => x.id === b.id));
     const place = freePlace(geo, doc.blocks, pasted.blocks, stay);
-    if (!place) return this.notify({ zh: '未粘贴：版面上没有放得下这些块而不压住文字块的地方', en: 'Not pasted: there is no place on the page for these blocks that does not cover a text block' }, 'info');
+    if (!place) return this.notify({ zh: '未粘贴：版面上没有放得下这些块而不压住文字块、广告或锁定块的地方', en: 'Not pasted: there is no place on the page for these blocks that does not cover a text block, an ad or a locked block' }, 'info');
     const blocks = shiftedBlocks(geo, pasted.blocks, place.dc, place.dr);
     this.command((s) =>
       s.batch(() => {
