@@ -535,7 +535,9 @@ export class Editor {
   private commitBlocks(changed: readonly Block[]): void {
     const moved = new Map(changed.map((b) => [b.id, b]));
     const after = this.state.doc.blocks.map((b) => moved.get(b.id) ?? b);
-    for (const b of changed) if (this.refuseCollision(b, 'move', after)) return;
+    // Only the blocks that move are checked: one left where it is would name the mover as in its way.
+    const moving = changed.filter((b) => JSON.stringify(b) !== JSON.stringify(this.block(b.id)));
+    for (const b of moving) if (this.refuseCollision(b, 'move', after)) return;
     this.command((s) =>
       s.batch(() => {
         for (const b of changed) {
