@@ -439,8 +439,16 @@ export class Editor {
     this.set({ toggles: { ...this.state.toggles, [key]: on ?? !this.state.toggles[key] } });
   }
 
+  /**
+   * The story editor shows the article. A selected block of another article is let go (the
+   * article's own block selected instead, when it has one): 属性 would otherwise go on showing, and
+   * changing, the styles of the story no longer being edited.
+   */
   openStory(articleId: string | null): void {
-    this.set({ editing: articleId });
+    const shown = this.block(this.state.selection);
+    if (!articleId || (shown && 'articleId' in shown && shown.articleId === articleId)) return this.set({ editing: articleId });
+    const own = this.state.doc.blocks.find((b) => b.kind === 'article' && b.articleId === articleId);
+    this.set({ editing: articleId, selection: own?.id ?? null });
   }
 
   setTool(tool: Tool): void {
