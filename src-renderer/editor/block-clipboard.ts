@@ -73,13 +73,21 @@ function dropUndefined(b: Block): Block {
   return Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as unknown as Block;
 }
 
+type GridBlock = Exclude<Block, { kind: 'rule' }>;
+const onGrid = (b: Block): b is GridBlock => b.kind !== 'rule';
+const sharesCells = (a: GridBlock, b: GridBlock): boolean => a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+/** What a paste never lands on: an ad (space sold, printed as booked) or a block the 组版 locked in place. */
+const untouchable = (b: Block): boolean => b.kind === 'ad' || !!b.locked;
+
 /**
  * Where the pasted blocks go: shifted by whole columns and lines to the nearest place (in pt) where
- * all stay inside the grid and no text block of them covers another; where they were copied from
- * when that is free and `stay` allows. Undefined: the page has no such place.
+ * all stay inside the grid, no text block of them covers another and none covers an ad or a locked
+ * block; the nearest place that covers nothing at all, when the page has one, before any other. Where
+ * they were copied from when that is free and `stay` allows. Undefined: the page has no such place.
  */
 export function freePlace(geo: GridGeometry, pageBlocks: readonly Block[], pasted: readonly Block[], stay: boolean): { dc: number; dr: number } | undefined {
-  const grid = pasted.flatMap((b) => (b.kind === 'rule' ? [] : [b]));
+  const grid = pasted.filter(onGrid);
+  const others = pageBlocks.filter(onGrid);
   const candidates: { dc: number; dr: number; d: number }[] = [];
   for (let dc = -geo.columns; dc <= geo.columns; dc++) {
     for (let dr = -geo.rows; dr <= geo.rows; dr++) {
@@ -90,10 +98,14 @@ export function freePlace(geo: GridGeometry, pageBlocks: readonly Block[], paste
     }
   }
   candidates.sort((a, b) => a.d - b.d || a.dr - b.dr || a.dc - b.dc);
+  let fallback: { dc: number; dr: number } | undefined;
   for (const c of candidates) {
     const moved = shiftedBlocks(geo, pasted, c.dc, c.dr);
+    const covered = others.filter((o) => moved.some((m) => onGrid(m) && sharesCells(m, o)));
+    if (covered.some(untouchable)) continue;
+    if (!covered.length) return { dc: c.dc, dr: c.dr };
     const all = [...pageBlocks, ...moved];
-    if (moved.every((b) => overlapsWith(all, b).length === 0)) return { dc: c.dc, dr: c.dr };
+    if (!fallback && moved.every((b) => overlapsWith(all, b).length === 0)) fallback = { dc: c.dc, dr: c.dr };
   }
-  return undefined;
+  return fallback;
 }

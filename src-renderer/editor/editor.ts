@@ -439,8 +439,16 @@ export class Editor {
     this.set({ toggles: { ...this.state.toggles, [key]: on ?? !this.state.toggles[key] } });
   }
 
+  /**
+   * The story editor shows the article. A selected block of another article is let go (the
+   * article's own block selected instead, when it has one): 属性 would otherwise go on showing, and
+   * changing, the styles of the story no longer being edited.
+   */
   openStory(articleId: string | null): void {
-    this.set({ editing: articleId });
+    const shown = this.block(this.state.selection);
+    if (!articleId || (shown && 'articleId' in shown && shown.articleId === articleId)) return this.set({ editing: articleId });
+    const own = this.state.doc.blocks.find((b) => b.kind === 'article' && b.articleId === articleId);
+    this.set({ editing: articleId, selection: own?.id ?? null });
   }
 
   setTool(tool: Tool): void {
@@ -535,7 +543,9 @@ export class Editor {
   private commitBlocks(changed: readonly Block[]): void {
     const moved = new Map(changed.map((b) => [b.id, b]));
     const after = this.state.doc.blocks.map((b) => moved.get(b.id) ?? b);
-    for (const b of changed) if (this.refuseCollision(b, 'move', after)) return;
+    // Only the blocks that move are checked: one left where it is would name the mover as in its way.
+    const moving = changed.filter((b) => JSON.stringify(b) !== JSON.stringify(this.block(b.id)));
+    for (const b of moving) if (this.refuseCollision(b, 'move', after)) return;
     this.command((s) =>
       s.batch(() => {
         for (const b of changed) {
@@ -707,7 +717,7 @@ export class Editor {
     const pasted = pastedBlocks(doc, copy, newId);
     const stay = !copy.blocks.some((b) => doc.blocks.some((x) => x.id === b.id));
     const place = freePlace(geo, doc.blocks, pasted.blocks, stay);
-    if (!place) return this.notify({ zh: '未粘贴：版面上没有放得下这些块而不压住文字块的地方', en: 'Not pasted: there is no place on the page for these blocks that does not cover a text block' }, 'info');
+    if (!place) return this.notify({ zh: '未粘贴：版面上没有放得下这些块而不压住文字块、广告或锁定块的地方', en: 'Not pasted: there is no place on the page for these blocks that does not cover a text block, an ad or a locked block' }, 'info');
     const blocks = shiftedBlocks(geo, pasted.blocks, place.dc, place.dr);
     this.command((s) =>
       s.batch(() => {

@@ -8,6 +8,7 @@ import { countChars } from './format';
 import { articleFits, type ArticleFit } from '../../src-core/copyfit';
 import { FitBadge } from '../ui/FitBadge';
 import { hasBodyText } from '../../src-core/model/richtext';
+import { FoldButton, FoldedStrip } from './PanelFold';
 
 /** Articles keep their object identity while unchanged (the store's snapshot), so counts are cached per object. */
 const charCounts = new WeakMap<Article, number>();
@@ -19,6 +20,11 @@ function charCount(a: Article): number {
     charCounts.set(a, n);
   }
   return n;
+}
+
+/** The 稿件 list folded (panel-folds.ts). */
+export function FoldedArticlesPanel() {
+  return <FoldedStrip side="left" items={[{ zh: '稿件', en: 'Articles' }]} />;
 }
 
 /** 稿件: every article of the page, placed or waiting, with its overset and length. */
@@ -54,6 +60,7 @@ export function ArticlesPanel() {
     <aside className="panel panel-left" data-testid="articles">
       <h2 title="Articles">
         稿件 <small>Articles</small>
+        <FoldButton side="left" />
       </h2>
       <h3 title="Not yet on the page: drag onto the page">
         未上版 <small>Unplaced</small> <span className="count">{unplaced.length}</span>

@@ -7,6 +7,7 @@ import { StylesPanel } from './StylesPanel';
 import { showSideTab, useSideTab, type SideTab } from './side-tabs';
 import { usePreflight } from './use-preflight';
 import { useSettledLayout } from '../ui/use-settled-layout';
+import { FoldButton, FoldedStrip } from './PanelFold';
 import './panels.css';
 
 /**
@@ -15,6 +16,19 @@ import './panels.css';
  * typographic report) as tabs. Preflight runs on the settled page whichever tab shows, so the tab
  * can carry the error count.
  */
+/** The panel's tabs: [tab, 中文, English]. */
+const TABS: readonly [SideTab, string, string][] = [
+  ['properties', '属性', 'Properties'],
+  ['styles', '样式', 'Styles'],
+  ['pictures', '图片', 'Pictures'],
+  ['preflight', '预检', 'Preflight'],
+];
+
+/** The panel folded (panel-folds.ts): its tabs down a strip, each opening it on that tab. */
+export function FoldedSidePanel() {
+  return <FoldedStrip side="right" items={TABS.map(([tab, zh, en]) => ({ tab, zh, en }))} />;
+}
+
 export function SidePanel() {
   const tab = useSideTab();
   const settled = useSettledLayout();
@@ -23,16 +37,10 @@ export function SidePanel() {
   const errors = report?.errors.length ?? 0;
   const warnings = report?.warnings.length ?? 0;
   useEditor((s) => s.selection);
-  const tabs: [SideTab, string, string][] = [
-    ['properties', '属性', 'Properties'],
-    ['styles', '样式', 'Styles'],
-    ['pictures', '图片', 'Pictures'],
-    ['preflight', '预检', 'Preflight'],
-  ];
   return (
     <aside className="panel panel-right side-panel" data-testid="properties">
       <div className="side-tabs" role="tablist">
-        {tabs.map(([id, zh, en]) => (
+        {TABS.map(([id, zh, en]) => (
           <button key={id} role="tab" aria-selected={tab === id} className={`side-tab${tab === id ? ' on' : ''}`} data-testid={`tab-${id}`} title={en} onClick={() => showSideTab(id)}>
             {zh} <small>{en}</small>
             {id === 'preflight' && (
@@ -46,6 +54,7 @@ export function SidePanel() {
             )}
           </button>
         ))}
+        <FoldButton side="right" />
       </div>
       {tab === 'preflight' ? <PreflightPanel settled={settled} report={report} /> : tab === 'styles' ? <StylesPanel /> : tab === 'pictures' ? <PicturesPanel /> : <PropertiesContent />}
     </aside>

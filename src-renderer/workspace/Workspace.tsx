@@ -14,14 +14,15 @@ import { useProofSession } from '../proof/use-proof';
 import { dockWidthVars, StoryDock } from '../story/StoryDock';
 import { activeStory } from '../story/active-story';
 import { storyCommands } from '../story/commands';
-import { ArticlesPanel } from './ArticlesPanel';
+import { ArticlesPanel, FoldedArticlesPanel } from './ArticlesPanel';
+import { usePanelFolds, workspaceColumns } from './panel-folds';
 import { commandForKeyPress, commandSpec } from '../../src-core/commands';
 import { runIfEnabled } from '../command-binding';
 import { buildCommands } from './commands';
 import type { FileActions } from '../files/file-actions';
 import { mm } from './format';
 import { MenuBar, Toolbar } from './MenuBar';
-import { SidePanel } from './SidePanel';
+import { FoldedSidePanel, SidePanel } from './SidePanel';
 import { FindBar } from '../find/FindBar';
 import { Notice } from './Notice';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -37,6 +38,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
   const proof = useProofSession();
   const collab = useCollabDesk();
   const canvasArea = useRef<HTMLElement>(null);
+  const folds = usePanelFolds(canvasArea);
   const commands = useMemo(
     () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...storyCommands(activeStory(editor)), ...(collab ? collabCommands(collab) : [])].map((c) => [c.id, c] as const)]),
     [editor, files, proof, collab],
@@ -70,7 +72,7 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
 
   return (
     <EditorContext.Provider value={editor}>
-      <div className="app workspace" data-testid="workspace">
+      <div className="app workspace" data-testid="workspace" style={{ gridTemplateColumns: workspaceColumns(folds) }}>
         <header className="chrome-top">
           <div className="titlebar">
             <span className="brand">版面</span>
@@ -82,13 +84,13 @@ export function Workspace({ editor, files, nativeMenu, onFilesDropped, children 
           </div>
           <Toolbar commands={commands} />
         </header>
-        <ArticlesPanel />
+        {folds.left ? <FoldedArticlesPanel /> : <ArticlesPanel />}
         <main className="canvas-area" ref={canvasArea} style={dockWidthVars}>
           <PageCanvas onFilesDropped={onFilesDropped} />
           <StoryDock area={canvasArea} />
           <ProofDock />
         </main>
-        <SidePanel />
+        {folds.right ? <FoldedSidePanel /> : <SidePanel />}
         <FindBar />
         <NewPageDialog />
         <MakeUpDialog />
