@@ -79,7 +79,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
   const score = scorer(geo, obstacles, pool, picCount);
   // Pages keeping the rules first, and of those the ones within the hole limit: a page left with a hole is taken only when no page is full.
-  const tier = (c: Candidate): number => (keepsRules(c, eligible.length, leadLocked) ? 2 : 0) + (score(c).largestHole <= HOLE_LIMIT ? 1 : 0);
+  const tier = (c: Candidate): number => (keepsRules(c, eligible.length, leadLocked, geo.rows) ? 2 : 0) + (score(c).largestHole <= HOLE_LIMIT ? 1 : 0);
   const rate = (c: Candidate): number => tier(c) * 10 + score(c).total;
   let out = search({ ...input, rate });
   // When no page keeps the rules and the hole limit, a second, narrower search explores other pages with the work left; the best of both are kept.
@@ -93,7 +93,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
   // With short copy, as many again of the best by the score that leaves the blank at the foot; they rank by it when no page is full.
   const footFirst = shortCopy ? scorer(geo, obstacles, pool, picCount, true) : undefined;
-  const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked);
+  const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked, geo.rows);
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
   const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c));
   const justified = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
@@ -193,12 +193,13 @@ function cellsOfBlock(b: Block): GridRect[] {
  * lowest-ranked articles (stand-alone photos aside), the lead's headline is the biggest, and a page
  * of six articles or more has at least three headline sizes.
  */
-function keepsRules(c: Candidate, articles: number, leadLocked: boolean): boolean {
+function keepsRules(c: Candidate, articles: number, leadLocked: boolean, rows: number): boolean {
   const placed = c.placed.filter((p) => p.rank < articles);
-  // (a locked lead is the 组版's: its size is not the engine's to keep)
+  // (a locked lead is the 组版's: its size and place are not the engine's to keep)
   const lead = leadLocked ? undefined : placed.find((p) => p.rank === 0);
   const sizes = new Set(placed.map((p) => p.spec.headlineSize));
-  return placed.every((p) => p.rank < placed.length) && (!lead || placed.every((p) => p === lead || p.spec.headlineSize < lead.spec.headlineSize)) && (placed.length < 6 || sizes.size >= 3);
+  const leadRules = !lead || (lead.row <= rows / 3 && placed.every((p) => p === lead || p.spec.headlineSize < lead.spec.headlineSize));
+  return placed.every((p) => p.rank < placed.length) && leadRules && (placed.length < 6 || sizes.size >= 3);
 }
 
 /** The pages, each layout once. */

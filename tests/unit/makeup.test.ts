@@ -54,6 +54,8 @@ function checkPage(doc: BanmianDocument, request: MakeUpRequest, heldIds: string
   for (const it of pl.items) if (it.kind === 'glyphs' && it.source?.field === 'headline') sizes.set(it.source.owner, Math.max(sizes.get(it.source.owner) ?? 0, it.size));
   const lead = request.document.articles[0].id;
   expect(placed).toContain(lead);
+  // ...and on top: in the top third of the page, in every alternative offered
+  expect(articles.find((a) => a.articleId === lead)!.row).toBeLessThanOrEqual(pl.grid.rows / 3);
   for (const [id, s] of sizes) if (id !== lead) expect(s).toBeLessThan(sizes.get(lead)!);
   if (placed.length >= 6) expect(new Set(sizes.values()).size).toBeGreaterThanOrEqual(3);
 }
