@@ -3,6 +3,7 @@ import type { GridGeometry } from '../model/grid';
 import { outer, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 import { isBrief } from './shapes';
+import { isPhotoItem } from './measure';
 
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
@@ -162,10 +163,13 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, ar
   const holePenalty = penaltyOf(hs, shortCopy);
   const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
+  // stand-alone photos are counted as pictures, not as articles (the CLI's "made up N articles" counts the same)
+  const photos = c.placed.filter((p) => isPhotoItem(articles[p.rank])).length;
+  const stories = c.placed.length - photos;
   const sizes = [...new Set(h.sizes)].join('/');
   return {
     fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, blank, headlineSizes: h.sizes,
-    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题或叠题 ${clashes} 处` : ''}，上版 ${c.placed.length} 篇`,
-    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headlines side by side or stacked` : ''}, ${c.placed.length} articles placed`,
+    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题或叠题 ${clashes} 处` : ''}，上版 ${stories} 篇${photos ? `，图片新闻 ${photos} 张` : ''}`,
+    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headlines side by side or stacked` : ''}, ${stories} articles placed${photos ? `, ${photos} stand-alone photos` : ''}`,
   };
 }

@@ -303,6 +303,10 @@ describe('makeUp on bad input', () => {
     expect(img).toMatchObject({ imageId: 'solo', caption: '雪后的洛阳桥 本报记者 摄' });
     expect(img?.articleId).toBeUndefined();
     expect(img!.span).toBeGreaterThanOrEqual(2);
+    // the score counts the photo as a picture, not as a third article
+    const stories = alt.blocks.filter((b) => b.kind === 'article').length;
+    expect(alt.score.zh).toContain(`上版 ${stories} 篇，图片新闻 1 张`);
+    expect(alt.score.en).toContain(`${stories} articles placed, 1 stand-alone photos`);
     checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
   });
 
