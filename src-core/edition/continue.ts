@@ -5,6 +5,7 @@
  * that page sets whole (the caller's `fits`), found by halving, at least one paragraph each side.
  */
 import type { Article } from '../model/document';
+import { plainText } from '../model/richtext';
 import { partArticle } from './chain';
 import type { JumpStyle } from './jump';
 
@@ -14,6 +15,21 @@ export interface Jump {
   from: number;
   to: number;
   style: JumpStyle;
+}
+
+/**
+ * The share of a continued story's text its first page keeps at least: a lead that jumps leaves its
+ * opening on the front page, not a paragraph (the page's lowest-ranked stories are held over first).
+ */
+export const FIRST_PART_SHARE = 1 / 3;
+
+/** The fewest paragraphs (at least one, at most all but one) holding FIRST_PART_SHARE of the story's characters. */
+export function leastCut(article: Article): number {
+  const lengths = article.body.content.map((node) => plainText({ ...article.body, content: [node] }).length);
+  const total = lengths.reduce((a, b) => a + b, 0);
+  let k = 0;
+  for (let sum = 0; k < lengths.length - 1 && sum < total * FIRST_PART_SHARE; k++) sum += lengths[k];
+  return Math.max(1, k);
 }
 
 /** Where a story can be cut: between its paragraphs (the body's top-level nodes). */
@@ -31,13 +47,13 @@ export function jumpParts(article: Article, k: number, jump: Jump, headlineSize:
 }
 
 /**
- * The largest cut in 1…n whose first part fits (`fits` asks the make-up of the first page), by
- * halving; 1 when even one paragraph does not fit (the make-up then holds it over and says so).
+ * The largest cut in least…n whose first part fits (`fits` asks the make-up of the first page), by
+ * halving; `least` when even that does not fit (the make-up then holds it over and says so).
  */
-export function largestCut(n: number, fits: (k: number) => boolean): number {
-  let lo = 1;
+export function largestCut(n: number, fits: (k: number) => boolean, least = 1): number {
+  let lo = Math.max(1, Math.min(least, n));
   let hi = n;
-  if (n < 1 || !fits(1)) return 1;
+  if (n < 1 || !fits(lo)) return lo;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (fits(mid)) lo = mid;

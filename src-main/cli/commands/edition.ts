@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { readRegularFile } from '../../import/read-file';
 import { HOLE_LIMIT } from '../../../src-core/makeup/score';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut } from '../../../src-core/edition/continue';
+import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
 import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
 import type { Alternative, PictureLink } from '../../../src-core/makeup';
@@ -135,12 +135,19 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
       const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
       const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
-      // the articles held over even with the least of the story on this page may stay held over
-      const held = new Set(makeUpEditionPage(withFirst(1), fonts)?.heldOver.map((h) => h.articleId));
-      const k = largestCut(n, (cut) => {
+      // The first part keeps at least a third of the story where the page sets that whole (its lowest-ranked
+      // stories held over for it), else what the page has room for; the articles held over with the least
+      // of the story on this page may stay held over.
+      const heldWith = (k: number): Set<string> => new Set(makeUpEditionPage(withFirst(k), fonts)?.heldOver.map((h) => h.articleId));
+      const setAt = (cut: number, held: Set<string>): boolean => {
         const alt = makeUpEditionPage(withFirst(cut), fonts);
         return !!alt && setWhole(alt, article.id, fonts, held);
-      });
+      };
+      const least = leastCut(article);
+      const heldLeast = heldWith(least);
+      const start = setAt(least, heldLeast) ? least : 1;
+      const held = start === least ? heldLeast : heldWith(1);
+      const k = largestCut(n, (cut) => setAt(cut, held), start);
       input.articles = withFirst(k).articles;
       carried.set(jump.to, [...(carried.get(jump.to) ?? []), parts(k).rest]);
       jumps.push({ article, from: jump.from, to: jump.to, cut: k });
