@@ -160,7 +160,7 @@ export function documentLimitIssue(raw: Record<string, unknown>): ValidationIssu
 
 const TEXT = DOCUMENT_LIMITS.textChars;
 export const FORMAT_NAMES = ['broadsheet', 'tabloid', 'custom'] as const;
-const MIMES = ['image/jpeg', 'image/png'] as const;
+const MIMES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 const COLOR_SPACES = ['rgb', 'cmyk', 'gray', 'unknown'] as const;
 
 /** Checks a document's shape and ranges; every issue names the field and the value found. */

@@ -5,7 +5,7 @@ import { PRINT_PPI, type Article, type BanmianDocument, type ImageAsset, type St
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { printableParagraphs } from '../model/richtext';
-import { fontEmbedding, rasterFacts } from '../pdf';
+import { fontEmbedding, looksLikePdf, pdfArtworkOutside, PDF_MIME, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
 import { checkGlyphFallbacks, checkRecordedFonts, codePointName } from './fonts';
 
@@ -182,6 +182,12 @@ function checkImages(
         zh: `图片 ${name} 没有图像数据（占位框），印刷时会是空框`,
         en: `Image ${name} has no picture data (a placeholder); it would print as an empty frame`,
       });
+      continue;
+    }
+    if (asset?.mime === PDF_MIME || looksLikePdf(bytes)) {
+      // a PDF ad's page: vector, no pixels to count; the import read it whole, the writer embeds it or says why
+      const outside = pdfArtworkOutside(bytes);
+      if (outside) issues.push({ code: 'image-unreadable', severity: 'error', imageId: item.imageId, blockId, zh: `PDF 图稿 ${name} 无法读取：${outside.zh}`, en: `PDF artwork ${name} cannot be read: ${outside.en}` });
       continue;
     }
     const probe = rasterFacts(bytes);
