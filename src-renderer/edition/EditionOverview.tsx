@@ -9,6 +9,7 @@ import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { pageToSvg } from '../../src-core/svg/page-svg';
+import { assetHref } from '../../src-core/svg/asset-href';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
@@ -17,6 +18,10 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
+import { useAfterPaint, useRevealed } from './after-paint';
+
+/** Thumbnails drawn per frame as the overview opens (about a row of cards). */
+const THUMBNAILS_PER_FRAME = 4;
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
 import './edition.css';
@@ -86,7 +91,10 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const { watched, onServer, joinPage } = useServerPages(view, session, presence);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
-  const rates = useMemo(() => editionRates(rows.map((r) => ({ number: r.number, doc: r.document, dismissed: dismissedOf(view.edition.pages[r.index].proof) }))), [rows, view.edition]);
+  // the 差错率 (every page's text checked) waits for the frame that shows the cards: the overview is usable first
+  const rated = useMemo(() => ({ rows, edition: view.edition }), [rows, view.edition]);
+  const rates = useAfterPaint(rated, ({ rows, edition }) => editionRates(rows.map((r) => ({ number: r.number, doc: r.document, dismissed: dismissedOf(edition.pages[r.index].proof) }))));
+  const drawn = useRevealed(rows.length, THUMBNAILS_PER_FRAME);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
@@ -94,7 +102,8 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           整期总览 <small>Edition overview</small>
         </h1>
         <span>
-          {info.paper} {info.date} · {rows.length} 版 pages · {view.title} · <RateFigure rate={rates.edition} testId="edition-error-rate" />
+          {info.paper} {info.date} · {rows.length} 版 pages · {view.title}{rates && ' · '}
+          {rates && <RateFigure rate={rates.edition} testId="edition-error-rate" />}
         </span>
         <button
           type="button"
@@ -142,7 +151,8 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           <PageCard
             key={row.index}
             row={row}
-            rate={rates.pages[i].rate}
+            drawn={i < drawn}
+            rate={rates?.pages[i].rate}
             editor={editor}
             onOpen={() => session.openPage(row.index, editor)}
             onRenumber={(to) => void session.renumber(row.index, to, host)}
@@ -172,7 +182,10 @@ function RateFigure({ rate, testId }: { rate: ErrorRate; testId: string }) {
 
 interface CardProps {
   row: OverviewRow;
-  rate: ErrorRate;
+  /** The thumbnail is drawn (else an empty frame of the page's proportions, until its turn). */
+  drawn: boolean;
+  /** Undefined until worked out (after the cards are shown). */
+  rate: ErrorRate | undefined;
   editor: Editor;
   onOpen: () => void;
   onRenumber: (to: number) => void;
@@ -182,17 +195,22 @@ interface CardProps {
   onJoin: (pageId: string) => void;
 }
 
-const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
+const PageCard = memo(function PageCard({ row, drawn, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
-    const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
+    if (!drawn) return '';
+    const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
-  }, [row, editor]);
+  }, [row, editor, drawn]);
   const preflight = row.errors ? 'error' : row.warnings ? 'warning' : 'ok';
   return (
     <li className="edition-page" data-testid="edition-page" data-number={row.number} data-duplicate={row.duplicate || undefined}>
       <button type="button" className="edition-open" onClick={onOpen} title={`打开第${row.number}版 Open page ${row.number}`}>
         {/* The markup is ours: pageToSvg escapes all text. */}
-        <span className="edition-thumb" dangerouslySetInnerHTML={{ __html: svg }} />
+        {drawn ? (
+          <span className="edition-thumb" dangerouslySetInnerHTML={{ __html: svg }} />
+        ) : (
+          <span className="edition-thumb edition-thumb-pending" data-testid="edition-thumb-pending" style={{ aspectRatio: `${row.layout.width} / ${row.layout.height}` }} />
+        )}
       </button>
       <div className="edition-caption">
         <strong data-testid="edition-page-number" className={row.duplicate ? 'edition-duplicate' : undefined}>
@@ -210,7 +228,7 @@ const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber,
         <span data-testid="edition-page-preflight" data-state={preflight} className={`edition-${preflight}`} title={`preflight: ${row.errors} errors, ${row.warnings} warnings`}>
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
-        <RateFigure rate={rate} testId="edition-page-error-rate" />
+        {rate && <RateFigure rate={rate} testId="edition-page-error-rate" />}
       </div>
       {shared !== undefined && <People shared={shared} number={row.number} onJoin={onJoin} />}
       <div className="edition-actions">
