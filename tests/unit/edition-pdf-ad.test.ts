@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { PDFDocument, cmyk } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
+import { run as exportCommand } from '../../src-main/cli/commands/export';
 import { parsePlan } from '../../src-core/edition/plan';
 import { gridGeometry, rectOf } from '../../src-core/model/grid';
 import { PDF_ARTWORK_MAX_BYTES } from '../../src-core/pdf/pdf-artwork';
@@ -117,6 +118,10 @@ describe('a PDF as an ad\'s artwork', () => {
     expect(execFileSync('qpdf', ['--check', join(out, '20261203.pdf')], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
     execFileSync('mutool', ['draw', '-q', '-o', join(dir, 'mu.png'), '-r', '20', page1, '1']);
     expect(existsSync(join(dir, 'mu.png'))).toBe(true);
+    // `export` of the saved edition draws the same ad in the same place
+    expect(await exportCommand([join(dir, 'good.banmian'), '-o', join(dir, 'again'), '--proof']), logs.join('\n')).toBe(0);
+    const again = magentaBox(join(dir, 'again', '20261203-01.pdf'), 72);
+    expect(again).toEqual(m);
   }, 120_000);
 
   it('on screen: a stand-in of the page\'s proportions saying PDF and the ad\'s name (browsers draw no PDF in SVG)', async () => {
