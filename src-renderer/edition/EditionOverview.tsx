@@ -9,7 +9,7 @@ import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { pageToSvg } from '../../src-core/svg/page-svg';
-import { assetHref } from '../../src-core/svg/asset-href';
+import { assetHref } from '../../src-core/model/asset-href';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
@@ -91,9 +91,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const { watched, onServer, joinPage } = useServerPages(view, session, presence);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
-  // the 差错率 (every page's text checked) waits for the frame that shows the cards: the overview is usable first
-  const rated = useMemo(() => ({ rows, edition: view.edition }), [rows, view.edition]);
-  const rates = useAfterPaint(rated, ({ rows, edition }) => editionRates(rows.map((r) => ({ number: r.number, doc: r.document, dismissed: dismissedOf(edition.pages[r.index].proof) }))));
+  const rates = useRates(rows, view.edition);
   const drawn = useRevealed(rows.length, THUMBNAILS_PER_FRAME);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
@@ -102,8 +100,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           整期总览 <small>Edition overview</small>
         </h1>
         <span>
-          {info.paper} {info.date} · {rows.length} 版 pages · {view.title}{rates && ' · '}
-          {rates && <RateFigure rate={rates.edition} testId="edition-error-rate" />}
+          {info.paper} {info.date} · {rows.length} 版 pages · {view.title}{rates && <> · <RateFigure rate={rates.edition} testId="edition-error-rate" /></>}
         </span>
         <button
           type="button"
@@ -164,6 +161,12 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
       </ol>
     </div>
   );
+}
+
+/** The 差错率 (every page's text checked), worked out after the frame that shows the cards: the overview is usable first. */
+function useRates(rows: readonly OverviewRow[], edition: EditionView['edition']) {
+  const rated = useMemo(() => ({ rows, edition }), [rows, edition]);
+  return useAfterPaint(rated, (r) => editionRates(r.rows.map((row) => ({ number: row.number, doc: row.document, dismissed: dismissedOf(r.edition.pages[row.index].proof) }))));
 }
 
 /** Each article's dismissed findings, and the page header's, from a page's saved proof state (read defensively). */

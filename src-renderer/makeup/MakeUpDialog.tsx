@@ -10,7 +10,7 @@ import { useEditorInstance } from '../editor/use-editor';
 import { useEscape } from '../ui/dialog';
 import { makeUpRequest } from '../editor/makeup-request';
 import './makeup.css';
-import { assetHref } from '../../src-core/svg/asset-href';
+import { assetHref } from '../../src-core/model/asset-href';
 
 /** 自动组版: the engine's ranked alternatives as thumbnails; one click applies one (one undo step). */
 interface Shown {

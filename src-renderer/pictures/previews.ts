@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { base64ToBytes } from '../../src-core/model/base64';
 import type { ImageAsset } from '../../src-core/model/document';
 import { shrink, type ShrinkAnswer, type ShrinkRequest } from './shrink';
-import { assetHref } from '../../src-core/svg/asset-href';
+import { assetHref } from '../../src-core/model/asset-href';
 
 /**
  * Smaller copies of big pictures, made without holding up the page: the base64 is decoded in

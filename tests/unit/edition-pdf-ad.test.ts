@@ -15,7 +15,7 @@ import { run as exportCommand } from '../../src-main/cli/commands/export';
 import { parsePlan } from '../../src-core/edition/plan';
 import { gridGeometry, rectOf } from '../../src-core/model/grid';
 import { PDF_ARTWORK_MAX_BYTES } from '../../src-core/pdf/pdf-artwork';
-import { assetHref } from '../../src-core/svg/asset-href';
+import { assetHref } from '../../src-core/model/asset-href';
 import { parseEdition } from '../../src-core/edition/edition-file';
 
 function parseEditionFile(text: string) {

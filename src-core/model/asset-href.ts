@@ -3,7 +3,7 @@
  * draw no PDF inside SVG): it shows as a frame of the page's proportions saying PDF and the ad's
  * name; the PDF writer embeds the page itself (src-core/pdf/pdf-artwork.ts).
  */
-import type { ImageAsset } from '../model/document';
+import type { ImageAsset } from './document';
 
 /** A data: URL for the asset, or undefined when it has no data (the page draws its empty frame). */
 export function assetHref(asset: ImageAsset): string | undefined {
