@@ -4,8 +4,8 @@
  * the next frame has come: the host's read and parse, the renderer's parse, each page's layout,
  * overset and preflight, and the 16 thumbnails' SVG painted. The first open, then the median of 3
  * more (the overview closed in between; each open parses the file anew, so no row is reused). Also
- * when the overview is usable: the cards with their figures are there before the last thumbnail
- * (thumbnails are drawn in four per frame; the 差错率 follows the first frame).
+ * when the overview is usable: the cards with their figures there and a frame painted (today drawn
+ * in the same frame as the thumbnails; the 差错率 follows a frame later).
  * One line per figure. Needs the web build (npm run web:build).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -46,7 +46,7 @@ async function makeEdition(): Promise<void> {
 
 /**
  * 打开 → (a) the overview usable: all 16 cards with their figures (版次, 版名, status, 溢排, 预检) in the
- * page and a frame painted, the thumbnails still being drawn in; (b) every thumbnail drawn and the
+ * page and a frame painted; (b) every thumbnail drawn and the
  * next frame come (the issue's figure). ms from the click, both.
  */
 async function openOverview(page: Page): Promise<{ usable: number; drawn: number }> {
@@ -80,7 +80,7 @@ try {
   }
   printFigure('edition.overview.open.first', first.drawn, 'ms', `打开 to ${EDITION_DAY.pages} thumbnails drawn, first open in the tab (web host, Chromium)`);
   printFigure('edition.overview.open', median(again.map((a) => a.drawn)), 'ms', `median of 3 more opens, 打开 to ${EDITION_DAY.pages} thumbnails drawn`);
-  printFigure('edition.overview.usable.first', first.usable, 'ms', `打开 to all ${EDITION_DAY.pages} cards with their figures and a frame (thumbnails still drawing in), first open`);
+  printFigure('edition.overview.usable.first', first.usable, 'ms', `打开 to all ${EDITION_DAY.pages} cards with their figures and a frame, first open`);
   printFigure('edition.overview.usable', median(again.map((a) => a.usable)), 'ms', 'median of 3 more opens, 打开 to the cards usable');
 } finally {
   await browser.close();

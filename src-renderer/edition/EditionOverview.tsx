@@ -18,10 +18,7 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
-import { useAfterPaint, useRevealed } from './after-paint';
-
-/** Thumbnails drawn per frame as the overview opens (about a row of cards). */
-const THUMBNAILS_PER_FRAME = 4;
+import { useAfterPaint } from './after-paint';
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
 import './edition.css';
@@ -92,7 +89,6 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   const rates = useRates(rows, view.edition);
-  const drawn = useRevealed(rows.length, THUMBNAILS_PER_FRAME);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
@@ -148,7 +144,6 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           <PageCard
             key={row.index}
             row={row}
-            drawn={i < drawn}
             rate={rates?.pages[i].rate}
             editor={editor}
             onOpen={() => session.openPage(row.index, editor)}
@@ -185,8 +180,6 @@ function RateFigure({ rate, testId }: { rate: ErrorRate; testId: string }) {
 
 interface CardProps {
   row: OverviewRow;
-  /** The thumbnail is drawn (else an empty frame of the page's proportions, until its turn). */
-  drawn: boolean;
   /** Undefined until worked out (after the cards are shown). */
   rate: ErrorRate | undefined;
   editor: Editor;
@@ -198,22 +191,17 @@ interface CardProps {
   onJoin: (pageId: string) => void;
 }
 
-const PageCard = memo(function PageCard({ row, drawn, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
+const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
-    if (!drawn) return '';
     const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
-  }, [row, editor, drawn]);
+  }, [row, editor]);
   const preflight = row.errors ? 'error' : row.warnings ? 'warning' : 'ok';
   return (
     <li className="edition-page" data-testid="edition-page" data-number={row.number} data-duplicate={row.duplicate || undefined}>
       <button type="button" className="edition-open" onClick={onOpen} title={`打开第${row.number}版 Open page ${row.number}`}>
         {/* The markup is ours: pageToSvg escapes all text. */}
-        {drawn ? (
-          <span className="edition-thumb" dangerouslySetInnerHTML={{ __html: svg }} />
-        ) : (
-          <span className="edition-thumb edition-thumb-pending" data-testid="edition-thumb-pending" style={{ aspectRatio: `${row.layout.width} / ${row.layout.height}` }} />
-        )}
+        <span className="edition-thumb" dangerouslySetInnerHTML={{ __html: svg }} />
       </button>
       <div className="edition-caption">
         <strong data-testid="edition-page-number" className={row.duplicate ? 'edition-duplicate' : undefined}>

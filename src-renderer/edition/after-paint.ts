@@ -21,21 +21,3 @@ export function useAfterPaint<I, T>(input: I, work: (input: I) => T): T | undefi
   return done && done.input === input ? done.value : undefined;
 }
 
-/**
- * How many of `total` items to draw now: none in the first frame, `batch` more after each painted
- * frame, until all are (the overview's thumbnails: each a whole page of text for the browser to lay out,
- * so the cards are usable while the pages are still being drawn in).
- */
-export function useRevealed(total: number, batch: number): number {
-  const [shown, setShown] = useState(0);
-  useEffect(() => {
-    if (shown >= total) return;
-    let cancelled = false;
-    const frame = requestAnimationFrame(() => setTimeout(() => cancelled || setShown((n) => n + batch), 0));
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-    };
-  }, [shown, total, batch]);
-  return shown;
-}

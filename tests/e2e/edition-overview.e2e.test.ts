@@ -77,9 +77,8 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     expect(await page.getByTestId('edition-duplicates').innerText()).toContain('版次重复：第2版');
     expect(await page.getByTestId('edition-page-status').allInnerTexts()).toEqual(['组版中', '组版中', '组版中', '组版中']);
     // each thumbnail is the page drawn: page 1's carries its header and its articles' text
-    // (the thumbnails are drawn in after the cards, a few per frame)
-    await expect.poll(() => cards.nth(0).locator('.edition-thumb > svg').count()).toBe(1);
-    await expect.poll(() => cards.nth(0).locator('.edition-thumb > svg text').count()).toBeGreaterThan(50);
+    expect(await cards.nth(0).locator('.edition-thumb > svg').count()).toBe(1);
+    expect(await cards.nth(0).locator('.edition-thumb > svg text').count()).toBeGreaterThan(50);
     expect(await cards.nth(1).locator('.edition-thumb > svg').textContent()).toContain('综合');
     // the empty page has nothing overset and nothing to preflight-fail but its emptiness
     expect(await page.getByTestId('edition-page-overset').nth(2).getAttribute('data-count')).toBe('0');
