@@ -20,7 +20,7 @@ export interface PlanAd {
   name: string;
   size: AdSize;
   position: AdPosition;
-  /** PNG or JPEG artwork, relative to the plan; absent: a placeholder frame with the name and 广告. */
+  /** PNG or JPEG artwork or a one-page PDF, relative to the plan; absent: a placeholder frame with the name and 广告. */
   artwork?: string;
   /** Where the ad lies on its page's grid. */
   rect: GridRect;
@@ -201,7 +201,7 @@ function checkAd(c: Issues, at: string, a: unknown, page: PageSettings, files: P
   const position = a.position ?? 'bottom-right';
   if (!Object.hasOwn(AD_POSITIONS, position as string)) c.add(`${at}.position`, a.position, `应为 ${Object.keys(AD_POSITIONS).join('、')} 之一`, `must be one of ${Object.keys(AD_POSITIONS).join(', ')}`);
   const artwork = a.artwork === undefined ? undefined : c.file(`${at}.artwork`, a.artwork, files);
-  if (artwork !== undefined && !/\.(png|jpe?g)$/i.test(artwork)) c.add(`${at}.artwork`, a.artwork, '应为 PNG 或 JPEG 图片', 'must be a PNG or JPEG picture');
+  if (artwork !== undefined && !/\.(png|jpe?g|pdf)$/i.test(artwork)) c.add(`${at}.artwork`, a.artwork, '应为 PNG 或 JPEG 图片，或一页的 PDF', 'must be a PNG or JPEG picture, or a one-page PDF');
   const size = adSize(c, at, a, position as AdPosition, page);
   if (!name || !size || !Object.hasOwn(AD_POSITIONS, position as string)) return undefined;
   const rect = adRect(size, position as AdPosition, page);

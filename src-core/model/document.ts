@@ -145,7 +145,8 @@ export interface Article extends Record<ArticleTextField, string> {
 export interface ImageAsset {
   id: string;
   name: string;
-  mime: 'image/jpeg' | 'image/png';
+  /** 'application/pdf': an ad's one-page PDF artwork only (src-core/pdf/pdf-artwork.ts), its "pixel" size its page's in pt. */
+  mime: 'image/jpeg' | 'image/png' | 'application/pdf';
   pixelWidth: number;
   pixelHeight: number;
   /** Stored resolution in pixels per inch, when the file says. */
@@ -306,7 +307,7 @@ export interface BoxBlock extends GridRect, BlockBox {
 
 /**
  * A booked ad (广告) where the page plan put it: make-up works around it. With `imageId` its artwork
- * (PNG/JPEG) is fitted inside the frame; without, it prints as a frame with the advertiser's name
+ * (PNG/JPEG, or a one-page PDF) is fitted inside the frame; without, it prints as a frame with the advertiser's name
  * and 广告, which is what the page carries until the artwork arrives.
  */
 export interface AdBlock extends GridRect {

@@ -161,6 +161,8 @@ export function documentLimitIssue(raw: Record<string, unknown>): ValidationIssu
 const TEXT = DOCUMENT_LIMITS.textChars;
 export const FORMAT_NAMES = ['broadsheet', 'tabloid', 'custom'] as const;
 const MIMES = ['image/jpeg', 'image/png'] as const;
+/** An ad's one-page PDF artwork (the print PDF embeds its page): taken besides the picture types. */
+const PDF_ARTWORK_MIME = 'application/pdf';
 const COLOR_SPACES = ['rgb', 'cmyk', 'gray', 'unknown'] as const;
 
 /** Checks a document's shape and ranges; every issue names the field and the value found. */
@@ -303,7 +305,7 @@ function checkImages(c: Checker, images: ImageAsset[]): Set<string> {
       if (!c.object(p, img)) return;
       if (c.text(`${p}.id`, img.id, TEXT)) imageIds.add(img.id);
       c.text(`${p}.name`, img.name, TEXT);
-      c.oneOf(`${p}.mime`, img.mime, MIMES);
+      if (img.mime !== PDF_ARTWORK_MIME) c.oneOf(`${p}.mime`, img.mime, MIMES);
       c.oneOf(`${p}.colorSpace`, img.colorSpace, COLOR_SPACES);
       c.integer(`${p}.pixelWidth`, img.pixelWidth, 0, 100_000);
       c.integer(`${p}.pixelHeight`, img.pixelHeight, 0, 100_000);

@@ -1,8 +1,9 @@
 import { PDFHexString, PDFName, PDFNumber, PDFRef, PngEmbedder, type PDFContext } from '@cantoo/pdf-lib';
 import type { ImageAsset } from '../model/document';
 import { decodeBase64, passThrough, rasterFacts } from './images';
+import { embedPdfArtwork, looksLikePdf, readPdfArtwork } from './pdf-artwork';
 
-/** An image written once as an XObject: its resource name, object and pixel size. */
+/** An image (or a PDF ad's page) written once as an XObject: its resource name, object and pixel size (pt for a PDF). */
 export interface ImageObject {
   name: string;
   ref: PDFRef;
@@ -39,15 +40,31 @@ export class DocumentImages {
   async object(bytes: Uint8Array, label: string): Promise<ImageObject | { zh: string; en: string }> {
     const known = this.byBytes.get(bytes) ?? this.sameBytes(bytes);
     if (known) return known;
-    const probe = rasterFacts(bytes);
-    if (!probe.ok) return { zh: `图片 ${label} 无法嵌入：${probe.zh}`, en: `Image ${label} cannot be embedded: ${probe.en}` };
-    const ref = await this.write(bytes, probe.facts);
-    if (!(ref instanceof PDFRef)) return ref;
-    const object = { name: `Im${++this.count}`, ref, width: probe.facts.width, height: probe.facts.height };
+    const made = looksLikePdf(bytes) ? await this.form(bytes, label) : await this.raster(bytes, label);
+    if (!('ref' in made)) return made;
+    const object = { name: `Im${++this.count}`, ...made };
     this.byBytes.set(bytes, object);
     const key = fingerprint(bytes);
     this.byFingerprint.set(key, [...(this.byFingerprint.get(key) ?? []), { bytes, object }]);
     return object;
+  }
+
+  private async raster(bytes: Uint8Array, label: string): Promise<Omit<ImageObject, 'name'> | { zh: string; en: string }> {
+    const probe = rasterFacts(bytes);
+    if (!probe.ok) return { zh: `图片 ${label} 无法嵌入：${probe.zh}`, en: `Image ${label} cannot be embedded: ${probe.en}` };
+    const ref = await this.write(bytes, probe.facts);
+    return ref instanceof PDFRef ? { ref, width: probe.facts.width, height: probe.facts.height } : ref;
+  }
+
+  /** A PDF ad's page as a form XObject mapped onto the unit square: drawn like an image, its size in pt. */
+  private async form(bytes: Uint8Array, label: string): Promise<Omit<ImageObject, 'name'> | { zh: string; en: string }> {
+    const read = await readPdfArtwork(bytes);
+    if (!read.ok) return { zh: `PDF 图稿 ${label} 无法嵌入：${read.zh}`, en: `PDF artwork ${label} cannot be embedded: ${read.en}` };
+    try {
+      return { ref: await embedPdfArtwork(this.ctx, read.artwork), width: read.artwork.box.width, height: read.artwork.box.height };
+    } catch (e) {
+      return { zh: `PDF 图稿 ${label} 无法嵌入：${(e as Error).message}`, en: `PDF artwork ${label} cannot be embedded: ${(e as Error).message}` };
+    }
   }
 
   private sameBytes(bytes: Uint8Array): ImageObject | undefined {

@@ -5,7 +5,7 @@ import { PRINT_PPI, type Article, type BanmianDocument, type ImageAsset, type St
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES, styleSetsText } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { printableParagraphs } from '../model/richtext';
-import { fontEmbedding, rasterFacts } from '../pdf';
+import { fontEmbedding, looksLikePdf, pdfArtworkOutside, PDF_MIME, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
 import { checkGlyphFallbacks, checkRecordedFonts, codePointName } from './fonts';
 
@@ -184,6 +184,9 @@ function checkImages(
       });
       continue;
     }
+    const pdf = pdfArtworkIssues(bytes, asset, { imageId: item.imageId, blockId, name });
+    if (pdf) issues.push(...pdf);
+    if (pdf) continue;
     const probe = rasterFacts(bytes);
     if (!probe.ok) {
       issues.push({ code: 'image-unreadable', severity: 'error', imageId: item.imageId, blockId, zh: `图片 ${name} 无法读取：${probe.zh}`, en: `Image ${name} cannot be read: ${probe.en}` });
@@ -227,6 +230,17 @@ function checkImages(
       });
     }
   }
+}
+
+/**
+ * A PDF ad's page (undefined when the bytes are a picture): vector, no pixels to count; the import
+ * read it whole and the writer embeds it or says why, so here only its size and header are checked.
+ */
+function pdfArtworkIssues(bytes: Uint8Array, asset: ImageAsset | undefined, at: { imageId: string; blockId: string | undefined; name: string }): PreflightIssue[] | undefined {
+  if (asset?.mime !== PDF_MIME && !looksLikePdf(bytes)) return undefined;
+  const outside = pdfArtworkOutside(bytes);
+  if (!outside) return [];
+  return [{ code: 'image-unreadable', severity: 'error', imageId: at.imageId, blockId: at.blockId, zh: `PDF 图稿 ${at.name} 无法读取：${outside.zh}`, en: `PDF artwork ${at.name} cannot be read: ${outside.en}` }];
 }
 
 function checkEmptyBlocks(doc: BanmianDocument, layout: PageLayout, articles: Map<string, Article>, issues: PreflightIssue[]): void {

@@ -9,6 +9,7 @@ import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
 import { pageToSvg } from '../../src-core/svg/page-svg';
+import { assetHref } from '../../src-core/model/asset-href';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
@@ -17,6 +18,7 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
+import { useAfterPaint } from './after-paint';
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
 import './edition.css';
@@ -86,7 +88,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const { watched, onServer, joinPage } = useServerPages(view, session, presence);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
-  const rates = useMemo(() => editionRates(rows.map((r) => ({ number: r.number, doc: r.document, dismissed: dismissedOf(view.edition.pages[r.index].proof) }))), [rows, view.edition]);
+  const rates = useRates(rows, view.edition);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
@@ -94,7 +96,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           整期总览 <small>Edition overview</small>
         </h1>
         <span>
-          {info.paper} {info.date} · {rows.length} 版 pages · {view.title} · <RateFigure rate={rates.edition} testId="edition-error-rate" />
+          {info.paper} {info.date} · {rows.length} 版 pages · {view.title}{rates && <> · <RateFigure rate={rates.edition} testId="edition-error-rate" /></>}
         </span>
         <button
           type="button"
@@ -142,7 +144,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           <PageCard
             key={row.index}
             row={row}
-            rate={rates.pages[i].rate}
+            rate={rates?.pages[i].rate}
             editor={editor}
             onOpen={() => session.openPage(row.index, editor)}
             onRenumber={(to) => void session.renumber(row.index, to, host)}
@@ -154,6 +156,12 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
       </ol>
     </div>
   );
+}
+
+/** The 差错率 (every page's text checked), worked out after the frame that shows the cards: the overview is usable first. */
+function useRates(rows: readonly OverviewRow[], edition: EditionView['edition']) {
+  const rated = useMemo(() => ({ rows, edition }), [rows, edition]);
+  return useAfterPaint(rated, (r) => editionRates(r.rows.map((row) => ({ number: row.number, doc: row.document, dismissed: dismissedOf(r.edition.pages[row.index].proof) }))));
 }
 
 /** Each article's dismissed findings, and the page header's, from a page's saved proof state (read defensively). */
@@ -172,7 +180,8 @@ function RateFigure({ rate, testId }: { rate: ErrorRate; testId: string }) {
 
 interface CardProps {
   row: OverviewRow;
-  rate: ErrorRate;
+  /** Undefined until worked out (after the cards are shown). */
+  rate: ErrorRate | undefined;
   editor: Editor;
   onOpen: () => void;
   onRenumber: (to: number) => void;
@@ -184,7 +193,7 @@ interface CardProps {
 
 const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
-    const images = new Map(row.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
+    const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
     return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
   }, [row, editor]);
   const preflight = row.errors ? 'error' : row.warnings ? 'warning' : 'ok';
@@ -210,7 +219,7 @@ const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber,
         <span data-testid="edition-page-preflight" data-state={preflight} className={`edition-${preflight}`} title={`preflight: ${row.errors} errors, ${row.warnings} warnings`}>
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
-        <RateFigure rate={rate} testId="edition-page-error-rate" />
+        {rate && <RateFigure rate={rate} testId="edition-page-error-rate" />}
       </div>
       {shared !== undefined && <People shared={shared} number={row.number} onJoin={onJoin} />}
       <div className="edition-actions">

@@ -10,6 +10,7 @@ import { useEditorInstance } from '../editor/use-editor';
 import { useEscape } from '../ui/dialog';
 import { makeUpRequest } from '../editor/makeup-request';
 import './makeup.css';
+import { assetHref } from '../../src-core/model/asset-href';
 
 /** 自动组版: the engine's ranked alternatives as thumbnails; one click applies one (one undo step). */
 interface Shown {
@@ -130,7 +131,7 @@ function CutMoves({ alt, before }: { alt: Alternative; before: readonly Article[
 function Thumbnail({ alt }: { alt: Alternative }) {
   const editor = useEditorInstance();
   const svg = useMemo(() => {
-    const images = new Map(alt.document.images.filter((i) => i.data).map((i) => [i.id, `data:${i.mime};base64,${i.data}`]));
+    const images = new Map(alt.document.images.map((i) => [i.id, assetHref(i)]));
     const pl = layout(alt.document, { fonts: editor.fonts });
     return pageToSvg(pl, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
   }, [alt, editor]);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { base64ToBytes } from '../../src-core/model/base64';
 import type { ImageAsset } from '../../src-core/model/document';
 import { shrink, type ShrinkAnswer, type ShrinkRequest } from './shrink';
+import { assetHref } from '../../src-core/model/asset-href';
 
 /**
  * Smaller copies of big pictures, made without holding up the page: the base64 is decoded in
@@ -136,7 +137,7 @@ export function useThumbnail(asset: ImageAsset): Picture {
  * its preview once that is made (until then the page shows the empty frame).
  */
 export function usePictureHrefs(images: readonly ImageAsset[]): Map<string, string> {
-  const big = images.filter((i) => i.data && isBig(i));
+  const big = images.filter((i) => i.data && i.mime !== 'application/pdf' && isBig(i));
   const bigKey = big.map(keyOf).join('\n');
   const previews = useSettled(bigKey, () => Promise.all(big.map(async (i) => [i.id, await previewOf(i)] as const)));
   return useMemo(() => {
@@ -144,7 +145,7 @@ export function usePictureHrefs(images: readonly ImageAsset[]): Map<string, stri
     const map = new Map<string, string>();
     for (const i of images) {
       if (!i.data) continue;
-      const href = isBig(i) ? ready.get(i.id) : `data:${i.mime};base64,${i.data}`;
+      const href = i.mime !== 'application/pdf' && isBig(i) ? ready.get(i.id) : assetHref(i);
       if (href) map.set(i.id, href);
     }
     return map;

@@ -11,6 +11,8 @@ import { saveEditionFile } from '../../files/banmian-file';
 import { assembleEdition, type MadeJump } from '../../../src-core/edition/assemble';
 import type { EditionDocument } from '../../../src-core/edition/edition';
 import { pageDocuments } from '../../../src-core/edition/page-doc';
+import { bytesToBase64 } from '../../../src-core/model/base64';
+import { pdfArtworkTooBig, PDF_MIME, readPdfArtwork } from '../../../src-core/pdf';
 import { fontProvider } from '../../fonts/provider';
 import { commandUsage, parseCommandArgs } from '../command-table';
 import { checkHeader } from '../header-template';
@@ -85,8 +87,12 @@ async function importStories(plan: EditionPlan, base: string): Promise<Map<strin
   return out;
 }
 
-/** Ad artwork through the same import path as the day's pictures (its guards: JPEG/PNG walked whole). */
-async function importArtwork(page: PlanPage, base: string): Promise<{ ads: PageInput['ads']; images: BanmianDocument['images'] } | Fail> {
+/**
+ * Ad artwork: a picture through the same import path as the day's pictures (its guards: JPEG/PNG
+ * walked whole); a PDF read whole by the writer's own reader (one page, not encrypted, not damaged).
+ * `at` names the page in the plan (pages[i]) for the messages.
+ */
+async function importArtwork(page: PlanPage, base: string, at: string): Promise<{ ads: PageInput['ads']; images: BanmianDocument['images'] } | Fail> {
   const ads: PageInput['ads'] = [];
   const images: BanmianDocument['images'] = [];
   for (const [k, ad] of page.ads.entries()) {
@@ -94,14 +100,36 @@ async function importArtwork(page: PlanPage, base: string): Promise<{ ads: PageI
       ads.push({ ad });
       continue;
     }
-    const g = await gather([resolve(base, ad.artwork)]);
-    if ('zh' in g) return g;
-    if (!g.images.length) return { zh: `广告 ${ad.name} 的图稿 ${ad.artwork} 无法读取`, en: `The artwork ${ad.artwork} of ad ${ad.name} cannot be read` };
+    const field = `${at}.ads[${k}].artwork`;
+    const file = resolve(base, ad.artwork);
+    const asset = /\.pdf$/i.test(ad.artwork) ? await pdfArtwork(file, ad.name) : await pictureArtwork(file);
+    if ('zh' in asset) return { zh: `计划字段 ${field}（广告 ${ad.name}）的图稿 ${ad.artwork}：${asset.zh}`, en: `Plan field ${field} (ad ${ad.name}), artwork ${ad.artwork}: ${asset.en}` };
     const imageId = `p${page.number}-ad${k + 1}`;
-    images.push({ ...g.images[0], id: imageId });
+    images.push({ ...asset, id: imageId });
     ads.push({ ad, imageId });
   }
   return { ads, images };
+}
+
+async function pictureArtwork(file: string): Promise<BanmianDocument['images'][number] | Fail> {
+  const g = await gather([file]);
+  if ('zh' in g) return g;
+  return g.images[0] ?? { zh: '无法读取', en: 'cannot be read' };
+}
+
+/**
+ * A one-page PDF as the ad's asset, named by the advertiser and the file (what the screen's stand-in
+ * shows): its "pixel" size is its page's in pt (what fitting it keeps the aspect of).
+ */
+async function pdfArtwork(file: string, advertiser: string): Promise<BanmianDocument['images'][number] | Fail> {
+  // the size is checked before reading, so a huge file is not read at all
+  const big = pdfArtworkTooBig(statSync(file).size);
+  if (big) return big;
+  const bytes = new Uint8Array(readFileSync(file));
+  const read = await readPdfArtwork(bytes);
+  if (!read.ok) return read;
+  const { width, height } = read.artwork.box;
+  return { id: '', name: `${advertiser} · ${basename(file)}`, mime: PDF_MIME, pixelWidth: Math.max(1, Math.round(width)), pixelHeight: Math.max(1, Math.round(height)), colorSpace: 'unknown', data: bytesToBase64(bytes) };
 }
 
 interface MadeUp {
@@ -116,7 +144,7 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
   const out: MadeUp[] = [];
   const jumps: MadeJump[] = [];
   for (const page of [...plan.pages].sort((a, b) => a.number - b.number)) {
-    const art = await importArtwork(page, base);
+    const art = await importArtwork(page, base, `pages[${plan.pages.indexOf(page)}]`);
     if ('zh' in art) return art;
     const own = page.articles.map((f) => stories.get(f)!);
     const ownArticles = own.flatMap((s) => s.articles);
