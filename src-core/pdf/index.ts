@@ -14,4 +14,4 @@ export { fontEmbedding, type FontProblem } from './embeddable';
 export { sheetGeometry, type SheetGeometry } from './marks';
 export { embeddingLicence, mayEmbedSubset, readTrueType } from './truetype';
 export { rasterFacts, decodeBase64, type RasterFacts } from './images';
-export { looksLikePdf, pdfArtworkOutside, pdfArtworkTooBig, readPdfArtwork, PDF_MIME } from './pdf-artwork';
+export { looksLikePdf, pdfArtworkOutside, pdfArtworkTooBig, readPdfArtwork, PDF_ARTWORK_MAX_BYTES, PDF_MIME } from './pdf-artwork';

@@ -12,7 +12,7 @@ import { assembleEdition, type MadeJump } from '../../../src-core/edition/assemb
 import type { EditionDocument } from '../../../src-core/edition/edition';
 import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { bytesToBase64 } from '../../../src-core/model/base64';
-import { pdfArtworkTooBig, PDF_MIME, readPdfArtwork } from '../../../src-core/pdf';
+import { PDF_ARTWORK_MAX_BYTES, pdfArtworkTooBig, PDF_MIME, readPdfArtwork } from '../../../src-core/pdf';
 import { fontProvider } from '../../fonts/provider';
 import { commandUsage, parseCommandArgs } from '../command-table';
 import { checkHeader } from '../header-template';
@@ -125,7 +125,10 @@ async function pdfArtwork(file: string, advertiser: string): Promise<BanmianDocu
   // the size is checked before reading, so a huge file is not read at all
   const big = pdfArtworkTooBig(statSync(file).size);
   if (big) return big;
-  const bytes = new Uint8Array(readFileSync(file));
+  // a regular file only, never more than the limit read (a pipe named .pdf is refused, not waited on)
+  const got = readRegularFile(file, file, PDF_ARTWORK_MAX_BYTES);
+  if (!got.ok) return got;
+  const bytes = got.bytes;
   const read = await readPdfArtwork(bytes);
   if (!read.ok) return read;
   const { width, height } = read.artwork.box;
