@@ -5,15 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, frameOf, menu, workspaceSession } from './workspace-support';
-
-async function clickBlock(page: Page, id: string, shift = false): Promise<void> {
-  const f = await frameOf(page, id);
-  const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
-  if (shift) await page.keyboard.down('Shift');
-  await page.mouse.click(p.x, p.y);
-  if (shift) await page.keyboard.up('Shift');
-}
+import { clickBlock, frameOf, menu, workspaceSession } from './workspace-support';
 
 describe.skipIf(!chromiumAvailable())('a refused 排列 says what is in the way', () => {
   const session = workspaceSession({ width: 1600, height: 1000 });

@@ -7,20 +7,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, dragPage, frameOf, menu, shot, workspaceSession } from './workspace-support';
+import { clickBlock, clientPoint, dragPage, frameOf, menu, shot, workspaceSession } from './workspace-support';
 import { openHandPlacedPage } from './hand-placed-support';
 
 const selectedIds = async (page: Page): Promise<string[]> => (await page.locator('[data-testid="multi-selection"] rect[data-selected]').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-selected') ?? ''))).sort();
 
 /** Clicks the middle of a block, with Shift held when asked (the mouse's click takes no modifiers). */
-async function clickBlock(page: Page, id: string, shift = false): Promise<void> {
-  const f = await frameOf(page, id);
-  const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
-  if (shift) await page.keyboard.down('Shift');
-  await page.mouse.click(p.x, p.y);
-  if (shift) await page.keyboard.up('Shift');
-}
-
 for (const viewport of [
   { width: 1600, height: 1000 },
   { width: 1366, height: 768 },

@@ -6,14 +6,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, frameOf, workspaceSession, type FrameBox } from './workspace-support';
+import { clickBlock, frameOf, type FrameBox, workspaceSession } from './workspace-support';
 
 const intersects = (a: FrameBox, b: FrameBox): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-async function clickBlock(page: Page, id: string): Promise<void> {
-  const f = await frameOf(page, id);
-  const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
-  await page.mouse.click(p.x, p.y);
+async function select(page: Page, id: string): Promise<void> {
+  await clickBlock(page, id);
   await expect.poll(() => page.getByTestId('selection').getAttribute('data-block')).toBe(id);
 }
 
@@ -30,7 +28,7 @@ describe.skipIf(!chromiumAvailable())('粘贴 keeps off ads and locked blocks', 
     const before = await frameIds(page);
     const ad = await frameOf(page, 'ad-1');
     expect(ad.width).toBeGreaterThan(0);
-    await clickBlock(page, 'b-junhe-yungu');
+    await select(page, 'b-junhe-yungu');
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
     const notice = page.getByTestId('notice');
@@ -42,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('粘贴 keeps off ads and locked blocks', 
 
   it('cut and pasted back, a story goes where it was, covering no other block; one undo step each', async () => {
     const was = await frameOf(page, 'b-nanyang-chamber');
-    await clickBlock(page, 'b-nanyang-chamber');
+    await select(page, 'b-nanyang-chamber');
     await page.keyboard.press('Control+x');
     await expect.poll(async () => (await frameIds(page)).includes('b-nanyang-chamber')).toBe(false);
     const before = await frameIds(page);

@@ -237,3 +237,12 @@ export async function clickCaret(el: Locator, position?: { x: number; y: number 
   await el.click(position ? { position } : undefined);
   await expect.poll(() => el.evaluate((node) => node.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
 }
+
+/** A click in the middle of a block's frame on the canvas (with Shift: added to the selection). */
+export async function clickBlock(page: Page, id: string, shift = false): Promise<void> {
+  const f = await frameOf(page, id);
+  const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.click(p.x, p.y);
+  if (shift) await page.keyboard.up('Shift');
+}

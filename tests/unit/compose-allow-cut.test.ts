@@ -4,11 +4,12 @@
  * enough marked paragraphs cut, and the report names them. Checked from the PDF with pdftotext.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run as compose } from '../../src-main/cli/commands/compose';
+import { capturedConsole } from '../support/console-capture';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-cut-'));
@@ -28,24 +29,18 @@ const marked = sample.slice(5, 25).map((p, i) => `乙${i + 1}号段，${p}`);
 const HEADLINE = '一篇可以删段的长稿';
 const SHORT = '另一篇短稿件的标题';
 
-let logs: string[] = [];
+const logs = capturedConsole(dir);
 let files: string[] = [];
 beforeAll(() => {
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
   files = [join(dir, '01.txt'), join(dir, '02.txt')];
   writeFileSync(files[0], `主题：${HEADLINE}\n\n${[...kept, ...marked.map((p) => `【可删】${p}`)].join('\n\n')}\n`);
   writeFileSync(files[1], `主题：${SHORT}\n\n${sample[25]}\n`);
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('compose --allow-cut', () => {
   it('without it, the article too long for the page is held over and listed; the input is untouched', async () => {
     const before = readFileSync(files[0]);
-    logs = [];
+    logs.length = 0;
     expect(await compose([...files, '-o', join(dir, 'whole.pdf'), ...PAGE])).toBe(0);
     expect(logs.some((l) => l.includes('待用 held over') && l.includes(HEADLINE))).toBe(true);
     expect(logs.some((l) => l.includes('删段 cut'))).toBe(false);
@@ -54,7 +49,7 @@ describe('compose --allow-cut', () => {
   });
 
   it('with it, the article is placed with the last marked paragraphs cut, named in the report (zh first, en second); the PDF has the kept text once and no cut paragraph', async () => {
-    logs = [];
+    logs.length = 0;
     expect(await compose([...files, '-o', join(dir, 'cut.pdf'), '--allow-cut', ...PAGE])).toBe(0);
     expect(logs.some((l) => l.includes('待用 held over') && l.includes(HEADLINE))).toBe(false);
     const report = logs.find((l) => l.startsWith('  删段 cut:'))!;

@@ -3,14 +3,15 @@
  * 栏头, checked from the PDFs with poppler (pdftotext), not from the engine's own report.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as compose } from '../../src-main/cli/commands/compose';
 import { loadBanmianFile } from '../../src-main/files/banmian-file';
 import { plainText } from '../../src-core/model/richtext';
 import { columnDepths, gridGeometry } from '../../src-core/model/grid';
+import { capturedConsole } from '../support/console-capture';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
 /** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see its README.md). */
@@ -36,22 +37,14 @@ function daySet(): string[] {
   });
 }
 
-let logs: string[] = [];
-beforeAll(() => {
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const logs = capturedConsole(dir);
 
 describe('compose makes up the page', () => {
   it('the sample: exit 4 when preflight blocks (its picture is a placeholder); --alternatives 3 writes 3 PDFs with the header and the 栏头', async () => {
-    logs = [];
+    logs.length = 0;
     expect(await compose([SAMPLE, '-o', join(dir, 'blocked.pdf'), ...HEADER])).toBe(4);
     expect(existsSync(join(dir, 'blocked.pdf'))).toBe(false);
-    logs = [];
+    logs.length = 0;
     expect(await compose([SAMPLE, '-o', join(dir, 'page.pdf'), '--alternatives', '3', '--force', '--proof', ...HEADER])).toBe(0);
     for (const n of [1, 2, 3]) expect(existsSync(join(dir, `page-${n}.pdf`))).toBe(true);
     expect(existsSync(join(dir, 'page.pdf'))).toBe(false);
@@ -69,7 +62,7 @@ describe('compose makes up the page', () => {
   });
 
   it('a day set larger than the page: exit 0, held-over articles listed by name, every placed character exactly once', async () => {
-    logs = [];
+    logs.length = 0;
     const files = daySet();
     const save = join(dir, 'day.banmian');
     expect(await compose([...files, '-o', join(dir, 'day.pdf'), '--format', '200x200mm', '--columns', '4', '--save', save, '--proof', ...HEADER])).toBe(0);
@@ -87,7 +80,7 @@ describe('compose makes up the page', () => {
   });
 
   it('a field-test day set (8 stories, 3 pictures and a stand-alone photo) that fits: every story on the page, no picture enlarged as filler in their place', async () => {
-    logs = [];
+    logs.length = 0;
     const files = readdirSync(FIELD_DAY).filter((f) => f !== 'README.md').map((f) => join(FIELD_DAY, f));
     expect(await compose([...files, '-o', join(dir, 'field.pdf'), '--proof', ...HEADER])).toBe(0);
     expect(logs.some((l) => /8 篇稿件 articles, 0 篇待用 held over/.test(l))).toBe(true);
@@ -107,19 +100,19 @@ describe('compose makes up the page', () => {
     mkdirSync(folder);
     for (const f of readdirSync(FIELD_DAY).filter((x) => x !== 'README.md')) copyFileSync(join(FIELD_DAY, f), join(folder, f));
     const files = readdirSync(FIELD_DAY).filter((f) => f !== 'README.md').sort().map((f) => join(FIELD_DAY, f));
-    logs = [];
+    logs.length = 0;
     expect(await compose([folder, '-o', join(dir, 'folder.pdf'), ...HEADER])).toBe(0);
     expect(await compose([...files, '-o', join(dir, 'listed.pdf'), ...HEADER])).toBe(0);
     // (the slug line in the margin names the file and the time)
     const page = (pdf: string) => text(pdf).split('\n').filter((l) => !/\.pdf .*PDF\/X/.test(l)).join('\n');
     expect(page(join(dir, 'folder.pdf'))).toBe(page(join(dir, 'listed.pdf')));
-    logs = [];
+    logs.length = 0;
     expect(await compose([join(dir, 'no-such-folder'), '-o', join(dir, 'none.pdf')])).toBe(1);
     expect(logs.join('\n')).toMatch(/找不到文件或文件夹：.*no-such-folder[\s\S]*no such file or folder/);
   });
 
   it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
-    logs = [];
+    logs.length = 0;
     const saved = join(dir, 'short.banmian');
     expect(await compose([SAMPLE, '-o', join(dir, 'short.pdf'), '--force', '--save', saved, ...HEADER])).toBe(0);
     expect(logs.some((l) => l.includes('约需补稿'))).toBe(true);
@@ -153,15 +146,15 @@ describe('compose makes up the page', () => {
   });
 
   it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {
-    logs = [];
+    logs.length = 0;
     expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--date', '2026-02-30'])).toBe(2);
     expect(logs.join('\n')).toMatch(/不是有效的日期[\s\S]*not a valid day/);
     const template = join(dir, 'template.json');
     writeFileSync(template, JSON.stringify({ paperName: '洛阳日报', colour: 'red' }));
-    logs = [];
+    logs.length = 0;
     expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--template', template])).toBe(2);
     expect(logs.join('\n')).toMatch(/template\.json[\s\S]*colour/);
-    logs = [];
+    logs.length = 0;
     expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--alternatives', '0'])).toBe(2);
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
   });

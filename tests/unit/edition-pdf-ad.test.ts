@@ -5,11 +5,11 @@
  * huge is refused naming the plan field and the file, with nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument, cmyk } from '@cantoo/pdf-lib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
 import { parsePlan } from '../../src-core/edition/plan';
@@ -17,6 +17,7 @@ import { gridGeometry, rectOf } from '../../src-core/model/grid';
 import { PDF_ARTWORK_MAX_BYTES } from '../../src-core/pdf/pdf-artwork';
 import { assetHref } from '../../src-core/model/asset-href';
 import { parseEdition } from '../../src-core/edition/edition-file';
+import { capturedConsole } from '../support/console-capture';
 
 function parseEditionFile(text: string) {
   const r = parseEdition(text);
@@ -51,15 +52,7 @@ function planWith(artwork: string, name: string): string {
   return path;
 }
 
-let logs: string[] = [];
-beforeAll(() => {
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const logs = capturedConsole(dir);
 
 /** Bounding box, in page pt, of the strongly magenta pixels of a page rendered by pdftoppm at `dpi`. */
 function magentaBox(pdf: string, dpi: number): { x0: number; y0: number; x1: number; y1: number; count: number } {
@@ -89,7 +82,7 @@ describe('a PDF as an ad\'s artwork', () => {
     writeFileSync(join(dir, 'ad.pdf'), await adPdf());
     const path = planWith(join(dir, 'ad.pdf'), 'good');
     const out = join(dir, 'out');
-    logs = [];
+    logs.length = 0;
     // a digital proof: no bleed or marks, so PDF coordinates are the page's own
     expect(await edition([path, '-o', out, '--proof', '--save', join(dir, 'good.banmian')]), logs.join('\n')).toBe(0);
     const page1 = join(out, '20261203-01.pdf');
@@ -160,7 +153,7 @@ describe('a PDF as an ad\'s artwork', () => {
       } else writeFileSync(file, bytes);
       const before = readFileSync(file);
       const target = join(dir, `bad-out-${what}`);
-      logs = [];
+      logs.length = 0;
       const code = await edition([planWith(file, `bad-${what}`), '-o', target, '--save', join(dir, `bad-${what}.banmian`)]);
       expect(code).not.toBe(0);
       const text = logs.join('\n');
