@@ -364,6 +364,7 @@ function heldFrom(items: Article[], c: Candidate, images: Map<string, ImageAsset
 }
 
 function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], c: Candidate, locked: Block[], cuts: Map<string, CutParagraph[]>): Pick<Alternative, 'document' | 'blocks' | 'moves'> {
+  const source = request.document;
   const blocks: Block[] = [...locked];
   const variants = new Map<string, Article>();
   const moves: Move[] = [];
@@ -378,9 +379,8 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
     // the pictures after their article: drawn over it, and a click on one picks the picture
     if (article) blocks.push(article);
     blocks.push(...pictures);
-    if (!isPhotoItem(a)) moves.push(describe(a, p, cuts.get(a.id) ?? [], naturalRows(measurer, p, request.document.page)));
+    if (!isPhotoItem(a)) moves.push(describe(a, p, cuts.get(a.id) ?? [], naturalRows(measurer, p, source.page)));
   }
-  const source = request.document;
   return { document: { ...source, articles: source.articles.map((a) => variants.get(a.id) ?? a), blocks }, blocks, moves };
 }
 
