@@ -126,8 +126,8 @@ const REFILLED = 4;
 function withRefills(pages: Candidate[], input: RefillInput & { rate: (c: Candidate) => number; hole: (c: Candidate) => number }, pool: Article[], shapes: ShapeSpec[][], finish: (c: Candidate) => Candidate): Candidate[] {
   const { rate } = input;
   const holed = (c: Candidate): boolean => c.placed.length < pool.length && input.hole(c) > HOLE_LIMIT;
-  const worst = [...pages].filter(holed).sort((a, b) => rate(b) - rate(a)).slice(0, REFILLED);
-  const more = worst.map((c) => refill(input, c, pool, shapes, rate, input.hole(c))).filter((c, i) => c !== worst[i]).map(finish);
+  const holedBest = [...pages].filter(holed).sort((a, b) => rate(b) - rate(a)).slice(0, REFILLED);
+  const more = holedBest.map((c) => refill(input, c, pool, shapes, rate, input.hole(c))).filter((c, i) => c !== holedBest[i]).map(finish);
   return [...pages, ...more];
 }
 
