@@ -1,5 +1,5 @@
 /**
- * A front-page lead that continues (转版) keeps its opening on the front page — at least a third of
+ * A front-page lead that continues (转版) keeps its opening on the front page — at least a quarter of
  * its text — and the page's lowest-ranked stories are held over for it, not the other way round (the
  * field test's 8-page edition kept one paragraph of 17 on page 1). Checked from the page's PDF.
  */
@@ -21,7 +21,7 @@ afterAll(() => {
 const han = (s: string): string => s.replace(/[^\u4e00-\u9fff]/g, '');
 
 describe('edition: how much of a continued lead stays on its first page', () => {
-  it('keeps at least a third of the lead on page 1, holding over page 1\'s last stories for it', async () => {
+  it('keeps at least a quarter of the lead on page 1, holding over page 1\'s last stories for it', async () => {
     // distinct paragraphs of public news text (《人民日报》 1998, tests/fixtures/proof/clean/CREDITS.md): three sentences each
     const sentences = readFileSync(fileURLToPath(new URL('../fixtures/proof/clean/renmin-ribao-1998.txt', import.meta.url)), 'utf8').split('\n').filter((l) => l.trim());
     const paragraphs = Array.from({ length: Math.floor(sentences.length / 3) }, (_, i) => sentences.slice(3 * i, 3 * i + 3).join(''));

@@ -166,7 +166,7 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
       const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
       const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
-      // The first part keeps at least a third of the story where the page sets that whole (its lowest-ranked
+      // The first part keeps at least a quarter of the story (FIRST_PART_SHARE) where the page sets that whole (its lowest-ranked
       // stories held over for it), else what the page has room for; the articles held over with the least
       // of the story on this page may stay held over.
       const heldWith = (k: number): Set<string> => new Set(makeUpEditionPage(withFirst(k), fonts)?.heldOver.map((h) => h.articleId));
