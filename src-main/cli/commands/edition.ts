@@ -169,9 +169,12 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       // The first part keeps at least a quarter of the story (FIRST_PART_SHARE) where the page sets that whole (its lowest-ranked
       // stories held over for it), else what the page has room for; the articles held over with the least
       // of the story on this page may stay held over.
-      const heldWith = (k: number): Set<string> => new Set(makeUpEditionPage(withFirst(k), fonts)?.heldOver.map((h) => h.articleId));
+      // each cut's page made up once (the least cut is asked what it holds over and whether it sets the story whole)
+      const made = new Map<number, Alternative | undefined>();
+      const madeAt = (cut: number): Alternative | undefined => (made.has(cut) ? made.get(cut) : made.set(cut, makeUpEditionPage(withFirst(cut), fonts)).get(cut));
+      const heldWith = (k: number): Set<string> => new Set(madeAt(k)?.heldOver.map((h) => h.articleId));
       const setAt = (cut: number, held: Set<string>): boolean => {
-        const alt = makeUpEditionPage(withFirst(cut), fonts);
+        const alt = madeAt(cut);
         return !!alt && setWhole(alt, article.id, fonts, held);
       };
       const least = leastCut(article);
