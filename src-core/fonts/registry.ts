@@ -390,9 +390,13 @@ export class FontRegistry {
     return this.onDemandFamilies.has(family);
   }
 
-  /** The id of a family's face of that weight (or its other weight), opened or not; undefined for an unknown family. */
+  /**
+   * The id of a family's face of that weight (or its other weight), opened or not; for a missing
+   * family, its stand-in's (`substitute`); undefined for an unknown family with none.
+   */
   faceIdOf(family: string, bold: boolean): string | undefined {
-    return this.idOf(family, bold);
+    const substitute = this.byFamily.has(family) ? undefined : this.substitutes.get(family);
+    return this.idOf(substitute ?? family, bold);
   }
 
   private idOf(family: string, bold: boolean): string | undefined {

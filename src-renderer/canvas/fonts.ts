@@ -1,4 +1,4 @@
-import { absentFontsNotice, absentPageFonts, facesUsed } from '../../src-core/layout/page-fonts';
+import { absentFontsNotice, absentPageFonts, facesUsed, substituteRecorded } from '../../src-core/layout/page-fonts';
 import { FontRegistry } from '../../src-core/fonts/registry';
 import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
 import type { PageLayout } from '../../src-core/layout/page-layout';
@@ -198,6 +198,8 @@ export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promis
   if (!loaded.ok) return loaded;
   const { registry } = loaded.value;
   const used = facesUsed(doc);
+  // A recorded font this machine lacks is drawn by its role: that role's faces are fetched with the rest.
+  substituteRecorded(doc, registry);
   const bundled = pageFaces(registry, doc).filter((id) => registry.isPending(id));
   const [brought, fetched] = await Promise.all([bringFaces(loaded.value, onDemandFacesOf(loaded.value.faces, new Set(used.map((f) => f.family)))), loaded.value.fetchFaces([...WINDOW_FACES, ...bundled])]);
   if (!brought.ok) return brought;
@@ -205,7 +207,7 @@ export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promis
   return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
 }
 
-/** The faces (ids) of the weights a page's styles set text in, as the registry resolves their families; a missing family has none. */
+/** The faces (ids) of the weights a page's styles set text in, as the registry resolves their families; a missing family's are its stand-in's once substituted. */
 export function pageFaces(registry: FontRegistry, doc: BanmianDocument): string[] {
   return [...new Set(facesUsed(doc).flatMap((f) => registry.faceIdOf(f.family, f.bold) ?? []))];
 }

@@ -5,6 +5,7 @@ import type { HostApi } from '../../src-core/host-api';
 import { CompositionCache } from '../../src-core/layout/cache';
 import { layout } from '../../src-core/layout/layout';
 import type { BanmianDocument } from '../../src-core/model/document';
+import type { PageFont } from '../../src-core/model/page-fonts';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { dispatchHostCall } from '../../src-main/host/handlers';
 import type { HostEnv } from '../../src-main/host/page-files';
@@ -104,6 +105,23 @@ describe('the renderer fetches the faces a page needs, not all of them', () => {
     expect([...fetched].sort()).toEqual(['hei-bold', 'hei-regular', 'song-regular']);
     expect(drawn(doc, loaded.value.registry)).toEqual(drawn(doc, host.registry()));
     expect(loaded.value.registry.wantedFaces()).toEqual([]);
+  });
+
+  it('a recorded font this machine lacks: its stand-in role\'s face is fetched before the page is laid out (the CI saw the 标宋 regular drawn for its bold)', async () => {
+    const { api, fetched } = recordingHost();
+    const loaded = await loadHostFonts(api);
+    if (!loaded.ok) throw new Error(loaded.en);
+    const sample = samplePage();
+    const xbs: PageFont = { family: 'sys-absent-xbs', bold: true, name: { zh: '某小标宋', en: 'Some XBS' }, postscriptName: 'SomeXBS', role: 'biaosong', hash: '0' };
+    const doc = { ...sample, page: { ...sample.page, styles: { ...sample.page.styles, headline: { ...sample.page.styles.headline, family: xbs.family, bold: true } }, fonts: [xbs] } };
+    const notice = await fetchFacesFor(api, doc);
+    expect(notice.ok && notice.value?.zh).toContain('暂以');
+    expect(fetched).toContain('biaosong-bold');
+    // laid out now, before anything idle brings more: the headline in the 标宋 bold, not wanting it
+    const headline = sample.articles[1]!.headline.replace(/ /g, '');
+    const faces = new Set(drawn(doc, loaded.value.registry).filter((g) => headline.includes(g.split(' ').at(-1)!)).map((g) => g.split(' ')[0]));
+    expect([...faces]).toEqual(['biaosong-bold']);
+    expect(loaded.value.registry.wantedFaces()).not.toContain('biaosong-bold');
   });
 
   it('a glyph only a face not fetched has: the layout names it (fetchWanted), and laid out again matches the host', async () => {
