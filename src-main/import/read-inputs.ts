@@ -16,7 +16,8 @@ const LEGACY = new Set(['.doc', '.wps']);
 /** Files above this size are refused before they are read (a newspaper story is far smaller). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
-interface Gathered {
+/** The files a list of paths stands for, each with the name the importer knows it by (its folder kept), and the paths that could not be read. */
+export interface Gathered {
   files: { path: string; name: string }[];
   errors: ImportError[];
 }
@@ -68,10 +69,43 @@ export interface ImportPathsOptions extends ImportOptions {
   soffice?: string;
 }
 
+/** A Markdown file's relative pictures that are there: they come along with it (a missing one the importer reports). */
+function markdownPictures(f: Gathered['files'][number], bytes: Uint8Array): Gathered['files'] {
+  const out: Gathered['files'] = [];
+  for (const m of new TextDecoder().decode(bytes).matchAll(MD_IMAGE_RE)) {
+    const ref = m[1];
+    if (/^[a-z]+:/i.test(ref)) continue;
+    let decoded = ref;
+    try {
+      decoded = decodeURI(ref);
+    } catch {
+      /* keep as written */
+    }
+    const path = join(dirname(f.path), decoded);
+    try {
+      if (statSync(path).isFile()) out.push({ path, name: join(dirname(f.name), decoded).split('\\').join('/') });
+    } catch {
+      /* not there */
+    }
+  }
+  return out;
+}
+
 /** Reads, converts and imports; never throws for bad input. */
 export async function importPaths(paths: string[], options: ImportPathsOptions = {}): Promise<ImportResult & { report: ImportReport }> {
   const gathered = gatherPaths(paths);
-  const errors: ImportError[] = [...gathered.errors];
+  const { result, unread } = await importGathered(gathered.files, options);
+  result.errors.unshift(...gathered.errors, ...unread);
+  return result;
+}
+
+/**
+ * The one way files are read for import (`import`, `compose`, `edition`, `check`): each bounded and
+ * regular only, legacy Word converted, a Markdown file's relative pictures brought along; what could
+ * not be read is `unread` (a caller may refuse to go on), the importer's own errors are the result's.
+ */
+export async function importGathered(files: Gathered['files'], options: ImportPathsOptions = {}): Promise<{ result: ImportResult & { report: ImportReport }; unread: ImportError[] }> {
+  const errors: ImportError[] = [];
   const inputs: InputFile[] = [];
   const converted = new Map<string, string>();
   const seen = new Set<string>();
@@ -88,7 +122,7 @@ export async function importPaths(paths: string[], options: ImportPathsOptions =
     inputs.push({ name, bytes: read.bytes });
     return read.bytes;
   };
-  for (const f of gathered.files) {
+  for (const f of files) {
     const ext = extname(f.path).toLowerCase();
     if (LEGACY.has(ext)) {
       const key = resolve(f.path);
@@ -108,33 +142,12 @@ export async function importPaths(paths: string[], options: ImportPathsOptions =
       continue;
     }
     const bytes = add(f.path, f.name);
-    if (bytes && (ext === '.md' || ext === '.markdown')) {
-      // Relative images of a Markdown file come along with it.
-      const text = new TextDecoder().decode(bytes);
-      for (const m of text.matchAll(MD_IMAGE_RE)) {
-        const ref = m[1];
-        if (/^[a-z]+:/i.test(ref)) continue;
-        let decoded = ref;
-        try {
-          decoded = decodeURI(ref);
-        } catch {
-          /* keep as written */
-        }
-        const p = join(dirname(f.path), decoded);
-        const name = join(dirname(f.name), decoded).split('\\').join('/');
-        try {
-          if (statSync(p).isFile()) add(p, name);
-        } catch {
-          /* the importer reports the missing image */
-        }
-      }
-    }
+    if (bytes && (ext === '.md' || ext === '.markdown')) for (const pic of markdownPictures(f, bytes)) add(pic.path, pic.name);
   }
   const result = (await importFiles(inputs, options)) as ImportResult & { report: ImportReport };
-  result.errors.unshift(...errors);
   for (const fr of result.report.files) {
     const by = converted.get(fr.name);
     if (by) fr.convertedBy = by;
   }
-  return result;
+  return { result, unread: errors };
 }

@@ -111,6 +111,23 @@ describe('compose makes up the page', () => {
     expect(logs.join('\n')).toMatch(/找不到文件或文件夹：.*no-such-folder[\s\S]*no such file or folder/);
   });
 
+  it('a Markdown story\'s picture (![说明](pic.jpg) beside it) comes with it, as import brings it: placed with its caption, in the PDF', async () => {
+    const folder = join(dir, 'markdown-day');
+    mkdirSync(folder);
+    copyFileSync(join(FIELD_DAY, '03.jpg'), join(folder, 'pic.jpg'));
+    const body = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.length > 60).slice(0, 12).map((l) => l.replace(/\s+/g, ''));
+    writeFileSync(join(folder, 'story.md'), `# 老旧小区焕新颜\n\n![改造后的小区一角。本报记者 李四 摄](pic.jpg)\n\n${body.join('\n\n')}\n`);
+    logs.length = 0;
+    expect(await compose([join(folder, 'story.md'), '-o', join(dir, 'markdown.pdf'), ...HEADER])).toBe(0);
+    expect(logs.join('\n')).not.toMatch(/不在导入的文件中/);
+    // one picture drawn (pdfimages), its caption printed under the story's headline
+    const images = execFileSync('pdfimages', ['-list', join(dir, 'markdown.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(1);
+    const t = text(join(dir, 'markdown.pdf')).replace(/\s+/g, '');
+    expect(t).toContain('老旧小区焕新颜');
+    expect(t).toContain('改造后的小区一角');
+  });
+
   it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
     logs.length = 0;
     const saved = join(dir, 'short.banmian');

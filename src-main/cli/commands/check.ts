@@ -8,7 +8,7 @@ import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { readSheets, type Sheet } from '../check-sheets';
 import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
-import { gatherPaths, MAX_FILE_BYTES } from '../../import/read-inputs';
+import { gatherPaths, importGathered, type Gathered as GatheredFiles } from '../../import/read-inputs';
 import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { PAGE_HEADER_ID, type DismissedFinding, type SavedCorrection } from '../../../src-core/model/proof';
 import { dismissalsOf, readProofState } from '../../../src-core/store/persist';
@@ -36,27 +36,25 @@ interface Gathered extends CheckedPage {
  */
 async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
   const out: Gathered = { articles: [], bannerIds: [], columnIds: [], corrections: [], errors: [], sheets: [], imported: [], unlaid: 0 };
-  const others: { name: string; bytes: Uint8Array }[] = [];
-  // files as given, folders walked (as import and compose take them); each read bounded, only a regular file
+  const others: GatheredFiles['files'] = [];
+  // files as given, folders walked (as import and compose take them), read the one way they read them
   const expanded = gatherPaths(files);
   for (const e of expanded.errors) out.errors.push(`${e.zh}\n${e.en}`);
-  for (const { path } of expanded.files) {
-    if (path.endsWith('.banmian')) {
-      const read = readSheets(path, out.sheets.length);
-      if (read.ok) out.sheets.push(...read.sheets);
-      else out.errors.push(`${read.zh}\n${read.en}`);
+  for (const file of expanded.files) {
+    if (!file.path.endsWith('.banmian')) {
+      others.push(file);
       continue;
     }
-    const read = readRegularFile(path, path, MAX_FILE_BYTES);
-    if (read.ok) others.push({ name: basename(path), bytes: read.bytes });
+    const read = readSheets(file.path, out.sheets.length);
+    if (read.ok) out.sheets.push(...read.sheets);
     else out.errors.push(`${read.zh}\n${read.en}`);
   }
   for (const sheet of out.sheets) out.articles.push(...sheet.articles, ...sheet.unplaced);
   if (!others.length) return out;
-  out.unlaid = others.length;
-  const { importFiles } = await import('../../../src-core/import/index');
-  const result = await importFiles(others, raw ? { normalizePunctuation: false, removeOcrSpaces: false } : {});
-  const report = result.report as ImportReport;
+  const { result, unread } = await importGathered(others, raw ? { normalizePunctuation: false, removeOcrSpaces: false } : {});
+  for (const e of unread) out.errors.push(`${e.zh}\n${e.en}`);
+  out.unlaid = others.length - unread.length;
+  const report = result.report;
   result.page.banners.forEach((text, i) => {
     out.bannerIds.push(`banner-${i + 1}`);
     out.imported.push(pageItem(`banner-${i + 1}`, text));

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { gatherPaths, MAX_FILE_BYTES } from '../../import/read-inputs';
-import { readRegularFile } from '../../import/read-file';
+import { gatherPaths, importGathered, type Gathered as GatheredFiles } from '../../import/read-inputs';
 import { basename, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { layout } from '../../../src-core/layout/layout';
 import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
@@ -10,7 +7,6 @@ import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type Im
 import { docFromParagraphs } from '../../../src-core/model/richtext';
 import { cutParagraphsByArticle } from '../../../src-core/model/cut-articles';
 import { mmToPt } from '../../../src-core/model/units';
-import type { ImportResult, InputFile } from '../../../src-core/import/types';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
 import { fontProvider } from '../../fonts/provider';
 import { printTypoReport } from '../typo-report';
@@ -68,19 +64,9 @@ export interface Gathered {
   bannerIds: Set<string>;
 }
 
-type ImportFiles = (files: InputFile[]) => Promise<ImportResult>;
-
-/** The importers (issue 3) are loaded when present, so compose also works on .banmian input without them. */
-async function loadImporter(): Promise<ImportFiles | undefined> {
-  const url = new URL('../../../src-core/import/index.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return undefined;
-  const mod = (await import(url.href)) as { importFiles?: ImportFiles };
-  return mod.importFiles;
-}
-
 export async function gather(inputs: string[]): Promise<Gathered | Fail> {
   const out: Gathered = { articles: [], images: [], links: [], credits: {}, bannerIds: new Set() };
-  const files: InputFile[] = [];
+  const files: GatheredFiles['files'] = [];
   const taken = new Set<string>();
   const unique = (id: string): string => {
     let v = id;
@@ -91,7 +77,8 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
   // a folder stands for its files in name order (01.txt, 02.txt, …: the rank), as `import` reads it
   const expanded = gatherPaths(inputs);
   if (expanded.errors.length) return { zh: expanded.errors.map((e) => e.zh).join('；'), en: expanded.errors.map((e) => e.en).join('; ') };
-  for (const { path } of expanded.files) {
+  for (const file of expanded.files) {
+    const { path } = file;
     const ext = extname(path).toLowerCase();
     if (ext === '.banmian' || ext === '.json') {
       const loaded = loadBanmianFile(path);
@@ -119,14 +106,12 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
       for (const k of ['editor', 'proofreader', 'layoutEditor'] as const) if (doc.page.header[k]) out.credits[k] ??= doc.page.header[k];
       continue;
     }
-    const read = readRegularFile(path, basename(path), MAX_FILE_BYTES);
-    if (!read.ok) return { zh: `${path}：${read.zh}`, en: `${path}: ${read.en}` };
-    files.push({ name: basename(path), bytes: read.bytes });
+    files.push(file);
   }
   if (files.length) {
-    const importFiles = await loadImporter();
-    if (!importFiles) return { zh: '此版本尚未包含稿件导入功能，目前只能用 .banmian 文件组版', en: 'This build has no importers yet; compose accepts .banmian files only' };
-    const r = await importFiles(files);
+    // read as `import` reads them: a Markdown file's pictures come along, a .doc is converted
+    const { result: r, unread } = await importGathered(files);
+    if (unread.length) return { zh: unread.map((e) => e.zh).join('；'), en: unread.map((e) => e.en).join('; ') };
     for (const e of r.errors) console.error(`  ${e.file}：${e.zh}\n  ${e.file}: ${e.en}`);
     const renamed = new Map<string, string>();
     const imageIds = new Map<string, string>();
