@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo } from '../src-core/host-api';
-import { bringFaces, facesToDeclareFirst, fetchFacesFor, fetchWanted, loadHostFonts, pageFaces, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
+import { bringFaces, bringWanted, facesToDeclareFirst, fetchFacesFor, fetchWanted, loadHostFonts, pageFaces, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
 import { declareWhenIdle } from './canvas/declare-when-idle';
 import { LoadedFontsContext } from './canvas/use-fonts';
 import { connectHost } from './host';
@@ -108,6 +108,16 @@ export function App() {
   useEffect(() => {
     if (!editor) document.title = APP_NAME;
   }, [editor]);
+
+  // A face a layout reached that is not here yet (an opened page's stand-in or 生僻字 face): brought
+  // now, not when the idle loader comes to it, and the page laid out again with it.
+  useEffect(() => {
+    if (!editor || !fonts) return;
+    return editor.subscribe(() => {
+      if (fonts.registry.wantedFaces().length === 0) return;
+      void bringWanted(fonts).then((r) => (r.ok ? r.value && editor.facesArrived() : editor.notify(r)));
+    });
+  }, [editor, fonts]);
 
   // The faces the first page did not need, one at a time when the window is idle after showing it:
   // a bundled face is fetched and declared, an installed one declared if something fetched it.

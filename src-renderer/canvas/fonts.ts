@@ -213,6 +213,19 @@ export function pageFaces(registry: FontRegistry, doc: BanmianDocument): string[
 }
 
 /**
+ * After the first page (an opened page, a pasted or typed 生僻字): the faces a layout reached while
+ * they were not here, fetched and handed to the browser at once rather than when the idle loader
+ * comes to them; true when any came (the page is to be laid out again with them).
+ */
+export async function bringWanted(loaded: LoadedFonts): Promise<HostResult<boolean>> {
+  const wanted = loaded.registry.wantedFaces();
+  loaded.registry.clearWanted();
+  if (wanted.length === 0) return { ok: true, value: false };
+  const r = await bringFaces(loaded, wanted);
+  return r.ok ? { ok: true, value: true } : r;
+}
+
+/**
  * Fetches the faces a layout reached while they were not here (`FontRegistry.wantedFaces`); true
  * when any came, and the page is to be laid out again (its compositions fell back past them).
  */
