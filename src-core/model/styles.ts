@@ -33,9 +33,18 @@ export const ADDED_STYLES: Partial<Record<StyleName, (styles: PageSettings['styl
   minorHeadline: (styles) => minorHeadlineStyle(styles.headline),
 };
 
-/** The page's style `name`; a style the page predates is made from its other styles (ADDED_STYLES). */
+/** Added styles made for pages that predate them, per styles object: the same style each time (caches key on it). */
+const madeStyles = new WeakMap<PageSettings['styles'], Partial<Record<StyleName, TextStyle>>>();
+
+/** The page's style `name`; a style the page predates is made from its other styles (ADDED_STYLES), once. */
 export function pageStyle(page: Pick<PageSettings, 'styles'>, name: StyleName): TextStyle {
-  return page.styles[name] ?? ADDED_STYLES[name]?.(page.styles) ?? page.styles.body;
+  const own = page.styles[name];
+  if (own) return own;
+  const make = ADDED_STYLES[name];
+  if (!make) return page.styles.body;
+  let made = madeStyles.get(page.styles);
+  if (!made) madeStyles.set(page.styles, (made = {}));
+  return (made[name] ??= make(page.styles));
 }
 
 /**

@@ -113,6 +113,8 @@ describe('a page saved before the 编者按 style', () => {
     const ids = { articleIds: new Set(old.articles.map((a) => a.id)), imageIds: new Set(old.images.map((i) => i.id)) };
     expect(validatePageParts(old.page, old.blocks, ids, '')).toEqual([]);
     expect(pageStyle(old.page, 'editorsNote').family).toBe('kai');
+    // made once per page styles: the same style each time (the layout's caches key on it)
+    expect(pageStyle(old.page, 'editorsNote')).toBe(pageStyle(old.page, 'editorsNote'));
     expect(resolveStyle(old.page, 'editorsNote', { editorsNote: { size: 12 } })).toMatchObject({ family: 'kai', size: 12 });
   });
 
