@@ -23,6 +23,16 @@ export function refill(input: RefillInput, c: Candidate, items: Article[], shape
   const left = items.map((_, i) => i).filter((i) => !placed.has(i) && (isPhotoItem(items[i]) || input.measurer.bodyLines(items[i], 0) <= blank));
   const order = [...left.filter((i) => !isPhotoItem(items[i])), ...left.filter((i) => isPhotoItem(items[i]))];
   if (!order.length) return c;
+  // each finished page rated once: the search rates it as it finishes, the pick below reads that
+  const rated = new Map<Candidate, { page: Candidate; value: number }>();
+  const rateOf = (s: Candidate): { page: Candidate; value: number } => {
+    let r = rated.get(s);
+    if (!r) {
+      const page = merged(c, s, order);
+      rated.set(s, (r = { page, value: rate(page) }));
+    }
+    return r;
+  };
   const out = search({
     ...input,
     articles: order.map((i) => items[i]),
@@ -34,15 +44,14 @@ export function refill(input: RefillInput, c: Candidate, items: Article[], shape
     lookahead: order.length,
     leadLocked: true,
     workBudget: REFILL_WORK,
-    rate: (s) => rate(merged(c, s, order)),
+    rate: (s) => rateOf(s).value,
   });
   let best = c;
   let bestRate = rate(c);
   for (const s of out.finals) {
     if (!s.placed.length) continue;
-    const m = merged(c, s, order);
-    const r = rate(m);
-    if (r > bestRate) [best, bestRate] = [m, r];
+    const { page, value } = rateOf(s);
+    if (value > bestRate) [best, bestRate] = [page, value];
   }
   return best;
 }
