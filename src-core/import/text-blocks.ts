@@ -1,10 +1,14 @@
 /**
  * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
- * a copy-desk labelled line (引题：…, 记者：…) is a paragraph of its own, since manuscripts stack
- * them without blank lines; the lines of one paragraph are joined (no space between CJK characters).
+ * a copy-desk labelled line (引题：…, 记者：…) or a line that is only a byline (本报记者 赵凯) is a
+ * paragraph of its own, since manuscripts stack them without blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a
+ * line, a title standing alone) starts one too; the lines of one paragraph are joined (no space
+ * between CJK characters).
  */
 import { titleLabel } from './labels';
+import { bylineLine } from './roles';
+import { paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
@@ -21,8 +25,13 @@ export function blocksFromText(text: string): SourceBlock[] {
     if (pending.level > 0) {
       blocks.push({ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line });
     } else {
-      const { text, joints } = joinWrappedLinesAt(pending.lines);
-      blocks.push({ spans: [{ text }], level: 0, gapBefore: pending.gap, line: pending.line, ...(joints.length ? { joints } : {}) });
+      // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
+      let from = 0;
+      for (const end of [...paragraphEnds(pending.lines), pending.lines.length - 1]) {
+        const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
+        blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
+        from = end + 1;
+      }
     }
     pending = undefined;
   };
@@ -34,7 +43,8 @@ export function blocksFromText(text: string): SourceBlock[] {
       return;
     }
     const h = line.match(HEADING_RE);
-    if (h || titleLabel(line)) {
+    // a labelled line, and a line that is only a byline (本报记者 赵凯: under a headline, no blank line between), stand alone
+    if (h || titleLabel(line) || bylineLine(line)) {
       flush();
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();

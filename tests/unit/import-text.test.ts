@@ -141,6 +141,32 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[0].body.content.map((p) => p.content?.map((c) => (c.type === 'text' ? c.text : '')).join(''))).toEqual(['第一段第一行，第一段第二行。', '第二段only one line。']);
   });
 
+  it('one paragraph a line (copied from a web page, no blank lines): each line is a paragraph; a title line stands alone', async () => {
+    const paragraphs = [
+      '全市老年助餐点已覆盖全部街道，每天为三千多名老人提供午餐，助餐点由社区食堂和养老机构共同运营，菜品每周更新一次。',
+      '据介绍，助餐点实行老人刷卡就餐，八十岁以上老人还可享受送餐上门服务。',
+      '下一步，我市将继续扩大助餐服务覆盖面，让更多老人在家门口吃上热乎饭。',
+    ];
+    const text = `老年助餐点覆盖全部街道\n${paragraphs.join('\n')}\n`;
+    const r = await importFiles([{ name: 'lines.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0].headline).toBe('老年助餐点覆盖全部街道');
+    expect(r.articles[0].body.content.map((p) => plainText({ type: 'doc', content: [p] }))).toEqual(paragraphs);
+  });
+
+  it('a headline over a byline line with no blank line between: the headline and the byline, not one glued line', async () => {
+    const text = '老年助餐点覆盖全部街道\n本报记者 赵凯\n\n全市老年助餐点已覆盖全部街道。\n\n据介绍，助餐点由社区食堂运营。\n';
+    const r = await importFiles([{ name: 'byline.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ headline: '老年助餐点覆盖全部街道', byline: '本报记者 赵凯' });
+  });
+
+  it('hard-wrapped lines at one width still join, a line ending a sentence at the full width included; a short line ending one ends the paragraph', async () => {
+    // 12 characters a line, as OCR of a newspaper column gives them
+    const lines = ['聚焦项目建设稳增长。坚持项', '目为王，不断扩大投资稳增长', '。大抓三个一批，加快实施中', '航光电等项目建设。', '围绕重点产业链开展精准招商', '，全年引进亿元以上项目。'];
+    const r = await importFiles([{ name: 'ocr.txt', bytes: new TextEncoder().encode(`# 标题\n\n${lines.join('\n')}\n`) }]);
+    expect(r.articles[0].body.content.map((p) => plainText({ type: 'doc', content: [p] }))).toEqual([lines.slice(0, 4).join(''), lines.slice(4).join('')]);
+  });
+
   it('deliberate spaces stay: headline halves and byline fields', async () => {
     const text = '# 真抓实干谋发展 奋勇争先谱新篇\n\n日前，全市召开 会议。\n\n洛报融媒记者 李三旺 通讯员 董洁\n';
     const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);

@@ -1,0 +1,48 @@
+/**
+ * Plain text whose paragraphs are not set apart by blank lines or indents: are its single line
+ * ends hard wraps (OCR, a fixed-width editor: the lines of a paragraph run to one width and end
+ * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
+ * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
+ */
+import { endsSentence } from './chars';
+
+/** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
+const WIDE_LINE = 50;
+/** Lines within this share of the widest one run to the wrap width. */
+const NEAR_WIDTH = 0.1;
+/** A block with fewer than this share of its lines at the wrap width is ragged: one paragraph a line. */
+const WRAPPED_SHARE = 0.6;
+/** A line under this share of the wrap width that ends in no punctuation stands alone (a headline, a subhead). */
+const TITLE_SHARE = 0.6;
+/** A line ending in one of these goes on: mid-sentence, not a title. */
+const GOES_ON = /[，、：；,;:。！？!?…—\-－]$/;
+
+/** A line's width in CJK characters (a Latin letter, digit or space is half a character wide). */
+function width(line: string): number {
+  let w = 0;
+  for (const ch of line.trim()) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * The indices of the lines after which a new paragraph starts (`lines` are one blank-line block).
+ * Hard-wrapped lines (most at one width) split only where a line ends a sentence short of the width;
+ * a ragged block, or one with lines wider than anyone wraps, at every line that ends a sentence; and
+ * either where a short line ending in no punctuation stands alone (a title).
+ */
+export function paragraphEnds(lines: readonly string[]): number[] {
+  if (lines.length < 2) return [];
+  const widths = lines.map(width);
+  const widest = Math.max(...widths);
+  const inner = widths.slice(0, -1);
+  const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
+  const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
+  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !GOES_ON.test(lines[i].trim());
+  const ends: number[] = [];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
+    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titleLike(i) || (titleLike(i + 1) && i + 1 < lines.length - 1);
+    if (split) ends.push(i);
+  }
+  return ends;
+}
