@@ -74,8 +74,7 @@ export interface PictureFilesInput {
 
 /**
  * Every picture file's link: to its article by name — in the article's first placeholder still empty,
- * else as a picture of its own — or stand-alone (no articleId) when it has a caption file but no
- * article; which caption file went to which picture, those that went to none, and the placeholders filled.
+ * else as a picture of its own — or stand-alone (no articleId) when no article has its name; which caption file went to which picture, those that went to none, and the placeholders filled.
  */
 export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[]; filled: Set<string> } {
   const articleOf = new Map<string, string>();
@@ -102,7 +101,8 @@ export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink
       filled.add(slot.imageId);
       Object.assign(slot, { imageId: p.imageId, caption: text || slot.caption });
     } else if (articleId) links.push({ imageId: p.imageId, articleId, caption: text });
-    else if (caption) links.push({ imageId: p.imageId, caption: text });
+    // no article of its name: a stand-alone photo (图片新闻), its caption to fill in when it has no caption file
+    else links.push({ imageId: p.imageId, caption: text });
   }
   return { links, captioned, unusedCaptions: input.captionFiles.filter((c) => !captioned.has(c.name)).map((c) => c.name), filled };
 }

@@ -243,21 +243,21 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
     if (!images.has(link.imageId)) notes.push({ zh: `图片 ${link.imageId} 不在版面的图片中`, en: `Picture ${link.imageId} is not among the page's images`, imageId: link.imageId });
     else if (seen.has(link.imageId)) notes.push({ zh: `图片 ${link.imageId} 重复，只上版一次`, en: `Picture ${link.imageId} is listed twice; it is placed once`, imageId: link.imageId });
     else if (link.articleId !== undefined && articles.has(link.articleId)) byArticle.set(link.articleId, [...(byArticle.get(link.articleId) ?? []), link]);
-    else if (link.articleId === undefined) photos.push(link);
-    else continue;
+    else if (link.articleId === undefined) {
+      photos.push(link);
+      const name = images.get(link.imageId)?.name ?? link.imageId;
+      if (!link.caption.trim()) notes.push({ zh: `图片新闻“${name}”没有说明，已排入，说明待填`, en: `Stand-alone photo “${name}” has no caption; placed, its caption to fill in`, imageId: link.imageId });
+    } else continue;
     seen.add(link.imageId);
   }
   return { byArticle, photos };
 }
 
-/** The copy the search works on, in rank order; the rest is held over with its reason. */
 /**
- * With `cuts` (the user allows cutting), an article that would be held over loses its 可删
+ * The day's copy that may go on the page, in rank order (the rest held over with its reason), and
+ * whether it is short: at its natural size it would leave more of the page blank than the levers can
+ * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
- */
-/**
- * The day's copy that may go on the page, in rank order (the rest held over), and whether it is short:
- * at its natural size it would leave more of the page blank than the levers can take up.
  */
 function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean } {
   const free = freeCells(measurer.geo, obstacles);

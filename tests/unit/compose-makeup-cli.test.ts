@@ -128,6 +128,20 @@ describe('compose makes up the page', () => {
     expect(t).toContain('改造后的小区一角');
   });
 
+  it('a picture no article is named for and with no caption file is placed as a stand-alone photo, the caption said to be missing', async () => {
+    const folder = join(dir, 'lone-photo');
+    mkdirSync(folder);
+    copyFileSync(join(FIELD_DAY, '03.jpg'), join(folder, '09.jpg'));
+    const body = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.length > 60).slice(0, 6).map((l) => l.replace(/\s+/g, ''));
+    writeFileSync(join(folder, '10.txt'), `主题：一篇短稿\n\n${body.join('\n\n')}\n`);
+    logs.length = 0;
+    expect(await compose([folder, '-o', join(dir, 'lone.pdf'), ...HEADER])).toBe(0);
+    expect(logs.join('\n')).toContain('图片新闻“09.jpg”没有说明，已排入，说明待填');
+    expect(logs.join('\n')).toContain('Stand-alone photo “09.jpg” has no caption');
+    const images = execFileSync('pdfimages', ['-list', join(dir, 'lone.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(1);
+  });
+
   it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
     logs.length = 0;
     const saved = join(dir, 'short.banmian');

@@ -183,6 +183,11 @@ describe("a day's pictures matched to their articles by file name", () => {
     const [a, b] = r.articles;
     expect([a.headline, b.headline]).toEqual(['甲', '乙']);
     const idOf = (name: string) => r.images.find((i) => i.name === name)!.id;
-    expect(r.imageLinks).toEqual([{ imageId: idOf('07-3.JPG'), articleId: b.id, caption: '' }]);
+    // 070.jpg is no picture of 07's: no article has its name, so it stands alone (图片新闻)
+    // (an article's own pictures are linked before its further ones: 070 is an own name, 07-3 a further one)
+    expect(r.imageLinks).toEqual([
+      { imageId: idOf('070.jpg'), caption: '' },
+      { imageId: idOf('07-3.JPG'), articleId: b.id, caption: '' },
+    ]);
   });
 });
