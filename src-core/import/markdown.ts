@@ -89,7 +89,7 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
 }
 
 function inlineSpans(children: Token[]): { spans: Span[]; images: { src: string; alt: string }[] } {
-  const spans: Span[] = [];
+  const spans: MdSpan[] = [];
   const images: { src: string; alt: string }[] = [];
   let bold = 0;
   let italic = 0;
@@ -99,8 +99,11 @@ function inlineSpans(children: Token[]): { spans: Span[]; images: { src: string;
   for (const c of children) {
     switch (c.type) {
       case 'text':
+        add(c.content);
+        break;
       case 'code_inline':
         add(c.content);
+        spans[spans.length - 1].code = true;
         break;
       case 'softbreak':
       case 'hardbreak':
@@ -125,7 +128,37 @@ function inlineSpans(children: Token[]): { spans: Span[]; images: { src: string;
         break;
     }
   }
-  return { spans, images };
+  return { spans: strongByPairs(spans).map(({ code: _, ...span }) => span), images };
+}
+
+type MdSpan = Span & { code?: boolean };
+
+/**
+ * `**` pairs CommonMark leaves as text (a closing `**` after Chinese punctuation and before a
+ * character, `**…出来了。**新当选`, is no closing delimiter by its flanking rules, written the way
+ * Chinese copy is): paired in order and set bold, as the writer meant; an odd one out stays text.
+ */
+function strongByPairs(spans: MdSpan[]): MdSpan[] {
+  const marks = spans.reduce((n, x) => n + (x.code ? 0 : x.text.split('**').length - 1), 0);
+  let pairs = marks - (marks % 2);
+  if (pairs === 0) return spans;
+  let on = false;
+  const out: MdSpan[] = [];
+  for (const x of spans) {
+    if (x.code) {
+      out.push(x);
+      continue;
+    }
+    const parts = x.text.split('**');
+    parts.forEach((text, i) => {
+      if (i > 0 && pairs > 0) {
+        on = !on;
+        pairs--;
+      } else if (i > 0) text = `**${text}`;
+      if (text) out.push({ ...x, text, ...(on || x.bold ? { bold: true } : {}) });
+    });
+  }
+  return out;
 }
 
 /** Line breaks inside a paragraph: nothing between CJK characters, a space between Latin words. */

@@ -98,6 +98,19 @@ describe('Markdown', () => {
     expect((r.report as ImportReport).files.find((f) => f.kind === 'markdown')!.punctuationNormalized).toBe(false);
   });
 
+  it('bold closed after Chinese punctuation (**…出来了。**新当选, where CommonMark closes nothing) is bold, with no asterisks printed', async () => {
+    const text = '# 标题\n\n他说：**“结果出来了。”**新当选的主任随即表态，**要把事办好。**大家鼓掌。代码 `a**b` 照印。\n';
+    const r = await importFiles([{ name: 'bold.md', bytes: new TextEncoder().encode(text) }]);
+    const runs = r.articles[0].body.content[0].content!.map((c) => (c.type === 'text' ? [c.text, (c.marks ?? []).map((m) => m.type).join()] : ['', '']));
+    expect(runs).toEqual([
+      ['他说：', ''],
+      ['“结果出来了。”', 'bold'],
+      ['新当选的主任随即表态，', ''],
+      ['要把事办好。', 'bold'],
+      ['大家鼓掌。代码 a**b 照印。', ''],
+    ]);
+  });
+
   it('a missing image is an error naming the Markdown file; the text still imports', async () => {
     const r = await importFiles([{ name: 'b.md', bytes: new TextEncoder().encode('# 标题\n\n正文。\n\n![图](nowhere.png)\n') }]);
     expect(r.articles).toHaveLength(1);
