@@ -254,8 +254,27 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
   const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead : nextIsBody || nextIsLead;
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) : nextIsBody || nextIsLead;
   return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
+}
+
+/** Title lines an OCR'd page stacks over a story (栏目, 主题, 副题), unmarked: at most this many in one group. */
+const TITLE_RUN_MAX = 4;
+
+/**
+ * Whether block `k` starts a run of unmarked title-like lines, each close under the one before,
+ * that ends where the story's body (or its lead or byline) begins: the rest of a title group over it.
+ */
+function titleRunToBody(w: Walk, k: number): boolean {
+  const { blocks, classes } = w;
+  for (let run = 0; k < blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
+    if (blocks[k].gapBefore >= 2) return false;
+    if (classes[k] === 'body' || classes[k] === 'byline') return run > 0;
+    if (leadAtStart(textOf(blocks[k])) !== undefined) return run > 0;
+    // (a line ending in a comma goes on: a sentence cut short, never a title)
+    if (classes[k] !== 'maybe-title' || /[，、；,;]$/.test(textOf(blocks[k]).trim())) return false;
+  }
+  return false;
 }
 
 type TitleGroup = { text: string; block: SourceBlock }[];
@@ -279,7 +298,7 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2)) {
+      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || (o.mode === 'ocr' && titleRunToBody(w, j))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }

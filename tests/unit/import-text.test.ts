@@ -167,6 +167,22 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[0].body.content.map((p) => plainText({ type: 'doc', content: [p] }))).toEqual([lines.slice(0, 4).join(''), lines.slice(4).join('')]);
   });
 
+  it('an OCR\'d story\'s unmarked title lines (栏目, 主题, 访… deck) over its body are its titles, not a headline promoted from the body', async () => {
+    const text = '一把手访谈\n\n真抓实干谋发展 奋勇争先谱新篇\n\n访涧西区委书记、高新区党工委书记谢峰\n\n位于浅井南路的中航光电科技产业 社区工地内车辆穿梭,综保区内项目厂房主体已建至二层。\n\n日前,涧西区委书记谢峰在接受专访时说,将锚定总目标,抓项目、重创新、促转型。\n';
+    const r = await importFiles([{ name: 'ocr-story.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]).toMatchObject({ headline: '真抓实干谋发展 奋勇争先谱新篇', deck: '——访涧西区委书记、高新区党工委书记谢峰' });
+    expect(r.columnLinks).toEqual([{ articleId: r.articles[0].id, columnName: '一把手访谈' }]);
+    expect(plainText(r.articles[0].body).startsWith('位于浅井南路')).toBe(true);
+  });
+
+  it('a first body line ending in a comma is no title line, however short', async () => {
+    const text = '老城区改造进入收尾阶段\n\n记者从市住建局获悉，老城区改造工程已进入收尾阶段，\n\n据介绍，今年以来共完成改造项目十二个。\n';
+    const r = await importFiles([{ name: 'comma.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ headline: '老城区改造进入收尾阶段', deck: '' });
+    expect(plainText(r.articles[0].body).startsWith('记者从市住建局获悉')).toBe(true);
+  });
+
   it('deliberate spaces stay: headline halves and byline fields', async () => {
     const text = '# 真抓实干谋发展 奋勇争先谱新篇\n\n日前，全市召开 会议。\n\n洛报融媒记者 李三旺 通讯员 董洁\n';
     const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
