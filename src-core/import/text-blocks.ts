@@ -1,13 +1,13 @@
 /**
  * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
- * a copy-desk labelled line (引题：…, 记者：…) or a line that is only a byline (本报记者 赵凯) is a
- * paragraph of its own, since manuscripts stack them without blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a
+ * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯) or a
+ * picture placeholder ([图片]) is a paragraph of its own, since manuscripts stack them without blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a
  * line, a title standing alone) starts one too; the lines of one paragraph are joined (no space
  * between CJK characters).
  */
 import { titleLabel } from './labels';
-import { bylineLine } from './roles';
+import { bylineLine, imagePlaceholder } from './roles';
 import { paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
@@ -43,8 +43,8 @@ export function blocksFromText(text: string): SourceBlock[] {
       return;
     }
     const h = line.match(HEADING_RE);
-    // a labelled line, and a line that is only a byline (本报记者 赵凯: under a headline, no blank line between), stand alone
-    if (h || titleLabel(line) || bylineLine(line)) {
+    // a labelled line, a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) or a picture placeholder ([图片]) stands alone
+    if (h || titleLabel(line) || bylineLine(line) || imagePlaceholder(line)) {
       flush();
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();

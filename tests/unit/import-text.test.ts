@@ -203,6 +203,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: r.articles[0].id, caption: '市民在公园晨练' }]);
     expect(r.articles[0].body.content).toHaveLength(2);
   });
+
+  it('a placeholder line right under a text line (no blank line between, as OCR gives it) is the placeholder, not text', async () => {
+    const text = '# 标题\n\n近日，二期项目14栋楼全部封顶。\n[图片]\n\n该项目位于伊滨区。\n';
+    const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: r.articles[0].id, caption: '' }]);
+    expect(plainText(r.articles[0].body)).not.toContain('图片');
+  });
 });
 
 describe('line roles', () => {
