@@ -360,8 +360,9 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
     ({ spec: base, m } = cropped);
   }
   if (!m) return [];
-  // No headline over fewer than MIN_LEGS lines of its text (a brief as a wide strip with a two-line leg): the story goes narrower.
-  if (spec.headlineSize > 0 && spec.span > 1 && m.rows - m.titleRows < MIN_LEGS) return [];
+  // No headline over fewer than MIN_LEGS lines of its text, nor a module shallower than it is wide (a brief as a
+  // 6- or 8-column band a few lines deep reads as a strip): the story goes narrower.
+  if (spec.headlineSize > 0 && spec.span > 1 && m.rows - m.titleRows < Math.max(MIN_LEGS, spec.span)) return [];
   const out: Fitted[] = [];
   const natural = m;
   if (room - natural.rows > MIN_MODULE || natural.rows === room) out.push({ spec: base, m: natural, stretch: 0 });

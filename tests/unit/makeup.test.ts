@@ -501,7 +501,7 @@ describe('makeUp on bad input', () => {
     expect(r.notes.some((n) => n.articleId === 'a')).toBe(false);
   });
 
-  it('sets no headline over fewer than three lines of its text: briefs are never strips with a two-line leg', () => {
+  it('sets no headline over fewer than three lines of its text, nor a story wider than its legs are deep: briefs are never strips', () => {
     // a long lead and ten briefs of 130–240 characters (the field test's day that ended with three 8-column briefs two lines deep)
     const day = dayRequest('broadsheet-overflow').document;
     const paragraphs = day.articles.flatMap((a) => plainText(a.body).split('\n')).filter((p) => p.trim());
@@ -510,12 +510,13 @@ describe('makeUp on bad input', () => {
     const briefs = Array.from({ length: 10 }, (_, i) => ({ ...day.articles[(i + 1) % day.articles.length], id: `b${i}`, kicker: '', deck: '', body: docFromParagraphs([long[i].slice(0, 130 + 8 * i)]) }));
     const alt = makeUp({ document: { ...emptyDocument('broadsheet'), articles: [lead, ...briefs] } }, { fonts }).alternatives[0];
     const items = layout(alt.document, { fonts }).items;
-    const placed = alt.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : []));
+    const placed = alt.blocks.flatMap((b) => (b.kind === 'article' ? [b] : []));
     expect(placed.length).toBeGreaterThanOrEqual(8);
-    for (const id of placed) {
+    for (const { articleId: id, span } of placed) {
       // the columns of a module share the grid's baselines: its body's distinct baselines are the lines under its headline
       const lines = new Set(items.flatMap((i) => (i.kind === 'glyphs' && i.source?.owner === id && i.source.field === 'body' ? [i.y] : []))).size;
-      expect(lines, id).toBeGreaterThanOrEqual(3);
+      // (the field test's briefs as 6- and 8-column bands 4 to 9 lines deep read as strips: a module is at least as deep as it is wide)
+      expect(lines, id).toBeGreaterThanOrEqual(Math.max(3, span));
     }
   });
 
