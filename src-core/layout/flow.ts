@@ -58,9 +58,9 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
   const { cp, f } = p;
   const size = flowSize(f);
   const depth = gridLinesFor(size, geo);
-  // A subhead that would end a column with nothing after it moves to the next column.
+  // A subhead that would end a column with less than two lines of text after it moves to the next column.
   if (f.keepWithNext && state.slot < slots.length && !p.last) {
-    const needed = cp.lines.length * depth + 1;
+    const needed = cp.lines.length * depth + 2;
     const colEnd = columnEndIndex(slots, state.slot);
     if (state.slot + needed > colEnd && colEnd < slots.length) state.slot = colEnd;
   }

@@ -241,6 +241,26 @@ describe('flow through columns and overset', () => {
     expect(subhead.y).toBe(pl.grid.top + 0.88 * 9);
   });
 
+  it('moves a subhead with room for only one line of its text under it at a column foot to the next column (two at least)', () => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles.push({
+      ...article('a', []),
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: '一二三四五六七八九十'.repeat(5) }] },
+          { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: '小标题' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: '正文'.repeat(20) }] },
+        ],
+      },
+    });
+    // 4 lines of text, the subhead on line 5 would leave one line of its text under it at the foot of 6
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 6 });
+    const pl = layout(doc, env);
+    const subhead = runs(pl).find((r) => r.text.includes('小标题'))!;
+    expect(columnOf(pl, subhead)).toBe(1);
+  });
+
   it('sizes a block to its text', () => {
     const doc = emptyDocument('broadsheet');
     doc.articles.push(article('a', ['一二三四五六七八九十一二三'.repeat(10)]));
