@@ -64,7 +64,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, fillers, short: shortCopy } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, fillers, short: shortCopy, unplaceable } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
@@ -109,7 +109,8 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
     if (alternatives.length === 0) notes.push(...longHeadlines(measurer, pool, c));
     alternatives.push(alt);
   }
-  const short = shortOfCopy(alternatives[0], geo);
+  // (a story held for having no body or for being longer than the page would not fill it)
+  const short = shortOfCopy(alternatives[0], geo, unplaceable);
   if (short) notes.push(short);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
@@ -150,8 +151,8 @@ function longHeadlines(measurer: Measurer, items: Article[], c: Candidate): Make
  * When every article is on the page and it still has a hole over the limit, the copy is short: the
  * 组版 is told how much blank is left and about how many characters would fill it (补稿).
  */
-function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo']): MakeUpResult['notes'][number] | undefined {
-  if (!best || best.heldOver.length || best.score.largestHole <= HOLE_LIMIT) return undefined;
+function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo'], unplaceable: ReadonlySet<string>): MakeUpResult['notes'][number] | undefined {
+  if (!best || best.heldOver.some((h) => !unplaceable.has(h.articleId)) || best.score.largestHole <= HOLE_LIMIT) return undefined;
   const cells = Math.round(best.score.blank);
   const chars = Math.round((cells * geo.colWidth) / geo.bodySize / 100) * 100;
   return { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` };
@@ -254,13 +255,14 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
 }
 
 /**
- * The day's copy that may go on the page, in rank order (the rest held over with its reason), and
- * whether it is short: at its natural size it would leave more of the page blank than the levers can
+ * The day's copy that may go on the page, in rank order (the rest held over with its reason; those
+ * no page could take, with no body or longer than the page, by id), and whether it is short: at its natural size it would leave more of the page blank than the levers can
  * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; unplaceable: Set<string> } {
   const free = freeCells(measurer.geo, obstacles);
+  const unplaceable = new Set<string>();
   const { columns } = measurer.geo;
   const out: Article[] = [];
   const fillers: Article[] = [];
@@ -271,6 +273,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     const body = plainText(a.body).trim() || a.lead.trim();
     if (!body) {
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”没有正文，待用`, en: `“${name}” has no body text; held over` });
+      unplaceable.add(a.id);
       continue;
     }
     const cellsOf = (x: Article): number => measurer.bodyLines(x, 0) + TITLE_CELLS * Math.min(3, columns) + pictures(a);
@@ -290,6 +293,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     const lines = measurer.bodyLines(chosen, 0);
     if (!Number.isFinite(lines) || lines > free) {
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”比整个版面还长，待用`, en: `“${name}” is longer than the whole page; held over` });
+      unplaceable.add(a.id);
       continue;
     }
     const cells = cellsOf(chosen);
@@ -307,7 +311,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     area += cells;
     out.push(chosen);
   }
-  return { articles: out, fillers, short: area < free * SHORT_COPY };
+  return { articles: out, fillers, short: area < free * SHORT_COPY, unplaceable };
 }
 
 /** At most this many stories held over are kept to fill a page left with a hole, each at most this share of the free page. */

@@ -129,6 +129,8 @@ describe('makeUp on bad input', () => {
     expect(held.find((h) => h.articleId === 'huge')?.en).toMatch(/longer than the whole page/);
     expect(held.find((h) => h.articleId === 'huge')?.zh).toMatch(/比整个版面还长/);
     checkPage(r.alternatives[0].document, { document: doc }, held.map((h) => h.articleId));
+    // neither would fill the page: the one story placed leaves it short of copy, and the note says so
+    expect(r.notes.map((n) => n.zh).join('\n')).toMatch(/稿件不足以排满版面：空白约 \d+ 栏行，约需补稿 \d+ 字/);
   });
 
   it('reports a 40×30 px picture as too small for print, and places a 100-megapixel one', () => {
