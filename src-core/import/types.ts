@@ -20,6 +20,15 @@ export interface ImportError {
   en: string;
 }
 
+/** An import error's messages as printed: naming its file first, once (most messages name it already). */
+export function namingFile(e: ImportError): { zh: string; en: string } {
+  const at = e.offset !== undefined ? ` @${e.offset}` : '';
+  return {
+    zh: e.zh.startsWith(e.file) ? e.zh : `${e.file}${at}：${e.zh}`,
+    en: e.en.startsWith(e.file) ? e.en : `${e.file}${at}: ${e.en}`,
+  };
+}
+
 export interface ImportResult {
   articles: Article[];
   images: ImageAsset[];

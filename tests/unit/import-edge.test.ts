@@ -197,6 +197,15 @@ describe('CLI: npm run banmian -- import', () => {
       expect(out).toContain(s);
   });
 
+  it('an error names its file once (a caption file with no picture printed its name twice)', async () => {
+    const caption = join(root, 'tests/fixtures/import/copydesk/day/09.caption.txt');
+    const { out } = await capture([caption, '--summary']);
+    const line = out.split('\n').find((l) => l.includes('图片说明文件没有同名的图片'))!;
+    expect(line.split('09.caption.txt').length - 1).toBe(1);
+    const en = out.split('\n').find((l) => l.includes('a caption file with no picture'))!;
+    expect(en.split('09.caption.txt').length - 1).toBe(1);
+  });
+
   it('usage errors exit 2; nothing imported exits 1', async () => {
     expect((await capture([])).code).toBe(2);
     expect((await capture(['--bogus', samplePath])).code).toBe(2);

@@ -9,6 +9,7 @@ import { readSheets, type Sheet } from '../check-sheets';
 import { editionConsistency } from '../../../src-core/proof/edition-consistency';
 import { readRegularFile } from '../../import/read-file';
 import { gatherPaths, importGathered, type Gathered as GatheredFiles } from '../../import/read-inputs';
+import { namingFile } from '../../../src-core/import/types';
 import { HOUSE_LIMITS, applyHouseLists, dropDismissed, parseHouseLists, pooledDismissals, type HouseLists } from '../../../src-core/proof/rules/house-lists';
 import { PAGE_HEADER_ID, type DismissedFinding, type SavedCorrection } from '../../../src-core/model/proof';
 import { dismissalsOf, readProofState } from '../../../src-core/store/persist';
@@ -66,7 +67,7 @@ async function gatherPage(files: string[], raw: boolean): Promise<Gathered> {
   out.imported.push(...result.articles);
   out.articles.push(...out.imported);
   out.corrections = report.corrections;
-  for (const e of result.errors) out.errors.push(`${e.file}：${e.zh} / ${e.en}`);
+  for (const e of result.errors.map(namingFile)) out.errors.push(`${e.zh} / ${e.en}`);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
 import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
+import { namingFile } from '../../../src-core/import/types';
 import { cutParagraphsByArticle } from '../../../src-core/model/cut-articles';
 import { mmToPt } from '../../../src-core/model/units';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
@@ -112,7 +113,7 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
     // read as `import` reads them: a Markdown file's pictures come along, a .doc is converted
     const { result: r, unread } = await importGathered(files);
     if (unread.length) return { zh: unread.map((e) => e.zh).join('；'), en: unread.map((e) => e.en).join('; ') };
-    for (const e of r.errors) console.error(`  ${e.file}：${e.zh}\n  ${e.file}: ${e.en}`);
+    for (const e of r.errors.map(namingFile)) console.error(`  ${e.zh}\n  ${e.en}`);
     const renamed = new Map<string, string>();
     const imageIds = new Map<string, string>();
     r.page.banners.forEach((text, i) => {

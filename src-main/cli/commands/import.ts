@@ -1,5 +1,5 @@
 import { pageOnlyColumnNames, type ImportReport } from '../../../src-core/import/report';
-import type { ImportResult } from '../../../src-core/import/types';
+import { namingFile, type ImportResult } from '../../../src-core/import/types';
 import { plainText } from '../../../src-core/model/richtext';
 import { importPaths } from '../../import/read-inputs';
 import { applyEdits, takeEdits } from '../import-edits';
@@ -118,7 +118,7 @@ export function summarize(result: ImportResult, report: ImportReport): string {
   }
   if (result.errors.length) {
     out.push('', '错误 Errors');
-    for (const e of result.errors) out.push(`  ${e.file}${e.offset !== undefined ? ` @${e.offset}` : ''}：${e.zh}\n    ${e.en}`);
+    for (const e of result.errors.map(namingFile)) out.push(`  ${e.zh}\n    ${e.en}`);
   }
   return out.join('\n');
 }
