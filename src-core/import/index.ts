@@ -258,6 +258,8 @@ function linkPictures(run: ImportRun): void {
   // A placeholder a picture file filled is gone: the picture is in its place.
   result.images = result.images.filter((i) => !linked.filled.has(i.id));
   for (const fr of report.files) fr.imageIds = fr.imageIds.filter((id) => !linked.filled.has(id));
+  for (const [first, second] of linked.sameName)
+    addError(run, second, `${second} 与 ${first} 同名：同名的图片和图片说明只归 ${first}`, `${second} has the name of ${first}: the pictures and captions of that name go to ${first} only`);
   for (const name of linked.unusedCaptions)
     addError(run, name, `${name}：图片说明文件没有同名的图片（应与 ${name.replace(/\.caption\.txt$/i, '')}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${name.replace(/\.caption\.txt$/i, '')}.jpg or .png); the caption was not used`);
   for (const fr of report.files) {

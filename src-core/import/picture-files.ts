@@ -76,9 +76,20 @@ export interface PictureFilesInput {
  * Every picture file's link: to its article by name — in the article's first placeholder still empty,
  * else as a picture of its own — or stand-alone (no articleId) when no article has its name; which caption file went to which picture, those that went to none, and the placeholders filled.
  */
-export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[]; filled: Set<string> } {
+export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[]; filled: Set<string>; sameName: [string, string][] } {
   const articleOf = new Map<string, string>();
-  for (const f of input.articleFiles) if (f.articleIds.length && !articleOf.has(articleKey(f.name))) articleOf.set(articleKey(f.name), f.articleIds[0]);
+  // two manuscripts of one name (03.txt and 03.md): the pictures of that name go to the first; the second is named
+  const fileOf = new Map<string, string>();
+  const sameName: [string, string][] = [];
+  for (const f of input.articleFiles) {
+    if (!f.articleIds.length) continue;
+    const key = articleKey(f.name);
+    const first = fileOf.get(key);
+    if (first === undefined) {
+      fileOf.set(key, f.name);
+      articleOf.set(key, f.articleIds[0]);
+    } else sameName.push([first, f.name]);
+  }
   const captions = new Map(input.captionFiles.map((c) => [captionKey(c.name), c]));
   const captioned = new Map<string, string>();
   const filled = new Set<string>();
@@ -104,5 +115,5 @@ export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink
     // no article of its name: a stand-alone photo (图片新闻), its caption to fill in when it has no caption file
     else links.push({ imageId: p.imageId, caption: text });
   }
-  return { links, captioned, unusedCaptions: input.captionFiles.filter((c) => !captioned.has(c.name)).map((c) => c.name), filled };
+  return { links, captioned, unusedCaptions: input.captionFiles.filter((c) => !captioned.has(c.name)).map((c) => c.name), filled, sameName };
 }

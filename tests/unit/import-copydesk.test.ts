@@ -171,6 +171,18 @@ describe("a day's pictures matched to their articles by file name", () => {
     for (const id of file.imageIds) expect(r.images.some((i) => i.id === id)).toBe(true);
   });
 
+  it('two manuscripts of one name (03.txt and 03.md): the picture goes to the first, and the second is named, zh and en', async () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    const r = await importFiles([
+      { name: 'd/03.md', bytes: text('# 甲\n\n正文一句。\n') },
+      { name: 'd/03.txt', bytes: text('主题：乙\n\n正文一句。\n') },
+      { name: 'd/03.jpg', bytes: new Uint8Array(readFileSync(join(dir, 'day', '01.jpg'))) },
+    ]);
+    const [a] = r.articles;
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: a.id, caption: '' }]);
+    expect(r.errors.map((e) => [e.file, e.zh, e.en])).toEqual([['d/03.txt', 'd/03.txt 与 d/03.md 同名：同名的图片和图片说明只归 d/03.md', 'd/03.txt has the name of d/03.md: the pictures and captions of that name go to d/03.md only']]);
+  });
+
   it('matching is per folder and ignores case; a picture whose stem only starts like an article is not its', async () => {
     const bytes = (name: string) => new Uint8Array(readFileSync(join(dir, 'day', name)));
     const text = (s: string) => new TextEncoder().encode(s);
