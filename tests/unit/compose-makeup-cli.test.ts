@@ -49,6 +49,8 @@ describe('compose makes up the page', () => {
     for (const n of [1, 2, 3]) expect(existsSync(join(dir, `page-${n}.pdf`))).toBe(true);
     expect(existsSync(join(dir, 'page.pdf'))).toBe(false);
     expect(logs.filter((l) => l.startsWith('  评分')).length).toBe(3);
+    // the title line with no body is named as the banner it is set as
+    expect(logs.join('\n')).toContain('通栏 banner：“不断巩固和增强经济回升向好态势 加快推动高质量发展”没有正文，作通栏排在版面顶部');
     expect(logs.filter((l) => l.startsWith('  score')).length).toBe(3);
     const t = text(join(dir, 'page-1.pdf')).replace(/\s+/g, '');
     for (const s of ['洛阳日报', '第3版', '要闻', '2026年12月3日星期四', '校对：王岚', '组版：晓南', '一把手访谈']) expect(t).toContain(s);

@@ -251,6 +251,8 @@ export async function run(args: string[]): Promise<number> {
   const doc: BanmianDocument = withFontFiles({ formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] }, fonts);
   const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
   console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
+  // a title line with no body is set across the top: said by name, since a story that lost its body reads the same
+  for (const a of doc.articles) if (gathered.bannerIds.has(a.id)) console.log(`  通栏 banner：“${a.headline}”没有正文，作通栏排在版面顶部（若是缺了正文的稿件，请补正文）\n                “${a.headline}” has no body: set as a banner across the top (if it is a story missing its body, add the body)`);
   const result = makeUpPage(doc, gathered, { alternatives: count, allowCut: parsed.values['allow-cut'] === true });
   for (const n of result.notes) console.log(`  组版 make-up: ${n.zh}\n                ${n.en}`);
   if (!result.alternatives.length) {
