@@ -219,7 +219,8 @@ describe('flow through columns and overset', () => {
     expect(pl.overset).toEqual([]);
   });
 
-  it('moves a subhead that would end a column to the next one', () => {
+  /** A story of 4 lines of text, a subhead, then more text, in a 2-column block `rows` deep: the page laid out and the subhead's run. */
+  function subheadAtFoot(rows: number) {
     const doc = emptyDocument('broadsheet');
     doc.articles.push({
       ...article('a', []),
@@ -232,32 +233,21 @@ describe('flow through columns and overset', () => {
         ],
       },
     });
-    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 5 });
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows });
     const pl = layout(doc, env);
-    const column = (r: GlyphRun): number => columnOf(pl, r);
+    return { pl, subhead: runs(pl).find((r) => r.text.includes('小标题'))! };
+  }
+
+  it('moves a subhead that would end a column to the next one', () => {
     // 50 characters + indent are exactly 4 lines; the subhead would take line 5, the column's last
-    const subhead = runs(pl).find((r) => r.text.includes('小标题'))!;
-    expect(column(subhead)).toBe(1);
+    const { pl, subhead } = subheadAtFoot(5);
+    expect(columnOf(pl, subhead)).toBe(1);
     expect(subhead.y).toBe(pl.grid.top + 0.88 * 9);
   });
 
   it('moves a subhead with room for only one line of its text under it at a column foot to the next column (two at least)', () => {
-    const doc = emptyDocument('broadsheet');
-    doc.articles.push({
-      ...article('a', []),
-      body: {
-        type: 'doc',
-        content: [
-          { type: 'paragraph', content: [{ type: 'text', text: '一二三四五六七八九十'.repeat(5) }] },
-          { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: '小标题' }] },
-          { type: 'paragraph', content: [{ type: 'text', text: '正文'.repeat(20) }] },
-        ],
-      },
-    });
-    // 4 lines of text, the subhead on line 5 would leave one line of its text under it at the foot of 6
-    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows: 6 });
-    const pl = layout(doc, env);
-    const subhead = runs(pl).find((r) => r.text.includes('小标题'))!;
+    // the subhead on line 5 would leave one line of its text under it at the foot of 6
+    const { pl, subhead } = subheadAtFoot(6);
     expect(columnOf(pl, subhead)).toBe(1);
   });
 
