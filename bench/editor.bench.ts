@@ -303,7 +303,20 @@ function breakdown(ls: Launch[]): string {
     .join(', ');
 }
 
+/**
+ * `BENCH_EDITOR=typing npx tsx bench/editor.bench.ts`: the keystroke figures alone (a page opened
+ * once, then typing), for runs repeated to see how they spread; unset, every figure.
+ */
+const typingOnly = process.env.BENCH_EDITOR === 'typing';
+
 try {
+  if (typingOnly) {
+    const { page } = await open();
+    await typing(page);
+    await browser.close();
+    await host.close();
+    process.exit(0);
+  }
   // Launches of a browser with a profile: the first (empty cache) and the second (warm cache).
   await launch(mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'))).catch(() => undefined);
   const { first, second } = await launches(3);

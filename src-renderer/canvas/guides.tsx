@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Editor, GuideDrag } from '../editor/editor';
 import { useEditor } from '../editor/use-editor';
 import type { ToPage } from './gestures';
@@ -21,7 +21,9 @@ function guideAt(axis: 'x' | 'y', p: { x: number; y: number }, size: { width: nu
 export function useGuideDrag(editor: Editor, toPage: ToPage): (axis: 'x' | 'y', index: number | null) => (e: React.PointerEvent) => void {
   const stop = useRef<(() => void) | null>(null);
   useEffect(() => () => stop.current?.(), []);
-  return (axis, index) => (e) => {
+  // One function while the editor and the page's coordinates stay: a new one at each render redrew
+  // the rulers and the overlay with every keystroke (their props changed).
+  return useCallback((axis: 'x' | 'y', index: number | null) => (e: React.PointerEvent) => {
     if (e.button !== 0) return;
     e.preventDefault();
     e.stopPropagation();
@@ -55,7 +57,7 @@ export function useGuideDrag(editor: Editor, toPage: ToPage): (axis: 'x' | 'y', 
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
     window.addEventListener('pointercancel', cancel);
-  };
+  }, [editor, toPage]);
 }
 
 /** The page's guides over the page, each draggable; the one being dragged shown where it would land. */

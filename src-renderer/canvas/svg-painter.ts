@@ -187,6 +187,52 @@ export function sameGlyphs(a: GlyphRun, b: GlyphRun): boolean {
   return true;
 }
 
+/** Markup without the values of its x and y attributes: two lines alike but for where they stand. */
+function shapeOf(markup: string): string {
+  return markup.replace(/<[^>]*>/g, (tag) => tag.replace(/ ([xy])="[^"]*"/g, ' $1'));
+}
+
+/** The x and y of each element of `markup`, in document order (null where it has none). */
+function placesOf(markup: string): [string | null, string | null][] {
+  return [...markup.matchAll(/<[a-zA-Z][^>]*>/g)].map(([tag]) => [/ x="([^"]*)"/.exec(tag)?.[1] ?? null, / y="([^"]*)"/.exec(tag)?.[1] ?? null]);
+}
+
+/**
+ * A line that only moved (its paragraph gained or lost a line above it, or it went on to the next
+ * column): it keeps its element, given the new x and y, instead of a new one parsed in its place.
+ * When a keystroke adds a line to a paragraph every line after it moves; parsing, styling and
+ * inserting them all anew cost that keystroke 3–6 ms more than the others. The element ends up
+ * exactly as the new markup would parse. Fills `reused` for the lines it moves; returns their elements.
+ */
+function moveLines(host: SVGSVGElement, pool: Map<string, Element[]>, keys: string[], unmatched: number[], reused: (Element | undefined)[]): Set<Element> {
+  const moved = new Set<Element>();
+  const byShape = new Map<string, { el: Element; key: string }[]>();
+  for (const [key, list] of pool) {
+    if (!key.startsWith('<text ')) continue;
+    const shape = shapeOf(key);
+    for (const el of list) {
+      if (el.localName !== 'text' || el.parentNode !== host) continue;
+      const same = byShape.get(shape);
+      if (same) same.push({ el, key });
+      else byShape.set(shape, [{ el, key }]);
+    }
+  }
+  if (!byShape.size) return moved;
+  for (const i of unmatched) {
+    if (!keys[i].startsWith('<text ')) continue;
+    const old = byShape.get(shapeOf(keys[i]))?.shift();
+    if (!old) continue;
+    const elements = [old.el, ...old.el.querySelectorAll('*')];
+    placesOf(keys[i]).forEach(([x, y], j) => {
+      if (x !== null && elements[j].getAttribute('x') !== x) elements[j].setAttribute('x', x);
+      if (y !== null && elements[j].getAttribute('y') !== y) elements[j].setAttribute('y', y);
+    });
+    moved.add(old.el);
+    reused[i] = old.el;
+  }
+  return moved;
+}
+
 /** Children before the reconciled items (the page layer's background). */
 const pageItemsStart = new WeakMap<SVGSVGElement, number>();
 
@@ -203,12 +249,15 @@ function reconcile(layer: Layer, keys: string[]): number {
   });
   const reused = new Array<Element | undefined>(keys.length);
   const fresh: number[] = [];
+  const unmatched: number[] = [];
   keys.forEach((k, i) => {
     const el = pool.get(k)?.shift();
     if (el) reused[i] = el;
-    else fresh.push(i);
+    else unmatched.push(i);
   });
-  for (const list of pool.values()) for (const el of list) el.remove();
+  const moved = moveLines(host, pool, keys, unmatched, reused);
+  for (const i of unmatched) if (!reused[i]) fresh.push(i);
+  for (const list of pool.values()) for (const el of list) if (!moved.has(el)) el.remove();
   // New elements are parsed in one go, in the SVG namespace.
   if (fresh.length) {
     const scratch = document.createElementNS(SVG_NS, 'g');

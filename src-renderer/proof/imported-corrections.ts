@@ -5,6 +5,7 @@ import type { PlacedFinding } from '../../src-core/proof/checks';
 import { correctionFindings } from '../../src-core/proof/import-corrections';
 import type { PageStore } from '../../src-core/store/page-store';
 import { articleCheckState, headerDismissals } from '../../src-core/store/readers';
+import { useEditorSettled } from '../editor/use-editor';
 import { useProof, useProofSession } from './use-proof';
 
 /**
@@ -33,25 +34,30 @@ export function keepImportCorrections(store: PageStore, report: unknown): void {
   for (const [articleId, corrections] of byArticle) if (onPage.has(articleId)) store.apply({ kind: 'recordCorrections', articleId, corrections });
 }
 
+type CheckState = { dismissed: Map<string, DismissedFinding[]>; corrections: SavedCorrection[] };
+
+/** Each article's saved check state in the session's store as it is now. */
+function readCheckState(articles: Article[], store: PageStore): CheckState {
+  const dismissed = new Map<string, DismissedFinding[]>();
+  const corrections: SavedCorrection[] = [];
+  for (const a of articles) {
+    const doc = store.articleDoc(a.id);
+    if (!doc) continue;
+    const state = articleCheckState(doc);
+    if (state.dismissed.length) dismissed.set(a.id, state.dismissed);
+    corrections.push(...state.corrections);
+  }
+  const header = headerDismissals(store.layoutDoc);
+  if (header.length) dismissed.set(PAGE_HEADER_ID, header);
+  return { dismissed, corrections };
+}
+
 /** Each article's saved check state, read again when the page changes (the proof state's version). */
-function useCheckState(articles: Article[]): { dismissed: Map<string, DismissedFinding[]>; corrections: SavedCorrection[] } {
+function useCheckState(articles: Article[]): CheckState {
   const session = useProofSession();
   const version = useProof((s) => s.version);
-  return useMemo(() => {
-    const dismissed = new Map<string, DismissedFinding[]>();
-    const corrections: SavedCorrection[] = [];
-    for (const a of articles) {
-      const doc = session.store.articleDoc(a.id);
-      if (!doc) continue;
-      const state = articleCheckState(doc);
-      if (state.dismissed.length) dismissed.set(a.id, state.dismissed);
-      corrections.push(...state.corrections);
-    }
-    const header = headerDismissals(session.store.layoutDoc);
-    if (header.length) dismissed.set(PAGE_HEADER_ID, header);
-    return { dismissed, corrections };
-    // version: the store's documents changed (a dismissal, a correction recorded, a reopened page)
-  }, [articles, session, version]);
+  // version: the store's documents changed (a dismissal, a correction recorded, a reopened page)
+  return useMemo(() => readCheckState(articles, session.store), [articles, session, version]);
 }
 
 /** The saved corrections still found in these articles, as 已自动改正 findings. */
@@ -60,7 +66,15 @@ export function useCorrectionFindings(articles: Article[]): PlacedFinding[] {
   return useMemo(() => correctionFindings(corrections, { articles, bannerIds: [], columnIds: [] }), [corrections, articles]);
 }
 
-/** The page's dismissed findings, by article, the page header's under PAGE_HEADER_ID. */
+/**
+ * The page's dismissed findings, by article, the page header's under PAGE_HEADER_ID, read again
+ * once the editor pauses after a change (a dismissal is a change of the page): the checks that use
+ * them run on the page as it was at the pause. Following the proof state's version, which moves at
+ * every change of the page, redrew the status line's 差错率 at every keystroke.
+ */
 export function useDismissed(articles: Article[]): Map<string, DismissedFinding[]> {
-  return useCheckState(articles).dismissed;
+  const session = useProofSession();
+  const revision = useEditorSettled((s) => s.revision);
+  const store = session.store;
+  return useMemo(() => readCheckState(articles, store).dismissed, [articles, store, revision]);
 }
