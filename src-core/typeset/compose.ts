@@ -294,14 +294,14 @@ export function prepareText(runs: StyledRun[], registry: FontRegistry, opts: Com
 
 /**
  * The prepared text at `opts.tracking`: the same arithmetic as `prepare` (tracking first, then the
- * Han–Latin space), so the paragraph is set to the same bits; its glyph positions are its own.
+ * Han–Latin space), so the paragraph is set to the same bits (`set` gives it glyph positions of its own).
  */
 function retracked(text: PreparedText, opts: ComposeOptions): Prepared {
   const t = text.prepared;
   const tracking = opts.tracking ?? 0;
   const gap = tracking === 0 ? t.gap : scratch.f64(F64.Gap, t.n);
   if (tracking !== 0) for (let i = 0; i < t.n; i++) gap[i] = tracking * t.sizes[i] + t.gap[i];
-  return { ...t, gap, xs: new Float64Array(t.n) };
+  return { ...t, gap };
 }
 
 const KIND_HAN = 1;
@@ -352,9 +352,24 @@ interface SearchConfig {
  * punctuation and tightening tracking (at most `tightenLimit` em per character), else re-broken so
  * that its last line holds more; only when both fail does the lone character stay.
  */
-// Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
 export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text?: PreparedText): ComposedParagraph {
-  const p = text && text.hanLatinSpace === opts.hanLatinSpace ? retracked(text, opts) : prepare(runs, registry, opts);
+  return set(runs, registry, opts, text) as ComposedParagraph;
+}
+
+/**
+ * 拉行/缩行's trial: the prepared text at `opts.tracking` broken into lines exactly as
+ * `composeParagraph` breaks it, but its lines placed only when there are `lines` of them; else just
+ * how many lines it took (most trials move no line, and placing them was a third of their cost).
+ */
+export function composeIfLines(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text: PreparedText, lines: number): ComposedParagraph | number {
+  return set(runs, registry, opts, text, lines);
+}
+
+/** The paragraph composed; with `keepLines`, only when it has that many lines (else its line count). */
+// Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
+function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text?: PreparedText, keepLines?: number): ComposedParagraph | number {
+  const retrack = text !== undefined && text.hanLatinSpace === opts.hanLatinSpace;
+  const p = retrack ? retracked(text, opts) : prepare(runs, registry, opts);
   const n = p.n;
   const width = opts.width;
   const indent = n > 0 ? opts.indent * p.sizes[0] : 0;
@@ -505,7 +520,9 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     return out.reverse();
   }
 
-  const xs = p.xs;
+  if (keepLines !== undefined && path.length - 1 !== keepLines) return path.length - 1;
+  // a retracked text's positions are the paragraph's own, allocated once it is kept
+  const xs = retrack ? new Float64Array(n) : p.xs;
   const lines: ComposedLine[] = [];
   tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {
