@@ -268,6 +268,39 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
 export interface PreparedText {
   readonly hanLatinSpace: number;
   readonly prepared: Prepared;
+  /** Its sums that tracking leaves alone, once the first setting has worked them out. */
+  untracked?: Untracked;
+}
+
+/** What does not change with tracking: prefix sums of shrink, tightening and stretchable gaps, and where lines may break. */
+interface Untracked {
+  tightenLimit: number;
+  S: Float64Array;
+  T: Float64Array;
+  G: Int32Array;
+  candidates: number[];
+}
+
+/** The prepared arrays' tracking-free sums; `own`: arrays of its own (kept with a prepared text), else scratch. */
+function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
+  const n = p.n;
+  const S = own ? new Float64Array(n + 1) : scratch.f64(F64.S, n + 1);
+  const T = own ? new Float64Array(n + 1) : scratch.f64(F64.T, n + 1);
+  const G = own ? new Int32Array(n + 1) : scratch.i32(I32.G, n + 1);
+  for (let i = 0; i < n; i++) {
+    S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
+    T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
+    G[i + 1] = G[i] + p.stretchable[i];
+  }
+  const candidates: number[] = [0];
+  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
+  candidates.push(n);
+  return { tightenLimit, S, T, G, candidates };
+}
+
+function untrackedOf(text: PreparedText, tightenLimit: number): Untracked {
+  if (text.untracked?.tightenLimit !== tightenLimit) text.untracked = untracked(text.prepared, tightenLimit, true);
+  return text.untracked;
 }
 
 /** The runs prepared once, for `composeParagraph` to set at any tracking (`opts.hanLatinSpace` as given). */
@@ -378,15 +411,9 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   const wordCut = opts.align === 'justify' ? undefined : wordInteriors(p.cps, n);
   // Prefix sums: width with pair compression and gaps, shrink, tightening, stretchable gaps.
   const W = scratch.f64(F64.W, n + 1);
-  const S = scratch.f64(F64.S, n + 1);
-  const T = scratch.f64(F64.T, n + 1);
-  const G = scratch.i32(I32.G, n + 1);
-  for (let i = 0; i < n; i++) {
-    W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
-    S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
-    T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
-    G[i + 1] = G[i] + p.stretchable[i];
-  }
+  for (let i = 0; i < n; i++) W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
+  // the rest does not change with tracking: a retracked text's are worked out once for all its trials
+  const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, false);
   const m: LineMeasure = { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 };
   const { space, gap, gapShrink, blankL, blankR } = p;
   const startOpening = opts.compressLineStartOpening;
@@ -421,9 +448,6 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     return m;
   };
 
-  const candidates: number[] = [0];
-  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
-  candidates.push(n);
   let emergency = scratch.u8(U8.Emergency, n + 1);
   const plain: SearchConfig = { linePenalty: LINE_PENALTY, lonePenalty: 0, tighten: false };
   let path = n === 0 ? [0] : search(candidates, plain);
