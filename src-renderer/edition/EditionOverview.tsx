@@ -8,7 +8,6 @@ import { dismissalsOf, readProofState } from '../../src-core/store/persist';
 import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
-import { pageToSvg } from '../../src-core/svg/page-svg';
 import { assetHref } from '../../src-core/model/asset-href';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
@@ -21,6 +20,7 @@ import { EditionFindings } from './EditionFindings';
 import { useAfterPaint } from './after-paint';
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
+import { CARD_MIN_PX, thumbnailSvg } from './thumbnail';
 import './edition.css';
 
 /**
@@ -139,7 +139,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
         </p>
       )}
       <EditionFindings rows={rows} onOpen={(index) => session.openPage(index, editor)} />
-      <ol className="edition-pages">
+      <ol className="edition-pages" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${CARD_MIN_PX}px, 1fr))` }}>
         {rows.map((row, i) => (
           <PageCard
             key={row.index}
@@ -194,7 +194,7 @@ interface CardProps {
 const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
-    return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
+    return thumbnailSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
   }, [row, editor]);
   const preflight = row.errors ? 'error' : row.warnings ? 'warning' : 'ok';
   return (
