@@ -2,7 +2,6 @@ import { memo, useEffect, useMemo, useState, useSyncExternalStore, type FormEven
 import { pageLabel } from '../../src-core/collab/directory';
 import { ROLE_COLOURS } from '../../src-core/collab/roles';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
-import { editionRates } from '../../src-core/proof/edition-rate';
 import type { ErrorRate } from '../../src-core/proof/error-rate';
 import { dismissalsOf, readProofState } from '../../src-core/store/persist';
 import { serverPagesOf, type ServerPage } from './server-pages';
@@ -17,7 +16,7 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
-import { useAfterPaint } from './after-paint';
+import { ratesOf, type EditionRates } from './rates';
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
 import { CARD_MIN_PX, thumbnailSvg } from './thumbnail';
@@ -158,10 +157,22 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   );
 }
 
-/** The 差错率 (every page's text checked), worked out after the frame that shows the cards: the overview is usable first. */
+/**
+ * The 差错率 (every page's text checked), worked out off the page's thread (rates.ts) once the cards
+ * are shown: the overview is usable and drawn first. Undefined until then, and again whenever the rows change.
+ */
 function useRates(rows: readonly OverviewRow[], edition: EditionView['edition']) {
-  const rated = useMemo(() => ({ rows, edition }), [rows, edition]);
-  return useAfterPaint(rated, (r) => editionRates(r.rows.map((row) => ({ number: row.number, doc: row.document, dismissed: dismissedOf(r.edition.pages[row.index].proof) }))));
+  const [done, setDone] = useState<{ rows: readonly OverviewRow[]; edition: EditionView['edition']; value: EditionRates }>();
+  useEffect(() => {
+    let cancelled = false;
+    // only what the check reads: the pictures' bytes stay here
+    const pages = rows.map((row) => ({ number: row.number, doc: { articles: row.document.articles, page: row.document.page, blocks: row.document.blocks }, dismissed: dismissedOf(edition.pages[row.index].proof) }));
+    void ratesOf(pages).then((value) => cancelled || setDone({ rows, edition, value }));
+    return () => {
+      cancelled = true;
+    };
+  }, [rows, edition]);
+  return done && done.rows === rows && done.edition === edition ? done.value : undefined;
 }
 
 /** Each article's dismissed findings, and the page header's, from a page's saved proof state (read defensively). */
