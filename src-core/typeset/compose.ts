@@ -492,6 +492,7 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     const justify = opts.align === 'justify';
     // Lines looser than this are considered only when nothing tighter can end at b.
     const looseLimit = 1.5 * opts.maxExpansion;
+    const least = cfg.linePenalty * cfg.linePenalty;
     let lo = 0;
     const consider = (ai: number, bi: number, b: number, isLast: boolean, lm: LineMeasure): void => {
       const a = cs[ai];
@@ -532,6 +533,9 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
         if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cs[ai]]) break;
+        // A justified line costs at least its line penalty squared (its badness and penalties only add):
+        // from a start already that far behind, the line cannot do better than what b has.
+        if (justify && best[ai] + least >= best[bi]) continue;
         consider(ai, bi, b, isLast, lm);
       }
     }
