@@ -125,7 +125,10 @@ interface Prepared {
 }
 
 // Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
-function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): Prepared {
+// `own`: its working arrays are its own (kept by a prepared text), not the scratch ones.
+function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, own = false): Prepared {
+  const f64 = (slot: F64, length: number): Float64Array => (own ? new Float64Array(length) : scratch.f64(slot, length));
+  const u8 = (slot: U8, length: number): Uint8Array => (own ? new Uint8Array(length) : scratch.u8(slot, length));
   let text = '';
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
@@ -139,7 +142,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   const tags = new Int32Array(kept, cap * 28, cap);
   const offsets = new Int32Array(kept, cap * 32, cap);
   const faces: FontFace[] = new Array(cap);
-  const brk = scratch.u8(U8.Brk, cap);
+  const brk = u8(U8.Brk, cap);
   const missing: MissingGlyph[] = [];
   const fallbacks: MissingGlyph[] = [];
   let unit = 0;
@@ -177,20 +180,20 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     sizes: sizes.subarray(0, n),
     tags: tags.subarray(0, n),
     offsets: offsets.subarray(0, n),
-    adv: scratch.f64(F64.Adv, n),
-    drawDx: scratch.f64(F64.DrawDx, n),
+    adv: f64(F64.Adv, n),
+    drawDx: f64(F64.DrawDx, n),
     hScale: scales.subarray(0, n).fill(1),
     xs: positions.subarray(0, n),
-    gap: scratch.f64(F64.Gap, n),
-    gapShrink: scratch.f64(F64.GapShrink, n),
-    blankL: scratch.f64(F64.BlankL, n),
-    blankR: scratch.f64(F64.BlankR, n),
-    pairL: scratch.f64(F64.PairL, n),
-    pairR: scratch.f64(F64.PairR, n),
-    cls: scratch.u8(U8.Cls, n),
-    space: scratch.u8(U8.Space, n),
+    gap: f64(F64.Gap, n),
+    gapShrink: f64(F64.GapShrink, n),
+    blankL: f64(F64.BlankL, n),
+    blankR: f64(F64.BlankR, n),
+    pairL: f64(F64.PairL, n),
+    pairR: f64(F64.PairR, n),
+    cls: u8(U8.Cls, n),
+    space: u8(U8.Space, n),
     brk: brk.subarray(0, n),
-    stretchable: scratch.u8(U8.Stretchable, n),
+    stretchable: u8(U8.Stretchable, n),
     missing,
     fallbacks,
   };
@@ -305,23 +308,7 @@ function untrackedOf(text: PreparedText, tightenLimit: number): Untracked {
 
 /** The runs prepared once, for `composeParagraph` to set at any tracking (`opts.hanLatinSpace` as given). */
 export function prepareText(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): PreparedText {
-  const p = prepare(runs, registry, { ...opts, tracking: 0 });
-  // the kept arrays (cps … offsets, hScale) are the paragraph's own; the working ones are scratch: copied
-  const prepared: Prepared = {
-    ...p,
-    adv: p.adv.slice(),
-    drawDx: p.drawDx.slice(),
-    gap: p.gap.slice(),
-    gapShrink: p.gapShrink.slice(),
-    blankL: p.blankL.slice(),
-    blankR: p.blankR.slice(),
-    pairL: p.pairL.slice(),
-    pairR: p.pairR.slice(),
-    cls: p.cls.slice(),
-    space: p.space.slice(),
-    brk: p.brk.slice(),
-    stretchable: p.stretchable.slice(),
-  };
+  const prepared = prepare(runs, registry, { ...opts, tracking: 0 }, true);
   return { hanLatinSpace: opts.hanLatinSpace, prepared };
 }
 
@@ -526,10 +513,12 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
       const b = cs[bi];
       const isLast = b === n;
       // The earliest start from which a line can still reach b only moves forward as b does.
-      while (lo < bi - 1 && !measure(cs[lo], b).fits) lo++;
+      // (the line from the start found is measured once: `m` still holds it for the first turn below)
+      let found = false;
+      while (lo < bi - 1 && !(found = measure(cs[lo], b).fits)) lo++;
       for (let ai = lo; ai < bi; ai++) {
         if (best[ai] === Infinity) continue;
-        const lm = measure(cs[ai], b);
+        const lm = found && ai === lo ? m : measure(cs[ai], b);
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
         if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cs[ai]]) break;
