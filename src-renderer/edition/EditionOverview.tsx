@@ -88,6 +88,11 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   const rates = useRates(rows, view.edition);
+  // the cards' first frame painted: the idle font loader, held since 打开, may go on
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => session.overviewDrawn(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [session]);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
