@@ -88,11 +88,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   const rates = useRates(rows, view.edition);
-  // the cards' first frame painted: the idle font loader, held since 打开, may go on
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => session.overviewDrawn(), 0));
-    return () => cancelAnimationFrame(frame);
-  }, [session]);
+  useDrawn(session);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
@@ -160,6 +156,14 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
       </ol>
     </div>
   );
+}
+
+/** The cards' first frame painted: the idle font loader, held since 打开, may go on. */
+function useDrawn(session: EditionSession) {
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => session.overviewDrawn(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [session]);
 }
 
 /**
