@@ -480,6 +480,10 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     // Lines looser than this are considered only when nothing tighter can end at b.
     const looseLimit = 1.5 * opts.maxExpansion;
     const least = cfg.linePenalty * cfg.linePenalty;
+    // read once, not on every line weighed
+    const { maxExpansion } = opts;
+    const { linePenalty, lonePenalty } = cfg;
+    const sizes = p.sizes;
     let lo = 0;
     const consider = (ai: number, bi: number, b: number, isLast: boolean, lm: LineMeasure): void => {
       const a = cs[ai];
@@ -495,14 +499,14 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
       else {
         const slack = width - lm.natural;
         const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
-        bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
+        bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (maxExpansion * sizes[a]), 0);
       }
-      let d = (cfg.linePenalty + Math.min(bad, 1e4)) ** 2;
+      let d = (linePenalty + Math.min(bad, 1e4)) ** 2;
       // A deliberate space is where a ragged line (headline halves, byline fields) should break.
       if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
       if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
       if (wordCut && !isLast && wordCut[b] === 1) d += WORD_CUT_PENALTY;
-      if (isLast && cfg.lonePenalty > 0 && isLoneCharacter(p, a, b)) d += cfg.lonePenalty;
+      if (isLast && lonePenalty > 0 && isLoneCharacter(p, a, b)) d += lonePenalty;
       const total = best[ai] + d;
       if (total < best[bi]) {
         best[bi] = total;
@@ -521,7 +525,7 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
         const lm = found && ai === lo ? m : measure(cs[ai], b);
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
-        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cs[ai]]) break;
+        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * sizes[cs[ai]]) break;
         // A justified line costs at least its line penalty squared (its badness and penalties only add):
         // from a start already that far behind, the line cannot do better than what b has.
         if (justify && best[ai] + least >= best[bi]) continue;
