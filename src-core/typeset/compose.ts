@@ -309,7 +309,8 @@ function untrackedOf(text: PreparedText, tightenLimit: number): Untracked {
 /** The runs prepared once, for `composeParagraph` to set at any tracking (`opts.hanLatinSpace` as given). */
 export function prepareText(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): PreparedText {
   const prepared = prepare(runs, registry, { ...opts, tracking: 0 }, true);
-  return { hanLatinSpace: opts.hanLatinSpace, prepared };
+  // `untracked` present from the start: one object shape whether or not a setting has filled it
+  return { hanLatinSpace: opts.hanLatinSpace, prepared, untracked: undefined };
 }
 
 /**
