@@ -486,34 +486,6 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     const { linePenalty, lonePenalty } = cfg;
     const sizes = p.sizes;
     let lo = 0;
-    const consider = (ai: number, bi: number, b: number, isLast: boolean, lm: LineMeasure): void => {
-      const a = cs[ai];
-      let bad: number;
-      if (lm.squeeze > 0) {
-        // Punctuation and glue first; tracking only for what they cannot give.
-        bad = lm.squeeze <= lm.shrink ? lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9)) : 2 + 50 * ((lm.squeeze - lm.shrink) / Math.max(lm.tighten, 1e-9));
-      } else if (!justify) {
-        // Ragged lines (headlines) are balanced, the last one too.
-        const slack = (width - lm.natural) / width;
-        bad = a === 0 && isLast ? 0 : 100 * slack * slack;
-      } else if (isLast) bad = 0;
-      else {
-        const slack = width - lm.natural;
-        const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
-        bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (maxExpansion * sizes[a]), 0);
-      }
-      let d = (linePenalty + Math.min(bad, 1e4)) ** 2;
-      // A deliberate space is where a ragged line (headline halves, byline fields) should break.
-      if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
-      if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
-      if (wordCut && !isLast && wordCut[b] === 1) d += WORD_CUT_PENALTY;
-      if (isLast && lonePenalty > 0 && isLoneCharacter(p, a, b)) d += lonePenalty;
-      const total = best[ai] + d;
-      if (total < best[bi]) {
-        best[bi] = total;
-        prev[bi] = ai;
-      }
-    };
     for (let bi = 1; bi < count; bi++) {
       const b = cs[bi];
       const isLast = b === n;
@@ -530,7 +502,33 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
         // A justified line costs at least its line penalty squared (its badness and penalties only add):
         // from a start already that far behind, the line cannot do better than what b has.
         if (justify && best[ai] + least >= best[bi]) continue;
-        consider(ai, bi, b, isLast, lm);
+        // The line's demerits, and whether it is the best way to b yet (weighed here: V8 did not inline a closure for it).
+        const a = cs[ai];
+        let bad: number;
+        if (lm.squeeze > 0) {
+          // Punctuation and glue first; tracking only for what they cannot give.
+          bad = lm.squeeze <= lm.shrink ? lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9)) : 2 + 50 * ((lm.squeeze - lm.shrink) / Math.max(lm.tighten, 1e-9));
+        } else if (!justify) {
+          // Ragged lines (headlines) are balanced, the last one too.
+          const slack = (width - lm.natural) / width;
+          bad = a === 0 && isLast ? 0 : 100 * slack * slack;
+        } else if (isLast) bad = 0;
+        else {
+          const slack = width - lm.natural;
+          const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
+          bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (maxExpansion * sizes[a]), 0);
+        }
+        let d = (linePenalty + Math.min(bad, 1e4)) ** 2;
+        // A deliberate space is where a ragged line (headline halves, byline fields) should break.
+        if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
+        if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
+        if (wordCut && !isLast && wordCut[b] === 1) d += WORD_CUT_PENALTY;
+        if (isLast && lonePenalty > 0 && isLoneCharacter(p, a, b)) d += lonePenalty;
+        const total = best[ai] + d;
+        if (total < best[bi]) {
+          best[bi] = total;
+          prev[bi] = ai;
+        }
       }
     }
     if (best[count - 1] === Infinity) return undefined;
