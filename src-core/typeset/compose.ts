@@ -90,7 +90,7 @@ const scratch = new ScratchArrays();
 /** Slots of the scratch arrays, one per working array (see scratch.ts). */
 const enum F64 { Adv, DrawDx, Gap, GapShrink, BlankL, BlankR, PairL, PairR, W, S, T, Best }
 const enum U8 { Brk, Cls, Space, Stretchable, Emergency }
-const enum I32 { G, Prev }
+const enum I32 { G, Prev, Candidates, All }
 
 interface Prepared {
   n: number;
@@ -281,7 +281,8 @@ interface Untracked {
   S: Float64Array;
   T: Float64Array;
   G: Int32Array;
-  candidates: number[];
+  /** Where a line may start or end: 0, the break opportunities, n. */
+  candidates: Int32Array;
 }
 
 /** The prepared arrays' tracking-free sums; `own`: arrays of its own (kept with a prepared text), else scratch. */
@@ -295,10 +296,11 @@ function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
     T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
     G[i + 1] = G[i] + p.stretchable[i];
   }
-  const candidates: number[] = [0];
-  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
-  candidates.push(n);
-  return { tightenLimit, S, T, G, candidates };
+  const at = own ? new Int32Array(n + 1) : scratch.i32(I32.Candidates, n + 1);
+  let k = 1;
+  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) at[k++] = i;
+  at[k++] = n;
+  return { tightenLimit, S, T, G, candidates: at.subarray(0, k) };
 }
 
 function untrackedOf(text: PreparedText, tightenLimit: number): Untracked {
@@ -443,15 +445,17 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   if (!path) {
     // Some stretch between opportunities is wider than the line: allow a break at any character
     // there, as a last resort (an over-long URL or Latin word).
-    const all: number[] = [];
+    const every = scratch.i32(I32.All, n + 1);
+    let k = 0;
     emergency = scratch.u8(U8.Emergency, n + 1);
     for (let i = 0; i <= n; i++) {
-      if (i === 0 || i === n || (p.brk[i] !== NO_BREAK && !p.space[i])) all.push(i);
+      if (i === 0 || i === n || (p.brk[i] !== NO_BREAK && !p.space[i])) every[k++] = i;
       else if (!p.space[i]) {
-        all.push(i);
+        every[k++] = i;
         emergency[i] = 1;
       }
     }
+    const all = every.subarray(0, k);
     cands = all;
     path = search(all, plain) ?? [0, n];
   }
@@ -472,7 +476,7 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     }
   }
 
-  function search(cs: number[], cfg: SearchConfig): number[] | undefined {
+  function search(cs: Int32Array, cfg: SearchConfig): number[] | undefined {
     const count = cs.length;
     const best = scratch.f64(F64.Best, count, Infinity);
     const prev = scratch.i32(I32.Prev, count, -1);
