@@ -2,10 +2,11 @@
  * The edition overview in the app (Chromium on the web host): 打开 of the 16-page 对开 edition
  * (bench/edition-day.ts, made up and saved by `edition --save`) until all 16 thumbnails are drawn and
  * the next frame has come: the host's read and parse, the renderer's parse, each page's layout,
- * overset and preflight, and the 16 thumbnails' SVG painted. The first open, then the median of 3
+ * overset and preflight, and the 16 thumbnails' SVG painted (text too small to read on a card drawn
+ * as grey lines: src-renderer/edition/thumbnail.ts). The first open, then the median of 3
  * more (the overview closed in between; each open parses the file anew, so no row is reused). Also
  * when the overview is usable: the cards with their figures there and a frame painted (today drawn
- * in the same frame as the thumbnails; the 差错率 follows a frame later).
+ * in the same frame as the thumbnails; the 差错率 comes later from a worker).
  * One line per figure. Needs the web build (npm run web:build).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -124,7 +124,7 @@ export function App() {
   useEffect(() => {
     if (!editor || !fonts) return;
     const declareOne = (id: string) =>
-      void (fonts.registry.isPending(id) ? bringFaces(fonts, [id]) : fonts.declare([id])).then((r) => {
+      (fonts.registry.isPending(id) ? bringFaces(fonts, [id]) : fonts.declare([id])).then((r) => {
         if (!r.ok) editor.notify(r);
         // a layout made meanwhile that stood in for this face is made again with it
         else editor.facesArrived();

@@ -1,6 +1,6 @@
 import type { FontRegistry } from '../fonts/registry';
 import type { TextStyle } from '../model/document';
-import { composeParagraph, prepareText, type ComposeOptions, type ComposedParagraph, type PreparedText, type StyledRun } from '../typeset/compose';
+import { composeIfLines, composeParagraph, prepareText, type ComposeOptions, type ComposedParagraph, type PreparedText, type StyledRun } from '../typeset/compose';
 import type { Article } from '../model/document';
 import type { BlockFrame, LayoutItem, Overset, TypoReport } from './page-layout';
 
@@ -15,6 +15,13 @@ export interface ArticleMemo {
   missing: { char: string; face: string; owner: string; via?: string }[];
 }
 
+/** What a composition depends on: the measure and options, and each run's style, tag and text. */
+function keyOf(runs: StyledRun[], opts: ComposeOptions): string {
+  let key = `${opts.width}|${opts.indent}|${opts.align}|${opts.hanLatinSpace}|${opts.maxExpansion}|${opts.compressLineStartOpening ? 1 : 0}${opts.compressLineEndClosing ? 1 : 0}|${opts.tracking ?? 0}|${opts.avoidLoneCharacter ? 1 : 0}`;
+  for (const r of runs) key += `\u0001${styleKey(r.style)}\u0002${r.tag}\u0002${r.text}`;
+  return key;
+}
+
 function styleKey(s: TextStyle): string {
   return `${s.family}/${s.bold ? 1 : 0}/${s.size}/${s.tracking}${s.fallback ? `/${s.fallback.join('\u0003')}` : ''}`;
 }
@@ -24,8 +31,9 @@ function styleKey(s: TextStyle): string {
  * composes only the paragraphs that changed. Entries not used by the last layout are dropped.
  */
 export class CompositionCache {
-  private entries = new Map<string, ComposedParagraph>();
-  private used = new Map<string, ComposedParagraph>();
+  /** Compositions, or a 拉行/缩行 trial's line count (see `trial`). */
+  private entries = new Map<string, ComposedParagraph | number>();
+  private used = new Map<string, ComposedParagraph | number>();
   /** Article blocks by block id, from the last layout. */
   articleMemo = new Map<string, ArticleMemo>();
   private articlesUsed = new Map<string, ArticleMemo>();
@@ -62,16 +70,35 @@ export class CompositionCache {
    * too (a paragraph 拉行/缩行 may re-break), so what prepares them is kept and not read again.
    */
   compose(runs: StyledRun[], opts: ComposeOptions, retrack = false): ComposedParagraph {
-    let key = `${opts.width}|${opts.indent}|${opts.align}|${opts.hanLatinSpace}|${opts.maxExpansion}|${opts.compressLineStartOpening ? 1 : 0}${opts.compressLineEndClosing ? 1 : 0}|${opts.tracking ?? 0}|${opts.avoidLoneCharacter ? 1 : 0}`;
-    for (const r of runs) key += `\u0001${styleKey(r.style)}\u0002${r.tag}\u0002${r.text}`;
+    const key = keyOf(runs, opts);
     let hit = this.used.get(key) ?? this.entries.get(key);
-    if (hit) this.hits++;
+    // a trial's line count alone (see `trial`) is no composition
+    if (typeof hit === 'object') this.hits++;
     else {
       this.misses++;
       hit = composeParagraph(runs, this.registry, opts, retrack ? this.textOf(runs, opts) : undefined);
     }
     this.used.set(key, hit);
     return hit;
+  }
+
+  /**
+   * 拉行/缩行's trial of the runs at `opts.tracking`: the paragraph composed when it takes `lines`
+   * lines (the one a trial keeps), else only how many it takes; either is kept like a composition.
+   */
+  trial(runs: StyledRun[], opts: ComposeOptions, lines: number): ComposedParagraph | number {
+    const key = keyOf(runs, opts);
+    const hit = this.used.get(key) ?? this.entries.get(key);
+    let made: ComposedParagraph | number;
+    if (hit !== undefined && (typeof hit === 'object' || hit !== lines)) {
+      this.hits++;
+      made = hit;
+    } else {
+      this.misses++;
+      made = composeIfLines(runs, this.registry, opts, this.textOf(runs, opts), lines);
+    }
+    this.used.set(key, made);
+    return typeof made === 'object' && made.lines.length !== lines ? made.lines.length : made;
   }
 
   private textOf(runs: StyledRun[], opts: ComposeOptions): PreparedText {

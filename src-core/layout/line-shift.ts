@@ -31,9 +31,10 @@ export function shiftLines(ctx: LayoutContext, flow: Flowable[], composed: Compo
       if (taken.length >= wanted) return false;
       const f = flow[i];
       const lines = composed[i].lines.length;
-      const cp = ctx.cache.compose(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align), true);
-      if (cp.lines.length === lines + dir) taken.push({ i, cp });
-      return cp.lines.length === lines;
+      // composed only when it moved the line: most trials move none and only need their count
+      const tried = ctx.cache.trial(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + dir * step * STEP }, f.indent, f.align ?? f.style.align), lines + dir);
+      if (typeof tried === 'object') taken.push({ i, cp: tried });
+      return tried === lines;
     });
   }
   for (const o of taken.slice(0, wanted)) composed[o.i] = o.cp;

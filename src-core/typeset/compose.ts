@@ -90,7 +90,7 @@ const scratch = new ScratchArrays();
 /** Slots of the scratch arrays, one per working array (see scratch.ts). */
 const enum F64 { Adv, DrawDx, Gap, GapShrink, BlankL, BlankR, PairL, PairR, W, S, T, Best }
 const enum U8 { Brk, Cls, Space, Stretchable, Emergency }
-const enum I32 { G, Prev }
+const enum I32 { G, Prev, Candidates, All }
 
 interface Prepared {
   n: number;
@@ -125,7 +125,10 @@ interface Prepared {
 }
 
 // Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
-function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): Prepared {
+// `own`: its working arrays are its own (kept by a prepared text), not the scratch ones.
+function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, own = false): Prepared {
+  const f64 = (slot: F64, length: number): Float64Array => (own ? new Float64Array(length) : scratch.f64(slot, length));
+  const u8 = (slot: U8, length: number): Uint8Array => (own ? new Uint8Array(length) : scratch.u8(slot, length));
   let text = '';
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
@@ -139,7 +142,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
   const tags = new Int32Array(kept, cap * 28, cap);
   const offsets = new Int32Array(kept, cap * 32, cap);
   const faces: FontFace[] = new Array(cap);
-  const brk = scratch.u8(U8.Brk, cap);
+  const brk = u8(U8.Brk, cap);
   const missing: MissingGlyph[] = [];
   const fallbacks: MissingGlyph[] = [];
   let unit = 0;
@@ -177,20 +180,20 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     sizes: sizes.subarray(0, n),
     tags: tags.subarray(0, n),
     offsets: offsets.subarray(0, n),
-    adv: scratch.f64(F64.Adv, n),
-    drawDx: scratch.f64(F64.DrawDx, n),
+    adv: f64(F64.Adv, n),
+    drawDx: f64(F64.DrawDx, n),
     hScale: scales.subarray(0, n).fill(1),
     xs: positions.subarray(0, n),
-    gap: scratch.f64(F64.Gap, n),
-    gapShrink: scratch.f64(F64.GapShrink, n),
-    blankL: scratch.f64(F64.BlankL, n),
-    blankR: scratch.f64(F64.BlankR, n),
-    pairL: scratch.f64(F64.PairL, n),
-    pairR: scratch.f64(F64.PairR, n),
-    cls: scratch.u8(U8.Cls, n),
-    space: scratch.u8(U8.Space, n),
+    gap: f64(F64.Gap, n),
+    gapShrink: f64(F64.GapShrink, n),
+    blankL: f64(F64.BlankL, n),
+    blankR: f64(F64.BlankR, n),
+    pairL: f64(F64.PairL, n),
+    pairR: f64(F64.PairR, n),
+    cls: u8(U8.Cls, n),
+    space: u8(U8.Space, n),
     brk: brk.subarray(0, n),
-    stretchable: scratch.u8(U8.Stretchable, n),
+    stretchable: u8(U8.Stretchable, n),
     missing,
     fallbacks,
   };
@@ -268,40 +271,60 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
 export interface PreparedText {
   readonly hanLatinSpace: number;
   readonly prepared: Prepared;
+  /** Its sums that tracking leaves alone, once the first setting has worked them out. */
+  untracked?: Untracked;
+}
+
+/** What does not change with tracking: prefix sums of shrink, tightening and stretchable gaps, and where lines may break. */
+interface Untracked {
+  tightenLimit: number;
+  S: Float64Array;
+  T: Float64Array;
+  G: Int32Array;
+  /** Where a line may start or end: 0, the break opportunities, n. */
+  candidates: Int32Array;
+}
+
+/** The prepared arrays' tracking-free sums; `own`: arrays of its own (kept with a prepared text), else scratch. */
+function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
+  const n = p.n;
+  const S = own ? new Float64Array(n + 1) : scratch.f64(F64.S, n + 1);
+  const T = own ? new Float64Array(n + 1) : scratch.f64(F64.T, n + 1);
+  const G = own ? new Int32Array(n + 1) : scratch.i32(I32.G, n + 1);
+  for (let i = 0; i < n; i++) {
+    S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
+    T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
+    G[i + 1] = G[i] + p.stretchable[i];
+  }
+  const at = own ? new Int32Array(n + 1) : scratch.i32(I32.Candidates, n + 1);
+  let k = 1;
+  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) at[k++] = i;
+  at[k++] = n;
+  return { tightenLimit, S, T, G, candidates: at.subarray(0, k) };
+}
+
+function untrackedOf(text: PreparedText, tightenLimit: number): Untracked {
+  if (text.untracked?.tightenLimit !== tightenLimit) text.untracked = untracked(text.prepared, tightenLimit, true);
+  return text.untracked;
 }
 
 /** The runs prepared once, for `composeParagraph` to set at any tracking (`opts.hanLatinSpace` as given). */
 export function prepareText(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions): PreparedText {
-  const p = prepare(runs, registry, { ...opts, tracking: 0 });
-  // the kept arrays (cps … offsets, hScale) are the paragraph's own; the working ones are scratch: copied
-  const prepared: Prepared = {
-    ...p,
-    adv: p.adv.slice(),
-    drawDx: p.drawDx.slice(),
-    gap: p.gap.slice(),
-    gapShrink: p.gapShrink.slice(),
-    blankL: p.blankL.slice(),
-    blankR: p.blankR.slice(),
-    pairL: p.pairL.slice(),
-    pairR: p.pairR.slice(),
-    cls: p.cls.slice(),
-    space: p.space.slice(),
-    brk: p.brk.slice(),
-    stretchable: p.stretchable.slice(),
-  };
-  return { hanLatinSpace: opts.hanLatinSpace, prepared };
+  const prepared = prepare(runs, registry, { ...opts, tracking: 0 }, true);
+  // `untracked` present from the start: one object shape whether or not a setting has filled it
+  return { hanLatinSpace: opts.hanLatinSpace, prepared, untracked: undefined };
 }
 
 /**
  * The prepared text at `opts.tracking`: the same arithmetic as `prepare` (tracking first, then the
- * Han–Latin space), so the paragraph is set to the same bits; its glyph positions are its own.
+ * Han–Latin space), so the paragraph is set to the same bits (`set` gives it glyph positions of its own).
  */
 function retracked(text: PreparedText, opts: ComposeOptions): Prepared {
   const t = text.prepared;
   const tracking = opts.tracking ?? 0;
   const gap = tracking === 0 ? t.gap : scratch.f64(F64.Gap, t.n);
   if (tracking !== 0) for (let i = 0; i < t.n; i++) gap[i] = tracking * t.sizes[i] + t.gap[i];
-  return { ...t, gap, xs: new Float64Array(t.n) };
+  return { ...t, gap };
 }
 
 const KIND_HAN = 1;
@@ -352,9 +375,24 @@ interface SearchConfig {
  * punctuation and tightening tracking (at most `tightenLimit` em per character), else re-broken so
  * that its last line holds more; only when both fail does the lone character stay.
  */
-// Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
 export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text?: PreparedText): ComposedParagraph {
-  const p = text && text.hanLatinSpace === opts.hanLatinSpace ? retracked(text, opts) : prepare(runs, registry, opts);
+  return set(runs, registry, opts, text) as ComposedParagraph;
+}
+
+/**
+ * 拉行/缩行's trial: the prepared text at `opts.tracking` broken into lines exactly as
+ * `composeParagraph` breaks it, but its lines placed only when there are `lines` of them; else just
+ * how many lines it took (most trials move no line, and placing them was a third of their cost).
+ */
+export function composeIfLines(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text: PreparedText, lines: number): ComposedParagraph | number {
+  return set(runs, registry, opts, text, lines);
+}
+
+/** The paragraph composed; with `keepLines`, only when it has that many lines (else its line count). */
+// Long on purpose: the total-fit search and its lone-character retries share the prepared arrays and closures over them; this is the composer's hot path (keystroke bench).
+function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, text?: PreparedText, keepLines?: number): ComposedParagraph | number {
+  const retrack = text !== undefined && text.hanLatinSpace === opts.hanLatinSpace;
+  const p = retrack ? retracked(text, opts) : prepare(runs, registry, opts);
   const n = p.n;
   const width = opts.width;
   const indent = n > 0 ? opts.indent * p.sizes[0] : 0;
@@ -363,15 +401,9 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   const wordCut = opts.align === 'justify' ? undefined : wordInteriors(p.cps, n);
   // Prefix sums: width with pair compression and gaps, shrink, tightening, stretchable gaps.
   const W = scratch.f64(F64.W, n + 1);
-  const S = scratch.f64(F64.S, n + 1);
-  const T = scratch.f64(F64.T, n + 1);
-  const G = scratch.i32(I32.G, n + 1);
-  for (let i = 0; i < n; i++) {
-    W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
-    S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
-    T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
-    G[i + 1] = G[i] + p.stretchable[i];
-  }
+  for (let i = 0; i < n; i++) W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
+  // the rest does not change with tracking: a retracked text's are worked out once for all its trials
+  const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, false);
   const m: LineMeasure = { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 };
   const { space, gap, gapShrink, blankL, blankR } = p;
   const startOpening = opts.compressLineStartOpening;
@@ -406,9 +438,6 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     return m;
   };
 
-  const candidates: number[] = [0];
-  for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) candidates.push(i);
-  candidates.push(n);
   let emergency = scratch.u8(U8.Emergency, n + 1);
   const plain: SearchConfig = { linePenalty: LINE_PENALTY, lonePenalty: 0, tighten: false };
   let path = n === 0 ? [0] : search(candidates, plain);
@@ -416,15 +445,17 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
   if (!path) {
     // Some stretch between opportunities is wider than the line: allow a break at any character
     // there, as a last resort (an over-long URL or Latin word).
-    const all: number[] = [];
+    const every = scratch.i32(I32.All, n + 1);
+    let k = 0;
     emergency = scratch.u8(U8.Emergency, n + 1);
     for (let i = 0; i <= n; i++) {
-      if (i === 0 || i === n || (p.brk[i] !== NO_BREAK && !p.space[i])) all.push(i);
+      if (i === 0 || i === n || (p.brk[i] !== NO_BREAK && !p.space[i])) every[k++] = i;
       else if (!p.space[i]) {
-        all.push(i);
+        every[k++] = i;
         emergency[i] = 1;
       }
     }
+    const all = every.subarray(0, k);
     cands = all;
     path = search(all, plain) ?? [0, n];
   }
@@ -445,7 +476,7 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     }
   }
 
-  function search(cs: number[], cfg: SearchConfig): number[] | undefined {
+  function search(cs: Int32Array, cfg: SearchConfig): number[] | undefined {
     const count = cs.length;
     const best = scratch.f64(F64.Best, count, Infinity);
     const prev = scratch.i32(I32.Prev, count, -1);
@@ -453,47 +484,55 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     const justify = opts.align === 'justify';
     // Lines looser than this are considered only when nothing tighter can end at b.
     const looseLimit = 1.5 * opts.maxExpansion;
+    const least = cfg.linePenalty * cfg.linePenalty;
+    // read once, not on every line weighed
+    const { maxExpansion } = opts;
+    const { linePenalty, lonePenalty } = cfg;
+    const sizes = p.sizes;
     let lo = 0;
-    const consider = (ai: number, bi: number, b: number, isLast: boolean, lm: LineMeasure): void => {
-      const a = cs[ai];
-      let bad: number;
-      if (lm.squeeze > 0) {
-        // Punctuation and glue first; tracking only for what they cannot give.
-        bad = lm.squeeze <= lm.shrink ? lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9)) : 2 + 50 * ((lm.squeeze - lm.shrink) / Math.max(lm.tighten, 1e-9));
-      } else if (!justify) {
-        // Ragged lines (headlines) are balanced, the last one too.
-        const slack = (width - lm.natural) / width;
-        bad = a === 0 && isLast ? 0 : 100 * slack * slack;
-      } else if (isLast) bad = 0;
-      else {
-        const slack = width - lm.natural;
-        const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
-        bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (opts.maxExpansion * p.sizes[a]), 0);
-      }
-      let d = (cfg.linePenalty + Math.min(bad, 1e4)) ** 2;
-      // A deliberate space is where a ragged line (headline halves, byline fields) should break.
-      if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
-      if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
-      if (wordCut && !isLast && wordCut[b] === 1) d += WORD_CUT_PENALTY;
-      if (isLast && cfg.lonePenalty > 0 && isLoneCharacter(p, a, b)) d += cfg.lonePenalty;
-      const total = best[ai] + d;
-      if (total < best[bi]) {
-        best[bi] = total;
-        prev[bi] = ai;
-      }
-    };
     for (let bi = 1; bi < count; bi++) {
       const b = cs[bi];
       const isLast = b === n;
       // The earliest start from which a line can still reach b only moves forward as b does.
-      while (lo < bi - 1 && !measure(cs[lo], b).fits) lo++;
+      // (the line from the start found is measured once: `m` still holds it for the first turn below)
+      let found = false;
+      while (lo < bi - 1 && !(found = measure(cs[lo], b).fits)) lo++;
       for (let ai = lo; ai < bi; ai++) {
         if (best[ai] === Infinity) continue;
-        const lm = measure(cs[ai], b);
+        const lm = found && ai === lo ? m : measure(cs[ai], b);
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
-        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * p.sizes[cs[ai]]) break;
-        consider(ai, bi, b, isLast, lm);
+        if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * sizes[cs[ai]]) break;
+        // A justified line costs at least its line penalty squared (its badness and penalties only add):
+        // from a start already that far behind, the line cannot do better than what b has.
+        if (justify && best[ai] + least >= best[bi]) continue;
+        // The line's demerits, and whether it is the best way to b yet (weighed here: V8 did not inline a closure for it).
+        const a = cs[ai];
+        let bad: number;
+        if (lm.squeeze > 0) {
+          // Punctuation and glue first; tracking only for what they cannot give.
+          bad = lm.squeeze <= lm.shrink ? lineBadness(0, lm.squeeze / Math.max(lm.shrink, 1e-9)) : 2 + 50 * ((lm.squeeze - lm.shrink) / Math.max(lm.tighten, 1e-9));
+        } else if (!justify) {
+          // Ragged lines (headlines) are balanced, the last one too.
+          const slack = (width - lm.natural) / width;
+          bad = a === 0 && isLast ? 0 : 100 * slack * slack;
+        } else if (isLast) bad = 0;
+        else {
+          const slack = width - lm.natural;
+          const perGap = lm.gaps > 0 ? slack / lm.gaps : slack > 0.01 ? Infinity : 0;
+          bad = perGap === Infinity ? 1e4 : lineBadness(perGap / (maxExpansion * sizes[a]), 0);
+        }
+        let d = (linePenalty + Math.min(bad, 1e4)) ** 2;
+        // A deliberate space is where a ragged line (headline halves, byline fields) should break.
+        if (!justify && !isLast && space[b - 1] === 1) d -= SPACE_BREAK_BONUS;
+        if (emergency[b] && !isLast) d += EMERGENCY_PENALTY;
+        if (wordCut && !isLast && wordCut[b] === 1) d += WORD_CUT_PENALTY;
+        if (isLast && lonePenalty > 0 && isLoneCharacter(p, a, b)) d += lonePenalty;
+        const total = best[ai] + d;
+        if (total < best[bi]) {
+          best[bi] = total;
+          prev[bi] = ai;
+        }
       }
     }
     if (best[count - 1] === Infinity) return undefined;
@@ -505,7 +544,9 @@ export function composeParagraph(runs: StyledRun[], registry: FontRegistry, opts
     return out.reverse();
   }
 
-  const xs = p.xs;
+  if (keepLines !== undefined && path.length - 1 !== keepLines) return path.length - 1;
+  // a retracked text's positions are the paragraph's own, allocated once it is kept
+  const xs = retrack ? new Float64Array(n) : p.xs;
   const lines: ComposedLine[] = [];
   tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {

@@ -2,13 +2,11 @@ import { memo, useEffect, useMemo, useState, useSyncExternalStore, type FormEven
 import { pageLabel } from '../../src-core/collab/directory';
 import { ROLE_COLOURS } from '../../src-core/collab/roles';
 import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
-import { editionRates } from '../../src-core/proof/edition-rate';
 import type { ErrorRate } from '../../src-core/proof/error-rate';
 import { dismissalsOf, readProofState } from '../../src-core/store/persist';
 import { serverPagesOf, type ServerPage } from './server-pages';
 import { rememberedServer } from '../collab/remembered-server';
 import { useCollab, useCollabDesk } from '../collab/use-collab';
-import { pageToSvg } from '../../src-core/svg/page-svg';
 import { assetHref } from '../../src-core/model/asset-href';
 import { cssFamily, svgAdvance } from '../canvas/fonts';
 import type { HostApi } from '../../src-core/host-api';
@@ -18,9 +16,10 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
-import { useAfterPaint } from './after-paint';
+import { ratesOf, type EditionRates } from './rates';
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
+import { CARD_MIN_PX, thumbnailSvg } from './thumbnail';
 import './edition.css';
 
 /**
@@ -89,6 +88,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
   const rates = useRates(rows, view.edition);
+  useDrawn(session);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
       <header className="edition-head">
@@ -139,7 +139,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
         </p>
       )}
       <EditionFindings rows={rows} onOpen={(index) => session.openPage(index, editor)} />
-      <ol className="edition-pages">
+      <ol className="edition-pages" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${CARD_MIN_PX}px, 1fr))` }}>
         {rows.map((row, i) => (
           <PageCard
             key={row.index}
@@ -158,10 +158,30 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
   );
 }
 
-/** The 差错率 (every page's text checked), worked out after the frame that shows the cards: the overview is usable first. */
+/** The cards' first frame painted: the idle font loader, held since 打开, may go on. */
+function useDrawn(session: EditionSession) {
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => session.overviewDrawn(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [session]);
+}
+
+/**
+ * The 差错率 (every page's text checked), worked out off the page's thread (rates.ts) once the cards
+ * are shown: the overview is usable and drawn first. Undefined until then, and again whenever the rows change.
+ */
 function useRates(rows: readonly OverviewRow[], edition: EditionView['edition']) {
-  const rated = useMemo(() => ({ rows, edition }), [rows, edition]);
-  return useAfterPaint(rated, (r) => editionRates(r.rows.map((row) => ({ number: row.number, doc: row.document, dismissed: dismissedOf(r.edition.pages[row.index].proof) }))));
+  const [done, setDone] = useState<{ rows: readonly OverviewRow[]; edition: EditionView['edition']; value: EditionRates }>();
+  useEffect(() => {
+    let cancelled = false;
+    // only what the check reads: the pictures' bytes stay here
+    const pages = rows.map((row) => ({ number: row.number, doc: { articles: row.document.articles, page: row.document.page, blocks: row.document.blocks }, dismissed: dismissedOf(edition.pages[row.index].proof) }));
+    void ratesOf(pages).then((value) => cancelled || setDone({ rows, edition, value }));
+    return () => {
+      cancelled = true;
+    };
+  }, [rows, edition]);
+  return done && done.rows === rows && done.edition === edition ? done.value : undefined;
 }
 
 /** Each article's dismissed findings, and the page header's, from a page's saved proof state (read defensively). */
@@ -194,7 +214,7 @@ interface CardProps {
 const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
-    return pageToSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
+    return thumbnailSvg(row.layout, { fontFamily: cssFamily, imageHref: (id) => images.get(id), advance: svgAdvance(editor.fonts) });
   }, [row, editor]);
   const preflight = row.errors ? 'error' : row.warnings ? 'warning' : 'ok';
   return (

@@ -11,6 +11,7 @@ import { savedDocument } from '../../src-core/store/persist';
 import type { PageStore } from '../../src-core/store/page-store';
 import type { Editor } from '../editor/editor';
 import type { EditionClient, EditionResult } from './edition-client';
+import { holdIdleFaces } from '../canvas/declare-when-idle';
 
 /** The edition the app has open: its overview, or one of its pages in the workspace (by index in the file). */
 export interface EditionView {
@@ -44,8 +45,13 @@ export interface EditionNotice {
  * as a page nor the recovery file can ever write a page over the edition; 保存 writes the page back
  * into the edition (`writePage`) and the whole edition to its file through the host, atomically.
  */
+/** At the latest this long after 打开, the idle font loader goes on even if the overview never drew (its code failed to load). */
+const HOLD_MS = 10_000;
+
 export class EditionSession {
   private view: EditionView | null = null;
+  /** The idle font loader's hold from `open` until the overview is drawn. */
+  private drawing: (() => void) | null = null;
   /** The store the edition's page opened in: any other page in the workspace (新建, 恢复, a joined page) is not the edition's. */
   private store: PageStore | null = null;
   private listeners = new Set<() => void>();
@@ -70,11 +76,23 @@ export class EditionSession {
   }
 
   open(opened: OpenedEdition): void {
+    // the idle font loader waits until the overview is drawn (overviewDrawn), or at the latest HOLD_MS
+    this.overviewDrawn();
+    const release = holdIdleFaces();
+    const backstop = setTimeout(release, HOLD_MS);
+    this.drawing = () => (clearTimeout(backstop), release());
     this.set({ edition: opened.edition, path: opened.path, title: opened.title, page: null });
+  }
+
+  /** Releases the idle font loader held by `open`: the overview's first frame is painted (or it is closed). */
+  overviewDrawn(): void {
+    this.drawing?.();
+    this.drawing = null;
   }
 
   /** Another file was opened (or the user closed the overview): the workspace's page is its own again. */
   close(): void {
+    this.overviewDrawn();
     if (this.view) this.set(null);
   }
 

@@ -4,6 +4,7 @@ import type { BanmianDocument } from '../../src-core/model/document';
 import { describeBlockFits, type BlockFit } from '../../src-core/model/fit-blocks';
 import { withRecordedFonts } from '../../src-core/layout/page-fonts';
 import { serializePage } from '../../src-core/store/persist';
+import { holdIdleFaces } from '../canvas/declare-when-idle';
 import { fetchFacesFor } from '../canvas/fonts';
 import type { Editor } from '../editor/editor';
 import type { EditionSession } from '../edition/edition-session';
@@ -11,7 +12,7 @@ import type { Failed, SetDialog } from './file-dialog-state';
 
 /** 打开, 保存 and 另存为: the page file in and out through the host, the recovery file dropped after either. */
 export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDialog: SetDialog, failed: Failed, edition: EditionSession) {
-  const doOpen = useCallback(async (path: string | null) => {
+  const open = useCallback(async (path: string | null) => {
     setDialog(null);
     const r = await host.openPage(path);
     if (failed(r) || !r.value) return;
@@ -32,6 +33,16 @@ export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDi
     if (notes.length) editor.notify({ zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') }, 'info');
     if (fonts.value) editor.notify(fonts.value);
   }, [editor, host, failed, setDialog, edition]);
+
+  const doOpen = useCallback(async (path: string | null) => {
+    // no idle face fetched or decoded until what is opened is drawn (the frame after it is shown)
+    const release = holdIdleFaces();
+    try {
+      await open(path);
+    } finally {
+      requestAnimationFrame(() => setTimeout(release, 0));
+    }
+  }, [open]);
 
   const doSave = useCallback(async (path: string | null) => {
     setDialog(null);
