@@ -983,7 +983,8 @@ export class Editor {
         const captionLines = 2;
         const rows = Math.max(3, Math.ceil((height - geo.bodySize) / geo.pitch) + 1 + captionLines);
         const rect = clampRect(geo, { col, row, span, rows });
-        const caption = captions.get(imported[i].id) ?? img.name.replace(/\.[a-z0-9]+$/i, '');
+        // a picture with no caption of its own (a stand-alone one has an empty one) is captioned by its file's name, to edit
+        const caption = captions.get(imported[i].id) || img.name.replace(/\.[a-z0-9]+$/i, '');
         placed.push({ id: newId('img'), kind: 'image', imageId: img.id, caption, ...rect });
         row = rect.row + rect.rows + 1;
       }
