@@ -2,9 +2,10 @@
  * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
  * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯) or a
- * picture placeholder ([图片]) is a paragraph of its own, since manuscripts stack them without blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a
- * line, a title standing alone) starts one too; the lines of one paragraph are joined (no space
- * between CJK characters).
+ * picture placeholder ([图片]) is a paragraph of its own, since manuscripts stack them without
+ * blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a line, a title
+ * standing alone) starts one too; the lines of one paragraph are joined (no space between CJK
+ * characters).
  */
 import { titleLabel } from './labels';
 import { bylineLine, imagePlaceholder } from './roles';
