@@ -39,3 +39,10 @@ export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！�
 export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text.slice(-16).trimEnd());
 }
+
+/** A line ending in one of these ends or breaks off a sentence: no title, however short (a kicker's colon is no such mark). */
+const ENDS_IN_PUNCTUATION = /[，、；,;。！？!?…—\-－]$/;
+
+export function endsInPunctuation(text: string): boolean {
+  return ENDS_IN_PUNCTUATION.test(text.trimEnd());
+}

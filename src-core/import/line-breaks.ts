@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { endsSentence } from './chars';
+import { endsInPunctuation, endsSentence } from './chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
 const WIDE_LINE = 50;
@@ -14,8 +14,6 @@ const NEAR_WIDTH = 0.1;
 const WRAPPED_SHARE = 0.6;
 /** A line under this share of the wrap width that ends in no punctuation stands alone (a headline, a subhead). */
 const TITLE_SHARE = 0.6;
-/** A line ending in one of these goes on: mid-sentence, not a title. */
-const GOES_ON = /[，、：；,;:。！？!?…—\-－]$/;
 
 /** A line's width in CJK characters (a Latin letter, digit or space is half a character wide). */
 function width(line: string): number {
@@ -37,7 +35,7 @@ export function paragraphEnds(lines: readonly string[]): number[] {
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
-  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !GOES_ON.test(lines[i].trim());
+  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim());
   const ends: number[] = [];
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;

@@ -74,7 +74,9 @@ export interface PictureFilesInput {
 
 /**
  * Every picture file's link: to its article by name — in the article's first placeholder still empty,
- * else as a picture of its own — or stand-alone (no articleId) when no article has its name; which caption file went to which picture, those that went to none, and the placeholders filled.
+ * else as a picture of its own — or stand-alone (no articleId) when no article has its name; which
+ * caption file went to which picture, those that went to none, the placeholders filled, and the
+ * manuscripts that share a name.
  */
 export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink[]; captioned: Map<string, string>; unusedCaptions: string[]; filled: Set<string>; sameName: [string, string][] } {
   const articleOf = new Map<string, string>();

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { endsSentence } from './chars';
+import { endsInPunctuation, endsSentence } from './chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
@@ -272,7 +272,7 @@ function titleRunToBody(w: Walk, k: number): boolean {
     if (classes[k] === 'body' || classes[k] === 'byline') return run > 0;
     if (leadAtStart(textOf(blocks[k])) !== undefined) return run > 0;
     // (a line ending in a comma goes on: a sentence cut short, never a title)
-    if (classes[k] !== 'maybe-title' || /[，、；,;]$/.test(textOf(blocks[k]).trim())) return false;
+    if (classes[k] !== 'maybe-title' || endsInPunctuation(textOf(blocks[k]))) return false;
   }
   return false;
 }
