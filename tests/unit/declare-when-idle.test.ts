@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { declareWhenIdle, type IdleScheduler } from '../../src-renderer/canvas/declare-when-idle';
-
-/** Idle callbacks run by hand, one at a time, as the window would give them. */
-function manualIdle(): IdleScheduler & { runNext(): boolean; pending(): number } {
-  const queue = new Map<number, () => void>();
-  let id = 0;
-  return {
-    request: (run) => (queue.set(++id, run), id),
-    cancel: (h) => void queue.delete(h),
-    runNext() {
-      const first = queue.entries().next();
-      if (first.done) return false;
-      queue.delete(first.value[0]);
-      first.value[1]();
-      return true;
-    },
-    pending: () => queue.size,
-  };
-}
+import { declareWhenIdle } from '../../src-renderer/canvas/declare-when-idle';
+import { manualIdle } from '../support/manual-idle';
 
 describe('the faces the first page did not need are declared when the window is idle', () => {
   it('one face per idle callback, in order, none before the first', () => {

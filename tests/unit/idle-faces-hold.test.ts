@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { declareWhenIdle, holdIdleFaces, type IdleScheduler } from '../../src-renderer/canvas/declare-when-idle';
-
-/** Idle callbacks run by hand, one at a time, as the window would give them. */
-function manualIdle(): IdleScheduler & { runNext(): boolean; pending(): number } {
-  const queue = new Map<number, () => void>();
-  let id = 0;
-  return {
-    request: (run) => (queue.set(++id, run), id),
-    cancel: (h) => void queue.delete(h),
-    runNext() {
-      const first = queue.entries().next();
-      if (first.done) return false;
-      queue.delete(first.value[0]);
-      first.value[1]();
-      return true;
-    },
-    pending: () => queue.size,
-  };
-}
+import { declareWhenIdle, holdIdleFaces } from '../../src-renderer/canvas/declare-when-idle';
+import { manualIdle } from '../support/manual-idle';
 
 describe('the idle face loader gives way to what the user opens', () => {
   it('declares nothing while held (打开 until what is opened is drawn), and goes on where it was once released', () => {
