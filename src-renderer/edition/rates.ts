@@ -1,4 +1,5 @@
 import { editionRates, type RatedPage } from '../../src-core/proof/edition-rate';
+import { nextFrameDrawn } from '../ui/after-next-frame';
 
 export type EditionRates = ReturnType<typeof editionRates>;
 export interface RatesRequest {
@@ -18,7 +19,7 @@ const waiting = new Map<number, { pages: RatedPage[]; done: (rates: EditionRates
 
 /** Here, after the frame that shows what is already there: the overview's cards and thumbnails paint first. */
 function here(pages: RatedPage[]): Promise<EditionRates> {
-  return new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(editionRates(pages)), 0)));
+  return nextFrameDrawn().then(() => editionRates(pages));
 }
 
 /** Without a worker (a host that refuses one) the rates are worked out here: slower to come, never missing. */

@@ -5,6 +5,7 @@ import { mmToPt } from '../../src-core/model/units';
 import { preflight } from '../../src-core/preflight';
 import { serializePage } from '../../src-core/store/persist';
 import type { Editor } from '../editor/editor';
+import { nextFrameDrawn } from '../ui/after-next-frame';
 import type { SetDialog } from './file-dialog-state';
 import type { AnyExportOptions, DialogState, ExportFormat } from './FileDialogs';
 
@@ -24,7 +25,7 @@ export function useExport(editor: Editor, host: HostApi, info: HostInfo, setDial
     const update = (patch: Partial<Extract<DialogState, { kind: 'export' }>>) => setDialog((d) => (d?.kind === 'export' ? { ...d, ...patch } : d));
     update({ busy: true, stage: 'preflight', error: undefined, outcome: undefined });
     // Let the progress paint before the preflight's layout takes the main thread.
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await nextFrameDrawn();
     const doc = editor.getState().doc;
     if (!options.force) {
       let report;

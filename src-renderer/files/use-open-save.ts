@@ -6,6 +6,7 @@ import { withRecordedFonts } from '../../src-core/layout/page-fonts';
 import { serializePage } from '../../src-core/store/persist';
 import { holdIdleFaces } from '../canvas/declare-when-idle';
 import { fetchFacesFor } from '../canvas/fonts';
+import { nextFrameDrawn } from '../ui/after-next-frame';
 import type { Editor } from '../editor/editor';
 import type { EditionSession } from '../edition/edition-session';
 import type { Failed, SetDialog } from './file-dialog-state';
@@ -40,7 +41,7 @@ export function useOpenSave(editor: Editor, host: HostApi, info: HostInfo, setDi
     try {
       await open(path);
     } finally {
-      requestAnimationFrame(() => setTimeout(release, 0));
+      void nextFrameDrawn().then(release);
     }
   }, [open]);
 

@@ -1,5 +1,10 @@
 import { useEffect, useReducer, useRef } from 'react';
 
+/** Settles once the browser has drawn the next frame: a timer set in the frame's callback runs after it is painted. */
+export function nextFrameDrawn(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}
+
 /**
  * `value`; but while `defer` holds, a new value reaches the caller only once the browser has drawn
  * the next frame. For a heavy panel that follows a gesture: the gesture's own answer (the canvas) is
