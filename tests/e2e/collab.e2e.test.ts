@@ -21,21 +21,9 @@ import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { NodeWebSocket } from '../support/node-websocket';
 import { ServerProcess, bodyText, freePort, tempDir, token, until } from '../collab/support';
-import { exportPrintPdf, hostSession, menu, openFitted, openStory, pageText, requireBuild, shot } from './workspace-support';
+import { caretAfter, exportPrintPdf, hostSession, menu, openFitted, openStory, pageText, requireBuild, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
-
-/** Puts the caret after `after` in the first body paragraph of the open story (keyboard only). */
-async function caretAfter(p: Page, after: string): Promise<void> {
-  const first = p.getByTestId('story-body').locator('p').first();
-  const text = await first.innerText();
-  const at = text.indexOf(after);
-  if (at < 0) throw new Error(`${after} not in ${text.slice(0, 40)}`);
-  await first.click();
-  await p.keyboard.press('Control+Home');
-  for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
-  await p.waitForTimeout(150);
-}
 
 const status = (p: Page) => p.getByTestId('collab-status');
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { clientPoint, frameOf, pageText, shot, workspaceSession } from './workspace-support';
+import { clientPoint, frameOf, pageText, selectionRead, shot, workspaceSession } from './workspace-support';
 import { openHandPlacedPage } from './hand-placed-support';
 
 describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page live', () => {
@@ -103,6 +103,7 @@ describe.skipIf(!chromiumAvailable())('the story editor: typing reflows the page
     await page.locator('.story-body-wrap').evaluate((el) => ((el as HTMLElement).style.maxHeight = '120px'));
     await body().locator('p').first().click();
     await page.keyboard.press('Control+Home');
+    await selectionRead(page);
     await expect.poll(async () => (await caret()).scrolled).toBeLessThan(30);
     // tiptap leaves its editor on the editable element.
     await body().evaluate((el) => {

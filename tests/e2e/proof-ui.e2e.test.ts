@@ -15,7 +15,7 @@ import { samplePage } from '../../bench/pages';
 import { plainText } from '../../src-core/model/richtext';
 import { chromiumAvailable } from '../support/browser';
 import { compareWithReference } from '../support/reference';
-import { clientPoint, exportPrintPdf, frameOf, hostSession, menu, openApp, openStory, pageText, root, shot } from './workspace-support';
+import { clientPoint, exportPrintPdf, frameOf, hostSession, menu, openApp, openStory, pageText, root, selectionRead, shot } from './workspace-support';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
 /** The built renderer: dist-web/ (npm run test:e2e builds it), or another build given by BANMIAN_WEB_DIST. */
@@ -52,8 +52,7 @@ describe.skipIf(!chromiumAvailable())('proofreading: the 校对 desk and the 组
       await p.keyboard.press('Control+Home');
       for (let i = 0; i < offset; i++) await p.keyboard.press('ArrowRight');
       for (let i = 0; i < expected.length; i++) await p.keyboard.press('Shift+ArrowRight');
-      // ProseMirror takes the selection from the DOM on selectionchange, which the browser sends later.
-      await p.waitForTimeout(150);
+      await selectionRead(p);
       const got = await p.evaluate(() => document.getSelection()?.toString() ?? '');
       if (got === expected) return;
       if (attempt === 2) throw new Error(`selected "${got}", wanted "${expected}"`);

@@ -24,6 +24,7 @@ export async function openApp(browser: Browser, url: string, problems: string[],
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await lateSelectionChange(page);
   await page.goto(url);
   await page.waitForSelector('.status[data-state="ready"], .status[data-state="error"]', { timeout: 90_000 });
   return page;
@@ -221,6 +222,7 @@ export async function caretAfter(p: Page, after: string): Promise<void> {
   await first.click();
   await p.keyboard.press('Control+Home');
   for (let i = 0; i < at + after.length; i++) await p.keyboard.press('ArrowRight');
+  await selectionRead(p);
 }
 
 /** Types `text` after the first `after` in the open story's first paragraph (caretAfter). */
@@ -236,6 +238,60 @@ export async function typeAfter(p: Page, after: string, text: string): Promise<v
 export async function clickCaret(el: Locator, position?: { x: number; y: number }): Promise<void> {
   await el.click(position ? { position } : undefined);
   await expect.poll(() => el.evaluate((node) => node.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
+  await selectionRead(el.page());
+}
+
+/**
+ * With BANMIAN_E2E_LATE_SELECTION=ms, every `selectionchange` reaches its listeners that much later,
+ * as on a machine too busy to run the browser's task before the test's next key: a run of the suite
+ * so finds the tests that press a key before the editor has read the caret (see `selectionRead`).
+ */
+async function lateSelectionChange(page: Page): Promise<void> {
+  const ms = Number(process.env.BANMIAN_E2E_LATE_SELECTION ?? 0);
+  if (!(ms > 0)) return;
+  await page.addInitScript((delay: number) => {
+    const proto = Document.prototype;
+    const add = proto.addEventListener;
+    const remove = proto.removeEventListener;
+    const late = new WeakMap<object, EventListener>();
+    const lateOf = (fn: EventListenerOrEventListenerObject): EventListener => {
+      if (!late.has(fn)) late.set(fn, (e) => setTimeout(() => (typeof fn === 'function' ? fn(e) : fn.handleEvent(e)), delay));
+      return late.get(fn)!;
+    };
+    type Listen = (this: Document, type: string, fn: EventListenerOrEventListenerObject, o?: boolean | AddEventListenerOptions) => void;
+    const wrap = (real: Listen): Listen =>
+      function (type, fn, o) {
+        real.call(this, type, type === 'selectionchange' ? lateOf(fn) : fn, o);
+      };
+    proto.addEventListener = wrap(add);
+    proto.removeEventListener = wrap(remove);
+  }, ms);
+}
+
+/**
+ * Waits until the story editor has read the browser's selection. ProseMirror takes a click's or an
+ * arrow key's selection from the DOM on `selectionchange`, which Chromium sends in a task of its own;
+ * on a busy machine the test's next key (sent with the DevTools' priority) can overtake it, and a
+ * command such as Ctrl+Shift+K would act where the caret was before. No-op outside a story editor.
+ */
+export async function selectionRead(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const sel = document.getSelection();
+        const at = sel?.anchorNode;
+        const host = (at instanceof Element ? at : at?.parentElement)?.closest('.ProseMirror') as (Element & { editor?: { view: { state: { selection: { anchor: number; head: number } }; posAtDOM(n: Node, o: number): number } } }) | null;
+        const view = host?.editor?.view;
+        if (!sel || !view || !sel.focusNode) return true;
+        try {
+          const { anchor, head } = view.state.selection;
+          return view.posAtDOM(sel.anchorNode!, sel.anchorOffset) === anchor && view.posAtDOM(sel.focusNode, sel.focusOffset) === head;
+        } catch {
+          return false;
+        }
+      }),
+    )
+    .toBe(true);
 }
 
 /** A click in the middle of a block's frame on the canvas (with Shift: added to the selection). */
