@@ -25,6 +25,7 @@ export async function openApp(browser: Browser, url: string, problems: string[],
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await lateSelectionChange(page);
+  await slowerCpu(page);
   await page.goto(url);
   await page.waitForSelector('.status[data-state="ready"], .status[data-state="error"]', { timeout: 90_000 });
   return page;
@@ -266,6 +267,14 @@ async function lateSelectionChange(page: Page): Promise<void> {
     proto.addEventListener = wrap(add);
     proto.removeEventListener = wrap(remove);
   }, ms);
+}
+
+/** With BANMIAN_E2E_CPU_SLOWDOWN=N, the page runs N times slower (CDP CPU throttling), as on a slow machine. */
+async function slowerCpu(page: Page): Promise<void> {
+  const rate = Number(process.env.BANMIAN_E2E_CPU_SLOWDOWN ?? 1);
+  if (!(rate > 1)) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
 /**
