@@ -36,6 +36,9 @@ export function spansFor(level: number, columns: number): number[] {
 
 /** How much of a picture a frame may crop away, either way (its depth is a fitting lever within this). */
 export const CROP = 0.25;
+/** The widest and the tallest frame shapes (height over width): a picture beyond them is framed to them. */
+const WIDEST = 0.45;
+const TALLEST = 1.25;
 
 /** A picture's frame depth in grid lines at a span (its caption included): natural, and the least and most that cropping allows. */
 export interface FrameRows {
@@ -72,11 +75,13 @@ export function maxPictureRows(geo: GridGeometry): number {
 
 /** The frame of a picture at a span: its own aspect (very tall or wide ones framed to a sane shape), cropped at most by CROP. */
 export function pictureFrame(geo: GridGeometry, page: PageSettings, asset: ImageAsset | undefined, span: number, caption: string): FrameRows {
-  const aspect = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? asset.pixelHeight / asset.pixelWidth : 2 / 3;
-  const framed = Math.min(1.25, Math.max(0.45, aspect));
+  const known = !!asset && asset.pixelWidth > 0 && asset.pixelHeight > 0;
+  const framed = known ? Math.min(TALLEST, Math.max(WIDEST, asset.pixelHeight / asset.pixelWidth)) : 2 / 3;
   // A frame deeper than the picture scales it up to fill (the sides cropped): never past the print resolution.
-  const most = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 ? sharpRows(geo, page, asset, span, caption) : Infinity;
+  const most = known ? sharpRows(geo, page, asset, span, caption) : Infinity;
   const at = (a: number): number => Math.min(rowsAt(geo, page, span, a, caption), most);
+  // A picture not yet here (a placeholder, 如图) has no crop to keep: its frame is the 组版's to shape, between the sane shapes.
+  if (!known) return { rows: at(framed), min: at(WIDEST), max: at(TALLEST) };
   return { rows: at(framed), min: at(framed * (1 - CROP)), max: at(framed / (1 - CROP)) };
 }
 

@@ -374,6 +374,21 @@ describe('makeUp on bad input', () => {
     }
   });
 
+  it('a picture still to come (a placeholder, 如图) may be framed anywhere from a panorama to a 4:5 portrait; a photo only within its crop', () => {
+    const page = emptyDocument('broadsheet').page;
+    const geo = new Measurer(page, { fonts }, new Map(), [0]).geo;
+    const placeholder = { ...samplePage().images[0], id: 'ph', pixelWidth: 0, pixelHeight: 0 };
+    // Photos big enough to print sharp at any depth here, framed at the widest and the tallest shape.
+    const shaped = (w: number, h: number) => pictureFrame(geo, page, { ...placeholder, pixelWidth: w * 10, pixelHeight: h * 10 }, 4, '').rows;
+    const frame = pictureFrame(geo, page, placeholder, 4, '');
+    expect(frame.min).toBe(shaped(1000, 450));
+    expect(frame.max).toBe(shaped(1000, 1250));
+    // A 3:2 photo keeps most of itself: a quarter cropped either way at most.
+    const photo = pictureFrame(geo, page, { ...placeholder, pixelWidth: 30000, pixelHeight: 20000 }, 4, '');
+    expect(photo.max).toBeLessThan(frame.max);
+    expect(photo.min).toBeGreaterThan(frame.min);
+  });
+
   it('撑满 deepens a lead whose titles overhang the module under it, its half-width picture taking the blank and its titles kept', () => {
     const base = emptyDocument('broadsheet');
     const picture = { ...samplePage().images[0], id: 'p', pixelWidth: 1200, pixelHeight: 1600 };
