@@ -152,11 +152,12 @@ export function headlineSizesFor(article: Article, rank: number, columns: number
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
 export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>): ShapeSpec[] {
   const level = levelFor(article, rank);
-  const sizes = headlineSizesFor(article, rank, geo.columns);
+  const own = headlineSizesFor(article, rank, geo.columns);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
   for (const span of spansFor(isBrief(article, rank) ? 3 : level, geo.columns)) {
     const pics: PictureShape[][] = [];
+    const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) for (const ps of span <= 2 ? [span] : [Math.ceil(span / 2), span]) pics.push(stack(geo, page, links, images, ps));
     else pics.push([]);
     for (const size of sizes) for (const p of pics) {
@@ -167,6 +168,21 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
     }
   }
   return out;
+}
+
+/** Sizes a lead's headline may grow to across a wide module (对开 初号 42 pt, 48 pt), while it still fits on one line. */
+const LEAD_GROWTH = [42, 48];
+/** A lead at least this share of the page's columns wide may take a bigger headline (a 通栏 or near-通栏 lead). */
+const WIDE_LEAD = 0.75;
+
+/**
+ * The lead's headline sizes at a span: its own, and across a wide module bigger ones that keep the
+ * headline on one line (a 通栏 headline at 36 pt leaves the width beside it blank; a 组版 sets it bigger when the page has room).
+ */
+function leadSizes(article: Article, geo: GridGeometry, span: number, own: number[]): number[] {
+  if (geo.columns < 7 || span < Math.ceil(geo.columns * WIDE_LEAD)) return own;
+  const chars = [...article.headline.replace(/\s+/g, '')].length;
+  return [...own, ...LEAD_GROWTH.filter((size) => size > own[0] && chars * size * 1.1 <= spanWidth(geo, span))];
 }
 
 /** The shapes of a stand-alone photo (图片新闻): its picture with its caption, two columns wide up to half the page, as sharp print allows. */

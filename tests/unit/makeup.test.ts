@@ -257,9 +257,25 @@ describe('makeUp on bad input', () => {
     const size = (id: string) => alt.document.articles.find((a) => a.id === id)!.styleOverrides?.headline?.size ?? 0;
     expect(alt.heldOver).toEqual([]);
     expect(size('brief')).toBeLessThanOrEqual(headlineSizes(8)[2]);
-    expect(size('lead')).toBe(headlineSizes(8)[0]);
+    expect(size('lead')).toBeGreaterThanOrEqual(headlineSizes(8)[0]);
     // the second-ranked full story keeps a second story's headline, bigger than the brief's
     expect(size('c')).toBe(headlineSizes(8)[1]);
+  });
+
+  it('offers a lead across most of a 对开 page a bigger headline (42, 48 pt) only where it stays on one line', () => {
+    const page = emptyDocument('broadsheet').page;
+    const geo = gridGeometry(page);
+    const sizesAt = (headline: string, span: number) => [...new Set(shapesFor({ ...article('lead', para.repeat(6)), headline }, 0, geo, page, [], new Map()).filter((s) => s.span === span).map((s) => s.headlineSize))];
+    // 14 characters at 48 pt are 672 pt, within 8 columns (999 pt) and 6 (747 pt); a 5-column lead keeps its own size
+    expect(sizesAt('真抓实干谋发展 奋勇争先谱新篇', 8)).toEqual([36, 42, 48]);
+    expect(sizesAt('真抓实干谋发展 奋勇争先谱新篇', 6)).toEqual([36, 42, 48]);
+    expect(sizesAt('真抓实干谋发展 奋勇争先谱新篇', 5)).toEqual([36]);
+    // 17 characters at 42 pt are 714 pt, with the headline's sidebearings too wide for 6 columns
+    expect(sizesAt('全市重点项目集中开工总投资逾三百亿', 6)).toEqual([36]);
+    // 26 characters do not go on one line at 42 pt: the lead keeps 36 pt
+    expect(sizesAt('打造工业型历史文化名城减污降碳协同增效洛阳样板再上新台阶', 8)).toEqual([36]);
+    // a story that is not the lead never grows
+    expect(new Set(shapesFor({ ...article('c', para.repeat(6)), headline: '短题' }, 1, geo, page, [], new Map()).map((s) => s.headlineSize))).toEqual(new Set([26, 20]));
   });
 
   it('never offers a full-length middle story the briefs\' headline size on a 对开 page: the size between (18 pt), the briefs keep theirs', () => {
