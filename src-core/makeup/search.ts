@@ -1,6 +1,7 @@
 import type { Article, GridRect } from '../model/document';
 import type { Measured, Measurer, ShapeSpec } from './measure';
 import { HOLE_LIMIT } from './score';
+import { isBrief } from './shapes';
 
 /** An article set in a shape at a place on the grid. */
 export interface Placement {
@@ -258,7 +259,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
-      if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span) && !input.measurer.verticalTitles(input.articles[rank].id)) {
+      if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span) && overhangs(input, rank)) {
         for (const wide of fit(input, rank, derived(spec, `title${run.width}`, () => ({ ...spec, titleSpan: run.width })), foot - run.row, [foot - run.row])) {
           const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
           if (wide.m.titleRows > 0 && !clashes(neighbours(input, s), p)) children.push(place(input, s, p));
@@ -269,6 +270,21 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
   if (!first) children.push(close(input, s, run, foot));
   return children;
 }
+
+/**
+ * Whether a story's titles may run wider than its body, over another story's module: never a brief's
+ * (简讯: a small headline over a few lines reads as the headline of the story under it too, 题文不对应),
+ * on a narrow page (四开) only the lead's, never 竖排 titles.
+ */
+function overhangs(input: SearchInput, rank: number): boolean {
+  const article = input.articles[rank];
+  const r = rank + (input.leadLocked ? 1 : 0);
+  if (r > 0 && input.measurer.geo.columns <= NARROW_PAGE) return false;
+  return rank < input.articles.length - input.photos && !isBrief(article, r) && !input.measurer.verticalTitles(article.id);
+}
+
+/** A page of at most this many columns is narrow (四开 and less): its half is three columns, one story's width. */
+const NARROW_PAGE = 6;
 
 /** A run this shallow (in lines) at the page's foot may take a story the run's width, whatever its rank (a 通栏 strip at the foot). */
 const FOOT_BAND = 20;

@@ -86,6 +86,18 @@ describe('makeUp on bad input', () => {
   const article = (id: string, text: string, headline = `标题${id}`) => ({ id, kicker: '', headline, deck: '', byline: '', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(text ? [text] : []), jumpFrom: '', jumpTo: '' });
   const para = '本报讯 市政府昨天召开常务会议，研究部署近期重点工作，会议强调要抓好项目建设、民生保障和安全生产。'.repeat(4);
 
+  it('sets no brief\'s titles over another story (题文不对应), and on a 四开 page only the lead\'s', () => {
+    const titles = ['白筱村以工代赈项目复工', '市图书馆春节期间免费开放', '宜章高标准农田建设正酣', '部队医院专家进社区义诊', '南湖大道改造工程通过验收'];
+    const briefs = Array.from({ length: 12 }, (_, i) => article(`b${i}`, para.slice(0, 90 + ((i * 37) % 160)), titles[i % titles.length]));
+    const articles = [article('lead', para.repeat(7), '全市一季度经济运行开局良好'), article('m1', para.repeat(3), '老旧小区改造惠及两万户'), ...briefs];
+    for (const alt of makeUp({ document: { ...emptyDocument('tabloid'), articles } }, { fonts }).alternatives) {
+      for (const b of alt.document.blocks) {
+        if (b.kind !== 'article' || b.articleId === 'lead' || !b.columnRows) continue;
+        expect(new Set(b.columnRows).size, `${b.articleId}: ${b.columnRows.join(' ')}`).toBe(1);
+      }
+    }
+  });
+
   it('keeps a story\'s box, 反白 band, 压题图 and 竖排 titles through make-up, measured; says whose 竖排 titles give way to its pictures', () => {
     const photo = samplePage().images[0];
     const second = { ...photo, id: 'second' };
