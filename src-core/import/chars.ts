@@ -40,9 +40,10 @@ export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text.slice(-16).trimEnd());
 }
 
-/** A line ending in one of these ends or breaks off a sentence: no title, however short (a kicker's colon is no such mark). */
-const ENDS_IN_PUNCTUATION = /[，、；,;。！？!?…—\-－]$/;
+/** Marks a line breaks off a sentence at (a kicker's colon is no such mark). */
+const BREAKS_OFF = /[，、,—\-－]$/;
 
+/** A line that ends a sentence (OCR's half-width 文章《赞福报》. too) or breaks one off: no title, however short. */
 export function endsInPunctuation(text: string): boolean {
-  return ENDS_IN_PUNCTUATION.test(text.trimEnd());
+  return endsSentence(text) || BREAKS_OFF.test(text.trimEnd());
 }

@@ -183,6 +183,8 @@ function normalizeSingleMarks(p: Paragraph): void {
 
 /** What a sentence typed in Chinese may end with before its full stop: a Han character or a closing mark (好的”.). */
 const CLOSING_MARKS = new Set([...'”’）》」』】〕']);
+/** Quotation marks a full stop may stand before (忙碌着."一走进, 正能量."《福报》): half- or full-width, either way. */
+const QUOTES = new Set([...'"\'“”‘’']);
 
 /**
  * A lone "." right after Chinese (完成.下一步) becomes "。". Not in a number (3.5: a digit before it),
@@ -193,10 +195,11 @@ function normalizeFullStops(p: Paragraph): void {
   const { chars } = p;
   for (const i of p.at) {
     if (chars[i] !== '.' || p.mask[i] || chars[i - 1] === '.' || chars[i + 1] === '.') continue;
-    const before = chars[i - 1];
-    if (!(isHanChar(before) || CLOSING_MARKS.has(before))) continue;
+    // A stray space before or after it (OCR: 初衷 .目前) is no reason to keep it.
+    const before = p.prev(i);
+    if (before === undefined || !(isHanChar(before) || CLOSING_MARKS.has(before))) continue;
     const after = p.next(i);
-    if (after !== undefined && !(cjk(after) && after !== '。' && after !== '.')) continue;
+    if (after !== undefined && !QUOTES.has(after) && !(cjk(after) && after !== '。' && after !== '.')) continue;
     p.replace(i, 1, 'punctuation', '.', '。');
   }
 }

@@ -167,6 +167,18 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[0].body.content.map((p) => plainText({ type: 'doc', content: [p] }))).toEqual([lines.slice(0, 4).join(''), lines.slice(4).join('')]);
   });
 
+  it('a short wrapped line ending in a half-width full stop ends its paragraph, never a subhead; the stop becomes 。 though a stray space stands by it', async () => {
+    // OCR of a column, about 20 characters a line
+    const lines = ['　　无独有偶。"特大好消息,我们福兴社区有', '了自己的信息简报——《福报》了，它为居民送', '福，为广大居民说话,是元旦、春节期间社', '区居民收到最好的礼物."这段话节选自东营区', '辛店街道福兴社区辛苑小区老党员周俊国所写的', '文章《赞福报》.', '《福报》由辛店街道福兴社区和东营齐家社', '会工作服务中心主办，创办的初衷 .目前已出刊十二期。'];
+    const r = await importFiles([{ name: 'ocr-stop.txt', bytes: new TextEncoder().encode(`# 社区办起小报纸\n\n${lines.join('\n')}\n`) }]);
+    const body = r.articles[0].body.content;
+    expect(body.map((p) => p.type)).toEqual(['paragraph', 'paragraph']);
+    const texts = body.map((p) => plainText({ type: 'doc', content: [p] }));
+    expect(texts[0]).toContain('礼物。”这段话');
+    expect(texts[0].endsWith('文章《赞福报》。')).toBe(true);
+    expect(texts[1]).toContain('初衷。目前');
+  });
+
   it('an OCR\'d story\'s unmarked title lines (栏目, 主题, 访… deck) over its body are its titles, not a headline promoted from the body', async () => {
     const text = '一把手访谈\n\n真抓实干谋发展 奋勇争先谱新篇\n\n访涧西区委书记、高新区党工委书记谢峰\n\n位于浅井南路的中航光电科技产业 社区工地内车辆穿梭,综保区内项目厂房主体已建至二层。\n\n日前,涧西区委书记谢峰在接受专访时说,将锚定总目标,抓项目、重创新、促转型。\n';
     const r = await importFiles([{ name: 'ocr-story.txt', bytes: new TextEncoder().encode(text) }]);
