@@ -3,6 +3,7 @@ import { PRINT_PPI, type Article, type Block, type GridRect, type ImageAsset } f
 import { columnDepths } from '../model/grid';
 import { textOverlaps } from '../model/overlap';
 import { plainText } from '../model/richtext';
+import { storyName } from '../model/story-name';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { orderTitles } from './ordered-titles';
@@ -173,7 +174,7 @@ function looksOf(doc: MakeUpRequest['document'], images: Map<string, ImageAsset>
     if (look.titleDirection === 'vertical' && !look.titleImage && hasPictures(b.articleId)) {
       delete look.titleDirection;
       delete look.titleLatin;
-      const name = doc.articles.find((a) => a.id === b.articleId)?.headline.trim() || b.articleId;
+      const name = storyName(doc.articles.find((a) => a.id === b.articleId), b.articleId);
       notes.push({ articleId: b.articleId, zh: `“${name}”有图片，竖排标题未随自动组版保留，改为横排；可撤销恢复，或先锁定该块`, en: `“${name}” has pictures: its vertical titles are not kept by make-up (set horizontally); undo restores them, or lock the block first` });
     }
     out.set(b.articleId, look);
@@ -269,7 +270,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
   let area = 0;
   let full = false;
   for (const a of ranked) {
-    const name = a.headline.trim() || a.id;
+    const name = storyName(a, a.id);
     const body = plainText(a.body).trim() || a.lead.trim();
     if (!body) {
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”没有正文，待用`, en: `“${name}” has no body text; held over` });
@@ -362,7 +363,7 @@ function heldFrom(items: Article[], c: Candidate, images: Map<string, ImageAsset
       const name = images.get(imageId)?.name ?? imageId;
       return [{ articleId: '', imageId, headline: '', zh: `图片“${name}”放不下，待用`, en: `Photo “${name}” does not fit; held over` }];
     }
-    const name = a.headline.trim() || a.id;
+    const name = storyName(a, a.id);
     return [{ articleId: a.id, headline: a.headline, zh: `“${name}”放不下，待用`, en: `“${name}” does not fit; held over` }];
   });
 }

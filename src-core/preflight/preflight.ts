@@ -8,6 +8,7 @@ import { printableParagraphs } from '../model/richtext';
 import { fontEmbedding, looksLikePdf, pdfArtworkOutside, PDF_MIME, rasterFacts } from '../pdf';
 import { textOverlaps } from '../model/overlap';
 import { checkGlyphFallbacks, checkRecordedFonts, codePointName } from './fonts';
+import { storyName } from '../model/story-name';
 
 export type PreflightCode =
   | 'overset'
@@ -64,8 +65,8 @@ const MM = 72 / 25.4;
 const EPS = 0.5;
 
 function articleName(a: Article | undefined, id: string): string {
-  const title = a ? (a.headline || a.kicker || a.deck).trim() : '';
-  return title ? `“${title.length > 24 ? `${title.slice(0, 24)}…` : title}”` : id;
+  const name = storyName(a, id);
+  return a && name !== id ? `“${name}”` : id;
 }
 
 /** Where a glyph report's owner is: an article by its title, or the page header. */

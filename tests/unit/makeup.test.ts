@@ -141,6 +141,9 @@ describe('makeUp on bad input', () => {
     expect(held.find((h) => h.articleId === 'huge')?.en).toMatch(/longer than the whole page/);
     expect(held.find((h) => h.articleId === 'huge')?.zh).toMatch(/比整个版面还长/);
     checkPage(r.alternatives[0].document, { document: doc }, held.map((h) => h.articleId));
+    // a story without a headline is named by its first words, never by its id
+    const untitled = makeUp({ document: { ...doc, articles: [article('a', para), article('huge', para.repeat(400), '')] } }, { fonts });
+    expect(untitled.alternatives[0].heldOver.find((h) => h.articleId === 'huge')?.zh).toBe(`“${para.slice(0, 16)}…”比整个版面还长，待用`);
     // neither would fill the page: the one story placed leaves it short of copy, and the note says so
     expect(r.notes.map((n) => n.zh).join('\n')).toMatch(/稿件不足以排满版面：空白约 \d+ 栏行，约需补稿 \d+ 字/);
   });
