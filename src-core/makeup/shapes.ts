@@ -120,10 +120,23 @@ const BODY_CHARS = new WeakMap<Article, number>();
 
 /** Whether the article at `rank` is a brief (简讯): below the lead, its body short. */
 export function isBrief(article: Article, rank: number): boolean {
-  if (rank === 0) return false;
+  return rank !== 0 && briefLength(article);
+}
+
+/** Whether the story's body is a brief's length (the lead's too: see `spansOf`). */
+function briefLength(article: Article): boolean {
   let chars = BODY_CHARS.get(article);
   if (chars === undefined) BODY_CHARS.set(article, (chars = plainText(article.body).length));
   return chars < BRIEF_CHARS;
+}
+
+/**
+ * The spans a story is offered: its level's, a brief's narrow ones; a lead of a brief's length (a
+ * page's only story may be one sentence) its lead spans and a brief's, so it is placed, if not as wide.
+ */
+function spansOf(article: Article, rank: number, columns: number): number[] {
+  if (rank === 0 && briefLength(article)) return [...new Set([...spansFor(0, columns), ...spansFor(3, columns)])];
+  return spansFor(isBrief(article, rank) ? 3 : levelFor(article, rank), columns);
 }
 
 /**
@@ -151,11 +164,10 @@ export function headlineSizesFor(article: Article, rank: number, columns: number
 
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
 export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>): ShapeSpec[] {
-  const level = levelFor(article, rank);
   const own = headlineSizesFor(article, rank, geo.columns);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
-  for (const span of spansFor(isBrief(article, rank) ? 3 : level, geo.columns)) {
+  for (const span of spansOf(article, rank, geo.columns)) {
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) for (const ps of span <= 2 ? [span] : [Math.ceil(span / 2), span]) pics.push(stack(geo, page, links, images, ps));

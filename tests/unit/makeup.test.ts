@@ -133,6 +133,13 @@ describe('makeUp on bad input', () => {
     expect(heads.every((i) => i.kind === 'glyphs' && (i.ys?.length ?? 0) > 1)).toBe(true);
   });
 
+  it('places a one-sentence story alone on a page (一句话新闻), narrower than a lead, rather than hold it over', () => {
+    const doc = { ...emptyDocument('tabloid'), articles: [article('one', '本报讯 这是一篇只有一句话的短稿。')] };
+    const alt = makeUp({ document: doc }, { fonts }).alternatives[0];
+    expect(alt.heldOver).toEqual([]);
+    checkPage(alt.document, { document: doc }, []);
+  });
+
   it('holds over an article with no body and one longer than the page, with zh/en reasons', () => {
     const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), article('empty', ''), article('huge', para.repeat(400))] };
     const r = makeUp({ document: doc }, { fonts });
