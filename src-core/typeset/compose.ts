@@ -3,7 +3,7 @@ import type { TextStyle } from '../model/document';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
 import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
 import { isLoneCharacterLine } from './lone';
-import { ScratchArrays } from './scratch';
+import { OwnArrays, ScratchArrays } from './scratch';
 import { wordInteriors } from './words';
 
 /** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
@@ -91,6 +91,9 @@ const scratch = new ScratchArrays();
 const enum F64 { Adv, DrawDx, Gap, GapShrink, BlankL, BlankR, PairL, PairR, W, S, T, Best }
 const enum U8 { Brk, Cls, Space, Stretchable, Emergency }
 const enum I32 { G, Prev, Candidates, All }
+/** How many working arrays `prepare` asks for of each kind (f64: adv to pairR; u8: brk, cls, space, stretchable). */
+const OWN_F64 = 8;
+const OWN_U8 = 4;
 
 interface Prepared {
   n: number;
@@ -127,12 +130,14 @@ interface Prepared {
 // Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
 // `own`: its working arrays are its own (kept by a prepared text), not the scratch ones.
 function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, own = false): Prepared {
-  const f64 = (slot: F64, length: number): Float64Array => (own ? new Float64Array(length) : scratch.f64(slot, length));
-  const u8 = (slot: U8, length: number): Uint8Array => (own ? new Uint8Array(length) : scratch.u8(slot, length));
   let text = '';
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
   const cap = text.length;
+  // its own working arrays (8 of doubles, 4 of bytes, at most `cap` long) in one allocation (+8: the doubles' alignment after brk)
+  const mine = own ? new OwnArrays(cap * (OWN_F64 * 8 + OWN_U8) + 8) : undefined;
+  const f64 = (slot: F64, length: number): Float64Array => (mine ? mine.f64(length) : scratch.f64(slot, length));
+  const u8 = (slot: U8, length: number): Uint8Array => (mine ? mine.u8(length) : scratch.u8(slot, length));
   // What the composed paragraph keeps, in one allocation (a typed array of its own each cost as much as composing).
   const kept = new ArrayBuffer(cap * (3 * 8 + 3 * 4));
   const sizes = new Float64Array(kept, 0, cap);
@@ -288,15 +293,17 @@ interface Untracked {
 /** The prepared arrays' tracking-free sums; `own`: arrays of its own (kept with a prepared text), else scratch. */
 function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
   const n = p.n;
-  const S = own ? new Float64Array(n + 1) : scratch.f64(F64.S, n + 1);
-  const T = own ? new Float64Array(n + 1) : scratch.f64(F64.T, n + 1);
-  const G = own ? new Int32Array(n + 1) : scratch.i32(I32.G, n + 1);
+  // its own: S and T, G and the candidates in one allocation
+  const mine = own ? new OwnArrays((n + 1) * (2 * 8 + 2 * 4)) : undefined;
+  const S = mine ? mine.f64(n + 1) : scratch.f64(F64.S, n + 1);
+  const T = mine ? mine.f64(n + 1) : scratch.f64(F64.T, n + 1);
+  const G = mine ? mine.i32(n + 1) : scratch.i32(I32.G, n + 1);
   for (let i = 0; i < n; i++) {
     S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
     T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
     G[i + 1] = G[i] + p.stretchable[i];
   }
-  const at = own ? new Int32Array(n + 1) : scratch.i32(I32.Candidates, n + 1);
+  const at = mine ? mine.i32(n + 1) : scratch.i32(I32.Candidates, n + 1);
   let k = 1;
   for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) at[k++] = i;
   at[k++] = n;
