@@ -369,6 +369,57 @@ interface LineMeasure {
   squeeze: number;
 }
 
+/** What measuring a paragraph's lines reads (its sums and blanks, the measure's settings) and the measure it fills. */
+interface LineState {
+  readonly W: Float64Array;
+  readonly S: Float64Array;
+  readonly T: Float64Array;
+  readonly G: Int32Array;
+  readonly space: Uint8Array;
+  readonly gap: Float64Array;
+  readonly gapShrink: Float64Array;
+  readonly blankL: Float64Array;
+  readonly blankR: Float64Array;
+  readonly indent: number;
+  readonly width: number;
+  readonly startOpening: boolean;
+  readonly endClosing: boolean;
+  /** Tracking may be tightened (the lone-character pass). */
+  tightenOn: boolean;
+  readonly m: LineMeasure;
+}
+
+/** The line [a, b) measured into `s.m` (returned): its natural width, what may shrink or tighten, its gaps, whether it fits. */
+function measureLine(s: LineState, a: number, b: number): LineMeasure {
+  const { space, W, S, T, G, gap, gapShrink, blankL, blankR, width, m } = s;
+  let end = b;
+  while (end > a + 1 && space[end - 1] === 1) end--;
+  const last = end - 1;
+  let natural = W[end] - W[a] - gap[last];
+  let shrink = S[end] - S[a] - gapShrink[last];
+  if (a === 0) natural += s.indent;
+  // Edge compression: opening mark at line start, closing mark at line end.
+  if (s.startOpening) {
+    natural -= blankL[a];
+    shrink -= blankL[a];
+  }
+  if (s.endClosing) {
+    natural -= blankR[last];
+    shrink -= blankR[last];
+  }
+  if (shrink < 0) shrink = 0;
+  // Tracking applies between characters: one gap fewer than characters.
+  const tighten = s.tightenOn ? Math.max(0, T[last] - T[a]) : 0;
+  m.natural = natural;
+  m.shrink = shrink;
+  m.tighten = tighten;
+  const gaps = G[last] - G[a];
+  m.gaps = gaps > 0 ? gaps : 0;
+  m.fits = natural - shrink - tighten <= width + 1e-6;
+  m.squeeze = natural > width + 1e-6 ? natural - width : 0;
+  return m;
+}
+
 interface SearchConfig {
   linePenalty: number;
   lonePenalty: number;
@@ -411,39 +462,10 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   for (let i = 0; i < n; i++) W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
   // the rest does not change with tracking: a retracked text's are worked out once for all its trials
   const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, false);
-  const m: LineMeasure = { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 };
-  const { space, gap, gapShrink, blankL, blankR } = p;
-  const startOpening = opts.compressLineStartOpening;
-  const endClosing = opts.compressLineEndClosing;
-  let tightenOn = false;
-  const measure = (a: number, b: number): LineMeasure => {
-    let end = b;
-    while (end > a + 1 && space[end - 1] === 1) end--;
-    const last = end - 1;
-    let natural = W[end] - W[a] - gap[last];
-    let shrink = S[end] - S[a] - gapShrink[last];
-    if (a === 0) natural += indent;
-    // Edge compression: opening mark at line start, closing mark at line end.
-    if (startOpening) {
-      natural -= blankL[a];
-      shrink -= blankL[a];
-    }
-    if (endClosing) {
-      natural -= blankR[last];
-      shrink -= blankR[last];
-    }
-    if (shrink < 0) shrink = 0;
-    // Tracking applies between characters: one gap fewer than characters.
-    const tighten = tightenOn ? Math.max(0, T[last] - T[a]) : 0;
-    m.natural = natural;
-    m.shrink = shrink;
-    m.tighten = tighten;
-    const gaps = G[last] - G[a];
-    m.gaps = gaps > 0 ? gaps : 0;
-    m.fits = natural - shrink - tighten <= width + 1e-6;
-    m.squeeze = natural > width + 1e-6 ? natural - width : 0;
-    return m;
-  };
+  // what measuring a line reads, and the measure it fills (one object: `measureLine` is a call V8 inlines, a closure here was not)
+  const measuring: LineState = { W, S, T, G, space: p.space, gap: p.gap, gapShrink: p.gapShrink, blankL: p.blankL, blankR: p.blankR, indent, width, startOpening: opts.compressLineStartOpening, endClosing: opts.compressLineEndClosing, tightenOn: false, m: { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 } };
+  const m = measuring.m;
+  const space = p.space;
 
   let emergency = scratch.u8(U8.Emergency, n + 1);
   const plain: SearchConfig = { linePenalty: LINE_PENALTY, lonePenalty: 0, tighten: false };
@@ -470,14 +492,14 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   const lone = (route: number[]): boolean => route.length > 2 && isLoneCharacter(p, route[route.length - 2], n);
   if (opts.avoidLoneCharacter && lone(path)) {
     // Bring the character back: squeeze and tighten so that the paragraph takes a line fewer.
-    tightenOn = tightenLimit > 0;
-    const back = search(cands, { linePenalty: PULL_BACK_LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: tightenOn });
+    measuring.tightenOn = tightenLimit > 0;
+    const back = search(cands, { linePenalty: PULL_BACK_LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: measuring.tightenOn });
     if (back && back.length < path.length && !lone(back)) {
       path = back;
-      tightened = tightenOn;
+      tightened = measuring.tightenOn;
     } else {
       // Else re-break so the last line holds more than one character (spreading over many gaps).
-      tightenOn = false;
+      measuring.tightenOn = false;
       const rebroken = search(cands, { linePenalty: LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: false });
       if (rebroken && !lone(rebroken)) path = rebroken;
     }
@@ -503,10 +525,10 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
       // The earliest start from which a line can still reach b only moves forward as b does.
       // (the line from the start found is measured once: `m` still holds it for the first turn below)
       let found = false;
-      while (lo < bi - 1 && !(found = measure(cs[lo], b).fits)) lo++;
+      while (lo < bi - 1 && !(found = measureLine(measuring, cs[lo], b).fits)) lo++;
       for (let ai = lo; ai < bi; ai++) {
         if (best[ai] === Infinity) continue;
-        const lm = found && ai === lo ? m : measure(cs[ai], b);
+        const lm = found && ai === lo ? m : measureLine(measuring, cs[ai], b);
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
         if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * sizes[cs[ai]]) break;
@@ -555,12 +577,12 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   // a retracked text's positions are the paragraph's own, allocated once it is kept
   const xs = retrack ? new Float64Array(n) : p.xs;
   const lines: ComposedLine[] = [];
-  tightenOn = tightened;
+  measuring.tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {
     const a = path[li];
     const b = path[li + 1];
     const last = li + 2 === path.length;
-    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measure(a, b), opts, xs, emergency[b] === 1 && !last, tightenLimit));
+    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measureLine(measuring, a, b), opts, xs, emergency[b] === 1 && !last, tightenLimit));
   }
   return {
     length: n,
