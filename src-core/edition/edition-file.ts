@@ -6,7 +6,7 @@
 import type { BanmianDocument, Block } from '../model/document';
 import { EDITION_FORMAT_VERSION, FORMAT_VERSION } from '../model/document';
 import type { BlockFit } from '../model/fit-blocks';
-import { nestingPast, parseDocument } from '../model/serialize';
+import { documentFromJson, PAGE_DATA, readJson, type FileKind, type LoadResult } from '../model/serialize';
 import { blockIssues, Checker, checkStyleOverrides, DOCUMENT_LIMITS, documentLimitIssue, FORMAT_NAMES, validatePageParts, validatePool, type ValidationIssue } from '../model/validate';
 import type { EditionDocument } from './edition';
 import { JUMP_STYLES, DEFAULT_JUMP_STYLE } from './jump';
@@ -14,6 +14,8 @@ import { PLAN_LIMITS } from './plan';
 
 /** An edition's bounds beyond a page's (DOCUMENT_LIMITS holds the pool's). */
 export const EDITION_LIMITS = { pages: PLAN_LIMITS.pages, pageNumber: PLAN_LIMITS.pageNumber, chains: DOCUMENT_LIMITS.articles, partsPerChain: 100 } as const;
+
+const EDITION_DATA: FileKind = { zh: '整期', en: 'edition' };
 
 export type EditionResult = { ok: true; edition: EditionDocument } | { ok: false; zh: string; en: string; issues?: ValidationIssue[] };
 
@@ -47,24 +49,22 @@ export function editionFromPage(doc: BanmianDocument): EditionDocument {
 
 /** A page file or an edition file, opened as an edition. Never throws. */
 export function openAny(text: string): OpenedFile {
-  const version = versionOf(text);
-  if (version !== EDITION_FORMAT_VERSION) {
-    const r = parseDocument(text);
-    if (!r.ok) return r;
-    return { ok: true, edition: editionFromPage(r.document), page: r.document, migratedFrom: FORMAT_VERSION, ...(r.fittedBlocks ? { fittedBlocks: r.fittedBlocks } : {}) };
-  }
-  return parseEdition(text);
+  const read = pageOrEdition(text);
+  if (!read.ok || 'edition' in read) return read;
+  return { ok: true, edition: editionFromPage(read.document), page: read.document, migratedFrom: FORMAT_VERSION, ...(read.fittedBlocks ? { fittedBlocks: read.fittedBlocks } : {}) };
 }
 
-/** The file's format version when it states one at its top level (cheap: the parser of record runs after). */
-export function versionOf(text: string): unknown {
-  if (nestingPast(text, DOCUMENT_LIMITS.depth) !== undefined) return undefined;
-  try {
-    const raw = JSON.parse(text);
-    return typeof raw === 'object' && raw !== null ? raw.formatVersion : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * A page file as the page (`parseDocument`), an edition file (format version 2) as the edition
+ * (`parseEdition`): the text parsed once, its format version read from the parsed value. Text that
+ * is no JSON is refused as a page file is. Never throws.
+ */
+export function pageOrEdition(text: string, options: EditionReadOptions = {}): LoadResult | EditionResult {
+  const read = readJson(text, PAGE_DATA);
+  if (!read.ok) return read;
+  const { raw } = read;
+  const version = typeof raw === 'object' && raw !== null ? (raw as Obj).formatVersion : undefined;
+  return version === EDITION_FORMAT_VERSION ? editionFromJson(raw, options) : documentFromJson(raw);
 }
 
 /**
@@ -77,14 +77,12 @@ export interface EditionReadOptions {
 
 /** Parses and checks an edition file. Never throws; garbage gives a clear error. */
 export function parseEdition(text: string, options: EditionReadOptions = {}): EditionResult {
-  const depth = nestingPast(text, DOCUMENT_LIMITS.depth);
-  if (depth !== undefined) return { ok: false, zh: `文件内容嵌套超过 ${DOCUMENT_LIMITS.depth} 层（第 ${depth + 1} 个字符处），不是整期数据`, en: `The file nests deeper than ${DOCUMENT_LIMITS.depth} levels (at character ${depth + 1}); it is not edition data` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, zh: `文件内容不是有效的整期数据（JSON 解析失败：${(e as Error).message}）`, en: `The file is not Banmian edition data (JSON parse failed: ${(e as Error).message})` };
-  }
+  const read = readJson(text, EDITION_DATA);
+  return read.ok ? editionFromJson(read.raw, options) : read;
+}
+
+/** `parseEdition` of a file's parsed JSON (`readJson`): checked. Never throws. */
+export function editionFromJson(raw: unknown, options: EditionReadOptions = {}): EditionResult {
   const issues = validateEdition(raw, options);
   if (issues.length) {
     const first = issues.slice(0, 5);

@@ -22,6 +22,9 @@ function textOf(codes: number[]): string {
   return text;
 }
 
+/** A run's code points on their way to its text (`textOf`): one array for every run, set to each run's length. */
+const runCodes: number[] = [];
+
 /** Emits one composed line as glyph runs (split where face, size, scale or source changes). */
 export function emitLine(sink: LineSink, cp: ComposedParagraph, li: number, x: number, emTop: number, owner: string, sources: Source[]): void {
   const line = cp.lines[li];
@@ -38,7 +41,8 @@ export function emitLine(sink: LineSink, cp: ComposedParagraph, li: number, x: n
     let j = i;
     let count = 0;
     for (; j < end && cp.faces[j] === face && cp.sizes[j] === size && cp.hScale[j] === scale && cp.tags[j] === tag; j++) if (cp.cps[j] !== 0x20 && cp.cps[j] !== 0x3000) count++;
-    const codes: number[] = new Array(count);
+    const codes = runCodes;
+    codes.length = count;
     const xs: number[] = new Array(count);
     const offsets: number[] = new Array(count);
     for (let k = i, g = 0; k < j; k++) {

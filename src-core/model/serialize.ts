@@ -39,18 +39,34 @@ export function migrate(raw: Record<string, unknown>, migrations: Record<number,
   return doc;
 }
 
-/** Parses, migrates and validates a saved document. Never throws; garbage gives a clear error. */
-export function parseDocument(text: string, migrations: Record<number, Migration> = MIGRATIONS): LoadResult {
+/** What a file holds, for the messages of `readJson`: 版面 / page, 整期 / edition. */
+export type FileKind = { zh: string; en: string };
+export const PAGE_DATA: FileKind = { zh: '版面', en: 'page' };
+
+/**
+ * A saved file's JSON text read, once: its nesting checked before JSON.parse sees it (`nestingPast`),
+ * then parsed. Never throws; the message says what the file is not (`kind`).
+ */
+export function readJson(text: string, kind: FileKind): { ok: true; raw: unknown } | { ok: false; zh: string; en: string } {
   const depth = nestingPast(text, DOCUMENT_LIMITS.depth);
   if (depth !== undefined) {
-    return { ok: false, zh: `文件内容嵌套超过 ${DOCUMENT_LIMITS.depth} 层（第 ${depth + 1} 个字符处），不是版面数据`, en: `The file nests deeper than ${DOCUMENT_LIMITS.depth} levels (at character ${depth + 1}); it is not page data` };
+    return { ok: false, zh: `文件内容嵌套超过 ${DOCUMENT_LIMITS.depth} 层（第 ${depth + 1} 个字符处），不是${kind.zh}数据`, en: `The file nests deeper than ${DOCUMENT_LIMITS.depth} levels (at character ${depth + 1}); it is not ${kind.en} data` };
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, raw: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, zh: `文件内容不是有效的版面数据（JSON 解析失败：${(e as Error).message}）`, en: `The file is not Banmian page data (JSON parse failed: ${(e as Error).message})` };
+    return { ok: false, zh: `文件内容不是有效的${kind.zh}数据（JSON 解析失败：${(e as Error).message}）`, en: `The file is not Banmian ${kind.en} data (JSON parse failed: ${(e as Error).message})` };
   }
+}
+
+/** Parses, migrates and validates a saved document. Never throws; garbage gives a clear error. */
+export function parseDocument(text: string, migrations: Record<number, Migration> = MIGRATIONS): LoadResult {
+  const read = readJson(text, PAGE_DATA);
+  return read.ok ? documentFromJson(read.raw, migrations) : read;
+}
+
+/** `parseDocument` of a file's parsed JSON (`readJson`): migrated and validated. Never throws. */
+export function documentFromJson(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): LoadResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, zh: '文件内容不是版面数据', en: 'The file does not hold Banmian page data' };
   }

@@ -3,7 +3,7 @@ import type { TextStyle } from '../model/document';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from './linebreak/index';
 import { ELLIPSIS, EM_DASH, PunctClass, isHan, isLatinish, isSpace, punctClass } from './chars';
 import { isLoneCharacterLine } from './lone';
-import { ScratchArrays } from './scratch';
+import { OwnArrays, ScratchArrays } from './scratch';
 import { wordInteriors } from './words';
 
 /** A stretch of paragraph text in one style; `tag` comes back on every glyph so layout can map it to its source. */
@@ -91,6 +91,9 @@ const scratch = new ScratchArrays();
 const enum F64 { Adv, DrawDx, Gap, GapShrink, BlankL, BlankR, PairL, PairR, W, S, T, Best }
 const enum U8 { Brk, Cls, Space, Stretchable, Emergency }
 const enum I32 { G, Prev, Candidates, All }
+/** How many working arrays `prepare` asks for of each kind (f64: adv to pairR; u8: brk, cls, space, stretchable). */
+const OWN_F64 = 8;
+const OWN_U8 = 4;
 
 interface Prepared {
   n: number;
@@ -127,12 +130,14 @@ interface Prepared {
 // Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
 // `own`: its working arrays are its own (kept by a prepared text), not the scratch ones.
 function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, own = false): Prepared {
-  const f64 = (slot: F64, length: number): Float64Array => (own ? new Float64Array(length) : scratch.f64(slot, length));
-  const u8 = (slot: U8, length: number): Uint8Array => (own ? new Uint8Array(length) : scratch.u8(slot, length));
   let text = '';
   for (const r of runs) text += r.text;
   const unitBreaks = breakOpportunities(text, 'clreq');
   const cap = text.length;
+  // its own working arrays (8 of doubles, 4 of bytes, at most `cap` long) in one allocation (+8: the doubles' alignment after brk)
+  const mine = own ? new OwnArrays(cap * (OWN_F64 * 8 + OWN_U8) + 8) : undefined;
+  const f64 = (slot: F64, length: number): Float64Array => (mine ? mine.f64(length) : scratch.f64(slot, length));
+  const u8 = (slot: U8, length: number): Uint8Array => (mine ? mine.u8(length) : scratch.u8(slot, length));
   // What the composed paragraph keeps, in one allocation (a typed array of its own each cost as much as composing).
   const kept = new ArrayBuffer(cap * (3 * 8 + 3 * 4));
   const sizes = new Float64Array(kept, 0, cap);
@@ -288,15 +293,17 @@ interface Untracked {
 /** The prepared arrays' tracking-free sums; `own`: arrays of its own (kept with a prepared text), else scratch. */
 function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
   const n = p.n;
-  const S = own ? new Float64Array(n + 1) : scratch.f64(F64.S, n + 1);
-  const T = own ? new Float64Array(n + 1) : scratch.f64(F64.T, n + 1);
-  const G = own ? new Int32Array(n + 1) : scratch.i32(I32.G, n + 1);
+  // its own: S and T, G and the candidates in one allocation
+  const mine = own ? new OwnArrays((n + 1) * (2 * 8 + 2 * 4)) : undefined;
+  const S = mine ? mine.f64(n + 1) : scratch.f64(F64.S, n + 1);
+  const T = mine ? mine.f64(n + 1) : scratch.f64(F64.T, n + 1);
+  const G = mine ? mine.i32(n + 1) : scratch.i32(I32.G, n + 1);
   for (let i = 0; i < n; i++) {
     S[i + 1] = S[i] + p.blankL[i] + p.blankR[i] + p.gapShrink[i];
     T[i + 1] = T[i] + (p.space[i] ? 0 : tightenLimit * p.sizes[i]);
     G[i + 1] = G[i] + p.stretchable[i];
   }
-  const at = own ? new Int32Array(n + 1) : scratch.i32(I32.Candidates, n + 1);
+  const at = mine ? mine.i32(n + 1) : scratch.i32(I32.Candidates, n + 1);
   let k = 1;
   for (let i = 1; i < n; i++) if (p.brk[i] !== NO_BREAK && !p.space[i]) at[k++] = i;
   at[k++] = n;
@@ -362,6 +369,57 @@ interface LineMeasure {
   squeeze: number;
 }
 
+/** What measuring a paragraph's lines reads (its sums and blanks, the measure's settings) and the measure it fills. */
+interface LineState {
+  readonly W: Float64Array;
+  readonly S: Float64Array;
+  readonly T: Float64Array;
+  readonly G: Int32Array;
+  readonly space: Uint8Array;
+  readonly gap: Float64Array;
+  readonly gapShrink: Float64Array;
+  readonly blankL: Float64Array;
+  readonly blankR: Float64Array;
+  readonly indent: number;
+  readonly width: number;
+  readonly startOpening: boolean;
+  readonly endClosing: boolean;
+  /** Tracking may be tightened (the lone-character pass). */
+  tightenOn: boolean;
+  readonly m: LineMeasure;
+}
+
+/** The line [a, b) measured into `s.m` (returned): its natural width, what may shrink or tighten, its gaps, whether it fits. */
+function measureLine(s: LineState, a: number, b: number): LineMeasure {
+  const { space, W, S, T, G, gap, gapShrink, blankL, blankR, width, m } = s;
+  let end = b;
+  while (end > a + 1 && space[end - 1] === 1) end--;
+  const last = end - 1;
+  let natural = W[end] - W[a] - gap[last];
+  let shrink = S[end] - S[a] - gapShrink[last];
+  if (a === 0) natural += s.indent;
+  // Edge compression: opening mark at line start, closing mark at line end.
+  if (s.startOpening) {
+    natural -= blankL[a];
+    shrink -= blankL[a];
+  }
+  if (s.endClosing) {
+    natural -= blankR[last];
+    shrink -= blankR[last];
+  }
+  if (shrink < 0) shrink = 0;
+  // Tracking applies between characters: one gap fewer than characters.
+  const tighten = s.tightenOn ? Math.max(0, T[last] - T[a]) : 0;
+  m.natural = natural;
+  m.shrink = shrink;
+  m.tighten = tighten;
+  const gaps = G[last] - G[a];
+  m.gaps = gaps > 0 ? gaps : 0;
+  m.fits = natural - shrink - tighten <= width + 1e-6;
+  m.squeeze = natural > width + 1e-6 ? natural - width : 0;
+  return m;
+}
+
 interface SearchConfig {
   linePenalty: number;
   lonePenalty: number;
@@ -404,39 +462,10 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   for (let i = 0; i < n; i++) W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
   // the rest does not change with tracking: a retracked text's are worked out once for all its trials
   const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, false);
-  const m: LineMeasure = { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 };
-  const { space, gap, gapShrink, blankL, blankR } = p;
-  const startOpening = opts.compressLineStartOpening;
-  const endClosing = opts.compressLineEndClosing;
-  let tightenOn = false;
-  const measure = (a: number, b: number): LineMeasure => {
-    let end = b;
-    while (end > a + 1 && space[end - 1] === 1) end--;
-    const last = end - 1;
-    let natural = W[end] - W[a] - gap[last];
-    let shrink = S[end] - S[a] - gapShrink[last];
-    if (a === 0) natural += indent;
-    // Edge compression: opening mark at line start, closing mark at line end.
-    if (startOpening) {
-      natural -= blankL[a];
-      shrink -= blankL[a];
-    }
-    if (endClosing) {
-      natural -= blankR[last];
-      shrink -= blankR[last];
-    }
-    if (shrink < 0) shrink = 0;
-    // Tracking applies between characters: one gap fewer than characters.
-    const tighten = tightenOn ? Math.max(0, T[last] - T[a]) : 0;
-    m.natural = natural;
-    m.shrink = shrink;
-    m.tighten = tighten;
-    const gaps = G[last] - G[a];
-    m.gaps = gaps > 0 ? gaps : 0;
-    m.fits = natural - shrink - tighten <= width + 1e-6;
-    m.squeeze = natural > width + 1e-6 ? natural - width : 0;
-    return m;
-  };
+  // what measuring a line reads, and the measure it fills (one object: `measureLine` is a call V8 inlines, a closure here was not)
+  const measuring: LineState = { W, S, T, G, space: p.space, gap: p.gap, gapShrink: p.gapShrink, blankL: p.blankL, blankR: p.blankR, indent, width, startOpening: opts.compressLineStartOpening, endClosing: opts.compressLineEndClosing, tightenOn: false, m: { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 } };
+  const m = measuring.m;
+  const space = p.space;
 
   let emergency = scratch.u8(U8.Emergency, n + 1);
   const plain: SearchConfig = { linePenalty: LINE_PENALTY, lonePenalty: 0, tighten: false };
@@ -463,14 +492,14 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   const lone = (route: number[]): boolean => route.length > 2 && isLoneCharacter(p, route[route.length - 2], n);
   if (opts.avoidLoneCharacter && lone(path)) {
     // Bring the character back: squeeze and tighten so that the paragraph takes a line fewer.
-    tightenOn = tightenLimit > 0;
-    const back = search(cands, { linePenalty: PULL_BACK_LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: tightenOn });
+    measuring.tightenOn = tightenLimit > 0;
+    const back = search(cands, { linePenalty: PULL_BACK_LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: measuring.tightenOn });
     if (back && back.length < path.length && !lone(back)) {
       path = back;
-      tightened = tightenOn;
+      tightened = measuring.tightenOn;
     } else {
       // Else re-break so the last line holds more than one character (spreading over many gaps).
-      tightenOn = false;
+      measuring.tightenOn = false;
       const rebroken = search(cands, { linePenalty: LINE_PENALTY, lonePenalty: LONE_CHARACTER_PENALTY, tighten: false });
       if (rebroken && !lone(rebroken)) path = rebroken;
     }
@@ -496,10 +525,10 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
       // The earliest start from which a line can still reach b only moves forward as b does.
       // (the line from the start found is measured once: `m` still holds it for the first turn below)
       let found = false;
-      while (lo < bi - 1 && !(found = measure(cs[lo], b).fits)) lo++;
+      while (lo < bi - 1 && !(found = measureLine(measuring, cs[lo], b).fits)) lo++;
       for (let ai = lo; ai < bi; ai++) {
         if (best[ai] === Infinity) continue;
-        const lm = found && ai === lo ? m : measure(cs[ai], b);
+        const lm = found && ai === lo ? m : measureLine(measuring, cs[ai], b);
         if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
         if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * sizes[cs[ai]]) break;
@@ -548,12 +577,12 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   // a retracked text's positions are the paragraph's own, allocated once it is kept
   const xs = retrack ? new Float64Array(n) : p.xs;
   const lines: ComposedLine[] = [];
-  tightenOn = tightened;
+  measuring.tightenOn = tightened;
   for (let li = 0; li + 1 < path.length; li++) {
     const a = path[li];
     const b = path[li + 1];
     const last = li + 2 === path.length;
-    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measure(a, b), opts, xs, emergency[b] === 1 && !last, tightenLimit));
+    lines.push(placeLine(p, a, b, last, li === 0 ? indent : 0, measureLine(measuring, a, b), opts, xs, emergency[b] === 1 && !last, tightenLimit));
   }
   return {
     length: n,

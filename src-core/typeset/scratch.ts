@@ -36,3 +36,36 @@ function view<T extends Float64Array | Int32Array | Uint8Array>(buffers: T[], sl
   if (!buf || buf.length < n) buf = buffers[slot] = make(Math.min(KEPT_LENGTH, Math.max(n, 2 * (buf?.length ?? 128))));
   return buf.subarray(0, n) as T;
 }
+
+/**
+ * Typed arrays of a caller's own carved one after another from one ArrayBuffer: arrays that live and
+ * die together (a prepared text's working arrays, its sums) cost one allocation, not one each (an
+ * ArrayBuffer of its own each was a good part of preparing a paragraph). Each array starts zeroed;
+ * `bytes` must hold them all, each aligned to its element size.
+ */
+export class OwnArrays {
+  private readonly buffer: ArrayBuffer;
+  private at = 0;
+
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes);
+  }
+
+  f64(n: number): Float64Array {
+    return new Float64Array(this.buffer, this.take(n, 8), n);
+  }
+
+  i32(n: number): Int32Array {
+    return new Int32Array(this.buffer, this.take(n, 4), n);
+  }
+
+  u8(n: number): Uint8Array {
+    return new Uint8Array(this.buffer, this.take(n, 1), n);
+  }
+
+  private take(n: number, size: number): number {
+    const start = Math.ceil(this.at / size) * size;
+    this.at = start + n * size;
+    return start;
+  }
+}

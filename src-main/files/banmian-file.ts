@@ -13,10 +13,9 @@ import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, rea
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BanmianDocument } from '../../src-core/model/document';
 import type { BlockFit } from '../../src-core/model/fit-blocks';
-import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
+import { parseDocument, serializeDocument, type LoadResult } from '../../src-core/model/serialize';
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { openAny, parseEdition, serializeEdition, versionOf, type OpenedFile } from '../../src-core/edition/edition-file';
-import { EDITION_FORMAT_VERSION } from '../../src-core/model/document';
+import { openAny, pageOrEdition, serializeEdition, type OpenedFile } from '../../src-core/edition/edition-file';
 import { onDiskOf, unchangedOnDisk, type OnDisk } from './on-disk';
 import { readRegularFile } from '../import/read-file';
 
@@ -104,11 +103,11 @@ function readBanmianText(path: string): FileResult<{ text: string; onDisk: OnDis
 
 export function loadBanmianFile(path: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
   const read = readBanmianText(path);
-  return read.ok ? pageFromText(path, read.text) : read;
+  return read.ok ? pageOf(path, parseDocument(read.text)) : read;
 }
 
-function pageFromText(path: string, text: string): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
-  const r = parseDocument(text);
+/** A page file's parse as the file's result: errors name the file. */
+function pageOf(path: string, r: LoadResult): FileResult<{ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] }> {
   if (!r.ok) return { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
   const { document, migratedFrom, fittedBlocks } = r;
   return { ok: true, document, ...(migratedFrom !== undefined ? { migratedFrom } : {}), ...(fittedBlocks ? { fittedBlocks } : {}) };
@@ -122,12 +121,11 @@ function pageFromText(path: string, text: string): FileResult<{ document: Banmia
 export function loadPageOrEdition(path: string): FileResult<({ document: BanmianDocument; migratedFrom?: number; fittedBlocks?: BlockFit[] } | { edition: EditionDocument }) & { onDisk: OnDisk }> {
   const read = readBanmianText(path);
   if (!read.ok) return read;
-  if (versionOf(read.text) !== EDITION_FORMAT_VERSION) {
-    const page = pageFromText(path, read.text);
-    return page.ok ? { ...page, onDisk: read.onDisk } : page;
-  }
-  const r = parseEdition(read.text, { duplicateNumbers: 'allow' });
-  return r.ok ? { ok: true, edition: r.edition, onDisk: read.onDisk } : { ok: false, zh: `${path}：${r.zh}`, en: `${path}: ${r.en}` };
+  // the text parsed once (an edition file is megabytes): its version read from what it parsed to
+  const r = pageOrEdition(read.text, { duplicateNumbers: 'allow' });
+  if (r.ok && 'edition' in r) return { ok: true, edition: r.edition, onDisk: read.onDisk };
+  const page = pageOf(path, r);
+  return page.ok ? { ...page, onDisk: read.onDisk } : page;
 }
 
 /** A page file (opened as a one-page edition, the page kept as it opened) or an edition file. */

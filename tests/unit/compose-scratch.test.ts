@@ -4,7 +4,7 @@
  * length gets arrays of its own, so a huge pasted paragraph's working memory is not kept afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { ScratchArrays } from '../../src-core/typeset/scratch';
+import { OwnArrays, ScratchArrays } from '../../src-core/typeset/scratch';
 
 describe('scratch arrays', () => {
   it('hands out zeroed (or filled) views of the length asked for, reusing the buffer', () => {
@@ -27,5 +27,22 @@ describe('scratch arrays', () => {
     expect(huge.length).toBe(70_000);
     expect(huge.buffer).not.toBe(kept.buffer);
     expect(s.f64(0, 100).buffer).toBe(kept.buffer);
+  });
+
+  it("carves a caller's own arrays from one buffer, zeroed, aligned and apart", () => {
+    const own = new OwnArrays(3 + 5 + 2 * 8 + 3 * 4);
+    const bytes = own.u8(3);
+    const doubles = own.f64(2);
+    const ints = own.i32(3);
+    expect(doubles.buffer).toBe(bytes.buffer);
+    expect(ints.buffer).toBe(bytes.buffer);
+    expect(doubles.byteOffset % 8).toBe(0);
+    expect([bytes.length, doubles.length, ints.length]).toEqual([3, 2, 3]);
+    bytes.fill(255);
+    doubles.fill(-1);
+    ints.fill(7);
+    expect(Array.from(bytes)).toEqual([255, 255, 255]);
+    expect(Array.from(doubles)).toEqual([-1, -1]);
+    expect(Array.from(ints)).toEqual([7, 7, 7]);
   });
 });

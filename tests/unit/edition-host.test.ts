@@ -6,8 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { serializeEdition } from '../../src-core/edition/edition-file';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openAny, serializeEdition } from '../../src-core/edition/edition-file';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { defaultPage } from '../../src-core/model/defaults';
 import { docFromParagraphs } from '../../src-core/model/richtext';
@@ -35,6 +35,23 @@ describe('editions through the host', () => {
     writeFileSync(join(dir, 'page.banmian'), serializeDocument(defaultPageDoc()));
     const single = await openPage(env, 'page.banmian');
     expect(single.ok && single.value && 'document' in single.value && single.value.document.formatVersion).toBe(1);
+  });
+
+  it("opening an edition file parses its text once (an edition is megabytes), through the host's 打开 and openAny alike", async () => {
+    const text = serializeEdition(edition());
+    writeFileSync(join(dir, 'once.banmian'), text);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const opened = await openPage(env, 'once.banmian');
+      expect(opened.ok && opened.value && isOpenedEdition(opened.value)).toBe(true);
+      expect(parse.mock.calls.filter(([t]) => t === text)).toHaveLength(1);
+      parse.mockClear();
+      // (openAny refuses this edition's shared page number, as print does: after its one parse)
+      expect(openAny(text)).toMatchObject({ ok: false, en: expect.stringContaining('pages[1].number') });
+      expect(parse.mock.calls.filter(([t]) => t === text)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('saveEdition writes the edition atomically; bad data is refused and the file left as it was', async () => {
