@@ -77,6 +77,13 @@ const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
  * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图".
  * Returns the cleaned line (runs of spaces collapsed).
  */
+/** Two to four personal names and nothing else (刘力 陈卓): under a title line, the byline without its role word. */
+const NAMES_ONLY_RE = new RegExp(`^[${HAN}]{2,3}(?:[ \\u3000]+[${HAN}]{2,3}){1,3}$`, 'u');
+
+export function namesOnly(text: string): boolean {
+  return NAMES_ONLY_RE.test(text.trim());
+}
+
 export function bylineLine(text: string): string | undefined {
   const t = text.trim();
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;

@@ -1,20 +1,26 @@
 /**
  * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
- * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯) or a
- * picture placeholder ([图片]) is a paragraph of its own, since manuscripts stack them without
+ * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯; names
+ * only, 刘力 陈卓, right under a title line) or a picture placeholder ([图片]) is a paragraph of its own, since manuscripts stack them without
  * blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a line, a title
  * standing alone) starts one too; the lines of one paragraph are joined (no space between CJK
  * characters).
  */
 import { titleLabel } from './labels';
-import { bylineLine, imagePlaceholder } from './roles';
+import { endsInPunctuation } from './chars';
+import { bylineLine, imagePlaceholder, namesOnly, titleLike } from './roles';
 import { paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
 const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
+
+/** A line that reads as a title over what follows: not indented, title-like, no comma, ending no sentence. */
+function titleLine(line: string): boolean {
+  return !INDENT_RE.test(line) && titleLike(line) && !/[，,]/.test(line) && !endsInPunctuation(line);
+}
 
 export function blocksFromText(text: string): SourceBlock[] {
   const lines = text.split(/\r\n|\r|\n/);
@@ -49,6 +55,13 @@ export function blocksFromText(text: string): SourceBlock[] {
       flush();
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();
+      gap = 0;
+      return;
+    }
+    // names only (刘力 陈卓) right under a title line, a blank line under them: the byline without its role word
+    if (pending && pending.level === 0 && pending.lines.length === 1 && titleLine(pending.lines[0]) && namesOnly(line) && !lines[idx + 1]?.trim()) {
+      flush();
+      blocks.push({ spans: [{ text: line.trim() }], level: 0, styleRole: 'byline', gapBefore: 0, line: idx + 1 });
       gap = 0;
       return;
     }

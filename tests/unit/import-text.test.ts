@@ -160,6 +160,15 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[0]).toMatchObject({ headline: '老年助餐点覆盖全部街道', byline: '本报记者 赵凯' });
   });
 
+  it('names only under a title line (刘力 陈卓, no role word) are the byline, never joined to the headline', async () => {
+    const text = '白筱村“以工代赈”项目复工\n刘力 陈卓\n\n2月9日，随着一阵阵鞭炮声响，挖掘机铲土动工，白筱村以工代赈项目正式复工。\n';
+    const r = await importFiles([{ name: 'names.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ headline: '白筱村“以工代赈”项目复工', byline: '刘力 陈卓', bylinePosition: 'top' });
+    // a second title line of longer words is no byline
+    const titles = await importFiles([{ name: 'titles.txt', bytes: new TextEncoder().encode('老城焕新颜\n古韵新风 处处可见\n\n本报讯 老城区改造工程已经全面完工。\n') }]);
+    expect(titles.articles[0].byline).toBe('');
+  });
+
   it('hard-wrapped lines at one width still join, a line ending a sentence at the full width included; a short line ending one ends the paragraph', async () => {
     // 12 characters a line, as OCR of a newspaper column gives them
     const lines = ['聚焦项目建设稳增长。坚持项', '目为王，不断扩大投资稳增长', '。大抓三个一批，加快实施中', '航光电等项目建设。', '围绕重点产业链开展精准招商', '，全年引进亿元以上项目。'];
