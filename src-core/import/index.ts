@@ -248,6 +248,14 @@ function readCaption(run: ImportRun, f: InputFile): void {
   run.report.files.push({ name: f.name, kind: 'caption', encoding: encodingLabel(decoded.encoding, decoded.guessed), articleIds: [], imageIds: [], confidence: 1 });
 }
 
+/** A caption file no picture took: its picture was refused (named above), or there is none of its name. */
+function unusedCaption(run: ImportRun, name: string): void {
+  const stem = name.replace(/\.caption\.txt$/i, '');
+  const refused = run.result.errors.find((e) => /\.(?:jpe?g|png)$/i.test(e.file) && e.file.replace(/\.[^.]+$/, '') === stem)?.file;
+  if (refused) addError(run, name, `${name}：同名图片 ${refused} 未能导入（见上），说明未使用`, `${name}: its picture ${refused} could not be imported (see above); the caption was not used`);
+  else addError(run, name, `${name}：图片说明文件没有同名的图片（应与 ${stem}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${stem}.jpg or .png); the caption was not used`);
+}
+
 /** Picture files join their article by name (07-2.jpg → 07.*), with their caption files. */
 function linkPictures(run: ImportRun): void {
   const { result, report } = run;
@@ -260,8 +268,7 @@ function linkPictures(run: ImportRun): void {
   for (const fr of report.files) fr.imageIds = fr.imageIds.filter((id) => !linked.filled.has(id));
   for (const [first, second] of linked.sameName)
     addError(run, second, `${second} 与 ${first} 同名：同名的图片和图片说明只归 ${first}`, `${second} has the name of ${first}: the pictures and captions of that name go to ${first} only`);
-  for (const name of linked.unusedCaptions)
-    addError(run, name, `${name}：图片说明文件没有同名的图片（应与 ${name.replace(/\.caption\.txt$/i, '')}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${name.replace(/\.caption\.txt$/i, '')}.jpg or .png); the caption was not used`);
+  for (const name of linked.unusedCaptions) unusedCaption(run, name);
   for (const fr of report.files) {
     const imageId = linked.captioned.get(fr.name);
     if (imageId) fr.imageIds.push(imageId);

@@ -144,6 +144,23 @@ describe('compose makes up the page', () => {
     expect(images).toHaveLength(1);
   });
 
+  it('an input that fails to import: the page is made of the rest and written, exit 5, the file named; a caption names its refused picture', async () => {
+    const folder = join(dir, 'one-bad');
+    mkdirSync(folder);
+    const body = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.length > 60).slice(0, 6).map((l) => l.replace(/\s+/g, ''));
+    writeFileSync(join(folder, '01.txt'), `主题：一篇好稿\n\n${body.join('\n\n')}\n`);
+    writeFileSync(join(folder, '02.txt'), '');
+    writeFileSync(join(folder, '03.jpg'), Buffer.from('not a picture at all'));
+    writeFileSync(join(folder, '03.caption.txt'), '图为现场。');
+    logs.length = 0;
+    expect(await compose([folder, '-o', join(dir, 'one-bad.pdf'), ...HEADER])).toBe(5);
+    expect(text(join(dir, 'one-bad.pdf'))).toContain('一篇好稿');
+    const said = logs.join('\n');
+    expect(said).toContain('02.txt：文件为空');
+    expect(said).toContain('03.caption.txt：同名图片 one-bad/03.jpg 未能导入');
+    expect(said).toMatch(/3 个文件未能导入/);
+  });
+
   it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
     logs.length = 0;
     const saved = join(dir, 'short.banmian');

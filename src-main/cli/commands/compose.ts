@@ -63,10 +63,12 @@ export interface Gathered {
   basePage?: PageSettings;
   /** Imported 通栏 lines placed as headline-only articles: not articles in the counts (as in import and check). */
   bannerIds: Set<string>;
+  /** Files the importer refused (each named on stderr): the page is made of the rest, and compose exits 5. */
+  failed: number;
 }
 
 export async function gather(inputs: string[]): Promise<Gathered | Fail> {
-  const out: Gathered = { articles: [], images: [], links: [], credits: {}, bannerIds: new Set() };
+  const out: Gathered = { articles: [], images: [], links: [], credits: {}, bannerIds: new Set(), failed: 0 };
   const files: GatheredFiles['files'] = [];
   const taken = new Set<string>();
   const unique = (id: string): string => {
@@ -114,6 +116,7 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
     const { result: r, unread } = await importGathered(files);
     if (unread.length) return { zh: unread.map((e) => e.zh).join('；'), en: unread.map((e) => e.en).join('; ') };
     for (const e of r.errors.map(namingFile)) console.error(`  ${e.zh}\n  ${e.en}`);
+    out.failed = new Set(r.errors.map((e) => e.file)).size;
     const renamed = new Map<string, string>();
     const imageIds = new Map<string, string>();
     r.page.banners.forEach((text, i) => {
@@ -266,7 +269,10 @@ export async function run(args: string[]): Promise<number> {
     const written = await writeAlternative(alt.document, { ...flags, out: alternativePath(flags.out, n, count), png: flags.png && alternativePath(flags.png, n, count) }, parsed.values.save && alternativePath(parsed.values.save, n, count), parsed.values.report === true);
     code = Math.max(code, written);
   }
-  return code;
+  if (code !== 0 || !gathered.failed) return code;
+  // the page is written, but without what could not be read: a desk's script must notice a dropped manuscript
+  console.error(`${gathered.failed} 个文件未能导入，版面中没有它们（见上）\n${gathered.failed} input file(s) failed to import and are not on the page (see above)`);
+  return 5;
 }
 
 /** Writes one made-up page: the .banmian when asked, then the print PDF (preflight first). */
