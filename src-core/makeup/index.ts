@@ -69,7 +69,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
-  const shapeOf = (a: Article, rank: number): ShapeSpec[] => shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images);
+  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
   const pool = [...items, ...fillers];
@@ -135,6 +135,17 @@ function withRefills(pages: Candidate[], input: RefillInput & { rate: (c: Candid
 
 /** A headline set in more lines than this reads as a paragraph: the 组版 is told to have it cut. */
 const HEADLINE_LINES_MAX = 3;
+
+/**
+ * The shapes whose headline takes at most HEADLINE_LINES_MAX lines, when the story has any: a
+ * headline stacked four lines deep in two columns reads as a paragraph; a 组版 widens the module or
+ * sets the headline smaller first (and asks for a cut only when neither does it: `longHeadlines`).
+ */
+function readableTitles(measurer: Measurer, a: Article, shapes: ShapeSpec[]): ShapeSpec[] {
+  if (!a.headline.trim()) return shapes;
+  const ok = shapes.filter((s) => s.headlineSize <= 0 || measurer.titles(a, s.titleSpan ?? s.span, s.headlineSize, 0).headlineLines <= HEADLINE_LINES_MAX);
+  return ok.length ? ok : shapes;
+}
 
 /** The placed stories of the best page whose headline runs over HEADLINE_LINES_MAX lines at the size and span make-up gave it. */
 function longHeadlines(measurer: Measurer, items: Article[], c: Candidate): MakeUpResult['notes'] {

@@ -133,6 +133,17 @@ describe('makeUp on bad input', () => {
     expect(heads.every((i) => i.kind === 'glyphs' && (i.ys?.length ?? 0) > 1)).toBe(true);
   });
 
+  it('sets no headline in more than three lines where a wider module or the smaller size keeps it within three', () => {
+    const long = '“健康大篷车”开进山乡 专家把义诊送到家门口';
+    const articles = [article('lead', para.repeat(9)), article('two', para.repeat(5), long), article('three', para.repeat(5), long), ...[4, 5, 6, 7].map((i) => article(`s${i}`, para.repeat(3), long))];
+    const doc = { ...emptyDocument('broadsheet'), articles };
+    for (const alt of makeUp({ document: doc }, { fonts }).alternatives) {
+      const lines = new Map<string, Set<number>>();
+      for (const it of layout(alt.document, { fonts }).items) if (it.kind === 'glyphs' && it.source?.field === 'headline') lines.set(it.source.owner, (lines.get(it.source.owner) ?? new Set()).add(Math.round(it.y)));
+      for (const [id, ys] of lines) expect(ys.size, id).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('places a one-sentence story alone on a page (一句话新闻), narrower than a lead, rather than hold it over', () => {
     const doc = { ...emptyDocument('tabloid'), articles: [article('one', '本报讯 这是一篇只有一句话的短稿。')] };
     const alt = makeUp({ document: doc }, { fonts }).alternatives[0];
@@ -575,8 +586,9 @@ describe('makeUp on bad input', () => {
     }
   });
 
-  it('says when a headline runs over three lines at the size and span it was given (a 60-character headline)', () => {
-    const long = '全市上下深入学习贯彻全会精神奋力谱写中国式现代化建设新篇章各区县各部门迅速行动掀起学习热潮推动各项工作落地见效取得实效';
+  it('says when a headline runs over three lines in every shape it could take (a 180-character headline)', () => {
+    // (a 60-character one goes within three lines across the page: see "sets no headline in more than three lines")
+    const long = '全市上下深入学习贯彻全会精神奋力谱写中国式现代化建设新篇章各区县各部门迅速行动掀起学习热潮推动各项工作落地见效取得实效'.repeat(3);
     const day = dayRequest('tabloid-fits');
     const articles = day.document.articles.map((a, i) => (i === 1 ? { ...a, headline: long } : a));
     const r = makeUp({ ...day, document: { ...day.document, articles } }, { fonts });
