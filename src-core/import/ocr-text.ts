@@ -29,7 +29,7 @@ export function joinWrappedLinesAt(lines: string[]): { text: string; joints: Lin
     if (!line) continue;
     const first = String.fromCodePoint(line.codePointAt(0)!);
     if (last !== undefined) {
-      const glue = !(isCjkChar(last) || isCjkChar(first)) && !(last === '-' && /[a-z]/.test(first)) ? ' ' : '';
+      const glue = !(isCjkChar(last) || isCjkChar(first)) && !(last === '-' && /[a-z]/.test(first)) && !splitsNumber(last, first, true) ? ' ' : '';
       joints.push({ at: length, glue });
       if (glue) parts.push(glue);
       length += glue.length;
@@ -40,6 +40,16 @@ export function joinWrappedLinesAt(lines: string[]): { text: string; joints: Lin
     last = lastCode >= 0xdc00 && lastCode <= 0xdfff && line.length > 1 ? String.fromCodePoint(line.codePointAt(line.length - 2)!) : String.fromCharCode(lastCode);
   }
   return { text: parts.join(''), joints };
+}
+
+/**
+ * Whether a line end (`wrap`) or a space between `left` and `right` falls inside a number: a wrap
+ * between two digits (3⏎53户), a space or a wrap beside its decimal point or per-cent sign (10 .4,
+ * 27. 9, 79.1 %). A space between two digits stays (a phone number's groups, a date and a time).
+ */
+function splitsNumber(left: string | undefined, right: string | undefined, wrap: boolean): boolean {
+  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  return (digit(left) && ((wrap && digit(right)) || right === '.' || right === '%')) || (left === '.' && digit(right));
 }
 
 /**
@@ -57,10 +67,11 @@ export function removeOcrSpaces(chars: string[], log: ChangeLog): string[] {
     const right = chars[j];
     const atEdge = left === undefined || right === undefined;
     const touchesCjk = isCjkChar(left) || isCjkChar(right);
-    if (atEdge || (touchesCjk && !(latinWordChar(left) && latinWordChar(right)))) {
+    const inNumber = splitsNumber(left, right, false);
+    if (atEdge || inNumber || (touchesCjk && !(latinWordChar(left) && latinWordChar(right)))) {
       for (let k = i; k < j; k++) out[k] = '';
       if (!atEdge) {
-        const kind = isCjkChar(left) && isCjkChar(right) ? 'ocr-space' : 'ocr-space-beside-cjk';
+        const kind = inNumber ? 'ocr-space-in-number' : isCjkChar(left) && isCjkChar(right) ? 'ocr-space' : 'ocr-space-beside-cjk';
         const gap = chars.slice(i, j).join('');
         log.add(kind, gap, '', () => `${chars.slice(Math.max(0, i - 4), j + 4).join('')} → ${chars.slice(Math.max(0, i - 4), i).join('')}${chars.slice(j, j + 4).join('')}`, { index: i, length: j - i });
       }

@@ -133,6 +133,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(clean('New York 的 Central Park 很大')).toBe('New York的Central Park很大');
   });
 
+  it('a number split by a wrap or an OCR space is whole again (3⏎53户, 10 .4, 27. 9, 79.1 %); a space between two digit groups stays', () => {
+    expect(joinWrappedLines(['比去年同期增加3', '53户，同比增长3', '0.3%'])).toBe('比去年同期增加353户，同比增长30.3%');
+    expect(joinWrappedLines(['总产值515.', '99亿元'])).toBe('总产值515.99亿元');
+    expect(clean('同比增长10 .4%，轻工业27. 9亿元，占79.1 %。')).toBe('同比增长10.4%，轻工业27.9亿元，占79.1%。');
+    expect(clean('咨询电话0379 63221234，2026-12-04 16:05')).toBe('咨询电话0379 63221234，2026-12-04 16:05');
+    expect(joinWrappedLines(['in 2020', 'and 2021'])).toBe('in 2020 and 2021');
+  });
+
   it('a blank line separates paragraphs; hard-wrapped lines join', async () => {
     const text = '标题在这里\n\n第一段第一行，\n第一段第二行。\n\n第二段 only one line。\n';
     const r = await importFiles([{ name: 'wrapped.txt', bytes: new TextEncoder().encode(text) }]);
