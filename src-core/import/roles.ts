@@ -15,27 +15,52 @@ const CREDIT_LABELS: Record<string, CreditField> = {
   校对: 'proofreader',
   审校: 'proofreader',
   校审: 'proofreader',
+  责任校对: 'proofreader',
+  校對: 'proofreader',
+  組版: 'layoutEditor',
   组版: 'layoutEditor',
   排版: 'layoutEditor',
   美编: 'layoutEditor',
+  美編: 'layoutEditor',
+  美术编辑: 'layoutEditor',
   版式: 'layoutEditor',
   编辑: 'editor',
+  編輯: 'editor',
+  本版编辑: 'editor',
   责编: 'editor',
+  責編: 'editor',
   责任编辑: 'editor',
+  責任編輯: 'editor',
 };
-const CREDIT_RE = new RegExp(`^\\s*(?:(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)\\s*)+$`, 'u');
-const CREDIT_ITEM_RE = new RegExp(`(${Object.keys(CREDIT_LABELS).join('|')})\\s*[:：]\\s*(${NAME}(?:[、，,]${NAME})*)`, 'gu');
+/** The labels, longest first (责任编辑 before 编辑), as one alternation. */
+const LABELS = Object.keys(CREDIT_LABELS).sort((a, b) => b.length - a.length).join('|');
+/** A label, its colon (or only a space: 美编 陈晨), and what follows up to the next label or the line's end. */
+const CREDIT_ITEM_RE = new RegExp(`(${LABELS})(?:\\s*[:：﹕]\\s*|\\s+)(.*?)(?=\\s*(?:${LABELS})(?:\\s*[:：﹕]|\\s)|\\s*$)`, 'gu');
 
-/** "校对:王岚 组版:晓南" → the header fields and the label text that is consumed. */
+/**
+ * The names after a credit label: 王岚, 王岚、李四, two names set apart by a space (张三 李四), or one
+ * name spaced out as OCR and typesetters leave it (许 静); undefined when it is not names.
+ */
+function creditNames(text: string): string | undefined {
+  const tokens = text.trim().split(/[\s、，,]+/).filter(Boolean);
+  if (!tokens.length || !tokens.every((t) => NAME_RE.test(t))) return undefined;
+  const spacedOut = tokens.every((t) => [...t].length === 1) && tokens.length <= 4;
+  return spacedOut ? tokens.join('') : tokens.join('、');
+}
+
+/** "校对:王岚 组版:晓南", "责任编辑:许 静 校对:韩 冰", "美编 陈晨 校对 吴敏" → the header fields and the labels consumed. */
 export function parseCredits(text: string): { fields: Partial<Record<CreditField, string>>; labels: string[] } | undefined {
-  if (!CREDIT_RE.test(text)) return undefined;
   const fields: Partial<Record<CreditField, string>> = {};
   const labels: string[] = [];
+  let covered = 0;
   for (const m of text.matchAll(CREDIT_ITEM_RE)) {
-    fields[CREDIT_LABELS[m[1]]] = m[2].replace(/[,，]/g, '、');
+    const names = creditNames(m[2]);
+    if (!names || text.slice(covered, m.index).trim()) return undefined;
+    fields[CREDIT_LABELS[m[1]]] = names;
     labels.push(m[1]);
+    covered = m.index! + m[0].length;
   }
-  return { fields, labels };
+  return labels.length && !text.slice(covered).trim() ? { fields, labels } : undefined;
 }
 
 const JUMP_RE = /^[（(]\s*(上接|下转|转)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]/;

@@ -246,6 +246,13 @@ describe('line roles', () => {
     expect(parseCredits('校对:王岚 组版:晓南')).toEqual({ fields: { proofreader: '王岚', layoutEditor: '晓南' }, labels: ['校对', '组版'] });
     expect(parseCredits('责任编辑：张三')?.fields).toEqual({ editor: '张三' });
     expect(parseCredits('校对工作很重要，要认真。')).toBeUndefined();
+    // names spaced out, labels with no colon, another paper's labels, Traditional characters and colon
+    expect(parseCredits('责任编辑:许 静 校对:韩 冰 组版:马 骏')?.fields).toEqual({ editor: '许静', proofreader: '韩冰', layoutEditor: '马骏' });
+    expect(parseCredits('本版编辑 张三 美编 陈晨 校对 吴敏')?.fields).toEqual({ editor: '张三', layoutEditor: '陈晨', proofreader: '吴敏' });
+    expect(parseCredits('責任編輯﹕王小明 校對﹕李大同')?.fields).toEqual({ editor: '王小明', proofreader: '李大同' });
+    expect(parseCredits('编辑 张三 李四')?.fields).toEqual({ editor: '张三、李四' });
+    expect(parseCredits('编辑部主任张三说')).toBeUndefined();
+    expect(parseCredits('本报记者 张三 编辑 李四')).toBeUndefined();
   });
 
   it('bylines', () => {
