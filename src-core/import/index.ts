@@ -15,6 +15,7 @@ import { ChangeLog, emptyReport, pageOnlyColumnNames, type FileReport, type Impo
 import { segment, type SegmentResult, type SourceBlock } from './segment';
 import { blocksFromText } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
+import { pageHeaderAtTop } from './page-header';
 
 export type { ImportError, ImportResult, InputFile } from './types';
 export type { ImportReport, Guess, NormalizationEntry, Correction, CorrectionField, Fragment, Removed, FileReport } from './report';
@@ -91,7 +92,7 @@ function newRun(options: ImportOptions): ImportRun {
   const result: ImportRun['result'] = {
     articles: [],
     images: [],
-    page: { credits: {}, banners: [], columnNames: [] },
+    page: { credits: {}, header: {}, banners: [], columnNames: [] },
     imageLinks: [],
     columnLinks: [],
     errors: [],
@@ -209,7 +210,21 @@ function readText(run: ImportRun, f: InputFile, kind: Kind, fileReport: FileRepo
     for (const missing of md.missingImages) addError(run, name, `${name}：引用的图片“${missing}”不在导入的文件中`, `${name}: the referenced image "${missing}" is not among the imported files`);
     return { blocks: md.blocks, mode: 'structured', normalize: options.normalizePunctuation ?? false };
   }
-  return { blocks: blocksFromText(decoded.text), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
+  return { blocks: blocksFromText(withoutPageHeader(run, name, decoded.text)), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
+}
+
+/** The text with the page header it starts with (报名, date, 版次 and 版名) taken into the page's header: blank lines in their place, so line numbers hold. */
+function withoutPageHeader(run: ImportRun, name: string, text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const found = pageHeaderAtTop(lines);
+  if (!found) return text;
+  Object.assign(run.result.page.header, found.header);
+  Object.assign(run.result.page.credits, found.credits);
+  for (const i of found.lines) {
+    run.report.removed.push({ file: name, line: i + 1, text: lines[i].trim(), reason: 'page header (报名, date, 版次, 版名: went to the page header)' });
+    lines[i] = '';
+  }
+  return lines.join('\n');
 }
 
 /** One file's articles, images, page items and report entries join the import's. */

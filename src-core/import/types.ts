@@ -35,6 +35,8 @@ export interface ImportResult {
   /** Page-level items found in the text (the credits line fills the header's credits). */
   page: {
     credits: Partial<Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>>;
+    /** The page header an OCR'd page starts with (报名, date, 版次, 版名: `page-header.ts`). */
+    header: Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
     /** 通栏 banner lines and column names (一把手访谈), each to become its own block. */
     banners: string[];
     columnNames: string[];

@@ -161,6 +161,20 @@ describe('compose makes up the page', () => {
     expect(said).toMatch(/3 个文件未能导入/);
   });
 
+  it('an OCR page\'s own header lines (报名, date, 第N版 版名) print in the page header, once, not as a story; the options win over them', async () => {
+    const body = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.length > 60).slice(0, 8).map((l) => l.replace(/\s+/g, ''));
+    const file = join(dir, 'qingdao.txt');
+    writeFileSync(file, `青岛日报\n2003年7月15日 星期二\n第5版 经济新闻\n\n上半年我市工业经济运行稳中有进\n\n${body.join('\n\n')}\n`);
+    expect(await compose([file, '-o', join(dir, 'qingdao.pdf')])).toBe(0);
+    const printed = text(join(dir, 'qingdao.pdf'));
+    expect(printed.split('青岛日报').length - 1).toBe(1);
+    expect(printed).toMatch(/第\s*5\s*版/);
+    expect(printed).toContain('经济新闻');
+    expect(printed).toMatch(/2003\s*年\s*7\s*月\s*15\s*日/);
+    expect(await compose([file, '-o', join(dir, 'qingdao-3.pdf'), '--page-number', '3'])).toBe(0);
+    expect(text(join(dir, 'qingdao-3.pdf'))).toMatch(/第\s*3\s*版/);
+  });
+
   it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
     logs.length = 0;
     const saved = join(dir, 'short.banmian');

@@ -60,6 +60,8 @@ export interface Gathered {
   images: ImageAsset[];
   links: ImageLink[];
   credits: Partial<Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>>;
+  /** The page header an OCR'd page's text starts with (报名, date, 版次, 版名); the options win over it. */
+  header: Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
   basePage?: PageSettings;
   /** Imported 通栏 lines placed as headline-only articles: not articles in the counts (as in import and check). */
   bannerIds: Set<string>;
@@ -68,7 +70,7 @@ export interface Gathered {
 }
 
 export async function gather(inputs: string[]): Promise<Gathered | Fail> {
-  const out: Gathered = { articles: [], images: [], links: [], credits: {}, bannerIds: new Set(), failed: 0 };
+  const out: Gathered = { articles: [], images: [], links: [], credits: {}, header: {}, bannerIds: new Set(), failed: 0 };
   const files: GatheredFiles['files'] = [];
   const taken = new Set<string>();
   const unique = (id: string): string => {
@@ -143,6 +145,7 @@ export async function gather(inputs: string[]): Promise<Gathered | Fail> {
       if (imageId && (articleId || l.articleId === undefined)) out.links.push({ imageId, articleId, caption: l.caption });
     }
     Object.assign(out.credits, Object.fromEntries(Object.entries(r.page.credits).filter(([, v]) => v)));
+    Object.assign(out.header, Object.fromEntries(Object.entries(r.page.header).filter(([, v]) => v)));
   }
   return out;
 }
@@ -250,7 +253,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${page.zh}\n${page.en}`);
     return 2;
   }
-  page.header = { ...page.header, ...gathered.credits, ...header };
+  page.header = { ...page.header, ...gathered.header, ...gathered.credits, ...header };
   const doc: BanmianDocument = withFontFiles({ formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] }, fonts);
   const banners = gathered.bannerIds.size ? `, ${gathered.bannerIds.size} 条通栏 banners` : '';
   console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);

@@ -1,0 +1,78 @@
+/**
+ * The page header an OCR'd page starts with (报头/版头): the paper's name (and its Latin nameplate),
+ * the date line (2003年7月15日 星期二, 农历…, 总第N期) and the page line (第5版 经济新闻, A2:综合·新闻,
+ * 03 要闻). They are the page's header, not a story: taken off the top of the text before the
+ * stories are read, and handed to the page's header fields.
+ */
+import type { PageHeader } from '../model/document';
+import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
+import { parseCredits, type CreditField } from './roles';
+
+export type HeaderFields = Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
+
+export interface PageHeaderFound {
+  header: HeaderFields;
+  credits: Partial<Record<CreditField, string>>;
+  /** 0-based indexes of the lines taken. */
+  lines: number[];
+}
+
+/** The most lines the top of a page's header runs to (name, nameplate, date, page line, and one spare). */
+const MOST_LINES = 5;
+const PAPER_RE = new RegExp(`^[${HAN}]{1,8}(?:报|報)$`, 'u');
+const NAMEPLATE_RE = /^[A-Z][A-Z .&'-]{2,40}$/;
+/** Chinese digits as dates write them (二〇一五年, OCR's ○ for 〇). */
+const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT = Object.keys(CN_DIGITS).join('');
+const DATE_RE = new RegExp(`^(\\d{4}|[${CN_DIGIT}]{4})\\s*年\\s*([\\d${CN_DIGIT}十]{1,3})\\s*月\\s*([\\d${CN_DIGIT}十]{1,3})\\s*日`, 'u');
+/** What may follow the date on its line: the weekday, the lunar date, the issue number. */
+const DATE_TAIL_RE = new RegExp(`^(?:\\s*(?:星期[一二三四五六日天]|(?:农历|農曆)[${HAN}]{2,12}|(?:总第|總第)\\s*\\d+\\s*期|[（(][^）)]{1,12}[）)]))*`, 'u');
+const PAGE_RE = new RegExp(`^(?:第\\s*0*([0-9]{1,3})\\s*版|([A-Z]?[0-9]{1,3}))(?:\\s*[:：·]?\\s*([${HAN}·]{2,10}))?(?:\\s*(?:总第|總第)\\s*\\d+\\s*期)?$`, 'u');
+
+/** The number a date part is written in (2003, 〇三, 十二, 二十六) as digits. */
+function number(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!text.includes('十')) return Number([...text].map((c) => CN_DIGITS[c]).join(''));
+  const [tens, ones] = text.split('十');
+  return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
+}
+
+/** A date line: the ISO date and the credits after it (2012年6月26日 星期二 责任编辑 林立); undefined when it is no date line. */
+function dateLine(text: string): { date: string; credits: Partial<Record<CreditField, string>> } | undefined {
+  const m = text.match(DATE_RE);
+  if (!m) return undefined;
+  const [y, mo, d] = [number(m[1]), number(m[2]), number(m[3])];
+  if (!(y > 1900 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;
+  const rest = text.slice(m[0].length).replace(DATE_TAIL_RE, '').trim();
+  const credits = rest ? parseCredits(rest)?.fields : {};
+  if (!credits) return undefined;
+  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, credits };
+}
+
+/**
+ * The page header at the top of `lines` (blank lines skipped), or undefined: it needs a date line
+ * or a page line, as a paper's name alone could be a story's first line.
+ */
+export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
+  const found: PageHeaderFound = { header: {}, credits: {}, lines: [] };
+  let dated = false;
+  for (let i = 0; i < lines.length && found.lines.length < MOST_LINES; i++) {
+    const t = lines[i].trim().replace(/\s+/g, ' ');
+    if (!t) continue;
+    const date = found.header.date ? undefined : dateLine(t);
+    const page = found.header.pageNumber ? undefined : t.match(PAGE_RE);
+    if (date) {
+      found.header.date = date.date;
+      Object.assign(found.credits, date.credits);
+    } else if (page) {
+      found.header.pageNumber = page[1] ?? page[2];
+      if (page[3]) found.header.section = page[3];
+    } else if (!found.lines.length && PAPER_RE.test(t)) found.header.paperName = t;
+    else if (found.header.paperName && NAMEPLATE_RE.test(t) && found.lines.length === 1) {
+      // the paper's Latin nameplate under its name: part of the masthead
+    } else break;
+    dated ||= !!date || !!page;
+    found.lines.push(i);
+  }
+  return dated ? found : undefined;
+}
