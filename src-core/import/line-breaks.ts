@@ -5,6 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { endsInPunctuation, endsSentence } from './chars';
+import { leadAtStart } from './roles';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
 const WIDE_LINE = 50;
@@ -14,6 +15,8 @@ const NEAR_WIDTH = 0.1;
 const WRAPPED_SHARE = 0.6;
 /** A line under this share of the wrap width that ends in no punctuation stands alone (a headline, a subhead). */
 const TITLE_SHARE = 0.6;
+/** Title lines stacked over a story's dateline, at most (引题, 主题, two 副题). */
+const TITLE_RUN = 4;
 
 /** A line's width in CJK characters (a Latin letter, digit or space is half a character wide). */
 function width(line: string): number {
@@ -36,11 +39,28 @@ export function paragraphEnds(lines: readonly string[]): number[] {
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim());
-  const ends: number[] = [];
+  const ends = titleRunAtTop(lines, widths, widest);
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
     const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titleLike(i) || (titleLike(i + 1) && i + 1 < lines.length - 1);
-    if (split) ends.push(i);
+    if (split && !ends.includes(i)) ends.push(i);
   }
-  return ends;
+  return ends.sort((a, b) => a - b);
+}
+
+/**
+ * The title lines a hard-wrapped block starts with (a 引题 and a 主题 stacked over 本报讯…, no blank
+ * line between): each short of the wrap width, not indented, ending in no punctuation, before the
+ * first line that runs to the width. A paragraph's own first line runs to the width or is indented.
+ */
+function titleRunAtTop(lines: readonly string[], widths: number[], widest: number): number[] {
+  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim());
+  // over a dateline (本报讯…) however wide they are: a story begins there
+  const lead = lines.findIndex((l, i) => i > 0 && i <= TITLE_RUN && leadAtStart(l.trim()) !== undefined);
+  if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
+  const out: number[] = [];
+  const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
+  for (let i = 0; i < lines.length - 1 && short(i) && title(i); i++) out.push(i);
+  // only over a body that wraps: some line after the run runs to the width
+  return out.length < lines.length - 1 && widths.slice(out.length).some((w, k) => !short(out.length + k)) ? out : [];
 }

@@ -168,6 +168,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[0]).toMatchObject({ headline: '老年助餐点覆盖全部街道', byline: '本报记者 赵凯' });
   });
 
+  it('title lines stacked right over a dateline (本报讯…), no blank line between, are the story\'s titles however wide', async () => {
+    const text = '规模以上工业企业比去年同期增加353户\n市郊工业经济同比增长三成多\n本报讯 今年上半年,我市市郊工业企业加快\n发展壮大,规模以上工业企业大幅增加,促使\n市郊工业经济同比增长三成多，为上半年全市\n工业经济实现快速增长作出重要贡献。\n';
+    const r = await importFiles([{ name: 'stacked.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]).toMatchObject({ kicker: '规模以上工业企业比去年同期增加353户', headline: '市郊工业经济同比增长三成多' });
+    expect(plainText(r.articles[0].body).startsWith('今年上半年')).toBe(true);
+  });
+
   it('names only under a title line (刘力 陈卓, no role word) are the byline, never joined to the headline', async () => {
     const text = '白筱村“以工代赈”项目复工\n刘力 陈卓\n\n2月9日，随着一阵阵鞭炮声响，挖掘机铲土动工，白筱村以工代赈项目正式复工。\n';
     const r = await importFiles([{ name: 'names.txt', bytes: new TextEncoder().encode(text) }]);
