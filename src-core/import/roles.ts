@@ -227,6 +227,13 @@ export function imageReference(text: string): { index: number; length: number } 
 
 const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|照片|图像|配图|插图|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
 
+/** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图. */
+const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*(?:摄影|摄|供图)|(?:摄影|摄)\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}(?:摄影|摄|供图)\\s*[）)])\\s*$`, 'u');
+
+export function endsInPhotoCredit(text: string): boolean {
+  return PHOTO_CREDIT_RE.test(text.trim());
+}
+
 /** An explicit image placeholder line: "[图片]", "【图：张三 摄】", "(照片)". */
 export function imagePlaceholder(text: string): { caption: string } | undefined {
   const m = text.trim().match(PLACEHOLDER_RE);

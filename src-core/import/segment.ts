@@ -44,6 +44,8 @@ export interface SourceBlock {
   styleRole?: TitleRole;
   /** An embedded or linked image (Markdown ![](…), Word picture). */
   image?: { imageId: string; caption: string };
+  /** A placeholder line's caption, from the lines under it down to the photo credit (text-blocks' `captionUnder`). */
+  caption?: string;
   /** Blank lines before this block in the source text. */
   gapBefore: number;
   /** 1-based source line. */
@@ -234,7 +236,7 @@ function takeBlock(w: Walk, i: number): number {
   if (cls === 'byline') takeByline(w, t);
   else if (cls === 'jump') takeJump(w, t);
   else if (cls === 'placeholder') {
-    openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption, line: b.line });
+    openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
   } else takeBody(w, i);
   return i + 1;

@@ -9,13 +9,27 @@
  */
 import { titleLabel } from './labels';
 import { endsInPunctuation } from './chars';
-import { bylineLine, imagePlaceholder, namesOnly, titleLike } from './roles';
+import { bylineLine, endsInPhotoCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
 import { paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
 const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
+
+/** Lines a placeholder's caption runs to, at most, and characters. */
+const CAPTION_LINES = 4;
+const CAPTION_CHARS = 150;
+
+/** The caption under a placeholder line: the lines down to one ending in a photo credit (本报记者 王涛 摄), joined; none without the credit. */
+function captionUnder(lines: string[], at: number): { text: string; lines: number } | undefined {
+  for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
+    if (!endsInPhotoCredit(lines[k])) continue;
+    const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
+    return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
+  }
+  return undefined;
+}
 
 /** A line that reads as a title over what follows: not indented, title-like, no comma, ending no sentence. */
 function titleLine(line: string): boolean {
@@ -27,6 +41,7 @@ export function blocksFromText(text: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
   let gap = 0;
+  let skipTo = 0;
   const flush = (): void => {
     if (!pending) return;
     if (pending.level > 0) {
@@ -49,9 +64,19 @@ export function blocksFromText(text: string): SourceBlock[] {
       gap++;
       return;
     }
+    if (idx < skipTo) return;
+    if (imagePlaceholder(line)) {
+      // a picture placeholder; the lines under it down to a photo credit are its caption (OCR sets the caption under the picture)
+      flush();
+      const caption = captionUnder(lines, idx);
+      blocks.push({ spans: [{ text: line.trim() }], level: 0, gapBefore: gap, line: idx + 1, ...(caption ? { caption: caption.text } : {}) });
+      skipTo = idx + 1 + (caption?.lines ?? 0);
+      gap = 0;
+      return;
+    }
     const h = line.match(HEADING_RE);
     // a labelled line, a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) or a picture placeholder ([图片]) stands alone
-    if (h || titleLabel(line) || bylineLine(line) || imagePlaceholder(line)) {
+    if (h || titleLabel(line) || bylineLine(line)) {
       flush();
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();

@@ -241,6 +241,19 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[0].body.content).toHaveLength(2);
   });
 
+  it('the lines under a placeholder down to a photo credit (本报记者 王涛 摄) are its caption, not body text', async () => {
+    const text = '市郊工业经济同比增长三成多\n\n本报讯 今年上半年，我市市郊工业企业加快发展壮大。\n[图片]\n即墨一家机械企业的装配车间里,工人正在赶\n制出口订单。  本报记者 王涛 摄\n据统计，今年上半年，市郊五市一区规模以上工业企业达到1608户。\n';
+    const r = await importFiles([{ name: 'caption.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.imageLinks.map((l) => l.caption)).toEqual(['即墨一家机械企业的装配车间里,工人正在赶制出口订单。 本报记者 王涛 摄']);
+    const body = plainText(r.articles[0].body);
+    expect(body).not.toContain('装配车间');
+    expect(body).toContain('据统计');
+    // without a credit within four lines, the text under a placeholder stays body (a caption is never guessed from the body)
+    const plain = await importFiles([{ name: 'nocredit.txt', bytes: new TextEncoder().encode(text.replace('  本报记者 王涛 摄', '')) }]);
+    expect(plain.imageLinks.map((l) => l.caption)).toEqual(['']);
+    expect(plainText(plain.articles[0].body)).toContain('装配车间');
+  });
+
   it('a placeholder line right under a text line (no blank line between, as OCR gives it) is the placeholder, not text', async () => {
     const text = '# 标题\n\n近日，二期项目14栋楼全部封顶。\n[图片]\n\n该项目位于伊滨区。\n';
     const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
