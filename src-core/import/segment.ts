@@ -671,6 +671,7 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
     g(kind, text, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明留空待填（不取正文的句子，否则会印两遍）' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made with an empty caption to fill in (a sentence of the body would print twice)' : 'image placeholder: an empty image was made', line);
   };
   for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.caption, ph.line, 'image-placeholder');
+  const pictured = d.placeholders.length > 0 || body.some((q) => q.image);
   for (const p of body) {
     if (p.image) {
       res.imageLinks.push({ imageId: p.image.imageId, articleId: d.id, caption: p.image.caption });
@@ -678,7 +679,8 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
     }
     const text = spansText(p.spans);
     const ref = imageReference(text);
-    if (ref) addPlaceholder('', text.slice(ref.index, ref.index + ref.length), p.line, 'image-reference');
+    // "(如图)" in a story that has its picture already (a placeholder line, an embedded picture) refers to that one
+    if (ref && !pictured) addPlaceholder('', text.slice(ref.index, ref.index + ref.length), p.line, 'image-reference');
   }
 }
 

@@ -248,6 +248,9 @@ describe('hard-wrapped and OCR text', () => {
     const body = plainText(r.articles[0].body);
     expect(body).not.toContain('装配车间');
     expect(body).toContain('据统计');
+    // "(如图)" in a story that has its placeholder refers to that picture: one frame, not two
+    const referred = await importFiles([{ name: 'ref.txt', bytes: new TextEncoder().encode(text.replace('发展壮大。', '发展壮大（如图）。')) }]);
+    expect(referred.imageLinks).toHaveLength(1);
     // without a credit within four lines, the text under a placeholder stays body (a caption is never guessed from the body)
     const plain = await importFiles([{ name: 'nocredit.txt', bytes: new TextEncoder().encode(text.replace('  本报记者 王涛 摄', '')) }]);
     expect(plain.imageLinks.map((l) => l.caption)).toEqual(['']);
