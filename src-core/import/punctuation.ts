@@ -13,6 +13,8 @@ import type { ChangeLog } from './report';
 const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef“”‘’]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+/** Small form variants (U+FE50…, set by some Traditional-Chinese and OCR text): always their full-width marks. */
+const SMALL_FORMS: Record<string, string> = { '﹐': '，', '﹑': '、', '﹒': '。', '﹔': '；', '﹕': '：', '﹖': '？', '﹗': '！' };
 /** The characters this module may change; a paragraph without any is returned as it is. */
 const MARKS = new Set([',', ':', ';', '?', '!', '(', ')', '"', "'", '.', '-', '。']);
 
@@ -120,7 +122,7 @@ function findMarks(chars: string[]): { at: number[]; mayHaveUrl: boolean } {
   let mayHaveUrl = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
-    if (c.length === 1 && c.charCodeAt(0) < 0x80 ? MARKS.has(c) : c === '。') at.push(i);
+    if (c.length === 1 && c.charCodeAt(0) < 0x80 ? MARKS.has(c) : c === '。' || c in SMALL_FORMS) at.push(i);
     else if (c === '@') mayHaveUrl = true;
     if (c === '/' && chars[i - 1] === ':') mayHaveUrl = true;
     else if (c === '.' && chars[i - 1] === 'w' && chars[i - 2] === 'w') mayHaveUrl = true;
@@ -137,6 +139,7 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
   const { at, mayHaveUrl } = findMarks(chars);
   if (!at.length) return chars.slice();
   const p = new Paragraph(chars, at, protectedMask(chars, mayHaveUrl), log);
+  normalizeSmallForms(p);
   normalizeRuns(p);
   normalizeSingleMarks(p);
   normalizeFullStops(p);
@@ -144,6 +147,14 @@ export function normalizePunctuation(chars: string[], log: ChangeLog): string[] 
   pairQuotes(p, '"', '“', '”');
   pairQuotes(p, "'", '‘', '’');
   return p.out;
+}
+
+/** Small form marks (﹐﹑﹔﹕) become the full-width marks they stand for. */
+function normalizeSmallForms(p: Paragraph): void {
+  for (const i of p.at) {
+    const full = SMALL_FORMS[p.chars[i]];
+    if (full && !p.mask[i]) p.replace(i, 1, 'punctuation', p.chars[i], full);
+  }
 }
 
 /** Runs: "..." and "。。。" become "……", "--" becomes "——". */

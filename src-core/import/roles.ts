@@ -63,8 +63,8 @@ export function parseCredits(text: string): { fields: Partial<Record<CreditField
   return labels.length && !text.slice(covered).trim() ? { fields, labels } : undefined;
 }
 
-const JUMP_RE = /^[（(]\s*(上接|下转|转)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]/;
-const JUMP_END_RE = /[（(]\s*(上接|下转|转)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]\s*$/;
+const JUMP_RE = /^[（(]\s*(上接|下转|转|下轉|轉)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]/;
+const JUMP_END_RE = /[（(]\s*(上接|下转|转|下轉|轉)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]\s*$/;
 
 export interface JumpMatch {
   direction: 'from' | 'to';
@@ -225,10 +225,12 @@ export function imageReference(text: string): { index: number; length: number } 
   return m ? { index: m.index!, length: m[0].length } : undefined;
 }
 
-const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|照片|图像|配图|插图|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
+const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
 
+/** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影). */
+const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
 /** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图. */
-const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*(?:摄影|摄|供图)|(?:摄影|摄)\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}(?:摄影|摄|供图)\\s*[）)])\\s*$`, 'u');
+const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])\\s*$`, 'u');
 
 export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());

@@ -8,7 +8,7 @@ import { importFiles } from '../../src-core/import/index';
 import { joinWrappedLines, removeOcrSpaces } from '../../src-core/import/ocr-text';
 import { normalizePunctuationText } from '../../src-core/import/punctuation';
 import { ChangeLog, type ImportReport } from '../../src-core/import/report';
-import { bylineLine, deckLine, leadAtStart, parseCredits, rejoinSplitNames, trailingByline } from '../../src-core/import/roles';
+import { bylineLine, deckLine, imagePlaceholder, jumpAtStart, leadAtStart, parseCredits, rejoinSplitNames, trailingByline } from '../../src-core/import/roles';
 import { plainText } from '../../src-core/model/richtext';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -266,6 +266,12 @@ describe('hard-wrapped and OCR text', () => {
 });
 
 describe('line roles', () => {
+  it('Traditional forms: a jump line (下轉A11版) and a picture placeholder (〔圖〕)', () => {
+    expect(jumpAtStart('（下轉A11版）')).toMatchObject({ direction: 'to', text: '（下轉A11版）' });
+    expect(imagePlaceholder('〔圖〕')).toEqual({ caption: '' });
+    expect(imagePlaceholder('【圖片：王五 攝】')).toEqual({ caption: '王五 攝' });
+  });
+
   it('credits', () => {
     expect(parseCredits('校对:王岚 组版:晓南')).toEqual({ fields: { proofreader: '王岚', layoutEditor: '晓南' }, labels: ['校对', '组版'] });
     expect(parseCredits('责任编辑：张三')?.fields).toEqual({ editor: '张三' });
@@ -308,6 +314,8 @@ describe('punctuation normalization (GB/T 15834)', () => {
 
   it('half-width marks between Chinese characters become full-width', () => {
     expect(norm('施工,综保区;研发?好!').text).toBe('施工，综保区；研发？好！');
+    // small form variants, as Traditional-Chinese text and some OCR set them
+    expect(norm('區里﹐人文﹑特色﹔博覽會﹕登場﹖好﹗').text).toBe('區里，人文、特色；博覽會：登場？好！');
     expect(norm('校对:王岚').text).toBe('校对：王岚');
     expect(norm('公司(集团)成立').text).toBe('公司（集团）成立');
   });
