@@ -17,6 +17,8 @@ const WRAPPED_SHARE = 0.6;
 const TITLE_SHARE = 0.6;
 /** Title lines stacked over a story's dateline, at most (引题, 主题, two 副题). */
 const TITLE_RUN = 4;
+/** A title line is at most this wide (CJK characters): a line of a wrapped paragraph is often wider. */
+const TITLE_WIDTH = 30;
 
 /** A line's width in CJK characters (a Latin letter, digit or space is half a character wide). */
 function width(line: string): number {
@@ -55,6 +57,8 @@ export function paragraphEnds(lines: readonly string[]): number[] {
  */
 function titleRunAtTop(lines: readonly string[], widths: number[], widest: number): number[] {
   const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim());
+  // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
+  if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there
   const lead = lines.findIndex((l, i) => i > 0 && i <= TITLE_RUN && leadAtStart(l.trim()) !== undefined);
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);

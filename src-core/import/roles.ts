@@ -109,6 +109,28 @@ export function namesOnly(text: string): boolean {
   return NAMES_ONLY_RE.test(text.trim());
 }
 
+/** What brackets at a story's end hold that is no one's name: a picture reference, 完, 待续, a jump. */
+const NOT_NAMES_RE = /^(?:如图|见图|附图|资料图|图|完|待续|续|下转|下轉|上接|转|轉)/;
+
+/** Who a bracketed byline may name besides reporters: a news centre, a paper, a bureau (县新闻中心 王亚周). */
+const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心|中心|报社|记者站|宣传部|办公室|通讯站)$`, 'u');
+
+/**
+ * A byline in brackets on a line of its own, as a story ends: （本报记者 刘芳滨 通讯员 吴洪文）,
+ * （周 平） (one name spaced out), （县新闻中心 王亚周）, （李红 张明）.
+ */
+export function bracketedByline(text: string): boolean {
+  const m = text.trim().match(/^[（(]\s*(.+?)\s*[）)]$/u);
+  if (!m) return false;
+  const inner = m[1];
+  if (NOT_NAMES_RE.test(inner)) return false;
+  const tokens = inner.split(/\s+/);
+  if (tokens.every((t) => [...t].length === 1 && NAME_RE.test(t)) && tokens.length >= 2 && tokens.length <= 4) return true;
+  if (tokens.length === 1) return NAME_RE.test(inner) && [...inner].length >= 2;
+  if (BYLINE_ORG_RE.test(tokens[0]) && tokens.slice(1).every((t) => NAME_RE.test(t))) return true;
+  return namesOnly(inner) || bylineLine(inner) !== undefined;
+}
+
 export function bylineLine(text: string): string | undefined {
   const t = text.trim();
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
@@ -137,7 +159,7 @@ export function trailingByline(text: string): { byline: string; length: number }
   // only the end of the paragraph can hold it; long paragraphs are not scanned from the start
   const end = text.slice(-160);
   const paren = end.match(TRAILING_PAREN_RE);
-  if (paren && !/^(?:如图|见图|附图|资料图|图|完|待续|续|下转|上接)/.test(paren[4])) {
+  if (paren && !NOT_NAMES_RE.test(paren[4])) {
     const names = paren[4].split(/\s+/);
     if (names.every((n) => Array.from(n).length >= 2) || names.length === 1) {
       const tail = paren[0].slice(paren[1].length);

@@ -9,13 +9,40 @@
  */
 import { titleLabel } from './labels';
 import { endsInPunctuation } from './chars';
-import { bylineLine, endsInPhotoCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
+import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
+import { bracketedByline, bylineLine, endsInPhotoCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
 import { paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
 const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
+
+/** 编者按 on a line of its own (【编者按】, 编者按：). */
+const EDITORS_NOTE_LABEL = /^[【\[［]?\s*编者按\s*[】\]］]?\s*[:：]?$/;
+/** A section label standing alone over the stories it heads (短评, 经济简讯, 创城动态, 今日谈): a 栏目. */
+const SECTION_LABEL = new RegExp(`^[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快讯|动态|速递|短评|时评|点评|述评|社论|一句话新闻|图片新闻)|今日谈|编辑手记|记者手记|记者观察)[】\\]］]?$`, 'u');
+
+/**
+ * A line that is a block of its own with a role, and the lines after it that go with it: a picture
+ * placeholder with the caption under it, names only under a title line (刘力 陈卓: the byline), a
+ * byline in brackets at a story's end ((周 平), (县新闻中心 王亚周)), a section label (a 栏目).
+ */
+function lineOfItsOwn(lines: string[], idx: number, pending: { lines: string[]; level: number } | undefined): { block: Omit<SourceBlock, 'gapBefore'>; skip: number } | undefined {
+  const line = lines[idx];
+  const t = line.trim();
+  const spans = [{ text: t }];
+  if (imagePlaceholder(line)) {
+    // the lines under a placeholder down to a photo credit are its caption (OCR sets the caption under the picture)
+    const caption = captionUnder(lines, idx);
+    return { block: { spans, level: 0, ...(caption ? { caption: caption.text } : {}) }, skip: caption?.lines ?? 0 };
+  }
+  const under = pending && pending.level === 0 && pending.lines.length === 1 && titleLine(pending.lines[0]);
+  const alone = !lines[idx + 1]?.trim();
+  if ((under && namesOnly(line) && alone) || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
+  if (!pending && SECTION_LABEL.test(t)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  return undefined;
+}
 
 /** Lines a placeholder's caption runs to, at most, and characters. */
 const CAPTION_LINES = 4;
@@ -42,6 +69,7 @@ export function blocksFromText(text: string): SourceBlock[] {
   let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
   let gap = 0;
   let skipTo = 0;
+  let notePrefix = '';
   const flush = (): void => {
     if (!pending) return;
     if (pending.level > 0) {
@@ -65,28 +93,26 @@ export function blocksFromText(text: string): SourceBlock[] {
       return;
     }
     if (idx < skipTo) return;
-    if (imagePlaceholder(line)) {
-      // a picture placeholder; the lines under it down to a photo credit are its caption (OCR sets the caption under the picture)
+    if (EDITORS_NOTE_LABEL.test(line.trim())) {
+      // 编者按 on a line of its own: the paragraph under it is the note, marked as a copy desk marks it
       flush();
-      const caption = captionUnder(lines, idx);
-      blocks.push({ spans: [{ text: line.trim() }], level: 0, gapBefore: gap, line: idx + 1, ...(caption ? { caption: caption.text } : {}) });
-      skipTo = idx + 1 + (caption?.lines ?? 0);
+      notePrefix = '编者按：';
+      return;
+    }
+    const own = lineOfItsOwn(lines, idx, pending);
+    if (own) {
+      flush();
+      blocks.push({ ...own.block, gapBefore: gap, line: idx + 1 });
+      skipTo = idx + 1 + own.skip;
       gap = 0;
       return;
     }
     const h = line.match(HEADING_RE);
-    // a labelled line, a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) or a picture placeholder ([图片]) stands alone
+    // a labelled line or a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) stands alone
     if (h || titleLabel(line) || bylineLine(line)) {
       flush();
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();
-      gap = 0;
-      return;
-    }
-    // names only (刘力 陈卓) right under a title line, a blank line under them: the byline without its role word
-    if (pending && pending.level === 0 && pending.lines.length === 1 && titleLine(pending.lines[0]) && namesOnly(line) && !lines[idx + 1]?.trim()) {
-      flush();
-      blocks.push({ spans: [{ text: line.trim() }], level: 0, styleRole: 'byline', gapBefore: 0, line: idx + 1 });
       gap = 0;
       return;
     }
@@ -95,7 +121,8 @@ export function blocksFromText(text: string): SourceBlock[] {
       pending = { lines: [], level: 0, line: idx + 1, gap };
       gap = 0;
     }
-    pending.lines.push(line);
+    pending.lines.push(notePrefix + line);
+    notePrefix = '';
   });
   flush();
   return blocks;

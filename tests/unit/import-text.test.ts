@@ -176,6 +176,35 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body).startsWith('今年上半年')).toBe(true);
   });
 
+  it('a page\'s section labels (短评, 经济简讯) head the stories under them, bracketed bylines end their stories, 编者按 on its own line marks its paragraph', async () => {
+    const text = [
+      '制造业“压舱石”作用突出', '本报讯 日前，记者从市统计部门了解到，制造业增加值同比增长百分之九。', '（本报记者 刘芳滨 通讯员 吴洪文）', '',
+      '短评', '让创新成为增长的源头活水', '市郊工业三成多的增幅，说明一个道理：企业要敢创新、能创新。', '（周 平）', '',
+      '经济简讯', '胶州湾保税物流中心通关提速', '本报讯 胶州湾保税物流中心推行“一站式”通关。', '（县新闻中心 王亚周）', '',
+      '我与晚报的故事', '', '编者按', '', '三十载春秋流转，三十载笔墨传情。', '',
+    ].join('\n');
+    const r = await importFiles([{ name: 'sections.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.slice(0, 3).map((a) => [a.headline, a.byline])).toEqual([
+      ['制造业“压舱石”作用突出', '（本报记者 刘芳滨 通讯员 吴洪文）'],
+      ['让创新成为增长的源头活水', '（周平）'],
+      ['胶州湾保税物流中心通关提速', '（县新闻中心 王亚周）'],
+    ]);
+    const columns = new Map(r.columnLinks.map((l) => [r.articles.find((a) => a.id === l.articleId)?.headline, l.columnName]));
+    expect(columns.get('让创新成为增长的源头活水')).toBe('短评');
+    expect(columns.get('胶州湾保税物流中心通关提速')).toBe('经济简讯');
+    expect(plainText(r.articles[0].body)).not.toContain('刘芳滨');
+    const note = r.articles[3].body.content[0];
+    expect(note.attrs?.paragraphStyle).toBeDefined();
+    expect(plainText({ type: 'doc', content: [note] })).toBe('编者按：三十载春秋流转，三十载笔墨传情。');
+  });
+
+  it('two title lines stacked with a blank line under them are two titles, not one glued headline', async () => {
+    const text = '7个美丽乡村示范点同步启动\n我县“三下乡”活动走进美丽乡村\n\n　　22日上午，我县在三和集镇尚庄村等7个美丽乡村示范点同时开展文化科技卫生“三下乡”活动。\n';
+    const r = await importFiles([{ name: 'stack.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles).toHaveLength(1);
+    expect([r.articles[0].kicker, r.articles[0].headline, r.articles[0].deck].filter(Boolean)).toEqual(['7个美丽乡村示范点同步启动', '我县“三下乡”活动走进美丽乡村']);
+  });
+
   it('names only under a title line (刘力 陈卓, no role word) are the byline, never joined to the headline', async () => {
     const text = '白筱村“以工代赈”项目复工\n刘力 陈卓\n\n2月9日，随着一阵阵鞭炮声响，挖掘机铲土动工，白筱村以工代赈项目正式复工。\n';
     const r = await importFiles([{ name: 'names.txt', bytes: new TextEncoder().encode(text) }]);
