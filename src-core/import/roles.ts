@@ -131,9 +131,14 @@ export function bracketedByline(text: string): boolean {
   return namesOnly(inner) || bylineLine(inner) !== undefined;
 }
 
+/** A byline after a marker (□ 陈海波, ■ 文/李明), and a reporter with the place he files from (記者袁鴻祥/基隆報導, 记者 张三/北京报道). */
+const MARKED_BYLINE_RE = new RegExp(`^[□■●◎▲★◆◇]\\s*(?:文\\s*[/／]\\s*)?${NAME}(?:\\s+${NAME}){0,3}$`, 'u');
+const FILED_FROM_RE = new RegExp(`^(?:本报|本報)?(?:记者|記者)\\s*${NAME}(?:\\s+${NAME})?\\s*[/／]\\s*[${HAN}]{2,8}(?:报道|報導)$`, 'u');
+
 export function bylineLine(text: string): string | undefined {
   const t = text.trim();
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
+  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;
   for (const tok of tokens) {

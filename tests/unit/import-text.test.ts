@@ -295,6 +295,15 @@ describe('hard-wrapped and OCR text', () => {
 });
 
 describe('line roles', () => {
+  it('bylines after a marker (□ 陈海波) and with the place filed from (記者袁鴻祥/基隆報導) stand alone, not glued to the headline', async () => {
+    expect(bylineLine('□ 陈海波')).toBe('□ 陈海波');
+    expect(bylineLine('■ 文/李明')).toBe('■ 文/李明');
+    expect(bylineLine('記者袁鴻祥/基隆報導')).toBe('記者袁鴻祥/基隆報導');
+    expect(bylineLine('□ 这是一句很长的正文，不是署名')).toBeUndefined();
+    const r = await importFiles([{ name: 'marked.txt', bytes: new TextEncoder().encode('那些年，我的青春和晚报紧紧相连\n□ 陈海波\n\n三十载春秋流转，三十载笔墨传情。\n') }]);
+    expect(r.articles[0]).toMatchObject({ headline: '那些年，我的青春和晚报紧紧相连', byline: '□ 陈海波' });
+  });
+
   it('Traditional forms: a jump line (下轉A11版) and a picture placeholder (〔圖〕)', () => {
     expect(jumpAtStart('（下轉A11版）')).toMatchObject({ direction: 'to', text: '（下轉A11版）' });
     expect(imagePlaceholder('〔圖〕')).toEqual({ caption: '' });
