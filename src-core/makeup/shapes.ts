@@ -39,6 +39,12 @@ export const CROP = 0.25;
 /** The widest and the tallest frame shapes (height over width): a picture beyond them is framed to them. */
 const WIDEST = 0.45;
 const TALLEST = 1.25;
+/**
+ * A placeholder's frame (a picture still to come: no pixels, no shape of its own): 4:3 as 飞腾 and
+ * InDesign draw an empty frame, between 5:3 and 10:9 as the page needs, and at most half the page
+ * wide, so that a short page is not filled with an empty frame.
+ */
+const PLACEHOLDER = { aspect: 0.75, flattest: 0.6, deepest: 0.9 };
 
 /** A picture's frame depth in grid lines at a span (its caption included): natural, and the least and most that cropping allows. */
 export interface FrameRows {
@@ -76,12 +82,12 @@ export function maxPictureRows(geo: GridGeometry): number {
 /** The frame of a picture at a span: its own aspect (very tall or wide ones framed to a sane shape), cropped at most by CROP. */
 export function pictureFrame(geo: GridGeometry, page: PageSettings, asset: ImageAsset | undefined, span: number, caption: string): FrameRows {
   const known = !!asset && asset.pixelWidth > 0 && asset.pixelHeight > 0;
-  const framed = known ? Math.min(TALLEST, Math.max(WIDEST, asset.pixelHeight / asset.pixelWidth)) : 2 / 3;
+  const framed = known ? Math.min(TALLEST, Math.max(WIDEST, asset.pixelHeight / asset.pixelWidth)) : PLACEHOLDER.aspect;
   // A frame deeper than the picture scales it up to fill (the sides cropped): never past the print resolution.
   const most = known ? sharpRows(geo, page, asset, span, caption) : Infinity;
   const at = (a: number): number => Math.min(rowsAt(geo, page, span, a, caption), most);
-  // A picture not yet here (a placeholder, 如图) has no crop to keep: its frame is the 组版's to shape, between the sane shapes.
-  if (!known) return { rows: at(framed), min: at(WIDEST), max: at(TALLEST) };
+  // A picture not yet here (a placeholder, 如图) has no crop to keep: a 4:3 frame, a little flatter or deeper as the page needs.
+  if (!known) return { rows: at(framed), min: at(PLACEHOLDER.flattest), max: at(PLACEHOLDER.deepest) };
   return { rows: at(framed), min: at(framed * (1 - CROP)), max: at(framed / (1 - CROP)) };
 }
 
@@ -95,9 +101,9 @@ export function effectivePpi(geo: GridGeometry, asset: ImageAsset, span: number)
   return asset.pixelWidth / (spanWidth(geo, span) / 72);
 }
 
-/** The widest span a picture prints sharp at (PRINT_PPI.warning; one column at least; any span when its size is unknown). */
+/** The widest span a picture prints sharp at (PRINT_PPI.warning; one column at least; a placeholder, its size unknown, half the page). */
 export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined): number {
-  if (!asset || !(asset.pixelWidth > 0)) return geo.columns;
+  if (!asset || !(asset.pixelWidth > 0)) return Math.max(2, Math.ceil(geo.columns / 2));
   let span = 1;
   while (span < geo.columns && effectivePpi(geo, asset, span + 1) >= PRINT_PPI.warning) span++;
   return span;

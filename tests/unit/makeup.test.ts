@@ -6,7 +6,7 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow } from '../../src-core/makeup/search';
-import { headlineSizes, headlineSizesFor, pictureFrame, shapesFor } from '../../src-core/makeup/shapes';
+import { headlineSizes, headlineSizesFor, pictureFrame, shapesFor, widestPrintable } from '../../src-core/makeup/shapes';
 import { justify } from '../../src-core/makeup/justify';
 import { scorer } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
@@ -423,19 +423,19 @@ describe('makeUp on bad input', () => {
     }
   });
 
-  it('a picture still to come (a placeholder, 如图) may be framed anywhere from a panorama to a 4:5 portrait; a photo only within its crop', () => {
+  it('a picture still to come (a placeholder, 如图) is framed 4:3, a little flatter or deeper as the page needs, and at most half the page wide', () => {
     const page = emptyDocument('broadsheet').page;
     const geo = new Measurer(page, { fonts }, new Map(), [0]).geo;
     const placeholder = { ...samplePage().images[0], id: 'ph', pixelWidth: 0, pixelHeight: 0 };
-    // Photos big enough to print sharp at any depth here, framed at the widest and the tallest shape.
+    // Photos big enough to print sharp at any depth here, of the shapes the placeholder's frame may take.
     const shaped = (w: number, h: number) => pictureFrame(geo, page, { ...placeholder, pixelWidth: w * 10, pixelHeight: h * 10 }, 4, '').rows;
     const frame = pictureFrame(geo, page, placeholder, 4, '');
-    expect(frame.min).toBe(shaped(1000, 450));
-    expect(frame.max).toBe(shaped(1000, 1250));
-    // A 3:2 photo keeps most of itself: a quarter cropped either way at most.
-    const photo = pictureFrame(geo, page, { ...placeholder, pixelWidth: 30000, pixelHeight: 20000 }, 4, '');
-    expect(photo.max).toBeLessThan(frame.max);
-    expect(photo.min).toBeGreaterThan(frame.min);
+    expect(frame.rows).toBe(shaped(1200, 900));
+    expect(frame.min).toBe(shaped(1000, 600));
+    expect(frame.max).toBe(shaped(1000, 900));
+    // a short page is not filled with an empty frame: half the 对开 page wide at most, as a photo as wide as it prints sharp
+    expect(widestPrintable(geo, placeholder)).toBe(4);
+    expect(widestPrintable(geo, { ...placeholder, pixelWidth: 30000, pixelHeight: 20000 })).toBe(8);
   });
 
   it('撑满 deepens a lead whose titles overhang the module under it, its half-width picture taking the blank and its titles kept', () => {
