@@ -1,11 +1,12 @@
 /**
  * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
- * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯; names
- * only, 刘力 陈卓, right under a title line) or a picture placeholder ([图片]) is a paragraph of its own, since manuscripts stack them without
- * blank lines; a line end that is a paragraph end (`paragraphEnds`: one paragraph a line, a title
- * standing alone) starts one too; the lines of one paragraph are joined (no space between CJK
- * characters).
+ * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯) and the
+ * lines `lineOfItsOwn` knows (a picture placeholder with its caption, names under a title, a
+ * bracketed byline, a section label) are blocks of their own, since manuscripts and OCR stack them
+ * without blank lines; 编者按 alone marks the paragraph under it; a line end that is a paragraph end
+ * (`paragraphEnds`: one paragraph a line, a title standing alone) starts one too; the lines of one
+ * paragraph are joined (no space between CJK characters).
  */
 import { titleLabel } from './labels';
 import { endsInPunctuation } from './chars';
@@ -40,7 +41,9 @@ function lineOfItsOwn(lines: string[], idx: number, pending: { lines: string[]; 
   const under = pending && pending.level === 0 && pending.lines.length === 1 && titleLine(pending.lines[0]);
   const alone = !lines[idx + 1]?.trim();
   if ((under && namesOnly(line) && alone) || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
-  if (!pending && SECTION_LABEL.test(t)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  // a label heads a story with its own title under it; straight over text, the short line is that text's headline
+  const next = lines.slice(idx + 1).find((l) => l.trim());
+  if (!pending && SECTION_LABEL.test(t) && next !== undefined && titleLine(next)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
   return undefined;
 }
 

@@ -192,6 +192,10 @@ describe('hard-wrapped and OCR text', () => {
     const columns = new Map(r.columnLinks.map((l) => [r.articles.find((a) => a.id === l.articleId)?.headline, l.columnName]));
     expect(columns.get('让创新成为增长的源头活水')).toBe('短评');
     expect(columns.get('胶州湾保税物流中心通关提速')).toBe('经济简讯');
+    // a short line in such words straight over text is that text's headline, no label
+    const own = await importFiles([{ name: 'own.txt', bytes: new TextEncoder().encode('楼市新动态\n\n本报讯 今年以来，我市楼市成交量稳步回升。\n') }]);
+    expect(own.articles[0].headline).toBe('楼市新动态');
+    expect(own.columnLinks).toEqual([]);
     expect(plainText(r.articles[0].body)).not.toContain('刘芳滨');
     const note = r.articles[3].body.content[0];
     expect(note.attrs?.paragraphStyle).toBeDefined();
