@@ -31,7 +31,8 @@ function width(line: string): number {
  * The indices of the lines after which a new paragraph starts (`lines` are one blank-line block).
  * Hard-wrapped lines (most at one width) split only where a line ends a sentence short of the width;
  * a ragged block, or one with lines wider than anyone wraps, at every line that ends a sentence; and
- * either where a short line ending in no punctuation stands alone (a title).
+ * either where a short line ending in no punctuation stands alone (a title), and after each of the
+ * title lines the block starts with (`titleRunAtTop`).
  */
 export function paragraphEnds(lines: readonly string[]): number[] {
   if (lines.length < 2) return [];
