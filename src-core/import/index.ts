@@ -13,7 +13,7 @@ import { blocksFromMarkdown } from './markdown';
 import { isCaptionFile, linkPictureFiles } from './picture-files';
 import { ChangeLog, emptyReport, pageOnlyColumnNames, type FileReport, type ImportReport } from './report';
 import { segment, type SegmentResult, type SourceBlock } from './segment';
-import { blocksFromText } from './text-blocks';
+import { blocksFromLines, textLines } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
 import { pageHeaderAtTop } from './page-header';
 
@@ -210,21 +210,21 @@ function readText(run: ImportRun, f: InputFile, kind: Kind, fileReport: FileRepo
     for (const missing of md.missingImages) addError(run, name, `${name}：引用的图片“${missing}”不在导入的文件中`, `${name}: the referenced image "${missing}" is not among the imported files`);
     return { blocks: md.blocks, mode: 'structured', normalize: options.normalizePunctuation ?? false };
   }
-  return { blocks: blocksFromText(withoutPageHeader(run, name, decoded.text)), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
+  const lines = textLines(decoded.text);
+  takePageHeader(run, name, lines);
+  return { blocks: blocksFromLines(lines), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
 }
 
-/** The text with the page header it starts with (报名, date, 版次 and 版名) taken into the page's header: blank lines in their place, so line numbers hold. */
-function withoutPageHeader(run: ImportRun, name: string, text: string): string {
-  const lines = text.split(/\r\n|\r|\n/);
+/** The page header the lines start with (报名, date, 版次 and 版名) taken into the page's header: blank lines in their place, so line numbers hold. */
+function takePageHeader(run: ImportRun, name: string, lines: string[]): void {
   const found = pageHeaderAtTop(lines);
-  if (!found) return text;
+  if (!found) return;
   Object.assign(run.result.page.header, found.header);
   Object.assign(run.result.page.credits, found.credits);
   for (const i of found.lines) {
     run.report.removed.push({ file: name, line: i + 1, text: lines[i].trim(), reason: 'page header (报名, date, 版次, 版名: went to the page header)' });
     lines[i] = '';
   }
-  return lines.join('\n');
 }
 
 /** One file's articles, images, page items and report entries join the import's. */

@@ -4,14 +4,12 @@
  * 03 要闻). They are the page's header, not a story: taken off the top of the text before the
  * stories are read, and handed to the page's header fields.
  */
-import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { parseCredits, type CreditField } from './roles';
-
-export type HeaderFields = Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
+import type { PrintedHeader } from './types';
 
 export interface PageHeaderFound {
-  header: HeaderFields;
+  header: PrintedHeader;
   credits: Partial<Record<CreditField, string>>;
   /** 0-based indexes of the lines taken. */
   lines: number[];

@@ -44,8 +44,12 @@ const CREDIT_ITEM_RE = new RegExp(`(${LABELS})(?:\\s*[:：﹕]\\s*|\\s+)(.*?)(?=
 function creditNames(text: string): string | undefined {
   const tokens = text.trim().split(/[\s、，,]+/).filter(Boolean);
   if (!tokens.length || !tokens.every((t) => NAME_RE.test(t))) return undefined;
-  const spacedOut = tokens.every((t) => [...t].length === 1) && tokens.length <= 4;
-  return spacedOut ? tokens.join('') : tokens.join('、');
+  return spacedOutName(tokens) ? tokens.join('') : tokens.join('、');
+}
+
+/** One name set out a character at a time (许 静, 周 平), as OCR and typesetters leave it. */
+function spacedOutName(tokens: string[]): boolean {
+  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => [...t].length === 1 && NAME_RE.test(t));
 }
 
 /** "校对:王岚 组版:晓南", "责任编辑:许 静 校对:韩 冰", "美编 陈晨 校对 吴敏" → the header fields and the labels consumed. */
@@ -98,10 +102,6 @@ const INTERVIEW_RE = new RegExp(`^访[${HAN}]`, 'u');
 const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
 const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
 
-/**
- * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图".
- * Returns the cleaned line (runs of spaces collapsed).
- */
 /** Two to four personal names and nothing else (刘力 陈卓): under a title line, the byline without its role word. */
 const NAMES_ONLY_RE = new RegExp(`^[${HAN}]{2,3}(?:[ \\u3000]+[${HAN}]{2,3}){1,3}$`, 'u');
 
@@ -125,7 +125,7 @@ export function bracketedByline(text: string): boolean {
   const inner = m[1];
   if (NOT_NAMES_RE.test(inner)) return false;
   const tokens = inner.split(/\s+/);
-  if (tokens.every((t) => [...t].length === 1 && NAME_RE.test(t)) && tokens.length >= 2 && tokens.length <= 4) return true;
+  if (spacedOutName(tokens)) return true;
   if (tokens.length === 1) return NAME_RE.test(inner) && [...inner].length >= 2;
   if (BYLINE_ORG_RE.test(tokens[0]) && tokens.slice(1).every((t) => NAME_RE.test(t))) return true;
   return namesOnly(inner) || bylineLine(inner) !== undefined;
@@ -135,6 +135,10 @@ export function bracketedByline(text: string): boolean {
 const MARKED_BYLINE_RE = new RegExp(`^[□■●◎▲★◆◇]\\s*(?:文\\s*[/／]\\s*)?${NAME}(?:\\s+${NAME}){0,3}$`, 'u');
 const FILED_FROM_RE = new RegExp(`^(?:本报|本報)?(?:记者|記者)\\s*${NAME}(?:\\s+${NAME})?\\s*[/／]\\s*[${HAN}]{2,8}(?:报道|報導)$`, 'u');
 
+/**
+ * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图".
+ * Returns the cleaned line (runs of spaces collapsed).
+ */
 export function bylineLine(text: string): string | undefined {
   const t = text.trim();
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;

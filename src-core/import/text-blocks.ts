@@ -1,5 +1,5 @@
 /**
- * Plain text → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
+ * Plain text (its lines) → blocks: blank lines separate paragraphs; Markdown-style heading marks (#…) are kept
  * as a level hint; an indented line (two spaces or an ideographic space) also starts a paragraph;
  * a copy-desk labelled line (引题：…, 记者：…), a line that is only a byline (本报记者 赵凯) and the
  * lines `lineOfItsOwn` knows (a picture placeholder with its caption, names under a title, a
@@ -29,7 +29,7 @@ const SECTION_LABEL = new RegExp(`^[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快讯|
  * placeholder with the caption under it, names only under a title line (刘力 陈卓: the byline), a
  * byline in brackets at a story's end ((周 平), (县新闻中心 王亚周)), a section label (a 栏目).
  */
-function lineOfItsOwn(lines: string[], idx: number, pending: { lines: string[]; level: number } | undefined): { block: Omit<SourceBlock, 'gapBefore'>; skip: number } | undefined {
+function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: string[]; level: number } | undefined): { block: Omit<SourceBlock, 'gapBefore'>; skip: number } | undefined {
   const line = lines[idx];
   const t = line.trim();
   const spans = [{ text: t }];
@@ -42,8 +42,13 @@ function lineOfItsOwn(lines: string[], idx: number, pending: { lines: string[]; 
   const alone = !lines[idx + 1]?.trim();
   if ((under && namesOnly(line) && alone) || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
   // a label heads a story with its own title under it; straight over text, the short line is that text's headline
-  const next = lines.slice(idx + 1).find((l) => l.trim());
-  if (!pending && SECTION_LABEL.test(t) && next !== undefined && titleLine(next)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  if (!pending && SECTION_LABEL.test(t) && titleLine(nextLine(lines, idx) ?? '')) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  return undefined;
+}
+
+/** The first line after `idx` that is not blank. */
+function nextLine(lines: readonly string[], idx: number): string | undefined {
+  for (let k = idx + 1; k < lines.length; k++) if (lines[k].trim()) return lines[k];
   return undefined;
 }
 
@@ -52,7 +57,7 @@ const CAPTION_LINES = 4;
 const CAPTION_CHARS = 150;
 
 /** The caption under a placeholder line: the lines down to one ending in a photo credit (本报记者 王涛 摄), joined; none without the credit. */
-function captionUnder(lines: string[], at: number): { text: string; lines: number } | undefined {
+function captionUnder(lines: readonly string[], at: number): { text: string; lines: number } | undefined {
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
     if (!endsInPhotoCredit(lines[k])) continue;
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
@@ -66,8 +71,12 @@ function titleLine(line: string): boolean {
   return !INDENT_RE.test(line) && titleLike(line) && !/[，,]/.test(line) && !endsInPunctuation(line);
 }
 
-export function blocksFromText(text: string): SourceBlock[] {
-  const lines = text.split(/\r\n|\r|\n/);
+/** A plain text's lines, as `blocksFromLines` takes them. */
+export function textLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
   let gap = 0;

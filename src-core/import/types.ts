@@ -29,6 +29,9 @@ export function namingFile(e: ImportError): { zh: string; en: string } {
   };
 }
 
+/** The header fields an OCR'd page prints at its top (报名, date, 版次, 版名). */
+export type PrintedHeader = Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
+
 export interface ImportResult {
   articles: Article[];
   images: ImageAsset[];
@@ -36,7 +39,7 @@ export interface ImportResult {
   page: {
     credits: Partial<Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>>;
     /** The page header an OCR'd page starts with (报名, date, 版次, 版名: `page-header.ts`). */
-    header: Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
+    header: PrintedHeader;
     /** 通栏 banner lines and column names (一把手访谈), each to become its own block. */
     banners: string[];
     columnNames: string[];

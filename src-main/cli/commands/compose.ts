@@ -5,7 +5,7 @@ import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
 import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
 import { docFromParagraphs } from '../../../src-core/model/richtext';
-import { namingFile } from '../../../src-core/import/types';
+import { namingFile, type PrintedHeader } from '../../../src-core/import/types';
 import { cutParagraphsByArticle } from '../../../src-core/model/cut-articles';
 import { mmToPt } from '../../../src-core/model/units';
 import { loadBanmianFile, saveBanmianFile } from '../../files/banmian-file';
@@ -61,7 +61,7 @@ export interface Gathered {
   links: ImageLink[];
   credits: Partial<Pick<PageHeader, 'editor' | 'proofreader' | 'layoutEditor'>>;
   /** The page header an OCR'd page's text starts with (报名, date, 版次, 版名); the options win over it. */
-  header: Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
+  header: PrintedHeader;
   basePage?: PageSettings;
   /** Imported 通栏 lines placed as headline-only articles: not articles in the counts (as in import and check). */
   bannerIds: Set<string>;
