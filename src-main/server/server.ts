@@ -1,13 +1,14 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import type { Hocuspocus, Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
 import { CONNECTION_TIMING } from '../../src-core/collab/timing';
 import { directoryExtension, serveDirectory } from './directory';
 import { Guard } from './guard';
 import { LIMITS } from './limits';
+import { OneDocumentPerName } from './one-document-per-name';
 import { SocketGate } from './socket-gate';
 import type { SqliteDriverName } from './sqlite-driver';
 import { SqliteStore, sqliteExtension, type Durability } from './sqlite-store';
@@ -96,7 +97,7 @@ function createHocuspocus(options: CollabServerOptions, guard: Guard, store: Sql
   if (options.redis) {
     extensions.push(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'banmian', identifier: options.name }));
   }
-  return new Hocuspocus({
+  return new OneDocumentPerName({
     name: options.name ?? 'banmian',
     extensions,
     quiet: true,
