@@ -25,7 +25,14 @@ const CN_DIGIT = Object.keys(CN_DIGITS).join('');
 const DATE_RE = new RegExp(`^(\\d{4}|[${CN_DIGIT}]{4})\\s*年\\s*([\\d${CN_DIGIT}十]{1,3})\\s*月\\s*([\\d${CN_DIGIT}十]{1,3})\\s*日`, 'u');
 /** What may follow the date on its line: the weekday, the lunar date, the issue number. */
 const DATE_TAIL_RE = new RegExp(`^(?:\\s*(?:星期[一二三四五六日天]|(?:农历|農曆)[${HAN}]{2,12}|(?:总第|總第)\\s*\\d+\\s*期|[（(][^）)]{1,12}[）)]))*`, 'u');
-const PAGE_RE = new RegExp(`^(?:第\\s*0*([0-9]{1,3})\\s*版|([A-Z]?[0-9]{1,3}))(?:\\s*[:：·]?\\s*([${HAN}·]{2,10}))?(?:\\s*(?:总第|總第)\\s*\\d+\\s*期)?$`, 'u');
+/**
+ * The page line: 第5版 经济新闻, 第A05版, or a bare number with the page name set apart from it
+ * (03 要闻, A2:综合·新闻). A number run straight into Han text is a headline (89岁老人坐上了电梯).
+ */
+const PAGE_RE = new RegExp(
+  `^(?:第\\s*([A-Z]?)0*([0-9]{1,3})\\s*版(?:\\s*[:：·]?\\s*([${HAN}·]{2,10}))?|([A-Z]?[0-9]{1,3})(?:(?:\\s*[:：·]\\s*|\\s+)([${HAN}·]{2,10}))?)(?:\\s*(?:总第|總第)\\s*\\d+\\s*期)?$`,
+  'u',
+);
 
 /** The number a date part is written in (2003, 〇三, 十二, 二十六) as digits. */
 function number(text: string): number {
@@ -63,8 +70,9 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
       found.header.date = date.date;
       Object.assign(found.credits, date.credits);
     } else if (page) {
-      found.header.pageNumber = page[1] ?? page[2];
-      if (page[3]) found.header.section = page[3];
+      found.header.pageNumber = page[2] ? page[1] + page[2] : page[4];
+      const section = page[3] ?? page[5];
+      if (section) found.header.section = section;
     } else if (!found.lines.length && PAPER_RE.test(t)) found.header.paperName = t;
     else if (found.header.paperName && NAMEPLATE_RE.test(t) && found.lines.length === 1) {
       // the paper's Latin nameplate under its name: part of the masthead

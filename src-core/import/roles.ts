@@ -232,6 +232,16 @@ export function endsWithColon(text: string): boolean {
   return /[:：]\s*$/.test(text);
 }
 
+/**
+ * An unmarked title line under another that reads as its deck (副题) rather than the headline under
+ * a kicker: it runs clauses together with commas (7个项目竣工，28个项目开工，总投资约78亿元) and is
+ * longer than the line above, which has none. A kicker (引题) rarely has a comma; a deck often does.
+ */
+export function explainsAbove(above: string, line: string): boolean {
+  const clauses = (t: string) => /[，；]/.test(t);
+  return clauses(line) && !clauses(above) && !endsWithColon(above) && line.trim().length > above.trim().length;
+}
+
 /** A column name (栏目名) such as "一把手访谈": a few Han characters and nothing else. */
 export function columnNameLike(text: string): boolean {
   return COLUMN_NAME_RE.test(text.trim());

@@ -20,6 +20,7 @@ import {
   bylineLine,
   columnNameLike,
   deckLine,
+  explainsAbove,
   endsWithColon,
   imagePlaceholder,
   imageReference,
@@ -415,6 +416,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     // the headline: the last line before the first deck that is not a kicker (ends with a colon)
     let firstDeck = group.findIndex((g, idx) => idx > 0 && (roles[idx] === 'deck' || (!roles[idx] && deckLine(g.text))));
     if (firstDeck < 0) firstDeck = group.length;
+    const last = group.length - 1;
+    if (firstDeck === group.length && last > 0 && !roles[last] && !roles[last - 1] && explainsAbove(group[last - 1].text, group[last].text)) firstDeck = last;
     for (let k = firstDeck - 1; k >= 0; k--) {
       if (!roles[k] && !endsWithColon(group[k].text)) {
         h = k;

@@ -19,6 +19,16 @@ describe('the page header at the top of an OCR page', () => {
     expect(top('洛阳日报\n真抓实干谋发展 奋勇争先谱新篇\n')).toBeUndefined();
     expect(top('2026年12月3日，市委召开常委会议，研究部署近期工作。')).toBeUndefined();
     expect(top('校对:王岚 组版:晓南\n\n不断巩固和增强经济回升向好态势')).toBeUndefined();
+    // a headline that starts with a number is no page line (field test 14: it was taken as page 89, 版名 岁老人…, and lost)
+    expect(top('89岁老人坐上了电梯\n\n本报讯（记者 吕梦琦）89岁的李锋生活在一栋6层居民楼里。')).toBeUndefined();
+    expect(top('35个城建项目集中开竣工\n')).toBeUndefined();
+    expect(top('A5版面焕新\n')).toBeUndefined();
+  });
+
+  it('reads 第A05版 as page A5 and its name, with or without a separator', () => {
+    expect(top('第A05版 社会新闻\n\n本报讯 昨日……')?.header).toEqual({ pageNumber: 'A5', section: '社会新闻' });
+    expect(top('第12版：文体\n')?.header).toEqual({ pageNumber: '12', section: '文体' });
+    expect(top('05\n')?.header).toEqual({ pageNumber: '05' });
   });
 
   it('an imported page keeps its header out of the stories: no story named after the paper', async () => {
@@ -26,5 +36,12 @@ describe('the page header at the top of an OCR page', () => {
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
     expect(r.page.header).toEqual({ paperName: '青岛日报', date: '2003-07-15', pageNumber: '5', section: '经济新闻' });
     expect(r.articles.map((a) => a.headline)).toEqual(['上半年我市工业经济运行稳中有进']);
+  });
+
+  it('a story file whose headline starts with a number keeps its headline', async () => {
+    const text = '89岁老人坐上了电梯\n\n本报讯（记者 吕梦琦 解园）89岁的李锋生活在一栋6层居民楼里。随着年龄增大，住在3楼的她平时最发愁上下楼。\n';
+    const r = await importFiles([{ name: '01.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.page.header ?? {}).toEqual({});
+    expect(r.articles.map((a) => a.headline)).toEqual(['89岁老人坐上了电梯']);
   });
 });

@@ -176,6 +176,15 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body).startsWith('今年上半年')).toBe(true);
   });
 
+  it('of two unmarked title lines, a longer one running clauses with commas under one without is the deck (副题), not the headline', async () => {
+    const text = '35个城建项目集中开竣工\n7个项目竣工，28个项目开工，开工项目总投资约78亿元\n\n本报讯（通讯员 王峰）18日上午，市委、市政府举行城建重点工程项目开竣工仪式。\n';
+    const r = await importFiles([{ name: '01.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ kicker: '', headline: '35个城建项目集中开竣工', deck: '7个项目竣工，28个项目开工，开工项目总投资约78亿元' });
+    // a kicker over a headline stays one (no comma under, or a comma above)
+    const kicked = await importFiles([{ name: '02.txt', bytes: new TextEncoder().encode('坚持稳中求进，奋发有为\n全年经济运行稳中向好\n\n本报讯 今年以来，我市经济稳中向好。\n') }]);
+    expect(kicked.articles[0]).toMatchObject({ kicker: '坚持稳中求进，奋发有为', headline: '全年经济运行稳中向好' });
+  });
+
   it('a page\'s section labels (短评, 经济简讯) head the stories under them, bracketed bylines end their stories, 编者按 on its own line marks its paragraph', async () => {
     const text = [
       '制造业“压舱石”作用突出', '本报讯 日前，记者从市统计部门了解到，制造业增加值同比增长百分之九。', '（本报记者 刘芳滨 通讯员 吴洪文）', '',
