@@ -29,7 +29,7 @@ export function joinWrappedLinesAt(lines: string[]): { text: string; joints: Lin
     if (!line) continue;
     const first = String.fromCodePoint(line.codePointAt(0)!);
     if (last !== undefined) {
-      const glue = !(isCjkChar(last) || isCjkChar(first)) && !(last === '-' && /[a-z]/.test(first)) && !splitsNumber(last, first, true) ? ' ' : '';
+      const glue = (!(isCjkChar(last) || isCjkChar(first)) || partsNames(parts[parts.length - 1], raw)) && !(last === '-' && /[a-z]/.test(first)) && !splitsNumber(last, first, true) ? ' ' : '';
       joints.push({ at: length, glue });
       if (glue) parts.push(glue);
       length += glue.length;
@@ -40,6 +40,16 @@ export function joinWrappedLinesAt(lines: string[]): { text: string; joints: Lin
     last = lastCode >= 0xdc00 && lastCode <= 0xdfff && line.length > 1 ? String.fromCodePoint(line.codePointAt(line.length - 2)!) : String.fromCharCode(lastCode);
   }
   return { text: parts.join(''), joints };
+}
+
+/**
+ * Whether a wrap parts two names: the next line set in by a space, with a whole name (2–4 Han
+ * characters) on each side (记者 庞淼 通讯员 李海天⏎ 刘艳兵）). The space stays; the body's clean-up
+ * drops it between Han characters anyway, a dateline's names keep it. (李⏎ 红) is one name cut.
+ */
+function partsNames(before: string, raw: string): boolean {
+  const word = /^[\p{Script=Han}]{2,4}$/u;
+  return /^\s/.test(raw) && word.test(before.split(/[\s(（]/).pop() ?? '') && word.test(raw.trim().split(/[\s)）]/)[0]);
 }
 
 /**

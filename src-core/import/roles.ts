@@ -142,6 +142,8 @@ const FILED_FROM_RE = new RegExp(`^(?:本报|本報)?(?:记者|記者)\\s*${NAME
 export function bylineLine(text: string): string | undefined {
   const t = text.trim();
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
+  // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline
+  if (leadAtStart(t)) return undefined;
   if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;
@@ -252,6 +254,8 @@ export function titleLike(text: string): boolean {
   const t = text.trim();
   const len = Array.from(t).length;
   if (len === 0 || len > 48) return false;
+  // a line of punctuation alone (the “)” of a byline OCR wrapped) names nothing
+  if (!/[\p{L}\p{N}]/u.test(t)) return false;
   if (/[。；;]/.test(t)) return false;
   if (/[，,]/.test(t) && len > 30) return false;
   if ((t.match(/[，,、]/g) ?? []).length > 2) return false;

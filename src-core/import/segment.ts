@@ -258,7 +258,8 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) : nextIsBody || nextIsLead;
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead);
+  // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story.
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true));
 }
 
 /** Title lines an OCR'd page stacks over a story (栏目, 主题, 副题), unmarked: at most this many in one group. */
@@ -267,13 +268,14 @@ const TITLE_RUN_MAX = 4;
 /**
  * Whether block `k` starts a run of unmarked title-like lines, each close under the one before,
  * that ends where the story's body (or its lead or byline) begins: the rest of a title group over it.
+ * `toLead`: the run must end at a dateline (本报讯…), as a new story's titles do inside another's body.
  */
-function titleRunToBody(w: Walk, k: number): boolean {
+function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
   const { blocks, classes } = w;
   for (let run = 0; k < blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
     if (blocks[k].gapBefore >= 2) return false;
-    if (classes[k] === 'body' || classes[k] === 'byline') return run > 0;
     if (leadAtStart(textOf(blocks[k])) !== undefined) return run > 0;
+    if (classes[k] === 'body' || classes[k] === 'byline') return run > 0 && !toLead;
     // (a line ending in a comma goes on: a sentence cut short, never a title)
     if (classes[k] !== 'maybe-title' || endsInPunctuation(textOf(blocks[k]))) return false;
   }

@@ -176,6 +176,35 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body).startsWith('今年上半年')).toBe(true);
   });
 
+  it('on an OCR page, title lines stacked over the next story\'s 本报讯 open that story, though the story above has no blank line to end it', async () => {
+    const text = [
+      '市图书馆第二届读书节开幕',
+      '本报讯 4月23日，由市文广新局主办的读书节开幕。活动持续一个月，',
+      '包括讲座、展览和换书大集。(王 建',
+      ')',
+      '',
+      '阅读点亮梦想 书香成就人生',
+      '钟祥举办世界读书日全民阅读系列活动',
+      '本报讯 春光美如斯，正是读书时。4月23日，钟祥市在阳春广场举办',
+      '全民阅读系列活动。',
+      '',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      ['', '市图书馆第二届读书节开幕'],
+      ['阅读点亮梦想 书香成就人生', '钟祥举办世界读书日全民阅读系列活动'],
+    ]);
+    // the “)” OCR wrapped off the byline is no title line of its own: it stays in the story above
+    expect(plainText(r.articles[0].body).endsWith('换书大集。（王建）')).toBe(true);
+  });
+
+  it('a dateline whose bracket OCR wrapped (本报讯(记者 … 李海天⏎ 刘艳兵）…) is the lead, names apart, not a byline', async () => {
+    const text = '庆安优质水稻开镰收割\n本报讯(记者 庞淼 通讯员 李海天\n 刘艳兵）春种一粒粟，秋收万颗子,\n当 下正值农作物收获的时节。(李\n 红)\n';
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles[0]).toMatchObject({ lead: '本报讯（记者 庞淼 通讯员 李海天 刘艳兵）', byline: '（李红）' });
+    expect(plainText(r.articles[0].body)).toBe('春种一粒粟，秋收万颗子，当下正值农作物收获的时节。');
+  });
+
   it('of two unmarked title lines, a longer one running clauses with commas under one without is the deck (副题), not the headline', async () => {
     const text = '35个城建项目集中开竣工\n7个项目竣工，28个项目开工，开工项目总投资约78亿元\n\n本报讯（通讯员 王峰）18日上午，市委、市政府举行城建重点工程项目开竣工仪式。\n';
     const r = await importFiles([{ name: '01.txt', bytes: new TextEncoder().encode(text) }]);
