@@ -255,11 +255,17 @@ function startsGroup(w: Walk, i: number): boolean {
   if (c !== 'maybe-title') return false;
   const k = nextIndex(w, i);
   const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
-  const nextIsLead = k < n && leadAtStart(textOf(blocks[k])) !== undefined;
+  const nextIsLead = k < n && opensStory(w, k);
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story.
   return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true));
+}
+
+/** Whether block `k` is what a story's text opens with under its titles: a dateline (本报讯…) or a 上接 line. */
+function opensStory(w: Walk, k: number): boolean {
+  const t = textOf(w.blocks[k]);
+  return leadAtStart(t) !== undefined || (w.classes[k] === 'jump' && jumpAtStart(t)?.direction === 'from');
 }
 
 /** Title lines an OCR'd page stacks over a story (栏目, 主题, 副题), unmarked: at most this many in one group. */
@@ -274,7 +280,7 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
   const { blocks, classes } = w;
   for (let run = 0; k < blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
     if (blocks[k].gapBefore >= 2) return false;
-    if (leadAtStart(textOf(blocks[k])) !== undefined) return run > 0;
+    if (opensStory(w, k)) return run > 0;
     if (classes[k] === 'body' || classes[k] === 'byline') return run > 0 && !toLead;
     // (a line ending in a comma goes on: a sentence cut short, never a title)
     if (classes[k] !== 'maybe-title' || endsInPunctuation(textOf(blocks[k]))) return false;

@@ -198,6 +198,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body).endsWith('换书大集。（王建）')).toBe(true);
   });
 
+  it('on an OCR page, title lines over a 上接 line open the continued story, not subheads of the story above', async () => {
+    const text = '今日最高气温38℃左右\n本报讯 今天多云，最高气温38℃左右。市民应尽量避免在高温时\n段进行户外活动。\n\n邻里“力挺” 协调变顺利\n枫林新村45号楼加梯工程开工\n(上接01版)\n“不知道什么时候电梯能装起来，真能装起\n来就好了。”居民区党总支书记陈岚说。\n';
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['今日最高气温38℃左右', '枫林新村45号楼加梯工程开工']);
+    expect(r.articles[1].jumpFrom).toBe('（上接01版）');
+    expect(plainText(r.articles[0].body)).toBe('今天多云，最高气温38℃左右。市民应尽量避免在高温时段进行户外活动。');
+  });
+
   it('a dateline whose bracket OCR wrapped (本报讯(记者 … 李海天⏎ 刘艳兵）…) is the lead, names apart, not a byline', async () => {
     const text = '庆安优质水稻开镰收割\n本报讯(记者 庞淼 通讯员 李海天\n 刘艳兵）春种一粒粟，秋收万颗子,\n当 下正值农作物收获的时节。(李\n 红)\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
