@@ -51,13 +51,19 @@ export function paragraphEnds(lines: readonly string[]): number[] {
   return ends.sort((a, b) => a - b);
 }
 
+/** A line that opens a quote or bracket it does not close (“我们合作社今年种了1000多亩优): a sentence running on, never a title. */
+function leavesOpen(line: string): boolean {
+  const count = (c: string): number => line.split(c).length - 1;
+  return count('“') > count('”') || count('《') > count('》') || count('（') > count('）');
+}
+
 /**
  * The title lines a hard-wrapped block starts with (a 引题 and a 主题 stacked over 本报讯…, no blank
  * line between): each short of the wrap width, not indented, ending in no punctuation, before the
  * first line that runs to the width. A paragraph's own first line runs to the width or is indented.
  */
 function titleRunAtTop(lines: readonly string[], widths: number[], widest: number): number[] {
-  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim());
+  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && !leavesOpen(lines[i]);
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there

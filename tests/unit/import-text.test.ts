@@ -206,6 +206,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body)).toBe('今天多云，最高气温38℃左右。市民应尽量避免在高温时段进行户外活动。');
   });
 
+  it('a wrapped line that opens a quote it does not close (after a picture\'s caption) runs on into its paragraph, not a subhead', async () => {
+    const text = '庆安水稻开镰收割\n本报讯 今天开镰。\n（图片）\n庆安县146.1万亩优质水稻开镰收\n割。庆安县委宣传部供图\n“我们合作社今年种了1000多亩优\n质水稻，品种是松粳22,按照公司要\n求都是有机标准种植，现在看产量比去\n年还要好，回收价格高于普通小粒品种,\n每亩平均能增收100元以上,今年\n又丰收了！"庆安县升平水稻种植农民\n专业合作社理事长王廷富兴奋地说。\n';
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    const paragraphs = plainText(r.articles[0].body).split('\n');
+    expect(paragraphs).toHaveLength(2);
+    expect(paragraphs[1]).toMatch(/^“我们合作社今年种了1000多亩优质水稻，.*今年又丰收了！”庆安县.*兴奋地说。$/);
+  });
+
   it('a dateline whose bracket OCR wrapped (本报讯(记者 … 李海天⏎ 刘艳兵）…) is the lead, names apart, not a byline', async () => {
     const text = '庆安优质水稻开镰收割\n本报讯(记者 庞淼 通讯员 李海天\n 刘艳兵）春种一粒粟，秋收万颗子,\n当 下正值农作物收获的时节。(李\n 红)\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
