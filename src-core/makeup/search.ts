@@ -444,7 +444,7 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
   const tries: { spec: ShapeSpec; tracking?: number }[] = [];
   // White space in the title area from what the shape has already (a module 撑满 deepens again may have some) up to the most.
   const pads: number[] = [];
-  for (let pad = spec.padRows; pad <= (titled && !levers.keepTitles ? PAD_MAX : spec.padRows); pad++) pads.push(pad);
+  for (let pad = spec.padRows; pad <= (titled && !levers.keepTitles ? padMax(input, article, spec) : spec.padRows); pad++) pads.push(pad);
   const left = (pad: number): number => gap - (pad - spec.padRows);
   for (const pad of pads) {
     const extra = left(pad);
@@ -462,6 +462,16 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
     if (m && m.rows === depth) return { spec: lever.spec, m, stretch: 0 };
   }
   return undefined;
+}
+
+/**
+ * White space a shape's title area may gain, in grid lines: PAD_MAX around a one-line headline (it
+ * sits centred in the space); a headline of several lines takes it as leading between its lines, so
+ * half a line per line at most (a two-line headline spread a line and a half apart read as two).
+ */
+function padMax(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec): number {
+  const lines = input.measurer.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
+  return Math.max(spec.padRows, lines > 1 ? Math.floor(lines / 2) : PAD_MAX);
 }
 
 /**

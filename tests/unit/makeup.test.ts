@@ -486,6 +486,28 @@ describe('makeUp on bad input', () => {
     expect(pl.frames[0].emptyLines).toBeLessThanOrEqual(1);
   });
 
+  it('spreads a headline of two lines by half a line at most to deepen its module: a one-line headline takes the white space around it', () => {
+    const doc = emptyDocument('tabloid');
+    // No tracking lever, no 拉行: only white space in the title area can make the module deeper.
+    const measurer = new Measurer(doc.page, { fonts }, new Map(), [0]);
+    const two = article('two', para, '老旧小区加装电梯惠及千家万户居民');
+    const one = article('one', para, '加装电梯');
+    const spec = { span: 2, headlineSize: 22, padRows: 0, pictures: [] };
+    expect(measurer.titles(two, 2, 22, 0).headlineLines).toBe(2);
+    expect(measurer.titles(one, 2, 22, 0).headlineLines).toBe(1);
+    const deeper = (a: typeof one, by: number) => grow({ measurer }, a, spec, measurer.measure(a, spec)!, measurer.measure(a, spec)!.rows + by, { shiftMax: 0 });
+    expect(deeper(two, 1)?.spec.padRows).toBe(1);
+    expect(deeper(two, 2)).toBeUndefined();
+    expect(deeper(one, 3)?.spec.padRows).toBe(3);
+    // in the real layout: the two headline lines stand at most one line pitch and a half apart
+    const set = measurer.variant(two, deeper(two, 1)!.spec, 0);
+    const pl = layout({ ...doc, articles: [set], blocks: [{ id: 'b', kind: 'article' as const, articleId: 'two', col: 0, span: 2, row: 0, rows: 40 }] }, { fonts });
+    const ys = [...new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0)))].sort((x, y) => x - y);
+    expect(ys).toHaveLength(2);
+    const leading = (doc.page.styles.headline.lineHeight / doc.page.styles.headline.size) * 22;
+    expect(ys[1] - ys[0]).toBeCloseTo(leading + measurer.geo.pitch / 2, 1);
+  });
+
   it('sets a story a line or two shorter with 缩行 to fit the room left, instead of holding it over', () => {
     const base = emptyDocument('tabloid');
     const paras = Array.from({ length: 14 }, (_, i) => para.slice(0, 50 + i * 11));
