@@ -1,6 +1,6 @@
 import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, ImageCrop } from '../model/document';
 import { WRAP_OFFSET } from '../model/document';
-import { rectOf } from '../model/grid';
+import { columnDepths, rectOf } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
 import { boxPaint } from './frames';
@@ -21,6 +21,16 @@ export function imageItem(imageId: string, frame: Rect, asset: ImageAsset | unde
   return { kind: 'image', imageId, ...frame, ...(known ? { picture: picturePlacement(frame, asset.pixelWidth, asset.pixelHeight, crop) } : {}) };
 }
 
+/** Whether a picture meets the lines a block's columns hold (a stepped block's short columns end above its foot). */
+function meetsText(picture: GridRect, block: ArticleBlock): boolean {
+  if (!overlaps(picture, block)) return false;
+  const depths = columnDepths(block);
+  for (let c = Math.max(picture.col, block.col); c < Math.min(picture.col + picture.span, block.col + block.span); c++) {
+    if (picture.row < block.row + depths[c - block.col]) return true;
+  }
+  return false;
+}
+
 /**
  * The grid cells pictures take from an article block, by each picture's 文字绕排: its own columns
  * ('around') or the block's whole width ('band'), with `wrapOffset` empty lines between the picture
@@ -30,7 +40,7 @@ export function imageExclusions(doc: BanmianDocument, block: ArticleBlock): Grid
   const out: GridRect[] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'image' || b.span <= 0 || b.rows <= 0 || b.wrap === 'none') continue;
-    if (!overlaps(b, block)) continue;
+    if (!meetsText(b, block)) continue;
     const offset = b.wrapOffset ?? WRAP_OFFSET.default;
     const above = Math.min(offset, Math.max(0, b.row - block.row));
     const below = Math.min(offset, Math.max(0, block.row + block.rows - (b.row + b.rows)));

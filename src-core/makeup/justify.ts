@@ -1,6 +1,6 @@
-import type { Article } from '../model/document';
-import type { Measurer } from './measure';
-import { clashes, grow, outer, type Candidate, type Levers, type Placement } from './search';
+import type { Article, GridRect } from '../model/document';
+import { overhangDepth, type Measurer } from './measure';
+import { MIN_MODULE, clashes, grow, outer, type Candidate, type Levers, type Placement } from './search';
 
 /** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
 const STEP = 4;
@@ -22,7 +22,7 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate): 
   const closed = c.closed.filter((r) => {
     const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) === r.span && bottom(p) === r.row);
     if (q) q.stretch += r.rows;
-    return !q;
+    return !q && !deepenStep(measurer, articles, placed, r);
   });
   for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
   for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1) fillLastColumn(measurer, articles, q);
@@ -43,6 +43,26 @@ function fillLastColumn(measurer: Measurer, articles: Article[], q: Placement): 
     q.m = m;
     return;
   }
+}
+
+/**
+ * A short run closed as blank right under a stepped module's step, as wide as the step: the step is made
+ * that much deeper where the levers (拉行, tracking) keep the module's own depth, the text running on
+ * into it. Whether it was.
+ */
+function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect): boolean {
+  // (a deeper run is room for a held-over story: 补空's)
+  if (r.rows > MIN_MODULE) return false;
+  const q = placed.find((p) => p.spec.stepRows && p.col + p.spec.span === r.col && outer(p) === p.spec.span + r.span && p.row + overhangDepth(p.spec, p.m.titleRows) === r.row);
+  if (!q) return false;
+  const spec = { ...q.spec, stepRows: q.spec.stepRows! + r.rows };
+  const natural = measurer.measure(articles[q.rank], spec);
+  if (!natural || natural.rows > q.m.rows || natural.titleRows !== q.m.titleRows) return false;
+  const kept = natural.rows === q.m.rows ? { spec, m: natural } : grow({ measurer }, articles[q.rank], spec, natural, q.m.rows, { ...LEVERS, keepTitles: true });
+  if (!kept || kept.m.titleRows !== q.m.titleRows) return false;
+  q.spec = kept.spec;
+  q.m = kept.m;
+  return true;
 }
 
 function bottom(p: Placement): number {

@@ -25,12 +25,22 @@ export interface ShapeSpec {
    * body end under the titles, so a neighbour's titles there sit lower and never 撞题.
    */
   titleSpan?: number;
+  /**
+   * A stepped module (阶梯形): the body's first lines in the columns under the titles' overhang too, this
+   * many, so that what stands under the overhang starts under text, not right under the titles (叠题).
+   */
+  stepRows?: number;
   headlineSize: number;
   /** Extra grid lines of white space in the title area (the headline's line height grows). */
   padRows: number;
   pictures: PictureShape[];
   /** Body lines gained (+) or given back (−) by re-breaking paragraphs (拉行/缩行, the body style's `lineShift`). */
   lineShift?: number;
+}
+
+/** Grid lines a shape takes in the columns its titles overhang: the titles and the step under them. */
+export function overhangDepth(spec: ShapeSpec, titleRows: number): number {
+  return titleRows + (spec.stepRows ?? 0);
 }
 
 /** Grid lines a module's pictures take, stacked. */
@@ -207,7 +217,7 @@ export class Measurer {
     const span = Math.max(spec.span, spec.titleSpan ?? 0);
     const block: ArticleBlock = { ...this.lookFor(article.id), id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
     if (span > 1) block.headlineSpan = span;
-    if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : m.titleRows));
+    if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : overhangDepth(spec, m.titleRows)));
     return { article: block, pictures };
   }
 
@@ -217,7 +227,7 @@ export class Measurer {
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
     if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}`;
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
     const titleRows = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, spec.padRows).rows;
@@ -225,7 +235,8 @@ export class Measurer {
     // The fewest rows, and of those the tracking that leaves the fewest empty lines in the last column.
     let best: { rows: number; tracking: number; empty: number } | undefined;
     for (const t of tracking === undefined ? this.trackings : [tracking]) {
-      const lines = this.bodyLines(article, t) + picSlots + (spec.lineShift ?? 0);
+      const stepped = (spec.stepRows ?? 0) * ((spec.titleSpan ?? spec.span) - spec.span);
+      const lines = Math.max(spec.span, this.bodyLines(article, t) + picSlots + (spec.lineShift ?? 0) - stepped);
       const rows = titleRows + Math.ceil(lines / spec.span);
       const empty = (rows - titleRows) * spec.span - lines;
       if (!best || rows < best.rows || (rows === best.rows && empty < best.empty)) best = { rows, tracking: t, empty };
@@ -246,7 +257,7 @@ export class Measurer {
       return pl.overset.length ? null : (pl.frames.find((f) => f.blockId === block.id)?.emptyLines ?? 0);
     };
     // The module holds its pictures whole, however little text runs beside them.
-    const least = titleRows + Math.max(1, pictureDepth(spec));
+    const least = titleRows + Math.max(1, pictureDepth(spec), spec.stepRows ?? 0);
     let rows = Math.max(least, Math.min(estimate, max));
     let empty = trial(rows);
     while (empty === null && rows < max) empty = trial(++rows);

@@ -1,6 +1,6 @@
 import type { Article, GridRect } from '../model/document';
 import type { ShapeSpec } from './measure';
-import { isPhotoItem } from './measure';
+import { isPhotoItem, overhangDepth } from './measure';
 import { outer, search, type Candidate, type Placement, type SearchInput } from './search';
 
 /** States the search into a page's blank may expand (a few stories into what is left: small next to the page's own search). */
@@ -64,5 +64,5 @@ function merged(c: Candidate, s: Candidate, order: number[]): Candidate {
 /** The cells a module takes: its body's columns to its foot, and its titles across their width. */
 function cellsOf(p: Placement): GridRect[] {
   const body = { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch };
-  return outer(p) > p.spec.span ? [body, { col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows }] : [body];
+  return outer(p) > p.spec.span ? [body, { col: p.col, span: outer(p), row: p.row, rows: overhangDepth(p.spec, p.m.titleRows) }] : [body];
 }

@@ -3,7 +3,7 @@ import type { GridGeometry } from '../model/grid';
 import { outer, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 import { isBrief } from './shapes';
-import { isPhotoItem } from './measure';
+import { isPhotoItem, overhangDepth } from './measure';
 
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
@@ -27,7 +27,11 @@ interface Hole {
  * blank below: to the eye it is one empty strip with a headline across it, and counted so.
  */
 function holes(geo: GridGeometry, c: Candidate, blocked: Uint8Array): Hole[] {
-  const bodies = c.placed.map((p) => ({ col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch }));
+  const bodies = c.placed.flatMap((p) => [
+    { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch },
+    // a stepped module's first lines under its titles' overhang
+    { col: p.col + p.spec.span, span: outer(p) - p.spec.span, row: p.row + p.m.titleRows, rows: overhangDepth(p.spec, 0) },
+  ]);
   const titles = c.placed.map((p) => ({ col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows }));
   const solid = cover(geo, bodies, blocked);
   const titled = cover(geo, titles);

@@ -1,5 +1,5 @@
 import type { Article, GridRect } from '../model/document';
-import type { Measured, Measurer, ShapeSpec } from './measure';
+import { overhangDepth, type Measured, type Measurer, type ShapeSpec } from './measure';
 import { HOLE_LIMIT } from './score';
 import { isBrief } from './shapes';
 
@@ -68,8 +68,15 @@ const PROBE_SHARE = 0.4;
 const FOCUS = 6;
 /** Lines of a story's text under its headline, at least (issue 16: no headline without 3 of its body lines under it). */
 const MIN_LEGS = 3;
+/**
+ * A story whose titles run wider than its body steps its body out under them (阶梯形) by this many
+ * lines, so that the story under the overhang starts under text, never right under the titles (叠题).
+ * Two depths keep the search as free to fill the page as titles over nothing did (random 48 days:
+ * 叠题 54 → 0, holes while holding 1 → 1).
+ */
+const STEPS = [MIN_LEGS, 2 * MIN_LEGS];
 /** A gap this many lines or fewer under a module is closed with the levers (no module is that short). */
-const MIN_MODULE = 8;
+export const MIN_MODULE = 8;
 /** White space in a title area, at most, in grid lines. */
 const PAD_MAX = 3;
 /**
@@ -260,9 +267,11 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
       if (spec.span < run.width && spec.span * 2 >= run.width && spec.headlineSize > 0 && bounds.has(run.col + spec.span) && overhangs(input, rank)) {
-        for (const wide of fit(input, rank, derived(spec, `title${run.width}`, () => ({ ...spec, titleSpan: run.width })), foot - run.row, [foot - run.row])) {
-          const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
-          if (wide.m.titleRows > 0 && !clashes(neighbours(input, s), p)) children.push(place(input, s, p));
+        for (const step of STEPS) {
+          for (const wide of fit(input, rank, derived(spec, `title${run.width}/${step}`, () => ({ ...spec, titleSpan: run.width, stepRows: step })), foot - run.row, [foot - run.row])) {
+            const p = { rank, spec: wide.spec, m: wide.m, col: run.col, row: run.row, stretch: wide.stretch };
+            if (wide.m.titleRows > 0 && !clashes(neighbours(input, s), p)) children.push(place(input, s, p));
+          }
         }
       }
     }
@@ -504,7 +513,7 @@ function place(input: SearchInput, s: State, p: Placement): State {
   const tops = [...s.tops];
   const bottom = p.row + p.m.rows + p.stretch;
   const { rows } = input.measurer.geo;
-  for (let c = p.col; c < p.col + outer(p); c++) tops[c] = skip(input.obstacles, c, c < p.col + p.spec.span ? bottom : p.row + p.m.titleRows, rows);
+  for (let c = p.col; c < p.col + outer(p); c++) tops[c] = skip(input.obstacles, c, c < p.col + p.spec.span ? bottom : p.row + overhangDepth(p.spec, p.m.titleRows), rows);
   const used = [...s.used];
   used[p.rank] = true;
   // Skipping over a higher-ranked article costs; text area gained counts by rank; blank lines cost.
@@ -512,7 +521,7 @@ function place(input: SearchInput, s: State, p: Placement): State {
   const skipped = p.rank < articles ? s.used.slice(0, p.rank).filter((u) => !u).length : 0;
   // (a picture's cells are not text: counted as area, they made a bigger picture worth more than placing the next story)
   const pictureCells = p.spec.pictures.reduce((n, x) => n + x.span * x.rows, 0);
-  const area = p.spec.span * (p.m.rows + p.stretch) + (outer(p) - p.spec.span) * p.m.titleRows - pictureCells;
+  const area = p.spec.span * (p.m.rows + p.stretch) + (outer(p) - p.spec.span) * overhangDepth(p.spec, p.m.titleRows) - pictureCells;
   const blank = p.m.emptyLines + p.stretch * p.spec.span;
   const weight = weightOf(input, p.rank);
   // Each article placed is worth more than any area: the page holds as much of the day's copy as it can.

@@ -60,6 +60,37 @@ function checkPage(doc: BanmianDocument, request: MakeUpRequest, heldIds: string
   if (placed.length >= 6) expect(new Set(sizes.values()).size).toBeGreaterThanOrEqual(3);
 }
 
+/**
+ * 叠题 read from the laid-out page: another story's title lines (kicker, headline, deck) below a
+ * story's, across from them, with no line of text between (within four body lines).
+ */
+function stackedTitles(doc: BanmianDocument): string[] {
+  const pl = layout(doc, { fonts });
+  type Box = { x0: number; x1: number; top: number; bottom: number };
+  const boxOf = (i: { xs: number[]; size: number; y: number }): Box => ({ x0: i.xs[0], x1: i.xs[i.xs.length - 1] + i.size, top: i.y - i.size, bottom: i.y });
+  const titles = new Map<string, Box>();
+  const text: Box[] = [];
+  for (const i of pl.items) {
+    if (i.kind !== 'glyphs' || !i.source) continue;
+    if (!['kicker', 'headline', 'deck'].includes(i.source.field)) {
+      text.push(boxOf(i));
+      continue;
+    }
+    const b = titles.get(i.source.owner);
+    const n = boxOf(i);
+    titles.set(i.source.owner, b ? { x0: Math.min(b.x0, n.x0), x1: Math.max(b.x1, n.x1), top: Math.min(b.top, n.top), bottom: Math.max(b.bottom, n.bottom) } : n);
+  }
+  const across = (p: Box, q: Box): boolean => q.x0 < p.x1 && p.x0 < q.x1;
+  const four = 4 * doc.page.styles.body.lineHeight;
+  const out: string[] = [];
+  for (const [a, p] of titles) for (const [b, q] of titles) {
+    if (a === b || q.top < p.bottom - 1 || q.top - p.bottom > four || !across(p, q)) continue;
+    const between = text.some((t) => across(t, { ...p, x0: Math.max(p.x0, q.x0), x1: Math.min(p.x1, q.x1) }) && t.top >= p.bottom - 1 && t.bottom <= q.top + 1);
+    if (!between) out.push(`${b} under ${a}`);
+  }
+  return out;
+}
+
 describe('makeUp on day sets', () => {
   for (const name of ['broadsheet-fits', 'tabloid', 'broadsheet-overflow']) {
     it(`${name}: ranked alternatives, each laid out with nothing overset, no overlaps, the lead's headline biggest`, () => {
@@ -71,6 +102,32 @@ describe('makeUp on day sets', () => {
       for (const alt of r.alternatives) checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
     });
   }
+
+  it('no headline stands right under another story\'s titles (叠题): a story whose titles run wider than its body steps its body out under them, read from the laid-out page', () => {
+    let stepped = 0;
+    for (const name of ['broadsheet-fits', 'broadsheet-overflow'] as const) {
+      const request = dayRequest(name);
+      for (const alt of makeUp(request, { fonts }).alternatives) {
+        expect(stackedTitles(alt.document), `${name}: ${alt.score.zh}`).toEqual([]);
+        stepped += alt.document.blocks.filter((b) => b.kind === 'article' && b.columnRows?.some((d) => d < b.rows)).length;
+      }
+    }
+    // the overhangs are still there, as steps
+    expect(stepped).toBeGreaterThan(0);
+  });
+
+  it('a picture under a stepped module\'s short columns takes no line of its text (it wrapped the block\'s bounding box)', () => {
+    const request = dayRequest('broadsheet-fits');
+    const a = request.document.articles[0];
+    const photo = { ...samplePage().images[0], id: 'ph' };
+    const block = { id: 'b', kind: 'article' as const, articleId: a.id, col: 0, span: 4, row: 0, rows: 40, headlineSpan: 4, columnRows: [40, 40, 12, 12] };
+    const picture = { id: 'p', kind: 'image' as const, imageId: 'ph', caption: '', col: 2, span: 2, row: 12, rows: 20 };
+    const doc = { ...request.document, articles: [a], images: [photo], blocks: [block] };
+    const alone = layout(doc, { fonts });
+    const beside = layout({ ...doc, blocks: [block, picture] }, { fonts });
+    expect(beside.overset).toEqual(alone.overset);
+    expect(beside.frames.find((f) => f.blockId === 'b')?.emptyLines).toBe(alone.frames.find((f) => f.blockId === 'b')?.emptyLines);
+  });
 
   it('holds over by name when the copy is more than the page, and is deterministic', () => {
     const request = dayRequest('broadsheet-overflow');
@@ -628,11 +685,9 @@ describe('makeUp on bad input', () => {
   });
 
   it('says in its moves how far a picture\'s frame crops it (deeper: enlarged, sides cropped; shallower: top and bottom)', () => {
-    const request = dayRequest('broadsheet-overflow');
-    const r = makeUp(request, { fonts });
-    const geo = gridGeometry(request.document.page);
     let cropped = 0;
-    for (const alt of r.alternatives) {
+    for (const request of (['broadsheet-overflow', 'broadsheet-fits', 'tabloid', 'tabloid-fits'] as const).map(dayRequest)) for (const alt of makeUp(request, { fonts }).alternatives) {
+      const geo = gridGeometry(request.document.page);
       for (const b of alt.blocks.filter((x): x is ImageBlock => x.kind === 'image' && x.articleId !== undefined)) {
         const asset = request.document.images.find((i) => i.id === b.imageId);
         const natural = pictureFrame(geo, request.document.page, asset, b.span, b.caption ?? '').rows;
@@ -645,7 +700,7 @@ describe('makeUp on bad input', () => {
         if (b.rows !== natural) cropped++;
       }
     }
-    // this day set has both kinds among its three pages
+    // these day sets have cropped frames among their pages (since stepped modules, all enlarged ones)
     expect(cropped).toBeGreaterThanOrEqual(2);
   });
 
