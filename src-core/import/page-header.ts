@@ -42,8 +42,8 @@ function number(text: string): number {
   return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
 }
 
-/** A date line: the ISO date and the credits after it (2012年6月26日 星期二 责任编辑 林立); undefined when it is no date line. */
-function dateLine(text: string): { date: string; credits: Partial<Record<CreditField, string>> } | undefined {
+/** A date line: the ISO date, whether it gives the 农历, and the credits after it (2012年6月26日 星期二 责任编辑 林立); undefined when it is no date line. */
+function dateLine(text: string): { date: string; lunar: boolean; credits: Partial<Record<CreditField, string>> } | undefined {
   const m = text.match(DATE_RE);
   if (!m) return undefined;
   const [y, mo, d] = [number(m[1]), number(m[2]), number(m[3])];
@@ -51,7 +51,7 @@ function dateLine(text: string): { date: string; credits: Partial<Record<CreditF
   const rest = text.slice(m[0].length).replace(DATE_TAIL_RE, '').trim();
   const credits = rest ? parseCredits(rest)?.fields : {};
   if (!credits) return undefined;
-  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, credits };
+  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, lunar: /农历|農曆/.test(text), credits };
 }
 
 /**
@@ -68,6 +68,8 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
     const page = found.header.pageNumber ? undefined : t.match(PAGE_RE);
     if (date) {
       found.header.date = date.date;
+      // the 农历 is printed again from the date (the page's own calendar), not copied from OCR
+      if (date.lunar) found.header.dateLine = 'weekday-lunar';
       Object.assign(found.credits, date.credits);
     } else if (page) {
       found.header.pageNumber = page[2] ? page[1] + page[2] : page[4];

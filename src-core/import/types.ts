@@ -30,7 +30,7 @@ export function namingFile(e: ImportError): { zh: string; en: string } {
 }
 
 /** The header fields an OCR'd page prints at its top (报名, date, 版次, 版名). */
-export type PrintedHeader = Partial<Pick<PageHeader, 'paperName' | 'date' | 'pageNumber' | 'section'>>;
+export type PrintedHeader = Partial<Pick<PageHeader, 'paperName' | 'date' | 'dateLine' | 'pageNumber' | 'section'>>;
 
 export interface ImportResult {
   articles: Article[];
