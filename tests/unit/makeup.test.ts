@@ -587,6 +587,29 @@ describe('makeUp on bad input', () => {
     expect(plainText(alt.document.articles[0].body)).toBe(plainText(a.body));
   });
 
+  it('crops a picture\'s top and bottom to fit a room a line or two short, and says so in its move (裁去上下, with the natural depth)', () => {
+    const base = emptyDocument('tabloid');
+    const photo = { ...samplePage().images[0], id: 'ph', pixelWidth: 3000, pixelHeight: 2250 };
+    const a = { ...article('a', para.repeat(2)) };
+    const images = new Map([[photo.id, photo]]);
+    const links = [{ imageId: 'ph', articleId: 'a', caption: '' }];
+    const measurer = new Measurer(base.page, { fonts }, images, [0]);
+    const spec = shapesFor(a, 0, measurer.geo, base.page, links, images).find((x) => x.span === 3 && x.pictures.length === 1 && x.pictures[0].span === 3)!;
+    const natural = measurer.measure(a, spec)!;
+    const geo = measurer.geo;
+    // the room: three columns, two lines shallower than the story with its picture at its natural depth
+    const blocks = [
+      { id: 'side', kind: 'box' as const, col: 3, span: geo.columns - 3, row: 0, rows: geo.rows, locked: true },
+      { id: 'foot', kind: 'box' as const, col: 0, span: 3, row: natural.rows - 2, rows: geo.rows, locked: true },
+    ];
+    const r = makeUp({ document: { ...base, articles: [a], images: [photo], blocks }, pictures: links, options: { alternatives: 1 } }, { fonts });
+    const alt = r.alternatives[0];
+    const frame = alt.blocks.find((x): x is ImageBlock => x.kind === 'image')!;
+    expect(frame.rows).toBeLessThan(spec.pictures[0].rows);
+    expect(alt.moves[0].zh).toContain(`图片 ${frame.span} 栏 × ${frame.rows} 行，裁去上下（原 ${pictureFrame(geo, base.page, photo, frame.span, '').rows} 行）`);
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
   it('counts a story\'s titles right under another\'s overhanging titles as stacked headlines (叠题), not under its body', () => {
     const geo = gridGeometry(emptyDocument('broadsheet').page);
     const m = (rows: number, titleRows: number) => ({ rows, tracking: 0, titleRows, emptyLines: 0 });
