@@ -6,6 +6,7 @@
  */
 import { endsInPunctuation, endsSentence } from './chars';
 import { leadAtStart } from './roles';
+import { PAIRED_MARKS } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
 const WIDE_LINE = 50;
@@ -54,7 +55,7 @@ export function paragraphEnds(lines: readonly string[]): number[] {
 /** A line that opens a quote or bracket it does not close (“我们合作社今年种了1000多亩优): a sentence running on, never a title. */
 function leavesOpen(line: string): boolean {
   const count = (c: string): number => line.split(c).length - 1;
-  return count('“') > count('”') || count('《') > count('》') || count('（') > count('）');
+  return Object.entries(PAIRED_MARKS).some(([open, close]) => count(open) > count(close));
 }
 
 /**

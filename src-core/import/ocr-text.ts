@@ -3,6 +3,7 @@
  * where it joined column lines ("…书记、高 新区党工委…"). Latin words keep their spaces.
  */
 import { isCjkChar, isSpace } from './chars';
+import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import type { ChangeLog } from './report';
 
 const latinWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9\u00c0-\u024f]/.test(ch);
@@ -42,14 +43,16 @@ export function joinWrappedLinesAt(lines: string[]): { text: string; joints: Lin
   return { text: parts.join(''), joints };
 }
 
+/** A whole Chinese personal name: two to four Han characters. */
+const WHOLE_NAME_RE = new RegExp(`^[${HAN}]{2,4}$`, 'u');
+
 /**
- * Whether a wrap parts two names: the next line set in by a space, with a whole name (2–4 Han
- * characters) on each side (记者 庞淼 通讯员 李海天⏎ 刘艳兵）). The space stays; the body's clean-up
- * drops it between Han characters anyway, a dateline's names keep it. (李⏎ 红) is one name cut.
+ * Whether a wrap parts two names: the next line set in by a space, with a whole name on each side
+ * (记者 庞淼 通讯员 李海天⏎ 刘艳兵）). The space stays; the body's clean-up drops it between Han
+ * characters anyway, a dateline's names keep it. (李⏎ 红) is one name cut.
  */
 function partsNames(before: string, raw: string): boolean {
-  const word = /^[\p{Script=Han}]{2,4}$/u;
-  return /^\s/.test(raw) && word.test(before.split(/[\s(（]/).pop() ?? '') && word.test(raw.trim().split(/[\s)）]/)[0]);
+  return /^\s/.test(raw) && WHOLE_NAME_RE.test(before.split(/[\s(（]/).pop() ?? '') && WHOLE_NAME_RE.test(raw.trim().split(/[\s)）]/)[0]);
 }
 
 /**

@@ -24,7 +24,10 @@ const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, �
 const CN_DIGIT = Object.keys(CN_DIGITS).join('');
 const DATE_RE = new RegExp(`^(\\d{4}|[${CN_DIGIT}]{4})\\s*年\\s*([\\d${CN_DIGIT}十]{1,3})\\s*月\\s*([\\d${CN_DIGIT}十]{1,3})\\s*日`, 'u');
 /** What may follow the date on its line: the weekday, the lunar date, the issue number. */
-const DATE_TAIL_RE = new RegExp(`^(?:\\s*(?:星期[一二三四五六日天]|(?:农历|農曆)[${HAN}]{2,12}|(?:总第|總第)\\s*\\d+\\s*期|[（(][^）)]{1,12}[）)]))*`, 'u');
+/** The word a date line's lunar date starts with (Simplified, Traditional). */
+const LUNAR = '(?:农历|農曆)';
+const LUNAR_RE = new RegExp(LUNAR, 'u');
+const DATE_TAIL_RE = new RegExp(`^(?:\\s*(?:星期[一二三四五六日天]|${LUNAR}[${HAN}]{2,12}|(?:总第|總第)\\s*\\d+\\s*期|[（(][^）)]{1,12}[）)]))*`, 'u');
 /**
  * The page line: 第5版 经济新闻, 第A05版, or a bare number with the page name set apart from it
  * (03 要闻, A2:综合·新闻). A number run straight into Han text is a headline (89岁老人坐上了电梯).
@@ -51,7 +54,7 @@ function dateLine(text: string): { date: string; lunar: boolean; credits: Partia
   const rest = text.slice(m[0].length).replace(DATE_TAIL_RE, '').trim();
   const credits = rest ? parseCredits(rest)?.fields : {};
   if (!credits) return undefined;
-  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, lunar: /农历|農曆/.test(text), credits };
+  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, lunar: LUNAR_RE.test(text), credits };
 }
 
 /**

@@ -67,8 +67,12 @@ export function parseCredits(text: string): { fields: Partial<Record<CreditField
   return labels.length && !text.slice(covered).trim() ? { fields, labels } : undefined;
 }
 
-const JUMP_RE = /^[（(]\s*(上接|下转|转|下轉|轉)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]/;
-const JUMP_END_RE = /[（(]\s*(上接|下转|转|下轉|轉)\s*(第?\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版)\s*[）)]\s*$/;
+/** The words of a jump line (上接, 下转, and their Traditional forms). */
+const JUMP_WORDS = '上接|下转|转|下轉|轉';
+/** A jump line in its brackets: （上接第1版）, (下转03版). */
+const JUMP = `[（(]\\s*(${JUMP_WORDS})\\s*(第?\\s*[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\\s*版)\\s*[）)]`;
+const JUMP_RE = new RegExp(`^${JUMP}`);
+const JUMP_END_RE = new RegExp(`${JUMP}\\s*$`);
 
 export interface JumpMatch {
   direction: 'from' | 'to';
@@ -110,7 +114,7 @@ export function namesOnly(text: string): boolean {
 }
 
 /** What brackets at a story's end hold that is no one's name: a picture reference, 完, 待续, a jump. */
-const NOT_NAMES_RE = /^(?:如图|见图|附图|资料图|图|完|待续|续|下转|下轉|上接|转|轉)/;
+const NOT_NAMES_RE = new RegExp(`^(?:如图|见图|附图|资料图|图|完|待续|续|${JUMP_WORDS})`);
 
 /** Who a bracketed byline may name besides reporters: a news centre, a paper, a bureau (县新闻中心 王亚周). */
 const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心|中心|报社|记者站|宣传部|办公室|通讯站)$`, 'u');

@@ -3,7 +3,7 @@ import { ARTICLE_PART_LABELS, ARTICLE_TEXT_FIELDS, type ArticleTextPart } from '
 import { runningHead } from '../layout/header';
 import { printableParagraphs } from '../model/richtext';
 import { PAGE_HEADER_ID } from '../model/proof';
-import { HAN_IDEOGRAPHS, isCjkPunct, isIdeograph } from '../typeset/chars';
+import { HAN_IDEOGRAPHS, PAIRED_MARKS as PAIRS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
 import { ERROR_WEIGHTS } from './weights';
 import { errorRate, MAX_NUMBER_USAGE, MAX_REPEATS, PASS_PER_10K, pageAreaCharacters, TITLE_FACTOR, type ErrorRate } from './error-rate';
@@ -152,7 +152,6 @@ function checkFullwidthAlphanumeric(text: string, emit: Emit): void {
   }
 }
 
-const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '「': '」', '『': '』', '〔': '〕' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 /** Marks of one kind (quotes, corner quotes among them; 书名号; brackets): “ closed with ’ or 《 with 〉 is one wrong mark of a pair, not two unpaired ones. */
 const FAMILY: Record<string, string> = Object.fromEntries(['“”‘’「」『』', '《》〈〉', '（）〔〕【】'].flatMap((f) => [...f].map((c) => [c, f])));

@@ -101,5 +101,8 @@ export function isSpace(cp: number): boolean {
 }
 
 /** Dash and ellipsis: full-width in Chinese text, drawn so that a pair joins into one 2-em mark. */
+/** The marks that open a pair and the mark that closes each (quotes, 书名号, brackets). */
+export const PAIRED_MARKS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '「': '」', '『': '』', '〔': '〕' };
+
 export const EM_DASH = 0x2014;
 export const ELLIPSIS = 0x2026;
