@@ -3,7 +3,7 @@ import type { GridGeometry } from '../model/grid';
 import { outer, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 import { isBrief } from './shapes';
-import { isPhotoItem, overhangDepth } from './measure';
+import { isPhotoItem } from './measure';
 
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
@@ -30,7 +30,7 @@ function holes(geo: GridGeometry, c: Candidate, blocked: Uint8Array): Hole[] {
   const bodies = c.placed.flatMap((p) => [
     { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch },
     // a stepped module's first lines under its titles' overhang
-    { col: p.col + p.spec.span, span: outer(p) - p.spec.span, row: p.row + p.m.titleRows, rows: overhangDepth(p.spec, 0) },
+    { col: p.col + p.spec.span, span: outer(p) - p.spec.span, row: p.row + p.m.titleRows, rows: p.spec.stepRows ?? 0 },
   ]);
   const titles = c.placed.map((p) => ({ col: p.col, span: outer(p), row: p.row, rows: p.m.titleRows }));
   const solid = cover(geo, bodies, blocked);
