@@ -109,13 +109,41 @@ export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined
   return span;
 }
 
-/** The pictures of a module stacked at a span (each no wider than it prints sharply), uncropped. */
-function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number): PictureShape[] {
-  return links.map((l) => {
+/**
+ * The most grid cells (columns × lines) a story's pictures may take, by its rank level and its text:
+ * a share of the page (the lead's a quarter, a brief's 6%), and no more than PICTURE_PER_TEXT times the
+ * column-lines its text fills. A 组版 sizes a picture for its story: a 450-character story under a photo
+ * 40% of the page deep reads as a picture story (field test 14); spare room is left to the page's 补空.
+ */
+export function pictureBudget(article: Article, level: number, geo: GridGeometry): number {
+  const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
+  const textLines = Math.ceil(bodyChars(article) / perLine);
+  return Math.min(PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, PICTURE_PER_TEXT * textLines);
+}
+
+/** Share of the page's cells a story's pictures may take, by rank level (see pictureBudget). */
+const PICTURE_SHARE = [0.25, 0.15, 0.1, 0.06];
+/** A story's pictures take at most this many times its text's column-lines (see pictureBudget). */
+const PICTURE_PER_TEXT = 3;
+
+/**
+ * The pictures of a module stacked at a span (each no wider than it prints sharply), each within its
+ * share of `cells`: cropped shallower (within CROP) when its natural frame is over it, never enlarged
+ * past it; undefined when it would have to be cropped further, unless `always` (the narrowest offer:
+ * a story keeps its picture, at its least depth).
+ */
+function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, cells: number, always: boolean): PictureShape[] | undefined {
+  const out: PictureShape[] = [];
+  for (const l of links) {
     const asset = images.get(l.imageId);
     const s = Math.max(1, Math.min(span, widestPrintable(geo, asset)));
-    return { imageId: l.imageId, caption: l.caption, span: s, ...pictureFrame(geo, page, asset, s, l.caption) };
-  });
+    const frame = pictureFrame(geo, page, asset, s, l.caption);
+    const most = Math.floor(cells / links.length / s);
+    if (most < frame.min && !always) return undefined;
+    const rows = Math.max(frame.min, Math.min(frame.rows, most));
+    out.push({ imageId: l.imageId, caption: l.caption, span: s, rows, min: frame.min, max: Math.max(rows, Math.min(frame.max, most)) });
+  }
+  return out;
 }
 
 /** A body shorter than this (characters) is a brief (简讯): narrow and under a small headline. */
@@ -131,9 +159,13 @@ export function isBrief(article: Article, rank: number): boolean {
 
 /** Whether the story's body is a brief's length (the lead's too: see `spansOf`). */
 function briefLength(article: Article): boolean {
+  return bodyChars(article) < BRIEF_CHARS;
+}
+
+function bodyChars(article: Article): number {
   let chars = BODY_CHARS.get(article);
   if (chars === undefined) BODY_CHARS.set(article, (chars = plainText(article.body).length));
-  return chars < BRIEF_CHARS;
+  return chars;
 }
 
 /**
@@ -176,8 +208,14 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
   for (const span of spansOf(article, rank, geo.columns)) {
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
-    if (links.length) for (const ps of span <= 2 ? [span] : [Math.ceil(span / 2), span]) pics.push(stack(geo, page, links, images, ps));
-    else pics.push([]);
+    if (links.length) {
+      const cells = pictureBudget(article, levelFor(article, rank), geo);
+      const offers = span <= 2 ? [span] : [Math.ceil(span / 2), span];
+      offers.forEach((ps, i) => {
+        const p = stack(geo, page, links, images, ps, cells, i === 0);
+        if (p) pics.push(p);
+      });
+    } else pics.push([]);
     for (const size of sizes) for (const p of pics) {
       const key = `${span}|${size}|${p.map((x) => x.span).join(',')}`;
       if (seen.has(key)) continue;

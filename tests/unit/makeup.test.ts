@@ -325,6 +325,22 @@ describe('makeUp on bad input', () => {
     }
   });
 
+  it('sizes a picture for its story on a light day: a 450-character story’s photo takes at most three times the area of its text and a quarter of the page’s depth, the rest is left blank', () => {
+    const short = para.repeat(2) + para.slice(0, 60);
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.repeat(8)), article('b', short), article('c', para.repeat(3)), article('d', para.repeat(2))], images: [photo('p', 4800, 3600)] };
+    const r = makeUp({ document: doc, pictures: [{ imageId: 'p', articleId: 'b', caption: '图为现场' }] }, { fonts });
+    const geo = gridGeometry(doc.page);
+    const pl = layout(r.alternatives[0].document, { fonts });
+    const frame = pl.items.find((i) => i.kind === 'image' && i.imageId === 'p');
+    if (frame?.kind !== 'image') throw new Error('the picture is not on the page');
+    // the text's area: its characters set at the body size in lines of the column's width, one pitch apart
+    const textArea = Math.ceil([...short].length / Math.floor(geo.colWidth / geo.bodySize)) * geo.colWidth * geo.pitch;
+    expect(frame.width * frame.height).toBeLessThanOrEqual(3 * textArea);
+    expect(frame.height).toBeLessThanOrEqual(geo.gridHeight / 4);
+    // what the light day cannot fill stays blank and is said (补稿), not filled by the picture
+    expect(r.alternatives[0].score.fill).toBeLessThan(0.9);
+  });
+
   it('keeps a picture that only just prints sharp at its span at 200 ppi or more: its frame rounded down to whole lines, not up', () => {
     const geo = gridGeometry(emptyDocument('broadsheet').page);
     for (const [span, aspect] of [[2, 0.66], [4, 0.56]]) {
