@@ -18,6 +18,7 @@ import { headerFrom } from '../header-template';
 import { outputClash } from '../output-guard';
 import { commandUsage, parseCommandArgs } from '../command-table';
 import { warnFittedBlocks } from '../fitted-blocks';
+import { pageWarnings } from '../page-warnings';
 
 const USAGE = commandUsage('compose');
 
@@ -196,6 +197,7 @@ function reportAlternative(alt: Alternative, n: number, of: number, gathered: Ga
   console.log(`  评分 ${alt.score.zh}`);
   console.log(`  score ${alt.score.en}`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}`);
+  for (const w of pageWarnings(alt.score, alt.document.page.header.pageNumber || undefined)) console.log(`  ${w}`);
   for (const m of cutMoves(alt, input)) console.log(`  删段 cut: ${m.zh}\n           ${m.en}`);
 }
 

@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { readRegularFile } from '../../import/read-file';
-import { HOLE_LIMIT } from '../../../src-core/makeup/score';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
 import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
@@ -19,11 +18,9 @@ import { checkHeader } from '../header-template';
 import { gather } from './compose';
 import { printFlags } from './export';
 import { writeEdition } from '../edition-print';
+import { pageWarnings } from '../page-warnings';
 
 const USAGE = commandUsage('edition');
-
-/** Below this share of the news hole set, a page is reported under-filled. */
-const UNDER_FILLED = 0.85;
 
 type Fail = { zh: string; en: string };
 
@@ -200,9 +197,7 @@ function reportPage({ page, alt }: MadeUp): void {
   const placed = alt.document.blocks.filter((b) => b.kind === 'article').length;
   console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}${h.articleId.endsWith(CONTINUED_SUFFIX) ? '（转版的后半 the continued part）' : ''}`);
-  if (alt.score.fill < UNDER_FILLED) console.log(`  警告：第${page.number}版未排满（${Math.round(alt.score.fill * 100)}%）/ Warning: page ${page.number} is under-filled (${Math.round(alt.score.fill * 100)}%)`);
-  const blank = alt.score.largestHole;
-  if (blank > HOLE_LIMIT) console.log(`  警告：第${page.number}版有 ${blank} 栏行的空白（上限 ${HOLE_LIMIT} 栏行）/ Warning: page ${page.number} has a blank hole of ${blank} column-lines (limit ${HOLE_LIMIT})`);
+  for (const w of pageWarnings(alt.score, String(page.number))) console.log(`  ${w}`);
 }
 
 /** `edition PLAN.json -o OUTDIR [--save FILE]`: the plan's pages made up and written as YYYYMMDD-NN.pdf and YYYYMMDD.pdf, the edition saved in FILE. Exit 0 written, 1 failed, 2 usage, 4 blocked by preflight. */
