@@ -15,6 +15,12 @@ function cover(geo: GridGeometry, rects: GridRect[], over?: Uint8Array): Uint8Ar
   return covered;
 }
 
+/** The blank at the page's foot (see raggedFoot). */
+interface Foot {
+  ragged: number;
+  empty: number;
+}
+
 interface Hole {
   size: number;
   /** It reaches the foot of the type area (or of the room above an obstacle): the page's leftover, not a gap between modules. */
@@ -26,7 +32,7 @@ interface Hole {
  * feet. Titles that overhang blank columns (no story under them) do not part the blank above from the
  * blank below: to the eye it is one empty strip with a headline across it, and counted so.
  */
-function holes(geo: GridGeometry, c: Candidate, blocked: Uint8Array): Hole[] {
+function holes(geo: GridGeometry, c: Candidate, blocked: Uint8Array): { list: Hole[]; foot: Foot } {
   const bodies = c.placed.flatMap((p) => [
     { col: p.col, span: p.spec.span, row: p.row, rows: p.m.rows + p.stretch },
     // a stepped module's first lines under its titles' overhang
@@ -58,7 +64,27 @@ function holes(geo: GridGeometry, c: Candidate, blocked: Uint8Array): Hole[] {
     }
     out.push({ size, atFoot });
   }
-  return out;
+  return { list: out, foot: raggedFoot(geo, solid, blocked) };
+}
+
+/**
+ * Blank column-lines at the foot above a flat band as deep as the shallowest column's: the foot's
+ * blank in a column-high strip beside stories (a ragged foot) rather than across the page. Columns
+ * an obstacle fills to the top are left out; an obstacle at the foot (an ad) is a column's foot.
+ * `empty`: columns with nothing in them, blank from the top.
+ */
+function raggedFoot(geo: GridGeometry, solid: Uint8Array, blocked: Uint8Array): Foot {
+  const depths: number[] = [];
+  for (let col = 0; col < geo.columns; col++) {
+    let row = geo.rows - 1;
+    while (row >= 0 && blocked[row * geo.columns + col]) row--;
+    if (row < 0) continue;
+    let depth = 0;
+    for (; row >= 0 && !solid[row * geo.columns + col]; row--) depth++;
+    depths.push(depth);
+  }
+  const least = Math.min(...depths);
+  return { ragged: depths.reduce((n, d) => n + d - least, 0), empty: depths.filter((d) => d === geo.rows).length };
 }
 
 /**
@@ -115,16 +141,26 @@ function balance(geo: GridGeometry, placed: Placement[]): number {
   return 0.5 * sides + 0.5 * (pairs ? ordered / pairs : 1);
 }
 
+/** Most a ragged foot costs (see penaltyOf). */
+const RAGGED_MOST = 0.6;
+/** Ragged column-lines that cost half of RAGGED_MOST. */
+const RAGGED_HALF = 40;
+/** A column with nothing in it, beside stories: to the eye a hole through the page. */
+const EMPTY_COLUMN = 0.5;
+
 /**
  * A hole over the limit breaks a rule of the page: it costs more than any gain in looks. When the copy
  * is short the blank cannot all be filled: blank at the foot costs a tenth as much as a hole between
  * modules, so it is left there in one piece (room for 补稿 or an ad, as the note says), not split into
- * holes between the modules; a full page still beats it.
+ * holes between the modules; a full page still beats it. That blank is left across the page, as a
+ * band under stories that end level: the part of it in a column-high strip beside stories (`ragged`;
+ * field test 14: a column empty to the foot beside stacked briefs) costs up to RAGGED_MOST: more than
+ * any gain in looks, less than a story or a picture left out (SHORT_LOST).
  */
-function penaltyOf(hs: Hole[], shortCopy: boolean): number {
+function penaltyOf(hs: Hole[], shortCopy: boolean, foot: Foot): number {
   const over = (list: Hole[]): number => Math.max(0, Math.max(0, ...list.map((h) => h.size)) - HOLE_LIMIT);
   if (!shortCopy) return over(hs) / 10;
-  return over(hs.filter((h) => !h.atFoot)) / 10 + over(hs.filter((h) => h.atFoot)) / 100;
+  return over(hs.filter((h) => !h.atFoot)) / 10 + over(hs.filter((h) => h.atFoot)) / 100 + (RAGGED_MOST * foot.ragged) / (foot.ragged + RAGGED_HALF) + EMPTY_COLUMN * foot.empty;
 }
 
 /** Grid cells no obstacle covers (obstacles may overlap: a locked story and its pictures). */
@@ -146,9 +182,12 @@ export function scorer(geo: GridGeometry, obstacles: GridRect[], articles: Artic
   };
 }
 
+/** When the copy is short, a story held over or a picture left out costs this many times more: no shape of the blank is worth one. */
+const SHORT_LOST = 20;
+
 /** The score of a made-up page, with the figures a 组版 reads, in Chinese and English. */
 function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, articles: Article[], pictureCount: number, free: number, shortCopy: boolean): Score {
-  const hs = holes(geo, c, blocked);
+  const { list: hs, foot } = holes(geo, c, blocked);
   const blank = hs.reduce((a, h) => a + h.size, 0);
   const largestHole = Math.max(0, ...hs.map((h) => h.size));
   const fill = Math.max(0, 1 - blank / free);
@@ -159,13 +198,14 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, ar
   const clashes = collisions(c.placed);
   const placedRanks = new Set(c.placed.map((p) => p.rank));
   // Holding over costs more than any gain in looks, and holding over out of rank costs most.
+  const lost = shortCopy ? SHORT_LOST : 1;
   const lastPlaced = Math.max(-1, ...placedRanks);
   let held = 0;
   articles.forEach((_, rank) => {
-    if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.8 : 0.5) * (1 - rank / (2 * articles.length));
+    if (!placedRanks.has(rank)) held += (rank < lastPlaced ? 0.8 : 0.5) * (1 - rank / (2 * articles.length)) * lost;
   });
-  const holePenalty = penaltyOf(hs, shortCopy);
-  const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * pictures - holePenalty - 0.05 * clashes - held;
+  const holePenalty = penaltyOf(hs, shortCopy, foot);
+  const total = 0.45 * fill + 0.25 * h.value + 0.15 * bal + 0.15 * (1 - lost * (1 - pictures)) - holePenalty - 0.05 * clashes - held;
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   // stand-alone photos are counted as pictures, not as articles (the CLI's "made up N articles" counts the same)
   const photos = c.placed.filter((p) => isPhotoItem(articles[p.rank])).length;

@@ -12,6 +12,8 @@ import { loadBanmianFile } from '../../src-main/files/banmian-file';
 import { plainText } from '../../src-core/model/richtext';
 import { columnDepths, gridGeometry } from '../../src-core/model/grid';
 import { capturedConsole } from '../support/console-capture';
+import { fontProvider } from '../../src-main/fonts/provider';
+import { probePdf } from './makeup-pdf-probe';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
 /** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see its README.md). */
@@ -38,6 +40,12 @@ function daySet(): string[] {
 }
 
 const logs = capturedConsole(dir);
+const fonts = fontProvider().registry();
+function loadedDoc(path: string) {
+  const loaded = loadBanmianFile(path);
+  if (!loaded.ok) throw new Error(loaded.en);
+  return loaded.document;
+}
 
 describe('compose makes up the page', () => {
   it('the sample: exit 4 when preflight blocks (its picture is a placeholder); --alternatives 3 writes 3 PDFs with the header and the 栏头', async () => {
@@ -180,6 +188,8 @@ describe('compose makes up the page', () => {
     const saved = join(dir, 'short.banmian');
     expect(await compose([SAMPLE, '-o', join(dir, 'short.pdf'), '--force', '--save', saved, ...HEADER])).toBe(0);
     expect(logs.some((l) => l.includes('约需补稿'))).toBe(true);
+    // worded as `edition` words an under-filled page of its plan
+    expect(logs.join('\n')).toMatch(/警告：第\d+版未排满（\d+%）\/ Warning: page \d+ is under-filled \(\d+%\)/);
     const loaded = loadBanmianFile(saved);
     if (!loaded.ok) throw new Error(loaded.en);
     const doc = loaded.document;
@@ -208,6 +218,28 @@ describe('compose makes up the page', () => {
     }
     expect(Math.max(0, ...inside), `blank areas between modules: ${inside.join(', ')}`).toBeLessThanOrEqual(3);
   });
+
+  it('a light day leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
+    for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
+      logs.length = 0;
+      const saved = join(dir, `${set}.banmian`);
+      expect(await compose([`tests/fixtures/makeup/${set}`, '-o', join(dir, `${set}.pdf`), '--save', saved, '--format', format, ...HEADER])).toBe(0);
+      expect(logs.join('\n')).toMatch(/未排满/);
+      const doc = loadedDoc(saved);
+      // read from the rendered PDF: the last inked line of each column (-1: nothing printed in it)
+      const { feet } = await probePdf(doc, fonts);
+      expect(feet.every((f) => f >= 0), `${set}: column feet ${feet.join(', ')}`).toBe(true);
+      const geo = gridGeometry(doc.page);
+      for (const b of doc.blocks) if (b.kind === 'image' && b.articleId) {
+        const story = doc.articles.find((a) => a.id === b.articleId)!;
+        const textLines = Math.ceil(plainText(story.body).length / Math.floor(geo.colWidth / geo.bodySize));
+        expect(b.span * b.rows, `${set}: picture ${b.span} × ${b.rows} over ${textLines} lines of text`).toBeLessThanOrEqual(3 * textLines);
+      }
+    }
+    // the 四开 day's stories end level: its blank is one band across the foot
+    const { feet } = await probePdf(loadedDoc(join(dir, 'light-tabloid.banmian')), fonts);
+    expect(Math.max(...feet) - Math.min(...feet), `column feet ${feet.join(', ')}`).toBeLessThanOrEqual(3);
+  }, 60_000);
 
   it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {
     logs.length = 0;
