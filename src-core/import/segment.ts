@@ -147,6 +147,8 @@ interface Walk {
   /** The article the next body paragraph goes to, unless closed. */
   cur?: Draft;
   groupsSeen: number;
+  /** An OCR'd page whose blank lines part its stories, not its paragraphs (see blankPartsStories). */
+  blankParts: boolean;
 }
 
 export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
@@ -167,7 +169,8 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
   const labelled = applyTitleLabels(blocks, res, o);
-  const w: Walk = { blocks: labelled, classes: labelled.map(classify), o, res, guess, drafts: [], groupsSeen: 0 };
+  const classes = labelled.map(classify);
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes) };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   for (const d of w.drafts) finishArticle(d, res, o, guess);
   return res;
@@ -258,8 +261,29 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsLead = k < n && opensStory(w, k);
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) : nextIsBody || nextIsLead;
-  // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story.
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true));
+  // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
+  // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && nextIsBody));
+}
+
+/** Blank lines that part this many stories at least before a page is read as parting its stories by them. */
+const BLANK_PARTED = 3;
+
+/**
+ * Whether an OCR'd page parts its stories by blank lines and nothing else: no line after a blank line
+ * (past the page's first) is body text or a byline, and at least BLANK_PARTED are titles. Its
+ * paragraphs run on (hard-wrapped lines, no blank between), so a title line after a blank is a
+ * story's, not a subhead: a story with no dateline (a 言论, a picture story) opens there.
+ */
+function blankPartsStories(blocks: SourceBlock[], classes: BlockClass[]): boolean {
+  const first = classes.findIndex((c) => c !== 'empty');
+  let titles = 0;
+  for (let i = first + 1; i < blocks.length; i++) {
+    if (classes[i] === 'empty' || blocks[i].gapBefore === 0) continue;
+    if (classes[i] === 'body' || classes[i] === 'byline') return false;
+    if (classes[i] === 'title' || classes[i] === 'maybe-title') titles++;
+  }
+  return titles >= BLANK_PARTED;
 }
 
 /** Whether block `k` is what a story's text opens with under its titles: a dateline (本报讯…) or a 上接 line. */

@@ -206,6 +206,31 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body)).toBe('今天多云，最高气温38℃左右。市民应尽量避免在高温时段进行户外活动。');
   });
 
+
+  // a page like field test 14's 文化周刊: stories parted by blank lines, paragraphs run on; a 言论 and a picture story open with no 本报讯
+  const blankParted = (stories: string[][]): string => ['东海日报', '2024年4月24日 星期三', '', ...stories.flatMap((s) => [...s, ''])].join('\n');
+  const library = ['市图书馆新馆正式开馆', '本报讯 12月26日上午，市图书馆新馆正式开馆。当天，10万册', '新书亮相书架。'];
+  const comment = ['以优质言论净化舆论生态', '时代辽阔，评论是时代的“时蔬”。面对恣意奔涌的', '舆论场，需要有更多的优质言论。'];
+  const scissors = ['百年剪刀铺藏身深巷', '本报讯 眼前这位戴着老花镜的老人名叫潘兴泰。'];
+  const craftsman = ['百岁篾匠', '东和乡龙溪村有一位102岁的老人蔡渭东，他从12岁开始', '拜师学艺。', '[图片]', '蔡渭东老人在家中为小学生讲解篾器编法。翁忻旸 摄'];
+  const festival = ['市图书馆第二届读书节开幕', '本报讯 4月23日，读书节在市图书馆开幕。'];
+
+  it('on an OCR page whose blank lines part stories, a title line after a blank opens a story though no 本报讯 follows (a 言论, a picture story with its picture)', async () => {
+    const text = blankParted([library, comment, scissors, craftsman, festival]);
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['市图书馆新馆正式开馆', '以优质言论净化舆论生态', '百年剪刀铺藏身深巷', '百岁篾匠', '市图书馆第二届读书节开幕']);
+    expect(plainText(r.articles[1].body).startsWith('时代辽阔')).toBe(true);
+    // the picture and its caption go with the picture story, not the story above it
+    const craft = r.articles[3];
+    expect(r.imageLinks.filter((l) => l.articleId === craft.id).map((l) => l.caption)).toEqual(['蔡渭东老人在家中为小学生讲解篾器编法。翁忻旸 摄']);
+  });
+
+  it('on an OCR page whose blank lines also part paragraphs, a title line after a blank inside a story stays its subhead', async () => {
+    const text = blankParted([library, ['又一段正文，读者络绎不绝，', '新馆热闹非凡。'], comment, scissors, festival]);
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['市图书馆新馆正式开馆', '百年剪刀铺藏身深巷', '市图书馆第二届读书节开幕']);
+    expect(plainText(r.articles[0].body)).toContain('以优质言论净化舆论生态');
+  });
   it('a wrapped line that opens a quote it does not close (after a picture\'s caption) runs on into its paragraph, not a subhead', async () => {
     const text = '庆安水稻开镰收割\n本报讯 今天开镰。\n（图片）\n庆安县146.1万亩优质水稻开镰收\n割。庆安县委宣传部供图\n“我们合作社今年种了1000多亩优\n质水稻，品种是松粳22,按照公司要\n求都是有机标准种植，现在看产量比去\n年还要好，回收价格高于普通小粒品种,\n每亩平均能增收100元以上,今年\n又丰收了！"庆安县升平水稻种植农民\n专业合作社理事长王廷富兴奋地说。\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
