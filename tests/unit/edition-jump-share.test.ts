@@ -20,32 +20,43 @@ afterAll(() => {
 
 const han = (s: string): string => s.replace(/[^\u4e00-\u9fff]/g, '');
 
+// distinct paragraphs of public news text (《人民日报》 1998, tests/fixtures/proof/clean/CREDITS.md): three sentences each
+const sentences = readFileSync(fileURLToPath(new URL('../fixtures/proof/clean/renmin-ribao-1998.txt', import.meta.url)), 'utf8').split('\n').filter((l) => l.trim());
+const paragraphs = Array.from({ length: Math.floor(sentences.length / 3) }, (_, i) => sentences.slice(3 * i, 3 * i + 3).join(''));
+let next = 0;
+const take = (chars: number): string[] => {
+  const out: string[] = [];
+  for (let n = 0; n < chars; n += out[out.length - 1].length) out.push(paragraphs[next++]);
+  return out;
+};
+
+/** A two-page plan in its own folder: page 1's stories (the first continues to page 2), page 2's; the edition's exit, its logs and each page's text. */
+async function twoPages(name: string, page1: { headline: string; body: string[] }[], page2: { headline: string; body: string[] }[]) {
+  const root = join(dir, name);
+  mkdirSync(join(root, 'day'), { recursive: true });
+  const write = (file: string, a: { headline: string; body: string[] }): string => {
+    writeFileSync(join(root, 'day', file), `主题：${a.headline}\n本报记者 张三\n\n${a.body.join('\n\n')}\n`);
+    return `day/${file}`;
+  };
+  const one = page1.map((a, i) => write(`0${i + 1}.txt`, a));
+  const two = page2.map((a, i) => write(`1${i + 1}.txt`, a));
+  const plan = { paper: '测试日报', date: '2026-12-04', format: 'broadsheet', pages: [{ number: 1, name: '要闻', articles: one }, { number: 2, name: '综合', articles: two }], continue: [{ article: one[0], from: 1, to: 2 }] };
+  writeFileSync(join(root, 'PLAN.json'), JSON.stringify(plan));
+  const logs: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+  const code = await edition([join(root, 'PLAN.json'), '-o', join(root, 'out'), '--proof', '--force']);
+  vi.restoreAllMocks();
+  const raw = (n: number) => execFileSync('pdftotext', ['-raw', join(root, 'out', `20261204-0${n}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+  return { code, logs, raw };
+}
+
 describe('edition: how much of a continued lead stays on its first page', () => {
   it('keeps at least a quarter of the lead on page 1, holding over page 1\'s last stories for it', async () => {
-    // distinct paragraphs of public news text (《人民日报》 1998, tests/fixtures/proof/clean/CREDITS.md): three sentences each
-    const sentences = readFileSync(fileURLToPath(new URL('../fixtures/proof/clean/renmin-ribao-1998.txt', import.meta.url)), 'utf8').split('\n').filter((l) => l.trim());
-    const paragraphs = Array.from({ length: Math.floor(sentences.length / 3) }, (_, i) => sentences.slice(3 * i, 3 * i + 3).join(''));
-    let next = 0;
-    const take = (chars: number): string[] => {
-      const out: string[] = [];
-      for (let n = 0; n < chars; n += out[out.length - 1].length) out.push(paragraphs[next++]);
-      return out;
-    };
-    mkdirSync(join(dir, 'day'));
     const lead = take(3500);
-    const write = (name: string, headline: string, body: string[]): string => {
-      writeFileSync(join(dir, 'day', name), `主题：${headline}\n本报记者 张三\n\n${body.join('\n\n')}\n`);
-      return `day/${name}`;
-    };
-    const page1 = [write('01.txt', '全市重点项目集中开工', lead), ...[2000, 1800, 1600, 1500, 1400, 1300].map((n, i) => write(`0${i + 2}.txt`, `第一版稿件${i + 2}`, take(n)))];
-    const page2 = [write('11.txt', '第二版稿件一', take(1200))];
-    const plan = { paper: '测试日报', date: '2026-12-04', format: 'broadsheet', pages: [{ number: 1, name: '要闻', articles: page1 }, { number: 2, name: '综合', articles: page2 }], continue: [{ article: 'day/01.txt', from: 1, to: 2 }] };
-    writeFileSync(join(dir, 'PLAN.json'), JSON.stringify(plan));
-    const logs: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-    expect(await edition([join(dir, 'PLAN.json'), '-o', join(dir, 'out'), '--proof', '--force']), logs.join('\n')).toBe(0);
-    const raw = (n: number) => execFileSync('pdftotext', ['-raw', join(dir, 'out', `20261204-0${n}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+    const page1 = [{ headline: '全市重点项目集中开工', body: lead }, ...[2000, 1800, 1600, 1500, 1400, 1300].map((n, i) => ({ headline: `第一版稿件${i + 2}`, body: take(n) }))];
+    const { code, logs, raw } = await twoPages('long-lead', page1, [{ headline: '第二版稿件一', body: take(1200) }]);
+    expect(code, logs.join('\n')).toBe(0);
     const [one, two] = [han(raw(1)), han(raw(2))];
     // the lead's paragraphs printed on page 1 (each paragraph is on one page only: a cut falls between paragraphs)
     const onOne = lead.filter((p) => one.includes(han(p).slice(0, 24)));
@@ -57,4 +68,15 @@ describe('edition: how much of a continued lead stays on its first page', () => 
     // what did not fit is held over by name
     expect(logs.join('\n')).toMatch(/待用/);
   }, 180_000);
+
+  it('does not jump a story its first page sets whole with nothing held over: the plan\'s 转版 is said to be unneeded (field test 14)', async () => {
+    const lead = take(900);
+    const { code, logs, raw } = await twoPages('short-lead', [{ headline: '全市重点项目集中开工', body: lead }, { headline: '第一版稿件二', body: take(600) }], [{ headline: '第二版稿件一', body: take(800) }]);
+    expect(code, logs.join('\n')).toBe(0);
+    expect(logs.join('\n')).toMatch(/全文排入第1版，不转版 \/ fits page 1 whole: not continued/);
+    const one = han(raw(1));
+    expect(lead.every((p) => one.includes(han(p)))).toBe(true);
+    expect(raw(1)).not.toContain('下转');
+    expect(raw(2)).not.toContain('上接');
+  }, 120_000);
 });

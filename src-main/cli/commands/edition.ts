@@ -13,6 +13,7 @@ import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { bytesToBase64 } from '../../../src-core/model/base64';
 import { PDF_ARTWORK_MAX_BYTES, pdfArtworkTooBig, PDF_MIME, readPdfArtwork } from '../../../src-core/pdf';
 import { fontProvider } from '../../fonts/provider';
+import type { FontRegistry } from '../../../src-core/fonts/registry';
 import { commandUsage, parseCommandArgs } from '../command-table';
 import { checkHeader } from '../header-template';
 import { gather } from './compose';
@@ -161,6 +162,10 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       const article = stories.get(jump.article)!.articles[0];
       const n = cutPoints(article);
       if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
+      if (fitsWhole(input, article, fonts)) {
+        console.log(`  转版 jump: ${article.headline || article.id} 全文排入第${jump.from}版，不转版 / fits page ${jump.from} whole: not continued`);
+        continue;
+      }
       const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
       const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
       // The first part keeps at least a quarter of the story (FIRST_PART_SHARE) where the page sets that whole (its lowest-ranked
@@ -189,6 +194,15 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
     out.push({ page, alt });
   }
   return { pages: out, jumps };
+}
+
+/**
+ * Whether the page sets the story whole holding nothing over: then the plan's 转版 is not needed, and
+ * a 组版 keeps the story on its page rather than jump its last paragraph (field test 14).
+ */
+function fitsWhole(input: PageInput, article: Article, fonts: FontRegistry): boolean {
+  const alt = makeUpEditionPage(input, fonts);
+  return !!alt && setWhole(alt, article.id, fonts);
 }
 
 /** What each page got: its news hole, articles held over (待用), an under-filled page and a blank hole over the limit as warnings. */
