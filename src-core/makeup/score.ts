@@ -1,6 +1,6 @@
 import type { Article, GridRect } from '../model/document';
 import type { GridGeometry } from '../model/grid';
-import { outer, type Candidate, type Placement } from './search';
+import { outer, sideBySide, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 import { isBrief } from './shapes';
 import { isPhotoItem } from './measure';
@@ -88,14 +88,14 @@ function raggedFoot(geo: GridGeometry, solid: Uint8Array, blocked: Uint8Array): 
 }
 
 /**
- * 撞题: two modules side by side whose title areas share a grid line; and 叠题: a story's titles right
+ * 撞题: two modules side by side whose title areas share a grid line (sideBySide); and 叠题: a story's titles right
  * under another's titles where those overhang it, two headlines stacked with no text between.
  */
 function collisions(placed: Placement[]): number {
   let n = 0;
   for (const a of placed) for (const b of placed) {
     if (a === b || !a.m.titleRows || !b.m.titleRows) continue;
-    if (a.col + outer(a) === b.col && a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows) n++;
+    if (a.col < b.col && sideBySide(a, b)) n++;
     if (b.row === a.row + a.m.titleRows && b.col >= a.col + a.spec.span && b.col < a.col + outer(a)) n++;
   }
   return n;

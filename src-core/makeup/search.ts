@@ -506,7 +506,13 @@ function neighbours(input: SearchInput, s: State): Placement[] {
 
 /** 撞题: the module's title area shares a grid line with a neighbouring module's (never allowed). */
 export function clashes(placed: Placement[], p: Placement): boolean {
-  return placed.some((q) => (q.col + outer(q) === p.col || p.col + outer(p) === q.col) && q.m.titleRows > 0 && p.m.titleRows > 0 && q.row < p.row + p.m.titleRows && p.row < q.row + q.m.titleRows);
+  return placed.some((q) => sideBySide(q, p));
+}
+
+/** Whether two modules stand side by side (no column between) with title areas that share a grid line (撞题). */
+export function sideBySide(a: Placement, b: Placement): boolean {
+  if (a === b || !a.m.titleRows || !b.m.titleRows) return false;
+  return (a.col + outer(a) === b.col || b.col + outer(b) === a.col) && a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows;
 }
 
 function place(input: SearchInput, s: State, p: Placement): State {
