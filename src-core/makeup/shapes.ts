@@ -115,7 +115,7 @@ export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined
  * column-lines its text fills. A 组版 sizes a picture for its story: a 450-character story under a photo
  * 40% of the page deep reads as a picture story (field test 14); spare room is left to the page's 补空.
  */
-export function pictureBudget(article: Article, level: number, geo: GridGeometry): number {
+function pictureBudget(article: Article, level: number, geo: GridGeometry): number {
   const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
   const textLines = Math.ceil(bodyChars(article) / perLine);
   return Math.min(PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, PICTURE_PER_TEXT * textLines);
