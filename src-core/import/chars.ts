@@ -33,6 +33,9 @@ export function countHan(text: string): number {
   return n;
 }
 
+/** A comma, full- or half-width (OCR leaves both): a title line seldom has one, a sentence wrapped short often does. */
+export const COMMA_RE = /[，,]/;
+
 /** Sentence-final punctuation, possibly followed by a closing quote or bracket. */
 export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;
 

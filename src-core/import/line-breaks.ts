@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { endsInPunctuation, endsSentence } from './chars';
+import { COMMA_RE, endsInPunctuation, endsSentence } from './chars';
 import { leadAtStart } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
@@ -72,7 +72,8 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
-  for (let i = 0; i < lines.length - 1 && short(i) && title(i); i++) out.push(i);
+  // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛)
+  for (let i = 0; i < lines.length - 1 && short(i) && title(i) && !COMMA_RE.test(lines[i]); i++) out.push(i);
   // only over a body that wraps: some line after the run runs to the width
   return out.length < lines.length - 1 && widths.slice(out.length).some((w, k) => !short(out.length + k)) ? out : [];
 }

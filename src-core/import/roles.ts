@@ -5,6 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
+import { COMMA_RE } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -261,7 +262,7 @@ export function titleLike(text: string): boolean {
   // a line of punctuation alone (the “)” of a byline OCR wrapped) names nothing
   if (!/[\p{L}\p{N}]/u.test(t)) return false;
   if (/[。；;]/.test(t)) return false;
-  if (/[，,]/.test(t) && len > 30) return false;
+  if (COMMA_RE.test(t) && len > 30) return false;
   if ((t.match(/[，,、]/g) ?? []).length > 2) return false;
   if (/[。！？!?]$/.test(t) && len > 20) return false;
   return true;

@@ -9,7 +9,7 @@
  * paragraph are joined (no space between CJK characters).
  */
 import { titleLabel } from './labels';
-import { endsInPunctuation } from './chars';
+import { COMMA_RE, endsInPunctuation } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, endsInPhotoCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
 import { paragraphEnds } from './line-breaks';
@@ -68,7 +68,7 @@ function captionUnder(lines: readonly string[], at: number): { text: string; lin
 
 /** A line that reads as a title over what follows: not indented, title-like, no comma, ending no sentence. */
 function titleLine(line: string): boolean {
-  return !INDENT_RE.test(line) && titleLike(line) && !/[，,]/.test(line) && !endsInPunctuation(line);
+  return !INDENT_RE.test(line) && titleLike(line) && !COMMA_RE.test(line) && !endsInPunctuation(line);
 }
 
 /** A plain text's lines, as `blocksFromLines` takes them. */

@@ -225,6 +225,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.imageLinks.filter((l) => l.articleId === craft.id).map((l) => l.caption)).toEqual(['蔡渭东老人在家中为小学生讲解篾器编法。翁忻旸 摄']);
   });
 
+  it('on an OCR page, wrapped lines with a comma under a title are the story\'s first sentence, not more title lines (field test 15: 近日,驿城区…防汛 was a subhead)', async () => {
+    const drill = ['以练备战 筑牢防线', '近日,驿城区水屯镇2025年防汛', '应急综合演练在宿鸭湖水库赵桥码头', '段启动。该镇平安办、民兵、消防救援、', '医疗救护等6支应急队伍共80余人参', '加演练。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(blankParted([library, drill, scissors, festival])) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['市图书馆新馆正式开馆', '以练备战 筑牢防线', '百年剪刀铺藏身深巷', '市图书馆第二届读书节开幕']);
+    expect(plainText(r.articles[1].body).startsWith('近日，驿城区水屯镇2025年防汛应急综合演练在宿鸭湖水库赵桥码头段启动。')).toBe(true);
+  });
+
   it('on an OCR page whose blank lines also part paragraphs, a title line after a blank inside a story stays its subhead', async () => {
     const text = blankParted([library, ['又一段正文，读者络绎不绝，', '新馆热闹非凡。'], comment, scissors, festival]);
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
