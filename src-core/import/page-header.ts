@@ -22,7 +22,7 @@ const NAMEPLATE_RE = /^[A-Z][A-Z .&'-]{2,40}$/;
 /** Chinese digits as dates write them (二〇一五年, OCR's ○ for 〇). */
 const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_DIGIT = Object.keys(CN_DIGITS).join('');
-const DATE_RE = new RegExp(`^(\\d{4}|[${CN_DIGIT}]{4})\\s*年\\s*([\\d${CN_DIGIT}十]{1,3})\\s*月\\s*([\\d${CN_DIGIT}十]{1,3})\\s*日`, 'u');
+const DATE_RE = new RegExp(`^(?:(\\d{4}|[${CN_DIGIT}]{4})\\s*年\\s*([\\d${CN_DIGIT}十]{1,3})\\s*月\\s*([\\d${CN_DIGIT}十]{1,3})\\s*日|(\\d{4})([-./])(\\d{1,2})\\5(\\d{1,2})(?!\\d))`, 'u');
 /** What may follow the date on its line: the weekday, the lunar date, the issue number. */
 /** The word a date line's lunar date starts with (Simplified, Traditional). */
 const LUNAR = '(?:农历|農曆)';
@@ -49,7 +49,8 @@ function number(text: string): number {
 function dateLine(text: string): { date: string; lunar: boolean; credits: Partial<Record<CreditField, string>> } | undefined {
   const m = text.match(DATE_RE);
   if (!m) return undefined;
-  const [y, mo, d] = [number(m[1]), number(m[2]), number(m[3])];
+  // (2026年6月19日, or 2026-06-19 / 2026.6.19 as some mastheads print it)
+  const [y, mo, d] = m[1] ? [number(m[1]), number(m[2]), number(m[3])] : [Number(m[4]), Number(m[6]), Number(m[7])];
   if (!(y > 1900 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;
   const rest = text.slice(m[0].length).replace(DATE_TAIL_RE, '').trim();
   const credits = rest ? parseCredits(rest)?.fields : {};
@@ -62,28 +63,61 @@ function dateLine(text: string): { date: string; lunar: boolean; credits: Partia
  * or a page line, as a paper's name alone could be a story's first line.
  */
 export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
-  const found: PageHeaderFound = { header: {}, credits: {}, lines: [] };
+  let found: PageHeaderFound = { header: {}, credits: {}, lines: [] };
   let dated = false;
   for (let i = 0; i < lines.length && found.lines.length < MOST_LINES; i++) {
-    const t = lines[i].trim().replace(/\s+/g, ' ');
-    if (!t) continue;
-    const date = found.header.date ? undefined : dateLine(t);
-    const page = found.header.pageNumber ? undefined : t.match(PAGE_RE);
-    if (date) {
-      found.header.date = date.date;
-      // the 农历 is printed again from the date (the page's own calendar), not copied from OCR
-      if (date.lunar) found.header.dateLine = 'weekday-lunar';
-      Object.assign(found.credits, date.credits);
-    } else if (page) {
-      found.header.pageNumber = page[2] ? page[1] + page[2] : page[4];
-      const section = page[3] ?? page[5];
-      if (section) found.header.section = section;
-    } else if (!found.lines.length && PAPER_RE.test(t)) found.header.paperName = t;
-    else if (found.header.paperName && NAMEPLATE_RE.test(t) && found.lines.length === 1) {
-      // the paper's Latin nameplate under its name: part of the masthead
-    } else break;
-    dated ||= !!date || !!page;
-    found.lines.push(i);
+    const raw = lines[i].trim();
+    if (!raw) continue;
+    const taken = headerLine(found, raw);
+    if (!taken) break;
+    found = { ...taken.found, lines: [...found.lines, i] };
+    dated ||= taken.dated;
   }
   return dated ? found : undefined;
+}
+
+type Taken = { found: PageHeaderFound; dated: boolean };
+
+/** The most words a masthead line splits into (报名, date, 星期, 农历, 第N版, 版名…): a longer line is read whole. */
+const MASTHEAD_WORDS = 10;
+
+/**
+ * The header with one more line taken: the line whole, or a masthead of parts set on one line
+ * (江城日报  2026年6月18日 星期四  第5版 城乡), each of them a header part; undefined when it is neither.
+ */
+function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
+  const words = raw.split(/\s+/);
+  if (words.length > MASTHEAD_WORDS) return headerPart(found, words.join(' '));
+  let cur: Taken = { found, dated: false };
+  // from each word on, the longest run of words that is a header part (第A07版 社会新闻 is one)
+  for (let i = 0; i < words.length; ) {
+    let j = words.length;
+    let next: Taken | undefined;
+    for (; j > i && !(next = headerPart(cur.found, words.slice(i, j).join(' '))); j--);
+    if (!next) return undefined;
+    cur = { found: next.found, dated: cur.dated || next.dated };
+    i = j;
+  }
+  return cur;
+}
+
+/** The header with `t` taken as its date line, page line, paper's name or Latin nameplate; undefined when it is none of them. */
+function headerPart(found: PageHeaderFound, t: string): Taken | undefined {
+  const header = { ...found.header };
+  const credits = { ...found.credits };
+  const date = header.date ? undefined : dateLine(t);
+  const page = header.pageNumber ? undefined : t.match(PAGE_RE);
+  if (date) {
+    header.date = date.date;
+    // the 农历 is printed again from the date (the page's own calendar), not copied from OCR
+    if (date.lunar) header.dateLine = 'weekday-lunar';
+    Object.assign(credits, date.credits);
+  } else if (page) {
+    header.pageNumber = page[2] ? page[1] + page[2] : page[4];
+    const section = page[3] ?? page[5];
+    if (section) header.section = section;
+  } else if (!found.lines.length && !header.paperName && PAPER_RE.test(t)) header.paperName = t;
+  else if (!(header.paperName && NAMEPLATE_RE.test(t) && found.lines.length === 1)) return undefined;
+  // (the paper's Latin nameplate under its name: part of the masthead)
+  return { found: { header, credits, lines: found.lines }, dated: !!date || !!page };
 }

@@ -31,6 +31,16 @@ describe('the page header at the top of an OCR page', () => {
     expect(top('05\n')?.header).toEqual({ pageNumber: '05' });
   });
 
+  it('reads a masthead set on one line, its parts wide apart (field test 15: it became the first story\'s 引题)', () => {
+    expect(top('江城日报  2026年6月18日 星期四  第5版 城乡\n\n果大肉厚游客多')).toMatchObject({ header: { paperName: '江城日报', date: '2026-06-18', pageNumber: '5', section: '城乡' }, lines: [0] });
+    expect(top('滨江晚报\t2025年5月9日 星期五\tA7 社会')?.header).toEqual({ paperName: '滨江晚报', date: '2025-05-09', pageNumber: 'A7', section: '社会' });
+    // single spaces and an ISO date, as field test 15's second page had it (printed as a 通栏 banner)
+    expect(top('滨江晚报 2026-06-19 第A07版 社会新闻\n\n六安“春风行动”启动')?.header).toEqual({ paperName: '滨江晚报', date: '2026-06-19', pageNumber: 'A7', section: '社会新闻' });
+    expect(top('2026-06-19 发布会召开\n')).toBeUndefined();
+    // a line whose parts are not all header parts is no masthead: a story's kicker and headline set apart
+    expect(top('江城日报  走进乡村振兴第一线\n')).toBeUndefined();
+  });
+
   it('an imported page keeps its header out of the stories: no story named after the paper', async () => {
     const text = '青岛日报\n2003年7月15日 星期二\n第5版 经济新闻\n\n上半年我市工业经济运行稳中有进\n\n本报讯 今年上半年，全市规模以上工业增加值同比增长百分之十二。\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
