@@ -238,13 +238,17 @@ function normalizeBrackets(p: Paragraph): void {
 
 function pairQuotes(p: Paragraph, straight: string, open: string, close: string): void {
   const { chars } = p;
-  const at: number[] = [];
+  let at: number[] = [];
   for (const i of p.at) {
     if (chars[i] !== straight || p.mask[i]) continue;
     // an apostrophe inside a Latin word (don't, it's) is not a quote
     if (straight === "'" && isLatinLetter(chars[i - 1]) && isLatinLetter(chars[i + 1])) continue;
     at.push(i);
   }
+  // a straight quote an OCR'd curly one closes or opens (开展"营商环境优化年”) is that pair's other half
+  const mixed = mixedHalves(p, at, open, close);
+  for (const [i, side] of mixed) p.replace(i, 1, 'quotes', straight, side === 'open' ? open : close);
+  at = at.filter((i) => !mixed.has(i));
   const roles = quoteRoles(at.map((i) => quoteSide(p, i)));
   for (let k = 0; k < at.length; k++) {
     if (roles[k] !== 'open') continue;
@@ -262,6 +266,27 @@ function pairQuotes(p: Paragraph, straight: string, open: string, close: string)
     // Unsure (Han on both sides, nothing to pair with): left as written, for the check to report.
     if (side) p.replace(i, 1, 'unpaired-quote', straight, side);
   }
+}
+
+/**
+ * Straight quotes whose neighbouring quote mark is a curly one of the other side: the one before a
+ * closing ” opens (…开展"营商环境优化年”), the one after an opening “ closes (…“化"无尽时), as OCR
+ * mixes the two in one pair.
+ */
+function mixedHalves(p: Paragraph, straights: number[], open: string, close: string): Map<number, 'open' | 'close'> {
+  const marks: number[] = [...straights];
+  p.chars.forEach((c, i) => {
+    if ((c === open || c === close) && !p.mask[i]) marks.push(i);
+  });
+  marks.sort((a, b) => a - b);
+  const out = new Map<number, 'open' | 'close'>();
+  const straight = new Set(straights);
+  marks.forEach((i, k) => {
+    if (!straight.has(i)) return;
+    if (p.chars[marks[k + 1]] === close) out.set(i, 'open');
+    else if (p.chars[marks[k - 1]] === open) out.set(i, 'close');
+  });
+  return out;
 }
 
 type QuoteSide = 'open' | 'close' | 'either';

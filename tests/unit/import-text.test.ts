@@ -453,6 +453,12 @@ describe('punctuation normalization (GB/T 15834)', () => {
     expect(norm("他说'好'。").text).toBe('他说‘好’。');
   });
 
+  it('a straight quote paired with a curly one (OCR mixes them) is that pair\'s other half (field test 15: 开展"营商环境优化年” became ”营商…)', () => {
+    expect(norm('作为推进高质量发展的"头号工程”,持续开展"营商环境优化年”等活动').text).toBe('作为推进高质量发展的“头号工程”，持续开展“营商环境优化年”等活动');
+    expect(norm('营商环境,"优"无止境,“化"无尽时。').text).toBe('营商环境，“优”无止境，“化”无尽时。');
+    expect(norm('“我们的简报传递社区正能量。"《福报》的编辑黄居凯介绍。社区组织志愿者送"福”上门。').text).toBe('“我们的简报传递社区正能量。”《福报》的编辑黄居凯介绍。社区组织志愿者送“福”上门。');
+  });
+
   it('"..." becomes "……" and "--" becomes "——" in Chinese text', () => {
     expect(norm('已建至二层...当下').text).toBe('已建至二层……当下');
     expect(norm('创新成果--上榜').text).toBe('创新成果——上榜');
