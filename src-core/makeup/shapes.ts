@@ -186,8 +186,7 @@ export function levelFor(article: Article, rank: number): number {
 }
 
 /**
- * The headline sizes a story may take, its level's first: the lead only its own (one level down when
- * its text is a brief's length: 48 pt over two lines of text reads as a mistake); another story its
+ * The headline sizes a story may take, its level's first: the lead only its own; another story its
  * own and one level smaller. A full-length story never drops to the briefs' size (a long story under
  * a 简讯 headline reads as a brief): it gets the size between the middle stories' and the briefs'
  * (对开: 18 pt, not 15; on a narrow page the two are 2 pt apart, with nothing between to give).
@@ -196,7 +195,6 @@ export function headlineSizesFor(article: Article, rank: number, columns: number
   const sizes = headlineSizes(columns);
   const level = levelFor(article, rank);
   const briefs = sizes.length - 1;
-  if (rank === 0 && briefLength(article)) return [sizes[1]];
   if (rank === 0 || level === briefs) return [sizes[level]];
   const smaller = level + 1 === briefs && !isBrief(article, rank) && sizes[briefs - 1] - sizes[briefs] > 2 ? Math.round((sizes[briefs - 1] + sizes[briefs]) / 2) : sizes[level + 1];
   return [sizes[level], smaller];
@@ -235,7 +233,8 @@ const WIDE_LEAD = 0.75;
 
 /**
  * The lead's headline sizes at a span: its own, and across a wide module bigger ones that keep the
- * headline on one line (a 通栏 headline at 36 pt leaves the width beside it blank; a 组版 sets it bigger when the page has room).
+ * headline on one line (a 通栏 headline at 36 pt leaves the width beside it blank; a 组版 sets it bigger when the page has room);
+ * never for a lead of a brief's length (field test 15: 48 pt across the page over two lines of text).
  */
 function leadSizes(article: Article, geo: GridGeometry, span: number, own: number[]): number[] {
   if (geo.columns < 7 || span < Math.ceil(geo.columns * WIDE_LEAD) || briefLength(article)) return own;
