@@ -352,6 +352,16 @@ describe('makeUp on bad input', () => {
     expect(r.alternatives[0].score.fill).toBeLessThan(0.9);
   });
 
+  it('keeps a 3:1 panorama nearly whole: its frame crops at most a quarter of its width (field test 15: about 30% was cut)', () => {
+    const doc = { ...emptyDocument('tabloid'), articles: [article('lead', para.repeat(5)), article('b', para.repeat(3)), article('c', para.repeat(2))], images: [photo('pano', 4500, 1500)] };
+    const r = makeUp({ document: doc, pictures: [{ imageId: 'pano', articleId: 'lead', caption: '全景' }] }, { fonts });
+    const item = layout(r.alternatives[0].document, { fonts }).items.find((i) => i.kind === 'image' && i.imageId === 'pano');
+    if (item?.kind !== 'image') throw new Error('the panorama is not on the page');
+    // the picture drawn to cover its frame: how much of its width the frame leaves out
+    const drawn = item.picture?.width ?? item.width;
+    expect(1 - item.width / drawn).toBeLessThanOrEqual(0.25 + 1e-6);
+  });
+
   it('keeps a picture that only just prints sharp at its span at 200 ppi or more: its frame rounded down to whole lines, not up', () => {
     const geo = gridGeometry(emptyDocument('broadsheet').page);
     for (const [span, aspect] of [[2, 0.66], [4, 0.56]]) {
