@@ -496,6 +496,26 @@ describe('makeUp on bad input', () => {
     expect(m!.rows).toBeGreaterThanOrEqual(m!.titleRows + 30);
   });
 
+  it('sets a picture as wide as a stepped module\'s body at the body\'s foot: the story opens under its headline, the step beside the titles after it (field test 15)', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('s', para.repeat(6))], images: [photo('sq', 1500, 1500)] };
+    const measurer = new Measurer(doc.page, { fonts }, new Map(doc.images.map((i) => [i.id, i])), [0]);
+    const picture = { imageId: 'sq', caption: '图为现场', span: 3, rows: 20, min: 15, max: 25 };
+    const stepped = { span: 3, titleSpan: 6, stepRows: 3, headlineSize: 20, padRows: 0, pictures: [picture] };
+    const m = measurer.measure(doc.articles[0], stepped)!;
+    const { article: block, pictures } = measurer.blocks(doc.articles[0], stepped, m, 0, 10);
+    expect(pictures[0].row + pictures[0].rows).toBe(10 + m.rows);
+    // laid out, the story's first line is right under its titles in the first column, and nothing is overset
+    const placed = { ...doc, blocks: [block!, ...pictures], articles: [measurer.variant(doc.articles[0], stepped, m.tracking)] };
+    const pl = layout(placed, { fonts });
+    expect(pl.overset).toEqual([]);
+    const body = pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'body');
+    const first = body.reduce((a, b) => (a.kind === 'glyphs' && b.kind === 'glyphs' && b.y < a.y ? b : a));
+    if (first.kind !== 'glyphs') throw new Error('no body text');
+    const geo = gridGeometry(doc.page);
+    expect(first.xs[0]).toBeLessThan(geo.left + geo.colWidth);
+    expect(first.y).toBeLessThan(geo.top + (10 + m.titleRows + 2) * geo.pitch);
+  });
+
   it('measures each shape of a day set at the least depth the real layout sets it in without overset', () => {
     const request = dayRequest('broadsheet-fits');
     const doc = request.document;
