@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { COMMA_RE, endsInPunctuation, endsSentence } from './chars';
-import { leadAtStart } from './roles';
+import { leadAtStart, namesOnly, personName } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -73,7 +73,11 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
   // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛)
-  for (let i = 0; i < lines.length - 1 && short(i) && title(i) && !COMMA_RE.test(lines[i]); i++) out.push(i);
+  for (let i = 0; i < lines.length - 1 && short(i) && title(i) && !COMMA_RE.test(lines[i]); i++) {
+    out.push(i);
+    // (a name alone, the writer's, ends the titles: a 言论's 栏目, title, 袁云才, then its text)
+    if (i > 0 && (namesOnly(lines[i]) || personName(lines[i]))) break;
+  }
   // only over a body that wraps: some line after the run runs to the width
   return out.length < lines.length - 1 && widths.slice(out.length).some((w, k) => !short(out.length + k)) ? out : [];
 }

@@ -108,10 +108,20 @@ const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄
 const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
 
 /** Two to four personal names and nothing else (刘力 陈卓): under a title line, the byline without its role word. */
+const HAN_ONE = new RegExp(`^[${HAN}]$`, 'u');
 const NAMES_ONLY_RE = new RegExp(`^[${HAN}]{2,3}(?:[ \\u3000]+[${HAN}]{2,3}){1,3}$`, 'u');
 
 export function namesOnly(text: string): boolean {
   return NAMES_ONLY_RE.test(text.trim());
+}
+
+/** The hundred commonest single-character surnames (about 85% of people in China, 2020 census order). */
+const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文']);
+
+/** A line that is one person's name alone (袁云才, 李红): two or three Han characters, a common surname first. */
+export function personName(text: string): boolean {
+  const t = [...text.trim()];
+  return t.length >= 2 && t.length <= 3 && COMMON_SURNAMES.has(t[0]) && t.every((c) => HAN_ONE.test(c));
 }
 
 /** What brackets at a story's end hold that is no one's name: a picture reference, 完, 待续, a jump. */

@@ -28,6 +28,7 @@ import {
   jumpAtStart,
   leadAtStart,
   parseCredits,
+  personName,
   rejoinSplitNames,
   titleLike,
   trailingByline,
@@ -263,7 +264,7 @@ function startsGroup(w: Walk, i: number): boolean {
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && nextIsBody));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
 }
 
 /** Blank lines that part this many stories at least before a page is read as parting its stories by them. */
@@ -370,7 +371,10 @@ function takeTitleGroup(w: Walk, i: number): number {
     if (cur) cur.closed = true;
     w.cur = newDraft(w);
   }
+  // the writer's name alone under a 言论's titles (麓山快评, 优化环境 赢得未来, 袁云才) is its byline
+  const author = o.mode === 'ocr' && group.length >= 3 && personName(group[group.length - 1].text) ? group.pop() : undefined;
   resolveTitleGroup(group, w.cur!, first, res, o, w.guess);
+  if (author) takeByline(w, author.text);
   return j;
 }
 

@@ -232,6 +232,15 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[1].body).startsWith('近日，驿城区水屯镇2025年防汛应急综合演练在宿鸭湖水库赵桥码头段启动。')).toBe(true);
   });
 
+  it('on an OCR page, a 言论\'s writer named alone under its titles is its byline, and the text under the name its body (field test 15: 袁云才 and the first line were titles)', async () => {
+    const comment = ['麓山快评', '优化环境 赢得未来', '袁云才', '2021年“万家民营企业评营商环境”', '调查结果昨日公布,长沙在全国城市', '中排名第9位，比去年提升了4位。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(blankParted([library, comment, scissors, festival])) }]);
+    const a = r.articles[1];
+    expect([a.headline, a.byline, a.bylinePosition]).toEqual(['优化环境 赢得未来', '袁云才', 'top']);
+    expect(r.columnLinks.find((l) => l.articleId === a.id)?.columnName).toBe('麓山快评');
+    expect(plainText(a.body).startsWith('2021年“万家民营企业评营商环境”调查结果昨日公布，长沙在全国城市中排名第9位')).toBe(true);
+  });
+
   it('on an OCR page whose blank lines also part paragraphs, a title line after a blank inside a story stays its subhead', async () => {
     const text = blankParted([library, ['又一段正文，读者络绎不绝，', '新馆热闹非凡。'], comment, scissors, festival]);
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
