@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { samplePage } from '../../bench/pages';
+import type { BanmianDocument } from '../../src-core/model/document';
 import { parseDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
 import { freePort } from '../collab/support';
@@ -11,13 +13,16 @@ import { chromiumAvailable } from '../support/browser';
 import { browserSession, clientPoint, fitPage, frameOf, hostSession, menu, openApp, openFitted, shot } from './workspace-support';
 import { startHostProcess } from './host-process';
 
-// The block these tests nudge: the sample's picture (column 5, line 68), inside its article with
-// free lines under it (the made-up page has none under any text block).
+// The block these tests nudge: the sample's picture, inside its article with free lines under it
+// (the made-up page has none under any text block). Where it starts is read from the sample itself
+// (0-based; the 属性 panel shows column and line 1-based).
+const photoIn = (doc: BanmianDocument) => doc.blocks.find((b) => b.id === 'b-anle-photo') as { col: number; row: number };
 const photo = (doc: string) => {
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(parsed.en);
-  return parsed.document.blocks.find((b) => b.id === 'b-anle-photo') as { col: number; row: number };
+  return photoIn(parsed.document);
 };
+const START = photoIn(samplePage());
 
 async function selectPhoto(page: Page): Promise<void> {
   const f = await frameOf(page, 'b-anle-photo');
@@ -46,7 +51,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
     const file = join(sandbox, '晚间/evening.banmian');
     expect(existsSync(file)).toBe(true);
-    expect(photo(readFileSync(file, 'utf8'))).toMatchObject({ col: 4, row: 68 });
+    expect(photo(readFileSync(file, 'utf8'))).toMatchObject({ col: START.col, row: START.row + 1 });
     // No temporary file is left beside it (atomic save: temp, fsync, rename).
     expect(spawnSync('ls', ['-A', join(sandbox, '晚间')]).stdout.toString().trim()).toBe('evening.banmian');
   });
@@ -55,7 +60,7 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
-    expect(photo(readFileSync(join(sandbox, '晚间/evening.banmian'), 'utf8'))).toMatchObject({ col: 4, row: 69 });
+    expect(photo(readFileSync(join(sandbox, '晚间/evening.banmian'), 'utf8'))).toMatchObject({ col: START.col, row: START.row + 2 });
     expect(await page.getByTestId('dialog-save').count()).toBe(0);
   });
 
@@ -71,8 +76,8 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     await expect.poll(() => page.title()).toBe('版面 Banmian — evening.banmian');
     await fitPage(page);
     await selectPhoto(page);
-    expect(await page.getByTestId('prop-col').inputValue()).toBe('5');
-    expect(await page.getByTestId('prop-row').inputValue()).toBe('70');
+    expect(await page.getByTestId('prop-col').inputValue()).toBe(String(START.col + 1));
+    expect(await page.getByTestId('prop-row').inputValue()).toBe(String(START.row + 3));
   });
 
   it('refuses a corrupt file and a file from a newer version with a clear message, leaving the open page untouched', async () => {
@@ -149,14 +154,23 @@ describe.skipIf(!chromiumAvailable())('files: save, open, bad files, import, exp
     expect(await page.getByTestId('prop-caption').inputValue()).toBe('会场');
     expect(await page.locator('[data-testid="page"] svg image').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="page"] svg text', { hasText: '会场' }).count()).toBe(1);
-    // Where picture and article overlap there is no text any more: 科学规划… flows around it.
-    // (Below the article the picture also covers the next article's kicker, which does not wrap.)
-    const picture = { ...frame, height: Math.min(frame.y + frame.height - 30, xu.y + xu.height) - frame.y };
-    expect(await textInside(picture)).toBe(0);
+    // Where picture and article overlap there is no text any more: 科学规划… flows around it. The
+    // article is stepped (its columns' depths, columnRows, as in the sample): in each column the
+    // picture covers it is checked down to the article's foot there (below it the next article's
+    // headline, which does not wrap). A column reaches half a gutter either side: frames are read
+    // rounded to 0.01 pt, and a line starts exactly at its column's edge.
+    const { columnRows } = samplePage().blocks.find((b) => b.id === 'b-xu-chaowen') as { columnRows?: number[] };
+    const first = Math.round((frame.x - xu.x) / 126);
+    const picture = [first, first + 1].map((c) => {
+      const foot = columnRows ? xu.y + columnRows[c] * 12 - 3 : xu.y + xu.height;
+      return { x: xu.x + c * 126 - 4.5, y: frame.y, width: 126, height: Math.min(frame.y + frame.height - 30, foot) - frame.y };
+    });
+    const textInPicture = async () => (await Promise.all(picture.map(textInside))).reduce((a, b) => a + b, 0);
+    expect(await textInPicture()).toBe(0);
     await shot(page, 'ui-image-dropped.png');
     await page.keyboard.press('Control+z');
     expect(await page.locator('[data-testid="overlay"] g.frame[data-kind="image"]').count()).toBe(images);
-    expect(await textInside(picture)).toBeGreaterThan(0);
+    expect(await textInPicture()).toBeGreaterThan(0);
   });
 
   it('exports a PDF with the preflight report, and can export anyway when preflight blocks it', async () => {
@@ -272,7 +286,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     await page.keyboard.press('ArrowDown');
     // The autosave runs every second here (30 s in the app).
     await expect.poll(() => existsSync(join(sandbox, '.banmian-state/recovery.banmian')), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => photo(readFileSync(join(sandbox, '.banmian-state/recovery.banmian'), 'utf8')).row, { timeout: 10_000 }).toBe(69);
+    await expect.poll(() => photo(readFileSync(join(sandbox, '.banmian-state/recovery.banmian'), 'utf8')).row, { timeout: 10_000 }).toBe(START.row + 2);
 
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
@@ -286,7 +300,7 @@ describe.skipIf(!chromiumAvailable())('autosave and recovery after the host is k
     expect(await again.title()).toMatch(/^● /);
     await again.getByTestId('tool-view.fitPage').click();
     await selectPhoto(again);
-    expect(await again.getByTestId('prop-row').inputValue()).toBe('70');
+    expect(await again.getByTestId('prop-row').inputValue()).toBe(String(START.row + 3));
     await again.close();
   });
 });

@@ -18,10 +18,18 @@ const XBS: PageFont = {
   hash: '0123456789abcdef',
 };
 
-/** The page as it was saved on the desk that has the font: headlines in it, and its record. */
+/**
+ * The page as it was saved on the desk that has the font: headlines in it, and its record. Make-up
+ * sets the top headlines' 标宋 per article (styleOverrides), so those name the font too.
+ */
 function pageWithTheFont(): string {
   const doc = samplePage();
-  doc.page = { ...doc.page, styles: { ...doc.page.styles, headline: { ...doc.page.styles.headline, family: XBS.family, bold: true } }, fonts: [XBS] };
+  const inTheFont = { family: XBS.family, bold: true };
+  doc.page = { ...doc.page, styles: { ...doc.page.styles, headline: { ...doc.page.styles.headline, ...inTheFont } }, fonts: [XBS] };
+  doc.articles = doc.articles.map((a) => {
+    const headline = a.styleOverrides?.headline;
+    return headline?.family === 'biaosong' ? { ...a, styleOverrides: { ...a.styleOverrides, headline: { ...headline, ...inTheFont } } } : a;
+  });
   return serializeDocument(doc);
 }
 
@@ -56,6 +64,7 @@ describe.skipIf(!chromiumAvailable())('a page opened on a machine without one of
     await expect.poll(() => statSync(join(sandbox, 'xbs.banmian')).mtimeMs).toBeGreaterThan(before);
     const saved = JSON.parse(readFileSync(join(sandbox, 'xbs.banmian'), 'utf8'));
     expect(saved.page.styles.headline.family).toBe(XBS.family);
+    expect(saved.articles.find((a: { id: string }) => a.id === 'xie-feng').styleOverrides.headline.family).toBe(XBS.family);
     expect(saved.page.fonts).toEqual([XBS]);
     expect(problems).toEqual([]);
   });

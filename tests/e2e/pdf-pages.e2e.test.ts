@@ -16,7 +16,7 @@ import { exportPdfPages, type PdfPage } from '../../src-core/pdf';
 import { loadOutputIntent } from '../../src-main/files/print';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { cleanPage } from '../fixtures/pdf/pages';
-import { hanCounts, needs, run } from '../support/pdf-tools';
+import { facesDrawn, hanCounts, needs, run } from '../support/pdf-tools';
 
 // The slug line shows local time; fix the zone so the rendering is the same everywhere.
 process.env.TZ = 'Asia/Shanghai';
@@ -73,7 +73,9 @@ describe('three pages as one print PDF', () => {
     const names = rows.map((row) => row.trim().split(/\s+/)[0]);
     expect(names.length).toBeGreaterThanOrEqual(3);
     expect(new Set(names.map((n) => n.slice(7))).size).toBe(names.length);
-    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    // the faces of all three pages, each once (the sample's 标宋 is Noto Serif SC ExtraBold, its 楷 LXGW WenKai)
+    expect(names.map((n) => n.slice(7)).sort()).toEqual(facesDrawn(layouts, fonts));
+    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+(Noto(Serif|Sans)SC-(Regular|Bold|ExtraBold)|LXGWWenKai-Regular)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
   });
 
   it('pdftotext gives each page exactly its own Han characters and its own label', () => {

@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { samplePage } from '../../bench/pages';
 import { PRINT_PPI } from '../../src-core/model/document';
 import { chromiumAvailable } from '../support/browser';
 import { clientPoint, exportPrintPdf, frameOf, hostSession, openFitted, shot } from './workspace-support';
@@ -62,6 +63,14 @@ async function dropFiles(page: Page, files: { name: string; type: string; bytes:
   );
 }
 
+/**
+ * The picture's ppi fitted whole in the sample's frame: its width is the frame's columns of 117 pt
+ * and the gutters of 9 pt between them (the sample's frame: 2 columns, 243 pt = 3.375 in for
+ * 1200 px, 355.6 ppi).
+ */
+const FRAME_SPAN = (samplePage().blocks.find((b) => b.id === 'b-anle-photo') as { span: number }).span;
+const FITTED_PPI = W / ((FRAME_SPAN * 117 + (FRAME_SPAN - 1) * 9) / 72);
+
 const pictureItem = (page: Page, name: string) => page.locator('[data-testid="picture-item"]', { has: page.locator('[data-testid="picture-name"]', { hasText: name }) });
 
 describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', () => {
@@ -101,8 +110,7 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     await page.getByTestId('tab-properties').click();
     expect(await page.getByTestId('prop-crop-fit').getAttribute('aria-pressed')).toBe('true');
     const ppi = Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'));
-    // 3 columns of 117 pt and 2 gutters of 9 pt: 369 pt = 5.125 in for 1200 px.
-    expect(ppi).toBe(Math.round(W / (369 / 72)));
+    expect(ppi).toBe(Math.round(FITTED_PPI));
     await page.keyboard.press('Control+z');
     await page.getByTestId('tab-pictures').click();
     await expect.poll(() => item.getAttribute('data-placed')).toBe('no');
@@ -115,16 +123,16 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     await pictureItem(page, '会场').click();
     await page.getByTestId('tab-properties').click();
     expect(await page.getByTestId('selection').getAttribute('data-block')).toBe('b-anle-photo');
-    const before = Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'));
+    expect(Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBe(Math.round(FITTED_PPI));
     await page.getByTestId('prop-crop-scale').fill('200');
     await page.getByTestId('prop-crop-scale').press('Enter');
-    await expect.poll(async () => Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBe(Math.round(before / 2));
+    await expect.poll(async () => Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBe(Math.round(FITTED_PPI / 2));
     expect(await page.getByTestId('prop-ppi').getAttribute('class')).toContain('ppi-low');
     expect(await page.getByTestId('prop-ppi').innerText()).toContain(`低于 ${PRINT_PPI.warning} ppi`);
-    // (the sample's picture prints at about 234 ppi in its frame: 110 % keeps it over 200)
+    // (the sample's picture prints at about 356 ppi in its frame: 110 % keeps it over 200)
     await page.getByTestId('prop-crop-scale').fill('110');
     await page.getByTestId('prop-crop-scale').press('Enter');
-    await expect.poll(async () => Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBe(Math.round(before / 1.1));
+    await expect.poll(async () => Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBe(Math.round(FITTED_PPI / 1.1));
     expect(await page.getByTestId('prop-ppi').getAttribute('class')).not.toContain('ppi-low');
     // The corner handle on the canvas scales too: dragged outwards, the picture grows and its ppi drops.
     const grip = (await page.getByTestId('scale-grip').boundingBox())!;
@@ -133,7 +141,7 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     await page.mouse.move(grip.x + grip.width / 2 + 30, grip.y + grip.height / 2 + 30, { steps: 5 });
     await page.mouse.up();
     await expect.poll(async () => Number(await page.getByTestId('prop-crop-scale').inputValue())).toBeGreaterThan(110);
-    expect(Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBeLessThan(Math.round(before / 1.1));
+    expect(Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBeLessThan(Math.round(FITTED_PPI / 1.1));
     await page.keyboard.press('Control+z');
     await expect.poll(async () => Number(await page.getByTestId('prop-crop-scale').inputValue())).toBe(110);
     // 不绕排: the article's text now runs under the picture; back to 绕框 it leaves the frame again.

@@ -36,7 +36,7 @@ describe.skipIf(!hasPoppler)('proof PDF (needs poppler-utils)', () => {
     expect(list).toContain('校样修改单');
     expect(list).toMatch(/1\.删「预防宣传」王岚·一校\s+2\.增「切实」王岚·二校\s+3\.注「老城区南关街」王岚：此处地名请核实/);
 
-    // the marks region of page 1, as a picture (南关's first paragraph, low in the page's last column)
+    // the marks region of page 1, as a picture (南关's first paragraph, low on the page, and the notes in the right margin)
     execFileSync('pdftoppm', ['-r', '100', '-f', '1', '-l', '1', '-x', '0', '-y', '1300', '-W', '1780', '-H', '250', '-png', '-singlefile', pdf, join(dir, 'marks')]);
     const png = readFileSync(join(dir, 'marks.png'));
     compareWithReference('proof-sheet-marks.png', png, 0.003);

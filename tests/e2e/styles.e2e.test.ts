@@ -128,9 +128,12 @@ describe.skipIf(!chromiumAvailable())('page styles (样式) and an article’s l
   it('clears one overridden field with its ×, and redefines the page style from an article', async () => {
     await page.getByTestId('article-style-headline-family').selectOption('song');
     await expect.poll(() => page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBe('true');
-    expect(await page.locator('[data-testid="page"] svg text', { hasText: JUNHE }).first().getAttribute('font-family')).toBe('bm-song-bold');
+    // the face only: the page's headline style (标宋, not bold) keeps its weight, so 宋体 regular
+    const face = () => page.locator('[data-testid="page"] svg text', { hasText: JUNHE }).first().getAttribute('font-family');
+    expect(await face()).toBe('bm-song-regular');
     await page.getByTestId('article-style-headline-family-clear').click();
     await expect.poll(() => page.getByTestId('article-style-headline-family-cell').getAttribute('data-overridden')).toBeNull();
+    await expect.poll(face).toBe('bm-biaosong-regular');
     expect(await page.getByTestId('article-style-headline-name').innerText()).toBe('主题');
     // 二号 for this article, then made the page's headline style: every headline follows
     await typeSize(page, 'article-style-headline-size', '二号');

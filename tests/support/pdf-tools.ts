@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import type { FontRegistry } from '../../src-core/fonts/registry';
+import type { PageLayout } from '../../src-core/layout/page-layout';
 
 /** Whether a command-line tool (pdftotext, qpdf, mutool, gs …) is on the PATH. */
 export function has(tool: string): boolean {
@@ -23,4 +25,13 @@ export function hanCounts(text: string): Map<string, number> {
   const m = new Map<string, number>();
   for (const ch of text.match(/[\u3400-\u9fff\u{20000}-\u{3134f}]/gu) ?? []) m.set(ch, (m.get(ch) ?? 0) + 1);
   return m;
+}
+
+/**
+ * The PostScript names of the faces the pages' glyphs are drawn in, each once, sorted: the fonts
+ * pdffonts should list (read from the pages, so a change of the sample's faces needs no edit here).
+ */
+export function facesDrawn(layouts: PageLayout[], fonts: FontRegistry): string[] {
+  const ids = new Set(layouts.flatMap((l) => l.items.flatMap((it) => (it.kind === 'glyphs' ? [it.face] : []))));
+  return [...ids].map((id) => fonts.faceById(id)?.postscriptName ?? `(no face ${id})`).sort();
 }

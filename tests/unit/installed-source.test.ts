@@ -11,7 +11,7 @@ import { dispatchHostCall } from '../../src-main/host/handlers';
 import type { HostEnv } from '../../src-main/host/page-files';
 import { loadHostFonts } from '../../src-renderer/canvas/fonts';
 import { familyChoices } from '../../src-renderer/ui/family-choices';
-import { samplePage } from '../../bench/pages';
+import { samplePage, samplePageInPageStyles } from '../../bench/pages';
 import { NOTO_CJK_DIR } from './test-fonts';
 
 /** The installed-font source over the project's Noto CJK folder, counting the files it reads whole. */
@@ -27,9 +27,14 @@ function countedInstalled(): { source: FontSource; reads: string[] } {
 
 const SERIF_SC = installedFamilyKey('Noto Serif CJK SC');
 
+/**
+ * The sample in its page styles (its articles set their headline face themselves, 标宋 or 黑 regular)
+ * with the 主题 in `family` bold, as the sample's 主题 was before it became 标宋 regular: the bold
+ * weight is the one recorded, opened and named here.
+ */
 function withHeadlineIn(family: string): BanmianDocument {
-  const doc = samplePage();
-  return { ...doc, page: { ...doc.page, styles: { ...doc.page.styles, headline: { ...doc.page.styles.headline, family } } } };
+  const doc = samplePageInPageStyles();
+  return { ...doc, page: { ...doc.page, styles: { ...doc.page.styles, headline: { ...doc.page.styles.headline, family, bold: true } } } };
 }
 
 describe('installed fonts as a source after the bundled one, opened on demand', () => {

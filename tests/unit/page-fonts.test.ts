@@ -10,7 +10,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { serializePage } from '../../src-core/store/persist';
 import { FONT_SOURCES } from '../../src-main/fonts/provider';
 import { installedFamilyKey, installedSource, listInstalledFonts } from '../../src-main/fonts/installed';
-import { samplePage } from '../../bench/pages';
+import { samplePage, samplePageInPageStyles } from '../../bench/pages';
 import { familyChoices } from '../../src-renderer/ui/family-choices';
 import { NOTO_CJK_DIR } from './test-fonts';
 
@@ -19,9 +19,14 @@ const SERIF_SC = installedFamilyKey('Noto Serif CJK SC');
 const here = createFontProvider([...FONT_SOURCES, installedSource(() => listInstalledFonts([NOTO_CJK_DIR]))]).registry();
 const elsewhere = createFontProvider(FONT_SOURCES).registry();
 
+/**
+ * The sample in its page styles (its articles set their headline face themselves, 标宋 or 黑 regular)
+ * with the 主题 in `family` bold, as the sample's 主题 was before it became 标宋 regular: the bold
+ * weight is the one recorded, opened and named here.
+ */
 function headlineIn(family: string): BanmianDocument {
-  const doc = samplePage();
-  return { ...doc, page: { ...doc.page, styles: { ...doc.page.styles, headline: { ...doc.page.styles.headline, family } } } };
+  const doc = samplePageInPageStyles();
+  return { ...doc, page: { ...doc.page, styles: { ...doc.page.styles, headline: { ...doc.page.styles.headline, family, bold: true } } } };
 }
 
 const headlineFaces = (doc: BanmianDocument, fonts = elsewhere): Set<string> => {

@@ -149,7 +149,7 @@ describe('a page set in 楷', () => {
   it('looks as it did when it was looked at (pdftoppm of columns and a headline, against tests/ref/pdf-kai-columns.png)', async () => {
     const doc = samplePage();
     const s = doc.page.styles;
-    // 正文, 电头, 副题, 署名 and 图片说明 in 楷; the headlines stay in 黑.
+    // 正文, 电头, 副题, 署名 and 图片说明 in 楷; the headlines stay as the sample sets them (标宋 for the top two, 黑).
     doc.page = { ...doc.page, styles: { ...s, body: { ...s.body, family: 'kai' }, lead: { ...s.lead, family: 'kai' }, deck: { ...s.deck, family: 'kai' }, byline: { ...s.byline, family: 'kai' }, caption: { ...s.caption, family: 'kai' } } };
     const kaiFonts = bundled.registry();
     const pl = layout(doc, { fonts: kaiFonts });

@@ -8,18 +8,23 @@ import { docFromParagraphs } from '../../src-core/model/richtext';
 import { samplePage } from '../../bench/pages';
 import { fonts } from './support';
 
-/** 文字绕排: the sample's photo (columns 4–6, lines 67–91) sits in 安乐's block (columns 4–7, lines 63–103). */
+/**
+ * 文字绕排 on the sample's photo in 安乐's block, both read from the sample (now: the photo columns
+ * 7–8, lines 81–101, as wide as 安乐's block, columns 7–8 from line 77 to the foot).
+ */
+const sample = samplePage();
+const photo = sample.blocks.find((b): b is ImageBlock => b.id === 'b-anle-photo')!;
 
 /**
- * The sample with 安乐 long enough to fill its block, the block a plain rectangle (南关's block,
- * under its stepped fourth column, taken away), and the photo's wrap fields.
+ * The sample with 安乐 long enough to fill its block, the block a plain rectangle, the photo's wrap
+ * fields, and the photo in all of 安乐's columns but the last, so that one has text beside it (the
+ * sample's photo is as wide as the block).
  */
 function withWrap(fields: Partial<ImageBlock>): BanmianDocument {
   const doc = samplePage();
+  const block = anle(doc);
   const body = docFromParagraphs(Array.from({ length: 40 }, () => '社区工作人员走访沿街商户，宣传烟花爆竹禁放禁售规定。'.repeat(4)));
-  const blocks = doc.blocks
-    .filter((b) => b.id !== 'b-nanguan')
-    .map((b) => (b.id === 'b-anle-photo' ? ({ ...b, ...fields } as ImageBlock) : b.id === 'b-anle' ? { ...b, columnRows: undefined } : b));
+  const blocks = doc.blocks.map((b) => (b.id === 'b-anle-photo' ? ({ ...b, col: block.col, span: block.span - 1, ...fields } as ImageBlock) : b.id === 'b-anle' ? { ...b, columnRows: undefined } : b));
   return { ...doc, articles: doc.articles.map((a) => (a.id === 'anle' ? { ...a, body } : a)), blocks };
 }
 
@@ -41,35 +46,47 @@ function bodyCells(doc: BanmianDocument): Set<string> {
 const inRows = (cells: Set<string>, col: number, from: number, to: number) => [...cells].filter((c) => Number(c.split(':')[0]) === col && Number(c.split(':')[1]) >= from && Number(c.split(':')[1]) <= to);
 
 describe('picture text wrap', () => {
+  const block = anle(sample);
+  /** The last of 安乐's columns, beside the photo in withWrap's page. */
+  const beside = block.col + block.span - 1;
+  const [top, bottom] = [photo.row, photo.row + photo.rows - 1];
+
+  it('the sample is as the tests need it: the photo inside 安乐’s block, 安乐 more than one column wide', () => {
+    expect(photo.articleId).toBe('anle');
+    expect(block.span).toBeGreaterThan(1);
+    expect(photo.col).toBeGreaterThanOrEqual(block.col);
+    expect(photo.col + photo.span).toBeLessThanOrEqual(block.col + block.span);
+    expect(photo.row).toBeGreaterThan(block.row + 1);
+    expect(photo.row + photo.rows).toBeLessThan(block.row + block.rows - 1);
+  });
+
   it('around (the default) takes the picture’s columns and one line above and below', () => {
-    const doc = samplePage();
-    expect(imageExclusions(doc, anle(doc))).toEqual([{ col: 4, span: 3, row: 66, rows: 27 }]);
-    expect(imageExclusions(withWrap({ wrap: 'around' }), anle(doc))).toEqual([{ col: 4, span: 3, row: 66, rows: 27 }]);
+    expect(imageExclusions(sample, block)).toEqual([{ col: photo.col, span: photo.span, row: top - 1, rows: photo.rows + 2 }]);
+    expect(imageExclusions(withWrap({ wrap: 'around' }), block)).toEqual([{ col: block.col, span: block.span - 1, row: top - 1, rows: photo.rows + 2 }]);
   });
 
   it('the offset in lines widens the gap above and below, never past the block’s own edges', () => {
-    const doc = samplePage();
-    expect(imageExclusions(withWrap({ wrapOffset: 3 }), anle(doc))).toEqual([{ col: 4, span: 3, row: 64, rows: 31 }]);
-    expect(imageExclusions(withWrap({ wrapOffset: 0 }), anle(doc))).toEqual([{ col: 4, span: 3, row: 67, rows: 25 }]);
-    // Four lines lie between the block's top (63) and the picture (67): an offset of 9 stops there.
-    expect(imageExclusions(withWrap({ wrapOffset: 9 }), anle(doc))[0].row).toBe(63);
+    expect(imageExclusions(withWrap({ wrapOffset: 3 }), block)).toEqual([{ col: block.col, span: block.span - 1, row: top - 3, rows: photo.rows + 6 }]);
+    expect(imageExclusions(withWrap({ wrapOffset: 0 }), block)).toEqual([{ col: block.col, span: block.span - 1, row: top, rows: photo.rows }]);
+    // Fewer than 9 lines lie between the block's top and the picture (4 now): an offset of 9 stops there.
+    expect(top - block.row).toBeLessThan(9);
+    expect(imageExclusions(withWrap({ wrapOffset: 9 }), block)[0].row).toBe(block.row);
   });
 
   it('band clears the article’s whole width; none takes nothing', () => {
-    const doc = samplePage();
-    expect(imageExclusions(withWrap({ wrap: 'band' }), anle(doc))).toEqual([{ col: 4, span: 4, row: 66, rows: 27 }]);
-    expect(imageExclusions(withWrap({ wrap: 'none' }), anle(doc))).toEqual([]);
+    expect(imageExclusions(withWrap({ wrap: 'band' }), block)).toEqual([{ col: block.col, span: block.span, row: top - 1, rows: photo.rows + 2 }]);
+    expect(imageExclusions(withWrap({ wrap: 'none' }), block)).toEqual([]);
   });
 
   it('the typesetter honours it: text beside the picture with around, none beside it with band, under it with none', () => {
     const around = bodyCells(withWrap({}));
-    expect(inRows(around, 4, 67, 91)).toEqual([]);
-    expect(inRows(around, 7, 67, 91).length).toBeGreaterThan(20);
+    expect(inRows(around, block.col, top, bottom)).toEqual([]);
+    expect(inRows(around, beside, top, bottom).length).toBe(photo.rows);
     const band = bodyCells(withWrap({ wrap: 'band' }));
-    expect(inRows(band, 7, 66, 92)).toEqual([]);
-    expect(inRows(band, 4, 93, 103).length).toBeGreaterThan(0);
+    expect(inRows(band, beside, top - 1, bottom + 1)).toEqual([]);
+    expect(inRows(band, block.col, bottom + 2, block.row + block.rows - 1).length).toBeGreaterThan(0);
     const none = bodyCells(withWrap({ wrap: 'none' }));
-    expect(inRows(none, 4, 67, 91).length).toBeGreaterThan(0);
+    expect(inRows(none, block.col, top, bottom).length).toBeGreaterThan(0);
   });
 
   it('a file with an unknown wrap or an offset out of range is refused, naming the field', () => {

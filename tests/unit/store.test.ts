@@ -4,6 +4,7 @@ import { PageStore } from '../../src-core/store/page-store';
 import { articleParts } from '../../src-core/store/ydocs';
 import { samplePage } from '../../bench/pages';
 import { docFromParagraphs } from '../../src-core/model/richtext';
+import type { ArticleBlock } from '../../src-core/model/document';
 
 describe('PageStore (the page in Yjs documents)', () => {
   it('gives back the document it was built from', () => {
@@ -15,19 +16,22 @@ describe('PageStore (the page in Yjs documents)', () => {
   it('moves and resizes blocks, one undo step each, and redoes them', () => {
     const store = new PageStore(samplePage());
     const before = store.snapshot();
+    // 科学规划 one line deeper at its own width (4 columns now, its headline across all 4: a narrower
+    // span through resizeBlock would leave the headline wider than the block, which the store refuses)
+    const { span, rows } = before.blocks.find((b) => b.id === 'b-xu-chaowen') as ArticleBlock;
     store.moveBlock('b-xu-chaowen', 1, 40);
     store.stopCapturing();
-    store.resizeBlock('b-xu-chaowen', 3, 20);
+    store.resizeBlock('b-xu-chaowen', span, rows + 1);
     const moved = store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')!;
-    expect(moved).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
+    expect(moved).toMatchObject({ col: 1, row: 40, span, rows: rows + 1 });
     expect(store.undo()).toBe(true);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span: 3, rows: 19 });
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span, rows });
     expect(store.undo()).toBe(true);
     expect(store.snapshot()).toEqual(before);
     expect(store.undo()).toBe(false);
     expect(store.redo()).toBe(true);
     expect(store.redo()).toBe(true);
-    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span: 3, rows: 20 });
+    expect(store.snapshot().blocks.find((b) => b.id === 'b-xu-chaowen')).toMatchObject({ col: 1, row: 40, span, rows: rows + 1 });
   });
 
   it('undoes across documents in the order the changes were made', () => {

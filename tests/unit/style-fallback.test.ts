@@ -8,16 +8,19 @@ import type { BanmianDocument } from '../../src-core/model/document';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import { exportPdf } from '../../src-core/pdf';
 import { FONT_SOURCES } from '../../src-main/fonts/provider';
-import { samplePage } from '../../bench/pages';
+import { samplePage, samplePageInPageStyles } from '../../bench/pages';
 
 const fonts = createFontProvider(FONT_SOURCES).registry();
 /** U+4DB6 (CJK Ext A): the bundled 宋 and 楷 have it, the bundled 黑 does not (checked below). */
 const RARE = '䶶';
 const ARTICLE = 'xie-feng';
 
-/** The sample page with a 生僻字 in 谢峰's headline, the headline set in 黑 with this fallback chain. */
+/**
+ * The sample page with a 生僻字 in 谢峰's headline, the headline set in 黑 with this fallback chain;
+ * in the page's styles, as the article's own overrides set its headline in 标宋.
+ */
 function page(fallback?: string[]): BanmianDocument {
-  const doc = samplePage();
+  const doc = samplePageInPageStyles();
   const a = doc.articles.find((x) => x.id === ARTICLE)!;
   a.headline = `真抓实干${RARE}谋发展`;
   doc.page.styles.headline = { ...doc.page.styles.headline, family: 'hei', ...(fallback ? { fallback } : {}) };

@@ -66,7 +66,8 @@ describe('style resolution (page style + the article’s overrides)', () => {
   });
 
   it('counts the articles that override each style', () => {
-    const counts = overrideCounts(page, [{ styleOverrides: { headline: { size: 26 } } }, { styleOverrides: { headline: { bold: false }, deck: { size: 14 } } }, {}]);
+    // the second article's weight is the one the page's 主题 does not have (bold since the 主题 is 标宋 regular)
+    const counts = overrideCounts(page, [{ styleOverrides: { headline: { size: 26 } } }, { styleOverrides: { headline: { bold: !page.styles.headline.bold }, deck: { size: 14 } } }, {}]);
     expect(counts.headline).toBe(2);
     expect(counts.deck).toBe(1);
     expect(counts.body).toBe(0);
@@ -193,6 +194,7 @@ describe('layout sets an article in its resolved styles', () => {
   const doc = samplePage();
   const base = layout(doc, { fonts });
   const headlineSize = doc.page.styles.headline.size;
+  const weight = doc.page.styles.headline.bold ? 'bold' : 'regular';
 
   it('changes only that article’s headline size; its body and the other headlines stay', () => {
     expect(sizesOf(base, ONE_LINE_HEADLINE, 'headline')).toEqual([headlineSize]);
@@ -200,10 +202,11 @@ describe('layout sets an article in its resolved styles', () => {
     expect(sizesOf(over, ONE_LINE_HEADLINE, 'headline')).toEqual([26]);
     expect(sizesOf(over, OTHER, 'headline')).toEqual([headlineSize]);
     expect(glyphs(over, ONE_LINE_HEADLINE, 'body').map((r) => [r.size, r.y, r.text])).toEqual(glyphs(base, ONE_LINE_HEADLINE, 'body').map((r) => [r.size, r.y, r.text]));
-    // face too: the override's family draws with that family's face
+    // face too: the override's family draws with that family's face, in the 主题's weight (now 标宋 regular)
+    expect(doc.page.styles.headline.family).not.toBe('song');
     const song = layout(withArticleOverride(doc, ONE_LINE_HEADLINE, { headline: { family: 'song' } }), { fonts });
-    expect(new Set(glyphs(song, ONE_LINE_HEADLINE, 'headline').map((r) => r.face))).toEqual(new Set(['song-bold']));
-    expect(new Set(glyphs(base, ONE_LINE_HEADLINE, 'headline').map((r) => r.face))).toEqual(new Set(['hei-bold']));
+    expect(new Set(glyphs(song, ONE_LINE_HEADLINE, 'headline').map((r) => r.face))).toEqual(new Set([`song-${weight}`]));
+    expect(new Set(glyphs(base, ONE_LINE_HEADLINE, 'headline').map((r) => r.face))).toEqual(new Set([`${doc.page.styles.headline.family}-${weight}`]));
   });
 
   it('a page style change reaches every article; an override wins over it', () => {

@@ -131,7 +131,10 @@ describe('加粗: a bold asked of a family with only a regular face is that face
 describe('export --font hei=REGULAR.ttf: the bold 黑 styles drawn as a synthetic bold', () => {
   it('strokes the bold headline runs (0.72 pt at 24 pt)', async () => {
     const page = join(dir, 'page.banmian');
-    writeFileSync(page, serializeDocument(cleanPage()));
+    // the 主题 in 黑 bold, as the sample set it before its 主题 became 标宋 regular
+    const doc = cleanPage();
+    doc.page.styles = { ...doc.page.styles, headline: { ...doc.page.styles.headline, family: 'hei', bold: true } };
+    writeFileSync(page, serializeDocument(doc));
     const out = join(dir, 'font-file.pdf');
     const regularFile = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
     execFileSync('npx', ['tsx', 'src-main/cli/index.ts', 'export', page, '-o', out, '--font', `hei=${regularFile}`, '--no-marks', '--plain', '--force'], { encoding: 'utf8', env: { ...process.env, BANMIAN_INSTALLED_FONTS: '0' } });

@@ -59,17 +59,32 @@ describe('workspace geometry kernels', () => {
   });
 
   it('hits a stepped block only where its columns reach: below a short column lies the neighbour', () => {
-    // The sample: 安乐 (columns 5–8 from line 64) steps its 8th column to 4 lines; 南关 takes that
-    // column from line 68 down, inside 安乐's bounding box.
+    // Read from the sample: a stepped article block with another block below one of its short columns,
+    // inside its bounding box, that block stacked under it (so its rectangle alone would give the stepped
+    // one). Now 伏牛1号 (columns 1–8; columns 5–8 stop after 9 lines) over 科学规划.
     const doc = samplePage();
     const pl = layout(doc, { fonts });
     const shape = { geo, block: (id: string) => doc.blocks.find((b) => b.id === id) };
-    const x = geo.left + 7 * step + 50;
-    const y = (line: number) => geo.top + (line - 1) * geo.pitch + 4;
-    expect(hitTest(pl, x, y(80), 0, shape)?.blockId).toBe('b-nanguan');
-    expect(hitTest(pl, x, y(65), 0, shape)?.blockId).toBe('b-anle');
-    // 安乐's full columns are still its own
-    expect(hitTest(pl, geo.left + 5 * step + 50, y(100), 0, shape)?.blockId).toBe('b-anle');
+    const grid = doc.blocks.filter((b) => b.kind !== 'rule');
+    /** The block other than `but` whose rectangle holds the cell. */
+    const at = (col: number, row: number, but: unknown) => grid.find((b) => b !== but && b.col <= col && col < b.col + b.span && b.row <= row && row < b.row + b.rows);
+    const cases = grid.flatMap((b) => {
+      if (b.kind !== 'article' || !b.columnRows) return [];
+      const under = (n: (typeof grid)[number] | undefined) => !!n && grid.indexOf(n) < grid.indexOf(b);
+      const k = b.columnRows.findIndex((d, i) => d < b.rows && under(at(b.col + i, b.row + d, b)));
+      return k < 0 ? [] : [{ b, k, depth: b.columnRows[k], full: b.columnRows.indexOf(b.rows) }];
+    });
+    expect(cases.length).toBeGreaterThan(0);
+    const { b, k, depth, full } = cases[0];
+    const x = (col: number) => geo.left + col * step + 50;
+    const y = (row: number) => geo.top + row * geo.pitch + 4;
+    // below the short column: the neighbour; its last line: the stepped block
+    expect(hitTest(pl, x(b.col + k), y(b.row + depth), 0, shape)?.blockId).toBe(at(b.col + k, b.row + depth, b)!.id);
+    expect(hitTest(pl, x(b.col + k), y(b.row + b.rows - 1), 0, shape)?.blockId).not.toBe(b.id);
+    expect(hitTest(pl, x(b.col + k), y(b.row + depth - 1), 0, shape)?.blockId).toBe(b.id);
+    // its full columns are still its own, to its foot
+    expect(full).toBeGreaterThanOrEqual(0);
+    expect(hitTest(pl, x(b.col + full), y(b.row + b.rows - 1), 0, shape)?.blockId).toBe(b.id);
   });
 
   it('fits the page or its width, and zooms about 10 % per wheel notch', () => {
