@@ -5,6 +5,7 @@ import type { FontRegistry } from '../fonts/registry';
 import { proofParagraphs } from '../model/richtext';
 import { paragraphStyleName, resolveStyle, styleSetsText } from '../model/styles';
 import { spanTextStyle } from './flowables';
+import { COLUMN_HEAD_FACE } from './titles';
 
 /**
  * The fonts a page records (PageSettings.fonts): which faces beyond the bundled roles its styles
@@ -29,6 +30,8 @@ export function facesUsed(doc: BanmianDocument): { family: string; bold: boolean
     }
   }
   for (const a of doc.articles) {
+    // a 栏头 is drawn in its own face, not a page style's
+    if (a.column?.trim()) add(COLUMN_HEAD_FACE.family, COLUMN_HEAD_FACE.bold);
     for (const p of proofParagraphs(a.body)) {
       const style = resolveStyle(doc.page, paragraphStyleName(p), a.styleOverrides);
       for (const span of p.spans) if (span.face) add(span.face.family, spanTextStyle(style, span).bold);
