@@ -18,10 +18,10 @@ export interface TitleArea {
 /** K-only white: no ink, the paper shows (titles knocked out of a picture). */
 export const KNOCKOUT: CmykColor = { c: 0, m: 0, y: 0, k: 0 };
 
-/** The 栏头's type: the kicker's size in bold 黑体 (the hei role: a face set on the role, `--font hei=FILE`, reaches it through the registry), knocked out of a black label. */
 /** The face a 栏头 is drawn in, whatever the page's styles: 黑 bold (the page fetches and records it too: `facesUsed`). */
 export const COLUMN_HEAD_FACE = { family: 'hei', bold: true } as const;
 
+/** The 栏头's type: the kicker's size in bold 黑体 (the hei role: a face set on the role, `--font hei=FILE`, reaches it through the registry), knocked out of a black label. */
 export function columnStyle(ctx: LayoutContext, article: Article): TextStyle {
   const kicker = resolveStyle(ctx.page, 'kicker', article.styleOverrides);
   return { ...kicker, ...COLUMN_HEAD_FACE, align: 'left', tracking: 0.1, lineHeight: kicker.size * 1.6 };

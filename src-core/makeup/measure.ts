@@ -209,7 +209,7 @@ export class Measurer {
     // Under a stepped module's titles a picture as wide as its body goes to the body's foot: the story opens
     // under its headline, not under the picture with the step beside the titles going on mid-story (field test 15).
     const atFoot = !!spec.stepRows && spec.pictures.some((p) => p.span >= spec.span);
-    let top = atFoot ? row + m.rows - spec.pictures.reduce((n, p) => n + p.rows, 0) : row + m.titleRows;
+    let top = atFoot ? row + m.rows - pictureDepth(spec) : row + m.titleRows;
     for (const p of spec.pictures) {
       const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, col: col + spec.span - p.span, span: p.span, row: top, rows: p.rows };
       if (!isPhotoItem(article)) picture.articleId = article.id;

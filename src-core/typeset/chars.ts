@@ -100,9 +100,9 @@ export function isSpace(cp: number): boolean {
   return cp === 0x20 || cp === 0xa0 || cp === 0x3000 || cp === 0x09;
 }
 
-/** Dash and ellipsis: full-width in Chinese text, drawn so that a pair joins into one 2-em mark. */
 /** The marks that open a pair and the mark that closes each (quotes, 书名号, brackets). */
 export const PAIRED_MARKS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '「': '」', '『': '』', '〔': '〕' };
 
+/** Dash and ellipsis: full-width in Chinese text, drawn so that a pair joins into one 2-em mark. */
 export const EM_DASH = 0x2014;
 export const ELLIPSIS = 0x2026;
