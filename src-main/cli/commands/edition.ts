@@ -13,7 +13,6 @@ import { pageDocuments } from '../../../src-core/edition/page-doc';
 import { bytesToBase64 } from '../../../src-core/model/base64';
 import { PDF_ARTWORK_MAX_BYTES, pdfArtworkTooBig, PDF_MIME, readPdfArtwork } from '../../../src-core/pdf';
 import { fontProvider } from '../../fonts/provider';
-import type { FontRegistry } from '../../../src-core/fonts/registry';
 import { commandUsage, parseCommandArgs } from '../command-table';
 import { checkHeader } from '../header-template';
 import { gather } from './compose';
@@ -157,12 +156,17 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       pictures: own.flatMap((s) => s.pictures),
       ads: art.ads,
     };
+    // A story the page sets whole holding nothing over is not cut: the plan's 转版 is not needed, and a
+    // 组版 keeps it on its page rather than jump its last paragraph (field test 14).
+    let whole: Alternative | undefined;
     for (const [i, jump] of plan.continue.entries()) {
       if (jump.from !== page.number) continue;
       const article = stories.get(jump.article)!.articles[0];
       const n = cutPoints(article);
       if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
-      if (fitsWhole(input, article, fonts)) {
+      // (the page made up as it stands: its own make-up unless a cut changes its articles)
+      whole = whole ?? makeUpEditionPage(input, fonts);
+      if (whole && setWhole(whole, article.id, fonts)) {
         console.log(`  转版 jump: ${article.headline || article.id} 全文排入第${jump.from}版，不转版 / fits page ${jump.from} whole: not continued`);
         continue;
       }
@@ -185,24 +189,16 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       const held = start === least ? heldLeast : heldWith(1);
       const k = largestCut(n, (cut) => setAt(cut, held), start);
       input.articles = withFirst(k).articles;
+      whole = undefined;
       carried.set(jump.to, [...(carried.get(jump.to) ?? []), parts(k).rest]);
       jumps.push({ article, from: jump.from, to: jump.to, cut: k });
       console.log(`  转版 jump: ${article.headline || article.id} 第${jump.from}版 ${k} 段 paragraphs → 第${jump.to}版 ${n + 1 - k} 段 paragraphs`);
     }
-    const alt = makeUpEditionPage(input, fonts);
+    const alt = whole ?? makeUpEditionPage(input, fonts);
     if (!alt) return { zh: `第${page.number}版组版没有得到版面`, en: `Make-up found no page for page ${page.number}` };
     out.push({ page, alt });
   }
   return { pages: out, jumps };
-}
-
-/**
- * Whether the page sets the story whole holding nothing over: then the plan's 转版 is not needed, and
- * a 组版 keeps the story on its page rather than jump its last paragraph (field test 14).
- */
-function fitsWhole(input: PageInput, article: Article, fonts: FontRegistry): boolean {
-  const alt = makeUpEditionPage(input, fonts);
-  return !!alt && setWhole(alt, article.id, fonts);
 }
 
 /** What each page got: its news hole, articles held over (待用), an under-filled page and a blank hole over the limit as warnings. */
