@@ -397,7 +397,12 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
     if (grown) out.push(grown);
     else if (depth === room && depth - natural.rows <= MIN_MODULE) out.push({ spec: base, m: natural, stretch: depth - natural.rows });
   }
-  return out;
+  return out.filter((f) => !blankStep(f));
+}
+
+/** A stepped module whose text ends before its step: all blank under its titles' overhang (field test 15, a brief-length lead). */
+function blankStep({ spec, m }: Fitted): boolean {
+  return !!spec.stepRows && m.emptyLines >= spec.stepRows * ((spec.titleSpan ?? spec.span) - spec.span);
 }
 
 /** The shape with its pictures cropped shallower (within their limits) so that it fits `room` lines (see `shrink` for text). */

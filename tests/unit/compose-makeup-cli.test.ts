@@ -16,7 +16,7 @@ import { fontProvider } from '../../src-main/fonts/provider';
 import { probePdf } from './makeup-pdf-probe';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
-/** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see its README.md). */
+/** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see tests/fixtures/makeup/README.md). */
 const FIELD_DAY = 'tests/fixtures/makeup/field-day';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-compose-'));
 const HEADER = ['--paper', '洛阳日报', '--date', '2026-12-03', '--page-number', '3', '--page-name', '要闻'];
@@ -91,7 +91,7 @@ describe('compose makes up the page', () => {
 
   it('a field-test day set (8 stories, 3 pictures and a stand-alone photo) that fits: every story on the page, no picture enlarged as filler in their place', async () => {
     logs.length = 0;
-    const files = readdirSync(FIELD_DAY).filter((f) => f !== 'README.md').map((f) => join(FIELD_DAY, f));
+    const files = readdirSync(FIELD_DAY).map((f) => join(FIELD_DAY, f));
     expect(await compose([...files, '-o', join(dir, 'field.pdf'), '--proof', ...HEADER])).toBe(0);
     expect(logs.some((l) => /8 篇稿件 articles, 0 篇待用 held over/.test(l))).toBe(true);
     const t = text(join(dir, 'field.pdf')).replace(/\s+/g, '');
@@ -108,8 +108,8 @@ describe('compose makes up the page', () => {
   it('a folder stands for its files in name order, as import reads it: the same page as the files listed', async () => {
     const folder = join(dir, 'folder-day');
     mkdirSync(folder);
-    for (const f of readdirSync(FIELD_DAY).filter((x) => x !== 'README.md')) copyFileSync(join(FIELD_DAY, f), join(folder, f));
-    const files = readdirSync(FIELD_DAY).filter((f) => f !== 'README.md').sort().map((f) => join(FIELD_DAY, f));
+    for (const f of readdirSync(FIELD_DAY)) copyFileSync(join(FIELD_DAY, f), join(folder, f));
+    const files = readdirSync(FIELD_DAY).sort().map((f) => join(FIELD_DAY, f));
     logs.length = 0;
     expect(await compose([folder, '-o', join(dir, 'folder.pdf'), ...HEADER])).toBe(0);
     expect(await compose([...files, '-o', join(dir, 'listed.pdf'), ...HEADER])).toBe(0);
@@ -239,6 +239,16 @@ describe('compose makes up the page', () => {
     // the 四开 day's stories end level: its blank is one band across the foot
     const { feet } = await probePdf(loadedDoc(join(dir, 'light-tabloid.banmian')), fonts);
     expect(Math.max(...feet) - Math.min(...feet), `column feet ${feet.join(', ')}`).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it('a page of sixteen briefs leaves its blank in one area at the foot: none under the first brief\'s headline, none between the briefs (briefs-day)', async () => {
+    const saved = join(dir, 'briefs-day.banmian');
+    expect(await compose(['tests/fixtures/makeup/briefs-day', '-o', join(dir, 'briefs-day.pdf'), '--save', saved, '--format', 'broadsheet', ...HEADER])).toBe(0);
+    const doc = loadedDoc(saved);
+    expect(doc.blocks.filter((b) => b.kind === 'article')).toHaveLength(16);
+    // read from the rendered PDF: the page's blank is one area (the band at the foot); no other is over the limit
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[1]?.size ?? 0, `blank areas ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
   }, 60_000);
 
   it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {
