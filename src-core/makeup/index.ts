@@ -69,7 +69,8 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
-  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images));
+  const lead = leadLocked ? undefined : eligible[0];
+  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
   const pool = [...items, ...fillers];

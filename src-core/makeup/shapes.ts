@@ -183,10 +183,14 @@ function spansOf(article: Article, rank: number, columns: number): number[] {
 
 /**
  * The headline level of the article at `rank`: its rank's (levelOf), but a brief takes a middle or
- * brief's headline whatever its rank — a short text under a big headline reads as a lead.
+ * brief's headline whatever its rank — a short text under a big headline reads as a lead. A lead of a
+ * brief's length takes the next level's (对开 26 pt, not 36 over a few lines: field tests 15 and 16),
+ * and then the stories under it (`lead`, the page's lead) at most the middle's, so that it stays the biggest.
  */
-export function levelFor(article: Article, rank: number): number {
-  return isBrief(article, rank) ? Math.max(levelOf(rank), 2) : levelOf(rank);
+export function levelFor(article: Article, rank: number, lead?: Article): number {
+  if (rank === 0) return briefLength(article) ? 1 : 0;
+  const level = isBrief(article, rank) ? Math.max(levelOf(rank), 2) : levelOf(rank);
+  return lead && briefLength(lead) ? Math.max(level, 2) : level;
 }
 
 /**
@@ -195,9 +199,9 @@ export function levelFor(article: Article, rank: number): number {
  * a 简讯 headline reads as a brief): it gets the size between the middle stories' and the briefs'
  * (对开: 18 pt, not 15; on a narrow page the two are 2 pt apart, with nothing between to give).
  */
-export function headlineSizesFor(article: Article, rank: number, columns: number): number[] {
+export function headlineSizesFor(article: Article, rank: number, columns: number, lead?: Article): number[] {
   const sizes = headlineSizes(columns);
-  const level = levelFor(article, rank);
+  const level = levelFor(article, rank, lead);
   const briefs = sizes.length - 1;
   if (rank === 0 || level === briefs) return [sizes[level]];
   const smaller = level + 1 === briefs && !isBrief(article, rank) && sizes[briefs - 1] - sizes[briefs] > 2 ? Math.round((sizes[briefs - 1] + sizes[briefs]) / 2) : sizes[level + 1];
@@ -205,15 +209,15 @@ export function headlineSizesFor(article: Article, rank: number, columns: number
 }
 
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
-export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>): ShapeSpec[] {
-  const own = headlineSizesFor(article, rank, geo.columns);
+export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article): ShapeSpec[] {
+  const own = headlineSizesFor(article, rank, geo.columns, lead);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
   for (const span of spansOf(article, rank, geo.columns)) {
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) {
-      const cells = pictureBudget(article, levelFor(article, rank), geo);
+      const cells = pictureBudget(article, levelFor(article, rank, lead), geo);
       const offers = span <= 2 ? [span] : [Math.ceil(span / 2), span];
       offers.forEach((ps, i) => {
         const p = stack(geo, page, links, images, ps, cells, i === 0);

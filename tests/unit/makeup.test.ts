@@ -287,15 +287,24 @@ describe('makeUp on bad input', () => {
     }
   });
 
-  it('never grows the headline of a lead of a brief\'s length (a page of briefs): the lead\'s own size, not 48 pt over two lines (field test 15)', () => {
+  const headlineSizesOn = (doc: BanmianDocument): { owner: string; size: number }[] =>
+    layout(doc, { fonts }).items.flatMap((i) => (i.kind === 'glyphs' && i.source?.field === 'headline' ? [{ owner: i.source.owner, size: i.size }] : []));
+
+  it('gives a lead of a brief\'s length (a page of briefs) the next level\'s headline, not the lead\'s 36 pt (or 48) over a few lines (field tests 15, 16), still the biggest', () => {
     const briefs = Array.from({ length: 10 }, (_, i) => article(`b${i}`, para.slice(0, 95 + i * 20), `简讯标题${i}号`));
     const doc = { ...emptyDocument('broadsheet'), articles: briefs };
-    const r = makeUp({ document: doc }, { fonts });
-    const sizes = layout(r.alternatives[0].document, { fonts }).items.flatMap((i) => (i.kind === 'glyphs' && i.source?.field === 'headline' ? [{ owner: i.source.owner, size: i.size }] : []));
+    const sizes = headlineSizesOn(makeUp({ document: doc }, { fonts }).alternatives[0].document);
     const lead = Math.max(...sizes.filter((s) => s.owner === 'b0').map((s) => s.size));
-    expect(lead).toBe(headlineSizes(8)[0]);
-    // still the biggest on the page
-    expect(Math.max(...sizes.map((s) => s.size))).toBe(lead);
+    expect(lead).toBe(headlineSizes(8)[1]);
+    expect(Math.max(...sizes.filter((s) => s.owner !== 'b0').map((s) => s.size))).toBeLessThan(lead);
+  });
+
+  it('under a lead of a brief\'s length, a full story\'s headline stays smaller than the lead\'s', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('lead', para.slice(0, 120), '简讯头条'), article('full', para.repeat(5), '一篇完整稿件的标题'), article('c', para.repeat(2))] };
+    const sizes = headlineSizesOn(makeUp({ document: doc }, { fonts }).alternatives[0].document);
+    const of = (owner: string): number => Math.max(...sizes.filter((s) => s.owner === owner).map((s) => s.size));
+    expect(of('lead')).toBe(headlineSizes(8)[1]);
+    expect(of('full')).toBeLessThan(of('lead'));
   });
 
   it('makes up a one-column page', () => {
@@ -647,7 +656,8 @@ describe('makeUp on bad input', () => {
   it('crops a picture\'s top and bottom to fit a room a line or two short, and says so in its move (裁去上下, with the natural depth)', () => {
     const base = emptyDocument('tabloid');
     const photo = { ...samplePage().images[0], id: 'ph', pixelWidth: 3000, pixelHeight: 2250 };
-    const a = { ...article('a', para.repeat(2)) };
+    // (a story longer than a brief: a lead of a brief's length takes another headline size)
+    const a = { ...article('a', para.repeat(3)) };
     const images = new Map([[photo.id, photo]]);
     const links = [{ imageId: 'ph', articleId: 'a', caption: '' }];
     const measurer = new Measurer(base.page, { fonts }, images, [0]);
