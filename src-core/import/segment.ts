@@ -18,6 +18,7 @@ import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
   bylineLine,
+  bylineNames,
   columnNameLike,
   deckLine,
   explainsAbove,
@@ -371,11 +372,26 @@ function takeTitleGroup(w: Walk, i: number): number {
     if (cur) cur.closed = true;
     w.cur = newDraft(w);
   }
-  // the writer's name alone under a 言论's titles (麓山快评, 优化环境 赢得未来, 袁云才) is its byline
-  const author = o.mode === 'ocr' && group.length >= 3 && personName(group[group.length - 1].text) ? group.pop() : undefined;
+  const author = o.mode === 'ocr' && writerUnderTitles(group) ? group.pop() : undefined;
   resolveTitleGroup(group, w.cur!, first, res, o, w.guess);
-  if (author) takeByline(w, author.text);
+  if (author) {
+    takeByline(w, author.text);
+    w.guess('byline-line', author.text, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, author.block.line);
+  }
   return j;
+}
+
+/**
+ * Whether a title group's last line names its writers, not a title: a name alone under a 言论's
+ * titles (麓山快评, 优化环境 赢得未来, 袁云才), or names alone under a headline and its deck, as a copy
+ * desk sets its byline with no role word (开展安全教育 预防暑期溺水, 陈向阳). The line above is a
+ * title longer than the names; under a kicker's colon (南关街道：) a name is whom the story is about.
+ */
+function writerUnderTitles(group: TitleGroup): boolean {
+  const last = group[group.length - 1].text;
+  if (group.length >= 3 && personName(last)) return true;
+  const above = group[group.length - 2]?.text;
+  return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
 
 function takeByline(w: Walk, t: string): void {
