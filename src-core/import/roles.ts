@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { COMMA_RE } from './chars';
+import { COMMA_RE, endsInPunctuation } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -295,18 +295,36 @@ export function columnNameLike(text: string): boolean {
   return COLUMN_NAME_RE.test(text.trim());
 }
 
-/** Could this line be a title (headline, kicker, banner)? Short, and not a sentence. */
-export function titleLike(text: string): boolean {
+/** The longest a title line runs (characters). */
+const TITLE_MAX = 48;
+/** The longest a title line with a comma runs: a longer line with one is a sentence wrapped short. */
+const COMMA_TITLE_MAX = 30;
+
+/**
+ * Could this line be a title (headline, kicker, banner)? Short, and not a sentence. `commaMax`: the
+ * longest it may run with a comma (a title known by its place runs to TITLE_MAX, see `titleOverByline`).
+ */
+export function titleLike(text: string, commaMax = COMMA_TITLE_MAX): boolean {
   const t = text.trim();
   const len = Array.from(t).length;
-  if (len === 0 || len > 48) return false;
+  if (len === 0 || len > TITLE_MAX) return false;
   // a line of punctuation alone (the “)” of a byline OCR wrapped) names nothing
   if (!/[\p{L}\p{N}]/u.test(t)) return false;
   if (/[。；;]/.test(t)) return false;
-  if (COMMA_RE.test(t) && len > 30) return false;
+  if (COMMA_RE.test(t) && len > commaMax) return false;
   if ((t.match(/[，,、]/g) ?? []).length > 2) return false;
   if (/[。！？!?]$/.test(t) && len > 20) return false;
   return true;
+}
+
+/**
+ * A line under the titles and over the byline, which its place shows to be a title: it may run its
+ * clauses together past a title's length (the 副题 多地社区食堂探访：价格实惠菜品丰富，行动不便的老人还能送餐上门)
+ * or ask a question (驻村第一书记如何与由桥村相互成就？), but it ends no sentence otherwise.
+ */
+export function titleOverByline(text: string): boolean {
+  const t = text.trim();
+  return titleLike(t, TITLE_MAX) && !endsInPunctuation(t.replace(/[？！?!]+$/u, ''));
 }
 
 const IMAGE_REF_RE = /[（(]\s*(?:如图|见图|附图|如下图|如上图)\s*[）)]/;

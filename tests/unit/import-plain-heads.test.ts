@@ -62,3 +62,33 @@ describe('a line of bare names under the title lines is the byline', () => {
     expect(bylineNames('黄金周')).toBe(false);
   });
 });
+
+describe('four title lines over the body', () => {
+  it('引题, 主题, a long 副题 with a comma and the byline are one article\'s (it split in two, the second with no headline)', async () => {
+    const r = await load('plain_4line_head.txt');
+    expect(r.articles).toHaveLength(1);
+    const a = r.articles[0];
+    expect(titles(a)).toEqual({
+      kicker: '破解老年人“吃饭难”',
+      headline: '家门口的“幸福食堂”香飘社区',
+      deck: '多地社区食堂探访：价格实惠菜品丰富，行动不便的老人还能送餐上门',
+      byline: '本报记者 徐文静 综合报道',
+      bylinePosition: 'top',
+    });
+    expect(a.body.content).toHaveLength(29);
+    expect(plainText(a.body).startsWith('午间，阵阵饭菜香从城南街道梅林社区的邻里食堂飘出')).toBe(true);
+  });
+
+  it('a headline that asks a question, over a byline, is the headline, not a first paragraph that the byline ends (field test 16: 驻村第一书记…？)', async () => {
+    const r = await text('t.txt', `百村调研行\n驻村第一书记如何与由桥村相互成就？\n记者 应丽斋 谭心仪\n\n${BODY}`);
+    expect(r.articles).toHaveLength(1);
+    expect([r.articles[0].headline, r.articles[0].byline, r.articles[0].bylinePosition]).toEqual(['驻村第一书记如何与由桥村相互成就？', '记者 应丽斋 谭心仪', 'top']);
+    expect(r.columnLinks.map((l) => l.columnName)).toEqual(['百村调研行']);
+  });
+
+  it('a line that ends a sentence is no title over a byline: a one-paragraph story\'s byline at its end stays there', async () => {
+    const r = await text('t.txt', `丰泽区开展防溺水教育\n24日上午，丰泽区多部门联合开展防溺水安全教育。\n记者 应丽斋\n\n${BODY}`);
+    expect(r.articles[0].headline).toBe('丰泽区开展防溺水教育');
+    expect(plainText(r.articles[0].body)).toBe('24日上午，丰泽区多部门联合开展防溺水安全教育。');
+  });
+});
