@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { COMMA_RE } from './chars';
+import { COMMA_RE, endsInPunctuation } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -122,6 +122,37 @@ const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱�
 export function personName(text: string): boolean {
   const t = [...text.trim()];
   return t.length >= 2 && t.length <= 3 && COMMON_SURNAMES.has(t[0]) && t.every((c) => HAN_ONE.test(c));
+}
+
+/** Two-character surnames (欧阳晓明): with them a name runs to four characters. */
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '司徒', '皇甫', '东方', '夏侯', '慕容', '令狐'];
+/**
+ * Characters a given name seldom holds that a short headline, a place or a thing does: words of grammar
+ * (谢谢你, 向未来) and the ends of places and things (黄石市, 高铁站, 黄金周, 夏令营, 龙抬头).
+ */
+const NOT_IN_NAMES = new Set([...'你我他她的了们不在是有这那么吗呢吧着过来去说州市县区镇乡村街路站港湾岛桥馆场店厂局院所队团会节周季营赛展业头面口门楼室部线车机']);
+/** The most names a byline of names alone lists (张桂芹 吴亚平 杨旭). */
+const BYLINE_NAMES_MAX = 4;
+
+/** One person's name in a list of names: a common surname (or a two-character one) and a given name of one or two characters. */
+function listedName(name: string): boolean {
+  const t = [...name];
+  const surname = COMPOUND_SURNAMES.some((s) => name.startsWith(s)) ? 2 : COMMON_SURNAMES.has(t[0]) ? 1 : 0;
+  return surname > 0 && t.length > surname && t.length <= surname + 2 && t.every((c, k) => HAN_ONE.test(c) && (k < surname || !NOT_IN_NAMES.has(c)));
+}
+
+/**
+ * A line of names and nothing else, the byline a copy desk sets under its titles with no role word:
+ * 张桂芹 吴亚平 杨旭, 张建设、周乔也, or one name alone (陈向阳, or two characters spaced out as
+ * typesetters pad them: 李　红). Every name needs a common surname and a given name free of the
+ * characters of places and words (NOT_IN_NAMES); a name alone, which a short headline can look
+ * like, needs three characters. Still a guess: 马拉松 passes, so the import reports it for review.
+ */
+export function bylineNames(text: string): boolean {
+  const tokens = text.trim().split(/[\s、，,]+/u).filter(Boolean);
+  if (spacedOutName(tokens)) return tokens.length <= 3 && listedName(tokens.join(''));
+  if (tokens.length === 1) return [...tokens[0]].length === 3 && listedName(tokens[0]);
+  return tokens.length <= BYLINE_NAMES_MAX && tokens.every(listedName);
 }
 
 /** What brackets at a story's end hold that is no one's name: a picture reference, 完, 待续, a jump. */
@@ -264,18 +295,36 @@ export function columnNameLike(text: string): boolean {
   return COLUMN_NAME_RE.test(text.trim());
 }
 
-/** Could this line be a title (headline, kicker, banner)? Short, and not a sentence. */
-export function titleLike(text: string): boolean {
+/** The longest a title line runs (characters). */
+const TITLE_MAX = 48;
+/** The longest a title line with a comma runs: a longer line with one is a sentence wrapped short. */
+const COMMA_TITLE_MAX = 30;
+
+/**
+ * Could this line be a title (headline, kicker, banner)? Short, and not a sentence. `commaMax`: the
+ * longest it may run with a comma (a title known by its place runs to TITLE_MAX, see `titleOverByline`).
+ */
+export function titleLike(text: string, commaMax = COMMA_TITLE_MAX): boolean {
   const t = text.trim();
   const len = Array.from(t).length;
-  if (len === 0 || len > 48) return false;
+  if (len === 0 || len > TITLE_MAX) return false;
   // a line of punctuation alone (the “)” of a byline OCR wrapped) names nothing
   if (!/[\p{L}\p{N}]/u.test(t)) return false;
   if (/[。；;]/.test(t)) return false;
-  if (COMMA_RE.test(t) && len > 30) return false;
+  if (COMMA_RE.test(t) && len > commaMax) return false;
   if ((t.match(/[，,、]/g) ?? []).length > 2) return false;
   if (/[。！？!?]$/.test(t) && len > 20) return false;
   return true;
+}
+
+/**
+ * A line under the titles and over the byline, which its place shows to be a title: it may run its
+ * clauses together past a title's length (the 副题 多地社区食堂探访：价格实惠菜品丰富，行动不便的老人还能送餐上门)
+ * or ask a question (驻村第一书记如何与由桥村相互成就？), but it ends no sentence otherwise.
+ */
+export function titleOverByline(text: string): boolean {
+  const t = text.trim();
+  return titleLike(t, TITLE_MAX) && !endsInPunctuation(t.replace(/[？！?!]+$/u, ''));
 }
 
 const IMAGE_REF_RE = /[（(]\s*(?:如图|见图|附图|如下图|如上图)\s*[）)]/;

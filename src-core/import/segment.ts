@@ -18,6 +18,7 @@ import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
   bylineLine,
+  bylineNames,
   columnNameLike,
   deckLine,
   explainsAbove,
@@ -31,6 +32,7 @@ import {
   personName,
   rejoinSplitNames,
   titleLike,
+  titleOverByline,
   trailingByline,
   type CreditField,
 } from './roles';
@@ -261,7 +263,7 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
   const nextIsLead = k < n && opensStory(w, k);
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) : nextIsBody || nextIsLead;
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
@@ -339,9 +341,27 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
         continue;
       }
     }
+    if ((c === 'body' || c === 'maybe-title') && o.mode === 'ocr' && overTopByline(w, j)) {
+      group.push({ text: textOf(blocks[j]), block: blocks[j] });
+      continue;
+    }
     break;
   }
   return { group, end: j };
+}
+
+/**
+ * Whether block `j`, under title lines, is one of them because a byline follows it close under
+ * (本报记者 徐文静 综合报道) and the body after that: that byline heads the story, so every line
+ * above it is a title, a 副题 too long with its comma for a title anywhere else or a headline
+ * asking a question (`titleOverByline`). Read as the body, the line took the byline as its end and
+ * the story split in two.
+ */
+function overTopByline(w: Walk, j: number): boolean {
+  const { blocks, classes } = w;
+  const k = nextIndex(w, j);
+  const after = nextIndex(w, k);
+  return blocks[j].gapBefore === 0 && titleOverByline(textOf(blocks[j])) && classes[k] === 'byline' && blocks[k].gapBefore === 0 && after < blocks.length && classes[after] === 'body';
 }
 
 /** A title group opens an article when body follows it; without one it is a banner or a fragment. */
@@ -371,11 +391,26 @@ function takeTitleGroup(w: Walk, i: number): number {
     if (cur) cur.closed = true;
     w.cur = newDraft(w);
   }
-  // the writer's name alone under a 言论's titles (麓山快评, 优化环境 赢得未来, 袁云才) is its byline
-  const author = o.mode === 'ocr' && group.length >= 3 && personName(group[group.length - 1].text) ? group.pop() : undefined;
+  const author = o.mode === 'ocr' && writerUnderTitles(group) ? group.pop() : undefined;
   resolveTitleGroup(group, w.cur!, first, res, o, w.guess);
-  if (author) takeByline(w, author.text);
+  if (author) {
+    takeByline(w, author.text);
+    w.guess('byline-line', author.text, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, author.block.line);
+  }
   return j;
+}
+
+/**
+ * Whether a title group's last line names its writers, not a title: a name alone under a 言论's
+ * titles (麓山快评, 优化环境 赢得未来, 袁云才), or names alone under a headline and its deck, as a copy
+ * desk sets its byline with no role word (开展安全教育 预防暑期溺水, 陈向阳). The line above is a
+ * title longer than the names; under a kicker's colon (南关街道：) a name is whom the story is about.
+ */
+function writerUnderTitles(group: TitleGroup): boolean {
+  const last = group[group.length - 1].text;
+  if (group.length >= 3 && personName(last)) return true;
+  const above = group[group.length - 2]?.text;
+  return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
 
 function takeByline(w: Walk, t: string): void {

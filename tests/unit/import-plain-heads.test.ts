@@ -1,0 +1,94 @@
+/**
+ * Plain-text copy-desk files with no labels (no 主题：): the title lines, a byline of bare names under
+ * them, and the body (field test 16). The fixtures in tests/fixtures/import/copydesk/plain/ are the
+ * field test's files as they came; every expected value below is read off them.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src-core/import/index';
+import type { ImportReport } from '../../src-core/import/report';
+import { bylineNames } from '../../src-core/import/roles';
+import { plainText } from '../../src-core/model/richtext';
+
+const dir = resolve(fileURLToPath(new URL('../fixtures/import/copydesk/plain', import.meta.url)));
+const load = (name: string) => importFiles([{ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }]);
+const text = (name: string, body: string) => importFiles([{ name, bytes: new TextEncoder().encode(body) }]);
+const titles = (a: { kicker: string; headline: string; deck: string; byline: string; bylinePosition: string }) => ({ kicker: a.kicker, headline: a.headline, deck: a.deck, byline: a.byline, bylinePosition: a.bylinePosition });
+const BODY = '为增强学生安全意识，提高自救互救能力，24日上午，丰泽区多部门联合开展防溺水安全教育主题活动。\n在游泳馆，教练结合真实案例，向学生们讲解溺水高发场景和避险要点。\n';
+
+describe('a line of bare names under the title lines is the byline', () => {
+  it('one name under the headline (陈向阳 was the headline, the headline its kicker)', async () => {
+    const r = await load('plain_title_byline.txt');
+    expect(r.articles).toHaveLength(1);
+    expect(titles(r.articles[0])).toEqual({ kicker: '', headline: '开展安全教育 预防暑期溺水', deck: '', byline: '陈向阳', bylinePosition: 'top' });
+    expect(plainText(r.articles[0].body).startsWith('为增强学生安全意识')).toBe(true);
+  });
+
+  it('three names under a headline and its deck, in a file with a BOM (the headline was a page-wide banner, the names the headline)', async () => {
+    const r = await load('bom_title_fu_byline.txt');
+    expect(r.page.banners).toEqual([]);
+    expect(r.articles).toHaveLength(1);
+    const a = r.articles[0];
+    expect([a.byline, a.bylinePosition]).toEqual(['张桂芹 吴亚平 杨旭', 'top']);
+    // both title lines stay the article's; whether the second is its 主题 or its 副题 the lines alone do not tell
+    expect([a.kicker, a.headline, a.deck].filter(Boolean)).toEqual(['温室果蔬赶春节上市', '大杖子镇600余座蔬菜大棚鼓起种植户“钱袋子”']);
+    expect((r.report as ImportReport).files[0].wholePage).toBeFalsy();
+  });
+
+  it('names set apart by 、 or ，, and one two-character name spaced out as typesetters pad it', async () => {
+    for (const [names, byline] of [['张建设、周乔也', '张建设、周乔也'], ['张建设，周乔也', '张建设，周乔也'], ['周乔也', '周乔也'], ['李\u3000红', '李红']]) {
+      const r = await text('t.txt', `开展安全教育 预防暑期溺水\n${names}\n\n${BODY}`);
+      expect([r.articles.length, r.articles[0].headline, r.articles[0].byline]).toEqual([1, '开展安全教育 预防暑期溺水', byline]);
+    }
+  });
+
+  it('a short headline under its kicker stays the headline: no common surname, a place, a word, a name no shorter than the line above', async () => {
+    for (const [kicker, headline] of [['新春走基层', '春耕忙'], ['喜迎二十大 奋进新征程', '新春走基层'], ['城市更新看变化', '黄石市'], ['二月二', '龙抬头'], ['暑期生活丰富多彩', '夏令营'], ['南关街道：', '张建设'], ['春耕', '陈向阳']]) {
+      const r = await text('t.txt', `${kicker}\n${headline}\n\n${BODY}`);
+      expect([r.articles.length, r.articles[0].byline, r.articles[0].headline]).toEqual([1, '', headline]);
+    }
+  });
+
+  it('bylineNames: every name has a common surname; one name alone must be three characters (or two spaced out)', () => {
+    expect(bylineNames('张桂芹 吴亚平 杨旭')).toBe(true);
+    expect(bylineNames('欧阳晓明 李红')).toBe(true);
+    expect(bylineNames('陈向阳')).toBe(true);
+    expect(bylineNames('李红')).toBe(false);
+    expect(bylineNames('春耕忙')).toBe(false);
+    expect(bylineNames('常州 江阴')).toBe(false);
+    expect(bylineNames('张三 李四 王五 赵六 孙七')).toBe(false);
+    expect(bylineNames('黄金周')).toBe(false);
+  });
+});
+
+describe('four title lines over the body', () => {
+  it('引题, 主题, a long 副题 with a comma and the byline are one article\'s (it split in two, the second with no headline)', async () => {
+    const r = await load('plain_4line_head.txt');
+    expect(r.articles).toHaveLength(1);
+    const a = r.articles[0];
+    expect(titles(a)).toEqual({
+      kicker: '破解老年人“吃饭难”',
+      headline: '家门口的“幸福食堂”香飘社区',
+      deck: '多地社区食堂探访：价格实惠菜品丰富，行动不便的老人还能送餐上门',
+      byline: '本报记者 徐文静 综合报道',
+      bylinePosition: 'top',
+    });
+    expect(a.body.content).toHaveLength(29);
+    expect(plainText(a.body).startsWith('午间，阵阵饭菜香从城南街道梅林社区的邻里食堂飘出')).toBe(true);
+  });
+
+  it('a headline that asks a question, over a byline, is the headline, not a first paragraph that the byline ends (field test 16: 驻村第一书记…？)', async () => {
+    const r = await text('t.txt', `百村调研行\n驻村第一书记如何与由桥村相互成就？\n记者 应丽斋 谭心仪\n\n${BODY}`);
+    expect(r.articles).toHaveLength(1);
+    expect([r.articles[0].headline, r.articles[0].byline, r.articles[0].bylinePosition]).toEqual(['驻村第一书记如何与由桥村相互成就？', '记者 应丽斋 谭心仪', 'top']);
+    expect(r.columnLinks.map((l) => l.columnName)).toEqual(['百村调研行']);
+  });
+
+  it('a line that ends a sentence is no title over a byline: a one-paragraph story\'s byline at its end stays there', async () => {
+    const r = await text('t.txt', `丰泽区开展防溺水教育\n24日上午，丰泽区多部门联合开展防溺水安全教育。\n记者 应丽斋\n\n${BODY}`);
+    expect(r.articles[0].headline).toBe('丰泽区开展防溺水教育');
+    expect(plainText(r.articles[0].body)).toBe('24日上午，丰泽区多部门联合开展防溺水安全教育。');
+  });
+});
