@@ -36,6 +36,9 @@ export function countHan(text: string): number {
 /** A comma, full- or half-width (OCR leaves both): a title line seldom has one, a sentence wrapped short often does. */
 export const COMMA_RE = /[，,]/;
 
+/** Marks inside a sentence or at its end, full- or half-width: a title line has none (quotes, brackets and spaces it may have). */
+export const CLAUSE_MARKS = /[，。、；：！？,.;:!?]/;
+
 /** Sentence-final punctuation, possibly followed by a closing quote or bracket. */
 export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;
 

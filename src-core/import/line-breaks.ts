@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { COMMA_RE, endsInPunctuation, endsSentence } from './chars';
+import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence } from './chars';
 import { leadAtStart, namesOnly, personName } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
@@ -35,7 +35,7 @@ function width(line: string): number {
  * either where a short line ending in no punctuation stands alone (a title), and after each of the
  * title lines the block starts with (`titleRunAtTop`).
  */
-export function paragraphEnds(lines: readonly string[]): number[] {
+export function paragraphEnds(lines: readonly string[], titleFirst = false): number[] {
   if (lines.length < 2) return [];
   const widths = lines.map(width);
   const widest = Math.max(...widths);
@@ -43,7 +43,9 @@ export function paragraphEnds(lines: readonly string[]): number[] {
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim());
-  const ends = titleRunAtTop(lines, widths, widest);
+  const ends = titleRunAtTop(lines, widths);
+  // (on a page whose blocks open with a title line, `blocksOpenWithTitles`, the first line is one however wide)
+  if (titleFirst && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
     const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titleLike(i) || (titleLike(i + 1) && i + 1 < lines.length - 1);
@@ -52,18 +54,42 @@ export function paragraphEnds(lines: readonly string[]): number[] {
   return ends.sort((a, b) => a - b);
 }
 
+/** The straight quote OCR sets for either half of a curly pair (“明光之夏"纳凉晚会开幕): it may close one. */
+const STRAIGHT_HALF: Readonly<Record<string, string>> = { '“': '"', '‘': "'" };
+
 /** A line that opens a quote or bracket it does not close (“我们合作社今年种了1000多亩优): a sentence running on, never a title. */
 function leavesOpen(line: string): boolean {
-  const count = (c: string): number => line.split(c).length - 1;
-  return Object.entries(PAIRED_MARKS).some(([open, close]) => count(open) > count(close));
+  const count = (c: string | undefined): number => (c ? line.split(c).length - 1 : 0);
+  return Object.entries(PAIRED_MARKS).some(([open, close]) => count(open) > count(close) + count(STRAIGHT_HALF[open]));
 }
 
 /**
- * The title lines a hard-wrapped block starts with (a 引题 and a 主题 stacked over 本报讯…, no blank
- * line between): each short of the wrap width, not indented, ending in no punctuation, before the
- * first line that runs to the width. A paragraph's own first line runs to the width or is indented.
+ * The lines among a block's first TITLE_RUN wider than its body wraps (the median line's width, and
+ * NEAR_WIDTH more) and no wider than a title: no line of a wrapped paragraph is, so such a line is
+ * a title set in a wider measure, a 副题 with its comma (曲靖老城日均近15000名游客打卡,42家新商户相继开业),
+ * when it ends no sentence. Only over a body of a few lines, whose median is its wrap width.
  */
-function titleRunAtTop(lines: readonly string[], widths: number[], widest: number): number[] {
+function overWideAtTop(widths: number[]): number[] {
+  if (widths.length < TITLE_RUN + 2) return [];
+  const median = [...widths].sort((a, b) => a - b)[Math.floor(widths.length / 2)];
+  // (a block of verse, lines of a few characters, wraps at no width)
+  if (median < NARROWEST_WRAP) return [];
+  return widths.slice(0, TITLE_RUN).flatMap((w, i) => (w > median * (1 + NEAR_WIDTH) + 1 && w <= TITLE_WIDTH ? [i] : []));
+}
+
+/** The narrowest a column wraps (CJK characters): a block whose lines run narrower is verse or a list. */
+const NARROWEST_WRAP = 10;
+
+/**
+ * The title lines a hard-wrapped block starts with (a 引题 and a 主题 stacked over 本报讯…, no blank
+ * line between): each short of the wrap width (or wider than it, `over`: a title in a wider measure),
+ * not indented, ending in no punctuation, before the first line that runs to the width. A paragraph's
+ * own first line runs to the width or is indented.
+ */
+function titleRunAtTop(lines: readonly string[], widths: number[]): number[] {
+  const over = overWideAtTop(widths);
+  // the wrap width: the widest line but those over it at the top
+  const widest = Math.max(...widths.filter((_, i) => !over.includes(i)));
   const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && !leavesOpen(lines[i]);
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
@@ -73,11 +99,40 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
   // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛)
-  for (let i = 0; i < lines.length - 1 && short(i) && title(i) && !COMMA_RE.test(lines[i]); i++) {
+  for (let i = 0; i < lines.length - 1 && title(i) && ((short(i) && !COMMA_RE.test(lines[i])) || over.includes(i)); i++) {
     out.push(i);
     // (a name alone, the writer's, ends the titles: a 言论's 栏目, title, 袁云才, then its text)
     if (i > 0 && (namesOnly(lines[i]) || personName(lines[i]))) break;
   }
   // only over a body that wraps: some line after the run runs to the width
   return out.length < lines.length - 1 && widths.slice(out.length).some((w, k) => !short(out.length + k)) ? out : [];
+}
+
+/** Blank-line blocks, at least, that must open with a title line for the page's blank lines to part its stories. */
+const TITLED_BLOCKS = 3;
+/** Share of its blank-line blocks of two lines or more that must open with one. */
+const TITLED_SHARE = 0.8;
+
+/** A line that can only be a title: not indented, no clause or sentence mark in it, ending none, leaving no quote open. */
+function headLine(line: string): boolean {
+  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && width(line) <= TITLE_WIDTH;
+}
+
+/**
+ * Whether the blocks a page's blank lines set apart open with a title line (`headLine`), nearly all of
+ * them: an OCR'd page whose blank lines part its stories, each a headline over hard-wrapped text. Its
+ * first line is then a title however wide it runs (随州高新区中小学宣传防溺水“六个不”, as wide as the
+ * body wraps, was joined to the story's first line). A paragraph's first line runs its clauses with
+ * commas; a page of blank-parted paragraphs seldom opens four blocks in five without one.
+ */
+export function blocksOpenWithTitles(lines: readonly string[]): boolean {
+  const runs: string[][] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    if (i > 0 && !lines[i - 1].trim()) runs.push([line]);
+    else runs[runs.length - 1]?.push(line);
+  });
+  const blocks = runs.filter((b) => b.length >= 2);
+  const titled = blocks.filter((b) => headLine(b[0])).length;
+  return titled >= TITLED_BLOCKS && titled >= TITLED_SHARE * blocks.length;
 }

@@ -158,8 +158,8 @@ export function bylineNames(text: string): boolean {
 /** What brackets at a story's end hold that is no one's name: a picture reference, 完, 待续, a jump. */
 const NOT_NAMES_RE = new RegExp(`^(?:如图|见图|附图|资料图|图|完|待续|续|${JUMP_WORDS})`);
 
-/** Who a bracketed byline may name besides reporters: a news centre, a paper, a bureau (县新闻中心 王亚周). */
-const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心|中心|报社|记者站|宣传部|办公室|通讯站)$`, 'u');
+/** Who a bracketed byline may name besides reporters: a news centre, a paper, a bureau or office (县新闻中心 王亚周, 县农业局 刘广刚). */
+const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心|中心|报社|记者站|宣传部|办公室|通讯站|局|委|办|所|院|站|队|街道|政府)$`, 'u');
 
 /**
  * A byline in brackets on a line of its own, as a story ends: （本报记者 刘芳滨 通讯员 吴洪文）,
@@ -286,7 +286,8 @@ export function endsWithColon(text: string): boolean {
  * longer than the line above, which has none. A kicker (引题) rarely has a comma; a deck often does.
  */
 export function explainsAbove(above: string, line: string): boolean {
-  const clauses = (t: string) => /[，；]/.test(t);
+  // (OCR sets the half-width marks: 打卡,42家新商户相继开业; not a digit group's, 1,200万元)
+  const clauses = (t: string) => /[，；;]|,(?!\d{3})/.test(t);
   return clauses(line) && !clauses(above) && !endsWithColon(above) && line.trim().length > above.trim().length;
 }
 

@@ -12,7 +12,7 @@ import { titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, endsInPhotoCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
-import { paragraphEnds } from './line-breaks';
+import { blocksOpenWithTitles, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
@@ -78,6 +78,7 @@ export function textLines(text: string): string[] {
 
 export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
   const blocks: SourceBlock[] = [];
+  const titled = blocksOpenWithTitles(lines);
   let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
   let gap = 0;
   let skipTo = 0;
@@ -89,7 +90,7 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
     } else {
       // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
       let from = 0;
-      for (const end of [...paragraphEnds(pending.lines), pending.lines.length - 1]) {
+      for (const end of [...paragraphEnds(pending.lines, titled && pending.gap > 0), pending.lines.length - 1]) {
         const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
         blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
         from = end + 1;

@@ -247,6 +247,35 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles.map((a) => a.headline)).toEqual(['市图书馆新馆正式开馆', '百年剪刀铺藏身深巷', '市图书馆第二届读书节开幕']);
     expect(plainText(r.articles[0].body)).toContain('以优质言论净化舆论生态');
   });
+  // field test 16's two OCR pages (tests/fixtures/import/README.md): six stories each, parted by blank lines
+  const ocrPage = async (name: string) => {
+    const r = await importFiles([{ name, bytes: readFileSync(join(root, 'tests/fixtures/import/ocr-pages', name)) }]);
+    const column = (id: string) => r.columnLinks.find((l) => l.articleId === id)?.columnName ?? '';
+    return r.articles.map((a) => [a.kicker, a.headline, a.deck, a.byline, column(a.id)]);
+  };
+
+  it('an OCR page whose stories open with title lines as wide as the body wraps, or none over a 本报讯, reads each story apart (field test 16, 淮河晨报: 6 stories read as 3)', async () => {
+    expect(await ocrPage('huaihe-p6.txt')).toEqual([
+      ['飞线充电屡禁不止', '电线从楼上甩下来充电让人揪心', '', '全媒体记者 王兰兰', ''],
+      ['', '长者食堂敬老助老', '', '', ''],
+      ['', '反诈宣传走进千家万户', '', '', ''],
+      ['', '莫让众人望“位”兴叹', '', '梁正', '话外音'],
+      ['', '随州高新区中小学宣传防溺水“六个不”', '', '（记者 凡昆仑）', ''],
+      ['', '皖江小区老年食堂开业', '', '', ''],
+    ]);
+  });
+
+  it('an OCR page: a title line whose quote OCR closed with a straight one, a 副题 wider than the body with its comma, a bracketed byline naming a bureau (field test 16, 巢湖晚报: 6 stories read as 4)', async () => {
+    expect(await ocrPage('chaohu-b3.txt')).toEqual([
+      ['', '老街古巷释放“虹吸效应”', '曲靖老城日均近15000名游客打卡，42家新商户相继开业', '', ''],
+      ['', '“戏水”战高温 筑牢防溺水', '', '记者 翟成新 冯清 通讯员 郝书杰', ''],
+      ['', '人行道不该沦为停车场', '', '郭晓雨', '晚报观点'],
+      ['', '“明光之夏”纳凉晚会开幕', '', '（周乔也）', ''],
+      ['', '全县30万亩小麦收获结束', '', '（县农业局 刘广刚）', ''],
+      ['', '小区私拉电线充电 宣传单效果不大', '', '记者 叶柯雨', '问政回访'],
+    ]);
+  });
+
   it('a wrapped line that opens a quote it does not close (after a picture\'s caption) runs on into its paragraph, not a subhead', async () => {
     const text = '庆安水稻开镰收割\n本报讯 今天开镰。\n（图片）\n庆安县146.1万亩优质水稻开镰收\n割。庆安县委宣传部供图\n“我们合作社今年种了1000多亩优\n质水稻，品种是松粳22,按照公司要\n求都是有机标准种植，现在看产量比去\n年还要好，回收价格高于普通小粒品种,\n每亩平均能增收100元以上,今年\n又丰收了！"庆安县升平水稻种植农民\n专业合作社理事长王廷富兴奋地说。\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
