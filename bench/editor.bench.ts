@@ -309,6 +309,13 @@ function breakdown(ls: Launch[]): string {
  */
 const typingOnly = process.env.BENCH_EDITOR === 'typing';
 
+/**
+ * `BENCH_EDITOR=launch npx tsx bench/editor.bench.ts`: the first and second launch figures alone,
+ * over `BENCH_ROUNDS` rounds (default 3), each round's second launch and its steps printed too, for
+ * before/after comparisons run in one session.
+ */
+const launchOnly = process.env.BENCH_EDITOR === 'launch';
+
 try {
   if (typingOnly) {
     const { page } = await open();
@@ -319,11 +326,21 @@ try {
   }
   // Launches of a browser with a profile: the first (empty cache) and the second (warm cache).
   await launch(mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'))).catch(() => undefined);
-  const { first, second } = await launches(3);
+  const { first, second } = await launches(launchOnly ? Number(process.env.BENCH_ROUNDS ?? 3) : 3);
+  if (launchOnly) {
+    for (const [i, l] of second.entries()) console.log(`  round ${i + 1}: first ${Math.round(first[i].ms)} ms, second ${Math.round(l.ms)} ms: ${breakdown([l])}`);
+  }
   const ms = (l: Launch[]) => median(l.map((x) => x.ms));
   printFigure('editor.first-launch-to-interactive', ms(first), 'ms', `median of ${first.length}, fresh profile, navigation → page drawn + a frame, timed in the page (target ≤ 2000 ms)`);
   printFigure('editor.second-launch-to-interactive', ms(second), 'ms', `median of ${second.length}, same profile, fonts and scripts from the HTTP cache (target ≤ 1200 ms)`);
   printFigure('editor.second-launch-steps', ms(second), 'ms', `median launch's steps, ms after navigation: ${breakdown(second)}`);
+  if (launchOnly) {
+    printFigure('editor.first-launch-font-bytes', median(first.map((x) => x.fontBytes)) / MB, 'MB', 'font bytes over the wire before interactive, first launch');
+    printFigure('editor.scripts-before-first-paint', Math.round(median(first.map((x) => x.scriptBytes)) / 1024), 'KB', 'entry and preloaded chunks before the first contentful paint');
+    await browser.close();
+    await host.close();
+    process.exit(0);
+  }
   // Once more, the second launch under a trace: how much of it was this thread's own work.
   const tracedProfile = mkdtempSync(join(tmpdir(), 'banmian-bench-profile-'));
   try {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HostApi, HostInfo } from '../src-core/host-api';
-import { bringFaces, bringWanted, facesToDeclareFirst, fetchFacesFor, fetchWanted, loadHostFonts, pageFaces, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
+import { bringEach, bringFaces, bringWanted, facesToDeclareFirst, fetchFacesFor, firstFaces, loadHostFonts, pageFaces, WINDOW_FACES, type LoadedFonts } from './canvas/fonts';
 import { declareWhenIdle } from './canvas/declare-when-idle';
 import { LoadedFontsContext } from './canvas/use-fonts';
 import { connectHost } from './host';
@@ -42,12 +42,13 @@ const APP_NAME = '版面 Banmian';
  * Marks on the way to the first drawn page (User Timing): the bench reads them for its breakdown of
  * the start (bench/editor.bench.ts).
  */
-export const BOOT_MARKS = { page: 'bm:page-read', fonts: 'bm:fonts-opened', laidOut: 'bm:page-laid-out', declared: 'bm:faces-declared' } as const;
+export const BOOT_MARKS = { page: 'bm:page-read', fonts: 'bm:fonts-opened', workspace: 'bm:workspace-here', laidOut: 'bm:page-laid-out', declared: 'bm:faces-declared', complete: 'bm:page-faces-in' } as const;
 
 type Boot =
   | { state: 'loading'; zh: string }
   | { state: 'error'; zh: string; en: string }
-  | { state: 'ready'; editor: Editor; fonts: LoadedFonts; info: HostInfo; Ready: typeof ReadyView };
+  /** `later`: the first page's faces it was shown without (laid out again once they are here). */
+  | { state: 'ready'; editor: Editor; fonts: LoadedFonts; later: readonly string[]; info: HostInfo; Ready: typeof ReadyView };
 
 /**
  * The start: the page and the fonts from the host, the workspace's chunk, the page laid out and its
@@ -66,27 +67,74 @@ async function startUp(host: HostApi, cancelled: () => boolean, show: (boot: Boo
   const fonts = await loadingFonts;
   if (!fonts.ok) return show({ state: 'error', zh: fonts.zh, en: fonts.en });
   const { document: doc, path, title } = page.value;
-  // Only the faces this page's styles set text in; the others come when idle (App, below).
-  const pageFonts = await fetchFacesFor(host, doc);
+  const { registry } = fonts.value;
+  // The window's faces and the body text's; the page's other faces right after it is shown (App, below).
+  const first = firstFaces(registry, doc);
+  const pageFonts = await fetchFacesFor(host, doc, first);
   performance.mark(BOOT_MARKS.fonts);
   if (!pageFonts.ok) return show({ state: 'error', zh: pageFonts.zh, en: pageFonts.en });
-  // Its styles' faces are declared while the workspace comes: the first layout draws with them.
-  const declaring = fonts.value.declare(pageFaces(fonts.value.registry, doc));
+  // They are declared while the workspace comes: the first layout draws with them.
+  const declaring = fonts.value.declare(first);
   const { Editor, Ready } = await workspace;
+  performance.mark(BOOT_MARKS.workspace);
   if (cancelled()) return;
-  let editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
-  // A glyph its faces lack, or a stand-in for a missing family, reached a face not fetched: laid out again with it.
-  for (let more = await fetchWanted(fonts.value); more.ok && more.value; more = await fetchWanted(fonts.value)) {
-    // The first one is let go (nothing holds it): its store was made from the same page.
-    editor = new Editor(fonts.value.registry, doc, { path: path ?? null, title });
-  }
+  const editor = new Editor(registry, doc, { path: path ?? null, title });
+  // Its other faces come once it is shown (App lays it out again with them); what their stand-ins
+  // reached meanwhile (the chain's faces of other weights) is asked again by that layout if needed.
+  const later = pageFaces(registry, doc).filter((id) => !first.includes(id));
+  registry.clearWanted();
   if (pageFonts.value) editor.notify(pageFonts.value);
   performance.mark(BOOT_MARKS.laidOut);
   // The browser gets the faces the first page draws with now, the others once it is up.
   const declared = await declaring.then((r) => (r.ok ? fonts.value.declare(facesToDeclareFirst(editor.getState().layout)) : r));
   if (!declared.ok) return show({ state: 'error', zh: declared.zh, en: declared.en });
   performance.mark(BOOT_MARKS.declared);
-  show({ state: 'ready', editor, fonts: fonts.value, info: info.value, Ready });
+  show({ state: 'ready', editor, fonts: fonts.value, later, info: info.value, Ready });
+}
+
+/**
+ * The faces after the start: a face a layout reached that is not here yet, the first page's faces it
+ * was shown without (`later`), then the faces no page needed yet, when idle.
+ */
+function useFacesAfterStart(editor: Editor | null, fonts: LoadedFonts | null, later: readonly string[] | null): void {
+  // A face a layout reached that is not here yet (an opened page's stand-in or 生僻字 face): brought
+  // now, not when the idle loader comes to it, and the page laid out again with it.
+  useEffect(() => {
+    if (!editor || !fonts) return;
+    return editor.subscribe(() => {
+      if (fonts.registry.wantedFaces().length === 0) return;
+      void bringWanted(fonts).then((r) => (r.ok ? r.value && editor.facesArrived() : editor.notify(r)));
+    });
+  }, [editor, fonts]);
+
+  // The first page's faces it was shown without: each handed to the browser as it comes, and the
+  // page laid out again once all are here. Then the faces no page needed yet, one at a time when the
+  // window is idle: a bundled face is fetched and declared, an installed one declared if something fetched it.
+  useEffect(() => {
+    if (!editor || !fonts || !later) return;
+    let stop: (() => void) | undefined;
+    let live = true;
+    const declareOne = (id: string) =>
+      (fonts.registry.isPending(id) ? bringFaces(fonts, [id]) : fonts.declare([id])).then((r) => {
+        if (!r.ok) editor.notify(r);
+        // a layout made meanwhile that stood in for this face is made again with it
+        else editor.facesArrived();
+      });
+    void bringEach(fonts, later).then((r) => {
+      if (!live) return;
+      if (!r.ok) editor.notify(r);
+      editor.facesArrived();
+      performance.mark(BOOT_MARKS.complete);
+      stop = declareWhenIdle(
+        fonts.faces.map((f) => f.id),
+        declareOne,
+      );
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [editor, fonts, later]);
 }
 
 export function App() {
@@ -104,36 +152,13 @@ export function App() {
 
   const editor = boot.state === 'ready' ? boot.editor : null;
   const fonts = boot.state === 'ready' ? boot.fonts : null;
+  const later = boot.state === 'ready' ? boot.later : null;
 
   useEffect(() => {
     if (!editor) document.title = APP_NAME;
   }, [editor]);
 
-  // A face a layout reached that is not here yet (an opened page's stand-in or 生僻字 face): brought
-  // now, not when the idle loader comes to it, and the page laid out again with it.
-  useEffect(() => {
-    if (!editor || !fonts) return;
-    return editor.subscribe(() => {
-      if (fonts.registry.wantedFaces().length === 0) return;
-      void bringWanted(fonts).then((r) => (r.ok ? r.value && editor.facesArrived() : editor.notify(r)));
-    });
-  }, [editor, fonts]);
-
-  // The faces the first page did not need, one at a time when the window is idle after showing it:
-  // a bundled face is fetched and declared, an installed one declared if something fetched it.
-  useEffect(() => {
-    if (!editor || !fonts) return;
-    const declareOne = (id: string) =>
-      (fonts.registry.isPending(id) ? bringFaces(fonts, [id]) : fonts.declare([id])).then((r) => {
-        if (!r.ok) editor.notify(r);
-        // a layout made meanwhile that stood in for this face is made again with it
-        else editor.facesArrived();
-      });
-    return declareWhenIdle(
-      fonts.faces.map((f) => f.id),
-      declareOne,
-    );
-  }, [editor, fonts]);
+  useFacesAfterStart(editor, fonts, later);
 
   if (boot.state !== 'ready' || !editor || !fonts) {
     return (

@@ -189,22 +189,40 @@ export const WINDOW_FACES = ['song-regular', MARK_FACE];
 
 /**
  * Before a page is laid out (at the start, on 打开): fetches the installed faces its styles use (and
- * hands them to the browser), and the bundled faces of those weights, so it draws with them and not
+ * hands them to the browser), and the bundled faces of those weights (`only`: of those, these
+ * alone; the start's first page waits for `firstFaces`), so it draws with them and not
  * their stand-ins; says which of its recorded fonts this machine lacks (zh/en), or undefined when it
  * has them all. A face its layout then also reaches (a glyph's fallback, a stand-in) is `fetchWanted`'s.
  */
-export async function fetchFacesFor(host: HostApi, doc: BanmianDocument): Promise<HostResult<{ zh: string; en: string } | undefined>> {
+export async function fetchFacesFor(host: HostApi, doc: BanmianDocument, only?: readonly string[]): Promise<HostResult<{ zh: string; en: string } | undefined>> {
   const loaded = await loadHostFonts(host);
   if (!loaded.ok) return loaded;
   const { registry } = loaded.value;
   const used = facesUsed(doc);
   // A recorded font this machine lacks is drawn by its role: that role's faces are fetched with the rest.
   substituteRecorded(doc, registry);
-  const bundled = pageFaces(registry, doc).filter((id) => registry.isPending(id));
+  const bundled = pageFaces(registry, doc).filter((id) => registry.isPending(id) && (!only || only.includes(id)));
   const [brought, fetched] = await Promise.all([bringFaces(loaded.value, onDemandFacesOf(loaded.value.faces, new Set(used.map((f) => f.family)))), loaded.value.fetchFaces([...WINDOW_FACES, ...bundled])]);
   if (!brought.ok) return brought;
   if (!fetched.ok) return fetched;
   return { ok: true, value: absentFontsNotice(absentPageFonts(doc, registry), registry) };
+}
+
+/**
+ * The bundled faces the start's first page waits for: the window's own (WINDOW_FACES) and its body
+ * text's. The page's other faces (five for the sample, ~67 MB: a second launch spent ~700 ms reading
+ * them from the HTTP cache before it could show anything) are brought once it is shown, and the page
+ * is laid out again with them (`bringEach`, App): its headlines and bylines stand in meanwhile.
+ */
+export function firstFaces(registry: FontRegistry, doc: BanmianDocument): string[] {
+  const body = doc.page.styles.body;
+  return [...new Set([...WINDOW_FACES, ...(registry.faceIdOf(body.family, body.bold) ?? [])])];
+}
+
+/** Fetches faces and hands each to the browser as soon as it is here (not once all are): a face the registry opened is drawable at once. */
+export async function bringEach(loaded: LoadedFonts, faceIds: readonly string[]): Promise<HostResult<void>> {
+  const got = await Promise.all(faceIds.map((id) => bringFaces(loaded, [id])));
+  return got.find((r) => !r.ok) ?? { ok: true, value: undefined };
 }
 
 /** The faces (ids) of the weights a page's styles set text in, as the registry resolves their families; a missing family's are its stand-in's once substituted. */
@@ -219,10 +237,10 @@ export function pageFaces(registry: FontRegistry, doc: BanmianDocument): string[
  */
 export async function bringWanted(loaded: LoadedFonts): Promise<HostResult<boolean>> {
   const wanted = loaded.registry.wantedFaces();
-  loaded.registry.clearWanted();
-  if (wanted.length === 0) return { ok: true, value: false };
-  const r = await bringFaces(loaded, wanted);
-  return r.ok ? { ok: true, value: true } : r;
+  const fetched = await fetchWanted(loaded);
+  if (!fetched.ok || !fetched.value) return fetched;
+  const declared = await loaded.declare(wanted);
+  return declared.ok ? fetched : declared;
 }
 
 /**
