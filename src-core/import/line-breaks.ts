@@ -16,6 +16,8 @@ const NEAR_WIDTH = 0.1;
 const WRAPPED_SHARE = 0.6;
 /** A line under this share of the wrap width that ends in no punctuation stands alone (a headline, a subhead). */
 const TITLE_SHARE = 0.6;
+/** A title line between stories (no blank line, no dateline under it) is under this share of the wrap width: a body line of digits only looks short. */
+const BETWEEN_SHARE = 0.75;
 /** Title lines stacked over a story's dateline, at most (引题, 主题, two 副题). */
 const TITLE_RUN = 4;
 /** A title line is at most this wide (CJK characters): a line of a wrapped paragraph is often wider. */
@@ -42,16 +44,32 @@ export function paragraphEnds(lines: readonly string[], titleFirst = false): num
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
-  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim());
+  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i);
   const ends = titleRunAtTop(lines, widths);
   // (on a page whose blocks open with a title line, `blocksOpenWithTitles`, the first line is one however wide)
   if (titleFirst && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
+  // a title line between two stories with no blank line between: after a sentence's end, no clause
+  // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
+  const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
-    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titleLike(i) || (titleLike(i + 1) && i + 1 < lines.length - 1);
+    const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
+    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1);
     if (split && !ends.includes(i)) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
+}
+
+/** Line `k` opens a dateline (本报讯…, 新华社…电), on its own or wrapped into the next line. */
+function opensDateline(lines: readonly string[], k: number): boolean {
+  return k < lines.length && (leadAtStart(lines[k].trim()) !== undefined || datelineWraps(lines, k));
+}
+
+/** Line `i` starts a dateline the next line ends (新华社北京5月1⏎5日电): a story's first line, wrapped, never a title. */
+function datelineWraps(lines: readonly string[], i: number): boolean {
+  const here = lines[i].trim();
+  const lead = leadAtStart(here + (lines[i + 1]?.trim() ?? ''));
+  return lead !== undefined && lead.length > [...here].length;
 }
 
 /** The straight quote OCR sets for either half of a curly pair (“明光之夏"纳凉晚会开幕): it may close one. */
@@ -90,11 +108,11 @@ function titleRunAtTop(lines: readonly string[], widths: number[]): number[] {
   const over = overWideAtTop(widths);
   // the wrap width: the widest line but those over it at the top
   const widest = Math.max(...widths.filter((_, i) => !over.includes(i)));
-  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && !leavesOpen(lines[i]);
+  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there
-  const lead = lines.findIndex((l, i) => i > 0 && i <= TITLE_RUN && leadAtStart(l.trim()) !== undefined);
+  const lead = lines.findIndex((l, i) => i > 0 && i <= TITLE_RUN && (leadAtStart(l.trim()) !== undefined || datelineWraps(lines, i)));
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
@@ -115,7 +133,9 @@ const TITLED_SHARE = 0.8;
 
 /** A line that can only be a title: not indented, no clause or sentence mark in it, ending none, leaving no quote open. */
 function headLine(line: string): boolean {
-  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && width(line) <= TITLE_WIDTH;
+  // (quotes in pairs, a straight one standing for either half: "电线直接从楼上扔下来充电存在很 opens one)
+  const quotes = (line.match(/["“”]/g) ?? []).length;
+  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && quotes % 2 === 0 && width(line) <= TITLE_WIDTH;
 }
 
 /**

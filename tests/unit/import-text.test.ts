@@ -276,6 +276,27 @@ describe('hard-wrapped and OCR text', () => {
     ]);
   });
 
+  const imported = async (text: string) => (await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }])).articles;
+
+  it('a dateline OCR wrapped inside its date (新华社北京5月1⏎5日电) is the lead, not a headline (field test 17)', async () => {
+    const [a] = await imported('1至4月全国铁路旅客发送量创新高\n新华社北京5月1\n5日电（记者 樊曦 丁怡全）记者15日从中国国家铁路集团有限公司获悉，今年1至4月，全国铁路发送旅客14.6亿人次。\n');
+    expect([a.headline, a.lead]).toEqual(['1至4月全国铁路旅客发送量创新高', '新华社北京5月15日电（记者 樊曦 丁怡全）']);
+  });
+
+  it('datelines of other forms: 本报通讯员 秦雪 报道 (not cut at 本报通讯), a local 融媒讯; a byline alone that ends in 报道 stays a byline (field test 17)', async () => {
+    const [brief] = await imported('简讯\n本报通讯员 秦雪 报道 近日，在日照高新区高新社区举办的新春庙会活动上，志愿者向居民展示剪纸艺术。\n');
+    expect([brief.lead, plainText(brief.body).slice(0, 4)]).toEqual(['本报通讯员 秦雪 报道', '近日，在']);
+    expect(leadAtStart('九龙融媒讯（记者 廖婉廷）1月23日，')?.raw).toBe('九龙融媒讯（记者 廖婉廷）');
+    expect(leadAtStart('经济简讯（一）今天')).toBeUndefined();
+    expect(leadAtStart('本报记者 徐文静 综合报道')).toBeUndefined();
+  });
+
+  it('with no blank line between stories, a title line after a sentence\'s end over a dateline opens the next story, not glued to its first line (field test 17)', async () => {
+    const text = ['我市秋收全面展开', '本报讯 今年我市秋玉米播种面积在20万亩左右，预计整个秋收工', '作将持续到本月底。', '"指尖印象”九龙坡剪纸迎春作品微展览开展', '九龙融媒讯（记者 廖婉廷）1月23日,“指尖印象”九龙坡剪纸迎', '春作品微展览在九龙坡印象汇一层开展。'].join('\n');
+    const articles = await imported(text);
+    expect(articles.map((a) => [a.headline, a.lead])).toEqual([['我市秋收全面展开', '本报讯'], ['“指尖印象”九龙坡剪纸迎春作品微展览开展', '九龙融媒讯（记者 廖婉廷）']]);
+  });
+
   it('a wrapped line that opens a quote it does not close (after a picture\'s caption) runs on into its paragraph, not a subhead', async () => {
     const text = '庆安水稻开镰收割\n本报讯 今天开镰。\n（图片）\n庆安县146.1万亩优质水稻开镰收\n割。庆安县委宣传部供图\n“我们合作社今年种了1000多亩优\n质水稻，品种是松粳22,按照公司要\n求都是有机标准种植，现在看产量比去\n年还要好，回收价格高于普通小粒品种,\n每亩平均能增收100元以上,今年\n又丰收了！"庆安县升平水稻种植农民\n专业合作社理事长王廷富兴奋地说。\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
