@@ -40,12 +40,14 @@ function width(line: string): number {
 export function paragraphEnds(lines: readonly string[], titleFirst = false): number[] {
   if (lines.length < 2) return [];
   const widths = lines.map(width);
-  const widest = Math.max(...widths);
+  // the wrap width: the widest line but a title over the body in a wider measure (overWideAtTop)
+  const over = overWideAtTop(widths);
+  const widest = Math.max(...widths.filter((_, i) => !over.includes(i)));
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i);
-  const ends = titleRunAtTop(lines, widths);
+  const ends = titleRunAtTop(lines, widths, widest, over);
   // (on a page whose blocks open with a title line, `blocksOpenWithTitles`, the first line is one however wide)
   if (titleFirst && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
@@ -104,11 +106,10 @@ const NARROWEST_WRAP = 10;
  * not indented, ending in no punctuation, before the first line that runs to the width. A paragraph's
  * own first line runs to the width or is indented.
  */
-function titleRunAtTop(lines: readonly string[], widths: number[]): number[] {
-  const over = overWideAtTop(widths);
-  // the wrap width: the widest line but those over it at the top
-  const widest = Math.max(...widths.filter((_, i) => !over.includes(i)));
-  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
+function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[]): number[] {
+  // (a title in a wider measure may trail off: 摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……)
+  const ends = (i: number): string => (over.includes(i) ? lines[i].trim().replace(/[…]+$/u, '') : lines[i].trim());
+  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(ends(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there
@@ -117,7 +118,7 @@ function titleRunAtTop(lines: readonly string[], widths: number[]): number[] {
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
   // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛)
-  for (let i = 0; i < lines.length - 1 && title(i) && ((short(i) && !COMMA_RE.test(lines[i])) || over.includes(i)); i++) {
+  for (let i = 0; i < lines.length - 1 && title(i) && ((short(i) && !COMMA_RE.test(lines[i])) || (over.includes(i) && !/[。！？!?]/u.test(ends(i)))); i++) {
     out.push(i);
     // (a name alone, the writer's, ends the titles: a 言论's 栏目, title, 袁云才, then its text)
     if (i > 0 && (namesOnly(lines[i]) || personName(lines[i]))) break;

@@ -291,6 +291,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(leadAtStart('本报记者 徐文静 综合报道')).toBeUndefined();
   });
 
+  it('a 引题 wider than the body wraps, trailing off (……), over the 主题 and a ragged body: titles, the body one paragraph (field test 17: two banners and a body line as the headline)', async () => {
+    const text = ['摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……', '夜市花样上新 灯影皆为游伴', '夜幕降临时分，通吕运河畔的灯火', '一瞬间点亮,摩天轮下的夜市拉', '开帷幕。木屋小酒吧、创意满满的', '手写团扇、冰凉清爽的手工冰粉、', '可以现场涂彩的石膏娃娃……初', '夏的夜晚,通城市民打卡“花样', '上新"的夜市,一边欣赏着摩天', '轮下的运河风光，一边游览创意十足', '的夜市享受美食,满满的烟火气催', '生夜经济繁 花似锦。'].join('\n');
+    const [a, ...rest] = await imported(text);
+    expect([a.kicker, a.headline, rest.length]).toEqual(['摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……', '夜市花样上新 灯影皆为游伴', 0]);
+    expect(plainText(a.body).split('\n')).toHaveLength(1);
+  });
+
   it('with no blank line between stories, a title line after a sentence\'s end over a dateline opens the next story, not glued to its first line (field test 17)', async () => {
     const text = ['我市秋收全面展开', '本报讯 今年我市秋玉米播种面积在20万亩左右，预计整个秋收工', '作将持续到本月底。', '"指尖印象”九龙坡剪纸迎春作品微展览开展', '九龙融媒讯（记者 廖婉廷）1月23日,“指尖印象”九龙坡剪纸迎', '春作品微展览在九龙坡印象汇一层开展。'].join('\n');
     const articles = await imported(text);
