@@ -37,7 +37,7 @@ function width(line: string): number {
  * either where a short line ending in no punctuation stands alone (a title), and after each of the
  * title lines the block starts with (`titleRunAtTop`).
  */
-export function paragraphEnds(lines: readonly string[], titleFirst = false): number[] {
+export function paragraphEnds(lines: readonly string[], titleFirst = false, titleLast = false): number[] {
   if (lines.length < 2) return [];
   const widths = lines.map(width);
   // the wrap width: the widest line but a title over the body in a wider measure (overWideAtTop)
@@ -50,6 +50,9 @@ export function paragraphEnds(lines: readonly string[], titleFirst = false): num
   const ends = titleRunAtTop(lines, widths, widest, over);
   // (on a page whose blocks open with a title line, `blocksOpenWithTitles`, the first line is one however wide)
   if (titleFirst && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
+  // (over a picture placeholder the last line may be the title of the picture story under it: 晚秋忙收获⏎[图片])
+  const last = lines.length - 1;
+  if (titleLast && headLine(lines[last]) && widths[last] < widest * BETWEEN_SHARE && !ends.includes(last - 1)) ends.push(last - 1);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));

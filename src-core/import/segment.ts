@@ -21,6 +21,7 @@ import {
   bylineNames,
   columnNameLike,
   deckLine,
+  endsInPhotoCredit,
   explainsAbove,
   endsWithColon,
   imagePlaceholder,
@@ -240,12 +241,13 @@ function takeBlock(w: Walk, i: number): number {
     return i + 1;
   }
   if (startsGroup(w, i)) return takeTitleGroup(w, i);
-  if (cls === 'byline') takeByline(w, t);
-  else if (cls === 'jump') takeJump(w, t);
+  if (cls === 'byline') {
+    if (!creditsPicture(w, t)) takeByline(w, t);
+  } else if (cls === 'jump') takeJump(w, t);
   else if (cls === 'placeholder') {
     openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
-  } else takeBody(w, i);
+  } else if (!creditsPicture(w, t)) takeBody(w, i);
   return i + 1;
 }
 
@@ -263,10 +265,12 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
   const nextIsLead = k < n && opensStory(w, k);
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
+  // (a picture story, 图片新闻, opens with its picture right under its title)
+  const nextIsPicture = k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
 }
 
 /** Blank lines that part this many stories at least before a page is read as parting its stories by them. */
@@ -411,6 +415,23 @@ function writerUnderTitles(group: TitleGroup): boolean {
   if (group.length >= 3 && personName(last)) return true;
   const above = group[group.length - 2]?.text;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
+}
+
+/** The longest a paragraph ending in a photo credit runs to be a caption (近日，赤水市…茶农忙着采摘。 李剑 摄). */
+const CREDITED_CAPTION_CHARS = 80;
+
+/**
+ * A photographer's credit on a line of its own (本报全媒体记者 唐庆 摄, 新华社发（周社根 摄）), or a short
+ * paragraph ending in one, in a story whose picture has no caption yet, as a 图片新闻 ends: that
+ * picture's caption, not the story's byline or text (field test 17).
+ */
+function creditsPicture(w: Walk, t: string): boolean {
+  const placeholder = w.cur && !w.cur.closed ? w.cur.placeholders.find((p) => !p.caption) : undefined;
+  if (!placeholder || !endsInPhotoCredit(t) || [...t].length > CREDITED_CAPTION_CHARS) return false;
+  placeholder.caption = t;
+  // (it ends the story, as an end byline does)
+  if (w.cur!.body.length) w.cur!.closed = true;
+  return true;
 }
 
 function takeByline(w: Walk, t: string): void {

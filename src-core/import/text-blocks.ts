@@ -83,14 +83,15 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
   let gap = 0;
   let skipTo = 0;
   let notePrefix = '';
-  const flush = (): void => {
+  /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it. */
+  const flush = (overPicture = false): void => {
     if (!pending) return;
     if (pending.level > 0) {
       blocks.push({ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line });
     } else {
       // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
       let from = 0;
-      for (const end of [...paragraphEnds(pending.lines, titled && pending.gap > 0), pending.lines.length - 1]) {
+      for (const end of [...paragraphEnds(pending.lines, titled && pending.gap > 0, overPicture), pending.lines.length - 1]) {
         const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
         blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
         from = end + 1;
@@ -114,7 +115,7 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
     }
     const own = lineOfItsOwn(lines, idx, pending);
     if (own) {
-      flush();
+      flush(imagePlaceholder(line) !== undefined);
       blocks.push({ ...own.block, gapBefore: gap, line: idx + 1 });
       skipTo = idx + 1 + own.skip;
       gap = 0;

@@ -298,6 +298,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(a.body).split('\n')).toHaveLength(1);
   });
 
+  it('picture stories (图片新闻) one after another with no blank line: each title over its picture opens a story, the photographer\'s credit is the caption, not a byline (field test 17)', async () => {
+    const text = ['山城日报 2026年9月12日 第4版 乡村', '', '茶园飘茶香 茶农采茶忙', '[图片]', '近日,窑淮镇佛洞生态茶园里,茶农正在采茶。', '一片片鲜叶落入篮筐,茶农脸上露出丰收的', '笑容。近年来，该镇以建设“茶叶专业镇”为', '目标,通过建设新茶园、改造老茶园、引进新茶', '企,推进茶旅融合,打造特色小镇。', '（徐江垚 郭伟 摄）', '春茶“抢鲜"', '[图片]', '眼下,春茶进入采摘期。3月7日,在天台县', '雷峰乡西山头村,茶农们抢抓有利时机,采摘青', '叶品种"乌牛早”。茶叶是雷峰乡主要产业，', '该地有茶园近2万亩,茶叶收入占全乡农业', '收入的60%以上。', '聂杨波 摄', '春到茶园话增收', '[图片]', '春到茶园,只此青绿。晴隆茶抢“鲜”上市,茶', '商们忙着采购;水城区杨梅茶叶基地预计每', '亩产值1.05万元,是名副其实的“万元田”', '。又到一年春茶采收季，在贵州各茶叶基地', '以及加工车间，采茶制茶正热火朝天地进行。', '近日，赤水市大同镇民族村500余亩绿茶进入采摘期，茶农忙着采摘。 李剑 摄', '晚秋忙收获', '[图片]', '11月3日,农民驾驶农机在江苏省兴化市周', '庄镇西浒村收割水稻(无人机照片)。深秋', '时节,多地持续开展秋收作业,农民抢抓晴好', '天气收割水稻、晾晒粮食，确保颗粒归仓，', '田间地头一派繁忙景象。', '新华社发（周社根 摄）'].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => [a.headline, a.byline])).toEqual([['茶园飘茶香 茶农采茶忙', ''], ['春茶“抢鲜”', ''], ['春到茶园话增收', ''], ['晚秋忙收获', '']]);
+    const captions = r.articles.map((a) => r.imageLinks.find((l) => l.articleId === a.id)?.caption);
+    expect(captions).toEqual(['（徐江垚 郭伟 摄）', '聂杨波 摄', '近日，赤水市大同镇民族村500余亩绿茶进入采摘期，茶农忙着采摘。 李剑 摄', '新华社发（周社根 摄）']);
+  });
+
   it('with no blank line between stories, a title line after a sentence\'s end over a dateline opens the next story, not glued to its first line (field test 17)', async () => {
     const text = ['我市秋收全面展开', '本报讯 今年我市秋玉米播种面积在20万亩左右，预计整个秋收工', '作将持续到本月底。', '"指尖印象”九龙坡剪纸迎春作品微展览开展', '九龙融媒讯（记者 廖婉廷）1月23日,“指尖印象”九龙坡剪纸迎', '春作品微展览在九龙坡印象汇一层开展。'].join('\n');
     const articles = await imported(text);
