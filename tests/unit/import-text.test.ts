@@ -459,6 +459,13 @@ describe('hard-wrapped and OCR text', () => {
 });
 
 describe('line roles', () => {
+  it('a credit with a slash (姬广武/文, 文/姬广武) under the titles is the byline, the ——副题 above it the deck (field test 17: both were subheads, the story headless)', async () => {
+    const text = ['救死扶伤的陇上天使', '——“6·26”医疗队在甘肃', '姬广武/文', '2012年1月11日晚,“感动甘肃·2011', '十大陇人骄子”颁奖晚会在甘肃大剧院', '隆重举行,“6·26”甘肃医疗队荣膺', '“感动甘肃·2011十大陇人骄子”称号。'].join('\n');
+    const [a] = (await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }])).articles;
+    expect([a.headline, a.deck, a.byline]).toEqual(['救死扶伤的陇上天使', '——“6·26”医疗队在甘肃', '姬广武/文']);
+    expect(bylineLine('文/姬广武')).toBe('文/姬广武');
+  });
+
   it('bylines after a marker (□ 陈海波) and with the place filed from (記者袁鴻祥/基隆報導) stand alone, not glued to the headline', async () => {
     expect(bylineLine('□ 陈海波')).toBe('□ 陈海波');
     expect(bylineLine('■ 文/李明')).toBe('■ 文/李明');
