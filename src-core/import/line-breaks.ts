@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence } from './chars';
-import { leadAtStart, namesOnly, personName } from './roles';
+import { leadAtStart, namesOnly, personName, TITLE_MAX } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -97,7 +97,7 @@ function overWideAtTop(widths: number[]): number[] {
   const median = [...widths].sort((a, b) => a - b)[Math.floor(widths.length / 2)];
   // (a block of verse, lines of a few characters, wraps at no width)
   if (median < NARROWEST_WRAP) return [];
-  return widths.slice(0, TITLE_RUN).flatMap((w, i) => (w > median * (1 + NEAR_WIDTH) + 1 && w <= TITLE_WIDTH ? [i] : []));
+  return widths.slice(0, TITLE_RUN).flatMap((w, i) => (w > median * (1 + NEAR_WIDTH) + 1 && w <= TITLE_MAX ? [i] : []));
 }
 
 /** The narrowest a column wraps (CJK characters): a block whose lines run narrower is verse or a list. */
@@ -120,8 +120,9 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
-  // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛)
-  for (let i = 0; i < lines.length - 1 && title(i) && ((short(i) && !COMMA_RE.test(lines[i])) || (over.includes(i) && !/[。！？!?]/u.test(ends(i)))); i++) {
+  // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛;
+  // so is one with an enumeration comma, 为满足老年群体、行动不便人士的)
+  for (let i = 0; i < lines.length - 1 && title(i) && ((short(i) && !COMMA_RE.test(lines[i]) && !lines[i].includes('、')) || (over.includes(i) && !/[。！？!?]/u.test(ends(i)))); i++) {
     out.push(i);
     // (a name alone, the writer's, ends the titles: a 言论's 栏目, title, 袁云才, then its text)
     if (i > 0 && (namesOnly(lines[i]) || personName(lines[i]))) break;

@@ -299,7 +299,7 @@ export function columnNameLike(text: string): boolean {
 }
 
 /** The longest a title line runs (characters). */
-const TITLE_MAX = 48;
+export const TITLE_MAX = 48;
 /** The longest a title line with a comma runs: a longer line with one is a sentence wrapped short. */
 const COMMA_TITLE_MAX = 30;
 

@@ -270,7 +270,20 @@ function startsGroup(w: Walk, i: number): boolean {
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (w.blankParts && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
+}
+
+/** A subhead (小标题) runs this many characters at most: a title line after a blank that runs longer heads a story. */
+const SUBHEAD_MAX = 24;
+
+/**
+ * A title line of its own, not lines joined, longer than a subhead runs, with no comma or stop in it
+ * (龙仙镇八泉社区：“社区+志愿团体+物业”三方联动开展义剪志愿服务活动).
+ */
+function wideTitle(w: Walk, i: number): boolean {
+  const b = w.blocks[i];
+  const t = textOf(b);
+  return !b.joints?.length && [...t].length > SUBHEAD_MAX && !/[，。；！？,;!?]/u.test(t) && !endsInPunctuation(t);
 }
 
 /** Blank lines that part this many stories at least before a page is read as parting its stories by them. */

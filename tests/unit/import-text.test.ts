@@ -241,6 +241,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(a.body).startsWith('2021年“万家民营企业评营商环境”调查结果昨日公布，长沙在全国城市中排名第9位')).toBe(true);
   });
 
+  it('on an OCR page whose blank lines also part paragraphs, a title line after a blank longer than any subhead opens a story (field test 17: 龙仙镇八泉社区：… was a subhead)', async () => {
+    const wide = ['龙仙镇八泉社区：“社区+志愿团体+物业”三方联动开展义剪志愿服务活动', '为满足老年群体、行动不便人士的', '便民需求,解决辖区居民"理发难”', '问题,11月25日,龙仙镇八泉社区与', '心连心义剪团、锦绣物业三方联动开展爱', '心义剪志愿服务活动。'];
+    const text = blankParted([library, ['又一段正文，读者络绎不绝，', '新馆热闹非凡。'], wide, festival]);
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['市图书馆新馆正式开馆', '龙仙镇八泉社区：“社区+志愿团体+物业”三方联动开展义剪志愿服务活动', '市图书馆第二届读书节开幕']);
+  });
+
   it('on an OCR page whose blank lines also part paragraphs, a title line after a blank inside a story stays its subhead', async () => {
     const text = blankParted([library, ['又一段正文，读者络绎不绝，', '新馆热闹非凡。'], comment, scissors, festival]);
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
