@@ -261,26 +261,11 @@ describe('hard-wrapped and OCR text', () => {
     return r.articles.map((a) => [a.kicker, a.headline, a.deck, a.byline, column(a.id)]);
   };
 
-  it('an OCR page whose stories open with title lines as wide as the body wraps, or none over a 本报讯, reads each story apart (field test 16, 淮河晨报: 6 stories read as 3)', async () => {
-    expect(await ocrPage('huaihe-p6.txt')).toEqual([
-      ['飞线充电屡禁不止', '电线从楼上甩下来充电让人揪心', '', '全媒体记者 王兰兰', ''],
-      ['', '长者食堂敬老助老', '', '', ''],
-      ['', '反诈宣传走进千家万户', '', '', ''],
-      ['', '莫让众人望“位”兴叹', '', '梁正', '话外音'],
-      ['', '随州高新区中小学宣传防溺水“六个不”', '', '（记者 凡昆仑）', ''],
-      ['', '皖江小区老年食堂开业', '', '', ''],
-    ]);
-  });
+  // each page's stories as a copy editor reads them, written by hand beside it (NAME.expected.json)
+  const ocrPages = ['huaihe-p6', 'chaohu-b3'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
 
-  it('an OCR page: a title line whose quote OCR closed with a straight one, a 副题 wider than the body with its comma, a bracketed byline naming a bureau (field test 16, 巢湖晚报: 6 stories read as 4)', async () => {
-    expect(await ocrPage('chaohu-b3.txt')).toEqual([
-      ['', '老街古巷释放“虹吸效应”', '曲靖老城日均近15000名游客打卡，42家新商户相继开业', '', ''],
-      ['', '“戏水”战高温 筑牢防溺水', '', '记者 翟成新 冯清 通讯员 郝书杰', ''],
-      ['', '人行道不该沦为停车场', '', '郭晓雨', '晚报观点'],
-      ['', '“明光之夏”纳凉晚会开幕', '', '（周乔也）', ''],
-      ['', '全县30万亩小麦收获结束', '', '（县农业局 刘广刚）', ''],
-      ['', '小区私拉电线充电 宣传单效果不大', '', '记者 叶柯雨', '问政回访'],
-    ]);
+  it.each(ocrPages)('an OCR page whose blank lines part its stories reads each apart (field test 16, $name): $what', async ({ name, stories }) => {
+    expect(await ocrPage(`${name}.txt`)).toEqual(stories.map((s) => [s.kicker, s.headline, s.deck, s.byline, s.column]));
   });
 
   const imported = async (text: string) => (await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }])).articles;
