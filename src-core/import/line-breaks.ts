@@ -30,6 +30,14 @@ function width(line: string): number {
   return w;
 }
 
+/** Where a block stands on its page: what may make its first or last line a title. */
+export interface BlockPlace {
+  /** On a page whose blank-line blocks open with title lines (`blocksOpenWithTitles`), after a blank line. */
+  titlesOpenBlocks?: boolean;
+  /** A picture placeholder comes next: the last line may be the title of the picture story under it. */
+  overPicture?: boolean;
+}
+
 /**
  * The indices of the lines after which a new paragraph starts (`lines` are one blank-line block).
  * Hard-wrapped lines (most at one width) split only where a line ends a sentence short of the width;
@@ -37,7 +45,7 @@ function width(line: string): number {
  * either where a short line ending in no punctuation stands alone (a title), and after each of the
  * title lines the block starts with (`titleRunAtTop`).
  */
-export function paragraphEnds(lines: readonly string[], titleFirst = false, titleLast = false): number[] {
+export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): number[] {
   if (lines.length < 2) return [];
   const widths = lines.map(width);
   // the wrap width: the widest line but a title over the body in a wider measure (overWideAtTop)
@@ -48,11 +56,11 @@ export function paragraphEnds(lines: readonly string[], titleFirst = false, titl
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i);
   const ends = titleRunAtTop(lines, widths, widest, over);
-  // (on a page whose blocks open with a title line, `blocksOpenWithTitles`, the first line is one however wide)
-  if (titleFirst && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
+  // (on a page whose blocks open with a title line the first line is one however wide)
+  if (at.titlesOpenBlocks && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
   // (over a picture placeholder the last line may be the title of the picture story under it: 晚秋忙收获⏎[图片])
   const last = lines.length - 1;
-  if (titleLast && headLine(lines[last]) && widths[last] < widest * BETWEEN_SHARE && !ends.includes(last - 1)) ends.push(last - 1);
+  if (at.overPicture && headLine(lines[last]) && widths[last] < widest * BETWEEN_SHARE && !ends.includes(last - 1)) ends.push(last - 1);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));
@@ -111,8 +119,8 @@ const NARROWEST_WRAP = 10;
  */
 function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[]): number[] {
   // (a title in a wider measure may trail off: 摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……)
-  const ends = (i: number): string => (over.includes(i) ? lines[i].trim().replace(/[…]+$/u, '') : lines[i].trim());
-  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(ends(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
+  const bare = (i: number): string => (over.includes(i) ? lines[i].trim().replace(/[…]+$/u, '') : lines[i].trim());
+  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(bare(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there
@@ -120,9 +128,10 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
   const out: number[] = [];
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
-  // (with no dateline under them, a line with a comma is a sentence wrapped short, 近日,驿城区…防汛;
-  // so is one with an enumeration comma, 为满足老年群体、行动不便人士的)
-  for (let i = 0; i < lines.length - 1 && title(i) && ((short(i) && !COMMA_RE.test(lines[i]) && !lines[i].includes('、')) || (over.includes(i) && !/[。！？!?]/u.test(ends(i)))); i++) {
+  // (with no dateline under them, a short line with a comma is a sentence wrapped short, 近日,驿城区…防汛;
+  // so is one with an enumeration comma, 为满足老年群体、行动不便人士的; a wider one holds no sentence's end)
+  const runsOn = (i: number): boolean => title(i) && ((short(i) && !COMMA_RE.test(lines[i]) && !lines[i].includes('、')) || (over.includes(i) && !/[。！？!?]/u.test(bare(i))));
+  for (let i = 0; i < lines.length - 1 && runsOn(i); i++) {
     out.push(i);
     // (a name alone, the writer's, ends the titles: a 言论's 栏目, title, 袁云才, then its text)
     if (i > 0 && (namesOnly(lines[i]) || personName(lines[i]))) break;

@@ -91,7 +91,7 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
     } else {
       // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
       let from = 0;
-      for (const end of [...paragraphEnds(pending.lines, titled && pending.gap > 0, overPicture), pending.lines.length - 1]) {
+      for (const end of [...paragraphEnds(pending.lines, { titlesOpenBlocks: titled && pending.gap > 0, overPicture }), pending.lines.length - 1]) {
         const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
         blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
         from = end + 1;
