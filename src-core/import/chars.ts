@@ -39,6 +39,12 @@ export const COMMA_RE = /[，,]/;
 /** Marks inside a sentence or at its end, full- or half-width: a title line has none (quotes, brackets and spaces it may have). */
 export const CLAUSE_MARKS = /[，。、；：！？,.;:!?]/;
 
+/** A comma or a stop, full- or half-width: a title line, however long, has none (its 、 and ： it may have). */
+export const COMMA_OR_STOP = /[，。；！？,;!?]/;
+
+/** A sentence's stop, full- or half-width: no title line holds one. */
+export const SENTENCE_STOP = /[。！？!?]/;
+
 /** Sentence-final punctuation, possibly followed by a closing quote or bracket. */
 export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;
 

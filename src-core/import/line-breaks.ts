@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence } from './chars';
+import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
 import { leadAtStart, namesOnly, personName, TITLE_MAX } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
@@ -130,7 +130,7 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
   // (with no dateline under them, a short line with a comma is a sentence wrapped short, 近日,驿城区…防汛;
   // so is one with an enumeration comma, 为满足老年群体、行动不便人士的; a wider one holds no sentence's end)
-  const runsOn = (i: number): boolean => title(i) && ((short(i) && !COMMA_RE.test(lines[i]) && !lines[i].includes('、')) || (over.includes(i) && !/[。！？!?]/u.test(bare(i))));
+  const runsOn = (i: number): boolean => title(i) && ((short(i) && !COMMA_RE.test(lines[i]) && !lines[i].includes('、')) || (over.includes(i) && !SENTENCE_STOP.test(bare(i))));
   for (let i = 0; i < lines.length - 1 && runsOn(i); i++) {
     out.push(i);
     // (a name alone, the writer's, ends the titles: a 言论's 栏目, title, 袁云才, then its text)

@@ -178,10 +178,10 @@ export function bracketedByline(text: string): boolean {
 }
 
 /** A byline after a marker (□ 陈海波, ■ 文/李明), and a reporter with the place he files from (記者袁鴻祥/基隆報導, 记者 张三/北京报道). */
-/** A writer's or photographer's credit with a slash, alone on its line: 姬广武/文, 文/姬广武, 文/图 李明 王红. */
-const SLASH_CREDIT_RE = new RegExp(`^(?:${NAME}\\s*[/／]\\s*(?:文|图|摄|文图|图文)|(?:文|图|摄|文图|图文)\\s*[/／]\\s*${NAME}(?:\\s+${NAME}){0,3})$`, 'u');
 const MARKED_BYLINE_RE = new RegExp(`^[□■●◎▲★◆◇]\\s*(?:文\\s*[/／]\\s*)?${NAME}(?:\\s+${NAME}){0,3}$`, 'u');
 const FILED_FROM_RE = new RegExp(`^(?:本报|本報)?(?:记者|記者)\\s*${NAME}(?:\\s+${NAME})?\\s*[/／]\\s*[${HAN}]{2,8}(?:报道|報導)$`, 'u');
+/** A writer's or photographer's credit with a slash, alone on its line: 姬广武/文, 文/姬广武, 文/图 李明 王红. */
+const SLASH_CREDIT_RE = new RegExp(`^(?:${NAME}\\s*[/／]\\s*(?:文|图|摄|文图|图文)|(?:文|图|摄|文图|图文)\\s*[/／]\\s*${NAME}(?:\\s+${NAME}){0,3})$`, 'u');
 
 /**
  * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图".

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { endsInPunctuation, endsSentence } from './chars';
+import { COMMA_OR_STOP, endsInPunctuation, endsSentence } from './chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
@@ -283,7 +283,7 @@ const SUBHEAD_MAX = 24;
 function wideTitle(w: Walk, i: number): boolean {
   const b = w.blocks[i];
   const t = textOf(b);
-  return !b.joints?.length && [...t].length > SUBHEAD_MAX && !/[，。；！？,;!?]/u.test(t) && !endsInPunctuation(t);
+  return !b.joints?.length && [...t].length > SUBHEAD_MAX && !COMMA_OR_STOP.test(t) && !endsInPunctuation(t);
 }
 
 /** Blank lines that part this many stories at least before a page is read as parting its stories by them. */
