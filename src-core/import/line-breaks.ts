@@ -67,8 +67,10 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
     const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
-    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1);
-    if (split && !ends.includes(i)) ends.push(i);
+    // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
+    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined;
+    // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
+    if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
 }
@@ -83,6 +85,12 @@ function datelineWraps(lines: readonly string[], i: number): boolean {
   const here = lines[i].trim();
   const lead = leadAtStart(here + (lines[i + 1]?.trim() ?? ''));
   return lead !== undefined && lead.length > [...here].length;
+}
+
+/** A line that opens a round bracket it does not close (a quote may run on over paragraphs; a bracket never does). */
+function bracketOpen(line: string): boolean {
+  const count = (re: RegExp): number => (line.match(re) ?? []).length;
+  return count(/[（(]/g) > count(/[）)]/g);
 }
 
 /** The straight quote OCR sets for either half of a curly pair (“明光之夏"纳凉晚会开幕): it may close one. */

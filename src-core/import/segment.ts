@@ -688,7 +688,9 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   const joined: BodyPara[] = [];
   for (const p of body) {
     const prev = joined[joined.length - 1];
-    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !endsSentence(spansText(prev.spans))) {
+    // (a paragraph opening with a dateline opens an item, 简讯's: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
+    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined;
+    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans))) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;

@@ -281,6 +281,9 @@ describe('hard-wrapped and OCR text', () => {
     expect(leadAtStart('九龙融媒讯（记者 廖婉廷）1月23日，')?.raw).toBe('九龙融媒讯（记者 廖婉廷）');
     expect(leadAtStart('经济简讯（一）今天')).toBeUndefined();
     expect(leadAtStart('本报记者 徐文静 综合报道')).toBeUndefined();
+    // a 简讯 label over an item's dateline (no blank line) is no local dateline of its own (field test 18)
+    expect(leadAtStart('简讯本报讯(记者 房浩 )在第6')).toBeUndefined();
+    expect(leadAtStart('本网讯 通讯员殷杰男 新年伊始')?.raw).toBe('本网讯 ');
   });
 
   it('a 引题 wider than the body wraps, trailing off (……), over the 主题 and a ragged body: titles, the body one paragraph (field test 17: two banners and a body line as the headline)', async () => {
@@ -451,6 +454,13 @@ describe('hard-wrapped and OCR text', () => {
 });
 
 describe('line roles', () => {
+  it('a bracket a line leaves open runs on into the next line: (梁静 摄影⏎报道） is no title, never printed as a headline (field test 17)', async () => {
+    const text = ['简讯', '今日镇江讯 为了进一步普及消', '防安全知识,增强师生消防安', '全意识,掌握在火场中迅速逃生、', '自救、互救的基本技能。近日，中', '山路小学大禹山校区全校师生开', '展了消防演练活动。(梁静 摄影', '报道）', '本报通讯员 秦雪 报道 近日，', '在日照高新区高新社区举办的新', '春庙会活动上,志愿者向居民展', '示剪纸艺术。'].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles.map((a) => a.headline)).not.toContain('报道）');
+    expect(r.articles.flatMap((a) => plainText(a.body).split('\n')).some((p) => p.endsWith('（梁静摄影报道）'))).toBe(true);
+  });
+
   it('a credit with a slash (姬广武/文, 文/姬广武) under the titles is the byline, the ——副题 above it the deck (field test 17: both were subheads, the story headless)', async () => {
     const text = ['救死扶伤的陇上天使', '——“6·26”医疗队在甘肃', '姬广武/文', '2012年1月11日晚,“感动甘肃·2011', '十大陇人骄子”颁奖晚会在甘肃大剧院', '隆重举行,“6·26”甘肃医疗队荣膺', '“感动甘肃·2011十大陇人骄子”称号。'].join('\n');
     const [a] = (await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }])).articles;
