@@ -157,7 +157,7 @@ const TITLED_SHARE = 0.8;
 function headLine(line: string): boolean {
   // (quotes in pairs, a straight one standing for either half: "电线直接从楼上扔下来充电存在很 opens one)
   const quotes = (line.match(/["“”]/g) ?? []).length;
-  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && quotes % 2 === 0 && width(line) <= TITLE_WIDTH;
+  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && quotes % 2 === 0 && width(line) <= TITLE_MAX;
 }
 
 /**

@@ -241,6 +241,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(a.body).startsWith('2021年“万家民营企业评营商环境”调查结果昨日公布，长沙在全国城市中排名第9位')).toBe(true);
   });
 
+  it('a page whose stories open with title lines, the first a long one (35 characters): a title as wide as the body under a blank opens a story (field test 18: 从江加勉… was glued to its first line)', async () => {
+    const long = ['镇平县文化馆举办2025年“文化和自然遗产日”非遗进乡村宣传展示活动', '6月14日，镇平县文化馆在晁陂镇举办非遗进乡村宣传', '展示活动。四位省市非物质文化遗产代表性项目传承人', '与村民师生欢聚一堂。'];
+    const planting = ['从江加勉上千名干部群众义务植树活动成长廊', '新年伊始,万象更新。为美化环境，保护林业资源，3月', '12日,在加勉乡党委、政府的号召下，全乡党政干部职', '工开展义务植树活动。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(blankParted([long, comment, planting, festival])) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual([long[0], comment[0], planting[0], festival[0]]);
+  });
+
   it('on an OCR page whose blank lines also part paragraphs, a title line after a blank longer than any subhead opens a story (field test 17: 龙仙镇八泉社区：… was a subhead)', async () => {
     const wide = ['龙仙镇八泉社区：“社区+志愿团体+物业”三方联动开展义剪志愿服务活动', '为满足老年群体、行动不便人士的', '便民需求,解决辖区居民"理发难”', '问题,11月25日,龙仙镇八泉社区与', '心连心义剪团、锦绣物业三方联动开展爱', '心义剪志愿服务活动。'];
     const text = blankParted([library, ['又一段正文，读者络绎不绝，', '新馆热闹非凡。'], wide, festival]);
