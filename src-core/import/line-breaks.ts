@@ -106,11 +106,13 @@ function leavesOpen(line: string): boolean {
  * The lines among a block's first TITLE_RUN wider than its body wraps (the median line's width, and
  * NEAR_WIDTH more) and no wider than a title: no line of a wrapped paragraph is, so such a line is
  * a title set in a wider measure, a 副题 with its comma (曲靖老城日均近15000名游客打卡,42家新商户相继开业),
- * when it ends no sentence. Only over a body of a few lines, whose median is its wrap width.
+ * when it ends no sentence. Only over a few lines, whose median is the wrap width.
  */
 function overWideAtTop(widths: number[]): number[] {
-  if (widths.length < TITLE_RUN + 2) return [];
-  const median = [...widths].sort((a, b) => a - b)[Math.floor(widths.length / 2)];
+  // (the first line, a title, and the last, a paragraph's end, tell nothing of the wrap width)
+  const body = widths.slice(1, -1);
+  if (body.length < 3) return [];
+  const median = [...body].sort((a, b) => a - b)[Math.floor(body.length / 2)];
   // (a block of verse, lines of a few characters, wraps at no width)
   if (median < NARROWEST_WRAP) return [];
   return widths.slice(0, TITLE_RUN).flatMap((w, i) => (w > median * (1 + NEAR_WIDTH) + 1 && w <= TITLE_MAX ? [i] : []));

@@ -12,6 +12,7 @@
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { COMMA_OR_STOP, endsInPunctuation, endsSentence } from './chars';
+import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
@@ -348,7 +349,8 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       group.push({ text: textOf(blocks[j]), block: blocks[j] });
       continue;
     }
-    if (c === 'maybe-title') {
+    // (a line broken off at a comma is a sentence's start, never a title: 已持续一个多月的…，即将)
+    if (c === 'maybe-title' && !endsInPunctuation(textOf(blocks[j]))) {
       const tj = textOf(blocks[j]);
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
@@ -417,6 +419,9 @@ function takeTitleGroup(w: Walk, i: number): number {
   return j;
 }
 
+/** Two or three Han characters alone: a name, not a title, under a 栏目 and its title. */
+const WRITER_ALONE = new RegExp(`^[${HAN}]{2,3}$`, 'u');
+
 /**
  * Whether a title group's last line names its writers, not a title: a name alone under a 言论's
  * titles (麓山快评, 优化环境 赢得未来, 袁云才), or names alone under a headline and its deck, as a copy
@@ -426,6 +431,8 @@ function takeTitleGroup(w: Walk, i: number): number {
 function writerUnderTitles(group: TitleGroup): boolean {
   const last = group[group.length - 1].text;
   if (group.length >= 3 && personName(last)) return true;
+  // (under a 栏目 and a title, two or three characters alone are the writer, whatever the surname: 新民随笔, 基层样本, 晏秋秋)
+  if (group.length >= 3 && columnNameLike(group[0].text) && WRITER_ALONE.test(last.trim())) return true;
   const above = group[group.length - 2]?.text;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }

@@ -241,6 +241,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(a.body).startsWith('2021年“万家民营企业评营商环境”调查结果昨日公布，长沙在全国城市中排名第9位')).toBe(true);
   });
 
+  it('on an OCR page, under a 栏目 and its title, a writer of two or three characters alone is the byline whatever the surname (field test 18: 晏秋秋 was the headline, 基层样本 a second 栏目)', async () => {
+    const comment = ['新民随笔', '基层样本', '晏秋秋', '已持续一个多月的本报第22届“夏令热线”，即将', '“收官”。今天，本报推出16个版专刊，集中展示', '一批基层治理的好做法。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(blankParted([library, comment, scissors, festival])) }]);
+    const a = r.articles[1];
+    expect([a.headline, a.byline, r.columnLinks.find((l) => l.articleId === a.id)?.columnName]).toEqual(['基层样本', '晏秋秋', '新民随笔']);
+  });
+
   it('a page whose stories open with title lines, the first a long one (35 characters): a title as wide as the body under a blank opens a story (field test 18: 从江加勉… was glued to its first line)', async () => {
     const long = ['镇平县文化馆举办2025年“文化和自然遗产日”非遗进乡村宣传展示活动', '6月14日，镇平县文化馆在晁陂镇举办非遗进乡村宣传', '展示活动。四位省市非物质文化遗产代表性项目传承人', '与村民师生欢聚一堂。'];
     const planting = ['从江加勉上千名干部群众义务植树活动成长廊', '新年伊始,万象更新。为美化环境，保护林业资源，3月', '12日,在加勉乡党委、政府的号召下，全乡党政干部职', '工开展义务植树活动。'];
