@@ -168,7 +168,9 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       </h3>
       <StoryProofBar articleId={articleId} />
       <StoryToolbar />
-      <EditorContent editor={tiptap} className="story-body-wrap" />
+      <div className="story-body-box">
+        <EditorContent editor={tiptap} className="story-body-wrap" />
+      </div>
     </section>
   );
 }
