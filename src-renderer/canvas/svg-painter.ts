@@ -27,9 +27,16 @@ interface Layer {
   elements: Element[];
 }
 
+/** Layer keys by owner: one string per article, not a new one per line at every paint. */
+const ownerLayers = new Map<string, string>();
+
 /** The layer an item is drawn in: its article's (or caption's) own, or the page's. */
 export function layerOf(item: LayoutItem): string {
-  return item.kind === 'glyphs' && item.source?.owner ? `owner:${item.source.owner}` : PAGE_LAYER;
+  const owner = item.kind === 'glyphs' ? item.source?.owner : undefined;
+  if (!owner) return PAGE_LAYER;
+  let key = ownerLayers.get(owner);
+  if (key === undefined) ownerLayers.set(owner, (key = `owner:${owner}`));
+  return key;
 }
 
 /**
@@ -41,11 +48,20 @@ export function drawingLayers(items: readonly LayoutItem[]): string[] {
   const seen = new Map<string, number>();
   return items.map((item, index) => {
     const key = layerOf(item);
-    if (item.kind !== 'image' || !items.slice(0, index).some((t) => t.kind === 'glyphs' && layerOf(t) !== PAGE_LAYER && covers(item, t))) return key;
+    if (item.kind !== 'image' || !coversTextBefore(items, index, item)) return key;
     const n = (seen.get(item.imageId) ?? 0) + 1;
     seen.set(item.imageId, n);
     return `picture:${item.imageId}:${n}`;
   });
+}
+
+/** Whether an article's or caption's line drawn before items[index] lies partly under the picture. */
+function coversTextBefore(items: readonly LayoutItem[], index: number, picture: LayoutItem & { kind: 'image' }): boolean {
+  for (let j = 0; j < index; j++) {
+    const t = items[j];
+    if (t.kind === 'glyphs' && layerOf(t) !== PAGE_LAYER && covers(picture, t)) return true;
+  }
+  return false;
 }
 
 /** Whether a picture's frame covers part of a line of text (the line from its first glyph's origin to its last's, a body high). */
@@ -66,6 +82,7 @@ export class SvgPainter {
   private markupAdvance: SvgOptions['advance'] | undefined;
   /** Markup of glyph lines drawn lately, by baseline and text (see paint). */
   private lines = new Map<string, { item: GlyphRun; s: string }>();
+  private readonly shapes = new Shapes();
   /** Elements replaced in the last paint, for the benchmark and tests. */
   lastChanged = 0;
   /** Layers whose content changed in the last paint. */
@@ -117,7 +134,7 @@ export class SvgPainter {
     const order: Layer[] = [];
     for (const [key, keys] of groups) {
       const layer = this.layers.get(key) ?? this.addLayer(key);
-      const n = reconcile(layer, keys);
+      const n = reconcile(layer, keys, this.shapes);
       changed += n;
       if (n || layer.keys.length !== keys.length) layersChanged++;
       layer.keys = keys;
@@ -192,6 +209,25 @@ function shapeOf(markup: string): string {
   return markup.replace(/<[^>]*>/g, (tag) => tag.replace(/ ([xy])="[^"]*"/g, ' $1'));
 }
 
+/**
+ * shapeOf, kept per markup: a line that moved is looked up by its shape when it moves and again,
+ * as an old element, at the next keystroke that moves it; remade each time, the shapes of the ~70
+ * lines after a paragraph that gained a line were most of what a keystroke allocated.
+ */
+class Shapes {
+  private readonly shapes = new Map<string, string>();
+
+  of(markup: string): string {
+    let shape = this.shapes.get(markup);
+    if (shape === undefined) {
+      // Only lines of the pages lately drawn are worth keeping; past a bound they are all let go.
+      if (this.shapes.size > 4000) this.shapes.clear();
+      this.shapes.set(markup, (shape = shapeOf(markup)));
+    }
+    return shape;
+  }
+}
+
 /** The x and y of each element of `markup`, in document order (null where it has none). */
 function placesOf(markup: string): [string | null, string | null][] {
   return [...markup.matchAll(/<[a-zA-Z][^>]*>/g)].map(([tag]) => [/ x="([^"]*)"/.exec(tag)?.[1] ?? null, / y="([^"]*)"/.exec(tag)?.[1] ?? null]);
@@ -204,12 +240,12 @@ function placesOf(markup: string): [string | null, string | null][] {
  * inserting them all anew cost that keystroke 3–6 ms more than the others. The element ends up
  * exactly as the new markup would parse. Fills `reused` for the lines it moves; returns their elements.
  */
-function moveLines(host: SVGSVGElement, pool: Map<string, Element[]>, keys: string[], unmatched: number[], reused: (Element | undefined)[]): Set<Element> {
+function moveLines(host: SVGSVGElement, pool: Map<string, Element[]>, keys: string[], unmatched: number[], reused: (Element | undefined)[], shapes: Shapes): Set<Element> {
   const moved = new Set<Element>();
   const byShape = new Map<string, { el: Element; key: string }[]>();
   for (const [key, list] of pool) {
     if (!key.startsWith('<text ')) continue;
-    const shape = shapeOf(key);
+    const shape = shapes.of(key);
     for (const el of list) {
       if (el.localName !== 'text' || el.parentNode !== host) continue;
       const same = byShape.get(shape);
@@ -220,7 +256,7 @@ function moveLines(host: SVGSVGElement, pool: Map<string, Element[]>, keys: stri
   if (!byShape.size) return moved;
   for (const i of unmatched) {
     if (!keys[i].startsWith('<text ')) continue;
-    const old = byShape.get(shapeOf(keys[i]))?.shift();
+    const old = byShape.get(shapes.of(keys[i]))?.shift();
     if (!old) continue;
     const elements = [old.el, ...old.el.querySelectorAll('*')];
     placesOf(keys[i]).forEach(([x, y], j) => {
@@ -237,7 +273,7 @@ function moveLines(host: SVGSVGElement, pool: Map<string, Element[]>, keys: stri
 const pageItemsStart = new WeakMap<SVGSVGElement, number>();
 
 /** Replaces the layer's changed items; returns how many elements were made anew. */
-function reconcile(layer: Layer, keys: string[]): number {
+function reconcile(layer: Layer, keys: string[], shapes: Shapes): number {
   if (keys.length === layer.keys.length && keys.every((k, i) => k === layer.keys[i])) return 0;
   const host = layer.svg;
   // Old elements by markup; equal markup may occur more than once (identical rules).
@@ -255,7 +291,7 @@ function reconcile(layer: Layer, keys: string[]): number {
     if (el) reused[i] = el;
     else unmatched.push(i);
   });
-  const moved = moveLines(host, pool, keys, unmatched, reused);
+  const moved = moveLines(host, pool, keys, unmatched, reused, shapes);
   for (const i of unmatched) if (!reused[i]) fresh.push(i);
   for (const list of pool.values()) for (const el of list) if (!moved.has(el)) el.remove();
   // New elements are parsed in one go, in the SVG namespace.

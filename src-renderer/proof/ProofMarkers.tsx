@@ -4,6 +4,7 @@ import { pendingAnchors, type PendingSpan } from '../../src-core/proof/margin-ma
 import { markedSpans, threadOf } from '../../src-core/store/readers';
 import { useEditor } from '../editor/use-editor';
 import { circled, commentAnchors, placeMarkers, type PlacedMarker } from './anchors';
+import { docMemo } from './doc-memo';
 import type { ProofSession } from './session';
 import { useProof, useProofSession } from './use-proof';
 
@@ -12,13 +13,15 @@ const n = (v: number): number => Math.round(v * 100) / 100;
 const COLOURS: Record<ProofAnchor['kind'], string> = { comment: '#e8a100', deletion: '#d9534f', insertion: '#2a7de1' };
 const LABEL: Record<ProofAnchor['kind'], string> = { comment: '批注', deletion: '删', insertion: '增' };
 
-/** The page's pending marks (open suggestions and unresolved comments) as spans with their article. */
+/** A story's pending marks: open suggestions and unresolved comments, read again only after a change to that story. */
+const pendingOf = docMemo((doc) => markedSpans(doc).filter((s) => s.kind !== 'comment' || !threadOf(doc, s.id)?.resolved));
+
+/** The page's pending marks as spans with their article. */
 function pendingSpans(session: ProofSession): PendingSpan[] {
   const out: PendingSpan[] = [];
   for (const owner of session.store.articleIds()) {
     const doc = session.store.articleDoc(owner);
-    if (!doc) continue;
-    for (const s of markedSpans(doc)) if (s.kind !== 'comment' || !threadOf(doc, s.id)?.resolved) out.push({ ...s, owner });
+    if (doc) for (const s of pendingOf(doc)) out.push({ ...s, owner });
   }
   return out;
 }

@@ -108,6 +108,9 @@ function useStoryBody(articleId: string, extensions: Extensions): Tiptap | null 
       editorProps: { attributes: { class: 'story-body', 'data-testid': 'story-body', spellcheck: 'false', lang: 'zh-CN' } },
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
+      // tiptap's 'delete' events (nothing here listens): each keystroke's timer combined its steps
+      // and mapped its ranges again, a task of its own before the frame that shows the key.
+      enableCoreExtensions: { delete: false },
     },
     [extensions],
   );
@@ -168,7 +171,9 @@ export function StoryEditor({ articleId }: { articleId: string }) {
       </h3>
       <StoryProofBar articleId={articleId} />
       <StoryToolbar />
-      <EditorContent editor={tiptap} className="story-body-wrap" />
+      <div className="story-body-box">
+        <EditorContent editor={tiptap} className="story-body-wrap" />
+      </div>
     </section>
   );
 }

@@ -4,7 +4,8 @@
  * the paragraph gains a line and every line after it moves down (or on to the next column). Those
  * lines keep their elements and are given their new place, and the page ends as a fresh paint of
  * the same page draws it. Panels beside the page that show nothing a keystroke changes (the rulers,
- * the status line's 差错率) are not drawn again in the keystroke's render.
+ * the status line's 差错率) are not drawn again in the keystroke's render. The browser's own
+ * insertion of the typed text lays out the story editor's body alone, not the window.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,41 @@ async function openSample(page: Page, url: string): Promise<void> {
   await page.locator(`${LAYER} text`).first().waitFor();
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { type?: string }; beginData?: { partialLayout: boolean; totalObjects: number } };
+}
+
+/**
+ * The layouts the browser ran inside its insertion of typed text (the textInput event's dispatch)
+ * while `fn` runs, from a Chromium trace: whether each started at a layout root below the window's
+ * (partial) and how many objects the tree had where it started.
+ */
+async function insertionLayouts(page: Page, fn: () => Promise<void>): Promise<{ partialLayout: boolean; totalObjects: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReturnAsStream' });
+  await fn();
+  const complete = new Promise<{ stream?: string }>((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream! });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.detach();
+  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = (Array.isArray(parsed) ? parsed : parsed.traceEvents).filter((e) => e.ph === 'X');
+  const insertions = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'textInput');
+  const within = (e: TraceEvent) => insertions.some((i) => i.tid === e.tid && e.ts >= i.ts && e.ts <= i.ts + (i.dur ?? 0));
+  return events.filter((e) => e.name === 'Layout' && e.args?.beginData && within(e)).map((e) => e.args!.beginData!);
+}
+
 /** The story's layer as drawn, its text elements' markup in order. */
 const layerMarkup = (page: Page) => page.locator(LAYER).evaluate((svg) => svg.innerHTML);
 
@@ -121,6 +157,24 @@ describe.skipIf(!chromiumAvailable())('a keystroke redraws what it changed', () 
     await expect.poll(() => layerMarkup(fresh)).toContain(typed.slice(0, 9));
     expect(await layerMarkup(fresh)).toBe(drawn);
     await fresh.close();
+  });
+
+  it('the browser’s insertion of a typed character lays out the story editor’s body, not the whole window', async () => {
+    await page.locator(`[data-testid="overlay"] g.frame[data-block="${BLOCK}"] rect.frame-hit`).dblclick({ force: true, position: { x: 20, y: 20 } });
+    await page.getByTestId('story-body').locator('p').first().click();
+    await page.keyboard.press('Control+Home');
+    const layouts = await insertionLayouts(page, async () => {
+      for (const ch of '今晚组版') {
+        const before = await layerMarkup(page);
+        await page.keyboard.type(ch);
+        await page.waitForFunction((was) => document.querySelector('svg[data-layer="owner:wu-jinsong"]')!.innerHTML !== was, before);
+      }
+    });
+    // Each key's insertion lays out the paragraph it changed before it places the caret…
+    expect(layouts.length).toBeGreaterThanOrEqual(4);
+    // …from the body's box (contain: strict, and no flex item, which Chromium lays out only with its
+    // container), not from the window's root through its ~3,000 objects.
+    expect(layouts.filter((l) => !l.partialLayout || l.totalObjects > 500)).toEqual([]);
   });
 
   it('the rulers and the status line’s 差错率 are not drawn again in a keystroke’s render', async () => {

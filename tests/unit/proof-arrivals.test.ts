@@ -5,6 +5,9 @@ import { arrivalMessage, arrivals } from '../../src-core/proof/arrivals';
 import { openMarks } from '../../src-core/store/proof-doc';
 import { pendingAnchors, type PendingSpan } from '../../src-core/proof/margin-marks';
 import { addComment, decideSuggestion, recordSuggestion, resolveThread } from '../../src-core/store/proof-doc';
+import { PageStore } from '../../src-core/store/page-store';
+import { samplePage } from '../../bench/pages';
+import { ArrivalWatch } from '../../src-renderer/proof/arrival-watch';
 
 function articleWithMarks(): Y.Doc {
   const doc = new Y.Doc();
@@ -69,5 +72,27 @@ describe('margin markers in the print view', () => {
       ['i1', 100, 62], // before 六 (printed offset 4), first glyph of the second line
       ['t1', 110, 62], // 七 is printed offset 5
     ]);
+  });
+});
+
+describe('the arrival watch over a page store', () => {
+  it('sees a mark recorded in a story as the store tells of the change, though it keeps each story’s marks between changes', () => {
+    const store = new PageStore(samplePage());
+    const watch = new ArrivalWatch();
+    const [first, second] = store.articleIds();
+    const counts: number[] = [];
+    // As the proof session does: a look at every change the store reports.
+    store.subscribe(() => counts.push(watch.update(store, '王组版').open));
+    expect(watch.update(store, '王组版').open).toBe(0);
+    const thread = (id: string, author: string) => ({ id, quote: '', round: '一校', resolved: false, comments: [{ author, role: '校对' as const, at: '2025-01-01T00:00:00Z', text: '核实' }] });
+    addComment(store.articleDoc(first)!, thread('t1', '赵校对'));
+    expect(counts.at(-1)).toBe(1);
+    addComment(store.articleDoc(second)!, thread('t2', '钱值班'));
+    expect(counts.at(-1)).toBe(2);
+    expect(watch.update(store, '王组版').arrived).toEqual([]);
+    resolveThread(store.articleDoc(second)!, 't2', true);
+    expect(counts.at(-1)).toBe(1);
+    resolveThread(store.articleDoc(first)!, 't1', true);
+    expect(counts.at(-1)).toBe(0);
   });
 });
