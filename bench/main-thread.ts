@@ -4,7 +4,8 @@
  * the moments the thread was waiting for a core another process held (a 50 ms "Commit" that used
  * 2 ms of CPU); the CPU time is the app's own work, which is what a figure of the app should judge.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { recordTrace } from '../tests/support/trace';
 
 export interface Task {
   /** Start, µs on the trace's clock. */
@@ -32,31 +33,8 @@ interface TraceEvent {
 
 /** Runs `fn` with a trace of the page's renderer on, and reads its main thread (the one with the most task time). */
 export async function traceMainThread(page: Page, fn: () => Promise<void>): Promise<MainThread> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReturnAsStream' });
-  let events: TraceEvent[];
-  try {
-    await fn();
-  } finally {
-    events = await endTrace(cdp);
-    await cdp.detach();
-  }
+  const events = await recordTrace<TraceEvent>(page, ['devtools.timeline', 'disabled-by-default-devtools.timeline'], fn);
   return mainThreadOf(events.filter((e) => e.ph === 'X' && e.dur));
-}
-
-async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
-  const complete = new Promise<{ stream?: string }>((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.end');
-  const { stream } = await complete;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream! });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream! });
-  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
 function mainThreadOf(events: TraceEvent[]): MainThread {

@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
+import { recordTrace } from '../support/trace';
 import { hostSession } from './workspace-support';
 
 const BLOCK = 'b-wu-jinsong';
@@ -85,21 +86,7 @@ interface TraceEvent {
  * (partial) and how many objects the tree had where it started.
  */
 async function insertionLayouts(page: Page, fn: () => Promise<void>): Promise<{ partialLayout: boolean; totalObjects: number }[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReturnAsStream' });
-  await fn();
-  const complete = new Promise<{ stream?: string }>((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.end');
-  const { stream } = await complete;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream! });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.detach();
-  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = (Array.isArray(parsed) ? parsed : parsed.traceEvents).filter((e) => e.ph === 'X');
+  const events = (await recordTrace<TraceEvent>(page, ['devtools.timeline'], fn)).filter((e) => e.ph === 'X');
   const insertions = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'textInput');
   const within = (e: TraceEvent) => insertions.some((i) => i.tid === e.tid && e.ts >= i.ts && e.ts <= i.ts + (i.dur ?? 0));
   return events.filter((e) => e.name === 'Layout' && e.args?.beginData && within(e)).map((e) => e.args!.beginData!);
