@@ -64,9 +64,9 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));
+  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
-    const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined;
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)

@@ -214,6 +214,9 @@ function shapeOf(markup: string): string {
  * as an old element, at the next keystroke that moves it; remade each time, the shapes of the ~70
  * lines after a paragraph that gained a line were most of what a keystroke allocated.
  */
+/** Line shapes kept at most: more than the lines of the pages lately drawn. */
+const SHAPES_KEPT = 4000;
+
 class Shapes {
   private readonly shapes = new Map<string, string>();
 
@@ -221,7 +224,7 @@ class Shapes {
     let shape = this.shapes.get(markup);
     if (shape === undefined) {
       // Only lines of the pages lately drawn are worth keeping; past a bound they are all let go.
-      if (this.shapes.size > 4000) this.shapes.clear();
+      if (this.shapes.size > SHAPES_KEPT) this.shapes.clear();
       this.shapes.set(markup, (shape = shapeOf(markup)));
     }
     return shape;
