@@ -325,7 +325,9 @@ try {
     process.exit(0);
   }
   // Launches of a browser with a profile: the first (empty cache) and the second (warm cache).
-  await launch(mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'))).catch(() => undefined);
+  const warmup = mkdtempSync(join(tmpdir(), 'banmian-bench-warmup-'));
+  await launch(warmup).catch(() => undefined);
+  rmSync(warmup, { recursive: true, force: true });
   const { first, second } = await launches(launchOnly ? Number(process.env.BENCH_ROUNDS ?? 3) : 3);
   if (launchOnly) {
     for (const [i, l] of second.entries()) console.log(`  round ${i + 1}: first ${Math.round(first[i].ms)} ms, second ${Math.round(l.ms)} ms: ${breakdown([l])}`);

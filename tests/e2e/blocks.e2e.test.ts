@@ -5,7 +5,7 @@
  * rendered with pdftoppm and compared with a reference a person looked at.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -252,11 +252,16 @@ describe.skipIf(!hasPoppler)('block tools on paper', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bm-blocks-'));
     const pdf = join(dir, 'blocks.pdf');
     writeFileSync(pdf, r.bytes);
-    expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
-    // The lower half of the page: 压题图, tint, 波纹 frame, stepped box, the six rule styles.
-    // The whole page is rendered and then cut: poppler's own cropping (-x/-y) left the clipped pictures out.
-    execFileSync('pdftoppm', ['-r', '50', '-png', '-singlefile', pdf, join(dir, 'page')]);
-    const whole = PNG.sync.read(readFileSync(join(dir, 'page.png')));
+    let whole: PNG;
+    try {
+      expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
+      // The lower half of the page: 压题图, tint, 波纹 frame, stepped box, the six rule styles.
+      // The whole page is rendered and then cut: poppler's own cropping (-x/-y) left the clipped pictures out.
+      execFileSync('pdftoppm', ['-r', '50', '-png', '-singlefile', pdf, join(dir, 'page')]);
+      whole = PNG.sync.read(readFileSync(join(dir, 'page.png')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const lower = new PNG({ width: whole.width, height: 720 });
     PNG.bitblt(whole, lower, 0, 380, whole.width, 720, 0, 0);
     compareWithReference('pdf-blocks.png', PNG.sync.write(lower), 0.002);
