@@ -9,8 +9,15 @@ import type { ParagraphStyle } from '../model/richtext';
 
 export type LabelRole = 'kicker' | 'headline' | 'deck' | 'byline' | 'column';
 
-/** Label → role; for bylines, the word kept before the names ('' keeps only the names). */
-const LABELS: Record<string, { role: LabelRole; keep?: string }> = {
+/** The longest source named after 来源： (a paper, an agency, a website and a writer). */
+const SOURCE_MOST = 24;
+
+/**
+ * Label → role; for bylines, the word kept before the names ('' keeps only the names; one ending in a
+ * colon is kept with it, as printed: 来源：人民日报). `most`: the longest text after the label that is
+ * still a labelled line (a source line is short; a paragraph opening 来源： is body).
+ */
+const LABELS: Record<string, { role: LabelRole; keep?: string; most?: number }> = {
   引题: { role: 'kicker' },
   肩题: { role: 'kicker' },
   眉题: { role: 'kicker' },
@@ -22,6 +29,9 @@ const LABELS: Record<string, { role: LabelRole; keep?: string }> = {
   作者: { role: 'byline', keep: '' },
   记者: { role: 'byline', keep: '记者' },
   通讯员: { role: 'byline', keep: '通讯员' },
+  // a reprint's source under its titles (field test 19: 来源：人民日报 was set as the 主题)
+  来源: { role: 'byline', keep: '来源：', most: SOURCE_MOST },
+  稿源: { role: 'byline', keep: '稿源：', most: SOURCE_MOST },
   栏目: { role: 'column' },
 };
 
@@ -50,7 +60,9 @@ export function titleLabel(line: string): TitleLabel | undefined {
   if (!m) return undefined;
   const def = LABELS[m[1].replace(/[ \t\u3000]/g, '')];
   const rest = line.slice(m[0].length).trim().replace(/[ \t\u3000]+/g, ' ');
-  const text = def.role === 'byline' && def.keep && rest ? `${def.keep} ${rest}` : rest;
+  if (def.most !== undefined && Array.from(rest).length > def.most) return undefined;
+  const kept = def.keep?.endsWith('：') ? def.keep : `${def.keep} `;
+  const text = def.role === 'byline' && def.keep && rest ? `${kept}${rest}` : rest;
   return { role: def.role, label: m[0].trim(), text, length: Array.from(m[0]).length };
 }
 

@@ -46,6 +46,16 @@ describe('labelled title lines', () => {
     expect(r.page.columnNames).toEqual(['一把手访谈']);
   });
 
+  it('a 来源： line under the titles is the byline as printed, never the headline (field test 19: the 引题 became a page banner)', async () => {
+    const { r, a } = await one('labels', '06-source.txt');
+    expect(titles(a)).toEqual({ kicker: '一线调查·走村串户探振兴', headline: '乡村游，美了村庄富了农家', deck: '', byline: '来源：人民日报', bylinePosition: 'top' });
+    expect(r.page.banners).toEqual([]);
+    expect(plainText(a.body).startsWith('近年来')).toBe(true);
+    // a paragraph that opens with 来源： and runs on is body, not a label
+    expect(titleLabel(`来源：${'据统计，全市乡村旅游接待游客逾千万人次，同比增长两成。'.repeat(2)}`)).toBeUndefined();
+    expect(titleLabel('稿源: 新华社')).toMatchObject({ role: 'byline', text: '稿源：新华社' });
+  });
+
   it('labels are not read inside a sentence, and an empty label is dropped, not made a title', () => {
     expect(titleLabel('主题教育：深入推进')).toBeUndefined();
     expect(titleLabel('他说，主题：发展')).toBeUndefined();
