@@ -300,6 +300,15 @@ describe('hard-wrapped and OCR text', () => {
     expect(leadAtStart('本网讯 通讯员殷杰男 新年伊始')?.raw).toBe('本网讯 ');
   });
 
+  it('a dateline of a place and a date (东北网鸡西11月17日讯, 本报3月20日讯, 本报北京3月15日电) is the lead, also when OCR wrapped the date after it (field test 19: it was the 主题, 11月11 in the headline, 日， opening the body)', async () => {
+    const [a, ...rest] = await imported('城里的专家来村里义诊\n东北网鸡西11月17日讯 11月11\n日，滴道区兰岭乡兰岭村的村部内热闹\n起来，医疗专家们来到这里义诊。\n');
+    expect([a.headline, a.kicker, a.lead, plainText(a.body).slice(0, 7), rest.length]).toEqual(['城里的专家来村里义诊', '', '东北网鸡西11月17日讯', '11月11日，', 0]);
+    expect(leadAtStart('本报3月20日讯“我们正为……')?.raw).toBe('本报3月20日讯');
+    expect(leadAtStart('本报北京3月15日电（记者杜大强朱海兵）今天下午')?.raw).toBe('本报北京3月15日电（记者杜大强朱海兵）');
+    // a date inside a sentence is no dateline
+    expect(leadAtStart('截至11月17日，全市共接待游客')).toBeUndefined();
+  });
+
   it('a 引题 wider than the body wraps, trailing off (……), over the 主题 and a ragged body: titles, the body one paragraph (field test 17: two banners and a body line as the headline)', async () => {
     const text = ['摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……', '夜市花样上新 灯影皆为游伴', '夜幕降临时分，通吕运河畔的灯火', '一瞬间点亮,摩天轮下的夜市拉', '开帷幕。木屋小酒吧、创意满满的', '手写团扇、冰凉清爽的手工冰粉、', '可以现场涂彩的石膏娃娃……初', '夏的夜晚,通城市民打卡“花样', '上新"的夜市,一边欣赏着摩天', '轮下的运河风光，一边游览创意十足', '的夜市享受美食,满满的烟火气催', '生夜经济繁 花似锦。'].join('\n');
     const [a, ...rest] = await imported(text);
