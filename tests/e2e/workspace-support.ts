@@ -106,7 +106,7 @@ export async function openEdition(page: Page, name: string): Promise<void> {
 
 /**
  * Exports the print PDF under `name` through the export dialog (Ctrl+E), exporting anyway when
- * preflight blocks it (the sample's picture is a placeholder), and closes the dialog.
+ * preflight blocks it, and closes the dialog.
  */
 export async function exportPrintPdf(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+e');

@@ -48,12 +48,13 @@ function loadedDoc(path: string) {
 }
 
 describe('compose makes up the page', () => {
-  it('the sample: exit 4 when preflight blocks (its picture is a placeholder); --alternatives 3 writes 3 PDFs with the header and the 栏头', async () => {
+  it('the sample: its picture placeholder is warned about and the page written (exit 0, no --force); --alternatives 3 writes 3 PDFs with the header and the 栏头', async () => {
     logs.length = 0;
-    expect(await compose([SAMPLE, '-o', join(dir, 'blocked.pdf'), ...HEADER])).toBe(4);
-    expect(existsSync(join(dir, 'blocked.pdf'))).toBe(false);
+    expect(await compose([SAMPLE, '-o', join(dir, 'one.pdf'), ...HEADER])).toBe(0);
+    expect(existsSync(join(dir, 'one.pdf'))).toBe(true);
+    expect(logs.join('\n')).toMatch(/警告 warning\s+图片 .*还没有图像（占位框），印刷时是空框/);
     logs.length = 0;
-    expect(await compose([SAMPLE, '-o', join(dir, 'page.pdf'), '--alternatives', '3', '--force', '--proof', ...HEADER])).toBe(0);
+    expect(await compose([SAMPLE, '-o', join(dir, 'page.pdf'), '--alternatives', '3', '--proof', ...HEADER])).toBe(0);
     for (const n of [1, 2, 3]) expect(existsSync(join(dir, `page-${n}.pdf`))).toBe(true);
     expect(existsSync(join(dir, 'page.pdf'))).toBe(false);
     expect(logs.filter((l) => l.startsWith('  评分')).length).toBe(3);

@@ -13,11 +13,16 @@ import { serializeDocument } from '../../src-core/model/serialize';
 const SAMPLE = 'assets/samples/luoyang-page.banmian';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-'));
 const clean = join(dir, 'clean.banmian');
+/** The clean page with a story dragged onto its neighbour: text blocks overlapping, a preflight error. */
+const overlapping = join(dir, 'overlapping.banmian');
 
 beforeAll(() => {
   vi.spyOn(console, 'log').mockImplementation(() => undefined);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   expect(saveBanmianFile(clean, cleanPage()).ok).toBe(true);
+  const dragged = cleanPage();
+  dragged.blocks = dragged.blocks.map((b) => (b.id === 'b-wu-jinsong' ? { ...b, col: 3 } : b));
+  expect(saveBanmianFile(overlapping, dragged).ok).toBe(true);
 });
 afterAll(() => {
   vi.restoreAllMocks();
@@ -27,7 +32,8 @@ afterAll(() => {
 describe('CLI: export, preflight, compose', () => {
   it('preflight exits 0 on a clean page and 4 when there are errors', async () => {
     expect(await preflightCmd([clean])).toBe(0);
-    expect(await preflightCmd([SAMPLE])).toBe(4); // the sample's picture is a placeholder
+    expect(await preflightCmd([overlapping])).toBe(4);
+    expect(await preflightCmd([SAMPLE])).toBe(0); // the sample's picture is a placeholder: a warning
     expect(await preflightCmd([])).toBe(2);
     expect(await preflightCmd([join(dir, 'absent.banmian')])).toBe(1);
   });
@@ -55,9 +61,9 @@ describe('CLI: export, preflight, compose', () => {
     expect(pdf.toString('latin1')).toContain('/GTS_PDFX');
 
     const blocked = join(dir, 'blocked.pdf');
-    expect(await exportCmd([SAMPLE, '-o', blocked])).toBe(4);
+    expect(await exportCmd([overlapping, '-o', blocked])).toBe(4);
     expect(existsSync(blocked)).toBe(false);
-    expect(await exportCmd([SAMPLE, '-o', blocked, '--force', '--plain'])).toBe(0);
+    expect(await exportCmd([overlapping, '-o', blocked, '--force', '--plain'])).toBe(0);
     expect(readFileSync(blocked).toString('latin1')).not.toContain('/GTS_PDFX');
     expect(await exportCmd([SAMPLE])).toBe(2);
     expect(await exportCmd([SAMPLE, '-o', blocked, '--bleed', '-3'])).toBe(2);
