@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
-import { leadAtStart, namesOnly, personName, TITLE_MAX } from './roles';
+import { leadAtStart, namesOnly, parseCredits, personName, TITLE_MAX } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -58,9 +58,11 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const ends = titleRunAtTop(lines, widths, widest, over);
   // (on a page whose blocks open with a title line the first line is one however wide)
   if (at.titlesOpenBlocks && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
-  // (over a picture placeholder the last line may be the title of the picture story under it: 晚秋忙收获⏎[图片])
+  // (over a picture placeholder the last line may be the title of the picture story under it: 晚秋忙收获⏎[图片];
+  // after a sentence's end, however wide: 方便市民出行。⏎联合消防演练给居民上了一堂课⏎[图片], field test 19)
   const last = lines.length - 1;
-  if (at.overPicture && headLine(lines[last]) && widths[last] < widest * BETWEEN_SHARE && !ends.includes(last - 1)) ends.push(last - 1);
+  const overPicture = at.overPicture && headLine(lines[last]) && (widths[last] < widest * BETWEEN_SHARE || endsSentence(lines[last - 1].trim()));
+  if (overPicture && !ends.includes(last - 1)) ends.push(last - 1);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));
@@ -68,7 +70,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
-    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined;
+    // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19)
+    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || parseCredits(lines[i + 1].trim()) !== undefined;
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }

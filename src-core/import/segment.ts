@@ -271,8 +271,28 @@ function startsGroup(w: Walk, i: number): boolean {
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && newsOpensUnder(w, i, k)));
 }
+
+/**
+ * A story's first sentence opens with when it happened (7月份，阳西县… 近日，… 昨天，…), a section under
+ * a subhead seldom does: a title line after a story's last sentence, over such a paragraph, heads a
+ * story of its own on a page with no blank lines, where no dateline says so (field test 19: three
+ * stories and a 简讯 read as one).
+ */
+function newsOpensUnder(w: Walk, i: number, k: number): boolean {
+  const body = w.cur?.body ?? [];
+  const last = body[body.length - 1];
+  const title = textOf(w.blocks[i]);
+  // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
+  return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && NEWS_OPENING_RE.test(textOf(w.blocks[k]));
+}
+
+/** When a news story's first sentence says it happened: a date, a month, 近日/日前/昨天… and a comma. */
+const NEWS_OPENING_RE = /^(?:(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月(?:份|[0-9０-９]{1,2}日)?(?:上午|下午|晚|晚上)?|[0-9０-９]{1,2}日(?:上午|下午|晚)?|近日|日前|近期|连日来|昨天|昨日|今天|今日|前不久|眼下|[^，。！？\s]{0,10}以来)[，,]/;
+
+/** A numbered subhead (一、 （二） 3. 第一) heads a section, never a story. */
+const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，、 ])/;
 
 /** A subhead (小标题) runs this many characters at most: a title line after a blank that runs longer heads a story. */
 const SUBHEAD_MAX = 24;

@@ -300,6 +300,17 @@ describe('hard-wrapped and OCR text', () => {
     expect(leadAtStart('本网讯 通讯员殷杰男 新年伊始')?.raw).toBe('本网讯 ');
   });
 
+  it('a page with no blank line at all: a title over a picture after a sentence\'s end, however wide, a title over a paragraph that opens with when it happened (7月份，), and the credits under the last story each stand apart (field test 19: four stories and the credits read as one)', async () => {
+    const lines = ['海滨日报 2026年8月20日 第6版 城事', '28路和807路公交新线下月开通', '(上接01版)', '市公交总公司计划于2月1日开通', '28路（集士港至东门口）和80', '7路（公交 骆驼中心站至公交骆驼', '中心站环线）两条公交新线，同时', '为提高运营效率257路由集士港', '缩线至联丰新村站始发。', '联合消防演练给居民上了一堂课', '[图片]', '演练结束后，居民们上场学习使用灭火器。YMG全媒体记者 刘海玲 摄', '本报讯（YMG全媒体记者 刘海', '玲 摄影报道）“以后再也不能飞', '线给电动车 充电了”“家里的燃气', '阀门一定要随手关闭”……3月3', '日, 高新区中海国际社区进行了一', '次联合消防演练，公安、消防、社', '区居委会、 中海物业共同参与，提', '高了各部门在紧急突发情况下的应', '急处置能力，也给小区居民上了一', '堂生动的消防课。', '哈市今年新开辟8条公交线路', '生活报3月29日讯 28日，记', '者从哈市相关部门了解到, 为让冰', '城市民乘车 出行更加舒适便利，哈', '市相关部门将于今年新开辟8条公', '交线路, 延伸10条公交线路，主', '要涉及哈西、群力、松北等新区的', '新建小区， 为新区老区间市民出行', '提供便利。', '阳西早稻机收忙', '7月份，阳西县早稻陆续成熟，一', '些种粮大户为保证水稻收割工作顺', '利完成，提 高收割效率，降低收割', '成本，采用全程机械化设备收割水', '稻, 轻松应对夏收。', '校对:周敏 组版:吴刚'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    expect(r.articles.map((a) => [a.headline, a.lead.replace(/（.*/, '')])).toEqual([['28路和807路公交新线下月开通', ''], ['联合消防演练给居民上了一堂课', '本报讯'], ['哈市今年新开辟8条公交线路', '生活报3月29日讯'], ['阳西早稻机收忙', '']]);
+    expect(r.articles.map((a) => plainText(a.body).slice(-6))).toEqual(['新村站始发。', '堂生动的消防课。'.slice(-6), '民出行提供便利。'.slice(-6), '轻松应对夏收。'.slice(-6)]);
+    expect(r.page.credits).toMatchObject({ proofreader: '周敏', layoutEditor: '吴刚' });
+    // a numbered subhead over a section that opens with a date stays the story's subhead
+    const [one, ...more] = await imported(['市图书馆新馆正式开馆', '本报讯 昨天，市图书馆新馆开馆。', '一、读者络绎不绝', '5月1日，新馆迎来首批读者。'].join('\n'));
+    expect([one.headline, more.length]).toEqual(['市图书馆新馆正式开馆', 0]);
+  });
+
   it('a dateline of a place and a date (东北网鸡西11月17日讯, 本报3月20日讯, 本报北京3月15日电) is the lead, also when OCR wrapped the date after it (field test 19: it was the 主题, 11月11 in the headline, 日， opening the body)', async () => {
     const [a, ...rest] = await imported('城里的专家来村里义诊\n东北网鸡西11月17日讯 11月11\n日，滴道区兰岭乡兰岭村的村部内热闹\n起来，医疗专家们来到这里义诊。\n');
     expect([a.headline, a.kicker, a.lead, plainText(a.body).slice(0, 7), rest.length]).toEqual(['城里的专家来村里义诊', '', '东北网鸡西11月17日讯', '11月11日，', 0]);
