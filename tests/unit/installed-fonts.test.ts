@@ -61,7 +61,8 @@ describe('the table reader refuses what it cannot list, by content whatever the 
   const ascii = (s: string) => new TextEncoder().encode(s.padEnd(64, ' '));
 
   it('names WOFF, Type 1, an implausible collection and a table past the end', () => {
-    expect(fails(ascii('wOF2'))).toBe('是网页字体（WOFF），不是安装用的字体 / is a web font (WOFF), not an installable font');
+    expect(fails(ascii('wOF2'))).toBe('是网页字体（WOFF2），不是安装用的字体 / is a web font (WOFF2), not an installable font');
+    expect(fails(ascii('wOFF'))).toBe('是网页字体（WOFF），不是安装用的字体 / is a web font (WOFF), not an installable font');
     expect(fails(ascii('%!PS-AdobeFont-1.0: Foo'))).toBe('是 Type 1 字体，不受支持 / is a Type 1 font, which is not supported');
     const ttc = ascii('ttcf');
     new DataView(ttc.buffer).setUint32(8, 100_000);
@@ -98,7 +99,7 @@ describe('bad input in a font folder', () => {
     expect(byFile['cut.ttc'].zh).toBe(`字体文件 ${join(dir, 'cut.ttc')} 被截断或已损坏（表超出文件末尾）`);
     expect(byFile['cut.ttc'].en).toBe(`Font file ${join(dir, 'cut.ttc')} is truncated or damaged (a table runs past its end)`);
     expect(byFile['garbage.ttf'].en).toContain('is not a TrueType or OpenType font');
-    expect(byFile['web.woff2'].zh).toContain('网页字体（WOFF），不受支持');
+    expect(byFile['web.woff2'].zh).toContain('网页字体（WOFF2），不受支持');
     expect(byFile['old.pfb'].en).toContain('is a Type 1 font, which is not supported');
     // root reads every file whatever its mode; only an unprivileged user sees the permission problem
     if (process.getuid?.() !== 0) expect(byFile['sub/locked.otf'].en).toContain('permission denied');
