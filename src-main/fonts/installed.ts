@@ -268,7 +268,7 @@ function installedFaces(listed: readonly InstalledFace[]): SourceFace[] {
   const ordered = [...families].sort(([, a], [, b]) => Number(b.first.coverage.cjkIdeographs > 0) - Number(a.first.coverage.cjkIdeographs > 0));
   return ordered.flatMap(([key, { regular = undefined, bold, first }]) => {
     const regularFace = regular ?? (bold ? undefined : first);
-    const label = { zh: first.familyZh ?? first.family, en: first.family };
+    const label = { zh: first.familyZh ?? first.family, en: first.family, ...(first.coverage.cjkIdeographs === 0 ? { noChinese: true as const } : {}) };
     return [regularFace && sourceFace(key, false, regularFace, label), bold && sourceFace(key, true, bold, label)].filter((f): f is SourceFace => !!f);
   });
 }
