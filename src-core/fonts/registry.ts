@@ -170,6 +170,8 @@ export function drawnFace(face: FontFace, size: number): { face: string; boldStr
 export interface FamilyLabel {
   zh: string;
   en: string;
+  /** A family with no Chinese characters (no CJK ideograph in its cmap, e.g. DejaVu): the picker lists it apart, and it is given no role. */
+  noChinese?: true;
 }
 
 export interface FaceRequest {

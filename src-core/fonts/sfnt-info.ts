@@ -53,7 +53,10 @@ const MAX_FACES = 256;
 export function readFontFaces(read: ReadAt, size: number): FaceInfo[] {
   const head = bytesAt(read, 0, 12, size);
   const tag = u32(head, 0);
-  if (tag === TAG.woff || tag === TAG.woff2) throw new FontInfoError('是网页字体（WOFF），不是安装用的字体', 'is a web font (WOFF), not an installable font');
+  if (tag === TAG.woff || tag === TAG.woff2) {
+    const web = tag === TAG.woff2 ? 'WOFF2' : 'WOFF';
+    throw new FontInfoError(`是网页字体（${web}），不是安装用的字体`, `is a web font (${web}), not an installable font`);
+  }
   if (head[0] === 0x80 && head[1] === 0x01) throw new FontInfoError('是 Type 1 字体，不受支持', 'is a Type 1 font, which is not supported');
   if (tag === 0x25215053) throw new FontInfoError('是 Type 1 字体，不受支持', 'is a Type 1 font, which is not supported');
   if (tag !== TAG.ttcf) return [faceAt(read, size, 0, 0)];

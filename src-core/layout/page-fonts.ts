@@ -54,7 +54,8 @@ export function recordPageFonts(doc: BanmianDocument, fonts: FontRegistry): Page
     if (isRole(family)) continue;
     const face = fonts.hasFamily(family) ? fonts.face({ family, bold }) : undefined;
     if (face && face.family === family) {
-      const name = fonts.familyLabel(family);
+      const { zh, en } = fonts.familyLabel(family);
+      const name = { zh, en };
       out.push({ family, bold: face.bold, name, postscriptName: face.postscriptName, role: roleOf([name.zh, name.en, face.postscriptName]), hash: fontHash(face.bytes) });
     } else {
       const kept = old.get(`${family}\u0000${bold}`) ?? [...old.values()].find((f) => f.family === family);

@@ -1,5 +1,5 @@
 import { absentPageFonts } from '../layout/page-fonts';
-import type { FontRegistry } from '../fonts/registry';
+import type { FontFace, FontRegistry } from '../fonts/registry';
 import type { BanmianDocument } from '../model/document';
 import type { PageLayout } from '../layout/page-layout';
 import type { PreflightIssue } from './preflight';
@@ -16,7 +16,15 @@ export function codePointName(char: string): string {
  */
 export function checkGlyphFallbacks(layout: PageLayout, fonts: FontRegistry, where: (owner: string) => { zh: string; en: string }, issues: PreflightIssue[]): void {
   const name = (id: string) => fonts.faceById(id)?.postscriptName ?? id;
+  const noHan = new Map<string, { via: string; chars: number; count: number }>();
   for (const m of layout.glyphFallbacks ?? []) {
+    const face = fonts.faceById(m.face);
+    if (face && hasNoHan(face)) {
+      // a face with no Chinese at all: said once, not once per character
+      const seen = noHan.get(m.face) ?? { via: m.via!, chars: 0, count: 0 };
+      noHan.set(m.face, { ...seen, chars: seen.chars + 1, count: seen.count + m.count });
+      continue;
+    }
     const at = where(m.owner);
     issues.push({
       code: 'glyph-fallback',
@@ -28,7 +36,29 @@ export function checkGlyphFallbacks(layout: PageLayout, fonts: FontRegistry, whe
       en: `Rare character: “${m.char}” (${codePointName(m.char)}) is not in ${name(m.face)}; set in the fallback ${name(m.via!)}, ${m.count}× (${at.en})`,
     });
   }
+  for (const [face, { via, chars, count }] of noHan) {
+    issues.push({
+      code: 'no-chinese-face',
+      severity: 'warning',
+      face,
+      count,
+      zh: `字体 ${name(face)} 没有汉字：用它的样式中 ${chars} 个汉字（共 ${count} 处）都改用后备字体 ${name(via)}，请为这些样式选用中文字体`,
+      en: `The font ${name(face)} has no Chinese characters: ${chars} distinct characters (${count} in all) of the styles set in it come from the fallback ${name(via)}; choose a Chinese font for those styles`,
+    });
+  }
 }
+
+/** Whether a face has no CJK ideograph (U+4E00–U+9FFF) at all: a Latin font; kept per face. */
+function hasNoHan(face: FontFace): boolean {
+  let hit = noHanFaces.get(face);
+  if (hit === undefined) {
+    hit = true;
+    for (let cp = 0x4e00; cp <= 0x9fff && hit; cp++) hit = !face.hasGlyph(cp);
+    noHanFaces.set(face, hit);
+  }
+  return hit;
+}
+const noHanFaces = new WeakMap<FontFace, boolean>();
 
 /**
  * The fonts the page recorded that this machine lacks (drawn meanwhile in their role's bundled

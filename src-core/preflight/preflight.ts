@@ -25,6 +25,7 @@ export type PreflightCode =
   | 'font-unsupported'
   | 'font-substituted'
   | 'glyph-fallback'
+  | 'no-chinese-face'
   | 'font-missing'
   | 'font-changed';
 

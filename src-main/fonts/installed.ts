@@ -146,7 +146,7 @@ export function readFontFile(file: string): FaceInfo[] {
     const st = fstatSync(fd);
     if (!st.isFile()) {
       const kind = kindOf(st);
-      throw new Error(`不是普通文件，而是${kind.zh} / not a regular file but ${kind.en}`);
+      throw new FontInfoError(`不是普通文件，而是${kind.zh}`, `is not a regular file but ${kind.en}`);
     }
     const size = st.size;
     const read = (offset: number, length: number): Uint8Array => {
@@ -173,7 +173,7 @@ function fontFiles(roots: readonly string[], problems: FontListProblem[]): strin
       visited.add(real);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 0) problems.push(problemOf(dir, e));
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 0) problems.push(problemOf(dir, e, true));
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -202,15 +202,29 @@ function isFolder(entry: Dirent, path: string): boolean {
 }
 
 function unusable(file: string, ext: string): FontListProblem {
-  const web = ext === '.woff' || ext === '.woff2';
-  return { file, zh: `字体文件 ${file} 是${web ? '网页字体（WOFF）' : ' Type 1 字体'}，不受支持`, en: `Font file ${file} is ${web ? 'a web font (WOFF)' : 'a Type 1 font'}, which is not supported` };
+  const web = ext === '.woff' || ext === '.woff2' ? ext.slice(1).toUpperCase() : undefined;
+  return { file, zh: `字体文件 ${file} 是${web ? `网页字体（${web}）` : ' Type 1 字体'}，不受支持`, en: `Font file ${file} is ${web ? `a web font (${web})` : 'a Type 1 font'}, which is not supported` };
 }
 
-function problemOf(file: string, e: unknown): FontListProblem {
-  if (e instanceof FontInfoError) return { file, zh: `字体文件 ${file} ${e.zh}`, en: `Font file ${file} ${e.en}` };
+function problemOf(file: string, e: unknown, folder = false): FontListProblem {
+  const why = e instanceof FontInfoError ? e : readError(e);
+  const what = folder ? { zh: '字体文件夹', en: 'Font folder' } : { zh: '字体文件', en: 'Font file' };
+  return { file, zh: `${what.zh} ${file} ${why.zh}`, en: `${what.en} ${file} ${why.en}` };
+}
+
+/**
+ * Why a file or folder could not be read, zh and en in their own words: the common codes said
+ * plainly (a dangling link is ENOENT from stat), others by their code alone, never Node's English.
+ */
+export function readError(e: unknown): { zh: string; en: string } {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? { zh: '没有读取权限', en: 'cannot be read (permission denied)' } : { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` };
-  return { file, zh: `字体文件 ${file} ${why.zh}`, en: `Font file ${file} ${why.en}` };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: '没有读取权限', en: 'cannot be read (permission denied)' };
+  if (code === 'ENOENT') return { zh: '不存在（或是指向不存在之处的链接）', en: 'does not exist (or is a link to nothing)' };
+  if (code === 'ELOOP') return { zh: '是循环的链接', en: 'is a link that loops' };
+  if (code === 'EISDIR') return { zh: '是文件夹，不是文件', en: 'is a folder, not a file' };
+  if (code === 'ENOTDIR') return { zh: '路径中有一段不是文件夹', en: 'has a path part that is not a folder' };
+  if (code) return { zh: `无法读取（错误代码 ${code}）`, en: `cannot be read (error ${code})` };
+  return { zh: '无法读取', en: 'cannot be read' };
 }
 
 /** Styles taken as a family's regular and bold (the two weights a style chooses between); others are left out. */
@@ -254,7 +268,7 @@ function installedFaces(listed: readonly InstalledFace[]): SourceFace[] {
   const ordered = [...families].sort(([, a], [, b]) => Number(b.first.coverage.cjkIdeographs > 0) - Number(a.first.coverage.cjkIdeographs > 0));
   return ordered.flatMap(([key, { regular = undefined, bold, first }]) => {
     const regularFace = regular ?? (bold ? undefined : first);
-    const label = { zh: first.familyZh ?? first.family, en: first.family };
+    const label = { zh: first.familyZh ?? first.family, en: first.family, ...(first.coverage.cjkIdeographs === 0 ? { noChinese: true as const } : {}) };
     return [regularFace && sourceFace(key, false, regularFace, label), bold && sourceFace(key, true, bold, label)].filter((f): f is SourceFace => !!f);
   });
 }

@@ -8,8 +8,8 @@ export interface FamilyChoice {
   text: string;
   /** Its English name, as the option's tooltip. */
   title: string;
-  /** 'bundled' roles first, then 'installed' fonts; 'missing': the style's family, which no font here has. */
-  group: 'bundled' | 'installed' | 'missing';
+  /** 'bundled' roles first, then 'installed' fonts; 'latin': installed ones with no Chinese characters, listed apart after them; 'missing': the style's family, which no font here has. */
+  group: 'bundled' | 'installed' | 'latin' | 'missing';
   /** The face the sample is drawn in (the family's regular): fetch and declare it (LoadedFonts) before showing the sample. */
   sampleFace?: string;
 }
@@ -24,10 +24,11 @@ export const FAMILY_SAMPLE = '永字八法 报版样张 2026';
  */
 export function familyChoices(fonts: FontRegistry, current: string, recorded: readonly PageFont[] = []): FamilyChoice[] {
   const present = fonts.families().map(({ family, label }): FamilyChoice => {
-    const group = fonts.isOnDemandFamily(family) ? 'installed' : 'bundled';
-    return { family, text: label.zh, title: label.en, group, sampleFace: fonts.faceIdOf(family, false) };
+    const group = !fonts.isOnDemandFamily(family) ? 'bundled' : label.noChinese ? 'latin' : 'installed';
+    const text = label.noChinese ? `${label.zh}（无汉字 no Chinese）` : label.zh;
+    return { family, text, title: label.noChinese ? `${label.en} (no Chinese characters)` : label.en, group, sampleFace: fonts.faceIdOf(family, false) };
   });
-  const ordered = [...present.filter((c) => c.group === 'bundled'), ...present.filter((c) => c.group === 'installed')];
+  const ordered = (['bundled', 'installed', 'latin'] as const).flatMap((g) => present.filter((c) => c.group === g));
   if (fonts.hasFamily(current)) return ordered;
   const record = recorded.find((f) => f.family === current);
   const name = record?.name.zh ?? FAMILY_LABELS[current] ?? current;

@@ -24,7 +24,7 @@ function moved(chain: readonly string[], i: number, step: number): string[] {
 export function FallbackFaces({ chain, family, onCommit, testId }: { chain: readonly string[]; family: string; onCommit: (chain: string[]) => void; testId: string }) {
   const editor = useEditorInstance();
   const take = useFamilyCommit();
-  const addable = familyChoices(editor.fonts, family).filter((c) => c.group !== 'missing' && c.family !== family && !chain.includes(c.family));
+  const addable = familyChoices(editor.fonts, family).filter((c) => c.group !== 'missing' && c.group !== 'latin' && c.family !== family && !chain.includes(c.family));
   const add = (next: string) => next && take(next, () => onCommit([...chain, next]));
   const button = (label: string, title: string, id: string, onClick: () => void, disabled = false) => (
     <button type="button" className="fallback-face-button" title={title} aria-label={title} data-testid={id} disabled={disabled} onClick={onClick}>

@@ -43,7 +43,7 @@ describe('a role set in a font file reaches the 栏头', () => {
 
   it('--font hei=FILE: the 栏头 is the file’s face (made bold), and no run is left in the bundled 黑', () => {
     const { column, all, columnBold } = runFaces(`hei=${SANS_SC}`);
-    expect(column).toEqual(['file-1-regular']);
+    expect(column).toEqual(['sys-noto-sans-cjk-sc-regular']); // keyed by the font's own family name
     expect(columnBold).toBe(true); // bold asked of a face without one: drawn as its synthetic bold
     expect([...all].filter((f) => f.startsWith('hei-'))).toEqual([]);
   });

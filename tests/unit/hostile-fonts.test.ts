@@ -98,7 +98,7 @@ describe('a font whose glyph tables are damaged', () => {
       const pdf = join(dir, 'never.pdf');
       expect(await main(['export', page, '-o', pdf, '--force', '--font', `song=${font}`])).toBe(1);
       const printed = err.mock.calls.map((c) => String(c[0])).join('\n');
-      expect(printed).toBe(`字体来源“字体文件 ${font}”中的字体 file-1-regular 无法打开：loca 表已损坏（第 100 个字形的位置不对）\nFont file-1-regular from the font file ${font} cannot be opened: has a damaged loca table (glyph 100's offset is out of order or past glyf's end)`);
+      expect(printed).toBe(`字体来源“字体文件 ${font}”中的字体 sys-noto-serif-sc-regular 无法打开：loca 表已损坏（第 100 个字形的位置不对）\nFont sys-noto-serif-sc-regular from the font file ${font} cannot be opened: has a damaged loca table (glyph 100's offset is out of order or past glyf's end)`);
       expect(() => writeFileSync(pdf, '', { flag: 'wx' })).not.toThrow(); // nothing was there
       expect(fontProvider().registry().faceById('song-regular')!.postscriptName).toBe('NotoSerifSC-Regular'); // the process's fonts as they were
     });

@@ -1,4 +1,5 @@
 import { closeSync, copyFileSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,8 @@ describe('the table reader refuses what it cannot list, by content whatever the 
   const ascii = (s: string) => new TextEncoder().encode(s.padEnd(64, ' '));
 
   it('names WOFF, Type 1, an implausible collection and a table past the end', () => {
-    expect(fails(ascii('wOF2'))).toBe('是网页字体（WOFF），不是安装用的字体 / is a web font (WOFF), not an installable font');
+    expect(fails(ascii('wOF2'))).toBe('是网页字体（WOFF2），不是安装用的字体 / is a web font (WOFF2), not an installable font');
+    expect(fails(ascii('wOFF'))).toBe('是网页字体（WOFF），不是安装用的字体 / is a web font (WOFF), not an installable font');
     expect(fails(ascii('%!PS-AdobeFont-1.0: Foo'))).toBe('是 Type 1 字体，不受支持 / is a Type 1 font, which is not supported');
     const ttc = ascii('ttcf');
     new DataView(ttc.buffer).setUint32(8, 100_000);
@@ -98,12 +100,51 @@ describe('bad input in a font folder', () => {
     expect(byFile['cut.ttc'].zh).toBe(`字体文件 ${join(dir, 'cut.ttc')} 被截断或已损坏（表超出文件末尾）`);
     expect(byFile['cut.ttc'].en).toBe(`Font file ${join(dir, 'cut.ttc')} is truncated or damaged (a table runs past its end)`);
     expect(byFile['garbage.ttf'].en).toContain('is not a TrueType or OpenType font');
-    expect(byFile['web.woff2'].zh).toContain('网页字体（WOFF），不受支持');
+    expect(byFile['web.woff2'].zh).toContain('网页字体（WOFF2），不受支持');
     expect(byFile['old.pfb'].en).toContain('is a Type 1 font, which is not supported');
     // root reads every file whatever its mode; only an unprivileged user sees the permission problem
     if (process.getuid?.() !== 0) expect(byFile['sub/locked.otf'].en).toContain('permission denied');
     else expect(byFile['sub/locked.otf'].en).toContain('is truncated or damaged');
     expect(Object.keys(byFile).sort()).toEqual(['cut.ttc', 'garbage.ttf', 'old.pfb', 'sub/locked.otf', 'web.woff2']);
+  });
+});
+
+describe('permission errors, really met', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-fonts-denied-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * `fonts --json --dir` in a process of its own: as `nobody` when this runs as root (CI does), since
+   * root reads every file whatever its mode and would never meet EACCES.
+   */
+  function listAsUnprivileged(folder: string): { fonts: { file: string }[]; problems: { file: string; zh: string; en: string }[] } {
+    const cache = join(dir, 'cache');
+    mkdirSync(cache, { recursive: true, mode: 0o777 });
+    chmodSync(cache, 0o777);
+    const cli = [join(process.cwd(), 'node_modules/.bin/tsx'), join(process.cwd(), 'src-main/cli/index.ts'), 'fonts', '--json', '--dir', folder];
+    const [cmd, ...args] = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--', ...cli] : cli;
+    const json = execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, BANMIAN_CACHE_DIR: cache }, stdio: ['ignore', 'pipe', 'ignore'] });
+    return JSON.parse(json) as ReturnType<typeof listAsUnprivileged>;
+  }
+
+  it('names an unreadable file, an unreadable folder and a dangling link in plain words, and still lists the rest', () => {
+    const fonts = join(dir, 'fonts');
+    mkdirSync(join(fonts, 'closed'), { recursive: true });
+    chmodSync(dir, 0o755);
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSansCJK-Regular.ttc'), join(fonts, 'closed', 'inside.ttc'));
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSansCJK-Regular.ttc'), join(fonts, 'locked.ttc'));
+    chmodSync(join(fonts, 'locked.ttc'), 0);
+    chmodSync(join(fonts, 'closed'), 0);
+    symlinkSync(join(fonts, 'gone.ttf'), join(fonts, 'dangling.ttf'));
+    copyFileSync(join(NOTO_CJK_DIR, 'NotoSerifCJK-Regular.ttc'), join(fonts, 'good.ttc'));
+    const { fonts: listed, problems } = listAsUnprivileged(fonts);
+    expect(new Set(listed.map((f) => f.file))).toEqual(new Set([join(fonts, 'good.ttc')]));
+    const byName = Object.fromEntries(problems.map((p) => [p.file.slice(fonts.length + 1), p]));
+    expect(Object.keys(byName).sort()).toEqual(['closed', 'dangling.ttf', 'locked.ttc']);
+    expect(byName['locked.ttc']).toMatchObject({ zh: `字体文件 ${join(fonts, 'locked.ttc')} 没有读取权限`, en: `Font file ${join(fonts, 'locked.ttc')} cannot be read (permission denied)` });
+    expect(byName.closed).toMatchObject({ zh: `字体文件夹 ${join(fonts, 'closed')} 没有读取权限`, en: `Font folder ${join(fonts, 'closed')} cannot be read (permission denied)` });
+    expect(byName['dangling.ttf'].zh).toBe(`字体文件 ${join(fonts, 'dangling.ttf')} 不存在（或是指向不存在之处的链接）`);
+    expect(byName['dangling.ttf'].en).not.toMatch(/ENOENT|Error/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { gatherPaths, importGathered, type Gathered as GatheredFiles } from '../../import/read-inputs';
 import { basename, extname } from 'node:path';
 import { layout } from '../../../src-core/layout/layout';
+import { withRecordedFonts } from '../../../src-core/layout/page-fonts';
 import { autoplace, type ImageLink } from '../../../src-core/layout/autoplace';
 import { defaultPage, FORMAT_PRESETS } from '../../../src-core/model/defaults';
 import { FORMAT_VERSION, type Article, type BanmianDocument, type Block, type ImageAsset, type PageHeader, type PageSettings } from '../../../src-core/model/document';
@@ -271,7 +272,8 @@ export async function run(args: string[]): Promise<number> {
   for (const [i, alt] of result.alternatives.entries()) {
     const n = i + 1;
     reportAlternative(alt, n, result.alternatives.length, gathered, doc);
-    const written = await writeAlternative(alt.document, { ...flags, out: alternativePath(flags.out, n, count), png: flags.png && alternativePath(flags.png, n, count) }, parsed.values.save && alternativePath(parsed.values.save, n, count), parsed.values.report === true);
+    // make-up gave the headlines faces of their own by rank: a --font style or role reaches those too
+    const written = await writeAlternative(withFontFiles(alt.document, fonts), { ...flags, out: alternativePath(flags.out, n, count), png: flags.png && alternativePath(flags.png, n, count) }, parsed.values.save && alternativePath(parsed.values.save, n, count), parsed.values.report === true);
     code = Math.max(code, written);
   }
   if (code !== 0 || !gathered.failed) return code;
@@ -284,7 +286,8 @@ export async function run(args: string[]): Promise<number> {
 async function writeAlternative(doc: BanmianDocument, flags: PrintFlags, save: string | undefined, report: boolean): Promise<number> {
   if (report) printTypoReport(layout(doc, { fonts: fontProvider().registry() }), new Map(doc.articles.map((a) => [a.id, a.headline || a.id])));
   if (save) {
-    const saved = saveBanmianFile(save, doc);
+    // the fonts its styles use beyond the bundled roles (a --font file's face) recorded, as the app records them
+    const saved = saveBanmianFile(save, withRecordedFonts(doc, fontProvider().registry()));
     if (!saved.ok) {
       console.error(`${saved.zh}\n${saved.en}`);
       return 1;
