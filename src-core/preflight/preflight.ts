@@ -153,6 +153,15 @@ function checkOverlaps(doc: BanmianDocument, articles: Map<string, Article>, iss
   }
 }
 
+/**
+ * A frame still waiting for its picture (an OCR'd page's [图片]) is not a broken one: as in 飞腾 and
+ * InDesign, an empty frame is warned about and the page still goes out (field test 19: compose of an
+ * OCR'd page wrote no PDF without --force); a picture that cannot be read is an error.
+ */
+function emptyFrame(imageId: string, blockId: string | undefined, name: string): PreflightIssue {
+  return { code: 'image-missing', severity: 'warning', imageId, blockId, zh: `图片 ${name} 还没有图像（占位框），印刷时是空框`, en: `Image ${name} has no picture yet (a placeholder); it prints as an empty frame` };
+}
+
 function checkImages(
   doc: BanmianDocument,
   layout: PageLayout,
@@ -176,17 +185,7 @@ function checkImages(
       continue;
     }
     if (!bytes) {
-      // A frame still waiting for its picture (an OCR'd page's [图片]) is not a broken one: as in 飞腾 and
-      // InDesign, an empty frame is warned about and the page still goes out (field test 19: compose of an
-      // OCR'd page wrote no PDF without --force); a picture that cannot be read is an error.
-      issues.push({
-        code: 'image-missing',
-        severity: 'warning',
-        imageId: item.imageId,
-        blockId,
-        zh: `图片 ${name} 还没有图像（占位框），印刷时是空框`,
-        en: `Image ${name} has no picture yet (a placeholder); it prints as an empty frame`,
-      });
+      issues.push(emptyFrame(item.imageId, blockId, name));
       continue;
     }
     const pdf = pdfArtworkIssues(bytes, asset, { imageId: item.imageId, blockId, name });
