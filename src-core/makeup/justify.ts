@@ -1,6 +1,7 @@
 import type { Article, GridRect } from '../model/document';
-import { overhangDepth, type Measurer } from './measure';
-import { MIN_MODULE, clashes, grow, outer, type Candidate, type Levers, type Placement } from './search';
+import { overhangDepth, type Measured, type Measurer, type ShapeSpec } from './measure';
+import { HOLE_LIMIT } from './score';
+import { MIN_MODULE, clashes, grow, outer, padMax, type Candidate, type Levers, type Placement } from './search';
 
 /** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
 const STEP = 4;
@@ -25,7 +26,7 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate): 
     return !q && !deepenStep(measurer, articles, placed, r);
   });
   for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
-  for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1) fillLastColumn(measurer, articles, q);
+  for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1 && !fillLastColumn(measurer, articles, q)) rowToTitles(measurer, articles, placed, q);
   return { placed, closed };
 }
 
@@ -33,16 +34,53 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate): 
  * A module whose last column ends more than a line short: its paragraphs re-broken to gain the lines
  * that fill it (拉行), at the same depth, when enough of them can take one more line.
  */
-function fillLastColumn(measurer: Measurer, articles: Article[], q: Placement): void {
-  const e = q.m.emptyLines;
-  for (const shift of [e, e - 1]) {
-    const spec = { ...q.spec, lineShift: (q.spec.lineShift ?? 0) + shift };
-    const m = measurer.measure(articles[q.rank], spec, q.m.tracking);
-    if (!m || m.rows !== q.m.rows || m.titleRows !== q.m.titleRows || m.emptyLines > 1) continue;
-    q.spec = spec;
-    q.m = m;
-    return;
+function fillLastColumn(measurer: Measurer, articles: Article[], q: Placement): boolean {
+  // its own tracking first; then the others (a story set tight to fit a room may fill its depth set looser: field test 19, 9 lines short)
+  for (const t of [q.m.tracking, ...measurer.trackings.filter((x) => x !== q.m.tracking)]) {
+    const at = t === q.m.tracking ? q.m : measurer.measure(articles[q.rank], q.spec, t);
+    if (!at || at.rows !== q.m.rows || at.titleRows !== q.m.titleRows) continue;
+    const e = at.emptyLines;
+    for (const shift of e <= 1 ? [0] : [e, e - 1]) {
+      const spec = { ...q.spec, lineShift: (q.spec.lineShift ?? 0) + shift };
+      const m = shift ? measurer.measure(articles[q.rank], spec, t) : at;
+      if (!m || m.rows !== q.m.rows || m.titleRows !== q.m.titleRows || m.emptyLines > 1) continue;
+      q.spec = spec;
+      q.m = m;
+      return true;
+    }
   }
+  return false;
+}
+
+/** Lines 缩行 may give back, at most, for a row of the body given to the title area (see rowToTitles). */
+const SHRINK_MOST = 4;
+
+/**
+ * A module whose last column ends a whole row or more short and that no lever fills (a 5-column story
+ * set a line too deep by its last paragraphs' breaks, 9 lines blank: field test 19): a row of its body
+ * goes to white space in its title area (within `padMax`), the text set a few lines shorter (缩行) or
+ * longer (拉行) as leaves its last column fewest lines blank, at the module's depth: taken when those are
+ * within the hole limit; never bringing titles side by side.
+ */
+function rowToTitles(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement): void {
+  const article = articles[q.rank];
+  // (a stepped module only when its step runs to its foot, as 撑满 leaves one: nothing stands under its titles' overhang)
+  const stepped = outer(q) > q.spec.span;
+  const span = outer(q);
+  if (stepped && overhangDepth(q.spec, q.m.titleRows) !== q.m.rows) return;
+  if (q.m.emptyLines < span || !article.headline.trim() || q.spec.padRows + 1 > padMax({ measurer }, article, q.spec)) return;
+  const shifts = [0, ...Array.from({ length: SHRINK_MOST }, (_, i) => -(i + 1)), ...Array.from({ length: q.m.emptyLines - span }, (_, i) => i + 1)];
+  let best: { spec: ShapeSpec; m: Measured } | undefined;
+  for (const shift of shifts) {
+    const spec = { ...q.spec, padRows: q.spec.padRows + 1, lineShift: (q.spec.lineShift ?? 0) + shift, ...(stepped ? { stepRows: q.spec.stepRows! - 1 } : {}) };
+    const m = measurer.measure(article, spec, q.m.tracking);
+    if (m && m.rows === q.m.rows && m.titleRows === q.m.titleRows + 1 && m.emptyLines < (best?.m ?? q.m).emptyLines) best = { spec, m };
+  }
+  // (the lines left blank within the hole limit: the page's rule; fewer still, the better)
+  if (!best || best.m.emptyLines > HOLE_LIMIT) return;
+  const was = { spec: q.spec, m: q.m };
+  Object.assign(q, best);
+  if (clashes(placed.filter((z) => z !== q), q)) Object.assign(q, was);
 }
 
 /**

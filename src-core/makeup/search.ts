@@ -483,7 +483,7 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
  * sits centred in the space); a headline of several lines takes it as leading between its lines, so
  * half a line per line at most (a two-line headline spread a line and a half apart read as two).
  */
-function padMax(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec): number {
+export function padMax(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec): number {
   const lines = input.measurer.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
   return Math.max(spec.padRows, lines > 1 ? Math.floor(lines / 2) : PAD_MAX);
 }

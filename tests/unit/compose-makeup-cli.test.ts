@@ -252,6 +252,19 @@ describe('compose makes up the page', () => {
     expect(holes[1]?.size ?? 0, `blank areas ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
   }, 60_000);
 
+  it('a day that fits with a few percent to spare is made up full: no blank over the limit, every story once, the pictures in (fit95-day)', async () => {
+    const saved = join(dir, 'fit95-day.banmian');
+    const pdf = join(dir, 'fit95-day.pdf');
+    expect(await compose(['tests/fixtures/makeup/fit95-day', '-o', pdf, '--save', saved, '--format', 'broadsheet', ...HEADER])).toBe(0);
+    const doc = loadedDoc(saved);
+    expect([doc.blocks.filter((b) => b.kind === 'article').length, doc.blocks.filter((b) => b.kind === 'image').length]).toEqual([9, 2]);
+    // read from the rendered PDF: no blank area over the limit anywhere (a story's last column ended 9 lines short)
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `blank areas ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+    const printed = text(pdf, '-raw').replace(/\s+/g, '');
+    for (const a of doc.articles) expect(printed).toContain(plainText(a.body).split('\n')[0].replace(/\s+/g, '').slice(0, 12));
+  }, 60_000);
+
   it('refuses a bad date, a bad template and a bad count with zh + en messages', async () => {
     logs.length = 0;
     expect(await compose([SAMPLE, '-o', join(dir, 'x.pdf'), '--date', '2026-02-30'])).toBe(2);
