@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIRST_PART_SHARE } from '../../src-core/edition/continue';
-import { han, take, twoPages as twoPagesIn, type Story } from '../support/two-page-plan';
+import { han, take, timesPrinted, twoPages as twoPagesIn, type Story } from '../support/two-page-plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-jump-share-'));
 afterAll(() => {
@@ -36,14 +36,33 @@ describe('edition: how much of a continued lead stays on its first page', () => 
     expect(logs.join('\n')).toMatch(/待用/);
   }, 180_000);
 
-  it('does not jump a story its first page sets whole with nothing held over: the plan\'s 转版 is said to be unneeded (field test 14)', async () => {
+  it('cuts a story marked to continue even when page 1 could set it whole: at least its last paragraph goes to page 2, every paragraph once', async () => {
     const lead = take(900);
     const { code, logs, raw } = await twoPages('short-lead', [{ headline: '全市重点项目集中开工', body: lead }, { headline: '第一版稿件二', body: take(600) }], [{ headline: '第二版稿件一', body: take(800) }]);
     expect(code, logs.join('\n')).toBe(0);
-    expect(logs.join('\n')).toMatch(/全文排入第1版，不转版 \/ fits page 1 whole: not continued/);
-    const one = han(raw(1));
-    expect(lead.every((p) => one.includes(han(p)))).toBe(true);
-    expect(raw(1)).not.toContain('下转');
-    expect(raw(2)).not.toContain('上接');
+    expect(raw(1)).toContain('下转第2版');
+    expect(raw(2)).toContain('上接第1版');
+    expect(timesPrinted(lead, raw(1) + raw(2))).toEqual(lead.map(() => 1));
+    expect(han(raw(2))).toContain(han(lead[lead.length - 1]));
+    expect(han(raw(1))).toContain(han(lead[0]));
+  }, 120_000);
+
+  it('cuts a one-paragraph story at a sentence end: a sentence or more on each page, every character once', async () => {
+    const one = take(600).join('');
+    const { code, logs, raw } = await twoPages('one-paragraph', [{ headline: '一段稿件', body: [one] }, { headline: '第一版稿件二', body: take(600) }], [{ headline: '第二版稿件一', body: take(600) }]);
+    expect(code, logs.join('\n')).toBe(0);
+    const [p1, p2] = [han(raw(1)), han(raw(2))];
+    expect(raw(1)).toContain('下转第2版');
+    expect(raw(2)).toContain('上接第1版');
+    // the paragraph's Han text is the end of page 1's part and the start of page 2's, cut where a sentence ends
+    const text = han(one);
+    const cut = [...text].findIndex((_, i) => i > 0 && !p1.includes(text.slice(0, i + 1)));
+    expect(cut).toBeGreaterThan(0);
+    expect(p2).toContain(text.slice(cut));
+    expect(p1.split(text.slice(0, cut)).length - 1).toBe(1);
+    expect(p2.split(text.slice(cut)).length - 1).toBe(1);
+    // where the cut falls, a sentence ends
+    const sentenceEnds = [...one.matchAll(/[。！？]/g)].map((m) => han(one.slice(0, m.index + 1)).length);
+    expect(sentenceEnds).toContain(cut);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { readRegularFile } from '../../import/read-file';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
+import { CONTINUED_SUFFIX, cutAtSentence, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
 import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
 import { jumpsNotCarried, makeRoom, withGaveWay } from '../../../src-core/edition/continued-room';
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
@@ -162,10 +162,11 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
     let whole = room.alt;
     for (const [i, jump] of plan.continue.entries()) {
       if (jump.from !== page.number) continue;
-      const article = stories.get(jump.article)!.articles[0];
-      const cut = cutJump(input, article, jump, plan, i, fonts, () => (whole = whole ?? makeUpEditionPage(input, fonts)));
-      if ('zh' in cut) return cut;
-      if (cut.k === undefined) continue;
+      // a one-paragraph story is made two at a sentence end: the pool keeps it so
+      const article = cutAtSentence(stories.get(jump.article)!.articles[0]);
+      if (!article) return { zh: `continue[${i}].article = ${jump.article}：只有一句，无法转版（两版各至少一句）`, en: `continue[${i}].article = ${jump.article}: one sentence only, it cannot continue (at least one sentence on each page)` };
+      input.articles = input.articles.map((a) => (a.id === article.id ? article : a));
+      const cut = cutJump(input, article, jump, plan, fonts);
       input.articles = cut.first;
       whole = undefined;
       carried.set(jump.to, [...(carried.get(jump.to) ?? []), cut.rest]);
@@ -179,20 +180,12 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
 }
 
 /**
- * Where the plan's jump `i` cuts `article` on its first page (`input`, made up as it stands by
- * `asItStands`): `k` undefined when the page sets it whole holding nothing over (not continued), else
- * the page's articles with the first part and the rest for the later page.
+ * Where the plan's jump `i` cuts `article` on its first page (`input`): the page's articles with the
+ * first part, and the rest for the later page. Always cut, at least the last paragraph for the later
+ * page (the plan says the story continues; the 组版 moves it in the plan otherwise).
  */
-function cutJump(input: PageInput, article: Article, jump: EditionPlan['continue'][number], plan: EditionPlan, i: number, fonts: Fonts, asItStands: () => Alternative | undefined): { k?: number; first: Article[]; rest: Article } | Fail {
+function cutJump(input: PageInput, article: Article, jump: EditionPlan['continue'][number], plan: EditionPlan, fonts: Fonts): { k: number; first: Article[]; rest: Article } {
   const n = cutPoints(article);
-  if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
-  // A story the page sets whole holding nothing over is not cut: the plan's 转版 is not needed, and a
-  // 组版 keeps it on its page rather than jump its last paragraph (field test 14).
-  const whole = asItStands();
-  if (whole && setWhole(whole, article.id, fonts)) {
-    console.log(`  转版 jump: ${article.headline || article.id} 全文排入第${jump.from}版，不转版 / fits page ${jump.from} whole: not continued`);
-    return { first: input.articles, rest: article };
-  }
   const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
   const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
   // The first part keeps at least a quarter of the story (FIRST_PART_SHARE) where the page sets that whole (its lowest-ranked
