@@ -51,7 +51,7 @@ export function assembleEdition(plan: EditionPlan, made: MadePage[], jumps: Made
       ids.push(rest ? rest.article.id : a.id);
     }
     const blocks = doc.blocks.map((b) => (b.kind !== 'rule' && b.articleId !== undefined && rests.has(b.articleId) ? { ...b, articleId: rests.get(b.articleId)!.article.id } : b));
-    return { number: page.number, name: page.name, section: '', page: doc.page, articles: ids, images: doc.images.map((img) => img.id), blocks: blocks as Block[] };
+    return { number: page.number, name: page.name, section: page.section, page: doc.page, articles: ids, images: doc.images.map((img) => img.id), blocks: blocks as Block[] };
   });
   const edition: EditionDocument = {
     formatVersion: EDITION_FORMAT_VERSION,

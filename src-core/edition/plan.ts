@@ -7,7 +7,8 @@
 import { calendarDay } from '../layout/date';
 import { defaultPage } from '../model/defaults';
 import type { GridRect, PageSettings } from '../model/document';
-import { AD_POSITIONS, adRect, type AdPosition, type AdSize } from './ads';
+import { AD_POSITIONS, adCells, adRect, type AdPosition, type AdSize } from './ads';
+import { gridGeometry } from '../model/grid';
 import { DEFAULT_JUMP_STYLE, JUMP_STYLES, type JumpStyle } from './jump';
 
 export const PLAN_FORMATS = ['broadsheet', 'tabloid'] as const;
@@ -29,6 +30,8 @@ export interface PlanAd {
 export interface PlanPage {
   number: number;
   name: string;
+  /** The section (叠, e.g. A叠) the page belongs to; '' when the plan names none. */
+  section: string;
   articles: string[];
   ads: PlanAd[];
 }
@@ -91,6 +94,10 @@ class Issues {
     this.add(path, v, `应为大于 ${min}、不超过 ${max} 的数`, `must be a number above ${min} and at most ${max}`);
     return undefined;
   }
+  /** Each key of `obj` not in `known` (a typo such as `adds` would drop what it holds without a word). */
+  unknownKeys(at: string, obj: Obj, known: readonly string[]): void {
+    for (const k of Object.keys(obj)) if (!known.includes(k)) this.add(at ? `${at}.${k}` : k, obj[k], `未知字段（可用：${known.join('、')}）`, `unknown field (known: ${known.join(', ')})`);
+  }
   file(path: string, v: unknown, files: PlanFiles): string | undefined {
     const name = this.text(path, v);
     if (name !== undefined && !files.exists(name)) this.add(path, v, '找不到这个文件（路径相对于计划文件）', 'no such file (paths are relative to the plan file)');
@@ -105,7 +112,8 @@ export function parsePlan(text: string, files: PlanFiles): PlanResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, issues: [{ path: '(文件 file)', value: '', zh: `不是有效的 JSON（${(e as Error).message}）`, en: `not valid JSON (${(e as Error).message})` }] };
+    // the value is what the parser said (where it stopped)
+    return { ok: false, issues: [{ path: '(文件 file)', value: (e as Error).message, zh: '不是有效的 JSON', en: 'not valid JSON' }] };
   }
   const c = new Issues();
   if (!isObj(raw)) {
@@ -122,7 +130,7 @@ export function parsePlan(text: string, files: PlanFiles): PlanResult {
 const KNOWN_TOP = ['paper', 'date', 'format', 'jumpStyle', 'pages', 'continue'];
 
 function checkTop(c: Issues, raw: Obj): Omit<EditionPlan, 'pages' | 'continue' | 'paper'> & { paper?: string } {
-  for (const k of Object.keys(raw)) if (!KNOWN_TOP.includes(k)) c.add(k, raw[k], `未知字段（可用：${KNOWN_TOP.join('、')}）`, `unknown field (known: ${KNOWN_TOP.join(', ')})`);
+  c.unknownKeys('', raw, KNOWN_TOP);
   const paper = c.text('paper', raw.paper);
   let date = '';
   if (typeof raw.date !== 'string' || !calendarDay(raw.date)) c.add('date', raw.date, '应为有效日期 年-月-日，例如 2026-12-03', 'must be a valid day YYYY-MM-DD, e.g. 2026-12-03');
@@ -135,6 +143,8 @@ function checkTop(c: Issues, raw: Obj): Omit<EditionPlan, 'pages' | 'continue' |
   return { paper, date, format: fmt, jumpStyle: jumpStyle as JumpStyle, page: defaultPage(fmt) };
 }
 
+const KNOWN_PAGE = ['number', 'name', 'section', 'articles', 'ads'];
+
 function checkPages(c: Issues, raw: unknown, page: PageSettings, files: PlanFiles): PlanPage[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > PLAN_LIMITS.pages) {
     c.add('pages', Array.isArray(raw) ? `${raw.length} 版 pages` : raw, `应为 1–${PLAN_LIMITS.pages} 个版面的列表`, `must be a list of 1 to ${PLAN_LIMITS.pages} pages`);
@@ -146,13 +156,15 @@ function checkPages(c: Issues, raw: unknown, page: PageSettings, files: PlanFile
   raw.forEach((p, i) => {
     const at = `pages[${i}]`;
     if (!isObj(p)) return c.add(at, p, '应为对象', 'must be an object');
+    c.unknownKeys(at, p, KNOWN_PAGE);
     const number = c.integer(`${at}.number`, p.number, 1, PLAN_LIMITS.pageNumber);
     if (number !== undefined && numbers.has(number)) c.add(`${at}.number`, number, `版次重复（pages[${numbers.get(number)}] 也是第${number}版）`, `duplicate page number (pages[${numbers.get(number)}] is page ${number} too)`);
     if (number !== undefined && !numbers.has(number)) numbers.set(number, i);
     const name = c.text(`${at}.name`, p.name) ?? '';
+    const section = c.text(`${at}.section`, p.section, true) ?? '';
     const list = checkArticles(c, at, p.articles, files, articles);
     const ads = checkAds(c, at, p.ads, page, files);
-    out.push({ number: number ?? 0, name, articles: list, ads });
+    out.push({ number: number ?? 0, name, section, articles: list, ads });
   });
   return out;
 }
@@ -196,7 +208,7 @@ function checkAds(c: Issues, at: string, raw: unknown, page: PageSettings, files
 
 function checkAd(c: Issues, at: string, a: unknown, page: PageSettings, files: PlanFiles): PlanAd | undefined {
   if (!isObj(a)) return void c.add(at, a, '应为对象', 'must be an object');
-  for (const k of Object.keys(a)) if (!KNOWN_AD.includes(k)) c.add(`${at}.${k}`, a[k], `未知字段（可用：${KNOWN_AD.join('、')}）`, `unknown field (known: ${KNOWN_AD.join(', ')})`);
+  c.unknownKeys(at, a, KNOWN_AD);
   const name = c.text(`${at}.name`, a.name);
   const position = a.position ?? 'bottom-right';
   if (!Object.hasOwn(AD_POSITIONS, position as string)) c.add(`${at}.position`, a.position, `应为 ${Object.keys(AD_POSITIONS).join('、')} 之一`, `must be one of ${Object.keys(AD_POSITIONS).join(', ')}`);
@@ -205,7 +217,7 @@ function checkAd(c: Issues, at: string, a: unknown, page: PageSettings, files: P
   const size = adSize(c, at, a, position as AdPosition, page);
   if (!name || !size || !Object.hasOwn(AD_POSITIONS, position as string)) return undefined;
   const rect = adRect(size, position as AdPosition, page);
-  if (!rect) return void c.add(at, name, '广告比版面还大（超出版心的栏数或行数）', 'the ad is bigger than its page (more columns or lines than the type area)');
+  if (!rect) return void tooBig(c, at, a, size, position as AdPosition, page);
   return { name, size, position: position as AdPosition, rect, ...(artwork ? { artwork } : {}) };
 }
 
@@ -223,9 +235,26 @@ function adSize(c: Issues, at: string, a: Obj, position: AdPosition, page: PageS
   return lines && columns ? { columns, lines } : undefined;
 }
 
+/** An ad past its page's grid, named by the field that makes it so (columns or widthMm, lines or heightMm) and its value. */
+function tooBig(c: Issues, at: string, a: Obj, size: AdSize, position: AdPosition, page: PageSettings): void {
+  const geo = gridGeometry(page);
+  const cells = adCells(size, position, geo);
+  const mm = !('columns' in size);
+  if (cells.columns > geo.columns) {
+    const field = mm ? 'widthMm' : 'columns';
+    c.add(`${at}.${field}`, a[field], `广告比版面宽：${cells.columns} 栏，版心只有 ${geo.columns} 栏`, `the ad is wider than its page: ${cells.columns} columns, the type area has ${geo.columns}`);
+  }
+  if (cells.lines > geo.rows) {
+    const field = mm ? 'heightMm' : 'lines';
+    c.add(`${at}.${field}`, a[field], `广告比版面高：${cells.lines} 行，版心只有 ${geo.rows} 行`, `the ad is taller than its page: ${cells.lines} lines, the type area has ${geo.rows}`);
+  }
+}
+
 function cellsMeet(a: GridRect, b: GridRect): boolean {
   return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
 }
+
+const KNOWN_CONTINUE = ['article', 'from', 'to'];
 
 function checkContinues(c: Issues, raw: unknown, pages: PlanPage[]): PlanContinue[] {
   if (raw === undefined) return [];
@@ -237,6 +266,7 @@ function checkContinues(c: Issues, raw: unknown, pages: PlanPage[]): PlanContinu
   raw.forEach((j, i) => {
     const at = `continue[${i}]`;
     if (!isObj(j)) return c.add(at, j, '应为对象', 'must be an object');
+    c.unknownKeys(at, j, KNOWN_CONTINUE);
     const article = c.text(`${at}.article`, j.article);
     const from = c.integer(`${at}.from`, j.from, 1, PLAN_LIMITS.pageNumber);
     const to = c.integer(`${at}.to`, j.to, 1, PLAN_LIMITS.pageNumber);

@@ -3,7 +3,7 @@
  * form XObject inside the ad's frame. One reader for the import, the preflight and the writer, so a
  * file one of them takes the others take too.
  */
-import { PDFDocument, PDFPageEmbedder, type PDFContext, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFObjectCopier, PDFPageEmbedder, type PDFContext, type PDFRef } from '@cantoo/pdf-lib';
 
 /** The largest PDF taken as ad artwork: an ad is a few megabytes; past this pdf-lib's parse costs seconds and hundreds of MB. */
 export const PDF_ARTWORK_MAX_BYTES = 20 * 1024 * 1024;
@@ -68,12 +68,15 @@ export async function readPdfArtwork(bytes: Uint8Array): Promise<{ ok: true; art
 
 /**
  * The page as a form XObject in `ctx` whose Matrix maps its box onto the unit square, so the writer
- * places it exactly as it places an image (`w 0 0 h x y cm /Name Do`).
+ * places it exactly as it places an image (`w 0 0 h x y cm /Name Do`). The page is copied into `ctx`
+ * first (its fonts, images and content streams with it, as pdf-lib's copyPages and embedPdf do): its
+ * /Resources name objects by the artwork file's numbers, which mean other objects in the output.
  */
 export async function embedPdfArtwork(ctx: PDFContext, art: PdfArtwork): Promise<PDFRef> {
   const { x, y, width, height } = art.box;
   const bounds = { left: x, bottom: y, right: x + width, top: y + height };
-  const embedder = await PDFPageEmbedder.for(art.doc.getPage(0).node, bounds, [1 / width, 0, 0, 1 / height, -x / width, -y / height]);
+  const page = PDFObjectCopier.for(art.doc.context, ctx).copy(art.doc.getPage(0).node);
+  const embedder = await PDFPageEmbedder.for(page, bounds, [1 / width, 0, 0, 1 / height, -x / width, -y / height]);
   return embedder.embedIntoContext(ctx);
 }
 

@@ -4,9 +4,11 @@
  * (YYYYMMDD-NN.pdf) and the combined YYYYMMDD.pdf from the N-page writer. Each file's progress
  * (第N/M版, zh then en) goes to stderr, so a script reading stdout sees only the report.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputIntent } from '../../src-core/pdf';
 import { formatReport } from '../../src-core/preflight';
+import type { Message } from '../../src-core/makeup';
 import type { EditionInfo } from '../../src-core/edition/edition';
 import { exportFiles, progressLine } from '../../src-core/edition/export-files';
 import { writeCombinedPdf, type NumberedPage } from '../files/edition-pdf';
@@ -21,9 +23,10 @@ export type EditionPage = NumberedPage;
  * Preflight of every page, each page laid out once for the whole export (its PDF and the combined
  * one print that layout); undefined when an error blocks (and --force was not given).
  */
-function preflightAll(pages: EditionPage[], flags: PrintFlags): EditionPage[] | undefined {
+function preflightAll(pages: EditionPage[], flags: PrintFlags, editionErrors: readonly Message[]): EditionPage[] | undefined {
   const fonts = fontProvider().registry();
-  let blocked = false;
+  for (const line of formatReport({ errors: editionErrors.map((e) => ({ ...e, code: 'overset', severity: 'error' })), warnings: [] })) console.log(`  整期 edition: ${line}`);
+  let blocked = editionErrors.length > 0;
   const checked = pages.map((p) => {
     const check = checkPage(p.document, fonts, flags.bleedMm);
     for (const line of formatReport(check.report)) console.log(`  第${p.number}版 page ${p.number}: ${line}`);
@@ -40,9 +43,20 @@ type Named = Pick<EditionInfo, 'paper' | 'date'>;
 
 const progress = (line: { zh: string; en: string }): void => console.error(`${line.zh} / ${line.en}`);
 
-export async function writeEdition(plan: Named, unchecked: EditionPage[], flags: PrintFlags): Promise<number> {
-  const pages = preflightAll(unchecked, flags);
+/**
+ * The edition's print files into the -o folder, made only once preflight lets them be written (a
+ * blocked export leaves no empty folder). `editionErrors`: what blocks the edition as a whole (a
+ * continued story not set on its pages), reported and blocking with the pages' preflight errors.
+ */
+export async function writeEdition(plan: Named, unchecked: EditionPage[], flags: PrintFlags, editionErrors: readonly Message[] = []): Promise<number> {
+  const pages = preflightAll(unchecked, flags, editionErrors);
   if (!pages) return 4;
+  try {
+    mkdirSync(flags.out, { recursive: true });
+  } catch (e) {
+    console.error(`无法创建输出目录 ${flags.out}（${(e as Error).message}）\nCannot create the output folder ${flags.out} (${(e as Error).message})`);
+    return 1;
+  }
   const fonts = fontProvider().registry();
   const opts = { fonts, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: true };
   const files = exportFiles(plan.date, pages.map((p) => p.number));

@@ -133,14 +133,15 @@ describe('the edition of a made-up plan', () => {
     const styledRest = { ...rest, styleOverrides: { headline: { size: 18, lineHeight: 23 }, body: { tracking: 0.03 } } };
     const doc = (i: number, articles: Article[], blocks: ArticleBlock[]) => ({ formatVersion: 1, page: pageDocument(ed, i).page, articles, images: [], blocks });
     const made = [
-      { page: { number: 1, name: '要闻', articles: [], ads: [] }, document: doc(0, [styledFirst], [block('b-s', 's')]) },
-      { page: { number: 2, name: '综合', articles: [], ads: [] }, document: doc(1, [ed.articles[1]], [block('b-t', 't')]) },
-      { page: { number: 3, name: '经济', articles: [], ads: [] }, document: doc(2, [styledRest], [block('b-s-续', 's-续')]) },
+      { page: { number: 1, name: '要闻', section: 'A叠', articles: [], ads: [] }, document: doc(0, [styledFirst], [block('b-s', 's')]) },
+      { page: { number: 2, name: '综合', section: '', articles: [], ads: [] }, document: doc(1, [ed.articles[1]], [block('b-t', 't')]) },
+      { page: { number: 3, name: '经济', section: '', articles: [], ads: [] }, document: doc(2, [styledRest], [block('b-s-续', 's-续')]) },
     ];
     const plan = { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid' as const, jumpStyle: 'ordinal' as const, pages: made.map((m) => m.page), continue: [], page: defaultPage('tabloid') };
     const r = assembleEdition(plan, made, [{ article: s, from: 1, to: 3, cut: 2 }]);
     expect(r.unchained).toEqual([]);
     expect(validateEdition(r.edition)).toEqual([]);
+    expect(r.edition.pages.map((p) => p.section)).toEqual(['A叠', '', '']);
     expect(r.edition.articles.map((a) => [a.id, a.body.content.length, a.jumpTo])).toEqual([['s', 4, ''], ['t', 1, '']]);
     expect(r.edition.chains).toEqual([{ article: 's', parts: [{ block: 'b-s', from: 0 }, { block: 'b-s-续', from: 2, styleOverrides: styledRest.styleOverrides }] }]);
     made.forEach((m, i) => expect(pageDocument(r.edition, i), `page ${m.page.number}`).toEqual(m.document));
@@ -151,8 +152,8 @@ describe('the edition of a made-up plan', () => {
     const { first, rest } = jumpParts(ed.articles[0], 2, { from: 1, to: 3, style: 'ordinal' }, 40);
     const page = pageDocument(ed, 0).page;
     const made = [
-      { page: { number: 1, name: '要闻', articles: [], ads: [] }, document: { formatVersion: 1, page, articles: [first], images: [], blocks: [block('b-s', 's')] } },
-      { page: { number: 3, name: '经济', articles: [], ads: [] }, document: { formatVersion: 1, page, articles: [rest], images: [], blocks: [] } },
+      { page: { number: 1, name: '要闻', section: '', articles: [], ads: [] }, document: { formatVersion: 1, page, articles: [first], images: [], blocks: [block('b-s', 's')] } },
+      { page: { number: 3, name: '经济', section: '', articles: [], ads: [] }, document: { formatVersion: 1, page, articles: [rest], images: [], blocks: [] } },
     ];
     const plan = { paper: '洛阳日报', date: '2026-12-03', format: 'tabloid' as const, jumpStyle: 'ordinal' as const, pages: made.map((m) => m.page), continue: [], page };
     const r = assembleEdition(plan, made, [{ article: ed.articles[0], from: 1, to: 3, cut: 2 }]);

@@ -3,14 +3,12 @@
  * its text — and the page's lowest-ranked stories are held over for it, not the other way round (the
  * field test's 8-page edition kept one paragraph of 17 on page 1). Checked from the page's PDF.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIRST_PART_SHARE } from '../../src-core/edition/continue';
-import { run as edition } from '../../src-main/cli/commands/edition';
+import { han, take, timesPrinted, twoPages as twoPagesIn, type Story } from '../support/two-page-plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-jump-share-'));
 afterAll(() => {
@@ -18,38 +16,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const han = (s: string): string => s.replace(/[^\u4e00-\u9fff]/g, '');
-
-// distinct paragraphs of public news text (《人民日报》 1998, tests/fixtures/proof/clean/CREDITS.md): three sentences each
-const sentences = readFileSync(fileURLToPath(new URL('../fixtures/proof/clean/renmin-ribao-1998.txt', import.meta.url)), 'utf8').split('\n').filter((l) => l.trim());
-const paragraphs = Array.from({ length: Math.floor(sentences.length / 3) }, (_, i) => sentences.slice(3 * i, 3 * i + 3).join(''));
-let next = 0;
-const take = (chars: number): string[] => {
-  const out: string[] = [];
-  for (let n = 0; n < chars; n += out[out.length - 1].length) out.push(paragraphs[next++]);
-  return out;
-};
-
-/** A two-page plan in its own folder: page 1's stories (the first continues to page 2), page 2's; the edition's exit, its logs and each page's text. */
-async function twoPages(name: string, page1: { headline: string; body: string[] }[], page2: { headline: string; body: string[] }[]) {
-  const root = join(dir, name);
-  mkdirSync(join(root, 'day'), { recursive: true });
-  const write = (file: string, a: { headline: string; body: string[] }): string => {
-    writeFileSync(join(root, 'day', file), `主题：${a.headline}\n本报记者 张三\n\n${a.body.join('\n\n')}\n`);
-    return `day/${file}`;
-  };
-  const one = page1.map((a, i) => write(`0${i + 1}.txt`, a));
-  const two = page2.map((a, i) => write(`1${i + 1}.txt`, a));
-  const plan = { paper: '测试日报', date: '2026-12-04', format: 'broadsheet', pages: [{ number: 1, name: '要闻', articles: one }, { number: 2, name: '综合', articles: two }], continue: [{ article: one[0], from: 1, to: 2 }] };
-  writeFileSync(join(root, 'PLAN.json'), JSON.stringify(plan));
-  const logs: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-  const code = await edition([join(root, 'PLAN.json'), '-o', join(root, 'out'), '--proof', '--force']);
-  vi.restoreAllMocks();
-  const raw = (n: number) => execFileSync('pdftotext', ['-raw', join(root, 'out', `20261204-0${n}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
-  return { code, logs, raw };
-}
+const twoPages = (name: string, page1: Story[], page2: Story[]) => twoPagesIn(dir, name, page1, page2);
 
 describe('edition: how much of a continued lead stays on its first page', () => {
   it('keeps at least a quarter of the lead on page 1, holding over page 1\'s last stories for it', async () => {
@@ -69,14 +36,33 @@ describe('edition: how much of a continued lead stays on its first page', () => 
     expect(logs.join('\n')).toMatch(/待用/);
   }, 180_000);
 
-  it('does not jump a story its first page sets whole with nothing held over: the plan\'s 转版 is said to be unneeded (field test 14)', async () => {
+  it('cuts a story marked to continue even when page 1 could set it whole: at least its last paragraph goes to page 2, every paragraph once', async () => {
     const lead = take(900);
     const { code, logs, raw } = await twoPages('short-lead', [{ headline: '全市重点项目集中开工', body: lead }, { headline: '第一版稿件二', body: take(600) }], [{ headline: '第二版稿件一', body: take(800) }]);
     expect(code, logs.join('\n')).toBe(0);
-    expect(logs.join('\n')).toMatch(/全文排入第1版，不转版 \/ fits page 1 whole: not continued/);
-    const one = han(raw(1));
-    expect(lead.every((p) => one.includes(han(p)))).toBe(true);
-    expect(raw(1)).not.toContain('下转');
-    expect(raw(2)).not.toContain('上接');
+    expect(raw(1)).toContain('下转第2版');
+    expect(raw(2)).toContain('上接第1版');
+    expect(timesPrinted(lead, raw(1) + raw(2))).toEqual(lead.map(() => 1));
+    expect(han(raw(2))).toContain(han(lead[lead.length - 1]));
+    expect(han(raw(1))).toContain(han(lead[0]));
+  }, 120_000);
+
+  it('cuts a one-paragraph story at a sentence end: a sentence or more on each page, every character once', async () => {
+    const one = take(600).join('');
+    const { code, logs, raw } = await twoPages('one-paragraph', [{ headline: '一段稿件', body: [one] }, { headline: '第一版稿件二', body: take(600) }], [{ headline: '第二版稿件一', body: take(600) }]);
+    expect(code, logs.join('\n')).toBe(0);
+    const [p1, p2] = [han(raw(1)), han(raw(2))];
+    expect(raw(1)).toContain('下转第2版');
+    expect(raw(2)).toContain('上接第1版');
+    // the paragraph's Han text is the end of page 1's part and the start of page 2's, cut where a sentence ends
+    const text = han(one);
+    const cut = [...text].findIndex((_, i) => i > 0 && !p1.includes(text.slice(0, i + 1)));
+    expect(cut).toBeGreaterThan(0);
+    expect(p2).toContain(text.slice(cut));
+    expect(p1.split(text.slice(0, cut)).length - 1).toBe(1);
+    expect(p2.split(text.slice(cut)).length - 1).toBe(1);
+    // where the cut falls, a sentence ends
+    const sentenceEnds = [...one.matchAll(/[。！？]/g)].map((m) => han(one.slice(0, m.index + 1)).length);
+    expect(sentenceEnds).toContain(cut);
   }, 120_000);
 });

@@ -4,11 +4,11 @@
  * (pdftoppm pixels), MuPDF and qpdf; and a PDF that is encrypted, damaged, empty, of several pages or
  * huge is refused naming the plan field and the file, with nothing written.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PDFDocument, cmyk } from '@cantoo/pdf-lib';
+import { PDFDocument, StandardFonts, cmyk } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { run as edition } from '../../src-main/cli/commands/edition';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
@@ -115,6 +115,29 @@ describe('a PDF as an ad\'s artwork', () => {
     expect(await exportCommand([join(dir, 'good.banmian'), '-o', join(dir, 'again'), '--proof']), logs.join('\n')).toBe(0);
     const again = magentaBox(join(dir, 'again', '20261203-01.pdf'), 72);
     expect(again).toEqual(m);
+  }, 120_000);
+
+  it('keeps the ad\'s own fonts and images: its text is extractable, its picture listed, poppler draws it without an error (audit 17: /Resources pointed at the ad file\'s objects)', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([AD.width, AD.height]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    page.drawText('HELUO BANK SAVINGS', { x: 20, y: 360, size: 20, font });
+    const png = await doc.embedPng(readFileSync(join(FIXTURE, 'ads', 'bank.png')));
+    page.drawImage(png, { x: 20, y: 20, width: 260, height: 300 });
+    writeFileSync(join(dir, 'rich.pdf'), await doc.save());
+    const out = join(dir, 'rich-out');
+    logs.length = 0;
+    expect(await edition([planWith(join(dir, 'rich.pdf'), 'rich'), '-o', out, '--proof']), logs.join('\n')).toBe(0);
+    const page1 = join(out, '20261203-01.pdf');
+    expect(execFileSync('pdftotext', [page1, '-'], { encoding: 'utf8' })).toContain('HELUO BANK SAVINGS');
+    const size = `${png.width} ${png.height}`;
+    const listed = (pdf: string) => execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').filter((l) => l.trim().split(/\s+/).slice(3, 5).join(' ') === size);
+    expect(listed(page1).length).toBeGreaterThan(0);
+    expect(listed(join(out, '20261203.pdf')).length).toBeGreaterThan(0);
+    for (const pdf of [page1, join(out, '20261203.pdf')]) {
+      const drawn = spawnSync('pdftoppm', ['-r', '20', '-png', pdf, join(dir, 'rich')], { encoding: 'utf8' });
+      expect(drawn.stderr).toBe('');
+    }
   }, 120_000);
 
   it('on screen: a stand-in of the page\'s proportions saying PDF and the ad\'s name (browsers draw no PDF in SVG)', async () => {

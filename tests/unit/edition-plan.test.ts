@@ -66,10 +66,29 @@ describe('the page plan (版面计划)', () => {
     expect(strip.rect).toMatchObject({ col: 0, span: geo.columns, row: geo.rows - strip.rect.rows });
   });
 
-  it('refuses text that is not JSON', () => {
+  it('refuses text that is not JSON, saying what the parser said', () => {
     const i = only('{ "paper": "洛阳日报", ');
     expect(i.zh).toContain('JSON');
     expect(i.en).toContain('not valid JSON');
+    expect(i.value).toMatch(/JSON|position|end/i);
+  });
+
+  it('refuses an unknown key in a page or a jump, naming the field and its value (a typo dropped a paid ad)', () => {
+    const plan = example();
+    plan.pages[1].adds = [{ name: '某商场', lines: 10, position: 'bottom-strip' }];
+    plan.continue[0].too = 2;
+    const list = issuesOf(plan);
+    expect(list.map((i) => [i.path, i.value])).toEqual([['pages[1].adds', '[{"name":"某商场","lines":10,"position":"bottom-strip"}]'], ['continue[0].too', '2']]);
+    expect(list[0].zh).toContain('未知字段');
+    expect(list[1].en).toContain('unknown field (known: article, from, to)');
+  });
+
+  it('reads a page\'s section (叠)', () => {
+    const plan = example();
+    plan.pages[0].section = 'A叠';
+    const r = parsePlan(JSON.stringify(plan), files);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.plan.pages.map((p) => p.section)).toEqual(['A叠', '', '']);
   });
 
   it('names a missing article file by its field and value', () => {
@@ -125,12 +144,12 @@ describe('the page plan (版面计划)', () => {
     const geo = gridGeometry(defaultPage('broadsheet'));
     plan.pages[0].ads[0].columns = geo.columns + 1;
     const i = only(plan);
-    expect(i).toMatchObject({ path: 'pages[0].ads[0]', value: '"广告"' });
-    expect(i.en).toContain('bigger than its page');
+    expect(i).toMatchObject({ path: 'pages[0].ads[0].columns', value: String(geo.columns + 1) });
+    expect(i.en).toContain(`wider than its page: ${geo.columns + 1} columns`);
     plan.pages[0].ads[0] = { name: '广告', columns: 2, lines: geo.rows + 1 };
-    expect(only(plan).path).toBe('pages[0].ads[0]');
+    expect(only(plan)).toMatchObject({ path: 'pages[0].ads[0].lines', value: String(geo.rows + 1) });
     plan.pages[0].ads[0] = { name: '广告', widthMm: 100, heightMm: 2000 };
-    expect(only(plan).path).toBe('pages[0].ads[0]');
+    expect(only(plan)).toMatchObject({ path: 'pages[0].ads[0].heightMm', value: '2000' });
   });
 
   it('refuses two ads on the same cells, naming both', () => {

@@ -8,7 +8,7 @@
  * an edition whose page preflight blocks exits 4 writing nothing, and --force writes it anyway.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as exportCommand } from '../../src-main/cli/commands/export';
@@ -104,14 +104,15 @@ function overset(): EditionDocument {
 }
 
 describe('an edition blocked by preflight', () => {
-  it('exits 4 naming the page and writes nothing; --force writes every file', async () => {
+  it('exits 4 naming the page and writes nothing, not even the -o folder; --force writes every file', async () => {
     const file = join(dir, 'overset.banmian');
     writeFileSync(file, serializeEdition(overset()));
     logs.length = 0;
     const blocked = join(dir, 'blocked');
     expect(await exportCommand([file, '-o', blocked, '--proof']), logs.join('\n')).toBe(4);
     expect(logs.join('\n')).toMatch(/第1版/);
-    expect(readdirSync(blocked, { withFileTypes: true }).length).toBe(0);
+    // not even the folder: a blocked export leaves no empty OUTDIR behind
+    expect(existsSync(blocked)).toBe(false);
     logs.length = 0;
     const forced = join(dir, 'forced');
     expect(await exportCommand([file, '-o', forced, '--proof', '--force']), logs.join('\n')).toBe(0);

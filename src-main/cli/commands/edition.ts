@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { readRegularFile } from '../../import/read-file';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CONTINUED_SUFFIX, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
+import { CONTINUED_SUFFIX, cutAtSentence, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
 import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
+import { jumpsNotCarried, makeRoom, withGaveWay } from '../../../src-core/edition/continued-room';
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
 import type { Alternative, PictureLink } from '../../../src-core/makeup';
 import type { Article, BanmianDocument } from '../../../src-core/model/document';
@@ -137,8 +138,14 @@ interface MadeUp {
   alt: Alternative;
 }
 
-/** Every page made up in page order; a continued story cut where its first page's make-up says, its rest ranked second on its later page. */
-async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<{ pages: MadeUp[]; jumps: MadeJump[] } | Fail> {
+type Fonts = ReturnType<ReturnType<typeof fontProvider>['registry']>;
+
+/**
+ * Every page made up in page order; a continued story cut where its first page's make-up says, its
+ * rest ranked after the lead of its later page, ahead of that page's own lower-ranked stories
+ * (`makeRoom`). `blockers`: the continued stories a part of which is still not set (errors).
+ */
+async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<{ pages: MadeUp[]; jumps: MadeJump[]; blockers: Fail[] } | Fail> {
   const fonts = fontProvider().registry();
   const carried = new Map<number, Article[]>();
   const out: MadeUp[] = [];
@@ -147,58 +154,58 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
     const art = await importArtwork(page, base, `pages[${plan.pages.indexOf(page)}]`);
     if ('zh' in art) return art;
     const own = page.articles.map((f) => stories.get(f)!);
-    const ownArticles = own.flatMap((s) => s.articles);
-    const input: PageInput = {
-      page: pageSettings(plan.page, plan.paper, plan.date, page),
-      // A continued story's rest ranks right after the page's lead: the 下转 line on its first page promises it here.
-      articles: [...ownArticles.slice(0, 1), ...(carried.get(page.number) ?? []), ...ownArticles.slice(1)],
-      images: [...own.flatMap((s) => s.images), ...art.images],
-      pictures: own.flatMap((s) => s.pictures),
-      ads: art.ads,
-    };
-    // A story the page sets whole holding nothing over is not cut: the plan's 转版 is not needed, and a
-    // 组版 keeps it on its page rather than jump its last paragraph (field test 14).
-    let whole: Alternative | undefined;
+    const rests = carried.get(page.number) ?? [];
+    const fixed = { page: pageSettings(plan.page, plan.paper, plan.date, page), images: [...own.flatMap((s) => s.images), ...art.images], pictures: own.flatMap((s) => s.pictures), ads: art.ads };
+    const room = makeRoom(fixed, own.flatMap((s) => s.articles), rests, fonts);
+    const input = room.input;
+    // (the page made up as it stands: its own make-up unless a cut changes its articles)
+    let whole = room.alt;
     for (const [i, jump] of plan.continue.entries()) {
       if (jump.from !== page.number) continue;
-      const article = stories.get(jump.article)!.articles[0];
-      const n = cutPoints(article);
-      if (n < 1) return { zh: `continue[${i}].article = ${jump.article}：只有一段，无法转版（两版各至少一段）`, en: `continue[${i}].article = ${jump.article}: one paragraph only, it cannot continue (at least one paragraph on each page)` };
-      // (the page made up as it stands: its own make-up unless a cut changes its articles)
-      whole = whole ?? makeUpEditionPage(input, fonts);
-      if (whole && setWhole(whole, article.id, fonts)) {
-        console.log(`  转版 jump: ${article.headline || article.id} 全文排入第${jump.from}版，不转版 / fits page ${jump.from} whole: not continued`);
-        continue;
-      }
-      const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
-      const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
-      // The first part keeps at least a quarter of the story (FIRST_PART_SHARE) where the page sets that whole (its lowest-ranked
-      // stories held over for it), else what the page has room for; the articles held over with the least
-      // of the story on this page may stay held over.
-      // each cut's page made up once (the least cut is asked what it holds over and whether it sets the story whole)
-      const made = new Map<number, Alternative | undefined>();
-      const madeAt = (cut: number): Alternative | undefined => (made.has(cut) ? made.get(cut) : made.set(cut, makeUpEditionPage(withFirst(cut), fonts)).get(cut));
-      const heldWith = (k: number): Set<string> => new Set(madeAt(k)?.heldOver.map((h) => h.articleId));
-      const setAt = (cut: number, held: Set<string>): boolean => {
-        const alt = madeAt(cut);
-        return !!alt && setWhole(alt, article.id, fonts, held);
-      };
-      const least = leastCut(article);
-      const heldLeast = heldWith(least);
-      const start = setAt(least, heldLeast) ? least : 1;
-      const held = start === least ? heldLeast : heldWith(1);
-      const k = largestCut(n, (cut) => setAt(cut, held), start);
-      input.articles = withFirst(k).articles;
+      // a one-paragraph story is made two at a sentence end: the pool keeps it so
+      const article = cutAtSentence(stories.get(jump.article)!.articles[0]);
+      if (!article) return { zh: `continue[${i}].article = ${jump.article}：只有一句，无法转版（两版各至少一句）`, en: `continue[${i}].article = ${jump.article}: one sentence only, it cannot continue (at least one sentence on each page)` };
+      input.articles = input.articles.map((a) => (a.id === article.id ? article : a));
+      const cut = cutJump(input, article, jump, plan, fonts);
+      input.articles = cut.first;
       whole = undefined;
-      carried.set(jump.to, [...(carried.get(jump.to) ?? []), parts(k).rest]);
-      jumps.push({ article, from: jump.from, to: jump.to, cut: k });
-      console.log(`  转版 jump: ${article.headline || article.id} 第${jump.from}版 ${k} 段 paragraphs → 第${jump.to}版 ${n + 1 - k} 段 paragraphs`);
+      carried.set(jump.to, [...(carried.get(jump.to) ?? []), cut.rest]);
+      jumps.push({ article, from: jump.from, to: jump.to, cut: cut.k });
     }
     const alt = whole ?? makeUpEditionPage(input, fonts);
     if (!alt) return { zh: `第${page.number}版组版没有得到版面`, en: `Make-up found no page for page ${page.number}` };
-    out.push({ page, alt });
+    out.push({ page, alt: withGaveWay(alt, room.gaveWay, rests) });
   }
-  return { pages: out, jumps };
+  return { pages: out, jumps, blockers: jumpsNotCarried(new Map(out.map((m) => [m.page.number, m.alt])), jumps, fonts) };
+}
+
+/**
+ * Where the plan's jump `i` cuts `article` on its first page (`input`): the page's articles with the
+ * first part, and the rest for the later page. Always cut, at least the last paragraph for the later
+ * page (the plan says the story continues; the 组版 moves it in the plan otherwise).
+ */
+function cutJump(input: PageInput, article: Article, jump: EditionPlan['continue'][number], plan: EditionPlan, fonts: Fonts): { k: number; first: Article[]; rest: Article } {
+  const n = cutPoints(article);
+  const parts = (k: number) => jumpParts(article, k, { from: jump.from, to: jump.to, style: plan.jumpStyle }, plan.page.styles.headline.size);
+  const withFirst = (k: number): PageInput => ({ ...input, articles: input.articles.map((a) => (a.id === article.id ? parts(k).first : a)) });
+  // The first part keeps at least a quarter of the story (FIRST_PART_SHARE) where the page sets that whole (its lowest-ranked
+  // stories held over for it), else what the page has room for; the articles held over with the least
+  // of the story on this page may stay held over.
+  // each cut's page made up once (the least cut is asked what it holds over and whether it sets the story whole)
+  const made = new Map<number, Alternative | undefined>();
+  const madeAt = (cut: number): Alternative | undefined => (made.has(cut) ? made.get(cut) : made.set(cut, makeUpEditionPage(withFirst(cut), fonts)).get(cut));
+  const heldWith = (k: number): Set<string> => new Set(madeAt(k)?.heldOver.map((h) => h.articleId));
+  const setAt = (cut: number, held: Set<string>): boolean => {
+    const alt = madeAt(cut);
+    return !!alt && setWhole(alt, article.id, fonts, held);
+  };
+  const least = leastCut(article);
+  const heldLeast = heldWith(least);
+  const start = setAt(least, heldLeast) ? least : 1;
+  const held = start === least ? heldLeast : heldWith(1);
+  const k = largestCut(n, (cut) => setAt(cut, held), start);
+  console.log(`  转版 jump: ${article.headline || article.id} 第${jump.from}版 ${k} 段 paragraphs → 第${jump.to}版 ${n + 1 - k} 段 paragraphs`);
+  return { k, first: withFirst(k).articles, rest: parts(k).rest };
 }
 
 /** What each page got: its news hole, articles held over (待用), an under-filled page and a blank hole over the limit as warnings. */
@@ -245,13 +252,7 @@ export async function run(args: string[]): Promise<number> {
   // the PDFs are written from the edition document, as `export` of the saved file writes them
   const { edition, unchained } = assembleEdition(plan, made.pages.map((p) => ({ page: p.page, document: p.alt.document })), made.jumps);
   for (const id of unchained) console.log(`  注意：${id} 转版的一部分待用，存为两篇稿件 / Note: part of the continued story ${id} is held over; it is saved as two articles`);
-  try {
-    mkdirSync(flags.out, { recursive: true });
-  } catch (e) {
-    console.error(`无法创建输出目录 ${flags.out}（${(e as Error).message}）\nCannot create the output folder ${flags.out} (${(e as Error).message})`);
-    return 1;
-  }
-  const code = await writeEdition(plan, pageDocuments(edition), flags);
+  const code = await writeEdition(plan, pageDocuments(edition), flags, made.blockers);
   if (code !== 0 || !parsed.values.save) return code;
   return saveEdition(parsed.values.save, edition);
 }

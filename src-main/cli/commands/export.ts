@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pngProof, printPage } from '../../files/print';
 import { fontFiles, roleUses, withFontFiles, type FontFiles } from '../../fonts/font-files';
@@ -99,12 +99,6 @@ async function exportEdition(edition: EditionDocument, file: string, flags: Prin
   }
   if (!calendarDay(edition.edition.date)) {
     console.error(`${file}：edition.date = ${JSON.stringify(edition.edition.date)}：应为有效日期 年-月-日（导出文件按日期命名）\n${file}: edition.date = ${JSON.stringify(edition.edition.date)}: must be a valid day YYYY-MM-DD (the exported files are named by it)`);
-    return 1;
-  }
-  try {
-    mkdirSync(flags.out, { recursive: true });
-  } catch (e) {
-    console.error(`无法创建输出目录 ${flags.out}（${(e as Error).message}）\nCannot create the output folder ${flags.out} (${(e as Error).message})`);
     return 1;
   }
   return writeEdition(edition.edition, pageDocuments(edition), flags);
