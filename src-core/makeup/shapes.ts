@@ -1,6 +1,7 @@
 import { PRINT_PPI, type Article, type ImageAsset, type PageSettings } from '../model/document';
 import { spanWidth, type GridGeometry } from '../model/grid';
 import { plainText } from '../model/richtext';
+import { storyId } from '../model/story-parts';
 import type { PictureShape, ShapeSpec } from './measure';
 import type { PictureLink } from './types';
 
@@ -203,9 +204,20 @@ export function headlineSizesFor(article: Article, rank: number, columns: number
   const sizes = headlineSizes(columns);
   const level = levelFor(article, rank, lead);
   const briefs = sizes.length - 1;
-  if (rank === 0 || level === briefs) return [sizes[level]];
+  const cap = continuationSize(article);
+  if (rank === 0 || level === briefs) return [Math.min(cap, sizes[level])];
   const smaller = level + 1 === briefs && !isBrief(article, rank) && sizes[briefs - 1] - sizes[briefs] > 2 ? Math.round((sizes[briefs - 1] + sizes[briefs]) / 2) : sizes[level + 1];
-  return [sizes[level], smaller];
+  return [...new Set([sizes[level], smaller].map((size) => Math.min(cap, size)))];
+}
+
+/**
+ * A story's part continued from another page (转版, its id a part's: `storyId`) keeps its continuation
+ * headline's size (the headline, smaller, edition/chain.ts) as the most it is set in, whatever its rank
+ * on this page: ranked first to make room for it (audit of issue 17), it took the page lead's 36 pt.
+ */
+function continuationSize(article: Article): number {
+  const size = article.styleOverrides?.headline?.size;
+  return storyId(article.id) !== article.id && size ? size : Number.POSITIVE_INFINITY;
 }
 
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
@@ -245,7 +257,7 @@ const WIDE_LEAD = 0.75;
  * never for a lead of a brief's length (field test 15: 48 pt across the page over two lines of text).
  */
 function leadSizes(article: Article, geo: GridGeometry, span: number, own: number[]): number[] {
-  if (geo.columns < 7 || span < Math.ceil(geo.columns * WIDE_LEAD) || briefLength(article)) return own;
+  if (geo.columns < 7 || span < Math.ceil(geo.columns * WIDE_LEAD) || briefLength(article) || continuationSize(article) < Number.POSITIVE_INFINITY) return own;
   const chars = [...article.headline.replace(/\s+/g, '')].length;
   return [...own, ...LEAD_GROWTH.filter((size) => size > own[0] && chars * size * 1.1 <= spanWidth(geo, span))];
 }

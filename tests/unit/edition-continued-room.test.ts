@@ -4,6 +4,7 @@
  * edition is blocked (exit 4, nothing written) — never a 下转 line naming a page without the story.
  * Checked from the pages' PDFs (pdftotext): each paragraph of the story printed exactly once.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('edition: the continued part on a page of its own stories and an ad', (
     const page1 = [{ headline: '千里黄河岸边的新变化', body: lead }, { headline: '第一版稿件二', body: take(1600) }];
     // page 2: seven stories of its own over a 200 mm bottom strip
     const page2 = [1150, 950, 950, 750, 650, 450, 420].map((n, i) => ({ headline: `第二版稿件${i + 1}`, body: take(n) }));
-    const { code, logs, raw } = await twoPages(dir, 'full', page1, page2, { ads: [[{ name: '河洛银行', columns: 4, lines: 30, position: 'bottom-right' }], [{ name: '老字号酱菜', heightMm: 200, position: 'bottom-strip' }]], args: ['--proof'] });
+    const { code, logs, raw, out } = await twoPages(dir, 'full', page1, page2, { ads: [[{ name: '河洛银行', columns: 4, lines: 30, position: 'bottom-right' }], [{ name: '老字号酱菜', heightMm: 200, position: 'bottom-strip' }]], args: ['--proof'] });
     const log = logs.join('\n');
     expect(code, log).toBe(0);
     expect(raw(1).includes('下转第2版'), log).toBe(true);
@@ -30,6 +31,14 @@ describe('edition: the continued part on a page of its own stories and an ad', (
     expect(timesPrinted(lead, raw(1) + raw(2)), log).toEqual(lead.map(() => 1));
     expect(log).not.toContain('转版的后半');
     expect(log).toMatch(/待用/);
+    // ranked first on page 2 to make room for it, it keeps its continuation headline: smaller than on page 1, not the page lead's size
+    const height = (n: number): number => {
+      const words = [...execFileSync('pdftotext', ['-bbox-layout', join(out, `20261204-0${n}.pdf`), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+      const word = words.find((w) => w[3].includes('千里黄河'));
+      return word ? Number(word[2]) - Number(word[1]) : 0;
+    };
+    expect(height(2), log).toBeGreaterThan(0);
+    expect(height(2)).toBeLessThan(height(1) * 0.8);
   }, 240_000);
 
   it('blocks the edition when the rest is longer than page 2 can take: an error naming the story and both pages, exit 4, nothing written', async () => {
