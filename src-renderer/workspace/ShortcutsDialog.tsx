@@ -21,7 +21,7 @@ export function ShortcutsDialog() {
   if (!isOpen) return null;
   const close = () => setOpen(false);
   return (
-    <Backdrop testId="dialog-shortcuts" onCancel={close}>
+    <Backdrop testId="dialog-shortcuts" onCancel={close} className="shortcuts-dialog">
       <h2>
         快捷键 <small>Keyboard shortcuts</small>
       </h2>

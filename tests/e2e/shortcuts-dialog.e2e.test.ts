@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { menu, shot, workspaceSession } from './workspace-support';
+
+/**
+ * 帮助 → 快捷键 shows every section where it can be read: the list scrolls vertically inside the
+ * dialog, never off its right edge (a multi-column box of fixed height once put 版面画布 and 稿件编辑
+ * there, out of sight and past any scrollbar), and no Chinese name breaks in the middle.
+ */
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+/** Scrolls the list vertically only (as its scrollbar or the wheel would) until the row is in its box. */
+async function scrollRowIntoList(page: Page, keys: string): Promise<void> {
+  await page.getByTestId('dialog-shortcuts').evaluate((dialog, k) => {
+    const list = dialog.querySelector<HTMLElement>('.shortcut-sections')!;
+    const row = [...dialog.querySelectorAll<HTMLElement>('[data-testid="shortcut"]')].find((r) => r.querySelector('kbd')?.textContent === k)!;
+    list.scrollTop += row.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom;
+  }, keys);
+}
+
+describe.skipIf(!chromiumAvailable())('帮助 → 快捷键 shows every section, scrolled vertically', () => {
+  const session = workspaceSession();
+
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 1600, height: 1000 }]) {
+    it(`at ${viewport.width}×${viewport.height} the story editor's Ctrl+B row lies inside the dialog once scrolled to`, async () => {
+      const { page } = session;
+      await page.setViewportSize(viewport);
+      await page.keyboard.press('Escape');
+      await menu(page, 'help', 'help.shortcuts');
+      const dialog = page.getByTestId('dialog-shortcuts');
+      await dialog.waitFor();
+      const list = dialog.locator('.shortcut-sections');
+      // Nothing beside the list's box: whatever is not shown is below, reached by scrolling down.
+      const widths = await list.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      await scrollRowIntoList(page, 'Ctrl+B');
+      const row = dialog.getByTestId('shortcut').filter({ has: page.locator('kbd', { hasText: /^Ctrl\+B$/ }) });
+      const rowBox = (await row.boundingBox())!;
+      expect(inside(rowBox, (await list.boundingBox())!), JSON.stringify(rowBox)).toBe(true);
+      expect(inside(rowBox, (await dialog.boundingBox())!)).toBe(true);
+      expect(inside((await dialog.boundingBox())!, { x: 0, y: 0, ...viewport })).toBe(true);
+      await shot(page, `shortcuts-${viewport.width}x${viewport.height}.png`);
+      // Each Chinese name on one line (or broken only at its spaces): as tall as one line of its cell's text.
+      const broken = await dialog.locator('[data-testid="shortcut"] td:nth-child(2)').evaluateAll((cells) =>
+        cells.filter((c) => !c.textContent!.includes(' ') && c.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(c).lineHeight || '18')).map((c) => c.textContent),
+      );
+      expect(broken).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await dialog.count()).toBe(0);
+    });
+  }
+});
