@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { menu, shot, workspaceSession } from './workspace-support';
+import { clickCaret, menu, openStory, shot, workspaceSession } from './workspace-support';
 
 /**
  * 帮助 → 快捷键 shows every section where it can be read: the list scrolls vertically inside the
@@ -59,4 +59,45 @@ describe.skipIf(!chromiumAvailable())('帮助 → 快捷键 shows every section,
       expect(await dialog.count()).toBe(0);
     });
   }
+});
+
+describe.skipIf(!chromiumAvailable())('the story editor shows its keys: B and I buttons, ## and the way to 快捷键', () => {
+  const session = workspaceSession({ width: 1366, height: 768 });
+
+  it('has 加粗 and 倾斜 buttons, their keys in the tooltip, that set and show the mark', async () => {
+    const { page } = session;
+    await openStory(page, 'b-nanguan');
+    const bold = page.getByTestId('story-bold');
+    const italic = page.getByTestId('story-italic');
+    expect(await bold.getAttribute('title')).toMatch(/加粗.*Ctrl\+B/);
+    expect(await italic.getAttribute('title')).toMatch(/Ctrl\+I/);
+    const body = page.getByTestId('story-body');
+    await clickCaret(body.locator('p').first(), { x: 30, y: 8 });
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    const selected = () => body.evaluate((el) => {
+      const state = (el as HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }).editor?.state;
+      return state ? state.selection.to - state.selection.from : 0;
+    });
+    await expect.poll(selected).toBe(2);
+    expect(await bold.getAttribute('aria-pressed')).toBe('false');
+    await bold.click();
+    await expect.poll(() => body.locator('strong').count()).toBeGreaterThan(0);
+    expect(await bold.getAttribute('aria-pressed')).toBe('true');
+    await italic.click();
+    await expect.poll(() => body.locator('em').count()).toBeGreaterThan(0);
+    // The selection stayed in the text: the next key acts on it.
+    expect(await selected()).toBe(2);
+    await shot(page, 'story-keys-1366x768.png');
+  });
+
+  it('says ## at a line start makes a subhead, and opens 快捷键 from its link', async () => {
+    const { page } = session;
+    const hint = page.getByTestId('story-keys-hint');
+    expect(await hint.isVisible()).toBe(true);
+    expect(await hint.innerText()).toMatch(/##\s*行首：小标题/);
+    await page.getByTestId('story-keys-all').click();
+    await page.getByTestId('dialog-shortcuts').waitFor();
+    await page.keyboard.press('Escape');
+  });
 });
