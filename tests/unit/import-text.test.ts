@@ -306,6 +306,9 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles.map((a) => [a.headline, a.lead.replace(/（.*/, '')])).toEqual([['28路和807路公交新线下月开通', ''], ['联合消防演练给居民上了一堂课', '本报讯'], ['哈市今年新开辟8条公交线路', '生活报3月29日讯'], ['阳西早稻机收忙', '']]);
     expect(r.articles.map((a) => plainText(a.body).slice(-6))).toEqual(['新村站始发。', '堂生动的消防课。'.slice(-6), '民出行提供便利。'.slice(-6), '轻松应对夏收。'.slice(-6)]);
     expect(r.page.credits).toMatchObject({ proofreader: '周敏', layoutEditor: '吴刚' });
+    // 目前，opens a story as a date does (field test 20)
+    const [a, b] = await imported(['走失老人找到了家', '本报讯 2月9日上午，一名走失的老人来到社区求助。', '社区最终联系到老人的家人，将其平安送回家。', '延边秋收全面展开', '目前，延边州秋收作业生产全面展开，田野到处都是一片忙碌景象。'].join('\n'));
+    expect([a?.headline, b?.headline]).toEqual(['走失老人找到了家', '延边秋收全面展开']);
     // a numbered subhead over a section that opens with a date stays the story's subhead
     const [one, ...more] = await imported(['市图书馆新馆正式开馆', '本报讯 昨天，市图书馆新馆开馆。', '一、读者络绎不绝', '5月1日，新馆迎来首批读者。'].join('\n'));
     expect([one.headline, more.length]).toEqual(['市图书馆新馆正式开馆', 0]);
