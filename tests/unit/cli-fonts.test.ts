@@ -4,7 +4,7 @@
  * (a face of a collection), which the PDF embeds as a subset under its PostScript name.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
@@ -83,6 +83,16 @@ describe('fonts and --font', () => {
     expect(await main(['export', page, '-o', plain, '--force'])).toBe(0);
     expect(execFileSync('pdffonts', [plain], { encoding: 'utf8' })).not.toContain('NotoSansCJK');
   });
+
+  it('export EDITION --font body=FILE#INDEX sets every page of a saved edition in that face (it was refused: one page at a time)', async () => {
+    const saved = join(dir, 'edition.banmian');
+    expect(await main(['edition', 'tests/fixtures/edition/PLAN.json', '-o', join(dir, 'made'), '--save', saved, '--force', '--proof'])).toBe(0);
+    const outDir = join(dir, 'edition-sans');
+    expect(await main(['export', saved, '-o', outDir, '--force', '--proof', '--font', `body=${SANS}#2`])).toBe(0);
+    const pages = readdirSync(outDir).filter((f) => /-\d\d\.pdf$/.test(f));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const f of pages) expect(execFileSync('pdffonts', [join(outDir, f)], { encoding: 'utf8' }), f).toMatch(/[A-Z]{6}\+NotoSansCJKsc-Regular\s+CID Type 0C/);
+  }, 120_000);
 
   it('compose --font song=FILE#INDEX makes up the page with the body in that face (pdffonts), the bundled 宋 not embedded', async () => {
     const pdf = join(dir, 'composed.pdf');

@@ -84,15 +84,11 @@ export async function run(args: string[]): Promise<number> {
   const loaded = openAnyFile(file);
   if (!loaded) return 1;
   if (loaded.page) return writePrint(withFontFiles(loaded.page, fonts), basename(file), flags);
-  if (fonts.length) {
-    console.error(`整期文件暂不能用 --font（请逐版导出）/ --font is for a single page, not an edition file yet\n${USAGE}`);
-    return 2;
-  }
-  return exportEdition(loaded.edition, file, flags);
+  return exportEdition(loaded.edition, file, flags, fonts);
 }
 
 /** An edition file: every page and the combined PDF into the -o folder, as `edition` writes them. */
-async function exportEdition(edition: EditionDocument, file: string, flags: PrintFlags): Promise<number> {
+async function exportEdition(edition: EditionDocument, file: string, flags: PrintFlags, fonts: FontFiles['uses']): Promise<number> {
   if (flags.png) {
     console.error(`整期文件不能用 --png（每版各自导出 PNG 样张请先导出 PDF）/ --png is for a single page, not an edition file\n${USAGE}`);
     return 2;
@@ -101,7 +97,8 @@ async function exportEdition(edition: EditionDocument, file: string, flags: Prin
     console.error(`${file}：edition.date = ${JSON.stringify(edition.edition.date)}：应为有效日期 年-月-日（导出文件按日期命名）\n${file}: edition.date = ${JSON.stringify(edition.edition.date)}: must be a valid day YYYY-MM-DD (the exported files are named by it)`);
     return 1;
   }
-  return writeEdition(edition.edition, pageDocuments(edition), flags);
+  // (--font reaches every page as it reaches a page file: its styles and its stories' overrides)
+  return writeEdition(edition.edition, pageDocuments(edition).map((p) => ({ ...p, document: withFontFiles(p.document, fonts) })), flags);
 }
 
 export async function writePrint(doc: Parameters<typeof printPage>[0], fileName: string, flags: PrintFlags): Promise<number> {
