@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { clickCaret, clientPoint, frameOf, menu, openApp, openStory, workspaceSession } from './workspace-support';
+import { clientPoint, frameOf, menu, openApp, openStory, selectTwoCharacters, workspaceSession } from './workspace-support';
 import { openHandPlacedPage } from './hand-placed-support';
 
 /** The 组版's desk (issue 18): the 字号 combo, notices, keys, menus. */
@@ -317,16 +317,7 @@ describe.skipIf(!chromiumAvailable())('帮助 → 快捷键 lists the shortcuts'
     const { page } = session;
     await openStory(page, 'b-nanguan');
     const body = page.getByTestId('story-body');
-    await clickCaret(body.locator('p').first(), { x: 30, y: 8 });
-    await page.keyboard.press('Shift+ArrowRight');
-    await page.keyboard.press('Shift+ArrowRight');
-    // ProseMirror takes the selection from the DOM on selectionchange, which the browser sends later:
-    // Ctrl+B acts on the editor's own selection, so wait until it holds the two characters.
-    const selected = () => body.evaluate((el) => {
-      const state = (el as HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }).editor?.state;
-      return state ? state.selection.to - state.selection.from : 0;
-    });
-    await expect.poll(selected).toBe(2);
+    await selectTwoCharacters(page);
     await page.keyboard.press('Control+b');
     await expect.poll(() => body.locator('strong').count()).toBeGreaterThan(0);
     // 导入稿件 (Ctrl+I outside the text) would open a file chooser.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { clickCaret, menu, openStory, shot, workspaceSession } from './workspace-support';
+import { editorSelection, menu, openStory, selectTwoCharacters, shot, workspaceSession } from './workspace-support';
 
 /**
  * 帮助 → 快捷键 shows every section where it can be read: the list scrolls vertically inside the
@@ -72,14 +72,7 @@ describe.skipIf(!chromiumAvailable())('the story editor shows its keys: B and I 
     expect(await bold.getAttribute('title')).toMatch(/加粗.*Ctrl\+B/);
     expect(await italic.getAttribute('title')).toMatch(/Ctrl\+I/);
     const body = page.getByTestId('story-body');
-    await clickCaret(body.locator('p').first(), { x: 30, y: 8 });
-    await page.keyboard.press('Shift+ArrowRight');
-    await page.keyboard.press('Shift+ArrowRight');
-    const selected = () => body.evaluate((el) => {
-      const state = (el as HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }).editor?.state;
-      return state ? state.selection.to - state.selection.from : 0;
-    });
-    await expect.poll(selected).toBe(2);
+    await selectTwoCharacters(page);
     expect(await bold.getAttribute('aria-pressed')).toBe('false');
     await bold.click();
     await expect.poll(() => body.locator('strong').count()).toBeGreaterThan(0);
@@ -87,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('the story editor shows its keys: B and I 
     await italic.click();
     await expect.poll(() => body.locator('em').count()).toBeGreaterThan(0);
     // The selection stayed in the text: the next key acts on it.
-    expect(await selected()).toBe(2);
+    expect(await editorSelection(page)).toBe(2);
     await shot(page, 'story-keys-1366x768.png');
   });
 

@@ -243,6 +243,26 @@ export async function clickCaret(el: Locator, position?: { x: number; y: number 
 }
 
 /**
+ * Selects the first two characters of the story editor's first paragraph and waits until the editor
+ * holds them: ProseMirror takes the selection from the DOM on selectionchange, which the browser sends
+ * later, and a key such as Ctrl+B acts on the editor's own selection.
+ */
+export async function selectTwoCharacters(page: Page): Promise<void> {
+  await clickCaret(page.getByTestId('story-body').locator('p').first(), { x: 30, y: 8 });
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => editorSelection(page)).toBe(2);
+}
+
+/** How many characters the story editor's own selection holds. */
+export function editorSelection(page: Page): Promise<number> {
+  return page.getByTestId('story-body').evaluate((el) => {
+    const state = (el as HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }).editor?.state;
+    return state ? state.selection.to - state.selection.from : 0;
+  });
+}
+
+/**
  * With BANMIAN_E2E_LATE_SELECTION=ms, every `selectionchange` reaches its listeners that much later,
  * as on a machine too busy to run the browser's task before the test's next key: a run of the suite
  * so finds the tests that press a key before the editor has read the caret (see `selectionRead`).
