@@ -15,6 +15,7 @@
  */
 import type { Block, GridRect } from '../model/document';
 import { gridGeometry } from '../model/grid';
+import { chainPartOf } from './chain';
 import type { EditionDocument, EditionPage, StoryChain } from './edition';
 import { validateEdition } from './edition-file';
 import { pageStatus } from './overview';
@@ -26,15 +27,6 @@ export type PartMoved =
 
 type Refusal = { ok: false; zh: string; en: string };
 const refuse = (zh: string, en: string): Refusal => ({ ok: false, zh, en });
-
-/** The chain whose part block `block` is, and which part. */
-export function chainPartOf(edition: EditionDocument, block: string): { chain: StoryChain; k: number } | undefined {
-  for (const chain of edition.chains) {
-    const k = chain.parts.findIndex((p) => p.block === block);
-    if (k >= 0) return { chain, k };
-  }
-  return undefined;
-}
 
 const pageIndexOf = (edition: EditionDocument, block: string): number => edition.pages.findIndex((p) => p.blocks.some((b) => b.id === block));
 
