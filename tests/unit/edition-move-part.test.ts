@@ -127,6 +127,28 @@ describe('moving a part on a small edition', () => {
     expect(r.edition.pages[2].articles).toEqual([]);
   });
 
+  it("the first part takes the story's picture with it, beside it as it stood, when no other part stays on its page", () => {
+    const ed = small();
+    ed.images = [{ id: 'pic', name: 'pic.jpg', mime: 'image/jpeg', pixelWidth: 1200, pixelHeight: 800, colorSpace: 'rgb' }];
+    ed.pages[0].images = ['pic'];
+    // the picture sits in the part's block, 2 columns in and 3 lines down
+    ed.pages[0].blocks.push({ id: 'b2', kind: 'image', imageId: 'pic', caption: '图片说明', articleId: 's', col: 2, span: 2, row: 3, rows: 6 });
+    const r = movePart(ed, 'b1', 2);
+    if (!r.ok) throw new Error(r.en);
+    const [one, two] = r.edition.pages;
+    expect([one.blocks, one.images, one.articles]).toEqual([[], [], []]);
+    // page 2's b2 (the story t) keeps its id: the picture block is renamed; both go under t's block
+    expect(two.images).toEqual(['pic']);
+    expect(two.blocks.find((b) => b.id === 'b1')).toMatchObject({ col: 0, row: 20 });
+    expect(two.blocks.find((b) => b.kind === 'image')).toMatchObject({ id: 'b2-2', articleId: 's', col: 2, row: 23 });
+    expect(r.edition.poolPictures).toBeUndefined();
+    // a part staying behind keeps the picture where it is
+    const kept = movePart({ ...ed, chains: [{ article: 's', parts: [{ block: 'b1', from: 0 }, { block: 'bx', from: 1 }, { block: 'b3', from: 2 }] }], pages: ed.pages.map((p, i) => (i === 0 ? { ...p, blocks: [...p.blocks, { ...block('bx', 's'), row: 40 }] } : p)) }, 'bx', 2);
+    if (!kept.ok) throw new Error(kept.en);
+    expect(kept.edition.pages[0].blocks.map((b) => b.id)).toEqual(['b1', 'b2']);
+    expect(kept.edition.pages[0].articles).toEqual(['s']);
+  });
+
   it('refuses a page before the part before it, a full page, and a signed page', () => {
     const ed = small();
     // the first part moved to page 2 first: then the rest cannot go back to page 1
