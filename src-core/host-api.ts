@@ -4,7 +4,7 @@ import type { BlockFit } from './model/fit-blocks';
 import type { PreflightReport } from './preflight/preflight';
 import type { Role } from './model/proof';
 import type { DeskBackup, DeskBackupSummary } from './collab/desk-backup';
-import type { FontFaceInfo } from './fonts/provider';
+import type { FontFaceInfo, FontListProblem } from './fonts/provider';
 import type { EditionDocument } from './edition/edition';
 import { isCertificateFingerprint, isDocumentJson, PNG_DPI, isExportOptions, isFilePath, isImportFiles, isPageIdArg, isPathArg, isPngOptions, isShareRequest, isTitleArg, isValidFaceId } from './host-args';
 
@@ -21,7 +21,7 @@ export { isCertificateFingerprint, isValidFaceId, PNG_DPI } from './host-args';
  * dialogs (the web host) the UI asks with its own dialog and passes the path.
  */
 
-export type { FontFaceInfo };
+export type { FontFaceInfo, FontListProblem };
 
 export interface StartupPage {
   document: BanmianDocument;
@@ -190,6 +190,12 @@ export const HOST_API = {
   startupPage: method<StartupPage>()([]),
   /** The font faces the host ships or the newsroom added. */
   listFonts: method<FontFaceInfo[]>()([]),
+  /**
+   * The installed font files (and folders) that listing could not use: damaged, truncated, web
+   * (WOFF/WOFF2) or Type 1 fonts, unreadable files and folders, each named with why, zh and en. The
+   * face picker names them; the faces listed are still listFonts'.
+   */
+  fontProblems: method<FontListProblem[]>()([]),
   /** The bytes of one face, for layout metrics and for drawing with the same file. */
   fontBytes: method<Uint8Array>()([isValidFaceId], { zh: '需要一个有效的字体编号', en: 'needs one valid font face id' }),
   hostInfo: method<HostInfo>()([]),

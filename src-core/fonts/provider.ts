@@ -30,11 +30,20 @@ export interface SourceFace {
   onDemand?: { postscriptName: string };
 }
 
+/** A file (or folder) a source could not list: named, with why in zh and en. The rest of its faces are still given. */
+export interface FontListProblem {
+  file: string;
+  zh: string;
+  en: string;
+}
+
 /** A set of faces from one place (the bundled set, a folder of installed fonts, a licensed set). */
 export interface FontSource {
   /** For messages: which source a face that cannot be opened came from. */
   name: FamilyLabel;
   faces(): readonly SourceFace[];
+  /** The files it could not list (a damaged, truncated, web or Type 1 font, an unreadable folder); absent: none. */
+  problems?(): readonly FontListProblem[];
 }
 
 /** A face as the host lists it to the UI (HostApi.listFonts). */
@@ -56,6 +65,8 @@ export interface FontProvider {
   faces(): FontFaceInfo[];
   /** The bytes of one face (the very file the registry measured), or undefined for an unknown id. */
   bytes(id: string): Uint8Array | undefined;
+  /** The files its sources could not list, each named (HostApi.fontProblems); lists them without opening any face. */
+  problems(): FontListProblem[];
 }
 
 /** A face ready to register: its listing and its bytes. */
@@ -107,6 +118,7 @@ export function createFontProvider(sources: readonly FontSource[]): FontProvider
     registry: () => open().registry,
     faces: () => open().listing.map((f) => ({ ...f, label: open().registry.familyLabel(f.family) })),
     bytes: (id) => open().registry.faceById(id)?.bytes,
+    problems: () => sources.flatMap((s) => s.problems?.() ?? []),
   };
 }
 

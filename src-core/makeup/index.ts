@@ -4,6 +4,7 @@ import { columnDepths } from '../model/grid';
 import { textOverlaps } from '../model/overlap';
 import { plainText } from '../model/richtext';
 import { storyName } from '../model/story-name';
+import { storyId } from '../model/story-parts';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { orderTitles } from './ordered-titles';
@@ -245,7 +246,20 @@ function rankArticles(request: MakeUpRequest, notes: MakeUpResult['notes']): Art
   }
   // Articles the ranking leaves out come last, in the document's order: never silently dropped.
   for (const a of doc.articles) if (!out.includes(a)) out.push(a);
-  return out;
+  return request.ranking ? out : continuedNotFirst(out, notes);
+}
+
+/**
+ * A story continued from another page (its 上接 line: an OCR'd page's 上接01版) is never the page's lead by
+ * input order alone: the first story that is not one leads, the continued one ranks next (field test 20:
+ * it took the page's 48 pt). A part of the edition's own chain (a part's id) is ranked by the edition.
+ */
+function continuedNotFirst(ranked: Article[], notes: MakeUpResult['notes']): Article[] {
+  const first = ranked[0];
+  const lead = ranked.findIndex((a) => !a.jumpFrom.trim());
+  if (!first?.jumpFrom.trim() || storyId(first.id) !== first.id || lead < 0) return ranked;
+  notes.push({ zh: `“${first.headline}”是上接稿，不作头条；头条为“${ranked[lead].headline}”`, en: `“${first.headline}” continues from another page: not made the lead; the lead is “${ranked[lead].headline}”`, articleId: first.id });
+  return [ranked[lead], ...ranked.filter((_, i) => i !== lead)];
 }
 
 /** The pictures of each article (in the request's order), and the stand-alone photos (linked to no article on the page). */

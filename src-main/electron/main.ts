@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import type { HostEnv } from '../host/page-files';
 import { electronFileAccess } from './file-access';
 import { registerHostIpc } from './ipc';
 import { APP_TITLE, installNativeMenu } from './menu';
+import { lockDownContents, windowOptions } from './window-security';
 
 /**
  * The Electron main process, kept thin: one locked-down window, the CSP, and the HostApi over IPC.
@@ -45,34 +46,8 @@ function lockDownSession(): void {
   ses.setPermissionCheckHandler(() => false);
 }
 
-function lockDownContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 1000,
-    minWidth: 800,
-    minHeight: 600,
-    title: APP_TITLE,
-    backgroundColor: '#6b6e73',
-    show: false,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(windowOptions(preloadFile, APP_TITLE));
   win.once('ready-to-show', () => win.show());
   // The renderer refuses to unload while the page has unsaved changes; ask the user here.
   win.webContents.on('will-prevent-unload', (event) => {

@@ -2,7 +2,7 @@ import { kindOf } from '../import/read-file';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, extname, isAbsolute, join, sep } from 'node:path';
-import type { FontSource, SourceFace } from '../../src-core/fonts/provider';
+import type { FontListProblem, FontSource, SourceFace } from '../../src-core/fonts/provider';
 import { FontInfoError, readFontFaces, type FaceInfo } from '../../src-core/fonts/sfnt-info';
 import { embeddingLicence, mayEmbedSubset } from '../../src-core/pdf';
 import { listingCacheFile, loadListingCache, sameStamp, saveListingCache, stampOf, type CacheEntry, type ListedFile, type ListingCache } from './listing-cache';
@@ -16,12 +16,7 @@ export interface InstalledFace extends FaceInfo {
   embeddable: boolean;
 }
 
-/** A file that could not be listed: named, zh and en. The rest of the list is still given. */
-export interface FontListProblem {
-  file: string;
-  zh: string;
-  en: string;
-}
+export type { FontListProblem };
 
 export interface InstalledFonts {
   faces: InstalledFace[];
@@ -246,13 +241,17 @@ export function installedFamilyKey(family: string): string {
 /**
  * The installed fonts as a font source, after the bundled one: each family's regular and bold,
  * listed from their tables and opened only when a page or the picker's sample uses them; families
- * with Chinese glyphs first, by their Chinese names. Listed once, on the provider's first use.
+ * with Chinese glyphs first, by their Chinese names. Listed once, on the provider's first use (or
+ * on the first question for its problems: the files the listing could not use, named for the picker).
  */
 export function installedSource(list: () => InstalledFonts = () => listInstalledFonts()): FontSource {
+  let listed: InstalledFonts | undefined;
   let faces: SourceFace[] | undefined;
+  const listing = () => (listed ??= list());
   return {
     name: { zh: '本机安装的字体', en: 'the installed fonts' },
-    faces: () => (faces ??= installedFaces(list().faces)),
+    faces: () => (faces ??= installedFaces(listing().faces)),
+    problems: () => listing().problems,
   };
 }
 

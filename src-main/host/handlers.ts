@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_API, isHostApiMethod, isValidFaceId, type FontFaceInfo, type HostApiMethod, type HostArgs, type HostInfo, type HostMethodSpec, type HostResult, type HostValue, type ShareRequest, type SharedPageInfo, type StartupPage } from '../../src-core/host-api';
+import type { FontProvider } from '../../src-core/fonts/provider';
+import { HOST_API, isHostApiMethod, isValidFaceId, type FontFaceInfo, type FontListProblem, type HostApiMethod, type HostArgs, type HostInfo, type HostMethodSpec, type HostResult, type HostValue, type ShareRequest, type SharedPageInfo, type StartupPage } from '../../src-core/host-api';
 import { isPngOptions } from '../../src-core/host-args';
 import { parseDocument } from '../../src-core/model/serialize';
 import { discardDeskBackup, listDeskBackups, readDeskBackup, writeDeskBackup } from './desk-backups';
@@ -56,12 +57,22 @@ export async function startupPage(): Promise<HostResult<StartupPage>> {
   return { ok: true, value: { document: loaded.document, title: path.split(/[\\/]/).pop() ?? SAMPLE_PAGE, path: null } };
 }
 
-export async function listFonts(env?: HostEnv): Promise<HostResult<FontFaceInfo[]>> {
+/** What the host's fonts answer, or why they could not (a bundled face that cannot be opened). */
+function fromFonts<T>(env: HostEnv | undefined, read: (fonts: FontProvider) => T): HostResult<T> {
   try {
-    return { ok: true, value: fontsOf(env).faces() };
+    return { ok: true, value: read(fontsOf(env)) };
   } catch (e) {
     return fail(`无法加载字体：${describe(e)}`, `Cannot load the fonts: ${describe(e)}`);
   }
+}
+
+export async function listFonts(env?: HostEnv): Promise<HostResult<FontFaceInfo[]>> {
+  return fromFonts(env, (fonts) => fonts.faces());
+}
+
+/** The font files the installed listing could not use, named with why (HostApi.fontProblems). */
+export async function fontProblems(env?: HostEnv): Promise<HostResult<FontListProblem[]>> {
+  return fromFonts(env, (fonts) => fonts.problems());
 }
 
 export async function fontBytes(id: string, env?: HostEnv): Promise<HostResult<Uint8Array>> {
@@ -142,6 +153,7 @@ function trimmedShare(r: ShareRequest): ShareRequest {
 export const HOST_HANDLERS: { [M in HostApiMethod]: Handler<M> } = {
   startupPage: () => startupPage(),
   listFonts: (env) => listFonts(env),
+  fontProblems: (env) => fontProblems(env),
   fontBytes: (env, id) => fontBytes(id, env),
   hostInfo: (env) => hostInfo(env),
   importFiles: (_env, files) => importFiles(files),

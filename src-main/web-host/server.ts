@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FontProvider } from '../../src-core/fonts/provider';
 import { HOST_API, isHostApiMethod } from '../../src-core/host-api';
 import { MAX_PAGE_JSON_CHARS } from '../../src-core/host-args';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
@@ -37,6 +38,8 @@ export interface WebHostOptions {
   secret?: string | 'lasting';
   /** Seconds between autosaves (30 by default; tests use less). */
   autosaveSeconds?: number;
+  /** Where its fonts come from; absent: the process's provider (tests give one over a font folder of their own). */
+  fonts?: FontProvider;
 }
 
 export interface WebHost {
@@ -267,7 +270,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const root = resolve(options.root ?? join(findProjectRoot(), 'dist-web'));
   const temporary = options.sandbox === undefined;
   const sandbox = resolve(options.sandbox ?? mkdtempSync(join(tmpdir(), 'banmian-web-')));
-  const env: HostEnv = { files: sandboxAccess(sandbox), autosaveSeconds: options.autosaveSeconds ?? 30 };
+  const env: HostEnv = { files: sandboxAccess(sandbox), autosaveSeconds: options.autosaveSeconds ?? 30, ...(options.fonts ? { fonts: options.fonts } : {}) };
   const secret = options.secret === 'lasting' ? lastingSessionSecret(env.files.stateDir) : options.secret || newSessionSecret();
   const context: ApiContext = { env, root, port: 0, secret };
   const server = createServer((req, res) => {

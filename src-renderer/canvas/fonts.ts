@@ -1,6 +1,6 @@
 import { absentFontsNotice, absentPageFonts, facesUsed, substituteRecorded } from '../../src-core/layout/page-fonts';
 import { FontRegistry } from '../../src-core/fonts/registry';
-import type { FontFaceInfo, HostApi, HostResult } from '../../src-core/host-api';
+import type { FontFaceInfo, FontListProblem, HostApi, HostResult } from '../../src-core/host-api';
 import type { PageLayout } from '../../src-core/layout/page-layout';
 import type { BanmianDocument } from '../../src-core/model/document';
 
@@ -54,6 +54,8 @@ export interface LoadedFonts {
    * here, and unknown ids, are passed over.
    */
   fetchFaces(faceIds: Iterable<string>): Promise<HostResult<void>>;
+  /** The installed font files the host could not use, each named with why (HostApi.fontProblems): asked when the face picker first shows them, once. */
+  problems(): Promise<HostResult<FontListProblem[]>>;
 }
 
 const loads = new WeakMap<HostApi, Promise<HostResult<LoadedFonts>>>();
@@ -112,7 +114,13 @@ async function listFaces(host: HostApi): Promise<HostResult<LoadedFonts>> {
     const got = await Promise.all(wanted.map((id) => coming.get(id)!));
     return got.find((r) => !r.ok) ?? { ok: true, value: undefined };
   };
-  return { ok: true, value: { registry, faces: listed.value, declare: declarer(waiting), fetchFaces } };
+  return { ok: true, value: { registry, faces: listed.value, declare: declarer(waiting), fetchFaces, problems: problemsOnce(host) } };
+}
+
+/** `problems` over the host: one request, kept; a failed one is asked again next time. */
+function problemsOnce(host: HostApi): LoadedFonts['problems'] {
+  let asked: Promise<HostResult<FontListProblem[]>> | undefined;
+  return () => (asked ??= host.fontProblems().then((r) => (r.ok || (asked = undefined), r)));
 }
 
 /** Opens a fetched face now (a bad file is named here, not passed over by a later layout); an installed one opens when used. */

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
 import { fitZoom, wheelZoom, ZOOM_MAX, ZOOM_MIN } from '../editor/geometry';
 import type { Box } from '../editor/arrange';
-import type { Editor, ZoomFit } from '../editor/editor';
+import type { Editor, ZoomFit, ZoomRequest } from '../editor/editor';
 
 /**
  * The page viewport's zoom and hand: fit modes that follow the window, Ctrl+wheel zoom about the
@@ -90,22 +90,22 @@ export function useSpaceHeld(): boolean {
 /** Screen px left round the selection when the viewport zooms to it. */
 const ZOOM_MARGIN = 40;
 
-/** The zoom that fits a box of pt into a viewport of px with a margin, within the zoom limits. */
-export function zoomFitting(box: Box, viewW: number, viewH: number): number {
-  const z = Math.min((viewW - 2 * ZOOM_MARGIN) / box.width, (viewH - 2 * ZOOM_MARGIN) / box.height);
-  return Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z));
+/** The zoom that fits a box of pt into a viewport of px with a margin, within the zoom limits (and `max`). */
+export function zoomFitting(box: Box, viewW: number, viewH: number, margin = ZOOM_MARGIN, max = ZOOM_MAX): number {
+  const z = Math.min((viewW - 2 * margin) / box.width, (viewH - 2 * margin) / box.height);
+  return Math.min(max, ZOOM_MAX, Math.max(ZOOM_MIN, z));
 }
 
 /**
  * 缩放到所选: zooms so that the box asked for fits the viewport, then (drawn at that zoom) scrolls
  * its centre to the viewport's centre.
  */
-export function useZoomToBox(editor: Editor, viewport: RefObject<HTMLDivElement | null>, sheet: RefObject<HTMLDivElement | null>, box: Box | null, zoom: number): void {
+export function useZoomToBox(editor: Editor, viewport: RefObject<HTMLDivElement | null>, sheet: RefObject<HTMLDivElement | null>, box: ZoomRequest | null, zoom: number): void {
   useLayoutEffect(() => {
     const vp = viewport.current;
     const sh = sheet.current;
     if (!box || !vp || !sh) return;
-    const z = zoomFitting(box, vp.clientWidth, vp.clientHeight);
+    const z = zoomFitting(box, vp.clientWidth, vp.clientHeight, box.margin, box.maxZoom);
     // the effect runs again once the page is drawn at the new zoom
     if (Math.abs(z - zoom) > 1e-9) return editor.setZoom(z);
     const v = vp.getBoundingClientRect();

@@ -59,6 +59,12 @@ export interface GuideDrag {
 
 export type ZoomFit = 'page' | 'width' | null;
 
+/** A box (pt) for the viewport to fit and centre, at most `maxZoom`, leaving `margin` screen px round it. */
+export interface ZoomRequest extends Box {
+  maxZoom?: number;
+  margin?: number;
+}
+
 export type Interaction =
   /** `group`: the rest of a multi-selection, moved by as many columns and lines as the block pressed. */
   | { kind: 'move'; blockId: string; start: GridRect; rect: GridRect; free?: { dx: number; dy: number }; group?: readonly string[] }
@@ -111,8 +117,8 @@ export interface EditorState {
   /** The marquee being dragged over the page, in pt. */
   marquee: Box | null;
   guideDrag: GuideDrag | null;
-  /** 缩放到所选: the box (pt) the viewport is asked to fit and centre; cleared once it has. */
-  zoomTo: Box | null;
+  /** 缩放到所选, a story opened: the box (pt) the viewport is asked to fit and centre; cleared once it has. */
+  zoomTo: ZoomRequest | null;
   /** Article open in the story editor. */
   editing: string | null;
   interaction: Interaction | null;
@@ -417,13 +423,19 @@ export class Editor {
 
   /** 缩放到所选: the viewport fits the box around the selected blocks and centres it. */
   zoomToSelection(): void {
-    const frames = (this.state.layout?.frames ?? []).filter((f) => this.state.selected.includes(f.blockId));
-    if (!frames.length) return;
+    this.zoomToBlocks(this.state.selected);
+  }
+
+  /** The viewport fits the box around these blocks and centres it (leaving a fit mode); false when none is laid out. */
+  zoomToBlocks(ids: readonly string[], limits: Pick<ZoomRequest, 'maxZoom' | 'margin'> = {}): boolean {
+    const frames = (this.state.layout?.frames ?? []).filter((f) => ids.includes(f.blockId));
+    if (!frames.length) return false;
     const x = Math.min(...frames.map((f) => f.x));
     const y = Math.min(...frames.map((f) => f.y));
     const width = Math.max(...frames.map((f) => f.x + f.width)) - x;
     const height = Math.max(...frames.map((f) => f.y + f.height)) - y;
-    this.set({ zoomTo: { x, y, width: Math.max(width, 1), height: Math.max(height, 1) }, fit: null });
+    this.set({ zoomTo: { x, y, width: Math.max(width, 1), height: Math.max(height, 1), ...limits }, fit: null });
+    return true;
   }
 
   /** The viewport has shown the box asked for. */

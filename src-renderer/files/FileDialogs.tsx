@@ -125,12 +125,18 @@ function ExportOptionFields({ png, native, fields, set }: { png: boolean; native
       )}
       {png ? (
         <Row zh="分辨率" en="Resolution">
-          <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={fields.dpi} onChange={(e) => set({ dpi: Number(e.target.value) })} /> <span className="unit">dpi</span>
+          <span className="number-field short">
+            <input data-testid="export-dpi" type="number" min={PNG_DPI.min} max={PNG_DPI.max} step={1} value={fields.dpi} onChange={(e) => set({ dpi: Number(e.target.value) })} />
+            <span className="unit">dpi</span>
+          </span>
         </Row>
       ) : (
         <>
           <Row zh="出血" en="Bleed">
-            <input type="number" min={0} max={20} step={0.5} value={fields.bleed} onChange={(e) => set({ bleed: Number(e.target.value) })} /> <span className="unit">mm</span>
+            <span className="number-field short">
+              <input data-testid="export-bleed" type="number" min={0} max={20} step={0.5} value={fields.bleed} onChange={(e) => set({ bleed: Number(e.target.value) })} />
+              <span className="unit">mm</span>
+            </span>
           </Row>
           <label className="field">
             <span className="field-label">

@@ -2,7 +2,8 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState, type CSSPropert
 import { useEditor } from '../editor/use-editor';
 import { rememberedWidth, rememberWidth } from '../ui/remembered-width';
 import { Splitter, type PaneLimits } from '../ui/Splitter';
-import { useKeepArticleInView } from './keep-in-view';
+import { useKeepArticleInView, useViewportSize } from './keep-in-view';
+import { useZoomToStory } from './zoom-to-story';
 
 // A chunk of its own, loaded when a story is first opened (not before the first paint).
 const StoryEditor = lazy(() => import('./StoryEditor').then((m) => ({ default: m.StoryEditor })));
@@ -10,7 +11,8 @@ const StoryEditor = lazy(() => import('./StoryEditor').then((m) => ({ default: m
 /**
  * The story editor docked beside the page, never over it: the canvas area splits into the page
  * and the editor, with a bar between them that sets the editor's width (remembered). The page
- * keeps the article being edited in view and reflows as the text is typed.
+ * keeps the article being edited in view (zoomed to it when the page was fitted) and reflows as the
+ * text is typed.
  */
 
 /** The narrowest the page and the editor may become, in CSS px (the CSS takes them from here). */
@@ -30,7 +32,9 @@ export function StoryDock({ area }: { area: RefObject<HTMLElement | null> }) {
 function DockedStory({ articleId, area }: { articleId: string; area: RefObject<HTMLElement | null> }) {
   const [width, setWidth] = useState(() => rememberedWidth(WIDTH_KEY, STORY_DEFAULT_WIDTH));
   const pane = useRef<HTMLDivElement>(null);
-  useKeepArticleInView(articleId, area);
+  const size = useViewportSize(area);
+  useKeepArticleInView(articleId, area, size);
+  useZoomToStory(articleId, size);
 
   // The editor grows only into the page's room above its minimum; the CSS shares a narrow window out.
   const limits = useCallback((): PaneLimits => {

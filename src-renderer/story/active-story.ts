@@ -3,6 +3,9 @@ import { selectionCuttable, toggleCuttable } from '../../src-core/story/cuttable
 import { selectionFace, setFace, type RunFace } from '../../src-core/story/face';
 import type { Editor } from '../editor/editor';
 
+/** The marks of the story schema the story toolbar's B and I buttons set (src-core/story/schema.ts). */
+export type EmphasisMark = 'bold' | 'italic';
+
 /**
  * The story editor open in a workspace, for the commands that act on its text (the 可删 toggle,
  * a run's face) and for their toolbar state. The open `StoryEditor` attaches its tiptap editor here and tells
@@ -34,7 +37,7 @@ export class ActiveStory {
   };
 
   /** What the buttons show, as one value (useSyncExternalStore): a keystroke that changes neither redraws nothing. */
-  snapshot = (): string => `${this.editable()} ${this.cuttable()} ${JSON.stringify(this.face() ?? null)}`;
+  snapshot = (): string => `${this.editable()} ${this.cuttable()} ${this.marked('bold')} ${this.marked('italic')} ${JSON.stringify(this.face() ?? null)}`;
 
   /** A story is open and its text may be changed (not signed for print). */
   editable(): boolean {
@@ -44,6 +47,18 @@ export class ActiveStory {
   /** Every paragraph the selection touches is marked 可删. */
   cuttable(): boolean {
     return !!this.tiptap && !this.tiptap.isDestroyed && selectionCuttable(this.tiptap.state);
+  }
+
+  /** The selection (or the caret's stored marks) is set in this mark: 加粗 (bold) or 倾斜 (italic). */
+  marked(mark: EmphasisMark): boolean {
+    return !!this.tiptap && !this.tiptap.isDestroyed && this.tiptap.isActive(mark);
+  }
+
+  /** Sets or clears 加粗/倾斜 on the selection, as Ctrl+B/Ctrl+I do (in 校对 mode a tracked suggestion, as they are). */
+  toggleMark(mark: EmphasisMark): void {
+    const t = this.tiptap;
+    if (!t || !this.editable()) return;
+    t.chain().focus().toggleMark(mark).run();
   }
 
   /** The face the selection is set in (`selectionFace`); undefined with no story open. */

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import type { BanmianDocument } from '../../src-core/model/document';
 import type { Editor } from '../editor/editor';
 import { useEditor, useEditorInstance } from '../editor/use-editor';
 
@@ -28,13 +29,18 @@ export function revealOffset(port: Span, target: Span, scroll: number, margin = 
   return endGap > 0 ? scroll + endGap : scroll;
 }
 
+/** The article's first block on the page: the one the page keeps in view while the article is edited. */
+export function articleBlockId(doc: BanmianDocument, articleId: string): string | undefined {
+  return doc.blocks.find((b) => b.kind === 'article' && b.articleId === articleId)?.id;
+}
+
 /** Scrolls the page viewport inside `area` so that the article's first block is in view. */
 function reveal(editor: Editor, articleId: string, area: HTMLElement): void {
   const { layout, doc, zoom } = editor.getState();
   const viewport = area.querySelector<HTMLElement>('.page-area');
   const sheet = viewport?.querySelector<HTMLElement>('.page-sheet');
-  const block = doc.blocks.find((b) => b.kind === 'article' && b.articleId === articleId);
-  const frame = block && layout?.frames.find((f) => f.blockId === block.id);
+  const blockId = articleBlockId(doc, articleId);
+  const frame = blockId && layout?.frames.find((f) => f.blockId === blockId);
   if (!viewport || !sheet || !frame) return;
   const port = viewport.getBoundingClientRect();
   const page = sheet.getBoundingClientRect();
@@ -43,13 +49,9 @@ function reveal(editor: Editor, articleId: string, area: HTMLElement): void {
   viewport.scrollTo(left, top);
 }
 
-export function useKeepArticleInView(articleId: string, area: RefObject<HTMLElement | null>): void {
-  const editor = useEditorInstance();
-  const laidOut = useEditor((s) => !!s.layout);
-  // A fit mode's zoom follows the viewport's size; a zoom the user chose (fit null) is not followed.
-  const fittedZoom = useEditor((s) => (s.fit ? s.zoom : 0));
+/** The page viewport's size inside `area` ('' before it is measured), changing as the split is dragged or the window resized. */
+export function useViewportSize(area: RefObject<HTMLElement | null>): string {
   const [size, setSize] = useState('');
-
   useEffect(() => {
     const viewport = area.current?.querySelector('.page-area');
     if (!viewport) return;
@@ -57,6 +59,15 @@ export function useKeepArticleInView(articleId: string, area: RefObject<HTMLElem
     ro.observe(viewport);
     return () => ro.disconnect();
   }, [area]);
+  return size;
+}
+
+/** `size`: useViewportSize's. */
+export function useKeepArticleInView(articleId: string, area: RefObject<HTMLElement | null>, size: string): void {
+  const editor = useEditorInstance();
+  const laidOut = useEditor((s) => !!s.layout);
+  // A fit mode's zoom follows the viewport's size; a zoom the user chose (fit null) is not followed.
+  const fittedZoom = useEditor((s) => (s.fit ? s.zoom : 0));
 
   useLayoutEffect(() => {
     if (area.current && laidOut) reveal(editor, articleId, area.current);

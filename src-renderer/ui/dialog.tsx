@@ -11,13 +11,16 @@ export function useEscape(onCancel: () => void): void {
   }, [onCancel]);
 }
 
-/** The modal shell every dialog of the workspace uses (Esc cancels; Enter confirms where `onEnter` is given). */
-export function Backdrop({ children, testId, onCancel, onEnter }: { children: React.ReactNode; testId: string; onCancel: () => void; onEnter?: () => void }) {
+/**
+ * The modal shell every dialog of the workspace uses (Esc cancels; Enter confirms where `onEnter` is
+ * given); `className` is added to the dialog's box (a wider dialog).
+ */
+export function Backdrop({ children, testId, onCancel, onEnter, className }: { children: React.ReactNode; testId: string; onCancel: () => void; onEnter?: () => void; className?: string }) {
   useEscape(onCancel);
   return (
     <div className="dialog-backdrop">
       <div
-        className="dialog"
+        className={className ? `dialog ${className}` : 'dialog'}
         role="dialog"
         aria-modal="true"
         data-testid={testId}

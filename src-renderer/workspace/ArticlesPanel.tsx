@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { commandSpec } from '../../src-core/commands';
 import type { Article } from '../../src-core/model/document';
 import { plainText } from '../../src-core/model/richtext';
 import { overriddenStyles, STYLE_LABELS } from '../../src-core/model/styles';
@@ -65,12 +66,23 @@ export function ArticlesPanel() {
       <h3 title="Not yet on the page: drag onto the page">
         未上版 <small>Unplaced</small> <span className="count">{unplaced.length}</span>
       </h3>
-      {unplaced.length === 0 ? <p className="hint">全部稿件已上版 · All articles placed</p> : <ul className="article-list">{unplaced.map(item)}</ul>}
+      {unplaced.length > 0 ? <ul className="article-list">{unplaced.map(item)}</ul> : <NothingUnplaced none={articles.length === 0} />}
       <h3 title="On the page">
         已上版 <small>Placed</small> <span className="count">{onPage.length}</span>
       </h3>
       <ul className="article-list">{onPage.map(item)}</ul>
     </aside>
+  );
+}
+
+/** The 未上版 list empty: every story placed, or (a new page) no story yet and the commands that bring one. */
+function NothingUnplaced({ none }: { none: boolean }) {
+  if (!none) return <p className="hint">全部稿件已上版 · All articles placed</p>;
+  const [imp, write] = (['file.import', 'file.newStory'] as const).map((id) => commandSpec(id)!);
+  return (
+    <p className="hint no-articles" data-testid="no-articles">
+      还没有稿件：{imp.zh.replace(/…$/, '')}（{imp.keys}）或{write.zh}（{write.keys}） · No stories yet: {imp.en.replace(/…$/, '').toLowerCase()} ({imp.keys}) or {write.en.toLowerCase()} ({write.keys})
+    </p>
   );
 }
 

@@ -206,8 +206,9 @@ export function TitleBandProperties({ block }: { block: ArticleBlock }) {
     const choice = BAND_CHOICES.find((c) => c.value === value);
     set(choice?.value ? { text: choice.value, tint: choice.tint } : undefined);
   };
+  // Full-width rows: in the two-column grid the select showed "无 No…" and the label wrapped.
   return (
-    <div className="field-grid">
+    <div className="field-rows">
       <Row zh="标题底纹" en="Title band">
         <select data-testid="prop-title-band" value={band?.text ?? ''} onChange={(e) => choose(e.target.value)}>
           {BAND_CHOICES.map((c) => (
@@ -230,8 +231,9 @@ export function TitleBandProperties({ block }: { block: ArticleBlock }) {
 export function TitleDirectionProperties({ block }: { block: ArticleBlock }) {
   const editor = useEditorInstance();
   const vertical = block.titleDirection === 'vertical';
+  // Full-width rows: in the two-column grid the selects showed "横排 Hor" and the label took 3 lines.
   return (
-    <div className="field-grid">
+    <div className="field-rows">
       <Row zh="标题排向" en="Title direction">
         <select
           data-testid="prop-title-direction"

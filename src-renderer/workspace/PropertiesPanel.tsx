@@ -34,12 +34,27 @@ export function PropertiesContent() {
   const block = selection ? blocks.find((b) => b.id === selection) : undefined;
   return (
     <div data-testid="properties-content">
+      {many && <SelectedCount />}
       {block ? <BlockProperties block={block} /> : <p className="hint">选中版面上的块以查看属性 · Select a block on the page</p>}
       <LayoutLock>
         {block?.kind === 'article' && <SelectedArticleStyles articleId={block.articleId} />}
         <PageProperties />
       </LayoutLock>
     </div>
+  );
+}
+
+/**
+ * Several blocks selected: how many, and that the fields below are the key block's (the one drawn
+ * with handles). It alone follows the count while a marquee is dragged, not the fields below.
+ */
+function SelectedCount() {
+  const count = useEditor((s) => s.selected.length);
+  return (
+    <p className="selected-count" data-testid="selected-count">
+      {count} 块已选 · {count} blocks selected
+      <small>下列属性为主块的 · The fields below are the key block’s</small>
+    </p>
   );
 }
 
@@ -346,8 +361,8 @@ function GridModeRows({ page }: { page: PageSettings }) {
   return (
     <>
       <Row zh="网格" en="Grid mode">
-        <select value={page.grid.mode} onChange={(e) => setGrid({ mode: e.target.value as 'character' | 'free' })}>
-          <option value="character">背景格（按字） Character grid</option>
+        <select data-testid="page-grid-mode" title="背景格（按字）或自由 · Character grid or free" value={page.grid.mode} onChange={(e) => setGrid({ mode: e.target.value as 'character' | 'free' })}>
+          <option value="character">按字 Character grid</option>
           <option value="free">自由 Free</option>
         </select>
       </Row>

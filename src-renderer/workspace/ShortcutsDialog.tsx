@@ -1,27 +1,14 @@
-import { useSyncExternalStore } from 'react';
 import { shortcutSections } from '../../src-core/commands';
 import { Backdrop } from '../ui/dialog';
+import { setShortcutsOpen, useShortcutsOpen } from '../ui/shortcuts-open';
 
 /** 帮助 → 快捷键: every shortcut, generated from the command table (src-core/commands.ts). */
-let open = false;
-const listeners = new Set<() => void>();
-const setOpen = (v: boolean) => {
-  open = v;
-  for (const l of listeners) l();
-};
-export const openShortcuts = (): void => setOpen(true);
-
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => void listeners.delete(l);
-};
-
 export function ShortcutsDialog() {
-  const isOpen = useSyncExternalStore(subscribe, () => open);
+  const isOpen = useShortcutsOpen();
   if (!isOpen) return null;
-  const close = () => setOpen(false);
+  const close = () => setShortcutsOpen(false);
   return (
-    <Backdrop testId="dialog-shortcuts" onCancel={close}>
+    <Backdrop testId="dialog-shortcuts" onCancel={close} className="shortcuts-dialog">
       <h2>
         快捷键 <small>Keyboard shortcuts</small>
       </h2>

@@ -5,7 +5,7 @@ import { bindCommands, type Binding, type Command } from '../command-binding';
 import { showSideTab } from './side-tabs';
 import type { FileActions } from '../files/file-actions';
 import { openMakeUp } from '../makeup/MakeUpDialog';
-import { openShortcuts } from './ShortcutsDialog';
+import { openShortcuts } from '../ui/shortcuts-open';
 
 export type { Command } from '../command-binding';
 

@@ -9,6 +9,7 @@ import { ZIHAO_PT, parseSize, ptToZihao } from '../../src-core/model/units';
 import { useEditorInstance } from '../editor/use-editor';
 import { FAMILY_SAMPLE, familyChoices, type FamilyChoice } from '../ui/family-choices';
 import { NumberField } from '../ui/fields';
+import { FontProblems } from './FontProblems';
 import { FallbackFaces } from './fallback-faces';
 import { useFamilyCommit } from './use-family-commit';
 
@@ -139,20 +140,23 @@ export function FamilySelect({ family, onCommit, testId }: { family: string; onC
   );
 }
 
-/** The picker's list: each family by its name, then FAMILY_SAMPLE drawn in its sample face. */
+/** The picker's list: the installed font files that cannot be used (FontProblems), then each family by its name and FAMILY_SAMPLE drawn in its sample face. */
 function FamilySamples({ choices, current, onPick, onClose, testId }: { choices: FamilyChoice[]; current: string; onPick: (family: string) => void; onClose: () => void; testId?: string }) {
   return (
-    <div className="family-samples" role="listbox" data-testid={testId} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
-      {choices.map((c) => (
-        <button key={c.family} type="button" role="option" aria-selected={c.family === current} data-family={c.family} title={c.title} onClick={() => onPick(c.family)}>
-          <span className="family-sample-name">{c.text}</span>
-          {c.sampleFace && (
-            <span className="family-sample-text" data-face={c.sampleFace} style={{ fontFamily: `${cssFamily(c.sampleFace)}, sans-serif` }}>
-              {FAMILY_SAMPLE}
-            </span>
-          )}
-        </button>
-      ))}
+    <div className="family-samples" data-testid={testId} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+      <FontProblems testId={testId && `${testId}-problems`} />
+      <div className="family-samples-options" role="listbox">
+        {choices.map((c) => (
+          <button key={c.family} type="button" role="option" aria-selected={c.family === current} data-family={c.family} title={c.title} onClick={() => onPick(c.family)}>
+            <span className="family-sample-name">{c.text}</span>
+            {c.sampleFace && (
+              <span className="family-sample-text" data-face={c.sampleFace} style={{ fontFamily: `${cssFamily(c.sampleFace)}, sans-serif` }}>
+                {FAMILY_SAMPLE}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

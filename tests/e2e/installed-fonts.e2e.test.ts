@@ -8,8 +8,8 @@ import { installedSource } from '../../src-main/fonts/installed';
 import { chromiumAvailable } from '../support/browser';
 import { workspaceSession } from './workspace-support';
 
-/** The installed families this machine's web host lists, by the names the picker shows (zh first). */
-const installedNames = [...new Set(installedSource().faces().map((f) => f.label!.zh))];
+/** The installed families this machine's web host lists, by the names the picker shows (zh first; one without Chinese characters marked so). */
+const installedNames = [...new Set(installedSource().faces().map((f) => (f.label!.noChinese ? `${f.label!.zh}（无汉字 no Chinese）` : f.label!.zh)))];
 
 /** An installed family whose regular face draws the page's digits (a body style set in it shows on the page), or undefined. */
 function familyWithDigits(): { family: string; regular: string } | undefined {

@@ -60,6 +60,20 @@ async function drawnLines(page: Page, articleId: string): Promise<string[]> {
   return page.locator(`[data-testid="page"] svg[data-layer="owner:${articleId}"] text`).allTextContents();
 }
 
+/** Screen px the page draws the article's body text at: its commonest font size (pt) times the page's px per pt. */
+async function bodyTextPx(page: Page, articleId: string): Promise<number> {
+  const sizes = (await page.locator(`[data-testid="page"] svg[data-layer="owner:${articleId}"] text`).evaluateAll((ts) => ts.map((t) => t.getAttribute('font-size')))).map(Number);
+  const counts = new Map<number, number>();
+  for (const s of sizes) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const body = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const sheet = await rect(page, '[data-testid="sheet"]');
+  const viewBox = (await page.getByTestId('overlay').getAttribute('viewBox'))!.split(' ').map(Number);
+  return body * (sheet.width / viewBox[2]);
+}
+
+/** Body text this many screen px high is read without a zoom of one's own (小五 9 pt at about 85 %). */
+const READABLE_PX = 10;
+
 async function dragSplitter(page: Page, dx: number): Promise<void> {
   const bar = await rect(page, '[data-testid="story-splitter"]');
   const y = bar.y + bar.height / 2;
@@ -82,6 +96,14 @@ describe.skipIf(!chromiumAvailable())('the docked story editor', () => {
       await expectArticleBesideEditor(page);
       console.log(`${size.width}×${size.height} 组版: page viewport ${(await viewportRect(page)).width} px, editor ${await editorWidth(page)} px`);
       await shot(page, `story-dock-${size.width}x${size.height}.png`);
+    });
+
+    it('opened with the page fitted, zooms to the edited block: its body text readable, the block whole beside the editor', async () => {
+      // The describe's page was fitted (适合页面) when the story opened.
+      const px = await bodyTextPx(page, 'nanguan');
+      console.log(`${size.width}×${size.height}: body text drawn at ${px.toFixed(1)} px, zoom ${await page.getByTestId('zoom').innerText()}`);
+      expect(px).toBeGreaterThanOrEqual(READABLE_PX);
+      await expectArticleBesideEditor(page);
     });
 
     it('typing in the editor reflows the block on the page', async () => {
@@ -138,6 +160,8 @@ describe.skipIf(!chromiumAvailable())('the docked story editor', () => {
     it('at actual size the page scrolls the edited article into view, and follows when another article is opened', async () => {
       await page.getByTestId('story-editor').getByRole('button', { name: '关闭 Close' }).click();
       await page.getByTestId('story-editor').waitFor({ state: 'detached' });
+      // Closed, the story's zoom gives way to the fit mode the page had.
+      await expect.poll(() => page.getByTestId('tool-view.fitPage').getAttribute('aria-pressed')).toBe('true');
       await page.getByTestId('tool-actual').click();
       await page.getByTestId('viewport').evaluate((el) => el.scrollTo(0, 0));
       const open = async (articleId: string) => {

@@ -64,6 +64,10 @@ describe('the IPC handlers of main', () => {
     const bytes = (await electron.handlers.get('banmian:fontBytes')!(fromApp, 'hei-bold')) as { ok: boolean; value: Uint8Array };
     expect(bytes.ok).toBe(true);
     expect(bytes.value).toBeInstanceOf(Uint8Array);
+    // the installed files the listing could not use, named (this machine's: often none)
+    const problems = (await electron.handlers.get('banmian:fontProblems')!(fromApp)) as { ok: boolean; value: { file: string; zh: string; en: string }[] };
+    expect(problems.ok).toBe(true);
+    expect(Array.isArray(problems.value)).toBe(true);
   });
 
   it('refuses bad arguments and strange senders', async () => {

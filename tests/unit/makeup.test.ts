@@ -307,6 +307,20 @@ describe('makeUp on bad input', () => {
     expect(of('full')).toBeLessThan(of('lead'));
   });
 
+  it('never makes a story continued from another page (上接) the lead by input order: the first that is not leads, and a note says so; a ranking given keeps it first (field test 20)', () => {
+    const continued = { ...article('jump', para.repeat(3), '上接稿件的标题'), jumpFrom: '（上接01版）' };
+    const doc = { ...emptyDocument('broadsheet'), articles: [continued, article('own', para.repeat(4), '本版头条稿件'), article('c', para.repeat(2))] };
+    const made = makeUp({ document: doc }, { fonts });
+    const sizes = headlineSizesOn(made.alternatives[0].document);
+    const of = (owner: string): number => Math.max(...sizes.filter((s) => s.owner === owner).map((s) => s.size));
+    expect(of('own')).toBeGreaterThanOrEqual(headlineSizes(8)[0]);
+    expect(of('jump')).toBeLessThan(of('own'));
+    expect(made.notes.map((n) => n.zh).join('\n')).toContain('“上接稿件的标题”是上接稿，不作头条');
+    const ranked = makeUp({ document: doc, ranking: ['jump', 'own', 'c'] }, { fonts });
+    const kept = headlineSizesOn(ranked.alternatives[0].document);
+    expect(Math.max(...kept.filter((s) => s.owner === 'jump').map((s) => s.size))).toBeGreaterThanOrEqual(headlineSizes(8)[0]);
+  });
+
   it('makes up a one-column page', () => {
     const base = emptyDocument('tabloid');
     const doc = { ...base, page: { ...base.page, grid: { ...base.page.grid, columns: 1 } }, articles: [article('a', para), article('b', para)] };

@@ -22,6 +22,7 @@ function fakeLoaded(fetchAnswer: HostResult<void>): { loaded: LoadedFonts; calls
     faces: FACES,
     fetchFaces: async (ids) => (calls.push(`fetch ${[...ids].join(' ')}`), fetchAnswer),
     declare: async (ids) => (calls.push(`declare ${[...ids].join(' ')}`), { ok: true, value: undefined }),
+    problems: async () => ({ ok: true, value: [] }),
   };
   return { loaded, calls };
 }
