@@ -17,6 +17,8 @@ export type EnabledWhen =
   | 'threeSelected'
   | 'storyEditable'
   | 'steppedArticleSelected'
+  /** The selected block is a part of a story continued across the open edition's pages. */
+  | 'editionPartSelected'
   | 'notJoined'
   | 'local'
   | 'shared'
@@ -141,6 +143,7 @@ export const MENUS = [
         { id: 'layout.copyfit', zh: '适配', en: 'Copyfit article', enabledWhen: 'blockSelected', changesLayout: true },
         { id: 'layout.fitText', zh: '块高随文', en: 'Fit block to text', enabledWhen: 'blockSelected', changesLayout: true },
         { id: 'layout.resetSteps', zh: '恢复矩形（取消阶梯）', en: 'Reset to rectangle', enabledWhen: 'steppedArticleSelected', changesLayout: true },
+        { id: 'layout.movePart', zh: '移至第 N 版…', en: 'Move to page N…', enabledWhen: 'editionPartSelected', changesLayout: true },
       ],
       [
         // T for text, as the type tool is in 飞腾 and InDesign

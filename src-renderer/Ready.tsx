@@ -6,6 +6,7 @@ import './collab/collab.css';
 import { CollabContext } from './collab/use-collab';
 import type { Editor } from './editor/editor';
 import { EditionSession } from './edition/edition-session';
+import { editionCommands } from './edition/commands';
 import { useFiles } from './files/use-files';
 import { nativeMenu } from './host';
 import { initialIdentity } from './proof/identity';
@@ -32,12 +33,13 @@ export function Ready({ editor, host, info }: { editor: Editor; host: HostApi; i
   const menu = nativeMenu();
   const proof = useMemo(() => new ProofSession(editor, host, info, initialIdentity()), [editor, host, info]);
   const collab = useMemo(() => new CollabDesk(editor, proof, host), [editor, proof, host]);
+  const more = useMemo(() => editionCommands(edition, editor, host), [edition, editor, host]);
   // A share the host resumed after a crash is rejoined; unsynced edits of other pages are offered.
   useEffect(() => void collab.resumeShare(), [collab]);
   return (
     <ProofContext.Provider value={proof}>
       <CollabContext.Provider value={collab}>
-        <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped}>
+        <Workspace editor={editor} files={actions} nativeMenu={menu} onFilesDropped={importDropped} more={more}>
           {dialogs}
           <ProofDialogs />
           <Suspense fallback={null}>

@@ -7,6 +7,7 @@
  */
 import type { Article, StyleOverrides } from '../model/document';
 import { JUMP_STYLES, type JumpStyle } from './jump';
+import type { EditionDocument, StoryChain } from './edition';
 import { partId } from '../model/story-parts';
 
 export { CONTINUED_SUFFIX, partId } from '../model/story-parts';
@@ -53,4 +54,13 @@ export function partArticle(article: Article, places: readonly PartPlace[], k: n
     jumpTo,
     ...(own ?? (resumes ? continuation : {})),
   };
+}
+
+/** The chain whose part block `block` is, and which part. */
+export function chainPartOf(edition: EditionDocument, block: string): { chain: StoryChain; k: number } | undefined {
+  for (const chain of edition.chains) {
+    const k = chain.parts.findIndex((p) => p.block === block);
+    if (k >= 0) return { chain, k };
+  }
+  return undefined;
 }

@@ -16,6 +16,7 @@ import { exportFolder, type ExportProgress } from './edition-export';
 import type { EditionSession, EditionView } from './edition-session';
 import { ServerPresence, type ServerPresenceState } from './server-presence';
 import { EditionFindings } from './EditionFindings';
+import { MovePartForm } from './MovePartForm';
 import { ratesOf, type EditionRates } from './rates';
 import { ServerPool, useServerEdition } from './ServerPool';
 import type { EditionClient } from './edition-client';
@@ -47,6 +48,7 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
         <span>
           {view.title} · 第{p.number}版 {p.name}
         </span>
+        {view.moving && <MovePartForm key={view.moving.block} session={session} editor={editor} host={host} suggested={view.moving.suggested} />}
       </div>
     );
   }

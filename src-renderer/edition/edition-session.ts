@@ -4,6 +4,7 @@ import { pageDocument } from '../../src-core/edition/page-doc';
 import { writePage } from '../../src-core/edition/page-write';
 import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
 import { renumberPageAt } from '../../src-core/edition/renumber';
+import { chainPartOf } from '../../src-core/edition/chain';
 import { namePages } from '../../src-core/edition/export-files';
 import { exportEdition, type ExportProgress } from './edition-export';
 import type { HostApi, OpenedEdition } from '../../src-core/host-api';
@@ -25,6 +26,15 @@ export interface EditionView {
   confirm?: EditionConfirm;
   /** 导出整期 PDF: how far it is, while it runs and after. */
   exporting?: ExportProgress;
+  /** 移至第N版 asked for the page's block `block`: the bar asks for the page (`suggested` first). */
+  moving?: { block: string; suggested: number };
+}
+
+/** The edition before and after the last 移至第N版, while the page it was made from is in the workspace (its undo). */
+interface LastMove {
+  before: EditionDocument;
+  after: EditionDocument;
+  page: number;
 }
 
 export interface EditionConfirm {
@@ -57,6 +67,7 @@ export class EditionSession {
   private listeners = new Set<() => void>();
   /** 取消 of a running export: honoured before the next file. */
   private cancelRequested = false;
+  private lastMove: LastMove | null = null;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -154,6 +165,69 @@ export class EditionSession {
     const p = v.edition.pages[index];
     const question = deletionQuestion(v.edition, index, r.stories);
     this.ask({ ...question, run: () => this.commit(v, r.edition, host, { kind: 'info', zh: `已删除第${p.number}版 ${p.name}`, en: `Deleted page ${p.number} ${p.name}` }) });
+  }
+
+  /** Whether the selected block of the edition's page in the workspace is a part of a story continued across pages (移至第N版). */
+  partSelected(editor: Editor): boolean {
+    const block = editor.getState().selection;
+    return block !== null && this.editsPageOf(editor) && chainPartOf(this.view!.edition, block) !== undefined;
+  }
+
+  /** 移至第 N 版…: the bar asks for the page, the next one suggested. */
+  askMove(editor: Editor): void {
+    const v = this.view;
+    const block = editor.getState().selection;
+    if (!v || v.page === null || !block || !this.partSelected(editor)) return;
+    this.set({ ...v, moving: { block, suggested: v.edition.pages[v.page].number + 1 } });
+  }
+
+  cancelMove(): void {
+    if (this.view?.moving) this.set({ ...this.view, moving: undefined });
+  }
+
+  /**
+   * The asked-for part moved to page `to` (`movePart`), the page in the workspace (its edits
+   * included) written back first; the edition written to its file at once, atomically, and the page
+   * opened again without the part. 撤销 then puts the edition back as it was (`undoMove`).
+   */
+  async movePart(editor: Editor, host: HostApi, to: number): Promise<void> {
+    const v = this.view;
+    if (!v || v.page === null || !v.moving || !this.editsPageOf(editor)) return;
+    this.set({ ...v, moving: undefined });
+    if (this.server?.edition()) return editor.notify({ zh: '这一期在协作服务器上：移至他版暂只能在本机的整期文件上做', en: 'This edition is on a collaboration server: moving a part to another page works on a local edition file only, for now' }, 'warning');
+    const written = writePage(v.edition, v.page, savedDocument(editor.pageStore, editor.getState().doc));
+    if (!written.ok) return editor.notify({ zh: `未移动：${written.zh}`, en: `Not moved: ${written.en}` });
+    // the move's code loads when first used: the page's first paint does not wait for it
+    const { movePart } = await import('../../src-core/edition/move-part');
+    const r = movePart(written.edition, v.moving.block, to);
+    if (!r.ok) return editor.notify({ zh: `未移动：${r.zh}`, en: `Not moved: ${r.en}` }, 'warning');
+    const told = { zh: `《${r.headline}》第${r.part}部分已从第${r.from}版移至第${r.to}版，转版行随之更新`, en: `Part ${r.part} of “${r.headline}” moved from page ${r.from} to page ${r.to}; the jump lines follow` };
+    if (await this.rewrite(editor, host, v, r.edition, told)) this.lastMove = { before: written.edition, after: r.edition, page: v.page };
+  }
+
+  /** Whether 撤销 undoes the last 移至第N版: the page it was made from is open, unchanged since. */
+  canUndoMove(editor: Editor): boolean {
+    const m = this.lastMove;
+    return !!m && this.view?.edition === m.after && this.view.page === m.page && this.editsPageOf(editor) && !editor.getState().canUndo;
+  }
+
+  /** 撤销 of the last 移至第N版: the edition as it was before, written to its file, the page opened again. */
+  async undoMove(editor: Editor, host: HostApi): Promise<void> {
+    const m = this.lastMove;
+    if (!m || !this.canUndoMove(editor)) return;
+    const told = { zh: '已撤销移至他版，转版行随之恢复', en: 'Undid the move to another page; the jump lines follow' };
+    if (await this.rewrite(editor, host, this.view!, m.before, told)) this.lastMove = null;
+  }
+
+  /** The edition replaced by `next` while page `v.page` is in the workspace: written to its file, then that page opened again. */
+  private async rewrite(editor: Editor, host: HostApi, v: EditionView, next: EditionDocument, told: { zh: string; en: string }): Promise<boolean> {
+    const r = await host.saveEdition(serializeEdition(next), v.path);
+    if (this.view?.path !== v.path || v.page === null) return false;
+    if (!r.ok) return (editor.notify({ zh: `未保存：${r.zh}`, en: `Not saved: ${r.en}` }), false);
+    this.view = { ...this.view, edition: next };
+    this.openPage(v.page, editor);
+    editor.notify(told, 'info');
+    return true;
   }
 
   /**

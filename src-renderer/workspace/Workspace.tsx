@@ -17,7 +17,7 @@ import { storyCommands } from '../story/commands';
 import { ArticlesPanel, FoldedArticlesPanel } from './ArticlesPanel';
 import { usePanelFolds, workspaceColumns } from './panel-folds';
 import { commandForKeyPress, commandSpec } from '../../src-core/commands';
-import { runIfEnabled } from '../command-binding';
+import { runIfEnabled, type Command } from '../command-binding';
 import { buildCommands } from './commands';
 import type { FileActions } from '../files/file-actions';
 import { mm } from './format';
@@ -34,14 +34,14 @@ const APP_NAME = '版面 Banmian';
 const isTyping = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 /** The window a 组版 editor works in: menus and toolbar, 稿件 on the left, the page (and the story editor docked beside it), 属性 on the right, the status line. */
-export function Workspace({ editor, files, nativeMenu, onFilesDropped, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void; children?: ReactNode }) {
+export function Workspace({ editor, files, nativeMenu, onFilesDropped, more, children }: { editor: Editor; files: FileActions; nativeMenu?: MenuBridge; onFilesDropped?: (files: File[], at: { col: number; row: number } | null) => void; /** Commands bound elsewhere (the open edition's), over the workspace's own of the same id. */ more?: readonly Command[]; children?: ReactNode }) {
   const proof = useProofSession();
   const collab = useCollabDesk();
   const canvasArea = useRef<HTMLElement>(null);
   const folds = usePanelFolds(canvasArea);
   const commands = useMemo(
-    () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...storyCommands(activeStory(editor)), ...(collab ? collabCommands(collab) : [])].map((c) => [c.id, c] as const)]),
-    [editor, files, proof, collab],
+    () => new Map([...buildCommands(editor, files), ...[...proofCommands(proof), ...storyCommands(activeStory(editor)), ...(collab ? collabCommands(collab) : []), ...(more ?? [])].map((c) => [c.id, c] as const)]),
+    [editor, files, proof, collab, more],
   );
 
   // Electron's native menu runs the same commands (its shortcuts are handled below, not by the menu);
