@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
-import { leadAtStart, namesOnly, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -67,11 +67,15 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));
   const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
+  // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
+  // however wide the line above (field test 19: two of three items read as one)
+  const briefs = lines.findIndex(briefsLabel);
+  const item = (i: number): boolean => briefs >= 0 && i > briefs && endsSentence(lines[i].trim()) && opensNews(lines[i + 1]);
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19)
-    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || parseCredits(lines[i + 1].trim()) !== undefined;
+    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }

@@ -238,6 +238,21 @@ const LEAD_RE = new RegExp(
   'u',
 );
 
+/** When a news story's (or a 简讯 item's) first sentence says it happened: a date, a month, 近日/日前/昨天/目前… and a comma. */
+const NEWS_OPENING_RE = /^(?:(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月(?:份|[0-9０-９]{1,2}日)?(?:上午|下午|晚|晚上)?|[0-9０-９]{1,2}日(?:上午|下午|晚)?|近日|日前|近期|连日来|昨天|昨日|今天|今日|前不久|眼下|目前|当前|如今|今年|去年|近年来|近来|[^，。！？\s]{0,10}以来)[，,]/;
+
+/** Whether a paragraph opens as a news story's first sentence does (7月份，阳西县… 近日，…): with when it happened. */
+export function opensNews(text: string): boolean {
+  return NEWS_OPENING_RE.test(text.trim());
+}
+
+/** A run of briefs' label (简讯, 经济快讯, 【短讯】): the items under it are paragraphs of one story. */
+const BRIEFS_LABEL_RE = new RegExp(`^[【\\[［]?[${HAN}]{0,4}(?:简讯|快讯|短讯|简明新闻|一句话新闻)[】\\]］]?$`, 'u');
+
+export function briefsLabel(line: string): boolean {
+  return BRIEFS_LABEL_RE.test(line.trim());
+}
+
 /** "本报讯 (洛报融媒记者 李雅君)昨日…" → the lead as it stands and its length in code points. */
 export function leadAtStart(text: string): { raw: string; agency: string; inner?: string; length: number } | undefined {
   const m = text.match(LEAD_RE);

@@ -30,6 +30,7 @@ import {
   jumpAtEnd,
   jumpAtStart,
   leadAtStart,
+  opensNews,
   parseCredits,
   personName,
   rejoinSplitNames,
@@ -285,11 +286,9 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
   const last = body[body.length - 1];
   const title = textOf(w.blocks[i]);
   // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
-  return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && NEWS_OPENING_RE.test(textOf(w.blocks[k]));
+  return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opensNews(textOf(w.blocks[k]));
 }
 
-/** When a news story's first sentence says it happened: a date, a month, 近日/日前/昨天… and a comma. */
-const NEWS_OPENING_RE = /^(?:(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月(?:份|[0-9０-９]{1,2}日)?(?:上午|下午|晚|晚上)?|[0-9０-９]{1,2}日(?:上午|下午|晚)?|近日|日前|近期|连日来|昨天|昨日|今天|今日|前不久|眼下|目前|当前|如今|今年|去年|近年来|近来|[^，。！？\s]{0,10}以来)[，,]/;
 
 /** A numbered subhead (一、 （二） 3. 第一) heads a section, never a story. */
 const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，、 ])/;

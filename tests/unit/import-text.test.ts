@@ -314,6 +314,12 @@ describe('hard-wrapped and OCR text', () => {
     expect([one.headline, more.length]).toEqual(['市图书馆新馆正式开馆', 0]);
   });
 
+  it('under a 简讯 label each item that opens with when it happened is a paragraph of its own, though the line above ends a sentence at the full width (field test 19: two of three items read as one)', async () => {
+    const lines = ['城里的专家来村里义诊', '本报讯 昨天，医疗专家来到村里义诊。', '简讯', '6月10日，市、区第三届邻居节启动仪', '式在爱辉区长海社区举行。本届邻居节活', '动以“真情 连你我，和谐进万家”为主题', '，以“邻居节论坛”活动为牵动，充分发', '挥社区组织作用和“好邻居”示范带头作', '用，广泛动员干部群众参加邻居节活动。', '2017年12月28日，同安街道丽阳', '社区举行“尚学龙泉·四美丽阳”第二届', '“邻居节” 闭幕式文艺汇演，600余名', '群众参加了活动。闭幕式上，为“社区好', '人”“好邻居”吴秋菊、袁世芬、张国玉', '等20人进行了表彰。', '近日，望花区建设街道和建设社区共同开', '展“春季爱国卫生清洁月”活动, 建设街', '道办事处领 导和工作人员、共建单位朝阳', '银行工作人员，以及建设社区全体工作人', '员和社区志愿者共80余人, 先后对社区', '内的花园、广场和卫生死角进行了清理，', '将堆积的生 活垃圾、白色垃圾清运干净，', '使社区楼院环境焕然一新。'];
+    const briefs = (await imported(lines.join('\n'))).find((a) => a.headline === '简讯');
+    expect(plainText(briefs!.body).split('\n').map((p) => p.slice(0, 6))).toEqual(['6月10日，', '2017年1', '近日，望花区']);
+  });
+
   it('a dateline of a place and a date (东北网鸡西11月17日讯, 本报3月20日讯, 本报北京3月15日电) is the lead, also when OCR wrapped the date after it (field test 19: it was the 主题, 11月11 in the headline, 日， opening the body)', async () => {
     const [a, ...rest] = await imported('城里的专家来村里义诊\n东北网鸡西11月17日讯 11月11\n日，滴道区兰岭乡兰岭村的村部内热闹\n起来，医疗专家们来到这里义诊。\n');
     expect([a.headline, a.kicker, a.lead, plainText(a.body).slice(0, 7), rest.length]).toEqual(['城里的专家来村里义诊', '', '东北网鸡西11月17日讯', '11月11日，', 0]);
