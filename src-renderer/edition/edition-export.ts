@@ -42,7 +42,7 @@ interface Run {
 /** Writes every file of the edition's export in order; stops at the first failure or when cancelled. */
 export async function exportEdition(edition: EditionDocument, editionPath: string, run: Run): Promise<ExportEnd> {
   const pages = pageDocuments(edition);
-  const files = exportFiles(edition.edition.date, pages.map((p) => p.number));
+  const files = exportFiles(edition.edition, pages.map((p) => p.number));
   const folder = exportFolder(editionPath);
   const byNumber = new Map(pages.map((p) => [p.number, p.document]));
   for (const [k, f] of files.entries()) {
