@@ -211,6 +211,16 @@ interface CardProps {
   onJoin: (pageId: string) => void;
 }
 
+/** The page's news hole (新闻版面): its share of the grid and the column-lines the ads leave. */
+function NewsHole({ hole }: { hole: OverviewRow['newsHole'] }) {
+  const share = Math.round((hole.free / hole.total) * 100);
+  return (
+    <span data-testid="edition-page-news-hole" data-free={hole.free} data-total={hole.total} title={`news hole: ${hole.free} of ${hole.total} column-lines (${share}%) left by the ads`}>
+      新闻版面 {share}% · {hole.free} 栏行
+    </span>
+  );
+}
+
 const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
@@ -239,6 +249,7 @@ const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber,
         <span data-testid="edition-page-preflight" data-state={preflight} className={`edition-${preflight}`} title={`preflight: ${row.errors} errors, ${row.warnings} warnings`}>
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
+        <NewsHole hole={row.newsHole} />
         {rate && <RateFigure rate={rate} testId="edition-page-error-rate" />}
       </div>
       {shared !== undefined && <People shared={shared} number={row.number} onJoin={onJoin} />}
