@@ -33,7 +33,7 @@ export async function exportEditionPdf(env: HostEnv, json: string, path: string 
   const intent = loadOutputIntent();
   if (!intent.ok) return fail(intent.zh, intent.en);
   try {
-    const r = await writeCombinedPdf(edition.edition, pages, chosen.abs, { fonts, bleedMm: options.bleedMm, marks: options.marks, pdfx: intent.value });
+    const r = await writeCombinedPdf(edition.edition, pages, chosen.abs, { fonts, bleedMm: options.bleedMm, marks: options.marks, pdfx: options.pdfx === false ? undefined : intent.value });
     if (!r.ok) return fail(r.zh.split(chosen.abs).join(chosen.shown), r.en.split(chosen.abs).join(chosen.shown));
     return { ok: true, value: { path: chosen.shown, bytes: r.bytes } };
   } catch (e) {

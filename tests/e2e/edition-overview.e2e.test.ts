@@ -177,6 +177,27 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     expect(problems).toEqual([]);
   });
 
+  it('导出整期 with 校样 writes proof PDFs (the trimmed page: no bleed, no marks) into day-proof/', async () => {
+    await page.getByTestId('edition-export-proof').check();
+    await page.getByTestId('edition-export').click();
+    await page.getByTestId('edition-confirm-ok').click();
+    const bar = page.getByTestId('edition-export-progress');
+    await expect.poll(() => bar.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    const folder = join(sandbox, 'day-proof');
+    expect(readdirSync(folder).sort()).toEqual(['20261203-01.pdf', '20261203-02.pdf', '20261203-04.pdf', '20261203-05.pdf', '20261203.pdf']);
+    const boxes = (f: string) => {
+      const info = execFileSync('pdfinfo', ['-box', f], { encoding: 'utf8' });
+      return ['MediaBox', 'TrimBox'].map((b) => info.match(new RegExp(`${b}:\\s+([^\\n]+)`))![1].trim());
+    };
+    for (const f of ['20261203-01.pdf', '20261203.pdf']) {
+      const [media, trim] = boxes(join(folder, f));
+      expect(media, f).toBe(trim);
+    }
+    const [printMedia, printTrim] = boxes(join(sandbox, 'day-pdf', '20261203-01.pdf'));
+    expect(printMedia).not.toBe(printTrim);
+    expect(problems).toEqual([]);
+  });
+
   it('删版 of the page where the continued story resumes asks first naming the story, then its part is overset on page 1', async () => {
     const before = readEdition(join(sandbox, FILE));
     const chain = before.chains[0];

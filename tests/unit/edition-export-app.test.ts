@@ -66,4 +66,22 @@ describe('导出整期 PDF in the app', () => {
     expect(end).toMatchObject({ state: 'failed', zh: expect.stringContaining('第2版有印前错误'), en: 'Page 2 has preflight errors and was not exported' });
     expect(calls).toHaveLength(2);
   });
+
+  it('校样: every file as a proof (PROOF_PRINT: no marks, no bleed, no PDF/X) into day-proof/', async () => {
+    const options: unknown[] = [];
+    const host = {
+      exportPdf: async (_json: string, path: string, o: unknown) => (options.push([path, o]), { ok: true, value: { written: true, path, report: { errors: [], warnings: [] }, lines: [] } }),
+      exportEditionPdf: async (_json: string, path: string, o: unknown) => (options.push([path, o]), { ok: true, value: { path, bytes: 1 } }),
+    } as unknown as HostApi;
+    const end = await exportEdition(edition(), 'news/day.banmian', { host, force: false, proof: true, cancelled: () => false, progress: () => undefined });
+    expect(end).toEqual({ state: 'done' });
+    const proof = { bleedMm: 0, marks: false, pdfx: false, force: false };
+    expect(options).toEqual([
+      ['news/day-proof/20261203-01.pdf', proof],
+      ['news/day-proof/20261203-02.pdf', proof],
+      ['news/day-proof/20261203-03.pdf', proof],
+      ['news/day-proof/20261203.pdf', proof],
+    ]);
+  });
 });
+
