@@ -83,5 +83,13 @@ describe('导出整期 PDF in the app', () => {
       ['news/day-proof/20261203.pdf', proof],
     ]);
   });
+
+  it('names the files by the edition\'s fileNames when it has them', async () => {
+    const { host, calls } = recordingHost();
+    const ed = edition();
+    ed.edition.fileNames = { page: 'LY{date}_{page}.pdf', edition: '{paper}{date}.pdf' };
+    await exportEdition(ed, 'day.banmian', { host, force: false, cancelled: () => false, progress: () => undefined });
+    expect(calls).toEqual(['day-pdf/LY20261203_01.pdf', 'day-pdf/LY20261203_02.pdf', 'day-pdf/LY20261203_03.pdf', 'day-pdf/洛阳日报20261203.pdf']);
+  });
 });
 
