@@ -91,6 +91,8 @@ export interface ImportFile {
 export interface ExportOptions {
   bleedMm?: number;
   marks?: boolean;
+  /** False: no PDF/X output intent (a 校样 PDF, `PROOF_PRINT`); absent: as the host prints. */
+  pdfx?: boolean;
   /** Export even when preflight reports errors. */
   force?: boolean;
 }

@@ -55,9 +55,9 @@ const onlyKeys = (o: Record<string, unknown>, keys: readonly string[]): boolean 
 const isOptionalBoolean = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
 
 export function isExportOptions(v: unknown): v is ExportOptions {
-  if (!isPlainObject(v) || !onlyKeys(v, ['bleedMm', 'marks', 'force'])) return false;
+  if (!isPlainObject(v) || !onlyKeys(v, ['bleedMm', 'marks', 'pdfx', 'force'])) return false;
   if (v.bleedMm !== undefined && (typeof v.bleedMm !== 'number' || !(v.bleedMm >= 0 && v.bleedMm <= 20))) return false;
-  return isOptionalBoolean(v.marks) && isOptionalBoolean(v.force);
+  return isOptionalBoolean(v.marks) && isOptionalBoolean(v.pdfx) && isOptionalBoolean(v.force);
 }
 
 export function isPngOptions(v: unknown): v is PngExportOptions {

@@ -45,3 +45,19 @@ export function adRect(size: AdSize, position: AdPosition, page: PageSettings): 
   const top = position === 'top-right' || position === 'top-left';
   return { col: right ? geo.columns - columns : 0, span: columns, row: top ? 0 : geo.rows - lines, rows: lines };
 }
+
+/**
+ * The news hole (新闻版面): the grid's column-lines not taken by the page's ads, and all of them;
+ * cells two ads share counted once, cells off the grid not at all. The CLI's `edition` prints it per
+ * page, the app's 整期总览 shows it on each page's card.
+ */
+export function newsHole(page: PageSettings, ads: readonly GridRect[]): { free: number; total: number } {
+  const geo = gridGeometry(page);
+  const taken = new Set<number>();
+  for (const a of ads) {
+    for (let c = Math.max(0, a.col); c < Math.min(geo.columns, a.col + a.span); c++) {
+      for (let r = Math.max(0, a.row); r < Math.min(geo.rows, a.row + a.rows); r++) taken.add(r * geo.columns + c);
+    }
+  }
+  return { free: geo.columns * geo.rows - taken.size, total: geo.columns * geo.rows };
+}

@@ -55,7 +55,7 @@ export function assembleEdition(plan: EditionPlan, made: MadePage[], jumps: Made
   });
   const edition: EditionDocument = {
     formatVersion: EDITION_FORMAT_VERSION,
-    edition: { paper: plan.paper, date: plan.date, format: plan.format, jumpStyle: plan.jumpStyle },
+    edition: { paper: plan.paper, date: plan.date, format: plan.format, jumpStyle: plan.jumpStyle, ...(plan.fileNames ? { fileNames: plan.fileNames } : {}) },
     articles,
     images: [...images.values()],
     pages,

@@ -9,6 +9,7 @@ import type { BlockFit } from '../model/fit-blocks';
 import { documentFromJson, PAGE_DATA, readJson, type FileKind, type LoadResult } from '../model/serialize';
 import { blockIssues, Checker, checkStyleOverrides, DOCUMENT_LIMITS, documentLimitIssue, FORMAT_NAMES, validatePageParts, validatePool, type ValidationIssue } from '../model/validate';
 import type { EditionDocument } from './edition';
+import { fileNameIssues } from './export-files';
 import { JUMP_STYLES, DEFAULT_JUMP_STYLE } from './jump';
 import { PLAN_LIMITS } from './plan';
 
@@ -135,6 +136,16 @@ function checkInfo(c: Checker, info: unknown): void {
   c.text('edition.date', info.date, DOCUMENT_LIMITS.textChars);
   c.oneOf('edition.format', info.format, FORMAT_NAMES);
   c.oneOf('edition.jumpStyle', info.jumpStyle, Object.keys(JUMP_STYLES));
+  if (info.fileNames !== undefined) checkFileNames(c, info.fileNames, info.paper);
+}
+
+/** The optional naming convention, as the plan checks it (export-files.ts). */
+function checkFileNames(c: Checker, names: unknown, paper: unknown): void {
+  if (!c.object('edition.fileNames', names)) return;
+  const page = c.text('edition.fileNames.page', names.page, DOCUMENT_LIMITS.textChars);
+  const edition = c.text('edition.fileNames.edition', names.edition, DOCUMENT_LIMITS.textChars);
+  if (!page || !edition || typeof paper !== 'string') return;
+  for (const i of fileNameIssues({ page: names.page as string, edition: names.edition as string }, paper)) c.fail(`edition.fileNames.${i.key}`, i.value, i.zh, i.en);
 }
 
 function duplicateImages(c: Checker, images: unknown): void {

@@ -13,6 +13,7 @@
  */
 import type { Article, Block, FormatName, ImageAsset, ImageBlock, PageSettings, StyleOverrides } from '../model/document';
 import type { EDITION_FORMAT_VERSION } from '../model/document';
+import type { FileNames } from './export-files';
 import type { JumpStyle } from './jump';
 
 export interface EditionInfo {
@@ -22,6 +23,8 @@ export interface EditionInfo {
   format: FormatName;
   /** The paper's convention for 下转/上接 lines, one setting for the edition. */
   jumpStyle: JumpStyle;
+  /** The paper's file names for export; absent (older files too): YYYYMMDD-NN.pdf and YYYYMMDD.pdf. */
+  fileNames?: FileNames;
 }
 
 export interface EditionPage {

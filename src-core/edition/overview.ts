@@ -1,6 +1,6 @@
 /**
  * The edition overview (整期总览): per page what the desk sees at a glance — 版次, 版名, where the page
- * is in its proof cycle, how many stories run over, the preflight's errors and warnings, and whether
+ * is in its proof cycle, its news hole (what the ads leave), how many stories run over, the preflight's errors and warnings, and whether
  * another page has the same number (the jump lines and the file names would then be ambiguous).
  * Pure: the edition and the fonts in, rows out; each row also carries the page document and its
  * layout, so the app draws the thumbnail from the same layout the counts came from.
@@ -11,6 +11,7 @@ import type { PageLayout } from '../layout/page-layout';
 import type { BanmianDocument } from '../model/document';
 import { ROUND_NAMES } from '../model/proof';
 import { preflight } from '../preflight/preflight';
+import { newsHole } from './ads';
 import type { EditionDocument } from './edition';
 import { pageDocuments } from './page-doc';
 
@@ -37,6 +38,8 @@ export interface OverviewRow {
   overset: number;
   errors: number;
   warnings: number;
+  /** The news hole: the column-lines its ads leave (`free`) of the grid's (`total`), as the CLI prints it. */
+  newsHole: { free: number; total: number };
   /** Another page has this number too. */
   duplicate: boolean;
   document: BanmianDocument;
@@ -87,6 +90,7 @@ export function editionOverview(edition: EditionDocument, env: { fonts: FontRegi
       overset: made.overset,
       errors: made.errors,
       warnings: made.warnings,
+      newsHole: newsHole(p.page, p.blocks.filter((b) => b.kind === 'ad')),
       duplicate: (counts.get(p.number) ?? 0) > 1,
       document: made.document,
       layout: made.layout,

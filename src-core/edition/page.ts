@@ -8,7 +8,6 @@ import { makeUp, type Alternative, type PictureLink } from '../makeup';
 import type { FontRegistry } from '../fonts/registry';
 import type { AdBlock, Article, BanmianDocument, ImageAsset, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
-import { gridGeometry } from '../model/grid';
 import { editionPageSettings } from './page-doc';
 import type { PlanAd, PlanPage } from './plan';
 
@@ -47,9 +46,3 @@ export function setWhole(alt: Alternative, articleId: string, fonts: FontRegistr
   return !layout(made, { fonts, measureOnly: true }).overset.some((o) => o.articleId === articleId);
 }
 
-/** The news hole: the grid's column-lines not taken by ads (the plan prints it per page). */
-export function newsHole(page: PageSettings, ads: readonly PlanAd[]): { free: number; total: number } {
-  const geo = gridGeometry(page);
-  const total = geo.columns * geo.rows;
-  return { free: total - ads.reduce((n, a) => n + a.rect.span * a.rect.rows, 0), total };
-}

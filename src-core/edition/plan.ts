@@ -10,6 +10,7 @@ import type { GridRect, PageSettings } from '../model/document';
 import { AD_POSITIONS, adCells, adRect, type AdPosition, type AdSize } from './ads';
 import { gridGeometry } from '../model/grid';
 import { DEFAULT_JUMP_STYLE, JUMP_STYLES, type JumpStyle } from './jump';
+import { DEFAULT_FILE_NAMES, fileNameIssues, type FileNames } from './export-files';
 
 export const PLAN_FORMATS = ['broadsheet', 'tabloid'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -47,6 +48,8 @@ export interface EditionPlan {
   date: string;
   format: PlanFormat;
   jumpStyle: JumpStyle;
+  /** The paper's file names (`fileNames`: `page`, `edition` patterns); absent: the default. */
+  fileNames?: FileNames;
   pages: PlanPage[];
   continue: PlanContinue[];
   /** The page settings every page of the edition starts from. */
@@ -127,7 +130,7 @@ export function parsePlan(text: string, files: PlanFiles): PlanResult {
   return { ok: true, plan: { ...plan, paper: plan.paper, pages, continue: cont } };
 }
 
-const KNOWN_TOP = ['paper', 'date', 'format', 'jumpStyle', 'pages', 'continue'];
+const KNOWN_TOP = ['paper', 'date', 'format', 'jumpStyle', 'fileNames', 'pages', 'continue'];
 
 function checkTop(c: Issues, raw: Obj): Omit<EditionPlan, 'pages' | 'continue' | 'paper'> & { paper?: string } {
   c.unknownKeys('', raw, KNOWN_TOP);
@@ -140,7 +143,20 @@ function checkTop(c: Issues, raw: Obj): Omit<EditionPlan, 'pages' | 'continue' |
   const jumpStyle = raw.jumpStyle ?? DEFAULT_JUMP_STYLE;
   if (!Object.hasOwn(JUMP_STYLES, jumpStyle as string)) c.add('jumpStyle', raw.jumpStyle, `应为 ${Object.keys(JUMP_STYLES).join(' 或 ')}`, `must be ${Object.keys(JUMP_STYLES).join(' or ')}`);
   const fmt = PLAN_FORMATS.includes(format as never) ? (format as PlanFormat) : 'broadsheet';
-  return { paper, date, format: fmt, jumpStyle: jumpStyle as JumpStyle, page: defaultPage(fmt) };
+  const fileNames = checkFileNames(c, raw.fileNames, paper ?? '');
+  return { paper, date, format: fmt, jumpStyle: jumpStyle as JumpStyle, page: defaultPage(fmt), ...(fileNames ? { fileNames } : {}) };
+}
+
+/** `fileNames`: `{ "page": "{date}-{page}.pdf", "edition": "{date}.pdf" }`, either optional. */
+function checkFileNames(c: Issues, raw: unknown, paper: string): FileNames | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObj(raw)) return void c.add('fileNames', raw, '应为对象，例如 {"page": "{date}-{page}.pdf", "edition": "{date}.pdf"}', 'must be an object, e.g. {"page": "{date}-{page}.pdf", "edition": "{date}.pdf"}');
+  c.unknownKeys('fileNames', raw, ['page', 'edition']);
+  const page = c.text('fileNames.page', raw.page, true) ?? DEFAULT_FILE_NAMES.page;
+  const edition = c.text('fileNames.edition', raw.edition, true) ?? DEFAULT_FILE_NAMES.edition;
+  const names = { page, edition };
+  for (const i of fileNameIssues(names, paper)) c.add(`fileNames.${i.key}`, i.value, i.zh, i.en);
+  return names;
 }
 
 const KNOWN_PAGE = ['number', 'name', 'section', 'articles', 'ads'];

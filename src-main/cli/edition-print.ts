@@ -39,7 +39,7 @@ function preflightAll(pages: EditionPage[], flags: PrintFlags, editionErrors: re
 }
 
 /** The edition's paper and date name and title its files. */
-type Named = Pick<EditionInfo, 'paper' | 'date'>;
+type Named = Pick<EditionInfo, 'paper' | 'date' | 'fileNames'>;
 
 const progress = (line: { zh: string; en: string }): void => console.error(`${line.zh} / ${line.en}`);
 
@@ -59,7 +59,7 @@ export async function writeEdition(plan: Named, unchecked: EditionPage[], flags:
   }
   const fonts = fontProvider().registry();
   const opts = { fonts, bleedMm: flags.bleedMm, marks: flags.marks, pdfx: flags.pdfx, profilePath: flags.profilePath, colourBar: flags.colourBar, force: true };
-  const files = exportFiles(plan.date, pages.map((p) => p.number));
+  const files = exportFiles(plan, pages.map((p) => p.number));
   const byNumber = new Map(pages.map((p) => [p.number, p]));
   for (const [k, f] of files.entries()) {
     progress(progressLine(files, k + 1));
@@ -83,7 +83,7 @@ async function writeCombined(plan: Named, pages: EditionPage[], flags: PrintFlag
     pdfx = intent.value;
   }
   const out = (name: string) => join(flags.out, name);
-  const r = await writeCombinedPdf(plan, pages, out(exportFiles(plan.date, [])[0].fileName), { fonts: fontProvider().registry(), bleedMm: flags.bleedMm, marks: flags.marks, colourBar: flags.colourBar, pdfx });
+  const r = await writeCombinedPdf(plan, pages, out(exportFiles(plan, [])[0].fileName), { fonts: fontProvider().registry(), bleedMm: flags.bleedMm, marks: flags.marks, colourBar: flags.colourBar, pdfx });
   if (!r.ok) {
     console.error(`${r.zh}\n${r.en}`);
     return 1;

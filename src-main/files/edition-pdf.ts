@@ -29,8 +29,8 @@ export interface CombinedOptions {
 export type Combined = { ok: true; bytes: number; fileName: string } | { ok: false; zh: string; en: string };
 
 /** Writes the combined PDF of `pages` (in number order) to `outPath` atomically. */
-export async function writeCombinedPdf(info: Pick<EditionInfo, 'paper' | 'date'>, pages: readonly NumberedPage[], outPath: string, opts: CombinedOptions): Promise<Combined> {
-  const fileName = editionFileName(info.date);
+export async function writeCombinedPdf(info: Pick<EditionInfo, 'paper' | 'date' | 'fileNames'>, pages: readonly NumberedPage[], outPath: string, opts: CombinedOptions): Promise<Combined> {
+  const fileName = editionFileName(info);
   const ordered = [...pages].sort((a, b) => a.number - b.number);
   const r = await exportPdfPages(
     ordered.map((p) => ({ layout: (p.checked ?? checkPage(p.document, opts.fonts, opts.bleedMm)).layout, pageLabel: `第${p.number}版`, images: p.document.images })),

@@ -3,6 +3,7 @@
  * the PDF (PDF/X-4 with the bundled FOGRA39 profile unless told otherwise) and write it atomically.
  * Errors come back as values with a message in zh-CN and English.
  */
+import { PROOF_PRINT } from '../../src-core/model/proof-print';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,7 +177,7 @@ export async function pngProof(pdf: Uint8Array, out: string, dpi: number = PNG_D
  */
 export async function printPng(doc: BanmianDocument, outPath: string, opts: { fonts: FontRegistry; fileName: string; dpi?: number; force?: boolean }): Promise<PrintOutcome> {
   const dpi = opts.dpi ?? PNG_DPI.default;
-  const { pdf, ...r } = await renderPrint(doc, { fonts: opts.fonts, fileName: opts.fileName, bleedMm: 0, marks: false, pdfx: false, force: opts.force });
+  const { pdf, ...r } = await renderPrint(doc, { fonts: opts.fonts, fileName: opts.fileName, ...PROOF_PRINT, force: opts.force });
   if (!pdf) return r;
   const png = await pngProof(pdf, outPath, dpi);
   if (!png.ok) return { ...r, code: 1, lines: [...r.lines, png.zh, png.en] };

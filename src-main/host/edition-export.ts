@@ -18,7 +18,7 @@ export async function exportEditionPdf(env: HostEnv, json: string, path: string 
   const parsed = parseEdition(json);
   if (!parsed.ok) return fail(`整期数据无效，未导出：${parsed.zh}`, `The edition data is invalid and was not exported: ${parsed.en}`);
   const { edition } = parsed;
-  const chosen = await env.files.choose('export', path, editionFileName(edition.edition.date));
+  const chosen = await env.files.choose('export', path, editionFileName(edition.edition));
   if (!chosen) return { ok: true, value: null };
   if (!chosen.ok) return chosen;
   const fonts = fontsOf(env).registry();
@@ -33,7 +33,7 @@ export async function exportEditionPdf(env: HostEnv, json: string, path: string 
   const intent = loadOutputIntent();
   if (!intent.ok) return fail(intent.zh, intent.en);
   try {
-    const r = await writeCombinedPdf(edition.edition, pages, chosen.abs, { fonts, bleedMm: options.bleedMm, marks: options.marks, pdfx: intent.value });
+    const r = await writeCombinedPdf(edition.edition, pages, chosen.abs, { fonts, bleedMm: options.bleedMm, marks: options.marks, pdfx: options.pdfx === false ? undefined : intent.value });
     if (!r.ok) return fail(r.zh.split(chosen.abs).join(chosen.shown), r.en.split(chosen.abs).join(chosen.shown));
     return { ok: true, value: { path: chosen.shown, bytes: r.bytes } };
   } catch (e) {

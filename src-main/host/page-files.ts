@@ -263,7 +263,7 @@ async function exportWith(env: HostEnv, json: string, path: string | null, purpo
 }
 
 export function exportPdf(env: HostEnv, json: string, path: string | null, options: ExportOptions): Promise<HostResult<ExportOutcome | null>> {
-  return exportWith(env, json, path, 'export', 'page.pdf', (parsed, abs, fileName) => printPage(parsed.document, abs, { fonts: fontsOf(env).registry(), fileName, bleedMm: options.bleedMm, marks: options.marks, force: options.force }));
+  return exportWith(env, json, path, 'export', 'page.pdf', (parsed, abs, fileName) => printPage(parsed.document, abs, { fonts: fontsOf(env).registry(), fileName, bleedMm: options.bleedMm, marks: options.marks, pdfx: options.pdfx, force: options.force }));
 }
 
 export function exportPng(env: HostEnv, json: string, path: string | null, options: PngExportOptions): Promise<HostResult<ExportOutcome | null>> {

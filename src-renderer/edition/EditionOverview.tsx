@@ -80,6 +80,30 @@ function useServerPages(view: EditionView, session: EditionSession, presence: Se
 /** Each open edition's last overview rows: back from a page, only the pages its edits touched are laid out again. */
 const lastRows = new WeakMap<EditionSession, readonly OverviewRow[]>();
 
+/** 导出整期 PDF, with 校样: the proof PDFs (no marks, no bleed, as the CLI's --proof) instead of the print PDFs. */
+function ExportEdition({ view, session, host, blocked }: { view: EditionView; session: EditionSession; host: HostApi; blocked: number[] }) {
+  const [proof, setProof] = useState(false);
+  const folder = exportFolder(view.path, proof);
+  const what = proof ? { zh: '每版一个校样 PDF（无标记、无出血）和整期合订校样', en: 'One proof PDF per page (no marks, no bleed) and the combined proof' } : { zh: '每版一个印刷 PDF 和整期合订 PDF', en: 'One print PDF per page and the combined PDF' };
+  return (
+    <>
+      <label className="edition-proof" title="校样 PDF：无印刷标记、无出血，同命令行 --proof / Proof PDFs: no marks, no bleed, as the CLI's --proof">
+        <input type="checkbox" data-testid="edition-export-proof" checked={proof} onChange={(e) => setProof(e.target.checked)} />
+        校样 <small>Proof</small>
+      </label>
+      <button
+        type="button"
+        data-testid="edition-export"
+        disabled={view.exporting?.state === 'running'}
+        onClick={() => void session.exportAll(host, blocked, { proof })}
+        title={`${what.zh}，写入 ${folder} / ${what.en}, into ${folder}`}
+      >
+        导出整期 PDF <small>Export edition PDF</small>
+      </button>
+    </>
+  );
+}
+
 function Overview({ view, session, editor, host, presence, pool }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence; pool: EditionClient | null }) {
   const rows = useMemo(() => {
     const made = editionOverview(view.edition, { fonts: editor.fonts }, lastRows.get(session));
@@ -100,15 +124,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
         <span>
           {info.paper} {info.date} · {rows.length} 版 pages · {view.title}{rates && <> · <RateFigure rate={rates.edition} testId="edition-error-rate" /></>}
         </span>
-        <button
-          type="button"
-          data-testid="edition-export"
-          disabled={view.exporting?.state === 'running'}
-          onClick={() => void session.exportAll(host, rows.filter((r) => r.errors).map((r) => r.number))}
-          title={`每版一个印刷 PDF 和整期合订 PDF，写入 ${exportFolder(view.path)} / One print PDF per page and the combined PDF, into ${exportFolder(view.path)}`}
-        >
-          导出整期 PDF <small>Export edition PDF</small>
-        </button>
+        <ExportEdition view={view} session={session} host={host} blocked={rows.filter((r) => r.errors).map((r) => r.number)} />
         <button type="button" data-testid="edition-close" onClick={() => session.close()}>
           关闭 <small>Close</small>
         </button>
@@ -213,6 +229,16 @@ interface CardProps {
   onJoin: (pageId: string) => void;
 }
 
+/** The page's news hole (新闻版面): its share of the grid and the column-lines the ads leave. */
+function NewsHole({ hole }: { hole: OverviewRow['newsHole'] }) {
+  const share = Math.round((hole.free / hole.total) * 100);
+  return (
+    <span data-testid="edition-page-news-hole" data-free={hole.free} data-total={hole.total} title={`news hole: ${hole.free} of ${hole.total} column-lines (${share}%) left by the ads`}>
+      新闻版面 {share}% · {hole.free} 栏行
+    </span>
+  );
+}
+
 const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber, onDelete, shared, onJoin }: CardProps) {
   const svg = useMemo(() => {
     const images = new Map(row.document.images.map((i) => [i.id, assetHref(i)]));
@@ -241,6 +267,7 @@ const PageCard = memo(function PageCard({ row, rate, editor, onOpen, onRenumber,
         <span data-testid="edition-page-preflight" data-state={preflight} className={`edition-${preflight}`} title={`preflight: ${row.errors} errors, ${row.warnings} warnings`}>
           预检 {row.errors} 错 / {row.warnings} 警
         </span>
+        <NewsHole hole={row.newsHole} />
         {rate && <RateFigure rate={rate} testId="edition-page-error-rate" />}
       </div>
       {shared !== undefined && <People shared={shared} number={row.number} onJoin={onJoin} />}

@@ -1,7 +1,8 @@
 /**
  * 导出整期 PDF from the overview: one print PDF per page by the paper's convention (YYYYMMDD-NN.pdf,
  * the page export's host call, `exportPdf`, once per page) and the combined YYYYMMDD.pdf
- * (`exportEditionPdf`), into a folder beside the edition file (day.banmian → day-pdf/). One host call
+ * (`exportEditionPdf`), into a folder beside the edition file (day.banmian → day-pdf/); as 校样 (`proof`:
+ * `PROOF_PRINT`, no marks, no bleed, no PDF/X, as the CLI's --proof) into day-proof/. One host call
  * per file, so the overview shows each step (第N/M版) and a cancel takes effect before the next file;
  * the host writes every file atomically, so a cancelled export leaves whole files only.
  */
@@ -11,6 +12,7 @@ import { exportFiles, progressLine, type ExportFile } from '../../src-core/editi
 import { pageDocuments } from '../../src-core/edition/page-doc';
 import type { HostApi } from '../../src-core/host-api';
 import type { BanmianDocument } from '../../src-core/model/document';
+import { PROOF_PRINT } from '../../src-core/model/proof-print';
 import { serializeDocument } from '../../src-core/model/serialize';
 
 export interface ExportProgress {
@@ -27,14 +29,16 @@ export interface ExportProgress {
 
 export type ExportEnd = { state: 'done' | 'cancelled' } | { state: 'failed'; zh: string; en: string };
 
-/** The folder beside the edition file: day.banmian → day-pdf. */
-export function exportFolder(editionPath: string): string {
-  return `${editionPath.replace(/\.banmian$/i, '')}-pdf`;
+/** The folder beside the edition file: day.banmian → day-pdf, or day-proof for the 校样 PDFs. */
+export function exportFolder(editionPath: string, proof = false): string {
+  return `${editionPath.replace(/\.banmian$/i, '')}-${proof ? 'proof' : 'pdf'}`;
 }
 
 interface Run {
   host: HostApi;
   force: boolean;
+  /** 校样: proof PDFs (PROOF_PRINT) instead of print PDFs. */
+  proof?: boolean;
   cancelled: () => boolean;
   progress: (p: ExportProgress) => void;
 }
@@ -42,8 +46,8 @@ interface Run {
 /** Writes every file of the edition's export in order; stops at the first failure or when cancelled. */
 export async function exportEdition(edition: EditionDocument, editionPath: string, run: Run): Promise<ExportEnd> {
   const pages = pageDocuments(edition);
-  const files = exportFiles(edition.edition.date, pages.map((p) => p.number));
-  const folder = exportFolder(editionPath);
+  const files = exportFiles(edition.edition, pages.map((p) => p.number));
+  const folder = exportFolder(editionPath, run.proof);
   const byNumber = new Map(pages.map((p) => [p.number, p.document]));
   for (const [k, f] of files.entries()) {
     if (run.cancelled()) return { state: 'cancelled' };
@@ -57,7 +61,7 @@ export async function exportEdition(edition: EditionDocument, editionPath: strin
 
 /** One file through the host; an end when it did not get written. */
 async function writeOne(edition: EditionDocument, byNumber: Map<number, BanmianDocument>, f: ExportFile, path: string, run: Run): Promise<ExportEnd | null> {
-  const options = { force: run.force };
+  const options = run.proof ? { ...PROOF_PRINT, force: run.force } : { force: run.force };
   if (f.number === undefined) {
     const r = await run.host.exportEditionPdf(serializeEdition(edition), path, options);
     if (!r.ok) return { state: 'failed', zh: r.zh, en: r.en };

@@ -233,9 +233,9 @@ export class EditionSession {
   /**
    * 导出整期 PDF: every page's print PDF and the combined one (edition-export.ts). Pages sharing a
    * number are refused (their files would collide); pages with preflight errors (`blocked`, the
-   * overview's counts) ask first, and 确定 exports them anyway.
+   * overview's counts) ask first, and 确定 exports them anyway. `proof`: 校样 PDFs instead (edition-export.ts).
    */
-  async exportAll(host: HostApi, blocked: number[], force = false): Promise<void> {
+  async exportAll(host: HostApi, blocked: number[], { force = false, proof = false }: { force?: boolean; proof?: boolean } = {}): Promise<void> {
     const v = this.view;
     if (!v || v.page !== null || v.exporting?.state === 'running') return;
     const numbers = v.edition.pages.map((p) => p.number);
@@ -243,12 +243,13 @@ export class EditionSession {
     if (blocked.length && !force) {
       const named = namePages(blocked);
       const en = `${named.en[0].toUpperCase()}${named.en.slice(1)} ${named.plural ? 'have' : 'has'} preflight errors. Export the edition PDF anyway?`;
-      return this.ask({ zh: `${named.zh}有印前错误。仍要导出整期 PDF 吗？`, en, run: () => this.exportAll(host, blocked, true) });
+      return this.ask({ zh: `${named.zh}有印前错误。仍要导出整期 PDF 吗？`, en, run: () => this.exportAll(host, blocked, { force: true, proof }) });
     }
     this.cancelRequested = false;
     const end = await exportEdition(v.edition, v.path, {
       host,
       force,
+      proof,
       cancelled: () => this.cancelRequested,
       progress: (exporting) => this.view?.edition === v.edition && this.set({ ...this.view, exporting, notice: undefined }),
     });

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import type { EditionDocument } from '../../src-core/edition/edition';
+import { gridGeometry } from '../../src-core/model/grid';
 import { plainText } from '../../src-core/model/richtext';
 import { saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
@@ -60,6 +61,14 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     expect(await cards.nth(1).locator('.edition-thumb > svg').textContent()).toContain('综合');
     // the empty page has nothing overset and nothing to preflight-fail but its emptiness
     expect(await page.getByTestId('edition-page-overset').nth(2).getAttribute('data-count')).toBe('0');
+    // the news hole as the CLI prints it: page 1's grid less its 3 × 30 ad, the empty page's whole grid
+    const geo = gridGeometry(original.pages[0].page);
+    const total = geo.columns * geo.rows;
+    const hole = page.getByTestId('edition-page-news-hole');
+    expect(await hole.evaluateAll((els) => els.map((e) => [e.getAttribute('data-free'), e.getAttribute('data-total')]))).toEqual(
+      [[total - 90, total], expect.anything(), [total, total], expect.anything()].map((x) => (Array.isArray(x) ? x.map(String) : x)),
+    );
+    expect(await hole.first().innerText()).toBe(`新闻版面 ${Math.round(((total - 90) / total) * 100)}% · ${total - 90} 栏行`);
     await shot(page, 'ui-edition-overview-1600.png');
     await page.setViewportSize({ width: 1366, height: 768 });
     await shot(page, 'ui-edition-overview-1366.png');
@@ -165,6 +174,27 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     expect(execFileSync('pdfinfo', [join(folder, '20261203.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+4\n/);
     expect(execFileSync('pdftotext', [join(folder, '20261203-01.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('（下转第5版）');
     await shot(page, 'ui-edition-exported-1600.png');
+    expect(problems).toEqual([]);
+  });
+
+  it('导出整期 with 校样 writes proof PDFs (the trimmed page: no bleed, no marks) into day-proof/', async () => {
+    await page.getByTestId('edition-export-proof').check();
+    await page.getByTestId('edition-export').click();
+    await page.getByTestId('edition-confirm-ok').click();
+    const bar = page.getByTestId('edition-export-progress');
+    await expect.poll(() => bar.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    const folder = join(sandbox, 'day-proof');
+    expect(readdirSync(folder).sort()).toEqual(['20261203-01.pdf', '20261203-02.pdf', '20261203-04.pdf', '20261203-05.pdf', '20261203.pdf']);
+    const boxes = (f: string) => {
+      const info = execFileSync('pdfinfo', ['-box', f], { encoding: 'utf8' });
+      return ['MediaBox', 'TrimBox'].map((b) => info.match(new RegExp(`${b}:\\s+([^\\n]+)`))![1].trim());
+    };
+    for (const f of ['20261203-01.pdf', '20261203.pdf']) {
+      const [media, trim] = boxes(join(folder, f));
+      expect(media, f).toBe(trim);
+    }
+    const [printMedia, printTrim] = boxes(join(sandbox, 'day-pdf', '20261203-01.pdf'));
+    expect(printMedia).not.toBe(printTrim);
     expect(problems).toEqual([]);
   });
 

@@ -66,4 +66,30 @@ describe('导出整期 PDF in the app', () => {
     expect(end).toMatchObject({ state: 'failed', zh: expect.stringContaining('第2版有印前错误'), en: 'Page 2 has preflight errors and was not exported' });
     expect(calls).toHaveLength(2);
   });
+
+  it('校样: every file as a proof (PROOF_PRINT: no marks, no bleed, no PDF/X) into day-proof/', async () => {
+    const options: unknown[] = [];
+    const host = {
+      exportPdf: async (_json: string, path: string, o: unknown) => (options.push([path, o]), { ok: true, value: { written: true, path, report: { errors: [], warnings: [] }, lines: [] } }),
+      exportEditionPdf: async (_json: string, path: string, o: unknown) => (options.push([path, o]), { ok: true, value: { path, bytes: 1 } }),
+    } as unknown as HostApi;
+    const end = await exportEdition(edition(), 'news/day.banmian', { host, force: false, proof: true, cancelled: () => false, progress: () => undefined });
+    expect(end).toEqual({ state: 'done' });
+    const proof = { bleedMm: 0, marks: false, pdfx: false, force: false };
+    expect(options).toEqual([
+      ['news/day-proof/20261203-01.pdf', proof],
+      ['news/day-proof/20261203-02.pdf', proof],
+      ['news/day-proof/20261203-03.pdf', proof],
+      ['news/day-proof/20261203.pdf', proof],
+    ]);
+  });
+
+  it('names the files by the edition\'s fileNames when it has them', async () => {
+    const { host, calls } = recordingHost();
+    const ed = edition();
+    ed.edition.fileNames = { page: 'LY{date}_{page}.pdf', edition: '{paper}{date}.pdf' };
+    await exportEdition(ed, 'day.banmian', { host, force: false, cancelled: () => false, progress: () => undefined });
+    expect(calls).toEqual(['day-pdf/LY20261203_01.pdf', 'day-pdf/LY20261203_02.pdf', 'day-pdf/LY20261203_03.pdf', 'day-pdf/洛阳日报20261203.pdf']);
+  });
 });
+

@@ -4,13 +4,14 @@
  * combined PDF holds every page in number order, written atomically into the sandbox.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeEdition } from '../../src-core/edition/edition-file';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { defaultPage } from '../../src-core/model/defaults';
+import { PROOF_PRINT } from '../../src-core/model/proof-print';
 import { docFromParagraphs } from '../../src-core/model/richtext';
 import { exportEditionPdf } from '../../src-main/host/edition-export';
 import { sandboxAccess, type HostEnv } from '../../src-main/host/page-files';
@@ -51,5 +52,22 @@ describe('exportEditionPdf', () => {
     const forced = await exportEditionPdf(env, serializeEdition(edition(2)), 'blocked/20261203.pdf', { force: true });
     expect(forced.ok).toBe(true);
     expect(existsSync(join(dir, 'blocked', '20261203.pdf'))).toBe(true);
+  });
+
+  it('校样 (PROOF_PRINT, what the app\'s 导出整期 校样 passes): the trimmed page, no bleed, no marks, no PDF/X; print has all three', async () => {
+    const json = serializeEdition(edition());
+    const proof = await exportEditionPdf(env, json, 'proof/20261203.pdf', { ...PROOF_PRINT });
+    const print = await exportEditionPdf(env, json, 'print/20261203.pdf', {});
+    expect(proof.ok && print.ok).toBe(true);
+    const boxes = (f: string) => execFileSync('pdfinfo', ['-box', join(dir, f, '20261203.pdf')], { encoding: 'utf8' });
+    const box = (info: string, name: string) => info.match(new RegExp(`${name}:\\s+([\\d.\\s]+)\\n`))![1].trim().split(/\s+/).map(Number);
+    const proofInfo = boxes('proof');
+    const printInfo = boxes('print');
+    // proof: the media box is the trim box; print: bleed and marks around it
+    expect(box(proofInfo, 'MediaBox')).toEqual(box(proofInfo, 'TrimBox'));
+    expect(box(printInfo, 'MediaBox')[2] - box(printInfo, 'MediaBox')[0]).toBeGreaterThan(box(printInfo, 'TrimBox')[2] - box(printInfo, 'TrimBox')[0]);
+    const raw = (f: string) => readFileSync(join(dir, f, '20261203.pdf')).toString('latin1');
+    expect(raw('print')).toContain('/OutputIntents');
+    expect(raw('proof')).not.toContain('/OutputIntents');
   });
 });

@@ -11,7 +11,8 @@ import { pageDocument } from '../../src-core/edition/page-doc';
 import { renumberPage } from '../../src-core/edition/renumber';
 import { writePage } from '../../src-core/edition/page-write';
 import { defaultPage } from '../../src-core/model/defaults';
-import type { Article, ArticleBlock } from '../../src-core/model/document';
+import type { AdBlock, Article, ArticleBlock } from '../../src-core/model/document';
+import { gridGeometry } from '../../src-core/model/grid';
 import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
 import { fontProvider } from '../../src-main/fonts/provider';
 
@@ -70,6 +71,18 @@ describe('edition overview', () => {
     expect(rows[0].overset).toBe(0);
     expect(rows[0].errors).toBe(0);
     expect(rows[2].document.articles[0].jumpFrom).toBe('（上接第1版）');
+  });
+
+  it('shows each page\'s news hole: the grid\'s column-lines less its ads\' cells (two ads sharing cells counted once)', () => {
+    const ed = edition();
+    const geo = gridGeometry(ed.pages[1].page);
+    const ad = (id: string, col: number, row: number): AdBlock => ({ id, kind: 'ad', advertiser: id, col, span: 2, row, rows: 10, locked: true });
+    ed.pages[1].blocks.push(ad('a1', 0, geo.rows - 10), ad('a2', 1, geo.rows - 10));
+    const rows = editionOverview(ed, { fonts });
+    const total = geo.columns * geo.rows;
+    expect(rows[0].newsHole).toEqual({ free: total, total });
+    // 2×10 and 2×10 overlapping in one column: 30 cells taken
+    expect(rows[1].newsHole).toEqual({ free: total - 30, total });
   });
 
   it('flags pages sharing a number, which the app may open but print refuses', () => {

@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { readRegularFile } from '../../import/read-file';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CONTINUED_SUFFIX, cutAtSentence, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
-import { makeUpEditionPage, newsHole, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
+import { newsHole } from '../../../src-core/edition/ads';
+import { makeUpEditionPage, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
 import { jumpsNotCarried, makeRoom, withGaveWay } from '../../../src-core/edition/continued-room';
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
 import type { Alternative, PictureLink } from '../../../src-core/makeup';
@@ -210,7 +211,7 @@ function cutJump(input: PageInput, article: Article, jump: EditionPlan['continue
 
 /** What each page got: its news hole, articles held over (待用), an under-filled page and a blank hole over the limit as warnings. */
 function reportPage({ page, alt }: MadeUp): void {
-  const hole = newsHole(alt.document.page, page.ads);
+  const hole = newsHole(alt.document.page, page.ads.map((a) => a.rect));
   const placed = alt.document.blocks.filter((b) => b.kind === 'article').length;
   console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}${h.articleId.endsWith(CONTINUED_SUFFIX) ? '（转版的后半 the continued part）' : ''}`);

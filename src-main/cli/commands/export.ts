@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { PROOF_PRINT } from '../../../src-core/model/proof-print';
 import { pngProof, printPage } from '../../files/print';
 import { fontFiles, roleUses, withFontFiles, type FontFiles } from '../../fonts/font-files';
 import { fontProvider, useFontFiles } from '../../fonts/provider';
@@ -59,9 +60,9 @@ export function printFlags(v: Record<string, string | boolean | undefined>): Pri
   const proof = v.proof === true;
   return {
     out,
-    bleedMm: proof ? 0 : bleed,
-    marks: !proof && v['no-marks'] !== true,
-    pdfx: !proof && v.plain !== true,
+    bleedMm: proof ? PROOF_PRINT.bleedMm : bleed,
+    marks: proof ? PROOF_PRINT.marks : v['no-marks'] !== true,
+    pdfx: proof ? PROOF_PRINT.pdfx : v.plain !== true,
     profilePath: v.profile as string | undefined,
     colourBar: v['colour-bar'] === true,
     force: v.force === true,
