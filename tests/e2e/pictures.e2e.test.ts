@@ -144,6 +144,17 @@ describe.skipIf(!chromiumAvailable())('图片: list, 置入, crop, wrap, PDF', (
     expect(Number(await page.getByTestId('prop-ppi').getAttribute('data-ppi'))).toBeLessThan(Math.round(FITTED_PPI / 1.1));
     await page.keyboard.press('Control+z');
     await expect.poll(async () => Number(await page.getByTestId('prop-crop-scale').inputValue())).toBe(110);
+    // The crop handle in the frame's middle moves the picture inside it (裁切): the crop's offset follows; undo puts it back.
+    const offsets = async () => [Number(await page.getByTestId('prop-crop-offset-x').inputValue()), Number(await page.getByTestId('prop-crop-offset-y').inputValue())];
+    expect(await offsets()).toEqual([0, 0]);
+    const hand = (await page.getByTestId('crop-grip-handle').boundingBox())!;
+    await page.mouse.move(hand.x + hand.width / 2, hand.y + hand.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(hand.x + hand.width / 2 - 12, hand.y + hand.height / 2 - 8, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await offsets()).every((v) => v !== 0)).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(offsets).toEqual([0, 0]);
     // 不绕排: the article's text now runs under the picture; back to 绕框 it leaves the frame again.
     const f = await frameOf(page, 'b-anle-photo');
     const textInside = async () =>
