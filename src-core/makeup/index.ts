@@ -298,7 +298,8 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
   for (const a of ranked) {
     const name = storyName(a, a.id);
     const body = plainText(a.body).trim() || a.lead.trim();
-    if (!body) {
+    // (a picture story, 图片新闻, may be its title, its picture and its caption: placed as that)
+    if (!body && !(pictures(a) > 0 && a.headline.trim())) {
       held.push({ articleId: a.id, headline: a.headline, zh: `“${name}”没有正文，待用`, en: `“${name}” has no body text; held over` });
       unplaceable.add(a.id);
       continue;

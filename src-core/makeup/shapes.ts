@@ -230,7 +230,8 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) {
       const cells = pictureBudget(article, levelFor(article, rank, lead), geo);
-      const offers = span <= 2 ? [span] : [Math.ceil(span / 2), span];
+      // (a picture story with no text of its own, 图片新闻: its picture as wide as its title, nothing beside it)
+      const offers = span <= 2 || bodyChars(article) === 0 ? [span] : [Math.ceil(span / 2), span];
       offers.forEach((ps, i) => {
         const p = stack(geo, page, links, images, ps, cells, i === 0);
         if (p) pics.push(p);

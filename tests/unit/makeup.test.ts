@@ -478,6 +478,20 @@ describe('makeUp on bad input', () => {
     checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
   });
 
+  it('places a picture story that is its title, its picture and its caption (图片新闻, no text of its own): the picture as wide as the title, not held over for having no body (field test 21)', () => {
+    const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(4)), article('pic', '', '荆河公园人气旺'), article('b', para.repeat(2))], images: [photo('park', 3000, 2000)] };
+    const request = { document: doc, pictures: [{ imageId: 'park', articleId: 'pic', caption: '2月17日，市民在荆河公园内游玩。本报记者 摄' }] };
+    const alt = makeUp(request, { fonts }).alternatives[0];
+    expect(alt.heldOver.map((h) => h.articleId)).not.toContain('pic');
+    const block = alt.blocks.find((b) => b.kind === 'article' && b.articleId === 'pic')!;
+    const img = alt.blocks.find((b): b is ImageBlock => b.kind === 'image' && b.imageId === 'park')!;
+    expect(img).toMatchObject({ articleId: 'pic', caption: '2月17日，市民在荆河公园内游玩。本报记者 摄', col: block.col, span: block.span });
+    checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
+    // a story with neither text nor picture is still held over, named
+    const bare = makeUp({ document: { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(4)), article('none', '', '只有标题')] } }, { fonts }).alternatives[0];
+    expect(bare.heldOver.map((h) => h.articleId)).toContain('none');
+  });
+
   it('never frames a picture wider than it prints sharply (a 200×100 px picture stays one column wide)', () => {
     const doc = { ...emptyDocument('broadsheet'), articles: [article('a', para.repeat(6))], images: [photo('small', 200, 100)] };
     const request = { document: doc, pictures: [{ imageId: 'small', articleId: 'a', caption: '小图' }] };
