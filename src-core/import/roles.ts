@@ -363,6 +363,13 @@ export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());
 }
 
+/** A sentence ended by its reporter's credit, with no 摄 (a caption: 谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲). */
+const REPORTER_CREDIT_RE = new RegExp(`[。！？]\\s*(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\\s*${NAME}(?:\\s+${NAME}){0,3}\\s*$`, 'u');
+
+export function endsInReporterCredit(text: string): boolean {
+  return REPORTER_CREDIT_RE.test(text.trim());
+}
+
 /** An explicit image placeholder line: "[图片]", "【图：张三 摄】", "(照片)". */
 export function imagePlaceholder(text: string): { caption: string } | undefined {
   const m = text.trim().match(PLACEHOLDER_RE);

@@ -269,10 +269,15 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
   // (a picture story, 图片新闻, opens with its picture right under its title)
   const nextIsPicture = k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && newsOpensUnder(w, i, k)));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && newsOpensUnder(w, i, k)) || (nextIsBody && pictureOnly(cur)));
+}
+
+/** A story so far only its title and a picture with its caption (图片新闻): a title line under it heads the next story (field test 21). */
+function pictureOnly(d: Draft): boolean {
+  return d.placeholders.length > 0 && d.body.length === 0;
 }
 
 /**

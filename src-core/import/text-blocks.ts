@@ -11,7 +11,7 @@
 import { titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, endsInPhotoCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
+import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
 import { blocksOpenWithTitles, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
@@ -56,11 +56,15 @@ function nextLine(lines: readonly string[], idx: number): string | undefined {
 const CAPTION_LINES = 4;
 const CAPTION_CHARS = 150;
 
-/** The caption under a placeholder line: the lines down to one ending in a photo credit (本报记者 王涛 摄), joined; none without the credit. */
+/**
+ * The caption under a placeholder line: the lines down to the one that ends it with a photo credit
+ * (本报记者 王涛 摄, wrapped or not: …李剑⏎摄) or a sentence and its reporter (…整理入库。本报记者 李政哲),
+ * joined; none without the credit.
+ */
 function captionUnder(lines: readonly string[], at: number): { text: string; lines: number } | undefined {
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
-    if (!endsInPhotoCredit(lines[k])) continue;
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
+    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text)) continue;
     return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;

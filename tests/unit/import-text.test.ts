@@ -320,6 +320,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(briefs!.body).split('\n').map((p) => p.slice(0, 6))).toEqual(['6月10日，', '2017年1', '近日，望花区']);
   });
 
+  it('a picture story\'s caption ends with its credit wrapped onto a line of its own (…张晓亮⏎摄) or with the reporter\'s name and no 摄; a title under a picture story with no text heads the next story (field test 21)', async () => {
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(['东城日报 2026年10月8日 星期四 第3版 图片新闻', '', '党河湿地候鸟翩飞', '[图片]', '初冬时节，鸣沙山下的甘肃省敦煌市党河', '湿地内，白鹭、绿头鸭等候鸟在这里栖息。张晓亮', '摄', '', '革命老村搭上智慧农业快车', '[图片]', '谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲', '9月，秋高气爽。度假区李海务街道的谭庄村人，迎来了又一次丰收。', '', '荆河公园人气旺', '[图片]', '2月17日，市民正在荆河公园内游玩。融媒体记者 廖晗 摄', '', '石泉社区服务成春日靓景', '3月26日，石泉县北街社区志愿者来到该社区开展大扫除活动。'].join('\n')) }]);
+    expect(r.articles.map((a) => [a.headline, plainText(a.body).slice(0, 6)])).toEqual([['党河湿地候鸟翩飞', ''], ['革命老村搭上智慧农业快车', '9月，秋高气'], ['荆河公园人气旺', ''], ['石泉社区服务成春日靓景', '3月26日，']]);
+    const caption = (id: string) => r.imageLinks.find((l) => l.articleId === id)?.caption;
+    expect(caption(r.articles[0].id)).toMatch(/^初冬时节.*张晓亮 ?摄$/);
+    expect(caption(r.articles[1].id)).toBe('谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲');
+  });
+
   it('a dateline of a place and a date (东北网鸡西11月17日讯, 本报3月20日讯, 本报北京3月15日电) is the lead, also when OCR wrapped the date after it (field test 19: it was the 主题, 11月11 in the headline, 日， opening the body)', async () => {
     const [a, ...rest] = await imported('城里的专家来村里义诊\n东北网鸡西11月17日讯 11月11\n日，滴道区兰岭乡兰岭村的村部内热闹\n起来，医疗专家们来到这里义诊。\n');
     expect([a.headline, a.kicker, a.lead, plainText(a.body).slice(0, 7), rest.length]).toEqual(['城里的专家来村里义诊', '', '东北网鸡西11月17日讯', '11月11日，', 0]);

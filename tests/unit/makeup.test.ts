@@ -483,7 +483,7 @@ describe('makeUp on bad input', () => {
     const request = { document: doc, pictures: [{ imageId: 'park', articleId: 'pic', caption: '2月17日，市民在荆河公园内游玩。本报记者 摄' }] };
     const alt = makeUp(request, { fonts }).alternatives[0];
     expect(alt.heldOver.map((h) => h.articleId)).not.toContain('pic');
-    const block = alt.blocks.find((b) => b.kind === 'article' && b.articleId === 'pic')!;
+    const block = alt.blocks.find((b): b is ArticleBlock => b.kind === 'article' && b.articleId === 'pic')!;
     const img = alt.blocks.find((b): b is ImageBlock => b.kind === 'image' && b.imageId === 'park')!;
     expect(img).toMatchObject({ articleId: 'pic', caption: '2月17日，市民在荆河公园内游玩。本报记者 摄', col: block.col, span: block.span });
     checkPage(alt.document, request, alt.heldOver.map((h) => h.articleId));
