@@ -95,7 +95,7 @@ function datelineWraps(lines: readonly string[], i: number): boolean {
 }
 
 /** A line that opens a round bracket it does not close (a quote may run on over paragraphs; a bracket never does). */
-function bracketOpen(line: string): boolean {
+export function bracketOpen(line: string): boolean {
   const count = (re: RegExp): number => (line.match(re) ?? []).length;
   return count(/[（(]/g) > count(/[）)]/g);
 }

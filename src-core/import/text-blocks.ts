@@ -12,7 +12,7 @@ import { titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
-import { blocksOpenWithTitles, paragraphEnds } from './line-breaks';
+import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
 
@@ -126,8 +126,10 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
       return;
     }
     const h = line.match(HEADING_RE);
-    // a labelled line or a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) stands alone
-    if (h || titleLabel(line) || bylineLine(line)) {
+    // a labelled line or a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) stands alone,
+    // unless a bracket the line above opened runs on into it (华声在线12月9日讯(通讯员⏎ 张露丹 马镜 全媒体记者⏎刘思佳)…)
+    const inBracket = !!pending && bracketOpen(pending.lines[pending.lines.length - 1] ?? '');
+    if (h || titleLabel(line) || (bylineLine(line) && !inBracket)) {
       flush();
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();

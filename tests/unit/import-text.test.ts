@@ -328,6 +328,11 @@ describe('hard-wrapped and OCR text', () => {
     expect(caption(r.articles[1].id)).toBe('谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲');
   });
 
+  it('a dateline whose bracket runs over three lines, the middle one only names, is the lead: the names are not a byline line of their own, the dateline no title (field test 21)', async () => {
+    const [a] = await imported(['茶陵举办“三区”人才支持计划文化工作者培训', '华声在线12月9日讯(通讯员', ' 张露丹 马镜 全媒体记者 ', '刘思佳)12月9日下午，由株', '洲茶陵县文化旅游广电体育局举', '办的培训班开班。'].join('\n'));
+    expect([a.headline, a.kicker, a.byline, a.lead.replace(/\s/g, '')]).toEqual(['茶陵举办“三区”人才支持计划文化工作者培训', '', '', '华声在线12月9日讯（通讯员张露丹马镜全媒体记者刘思佳）']);
+  });
+
   it('a dateline of a place and a date (东北网鸡西11月17日讯, 本报3月20日讯, 本报北京3月15日电) is the lead, also when OCR wrapped the date after it (field test 19: it was the 主题, 11月11 in the headline, 日， opening the body)', async () => {
     const [a, ...rest] = await imported('城里的专家来村里义诊\n东北网鸡西11月17日讯 11月11\n日，滴道区兰岭乡兰岭村的村部内热闹\n起来，医疗专家们来到这里义诊。\n');
     expect([a.headline, a.kicker, a.lead, plainText(a.body).slice(0, 7), rest.length]).toEqual(['城里的专家来村里义诊', '', '东北网鸡西11月17日讯', '11月11日，', 0]);
