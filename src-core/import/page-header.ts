@@ -116,7 +116,8 @@ function headerPart(found: PageHeaderFound, t: string): Taken | undefined {
     header.pageNumber = page[2] ? page[1] + page[2] : page[4];
     const section = page[3] ?? page[5];
     if (section) header.section = section;
-  } else if (!found.lines.length && !header.paperName && PAPER_RE.test(t)) header.paperName = t;
+  } else if (!header.paperName && PAPER_RE.test(t)) header.paperName = t;
+  // (on any of the header's lines: 第5版 社会⏎东城日报 2026年10月8日 星期四, field test 21)
   else if (!(header.paperName && NAMEPLATE_RE.test(t) && found.lines.length === 1)) return undefined;
   // (the paper's Latin nameplate under its name: part of the masthead)
   return { found: { header, credits, lines: found.lines }, dated: !!date || !!page };

@@ -8,6 +8,8 @@ describe('the page header at the top of an OCR page', () => {
 
   it('reads the paper, the date, the page number and the page name in their many forms', () => {
     expect(top('青岛日报\n2003年7月15日 星期二\n第5版 经济新闻\n\n上半年我市工业经济运行稳中有进')?.header).toEqual({ paperName: '青岛日报', date: '2003-07-15', pageNumber: '5', section: '经济新闻' });
+    // the page line first, the paper's name on the next line with the date (field test 21)
+    expect(top('第5版 社会\n东城日报 2026年10月8日 星期四\n\n社区志愿者老张又干了件“小事”')).toMatchObject({ header: { paperName: '东城日报', date: '2026-10-08', pageNumber: '5', section: '社会' }, lines: [0, 1] });
     expect(top('清源报\nA2:综合·新闻  总第3307期\n2018年9月14日 星期五\n')?.header).toEqual({ paperName: '清源报', pageNumber: 'A2', section: '综合·新闻', date: '2018-09-14' });
     expect(top('拂晓报\nFUXIAO DAILY\n2023年1月31日 星期二 农历癸卯年正月初十\n03 要闻\n')?.header).toEqual({ paperName: '拂晓报', date: '2023-01-31', dateLine: 'weekday-lunar', pageNumber: '03', section: '要闻' });
     expect(top('新聞時報\n二〇一五年七月二十六日 星期日\nA10 地方新聞\n')?.header).toEqual({ paperName: '新聞時報', date: '2015-07-26', pageNumber: 'A10', section: '地方新聞' });
