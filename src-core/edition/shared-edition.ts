@@ -88,3 +88,26 @@ export function editionPageId(edition: EditionDocument, index: number): string |
   const header = editionPageSettings(p.page, edition.edition, p).header;
   return derivePageId(header, () => '') || undefined;
 }
+
+/**
+ * `next` with every part that reads the same as in `previous` (the header, a page by its place, a pool
+ * article, picture or chain by its key) replaced by `previous`'s object: an edition read again from
+ * the server's entries keeps the objects of what did not change, so `editionOverview` keeps those
+ * pages' rows (it knows a row's sources by identity) and lays out only the pages that changed.
+ */
+export function keepUnchanged(next: EditionDocument, previous: EditionDocument | undefined): EditionDocument {
+  if (!previous) return next;
+  const same = <T>(a: T, b: T | undefined): T => (b !== undefined && JSON.stringify(a) === JSON.stringify(b) ? b : a);
+  const byKey = <T>(list: readonly T[], old: readonly T[], key: (x: T) => string): T[] => {
+    const was = new Map(old.map((x) => [key(x), x]));
+    return list.map((x) => same(x, was.get(key(x))));
+  };
+  return {
+    ...next,
+    edition: same(next.edition, previous.edition),
+    pages: next.pages.map((p, i) => same(p, previous.pages[i])),
+    articles: byKey(next.articles, previous.articles, (a) => a.id),
+    images: byKey(next.images, previous.images, (img) => img.id),
+    chains: byKey(next.chains, previous.chains, (c) => c.article),
+  };
+}
