@@ -90,14 +90,14 @@ export class EditionClient {
   }
 
   /**
-   * Asks the server to fold every page it holds into the edition (the `saveEdition` request: the
+   * Asks the server to fold every page it holds into the edition (the `foldEdition` request: the
    * server writes the pages' documents back into the edition document, so every desk's `edition()`
    * follows the pages as they are now: a round started, a story made overset). Only changed entries
    * are written, so a fold that finds nothing new changes nothing. One at a time: while one is
    * unanswered the same answer is returned.
    */
   fold(): Promise<EditionResult> {
-    this.folding ??= this.save().finally(() => (this.folding = undefined));
+    this.folding ??= this.request({ action: 'foldEdition' }).finally(() => (this.folding = undefined));
     return this.folding;
   }
 

@@ -73,5 +73,6 @@ describe('the edition document (稿库 on the server)', () => {
     expect(req({ action: 'moveCut', article: 'a', part: 1, paragraphs: 1.5 })).toBeUndefined();
     expect(req({ action: 'unplace', article: 'x'.repeat(65) })).toBeUndefined();
     expect(req({ action: 'saveEdition' })).toMatchObject({ action: 'saveEdition' });
+    expect(req({ action: 'foldEdition' })).toMatchObject({ action: 'foldEdition' });
   });
 });
