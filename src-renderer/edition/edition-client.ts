@@ -10,7 +10,7 @@ import { editionDocName } from '../../src-core/collab/names';
 import { REQUEST_TYPE, describeDenial, newRequestId, parseReply, type EditionRequest, type Localized } from '../../src-core/collab/protocol';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
-import { editionFromEntries, keepUnchanged, unplacedArticles } from '../../src-core/edition/shared-edition';
+import { editionFromEntries, keepUnchanged, unplacedArticles, type ReadEdition } from '../../src-core/edition/shared-edition';
 import { readEditionEntries, watchEdition } from '../../src-core/store/edition-doc';
 
 export interface EditionClientOptions {
@@ -72,7 +72,7 @@ export class EditionClient {
   }
 
   /** The last edition read and the revision it was read at (`edition` reads the entries once per change). */
-  private read: { revision: number; edition: EditionDocument | undefined } | undefined;
+  private read: { revision: number; last: ReadEdition | undefined } | undefined;
   /** The fold asked for and not answered yet (`fold` asks one at a time). */
   private folding: Promise<EditionResult> | undefined;
 
@@ -83,10 +83,11 @@ export class EditionClient {
    */
   edition(): EditionDocument | undefined {
     if (this.read?.revision !== this.changes) {
-      const next = editionFromEntries(readEditionEntries(this.doc));
-      this.read = { revision: this.changes, edition: next && keepUnchanged(next, this.read?.edition) };
+      const entries = readEditionEntries(this.doc);
+      const next = editionFromEntries(entries);
+      this.read = { revision: this.changes, last: next && { edition: keepUnchanged(next, entries, this.read?.last), entries } };
     }
-    return this.read.edition;
+    return this.read.last?.edition;
   }
 
   /**

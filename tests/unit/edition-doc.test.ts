@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { editionEntries, editionFromEntries, editionIdOf, hasEdition, pageHolding, unplacedArticles } from '../../src-core/edition/shared-edition';
+import { editionEntries, editionFromEntries, editionIdOf, hasEdition, keepUnchanged, pageHolding, unplacedArticles } from '../../src-core/edition/shared-edition';
 import { readEditionEntries, writeEditionEntries } from '../../src-core/store/edition-doc';
 import { editionDocName, parseDocName } from '../../src-core/collab/names';
 import { parseRequest } from '../../src-core/collab/protocol';
@@ -50,6 +50,19 @@ describe('the edition document (稿库 on the server)', () => {
     writeEditionDoc(doc, placed);
     expect(changed).toEqual(['pages:1']);
     expect(unplacedArticles(readEditionDoc(doc)!)).toEqual(['c']);
+  });
+
+  it('read again, keeps the objects of the entries that did not change (the overview keeps their rows)', () => {
+    const first = editionEntries(edition);
+    const before = editionFromEntries(first)!;
+    const changed = { ...edition, articles: edition.articles.map((a) => (a.id === 'b' ? { ...a, headline: '新题' } : a)), pages: edition.pages.map((p, i) => (i === 1 ? { ...p, articles: ['b'] } : p)) };
+    const entries = editionEntries(changed);
+    const after = keepUnchanged(editionFromEntries(entries)!, entries, { edition: before, entries: first });
+    expect(after).toEqual(changed);
+    expect(after.edition).toBe(before.edition);
+    expect(after.pages[0]).toBe(before.pages[0]);
+    expect(after.pages[1]).not.toBe(before.pages[1]);
+    expect(after.articles.map((a, i) => a === before.articles[i])).toEqual([true, true, false]);
   });
 
   it('is not read when it holds no valid edition', () => {
