@@ -96,16 +96,18 @@ export type PageRequest =
  * first state (the edition file's text), an article of the pool placed on a page (by number) or
  * taken back into the pool, a continued story's cut before part `part` moved by `paragraphs` (more
  * than 0: the earlier part gives its last paragraphs to the later one; less: it takes the later
- * part's first ones back), and the edition folded from the pages' documents, its text in the reply.
+ * part's first ones back), and the edition folded from the pages' documents, its text in the reply
+ * (`saveEdition`) or only written into the edition document (`foldEdition`: what the overviews
+ * watching the edition read, asked every few seconds, so the reply carries no text).
  */
 export type EditionRequest =
   | { type: typeof REQUEST_TYPE; id: string; action: 'seedEdition'; edition: string }
   | { type: typeof REQUEST_TYPE; id: string; action: 'place'; article: string; page: number }
   | { type: typeof REQUEST_TYPE; id: string; action: 'unplace'; article: string }
   | { type: typeof REQUEST_TYPE; id: string; action: 'moveCut'; article: string; part: number; paragraphs: number }
-  | { type: typeof REQUEST_TYPE; id: string; action: 'saveEdition' };
+  | { type: typeof REQUEST_TYPE; id: string; action: 'saveEdition' | 'foldEdition' };
 
-export const EDITION_ACTIONS: ReadonlySet<string> = new Set(['seedEdition', 'place', 'unplace', 'moveCut', 'saveEdition'] satisfies EditionRequest['action'][]);
+export const EDITION_ACTIONS: ReadonlySet<string> = new Set(['seedEdition', 'place', 'unplace', 'moveCut', 'saveEdition', 'foldEdition'] satisfies EditionRequest['action'][]);
 
 export type RequestAction = PageRequest['action'];
 
@@ -144,7 +146,7 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v);
 function parseEditionRequest(r: Record<string, unknown> & { id: string }): EditionRequest | undefined {
   const base = { type: REQUEST_TYPE, id: r.id } as const;
   const article = typeof r.article === 'string' && r.article.length <= 64 ? r.article : undefined;
-  if (r.action === 'saveEdition') return { ...base, action: 'saveEdition' };
+  if (r.action === 'saveEdition' || r.action === 'foldEdition') return { ...base, action: r.action };
   if (r.action === 'seedEdition' && typeof r.edition === 'string') return { ...base, action: 'seedEdition', edition: r.edition };
   if (r.action === 'place' && article && isCount(r.page)) return { ...base, action: 'place', article, page: r.page };
   if (r.action === 'unplace' && article) return { ...base, action: 'unplace', article };

@@ -88,3 +88,35 @@ export function editionPageId(edition: EditionDocument, index: number): string |
   const header = editionPageSettings(p.page, edition.edition, p).header;
   return derivePageId(header, () => '') || undefined;
 }
+
+/** An edition read from entries, with the entries it was read from. */
+export interface ReadEdition {
+  edition: EditionDocument;
+  entries: Entries;
+}
+
+/**
+ * `next` (read from `entries`) with every part whose entry text is the same as when `previous` was
+ * read (the header, a page by its place, a pool article, picture or chain by its key) replaced by
+ * `previous`'s object: an edition read again from the server's entries keeps the objects of what did
+ * not change, so `editionOverview` keeps those pages' rows (it knows a row's sources by identity) and
+ * lays out only the pages that changed. Entry texts are compared, nothing is serialized again.
+ */
+export function keepUnchanged(next: EditionDocument, entries: Entries, previous: ReadEdition | undefined): EditionDocument {
+  if (!previous) return next;
+  const was = previous.entries;
+  const same = <T>(root: Root, key: string, fresh: T, old: T | undefined): T => (old !== undefined && entries[root].get(key) === was[root].get(key) ? old : fresh);
+  const byKey = <T>(root: Root, list: readonly T[], old: readonly T[], key: (x: T) => string): T[] => {
+    const before = new Map(old.map((x) => [key(x), x]));
+    return list.map((x) => same(root, key(x), x, before.get(key(x))));
+  };
+  const old = previous.edition;
+  return {
+    ...next,
+    edition: same('info', 'edition', next.edition, old.edition),
+    pages: next.pages.map((p, i) => same('pages', String(i), p, old.pages[i])),
+    articles: byKey('articles', next.articles, old.articles, (a) => a.id),
+    images: byKey('images', next.images, old.images, (img) => img.id),
+    chains: byKey('chains', next.chains, old.chains, (c) => c.article),
+  };
+}

@@ -27,8 +27,10 @@ import { mayOpen, type Person } from './users';
  *   edition run one at a time; the second is told which page has it);
  * - `moveCut`: a continued story's cut moved, the paragraphs moved between the two pages' part
  *   documents by the server;
- * - `saveEdition`: the edition as a file, every page on the server folded in from its own documents.
- * Every request but `saveEdition` first folds the pages in (`fold`), so what it decides on is what
+ * - `saveEdition`: the edition as a file, every page on the server folded in from its own documents;
+ * - `foldEdition`: the same fold, written into the edition document only (no text in the reply): the
+ *   edition overviews watching the server ask for it, so their cards follow the pages.
+ * Every request but `seedEdition` first folds the pages in (`fold`), so what it decides on is what
  * the desks have now, not what somebody last saved.
  */
 
@@ -38,7 +40,7 @@ type DirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
 type Folded = { ok: true; edition: EditionDocument } | ({ ok: false } & Localized);
 
-/** Roles that change the edition (as they write pages' layouts); anyone on the edition may save it. */
+/** Roles that change the edition (as they write pages' layouts); anyone on the edition may save or fold it. */
 const WRITERS: readonly Role[] = ['组版', '值班编辑'];
 
 /** The edition the document holds (undefined before it is seeded). */
@@ -71,7 +73,7 @@ export class EditionRequests {
   ) {}
 
   async run(request: EditionRequest, document: Document, editionId: string, person: Person): Promise<EditionReply> {
-    if (request.action !== 'saveEdition' && !WRITERS.includes(person.role)) {
+    if (request.action !== 'saveEdition' && request.action !== 'foldEdition' && !WRITERS.includes(person.role)) {
       return fail('稿库和整期由组版或值班编辑更改', 'The pool and the edition are changed by the layout editor or the duty editor');
     }
     const previous = this.running.get(editionId) ?? Promise.resolve();
@@ -103,6 +105,7 @@ export class EditionRequests {
   private decide(request: Exclude<EditionRequest, { action: 'seedEdition' }>, edition: EditionDocument): Promise<Folded> | Folded {
     switch (request.action) {
       case 'saveEdition':
+      case 'foldEdition':
         return { ok: true, edition };
       case 'place':
         return this.place(edition, request.article, request.page);

@@ -1,7 +1,8 @@
 import { memo, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { pageLabel } from '../../src-core/collab/directory';
 import { ROLE_COLOURS } from '../../src-core/collab/roles';
-import { editionOverview, PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
+import { PAGE_STATUSES, type OverviewRow } from '../../src-core/edition/overview';
+import { SourceNote, useOverviewRows, useOverviewSource } from './OverviewSource';
 import type { ErrorRate } from '../../src-core/proof/error-rate';
 import { dismissalsOf, readProofState } from '../../src-core/store/persist';
 import { serverPagesOf, type ServerPage } from './server-pages';
@@ -77,9 +78,6 @@ function useServerPages(view: EditionView, session: EditionSession, presence: Se
   return { watched, onServer, joinPage };
 }
 
-/** Each open edition's last overview rows: back from a page, only the pages its edits touched are laid out again. */
-const lastRows = new WeakMap<EditionSession, readonly OverviewRow[]>();
-
 /** 导出整期 PDF, with 校样: the proof PDFs (no marks, no bleed, as the CLI's --proof) instead of the print PDFs. */
 function ExportEdition({ view, session, host, blocked }: { view: EditionView; session: EditionSession; host: HostApi; blocked: number[] }) {
   const [proof, setProof] = useState(false);
@@ -105,15 +103,12 @@ function ExportEdition({ view, session, host, blocked }: { view: EditionView; se
 }
 
 function Overview({ view, session, editor, host, presence, pool }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence; pool: EditionClient | null }) {
-  const rows = useMemo(() => {
-    const made = editionOverview(view.edition, { fonts: editor.fonts }, lastRows.get(session));
-    lastRows.set(session, made);
-    return made;
-  }, [view.edition, editor, session]);
   const { watched, onServer, joinPage } = useServerPages(view, session, presence);
+  const source = useOverviewSource(view.edition, pool, watched);
+  const rows = useOverviewRows(source, editor.fonts, session);
   const shared = rows.filter((r) => r.duplicate);
   const info = view.edition.edition;
-  const rates = useRates(rows, view.edition);
+  const rates = useRates(rows, source.edition);
   useDrawn(session);
   return (
     <div className="edition-overview" role="dialog" aria-label="整期总览 Edition overview" data-testid="edition-overview">
@@ -156,6 +151,7 @@ function Overview({ view, session, editor, host, presence, pool }: { view: Editi
           {view.notice.zh} <small>{view.notice.en}</small>
         </p>
       )}
+      <SourceNote live={source.live} />
       <EditionFindings rows={rows} onOpen={(index) => session.openPage(index, editor)} />
       <ol className="edition-pages" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${CARD_MIN_PX}px, 1fr))` }}>
         {rows.map((row, i) => (

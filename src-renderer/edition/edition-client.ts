@@ -10,7 +10,7 @@ import { editionDocName } from '../../src-core/collab/names';
 import { REQUEST_TYPE, describeDenial, newRequestId, parseReply, type EditionRequest, type Localized } from '../../src-core/collab/protocol';
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { serializeEdition } from '../../src-core/edition/edition-file';
-import { editionFromEntries, unplacedArticles } from '../../src-core/edition/shared-edition';
+import { editionFromEntries, keepUnchanged, unplacedArticles, type ReadEdition } from '../../src-core/edition/shared-edition';
 import { readEditionEntries, watchEdition } from '../../src-core/store/edition-doc';
 
 export interface EditionClientOptions {
@@ -71,9 +71,35 @@ export class EditionClient {
     });
   }
 
-  /** The edition as the server keeps it; undefined before anyone published it. */
+  /** The last edition read and the revision it was read at (`edition` reads the entries once per change). */
+  private read: { revision: number; last: ReadEdition | undefined } | undefined;
+  /** The fold asked for and not answered yet (`fold` asks one at a time). */
+  private folding: Promise<EditionResult> | undefined;
+
+  /**
+   * The edition as the server keeps it; undefined before anyone published it. The same object until
+   * the server's edition changes, and then the parts that did not change are the same objects as
+   * before (`keepUnchanged`), so the overview lays out again only the pages that changed.
+   */
   edition(): EditionDocument | undefined {
-    return editionFromEntries(readEditionEntries(this.doc));
+    if (this.read?.revision !== this.changes) {
+      const entries = readEditionEntries(this.doc);
+      const next = editionFromEntries(entries);
+      this.read = { revision: this.changes, last: next && { edition: keepUnchanged(next, entries, this.read?.last), entries } };
+    }
+    return this.read.last?.edition;
+  }
+
+  /**
+   * Asks the server to fold every page it holds into the edition (the `foldEdition` request: the
+   * server writes the pages' documents back into the edition document, so every desk's `edition()`
+   * follows the pages as they are now: a round started, a story made overset). Only changed entries
+   * are written, so a fold that finds nothing new changes nothing. One at a time: while one is
+   * unanswered the same answer is returned.
+   */
+  fold(): Promise<EditionResult> {
+    this.folding ??= this.request({ action: 'foldEdition' }).finally(() => (this.folding = undefined));
+    return this.folding;
   }
 
   /** The pool's articles on no page (稿库 · 待用), as every desk of the edition sees them. */

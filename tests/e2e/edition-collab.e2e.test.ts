@@ -5,7 +5,10 @@
  * 发布到服务器), 李组版 does the same with page 3 (which holds the continued part); each types into
  * its page. The duty editor's overview, pointed at the server, shows who is on each page (page 2 is
  * not on the server), and 加入 on page 3's card opens the server's page 3: 李组版's edit is there,
- * 王组版's is not, and the server keeps both pages apart.
+ * 王组版's is not, and the server keeps both pages apart. Once the edition itself is on the server
+ * (发布整期), a fourth desk's overview makes its cards from the server's pages, not the file: a round
+ * a proofreader starts on page 3 shows 一校 there, and a story made overset on page 1 raises that
+ * card's overset count, without opening the overview again.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +17,7 @@ import type { EditionDocument } from '../../src-core/edition/edition';
 import { editionPageId } from '../../src-renderer/edition/server-pages';
 import { saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
-import { bodyText, freePort, joinDesk, ServerProcess, token, until } from '../collab/support';
+import { bodyText, freePort, joinDesk, ServerProcess, token, typeInto, until } from '../collab/support';
 import { clickCaret, fitPage, hostSession, menu, openApp, openEdition, openStory, pageText, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
@@ -26,7 +29,7 @@ describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', (
   let one: Page;
   let three: Page;
   let chief: Page;
-  const tokens = { wang: '', li: '', chief: '' };
+  const tokens = { wang: '', li: '', chief: '', proof: '' };
   const web = hostSession({
     sandbox: 'banmian-edition-collab-',
     autosaveSeconds: 3600,
@@ -36,6 +39,7 @@ describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', (
       tokens.wang = token(usersFile, '王组版', '组版');
       tokens.li = token(usersFile, '李组版', '组版');
       tokens.chief = token(usersFile, '钱值班', '值班编辑');
+      tokens.proof = token(usersFile, '赵校对', '校对');
       server = new ServerProcess(await freePort(), join(sandbox, 'data'), usersFile);
       await server.start();
     },
@@ -118,6 +122,44 @@ describe.skipIf(!chromiumAvailable())('two desks on two pages of one edition', (
     } finally {
       first.session.destroy();
       third.session.destroy();
+    }
+    expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|net::/.test(m))).toEqual([]);
+  });
+
+  it("with the edition on the server, the cards follow the server's pages: a round started elsewhere, a story made overset", async () => {
+    const p = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
+    await openEdition(p, FILE);
+    await p.getByTestId('edition-server-url').fill(server.url);
+    await p.getByTestId('edition-server-token').fill(tokens.chief);
+    await p.getByTestId('edition-server-watch').click();
+    expect(await p.getByTestId('edition-source').getAttribute('data-source')).toBe('file');
+    await p.getByTestId('edition-pool-seed').click();
+    await expect.poll(() => p.getByTestId('edition-source').getAttribute('data-source'), { timeout: 15_000 }).toBe('server');
+    const statuses = () => p.getByTestId('edition-page-status').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const overset = (i: number) => p.getByTestId('edition-page-overset').nth(i).getAttribute('data-count').then(Number);
+    expect(await statuses()).toEqual(['组版中', '组版中', '组版中']);
+    const before = await overset(0);
+
+    const proof = joinDesk(server.url, editionPageId(edition, 2)!, tokens.proof, '赵校对', '校对');
+    const wang = joinDesk(server.url, editionPageId(edition, 0)!, tokens.wang, '王组版', '组版');
+    try {
+      await proof.session.whenSynced();
+      expect(await proof.session.startRound()).toEqual({ ok: true });
+      await expect.poll(statuses, { timeout: 20_000 }).toEqual(['组版中', '组版中', '一校']);
+
+      const own = edition.pages[0].articles.find((id) => !edition.chains.some((c) => c.article === id))!;
+      await until('page 1 arrives', () => wang.docs.articleDoc(own) !== undefined);
+      await wang.session.whenSynced();
+      typeInto(wang.docs.articleDoc(own)!, 0, 0, '晚间加稿'.repeat(800));
+      await expect.poll(() => overset(0), { timeout: 20_000 }).toBeGreaterThan(before);
+      await shot(p, 'ui-edition-live-overview-1600.png');
+      await p.setViewportSize({ width: 1366, height: 768 });
+      await shot(p, 'ui-edition-live-overview-1366.png');
+      // every card holds its people and its buttons (three people wrap to a second line here)
+      expect(await p.getByTestId('edition-page').evaluateAll((els) => els.map((e) => e.scrollHeight - e.clientHeight))).toEqual([0, 0, 0]);
+    } finally {
+      proof.session.destroy();
+      wang.session.destroy();
     }
     expect(problems.filter((m) => !/WebSocket|ERR_CONNECTION_REFUSED|net::/.test(m))).toEqual([]);
   });

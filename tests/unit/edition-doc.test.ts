@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { editionEntries, editionFromEntries, editionIdOf, hasEdition, pageHolding, unplacedArticles } from '../../src-core/edition/shared-edition';
+import { editionEntries, editionFromEntries, editionIdOf, hasEdition, keepUnchanged, pageHolding, unplacedArticles } from '../../src-core/edition/shared-edition';
 import { readEditionEntries, writeEditionEntries } from '../../src-core/store/edition-doc';
 import { editionDocName, parseDocName } from '../../src-core/collab/names';
 import { parseRequest } from '../../src-core/collab/protocol';
@@ -52,6 +52,19 @@ describe('the edition document (稿库 on the server)', () => {
     expect(unplacedArticles(readEditionDoc(doc)!)).toEqual(['c']);
   });
 
+  it('read again, keeps the objects of the entries that did not change (the overview keeps their rows)', () => {
+    const first = editionEntries(edition);
+    const before = editionFromEntries(first)!;
+    const changed = { ...edition, articles: edition.articles.map((a) => (a.id === 'b' ? { ...a, headline: '新题' } : a)), pages: edition.pages.map((p, i) => (i === 1 ? { ...p, articles: ['b'] } : p)) };
+    const entries = editionEntries(changed);
+    const after = keepUnchanged(editionFromEntries(entries)!, entries, { edition: before, entries: first });
+    expect(after).toEqual(changed);
+    expect(after.edition).toBe(before.edition);
+    expect(after.pages[0]).toBe(before.pages[0]);
+    expect(after.pages[1]).not.toBe(before.pages[1]);
+    expect(after.articles.map((a, i) => a === before.articles[i])).toEqual([true, true, false]);
+  });
+
   it('is not read when it holds no valid edition', () => {
     const doc = new Y.Doc();
     writeEditionDoc(doc, edition);
@@ -73,5 +86,6 @@ describe('the edition document (稿库 on the server)', () => {
     expect(req({ action: 'moveCut', article: 'a', part: 1, paragraphs: 1.5 })).toBeUndefined();
     expect(req({ action: 'unplace', article: 'x'.repeat(65) })).toBeUndefined();
     expect(req({ action: 'saveEdition' })).toMatchObject({ action: 'saveEdition' });
+    expect(req({ action: 'foldEdition' })).toMatchObject({ action: 'foldEdition' });
   });
 });
