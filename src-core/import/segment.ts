@@ -291,8 +291,23 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
   const last = body[body.length - 1];
   const title = textOf(w.blocks[i]);
   // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
-  return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opensNews(textOf(w.blocks[k]));
+  const next = textOf(w.blocks[k]);
+  const opens = opensNews(next) || sharesPlace(title, next);
+  return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
 }
+
+/**
+ * A title and the paragraph under it opening with the same place (关防乡晒场铺就“金画卷”⏎关防乡的农家院落…):
+ * a story's first sentence names where, as its headline did (field test 21). A paragraph opening with a
+ * quotation is no such sign: a feature's subheads often stand over one.
+ */
+function sharesPlace(title: string, next: string): boolean {
+  const place = PLACE_AT_START_RE.exec(title)?.[0];
+  return !!place && next.startsWith(place);
+}
+
+/** A place at a line's start: two to five Han characters ending in an administrative unit's name. */
+const PLACE_AT_START_RE = new RegExp(`^[${HAN}]{1,4}(?:省|市|县|区|乡|镇|村|街道|社区)`, 'u');
 
 
 /** A numbered subhead (一、 （二） 3. 第一) heads a section, never a story. */

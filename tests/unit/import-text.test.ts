@@ -309,6 +309,11 @@ describe('hard-wrapped and OCR text', () => {
     // 目前，opens a story as a date does (field test 20)
     const [a, b] = await imported(['走失老人找到了家', '本报讯 2月9日上午，一名走失的老人来到社区求助。', '社区最终联系到老人的家人，将其平安送回家。', '延边秋收全面展开', '目前，延边州秋收作业生产全面展开，田野到处都是一片忙碌景象。'].join('\n'));
     expect([a?.headline, b?.headline]).toEqual(['走失老人找到了家', '延边秋收全面展开']);
+    // a title and the paragraph under it opening with the same place (field test 21); a quotation under a title is no sign
+    const [, place] = await imported(['民房起火兄妹俩被困', '本报讯 7日凌晨，一民房失火，屋内有一对兄妹被困。', '关防乡晒场铺就“金画卷”', '关防乡的农家院落、村口晒场，金黄的玉米铺满一地。'].join('\n'));
+    expect(place?.headline).toBe('关防乡晒场铺就“金画卷”');
+    const quoted = await imported(['幸福中路夜市烟火暖人心', '本报讯 夜幕低垂，幸福中路却是一派热气腾腾的景象。', '从夏到冬的忠实顾客', '“我们一家喜欢逛夜市，从夏天逛到了冬天！”市民戴女士笑着说。'].join('\n'));
+    expect(quoted.map((a) => a.headline)).toEqual(['幸福中路夜市烟火暖人心']);
     // a numbered subhead over a section that opens with a date stays the story's subhead
     const [one, ...more] = await imported(['市图书馆新馆正式开馆', '本报讯 昨天，市图书馆新馆开馆。', '一、读者络绎不绝', '5月1日，新馆迎来首批读者。'].join('\n'));
     expect([one.headline, more.length]).toEqual(['市图书馆新馆正式开馆', 0]);
