@@ -464,7 +464,6 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, false);
   // what measuring a line reads, and the measure it fills (one object: `measureLine` is a call V8 inlines, a closure here was not)
   const measuring: LineState = { W, S, T, G, space: p.space, gap: p.gap, gapShrink: p.gapShrink, blankL: p.blankL, blankR: p.blankR, indent, width, startOpening: opts.compressLineStartOpening, endClosing: opts.compressLineEndClosing, tightenOn: false, m: { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 } };
-  const m = measuring.m;
   const space = p.space;
 
   let emergency = scratch.u8(U8.Emergency, n + 1);
@@ -522,14 +521,18 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     for (let bi = 1; bi < count; bi++) {
       const b = cs[bi];
       const isLast = b === n;
-      // The earliest start from which a line can still reach b only moves forward as b does.
-      // (the line from the start found is measured once: `m` still holds it for the first turn below)
-      let found = false;
-      while (lo < bi - 1 && !(found = measureLine(measuring, cs[lo], b).fits)) lo++;
       for (let ai = lo; ai < bi; ai++) {
+        // The earliest start from which a line can still reach b only moves forward as b does: while
+        // scanning for it (`lo` is this start, not the last), a start is measured whatever its best.
+        // (one call of measureLine in the loop, so that V8 inlines it: a second was not)
+        const scanning = ai === lo && ai < bi - 1;
+        if (!scanning && best[ai] === Infinity) continue;
+        const lm = measureLine(measuring, cs[ai], b);
+        if (!lm.fits) {
+          if (scanning) lo++;
+          continue;
+        }
         if (best[ai] === Infinity) continue;
-        const lm = found && ai === lo ? m : measureLine(measuring, cs[ai], b);
-        if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
         if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * sizes[cs[ai]]) break;
         // A justified line costs at least its line penalty squared (its badness and penalties only add):
