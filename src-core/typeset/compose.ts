@@ -89,7 +89,7 @@ const NO_BREAK = 0;
 const scratch = new ScratchArrays();
 /** Slots of the scratch arrays, one per working array (see scratch.ts). */
 const enum F64 { Adv, DrawDx, Gap, GapShrink, BlankL, BlankR, PairL, PairR, W, S, T, Best }
-const enum U8 { Brk, Cls, Space, Stretchable, Emergency }
+const enum U8 { Brk, Cls, Space, Stretchable, Emergency, Units }
 const enum I32 { G, Prev, Candidates, All }
 /** How many working arrays `prepare` asks for of each kind (f64: adv to pairR; u8: brk, cls, space, stretchable). */
 const OWN_F64 = 8;
@@ -125,6 +125,13 @@ interface Prepared {
   stretchable: Uint8Array;
   missing: MissingGlyph[];
   fallbacks: MissingGlyph[];
+  /** A prepared text's room for its first untracked sums (`untrackedBytes`), in the allocation of its working arrays. */
+  room: OwnArrays | undefined;
+}
+
+/** Bytes of a prepared text's untracked sums (S and T, G and the candidates) for n characters, its alignment after bytes included. */
+function untrackedBytes(n: number): number {
+  return (n + 1) * (2 * 8 + 2 * 4) + 8;
 }
 
 // Long on purpose: one pass per code point filling the typed arrays of Prepared (hot: every paragraph set); the steps share the running face, size and punctuation state.
@@ -132,10 +139,10 @@ interface Prepared {
 function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, own = false): Prepared {
   let text = '';
   for (const r of runs) text += r.text;
-  const unitBreaks = breakOpportunities(text, 'clreq');
+  const unitBreaks = breakOpportunities(text, 'clreq', scratch.u8(U8.Units, text.length + 1));
   const cap = text.length;
-  // its own working arrays (8 of doubles, 4 of bytes, at most `cap` long) in one allocation (+8: the doubles' alignment after brk)
-  const mine = own ? new OwnArrays(cap * (OWN_F64 * 8 + OWN_U8) + 8) : undefined;
+  // its own working arrays (8 of doubles, 4 of bytes, at most `cap` long) and its untracked sums' room in one allocation (+8: the doubles' alignment after brk)
+  const mine = own ? new OwnArrays(cap * (OWN_F64 * 8 + OWN_U8) + 8 + untrackedBytes(cap)) : undefined;
   const f64 = (slot: F64, length: number): Float64Array => (mine ? mine.f64(length) : scratch.f64(slot, length));
   const u8 = (slot: U8, length: number): Uint8Array => (mine ? mine.u8(length) : scratch.u8(slot, length));
   // What the composed paragraph keeps, in one allocation (a typed array of its own each cost as much as composing).
@@ -201,6 +208,7 @@ function prepare(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions
     stretchable: u8(U8.Stretchable, n),
     missing,
     fallbacks,
+    room: mine,
   };
   const tracking = opts.tracking ?? 0;
   const { cps: cpOf, sizes: sizeOf, faces: faceOf, adv: advances, cls: classes, space, drawDx, hScale, blankL, blankR, gap, gapShrink, pairL, pairR, stretchable } = p;
@@ -290,11 +298,9 @@ interface Untracked {
   candidates: Int32Array;
 }
 
-/** The prepared arrays' tracking-free sums; `own`: arrays of its own (kept with a prepared text), else scratch. */
-function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
+/** The prepared arrays' tracking-free sums; in `mine` (arrays of its own, kept with a prepared text), else scratch. */
+function untracked(p: Prepared, tightenLimit: number, mine: OwnArrays | undefined): Untracked {
   const n = p.n;
-  // its own: S and T, G and the candidates in one allocation
-  const mine = own ? new OwnArrays((n + 1) * (2 * 8 + 2 * 4)) : undefined;
   const S = mine ? mine.f64(n + 1) : scratch.f64(F64.S, n + 1);
   const T = mine ? mine.f64(n + 1) : scratch.f64(F64.T, n + 1);
   const G = mine ? mine.i32(n + 1) : scratch.i32(I32.G, n + 1);
@@ -311,7 +317,8 @@ function untracked(p: Prepared, tightenLimit: number, own: boolean): Untracked {
 }
 
 function untrackedOf(text: PreparedText, tightenLimit: number): Untracked {
-  if (text.untracked?.tightenLimit !== tightenLimit) text.untracked = untracked(text.prepared, tightenLimit, true);
+  // the first sums in the room prepared for them; sums for another limit in an allocation of their own
+  if (text.untracked?.tightenLimit !== tightenLimit) text.untracked = untracked(text.prepared, tightenLimit, text.untracked ? new OwnArrays(untrackedBytes(text.prepared.n)) : text.prepared.room);
   return text.untracked;
 }
 
@@ -461,10 +468,9 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
   const W = scratch.f64(F64.W, n + 1);
   for (let i = 0; i < n; i++) W[i + 1] = W[i] + p.adv[i] - p.pairL[i] - p.pairR[i] + p.gap[i];
   // the rest does not change with tracking: a retracked text's are worked out once for all its trials
-  const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, false);
+  const { S, T, G, candidates } = retrack ? untrackedOf(text, tightenLimit) : untracked(p, tightenLimit, undefined);
   // what measuring a line reads, and the measure it fills (one object: `measureLine` is a call V8 inlines, a closure here was not)
   const measuring: LineState = { W, S, T, G, space: p.space, gap: p.gap, gapShrink: p.gapShrink, blankL: p.blankL, blankR: p.blankR, indent, width, startOpening: opts.compressLineStartOpening, endClosing: opts.compressLineEndClosing, tightenOn: false, m: { natural: 0, shrink: 0, tighten: 0, gaps: 0, fits: false, squeeze: 0 } };
-  const m = measuring.m;
   const space = p.space;
 
   let emergency = scratch.u8(U8.Emergency, n + 1);
@@ -522,14 +528,18 @@ function set(runs: StyledRun[], registry: FontRegistry, opts: ComposeOptions, te
     for (let bi = 1; bi < count; bi++) {
       const b = cs[bi];
       const isLast = b === n;
-      // The earliest start from which a line can still reach b only moves forward as b does.
-      // (the line from the start found is measured once: `m` still holds it for the first turn below)
-      let found = false;
-      while (lo < bi - 1 && !(found = measureLine(measuring, cs[lo], b).fits)) lo++;
       for (let ai = lo; ai < bi; ai++) {
+        // The earliest start from which a line can still reach b only moves forward as b does: while
+        // scanning for it (`lo` is this start, not the last), a start is measured whatever its best.
+        // (one call of measureLine in the loop, so that V8 inlines it: a second was not)
+        const scanning = ai === lo && ai < bi - 1;
+        if (!scanning && best[ai] === Infinity) continue;
+        const lm = measureLine(measuring, cs[ai], b);
+        if (!lm.fits) {
+          if (scanning) lo++;
+          continue;
+        }
         if (best[ai] === Infinity) continue;
-        const lm = found && ai === lo ? m : measureLine(measuring, cs[ai], b);
-        if (!lm.fits) continue;
         // Later starts only make looser lines: stop once tight enough lines were found.
         if (!isLast && justify && best[bi] !== Infinity && lm.gaps > 0 && (width - lm.natural) / lm.gaps > looseLimit * sizes[cs[ai]]) break;
         // A justified line costs at least its line penalty squared (its badness and penalties only add):
