@@ -15,17 +15,12 @@ import { parseEdition, serializeEdition } from '../../src-core/edition/edition-f
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { gridGeometry } from '../../src-core/model/grid';
 import { plainText } from '../../src-core/model/richtext';
-import { saveFixtureEdition } from '../support/edition-fixture';
+import { readEditionFile, saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
 import { clickCaret, fitPage, hostSession, openApp, openEdition, openStory, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 
-function readEdition(path: string): EditionDocument {
-  const r = parseEdition(readFileSync(path, 'utf8'), { duplicateNumbers: 'allow' });
-  if (!r.ok) throw new Error(r.en);
-  return r.edition;
-}
 
 describe.skipIf(!chromiumAvailable())('the edition overview', () => {
   let page: Page;
@@ -37,7 +32,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
       // a fourth page numbered 2 as well (as a hand edit or two desks renumbering at once leave it)
       ed.pages.push({ ...ed.pages[2], number: 2, name: '副刊', articles: [], images: [], blocks: [] });
       writeFileSync(join(sandbox, FILE), serializeEdition(ed));
-      original = readEdition(join(sandbox, FILE));
+      original = readEditionFile(join(sandbox, FILE));
     },
   });
   const { problems, sandbox } = web;
@@ -96,7 +91,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await shot(page, 'ui-edition-page-1600.png');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
-    const saved = readEdition(join(sandbox, FILE));
+    const saved = readEditionFile(join(sandbox, FILE));
     const articleId = (block as { articleId: string }).articleId;
     expect(plainText(saved.articles.find((a) => a.id === articleId)!.body).startsWith('晚间新增')).toBe(true);
     for (const i of [0, 2, 3]) expect(JSON.stringify(saved.pages[i])).toBe(JSON.stringify(original.pages[i]));
@@ -199,7 +194,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
   });
 
   it('删版 of the page where the continued story resumes asks first naming the story, then its part is overset on page 1', async () => {
-    const before = readEdition(join(sandbox, FILE));
+    const before = readEditionFile(join(sandbox, FILE));
     const chain = before.chains[0];
     const story = before.articles.find((a) => a.id === chain.article)!;
     const cards = page.getByTestId('edition-page');
@@ -216,7 +211,7 @@ describe.skipIf(!chromiumAvailable())('the edition overview', () => {
     await page.getByTestId('edition-confirm-ok').click();
     await expect.poll(() => cards.count()).toBe(3);
     await expect.poll(() => page.getByTestId('edition-page-overset').first().getAttribute('data-count')).toBe('1');
-    const after = readEdition(join(sandbox, FILE));
+    const after = readEditionFile(join(sandbox, FILE));
     expect(after.pages.map((p) => p.number)).toEqual([1, 2, 4]);
     expect(after.chains).toEqual([]);
     expect(after.articles.find((a) => a.id === story.id)).toEqual(story);

@@ -3,23 +3,16 @@
  * and between pages of one file"): a story's block copied on page 1 is pasted on page 3 as a story of
  * its own under the same headline, saved into the edition file; page 1 keeps its block.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseEdition } from '../../src-core/edition/edition-file';
 import type { EditionDocument } from '../../src-core/edition/edition';
-import { saveFixtureEdition } from '../support/edition-fixture';
+import { readEditionFile, saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
 import { clientPoint, fitPage, frameOf, hostSession, openApp, openEdition } from './workspace-support';
 
 const FILE = 'day.banmian';
 
-function readEdition(path: string): EditionDocument {
-  const r = parseEdition(readFileSync(path, 'utf8'), { duplicateNumbers: 'allow' });
-  if (!r.ok) throw new Error(r.en);
-  return r.edition;
-}
 
 async function openPage(page: Page, index: number): Promise<void> {
   await page.getByTestId('edition-page').nth(index).locator('.edition-open').click();
@@ -63,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('copy and paste between the pages of an ed
     await expect.poll(() => frames.count()).toBe(before + 1);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('dirty').count()).toBe(0);
-    const saved = readEdition(join(sandbox, FILE));
+    const saved = readEditionFile(join(sandbox, FILE));
     const pasted = saved.pages[2].blocks.filter((b) => b.kind === 'article' && !original.pages[2].blocks.some((o) => o.id === b.id));
     expect(pasted).toHaveLength(1);
     const story = saved.articles.find((a) => pasted[0].kind === 'article' && a.id === pasted[0].articleId)!;

@@ -31,3 +31,10 @@ export async function saveFixtureEdition(dir: string, file: string): Promise<Edi
   if (!r.ok) throw new Error(r.en);
   return r.edition;
 }
+
+/** An edition file as saved (pages sharing a number allowed, as a test may have made them). */
+export function readEditionFile(path: string): EditionDocument {
+  const r = parseEdition(readFileSync(path, 'utf8'), { duplicateNumbers: 'allow' });
+  if (!r.ok) throw new Error(r.en);
+  return r.edition;
+}
