@@ -281,18 +281,18 @@ function pictureOnly(d: Draft): boolean {
 }
 
 /**
- * A story's first sentence opens with when it happened (7月份，阳西县… 近日，… 昨天，…), a section under
- * a subhead seldom does: a title line after a story's last sentence, over such a paragraph, heads a
- * story of its own on a page with no blank lines, where no dateline says so (field test 19: three
- * stories and a 简讯 read as one).
+ * A story's first sentence opens with when it happened (7月份，阳西县… 近日，… 昨天，…) or where (its
+ * headline's place), a section under a subhead seldom does: a title line after a story's last sentence,
+ * over such a paragraph, heads a story of its own on a page with no blank lines, where no dateline says
+ * so (field test 19: three stories and a 简讯 read as one).
  */
 function newsOpensUnder(w: Walk, i: number, k: number): boolean {
   const body = w.cur?.body ?? [];
   const last = body[body.length - 1];
   const title = textOf(w.blocks[i]);
-  // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
   const next = textOf(w.blocks[k]);
   const opens = opensNews(next) || sharesPlace(title, next);
+  // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
   return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
 }
 
@@ -309,9 +309,8 @@ function sharesPlace(title: string, next: string): boolean {
 /** A place at a line's start: two to five Han characters ending in an administrative unit's name. */
 const PLACE_AT_START_RE = new RegExp(`^[${HAN}]{1,4}(?:省|市|县|区|乡|镇|村|街道|社区)`, 'u');
 
-
-/** A numbered subhead (一、 （二） 3. 第一) heads a section, never a story. */
-const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，、 ])/;
+/** A numbered or marked subhead (一、 （二） 3. 第一 ■) heads a section, never a story. */
+const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，、 ]|[■□●◆▲])/;
 
 /** A subhead (小标题) runs this many characters at most: a title line after a blank that runs longer heads a story. */
 const SUBHEAD_MAX = 24;
