@@ -32,10 +32,11 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate): 
 
 /**
  * A module whose last column ends more than a line short: its paragraphs re-broken to gain the lines
- * that fill it (拉行), at the same depth, when enough of them can take one more line.
+ * that fill it (拉行), at the same depth, when enough of them can take one more line, at its own
+ * tracking or another; whether it was filled.
  */
 function fillLastColumn(measurer: Measurer, articles: Article[], q: Placement): boolean {
-  // its own tracking first; then the others (a story set tight to fit a room may fill its depth set looser: field test 19, 9 lines short)
+  // (its own tracking first, then the others: a story set tight to fit a room may fill its depth set looser)
   for (const t of [q.m.tracking, ...measurer.trackings.filter((x) => x !== q.m.tracking)]) {
     const at = t === q.m.tracking ? q.m : measurer.measure(articles[q.rank], q.spec, t);
     if (!at || at.rows !== q.m.rows || at.titleRows !== q.m.titleRows) continue;
