@@ -11,6 +11,9 @@ import type { ProofSession } from '../../src-renderer/proof/session';
 import type { CollabDesk } from '../../src-renderer/collab/desk';
 import { ActiveStory } from '../../src-renderer/story/active-story';
 import { storyCommands } from '../../src-renderer/story/commands';
+import { editionCommands } from '../../src-renderer/edition/commands';
+import type { EditionSession } from '../../src-renderer/edition/edition-session';
+import type { HostApi } from '../../src-core/host-api';
 
 /**
  * The desktop (Electron) menu against the page's own menu, both built from the command table
@@ -31,10 +34,10 @@ vi.mock('electron', () => ({
   },
 }));
 
-/** All bindings of the page, as the workspace makes them with a collaboration desk present; nothing runs. */
+/** All bindings of the page, as the workspace makes them with a collaboration desk present and on an edition's page; nothing runs. */
 function pageCommands(): Map<string, Command> {
   const files = Object.fromEntries(['newPage', 'open', 'openRecent', 'save', 'saveAs', 'importFiles', 'exportPdf', 'exportPng', 'findReplace'].map((k) => [k, () => undefined])) as unknown as FileActions;
-  const all = [...buildCommands({} as Editor, files).values(), ...proofCommands({} as ProofSession), ...storyCommands(new ActiveStory()), ...collabCommands({} as CollabDesk)];
+  const all = [...buildCommands({} as Editor, files).values(), ...proofCommands({} as ProofSession), ...storyCommands(new ActiveStory()), ...collabCommands({} as CollabDesk), ...editionCommands({} as EditionSession, {} as Editor, {} as HostApi)];
   return new Map(all.map((c) => [c.id, c]));
 }
 
