@@ -42,12 +42,22 @@ export async function main(argv: string[]): Promise<number> {
   return mod.run(args);
 }
 
+/**
+ * Exits with `code` once stdout and stderr have taken all that was written: a pipe is written to
+ * asynchronously, and exiting at once cut `import --json | jq` short at 128 KB.
+ */
+function exitWhenWritten(code: number): void {
+  let left = 2;
+  const done = (): void => {
+    if (--left === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(`出错 Error: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenWritten, (e: unknown) => {
+    console.error(`出错 Error: ${e instanceof Error ? e.message : String(e)}`);
+    exitWhenWritten(1);
+  });
 }
