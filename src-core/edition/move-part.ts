@@ -13,8 +13,8 @@
  * story runs forward), a signed page, and a page with no free place for the block (choice: a
  * chain's part is a block, so the edition file cannot keep one unplaced on a page).
  */
-import type { Block, GridRect } from '../model/document';
-import { gridGeometry } from '../model/grid';
+import type { Block } from '../model/document';
+import { gridGeometry, onGrid, rectsMeet } from '../model/grid';
 import { chainPartOf } from './chain';
 import type { EditionDocument, EditionPage, StoryChain } from './edition';
 import { validateEdition } from './edition-file';
@@ -76,9 +76,6 @@ function whereTo(edition: EditionDocument, chain: StoryChain, k: number, from: n
   return { ok: true, index };
 }
 
-type GridBlock = Exclude<Block, { kind: 'rule' }>;
-const onGrid = (b: Block): b is GridBlock => b.kind !== 'rule';
-const sharesCells = (a: GridRect, b: GridRect): boolean => a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
 
 /**
  * The shift by whole columns and lines that puts `group` (the part first) on `page` covering no block
@@ -92,7 +89,7 @@ function freeShift(page: EditionPage, group: Block[]): { dc: number; dr: number 
   const top = Math.min(...rects.map((r) => r.row));
   const width = Math.max(...rects.map((r) => r.col + r.span)) - left;
   const height = Math.max(...rects.map((r) => r.row + r.rows)) - top;
-  const free = (col: number, row: number): boolean => rects.every((r) => !there.some((o) => sharesCells({ ...r, col: r.col - left + col, row: r.row - top + row }, o)));
+  const free = (col: number, row: number): boolean => rects.every((r) => !there.some((o) => rectsMeet({ ...r, col: r.col - left + col, row: r.row - top + row }, o)));
   const places = [{ col: left, row: top }];
   for (let row = 0; row + height <= geo.rows; row++) for (let col = 0; col + width <= geo.columns; col++) places.push({ col, row });
   const place = places.find((p) => p.col + width <= geo.columns && p.row + height <= geo.rows && free(p.col, p.row));

@@ -8,7 +8,7 @@ import { calendarDay } from '../layout/date';
 import { defaultPage } from '../model/defaults';
 import type { GridRect, PageSettings } from '../model/document';
 import { AD_POSITIONS, adCells, adRect, type AdPosition, type AdSize } from './ads';
-import { gridGeometry } from '../model/grid';
+import { gridGeometry, rectsMeet } from '../model/grid';
 import { DEFAULT_JUMP_STYLE, JUMP_STYLES, type JumpStyle } from './jump';
 import { DEFAULT_FILE_NAMES, fileNameIssues, type FileNames } from './export-files';
 
@@ -215,7 +215,7 @@ function checkAds(c: Issues, at: string, raw: unknown, page: PageSettings, files
   raw.forEach((a, k) => {
     const ad = checkAd(c, `${at}.ads[${k}]`, a, page, files);
     if (!ad) return;
-    const clash = out.findIndex((o) => cellsMeet(o.rect, ad.rect));
+    const clash = out.findIndex((o) => rectsMeet(o.rect, ad.rect));
     if (clash >= 0) c.add(`${at}.ads[${k}]`, ad.name, `与 ${at}.ads[${clash}]（${out[clash].name}）占了相同的版面格`, `takes the same cells as ${at}.ads[${clash}] (${out[clash].name})`);
     out.push(ad);
   });
@@ -266,9 +266,6 @@ function tooBig(c: Issues, at: string, a: Obj, size: AdSize, position: AdPositio
   }
 }
 
-function cellsMeet(a: GridRect, b: GridRect): boolean {
-  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
-}
 
 const KNOWN_CONTINUE = ['article', 'from', 'to'];
 

@@ -1,6 +1,6 @@
 import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, ImageCrop } from '../model/document';
 import { WRAP_OFFSET } from '../model/document';
-import { columnDepths, rectOf } from '../model/grid';
+import { columnDepths, rectOf, rectsMeet } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
 import { boxPaint } from './frames';
@@ -11,9 +11,6 @@ import { addBox } from './strokes';
 
 /** Picture blocks, and the room they take from the text of articles under them. */
 
-export function overlaps(a: GridRect, b: GridRect): boolean {
-  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
-}
 
 /** A picture in its frame, placed by its crop when its pixel size is known. */
 export function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageCrop): LayoutItem {
@@ -23,7 +20,7 @@ export function imageItem(imageId: string, frame: Rect, asset: ImageAsset | unde
 
 /** Whether a picture meets the lines a block's columns hold (a stepped block's short columns end above its foot). */
 function meetsText(picture: GridRect, block: ArticleBlock): boolean {
-  if (!overlaps(picture, block)) return false;
+  if (!rectsMeet(picture, block)) return false;
   const depths = columnDepths(block);
   for (let c = Math.max(picture.col, block.col); c < Math.min(picture.col + picture.span, block.col + block.span); c++) {
     if (picture.row < block.row + depths[c - block.col]) return true;

@@ -1,7 +1,7 @@
 import type { ArticleBlock, GridRect } from '../model/document';
 import { columnDepths, rowY, type GridGeometry } from '../model/grid';
 import type { TextColumns } from './frames';
-import { overlaps } from './images';
+import { rectsMeet } from '../model/grid';
 
 /** The slots of an article block: the grid lines its body text may take, column by column. */
 
@@ -24,7 +24,7 @@ export function slotsOf(geo: GridGeometry, block: ArticleBlock, cols: TextColumn
       // Inside a box, lines that would come closer than the inset to its edge stay empty.
       if (y < cols.top - 1e-6 || y + geo.bodySize > cols.bottoms[c] + 1e-6) continue;
       const cell = { col, span: 1, row, rows: 1 };
-      if (exclusions.some((e) => overlaps(e, cell))) continue;
+      if (exclusions.some((e) => rectsMeet(e, cell))) continue;
       slots.push({ x: cols.xs[c], y, row });
     }
   }

@@ -1,4 +1,14 @@
-import type { ArticleBlock, GridRect, PageSettings } from './document';
+import type { ArticleBlock, Block, GridRect, PageSettings } from './document';
+
+/** Whether two rectangles of grid cells share a cell. */
+export function rectsMeet(a: GridRect, b: GridRect): boolean {
+  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+}
+
+/** A block placed on the grid's cells: every kind but a rule, which is drawn between points. */
+export type GridBlock = Exclude<Block, { kind: 'rule' }>;
+
+export const onGrid = (b: Block): b is GridBlock => b.kind !== 'rule';
 
 /** Where the columns and lines of a page's grid are, in pt from the page's top-left corner. */
 export interface GridGeometry {

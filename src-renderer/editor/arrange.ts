@@ -2,7 +2,7 @@ import type { BlockFrame } from '../../src-core/layout/page-layout';
 import type { Block, GridRect } from '../../src-core/model/document';
 import { columnStep } from './geometry';
 import { movedRule } from './block-geometry';
-import type { GridGeometry } from '../../src-core/model/grid';
+import { onGrid, type GridGeometry } from '../../src-core/model/grid';
 
 /**
  * Several blocks at once: a multi-selection moved, aligned or distributed, and the marquee's pick.
@@ -41,11 +41,10 @@ export function groupDelta(geo: GridGeometry, rects: readonly GridRect[], dc: nu
   return { dc: clamp(dc, -minCol, geo.columns - maxRight), dr: clamp(dr, -minRow, Math.max(0, geo.rows - maxBottom)) };
 }
 
-const isGrid = (b: Block): b is Exclude<Block, { kind: 'rule' }> => b.kind !== 'rule';
 
 /** The blocks shifted by whole columns and lines; a rule moves by as many pt, snapped as a dragged rule is. */
 export function shiftedBlocks(geo: GridGeometry, blocks: readonly Block[], dc: number, dr: number): Block[] {
-  return blocks.map((b) => (isGrid(b) ? { ...b, col: b.col + dc, row: b.row + dr } : { ...b, ...movedRule(geo, b, dc * columnStep(geo), dr * geo.pitch) }));
+  return blocks.map((b) => (onGrid(b) ? { ...b, col: b.col + dc, row: b.row + dr } : { ...b, ...movedRule(geo, b, dc * columnStep(geo), dr * geo.pitch) }));
 }
 
 export type Alignment = 'left' | 'right' | 'top' | 'bottom' | 'centreH' | 'centreV';

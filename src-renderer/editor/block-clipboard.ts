@@ -1,7 +1,7 @@
 import type { Article, BanmianDocument, Block, ImageAsset } from '../../src-core/model/document';
 import { mergeImportedImages } from '../../src-core/model/image-ids';
 import { overlapsWith } from '../../src-core/model/overlap';
-import type { GridGeometry } from '../../src-core/model/grid';
+import { onGrid, rectsMeet, type GridGeometry } from '../../src-core/model/grid';
 import { columnStep } from './geometry';
 import { groupDelta, shiftedBlocks } from './arrange';
 
@@ -73,9 +73,6 @@ function dropUndefined(b: Block): Block {
   return Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as unknown as Block;
 }
 
-type GridBlock = Exclude<Block, { kind: 'rule' }>;
-const onGrid = (b: Block): b is GridBlock => b.kind !== 'rule';
-const sharesCells = (a: GridBlock, b: GridBlock): boolean => a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
 /** What a paste never lands on: an ad (space sold, printed as booked) or a block the 组版 locked in place. */
 const untouchable = (b: Block): boolean => b.kind === 'ad' || !!b.locked;
 
@@ -101,7 +98,7 @@ export function freePlace(geo: GridGeometry, pageBlocks: readonly Block[], paste
   let fallback: { dc: number; dr: number } | undefined;
   for (const c of candidates) {
     const moved = shiftedBlocks(geo, pasted, c.dc, c.dr);
-    const covered = others.filter((o) => moved.some((m) => onGrid(m) && sharesCells(m, o)));
+    const covered = others.filter((o) => moved.some((m) => onGrid(m) && rectsMeet(m, o)));
     if (covered.some(untouchable)) continue;
     if (!covered.length) return { dc: c.dc, dr: c.dr };
     const all = [...pageBlocks, ...moved];
