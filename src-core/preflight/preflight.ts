@@ -398,8 +398,8 @@ function checkRunFamilies(doc: BanmianDocument, fonts: FontRegistry, recorded: S
   }
 }
 
-/** One line per issue, errors first: what the CLI prints. */
-export function formatReport(report: PreflightReport): string[] {
+/** One line per issue, errors first: what the CLI prints (a report's, or any errors and warnings said in zh and en). */
+export function formatReport(report: { errors: readonly { zh: string; en: string }[]; warnings: readonly { zh: string; en: string }[] }): string[] {
   const lines: string[] = [];
   for (const e of report.errors) lines.push(`错误 ERROR   ${e.zh}\n            ${e.en}`);
   for (const w of report.warnings) lines.push(`警告 warning ${w.zh}\n            ${w.en}`);

@@ -25,7 +25,7 @@ export type EditionPage = NumberedPage;
  */
 function preflightAll(pages: EditionPage[], flags: PrintFlags, editionErrors: readonly Message[]): EditionPage[] | undefined {
   const fonts = fontProvider().registry();
-  for (const line of formatReport({ errors: editionErrors.map((e) => ({ ...e, code: 'overset', severity: 'error' })), warnings: [] })) console.log(`  整期 edition: ${line}`);
+  for (const line of formatReport({ errors: editionErrors, warnings: [] })) console.log(`  整期 edition: ${line}`);
   let blocked = editionErrors.length > 0;
   const checked = pages.map((p) => {
     const check = checkPage(p.document, fonts, flags.bleedMm);
