@@ -1,5 +1,5 @@
 import { absentPageFonts } from '../layout/page-fonts';
-import type { FontFace, FontRegistry } from '../fonts/registry';
+import type { FontRegistry } from '../fonts/registry';
 import type { BanmianDocument } from '../model/document';
 import type { PageLayout } from '../layout/page-layout';
 import type { PreflightIssue } from './preflight';
@@ -19,7 +19,7 @@ export function checkGlyphFallbacks(layout: PageLayout, fonts: FontRegistry, whe
   const noHan = new Map<string, { via: string; chars: number; count: number }>();
   for (const m of layout.glyphFallbacks ?? []) {
     const face = fonts.faceById(m.face);
-    if (face && hasNoHan(face)) {
+    if (face && fonts.familyLabel(face.family).noChinese) {
       // a face with no Chinese at all: said once, not once per character
       const seen = noHan.get(m.face) ?? { via: m.via!, chars: 0, count: 0 };
       noHan.set(m.face, { ...seen, chars: seen.chars + 1, count: seen.count + m.count });
@@ -48,17 +48,6 @@ export function checkGlyphFallbacks(layout: PageLayout, fonts: FontRegistry, whe
   }
 }
 
-/** Whether a face has no CJK ideograph (U+4E00–U+9FFF) at all: a Latin font; kept per face. */
-function hasNoHan(face: FontFace): boolean {
-  let hit = noHanFaces.get(face);
-  if (hit === undefined) {
-    hit = true;
-    for (let cp = 0x4e00; cp <= 0x9fff && hit; cp++) hit = !face.hasGlyph(cp);
-    noHanFaces.set(face, hit);
-  }
-  return hit;
-}
-const noHanFaces = new WeakMap<FontFace, boolean>();
 
 /**
  * The fonts the page recorded that this machine lacks (drawn meanwhile in their role's bundled
