@@ -96,7 +96,8 @@ export type PageRequest =
  * first state (the edition file's text), an article of the pool placed on a page (by number) or
  * taken back into the pool, a continued story's cut before part `part` moved by `paragraphs` (more
  * than 0: the earlier part gives its last paragraphs to the later one; less: it takes the later
- * part's first ones back), and the edition folded from the pages' documents, its text in the reply
+ * part's first ones back), a continued story's part (its block) moved to another page (by number:
+ * move-part.ts), and the edition folded from the pages' documents, its text in the reply
  * (`saveEdition`) or only written into the edition document (`foldEdition`: what the overviews
  * watching the edition read, asked every few seconds, so the reply carries no text).
  */
@@ -105,9 +106,10 @@ export type EditionRequest =
   | { type: typeof REQUEST_TYPE; id: string; action: 'place'; article: string; page: number }
   | { type: typeof REQUEST_TYPE; id: string; action: 'unplace'; article: string }
   | { type: typeof REQUEST_TYPE; id: string; action: 'moveCut'; article: string; part: number; paragraphs: number }
+  | { type: typeof REQUEST_TYPE; id: string; action: 'movePart'; block: string; page: number }
   | { type: typeof REQUEST_TYPE; id: string; action: 'saveEdition' | 'foldEdition' };
 
-export const EDITION_ACTIONS: ReadonlySet<string> = new Set(['seedEdition', 'place', 'unplace', 'moveCut', 'saveEdition', 'foldEdition'] satisfies EditionRequest['action'][]);
+export const EDITION_ACTIONS: ReadonlySet<string> = new Set(['seedEdition', 'place', 'unplace', 'moveCut', 'movePart', 'saveEdition', 'foldEdition'] satisfies EditionRequest['action'][]);
 
 export type RequestAction = PageRequest['action'];
 
@@ -151,6 +153,7 @@ function parseEditionRequest(r: Record<string, unknown> & { id: string }): Editi
   if (r.action === 'place' && article && isCount(r.page)) return { ...base, action: 'place', article, page: r.page };
   if (r.action === 'unplace' && article) return { ...base, action: 'unplace', article };
   if (r.action === 'moveCut' && article && isCount(r.part) && isCount(r.paragraphs)) return { ...base, action: 'moveCut', article, part: r.part, paragraphs: r.paragraphs };
+  if (r.action === 'movePart' && typeof r.block === 'string' && r.block.length <= 64 && isCount(r.page)) return { ...base, action: 'movePart', block: r.block, page: r.page };
   return undefined;
 }
 

@@ -10,19 +10,21 @@
  * with a story through the pool, pool-pictures.ts), kept where they stand against the part.
  * Refused, zh/en, nothing changed: a block that is no chain's part, a page the edition lacks or
  * holds twice, the part's own page, a page before the part before it or after the part after it (a
- * story runs forward), a signed page, and a page with no free place for the block (choice: a
+ * story runs forward), a signed page the move would change (its blocks, or a jump line naming the
+ * part's page), and a page with no free place for the block (choice: a
  * chain's part is a block, so the edition file cannot keep one unplaced on a page).
  */
 import type { Block } from '../model/document';
 import { gridGeometry, onGrid, rectsMeet } from '../model/grid';
 import { chainPartOf } from './chain';
+import { pageDocuments } from './page-doc';
 import type { EditionDocument, EditionPage, StoryChain } from './edition';
 import { validateEdition } from './edition-file';
 import { pageStatus } from './overview';
 import { picturesFromPool, picturesToPool } from './pool-pictures';
 
 export type PartMoved =
-  | { ok: true; edition: EditionDocument; headline: string; /** 1-based */ part: number; from: number; to: number }
+  | { ok: true; edition: EditionDocument; headline: string; /** 1-based */ part: number; from: number; to: number; /** places of the pages whose documents changed (`pagesChanged`) */ changed: number[] }
   | { ok: false; zh: string; en: string };
 
 type Refusal = { ok: false; zh: string; en: string };
@@ -50,9 +52,28 @@ export function movePart(edition: EditionDocument, block: string, to: number): P
     return refuse(`第${to}版没有放得下这一块${size}而不压住其他块的地方：先在第${to}版腾出位置再移`, `Page ${to} has no place for this block${part.kind === 'rule' ? '' : ` (${part.span} columns × ${part.rows} lines)`} that covers no other block: make room on page ${to} first`);
   }
   const next = carry(edition, chain.article, part, from, index, shift, staying);
+  // a signed page changes neither by the block nor by a jump line naming another page
+  const changed = pagesChanged(edition, next);
+  const signed = changed.find((i) => pageStatus(edition.pages[i].proof) === '已签');
+  if (signed !== undefined) {
+    const n = edition.pages[signed].number;
+    const how = signed === from || signed === index ? { zh: '', en: 'nothing moves on or off it' } : { zh: '（移动会改动其转版行）', en: 'the move would change its jump line' };
+    return refuse(`第${n}版已签字付印${how.zh}，不能移动`, `Page ${n} is signed for print: ${how.en}`);
+  }
   const issues = validateEdition(next, { duplicateNumbers: 'allow' });
   if (issues.length) return refuse(`不能移到第${to}版：${issues.slice(0, 3).map((i) => i.zh).join('；')}`, `Cannot move to page ${to}: ${issues.slice(0, 3).map((i) => i.en).join('; ')}`);
-  return { ok: true, edition: next, headline, part: k + 1, from: edition.pages[from].number, to };
+  return { ok: true, edition: next, headline, part: k + 1, from: edition.pages[from].number, to, changed };
+}
+
+/**
+ * The places of the pages whose page documents differ between two states of an edition with the same
+ * pages (`pageDocument`: blocks, articles, jump lines): after a move, the two pages and those whose
+ * jump lines name them.
+ */
+export function pagesChanged(before: EditionDocument, after: EditionDocument): number[] {
+  const was = pageDocuments(before);
+  const now = new Map(pageDocuments(after).map((d) => [d.index, d]));
+  return was.filter((d) => JSON.stringify(d.document) !== JSON.stringify(now.get(d.index)?.document)).map((d) => d.index);
 }
 
 /** Page number `to` as the place for part `k`: its index, or why not. */
@@ -71,8 +92,6 @@ function whereTo(edition: EditionDocument, chain: StoryChain, k: number, from: n
   if (after !== undefined && to > after) {
     return refuse(`第${to}版在《${headline}》下一部分所在的第${after}版之后：先移下一部分`, `Page ${to} comes after page ${after}, where the part of “${headline}” after it is: move that part first`);
   }
-  const signed = [from, index].find((i) => pageStatus(edition.pages[i].proof) === '已签');
-  if (signed !== undefined) return refuse(`第${edition.pages[signed].number}版已签字付印，不能移动`, `Page ${edition.pages[signed].number} is signed for print: nothing moves on or off it`);
   return { ok: true, index };
 }
 

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { Article, ImageAsset, ImageBlock } from '../model/document';
-import { articleParts, blockToY, layoutParts, writeArticle } from './ydocs';
+import type { Article, BanmianDocument, ImageAsset, ImageBlock } from '../model/document';
+import { articleParts, blockToY, layoutParts, writeArticle, writeStyleOverrides } from './ydocs';
 
 /**
  * Rounds and sign-off written on a page's documents by the collaboration server, which holds the
@@ -63,4 +63,61 @@ export function moveParagraphs(earlier: Y.Doc, later: Y.Doc, n: number, origin?:
   const moved = from.slice(at, at + count).map((node) => node.clone());
   (n > 0 ? later : earlier).transact(() => to.insert(n > 0 ? 0 : to.length, moved), origin);
   (n > 0 ? earlier : later).transact(() => from.delete(at, count), origin);
+}
+
+/**
+ * The fields of an article already on a page that the edition derives rather than a desk edits: a
+ * continued part's title fields and byline (blank, or its continuation headline), its jump lines and
+ * its overrides (the continuation headline's size). A part that moves to another page changes them on
+ * the parts before and after it; a desk's own edits of the other fields and of the body stay.
+ */
+const DERIVED_FIELDS = ['kicker', 'headline', 'deck', 'lead', 'byline', 'jumpFrom', 'jumpTo'] as const satisfies readonly (keyof Article)[];
+
+/** Ids of the articles of `after` whose documents `bringPage` writes: new on the page, or with derived fields changed. */
+export function articlesToBring(before: BanmianDocument, after: BanmianDocument): string[] {
+  const was = new Map(before.articles.map((a) => [a.id, a]));
+  return after.articles.filter((a) => !was.has(a.id) || derivedChanged(was.get(a.id)!, a)).map((a) => a.id);
+}
+
+const derivedChanged = (a: Article, b: Article): boolean =>
+  DERIVED_FIELDS.some((f) => a[f] !== b[f]) || JSON.stringify(a.styleOverrides ?? null) !== JSON.stringify(b.styleOverrides ?? null);
+
+/**
+ * A page's documents brought from what the edition derived for it (`before`) to what it derives now
+ * (`after`), by the server after an edition change it made (a part moved to another page): blocks,
+ * pictures and list entries gone are removed, new ones added (new blocks over the others); an article
+ * new on the page is written whole, one already there gets only its derived fields (`DERIVED_FIELDS`).
+ * `docs` holds the documents of `articlesToBring`, opened beforehand: nothing here waits, so no desk
+ * is sent a state between the two.
+ */
+export function bringPage(layoutDoc: Y.Doc, docs: ReadonlyMap<string, Y.Doc>, before: BanmianDocument, after: BanmianDocument, origin?: unknown): void {
+  const was = new Map(before.articles.map((a) => [a.id, a]));
+  for (const a of after.articles) {
+    const doc = docs.get(a.id);
+    if (!doc) continue;
+    if (!was.has(a.id)) writeArticle(doc, a);
+    else if (derivedChanged(was.get(a.id)!, a)) writeDerived(doc, a, origin);
+  }
+  const { articleOrder, blocks, images } = layoutParts(layoutDoc);
+  const gone = <T extends { id: string }>(from: readonly T[], to: readonly T[]): T[] => from.filter((x) => !to.some((y) => y.id === x.id));
+  layoutDoc.transact(() => {
+    for (const b of gone(before.blocks, after.blocks)) blocks.delete(b.id);
+    for (const img of gone(before.images, after.images)) images.delete(img.id);
+    for (const a of gone(before.articles, after.articles)) {
+      const at = articleOrder.toArray().indexOf(a.id);
+      if (at >= 0) articleOrder.delete(at, 1);
+    }
+    for (const img of gone(after.images, before.images)) images.set(img.id, img);
+    let z = Math.max(-1, ...[...blocks.values()].map((m) => (m.get('z') as number) ?? 0));
+    for (const b of gone(after.blocks, before.blocks)) blocks.set(b.id, blockToY(b, ++z));
+    for (const a of gone(after.articles, before.articles)) if (!articleOrder.toArray().includes(a.id)) articleOrder.push([a.id]);
+  }, origin);
+}
+
+function writeDerived(doc: Y.Doc, a: Article, origin?: unknown): void {
+  const { meta } = articleParts(doc);
+  doc.transact(() => {
+    for (const f of DERIVED_FIELDS) if (meta.get(f) !== a[f]) meta.set(f, a[f]);
+    writeStyleOverrides(doc, a.styleOverrides);
+  }, origin);
 }

@@ -2,7 +2,12 @@ import * as Y from 'yjs';
 import type { Document, Hocuspocus } from '@hocuspocus/server';
 import { articleDocName, isValidArticleId, layoutDocName, unshareableArticle } from '../../src-core/collab/names';
 import type { EditionRequest, Localized } from '../../src-core/collab/protocol';
-import { partId } from '../../src-core/edition/chain';
+import { chainPartOf, partId } from '../../src-core/edition/chain';
+import { movePart } from '../../src-core/edition/move-part';
+import { pageDocument } from '../../src-core/edition/page-doc';
+import type { BanmianDocument } from '../../src-core/model/document';
+import type { RichDoc } from '../../src-core/model/richtext';
+import { readArticleBody } from '../../src-core/store/ydocs';
 import type { EditionDocument, EditionPage } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { writePage } from '../../src-core/edition/page-write';
@@ -10,7 +15,7 @@ import { picturesFromPool, picturesToPool } from '../../src-core/edition/pool-pi
 import { editionEntries, editionFromEntries, editionPageId, hasEdition, pageHolding } from '../../src-core/edition/shared-edition';
 import { readEditionEntries, writeEditionEntries } from '../../src-core/store/edition-doc';
 import type { Role } from '../../src-core/model/proof';
-import { addArticleToPage, moveParagraphs, takeArticleFromPage } from '../../src-core/store/page-requests';
+import { addArticleToPage, articlesToBring, bringPage, moveParagraphs, takeArticleFromPage } from '../../src-core/store/page-requests';
 import { PageStore } from '../../src-core/store/page-store';
 import { savedDocument } from '../../src-core/store/persist';
 import { articleIdsOf, isSignedOff } from '../../src-core/store/readers';
@@ -27,6 +32,8 @@ import { mayOpen, type Person } from './users';
  *   edition run one at a time; the second is told which page has it);
  * - `moveCut`: a continued story's cut moved, the paragraphs moved between the two pages' part
  *   documents by the server;
+ * - `movePart`: a continued story's part moved to another page (移至第N版), the pages' documents it
+ *   changes (the two pages, the jump lines on the others) written by the server;
  * - `saveEdition`: the edition as a file, every page on the server folded in from its own documents;
  * - `foldEdition`: the same fold, written into the edition document only (no text in the reply): the
  *   edition overviews watching the server ask for it, so their cards follow the pages.
@@ -113,6 +120,8 @@ export class EditionRequests {
         return this.unplace(edition, request.article);
       case 'moveCut':
         return this.moveCut(edition, request.article, request.part, request.paragraphs);
+      case 'movePart':
+        return this.movePart(edition, request.block, request.page);
     }
   }
 
@@ -270,6 +279,50 @@ export class EditionRequests {
     }
     return this.fold(edition);
   }
+
+  /**
+   * A continued story's part moved to page `to` (move-part.ts decides, refusing a signed page it would
+   * change). Every page on the server whose document the move changes is brought to what the edition
+   * now derives (`bringPage`): the part's text taken from its old page's document as it is at that
+   * moment (an edit made since the fold goes with it), written on the new page before it leaves the
+   * old one, and the jump lines of the parts before and after it renumbered on their pages. Then the
+   * pages are folded in again.
+   */
+  private async movePart(edition: EditionDocument, block: string, to: number): Promise<Folded> {
+    const r = movePart(edition, block, to);
+    if (!r.ok) return fail(r.zh, r.en);
+    const { chain, k } = chainPartOf(edition, block)!;
+    const id = partId(chain.article, k);
+    const from = edition.pages.findIndex((p) => p.blocks.some((b) => b.id === block));
+    // the page the part leaves last: its text is never on no page
+    const changes = r.changed
+      .map((index) => ({ index, before: pageDocument(edition, index), after: pageDocument(r.edition, index) }))
+      .sort((a, b) => Number(a.index === from) - Number(b.index === from));
+    const open = await Promise.all(changes.map((c) => this.openChanged(r.edition, c.index, articlesToBring(c.before, c.after))));
+    try {
+      const text = open[changes.findIndex((c) => c.index === from)]?.articles.get(id);
+      changes.forEach((c, i) => {
+        const after = text ? withBody(c.after, id, readArticleBody(text)) : c.after;
+        if (open[i]) bringPage(open[i].layout, open[i].articles, c.before, after, this.origin);
+      });
+    } finally {
+      await Promise.all(open.map((p) => p?.close()));
+    }
+    return this.fold(r.edition);
+  }
+
+  /** Page `index`'s documents with those of `ids` opened too, when the page is on the server. */
+  private async openChanged(edition: EditionDocument, index: number, ids: string[]): Promise<OpenPage | undefined> {
+    const pageId = editionPageId(edition, index);
+    const page = pageId ? await this.openPage(pageId) : undefined;
+    if (page) for (const id of ids) if (!page.articles.has(id)) page.articles.set(id, await page.open(id));
+    return page;
+  }
+}
+
+/** The page document with article `id`'s body replaced. */
+function withBody(doc: BanmianDocument, id: string, body: RichDoc): BanmianDocument {
+  return { ...doc, articles: doc.articles.map((a) => (a.id === id ? { ...a, body } : a)) };
 }
 
 /** The numbers of the pages a request writes. */
@@ -280,6 +333,8 @@ function pagesTouched(request: EditionRequest, edition: EditionDocument): number
       return [request.page];
     case 'unplace':
       return edition.pages.filter((p) => p.articles.includes(request.article)).map((p) => p.number);
+    case 'movePart':
+      return [...holder(request.block), request.page];
     case 'moveCut': {
       const parts = edition.chains.find((c) => c.article === request.article)?.parts ?? [];
       return [parts[request.part - 1], parts[request.part]].flatMap((part) => (part ? holder(part.block) : []));

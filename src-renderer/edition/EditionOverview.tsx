@@ -39,13 +39,16 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
   useEditor((s) => s.file);
   if (!view) return null;
   if (view.page !== null) {
-    if (!session.editsPageOf(editor)) return null;
+    if (!session.showsPageOf(editor)) return null;
     const p = view.edition.pages[view.page];
     return (
       <div className="edition-bar" data-testid="edition-bar">
-        <button type="button" data-testid="edition-back" onClick={() => session.backToOverview(editor)}>
-          ← 整期总览 <small>Edition overview</small>
-        </button>
+        {/* a page joined on the server is left as any joined page is (离开): the overview is opened again from the file */}
+        {session.editsPageOf(editor) && (
+          <button type="button" data-testid="edition-back" onClick={() => session.backToOverview(editor)}>
+            ← 整期总览 <small>Edition overview</small>
+          </button>
+        )}
         <span>
           {view.title} · 第{p.number}版 {p.name}
         </span>
@@ -60,7 +63,7 @@ export function EditionChrome({ session, editor, host }: { session: EditionSessi
  * The watched server's side of the overview: asked while the overview shows; per page its entry there
  * (undefined when no server is watched); 加入 opens a page on the server with the watched token.
  */
-function useServerPages(view: EditionView, session: EditionSession, presence: ServerPresence) {
+function useServerPages(view: EditionView, session: EditionSession, presence: ServerPresence, editor: Editor) {
   const watched = useSyncExternalStore(presence.subscribe, presence.current);
   useEffect(() => {
     if (presence.current().server) presence.resume();
@@ -73,7 +76,7 @@ function useServerPages(view: EditionView, session: EditionSession, presence: Se
     if (!desk || !server) return;
     const p = view.edition.pages[index];
     const title = `${pageLabel({ paper: view.edition.edition.paper, date: view.edition.edition.date, pageNumber: String(p.number) })} ${p.name}`;
-    if (await desk.join({ server: server.url, token: server.token, pageId }, title)) session.openedOnServer(index);
+    if (await desk.join({ server: server.url, token: server.token, pageId }, title)) session.openedOnServer(index, editor);
   };
   return { watched, onServer, joinPage };
 }
@@ -103,7 +106,7 @@ function ExportEdition({ view, session, host, blocked }: { view: EditionView; se
 }
 
 function Overview({ view, session, editor, host, presence, pool }: { view: EditionView; session: EditionSession; editor: Editor; host: HostApi; presence: ServerPresence; pool: EditionClient | null }) {
-  const { watched, onServer, joinPage } = useServerPages(view, session, presence);
+  const { watched, onServer, joinPage } = useServerPages(view, session, presence, editor);
   const source = useOverviewSource(view.edition, pool, watched);
   const rows = useOverviewRows(source, editor.fonts, session);
   const shared = rows.filter((r) => r.duplicate);

@@ -2,13 +2,17 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import type { HostApi } from '../../src-core/host-api';
 import type { Editor } from '../editor/editor';
 import type { EditionSession } from './edition-session';
+import { useCollabDesk } from '../collab/use-collab';
 
 /** 版面 → 移至第 N 版…: the page number asked for in the edition bar; 移动 (or Enter) moves the part, 取消 (or Esc) leaves it. */
 export function MovePartForm({ session, editor, host, suggested }: { session: EditionSession; editor: Editor; host: HostApi; suggested: number }) {
+  const desk = useCollabDesk();
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const to = Number(new FormData(e.currentTarget).get('to'));
-    void session.movePart(editor, host, to);
+    // the page's id on the server, when it is there (published or joined): the server moves the part
+    const shared = desk?.getState();
+    void session.movePart(editor, host, to, shared?.mode === 'joined' ? shared.pageId : null);
   };
   const onKey = (e: KeyboardEvent) => e.key === 'Escape' && session.cancelMove();
   return (

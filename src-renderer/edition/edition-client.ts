@@ -1,7 +1,7 @@
 /**
  * A desk's connection to its edition on the collaboration server (the edition document,
  * src-core/collab/edition-doc.ts): the shared pool and plan as the server keeps them, and the
- * requests that change them (`place`, `unplace`, `moveCut`), seed them (`seed`) or write the whole
+ * requests that change them (`place`, `unplace`, `moveCut`, `movePart`), seed them (`seed`) or write the whole
  * edition from the server's state (`save`). The document is read-only here: the server writes it.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -142,6 +142,11 @@ export class EditionClient {
   /** Moves the cut before part `part` of `article`'s chain by `paragraphs` (see EditionRequest). */
   moveCut(article: string, part: number, paragraphs: number): Promise<EditionResult> {
     return this.request({ action: 'moveCut', article, part, paragraphs });
+  }
+
+  /** Moves the continued story's part in block `block` to page number `page` (移至第N版, move-part.ts). */
+  movePart(block: string, page: number): Promise<EditionResult> {
+    return this.request({ action: 'movePart', block, page });
   }
 
   /** The edition file's text as the server composes it from every page's documents (保存). */

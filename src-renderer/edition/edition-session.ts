@@ -5,6 +5,7 @@ import { writePage } from '../../src-core/edition/page-write';
 import { deletePage, deletionQuestion } from '../../src-core/edition/delete-page';
 import { renumberPageAt } from '../../src-core/edition/renumber';
 import { chainPartOf } from '../../src-core/edition/chain';
+import { editionPageId } from '../../src-core/edition/shared-edition';
 import { namePages } from '../../src-core/edition/export-files';
 import { exportEdition, type ExportProgress } from './edition-export';
 import type { HostApi, OpenedEdition } from '../../src-core/host-api';
@@ -64,6 +65,8 @@ export class EditionSession {
   private drawing: (() => void) | null = null;
   /** The store the edition's page opened in: any other page in the workspace (新建, 恢复, a joined page) is not the edition's. */
   private store: PageStore | null = null;
+  /** The store of the edition's page opened on the server from the overview (加入), while it is in the workspace. */
+  private joined: PageStore | null = null;
   private listeners = new Set<() => void>();
   /** 取消 of a running export: honoured before the next file. */
   private cancelRequested = false;
@@ -79,6 +82,11 @@ export class EditionSession {
   /** Whether 保存 belongs to the edition: one of its pages is the page in the workspace. */
   editsPageOf(editor: Editor): boolean {
     return this.view?.page != null && this.store === editor.pageStore;
+  }
+
+  /** Whether the page in the workspace is the edition's, from its file or opened on the server (加入). */
+  showsPageOf(editor: Editor): boolean {
+    return this.editsPageOf(editor) || (this.view?.page != null && this.joined === editor.pageStore);
   }
 
   private set(view: EditionView | null): void {
@@ -114,6 +122,7 @@ export class EditionSession {
     const proof = p.proof === undefined ? {} : { proof: p.proof };
     editor.replaceDocument({ ...pageDocument(v.edition, index), ...proof }, { path: null, title: pageTitle(v, index) });
     this.store = editor.pageStore;
+    this.joined = null;
     this.set({ ...v, page: index });
   }
 
@@ -122,10 +131,11 @@ export class EditionSession {
    * overview gives way to it, and 保存 is not the edition's (the page lives on the server; leaving
    * it keeps the content to save as a copy, as for any joined page).
    */
-  openedOnServer(index: number): void {
+  openedOnServer(index: number, editor: Editor): void {
     const v = this.view;
     if (!v) return;
     this.store = null;
+    this.joined = editor.pageStore;
     this.set({ ...v, page: index });
   }
 
@@ -167,10 +177,16 @@ export class EditionSession {
     this.ask({ ...question, run: () => this.commit(v, r.edition, host, { kind: 'info', zh: `已删除第${p.number}版 ${p.name}`, en: `Deleted page ${p.number} ${p.name}` }) });
   }
 
+  /** The edition the page's chains are read from: the watched server's while it holds the edition, else the file's. */
+  private chainsEdition(): EditionDocument | undefined {
+    return this.server?.edition() ?? this.view?.edition;
+  }
+
   /** Whether the selected block of the edition's page in the workspace is a part of a story continued across pages (移至第N版). */
   partSelected(editor: Editor): boolean {
     const block = editor.getState().selection;
-    return block !== null && this.editsPageOf(editor) && chainPartOf(this.view!.edition, block) !== undefined;
+    const edition = this.chainsEdition();
+    return block !== null && !!edition && this.showsPageOf(editor) && chainPartOf(edition, block) !== undefined;
   }
 
   /** 移至第 N 版…: the bar asks for the page, the next one suggested. */
@@ -189,20 +205,42 @@ export class EditionSession {
    * The asked-for part moved to page `to` (`movePart`), the page in the workspace (its edits
    * included) written back first; the edition written to its file at once, atomically, and the page
    * opened again without the part. 撤销 then puts the edition back as it was (`undoMove`).
+   * While the watched server holds the edition, the server moves it (`moveOnServer`).
    */
-  async movePart(editor: Editor, host: HostApi, to: number): Promise<void> {
+  async movePart(editor: Editor, host: HostApi, to: number, sharedPage: string | null = null): Promise<void> {
     const v = this.view;
-    if (!v || v.page === null || !v.moving || !this.editsPageOf(editor)) return;
+    if (!v || v.page === null || !v.moving || !this.showsPageOf(editor)) return;
     this.set({ ...v, moving: undefined });
-    if (this.server?.edition()) return editor.notify({ zh: '这一期在协作服务器上：移至他版暂只能在本机的整期文件上做', en: 'This edition is on a collaboration server: moving a part to another page works on a local edition file only, for now' }, 'warning');
+    const shared = this.server?.edition();
+    if (shared) return this.moveOnServer(editor, shared, v.moving.block, to, sharedPage);
+    if (!this.editsPageOf(editor)) return;
     const written = writePage(v.edition, v.page, savedDocument(editor.pageStore, editor.getState().doc));
     if (!written.ok) return editor.notify({ zh: `未移动：${written.zh}`, en: `Not moved: ${written.en}` });
     // the move's code loads when first used: the page's first paint does not wait for it
     const { movePart } = await import('../../src-core/edition/move-part');
     const r = movePart(written.edition, v.moving.block, to);
     if (!r.ok) return editor.notify({ zh: `未移动：${r.zh}`, en: `Not moved: ${r.en}` }, 'warning');
-    const told = { zh: `《${r.headline}》第${r.part}部分已从第${r.from}版移至第${r.to}版，转版行随之更新`, en: `Part ${r.part} of “${r.headline}” moved from page ${r.from} to page ${r.to}; the jump lines follow` };
-    if (await this.rewrite(editor, host, v, r.edition, told)) this.lastMove = { before: written.edition, after: r.edition, page: v.page };
+    if (await this.rewrite(editor, host, v, r.edition, movedNotice(r))) this.lastMove = { before: written.edition, after: r.edition, page: v.page };
+  }
+
+  /**
+   * 移至第N版 on the edition the watched server holds: the server moves the part (edition-requests.ts
+   * `movePart`), writing the pages on the server it changes, so every desk on them sees the block go
+   * and arrive and the jump lines follow. Only from the page as the server has it (published or
+   * joined, `sharedPage` its id there): a page kept on this desk alone would still show the part.
+   * No 撤销 here: the pages are everybody's; moving it back is another move.
+   */
+  private async moveOnServer(editor: Editor, shared: EditionDocument, block: string, to: number, sharedPage: string | null): Promise<void> {
+    const v = this.view!;
+    const pageId = editionPageId(shared, v.page!);
+    if (!pageId || sharedPage !== pageId) {
+      return editor.notify({ zh: '这一期在协作服务器上，本版却不在：先发布到服务器（或从整期总览加入本版）再移至他版', en: 'This edition is on a collaboration server but this page is not: publish it (or join it from the edition overview) before moving a part to another page' }, 'warning');
+    }
+    const found = chainPartOf(shared, block);
+    const r = await this.server!.movePart(block, to);
+    if (!r.ok) return editor.notify({ zh: `未移动：${r.zh}`, en: `Not moved: ${r.en}` }, 'warning');
+    const headline = shared.articles.find((a) => a.id === found?.chain.article)?.headline ?? '';
+    editor.notify(movedNotice({ headline, part: (found?.k ?? 0) + 1, from: shared.pages[v.page!].number, to }), 'info');
   }
 
   /** Whether 撤销 undoes the last 移至第N版: the page it was made from is open, unchanged since. */
@@ -332,10 +370,10 @@ export class EditionSession {
   }
 
   /** The server's edition watched by the overview (see `connectServer`), or nothing to take from a server. */
-  private server: Pick<EditionClient, 'save' | 'edition'> | null = null;
+  private server: Pick<EditionClient, 'save' | 'edition' | 'movePart'> | null = null;
 
-  /** The overview's connection to the edition on a server (null: none), for 保存 to start from. */
-  connectServer(client: Pick<EditionClient, 'save' | 'edition'> | null): void {
+  /** The overview's connection to the edition on a server (null: none), for 保存 to start from and 移至第N版 to ask. */
+  connectServer(client: Pick<EditionClient, 'save' | 'edition' | 'movePart'> | null): void {
     this.server = client;
   }
 
@@ -343,6 +381,11 @@ export class EditionSession {
   private async serverEdition(): Promise<{ ok: true; edition?: EditionDocument } | { ok: false; zh: string; en: string }> {
     return this.server?.edition() ? editionOfReply(await this.server.save()) : { ok: true };
   }
+}
+
+/** What 移至第N版 tells when the part has moved. */
+function movedNotice(m: { headline: string; part: number; from: number; to: number }): { zh: string; en: string } {
+  return { zh: `《${m.headline}》第${m.part}部分已从第${m.from}版移至第${m.to}版，转版行随之更新`, en: `Part ${m.part} of “${m.headline}” moved from page ${m.from} to page ${m.to}; the jump lines follow` };
 }
 
 /** The edition a server's save answered with, checked as a file is. */

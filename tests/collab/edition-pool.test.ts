@@ -152,6 +152,41 @@ describe('one pool for the edition, through the server (two desks, two pages)', 
   });
 });
 
+describe('a continued part moved to another page on the server (移至第N版)', () => {
+  it('its text arrives on the new page with an edit made just before, leaves the old page, and the jump lines renumber on every desk', async () => {
+    const two = edition('2026-12-10');
+    const ed = { ...two, pages: [...two.pages, { number: 3, name: '经济', section: '', page: page(3), articles: [], images: [], blocks: [] }] };
+    const a = await desk(ed, 0, 'layout');
+    expect(await a.edition.seed(ed)).toEqual({ ok: true });
+    const b = await desk(ed, 1, 'layout2');
+    const c = await desk(ed, 2, 'chief');
+    expect(a.store.article('yaowen')!.jumpTo).toBe('（下转第2版）');
+
+    // B types into the part and moves it at once: the edit goes with it
+    typeInto(b.store.articleDoc('yaowen-续')!, 0, 0, '新');
+    expect(await b.edition.movePart('b2-jump', 3)).toEqual({ ok: true });
+    await until('page 3 has the part, its edit and 上接第1版', () => c.store.article('yaowen-续')?.jumpFrom === '（上接第1版）' && bodyText(c.store.articleDoc('yaowen-续')!) === '新要闻第三段。');
+    expect(c.store.snapshot().blocks.map((blk) => blk.id)).toEqual(['b2-jump']);
+    await until('page 2 no longer holds it', () => !b.store.snapshot().blocks.some((blk) => blk.id === 'b2-jump'));
+    expect(b.store.snapshot().articles.map((x) => x.id)).toEqual(['zonghe']);
+    await until("page 1's jump line names page 3", () => a.store.article('yaowen')!.jumpTo === '（下转第3版）');
+    // the file: the part's block on page 3, the story's text whole and once
+    const file = saved(await a.edition.save());
+    expect(file.pages.map((p) => p.articles)).toEqual([['yaowen'], ['zonghe'], ['yaowen']]);
+    expect(file.pages[2].blocks.map((blk) => blk.id)).toEqual(['b2-jump']);
+    expect(texts(file.articles.find((x) => x.id === 'yaowen')!.body)).toEqual(['要闻第一段。', '要闻第二段。', '新要闻第三段。']);
+
+    // back onto page 1, where the part before it is: the two join as 续排, no jump lines
+    expect(await c.edition.movePart('b2-jump', 1)).toEqual({ ok: true });
+    // (a part's fields read '' until its document arrives: its text is waited for too)
+    await until('page 1 holds both parts, no jump line between', () => a.store.article('yaowen')!.jumpTo === '' && bodyText(a.store.articleDoc('yaowen-续') ?? new Y.Doc()) === '新要闻第三段。');
+    expect(a.store.article('yaowen-续')).toMatchObject({ jumpFrom: '', headline: '' });
+    await until('page 3 is empty again', () => c.store.snapshot().blocks.length === 0);
+    // and a page the story runs back onto is refused, the server's words
+    expect(await a.edition.movePart('b1', 3)).toMatchObject({ ok: false, en: expect.stringContaining('move that part first') });
+  });
+});
+
 describe('the edition document is stored', () => {
   it('placements survive a server restart', async () => {
     const ed = edition('2026-12-09');
@@ -180,6 +215,7 @@ describe('grants on the edition', () => {
     expect(await sun.place('daiyong', 1)).toMatchObject({ ok: false, zh: '您没有第1版的权限', en: 'You have no grant for page 1' });
     expect(await sun.place('daiyong', 2)).toEqual({ ok: true });
     expect(await sun.moveCut('yaowen', 1, 1)).toMatchObject({ ok: false, en: 'You have no grant for page 1' });
+    expect(await sun.movePart('b2-jump', 1)).toMatchObject({ ok: false, en: 'You have no grant for page 1' });
     // another day's edition is not this grant's
     const other = new EditionClient({ url: suite.server.url, token: pageTwoOnly, editionId: editionIdOf(edition('2026-12-05'))!, WebSocket: NodeWebSocket });
     suite.closers.push(() => other.destroy());

@@ -10,6 +10,7 @@ import { Editor } from '../../src-renderer/editor/editor';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { parseEdition } from '../../src-core/edition/edition-file';
 import { fonts } from './support';
+import { editionPageId } from '../../src-core/edition/shared-edition';
 
 const ed = (text: string): EditionDocument => ({
   formatVersion: 2,
@@ -19,6 +20,8 @@ const ed = (text: string): EditionDocument => ({
   pages: [{ number: 1, name: '要闻', section: '', page: defaultPage('tabloid'), articles: ['a'], images: [], blocks: [] }],
   chains: [],
 });
+
+const refuseMove = async (): Promise<EditionResult> => ({ ok: false, zh: '未用', en: 'unused' });
 
 /** A host that records what it was asked to write. */
 function host(): { api: HostApi; written: { text: string; path: string }[] } {
@@ -69,7 +72,7 @@ describe('保存 (Ctrl+S) of a page while the edition is on a server', () => {
     session.openPage(1, editor);
     // another desk changed page 1 on the server
     const onServer = twoPages('一版另一台机器的修改。');
-    if (withServer) session.connectServer({ edition: () => onServer, save: async (): Promise<EditionResult> => ({ ok: true, edition: serializeEdition(onServer) }) });
+    if (withServer) session.connectServer({ edition: () => onServer, save: async (): Promise<EditionResult> => ({ ok: true, edition: serializeEdition(onServer) }), movePart: refuseMove });
     const h = host();
     await session.save(editor, h.api);
     expect(h.written).toHaveLength(1);
@@ -87,5 +90,44 @@ describe('保存 (Ctrl+S) of a page while the edition is on a server', () => {
   it('without a server, the page goes into this desk\'s own edition as before', async () => {
     const saved = await saveSecondPage(false);
     expect(saved.articles.find((a) => a.id === 'a')!.body).toEqual(docFromParagraphs(['一版本机旧稿。']));
+  });
+});
+
+/** Page 1 holds part 1 of s (block b1), page 2 part 2 (b2), page 3 is empty. */
+function chained(): EditionDocument {
+  const one = ed('一段。');
+  const s = { ...one.articles[0], id: 's', headline: 's标题', body: docFromParagraphs(['一段。', '二段。']) };
+  const page = (number: number, blocks: EditionDocument['pages'][number]['blocks']) => ({ ...one.pages[0], number, name: `${number}版`, articles: blocks.length ? ['s'] : [], blocks });
+  const b = (id: string) => ({ id, kind: 'article' as const, articleId: 's', col: 0, span: 4, row: 0, rows: 20 });
+  return { ...one, articles: [s], pages: [page(1, [b('b1')]), page(2, [b('b2')]), page(3, [])], chains: [{ article: 's', parts: [{ block: 'b1', from: 0 }, { block: 'b2', from: 1 }] }] };
+}
+
+describe('移至第N版 while the edition is on a server', () => {
+  function pageTwo() {
+    const session = new EditionSession();
+    const edition = chained();
+    session.open({ edition, path: '/tmp/day.banmian', title: 'day' } as never);
+    const editor = new Editor(fonts, emptyDocument('tabloid'), { path: null, title: 'x' });
+    session.openPage(1, editor);
+    const asked: [string, number][] = [];
+    session.connectServer({ edition: () => edition, save: refuseMove, movePart: async (block, to) => (asked.push([block, to]), { ok: true }) });
+    editor.select('b2');
+    session.askMove(editor);
+    return { session, editor, asked, h: host() };
+  }
+
+  it('asks the server to move the part when this page is the one on the server, and writes no file', async () => {
+    const { session, editor, asked, h } = pageTwo();
+    await session.movePart(editor, h.api, 3, editionPageId(chained(), 1)!);
+    expect(asked).toEqual([['b2', 3]]);
+    expect(h.written).toEqual([]);
+    expect(editor.getState().notice).toMatchObject({ kind: 'info', zh: '《s标题》第2部分已从第2版移至第3版，转版行随之更新' });
+  });
+
+  it('refuses while this page is kept on this desk alone (not published, not joined): the server would move what the page still shows', async () => {
+    const { session, editor, asked, h } = pageTwo();
+    await session.movePart(editor, h.api, 3, null);
+    expect(asked).toEqual([]);
+    expect(editor.getState().notice).toMatchObject({ kind: 'warning', en: expect.stringContaining('publish it (or join it from the edition overview)') });
   });
 });
