@@ -2,10 +2,11 @@
  * 版面 → 移至第 N 版… on an edition that is on a newsroom server (issue 17: the jump lines follow a
  * move, several desks on one edition). The fixture edition (its story from page 1 continued on page 3)
  * with an empty page 4 is published (发布整期) from a desk's overview; the desk opens page 3 and
- * publishes it; another desk (in Node) publishes page 1. The continued part is moved to page 4: the server
- * takes it off the shared page 3 (the desk's canvas no longer shows it), page 1's desk sees its jump
- * line say （下转第4版）, and the server's edition has the part on page 4 with the story's text once.
- * Screenshots of the desk after the move at 1600×1000 and 1366×768.
+ * publishes it; another desk (in Node) publishes page 1; the duty editor joins page 3 from the
+ * overview's card. There the continued part is moved to page 5 (the server's refusal is shown) and
+ * to page 4: the server takes it off page 3 (neither desk on page 3 shows it), page 1's desk sees
+ * its jump line say （下转第4版）, and the server's edition has the part on page 4 with the story's
+ * text once. Screenshots of the duty editor's desk after the move at 1600×1000 and 1366×768.
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ describe.skipIf(!chromiumAvailable())('moving a continued part on an edition on 
   let edition: EditionDocument;
   let server: ServerProcess;
   let desk: Page;
+  let chief: Page;
   const tokens = { wang: '', chief: '' };
   const web = hostSession({
     sandbox: 'banmian-move-shared-',
@@ -52,13 +54,14 @@ describe.skipIf(!chromiumAvailable())('moving a continued part on an edition on 
   const part = () => edition.chains[0].parts[1].block;
 
   beforeAll(async () => {
-    desk = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
+    desk = await openApp(web.browser, web.host.url, problems, { width: 1366, height: 768 });
+    chief = await openApp(web.browser, web.host.url, problems, { width: 1600, height: 1000 });
   });
   afterAll(async () => {
     await server?.kill('SIGTERM');
   });
 
-  it('the part leaves the shared page 3, page 1 says 下转第4版, and the server has it on page 4', async () => {
+  it('moved from page 3 joined on the server: it leaves both desks on page 3, page 1 says 下转第4版, the server has it on page 4', async () => {
     const p = desk;
     await openEdition(p, FILE);
     await p.getByTestId('edition-server-url').fill(server.url);
@@ -85,16 +88,35 @@ describe.skipIf(!chromiumAvailable())('moving a continued part on an edition on 
       const jumpTo = () => store.article(first)!.jumpTo;
       expect(jumpTo()).toBe('（下转第3版）');
 
-      await clickBlock(p, part());
-      await menu(p, 'layout', 'layout.movePart');
-      await p.getByTestId('edition-move-to').fill('4');
-      await p.getByTestId('edition-move-ok').click();
-      await expect.poll(() => p.getByTestId('notice').innerText(), { timeout: 20_000 }).toContain('已从第3版移至第4版');
-      await expect.poll(() => p.locator(`[data-testid="overlay"] g.frame[data-block="${part()}"]`).count()).toBe(0);
+      // the duty editor joins page 3 from the overview's card and moves the part from there
+      const c = chief;
+      await openEdition(c, FILE);
+      await c.getByTestId('edition-server-url').fill(server.url);
+      await c.getByTestId('edition-server-token').fill(tokens.chief);
+      await c.getByTestId('edition-server-watch').click();
+      await expect.poll(() => c.getByTestId('edition-source').getAttribute('data-source'), { timeout: 15_000 }).toBe('server');
+      await c.getByTestId('edition-page').nth(2).getByTestId('edition-page-join').click();
+      await c.getByTestId('edition-overview').waitFor({ state: 'detached', timeout: 30_000 });
+      await expect.poll(() => status(c).getAttribute('data-connection')).toBe('online');
+      await c.getByTestId('edition-bar').waitFor();
+      await fitPage(c);
+      const moveTo = async (to: string) => {
+        await clickBlock(c, part());
+        await menu(c, 'layout', 'layout.movePart');
+        await c.getByTestId('edition-move-to').fill(to);
+        await c.getByTestId('edition-move-ok').click();
+      };
+      // the server's refusal, in its words
+      await moveTo('5');
+      await expect.poll(() => c.getByTestId('notice').innerText(), { timeout: 20_000 }).toContain('整期中没有第5版');
+      await moveTo('4');
+      await expect.poll(() => c.getByTestId('notice').innerText(), { timeout: 20_000 }).toContain('已从第3版移至第4版');
+      // gone from page 3 on both desks on it, and page 1's jump line names page 4
+      for (const d of [c, p]) await expect.poll(() => d.locator(`[data-testid="overlay"] g.frame[data-block="${part()}"]`).count()).toBe(0);
       await until('page 1 names page 4', () => jumpTo() === '（下转第4版）');
-      await shot(p, 'ui-edition-move-shared-1600.png');
-      await p.setViewportSize({ width: 1366, height: 768 });
-      await shot(p, 'ui-edition-move-shared-1366.png');
+      await shot(c, 'ui-edition-move-shared-1600.png');
+      await c.setViewportSize({ width: 1366, height: 768 });
+      await shot(c, 'ui-edition-move-shared-1366.png');
     } finally {
       one.session.destroy();
     }
