@@ -155,6 +155,7 @@ export class EditionSession {
     const v = this.view;
     if (!v || v.page !== null) return;
     if (v.exporting?.state === 'running') return this.tell({ kind: 'error', zh: '正在导出，导出完成后再改版次', en: 'An export is running: renumber when it has finished' });
+    if (this.server?.edition()) return this.tell({ kind: 'error', ...ON_SERVER.renumber });
     const from = v.edition.pages[index]?.number;
     const r = renumberPageAt(v.edition, index, to, { duplicateNumbers: 'allow' });
     if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
@@ -170,6 +171,7 @@ export class EditionSession {
     const v = this.view;
     if (!v || v.page !== null) return;
     if (v.exporting?.state === 'running') return this.tell({ kind: 'error', zh: '正在导出，导出完成后再删版', en: 'An export is running: delete the page when it has finished' });
+    if (this.server?.edition()) return this.tell({ kind: 'error', ...ON_SERVER.delete });
     const r = deletePage(v.edition, index);
     if (!r.ok) return this.tell({ kind: 'error', zh: r.zh, en: r.en });
     const p = v.edition.pages[index];
@@ -382,6 +384,17 @@ export class EditionSession {
     return this.server?.edition() ? editionOfReply(await this.server.save()) : { ok: true };
   }
 }
+
+/**
+ * 改版次 and 删版 while the watched server holds the edition: refused (choice). The server knows each
+ * page by its paper, day and 版次 (`editionPageId`), and the desks on it by that id, so a page
+ * renumbered or deleted in this desk's file alone would leave the server's edition and every other
+ * desk on the old numbers, and the next 保存 would fold them back.
+ */
+const ON_SERVER = {
+  renumber: { zh: '这一期在协作服务器上，各版按版次认领：改版次暂只能在不在服务器上的整期文件上做', en: 'This edition is on a collaboration server, which knows its pages by their numbers: renumber pages only on an edition file that is not on a server, for now' },
+  delete: { zh: '这一期在协作服务器上，各版按版次认领：删版暂只能在不在服务器上的整期文件上做', en: 'This edition is on a collaboration server, which knows its pages by their numbers: delete pages only on an edition file that is not on a server, for now' },
+};
 
 /** What 移至第N版 tells when the part has moved. */
 function movedNotice(m: { headline: string; part: number; from: number; to: number }): { zh: string; en: string } {

@@ -131,3 +131,23 @@ describe('移至第N版 while the edition is on a server', () => {
     expect(editor.getState().notice).toMatchObject({ kind: 'warning', en: expect.stringContaining('publish it (or join it from the edition overview)') });
   });
 });
+
+describe('改版次 and 删版 while the edition is on a server', () => {
+  it('are refused, saying why, and write nothing: the server knows the pages by their numbers', async () => {
+    const session = new EditionSession();
+    const edition = chained();
+    session.open({ edition, path: '/tmp/day.banmian', title: 'day' } as never);
+    const h = host();
+    session.connectServer({ edition: () => edition, save: refuseMove, movePart: refuseMove });
+    await session.renumber(2, 5, h.api);
+    expect(session.current()!.notice).toMatchObject({ kind: 'error', en: expect.stringContaining('renumber pages only on an edition file that is not on a server') });
+    session.deletePage(2, h.api);
+    expect(session.current()!.notice).toMatchObject({ kind: 'error', en: expect.stringContaining('delete pages only on an edition file') });
+    expect(session.current()!.confirm).toBeUndefined();
+    expect(h.written).toEqual([]);
+    // without the server, the same renumbering is written
+    session.connectServer(null);
+    await session.renumber(2, 5, h.api);
+    expect(h.written).toHaveLength(1);
+  });
+});
