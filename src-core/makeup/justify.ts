@@ -26,6 +26,7 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate): 
     return !q && !deepenStep(measurer, articles, placed, r);
   });
   for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
+  for (const q of placed) if (q.stretch > 0) lowerUnderStep(measurer, articles, placed, q);
   for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1 && !fillLastColumn(measurer, articles, q)) rowToTitles(measurer, articles, placed, q);
   return { placed, closed };
 }
@@ -102,6 +103,25 @@ function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[]
   q.spec = kept.spec;
   q.m = kept.m;
   return true;
+}
+
+/**
+ * Blank lines 撑满 left at the foot of a module standing right under a stepped module's step, as wide
+ * as the step: the module moves down by as many lines and the step is made that much deeper
+ * (`deepenStep`), its text running on into the lines the module left; never bringing titles side by side.
+ */
+function lowerUnderStep(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement): void {
+  const room = { col: q.col, span: outer(q), row: q.row, rows: q.stretch };
+  const above = placed.find((p) => p.spec.stepRows && p.col + p.spec.span === room.col && p.row + overhangDepth(p.spec, p.m.titleRows) === room.row);
+  if (!above) return;
+  const was = { spec: above.spec, m: above.m };
+  if (!deepenStep(measurer, articles, placed, room)) return;
+  q.row += room.rows;
+  q.stretch = 0;
+  if (!clashes(placed.filter((z) => z !== q), q)) return;
+  q.row -= room.rows;
+  q.stretch = room.rows;
+  Object.assign(above, was);
 }
 
 function bottom(p: Placement): number {

@@ -616,6 +616,33 @@ describe('makeUp on bad input', () => {
     expect(n2.row + n2.m.rows).toBe(lm.rows + nm.rows + gap);
   });
 
+  it('撑满 moves a module standing in a stepped module\'s step down over the blank at its foot, the step made as much deeper', () => {
+    const base = emptyDocument('broadsheet');
+    const paragraphs = (n: number, from: number) => docFromParagraphs(Array.from({ length: n }, (_, i) => para.slice(0, from + i * 11)));
+    // the stepped story: its body in two columns, its titles over four, a few lines of its text under them in the other two
+    const stepped = { ...article('stepped', ''), body: paragraphs(18, 40) };
+    // under the step a story with no headline and paragraphs of one line each: no lever of its own deepens it
+    const under = { ...article('under', '', ''), body: docFromParagraphs(Array.from({ length: 6 }, () => '本报讯短讯一行。')) };
+    const measurer = new Measurer(base.page, { fonts }, new Map(), [0]);
+    const sSpec = { span: 2, titleSpan: 4, stepRows: 3, headlineSize: 26, padRows: 0, pictures: [] };
+    const uSpec = { span: 2, headlineSize: 0, padRows: 0, pictures: [] };
+    const sm = measurer.measure(stepped, sSpec)!;
+    const um = measurer.measure(under, uSpec)!;
+    const top = sm.titleRows + 3;
+    const gap = 2;
+    const placed = [
+      { rank: 0, spec: sSpec, m: sm, col: 0, row: 0, stretch: 0 },
+      { rank: 1, spec: uSpec, m: um, col: 2, row: top, stretch: gap },
+    ];
+    const [s2, u2] = justify(measurer, [stepped, under], { placed, closed: [] }).placed;
+    expect(u2.stretch).toBe(0);
+    expect(u2.row).toBe(top + gap);
+    expect(s2.spec.stepRows).toBe(3 + gap);
+    // the stepped story keeps its depth and titles; the page's foot in those columns is where it was
+    expect([s2.m.rows, s2.m.titleRows]).toEqual([sm.rows, sm.titleRows]);
+    expect(u2.row + u2.m.rows).toBe(top + um.rows + gap);
+  });
+
   it('deepens a module that already has title white space from there on (撑满 after the search), with 拉行', () => {
     // Twelve paragraphs of differing length, so that some can take one more line.
     const paras = Array.from({ length: 12 }, (_, i) => para.slice(0, 70 + i * 9));
