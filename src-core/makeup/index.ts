@@ -66,12 +66,12 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, fillers, short: shortCopy, unplaceable } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
   const lead = leadLocked ? undefined : eligible[0];
-  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead));
+  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, roomy));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
   const pool = [...items, ...fillers];
@@ -287,7 +287,7 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; unplaceable: Set<string> } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string> } {
   const free = freeCells(measurer.geo, obstacles);
   const unplaceable = new Set<string>();
   const { columns } = measurer.geo;
@@ -339,8 +339,12 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     area += cells;
     out.push(chosen);
   }
-  return { articles: out, fillers, short: area < free * SHORT_COPY, unplaceable };
+  const roomy = full || area <= 0 ? 1 : Math.min(ROOMY_MOST, Math.max(1, free / area));
+  return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable };
 }
+
+/** Copy short of the page lets its pictures take up to this much more of it than their rank's share. */
+const ROOMY_MOST = 1.5;
 
 /** At most this many stories held over are kept to fill a page left with a hole, each at most this share of the free page. */
 const FILLERS = 8;

@@ -119,11 +119,13 @@ export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined
  * a share of the page (the lead's a quarter, a brief's 6%), and no more than PICTURE_PER_TEXT times the
  * column-lines its text fills. A 组版 sizes a picture for its story: a 450-character story under a photo
  * 40% of the page deep reads as a picture story (field test 14); spare room is left to the page's 补空.
+ * `roomy`: how much the share grows on a page whose copy is short of it (field test 19's 四开 day H, a
+ * tenth short: its pictures held to their shares left a well of 20 column-lines).
  */
-function pictureBudget(article: Article, level: number, geo: GridGeometry): number {
+function pictureBudget(article: Article, level: number, geo: GridGeometry, roomy: number): number {
   const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
   const textLines = Math.ceil(bodyChars(article) / perLine);
-  return Math.min(PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, PICTURE_PER_TEXT * textLines);
+  return Math.min(roomy * PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, PICTURE_PER_TEXT * textLines);
 }
 
 /** Share of the page's cells a story's pictures may take, by rank level (see pictureBudget). */
@@ -221,7 +223,7 @@ function continuationSize(article: Article): number {
 }
 
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
-export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article): ShapeSpec[] {
+export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1): ShapeSpec[] {
   const own = headlineSizesFor(article, rank, geo.columns, lead);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
@@ -229,7 +231,7 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) {
-      const cells = pictureBudget(article, levelFor(article, rank, lead), geo);
+      const cells = pictureBudget(article, levelFor(article, rank, lead), geo, roomy);
       // (a picture story with no text of its own, 图片新闻: its picture as wide as its title, nothing beside it)
       const offers = span <= 2 || bodyChars(article) === 0 ? [span] : [Math.ceil(span / 2), span];
       offers.forEach((ps, i) => {

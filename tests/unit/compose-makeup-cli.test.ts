@@ -252,6 +252,22 @@ describe('compose makes up the page', () => {
     expect(holes[1]?.size ?? 0, `blank areas ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
   }, 60_000);
 
+  it('a 四开 day a tenth short of copy takes the rest with bigger pictures, within their stories\' measure: no blank well of 20 column-lines (short-tabloid)', async () => {
+    const saved = join(dir, 'short-tabloid.banmian');
+    expect(await compose(['tests/fixtures/makeup/short-tabloid', '-o', join(dir, 'short-tabloid.pdf'), '--save', saved, '--format', 'tabloid', ...HEADER])).toBe(0);
+    const doc = loadedDoc(saved);
+    expect([doc.blocks.filter((b) => b.kind === 'article').length, doc.blocks.filter((b) => b.kind === 'image').length]).toEqual([6, 2]);
+    // read from the rendered PDF (the pictures held to their rank's share left a well of 20 column-lines)
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `blank areas ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(12);
+    const geo = gridGeometry(doc.page);
+    for (const b of doc.blocks) if (b.kind === 'image' && b.articleId) {
+      const story = doc.articles.find((a) => a.id === b.articleId)!;
+      const textLines = Math.ceil(plainText(story.body).length / Math.floor(geo.colWidth / geo.bodySize));
+      expect(b.span * b.rows, `picture ${b.span} × ${b.rows} over ${textLines} lines of text`).toBeLessThanOrEqual(3 * textLines);
+    }
+  }, 60_000);
+
   it('a day that fits with a few percent to spare is made up full: no blank over the limit, every story once, the pictures in (fit95-day)', async () => {
     const saved = join(dir, 'fit95-day.banmian');
     const pdf = join(dir, 'fit95-day.pdf');
