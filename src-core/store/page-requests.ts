@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Article, BanmianDocument, ImageAsset, ImageBlock } from '../model/document';
-import { articleParts, blockToY, layoutParts, writeArticle, writeStyleOverrides } from './ydocs';
+import { articleParts, blockToY, layoutParts, readArticleBody, writeArticle, writeStyleOverrides } from './ydocs';
 
 /**
  * Rounds and sign-off written on a page's documents by the collaboration server, which holds the
@@ -88,14 +88,15 @@ const derivedChanged = (a: Article, b: Article): boolean =>
  * pictures and list entries gone are removed, new ones added (new blocks over the others); an article
  * new on the page is written whole, one already there gets only its derived fields (`DERIVED_FIELDS`).
  * `docs` holds the documents of `articlesToBring`, opened beforehand: nothing here waits, so no desk
- * is sent a state between the two.
+ * is sent a state between the two. `carried`: the document of an article coming from another page, its
+ * text read from there as it is now (an edit made since the edition was read goes with it).
  */
-export function bringPage(layoutDoc: Y.Doc, docs: ReadonlyMap<string, Y.Doc>, before: BanmianDocument, after: BanmianDocument, origin?: unknown): void {
+export function bringPage(layoutDoc: Y.Doc, docs: ReadonlyMap<string, Y.Doc>, before: BanmianDocument, after: BanmianDocument, origin?: unknown, carried?: { id: string; doc: Y.Doc }): void {
   const was = new Map(before.articles.map((a) => [a.id, a]));
   for (const a of after.articles) {
     const doc = docs.get(a.id);
     if (!doc) continue;
-    if (!was.has(a.id)) writeArticle(doc, a);
+    if (!was.has(a.id)) writeArticle(doc, carried?.id === a.id ? { ...a, body: readArticleBody(carried.doc) } : a);
     else if (derivedChanged(was.get(a.id)!, a)) writeDerived(doc, a, origin);
   }
   const { articleOrder, blocks, images } = layoutParts(layoutDoc);

@@ -5,9 +5,6 @@ import type { EditionRequest, Localized } from '../../src-core/collab/protocol';
 import { chainPartOf, partId } from '../../src-core/edition/chain';
 import { movePart } from '../../src-core/edition/move-part';
 import { pageDocument } from '../../src-core/edition/page-doc';
-import type { BanmianDocument } from '../../src-core/model/document';
-import type { RichDoc } from '../../src-core/model/richtext';
-import { readArticleBody } from '../../src-core/store/ydocs';
 import type { EditionDocument, EditionPage } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { writePage } from '../../src-core/edition/page-write';
@@ -301,10 +298,8 @@ export class EditionRequests {
     const open = await Promise.all(changes.map((c) => this.openChanged(r.edition, c.index, articlesToBring(c.before, c.after))));
     try {
       const text = open[changes.findIndex((c) => c.index === from)]?.articles.get(id);
-      changes.forEach((c, i) => {
-        const after = text ? withBody(c.after, id, readArticleBody(text)) : c.after;
-        if (open[i]) bringPage(open[i].layout, open[i].articles, c.before, after, this.origin);
-      });
+      const carried = text && { id, doc: text };
+      changes.forEach((c, i) => open[i] && bringPage(open[i].layout, open[i].articles, c.before, c.after, this.origin, carried));
     } finally {
       await Promise.all(open.map((p) => p?.close()));
     }
@@ -318,11 +313,6 @@ export class EditionRequests {
     if (page) for (const id of ids) if (!page.articles.has(id)) page.articles.set(id, await page.open(id));
     return page;
   }
-}
-
-/** The page document with article `id`'s body replaced. */
-function withBody(doc: BanmianDocument, id: string, body: RichDoc): BanmianDocument {
-  return { ...doc, articles: doc.articles.map((a) => (a.id === id ? { ...a, body } : a)) };
 }
 
 /** The numbers of the pages a request writes. */
