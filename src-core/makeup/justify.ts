@@ -20,10 +20,12 @@ const LEVERS: Levers = { shiftMax: 16, narrowPictures: true };
  */
 export function justify(measurer: Measurer, articles: Article[], c: Candidate): Candidate {
   const placed = c.placed.map((p) => ({ ...p }));
-  const closed = c.closed.filter((r) => {
+  // (with stories held over, a blank run is left whole unless the levers take all of it: 补空 may fill it)
+  const holding = placed.length < articles.length;
+  const closed = c.closed.flatMap((r) => {
     const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) === r.span && bottom(p) === r.row);
     if (q) q.stretch += r.rows;
-    return !q && !deepenStep(measurer, articles, placed, r);
+    return q || deepenStep(measurer, articles, placed, r) ? [] : deepenBody(measurer, articles, placed, r, holding);
   });
   for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
   for (const q of placed) if (q.stretch > 0) lowerUnderStep(measurer, articles, placed, q);
@@ -106,12 +108,35 @@ function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[]
 }
 
 /**
+ * A run closed as blank right under a stepped module's body (the step's columns go on deeper with
+ * other modules): shared out over the body's stack as a module's stretch is; what the levers leave
+ * stays a closed run right under the body. With stories held over (`whole`), taken only when the
+ * levers take all of it, else the page is left as it was (a smaller run may not take the story 补空
+ * would put there). The runs left blank.
+ */
+function deepenBody(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect, whole: boolean): GridRect[] {
+  const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) > r.span && bottom(p) === r.row);
+  if (!q) return [r];
+  const was = placed.map((p) => ({ ...p }));
+  q.stretch += r.rows;
+  share(measurer, articles, placed, q);
+  const left = q.stretch;
+  q.stretch = 0;
+  if (left === 0) return [];
+  if (!whole) return [{ ...r, row: bottom(q), rows: left }];
+  placed.forEach((p, i) => Object.assign(p, was[i]));
+  return [r];
+}
+
+/**
  * Blank lines 撑满 left at the foot of a module standing right under a stepped module's step, as wide
  * as the step: the module moves down by as many lines and the step is made that much deeper
  * (`deepenStep`), its text running on into the lines the module left; never bringing titles side by side.
  */
 function lowerUnderStep(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement): void {
-  const room = { col: q.col, span: outer(q), row: q.row, rows: q.stretch };
+  // (a stepped module's blank is under its body only: moved down, its step would meet what stands under it)
+  if (outer(q) > q.spec.span) return;
+  const room = { col: q.col, span: q.spec.span, row: q.row, rows: q.stretch };
   const above = placed.find((p) => p.spec.stepRows && p.col + p.spec.span === room.col && p.row + overhangDepth(p.spec, p.m.titleRows) === room.row);
   if (!above) return;
   const was = { spec: above.spec, m: above.m };

@@ -643,6 +643,20 @@ describe('makeUp on bad input', () => {
     expect(u2.row + u2.m.rows).toBe(top + um.rows + gap);
   });
 
+  it('撑满 deepens a stepped module\'s body over a blank run closed under it, its titles and step kept', () => {
+    const base = emptyDocument('broadsheet');
+    const stepped = { ...article('stepped', ''), body: docFromParagraphs(Array.from({ length: 18 }, (_, i) => para.slice(0, 40 + i * 11))) };
+    const measurer = new Measurer(base.page, { fonts }, new Map(), [0]);
+    const spec = { span: 2, titleSpan: 4, stepRows: 3, headlineSize: 26, padRows: 0, pictures: [] };
+    const m = measurer.measure(stepped, spec)!;
+    // the run under its body, two lines deep (the step's columns have a module of their own under them)
+    const closed = [{ col: 0, span: 2, row: m.rows, rows: 2 }];
+    const out = justify(measurer, [stepped], { placed: [{ rank: 0, spec, m, col: 0, row: 0, stretch: 0 }], closed });
+    expect(out.closed).toEqual([]);
+    expect(out.placed[0].m.rows).toBe(m.rows + 2);
+    expect([out.placed[0].m.titleRows, out.placed[0].spec.stepRows]).toEqual([m.titleRows, 3]);
+  });
+
   it('deepens a module that already has title white space from there on (撑满 after the search), with 拉行', () => {
     // Twelve paragraphs of differing length, so that some can take one more line.
     const paras = Array.from({ length: 12 }, (_, i) => para.slice(0, 70 + i * 9));
