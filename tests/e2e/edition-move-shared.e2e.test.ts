@@ -23,7 +23,7 @@ import { NodeWebSocket } from '../support/node-websocket';
 import { freePort, ServerProcess, shareDesk, token, until } from '../collab/support';
 import { pageDocument } from '../../src-core/edition/page-doc';
 import { PageStore } from '../../src-core/store/page-store';
-import { clickBlock, fitPage, hostSession, menu, openApp, openEdition, shot } from './workspace-support';
+import { fitPage, hostSession, menu, movePartTo, openApp, openEdition, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 const status = (p: Page) => p.getByTestId('collab-status');
@@ -100,12 +100,7 @@ describe.skipIf(!chromiumAvailable())('moving a continued part on an edition on 
       await expect.poll(() => status(c).getAttribute('data-connection')).toBe('online');
       await c.getByTestId('edition-bar').waitFor();
       await fitPage(c);
-      const moveTo = async (to: string) => {
-        await clickBlock(c, part());
-        await menu(c, 'layout', 'layout.movePart');
-        await c.getByTestId('edition-move-to').fill(to);
-        await c.getByTestId('edition-move-ok').click();
-      };
+      const moveTo = (to: string) => movePartTo(c, part(), to);
       // the server's refusal, in its words
       await moveTo('5');
       await expect.poll(() => c.getByTestId('notice').innerText(), { timeout: 20_000 }).toContain('整期中没有第5版');

@@ -14,7 +14,7 @@ import { parseEdition, serializeEdition } from '../../src-core/edition/edition-f
 import type { EditionDocument } from '../../src-core/edition/edition';
 import { saveFixtureEdition } from '../support/edition-fixture';
 import { chromiumAvailable } from '../support/browser';
-import { clickBlock, fitPage, hostSession, menu, openApp, openEdition, pageText, shot } from './workspace-support';
+import { clickBlock, fitPage, hostSession, menu, movePartTo, openApp, openEdition, pageText, shot } from './workspace-support';
 
 const FILE = 'day.banmian';
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
@@ -49,12 +49,7 @@ describe.skipIf(!chromiumAvailable())('moving a continued part to another page',
     await fitPage(page);
   });
 
-  const moveTo = async (to: string) => {
-    await clickBlock(page, part());
-    await menu(page, 'layout', 'layout.movePart');
-    await page.getByTestId('edition-move-to').fill(to);
-    await page.getByTestId('edition-move-ok').click();
-  };
+  const moveTo = (to: string) => movePartTo(page, part(), to);
 
   it('版面 › 移至第 N 版… moves the selected part to page 4; 撤销 puts it back', async () => {
     expect(holder(original)).toBe(2);

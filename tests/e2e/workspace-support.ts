@@ -324,6 +324,14 @@ export async function selectionRead(page: Page): Promise<void> {
 }
 
 /** A click in the middle of a block's frame on the canvas (with Shift: added to the selection). */
+/** 版面 → 移至第 N 版… on block `id` of an edition's page: the block selected, the bar's page number filled in, 移动. */
+export async function movePartTo(page: Page, id: string, to: string): Promise<void> {
+  await clickBlock(page, id);
+  await menu(page, 'layout', 'layout.movePart');
+  await page.getByTestId('edition-move-to').fill(to);
+  await page.getByTestId('edition-move-ok').click();
+}
+
 export async function clickBlock(page: Page, id: string, shift = false): Promise<void> {
   const f = await frameOf(page, id);
   const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);
