@@ -16,7 +16,7 @@
  */
 import type { Block } from '../model/document';
 import { gridGeometry, onGrid, rectsMeet } from '../model/grid';
-import { chainPartOf } from './chain';
+import { chainPartOf, partId } from './chain';
 import { pageDocuments } from './page-doc';
 import type { EditionDocument, EditionPage, StoryChain } from './edition';
 import { validateEdition } from './edition-file';
@@ -51,7 +51,7 @@ export function movePart(edition: EditionDocument, block: string, to: number): P
     const size = part.kind === 'rule' ? '' : `（${part.span}栏×${part.rows}行）`;
     return refuse(`第${to}版没有放得下这一块${size}而不压住其他块的地方：先在第${to}版腾出位置再移`, `Page ${to} has no place for this block${part.kind === 'rule' ? '' : ` (${part.span} columns × ${part.rows} lines)`} that covers no other block: make room on page ${to} first`);
   }
-  const next = carry(edition, chain.article, part, from, index, shift, staying);
+  const next = carryNotes(carry(edition, chain.article, part, from, index, shift, staying), partId(chain.article, k), from, index);
   // a signed page changes neither by the block nor by a jump line naming another page
   const changed = pagesChanged(edition, next);
   const signed = changed.find((i) => pageStatus(edition.pages[i].proof) === '已签');
@@ -113,6 +113,22 @@ function freeShift(page: EditionPage, group: Block[]): { dc: number; dr: number 
   for (let row = 0; row + height <= geo.rows; row++) for (let col = 0; col + width <= geo.columns; col++) places.push({ col, row });
   const place = places.find((p) => p.col + width <= geo.columns && p.row + height <= geo.rows && free(p.col, p.row));
   return place && { dc: place.col - left, dr: place.row - top };
+}
+
+type Notes = { articles?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * The part's proofreading notes (its entry in its page's `proof`, by the part's id: suggestion meta,
+ * threads, dismissed findings) taken with it from page `from` to page `to`, as its text keeps their marks.
+ */
+function carryNotes(edition: EditionDocument, id: string, from: number, to: number): EditionDocument {
+  const was = edition.pages[from].proof as Notes | undefined;
+  const notes = was?.articles?.[id];
+  if (notes === undefined) return edition;
+  const { [id]: _, ...rest } = was!.articles!;
+  const there = (edition.pages[to].proof as Notes | undefined) ?? { rounds: [], signoff: { log: [] }, articles: {} };
+  const proofOf = (i: number): unknown => (i === from ? { ...was, articles: rest } : i === to ? { ...there, articles: { ...there.articles, [id]: notes } } : edition.pages[i].proof);
+  return { ...edition, pages: edition.pages.map((p, i) => (i === from || i === to ? { ...p, proof: proofOf(i) } : p)) };
 }
 
 /** The part's block (and the story's pictures, unless a part stays) taken from page `from` to page `to`, shifted. */

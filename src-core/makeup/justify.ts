@@ -109,22 +109,20 @@ function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[]
 
 /**
  * A run closed as blank right under a stepped module's body (the step's columns go on deeper with
- * other modules): shared out over the body's stack as a module's stretch is; what the levers leave
+ * other modules): the body made deeper into it with the levers, its titles and step kept where they
+ * are (the module does not move: its step would meet what stands under it); what the levers leave
  * stays a closed run right under the body. With stories held over (`whole`), taken only when the
- * levers take all of it, else the page is left as it was (a smaller run may not take the story 补空
+ * levers take all of it, else the module is left as it was (a smaller run may not take the story 补空
  * would put there). The runs left blank.
  */
 function deepenBody(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect, whole: boolean): GridRect[] {
   const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) > r.span && bottom(p) === r.row);
   if (!q) return [r];
-  const was = placed.map((p) => ({ ...p }));
-  q.stretch += r.rows;
-  share(measurer, articles, placed, q);
-  const left = q.stretch;
-  q.stretch = 0;
+  const was = { spec: q.spec, m: q.m };
+  const left = r.rows - deepen(measurer, articles, q, r.rows);
   if (left === 0) return [];
   if (!whole) return [{ ...r, row: bottom(q), rows: left }];
-  placed.forEach((p, i) => Object.assign(p, was[i]));
+  Object.assign(q, was);
   return [r];
 }
 

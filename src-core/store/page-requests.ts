@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Article, BanmianDocument, ImageAsset, ImageBlock } from '../model/document';
+import { copyProofNotes } from './proof-doc';
 import { articleParts, blockToY, layoutParts, readArticleBody, writeArticle, writeStyleOverrides } from './ydocs';
 
 /**
@@ -89,14 +90,17 @@ const derivedChanged = (a: Article, b: Article): boolean =>
  * new on the page is written whole, one already there gets only its derived fields (`DERIVED_FIELDS`).
  * `docs` holds the documents of `articlesToBring`, opened beforehand: nothing here waits, so no desk
  * is sent a state between the two. `carried`: the document of an article coming from another page, its
- * text read from there as it is now (an edit made since the edition was read goes with it).
+ * text read from there as it is now (an edit made since the edition was read goes with it), its
+ * proofreading notes with it (`copyProofNotes`). A picture block still on the page whose story's part
+ * changed (the part it goes with left or came) takes the part's id the edition now gives it.
  */
 export function bringPage(layoutDoc: Y.Doc, docs: ReadonlyMap<string, Y.Doc>, before: BanmianDocument, after: BanmianDocument, origin?: unknown, carried?: { id: string; doc: Y.Doc }): void {
   const was = new Map(before.articles.map((a) => [a.id, a]));
   for (const a of after.articles) {
     const doc = docs.get(a.id);
     if (!doc) continue;
-    if (!was.has(a.id)) writeArticle(doc, carried?.id === a.id ? { ...a, body: readArticleBody(carried.doc) } : a);
+    if (carried?.id === a.id && !was.has(a.id)) doc.transact(() => (writeArticle(doc, { ...a, body: readArticleBody(carried.doc) }), copyProofNotes(carried.doc, doc)), origin);
+    else if (!was.has(a.id)) writeArticle(doc, a);
     else if (derivedChanged(was.get(a.id)!, a)) writeDerived(doc, a, origin);
   }
   const { articleOrder, blocks, images } = layoutParts(layoutDoc);
@@ -109,6 +113,10 @@ export function bringPage(layoutDoc: Y.Doc, docs: ReadonlyMap<string, Y.Doc>, be
       if (at >= 0) articleOrder.delete(at, 1);
     }
     for (const img of gone(after.images, before.images)) images.set(img.id, img);
+    for (const b of after.blocks) {
+      const there = blocks.get(b.id);
+      if (b.kind === 'image' && there && b.articleId !== undefined && there.get('articleId') !== b.articleId) there.set('articleId', b.articleId);
+    }
     let z = Math.max(-1, ...[...blocks.values()].map((m) => (m.get('z') as number) ?? 0));
     for (const b of gone(after.blocks, before.blocks)) blocks.set(b.id, blockToY(b, ++z));
     for (const a of gone(after.articles, before.articles)) if (!articleOrder.toArray().includes(a.id)) articleOrder.push([a.id]);

@@ -286,3 +286,19 @@ export function openMarks(doc: Y.Doc): OpenMark[] {
   for (const t of proofParts(doc).threads.values()) if (!t.resolved) out.push({ id: t.id, kind: 'comment', author: t.comments[0]?.author ?? UNKNOWN_AUTHOR });
   return out;
 }
+
+/**
+ * An article's proofreading notes (suggestion meta, comment threads, dismissed findings, the
+ * importer's corrections) copied into another document of the same article: a continued part moved
+ * to another page (page-requests.ts `bringPage`) keeps them, as its text keeps their marks.
+ */
+export function copyProofNotes(from: Y.Doc, to: Y.Doc): void {
+  const [a, b] = [proofParts(from), proofParts(to)];
+  const [c, d] = [checkParts(from), checkParts(to)];
+  to.transact(() => {
+    for (const [k, v] of a.suggestions) b.suggestions.set(k, structuredClone(v));
+    for (const [k, v] of a.threads) b.threads.set(k, structuredClone(v));
+    for (const [k, v] of c.dismissed) d.dismissed.set(k, structuredClone(v));
+    if (d.corrections.length === 0 && c.corrections.length) d.corrections.push(c.corrections.toArray().map((x) => structuredClone(x)));
+  });
+}

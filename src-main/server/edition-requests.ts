@@ -297,6 +297,9 @@ export class EditionRequests {
       .sort((a, b) => Number(a.index === from) - Number(b.index === from));
     const open = await Promise.all(changes.map((c) => this.openChanged(r.edition, c.index, articlesToBring(c.before, c.after))));
     try {
+      // (signed while the pages were being opened: nothing is written)
+      const signed = changes.find((c, i) => open[i] && isSignedOff(open[i].layout));
+      if (signed) return lockedPage(edition.pages[signed.index].number);
       const text = open[changes.findIndex((c) => c.index === from)]?.articles.get(id);
       const carried = text && { id, doc: text };
       changes.forEach((c, i) => open[i] && bringPage(open[i].layout, open[i].articles, c.before, c.after, this.origin, carried));

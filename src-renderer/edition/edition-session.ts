@@ -215,6 +215,8 @@ export class EditionSession {
     this.set({ ...v, moving: undefined });
     const shared = this.server?.edition();
     if (shared) return this.moveOnServer(editor, shared, v.moving.block, to, sharedPage);
+    // (the page is on a server whose edition this desk does not watch: a move in the file alone would leave the server's page showing the part)
+    if (sharedPage !== null) return editor.notify({ zh: '本版在协作服务器上：先在整期总览中连接该服务器（协作服务器），再移至他版', en: 'This page is on a collaboration server: watch that server from the edition overview (协作服务器) before moving a part to another page' }, 'warning');
     if (!this.editsPageOf(editor)) return;
     const written = writePage(v.edition, v.page, savedDocument(editor.pageStore, editor.getState().doc));
     if (!written.ok) return editor.notify({ zh: `未移动：${written.zh}`, en: `Not moved: ${written.en}` });
@@ -233,16 +235,16 @@ export class EditionSession {
    * No 撤销 here: the pages are everybody's; moving it back is another move.
    */
   private async moveOnServer(editor: Editor, shared: EditionDocument, block: string, to: number, sharedPage: string | null): Promise<void> {
-    const v = this.view!;
-    const pageId = editionPageId(shared, v.page!);
-    if (!pageId || sharedPage !== pageId) {
+    // the page as the server's edition has it, found by its id there (not by its place in this desk's file)
+    const here = sharedPage === null ? -1 : shared.pages.findIndex((_, i) => editionPageId(shared, i) === sharedPage);
+    if (here < 0) {
       return editor.notify({ zh: '这一期在协作服务器上，本版却不在：先发布到服务器（或从整期总览加入本版）再移至他版', en: 'This edition is on a collaboration server but this page is not: publish it (or join it from the edition overview) before moving a part to another page' }, 'warning');
     }
     const found = chainPartOf(shared, block);
     const r = await this.server!.movePart(block, to);
     if (!r.ok) return editor.notify({ zh: `未移动：${r.zh}`, en: `Not moved: ${r.en}` }, 'warning');
     const headline = shared.articles.find((a) => a.id === found?.chain.article)?.headline ?? '';
-    editor.notify(movedNotice({ headline, part: (found?.k ?? 0) + 1, from: shared.pages[v.page!].number, to }), 'info');
+    editor.notify(movedNotice({ headline, part: (found?.k ?? 0) + 1, from: shared.pages[here].number, to }), 'info');
   }
 
   /** Whether 撤销 undoes the last 移至第N版: the page it was made from is open, unchanged since. */

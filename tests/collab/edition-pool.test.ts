@@ -162,11 +162,15 @@ describe('a continued part moved to another page on the server (移至第N版)',
     const c = await desk(ed, 2, 'chief');
     expect(a.store.article('yaowen')!.jumpTo).toBe('（下转第2版）');
 
-    // B types into the part and moves it at once: the edit goes with it
+    // B types into the part and moves it at once: the edit goes with it; so does a proofreader's comment thread on it
     typeInto(b.store.articleDoc('yaowen-续')!, 0, 0, '新');
+    const thread = { id: 'th1', quote: '要闻第三段', round: '一校', comments: [{ author: '赵校对', role: '校对' as const, at: '2026-12-10T20:00:00Z', text: '核实数字' }], resolved: false };
+    b.store.articleDoc('yaowen-续')!.getMap('threads').set('th1', thread);
     expect(await b.edition.movePart('b2-jump', 3)).toEqual({ ok: true });
     await until('page 3 has the part, its edit and 上接第1版', () => c.store.article('yaowen-续')?.jumpFrom === '（上接第1版）' && bodyText(c.store.articleDoc('yaowen-续')!) === '新要闻第三段。');
     expect(c.store.snapshot().blocks.map((blk) => blk.id)).toEqual(['b2-jump']);
+    await until('the comment thread is on page 3', () => c.store.articleDoc('yaowen-续')!.getMap('threads').get('th1') !== undefined);
+    expect(c.store.articleDoc('yaowen-续')!.getMap('threads').get('th1')).toEqual(thread);
     await until('page 2 no longer holds it', () => !b.store.snapshot().blocks.some((blk) => blk.id === 'b2-jump'));
     expect(b.store.snapshot().articles.map((x) => x.id)).toEqual(['zonghe']);
     await until("page 1's jump line names page 3", () => a.store.article('yaowen')!.jumpTo === '（下转第3版）');

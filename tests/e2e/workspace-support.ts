@@ -323,7 +323,6 @@ export async function selectionRead(page: Page): Promise<void> {
     .toBe(true);
 }
 
-/** A click in the middle of a block's frame on the canvas (with Shift: added to the selection). */
 /** 版面 → 移至第 N 版… on block `id` of an edition's page: the block selected, the bar's page number filled in, 移动. */
 export async function movePartTo(page: Page, id: string, to: string): Promise<void> {
   await clickBlock(page, id);
@@ -332,6 +331,7 @@ export async function movePartTo(page: Page, id: string, to: string): Promise<vo
   await page.getByTestId('edition-move-ok').click();
 }
 
+/** A click in the middle of a block's frame on the canvas (with Shift: added to the selection). */
 export async function clickBlock(page: Page, id: string, shift = false): Promise<void> {
   const f = await frameOf(page, id);
   const p = await clientPoint(page, f.x + f.width / 2, f.y + f.height / 2);

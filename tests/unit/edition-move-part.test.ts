@@ -160,6 +160,20 @@ describe('moving a part on a small edition', () => {
     expect(movePart(ed, 'b3', 2)).toMatchObject({ ok: false, zh: '第2版已签字付印，不能移动' });
   });
 
+  it("takes the part's proofreading notes with it: its comment thread leaves page 3's proof and is on page 2's", () => {
+    const ed = small();
+    const thread = { id: 't1', quote: '二段乙', round: '一校', comments: [{ author: '赵校对', role: '校对' as const, at: '2026-12-03T20:00:00Z', text: '核实' }], resolved: false };
+    ed.pages[2].proof = { rounds: [], signoff: { log: [] }, articles: { 's-续': { suggestions: [], threads: [thread] } } };
+    const r = movePart(ed, 'b3', 2);
+    if (!r.ok) throw new Error(r.en);
+    expect((r.edition.pages[1].proof as { articles: Record<string, unknown> }).articles['s-续']).toEqual({ suggestions: [], threads: [thread] });
+    expect((r.edition.pages[2].proof as { articles: Record<string, unknown> }).articles).toEqual({});
+    // and back, through the file's own check
+    const back = movePart(r.edition, 'b3', 3);
+    if (!back.ok) throw new Error(back.en);
+    expect((back.edition.pages[2].proof as { articles: Record<string, unknown> }).articles['s-续']).toEqual({ suggestions: [], threads: [thread] });
+  });
+
   it('refuses a move that would change the jump line of a signed page, and names the pages it changes', () => {
     const ed = small();
     const free = movePart(ed, 'b3', 2);

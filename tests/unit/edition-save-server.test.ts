@@ -97,7 +97,8 @@ describe('保存 (Ctrl+S) of a page while the edition is on a server', () => {
 function chained(): EditionDocument {
   const one = ed('一段。');
   const s = { ...one.articles[0], id: 's', headline: 's标题', body: docFromParagraphs(['一段。', '二段。']) };
-  const page = (number: number, blocks: EditionDocument['pages'][number]['blocks']) => ({ ...one.pages[0], number, name: `${number}版`, articles: blocks.length ? ['s'] : [], blocks });
+  const settings = (n: number) => ({ ...one.pages[0].page, header: { ...one.pages[0].page.header, pageNumber: String(n).padStart(2, '0') } });
+  const page = (number: number, blocks: EditionDocument['pages'][number]['blocks']) => ({ ...one.pages[0], number, name: `${number}版`, page: settings(number), articles: blocks.length ? ['s'] : [], blocks });
   const b = (id: string) => ({ id, kind: 'article' as const, articleId: 's', col: 0, span: 4, row: 0, rows: 20 });
   return { ...one, articles: [s], pages: [page(1, [b('b1')]), page(2, [b('b2')]), page(3, [])], chains: [{ article: 's', parts: [{ block: 'b1', from: 0 }, { block: 'b2', from: 1 }] }] };
 }
@@ -122,6 +123,14 @@ describe('移至第N版 while the edition is on a server', () => {
     expect(asked).toEqual([['b2', 3]]);
     expect(h.written).toEqual([]);
     expect(editor.getState().notice).toMatchObject({ kind: 'info', zh: '《s标题》第2部分已从第2版移至第3版，转版行随之更新' });
+  });
+
+  it('refuses on a page that is on a server whose edition this desk does not watch, and writes no file', async () => {
+    const { session, editor, h } = pageTwo();
+    session.connectServer(null);
+    await session.movePart(editor, h.api, 3, editionPageId(chained(), 1)!);
+    expect(h.written).toEqual([]);
+    expect(editor.getState().notice).toMatchObject({ kind: 'warning', en: expect.stringContaining('watch that server from the edition overview') });
   });
 
   it('refuses while this page is kept on this desk alone (not published, not joined): the server would move what the page still shows', async () => {
