@@ -14,7 +14,7 @@
  * part's page), and a page with no free place for the block (choice: a
  * chain's part is a block, so the edition file cannot keep one unplaced on a page).
  */
-import type { Block } from '../model/document';
+import type { BanmianDocument, Block } from '../model/document';
 import { gridGeometry, onGrid, rectsMeet } from '../model/grid';
 import { chainPartOf, partId } from './chain';
 import { pageDocuments } from './page-doc';
@@ -24,7 +24,7 @@ import { pageStatus } from './overview';
 import { picturesFromPool, picturesToPool } from './pool-pictures';
 
 export type PartMoved =
-  | { ok: true; edition: EditionDocument; headline: string; /** 1-based */ part: number; from: number; to: number; /** places of the pages whose documents changed (`pagesChanged`) */ changed: number[] }
+  | { ok: true; edition: EditionDocument; headline: string; /** 1-based */ part: number; from: number; to: number; /** the pages whose documents changed (`pagesChanged`) */ changed: ChangedPage[] }
   | { ok: false; zh: string; en: string };
 
 type Refusal = { ok: false; zh: string; en: string };
@@ -54,7 +54,7 @@ export function movePart(edition: EditionDocument, block: string, to: number): P
   const next = carryNotes(carry(edition, chain.article, part, from, index, shift, staying), partId(chain.article, k), from, index);
   // a signed page changes neither by the block nor by a jump line naming another page
   const changed = pagesChanged(edition, next);
-  const signed = changed.find((i) => pageStatus(edition.pages[i].proof) === '已签');
+  const signed = changed.map((c) => c.index).find((i) => pageStatus(edition.pages[i].proof) === '已签');
   if (signed !== undefined) {
     const n = edition.pages[signed].number;
     const how = signed === from || signed === index ? { zh: '', en: 'nothing moves on or off it' } : { zh: '（移动会改动其转版行）', en: 'the move would change its jump line' };
@@ -65,15 +65,24 @@ export function movePart(edition: EditionDocument, block: string, to: number): P
   return { ok: true, edition: next, headline, part: k + 1, from: edition.pages[from].number, to, changed };
 }
 
+/** A page (its place in the file) whose page document differs between two states of an edition, with both documents. */
+export interface ChangedPage {
+  index: number;
+  before: BanmianDocument;
+  after: BanmianDocument;
+}
+
 /**
- * The places of the pages whose page documents differ between two states of an edition with the same
- * pages (`pageDocument`: blocks, articles, jump lines): after a move, the two pages and those whose
- * jump lines name them.
+ * The pages whose page documents differ between two states of an edition with the same pages
+ * (`pageDocument`: blocks, articles, jump lines): after a move, the two pages and those whose jump
+ * lines name them; in the file's order.
  */
-export function pagesChanged(before: EditionDocument, after: EditionDocument): number[] {
-  const was = pageDocuments(before);
-  const now = new Map(pageDocuments(after).map((d) => [d.index, d]));
-  return was.filter((d) => JSON.stringify(d.document) !== JSON.stringify(now.get(d.index)?.document)).map((d) => d.index);
+export function pagesChanged(before: EditionDocument, after: EditionDocument): ChangedPage[] {
+  const now = new Map(pageDocuments(after).map((d) => [d.index, d.document]));
+  return pageDocuments(before)
+    .sort((a, b) => a.index - b.index)
+    .filter((d) => JSON.stringify(d.document) !== JSON.stringify(now.get(d.index)))
+    .map((d) => ({ index: d.index, before: d.document, after: now.get(d.index)! }));
 }
 
 /** Page number `to` as the place for part `k`: its index, or why not. */
@@ -94,7 +103,6 @@ function whereTo(edition: EditionDocument, chain: StoryChain, k: number, from: n
   }
   return { ok: true, index };
 }
-
 
 /**
  * The shift by whole columns and lines that puts `group` (the part first) on `page` covering no block

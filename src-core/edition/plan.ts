@@ -266,7 +266,6 @@ function tooBig(c: Issues, at: string, a: Obj, size: AdSize, position: AdPositio
   }
 }
 
-
 const KNOWN_CONTINUE = ['article', 'from', 'to'];
 
 function checkContinues(c: Issues, raw: unknown, pages: PlanPage[]): PlanContinue[] {

@@ -11,7 +11,6 @@ import { addBox } from './strokes';
 
 /** Picture blocks, and the room they take from the text of articles under them. */
 
-
 /** A picture in its frame, placed by its crop when its pixel size is known. */
 export function imageItem(imageId: string, frame: Rect, asset: ImageAsset | undefined, crop: ImageCrop): LayoutItem {
   const known = asset && asset.pixelWidth > 0 && asset.pixelHeight > 0 && frame.width > 0 && frame.height > 0;

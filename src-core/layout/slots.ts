@@ -1,7 +1,6 @@
 import type { ArticleBlock, GridRect } from '../model/document';
-import { columnDepths, rowY, type GridGeometry } from '../model/grid';
+import { columnDepths, rectsMeet, rowY, type GridGeometry } from '../model/grid';
 import type { TextColumns } from './frames';
-import { rectsMeet } from '../model/grid';
 
 /** The slots of an article block: the grid lines its body text may take, column by column. */
 

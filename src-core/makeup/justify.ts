@@ -95,7 +95,7 @@ function rowToTitles(measurer: Measurer, articles: Article[], placed: Placement[
 function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect): boolean {
   // (a deeper run is room for a held-over story: 补空's)
   if (r.rows > MIN_MODULE) return false;
-  const q = placed.find((p) => p.spec.stepRows && p.col + p.spec.span === r.col && outer(p) === p.spec.span + r.span && p.row + overhangDepth(p.spec, p.m.titleRows) === r.row);
+  const q = stepOver(placed, r);
   if (!q) return false;
   const spec = { ...q.spec, stepRows: q.spec.stepRows! + r.rows };
   const natural = measurer.measure(articles[q.rank], spec);
@@ -105,6 +105,11 @@ function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[]
   q.spec = kept.spec;
   q.m = kept.m;
   return true;
+}
+
+/** The stepped module whose step stands right over `r`, as wide as it. */
+function stepOver(placed: Placement[], r: GridRect): Placement | undefined {
+  return placed.find((p) => p.spec.stepRows && p.col + p.spec.span === r.col && outer(p) === p.spec.span + r.span && p.row + overhangDepth(p.spec, p.m.titleRows) === r.row);
 }
 
 /**
@@ -135,7 +140,7 @@ function lowerUnderStep(measurer: Measurer, articles: Article[], placed: Placeme
   // (a stepped module's blank is under its body only: moved down, its step would meet what stands under it)
   if (outer(q) > q.spec.span) return;
   const room = { col: q.col, span: q.spec.span, row: q.row, rows: q.stretch };
-  const above = placed.find((p) => p.spec.stepRows && p.col + p.spec.span === room.col && p.row + overhangDepth(p.spec, p.m.titleRows) === room.row);
+  const above = stepOver(placed, room);
   if (!above) return;
   const was = { spec: above.spec, m: above.m };
   if (!deepenStep(measurer, articles, placed, room)) return;

@@ -48,7 +48,6 @@ export function checkGlyphFallbacks(layout: PageLayout, fonts: FontRegistry, whe
   }
 }
 
-
 /**
  * The fonts the page recorded that this machine lacks (drawn meanwhile in their role's bundled
  * face; the page keeps naming them) or has in other bytes (another version: the lines may break

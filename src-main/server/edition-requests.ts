@@ -4,7 +4,6 @@ import { articleDocName, isValidArticleId, layoutDocName, unshareableArticle } f
 import type { EditionRequest, Localized } from '../../src-core/collab/protocol';
 import { chainPartOf, partId } from '../../src-core/edition/chain';
 import { movePart } from '../../src-core/edition/move-part';
-import { pageDocument } from '../../src-core/edition/page-doc';
 import type { EditionDocument, EditionPage } from '../../src-core/edition/edition';
 import { parseEdition, serializeEdition } from '../../src-core/edition/edition-file';
 import { writePage } from '../../src-core/edition/page-write';
@@ -292,9 +291,7 @@ export class EditionRequests {
     const id = partId(chain.article, k);
     const from = edition.pages.findIndex((p) => p.blocks.some((b) => b.id === block));
     // the page the part leaves last: its text is never on no page
-    const changes = r.changed
-      .map((index) => ({ index, before: pageDocument(edition, index), after: pageDocument(r.edition, index) }))
-      .sort((a, b) => Number(a.index === from) - Number(b.index === from));
+    const changes = [...r.changed].sort((a, b) => Number(a.index === from) - Number(b.index === from));
     const open = await Promise.all(changes.map((c) => this.openChanged(r.edition, c.index, articlesToBring(c.before, c.after))));
     try {
       // (signed while the pages were being opened: nothing is written)

@@ -41,7 +41,6 @@ export function groupDelta(geo: GridGeometry, rects: readonly GridRect[], dc: nu
   return { dc: clamp(dc, -minCol, geo.columns - maxRight), dr: clamp(dr, -minRow, Math.max(0, geo.rows - maxBottom)) };
 }
 
-
 /** The blocks shifted by whole columns and lines; a rule moves by as many pt, snapped as a dragged rule is. */
 export function shiftedBlocks(geo: GridGeometry, blocks: readonly Block[], dc: number, dr: number): Block[] {
   return blocks.map((b) => (onGrid(b) ? { ...b, col: b.col + dc, row: b.row + dr } : { ...b, ...movedRule(geo, b, dc * columnStep(geo), dr * geo.pitch) }));

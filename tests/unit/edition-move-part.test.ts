@@ -179,7 +179,7 @@ describe('moving a part on a small edition', () => {
     const free = movePart(ed, 'b3', 2);
     if (!free.ok) throw new Error(free.en);
     // page 1 (its 下转 line) and the two pages the block leaves and joins; page 4 is untouched
-    expect(free.changed).toEqual([0, 1, 2]);
+    expect(free.changed.map((c) => c.index)).toEqual([0, 1, 2]);
     ed.pages[0].proof = { signoff: { signedBy: '王编辑', at: '2026-12-03T20:00:00Z' } };
     expect(movePart(ed, 'b3', 2)).toMatchObject({ ok: false, zh: '第1版已签字付印（移动会改动其转版行），不能移动', en: 'Page 1 is signed for print: the move would change its jump line' });
   });
