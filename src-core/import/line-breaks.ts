@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
-import { briefsLabel, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, endsStory, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -65,7 +65,11 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   if (overPicture && !ends.includes(last - 1)) ends.push(last - 1);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
-  const between = (i: number): boolean => i > 0 && endsSentence(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || opensDateline(lines, i + 1));
+  // (or, all Han, clearly short of the width: a line of a paragraph it opens would run to it, 避头尾 moving a mark at most;
+  // field test 21: 社区便民座椅 赢得居民好评 at 12 of 16 was joined to the story under it)
+  const wrap = median(widths.slice(1, -1));
+  const hanShort = (i: number): boolean => !/[0-9A-Za-z]/.test(lines[i]) && widths[i] < Math.min(widest, wrap) * (1 - NEAR_WIDTH) - 1;
+  const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || opensDateline(lines, i + 1));
   const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
   // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
   // however wide the line above (field test 19: two of three items read as one)
@@ -119,10 +123,10 @@ function overWideAtTop(widths: number[]): number[] {
   // (the first line, a title, and the last, a paragraph's end, tell nothing of the wrap width)
   const body = widths.slice(1, -1);
   if (body.length < 3) return [];
-  const median = [...body].sort((a, b) => a - b)[Math.floor(body.length / 2)];
+  const wrap = median(body);
   // (a block of verse, lines of a few characters, wraps at no width)
-  if (median < NARROWEST_WRAP) return [];
-  return widths.slice(0, TITLE_RUN).flatMap((w, i) => (w > median * (1 + NEAR_WIDTH) + 1 && w <= TITLE_MAX ? [i] : []));
+  if (wrap < NARROWEST_WRAP) return [];
+  return widths.slice(0, TITLE_RUN).flatMap((w, i) => (w > wrap * (1 + NEAR_WIDTH) + 1 && w <= TITLE_MAX ? [i] : []));
 }
 
 /** The narrowest a column wraps (CJK characters): a block whose lines run narrower is verse or a list. */
@@ -186,4 +190,10 @@ export function blocksOpenWithTitles(lines: readonly string[]): boolean {
   const blocks = runs.filter((b) => b.length >= 2);
   const titled = blocks.filter((b) => headLine(b[0])).length;
   return titled >= TITLED_BLOCKS && titled >= TITLED_SHARE * blocks.length;
+}
+
+/** The middle value (the upper of the two middle ones); 0 for none. */
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
 }

@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { COMMA_RE, endsInPunctuation } from './chars';
+import { COMMA_RE, endsInPunctuation, endsSentence } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -134,6 +134,19 @@ const NOT_IN_NAMES = new Set([...'你我他她的了们不在是有这那么吗�
 /** The most names a byline of names alone lists (张桂芹 吴亚平 杨旭). */
 const BYLINE_NAMES_MAX = 4;
 
+/** A sentence's end, then one name (…提出合理化建议。 邵建均): a story's writer signing its last line. */
+const SIGNED_END_RE = new RegExp(`([。！？!?][”’」』]?)([ \u3000]*)([${HAN}]{2,3})$`, 'u');
+
+function signedEnd(text: string): RegExpExecArray | undefined {
+  const m = SIGNED_END_RE.exec(text.trimEnd().slice(-16));
+  return m && listedName(m[3]) ? m : undefined;
+}
+
+/** Whether a line or paragraph ends a story's text: a sentence's end, or one its writer signs (SIGNED_END_RE). */
+export function endsStory(text: string): boolean {
+  return endsSentence(text) || signedEnd(text) !== undefined;
+}
+
 /** One person's name in a list of names: a common surname (or a two-character one) and a given name of one or two characters. */
 function listedName(name: string): boolean {
   const t = [...name];
@@ -230,7 +243,8 @@ export function trailingByline(text: string): { byline: string; length: number }
     const tail = credit[0].slice(credit[1].length);
     return { byline: credit[3], length: Array.from(tail).length };
   }
-  return undefined;
+  const signed = signedEnd(end);
+  return signed ? { byline: signed[3], length: Array.from(signed[2] + signed[3]).length + (end.length - end.trimEnd().length) } : undefined;
 }
 
 const LEAD_RE = new RegExp(

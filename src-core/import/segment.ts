@@ -18,10 +18,12 @@ import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
+  briefsLabel,
   bylineLine,
   bylineNames,
   columnNameLike,
   deckLine,
+  endsStory,
   endsInPhotoCredit,
   explainsAbove,
   endsWithColon,
@@ -272,7 +274,7 @@ function startsGroup(w: Walk, i: number): boolean {
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && newsOpensUnder(w, i, k)) || (nextIsBody && pictureOnly(cur)));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
 /** A story so far only its title and a picture with its caption (图片新闻): a title line under it heads the next story (field test 21). */
@@ -293,7 +295,36 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
   const next = textOf(w.blocks[k]);
   const opens = opensNews(next) || sharesPlace(title, next);
   // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
-  return !!last && !last.image && w.blocks[i].gapBefore === 0 && endsSentence(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
+  return !!last && !last.image && !inBriefs(w, w.cur!) && w.blocks[i].gapBefore === 0 && endsStory(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
+}
+
+/**
+ * A title line after a story's last sentence that would be its only subhead (none above it in the
+ * story, none below it before the next story opens) heads a story of its own: a story's sections come
+ * two or more under their subheads, so a lone one is a headline that lost its blank line (field test
+ * 21: 社区便民座椅赢得居民好评⏎“真是太贴心了… read as a subhead of the fire story above). Not in a
+ * 简讯 run, whose one titled item stays an item.
+ */
+function loneTitle(w: Walk, i: number, k: number): boolean {
+  const cur = w.cur;
+  const last = cur?.body[cur.body.length - 1];
+  const title = textOf(w.blocks[i]);
+  if (!cur || !last || last.image || w.blocks[i].gapBefore > 0 || !endsStory(spansText(last.spans))) return false;
+  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
+  if (inBriefs(w, cur)) return false;
+  for (let j = nextIndex(w, k); j < w.blocks.length; j = nextIndex(w, j)) {
+    if (w.classes[j] === 'title' || opensStory(w, j)) return true;
+    if (w.classes[j] !== 'maybe-title') continue;
+    const under = nextIndex(w, j);
+    const next = under < w.blocks.length ? textOf(w.blocks[under]) : '';
+    return (under < w.blocks.length && opensStory(w, under)) || opensNews(next) || sharesPlace(textOf(w.blocks[j]), next);
+  }
+  return true;
+}
+
+/** A 简讯 run (its headline or 栏头 a briefs label): its items' own titles are its subheads, never stories of their own (field test 21 P4). */
+function inBriefs(w: Walk, d: Draft): boolean {
+  return briefsLabel(d.headline) || w.res.columnLinks.some((l) => l.articleId === d.id && briefsLabel(l.columnName));
 }
 
 /**

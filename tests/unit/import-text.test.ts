@@ -309,14 +309,32 @@ describe('hard-wrapped and OCR text', () => {
     // 目前，opens a story as a date does (field test 20)
     const [a, b] = await imported(['走失老人找到了家', '本报讯 2月9日上午，一名走失的老人来到社区求助。', '社区最终联系到老人的家人，将其平安送回家。', '延边秋收全面展开', '目前，延边州秋收作业生产全面展开，田野到处都是一片忙碌景象。'].join('\n'));
     expect([a?.headline, b?.headline]).toEqual(['走失老人找到了家', '延边秋收全面展开']);
-    // a title and the paragraph under it opening with the same place (field test 21); a quotation under a title is no sign
+    // a title and the paragraph under it opening with the same place (field test 21)
     const [, place] = await imported(['民房起火兄妹俩被困', '本报讯 7日凌晨，一民房失火，屋内有一对兄妹被困。', '关防乡晒场铺就“金画卷”', '关防乡的农家院落、村口晒场，金黄的玉米铺满一地。'].join('\n'));
     expect(place?.headline).toBe('关防乡晒场铺就“金画卷”');
-    const quoted = await imported(['幸福中路夜市烟火暖人心', '本报讯 夜幕低垂，幸福中路却是一派热气腾腾的景象。', '从夏到冬的忠实顾客', '“我们一家喜欢逛夜市，从夏天逛到了冬天！”市民戴女士笑着说。'].join('\n'));
+    // a title line that would be the story's only subhead heads a story (field test 21: over a quotation);
+    // a feature's subheads, two or more, stay its subheads, over a quotation too
+    const lone = await imported(['民房起火兄妹俩被困', '本报讯 7日凌晨，一民房失火，屋内有一对兄妹被困。', '事发具体情况有待调查。', '社区便民座椅 赢得居民好评', '“真是太贴心了，我们老年人终于有歇脚的地方了。”居民坐在座椅上聊天。'].join('\n'));
+    expect(lone.map((a) => a.headline)).toEqual(['民房起火兄妹俩被困', '社区便民座椅 赢得居民好评']);
+    const quoted = await imported(['幸福中路夜市烟火暖人心', '本报讯 夜幕低垂，幸福中路却是一派热气腾腾的景象。', '从夏到冬的忠实顾客', '“我们一家喜欢逛夜市，从夏天逛到了冬天！”市民戴女士笑着说。', '摊主的新花样', '“今年我们推出了热红酒。”摊主小李说。'].join('\n'));
     expect(quoted.map((a) => a.headline)).toEqual(['幸福中路夜市烟火暖人心']);
+    expect(quoted[0].body.content.filter((p) => p.type === 'heading').length).toBe(2);
     // a numbered subhead over a section that opens with a date stays the story's subhead
     const [one, ...more] = await imported(['市图书馆新馆正式开馆', '本报讯 昨天，市图书馆新馆开馆。', '一、读者络绎不绝', '5月1日，新馆迎来首批读者。'].join('\n'));
     expect([one.headline, more.length]).toEqual(['市图书馆新馆正式开馆', 0]);
+  });
+
+  it('on a page wrapped at one width with no blank lines, an all-Han title line clearly short of the width after a story\'s end (a sentence, or one its writer signs: …建议。 邵建均) heads the next story (field test 21: two titles printed as another story\'s body text)', async () => {
+    // 16 characters a line, as field test 21's 无锡晚报 page (P2)
+    const lines = ['民房起火兄妹俩被困', '本报讯(晚报记者 甄泽)7日凌晨', ', 惠山区玉祁街道曙光村一民房失火', '，火势很大 ，而屋内还有一对兄妹被', '困，情况紧急。', '事后了解到，起火点位置是该户家庭', '准备的毛巾等货物, 旁边还有一辆电', '动车在充电 。事发具体情况有待调查。', '社区便民座椅 赢得居民好评', '“真是太贴心了，我们老年人终于有', '歇歇脚的合适地方了。”文峰街道凤', '凰社区新城 东苑的居民坐在刚安装完', '的“社区便民座椅”上聊天，其乐融', '融。居民对今后为民服务资金项目提', '出合理化建议。 邵建均', '关防乡晒场铺就“金画卷”', '关防乡的农家院落、村口晒场，金黄', '的玉米、雪白的萝卜干、橙红的红薯', '干，在暖阳下铺开一张张“丰收画卷”。'];
+    const r = await importFiles([{ name: 'p2.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['民房起火兄妹俩被困', '社区便民座椅 赢得居民好评', '关防乡晒场铺就“金画卷”']);
+    expect([r.articles[1].byline, r.articles[1].bylinePosition]).toEqual(['邵建均', 'end']);
+    expect(plainText(r.articles[1].body).endsWith('出合理化建议。')).toBe(true);
+    // every character of the source in one article's fields, once
+    const han = (t: string): string => t.replace(/[^\u4e00-\u9fff]/g, '');
+    const fields = r.articles.map((a) => [a.headline, a.lead, a.byline, plainText(a.body)].join('')).join('');
+    expect(han(fields).length).toBe(han(lines.join('')).length);
   });
 
   it('under a 简讯 label each item that opens with when it happened is a paragraph of its own, though the line above ends a sentence at the full width (field test 19: two of three items read as one)', async () => {
