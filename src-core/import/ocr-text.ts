@@ -58,11 +58,29 @@ function partsNames(before: string, raw: string): boolean {
 /**
  * Whether a line end (`wrap`) or a space between `left` and `right` falls inside a number: a wrap
  * between two digits (3⏎53户), a space or a wrap beside its decimal point or per-cent sign (10 .4,
- * 27. 9, 79.1 %). A space between two digits stays (a phone number's groups, a date and a time).
+ * 27. 9, 79.1 %). A space between two digits stays (a phone number's groups, a date and a time) unless a unit ends them (splitsCount).
  */
 function splitsNumber(left: string | undefined, right: string | undefined, wrap: boolean): boolean {
   const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
   return (digit(left) && ((wrap && digit(right)) || right === '.' || right === '%')) || (left === '.' && digit(right));
+}
+
+/** What a year, a date or a count is written before (12月, 2012年, 30余人): a number directly before one is one number. */
+const NUMBER_UNIT = /[年月日时号点分秒万亿元个名人户家次岁多余%]/;
+
+/**
+ * Whether the spaces chars[i..j) fall inside one number a unit ends (1 2月9日, 2 012年: OCR's), not
+ * between two (a phone number's groups, 3 5 7): a digit run of at most four in all, the unit right after it.
+ */
+function splitsCount(chars: string[], i: number, j: number): boolean {
+  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  let a = i;
+  while (digit(chars[a - 1])) a--;
+  let b = j;
+  while (digit(chars[b])) b++;
+  const before = i - a;
+  const after = b - j;
+  return before > 0 && after > 0 && before + after <= 4 && !/[0-9.\s]/.test(chars[a - 1] ?? '') && NUMBER_UNIT.test(chars[b] ?? '');
 }
 
 /**
@@ -80,7 +98,7 @@ export function removeOcrSpaces(chars: string[], log: ChangeLog): string[] {
     const right = chars[j];
     const atEdge = left === undefined || right === undefined;
     const touchesCjk = isCjkChar(left) || isCjkChar(right);
-    const inNumber = splitsNumber(left, right, false);
+    const inNumber = splitsNumber(left, right, false) || splitsCount(chars, i, j);
     if (atEdge || inNumber || (touchesCjk && !(latinWordChar(left) && latinWordChar(right)))) {
       for (let k = i; k < j; k++) out[k] = '';
       if (!atEdge) {

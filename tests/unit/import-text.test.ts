@@ -133,11 +133,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(clean('New York 的 Central Park 很大')).toBe('New York的Central Park很大');
   });
 
-  it('a number split by a wrap or an OCR space is whole again (3⏎53户, 10 .4, 27. 9, 79.1 %); a space between two digit groups stays', () => {
+  it('a number split by a wrap or an OCR space is whole again (3⏎53户, 10 .4, 27. 9, 79.1 %, 1 2月); a space between two digit groups stays', () => {
     expect(joinWrappedLines(['比去年同期增加3', '53户，同比增长3', '0.3%'])).toBe('比去年同期增加353户，同比增长30.3%');
     expect(joinWrappedLines(['总产值515.', '99亿元'])).toBe('总产值515.99亿元');
     expect(clean('同比增长10 .4%，轻工业27. 9亿元，占79.1 %。')).toBe('同比增长10.4%，轻工业27.9亿元，占79.1%。');
     expect(clean('咨询电话0379 63221234，2026-12-04 16:05')).toBe('咨询电话0379 63221234，2026-12-04 16:05');
+    // a count or date a unit ends is one number (field test 21: 1 2月9日; field test 17: 2 012年); groups with no unit stay
+    expect(clean('刘思佳）1 2月9日下午，2 012年1月，共3 00余人')).toBe('刘思佳）12月9日下午，2012年1月，共300余人');
+    expect(clean('编号3 5 7，电话 12 34 56号线，版本1 2345年')).toBe('编号3 5 7，电话12 34 56号线，版本1 2345年');
     expect(joinWrappedLines(['in 2020', 'and 2021'])).toBe('in 2020 and 2021');
   });
 
