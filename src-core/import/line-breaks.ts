@@ -7,6 +7,7 @@
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
 import { briefsLabel, endsStory, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { PAIRED_MARKS } from '../typeset/chars';
+import { isProhibitedLineStart } from '../typeset/kinsoku';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
 const WIDE_LINE = 50;
@@ -75,8 +76,9 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // however wide the line above (field test 19: two of three items read as one)
   const briefs = lines.findIndex(briefsLabel);
   const item = (i: number): boolean => briefs >= 0 && i > briefs && endsSentence(lines[i].trim()) && opensNews(lines[i + 1]);
+  const oneShort = lineShortByOne(lines);
   for (let i = 0; i < lines.length - 1; i++) {
-    const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1;
+    const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1 || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19)
     const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
@@ -84,6 +86,23 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
+}
+
+/**
+ * Whether line `i` of hard-wrapped lines stops a character or more short of the wrap width (its
+ * characters counted, OCR's stray spaces not; Han only, as a digit or letter is narrower): a line of a
+ * paragraph running on would have taken the next character, unless 避头尾 pushed it down, which leaves
+ * that character and a mark a line may not start with at the next line's start (…炫目。⏎树，: field
+ * test 21, a paragraph one character short of the wrap was joined to the next).
+ */
+function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
+  const chars = lines.map((l) => [...l.replace(/\s/g, '')]);
+  const wrap = median(chars.slice(1, -1).map((c) => c.length));
+  return (i) => {
+    const next = chars[i + 1] ?? [];
+    const pushed = next.length > 1 && isProhibitedLineStart(next[1].codePointAt(0)!);
+    return chars.length >= 4 && !/[0-9A-Za-z]/.test(lines[i]) && chars[i].length <= wrap - 1 && !pushed;
+  };
 }
 
 /** Line `k` opens a dateline (本报讯…, 新华社…电), on its own or wrapped into the next line. */

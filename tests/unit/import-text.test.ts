@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeText, firstInvalidUtf8 } from '../../src-core/import/encoding';
 import { importFiles } from '../../src-core/import/index';
+import { paragraphEnds } from '../../src-core/import/line-breaks';
 import { joinWrappedLines, removeOcrSpaces } from '../../src-core/import/ocr-text';
 import { normalizePunctuationText } from '../../src-core/import/punctuation';
 import { ChangeLog, type ImportReport } from '../../src-core/import/report';
@@ -460,6 +461,15 @@ describe('hard-wrapped and OCR text', () => {
     const lines = ['聚焦项目建设稳增长。坚持项', '目为王，不断扩大投资稳增长', '。大抓三个一批，加快实施中', '航光电等项目建设。', '围绕重点产业链开展精准招商', '，全年引进亿元以上项目。'];
     const r = await importFiles([{ name: 'ocr.txt', bytes: new TextEncoder().encode(`# 标题\n\n${lines.join('\n')}\n`) }]);
     expect(r.articles[0].body.content.map((p) => plainText({ type: 'doc', content: [p] }))).toEqual([lines.slice(0, 4).join(''), lines.slice(4).join('')]);
+  });
+
+  it('a line ending a sentence one character short of the wrap ends its paragraph, unless 避头尾 pushed its last character down (field test 21: 秋收时节，大好的秋色令人炫目。 at 15 of 16 was joined to the next paragraph)', () => {
+    // 16 characters a line
+    const lines = ['中牟县黄店镇的农民趁着天气凉爽下', '地收获，田间地头一片繁忙景象。今', '年秋收时节，大好秋色令人炫目。', '树木将要褪去苍翠大袍，换上叠彩金', '衣，花生田内农机隆隆，笑声飘扬。'];
+    expect(paragraphEnds(lines)).toEqual([2]);
+    // …炫目。树 would run to 16, but 树 was pushed down with the comma a line may not start with: one paragraph
+    const pushed = ['中牟县黄店镇的农民趁着天气凉爽下', '地收获，田间地头一片繁忙景象。今', '年秋收时节，大好秋色令人炫目。', '树，将要褪去苍翠大袍，换上叠彩金', '衣，花生田内农机隆隆，笑声飘扬。'];
+    expect(paragraphEnds(pushed)).toEqual([]);
   });
 
   it('a short wrapped line ending in a half-width full stop ends its paragraph, never a subhead; the stop becomes 。 though a stray space stands by it', async () => {
