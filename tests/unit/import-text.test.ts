@@ -323,6 +323,9 @@ describe('hard-wrapped and OCR text', () => {
     const quoted = await imported(['幸福中路夜市烟火暖人心', '本报讯 夜幕低垂，幸福中路却是一派热气腾腾的景象。', '从夏到冬的忠实顾客', '“我们一家喜欢逛夜市，从夏天逛到了冬天！”市民戴女士笑着说。', '摊主的新花样', '“今年我们推出了热红酒。”摊主小李说。'].join('\n'));
     expect(quoted.map((a) => a.headline)).toEqual(['幸福中路夜市烟火暖人心']);
     expect(quoted[0].body.content.filter((p) => p.type === 'heading').length).toBe(2);
+    // a copy-desk manuscript labels its titles: its one unlabelled title line is a subhead (field test 15's 01.txt)
+    const labelled = await imported(['主题：老旧小区改造中的暖心故事', '作者：新华社记者', '', '老旧小区改造是提升群众获得感的重要工作。', '民生为大 宜居“升级”', '新铺设的柏油路、彩色塑胶篮球场、电线规整又干净的楼道……看着焕然一新的家，在仪材小区住了近40年的魏洪德满意地说：“现在环境好了，物业管理也跟上了，住着舒心多了！”', '建于20世纪80年代的仪材小区是重庆市北碚区龙凤桥街道一家老国企职工家属区，有17栋楼、600余户居民。'].join('\n'));
+    expect([labelled.length, labelled[0].body.content.filter((p) => p.type === 'heading').length]).toEqual([1, 1]);
     // a numbered subhead over a section that opens with a date stays the story's subhead
     const [one, ...more] = await imported(['市图书馆新馆正式开馆', '本报讯 昨天，市图书馆新馆开馆。', '一、读者络绎不绝', '5月1日，新馆迎来首批读者。'].join('\n'));
     expect([one.headline, more.length]).toEqual(['市图书馆新馆正式开馆', 0]);
