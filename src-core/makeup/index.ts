@@ -44,8 +44,28 @@ const JUSTIFIED = 12;
  * modular page around the locked blocks; ranked alternatives, each with its score, the articles
  * held over (待用) and the levers pulled. Pure and deterministic (the work budget bounds the search;
  * the time budget is a backstop that is reported when it cuts the search short).
+ *
+ * When the best page is left with a hole while stories its copy estimate took could not be placed
+ * (a long second story under a long lead on a 四开 page: 30% of the page blank), the page is made up
+ * again with those stories ranked last, so that the shorter ones after them fill it, as a 组版 holds
+ * the story that does not fit rather than the page's blank; the page with the smaller hole is kept.
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
+  const first = makeUpRanked(request, env);
+  const best = first.result.alternatives[0];
+  if (!best || !first.missed.length || best.score.largestHole <= HOLE_LIMIT) return first.result;
+  const missed = new Set(first.missed.map((a) => a.id));
+  const again = makeUpRanked({ ...request, ranking: [...first.ranked.filter((id) => !missed.has(id)), ...missed] }, env);
+  const other = again.result.alternatives[0];
+  if (!other || other.score.largestHole >= best.score.largestHole) return first.result;
+  const names = first.missed.map((a) => `“${storyName(a, a.id)}”`).join('、');
+  const note = { zh: `${names}在本版排不下，排在后面的稿件先上版补满版面`, en: `${names} could not be placed on this page: the stories after it fill the page first` };
+  const stats = { ...again.result.stats, statesExpanded: first.result.stats.statesExpanded + again.result.stats.statesExpanded, measurements: first.result.stats.measurements + again.result.stats.measurements, ms: first.result.stats.ms + again.result.stats.ms };
+  return { ...again.result, notes: [note, ...again.result.notes], stats };
+}
+
+/** One make-up in the request's ranking; with the ranking used and the stories the copy estimate took that the best page could not place. */
+function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): { result: MakeUpResult; ranked: string[]; missed: Article[] } {
   const now = (): number => performance.now();
   const started = now();
   const doc = request.document;
@@ -117,7 +137,9 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   if (short) notes.push(short);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
-  return { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+  const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+  const onBest = new Set(alternatives[0]?.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+  return { result, ranked: all.map((a) => a.id), missed: eligible.filter((a) => !onBest.has(a.id)) };
 }
 
 /** How many of the best pages left with a hole while stories are held over are refilled (补空). */

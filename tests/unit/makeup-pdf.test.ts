@@ -3,8 +3,11 @@
  * character of every placed article printed exactly once, no blank hole over the limit, columns
  * ending at the foot, headline sizes by rank, and the lowest-ranked articles held over.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
+import { samplePage } from '../../bench/pages';
 import { makeUp } from '../../src-core/makeup';
 import { layout } from '../../src-core/layout/layout';
 import type { Article, BanmianDocument } from '../../src-core/model/document';
@@ -106,6 +109,25 @@ describe('made-up day sets, read back from the PDF', () => {
     const ranks = articles.map((a) => placedIds.has(a.id));
     expect(ranks.lastIndexOf(true)).toBeGreaterThan(ranks.indexOf(false));
     expect(alt.heldOver.map((h) => h.articleId).sort()).toEqual(articles.filter((a) => !placedIds.has(a.id)).map((a) => a.id).sort());
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
+  it('a 四开 page whose second story cannot go under its long lead holds that story, and the shorter ones after it fill the page, read from the PDF', async () => {
+    const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-long-second.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
+    const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+    const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
+    const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: UNTIMED }, { fonts });
+    const alt = result.alternatives[0];
+    const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+    const probe = await probePdf(alt.document, fonts);
+    // (before: the lead and the 600-character story, a third of the page blank: a hole of 69 column-lines)
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    expect([[...placedIds].sort(), alt.heldOver.map((h) => h.articleId)]).toEqual([['t0', 't2', 't3'], ['t1']]);
+    expect(result.notes.some((n) => n.zh.includes(`“${articles[1].headline}”在本版排不下`))).toBe(true);
+    const placed = alt.document.articles.filter((a) => placedIds.has(a.id));
+    const want = counts(expectedText(alt.document, placed));
+    const got = counts(probe.text);
+    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
