@@ -157,7 +157,7 @@ export class Measurer {
     const key = `${article.id}|${tracking}`;
     const memo = this.bodyLinesMemo.get(key);
     if (memo !== undefined) return memo;
-    const probe: Article = styled({ ...article, kicker: '', headline: '', deck: '' }, undefined, 0, tracking);
+    const probe: Article = styled({ ...article, kicker: '', headline: '', deck: '' }, this.page, undefined, tracking);
     let rows = Math.max(this.geo.rows, 64);
     let used = -1;
     // A tall enough page holds the whole body in one column (its composition does not depend on the page's height).
@@ -180,7 +180,7 @@ export class Measurer {
     let out = { rows: 0, headlineLines: 0 };
     if (article.kicker.trim() || article.headline.trim() || article.deck.trim()) {
       const base = padRows > 0 ? this.titles(article, span, size, 0) : undefined;
-      const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, size, 0, 0, rankFace(this.page, this.geo.columns, size));
+      const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, this.page, size, 0, rankFace(this.page, this.geo.columns, size));
       if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, this.geo.columns, size, (padRows * this.geo.pitch) / base.headlineLines);
       const rows = this.geo.rows;
       const block: ArticleBlock = { ...this.lookFor(article.id), id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
@@ -197,7 +197,7 @@ export class Measurer {
   variant(article: Article, spec: ShapeSpec, tracking: number): Article {
     const lines = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
     const extra = spec.padRows > 0 && lines > 0 ? (spec.padRows * this.geo.pitch) / lines : 0;
-    const a = styled(article, undefined, 0, tracking);
+    const a = styled(article, this.page, undefined, tracking);
     if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, this.geo.columns, spec.headlineSize, extra);
     if (spec.lineShift) a.styleOverrides = { ...a.styleOverrides, body: { ...a.styleOverrides?.body, lineShift: spec.lineShift } };
     return a;
@@ -281,11 +281,24 @@ export class Measurer {
   }
 }
 
-/** An article with its headline size and body tracking as local style overrides (others kept). */
-function styled(article: Article, headlineSize: number | undefined, _pad: number, tracking: number, face?: HeadlineFace): Article {
+/**
+ * An article with its headline size and its text's tracking as local style overrides (others kept).
+ * The fitting levers make-up pulls are its own: tracking is set from the page's style (`tracking` em
+ * from it), the headline's leading is the style's at its size, and a 拉行/缩行 an earlier make-up left
+ * is taken off (a `variant` sets the shape's), so a page made up again from its own output is fitted
+ * afresh, not pulled further: locked and re-run, a story at +0.03 em went to +0.06, past the range, and
+ * titles kept the white space of the last run on top of this one's.
+ */
+function styled(article: Article, page: PageSettings, headlineSize: number | undefined, tracking: number, face?: HeadlineFace): Article {
   const o = { ...(article.styleOverrides ?? {}) };
-  if (headlineSize !== undefined) o.headline = { ...o.headline, ...face, size: headlineSize };
-  if (tracking !== 0) for (const s of ['body', 'lead', 'subhead'] as const) o[s] = { ...o[s], tracking: (o[s]?.tracking ?? 0) + tracking };
+  // (its leading the page style's at that size: white space an earlier make-up gave the title area is the shape's to give again)
+  if (headlineSize !== undefined) o.headline = { ...o.headline, ...face, size: headlineSize, lineHeight: (page.styles.headline.lineHeight / page.styles.headline.size) * headlineSize };
+  for (const s of ['body', 'lead', 'subhead'] as const) {
+    const { tracking: _was, lineShift: _shift, ...own } = o[s] ?? {};
+    const set = tracking !== 0 ? { ...own, tracking: page.styles[s].tracking + tracking } : own;
+    if (Object.keys(set).length) o[s] = set;
+    else delete o[s];
+  }
   return { ...article, styleOverrides: o };
 }
 

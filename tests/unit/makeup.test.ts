@@ -890,6 +890,21 @@ describe('makeUp on bad input', () => {
     }
   });
 
+  it('made up again from its own output, a page is fitted afresh: the same page, no tracking past the range, no title white space on top of the last run\'s', () => {
+    for (const name of ['tabloid', 'broadsheet-fits']) {
+      const request = dayRequest(name);
+      const first = makeUp(request, { fonts }).alternatives[0];
+      const again = makeUp({ ...request, document: first.document }, { fonts }).alternatives[0];
+      const place = (d: BanmianDocument): string[] => d.blocks.map((b) => `${b.kind === 'article' ? b.articleId : b.id}@${b.col},${b.row}/${b.span}x${b.rows}`);
+      expect(place(again.document), name).toEqual(place(first.document));
+      const page = first.document.page.styles;
+      for (const a of again.document.articles) {
+        expect(Math.abs((a.styleOverrides?.body?.tracking ?? page.body.tracking) - page.body.tracking), `${name} ${a.id}`).toBeLessThanOrEqual(0.03 + 1e-9);
+        expect(a.styleOverrides?.headline?.lineHeight, `${name} ${a.id}`).toBe(first.document.articles.find((x) => x.id === a.id)?.styleOverrides?.headline?.lineHeight);
+      }
+    }
+  });
+
   it('re-makes the rest of the page around a locked lead, stepped or not, holding no more over than before', () => {
     for (const name of ['tabloid-fits', 'tabloid', 'broadsheet-fits']) {
       const first = makeUp(dayRequest(name), { fonts }).alternatives[0];
