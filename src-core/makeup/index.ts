@@ -118,7 +118,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): { 
   const footFirst = shortCopy ? scorer(geo, obstacles, pool, picCount, true) : undefined;
   const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked, geo.rows);
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
-  const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c));
+  const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
   const justified = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));

@@ -10,6 +10,12 @@ const STEP = 4;
  * lower: it measures far more shapes), and a picture narrower than its module deepened as far as fills.
  */
 const LEVERS: Levers = { shiftMax: 16, narrowPictures: true };
+/**
+ * On a page whose copy is short of it, a one-line headline may stand in up to this many lines of white
+ * space (three above it, three below), twice a full page's: a 组版 opens up the titles before leaving
+ * a well of blank between the modules (random day 7-3: four stacked stories, 4 lines blank at the foot).
+ */
+const ROOMY_PAD = 6;
 
 /**
  * 撑满: blank lines at the foot of a stack of modules (a module's stretch, or a run closed as blank
@@ -18,16 +24,17 @@ const LEVERS: Levers = { shiftMax: 16, narrowPictures: true };
  * modules of exactly the same columns, each ending where the next begins. Then a module whose last
  * column ends short gains the lines that fill it (拉行).
  */
-export function justify(measurer: Measurer, articles: Article[], c: Candidate): Candidate {
+export function justify(measurer: Measurer, articles: Article[], c: Candidate, roomy = false): Candidate {
+  const levers: Levers = roomy ? { ...LEVERS, padMost: ROOMY_PAD } : LEVERS;
   const placed = c.placed.map((p) => ({ ...p }));
   // (with stories held over, a blank run is left whole unless the levers take all of it: 补空 may fill it)
   const holding = placed.length < articles.length;
   const closed = c.closed.flatMap((r) => {
     const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) === r.span && bottom(p) === r.row);
     if (q) q.stretch += r.rows;
-    return q || deepenStep(measurer, articles, placed, r) ? [] : deepenBody(measurer, articles, placed, r, holding);
+    return q || deepenStep(measurer, articles, placed, r) ? [] : deepenBody(measurer, articles, placed, r, holding, levers);
   });
-  for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q);
+  for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q, levers);
   for (const q of placed) if (q.stretch > 0) lowerUnderStep(measurer, articles, placed, q);
   for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1 && !fillLastColumn(measurer, articles, q)) rowToTitles(measurer, articles, placed, q);
   return { placed, closed };
@@ -120,11 +127,11 @@ function stepOver(placed: Placement[], r: GridRect): Placement | undefined {
  * levers take all of it, else the module is left as it was (a smaller run may not take the story 补空
  * would put there). The runs left blank.
  */
-function deepenBody(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect, whole: boolean): GridRect[] {
+function deepenBody(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect, whole: boolean, levers: Levers): GridRect[] {
   const q = placed.find((p) => p.col === r.col && p.spec.span === r.span && outer(p) > r.span && bottom(p) === r.row);
   if (!q) return [r];
   const was = { spec: q.spec, m: q.m };
-  const left = r.rows - deepen(measurer, articles, q, r.rows);
+  const left = r.rows - deepen(measurer, articles, q, r.rows, levers);
   if (left === 0) return [];
   if (!whole) return [{ ...r, row: bottom(q), rows: left }];
   Object.assign(q, was);
@@ -168,13 +175,13 @@ function stackOf(placed: Placement[], q: Placement): Placement[] {
   }
 }
 
-function share(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement): void {
+function share(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement, levers: Levers): void {
   const chain = stackOf(placed, q);
   for (let progress = true; progress && q.stretch > 0; ) {
     progress = false;
     for (const [i, x] of chain.entries()) {
       const was = { spec: x.spec, m: x.m };
-      const k = deepen(measurer, articles, x, Math.min(STEP, q.stretch));
+      const k = deepen(measurer, articles, x, Math.min(STEP, q.stretch), levers);
       if (!k) continue;
       // The modules under x in its stack move down; q's blank lines shrink by as much.
       const moved = chain.slice(0, i);
@@ -197,9 +204,9 @@ function share(measurer: Measurer, articles: Article[], placed: Placement[], q: 
  * A module whose titles run wider than its body keeps its title area as deep as it is: another module
  * sits under the titles' overhang.
  */
-function deepen(measurer: Measurer, articles: Article[], x: Placement, most: number): number {
+function deepen(measurer: Measurer, articles: Article[], x: Placement, most: number, levers: Levers): number {
   for (let k = most; k >= 1; k--) {
-    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k, { ...LEVERS, keepTitles: outer(x) > x.spec.span });
+    const grown = grow({ measurer }, articles[x.rank], x.spec, x.m, x.m.rows + k, { ...levers, keepTitles: outer(x) > x.spec.span });
     if (!grown || (outer(x) > x.spec.span && grown.m.titleRows !== x.m.titleRows)) continue;
     x.spec = grown.spec;
     x.m = grown.m;

@@ -446,6 +446,8 @@ export interface Levers {
   narrowPictures?: boolean;
   /** No white space added to the title area (a module whose titles overhang another keeps their depth). */
   keepTitles?: boolean;
+  /** White space around a one-line headline at most, in grid lines (PAD_MAX unless set: a page short of copy may take more). */
+  padMost?: number;
 }
 
 const SEARCH_LEVERS: Levers = { shiftMax: SHIFT_MAX };
@@ -456,9 +458,11 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
   const titled = article.headline.trim() !== '' && spec.headlineSize > 0;
   const room = spec.pictures.reduce((n, p) => n + p.max - p.rows, 0);
   const tries: { spec: ShapeSpec; tracking?: number }[] = [];
-  // White space in the title area from what the shape has already (a module 撑满 deepens again may have some) up to the most.
+  // White space in the title area from what the shape has already (a module 撑满 deepens again may have some) up to the most;
+  // what a page short of copy allows beyond a full page's most (`padMost`) is tried last, when no other lever reaches the depth.
   const pads: number[] = [];
-  for (let pad = spec.padRows; pad <= (titled && !levers.keepTitles ? padMax(input, article, spec) : spec.padRows); pad++) pads.push(pad);
+  const most = titled && !levers.keepTitles ? padMax(input, article, spec) : spec.padRows;
+  for (let pad = spec.padRows; pad <= most; pad++) pads.push(pad);
   const left = (pad: number): number => gap - (pad - spec.padRows);
   for (const pad of pads) {
     const extra = left(pad);
@@ -471,6 +475,8 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
     const lines = natural.emptyLines + left(pad) * spec.span + (spec.lineShift ?? 0);
     if (lines <= levers.shiftMax) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
   }
+  const roomier = titled && !levers.keepTitles && levers.padMost ? padMax(input, article, spec, levers.padMost) : most;
+  for (let pad = most + 1; pad <= roomier && left(pad) >= 0; pad++) for (const t of [natural.tracking, ...input.measurer.trackings.filter((x) => x !== natural.tracking)]) tries.push({ spec: { ...spec, padRows: pad, lineShift: spec.lineShift }, tracking: t });
   for (const lever of tries) {
     const m = input.measurer.measure(article, lever.spec, lever.tracking);
     if (m && m.rows === depth) return { spec: lever.spec, m, stretch: 0 };
@@ -483,9 +489,9 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
  * sits centred in the space); a headline of several lines takes it as leading between its lines, so
  * half a line per line at most (a two-line headline spread a line and a half apart read as two).
  */
-export function padMax(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec): number {
+export function padMax(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, most = PAD_MAX): number {
   const lines = input.measurer.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
-  return Math.max(spec.padRows, lines > 1 ? Math.floor(lines / 2) : PAD_MAX);
+  return Math.max(spec.padRows, lines > 1 ? Math.floor(lines / 2) : most);
 }
 
 /**

@@ -131,6 +131,20 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
+  it('a 四开 page a tenth short of copy opens up its titles rather than leave a well at the foot, read from the PDF', async () => {
+    const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-short-stack.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[] };
+    const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles }, options: UNTIMED }, { fonts }).alternatives[0];
+    const probe = await probePdf(alt.document, fonts);
+    // (before: every title's white space at its full-page most, 4 lines × 5 columns blank at the foot: 23 column-lines)
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    expect(alt.heldOver).toEqual([]);
+    const want = counts(expectedText(alt.document, alt.document.articles));
+    const got = counts(probe.text);
+    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
   it('the probe can fail: a module taken off a full page leaves a hole of about its size', async () => {
     const alt = makeUp({ ...dayRequest('tabloid-fits'), options: UNTIMED }, { fonts }).alternatives[0];
     const gone = alt.document.blocks.find((b) => b.kind === 'article' && b.articleId === 'a4');
