@@ -6,8 +6,7 @@
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
 import { briefsLabel, endsStory, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
-import { PAIRED_MARKS } from '../typeset/chars';
-import { isProhibitedLineStart } from '../typeset/kinsoku';
+import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
 const WIDE_LINE = 50;
@@ -92,7 +91,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
  * Whether line `i` of hard-wrapped lines stops a character or more short of the wrap width (its
  * characters counted, OCR's stray spaces not; Han only, as a digit or letter is narrower): a line of a
  * paragraph running on would have taken the next character, unless 避头尾 pushed it down, which leaves
- * that character and a mark a line may not start with at the next line's start (…炫目。⏎树，: field
+ * that character and a mark a line may not start with (a closing mark, …, —) at the next line's start (…炫目。⏎树，: field
  * test 21, a paragraph one character short of the wrap was joined to the next).
  */
 function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
@@ -100,7 +99,8 @@ function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
   const wrap = median(chars.slice(1, -1).map((c) => c.length));
   return (i) => {
     const next = chars[i + 1] ?? [];
-    const pushed = next.length > 1 && isProhibitedLineStart(next[1].codePointAt(0)!);
+    const second = next.length > 1 ? next[1].codePointAt(0)! : 0;
+    const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH;
     return chars.length >= 4 && !/[0-9A-Za-z]/.test(lines[i]) && chars[i].length <= wrap - 1 && !pushed;
   };
 }
