@@ -476,7 +476,7 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
     if (lines <= levers.shiftMax) tries.push({ spec: { ...spec, padRows: pad, lineShift: lines }, tracking: natural.tracking });
   }
   const roomier = titled && !levers.keepTitles && levers.padMost ? padMax(input, article, spec, levers.padMost) : most;
-  for (let pad = most + 1; pad <= roomier && left(pad) >= 0; pad++) for (const t of [natural.tracking, ...input.measurer.trackings.filter((x) => x !== natural.tracking)]) tries.push({ spec: { ...spec, padRows: pad, lineShift: spec.lineShift }, tracking: t });
+  for (let pad = most + 1; pad <= roomier && left(pad) >= 0; pad++) for (const t of [natural.tracking, ...input.measurer.trackings.filter((x) => x !== natural.tracking)]) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
   for (const lever of tries) {
     const m = input.measurer.measure(article, lever.spec, lever.tracking);
     if (m && m.rows === depth) return { spec: lever.spec, m, stretch: 0 };
