@@ -88,20 +88,23 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
 }
 
 /**
- * Whether line `i` of hard-wrapped lines stops a character or more short of the wrap width (its
- * characters counted, OCR's stray spaces not; Han only, as a digit or letter is narrower): a line of a
- * paragraph running on would have taken the next character, unless 避头尾 pushed it down, which leaves
- * that character and a mark a line may not start with (a closing mark, …, —) at the next line's start (…炫目。⏎树，: field
- * test 21, a paragraph one character short of the wrap was joined to the next).
+ * Whether line `i` of hard-wrapped lines stops a character or more short of the wrap width: a line of
+ * a paragraph running on would have taken the next character (field test 21: a paragraph one character
+ * short of the wrap was joined to the next). Counted in characters over the lines of Han alone (a digit
+ * or letter is narrower, so lines with them hold more; OCR's stray spaces not counted), and not where
+ * the next line shows 避头尾 or a number pushed down: its second character a mark a line may not start
+ * with (…炫目。⏎树，), or its first a digit or letter (a number too wide for the character left goes down whole).
  */
 function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
   const chars = lines.map((l) => [...l.replace(/\s/g, '')]);
-  const wrap = median(chars.slice(1, -1).map((c) => c.length));
+  const han = (k: number): boolean => !/[0-9A-Za-z]/.test(lines[k]);
+  const inner = chars.slice(1, -1).filter((_, k) => han(k + 1));
+  const wrap = median(inner.map((c) => c.length));
   return (i) => {
     const next = chars[i + 1] ?? [];
     const second = next.length > 1 ? next[1].codePointAt(0)! : 0;
-    const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH;
-    return chars.length >= 4 && !/[0-9A-Za-z]/.test(lines[i]) && chars[i].length <= wrap - 1 && !pushed;
+    const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH || /^[0-9A-Za-z]/.test(next[0] ?? '');
+    return inner.length >= 3 && han(i) && chars[i].length <= wrap - 1 && !pushed;
   };
 }
 

@@ -65,12 +65,18 @@ function splitsNumber(left: string | undefined, right: string | undefined, wrap:
   return (digit(left) && ((wrap && digit(right)) || right === '.' || right === '%')) || (left === '.' && digit(right));
 }
 
-/** What a year, a date or a count is written before (12月, 2012年, 30余人): a number directly before one is one number. */
-const NUMBER_UNIT = /[年月日时号点分秒万亿元个名人户家次岁多余%]/;
+/**
+ * What a year, a date or a count is written before (12月, 2012年, 30余人), with the most a number before
+ * it may be (a year: four digits, `YEAR`): a number directly before one, and possible for it, is one number.
+ */
+const YEAR = -1;
+const NUMBER_UNITS: Readonly<Record<string, number>> = { 年: YEAR, 月: 12, 日: 31, 号: 31, 时: 24, 点: 24, 分: 59, 秒: 59 };
+const COUNT_UNIT = /[万亿元个名人户家次岁多余%]/;
 
 /**
  * Whether the spaces chars[i..j) fall inside one number a unit ends (1 2月9日, 2 012年: OCR's), not
- * between two (a phone number's groups, 3 5 7): a digit run of at most four in all, the unit right after it.
+ * between two (a phone number's groups, 3 5 7, 8 30分): a digit run of at most four in all, the unit
+ * right after it, the number possible for a date's unit.
  */
 function splitsCount(chars: string[], i: number, j: number): boolean {
   const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -80,7 +86,11 @@ function splitsCount(chars: string[], i: number, j: number): boolean {
   while (digit(chars[b])) b++;
   const before = i - a;
   const after = b - j;
-  return before > 0 && after > 0 && before + after <= 4 && !/[0-9.\s]/.test(chars[a - 1] ?? '') && NUMBER_UNIT.test(chars[b] ?? '');
+  if (!(before > 0 && after > 0 && before + after <= 4) || /[0-9.\s]/.test(chars[a - 1] ?? '')) return false;
+  const unit = chars[b] ?? '';
+  const most = NUMBER_UNITS[unit];
+  const value = Number(chars.slice(a, i).join('') + chars.slice(j, b).join(''));
+  return most === YEAR ? before + after === 4 : most !== undefined ? value <= most : COUNT_UNIT.test(unit);
 }
 
 /**

@@ -137,9 +137,10 @@ const BYLINE_NAMES_MAX = 4;
 /** A sentence's end, then one name (…提出合理化建议。 邵建均): a story's writer signing its last line. */
 const SIGNED_END_RE = new RegExp(`([。！？!?][”’」』]?)([ \u3000]*)([${HAN}]{2,3})$`, 'u');
 
+/** The signature, set apart by a space or, without one, of three characters (…成效显著。周边 is a sentence cut off, not 周边's). */
 function signedEnd(text: string): RegExpExecArray | undefined {
   const m = SIGNED_END_RE.exec(text.trimEnd().slice(-16));
-  return m && listedName(m[3]) ? m : undefined;
+  return m && listedName(m[3]) && (m[2].length > 0 || [...m[3]].length === 3) ? m : undefined;
 }
 
 /** Whether a line or paragraph ends a story's text: a sentence's end, or one its writer signs (SIGNED_END_RE). */
@@ -258,6 +259,13 @@ const NEWS_OPENING_RE = /^(?:(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月(?:份|[
 /** Whether a paragraph opens as a news story's first sentence does (7月份，阳西县… 近日，…): with when it happened. */
 export function opensNews(text: string): boolean {
   return NEWS_OPENING_RE.test(text.trim());
+}
+
+/** A section a story closes with, under a label of its own (相关链接, 记者手记, 小贴士): part of the story, never one of its own. */
+const STORY_SECTION_RE = /^[【\[［]?(?:相关链接|新闻链接|背景链接|链接|延伸阅读|相关新闻|小贴士|温馨提示|专家提醒|记者手记|编辑手记|编后语?|背景)[】\]］]?[:：]?$/;
+
+export function storySection(line: string): boolean {
+  return STORY_SECTION_RE.test(line.trim());
 }
 
 /** A run of briefs' label (简讯, 经济快讯, 【短讯】): the items under it are paragraphs of one story. */

@@ -36,6 +36,7 @@ import {
   parseCredits,
   personName,
   rejoinSplitNames,
+  storySection,
   titleLike,
   titleOverByline,
   trailingByline,
@@ -304,14 +305,14 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
  * two or more under their subheads, so a lone one is a headline that lost its blank line (field test
  * 21: 社区便民座椅赢得居民好评⏎“真是太贴心了… read as a subhead of the fire story above). Not in a
  * 简讯 run, whose one titled item stays an item, nor in a copy-desk manuscript (field 15's 01.txt, one
- * subhead under its 主题：).
+ * subhead under its 主题：), nor a section a story closes with (相关链接, 记者手记: `storySection`).
  */
 function loneTitle(w: Walk, i: number, k: number): boolean {
   const cur = w.cur;
   const last = cur?.body[cur.body.length - 1];
   const title = textOf(w.blocks[i]);
   if (!cur || !last || last.image || w.blocks[i].gapBefore > 0 || !endsStory(spansText(last.spans))) return false;
-  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
+  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
   // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead)
   if (inBriefs(w, cur) || w.blocks.some((b) => b.styleRole === 'headline')) return false;
   for (let j = nextIndex(w, k); j < w.blocks.length; j = nextIndex(w, j)) {

@@ -142,6 +142,8 @@ describe('hard-wrapped and OCR text', () => {
     // a count or date a unit ends is one number (field test 21: 1 2月9日; field test 17: 2 012年); groups with no unit stay
     expect(clean('刘思佳）1 2月9日下午，2 012年1月，共3 00余人')).toBe('刘思佳）12月9日下午，2012年1月，共300余人');
     expect(clean('编号3 5 7，电话 12 34 56号线，版本1 2345年')).toBe('编号3 5 7，电话12 34 56号线，版本1 2345年');
+    // a date's unit takes only a number it can have: 8 30分 and 5 6月份 are two numbers
+    expect(clean('上午8 30分，5 6月份，20 26年')).toBe('上午8 30分，5 6月份，2026年');
     expect(joinWrappedLines(['in 2020', 'and 2021'])).toBe('in 2020 and 2021');
   });
 
@@ -323,6 +325,9 @@ describe('hard-wrapped and OCR text', () => {
     const quoted = await imported(['幸福中路夜市烟火暖人心', '本报讯 夜幕低垂，幸福中路却是一派热气腾腾的景象。', '从夏到冬的忠实顾客', '“我们一家喜欢逛夜市，从夏天逛到了冬天！”市民戴女士笑着说。', '摊主的新花样', '“今年我们推出了热红酒。”摊主小李说。'].join('\n'));
     expect(quoted.map((a) => a.headline)).toEqual(['幸福中路夜市烟火暖人心']);
     expect(quoted[0].body.content.filter((p) => p.type === 'heading').length).toBe(2);
+    // a section a story closes with under a label of its own stays the story's
+    const linked = await imported(['民房起火兄妹俩被困', '本报讯 7日凌晨，一民房失火，屋内有一对兄妹被困。', '消防员赶到后将两人救出。', '相关链接', '冬季是火灾高发期，专家提醒，电动车不要在室内充电。'].join('\n'));
+    expect(linked.map((a) => a.headline)).toEqual(['民房起火兄妹俩被困']);
     // a copy-desk manuscript labels its titles: its one unlabelled title line is a subhead (field test 15's 01.txt)
     const labelled = await imported(['主题：老旧小区改造中的暖心故事', '作者：新华社记者', '', '老旧小区改造是提升群众获得感的重要工作。', '民生为大 宜居“升级”', '新铺设的柏油路、彩色塑胶篮球场、电线规整又干净的楼道……看着焕然一新的家，在仪材小区住了近40年的魏洪德满意地说：“现在环境好了，物业管理也跟上了，住着舒心多了！”', '建于20世纪80年代的仪材小区是重庆市北碚区龙凤桥街道一家老国企职工家属区，有17栋楼、600余户居民。'].join('\n'));
     expect([labelled.length, labelled[0].body.content.filter((p) => p.type === 'heading').length]).toEqual([1, 1]);
@@ -473,6 +478,10 @@ describe('hard-wrapped and OCR text', () => {
     // …炫目。树 would run to 16, but 树 was pushed down with the comma a line may not start with: one paragraph
     const pushed = ['中牟县黄店镇的农民趁着天气凉爽下', '地收获，田间地头一片繁忙景象。今', '年秋收时节，大好秋色令人炫目。', '树，将要褪去苍翠大袍，换上叠彩金', '衣，花生田内农机隆隆，笑声飘扬。'];
     expect(paragraphEnds(pushed)).toEqual([]);
+    // a number too wide for the character left goes down whole: no paragraph end either
+    expect(paragraphEnds(['中牟县黄店镇的农民趁着天气凉爽下', '地收获，田间地头一片繁忙景象。今', '年秋收时节，大好秋色令人炫目。', '2023年全镇粮食产量达到了12万吨，', '花生田内农机隆隆，笑声飘扬开来。'])).toEqual([]);
+    // lines with digits hold more characters than lines of Han alone: the wrap is read from the latter
+    expect(paragraphEnds(['今年1至9月全市工业增加值同比增长了', '8.5%，高于全省平均水平2个百分点', '装备制造业增长12%，新材料产业增长', '全市经济运行总体平稳，稳中向好。', '工业投资同比增长15%，占全部投资', '的38%，比去年同期提高了2个百分点', '左右，其中民间投资增长较快。'])).toEqual([]);
   });
 
   it('a short wrapped line ending in a half-width full stop ends its paragraph, never a subhead; the stop becomes 。 though a stray space stands by it', async () => {
@@ -599,6 +608,11 @@ describe('line roles', () => {
     expect(trailingByline('的社会 环境。 (郭洁琼 宋婉青)')).toEqual({ byline: '(郭洁琼 宋婉青)', length: 10 });
     expect(trailingByline('形势持续稳定。 张铁生 文/图')).toEqual({ byline: '张铁生 文/图', length: 8 });
     expect(trailingByline('政策宣讲。(如图)')).toBeUndefined();
+    // a writer's name alone after the last stop: set apart by a space, or of three characters
+    expect(trailingByline('提出合理化建议。 邵建均')).toEqual({ byline: '邵建均', length: 4 });
+    expect(trailingByline('提出合理化建议。邵建均')).toEqual({ byline: '邵建均', length: 3 });
+    expect(trailingByline('提出合理化建议。 王岚')).toEqual({ byline: '王岚', length: 3 });
+    expect(trailingByline('项目成效显著。周边')).toBeUndefined();
   });
 
   it('leads, decks and split names', () => {
