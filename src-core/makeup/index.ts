@@ -53,19 +53,43 @@ const JUSTIFIED = 12;
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   const first = makeUpRanked(request, env);
   const best = first.result.alternatives[0];
-  if (!best || !first.missed.length || best.score.largestHole <= HOLE_LIMIT) return first.result;
+  // (a first run cut short by the time budget leaves no time for a second)
+  if (!best || !first.missed.length || best.score.largestHole <= HOLE_LIMIT || first.result.stats.stoppedBy === 'time') return first.result;
   const missed = new Set(first.missed.map((a) => a.id));
-  const again = makeUpRanked({ ...request, ranking: [...first.ranked.filter((id) => !missed.has(id)), ...missed] }, env);
+  const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const options = { ...request.options, timeBudgetMs: Math.max(0, budget - first.result.stats.ms) };
+  const again = makeUpRanked({ ...request, ranking: [...first.ranked.filter((id) => !missed.has(id)), ...missed], options }, env);
   const other = again.result.alternatives[0];
-  if (!other || other.score.largestHole >= best.score.largestHole) return first.result;
-  const names = first.missed.map((a) => `“${storyName(a, a.id)}”`).join('、');
-  const note = { zh: `${names}在本版排不下，排在后面的稿件先上版补满版面`, en: `${names} could not be placed on this page: the stories after it fill the page first` };
-  const stats = { ...again.result.stats, statesExpanded: first.result.stats.statesExpanded + again.result.stats.statesExpanded, measurements: first.result.stats.measurements + again.result.stats.measurements, ms: first.result.stats.ms + again.result.stats.ms };
-  return { ...again.result, notes: [note, ...again.result.notes], stats };
+  // (kept only when its hole is smaller and it holds no more over: a smaller hole is not worth a story)
+  if (!other || other.score.largestHole >= best.score.largestHole || other.heldOver.length > best.heldOver.length) return first.result;
+  return withFirstRun(again, first, other);
 }
 
-/** One make-up in the request's ranking; with the ranking used and the stories the copy estimate took that the best page could not place. */
-function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): { result: MakeUpResult; ranked: string[]; missed: Article[] } {
+/**
+ * The second run's result, told as the first run's: the notes on the ranking the first run made (a 上接
+ * story not made the lead, a ranked id that does not exist), a note naming the stories the page could
+ * not take and now holds, and the work of both runs.
+ */
+function withFirstRun(again: Ranked, first: Ranked, best: Alternative): MakeUpResult {
+  const stillHeld = new Set(best.heldOver.map((h) => h.articleId));
+  const names = first.missed.filter((a) => stillHeld.has(a.id)).map((a) => `“${storyName(a, a.id)}”`).join('、');
+  const notes = names ? [{ zh: `${names}在本版排不下，排在后面的稿件先上版补满版面`, en: `${names} could not be placed on this page: the stories ranked after them fill the page first` }] : [];
+  const a = again.result.stats;
+  const b = first.result.stats;
+  const stats = { ...a, statesExpanded: a.statesExpanded + b.statesExpanded, measurements: a.measurements + b.measurements, ms: a.ms + b.ms };
+  return { ...again.result, notes: [...notes, ...first.rankNotes, ...again.result.notes], stats };
+}
+
+/** One make-up run, with what the next may need: the ranking it used, the notes on that ranking, and the stories the copy estimate took that its best page could not place. */
+interface Ranked {
+  result: MakeUpResult;
+  ranked: string[];
+  rankNotes: MakeUpResult['notes'];
+  missed: Article[];
+}
+
+/** One make-up in the request's ranking. */
+function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ranked {
   const now = (): number => performance.now();
   const started = now();
   const doc = request.document;
@@ -78,6 +102,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): { 
   const locked = doc.blocks.filter((b) => b.locked || (b.kind === 'image' && b.articleId !== undefined && onPage.has(b.articleId)));
   const obstacles = locked.flatMap(cellsOfBlock);
   const all = rankArticles(request, notes);
+  const rankNotes = [...notes];
   const leadLocked = all.length > 0 && onPage.has(all[0].id);
   const ranked = all.filter((a) => !onPage.has(a.id));
   const held: HeldOver[] = [];
@@ -139,7 +164,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): { 
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
   const onBest = new Set(alternatives[0]?.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
-  return { result, ranked: all.map((a) => a.id), missed: eligible.filter((a) => !onBest.has(a.id)) };
+  return { result, ranked: all.map((a) => a.id), rankNotes, missed: eligible.filter((a) => !onBest.has(a.id)) };
 }
 
 /** How many of the best pages left with a hole while stories are held over are refilled (补空). */

@@ -116,10 +116,12 @@ describe('made-up day sets, read back from the PDF', () => {
     const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-long-second.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
     const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
     const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
-    const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: UNTIMED }, { fonts });
+    // (a ranking naming a story that is not there: the first run's note on it is kept with the second run's page)
+    const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, ranking: ['t0', 't1', 't2', 't3', 'gone'], pictures: day.pictures, options: UNTIMED }, { fonts });
     const alt = result.alternatives[0];
     const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
     const probe = await probePdf(alt.document, fonts);
+    expect(result.notes.filter((n) => n.zh.includes('gone')).length).toBe(1);
     // (before: the lead and the 600-character story, a third of the page blank: a hole of 69 column-lines)
     expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
     expect([[...placedIds].sort(), alt.heldOver.map((h) => h.articleId)]).toEqual([['t0', 't2', 't3'], ['t1']]);
