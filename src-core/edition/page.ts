@@ -32,7 +32,8 @@ export function adBlocks(ads: PageInput['ads']): AdBlock[] {
 /** The page made up (one alternative, deterministic); undefined when make-up found none. */
 export function makeUpEditionPage(input: PageInput, fonts: FontRegistry): Alternative | undefined {
   const document: BanmianDocument = { formatVersion: FORMAT_VERSION, page: input.page, articles: input.articles, images: input.images, blocks: adBlocks(input.ads) };
-  return makeUp({ document, pictures: input.pictures, options: { alternatives: 1 } }, { fonts }).alternatives[0];
+  // (the plan and the continued parts decide which stories give way on an edition's page: make-up does not hold another to fill it)
+  return makeUp({ document, pictures: input.pictures, options: { alternatives: 1, holdToFill: false } }, { fonts }).alternatives[0];
 }
 
 /**

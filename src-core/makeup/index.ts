@@ -54,7 +54,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
   const first = makeUpRanked(request, env);
   const best = first.result.alternatives[0];
   // (a first run cut short by the time budget leaves no time for a second)
-  if (!best || !first.missed.length || best.score.largestHole <= HOLE_LIMIT || first.result.stats.stoppedBy === 'time') return first.result;
+  if (request.options?.holdToFill === false || !best || !first.missed.length || best.score.largestHole <= HOLE_LIMIT || first.result.stats.stoppedBy === 'time') return first.result;
   const missed = new Set(first.missed.map((a) => a.id));
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const options = { ...request.options, timeBudgetMs: Math.max(0, budget - first.result.stats.ms) };

@@ -24,6 +24,12 @@ export interface MakeUpOptions {
   trackingRange?: number;
   /** Allow cutting paragraphs marked 可删 (the last first, whole paragraphs only) from an article that would otherwise be held over. */
   allowCut?: boolean;
+  /**
+   * When the best page is left with a hole because a story the copy estimate took cannot be placed,
+   * make the page up again with that story ranked last (default true). An edition's page says false:
+   * its plan and the continued parts decide which stories give way (`continued-room.ts`).
+   */
+  holdToFill?: boolean;
 }
 
 /**

@@ -131,6 +131,9 @@ describe('made-up day sets, read back from the PDF', () => {
     const got = counts(probe.text);
     expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
+    // an edition's page does not (its plan decides which stories give way): the first run's page, the 1,200-character story held
+    const planned = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
+    expect(planned.heldOver.map((h) => h.articleId).sort()).toEqual(['t1', 't2']);
   });
 
   it('a 四开 page a tenth short of copy opens up its titles rather than leave a well at the foot, read from the PDF', async () => {
