@@ -8,6 +8,11 @@ export function isCjk(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff5a);
 }
 
+/** An ASCII digit, as OCR sets numbers (full-width ones are in `isCjk`). */
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
 export function isHanChar(ch: string | undefined): boolean {
   return ch !== undefined && isHan(ch.codePointAt(0)!);
 }

@@ -2,7 +2,7 @@
  * Hard-wrapped and OCR'd text: joining the lines of a paragraph, and removing the spaces OCR leaves
  * where it joined column lines ("…书记、高 新区党工委…"). Latin words keep their spaces.
  */
-import { isCjkChar, isSpace } from './chars';
+import { isCjkChar, isDigit, isSpace } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import type { ChangeLog } from './report';
 
@@ -61,8 +61,7 @@ function partsNames(before: string, raw: string): boolean {
  * 27. 9, 79.1 %). A space between two digits stays (a phone number's groups, a date and a time) unless a unit ends them (splitsCount).
  */
 function splitsNumber(left: string | undefined, right: string | undefined, wrap: boolean): boolean {
-  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-  return (digit(left) && ((wrap && digit(right)) || right === '.' || right === '%')) || (left === '.' && digit(right));
+  return (isDigit(left) && ((wrap && isDigit(right)) || right === '.' || right === '%')) || (left === '.' && isDigit(right));
 }
 
 /**
@@ -79,11 +78,10 @@ const COUNT_UNIT = /[万亿元个名人户家次岁多余%]/;
  * right after it, the number possible for a date's unit.
  */
 function splitsCount(chars: string[], i: number, j: number): boolean {
-  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
   let a = i;
-  while (digit(chars[a - 1])) a--;
+  while (isDigit(chars[a - 1])) a--;
   let b = j;
-  while (digit(chars[b])) b++;
+  while (isDigit(chars[b])) b++;
   const before = i - a;
   const after = b - j;
   if (!(before > 0 && after > 0 && before + after <= 4) || /[0-9.\s]/.test(chars[a - 1] ?? '')) return false;

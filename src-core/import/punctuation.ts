@@ -7,7 +7,7 @@
  * Works on an array of code points and returns a replacement for each (possibly ''), so that the
  * caller can map the change back onto styled spans.
  */
-import { isCjk, isHanChar } from './chars';
+import { isCjk, isDigit, isHanChar } from './chars';
 import type { ChangeLog } from './report';
 
 const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef“”‘’]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -18,7 +18,6 @@ const SMALL_FORMS: Record<string, string> = { '﹐': '，', '﹑': '、', '﹒':
 /** The characters this module may change; a paragraph without any is returned as it is. */
 const MARKS = new Set([',', ':', ';', '?', '!', '(', ')', '"', "'", '.', '-', '。']);
 
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 const isLatinLetter = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z]/.test(ch);
 const cjk = (ch: string | undefined): boolean => ch !== undefined && isCjk(ch.codePointAt(0)!);
 const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0';

@@ -158,6 +158,8 @@ interface Walk {
   groupsSeen: number;
   /** An OCR'd page whose blank lines part its stories, not its paragraphs (see blankPartsStories). */
   blankParts: boolean;
+  /** A copy-desk manuscript: its headline labelled (主题：…), so an unlabelled title line in it is a subhead (see loneTitle). */
+  labelled: boolean;
 }
 
 export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
@@ -179,7 +181,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = labelled.map(classify);
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes) };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline') };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   for (const d of w.drafts) finishArticle(d, res, o, guess);
   return res;
@@ -314,7 +316,7 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
   if (!cur || !last || last.image || w.blocks[i].gapBefore > 0 || !endsStory(spansText(last.spans))) return false;
   if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
   // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead)
-  if (inBriefs(w, cur) || w.blocks.some((b) => b.styleRole === 'headline')) return false;
+  if (inBriefs(w, cur) || w.labelled) return false;
   for (let j = nextIndex(w, k); j < w.blocks.length; j = nextIndex(w, j)) {
     if (w.classes[j] === 'title' || opensStory(w, j)) return true;
     if (w.classes[j] !== 'maybe-title') continue;
