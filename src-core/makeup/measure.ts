@@ -292,7 +292,7 @@ export class Measurer {
 function styled(article: Article, page: PageSettings, headlineSize: number | undefined, tracking: number, face?: HeadlineFace): Article {
   const o = { ...(article.styleOverrides ?? {}) };
   // (its leading the page style's at that size: white space an earlier make-up gave the title area is the shape's to give again)
-  if (headlineSize !== undefined) o.headline = { ...o.headline, ...face, size: headlineSize, lineHeight: (page.styles.headline.lineHeight / page.styles.headline.size) * headlineSize };
+  if (headlineSize !== undefined) o.headline = { ...o.headline, ...face, size: headlineSize, lineHeight: headlineLeading(page, headlineSize) };
   for (const s of ['body', 'lead', 'subhead'] as const) {
     const { tracking: _was, lineShift: _shift, ...own } = o[s] ?? {};
     const set = tracking !== 0 ? { ...own, tracking: page.styles[s].tracking + tracking } : own;
@@ -302,9 +302,13 @@ function styled(article: Article, page: PageSettings, headlineSize: number | und
   return { ...article, styleOverrides: o };
 }
 
+/** The headline style's leading scaled to `size` (pt). */
+function headlineLeading(page: PageSettings, size: number): number {
+  return (page.styles.headline.lineHeight / page.styles.headline.size) * size;
+}
+
 function headlineOverride(a: Article, page: PageSettings, columns: number, size: number, extraLineHeight: number): Article['styleOverrides'] {
-  const base = page.styles.headline;
-  const lineHeight = (base.lineHeight / base.size) * size + extraLineHeight;
+  const lineHeight = headlineLeading(page, size) + extraLineHeight;
   return { ...(a.styleOverrides ?? {}), headline: { ...a.styleOverrides?.headline, ...rankFace(page, columns, size), size, lineHeight } };
 }
 
