@@ -391,6 +391,8 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
   const out: Fitted[] = [];
   const natural = m;
   if (room - natural.rows > MIN_MODULE || natural.rows === room) out.push({ spec: base, m: natural, stretch: 0 });
+  const trimmed = trimToText(input, article, base, natural);
+  if (trimmed && (room - trimmed.m.rows > MIN_MODULE || trimmed.m.rows === room)) out.push(trimmed);
   for (const depth of [...new Set(depths)].sort((a, b) => b - a)) {
     if (depth <= natural.rows || depth > room) continue;
     const grown = grow(input, article, base, natural, depth);
@@ -403,6 +405,25 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
 /** A stepped module whose text ends before its step: all blank under its titles' overhang (field test 15, a brief-length lead). */
 function blankStep({ spec, m }: Fitted): boolean {
   return !!spec.stepRows && m.emptyLines >= spec.stepRows * ((spec.titleSpan ?? spec.span) - spec.span);
+}
+
+/**
+ * A module whose pictures run deeper than its text (its last column ends a row or more short): the
+ * pictures cropped shallower, within their limits (CROP), until the text fills the module's columns
+ * but for less than a row; offered beside the uncropped shape. Undefined when no crop gains a line.
+ */
+function trimToText(input: SearchInput, article: Article, spec: ShapeSpec, m: Measured): Fitted | undefined {
+  const spare = spec.pictures.reduce((n, p) => n + p.rows - p.min, 0);
+  if (!spare || m.emptyLines < spec.span) return undefined;
+  let best: Fitted | undefined;
+  for (let cut = 1; cut <= spare; cut++) {
+    const cropped = { ...spec, pictures: resize(spec.pictures, -cut) };
+    const at = input.measurer.measure(article, cropped);
+    if (!at || at.rows >= (best?.m ?? m).rows) break;
+    best = { spec: cropped, m: at, stretch: 0 };
+    if (at.emptyLines < spec.span) break;
+  }
+  return best;
 }
 
 /** The shape with its pictures cropped shallower (within their limits) so that it fits `room` lines (see `shrink` for text). */

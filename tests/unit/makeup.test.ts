@@ -843,6 +843,22 @@ describe('makeUp on bad input', () => {
     expect(r.notes.filter((n) => n.articleId !== undefined).map((n) => n.articleId)).toEqual([articles[1].id]);
   });
 
+  it('crops a picture deeper than its story\'s text (a portrait beside two columns) so that the text fills the module: its last column ends within the hole limit', () => {
+    const base = emptyDocument('tabloid');
+    // (a locked column at the right: the lead is set four columns wide, its picture two of them)
+    const blocks = [{ id: 'side', kind: 'box' as const, col: 4, span: 1, row: 0, rows: gridGeometry(base.page).rows, locked: true }];
+    const doc = { ...base, articles: [article('a', para.repeat(3), '全市一季度经济运行开局良好'), article('b', para.repeat(12), '老旧小区改造惠及两万户')], images: [photo('ph', 2400, 3000)], blocks };
+    const alt = makeUp({ document: doc, pictures: [{ imageId: 'ph', articleId: 'a', caption: '图为现场。' }], options: { alternatives: 1 } }, { fonts }).alternatives[0];
+    const lead = alt.blocks.find((b): b is ArticleBlock => b.kind === 'article' && b.articleId === 'a')!;
+    const frame = alt.blocks.find((b): b is ImageBlock => b.kind === 'image')!;
+    const natural = pictureFrame(gridGeometry(base.page), base.page, doc.images[0], frame.span, '图为现场。');
+    // (uncropped, the portrait ran 15 lines deeper than the text beside it)
+    expect(layout(alt.document, { fonts }).frames.find((f) => f.blockId === lead.id)!.emptyLines).toBeLessThanOrEqual(3);
+    expect(frame.rows).toBeLessThan(natural.rows);
+    expect(frame.rows).toBeGreaterThanOrEqual(natural.min);
+    expect(alt.heldOver).toEqual([]);
+  });
+
   it('says in its moves how far a picture\'s frame crops it (deeper: enlarged, sides cropped; shallower: top and bottom)', () => {
     let cropped = 0;
     for (const request of (['broadsheet-overflow', 'broadsheet-fits', 'tabloid', 'tabloid-fits'] as const).map(dayRequest)) for (const alt of makeUp(request, { fonts }).alternatives) {
