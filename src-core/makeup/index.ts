@@ -48,39 +48,63 @@ const JUSTIFIED = 12;
  * When the best page is left with a hole while stories its copy estimate took could not be placed
  * (a long second story under a long lead on a 四开 page: 30% of the page blank), the page is made up
  * again with those stories ranked last, so that the shorter ones after them fill it, as a 组版 holds
- * the story that does not fit rather than the page's blank; the page with the smaller hole is kept.
+ * the story that does not fit rather than the page's blank; the page with the smaller hole is kept,
+ * and so on for at most HOLD_ROUNDS runs in all.
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   const first = makeUpRanked(request, env);
-  const best = first.result.alternatives[0];
-  // (a first run cut short by the time budget leaves no time for a second)
-  if (request.options?.holdToFill === false || !best || !first.missed.length || best.score.largestHole <= HOLE_LIMIT || first.result.stats.stoppedBy === 'time') return first.result;
-  const missed = new Set(first.missed.map((a) => a.id));
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-  const options = { ...request.options, timeBudgetMs: Math.max(0, budget - first.result.stats.ms) };
-  const again = makeUpRanked({ ...request, ranking: [...first.ranked.filter((id) => !missed.has(id)), ...missed], options }, env);
-  const other = again.result.alternatives[0];
-  // (kept only when its hole is smaller and it holds no more over: a smaller hole is not worth a story)
-  if (!other || other.score.largestHole >= best.score.largestHole || other.heldOver.length > best.heldOver.length) return first.result;
-  return withFirstRun(again, first, other);
+  const holeOf = (r: Ranked): number => r.result.alternatives[0]?.score.largestHole ?? 0;
+  let kept = { run: first, missed: [] as Article[] };
+  let stats = first.result.stats;
+  const missed: Article[] = [];
+  for (let cur = first, run = 1; run < HOLD_ROUNDS; run++) {
+    // (a run cut short by the time budget leaves no time for another)
+    if (request.options?.holdToFill === false || !cur.result.alternatives.length || !cur.missed.length || holeOf(kept.run) <= HOLE_LIMIT || cur.result.stats.stoppedBy === 'time') break;
+    // (the first story it could not take goes last, one a run: the stories after it, one of them maybe as long, move up)
+    const story = cur.missed[0];
+    if (cur.ranked[cur.ranked.length - 1] === story.id) break;
+    if (!missed.includes(story)) missed.push(story);
+    const options = { ...request.options, timeBudgetMs: Math.max(0, budget - stats.ms) };
+    cur = makeUpRanked({ ...request, ranking: [...cur.ranked.filter((id) => id !== story.id), story.id], options }, env);
+    stats = sumStats(stats, cur.result.stats);
+    const best = kept.run.result.alternatives[0];
+    const other = cur.result.alternatives[0];
+    // (kept only when its hole is smaller and it holds no more over: a smaller hole is not worth a story)
+    if (other && other.score.largestHole < best.score.largestHole && other.heldOver.length <= best.heldOver.length) kept = { run: cur, missed: [...missed] };
+  }
+  if (kept.run === first) return first.result;
+  return { ...withFirstRun(kept.run, first, kept.missed), stats };
 }
 
 /**
- * The second run's result, told as the first run's: the notes on the ranking the first run made (a 上接
- * story not made the lead, a ranked id that does not exist), a note naming the stories the page could
- * not take and now holds, and the work of both runs.
+ * Make-up runs in all, at most: the first, and those that rank last the stories the run before could not
+ * take (a run may be no better, the one after it is: its page may hold the next story that does not fit).
  */
-function withFirstRun(again: Ranked, first: Ranked, best: Alternative): MakeUpResult {
-  const stillHeld = new Set(best.heldOver.map((h) => h.articleId));
-  const names = first.missed.filter((a) => stillHeld.has(a.id)).map((a) => `“${storyName(a, a.id)}”`).join('、');
-  const notes = names ? [{ zh: `${names}在本版排不下，排在后面的稿件先上版补满版面`, en: `${names} could not be placed on this page: the stories ranked after them fill the page first` }] : [];
-  const a = again.result.stats;
-  const b = first.result.stats;
-  const stats = { ...a, statesExpanded: a.statesExpanded + b.statesExpanded, measurements: a.measurements + b.measurements, ms: a.ms + b.ms };
-  return { ...again.result, notes: [...notes, ...first.rankNotes, ...again.result.notes], stats };
+const HOLD_ROUNDS = 4;
+
+function sumStats(a: MakeUpResult['stats'], b: MakeUpResult['stats']): MakeUpResult['stats'] {
+  return { ...b, statesExpanded: a.statesExpanded + b.statesExpanded, measurements: a.measurements + b.measurements, ms: a.ms + b.ms };
 }
 
-/** One make-up run, with what the next may need: the ranking it used, the notes on that ranking, and the stories the copy estimate took that its best page could not place. */
+/**
+ * The last run's result, told as the first run's: the notes on the ranking the first run made (a 上接
+ * story not made the lead, a ranked id that does not exist), a note naming the stories the pages before
+ * could not take and this one holds, and the work of all the runs.
+ */
+function withFirstRun(last: Ranked, first: Ranked, missed: Article[]): MakeUpResult {
+  const best = last.result.alternatives[0];
+  const stillHeld = new Set(best.heldOver.map((h) => h.articleId));
+  const names = missed.filter((a) => stillHeld.has(a.id)).map((a) => `“${storyName(a, a.id)}”`).join('、');
+  const notes = names ? [{ zh: `${names}在本版排不下，排在后面的稿件先上版补满版面`, en: `${names} could not be placed on this page: the stories ranked after them fill the page first` }] : [];
+  return { ...last.result, notes: [...notes, ...first.rankNotes, ...last.result.notes] };
+}
+
+/**
+ * One make-up run, with what the next may need: the ranking it used, the notes on that ranking, and the
+ * stories its best page could not take: those the copy estimate took that it could not place, or, when it
+ * placed them all, the story whose length made the estimate call the page full (the rest after it held).
+ */
 interface Ranked {
   result: MakeUpResult;
   ranked: string[];
@@ -111,7 +135,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
@@ -164,7 +188,9 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
   const onBest = new Set(alternatives[0]?.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
-  return { result, ranked: all.map((a) => a.id), rankNotes, missed: eligible.filter((a) => !onBest.has(a.id)) };
+  const missed = eligible.filter((a) => !onBest.has(a.id));
+  // (every story the estimate took is on the page: the one that made the estimate stop is the one the page could not take)
+  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missed.length || !overflow ? missed : [overflow] };
 }
 
 /** How many of the best pages left with a hole while stories are held over are refilled (补空). */
@@ -334,7 +360,7 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string> } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article } {
   const free = freeCells(measurer.geo, obstacles);
   const unplaceable = new Set<string>();
   const { columns } = measurer.geo;
@@ -342,6 +368,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
   const fillers: Article[] = [];
   let area = 0;
   let full = false;
+  let overflow: Article | undefined;
   for (const a of ranked) {
     const name = storyName(a, a.id);
     const body = plainText(a.body).trim() || a.lead.trim();
@@ -375,6 +402,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     // Once the page is full, every lower-ranked article is held over too: never a lower rank in a higher one's place;
     // but a few short ones without pictures are kept aside to fill a page the others leave with a hole (补空, `refill`).
     if (full || (out.length > 0 && area + cells > free * COPY_CAP)) {
+      if (!full) overflow = a;
       full = true;
       if (fillers.length < FILLERS && cells <= free * FILLER_SHARE && pictures(a) === 0) {
         fillers.push(chosen);
@@ -387,7 +415,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     out.push(chosen);
   }
   const roomy = full || area <= 0 ? 1 : Math.min(ROOMY_MOST, Math.max(1, free / area));
-  return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable };
+  return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable, overflow };
 }
 
 /** Copy short of the page lets its pictures take up to this much more of it than their rank's share. */

@@ -136,6 +136,31 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(planned.heldOver.map((h) => h.articleId).sort()).toEqual(['t1', 't2']);
   });
 
+  it('a 四开 page holds, one at a time, the stories that do not fit under its lead, those its copy estimate stopped at included, and the shorter ones after them fill it, read from the PDF', async () => {
+    const cases = [
+      // (before: 77 column-lines blank; the 2,000-character s2 made the estimate call the page full)
+      { file: 'tabloid-full-estimate.json', placed: ['s0', 's1', 's3', 's4'], held: ['s2', 's5'], named: 's2' },
+      // (before: 58; the second run had ranked s1 and s2 last together, s2 the one story that fits under the lead)
+      { file: 'tabloid-hold-one.json', placed: ['s0', 's2'], held: ['s1', 's3', 's4'], named: 's1' },
+    ];
+    for (const { file, placed: wantPlaced, held, named } of cases) {
+      const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
+      const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+      const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
+      const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: UNTIMED }, { fonts });
+      const alt = result.alternatives[0];
+      const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+      const probe = await probePdf(alt.document, fonts);
+      expect(probe.holes[0]?.size ?? 0, file).toBeLessThanOrEqual(HOLE_LIMIT);
+      expect([[...placedIds].sort(), alt.heldOver.map((h) => h.articleId).sort()], file).toEqual([wantPlaced, held]);
+      expect(result.notes.some((n) => n.zh.startsWith(`“${articles.find((a) => a.id === named)!.headline}”在本版排不下`)), file).toBe(true);
+      const want = counts(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))));
+      const got = counts(probe.text);
+      expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch)), file).toEqual([]);
+      expect(layout(alt.document, { fonts }).overset, file).toEqual([]);
+    }
+  });
+
   it('a 四开 page a tenth short of copy opens up its titles rather than leave a well at the foot, read from the PDF', async () => {
     const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-short-stack.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[] };
     const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
