@@ -45,41 +45,49 @@ const JUSTIFIED = 12;
  * held over (待用) and the levers pulled. Pure and deterministic (the work budget bounds the search;
  * the time budget is a backstop that is reported when it cuts the search short).
  *
- * When the best page is left with a hole while stories its copy estimate took could not be placed
+ * When a run's pages are all left with a hole while stories its copy estimate took could not be placed
  * (a long second story under a long lead on a 四开 page: 30% of the page blank), the page is made up
- * again with those stories ranked last, so that the shorter ones after them fill it, as a 组版 holds
- * the story that does not fit rather than the page's blank; the page with the smaller hole is kept,
- * and so on for at most HOLD_ROUNDS runs in all.
+ * again with the first of them ranked last, so that the shorter ones after it fill the page, as a 组版
+ * holds the story that does not fit rather than the page's blank; a run's page is kept when it is
+ * `fuller` than the page kept so far; one story a run, each story once, for at most HOLD_ROUNDS runs in
+ * all, within the time budget. Each run also ranks its pages with their titles opened up (`open`).
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
-  const first = makeUpRanked(request, env);
+  // (an edition's page neither holds a story to fill itself nor opens up its titles: its plan decides which stories give way)
+  if (request.options?.holdToFill === false) return makeUpRanked(request, env).result;
+  const first = makeUpRanked(request, env, true);
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-  const holeOf = (r: Ranked): number => r.result.alternatives[0]?.score.largestHole ?? 0;
-  let kept = { run: first, missed: [] as Article[] };
+  let kept = { run: first, moved: [] as Article[] };
   let stats = first.result.stats;
-  const missed: Article[] = [];
-  for (let cur = first, run = 1; run < HOLD_ROUNDS; run++) {
-    // (a run cut short by the time budget leaves no time for another)
-    if (request.options?.holdToFill === false || !cur.result.alternatives.length || !cur.missed.length || holeOf(kept.run) <= HOLE_LIMIT || cur.result.stats.stoppedBy === 'time') break;
-    // (the first story it could not take goes last, one a run: the stories after it, one of them maybe as long, move up)
-    const story = cur.missed[0];
-    if (cur.ranked[cur.ranked.length - 1] === story.id) break;
-    if (!missed.includes(story)) missed.push(story);
-    const options = { ...request.options, timeBudgetMs: Math.max(0, budget - stats.ms) };
-    cur = makeUpRanked({ ...request, ranking: [...cur.ranked.filter((id) => id !== story.id), story.id], options }, env);
+  const moved: Article[] = [];
+  // (a run cut short by the time budget leaves no time for another)
+  for (let cur = first, run = 1; run < HOLD_ROUNDS && cur.holed && cur.result.stats.stoppedBy !== 'time' && stats.ms < budget; run++) {
+    const story = cur.missed.find((a) => !moved.some((m) => m.id === a.id));
+    if (!story) break;
+    moved.push(story);
+    const options = { ...request.options, timeBudgetMs: budget - stats.ms };
+    cur = makeUpRanked({ ...request, ranking: [...cur.ranked.filter((id) => id !== story.id), story.id], options }, env, true);
     stats = sumStats(stats, cur.result.stats);
-    const best = kept.run.result.alternatives[0];
-    const other = cur.result.alternatives[0];
-    // (kept only when its hole is smaller and it holds no more over: a smaller hole is not worth a story)
-    if (other && other.score.largestHole < best.score.largestHole && other.heldOver.length <= best.heldOver.length) kept = { run: cur, missed: [...missed] };
+    if (fuller(cur, kept.run)) kept = { run: cur, moved: [...moved] };
   }
-  if (kept.run === first) return first.result;
-  return { ...withFirstRun(kept.run, first, kept.missed), stats };
+  const result = kept.run === first ? first.result : withFirstRun(kept.run, first, kept.moved);
+  return { ...result, stats: { ...stats, stoppedBy: kept.run.result.stats.stoppedBy } };
 }
 
 /**
- * Make-up runs in all, at most: the first, and those that rank last the stories the run before could not
- * take (a run may be no better, the one after it is: its page may hold the next story that does not fit).
+ * Whether a run's best page is better than another's: of two within the hole limit, the one holding fewer
+ * stories over; else the one with the smaller hole, if it holds no more over (a smaller hole is not worth a story).
+ */
+function fuller(a: Ranked, b: Ranked): boolean {
+  const [x, y] = [a.result.alternatives[0], b.result.alternatives[0]];
+  if (!x || !y) return !!x;
+  if (x.score.largestHole <= HOLE_LIMIT && y.score.largestHole <= HOLE_LIMIT) return x.heldOver.length < y.heldOver.length;
+  return x.score.largestHole < y.score.largestHole && x.heldOver.length <= y.heldOver.length;
+}
+
+/**
+ * Make-up runs in all, at most: the first, and those that each rank last a story the run before could not
+ * take (a run may be no better and the one after it is: its page may hold the next story that does not fit).
  */
 const HOLD_ROUNDS = 4;
 
@@ -88,14 +96,14 @@ function sumStats(a: MakeUpResult['stats'], b: MakeUpResult['stats']): MakeUpRes
 }
 
 /**
- * The last run's result, told as the first run's: the notes on the ranking the first run made (a 上接
- * story not made the lead, a ranked id that does not exist), a note naming the stories the pages before
- * could not take and this one holds, and the work of all the runs.
+ * The kept run's result, told as the first run's: the notes on the ranking the first run made (a 上接
+ * story not made the lead, a ranked id that does not exist) and a note naming the stories ranked last
+ * that its page holds.
  */
-function withFirstRun(last: Ranked, first: Ranked, missed: Article[]): MakeUpResult {
+function withFirstRun(last: Ranked, first: Ranked, moved: Article[]): MakeUpResult {
   const best = last.result.alternatives[0];
   const stillHeld = new Set(best.heldOver.map((h) => h.articleId));
-  const names = missed.filter((a) => stillHeld.has(a.id)).map((a) => `“${storyName(a, a.id)}”`).join('、');
+  const names = moved.filter((a) => stillHeld.has(a.id)).map((a) => `“${storyName(a, a.id)}”`).join('、');
   const notes = names ? [{ zh: `${names}在本版排不下，排在后面的稿件先上版补满版面`, en: `${names} could not be placed on this page: the stories ranked after them fill the page first` }] : [];
   return { ...last.result, notes: [...notes, ...first.rankNotes, ...last.result.notes] };
 }
@@ -110,10 +118,17 @@ interface Ranked {
   ranked: string[];
   rankNotes: MakeUpResult['notes'];
   missed: Article[];
+  /** No page keeping the rules, 补空's included, was within the hole limit before their titles were opened up. */
+  holed: boolean;
 }
 
-/** One make-up in the request's ranking. */
-function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ranked {
+/**
+ * One make-up in the request's ranking. With `open`, when no page keeping the rules, 补空's included, is
+ * within the hole limit, the pages are ranked too with their titles opened up further by 撑满 (`ROOMY_PAD`, as on a page
+ * short of copy): a last resort, after 补空, whose short story fills a hole better, and beside holding a
+ * story that does not fit (`makeUp` goes on holding while a run's pages before opening all have holes).
+ */
+function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, open = false): Ranked {
   const now = (): number => performance.now();
   const started = now();
   const doc = request.document;
@@ -168,7 +183,10 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked, geo.rows);
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
   const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
-  const justified = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
+  const refilled = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
+  const full = (c: Candidate): boolean => score(c).largestHole <= HOLE_LIMIT;
+  const holed = !refilled.some((c) => full(c) && keeps(c));
+  const justified = !open || roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true)))];
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
   scored.sort((a, b) => b.rate - a.rate);
@@ -189,8 +207,8 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
   const onBest = new Set(alternatives[0]?.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
   const missed = eligible.filter((a) => !onBest.has(a.id));
-  // (every story the estimate took is on the page: the one that made the estimate stop is the one the page could not take)
-  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missed.length || !overflow ? missed : [overflow] };
+  // (every story the estimate took is on the page: the one that made the estimate stop, unless 补空 placed it, is the one the page could not take)
+  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missed.length || !overflow || onBest.has(overflow.id) ? missed : [overflow], holed };
 }
 
 /** How many of the best pages left with a hole while stories are held over are refilled (补空). */

@@ -385,14 +385,12 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
     ({ spec: base, m } = cropped);
   }
   if (!m) return [];
-  // No headline over fewer than MIN_LEGS lines of its text, nor a module shallower than it is wide (a brief as a
-  // 6- or 8-column band a few lines deep reads as a strip): the story goes narrower.
-  if (spec.headlineSize > 0 && spec.span > 1 && m.rows - m.titleRows < Math.max(MIN_LEGS, spec.span)) return [];
+  if (legless(spec, m)) return [];
   const out: Fitted[] = [];
   const natural = m;
   if (room - natural.rows > MIN_MODULE || natural.rows === room) out.push({ spec: base, m: natural, stretch: 0 });
   const trimmed = trimToText(input, article, base, natural);
-  if (trimmed && (room - trimmed.m.rows > MIN_MODULE || trimmed.m.rows === room)) out.push(trimmed);
+  if (trimmed && !legless(spec, trimmed.m) && (room - trimmed.m.rows > MIN_MODULE || trimmed.m.rows === room)) out.push(trimmed);
   for (const depth of [...new Set(depths)].sort((a, b) => b - a)) {
     if (depth <= natural.rows || depth > room) continue;
     const grown = grow(input, article, base, natural, depth);
@@ -400,6 +398,14 @@ function fitOnce(input: SearchInput, rank: number, spec: ShapeSpec, room: number
     else if (depth === room && depth - natural.rows <= MIN_MODULE) out.push({ spec: base, m: natural, stretch: depth - natural.rows });
   }
   return out.filter((f) => !blankStep(f));
+}
+
+/**
+ * A headline over fewer than MIN_LEGS lines of its text, or a module shallower than it is wide (a brief as a
+ * 6- or 8-column band a few lines deep reads as a strip): the story goes narrower.
+ */
+function legless(spec: ShapeSpec, m: Measured): boolean {
+  return spec.headlineSize > 0 && spec.span > 1 && m.rows - m.titleRows < Math.max(MIN_LEGS, spec.span);
 }
 
 /** A stepped module whose text ends before its step: all blank under its titles' overhang (field test 15, a brief-length lead). */

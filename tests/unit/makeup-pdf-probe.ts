@@ -83,7 +83,7 @@ function titleAndPictureAreas(pl: ReturnType<typeof layout>, doc: BanmianDocumen
     let text = Number.POSITIVE_INFINITY;
     for (const it of pl.items) {
       if (it.kind !== 'glyphs' || !it.source || it.source.owner !== owner) continue;
-      // (a line may open with a mark set half an em into the margin: an opening quote, compressed at the line's start)
+      // (a line may open with a mark set into the margin, up to an em: an opening quote compressed at the line's start)
       if (!(it.xs[0] >= f.x - it.size && it.xs[0] <= f.x + f.width && it.y >= f.y - 1 && it.y <= f.y + f.height)) continue;
       // y is the baseline: the descent is about a fifth of the size, the ascent the rest.
       if (TITLE_FIELDS.has(it.source.field)) titles = Math.max(titles, it.y + it.size / 5);

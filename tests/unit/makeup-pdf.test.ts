@@ -136,12 +136,14 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(planned.heldOver.map((h) => h.articleId).sort()).toEqual(['t1', 't2']);
   });
 
-  it('a 四开 page holds, one at a time, the stories that do not fit under its lead, those its copy estimate stopped at included, and the shorter ones after them fill it, read from the PDF', async () => {
+  it('a 四开 page holds, one at a time, the stories that do not fit under its lead, those its copy estimate stopped at included, and the shorter ones after them fill it, its titles opened up last, read from the PDF', async () => {
     const cases = [
       // (before: 77 column-lines blank; the 2,000-character s2 made the estimate call the page full)
       { file: 'tabloid-full-estimate.json', placed: ['s0', 's1', 's3', 's4'], held: ['s2', 's5'], named: 's2' },
       // (before: 58; the second run had ranked s1 and s2 last together, s2 the one story that fits under the lead)
       { file: 'tabloid-hold-one.json', placed: ['s0', 's2'], held: ['s1', 's3', 's4'], named: 's1' },
+      // (before: 9, the page's last line and the second story's last four blank: no lever of the search reached them; now its titles open up)
+      { file: 'tabloid-line-short.json', placed: ['s0', 's1', 's3'], held: ['s2'], named: 's2' },
     ];
     for (const { file, placed: wantPlaced, held, named } of cases) {
       const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
@@ -153,7 +155,12 @@ describe('made-up day sets, read back from the PDF', () => {
       const probe = await probePdf(alt.document, fonts);
       expect(probe.holes[0]?.size ?? 0, file).toBeLessThanOrEqual(HOLE_LIMIT);
       expect([[...placedIds].sort(), alt.heldOver.map((h) => h.articleId).sort()], file).toEqual([wantPlaced, held]);
-      expect(result.notes.some((n) => n.zh.startsWith(`“${articles.find((a) => a.id === named)!.headline}”在本版排不下`)), file).toBe(true);
+      // the note names the stories held so, each once, and only stories held
+      const note = result.notes.find((n) => n.zh.includes('在本版排不下'))!.zh;
+      const names = [...note.matchAll(/“([^”]+)”/g)].map((m) => m[1]);
+      expect(names[0], file).toBe(articles.find((a) => a.id === named)!.headline);
+      expect(new Set(names).size, file).toBe(names.length);
+      for (const name of names) expect(alt.heldOver.some((h) => h.headline === name), `${file}: ${name}`).toBe(true);
       const want = counts(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))));
       const got = counts(probe.text);
       expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch)), file).toEqual([]);

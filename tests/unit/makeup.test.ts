@@ -238,7 +238,8 @@ describe('makeUp on bad input', () => {
   it('takes 200 articles within its bounds, holding the rest over by name', () => {
     const doc = { ...emptyDocument('broadsheet'), articles: Array.from({ length: 200 }, (_, i) => article(`n${i}`, para)) };
     const r = makeUp({ document: doc }, { fonts });
-    expect(r.stats.statesExpanded).toBeLessThanOrEqual(30_000);
+    // (30 000 states a run; a page left with a hole is made up again, one story held a run, four runs at most)
+    expect(r.stats.statesExpanded).toBeLessThanOrEqual(4 * 30_000);
     const alt = r.alternatives[0];
     checkPage(alt.document, { document: doc }, alt.heldOver.map((h) => h.articleId));
     expect(alt.heldOver.length).toBeGreaterThan(100);
