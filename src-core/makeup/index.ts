@@ -184,8 +184,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, ope
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
   const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
   const refilled = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
-  const full = (c: Candidate): boolean => score(c).largestHole <= HOLE_LIMIT;
-  const holed = !refilled.some((c) => full(c) && keeps(c));
+  const holed = !refilled.some((c) => score(c).largestHole <= HOLE_LIMIT && keeps(c));
   const justified = !open || roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true)))];
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
@@ -205,10 +204,17 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, ope
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
-  const onBest = new Set(alternatives[0]?.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
-  const missed = eligible.filter((a) => !onBest.has(a.id));
-  // (every story the estimate took is on the page: the one that made the estimate stop, unless 补空 placed it, is the one the page could not take)
-  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missed.length || !overflow || onBest.has(overflow.id) ? missed : [overflow], holed };
+  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed };
+}
+
+/**
+ * The stories a page could not take: those the copy estimate took that are not on it, or, when it placed
+ * them all, the story whose length made the estimate stop (`overflow`), unless 补空 placed it.
+ */
+function missedOn(best: Alternative | undefined, eligible: Article[], overflow: Article | undefined): Article[] {
+  const on = new Set(best?.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+  const missed = eligible.filter((a) => !on.has(a.id));
+  return missed.length || !overflow || on.has(overflow.id) ? missed : [overflow];
 }
 
 /** How many of the best pages left with a hole while stories are held over are refilled (补空). */
