@@ -70,8 +70,9 @@ function fillLastColumn(measurer: Measurer, articles: Article[], q: Placement): 
 const SHRINK_MOST = 4;
 
 /**
- * A module whose last column ends a whole row or more short and that no lever fills (a 5-column story
- * set a line too deep by its last paragraphs' breaks, 9 lines blank: field test 19): a row of its body
+ * A module whose last column ends more lines short than the hole limit and that no lever fills (a
+ * 5-column story set a line too deep by its last paragraphs' breaks, 9 lines blank: field test 19; a
+ * 5-column brief at the foot 4 lines short): a row of its body
  * goes to white space in its title area (within `padMax`), the text set a few lines shorter (缩行) or
  * longer (拉行) as leaves its last column fewest lines blank, at the module's depth: taken when those are
  * within the hole limit; never bringing titles side by side.
@@ -82,8 +83,8 @@ function rowToTitles(measurer: Measurer, articles: Article[], placed: Placement[
   const stepped = outer(q) > q.spec.span;
   const span = outer(q);
   if (stepped && overhangDepth(q.spec, q.m.titleRows) !== q.m.rows) return;
-  if (q.m.emptyLines < span || !article.headline.trim() || q.spec.padRows + 1 > padMax({ measurer }, article, q.spec)) return;
-  const shifts = [0, ...Array.from({ length: SHRINK_MOST }, (_, i) => -(i + 1)), ...Array.from({ length: q.m.emptyLines - span }, (_, i) => i + 1)];
+  if (q.m.emptyLines <= HOLE_LIMIT || !article.headline.trim() || q.spec.padRows + 1 > padMax({ measurer }, article, q.spec)) return;
+  const shifts = [0, ...Array.from({ length: SHRINK_MOST }, (_, i) => -(i + 1)), ...Array.from({ length: Math.max(0, q.m.emptyLines - span) }, (_, i) => i + 1)];
   let best: { spec: ShapeSpec; m: Measured } | undefined;
   for (const shift of shifts) {
     const spec = { ...q.spec, padRows: q.spec.padRows + 1, lineShift: (q.spec.lineShift ?? 0) + shift, ...(stepped ? { stepRows: q.spec.stepRows! - 1 } : {}) };

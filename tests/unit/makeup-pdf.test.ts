@@ -144,6 +144,8 @@ describe('made-up day sets, read back from the PDF', () => {
       { file: 'tabloid-hold-one.json', placed: ['s0', 's2'], held: ['s1', 's3', 's4'], named: 's1' },
       // (before: 9, the page's last line and the second story's last four blank: no lever of the search reached them; now its titles open up)
       { file: 'tabloid-line-short.json', placed: ['s0', 's1', 's3'], held: ['s2'], named: 's2' },
+      // (before: 4, the brief at the foot a 5-column module 4 lines short in its last column)
+      { file: 'tabloid-brief-foot.json', placed: ['s0', 's2', 's3'], held: ['s1', 's4'], named: 's1' },
     ];
     for (const { file, placed: wantPlaced, held, named } of cases) {
       const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
