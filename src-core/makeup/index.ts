@@ -124,9 +124,10 @@ interface Ranked {
 
 /**
  * One make-up in the request's ranking. With `open`, when no page keeping the rules, 补空's included, is
- * within the hole limit, the pages are ranked too with their titles opened up further by 撑满 (`ROOMY_PAD`, as on a page
- * short of copy): a last resort, after 补空, whose short story fills a hole better, and beside holding a
- * story that does not fit (`makeUp` goes on holding while a run's pages before opening all have holes).
+ * within the hole limit, the pages are ranked too with their titles opened up further by 撑满
+ * (`ROOMY_PAD`, as on a page short of copy): a last resort, after 补空, whose short story fills a hole
+ * better, and beside holding a story that does not fit (`makeUp` goes on holding while a run's pages
+ * before opening all have holes).
  */
 function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, open = false): Ranked {
   const now = (): number => performance.now();

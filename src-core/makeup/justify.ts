@@ -15,8 +15,8 @@ const LEVERS: Levers = { shiftMax: 16, narrowPictures: true };
  * three below), twice what the search gives it: a 组版 opens up the titles before leaving a well of
  * blank between the modules (random day 7-3: four stacked stories, 4 lines blank at the foot) or a line
  * blank at the page's foot (a 四开 day of two stacked stories). On a page short of copy from the first
- * pass; on any other only when no page, 补空's included, is within the hole limit (a short story fills a
- * hole better).
+ * pass; on any other only when no page keeping the rules, 补空's included, is within the hole limit (a
+ * short story fills a hole better).
  */
 const ROOMY_PAD = 6;
 
