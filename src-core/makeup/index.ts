@@ -53,8 +53,8 @@ const JUSTIFIED = 12;
  * all, within the time budget. Each run also ranks its pages with their titles opened up (`open`).
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
-  // (an edition's page neither holds a story to fill itself nor opens up its titles: its plan decides which stories give way)
-  if (request.options?.holdToFill === false) return makeUpRanked(request, env).result;
+  // (an edition's page holds no story to fill itself, its plan deciding which stories give way; it opens up its titles)
+  if (request.options?.holdToFill === false) return makeUpRanked(request, env, true).result;
   const first = makeUpRanked(request, env, true);
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   let kept = { run: first, moved: [] as Article[] };

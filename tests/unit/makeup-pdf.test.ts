@@ -170,6 +170,16 @@ describe('made-up day sets, read back from the PDF', () => {
     }
   });
 
+  it('an edition\'s page, which holds no story to fill itself, still opens up its titles when no page is within the hole limit, read from the PDF', async () => {
+    const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-line-short.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
+    const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+    const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
+    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
+    // (the same stories as before, s0 and s1, the others held by the estimate: 9 column-lines blank before)
+    expect(alt.heldOver.map((h) => h.articleId).sort()).toEqual(['s2', 's3']);
+    expect((await probePdf(alt.document, fonts)).holes[0]?.size ?? 0).toBeLessThan(9);
+  });
+
   it('a 四开 page a tenth short of copy opens up its titles rather than leave a well at the foot, read from the PDF', async () => {
     const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-short-stack.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[] };
     const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
