@@ -29,6 +29,9 @@ import { layout } from '../src-core/layout/layout';
 import { fontProvider } from '../src-main/fonts/provider';
 import { EDITION_DAY, writeEditionDay } from './edition-day';
 import { median, printFigure } from './stats';
+import { probePdf } from '../tests/unit/makeup-pdf-probe';
+
+const HOLE_LIMIT = 3;
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-edition-bench-'));
 const quiet = { log: console.log, error: console.error };
@@ -102,6 +105,9 @@ async function sixteenPages(): Promise<void> {
   printFigure('edition.16.open+overview', median(opens), 'ms', `median of 3, parse ${(text.length / 1024 / 1024).toFixed(1)} MB + ${rows.length} overview rows (layout, overset, preflight)`);
   oneEdit(parsed.edition, fonts);
   printFigure('edition.16.pagesWithErrors', rows.filter((r) => r.errors).length, 'pages', 'preflight errors in the made-up edition (why --force)');
+  const holes: number[] = [];
+  for (const p of pageDocuments(parsed.edition)) holes.push((await probePdf(p.document, fonts)).holes[0]?.size ?? 0);
+  printFigure('edition.16.pagesWithHoles', holes.filter((h) => h > HOLE_LIMIT).length, 'pages', `a blank hole over ${HOLE_LIMIT} column-lines in the page's PDF (poppler); largest holes ${holes.join(' ')}`);
 }
 
 /** The stories the saved edition sets (an article block shows them) and their Han characters: what its layout lays out. */
