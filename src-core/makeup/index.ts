@@ -50,12 +50,12 @@ const JUSTIFIED = 12;
  * again with the first of them ranked last, so that the shorter ones after it fill the page, as a 组版
  * holds the story that does not fit rather than the page's blank; a run's page is kept when it is
  * `fuller` than the page kept so far; one story a run, each story once, for at most HOLD_ROUNDS runs in
- * all, within the time budget. Each run also ranks its pages with their titles opened up (`open`).
+ * all, within the time budget. Each run also ranks its pages with their titles opened up.
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   // (an edition's page holds no story to fill itself, its plan deciding which stories give way; it opens up its titles)
-  if (request.options?.holdToFill === false) return makeUpRanked(request, env, true).result;
-  const first = makeUpRanked(request, env, true);
+  if (request.options?.holdToFill === false) return makeUpRanked(request, env).result;
+  const first = makeUpRanked(request, env);
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   let kept = { run: first, moved: [] as Article[] };
   let stats = first.result.stats;
@@ -66,7 +66,7 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): M
     if (!story) break;
     moved.push(story);
     const options = { ...request.options, timeBudgetMs: budget - stats.ms };
-    cur = makeUpRanked({ ...request, ranking: [...cur.ranked.filter((id) => id !== story.id), story.id], options }, env, true);
+    cur = makeUpRanked({ ...request, ranking: [...cur.ranked.filter((id) => id !== story.id), story.id], options }, env);
     stats = sumStats(stats, cur.result.stats);
     if (fuller(cur, kept.run)) kept = { run: cur, moved: [...moved] };
   }
@@ -123,13 +123,13 @@ interface Ranked {
 }
 
 /**
- * One make-up in the request's ranking. With `open`, when no page keeping the rules, 补空's included, is
- * within the hole limit, the pages are ranked too with their titles opened up further by 撑满
- * (`ROOMY_PAD`, as on a page short of copy): a last resort, after 补空, whose short story fills a hole
- * better, and beside holding a story that does not fit (`makeUp` goes on holding while a run's pages
- * before opening all have holes).
+ * One make-up in the request's ranking. When no page keeping the rules, 补空's included, is within the
+ * hole limit, the pages are ranked too with their titles opened up further by 撑满 (`ROOMY_PAD`, as on a
+ * page short of copy): a last resort, after 补空, whose short story fills a hole better, and beside
+ * holding a story that does not fit (`makeUp` goes on holding while a run's pages before opening all
+ * have holes).
  */
-function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, open = false): Ranked {
+function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ranked {
   const now = (): number => performance.now();
   const started = now();
   const doc = request.document;
@@ -186,7 +186,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, ope
   const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
   const refilled = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
   const holed = !refilled.some((c) => score(c).largestHole <= HOLE_LIMIT && keeps(c));
-  const justified = !open || roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true)))];
+  const justified = roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true)))];
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
   scored.sort((a, b) => b.rate - a.rate);
