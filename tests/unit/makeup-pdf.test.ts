@@ -8,16 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
 import { samplePage } from '../../bench/pages';
-import { makeUp } from '../../src-core/makeup';
+import { makeUp, type PictureLink } from '../../src-core/makeup';
+import { HOLE_LIMIT } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
-import type { Article, BanmianDocument } from '../../src-core/model/document';
+import type { Article, BanmianDocument, ImageAsset } from '../../src-core/model/document';
 import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { probePdf } from './makeup-pdf-probe';
 
 const fonts = fontProvider().registry();
-const HOLE_LIMIT = 3;
+
+/** A day set of tests/fixtures/makeup/*.json (a scratch generator's): its stories as articles, its pictures as the sample's at their sizes. */
+function scratchDay(file: string): { articles: Article[]; images: ImageAsset[]; pictures: PictureLink[] } {
+  const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images?: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures?: PictureLink[] };
+  const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+  return { articles, images: (day.images ?? []).map((i) => ({ ...samplePage().images[0], ...i })), pictures: day.pictures ?? [] };
+}
 
 function counts(text: string): Map<string, number> {
   const m = new Map<string, number>();
@@ -113,11 +120,9 @@ describe('made-up day sets, read back from the PDF', () => {
   });
 
   it('a 四开 page whose second story cannot go under its long lead holds that story, and the shorter ones after it fill the page, read from the PDF', async () => {
-    const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-long-second.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
-    const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
-    const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
+    const { articles, images, pictures } = scratchDay('tabloid-long-second.json');
     // (a ranking naming a story that is not there: the first run's note on it is kept with the second run's page)
-    const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, ranking: ['t0', 't1', 't2', 't3', 'gone'], pictures: day.pictures, options: UNTIMED }, { fonts });
+    const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, ranking: ['t0', 't1', 't2', 't3', 'gone'], pictures, options: UNTIMED }, { fonts });
     const alt = result.alternatives[0];
     const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
     const probe = await probePdf(alt.document, fonts);
@@ -132,7 +137,7 @@ describe('made-up day sets, read back from the PDF', () => {
     expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
     // an edition's page does not (its plan decides which stories give way): the first run's page, the 1,200-character story held
-    const planned = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
+    const planned = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
     expect(planned.heldOver.map((h) => h.articleId).sort()).toEqual(['t1', 't2']);
   });
 
@@ -148,10 +153,8 @@ describe('made-up day sets, read back from the PDF', () => {
       { file: 'tabloid-brief-foot.json', placed: ['s0', 's2', 's3'], held: ['s1', 's4'], named: 's1' },
     ];
     for (const { file, placed: wantPlaced, held, named } of cases) {
-      const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
-      const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
-      const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
-      const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: UNTIMED }, { fonts });
+      const { articles, images, pictures } = scratchDay(file);
+      const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: UNTIMED }, { fonts });
       const alt = result.alternatives[0];
       const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
       const probe = await probePdf(alt.document, fonts);
@@ -171,18 +174,15 @@ describe('made-up day sets, read back from the PDF', () => {
   });
 
   it('an edition\'s page, which holds no story to fill itself, still opens up its titles when no page is within the hole limit, read from the PDF', async () => {
-    const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-line-short.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: { imageId: string; articleId: string; caption: string }[] };
-    const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
-    const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
-    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
+    const { articles, images, pictures } = scratchDay('tabloid-line-short.json');
+    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
     // (the same stories as before, s0 and s1, the others held by the estimate: 9 column-lines blank before)
     expect(alt.heldOver.map((h) => h.articleId).sort()).toEqual(['s2', 's3']);
     expect((await probePdf(alt.document, fonts)).holes[0]?.size ?? 0).toBeLessThan(9);
   });
 
   it('a 四开 page a tenth short of copy opens up its titles rather than leave a well at the foot, read from the PDF', async () => {
-    const day = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/makeup/tabloid-short-stack.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[] };
-    const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+    const { articles } = scratchDay('tabloid-short-stack.json');
     const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles }, options: UNTIMED }, { fonts }).alternatives[0];
     const probe = await probePdf(alt.document, fonts);
     // (before: every title's white space at its full-page most, 4 lines × 5 columns blank at the foot: 23 column-lines)
