@@ -30,8 +30,7 @@ import { fontProvider } from '../src-main/fonts/provider';
 import { EDITION_DAY, writeEditionDay } from './edition-day';
 import { median, printFigure } from './stats';
 import { probePdf } from '../tests/unit/makeup-pdf-probe';
-
-const HOLE_LIMIT = 3;
+import { HOLE_LIMIT } from '../src-core/makeup/score';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-edition-bench-'));
 const quiet = { log: console.log, error: console.error };

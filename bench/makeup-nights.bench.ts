@@ -13,7 +13,8 @@ import { docFromParagraphs } from '../src-core/model/richtext';
 import { fontProvider } from '../src-main/fonts/provider';
 import { probePdf } from '../tests/unit/makeup-pdf-probe';
 import { samplePage } from './pages';
-import { median, printFigure } from './stats';
+import { median, printFigure, seeded } from './stats';
+import { HOLE_LIMIT } from '../src-core/makeup/score';
 
 const fonts = fontProvider().registry();
 const dir = fileURLToPath(new URL('../tests/fixtures/days/', import.meta.url));
@@ -21,7 +22,6 @@ const days = readdirSync(dir).map((f) => JSON.parse(readFileSync(dir + f, 'utf8'
 const paragraphs = days.flatMap((d) => d.articles.flatMap((a) => a.paragraphs));
 const headlines = days.flatMap((d) => d.articles.map((a) => a.headline));
 const photo = samplePage().images[0];
-const HOLE_LIMIT = 3;
 /** Copy over what the page's text area holds, about (its titles and pictures take the rest). */
 const COPY = 1.15;
 
@@ -33,8 +33,7 @@ function storyLength(next: () => number): number {
 
 /** A night's day set from a seed (a linear congruential generator: the same seed, the same set). */
 function night(format: 'broadsheet' | 'tabloid', seed: number): Parameters<typeof makeUp>[0] {
-  let state = seed * 7919;
-  const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = seeded(seed * 7919);
   const base = emptyDocument(format);
   const geo = gridGeometry(base.page);
   const want = geo.columns * geo.rows * Math.floor(geo.colWidth / geo.bodySize) * 0.8 * COPY;

@@ -26,3 +26,9 @@ export async function timeRuns(runs: number, warm: number, fn: () => Promise<unk
   }
   return out;
 }
+
+/** A linear congruential generator from a seed, numbers in [0, 1): the same seed, the same day set. */
+export function seeded(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
