@@ -9,6 +9,7 @@ import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
+import { charsFor, fillShort, sumStats } from './filler';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { refill, type RefillInput } from './refill';
 import { search, type Candidate, type Placement } from './search';
@@ -51,8 +52,14 @@ const JUSTIFIED = 12;
  * holds the story that does not fit rather than the page's blank; a run's page is kept when it is
  * `fuller` than the page kept so far; one story a run, each story once, for at most HOLD_ROUNDS runs in
  * all, within the time budget. Each run also ranks its pages with their titles opened up.
+ * With `fillShort`, a page short of copy is made up again around a 公益广告 frame (补白, `filler.ts`).
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
+  return request.options?.fillShort ? fillShort(request, (r) => makeUpHeld(r, env)) : makeUpHeld(request, env);
+}
+
+/** Make-up in the request's ranking, holding a story the page cannot take when the stories after it fill the page (see makeUp). */
+function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   // (an edition's page holds no story to fill itself, its plan deciding which stories give way; it opens up its titles)
   if (request.options?.holdToFill === false) return makeUpRanked(request, env).result;
   const first = makeUpRanked(request, env);
@@ -90,10 +97,6 @@ function fuller(a: Ranked, b: Ranked): boolean {
  * take (a run may be no better and the one after it is: its page may hold the next story that does not fit).
  */
 const HOLD_ROUNDS = 4;
-
-function sumStats(a: MakeUpResult['stats'], b: MakeUpResult['stats']): MakeUpResult['stats'] {
-  return { ...b, statesExpanded: a.statesExpanded + b.statesExpanded, measurements: a.measurements + b.measurements, ms: a.ms + b.ms };
-}
 
 /**
  * The kept run's result, told as the first run's: the notes on the ranking the first run made (a 上接
@@ -201,10 +204,10 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   }
   // (a story held for having no body or for being longer than the page would not fill it)
   const short = shortOfCopy(alternatives[0], geo, unplaceable);
-  if (short) notes.push(short);
+  if (short) notes.push(short.note);
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
-  const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy } };
+  const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy }, shortBy: short?.cells };
   return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed };
 }
 
@@ -263,12 +266,13 @@ function longHeadlines(measurer: Measurer, items: Article[], c: Candidate): Make
  * When every article is on the page and it still has a hole over the limit, the copy is short: the
  * 组版 is told how much blank is left and about how many characters would fill it (补稿).
  */
-function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo'], unplaceable: ReadonlySet<string>): MakeUpResult['notes'][number] | undefined {
+function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo'], unplaceable: ReadonlySet<string>): { note: MakeUpResult['notes'][number]; cells: number } | undefined {
   if (!best || best.heldOver.some((h) => !unplaceable.has(h.articleId)) || best.score.largestHole <= HOLE_LIMIT) return undefined;
   const cells = Math.round(best.score.blank);
-  const chars = Math.round((cells * geo.colWidth) / geo.bodySize / 100) * 100;
-  return { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` };
+  const chars = charsFor(geo, cells);
+  return { cells, note: { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` } };
 }
+
 
 /**
  * The look of each story's unlocked block (its box, its 反白/底纹 band, its 压题图, its 竖排 titles),

@@ -25,6 +25,12 @@ export interface MakeUpOptions {
   /** Allow cutting paragraphs marked 可删 (the last first, whole paragraphs only) from an article that would otherwise be held over. */
   allowCut?: boolean;
   /**
+   * A page whose copy is short of it (every story on it, a hole over the limit left) is made up again
+   * around a 公益广告 frame at its foot (补白, `filler.ts`), as a 组版 fills a short page from the paper's
+   * public-service ads (default false: the CLI's compose and the app's 自动组版 ask for it).
+   */
+  fillShort?: boolean;
+  /**
    * When the best page is left with a hole because a story the copy estimate took cannot be placed,
    * make the page up again with that story ranked last (default true). An edition's page says false:
    * its plan and the continued parts decide which stories give way (`continued-room.ts`).
@@ -94,4 +100,6 @@ export interface MakeUpResult {
   /** Problems with the input, each with the article or picture named. */
   notes: (Message & { articleId?: string; imageId?: string })[];
   stats: { statesExpanded: number; measurements: number; ms: number; stoppedBy: 'done' | 'work' | 'time' };
+  /** Blank column-lines left on the best page when every story it could take is on it and it still has a hole over the limit (short of copy: 补稿 or 补白). */
+  shortBy?: number;
 }

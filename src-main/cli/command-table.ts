@@ -106,6 +106,7 @@ export const COMMANDS = {
       'page-number': { type: 'string', arg: 'N', zh: '版次（印作“第N版”）', en: 'the page number (printed 第N版)' },
       'page-name': { type: 'string', arg: 'NAME', zh: '版名，例如 要闻', en: 'the page name, e.g. 要闻' },
       'allow-cut': { type: 'boolean', zh: '放不下的稿件可删去标为可删的段落（文本中以【可删】开头的段落），报告列出删去的段落', en: 'an article that does not fit may lose its paragraphs marked 可删 (in text: a paragraph starting with 【可删】); the report names them' },
+      'no-filler': { type: 'boolean', zh: '稿件不足时不留公益广告位补白，空白留在版面底部（报告约需补稿字数）', en: 'a page short of copy gets no 公益广告 frame to fill it: the blank stays at its foot (the report says how much copy would fill it)' },
     },
     exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用）', en: 'written (articles that do not fit are listed as held over)' } },
   },

@@ -28,7 +28,7 @@ const show = (s: Shown | null) => {
 /** Makes up the page now (locked blocks kept, the rest re-made) and opens the choice. */
 export function openMakeUp(editor: Editor, allowCut = false): void {
   const request = makeUpRequest(editor.getState().doc);
-  show({ result: makeUp({ ...request, options: { ...request.options, allowCut } }, { fonts: editor.fonts }), allowCut });
+  show({ result: makeUp({ ...request, options: { ...request.options, allowCut, fillShort: true } }, { fonts: editor.fonts }), allowCut });
 }
 
 export function MakeUpDialog() {

@@ -184,10 +184,39 @@ describe('compose makes up the page', () => {
     expect(text(join(dir, 'qingdao-3.pdf'))).toMatch(/第\s*3\s*版/);
   });
 
-  it('the sample alone is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
+  it('the sample alone is short of copy: a 公益广告 frame at the foot fills it (补白), named in the note; no hole over the limit in the PDF, every column at the foot, every character once', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'filled.banmian');
+    const pdf = join(dir, 'filled.pdf');
+    expect(await compose([SAMPLE, '-o', pdf, '--force', '--save', saved, ...HEADER])).toBe(0);
+    expect(logs.join('\n')).toMatch(/稿件不足以排满版面（空白约 \d+ 栏行）：(左下|右下|底部通栏)留出 \d+ 栏 × \d+ 行公益广告位补白/);
+    expect(logs.join('\n')).not.toMatch(/未排满/);
+    const doc = loadedDoc(saved);
+    const ads = doc.blocks.filter((b) => b.kind === 'ad');
+    expect(ads).toHaveLength(1);
+    expect(ads[0]).toMatchObject({ advertiser: '公益广告', locked: true });
+    // the frame stands at the foot of the type area
+    expect(ads[0].row + ads[0].rows).toBe(gridGeometry(doc.page).rows);
+    const probe = await probePdf(doc, fonts);
+    expect(probe.holes[0]?.size ?? 0, `holes ${probe.holes.slice(0, 3).map((h) => h.size).join(', ')}`).toBeLessThanOrEqual(3);
+    expect(probe.feet.every((f) => f >= gridGeometry(doc.page).rows - 2), `feet ${probe.feet.join(', ')}`).toBe(true);
+    // every article is on the page, each character of it once, and beside them only the header, the credits and the frame's 广告 / 公益广告
+    expect(doc.blocks.filter((b) => b.kind === 'article')).toHaveLength(doc.articles.length);
+    const expected = [...doc.articles.flatMap((a) => [a.kicker, a.headline, a.deck, a.byline, a.lead, plainText(a.body), a.column ?? '', a.jumpFrom, a.jumpTo]), '洛阳日报第3版要闻2026年12月3日星期四校对王岚组版晓南', '广告公益广告'].join('');
+    // (the slug line in the margin names the file and 第3版 again)
+    const printed = text(pdf).split('\n').filter((l) => !/ PDF\/X-4$/.test(l)).join('\n');
+    expect(counts(han(printed))).toEqual(counts(han(expected)));
+    // --no-filler: the blank stays, and the note says how much copy would fill it
+    logs.length = 0;
+    expect(await compose([SAMPLE, '-o', join(dir, 'unfilled.pdf'), '--force', '--no-filler', '--save', join(dir, 'unfilled.banmian'), ...HEADER])).toBe(0);
+    expect(logs.some((l) => l.includes('约需补稿'))).toBe(true);
+    expect(loadedDoc(join(dir, 'unfilled.banmian')).blocks.some((b) => b.kind === 'ad')).toBe(false);
+  });
+
+  it('the sample alone with --no-filler is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
     logs.length = 0;
     const saved = join(dir, 'short.banmian');
-    expect(await compose([SAMPLE, '-o', join(dir, 'short.pdf'), '--force', '--save', saved, ...HEADER])).toBe(0);
+    expect(await compose([SAMPLE, '-o', join(dir, 'short.pdf'), '--force', '--no-filler', '--save', saved, ...HEADER])).toBe(0);
     expect(logs.some((l) => l.includes('约需补稿'))).toBe(true);
     // worded as `edition` words an under-filled page of its plan
     expect(logs.join('\n')).toMatch(/警告：第\d+版未排满（\d+%）\/ Warning: page \d+ is under-filled \(\d+%\)/);
@@ -220,11 +249,11 @@ describe('compose makes up the page', () => {
     expect(Math.max(0, ...inside), `blank areas between modules: ${inside.join(', ')}`).toBeLessThanOrEqual(3);
   });
 
-  it('a light day leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
+  it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
       const saved = join(dir, `${set}.banmian`);
-      expect(await compose([`tests/fixtures/makeup/${set}`, '-o', join(dir, `${set}.pdf`), '--save', saved, '--format', format, ...HEADER])).toBe(0);
+      expect(await compose([`tests/fixtures/makeup/${set}`, '-o', join(dir, `${set}.pdf`), '--save', saved, '--format', format, '--no-filler', ...HEADER])).toBe(0);
       expect(logs.join('\n')).toMatch(/未排满/);
       const doc = loadedDoc(saved);
       // read from the rendered PDF: the last inked line of each column (-1: nothing printed in it)

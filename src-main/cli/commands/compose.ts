@@ -262,7 +262,7 @@ export async function run(args: string[]): Promise<number> {
   console.log(`组版 make-up 输入 input (${doc.articles.length - gathered.bannerIds.size} 篇稿件 articles${banners}, ${doc.images.length} 张图片 images)`);
   // a title line with no body is set across the top: said by name, since a story that lost its body reads the same
   for (const a of doc.articles) if (gathered.bannerIds.has(a.id)) console.log(`  通栏 banner：“${a.headline}”没有正文，作通栏排在版面顶部（若是缺了正文的稿件，请补正文）\n                “${a.headline}” has no body: set as a banner across the top (if it is a story missing its body, add the body)`);
-  const result = makeUpPage(doc, gathered, { alternatives: count, allowCut: parsed.values['allow-cut'] === true });
+  const result = makeUpPage(doc, gathered, { alternatives: count, allowCut: parsed.values['allow-cut'] === true, fillShort: parsed.values['no-filler'] !== true });
   for (const n of result.notes) console.log(`  组版 make-up: ${n.zh}\n                ${n.en}`);
   if (!result.alternatives.length) {
     console.error('组版没有得到版面 / Make-up found no page');

@@ -1,0 +1,80 @@
+/**
+ * 补白: a page short of copy made up around a 公益广告 frame at its foot (`fillShort`), checked from
+ * the blocks and from the rendered PDF (poppler), not from the engine's own score.
+ */
+import { describe, expect, it } from 'vitest';
+import { dayRequest } from '../../bench/days';
+import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
+import { HOLE_LIMIT } from '../../src-core/makeup/score';
+import { layout } from '../../src-core/layout/layout';
+import type { AdBlock, Block } from '../../src-core/model/document';
+import { columnDepths, gridGeometry } from '../../src-core/model/grid';
+import { fontProvider } from '../../src-main/fonts/provider';
+import { probePdf } from './makeup-pdf-probe';
+
+const fonts = fontProvider().registry();
+
+/** The 对开 day set that fits, cut to its first `n` stories (and their pictures): a page short of copy. */
+function shortDay(n: number): MakeUpRequest {
+  const day = dayRequest('broadsheet-fits');
+  const articles = day.document.articles.slice(0, n);
+  const ids = new Set(articles.map((a) => a.id));
+  return { ...day, document: { ...day.document, articles }, pictures: (day.pictures ?? []).filter((p) => !p.articleId || ids.has(p.articleId)) };
+}
+
+/** The grid cells each block covers (a stepped story only as deep as each of its columns). */
+function cells(b: Block): string[] {
+  if (b.kind === 'rule') return [];
+  const depths = b.kind === 'article' ? columnDepths(b) : Array.from({ length: b.span }, () => b.rows);
+  return depths.flatMap((d, i) => Array.from({ length: d }, (_, r) => `${b.col + i}/${b.row + r}`));
+}
+
+const ads = (blocks: Block[]): AdBlock[] => blocks.filter((b): b is AdBlock => b.kind === 'ad');
+
+describe('make-up fills a page short of copy with a 公益广告 frame (fillShort)', () => {
+  it('four stories on a 对开 page: a locked frame at the foot, clear of every module; every story placed whole; no hole over the limit in the PDF', async () => {
+    const request = shortDay(4);
+    const plain = makeUp(request, { fonts });
+    // without the option the page is left short, and says so
+    expect(plain.shortBy).toBeGreaterThan(HOLE_LIMIT);
+    expect(ads(plain.alternatives[0].blocks)).toEqual([]);
+    const r = makeUp({ ...request, options: { fillShort: true } }, { fonts });
+    const alt = r.alternatives[0];
+    const [ad] = ads(alt.blocks);
+    expect(ad).toMatchObject({ advertiser: '公益广告', locked: true });
+    const geo = gridGeometry(alt.document.page);
+    expect(ad.row + ad.rows).toBe(geo.rows);
+    expect(r.notes[0].zh).toMatch(new RegExp(`留出 ${ad.span} 栏 × ${ad.rows} 行公益广告位补白`));
+    expect(r.notes[0].en).toMatch(/public-service ad \(公益广告\) frame/);
+    expect(r.shortBy).toBeUndefined();
+    const taken = new Set(cells(ad));
+    for (const b of alt.blocks) if (b !== ad && (b.kind === 'article' || b.kind === 'image')) for (const c of cells(b)) expect(taken.has(c), `${b.id} at ${c}`).toBe(false);
+    expect(alt.heldOver).toEqual([]);
+    expect(alt.blocks.filter((b) => b.kind === 'article')).toHaveLength(4);
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+    const probe = await probePdf(alt.document, fonts);
+    expect(probe.holes[0]?.size ?? 0, `holes ${probe.holes.slice(0, 3).map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(HOLE_LIMIT);
+    expect(probe.text.replace(/\s+/g, '')).toContain('公益广告');
+  }, 60_000);
+
+  it('a frame never lies on a locked block: with an ad booked at the bottom left, the frame goes where the foot is clear', () => {
+    const request = shortDay(4);
+    const geo = gridGeometry(request.document.page);
+    const booked: AdBlock[] = [{ id: 'left', kind: 'ad', advertiser: '甲', col: 0, span: 4, row: geo.rows - 20, rows: 20, locked: true }];
+    const document = { ...request.document, blocks: booked };
+    const alt = makeUp({ ...request, document, options: { fillShort: true } }, { fonts }).alternatives[0];
+    const mine = ads(alt.blocks).filter((b) => b.id !== 'left');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].col + mine[0].span).toBe(geo.columns);
+    const bookedCells = new Set(booked.flatMap(cells));
+    for (const b of mine) for (const c of cells(b)) expect(bookedCells.has(c), `${b.id} on a booked ad at ${c}`).toBe(false);
+    // the booked ads stay where they were
+    for (const b of booked) expect(alt.blocks.find((x) => x.id === b.id)).toMatchObject({ col: b.col, row: b.row, span: b.span, rows: b.rows });
+  }, 60_000);
+
+  it('a page more than half blank gets no frame: it keeps its blank at the foot and the 补稿 note', () => {
+    const r = makeUp({ ...shortDay(1), options: { fillShort: true } }, { fonts });
+    expect(ads(r.alternatives[0].blocks)).toEqual([]);
+    expect(r.notes.map((n) => n.zh).join('\n')).toMatch(/约需补稿 \d+ 字/);
+  }, 60_000);
+});
