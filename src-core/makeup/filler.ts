@@ -94,9 +94,13 @@ function frameAt(geo: GridGeometry, place: Frame['place'], span: number, lines: 
   return { place, rect: { col: place === 'right' ? geo.columns - span : 0, span, row: geo.rows - rows, rows } };
 }
 
+/** The request with the frame as a locked ad, under an id no block of the page has (a page made up again keeps its first frame). */
 function withFrame(request: MakeUpRequest, frame: Frame): MakeUpRequest {
-  const ad: AdBlock = { id: 'filler-ad', kind: 'ad', advertiser: FILLER_ADVERTISER, ...frame.rect, locked: true };
   const document = request.document;
+  const ids = new Set(document.blocks.map((b) => b.id));
+  let n = 1;
+  while (ids.has(`filler-ad-${n}`)) n++;
+  const ad: AdBlock = { id: `filler-ad-${n}`, kind: 'ad', advertiser: FILLER_ADVERTISER, ...frame.rect, locked: true };
   return { ...request, document: { ...document, blocks: [...document.blocks, ad] } };
 }
 

@@ -55,6 +55,10 @@ describe('make-up fills a page short of copy with a 公益广告 frame (fillShor
     const probe = await probePdf(alt.document, fonts);
     expect(probe.holes[0]?.size ?? 0, `holes ${probe.holes.slice(0, 3).map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(HOLE_LIMIT);
     expect(probe.text.replace(/\s+/g, '')).toContain('公益广告');
+    // made up again (the app's 自动组版 twice): the locked frame stays, the page is not short, no second frame
+    const again = makeUp({ ...request, document: alt.document, options: { fillShort: true } }, { fonts }).alternatives[0];
+    expect(ads(again.blocks)).toEqual([ad]);
+    expect(new Set(again.blocks.map((b) => b.id)).size).toBe(again.blocks.length);
   }, 60_000);
 
   it('a frame never lies on a locked block: with an ad booked at the bottom left, the frame goes where the foot is clear', () => {

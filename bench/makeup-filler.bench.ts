@@ -1,0 +1,59 @@
+/**
+ * 补白: pages short of copy made up with and without the 公益广告 frame (`fillShort`), judged from their
+ * PDFs (poppler: the largest blank hole): the OCR'd sample page as `compose` makes it (about 70% of a
+ * 对开 page) and the 对开 day set that fits cut to its first 3–6 stories. One printed line per figure.
+ */
+import { fileURLToPath } from 'node:url';
+import { gather, makeUpPage, pageFor } from '../src-main/cli/commands/compose';
+import { FORMAT_VERSION } from '../src-core/model/document';
+import { makeUp, type MakeUpRequest } from '../src-core/makeup';
+import { HOLE_LIMIT } from '../src-core/makeup/score';
+import { fontProvider } from '../src-main/fonts/provider';
+import { probePdf } from '../tests/unit/makeup-pdf-probe';
+import { dayRequest } from './days';
+import { median, printFigure } from './stats';
+
+const fonts = fontProvider().registry();
+const SAMPLE = fileURLToPath(new URL('../assets/samples/luoyang-daily-page.txt', import.meta.url));
+
+async function sample(fill: boolean): Promise<void> {
+  const gathered = await gather([SAMPLE]);
+  if ('zh' in gathered) throw new Error(gathered.en);
+  const page = pageFor(undefined, undefined);
+  if ('zh' in page) throw new Error(page.en);
+  page.header = { ...page.header, ...gathered.header, ...gathered.credits };
+  const doc = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
+  const t = performance.now();
+  const alt = makeUpPage(doc, gathered, { fillShort: fill }).alternatives[0];
+  const ms = performance.now() - t;
+  const hole = (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0;
+  const name = fill ? 'filled' : 'unfilled';
+  printFigure(`makeup.filler.sample.${name}.hole`, hole, 'column-lines', `the OCR'd sample page ${fill ? 'with' : 'without'} the 公益广告 frame, largest blank hole in the PDF`);
+  printFigure(`makeup.filler.sample.${name}.time`, ms, 'ms', 'make-up of the sample page (one run)');
+}
+
+function shortDay(n: number): MakeUpRequest {
+  const day = dayRequest('broadsheet-fits');
+  const articles = day.document.articles.slice(0, n);
+  const ids = new Set(articles.map((a) => a.id));
+  return { ...day, document: { ...day.document, articles }, pictures: (day.pictures ?? []).filter((p) => !p.articleId || ids.has(p.articleId)) };
+}
+
+async function shortDays(fill: boolean): Promise<void> {
+  const times: number[] = [];
+  let holes = 0;
+  for (const n of [3, 4, 5, 6]) {
+    const t = performance.now();
+    const alt = makeUp({ ...shortDay(n), options: { fillShort: fill } }, { fonts }).alternatives[0];
+    times.push(performance.now() - t);
+    if (((await probePdf(alt.document, fonts)).holes[0]?.size ?? 0) > HOLE_LIMIT) holes++;
+  }
+  const name = fill ? 'filled' : 'unfilled';
+  printFigure(`makeup.filler.short.${name}.holes`, holes, 'pages', `of 4 对开 pages short of copy, ${fill ? 'with' : 'without'} the frame, a hole over ${HOLE_LIMIT} column-lines in the PDF`);
+  printFigure(`makeup.filler.short.${name}.time`, median(times), 'ms', 'median make-up time');
+}
+
+for (const fill of [false, true]) {
+  await sample(fill);
+  await shortDays(fill);
+}
