@@ -6,13 +6,17 @@
  * frame is locked, prints as an ad placeholder (公益广告 and 广告) until its artwork is placed, and the
  * note says its size and how much copy (补稿) would take its place.
  */
-import type { AdBlock, GridRect } from '../model/document';
+import type { AdBlock, Block, GridRect } from '../model/document';
 import { gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
-import { HOLE_LIMIT } from './score';
+import { freeCells, HOLE_LIMIT } from './score';
 import type { MakeUpRequest, MakeUpResult } from './types';
 
 /** The frame's advertiser: what it prints and what the 组版 replaces. */
 export const FILLER_ADVERTISER = '公益广告';
+/** The frame's block id, numbered: how a later make-up knows its own frame. */
+const FRAME_ID = 'filler-ad-';
+/** How a page short of copy is said, in the 补稿 note and in the frame's. */
+export const SHORT_OF_COPY = { zh: '稿件不足以排满版面', en: 'Not enough copy to fill the page' } as const;
 /** Make-up runs tried with a frame, at most (each a whole make-up of a short page). */
 const FILLER_TRIES = 5;
 /** A frame this shallow reads as a rule, not an ad: no shallower (grid lines). */
@@ -20,7 +24,7 @@ const LEAST_LINES = 8;
 /** The frame takes at most this share of the page's depth: the copy keeps the top of the page. */
 const MOST_DEPTH = 0.6;
 
-/** A page blank over this share of its grid is far short of copy: 补稿, not a frame (a half-page 公益广告 is a page of ads). */
+/** A page blank over this share of its free grid is far short of copy: 补稿, not a frame (a half-page 公益广告 is a page of ads). */
 const MOST_BLANK = 0.5;
 
 /** The positions a frame is tried in, with their names. */
@@ -37,48 +41,57 @@ interface Frame {
 
 /**
  * The made-up page: as `run` makes it, or, when its copy is short, around the first 公益广告 frame
- * tried whose page is within the hole limit and holds no more stories over. A frame that only makes
- * the blank smaller is not taken: a page far short of copy (a third of it blank) keeps its blank at
- * the foot and its 补稿 note rather than a half-page frame with holes still between its stories.
+ * tried whose page is within the hole limit, holds no more stories over and cuts no 可删 paragraph for
+ * it. A frame that only makes the blank smaller is not taken, nor tried on a page more than half blank
+ * (MOST_BLANK): that page keeps its blank at the foot and its 补稿 note. A frame an earlier run left
+ * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
+ * The runs share `budget` (ms), as the hold loop's do.
  */
-export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => MakeUpResult): MakeUpResult {
-  const first = run(request);
+export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => MakeUpResult, budget: number): MakeUpResult {
+  const own = withoutFrames(request);
+  const first = run(own);
   const blank = first.shortBy;
   const base = first.alternatives[0];
-  const geo = gridGeometry(request.document.page);
-  if (!blank || !base || blank > geo.columns * geo.rows * MOST_BLANK) return first;
-  const taken = request.document.blocks.flatMap((b) => (b.locked && b.kind !== 'rule' ? [b] : []));
+  const doc = own.document;
+  const geo = gridGeometry(doc.page);
+  const taken = keptRects(doc.blocks);
+  if (!blank || !base || blank > freeCells(geo, taken) * MOST_BLANK || first.stats.stoppedBy === 'time') return first;
   let stats = first.stats;
-  const budget = request.options?.timeBudgetMs;
-  for (const frame of framesFor(geo, blank).filter((f) => !taken.some((b) => rectsMeet(b, f.rect))).slice(0, FILLER_TRIES)) {
-    if (budget !== undefined && stats.ms >= budget) break;
-    const result = run(withFrame(request, frame));
+  for (const frame of framesFor(geo, blank).filter((f) => !taken.some((r) => rectsMeet(r, f.rect))).slice(0, FILLER_TRIES)) {
+    if (stats.ms >= budget) break;
+    const result = run(withFrame(own, frame, budget - stats.ms));
     stats = sumStats(stats, result.stats);
     const alt = result.alternatives[0];
     if (!alt || alt.heldOver.length > base.heldOver.length || alt.score.largestHole > HOLE_LIMIT) continue;
     return { ...result, notes: [fillerNote(frame, blank, charsFor(geo, blank)), ...result.notes], stats: { ...stats, stoppedBy: result.stats.stoppedBy } };
   }
-  return { ...first, stats };
+  return { ...first, stats: { ...stats, stoppedBy: first.stats.stoppedBy } };
+}
+
+/** The request without the frames an earlier make-up left that still have no artwork. */
+function withoutFrames(request: MakeUpRequest): MakeUpRequest {
+  const doc = request.document;
+  const blocks = doc.blocks.filter((b) => !(b.kind === 'ad' && b.id.startsWith(FRAME_ID) && !b.imageId));
+  return blocks.length === doc.blocks.length ? request : { ...request, document: { ...doc, blocks } };
+}
+
+/** The room make-up keeps: locked blocks (rules take none) and the pictures of a locked story, locked or not. */
+function keptRects(blocks: readonly Block[]): GridRect[] {
+  const lockedStories = new Set(blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
+  return blocks.flatMap((b) => (b.kind !== 'rule' && (b.locked || (b.kind === 'image' && b.articleId !== undefined && lockedStories.has(b.articleId))) ? [{ col: b.col, span: b.span, row: b.row, rows: b.rows }] : []));
 }
 
 /**
- * The frames tried, the likeliest first: about as many cells as the blank, in the bottom corners half
- * the page wide (a quarter-page 公益广告), a column wider and narrower, and across the foot (通栏), those
- * nearest the blank's cells first; at the blank's size, then a little smaller and larger (the levers give
- * or take the difference).
+ * The frames tried, the likeliest first: as many cells as the blank, in the bottom corners half the page
+ * wide (a quarter-page 公益广告), a column wider and narrower, and across the foot (通栏), those nearest
+ * the blank's cells first (a corner frame held to MOST_DEPTH falls short of a big blank: the strip first).
  */
 function framesFor(geo: GridGeometry, blank: number): Frame[] {
   const half = Math.ceil(geo.columns / 2);
   const widths = [half, half + 1, half - 1].filter((w) => w >= 2 && w < geo.columns);
-  const out: Frame[] = [];
-  for (const scale of [1, 0.85, 1.15]) {
-    const target = blank * scale;
-    const group = [...widths.flatMap((w) => (['right', 'left'] as const).map((place) => frameAt(geo, place, w, target / w))), frameAt(geo, 'strip', geo.columns, target / geo.columns)];
-    // (a corner frame held to MOST_DEPTH falls short of the blank: the strip, as many cells, first)
-    out.push(...group.sort((a, b) => Math.abs(cells(a) - target) - Math.abs(cells(b) - target)));
-  }
+  const frames = [...widths.flatMap((w) => (['right', 'left'] as const).map((place) => frameAt(geo, place, w, blank / w))), frameAt(geo, 'strip', geo.columns, blank / geo.columns)];
   const seen = new Set<string>();
-  return out.filter((f) => f.rect.rows >= LEAST_LINES && !seen.has(key(f)) && !!seen.add(key(f)));
+  return frames.filter((f) => f.rect.rows >= LEAST_LINES && !seen.has(key(f)) && !!seen.add(key(f))).sort((a, b) => Math.abs(cells(a) - blank) - Math.abs(cells(b) - blank));
 }
 
 function cells(f: Frame): number {
@@ -94,22 +107,22 @@ function frameAt(geo: GridGeometry, place: Frame['place'], span: number, lines: 
   return { place, rect: { col: place === 'right' ? geo.columns - span : 0, span, row: geo.rows - rows, rows } };
 }
 
-/** The request with the frame as a locked ad, under an id no block of the page has (a page made up again keeps its first frame). */
-function withFrame(request: MakeUpRequest, frame: Frame): MakeUpRequest {
-  const document = request.document;
-  const ids = new Set(document.blocks.map((b) => b.id));
+/** The request with the frame as a locked ad (an id no block of the page has), its runs not cutting 可删 paragraphs, within what is left of the budget. */
+function withFrame(request: MakeUpRequest, frame: Frame, timeBudgetMs: number): MakeUpRequest {
+  const doc = request.document;
+  const ids = new Set(doc.blocks.map((b) => b.id));
   let n = 1;
-  while (ids.has(`filler-ad-${n}`)) n++;
-  const ad: AdBlock = { id: `filler-ad-${n}`, kind: 'ad', advertiser: FILLER_ADVERTISER, ...frame.rect, locked: true };
-  return { ...request, document: { ...document, blocks: [...document.blocks, ad] } };
+  while (ids.has(`${FRAME_ID}${n}`)) n++;
+  const ad: AdBlock = { id: `${FRAME_ID}${n}`, kind: 'ad', advertiser: FILLER_ADVERTISER, ...frame.rect, locked: true };
+  return { ...request, document: { ...doc, blocks: [...doc.blocks, ad] }, options: { ...request.options, allowCut: false, timeBudgetMs } };
 }
 
 function fillerNote(frame: Frame, blank: number, chars: number): MakeUpResult['notes'][number] {
   const { span, rows } = frame.rect;
   const where = PLACES[frame.place];
   return {
-    zh: `稿件不足以排满版面（空白约 ${blank} 栏行）：${where.zh}留出 ${span} 栏 × ${rows} 行公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
-    en: `Not enough copy to fill the page (about ${blank} column-lines blank): a ${span}-column × ${rows}-line public-service ad (公益广告) frame at the ${where.en} fills it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
+    zh: `${SHORT_OF_COPY.zh}（空白约 ${blank} 栏行）：${where.zh}留出 ${span} 栏 × ${rows} 行公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
+    en: `${SHORT_OF_COPY.en} (about ${blank} column-lines blank): a ${span}-column × ${rows}-line public-service ad (公益广告) frame at the ${where.en} fills it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
   };
 }
 

@@ -9,7 +9,7 @@ import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
 import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
-import { charsFor, fillShort, sumStats } from './filler';
+import { charsFor, fillShort, SHORT_OF_COPY, sumStats } from './filler';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { refill, type RefillInput } from './refill';
 import { search, type Candidate, type Placement } from './search';
@@ -55,7 +55,7 @@ const JUSTIFIED = 12;
  * With `fillShort`, a page short of copy is made up again around a 公益广告 frame (补白, `filler.ts`).
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
-  return request.options?.fillShort ? fillShort(request, (r) => makeUpHeld(r, env)) : makeUpHeld(request, env);
+  return request.options?.fillShort ? fillShort(request, (r) => makeUpHeld(r, env), request.options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) : makeUpHeld(request, env);
 }
 
 /** Make-up in the request's ranking, holding a story the page cannot take when the stories after it fill the page (see makeUp). */
@@ -270,9 +270,8 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo'], unplac
   if (!best || best.heldOver.some((h) => !unplaceable.has(h.articleId)) || best.score.largestHole <= HOLE_LIMIT) return undefined;
   const cells = Math.round(best.score.blank);
   const chars = charsFor(geo, cells);
-  return { cells, note: { zh: `稿件不足以排满版面：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `Not enough copy to fill the page: about ${cells} column-lines blank; about ${chars} more characters would fill it` } };
+  return { cells, note: { zh: `${SHORT_OF_COPY.zh}：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `${SHORT_OF_COPY.en}: about ${cells} column-lines blank; about ${chars} more characters would fill it` } };
 }
-
 
 /**
  * The look of each story's unlocked block (its box, its 反白/底纹 band, its 压题图, its 竖排 titles),

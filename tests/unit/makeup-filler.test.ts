@@ -35,8 +35,9 @@ describe('make-up fills a page short of copy with a 公益广告 frame (fillShor
   it('four stories on a 对开 page: a locked frame at the foot, clear of every module; every story placed whole; no hole over the limit in the PDF', async () => {
     const request = shortDay(4);
     const plain = makeUp(request, { fonts });
-    // without the option the page is left short, and says so
-    expect(plain.shortBy).toBeGreaterThan(HOLE_LIMIT);
+    // without the option the page is left short, a hole over the limit, and says so
+    expect(plain.alternatives[0].score.largestHole).toBeGreaterThan(HOLE_LIMIT);
+    expect(plain.shortBy).toBeGreaterThan(0);
     expect(ads(plain.alternatives[0].blocks)).toEqual([]);
     const r = makeUp({ ...request, options: { fillShort: true } }, { fonts });
     const alt = r.alternatives[0];
@@ -59,6 +60,11 @@ describe('make-up fills a page short of copy with a 公益广告 frame (fillShor
     const again = makeUp({ ...request, document: alt.document, options: { fillShort: true } }, { fonts }).alternatives[0];
     expect(ads(again.blocks)).toEqual([ad]);
     expect(new Set(again.blocks.map((b) => b.id)).size).toBe(again.blocks.length);
+    // the rest of the day's copy arrives: the frame (no artwork in it) gives its room back, no story is held for it
+    const full = dayRequest('broadsheet-fits');
+    const more = makeUp({ ...full, document: { ...full.document, blocks: alt.document.blocks }, options: { fillShort: true } }, { fonts }).alternatives[0];
+    expect(ads(more.blocks)).toEqual([]);
+    expect(more.heldOver).toEqual(makeUp(full, { fonts }).alternatives[0].heldOver);
   }, 60_000);
 
   it('a frame never lies on a locked block: with an ad booked at the bottom left, the frame goes where the foot is clear', () => {
@@ -76,9 +82,13 @@ describe('make-up fills a page short of copy with a 公益广告 frame (fillShor
     for (const b of booked) expect(alt.blocks.find((x) => x.id === b.id)).toMatchObject({ col: b.col, row: b.row, span: b.span, rows: b.rows });
   }, 60_000);
 
-  it('a page more than half blank gets no frame: it keeps its blank at the foot and the 补稿 note', () => {
+  it('a page more than half blank gets no frame and no frame is tried: it keeps its blank at the foot and the 补稿 note', () => {
+    const plain = makeUp(shortDay(1), { fonts });
+    const geo = gridGeometry(plain.alternatives[0].document.page);
+    expect(plain.shortBy).toBeGreaterThan((geo.columns * geo.rows) / 2);
     const r = makeUp({ ...shortDay(1), options: { fillShort: true } }, { fonts });
     expect(ads(r.alternatives[0].blocks)).toEqual([]);
     expect(r.notes.map((n) => n.zh).join('\n')).toMatch(/约需补稿 \d+ 字/);
+    expect(r.stats.statesExpanded).toBe(plain.stats.statesExpanded);
   }, 60_000);
 });
