@@ -7,7 +7,7 @@
  * note says its size and how much copy (补稿) would take its place.
  */
 import type { AdBlock, Block, GridRect } from '../model/document';
-import { gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
+import { columnDepths, gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
 import { freeCells, HOLE_LIMIT } from './score';
 import type { MakeUpRequest, MakeUpResult } from './types';
 
@@ -56,6 +56,8 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   const geo = gridGeometry(doc.page);
   const taken = keptRects(doc.blocks);
   if (!blank || !base || blank > freeCells(geo, taken) * MOST_BLANK || first.stats.stoppedBy === 'time') return first;
+  // (a blank mostly between the modules, not at the foot, is no frame's room: the runs would be spent for nothing)
+  if (footBlank(geo, base.blocks) * 2 < blank) return first;
   let stats = first.stats;
   for (const frame of framesFor(geo, blank).filter((f) => !taken.some((r) => rectsMeet(r, f.rect))).slice(0, FILLER_TRIES)) {
     if (stats.ms >= budget) break;
@@ -66,6 +68,20 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
     return { ...result, notes: [fillerNote(frame, blank, charsFor(geo, blank)), ...result.notes], stats: { ...stats, stoppedBy: result.stats.stoppedBy } };
   }
   return { ...first, stats: { ...stats, stoppedBy: first.stats.stoppedBy } };
+}
+
+/** Blank cells at the foot of the page: in each column, those under its last block (a stepped story as deep as each of its columns goes). */
+function footBlank(geo: GridGeometry, blocks: readonly Block[]): number {
+  const foot = Array.from({ length: geo.columns }, () => 0);
+  for (const b of blocks) {
+    if (b.kind === 'rule') continue;
+    const depths = b.kind === 'article' ? columnDepths(b) : Array.from({ length: b.span }, () => b.rows);
+    depths.forEach((d, i) => {
+      const col = b.col + i;
+      if (d > 0 && col >= 0 && col < geo.columns) foot[col] = Math.max(foot[col], b.row + d);
+    });
+  }
+  return foot.reduce((n, f) => n + Math.max(0, geo.rows - f), 0);
 }
 
 /** The request without the frames an earlier make-up left that still have no artwork. */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
+import { fillShort } from '../../src-core/makeup/filler';
 import { HOLE_LIMIT } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
 import type { AdBlock, Block } from '../../src-core/model/document';
@@ -91,4 +92,43 @@ describe('make-up fills a page short of copy with a 公益广告 frame (fillShor
     expect(r.notes.map((n) => n.zh).join('\n')).toMatch(/约需补稿 \d+ 字/);
     expect(r.stats.statesExpanded).toBe(plain.stats.statesExpanded);
   }, 60_000);
+});
+
+describe('fillShort decides from the page it is given (a stand-in make-up run)', () => {
+  const page = shortDay(1).document;
+  const geo = gridGeometry(page.page);
+  /** A run whose best page has the given blocks and blank, holding nothing over; it records the requests it is given. */
+  function stub(blocks: Block[], shortBy: number, hole: number) {
+    const requests: MakeUpRequest[] = [];
+    const run = (r: MakeUpRequest) => {
+      requests.push(r);
+      const framed = r.document.blocks.some((b) => b.kind === 'ad');
+      const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? 0 : hole, blank: shortBy, headlineSizes: [] };
+      const all = [...blocks, ...r.document.blocks];
+      return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver: [], moves: [] }], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed ? undefined : shortBy };
+    };
+    return { run, requests };
+  }
+  const story = (rows: number, col = 0, span = geo.columns, row = 0): Block => ({ id: `s${col}-${row}`, kind: 'article', articleId: 'x', col, span, row, rows });
+
+  it('blank at the foot: a frame is tried there, the first within the limit taken', () => {
+    const { run, requests } = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns);
+    const r = fillShort({ document: page }, run, 10_000);
+    expect(requests).toHaveLength(2);
+    const [ad] = ads(r.alternatives[0].blocks);
+    expect(ad).toMatchObject({ id: 'filler-ad-1', locked: true, row: geo.rows - ad.rows });
+  });
+
+  it('blank between the modules, none at the foot: no frame is tried', () => {
+    // stories to the foot on either side, and in the column between them a well of 40 lines above the last one
+    const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 40, 40);
+    expect(ads(fillShort({ document: page }, run, 10_000).alternatives[0].blocks)).toEqual([]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('the time budget spent by the first run: no frame is tried', () => {
+    const { run, requests } = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns);
+    fillShort({ document: page }, run, 1);
+    expect(requests).toHaveLength(1);
+  });
 });
