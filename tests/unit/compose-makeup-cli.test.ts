@@ -213,6 +213,15 @@ describe('compose makes up the page', () => {
     expect(loadedDoc(join(dir, 'unfilled.banmian')).blocks.some((b) => b.kind === 'ad')).toBe(false);
   });
 
+  it('a page every story is longer than (100 × 100 mm): every story held, named, and no 补稿 note of 0 characters nor a frame', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'tiny.banmian');
+    expect(await compose([SAMPLE, '-o', join(dir, 'tiny.pdf'), '--force', '--format', '100x100mm', '--save', saved])).toBe(0);
+    expect(logs.filter((l) => l.includes('比整个版面还长，待用')).length).toBeGreaterThan(0);
+    expect(logs.join('\n')).not.toMatch(/补稿|公益广告/);
+    expect(loadedDoc(saved).blocks.some((b) => b.kind === 'ad')).toBe(false);
+  });
+
   it('the sample alone with --no-filler is short of copy: the blank is left at the foot (room for 补稿 or an ad), not between the modules', async () => {
     logs.length = 0;
     const saved = join(dir, 'short.banmian');
