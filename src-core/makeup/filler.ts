@@ -87,8 +87,13 @@ function footBlank(geo: GridGeometry, blocks: readonly Block[]): number {
 /** The request without the frames an earlier make-up left that still have no artwork. */
 function withoutFrames(request: MakeUpRequest): MakeUpRequest {
   const doc = request.document;
-  const blocks = doc.blocks.filter((b) => !(b.kind === 'ad' && b.id.startsWith(FRAME_ID) && !b.imageId));
+  const blocks = withoutFillerFrames(doc.blocks);
   return blocks.length === doc.blocks.length ? request : { ...request, document: { ...doc, blocks } };
+}
+
+/** The blocks but make-up's own 公益广告 frames that still have no artwork (a frame given artwork is the page's ad). */
+export function withoutFillerFrames(blocks: readonly Block[]): Block[] {
+  return blocks.filter((b) => !(b.kind === 'ad' && b.id.startsWith(FRAME_ID) && !b.imageId));
 }
 
 /** The room make-up keeps: locked blocks (rules take none) and the pictures of a locked story, locked or not. */

@@ -1,5 +1,6 @@
 import type { LayoutEnv } from '../../src-core/layout/layout';
 import { makeUp, type Alternative, type Message } from '../../src-core/makeup';
+import { withoutFillerFrames } from '../../src-core/makeup/filler';
 import type { BanmianDocument, Block, PageSettings } from '../../src-core/model/document';
 import { applyBlockFits, blockName, fitBlocksToColumns, resizedColumnRows } from '../../src-core/model/fit-blocks';
 import { placedRanking } from './placed-rank';
@@ -37,15 +38,18 @@ export function remakeForGrid(doc: BanmianDocument, fields: PageFields, env: Pic
   if (columns === undefined || columns === doc.page.grid.columns) return undefined;
   const ranking = placedRanking(doc);
   if (!ranking.length) return undefined;
-  const stuck = doc.blocks.filter((b) => b.locked && b.kind !== 'rule' && b.col + Math.max(1, b.span) > columns);
+  // (make-up's own 公益广告 frame, no artwork in it, is made afresh for the new grid, not kept in the way: 补白)
+  const blocks = withoutFillerFrames(doc.blocks);
+  const stuck = blocks.filter((b) => b.locked && b.kind !== 'rule' && b.col + Math.max(1, b.span) > columns);
   if (stuck.length) {
     const n = names(stuck.map((b) => blockName(b, doc.articles)));
     return { kind: 'refused', notice: { zh: `栏数未改：锁定的 ${n.zh} 超出新的 ${columns} 栏，锁定的块不移动；请先解锁或移开`, en: `Columns unchanged: the locked ${n.en} would lie past the new ${columns} columns, and locked blocks are not moved; unlock or move them first` } };
   }
-  const base = { ...doc, page: { ...doc.page, ...fields }, blocks: keptOnGrid(doc.blocks, doc.page.grid.columns, columns) };
+  const base = { ...doc, page: { ...doc.page, ...fields }, blocks: keptOnGrid(blocks, doc.page.grid.columns, columns) };
   const request = makeUpRequest(base);
   const onPage = new Set([...ranking, ...base.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : []))]);
-  const result = makeUp({ ...request, ranking, document: { ...request.document, articles: base.articles.filter((a) => onPage.has(a.id)) } }, env);
+  const fillShort = blocks.length < doc.blocks.length;
+  const result = makeUp({ ...request, ranking, document: { ...request.document, articles: base.articles.filter((a) => onPage.has(a.id)) }, options: { ...request.options, fillShort } }, env);
   const alternative = result.alternatives[0];
   if (!alternative) {
     const why = names(result.notes, '；', '; ');

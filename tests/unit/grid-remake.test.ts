@@ -10,6 +10,8 @@ import { PageOperationError } from '../../src-core/store/operations';
 import { PageStore } from '../../src-core/store/page-store';
 import { Editor } from '../../src-renderer/editor/editor';
 import { placedRanking } from '../../src-renderer/editor/placed-rank';
+import { makeUpRequest } from '../../src-renderer/editor/makeup-request';
+import { makeUp } from '../../src-core/makeup';
 import { fonts } from './support';
 
 const withColumns = (doc: BanmianDocument, columns: number) => ({ grid: { ...doc.page.grid, columns } });
@@ -202,5 +204,27 @@ describe("the store's makeUp operation", () => {
     expect(sent).toHaveLength(1);
     for (const u of sent) Y.applyUpdate(peer, u);
     expect(new PageStore({ layoutDoc: peer, articleDocs: new Map(doc.articles.map((a) => [a.id, store.articleDoc(a.id)!])) }).snapshot().blocks).toEqual(e.getState().doc.blocks);
+  });
+});
+
+describe('栏数 change on a page make-up filled with a 公益广告 frame (补白)', () => {
+  it('the frame (no artwork in it) is made afresh for the new grid, not a locked block in the way: 8 → 6 is not refused', () => {
+    const doc = samplePage();
+    // the sample without its booked ad is short of copy: 自动组版 fills it with a frame at the right foot
+    doc.blocks = doc.blocks.filter((b) => b.kind !== 'ad');
+    const e = editorOn(doc);
+    const made = makeUp({ ...makeUpRequest(e.getState().doc), options: { fillShort: true } }, { fonts });
+    e.applyMakeUp(made.alternatives[0]);
+    const frame = e.getState().doc.blocks.find((b) => b.kind === 'ad')!;
+    expect(frame.id).toMatch(/^filler-ad-/);
+    expect(frame.col + frame.span).toBeGreaterThan(6);
+    e.setPage(withColumns(e.getState().doc, 6));
+    const after = e.getState().doc;
+    expect(e.getState().notice!.zh).toMatch(/^版面现为 6 栏/);
+    expect(after.page.grid.columns).toBe(6);
+    expect(outside(after)).toEqual([]);
+    expect(textOverlaps(after.blocks)).toEqual([]);
+    expect(validateDocument(after)).toEqual({ ok: true });
+    expect(after.blocks.filter((b) => b.kind === 'ad').length).toBeLessThanOrEqual(1);
   });
 });
