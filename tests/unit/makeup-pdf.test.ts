@@ -194,6 +194,24 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
+  it('a 四开 page of long stories and no brief: no notch under the lead\'s titles is left blank, the lead set as a rectangle its titles\' width instead, read from the PDF', async () => {
+    const { articles } = scratchDay('tabloid-notch.json');
+    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles }, options: UNTIMED }, { fonts }).alternatives[0];
+    const probe = await probePdf(alt.document, fonts);
+    // (before: the lead stepped over a one-column notch that no story could take, 34 column-lines blank)
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    expect(alt.heldOver).toEqual([]);
+    // no stepped block is left with nothing under its titles' overhang
+    for (const b of alt.blocks) if (b.kind === 'article' && b.columnRows) {
+      const notch = { col: b.col + b.columnRows.findIndex((r) => r < b.rows), row: b.row + Math.min(...b.columnRows) };
+      expect(alt.blocks.some((o) => o !== b && o.kind !== 'rule' && o.col <= notch.col && notch.col < o.col + o.span && o.row >= notch.row && o.row < b.row + b.rows), b.id).toBe(true);
+    }
+    const want = counts(expectedText(alt.document, alt.document.articles));
+    const got = counts(probe.text);
+    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
   it('the probe can fail: a module taken off a full page leaves a hole of about its size', async () => {
     const alt = makeUp({ ...dayRequest('tabloid-fits'), options: UNTIMED }, { fonts }).alternatives[0];
     const gone = alt.document.blocks.find((b) => b.kind === 'article' && b.articleId === 'a4');
