@@ -57,7 +57,7 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   const taken = keptRects(doc.blocks);
   if (!blank || !base || blank > freeCells(geo, taken) * MOST_BLANK || first.stats.stoppedBy === 'time') return first;
   // (a blank mostly between the modules, not at the foot, is no frame's room: the runs would be spent for nothing)
-  if (footBlank(geo, base.blocks) * 2 < blank) return first;
+  if (footBlank(geo, base.blocks, taken) * 2 < blank) return first;
   let stats = first.stats;
   for (const frame of framesFor(geo, blank).filter((f) => !taken.some((r) => rectsMeet(r, f.rect))).slice(0, FILLER_TRIES)) {
     if (stats.ms >= budget) break;
@@ -70,18 +70,39 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   return { ...first, stats: { ...stats, stoppedBy: first.stats.stoppedBy } };
 }
 
-/** Blank cells at the foot of the page: in each column, those under its last block (a stepped story as deep as each of its columns goes). */
-function footBlank(geo: GridGeometry, blocks: readonly Block[]): number {
+/**
+ * Blank cells at the foot of the free page: in each column, those between its last block and the
+ * blocks make-up keeps standing on the type area's foot (a booked ad), or the foot itself (a stepped
+ * story as deep as each of its columns goes).
+ */
+function footBlank(geo: GridGeometry, blocks: readonly Block[], taken: readonly GridRect[]): number {
+  const floor = freeFoot(geo, taken);
   const foot = Array.from({ length: geo.columns }, () => 0);
   for (const b of blocks) {
     if (b.kind === 'rule') continue;
     const depths = b.kind === 'article' ? columnDepths(b) : Array.from({ length: b.span }, () => b.rows);
     depths.forEach((d, i) => {
       const col = b.col + i;
-      if (d > 0 && col >= 0 && col < geo.columns) foot[col] = Math.max(foot[col], b.row + d);
+      if (d > 0 && col >= 0 && col < geo.columns && b.row < floor[col]) foot[col] = Math.max(foot[col], b.row + d);
     });
   }
-  return foot.reduce((n, f) => n + Math.max(0, geo.rows - f), 0);
+  return foot.reduce((n, f, col) => n + Math.max(0, floor[col] - f), 0);
+}
+
+/** Each column's free foot: the row where the kept blocks standing on the type area's foot begin (the type area's depth when none). */
+function freeFoot(geo: GridGeometry, taken: readonly GridRect[]): number[] {
+  return Array.from({ length: geo.columns }, (_, col) => {
+    let foot = geo.rows;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const r of taken) {
+        if (col < r.col || col >= r.col + r.span || r.row >= foot || r.row + r.rows < foot) continue;
+        foot = r.row;
+        moved = true;
+      }
+    }
+    return foot;
+  });
 }
 
 /** The request without the frames an earlier make-up left that still have no artwork. */

@@ -118,27 +118,31 @@ function deepenStep(measurer: Measurer, articles: Article[], placed: Placement[]
   return true;
 }
 
-/** The stepped module whose step stands right over `r`, as wide as it. */
 /**
  * A run closed as blank under a stepped module's step down to its foot that no story takes (none is
  * held over, and none placed could stand in it: a 四开 lead stepped over a one-column notch on a page of
  * long stories, 18 column-lines blank, field day G): the module set as a rectangle as wide as its titles,
  * its text run on across every column, made as deep as it was with the levers (title white space,
- * pictures, 拉行). Whether it was.
+ * pictures, 拉行), never bringing titles side by side. Whether it was.
  */
 function unstep(measurer: Measurer, articles: Article[], placed: Placement[], r: GridRect, levers: Levers): boolean {
   const q = stepOver(placed, r);
-  if (!q || r.row + r.rows !== q.row + q.m.rows) return false;
+  // (a module with blank under it would be deepened into what stands under the notch: only one that ends where the run does)
+  if (!q || q.stretch > 0 || r.row + r.rows !== q.row + q.m.rows) return false;
   const spec: ShapeSpec = { ...q.spec, span: outer(q), titleSpan: undefined, stepRows: undefined };
   const natural = measurer.measure(articles[q.rank], spec);
   if (!natural || natural.rows > q.m.rows) return false;
   const kept = natural.rows === q.m.rows ? { spec, m: natural } : grow({ measurer }, articles[q.rank], spec, natural, q.m.rows, levers);
   if (!kept) return false;
+  const was = { spec: q.spec, m: q.m };
   q.spec = kept.spec;
   q.m = kept.m;
-  return true;
+  if (!clashes(placed.filter((z) => z !== q), q)) return true;
+  Object.assign(q, was);
+  return false;
 }
 
+/** The stepped module whose step stands right over `r`, as wide as it. */
 function stepOver(placed: Placement[], r: GridRect): Placement | undefined {
   return placed.find((p) => p.spec.stepRows && p.col + p.spec.span === r.col && outer(p) === p.spec.span + r.span && p.row + overhangDepth(p.spec, p.m.titleRows) === r.row);
 }

@@ -1,6 +1,6 @@
 import type { LayoutEnv } from '../../src-core/layout/layout';
 import { makeUp, type Alternative, type Message } from '../../src-core/makeup';
-import { withoutFillerFrames } from '../../src-core/makeup/filler';
+import { SHORT_OF_COPY, withoutFillerFrames } from '../../src-core/makeup/filler';
 import type { BanmianDocument, Block, PageSettings } from '../../src-core/model/document';
 import { applyBlockFits, blockName, fitBlocksToColumns, resizedColumnRows } from '../../src-core/model/fit-blocks';
 import { placedRanking } from './placed-rank';
@@ -27,7 +27,8 @@ function names(items: Message[], zhSep = '、', enSep = ', '): Message {
 
 /**
  * The page re-made for a new column count: the unlocked articles on it made up afresh by the engine,
- * ranked as the 组版 placed them (`placedRanking`), the locked blocks kept where they are. Undefined
+ * ranked as the 组版 placed them (`placedRanking`), the locked blocks kept where they are (but make-up's
+ * own 公益广告 frame with no artwork in it, made afresh for the new grid, and said so: 补白). Undefined
  * when there is nothing to re-make (the column count stays, or no unlocked article is on the page):
  * the plain settings change does. A locked block past the new grid refuses the change (it may not
  * be moved, and a page with a block past its grid is not valid); articles that no longer fit are
@@ -55,7 +56,8 @@ export function remakeForGrid(doc: BanmianDocument, fields: PageFields, env: Pic
     const why = names(result.notes, '；', '; ');
     return { kind: 'refused', notice: { zh: `栏数未改：无法按 ${columns} 栏重新组版。${why.zh}`, en: `Columns unchanged: the page could not be made up on ${columns} columns. ${why.en}` } };
   }
-  return { kind: 'remade', base, alternative, notice: remakeNotice(columns, ranking.length, alternative) };
+  const notice = remakeNotice(columns, ranking.length, alternative);
+  return { kind: 'remade', base, alternative, notice: fillShort ? withShortNotes(notice, result.notes) : notice };
 }
 
 /**
@@ -73,6 +75,12 @@ function keptOnGrid(blocks: readonly Block[], from: number, to: number): Block[]
     const { columnRows: _, ...rest } = b;
     return columnRows ? { ...rest, span: to, columnRows } : { ...rest, span: to };
   });
+}
+
+/** The notice with make-up's notes on a page short of copy (its new 公益广告 frame, or the 补稿 it would take without one). */
+function withShortNotes(notice: Message, notes: readonly Message[]): Message {
+  const short = notes.filter((n) => n.zh.startsWith(SHORT_OF_COPY.zh));
+  return { zh: [notice.zh, ...short.map((n) => n.zh)].join('；'), en: [notice.en, ...short.map((n) => n.en)].join('; ') };
 }
 
 function remakeNotice(columns: number, articles: number, alt: Alternative): Message {

@@ -102,7 +102,7 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     const requests: MakeUpRequest[] = [];
     const run = (r: MakeUpRequest) => {
       requests.push(r);
-      const framed = r.document.blocks.some((b) => b.kind === 'ad');
+      const framed = r.document.blocks.some((b) => b.id.startsWith('filler-ad-'));
       const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? 0 : hole, blank: shortBy, headlineSizes: [] };
       const all = [...blocks, ...r.document.blocks];
       return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver: [], moves: [] }], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed ? undefined : shortBy };
@@ -124,6 +124,17 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 40, 40);
     expect(ads(fillShort({ document: page }, run, 10_000).alternatives[0].blocks)).toEqual([]);
     expect(requests).toHaveLength(1);
+  });
+
+  it('blank above a booked ad at the foot counts as the foot\'s: a frame is tried where the foot is clear', () => {
+    // a 3-column ad booked at the bottom left, 30 lines deep; the stories over it end 30 lines above it, the others 10 lines short of the foot
+    const booked: Block = { id: 'booked', kind: 'ad', advertiser: '甲', col: 0, span: 3, row: geo.rows - 30, rows: 30, locked: true };
+    const { run, requests } = stub([story(geo.rows - 60, 0, 3), story(geo.rows - 10, 3, geo.columns - 3)], 3 * 30 + (geo.columns - 3) * 10, 90);
+    const r = fillShort({ document: { ...page, blocks: [booked] } }, run, 10_000);
+    expect(requests.length).toBeGreaterThan(1);
+    const frames = ads(r.alternatives[0].blocks).filter((b) => b.id !== 'booked');
+    expect(frames).toHaveLength(1);
+    expect(frames[0].col).toBeGreaterThanOrEqual(3);
   });
 
   it('the time budget spent by the first run: no frame is tried', () => {
