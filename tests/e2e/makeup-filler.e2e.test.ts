@@ -32,11 +32,10 @@ describe.skipIf(!chromiumAvailable())('自动组版 fills a page short of copy w
     await shot(page, 'makeup-filler-dialog-1366.png');
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.getByTestId('makeup-choice').first().click();
-    expect(await dialog.count()).toBe(0);
-    const after = await blockIds(page);
-    expect(after.filter((id) => id.startsWith('filler-ad-'))).toHaveLength(1);
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(async () => (await blockIds(page)).filter((id) => id.startsWith('filler-ad-'))).toHaveLength(1);
     await shot(page, 'makeup-filler-applied-1600.png');
     await page.keyboard.press('Control+z');
-    expect(await blockIds(page)).toEqual(before);
+    await expect.poll(() => blockIds(page)).toEqual(before);
   });
 });
