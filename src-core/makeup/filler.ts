@@ -4,7 +4,8 @@
  * page from the paper's public-service ads rather than send it with a quarter of it blank (the sample
  * page's OCR'd copy fills about 70% of a 对开 page: its pictures and ads were not in the text). The
  * frame is locked, prints as an ad placeholder (公益广告 and 广告) until its artwork is placed, and the
- * note says its size and how much copy (补稿) would take its place.
+ * note says its size and how much copy (补稿) would take its place. So is a page holding stories over
+ * that is left with a hole none of them fits (补白 too: the stories stay held, the note says why).
  */
 import type { AdBlock, Block, GridRect } from '../model/document';
 import { columnDepths, gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
@@ -50,8 +51,10 @@ interface Frame {
 export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => MakeUpResult, budget: number): MakeUpResult {
   const own = withoutFrames(request);
   const first = run(own);
-  const blank = first.shortBy;
   const base = first.alternatives[0];
+  // (a page holding stories over with a hole none of them fits: a frame fills the hole, the stories stay held: 补白 too)
+  const holding = !first.shortBy && !!base && base.heldOver.length > 0 && base.score.largestHole > HOLE_LIMIT;
+  const blank = first.shortBy ?? (holding ? Math.round(base.score.blank) : undefined);
   const doc = own.document;
   const geo = gridGeometry(doc.page);
   const taken = keptRects(doc.blocks);
@@ -65,7 +68,7 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
     stats = sumStats(stats, result.stats);
     const alt = result.alternatives[0];
     if (!alt || alt.heldOver.length > base.heldOver.length || alt.score.largestHole > HOLE_LIMIT) continue;
-    return { ...result, notes: [fillerNote(frame, blank, charsFor(geo, blank)), ...result.notes], stats: { ...stats, stoppedBy: result.stats.stoppedBy } };
+    return { ...result, notes: [fillerNote(frame, blank, charsFor(geo, blank), holding), ...result.notes], stats: { ...stats, stoppedBy: result.stats.stoppedBy } };
   }
   return { ...first, stats: { ...stats, stoppedBy: first.stats.stoppedBy } };
 }
@@ -159,14 +162,19 @@ function withFrame(request: MakeUpRequest, frame: Frame, timeBudgetMs: number): 
   return { ...request, document: { ...doc, blocks: [...doc.blocks, ad] }, options: { ...request.options, allowCut: false, timeBudgetMs } };
 }
 
-function fillerNote(frame: Frame, blank: number, chars: number): MakeUpResult['notes'][number] {
+/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frame, and what would take its place. */
+function fillerNote(frame: Frame, blank: number, chars: number, holding: boolean): MakeUpResult['notes'][number] {
   const { span, rows } = frame.rect;
   const where = PLACES[frame.place];
+  const why = holding ? HELD_DO_NOT_FIT : SHORT_OF_COPY;
   return {
-    zh: `${SHORT_OF_COPY.zh}（空白约 ${blank} 栏行）：${where.zh}留出 ${span} 栏 × ${rows} 行公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
-    en: `${SHORT_OF_COPY.en} (about ${blank} column-lines blank): a ${span}-column × ${rows}-line public-service ad (公益广告) frame at the ${where.en} fills it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
+    zh: `${why.zh}（空白约 ${blank} 栏行）：${where.zh}留出 ${span} 栏 × ${rows} 行公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
+    en: `${why.en} (about ${blank} column-lines blank): a ${span}-column × ${rows}-line public-service ad (公益广告) frame at the ${where.en} fills it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
   };
 }
+
+/** How a page holding stories over that fit no blank it leaves is said, in the frame's note. */
+const HELD_DO_NOT_FIT = { zh: '待用稿件放不进余下的空白', en: 'The stories held over fit no blank left on the page' } as const;
 
 /** About how many characters of body text fill `cells` column-lines (to the hundred). */
 export function charsFor(geo: GridGeometry, cells: number): number {

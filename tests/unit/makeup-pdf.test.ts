@@ -212,6 +212,26 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
+  it('a 四开 page holding a story that fits no blank it leaves: with fillShort a 公益广告 frame fills the blank, the story still held and named, read from the PDF', async () => {
+    const { articles, images, pictures } = scratchDay('tabloid-held-frame.json');
+    const request = { document: { ...emptyDocument('tabloid'), articles, images }, pictures };
+    const plain = makeUp({ ...request, options: UNTIMED }, { fonts }).alternatives[0];
+    // (without the frame: two short stories under the lead's step end 8 lines short, 16 column-lines blank)
+    expect((await probePdf(plain.document, fonts)).holes[0]?.size ?? 0).toBeGreaterThan(HOLE_LIMIT);
+    const result = makeUp({ ...request, options: { ...UNTIMED, fillShort: true } }, { fonts });
+    const alt = result.alternatives[0];
+    expect(alt.heldOver.map((h) => h.articleId)).toEqual(plain.heldOver.map((h) => h.articleId));
+    const frames = alt.blocks.filter((b) => b.kind === 'ad');
+    expect(frames).toHaveLength(1);
+    expect(result.notes[0].zh).toMatch(/^待用稿件放不进余下的空白（空白约 \d+ 栏行）：.*公益广告位补白/);
+    const probe = await probePdf(alt.document, fonts);
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    const placedIds = new Set(alt.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+    const want = counts(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))) + '广告公益广告');
+    const got = counts(probe.text);
+    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+  });
+
   it('the probe can fail: a module taken off a full page leaves a hole of about its size', async () => {
     const alt = makeUp({ ...dayRequest('tabloid-fits'), options: UNTIMED }, { fonts }).alternatives[0];
     const gone = alt.document.blocks.find((b) => b.kind === 'article' && b.articleId === 'a4');
