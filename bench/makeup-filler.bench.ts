@@ -1,9 +1,14 @@
 /**
  * 补白: pages short of copy made up with and without the 公益广告 frame (`fillShort`), judged from their
  * PDFs (poppler: the largest blank hole): the OCR'd sample page as `compose` makes it (about 70% of a
- * 对开 page) and the 对开 day set that fits cut to its first 3–6 stories. One printed line per figure.
+ * 对开 page), the 对开 day set that fits cut to its first 3–6 stories, and a 四开 night whose held story
+ * fits no blank left (tests/fixtures/makeup/tabloid-held-frame.json). One printed line per figure.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { emptyDocument } from '../src-core/model/defaults';
+import { docFromParagraphs } from '../src-core/model/richtext';
+import { samplePage } from './pages';
 import { gather, makeUpPage, pageFor } from '../src-main/cli/commands/compose';
 import { FORMAT_VERSION } from '../src-core/model/document';
 import { makeUp, type MakeUpRequest } from '../src-core/makeup';
@@ -53,7 +58,22 @@ async function shortDays(fill: boolean): Promise<void> {
   printFigure(`makeup.filler.short.${name}.time`, median(times), 'ms', 'median make-up time');
 }
 
+/** The held night (the fixture's stories and picture) made up with or without the frame. */
+async function heldNight(fill: boolean): Promise<void> {
+  const day = JSON.parse(readFileSync(fileURLToPath(new URL('../tests/fixtures/makeup/tabloid-held-frame.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: MakeUpRequest['pictures'] };
+  const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+  const images = day.images.map((i) => ({ ...samplePage().images[0], ...i }));
+  const t = performance.now();
+  const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures: day.pictures, options: { fillShort: fill } }, { fonts }).alternatives[0];
+  const ms = performance.now() - t;
+  const hole = (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0;
+  const name = fill ? 'filled' : 'unfilled';
+  printFigure(`makeup.filler.held.${name}.hole`, hole, 'column-lines', `a 四开 night holding a story that fits no blank left, ${fill ? 'with' : 'without'} the frame, largest blank hole in the PDF (held ${alt.heldOver.length})`);
+  printFigure(`makeup.filler.held.${name}.time`, ms, 'ms', 'make-up (one run)');
+}
+
 for (const fill of [false, true]) {
   await sample(fill);
   await shortDays(fill);
+  await heldNight(fill);
 }
