@@ -14,6 +14,7 @@ import { preflight } from '../preflight/preflight';
 import { newsHole } from './ads';
 import type { EditionDocument } from './edition';
 import { pageDocuments } from './page-doc';
+import { isFillerFrame } from '../makeup';
 
 /** A page's place in the cycle, in order; the English beside each for the UI. */
 export const PAGE_STATUSES = {
@@ -90,7 +91,8 @@ export function editionOverview(edition: EditionDocument, env: { fonts: FontRegi
       overset: made.overset,
       errors: made.errors,
       warnings: made.warnings,
-      newsHole: newsHole(p.page, p.blocks.filter((b) => b.kind === 'ad')),
+      // (the plan's booked ads: a 公益广告 frame make-up filled a blank with stands in the news hole, as the CLI counts it)
+      newsHole: newsHole(p.page, p.blocks.filter((b) => b.kind === 'ad' && !isFillerFrame(b))),
       duplicate: (counts.get(p.number) ?? 0) > 1,
       document: made.document,
       layout: made.layout,

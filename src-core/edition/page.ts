@@ -4,7 +4,7 @@
  * plan's paper, date, 版次 and 版名.
  */
 import { layout } from '../layout/layout';
-import { makeUp, type Alternative, type PictureLink } from '../makeup';
+import { HOLE_LIMIT, isFillerFrame, makeUp, type Alternative, type PictureLink } from '../makeup';
 import type { FontRegistry } from '../fonts/registry';
 import type { AdBlock, Article, BanmianDocument, ImageAsset, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
@@ -30,10 +30,23 @@ export function adBlocks(ads: PageInput['ads']): AdBlock[] {
 }
 
 /** The page made up (one alternative, deterministic); undefined when make-up found none. */
-export function makeUpEditionPage(input: PageInput, fonts: FontRegistry): Alternative | undefined {
+export function makeUpEditionPage(input: PageInput, fonts: FontRegistry, fillShort = false): Alternative | undefined {
   const document: BanmianDocument = { formatVersion: FORMAT_VERSION, page: input.page, articles: input.articles, images: input.images, blocks: adBlocks(input.ads) };
   // (the plan and the continued parts decide which stories give way on an edition's page: make-up does not hold another to fill it)
-  return makeUp({ document, pictures: input.pictures, options: { alternatives: 1, holdToFill: false } }, { fonts }).alternatives[0];
+  return makeUp({ document, pictures: input.pictures, options: { alternatives: 1, holdToFill: false, fillShort } }, { fonts }).alternatives[0];
+}
+
+/**
+ * The made-up page (`made`, from `input`) with a 公益广告 frame filling a hole at its foot (补白,
+ * makeup/filler.ts) when make-up finds one that sets the same stories: the plan's stories and the
+ * continued parts stay as the page had them, only the blank is filled. Asked for only of a page left
+ * with a hole, and once, after the cuts and the continued parts are settled.
+ */
+export function filledEditionPage(input: PageInput, made: Alternative, fonts: FontRegistry): Alternative {
+  if (made.score.largestHole <= HOLE_LIMIT) return made;
+  const filled = makeUpEditionPage(input, fonts, true);
+  const held = (alt: Alternative): string => alt.heldOver.map((h) => h.articleId).sort().join('\n');
+  return filled && filled.blocks.some(isFillerFrame) && held(filled) === held(made) ? filled : made;
 }
 
 /**

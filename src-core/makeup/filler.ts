@@ -117,7 +117,12 @@ function withoutFrames(request: MakeUpRequest): MakeUpRequest {
 
 /** The blocks but make-up's own 公益广告 frames that still have no artwork (a frame given artwork is the page's ad). */
 export function withoutFillerFrames(blocks: readonly Block[]): Block[] {
-  return blocks.filter((b) => !(b.kind === 'ad' && b.id.startsWith(FRAME_ID) && !b.imageId));
+  return blocks.filter((b) => !(isFillerFrame(b) && !b.imageId));
+}
+
+/** Whether the block is a 公益广告 frame make-up put there (补白). */
+export function isFillerFrame(b: Block): b is AdBlock {
+  return b.kind === 'ad' && b.id.startsWith(FRAME_ID);
 }
 
 /** The room make-up keeps: locked blocks (rules take none) and the pictures of a locked story, locked or not. */

@@ -17,6 +17,8 @@ import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } fr
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
 
 export type * from './types';
+export { isFillerFrame } from './filler';
+export { HOLE_LIMIT } from './score';
 
 /**
  * Copy beyond this share of the free area is held over before the search, lowest rank first: the

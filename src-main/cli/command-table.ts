@@ -56,6 +56,9 @@ export const FONT_OPTION = {
   en: 'set a role (song, hei, kai, fangsong, biaosong) or a style (headline, body, …) in a font file, #N the face in a collection (from 0); repeatable',
 } satisfies OptionSpec;
 
+/** `--no-filler` (compose, edition): no 公益广告 frame on a page left with a hole (补白, src-core/makeup/filler.ts). */
+const NO_FILLER_OPTION = { type: 'boolean', zh: '不留公益广告位补白：稿件不足或待用稿件放不进时空白留在版面上（报告约需补稿字数）', en: 'no 公益广告 frame to fill a page left with a hole (copy short, or held stories that fit no blank): the blank stays (the report says how much copy would fill it)' } satisfies OptionSpec;
+
 const PRINT_EXITS = { 0: { zh: '已写入', en: 'written' }, 1: { zh: '失败', en: 'failed' }, 2: USAGE_EXIT, 4: { zh: '印前检查有错误，未导出', en: 'blocked by preflight errors' } };
 
 export const COMMANDS = {
@@ -106,7 +109,7 @@ export const COMMANDS = {
       'page-number': { type: 'string', arg: 'N', zh: '版次（印作“第N版”）', en: 'the page number (printed 第N版)' },
       'page-name': { type: 'string', arg: 'NAME', zh: '版名，例如 要闻', en: 'the page name, e.g. 要闻' },
       'allow-cut': { type: 'boolean', zh: '放不下的稿件可删去标为可删的段落（文本中以【可删】开头的段落），报告列出删去的段落', en: 'an article that does not fit may lose its paragraphs marked 可删 (in text: a paragraph starting with 【可删】); the report names them' },
-      'no-filler': { type: 'boolean', zh: '稿件不足时不留公益广告位补白，空白留在版面底部（报告约需补稿字数）', en: 'a page short of copy gets no 公益广告 frame to fill it: the blank stays at its foot (the report says how much copy would fill it)' },
+      'no-filler': NO_FILLER_OPTION,
     },
     exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用）', en: 'written (articles that do not fit are listed as held over)' } },
   },
@@ -119,6 +122,7 @@ export const COMMANDS = {
       o: { type: 'string', arg: 'DIR', zh: '输出目录', en: 'the folder to write the PDFs into', role: 'output' },
       output: { type: 'string', arg: 'DIR', zh: '同 -o', en: 'same as -o', role: 'output' },
       save: { type: 'string', arg: 'FILE', zh: '同时把整期保存为一个整期文件（格式版本 2）', en: 'also save the whole edition as one edition file (format version 2)', role: 'output' },
+      'no-filler': NO_FILLER_OPTION,
     },
     exits: { ...PRINT_EXITS, 0: { zh: '已写入（放不下的稿件列为待用，未排满的版给出警告）', en: 'written (articles that do not fit are listed as held over; an under-filled page is a warning)' }, 1: { zh: '失败（计划有误时不写入任何文件）', en: 'failed (nothing is written when the plan is wrong)' } },
   },

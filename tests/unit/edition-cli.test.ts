@@ -65,9 +65,18 @@ describe('edition', () => {
     const expected = files.flatMap((f) => han(readFileSync(join(FIXTURE, f), 'utf8').replace(labels, '')));
     const story = readFileSync(join(FIXTURE, 'day/01.txt'), 'utf8');
     const headline = /^主题：(.*)$/m.exec(story)![1];
-    // besides the articles: the caption, the ad placeholder, the continuation headline and the two jump lines
-    const extra = [readFileSync(join(FIXTURE, 'day/02.caption.txt'), 'utf8'), '广告洛阳老字号酱菜', headline, '下转第版', '上接第版'].flatMap(han);
+    // besides the articles: the caption, the ad placeholder, the continuation headline, the two jump lines
+    // and each 公益广告 frame make-up filled a page's blank with (补白: 广告 and 公益广告, said in the report)
+    const frames = logs.filter((l) => l.includes('补白 filler:')).length;
+    const extra = [readFileSync(join(FIXTURE, 'day/02.caption.txt'), 'utf8'), '广告洛阳老字号酱菜', headline, '下转第版', '上接第版', ...Array.from({ length: frames }, () => '广告公益广告')].flatMap(han);
     expect(counts(typeAreaHan())).toEqual(counts([...expected, ...extra]));
+  });
+
+  it('page 1, left with a hole at its foot, gets a 公益广告 frame (补白), said in the report; pages more than half blank keep their warnings', () => {
+    expect(logs.join('\n')).toMatch(/第1版 要闻:[^\n]*\n(?:  待用[^\n]*\n)*  补白 filler: 留出 \d+ 栏 × \d+ 行公益广告位/);
+    expect(text(pdf('20261203-01.pdf')).replace(/\s+/g, '')).toContain('公益广告');
+    expect(logs.join('\n')).not.toMatch(/第1版未排满|第1版有 \d+ 栏行的空白/);
+    expect(logs.join('\n')).toMatch(/第3版未排满/);
   });
 
   it('prints the ad\'s name inside the cells the plan booked (bbox)', () => {

@@ -3,7 +3,8 @@ import { readRegularFile } from '../../import/read-file';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CONTINUED_SUFFIX, cutAtSentence, cutPoints, jumpParts, largestCut, leastCut } from '../../../src-core/edition/continue';
 import { newsHole } from '../../../src-core/edition/ads';
-import { makeUpEditionPage, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
+import { isFillerFrame } from '../../../src-core/makeup';
+import { filledEditionPage, makeUpEditionPage, pageSettings, setWhole, type PageInput } from '../../../src-core/edition/page';
 import { jumpsNotCarried, makeRoom, withGaveWay } from '../../../src-core/edition/continued-room';
 import { parsePlan, PLAN_LIMITS, type EditionPlan, type PlanPage } from '../../../src-core/edition/plan';
 import type { Alternative, PictureLink } from '../../../src-core/makeup';
@@ -144,9 +145,10 @@ type Fonts = ReturnType<ReturnType<typeof fontProvider>['registry']>;
 /**
  * Every page made up in page order; a continued story cut where its first page's make-up says, its
  * rest ranked after the lead of its later page, ahead of that page's own lower-ranked stories
- * (`makeRoom`). `blockers`: the continued stories a part of which is still not set (errors).
+ * (`makeRoom`); with `fill`, a page left with a hole gets a 公益广告 frame where one fills it and sets the
+ * same stories (`filledEditionPage`). `blockers`: the continued stories a part of which is still not set (errors).
  */
-async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string): Promise<{ pages: MadeUp[]; jumps: MadeJump[]; blockers: Fail[] } | Fail> {
+async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base: string, fill: boolean): Promise<{ pages: MadeUp[]; jumps: MadeJump[]; blockers: Fail[] } | Fail> {
   const fonts = fontProvider().registry();
   const carried = new Map<number, Article[]>();
   const out: MadeUp[] = [];
@@ -173,7 +175,8 @@ async function makeUpPages(plan: EditionPlan, stories: Map<string, Story>, base:
       carried.set(jump.to, [...(carried.get(jump.to) ?? []), cut.rest]);
       jumps.push({ article, from: jump.from, to: jump.to, cut: cut.k });
     }
-    const alt = whole ?? makeUpEditionPage(input, fonts);
+    const made = whole ?? makeUpEditionPage(input, fonts);
+    const alt = made && fill ? filledEditionPage(input, made, fonts) : made;
     if (!alt) return { zh: `第${page.number}版组版没有得到版面`, en: `Make-up found no page for page ${page.number}` };
     out.push({ page, alt: withGaveWay(alt, room.gaveWay, rests) });
   }
@@ -215,6 +218,7 @@ function reportPage({ page, alt }: MadeUp): void {
   const placed = alt.document.blocks.filter((b) => b.kind === 'article').length;
   console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}${h.articleId.endsWith(CONTINUED_SUFFIX) ? '（转版的后半 the continued part）' : ''}`);
+  for (const f of alt.blocks.filter(isFillerFrame)) console.log(`  补白 filler: 留出 ${f.span} 栏 × ${f.rows} 行公益广告位（已锁定，可放入图稿） / a ${f.span}-column × ${f.rows}-line public-service ad (公益广告) frame fills the page's blank (locked; place its artwork)`);
   for (const w of pageWarnings(alt.score, String(page.number))) console.log(`  ${w}`);
 }
 
@@ -244,7 +248,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${stories.zh}\n${stories.en}`);
     return 1;
   }
-  const made = await makeUpPages(plan, stories, base);
+  const made = await makeUpPages(plan, stories, base, parsed.values['no-filler'] !== true);
   if ('zh' in made) {
     console.error(`${made.zh}\n${made.en}`);
     return 1;
