@@ -34,7 +34,7 @@ async function sample(fill: boolean): Promise<void> {
   const hole = (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0;
   const name = fill ? 'filled' : 'unfilled';
   printFigure(`makeup.filler.sample.${name}.hole`, hole, 'column-lines', `the OCR'd sample page ${fill ? 'with' : 'without'} the 公益广告 frame, largest blank hole in the PDF`);
-  printFigure(`makeup.filler.sample.${name}.time`, ms, 'ms', 'make-up of the sample page (one run)');
+  printFigure(`makeup.filler.sample.${name}.time`, ms, 'ms', 'make-up of the sample page, its frame runs included');
 }
 
 function shortDay(n: number): MakeUpRequest {
@@ -69,7 +69,7 @@ async function heldNight(fill: boolean): Promise<void> {
   const hole = (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0;
   const name = fill ? 'filled' : 'unfilled';
   printFigure(`makeup.filler.held.${name}.hole`, hole, 'column-lines', `a 四开 night holding a story that fits no blank left, ${fill ? 'with' : 'without'} the frame, largest blank hole in the PDF (held ${alt.heldOver.length})`);
-  printFigure(`makeup.filler.held.${name}.time`, ms, 'ms', 'make-up (one run)');
+  printFigure(`makeup.filler.held.${name}.time`, ms, 'ms', 'make-up, its frame runs included');
 }
 
 for (const fill of [false, true]) {

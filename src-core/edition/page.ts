@@ -4,7 +4,7 @@
  * plan's paper, date, 版次 and 版名.
  */
 import { layout } from '../layout/layout';
-import { HOLE_LIMIT, isFillerFrame, makeUp, type Alternative, type PictureLink } from '../makeup';
+import { heldKey, HOLE_LIMIT, isFillerFrame, makeUp, type Alternative, type PictureLink } from '../makeup';
 import type { FontRegistry } from '../fonts/registry';
 import type { AdBlock, Article, BanmianDocument, ImageAsset, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
@@ -45,8 +45,12 @@ export function makeUpEditionPage(input: PageInput, fonts: FontRegistry, fillSho
 export function filledEditionPage(input: PageInput, made: Alternative, fonts: FontRegistry): Alternative {
   if (made.score.largestHole <= HOLE_LIMIT) return made;
   const filled = makeUpEditionPage(input, fonts, true);
-  const held = (alt: Alternative): string => alt.heldOver.map((h) => h.articleId).sort().join('\n');
-  return filled && filled.blocks.some(isFillerFrame) && held(filled) === held(made) ? filled : made;
+  if (!filled || !filled.blocks.some(isFillerFrame)) return made;
+  const held = (alt: Alternative): string => alt.heldOver.map(heldKey).sort().join('\n');
+  // (every story the page set is set whole again: a first part's 下转 line, a continued part)
+  const heldIds = new Set(made.heldOver.map((h) => h.articleId));
+  const placed = made.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : []));
+  return held(filled) === held(made) && placed.every((id) => setWhole(filled, id, fonts, heldIds)) ? filled : made;
 }
 
 /**

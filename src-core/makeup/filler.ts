@@ -10,13 +10,13 @@
 import type { AdBlock, Block, GridRect } from '../model/document';
 import { columnDepths, gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
 import { freeCells, HOLE_LIMIT } from './score';
-import type { MakeUpRequest, MakeUpResult } from './types';
+import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult } from './types';
 
 /** The frame's advertiser: what it prints and what the 组版 replaces. */
 export const FILLER_ADVERTISER = '公益广告';
 /** The frame's block id, numbered: how a later make-up knows its own frame. */
 const FRAME_ID = 'filler-ad-';
-/** How a page short of copy is said, in the 补稿 note and in the frame's. */
+/** How a page short of copy is said, in the 补稿 note and in the frame's note (see also HELD_DO_NOT_FIT). */
 export const SHORT_OF_COPY = { zh: '稿件不足以排满版面', en: 'Not enough copy to fill the page' } as const;
 /** Make-up runs tried with a frame, at most (each a whole make-up of a short page). */
 const FILLER_TRIES = 5;
@@ -41,9 +41,9 @@ interface Frame {
 }
 
 /**
- * The made-up page: as `run` makes it, or, when its copy is short, around the first 公益广告 frame
- * tried whose page is within the hole limit, holds no more stories over and cuts no 可删 paragraph for
- * it. A frame that only makes the blank smaller is not taken, nor tried on a page more than half blank
+ * The made-up page: as `run` makes it, or, when its copy is short or it holds stories over that fit
+ * no blank it leaves, around the first 公益广告 frame tried whose page is within the hole limit, holds
+ * over no story it did not and cuts no 可删 paragraph for it. A frame that only makes the blank smaller is not taken, nor tried on a page more than half blank
  * (MOST_BLANK): that page keeps its blank at the foot and its 补稿 note. A frame an earlier run left
  * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
  * The runs share `budget` (ms), as the hold loop's do.
@@ -67,7 +67,7 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
     const result = run(withFrame(own, frame, budget - stats.ms));
     stats = sumStats(stats, result.stats);
     const alt = result.alternatives[0];
-    if (!alt || alt.heldOver.length > base.heldOver.length || alt.score.largestHole > HOLE_LIMIT) continue;
+    if (!alt || !heldWithin(alt, base) || alt.score.largestHole > HOLE_LIMIT) continue;
     return { ...result, notes: [fillerNote(frame, blank, charsFor(geo, blank), holding), ...result.notes], stats: { ...stats, stoppedBy: result.stats.stoppedBy } };
   }
   return { ...first, stats: { ...stats, stoppedBy: first.stats.stoppedBy } };
@@ -106,6 +106,17 @@ function freeFoot(geo: GridGeometry, taken: readonly GridRect[]): number[] {
     }
     return foot;
   });
+}
+
+/** Whether `alt` holds over no story and no photo `base` did not (a frame never takes the place of one). */
+function heldWithin(alt: Alternative, base: Alternative): boolean {
+  const held = new Set(base.heldOver.map(heldKey));
+  return alt.heldOver.every((h) => held.has(heldKey(h)));
+}
+
+/** A story or stand-alone photo held over, by its id (a photo's article id is ''). */
+export function heldKey(h: HeldOver): string {
+  return `${h.articleId}\u0000${h.imageId ?? ''}`;
 }
 
 /** The request without the frames an earlier make-up left that still have no artwork. */
@@ -179,7 +190,7 @@ function fillerNote(frame: Frame, blank: number, chars: number, holding: boolean
 }
 
 /** How a page holding stories over that fit no blank it leaves is said, in the frame's note. */
-const HELD_DO_NOT_FIT = { zh: '待用稿件放不进余下的空白', en: 'The stories held over fit no blank left on the page' } as const;
+export const HELD_DO_NOT_FIT = { zh: '待用稿件放不进余下的空白', en: 'The stories held over fit no blank left on the page' } as const;
 
 /** About how many characters of body text fill `cells` column-lines (to the hundred). */
 export function charsFor(geo: GridGeometry, cells: number): number {

@@ -17,7 +17,7 @@ import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } fr
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
 
 export type * from './types';
-export { isFillerFrame } from './filler';
+export { heldKey, isFillerFrame } from './filler';
 export { HOLE_LIMIT } from './score';
 
 /**
@@ -54,7 +54,8 @@ const JUSTIFIED = 12;
  * holds the story that does not fit rather than the page's blank; a run's page is kept when it is
  * `fuller` than the page kept so far; one story a run, each story once, for at most HOLD_ROUNDS runs in
  * all, within the time budget. Each run also ranks its pages with their titles opened up.
- * With `fillShort`, a page short of copy is made up again around a 公益广告 frame (补白, `filler.ts`).
+ * With `fillShort`, a page short of copy, or holding stories that fit no blank it leaves, is made up
+ * again around a 公益广告 frame (补白, `filler.ts`).
  */
 export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   return request.options?.fillShort ? fillShort(request, (r) => makeUpHeld(r, env), request.options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) : makeUpHeld(request, env);

@@ -57,7 +57,7 @@ export const FONT_OPTION = {
 } satisfies OptionSpec;
 
 /** `--no-filler` (compose, edition): no 公益广告 frame on a page left with a hole (补白, src-core/makeup/filler.ts). */
-const NO_FILLER_OPTION = { type: 'boolean', zh: '不留公益广告位补白：稿件不足或待用稿件放不进时空白留在版面上（报告约需补稿字数）', en: 'no 公益广告 frame to fill a page left with a hole (copy short, or held stories that fit no blank): the blank stays (the report says how much copy would fill it)' } satisfies OptionSpec;
+const NO_FILLER_OPTION = { type: 'boolean', zh: '不留公益广告位补白：稿件不足或待用稿件放不进时，空白留在版面上', en: 'no 公益广告 frame to fill a page left with a hole (copy short, or held stories that fit no blank): the blank stays' } satisfies OptionSpec;
 
 const PRINT_EXITS = { 0: { zh: '已写入', en: 'written' }, 1: { zh: '失败', en: 'failed' }, 2: USAGE_EXIT, 4: { zh: '印前检查有错误，未导出', en: 'blocked by preflight errors' } };
 

@@ -98,14 +98,16 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
   const page = shortDay(1).document;
   const geo = gridGeometry(page.page);
   /** A run whose best page has the given blocks and blank, holding nothing over; it records the requests it is given. */
-  function stub(blocks: Block[], shortBy: number, hole: number) {
+  /** A run whose best page has the given blocks and blank; it holds over `held` (framed: `heldFramed`), and is short of copy when it holds nothing. */
+  function stub(blocks: Block[], shortBy: number, hole: number, held: string[] = [], heldFramed = held) {
     const requests: MakeUpRequest[] = [];
     const run = (r: MakeUpRequest) => {
       requests.push(r);
       const framed = r.document.blocks.some((b) => b.id.startsWith('filler-ad-'));
       const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? 0 : hole, blank: shortBy, headlineSizes: [] };
       const all = [...blocks, ...r.document.blocks];
-      return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver: [], moves: [] }], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed ? undefined : shortBy };
+      const heldOver = (framed ? heldFramed : held).map((articleId) => ({ articleId, headline: articleId, zh: '', en: '' }));
+      return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver, moves: [] }], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed || held.length ? undefined : shortBy };
     };
     return { run, requests };
   }
@@ -135,6 +137,17 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     const frames = ads(r.alternatives[0].blocks).filter((b) => b.id !== 'booked');
     expect(frames).toHaveLength(1);
     expect(frames[0].col).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a page holding a story with a hole at its foot: a frame is taken when it holds the same story, said so; never one that holds another in its place', () => {
+    const same = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns, ['s9']);
+    const r = fillShort({ document: page }, same.run, 10_000);
+    expect(ads(r.alternatives[0].blocks)).toHaveLength(1);
+    expect(r.notes[0].zh).toMatch(/^待用稿件放不进余下的空白（空白约 \d+ 栏行）/);
+    expect(r.notes[0].en).toMatch(/^The stories held over fit no blank left on the page/);
+    const other = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns, ['s9'], ['s2']);
+    expect(ads(fillShort({ document: page }, other.run, 10_000).alternatives[0].blocks)).toEqual([]);
+    expect(other.requests.length).toBeGreaterThan(1);
   });
 
   it('the time budget spent by the first run: no frame is tried', () => {
