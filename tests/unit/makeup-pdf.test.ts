@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayRequest } from '../../bench/days';
 import { samplePage } from '../../bench/pages';
-import { makeUp, type PictureLink } from '../../src-core/makeup';
+import { makeUp, type Alternative, type PictureLink } from '../../src-core/makeup';
 import { HOLE_LIMIT } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
 import type { Article, BanmianDocument, ImageAsset } from '../../src-core/model/document';
@@ -30,6 +30,25 @@ function counts(text: string): Map<string, number> {
   const m = new Map<string, number>();
   for (const ch of text.replace(/\s/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
   return m;
+}
+
+/** A 四开 page made up from a scratch day's stories: within the hole limit, nothing held over, every character printed once, nothing overset, read from the PDF. */
+async function fullTabloidPage(file: string): Promise<Alternative> {
+  const { articles } = scratchDay(file);
+  const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles }, options: UNTIMED }, { fonts }).alternatives[0];
+  const probe = await probePdf(alt.document, fonts);
+  expect(probe.holes[0]?.size ?? 0, file).toBeLessThanOrEqual(HOLE_LIMIT);
+  expect(alt.heldOver, file).toEqual([]);
+  expect(miscounted(expectedText(alt.document, alt.document.articles), probe.text), file).toEqual([]);
+  expect(layout(alt.document, { fonts }).overset, file).toEqual([]);
+  return alt;
+}
+
+/** The characters printed a different number of times than `expected` has them (whitespace aside). */
+function miscounted(expected: string, printed: string): string[] {
+  const want = counts(expected);
+  const got = counts(printed);
+  return [...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch));
 }
 
 /** What the page should print: the placed articles' fields, the captions and the header. */
@@ -109,9 +128,7 @@ describe('made-up day sets, read back from the PDF', () => {
     // (before: five stories and a 36 column-line hole, the short ones held over with the rest)
     expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
     const placed = alt.document.articles.filter((a) => placedIds.has(a.id));
-    const want = counts(expectedText(alt.document, placed));
-    const got = counts(probe.text);
-    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    expect(miscounted(expectedText(alt.document, placed), probe.text)).toEqual([]);
     // the filler is a short story ranked below one held over, and every story not on the page is named held over
     const ranks = articles.map((a) => placedIds.has(a.id));
     expect(ranks.lastIndexOf(true)).toBeGreaterThan(ranks.indexOf(false));
@@ -132,9 +149,7 @@ describe('made-up day sets, read back from the PDF', () => {
     expect([[...placedIds].sort(), alt.heldOver.map((h) => h.articleId)]).toEqual([['t0', 't2', 't3'], ['t1']]);
     expect(result.notes.some((n) => n.zh.includes(`“${articles[1].headline}”在本版排不下`))).toBe(true);
     const placed = alt.document.articles.filter((a) => placedIds.has(a.id));
-    const want = counts(expectedText(alt.document, placed));
-    const got = counts(probe.text);
-    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    expect(miscounted(expectedText(alt.document, placed), probe.text)).toEqual([]);
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
     // an edition's page does not (its plan decides which stories give way): the first run's page, the 1,200-character story held
     const planned = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
@@ -166,9 +181,7 @@ describe('made-up day sets, read back from the PDF', () => {
       expect(names[0], file).toBe(articles.find((a) => a.id === named)!.headline);
       expect(new Set(names).size, file).toBe(names.length);
       for (const name of names) expect(alt.heldOver.some((h) => h.headline === name), `${file}: ${name}`).toBe(true);
-      const want = counts(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))));
-      const got = counts(probe.text);
-      expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch)), file).toEqual([]);
+      expect(miscounted(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))), probe.text), file).toEqual([]);
       expect(layout(alt.document, { fonts }).overset, file).toEqual([]);
     }
   });
@@ -182,34 +195,18 @@ describe('made-up day sets, read back from the PDF', () => {
   });
 
   it('a 四开 page a tenth short of copy opens up its titles rather than leave a well at the foot, read from the PDF', async () => {
-    const { articles } = scratchDay('tabloid-short-stack.json');
-    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles }, options: UNTIMED }, { fonts }).alternatives[0];
-    const probe = await probePdf(alt.document, fonts);
     // (before: every title's white space at its full-page most, 4 lines × 5 columns blank at the foot: 23 column-lines)
-    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
-    expect(alt.heldOver).toEqual([]);
-    const want = counts(expectedText(alt.document, alt.document.articles));
-    const got = counts(probe.text);
-    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
-    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+    await fullTabloidPage('tabloid-short-stack.json');
   });
 
   it('a 四开 page of long stories and no brief: no notch under the lead\'s titles is left blank, the lead set as a rectangle its titles\' width instead, read from the PDF', async () => {
-    const { articles } = scratchDay('tabloid-notch.json');
-    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles }, options: UNTIMED }, { fonts }).alternatives[0];
-    const probe = await probePdf(alt.document, fonts);
     // (before: the lead stepped over a one-column notch that no story could take, 34 column-lines blank)
-    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
-    expect(alt.heldOver).toEqual([]);
+    const alt = await fullTabloidPage('tabloid-notch.json');
     // no stepped block is left with nothing under its titles' overhang
     for (const b of alt.blocks) if (b.kind === 'article' && b.columnRows) {
       const notch = { col: b.col + b.columnRows.findIndex((r) => r < b.rows), row: b.row + Math.min(...b.columnRows) };
       expect(alt.blocks.some((o) => o !== b && o.kind !== 'rule' && o.col <= notch.col && notch.col < o.col + o.span && o.row >= notch.row && o.row < b.row + b.rows), b.id).toBe(true);
     }
-    const want = counts(expectedText(alt.document, alt.document.articles));
-    const got = counts(probe.text);
-    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
-    expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
   it('a 四开 page holding a story that fits no blank it leaves: with fillShort a 公益广告 frame fills the blank, the story still held and named, read from the PDF', async () => {
@@ -227,9 +224,7 @@ describe('made-up day sets, read back from the PDF', () => {
     const probe = await probePdf(alt.document, fonts);
     expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
     const placedIds = new Set(alt.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
-    const want = counts(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))) + '广告公益广告');
-    const got = counts(probe.text);
-    expect([...new Set([...want.keys(), ...got.keys()])].filter((ch) => want.get(ch) !== got.get(ch))).toEqual([]);
+    expect(miscounted(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))) + '广告公益广告', probe.text)).toEqual([]);
   });
 
   it('the probe can fail: a module taken off a full page leaves a hole of about its size', async () => {
