@@ -43,8 +43,9 @@ interface Frame {
 /**
  * The made-up page: as `run` makes it, or, when its copy is short or it holds stories over that fit
  * no blank it leaves, around the first 公益广告 frame tried whose page is within the hole limit, holds
- * over no story it did not and cuts no 可删 paragraph for it. A frame that only makes the blank smaller is not taken, nor tried on a page more than half blank
- * (MOST_BLANK): that page keeps its blank at the foot and its 补稿 note. A frame an earlier run left
+ * over no story it did not and cuts no 可删 paragraph for it. A frame that only makes the blank
+ * smaller is not taken, nor tried on a page more than half blank (MOST_BLANK) or whose blank lies
+ * mostly between its modules: that page keeps its blank and its 补稿 note. A frame an earlier run left
  * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
  * The runs share `budget` (ms), as the hold loop's do.
  */
