@@ -18,7 +18,7 @@ import { makeUpEditionPage, setWhole, type PageInput } from './page';
 export function carries(alt: Alternative | undefined, ids: readonly string[], fonts: FontRegistry): boolean {
   if (!alt) return false;
   const held = new Set(alt.heldOver.map((h) => h.articleId));
-  return ids.every((id) => setWhole(alt, id, fonts, held));
+  return setWhole(alt, ids, fonts, held);
 }
 
 export interface Room {

@@ -50,17 +50,20 @@ export function filledEditionPage(input: PageInput, made: Alternative, fonts: Fo
   // (every story the page set is set whole again: a first part's 下转 line, a continued part)
   const heldIds = new Set(made.heldOver.map((h) => h.articleId));
   const placed = made.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : []));
-  return held(filled) === held(made) && placed.every((id) => setWhole(filled, id, fonts, heldIds)) ? filled : made;
+  return held(filled) === held(made) && setWhole(filled, placed, fonts, heldIds) ? filled : made;
 }
 
 /**
- * Whether the article is set whole on the made-up page (placed, none of it overset) and took no
- * other article's place: only those in `held` (held over anyway) may be held over.
+ * Whether the articles are set whole on the made-up page (placed, none of them overset) and took no
+ * other article's place: only those in `held` (held over anyway) may be held over. One layout of the
+ * page answers for all of them.
  */
-export function setWhole(alt: Alternative, articleId: string, fonts: FontRegistry, held: ReadonlySet<string> = new Set()): boolean {
-  if (alt.heldOver.some((h) => h.articleId === articleId || !held.has(h.articleId))) return false;
+export function setWhole(alt: Alternative, articleIds: string | readonly string[], fonts: FontRegistry, held: ReadonlySet<string> = new Set()): boolean {
+  const ids = new Set(typeof articleIds === 'string' ? [articleIds] : articleIds);
+  if (alt.heldOver.some((h) => ids.has(h.articleId) || !held.has(h.articleId))) return false;
   const made = alt.document;
-  if (!made.blocks.some((b) => b.kind === 'article' && b.articleId === articleId)) return false;
-  return !layout(made, { fonts, measureOnly: true }).overset.some((o) => o.articleId === articleId);
+  const placed = new Set(made.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+  if ([...ids].some((id) => !placed.has(id))) return false;
+  return ids.size === 0 || !layout(made, { fonts, measureOnly: true }).overset.some((o) => ids.has(o.articleId));
 }
 
