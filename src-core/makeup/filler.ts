@@ -9,6 +9,7 @@
  */
 import type { AdBlock, Block, GridRect } from '../model/document';
 import { columnDepths, gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
+import { keptBlocks } from './kept';
 import { freeCells, HOLE_LIMIT } from './score';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult } from './types';
 
@@ -137,10 +138,9 @@ export function isFillerFrame(b: Block): b is AdBlock {
   return b.kind === 'ad' && b.id.startsWith(FRAME_ID);
 }
 
-/** The room make-up keeps: locked blocks (rules take none) and the pictures of a locked story, locked or not. */
+/** The room make-up keeps (`keptBlocks`; rules take none), each block by its whole rectangle. */
 function keptRects(blocks: readonly Block[]): GridRect[] {
-  const lockedStories = new Set(blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
-  return blocks.flatMap((b) => (b.kind !== 'rule' && (b.locked || (b.kind === 'image' && b.articleId !== undefined && lockedStories.has(b.articleId))) ? [{ col: b.col, span: b.span, row: b.row, rows: b.rows }] : []));
+  return keptBlocks(blocks).flatMap((b) => (b.kind !== 'rule' ? [{ col: b.col, span: b.span, row: b.row, rows: b.rows }] : []));
 }
 
 /**

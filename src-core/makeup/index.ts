@@ -7,6 +7,7 @@ import { storyName } from '../model/story-name';
 import { storyId } from '../model/story-parts';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
+import { keptBlocks, lockedStories } from './kept';
 import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
 import { charsFor, fillShort, SHORT_OF_COPY, sumStats } from './filler';
@@ -144,8 +145,8 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const images = new Map(doc.images.map((i) => [i.id, i]));
   const range = Math.min(0.1, Math.max(0, opt.trackingRange ?? 0.03));
   // an article in a locked block is on the page already: neither placed again nor held over, and its pictures stay with it
-  const onPage = new Set(doc.blocks.flatMap((b) => (b.kind === 'article' && b.locked ? [b.articleId] : [])));
-  const locked = doc.blocks.filter((b) => b.locked || (b.kind === 'image' && b.articleId !== undefined && onPage.has(b.articleId)));
+  const onPage = lockedStories(doc.blocks);
+  const locked = keptBlocks(doc.blocks, onPage);
   const obstacles = locked.flatMap(cellsOfBlock);
   const all = rankArticles(request, notes);
   const rankNotes = [...notes];
