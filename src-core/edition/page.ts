@@ -4,7 +4,7 @@
  * plan's paper, date, 版次 and 版名.
  */
 import { layout } from '../layout/layout';
-import { heldKey, HOLE_LIMIT, isFillerFrame, makeUp, type Alternative, type PictureLink } from '../makeup';
+import { heldKey, HOLE_LIMIT, isFillerFrame, makeUp, type Alternative, type MakeUpResult, type PictureLink } from '../makeup';
 import type { FontRegistry } from '../fonts/registry';
 import type { AdBlock, Article, BanmianDocument, ImageAsset, PageSettings } from '../model/document';
 import { FORMAT_VERSION } from '../model/document';
@@ -29,11 +29,17 @@ export function adBlocks(ads: PageInput['ads']): AdBlock[] {
   return ads.map(({ ad, imageId }, k) => ({ id: `ad-${k + 1}`, kind: 'ad', advertiser: ad.name, ...ad.rect, ...(imageId ? { imageId } : {}), locked: true }));
 }
 
-/** The page made up (one alternative, deterministic); undefined when make-up found none. */
-export function makeUpEditionPage(input: PageInput, fonts: FontRegistry, fillShort = false): Alternative | undefined {
+/** Each page made up here and the make-up run that made it: the 补白 run starts from it (`filledEditionPage`). */
+const runs = new WeakMap<Alternative, MakeUpResult>();
+
+/** The page made up (one alternative, deterministic); undefined when make-up found none. `made`: the page `input` makes without fillShort. */
+export function makeUpEditionPage(input: PageInput, fonts: FontRegistry, fillShort = false, made?: Alternative): Alternative | undefined {
   const document: BanmianDocument = { formatVersion: FORMAT_VERSION, page: input.page, articles: input.articles, images: input.images, blocks: adBlocks(input.ads) };
   // (the plan and the continued parts decide which stories give way on an edition's page: make-up does not hold another to fill it)
-  return makeUp({ document, pictures: input.pictures, options: { alternatives: 1, holdToFill: false, fillShort } }, { fonts }).alternatives[0];
+  const result = makeUp({ document, pictures: input.pictures, options: { alternatives: 1, holdToFill: false, fillShort } }, { fonts }, made && runs.get(made));
+  const alt = result.alternatives[0];
+  if (alt) runs.set(alt, result);
+  return alt;
 }
 
 /**
@@ -44,7 +50,7 @@ export function makeUpEditionPage(input: PageInput, fonts: FontRegistry, fillSho
  */
 export function filledEditionPage(input: PageInput, made: Alternative, fonts: FontRegistry): Alternative {
   if (made.score.largestHole <= HOLE_LIMIT) return made;
-  const filled = makeUpEditionPage(input, fonts, true);
+  const filled = makeUpEditionPage(input, fonts, true, made);
   if (!filled || !filled.blocks.some(isFillerFrame)) return made;
   const held = (alt: Alternative): string => alt.heldOver.map(heldKey).sort().join('\n');
   // (every story the page set is set whole again: a first part's 下转 line, a continued part)

@@ -48,11 +48,12 @@ interface Frame {
  * smaller is not taken, nor tried on a page more than half blank (MOST_BLANK) or whose blank lies
  * mostly between its modules: that page keeps its blank and its 补稿 note. A frame an earlier run left
  * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
- * The runs share `budget` (ms), as the hold loop's do.
+ * The runs share `budget` (ms), as the hold loop's do. `made`: the page's run without a frame when the
+ * caller has it already (a request with no frame left without artwork), so it is not made again.
  */
-export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => MakeUpResult, budget: number): MakeUpResult {
+export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => MakeUpResult, budget: number, made?: MakeUpResult): MakeUpResult {
   const own = withoutFrames(request);
-  const first = run(own);
+  const first = made && own === request ? made : run(own);
   const base = first.alternatives[0];
   // (a page holding stories over with a hole none of them fits: a frame fills the hole, the stories stay held: 补白 too)
   const holding = !first.shortBy && !!base && base.heldOver.length > 0 && base.score.largestHole > HOLE_LIMIT;

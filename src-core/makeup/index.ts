@@ -56,10 +56,11 @@ const JUSTIFIED = 12;
  * `fuller` than the page kept so far; one story a run, each story once, for at most HOLD_ROUNDS runs in
  * all, within the time budget. Each run also ranks its pages with their titles opened up.
  * With `fillShort`, a page short of copy, or holding stories that fit no blank it leaves, is made up
- * again around a 公益广告 frame (补白, `filler.ts`).
+ * again around a 公益广告 frame (补白, `filler.ts`); `made` is this request's run without `fillShort` when
+ * the caller made it already (an edition's page), so it is not made twice.
  */
-export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
-  return request.options?.fillShort ? fillShort(request, (r) => makeUpHeld(r, env), request.options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) : makeUpHeld(request, env);
+export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, made?: MakeUpResult): MakeUpResult {
+  return request.options?.fillShort ? fillShort(request, (r) => makeUpHeld(r, env), request.options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, made) : makeUpHeld(request, env);
 }
 
 /** Make-up in the request's ranking, holding a story the page cannot take when the stories after it fill the page (see makeUp). */

@@ -150,6 +150,21 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(other.requests.length).toBeGreaterThan(1);
   });
 
+  it('the page already made is given (an edition\'s page): it is not made again, only the frame runs', () => {
+    const { run, requests } = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns);
+    const made = run({ document: page });
+    requests.length = 0;
+    const r = fillShort({ document: page }, run, 10_000, made);
+    expect(requests).toHaveLength(1);
+    expect(requests[0].document.blocks.some((b) => b.id === 'filler-ad-1')).toBe(true);
+    expect(ads(r.alternatives[0].blocks)).toHaveLength(1);
+    // a frame left without artwork is taken off first: that page is not the one made, so it is made again
+    const framed = r.alternatives[0].document;
+    requests.length = 0;
+    fillShort({ document: framed }, run, 10_000, made);
+    expect(requests[0].document.blocks.some((b) => b.id.startsWith('filler-ad-'))).toBe(false);
+  });
+
   it('the time budget spent by the first run: no frame is tried', () => {
     const { run, requests } = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns);
     fillShort({ document: page }, run, 1);
