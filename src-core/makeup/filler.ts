@@ -21,6 +21,8 @@ const FRAME_ID = 'filler-ad-';
 export const SHORT_OF_COPY = { zh: '稿件不足以排满版面', en: 'Not enough copy to fill the page' } as const;
 /** Make-up runs tried with a frame, at most (each a whole make-up of a short page). */
 const FILLER_TRIES = 5;
+/** Frames on one page, at most: a second where the first leaves blank beside a booked ad or under the stories. */
+const MOST_FRAMES = 2;
 /** A frame this shallow reads as a rule, not an ad: no shallower (grid lines). */
 const LEAST_LINES = 8;
 /** The frame takes at most this share of the page's depth: the copy keeps the top of the page. */
@@ -34,6 +36,7 @@ const PLACES = {
   right: { zh: '右下', en: 'bottom right' },
   left: { zh: '左下', en: 'bottom left' },
   strip: { zh: '底部通栏', en: 'bottom strip' },
+  overAd: { zh: '底部广告上方', en: 'above the ad at the foot' },
 } as const;
 
 interface Frame {
@@ -44,8 +47,8 @@ interface Frame {
 /**
  * The made-up page: as `run` makes it, or, when its copy is short or it holds stories over that fit
  * no blank it leaves, around the first 公益广告 frame tried whose page is within the hole limit, holds
- * over no story it did not and cuts no 可删 paragraph for it. A frame that only makes the blank
- * smaller is not taken, nor tried on a page more than half blank (MOST_BLANK) or whose blank lies
+ * over no story it did not and cuts no 可删 paragraph for it (`framed`). A frame that only makes the
+ * blank smaller is not taken, nor tried on a page more than half blank (MOST_BLANK) or whose blank lies
  * mostly between its modules: that page keeps its blank and its 补稿 note. A frame an earlier run left
  * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
  * The runs share `budget` (ms), as the hold loop's do. `made`: the page's run without a frame when the
@@ -58,22 +61,65 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   // (a page holding stories over with a hole none of them fits: a frame fills the hole, the stories stay held: 补白 too)
   const holding = !first.shortBy && !!base && base.heldOver.length > 0 && base.score.largestHole > HOLE_LIMIT;
   const blank = first.shortBy ?? (holding ? Math.round(base.score.blank) : undefined);
-  const doc = own.document;
-  const geo = gridGeometry(doc.page);
-  const taken = keptRects(doc.blocks);
-  if (!blank || !base || blank > freeCells(geo, taken) * MOST_BLANK || first.stats.stoppedBy === 'time') return first;
-  // (a blank mostly between the modules, not at the foot, is no frame's room: the runs would be spent for nothing)
-  if (footBlank(geo, base.blocks, taken) * 2 < blank) return first;
-  let stats = first.stats;
-  for (const frame of framesFor(geo, blank).filter((f) => !taken.some((r) => rectsMeet(r, f.rect))).slice(0, FILLER_TRIES)) {
-    if (stats.ms >= budget) break;
-    const result = run(withFrame(own, frame, budget - stats.ms));
+  if (!blank || !base || first.stats.stoppedBy === 'time' || !frameRoom(own, base, blank)) return first;
+  const out = framed({ request: own, result: first, frames: [] }, { run, budget, base, blank }, first.stats);
+  if (!out.within) return { ...first, stats: { ...out.stats, stoppedBy: first.stats.stoppedBy } };
+  const { result, frames } = out.within;
+  const geo = gridGeometry(own.document.page);
+  return { ...result, notes: [fillerNote(frames, blank, charsFor(geo, blank), holding), ...result.notes], stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
+}
+
+/** A page made up around frames: the request with them, its run, the frames in the order taken. */
+interface Framed {
+  request: MakeUpRequest;
+  result: MakeUpResult;
+  frames: Frame[];
+}
+
+/** What every frame run answers to: the run, the time budget, the page made without a frame and the blank it left. */
+interface FrameTry {
+  run: (r: MakeUpRequest) => MakeUpResult;
+  budget: number;
+  base: Alternative;
+  blank: number;
+}
+
+/**
+ * Whether a frame may fill the page's blank (`blank` cells): not when it is more than half its free
+ * grid (补稿, MOST_BLANK), nor when it lies mostly between the modules rather than at the foot (the runs
+ * would be spent for nothing).
+ */
+function frameRoom(request: MakeUpRequest, alt: Alternative, blank: number): boolean {
+  const geo = gridGeometry(request.document.page);
+  const taken = keptRects(request.document.blocks);
+  return blank <= freeCells(geo, taken) * MOST_BLANK && footBlank(geo, alt.blocks, taken) * 2 >= blank;
+}
+
+/**
+ * The frames tried on `from`'s page, the likeliest first, FILLER_TRIES at most: the first whose page is
+ * within the hole limit and holds over no story `base` did not (`within`). When none is, the page one of
+ * them left least blank, holding no other story, is given a second frame where its blank lies (a page
+ * blank beside a booked ad and under its stories too), MOST_FRAMES in all.
+ */
+function framed(from: Framed, t: FrameTry, spent: MakeUpResult['stats']): { within?: Framed; stats: MakeUpResult['stats'] } {
+  const geo = gridGeometry(from.request.document.page);
+  const blank = from.frames.length ? Math.round(from.result.alternatives[0].score.blank) : t.blank;
+  let stats = spent;
+  let nearest: Framed | undefined;
+  for (const frame of framesFor(geo, blank, from.result.alternatives[0].blocks, from.request.document.blocks).slice(0, FILLER_TRIES)) {
+    if (stats.ms >= t.budget) break;
+    const request = withFrame(from.request, frame, t.budget - stats.ms);
+    const result = t.run(request);
     stats = sumStats(stats, result.stats);
     const alt = result.alternatives[0];
-    if (!alt || !heldWithin(alt, base) || alt.score.largestHole > HOLE_LIMIT) continue;
-    return { ...result, notes: [fillerNote(frame, blank, charsFor(geo, blank), holding), ...result.notes], stats: { ...stats, stoppedBy: result.stats.stoppedBy } };
+    if (!alt || !heldWithin(alt, t.base)) continue;
+    const page = { request, result, frames: [...from.frames, frame] };
+    if (alt.score.largestHole <= HOLE_LIMIT) return { within: page, stats };
+    if (alt.score.blank < (nearest ?? from).result.alternatives[0].score.blank) nearest = page;
   }
-  return { ...first, stats: { ...stats, stoppedBy: first.stats.stoppedBy } };
+  const left = nearest?.result.alternatives[0];
+  if (!nearest || !left || nearest.frames.length >= MOST_FRAMES || !frameRoom(nearest.request, left, Math.round(left.score.blank))) return { stats };
+  return framed(nearest, t, stats);
 }
 
 /**
@@ -82,6 +128,11 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
  * story as deep as each of its columns goes).
  */
 function footBlank(geo: GridGeometry, blocks: readonly Block[], taken: readonly GridRect[]): number {
+  return footGaps(geo, blocks, taken).reduce((n, g) => n + g, 0);
+}
+
+/** Each column's blank at the foot of the free page (see footBlank). */
+function footGaps(geo: GridGeometry, blocks: readonly Block[], taken: readonly GridRect[]): number[] {
   const floor = freeFoot(geo, taken);
   const foot = Array.from({ length: geo.columns }, () => 0);
   for (const b of blocks) {
@@ -92,7 +143,7 @@ function footBlank(geo: GridGeometry, blocks: readonly Block[], taken: readonly 
       if (d > 0 && col >= 0 && col < geo.columns && b.row < floor[col]) foot[col] = Math.max(foot[col], b.row + d);
     });
   }
-  return foot.reduce((n, f, col) => n + Math.max(0, floor[col] - f), 0);
+  return foot.map((f, col) => Math.max(0, floor[col] - f));
 }
 
 /** Each column's free foot: the row where the kept blocks standing on the type area's foot begin (the type area's depth when none). */
@@ -147,14 +198,28 @@ function keptRects(blocks: readonly Block[]): GridRect[] {
 /**
  * The frames tried, the likeliest first: as many cells as the blank, in the bottom corners half the page
  * wide (a quarter-page 公益广告), a column wider and narrower, and across the foot (通栏), those nearest
- * the blank's cells first (a corner frame held to MOST_DEPTH falls short of a big blank: the strip first).
+ * the blank's cells first (a corner frame held to MOST_DEPTH falls short of a big blank: the strip first);
+ * then, as deep as the blank at the foot of their own columns, those corners and a frame on each booked
+ * ad at the foot (the blank above it). None meets a block make-up keeps.
  */
-function framesFor(geo: GridGeometry, blank: number): Frame[] {
+function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blocks: readonly Block[]): Frame[] {
+  const kept = keptBlocks(blocks);
+  const taken = keptRects(blocks);
+  const gaps = footGaps(geo, made, taken);
+  const local = (col: number, span: number): number => gaps.slice(col, col + span).reduce((n, g) => n + g, 0) / span;
   const half = Math.ceil(geo.columns / 2);
   const widths = [half, half + 1, half - 1].filter((w) => w >= 2 && w < geo.columns);
-  const frames = [...widths.flatMap((w) => (['right', 'left'] as const).map((place) => frameAt(geo, place, w, blank / w))), frameAt(geo, 'strip', geo.columns, blank / geo.columns)];
+  const corners = (lines: (col: number, w: number) => number): Frame[] => widths.flatMap((w) => (['right', 'left'] as const).map((place) => frameAt(geo, place, w, lines(place === 'right' ? geo.columns - w : 0, w))));
+  const likeliest = [...corners((_, w) => blank / w), frameAt(geo, 'strip', geo.columns, blank / geo.columns)].sort((a, b) => Math.abs(cells(a) - blank) - Math.abs(cells(b) - blank));
+  const onAds = kept.flatMap((b) => (b.kind === 'ad' && !b.id.startsWith(FRAME_ID) && standsOnFoot(geo, b, taken) ? [overAd(geo, b, local(b.col, b.span))] : []));
   const seen = new Set<string>();
-  return frames.filter((f) => f.rect.rows >= LEAST_LINES && !seen.has(key(f)) && !!seen.add(key(f))).sort((a, b) => Math.abs(cells(a) - blank) - Math.abs(cells(b) - blank));
+  return [...likeliest, ...corners(local), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+}
+
+/** Whether the block stands on the type area's foot, or on kept blocks that do. */
+function standsOnFoot(geo: GridGeometry, b: GridRect, taken: readonly GridRect[]): boolean {
+  const floor = freeFoot(geo, taken);
+  return floor.slice(b.col, b.col + b.span).every((f) => f === b.row);
 }
 
 function cells(f: Frame): number {
@@ -162,12 +227,18 @@ function cells(f: Frame): number {
 }
 
 function key(f: Frame): string {
-  return `${f.rect.col}/${f.rect.span}/${f.rect.rows}`;
+  return `${f.rect.col}/${f.rect.span}/${f.rect.row}/${f.rect.rows}`;
 }
 
 function frameAt(geo: GridGeometry, place: Frame['place'], span: number, lines: number): Frame {
   const rows = Math.min(Math.round(lines), Math.floor(geo.rows * MOST_DEPTH));
   return { place, rect: { col: place === 'right' ? geo.columns - span : 0, span, row: geo.rows - rows, rows } };
+}
+
+/** A frame `lines` deep on the booked ad `ad`, as wide as it. */
+function overAd(geo: GridGeometry, ad: GridRect, lines: number): Frame {
+  const rows = Math.min(Math.round(lines), Math.floor(geo.rows * MOST_DEPTH), ad.row);
+  return { place: 'overAd', rect: { col: ad.col, span: ad.span, row: ad.row - rows, rows } };
 }
 
 /** The request with the frame as a locked ad (an id no block of the page has), its runs not cutting 可删 paragraphs, within what is left of the budget. */
@@ -180,14 +251,14 @@ function withFrame(request: MakeUpRequest, frame: Frame, timeBudgetMs: number): 
   return { ...request, document: { ...doc, blocks: [...doc.blocks, ad] }, options: { ...request.options, allowCut: false, timeBudgetMs } };
 }
 
-/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frame, and what would take its place. */
-function fillerNote(frame: Frame, blank: number, chars: number, holding: boolean): MakeUpResult['notes'][number] {
-  const { span, rows } = frame.rect;
-  const where = PLACES[frame.place];
+/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frames, and what would take their place. */
+function fillerNote(frames: readonly Frame[], blank: number, chars: number, holding: boolean): MakeUpResult['notes'][number] {
   const why = holding ? HELD_DO_NOT_FIT : SHORT_OF_COPY;
+  const zh = frames.map((f) => `${PLACES[f.place].zh}留出 ${f.rect.span} 栏 × ${f.rect.rows} 行`).join('、');
+  const en = frames.map((f) => `a ${f.rect.span}-column × ${f.rect.rows}-line public-service ad (公益广告) frame at the ${PLACES[f.place].en}`).join(' and ');
   return {
-    zh: `${why.zh}（空白约 ${blank} 栏行）：${where.zh}留出 ${span} 栏 × ${rows} 行公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
-    en: `${why.en} (about ${blank} column-lines blank): a ${span}-column × ${rows}-line public-service ad (公益广告) frame at the ${where.en} fills it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
+    zh: `${why.zh}（空白约 ${blank} 栏行）：${zh}公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
+    en: `${why.en} (about ${blank} column-lines blank): ${en} ${frames.length > 1 ? 'fill' : 'fills'} it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
   };
 }
 

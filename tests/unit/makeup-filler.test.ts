@@ -165,6 +165,49 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(requests[0].document.blocks.some((b) => b.id.startsWith('filler-ad-'))).toBe(false);
   });
 
+  describe('a page blank above a booked ad (an edition\'s page)', () => {
+    // a 4-column ad booked at the bottom right, 40 lines deep; the stories over it end 10 lines above it
+    const booked: AdBlock = { id: 'booked', kind: 'ad', advertiser: '甲', col: 4, span: 4, row: geo.rows - 40, rows: 40, locked: true };
+    const overBooked = (b: Block): boolean => b.kind === 'ad' && b.id.startsWith('filler-ad-') && b.col === 4 && b.span === 4 && b.row + b.rows === booked.row;
+    /** A run whose page leaves 10 lines above the ad and `left` lines under the stories on the left: full when frames cover both. */
+    function edition(left: number) {
+      const requests: MakeUpRequest[] = [];
+      const run = (r: MakeUpRequest) => {
+        requests.push(r);
+        const frames = ads(r.document.blocks).filter((b) => b.id.startsWith('filler-ad-'));
+        const above = frames.some(overBooked) ? 0 : 40;
+        const under = !left || frames.some((b) => b.col === 0 && b.row + b.rows === geo.rows && b.rows === left) ? 0 : 4 * left;
+        const all = [story(geo.rows - left, 0, 4), story(booked.row - 10, 4, 4), ...r.document.blocks];
+        const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: Math.max(above, under), blank: above + under, headlineSizes: [] };
+        const alt = { document: { ...r.document, blocks: all }, blocks: all, score, heldOver: [], moves: [] };
+        return { alternatives: [alt], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: frames.length ? undefined : above + under };
+      };
+      return { run, requests };
+    }
+
+    it('blank only above the ad: the frame tried on the ad fills it, as wide as the ad', () => {
+      const r = fillShort({ document: { ...page, blocks: [booked] } }, edition(0).run, 10_000);
+      const frames = ads(r.alternatives[0].blocks).filter((b) => b.id !== 'booked');
+      expect(frames).toHaveLength(1);
+      expect(overBooked(frames[0])).toBe(true);
+      expect(frames[0].rows).toBe(10);
+      expect(r.notes[0].zh).toMatch(/底部广告上方留出 4 栏 × 10 行公益广告位补白/);
+    });
+
+    it('blank above the ad and under the stories beside it: two frames, one on the ad and one at the bottom left, both in the note', () => {
+      const { run, requests } = edition(13);
+      const r = fillShort({ document: { ...page, blocks: [booked] } }, run, 10_000);
+      const frames = ads(r.alternatives[0].blocks).filter((b) => b.id !== 'booked');
+      expect(frames).toHaveLength(2);
+      expect(frames.filter(overBooked)).toHaveLength(1);
+      expect(frames.find((b) => !overBooked(b))).toMatchObject({ col: 0, span: 4, rows: 13, row: geo.rows - 13 });
+      expect(r.notes[0].zh).toMatch(/左下留出 4 栏 × 13 行、底部广告上方留出 4 栏 × 10 行公益广告位补白|底部广告上方留出 4 栏 × 10 行、左下留出 4 栏 × 13 行公益广告位补白/);
+      expect(r.notes[0].en).toMatch(/ and .* fill it/);
+      // one frame at a time: never more than two on the page
+      expect(requests.every((q) => q.document.blocks.filter((b) => b.id.startsWith('filler-ad-')).length <= 2)).toBe(true);
+    });
+  });
+
   it('the time budget spent by the first run: no frame is tried', () => {
     const { run, requests } = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns);
     fillShort({ document: page }, run, 1);
