@@ -195,15 +195,18 @@ function keptRects(blocks: readonly Block[]): GridRect[] {
   return keptBlocks(blocks).flatMap((b) => (b.kind !== 'rule' ? [{ col: b.col, span: b.span, row: b.row, rows: b.rows }] : []));
 }
 
+/** A frame that misses the blank at the foot by at most this share of it fits it: tried first (the page keeps its arrangement). */
+const FITS_BLANK = 0.2;
+
 /**
- * The frames tried, the likeliest first: as many cells as the blank, in the bottom corners half the page
+ * The frames tried, the likeliest first: one that fits the blank at the foot where it lies (`misfit`,
+ * FITS_BLANK), the best fit first; then as many cells as the blank, in the bottom corners half the page
  * wide (a quarter-page 公益广告), a column wider and narrower, and across the foot (通栏), those nearest
- * the blank's cells first (a corner frame held to MOST_DEPTH falls short of a big blank: the strip first);
- * then, as deep as the blank at the foot of their own columns, those corners and a frame on each booked
- * ad at the foot (the blank above it). None meets a block make-up keeps.
+ * the blank's cells first (a corner frame held to MOST_DEPTH falls short of a big blank: the strip
+ * first); then, as deep as the blank at the foot of their own columns, those corners, the strip and a
+ * frame on each booked ad at the foot (the blank above it). None meets a block make-up keeps.
  */
 function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blocks: readonly Block[]): Frame[] {
-  const kept = keptBlocks(blocks);
   const taken = keptRects(blocks);
   const gaps = footGaps(geo, made, taken);
   const local = (col: number, span: number): number => gaps.slice(col, col + span).reduce((n, g) => n + g, 0) / span;
@@ -211,9 +214,16 @@ function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blo
   const widths = [half, half + 1, half - 1].filter((w) => w >= 2 && w < geo.columns);
   const corners = (lines: (col: number, w: number) => number): Frame[] => widths.flatMap((w) => (['right', 'left'] as const).map((place) => frameAt(geo, place, w, lines(place === 'right' ? geo.columns - w : 0, w))));
   const likeliest = [...corners((_, w) => blank / w), frameAt(geo, 'strip', geo.columns, blank / geo.columns)].sort((a, b) => Math.abs(cells(a) - blank) - Math.abs(cells(b) - blank));
-  const onAds = kept.flatMap((b) => (b.kind === 'ad' && !b.id.startsWith(FRAME_ID) && standsOnFoot(geo, b, taken) ? [overAd(geo, b, local(b.col, b.span))] : []));
+  const onAds = keptBlocks(blocks).flatMap((b) => (b.kind === 'ad' && !b.id.startsWith(FRAME_ID) && standsOnFoot(geo, b, taken) ? [overAd(geo, b, local(b.col, b.span))] : []));
   const seen = new Set<string>();
-  return [...likeliest, ...corners(local), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+  const frames = [...likeliest, ...corners(local), frameAt(geo, 'strip', geo.columns, local(0, geo.columns)), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+  const fits = frames.filter((f) => misfit(f, gaps) <= blank * FITS_BLANK).sort((a, b) => misfit(a, gaps) - misfit(b, gaps));
+  return [...fits, ...frames.filter((f) => !fits.includes(f))];
+}
+
+/** The cells by which a frame misses the blank at the foot: blank it leaves beside it and cells it takes from the stories above it. */
+function misfit(f: Frame, gaps: readonly number[]): number {
+  return gaps.reduce((n, g, col) => n + (col >= f.rect.col && col < f.rect.col + f.rect.span ? Math.abs(f.rect.rows - g) : g), 0);
 }
 
 /** Whether the block stands on the type area's foot, or on kept blocks that do. */

@@ -121,6 +121,14 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(ad).toMatchObject({ id: 'filler-ad-1', locked: true, row: geo.rows - ad.rows });
   });
 
+  it('blank the same depth across the foot (a 通栏 story ending short): the strip that fits it is tried first, as deep as the blank', () => {
+    const { run, requests } = stub([story(geo.rows - 12)], 12 * geo.columns, 12 * geo.columns);
+    const r = fillShort({ document: page }, run, 10_000);
+    expect(requests).toHaveLength(2);
+    expect(ads(r.alternatives[0].blocks)).toEqual([expect.objectContaining({ col: 0, span: geo.columns, rows: 12, row: geo.rows - 12 })]);
+    expect(r.notes[0].zh).toMatch(/底部通栏留出 \d+ 栏 × 12 行公益广告位补白/);
+  });
+
   it('blank between the modules, none at the foot: no frame is tried', () => {
     // stories to the foot on either side, and in the column between them a well of 40 lines above the last one
     const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 40, 40);
