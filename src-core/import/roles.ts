@@ -197,11 +197,23 @@ const FILED_FROM_RE = new RegExp(`^(?:本报|本報)?(?:记者|記者)\\s*${NAME
 /** A writer's or photographer's credit with a slash, alone on its line: 姬广武/文, 文/姬广武, 文/图 李明 王红. */
 const SLASH_CREDIT_RE = new RegExp(`^(?:${NAME}\\s*[/／]\\s*(?:文|图|摄|文图|图文)|(?:文|图|摄|文图|图文)\\s*[/／]\\s*${NAME}(?:\\s+${NAME}){0,3})$`, 'u');
 
+/** A note after a byline on who else reported: （殷伟杰参与采写）, （实习生 李明参与采访）, （王五对本文亦有贡献）. */
+const HELPED_RE = /\s*[（(][^（）()，。]{1,30}(?:参与采写|参与采访|参与报道|参与调研|亦有贡献)[）)]$/u;
+
 /**
- * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图".
+ * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图",
+ * with a note of who else reported after it ("□本报记者 王者 （殷伟杰参与采写）").
  * Returns the cleaned line (runs of spaces collapsed).
  */
 export function bylineLine(text: string): string | undefined {
+  const helped = text.trim().match(HELPED_RE);
+  if (!helped) return namesLine(text);
+  const names = namesLine(text.trim().slice(0, helped.index));
+  return names && `${names} ${helped[0].trim()}`;
+}
+
+/** A line of role words and names only (see bylineLine). */
+function namesLine(text: string): string | undefined {
   const t = text.trim();
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline
@@ -378,8 +390,8 @@ const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|圖片?|照片|图像|圖
 
 /** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影). */
 const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
-/** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图. */
-const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])\\s*$`, 'u');
+/** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图, and the agency after it: 孙磊摄（人民视觉）. */
+const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
 
 export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());
@@ -387,6 +399,14 @@ export function endsInPhotoCredit(text: string): boolean {
 
 /** A sentence ended by its reporter's credit, with no 摄 (a caption: 谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲). */
 const REPORTER_CREDIT_RE = new RegExp(`[。！？]\\s*(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\\s*${NAME}(?:\\s+${NAME}){0,3}\\s*$`, 'u');
+
+/** How a picture's caption opens: 图为…, 上图：…, 图：… */
+const CAPTION_OPENING_RE = /^(?:图为|[上下左右]?图[：:]|[上下左右]图为?)/u;
+
+/** Whether a paragraph opens as a picture's caption does (图为…, 上图：…). */
+export function opensCaption(text: string): boolean {
+  return CAPTION_OPENING_RE.test(text.trim());
+}
 
 export function endsInReporterCredit(text: string): boolean {
   return REPORTER_CREDIT_RE.test(text.trim());

@@ -20,6 +20,7 @@ import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } 
 import {
   briefsLabel,
   bylineLine,
+  opensCaption,
   bylineNames,
   columnNameLike,
   deckLine,
@@ -249,12 +250,12 @@ function takeBlock(w: Walk, i: number): number {
   }
   if (startsGroup(w, i)) return takeTitleGroup(w, i);
   if (cls === 'byline') {
-    if (!creditsPicture(w, t)) takeByline(w, t);
+    if (!creditsPicture(w, t, b)) takeByline(w, t);
   } else if (cls === 'jump') takeJump(w, t);
   else if (cls === 'placeholder') {
     openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
-  } else if (!creditsPicture(w, t)) takeBody(w, i);
+  } else if (!creditsPicture(w, t, b)) takeBody(w, i);
   return i + 1;
 }
 
@@ -519,12 +520,27 @@ const CREDITED_CAPTION_CHARS = 80;
  * paragraph ending in one, in a story whose picture has no caption yet, as a 图片新闻 ends: that
  * picture's caption, not the story's byline or text (field test 17).
  */
-function creditsPicture(w: Walk, t: string): boolean {
+function creditsPicture(w: Walk, t: string, b: SourceBlock): boolean {
+  if ([...t].length > CREDITED_CAPTION_CHARS) return false;
   const placeholder = w.cur && !w.cur.closed ? w.cur.placeholders.find((p) => !p.caption) : undefined;
-  if (!placeholder || !endsInPhotoCredit(t) || [...t].length > CREDITED_CAPTION_CHARS) return false;
+  if (!placeholder) return captionsGap(w, t, b);
+  if (!endsInPhotoCredit(t)) return false;
   placeholder.caption = t;
   // (it ends the story, as an end byline does)
   if (w.cur!.body.length) w.cur!.closed = true;
+  return true;
+}
+
+/**
+ * A caption alone where an OCR'd page left blank lines for its picture (图为宋金波正在维修家电。 孙磊摄（人民视觉）):
+ * it opens as a caption does or ends in a photo credit, or both. It is the picture's caption, made a
+ * placeholder of the open story (its picture to place), never a paragraph of the story's text.
+ */
+function captionsGap(w: Walk, t: string, b: SourceBlock): boolean {
+  const credited = endsInPhotoCredit(t);
+  const opens = opensCaption(t);
+  if (!(credited && opens) && !(b.gapBefore >= 2 && (credited || opens))) return false;
+  openDraft(w).placeholders.push({ caption: t, line: b.line });
   return true;
 }
 
@@ -904,7 +920,8 @@ function cleanByline(text: string, o: SegmentOptions, g: ArticleGuess, line?: nu
   const fixed = rejoinSplitNames(inner.split(/\s+/));
   for (const j of fixed.joins) g('name-rejoined', j, 0.75, `姓名被换行拆开，已接回：${j}`, `a name split by a line break was rejoined: ${j}`, line);
   const joined = fixed.tokens.join(' ');
-  if (!m) return joined;
+  // (a note of who else reported after the names: （殷伟杰参与采写）, in full-width brackets as the body's)
+  if (!m) return o.normalize ? joined.replace(/\(([^()]*)\)$/u, '（$1）') : joined;
   return o.normalize ? `（${joined}）` : `${m[1]}${joined}${m[3]}`;
 }
 

@@ -549,6 +549,39 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(plain.articles[0].body)).toContain('装配车间');
   });
 
+  it('an OCR\'d page: a caption alone where blank lines stood for the picture is the picture\'s caption; an end byline with who else reported (（…参与采写）) stays the story\'s (field test 22)', async () => {
+    const page = [
+      '责任编辑:赵敏 校对:王岚 组版:晓南', '', '# 老街修表铺开了三十年', '',
+      '清晨7点,老街口的修表铺就亮起了灯。店主 老周戴上放大镜,开始一天的活计。', '',
+      '三十年来,他修过的表不下两万块。街坊 们说,表停了,找老周准没错。', '', '', '',
+      '图为老周在修理一块旧怀表。 李 明摄(城市视觉)', '',
+      '如今,老周把手艺教给了徒弟,"手艺 不能断在我手里。"', '',
+      '□本报记者 王者 (殷伟杰参与采写)', '', '# 新建口袋公园十二处', '', '### 居民出门五分钟见绿', '',
+      '本报讯 今年以来,我市在老城区新建口袋 公园十二处,让居民出门五分钟就能见到绿色。', '',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['老街修表铺开了三十年', '新建口袋公园十二处']);
+    const [shop, park] = r.articles;
+    expect(shop.byline).toBe('□本报记者 王者 （殷伟杰参与采写）');
+    expect(shop.bylinePosition).toBe('end');
+    expect(park.deck).toBe('居民出门五分钟见绿');
+    expect(park.kicker ?? '').toBe('');
+    // the caption is the placeholder's, its credit and agency with it; the story's text runs on without it
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: shop.id, caption: expect.stringMatching(/^图为老周在修理一块旧怀表。.*摄.城市视觉.$/) }]);
+    const body = plainText(shop.body);
+    expect(body).not.toContain('怀表');
+    expect(body).toMatch(/两万块。.*准没错。\s*如今/s);
+    // nothing of the page is lost: no line left over as a fragment
+    expect((r.report as ImportReport).fragments).toEqual([]);
+  });
+
+  it('a short paragraph ending in a photo credit after no blank lines, in a story with no picture, stays text; so does a 图为 sentence inside a paragraph', async () => {
+    const text = '# 标题\n\n近日，记者来到村里采访。村民说，今年收成好。\n\n他笑着说：“这张照片是我拍的。”图为他家的果园。\n';
+    const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.imageLinks).toEqual([]);
+    expect(plainText(r.articles[0].body)).toContain('图为他家的果园');
+  });
+
   it('a placeholder line right under a text line (no blank line between, as OCR gives it) is the placeholder, not text', async () => {
     const text = '# 标题\n\n近日，二期项目14栋楼全部封顶。\n[图片]\n\n该项目位于伊滨区。\n';
     const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
