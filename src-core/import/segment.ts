@@ -569,7 +569,13 @@ function takeBody(w: Walk, i: number): void {
   }
   const heading = cls === 'title' ? b.level : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: cls === 'maybe-title' && w.o.mode === 'ocr', heading, ...(joints ? { joints } : {}) });
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans));
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}) });
+}
+
+/** Words in quotation marks that end a sentence (“洗衣机又罢工了，快帮俺瞅瞅到底咋回事？”): someone speaking, a paragraph, not a subhead. */
+function quotedSpeech(text: string): boolean {
+  return /^[“"「『].*[。！？!?…][”"」』]$/u.test(text.trim());
 }
 
 /** A title line, its blanks collapsed and its punctuation normalized; the changes are placed at `where`. */

@@ -551,7 +551,7 @@ describe('hard-wrapped and OCR text', () => {
 
   it('an OCR\'d page: a caption alone where blank lines stood for the picture is the picture\'s caption; an end byline with who else reported (（…参与采写）) stays the story\'s (field test 22)', async () => {
     const page = [
-      '责任编辑:赵敏 校对:王岚 组版:晓南', '', '# 老街修表铺开了三十年', '',
+      '责任编辑:赵敏 校对:王岚 组版:晓南', '', '# 老街修表铺开了三十年', '', '"表又不走了,帮我 看看咋回事?"', '',
       '清晨7点,老街口的修表铺就亮起了灯。店主 老周戴上放大镜,开始一天的活计。', '',
       '三十年来,他修过的表不下两万块。街坊 们说,表停了,找老周准没错。', '', '', '',
       '图为老周在修理一块旧怀表。 李 明摄(城市视觉)', '',
@@ -571,6 +571,8 @@ describe('hard-wrapped and OCR text', () => {
     const body = plainText(shop.body);
     expect(body).not.toContain('怀表');
     expect(body).toMatch(/两万块。.*准没错。\s*如今/s);
+    // a quoted question opening the story is someone speaking: a paragraph, not a subhead
+    expect(shop.body.content?.[0]).toMatchObject({ type: 'paragraph', content: [{ text: '“表又不走了，帮我看看咋回事？”' }] });
     // nothing of the page is lost: no line left over as a fragment
     expect((r.report as ImportReport).fragments).toEqual([]);
   });
