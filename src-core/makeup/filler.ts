@@ -49,7 +49,7 @@ interface Frame {
  * no blank it leaves, around the first 公益广告 frame tried whose page is within the hole limit, holds
  * over no story it did not and cuts no 可删 paragraph for it (`framed`). A frame that only makes the
  * blank smaller is not taken, nor tried on a page more than half blank (MOST_BLANK) or whose blank lies
- * mostly between its modules: that page keeps its blank and its 补稿 note. A frame an earlier run left
+ * between its modules with little at its foot (`frameRoom`): that page keeps its blank and its 补稿 note. A frame an earlier run left
  * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
  * The runs share `budget` (ms), as the hold loop's do. `made`: the page's run without a frame when the
  * caller has it already (a request with no frame left without artwork), so it is not made again.
@@ -84,15 +84,19 @@ interface FrameTry {
   blank: number;
 }
 
+/** The least share of the blank that lies at the foot for a frame to be tried: with none there, the runs would be spent for nothing. */
+const LEAST_AT_FOOT = 0.2;
+
 /**
  * Whether a frame may fill the page's blank (`blank` cells): not when it is more than half its free
- * grid (补稿, MOST_BLANK), nor when it lies mostly between the modules rather than at the foot (the runs
- * would be spent for nothing).
+ * grid (补稿, MOST_BLANK), nor when it lies between the modules with little of it at the foot
+ * (LEAST_AT_FOOT). With some at the foot, the page made up around a frame there is another page: its
+ * stories take the room left them, the wells between them too.
  */
 function frameRoom(request: MakeUpRequest, alt: Alternative, blank: number): boolean {
   const geo = gridGeometry(request.document.page);
   const taken = keptRects(request.document.blocks);
-  return blank <= freeCells(geo, taken) * MOST_BLANK && footBlank(geo, alt.blocks, taken) * 2 >= blank;
+  return blank <= freeCells(geo, taken) * MOST_BLANK && footBlank(geo, alt.blocks, taken) >= blank * LEAST_AT_FOOT;
 }
 
 /**

@@ -136,6 +136,13 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(requests).toHaveLength(1);
   });
 
+  it('blank mostly between the modules with a fifth of it at the foot: a frame is tried (the page made up around it is another page)', () => {
+    // the well of 40 lines in column 3 as above, and the stories right of it ending 3 lines short of the foot (12 cells)
+    const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows - 3, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 52, 40);
+    expect(ads(fillShort({ document: page }, run, 10_000).alternatives[0].blocks)).toHaveLength(1);
+    expect(requests.length).toBeGreaterThan(1);
+  });
+
   it('blank above a booked ad at the foot counts as the foot\'s: a frame is tried where the foot is clear', () => {
     // a 3-column ad booked at the bottom left, 30 lines deep; the stories over it end 30 lines above it, the others 10 lines short of the foot
     const booked: Block = { id: 'booked', kind: 'ad', advertiser: '甲', col: 0, span: 3, row: geo.rows - 30, rows: 30, locked: true };
