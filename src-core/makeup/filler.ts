@@ -63,10 +63,19 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   const blank = first.shortBy ?? (holding ? Math.round(base.score.blank) : undefined);
   if (!blank || !base || first.stats.stoppedBy === 'time' || !frameRoom(own, base, blank)) return first;
   const out = framed({ request: own, result: first, frames: [] }, { run, budget, base, blank }, first.stats);
-  if (!out.within) return { ...first, stats: { ...out.stats, stoppedBy: first.stats.stoppedBy } };
-  const { result, frames } = out.within;
+  const page = out.within ?? (out.nearest && holeOf(out.nearest) * CLEAR_GAIN <= base.score.largestHole ? out.nearest : undefined);
+  if (!page) return { ...first, stats: { ...out.stats, stoppedBy: first.stats.stoppedBy } };
+  const { result, frames } = page;
   const geo = gridGeometry(own.document.page);
-  return { ...result, notes: [fillerNote(frames, blank, charsFor(geo, blank), holding), ...result.notes], stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
+  const left = page === out.within ? 0 : holeOf(page);
+  return { ...result, notes: [fillerNote(frames, blank, charsFor(geo, blank), holding, left), ...result.notes], stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
+}
+
+/** When no frame brings the page within the hole limit, the page one came nearest with is taken if its largest hole is at most this share of the page's own. */
+const CLEAR_GAIN = 4;
+
+function holeOf(page: Framed): number {
+  return page.result.alternatives[0].score.largestHole;
 }
 
 /** A page made up around frames: the request with them, its run, the frames in the order taken. */
@@ -103,12 +112,14 @@ function frameRoom(request: MakeUpRequest, alt: Alternative, blank: number): boo
  * The frames tried on `from`'s page, the likeliest first, FILLER_TRIES at most: the first whose page is
  * within the hole limit and holds over no story `base` did not (`within`). When none is, the page one of
  * them left least blank, holding no other story, is given a second frame where its blank lies (a page
- * blank beside a booked ad and under its stories too), MOST_FRAMES in all.
+ * blank beside a booked ad and under its stories too), MOST_FRAMES in all; `nearest`: the page of all
+ * tried with the smallest largest hole.
  */
-function framed(from: Framed, t: FrameTry, spent: MakeUpResult['stats']): { within?: Framed; stats: MakeUpResult['stats'] } {
+function framed(from: Framed, t: FrameTry, spent: MakeUpResult['stats']): { within?: Framed; nearest?: Framed; stats: MakeUpResult['stats'] } {
   const geo = gridGeometry(from.request.document.page);
   const blank = from.frames.length ? Math.round(from.result.alternatives[0].score.blank) : t.blank;
   let stats = spent;
+  let leastBlank: Framed | undefined;
   let nearest: Framed | undefined;
   for (const frame of framesFor(geo, blank, from.result.alternatives[0].blocks, from.request.document.blocks).slice(0, FILLER_TRIES)) {
     if (stats.ms >= t.budget) break;
@@ -119,11 +130,13 @@ function framed(from: Framed, t: FrameTry, spent: MakeUpResult['stats']): { with
     if (!alt || !heldWithin(alt, t.base)) continue;
     const page = { request, result, frames: [...from.frames, frame] };
     if (alt.score.largestHole <= HOLE_LIMIT) return { within: page, stats };
-    if (alt.score.blank < (nearest ?? from).result.alternatives[0].score.blank) nearest = page;
+    if (alt.score.blank < (leastBlank ?? from).result.alternatives[0].score.blank) leastBlank = page;
+    if (!nearest || holeOf(page) < holeOf(nearest)) nearest = page;
   }
-  const left = nearest?.result.alternatives[0];
-  if (!nearest || !left || nearest.frames.length >= MOST_FRAMES || !frameRoom(nearest.request, left, Math.round(left.score.blank))) return { stats };
-  return framed(nearest, t, stats);
+  const left = leastBlank?.result.alternatives[0];
+  if (!leastBlank || !left || leastBlank.frames.length >= MOST_FRAMES || !frameRoom(leastBlank.request, left, Math.round(left.score.blank))) return { nearest, stats };
+  const again = framed(leastBlank, t, stats);
+  return again.within || !nearest || (again.nearest && holeOf(again.nearest) < holeOf(nearest)) ? again : { nearest, stats: again.stats };
 }
 
 /**
@@ -265,14 +278,16 @@ function withFrame(request: MakeUpRequest, frame: Frame, timeBudgetMs: number): 
   return { ...request, document: { ...doc, blocks: [...doc.blocks, ad] }, options: { ...request.options, allowCut: false, timeBudgetMs } };
 }
 
-/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frames, and what would take their place. */
-function fillerNote(frames: readonly Frame[], blank: number, chars: number, holding: boolean): MakeUpResult['notes'][number] {
+/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frames, what would take their place, and the blank they leave (`left`, column-lines). */
+function fillerNote(frames: readonly Frame[], blank: number, chars: number, holding: boolean, left: number): MakeUpResult['notes'][number] {
   const why = holding ? HELD_DO_NOT_FIT : SHORT_OF_COPY;
   const zh = frames.map((f) => `${PLACES[f.place].zh}留出 ${f.rect.span} 栏 × ${f.rect.rows} 行`).join('、');
   const en = frames.map((f) => `a ${f.rect.span}-column × ${f.rect.rows}-line public-service ad (公益广告) frame at the ${PLACES[f.place].en}`).join(' and ');
+  const leftZh = left ? `；仍有 ${left} 栏行空白` : '';
+  const leftEn = left ? `; a blank of ${left} column-lines is left` : '';
   return {
-    zh: `${why.zh}（空白约 ${blank} 栏行）：${zh}公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）`,
-    en: `${why.en} (about ${blank} column-lines blank): ${en} ${frames.length > 1 ? 'fill' : 'fills'} it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)`,
+    zh: `${why.zh}（空白约 ${blank} 栏行）：${zh}公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）${leftZh}`,
+    en: `${why.en} (about ${blank} column-lines blank): ${en} ${frames.length > 1 ? (left ? 'take' : 'fill') : left ? 'takes' : 'fills'} it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)${leftEn}`,
   };
 }
 
@@ -288,3 +303,4 @@ export function charsFor(geo: GridGeometry, cells: number): number {
 export function sumStats(a: MakeUpResult['stats'], b: MakeUpResult['stats']): MakeUpResult['stats'] {
   return { ...b, statesExpanded: a.statesExpanded + b.statesExpanded, measurements: a.measurements + b.measurements, ms: a.ms + b.ms };
 }
+

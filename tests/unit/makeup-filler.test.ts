@@ -99,12 +99,12 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
   const geo = gridGeometry(page.page);
   /** A run whose best page has the given blocks and blank, holding nothing over; it records the requests it is given. */
   /** A run whose best page has the given blocks and blank; it holds over `held` (framed: `heldFramed`), and is short of copy when it holds nothing. */
-  function stub(blocks: Block[], shortBy: number, hole: number, held: string[] = [], heldFramed = held) {
+  function stub(blocks: Block[], shortBy: number, hole: number, held: string[] = [], heldFramed = held, framedHole = 0) {
     const requests: MakeUpRequest[] = [];
     const run = (r: MakeUpRequest) => {
       requests.push(r);
       const framed = r.document.blocks.some((b) => b.id.startsWith('filler-ad-'));
-      const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? 0 : hole, blank: shortBy, headlineSizes: [] };
+      const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? framedHole : hole, blank: framed ? framedHole : shortBy, headlineSizes: [] };
       const all = [...blocks, ...r.document.blocks];
       const heldOver = (framed ? heldFramed : held).map((articleId) => ({ articleId, headline: articleId, zh: '', en: '' }));
       return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver, moves: [] }], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed || held.length ? undefined : shortBy };
@@ -127,6 +127,18 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(requests).toHaveLength(2);
     expect(ads(r.alternatives[0].blocks)).toEqual([expect.objectContaining({ col: 0, span: geo.columns, rows: 12, row: geo.rows - 12 })]);
     expect(r.notes[0].zh).toMatch(/底部通栏留出 \d+ 栏 × 12 行公益广告位补白/);
+  });
+
+  it('no frame brings the page within the limit: the page one came nearest with is taken when its hole is at most a quarter of the page\'s own, the blank left said; not when it only makes the blank a little smaller', () => {
+    const clear = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns, [], [], 20);
+    const r = fillShort({ document: page }, clear.run, 10_000);
+    expect(ads(r.alternatives[0].blocks).length).toBeGreaterThan(0);
+    expect(r.notes[0].zh).toMatch(/公益广告位补白.*；仍有 20 栏行空白$/);
+    expect(r.notes[0].en).toMatch(/; a blank of 20 column-lines is left$/);
+    const little = stub([story(geo.rows - 10)], 10 * geo.columns, 10 * geo.columns, [], [], 40);
+    const kept = fillShort({ document: page }, little.run, 10_000);
+    expect(ads(kept.alternatives[0].blocks)).toEqual([]);
+    expect(little.requests.length).toBeGreaterThan(1);
   });
 
   it('blank between the modules, none at the foot: no frame is tried', () => {
