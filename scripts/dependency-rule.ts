@@ -22,7 +22,7 @@ export interface Violation {
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** DOM globals that src-core may not touch (its own tsconfig also leaves the DOM lib out). */
-const DOM_GLOBALS = /(?<![.\w$])(window|document|navigator|localStorage|sessionStorage|HTMLElement|XMLHttpRequest|requestAnimationFrame)\b\s*[.([]/;
+const DOM_GLOBALS = /(?:(?<=\bglobalThis\.)|(?<=\.\.\.)|(?<![.\w$]))(window|document|navigator|localStorage|sessionStorage|HTMLElement|XMLHttpRequest|requestAnimationFrame)\b\s*[.([]/;
 const IMPORT_RE = /(?:\bimport\s[^'"]*?from\s*|\bexport\s[^'"]*?from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
 
 /**

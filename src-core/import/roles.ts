@@ -401,7 +401,7 @@ export function endsInPhotoCredit(text: string): boolean {
 const REPORTER_CREDIT_RE = new RegExp(`[。！？]\\s*(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\\s*${NAME}(?:\\s+${NAME}){0,3}\\s*$`, 'u');
 
 /** How a picture's caption opens: 图为…, 上图：…, 图：… */
-const CAPTION_OPENING_RE = /^(?:图为|[上下左右]?图[：:]|[上下左右]图为?)/u;
+const CAPTION_OPENING_RE = /^(?:图为|[上下左右]?图[：:]|[上下左右]图为)/u;
 
 /** Whether a paragraph opens as a picture's caption does (图为…, 上图：…). */
 export function opensCaption(text: string): boolean {

@@ -533,13 +533,15 @@ function creditsPicture(w: Walk, t: string, b: SourceBlock): boolean {
 
 /**
  * A caption alone where an OCR'd page left blank lines for its picture (图为宋金波正在维修家电。 孙磊摄（人民视觉）):
- * it opens as a caption does or ends in a photo credit, or both. It is the picture's caption, made a
- * placeholder of the open story (its picture to place), never a paragraph of the story's text.
+ * it opens as a caption does or ends in a photo credit after its words, or both. It is the picture's
+ * caption, made a placeholder of the open story (its picture to place), never a paragraph of the story's
+ * text. A credit alone (本报记者 王涛 摄) is a byline there, as in any source.
  */
 function captionsGap(w: Walk, t: string, b: SourceBlock): boolean {
-  const credited = endsInPhotoCredit(t);
   const opens = opensCaption(t);
-  if (!(credited && opens) && !(b.gapBefore >= 2 && (credited || opens))) return false;
+  const credited = endsInPhotoCredit(t) && (opens || !bylineLine(t));
+  const gap = w.o.mode === 'ocr' && b.gapBefore >= 2;
+  if (!(credited && opens) && !(gap && (credited || opens))) return false;
   openDraft(w).placeholders.push({ caption: t, line: b.line });
   return true;
 }

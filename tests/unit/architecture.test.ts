@@ -25,6 +25,9 @@ describe('the one-way dependency rule', () => {
     expect(rules('src-core/svg/x.ts', "const el = document.createElement('svg');")).toEqual(['src-core must not use the DOM']);
     // a field named like a DOM global (a make-up request's document) is not the DOM
     expect(rules('src-core/makeup/x.ts', 'const geo = gridGeometry(request.document.page);')).toEqual([]);
+    expect(rules('src-core/x.ts', "const links = [...document.querySelectorAll('a')];")).toEqual(['src-core must not use the DOM']);
+    expect(rules('src-core/x.ts', 'const o = { ...window.opts };')).toEqual(['src-core must not use the DOM']);
+    expect(rules('src-core/x.ts', 'const b = globalThis.document.body;')).toEqual(['src-core must not use the DOM']);
     expect(rules('src-renderer/App.tsx', "import { startWebHost } from '../src-main/web-host/server';")).toEqual(['src-renderer must not import src-main']);
     expect(rules('src-renderer/App.tsx', "import { ipcRenderer } from 'electron';")).toEqual(['src-renderer must not import Electron (use the HostApi bridge)']);
     expect(rules('src-main/cli.ts', "import App from '../src-renderer/App';")).toEqual(['src-main must not import src-renderer']);

@@ -577,11 +577,20 @@ describe('hard-wrapped and OCR text', () => {
     expect((r.report as ImportReport).fragments).toEqual([]);
   });
 
-  it('a short paragraph ending in a photo credit after no blank lines, in a story with no picture, stays text; so does a 图为 sentence inside a paragraph', async () => {
-    const text = '# 标题\n\n近日，记者来到村里采访。村民说，今年收成好。\n\n他笑着说：“这张照片是我拍的。”图为他家的果园。\n';
-    const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
-    expect(r.imageLinks).toEqual([]);
-    expect(plainText(r.articles[0].body)).toContain('图为他家的果园');
+  it('what is not a caption stays where it was: a credited paragraph after one blank line, 上图书馆… after three, a top byline with 摄 after two (field test 22)', async () => {
+    const page = (gap: number, line: string) => ['责任编辑:赵敏 校对:王岚 组版:晓南', '', '# 老街修表铺开了三十年', '', '清晨7点,老街口的修表铺就亮起了灯。店主 老周戴上放大镜,开始一天的活计。', ...Array(gap).fill(''), line, '', '三十年来,他修过的表不下两万块。街坊 们说,表停了,找老周准没错。', ''].join('\n');
+    const read = async (gap: number, line: string) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page(gap, line)) }]);
+    // the same credited line after three blank lines is the picture's caption: the gap is what makes it one
+    expect((await read(3, '他指着柜台说:"这块表跟了我二十年。" 李 明摄')).imageLinks).toHaveLength(1);
+    const near = await read(1, '他指着柜台说:"这块表跟了我二十年。" 李 明摄');
+    expect(near.imageLinks).toEqual([]);
+    expect(plainText(near.articles[0].body)).toContain('这块表跟了我二十年');
+    const library = await read(3, '上图书馆看书,成了街坊们的新习惯。');
+    expect(library.imageLinks).toEqual([]);
+    expect(plainText(library.articles[0].body)).toContain('上图书馆看书');
+    const byline = await read(2, '本报记者 王涛 摄');
+    expect(byline.imageLinks).toEqual([]);
+    expect(byline.articles[0].byline).toMatch(/^本报记者 王涛 ?摄$/);
   });
 
   it('a placeholder line right under a text line (no blank line between, as OCR gives it) is the placeholder, not text', async () => {
