@@ -38,7 +38,8 @@ export function makeUpEditionPage(input: PageInput, fonts: FontRegistry, fillSho
   // (the plan and the continued parts decide which stories give way on an edition's page: make-up does not hold another to fill it)
   const result = makeUp({ document, pictures: input.pictures, options: { alternatives: 1, holdToFill: false, fillShort } }, { fonts }, made && runs.get(made));
   const alt = result.alternatives[0];
-  if (alt) runs.set(alt, result);
+  // (a page made with its frames is no page's run without them)
+  if (alt && !fillShort) runs.set(alt, result);
   return alt;
 }
 

@@ -1,10 +1,11 @@
 /**
  * 补白: a page whose copy is short of it — every story it can take on it and a hole over the limit
- * left (`shortBy`) — is made up again around a 公益广告 frame at its foot, as a 组版 fills a short
- * page from the paper's public-service ads rather than send it with a quarter of it blank (the sample
- * page's OCR'd copy fills about 70% of a 对开 page: its pictures and ads were not in the text). The
- * frame is locked, prints as an ad placeholder (公益广告 and 广告) until its artwork is placed, and the
- * note says its size and how much copy (补稿) would take its place. So is a page holding stories over
+ * left (`shortBy`) — is made up again around 公益广告 frames at its foot (one, or two where the first
+ * leaves blank: above a booked ad and beside it), as a 组版 fills a short page from the paper's
+ * public-service ads rather than send it with a quarter of it blank (the sample page's OCR'd copy
+ * fills about 70% of a 对开 page: its pictures and ads were not in the text). A frame is locked, prints
+ * as an ad placeholder (公益广告 and 广告) until its artwork is placed, and the note says its size, how
+ * much copy (补稿) would take its place and any blank still left. So is a page holding stories over
  * that is left with a hole none of them fits (补白 too: the stories stay held, the note says why).
  */
 import type { AdBlock, Block, GridRect } from '../model/document';
@@ -19,7 +20,7 @@ export const FILLER_ADVERTISER = '公益广告';
 const FRAME_ID = 'filler-ad-';
 /** How a page short of copy is said, in the 补稿 note and in the frame's note (see also HELD_DO_NOT_FIT). */
 export const SHORT_OF_COPY = { zh: '稿件不足以排满版面', en: 'Not enough copy to fill the page' } as const;
-/** Make-up runs tried with a frame, at most (each a whole make-up of a short page). */
+/** Make-up runs tried with a frame for each frame placed, at most (each a whole make-up of a short page): MOST_FRAMES rounds. */
 const FILLER_TRIES = 5;
 /** Frames on one page, at most: a second where the first leaves blank beside a booked ad or under the stories. */
 const MOST_FRAMES = 2;
@@ -46,13 +47,15 @@ interface Frame {
 
 /**
  * The made-up page: as `run` makes it, or, when its copy is short or it holds stories over that fit
- * no blank it leaves, around the first 公益广告 frame tried whose page is within the hole limit, holds
- * over no story it did not and cuts no 可删 paragraph for it (`framed`). A frame that only makes the
- * blank smaller is not taken, nor tried on a page more than half blank (MOST_BLANK) or whose blank lies
- * between its modules with little at its foot (`frameRoom`): that page keeps its blank and its 补稿 note. A frame an earlier run left
- * (no artwork placed in it) is taken off first, so the page is judged afresh: more copy takes its room.
- * The runs share `budget` (ms), as the hold loop's do. `made`: the page's run without a frame when the
- * caller has it already (a request with no frame left without artwork), so it is not made again.
+ * no blank it leaves, around the first 公益广告 frames tried whose page is within the hole limit, holds
+ * over no story it did not and cuts no 可删 paragraph for them (`framed`); when none is, the page that
+ * came nearest if its largest hole is at most a quarter of the page's own (CLEAR_GAIN), the blank left
+ * said. A frame that makes the blank only a little smaller is not taken, nor tried on a page more than
+ * half blank (MOST_BLANK) or whose blank lies between its modules with little at its foot (`frameRoom`):
+ * that page keeps its blank and its 补稿 note. A frame an earlier run left (no artwork placed in it) is
+ * taken off first, so the page is judged afresh: more copy takes its room. The runs share `budget`
+ * (ms), as the hold loop's do. `made`: the page's run without a frame when the caller has it already
+ * (a request with no frame left without artwork), so it is not made again.
  */
 export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => MakeUpResult, budget: number, made?: MakeUpResult): MakeUpResult {
   const own = withoutFrames(request);
@@ -67,7 +70,7 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   if (!page) return { ...first, stats: { ...out.stats, stoppedBy: first.stats.stoppedBy } };
   const { result, frames } = page;
   const geo = gridGeometry(own.document.page);
-  const left = page === out.within ? 0 : holeOf(page);
+  const left = page === out.within ? 0 : Math.round(result.alternatives[0].score.blank);
   return { ...result, notes: [fillerNote(frames, blank, charsFor(geo, blank), holding, left), ...result.notes], stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
 }
 
@@ -278,13 +281,13 @@ function withFrame(request: MakeUpRequest, frame: Frame, timeBudgetMs: number): 
   return { ...request, document: { ...doc, blocks: [...doc.blocks, ad] }, options: { ...request.options, allowCut: false, timeBudgetMs } };
 }
 
-/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frames, what would take their place, and the blank they leave (`left`, column-lines). */
+/** The note: why the page was short (its copy, or stories held over that fit no blank left), the frames, what would take their place, and the blank the page still has (`left`, column-lines; 0 within the hole limit). */
 function fillerNote(frames: readonly Frame[], blank: number, chars: number, holding: boolean, left: number): MakeUpResult['notes'][number] {
   const why = holding ? HELD_DO_NOT_FIT : SHORT_OF_COPY;
   const zh = frames.map((f) => `${PLACES[f.place].zh}留出 ${f.rect.span} 栏 × ${f.rect.rows} 行`).join('、');
   const en = frames.map((f) => `a ${f.rect.span}-column × ${f.rect.rows}-line public-service ad (公益广告) frame at the ${PLACES[f.place].en}`).join(' and ');
-  const leftZh = left ? `；仍有 ${left} 栏行空白` : '';
-  const leftEn = left ? `; a blank of ${left} column-lines is left` : '';
+  const leftZh = left ? `；仍有约 ${left} 栏行空白` : '';
+  const leftEn = left ? `; about ${left} column-lines are left blank` : '';
   return {
     zh: `${why.zh}（空白约 ${blank} 栏行）：${zh}公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）${leftZh}`,
     en: `${why.en} (about ${blank} column-lines blank): ${en} ${frames.length > 1 ? (left ? 'take' : 'fill') : left ? 'takes' : 'fills'} it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)${leftEn}`,

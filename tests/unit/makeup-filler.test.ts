@@ -133,8 +133,8 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     const clear = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns, [], [], 20);
     const r = fillShort({ document: page }, clear.run, 10_000);
     expect(ads(r.alternatives[0].blocks).length).toBeGreaterThan(0);
-    expect(r.notes[0].zh).toMatch(/公益广告位补白.*；仍有 20 栏行空白$/);
-    expect(r.notes[0].en).toMatch(/; a blank of 20 column-lines is left$/);
+    expect(r.notes[0].zh).toMatch(/公益广告位补白.*；仍有约 20 栏行空白$/);
+    expect(r.notes[0].en).toMatch(/takes it .*; about 20 column-lines are left blank$/);
     const little = stub([story(geo.rows - 10)], 10 * geo.columns, 10 * geo.columns, [], [], 40);
     const kept = fillShort({ document: page }, little.run, 10_000);
     expect(ads(kept.alternatives[0].blocks)).toEqual([]);

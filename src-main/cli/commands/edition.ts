@@ -218,7 +218,7 @@ function reportPage({ page, alt }: MadeUp): void {
   const placed = alt.document.blocks.filter((b) => b.kind === 'article').length;
   console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}${h.articleId.endsWith(CONTINUED_SUFFIX) ? '（转版的后半 the continued part）' : ''}`);
-  for (const f of alt.blocks.filter(isFillerFrame)) console.log(`  补白 filler: 留出 ${f.span} 栏 × ${f.rows} 行公益广告位（已锁定，可放入图稿） / a ${f.span}-column × ${f.rows}-line public-service ad (公益广告) frame fills the page's blank (locked; place its artwork)`);
+  for (const f of alt.blocks.filter(isFillerFrame)) console.log(`  补白 filler: 留出 ${f.span} 栏 × ${f.rows} 行公益广告位（已锁定，可放入图稿） / a ${f.span}-column × ${f.rows}-line public-service ad (公益广告) frame set in the page's blank (locked; place its artwork)`);
   for (const w of pageWarnings(alt.score, String(page.number))) console.log(`  ${w}`);
 }
 
