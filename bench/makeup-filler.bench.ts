@@ -1,8 +1,9 @@
 /**
  * 补白: pages short of copy made up with and without the 公益广告 frame (`fillShort`), judged from their
  * PDFs (poppler: the largest blank hole): the OCR'd sample page as `compose` makes it (about 70% of a
- * 对开 page), the 对开 day set that fits cut to its first 3–6 stories, and a 四开 night whose held story
- * fits no blank left (tests/fixtures/makeup/tabloid-held-frame.json). One printed line per figure.
+ * 对开 page), the 对开 day set that fits cut to its first 3–6 stories (on its own 8 columns, and on 6
+ * and 7), and a 四开 night whose held story fits no blank left
+ * (tests/fixtures/makeup/tabloid-held-frame.json). One printed line per figure.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,20 @@ async function shortDays(fill: boolean): Promise<void> {
   printFigure(`makeup.filler.short.${name}.time`, median(times), 'ms', 'median make-up time');
 }
 
+/** The same short days on grids of 6 and 7 columns (a paper's own 对开 grid): the largest hole of each page. */
+async function otherGrids(fill: boolean): Promise<void> {
+  const holes: number[] = [];
+  for (const columns of [6, 7])
+    for (const n of [3, 4, 5, 6]) {
+      const day = shortDay(n);
+      const page = { ...day.document.page, grid: { ...day.document.page.grid, columns } };
+      const alt = makeUp({ ...day, document: { ...day.document, page }, options: { fillShort: fill } }, { fonts }).alternatives[0];
+      holes.push((await probePdf(alt.document, fonts)).holes[0]?.size ?? 0);
+    }
+  const name = fill ? 'filled' : 'unfilled';
+  printFigure(`makeup.filler.grids.${name}.holes`, holes.filter((h) => h > HOLE_LIMIT).length, 'pages', `of 8 对开 pages short of copy on 6 and 7 columns, ${fill ? 'with' : 'without'} the frame, a hole over ${HOLE_LIMIT} column-lines in the PDF (largest holes ${holes.join(' ')})`);
+}
+
 /** The held night (the fixture's stories and picture) made up with or without the frame. */
 async function heldNight(fill: boolean): Promise<void> {
   const day = JSON.parse(readFileSync(fileURLToPath(new URL('../tests/fixtures/makeup/tabloid-held-frame.json', import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures: MakeUpRequest['pictures'] };
@@ -75,5 +90,6 @@ async function heldNight(fill: boolean): Promise<void> {
 for (const fill of [false, true]) {
   await sample(fill);
   await shortDays(fill);
+  await otherGrids(fill);
   await heldNight(fill);
 }
