@@ -306,4 +306,3 @@ export function charsFor(geo: GridGeometry, cells: number): number {
 export function sumStats(a: MakeUpResult['stats'], b: MakeUpResult['stats']): MakeUpResult['stats'] {
   return { ...b, statesExpanded: a.statesExpanded + b.statesExpanded, measurements: a.measurements + b.measurements, ms: a.ms + b.ms };
 }
-
