@@ -148,12 +148,11 @@ function framed(from: Framed, t: FrameTry, spent: MakeUpResult['stats']): { with
  * story as deep as each of its columns goes).
  */
 function footBlank(geo: GridGeometry, blocks: readonly Block[], taken: readonly GridRect[]): number {
-  return footGaps(geo, blocks, taken).reduce((n, g) => n + g, 0);
+  return footGaps(geo, blocks, freeFoot(geo, taken)).reduce((n, g) => n + g, 0);
 }
 
-/** Each column's blank at the foot of the free page (see footBlank). */
-function footGaps(geo: GridGeometry, blocks: readonly Block[], taken: readonly GridRect[]): number[] {
-  const floor = freeFoot(geo, taken);
+/** Each column's blank at the foot of the free page, `floor` its free foot (see footBlank). */
+function footGaps(geo: GridGeometry, blocks: readonly Block[], floor: readonly number[]): number[] {
   const foot = Array.from({ length: geo.columns }, () => 0);
   for (const b of blocks) {
     if (b.kind === 'rule') continue;
@@ -207,12 +206,22 @@ export function withoutFillerFrames(blocks: readonly Block[]): Block[] {
 
 /** Whether the block is a 公益广告 frame make-up put there (补白). */
 export function isFillerFrame(b: Block): b is AdBlock {
-  return b.kind === 'ad' && b.id.startsWith(FRAME_ID);
+  return b.kind === 'ad' && isFrameId(b.id);
+}
+
+/** Whether the id is one make-up gave a frame of its own (FRAME_ID, numbered). */
+function isFrameId(id: string): boolean {
+  return id.startsWith(FRAME_ID);
 }
 
 /** The room make-up keeps (`keptBlocks`; rules take none), each block by its whole rectangle. */
 function keptRects(blocks: readonly Block[]): GridRect[] {
-  return keptBlocks(blocks).flatMap((b) => (b.kind !== 'rule' ? [{ col: b.col, span: b.span, row: b.row, rows: b.rows }] : []));
+  return rectsOf(keptBlocks(blocks));
+}
+
+/** The blocks' rectangles (rules take no room). */
+function rectsOf(blocks: readonly Block[]): GridRect[] {
+  return blocks.flatMap((b) => (b.kind !== 'rule' ? [{ col: b.col, span: b.span, row: b.row, rows: b.rows }] : []));
 }
 
 /** A frame that misses the blank at the foot by at most this share of it fits it: tried first (the page keeps its arrangement). */
@@ -227,14 +236,16 @@ const FITS_BLANK = 0.2;
  * frame on each booked ad at the foot (the blank above it). None meets a block make-up keeps.
  */
 function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blocks: readonly Block[]): Frame[] {
-  const taken = keptRects(blocks);
-  const gaps = footGaps(geo, made, taken);
+  const kept = keptBlocks(blocks);
+  const taken = rectsOf(kept);
+  const floor = freeFoot(geo, taken);
+  const gaps = footGaps(geo, made, floor);
   const local = (col: number, span: number): number => gaps.slice(col, col + span).reduce((n, g) => n + g, 0) / span;
   const half = Math.ceil(geo.columns / 2);
   const widths = [half, half + 1, half - 1].filter((w) => w >= 2 && w < geo.columns);
   const corners = (lines: (col: number, w: number) => number): Frame[] => widths.flatMap((w) => (['right', 'left'] as const).map((place) => frameAt(geo, place, w, lines(place === 'right' ? geo.columns - w : 0, w))));
   const likeliest = [...corners((_, w) => blank / w), frameAt(geo, 'strip', geo.columns, blank / geo.columns)].sort((a, b) => Math.abs(cells(a) - blank) - Math.abs(cells(b) - blank));
-  const onAds = keptBlocks(blocks).flatMap((b) => (b.kind === 'ad' && !b.id.startsWith(FRAME_ID) && standsOnFoot(geo, b, taken) ? [overAd(geo, b, local(b.col, b.span))] : []));
+  const onAds = kept.flatMap((b) => (b.kind === 'ad' && !isFrameId(b.id) && standsOnFoot(b, floor) ? [overAd(geo, b, local(b.col, b.span))] : []));
   const seen = new Set<string>();
   const frames = [...likeliest, ...corners(local), frameAt(geo, 'strip', geo.columns, local(0, geo.columns)), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
   const fits = frames.filter((f) => misfit(f, gaps) <= blank * FITS_BLANK).sort((a, b) => misfit(a, gaps) - misfit(b, gaps));
@@ -246,9 +257,8 @@ function misfit(f: Frame, gaps: readonly number[]): number {
   return gaps.reduce((n, g, col) => n + (col >= f.rect.col && col < f.rect.col + f.rect.span ? Math.abs(f.rect.rows - g) : g), 0);
 }
 
-/** Whether the block stands on the type area's foot, or on kept blocks that do. */
-function standsOnFoot(geo: GridGeometry, b: GridRect, taken: readonly GridRect[]): boolean {
-  const floor = freeFoot(geo, taken);
+/** Whether the block stands on the type area's foot, or on kept blocks that do (`floor`: each column's free foot). */
+function standsOnFoot(b: GridRect, floor: readonly number[]): boolean {
   return floor.slice(b.col, b.col + b.span).every((f) => f === b.row);
 }
 
