@@ -71,7 +71,9 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   const { result, frames } = page;
   const geo = gridGeometry(own.document.page);
   const left = page === out.within ? 0 : Math.round(result.alternatives[0].score.blank);
-  return { ...result, notes: [fillerNote(frames, blank, charsFor(geo, blank), holding, left), ...result.notes], stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
+  // (the frame's note says the blank still left: the frame run's own 补稿 note would say it again)
+  const notes = [fillerNote(frames, blank, charsFor(geo, blank), holding, left), ...result.notes.filter((n) => !n.blank)];
+  return { ...result, notes, stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
 }
 
 /** When no frame brings the page within the hole limit, the page one came nearest with is taken if its largest hole is at most this share of the page's own. */
@@ -295,17 +297,18 @@ function withFrame(request: MakeUpRequest, frame: Frame, timeBudgetMs: number): 
 function fillerNote(frames: readonly Frame[], blank: number, chars: number, holding: boolean, left: number): MakeUpResult['notes'][number] {
   const why = holding ? HELD_DO_NOT_FIT : SHORT_OF_COPY;
   const zh = frames.map((f) => `${PLACES[f.place].zh}留出 ${f.rect.span} 栏 × ${f.rect.rows} 行`).join('、');
-  const en = frames.map((f) => `a ${f.rect.span}-column × ${f.rect.rows}-line public-service ad (公益广告) frame at the ${PLACES[f.place].en}`).join(' and ');
+  const en = frames.map((f) => `${/^(8|11|18)$/.test(String(f.rect.span)) ? 'an' : 'a'} ${f.rect.span}-column × ${f.rect.rows}-line public-service ad (公益广告) frame at the ${PLACES[f.place].en}`).join(' and ');
   const leftZh = left ? `；仍有约 ${left} 栏行空白` : '';
   const leftEn = left ? `; about ${left} column-lines are left blank` : '';
   return {
+    blank: true,
     zh: `${why.zh}（空白约 ${blank} 栏行）：${zh}公益广告位补白（已锁定；可放入图稿，或解锁删去后补稿约 ${chars} 字）${leftZh}`,
     en: `${why.en} (about ${blank} column-lines blank): ${en} ${frames.length > 1 ? (left ? 'take' : 'fill') : left ? 'takes' : 'fills'} it (locked; place its artwork, or unlock and delete it and add about ${chars} characters of copy)${leftEn}`,
   };
 }
 
 /** How a page holding stories over that fit no blank it leaves is said, in the frame's note. */
-export const HELD_DO_NOT_FIT = { zh: '待用稿件放不进余下的空白', en: 'The stories held over fit no blank left on the page' } as const;
+const HELD_DO_NOT_FIT = { zh: '待用稿件放不进余下的空白', en: 'The stories held over fit no blank left on the page' } as const;
 
 /** About how many characters of body text fill `cells` column-lines (to the hundred). */
 export function charsFor(geo: GridGeometry, cells: number): number {

@@ -277,7 +277,7 @@ function shortOfCopy(best: Alternative | undefined, geo: Measurer['geo'], unplac
   const chars = charsFor(geo, cells);
   // (a blank too small to name a hundred characters is the page's grid, not its copy: a 100 mm page every story is longer than)
   if (chars <= 0) return undefined;
-  return { cells, note: { zh: `${SHORT_OF_COPY.zh}：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `${SHORT_OF_COPY.en}: about ${cells} column-lines blank; about ${chars} more characters would fill it` } };
+  return { cells, note: { zh: `${SHORT_OF_COPY.zh}：空白约 ${cells} 栏行，约需补稿 ${chars} 字`, en: `${SHORT_OF_COPY.en}: about ${cells} column-lines blank; about ${chars} more characters would fill it`, blank: true } };
 }
 
 /**

@@ -97,8 +97,8 @@ export interface Alternative {
 
 export interface MakeUpResult {
   alternatives: Alternative[];
-  /** Problems with the input, each with the article or picture named. */
-  notes: (Message & { articleId?: string; imageId?: string })[];
+  /** Problems with the input, each with the article or picture named; `blank`: the note on the page's blank (补稿 or 补白), one at most. */
+  notes: (Message & { articleId?: string; imageId?: string; blank?: true })[];
   stats: { statesExpanded: number; measurements: number; ms: number; stoppedBy: 'done' | 'work' | 'time' };
   /** Blank column-lines left on the best page when every story it could take is on it and it still has a hole over the limit (short of copy: 补稿 or 补白). */
   shortBy?: number;

@@ -1,6 +1,6 @@
 import type { LayoutEnv } from '../../src-core/layout/layout';
-import { makeUp, type Alternative, type Message } from '../../src-core/makeup';
-import { HELD_DO_NOT_FIT, SHORT_OF_COPY, withoutFillerFrames } from '../../src-core/makeup/filler';
+import { makeUp, type Alternative, type MakeUpResult, type Message } from '../../src-core/makeup';
+import { withoutFillerFrames } from '../../src-core/makeup/filler';
 import type { BanmianDocument, Block, PageSettings } from '../../src-core/model/document';
 import { applyBlockFits, blockName, fitBlocksToColumns, resizedColumnRows } from '../../src-core/model/fit-blocks';
 import { placedRanking } from './placed-rank';
@@ -78,8 +78,8 @@ function keptOnGrid(blocks: readonly Block[], from: number, to: number): Block[]
 }
 
 /** The notice with make-up's notes on a page short of copy (its new 公益广告 frame, or the 补稿 it would take without one). */
-function withShortNotes(notice: Message, notes: readonly Message[]): Message {
-  const short = notes.filter((n) => n.zh.startsWith(SHORT_OF_COPY.zh) || n.zh.startsWith(HELD_DO_NOT_FIT.zh));
+function withShortNotes(notice: Message, notes: MakeUpResult['notes']): Message {
+  const short = notes.filter((n) => n.blank);
   return { zh: [notice.zh, ...short.map((n) => n.zh)].join('；'), en: [notice.en, ...short.map((n) => n.en)].join('; ') };
 }
 

@@ -107,7 +107,9 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
       const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? framedHole : hole, blank: framed ? framedHole : shortBy, headlineSizes: [] };
       const all = [...blocks, ...r.document.blocks];
       const heldOver = (framed ? heldFramed : held).map((articleId) => ({ articleId, headline: articleId, zh: '', en: '' }));
-      return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver, moves: [] }], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed || held.length ? undefined : shortBy };
+      // (a frame run left with blank says so in its own 补稿 note, as makeUp's do)
+      const notes = framed && framedHole ? [{ zh: `稿件不足以排满版面：空白约 ${framedHole} 栏行`, en: 'short', blank: true as const }] : [];
+      return { alternatives: [{ document: { ...r.document, blocks: all }, blocks: all, score, heldOver, moves: [] }], notes, stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: framed || held.length ? undefined : shortBy };
     };
     return { run, requests };
   }
@@ -134,7 +136,10 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     const r = fillShort({ document: page }, clear.run, 10_000);
     expect(ads(r.alternatives[0].blocks).length).toBeGreaterThan(0);
     expect(r.notes[0].zh).toMatch(/公益广告位补白.*；仍有约 20 栏行空白$/);
-    expect(r.notes[0].en).toMatch(/takes it .*; about 20 column-lines are left blank$/);
+    expect(r.notes[0].en).toMatch(/: an 8-column × 30-line .* takes it .*; about 20 column-lines are left blank$/);
+    // the frame run's own 补稿 note is not said again under it
+    expect(r.notes.filter((n) => n.blank)).toEqual([r.notes[0]]);
+    expect(r.notes.map((n) => n.zh).join('\n')).not.toMatch(/空白约 20 栏行/);
     const little = stub([story(geo.rows - 10)], 10 * geo.columns, 10 * geo.columns, [], [], 40);
     const kept = fillShort({ document: page }, little.run, 10_000);
     expect(ads(kept.alternatives[0].blocks)).toEqual([]);
