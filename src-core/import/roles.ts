@@ -98,8 +98,11 @@ export function jumpAtEnd(text: string): JumpMatch | undefined {
   return m ? jumpOf(m) : undefined;
 }
 
+/** The words a reporter's name follows in a byline or a dateline's brackets (本报记者 王者, 通讯员 李海天). */
+const REPORTERS = ['记者', '通讯员', '实习生'];
+const REPORTER = REPORTERS.join('|');
 const NAME_RE = new RegExp(`^${NAME}$`, 'u');
-const ROLE_NAME_RE = new RegExp(`^[${HAN}]{0,10}(?:记者|通讯员|实习生)${NAME}$`, 'u');
+const ROLE_NAME_RE = new RegExp(`^[${HAN}]{0,10}(?:${REPORTER})${NAME}$`, 'u');
 const NAME_TOKEN_RE = new RegExp(`^[${HAN}]{1,4}$`, 'u');
 const COLUMN_NAME_RE = new RegExp(`^[${HAN}]{2,6}$`, 'u');
 const REPORTER_AT_END_RE = new RegExp(`(?:记者|通讯员)[${HAN}]{2,4}$`, 'u');
@@ -284,7 +287,15 @@ export function storySection(line: string): boolean {
 const BRIEFS_LABEL_RE = new RegExp(`^[【\\[［]?[${HAN}]{0,4}(?:简讯|快讯|短讯|简明新闻|一句话新闻)[】\\]］]?$`, 'u');
 
 export function briefsLabel(line: string): boolean {
-  return BRIEFS_LABEL_RE.test(line.trim());
+  return BRIEFS_LABEL_RE.test(closeLetterSpacing(line.trim()));
+}
+
+/** Han characters each set apart by spaces, as a page spaces out a short label (简 讯). */
+const LETTER_SPACED_RE = new RegExp(`^[${HAN}](?:[ \\u3000]+[${HAN}])+$`, 'u');
+
+/** A letter-spaced label closed up (简 讯 → 简讯); any other text as it is. */
+export function closeLetterSpacing(text: string): string {
+  return LETTER_SPACED_RE.test(text) ? text.replace(/[ \u3000]+/gu, '') : text;
 }
 
 /** "本报讯 (洛报融媒记者 李雅君)昨日…" → the lead as it stands and its length in code points. */
@@ -297,15 +308,15 @@ export function leadAtStart(text: string): { raw: string; agency: string; inner?
 
 /**
  * Chinese personal names are two to four characters; a one-character token among names is the
- * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"). Returns the fixed token list
- * and the joins made.
+ * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"); a reporter's word it spaced out
+ * is closed up first (记 者李蕊). Returns the fixed token list and the joins made.
  */
 export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: string[] } {
+  const words = closeSpacedRoles(tokens.join(' ')).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   const joins: string[] = [];
-  const isName = (t: string): boolean => NAME_TOKEN_RE.test(t) && !/(?:记者|通讯员|实习生)$/.test(t);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+  const isName = (t: string): boolean => NAME_TOKEN_RE.test(t) && !REPORTER_END_RE.test(t);
+  for (const t of words) {
     const prev = out[out.length - 1];
     if (Array.from(t).length === 1 && isName(t) && prev && isName(prev) && Array.from(prev).length <= 2) {
       joins.push(`${prev} ${t} → ${prev}${t}`);
@@ -313,6 +324,15 @@ export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: s
     } else out.push(t);
   }
   return { tokens: out, joins };
+}
+
+const REPORTER_END_RE = new RegExp(`(?:${REPORTER})$`, 'u');
+/** A reporter's word OCR spaced out (记 者李蕊, 通 讯员): its characters with spaces between. */
+const SPACED_REPORTER_RE = new RegExp(REPORTERS.map((w) => [...w].join('[ \\u3000]+')).join('|'), 'gu');
+
+/** The text with every reporter's word OCR spaced out closed up (（记 者李蕊） → （记者李蕊）). */
+function closeSpacedRoles(text: string): string {
+  return text.replace(SPACED_REPORTER_RE, (m) => m.replace(/[ \u3000]+/gu, ''));
 }
 
 const DECK_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*/;

@@ -22,6 +22,7 @@ import {
   bylineLine,
   opensCaption,
   bylineNames,
+  closeLetterSpacing,
   columnNameLike,
   deckLine,
   endsStory,
@@ -159,6 +160,8 @@ interface Walk {
   groupsSeen: number;
   /** An OCR'd page whose blank lines part its stories, not its paragraphs (see blankPartsStories). */
   blankParts: boolean;
+  /** A page with a blank line between every two paragraphs: one blank line there is no sign of anything (see blankEveryParagraph). */
+  blankEvery: boolean;
   /** A copy-desk manuscript: its headline labelled (主题：…), so an unlabelled title line in it is a subhead (see loneTitle). */
   labelled: boolean;
 }
@@ -182,7 +185,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = labelled.map(classify);
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline') };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline') };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   for (const d of w.drafts) finishArticle(d, res, o, guess);
   return res;
@@ -309,12 +312,15 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
  * 21: 社区便民座椅赢得居民好评⏎“真是太贴心了… read as a subhead of the fire story above). Not in a
  * 简讯 run, whose one titled item stays an item, nor in a copy-desk manuscript (field 15's 01.txt, one
  * subhead under its 主题：), nor a section a story closes with (相关链接, 记者手记: `storySection`).
+ * In a briefs column with a blank line between every two paragraphs (`runsOn`) a title after one
+ * counts too, when a story opens below it (field test 23: 政策助力入境游热度高涨 read as a subhead).
  */
 function loneTitle(w: Walk, i: number, k: number): boolean {
   const cur = w.cur;
   const last = cur?.body[cur.body.length - 1];
   const title = textOf(w.blocks[i]);
-  if (!cur || !last || last.image || w.blocks[i].gapBefore > 0 || !endsStory(spansText(last.spans))) return false;
+  // (a clause ended by a semicolon is a list or a verse going on: 十有八九是圈套；⏎免费体检忽悠你，… is not a story's end)
+  if (!cur || !last || last.image || !runsOn(w, i) || !endsStory(spansText(last.spans)) || CLAUSE_END_RE.test(spansText(last.spans).trimEnd())) return false;
   if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
   // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead)
   if (inBriefs(w, cur) || w.labelled) return false;
@@ -323,10 +329,15 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
     if (w.classes[j] !== 'maybe-title') continue;
     const under = nextIndex(w, j);
     const next = under < w.blocks.length ? textOf(w.blocks[under]) : '';
-    return (under < w.blocks.length && opensStory(w, under)) || opensNews(next) || sharesPlace(textOf(w.blocks[j]), next);
+    // (two title lines stacked, 引题 and 主题, open a story as a dateline does)
+    return (under < w.blocks.length && (opensStory(w, under) || w.classes[under] === 'maybe-title')) || opensNews(next) || sharesPlace(textOf(w.blocks[j]), next);
   }
-  return true;
+  // (after one blank line, a story must open below it: the text's last subhead is a subhead)
+  return w.blocks[i].gapBefore === 0;
 }
+
+/** A semicolon at a paragraph's end, a closing quote or bracket after it. */
+const CLAUSE_END_RE = /[；;]["”’』」）)]*$/;
 
 /** A 简讯 run (its headline or 栏头 a briefs label): its items' own titles are its subheads, never stories of their own (field test 21 P4). */
 function inBriefs(w: Walk, d: Draft): boolean {
@@ -380,6 +391,32 @@ function blankPartsStories(blocks: SourceBlock[], classes: BlockClass[]): boolea
     if (classes[i] === 'title' || classes[i] === 'maybe-title') titles++;
   }
   return titles >= BLANK_PARTED;
+}
+
+/**
+ * Whether a page sets a blank line between every two paragraphs, as many an OCR'd page and a pasted
+ * web page do: of its body blocks after the first, at least nine in ten after a blank line, and no
+ * more than one blank line before most of them. Its titles stand after one blank line as its
+ * paragraphs do.
+ */
+function blankEveryParagraph(blocks: SourceBlock[], classes: BlockClass[]): boolean {
+  const body = blocks.filter((b, i) => classes[i] === 'body').slice(1);
+  const apart = body.filter((b) => b.gapBefore > 0).length;
+  return body.length >= BLANK_EVERY_LEAST && apart >= body.length * 0.9 && body.filter((b) => b.gapBefore === 1).length * 2 > body.length;
+}
+
+/** The fewest body paragraphs a page needs for blank lines between them to say it parts them all. */
+const BLANK_EVERY_LEAST = 6;
+
+/**
+ * Whether block `i` runs on from the text above it: no blank line before it, or, in a column of briefs
+ * under its label (简讯, as 栏头) where every paragraph has one (blankEvery), one blank line. Elsewhere
+ * such a page's lone title line may be a line of verse in the text, or a headline OCR set under its
+ * story's first line (the sample page's 二期项目封顶).
+ */
+function runsOn(w: Walk, i: number): boolean {
+  const gap = w.blocks[i].gapBefore;
+  return gap === 0 || (w.blankEvery && gap === 1 && w.res.columnLinks.some((l) => briefsLabel(l.columnName)));
 }
 
 /** Whether block `k` is what a story's text opens with under its titles: a dateline (本报讯…) or a 上接 line. */
@@ -639,7 +676,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   if (h >= 0) roles[h] = 'headline';
   group.forEach((g, k) => {
     if (roles[k]) return;
-    const column = columnNameLike(g.text) && !endsWithColon(g.text);
+    // (a briefs' label is a column name, spaced out too: 简 讯)
+    const column = (columnNameLike(g.text) || briefsLabel(g.text)) && !endsWithColon(g.text);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
     else if (column) roles[k] = 'column';
@@ -681,7 +719,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
       break;
     }
     case 'column': {
-      const columnName = cleanTitle(g.text, o, { articleId: d.id, field: 'column' });
+      const columnName = cleanTitle(closeLetterSpacing(g.text), o, { articleId: d.id, field: 'column' });
       res.page.columnNames.push(columnName);
       res.columnLinks.push({ articleId: d.id, columnName });
       if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
@@ -835,12 +873,25 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
     d.byline = cleanByline(d.byline, o, g);
     return;
   }
+  if (signsOff(body, lastText)) {
+    d.byline = cleanByline(spansText(p.spans), o, g, p.line);
+    d.bylinePosition = 'end';
+    body.splice(lastText, 1);
+    g('byline-trailing', spansText(p.spans), 0.85, '文末只有人名的一行移入署名字段（文末）', 'a line of names alone at the end moved to the byline (end)', p.line);
+    return;
+  }
   const tb = trailingByline(spansText(p.spans));
   if (!tb) return;
   d.byline = cleanByline(tb.byline, o, g, p.line);
   d.bylinePosition = 'end';
   setSpans(p, trimSpans(dropEnd(p.spans, tb.length)));
   g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
+}
+
+/** Whether the story's last text paragraph is its writer's name alone (常 钦, 陈向阳) under a finished paragraph: the end byline. */
+function signsOff(body: BodyPara[], last: number): boolean {
+  const before = body[last - 1];
+  return !!before && !before.image && !before.heading && endsSentence(spansText(before.spans)) && bylineNames(spansText(body[last].spans));
 }
 
 /** Headline that lost its place (OCR order): a short unmarked line near the top of the body. */

@@ -593,6 +593,45 @@ describe('hard-wrapped and OCR text', () => {
     expect(byline.articles[0].byline).toMatch(/^本报记者 王涛 ?摄$/);
   });
 
+  it('an OCR\'d column of briefs with a blank line between every two paragraphs: the spaced-out 简 讯 is the 栏头, an item with no dateline is a story, a name alone at the end is the byline (field test 23)', async () => {
+    const page = [
+      '责任编辑:韩冬 校对:李娜 组版:小林', '简 讯', '河西新区开展家风教育活动',
+      '本报河西5月19日电 (记 者李明)河西新区把家风建设作为廉洁文化建设的切入点,开展家风教育系列 活动。',
+      '此外,新区组建宣讲小分队深入各社区,把家风故事讲给居民听。',
+      '城南街道推出便民服务新举措',
+      '本报城南5月19日电 (记 者张华)城南街道日前推出十项便民服务举措,方便居民就近办事。',
+      '据介绍,这些举措将在6月底前全部落地,居民可在家门口办理社保等事项。',
+      '夜市经济带动消费热度',
+      '夜幕降临,城东夜市人头攒动。今年以来,夜市经营户已增加到三百多家。',
+      '"我们还将延长营业时间。"夜市负责人说。',
+      '本报记者 王珂',
+      '老人散步不慎落水', '青年跳河将其救起',
+      '5月上旬,一位老人在河边散步时不慎落水,路过的青年立即跳入河中施救。',
+      '老人被救上岸后,家人特意送来锦旗表示感谢。',
+      '常 钦',
+    ].join('\n\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['河西新区开展家风教育活动', '城南街道推出便民服务新举措', '夜市经济带动消费热度', '青年跳河将其救起']);
+    const [family, , market, rescue] = r.articles;
+    expect(r.columnLinks).toEqual([{ articleId: family.id, columnName: '简讯' }]);
+    expect(family.kicker ?? '').toBe('');
+    expect(family.lead).toBe('本报河西5月19日电（记者李明）');
+    expect(market.byline).toBe('本报记者 王珂');
+    expect(plainText(market.body)).toMatch(/^夜幕降临.*负责人说。$/s);
+    expect(rescue.kicker).toBe('老人散步不慎落水');
+    expect(rescue).toMatchObject({ byline: '常钦', bylinePosition: 'end' });
+    expect(plainText(rescue.body)).not.toContain('常');
+  });
+
+  it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
+    const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
+    const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
+    expect(one.articles).toHaveLength(1);
+    expect(plainText(one.articles[0].body)).toContain('下一步怎么走');
+    const unsigned = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras, '陈向阳'].join('\n\n')) }]);
+    expect(unsigned.articles[0].byline ?? '').toBe('');
+  });
+
   it('a placeholder line right under a text line (no blank line between, as OCR gives it) is the placeholder, not text', async () => {
     const text = '# 标题\n\n近日，二期项目14栋楼全部封顶。\n[图片]\n\n该项目位于伊滨区。\n';
     const r = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(text) }]);
