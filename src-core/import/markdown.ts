@@ -5,8 +5,9 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token as MdToken } from 'markdown-it';
-import { isCjkChar } from './chars';
-import type { SourceBlock } from './segment';
+import { endsSentence, isCjkChar } from './chars';
+import type { SourceBlock, TitleRole } from './segment';
+import { TITLE_MAX } from './roles';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
 type Token = MdToken;
@@ -27,13 +28,14 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
   const lists: { ordered: boolean; n: number }[] = [];
   let itemPrefix: string | undefined;
 
-  const push = (spans: Span[], level: number, line: number): void => {
+  const kickers = quotedKickers(tokens);
+  const push = (spans: Span[], level: number, line: number, styleRole?: TitleRole): void => {
     const clean = mergeSpans(rewriteSpans(spans, resolveSoftBreaks));
     if (!clean.length) return;
-    blocks.push({ spans: clean, level, gapBefore: Math.max(0, line - prevEnd), line: line + 1 });
+    blocks.push({ spans: clean, level, gapBefore: Math.max(0, line - prevEnd), line: line + 1, ...(styleRole ? { styleRole } : {}) });
   };
 
-  for (const tok of tokens) {
+  for (const [at, tok] of tokens.entries()) {
     switch (tok.type) {
       case 'heading_open':
         headingLevel = Number(tok.tag.slice(1));
@@ -65,7 +67,7 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
           itemPrefix = undefined;
         }
         const hasText = spans.some((s) => s.text.trim());
-        if (hasText) push(spans, headingLevel, line);
+        if (hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
         for (const img of images) {
           const id = resolveImage(img.src);
           if (!id) missingImages.push(img.src);
@@ -86,6 +88,26 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
     }
   }
   return { blocks, missingImages };
+}
+
+/**
+ * The block quotes that are a story's 引题: one line, no sentence, right over a heading of the file's
+ * top level (at most one blank line between), as a copy desk writes `> 引题` over `# 主题` in Markdown;
+ * over a subhead (a deeper heading) a quote stays the text's. Their inline tokens' indexes.
+ */
+function quotedKickers(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  const top = Math.min(...tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1))));
+  tokens.forEach((tok, i) => {
+    if (tok.type !== 'blockquote_open' || tokens[i + 1]?.type !== 'paragraph_open') return;
+    const inline = tokens[i + 2];
+    const close = tokens[i + 4];
+    const heading = tokens[i + 5];
+    if (close?.type !== 'blockquote_close' || heading?.type !== 'heading_open' || Number(heading.tag.slice(1)) !== top || !inline?.map || !heading.map || !tok.map) return;
+    const text = inline.content.trim();
+    if (heading.map[0] - tok.map[1] <= 1 && !text.includes('\n') && [...text].length <= TITLE_MAX && !endsSentence(text)) out.add(i + 2);
+  });
+  return out;
 }
 
 function inlineSpans(children: Token[]): { spans: Span[]; images: { src: string; alt: string }[] } {

@@ -167,6 +167,7 @@ function listedName(name: string): boolean {
  */
 export function bylineNames(text: string): boolean {
   const tokens = text.trim().split(/[\s、，,]+/u).filter(Boolean);
+  if (!tokens.length) return false;
   if (spacedOutName(tokens)) return tokens.length <= 3 && listedName(tokens.join(''));
   if (tokens.length === 1) return [...tokens[0]].length === 3 && listedName(tokens[0]);
   return tokens.length <= BYLINE_NAMES_MAX && tokens.every(listedName);

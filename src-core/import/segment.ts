@@ -258,8 +258,20 @@ function takeBlock(w: Walk, i: number): number {
   else if (cls === 'placeholder') {
     openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
+  } else if ((cls === 'body' || cls === 'maybe-title') && writerUnderHeading(w, t)) {
+    takeByline(w, t);
+    w.guess('byline-line', t, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, b.line);
   } else if (!creditsPicture(w, t, b)) takeBody(w, i);
   return i + 1;
+}
+
+/**
+ * A paragraph of names alone right under a Markdown or Word story's headings (# 在平遥感受“汇合点”⏎贾樟柯,
+ * ## 编辑手记⏎吕莉): the writer's byline, as a 言论 or a 手记 sets it, never the text's first paragraph.
+ */
+function writerUnderHeading(w: Walk, t: string): boolean {
+  const cur = w.cur;
+  return w.o.mode === 'structured' && !!cur && !cur.closed && !!cur.headline && !cur.body.length && !cur.byline && !cur.placeholders.length && (bylineNames(t) || personName(t));
 }
 
 function startsGroup(w: Walk, i: number): boolean {
@@ -281,6 +293,7 @@ function startsGroup(w: Walk, i: number): boolean {
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
+  if (o.mode === 'structured') return titlesOverByline(w, i);
   return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
@@ -425,6 +438,23 @@ function opensStory(w: Walk, k: number): boolean {
   return leadAtStart(t) !== undefined || (w.classes[k] === 'jump' && jumpAtStart(t)?.direction === 'from');
 }
 
+/**
+ * Whether block `i` starts unmarked title lines (TITLE_RUN_MAX at most) over a byline over the text, in
+ * a Markdown or Word story (卢旺达——⏎辣椒种植户未来日子更有盼头⏎本报记者 戴楷然⏎…): the next story
+ * of a package opens there, as a story's subheads never stand over a byline.
+ */
+function titlesOverByline(w: Walk, i: number): boolean {
+  let k = i;
+  for (let run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
+    if (w.classes[k] === 'byline') {
+      const after = nextIndex(w, k);
+      return run > 0 && after < w.blocks.length && w.classes[after] === 'body';
+    }
+    if (w.classes[k] !== 'maybe-title') return false;
+  }
+  return false;
+}
+
 /** Title lines an OCR'd page stacks over a story (栏目, 主题, 副题), unmarked: at most this many in one group. */
 const TITLE_RUN_MAX = 4;
 
@@ -467,7 +497,7 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || (o.mode === 'ocr' && titleRunToBody(w, j))) {
+      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || (o.mode === 'ocr' && titleRunToBody(w, j)) || (o.mode === 'structured' && titlesOverByline(w, j))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }

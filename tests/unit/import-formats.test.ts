@@ -98,6 +98,22 @@ describe('Markdown', () => {
     expect((r.report as ImportReport).files.find((f) => f.kind === 'markdown')!.punctuationNormalized).toBe(false);
   });
 
+  it('a block quote over the top heading is the 引题, over a subhead the text\'s; names alone under the headings are the byline; title lines over a byline open the next story of a package (field test 23)', async () => {
+    const md = [
+      '> 从城里出发，自驾前往河西各地旅行', '', '# 开着新能源车穿越河西走廊', '', '## 编辑手记', '', '吕莉', '',
+      '假期里，不少游客开着新能源车出游。', '', '> 一句引语', '', '## 沿途见闻', '', '服务区里，充电桩前排起了队。', '',
+      '卢旺达——', '', '辣椒种植户未来日子更有盼头', '', '本报记者 戴楷然', '', '“零关税待遇以来，许多种植户增收了。”', '',
+    ].join('\n');
+    const r = await importFiles([{ name: 'a.md', bytes: new TextEncoder().encode(md) }]);
+    expect(r.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([
+      ['从城里出发，自驾前往河西各地旅行', '开着新能源车穿越河西走廊', '吕莉'],
+      ['卢旺达——', '辣椒种植户未来日子更有盼头', '本报记者 戴楷然'],
+    ]);
+    expect(r.articles[0].bylinePosition).toBe('top');
+    expect(plainText(r.articles[0].body).split('\n')).toEqual(['假期里，不少游客开着新能源车出游。', '一句引语', '沿途见闻', '服务区里，充电桩前排起了队。']);
+    expect(plainText(r.articles[1].body)).toBe('“零关税待遇以来，许多种植户增收了。”');
+  });
+
   it('bold closed after Chinese punctuation (**…出来了。**新当选, where CommonMark closes nothing) is bold, with no asterisks printed', async () => {
     const text = '# 标题\n\n他说：**“结果出来了。”**新当选的主任随即表态，**要把事办好。**大家鼓掌。代码 `a**b` 照印。\n';
     const r = await importFiles([{ name: 'bold.md', bytes: new TextEncoder().encode(text) }]);
