@@ -209,6 +209,20 @@ const HELPED_RE = /\s*[（(][^（）()，。]{1,30}(?:参与采写|参与采访|
  * with a note of who else reported after it ("□本报记者 王者 （殷伟杰参与采写）").
  * Returns the cleaned line (runs of spaces collapsed).
  */
+/** An editor's note signed at its end (——编者). */
+const EDITORS_SIGN_RE = /——\s*编\s*者$/u;
+
+/** Whether a line is the editor's sign under an editor's note (——编  者): the note's end, never a subhead; `atEnd`: or a paragraph ends with it. */
+export function editorsSign(text: string, atEnd = false): boolean {
+  const m = EDITORS_SIGN_RE.exec(text.trim());
+  return !!m && (atEnd || m.index === 0);
+}
+
+/** Whether a line is only a note of who else reported (（裴囡囡参与采写）), as a story's last line: text, never a subhead. */
+export function helpedAlone(text: string): boolean {
+  return HELPED_RE.exec(text.trim())?.index === 0;
+}
+
 export function bylineLine(text: string): string | undefined {
   const helped = text.trim().match(HELPED_RE);
   if (!helped) return namesLine(text);

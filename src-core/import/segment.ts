@@ -28,7 +28,9 @@ import {
   endsStory,
   endsInPhotoCredit,
   explainsAbove,
+  editorsSign,
   endsWithColon,
+  helpedAlone,
   imagePlaceholder,
   imageReference,
   jumpAtEnd,
@@ -203,7 +205,7 @@ function classify(b: SourceBlock): BlockClass {
   if (imagePlaceholder(t)) return 'placeholder';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
-  if (titleLike(t) && !leadAtStart(t)) return 'maybe-title';
+  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t)) return 'maybe-title';
   return 'body';
 }
 
@@ -294,6 +296,7 @@ function startsGroup(w: Walk, i: number): boolean {
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
+  if (blocks[i].gapBefore > 0 && titlesOverByline(w, i)) return true;
   return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
@@ -440,8 +443,8 @@ function opensStory(w: Walk, k: number): boolean {
 
 /**
  * Whether block `i` starts unmarked title lines (TITLE_RUN_MAX at most) over a byline over the text, in
- * a Markdown or Word story (卢旺达——⏎辣椒种植户未来日子更有盼头⏎本报记者 戴楷然⏎…): the next story
- * of a package opens there, as a story's subheads never stand over a byline.
+ * a Markdown or Word story (卢旺达——⏎辣椒种植户未来日子更有盼头⏎本报记者 戴楷然⏎…) or after a blank
+ * line on an OCR'd page: the next story opens there, as a story's subheads never stand over a byline.
  */
 function titlesOverByline(w: Walk, i: number): boolean {
   let k = i;
@@ -634,6 +637,12 @@ function takeBody(w: Walk, i: number): void {
   const cur = openDraft(w);
   if (cls === 'image') {
     cur.body.push({ spans: [], gapBefore: b.gapBefore, line: b.line, titleCandidate: false, image: b.image });
+    return;
+  }
+  const last = cur.body[cur.body.length - 1];
+  // (the editor's sign ends the note it signs, on its last line: …请看记者的调查。——编者)
+  if (editorsSign(textOf(b)) && last && !last.image && !last.heading && !last.titleCandidate) {
+    setSpans(last, [...last.spans, { text: textOf(b).trim() }]);
     return;
   }
   const heading = cls === 'title' ? b.level : undefined;
@@ -863,7 +872,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     const prev = joined[joined.length - 1];
     // (a paragraph opening with a dateline opens an item, 简讯's: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined;
-    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans))) {
+    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;

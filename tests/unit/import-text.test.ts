@@ -623,6 +623,26 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(rescue.body)).not.toContain('常');
   });
 
+  it('an OCR\'d page: a title line ending in —— is the 引题 over the 主题 under it; ——编者 ends the editor\'s note; （…参与采写） at the end is text, not a subhead (field test 23)', async () => {
+    const page = [
+      '城东新区推动产业转型——', '协同创新赋能产业链', '□本报记者 王政',
+      '营业总收入同比增长13.8%,研发投入超过', '十亿元,业务覆盖全国各地,制造基地遍', '布城乡。',
+      '“一家企业成功与否,不只看自身的创新', '实力。”企业负责人说。', '',
+      '小柚子长成大产业', '——对三地柚子产业链的一线探访', '本报记者 程远州',
+      '柚子产业怎样发展?近日,本报记者深入', '田间地头,探寻发展之道。', '——编  者',
+      '在容县,柚子种植面积已达到二十多万亩,', '全县建成标准化种植基地十多个,带动农', '户增收致富。',
+      '(裴囡囡参与采写)',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => [a.kicker ?? '', a.headline])).toEqual([['城东新区推动产业转型——', '协同创新赋能产业链'], ['', '小柚子长成大产业']]);
+    const paras = r.articles[1].body.content!.map((p) => ({ type: p.type, text: plainText({ type: 'doc', content: [p] }) }));
+    expect(paras).toEqual([
+      { type: 'paragraph', text: '柚子产业怎样发展？近日，本报记者深入田间地头，探寻发展之道。——编者' },
+      { type: 'paragraph', text: '在容县，柚子种植面积已达到二十多万亩，全县建成标准化种植基地十多个，带动农户增收致富。' },
+      { type: 'paragraph', text: '（裴囡囡参与采写）' },
+    ]);
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
