@@ -24,8 +24,8 @@ export const SHORT_OF_COPY = { zh: '稿件不足以排满版面', en: 'Not enoug
 const FILLER_TRIES = 5;
 /** Frames on one page, at most: a second where the first leaves blank beside a booked ad or under the stories. */
 const MOST_FRAMES = 2;
-/** A frame this shallow reads as a rule, not an ad: no shallower (grid lines). */
-const LEAST_LINES = 8;
+/** A frame this shallow reads as a rule, not an ad: no shallower (grid lines; six at 9 pt are about 25 mm, a small 公益广告 across three or four columns). */
+const LEAST_LINES = 6;
 /** The frame takes at most this share of the page's depth: the copy keeps the top of the page. */
 const MOST_DEPTH = 0.6;
 
@@ -51,7 +51,7 @@ interface Frame {
  * over no story it did not and cuts no 可删 paragraph for them (`framed`); when none is, the page that
  * came nearest if its largest hole is at most a quarter of the page's own (CLEAR_GAIN), the blank left
  * said. A frame that makes the blank only a little smaller is not taken, nor tried on a page more than
- * half blank (MOST_BLANK) or whose blank lies between its modules with little at its foot (`frameRoom`):
+ * half blank (MOST_BLANK), nor on a holding page whose blank lies between its modules (`frameRoom`):
  * that page keeps its blank and its 补稿 note. A frame an earlier run left (no artwork placed in it) is
  * taken off first, so the page is judged afresh: more copy takes its room. The runs share `budget`
  * (ms), as the hold loop's do. `made`: the page's run without a frame when the caller has it already
@@ -64,8 +64,8 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   // (a page holding stories over with a hole none of them fits: a frame fills the hole, the stories stay held: 补白 too)
   const holding = !first.shortBy && !!base && base.heldOver.length > 0 && base.score.largestHole > HOLE_LIMIT;
   const blank = first.shortBy ?? (holding ? Math.round(base.score.blank) : undefined);
-  if (!blank || !base || first.stats.stoppedBy === 'time' || !frameRoom(own, base, blank)) return first;
-  const out = framed({ request: own, result: first, frames: [] }, { run, budget, base, blank }, first.stats);
+  if (!blank || !base || first.stats.stoppedBy === 'time' || !frameRoom(own, base, blank, holding)) return first;
+  const out = framed({ request: own, result: first, frames: [] }, { run, budget, base, blank, holding }, first.stats);
   const page = out.within ?? (out.nearest && holeOf(out.nearest) * CLEAR_GAIN <= base.score.largestHole ? out.nearest : undefined);
   if (!page) return { ...first, stats: { ...out.stats, stoppedBy: first.stats.stoppedBy } };
   const { result, frames } = page;
@@ -96,21 +96,24 @@ interface FrameTry {
   budget: number;
   base: Alternative;
   blank: number;
+  /** The page holds stories over (its blank is theirs to leave, not its copy's). */
+  holding: boolean;
 }
 
-/** The least share of the blank that lies at the foot for a frame to be tried: with none there, the runs would be spent for nothing. */
+/** The least share of a holding page's blank that lies at its foot for a frame to be tried: with none there, the runs would be spent for nothing (random day 23-3: 4 s → 21 s, the same page). */
 const LEAST_AT_FOOT = 0.2;
 
 /**
  * Whether a frame may fill the page's blank (`blank` cells): not when it is more than half its free
- * grid (补稿, MOST_BLANK), nor when it lies between the modules with little of it at the foot
- * (LEAST_AT_FOOT). With some at the foot, the page made up around a frame there is another page: its
- * stories take the room left them, the wells between them too.
+ * grid (补稿, MOST_BLANK), nor, on a page holding stories over (`holding`), when it lies between the
+ * modules with little of it at the foot (LEAST_AT_FOOT). A page short of copy is made up around a
+ * frame at its foot wherever its blank lies: that page is another page, its stories take the room
+ * left them, the wells between them too (random day 23-6: a hole of 41 in the lead, 4 with a frame).
  */
-function frameRoom(request: MakeUpRequest, alt: Alternative, blank: number): boolean {
+function frameRoom(request: MakeUpRequest, alt: Alternative, blank: number, holding: boolean): boolean {
   const geo = gridGeometry(request.document.page);
   const taken = keptRects(request.document.blocks);
-  return blank <= freeCells(geo, taken) * MOST_BLANK && footBlank(geo, alt.blocks, taken) >= blank * LEAST_AT_FOOT;
+  return blank <= freeCells(geo, taken) * MOST_BLANK && (!holding || footBlank(geo, alt.blocks, taken) >= blank * LEAST_AT_FOOT);
 }
 
 /**
@@ -139,7 +142,7 @@ function framed(from: Framed, t: FrameTry, spent: MakeUpResult['stats']): { with
     if (!nearest || holeOf(page) < holeOf(nearest)) nearest = page;
   }
   const left = leastBlank?.result.alternatives[0];
-  if (!leastBlank || !left || leastBlank.frames.length >= MOST_FRAMES || !frameRoom(leastBlank.request, left, Math.round(left.score.blank))) return { nearest, stats };
+  if (!leastBlank || !left || leastBlank.frames.length >= MOST_FRAMES || !frameRoom(leastBlank.request, left, Math.round(left.score.blank), t.holding)) return { nearest, stats };
   const again = framed(leastBlank, t, stats);
   return again.within || !nearest || (again.nearest && holeOf(again.nearest) < holeOf(nearest)) ? again : { nearest, stats: again.stats };
 }

@@ -123,6 +123,14 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(ad).toMatchObject({ id: 'filler-ad-1', locked: true, row: geo.rows - ad.rows });
   });
 
+  it('the stories on the right half ending 7 lines short of the foot: a frame as deep and as wide as the blank fills it (field test 23, O on 7 columns: 22 → 2)', () => {
+    const half = geo.columns / 2;
+    const { run, requests } = stub([story(geo.rows, 0, half), story(geo.rows - 7, half, half)], 7 * half, 7 * half);
+    const r = fillShort({ document: page }, run, 10_000);
+    expect(requests).toHaveLength(2);
+    expect(ads(r.alternatives[0].blocks)).toEqual([expect.objectContaining({ col: half, span: half, rows: 7, row: geo.rows - 7 })]);
+  });
+
   it('blank the same depth across the foot (a 通栏 story ending short): the strip that fits it is tried first, as deep as the blank', () => {
     const { run, requests } = stub([story(geo.rows - 12)], 12 * geo.columns, 12 * geo.columns);
     const r = fillShort({ document: page }, run, 10_000);
@@ -146,16 +154,20 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(little.requests.length).toBeGreaterThan(1);
   });
 
-  it('blank between the modules, none at the foot: no frame is tried', () => {
+  it('blank between the modules, none at the foot: a page short of copy is made up around a frame at its foot (another page); a page holding a story over is not (its runs would be spent for nothing)', () => {
     // stories to the foot on either side, and in the column between them a well of 40 lines above the last one
-    const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 40, 40);
-    expect(ads(fillShort({ document: page }, run, 10_000).alternatives[0].blocks)).toEqual([]);
-    expect(requests).toHaveLength(1);
+    const blocks = [story(geo.rows, 0, 3), story(geo.rows, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)];
+    const short = stub(blocks, 40, 40);
+    expect(ads(fillShort({ document: page }, short.run, 10_000).alternatives[0].blocks)).toHaveLength(1);
+    expect(short.requests.length).toBeGreaterThan(1);
+    const holding = stub(blocks, 40, 40, ['s9']);
+    expect(ads(fillShort({ document: page }, holding.run, 10_000).alternatives[0].blocks)).toEqual([]);
+    expect(holding.requests).toHaveLength(1);
   });
 
-  it('blank mostly between the modules with a fifth of it at the foot: a frame is tried (the page made up around it is another page)', () => {
+  it('a page holding a story over, its blank mostly between the modules with a fifth of it at the foot: a frame is tried (the page made up around it is another page)', () => {
     // the well of 40 lines in column 3 as above, and the stories right of it ending 3 lines short of the foot (12 cells)
-    const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows - 3, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 52, 40);
+    const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows - 3, 4, geo.columns - 4), story(20, 3, 1), story(geo.rows - 60, 3, 1, 60)], 52, 40, ['s9']);
     expect(ads(fillShort({ document: page }, run, 10_000).alternatives[0].blocks)).toHaveLength(1);
     expect(requests.length).toBeGreaterThan(1);
   });
