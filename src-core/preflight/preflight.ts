@@ -1,7 +1,7 @@
 import { ruleReach } from '../layout/rule-art';
 import type { FontRegistry } from '../fonts/registry';
 import type { LayoutItem, PageLayout } from '../layout/page-layout';
-import { PRINT_PPI, type Article, type BanmianDocument, type ImageAsset, type StyleName } from '../model/document';
+import { PRINT_PPI, type AdBlock, type Article, type BanmianDocument, type ImageAsset, type StyleName } from '../model/document';
 import { FAMILY_LABELS, STYLE_LABELS, STYLE_NAMES, styleSetsText } from '../model/styles';
 import { base64ToBytes } from '../model/base64';
 import { printableParagraphs } from '../model/richtext';
@@ -15,6 +15,7 @@ export type PreflightCode =
   | 'text-overlap'
   | 'missing-glyph'
   | 'image-missing'
+  | 'ad-missing'
   | 'image-unreadable'
   | 'image-low-resolution'
   | 'image-rgb'
@@ -162,6 +163,12 @@ function emptyFrame(imageId: string, blockId: string | undefined, name: string):
   return { code: 'image-missing', severity: 'warning', imageId, blockId, zh: `图片 ${name} 还没有图像（占位框），印刷时是空框`, en: `Image ${name} has no picture yet (a placeholder); it prints as an empty frame` };
 }
 
+/** An ad frame with no artwork placed (a booked ad whose artwork is still to come, make-up's 公益广告 frame): it prints 广告 in an empty frame, warned about as an empty picture frame is. */
+function emptyAd(b: AdBlock): PreflightIssue {
+  const name = b.advertiser.trim() ? `“${b.advertiser.trim()}”` : b.id;
+  return { code: 'ad-missing', severity: 'warning', blockId: b.id, zh: `广告位 ${name} 还没有放入图稿（占位框），印刷时是空框`, en: `Ad frame ${name} has no artwork yet (a placeholder); it prints as an empty frame` };
+}
+
 function checkImages(
   doc: BanmianDocument,
   layout: PageLayout,
@@ -264,6 +271,8 @@ function checkEmptyBlocks(doc: BanmianDocument, layout: PageLayout, articles: Ma
           en: a ? `Article block ${articleName(a, b.articleId)} is empty (no text was set)` : `Article block ${b.id} refers to a missing article ${b.articleId}`,
         });
       }
+    } else if (b.kind === 'ad' && !b.imageId) {
+      issues.push(emptyAd(b));
     } else if (b.kind === 'image' && (!images.has(b.imageId) || b.span <= 0 || b.rows <= 0)) {
       issues.push({
         code: 'empty-block',

@@ -32,6 +32,16 @@ describe('preflight', () => {
     expect(r.warnings[0].zh).toContain('印刷时是空框');
   });
 
+  it('warns about an ad frame with no artwork placed (make-up\'s 公益广告 frame, a booked ad still to come), naming it; not once its artwork is placed', () => {
+    const doc = cleanPage();
+    const ad = { id: 'filler-ad-1', kind: 'ad' as const, advertiser: '公益广告', col: 0, span: 4, row: 100, rows: 10, locked: true };
+    const empty = check({ ...doc, blocks: [...doc.blocks, ad] });
+    expect([codes(empty.errors), codes(empty.warnings)]).toEqual([[], ['ad-missing']]);
+    expect(empty.warnings[0]).toMatchObject({ blockId: 'filler-ad-1', zh: '广告位 “公益广告” 还没有放入图稿（占位框），印刷时是空框' });
+    const placed = check({ ...doc, blocks: [...doc.blocks, { ...ad, imageId: doc.images[0].id }] });
+    expect(codes(placed.warnings)).not.toContain('ad-missing');
+  });
+
   it('reports text blocks that overlap as an error naming both articles and where', () => {
     const doc = cleanPage();
     // b-wu-jinsong (cols 5–8, lines 5–30) dragged one column left onto b-xie-feng (cols 1–4, lines 5–34).
