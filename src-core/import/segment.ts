@@ -348,8 +348,16 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
     // (two title lines stacked, 引题 and 主题, open a story as a dateline does)
     return (under < w.blocks.length && (opensStory(w, under) || w.classes[under] === 'maybe-title')) || opensNews(next) || sharesPlace(textOf(w.blocks[j]), next);
   }
-  // (after one blank line, a story must open below it: the text's last subhead is a subhead)
-  return w.blocks[i].gapBefore === 0;
+  // (after one blank line, a story must open below it: the text's last subhead is a subhead; so in a
+  // text of one undated story so far, a manuscript whose one subhead would make it two: field tests 20
+  // A/05, C/06; a story under a dateline is news, whose sections seldom have one subhead)
+  return w.blocks[i].gapBefore === 0 && (w.drafts.length > 1 || dated(cur));
+}
+
+/** Whether the story's text opens with a dateline (本报讯…, 本报北京5月19日电…). */
+function dated(d: Draft): boolean {
+  const first = d.body.find((p) => !p.image);
+  return !!first && leadAtStart(spansText(first.spans).trim()) !== undefined;
 }
 
 /** A semicolon at a paragraph's end, a closing quote or bracket after it. */

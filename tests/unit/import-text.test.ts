@@ -322,6 +322,10 @@ describe('hard-wrapped and OCR text', () => {
     // a feature's subheads, two or more, stay its subheads, over a quotation too
     const lone = await imported(['民房起火兄妹俩被困', '本报讯 7日凌晨，一民房失火，屋内有一对兄妹被困。', '事发具体情况有待调查。', '社区便民座椅 赢得居民好评', '“真是太贴心了，我们老年人终于有歇脚的地方了。”居民坐在座椅上聊天。'].join('\n'));
     expect(lone.map((a) => a.headline)).toEqual(['民房起火兄妹俩被困', '社区便民座椅 赢得居民好评']);
+    // a plain manuscript of one undated story keeps its one subhead (field tests 20 A/05, C/06): it was read as two stories
+    const plain = await imported(['“大江奔流”采访团走进湖口', '当天上午，记者来到位于湖口县的一处湿地，成群的候鸟在水面上翻飞。', '护鸟名人和他的“候鸟王国”', '走进他的候鸟医院，这是一间较为简陋的平房，几只受伤的白鹭正在休养。'].join('\n'));
+    expect(plain.map((a) => a.headline)).toEqual(['“大江奔流”采访团走进湖口']);
+    expect(plainText(plain[0].body)).toContain('护鸟名人和他的“候鸟王国”');
     const quoted = await imported(['幸福中路夜市烟火暖人心', '本报讯 夜幕低垂，幸福中路却是一派热气腾腾的景象。', '从夏到冬的忠实顾客', '“我们一家喜欢逛夜市，从夏天逛到了冬天！”市民戴女士笑着说。', '摊主的新花样', '“今年我们推出了热红酒。”摊主小李说。'].join('\n'));
     expect(quoted.map((a) => a.headline)).toEqual(['幸福中路夜市烟火暖人心']);
     expect(quoted[0].body.content.filter((p) => p.type === 'heading').length).toBe(2);
