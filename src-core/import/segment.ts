@@ -292,7 +292,8 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsBody = k < n && (classes[k] === 'body' || classes[k] === 'byline' || classes[k] === 'jump');
   // (a picture story, 图片新闻, opens with its picture right under its title)
   const nextIsPicture = k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead;
+  // (a Word or Markdown story's unmarked titles too: 城南街道：⏎便民服务有了新举措⏎——十项举措…⏎本报讯…, set bold and large by hand)
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead || titleRunToBody(w, k);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
@@ -488,6 +489,11 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
 
 type TitleGroup = { text: string; block: SourceBlock }[];
 
+/** A group of plain lines, no heading or style among them: a Word story's titles set bold by hand, not by style (under a heading, a line of names is its writer). */
+function unmarked(group: TitleGroup): boolean {
+  return group.every((g) => !g.block.level && !g.block.styleRole);
+}
+
 /** The title lines that follow block `i` in its group; `end` is the first block after them. */
 function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number } {
   const { blocks, classes, o } = w;
@@ -508,7 +514,7 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || (o.mode === 'ocr' && titleRunToBody(w, j)) || (o.mode === 'structured' && titlesOverByline(w, j))) {
+      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && titlesOverByline(w, j))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }

@@ -7,6 +7,7 @@ import { base64ToBytes, bytesToBase64 } from '../../src-core/model/base64';
 import { changeRole, effectivePpi, importFiles, mergeArticles, probeImage, splitArticle } from '../../src-core/import/index';
 import type { ImportReport } from '../../src-core/import/report';
 import { plainText } from '../../src-core/model/richtext';
+import { docx, documentXml, paragraph } from './import-samples';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'tests/fixtures/import', name)));
@@ -163,6 +164,14 @@ describe('Word .docx (made from tests/fixtures/import/*.fodt by LibreOffice)', (
       [a.id, '网格员入户宣传'],
       [a.id, '宣传覆盖情况'],
     ]);
+  });
+
+  it('titles set by hand (bold, no style) over a dateline: 引题, 主题 and ——副题 read as titles, not as the text (field test 23)', async () => {
+    const bold = (t: string): string => `<w:p><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>${t}</w:t></w:r></w:p>`;
+    const xml = documentXml([bold('城南街道：'), bold('便民服务有了新举措'), paragraph('——十项举措方便群众办事'), paragraph('本报讯（记者 王五）近日，城南街道推出十项便民服务举措，方便群众就近办事。'), paragraph('据介绍，这些举措将在月底前全部落地。')].join(''));
+    const r = await importFiles([{ name: 'story.docx', bytes: docx(xml) }]);
+    expect(r.articles.map((a) => [a.kicker, a.headline, a.deck, a.lead])).toEqual([['城南街道：', '便民服务有了新举措', '——十项举措方便群众办事', '本报讯（记者 王五）']]);
+    expect(plainText(r.articles[0].body).split('\n')).toEqual(['近日，城南街道推出十项便民服务举措，方便群众就近办事。', '据介绍，这些举措将在月底前全部落地。']);
   });
 
   it('Heading 3 / Heading 1 / Heading 2 map to kicker / headline / deck by structure; a byline paragraph moves to the byline', async () => {
