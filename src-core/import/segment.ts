@@ -606,12 +606,24 @@ const CREDITED_CAPTION_CHARS = 80;
  */
 function creditsPicture(w: Walk, t: string, b: SourceBlock): boolean {
   if ([...t].length > CREDITED_CAPTION_CHARS) return false;
+  if (capturesPicture(w, t)) return true;
   const placeholder = w.cur && !w.cur.closed ? w.cur.placeholders.find((p) => !p.caption) : undefined;
   if (!placeholder) return captionsGap(w, t, b);
   if (!endsInPhotoCredit(t)) return false;
   placeholder.caption = t;
   // (it ends the story, as an end byline does)
   if (w.cur!.body.length) w.cur!.closed = true;
+  return true;
+}
+
+/**
+ * A caption right under a picture the text holds (a Word or Markdown story's embedded picture, then
+ * 图为…。 本报记者 王五 摄): that picture's caption, in place of its alt text, never a frame of its own.
+ */
+function capturesPicture(w: Walk, t: string): boolean {
+  const last = w.cur && !w.cur.closed ? w.cur.body[w.cur.body.length - 1] : undefined;
+  if (!last?.image || !(endsInPhotoCredit(t) || opensCaption(t))) return false;
+  last.image = { ...last.image, caption: t.trim() };
   return true;
 }
 

@@ -115,6 +115,14 @@ describe('Markdown', () => {
     expect(plainText(r.articles[1].body)).toBe('“零关税待遇以来，许多种植户增收了。”');
   });
 
+  it('a caption right under a picture in the text (图为… 本报记者 王五 摄) is that picture\'s caption, not a frame of its own nor text (field test 23)', async () => {
+    const md = ['# 便民服务有了新举措', '', '近日，城南街道推出十项便民服务举措。', '', '![](pic.png)', '', '图为居民在便民服务站办理业务。本报记者 王五 摄', '', '据介绍，这些举措将在月底前全部落地。'].join('\n');
+    const r = await importFiles([{ name: 'a.md', bytes: new TextEncoder().encode(md) }, { name: 'pic.png', bytes: fixture('chart.png') }]);
+    expect(r.images).toHaveLength(1);
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: r.articles[0].id, caption: '图为居民在便民服务站办理业务。本报记者 王五 摄' }]);
+    expect(plainText(r.articles[0].body)).not.toContain('图为');
+  });
+
   it('bold closed after Chinese punctuation (**…出来了。**新当选, where CommonMark closes nothing) is bold, with no asterisks printed', async () => {
     const text = '# 标题\n\n他说：**“结果出来了。”**新当选的主任随即表态，**要把事办好。**大家鼓掌。代码 `a**b` 照印。\n';
     const r = await importFiles([{ name: 'bold.md', bytes: new TextEncoder().encode(text) }]);
