@@ -163,8 +163,11 @@ const NARROWEST_WRAP = 10;
 function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[]): number[] {
   // (a title in a wider measure may trail off: 摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……)
   const bare = (i: number): string => (over.includes(i) ? lines[i].trim().replace(/[…]+$/u, '') : lines[i].trim());
-  // (a 引题 may end in a dash leading into the 主题 under it: 美的集团推动数智化转型——)
-  const title = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
+  const plain = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(bare(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
+  // (a 引题 may end in a dash leading into the 主题 under it, a title line too: 美的集团推动数智化转型——⏎协同创新赋能产业链;
+  // not a sentence's first line leading into a quotation: 记者听到最多的一句话是——⏎“只要肯干…)
+  const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim());
+  const title = (i: number): boolean => plain(i) || kicker(i);
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there
@@ -186,6 +189,8 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */
 const KICKER_DASH_RE = /(?<=[^\s—])——$/u;
+/** A line opening with a quotation mark. */
+const OPENS_QUOTE_RE = /^["“「『‘]/u;
 
 /** Blank-line blocks, at least, that must open with a title line for the page's blank lines to part its stories. */
 const TITLED_BLOCKS = 3;

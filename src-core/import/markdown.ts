@@ -93,11 +93,13 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
 /**
  * The block quotes that are a story's 引题: one line, no sentence, right over a heading of the file's
  * top level (at most one blank line between), as a copy desk writes `> 引题` over `# 主题` in Markdown;
- * over a subhead (a deeper heading) a quote stays the text's. Their inline tokens' indexes.
+ * over a subhead (a deeper heading) a quote stays the text's, and so does one a paragraph ending in a
+ * colon leads into (村支书说：⏎> 日子越过越红火) or a source in brackets (（来源：新华社）). Their inline
+ * tokens' indexes.
  */
 function quotedKickers(tokens: Token[]): Set<number> {
   const out = new Set<number>();
-  const top = Math.min(...tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1))));
+  const top = tokens.reduce((least, t) => (t.type === 'heading_open' ? Math.min(least, Number(t.tag.slice(1))) : least), Infinity);
   tokens.forEach((tok, i) => {
     if (tok.type !== 'blockquote_open' || tokens[i + 1]?.type !== 'paragraph_open') return;
     const inline = tokens[i + 2];
@@ -105,6 +107,8 @@ function quotedKickers(tokens: Token[]): Set<number> {
     const heading = tokens[i + 5];
     if (close?.type !== 'blockquote_close' || heading?.type !== 'heading_open' || Number(heading.tag.slice(1)) !== top || !inline?.map || !heading.map || !tok.map) return;
     const text = inline.content.trim();
+    const before = tokens[i - 1]?.type === 'paragraph_close' ? tokens[i - 2]?.content.trim() ?? '' : '';
+    if (/[:：]$/u.test(before) || /^[（(]/u.test(text)) return;
     if (heading.map[0] - tok.map[1] <= 1 && !text.includes('\n') && [...text].length <= TITLE_MAX && !endsSentence(text)) out.add(i + 2);
   });
   return out;

@@ -151,6 +151,12 @@ export function endsStory(text: string): boolean {
   return endsSentence(text) || signedEnd(text) !== undefined;
 }
 
+/** A two-character name (吕莉): a common surname and a given name free of the characters of places and words; 武汉 passes too, so see its use. */
+export function twoCharacterName(text: string): boolean {
+  const t = text.trim();
+  return [...t].length === 2 && listedName(t);
+}
+
 /** One person's name in a list of names: a common surname (or a two-character one) and a given name of one or two characters. */
 function listedName(name: string): boolean {
   const t = [...name];
@@ -204,13 +210,8 @@ const SLASH_CREDIT_RE = new RegExp(`^(?:${NAME}\\s*[/／]\\s*(?:文|图|摄|文�
 /** A note after a byline on who else reported: （殷伟杰参与采写）, （实习生 李明参与采访）, （王五对本文亦有贡献）. */
 const HELPED_RE = /\s*[（(][^（）()，。]{1,30}(?:参与采写|参与采访|参与报道|参与调研|亦有贡献)[）)]$/u;
 
-/**
- * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图",
- * with a note of who else reported after it ("□本报记者 王者 （殷伟杰参与采写）").
- * Returns the cleaned line (runs of spaces collapsed).
- */
-/** An editor's note signed at its end (——编者). */
-const EDITORS_SIGN_RE = /——\s*编\s*者$/u;
+/** An editor's note signed at its end (——编者, in any of the dashes OCR reads: ――编者, －－编者). */
+const EDITORS_SIGN_RE = /(?:—{1,2}|―{1,2}|－{1,2})\s*编\s*者$/u;
 
 /** Whether a line is the editor's sign under an editor's note (——编  者): the note's end, never a subhead; `atEnd`: or a paragraph ends with it. */
 export function editorsSign(text: string, atEnd = false): boolean {
@@ -223,6 +224,11 @@ export function helpedAlone(text: string): boolean {
   return HELPED_RE.exec(text.trim())?.index === 0;
 }
 
+/**
+ * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图",
+ * with a note of who else reported after it ("□本报记者 王者 （殷伟杰参与采写）").
+ * Returns the cleaned line (runs of spaces collapsed).
+ */
 export function bylineLine(text: string): string | undefined {
   const helped = text.trim().match(HELPED_RE);
   if (!helped) return namesLine(text);
@@ -232,7 +238,7 @@ export function bylineLine(text: string): string | undefined {
 
 /** A line of role words and names only (see bylineLine). */
 function namesLine(text: string): string | undefined {
-  const t = text.trim();
+  const t = closeSpacedRoles(text.trim());
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline
   if (leadAtStart(t)) return undefined;
@@ -342,10 +348,10 @@ export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: s
 }
 
 const REPORTER_END_RE = new RegExp(`(?:${REPORTER})$`, 'u');
-/** A reporter's word OCR spaced out (记 者李蕊, 通 讯员): its characters with spaces between. */
-const SPACED_REPORTER_RE = new RegExp(REPORTERS.map((w) => [...w].join('[ \\u3000]+')).join('|'), 'gu');
+/** A reporter's word OCR spaced out (记 者李蕊, 通 讯员): its characters, spaces between any of them. */
+const SPACED_REPORTER_RE = new RegExp(REPORTERS.map((w) => [...w].join('[ \\u3000]*')).join('|'), 'gu');
 
-/** The text with every reporter's word OCR spaced out closed up (（记 者李蕊） → （记者李蕊）). */
+/** The text with every reporter's word OCR spaced out closed up (（记 者李蕊） → （记者李蕊）, 本报记 者 张华 → 本报记者 张华). */
 function closeSpacedRoles(text: string): string {
   return text.replace(SPACED_REPORTER_RE, (m) => m.replace(/[ \u3000]+/gu, ''));
 }

@@ -39,6 +39,7 @@ import {
   opensNews,
   parseCredits,
   personName,
+  twoCharacterName,
   rejoinSplitNames,
   storySection,
   titleLike,
@@ -260,7 +261,7 @@ function takeBlock(w: Walk, i: number): number {
   else if (cls === 'placeholder') {
     openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
-  } else if ((cls === 'body' || cls === 'maybe-title') && writerUnderHeading(w, t)) {
+  } else if ((cls === 'body' || cls === 'maybe-title') && writerUnderHeading(w, i, t)) {
     takeByline(w, t);
     w.guess('byline-line', t, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, b.line);
   } else if (!creditsPicture(w, t, b)) takeBody(w, i);
@@ -270,10 +271,24 @@ function takeBlock(w: Walk, i: number): number {
 /**
  * A paragraph of names alone right under a Markdown or Word story's headings (# 在平遥感受“汇合点”⏎贾樟柯,
  * ## 编辑手记⏎吕莉): the writer's byline, as a 言论 or a 手记 sets it, never the text's first paragraph.
+ * Two characters alone only when no other such short label follows in the story and the text under
+ * it does not open with it: 武汉⏎今天，武汉站…⏎常州 are places heading their parts.
  */
-function writerUnderHeading(w: Walk, t: string): boolean {
+function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   const cur = w.cur;
-  return w.o.mode === 'structured' && !!cur && !cur.closed && !!cur.headline && !cur.body.length && !cur.byline && !cur.placeholders.length && (bylineNames(t) || personName(t));
+  if (w.o.mode !== 'structured' || !cur || cur.closed || !cur.headline || cur.body.length || cur.byline || cur.placeholders.length) return false;
+  return bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t));
+}
+
+/** A paragraph of two or three Han characters alone: a place heading a part of the story (武汉, 常州, 石家庄). */
+const PART_LABEL_RE = new RegExp(`^[${HAN}]{2,3}$`, 'u');
+
+/** Whether the short paragraph `i` (`t`) heads a part of the text: the text under it opens with it, or another such label follows before the next titles. */
+function labelsParts(w: Walk, i: number, t: string): boolean {
+  const k = nextIndex(w, i);
+  if (k < w.blocks.length && textOf(w.blocks[k]).trim().startsWith(t.trim())) return true;
+  for (let j = k; j < w.blocks.length && w.classes[j] !== 'title'; j = nextIndex(w, j)) if (PART_LABEL_RE.test(textOf(w.blocks[j]).trim())) return true;
+  return false;
 }
 
 function startsGroup(w: Walk, i: number): boolean {
@@ -319,7 +334,7 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
   const next = textOf(w.blocks[k]);
   const opens = opensNews(next) || sharesPlace(title, next);
   // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
-  return !!last && !last.image && !inBriefs(w, w.cur!) && w.blocks[i].gapBefore === 0 && endsStory(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
+  return !!last && !last.image && !inBriefs(w, w.cur!) && w.blocks[i].gapBefore === 0 && storyEnds(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
 }
 
 /**
@@ -336,11 +351,12 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
   const cur = w.cur;
   const last = cur?.body[cur.body.length - 1];
   const title = textOf(w.blocks[i]);
-  // (a clause ended by a semicolon is a list or a verse going on: 十有八九是圈套；⏎免费体检忽悠你，… is not a story's end)
-  if (!cur || !last || last.image || !runsOn(w, i) || !endsStory(spansText(last.spans)) || CLAUSE_END_RE.test(spansText(last.spans).trimEnd())) return false;
+  if (!cur || !last || last.image || !runsOn(w, i, cur) || !storyEnds(spansText(last.spans))) return false;
   if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
-  // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead)
-  if (inBriefs(w, cur) || w.labelled) return false;
+  // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead;
+  // so in a text of one story so far that opens with no dateline or time, a manuscript whose one subhead
+  // would make it two: field tests 20 A/05, C/06; news opening so seldom has one subhead)
+  if (inBriefs(w, cur) || w.labelled || (w.drafts.length <= 1 && !dated(cur))) return false;
   for (let j = nextIndex(w, k); j < w.blocks.length; j = nextIndex(w, j)) {
     if (w.classes[j] === 'title' || opensStory(w, j)) return true;
     if (w.classes[j] !== 'maybe-title') continue;
@@ -349,16 +365,20 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
     // (two title lines stacked, 引题 and 主题, open a story as a dateline does)
     return (under < w.blocks.length && (opensStory(w, under) || w.classes[under] === 'maybe-title')) || opensNews(next) || sharesPlace(textOf(w.blocks[j]), next);
   }
-  // (after one blank line, a story must open below it: the text's last subhead is a subhead; so in a
-  // text of one undated story so far, a manuscript whose one subhead would make it two: field tests 20
-  // A/05, C/06; a story under a dateline is news, whose sections seldom have one subhead)
-  return w.blocks[i].gapBefore === 0 && (w.drafts.length > 1 || dated(cur));
+  // (after one blank line, a story must open below it: the text's last subhead is a subhead)
+  return w.blocks[i].gapBefore === 0;
 }
 
-/** Whether the story's text opens with a dateline (本报讯…, 本报北京5月19日电…). */
+/** Whether the story's text opens as news does: a dateline (本报讯…, 本报北京5月19日电…) or when it happened (近日，7月份，). */
 function dated(d: Draft): boolean {
   const first = d.body.find((p) => !p.image);
-  return !!first && leadAtStart(spansText(first.spans).trim()) !== undefined;
+  const t = first ? spansText(first.spans).trim() : '';
+  return !!first && (leadAtStart(t) !== undefined || opensNews(t));
+}
+
+/** Whether a paragraph ends a story: a sentence's end or a signed one, not a clause a semicolon ends (a list or a verse going on: 十有八九是圈套；⏎免费体检忽悠你，…). */
+function storyEnds(text: string): boolean {
+  return endsStory(text) && !CLAUSE_END_RE.test(text.trimEnd());
 }
 
 /** A semicolon at a paragraph's end, a closing quote or bracket after it. */
@@ -434,14 +454,31 @@ function blankEveryParagraph(blocks: SourceBlock[], classes: BlockClass[]): bool
 const BLANK_EVERY_LEAST = 6;
 
 /**
- * Whether block `i` runs on from the text above it: no blank line before it, or, in a column of briefs
- * under its label (简讯, as 栏头) where every paragraph has one (blankEvery), one blank line. Elsewhere
- * such a page's lone title line may be a line of verse in the text, or a headline OCR set under its
- * story's first line (the sample page's 二期项目封顶).
+ * Whether block `i` runs on from the text of `cur` above it: no blank line before it, or, where every
+ * paragraph has one (blankEvery), one blank line in a column of briefs (`briefsRun`). Elsewhere such a
+ * page's lone title line may be a line of verse in the text, or a headline OCR set under its story's
+ * first line (the sample page's 二期项目封顶).
  */
-function runsOn(w: Walk, i: number): boolean {
+function runsOn(w: Walk, i: number, cur: Draft): boolean {
   const gap = w.blocks[i].gapBefore;
-  return gap === 0 || (w.blankEvery && gap === 1 && w.res.columnLinks.some((l) => briefsLabel(l.columnName)));
+  return gap === 0 || (w.blankEvery && gap === 1 && briefsRun(w, cur));
+}
+
+/** A brief's length at most (characters of text): a story this short under a dateline is an item of a 简讯 column. */
+const BRIEF_CHARS = 400;
+
+/**
+ * Whether `cur` is an item of a column of briefs: the column's label (简讯, as 栏头) over an earlier
+ * story or this one, and every story from that one to this a brief under a dateline (BRIEF_CHARS).
+ */
+function briefsRun(w: Walk, cur: Draft): boolean {
+  const labelled = new Set(w.res.columnLinks.filter((l) => briefsLabel(l.columnName)).map((l) => l.articleId));
+  for (let k = w.drafts.indexOf(cur); k >= 0; k--) {
+    const d = w.drafts[k];
+    if (!dated(d) || d.body.reduce((n, p) => n + [...spansText(p.spans)].length, 0) > BRIEF_CHARS) return false;
+    if (labelled.has(d.id)) return true;
+  }
+  return false;
 }
 
 /** Whether block `k` is what a story's text opens with under its titles: a dateline (本报讯…) or a 上接 line. */
@@ -451,16 +488,17 @@ function opensStory(w: Walk, k: number): boolean {
 }
 
 /**
- * Whether block `i` starts unmarked title lines (TITLE_RUN_MAX at most) over a byline over the text, in
- * a Markdown or Word story (卢旺达——⏎辣椒种植户未来日子更有盼头⏎本报记者 戴楷然⏎…) or after a blank
+ * Whether block `i` starts unmarked title lines (fewer than TITLE_RUN_MAX) over a byline over the text,
+ * in a Markdown or Word story (卢旺达——⏎辣椒种植户未来日子更有盼头⏎本报记者 戴楷然⏎…) or after a blank
  * line on an OCR'd page: the next story opens there, as a story's subheads never stand over a byline.
+ * Not over a photographer's credit: that line and the one above it are a picture's caption (`capturesPicture`).
  */
 function titlesOverByline(w: Walk, i: number): boolean {
   let k = i;
   for (let run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
     if (w.classes[k] === 'byline') {
       const after = nextIndex(w, k);
-      return run > 0 && after < w.blocks.length && w.classes[after] === 'body';
+      return run > 0 && after < w.blocks.length && w.classes[after] === 'body' && !endsInPhotoCredit(textOf(w.blocks[k]));
     }
     if (w.classes[k] !== 'maybe-title') return false;
   }
@@ -606,7 +644,7 @@ const CREDITED_CAPTION_CHARS = 80;
  */
 function creditsPicture(w: Walk, t: string, b: SourceBlock): boolean {
   if ([...t].length > CREDITED_CAPTION_CHARS) return false;
-  if (capturesPicture(w, t)) return true;
+  if (capturesPicture(w, t, b)) return true;
   const placeholder = w.cur && !w.cur.closed ? w.cur.placeholders.find((p) => !p.caption) : undefined;
   if (!placeholder) return captionsGap(w, t, b);
   if (!endsInPhotoCredit(t)) return false;
@@ -619,13 +657,32 @@ function creditsPicture(w: Walk, t: string, b: SourceBlock): boolean {
 /**
  * A caption right under a picture the text holds (a Word or Markdown story's embedded picture, then
  * 图为…。 本报记者 王五 摄): that picture's caption, in place of its alt text, never a frame of its own.
+ * So is a short line and a photographer's credit under it (市民在樱花树下拍照留念⏎本报记者 王涛 摄):
+ * under a picture, its caption; in an OCR'd story with no picture marked, a picture still to place.
  */
-function capturesPicture(w: Walk, t: string): boolean {
-  const last = w.cur && !w.cur.closed ? w.cur.body[w.cur.body.length - 1] : undefined;
-  if (!last?.image || !(endsInPhotoCredit(t) || opensCaption(t))) return false;
-  last.image = { ...last.image, caption: t.trim() };
+function capturesPicture(w: Walk, t: string, b: SourceBlock): boolean {
+  const body = w.cur && !w.cur.closed ? w.cur.body : [];
+  const last = body[body.length - 1];
+  if (last?.image) {
+    if (!(endsInPhotoCredit(t) || opensCaption(t))) return false;
+    last.image = { ...last.image, caption: t.trim() };
+    return true;
+  }
+  if (!last || !endsInPhotoCredit(t) || !bylineLine(t) || last.heading || endsSentence(spansText(last.spans)) || [...spansText(last.spans)].length > CAPTION_LINE_MAX) return false;
+  const caption = `${spansText(last.spans).trim()} ${t.trim()}`;
+  body.pop();
+  const picture = body[body.length - 1];
+  if (picture?.image) picture.image = { ...picture.image, caption };
+  else if (w.o.mode === 'ocr') w.cur!.placeholders.push({ caption, line: b.line });
+  else {
+    body.push(last);
+    return false;
+  }
   return true;
 }
+
+/** The longest a caption's line over a photographer's credit runs (characters). */
+const CAPTION_LINE_MAX = 40;
 
 /**
  * A caption alone where an OCR'd page left blank lines for its picture (图为宋金波正在维修家电。 孙磊摄（人民视觉）):

@@ -52,7 +52,7 @@ interface Frame {
  * came nearest if its largest hole is at most a quarter of the page's own (CLEAR_GAIN), the blank left
  * said. A frame that makes the blank only a little smaller is not taken, nor tried on a page more than
  * half blank (MOST_BLANK), nor on a holding page whose blank lies between its modules (`frameRoom`):
- * that page keeps its blank and its 补稿 note. A frame an earlier run left (no artwork placed in it) is
+ * that page keeps its blank (and a page short of copy its 补稿 note). A frame an earlier run left (no artwork placed in it) is
  * taken off first, so the page is judged afresh: more copy takes its room. The runs share `budget`
  * (ms), as the hold loop's do. `made`: the page's run without a frame when the caller has it already
  * (a request with no frame left without artwork), so it is not made again.

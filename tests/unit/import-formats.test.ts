@@ -115,6 +115,17 @@ describe('Markdown', () => {
     expect(plainText(r.articles[1].body)).toBe('“零关税待遇以来，许多种植户增收了。”');
   });
 
+  it('places heading a story\'s parts (武汉⏎今天，武汉站…⏎常州) are no byline; a quote a colon leads into is the text\'s, not the next story\'s 引题 (review of field test 23)', async () => {
+    const places = ['# 多地迎来返程客流高峰', '', '武汉', '', '今天，武汉站迎来返程客流高峰，发送旅客十余万人次。', '', '常州', '', '常州站加开列车，方便旅客出行。'].join('\n');
+    const p = await importFiles([{ name: 'a.md', bytes: new TextEncoder().encode(places) }]);
+    expect(p.articles[0].byline ?? '').toBe('');
+    expect(plainText(p.articles[0].body).split('\n')[0]).toBe('武汉');
+    const quote = ['# 乡村振兴看今朝', '', '本报讯 近年来，我县大力发展特色产业。', '', '村支书说，村里的变化大家都看在眼里：', '', '> 日子越过越红火', '', '# 城东新区开展家风教育活动', '', '本报讯 城东新区开展家风教育系列活动。'].join('\n');
+    const q = await importFiles([{ name: 'b.md', bytes: new TextEncoder().encode(quote) }]);
+    expect(q.articles.map((a) => a.kicker ?? '')).toEqual(['', '']);
+    expect(plainText(q.articles[0].body)).toMatch(/看在眼里：\n日子越过越红火$/);
+  });
+
   it('a caption right under a picture in the text (图为… 本报记者 王五 摄) is that picture\'s caption, not a frame of its own nor text (field test 23)', async () => {
     const md = ['# 便民服务有了新举措', '', '近日，城南街道推出十项便民服务举措。', '', '![](pic.png)', '', '图为居民在便民服务站办理业务。本报记者 王五 摄', '', '据介绍，这些举措将在月底前全部落地。'].join('\n');
     const r = await importFiles([{ name: 'a.md', bytes: new TextEncoder().encode(md) }, { name: 'pic.png', bytes: fixture('chart.png') }]);

@@ -647,6 +647,32 @@ describe('hard-wrapped and OCR text', () => {
     ]);
   });
 
+  it('what the day\'s new rules leave alone (review of field test 23): a subhead of a story after a briefs column, a line leading into a quotation, a semicolon\'s clause; what they read: a spaced byline, a caption over a credit, ――编者', async () => {
+    const read = async (lines: string[], sep = '\n') => (await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join(sep)) }])).articles;
+    // a 简 讯 column higher on the page: a longer story under it keeps its one subhead
+    const long = '今年，我市计划改造老旧小区一百二十个，惠及居民一万余户，改造内容包括加装电梯、更新管网、整治环境等，'.repeat(10) + '居民都说好。';
+    const afterBriefs = await read(['简 讯', '河西新区开展家风教育活动', '本报河西5月19日电 (记 者李明)河西新区开展家风教育系列活动。', '城南街道推出便民服务新举措', '本报城南5月19日电 (记 者张华)城南街道日前推出十项便民服务举措。', '老旧小区改造惠及万户居民', `本报讯 ${long}`, '居民王阿姨说，小区变美了，住着更舒心了。', '加装电梯有了新模式', '在城北的一个小区，居民自筹资金与政府补贴相结合，两个月就装好了电梯。', '社区负责人表示，将把这一做法推广到更多小区。', '城东夜市人气旺', '本报讯 夜幕降临，城东夜市人头攒动。'], '\n\n');
+    expect(afterBriefs.map((a) => a.headline)).toEqual(['河西新区开展家风教育活动', '城南街道推出便民服务新举措', '老旧小区改造惠及万户居民', '城东夜市人气旺']);
+    // two undated stories, the first opening with when it happened: two; a manuscript with no date keeps its subhead though a dated story follows
+    expect((await read(['社区食堂开张了', '近日，城西社区食堂正式开张，老人们在家门口吃上了热乎饭。', '食堂负责人说，将不断丰富菜品。', '公园新添健身器材', '“这些器材真方便！”市民张大爷一边锻炼一边说。'])).map((a) => a.headline)).toEqual(['社区食堂开张了', '公园新添健身器材']);
+    expect((await read(['“大江奔流”采访团走进湖口', '当天上午，记者来到湖口县的一处湿地，成群的候鸟在水面上翻飞。', '护鸟名人和他的“候鸟王国”', '走进他的候鸟医院，几只受伤的白鹭正在休养。', '湖口县举办候鸟保护宣传周活动', '本报讯 日前，湖口县举办候鸟保护宣传周活动。'])).map((a) => a.headline)).toEqual(['“大江奔流”采访团走进湖口', '湖口县举办候鸟保护宣传周活动']);
+    // a line leading into a quotation with a dash is the paragraph's first line, no subhead
+    const dash = await read(['城东新区产业转型见成效', '本报讯 今年以来，城东新区坚持创新驱动，推动传统产业转型升级，新兴产业', '加快集聚，全区规上工业产值同比增长百分之十二，发展质效持续提升。', '', '记者听到最多的一句话是——', '“只要肯干，日子就会越来越好。”这句话，道出了城东新区干部群众的共同心', '声。下一步，新区将继续加大招商引资力度，推动更多项目落地见效，为全', '市高质量发展贡献力量。']);
+    expect(dash[0].body.content!.map((p) => p.type)).toEqual(['paragraph', 'paragraph']);
+    // a clause a semicolon ends goes on: the short line under it is no story's title
+    expect(await read(['老年人谨防保健品骗局', '本报讯 记者近日走访发现，一些不法商家以免费体检为名，向老年人推销高价保健品。', '民警总结了几句顺口溜：天上不会掉馅饼；', '免费体检忽悠你', '近日，又有多名老人上当受骗，民警提醒大家提高警惕。'])).toHaveLength(1);
+    // a byline OCR spaced out (本报记 者 张华) opens the story under its title; 通 讯员 in a dateline is closed up
+    const spaced = await read(['夜市经济带动消费热度', '本报记者 王珂', '夜幕降临,城东夜市人头攒动。', '"我们还将延长营业时间。"夜市负责人说。', '', '老人散步不慎落水', '本报记 者 张华', '5月上旬,一位老人在河边散步时不慎落水。', '', '城南街道推出便民服务新举措', '本报城南5月19日电 (记 者张华 通 讯员李明)城南街道日前推出十项便民服务举措。']);
+    expect(spaced.map((a) => [a.headline, a.byline || a.lead])).toEqual([['夜市经济带动消费热度', '本报记者 王珂'], ['老人散步不慎落水', '本报记者 张华'], ['城南街道推出便民服务新举措', '本报城南5月19日电（记者张华 通讯员李明）']]);
+    // a short line over a photographer's credit in an OCR'd story is a picture's caption, not a story's title and byline
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(['城西公园迎来赏花高峰', '本报讯 连日来,城西公园的樱花进入盛花期,吸引大批市民前来观赏。', '', '市民在樱花树下拍照留念', '本报记者 王涛 摄', '公园管理处负责人介绍,今年园内新增樱花树三百余株。'].join('\n')) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['城西公园迎来赏花高峰']);
+    expect(r.imageLinks.map((l) => l.caption)).toEqual(['市民在樱花树下拍照留念 本报记者 王涛 摄']);
+    // the editor's sign in another dash
+    const sign = await read(['小柚子长成大产业', '本报记者 程远州', '柚子产业怎样发展?本报记者深入田间地头,探寻发展之道。', '――编者', '在容县,柚子种植面积已达到二十多万亩。']);
+    expect(plainText(sign[0].body).split('\n')[0]).toMatch(/探寻发展之道。――编者$/);
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
