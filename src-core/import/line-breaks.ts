@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
-import { briefsLabel, endsStory, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, dispatchTag, endsStory, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -18,6 +18,8 @@ const WRAPPED_SHARE = 0.6;
 const TITLE_SHARE = 0.6;
 /** A title line between stories (no blank line, no dateline under it) is under this share of the wrap width: a body line of digits only looks short. */
 const BETWEEN_SHARE = 0.75;
+/** A line this much wider than the wrap (the median line) is set in a wider measure than the body: a title. */
+const OVER_WRAP = 1.25;
 /** Title lines stacked over a story's dateline, at most (引题, 主题, two 副题). */
 const TITLE_RUN = 4;
 /** A title line is at most this wide (CJK characters): a line of a wrapped paragraph is often wider. */
@@ -69,7 +71,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // field test 21: 社区便民座椅 赢得居民好评 at 12 of 16 was joined to the story under it)
   const wrap = median(widths.slice(1, -1));
   const hanShort = (i: number): boolean => !/[0-9A-Za-z]/.test(lines[i]) && widths[i] < Math.min(widest, wrap) * (1 - NEAR_WIDTH) - 1;
-  const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || opensDateline(lines, i + 1));
+  // (or wider than the wrap: a headline set over more columns than the body, 中共中央办公厅…的意见 over a 16-character measure)
+  const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || widths[i] > wrap * OVER_WRAP || opensDateline(lines, i + 1));
   const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
   // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
   // however wide the line above (field test 19: two of three items read as one)
@@ -79,8 +82,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   for (let i = 0; i < lines.length - 1; i++) {
     const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1 || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
-    // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19)
-    const split = ((everyLine || short) && endsSentence(lines[i].trim())) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
+    // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…)
+    const split = ((everyLine || short) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }

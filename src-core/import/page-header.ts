@@ -68,12 +68,26 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
   for (let i = 0; i < lines.length && found.lines.length < MOST_LINES; i++) {
     const raw = lines[i].trim();
     if (!raw) continue;
-    const taken = headerLine(found, raw);
+    const taken = headerLine(found, raw) ?? sectionUnder(found, lines, i);
     if (!taken) break;
     found = { ...taken.found, lines: [...found.lines, i] };
     dated ||= taken.dated;
   }
   return dated ? found : undefined;
+}
+
+/** A 版名 alone: two to six characters. */
+const SECTION_RE = new RegExp(`^[${HAN}·]{2,6}$`, 'u');
+
+/**
+ * The page's name on a line of its own right under its page line (第6版⏎社会), a blank line under it:
+ * the 版名, not a 栏目 over the first story (whose titles stand right over its text).
+ */
+function sectionUnder(found: PageHeaderFound, lines: string[], i: number): Taken | undefined {
+  const last = found.lines[found.lines.length - 1];
+  const t = lines[i].trim();
+  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(lines[last].trim()) || !SECTION_RE.test(t) || lines[i + 1]?.trim()) return undefined;
+  return { found: { ...found, header: { ...found.header, section: t } }, dated: false };
 }
 
 type Taken = { found: PageHeaderFound; dated: boolean };

@@ -25,9 +25,12 @@ const CREDIT_LABELS: Record<string, CreditField> = {
   美編: 'layoutEditor',
   美术编辑: 'layoutEditor',
   版式: 'layoutEditor',
+  版式设计: 'layoutEditor',
+  版面设计: 'layoutEditor',
   编辑: 'editor',
   編輯: 'editor',
   本版编辑: 'editor',
+  本版责任编辑: 'editor',
   责编: 'editor',
   責編: 'editor',
   责任编辑: 'editor',
@@ -146,9 +149,17 @@ function signedEnd(text: string): RegExpExecArray | undefined {
   return m && listedName(m[3]) && (m[2].length > 0 || [...m[3]].length === 3) ? m : undefined;
 }
 
-/** Whether a line or paragraph ends a story's text: a sentence's end, or one its writer signs (SIGNED_END_RE). */
+/** An agency's dateline in brackets at a story's end, as an official text printed whole ends: （新华社北京3月31日电）. */
+const DISPATCH_TAG_RE = /[（(](?:新华社|中新社|人民日报)[^（）()]{0,16}电[）)]$/u;
+
+/** Whether a line or paragraph ends a story's text: a sentence's end, one its writer signs (SIGNED_END_RE), or an agency's dateline in brackets (DISPATCH_TAG_RE). */
 export function endsStory(text: string): boolean {
-  return endsSentence(text) || signedEnd(text) !== undefined;
+  return endsSentence(text) || signedEnd(text) !== undefined || dispatchTag(text);
+}
+
+/** Whether a line or paragraph ends with an agency's dateline in brackets (DISPATCH_TAG_RE). */
+export function dispatchTag(text: string): boolean {
+  return DISPATCH_TAG_RE.test(text.trim());
 }
 
 /** A two-character name (吕莉): a common surname and a given name free of the characters of places and words; 武汉 passes too, so see its use. */
@@ -185,15 +196,19 @@ const NOT_NAMES_RE = new RegExp(`^(?:如图|见图|附图|资料图|图|完|待�
 /** Who a bracketed byline may name besides reporters: a news centre, a paper, a bureau or office (县新闻中心 王亚周, 县农业局 刘广刚). */
 const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心|中心|报社|记者站|宣传部|办公室|通讯站|局|委|办|所|院|站|队|街道|政府)$`, 'u');
 
+/** A team's byline: its reporters' names after the role, set apart by 、 (本报记者吴储岐、韩俊杰、苏滨). */
+const TEAM_RE = new RegExp(`^(?:本报)?(?:${REPORTER})\\s*${NAME}(?:\\s*[、，,]\\s*${NAME})+$`, 'u');
+
 /**
  * A byline in brackets on a line of its own, as a story ends: （本报记者 刘芳滨 通讯员 吴洪文）,
- * （周 平） (one name spaced out), （县新闻中心 王亚周）, （李红 张明）.
+ * （周 平） (one name spaced out), （县新闻中心 王亚周）, （李红 张明）, a team's (（本报记者吴储岐、…、苏滨）).
  */
 export function bracketedByline(text: string): boolean {
-  const m = text.trim().match(/^[（(]\s*(.+?)\s*[）)]$/u);
+  const m = text.trim().match(/^[（(]\s*(.+?)\s*[）)]$/su);
   if (!m) return false;
   const inner = m[1];
   if (NOT_NAMES_RE.test(inner)) return false;
+  if (TEAM_RE.test(inner)) return true;
   const tokens = inner.split(/\s+/);
   if (spacedOutName(tokens)) return true;
   if (tokens.length === 1) return NAME_RE.test(inner) && [...inner].length >= 2;

@@ -21,10 +21,12 @@ import {
   briefsLabel,
   bylineLine,
   opensCaption,
+  bracketedByline,
   bylineNames,
   closeLetterSpacing,
   columnNameLike,
   deckLine,
+  dispatchTag,
   endsStory,
   endsInPhotoCredit,
   explainsAbove,
@@ -204,9 +206,9 @@ function classify(b: SourceBlock): BlockClass {
   const jump = jumpAtStart(t);
   if (jump && jump.length === Array.from(t).length) return 'jump';
   if (imagePlaceholder(t)) return 'placeholder';
-  if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && bylineLine(t))) return 'byline';
+  if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
-  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t)) return 'maybe-title';
+  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t)) return 'maybe-title';
   return 'body';
 }
 
@@ -484,7 +486,7 @@ function briefsRun(w: Walk, cur: Draft): boolean {
 /** Whether block `k` is what a story's text opens with under its titles: a dateline (本报讯…) or a 上接 line. */
 function opensStory(w: Walk, k: number): boolean {
   const t = textOf(w.blocks[k]);
-  return leadAtStart(t) !== undefined || (w.classes[k] === 'jump' && jumpAtStart(t)?.direction === 'from');
+  return leadAtStart(t) !== undefined || jumpAtStart(t)?.direction === 'from';
 }
 
 /**
@@ -1010,10 +1012,11 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
   g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
 }
 
-/** Whether the story's last text paragraph is its writer's name alone (常 钦, 陈向阳) under a finished paragraph: the end byline. */
+/** Whether the story's last text paragraph is its writer's name alone (常 钦, 陈向阳) or a byline in brackets (a team's too) under a finished paragraph: the end byline. */
 function signsOff(body: BodyPara[], last: number): boolean {
   const before = body[last - 1];
-  return !!before && !before.image && !before.heading && endsSentence(spansText(before.spans)) && bylineNames(spansText(body[last].spans));
+  const t = spansText(body[last].spans);
+  return !!before && !before.image && !before.heading && endsSentence(spansText(before.spans)) && (bylineNames(t) || bracketedByline(t));
 }
 
 /** Headline that lost its place (OCR order): a short unmarked line near the top of the body. */

@@ -673,6 +673,22 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(sign[0].body).split('\n')[0]).toMatch(/探寻发展之道。――编者$/);
   });
 
+  it('an OCR\'d page\'s 版名 on the line under its page line, credits labelled 本版责任编辑 and 版式设计, a team\'s byline in brackets at a story\'s end, and an official text ending in its agency\'s dateline (field test 24)', async () => {
+    const page = [
+      '第6版', '社会', '', '推动学习教育入脑入心见行见效', '各地迅速启动部署，有序开展学习教育，推动作风建设走深走实。', '各地把学习教育同推动高质量发展结合起来，全力办好民生实事。',
+      '（本报记者吴储岐、韩俊杰、田豆豆、张文、周亚', '军、郝迎灿、苏滨）', '', '关于健全社会信用体系的意见', '社会信用制度是市场经济基础制度。为健全社会信用体系，现提出如下意见。', '（新华社北京3月31日电）',
+      '一份提案，牵出一条民生热线', '(上接第1版)扎根基层、深入调研，立足专业、发挥所长。', '', '本版责任编辑：沈知远　易晴川　　版式设计：陆清禾',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.page.header).toMatchObject({ pageNumber: '6', section: '社会' });
+    expect(r.page.columnNames).toEqual([]);
+    expect(r.page.credits).toEqual({ editor: '沈知远、易晴川', layoutEditor: '陆清禾' });
+    expect(r.articles.map((a) => a.headline)).toEqual(['推动学习教育入脑入心见行见效', '关于健全社会信用体系的意见', '一份提案，牵出一条民生热线']);
+    expect(r.articles[0]).toMatchObject({ byline: '（本报记者吴储岐、韩俊杰、田豆豆、张文、周亚军、郝迎灿、苏滨）', bylinePosition: 'end' });
+    expect(plainText(r.articles[1].body)).toMatch(/（新华社北京3月31日电）$/);
+    expect(r.articles[2].kicker ?? '').toBe('');
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
