@@ -261,7 +261,7 @@ function namesLine(text: string): string | undefined {
   const tokens = t.split(/\s+/);
   let roles = 0;
   for (const tok of tokens) {
-    if (BYLINE_ROLE.test(tok) && (ROLE_ONLY.test(tok) || /(?:记者|通讯员|实习生|特约记者|见习记者|摄影记者)$/.test(tok))) roles++;
+    if (BYLINE_ROLE.test(tok) && (ROLE_ONLY.test(tok) || REPORTER_END_RE.test(tok))) roles++;
     else if (ROLE_NAME_RE.test(tok)) roles++;
     else if (!NAME_RE.test(tok)) return undefined;
   }

@@ -282,14 +282,11 @@ function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   return bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t));
 }
 
-/** A paragraph of two or three Han characters alone: a place heading a part of the story (武汉, 常州, 石家庄). */
-const PART_LABEL_RE = new RegExp(`^[${HAN}]{2,3}$`, 'u');
-
 /** Whether the short paragraph `i` (`t`) heads a part of the text: the text under it opens with it, or another such label follows before the next titles. */
 function labelsParts(w: Walk, i: number, t: string): boolean {
   const k = nextIndex(w, i);
   if (k < w.blocks.length && textOf(w.blocks[k]).trim().startsWith(t.trim())) return true;
-  for (let j = k; j < w.blocks.length && w.classes[j] !== 'title'; j = nextIndex(w, j)) if (PART_LABEL_RE.test(textOf(w.blocks[j]).trim())) return true;
+  for (let j = k; j < w.blocks.length && w.classes[j] !== 'title'; j = nextIndex(w, j)) if (HAN_ALONE.test(textOf(w.blocks[j]).trim())) return true;
   return false;
 }
 
@@ -618,8 +615,8 @@ function takeTitleGroup(w: Walk, i: number): number {
   return j;
 }
 
-/** Two or three Han characters alone: a name, not a title, under a 栏目 and its title. */
-const WRITER_ALONE = new RegExp(`^[${HAN}]{2,3}$`, 'u');
+/** Two or three Han characters alone: a name under a 栏目 and its title (`writerUnderTitles`), a place heading a part of a story (武汉, 石家庄: `labelsParts`). */
+const HAN_ALONE = new RegExp(`^[${HAN}]{2,3}$`, 'u');
 
 /**
  * Whether a title group's last line names its writers, not a title: a name alone under a 言论's
@@ -631,7 +628,7 @@ function writerUnderTitles(group: TitleGroup): boolean {
   const last = group[group.length - 1].text;
   if (group.length >= 3 && personName(last)) return true;
   // (under a 栏目 and a title, two or three characters alone are the writer, whatever the surname: 新民随笔, 基层样本, 晏秋秋)
-  if (group.length >= 3 && columnNameLike(group[0].text) && WRITER_ALONE.test(last.trim())) return true;
+  if (group.length >= 3 && columnNameLike(group[0].text) && HAN_ALONE.test(last.trim())) return true;
   const above = group[group.length - 2]?.text;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
@@ -671,15 +668,12 @@ function capturesPicture(w: Walk, t: string, b: SourceBlock): boolean {
     return true;
   }
   if (!last || !endsInPhotoCredit(t) || !bylineLine(t) || last.heading || endsSentence(spansText(last.spans)) || [...spansText(last.spans)].length > CAPTION_LINE_MAX) return false;
+  const picture = body[body.length - 2];
+  if (!picture?.image && w.o.mode !== 'ocr') return false;
   const caption = `${spansText(last.spans).trim()} ${t.trim()}`;
   body.pop();
-  const picture = body[body.length - 1];
   if (picture?.image) picture.image = { ...picture.image, caption };
-  else if (w.o.mode === 'ocr') w.cur!.placeholders.push({ caption, line: b.line });
-  else {
-    body.push(last);
-    return false;
-  }
+  else w.cur!.placeholders.push({ caption, line: b.line });
   return true;
 }
 
