@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP } from './chars';
+import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
 import { briefsLabel, dispatchTag, endsStory, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
@@ -50,9 +50,9 @@ export interface BlockPlace {
 export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): number[] {
   if (lines.length < 2) return [];
   const widths = lines.map(width);
-  // the wrap width: the widest line but a title over the body in a wider measure (overWideAtTop)
+  // the wrap width: the widest line (in a long block, the widest its body runs to: wrapWidth) but a title over the body in a wider measure (overWideAtTop)
   const over = overWideAtTop(widths);
-  const widest = Math.max(...widths.filter((_, i) => !over.includes(i)));
+  const widest = wrapWidth(widths.filter((_, i) => !over.includes(i)));
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
@@ -73,7 +73,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const hanShort = (i: number): boolean => !/[0-9A-Za-z]/.test(lines[i]) && widths[i] < Math.min(widest, wrap) * (1 - NEAR_WIDTH) - 1;
   // (or wider than the wrap: a headline set over more columns than the body, 中共中央办公厅…的意见 over a 16-character measure)
   const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || widths[i] > wrap * OVER_WRAP || opensDateline(lines, i + 1));
-  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k));
+  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k) || sectionHead(lines, k));
   // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
   // however wide the line above (field test 19: two of three items read as one)
   const briefs = lines.findIndex(briefsLabel);
@@ -88,6 +88,26 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
+}
+
+/** Lines, at least, in a block whose wrap width is read past its widest lines (`wrapWidth`). */
+const LONG_BLOCK = 12;
+/** The share of a long block's lines below its wrap width: the rest are titles set wider (a page with no blank line keeps its headlines in the block). */
+const WRAPPED_LINES = 0.9;
+
+/**
+ * The width a block's lines wrap to: its widest line, but in a long block no wider than its lines run
+ * (WRAPPED_LINES of them, NEAR_WIDTH and a character more): a page with no blank line at all holds its
+ * headlines in its one block, wider than the body (field test 24: 中共中央办公厅…的意见 at 26 over a
+ * measure of 15 to 19 took every body line for short).
+ */
+function wrapWidth(widths: number[]): number {
+  const widest = Math.max(...widths);
+  // (one paragraph a line, some wider than anyone wraps: the widest measures what is short)
+  if (widths.length < LONG_BLOCK || widest > WIDE_LINE) return widest;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const cap = sorted[Math.floor(sorted.length * WRAPPED_LINES)] * (1 + NEAR_WIDTH) + 1;
+  return Math.max(...widths.filter((w) => w <= cap));
 }
 
 /**
@@ -109,6 +129,17 @@ function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
     const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH || /^[0-9A-Za-z]/.test(next[0] ?? '');
     return inner.length >= 3 && han(i) && chars[i].length <= wrap - 1 && !pushed;
   };
+}
+
+/**
+ * Line `k` is a numbered section's heading after a sentence's end, on a line of its own however wide
+ * (二、构建覆盖各类主体的社会信用体系 in a 15-to-19-character measure, field test 24): its mark, then
+ * words with no clause mark, ending in none. A numbered paragraph runs its sentence on: （一）深化政务信用建设.健全….
+ */
+function sectionHead(lines: readonly string[], k: number): boolean {
+  const line = lines[k].trim();
+  const words = line.replace(SUBHEAD_MARK_RE, '');
+  return k > 0 && words !== line && endsSentence(lines[k - 1].trim()) && !CLAUSE_MARKS.test(words) && !endsInPunctuation(line) && width(line) <= TITLE_WIDTH;
 }
 
 /** Line `k` opens a dateline (本报讯…, 新华社…电), on its own or wrapped into the next line. */

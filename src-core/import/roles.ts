@@ -371,6 +371,9 @@ function closeSpacedRoles(text: string): string {
   return text.replace(SPACED_REPORTER_RE, (m) => m.replace(/[ \u3000]+/gu, ''));
 }
 
+/** A line all in brackets opening with a date: the date a document was issued or adopted, set under its title. */
+const DATED_NOTE_RE = /^[（(][0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[^（）()]*[）)]$/u;
+
 const DECK_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*/;
 
 /** A deck (副题): "——访…", "-访…", "—记…"; returns the text with a proper 破折号 and the marker found. */
@@ -379,6 +382,8 @@ export function deckLine(text: string): { text: string; marker: string } | undef
   const m = t.match(DECK_RE);
   if (m && Array.from(t).length > m[0].length + 1) return { text: `——${t.slice(m[0].length)}`, marker: m[0].trim() };
   if (INTERVIEW_RE.test(t) && Array.from(t).length >= 4) return { text: `——${t}`, marker: '' };
+  // (a document's date under its title, 中共中央办公厅…的意见⏎（2025年3月21日）: its 副题 as printed, field test 24)
+  if (DATED_NOTE_RE.test(t)) return { text: t, marker: '' };
   return undefined;
 }
 

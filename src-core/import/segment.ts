@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, endsInPunctuation, endsSentence } from './chars';
+import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -311,8 +311,17 @@ function startsGroup(w: Walk, i: number): boolean {
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
-  if (blocks[i].gapBefore > 0 && titlesOverByline(w, i)) return true;
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || ((w.blankParts || wideTitle(w, i)) && blocks[i].gapBefore > 0 && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  // (with no blank line, after a story's last sentence: 村里有座气象博物馆⏎本报记者 宋豪新⏎…, field test 24)
+  if ((blocks[i].gapBefore > 0 || afterStoryEnd(cur)) && titlesOverByline(w, i)) return true;
+  // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
+  const wideOpens = wideTitle(w, i) && (blocks[i].gapBefore > 0 || afterStoryEnd(cur));
+  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+}
+
+/** Whether the story's text so far ends as a story does (`storyEnds`): a title line under it may head the next. */
+function afterStoryEnd(d: Draft): boolean {
+  const last = d.body[d.body.length - 1];
+  return !!last && !last.image && storyEnds(spansText(last.spans));
 }
 
 /** A story so far only its title and a picture with its caption (图片新闻): a title line under it heads the next story (field test 21). */
@@ -400,9 +409,6 @@ function sharesPlace(title: string, next: string): boolean {
 
 /** A place at a line's start: two to five Han characters ending in an administrative unit's name. */
 const PLACE_AT_START_RE = new RegExp(`^[${HAN}]{1,4}(?:省|市|县|区|乡|镇|村|街道|社区)`, 'u');
-
-/** A numbered or marked subhead (一、 （二） 3. 第一 ■) heads a section, never a story. */
-const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，、 ]|[■□●◆▲])/;
 
 /** A subhead (小标题) runs this many characters at most: a title line after a blank that runs longer heads a story. */
 const SUBHEAD_MAX = 24;
@@ -876,7 +882,8 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   }
   body = cleanBody(body, o, d.id);
   const last = findLastIndex(body, (p) => !p.image && !p.heading);
-  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !d.jumpTo) {
+  // (an agency's dateline in brackets closes a story as printed: （新华社北京3月31日电）)
+  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo) {
     g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
   }
   linkImages(d, body, res, g);

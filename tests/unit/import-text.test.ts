@@ -689,6 +689,41 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[2].kicker ?? '').toBe('');
   });
 
+  it('a page with no blank line and a ragged 15-to-19-character wrap: a headline wider than the body after a story\'s end, its date as 副题, numbered section heads as wide as the body, and a title over a byline (field test 24 Q)', async () => {
+    // hard-wrapped as an OCR of a narrow column, widths cycling 16, 18, 15, 19, 17 (half-width commas as OCR gives them)
+    const widths = [16, 18, 15, 19, 17];
+    let turn = 0;
+    const wrap = (para: string): string[] => {
+      const lines: string[] = [];
+      for (let chars = [...para]; chars.length; ) lines.push(chars.splice(0, widths[turn++ % widths.length]).join(''));
+      return lines;
+    };
+    const text = (...paras: string[]): string[] => paras.flatMap(wrap);
+    const page = [
+      '李强在北京市调研时强调', '以更大力度促进消费扩大内需',
+      ...text('新华社北京4月15日电（记者 邹伟）国务院总理李强4月15日在北京调研,他强调,要沉着冷静应对外部冲击带来的困难挑战,以更大力度促进消费、扩大内需、做强国内大循环,进一步释放我国超大规模市场的活力潜力。', '李强来到外贸优品中华行展销现场,走进纺织品、轻工产品、食品等展销区,与参展企业负责人和销售人员交流,详细了解产品出口及内销情况。', '尹力、吴政隆参加调研。'),
+      '中共中央办公厅国务院办公厅关于健全社会信用体系的意见', '（2025年3月21日）',
+      ...text('社会信用制度是市场经济基础制度。为健全社会信用体系,经党中央、国务院同意,现提出如下意见。'),
+      '一、总体要求',
+      ...text('坚持以习近平新时代中国特色社会主义思想为指导,坚持稳中求进工作总基调,完整准确全面贯彻新发展理念,加快构建新发展格局。'),
+      '二、构建覆盖各类主体的社会信用体系',
+      ...text('（一）深化政务信用建设。健全政府诚信履约机制,开展政务诚信评价,完善政务领域失信记录。', '（新华社北京3月31日电）'),
+      '村里有座气象博物馆', '本报记者 宋豪新',
+      ...text('台上,老师绘声绘色地讲解气候变化知识;台下,孩子们听得津津有味,不时举手提问。', '和林村的乡村气象博物馆建成以来,已接待游客十余万人次,盘活闲置资产效益超300万元。'),
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['以更大力度促进消费扩大内需', '中共中央办公厅国务院办公厅关于健全社会信用体系的意见', '村里有座气象博物馆']);
+    expect(r.articles[1].deck).toBe('（2025年3月21日）');
+    const blocks = (k: number, type: string): string[] => r.articles[k].body.content.filter((p) => p.type === type).map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''));
+    const heads = (k: number): string[] => blocks(k, 'heading');
+    expect(heads(0)).toEqual([]);
+    expect(heads(1)).toEqual(['一、总体要求', '二、构建覆盖各类主体的社会信用体系']);
+    expect(blocks(1, 'paragraph')).toHaveLength(4);
+    expect(r.articles[2]).toMatchObject({ byline: '本报记者 宋豪新' });
+    expect(blocks(2, 'paragraph')).toHaveLength(2);
+    expect(r.report.guesses.map((g) => g.kind)).not.toContain('unterminated-paragraph');
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
