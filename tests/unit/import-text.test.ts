@@ -714,14 +714,14 @@ describe('hard-wrapped and OCR text', () => {
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
     expect(r.articles.map((a) => a.headline)).toEqual(['以更大力度促进消费扩大内需', '中共中央办公厅国务院办公厅关于健全社会信用体系的意见', '村里有座气象博物馆']);
     expect(r.articles[1].deck).toBe('（2025年3月21日）');
-    const blocks = (k: number, type: string): string[] => r.articles[k].body.content.filter((p) => p.type === type).map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''));
+    const blocks = (k: number, type: string): string[] => r.articles[k].body.content.filter((p) => p.type === type).map((p) => plainText({ type: 'doc', content: [{ ...p, type: 'paragraph' }] }));
     const heads = (k: number): string[] => blocks(k, 'heading');
     expect(heads(0)).toEqual([]);
     expect(heads(1)).toEqual(['一、总体要求', '二、构建覆盖各类主体的社会信用体系']);
     expect(blocks(1, 'paragraph')).toHaveLength(4);
     expect(r.articles[2]).toMatchObject({ byline: '本报记者 宋豪新' });
     expect(blocks(2, 'paragraph')).toHaveLength(2);
-    expect(r.report.guesses.map((g) => g.kind)).not.toContain('unterminated-paragraph');
+    expect((r.report as ImportReport).guesses.map((g) => g.kind)).not.toContain('unterminated-paragraph');
   });
 
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
