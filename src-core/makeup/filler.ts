@@ -38,6 +38,7 @@ const PLACES = {
   left: { zh: '左下', en: 'bottom left' },
   strip: { zh: '底部通栏', en: 'bottom strip' },
   overAd: { zh: '底部广告上方', en: 'above the ad at the foot' },
+  well: { zh: '底部', en: 'foot' },
 } as const;
 
 interface Frame {
@@ -254,7 +255,31 @@ function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blo
   const seen = new Set<string>();
   const frames = [...likeliest, ...corners(local), frameAt(geo, 'strip', geo.columns, local(0, geo.columns)), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
   const fits = frames.filter((f) => misfit(f, gaps) <= blank * FITS_BLANK).sort((a, b) => misfit(a, gaps) - misfit(b, gaps));
-  return [...fits, ...frames.filter((f) => !fits.includes(f))];
+  const wells = footWells(geo, gaps).filter((f) => !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+  return [...fits, ...wells, ...frames.filter((f) => !fits.includes(f))];
+}
+
+/** A column ending this many lines short of its free foot, or more, is part of a well at the foot (`footWells`). */
+const WELL_LINES = 2;
+
+/**
+ * Frames in the wells at the foot: each run of columns ending WELL_LINES or more short, a frame as
+ * wide as the run and as deep as its deepest blank (LEAST_LINES at least), where the corners and the
+ * strip are too shallow for a frame (a 对开 page a dozen column-lines short, all of them under one
+ * two-column stack: field day A, 8 in one hole). The stories above it give the lines it takes over the blank.
+ */
+function footWells(geo: GridGeometry, gaps: readonly number[]): Frame[] {
+  const out: Frame[] = [];
+  for (let col = 0; col < gaps.length; col++) {
+    if (gaps[col] < WELL_LINES) continue;
+    let end = col;
+    while (end + 1 < gaps.length && gaps[end + 1] >= WELL_LINES) end++;
+    const span = end - col + 1;
+    const rows = Math.min(Math.max(LEAST_LINES, Math.max(...gaps.slice(col, end + 1))), Math.floor(geo.rows * MOST_DEPTH));
+    out.push({ place: end === gaps.length - 1 ? 'right' : col === 0 ? 'left' : 'well', rect: { col, span, row: geo.rows - rows, rows } });
+    col = end;
+  }
+  return out;
 }
 
 /** The cells by which a frame misses the blank at the foot: blank it leaves beside it and cells it takes from the stories above it. */

@@ -131,6 +131,18 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(ads(r.alternatives[0].blocks)).toEqual([expect.objectContaining({ col: half, span: half, rows: 7, row: geo.rows - 7 })]);
   });
 
+  it('a dozen column-lines short, all under one two-column stack (too shallow for a corner or a strip): a frame in that well, LEAST_LINES deep, is tried first (field day A on 对开: 8 → 2)', () => {
+    const cols = geo.columns;
+    const { run, requests } = stub([story(geo.rows, 0, cols - 2), story(geo.rows - 4, cols - 2, 2)], 8, 8);
+    const r = fillShort({ document: page }, run, 10_000);
+    expect(requests).toHaveLength(2);
+    expect(ads(r.alternatives[0].blocks)).toEqual([expect.objectContaining({ col: cols - 2, span: 2, rows: 6, row: geo.rows - 6 })]);
+    expect(r.notes[0].zh).toMatch(/右下留出 2 栏 × 6 行公益广告位补白/);
+    // a column a line short is no well: no frame there
+    const line = stub([story(geo.rows, 0, cols - 1), story(geo.rows - 1, cols - 1, 1)], 1, 1);
+    expect(ads(fillShort({ document: page }, line.run, 10_000).alternatives[0].blocks)).toEqual([]);
+  });
+
   it('blank the same depth across the foot (a 通栏 story ending short): the strip that fits it is tried first, as deep as the blank', () => {
     const { run, requests } = stub([story(geo.rows - 12)], 12 * geo.columns, 12 * geo.columns);
     const r = fillShort({ document: page }, run, 10_000);
