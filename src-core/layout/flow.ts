@@ -6,7 +6,7 @@ import { shiftLines } from './line-shift';
 import { emitLine, type Source } from './lines';
 import type { Overset, TypoReport } from './page-layout';
 import { isLoneLast, tally } from './report';
-import { columnEndIndex, gridLinesFor, nextSlotRun, type Slot } from './slots';
+import { columnEndIndex, columnStartIndex, gridLinesFor, nextSlotRun, type Slot } from './slots';
 
 /** The text-flow stage: an article's body set line by line into its slots, what does not fit counted as overset. */
 
@@ -44,6 +44,9 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
   return state.slot;
 }
 
+/** A column this many grid lines deep or less keeps a subhead with one line of text under it, not two (see placeParagraph). */
+const SHORT_COLUMN = 5;
+
 interface Placing {
   cp: ComposedParagraph;
   f: Flowable;
@@ -58,10 +61,14 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
   const { cp, f } = p;
   const size = flowSize(f);
   const depth = gridLinesFor(size, geo);
-  // A subhead that would end a column with less than two lines of text after it moves to the next column.
+  // A subhead that would end a column with less than two lines of text after it moves to the next column
+  // (one line in a column SHORT_COLUMN deep or less: a stepped story's step beside its titles, three lines,
+  // would be left mostly blank); a heading over another (山西：⏎特色“第一课”…) goes with it, neither alone.
   if (f.keepWithNext && state.slot < slots.length && !p.last) {
-    const needed = cp.lines.length * depth + 2;
     const colEnd = columnEndIndex(slots, state.slot);
+    const after = colEnd - columnStartIndex(slots, state.slot) <= SHORT_COLUMN ? 1 : 2;
+    const chained = p.next?.keepWithNext ? gridLinesFor(flowSize(p.next), geo) : 0;
+    const needed = cp.lines.length * depth + chained + after;
     if (state.slot + needed > colEnd && colEnd < slots.length) state.slot = colEnd;
   }
   // A closing byline is kept with its last paragraph: when the byline would open a new column,

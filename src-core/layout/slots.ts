@@ -48,6 +48,13 @@ export function nextSlotRun(slots: Slot[], from: number, depth: number): number 
   return slots.length;
 }
 
+/** The index of the first slot of the column run that slot `from` is in. */
+export function columnStartIndex(slots: Slot[], from: number): number {
+  let i = from;
+  while (i > 0 && slots[i - 1].x === slots[from].x && slots[i - 1].row < slots[i].row) i--;
+  return i;
+}
+
 /** The index just past the column run that slot `from` is in (the next column's first slot). */
 export function columnEndIndex(slots: Slot[], from: number): number {
   let i = from + 1;

@@ -251,6 +251,43 @@ describe('flow through columns and overset', () => {
     expect(columnOf(pl, subhead)).toBe(1);
   });
 
+  /** A 2-column block `rows` deep: a paragraph of `first` characters, then the given headings, then text; the page laid out and each heading's run. */
+  function headingsAfter(rows: number, first: number, heads: string[]) {
+    const doc = emptyDocument('broadsheet');
+    const text = (t: string) => [{ type: 'text' as const, text: t }];
+    doc.articles.push({
+      ...article('a', []),
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: text('一二三四五六七八九十'.repeat(10).slice(0, first)) },
+          ...heads.map((h) => ({ type: 'heading' as const, attrs: { level: 3 }, content: text(h) })),
+          { type: 'paragraph', content: text('正文'.repeat(20)) },
+        ],
+      },
+    });
+    doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 2, row: 0, rows });
+    const pl = layout(doc, env);
+    return { pl, heads: heads.map((h) => runs(pl).find((r) => r.text.includes(h))!) };
+  }
+
+  it('in a column of a few lines (a stepped story\'s step, 3 deep) keeps a subhead with one line of its text under it: two would leave the column mostly blank', () => {
+    // one line of text, the subhead on line 2 of 3, one line of its text under it
+    const { pl, heads } = headingsAfter(3, 5, ['小标题']);
+    expect(columnOf(pl, heads[0])).toBe(0);
+    // on the column's last line it still moves
+    expect(columnOf(headingsAfter(3, 20, ['小标题']).pl, headingsAfter(3, 20, ['小标题']).heads[0])).toBe(1);
+  });
+
+  it('a heading right over another (山西：⏎特色“第一课”) goes to the next column with it, never left alone at a column foot', () => {
+    // 4 lines of text in a column of 7: the two headings on lines 5 and 6 would leave one line of text under the second
+    const { pl, heads } = headingsAfter(7, 50, ['山西：', '特色第一课']);
+    expect(heads.map((h) => columnOf(pl, h))).toEqual([1, 1]);
+    // a lone subhead there keeps its two lines under it and stays
+    const lone = headingsAfter(7, 50, ['小标题']);
+    expect(columnOf(lone.pl, lone.heads[0])).toBe(0);
+  });
+
   it('sizes a block to its text', () => {
     const doc = emptyDocument('broadsheet');
     doc.articles.push(article('a', ['一二三四五六七八九十一二三'.repeat(10)]));
