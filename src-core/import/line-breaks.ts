@@ -31,13 +31,14 @@ function width(line: string): number {
   for (const ch of line.trim()) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
   return w;
 }
-
 /** Where a block stands on its page: what may make its first or last line a title. */
 export interface BlockPlace {
   /** On a page whose blank-line blocks open with title lines (`blocksOpenWithTitles`), after a blank line. */
   titlesOpenBlocks?: boolean;
   /** A picture placeholder comes next: the last line may be the title of the picture story under it. */
   overPicture?: boolean;
+  /** An indented paragraph comes next: the last line may be a subhead set flush left over it (…不断提升。⏎温情服务⏎　　由于…). */
+  beforeIndent?: boolean;
 }
 
 /**
@@ -65,6 +66,9 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const last = lines.length - 1;
   const overPicture = at.overPicture && headLine(lines[last]) && (widths[last] < widest * BETWEEN_SHARE || endsSentence(lines[last - 1].trim()));
   if (overPicture && !ends.includes(last - 1)) ends.push(last - 1);
+  // (over an indented paragraph, a title line after a sentence's end is a subhead set flush left: field test 25, 温情服务)
+  const subheadLast = at.beforeIndent && headLine(lines[last]) && endsSentence(lines[last - 1].trim());
+  if (subheadLast && !ends.includes(last - 1)) ends.push(last - 1);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   // (or, all Han, clearly short of the width: a line of a paragraph it opens would run to it, 避头尾 moving a mark at most;
@@ -164,7 +168,7 @@ export function bracketOpen(line: string): boolean {
 const STRAIGHT_HALF: Readonly<Record<string, string>> = { '“': '"', '‘': "'" };
 
 /** A line that opens a quote or bracket it does not close (“我们合作社今年种了1000多亩优): a sentence running on, never a title. */
-function leavesOpen(line: string): boolean {
+export function leavesOpen(line: string): boolean {
   const count = (c: string | undefined): number => (c ? line.split(c).length - 1 : 0);
   return Object.entries(PAIRED_MARKS).some(([open, close]) => count(open) > count(close) + count(STRAIGHT_HALF[open]));
 }
@@ -202,8 +206,9 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   // not a sentence's first line leading into a quotation: 记者听到最多的一句话是——⏎“只要肯干…)
   const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim());
   const title = (i: number): boolean => plain(i) || kicker(i);
-  // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own
-  if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH)) return lines.slice(0, -1).map((_, i) => i);
+  // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own; not a
+  // paragraph wrapped at one width with its clauses (an epigraph's source: ——2024年6月24日，习近平…在全国科⏎技大会、…, field test 25)
+  if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH) && !wrappedClauses(lines)) return lines.slice(0, -1).map((_, i) => i);
   // over a dateline (本报讯…) however wide they are: a story begins there
   const lead = lines.findIndex((l, i) => i > 0 && i <= TITLE_RUN && (leadAtStart(l.trim()) !== undefined || datelineWraps(lines, i)));
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
@@ -219,6 +224,21 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   }
   // only over a body that wraps: some line after the run runs to the width
   return out.length < lines.length - 1 && widths.slice(out.length).some((w, k) => !short(out.length + k)) ? out : [];
+}
+
+/** A line this long at least (characters) may be one of a paragraph's wrapped at a column's width (`wrappedClauses`): titles seldom run so long. */
+const WRAPPED_WIDTH = 20;
+
+/**
+ * Whether three lines or four are a paragraph hard-wrapped at one width: every line but the last as long as
+ * the longest (within a character), that WRAPPED_WIDTH at least, and clause marks in them. Stacked
+ * titles each run their own length (two lines alike tell nothing: a long 引题 over its 主题).
+ */
+function wrappedClauses(lines: readonly string[]): boolean {
+  // (counted in characters, as a column of a typeset page holds them: its digits and marks take a character's room)
+  const chars = lines.map((l) => [...l.replace(/\s/g, '')].length);
+  const widest = Math.max(...chars);
+  return lines.length >= 3 && widest >= WRAPPED_WIDTH && chars.slice(0, -1).every((c) => c >= widest - 1) && lines.some((l) => CLAUSE_MARKS.test(l));
 }
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */

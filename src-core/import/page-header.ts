@@ -80,13 +80,16 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
 const SECTION_RE = new RegExp(`^[${HAN}·]{2,6}$`, 'u');
 
 /**
- * The page's name on a line of its own right under its page line (第6版⏎社会), a blank line under it:
- * the 版名, not a 栏目 over the first story (whose titles stand right over its text).
+ * The page's name on a line of its own right under its page line (第6版⏎社会), a blank line or the
+ * date line under it: the 版名, not a 栏目 over the first story (whose titles stand right over its text).
  */
 function sectionUnder(found: PageHeaderFound, lines: string[], i: number): Taken | undefined {
   const last = found.lines[found.lines.length - 1];
   const t = lines[i].trim();
-  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(lines[last].trim()) || !SECTION_RE.test(t) || lines[i + 1]?.trim()) return undefined;
+  const next = lines[i + 1]?.trim() ?? '';
+  // (or the date line under it: 5⏎经济新闻⏎2026年5月12日  星期二, field test 25)
+  const closes = !next || (!found.header.date && dateLine(next) !== undefined);
+  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(lines[last].trim()) || !SECTION_RE.test(t) || !closes) return undefined;
   return { found: { ...found, header: { ...found.header, section: t } }, dated: false };
 }
 

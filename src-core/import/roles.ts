@@ -344,17 +344,26 @@ export function leadAtStart(text: string): { raw: string; agency: string; inner?
 
 /**
  * Chinese personal names are two to four characters; a one-character token among names is the
- * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"); a reporter's word it spaced out
- * is closed up first (记 者李蕊). Returns the fixed token list and the joins made.
+ * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"), and an even run of them are
+ * two-character names each set with a space inside (何  聪  江  南 → 何聪 江南); a reporter's word it
+ * spaced out is closed up first (记 者李蕊). Returns the fixed token list and the joins made.
  */
 export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: string[] } {
   const words = closeSpacedRoles(tokens.join(' ')).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   const joins: string[] = [];
   const isName = (t: string): boolean => NAME_TOKEN_RE.test(t) && !REPORTER_END_RE.test(t);
-  for (const t of words) {
+  const single = (t: string | undefined): boolean => t !== undefined && Array.from(t).length === 1 && isName(t);
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i];
     const prev = out[out.length - 1];
-    if (Array.from(t).length === 1 && isName(t) && prev && isName(prev) && Array.from(prev).length <= 2) {
+    let run = 0;
+    while (single(words[i + run])) run++;
+    // (an even run of single characters is two-character names set with a space inside each, 何  聪  江  南: 何聪 江南, field test 25)
+    if (run >= 2 && run % 2 === 0) {
+      joins.push(`${t} ${words[i + 1]} → ${t}${words[i + 1]}`);
+      out.push(t + words[++i]);
+    } else if (single(t) && prev && isName(prev) && Array.from(prev).length <= 2) {
       joins.push(`${prev} ${t} → ${prev}${t}`);
       out[out.length - 1] = prev + t;
     } else out.push(t);

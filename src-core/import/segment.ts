@@ -15,6 +15,7 @@ import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SUBHEAD_MARK_RE } from 
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
+import { leavesOpen } from './line-breaks';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
@@ -315,7 +316,10 @@ function startsGroup(w: Walk, i: number): boolean {
   if ((blocks[i].gapBefore > 0 || afterStoryEnd(cur)) && titlesOverByline(w, i)) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const wideOpens = wideTitle(w, i) && (blocks[i].gapBefore > 0 || afterStoryEnd(cur));
-  return o.mode === 'ocr' && (nextIsTitle || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  // (where a blank line parts every two paragraphs, title lines stacked with none between them, after one and a story's end:
+  // 河南宝丰县⏎汝瓷产业焕发勃勃生机, 纵横⏎协同破解“政策打架”, field test 25)
+  const stacked = w.blankEvery && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && afterStoryEnd(cur);
+  return o.mode === 'ocr' && (nextIsTitle || stacked || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
 /** Whether the story's text so far ends as a story does (`storyEnds`): a title line under it may head the next. */
@@ -409,6 +413,8 @@ function sharesPlace(title: string, next: string): boolean {
 
 /** A place at a line's start: two to five Han characters ending in an administrative unit's name. */
 const PLACE_AT_START_RE = new RegExp(`^[${HAN}]{1,4}(?:省|市|县|区|乡|镇|村|街道|社区)`, 'u');
+/** A line that is such a place and nothing else. */
+const PLACE_ALONE_RE = new RegExp(`${PLACE_AT_START_RE.source}$`, 'u');
 
 /** A subhead (小标题) runs this many characters at most: a title line after a blank that runs longer heads a story. */
 const SUBHEAD_MAX = 24;
@@ -532,6 +538,17 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
 
 type TitleGroup = { text: string; block: SourceBlock }[];
 
+/** Title lines a quotation runs over (“零工市场让我们⏎好找活、有保障”, centred on two lines, field test 25): one title, joined. */
+function joinQuotedTitles(group: TitleGroup): TitleGroup {
+  const out: TitleGroup = [];
+  for (const g of group) {
+    const prev = out[out.length - 1];
+    if (prev && leavesOpen(prev.text) && !leavesOpen(prev.text + g.text)) out[out.length - 1] = { ...prev, text: prev.text + g.text };
+    else out.push(g);
+  }
+  return out;
+}
+
 /** A group of plain lines, no heading or style among them: a Word story's titles set bold by hand, not by style (under a heading, a line of names is its writer). */
 function unmarked(group: TitleGroup): boolean {
   return group.every((g) => !g.block.level && !g.block.styleRole);
@@ -589,7 +606,8 @@ function overTopByline(w: Walk, j: number): boolean {
 function takeTitleGroup(w: Walk, i: number): number {
   const { blocks, classes, o, res } = w;
   const n = blocks.length;
-  const { group, end: j } = gatherTitleGroup(w, i);
+  const { group: lines, end: j } = gatherTitleGroup(w, i);
+  const group = joinQuotedTitles(lines);
   const k = j < n && classes[j] === 'empty' ? nextIndex(w, j - 1) : j;
   const hasBody = k < n && blocks[k].gapBefore < 2 + (o.mode === 'ocr' ? 0 : 99) && ['body', 'maybe-title', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
   const first = w.groupsSeen === 0 && w.drafts.length === 0;
@@ -801,7 +819,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   group.forEach((g, k) => {
     if (roles[k]) return;
     // (a briefs' label is a column name, spaced out too: 简 讯)
-    const column = (columnNameLike(g.text) || briefsLabel(g.text)) && !endsWithColon(g.text);
+    // (a place alone over the headline is its 引题, not a 栏目: 河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25)
+    const column = ((columnNameLike(g.text) && !PLACE_ALONE_RE.test(g.text.trim())) || briefsLabel(g.text)) && !endsWithColon(g.text);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
     else if (column) roles[k] = 'column';

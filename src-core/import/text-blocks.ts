@@ -87,15 +87,15 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
   let gap = 0;
   let skipTo = 0;
   let notePrefix = '';
-  /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it. */
-  const flush = (overPicture = false): void => {
+  /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that. */
+  const flush = (overPicture = false, beforeIndent = false): void => {
     if (!pending) return;
     if (pending.level > 0) {
       blocks.push({ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line });
     } else {
       // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
       let from = 0;
-      for (const end of [...paragraphEnds(pending.lines, { titlesOpenBlocks: titled && pending.gap > 0, overPicture }), pending.lines.length - 1]) {
+      for (const end of [...paragraphEnds(pending.lines, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent }), pending.lines.length - 1]) {
         const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
         blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
         from = end + 1;
@@ -136,7 +136,7 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
       gap = 0;
       return;
     }
-    if (pending && (pending.level > 0 || INDENT_RE.test(line))) flush();
+    if (pending && (pending.level > 0 || INDENT_RE.test(line))) flush(false, INDENT_RE.test(line));
     if (!pending) {
       pending = { lines: [], level: 0, line: idx + 1, gap };
       gap = 0;

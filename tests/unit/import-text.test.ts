@@ -724,6 +724,44 @@ describe('hard-wrapped and OCR text', () => {
     expect((r.report as ImportReport).guesses.map((g) => g.kind)).not.toContain('unterminated-paragraph');
   });
 
+  it('a page with a blank line between every two paragraphs: its header over three lines, names padded with a space inside, an epigraph\'s wrapped source, a place as 引题 and a 栏目 stacked over the next headline (field test 25 S)', async () => {
+    const page = [
+      '5', '经济新闻', '2026年5月12日  星期二', '',
+      '浙江稳步推进共同富裕', '本报记者  何  聪  江  南  刘军国', '',
+      '“嘀嘀！”5月8日，一辆“共富小巴”停在浙江丽水的村', '口，村民们陆续上车，前往县城办事。', '',
+      '——2024年6月24日，习近平总书记在全国科', '技大会、国家科学技术奖励大会、两院院士大会上发', '表重要讲话强调', '',
+      '近年来，浙江持续推进城乡基本公共服务均等化，农', '村居民的获得感不断增强。', '',
+      '去年，全省农村居民人均可支配收入继续增长，城乡', '居民收入倍差进一步缩小。', '',
+      '在景宁，一条条公交线路通到山里，村民出行更方便', '了，山货也更好卖了。', '',
+      '河南宝丰县', '汝瓷产业焕发勃勃生机', '',
+      '当地拥有约百名汝瓷烧制技艺传承人、200余家生产', '企业，产业焕发勃勃生机。', '',
+      '纵横', '协同破解“政策打架”', '',
+      '生产时，开窗还是关窗？不同部门可能提出不一样的', '要求，导致企业无所适从。', '',
+      '本版编辑:王晓宁 版式设计：陈思远',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.page.header).toMatchObject({ pageNumber: '5', section: '经济新闻', date: '2026-05-12' });
+    expect(r.articles.map((a) => a.headline)).toEqual(['浙江稳步推进共同富裕', '汝瓷产业焕发勃勃生机', '协同破解“政策打架”']);
+    expect(r.articles[0].byline).toBe('本报记者 何聪 江南 刘军国');
+    expect(r.articles[0].body.content.filter((p) => p.type === 'heading')).toEqual([]);
+    expect(plainText(r.articles[0].body)).toContain('——2024年6月24日，习近平总书记在全国科技大会、国家科学技术奖励大会、两院院士大会上发表重要讲话强调');
+    expect(r.articles[1].kicker).toBe('河南宝丰县');
+    expect(r.page.columnNames).toEqual(['纵横']);
+  });
+
+  it('a page whose paragraphs are set apart by their indent: a subhead set flush left over one, and a headline a quotation runs over two centred lines (field test 25 T)', async () => {
+    const page = [
+      '        “零工市场让我们', '        好找活、有保障”',
+      '　　零工们找活的变化，映射出北', '京零工就业服务的不断提升。', '温情服务',
+      '　　由于紧靠北京经济技术开发区', '等经济活跃地区，周边施工工地多。', '数字赋能',
+      '　　线下进场，线上搭桥。零工市', '场推动从“人找活”向“活找人”转变。',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['“零工市场让我们好找活、有保障”']);
+    const heads = r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [{ ...p, type: 'paragraph' }] }));
+    expect(heads).toEqual(['温情服务', '数字赋能']);
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
