@@ -50,8 +50,8 @@ export const COMMA_OR_STOP = /[，。；！？,;!?]/;
 /** A sentence's stop, full- or half-width: no title line holds one. */
 export const SENTENCE_STOP = /[。！？!?]/;
 
-/** A numbered or marked subhead (一、 （二） 3. 第一 ■) heads a section, never a story. */
-export const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，、 ]|[■□●◆▲])/;
+/** A numbered or marked subhead (一、 （二） 3. 第一 ■; not 3.5万) heads a section, never a story. */
+export const SUBHEAD_MARK_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．](?![0-9])|第[一二三四五六七八九十]+[，、 ]|[■□●◆▲])/;
 
 /** Sentence-final punctuation, possibly followed by a closing quote or bracket. */
 export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;

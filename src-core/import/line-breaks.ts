@@ -53,7 +53,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const widths = lines.map(width);
   // the wrap width: the widest line (in a long block, the widest its body runs to: wrapWidth) but a title over the body in a wider measure (overWideAtTop)
   const over = overWideAtTop(widths);
-  const widest = wrapWidth(widths.filter((_, i) => !over.includes(i)));
+  const widest = wrapWidth(...keptLines(lines, widths, over));
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
@@ -77,21 +77,28 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const hanShort = (i: number): boolean => !/[0-9A-Za-z]/.test(lines[i]) && widths[i] < Math.min(widest, wrap) * (1 - NEAR_WIDTH) - 1;
   // (or wider than the wrap: a headline set over more columns than the body, 中共中央办公厅…的意见 over a 16-character measure)
   const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || widths[i] > wrap * OVER_WRAP || opensDateline(lines, i + 1));
-  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k) || sectionHead(lines, k));
+  const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
+  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k) || sectionHead(lines, k, short));
   // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
   // however wide the line above (field test 19: two of three items read as one)
   const briefs = lines.findIndex(briefsLabel);
   const item = (i: number): boolean => briefs >= 0 && i > briefs && endsSentence(lines[i].trim()) && opensNews(lines[i + 1]);
   const oneShort = lineShortByOne(lines);
   for (let i = 0; i < lines.length - 1; i++) {
-    const short = widths[i] < widest * (1 - NEAR_WIDTH) - 1 || oneShort(i);
+    const shortHere = short(i) || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…)
-    const split = ((everyLine || short) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
+    const split = ((everyLine || shortHere) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
+}
+
+/** The lines and their widths but those at `over`. */
+function keptLines(lines: readonly string[], widths: number[], over: number[]): [string[], number[]] {
+  const keep = (_: unknown, i: number): boolean => !over.includes(i);
+  return [lines.filter(keep), widths.filter(keep)];
 }
 
 /** Lines, at least, in a block whose wrap width is read past its widest lines (`wrapWidth`). */
@@ -101,17 +108,18 @@ const WRAPPED_LINES = 0.9;
 
 /**
  * The width a block's lines wrap to: its widest line, but in a long block no wider than its lines run
- * (WRAPPED_LINES of them, NEAR_WIDTH and a character more): a page with no blank line at all holds its
- * headlines in its one block, wider than the body (field test 24: 中共中央办公厅…的意见 at 26 over a
- * measure of 15 to 19 took every body line for short).
+ * (WRAPPED_LINES of them, NEAR_WIDTH and a character more) but for title lines: a page with no blank
+ * line at all holds its headlines in its one block, wider than the body (field test 24: 中共中央办公厅…的意见
+ * at 26 over a measure of 15 to 19 took every body line for short).
  */
-function wrapWidth(widths: number[]): number {
+function wrapWidth(lines: readonly string[], widths: number[]): number {
   const widest = Math.max(...widths);
   // (one paragraph a line, some wider than anyone wraps: the widest measures what is short)
   if (widths.length < LONG_BLOCK || widest > WIDE_LINE) return widest;
   const sorted = [...widths].sort((a, b) => a - b);
   const cap = sorted[Math.floor(sorted.length * WRAPPED_LINES)] * (1 + NEAR_WIDTH) + 1;
-  return Math.max(...widths.filter((w) => w <= cap));
+  // (only a title line stands above it: a sentence that long says the lines are paragraphs of their own, ragged)
+  return Math.max(...widths.filter((w, i) => w <= cap || !headLine(lines[i])));
 }
 
 /**
@@ -136,14 +144,17 @@ function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
 }
 
 /**
- * Line `k` is a numbered section's heading after a sentence's end, on a line of its own however wide
- * (二、构建覆盖各类主体的社会信用体系 in a 15-to-19-character measure, field test 24): its mark, then
- * words with no clause mark, ending in none. A numbered paragraph runs its sentence on: （一）深化政务信用建设.健全….
+ * Line `k` is a numbered section's heading after a sentence's end, on a line of its own (二、构建覆盖各类
+ * 主体的社会信用体系 in a 15-to-19-character measure, field test 24): its mark, then words with no clause
+ * mark, ending in none, short of the wrap or over another numbered line. A numbered paragraph runs its
+ * sentence on: （一）深化政务信用建设.健全….
  */
-function sectionHead(lines: readonly string[], k: number): boolean {
+function sectionHead(lines: readonly string[], k: number, short: (i: number) => boolean): boolean {
   const line = lines[k].trim();
   const words = line.replace(SUBHEAD_MARK_RE, '');
-  return k > 0 && words !== line && endsSentence(lines[k - 1].trim()) && !CLAUSE_MARKS.test(words) && !endsInPunctuation(line) && width(line) <= TITLE_WIDTH;
+  // (short of the wrap, or over a numbered line: a numbered paragraph's first line runs to the width and on, （一）加强组织领导成立由…⏎任组长…)
+  const apart = short(k) || SUBHEAD_MARK_RE.test(lines[k + 1]?.trim() ?? '');
+  return k > 0 && words !== line && apart && endsSentence(lines[k - 1].trim()) && !CLAUSE_MARKS.test(words) && !endsInPunctuation(line) && width(line) <= TITLE_WIDTH;
 }
 
 /** Line `k` opens a dateline (本报讯…, 新华社…电), on its own or wrapped into the next line. */
@@ -238,8 +249,13 @@ function wrappedClauses(lines: readonly string[]): boolean {
   // (counted in characters, as a column of a typeset page holds them: its digits and marks take a character's room)
   const chars = lines.map((l) => [...l.replace(/\s/g, '')].length);
   const widest = Math.max(...chars);
-  return lines.length >= 3 && widest >= WRAPPED_WIDTH && chars.slice(0, -1).every((c) => c >= widest - 1) && lines.some((l) => CLAUSE_MARKS.test(l));
+  // (a 副题 under them, ——河南省推进高质量发展纪实, says titles: 引题, 主题, 副题)
+  const deckUnder = lines.slice(1).some((l) => DECK_DASH_RE.test(l.trim()));
+  return lines.length >= 3 && !deckUnder && widest >= WRAPPED_WIDTH && chars.slice(0, -1).every((c) => c >= widest - 1) && lines.some((l) => CLAUSE_MARKS.test(l));
 }
+
+/** A dash at a line's start: a 副题's. */
+const DECK_DASH_RE = /^——/u;
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */
 const KICKER_DASH_RE = /(?<=[^\s—])——$/u;

@@ -344,8 +344,8 @@ export function leadAtStart(text: string): { raw: string; agency: string; inner?
 
 /**
  * Chinese personal names are two to four characters; a one-character token among names is the
- * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"), and an even run of them are
- * two-character names each set with a space inside (何  聪  江  南 → 何聪 江南); a reporter's word it
+ * rest of a name that OCR split at a line end ("张宇 欢" → "张宇欢"), three a name spaced out (王 小 明),
+ * and an even run of them two-character names each set with a space inside (何  聪  江  南 → 何聪 江南); a reporter's word it
  * spaced out is closed up first (记 者李蕊). Returns the fixed token list and the joins made.
  */
 export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: string[] } {
@@ -354,19 +354,24 @@ export function rejoinSplitNames(tokens: string[]): { tokens: string[]; joins: s
   const joins: string[] = [];
   const isName = (t: string): boolean => NAME_TOKEN_RE.test(t) && !REPORTER_END_RE.test(t);
   const single = (t: string | undefined): boolean => t !== undefined && Array.from(t).length === 1 && isName(t);
-  for (let i = 0; i < words.length; i++) {
-    const t = words[i];
-    const prev = out[out.length - 1];
+  const join = (parts: string[]): void => {
+    joins.push(`${parts.join(' ')} → ${parts.join('')}`);
+    out.push(parts.join(''));
+  };
+  for (let i = 0; i < words.length; ) {
     let run = 0;
     while (single(words[i + run])) run++;
-    // (an even run of single characters is two-character names set with a space inside each, 何  聪  江  南: 何聪 江南, field test 25)
-    if (run >= 2 && run % 2 === 0) {
-      joins.push(`${t} ${words[i + 1]} → ${t}${words[i + 1]}`);
-      out.push(t + words[++i]);
-    } else if (single(t) && prev && isName(prev) && Array.from(prev).length <= 2) {
-      joins.push(`${prev} ${t} → ${prev}${t}`);
-      out[out.length - 1] = prev + t;
-    } else out.push(t);
+    if (!run) {
+      out.push(words[i++]);
+      continue;
+    }
+    const singles = words.slice(i, (i += run));
+    const prev = out[out.length - 1];
+    // an odd run: its first the rest of the name before it (张宇 欢), or with the next two one name spaced out (王 小 明);
+    // then two-character names each set with a space inside (何  聪  江  南: 何聪 江南, field test 25)
+    if (run % 2 === 1 && prev && isName(prev) && Array.from(prev).length <= 2) join([out.pop()!, singles.shift()!]);
+    else if (run % 2 === 1) singles.length >= 3 ? join(singles.splice(0, 3)) : out.push(singles.shift()!);
+    while (singles.length) join(singles.splice(0, 2));
   }
   return { tokens: out, joins };
 }

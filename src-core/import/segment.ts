@@ -315,10 +315,12 @@ function startsGroup(w: Walk, i: number): boolean {
   // (with no blank line, after a story's last sentence: 村里有座气象博物馆⏎本报记者 宋豪新⏎…, field test 24)
   if ((blocks[i].gapBefore > 0 || afterStoryEnd(cur)) && titlesOverByline(w, i)) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
-  const wideOpens = wideTitle(w, i) && (blocks[i].gapBefore > 0 || afterStoryEnd(cur));
+  const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
+  const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || afterStoryEnd(cur));
   // (where a blank line parts every two paragraphs, title lines stacked with none between them, after one and a story's end:
   // 河南宝丰县⏎汝瓷产业焕发勃勃生机, 纵横⏎协同破解“政策打架”, field test 25)
-  const stacked = w.blankEvery && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && afterStoryEnd(cur);
+  // (not a subhead over a short first line, 送餐上门⏎“饭菜还是热乎的！”: the line under it ends in no mark)
+  const stacked = w.blankEvery && !numbered && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && !endsInPunctuation(textOf(blocks[k])) && afterStoryEnd(cur);
   return o.mode === 'ocr' && (nextIsTitle || stacked || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
@@ -413,8 +415,8 @@ function sharesPlace(title: string, next: string): boolean {
 
 /** A place at a line's start: two to five Han characters ending in an administrative unit's name. */
 const PLACE_AT_START_RE = new RegExp(`^[${HAN}]{1,4}(?:省|市|县|区|乡|镇|村|街道|社区)`, 'u');
-/** A line that is such a place and nothing else. */
-const PLACE_ALONE_RE = new RegExp(`${PLACE_AT_START_RE.source}$`, 'u');
+/** A line that is a place and nothing else, a county, district or town (河南宝丰县, 浦东新区): no 栏目 is named so (美丽乡村, 幸福社区, 文明城市 are). */
+const PLACE_ALONE_RE = new RegExp(`^[${HAN}]{2,4}(?:省|县|镇|乡|(?<![社园景])区|(?<!城)市)$`, 'u');
 
 /** A subhead (小标题) runs this many characters at most: a title line after a blank that runs longer heads a story. */
 const SUBHEAD_MAX = 24;

@@ -38,7 +38,7 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
   for (let fi = 0; fi < flow.length; fi++) {
     const cp = composed[fi];
     if (isLoneLast(cp)) report.loneCharacters++;
-    placeParagraph(ctx, state, { cp, f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length });
+    placeParagraph(ctx, state, { cp, f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length, headingsUnder: headingsUnder(ctx, flow, composed, fi) });
   }
   if (state.oversetLines > 0) ctx.out.overset.push({ articleId: article.id, characters: state.oversetChars, lines: state.oversetLines, from: state.oversetFrom });
   return state.slot;
@@ -52,6 +52,15 @@ interface Placing {
   f: Flowable;
   next: Flowable | undefined;
   last: boolean;
+  /** Grid lines of the headings right under this paragraph (kept with the next, as it is): a heading goes with them. */
+  headingsUnder: number;
+}
+
+/** The grid lines of the run of headings (keep-with-next paragraphs) right after paragraph `fi`, all their lines. */
+function headingsUnder(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], fi: number): number {
+  let lines = 0;
+  for (let j = fi + 1; j < flow.length && flow[j].keepWithNext; j++) lines += composed[j].lines.length * gridLinesFor(flowSize(flow[j]), ctx.geo);
+  return lines;
 }
 
 /** Sets one paragraph's lines into the slots from `state.slot`, keeping subheads and closing bylines with their neighbours. */
@@ -67,8 +76,7 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
   if (f.keepWithNext && state.slot < slots.length && !p.last) {
     const colEnd = columnEndIndex(slots, state.slot);
     const after = colEnd - columnStartIndex(slots, state.slot) <= SHORT_COLUMN ? 1 : 2;
-    const chained = p.next?.keepWithNext ? gridLinesFor(flowSize(p.next), geo) : 0;
-    const needed = cp.lines.length * depth + chained + after;
+    const needed = cp.lines.length * depth + p.headingsUnder + after;
     if (state.slot + needed > colEnd && colEnd < slots.length) state.slot = colEnd;
   }
   // A closing byline is kept with its last paragraph: when the byline would open a new column,

@@ -255,7 +255,7 @@ function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blo
   const seen = new Set<string>();
   const frames = [...likeliest, ...corners(local), frameAt(geo, 'strip', geo.columns, local(0, geo.columns)), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
   const fits = frames.filter((f) => misfit(f, gaps) <= blank * FITS_BLANK).sort((a, b) => misfit(a, gaps) - misfit(b, gaps));
-  const wells = footWells(geo, gaps).filter((f) => !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+  const wells = footWells(geo, gaps, floor).filter((f) => !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
   return [...fits, ...wells, ...frames.filter((f) => !fits.includes(f))];
 }
 
@@ -266,17 +266,20 @@ const WELL_LINES = 2;
  * Frames in the wells at the foot: each run of columns ending WELL_LINES or more short, a frame as
  * wide as the run and as deep as its deepest blank (LEAST_LINES at least), where the corners and the
  * strip are too shallow for a frame (a 对开 page a dozen column-lines short, all of them under one
- * two-column stack: field day A, 8 in one hole). The stories above it give the lines it takes over the blank.
+ * two-column stack: field day A, 8 in one hole), on the foot the run stands on (a booked ad's too).
+ * The stories above it give the lines it takes over the blank.
  */
-function footWells(geo: GridGeometry, gaps: readonly number[]): Frame[] {
+function footWells(geo: GridGeometry, gaps: readonly number[], floor: readonly number[]): Frame[] {
   const out: Frame[] = [];
   for (let col = 0; col < gaps.length; col++) {
     if (gaps[col] < WELL_LINES) continue;
+    // (a run standing on one foot: the type area's, or a booked ad's it stands on)
     let end = col;
-    while (end + 1 < gaps.length && gaps[end + 1] >= WELL_LINES) end++;
+    while (end + 1 < gaps.length && gaps[end + 1] >= WELL_LINES && floor[end + 1] === floor[col]) end++;
     const span = end - col + 1;
-    const rows = Math.min(Math.max(LEAST_LINES, Math.max(...gaps.slice(col, end + 1))), Math.floor(geo.rows * MOST_DEPTH));
-    out.push({ place: end === gaps.length - 1 ? 'right' : col === 0 ? 'left' : 'well', rect: { col, span, row: geo.rows - rows, rows } });
+    const rows = Math.min(Math.max(LEAST_LINES, Math.max(...gaps.slice(col, end + 1))), Math.floor(geo.rows * MOST_DEPTH), floor[col]);
+    const place = span === geo.columns ? 'strip' : end === geo.columns - 1 ? 'right' : col === 0 ? 'left' : 'well';
+    out.push({ place, rect: { col, span, row: floor[col] - rows, rows } });
     col = end;
   }
   return out;

@@ -762,6 +762,33 @@ describe('hard-wrapped and OCR text', () => {
     expect(heads).toEqual(['温情服务', '数字赋能']);
   });
 
+  it('the rules of field tests 24 and 25 left alone where they must be (review)', async () => {
+    const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const headings = (a: { body: { content: { type: string }[] } }) => a.body.content.filter((p) => p.type === 'heading').length;
+    // a block of one-line paragraphs, one of them long: each its own (the wrap width reads past title lines only)
+    const one = Array.from({ length: 11 }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}项工作已经按计划全面完成并通过了验收。`);
+    expect(paragraphEnds([...one, '这项工作涉及全市十多个部门和上百家企业，历时三年才全部完成，各方面反映良好，值得总结推广。'])).toHaveLength(11);
+    // a numbered paragraph's first line at the width is no heading; nor is a number with a decimal point
+    const numbered = await imp(['# 标题', '全市部署了下一步工作，现总结如下。', '（一）加强组织领导成立由主要负责同', '志任组长的工作专班，统筹推进各项工', '作落实。', '今年报名人数比去年增加。', '3.5万名考生将于6月中旬走进考场参', '加考试，各考点已做好准备。']);
+    expect(headings(numbered.articles[0])).toBe(0);
+    // a numbered heading wider than a subhead after a story's end heads a section, not a story
+    const wide = await imp(['本报讯 今年全市城镇化率比上年提高一个百分点。', '一、加快推进以人为核心的新型城镇化建设和城乡融合发展', '我市深化户籍制度改革，推动农业转移人口市民化。']);
+    expect(wide.articles).toHaveLength(1);
+    // on a page with a blank line between every paragraph, a subhead over a quotation stays the story's
+    const paras = ['本报讯 社区食堂每天供应午餐和晚餐。', '老人凭卡就餐可享受优惠。', '食堂的食材都从本地农场直接采购。', '今年还将新建社区食堂二十家。', '送餐上门\n“饭菜还是热乎的！”', '王大爷说，现在吃饭方便多了。', '社区还为行动不便的老人提供送餐服务。'];
+    const blank = await imp(['# 社区食堂暖人心', '', paras.join('\n\n')]);
+    expect(blank.articles).toHaveLength(1);
+    // a three-line title stack with its 副题 stays titles; a column named for a village or a city stays a column
+    const stack = await imp(['深入学习贯彻全会精神、全面深化改革开放', '奋力谱写中国式现代化建设河南新篇章新华章', '——河南省推进高质量发展纪实', '', '本报记者 王洲', '', '全省上下深入学习贯彻全会精神，推动高质量发展取得新成效。']);
+    expect(stack.articles[0]).toMatchObject({ kicker: '深入学习贯彻全会精神、全面深化改革开放', headline: '奋力谱写中国式现代化建设河南新篇章新华章', deck: '——河南省推进高质量发展纪实' });
+    const village = await imp(['美丽乡村', '小山村里的新变化', '本报讯 近日，记者走进城西的一个小山村。']);
+    expect(village.page.columnNames.concat(village.articles.flatMap((a) => a.kicker ?? ''))).toContain('美丽乡村');
+    expect(village.articles[0].kicker ?? '').toBe('');
+    // a name spaced out whole stays one name
+    expect(rejoinSplitNames('本报记者 王 小 明'.split(' ')).tokens).toEqual(['本报记者', '王小明']);
+    expect(rejoinSplitNames('记者 王 小 明 何 聪'.split(' ')).tokens).toEqual(['记者', '王小明', '何聪']);
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
