@@ -106,16 +106,24 @@ function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
   const words = raw.split(/\s+/);
   if (words.length > MASTHEAD_WORDS) return headerPart(found, words.join(' '));
   let cur: Taken = { found, dated: false };
+  let section: string | undefined;
   // from each word on, the longest run of words that is a header part (第A07版 社会新闻 is one)
   for (let i = 0; i < words.length; ) {
     let j = words.length;
     let next: Taken | undefined;
     for (; j > i && !(next = headerPart(cur.found, words.slice(i, j).join(' '))); j--);
-    if (!next) return undefined;
+    if (!next) {
+      // (the page's name set first, 社会新闻  2026年3月2日 星期一  第7版: a part only at the start of a line giving the page number, field test 26)
+      if (i > 0 || found.header.section || !SECTION_RE.test(words[i])) return undefined;
+      section = words[i++];
+      continue;
+    }
     cur = { found: next.found, dated: cur.dated || next.dated };
     i = j;
   }
-  return cur;
+  if (!section) return cur;
+  const paged = !found.header.pageNumber && !!cur.found.header.pageNumber;
+  return paged && !cur.found.header.section ? { ...cur, found: { ...cur.found, header: { ...cur.found.header, section } } } : undefined;
 }
 
 /** The header with `t` taken as its date line, page line, paper's name or Latin nameplate; undefined when it is none of them. */

@@ -978,7 +978,8 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   for (const p of body) {
     const prev = joined[joined.length - 1];
     // (a paragraph opening with a dateline opens an item, 简讯's: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
-    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined;
+    // (or an item a lead-in introduces: …分为4个展区——⏎“历序时新”展示…, field test 26; 主要措施：⏎一、…)
+    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans));
     if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
@@ -1001,6 +1002,14 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   }
   return joined;
 }
+
+/** Whether paragraph `a` leads into `b` as an item of its own: `a` ends in a dash or a colon, `b` opens with a quotation or a number. */
+function introduces(a: string, b: string): boolean {
+  return LEAD_IN_RE.test(a.trimEnd()) && (/^[“「『"]/.test(b.trim()) || SUBHEAD_MARK_RE.test(b.trim()));
+}
+
+/** A lead-in's end: a dash (——) or a colon. */
+const LEAD_IN_RE = /(?:——|[：:])$/;
 
 /** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */
 function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): void {
@@ -1121,8 +1130,9 @@ function cleanLead(agency: string, inner: string | undefined, raw: string, o: Se
 }
 
 function cleanByline(text: string, o: SegmentOptions, g: ArticleGuess, line?: number): string {
-  const m = text.trim().match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
-  const inner = m ? m[2] : text.trim();
+  const t = text.trim();
+  const m = t.match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
+  const inner = m ? m[2] : t;
   const fixed = rejoinSplitNames(inner.split(/\s+/));
   for (const j of fixed.joins) g('name-rejoined', j, 0.75, `姓名被换行拆开，已接回：${j}`, `a name split by a line break was rejoined: ${j}`, line);
   const joined = fixed.tokens.join(' ');

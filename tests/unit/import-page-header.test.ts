@@ -39,6 +39,9 @@ describe('the page header at the top of an OCR page', () => {
     // single spaces and an ISO date, as field test 15's second page had it (printed as a 通栏 banner)
     expect(top('滨江晚报 2026-06-19 第A07版 社会新闻\n\n六安“春风行动”启动')?.header).toEqual({ paperName: '滨江晚报', date: '2026-06-19', pageNumber: 'A7', section: '社会新闻' });
     expect(top('2026-06-19 发布会召开\n')).toBeUndefined();
+    // the page's name set first on the line that gives the page (field test 26); not on a line with no page number
+    expect(top('社会新闻  2026年3月2日 星期一  第7版\n\n“游客多，每晚都要及时补雪”')?.header).toEqual({ date: '2026-03-02', pageNumber: '7', section: '社会新闻' });
+    expect(top('发布会召开  2026年3月2日 星期一\n')).toBeUndefined();
     // a line whose parts are not all header parts is no masthead: a story's kicker and headline set apart
     expect(top('江城日报  走进乡村振兴第一线\n')).toBeUndefined();
   });

@@ -762,6 +762,12 @@ describe('hard-wrapped and OCR text', () => {
     expect(heads).toEqual(['温情服务', '数字赋能']);
   });
 
+  it('a paragraph leading into items with a dash or a colon is not joined to an item under it that opens with a quotation or a number (field test 26)', async () => {
+    const text = ['主题：非遗馆里，找到过年的“打开方式”', '', '以“过年”为主题的展览，长什么样？此次展览按主题分为4个展区——', '', '“历序时新”展示传统历法常识和岁首庆祝习俗的演变。', '', '“食为天”着眼于大食物观，展示各地年节美食。', '', '主要措施有：', '', '一、加强组织领导。'].join('\n');
+    const r = await importFiles([{ name: '06.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(plainText(r.articles[0].body).split('\n')).toEqual(['以“过年”为主题的展览，长什么样？此次展览按主题分为4个展区——', '“历序时新”展示传统历法常识和岁首庆祝习俗的演变。', '“食为天”着眼于大食物观，展示各地年节美食。', '主要措施有：', '一、加强组织领导。']);
+  });
+
   it('the rules of field tests 24 and 25 left alone where they must be (review)', async () => {
     const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
     const headings = (a: { body: { content: { type: string }[] } }) => a.body.content.filter((p) => p.type === 'heading').length;
