@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, dispatchTag, endsStory, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, deckLine, dispatchTag, endsStory, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -31,6 +31,7 @@ function width(line: string): number {
   for (const ch of line.trim()) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
   return w;
 }
+
 /** Where a block stands on its page: what may make its first or last line a title. */
 export interface BlockPlace {
   /** On a page whose blank-line blocks open with title lines (`blocksOpenWithTitles`), after a blank line. */
@@ -54,8 +55,9 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // the wrap width: the widest line (in a long block, the widest its body runs to: wrapWidth) but a title over the body in a wider measure (overWideAtTop)
   const over = overWideAtTop(widths);
   const widest = wrapWidth(...keptLines(lines, widths, over));
+  const short = shortOfWrap(widths, widest);
   const inner = widths.slice(0, -1);
-  const atWidth = inner.filter((w) => w >= widest * (1 - NEAR_WIDTH) - 1).length / inner.length;
+  const atWidth = inner.filter((_, i) => !short(i)).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i);
   const ends = titleRunAtTop(lines, widths, widest, over);
@@ -77,7 +79,6 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const hanShort = (i: number): boolean => !/[0-9A-Za-z]/.test(lines[i]) && widths[i] < Math.min(widest, wrap) * (1 - NEAR_WIDTH) - 1;
   // (or wider than the wrap: a headline set over more columns than the body, 中共中央办公厅…的意见 over a 16-character measure)
   const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || widths[i] > wrap * OVER_WRAP || opensDateline(lines, i + 1));
-  const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
   const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k) || sectionHead(lines, k, short));
   // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
   // however wide the line above (field test 19: two of three items read as one)
@@ -93,6 +94,11 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
+}
+
+/** Whether line `i` stops short of the wrap width `widest`: more than NEAR_WIDTH and a character. */
+function shortOfWrap(widths: number[], widest: number): (i: number) => boolean {
+  return (i) => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
 }
 
 /** The lines and their widths but those at `over`. */
@@ -224,7 +230,7 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   const lead = lines.findIndex((l, i) => i > 0 && i <= TITLE_RUN && (leadAtStart(l.trim()) !== undefined || datelineWraps(lines, i)));
   if (lead > 0 && lines.slice(0, lead).every((_, i) => title(i))) return Array.from({ length: lead }, (_, i) => i);
   const out: number[] = [];
-  const short = (i: number): boolean => widths[i] < widest * (1 - NEAR_WIDTH) - 1;
+  const short = shortOfWrap(widths, widest);
   // (with no dateline under them, a short line with a comma is a sentence wrapped short, 近日,驿城区…防汛;
   // so is one with an enumeration comma, 为满足老年群体、行动不便人士的; a wider one holds no sentence's end)
   const runsOn = (i: number): boolean => title(i) && ((short(i) && !COMMA_RE.test(lines[i]) && !lines[i].includes('、')) || (over.includes(i) && !SENTENCE_STOP.test(bare(i))));
@@ -250,17 +256,14 @@ function wrappedClauses(lines: readonly string[]): boolean {
   const chars = lines.map((l) => [...l.replace(/\s/g, '')].length);
   const widest = Math.max(...chars);
   // (a 副题 under them, ——河南省推进高质量发展纪实, says titles: 引题, 主题, 副题)
-  const deckUnder = lines.slice(1).some((l) => DECK_DASH_RE.test(l.trim()));
+  const deckUnder = lines.slice(1).some((l) => deckLine(l) !== undefined);
   return lines.length >= 3 && !deckUnder && widest >= WRAPPED_WIDTH && chars.slice(0, -1).every((c) => c >= widest - 1) && lines.some((l) => CLAUSE_MARKS.test(l));
 }
-
-/** A dash at a line's start: a 副题's. */
-const DECK_DASH_RE = /^——/u;
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */
 const KICKER_DASH_RE = /(?<=[^\s—])——$/u;
 /** A line opening with a quotation mark. */
-const OPENS_QUOTE_RE = /^["“「『‘]/u;
+export const OPENS_QUOTE_RE = /^["“「『‘]/u;
 
 /** Blank-line blocks, at least, that must open with a title line for the page's blank lines to part its stories. */
 const TITLED_BLOCKS = 3;

@@ -15,7 +15,7 @@ import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SUBHEAD_MARK_RE } from 
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
-import { leavesOpen } from './line-breaks';
+import { leavesOpen, OPENS_QUOTE_RE } from './line-breaks';
 import { normalizePunctuation } from './punctuation';
 import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
 import {
@@ -1005,7 +1005,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
 
 /** Whether paragraph `a` leads into `b` as an item of its own: `a` ends in a dash or a colon, `b` opens with a quotation or a number. */
 function introduces(a: string, b: string): boolean {
-  return LEAD_IN_RE.test(a.trimEnd()) && (/^[“「『"]/.test(b.trim()) || SUBHEAD_MARK_RE.test(b.trim()));
+  return LEAD_IN_RE.test(a.trimEnd()) && (OPENS_QUOTE_RE.test(b.trim()) || SUBHEAD_MARK_RE.test(b.trim()));
 }
 
 /** A lead-in's end: a dash (——) or a colon. */
@@ -1130,9 +1130,8 @@ function cleanLead(agency: string, inner: string | undefined, raw: string, o: Se
 }
 
 function cleanByline(text: string, o: SegmentOptions, g: ArticleGuess, line?: number): string {
-  const t = text.trim();
-  const m = t.match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
-  const inner = m ? m[2] : t;
+  const m = text.trim().match(/^([（(])\s*([\s\S]*?)\s*([）)])$/);
+  const inner = m ? m[2] : text.trim();
   const fixed = rejoinSplitNames(inner.split(/\s+/));
   for (const j of fixed.joins) g('name-rejoined', j, 0.75, `姓名被换行拆开，已接回：${j}`, `a name split by a line break was rejoined: ${j}`, line);
   const joined = fixed.tokens.join(' ');

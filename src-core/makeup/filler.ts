@@ -253,9 +253,11 @@ function framesFor(geo: GridGeometry, blank: number, made: readonly Block[], blo
   const likeliest = [...corners((_, w) => blank / w), frameAt(geo, 'strip', geo.columns, blank / geo.columns)].sort((a, b) => Math.abs(cells(a) - blank) - Math.abs(cells(b) - blank));
   const onAds = kept.flatMap((b) => (b.kind === 'ad' && !isFrameId(b.id) && standsOnFoot(b, floor) ? [overAd(geo, b, local(b.col, b.span))] : []));
   const seen = new Set<string>();
-  const frames = [...likeliest, ...corners(local), frameAt(geo, 'strip', geo.columns, local(0, geo.columns)), ...onAds].filter((f) => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+  // (deep enough, clear of what make-up keeps, each place once)
+  const fresh = (f: Frame): boolean => f.rect.rows >= LEAST_LINES && !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f));
+  const frames = [...likeliest, ...corners(local), frameAt(geo, 'strip', geo.columns, local(0, geo.columns)), ...onAds].filter(fresh);
   const fits = frames.filter((f) => misfit(f, gaps) <= blank * FITS_BLANK).sort((a, b) => misfit(a, gaps) - misfit(b, gaps));
-  const wells = footWells(geo, gaps, floor).filter((f) => !taken.some((r) => rectsMeet(r, f.rect)) && !seen.has(key(f)) && !!seen.add(key(f)));
+  const wells = footWells(geo, gaps, floor).filter(fresh);
   return [...fits, ...wells, ...frames.filter((f) => !fits.includes(f))];
 }
 
