@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
+import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
 import { briefsLabel, deckLine, dispatchTag, endsStory, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
@@ -85,15 +85,31 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const briefs = lines.findIndex(briefsLabel);
   const item = (i: number): boolean => briefs >= 0 && i > briefs && endsSentence(lines[i].trim()) && opensNews(lines[i + 1]);
   const oneShort = lineShortByOne(lines);
+  const runsOnItem = inItem(lines);
   for (let i = 0; i < lines.length - 1; i++) {
     const shortHere = short(i) || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…)
-    const split = ((everyLine || shortHere) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
+    // (inside a marked item, ■近日，…批复。⏎规划明确，…, a line's sentence end is no paragraph's: `inItem`)
+    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
   return ends.sort((a, b) => a - b);
+}
+
+/** Items, at least, a block's lines must open with a mark for each item to be one paragraph (`inItem`). */
+const LIST_ITEMS = 2;
+
+/**
+ * In a block of items each opening with a mark (■近日，…, a 简讯 column's: field test 27), whether line
+ * `i + 1` runs on an item: a sentence ending a line inside an item ends no paragraph; the next mark does.
+ */
+function inItem(lines: readonly string[]): (i: number) => boolean {
+  const marked = (i: number): boolean => i < lines.length && BULLET_RE.test(lines[i].trim());
+  const first = lines.findIndex((_, i) => marked(i));
+  const listed = first >= 0 && lines.filter((_, i) => marked(i)).length >= LIST_ITEMS;
+  return (i) => listed && i >= first && !marked(i + 1);
 }
 
 /** Whether line `i` stops short of the wrap width `widest`: more than NEAR_WIDTH and a character. */

@@ -28,12 +28,14 @@ const DATE_RE = new RegExp(`^(?:(\\d{4}|[${CN_DIGIT}]{4})\\s*年\\s*([\\d${CN_DI
 const LUNAR = '(?:农历|農曆)';
 const LUNAR_RE = new RegExp(LUNAR, 'u');
 const DATE_TAIL_RE = new RegExp(`^(?:\\s*(?:星期[一二三四五六日天]|${LUNAR}[${HAN}]{2,12}|(?:总第|總第)\\s*\\d+\\s*期|[（(][^）)]{1,12}[）)]))*`, 'u');
+/** The dots a 版名 may join its parts with: 综合·新闻, 文化・生活 (the katakana one, as Traditional pages set it: field test 27). */
+const DOTS = '·・';
 /**
  * The page line: 第5版 经济新闻, 第A05版, or a bare number with the page name set apart from it
  * (03 要闻, A2:综合·新闻). A number run straight into Han text is a headline (89岁老人坐上了电梯).
  */
 const PAGE_RE = new RegExp(
-  `^(?:第\\s*([A-Z]?)0*([0-9]{1,3})\\s*版(?:\\s*[:：·]?\\s*([${HAN}·]{2,10}))?|([A-Z]?[0-9]{1,3})(?:(?:\\s*[:：·]\\s*|\\s+)([${HAN}·]{2,10}))?)(?:\\s*(?:总第|總第)\\s*\\d+\\s*期)?$`,
+  `^(?:第\\s*([A-Z]?)0*([0-9]{1,3})\\s*版(?:\\s*[:：·]?\\s*([${HAN}${DOTS}]{2,10}))?|([A-Z]?[0-9]{1,3})(?:(?:\\s*[:：·]\\s*|\\s+)([${HAN}${DOTS}]{2,10}))?)(?:\\s*(?:总第|總第)\\s*\\d+\\s*期)?$`,
   'u',
 );
 
@@ -77,7 +79,7 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
 }
 
 /** A 版名 alone: two to six characters. */
-const SECTION_RE = new RegExp(`^[${HAN}·]{2,6}$`, 'u');
+const SECTION_RE = new RegExp(`^[${HAN}${DOTS}]{2,6}$`, 'u');
 
 /**
  * The page's name on a line of its own right under its page line (第6版⏎社会), a blank line or the
@@ -113,6 +115,9 @@ function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
     let next: Taken | undefined;
     for (; j > i && !(next = headerPart(cur.found, words.slice(i, j).join(' '))); j--);
     if (!next) {
+      // (the credits after the header's parts, 第2版 综合新闻 责任编辑 陈思远, field test 27, as after a date line)
+      const credits = i > 0 && cur.dated ? parseCredits(words.slice(i).join(' '))?.fields : undefined;
+      if (credits) return { ...cur, found: { ...cur.found, credits: { ...cur.found.credits, ...credits } } };
       // (the page's name set first, 社会新闻  2026年3月2日 星期一  第7版: a part only at the start of a line giving the page number, field test 26)
       if (i > 0 || found.header.section || !SECTION_RE.test(words[i])) return undefined;
       section = words[i++];

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SUBHEAD_MARK_RE } from './chars';
+import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -70,6 +70,8 @@ export interface SourceBlock {
   line?: number;
   /** Where hard-wrapped lines of the source were joined into this paragraph (plain text). */
   joints?: LineJoint[];
+  /** A row of stars (＊　＊　＊) stands right before it: the story above ends there. */
+  storyBreak?: boolean;
 }
 
 export interface SegmentOptions {
@@ -170,6 +172,8 @@ interface Walk {
   blankEvery: boolean;
   /** A copy-desk manuscript: its headline labelled (主题：…), so an unlabelled title line in it is a subhead (see loneTitle). */
   labelled: boolean;
+  /** Written in Traditional characters: its pages set the 副题 under the 主题 with no dash (see resolveTitleGroup). */
+  traditional: boolean;
 }
 
 export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
@@ -191,7 +195,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = labelled.map(classify);
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline') };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), traditional: traditionalScript(labelled.map(textOf).join('')) };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   for (const d of w.drafts) finishArticle(d, res, o, guess);
   return res;
@@ -251,6 +255,8 @@ function takeBlock(w: Walk, i: number): number {
   const cls = w.classes[i];
   const t = textOf(b);
   if (cls === 'empty') return i + 1;
+  // (a row of stars parts two stories: the one above ends whatever opens the next)
+  if (b.storyBreak && w.cur && w.cur.body.length) w.cur.closed = true;
   if (cls === 'credits') {
     const c = parseCredits(t)!;
     Object.assign(w.res.page.credits, c.fields);
@@ -321,7 +327,9 @@ function startsGroup(w: Walk, i: number): boolean {
   // 河南宝丰县⏎汝瓷产业焕发勃勃生机, 纵横⏎协同破解“政策打架”, field test 25)
   // (not a subhead over a short first line, 送餐上门⏎“饭菜还是热乎的！”: the line under it ends in no mark)
   const stacked = w.blankEvery && !numbered && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && !endsInPunctuation(textOf(blocks[k])) && afterStoryEnd(cur);
-  return o.mode === 'ocr' && (nextIsTitle || stacked || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  // (a briefs' label after a blank line and a story's end heads the column of briefs under it: 简讯⏎■近日，…, field test 27)
+  const briefsColumn = briefsLabel(textOf(blocks[i])) && blocks[i].gapBefore > 0 && afterStoryEnd(cur);
+  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
 /** Whether the story's text so far ends as a story does (`storyEnds`): a title line under it may head the next. */
@@ -633,7 +641,7 @@ function takeTitleGroup(w: Walk, i: number): number {
     w.cur = newDraft(w);
   }
   const author = o.mode === 'ocr' && writerUnderTitles(group) ? group.pop() : undefined;
-  resolveTitleGroup(group, w.cur!, first, res, o, w.guess);
+  resolveTitleGroup(group, w.cur!, { first, subtitlesUnder: w.traditional }, res, o, w.guess);
   if (author) {
     takeByline(w, author.text);
     w.guess('byline-line', author.text, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, author.block.line);
@@ -788,7 +796,12 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
   return out;
 }
 
-function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, first: boolean, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
+/**
+ * The roles of a title group's lines. `first`: the page's first group (a line over it may be a banner);
+ * `subtitlesUnder`: a Traditional page's convention, its first title line the 主题 and the lines under it
+ * its 副题 with no dash (演了近70年的《茶館》依舊賓客盈門 under 《茶館》有味　匠心出新, field test 27).
+ */
+function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, { first, subtitlesUnder }: { first: boolean; subtitlesUnder: boolean }, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   let h = roles.indexOf('headline');
   if (h < 0) {
@@ -809,6 +822,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     if (firstDeck < 0) firstDeck = group.length;
     const last = group.length - 1;
     if (firstDeck === group.length && last > 0 && !roles[last] && !roles[last - 1] && explainsAbove(group[last - 1].text, group[last].text)) firstDeck = last;
+    const top = group.findIndex((g, k) => !roles[k] && !columnLine(g.text) && !endsWithColon(g.text));
+    if (firstDeck === group.length && subtitlesUnder && top >= 0 && top < last && roles.every((r) => !r)) firstDeck = top + 1;
     for (let k = firstDeck - 1; k >= 0; k--) {
       if (!roles[k] && !endsWithColon(group[k].text)) {
         h = k;
@@ -820,9 +835,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   if (h >= 0) roles[h] = 'headline';
   group.forEach((g, k) => {
     if (roles[k]) return;
-    // (a briefs' label is a column name, spaced out too: 简 讯)
-    // (a place alone over the headline is its 引题, not a 栏目: 河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25)
-    const column = ((columnNameLike(g.text) && !PLACE_ALONE_RE.test(g.text.trim())) || briefsLabel(g.text)) && !endsWithColon(g.text);
+    const column = columnLine(g.text) && !endsWithColon(g.text);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
     else if (column) roles[k] = 'column';
@@ -833,6 +846,17 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
 }
 
 type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
+
+/**
+ * A title group's line that reads as a 栏目: a few characters alone, or a briefs' label (spaced out too:
+ * 简 讯); not a place alone, which is the 引题 (河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25).
+ */
+function columnLine(text: string): boolean {
+  return (columnNameLike(text) && !PLACE_ALONE_RE.test(text.trim())) || briefsLabel(text);
+}
+
+/** A name alone in square brackets (【法治在线】, [今日谈]). */
+const BRACKETED_NAME_RE = /^[【\[［]\s*([^【】\[\]［］]+?)\s*[】\]］]$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
@@ -864,7 +888,8 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
       break;
     }
     case 'column': {
-      const columnName = cleanTitle(closeLetterSpacing(g.text), o, { articleId: d.id, field: 'column' });
+      // (the 栏头's frame OCR reads as brackets, 【法治在线】: the name inside them)
+      const columnName = cleanTitle(closeLetterSpacing(g.text.trim().replace(BRACKETED_NAME_RE, '$1')), o, { articleId: d.id, field: 'column' });
       res.page.columnNames.push(columnName);
       res.columnLinks.push({ articleId: d.id, columnName });
       if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);

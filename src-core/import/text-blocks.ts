@@ -19,10 +19,15 @@ import type { SourceBlock } from './segment';
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
 const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
 
+/** A line of nothing but stars or dots set apart (＊　＊　＊, * * *, ※ ※ ※): a break between two stories. */
+const STORY_BREAK_RE = /^(?:[＊*※★☆◆◇●○·•][\s\u3000]*){2,}$/u;
+/** The blank lines such a break counts as: a story's end, as two blank lines are. */
+const STORY_GAP = 2;
+
 /** 编者按 on a line of its own (【编者按】, 编者按：). */
 const EDITORS_NOTE_LABEL = /^[【\[［]?\s*编者按\s*[】\]］]?\s*[:：]?$/;
-/** A section label standing alone over the stories it heads (短评, 经济简讯, 创城动态, 今日谈): a 栏目. */
-const SECTION_LABEL = new RegExp(`^[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快讯|动态|速递|短评|时评|点评|述评|社论|一句话新闻|图片新闻)|今日谈|编辑手记|记者手记|记者观察)[】\\]］]?$`, 'u');
+/** A section label standing alone over the stories it heads (短评, 经济简讯, 创城动态, 今日谈, or any name in 【】: 【法治在线】, field test 27): a 栏目. */
+const SECTION_LABEL = new RegExp(`^(?:[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快讯|动态|速递|短评|时评|点评|述评|社论|一句话新闻|图片新闻)|今日谈|编辑手记|记者手记|记者观察)[】\\]］]?|【[${HAN}·]{2,8}】)$`, 'u');
 
 /**
  * A line that is a block of its own with a role, and the lines after it that go with it: a picture
@@ -42,7 +47,8 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   const alone = !lines[idx + 1]?.trim();
   if ((under && namesOnly(line) && alone) || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
   // a label heads a story with its own title under it; straight over text, the short line is that text's headline
-  if (!pending && SECTION_LABEL.test(t) && titleLine(nextLine(lines, idx) ?? '')) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  // (a title under it may be centred with spaces, as an OCR'd page sets it: 【法治在线】⏎              综治联动 打开)
+  if (!pending && SECTION_LABEL.test(t) && titleLine((nextLine(lines, idx) ?? '').trim())) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
   return undefined;
 }
 
@@ -87,6 +93,8 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
   let gap = 0;
   let skipTo = 0;
   let notePrefix = '';
+  /** The blocks a row of stars stands right before (`STORY_BREAK_RE`). */
+  const breaks: number[] = [];
   /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that. */
   const flush = (overPicture = false, beforeIndent = false): void => {
     if (!pending) return;
@@ -108,6 +116,13 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
     if (!line.trim()) {
       flush();
       gap++;
+      return;
+    }
+    // a row of stars or dots alone (＊　＊　＊) parts two stories: read as the blank lines that do (field test 27)
+    if (STORY_BREAK_RE.test(line.trim())) {
+      flush();
+      gap += STORY_GAP;
+      breaks.push(blocks.length);
       return;
     }
     if (idx < skipTo) return;
@@ -145,5 +160,6 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
     notePrefix = '';
   });
   flush();
+  for (const k of breaks) if (blocks[k]) blocks[k].storyBreak = true;
   return blocks;
 }

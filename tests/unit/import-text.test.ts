@@ -768,6 +768,36 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body).split('\n')).toEqual(['以“过年”为主题的展览，长什么样？此次展览按主题分为4个展区——', '“历序时新”展示传统历法常识和岁首庆祝习俗的演变。', '“食为天”着眼于大食物观，展示各地年节美食。', '主要措施有：', '一、加强组织领导。']);
   });
 
+  it('a county paper\'s page: credits on its page line, a 栏目 in 【】 over a centred headline, a 简讯 column of ■ items each one paragraph (field test 27 X)', async () => {
+    const page = [
+      '青溪日报', '2026年4月8日 星期三 农历二月廿一', '第2版 综合新闻 责任编辑 陈思远', '',
+      '【法治在线】', '              综治联动打开邻里心窗', '　　本报讯（融媒记者 沈嘉禾）上海市杨浦区，一个窄窄的小区', '居民楼道里，邻里纠纷得到化解。', '',
+      '            甘肃启动实施“新能源+”行动', '　　本报讯 甘肃省政府日前印发行动方案，提出到2027年，', '全省新能源装机规模进一步扩大。', '',
+      '                   简讯', '■近日，《淮河流域重要河段河道采砂管理规划', '（2026—2030年）》获水利部正式批复。', '规划明确，河砂可开采总量较上轮规划压减8', '6%。', '■近日，广西—东盟人工智能概念验证中心在广', '西南宁五象云谷AI智算产业园揭牌成立。', '', '校对：林小溪',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.page.header).toMatchObject({ paperName: '青溪日报', date: '2026-04-08', pageNumber: '2', section: '综合新闻' });
+    expect(r.page.credits).toEqual({ editor: '陈思远', proofreader: '林小溪' });
+    expect(r.page.banners).toEqual([]);
+    expect(r.page.columnNames).toContain('法治在线');
+    const briefs = r.articles.find((a) => a.headline === '简讯')!;
+    expect(plainText(briefs.body).split('\n')).toEqual(['■近日，《淮河流域重要河段河道采砂管理规划（2026—2030年）》获水利部正式批复。规划明确，河砂可开采总量较上轮规划压减86%。', '■近日，广西—东盟人工智能概念验证中心在广西南宁五象云谷AI智算产业园揭牌成立。']);
+  });
+
+  it('a Traditional page: its 版名 joined with ・, stories parted by a row of stars, each 主题 over its 副题 with no dash (field test 27 Y)', async () => {
+    const story = (n: number) => Array.from({ length: 3 }, (_, i) => `「這是第${n}篇報道的第${i + 1}段。」記者說，這個項目對於國家和學校的發展都很重要，們會繼續關注。`);
+    const page = [
+      '明灣日報', '2026年4月9日（星期四）　農曆二月廿二', 'B4　文化・生活', '',
+      '《茶館》有味　匠心出新', '演了近70年的《茶館》依舊賓客盈門', '記者莊雅婷／北京報導', '', ...story(1).flatMap((p) => [p, '']),
+      '＊　＊　＊', '',
+      '高鐵寵物出行服務升級', '分為「攜寵出行」與「愛寵單獨行」兩種託運模式', '', ...story(2).flatMap((p) => [p, '']),
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.page.header).toMatchObject({ paperName: '明灣日報', date: '2026-04-09', pageNumber: 'B4', section: '文化・生活' });
+    expect(r.articles.map((a) => [a.headline, a.deck])).toEqual([['《茶館》有味　匠心出新', '演了近70年的《茶館》依舊賓客盈門'], ['高鐵寵物出行服務升級', '分為「攜寵出行」與「愛寵單獨行」兩種託運模式']]);
+    expect(plainText(r.articles[0].body)).not.toContain('＊');
+  });
+
   it('the rules of field tests 24 and 25 left alone where they must be (review)', async () => {
     const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
     const headings = (a: { body: { content: { type: string }[] } }) => a.body.content.filter((p) => p.type === 'heading').length;
