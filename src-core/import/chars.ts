@@ -55,6 +55,9 @@ const BULLETS = '■□●◆▲';
 /** A line opening with such a mark. */
 export const BULLET_RE = new RegExp(`^[${BULLETS}]`, 'u');
 
+/** A line of nothing but stars (＊　＊　＊, * * *, ※※※): a divider, between two stories or between a story's sections. */
+export const STAR_ROW_RE = /^[＊*※★☆](?:[ \u3000]*[＊*※★☆])+$/u;
+
 /** A numbered or marked subhead (一、 （二） 3. 第一 ■; not 3.5万) heads a section, never a story. */
 export const SUBHEAD_MARK_RE = new RegExp(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．](?![0-9])|第[一二三四五六七八九十]+[，、 ]|[${BULLETS}])`, 'u');
 
@@ -74,18 +77,21 @@ export function endsInPunctuation(text: string): boolean {
 }
 
 /** Characters only Traditional text writes, and their Simplified forms (common words of news text). */
-const TRADITIONAL_ONLY = '們這個為會說時國與來對學發經過後開關門區長點體實現題報記進動無議應業讓從當東務萬邊際樣變聽觀問覺頭義總歲節書達話員間電網車錢農鄉傳產';
-const SIMPLIFIED_ONLY = '们这个为会说时国与来对学发经过后开关门区长点体实现题报记进动无议应业让从当东务万边际样变听观问觉头义总岁节书达话员间电网车钱农乡传产';
+const TRADITIONAL_ONLY = new Set('們這個為會說時國與來對學發經過後開關門區長點體實現題報記進動無議應業讓從當東務萬邊際樣變聽觀問覺頭義總歲節書達話員間電網車錢農鄉傳產');
+const SIMPLIFIED_ONLY = new Set('们这个为会说时国与来对学发经过后开关门区长点体实现题报记进动无议应业让从当东务万边际样变听观问觉头义总岁节书达话员间电网车钱农乡传产');
 /** Characters of either set, at least, before a text's script is told. */
 const SCRIPT_EVIDENCE = 20;
 
-/** Whether a text is written in Traditional characters: of the common characters that differ, most in their Traditional forms. */
+/** The characters a text's script is read from, at most: a page keeps one script. */
+export const SCRIPT_SAMPLE = 20_000;
+
+/** Whether a text is written in Traditional characters: of the common characters that differ (in its first SCRIPT_SAMPLE), most in their Traditional forms. */
 export function traditionalScript(text: string): boolean {
   let traditional = 0;
   let simplified = 0;
-  for (const ch of text) {
-    if (TRADITIONAL_ONLY.includes(ch)) traditional++;
-    else if (SIMPLIFIED_ONLY.includes(ch)) simplified++;
+  for (const ch of text.slice(0, SCRIPT_SAMPLE)) {
+    if (TRADITIONAL_ONLY.has(ch)) traditional++;
+    else if (SIMPLIFIED_ONLY.has(ch)) simplified++;
   }
   return traditional >= SCRIPT_EVIDENCE && traditional > 2 * simplified;
 }

@@ -106,7 +106,8 @@ const LIST_ITEMS = 2;
  * `i + 1` runs on an item: a sentence ending a line inside an item ends no paragraph; the next mark does.
  */
 function inItem(lines: readonly string[]): (i: number) => boolean {
-  const marked = (i: number): boolean => i < lines.length && BULLET_RE.test(lines[i].trim());
+  // (an item runs its sentence with its clauses, ■近日，…; a marked subhead, ■ 老旧小区改造提速, heads paragraphs of its own)
+  const marked = (i: number): boolean => i < lines.length && BULLET_RE.test(lines[i].trim()) && CLAUSE_MARKS.test(lines[i]);
   const first = lines.findIndex((_, i) => marked(i));
   const listed = first >= 0 && lines.filter((_, i) => marked(i)).length >= LIST_ITEMS;
   return (i) => listed && i >= first && !marked(i + 1);

@@ -117,7 +117,10 @@ function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
     if (!next) {
       // (the credits after the header's parts, 第2版 综合新闻 责任编辑 陈思远, field test 27, as after a date line)
       const credits = i > 0 && cur.dated ? parseCredits(words.slice(i).join(' '))?.fields : undefined;
-      if (credits) return { ...cur, found: { ...cur.found, credits: { ...cur.found.credits, ...credits } } };
+      if (credits) {
+        cur = { ...cur, found: { ...cur.found, credits: { ...cur.found.credits, ...credits } } };
+        break;
+      }
       // (the page's name set first, 社会新闻  2026年3月2日 星期一  第7版: a part only at the start of a line giving the page number, field test 26)
       if (i > 0 || found.header.section || !SECTION_RE.test(words[i])) return undefined;
       section = words[i++];

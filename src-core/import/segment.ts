@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -195,7 +195,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = labelled.map(classify);
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), traditional: traditionalScript(labelled.map(textOf).join('')) };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), traditional: traditionalScript(sampleText(labelled)) };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   for (const d of w.drafts) finishArticle(d, res, o, guess);
   return res;
@@ -330,6 +330,13 @@ function startsGroup(w: Walk, i: number): boolean {
   // (a briefs' label after a blank line and a story's end heads the column of briefs under it: 简讯⏎■近日，…, field test 27)
   const briefsColumn = briefsLabel(textOf(blocks[i])) && blocks[i].gapBefore > 0 && afterStoryEnd(cur);
   return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+}
+
+/** The blocks' text from the start, as much as tells a page's script (the blocks in order until SCRIPT_SAMPLE's worth). */
+function sampleText(blocks: SourceBlock[]): string {
+  let out = '';
+  for (let i = 0; i < blocks.length && out.length < SCRIPT_SAMPLE; i++) out += textOf(blocks[i]);
+  return out;
 }
 
 /** Whether the story's text so far ends as a story does (`storyEnds`): a title line under it may head the next. */
@@ -822,8 +829,10 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     if (firstDeck < 0) firstDeck = group.length;
     const last = group.length - 1;
     if (firstDeck === group.length && last > 0 && !roles[last] && !roles[last - 1] && explainsAbove(group[last - 1].text, group[last].text)) firstDeck = last;
+    // (not over a line a kicker's dash or colon leads into its 主题)
     const top = group.findIndex((g, k) => !roles[k] && !columnLine(g.text) && !endsWithColon(g.text));
-    if (firstDeck === group.length && subtitlesUnder && top >= 0 && top < last && roles.every((r) => !r)) firstDeck = top + 1;
+    const ledIn = group.some((g) => endsWithColon(g.text) || g.text.trimEnd().endsWith('——'));
+    if (firstDeck === group.length && subtitlesUnder && !ledIn && top >= 0 && top < last && roles.every((r) => !r)) firstDeck = top + 1;
     for (let k = firstDeck - 1; k >= 0; k--) {
       if (!roles[k] && !endsWithColon(group[k].text)) {
         h = k;
@@ -855,8 +864,8 @@ function columnLine(text: string): boolean {
   return (columnNameLike(text) && !PLACE_ALONE_RE.test(text.trim())) || briefsLabel(text);
 }
 
-/** A name alone in square brackets (【法治在线】, [今日谈]). */
-const BRACKETED_NAME_RE = /^[【\[［]\s*([^【】\[\]［］]+?)\s*[】\]］]$/u;
+/** A name alone in square brackets, as a 栏头's frame reads in OCR (【法治在线】, [今日谈], 〖…〗, 〔…〕). */
+const BRACKETED_NAME_RE = /^[【\[［〖〔]\s*([^【】\[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
@@ -1004,7 +1013,9 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     const prev = joined[joined.length - 1];
     // (a paragraph opening with a dateline opens an item, 简讯's: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (or an item a lead-in introduces: …分为4个展区——⏎“历序时新”展示…, field test 26; 主要措施：⏎一、…)
-    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans));
+    // (and a row of stars dividing a story's sections stands alone: ＊　＊　＊)
+    const divided = [prev, p].some((q) => !!q && STAR_ROW_RE.test(spansText(q.spans).trim()));
+    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
     if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
@@ -1028,13 +1039,16 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   return joined;
 }
 
-/** Whether paragraph `a` leads into `b` as an item of its own: `a` ends in a dash or a colon, `b` opens with a quotation or a number. */
+/**
+ * Whether paragraph `a` leads into `b` as an item of its own: `a` ends in a dash and `b` opens with a
+ * quotation or a number, or `a` ends in a colon and `b` opens with a number (after a colon a quotation
+ * is what was said, the sentence running on: …指出：⏎“营商环境就是生产力。”会议还…).
+ */
 function introduces(a: string, b: string): boolean {
-  return LEAD_IN_RE.test(a.trimEnd()) && (OPENS_QUOTE_RE.test(b.trim()) || SUBHEAD_MARK_RE.test(b.trim()));
+  const end = a.trimEnd();
+  const next = b.trim();
+  return (end.endsWith('——') && OPENS_QUOTE_RE.test(next)) || (/(?:——|[：:])$/.test(end) && SUBHEAD_MARK_RE.test(next));
 }
-
-/** A lead-in's end: a dash (——) or a colon. */
-const LEAD_IN_RE = /(?:——|[：:])$/;
 
 /** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */
 function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: ArticleGuess): void {

@@ -8,10 +8,10 @@
  * (`paragraphEnds`: one paragraph a line, a title standing alone) starts one too; the lines of one
  * paragraph are joined (no space between CJK characters).
  */
-import { titleLabel } from './labels';
-import { COMMA_RE, endsInPunctuation } from './chars';
+import { cuttableMarkLength, titleLabel } from './labels';
+import { COMMA_RE, endsInPunctuation, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, titleLike } from './roles';
+import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import type { SourceBlock } from './segment';
@@ -19,10 +19,10 @@ import type { SourceBlock } from './segment';
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
 const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
 
-/** A line of nothing but stars or dots set apart (＊　＊　＊, * * *, ※ ※ ※): a break between two stories. */
-const STORY_BREAK_RE = /^(?:[＊*※★☆◆◇●○·•][\s\u3000]*){2,}$/u;
-/** The blank lines such a break counts as: a story's end, as two blank lines are. */
+/** The blank lines a divider between two stories counts as: a story's end, as two blank lines are. */
 const STORY_GAP = 2;
+/** A title line centred with spaces (not a paragraph's indent of two full-width spaces). */
+const CENTRED_RE = /^ {3,}\S/;
 
 /** 编者按 on a line of its own (【编者按】, 编者按：). */
 const EDITORS_NOTE_LABEL = /^[【\[［]?\s*编者按\s*[】\]］]?\s*[:：]?$/;
@@ -47,8 +47,11 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   const alone = !lines[idx + 1]?.trim();
   if ((under && namesOnly(line) && alone) || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
   // a label heads a story with its own title under it; straight over text, the short line is that text's headline
-  // (a title under it may be centred with spaces, as an OCR'd page sets it: 【法治在线】⏎              综治联动 打开)
-  if (!pending && SECTION_LABEL.test(t) && titleLine((nextLine(lines, idx) ?? '').trim())) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  // (a title under it may be centred with spaces, as an OCR'd page sets it: 【法治在线】⏎              综治联动 打开;
+  // a paragraph's indented first line is no title; a box a story closes with, 【相关链接】, and 【可删】 are no 栏目)
+  const next = nextLine(lines, idx) ?? '';
+  const label = SECTION_LABEL.test(t) && !storySection(t) && cuttableMarkLength(t) === 0;
+  if (!pending && label && titleLine(CENTRED_RE.test(next) ? next.trim() : next)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
   return undefined;
 }
 
@@ -93,7 +96,7 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
   let gap = 0;
   let skipTo = 0;
   let notePrefix = '';
-  /** The blocks a row of stars stands right before (`STORY_BREAK_RE`). */
+  /** The blocks a row of stars between two stories stands right before (`STAR_ROW_RE`). */
   const breaks: number[] = [];
   /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that. */
   const flush = (overPicture = false, beforeIndent = false): void => {
@@ -118,8 +121,9 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
       gap++;
       return;
     }
-    // a row of stars or dots alone (＊　＊　＊) parts two stories: read as the blank lines that do (field test 27)
-    if (STORY_BREAK_RE.test(line.trim())) {
+    // a row of stars alone (＊　＊　＊) over a title line parts two stories: read as the blank lines that do (field test 27);
+    // over text it divides one story's sections, and stays in it
+    if (STAR_ROW_RE.test(line.trim()) && titleLine((nextLine(lines, idx) ?? '').trim())) {
       flush();
       gap += STORY_GAP;
       breaks.push(blocks.length);

@@ -10,7 +10,7 @@ import { joinWrappedLines, removeOcrSpaces } from '../../src-core/import/ocr-tex
 import { normalizePunctuationText } from '../../src-core/import/punctuation';
 import { ChangeLog, type ImportReport } from '../../src-core/import/report';
 import { bylineLine, deckLine, imagePlaceholder, jumpAtStart, leadAtStart, parseCredits, rejoinSplitNames, trailingByline } from '../../src-core/import/roles';
-import { plainText } from '../../src-core/model/richtext';
+import { plainText, type RichDoc } from '../../src-core/model/richtext';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const sample = readFileSync(join(root, 'assets/samples/luoyang-daily-page.txt'), 'utf8');
@@ -796,6 +796,33 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.page.header).toMatchObject({ paperName: '明灣日報', date: '2026-04-09', pageNumber: 'B4', section: '文化・生活' });
     expect(r.articles.map((a) => [a.headline, a.deck])).toEqual([['《茶館》有味　匠心出新', '演了近70年的《茶館》依舊賓客盈門'], ['高鐵寵物出行服務升級', '分為「攜寵出行」與「愛寵單獨行」兩種託運模式']]);
     expect(plainText(r.articles[0].body)).not.toContain('＊');
+  });
+
+  it('the rules of field tests 26 and 27 left alone where they must be (review)', async () => {
+    const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const paras = (a: { body: RichDoc }) => plainText(a.body).split('\n');
+    // marked subheads (■ with no clause) head paragraphs that still end where their sentences do
+    const marked = await imp(['我市全力推进城市更新行动', '本报讯（记者 王芳）今年以来，我市以城市更新为抓手，着力提升城市品质。', '■ 老旧小区改造提速', '今年我市计划改造老旧小区120个，目前已开工98个。', '在东城区幸福小区，施工人员正在更换老化管网。', '■ 背街小巷换新颜', '我市还对56条背街小巷进行了提升改造。', '改造后的小巷干净整洁，成为市民休闲的好去处。']);
+    expect(paras(marked.articles[0])).toContain('在东城区幸福小区，施工人员正在更换老化管网。');
+    // a row of stars over text divides one story's sections: one story, the row its own paragraph
+    const divided = await imp(['大山深处的守望者', '', '本报记者 李明', '', '　　清晨五点，山里的雾还没有散。王老师已经站在校门口。', '', '＊　＊　＊', '', '　　三十年前，王老师刚从师范学校毕业，就被分配到了这里。', '', '＊　＊　＊', '', '　　如今，村里修了公路，孩子们上学方便多了。']);
+    expect(divided.articles).toHaveLength(1);
+    expect(paras(divided.articles[0])).toEqual(['清晨五点，山里的雾还没有散。王老师已经站在校门口。', '＊＊＊', '三十年前，王老师刚从师范学校毕业，就被分配到了这里。', '＊＊＊', '如今，村里修了公路，孩子们上学方便多了。']);
+    // a decorative row under a headline keeps it the story's
+    const row = await imp(['全市春耕生产全面展开', '◆◆◆◆◆◆◆◆◆◆◆◆', '　　本报讯（记者 王芳）连日来，全市各地抢抓农时，春耕生产全面展开。', '　　在城郊乡，农机手们正忙着整地播种。']);
+    expect(row.articles[0].headline).toBe('全市春耕生产全面展开');
+    // 【相关链接】 is a box the story closes with, 【编者的话】 over an indented paragraph no 栏目
+    const link = await imp(['我市新增5家国家级专精特新企业', '', '　　本报讯（记者 王芳）日前，工信部公布名单，我市5家企业上榜。', '　　截至目前，我市国家级专精特新企业已达32家。', '', '【相关链接】', '什么是专精特新企业', '　　专精特新企业是指具有专业化、精细化、特色化、新颖化特征的中小企业。']);
+    expect(link.articles).toHaveLength(1);
+    expect(link.page.columnNames).toEqual([]);
+    const note = await imp(['加快建设现代化产业体系', '', '　　本报讯（记者 王芳）3月2日，全市现代化产业体系建设推进会召开。', '', '【编者的话】', '　　党的二十大报告明确提出要加快建设现代化', '产业体系。本报今起推出系列报道，敬请关注。']);
+    expect(note.page.columnNames).toEqual([]);
+    // after a colon a quotation is what was said: a column break there is joined
+    const said = await imp(['我市召开优化营商环境大会', '', '　　本报讯（记者 王芳）3月2日，我市召开优化营商环境大会。市长李明在会上强调，要进一步转变作风。他', '在讲话中指出：', '', '“营商环境就是生产力，各级各部门要真心实意为企业排忧解难。”会议还表彰了一批先进单位。']);
+    expect(paras(said.articles[0])).toHaveLength(1);
+    // on a Traditional page a kicker's dash still leads into the 主题 under it
+    const trad = await imp(['為了更多人端穩飯碗——', '本市舉辦春季大型招聘會', '', ...Array.from({ length: 3 }, (_, i) => `「這是第${i + 1}段。」記者說，這個項目對於國家和學校的發展都很重要，們會繼續關注。`)]);
+    expect(trad.articles[0]).toMatchObject({ kicker: '為了更多人端穩飯碗——', headline: '本市舉辦春季大型招聘會' });
   });
 
   it('the rules of field tests 24 and 25 left alone where they must be (review)', async () => {
