@@ -406,6 +406,11 @@ export function endsWithColon(text: string): boolean {
   return /[:：]\s*$/.test(text);
 }
 
+/** A line leading into what follows: a colon's end or a dash's (南关街道：, 为了更多人端稳饭碗——). */
+export function leadsIn(text: string): boolean {
+  return endsWithColon(text) || text.trimEnd().endsWith('——');
+}
+
 /**
  * An unmarked title line under another that reads as its deck (副题) rather than the headline under
  * a kicker: it runs clauses together with commas (7个项目竣工，28个项目开工，总投资约78亿元) and is

@@ -33,6 +33,7 @@ import {
   explainsAbove,
   editorsSign,
   endsWithColon,
+  leadsIn,
   helpedAlone,
   imagePlaceholder,
   imageReference,
@@ -318,17 +319,18 @@ function startsGroup(w: Walk, i: number): boolean {
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
+  const ended = afterStoryEnd(cur);
   // (with no blank line, after a story's last sentence: 村里有座气象博物馆⏎本报记者 宋豪新⏎…, field test 24)
-  if ((blocks[i].gapBefore > 0 || afterStoryEnd(cur)) && titlesOverByline(w, i)) return true;
+  if ((blocks[i].gapBefore > 0 || ended) && titlesOverByline(w, i)) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
-  const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || afterStoryEnd(cur));
+  const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);
   // (where a blank line parts every two paragraphs, title lines stacked with none between them, after one and a story's end:
   // 河南宝丰县⏎汝瓷产业焕发勃勃生机, 纵横⏎协同破解“政策打架”, field test 25)
   // (not a subhead over a short first line, 送餐上门⏎“饭菜还是热乎的！”: the line under it ends in no mark)
-  const stacked = w.blankEvery && !numbered && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && !endsInPunctuation(textOf(blocks[k])) && afterStoryEnd(cur);
+  const stacked = w.blankEvery && !numbered && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && !endsInPunctuation(textOf(blocks[k])) && ended;
   // (a briefs' label after a blank line and a story's end heads the column of briefs under it: 简讯⏎■近日，…, field test 27)
-  const briefsColumn = briefsLabel(textOf(blocks[i])) && blocks[i].gapBefore > 0 && afterStoryEnd(cur);
+  const briefsColumn = briefsLabel(textOf(blocks[i])) && blocks[i].gapBefore > 0 && ended;
   return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
@@ -357,13 +359,11 @@ function pictureOnly(d: Draft): boolean {
  * so (field test 19: three stories and a 简讯 read as one).
  */
 function newsOpensUnder(w: Walk, i: number, k: number): boolean {
-  const body = w.cur?.body ?? [];
-  const last = body[body.length - 1];
   const title = textOf(w.blocks[i]);
   const next = textOf(w.blocks[k]);
   const opens = opensNews(next) || sharesPlace(title, next);
   // (where blank lines set the paragraphs apart they are no sign: a 栏目's items, each under its title, stay one run)
-  return !!last && !last.image && !inBriefs(w, w.cur!) && w.blocks[i].gapBefore === 0 && storyEnds(spansText(last.spans)) && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
+  return !!w.cur && afterStoryEnd(w.cur) && !inBriefs(w, w.cur) && w.blocks[i].gapBefore === 0 && [...title].length <= SUBHEAD_MAX && !SUBHEAD_MARK_RE.test(title) && opens;
 }
 
 /**
@@ -378,9 +378,8 @@ function newsOpensUnder(w: Walk, i: number, k: number): boolean {
  */
 function loneTitle(w: Walk, i: number, k: number): boolean {
   const cur = w.cur;
-  const last = cur?.body[cur.body.length - 1];
   const title = textOf(w.blocks[i]);
-  if (!cur || !last || last.image || !runsOn(w, i, cur) || !storyEnds(spansText(last.spans))) return false;
+  if (!cur || !afterStoryEnd(cur) || !runsOn(w, i, cur)) return false;
   if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
   // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead;
   // so in a text of one story so far that opens with no dateline or time, a manuscript whose one subhead
@@ -831,7 +830,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     if (firstDeck === group.length && last > 0 && !roles[last] && !roles[last - 1] && explainsAbove(group[last - 1].text, group[last].text)) firstDeck = last;
     // (not over a line a kicker's dash or colon leads into its 主题)
     const top = group.findIndex((g, k) => !roles[k] && !columnLine(g.text) && !endsWithColon(g.text));
-    const ledIn = group.some((g) => endsWithColon(g.text) || g.text.trimEnd().endsWith('——'));
+    const ledIn = group.some((g) => leadsIn(g.text));
     if (firstDeck === group.length && subtitlesUnder && !ledIn && top >= 0 && top < last && roles.every((r) => !r)) firstDeck = top + 1;
     for (let k = firstDeck - 1; k >= 0; k--) {
       if (!roles[k] && !endsWithColon(group[k].text)) {
@@ -1047,7 +1046,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
 function introduces(a: string, b: string): boolean {
   const end = a.trimEnd();
   const next = b.trim();
-  return (end.endsWith('——') && OPENS_QUOTE_RE.test(next)) || (/(?:——|[：:])$/.test(end) && SUBHEAD_MARK_RE.test(next));
+  return (end.endsWith('——') && OPENS_QUOTE_RE.test(next)) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
 }
 
 /** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */
