@@ -521,13 +521,15 @@ function opensStory(w: Walk, k: number): boolean {
  * Not over a photographer's credit: that line and the one above it are a picture's caption (`capturesPicture`).
  */
 function titlesOverByline(w: Walk, i: number): boolean {
-  let k = i;
-  for (let run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
-    if (w.classes[k] === 'byline') {
-      const after = nextIndex(w, k);
-      return run > 0 && after < w.blocks.length && w.classes[after] === 'body' && !endsInPhotoCredit(textOf(w.blocks[k]));
-    }
+  const group: TitleGroup = [];
+  for (let k = i, run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
+    const after = nextIndex(w, k);
+    const bodyUnder = after < w.blocks.length && w.classes[after] === 'body';
+    if (w.classes[k] === 'byline') return run > 0 && bodyUnder && !endsInPhotoCredit(textOf(w.blocks[k]));
     if (w.classes[k] !== 'maybe-title') return false;
+    group.push({ text: textOf(w.blocks[k]), block: w.blocks[k] });
+    // (a name alone under a 栏目 and a title is the writer's, as a 言论 signs: 专家观点⏎生态保护不是…⏎吴福象, field test 28)
+    if (run >= 2 && bodyUnder && writerUnderTitles(group)) return true;
   }
   return false;
 }
@@ -544,7 +546,8 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
   const { blocks, classes } = w;
   for (let run = 0; k < blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
     if (blocks[k].gapBefore >= 2) return false;
-    if (opensStory(w, k)) return run > 0;
+    // (a picture under the title lines opens a story as a dateline does: 暖相册⏎坐上惠农公交专线去卖菜⏎[图片], a 图片新闻)
+    if (opensStory(w, k) || classes[k] === 'placeholder' || classes[k] === 'image') return run > 0;
     if (classes[k] === 'body' || classes[k] === 'byline') return run > 0 && !toLead;
     // (a line ending in a comma goes on: a sentence cut short, never a title)
     if (classes[k] !== 'maybe-title' || endsInPunctuation(textOf(blocks[k]))) return false;
@@ -559,11 +562,17 @@ function joinQuotedTitles(group: TitleGroup): TitleGroup {
   const out: TitleGroup = [];
   for (const g of group) {
     const prev = out[out.length - 1];
-    if (prev && leavesOpen(prev.text) && !leavesOpen(prev.text + g.text)) out[out.length - 1] = { ...prev, text: prev.text + g.text };
+    if (prev && ((leavesOpen(prev.text) && !leavesOpen(prev.text + g.text)) || ANSWERS_RE.test(g.text.trim()))) out[out.length - 1] = { ...prev, text: prev.text + g.text };
     else out.push(g);
   }
   return out;
 }
+
+/**
+ * A title line that only ends the one above, 答记者问 under 就《…的意见》 (a headline broken over two
+ * centred lines, field test 28): never a 主题 of its own, so never the line that makes the one above its 引题.
+ */
+const ANSWERS_RE = /^(?:答|回答)(?:本报|新华社)?记者(?:问|提问)$/u;
 
 /** A group of plain lines, no heading or style among them: a Word story's titles set bold by hand, not by style (under a heading, a line of names is its writer). */
 function unmarked(group: TitleGroup): boolean {

@@ -798,6 +798,43 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body)).not.toContain('＊');
   });
 
+  it('an interview page: a headline broken before 答记者问 stays one 主题 under its 引题; a 言论 opens under its 栏目, title and writer after a blank line (field test 28 Z1)', async () => {
+    const wrap = (p: string, n = 17) => Array.from({ length: Math.ceil([...p].length / n) }, (_, i) => [...p].slice(i * n, (i + 1) * n).join(''));
+    const page = [
+      '清河日报　　2026年4月15日　星期三　　第6版　　访谈', '',
+      '市发展改革委负责人', '就《关于加快发展县域经济的实施意见》', '答记者问', '本报记者　王　芳',
+      ...wrap('　　近日，市委办公室、市政府办公室印发《关于加快发展县域经济的实施意见》。市发展改革委负责人就有关情况回答了记者提问。'),
+      ...wrap('　　问：请介绍一下《实施意见》出台的背景。'),
+      ...wrap('　　答：县域经济是国民经济的基本单元，是推动高质量发展的重要支撑。近年来，我市县域经济总量持续扩大。'), '',
+      '专家观点', '县域经济不是城市经济的“配角”', '李明远',
+      ...wrap('县域作为城乡融合发展的重要切入点，在扩大内需、稳定就业方面作用突出。数据背后值得关注的，是增长的路径。'), '',
+      ...wrap('县域经济不是城市经济的“配角”，而是高质量发展的重要支点。守住产业底线，就是守住未来。'), '',
+      '（作者为清河大学经济学院教授）',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.page.banners).toEqual([]);
+    expect(r.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([
+      ['市发展改革委负责人', '就《关于加快发展县域经济的实施意见》答记者问', '本报记者 王芳'],
+      ['', '县域经济不是城市经济的“配角”', '李明远'],
+    ]);
+    expect(r.page.columnNames).toEqual(['专家观点']);
+  });
+
+  it('a 栏目 over a title over a picture opens a 图片新闻 after a story\'s end; a dateline names two places (本报成都、重庆4月21日电, field test 28 Z2)', async () => {
+    const page = [
+      '市场监管部门加强农资打假', '本报北京4月21日电　（记者林丽）记者', '21日从市场监管总局获悉，全国共查', '办化肥质量违法案件3845件。', '',
+      '同时，持续强化监管执法，查处一批', '假劣化肥重大案件。', '',
+      '暖相册', '坐上惠农公交专线去卖菜', '[图片]', '　　早晨6点，天刚蒙蒙亮，定扒村', '公交车站热闹不已。村民们正在等', '待搭乘惠农公交专线，赶往市区卖菜。', '杨光伟　摄', '',
+      '四川成都开展行道树排查整治', '本报成都4月21日电　（记者李凯）', '成都市近日发起市民园丁行动。', '',
+      '成都同步开展排查整治专项行动，', '已完成整改351处。', '',
+      '川渝两地知识产权案件数量下降', '　　本报成都、重庆4月21日电', '（记者游仪）21日，川渝两地高级人民', '法院联合举行新闻发布会。', '　　2025年四川法院共新收各类知', '识产权案件20647件。',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['市场监管部门加强农资打假', '坐上惠农公交专线去卖菜', '四川成都开展行道树排查整治', '川渝两地知识产权案件数量下降']);
+    expect(r.columnLinks).toEqual([{ articleId: r.articles[1].id, columnName: '暖相册' }]);
+    expect(r.articles[3].lead).toBe('本报成都、重庆4月21日电（记者游仪）');
+  });
+
   it('the rules of field tests 26 and 27 left alone where they must be (review)', async () => {
     const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
     const paras = (a: { body: RichDoc }) => plainText(a.body).split('\n');
