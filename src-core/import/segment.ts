@@ -875,13 +875,33 @@ function columnLine(text: string): boolean {
 /** A name alone in square brackets, as a 栏头's frame reads in OCR (【法治在线】, [今日谈], 〖…〗, 〔…〕). */
 const BRACKETED_NAME_RE = /^[【\[［〖〔]\s*([^【】\[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/u;
 
+/**
+ * A 栏目 written after the headline in brackets, as the web edition titles a page and copy pasted from
+ * it keeps (“现场办”解了“证明难”（在现场）, field test 28): printed as the 栏头, never in the 主题. Not a
+ * part's number or a note the headline keeps: （上）, （之一）, （1）, （附图）.
+ */
+function columnTail(text: string): { headline: string; column: string } | undefined {
+  const m = TAIL_COLUMN_RE.exec(text.trim());
+  return m && !KEPT_TAIL_RE.test(m[2].trim()) ? { headline: m[1].trim(), column: m[2].trim() } : undefined;
+}
+
+const TAIL_COLUMN_RE = /^(.{4,}?)[（(]([^（()）。，；！？,;!?]{2,30})[）)]$/u;
+const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附图|图|组图|视频|全文|摘要|摘编|节选|连载)$/u;
+
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const line = g.block.line;
   switch (role) {
     case 'headline': {
+      const tail = res.columnLinks.some((l) => l.articleId === d.id) ? undefined : columnTail(g.text);
+      if (tail) {
+        const columnName = cleanTitle(tail.column, o, { articleId: d.id, field: 'column' });
+        res.page.columnNames.push(columnName);
+        res.columnLinks.push({ articleId: d.id, columnName });
+        guess('column-name', tail.column, 0.8, '标题末尾括号里的栏目名（网络版的写法），移作栏头', 'a column name in brackets at the headline\'s end (as the web edition writes it): taken as the column (栏头)', d.id, line);
+      }
       // a headline labelled over two lines (主题：… twice) is one headline
-      const text = cleanTitle(g.text, o, { articleId: d.id, field: 'headline' });
+      const text = cleanTitle(tail ? tail.headline : g.text, o, { articleId: d.id, field: 'headline' });
       d.headline = d.headline ? `${d.headline} ${text}` : text;
       d.headlineLevel = g.block.level || 1;
       d.titleLine = line;

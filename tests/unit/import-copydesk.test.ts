@@ -68,6 +68,16 @@ describe('labelled title lines', () => {
     expect(titles(a)).toMatchObject({ kicker: '春耕时节：', headline: '万亩良田 机声隆隆', deck: '记宜阳县春耕生产一线' });
   });
 
+  it('a 栏目 the web edition writes after the headline in brackets is the column, not the 主题; a part number stays (field test 28 Z3)', async () => {
+    const md = (title: string) => importFiles([{ name: 'a.md', bytes: new TextEncoder().encode(`### 江西萍乡推动减证便民——\n\n# ${title}\n\n本报记者 杨颜菲\n\n“就快装好了！”在萍乡市源头村，村民黄侨喜上眉梢。\n`) }]);
+    const r = await md('“现场办”解了“证明难”（在现场）');
+    expect(titles(r.articles[0])).toMatchObject({ kicker: '江西萍乡推动减证便民——', headline: '“现场办”解了“证明难”', byline: '本报记者 杨颜菲' });
+    expect(r.columnLinks).toEqual([{ articleId: r.articles[0].id, columnName: '在现场' }]);
+    const part = await md('千年古镇的新生（上）');
+    expect(part.articles[0].headline).toBe('千年古镇的新生（上）');
+    expect(part.columnLinks).toEqual([]);
+  });
+
   it('the same manuscript as Markdown', async () => {
     const { a } = await one('labels', '05-headings.md');
     expect(titles(a)).toMatchObject({ kicker: '春耕时节：', headline: '万亩良田 机声隆隆', deck: '——记宜阳县春耕生产一线' });
