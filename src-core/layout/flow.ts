@@ -2,6 +2,7 @@ import type { Article } from '../model/document';
 import type { ComposedParagraph } from '../typeset/compose';
 import { composeOptions, type LayoutContext } from './context';
 import { flowables, flowSize, type Flowable } from './flowables';
+import { fillHeadingGaps, type FlowPlan, type HeadingPush } from './heading-gaps';
 import { shiftLines } from './line-shift';
 import { emitLine, type Source } from './lines';
 import type { Overset, TypoReport } from './page-layout';
@@ -21,6 +22,8 @@ interface FlowState {
   oversetLines: number;
   oversetChars: number;
   oversetFrom?: Overset['from'];
+  /** A dry run's: no line set, no line counted; where each paragraph ends and where a heading left a column short. */
+  dry?: { ends: number[]; pushes: HeadingPush[] };
 }
 
 /** Flows the article's body through `slots` at measure `width`; returns the slots it used. */
@@ -34,14 +37,32 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
     return cp;
   });
   shiftLines(ctx, flow, composed, width);
+  fillHeadingGaps(ctx, flow, composed, width, () => dryRun(ctx, flow, composed, slots, report));
   const state: FlowState = { slots, sources, owner: article.id, report, slot: 0, oversetLines: 0, oversetChars: 0 };
   for (let fi = 0; fi < flow.length; fi++) {
     const cp = composed[fi];
     if (isLoneLast(cp)) report.loneCharacters++;
-    placeParagraph(ctx, state, { cp, f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length, headingsUnder: headingsUnder(ctx, flow, composed, fi) });
+    placeParagraph(ctx, state, placing(ctx, flow, composed, fi));
   }
   if (state.oversetLines > 0) ctx.out.overset.push({ articleId: article.id, characters: state.oversetChars, lines: state.oversetLines, from: state.oversetFrom });
   return state.slot;
+}
+
+function placing(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], fi: number): Placing {
+  return { cp: composed[fi], f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length, headingsUnder: headingsUnder(ctx, flow, composed, fi) };
+}
+
+/** The flow's places without setting a line: where each paragraph ends, and the blank a heading moved on leaves. */
+function dryRun(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], slots: Slot[], report: TypoReport): FlowPlan {
+  const dry = { ends: [] as number[], pushes: [] as HeadingPush[] };
+  const state: FlowState = { slots, sources: [], owner: '', report, slot: 0, oversetLines: 0, oversetChars: 0, dry };
+  for (let fi = 0; fi < flow.length; fi++) {
+    const at = dry.pushes.length;
+    placeParagraph(ctx, state, placing(ctx, flow, composed, fi));
+    for (const push of dry.pushes.slice(at)) push.heading = fi;
+    dry.ends[fi] = state.slot;
+  }
+  return dry;
 }
 
 /** A column this many grid lines deep or less keeps a subhead with one line of text under it, not two (see placeParagraph). */
@@ -77,7 +98,10 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     const colEnd = columnEndIndex(slots, state.slot);
     const after = colEnd - columnStartIndex(slots, state.slot) <= SHORT_COLUMN ? 1 : 2;
     const needed = cp.lines.length * depth + p.headingsUnder + after;
-    if (state.slot + needed > colEnd && colEnd < slots.length) state.slot = colEnd;
+    if (state.slot + needed > colEnd && colEnd < slots.length) {
+      state.dry?.pushes.push({ heading: -1, gap: colEnd - state.slot, column: columnStartIndex(slots, state.slot) });
+      state.slot = colEnd;
+    }
   }
   // A closing byline is kept with its last paragraph: when the byline would open a new column,
   // the paragraph's last line goes over with it.
@@ -91,6 +115,7 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     if (carryLastLine && li === cp.lines.length - 1 && state.slot < slots.length) state.slot = columnEndIndex(slots, state.slot);
     if (depth > 1) state.slot = nextSlotRun(slots, state.slot, depth);
     if (state.slot >= slots.length) {
+      if (state.dry) continue;
       const line = cp.lines[li];
       if (state.oversetLines++ === 0 && line.start < cp.tags.length) {
         const src = state.sources[cp.tags[line.start]];
@@ -101,6 +126,7 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     }
     const s = slots[state.slot];
     state.slot += depth;
+    if (state.dry) continue;
     // The em box sits on the foot of its last grid line, so its baseline is the grid's baseline.
     if (!ctx.measureOnly) emitLine(ctx, cp, li, s.x, s.y + (depth - 1) * geo.pitch + geo.bodySize - size, state.owner, state.sources);
     tally(report, cp, li, justified, page.typeset.maxExpansion);

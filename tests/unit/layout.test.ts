@@ -251,6 +251,20 @@ describe('flow through columns and overset', () => {
     expect(columnOf(pl, subhead)).toBe(1);
   });
 
+  it('fills the lines a subhead moved on leaves at a column foot by re-breaking the column\'s paragraphs a line longer (拉行), the subhead still opening the next column', () => {
+    // 50 characters + indent are exactly 4 lines: a little tracking sets them in 5, the column's 5th line no longer blank
+    const { pl, subhead } = subheadAtFoot(5);
+    const body = runs(pl).filter((r) => r.source?.field === 'body' && !r.text.includes('小标题'));
+    const first = body.filter((r) => columnOf(pl, r) === 0);
+    expect(new Set(first.map((r) => r.y)).size).toBe(5);
+    expect(columnOf(pl, subhead)).toBe(1);
+    expect(pl.overset).toEqual([]);
+    // a paragraph whose last line is short cannot gain a line within the tracking limit: the blank stays, the subhead moves all the same
+    const short = headingsAfter(5, 40, ['小标题']);
+    expect(columnOf(short.pl, short.heads[0])).toBe(1);
+    expect(new Set(runs(short.pl).filter((r) => r.source?.field === 'body' && columnOf(short.pl, r) === 0).map((r) => r.y)).size).toBe(4);
+  });
+
   /** A 2-column block `rows` deep: a paragraph of `first` characters, then the given headings, then text; the page laid out and each heading's run. */
   function headingsAfter(rows: number, first: number, heads: string[]) {
     const doc = emptyDocument('broadsheet');
