@@ -885,7 +885,8 @@ function columnTail(text: string): { headline: string; column: string } | undefi
   return m && !KEPT_TAIL_RE.test(m[2].trim()) ? { headline: m[1].trim(), column: m[2].trim() } : undefined;
 }
 
-const TAIL_COLUMN_RE = /^(.{4,}?)[（(]([^（()）。，；！？,;!?]{2,30})[）)]$/u;
+/** (a 栏目's name: Han characters, quotation marks, a middle dot between its parts, numbers; no sentence, no Latin note) */
+const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]$`, 'u');
 const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附图|图|组图|视频|全文|摘要|摘编|节选|连载)$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */

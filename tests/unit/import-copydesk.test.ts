@@ -76,6 +76,8 @@ describe('labelled title lines', () => {
     const part = await md('千年古镇的新生（上）');
     expect(part.articles[0].headline).toBe('千年古镇的新生（上）');
     expect(part.columnLinks).toEqual([]);
+    // nor a note with Latin letters or a space in it
+    expect((await md('扫描件的预期结果（OCR 的 page.txt）')).articles[0].headline).toBe('扫描件的预期结果（OCR 的 page.txt）');
   });
 
   it('the same manuscript as Markdown', async () => {
