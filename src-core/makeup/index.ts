@@ -12,6 +12,7 @@ import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
 import { charsFor, fillShort, SHORT_OF_COPY, sumStats } from './filler';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
+import { fittingPick } from './fitting-pick';
 import { refill, type RefillInput } from './refill';
 import { search, type Candidate, type Placement } from './search';
 import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
@@ -82,14 +83,62 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
     stats = sumStats(stats, cur.result.stats);
     if (fuller(cur, kept.run)) kept = { run: cur, moved: [...moved] };
   }
+  // (the rounds held the stories that did not fit one by one; the page still holed, a 组版 picks the ones that fill it)
+  const picked = pickToFill(request, env, first, kept.run, budget - stats.ms);
+  if (picked) {
+    stats = sumStats(stats, picked.run.result.stats);
+    if (picked.keep) kept = { run: picked.run, moved: picked.moved };
+  }
   const result = kept.run === first ? first.result : withFirstRun(kept.run, first, kept.moved);
   return { ...result, stats: { ...stats, stoppedBy: kept.run.result.stats.stoppedBy } };
+}
+
+/**
+ * 选稿补满 after the rounds, when their page still has a hole over the limit while it holds stories
+ * (`pickedRanking`): the run in the picked ranking, whether it is the page to keep, and the stories it
+ * passes over. A page within the hole limit is kept over one that is not whatever it holds: it is the
+ * page the rounds could not make (field set U, a night's copy for 四开: a hole of 20 column-lines → 0).
+ */
+function pickToFill(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, first: Ranked, kept: Ranked, left: number): { run: Ranked; keep: boolean; moved: Article[] } | undefined {
+  const best = kept.result.alternatives[0];
+  if (!best || best.score.largestHole <= HOLE_LIMIT || !best.heldOver.length || first.leadLocked || left <= 0 || kept.result.stats.stoppedBy === 'time') return undefined;
+  const picked = pickedRanking(first, best);
+  if (!picked) return undefined;
+  const run = makeUpRanked({ ...request, ranking: picked.ranking, options: { ...request.options, timeBudgetMs: left } }, env);
+  const keep = fuller(run, kept) || (withinLimit(run) && !withinLimit(kept));
+  return { run, keep, moved: request.document.articles.filter((a) => picked.passed.has(a.id)) };
+}
+
+/**
+ * The first run's ranking with the stories that fill the page picked first (`fittingPick`): the lead,
+ * then the picked in rank order, then the rest; and the stories it passes over (ranked above the last
+ * one picked, not picked). The room is what the lead leaves as the best page sets it (the estimate's
+ * lead at its natural size is no guide to a lead the levers set a column deeper). Undefined when the
+ * lead is not on that page or the pick is the ranking's own order.
+ */
+function pickedRanking(first: Ranked, best: Alternative): { ranking: string[]; passed: Set<string> } | undefined {
+  const { cells, free } = first.estimate;
+  const [lead, ...rest] = first.ranked.filter((id) => cells.has(id));
+  const block = best.blocks.find((b) => b.kind === 'article' && b.articleId === lead);
+  if (!block || block.kind !== 'article') return undefined;
+  const leadCells = columnDepths(block).reduce((n, d) => n + d, 0);
+  const pick = fittingPick(rest.map((id) => ({ id, cells: cells.get(id)! })), free - leadCells);
+  if (!pick || pick.every((id, i) => rest[i] === id)) return undefined;
+  const chosen = new Set(pick);
+  const lastPicked = rest.indexOf(pick[pick.length - 1]);
+  return { ranking: [lead, ...pick, ...first.ranked.filter((id) => id !== lead && !chosen.has(id))], passed: new Set(rest.slice(0, lastPicked).filter((id) => !chosen.has(id))) };
 }
 
 /**
  * Whether a run's best page is better than another's: of two within the hole limit, the one holding fewer
  * stories over; else the one with the smaller hole, if it holds no more over (a smaller hole is not worth a story).
  */
+/** Whether a run's best page is within the hole limit. */
+function withinLimit(r: Ranked): boolean {
+  const best = r.result.alternatives[0];
+  return !!best && best.score.largestHole <= HOLE_LIMIT;
+}
+
 function fuller(a: Ranked, b: Ranked): boolean {
   const [x, y] = [a.result.alternatives[0], b.result.alternatives[0]];
   if (!x || !y) return !!x;
@@ -128,6 +177,9 @@ interface Ranked {
   missed: Article[];
   /** No page keeping the rules, 补空's included, was within the hole limit before their titles were opened up. */
   holed: boolean;
+  estimate: CopyEstimate;
+  /** The lead was locked on the page (no story is made the lead). */
+  leadLocked: boolean;
 }
 
 /**
@@ -159,7 +211,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow, estimate } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
@@ -213,7 +265,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy }, shortBy: short?.cells };
-  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed };
+  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed, estimate, leadLocked };
 }
 
 /**
@@ -395,12 +447,13 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article; estimate: CopyEstimate } {
   const free = freeCells(measurer.geo, obstacles);
   const unplaceable = new Set<string>();
   const { columns } = measurer.geo;
   const out: Article[] = [];
   const fillers: Article[] = [];
+  const estimate: CopyEstimate = { free, cells: new Map() };
   let area = 0;
   let full = false;
   let overflow: Article | undefined;
@@ -434,6 +487,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
       continue;
     }
     const cells = cellsOf(chosen);
+    estimate.cells.set(a.id, cells);
     // Once the page is full, every lower-ranked article is held over too: never a lower rank in a higher one's place;
     // but a few short ones without pictures are kept aside to fill a page the others leave with a hole (补空, `refill`).
     if (full || (out.length > 0 && area + cells > free * COPY_CAP)) {
@@ -450,7 +504,13 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     out.push(chosen);
   }
   const roomy = full || area <= 0 ? 1 : Math.min(ROOMY_MOST, Math.max(1, free / area));
-  return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable, overflow };
+  return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable, overflow, estimate };
+}
+
+/** The copy estimate of a run: the free cells, and each story's cells at its natural size (those no page could take left out). */
+interface CopyEstimate {
+  free: number;
+  cells: Map<string, number>;
 }
 
 /** Copy short of the page lets its pictures take up to this much more of it than their rank's share. */
