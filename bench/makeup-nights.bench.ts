@@ -1,8 +1,9 @@
 /**
  * Make-up on days shaped like a real night's copy, which it was never tuned for: a lead of 1,200–2,500
  * characters with a picture, then middle stories, long ones and briefs (简讯) in a desk's proportions,
- * one or two pictures, more copy than the page holds. 24 四开 and 24 对开 days from seeds, each judged
- * from its PDF (poppler: the largest blank hole). One printed line per figure.
+ * one or two pictures, more copy than the page holds. 24 四开 and 24 对开 days from seeds, and 24 四开
+ * days given twice the copy, their second story too long to go beside the lead (a desk's whole night for
+ * one page, shaped like field set U: which stories fill it is the make-up's pick), each judged from its PDF (poppler: the largest blank hole). One printed line per figure.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,9 @@ const days = readdirSync(dir).map((f) => JSON.parse(readFileSync(dir + f, 'utf8'
 const paragraphs = days.flatMap((d) => d.articles.flatMap((a) => a.paragraphs));
 const headlines = days.flatMap((d) => d.articles.map((a) => a.headline));
 const photo = samplePage().images[0];
-/** Copy over what the page's text area holds, about (its titles and pictures take the rest). */
+/** Copy over what the page's text area holds, about (its titles and pictures take the rest); a heavy night's. */
 const COPY = 1.15;
+const HEAVY = 2.3;
 
 /** A story length: a brief three times in ten, a middle story five, a long one two. */
 function storyLength(next: () => number): number {
@@ -32,13 +34,14 @@ function storyLength(next: () => number): number {
 }
 
 /** A night's day set from a seed (a linear congruential generator: the same seed, the same set). */
-function night(format: 'broadsheet' | 'tabloid', seed: number): Parameters<typeof makeUp>[0] {
+function night(format: 'broadsheet' | 'tabloid', seed: number, copy: number): Parameters<typeof makeUp>[0] {
   const next = seeded(seed * 7919);
   const base = emptyDocument(format);
   const geo = gridGeometry(base.page);
-  const want = geo.columns * geo.rows * Math.floor(geo.colWidth / geo.bodySize) * 0.8 * COPY;
-  const lengths = [1200 + next() * 1300];
-  while (lengths.reduce((n, x) => n + x, 0) < want) lengths.push(storyLength(next));
+  const want = geo.columns * geo.rows * Math.floor(geo.colWidth / geo.bodySize) * 0.8 * copy;
+  // (a heavy night's second story is too long to go beside the lead: which of the rest fill the page is the pick)
+  const lengths = copy > COPY ? [1800 + next() * 700, 2000 + next() * 600] : [1200 + next() * 1300];
+  while (lengths.reduce((n, x) => n + x, 0) < want) lengths.push(copy > COPY ? 200 + next() * 1300 : storyLength(next));
   const articles = lengths.map((length, i) => {
     const ps: string[] = [];
     for (let n = 0; n < length; n += ps[ps.length - 1].length) ps.push(paragraphs[Math.floor(next() * paragraphs.length)]);
@@ -49,19 +52,23 @@ function night(format: 'broadsheet' | 'tabloid', seed: number): Parameters<typeo
   return { document: { ...base, articles, images }, pictures, options: { timeBudgetMs: 600_000 } };
 }
 
-for (const format of ['tabloid', 'broadsheet'] as const) {
+for (const { format, copy, name } of [
+  { format: 'tabloid', copy: COPY, name: 'tabloid' },
+  { format: 'broadsheet', copy: COPY, name: 'broadsheet' },
+  { format: 'tabloid', copy: HEAVY, name: 'tabloid.heavy' },
+] as const) {
   const times: number[] = [];
   let holes = 0;
   let held = 0;
   for (let seed = 1; seed <= 24; seed++) {
     const t = performance.now();
-    const alt = makeUp(night(format, seed), { fonts }).alternatives[0];
+    const alt = makeUp(night(format, seed, copy), { fonts }).alternatives[0];
     times.push(performance.now() - t);
     const hole = (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0;
     if (hole > HOLE_LIMIT) holes++;
     held += alt.heldOver.length;
   }
-  printFigure(`makeup.nights.${format}.holes`, holes, 'pages', `of 24 night-shaped days at ${Math.round(COPY * 100)}% copy, a hole over ${HOLE_LIMIT} column-lines in the PDF`);
-  printFigure(`makeup.nights.${format}.heldOver`, held / 24, 'stories', 'held over a page, mean');
-  printFigure(`makeup.nights.${format}.time`, median(times), 'ms', 'median make-up time');
+  printFigure(`makeup.nights.${name}.holes`, holes, 'pages', `of 24 night-shaped days at ${Math.round(copy * 100)}% copy, a hole over ${HOLE_LIMIT} column-lines in the PDF`);
+  printFigure(`makeup.nights.${name}.heldOver`, held / 24, 'stories', 'held over a page, mean');
+  printFigure(`makeup.nights.${name}.time`, median(times), 'ms', 'median make-up time');
 }

@@ -119,14 +119,25 @@ function pickToFill(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, first
 function pickedRanking(first: Ranked, best: Alternative): { ranking: string[]; passed: Set<string> } | undefined {
   const { cells, free } = first.estimate;
   const [lead, ...rest] = first.ranked.filter((id) => cells.has(id));
-  const block = best.blocks.find((b) => b.kind === 'article' && b.articleId === lead);
-  if (!block || block.kind !== 'article') return undefined;
-  const leadCells = columnDepths(block).reduce((n, d) => n + d, 0);
-  const pick = fittingPick(rest.map((id) => ({ id, cells: cells.get(id)! })), free - leadCells);
+  const taken = takenCells(best);
+  const leadCells = taken.get(lead);
+  if (leadCells === undefined) return undefined;
+  // (the estimate read against the page: the stories on it take `scale` times the cells it gives them, their levers and pictures as set)
+  const on = rest.filter((id) => taken.has(id));
+  const estimated = on.reduce((n, id) => n + cells.get(id)!, 0);
+  const scale = estimated > 0 ? on.reduce((n, id) => n + taken.get(id)!, 0) / estimated : 1;
+  const pick = fittingPick(rest.map((id) => ({ id, cells: cells.get(id)! })), (free - leadCells) / scale);
   if (!pick || pick.every((id, i) => rest[i] === id)) return undefined;
   const chosen = new Set(pick);
   const lastPicked = rest.indexOf(pick[pick.length - 1]);
   return { ranking: [lead, ...pick, ...first.ranked.filter((id) => id !== lead && !chosen.has(id))], passed: new Set(rest.slice(0, lastPicked).filter((id) => !chosen.has(id))) };
+}
+
+/** The grid cells each story's block takes on a page (a stepped block only as deep as each of its columns). */
+function takenCells(page: Alternative): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const b of page.blocks) if (b.kind === 'article') out.set(b.articleId, (out.get(b.articleId) ?? 0) + columnDepths(b).reduce((n, d) => n + d, 0));
+  return out;
 }
 
 /**

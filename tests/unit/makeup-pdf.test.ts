@@ -186,6 +186,24 @@ describe('made-up day sets, read back from the PDF', () => {
     }
   });
 
+  it('a 四开 night of twice the copy the page holds: when holding the stories that do not fit one at a time leaves a hole, the stories that fill the page are picked (选稿补满), read from the PDF', async () => {
+    const { articles, images, pictures } = scratchDay('tabloid-heavy-night.json');
+    const result = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: UNTIMED }, { fonts });
+    const alt = result.alternatives[0];
+    const placedIds = new Set(alt.document.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
+    const probe = await probePdf(alt.document, fonts);
+    // (before: 29 column-lines blank beside the lead, n2 to n5 held as they did not fit one by one)
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    expect(placedIds.has('n0')).toBe(true);
+    // every story not on the page is held over by name, and the note names those passed over for lower-ranked ones
+    expect([...placedIds, ...alt.heldOver.map((h) => h.articleId)].sort()).toEqual(articles.map((a) => a.id).sort());
+    const passed = articles.filter((a) => !placedIds.has(a.id) && articles.findIndex((b) => b.id === a.id) < Math.max(...[...placedIds].map((id) => articles.findIndex((b) => b.id === id))));
+    const note = result.notes.find((n) => n.zh.includes('在本版排不下'))!.zh;
+    for (const a of passed) expect(note).toContain(`“${a.headline}”`);
+    expect(miscounted(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))), probe.text)).toEqual([]);
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
   it('an edition\'s page, which holds no story to fill itself, still opens up its titles when no page is within the hole limit, read from the PDF', async () => {
     const { articles, images, pictures } = scratchDay('tabloid-line-short.json');
     const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
