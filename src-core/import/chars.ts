@@ -59,7 +59,7 @@ export const BULLET_RE = new RegExp(`^[${BULLETS}]`, 'u');
 export const STAR_ROW_RE = /^[＊*※★☆](?:[ \u3000]*[＊*※★☆])+$/u;
 
 /** A numbered or marked subhead (一、 （二） 3. 第一 ■; not 3.5万) heads a section, never a story. */
-export const SUBHEAD_MARK_RE = new RegExp(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．](?![0-9])|第[一二三四五六七八九十]+[，、 ]|[${BULLETS}])`, 'u');
+export const SUBHEAD_MARK_RE = new RegExp(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．](?![0-9])|[第其][一二三四五六七八九十]+[，、 ]|[${BULLETS}])`, 'u');
 
 /** Sentence-final punctuation, possibly followed by a closing quote or bracket. */
 export const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$|[。！？!?…]$|\.\s*$/;

@@ -15,7 +15,7 @@ import { ChangeLog, emptyReport, pageOnlyColumnNames, type FileReport, type Impo
 import { segment, type SegmentResult, type SourceBlock } from './segment';
 import { blocksFromLines, textLines } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
-import { pageHeaderAtTop } from './page-header';
+import { pageHeaderAtTop, repeatsHeader } from './page-header';
 
 export type { ImportError, ImportResult, InputFile } from './types';
 export type { ImportReport, Guess, NormalizationEntry, Correction, CorrectionField, Fragment, Removed, FileReport } from './report';
@@ -211,20 +211,31 @@ function readText(run: ImportRun, f: InputFile, kind: Kind, fileReport: FileRepo
     return { blocks: md.blocks, mode: 'structured', normalize: options.normalizePunctuation ?? false };
   }
   const lines = textLines(decoded.text);
-  takePageHeader(run, name, lines);
-  return { blocks: blocksFromLines(lines), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
+  const furniture = takePageHeader(run, name, lines);
+  return { blocks: blocksFromLines(lines, furniture), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
 }
 
-/** The page header the lines start with (报名, date, 版次 and 版名) taken into the page's header: blank lines in their place, so line numbers hold. */
-function takePageHeader(run: ImportRun, name: string, lines: string[]): void {
+/**
+ * The page header the lines start with (报名, date, 版次 and 版名) taken into the page's header: blank
+ * lines in their place, so line numbers hold. Returns the lines further down that repeat it (a running
+ * head, `repeatsHeader`), to be read as if they were not there: the paragraph they interrupt runs on.
+ */
+function takePageHeader(run: ImportRun, name: string, lines: string[]): Set<number> {
   const found = pageHeaderAtTop(lines);
-  if (!found) return;
+  if (!found) return new Set();
   Object.assign(run.result.page.header, found.header);
   Object.assign(run.result.page.credits, found.credits);
   for (const i of found.lines) {
     run.report.removed.push({ file: name, line: i + 1, text: lines[i].trim(), reason: 'page header (报名, date, 版次, 版名: went to the page header)' });
     lines[i] = '';
   }
+  const repeated = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!repeatsHeader(found.header, line)) return;
+    run.report.removed.push({ file: name, line: i + 1, text: line.trim(), reason: 'running head repeating the page header (page furniture inside the text)' });
+    repeated.add(i);
+  });
+  return repeated;
 }
 
 /** One file's articles, images, page items and report entries join the import's. */

@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, deckLine, dispatchTag, endsStory, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, deckLine, dispatchTag, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -27,10 +27,22 @@ const TITLE_WIDTH = 30;
 
 /** A line's width in CJK characters (a Latin letter, digit or space is half a character wide). */
 function width(line: string): number {
-  let w = 0;
+  let w = indentOf(line);
   for (const ch of line.trim()) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
   return w;
 }
+
+/**
+ * The width a paragraph's indent takes of its first line, in characters (two full-width spaces: 2): that
+ * line runs to the wrap with it (　　然而，郁达夫的身份到底还是暴露了。 is a full line, field test 29).
+ * A longer run of spaces centres a title and is no indent.
+ */
+function indentOf(line: string): number {
+  const m = INDENT_AT_START_RE.exec(line);
+  return m ? (m[1] ? [...m[1]].length : m[2].length / 2) : 0;
+}
+
+const INDENT_AT_START_RE = /^(?:(\u3000{1,2})|( {2,4}))(?=\S)/u;
 
 /** Where a block stands on its page: what may make its first or last line a title. */
 export interface BlockPlace {
@@ -89,9 +101,10 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   for (let i = 0; i < lines.length - 1; i++) {
     const shortHere = short(i) || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
-    // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…)
+    // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…;
+    // and a note on who else reported or who the writer is, (作者为…), field test 29)
     // (inside a marked item, ■近日，…批复。⏎规划明确，…, a line's sentence end is no paragraph's: `inItem`)
-    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || item(i);
+    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || item(i);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
@@ -155,6 +168,7 @@ function wrapWidth(lines: readonly string[], widths: number[]): number {
  */
 function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
   const chars = lines.map((l) => [...l.replace(/\s/g, '')]);
+  const length = (k: number): number => chars[k].length + indentOf(lines[k]);
   const han = (k: number): boolean => !/[0-9A-Za-z]/.test(lines[k]);
   const inner = chars.slice(1, -1).filter((_, k) => han(k + 1));
   const wrap = median(inner.map((c) => c.length));
@@ -162,7 +176,7 @@ function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
     const next = chars[i + 1] ?? [];
     const second = next.length > 1 ? next[1].codePointAt(0)! : 0;
     const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH || /^[0-9A-Za-z]/.test(next[0] ?? '');
-    return inner.length >= 3 && han(i) && chars[i].length <= wrap - 1 && !pushed;
+    return inner.length >= 3 && han(i) && length(i) <= wrap - 1 && !pushed;
   };
 }
 

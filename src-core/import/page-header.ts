@@ -47,17 +47,53 @@ function number(text: string): number {
   return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
 }
 
-/** A date line: the ISO date, whether it gives the 农历, and the credits after it (2012年6月26日 星期二 责任编辑 林立); undefined when it is no date line. */
-function dateLine(text: string): { date: string; lunar: boolean; credits: Partial<Record<CreditField, string>> } | undefined {
+/** The date a text starts with, as an ISO date, and its length; undefined when it starts with none. */
+function dateAtStart(text: string): { date: string; length: number } | undefined {
   const m = text.match(DATE_RE);
   if (!m) return undefined;
   // (2026年6月19日, or 2026-06-19 / 2026.6.19 as some mastheads print it)
   const [y, mo, d] = m[1] ? [number(m[1]), number(m[2]), number(m[3])] : [Number(m[4]), Number(m[6]), Number(m[7])];
   if (!(y > 1900 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;
-  const rest = text.slice(m[0].length).replace(DATE_TAIL_RE, '').trim();
+  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, length: m[0].length };
+}
+
+/** A date line: the ISO date, whether it gives the 农历, and the credits after it (2012年6月26日 星期二 责任编辑 林立); undefined when it is no date line. */
+function dateLine(text: string): { date: string; lunar: boolean; credits: Partial<Record<CreditField, string>> } | undefined {
+  const at = dateAtStart(text);
+  if (!at) return undefined;
+  const rest = text.slice(at.length).replace(DATE_TAIL_RE, '').trim();
   const credits = rest ? parseCredits(rest)?.fields : {};
   if (!credits) return undefined;
-  return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, lunar: LUNAR_RE.test(text), credits };
+  return { date: at.date, lunar: LUNAR_RE.test(text), credits };
+}
+
+/** The page number a page line gives (第A05版 → A5, 03 要闻 → 03), or undefined. */
+function pageNumberOf(t: string): string | undefined {
+  const page = t.match(PAGE_RE);
+  return page ? (page[2] ? page[1] + page[2] : page[4]) : undefined;
+}
+
+/** The most a running head repeated inside the page runs to, and any one of its words. */
+const RUNNING_HEAD_MAX = 40;
+const RUNNING_WORD_MAX = 10;
+
+/**
+ * A line inside the page repeating its header, as a scan of a page with a running head (页眉) gives one
+ * mid-text (岚州日报  2026年4月26日  副刊, field test 29): the page's date and its paper's name or page
+ * number, short words only, no sentence; or its page line alone (第6版). Page furniture, taken out of the
+ * text it interrupts.
+ */
+export function repeatsHeader(header: PrintedHeader, raw: string): boolean {
+  const t = raw.trim();
+  // (the page's number alone on a line, 第6版, as a scan's running foot leaves it inside a story)
+  if (header.pageNumber !== undefined && /^第/u.test(t) && PAGE_RE.exec(t)?.[3] === undefined && pageNumberOf(t) === header.pageNumber) return true;
+  if (!header.date || [...t].length > RUNNING_HEAD_MAX || /[。，！？；,;!?]/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.some((w) => [...w].length > RUNNING_WORD_MAX)) return false;
+  const dated = words.some((w) => dateAtStart(w)?.date === header.date);
+  const named = !!header.paperName && words.includes(header.paperName);
+  const paged = words.some((w) => header.pageNumber !== undefined && pageNumberOf(w) === header.pageNumber);
+  return dated && (named || paged);
 }
 
 /**
@@ -146,7 +182,7 @@ function headerPart(found: PageHeaderFound, t: string): Taken | undefined {
     if (date.lunar) header.dateLine = 'weekday-lunar';
     Object.assign(credits, date.credits);
   } else if (page) {
-    header.pageNumber = page[2] ? page[1] + page[2] : page[4];
+    header.pageNumber = pageNumberOf(t);
     const section = page[3] ?? page[5];
     if (section) header.section = section;
   } else if (!header.paperName && PAPER_RE.test(t)) header.paperName = t;

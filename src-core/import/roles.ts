@@ -150,7 +150,7 @@ function signedEnd(text: string): RegExpExecArray | undefined {
 }
 
 /** An agency's dateline in brackets at a story's end, as an official text printed whole ends: （新华社北京3月31日电）. */
-const DISPATCH_TAG_RE = /[（(](?:新华社|中新社|人民日报)[^（）()]{0,16}电[）)]$/u;
+const DISPATCH_TAG_RE = /[（(](?:新华社|中新社|人民日报|本报)[^（）()]{0,16}电[）)]$/u;
 
 /** Whether a line or paragraph ends a story's text: a sentence's end, one its writer signs (SIGNED_END_RE), or an agency's dateline in brackets (DISPATCH_TAG_RE). */
 export function endsStory(text: string): boolean {
@@ -199,6 +199,9 @@ const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心
 /** A team's byline: its reporters' names after the role, set apart by 、 (本报记者吴储岐、韩俊杰、苏滨). */
 const TEAM_RE = new RegExp(`^(?:本报)?(?:${REPORTER})\\s*${NAME}(?:\\s*[、，,]\\s*${NAME})+$`, 'u');
 
+/** A reprint's source named in a story's closing brackets: 来源：新华社, 稿源：人民日报. */
+const SOURCE_CREDIT_RE = new RegExp(`^(?:来源|稿源)\\s*[:：]\\s*[${HAN}·]{2,16}$`, 'u');
+
 /**
  * A byline in brackets on a line of its own, as a story ends: （本报记者 刘芳滨 通讯员 吴洪文）,
  * （周 平） (one name spaced out), （县新闻中心 王亚周）, （李红 张明）, a team's (（本报记者吴储岐、…、苏滨）).
@@ -207,6 +210,8 @@ export function bracketedByline(text: string): boolean {
   const m = text.trim().match(/^[（(]\s*(.+?)\s*[）)]$/su);
   if (!m) return false;
   const inner = m[1];
+  // (the agency or paper the story came from, as a reprint ends: （来源：新华社）, field test 27)
+  if (SOURCE_CREDIT_RE.test(inner)) return true;
   if (NOT_NAMES_RE.test(inner)) return false;
   if (TEAM_RE.test(inner)) return true;
   const tokens = inner.split(/\s+/);
@@ -234,10 +239,16 @@ export function editorsSign(text: string, atEnd = false): boolean {
   return !!m && (atEnd || m.index === 0);
 }
 
-/** Whether a line is only a note of who else reported (（裴囡囡参与采写）), as a story's last line: text, never a subhead. */
+/**
+ * Whether a line is only a note of who else reported (（裴囡囡参与采写）) or who the writer is
+ * ((作者为吉林大学文学院副教授), field test 29), as a story's last line: text, never a subhead or a title.
+ */
 export function helpedAlone(text: string): boolean {
-  return HELPED_RE.exec(text.trim())?.index === 0;
+  return HELPED_RE.exec(text.trim())?.index === 0 || AUTHOR_NOTE_RE.test(text.trim());
 }
+
+/** A note in brackets on who the writer is: （作者为…）, （作者系…）, （作者单位：…）. */
+const AUTHOR_NOTE_RE = /^[（(]\s*作者(?:为|系|是|单位)[^（()）]*[）)]$/u;
 
 /**
  * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图",
@@ -300,7 +311,7 @@ export function trailingByline(text: string): { byline: string; length: number }
 }
 
 const LEAD_RE = new RegExp(
-  `^((?:本[报网台刊]讯|本报(?:特约)?(?:记者|通讯员)(?:\\s*[${HAN}]{2,4}){1,4}\\s*报道(?=\\s*\\S)|本报[${HAN}]{1,8}[讯电](?!员)|(?:(?!讯)[${HAN}]){2,8}(?:融媒|网|台)讯|(?:(?!讯)[${HAN}]){2,8}(?<![简快喜资通音])讯(?=\\s*[（(])|新华社[${HAN}0-9０-９]{1,14}电|[${HAN}]{2,12}(?:、[${HAN}]{2,6}){0,3}(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[讯电]|中新社[${HAN}0-9０-９]{1,14}电|中新网[${HAN}0-9０-９]{1,14}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
+  `^((?:本[报网台刊]讯|本报(?:特约)?(?:记者|通讯员)(?:\\s*[${HAN}]{2,4}){1,4}\\s*报道(?=\\s*\\S)|本报[${HAN}]{1,8}[讯电](?!员)|(?:(?!讯)[${HAN}]){2,8}(?:融媒|网|台)讯|(?:(?!讯)[${HAN}]){2,8}(?<![简快喜资通音])讯(?=\\s*[（(])|据?新华社[${HAN}0-9０-９]{1,14}电|[${HAN}]{2,12}(?:、[${HAN}]{2,6}){0,3}(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[讯电]|中新社[${HAN}0-9０-９]{1,14}电|中新网[${HAN}0-9０-９]{1,14}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
   'u',
 );
 

@@ -677,7 +677,7 @@ function writerUnderTitles(group: TitleGroup): boolean {
   const last = group[group.length - 1].text;
   if (group.length >= 3 && personName(last)) return true;
   // (under a 栏目 and a title, two or three characters alone are the writer, whatever the surname: 新民随笔, 基层样本, 晏秋秋)
-  if (group.length >= 3 && columnNameLike(group[0].text) && HAN_ALONE.test(last.trim())) return true;
+  if (group.length >= 3 && columnNameLike(group[0].text.trim().replace(BRACKETED_NAME_RE, '$1')) && HAN_ALONE.test(last.trim())) return true;
   const above = group[group.length - 2]?.text;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
@@ -818,6 +818,8 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
  */
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, { first, subtitlesUnder }: { first: boolean; subtitlesUnder: boolean }, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
+  // (a name in 【】 over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
+  if (group.length > 1 && !roles[0] && BRACKETED_NAME_RE.test(group[0].text.trim()) && columnLine(group[0].text) && !storySection(group[0].text)) roles[0] = 'column';
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -869,7 +871,9 @@ type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
  * 简 讯); not a place alone, which is the 引题 (河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25).
  */
 function columnLine(text: string): boolean {
-  return (columnNameLike(text) && !PLACE_ALONE_RE.test(text.trim())) || briefsLabel(text);
+  // (a name in 【】 alone, 【寰宇平】 over a headline with its comma, field test 29, as over any title)
+  const name = text.trim().replace(BRACKETED_NAME_RE, '$1');
+  return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
 }
 
 /** A name alone in square brackets, as a 栏头's frame reads in OCR (【法治在线】, [今日谈], 〖…〗, 〔…〕). */

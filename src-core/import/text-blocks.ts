@@ -89,7 +89,7 @@ export function textLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
+export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const titled = blocksOpenWithTitles(lines);
   let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
@@ -115,6 +115,8 @@ export function blocksFromLines(lines: readonly string[]): SourceBlock[] {
     pending = undefined;
   };
   lines.forEach((raw, idx) => {
+    // (page furniture read as if it were not there: the paragraph it interrupts runs on)
+    if (furniture.has(idx)) return;
     const line = raw.replace(/^\uFEFF/, '');
     if (!line.trim()) {
       flush();

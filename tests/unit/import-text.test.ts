@@ -835,6 +835,52 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[3].lead).toBe('本报成都、重庆4月21日电（记者游仪）');
   });
 
+  it('a 副刊 page: an indented line ending a sentence at the full width runs on; a running head mid-text is taken out; a writer under 【栏目】 and title; an author note in ASCII brackets ends its piece (field test 29 W1)', async () => {
+    const page = [
+      '岚州日报  2026年4月26日  星期日  第7版  副刊', '',
+      '江南的雨', '张一帆',
+      '　　今年是作家诞辰一百三十周年的纪念。', '读者印象里的他，多半是小说中苦闷的', '青年形象。',
+      '　　然而，他的身份到底还是暴露了。', '宪兵队里熟悉文化界情形的翻译早就认',
+      '岚州日报  2026年4月26日  副刊',
+      '出了他，只因敬重他的为人而未告发。',
+      '(作者为吉林大学文学院副教授)', '',
+      '【文思】', '读书不妨“杂”一点', '安武林',
+      '　　良好的阅读习惯，应该从小培养，而', '且可以培养得很好，这是我的看法。', '',
+      '责任编辑：林晓岚　　校对：周文涛',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => [a.headline, a.byline])).toEqual([['江南的雨', '张一帆'], ['读书不妨“杂”一点', '安武林']]);
+    expect(plainText(r.articles[0].body).split('\n')).toEqual([
+      '今年是作家诞辰一百三十周年的纪念。读者印象里的他，多半是小说中苦闷的青年形象。',
+      '然而，他的身份到底还是暴露了。宪兵队里熟悉文化界情形的翻译早就认出了他，只因敬重他的为人而未告发。',
+      '（作者为吉林大学文学院副教授）',
+    ]);
+    expect(r.page.columnNames).toEqual(['文思']);
+    expect((r.report as ImportReport).fragments).toEqual([]);
+  });
+
+  it('an 国际 page: 【栏目】 over a headline with a comma; a page line alone mid-text is furniture; 其一， heads a section; 据新华社…电 is a dateline; a closing （本报…电） and （来源：新华社） end their stories (field test 29 W2)', async () => {
+    const page = [
+      '汀洲晚报  2026年5月27日  星期三  第6版  国际', '',
+      '【寰宇平】', '告别“菜单”“餐桌”逻辑，中等强国如何为多极化注入正向力量',
+      '今年以来，国际社会围绕这一话题的讨论', '越来越多，不妨从以下几个问题展开剖析。',
+      '其一，何谓中等强国？', '这一概念并无清晰边界，其内涵随着国际', '第6版', '力量结构的变化而不断调整。',
+      '其二，中等强国如何定位？', '中等强国处于大国与小国之间的位置。', '',
+      '刷手机有多累？现在AI能算出来了', '　　据新华社赫尔辛基电 (记者朱昊晨)', '芬兰研究人员开发出一种新方法。', '　　研究结果发表在新一期期刊上。',
+      '（本报赫尔辛基4月7日电）', '',
+      '李强签署国务院令', '公布新的安全规定', '　　新华社北京4月7日电　国务院总理李强日', '前签署国务院令，公布新的规定。', '（来源：新华社）',
+    ].join('\n');
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(page) }]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['告别“菜单”“餐桌”逻辑，中等强国如何为多极化注入正向力量', '刷手机有多累？现在AI能算出来了', '公布新的安全规定']);
+    expect(r.page.columnNames).toEqual(['寰宇平']);
+    const first = plainText(r.articles[0].body);
+    expect(first).toContain('其内涵随着国际力量结构的变化');
+    expect(first).not.toContain('第6版');
+    expect(r.articles[1].lead).toBe('据新华社赫尔辛基电（记者朱昊晨）');
+    expect(plainText(r.articles[1].body).endsWith('（本报赫尔辛基4月7日电）')).toBe(true);
+    expect(r.articles[2].byline).toBe('（来源：新华社）');
+  });
+
   it('the rules of field tests 26 and 27 left alone where they must be (review)', async () => {
     const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
     const paras = (a: { body: RichDoc }) => plainText(a.body).split('\n');
