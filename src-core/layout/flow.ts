@@ -22,7 +22,7 @@ interface FlowState {
   oversetLines: number;
   oversetChars: number;
   oversetFrom?: Overset['from'];
-  /** A dry run's: no line set, no line counted; where each paragraph ends and where a heading left a column short. */
+  /** A dry run's: no line set, no line tallied; where each paragraph ends and where a heading left a column short. */
   dry?: { ends: number[]; pushes: HeadingPush[] };
 }
 
@@ -62,7 +62,7 @@ function dryRun(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagrap
     for (const push of dry.pushes.slice(at)) push.heading = fi;
     dry.ends[fi] = state.slot;
   }
-  return dry;
+  return { ...dry, overset: state.oversetLines };
 }
 
 /** A column this many grid lines deep or less keeps a subhead with one line of text under it, not two (see placeParagraph). */
@@ -115,7 +115,10 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     if (carryLastLine && li === cp.lines.length - 1 && state.slot < slots.length) state.slot = columnEndIndex(slots, state.slot);
     if (depth > 1) state.slot = nextSlotRun(slots, state.slot, depth);
     if (state.slot >= slots.length) {
-      if (state.dry) continue;
+      if (state.dry) {
+        state.oversetLines++;
+        continue;
+      }
       const line = cp.lines[li];
       if (state.oversetLines++ === 0 && line.start < cp.tags.length) {
         const src = state.sources[cp.tags[line.start]];

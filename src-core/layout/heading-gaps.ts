@@ -12,51 +12,53 @@ export interface HeadingPush {
   column: number;
 }
 
-/** A flow's places, from a dry run: the slot after each paragraph's last line, and the headings moved on. */
+/** A flow's places, from a dry run: the slot after each paragraph's last line, the headings moved on, and the lines that did not fit. */
 export interface FlowPlan {
   ends: number[];
   pushes: HeadingPush[];
+  overset: number;
 }
 
 /** Tracking tried, in steps, to make a paragraph one line longer (em per character), as 拉行 does (`line-shift.ts`). */
 const STEP = 0.01;
 const MOST = 0.05;
-/** Columns left short that are filled, at most, in one article's flow (each a dry run and its trials). */
+/** Columns left short that are tried, at most, in one article's flow (each a dry run and its trials). */
 const ROUNDS = 4;
 
 /**
  * 拉行 into a column a heading left short: a subhead moved to the next column (never at a column's
  * foot) leaves blank lines at the foot of this one, which the 组版 fills by re-breaking as many of the
- * column's paragraphs one line longer (each with the least tracking that does it, within ±0.05 em): the
- * heading still opens the next column, so the text takes no more room than before and the column
- * ends full. `plan` is a dry run of the flow as `composed` stands; `composed` is changed in place.
+ * paragraphs over the subhead (up to the heading before it) one line longer, each with the least
+ * tracking that does it, within ±0.05 em: the subhead still opens the next column, so the text takes
+ * no more room than before and the column ends full. Each column so filled is kept only when the dry
+ * run after it leaves less blank and no more overset (a line gained may move another heading on);
+ * a column no paragraph fills leaves the next one still to try. `plan` is a dry run of the flow as
+ * `composed` stands; `composed` is changed in place.
  */
 export function fillHeadingGaps(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], width: number, plan: () => FlowPlan): void {
   const done = new Set<number>();
-  let before: { blank: number; composed: ComposedParagraph[] } | undefined;
-  for (let round = 0; round <= ROUNDS; round++) {
-    const { ends, pushes } = plan();
-    const blank = pushes.reduce((n, p) => n + p.gap, 0);
-    // (a line moved on into a later column may move a later heading on too: a round that leaves more blank is undone)
-    if (before && blank >= before.blank) {
-      composed.splice(0, composed.length, ...before.composed);
-      return;
-    }
-    const at = pushes.findIndex((p) => p.gap > 0 && !done.has(p.heading));
-    if (at < 0 || round === ROUNDS) return;
-    const push = pushes[at];
+  let cur = plan();
+  for (let round = 0; round < ROUNDS; round++) {
+    const push = cur.pushes.find((p) => p.gap > 0 && !done.has(p.heading));
+    if (!push) return;
     done.add(push.heading);
-    before = { blank, composed: [...composed] };
-    // the paragraphs since the heading moved on before this one (a line gained before that fills its column instead), the nearest first
-    const from = at > 0 ? pushes[at - 1].heading + 1 : 0;
     const open: number[] = [];
-    for (let j = push.heading - 1; j >= from; j--) if (lengthens(ctx, flow[j])) open.push(j);
-    lengthen(ctx, flow, composed, width, open, push.gap);
+    for (let j = push.heading - 1; j >= 0 && !flow[j].keepWithNext; j--) if (lengthens(ctx, flow[j])) open.push(j);
+    const kept = [...composed];
+    if (!lengthen(ctx, flow, composed, width, open, push.gap)) continue;
+    const next = plan();
+    if (blankOf(next) < blankOf(cur) && next.overset <= cur.overset) cur = next;
+    else composed.splice(0, composed.length, ...kept);
   }
 }
 
-/** Up to `wanted` of the `open` paragraphs re-broken one line longer, each at the least tracking that does it, tried step by step over all of them. */
-function lengthen(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], width: number, open: number[], wanted: number): void {
+/** The lines headings moved on leave blank, all columns together. */
+function blankOf(plan: FlowPlan): number {
+  return plan.pushes.reduce((n, p) => n + p.gap, 0);
+}
+
+/** Up to `wanted` of the `open` paragraphs re-broken one line longer, each at the least tracking that does it, tried step by step over all of them; returns how many were. */
+function lengthen(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], width: number, open: number[], wanted: number): number {
   let left = wanted;
   for (let step = 1; step * STEP <= MOST + 1e-9 && left > 0; step++) {
     for (const j of [...open]) {
@@ -69,6 +71,7 @@ function lengthen(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagr
       left--;
     }
   }
+  return wanted - left;
 }
 
 /** A paragraph 拉行 may re-break: justified text one grid line deep, not a heading. */

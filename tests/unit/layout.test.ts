@@ -265,6 +265,23 @@ describe('flow through columns and overset', () => {
     expect(new Set(runs(short.pl).filter((r) => r.source?.field === 'body' && columnOf(short.pl, r) === 0).map((r) => r.y)).size).toBe(4);
   });
 
+  it('fills a later column a subhead left short when an earlier one cannot be, and never lengthens a paragraph over a heading that was not moved (no overset: review)', () => {
+    const text = (n: number) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '一二三四五六七八九十'.repeat(20).slice(0, n) }] });
+    const head = (t: string) => ({ type: 'heading' as const, attrs: { level: 3 }, content: [{ type: 'text' as const, text: t }] });
+    const laid = (content: ReturnType<typeof text | typeof head>[], rows: number) => {
+      const doc = emptyDocument('broadsheet');
+      doc.articles.push({ ...article('a', []), body: { type: 'doc', content } });
+      doc.blocks.push({ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 3, row: 0, rows });
+      return layout(doc, env);
+    };
+    const linesIn = (pl: PageLayout, col: number) => new Set(runs(pl).filter((r) => r.source?.field === 'body' && !r.text.includes('小标') && columnOf(pl, r) === col).map((r) => r.y)).size;
+    // column 0's paragraph ends in a short line (no tracking gains it a line); column 1's does not: its blank line is filled all the same
+    const later = laid([text(40), head('小标甲'), text(37), head('小标乙'), text(60)], 5);
+    expect(linesIn(later, 1)).toBe(4);
+    // a line gained over 小标甲 (not moved) would move it on and overset the story's last line
+    expect(laid([text(63), head('小标甲'), text(89), head('小标乙'), head('小标丙'), text(76)], 8).overset).toEqual([]);
+  });
+
   /** A 2-column block `rows` deep: a paragraph of `first` characters, then the given headings, then text; the page laid out and each heading's run. */
   function headingsAfter(rows: number, first: number, heads: string[]) {
     const doc = emptyDocument('broadsheet');
