@@ -27,7 +27,7 @@ const TITLE_WIDTH = 30;
 
 /** A line's width in CJK characters (a Latin letter, digit or space is half a character wide). */
 function width(line: string): number {
-  let w = indentOf(line);
+  let w = 0;
   for (const ch of line.trim()) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
   return w;
 }
@@ -35,14 +35,15 @@ function width(line: string): number {
 /**
  * The width a paragraph's indent takes of its first line, in characters (two full-width spaces: 2): that
  * line runs to the wrap with it (　　然而，郁达夫的身份到底还是暴露了。 is a full line, field test 29).
- * A longer run of spaces centres a title and is no indent.
+ * A longer run of spaces centres a title and is no indent (`CENTRED_RE` in `text-blocks.ts`: three or more); the
+ * width is the shortness a sentence's end is read against, never a title's (an indented short line ending in no mark is one).
  */
 function indentOf(line: string): number {
   const m = INDENT_AT_START_RE.exec(line);
   return m ? (m[1] ? [...m[1]].length : m[2].length / 2) : 0;
 }
 
-const INDENT_AT_START_RE = /^(?:(\u3000{1,2})|( {2,4}))(?=\S)/u;
+const INDENT_AT_START_RE = /^(?:(\u3000{1,2})|( {2}))(?=\S)/u;
 
 /** Where a block stands on its page: what may make its first or last line a title. */
 export interface BlockPlace {
@@ -67,7 +68,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // the wrap width: the widest line (in a long block, the widest its body runs to: wrapWidth) but a title over the body in a wider measure (overWideAtTop)
   const over = overWideAtTop(widths);
   const widest = wrapWidth(...keptLines(lines, widths, over));
-  const short = shortOfWrap(widths, widest);
+  // (a line is short of the wrap counting its indent: a full indented first line ending a sentence runs on, field test 29)
+  const short = shortOfWrap(lines.map((l, i) => widths[i] + indentOf(l)), widest);
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((_, i) => !short(i)).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
@@ -102,9 +104,9 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     const shortHere = short(i) || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…;
-    // and a note on who else reported or who the writer is, (作者为…), field test 29)
+    // and a note on who else reported, who the writer is or where a figure came from, (作者为…), field test 29: a paragraph of its own)
     // (inside a marked item, ■近日，…批复。⏎规划明确，…, a line's sentence end is no paragraph's: `inItem`)
-    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || item(i);
+    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || helpedAlone(lines[i]) || item(i);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }

@@ -90,10 +90,13 @@ export function repeatsHeader(header: PrintedHeader, raw: string): boolean {
   if (!header.date || [...t].length > RUNNING_HEAD_MAX || /[。，！？；,;!?]/u.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.some((w) => [...w].length > RUNNING_WORD_MAX)) return false;
+  // (three of the header's parts at least, the date one of them: a notice signed 汀洲晚报  2026年5月27日, or a weather line
+  // with the date and a bare number, is text; a page line only in its 第N版 form)
   const dated = words.some((w) => dateAtStart(w)?.date === header.date);
   const named = !!header.paperName && words.includes(header.paperName);
-  const paged = words.some((w) => header.pageNumber !== undefined && pageNumberOf(w) === header.pageNumber);
-  return dated && (named || paged);
+  const paged = words.some((w) => /^第/u.test(w) && pageNumberOf(w) === header.pageNumber);
+  const sectioned = !!header.section && words.includes(header.section);
+  return dated && [named, paged, sectioned].filter(Boolean).length >= 2;
 }
 
 /**

@@ -199,8 +199,8 @@ const BYLINE_ORG_RE = new RegExp(`^[${HAN}]{2,10}(?:新闻中心|融媒体中心
 /** A team's byline: its reporters' names after the role, set apart by 、 (本报记者吴储岐、韩俊杰、苏滨). */
 const TEAM_RE = new RegExp(`^(?:本报)?(?:${REPORTER})\\s*${NAME}(?:\\s*[、，,]\\s*${NAME})+$`, 'u');
 
-/** A reprint's source named in a story's closing brackets: 来源：新华社, 稿源：人民日报. */
-const SOURCE_CREDIT_RE = new RegExp(`^(?:来源|稿源)\\s*[:：]\\s*[${HAN}·]{2,16}$`, 'u');
+/** A reprint's source named in a story's closing brackets, an agency, paper, site or station: 来源：新华社, 稿源：人民日报 (not 来源：国家统计局 under a table). */
+const SOURCE_CREDIT_RE = new RegExp(`^(?:来源|稿源)\\s*[:：]\\s*[${HAN}·]{1,14}(?:社|报|网|台|新闻|客户端)$`, 'u');
 
 /**
  * A byline in brackets on a line of its own, as a story ends: （本报记者 刘芳滨 通讯员 吴洪文）,
@@ -240,15 +240,15 @@ export function editorsSign(text: string, atEnd = false): boolean {
 }
 
 /**
- * Whether a line is only a note of who else reported (（裴囡囡参与采写）) or who the writer is
- * ((作者为吉林大学文学院副教授), field test 29), as a story's last line: text, never a subhead or a title.
+ * Whether a line is only a note of who else reported (（裴囡囡参与采写）), who the writer is
+ * ((作者为吉林大学文学院副教授), field test 29) or where a figure came from: text, never a subhead or a title.
  */
 export function helpedAlone(text: string): boolean {
   return HELPED_RE.exec(text.trim())?.index === 0 || AUTHOR_NOTE_RE.test(text.trim());
 }
 
-/** A note in brackets on who the writer is: （作者为…）, （作者系…）, （作者单位：…）. */
-const AUTHOR_NOTE_RE = /^[（(]\s*作者(?:为|系|是|单位)[^（()）]*[）)]$/u;
+/** A note in brackets on who the writer is, （作者为…）, （作者系…）, （作者单位：…）, or where a figure came from, （来源：国家统计局）. */
+const AUTHOR_NOTE_RE = /^[（(]\s*(?:作者(?:为|系|是|单位)|(?:资料|数据)?来源\s*[:：])[^（()）]*[）)]$/u;
 
 /**
  * A line that is only a byline: "洛报融媒记者 李三旺 通讯员 董洁", "本报记者 张三", "张铁生 文/图",
@@ -310,8 +310,11 @@ export function trailingByline(text: string): { byline: string; length: number }
   return signed ? { byline: signed[3], length: Array.from(signed[2] + signed[3]).length + (end.length - end.trimEnd().length) } : undefined;
 }
 
+/** What follows 电 in a word that is no dispatch (21日电视电话会议, 新华社电视台): 电视, 电话, 电影, 电子, 电台… */
+const NOT_DISPATCH = '视话影子台力脑梯池动车商竞网缆器报站源价费流压路工';
+
 const LEAD_RE = new RegExp(
-  `^((?:本[报网台刊]讯|本报(?:特约)?(?:记者|通讯员)(?:\\s*[${HAN}]{2,4}){1,4}\\s*报道(?=\\s*\\S)|本报[${HAN}]{1,8}[讯电](?!员)|(?:(?!讯)[${HAN}]){2,8}(?:融媒|网|台)讯|(?:(?!讯)[${HAN}]){2,8}(?<![简快喜资通音])讯(?=\\s*[（(])|据?新华社[${HAN}0-9０-９]{1,14}电|[${HAN}]{2,12}(?:、[${HAN}]{2,6}){0,3}(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日[讯电]|中新社[${HAN}0-9０-９]{1,14}电|中新网[${HAN}0-9０-９]{1,14}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
+  `^((?:本[报网台刊]讯|本报(?:特约)?(?:记者|通讯员)(?:\\s*[${HAN}]{2,4}){1,4}\\s*报道(?=\\s*\\S)|本报[${HAN}]{1,8}[讯电](?!员)|(?:(?!讯)[${HAN}]){2,8}(?:融媒|网|台)讯|(?:(?!讯)[${HAN}]){2,8}(?<![简快喜资通音])讯(?=\\s*[（(])|据?新华社[${HAN}0-9０-９]{0,14}电(?![${NOT_DISPATCH}])|[${HAN}]{2,12}(?:、[${HAN}]{2,6}){0,3}(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:讯|电(?![${NOT_DISPATCH}]))|中新社[${HAN}0-9０-９]{1,14}电|中新网[${HAN}0-9０-９]{1,14}电)\\s*(?:[（(]([^（()）\\n]{1,80})[）)])?)`,
   'u',
 );
 

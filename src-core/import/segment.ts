@@ -331,7 +331,11 @@ function startsGroup(w: Walk, i: number): boolean {
   const stacked = w.blankEvery && !numbered && blocks[i].gapBefore > 0 && k < n && classes[k] === 'maybe-title' && blocks[k].gapBefore === 0 && !endsInPunctuation(textOf(blocks[k])) && ended;
   // (a briefs' label after a blank line and a story's end heads the column of briefs under it: 简讯⏎■近日，…, field test 27)
   const briefsColumn = briefsLabel(textOf(blocks[i])) && blocks[i].gapBefore > 0 && ended;
-  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  // (a 栏目 and a title right over a picture, after a story's end, open a 图片新闻: 暖相册⏎坐上惠农公交专线去卖菜⏎[图片], field test 28;
+  // not a line leading in with a colon, 诗人写道：⏎春风又绿江南岸⏎明月何时照我还⏎[图片]: verse quoted over a picture)
+  const under = k < n ? nextIndex(w, k) : n;
+  const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
+  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
 /** The blocks' text from the start, as much as tells a page's script (the blocks in order until SCRIPT_SAMPLE's worth). */
@@ -529,7 +533,8 @@ function titlesOverByline(w: Walk, i: number): boolean {
     if (w.classes[k] !== 'maybe-title') return false;
     group.push({ text: textOf(w.blocks[k]), block: w.blocks[k] });
     // (a name alone under a 栏目 and a title is the writer's, as a 言论 signs: 专家观点⏎生态保护不是…⏎吴福象, field test 28)
-    if (run >= 2 && bodyUnder && writerUnderTitles(group)) return true;
+    // (the 栏目 shorter than its title: two lines of one length are a couplet and its poet quoted in the text, 举杯邀明月⏎对影成三人⏎李白)
+    if (run >= 2 && bodyUnder && w.o.mode === 'ocr' && cpLength(group[0].text) < cpLength(group[1].text) && writerUnderTitles(group)) return true;
   }
   return false;
 }
@@ -546,8 +551,7 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
   const { blocks, classes } = w;
   for (let run = 0; k < blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
     if (blocks[k].gapBefore >= 2) return false;
-    // (a picture under the title lines opens a story as a dateline does: 暖相册⏎坐上惠农公交专线去卖菜⏎[图片], a 图片新闻)
-    if (opensStory(w, k) || classes[k] === 'placeholder' || classes[k] === 'image') return run > 0;
+    if (opensStory(w, k)) return run > 0;
     if (classes[k] === 'body' || classes[k] === 'byline') return run > 0 && !toLead;
     // (a line ending in a comma goes on: a sentence cut short, never a title)
     if (classes[k] !== 'maybe-title' || endsInPunctuation(textOf(blocks[k]))) return false;
@@ -891,7 +895,8 @@ function columnTail(text: string): { headline: string; column: string } | undefi
 
 /** (a 栏目's name: Han characters, quotation marks, a middle dot between its parts, numbers; no sentence, no Latin note) */
 const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]$`, 'u');
-const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附图|图|组图|视频|全文|摘要|摘编|节选|连载)$/u;
+/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number or date, what is appended) */
+const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*[0-9０-９〇年月日号期].*)$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
@@ -1047,7 +1052,8 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (a paragraph opening with a dateline opens an item, 简讯's: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (or an item a lead-in introduces: …分为4个展区——⏎“历序时新”展示…, field test 26; 主要措施：⏎一、…)
     // (and a row of stars dividing a story's sections stands alone: ＊　＊　＊)
-    const divided = [prev, p].some((q) => !!q && STAR_ROW_RE.test(spansText(q.spans).trim()));
+    // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
+    const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans))));
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
     if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);

@@ -5,7 +5,7 @@
  * pictures at their natural size, as the copy estimate counts them); `room`: the cells they may take.
  * Returns the ids picked, in rank order: of the sets of the first PICK_MAX stories whose copy comes within
  * FIT_BAND of the room, the one keeping the highest ranks (a story outranks every set of stories below
- * it); none within it, the set coming nearest. Undefined when no story fits at all.
+ * it); none within it, the set coming nearest, if within twice the band. Undefined when none is.
  */
 export function fittingPick(stories: { id: string; cells: number }[], room: number): string[] | undefined {
   const some = stories.slice(0, PICK_MAX);
@@ -18,7 +18,8 @@ export function fittingPick(stories: { id: string; cells: number }[], room: numb
     const within = off <= FIT_BAND;
     if (!best || (within && (!best.within || outranks(mask, best.mask, some.length))) || (!within && !best.within && off < best.off)) best = { mask, off, within };
   }
-  return best ? some.filter((_, i) => best.mask & (1 << i)).map((s) => s.id) : undefined;
+  // (a set further from the room than twice the band fills nothing a run could keep: no run for it)
+  return best && best.off <= 2 * FIT_BAND ? some.filter((_, i) => best.mask & (1 << i)).map((s) => s.id) : undefined;
 }
 
 /** The stories a pick may choose among (2^PICK_MAX sets tried; 200 stories on one page are as many sets as 14). */

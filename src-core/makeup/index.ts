@@ -140,16 +140,16 @@ function takenCells(page: Alternative): Map<string, number> {
   return out;
 }
 
-/**
- * Whether a run's best page is better than another's: of two within the hole limit, the one holding fewer
- * stories over; else the one with the smaller hole, if it holds no more over (a smaller hole is not worth a story).
- */
 /** Whether a run's best page is within the hole limit. */
 function withinLimit(r: Ranked): boolean {
   const best = r.result.alternatives[0];
   return !!best && best.score.largestHole <= HOLE_LIMIT;
 }
 
+/**
+ * Whether a run's best page is better than another's: of two within the hole limit, the one holding fewer
+ * stories over; else the one with the smaller hole, if it holds no more over (a smaller hole is not worth a story).
+ */
 function fuller(a: Ranked, b: Ranked): boolean {
   const [x, y] = [a.result.alternatives[0], b.result.alternatives[0]];
   if (!x || !y) return !!x;

@@ -881,6 +881,38 @@ describe('hard-wrapped and OCR text', () => {
     expect(r.articles[2].byline).toBe('（来源：新华社）');
   });
 
+  it('the rules of field tests 28 and 29 left alone where they must be (review)', async () => {
+    const imp = async (lines: string[], name = 'page.txt') => importFiles([{ name, bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const heads = (r: { articles: { headline: string }[] }) => r.articles.map((a) => a.headline);
+    // a Markdown story's 栏目, title and name in its text open no story (the writer's rule is an OCR'd page's)
+    const md = await imp(['# 县域经济发展观察', '', '本报记者 王芳', '', '近日，市委印发实施意见。', '', '专家观点', '', '县域经济不是城市经济的配角', '', '李明远', '', '县域作为城乡融合发展的重要切入点，作用突出。'], 'a.md');
+    expect(heads(md)).toEqual(['县域经济发展观察']);
+    // a couplet and its poet quoted in an essay stay its text
+    const poem = await imp(['月下读诗', '张一帆', '　　每逢中秋，我总爱在院子里读几首诗。今年也不例外，月亮升起来的时候，我翻开了诗集。', '', '举杯邀明月', '对影成三人', '李白', '　　读到这两句诗，我仿佛看见千年前的诗人独自在花间饮酒。']);
+    expect(heads(poem)).toEqual(['月下读诗']);
+    // verse a colon leads into over a picture loses no line
+    const verse = await imp(['江南春色', '本报讯　（记者李明）连日来，江南各地春意盎然，游人如织。', '诗人写道：', '春风又绿江南岸', '明月何时照我还', '[图片]', '游客在湖边赏花。王涛　摄']);
+    expect((verse.report as ImportReport).fragments).toEqual([]);
+    expect(plainText(verse.articles[0].body)).toContain('诗人写道：');
+    // a document's status, date or number in a headline's brackets is the headline's
+    for (const tail of ['（试行）', '（征求意见稿）', '（2026年1月5日）', '（第3号）', '（外一首）', '（组诗）', '（摘登）', '（附简历）']) {
+      expect(heads(await imp([`城市管理办法${tail}`, '本报讯（记者王芳）近日，市政府印发管理办法。'])), tail).toEqual([`城市管理办法${tail}`]);
+    }
+    // a notice signed with the paper's name and the date, and a weather line with the date and the page's number, are text
+    const signed = await imp(['汀洲晚报  2026年5月27日  星期三  第6版  社会', '', '本报征集老照片启事', '　　本报即日起面向社会征集老照片。', '　　特此启事。', '汀洲晚报  2026年5月27日', '', '今日天气', '2026年5月27日  多云  气温 6 至 18 摄氏度', '明日天气晴，气温有所回升。']);
+    expect((signed.report as ImportReport).removed.filter((x) => x.line !== 1)).toEqual([]);
+    // an indented short line over the text is still its title
+    const indented = await imp(['　　又见春天里的乡村小学', '今年春天，我回到了阔别多年的家乡，看', '到村里的小学已经焕然一新，教学楼宽敞', '明亮，操场上孩子们正在快乐地奔跑着。', '老校长告诉我，这些年国家对乡村教育的', '投入越来越大，孩子们再也不用走很远的', '山路去上学了。']);
+    expect(heads(indented)).toEqual(['又见春天里的乡村小学']);
+    // 21日电视电话会议 wrapped to a line's start is no dateline
+    const tv = await imp(['全省部署安全生产大检查', '本报讯　（记者王芳）近日，全省安全生产工作会议召开，部署开展安全生', '产大检查。会议指出，当前正值汛期，各地要压实责任。会议传达了省委', '办公厅、省政府办公厅21日电视电话会议精神，要求抓好隐患排查整治，', '各地要严格落实领导干部带班值班制度。']);
+    expect(plainText(tv.articles[0].body).split('\n')).toHaveLength(1);
+    // a figure's source in brackets is text, its own paragraph, not a byline or a title
+    const source = await imp(['一季度经济运行开局良好', '本报讯（记者王芳）国家统计局16日发布数据显示，一季度国内生产总值同比增长5.3%。', '（来源：国家统计局）', '分析人士认为，经济运行开局良好，为全年目标打下基础。']);
+    expect([heads(source), source.articles[0].byline]).toEqual([['一季度经济运行开局良好'], '']);
+    expect(plainText(source.articles[0].body).split('\n')).toContain('（来源：国家统计局）');
+  });
+
   it('the rules of field tests 26 and 27 left alone where they must be (review)', async () => {
     const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
     const paras = (a: { body: RichDoc }) => plainText(a.body).split('\n');

@@ -18,15 +18,18 @@ describe('fittingPick (选稿补满)', () => {
     expect(fittingPick(s(95, 30, 30, 40), 100)).toEqual(['s1']);
   });
 
-  it('with no set within the band, the nearest', () => {
-    expect(fittingPick(s(150, 70), 100)).toEqual(['s2']);
+  it('with no set within the band, the nearest within twice the band; none when none is', () => {
+    expect(fittingPick(s(150, 90), 100)).toEqual(['s2']);
+    expect(fittingPick(s(150, 70), 100)).toBeUndefined();
     expect(fittingPick([], 100)).toBeUndefined();
     expect(fittingPick(s(10), 0)).toBeUndefined();
   });
 
   it('tries the first 14 stories only: 200 stories are as quick as 14', () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, cells: i < 14 ? 1000 : 50 }));
-    // none of the first 14 comes near: the nearest set of them, never one of the 186 after
-    expect(fittingPick(many, 100)!.every((id) => Number(id.slice(1)) < 14)).toBe(true);
+    // none of the first 14 comes near, and none of the 186 after is tried
+    expect(fittingPick(many, 100)).toBeUndefined();
+    const near = many.map((x, i) => (i === 20 ? { ...x, cells: 100 } : x));
+    expect(fittingPick(near, 100)).toBeUndefined();
   });
 });
