@@ -192,6 +192,7 @@ async function readDocx(run: ImportRun, f: InputFile, tag: string, fileReport: F
   }
   for (const p of docx.problems) addError(run, name, `${name}：${p.zh}`, `${name}: ${p.en}`);
   for (const m of docx.messages) run.report.guesses.push({ file: name, kind: 'docx-message', text: m, zh: `Word 转换提示：${m}`, en: `Word conversion note: ${m}`, confidence: 1 });
+  for (const note of docx.notes) run.report.removed.push({ file: name, text: note, reason: 'a Word footnote or endnote (a note to the desk, not the story\'s text)' });
   return { blocks: docx.blocks, mode: 'structured', normalize: run.options.normalizePunctuation ?? false };
 }
 

@@ -1,13 +1,13 @@
 /**
  * Copy-desk manuscripts name their title lines in plain text: "引题：…", "主题：…", "副题：——…",
- * "记者：张三", "栏目：一把手访谈". This module is the one list of those labels and the one
+ * "记者：张三", "栏目：一把手访谈", and a section's heading in the text, "小标题：…". This module is the one list of those labels and the one
  * recogniser; plain text uses it to keep a labelled line a paragraph of its own, and the segmenter
  * to give the line its role (whatever the source format).
  */
 
 import type { ParagraphStyle } from '../model/richtext';
 
-export type LabelRole = 'kicker' | 'headline' | 'deck' | 'byline' | 'column';
+export type LabelRole = 'kicker' | 'headline' | 'deck' | 'byline' | 'column' | 'subhead';
 
 /** The longest source named after 来源： (a paper, an agency, a website and a writer). */
 const SOURCE_MOST = 24;
@@ -33,6 +33,8 @@ const LABELS: Record<string, { role: LabelRole; keep?: string; most?: number }> 
   来源: { role: 'byline', keep: '来源：', most: SOURCE_MOST },
   稿源: { role: 'byline', keep: '稿源：', most: SOURCE_MOST },
   栏目: { role: 'column' },
+  // a section's heading inside the text (field test 30: 小标题：一场始于“摆动流嘴”的接力)
+  小标题: { role: 'subhead' },
 };
 
 // Longest first, so 主标题 is not read as 主题 + "标题…"; stray spaces allowed inside the label too

@@ -60,6 +60,15 @@ export function captionText(text: string): string {
 
 export type PictureLink = { imageId: string; articleId?: string; caption: string };
 
+/** The least of a caption two pictures share to be one picture's (a caption's first sentence, about). */
+const SAME_CAPTION_MIN = 8;
+
+/** Whether two captions are one picture's: the same words, spaces aside, or one the other's start (a credit after it). */
+function sameCaption(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((c) => c.replace(/[\s\u3000]+/gu, ''));
+  return Math.min(x.length, y.length) >= SAME_CAPTION_MIN && (x.startsWith(y) || y.startsWith(x));
+}
+
 export interface PictureFilesInput {
   /** Picture files as imported (not pictures embedded in a Word file). */
   pictures: { name: string; imageId: string }[];
@@ -68,7 +77,7 @@ export interface PictureFilesInput {
   captionFiles: { name: string; text: string }[];
   /** Links the manuscripts made themselves (a Markdown ![](07.jpg)); kept, their caption filled in. */
   links: PictureLink[];
-  /** Pictures with no picture data, made for a （如图）/【图片】 in the text: a picture file of that article fills the first empty one (置入). */
+  /** Pictures with no picture data, made for a （如图）/【图片】 in the text: a picture file of that article fills the first empty one (置入), as it takes the place of a picture the manuscript embeds with its caption. */
   placeholders?: ReadonlySet<string>;
 }
 
@@ -109,7 +118,8 @@ export function linkPictureFiles(input: PictureFilesInput): { links: PictureLink
       continue;
     }
     const articleId = articleOf.get(keys.article);
-    const slot = articleId === undefined ? undefined : links.find((l) => l.articleId === articleId && input.placeholders?.has(l.imageId) && !filled.has(l.imageId));
+    // (or the picture the manuscript embeds with the same caption: the file is its print version, field test 30's 01.docx and 01.jpg)
+    const slot = articleId === undefined ? undefined : links.find((l) => l.articleId === articleId && !filled.has(l.imageId) && (input.placeholders?.has(l.imageId) || sameCaption(l.caption, text)));
     if (slot) {
       filled.add(slot.imageId);
       Object.assign(slot, { imageId: p.imageId, caption: text || slot.caption });

@@ -73,6 +73,8 @@ export interface SourceBlock {
   joints?: LineJoint[];
   /** A row of stars (＊　＊　＊) stands right before it: the story above ends there. */
   storyBreak?: boolean;
+  /** A copy desk's labelled subhead (小标题：…): a heading in the story's text, never a title. */
+  subhead?: boolean;
 }
 
 export interface SegmentOptions {
@@ -212,6 +214,7 @@ function classify(b: SourceBlock): BlockClass {
   const jump = jumpAtStart(t);
   if (jump && jump.length === Array.from(t).length) return 'jump';
   if (imagePlaceholder(t)) return 'placeholder';
+  if (b.subhead) return 'body';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
   if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t)) return 'maybe-title';
@@ -304,7 +307,8 @@ function startsGroup(w: Walk, i: number): boolean {
   const c = classes[i];
   if (c === 'title') {
     // In structured sources a heading deeper than the open article's headline is a subhead.
-    if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
+    // (a draft with no headline has none to be deeper than: 引题 set bold by hand over Word's Heading 1, field test 30)
+    if (o.mode === 'structured' && cur && !cur.closed && cur.headline && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
     return true;
   }
   if (c !== 'maybe-title') return false;
@@ -315,7 +319,8 @@ function startsGroup(w: Walk, i: number): boolean {
   // (a picture story, 图片新闻, opens with its picture right under its title)
   const nextIsPicture = k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
   // (a Word or Markdown story's unmarked titles too: 城南街道：⏎便民服务有了新举措⏎——十项举措…⏎本报讯…, set bold and large by hand)
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead || titleRunToBody(w, k);
+  // (in Word, a line set bold by hand right over the Heading 1 is its 引题 or 栏目: field test 30)
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, k);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
@@ -336,6 +341,15 @@ function startsGroup(w: Walk, i: number): boolean {
   const under = k < n ? nextIndex(w, k) : n;
   const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
   return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+}
+
+/** Whether block `k` starts a run of unmarked title lines (or none) ending at a heading of the first level: lines over a Word story's Heading 1. */
+function titlesOverHeading(w: Walk, k: number): boolean {
+  for (let run = 0; k < w.blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
+    if (w.classes[k] === 'title') return w.blocks[k].level === 1;
+    if (w.classes[k] !== 'maybe-title') return false;
+  }
+  return false;
 }
 
 /** The blocks' text from the start, as much as tells a page's script (the blocks in order until SCRIPT_SAMPLE's worth). */
@@ -598,12 +612,13 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       continue;
     }
     // (a line broken off at a comma is a sentence's start, never a title: 已持续一个多月的…，即将)
-    if (c === 'maybe-title' && !endsInPunctuation(textOf(blocks[j]))) {
+    // (in Word, a 引题 ending in a dash over the Heading 1 is one: 广西乐业县百坭村党支部书记周昌战——, field test 30)
+    if (c === 'maybe-title' && (!endsInPunctuation(textOf(blocks[j])) || (o.mode === 'structured' && leadsIn(textOf(blocks[j]))))) {
       const tj = textOf(blocks[j]);
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && titlesOverByline(w, j))) {
+      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (unmarked(group) && titlesOverHeading(w, j))))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }
@@ -777,7 +792,7 @@ function takeBody(w: Walk, i: number): void {
     setSpans(last, [...last.spans, { text: textOf(b).trim() }]);
     return;
   }
-  const heading = cls === 'title' ? b.level : undefined;
+  const heading = b.subhead ? 2 : cls === 'title' ? b.level : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans));
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}) });
@@ -810,7 +825,7 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
       continue;
     }
     res.removed.push({ file: o.file, line: b.line, text: label.label, reason: label.text ? `copy-desk label (the line is the ${label.role})` : 'copy-desk label with nothing after it' });
-    if (label.text) out.push({ ...b, spans: [{ text: label.text }], level: 0, styleRole: label.role });
+    if (label.text) out.push(label.role === 'subhead' ? { ...b, spans: [{ text: label.text }], level: 0, subhead: true } : { ...b, spans: [{ text: label.text }], level: 0, styleRole: label.role });
   }
   return out;
 }

@@ -80,6 +80,17 @@ describe('labelled title lines', () => {
     expect((await md('扫描件的预期结果（OCR 的 page.txt）')).articles[0].headline).toBe('扫描件的预期结果（OCR 的 page.txt）');
   });
 
+  it('小标题： labels a section\'s heading in the text: a subhead of the story, its label not printed (field test 30)', async () => {
+    const text = ['主题：研究成果能落地 企业生产更高效', '作者：张丹华', '', '“我们不是闭门搞研究。”王怡说。', '', '小标题：一场始于“摆动流嘴”的接力', '', '校友说高炉出铁场的通风除尘效果一直不好。'].join('\n');
+    const r = await importFiles([{ name: '04.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0].body.content.map((n) => [n.type, plainText({ type: 'doc', content: [n] })])).toEqual([
+      ['paragraph', '“我们不是闭门搞研究。”王怡说。'],
+      ['heading', '一场始于“摆动流嘴”的接力'],
+      ['paragraph', '校友说高炉出铁场的通风除尘效果一直不好。'],
+    ]);
+  });
+
   it('the same manuscript as Markdown', async () => {
     const { a } = await one('labels', '05-headings.md');
     expect(titles(a)).toMatchObject({ kicker: '春耕时节：', headline: '万亩良田 机声隆隆', deck: '——记宜阳县春耕生产一线' });

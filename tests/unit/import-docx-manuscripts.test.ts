@@ -1,0 +1,71 @@
+/**
+ * Reporters' Word manuscripts as a night's copy brings them (field test 30): titles set by hand over
+ * Word's Heading 1, footnotes to the desk, a table of figures, a picture embedded and sent again as a
+ * file. Each package is built here from its XML parts.
+ */
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src-core/import/index';
+import type { ImportReport } from '../../src-core/import/report';
+import { plainText } from '../../src-core/model/richtext';
+import { docx, png } from './import-samples';
+
+const enc = new TextEncoder();
+const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+const STYLES = `<?xml version="1.0" encoding="UTF-8"?><w:styles ${NS}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style></w:styles>`;
+const p = (t: string): string => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+const bold = (t: string): string => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>${t}</w:t></w:r></w:p>`;
+const h1 = (t: string): string => `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+const picture = `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3000000" cy="2000000"/><wp:docPr id="1" name="Picture 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p1.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg1"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+
+/** A .docx of `body`, with styles, footnotes and one embedded PNG. */
+function manuscript(body: string, footnotes: string[] = []): Uint8Array {
+  const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rIdImg1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`;
+  const notes = `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>${footnotes.map((t, i) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${t}</w:t></w:r></w:p></w:footnote>`).join('')}</w:footnotes>`;
+  return docx(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`, [
+    { name: 'word/_rels/document.xml.rels', data: enc.encode(rels) },
+    { name: 'word/styles.xml', data: enc.encode(STYLES) },
+    { name: 'word/footnotes.xml', data: enc.encode(notes) },
+    { name: 'word/media/image1.png', data: png(64, 48) },
+  ]);
+}
+
+const imp = (files: { name: string; bytes: Uint8Array }[]) => importFiles(files);
+
+describe('Word manuscripts (field test 30)', () => {
+  it('a 引题 set bold by hand over the Heading 1 is the kicker, and a 【栏目】 over them the 栏头; the story is one', async () => {
+    const body = [bold('各地探索建设基层卫生健康综合试验区'), h1('让百姓在家门口能看好病'), p('——我国已遴选建设12个国家基层卫生健康综合试验区'), p('本报记者 尚嵘峥'), p('新源县那拉提镇阿尔善村，三面环山，地理位置偏僻。'), p('村民的孩子发烧了，她抱着孩子来到村卫生室。')].join('');
+    const r = await imp([{ name: '01.docx', bytes: manuscript(body) }]);
+    expect(r.articles.map((a) => [a.kicker, a.headline, a.deck, a.byline])).toEqual([['各地探索建设基层卫生健康综合试验区', '让百姓在家门口能看好病', '——我国已遴选建设12个国家基层卫生健康综合试验区', '本报记者 尚嵘峥']]);
+    const column = await imp([{ name: '03.docx', bytes: manuscript([bold('【追梦路上】'), p('广西乐业县百坭村党支部书记周昌战——'), h1('接力奔跑，带着乡亲们过上更好的日子'), p('中午时分，乐业县百坭村的农庄里，黄静莹正忙着招呼客人。')].join('')) }]);
+    expect(column.articles.map((a) => [a.kicker, a.headline])).toEqual([['广西乐业县百坭村党支部书记周昌战——', '接力奔跑，带着乡亲们过上更好的日子']]);
+    expect(column.columnLinks.map((l) => l.columnName)).toEqual(['追梦路上']);
+  });
+
+  it('a footnote is a note to the desk: neither its mark nor its text is printed, and the report names it', async () => {
+    const ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>';
+    const body = [h1('接力奔跑'), `<w:p><w:r><w:t>如今全村油茶扩种约3000亩。</w:t></w:r>${ref}</w:p>`, p('同时，近些年村里柑橘树日渐老化。')].join('');
+    const r = await imp([{ name: '03.docx', bytes: manuscript(body, ['夜班请核：产值数字已与村委会电话核对。']) }]);
+    const text = plainText(r.articles[0].body);
+    expect(text).toBe('如今全村油茶扩种约3000亩。\n同时，近些年村里柑橘树日渐老化。');
+    expect((r.report as ImportReport).removed.map((x) => x.text)).toContain('夜班请核：产值数字已与村委会电话核对。');
+  });
+
+  it('a table of figures in the text: a paragraph a row, its cells set apart by a full-width space', async () => {
+    const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const table = `<w:tbl>${[['萨维（伦敦马拉松）', '1小时59分30秒'], ['“闪电”机器人', '50分26秒']].map((row) => `<w:tr>${row.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+    const r = await imp([{ name: '05.docx', bytes: manuscript([h1('赛道上最动人的徽章'), p('近期，两场比赛刷新了纪录。'), table, p('一则是血肉之躯跨越生理极限。')].join('')) }]);
+    expect(plainText(r.articles[0].body).split('\n')).toEqual(['近期，两场比赛刷新了纪录。', '萨维（伦敦马拉松）\u30001小时59分30秒', '“闪电”机器人\u300050分26秒', '一则是血肉之躯跨越生理极限。']);
+  });
+
+  it('a picture file sent with a manuscript that embeds the same picture (same caption) takes the embedded one’s place: one picture, printed once', async () => {
+    const caption = '图为中药自动化煎配中心，工作人员正在配药。　邵祺摄';
+    const body = [h1('让百姓在家门口能看好病'), p('基层医疗卫生机构是守护群众健康的第一道防线。'), picture, p(caption), p('海盐县卫生健康局局长说。')].join('');
+    const r = await imp([
+      { name: '01.docx', bytes: manuscript(body) },
+      { name: '01.png', bytes: png(1200, 800) },
+      { name: '01.caption.txt', bytes: enc.encode('图为中药自动化煎配中心，工作人员正在配药。 邵祺 摄') },
+    ]);
+    expect(r.images.map((i) => i.name)).toEqual(['01.png']);
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: r.articles[0].id, caption: expect.stringContaining('配药') }]);
+  });
+});
