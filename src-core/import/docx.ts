@@ -65,7 +65,7 @@ export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<Do
     return { ok: false, ...readerFailure(e) };
   }
   const { html: text, notes } = withoutNotes(html);
-  return { ok: true, blocks: blocksFromHtml(text), images, problems, messages, notes };
+  return { ok: true, blocks: blocksFromHtml(tableRows(text)), images, problems, messages, notes };
 }
 
 /**
@@ -74,15 +74,16 @@ export async function blocksFromDocx(bytes: Uint8Array, tag: string): Promise<Do
  * (field test 30); the notes are returned to be reported.
  */
 export function withoutNotes(html: string): { html: string; notes: string[] } {
-  const notes: string[] = [];
-  const out = html
-    .replace(/<sup><a href="#(?:foot|end)note-\d+"[^>]*>\[\d+\]<\/a><\/sup>/g, '')
-    .replace(/<li id="(?:foot|end)note-\d+">([\s\S]*?)<\/li>/g, (_, body: string) => {
-      notes.push(decodeEntities(body.replace(/<a href="#(?:foot|end)note-ref-\d+">↑<\/a>/g, '').replace(/<[^>]+>/g, '')).trim());
-      return '';
-    })
-    .replace(/<ol>\s*<\/ol>/g, '');
-  return { html: out, notes };
+  const text = html.replace(/<sup><a href="#(?:foot|end)note-\d+"[^>]*>\[\d+\]<\/a><\/sup>/g, '');
+  // (mammoth sets the notes after the text, a list of them; a note may hold a list of its own)
+  const at = text.search(/<ol><li id="(?:foot|end)note-\d+">/);
+  if (at < 0) return { html: text, notes: [] };
+  const notes = text
+    .slice(at)
+    .split(/<li id="(?:foot|end)note-\d+">/)
+    .slice(1)
+    .map((note) => decodeEntities(note.replace(/<a href="#(?:foot|end)note-ref-\d+">↑<\/a>/g, '').replace(/<\/(?:p|li)>/g, ' ').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim());
+  return { html: text.slice(0, at), notes };
 }
 
 /**
@@ -114,9 +115,30 @@ const attr = (attrs: string, name: string): string | undefined => {
   return m ? decodeEntities(m[1]) : undefined;
 };
 
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr']);
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th']);
 /** Between a table row's cells, set as one paragraph (a story's small table of figures, field test 30): an ideographic space. */
 const CELL_GAP = '\u3000';
+/** The class a table row set as one paragraph carries in the rewritten HTML (read back as a `tableRow` block). */
+const ROW_CLASS = 'banmian-table-row';
+
+/**
+ * A small table of figures (rows of two cells or more, a line of text in each, no picture, no table
+ * inside) set as a paragraph a row, its cells set apart by CELL_GAP: how a story's table prints in its
+ * text. Any other table (a picture and its caption in a cell, a box of paragraphs) is read as before, a
+ * paragraph a cell's paragraph.
+ */
+export function tableRows(html: string): string {
+  return html.replace(/<table>((?:(?!<table>)[\s\S])*?)<\/table>/g, (whole, inner: string) => {
+    const rows = [...inner.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]));
+    const cellText = (c: string): string | undefined => {
+      const paras = [...c.matchAll(/<p>([\s\S]*?)<\/p>/g)];
+      const bare = c.replace(/<\/?p>/g, '');
+      return /<(?:img|ul|ol|li|h[1-6]|p)\b/.test(bare) || paras.length > 1 ? undefined : bare;
+    };
+    const simple = rows.length > 0 && rows.every((r) => r.length >= 2 && r.every((c) => cellText(c) !== undefined));
+    return simple ? rows.map((r) => `<p class="${ROW_CLASS}">${r.map((c) => cellText(c)).join(CELL_GAP)}</p>`).join('') : whole;
+  });
+}
 
 /** Reads mammoth's HTML (a small, regular subset) back into blocks. */
 export function blocksFromHtml(html: string): SourceBlock[] {
@@ -126,19 +148,19 @@ export function blocksFromHtml(html: string): SourceBlock[] {
   let role: TitleRole | undefined;
   let bold = 0;
   let italic = 0;
-  /** Cells of the row being read (a row is one paragraph; the paragraphs inside a cell run on in it). */
-  let cells = -1;
+  let row = false;
   const lists: { ordered: boolean; n: number }[] = [];
   const pendingImages: { imageId: string; caption: string }[] = [];
   const flush = (): void => {
     if (spans) {
       const clean = mergeSpans(rewriteSpans(spans, (chars) => chars.map((c, i) => (c !== '\n' ? c : isCjkChar(chars[i - 1]) || isCjkChar(chars[i + 1]) ? '' : ' '))));
-      if (clean.some((s) => s.text.trim())) blocks.push({ spans: clean, level, styleRole: role, gapBefore: 1 });
+      if (clean.some((s) => s.text.trim())) blocks.push({ spans: clean, level, styleRole: role, gapBefore: 1, ...(row ? { tableRow: true } : {}) });
     }
     for (const image of pendingImages.splice(0)) blocks.push({ spans: [], level: 0, gapBefore: 1, image });
     spans = undefined;
     level = 0;
     role = undefined;
+    row = false;
   };
   for (const m of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*?)\/?>|([^<]+)/g)) {
     if (m[4] !== undefined) {
@@ -150,14 +172,7 @@ export function blocksFromHtml(html: string): SourceBlock[] {
     const closing = m[1] === '/';
     const tagName = m[2].toLowerCase();
     const attrs = m[3];
-    // inside a table row its cells' paragraphs are words of the row's paragraph
-    if (cells >= 0 && (tagName === 'p' || /^h[1-6]$/.test(tagName))) continue;
-    if (tagName === 'td' || tagName === 'th') {
-      if (!closing && cells++ > 0) (spans ??= []).push({ text: CELL_GAP });
-      continue;
-    }
     if (BLOCK_TAGS.has(tagName)) {
-      cells = tagName === 'tr' && !closing ? 0 : -1;
       if (!closing) {
         flush();
         spans = [];
@@ -165,6 +180,7 @@ export function blocksFromHtml(html: string): SourceBlock[] {
         const cls = attr(attrs, 'class') ?? '';
         const r = cls.match(/role-(headline|deck|kicker|byline)/);
         if (r) role = r[1] as TitleRole;
+        row = cls === ROW_CLASS;
         if (tagName === 'li') {
           const l = lists[lists.length - 1];
           if (l) {

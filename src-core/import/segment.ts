@@ -75,6 +75,8 @@ export interface SourceBlock {
   storyBreak?: boolean;
   /** A copy desk's labelled subhead (小标题：…): a heading in the story's text, never a title. */
   subhead?: boolean;
+  /** A row of a table in a Word manuscript, set as one paragraph: text, never a title. */
+  tableRow?: boolean;
 }
 
 export interface SegmentOptions {
@@ -214,7 +216,7 @@ function classify(b: SourceBlock): BlockClass {
   const jump = jumpAtStart(t);
   if (jump && jump.length === Array.from(t).length) return 'jump';
   if (imagePlaceholder(t)) return 'placeholder';
-  if (b.subhead) return 'body';
+  if (b.subhead || b.tableRow) return 'body';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
   if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t)) return 'maybe-title';
@@ -307,8 +309,8 @@ function startsGroup(w: Walk, i: number): boolean {
   const c = classes[i];
   if (c === 'title') {
     // In structured sources a heading deeper than the open article's headline is a subhead.
-    // (a draft with no headline has none to be deeper than: 引题 set bold by hand over Word's Heading 1, field test 30)
-    if (o.mode === 'structured' && cur && !cur.closed && cur.headline && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !blocks[i].styleRole) return false;
+    // (a Heading 1 after a draft with no headline is a story's own, not a subhead of it: field test 30; a Heading 2 is)
+    if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole) return false;
     return true;
   }
   if (c !== 'maybe-title') return false;
@@ -320,7 +322,7 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsPicture = k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
   // (a Word or Markdown story's unmarked titles too: 城南街道：⏎便民服务有了新举措⏎——十项举措…⏎本报讯…, set bold and large by hand)
   // (in Word, a line set bold by hand right over the Heading 1 is its 引题 or 栏目: field test 30)
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, k);
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
@@ -343,14 +345,31 @@ function startsGroup(w: Walk, i: number): boolean {
   return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
-/** Whether block `k` starts a run of unmarked title lines (or none) ending at a heading of the first level: lines over a Word story's Heading 1. */
-function titlesOverHeading(w: Walk, k: number): boolean {
-  for (let run = 0; k < w.blocks.length && run < TITLE_RUN_MAX; run++, k = nextIndex(w, k)) {
-    if (w.classes[k] === 'title') return w.blocks[k].level === 1;
-    if (w.classes[k] !== 'maybe-title') return false;
-  }
-  return false;
+/**
+ * Whether block `i` is a title line set by hand right over a Word or Markdown story's Heading 1 (its
+ * 引题), or a 栏目 over such a line (【追梦路上】⏎广西乐业县百坭村党支部书记周昌战——⏎# 接力奔跑…, field
+ * test 30). Set by hand: bold throughout, leading in with a dash or colon, or a 栏目's name; a plain
+ * sentence left over the heading (a story's last line after its byline) is text, not the next story's.
+ */
+function titlesOverHeading(w: Walk, i: number): boolean {
+  const k = nextIndex(w, i);
+  if (!handSetTitle(w, i) || k >= w.blocks.length) return false;
+  if (headingOne(w, k)) return true;
+  return columnLine(textOf(w.blocks[i])) && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
 }
+
+const headingOne = (w: Walk, k: number): boolean => k < w.blocks.length && w.classes[k] === 'title' && w.blocks[k].level === 1;
+
+/** An unmarked line that reads as a title set by hand: bold throughout, leading into the line under it, or a 栏目's name. */
+function handSetTitle(w: Walk, i: number): boolean {
+  const b = w.blocks[i];
+  const t = textOf(b);
+  if (w.classes[i] !== 'maybe-title' || EDITORS_NOTE_LINE_RE.test(t)) return false;
+  return b.spans.every((s) => s.bold || !s.text.trim()) || leadsIn(t) || columnLine(t);
+}
+
+/** 编者按 alone over a headline labels the note under it, never a 栏目 or 引题. */
+const EDITORS_NOTE_LINE_RE = /^[【\[［]?编者按[】\]］]?[:：]?$/u;
 
 /** The blocks' text from the start, as much as tells a page's script (the blocks in order until SCRIPT_SAMPLE's worth). */
 function sampleText(blocks: SourceBlock[]): string {

@@ -4,6 +4,7 @@
  * file. Each package is built here from its XML parts.
  */
 import { describe, expect, it } from 'vitest';
+import { withoutNotes } from '../../src-core/import/docx';
 import { importFiles } from '../../src-core/import/index';
 import type { ImportReport } from '../../src-core/import/report';
 import { plainText } from '../../src-core/model/richtext';
@@ -17,10 +18,10 @@ const bold = (t: string): string => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><
 const h1 = (t: string): string => `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
 const picture = `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3000000" cy="2000000"/><wp:docPr id="1" name="Picture 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p1.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg1"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
 
-/** A .docx of `body`, with styles, footnotes and one embedded PNG. */
-function manuscript(body: string, footnotes: string[] = []): Uint8Array {
+/** A .docx of `body`, with styles, footnotes (each note's text, or the whole footnotes.xml) and one embedded PNG. */
+function manuscript(body: string, footnotes: string[] | string = []): Uint8Array {
   const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rIdImg1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`;
-  const notes = `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>${footnotes.map((t, i) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${t}</w:t></w:r></w:p></w:footnote>`).join('')}</w:footnotes>`;
+  const notes = typeof footnotes === 'string' ? footnotes : `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>${footnotes.map((t, i) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${t}</w:t></w:r></w:p></w:footnote>`).join('')}</w:footnotes>`;
   return docx(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`, [
     { name: 'word/_rels/document.xml.rels', data: enc.encode(rels) },
     { name: 'word/styles.xml', data: enc.encode(STYLES) },
@@ -67,5 +68,41 @@ describe('Word manuscripts (field test 30)', () => {
     ]);
     expect(r.images.map((i) => i.name)).toEqual(['01.png']);
     expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: r.articles[0].id, caption: expect.stringContaining('配药') }]);
+  });
+});
+
+describe('Word and Markdown manuscripts left alone where they must be (field test 30 review)', () => {
+  const md = (text: string) => imp([{ name: 'a.md', bytes: enc.encode(text) }]);
+  const cell = (...paras: string[]) => `<w:tc>${paras.join('')}</w:tc>`;
+  const table = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.join('')}</w:tr>`).join('')}</w:tbl>`;
+
+  it('a story with no headline keeps its ## subheads (only a Heading 1 opens a story there)', async () => {
+    const r = await md('本报记者 张三\n\n今年以来，城南街道推进老旧小区改造。\n\n## 一、背景\n\n改造涉及12个小区。\n\n## 二、做法\n\n街道成立了专班。\n');
+    expect(r.articles).toHaveLength(1);
+  });
+
+  it('a plain sentence after a story\'s closing byline stays text, not the next story\'s kicker', async () => {
+    const r = await md('# 城南街道推进老旧小区改造\n\n本报讯 今年以来，城南街道推进改造。\n\n（本报记者 张三）\n\n欢迎读者来信反映身边的变化\n\n# 城北新区开通公交专线\n\n本报讯 近日，城北新区开通专线。\n');
+    expect(r.articles.every((a) => a.kicker === '')).toBe(true);
+    expect(r.articles.map((a) => plainText(a.body)).join('\n')).toContain('欢迎读者来信反映身边的变化');
+  });
+
+  it('tables that are no table of figures are read a paragraph at a time: a picture and its caption in a cell, a box of paragraphs, a manuscript slip over the Heading 1', async () => {
+    const caption = '图为中药自动化煎配中心，工作人员正在配药。　邵祺摄';
+    const pictured = await imp([{ name: '01.docx', bytes: manuscript([h1('让百姓在家门口能看好病'), p('基层医疗卫生机构是第一道防线。'), table([[cell(picture, p(caption))]])].join('')) }]);
+    expect(pictured.images).toHaveLength(1);
+    expect(pictured.imageLinks[0].caption).toContain('配药');
+    const box = await imp([{ name: '02.docx', bytes: manuscript([h1('城南街道推进老旧小区改造'), p('本报讯 今年以来，城南街道推进改造。'), table([[cell(p('相关链接'), p('试验区于2023年启动。'), p('首批遴选12个。'))], [cell(p('2023'), p('2024')), cell(p('12'))]])].join('')) }]);
+    const text = plainText(box.articles[0].body);
+    expect(text).toContain('试验区于2023年启动。\n首批遴选12个。');
+    expect(text).not.toContain('20232024');
+    const slip = await imp([{ name: '03.docx', bytes: manuscript([table([[cell(p('作者')), cell(p('张三'))], [cell(p('部门')), cell(p('经济部'))]]), h1('城南街道推进老旧小区改造'), p('今年以来，城南街道推进改造。')].join('')) }]);
+    expect(slip.page.banners).toEqual([]);
+    expect(slip.articles.find((a) => a.headline === '城南街道推进老旧小区改造')?.kicker).toBe('');
+  });
+
+  it('a footnote holding a list is taken out whole', () => {
+    const html = '<p>全村油茶扩种约3000亩。<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p>核对如下：</p><ul><li>数字已核</li><li>人名已核 <a href="#footnote-ref-1">↑</a></li></ul></li></ol>';
+    expect(withoutNotes(html)).toEqual({ html: '<p>全村油茶扩种约3000亩。</p>', notes: ['核对如下： 数字已核 人名已核'] });
   });
 });
