@@ -140,27 +140,32 @@ export function tableRows(html: string): string {
   });
 }
 
+type BlockMark = Pick<SourceBlock, 'level' | 'styleRole' | 'tableRow'>;
+
+/** What a block's tag and class say of it: a heading's level, a style's role, a table row set as one paragraph. */
+function markOf(tagName: string, attrs: string): BlockMark {
+  const cls = attr(attrs, 'class') ?? '';
+  const role = cls.match(/role-(headline|deck|kicker|byline)/)?.[1] as TitleRole | undefined;
+  return { level: /^h[1-6]$/.test(tagName) ? Number(tagName[1]) : 0, ...(role ? { styleRole: role } : {}), ...(cls === ROW_CLASS ? { tableRow: true } : {}) };
+}
+
 /** Reads mammoth's HTML (a small, regular subset) back into blocks. */
 export function blocksFromHtml(html: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let spans: Span[] | undefined;
-  let level = 0;
-  let role: TitleRole | undefined;
+  let mark: BlockMark = { level: 0 };
   let bold = 0;
   let italic = 0;
-  let row = false;
   const lists: { ordered: boolean; n: number }[] = [];
   const pendingImages: { imageId: string; caption: string }[] = [];
   const flush = (): void => {
     if (spans) {
       const clean = mergeSpans(rewriteSpans(spans, (chars) => chars.map((c, i) => (c !== '\n' ? c : isCjkChar(chars[i - 1]) || isCjkChar(chars[i + 1]) ? '' : ' '))));
-      if (clean.some((s) => s.text.trim())) blocks.push({ spans: clean, level, styleRole: role, gapBefore: 1, ...(row ? { tableRow: true } : {}) });
+      if (clean.some((s) => s.text.trim())) blocks.push({ spans: clean, ...mark, gapBefore: 1 });
     }
     for (const image of pendingImages.splice(0)) blocks.push({ spans: [], level: 0, gapBefore: 1, image });
     spans = undefined;
-    level = 0;
-    role = undefined;
-    row = false;
+    mark = { level: 0 };
   };
   for (const m of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*?)\/?>|([^<]+)/g)) {
     if (m[4] !== undefined) {
@@ -176,11 +181,7 @@ export function blocksFromHtml(html: string): SourceBlock[] {
       if (!closing) {
         flush();
         spans = [];
-        if (/^h[1-6]$/.test(tagName)) level = Number(tagName[1]);
-        const cls = attr(attrs, 'class') ?? '';
-        const r = cls.match(/role-(headline|deck|kicker|byline)/);
-        if (r) role = r[1] as TitleRole;
-        row = cls === ROW_CLASS;
+        mark = markOf(tagName, attrs);
         if (tagName === 'li') {
           const l = lists[lists.length - 1];
           if (l) {
