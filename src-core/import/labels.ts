@@ -82,6 +82,11 @@ const EDITORS_NOTE_RE = /^[\s\u3000]*(?:[【［[]\s*编者按\s*[】］\]]|编�
 
 export const isEditorsNote = (text: string): boolean => EDITORS_NOTE_RE.test(text);
 
+/** 编者按 on a line of its own (【编者按】, 编者按：): the label of the note under it, never a title. */
+const EDITORS_NOTE_ALONE_RE = /^[【\[［]?\s*编者按\s*[】\]］]?\s*[:：]?$/;
+
+export const editorsNoteAlone = (line: string): boolean => EDITORS_NOTE_ALONE_RE.test(line.trim());
+
 /** The paragraph style an editor's note is set in (the page's 编者按 style, 楷 by default: changed in 样式 like any other). */
 export const EDITORS_NOTE_STYLE: ParagraphStyle = 'editorsNote';
 

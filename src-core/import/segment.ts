@@ -13,7 +13,7 @@ import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
 import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { cuttableMarkLength, EDITORS_NOTE_STYLE, isEditorsNote, titleLabel } from './labels';
+import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { leavesOpen, OPENS_QUOTE_RE } from './line-breaks';
 import { normalizePunctuation } from './punctuation';
@@ -364,12 +364,9 @@ const headingOne = (w: Walk, k: number): boolean => k < w.blocks.length && w.cla
 function handSetTitle(w: Walk, i: number): boolean {
   const b = w.blocks[i];
   const t = textOf(b);
-  if (w.classes[i] !== 'maybe-title' || EDITORS_NOTE_LINE_RE.test(t)) return false;
+  if (w.classes[i] !== 'maybe-title' || editorsNoteAlone(t)) return false;
   return b.spans.every((s) => s.bold || !s.text.trim()) || leadsIn(t) || columnLine(t);
 }
-
-/** 编者按 alone over a headline labels the note under it, never a 栏目 or 引题. */
-const EDITORS_NOTE_LINE_RE = /^[【\[［]?编者按[】\]］]?[:：]?$/u;
 
 /** The blocks' text from the start, as much as tells a page's script (the blocks in order until SCRIPT_SAMPLE's worth). */
 function sampleText(blocks: SourceBlock[]): string {
@@ -715,7 +712,7 @@ function writerUnderTitles(group: TitleGroup): boolean {
   const last = group[group.length - 1].text;
   if (group.length >= 3 && personName(last)) return true;
   // (under a 栏目 and a title, two or three characters alone are the writer, whatever the surname: 新民随笔, 基层样本, 晏秋秋)
-  if (group.length >= 3 && columnNameLike(group[0].text.trim().replace(BRACKETED_NAME_RE, '$1')) && HAN_ALONE.test(last.trim())) return true;
+  if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && HAN_ALONE.test(last.trim())) return true;
   const above = group[group.length - 2]?.text;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
@@ -910,12 +907,15 @@ type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
  */
 function columnLine(text: string): boolean {
   // (a name in 【】 alone, 【寰宇平】 over a headline with its comma, field test 29, as over any title)
-  const name = text.trim().replace(BRACKETED_NAME_RE, '$1');
+  const name = bareName(text);
   return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
 }
 
 /** A name alone in square brackets, as a 栏头's frame reads in OCR (【法治在线】, [今日谈], 〖…〗, 〔…〕). */
 const BRACKETED_NAME_RE = /^[【\[［〖〔]\s*([^【】\[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/u;
+
+/** A line's text trimmed, and a name alone in brackets without them (【法治在线】 → 法治在线). */
+const bareName = (text: string): string => text.trim().replace(BRACKETED_NAME_RE, '$1');
 
 /**
  * A 栏目 written after the headline in brackets, as the web edition titles a page and copy pasted from
@@ -970,7 +970,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
     }
     case 'column': {
       // (the 栏头's frame OCR reads as brackets, 【法治在线】: the name inside them)
-      const columnName = cleanTitle(closeLetterSpacing(g.text.trim().replace(BRACKETED_NAME_RE, '$1')), o, { articleId: d.id, field: 'column' });
+      const columnName = cleanTitle(closeLetterSpacing(bareName(g.text)), o, { articleId: d.id, field: 'column' });
       res.page.columnNames.push(columnName);
       res.columnLinks.push({ articleId: d.id, columnName });
       if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);

@@ -8,7 +8,7 @@
  * (`paragraphEnds`: one paragraph a line, a title standing alone) starts one too; the lines of one
  * paragraph are joined (no space between CJK characters).
  */
-import { cuttableMarkLength, titleLabel } from './labels';
+import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, storySection, titleLike } from './roles';
@@ -24,8 +24,6 @@ const STORY_GAP = 2;
 /** A title line centred with spaces (not a paragraph's indent of two full-width spaces). */
 const CENTRED_RE = /^ {3,}\S/;
 
-/** 编者按 on a line of its own (【编者按】, 编者按：). */
-const EDITORS_NOTE_LABEL = /^[【\[［]?\s*编者按\s*[】\]］]?\s*[:：]?$/;
 /** A section label standing alone over the stories it heads (短评, 经济简讯, 创城动态, 今日谈, or any name in 【】: 【法治在线】, field test 27): a 栏目. */
 const SECTION_LABEL = new RegExp(`^(?:[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快讯|动态|速递|短评|时评|点评|述评|社论|一句话新闻|图片新闻)|今日谈|编辑手记|记者手记|记者观察)[】\\]］]?|【[${HAN}·]{2,8}】)$`, 'u');
 
@@ -132,7 +130,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
       return;
     }
     if (idx < skipTo) return;
-    if (EDITORS_NOTE_LABEL.test(line.trim())) {
+    if (editorsNoteAlone(line)) {
       // 编者按 on a line of its own: the paragraph under it is the note, marked as a copy desk marks it
       flush();
       notePrefix = '编者按：';
