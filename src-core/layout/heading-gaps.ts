@@ -1,6 +1,7 @@
 import type { ComposedParagraph } from '../typeset/compose';
-import { composeOptions, type LayoutContext } from './context';
+import type { LayoutContext } from './context';
 import { flowSize, type Flowable } from './flowables';
+import { reBreak } from './line-shift';
 import { gridLinesFor } from './slots';
 
 /** A heading moved to the next column (it would have ended this one with too few lines under it): the column is left `gap` lines short. */
@@ -19,9 +20,6 @@ export interface FlowPlan {
   overset: number;
 }
 
-/** Tracking tried, in steps, to make a paragraph one line longer (em per character), as 拉行 does (`line-shift.ts`). */
-const STEP = 0.01;
-const MOST = 0.05;
 /** Columns left short that are tried, at most, in one article's flow (each a dry run and its trials). */
 const ROUNDS = 4;
 
@@ -45,7 +43,7 @@ export function fillHeadingGaps(ctx: LayoutContext, flow: Flowable[], composed: 
     const open: number[] = [];
     for (let j = push.heading - 1; j >= 0 && !flow[j].keepWithNext; j--) if (lengthens(ctx, flow[j])) open.push(j);
     const kept = [...composed];
-    if (!lengthen(ctx, flow, composed, width, open, push.gap)) continue;
+    if (!reBreak(ctx, flow, composed, width, open, push.gap, 1)) continue;
     const next = plan();
     if (blankOf(next) < blankOf(cur) && next.overset <= cur.overset) cur = next;
     else composed.splice(0, composed.length, ...kept);
@@ -55,23 +53,6 @@ export function fillHeadingGaps(ctx: LayoutContext, flow: Flowable[], composed: 
 /** The lines headings moved on leave blank, all columns together. */
 function blankOf(plan: FlowPlan): number {
   return plan.pushes.reduce((n, p) => n + p.gap, 0);
-}
-
-/** Up to `wanted` of the `open` paragraphs re-broken one line longer, each at the least tracking that does it, tried step by step over all of them; returns how many were. */
-function lengthen(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], width: number, open: number[], wanted: number): number {
-  let left = wanted;
-  for (let step = 1; step * STEP <= MOST + 1e-9 && left > 0; step++) {
-    for (const j of [...open]) {
-      if (left <= 0) break;
-      const f = flow[j];
-      const tried = ctx.cache.trial(f.runs, composeOptions(ctx.page.typeset, width, { ...f.style, tracking: f.style.tracking + step * STEP }, f.indent, f.align ?? f.style.align), composed[j].lines.length + 1);
-      if (typeof tried !== 'object') continue;
-      composed[j] = tried;
-      open.splice(open.indexOf(j), 1);
-      left--;
-    }
-  }
-  return wanted - left;
 }
 
 /** A paragraph 拉行 may re-break: justified text one grid line deep, not a heading. */
