@@ -22,8 +22,8 @@ interface FlowState {
   oversetLines: number;
   oversetChars: number;
   oversetFrom?: Overset['from'];
-  /** A dry run's: no line set, no line tallied; where each paragraph ends and where a heading left a column short. */
-  dry?: { ends: number[]; pushes: HeadingPush[] };
+  /** A dry run's: no line set, no line tallied; where a heading left a column short. */
+  dry?: { pushes: HeadingPush[] };
 }
 
 /** Flows the article's body through `slots` at measure `width`; returns the slots it used. */
@@ -49,26 +49,23 @@ export function flowBody(ctx: LayoutContext, article: Article, slots: Slot[], wi
 }
 
 function placing(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], fi: number): Placing {
-  return { cp: composed[fi], f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length, headingsUnder: headingsUnder(ctx, flow, composed, fi) };
+  return { index: fi, cp: composed[fi], f: flow[fi], next: flow[fi + 1], last: fi + 1 === flow.length, headingsUnder: headingsUnder(ctx, flow, composed, fi) };
 }
 
-/** The flow's places without setting a line: where each paragraph ends, and the blank a heading moved on leaves. */
+/** The flow's places without setting a line: the blank each heading moved on leaves, and the lines that do not fit. */
 function dryRun(ctx: LayoutContext, flow: Flowable[], composed: ComposedParagraph[], slots: Slot[], report: TypoReport): FlowPlan {
-  const dry = { ends: [] as number[], pushes: [] as HeadingPush[] };
+  const dry = { pushes: [] as HeadingPush[] };
   const state: FlowState = { slots, sources: [], owner: '', report, slot: 0, oversetLines: 0, oversetChars: 0, dry };
-  for (let fi = 0; fi < flow.length; fi++) {
-    const at = dry.pushes.length;
-    placeParagraph(ctx, state, placing(ctx, flow, composed, fi));
-    for (const push of dry.pushes.slice(at)) push.heading = fi;
-    dry.ends[fi] = state.slot;
-  }
-  return { ...dry, overset: state.oversetLines };
+  for (let fi = 0; fi < flow.length; fi++) placeParagraph(ctx, state, placing(ctx, flow, composed, fi));
+  return { pushes: dry.pushes, overset: state.oversetLines };
 }
 
 /** A column this many grid lines deep or less keeps a subhead with one line of text under it, not two (see placeParagraph). */
 const SHORT_COLUMN = 5;
 
 interface Placing {
+  /** The paragraph's place in the flow. */
+  index: number;
   cp: ComposedParagraph;
   f: Flowable;
   next: Flowable | undefined;
@@ -99,7 +96,7 @@ function placeParagraph(ctx: LayoutContext, state: FlowState, p: Placing): void 
     const after = colEnd - columnStartIndex(slots, state.slot) <= SHORT_COLUMN ? 1 : 2;
     const needed = cp.lines.length * depth + p.headingsUnder + after;
     if (state.slot + needed > colEnd && colEnd < slots.length) {
-      state.dry?.pushes.push({ heading: -1, gap: colEnd - state.slot, column: columnStartIndex(slots, state.slot) });
+      state.dry?.pushes.push({ heading: p.index, gap: colEnd - state.slot });
       state.slot = colEnd;
     }
   }

@@ -9,13 +9,10 @@ export interface HeadingPush {
   /** The heading's paragraph. */
   heading: number;
   gap: number;
-  /** The first slot of the column left short. */
-  column: number;
 }
 
-/** A flow's places, from a dry run: the slot after each paragraph's last line, the headings moved on, and the lines that did not fit. */
+/** A flow's places, from a dry run: the headings moved on, and the lines that did not fit. */
 export interface FlowPlan {
-  ends: number[];
   pushes: HeadingPush[];
   overset: number;
 }
