@@ -79,22 +79,23 @@ const RUNNING_WORD_MAX = 10;
 
 /**
  * A line inside the page repeating its header, as a scan of a page with a running head (页眉) gives one
- * mid-text (岚州日报  2026年4月26日  副刊, field test 29): the page's date and its paper's name or page
- * number, short words only, no sentence; or its page line alone (第6版). Page furniture, taken out of the
- * text it interrupts.
+ * mid-text (岚州日报  2026年4月26日  副刊, field test 29): the page's date and two more of its parts
+ * (paper's name, 第N版, 版名), short words only, no sentence; or its page line alone (第6版). Page
+ * furniture, taken out of the text it interrupts.
  */
 export function repeatsHeader(header: PrintedHeader, raw: string): boolean {
   const t = raw.trim();
+  // (a page line only in its 第N版 form: a bare number beside a date, a weather line's, is text)
+  const ownPage = (w: string): boolean => /^第/u.test(w) && pageNumberOf(w) === header.pageNumber;
   // (the page's number alone on a line, 第6版, as a scan's running foot leaves it inside a story)
-  if (header.pageNumber !== undefined && /^第/u.test(t) && PAGE_RE.exec(t)?.[3] === undefined && pageNumberOf(t) === header.pageNumber) return true;
+  if (ownPage(t) && PAGE_RE.exec(t)?.[3] === undefined) return true;
   if (!header.date || [...t].length > RUNNING_HEAD_MAX || /[。，！？；,;!?]/u.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.some((w) => [...w].length > RUNNING_WORD_MAX)) return false;
-  // (three of the header's parts at least, the date one of them: a notice signed 汀洲晚报  2026年5月27日, or a weather line
-  // with the date and a bare number, is text; a page line only in its 第N版 form)
+  // (three of the header's parts at least, the date one of them: a notice signed 汀洲晚报  2026年5月27日 is text)
   const dated = words.some((w) => dateAtStart(w)?.date === header.date);
   const named = !!header.paperName && words.includes(header.paperName);
-  const paged = words.some((w) => /^第/u.test(w) && pageNumberOf(w) === header.pageNumber);
+  const paged = words.some(ownPage);
   const sectioned = !!header.section && words.includes(header.section);
   return dated && [named, paged, sectioned].filter(Boolean).length >= 2;
 }
