@@ -101,7 +101,7 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
  */
 function pickToFill(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, first: Ranked, kept: Ranked, left: number): { run: Ranked; keep: boolean; moved: Article[] } | undefined {
   const best = kept.result.alternatives[0];
-  if (!best || best.score.largestHole <= HOLE_LIMIT || !best.heldOver.length || first.leadLocked || left <= 0 || kept.result.stats.stoppedBy === 'time') return undefined;
+  if (!best || withinLimit(kept) || !best.heldOver.length || first.leadLocked || left <= 0 || kept.result.stats.stoppedBy === 'time') return undefined;
   const picked = pickedRanking(first, best);
   if (!picked) return undefined;
   const run = makeUpRanked({ ...request, ranking: picked.ranking, options: { ...request.options, timeBudgetMs: left } }, env);
