@@ -841,7 +841,7 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
       continue;
     }
     res.removed.push({ file: o.file, line: b.line, text: label.label, reason: label.text ? `copy-desk label (the line is the ${label.role})` : 'copy-desk label with nothing after it' });
-    if (label.text) out.push(label.role === 'subhead' ? { ...b, spans: [{ text: label.text }], level: 0, subhead: true } : { ...b, spans: [{ text: label.text }], level: 0, styleRole: label.role });
+    if (label.text) out.push({ ...b, spans: [{ text: label.text }], level: 0, ...(label.role === 'subhead' ? { subhead: true } : { styleRole: label.role }) });
   }
   return out;
 }
