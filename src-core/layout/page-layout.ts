@@ -53,6 +53,11 @@ export interface GlyphRun {
    */
   ys?: number[];
   turned?: true;
+  /**
+   * 竖排: the character each glyph stands for where some differ from `text` (a vertical form for ，“”,
+   * a full-width letter set upright): a PDF's ActualText, so that a text reader gets the source's.
+   */
+  actual?: string[];
   source?: GlyphSource;
 }
 

@@ -58,6 +58,8 @@ interface VerticalLine {
   li: number;
   style: TextStyle;
   source: Source;
+  /** The text composed (its vertical forms) is this one's, character for character. */
+  original: string;
   /** The 栏头: knocked out of a black label as long as its text, set off from the titles after it. */
   label?: true;
 }
@@ -85,7 +87,7 @@ export function layoutVerticalTitles(ctx: LayoutContext, block: ArticleBlock, ar
     const { cp, li, style } = line;
     const inset = line.label ? style.size * 0.5 : 0;
     const first = ctx.out.items.length;
-    emitVerticalLine(ctx, cp, li, x - style.lineHeight / 2, cols.top + pad + inset, article.id, line.source);
+    emitVerticalLine(ctx, line, x - style.lineHeight / 2, cols.top + pad + inset, article.id);
     tally(report, cp, li, false, ctx.page.typeset.maxExpansion);
     const extent = cp.lines[li].naturalWidth - (line.label ? style.tracking * style.size : 0) + 2 * inset;
     if (line.label) knockOut(ctx, first, { x: x - style.lineHeight, y: cols.top + pad, width: style.lineHeight, height: extent });
@@ -104,7 +106,7 @@ function verticalLines(ctx: LayoutContext, article: Article, length: number, lat
   if (name) {
     const cp = ctx.cache.compose([{ text: verticalText(name, latin), style: columnStyle(ctx, article), tag: 0 }], composeOptions(ctx.page.typeset, length, columnStyle(ctx, article), 0, 'left'));
     ctx.out.noteMissing(cp, article.id);
-    if (cp.lines.length > 0) lines.push({ cp, li: 0, style: columnStyle(ctx, article), source: { field: 'column', paragraph: 0, base: 0 }, label: true });
+    if (cp.lines.length > 0) lines.push({ cp, li: 0, style: columnStyle(ctx, article), source: { field: 'column', paragraph: 0, base: 0 }, original: name, label: true });
   }
   for (const [field, text, styleName] of titleParts(article)) {
     const style = resolveStyle(ctx.page, styleName, article.styleOverrides);
@@ -114,7 +116,7 @@ function verticalLines(ctx: LayoutContext, article: Article, length: number, lat
       const cp = ctx.cache.compose([{ text: verticalText(piece, latin), style, tag: 0 }], composeOptions(ctx.page.typeset, length, style, 0, 'left'));
       ctx.out.noteMissing(cp, article.id);
       const source: Source = { field, paragraph: 0, base };
-      for (let li = 0; li < cp.lines.length; li++) lines.push({ cp, li, style, source });
+      for (let li = 0; li < cp.lines.length; li++) lines.push({ cp, li, style, source, original: piece });
       base += piece.length;
     }
   }
@@ -125,8 +127,9 @@ function verticalLines(ctx: LayoutContext, article: Article, length: number, lat
  * One composed line set downwards from `top`, centred on `center`: upright glyphs at their em box's
  * centre, turned runs with their em box's middle on the centre line (the baseline left of it).
  */
-function emitVerticalLine(ctx: LayoutContext, cp: ComposedParagraph, li: number, center: number, top: number, owner: string, src: Source): void {
-  const line = cp.lines[li];
+function emitVerticalLine(ctx: LayoutContext, v: VerticalLine, center: number, top: number, owner: string): void {
+  const { cp, source: src } = v;
+  const line = cp.lines[v.li];
   let i = line.start;
   while (i < line.end) {
     const face = cp.faces[i];
@@ -135,6 +138,7 @@ function emitVerticalLine(ctx: LayoutContext, cp: ComposedParagraph, li: number,
     const turned = isTurned(cp.cps[i]);
     const run: GlyphRun = { kind: 'glyphs', ...drawnFace(face, size), size, color: BLACK, y: 0, text: '', xs: [], ys: [], hScale: scale, source: { owner, field: src.field, paragraph: src.paragraph, offsets: [] } };
     if (turned) run.turned = true;
+    const actual: string[] = [];
     let j = i;
     for (; j < line.end && cp.faces[j] === face && cp.sizes[j] === size && cp.hScale[j] === scale && isTurned(cp.cps[j]) === turned; j++) {
       const c = cp.cps[j];
@@ -144,10 +148,12 @@ function emitVerticalLine(ctx: LayoutContext, cp: ComposedParagraph, li: number,
       run.xs.push(turned ? center - (face.emBoxAscent - 0.5) * size : center - ((Number.isNaN(advance) ? 1 : advance) * size) / 2);
       run.ys!.push(turned ? at : at + face.emBoxAscent * size);
       run.text += String.fromCodePoint(c);
+      actual.push(String.fromCodePoint(v.original.codePointAt(cp.offsets[j]) ?? c));
       run.source!.offsets.push(src.base + cp.offsets[j]);
     }
     if (run.text) {
       run.y = run.ys![0];
+      if (actual.join('') !== run.text) run.actual = actual;
       ctx.out.items.push(run);
     }
     i = j;

@@ -67,7 +67,11 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, ma
 /** Make-up in the request's ranking, holding a story the page cannot take when the stories after it fill the page (see makeUp). */
 function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   // (an edition's page holds no story to fill itself, its plan deciding which stories give way; it opens up its titles)
-  if (request.options?.holdToFill === false) return makeUpRanked(request, env).result;
+  if (request.options?.holdToFill === false) {
+    const only = makeUpRanked(request, env);
+    const upright = uprightRun(request, env, only, only.result.stats.ms);
+    return upright && fuller(upright, only) ? { ...upright.result, stats: sumStats(only.result.stats, upright.result.stats) } : only.result;
+  }
   const first = makeUpRanked(request, env);
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   let kept = { run: first, moved: [] as Article[] };
@@ -89,8 +93,26 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
     stats = sumStats(stats, picked.run.result.stats);
     if (picked.keep) kept = { run: picked.run, moved: picked.moved };
   }
+  const upright = uprightRun(request, env, kept.run, stats.ms);
+  if (upright) {
+    stats = sumStats(stats, upright.result.stats);
+    if (fuller(upright, kept.run)) kept = { run: upright, moved: kept.moved };
+  }
   const result = kept.run === first ? first.result : withFirstRun(kept.run, first, kept.moved);
   return { ...result, stats: { ...stats, stoppedBy: kept.run.result.stats.stoppedBy } };
+}
+
+/**
+ * The kept run's page still over the hole limit: the run once more in its ranking with 竖题 allowed
+ * (`uprightTitles`), a story beside another's headline setting its own short one vertically rather
+ * than leave a column blank between them (field day F 四开: 7 column-lines). A 组版's remedy, not every
+ * page's look: tried only here, its page kept only when `fuller`. Undefined when not tried.
+ */
+function uprightRun(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept: Ranked, spent: number): Ranked | undefined {
+  const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  // (a page short of copy is left its blank by the copy, not by titles kept apart: 补稿, not 竖题)
+  if (request.options?.uprightTitles !== undefined || withinLimit(kept) || kept.result.shortBy !== undefined || !kept.result.alternatives.length || kept.result.stats.stoppedBy === 'time' || spent >= budget) return undefined;
+  return makeUpRanked({ ...request, ranking: kept.ranked, options: { ...request.options, uprightTitles: true, timeBudgetMs: budget - spent } }, env);
 }
 
 /**
@@ -234,7 +256,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const poolShapes = [...shapes, ...fillers.map((a, i) => shapeOf(a, eligible.length + i))];
   warnSmallPictures([...eligible.flatMap((a) => byArticle.get(a.id) ?? []), ...photos], images, geo, notes);
   for (const a of eligible) if (!a.headline.trim()) notes.push(untitled(a));
-  const input = { articles: items, photos: photoItems.length, leadLocked, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
+  const input = { articles: items, photos: photoItems.length, leadLocked, upright: !!opt.uprightTitles, shapes, measurer, obstacles, workBudget: Math.round((opt.workBudget ?? WORK_BUDGET) * FIRST_SHARE), deadline: started + (opt.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), now };
   const picCount = eligible.reduce((n, a) => n + (byArticle.get(a.id)?.length ?? 0), 0) + photos.length;
   const score = scorer(geo, obstacles, pool, picCount);
   // Pages keeping the rules first, and of those the ones within the hole limit: a page left with a hole is taken only when no page is full.
@@ -257,7 +279,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
   const refilled = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
   const holed = !refilled.some((c) => score(c).largestHole <= HOLE_LIMIT && keeps(c));
-  const justified = roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true)))];
+  const justified = roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true, true)))];
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
   scored.sort((a, b) => b.rate - a.rate);
@@ -314,7 +336,7 @@ const HEADLINE_LINES_MAX = 3;
  */
 function readableTitles(measurer: Measurer, a: Article, shapes: ShapeSpec[]): ShapeSpec[] {
   if (!a.headline.trim()) return shapes;
-  const ok = shapes.filter((s) => s.headlineSize <= 0 || measurer.titles(a, s.titleSpan ?? s.span, s.headlineSize, 0).headlineLines <= HEADLINE_LINES_MAX);
+  const ok = shapes.filter((s) => s.headlineSize <= 0 || measurer.titlesOf(a, s, 0).headlineLines <= HEADLINE_LINES_MAX);
   return ok.length ? ok : shapes;
 }
 
@@ -323,7 +345,7 @@ function longHeadlines(measurer: Measurer, items: Article[], c: Candidate): Make
   return c.placed.flatMap((p) => {
     const a = items[p.rank];
     if (isPhotoItem(a) || !a.headline.trim()) return [];
-    const lines = measurer.titles(a, p.spec.titleSpan ?? p.spec.span, p.spec.headlineSize, 0).headlineLines;
+    const lines = measurer.titlesOf(a, p.spec, 0).headlineLines;
     if (lines <= HEADLINE_LINES_MAX) return [];
     const chars = [...a.headline.replace(/\s/g, '')].length;
     return [{ articleId: a.id, zh: `“${a.headline.trim()}”的标题 ${chars} 字，排成 ${lines} 行，偏长，请精简`, en: `The headline “${a.headline.trim()}” (${chars} characters) is set in ${lines} lines: too long; have it cut` }];

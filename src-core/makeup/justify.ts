@@ -25,10 +25,12 @@ const ROOMY_PAD = 6;
  * right under it) are shared out over the modules of that stack with the levers, bottom first, the
  * modules under a deepened one moving down; what no lever takes stays blank. The stack is the
  * modules of exactly the same columns, each ending where the next begins. Then a module whose last
- * column ends short gains the lines that fill it (拉行).
+ * column ends short gains the lines that fill it (拉行). `pastShare`: on a page no other lever keeps within
+ * the hole limit, pictures deepen past their story's share of the page, within its measure (field day F
+ * 四开: a picture story's 9 column-lines left under it).
  */
-export function justify(measurer: Measurer, articles: Article[], c: Candidate, roomy = false): Candidate {
-  const levers: Levers = roomy ? { ...LEVERS, padMost: ROOMY_PAD } : LEVERS;
+export function justify(measurer: Measurer, articles: Article[], c: Candidate, roomy = false, pastShare = false): Candidate {
+  const levers: Levers = { ...LEVERS, ...(roomy ? { padMost: ROOMY_PAD } : {}), ...(pastShare ? { pastShare } : {}) };
   const placed = c.placed.map((p) => ({ ...p }));
   // (with stories held over, a blank run is left whole unless the levers take all of it: 补空 may fill it)
   const holding = placed.length < articles.length;

@@ -15,6 +15,8 @@ export interface PictureShape {
   /** The least and most depth cropping allows (the frame's depth is a fitting lever between them). */
   min: number;
   max: number;
+  /** The most depth cropping allows whatever the story's share of the page (`max` keeps to that share): a page left with blank may take it. */
+  deepest: number;
 }
 
 /** One way to set an article: its module's span, headline size, title padding and picture. */
@@ -36,6 +38,12 @@ export interface ShapeSpec {
   pictures: PictureShape[];
   /** Body lines gained (+) or given back (−) by re-breaking paragraphs (拉行/缩行, the body style's `lineShift`). */
   lineShift?: number;
+  /**
+   * 竖排标题: the titles set vertically at the module's right, the body beside and under them (a story
+   * whose horizontal headline would stand level with a neighbour's: 撞题). No band over the body: its
+   * Measured titleRows are 0.
+   */
+  vertical?: boolean;
 }
 
 /** Grid lines a shape takes in the columns its titles overhang: the titles and the step under them. */
@@ -172,30 +180,47 @@ export class Measurer {
     return lines;
   }
 
-  /** Grid lines the titles take at a span and headline size (with padding), and the headline's line count. */
-  titles(article: Article, span: number, size: number, padRows: number): { rows: number; headlineLines: number } {
-    const key = `${article.id}|${span}|${size}|${padRows}`;
+  /**
+   * Grid lines the titles take at a span and headline size (with padding), and the headline's line
+   * count. Set vertically (`vertical`), the lines their longest column runs down from the top (the body
+   * runs beside them: their module is at least that deep) and the headline's columns.
+   */
+  titles(article: Article, span: number, size: number, padRows: number, vertical = false): { rows: number; headlineLines: number } {
+    const key = `${article.id}|${span}|${size}|${padRows}|${vertical ? 'v' : ''}`;
     const memo = this.titleMemo.get(key);
     if (memo) return memo;
     let out = { rows: 0, headlineLines: 0 };
     if (article.kicker.trim() || article.headline.trim() || article.deck.trim()) {
-      const base = padRows > 0 ? this.titles(article, span, size, 0) : undefined;
+      const base = padRows > 0 ? this.titles(article, span, size, 0, vertical) : undefined;
       const probe = styled({ ...article, body: docFromParagraphs(['一']), lead: '', byline: '', jumpFrom: '', jumpTo: '' }, this.page, size, 0, rankFace(this.page, this.geo.columns, size));
       if (base && base.headlineLines > 0) probe.styleOverrides = headlineOverride(probe, this.page, this.geo.columns, size, (padRows * this.geo.pitch) / base.headlineLines);
       const rows = this.geo.rows;
-      const block: ArticleBlock = { ...this.lookFor(article.id), id: 'probe', kind: 'article', articleId: article.id, col: 0, span, row: 0, rows, headlineSpan: span };
+      // (vertical titles probed in one column: the body's one line goes under them, so the lines above it are their depth)
+      const look: BlockLook = vertical ? { ...this.lookFor(article.id), titleDirection: 'vertical' } : this.lookFor(article.id);
+      const width = vertical ? 1 : span;
+      const block: ArticleBlock = { ...look, id: 'probe', kind: 'article', articleId: article.id, col: 0, span: width, row: 0, rows, headlineSpan: width };
       const pl = this.run(`${article.id}|0|titles`, { formatVersion: 1, page: this.page, articles: [probe], images: this.imageList, blocks: [block] }, true);
       const empty = pl.frames.find((f) => f.blockId === 'probe')?.emptyLines ?? 0;
-      const heads = new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? i.y : 0)));
-      out = { rows: pl.overset.length ? rows : rows - Math.round((empty + 1) / span), headlineLines: heads.size };
+      const heads = new Set(pl.items.filter((i) => i.kind === 'glyphs' && i.source?.field === 'headline').map((i) => (i.kind === 'glyphs' ? (vertical ? Math.round(i.xs[0] ?? 0) : i.y) : 0)));
+      out = { rows: pl.overset.length ? rows : rows - Math.round((empty + 1) / width), headlineLines: heads.size };
     }
     this.titleMemo.set(key, out);
     return out;
   }
 
+  /** The titles of a shape (see `titles`): set vertically when the shape or the story's own look says so. */
+  titlesOf(article: Article, spec: ShapeSpec, padRows = spec.padRows): { rows: number; headlineLines: number } {
+    return this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, padRows, this.vertical(article, spec));
+  }
+
+  /** Whether a shape's titles are set vertically (竖排): the shape's own choice, or the story's look. */
+  vertical(article: Article, spec: ShapeSpec): boolean {
+    return !!spec.vertical || this.verticalTitles(article.id);
+  }
+
   /** The article as set in a shape (headline size, padding and tracking as style overrides). */
   variant(article: Article, spec: ShapeSpec, tracking: number): Article {
-    const lines = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
+    const lines = this.titlesOf(article, spec, 0).headlineLines;
     const extra = spec.padRows > 0 && lines > 0 ? (spec.padRows * this.geo.pitch) / lines : 0;
     const a = styled(article, this.page, undefined, tracking);
     if (article.headline.trim()) a.styleOverrides = headlineOverride(a, this.page, this.geo.columns, spec.headlineSize, extra);
@@ -219,6 +244,7 @@ export class Measurer {
     if (isPhotoItem(article)) return { pictures };
     const span = Math.max(spec.span, spec.titleSpan ?? 0);
     const block: ArticleBlock = { ...this.lookFor(article.id), id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
+    if (spec.vertical) block.titleDirection = 'vertical';
     if (span > 1) block.headlineSpan = span;
     if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : overhangDepth(spec, m.titleRows)));
     return { article: block, pictures };
@@ -230,11 +256,14 @@ export class Measurer {
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
     if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}`;
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
-    const titleRows = this.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, spec.padRows).rows;
-    const picSlots = pictureSlots(spec);
+    // (vertical titles take no band over the body: it runs beside them, in the lines their column leaves)
+    const vertical = this.vertical(article, spec);
+    const titleDepth = this.titlesOf(article, spec).rows;
+    const titleRows = vertical ? 0 : titleDepth;
+    const picSlots = pictureSlots(spec) + (vertical ? titleDepth : 0);
     // The fewest rows, and of those the tracking that leaves the fewest empty lines in the last column.
     let best: { rows: number; tracking: number; empty: number } | undefined;
     for (const t of tracking === undefined ? this.trackings : [tracking]) {
@@ -244,12 +273,14 @@ export class Measurer {
       const empty = (rows - titleRows) * spec.span - lines;
       if (!best || rows < best.rows || (rows === best.rows && empty < best.empty)) best = { rows, tracking: t, empty };
     }
-    const result = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows) : null;
+    const least = vertical ? titleDepth : titleRows + Math.max(1, pictureDepth(spec), spec.stepRows ?? 0);
+    const result = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows, least) : null;
     this.shapeMemo.set(key, result);
     return result;
   }
 
-  private verify(article: Article, spec: ShapeSpec, titleRows: number, tracking: number, estimate: number): Measured | null {
+  /** The fewest rows from `estimate`, at least `least` (the module holds its pictures whole, or its vertical titles' column), with nothing overset. */
+  private verify(article: Article, spec: ShapeSpec, titleRows: number, tracking: number, estimate: number, least: number): Measured | null {
     const a = this.variant(article, spec, tracking);
     const max = this.geo.rows;
     const trial = (rows: number): number | null => {
@@ -259,8 +290,6 @@ export class Measurer {
       const pl = this.run(`${article.id}|${tracking}`, { formatVersion: 1, page: this.page, articles: [a], images: this.imageList, blocks: [...pictures, block] });
       return pl.overset.length ? null : (pl.frames.find((f) => f.blockId === block.id)?.emptyLines ?? 0);
     };
-    // The module holds its pictures whole, however little text runs beside them.
-    const least = titleRows + Math.max(1, pictureDepth(spec), spec.stepRows ?? 0);
     let rows = Math.max(least, Math.min(estimate, max));
     let empty = trial(rows);
     while (empty === null && rows < max) empty = trial(++rows);

@@ -47,6 +47,8 @@ export interface SearchInput {
   fixed?: Placement[];
   /** How many of the next unplaced articles a run may take (default LOOKAHEAD; a refill takes any that fits). */
   lookahead?: number;
+  /** Stories beside another's titles may set theirs vertically (竖题, `uprightOf`). */
+  upright?: boolean;
 }
 
 export interface SearchOutput {
@@ -259,10 +261,10 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       const cols = (spec.span === run.width ? [run.col] : [run.col, run.col + run.width - spec.span]).filter((c) => bounds.has(c) && bounds.has(c + spec.span));
       const under = below(input, s, next, rank, spec.span, foot - run.row);
       for (const col of cols) {
-        for (const fitted of fit(input, rank, spec, foot - run.row, [...targets(s.tops, col, spec.span, run.row, foot), ...under])) {
-          const p = { rank, spec: fitted.spec, m: fitted.m, col, row: run.row, stretch: fitted.stretch };
-          if (!clashes(neighbours(input, s), p)) children.push(place(input, s, p));
-        }
+        const depths = [...targets(s.tops, col, spec.span, run.row, foot), ...under];
+        // (a story whose titles would stand level with a neighbour's may set them vertically instead)
+        const upright = placeAt(input, s, { rank, spec, col, row: run.row }, foot - run.row, depths, children) ? uprightOf(input, rank, spec) : undefined;
+        if (upright) placeAt(input, s, { rank, spec: upright, col, row: run.row }, foot - run.row, depths, children);
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
@@ -278,6 +280,37 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
   }
   if (!first) children.push(close(input, s, run, foot));
   return children;
+}
+
+/** The shape fitted at a place, each fit that meets no neighbour's titles a child state; whether any did (撞题). */
+function placeAt(input: SearchInput, s: State, at: { rank: number; spec: ShapeSpec; col: number; row: number }, room: number, depths: number[], children: State[]): boolean {
+  let clashed = false;
+  for (const fitted of fit(input, at.rank, at.spec, room, depths)) {
+    const p = { rank: at.rank, spec: fitted.spec, m: fitted.m, col: at.col, row: at.row, stretch: fitted.stretch };
+    if (clashes(neighbours(input, s), p)) clashed = true;
+    else children.push(place(input, s, p));
+  }
+  return clashed;
+}
+
+/** A title part longer than this (characters) is not set vertically: it would run down most of a module. */
+const UPRIGHT_CHARS = 12;
+
+/**
+ * The shape with its titles set vertically (竖题), offered to a story whose horizontal titles would
+ * stand level with a neighbour's (撞题), as a 组版 sets a short headline upright beside the lead's
+ * rather than leave a column blank between them (field day F 四开: 7 column-lines). Never the lead's
+ * (the page's biggest headline runs across the top), nor a shape with pictures (they stand at the
+ * module's right, where the titles go), nor one column wide (the body keeps a column), nor with a
+ * long title part.
+ */
+function uprightOf(input: SearchInput, rank: number, spec: ShapeSpec): ShapeSpec | undefined {
+  const article = input.articles[rank];
+  if (!input.upright || rank + (input.leadLocked ? 1 : 0) === 0 || rank >= input.articles.length - input.photos) return undefined;
+  if (spec.vertical || spec.pictures.length || spec.span < 2 || spec.titleSpan || spec.headlineSize <= 0) return undefined;
+  const parts = [article.kicker, article.headline, article.deck].map((t) => [...t.replace(/\s/g, '')].length);
+  if (!parts[1] || parts.some((n) => n > UPRIGHT_CHARS)) return undefined;
+  return derived(spec, 'upright', () => ({ ...spec, vertical: true }));
 }
 
 /**
@@ -453,10 +486,10 @@ function shrink(input: SearchInput, article: Article, spec: ShapeSpec, m: Measur
 }
 
 /** Pictures made `delta` lines deeper (or shallower) in all, spread over them within their crop limits; undefined when they cannot. */
-function resize(pictures: ShapeSpec['pictures'], delta: number): ShapeSpec['pictures'] {
+function resize(pictures: ShapeSpec['pictures'], delta: number, cap: (p: ShapeSpec['pictures'][number]) => number = (p) => p.max): ShapeSpec['pictures'] {
   let left = delta;
   return pictures.map((p) => {
-    const rows = Math.max(p.min, Math.min(p.max, p.rows + left));
+    const rows = Math.max(p.min, Math.min(cap(p), p.rows + left));
     left -= rows - p.rows;
     return { ...p, rows };
   });
@@ -475,6 +508,8 @@ export interface Levers {
   keepTitles?: boolean;
   /** White space around a one-line headline at most, in grid lines (PAD_MAX unless set: a page short of copy may take more). */
   padMost?: number;
+  /** Pictures deepened past their story's share of the page, as far as cropping allows (a page left with blank no story takes). */
+  pastShare?: boolean;
 }
 
 const SEARCH_LEVERS: Levers = { shiftMax: SHIFT_MAX };
@@ -483,7 +518,8 @@ const SEARCH_LEVERS: Levers = { shiftMax: SHIFT_MAX };
 export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, natural: Measured, depth: number, levers: Levers = SEARCH_LEVERS): Fitted | undefined {
   const gap = depth - natural.rows;
   const titled = article.headline.trim() !== '' && spec.headlineSize > 0;
-  const room = spec.pictures.reduce((n, p) => n + p.max - p.rows, 0);
+  const cap = (p: ShapeSpec['pictures'][number]): number => (levers.pastShare ? p.deepest : p.max);
+  const room = spec.pictures.reduce((n, p) => n + cap(p) - p.rows, 0);
   const tries: { spec: ShapeSpec; tracking?: number }[] = [];
   // White space in the title area from what the shape has already (a module 撑满 deepens again may have some) up to the most;
   // what a page short of copy allows beyond a full page's most (`padMost`) is tried last, when no other lever reaches the depth.
@@ -493,7 +529,7 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
   const left = (pad: number): number => gap - (pad - spec.padRows);
   for (const pad of pads) {
     const extra = left(pad);
-    for (const rows of levers.narrowPictures ? pictureRowsFor(spec, extra) : extra > 0 ? [extra] : []) if (rows <= room) tries.push({ spec: { ...spec, padRows: pad, pictures: resize(spec.pictures, rows) } });
+    for (const rows of levers.narrowPictures ? pictureRowsFor(spec, extra) : extra > 0 ? [extra] : []) if (rows <= room) tries.push({ spec: { ...spec, padRows: pad, pictures: resize(spec.pictures, rows, cap) } });
     if (extra === 0) tries.push({ spec: { ...spec, padRows: pad } });
   }
   for (const t of input.measurer.trackings) if (t > 0) for (const pad of pads) tries.push({ spec: { ...spec, padRows: pad }, tracking: t });
@@ -517,7 +553,9 @@ export function grow(input: Pick<SearchInput, 'measurer'>, article: Article, spe
  * half a line per line at most (a two-line headline spread a line and a half apart read as two).
  */
 export function padMax(input: Pick<SearchInput, 'measurer'>, article: Article, spec: ShapeSpec, most = PAD_MAX): number {
-  const lines = input.measurer.titles(article, spec.titleSpan ?? spec.span, spec.headlineSize, 0).headlineLines;
+  // (vertical titles take no white space: it would set their columns apart)
+  if (input.measurer.vertical(article, spec)) return spec.padRows;
+  const lines = input.measurer.titlesOf(article, spec, 0).headlineLines;
   return Math.max(spec.padRows, lines > 1 ? Math.floor(lines / 2) : most);
 }
 

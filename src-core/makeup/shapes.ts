@@ -120,12 +120,13 @@ export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined
  * column-lines its text fills. A 组版 sizes a picture for its story: a 450-character story under a photo
  * 40% of the page deep reads as a picture story (field test 14); spare room is left to the page's 补空.
  * `roomy`: how much the share grows on a page whose copy is short of it (field test 19's 四开 day H, a
- * tenth short: its pictures held to their shares left a well of 20 column-lines).
+ * tenth short: its pictures held to their shares left a well of 20 column-lines). `cells` is both
+ * bounds, `measure` the text's alone (撑满 may go past the share on a page left with blank: `deepest`).
  */
-function pictureBudget(article: Article, level: number, geo: GridGeometry, roomy: number): number {
+function pictureBudget(article: Article, level: number, geo: GridGeometry, roomy: number): { cells: number; measure: number } {
   const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
-  const textLines = Math.ceil(bodyChars(article) / perLine);
-  return Math.min(roomy * PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, PICTURE_PER_TEXT * textLines);
+  const measure = PICTURE_PER_TEXT * Math.ceil(bodyChars(article) / perLine);
+  return { cells: Math.min(roomy * PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, measure), measure };
 }
 
 /** Share of the page's cells a story's pictures may take, by rank level (see pictureBudget). */
@@ -139,16 +140,18 @@ const PICTURE_PER_TEXT = 3;
  * past it; undefined when it would have to be cropped further, unless `always` (the narrowest offer:
  * a story keeps its picture, at its least depth).
  */
-function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, cells: number, always: boolean): PictureShape[] | undefined {
+function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, budget: { cells: number; measure: number }, always: boolean): PictureShape[] | undefined {
   const out: PictureShape[] = [];
   for (const l of links) {
     const asset = images.get(l.imageId);
     const s = Math.max(1, Math.min(span, widestPrintable(geo, asset)));
     const frame = pictureFrame(geo, page, asset, s, l.caption);
-    const most = Math.floor(cells / links.length / s);
+    const most = Math.floor(budget.cells / links.length / s);
     if (most < frame.min && !always) return undefined;
     const rows = Math.max(frame.min, Math.min(frame.rows, most));
-    out.push({ imageId: l.imageId, caption: l.caption, span: s, rows, min: frame.min, max: Math.max(rows, Math.min(frame.max, most)) });
+    // (past the story's share of the page, never past its measure: a picture story is the 组版's call, not 撑满's)
+    const deepest = Math.max(rows, Math.min(frame.max, Math.floor(budget.measure / links.length / s)));
+    out.push({ imageId: l.imageId, caption: l.caption, span: s, rows, min: frame.min, max: Math.max(rows, Math.min(frame.max, most)), deepest });
   }
   return out;
 }
@@ -231,11 +234,11 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) {
-      const cells = pictureBudget(article, levelFor(article, rank, lead), geo, roomy);
+      const budget = pictureBudget(article, levelFor(article, rank, lead), geo, roomy);
       // (a picture story with no text of its own, 图片新闻: its picture as wide as its title, nothing beside it)
       const offers = span <= 2 || bodyChars(article) === 0 ? [span] : [Math.ceil(span / 2), span];
       offers.forEach((ps, i) => {
-        const p = stack(geo, page, links, images, ps, cells, i === 0);
+        const p = stack(geo, page, links, images, ps, budget, i === 0);
         if (p) pics.push(p);
       });
     } else pics.push([]);
@@ -270,7 +273,8 @@ export function photoShapes(geo: GridGeometry, page: PageSettings, link: Picture
   const widest = Math.min(Math.max(2, Math.ceil(geo.columns / 2)), widestPrintable(geo, asset));
   const out: ShapeSpec[] = [];
   for (let span = Math.max(1, widest); span >= Math.min(2, widest); span--) {
-    out.push({ span, headlineSize: 0, padRows: 0, pictures: [{ imageId: link.imageId, caption: link.caption, span, ...pictureFrame(geo, page, asset, span, link.caption) }] });
+    const frame = pictureFrame(geo, page, asset, span, link.caption);
+    out.push({ span, headlineSize: 0, padRows: 0, pictures: [{ imageId: link.imageId, caption: link.caption, span, ...frame, deepest: frame.max }] });
   }
   return out;
 }

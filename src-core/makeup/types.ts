@@ -36,6 +36,12 @@ export interface MakeUpOptions {
    * its plan and the continued parts decide which stories give way (`continued-room.ts`).
    */
   holdToFill?: boolean;
+  /**
+   * Whether a story beside another's headline may set its own short one vertically (竖题) rather than
+   * stand lower or leave a column blank. Unset: make-up tries it only when no page is within the hole
+   * limit without it, and keeps that page only when it is better (a 组版's remedy, not a page's look).
+   */
+  uprightTitles?: boolean;
 }
 
 /**

@@ -187,16 +187,28 @@ export class ContentWriter {
    * Glyphs each placed by its own text matrix (竖排: x and y per glyph), upright or turned 90°
    * clockwise (the glyph's baseline running down the page).
    */
-  placedGlyphs(font: string, size: number, hScalePercent: number, cids: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, turned: boolean): void {
+  placedGlyphs(font: string, size: number, hScalePercent: number, cids: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, turned: boolean, actual?: readonly (string | undefined)[]): void {
     this.textState(font, size, hScalePercent);
     const matrix = turned ? '0 -1 1 0' : '1 0 0 1';
-    for (let i = 0; i < cids.length; i++) this.parts.push(`${matrix} ${num(xs[i])} ${num(ys[i])} Tm <${hex4(cids[i])}> Tj`);
+    for (let i = 0; i < cids.length; i++) {
+      const show = `${matrix} ${num(xs[i])} ${num(ys[i])} Tm <${hex4(cids[i])}> Tj`;
+      // (a glyph standing for another character, a vertical form for ，: that character is what a text reader gets)
+      const a = actual?.[i];
+      this.parts.push(a === undefined ? show : `/Span <</ActualText <FEFF${utf16Hex(a)}>>> BDC ${show} EMC`);
+    }
   }
 
   toString(): string {
     this.endText();
     return this.parts.join('\n');
   }
+}
+
+/** A string's UTF-16 code units as hex (a PDF text string's bytes after its FEFF mark). */
+function utf16Hex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
+  return out;
 }
 
 /** A dot as four Bézier arcs (PDF has no circle operator). */

@@ -204,6 +204,26 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
+  it('a 四开 page of short stories: a story beside the lead\'s headline sets its short headline vertically (竖题) rather than leave a column blank between them, read from the PDF', async () => {
+    const { articles, images, pictures } = scratchDay('tabloid-upright-titles.json');
+    const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: UNTIMED }, { fonts }).alternatives[0];
+    const probe = await probePdf(alt.document, fonts);
+    // (before: a column blank beside the lead's headline, 7 column-lines)
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    const upright = alt.blocks.filter((b) => b.kind === 'article' && b.titleDirection === 'vertical');
+    expect(upright.length).toBeGreaterThan(0);
+    for (const b of upright) {
+      const a = articles.find((x) => b.kind === 'article' && x.id === b.articleId)!;
+      // its headline printed down one column: poppler reads each of its characters on a line of its own, one under another, at one x
+      const chars = [...a.headline.replace(/[\s，。、：；！？“”]/g, '')];
+      const down = probe.lines.filter((l) => chars.includes(l.text.trim()) && l.height > 12);
+      expect(new Set(down.map((l) => Math.round(l.xMin / 10))).size, a.headline).toBeLessThanOrEqual(2);
+      expect(down.length, a.headline).toBeGreaterThanOrEqual(chars.length);
+    }
+    expect(miscounted(expectedText(alt.document, alt.document.articles.filter((a) => alt.blocks.some((b) => b.kind === 'article' && b.articleId === a.id))), probe.text)).toEqual([]);
+    expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
   it('an edition\'s page, which holds no story to fill itself, still opens up its titles when no page is within the hole limit, read from the PDF', async () => {
     const { articles, images, pictures } = scratchDay('tabloid-line-short.json');
     const alt = makeUp({ document: { ...emptyDocument('tabloid'), articles, images }, pictures, options: { ...UNTIMED, holdToFill: false } }, { fonts }).alternatives[0];
