@@ -51,9 +51,11 @@ export const COMMA_OR_STOP = /[，。；！？,;!?]/;
 export const SENTENCE_STOP = /[。！？!?]/;
 
 /** The marks a list item or a marked subhead opens with (■ 近日，…). */
-const BULLETS = '■□●◆▲';
+export const BULLETS = '■□●◆▲';
 /** A line opening with such a mark. */
 export const BULLET_RE = new RegExp(`^[${BULLETS}]`, 'u');
+/** Such a mark and the spaces after it, at a line's start. */
+export const LEADING_BULLET_RE = new RegExp(`^[${BULLETS}]\\s*`, 'u');
 
 /** A line of nothing but stars (＊　＊　＊, * * *, ※※※): a divider, between two stories or between a story's sections. */
 export const STAR_ROW_RE = /^[＊*※★☆](?:[ \u3000]*[＊*※★☆])+$/u;

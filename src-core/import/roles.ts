@@ -266,8 +266,9 @@ export function bylineLine(text: string): string | undefined {
 function namesLine(text: string): string | undefined {
   const t = closeSpacedRoles(text.trim());
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
-  // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline
-  if (leadAtStart(t)) return undefined;
+  // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
+  // 记者手记 a section's label, not a reporter named 手记 (field test 31)
+  if (leadAtStart(t) || storySection(t)) return undefined;
   if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, endsInPunctuation, endsSentence, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, endsInPunctuation, LEADING_BULLET_RE, endsSentence, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -821,7 +821,8 @@ function quotedSpeech(text: string): boolean {
 
 /** A title line, its blanks collapsed and its punctuation normalized; the changes are placed at `where`. */
 function cleanTitle(text: string, o: SegmentOptions, where: { articleId?: string; field: CorrectionField }): string {
-  const t = text.trim().replace(/[ \t\u00a0]+/g, ' ');
+  // (a 简讯's bullet, ■海南…, marks the title on the page it came from; the 组版 sets titles without it: field test 31)
+  const t = text.trim().replace(/[ \t\u00a0]+/g, ' ').replace(LEADING_BULLET_RE, '');
   if (!o.normalize) return t;
   const out = normalizePunctuation(Array.from(t), o.log);
   o.log.place(out, where);
@@ -894,6 +895,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     else if (k > h) roles[k] = 'deck';
     else if (column) roles[k] = 'column';
     else if (k === h - 1) roles[k] = 'kicker';
+    // (a short line over the 引题 is the 栏目, 政策解读·聚焦 or 奋进“十五五”　一线见闻: field test 31)
+    else if (k === h - 2 && !first && namesColumn(g.text)) roles[k] = 'column';
     else roles[k] = first ? 'banner' : 'fragment';
   });
   group.forEach((g, k) => placeTitleLine(g, roles[k], d, res, o, guess));
@@ -910,6 +913,15 @@ function columnLine(text: string): boolean {
   const name = bareName(text);
   return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
 }
+
+/** A 栏目's name two lines over the 主题: short, its parts set apart by a middle dot or a space, no sentence in it. */
+function namesColumn(text: string): boolean {
+  const t = bareName(text);
+  return cpLength(t) <= COLUMN_MAX && !COMMA_OR_STOP.test(t) && !endsInPunctuation(t);
+}
+
+/** The longest a 栏目's name over a 引题 runs (characters). */
+const COLUMN_MAX = 12;
 
 /** A name alone in square brackets, as a 栏头's frame reads in OCR (【法治在线】, [今日谈], 〖…〗, 〔…〕). */
 const BRACKETED_NAME_RE = /^[【\[［〖〔]\s*([^【】\[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/u;

@@ -14,6 +14,7 @@ import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
+import { bulletTitle } from './bullet-titles';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
@@ -30,12 +31,16 @@ const SECTION_LABEL = new RegExp(`^(?:[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快�
 /**
  * A line that is a block of its own with a role, and the lines after it that go with it: a picture
  * placeholder with the caption under it, names only under a title line (刘力 陈卓: the byline), a
- * byline in brackets at a story's end ((周 平), (县新闻中心 王亚周)), a section label (a 栏目).
+ * byline in brackets at a story's end ((周 平), (县新闻中心 王亚周)), a section label (a 栏目), a
+ * bulleted title (`bulletTitle`) with the text run in after it (`rest`).
  */
-function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: string[]; level: number } | undefined): { block: Omit<SourceBlock, 'gapBefore'>; skip: number } | undefined {
+function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: string[]; level: number } | undefined): { block: Omit<SourceBlock, 'gapBefore'>; skip: number; rest?: string } | undefined {
   const line = lines[idx];
   const t = line.trim();
   const spans = [{ text: t }];
+  // (a bulleted title, ■海南…, and the text run in after it: field test 31)
+  const bullet = bulletTitle(lines, idx);
+  if (bullet) return { block: { spans: [{ text: bullet.title }], level: 0, ...(bullet.column ? { styleRole: 'column' as const } : {}) }, skip: bullet.skip, rest: bullet.rest };
   if (imagePlaceholder(line)) {
     // the lines under a placeholder down to a photo credit are its caption (OCR sets the caption under the picture)
     const caption = captionUnder(lines, idx);
@@ -131,8 +136,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
     }
     if (idx < skipTo) return;
     if (editorsNoteAlone(line)) {
-      // 编者按 on a line of its own: the paragraph under it is the note, marked as a copy desk marks it
-      flush();
+      flush(); // (编者按 on a line of its own: the paragraph under it is the note, marked as a copy desk marks it)
       notePrefix = '编者按：';
       return;
     }
@@ -142,6 +146,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
       blocks.push({ ...own.block, gapBefore: gap, line: idx + 1 });
       skipTo = idx + 1 + own.skip;
       gap = 0;
+      if (own.rest) pending = { lines: [`\u3000\u3000${own.rest}`], level: 0, line: idx + 1 + own.skip, gap: 0 }; // (the text run in after a title)
       return;
     }
     const h = line.match(HEADING_RE);

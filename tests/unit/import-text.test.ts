@@ -967,6 +967,33 @@ describe('hard-wrapped and OCR text', () => {
     expect(rejoinSplitNames('记者 王 小 明 何 聪'.split(' ')).tokens).toEqual(['记者', '王小明', '何聪']);
   });
 
+
+  it('field test 31: bulleted 简讯 titles, on their own line, wrapped or run in, under their column\'s bulleted name; a 栏目 over a 引题; 记者手记 is no byline', async () => {
+    const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const briefs = await imp([
+      '汉皋晚报 2026年6月16日　星期二　A05　城事', '',
+      '■ 城事快报',
+      '■海南今年计划启动1720部老旧电', '梯更新改造', '　　本报海口6月8日电 (记者孙', '海天)记者日前从海南省住房和城', '乡建设厅获悉：海南获批资金。',
+      '■重庆出台青年创业促进条例　本', '报重庆6月4日电　（记者姜峰）近', '日，《重庆市青年创业促进条例》', '经表决通过。',
+      '■今年将开展特殊食品安全监管专', '项行动　本报北京6月4日电　（记', '者林丽鹂）市场监管总局近日发布', '了年度报告。',
+    ]);
+    expect(briefs.articles.map((a) => a.headline)).toEqual(['海南今年计划启动1720部老旧电梯更新改造', '重庆出台青年创业促进条例', '今年将开展特殊食品安全监管专项行动']);
+    expect(briefs.articles.map((a) => a.lead)).toEqual(['本报海口6月8日电（记者孙海天）', '本报重庆6月4日电（记者姜峰）', '本报北京6月4日电（记者林丽鹂）']);
+    expect(briefs.articles.map((a) => plainText(a.body))).toEqual(['记者日前从海南省住房和城乡建设厅获悉：海南获批资金。', '近日，《重庆市青年创业促进条例》经表决通过。', '市场监管总局近日发布了年度报告。']);
+    expect(briefs.columnLinks).toEqual([{ articleId: briefs.articles[0].id, columnName: '城事快报' }]);
+    expect(briefs.articles.map((a) => a.byline ?? '')).toEqual(['', '', '']);
+    // items that open with their text (■近日，…) keep to one story's paragraphs, as in field test 27
+    const items = await imp(['# 简讯', '■近日，全市召开安全生产会议，部署', '下一步工作。', '■日前，区里开展了消防演练活动，', '居民积极参加。']);
+    expect(items.articles).toHaveLength(1);
+    // a 栏目 line over a 引题 and a 主题 over the byline: the column, not a fragment
+    const column = await imp(['凤麟日报　2026年6月5日　星期五　第2版　要闻', '', '重庆以融合化推动产业升级', '　　（上接第1版）重庆美的通用制冷设备有', '限公司车间里，大型中央空调机组批量下线。', '',
+      '政策解读·聚焦', '试点城市福州长护险基金结余达八亿元', '每月超千元长护险待遇如何撬动', '本报记者 施 钰', '　　今年3月底，中共中央办公厅、国务院办', '公厅发布了意见。']);
+    expect((column.report as ImportReport).fragments).toEqual([]);
+    expect(column.articles[1]).toMatchObject({ kicker: '试点城市福州长护险基金结余达八亿元', headline: '每月超千元长护险待遇如何撬动' });
+    expect(column.columnLinks).toEqual([{ articleId: column.articles[1].id, columnName: '政策解读·聚焦' }]);
+    // 记者手记 alone is a section's label: never a byline of a reporter named 手记
+    expect(bylineLine('记者手记')).toBeUndefined();
+  });
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
