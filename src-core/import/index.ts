@@ -79,6 +79,8 @@ interface ImportRun {
   imagePaths: ImagePaths;
   pictureFiles: { name: string; imageId: string }[];
   captionFiles: { name: string; text: string }[];
+  /** Placeholders made for a （见图） in a manuscript's text (`SegmentResult.referenced`). */
+  referenced: string[];
 }
 
 /** What a text or Word file reads as, for the segmenter. */
@@ -98,7 +100,7 @@ function newRun(options: ImportOptions): ImportRun {
     errors: [],
     report: emptyReport(),
   };
-  return { options, result, report: result.report, confidences: [], imagePaths: new ImagePaths(), pictureFiles: [], captionFiles: [] };
+  return { options, result, report: result.report, confidences: [], imagePaths: new ImagePaths(), pictureFiles: [], captionFiles: [], referenced: [] };
 }
 
 function addError(run: ImportRun, file: string, zh: string, en: string, offset?: number): void {
@@ -245,6 +247,7 @@ function addSegment(run: ImportRun, seg: SegmentResult, log: ChangeLog): void {
   result.articles.push(...seg.articles);
   result.images.push(...seg.images);
   result.imageLinks.push(...seg.imageLinks);
+  run.referenced.push(...seg.referenced);
   result.columnLinks.push(...seg.columnLinks);
   Object.assign(result.page.credits, seg.page.credits);
   result.page.banners.push(...seg.page.banners);
@@ -283,6 +286,26 @@ function unusedCaption(run: ImportRun, name: string): void {
   else addError(run, name, `${name}：图片说明文件没有同名的图片（应与 ${stem}.jpg 或 .png 一起导入），说明未使用`, `${name}: a caption file with no picture of the same name (import it with ${stem}.jpg or .png); the caption was not used`);
 }
 
+/**
+ * In a day set (several manuscripts, or pictures sent as files), the placeholders a （见图） in the text made
+ * that no picture file filled: the desk sent no picture, so no empty frame is made to print (field test
+ * 31's 03.txt); the reference stays in the text and the report says so (补图, or delete （见图）). A
+ * single OCR'd page keeps them: its picture is there, lost to the OCR.
+ */
+function unsentPictures(run: ImportRun, manuscripts: number, filled: ReadonlySet<string>): string[] {
+  if (manuscripts < 2 && run.pictureFiles.length === 0) return [];
+  const unsent = run.referenced.filter((id) => !filled.has(id));
+  for (const id of unsent) {
+    const articleId = run.result.imageLinks.find((l) => l.imageId === id)?.articleId;
+    const guess = run.report.guesses.find((g) => g.kind === 'image-reference' && g.articleId === articleId && g.confidence !== UNSENT.confidence);
+    if (guess) Object.assign(guess, UNSENT);
+  }
+  return unsent;
+}
+
+/** What the report says of a （见图） whose picture was not sent. */
+const UNSENT = { confidence: 0.5, zh: '正文提到“（见图）”，但没有送来这张图片：未建空图框；请以同名图片文件补图，或删去“（见图）”', en: 'the text says "(见图)" but no picture was sent: no empty frame was made; send the picture as a file of the same name, or delete "(见图)"' };
+
 /** Picture files join their article by name (07-2.jpg → 07.*), with their caption files. */
 function linkPictures(run: ImportRun): void {
   const { result, report } = run;
@@ -290,9 +313,11 @@ function linkPictures(run: ImportRun): void {
   const placeholders = new Set(result.images.filter((i) => i.data === undefined).map((i) => i.id));
   const linked = linkPictureFiles({ pictures: run.pictureFiles, articleFiles, captionFiles: run.captionFiles, links: result.imageLinks, placeholders });
   result.imageLinks = linked.links;
-  // A placeholder a picture file filled is gone: the picture is in its place.
-  result.images = result.images.filter((i) => !linked.filled.has(i.id));
-  for (const fr of report.files) fr.imageIds = fr.imageIds.filter((id) => !linked.filled.has(id));
+  // A placeholder a picture file filled is gone: the picture is in its place; so is one a day set's （见图） made that none filled.
+  const gone = new Set([...linked.filled, ...unsentPictures(run, articleFiles.length, linked.filled)]);
+  result.imageLinks = result.imageLinks.filter((l) => !gone.has(l.imageId));
+  result.images = result.images.filter((i) => !gone.has(i.id));
+  for (const fr of report.files) fr.imageIds = fr.imageIds.filter((id) => !gone.has(id));
   for (const [first, second] of linked.sameName)
     addError(run, second, `${second} 与 ${first} 同名：同名的图片和图片说明只归 ${first}`, `${second} has the name of ${first}: the pictures and captions of that name go to ${first} only`);
   for (const name of linked.unusedCaptions) unusedCaption(run, name);

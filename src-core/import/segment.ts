@@ -94,6 +94,8 @@ export interface SegmentResult {
   articles: Article[];
   images: ImageAsset[];
   imageLinks: { imageId: string; articleId: string; caption: string }[];
+  /** Placeholders made for a （见图） in the text, not for a placeholder line: a day set drops those no picture file fills. */
+  referenced: string[];
   /** The column name (栏目, printed as a 栏头) over an article. */
   columnLinks: { articleId: string; columnName: string }[];
   page: { credits: Partial<Record<CreditField, string>>; banners: string[]; columnNames: string[] };
@@ -186,6 +188,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     articles: [],
     images: [],
     imageLinks: [],
+    referenced: [],
     columnLinks: [],
     page: { credits: {}, banners: [], columnNames: [] },
     guesses: [],
@@ -1214,6 +1217,7 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
     const imageId = `${d.id}-img${++placeholders}`;
     res.images.push({ id: imageId, name: '（图片占位）', mime: 'image/jpeg', pixelWidth: 0, pixelHeight: 0, colorSpace: 'unknown' });
     res.imageLinks.push({ imageId, articleId: d.id, caption });
+    if (kind === 'image-reference') res.referenced.push(imageId);
     g(kind, text, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明留空待填（不取正文的句子，否则会印两遍）' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made with an empty caption to fill in (a sentence of the body would print twice)' : 'image placeholder: an empty image was made', line);
   };
   for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.caption, ph.line, 'image-placeholder');

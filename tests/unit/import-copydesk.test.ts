@@ -204,6 +204,27 @@ describe("a day's pictures matched to their articles by file name", () => {
     for (const id of file.imageIds) expect(r.images.some((i) => i.id === id)).toBe(true);
   });
 
+
+  it('a day set\'s （见图） with no picture sent makes no empty frame: the text keeps it and the report asks for the picture (field test 31); a single page keeps its placeholder', async () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    const r = await importFiles([
+      { name: '03.txt', bytes: text('主题：道路限高杆太低\n\n去年，有人在此路段设置了限高杆（见图）。正常高度的小货车无法通行。\n') },
+      { name: '04.txt', bytes: text('主题：排水设施改善了\n\n农田旁也修了排水沟（见图）。今年雨季不用再担心了。\n') },
+      { name: '04.jpg', bytes: new Uint8Array(readFileSync(join(dir, 'day', '01.jpg'))) },
+    ]);
+    const [a3, a4] = r.articles;
+    // 04's picture fills its placeholder; 03's reference, no picture sent, makes none
+    expect(r.images.map((i) => i.name)).toEqual(['04.jpg']);
+    expect(r.imageLinks).toEqual([{ imageId: r.images[0].id, articleId: a4.id, caption: '' }]);
+    expect(plainText(a3.body)).toContain('限高杆（见图）。');
+    const asked = (r.report as ImportReport).guesses.filter((g) => g.kind === 'image-reference' && g.articleId === a3.id);
+    expect(asked.map((g) => g.zh)).toEqual(['正文提到“（见图）”，但没有送来这张图片：未建空图框；请以同名图片文件补图，或删去“（见图）”']);
+    for (const f of (r.report as ImportReport).files) for (const id of f.imageIds) expect(r.images.some((i) => i.id === id)).toBe(true);
+    // one file alone (an OCR'd page or a single manuscript): its placeholder stays, the picture to be placed
+    const one = await importFiles([{ name: '03.txt', bytes: text('主题：道路限高杆太低\n\n去年，有人在此路段设置了限高杆（见图）。正常高度的小货车无法通行。\n') }]);
+    expect(one.images).toHaveLength(1);
+    expect(one.imageLinks[0].articleId).toBe(one.articles[0].id);
+  });
   it('two manuscripts of one name (03.txt and 03.md): the picture goes to the first, and the second is named, zh and en', async () => {
     const text = (s: string) => new TextEncoder().encode(s);
     const r = await importFiles([
