@@ -31,6 +31,7 @@ const CREDIT_LABELS: Record<string, CreditField> = {
   編輯: 'editor',
   本版编辑: 'editor',
   本版责任编辑: 'editor',
+  本版责编: 'editor',
   责编: 'editor',
   責編: 'editor',
   责任编辑: 'editor',
@@ -48,7 +49,8 @@ const CREDIT_ITEM_RE = new RegExp(`(${LABELS})(?:\\s*[:：﹕]\\s*|\\s+)(.*?)(?=
 function creditNames(text: string): string | undefined {
   const tokens = text.trim().split(/[\s、，,]+/).filter(Boolean);
   if (!tokens.length || !tokens.every((t) => NAME_RE.test(t))) return undefined;
-  return spacedOutName(tokens) ? tokens.join('') : tokens.join('、');
+  // (a two-character name padded among others, 杜　若　丁一帆: field test 31)
+  return spacedOutName(tokens) ? tokens.join('') : rejoinSplitNames(tokens).tokens.join('、');
 }
 
 /** One name set out a character at a time (许 静, 周 平), as OCR and typesetters leave it. */
@@ -408,12 +410,20 @@ const DECK_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*/;
 /** A deck (副题): "——访…", "-访…", "—记…"; returns the text with a proper 破折号 and the marker found. */
 export function deckLine(text: string): { text: string; marker: string } | undefined {
   const t = text.trim();
+  if (quoteSource(t)) return undefined;
   const m = t.match(DECK_RE);
   if (m && Array.from(t).length > m[0].length + 1) return { text: `——${t.slice(m[0].length)}`, marker: m[0].trim() };
   if (INTERVIEW_RE.test(t) && Array.from(t).length >= 4) return { text: `——${t}`, marker: '' };
   // (a document's date under its title, 中共中央办公厅…的意见⏎（2025年3月21日）: its 副题 as printed, field test 24)
   if (DATED_NOTE_RE.test(t)) return { text: t, marker: '' };
   return undefined;
+}
+
+/** A quotation's source under it (——摘自“十五五”规划纲要, field test 31): text, never a 副题 or a story's title. */
+const QUOTE_SOURCE_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*(?:摘自|摘编自|引自|选自|节选自|转引自)/;
+
+export function quoteSource(text: string): boolean {
+  return QUOTE_SOURCE_RE.test(text.trim());
 }
 
 /** A kicker (引题) often ends with a colon: "南关街道:". */

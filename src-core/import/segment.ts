@@ -35,6 +35,7 @@ import {
   endsWithColon,
   leadsIn,
   helpedAlone,
+  quoteSource,
   imagePlaceholder,
   imageReference,
   jumpAtEnd,
@@ -222,7 +223,7 @@ function classify(b: SourceBlock): BlockClass {
   if (b.subhead || b.tableRow) return 'body';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
-  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t)) return 'maybe-title';
+  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t) && !quoteSource(t)) return 'maybe-title';
   return 'body';
 }
 
@@ -562,7 +563,9 @@ function titlesOverByline(w: Walk, i: number): boolean {
   for (let k = i, run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
     const after = nextIndex(w, k);
     const bodyUnder = after < w.blocks.length && w.classes[after] === 'body';
-    if (w.classes[k] === 'byline') return run > 0 && bodyUnder && !endsInPhotoCredit(textOf(w.blocks[k]));
+    // (or a picture under the byline, the story's text under its caption: 本报记者　姜晓丹⏎[图片], field test 31)
+    const pictureUnder = after < w.blocks.length && (w.classes[after] === 'placeholder' || w.classes[after] === 'image');
+    if (w.classes[k] === 'byline') return run > 0 && (bodyUnder || pictureUnder) && !endsInPhotoCredit(textOf(w.blocks[k]));
     if (w.classes[k] !== 'maybe-title') return false;
     group.push({ text: textOf(w.blocks[k]), block: w.blocks[k] });
     // (a name alone under a 栏目 and a title is the writer's, as a 言论 signs: 专家观点⏎生态保护不是…⏎吴福象, field test 28)
@@ -632,12 +635,14 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
     }
     // (a line broken off at a comma is a sentence's start, never a title: 已持续一个多月的…，即将)
     // (in Word, a 引题 ending in a dash over the Heading 1 is one: 广西乐业县百坭村党支部书记周昌战——, field test 30)
-    if (c === 'maybe-title' && (!endsInPunctuation(textOf(blocks[j])) || (o.mode === 'structured' && leadsIn(textOf(blocks[j]))))) {
+    // (on an OCR'd page too, over the 主题: 奋进“十五五”⏎广东冷链园区集成超60项数智化技术——⏎数据赋能　冻品锁鲜, field test 31)
+    const ledInto = c === 'maybe-title' && leadsIn(textOf(blocks[j])) && titleUnder(w, j);
+    if (c === 'maybe-title' && (!endsInPunctuation(textOf(blocks[j])) || ledInto || (o.mode === 'structured' && leadsIn(textOf(blocks[j]))))) {
       const tj = textOf(blocks[j]);
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      if (deckLine(tj) || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (unmarked(group) && titlesOverHeading(w, j))))) {
+      if (deckLine(tj) || ledInto || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (unmarked(group) && titlesOverHeading(w, j))))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }
@@ -649,6 +654,12 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
     break;
   }
   return { group, end: j };
+}
+
+/** Whether a title line stands close under block `j` (its 主题 under a 引题 leading into it). */
+function titleUnder(w: Walk, j: number): boolean {
+  const k = nextIndex(w, j);
+  return k < w.blocks.length && w.blocks[k].gapBefore === 0 && (w.classes[k] === 'maybe-title' || w.classes[k] === 'title') && !endsInPunctuation(textOf(w.blocks[k]));
 }
 
 /**

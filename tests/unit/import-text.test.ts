@@ -993,6 +993,17 @@ describe('hard-wrapped and OCR text', () => {
     expect(column.columnLinks).toEqual([{ articleId: column.articles[1].id, columnName: '政策解读·聚焦' }]);
     // 记者手记 alone is a section's label: never a byline of a reporter named 手记
     expect(bylineLine('记者手记')).toBeUndefined();
+    // a 栏目, a 引题 leading into its 主题 with a dash, a byline over a picture; a quotation's source under a box is text; the credits
+    const led = await imp(['凤麟日报　2026年6月5日　星期五　第2版　要闻', '', '国务院印发规划', '　　新华社北京6月2日电　日前，国务院印发规划，明确了目标任务。', '',
+      '奋进“十五五”　一线见闻', '广东冷链园区集成超60项数智化技术——', '数据赋能　冻品锁鲜', '本报记者　姜晓丹', '[图片]', '图为玉湖冷链园区的数字平台。　受访者供图', '',
+      '推进生产性服务业向专业化和价值链高端延伸。', '', '——摘自“十五五”规划纲要', '', '天刚蒙蒙亮，广东广州市玉湖冷链园区，满载冻品的冷链车排起长队。', '',
+      '本版责编：杜　若　丁一帆　　版式设计：沈小川']);
+    expect(led.articles).toHaveLength(2);
+    expect(led.articles[0].byline ?? '').toBe('');
+    expect(led.articles[1]).toMatchObject({ kicker: '广东冷链园区集成超60项数智化技术——', headline: '数据赋能　冻品锁鲜', byline: '本报记者 姜晓丹' });
+    expect(plainText(led.articles[1].body)).toContain('——摘自“十五五”规划纲要');
+    expect(led.columnLinks).toEqual([{ articleId: led.articles[1].id, columnName: '奋进“十五五”　一线见闻' }]);
+    expect(led.page.credits).toEqual({ editor: '杜若、丁一帆', layoutEditor: '沈小川' });
   });
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
