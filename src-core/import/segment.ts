@@ -48,6 +48,7 @@ import {
   rejoinSplitNames,
   storySection,
   titleLike,
+  TITLE_MAX,
   titleOverByline,
   trailingByline,
   type CreditField,
@@ -566,6 +567,7 @@ function titlesOverByline(w: Walk, i: number): boolean {
     // (or a picture under the byline, the story's text under its caption: 本报记者　姜晓丹⏎[图片], field test 31)
     const pictureUnder = after < w.blocks.length && (w.classes[after] === 'placeholder' || w.classes[after] === 'image');
     if (w.classes[k] === 'byline') return run > 0 && (bodyUnder || pictureUnder) && !endsInPhotoCredit(textOf(w.blocks[k]));
+    if (run === 0 && w.o.mode === 'ocr' && opinionTitles(w, k)) return true;
     if (w.classes[k] !== 'maybe-title') return false;
     group.push({ text: textOf(w.blocks[k]), block: w.blocks[k] });
     // (a name alone under a 栏目 and a title is the writer's, as a 言论 signs: 专家观点⏎生态保护不是…⏎吴福象, field test 28)
@@ -574,6 +576,40 @@ function titlesOverByline(w: Walk, i: number): boolean {
   }
   return false;
 }
+
+/**
+ * A 言论's title lines under its 栏目 at block `i` on an OCR'd page: its title (one asking a question
+ * too: 热议⏎一个小区为啥有四个名字？⏎李君强, field test 31), a 提要 between it and the writer's name if any
+ * (评论员观察⏎以“中国效率”激荡奋进活力⏎守制度之优…更有质感⏎李洪兴: a line ending in no mark, set as the
+ * 副题), and the name alone, over the text; the 栏目 shorter than the title (a couplet and its poet are
+ * text). The lines after the 栏目, and the first block after them; undefined when it is no such group.
+ */
+function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } | undefined {
+  const { blocks, classes } = w;
+  // (lines a copy desk labelled, 栏目：快评⏎主题：…⏎作者：杨朝清, have their roles already)
+  const close = (k: number): boolean => k < blocks.length && blocks[k].gapBefore === 0 && !blocks[k].styleRole;
+  const title = nextIndex(w, i);
+  if (blocks[i].styleRole || !columnNameLike(bareName(textOf(blocks[i]))) || !close(title) || !opinionTitle(textOf(blocks[title])) || cpLength(textOf(blocks[i])) >= cpLength(textOf(blocks[title]))) return undefined;
+  let writer = nextIndex(w, title);
+  // (a 提要 runs longer than the title it sums up: a line as long is a couplet's second line, 举杯邀明月⏎对影成三人⏎李白)
+  const said = textOf(blocks[writer]);
+  const summary = close(writer) && !HAN_ALONE.test(said) && !endsInPunctuation(said) && cpLength(said) > cpLength(textOf(blocks[title])) && cpLength(said) <= TITLE_MAX ? writer : undefined;
+  if (summary !== undefined) writer = nextIndex(w, summary);
+  const text = nextIndex(w, writer);
+  // (the name may stand as a byline line of its own: text-blocks reads one under a 提要 so)
+  const signed = writer < blocks.length && blocks[writer].gapBefore === 0 && (close(writer) || blocks[writer].styleRole === 'byline');
+  if (!signed || !HAN_ALONE.test(textOf(blocks[writer])) || text >= blocks.length || !['body', 'maybe-title'].includes(classes[text])) return undefined;
+  const line = (k: number): TitleGroup[number] => ({ text: textOf(blocks[k]), block: blocks[k] });
+  const deck = summary === undefined ? [] : [{ ...line(summary), block: { ...blocks[summary], styleRole: 'deck' as const } }];
+  return { group: [line(title), ...deck, line(writer)], end: writer + 1 };
+}
+
+/** A 言论's title: a title line, or one asking a question (its one sentence ending in ？ or ！). */
+function opinionTitle(text: string): boolean {
+  return titleLike(text) || (QUESTION_TITLE_RE.test(text.trim()) && cpLength(text) <= SUBHEAD_MAX);
+}
+
+const QUESTION_TITLE_RE = /^[^，。；！？,;!?]+[？！?!]$/u;
 
 /** Title lines an OCR'd page stacks over a story (栏目, 主题, 副题), unmarked: at most this many in one group. */
 const TITLE_RUN_MAX = 4;
@@ -624,6 +660,9 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
   const { blocks, classes, o } = w;
   const n = blocks.length;
   const group: TitleGroup = [{ text: textOf(blocks[i]), block: blocks[i] }];
+  // (a 言论's title, its 提要 and its writer under its 栏目, taken whole: a title asking a question ends in a mark)
+  const opinion = o.mode === 'ocr' ? opinionTitles(w, i) : undefined;
+  if (opinion) return { group: [...group, ...opinion.group], end: opinion.end };
   let j = i + 1;
   for (; j < n; j++) {
     const c = classes[j];

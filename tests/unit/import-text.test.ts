@@ -1004,6 +1004,15 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(led.articles[1].body)).toContain('——摘自“十五五”规划纲要');
     expect(led.columnLinks).toEqual([{ articleId: led.articles[1].id, columnName: '奋进“十五五”　一线见闻' }]);
     expect(led.page.credits).toEqual({ editor: '杜若、丁一帆', layoutEditor: '沈小川' });
+    // a 言论 under its 栏目: a title asking a question, or a 提要 between the title and the writer's name
+    const story = ['凤麟日报　2026年6月5日　星期五　第2版　要闻', '', '老旧厂房焕发新活力', '　　本报讯（记者 潘少军）在武汉市四美塘铁路遗址文化公园，蒸汽火车头并排静卧。', ''];
+    const asks = await imp([...story, '热议', '一个小区为啥有四个名字?', '李君强', '　　报地址要反复解释、快递外卖时常送错。']);
+    expect(asks.articles[1]).toMatchObject({ headline: '一个小区为啥有四个名字？', byline: '李君强' });
+    expect(asks.columnLinks).toEqual([{ articleId: asks.articles[1].id, columnName: '热议' }]);
+    const sums = await imp([...story, '评论员观察', '以“中国效率”激荡奋进活力', '守制度之优、兴科技之新、固质量之基，让发展成果更有温度、更有质感', '李洪兴', '　　长江南京段江面，一艘货轮停在锚地，船', '员下单外卖。']);
+    expect(sums.articles[1]).toMatchObject({ headline: '以“中国效率”激荡奋进活力', deck: '守制度之优、兴科技之新、固质量之基，让发展成果更有温度、更有质感', byline: '李洪兴' });
+    expect(plainText(sums.articles[1].body)).toBe('长江南京段江面，一艘货轮停在锚地，船员下单外卖。');
+    expect(sums.columnLinks).toEqual([{ articleId: sums.articles[1].id, columnName: '评论员观察' }]);
   });
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
