@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, deckLine, dispatchTag, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -53,6 +53,8 @@ export interface BlockPlace {
   overPicture?: boolean;
   /** An indented paragraph comes next: the last line may be a subhead set flush left over it (…不断提升。⏎温情服务⏎　　由于…). */
   beforeIndent?: boolean;
+  /** A byline line of its own comes next: the last lines may be the titles of the story it signs (`titleRunAtFoot`). */
+  beforeByline?: boolean;
 }
 
 /**
@@ -85,6 +87,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // (over an indented paragraph, a title line after a sentence's end is a subhead set flush left: field test 25, 温情服务)
   const subheadLast = at.beforeIndent && headLine(lines[last]) && endsSentence(lines[last - 1].trim());
   if (subheadLast && !ends.includes(last - 1)) ends.push(last - 1);
+  if (at.beforeByline) for (const e of titleRunAtFoot(lines)) if (!ends.includes(e)) ends.push(e);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
   // (or, all Han, clearly short of the width: a line of a paragraph it opens would run to it, 避头尾 moving a mark at most;
@@ -291,6 +294,22 @@ function wrappedClauses(lines: readonly string[]): boolean {
   // (a 副题 under them, ——河南省推进高质量发展纪实, says titles: 引题, 主题, 副题)
   const deckUnder = lines.slice(1).some((l) => deckLine(l) !== undefined);
   return lines.length >= 3 && !deckUnder && widest >= WRAPPED_WIDTH && chars.slice(0, -1).every((c) => c >= widest - 1) && lines.some((l) => CLAUSE_MARKS.test(l));
+}
+
+/**
+ * Over a byline line of its own, the title lines a block ends with, after a sentence's end or an editor's
+ * signature: a title line, and a 引题 over it leading into it with a dash (…不再是难题。⏎——编　者⏎浙江金华——⏎
+ * 候车大厅成为羽毛球馆⏎本报记者　窦　皓: a package's part, field test 31). The ends before and between them.
+ */
+function titleRunAtFoot(lines: readonly string[]): number[] {
+  const last = lines.length - 1;
+  const t = (i: number): string => lines[i].trim();
+  const plain = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(t(i)) && width(lines[i]) <= TITLE_WIDTH;
+  if (last < 1 || !plain(last)) return [];
+  const kicker = KICKER_DASH_RE.test(t(last - 1)) && !endsInPunctuation(t(last - 1).replace(KICKER_DASH_RE, ''));
+  const start = kicker ? last - 1 : last;
+  if (start === 0 || !(endsSentence(t(start - 1)) || editorsSign(t(start - 1)))) return [];
+  return Array.from({ length: last - start + 1 }, (_, k) => start - 1 + k);
 }
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */

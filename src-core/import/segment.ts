@@ -445,7 +445,8 @@ function dated(d: Draft): boolean {
 
 /** Whether a paragraph ends a story: a sentence's end or a signed one, not a clause a semicolon ends (a list or a verse going on: 十有八九是圈套；⏎免费体检忽悠你，…). */
 function storyEnds(text: string): boolean {
-  return endsStory(text) && !CLAUSE_END_RE.test(text.trimEnd());
+  // (an editor's note signed, ——编　者, ends what stands over a package's parts: field test 31)
+  return (endsStory(text) && !CLAUSE_END_RE.test(text.trimEnd())) || editorsSign(text, true);
 }
 
 /** A semicolon at a paragraph's end, a closing quote or bracket after it. */
@@ -681,7 +682,9 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));
       const k = nextIndex(w, j);
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
-      if (deckLine(tj) || ledInto || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (unmarked(group) && titlesOverHeading(w, j))))) {
+      // (a title right over its picture, 多地更新…，满足群众健身需求⏎运动新空间这样长出来⏎[图片], field test 31)
+      const overPicture = o.mode === 'ocr' && k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
+      if (deckLine(tj) || ledInto || overPicture || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (unmarked(group) && titlesOverHeading(w, j))))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }

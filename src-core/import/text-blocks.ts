@@ -105,15 +105,15 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
   let notePrefix = '';
   /** The blocks a row of stars between two stories stands right before (`STAR_ROW_RE`). */
   const breaks: number[] = [];
-  /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that. */
-  const flush = (overPicture = false, beforeIndent = false): void => {
+  /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that; `beforeByline`: a byline line, so its last lines may be the titles it signs. */
+  const flush = (overPicture = false, beforeIndent = false, beforeByline = false): void => {
     if (!pending) return;
     if (pending.level > 0) {
       blocks.push({ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line });
     } else {
       // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
       let from = 0;
-      for (const end of [...paragraphEnds(pending.lines, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent }), pending.lines.length - 1]) {
+      for (const end of [...paragraphEnds(pending.lines, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline }), pending.lines.length - 1]) {
         const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
         blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
         from = end + 1;
@@ -158,7 +158,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
     // unless a bracket the line above opened runs on into it (华声在线12月9日讯(通讯员⏎ 张露丹 马镜 全媒体记者⏎刘思佳)…)
     const inBracket = !!pending && bracketOpen(pending.lines[pending.lines.length - 1] ?? '');
     if (h || titleLabel(line) || (bylineLine(line) && !inBracket)) {
-      flush();
+      flush(false, false, !h && !titleLabel(line));
       pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
       flush();
       gap = 0;

@@ -1013,6 +1013,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(sums.articles[1]).toMatchObject({ headline: '以“中国效率”激荡奋进活力', deck: '守制度之优、兴科技之新、固质量之基，让发展成果更有温度、更有质感', byline: '李洪兴' });
     expect(plainText(sums.articles[1].body)).toBe('长江南京段江面，一艘货轮停在锚地，船员下单外卖。');
     expect(sums.columnLinks).toEqual([{ articleId: sums.articles[1].id, columnName: '评论员观察' }]);
+    // a package: its 引题 with a comma and 主题 over its picture, an editor's note signed, then its parts, each a 引题 leading into its 主题 over a byline
+    const pack = await imp([...story, '多地更新改造城市闲置地，满足群众健身需求', '运动新空间这样长出来', '[图片]', '市民在金华市缤谷城市运动中心运动。　金华市新闻传媒中心供图',
+      '　　候车大厅成为羽毛球馆，废旧工厂变身足', '球公园……越来越多充满活力的运动新空', '间被开辟出来，让“去哪儿锻炼”不再是难题。', '——编　者', '浙江金华——', '候车大厅成为羽毛球馆', '本报记者　窦　皓',
+      '　　傍晚，市民程浩背起羽毛球拍，走进浙江', '省金华市缤谷城市运动中心。']);
+    expect(pack.articles.slice(1).map((a) => [a.kicker, a.headline, a.byline ?? ''])).toEqual([['多地更新改造城市闲置地，满足群众健身需求', '运动新空间这样长出来', ''], ['浙江金华——', '候车大厅成为羽毛球馆', '本报记者 窦皓']]);
+    expect(plainText(pack.articles[1].body)).toContain('不再是难题。');
+    expect(pack.imageLinks.map((l) => l.articleId)).toEqual([pack.articles[1].id]);
   });
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
