@@ -126,11 +126,16 @@ export function namesOnly(text: string): boolean {
 /** About a hundred of the commonest single-character surnames (most people in China), roughly in order of frequency. */
 const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文']);
 
-/** A line that is one person's name alone (袁云才, 李红): two or three Han characters, a common surname first. */
+/**
+ * A line that is one person's name alone (袁云才, 李红): two or three Han characters, a common surname
+ * first; a two-character name padded to three with a space, as a page sets it (王　者, field test 31).
+ */
 export function personName(text: string): boolean {
-  const t = [...text.trim()];
+  const t = [...text.trim().replace(PADDED_NAME_RE, '$1$2')];
   return t.length >= 2 && t.length <= 3 && COMMON_SURNAMES.has(t[0]) && t.every((c) => HAN_ONE.test(c));
 }
+
+const PADDED_NAME_RE = /^(\S)[ \u3000](\S)$/u;
 
 /** Two-character surnames (欧阳晓明): with them a name runs to four characters. */
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '司徒', '皇甫', '东方', '夏侯', '慕容', '令狐'];

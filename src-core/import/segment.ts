@@ -594,15 +594,20 @@ function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } |
   let writer = nextIndex(w, title);
   // (a 提要 runs longer than the title it sums up: a line as long is a couplet's second line, 举杯邀明月⏎对影成三人⏎李白)
   const said = textOf(blocks[writer]);
-  const summary = close(writer) && !HAN_ALONE.test(said) && !endsInPunctuation(said) && cpLength(said) > cpLength(textOf(blocks[title])) && cpLength(said) <= TITLE_MAX ? writer : undefined;
+  const summary = close(writer) && !nameAlone(said) && !endsInPunctuation(said) && cpLength(said) > cpLength(textOf(blocks[title])) && cpLength(said) <= TITLE_MAX ? writer : undefined;
   if (summary !== undefined) writer = nextIndex(w, summary);
   const text = nextIndex(w, writer);
   // (the name may stand as a byline line of its own: text-blocks reads one under a 提要 so)
   const signed = writer < blocks.length && blocks[writer].gapBefore === 0 && (close(writer) || blocks[writer].styleRole === 'byline');
-  if (!signed || !HAN_ALONE.test(textOf(blocks[writer])) || text >= blocks.length || !['body', 'maybe-title'].includes(classes[text])) return undefined;
-  const line = (k: number): TitleGroup[number] => ({ text: textOf(blocks[k]), block: blocks[k] });
-  const deck = summary === undefined ? [] : [{ ...line(summary), block: { ...blocks[summary], styleRole: 'deck' as const } }];
-  return { group: [line(title), ...deck, line(writer)], end: writer + 1 };
+  if (!signed || !nameAlone(textOf(blocks[writer])) || text >= blocks.length || !['body', 'maybe-title'].includes(classes[text])) return undefined;
+  // (the title and its 提要 marked: a 栏目 over a title it reads as explained by, 记者手记⏎“唤醒”闲置空间…, is still the 栏目)
+  const line = (k: number, styleRole?: 'headline' | 'deck'): TitleGroup[number] => ({ text: textOf(blocks[k]), block: styleRole ? { ...blocks[k], styleRole } : blocks[k] });
+  return { group: [line(title, 'headline'), ...(summary === undefined ? [] : [line(summary, 'deck')]), line(writer)], end: writer + 1 };
+}
+
+/** Two or three Han characters alone, a two-character name padded with a space too (王　者). */
+function nameAlone(text: string): boolean {
+  return HAN_ALONE.test(text.trim().replace(/^(\S)[ \u3000](\S)$/u, '$1$2'));
 }
 
 /** A 言论's title: a title line, or one asking a question (its one sentence ending in ？ or ！). */

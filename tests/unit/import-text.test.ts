@@ -1020,6 +1020,10 @@ describe('hard-wrapped and OCR text', () => {
     expect(pack.articles.slice(1).map((a) => [a.kicker, a.headline, a.byline ?? ''])).toEqual([['多地更新改造城市闲置地，满足群众健身需求', '运动新空间这样长出来', ''], ['浙江金华——', '候车大厅成为羽毛球馆', '本报记者 窦皓']]);
     expect(plainText(pack.articles[1].body)).toContain('不再是难题。');
     expect(pack.imageLinks.map((l) => l.articleId)).toEqual([pack.articles[1].id]);
+    // a 记者手记 with its own title and writer (a two-character name padded with a space) is one under its 栏目, not two subheads
+    const notes = await imp([...story, '记者手记', '“唤醒”闲置空间，提升民生温度', '王　者', '　　居民下楼就能挥汗如雨，家门口就能打场', '球“过瘾”。']);
+    expect(notes.articles[1]).toMatchObject({ headline: '“唤醒”闲置空间，提升民生温度', byline: '王者' });
+    expect(notes.columnLinks).toEqual([{ articleId: notes.articles[1].id, columnName: '记者手记' }]);
   });
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
