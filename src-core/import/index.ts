@@ -80,7 +80,7 @@ interface ImportRun {
   pictureFiles: { name: string; imageId: string }[];
   captionFiles: { name: string; text: string }[];
   /** Placeholders made for a （见图） in a manuscript's text (`SegmentResult.referenced`). */
-  referenced: string[];
+  referenced: SegmentResult['referenced'];
 }
 
 /** What a text or Word file reads as, for the segmenter. */
@@ -88,6 +88,8 @@ interface SourceText {
   blocks: SourceBlock[];
   mode: 'ocr' | 'structured';
   normalize: boolean;
+  /** A printed page (its header at the top), not a manuscript: its （见图） placeholders stay whatever came with it (`unsentPictures`). */
+  page?: boolean;
 }
 
 function newRun(options: ImportOptions): ImportRun {
@@ -180,6 +182,7 @@ async function importOne(run: ImportRun, f: InputFile, kind: Kind, index: number
   fileReport.punctuationNormalized = source.normalize;
   const seg = segment(source.blocks, { file: name, mode: source.mode, normalize: source.normalize, removeSpaces: run.options.removeOcrSpaces, idPrefix: tag, log });
   addSegment(run, seg, log);
+  if (!source.page) run.referenced.push(...seg.referenced);
   reportSegment(run, fileReport, seg);
   run.report.files.push(fileReport);
 }
@@ -214,8 +217,9 @@ function readText(run: ImportRun, f: InputFile, kind: Kind, fileReport: FileRepo
     return { blocks: md.blocks, mode: 'structured', normalize: options.normalizePunctuation ?? false };
   }
   const lines = textLines(decoded.text);
+  const page = pageHeaderAtTop(lines) !== undefined;
   const furniture = takePageHeader(run, name, lines);
-  return { blocks: blocksFromLines(lines, furniture), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true };
+  return { blocks: blocksFromLines(lines, furniture), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true, page };
 }
 
 /**
@@ -247,7 +251,6 @@ function addSegment(run: ImportRun, seg: SegmentResult, log: ChangeLog): void {
   result.articles.push(...seg.articles);
   result.images.push(...seg.images);
   result.imageLinks.push(...seg.imageLinks);
-  run.referenced.push(...seg.referenced);
   result.columnLinks.push(...seg.columnLinks);
   Object.assign(result.page.credits, seg.page.credits);
   result.page.banners.push(...seg.page.banners);
@@ -294,13 +297,15 @@ function unusedCaption(run: ImportRun, name: string): void {
  */
 function unsentPictures(run: ImportRun, manuscripts: number, filled: ReadonlySet<string>): string[] {
   if (manuscripts < 2 && run.pictureFiles.length === 0) return [];
-  const unsent = run.referenced.filter((id) => !filled.has(id));
-  for (const id of unsent) {
-    const articleId = run.result.imageLinks.find((l) => l.imageId === id)?.articleId;
-    const guess = run.report.guesses.find((g) => g.kind === 'image-reference' && g.articleId === articleId && g.confidence !== UNSENT.confidence);
+  // (a whole page's placeholders stay, however many files came with it)
+  const onPages = new Set(run.report.files.filter((f) => f.wholePage).flatMap((f) => f.articleIds));
+  const articleOf = (id: string): string | undefined => run.result.imageLinks.find((l) => l.imageId === id)?.articleId;
+  const unsent = run.referenced.filter((r) => !filled.has(r.imageId) && !onPages.has(articleOf(r.imageId) ?? ''));
+  for (const r of unsent) {
+    const guess = run.report.guesses.find((g) => g.kind === 'image-reference' && g.articleId === articleOf(r.imageId) && g.line === r.line);
     if (guess) Object.assign(guess, UNSENT);
   }
-  return unsent;
+  return unsent.map((r) => r.imageId);
 }
 
 /** What the report says of a （见图） whose picture was not sent. */

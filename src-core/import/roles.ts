@@ -55,7 +55,8 @@ function creditNames(text: string): string | undefined {
 
 /** One name set out a character at a time (许 静, 周 平), as OCR and typesetters leave it. */
 function spacedOutName(tokens: string[]): boolean {
-  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => [...t].length === 1 && NAME_RE.test(t));
+  // (four alone are two names padded, 王　者　李　明: field test 31's review)
+  return tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => [...t].length === 1 && NAME_RE.test(t));
 }
 
 /** "校对:王岚 组版:晓南", "责任编辑:许 静 校对:韩 冰", "美编 陈晨 校对 吴敏" → the header fields and the labels consumed. */

@@ -96,8 +96,8 @@ export interface SegmentResult {
   articles: Article[];
   images: ImageAsset[];
   imageLinks: { imageId: string; articleId: string; caption: string }[];
-  /** Placeholders made for a （见图） in the text, not for a placeholder line: a day set drops those no picture file fills. */
-  referenced: string[];
+  /** Placeholders made for a （见图） in the text, not for a placeholder line, and its line: a day set drops those no picture file fills. */
+  referenced: { imageId: string; line?: number }[];
   /** The column name (栏目, printed as a 栏头) over an article. */
   columnLinks: { articleId: string; columnName: string }[];
   page: { credits: Partial<Record<CreditField, string>>; banners: string[]; columnNames: string[] };
@@ -590,7 +590,8 @@ function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } |
   // (lines a copy desk labelled, 栏目：快评⏎主题：…⏎作者：杨朝清, have their roles already)
   const close = (k: number): boolean => k < blocks.length && blocks[k].gapBefore === 0 && !blocks[k].styleRole;
   const title = nextIndex(w, i);
-  if (blocks[i].styleRole || !columnNameLike(bareName(textOf(blocks[i]))) || !close(title) || !opinionTitle(textOf(blocks[title])) || cpLength(textOf(blocks[i])) >= cpLength(textOf(blocks[title]))) return undefined;
+  // (a name alone is no title: 乡愁⏎余光中⏎小时候⏎…, a poem and its poet)
+  if (blocks[i].styleRole || !columnNameLike(bareName(textOf(blocks[i]))) || !close(title) || !opinionTitle(textOf(blocks[title])) || nameAlone(textOf(blocks[title])) || cpLength(textOf(blocks[i])) >= cpLength(textOf(blocks[title]))) return undefined;
   let writer = nextIndex(w, title);
   // (a 提要 runs longer than the title it sums up: a line as long is a couplet's second line, 举杯邀明月⏎对影成三人⏎李白)
   const said = textOf(blocks[writer]);
@@ -978,8 +979,11 @@ function columnLine(text: string): boolean {
 /** A 栏目's name two lines over the 主题: short, its parts set apart by a middle dot or a space, no sentence in it. */
 function namesColumn(text: string): boolean {
   const t = bareName(text);
-  return cpLength(t) <= COLUMN_MAX && !COMMA_OR_STOP.test(t) && !endsInPunctuation(t);
+  // (a name's parts set apart, 政策解读·聚焦, 奋进“十五五”　一线见闻; not a 引题 wrapped to a second line, 全省首个县域冷链物流⏎园区在我市建成投运)
+  return cpLength(t) <= COLUMN_MAX && !COMMA_OR_STOP.test(t) && !endsInPunctuation(t) && COLUMN_PARTS_RE.test(t);
 }
+
+const COLUMN_PARTS_RE = /[·・\u3000 ]/u;
 
 /** The longest a 栏目's name over a 引题 runs (characters). */
 const COLUMN_MAX = 12;
@@ -1275,7 +1279,7 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
     const imageId = `${d.id}-img${++placeholders}`;
     res.images.push({ id: imageId, name: '（图片占位）', mime: 'image/jpeg', pixelWidth: 0, pixelHeight: 0, colorSpace: 'unknown' });
     res.imageLinks.push({ imageId, articleId: d.id, caption });
-    if (kind === 'image-reference') res.referenced.push(imageId);
+    if (kind === 'image-reference') res.referenced.push({ imageId, line });
     g(kind, text, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明留空待填（不取正文的句子，否则会印两遍）' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made with an empty caption to fill in (a sentence of the body would print twice)' : 'image placeholder: an empty image was made', line);
   };
   for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.caption, ph.line, 'image-placeholder');

@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, namesOnly, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -48,10 +48,14 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   }
   const under = pending && pending.level === 0 && pending.lines.length === 1 && titleLine(pending.lines[0]);
   const alone = !lines[idx + 1]?.trim();
-  // (or a person's name alone between a 言论's 提要, clauses ending in no mark, and its indented text: …让发展成果更有温度、更有质感⏎李洪兴⏎　　长江…,
-  // field test 31; not a poet under his couplet, 举杯邀明月⏎对影成三人⏎李白)
+  // (or a person's name alone under a 言论's 栏目, title and 提要, clauses ending in no mark, over its indented text: 评论员观察⏎…⏎
+  // …让发展成果更有温度、更有质感⏎李洪兴⏎　　长江…, field test 31; not a poet under his couplet, 举杯邀明月⏎对影成三人⏎李白, nor a speaker under
+  // a quotation in a story, nor 黄金周 under a 引题 over a dateline)
   const above = pending?.lines[pending.lines.length - 1]?.trim() ?? '';
-  const signs = COMMA_RE.test(above) && !endsInPunctuation(above) && personName(t) && INDENT_RE.test(lines[idx + 1] ?? '');
+  const under1 = lines[idx + 1] ?? '';
+  const stack = pending?.lines ?? [];
+  const opinion = [2, 3].some((k) => stack.length >= k && columnNameLike(stack[stack.length - k].trim()));
+  const signs = opinion && COMMA_RE.test(above) && !endsInPunctuation(above) && personName(t) && INDENT_RE.test(under1) && !leadAtStart(under1.trim());
   if ((under && namesOnly(line) && alone) || signs || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
   // a label heads a story with its own title under it; straight over text, the short line is that text's headline
   // (a title under it may be centred with spaces, as an OCR'd page sets it: 【法治在线】⏎              综治联动 打开;

@@ -101,6 +101,8 @@ export interface Measured {
   titleRows: number;
   /** Empty body lines at the module's foot (all in its last column). */
   emptyLines: number;
+  /** 竖题: the lines its titles' column runs down from the top, at the module's right (no band over the body: titleRows 0). */
+  uprightRows?: number;
 }
 
 /**
@@ -274,7 +276,8 @@ export class Measurer {
       if (!best || rows < best.rows || (rows === best.rows && empty < best.empty)) best = { rows, tracking: t, empty };
     }
     const least = vertical ? titleDepth : titleRows + Math.max(1, pictureDepth(spec), spec.stepRows ?? 0);
-    const result = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows, least) : null;
+    const verified = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows, least) : null;
+    const result = verified && vertical ? { ...verified, uprightRows: titleDepth } : verified;
     this.shapeMemo.set(key, result);
     return result;
   }

@@ -94,8 +94,8 @@ function raggedFoot(geo: GridGeometry, solid: Uint8Array, blocked: Uint8Array): 
 function collisions(placed: Placement[]): number {
   let n = 0;
   for (const a of placed) for (const b of placed) {
-    if (a === b || !a.m.titleRows || !b.m.titleRows) continue;
     if (a.col < b.col && sideBySide(a, b)) n++;
+    if (a === b || !a.m.titleRows || !b.m.titleRows) continue;
     if (b.row === a.row + a.m.titleRows && b.col >= a.col + a.spec.span && b.col < a.col + outer(a)) n++;
   }
   return n;

@@ -587,8 +587,14 @@ export function clashes(placed: Placement[], p: Placement): boolean {
 
 /** Whether two modules stand side by side (no column between) with title areas that share a grid line (撞题). */
 export function sideBySide(a: Placement, b: Placement): boolean {
-  if (a === b || !a.m.titleRows || !b.m.titleRows) return false;
-  return (a.col + outer(a) === b.col || b.col + outer(b) === a.col) && a.row < b.row + b.m.titleRows && b.row < a.row + a.m.titleRows;
+  const [x, y] = [titleArea(a), titleArea(b)];
+  if (a === b || !x.rows || !y.rows) return false;
+  return (x.col + x.span === y.col || y.col + y.span === x.col) && a.row < b.row + y.rows && b.row < a.row + x.rows;
+}
+
+/** The columns and lines a module's titles take from its top: a band across it, or 竖题's column at its right. */
+function titleArea(p: Placement): { col: number; span: number; rows: number } {
+  return p.m.uprightRows ? { col: p.col + outer(p) - 1, span: 1, rows: p.m.uprightRows } : { col: p.col, span: outer(p), rows: p.m.titleRows };
 }
 
 function place(input: SearchInput, s: State, p: Placement): State {

@@ -220,6 +220,15 @@ describe("a day's pictures matched to their articles by file name", () => {
     const asked = (r.report as ImportReport).guesses.filter((g) => g.kind === 'image-reference' && g.articleId === a3.id);
     expect(asked.map((g) => g.zh)).toEqual(['正文提到“（见图）”，但没有送来这张图片：未建空图框；请以同名图片文件补图，或删去“（见图）”']);
     for (const f of (r.report as ImportReport).files) for (const id of f.imageIds) expect(r.images.some((i) => i.id === id)).toBe(true);
+    // two （见图） in one manuscript and one picture sent: the first takes it, the report names the second's line as unsent (review)
+    const two = await importFiles([
+      { name: '03.txt', bytes: text('主题：甲\n\n正文一句。\n') },
+      { name: '04.txt', bytes: text('主题：排水设施改善了\n\n农田旁也修了排水沟（见图）。\n\n村口新建了文化广场（见图）。\n') },
+      { name: '04.jpg', bytes: new Uint8Array(readFileSync(join(dir, 'day', '01.jpg'))) },
+    ]);
+    const refs = (two.report as ImportReport).guesses.filter((g) => g.kind === 'image-reference');
+    expect(refs.map((g) => [g.line, g.confidence])).toEqual([[3, 0.6], [5, 0.5]]);
+    expect(two.images.map((i) => i.name)).toEqual(['04.jpg']);
     // one file alone (an OCR'd page or a single manuscript): its placeholder stays, the picture to be placed
     const one = await importFiles([{ name: '03.txt', bytes: text('主题：道路限高杆太低\n\n去年，有人在此路段设置了限高杆（见图）。正常高度的小货车无法通行。\n') }]);
     expect(one.images).toHaveLength(1);

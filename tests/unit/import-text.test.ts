@@ -1025,6 +1025,40 @@ describe('hard-wrapped and OCR text', () => {
     expect(notes.articles[1]).toMatchObject({ headline: '“唤醒”闲置空间，提升民生温度', byline: '王者' });
     expect(notes.columnLinks).toEqual([{ articleId: notes.articles[1].id, columnName: '记者手记' }]);
   });
+
+  it('the rules of field test 31 left alone where they must be (review)', async () => {
+    const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const h = ['汉皋晚报　2026年6月16日　星期二　A05　城事', ''];
+    // a ■ list of labels and values, or of prizes, stays the story's text: no dateline, no item titles
+    const list = await imp([...h, '市民读书会本周六举行', '本报讯　（记者　李明）本周六，市图书馆将', '举办第十二期市民读书会，欢迎读者参加。', '■时间　6月20日上午9时', '■地点　市图书馆三楼报告厅', '■报名方式　拨打热线电话12345', '　　活动免费，名额有限，报满即止。']);
+    expect(list.articles).toHaveLength(1);
+    expect(plainText(list.articles[0].body)).toContain('市图书馆三楼报告厅');
+    const prizes = await imp([...h, '全民阅读征文比赛结果揭晓', '本报记者　李明', '　　由市文明办主办的全民阅读征文比赛日前', '落下帷幕。本次比赛共设以下奖项：', '■一等奖三名', '■二等奖五名', '■三等奖十名', '　　获奖名单将于近日在本报公布。']);
+    expect(prizes.articles).toHaveLength(1);
+    expect(prizes.columnLinks).toEqual([]);
+    expect(plainText(prizes.articles[0].body)).toContain('二等奖五名');
+    // a bulleted column name over a plain title over its dateline: the column, not a part of the title
+    const plain = await imp([...h, '■ 城事快报', '海南启动老旧电梯改造', '　　本报海口6月8日电　（记者孙海天）记者日', '前从海南省住房和城乡建设厅获悉，海南获批', '资金2亿元。']);
+    expect(plain.articles[0].headline).toBe('海南启动老旧电梯改造');
+    expect(plain.columnLinks).toEqual([{ articleId: plain.articles[0].id, columnName: '城事快报' }]);
+    // a short headline whose first character is a common surname, and a speaker under a quotation, are no bylines
+    const p = ['凤麟日报　2026年6月5日　星期五　第2版　要闻', '', '国务院印发规划', '　　新华社北京6月2日电　日前，国务院印发规划，明确了目标任务。', ''];
+    const short = await imp([...p, '假日消费持续升温，文旅市场火热', '黄金周', '　　本报讯　10月1日至7日，全市共接待游客', '320万人次，同比增长15%。']);
+    expect(short.articles[1]).toMatchObject({ kicker: '假日消费持续升温，文旅市场火热', headline: '黄金周' });
+    const quote = await imp(['社区食堂暖人心', '本报记者　李明', '　　记者近日走访了城西的几家社区食堂。食', '堂每天供应午餐和晚餐。', '让每一位老人都吃上热乎饭，是我们的初心', '王建国', '　　社区负责人王建国介绍，食材都从本', '地农场直接采购。']);
+    expect(quote.articles).toHaveLength(1);
+    // a poem's title and poet are no 栏目 and headline; a 引题 wrapped to a second line is no 栏目
+    const poem = await imp([...p, '乡愁', '余光中', '小时候', '乡愁是一枚小小的邮票', '我在这头', '母亲在那头']);
+    expect(poem.articles.map((a) => a.headline)).not.toContain('余光中');
+    expect(poem.columnLinks).toEqual([]);
+    const wrapped = await imp([...p, '全省首个县域冷链物流', '园区在我市建成投运', '冷链物流跑出加速度', '本报记者　李明', '　　6月4日，全省首个县域冷链物流园区在我', '市建成投运。']);
+    expect(wrapped.columnLinks).toEqual([]);
+    // two printed pages imported together keep their （见图） placeholders: their pictures are on the page, lost to the OCR
+    const pages = await importFiles(['A01', 'A02'].map((n, i) => ({ name: `${n}.txt`, bytes: new TextEncoder().encode(['凤麟日报　2026年6月5日　星期五　第' + (i + 1) + '版　要闻', '', `城东公园开园迎客${i}`, '本报记者　李明', '　　6月4日，城东公园正式开园（见图）。公', '园占地面积120亩。'].join('\n')) })));
+    expect(pages.images).toHaveLength(2);
+    // four single characters in a credit are two names padded
+    expect(parseCredits('本版责编：王　者　李　明')?.fields).toEqual({ editor: '王者、李明' });
+  });
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);

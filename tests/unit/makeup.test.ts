@@ -5,7 +5,7 @@ import { dayRequest } from '../../bench/days';
 import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
-import { grow } from '../../src-core/makeup/search';
+import { grow, sideBySide } from '../../src-core/makeup/search';
 import { headlineSizes, headlineSizesFor, pictureFrame, shapesFor, widestPrintable } from '../../src-core/makeup/shapes';
 import { justify } from '../../src-core/makeup/justify';
 import { scorer } from '../../src-core/makeup/score';
@@ -699,6 +699,15 @@ describe('makeUp on bad input', () => {
     expect(ys).toHaveLength(2);
     const leading = (doc.page.styles.headline.lineHeight / doc.page.styles.headline.size) * 22;
     expect(ys[1] - ys[0]).toBeCloseTo(leading + measurer.geo.pitch / 2, 1);
+  });
+
+  it('a 竖题 column meets the titles of the module at its right (撞题), not those of the one at its left, beside its text (review)', () => {
+    const at = (col: number, row: number, titleRows: number, vertical = false) => ({ rank: 0, spec: { span: 2, headlineSize: 16, padRows: 0, pictures: [], ...(vertical ? { vertical: true } : {}) }, m: { rows: 20, tracking: 0, titleRows, emptyLines: 0, ...(vertical ? { uprightRows: 8 } : {}) }, col, row, stretch: 0 });
+    const upright = at(2, 10, 0, true);
+    expect(sideBySide(upright, at(4, 12, 3))).toBe(true);
+    expect(sideBySide(at(4, 12, 3), upright)).toBe(true);
+    expect(sideBySide(upright, at(4, 18, 3))).toBe(false);
+    expect(sideBySide(upright, at(0, 10, 3))).toBe(false);
   });
 
   it('deepens a picture past its story\'s share of the page only for a page left with blank (pastShare), as far as cropping allows, the module as deep as asked', () => {
