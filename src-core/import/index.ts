@@ -217,19 +217,19 @@ function readText(run: ImportRun, f: InputFile, kind: Kind, fileReport: FileRepo
     return { blocks: md.blocks, mode: 'structured', normalize: options.normalizePunctuation ?? false };
   }
   const lines = textLines(decoded.text);
-  const page = pageHeaderAtTop(lines) !== undefined;
-  const furniture = takePageHeader(run, name, lines);
+  const { furniture, page } = takePageHeader(run, name, lines);
   return { blocks: blocksFromLines(lines, furniture), mode: options.ocr === false ? 'structured' : 'ocr', normalize: options.normalizePunctuation ?? true, page };
 }
 
 /**
  * The page header the lines start with (报名, date, 版次 and 版名) taken into the page's header: blank
  * lines in their place, so line numbers hold. Returns the lines further down that repeat it (a running
- * head, `repeatsHeader`), to be read as if they were not there: the paragraph they interrupt runs on.
+ * head, `repeatsHeader`), to be read as if they were not there: the paragraph they interrupt runs on;
+ * and whether there was one (the file is a printed page, not a manuscript).
  */
-function takePageHeader(run: ImportRun, name: string, lines: string[]): Set<number> {
+function takePageHeader(run: ImportRun, name: string, lines: string[]): { furniture: Set<number>; page: boolean } {
   const found = pageHeaderAtTop(lines);
-  if (!found) return new Set();
+  if (!found) return { furniture: new Set(), page: false };
   Object.assign(run.result.page.header, found.header);
   Object.assign(run.result.page.credits, found.credits);
   for (const i of found.lines) {
@@ -242,7 +242,7 @@ function takePageHeader(run: ImportRun, name: string, lines: string[]): Set<numb
     run.report.removed.push({ file: name, line: i + 1, text: line.trim(), reason: 'running head repeating the page header (page furniture inside the text)' });
     repeated.add(i);
   });
-  return repeated;
+  return { furniture: repeated, page: true };
 }
 
 /** One file's articles, images, page items and report entries join the import's. */
@@ -293,7 +293,7 @@ function unusedCaption(run: ImportRun, name: string): void {
  * In a day set (several manuscripts, or pictures sent as files), the placeholders a （见图） in the text made
  * that no picture file filled: the desk sent no picture, so no empty frame is made to print (field test
  * 31's 03.txt); the reference stays in the text and the report says so (补图, or delete （见图）). A
- * single OCR'd page keeps them: its picture is there, lost to the OCR.
+ * printed page keeps them (one with its header, or of several stories): its picture is there, lost to the OCR.
  */
 function unsentPictures(run: ImportRun, manuscripts: number, filled: ReadonlySet<string>): string[] {
   if (manuscripts < 2 && run.pictureFiles.length === 0) return [];

@@ -132,11 +132,16 @@ const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱�
  * first; a two-character name padded to three with a space, as a page sets it (王　者, field test 31).
  */
 export function personName(text: string): boolean {
-  const t = [...text.trim().replace(PADDED_NAME_RE, '$1$2')];
+  const t = [...unpadded(text)];
   return t.length >= 2 && t.length <= 3 && COMMON_SURNAMES.has(t[0]) && t.every((c) => HAN_ONE.test(c));
 }
 
 const PADDED_NAME_RE = /^(\S)[ \u3000](\S)$/u;
+
+/** A line's text trimmed, a two-character name padded with a space closed up (王　者 → 王者). */
+export function unpadded(text: string): string {
+  return text.trim().replace(PADDED_NAME_RE, '$1$2');
+}
 
 /** Two-character surnames (欧阳晓明): with them a name runs to four characters. */
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '司徒', '皇甫', '东方', '夏侯', '慕容', '令狐'];

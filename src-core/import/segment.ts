@@ -51,6 +51,7 @@ import {
   TITLE_MAX,
   titleOverByline,
   trailingByline,
+  unpadded,
   type CreditField,
 } from './roles';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
@@ -608,7 +609,7 @@ function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } |
 
 /** Two or three Han characters alone, a two-character name padded with a space too (王　者). */
 function nameAlone(text: string): boolean {
-  return HAN_ALONE.test(text.trim().replace(/^(\S)[ \u3000](\S)$/u, '$1$2'));
+  return HAN_ALONE.test(unpadded(text));
 }
 
 /** A 言论's title: a title line, or one asking a question (its one sentence ending in ？ or ！). */

@@ -51,9 +51,9 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   // (or a person's name alone under a 言论's 栏目, title and 提要, clauses ending in no mark, over its indented text: 评论员观察⏎…⏎
   // …让发展成果更有温度、更有质感⏎李洪兴⏎　　长江…, field test 31; not a poet under his couplet, 举杯邀明月⏎对影成三人⏎李白, nor a speaker under
   // a quotation in a story, nor 黄金周 under a 引题 over a dateline)
-  const above = pending?.lines[pending.lines.length - 1]?.trim() ?? '';
-  const under1 = lines[idx + 1] ?? '';
   const stack = pending?.lines ?? [];
+  const above = stack[stack.length - 1]?.trim() ?? '';
+  const under1 = lines[idx + 1] ?? '';
   const opinion = [2, 3].some((k) => stack.length >= k && columnNameLike(stack[stack.length - k].trim()));
   const signs = opinion && COMMA_RE.test(above) && !endsInPunctuation(above) && personName(t) && INDENT_RE.test(under1) && !leadAtStart(under1.trim());
   if ((under && namesOnly(line) && alone) || signs || bracketedByline(t)) return { block: { spans, level: 0, styleRole: 'byline' }, skip: 0 };
