@@ -6,7 +6,7 @@
  * (■时间　6月20日上午9时, ■一等奖三名) or an item that opens with its text (■近日，…, field test 27)
  * has no title and is left to the paragraph rules.
  */
-import { BULLET_RE, BULLETS, COMMA_OR_STOP, endsInPunctuation } from './chars';
+import { BULLET_RE, BULLETS, COMMA_OR_STOP, endsInPunctuation, INDENT_RE } from './chars';
 import { leadAtStart } from './roles';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 
@@ -31,7 +31,6 @@ const RUN_IN_TAIL_RE = /^([^\u3000\s]{1,12})\u3000+(\S.*)$/u;
 const TAIL_MAX = 12;
 /** A run-in text this short goes on the next line's front: alone on a line, a character or two read as a title. */
 const STUB_MAX = 4;
-const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
 
 /** The bulleted title starting at line `idx`, if it starts one. */
 export function bulletTitle(lines: readonly string[], idx: number): BulletTitle | undefined {

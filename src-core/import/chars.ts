@@ -52,6 +52,8 @@ export const SENTENCE_STOP = /[。！？!?]/;
 
 /** The marks a list item or a marked subhead opens with (■ 近日，…). */
 export const BULLETS = '■□●◆▲';
+/** A line indented as a paragraph's first line is (two spaces, an ideographic space or a tab). */
+export const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
 /** A line opening with such a mark. */
 export const BULLET_RE = new RegExp(`^[${BULLETS}]`, 'u');
 /** Such a mark and the spaces after it, at a line's start. */

@@ -431,7 +431,7 @@ export function deckLine(text: string): { text: string; marker: string } | undef
 }
 
 /** A quotation's source under it (——摘自“十五五”规划纲要, field test 31): text, never a 副题 or a story's title. */
-const QUOTE_SOURCE_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*(?:摘自|摘编自|引自|选自|节选自|转引自)/;
+const QUOTE_SOURCE_RE = new RegExp(`${DECK_RE.source}(?:摘自|摘编自|引自|选自|节选自|转引自)`);
 
 export function quoteSource(text: string): boolean {
   return QUOTE_SOURCE_RE.test(text.trim());

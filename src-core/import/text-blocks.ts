@@ -9,7 +9,7 @@
  * paragraph are joined (no space between CJK characters).
  */
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
-import { COMMA_RE, endsInPunctuation, STAR_ROW_RE } from './chars';
+import { COMMA_RE, endsInPunctuation, INDENT_RE, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, columnNameLike, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
@@ -18,7 +18,6 @@ import { bulletTitle } from './bullet-titles';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
-const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
 
 /** The blank lines a divider between two stories counts as: a story's end, as two blank lines are. */
 const STORY_GAP = 2;

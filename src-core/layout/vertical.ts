@@ -138,7 +138,7 @@ function emitVerticalLine(ctx: LayoutContext, v: VerticalLine, center: number, t
     const turned = isTurned(cp.cps[i]);
     const run: GlyphRun = { kind: 'glyphs', ...drawnFace(face, size), size, color: BLACK, y: 0, text: '', xs: [], ys: [], hScale: scale, source: { owner, field: src.field, paragraph: src.paragraph, offsets: [] } };
     if (turned) run.turned = true;
-    const actual: string[] = [];
+    const actual: (string | undefined)[] = [];
     let j = i;
     for (; j < line.end && cp.faces[j] === face && cp.sizes[j] === size && cp.hScale[j] === scale && isTurned(cp.cps[j]) === turned; j++) {
       const c = cp.cps[j];
@@ -148,12 +148,13 @@ function emitVerticalLine(ctx: LayoutContext, v: VerticalLine, center: number, t
       run.xs.push(turned ? center - (face.emBoxAscent - 0.5) * size : center - ((Number.isNaN(advance) ? 1 : advance) * size) / 2);
       run.ys!.push(turned ? at : at + face.emBoxAscent * size);
       run.text += String.fromCodePoint(c);
-      actual.push(String.fromCodePoint(v.original.codePointAt(cp.offsets[j]) ?? c));
+      const source = v.original.codePointAt(cp.offsets[j]) ?? c;
+      actual.push(source !== c ? String.fromCodePoint(source) : undefined);
       run.source!.offsets.push(src.base + cp.offsets[j]);
     }
     if (run.text) {
       run.y = run.ys![0];
-      if (actual.join('') !== run.text) run.actual = actual;
+      if (actual.some((a) => a !== undefined)) run.actual = actual;
       ctx.out.items.push(run);
     }
     i = j;

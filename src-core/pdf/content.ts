@@ -1,4 +1,5 @@
 import type { ArtItem, BoxItem, CmykColor, PathOp, RuleItem } from '../layout/page-layout';
+import { utf16Hex } from './font-subset';
 
 /** A number as PDF content syntax: at most three decimals, never an exponent. */
 export function num(v: number): string {
@@ -194,7 +195,7 @@ export class ContentWriter {
       const show = `${matrix} ${num(xs[i])} ${num(ys[i])} Tm <${hex4(cids[i])}> Tj`;
       // (a glyph standing for another character, a vertical form for ，: that character is what a text reader gets)
       const a = actual?.[i];
-      this.parts.push(a === undefined ? show : `/Span <</ActualText <FEFF${utf16Hex(a)}>>> BDC ${show} EMC`);
+      this.parts.push(a === undefined ? show : `/Span <</ActualText <FEFF${[...a].map((ch) => utf16Hex(ch.codePointAt(0)!)).join('')}>>> BDC ${show} EMC`);
     }
   }
 
@@ -202,13 +203,6 @@ export class ContentWriter {
     this.endText();
     return this.parts.join('\n');
   }
-}
-
-/** A string's UTF-16 code units as hex (a PDF text string's bytes after its FEFF mark). */
-function utf16Hex(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
-  return out;
 }
 
 /** A dot as four Bézier arcs (PDF has no circle operator). */

@@ -85,7 +85,8 @@ export function subsetTag(name: string, gids: readonly number[]): string {
   return tag;
 }
 
-function utf16Hex(cp: number): string {
+/** A code point as UTF-16 hex (a surrogate pair above the BMP): ToUnicode's, and ActualText's in the content stream. */
+export function utf16Hex(cp: number): string {
   const hex4 = (v: number): string => v.toString(16).toUpperCase().padStart(4, '0');
   if (cp < 0x10000) return hex4(cp);
   const v = cp - 0x10000;

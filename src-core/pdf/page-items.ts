@@ -76,9 +76,7 @@ function drawGlyphs(item: GlyphRun, p: PageCanvas): Problem | undefined {
   if (item.ys) {
     const ys = item.ys;
     const xs = item.xs.slice(0, n).map((x) => p.ox + x);
-    const glyphs = [...item.text];
-    const actual = item.actual?.map((a, i) => (a !== glyphs[i] ? a : undefined));
-    p.cw.placedGlyphs(use.resourceName, item.size, item.hScale * 100, cids.subarray(0, n), xs, ys.slice(0, n).map((y) => p.pageTop - y), !!item.turned, actual);
+    p.cw.placedGlyphs(use.resourceName, item.size, item.hScale * 100, cids.subarray(0, n), xs, ys.slice(0, n).map((y) => p.pageTop - y), !!item.turned, item.actual);
   } else {
     p.cw.glyphs(use.resourceName, item.size, item.hScale * 100, p.ox + item.xs[0], p.pageTop - item.y, cids.subarray(0, n), use.widths, item.xs);
   }
