@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, TITLE_MAX } from './roles';
+import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, signsQuotation, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -103,13 +103,15 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const item = (i: number): boolean => briefs >= 0 && i > briefs && endsSentence(lines[i].trim()) && opensNews(lines[i + 1]);
   const oneShort = lineShortByOne(lines);
   const runsOnItem = inItem(lines);
+  // (a quotation's signature under its sentence's end, short of the width or the block's last: ——甘肃陇南顺丰快递员曾霞, a line of its own)
+  const signs = (k: number): boolean => k > 0 && signsQuotation(lines[k], lines[k - 1]) && (k === last || short(k));
   for (let i = 0; i < lines.length - 1; i++) {
     const shortHere = short(i) || oneShort(i);
     // (a dateline opens a story however the line above ends: …摄影报道）⏎本报通讯员 秦雪 报道 近日，)
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…;
     // and a note on who else reported, who the writer is or where a figure came from, (作者为…), field test 29: a paragraph of its own)
     // (inside a marked item, ■近日，…批复。⏎规划明确，…, a line's sentence end is no paragraph's: `inItem`)
-    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || helpedAlone(lines[i]) || item(i);
+    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || helpedAlone(lines[i]) || item(i) || signs(i) || signs(i + 1);
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }

@@ -437,6 +437,22 @@ export function quoteSource(text: string): boolean {
   return QUOTE_SOURCE_RE.test(text.trim());
 }
 
+/** The longest line read as a speaker's signature under a quotation (——河北秦皇岛美团小哥徐鸿蛟). */
+const SIGNATURE_MAX = 24;
+/** Marks no signature holds: a clause's or a sentence's. */
+const SIGNATURE_STOPS = /[，,、。！？!?；;：:…]/u;
+
+/**
+ * A line under a quotation naming who said it or where it is from, after a dash (——浙江杭州顺丰小哥肖晨,
+ * ——摘自…): a line of text of its own, never a subhead, nor run into the next paragraph (field day G: a
+ * page of 小哥心里话 had each speaker set as a subhead). `after` is the paragraph before it, which must end a sentence.
+ */
+export function signsQuotation(text: string, after: string): boolean {
+  const t = text.trim();
+  // (no clause in it: ——怎样用得起？扩大覆盖人群，推⏎广普惠制。 is a dashed item's first line, field test 24)
+  return DECK_RE.test(t) && [...t].length <= SIGNATURE_MAX && !SIGNATURE_STOPS.test(t) && endsSentence(after.trim());
+}
+
 /** A kicker (引题) often ends with a colon: "南关街道:". */
 export function endsWithColon(text: string): boolean {
   return /[:：]\s*$/.test(text);

@@ -36,6 +36,7 @@ import {
   leadsIn,
   helpedAlone,
   quoteSource,
+  signsQuotation,
   imagePlaceholder,
   imageReference,
   jumpAtEnd,
@@ -873,7 +874,8 @@ function takeBody(w: Walk, i: number): void {
   }
   const heading = b.subhead ? 2 : cls === 'title' ? b.level : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans));
+  const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans)) && !signsQuotation(spansText(b.spans), after);
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}) });
 }
 
@@ -1088,7 +1090,8 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   body = cleanBody(body, o, d.id);
   const last = findLastIndex(body, (p) => !p.image && !p.heading);
   // (an agency's dateline in brackets closes a story as printed: （新华社北京3月31日电）)
-  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo) {
+  // (nor does a quotation's signature: ——河北秦皇岛顺丰小哥李权)
+  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo && !signed(body.slice(0, last + 1), body[last])) {
     g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
   }
   linkImages(d, body, res, g);
@@ -1155,6 +1158,12 @@ function takeCuttableMark(p: BodyPara): BodyPara {
   return q;
 }
 
+/** Whether `p`, the last paragraph of `joined`, signs the quotation before it (`signsQuotation`): the next paragraph is not run into it. */
+function signed(joined: BodyPara[], p: BodyPara | undefined): boolean {
+  const before = joined[joined.length - 2];
+  return !!p && !!before && !before.image && !before.heading && signsQuotation(spansText(p.spans), spansText(before.spans));
+}
+
 /** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
 function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   const startsLikeSibling = siblingOpenings(body);
@@ -1165,7 +1174,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (or an item a lead-in introduces: …分为4个展区——⏎“历序时新”展示…, field test 26; 主要措施：⏎一、…)
     // (and a row of stars dividing a story's sections stands alone: ＊　＊　＊)
     // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
-    const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans))));
+    const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev);
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
     if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);

@@ -9,7 +9,7 @@ import { paragraphEnds } from '../../src-core/import/line-breaks';
 import { joinWrappedLines, removeOcrSpaces } from '../../src-core/import/ocr-text';
 import { normalizePunctuationText } from '../../src-core/import/punctuation';
 import { ChangeLog, type ImportReport } from '../../src-core/import/report';
-import { bylineLine, deckLine, imagePlaceholder, jumpAtStart, leadAtStart, parseCredits, rejoinSplitNames, trailingByline } from '../../src-core/import/roles';
+import { bylineLine, deckLine, imagePlaceholder, jumpAtStart, leadAtStart, parseCredits, rejoinSplitNames, signsQuotation, trailingByline } from '../../src-core/import/roles';
 import { plainText, type RichDoc } from '../../src-core/model/richtext';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -1059,6 +1059,22 @@ describe('hard-wrapped and OCR text', () => {
     // four single characters in a credit are two names padded
     expect(parseCredits('本版责编：王　者　李　明')?.fields).toEqual({ editor: '王者、李明' });
   });
+  it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
+    const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
+    const sign = (t: string) => ({ type: 'paragraph', text: t });
+    // a copy-desk manuscript, a line a paragraph
+    const desk = await importFiles([{ name: '01.txt', bytes: new TextEncoder().encode(['主题：小哥心里话', '', '我们的工作方便了市民，值得被尊重。', '', '——河北秦皇岛美团小哥徐鸿蛟', '', '我在陕西西安读大学，毕业后回老家做了快递员。', '', '——甘肃陇南顺丰快递员曾霞'].join('\n')) }]);
+    expect(paragraphs(desk)).toEqual([sign('我们的工作方便了市民，值得被尊重。'), sign('——河北秦皇岛美团小哥徐鸿蛟'), sign('我在陕西西安读大学，毕业后回老家做了快递员。'), sign('——甘肃陇南顺丰快递员曾霞')]);
+    expect((desk.report as ImportReport).guesses.map((g) => g.kind)).not.toContain('unterminated-paragraph');
+    // an OCR'd page, hard-wrapped: the paragraph after a signature opens with no indent the importer could see
+    const ocr = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(['城市里的小哥', '本报记者 杨彦', '　　我在陕西西安读大学，毕业后', '回老家做了快递员。', '——甘肃陇南顺丰快递员曾霞', '去年3月，城西银泰城广场这家小', '哥驿站建成后，我们有了歇脚的地方。', '——摘自《小哥心里话》'].join('\n')) }]);
+    expect(paragraphs(ocr)).toEqual([sign('我在陕西西安读大学，毕业后回老家做了快递员。'), sign('——甘肃陇南顺丰快递员曾霞'), sign('去年3月，城西银泰城广场这家小哥驿站建成后，我们有了歇脚的地方。'), sign('——摘自《小哥心里话》')]);
+    // a dash line under a paragraph that stops mid-sentence, or as long as a line of text, is no signature
+    expect(signsQuotation('——甘肃陇南顺丰快递员曾霞', '许多人问我，为什么不留在大城市')).toBe(false);
+    expect(signsQuotation('——这是小哥们在城市里闯关时最常遇到的难题之一也是最难解决的', '我们有了歇脚的地方。')).toBe(false);
+    expect(signsQuotation('——甘肃陇南顺丰快递员曾霞', '我们有了歇脚的地方。')).toBe(true);
+  });
+
   it('one story with a blank line between every two paragraphs keeps its one subhead near its end; a name alone under an unfinished paragraph stays text (field test 23)', async () => {
     const paras = ['记者近日走访了城西的几家社区食堂。', '食堂每天供应午餐和晚餐,老人凭卡就餐可享受优惠。', '一位老人说,饭菜可口,价格实惠,离家也近。', '社区负责人介绍,食堂的食材都从本地农场直接采购。', '今年,全区还将新建社区食堂二十家。', '下一步怎么走', '5月23日,区里召开推进会,部署下一步工作。', '会上,各街道交流了食堂运营的经验'];
     const one = await importFiles([{ name: 'a.txt', bytes: new TextEncoder().encode(['# 社区食堂暖人心', ...paras].join('\n\n')) }]);
