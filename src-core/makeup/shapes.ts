@@ -252,8 +252,15 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
   return out;
 }
 
-/** Sizes a lead's headline may grow to across a wide module (对开 初号 42 pt, 48 pt), while it still fits on one line. */
-const LEAD_GROWTH = [42, 48];
+/**
+ * Sizes a lead's headline may grow to across a wide module, while it still fits on one line: 对开 初号 42 pt
+ * and 48 pt; a narrow page's (四开) 32 and 小初 36 pt (field day G 四开, short of copy: a 28 pt 通栏 headline
+ * left the foot of the page blank).
+ */
+function leadGrowth(columns: number): number[] {
+  return columns >= 7 ? [42, 48] : [32, 36];
+}
+
 /** A lead at least this share of the page's columns wide may take a bigger headline (a 通栏 or near-通栏 lead). */
 const WIDE_LEAD = 0.75;
 
@@ -263,9 +270,9 @@ const WIDE_LEAD = 0.75;
  * never for a lead of a brief's length (field test 15: 48 pt across the page over two lines of text).
  */
 function leadSizes(article: Article, geo: GridGeometry, span: number, own: number[]): number[] {
-  if (geo.columns < 7 || span < Math.ceil(geo.columns * WIDE_LEAD) || briefLength(article) || continuationSize(article) < Number.POSITIVE_INFINITY) return own;
+  if (geo.columns < 4 || span < Math.ceil(geo.columns * WIDE_LEAD) || briefLength(article) || continuationSize(article) < Number.POSITIVE_INFINITY) return own;
   const chars = [...article.headline.replace(/\s+/g, '')].length;
-  return [...own, ...LEAD_GROWTH.filter((size) => size > own[0] && chars * size * 1.1 <= spanWidth(geo, span))];
+  return [...own, ...leadGrowth(geo.columns).filter((size) => size > own[0] && chars * size * 1.1 <= spanWidth(geo, span))];
 }
 
 /** The shapes of a stand-alone photo (图片新闻): its picture with its caption, two columns wide up to half the page, as sharp print allows. */

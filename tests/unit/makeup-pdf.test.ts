@@ -12,17 +12,31 @@ import { makeUp, type Alternative, type PictureLink } from '../../src-core/makeu
 import { HOLE_LIMIT } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
 import type { Article, BanmianDocument, ImageAsset } from '../../src-core/model/document';
-import { docFromParagraphs, plainText } from '../../src-core/model/richtext';
+import { docFromParagraphs, plainText, type RichDoc } from '../../src-core/model/richtext';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { probePdf } from './makeup-pdf-probe';
 
 const fonts = fontProvider().registry();
 
+/** A scratch day's story: its paragraphs, a subhead given as `{ subhead }`; its deck and byline when it has them. */
+interface ScratchStory {
+  id: string;
+  headline: string;
+  deck?: string;
+  byline?: string;
+  paragraphs: (string | { subhead: string })[];
+}
+
+const scratchBody = (paragraphs: ScratchStory['paragraphs']): RichDoc => ({
+  type: 'doc',
+  content: paragraphs.map((p) => (typeof p === 'string' ? docFromParagraphs([p]).content[0] : { type: 'heading' as const, attrs: { level: 2 }, content: [{ type: 'text' as const, text: p.subhead }] })),
+});
+
 /** A day set of tests/fixtures/makeup/*.json (a scratch generator's): its stories as articles, its pictures as the sample's at their sizes. */
 function scratchDay(file: string): { articles: Article[]; images: ImageAsset[]; pictures: PictureLink[] } {
-  const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: { id: string; headline: string; paragraphs: string[] }[]; images?: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures?: PictureLink[] };
-  const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: '', byline: '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: docFromParagraphs(a.paragraphs), jumpFrom: '', jumpTo: '' }));
+  const day = JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/makeup/${file}`, import.meta.url)), 'utf8')) as { articles: ScratchStory[]; images?: { id: string; pixelWidth: number; pixelHeight: number }[]; pictures?: PictureLink[] };
+  const articles = day.articles.map((a) => ({ id: a.id, kicker: '', headline: a.headline, deck: a.deck ?? '', byline: a.byline ?? '本报记者 张三', bylinePosition: 'top' as const, lead: '', body: scratchBody(a.paragraphs), jumpFrom: '', jumpTo: '' }));
   return { articles, images: (day.images ?? []).map((i) => ({ ...samplePage().images[0], ...i })), pictures: day.pictures ?? [] };
 }
 
@@ -222,6 +236,17 @@ describe('made-up day sets, read back from the PDF', () => {
     }
     expect(miscounted(expectedText(alt.document, alt.document.articles.filter((a) => alt.blocks.some((b) => b.kind === 'article' && b.articleId === a.id))), probe.text)).toEqual([]);
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
+  });
+
+  it('a 四开 page a hair short of copy, every story across the page: the lead\'s headline is set bigger (32 or 36 pt) rather than leave a line blank across the foot, read from the PDF', async () => {
+    // (before: the titles opened up to their most, the text set loose, and the lead's headline at 28 pt: 10 column-lines blank at the foot)
+    const alt = await fullTabloidPage('tabloid-short-lead.json');
+    const probe = await probePdf(alt.document, fonts);
+    // the lead's headline line is the page's tallest, taller than the 28 pt it had (poppler's line height is about the size)
+    const height = (headline: string): number => Math.max(...probe.lines.filter((l) => l.text.replace(/\s/g, '') === headline.replace(/\s/g, '')).map((l) => l.height));
+    const [lead, ...rest] = alt.document.articles.map((a) => height(a.headline));
+    expect(lead).toBeGreaterThan(30);
+    for (const h of rest) expect(lead).toBeGreaterThan(h);
   });
 
   it('an edition\'s page, which holds no story to fill itself, still opens up its titles when no page is within the hole limit, read from the PDF', async () => {

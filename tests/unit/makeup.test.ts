@@ -908,8 +908,9 @@ describe('makeUp on bad input', () => {
         if (b.rows !== natural) cropped++;
       }
     }
-    // these day sets have cropped frames among their pages (since stepped modules, all enlarged ones)
-    expect(cropped).toBeGreaterThanOrEqual(2);
+    // these day sets have a cropped frame among their pages (since stepped modules, enlarged ones; since a 四开 通栏 lead's
+    // headline may be set bigger, the 四开 pages fill with it rather than with a deeper picture: one is left)
+    expect(cropped).toBeGreaterThanOrEqual(1);
   });
 
   it('says when the copy is too short to fill the page, and about how much more would fill it', () => {
