@@ -129,8 +129,8 @@ function sectionUnder(found: PageHeaderFound, lines: string[], i: number): Taken
   const last = found.lines[found.lines.length - 1];
   const t = lines[i].trim();
   const next = lines[i + 1]?.trim() ?? '';
-  // (or the date line under it: 5⏎经济新闻⏎2026年5月12日  星期二, field test 25)
-  const closes = !next || (!found.header.date && dateLine(next) !== undefined);
+  // (or the date line under it: 5⏎经济新闻⏎2026年5月12日  星期二, field test 25; or the page's credits: 第3版⏎要闻⏎责任编辑:苏文澜, field test 32)
+  const closes = !next || (!found.header.date && dateLine(next) !== undefined) || parseCredits(next) !== undefined;
   if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(lines[last].trim()) || !SECTION_RE.test(t) || !closes) return undefined;
   return { found: { ...found, header: { ...found.header, section: t } }, dated: false };
 }

@@ -437,6 +437,13 @@ export function quoteSource(text: string): boolean {
   return QUOTE_SOURCE_RE.test(text.trim());
 }
 
+/** A turn of an interview set as questions and answers (问：…？ 答：…, 记者：…, Q: …): a paragraph, never a title. */
+const INTERVIEW_TURN_RE = /^(?:问|答|记者|主持人|[QA])\s*[:：]/u;
+
+export function interviewTurn(text: string): boolean {
+  return INTERVIEW_TURN_RE.test(text.trim());
+}
+
 /** The longest line read as a speaker's signature under a quotation (——河北秦皇岛美团小哥徐鸿蛟). */
 const SIGNATURE_MAX = 24;
 /** Marks no signature holds: a clause's or a sentence's. */
@@ -518,7 +525,7 @@ export function imageReference(text: string): { index: number; length: number } 
   return m ? { index: m.index!, length: m[0].length } : undefined;
 }
 
-const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
+const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|图表|圖表|示意图|示意圖|漫画|漫畫|制图|製圖|image|photo|picture|chart)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
 
 /** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影). */
 const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
@@ -538,6 +545,13 @@ const CAPTION_OPENING_RE = /^(?:图为|[上下左右]?图[：:]|[上下左右]�
 /** Whether a paragraph opens as a picture's caption does (图为…, 上图：…). */
 export function opensCaption(text: string): boolean {
   return CAPTION_OPENING_RE.test(text.trim());
+}
+
+/** A chart's credit at the end of its caption: where its figures come from, or who drew it (数据来源：国家统计局, 制图：李明). */
+const CHART_CREDIT_RE = new RegExp(`(?:^|[。！？\\s])(?:数据来源|资料来源|来源|制图|製圖)\\s*[:：]\\s*[^。！？\\s][^。！？]{0,30}$`, 'u');
+
+export function endsInChartCredit(text: string): boolean {
+  return CHART_CREDIT_RE.test(text.trim());
 }
 
 export function endsInReporterCredit(text: string): boolean {

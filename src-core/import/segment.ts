@@ -36,6 +36,7 @@ import {
   leadsIn,
   helpedAlone,
   quoteSource,
+  interviewTurn,
   signsQuotation,
   imagePlaceholder,
   imageReference,
@@ -226,7 +227,7 @@ function classify(b: SourceBlock): BlockClass {
   if (b.subhead || b.tableRow) return 'body';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
-  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t) && !quoteSource(t)) return 'maybe-title';
+  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t) && !quoteSource(t) && !interviewTurn(t)) return 'maybe-title';
   return 'body';
 }
 
@@ -329,8 +330,10 @@ function startsGroup(w: Walk, i: number): boolean {
   const nextIsPicture = k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
   // (a Word or Markdown story's unmarked titles too: 城南街道：⏎便民服务有了新举措⏎——十项举措…⏎本报讯…, set bold and large by hand)
   // (in Word, a line set bold by hand right over the Heading 1 is its 引题 or 栏目: field test 30)
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
+  // (a 言论 or a 读数 under its 栏目, its writer over a picture: 读数⏎“文旅热”成…⏎王东辉⏎[图表], field test 32)
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) || opinionTitles(w, i) !== undefined : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
+  // a line leading into the text right under it (升级传统产业，老树发新枝——⏎　　重庆国际…, field test 32) is a subhead run into its section: no story's title;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
   const ended = afterStoryEnd(cur);
@@ -349,7 +352,7 @@ function startsGroup(w: Walk, i: number): boolean {
   // not a line leading in with a colon, 诗人写道：⏎春风又绿江南岸⏎明月何时照我还⏎[图片]: verse quoted over a picture)
   const under = k < n ? nextIndex(w, k) : n;
   const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
-  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
 /**
@@ -602,7 +605,8 @@ function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } |
   const text = nextIndex(w, writer);
   // (the name may stand as a byline line of its own: text-blocks reads one under a 提要 so)
   const signed = writer < blocks.length && blocks[writer].gapBefore === 0 && (close(writer) || blocks[writer].styleRole === 'byline');
-  if (!signed || !nameAlone(textOf(blocks[writer])) || text >= blocks.length || !['body', 'maybe-title'].includes(classes[text])) return undefined;
+  // (its text, or a picture over it: 读数⏎“文旅热”成…⏎王东辉⏎[图表], field test 32)
+  if (!signed || !nameAlone(textOf(blocks[writer])) || text >= blocks.length || !['body', 'maybe-title', 'placeholder', 'image'].includes(classes[text])) return undefined;
   // (the title and its 提要 marked: a 栏目 over a title it reads as explained by, 记者手记⏎“唤醒”闲置空间…, is still the 栏目)
   const line = (k: number, styleRole?: 'headline' | 'deck'): TitleGroup[number] => ({ text: textOf(blocks[k]), block: styleRole ? { ...blocks[k], styleRole } : blocks[k] });
   return { group: [line(title, 'headline'), ...(summary === undefined ? [] : [line(summary, 'deck')]), line(writer)], end: writer + 1 };
@@ -776,7 +780,8 @@ function writerUnderTitles(group: TitleGroup): boolean {
   const last = group[group.length - 1].text;
   if (group.length >= 3 && personName(last)) return true;
   // (under a 栏目 and a title, two or three characters alone are the writer, whatever the surname: 新民随笔, 基层样本, 晏秋秋)
-  if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && HAN_ALONE.test(last.trim())) return true;
+  // (padded too: 有感而发⏎AI时代，设计要…⏎邢　雷, field test 32)
+  if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && nameAlone(last)) return true;
   const above = group[group.length - 2]?.text;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }

@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, INDENT_RE, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -83,7 +83,8 @@ const CAPTION_CHARS = 150;
 function captionUnder(lines: readonly string[], at: number): { text: string; lines: number } | undefined {
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
-    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text)) continue;
+    // (a chart's credit, 数据来源：国家统计局, ends its caption too: field test 32's [图表])
+    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text) && !endsInChartCredit(text)) continue;
     return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;

@@ -1059,6 +1059,30 @@ describe('hard-wrapped and OCR text', () => {
     // four single characters in a credit are two names padded
     expect(parseCredits('本版责编：王　者　李　明')?.fields).toEqual({ editor: '王者、李明' });
   });
+  it('field test 32: a 版名 on its own line over the credits; a line leading into its section (——) is no story; an interview\'s questions are no subheads; a padded writer under a 栏目 and title; a chart over its data source', async () => {
+    const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const head = ['江城晚报', '2026年7月3日 星期五', '第3版', '要闻', '责任编辑:苏文澜  美术编辑:郑 岚', ''];
+    const story = ['重庆大渡口区书写转型发展新篇章', '古渡潮起产业兴', '本报记者 李增辉', '　　这场双向奔赴，既是企业对当地发展的', '认可，更是大渡口区转型升级的坚定一', '步。这里因钢而兴，曾是全国重要的钢铁工', '业基地。', '　　老工业基地如何滚石上山、爬坡过坎？', '大渡口区坚持两手抓，一手深挖既有工业底', '蕴，推动传统产业转型升级；一手瞄准前沿', '新赛道，培育新质生产力。', '升级传统产业，老树发新枝——', '　　重庆国际复合材料股份有限公司，机械', '臂精准协作，一束束洁白的高模量玻璃纤', '维正自动缠绕成卷，等待发往海外。'];
+    const page = await imp([...head, ...story]);
+    // the 版名 is the header's, not an empty story's headline
+    expect(page.page?.header).toMatchObject({ paperName: '江城晚报', pageNumber: '3', section: '要闻' });
+    expect(page.articles.map((a) => a.headline)).toEqual(['古渡潮起产业兴']);
+    // the line leading into the section under it is the story's subhead
+    expect(page.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }))).toEqual(['升级传统产业，老树发新枝——']);
+    // 问：…？ on a line of its own is a paragraph of the interview
+    const qa = await imp([...head, '“一直往前走，终归可以找到桥和路”', '本报记者 于洋', '　　何庭波提出了“韬定律”。', '　　问：提出这一定律，基于何种考虑？', '　　答：就华为而言，芯片有两个关键约', '束。一个是必然约束。']);
+    expect(qa.articles[0].body.content.every((p) => p.type === 'paragraph')).toBe(true);
+    // a padded name under a 栏目 and a title is the writer
+    const opinion = await imp([...head, '有感而发', 'AI时代，设计要从“画图纸”走向“建系统”', '邢　雷', '　　中国新能源汽车自主品牌的不断创', '新突破，成为关注亮点。']);
+    expect(opinion.articles[0]).toMatchObject({ headline: 'AI时代，设计要从“画图纸”走向“建系统”', deck: '', byline: '邢雷' });
+    // a chart under the writer: the story opens with it, its data source its caption, not a story's title
+    const chart = await imp([...head, '读数', '“文旅热”成服务消费新增长点', '王东辉', '[图表]', '数据来源:国家统计局', '　　国家统计局最新数据显示：今', '年1—4月，我国服务零售额同比增长5.6%。']);
+    expect(chart.articles.map((a) => a.headline)).toEqual(['“文旅热”成服务消费新增长点']);
+    expect(chart.articles[0].byline).toBe('王东辉');
+    expect(chart.imageLinks.map((l) => l.caption)).toEqual(['数据来源:国家统计局']);
+    expect(plainText(chart.articles[0].body)).toMatch(/^国家统计局最新数据显示/);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
