@@ -863,6 +863,16 @@ function takeJump(w: Walk, t: string): void {
   else cur.jumpTo = w.o.normalize ? jump.text : t;
 }
 
+/**
+ * A Markdown or Word paragraph in the text of a story with its headline, set bold throughout, a title's
+ * length and ending no sentence: the copy desk's 小标题 (**守护三江源，这是一条绿色生态走廊**, **人物小传**,
+ * field test 32), set as a subhead.
+ */
+function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
+  const b = w.blocks[i];
+  return !!cur.headline && w.o.mode === 'structured' && w.classes[i] === 'maybe-title' && b.spans.every((s) => s.bold || !s.text.trim()) && !endsSentence(textOf(b));
+}
+
 function takeBody(w: Walk, i: number): void {
   const b = w.blocks[i];
   const cls = w.classes[i];
@@ -877,7 +887,7 @@ function takeBody(w: Walk, i: number): void {
     setSpans(last, [...last.spans, { text: textOf(b).trim() }]);
     return;
   }
-  const heading = b.subhead ? 2 : cls === 'title' ? b.level : undefined;
+  const heading = b.subhead || boldSubhead(w, i, cur) ? 2 : cls === 'title' ? b.level : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans)) && !signsQuotation(spansText(b.spans), after);
