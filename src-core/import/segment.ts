@@ -82,6 +82,8 @@ export interface SourceBlock {
   subhead?: boolean;
   /** A row of a table in a Word manuscript, set as one paragraph: text, never a title. */
   tableRow?: boolean;
+  /** A line of verse (`verse.ts`): a paragraph of its own, text, never a title nor joined to the next. */
+  verse?: boolean;
 }
 
 export interface SegmentOptions {
@@ -123,6 +125,8 @@ interface BodyPara {
   cuttable?: boolean;
   /** Where lines (a hard wrap) or blocks (a column break, joinColumnBreaks) were joined, placed as corrections in cleanBody. */
   joints?: Joint[];
+  /** A line of verse: never joined, its caesuras (two spaces) kept as one full-width space. */
+  verse?: boolean;
 }
 
 interface Joint extends LineJoint {
@@ -224,7 +228,7 @@ function classify(b: SourceBlock): BlockClass {
   const jump = jumpAtStart(t);
   if (jump && jump.length === Array.from(t).length) return 'jump';
   if (imagePlaceholder(t)) return 'placeholder';
-  if (b.subhead || b.tableRow) return 'body';
+  if (b.subhead || b.tableRow || b.verse) return 'body';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
   if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t) && !quoteSource(t) && !interviewTurn(t)) return 'maybe-title';
@@ -338,7 +342,8 @@ function startsGroup(w: Walk, i: number): boolean {
   if (o.mode === 'structured') return titlesOverByline(w, i);
   const ended = afterStoryEnd(cur);
   // (with no blank line, after a story's last sentence: 村里有座气象博物馆⏎本报记者 宋豪新⏎…, field test 24)
-  if ((blocks[i].gapBefore > 0 || ended) && titlesOverByline(w, i)) return true;
+  // (or a 栏目, title and writer's name over the text, after a poem too: 诗页…⏎散文随笔⏎老街记忆⏎王　平⏎　　小时候…, field test 32)
+  if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined)) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);
@@ -385,10 +390,11 @@ function sampleText(blocks: SourceBlock[]): string {
   return out;
 }
 
-/** Whether the story's text so far ends as a story does (`storyEnds`): a title line under it may head the next. */
+/** Whether the story's text so far ends as a story does (`storyEnds`) or in verse: a title line under it may head the next. */
 function afterStoryEnd(d: Draft): boolean {
   const last = d.body[d.body.length - 1];
-  return !!last && !last.image && storyEnds(spansText(last.spans));
+  // (a poem's last line ends it however it ends)
+  return !!last && !last.image && (storyEnds(spansText(last.spans)) || !!last.verse);
 }
 
 /** A story so far only its title and a picture with its caption (图片新闻): a title line under it heads the next story (field test 21). */
@@ -891,7 +897,7 @@ function takeBody(w: Walk, i: number): void {
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans)) && !signsQuotation(spansText(b.spans), after);
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}) });
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}) });
 }
 
 /** Words in quotation marks that end a sentence (“洗衣机又罢工了，快帮俺瞅瞅到底咋回事？”): someone speaking, a paragraph, not a subhead. */
@@ -1106,7 +1112,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   const last = findLastIndex(body, (p) => !p.image && !p.heading);
   // (an agency's dateline in brackets closes a story as printed: （新华社北京3月31日电）)
   // (nor does a quotation's signature: ——河北秦皇岛顺丰小哥李权)
-  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo && !signed(body.slice(0, last + 1), body[last])) {
+  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo && !signed(body.slice(0, last + 1), body[last]) && !body[last].verse) {
     g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
   }
   linkImages(d, body, res, g);
@@ -1191,7 +1197,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev);
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
-    if (prev && !prev.image && !p.image && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
+    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
@@ -1277,6 +1283,24 @@ function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Artic
   }
 }
 
+/** A caesura in a line of verse (如今它依然辽阔  依然是): one full-width space. */
+const CAESURA = '\u3000';
+/** Two spaces or more, or a full-width one, between characters of a line of verse. */
+const CAESURA_RE = /(?<=\S)(?: {2,}|\u3000+)(?=\S)/gu;
+
+/** A line of verse's spaces: its caesuras one full-width space each, the rest removed as OCR's are. */
+function verseSpaces(chars: string[], log: ChangeLog): string[] {
+  const text = chars.join('');
+  const kept = new Set<number>();
+  // (code point indexes of each caesura's spaces; the first stays, as CAESURA)
+  for (const m of text.matchAll(CAESURA_RE)) {
+    const at = [...text.slice(0, m.index)].length;
+    for (let k = 0; k < [...m[0]].length; k++) kept.add(at + k);
+  }
+  const out = removeOcrSpaces(chars.map((c, i) => (kept.has(i) ? '\u2060' : c)), log);
+  return out.map((c, i) => (kept.has(i) ? (kept.has(i - 1) ? '' : CAESURA) : c));
+}
+
 /** Clean-up: OCR spaces, punctuation; paragraphs left empty go. */
 function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): BodyPara[] {
   const cleaned = body.map((p) => {
@@ -1284,10 +1308,10 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
       for (const j of p.joints ?? []) o.log.mark(j.kind, '⏎', j.glue, { index: j.at, length: j.glue.length });
-      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? removeOcrSpaces(chars, o.log) : chars;
+      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? (p.verse ? verseSpaces(chars, o.log) : removeOcrSpaces(chars, o.log)) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
       const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;
-      for (let i = 0; i < out.length; i++) if (spaced[i] === '') out[i] = '';
+      for (let i = 0; i < out.length; i++) if (spaced[i] === '' || spaced[i] === CAESURA) out[i] = spaced[i];
       o.log.place(out, { articleId, field: 'body' });
       return out;
     });

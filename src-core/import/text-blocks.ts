@@ -15,6 +15,7 @@ import { bracketedByline, bylineLine, columnNameLike, endsInChartCredit, endsInP
 import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
+import { verseLines } from './verse';
 import type { SourceBlock } from './segment';
 
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
@@ -103,6 +104,7 @@ export function textLines(text: string): string[] {
 export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const titled = blocksOpenWithTitles(lines);
+  const verse = verseLines(lines);
   let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
   let gap = 0;
   let skipTo = 0;
@@ -143,6 +145,13 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
       return;
     }
     if (idx < skipTo) return;
+    // (a line of verse is a paragraph of its own: field test 32's poem)
+    if (verse.has(idx)) {
+      flush();
+      blocks.push({ spans: [{ text: line.trim() }], level: 0, gapBefore: gap, line: idx + 1, verse: true });
+      gap = 0;
+      return;
+    }
     if (editorsNoteAlone(line)) {
       flush(); // (编者按 on a line of its own: the paragraph under it is the note, marked as a copy desk marks it)
       notePrefix = '编者按：';

@@ -1083,6 +1083,20 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(chart.articles[0].body)).toMatch(/^国家统计局最新数据显示/);
   });
 
+  it('a poem under its title and poet on an OCR\'d 副刊 page: each line a paragraph of its own, its stanzas one story, its caesuras kept; prose under a writer stays prose (field test 32)', async () => {
+    const head = ['江城晚报', '2026年7月4日 星期六', '第8版', '副刊', ''];
+    const poem = ['诗页', '河边的早晨', '林　岚', '河水醒得比人早', '它把雾一层层推开', '推到对岸的柳树下', '柳树  就站成了一排', '', '我沿着河走', '鞋上沾满露水', '一只白鹭  从芦苇里起身', '把整条河带向远方', '', '散文随笔', '老街的青石板路', '王　平', '　　小时候，我家住在城南的一条老街上。街', '不宽，两旁都是青砖灰瓦的老房子。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode([...head, ...poem].join('\n')) }]);
+    expect(r.articles.map((a) => [a.headline, a.byline])).toEqual([['河边的早晨', '林岚'], ['老街的青石板路', '王平']]);
+    const lines = r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
+    expect(lines.every((p) => p.type === 'paragraph')).toBe(true);
+    expect(lines.map((p) => p.text)).toEqual(['河水醒得比人早', '它把雾一层层推开', '推到对岸的柳树下', '柳树\u3000就站成了一排', '我沿着河走', '鞋上沾满露水', '一只白鹭\u3000从芦苇里起身', '把整条河带向远方']);
+    expect((r.report as ImportReport).guesses.map((g) => g.kind)).not.toContain('unterminated-paragraph');
+    // prose wrapped to its measure under a title and a writer, with no indent, is no poem
+    const prose = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode([...head, '麓山快评', '优化环境 赢得未来', '袁云才', '2021年“万家民营企业评营商环境”', '调查结果昨日公布，长沙在全国城市', '中排名第9位，比去年提升了4位。', '这是长沙连续三年排名上升，也是营', '商环境持续改善的又一个例证。'].join('\n')) }]);
+    expect(plainText(prose.articles[0].body)).toMatch(/^2021年“万家民营企业评营商环境”调查结果昨日公布，长沙在全国城市中排名第9位/);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
