@@ -12,7 +12,7 @@ import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, INDENT_RE, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, columnNameLike, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
-import { blocksOpenWithTitles, bracketOpen, paragraphEnds } from './line-breaks';
+import { blocksOpenWithTitles, bracketOpen, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
 import { verseLines } from './verse';
@@ -101,11 +101,32 @@ export function textLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Lines gathered for a block: a heading's (level > 0) or a run of text lines. */
+interface Pending {
+  lines: string[];
+  level: number;
+  line: number;
+  gap: number;
+}
+
+/** The blocks a run of lines makes: a heading whole; text split at its paragraph ends (one paragraph a line), its hard wraps joined. */
+function pendingBlocks(pending: Pending, at: BlockPlace): SourceBlock[] {
+  if (pending.level > 0) return [{ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line }];
+  const out: SourceBlock[] = [];
+  let from = 0;
+  for (const end of [...paragraphEnds(pending.lines, at), pending.lines.length - 1]) {
+    const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
+    out.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
+    from = end + 1;
+  }
+  return out;
+}
+
 export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const titled = blocksOpenWithTitles(lines);
   const verse = verseLines(lines);
-  let pending: { lines: string[]; level: number; line: number; gap: number } | undefined;
+  let pending: Pending | undefined;
   let gap = 0;
   let skipTo = 0;
   let notePrefix = '';
@@ -113,18 +134,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
   const breaks: number[] = [];
   /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that; `beforeByline`: a byline line, so its last lines may be the titles it signs. */
   const flush = (overPicture = false, beforeIndent = false, beforeByline = false): void => {
-    if (!pending) return;
-    if (pending.level > 0) {
-      blocks.push({ spans: [{ text: pending.lines.map((l) => l.trim()).filter(Boolean).join(' ') }], level: pending.level, gapBefore: pending.gap, line: pending.line });
-    } else {
-      // single line ends that are paragraph ends (one paragraph a line) split the block; hard wraps are joined
-      let from = 0;
-      for (const end of [...paragraphEnds(pending.lines, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline }), pending.lines.length - 1]) {
-        const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
-        blocks.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
-        from = end + 1;
-      }
-    }
+    if (pending) blocks.push(...pendingBlocks(pending, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline }));
     pending = undefined;
   };
   lines.forEach((raw, idx) => {
