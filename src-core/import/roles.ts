@@ -446,8 +446,15 @@ export function interviewTurn(text: string): boolean {
 
 /** The longest line read as a speaker's signature under a quotation (——河北秦皇岛美团小哥徐鸿蛟). */
 const SIGNATURE_MAX = 24;
+/** A 副题 naming whom a profile or an interview is of: ——记全国模范退役军人张建国, ——访…. */
+const PROFILE_DECK_RE = new RegExp(`${DECK_RE.source}[记访]`);
 /** Marks no signature holds: a clause's or a sentence's. */
 const SIGNATURE_STOPS = /[，,、。！？!?；;：:…]/u;
+
+/** A line led by a dash, a signature or an item of a dashed list (——坚持创新驱动发展), not a profile's or an interview's 副题 (——记…, ——访…). */
+export function dashLed(text: string): boolean {
+  return DECK_RE.test(text.trim()) && !PROFILE_DECK_RE.test(text.trim());
+}
 
 /**
  * A line under a quotation naming who said it or where it is from, after a dash (——浙江杭州顺丰小哥肖晨,
@@ -457,7 +464,7 @@ const SIGNATURE_STOPS = /[，,、。！？!?；;：:…]/u;
 export function signsQuotation(text: string, after: string): boolean {
   const t = text.trim();
   // (no clause in it: ——怎样用得起？扩大覆盖人群，推⏎广普惠制。 is a dashed item's first line, field test 24)
-  return DECK_RE.test(t) && [...t].length <= SIGNATURE_MAX && !SIGNATURE_STOPS.test(t) && endsSentence(after.trim());
+  return dashLed(t) && [...t].length <= SIGNATURE_MAX && !SIGNATURE_STOPS.test(t) && endsSentence(after.trim());
 }
 
 /** A kicker (引题) often ends with a colon: "南关街道:". */
@@ -525,7 +532,8 @@ export function imageReference(text: string): { index: number; length: number } 
   return m ? { index: m.index!, length: m[0].length } : undefined;
 }
 
-const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|图表|圖表|示意图|示意圖|漫画|漫畫|制图|製圖|image|photo|picture|chart)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?\s*[\]】］〕)）]$/i;
+// (a chart or a cartoon only alone, [图表], [漫画]: （制图：李明） and （漫画：张三） are credits under them)
+const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?|图表|圖表|示意图|示意圖|漫画|漫畫|chart)\s*[\]】］〕)）]$/i;
 
 /** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影). */
 const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';

@@ -38,6 +38,7 @@ import {
   quoteSource,
   interviewTurn,
   signsQuotation,
+  dashLed,
   imagePlaceholder,
   imageReference,
   jumpAtEnd,
@@ -875,8 +876,18 @@ function takeJump(w: Walk, t: string): void {
  * field test 32), set as a subhead.
  */
 function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
-  const b = w.blocks[i];
-  return !!cur.headline && w.o.mode === 'structured' && w.classes[i] === 'maybe-title' && b.spans.every((s) => s.bold || !s.text.trim()) && !endsSentence(textOf(b));
+  const bold = (k: number): boolean => w.blocks[k].spans.every((s) => s.bold || !s.text.trim());
+  const t = textOf(w.blocks[i]);
+  if (!cur.headline || w.o.mode !== 'structured' || w.classes[i] !== 'maybe-title' || !bold(i) || endsSentence(t)) return false;
+  // (with the story's text under it, not bold: a sign-off, a date, （完）, a bold line closing the story, is no subhead)
+  const next = nextIndex(w, i);
+  if (next >= w.blocks.length || w.classes[next] !== 'body' || bold(next)) return false;
+  let above = i - 1;
+  while (above >= 0 && w.classes[above] === 'empty') above--;
+  const underPicture = above >= 0 && (w.classes[above] === 'image' || w.classes[above] === 'placeholder');
+  const last = cur.body[cur.body.length - 1];
+  // (nor a caption, a quotation's signature or a dashed item, ——浙江杭州顺丰小哥肖晨, nor a speaker's name over his answer, 王芳: the review of field test 32)
+  return !underPicture && !opensCaption(t) && !endsInPhotoCredit(t) && !signsQuotation(t, last && !last.heading ? spansText(last.spans) : '') && !dashLed(t) && !nameAlone(t);
 }
 
 function takeBody(w: Walk, i: number): void {
@@ -896,7 +907,8 @@ function takeBody(w: Walk, i: number): void {
   const heading = b.subhead || boldSubhead(w, i, cur) ? 2 : cls === 'title' ? b.level : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(spansText(b.spans)) && !signsQuotation(spansText(b.spans), after);
+  const t = spansText(b.spans);
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t);
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}) });
 }
 
@@ -1179,6 +1191,14 @@ function takeCuttableMark(p: BodyPara): BodyPara {
   return q;
 }
 
+/**
+ * Whether `text` is an item of a dashed list under `after`, the paragraph before it, text: after its
+ * sentence's end or its colon, or another item (会议提出…工作。⏎——坚持创新驱动发展⏎——坚持扩大有效投资).
+ */
+function dashItem(after: string, text: string): boolean {
+  return !!after && dashLed(text) && (endsSentence(after) || endsWithColon(after) || dashLed(after));
+}
+
 /** Whether `p`, the last paragraph of `joined`, signs the quotation before it (`signsQuotation`): the next paragraph is not run into it. */
 function signed(joined: BodyPara[], p: BodyPara | undefined): boolean {
   const before = joined[joined.length - 2];
@@ -1195,7 +1215,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (or an item a lead-in introduces: …分为4个展区——⏎“历序时新”展示…, field test 26; 主要措施：⏎一、…)
     // (and a row of stars dividing a story's sections stands alone: ＊　＊　＊)
     // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
-    const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev);
+    const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
     if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);

@@ -84,8 +84,9 @@ const CAPTION_CHARS = 150;
 function captionUnder(lines: readonly string[], at: number): { text: string; lines: number } | undefined {
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
-    // (a chart's credit, 数据来源：国家统计局, ends its caption too: field test 32's [图表])
-    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text) && !endsInChartCredit(text)) continue;
+    // (a chart's credit, 数据来源：国家统计局, ends its caption too: field test 32's [图表]; not under an indented paragraph, whose source it is)
+    const charted = endsInChartCredit(text) && !lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l));
+    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text) && !charted) continue;
     return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;

@@ -43,6 +43,15 @@ describe('Word manuscripts (field test 30)', () => {
     expect(subheads(md)).toEqual(['守护三江源，这是一条绿色生态走廊']);
   });
 
+  it('bold lines that are no subheads stay text: a quotation\'s signature, a speaker\'s name over the answer, a caption under its picture, a sign-off and a date closing the story (review of field test 32)', async () => {
+    const headings = (r: Awaited<ReturnType<typeof imp>>) => r.articles.flatMap((a) => a.body.content.filter((q) => q.type === 'heading'));
+    const signed = [h1('小哥心里话'), p('本报记者 杨彦'), p('“这个城市记住了我们的付出，我觉得很温暖。”'), bold('——浙江杭州顺丰小哥肖晨'), p('“每天跑两百多单，累是累，但心里踏实。”')].join('');
+    const qa = [h1('对话非遗传承人'), p('本报记者 王明'), bold('王芳'), p('小时候跟着奶奶学，慢慢就喜欢上了。')].join('');
+    const caption = [h1('春日赏花正当时'), p('本报记者 王明'), p('近日，市植物园樱花盛开。'), picture, bold('市民在植物园樱花林中拍照留念'), p('据介绍，今年植物园新增樱花品种12个。')].join('');
+    const letter = [h1('致全市广大市民的一封信'), p('亲爱的市民朋友们：'), p('让我们携起手来，共建美好家园。'), bold('江城市文明办'), bold('2026年5月1日')].join('');
+    for (const body of [signed, qa, caption, letter]) expect(headings(await imp([{ name: '01.docx', bytes: manuscript(body) }]))).toEqual([]);
+  });
+
   it('a 引题 set bold by hand over the Heading 1 is the kicker, and a 【栏目】 over them the 栏头; the story is one', async () => {
     const body = [bold('各地探索建设基层卫生健康综合试验区'), h1('让百姓在家门口能看好病'), p('——我国已遴选建设12个国家基层卫生健康综合试验区'), p('本报记者 尚嵘峥'), p('新源县那拉提镇阿尔善村，三面环山，地理位置偏僻。'), p('村民的孩子发烧了，她抱着孩子来到村卫生室。')].join('');
     const r = await imp([{ name: '01.docx', bytes: manuscript(body) }]);

@@ -1097,6 +1097,30 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(prose.articles[0].body)).toMatch(/^2021年“万家民营企业评营商环境”调查结果昨日公布，长沙在全国城市中排名第9位/);
   });
 
+  it('the rules of field test 32 left alone where they must be (review): prose under a writer is no poem, a dashed list stays one kind, a credit in brackets is no picture, a chart\'s source under a paragraph is the paragraph\'s', async () => {
+    const imp = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const paragraphs = (r: Awaited<ReturnType<typeof imp>>, i = 0) => r.articles[i].body.content.map((p) => (p.type === 'heading' ? '## ' : '') + (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    // two 言论 under their 栏目, titles and writers, their text hard-wrapped with no indent: two stories of prose, no verse
+    const two = await imp(['今日谈', '让“小窗口”温暖“大民生”', '李　明', '近日，某市政务服务中心推出“帮', '办代办”服务，受到群众好评。', '政务服务窗口是群众办事的第一站', '，也是展示形象的重要窗口。', '一次耐心的解答，一句暖心的问候', '，都能温暖人心。', '快评', '莫让“景区经济”成“一锤子买卖”', '王　东', '“五一”假期，各地景区游人如织。', '但也有个别景区趁机涨价，引发游', '客不满。']);
+    expect(two.articles.map((a) => [a.headline, a.byline])).toEqual([['让“小窗口”温暖“大民生”', '李明'], ['莫让“景区经济”成“一锤子买卖”', '王东']]);
+    expect(paragraphs(two).every((p) => !p.startsWith('，'))).toBe(true);
+    // figures in half-width digits make no line look short: a story of long paragraphs stays prose
+    const figures = await imp(['消费市场稳中有升', '张　平', '1—4月，社零总额达160,523亿元，', '同比增长4.7%，增速比一季度加', '快0.1个百分点。其中，餐饮收入', '增长6.2%，商品零售增长4.5%。', '业内人士认为，随着促消费政策', '持续发力，消费市场将保持回暖。']);
+    expect(plainText(figures.articles[0].body)).toContain('社零总额达160,523亿元，同比增长4.7%，增速比一季度加快0.1个百分点。');
+    // a dashed list after its lead-in: every item a paragraph of its own, none a subhead
+    const list = await imp(['明年经济工作这样干', '本报记者 李华', '　　会议提出，明年要重点抓好以下工作。', '　　——坚持创新驱动发展', '　　——坚持扩大有效投资', '　　——坚持改善民生福祉']);
+    expect(paragraphs(list)).toEqual(['会议提出，明年要重点抓好以下工作。', '——坚持创新驱动发展', '——坚持扩大有效投资', '——坚持改善民生福祉']);
+    // a profile's 副题 is no signature, however it follows
+    expect(signsQuotation('——记全国模范退役军人张建国', '家长们说，这下放心了。')).toBe(false);
+    // a credit in brackets under a chart is text, no second picture
+    const credit = await imp(['前4月我市经济运行稳中向好', '本报记者 王明', '[图表]', '数据来源：市统计局', '　　下一步，我市将持续推动经济回升向好。', '（制图：李明）']);
+    expect(credit.images).toHaveLength(1);
+    // a source line under an indented paragraph under a chart is that paragraph's: the paragraph stays in the story
+    const under = await imp(['前4月我市经济运行稳中向好', '本报记者 王明', '[图表]', '　　记者从市统计局获悉，前4月全市社会消费品', '零售总额增长5.1%，增速比一季度加快0.8个百分', '点。', '数据来源：市统计局', '　　下一步，我市将持续推动经济回升向好。']);
+    expect(plainText(under.articles[0].body)).toContain('记者从市统计局获悉');
+    expect(under.imageLinks.map((l) => l.caption)).toEqual(['']);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
