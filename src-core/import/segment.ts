@@ -16,8 +16,8 @@ import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { leavesOpen, OPENS_QUOTE_RE } from './line-breaks';
-import { normalizePunctuation } from './punctuation';
-import type { ChangeLog, CorrectionField, Fragment, Guess, GuessKind, Removed } from './report';
+import { normalizePunctuation, normalizePunctuationText } from './punctuation';
+import { ChangeLog, type CorrectionField, type Fragment, type Guess, type GuessKind, type Removed } from './report';
 import {
   briefsLabel,
   bylineLine,
@@ -1127,7 +1127,7 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo && !signed(body.slice(0, last + 1), body[last]) && !body[last].verse) {
     g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
   }
-  linkImages(d, body, res, g);
+  linkImages(d, body, res, g, o);
   const article: Article = {
     id: d.id,
     kicker: d.kicker,
@@ -1340,8 +1340,17 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
   return cleaned.filter((p) => p.image || spansText(p.spans).length > 0);
 }
 
+/**
+ * A placeholder's caption as OCR gave it, its punctuation normalized as the body's is (胡文摄(影像中国） →
+ * （影像中国）, field test 32); its spaces kept (本报记者 张三 摄). Not placed as corrections: a caption has no
+ * place among the fields a correction names, and the change is only of a mark's form.
+ */
+function cleanCaption(caption: string, o: SegmentOptions): string {
+  return o.normalize && caption ? normalizePunctuationText(caption, new ChangeLog(o.file)) : caption;
+}
+
 /** Images: placeholders, "(如图)" references, embedded images. */
-function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGuess): void {
+function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGuess, o: SegmentOptions): void {
   let placeholders = 0;
   // A caption is only ever text the source gives as a caption ("[图：…]"), never a sentence of the body.
   const addPlaceholder = (caption: string, text: string, line: number | undefined, kind: GuessKind): void => {
@@ -1351,7 +1360,7 @@ function linkImages(d: Draft, body: BodyPara[], res: SegmentResult, g: ArticleGu
     if (kind === 'image-reference') res.referenced.push({ imageId, line });
     g(kind, text, 0.6, kind === 'image-reference' ? '“（如图）”引用了一张图片：已建图片占位，图片说明留空待填（不取正文的句子，否则会印两遍）' : '图片占位：已建空图片', kind === 'image-reference' ? '"(如图)" refers to a picture: a placeholder was made with an empty caption to fill in (a sentence of the body would print twice)' : 'image placeholder: an empty image was made', line);
   };
-  for (const ph of d.placeholders) addPlaceholder(ph.caption, ph.caption, ph.line, 'image-placeholder');
+  for (const ph of d.placeholders) addPlaceholder(cleanCaption(ph.caption, o), ph.caption, ph.line, 'image-placeholder');
   const pictured = d.placeholders.length > 0 || body.some((q) => q.image);
   for (const p of body) {
     if (p.image) {

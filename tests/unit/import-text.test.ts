@@ -540,7 +540,8 @@ describe('hard-wrapped and OCR text', () => {
   it('the lines under a placeholder down to a photo credit (本报记者 王涛 摄) are its caption, not body text', async () => {
     const text = '市郊工业经济同比增长三成多\n\n本报讯 今年上半年，我市市郊工业企业加快发展壮大。\n[图片]\n即墨一家机械企业的装配车间里,工人正在赶\n制出口订单。  本报记者 王涛 摄\n据统计，今年上半年，市郊五市一区规模以上工业企业达到1608户。\n';
     const r = await importFiles([{ name: 'caption.txt', bytes: new TextEncoder().encode(text) }]);
-    expect(r.imageLinks.map((l) => l.caption)).toEqual(['即墨一家机械企业的装配车间里,工人正在赶制出口订单。 本报记者 王涛 摄']);
+    // (its OCR's half-width comma made full-width, as the body's are; the spaces of its credit kept)
+    expect(r.imageLinks.map((l) => l.caption)).toEqual(['即墨一家机械企业的装配车间里，工人正在赶制出口订单。 本报记者 王涛 摄']);
     const body = plainText(r.articles[0].body);
     expect(body).not.toContain('装配车间');
     expect(body).toContain('据统计');
@@ -1079,7 +1080,7 @@ describe('hard-wrapped and OCR text', () => {
     const chart = await imp([...head, '读数', '“文旅热”成服务消费新增长点', '王东辉', '[图表]', '数据来源:国家统计局', '　　国家统计局最新数据显示：今', '年1—4月，我国服务零售额同比增长5.6%。']);
     expect(chart.articles.map((a) => a.headline)).toEqual(['“文旅热”成服务消费新增长点']);
     expect(chart.articles[0].byline).toBe('王东辉');
-    expect(chart.imageLinks.map((l) => l.caption)).toEqual(['数据来源:国家统计局']);
+    expect(chart.imageLinks.map((l) => l.caption)).toEqual(['数据来源：国家统计局']);
     expect(plainText(chart.articles[0].body)).toMatch(/^国家统计局最新数据显示/);
   });
 
