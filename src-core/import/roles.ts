@@ -138,6 +138,11 @@ export function personName(text: string): boolean {
 
 const PADDED_NAME_RE = /^(\S)[ \u3000](\S)$/u;
 
+/** A two-character name padded to three with a space, as a page sets a writer's name (阎　安). */
+export function paddedName(text: string): boolean {
+  return PADDED_NAME_RE.test(text.trim()) && [...unpadded(text)].every((c) => HAN_ONE.test(c));
+}
+
 /** A line's text trimmed, a two-character name padded with a space closed up (王　者 → 王者). */
 export function unpadded(text: string): string {
   return text.trim().replace(PADDED_NAME_RE, '$1$2');

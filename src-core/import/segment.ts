@@ -338,7 +338,6 @@ function startsGroup(w: Walk, i: number): boolean {
   // (a 言论 or a 读数 under its 栏目, its writer over a picture: 读数⏎“文旅热”成…⏎王东辉⏎[图表], field test 32)
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) || opinionTitles(w, i) !== undefined : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
-  // a line leading into the text right under it (升级传统产业，老树发新枝——⏎　　重庆国际…, field test 32) is a subhead run into its section: no story's title;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
   const ended = afterStoryEnd(cur);
@@ -358,6 +357,7 @@ function startsGroup(w: Walk, i: number): boolean {
   // not a line leading in with a colon, 诗人写道：⏎春风又绿江南岸⏎明月何时照我还⏎[图片]: verse quoted over a picture)
   const under = k < n ? nextIndex(w, k) : n;
   const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
+  // (a line leading into the text right under it, 升级传统产业，老树发新枝——⏎　　重庆国际…, is a subhead run into its section: field test 32)
   return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
@@ -1341,8 +1341,8 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
 }
 
 /**
- * A placeholder's caption as OCR gave it, its punctuation normalized as the body's is (胡文摄(影像中国） →
- * （影像中国）, field test 32); its spaces kept (本报记者 张三 摄). Not placed as corrections: a caption has no
+ * A placeholder's caption as OCR gave it, its punctuation normalized as the body's is (胡 文摄(影像中国） →
+ * 胡 文摄（影像中国）, field test 32); its spaces kept (本报记者 张三 摄). Not placed as corrections: a caption has no
  * place among the fields a correction names, and the change is only of a mark's form.
  */
 function cleanCaption(caption: string, o: SegmentOptions): string {

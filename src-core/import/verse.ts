@@ -3,7 +3,7 @@
  * never joined as hard wraps, never read as subheads or titles, its stanzas kept in one story.
  */
 import { INDENT_RE } from './chars';
-import { bylineLine, columnNameLike, imagePlaceholder, leadAtStart, personName, titleLike } from './roles';
+import { bylineLine, columnNameLike, imagePlaceholder, leadAtStart, paddedName, personName, titleLike } from './roles';
 
 /** The longest line read as verse (in full-width characters): a longer one is prose. */
 const VERSE_MAX = 24;
@@ -18,14 +18,12 @@ const SENTENCE_INSIDE_RE = /[。！？][”’」』）)]?[^\s”’」』）)]/
 /** A line ending a sentence: in prose, a paragraph's short last line, no sign of verse. */
 const ENDS_SENTENCE_RE = /[。！？][”’」』）)]?$/u;
 
-const trimmed = (line: string | undefined): string => (line ?? '').trim();
 /** A line's width in full-width characters (a half-width letter, digit or mark counts a half). */
 const width = (line: string): number => [...line.trim()].reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 // (a dateline, 本报讯…, opens a story's text: never verse)
 const verseLike = (line: string): boolean => !!line.trim() && !INDENT_RE.test(line) && width(line) <= VERSE_MAX && !imagePlaceholder(line) && !bylineLine(line.trim()) && leadAtStart(line.trim()) === undefined;
 /** A writer's name alone: a common surname's, or a two-character name padded to three (阎　安). */
-const nameAlone = (line: string): boolean => !INDENT_RE.test(line) && (personName(trimmed(line)) || PADDED_NAME_RE.test(trimmed(line)));
-const PADDED_NAME_RE = /^\p{Script=Han}[ \u3000]\p{Script=Han}$/u;
+const nameAlone = (line: string): boolean => !INDENT_RE.test(line) && (personName(line) || paddedName(line));
 
 /**
  * The indexes of the lines that are verse: the lines under a poet's name alone, itself right under the
