@@ -59,10 +59,15 @@ function spacedOutName(tokens: string[]): boolean {
   return tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => [...t].length === 1 && NAME_RE.test(t));
 }
 
+/** The desk's telephone, fax or mail after the credits (电话：（027）8812 3456): no credit, no header field. */
+const CONTACT_RE = /(?:\s*(?:联系电话|新闻热线|电话|热线|传真|电子邮箱|邮箱|E-?mail)\s*[:：﹕]\s*[\w()（）\-—@.+ \u3000]*)+$/iu;
+
 /** "校对:王岚 组版:晓南", "责任编辑:许 静 校对:韩 冰", "美编 陈晨 校对 吴敏" → the header fields and the labels consumed. */
-export function parseCredits(text: string): { fields: Partial<Record<CreditField, string>>; labels: string[] } | undefined {
+export function parseCredits(line: string): { fields: Partial<Record<CreditField, string>>; labels: string[] } | undefined {
   const fields: Partial<Record<CreditField, string>> = {};
   const labels: string[] = [];
+  // (the desk's telephone after them, 校对：吕　川　　电话：（027）8812 3456, field test 33: the credits are read, the number left off)
+  const text = line.replace(CONTACT_RE, '');
   let covered = 0;
   for (const m of text.matchAll(CREDIT_ITEM_RE)) {
     const names = creditNames(m[2]);
@@ -245,8 +250,11 @@ const FILED_FROM_RE = new RegExp(`^(?:本报|本報)?(?:记者|記者)\\s*${NAME
 /** A writer's or photographer's credit with a slash, alone on its line: 姬广武/文, 文/姬广武, 文/图 李明 王红. */
 const SLASH_CREDIT_RE = new RegExp(`^(?:${NAME}\\s*[/／]\\s*(?:文|图|摄|文图|图文)|(?:文|图|摄|文图|图文)\\s*[/／]\\s*${NAME}(?:\\s+${NAME}){0,3})$`, 'u');
 
-/** A note after a byline on who else reported: （殷伟杰参与采写）, （实习生 李明参与采访）, （王五对本文亦有贡献）. */
-const HELPED_RE = /\s*[（(][^（）()，。]{1,30}(?:参与采写|参与采访|参与报道|参与调研|亦有贡献)[）)]$/u;
+/**
+ * A note after a byline on who else reported: （殷伟杰参与采写）, （实习生 李明参与采访）, （王五对本文亦有贡献）;
+ * or who took down a story told in the first person: （本报记者闫伊乔采访整理）, field test 33.
+ */
+const HELPED_RE = /\s*[（(][^（）()，。]{1,30}(?:参与采写|参与采访|参与报道|参与调研|亦有贡献|采访整理|整理)[）)]$/u;
 
 /** An editor's note signed at its end (——编者, in any of the dashes OCR reads: ――编者, －－编者). */
 const EDITORS_SIGN_RE = /(?:—{1,2}|―{1,2}|－{1,2})\s*编\s*者$/u;

@@ -85,6 +85,8 @@ export interface SourceBlock {
   tableRow?: boolean;
   /** A line of verse (`verse.ts`): a paragraph of its own, text, never a title nor joined to the next. */
   verse?: boolean;
+  /** Its first line set in by a paragraph's indent (plain text): a paragraph, never a title a lone line is guessed to be. */
+  indented?: boolean;
 }
 
 export interface SegmentOptions {
@@ -357,8 +359,9 @@ function startsGroup(w: Walk, i: number): boolean {
   // not a line leading in with a colon, 诗人写道：⏎春风又绿江南岸⏎明月何时照我还⏎[图片]: verse quoted over a picture)
   const under = k < n ? nextIndex(w, k) : n;
   const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
-  // (a line leading into the text right under it, 升级传统产业，老树发新枝——⏎　　重庆国际…, is a subhead run into its section: field test 32)
-  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  // (a line leading into the text right under it, 升级传统产业，老树发新枝——⏎　　重庆国际…, is a subhead run into its section: field test 32;
+  // an indented line is a paragraph, a question asked, 　　国产人形机器人取得好成绩，靠什么？, never a lone title: field test 33)
+  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && !blocks[i].indented && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
 }
 
 /**
@@ -908,7 +911,9 @@ function takeBody(w: Walk, i: number): void {
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const t = spansText(b.spans);
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t);
+  // (an indented line is a paragraph, unless numbered as a section is: 　　一、坚持…)
+  const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}) });
 }
 
@@ -1124,8 +1129,10 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   const last = findLastIndex(body, (p) => !p.image && !p.heading);
   // (an agency's dateline in brackets closes a story as printed: （新华社北京3月31日电）)
   // (nor does a quotation's signature: ——河北秦皇岛顺丰小哥李权)
-  if (last >= 0 && !endsSentence(spansText(body[last].spans)) && !dispatchTag(spansText(body[last].spans)) && !d.jumpTo && !signed(body.slice(0, last + 1), body[last]) && !body[last].verse) {
-    g('unterminated-paragraph', tail(spansText(body[last].spans), 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
+  const lastText = last >= 0 ? spansText(body[last].spans) : '';
+  // (nor a note of who took it down: （本报记者李凯旋整理）)
+  if (last >= 0 && !endsSentence(lastText) && !dispatchTag(lastText) && !helpedAlone(lastText) && !d.jumpTo && !signed(body.slice(0, last + 1), body[last]) && !body[last].verse) {
+    g('unterminated-paragraph', tail(lastText, 10), 0.7, '末段没有句末标点：文字可能被截断，或转到其他版', 'the last paragraph has no sentence-final punctuation: text may be cut off or continue on another page', body[last].line);
   }
   linkImages(d, body, res, g, o);
   const article: Article = {

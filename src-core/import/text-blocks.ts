@@ -102,6 +102,9 @@ export function textLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** A paragraph's first-line indent in full-width spaces, no deeper (a title is set flush, or centred with spaces: field set T's two half-width ones). */
+const PARAGRAPH_INDENT_RE = /^\u3000{1,2}(?=\S)/u;
+
 /** Lines gathered for a block: a heading's (level > 0) or a run of text lines. */
 interface Pending {
   lines: string[];
@@ -117,7 +120,8 @@ function pendingBlocks(pending: Pending, at: BlockPlace): SourceBlock[] {
   let from = 0;
   for (const end of [...paragraphEnds(pending.lines, at), pending.lines.length - 1]) {
     const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
-    out.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}) });
+    const indented = PARAGRAPH_INDENT_RE.test(pending.lines[from]);
+    out.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}), ...(indented ? { indented } : {}) });
     from = end + 1;
   }
   return out;

@@ -1122,6 +1122,22 @@ describe('hard-wrapped and OCR text', () => {
     expect(under.imageLinks.map((l) => l.caption)).toEqual(['']);
   });
 
+  it('field test 33: the credits before the desk\'s telephone are read; an indented question is a paragraph, not a story\'s title or a subhead; a note of who took a story down ends it, no kicker of the next', async () => {
+    expect(parseCredits('校对：吕　川　　电话：（027）8812 3456')?.fields).toEqual({ proofreader: '吕川' });
+    expect(parseCredits('电话：（027）8812 3456')).toBeUndefined();
+    const head = ['江城日报　2026年4月28日　星期二　第14版　体育', ''];
+    const first = ['成为“足球小子”，真不容易', '本报记者 闫伊乔', '　　人类有很多足球明星，创造了很', '多高光时刻。他们是榜样，希望我不', '断进步，与更多高手一较高下。', '　　（本报记者闫伊乔采访整理）', ''];
+    const second = ['体谈', '国产机器人超越人类半马纪录，靠什么', '杨丽娟', '　　4月19日，在2026北京亦庄人形机器人', '半程马拉松上，齐天大圣队的自主导航机器', '人“闪电”凭借50分26秒的成绩夺冠。这一', '成绩，超越人类男子半马世界纪录。', '　　国产人形机器人取得好成绩，靠什么？', '　　靠的不是运气，而是国产机器人自身的', '硬核实力。', ''];
+    const third = ['以赛为镜　映照未来', '本报记者 王昊男', '　　一场比赛，映照出一座城市的活力与开', '放。赛事结束了，热情还在延续。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode([...head, ...first, ...second, ...third].join('\n')) }]);
+    expect(r.articles.map((a) => [a.kicker, a.headline])).toEqual([['', '成为“足球小子”，真不容易'], ['', '国产机器人超越人类半马纪录，靠什么'], ['', '以赛为镜　映照未来']]);
+    expect(r.articles[1].byline).toBe('杨丽娟');
+    expect(r.articles[1].body.content.every((p) => p.type === 'paragraph')).toBe(true);
+    expect(plainText(r.articles[1].body)).toContain('国产人形机器人取得好成绩，靠什么？');
+    expect(plainText(r.articles[0].body)).toMatch(/（本报记者闫伊乔采访整理）$/);
+    expect((r.report as ImportReport).guesses.filter((g) => g.kind === 'unterminated-paragraph')).toEqual([]);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
