@@ -54,6 +54,8 @@ export const SENTENCE_STOP = /[。！？!?]/;
 export const BULLETS = '■□●◆▲';
 /** A line indented as a paragraph's first line is (two spaces, an ideographic space or a tab). */
 export const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
+/** A paragraph's first-line indent in full-width spaces, no deeper (a title is set flush, or centred with spaces: field set T's two half-width ones). */
+export const PARAGRAPH_INDENT_RE = /^\u3000{1,2}(?=\S)/u;
 /** A line opening with such a mark. */
 export const BULLET_RE = new RegExp(`^[${BULLETS}]`, 'u');
 /** Such a mark and the spaces after it, at a line's start. */

@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
+import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, PARAGRAPH_INDENT_RE, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
 import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, signsQuotation, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
@@ -55,6 +55,18 @@ export interface BlockPlace {
   beforeIndent?: boolean;
   /** A byline line of its own comes next: the last lines may be the titles of the story it signs (`titleRunAtFoot`). */
   beforeByline?: boolean;
+  /** The page indents its paragraphs (`indentsParagraphs`): an indented line opens one, never a title. */
+  indentedParagraphs?: boolean;
+}
+
+/** Lines a page indents, at least, to be read as indenting its paragraphs (one indented line may be a title set in). */
+const INDENTED_LEAST = 3;
+
+/** Whether a page's text indents its paragraphs with full-width spaces: an indented line is a paragraph's first. */
+export function indentsParagraphs(lines: readonly string[]): boolean {
+  let n = 0;
+  for (const l of lines) if (PARAGRAPH_INDENT_RE.test(l) && ++n >= INDENTED_LEAST) return true;
+  return false;
 }
 
 /**
@@ -75,7 +87,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const inner = widths.slice(0, -1);
   const atWidth = inner.filter((_, i) => !short(i)).length / inner.length;
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
-  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i);
+  // (on a page that indents its paragraphs an indented first line is no title, however short: 　　塞纳河畔春意盎然，法国巴黎大⏎皇宫内…, field test 33)
+  const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i) && !(at.indentedParagraphs && PARAGRAPH_INDENT_RE.test(lines[i]));
   const ends = titleRunAtTop(lines, widths, widest, over);
   // (on a page whose blocks open with a title line the first line is one however wide)
   if (at.titlesOpenBlocks && headLine(lines[0]) && !ends.includes(0)) ends.push(0);

@@ -15,8 +15,8 @@ export interface PageHeaderFound {
   lines: number[];
 }
 
-/** The most lines the top of a page's header runs to (name, nameplate, date, page line, and one spare). */
-const MOST_LINES = 5;
+/** The most lines the top of a page's header runs to (name, nameplate, date, weekday, page line, 版名: field test 33). */
+const MOST_LINES = 6;
 const PAPER_RE = new RegExp(`^[${HAN}]{1,8}(?:报|報)$`, 'u');
 const NAMEPLATE_RE = /^[A-Z][A-Z .&'-]{2,40}$/;
 /** Chinese digits as dates write them (二〇一五年, OCR's ○ for 〇). */
@@ -174,6 +174,9 @@ function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
   return paged && !cur.found.header.section ? { ...cur, found: { ...cur.found, header: { ...cur.found.header, section } } } : undefined;
 }
 
+/** A weekday alone: 星期二, 周二. */
+const WEEKDAY_RE = /^(?:星期|礼拜|周)[一二三四五六日天]$/u;
+
 /** The header with `t` taken as its date line, page line, paper's name or Latin nameplate; undefined when it is none of them. */
 function headerPart(found: PageHeaderFound, t: string): Taken | undefined {
   const header = { ...found.header };
@@ -189,6 +192,8 @@ function headerPart(found: PageHeaderFound, t: string): Taken | undefined {
     header.pageNumber = pageNumberOf(t);
     const section = page[3] ?? page[5];
     if (section) header.section = section;
+  } else if (header.date && WEEKDAY_RE.test(t)) {
+    // (the weekday on a line of its own under the date, 2026年4月28日⏎星期二, field test 33: printed again from the date)
   } else if (!header.paperName && PAPER_RE.test(t)) header.paperName = t;
   // (on any of the header's lines: 第5版 社会⏎东城日报 2026年10月8日 星期四, field test 21)
   else if (!(header.paperName && NAMEPLATE_RE.test(t) && found.lines.length === 1)) return undefined;

@@ -427,7 +427,8 @@ function closeSpacedRoles(text: string): string {
 }
 
 /** A line all in brackets opening with a date: the date a document was issued or adopted, set under its title. */
-const DATED_NOTE_RE = /^[（(][0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[^（）()]*[）)]$/u;
+// (in Chinese numerals too, as a document dates itself: （二〇二五年十一月一日）, field test 33)
+const DATED_NOTE_RE = /^[（(](?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（）()]*[）)]$/u;
 
 const DECK_RE = /^(?:——|—|－{1,2}|-{1,2}|─|―|–)\s*/;
 

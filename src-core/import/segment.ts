@@ -338,14 +338,16 @@ function startsGroup(w: Walk, i: number): boolean {
   // (a Word or Markdown story's unmarked titles too: 城南街道：⏎便民服务有了新举措⏎——十项举措…⏎本报讯…, set bold and large by hand)
   // (in Word, a line set bold by hand right over the Heading 1 is its 引题 or 栏目: field test 30)
   // (a 言论 or a 读数 under its 栏目, its writer over a picture: 读数⏎“文旅热”成…⏎王东辉⏎[图表], field test 32)
-  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) || opinionTitles(w, i) !== undefined : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
+  if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) || opinionTitles(w, i) !== undefined || titlesOverByline(w, i) : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
   if (o.mode === 'structured') return titlesOverByline(w, i);
   const ended = afterStoryEnd(cur);
   // (with no blank line, after a story's last sentence: 村里有座气象博物馆⏎本报记者 宋豪新⏎…, field test 24)
   // (or a 栏目, title and writer's name over the text, after a poem too: 诗页…⏎散文随笔⏎老街记忆⏎王　平⏎　　小时候…, field test 32)
-  if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined)) return true;
+  // (or, after a blank line, title lines over their 副题 over the text: a document and its date, 中共中央办公厅…⏎关于…的意见⏎（二〇二五年十一月一日）,
+  // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
+  if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)))) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);
@@ -593,6 +595,16 @@ function titlesOverByline(w: Walk, i: number): boolean {
   return false;
 }
 
+/** Whether block `i` starts title lines (up to TITLE_RUN_MAX) whose last is a 副题 over the text: a story's, as a subhead never has one. */
+function titlesOverDeck(w: Walk, i: number): boolean {
+  for (let k = i, run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
+    if (w.classes[k] !== 'maybe-title') return false;
+    const after = nextIndex(w, k);
+    if (run > 0 && deckLine(textOf(w.blocks[k])) && after < w.blocks.length && w.classes[after] === 'body') return true;
+  }
+  return false;
+}
+
 /**
  * A 言论's title lines under its 栏目 at block `i` on an OCR'd page: its title (one asking a question
  * too: 热议⏎一个小区为啥有四个名字？⏎李君强, field test 31), a 提要 between it and the writer's name if any
@@ -656,7 +668,11 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
 
 type TitleGroup = { text: string; block: SourceBlock }[];
 
-/** Title lines a quotation runs over (“零工市场让我们⏎好找活、有保障”, centred on two lines, field test 25): one title, joined. */
+/**
+ * Title lines a quotation runs over (“零工市场让我们⏎好找活、有保障”, centred on two lines, field test 25): one
+ * title, joined; and so are the two lines under a 引题 leading into its 主题 with a dash when nothing marks
+ * either as a 副题 (立足资源优势…——⏎广西做实做强⏎做优实体经济, field test 33: the 主题 broken over two lines).
+ */
 function joinQuotedTitles(group: TitleGroup): TitleGroup {
   const out: TitleGroup = [];
   for (const g of group) {
@@ -664,7 +680,17 @@ function joinQuotedTitles(group: TitleGroup): TitleGroup {
     if (prev && ((leavesOpen(prev.text) && !leavesOpen(prev.text + g.text)) || ANSWERS_RE.test(g.text.trim()))) out[out.length - 1] = { ...prev, text: prev.text + g.text };
     else out.push(g);
   }
-  return out;
+  return mainTitleWrapped(out) ? [out[0], { ...out[1], text: out[1].text + out[2].text }] : out;
+}
+
+/** The longest each line of a 主题 broken over two runs (characters): short lines, neither a 主题 alone. */
+const BROKEN_TITLE_MAX = 8;
+
+/** Three plain lines: a 引题 leading in with a dash over two short lines, no clause in them, the second no 副题. */
+function mainTitleWrapped(group: TitleGroup): boolean {
+  if (group.length !== 3 || !group[0].text.trim().endsWith('——') || group.some((g) => g.block.styleRole || g.block.level)) return false;
+  const [a, b] = [group[1].text.trim(), group[2].text.trim()];
+  return cpLength(a) <= BROKEN_TITLE_MAX && cpLength(b) <= BROKEN_TITLE_MAX && !deckLine(b) && !COMMA_OR_STOP.test(a + b) && !endsInPunctuation(a);
 }
 
 /**

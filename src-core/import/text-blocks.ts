@@ -9,10 +9,10 @@
  * paragraph are joined (no space between CJK characters).
  */
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
-import { COMMA_RE, endsInPunctuation, INDENT_RE, STAR_ROW_RE } from './chars';
+import { COMMA_RE, endsInPunctuation, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, columnNameLike, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
-import { blocksOpenWithTitles, bracketOpen, paragraphEnds, type BlockPlace } from './line-breaks';
+import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
 import { verseLines } from './verse';
@@ -102,9 +102,6 @@ export function textLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** A paragraph's first-line indent in full-width spaces, no deeper (a title is set flush, or centred with spaces: field set T's two half-width ones). */
-const PARAGRAPH_INDENT_RE = /^\u3000{1,2}(?=\S)/u;
-
 /** Lines gathered for a block: a heading's (level > 0) or a run of text lines. */
 interface Pending {
   lines: string[];
@@ -120,7 +117,7 @@ function pendingBlocks(pending: Pending, at: BlockPlace): SourceBlock[] {
   let from = 0;
   for (const end of [...paragraphEnds(pending.lines, at), pending.lines.length - 1]) {
     const { text, joints } = joinWrappedLinesAt(pending.lines.slice(from, end + 1));
-    const indented = PARAGRAPH_INDENT_RE.test(pending.lines[from]);
+    const indented = !!at.indentedParagraphs && PARAGRAPH_INDENT_RE.test(pending.lines[from]);
     out.push({ spans: [{ text }], level: 0, gapBefore: from === 0 ? pending.gap : 0, line: pending.line + from, ...(joints.length ? { joints } : {}), ...(indented ? { indented } : {}) });
     from = end + 1;
   }
@@ -131,6 +128,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
   const blocks: SourceBlock[] = [];
   const titled = blocksOpenWithTitles(lines);
   const verse = verseLines(lines);
+  const indentedParagraphs = indentsParagraphs(lines);
   let pending: Pending | undefined;
   let gap = 0;
   let skipTo = 0;
@@ -139,7 +137,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
   const breaks: number[] = [];
   /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that; `beforeByline`: a byline line, so its last lines may be the titles it signs. */
   const flush = (overPicture = false, beforeIndent = false, beforeByline = false): void => {
-    if (pending) blocks.push(...pendingBlocks(pending, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline }));
+    if (pending) blocks.push(...pendingBlocks(pending, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline, indentedParagraphs }));
     pending = undefined;
   };
   lines.forEach((raw, idx) => {

@@ -1138,6 +1138,24 @@ describe('hard-wrapped and OCR text', () => {
     expect((r.report as ImportReport).guesses.filter((g) => g.kind === 'unterminated-paragraph')).toEqual([]);
   });
 
+  it('field test 33, a 对开 page: a header over six lines with the weekday alone; a 主题 broken over two lines under its 引题; an indented first line is no title; a document over its date opens a story after a blank line, a section\'s subhead over its 副题 does not', async () => {
+    const head = ['东岭日报', 'DONGLING DAILY', '2026年4月28日', '星期二', '第1版', '要闻', ''];
+    const lead = ['立足资源优势、产业优势、区位优势——', '广西做实做强', '做优实体经济', '本报记者　刘　泉　张云河', '　　截至4月下旬，“广西造”卫星“新', '征程01”入轨已近一个月，在轨测试顺利', '、首批空间试验数据成功回传。', ''];
+    const doc = ['中共中央办公厅　国务院办公厅', '关于推动行业协会商会深化改革的意见', '（二〇二五年十一月一日）', '　　为推动行业协会商会深化改革，', '促进行业协会商会规范健康发展，经', '党中央、国务院同意，现提出如下意见。', ''];
+    const paris = ['中国出版精品亮相二〇二六年巴黎图书节——', '跨越山海，架起文明互鉴桥梁', '本报记者　尚凯元', '　　塞纳河畔春意盎然，法国巴黎大', '皇宫内书香四溢，为期3天的2026年', '巴黎图书节日前在这里落下帷幕。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode([...head, ...lead, ...doc, ...paris].join('\n')) }]);
+    expect(r.page?.header).toMatchObject({ paperName: '东岭日报', date: '2026-04-28', pageNumber: '1', section: '要闻' });
+    expect(r.articles.map((a) => [a.kicker, a.headline, a.deck])).toEqual([
+      ['立足资源优势、产业优势、区位优势——', '广西做实做强做优实体经济', ''],
+      ['中共中央办公厅　国务院办公厅', '关于推动行业协会商会深化改革的意见', '（二〇二五年十一月一日）'],
+      ['中国出版精品亮相二〇二六年巴黎图书节——', '跨越山海，架起文明互鉴桥梁', ''],
+    ]);
+    expect(plainText(r.articles[2].body)).toMatch(/^塞纳河畔春意盎然，法国巴黎大皇宫内书香四溢/);
+    // with no blank line, a section's subhead over its 副题 stays in its story (field set C)
+    const feature = await importFiles([{ name: '01.txt', bytes: new TextEncoder().encode(['主题：冲锋，在反贫困的最前线', '作者：新华社记者 何雨欣', '此时此刻，中国反贫困斗争进入到决战决胜阶段。村党支部书记们正在最前线发起最后的冲锋……', '他们是领路人', '——想贫困群众之所想，带领大家闯出一条路', '贵州省罗甸县麻怀村所处的地方，被称为天坑。'].join('\n')) }]);
+    expect(feature.articles).toHaveLength(1);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
