@@ -904,10 +904,14 @@ function takeJump(w: Walk, t: string): void {
  * length and ending no sentence: the copy desk's 小标题 (**守护三江源，这是一条绿色生态走廊**, **人物小传**,
  * field test 32), set as a subhead.
  */
+/** A statement's end: a full stop, a semicolon or an ellipsis, a closing quote or bracket after it. */
+const STATEMENT_END_RE = /[。；;…．.]["”’』」）)]*$/u;
+
 function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
   const bold = (k: number): boolean => w.blocks[k].spans.every((s) => s.bold || !s.text.trim());
   const t = textOf(w.blocks[i]);
-  if (!cur.headline || w.o.mode !== 'structured' || w.classes[i] !== 'maybe-title' || !bold(i) || endsSentence(t)) return false;
+  // (a question is one: **如何选用奶类？**, field test 33; a statement ending in its full stop is not)
+  if (!cur.headline || w.o.mode !== 'structured' || w.classes[i] !== 'maybe-title' || !bold(i) || STATEMENT_END_RE.test(t)) return false;
   // (with the story's text under it, not bold: a sign-off, a date, （完）, a bold line closing the story, is no subhead)
   const next = nextIndex(w, i);
   if (next >= w.blocks.length || w.classes[next] !== 'body' || bold(next)) return false;

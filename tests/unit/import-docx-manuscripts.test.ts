@@ -35,10 +35,11 @@ const imp = (files: { name: string; bytes: Uint8Array }[]) => importFiles(files)
 describe('Word manuscripts (field test 30)', () => {
   it('a paragraph set bold throughout in a story\'s text, a title\'s length, is its subhead (小标题), in Word and in Markdown; a bold sentence stays text (field test 32)', async () => {
     const subheads = (r: Awaited<ReturnType<typeof imp>>) => r.articles[0].body.content.filter((q) => q.type === 'heading').map((q) => (q.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
-    const body = [h1('天路通达　高原换新颜'), p('本报记者 龚仕建'), bold('人物小传'), p('王拥军，1962年生，主任医师。'), p('这是一条横亘世界屋脊的钢铁巨龙。'), bold('守护三江源，这是一条绿色生态走廊'), p('过昆仑山口，海拔就一直维持在4000米以上。'), bold('这一点，请大家务必记住。'), p('鹰隼盘旋，藏野驴、野牦牛成群出没。')].join('');
+    const body = [h1('天路通达　高原换新颜'), p('本报记者 龚仕建'), bold('人物小传'), p('王拥军，1962年生，主任医师。'), p('这是一条横亘世界屋脊的钢铁巨龙。'), bold('守护三江源，这是一条绿色生态走廊'), p('过昆仑山口，海拔就一直维持在4000米以上。'), bold('这一点，请大家务必记住。'), p('鹰隼盘旋，藏野驴、野牦牛成群出没。'), bold('如何选用奶类？'), p('健康人群首选纯牛奶。')].join('');
     const word = await imp([{ name: '02.docx', bytes: manuscript(body) }]);
     expect(word.articles).toHaveLength(1);
-    expect(subheads(word)).toEqual(['人物小传', '守护三江源，这是一条绿色生态走廊']);
+    // (a question too, field test 33; not a statement ending in its full stop)
+    expect(subheads(word)).toEqual(['人物小传', '守护三江源，这是一条绿色生态走廊', '如何选用奶类？']);
     const md = await imp([{ name: '02.md', bytes: enc.encode(['# 天路通达　高原换新颜', '', '本报记者 龚仕建', '', '这是一条横亘世界屋脊的钢铁巨龙。', '', '**守护三江源，这是一条绿色生态走廊**', '', '过昆仑山口，海拔就一直维持在4000米以上。'].join('\n')) }]);
     expect(subheads(md)).toEqual(['守护三江源，这是一条绿色生态走廊']);
   });
