@@ -54,10 +54,10 @@ export interface GlyphRun {
   ys?: number[];
   turned?: true;
   /**
-   * 竖排: the character a glyph stands for where it is another (a vertical form for ，“”, a full-width
+   * 竖排: the code point a glyph stands for where it is another (a vertical form for ，“”, a full-width
    * letter set upright), undefined where the same: a PDF's ActualText, so that a text reader gets the source's.
    */
-  actual?: (string | undefined)[];
+  actual?: (number | undefined)[];
   source?: GlyphSource;
 }
 

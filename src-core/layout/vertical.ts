@@ -138,7 +138,7 @@ function emitVerticalLine(ctx: LayoutContext, v: VerticalLine, center: number, t
     const turned = isTurned(cp.cps[i]);
     const run: GlyphRun = { kind: 'glyphs', ...drawnFace(face, size), size, color: BLACK, y: 0, text: '', xs: [], ys: [], hScale: scale, source: { owner, field: src.field, paragraph: src.paragraph, offsets: [] } };
     if (turned) run.turned = true;
-    const actual: (string | undefined)[] = [];
+    const actual: (number | undefined)[] = [];
     let j = i;
     for (; j < line.end && cp.faces[j] === face && cp.sizes[j] === size && cp.hScale[j] === scale && isTurned(cp.cps[j]) === turned; j++) {
       const c = cp.cps[j];
@@ -149,7 +149,7 @@ function emitVerticalLine(ctx: LayoutContext, v: VerticalLine, center: number, t
       run.ys!.push(turned ? at : at + face.emBoxAscent * size);
       run.text += String.fromCodePoint(c);
       const source = v.original.codePointAt(cp.offsets[j]) ?? c;
-      actual.push(source !== c ? String.fromCodePoint(source) : undefined);
+      actual.push(source !== c ? source : undefined);
       run.source!.offsets.push(src.base + cp.offsets[j]);
     }
     if (run.text) {

@@ -188,14 +188,14 @@ export class ContentWriter {
    * Glyphs each placed by its own text matrix (竖排: x and y per glyph), upright or turned 90°
    * clockwise (the glyph's baseline running down the page).
    */
-  placedGlyphs(font: string, size: number, hScalePercent: number, cids: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, turned: boolean, actual?: readonly (string | undefined)[]): void {
+  placedGlyphs(font: string, size: number, hScalePercent: number, cids: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, turned: boolean, actual?: readonly (number | undefined)[]): void {
     this.textState(font, size, hScalePercent);
     const matrix = turned ? '0 -1 1 0' : '1 0 0 1';
     for (let i = 0; i < cids.length; i++) {
       const show = `${matrix} ${num(xs[i])} ${num(ys[i])} Tm <${hex4(cids[i])}> Tj`;
       // (a glyph standing for another character, a vertical form for ，: that character is what a text reader gets)
       const a = actual?.[i];
-      this.parts.push(a === undefined ? show : `/Span <</ActualText <FEFF${[...a].map((ch) => utf16Hex(ch.codePointAt(0)!)).join('')}>>> BDC ${show} EMC`);
+      this.parts.push(a === undefined ? show : `/Span <</ActualText <FEFF${utf16Hex(a)}>>> BDC ${show} EMC`);
     }
   }
 
