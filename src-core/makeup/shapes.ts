@@ -4,6 +4,7 @@ import { plainText } from '../model/richtext';
 import { storyId } from '../model/story-parts';
 import type { PictureShape, ShapeSpec } from './measure';
 import type { PictureLink } from './types';
+import { HOLE_LIMIT } from './score';
 
 /** Headline sizes by rank level (pt): the lead's, the next two's, the middle's, the briefs' (简讯). */
 export function headlineSizes(columns: number): number[] {
@@ -119,14 +120,17 @@ export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined
  * a share of the page (the lead's a quarter, a brief's 6%), and no more than PICTURE_PER_TEXT times the
  * column-lines its text fills. A 组版 sizes a picture for its story: a 450-character story under a photo
  * 40% of the page deep reads as a picture story (field test 14); spare room is left to the page's 补空.
+ * A picture story's own (图片新闻, `isPictureStory`) is its share alone: its picture is the story.
  * `roomy`: how much the share grows on a page whose copy is short of it (field test 19's 四开 day H, a
  * tenth short: its pictures held to their shares left a well of 20 column-lines). `cells` is both
  * bounds, `measure` the text's alone (撑满 may go past the share on a page left with blank: `deepest`).
  */
 function pictureBudget(article: Article, level: number, geo: GridGeometry, roomy: number): { cells: number; measure: number } {
   const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
-  const measure = PICTURE_PER_TEXT * Math.ceil(bodyChars(article) / perLine);
-  return { cells: Math.min(roomy * PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows, measure), measure };
+  const share = roomy * PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows;
+  // (a picture story's picture is its story: its share of the page, whatever its few lines)
+  const measure = isPictureStory(article) ? share : PICTURE_PER_TEXT * Math.ceil(bodyChars(article) / perLine);
+  return { cells: Math.min(share, measure), measure };
 }
 
 /** Share of the page's cells a story's pictures may take, by rank level (see pictureBudget). */
@@ -226,22 +230,15 @@ function continuationSize(article: Article): number {
 }
 
 /** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
-export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1): ShapeSpec[] {
+export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1, beside = true): ShapeSpec[] {
   const own = headlineSizesFor(article, rank, geo.columns, lead);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
   for (const span of spansOf(article, rank, geo.columns)) {
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
-    if (links.length) {
-      const budget = pictureBudget(article, levelFor(article, rank, lead), geo, roomy);
-      // (a picture story with no text of its own, 图片新闻: its picture as wide as its title, nothing beside it)
-      const offers = span <= 2 || bodyChars(article) === 0 ? [span] : [Math.ceil(span / 2), span];
-      offers.forEach((ps, i) => {
-        const p = stack(geo, page, links, images, ps, budget, i === 0);
-        if (p) pics.push(p);
-      });
-    } else pics.push([]);
+    if (links.length) pics.push(...pictureOffers(article, geo, page, links, images, span, pictureBudget(article, levelFor(article, rank, lead), geo, roomy), beside));
+    else pics.push([]);
     for (const size of sizes) for (const p of pics) {
       const key = `${span}|${size}|${p.map((x) => x.span).join(',')}`;
       if (seen.has(key)) continue;
@@ -249,7 +246,47 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
       out.push({ span, headlineSize: size, padRows: 0, pictures: p });
     }
   }
-  return out;
+  // (a story whose text fills beside its picture at no span, its picture printing narrower than any: as before, beside it)
+  return out.length || !beside ? out : shapesFor(article, rank, geo, page, links, images, lead, roomy, false);
+}
+
+/**
+ * A module's picture offers at a span: half its width with the text beside it, and its full width with
+ * the text under it, each only where its text fills the columns beside the picture to its foot (the
+ * picture may print narrower than asked). A story keeps its picture: when neither offer is left, a story
+ * keeps the half-width one as before; a picture story (图片新闻, a title and a few lines under a big
+ * picture) is offered its picture as wide as the module or not this span at all — set half wide, its lines
+ * beside the picture left blank under them (field test 33 N1: 17 and 10 column-lines beside its headline).
+ */
+function pictureOffers(article: Article, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, budget: { cells: number; measure: number }, beside: boolean): PictureShape[][] {
+  const story = isPictureStory(article);
+  const half = span <= 2 ? undefined : stack(geo, page, links, images, Math.ceil(span / 2), budget, true);
+  const full = stack(geo, page, links, images, span, budget, !half || story);
+  const filled = (p: PictureShape[]): boolean => !beside || besideFilled(article, geo, span - Math.max(...p.map((x) => x.span)), p);
+  const offers = [half, full].filter((p): p is PictureShape[] => !!p && filled(p));
+  if (offers.length || story) return offers;
+  return [half ?? full ?? []];
+}
+
+/** A body shorter than this (characters) under a picture is a picture story's (图片新闻): its text is the picture's caption. */
+const PICTURE_STORY_CHARS = 300;
+
+function isPictureStory(article: Article): boolean {
+  return bodyChars(article) < PICTURE_STORY_CHARS;
+}
+
+/**
+ * Whether a story's text fills `columns` beside its pictures stacked at their least depth, within the
+ * hole limit (its lines estimated paragraph by paragraph, each indented two characters).
+ */
+function besideFilled(article: Article, geo: GridGeometry, columns: number, pictures: PictureShape[]): boolean {
+  return columns <= 0 || textLines(article, geo) + HOLE_LIMIT >= columns * pictures.reduce((n, p) => n + p.min, 0);
+}
+
+/** A story's body lines in one column, estimated from its paragraphs’ lengths. */
+function textLines(article: Article, geo: GridGeometry): number {
+  const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
+  return plainText(article.body).split('\n').reduce((n, p) => n + (p ? Math.ceil(([...p].length + 2) / perLine) : 0), 0);
 }
 
 /**

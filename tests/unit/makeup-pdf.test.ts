@@ -11,7 +11,7 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type Alternative, type PictureLink } from '../../src-core/makeup';
 import { HOLE_LIMIT } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
-import type { Article, BanmianDocument, ImageAsset } from '../../src-core/model/document';
+import type { Article, BanmianDocument, ImageAsset, ImageBlock } from '../../src-core/model/document';
 import { docFromParagraphs, plainText, type RichDoc } from '../../src-core/model/richtext';
 import { emptyDocument } from '../../src-core/model/defaults';
 import { fontProvider } from '../../src-main/fonts/provider';
@@ -288,6 +288,18 @@ describe('made-up day sets, read back from the PDF', () => {
     expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
     const placedIds = new Set(alt.blocks.flatMap((b) => (b.kind === 'article' ? [b.articleId] : [])));
     expect(miscounted(expectedText(alt.document, alt.document.articles.filter((a) => placedIds.has(a.id))) + '广告公益广告', probe.text)).toEqual([]);
+  });
+
+  it('a short 对开 night led by a picture story (a title and a few lines under a photo): its picture at least half the page wide, no blank beside its few lines, read from the PDF', async () => {
+    const { articles, images, pictures } = scratchDay('broadsheet-picture-story.json');
+    const alt = makeUp({ document: { ...emptyDocument('broadsheet'), articles, images }, pictures, options: { ...UNTIMED, fillShort: true } }, { fonts }).alternatives[0];
+    const photo = alt.blocks.find((b): b is ImageBlock => b.kind === 'image' && b.articleId === 's0')!;
+    // (before: the photo three columns of the lead's five, its 116 characters in two columns beside it, 21 column-lines blank under them)
+    expect(photo.span).toBeGreaterThanOrEqual(4);
+    const probe = await probePdf(alt.document, fonts);
+    expect(probe.holes[0]?.size ?? 0).toBeLessThanOrEqual(HOLE_LIMIT);
+    expect(alt.heldOver).toEqual([]);
+    expect(miscounted(expectedText(alt.document, alt.document.articles) + '广告公益广告'.repeat(alt.blocks.filter((b) => b.kind === 'ad').length), probe.text)).toEqual([]);
   });
 
   it('the probe can fail: a module taken off a full page leaves a hole of about its size', async () => {
