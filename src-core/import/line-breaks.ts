@@ -98,7 +98,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const overPicture = at.overPicture && headLine(lines[last]) && (widths[last] < widest * BETWEEN_SHARE || endsSentence(lines[last - 1].trim()));
   if (overPicture && !ends.includes(last - 1)) ends.push(last - 1);
   // (over an indented paragraph, a title line after a sentence's end is a subhead set flush left: field test 25, 温情服务)
-  const subheadLast = at.beforeIndent && headLine(lines[last]) && endsSentence(lines[last - 1].trim());
+  // (on a page that indents its paragraphs, a flush-left line of short clauses is one too: 摸清文化家底，系统保护文物, field test 34)
+  const subheadLast = at.beforeIndent && (headLine(lines[last]) || (at.indentedParagraphs && clausedSubhead(lines[last]))) && endsSentence(lines[last - 1].trim());
   if (subheadLast && !ends.includes(last - 1)) ends.push(last - 1);
   if (at.beforeByline) for (const e of titleRunAtFoot(lines)) if (!ends.includes(e)) ends.push(e);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
@@ -338,6 +339,16 @@ const TITLED_BLOCKS = 3;
 const TITLED_SHARE = 0.8;
 
 /** A line that can only be a title: not indented, no clause or sentence mark in it, ending none, leaving no quote open. */
+/** A subhead of short clauses parted by commas (摸清文化家底，系统保护文物; 开放、合作、共赢，一起把这件事做得更好): no other mark, none at its end. */
+function clausedSubhead(line: string): boolean {
+  const clauses = line.trim().split(/[，、]/);
+  return !/^\s/.test(line) && clauses.length <= SUBHEAD_CLAUSES && clauses.every((c) => c && [...c].length <= CLAUSE_MAX && !CLAUSE_MARKS.test(c)) && !leavesOpen(line) && (line.match(/["“”]/g) ?? []).length % 2 === 0 && width(line) <= TITLE_MAX;
+}
+
+/** A claused subhead's clauses, at most, and the characters of each (`clausedSubhead`). */
+const SUBHEAD_CLAUSES = 4;
+const CLAUSE_MAX = 12;
+
 function headLine(line: string): boolean {
   // (quotes in pairs, a straight one standing for either half: "电线直接从楼上扔下来充电存在很 opens one)
   const quotes = (line.match(/["“”]/g) ?? []).length;

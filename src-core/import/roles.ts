@@ -141,7 +141,7 @@ export function personName(text: string): boolean {
   return t.length >= 2 && t.length <= 3 && COMMON_SURNAMES.has(t[0]) && t.every((c) => HAN_ONE.test(c));
 }
 
-const PADDED_NAME_RE = /^(\S)[ \u3000](\S)$/u;
+const PADDED_NAME_RE = /^(\S)[ \u3000]{1,2}(\S)$/u;
 
 /** A two-character name padded to three with a space, as a page sets a writer's name (阎　安). */
 export function paddedName(text: string): boolean {

@@ -55,6 +55,7 @@ import {
   titleOverByline,
   trailingByline,
   unpadded,
+  paddedName,
   type CreditField,
 } from './roles';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
@@ -819,6 +820,8 @@ function writerUnderTitles(group: TitleGroup): boolean {
   // (padded too: 有感而发⏎AI时代，设计要…⏎邢　雷, field test 32)
   if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && nameAlone(last)) return true;
   const above = group[group.length - 2]?.text;
+  // (a name of two characters padded to three, 楠  溪, is a writer's as a page sets it, whatever the surname: never a title; field test 34)
+  if (above !== undefined && paddedName(last)) return true;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
 

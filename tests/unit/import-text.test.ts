@@ -1156,6 +1156,35 @@ describe('hard-wrapped and OCR text', () => {
     expect(feature.articles).toHaveLength(1);
   });
 
+  it('field test 34: on a page that indents its paragraphs, a flush-left subhead of two short clauses (摸清文化家底，系统保护文物) is a subhead, not run into the paragraph above nor a story of its own', async () => {
+    const lines = ['贵州推动屯堡文化保护、传承与利用', '六百年屯堡  续古韵新章', '本报记者  马跃峰  苏  滨', '　　流水潺潺，农田环绕。贵州安顺市西秀区的鲍家', '屯内，一套鱼嘴分流式的灌溉系统，历经600', '余年，仍滋养着千亩良田，成为贵州明代军屯的一个典', '型遗存。', '　　近年来，贵州坚持守正创新，持续挖掘阐发屯堡', '文化的历史意义、时代价值和精神内涵，推动', '文化和旅游深 度融合，助力建设多彩贵州文化强省。', '摸清文化家底，系统保护文物', '　　碉楼高耸，石房紧凑，巷道蜿蜒。漫步安', '顺市西秀区本寨村，仿佛走进时光隧道，看见家园与堡', '垒的交融。', '　　“军兵战时执戈戍守，平时扶犁务农，军农', '合一，寓兵于农。”中国人民大学教授毛佩琦认为，促进了地方开发和民', '族融合。', '加强研究推广，延续活态传承', '　　花灯戏被称为文戏，地戏被誉为武戏，都', '是屯堡文化的重要组成部分。'];
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    expect(r.articles).toHaveLength(1);
+    const subheads = r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    // (before: the first was run into the paragraph above, …文化强省。摸清文化家底，系统保护文物; the second headed a story of its own)
+    expect(subheads).toEqual(['摸清文化家底，系统保护文物', '加强研究推广，延续活态传承']);
+    expect(plainText(r.articles[0].body)).toContain('助力建设多彩贵州文化强省。\n');
+    // a paragraph's last line, after no sentence's end, stays in it however short and claused
+    const wrapped = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode([...lines.slice(0, 9), '文化和旅游深度融合，助力建设多彩贵州', '文化强省，系统保护文物', ...lines.slice(11)].join('\n')) }]);
+    expect(plainText(wrapped.articles[0].body)).toContain('助力建设多彩贵州文化强省，系统保护文物');
+    expect(wrapped.articles[0].body.content.filter((p) => p.type === 'heading')).toHaveLength(1);
+  });
+
+  it('field test 34: a writer\'s two-character name padded with two spaces (楠  溪) under a manuscript\'s titles is its byline, whatever the surname: not its 副题, not its headline', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const r = await importFiles([
+      file('02.txt', ['主题：感悟中国经济潜能', '栏目：今日谈', '楠  溪', '', '2025年，中国经济交出一份亮眼成绩单，外媒纷纷点赞。']),
+      file('05.txt', ['# 优质资源“沉下去”，美好生活“托起来”', '副题：——从“小家”热气腾腾到“大家”蒸蒸日上②', '栏目：人民时评', '常  钦', '', '“育儿家庭每月多了300元补贴。”']),
+      file('07.txt', ['# 人才引进来，更要用得好（一线行走）', '', '颜  珂', '', '前不久，湖南省长沙市望城区乔口镇蓝塘寺村来了新面孔。']),
+    ]);
+    // (before: 楠 溪 and 程 红 the 副题, 常 钦 run into the 副题, 颜 珂 the headline under its title as 引题)
+    expect(r.articles.map((a) => [a.headline, a.deck, a.byline])).toEqual([
+      ['感悟中国经济潜能', '', '楠溪'],
+      ['优质资源“沉下去”，美好生活“托起来”', '——从“小家”热气腾腾到“大家”蒸蒸日上②', '常钦'],
+      ['人才引进来，更要用得好', '', '颜珂'],
+    ]);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
