@@ -54,6 +54,9 @@ export const SENTENCE_STOP = /[。！？!?]/;
 export const BULLETS = '■□●◆▲';
 /** A line indented as a paragraph's first line is (two spaces, an ideographic space or a tab). */
 export const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
+/** A paragraph led by a short label in 【】 and running on after it (【事件】一段时间里，…; 【关键词】“菜篮子”工程): it opens a paragraph, never a title. */
+export const PARAGRAPH_LABEL_RE = /^【[^】]{1,6}】(?=\S)/u;
+
 /** A paragraph's first-line indent in full-width spaces, no deeper (a title is set flush, or centred with spaces: field set T's two half-width ones). */
 export const PARAGRAPH_INDENT_RE = /^\u3000{1,2}(?=\S)/u;
 /** A line opening with such a mark. */

@@ -4,7 +4,7 @@
  * mid-sentence) or paragraph ends (one paragraph a line, as text copied from a web page or a chat
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
-import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, PARAGRAPH_INDENT_RE, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
+import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, PARAGRAPH_INDENT_RE, PARAGRAPH_LABEL_RE, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
 import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, signsQuotation, TITLE_MAX } from './roles';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
@@ -125,7 +125,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     // (and so do the page's credits, 校对:周敏 组版:吴刚, under the last story's last line: field test 19; and a 上接 line, (上接第1版)扎根基层…;
     // and a note on who else reported, who the writer is or where a figure came from, (作者为…), field test 29: a paragraph of its own)
     // (inside a marked item, ■近日，…批复。⏎规划明确，…, a line's sentence end is no paragraph's: `inItem`)
-    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || helpedAlone(lines[i]) || item(i) || signs(i) || signs(i + 1);
+    const split = ((everyLine || shortHere) && !runsOnItem(i) && (endsSentence(lines[i].trim()) || dispatchTag(lines[i]))) || titled(i) || titled(i + 1) || leadAtStart(lines[i + 1].trim()) !== undefined || jumpAtStart(lines[i + 1].trim())?.direction === 'from' || parseCredits(lines[i + 1].trim()) !== undefined || helpedAlone(lines[i + 1]) || helpedAlone(lines[i]) || item(i) || signs(i) || signs(i + 1) || PARAGRAPH_LABEL_RE.test(lines[i + 1].trim());
+    // (a paragraph led by its label, 【事件】一段时间里，…, opens under any line: field test 34)
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }

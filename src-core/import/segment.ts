@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, endsInPunctuation, LEADING_BULLET_RE, endsSentence, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, endsInPunctuation, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -161,6 +161,8 @@ interface Draft {
   headline: string;
   deck: string;
   headlineLevel: number;
+  /** The headline came as a heading of its own level (Markdown's #, Word's Heading 1), not a title line read as one. */
+  headlineMarked?: boolean;
   titleLine?: number;
   byline: string;
   bylinePosition: 'top' | 'end';
@@ -192,6 +194,8 @@ interface Walk {
   blankEvery: boolean;
   /** A copy-desk manuscript: its headline labelled (主题：…), so an unlabelled title line in it is a subhead (see loneTitle). */
   labelled: boolean;
+  /** A copy-desk manuscript: any of its titles labelled (引题：…, 栏目：…), its headline perhaps a Markdown heading. */
+  manuscript: boolean;
   /** Written in Traditional characters: its pages set the 副题 under the 主题 with no dash (see resolveTitleGroup). */
   traditional: boolean;
 }
@@ -216,7 +220,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = labelled.map(classify);
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), traditional: traditionalScript(sampleText(labelled)) };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)) };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   for (const d of w.drafts) finishArticle(d, res, o, guess);
   return res;
@@ -326,7 +330,10 @@ function startsGroup(w: Walk, i: number): boolean {
   if (c === 'title') {
     // In structured sources a heading deeper than the open article's headline is a subhead.
     // (a Heading 1 after a draft with no headline is a story's own, not a subhead of it: field test 30; a Heading 2 is)
-    if (o.mode === 'structured' && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole) return false;
+    // (so is a Markdown heading in a copy-desk manuscript's text, ## 百年厂房传承工业记忆 under # 青岛百年纺织蝶变记, field test 34;
+    // an OCR'd page marks lines at random, its stories ## each: the sample)
+    const marked = o.mode === 'structured' || (w.manuscript && blocks[i].level > 0 && !!cur?.headlineMarked);
+    if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole) return false;
     return true;
   }
   if (c !== 'maybe-title') return false;
@@ -718,6 +725,8 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
     const c = classes[j];
     if (c === 'empty') continue;
     if (blocks[j].gapBefore >= 2) break;
+    // (a paragraph led by its label in 【】, 【关键词】“菜篮子”工程 under a 言论's writer, is its text: field test 34)
+    if (PARAGRAPH_LABEL_RE.test(textOf(blocks[j]).trim())) break;
     if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
       group.push({ text: textOf(blocks[j]), block: blocks[j] });
       continue;
@@ -946,7 +955,7 @@ function takeBody(w: Walk, i: number): void {
   const t = spansText(b.spans);
   // (an indented line is a paragraph, unless numbered as a section is: 　　一、坚持…)
   const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !PARAGRAPH_LABEL_RE.test(t.trim()) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}) });
 }
 
@@ -992,6 +1001,10 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   // (a name in 【】 over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
   if (group.length > 1 && !roles[0] && BRACKETED_NAME_RE.test(group[0].text.trim()) && columnLine(group[0].text) && !storySection(group[0].text)) roles[0] = 'column';
+  // (a 栏目 in brackets under the headline, (从一线看高质量发展这五年), whatever the other lines are)
+  group.forEach((g, k) => {
+    if (k > 0 && !roles[k] && bracketedColumn(g.text)) roles[k] = 'column';
+  });
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -1079,9 +1092,23 @@ function columnTail(text: string): { headline: string; column: string } | undefi
 }
 
 /** (a 栏目's name: Han characters, quotation marks, a middle dot between its parts, numbers; no sentence, no Latin note) */
-const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]$`, 'u');
-/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number or date, what is appended) */
-const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*[0-9０-９〇年月日号期].*)$/u;
+const COLUMN_IN_BRACKETS = `[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]`;
+const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)${COLUMN_IN_BRACKETS}$`, 'u');
+const BRACKETED_COLUMN_RE = new RegExp(`^${COLUMN_IN_BRACKETS}$`, 'u');
+
+/**
+ * A 栏目 in round brackets on a line of its own under the headline, as the paper prints it after the
+ * 主题 ((从一线看高质量发展这五年), field test 34): its name. Not what a headline's brackets keep, nor a
+ * writer's role (（本报评论员）).
+ */
+function bracketedColumn(text: string): string | undefined {
+  const m = BRACKETED_COLUMN_RE.exec(text.trim());
+  return m && !KEPT_TAIL_RE.test(m[1]) && !WRITER_ROLE_RE.test(m[1]) ? m[1] : undefined;
+}
+
+const WRITER_ROLE_RE = /记者|评论员|通讯员|特约|编辑|作者/;
+/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number or date, what is appended; 今日谈 is a 栏目, field test 34) */
+const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇]|[一二三四五六七八九十][月日号期]).*)$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
@@ -1099,6 +1126,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
       const text = cleanTitle(tail ? tail.headline : g.text, o, { articleId: d.id, field: 'headline' });
       d.headline = d.headline ? `${d.headline} ${text}` : text;
       d.headlineLevel = g.block.level || 1;
+      d.headlineMarked = g.block.level > 0;
       d.titleLine = line;
       break;
     }
@@ -1121,7 +1149,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
     }
     case 'column': {
       // (the 栏头's frame OCR reads as brackets, 【法治在线】: the name inside them)
-      const columnName = cleanTitle(closeLetterSpacing(bareName(g.text)), o, { articleId: d.id, field: 'column' });
+      const columnName = cleanTitle(closeLetterSpacing(bracketedColumn(g.text) ?? bareName(g.text)), o, { articleId: d.id, field: 'column' });
       res.page.columnNames.push(columnName);
       res.columnLinks.push({ articleId: d.id, columnName });
       if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
@@ -1256,7 +1284,8 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (and a row of stars dividing a story's sections stands alone: ＊　＊　＊)
     // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
-    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
+    // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
+    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
     if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);

@@ -1185,6 +1185,26 @@ describe('hard-wrapped and OCR text', () => {
     ]);
   });
 
+  it('field test 34, copy-desk manuscripts: ## subheads under a # headline stay in the story; a 栏目 in brackets on its own line or after the headline (今日谈) is the 栏目; a paragraph led by 【关键词】 under the writer is text', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const r = await importFiles([
+      file('03.txt', ['# 青岛百年纺织蝶变记', '引题：从单一制造到“科技+时尚+绿色”的多元发展', '栏目：强国建设故事汇·百业千企焕新记', '本报记者  侯琳良', '', '走进山东青岛纺织博物馆，仿佛推开一扇历史之门。', '## 百年厂房传承工业记忆', '作为国内极具特色的纺织工业遗存，这里保留了大量老厂房。', '## 老厂区变身“打卡”新地标', '纺织谷是青岛市依托原国棉五厂老厂区打造的产业园区。']),
+      file('04.txt', ['“我们的最薄‘手撕钢’量产了”', '（从一线看高质量发展这五年）', '本报记者  郑洋洋', '', '　　10月4日下午，山西太钢不锈钢精密带钢有限公司的生产车间里机器轰鸣。']),
+      file('02.txt', ['与海为伴  向新而立（今日谈）', '刘  瑾', '', '海洋，高质量发展的战略要地，培育新质生产力的重要领域。']),
+      file('08.txt', ['主题：“菜篮子”里的政绩观', '栏目：暖闻热评', '崔  妍', '', '【关键词】“菜篮子”工程', '【事件】一段时间里，菜市场成了外地游客的打卡地。']),
+    ]);
+    // (before: the ## subheads headed stories of their own; the bracketed 栏目 was the headline under its 主题 set as 引题; 今日谈 stayed in the headline; 崔 妍 and the 【关键词】 line were the 副题)
+    expect(r.articles.map((a) => [a.kicker, a.headline, a.deck, a.byline])).toEqual([
+      ['从单一制造到“科技+时尚+绿色”的多元发展', '青岛百年纺织蝶变记', '', '本报记者 侯琳良'],
+      ['', '“我们的最薄‘手撕钢’量产了”', '', '本报记者 郑洋洋'],
+      ['', '与海为伴 向新而立', '', '刘瑾'],
+      ['', '“菜篮子”里的政绩观', '', '崔妍'],
+    ]);
+    expect(r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''))).toEqual(['百年厂房传承工业记忆', '老厂区变身“打卡”新地标']);
+    expect(r.page?.columnNames).toEqual(expect.arrayContaining(['从一线看高质量发展这五年', '今日谈']));
+    expect(plainText(r.articles[3].body)).toMatch(/^【关键词】“菜篮子”工程\n【事件】/);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
