@@ -328,14 +328,20 @@ function overhangs(input: SearchInput, rank: number): boolean {
 /** A page of at most this many columns is narrow (四开 and less): its half is three columns, one story's width. */
 const NARROW_PAGE = 6;
 
-/** A run this shallow (in lines) at the page's foot may take a story the run's width, whatever its rank (a 通栏 strip at the foot). */
-const FOOT_BAND = 20;
+/**
+ * A run this shallow (in lines) at the page's foot may take a story the run's width, whatever its rank (a 通栏 strip at the foot):
+ * 20 lines, or a fifth of a deeper page's (对开: 23 of 118; field test 34 N1, a brief three columns wide left 10 column-lines
+ * blank beside it 22 lines over the foot).
+ */
+function footBand(rows: number): number {
+  return Math.max(20, Math.floor(rows / 5));
+}
 
 /** The extra shape a story gets in a shallow, wide run at the foot: the run's width, its own headline size, its pictures as they are. */
 function footShapes(input: SearchInput, rank: number, run: { width: number; row: number }, foot: number): ShapeSpec[] {
   const shapes = input.shapes[rank];
   const own = shapes[0];
-  if (!own || !own.headlineSize || foot - run.row > FOOT_BAND || run.width < 4 || shapes.some((x) => x.span === run.width)) return [];
+  if (!own || !own.headlineSize || foot - run.row > footBand(input.measurer.geo.rows) || run.width < 4 || shapes.some((x) => x.span === run.width)) return [];
   return [derived(own, `foot${run.width}`, () => ({ ...own, span: run.width }))];
 }
 

@@ -258,6 +258,22 @@ describe('compose makes up the page', () => {
     expect(Math.max(0, ...inside), `blank areas between modules: ${inside.join(', ')}`).toBeLessThanOrEqual(3);
   });
 
+  it('a night led by a picture story (图片新闻: a title and two short paragraphs over a photo) is made up within the hole limit on both formats, its photo at least half its module wide (picture-story-night, field test 34)', async () => {
+    for (const format of ['broadsheet', 'tabloid']) {
+      const saved = join(dir, `picture-story-${format}.banmian`);
+      expect(await compose(['tests/fixtures/makeup/picture-story-night', '-o', join(dir, `picture-story-${format}.pdf`), '--save', saved, '--format', format, ...HEADER])).toBe(0);
+      const doc = loadedDoc(saved);
+      const lead = doc.blocks.find((b) => b.kind === 'article' && b.articleId === doc.articles[0].id);
+      const photo = doc.blocks.find((b) => b.kind === 'image' && b.articleId === doc.articles[0].id);
+      expect(lead && photo && photo.kind === 'image' && lead.kind === 'article', format).toBe(true);
+      if (lead?.kind !== 'article' || photo?.kind !== 'image') continue;
+      // (before: the photo three columns of five, 35–42 column-lines blank beside its lines; on 对开 then a brief's notch of 10)
+      expect(photo.span * 2, format).toBeGreaterThanOrEqual(lead.span);
+      const { holes } = await probePdf(doc, fonts);
+      expect(holes[0]?.size ?? 0, `${format}: holes ${holes.map((h) => h.size).join(', ')}`).toBeLessThanOrEqual(3);
+    }
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
