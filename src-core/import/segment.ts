@@ -161,7 +161,7 @@ interface Draft {
   headline: string;
   deck: string;
   headlineLevel: number;
-  /** The headline came as a heading of its own level (Markdown's #, Word's Heading 1), not a title line read as one. */
+  /** The headline came as a heading of its own level (Markdown's #, Word's Heading 1) or labelled (主题：…), not a title line read as one. */
   headlineMarked?: boolean;
   titleLine?: number;
   byline: string;
@@ -323,6 +323,12 @@ function labelsParts(w: Walk, i: number, t: string): boolean {
   return false;
 }
 
+/** Whether plain text stands right under block `i`: no title line, label or byline. */
+function textUnder(w: Walk, i: number): boolean {
+  const k = nextIndex(w, i);
+  return k < w.blocks.length && w.classes[k] === 'body' && !w.blocks[k].styleRole;
+}
+
 function startsGroup(w: Walk, i: number): boolean {
   const { blocks, classes, o, cur } = w;
   const n = blocks.length;
@@ -330,9 +336,10 @@ function startsGroup(w: Walk, i: number): boolean {
   if (c === 'title') {
     // In structured sources a heading deeper than the open article's headline is a subhead.
     // (a Heading 1 after a draft with no headline is a story's own, not a subhead of it: field test 30; a Heading 2 is)
-    // (so is a Markdown heading in a copy-desk manuscript's text, ## 百年厂房传承工业记忆 under # 青岛百年纺织蝶变记, field test 34;
+    // (so is a Markdown heading in a copy-desk manuscript's text over its section's text, ## 百年厂房传承工业记忆 under
+    // # 青岛百年纺织蝶变记 or 主题：…, field test 34; not one over titles and a byline of its own, a 配稿, nor a 简讯's item;
     // an OCR'd page marks lines at random, its stories ## each: the sample)
-    const marked = o.mode === 'structured' || (w.manuscript && blocks[i].level > 0 && !!cur?.headlineMarked);
+    const marked = o.mode === 'structured' || (w.manuscript && blocks[i].level > 0 && !!cur?.headlineMarked && textUnder(w, i) && !inBriefs(w, cur));
     if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole) return false;
     return true;
   }
@@ -725,8 +732,9 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
     const c = classes[j];
     if (c === 'empty') continue;
     if (blocks[j].gapBefore >= 2) break;
-    // (a paragraph led by its label in 【】, 【关键词】“菜篮子”工程 under a 言论's writer, is its text: field test 34)
-    if (PARAGRAPH_LABEL_RE.test(textOf(blocks[j]).trim())) break;
+    // (in a manuscript that labels its titles, a line led by a label in 【】, 【关键词】“菜篮子”工程 under a 言论's writer, is its text:
+    // field test 34; on a page, 【快讯】地铁三号线开通试运营 is a brief's title)
+    if (w.labelled && PARAGRAPH_LABEL_RE.test(textOf(blocks[j]).trim())) break;
     if (c === 'title' && (o.mode === 'ocr' || blocks[j].level > 0 || blocks[j].styleRole)) {
       group.push({ text: textOf(blocks[j]), block: blocks[j] });
       continue;
@@ -829,8 +837,9 @@ function writerUnderTitles(group: TitleGroup): boolean {
   // (padded too: 有感而发⏎AI时代，设计要…⏎邢　雷, field test 32)
   if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && nameAlone(last)) return true;
   const above = group[group.length - 2]?.text;
-  // (a name of two characters padded to three, 楠  溪, is a writer's as a page sets it, whatever the surname: never a title; field test 34)
-  if (above !== undefined && paddedName(last)) return true;
+  // (a name of two characters padded to three, 楠  溪, under titles a copy desk labelled or marked is its writer's, whatever
+  // the surname (field test 34); under plain lines only with a common surname and under a title, not a 栏目: 乡土记忆⏎老　屋, review)
+  if (above !== undefined && paddedName(last) && (group.some((g) => !!g.block.styleRole || g.block.level > 0) || (personName(last) && !columnLine(above)))) return true;
   return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
 
@@ -955,8 +964,17 @@ function takeBody(w: Walk, i: number): void {
   const t = spansText(b.spans);
   // (an indented line is a paragraph, unless numbered as a section is: 　　一、坚持…)
   const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !PARAGRAPH_LABEL_RE.test(t.trim()) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}) });
+}
+
+/**
+ * Whether block `i` is one of a run of paragraphs each led by its label in 【】 (【关键词】“菜篮子”工程⏎【事件】一段时间里，…):
+ * text, never a subhead; a labelled line over plain text is a brief's title (【快讯】地铁三号线开通试运营⏎　　本月28日起，…).
+ */
+function labelRun(w: Walk, i: number): boolean {
+  const k = nextIndex(w, i);
+  return PARAGRAPH_LABEL_RE.test(textOf(w.blocks[i]).trim()) && k < w.blocks.length && PARAGRAPH_LABEL_RE.test(textOf(w.blocks[k]).trim());
 }
 
 /** Words in quotation marks that end a sentence (“洗衣机又罢工了，快帮俺瞅瞅到底咋回事？”): someone speaking, a paragraph, not a subhead. */
@@ -1001,10 +1019,6 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   // (a name in 【】 over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
   if (group.length > 1 && !roles[0] && BRACKETED_NAME_RE.test(group[0].text.trim()) && columnLine(group[0].text) && !storySection(group[0].text)) roles[0] = 'column';
-  // (a 栏目 in brackets under the headline, (从一线看高质量发展这五年), whatever the other lines are)
-  group.forEach((g, k) => {
-    if (k > 0 && !roles[k] && bracketedColumn(g.text)) roles[k] = 'column';
-  });
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -1020,7 +1034,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   }
   if (h < 0) {
     // the headline: the last line before the first deck that is not a kicker (ends with a colon)
-    let firstDeck = group.findIndex((g, idx) => idx > 0 && (roles[idx] === 'deck' || (!roles[idx] && deckLine(g.text))));
+    // (a line in brackets under a title is a note on it, a 副题: （在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, field test 34)
+    let firstDeck = group.findIndex((g, idx) => idx > 0 && (roles[idx] === 'deck' || (!roles[idx] && (deckLine(g.text) || BRACKETED_LINE_RE.test(g.text.trim())))));
     if (firstDeck < 0) firstDeck = group.length;
     const last = group.length - 1;
     if (firstDeck === group.length && last > 0 && !roles[last] && !roles[last - 1] && explainsAbove(group[last - 1].text, group[last].text)) firstDeck = last;
@@ -1092,23 +1107,11 @@ function columnTail(text: string): { headline: string; column: string } | undefi
 }
 
 /** (a 栏目's name: Han characters, quotation marks, a middle dot between its parts, numbers; no sentence, no Latin note) */
-const COLUMN_IN_BRACKETS = `[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]`;
-const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)${COLUMN_IN_BRACKETS}$`, 'u');
-const BRACKETED_COLUMN_RE = new RegExp(`^${COLUMN_IN_BRACKETS}$`, 'u');
-
-/**
- * A 栏目 in round brackets on a line of its own under the headline, as the paper prints it after the
- * 主题 ((从一线看高质量发展这五年), field test 34): its name. Not what a headline's brackets keep, nor a
- * writer's role (（本报评论员）).
- */
-function bracketedColumn(text: string): string | undefined {
-  const m = BRACKETED_COLUMN_RE.exec(text.trim());
-  return m && !KEPT_TAIL_RE.test(m[1]) && !WRITER_ROLE_RE.test(m[1]) ? m[1] : undefined;
-}
-
-const WRITER_ROLE_RE = /记者|评论员|通讯员|特约|编辑|作者/;
-/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number or date, what is appended; 今日谈 is a 栏目, field test 34) */
-const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇]|[一二三四五六七八九十][月日号期]).*)$/u;
+const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]$`, 'u');
+/** A line all in round brackets (（在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, （二〇二五年十一月一日）). */
+const BRACKETED_LINE_RE = /^[（(][^（）()]+[）)]$/u;
+/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number, date or period, what is appended; 今日谈 is a 栏目, field test 34) */
+const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇零年月号期]|(?<![今每])日).*)$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
@@ -1126,7 +1129,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
       const text = cleanTitle(tail ? tail.headline : g.text, o, { articleId: d.id, field: 'headline' });
       d.headline = d.headline ? `${d.headline} ${text}` : text;
       d.headlineLevel = g.block.level || 1;
-      d.headlineMarked = g.block.level > 0;
+      d.headlineMarked = g.block.level > 0 || g.block.styleRole === 'headline';
       d.titleLine = line;
       break;
     }
@@ -1149,7 +1152,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
     }
     case 'column': {
       // (the 栏头's frame OCR reads as brackets, 【法治在线】: the name inside them)
-      const columnName = cleanTitle(closeLetterSpacing(bracketedColumn(g.text) ?? bareName(g.text)), o, { articleId: d.id, field: 'column' });
+      const columnName = cleanTitle(closeLetterSpacing(bareName(g.text)), o, { articleId: d.id, field: 'column' });
       res.page.columnNames.push(columnName);
       res.columnLinks.push({ articleId: d.id, columnName });
       if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);

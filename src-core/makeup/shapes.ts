@@ -246,8 +246,10 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
       out.push({ span, headlineSize: size, padRows: 0, pictures: p });
     }
   }
-  // (a story whose text fills beside its picture at no span, its picture printing narrower than any: as before, beside it)
-  return out.length || !beside ? out : shapesFor(article, rank, geo, page, links, images, lead, roomy, false);
+  // (a story whose text fills beside its picture at no span its rank may take — a picture story's small photo, printing
+  // narrower than a lead's half page — is offered its shapes as before, its lines beside the picture: review of field test 34)
+  const ranked = rank === 0 ? spansFor(0, geo.columns) : spansOf(article, rank, geo.columns);
+  return !beside || out.some((x) => ranked.includes(x.span)) ? out : shapesFor(article, rank, geo, page, links, images, lead, roomy, false);
 }
 
 /**
@@ -268,8 +270,11 @@ function pictureOffers(article: Article, geo: GridGeometry, page: PageSettings, 
   return [half ?? full ?? []];
 }
 
-/** A body shorter than this (characters) under a picture is a picture story's (图片新闻): its text is the picture's caption. */
-const PICTURE_STORY_CHARS = 300;
+/**
+ * A body shorter than this (characters) under a picture is a picture story's (图片新闻): its text is the
+ * picture's caption (field tests 33 and 34: 79 to 135 characters; a 279-character feature is no picture story).
+ */
+const PICTURE_STORY_CHARS = 200;
 
 function isPictureStory(article: Article): boolean {
   return bodyChars(article) < PICTURE_STORY_CHARS;

@@ -14,6 +14,7 @@ import { columnDepths, gridGeometry } from '../../src-core/model/grid';
 import { capturedConsole } from '../support/console-capture';
 import { fontProvider } from '../../src-main/fonts/provider';
 import { probePdf } from './makeup-pdf-probe';
+import { PNG } from 'pngjs';
 
 const SAMPLE = 'assets/samples/luoyang-daily-page.txt';
 /** Written for the field test of make-up: copy-desk files recombined from the day sets' public news text (see tests/fixtures/makeup/README.md). */
@@ -273,6 +274,22 @@ describe('compose makes up the page', () => {
       expect(holes[0]?.size ?? 0, `${format}: holes ${holes.map((h) => h.size).join(', ')}`).toBeLessThanOrEqual(3);
     }
   }, 120_000);
+
+  it('a picture story whose photo is too small to print wide (400 × 267 px) keeps the lead\'s place at the top left, as before the picture-story offers (review of field test 34: it went to a column at the right edge, 16 column-lines blank)', async () => {
+    const day = join(dir, 'small-picture-story');
+    mkdirSync(day, { recursive: true });
+    writeFileSync(join(day, '01.txt'), '春到黄河滩　候鸟翩翩来\n\n　　3月5日，在河南省孟津区黄河湿地，成群的候鸟在水面上觅食嬉戏。近年来，当地持续推进黄河湿地生态保护修复，湿地生态环境不断改善，吸引大批候鸟在此栖息越冬。\n　　据监测，今年冬季在这里越冬的候鸟有白天鹅、灰鹤、白琵鹭等数十种，数量超过两万只，成为黄河岸边一道亮丽的风景线。\n');
+    writeFileSync(join(day, '01.caption.txt'), '成群的候鸟在黄河湿地觅食嬉戏。本报记者 李明 摄\n');
+    const png = new PNG({ width: 400, height: 267 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([(i / 4) % 256, (i / 1600) % 256, 120, 255], i);
+    writeFileSync(join(day, '01.png'), PNG.sync.write(png));
+    for (const [from, to] of [['02', '02'], ['05', '03'], ['07', '04']]) copyFileSync(`tests/fixtures/makeup/field-day/${from}.txt`, join(day, `${to}.txt`));
+    const saved = join(dir, 'small-picture-story.banmian');
+    expect(await compose([day, '-o', join(dir, 'small-picture-story.pdf'), '--save', saved, ...HEADER])).toBe(0);
+    const doc = loadedDoc(saved);
+    const lead = doc.blocks.find((b) => b.kind === 'article' && b.articleId === doc.articles[0].id);
+    expect(lead && [lead.kind === 'article' && lead.col, lead.kind === 'article' && lead.row]).toEqual([0, 0]);
+  }, 60_000);
 
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
