@@ -46,6 +46,9 @@ const LABEL_RE = new RegExp(
     .join('|')})[ \\t\\u3000]*[:：][ \\t\\u3000]*`,
 );
 
+/** Marks a sentence has and a list of names does not. */
+const SENTENCE_MARK_RE = /[，。！？；,;!?“”"]/;
+
 export interface TitleLabel {
   role: LabelRole;
   /** The label as written ("副题："), for the report. */
@@ -63,6 +66,8 @@ export function titleLabel(line: string): TitleLabel | undefined {
   const def = LABELS[m[1].replace(/[ \t\u3000]/g, '')];
   const rest = line.slice(m[0].length).trim().replace(/[ \t\u3000]+/g, ' ');
   if (def.most !== undefined && Array.from(rest).length > def.most) return undefined;
+  // (a writer's label names people; a sentence after it is an interview's question, 记者：“十五五”时期，就业工作面…, field test 35)
+  if (def.role === 'byline' && def.most === undefined && SENTENCE_MARK_RE.test(rest)) return undefined;
   const kept = def.keep?.endsWith('：') ? def.keep : `${def.keep} `;
   const text = def.role === 'byline' && def.keep && rest ? `${kept}${rest}` : rest;
   return { role: def.role, label: m[0].trim(), text, length: Array.from(m[0]).length };

@@ -323,6 +323,24 @@ function labelsParts(w: Walk, i: number, t: string): boolean {
   return false;
 }
 
+/**
+ * Whether title block `i` is a subhead of a manuscript that labels its titles (主题：…): unlabelled, inside its story, with no
+ * byline, dateline or labelled line under it to open another (领导力——党的领导是中国特色社会主义制度的最大优势, field test 35).
+ */
+function unlabelledInManuscript(w: Walk, i: number): boolean {
+  const { blocks, classes, cur } = w;
+  if (!w.labelled || !cur || cur.closed || !cur.body.length || blocks[i].styleRole || blocks[i].level > 0) return false;
+  const k = nextIndex(w, i);
+  return k < blocks.length && classes[k] === 'body' && !blocks[k].styleRole && !opensStory(w, k);
+}
+
+/** Whether block `i` is a poem's title: its poet's name alone under it, the verse under that (冬夜，听一支军乐⏎林　溪⏎⏎铜号醒来的时候…, field test 35). */
+function poemTitle(w: Walk, i: number): boolean {
+  const k = nextIndex(w, i);
+  const under = k < w.blocks.length ? nextIndex(w, k) : w.blocks.length;
+  return under < w.blocks.length && !!w.blocks[under].verse && (paddedName(textOf(w.blocks[k])) || personName(textOf(w.blocks[k])));
+}
+
 /** Whether plain text stands right under block `i`: no title line, label or byline. */
 function textUnder(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
@@ -341,9 +359,9 @@ function startsGroup(w: Walk, i: number): boolean {
     // an OCR'd page marks lines at random, its stories ## each: the sample)
     const marked = o.mode === 'structured' || (w.manuscript && blocks[i].level > 0 && !!cur?.headlineMarked && textUnder(w, i) && !inBriefs(w, cur));
     if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole) return false;
-    return true;
+    return !unlabelledInManuscript(w, i);
   }
-  if (c !== 'maybe-title') return false;
+  if (c !== 'maybe-title' || unlabelledInManuscript(w, i)) return false;
   const k = nextIndex(w, i);
   const nextIsTitle = k < n && classes[k] === 'title' && blocks[k].gapBefore < 2;
   const nextIsLead = k < n && opensStory(w, k);
@@ -362,7 +380,7 @@ function startsGroup(w: Walk, i: number): boolean {
   // (or a 栏目, title and writer's name over the text, after a poem too: 诗页…⏎散文随笔⏎老街记忆⏎王　平⏎　　小时候…, field test 32)
   // (or, after a blank line, title lines over their 副题 over the text: a document and its date, 中共中央办公厅…⏎关于…的意见⏎（二〇二五年十一月一日）,
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
-  if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)))) return true;
+  if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);
@@ -812,7 +830,9 @@ function takeTitleGroup(w: Walk, i: number): number {
     if (cur) cur.closed = true;
     w.cur = newDraft(w);
   }
-  const author = o.mode === 'ocr' && writerUnderTitles(group) ? group.pop() : undefined;
+  // (a poem's poet, a name alone over its verse, whatever the surname or length: 乡愁⏎余光中⏎小时候…)
+  const overVerse = j < w.blocks.length && !!w.blocks[j].verse && group.length > 1 && nameAlone(group[group.length - 1].text);
+  const author = o.mode === 'ocr' && (overVerse || writerUnderTitles(group)) ? group.pop() : undefined;
   resolveTitleGroup(group, w.cur!, { first, subtitlesUnder: w.traditional }, res, o, w.guess);
   if (author) {
     takeByline(w, author.text);
@@ -837,10 +857,13 @@ function writerUnderTitles(group: TitleGroup): boolean {
   // (padded too: 有感而发⏎AI时代，设计要…⏎邢　雷, field test 32)
   if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && nameAlone(last)) return true;
   const above = group[group.length - 2]?.text;
+  if (above === undefined) return false;
   // (a name of two characters padded to three, 楠  溪, under titles a copy desk labelled or marked is its writer's, whatever
-  // the surname (field test 34); under plain lines only with a common surname and under a title, not a 栏目: 乡土记忆⏎老　屋, review)
-  if (above !== undefined && paddedName(last) && (group.some((g) => !!g.block.styleRole || g.block.level > 0) || (personName(last) && !columnLine(above)))) return true;
-  return above !== undefined && bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
+  // the surname (field test 34); a two-character name with a common surname, padded or not, under a title over twice as long,
+  // not a 栏目 or a kicker's colon: 微更新让千年古城焕发新生⏎沈波, field test 35; 乡土记忆⏎老　屋 stays the title, review)
+  const named = cpLength(unpadded(last)) === 2 && personName(last) && !columnLine(above) && !endsWithColon(above) && cpLength(above) > 2 * 2;
+  if (named || (paddedName(last) && group.some((g) => !!g.block.styleRole || g.block.level > 0))) return true;
+  return bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
 
 /** The longest a paragraph ending in a photo credit runs to be a caption (近日，赤水市…茶农忙着采摘。 李剑 摄). */
@@ -958,7 +981,7 @@ function takeBody(w: Walk, i: number): void {
     setSpans(last, [...last.spans, { text: textOf(b).trim() }]);
     return;
   }
-  const heading = b.subhead || boldSubhead(w, i, cur) ? 2 : cls === 'title' ? b.level : undefined;
+  const heading = b.subhead || boldSubhead(w, i, cur) ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const t = spansText(b.spans);

@@ -35,7 +35,8 @@ export function verseLines(lines: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 1; i < lines.length; i++) {
     if (out.has(i) || !poetUnderTitle(lines, i)) continue;
-    const run = poemFrom(lines, i + 1);
+    // (a blank line may stand between the poet's name and the poem: 冬夜，听一支军乐⏎林　溪⏎⏎铜号醒来的时候…, field test 35)
+    const run = poemFrom(lines, !lines[i + 1]?.trim() && lines[i + 2]?.trim() ? i + 2 : i + 1);
     if (run.length >= VERSE_LEAST && !run.some((k) => prose(lines[k])) && ragged(lines, run)) for (const k of run) out.add(k);
   }
   return out;

@@ -1227,6 +1227,25 @@ describe('hard-wrapped and OCR text', () => {
     expect(labelled.articles).toHaveLength(1);
   });
 
+  it('field test 35: a manuscript\'s unlabelled subhead under its labelled 主题 stays in the story; a two-character writer under a title; a poem after an essay, a blank line under its poet, is a story of its own; 记者： asking a question is no byline', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const manuscript = await importFiles([file('01.txt', ['主题：从五年规划看“中国之治”', '本报记者 汪晓东 吴秋余', '', '世界百年变局加速演进，“中国之治”风景这边独好。“中国之治”的密码是什么，背后的逻辑是什么，未来的前景又将如何？', '领导力——党的领导是中国特色社会主义制度的最大优势', '五年规划，党的全面领导是根本保证。花茂村，王治强经营的“红色之家”农家乐门口，一面党旗迎风飘扬。', '凝聚力——把顶层设计和问计于民统一起来', '规划编制过程中广泛听取各方面意见，凝聚起全社会的智慧和力量。'])]);
+    // (before: the first subhead headed a second story)
+    expect(manuscript.articles.map((a) => a.headline)).toEqual(['从五年规划看“中国之治”']);
+    expect(manuscript.articles[0].body.content.filter((p) => p.type === 'heading')).toHaveLength(2);
+    const writer = await importFiles([file('04.txt', ['微更新让千年古城焕发新生', '沈波', '', '如果你近几年常来浙江绍兴古城，一定会惊叹于它的变化。'])]);
+    expect(writer.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([['', '微更新让千年古城焕发新生', '沈波']]);
+    const page = ['人民日报', '2025年12月5日　星期五', '20', '副刊', '', '心中满是温暖与力量', '于　海', '', '　　从音乐到国歌，从梦想到责任，我的人生旅程经', '历了命运的转折。', '　　（作者为解放军军乐团原团长）', '', '冬夜，听一支军乐', '林　溪', '', '铜号醒来的时候', '雪还没有落尽', '广场上的灯', '一盏一盏', '把旗杆照亮', '', '那些旧年的音符', '从谁的掌心出发?', '越过山海', '越过一个少年', '三次落空的梦'];
+    const supplement = await importFiles([file('page.txt', page)]);
+    // (before: the poem's title, its poet and every line of it were subheads of the essay)
+    expect(supplement.articles.map((a) => [a.headline, a.byline])).toEqual([['心中满是温暖与力量', '于海'], ['冬夜，听一支军乐', '林溪']]);
+    expect(supplement.articles[1].body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''))).toEqual(['铜号醒来的时候', '雪还没有落尽', '广场上的灯', '一盏一盏', '把旗杆照亮', '那些旧年的音符', '从谁的掌心出发？', '越过山海', '越过一个少年', '三次落空的梦']);
+    const interview = await importFiles([file('page.txt', ['促进高质量充分就业，健全社会保障体系', '——访人力资源社会保障部党组书记、部长王晓萍', '本报记者　邱超奕', '', '　　习近平总书记指出，就业是最基本的民生，事', '关人民群众切身利益。', '　　记者：“十五五”时期，就业工作面', '临哪些新形势新挑战？', '　　王晓萍：“十五五”时期，我国发展处于', '战略机遇和风险挑战并存的时期。'])]);
+    // (before: 记者：“十五五”时期，就业工作面 was read as a byline and its question lost its first line)
+    expect(interview.articles[0].byline).toBe('本报记者 邱超奕');
+    expect(plainText(interview.articles[0].body)).toContain('记者：“十五五”时期，就业工作面临哪些新形势新挑战？');
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
