@@ -291,6 +291,24 @@ describe('compose makes up the page', () => {
     expect(lead && [lead.kind === 'article' && lead.col, lead.kind === 'article' && lead.row]).toEqual([0, 0]);
   }, 60_000);
 
+  it('a 四开 night whose lead, with its two pictures, is longer than the page: the page the rest make is full, not one holding a story fewer with a quarter of it blank (long-lead-night, field test 35)', async () => {
+    const day = join(dir, 'long-lead-night');
+    mkdirSync(day, { recursive: true });
+    for (const f of readdirSync('tests/fixtures/makeup/long-lead-night')) copyFileSync(join('tests/fixtures/makeup/long-lead-night', f), join(day, f));
+    for (const [name, width, height] of [['01', 2000, 1333], ['01-2', 1000, 1400], ['02', 1200, 1200], ['20', 1800, 1200]] as const) {
+      const png = new PNG({ width, height });
+      for (let i = 0; i < png.data.length; i += 4) png.data.set([90, 120, 150, 255], i);
+      writeFileSync(join(day, `${name}.png`), PNG.sync.write(png));
+    }
+    const saved = join(dir, 'long-lead-night.banmian');
+    expect(await compose([day, '-o', join(dir, 'long-lead-night.pdf'), '--save', saved, '--format', 'tabloid', ...HEADER])).toBe(0);
+    const doc = loadedDoc(saved);
+    const { holes } = await probePdf(doc, fonts);
+    // (before: 119 column-lines blank across the foot)
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => h.size).join(', ')}`).toBeLessThanOrEqual(3);
+    expect(doc.blocks.some((b) => b.kind === 'article' && b.articleId === doc.articles[0].id)).toBe(false);
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
