@@ -126,10 +126,9 @@ export function widestPrintable(geo: GridGeometry, asset: ImageAsset | undefined
  * bounds, `measure` the text's alone (撑满 may go past the share on a page left with blank: `deepest`).
  */
 function pictureBudget(article: Article, level: number, geo: GridGeometry, roomy: number): { cells: number; measure: number } {
-  const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
   const share = roomy * PICTURE_SHARE[Math.min(level, PICTURE_SHARE.length - 1)] * geo.columns * geo.rows;
   // (a picture story's picture is its story: its share of the page, whatever its few lines)
-  const measure = isPictureStory(article) ? share : PICTURE_PER_TEXT * Math.ceil(bodyChars(article) / perLine);
+  const measure = isPictureStory(article) ? share : PICTURE_PER_TEXT * Math.ceil(bodyChars(article) / charsPerLine(geo));
   return { cells: Math.min(share, measure), measure };
 }
 
@@ -229,7 +228,10 @@ function continuationSize(article: Article): number {
   return storyId(article.id) !== article.id && size ? size : Number.POSITIVE_INFINITY;
 }
 
-/** The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full width. */
+/**
+ * The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full
+ * width (`beside`: only where its text fills beside them, `pictureOffers`; when that leaves no span its rank takes, all as before).
+ */
 export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1, beside = true): ShapeSpec[] {
   const own = headlineSizesFor(article, rank, geo.columns, lead);
   const out: ShapeSpec[] = [];
@@ -290,8 +292,13 @@ function besideFilled(article: Article, geo: GridGeometry, columns: number, pict
 
 /** A story's body lines in one column, estimated from its paragraphs’ lengths. */
 function textLines(article: Article, geo: GridGeometry): number {
-  const perLine = Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
+  const perLine = charsPerLine(geo);
   return plainText(article.body).split('\n').reduce((n, p) => n + (p ? Math.ceil(([...p].length + 2) / perLine) : 0), 0);
+}
+
+/** Body characters a column's line holds. */
+function charsPerLine(geo: GridGeometry): number {
+  return Math.max(1, Math.floor(geo.colWidth / Math.max(1, geo.bodySize)));
 }
 
 /**
