@@ -1233,6 +1233,9 @@ describe('hard-wrapped and OCR text', () => {
     // (before: the first subhead headed a second story)
     expect(manuscript.articles.map((a) => a.headline)).toEqual(['从五年规划看“中国之治”']);
     expect(manuscript.articles[0].body.content.filter((p) => p.type === 'heading')).toHaveLength(2);
+    // a note of where a 言论 was taken from, its last line, is text (it was a subhead)
+    const reprint = await importFiles([file('03.txt', ['主题：莫让待办成“怠办”', '栏目：纵横', '作者：冯琴', '', '在不少地方，“待办”一词在各种总结报告和整改清单中高频出现。', '破解“怠办”之弊，关键在于实干。', '（摘编自《云南日报》）'])]);
+    expect(reprint.articles[0].body.content.map((p) => p.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
     const writer = await importFiles([file('04.txt', ['微更新让千年古城焕发新生', '沈波', '', '如果你近几年常来浙江绍兴古城，一定会惊叹于它的变化。'])]);
     expect(writer.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([['', '微更新让千年古城焕发新生', '沈波']]);
     const page = ['人民日报', '2025年12月5日　星期五', '20', '副刊', '', '心中满是温暖与力量', '于　海', '', '　　从音乐到国歌，从梦想到责任，我的人生旅程经', '历了命运的转折。', '　　（作者为解放军军乐团原团长）', '', '冬夜，听一支军乐', '林　溪', '', '铜号醒来的时候', '雪还没有落尽', '广场上的灯', '一盏一盏', '把旗杆照亮', '', '那些旧年的音符', '从谁的掌心出发?', '越过山海', '越过一个少年', '三次落空的梦'];
