@@ -339,21 +339,24 @@ const TITLED_BLOCKS = 3;
 /** Share of its blank-line blocks of two lines or more that must open with one. */
 const TITLED_SHARE = 0.8;
 
-/** A line that can only be a title: not indented, no clause or sentence mark in it, ending none, leaving no quote open. */
 /** A subhead of short clauses parted by commas (摸清文化家底，系统保护文物; 开放、合作、共赢，一起把这件事做得更好): no other mark, none at its end. */
 function clausedSubhead(line: string): boolean {
   const clauses = line.trim().split(/[，、]/);
-  return !/^\s/.test(line) && clauses.length <= SUBHEAD_CLAUSES && clauses.every((c) => c && [...c].length <= CLAUSE_MAX && !CLAUSE_MARKS.test(c)) && !leavesOpen(line) && (line.match(/["“”]/g) ?? []).length % 2 === 0 && width(line) <= TITLE_MAX;
+  return !/^\s/.test(line) && clauses.length <= SUBHEAD_CLAUSES && clauses.every((c) => c && [...c].length <= CLAUSE_MAX && !CLAUSE_MARKS.test(c)) && !leavesOpen(line) && quotesPaired(line) && width(line) <= TITLE_MAX;
 }
 
 /** A claused subhead's clauses, at most, and the characters of each (`clausedSubhead`). */
 const SUBHEAD_CLAUSES = 4;
 const CLAUSE_MAX = 12;
 
+/** A line that can only be a title: not indented, no clause or sentence mark in it, ending none, leaving no quote open. */
 function headLine(line: string): boolean {
-  // (quotes in pairs, a straight one standing for either half: "电线直接从楼上扔下来充电存在很 opens one)
-  const quotes = (line.match(/["“”]/g) ?? []).length;
-  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && quotes % 2 === 0 && width(line) <= TITLE_MAX;
+  return !/^\s/.test(line) && !CLAUSE_MARKS.test(line) && !endsInPunctuation(line.trim()) && !leavesOpen(line) && quotesPaired(line) && width(line) <= TITLE_MAX;
+}
+
+/** Quotation marks in pairs, a straight one standing for either half ("电线直接从楼上扔下来充电存在很 opens one). */
+function quotesPaired(line: string): boolean {
+  return (line.match(/["“”]/g) ?? []).length % 2 === 0;
 }
 
 /**

@@ -59,6 +59,7 @@ import {
   type CreditField,
 } from './roles';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
+import { poetName } from './verse';
 
 export type TitleRole = 'headline' | 'kicker' | 'deck' | 'byline' | 'column';
 
@@ -338,7 +339,7 @@ function unlabelledInManuscript(w: Walk, i: number): boolean {
 function poemTitle(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
   const under = k < w.blocks.length ? nextIndex(w, k) : w.blocks.length;
-  return under < w.blocks.length && !!w.blocks[under].verse && (paddedName(textOf(w.blocks[k])) || personName(textOf(w.blocks[k])));
+  return under < w.blocks.length && !!w.blocks[under].verse && poetName(textOf(w.blocks[k]));
 }
 
 /** Whether plain text stands right under block `i`: no title line, label or byline. */
@@ -943,14 +944,14 @@ function takeJump(w: Walk, t: string): void {
   else cur.jumpTo = w.o.normalize ? jump.text : t;
 }
 
+/** A statement's end: a full stop, a semicolon or an ellipsis, a closing quote or bracket after it. */
+const STATEMENT_END_RE = /[。；;…．.]["”’』」）)]*$/u;
+
 /**
  * A Markdown or Word paragraph in the text of a story with its headline, set bold throughout, a title's
  * length and ending no sentence: the copy desk's 小标题 (**守护三江源，这是一条绿色生态走廊**, **人物小传**,
  * field test 32), set as a subhead.
  */
-/** A statement's end: a full stop, a semicolon or an ellipsis, a closing quote or bracket after it. */
-const STATEMENT_END_RE = /[。；;…．.]["”’』」）)]*$/u;
-
 function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
   const bold = (k: number): boolean => w.blocks[k].spans.every((s) => s.bold || !s.text.trim());
   const t = textOf(w.blocks[i]);

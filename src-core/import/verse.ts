@@ -22,8 +22,8 @@ const ENDS_SENTENCE_RE = /[。！？][”’」』）)]?$/u;
 const width = (line: string): number => [...line.trim()].reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 // (a dateline, 本报讯…, opens a story's text: never verse)
 const verseLike = (line: string): boolean => !!line.trim() && !INDENT_RE.test(line) && width(line) <= VERSE_MAX && !imagePlaceholder(line) && !bylineLine(line.trim()) && leadAtStart(line.trim()) === undefined;
-/** A writer's name alone: a common surname's, or a two-character name padded to three (阎　安). */
-const nameAlone = (line: string): boolean => !INDENT_RE.test(line) && (personName(line) || paddedName(line));
+/** A poet's name alone: a common surname's, or a two-character name padded to three (阎　安); flush left. */
+export const poetName = (line: string): boolean => !INDENT_RE.test(line) && (personName(line) || paddedName(line));
 
 /**
  * The indexes of the lines that are verse: the lines under a poet's name alone, itself right under the
@@ -47,7 +47,7 @@ function poetUnderTitle(lines: readonly string[], i: number): boolean {
   // (a name runs to three characters, padded or not: a longer line is none, told before the slower tests)
   if (lines[i].trim().length > 3) return false;
   const above = lines[i - 1];
-  return nameAlone(lines[i]) && !!above.trim() && !INDENT_RE.test(above) && titleLike(above.trim());
+  return poetName(lines[i]) && !!above.trim() && !INDENT_RE.test(above) && titleLike(above.trim());
 }
 
 /** A line prose leaves: opening with a closing mark, or a sentence ended inside it. */
@@ -59,7 +59,7 @@ function prose(line: string): boolean {
 function poemFrom(lines: readonly string[], from: number): number[] {
   const run: number[] = [];
   for (let k = from; k < lines.length; k++) {
-    if (verseLike(lines[k]) && !(k > from && nameAlone(lines[k]))) {
+    if (verseLike(lines[k]) && !(k > from && poetName(lines[k]))) {
       run.push(k);
       continue;
     }
@@ -77,7 +77,7 @@ function poemFrom(lines: readonly string[], from: number): number[] {
  * byline under its title, a 栏目 over that: 城南社区办起“四点半课堂”⏎本报记者 李　华, the reviewer's poem).
  */
 function beforeTitles(lines: readonly string[], run: number[], k: number): number[] {
-  if (!nameAlone(lines[k]) && !bylineLine(lines[k].trim())) return run;
+  if (!poetName(lines[k]) && !bylineLine(lines[k].trim())) return run;
   const title = run.length && run[run.length - 1] === k - 1 ? 1 : 0;
   const column = title && run[run.length - 2] === k - 2 && columnNameLike(lines[k - 2].trim()) && width(lines[k - 2]) < width(lines[k - 1]) ? 1 : 0;
   return run.slice(0, run.length - title - column);
@@ -87,7 +87,7 @@ function beforeTitles(lines: readonly string[], run: number[], k: number): numbe
 function opensStory(lines: readonly string[], k: number): boolean {
   for (let j = k; j < Math.min(lines.length, k + 4) && lines[j].trim(); j++) {
     if (!verseLike(lines[j])) return true;
-    if (j > k && nameAlone(lines[j])) return true;
+    if (j > k && poetName(lines[j])) return true;
   }
   return false;
 }
