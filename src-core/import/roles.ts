@@ -118,8 +118,8 @@ const NAME_TOKEN_RE = new RegExp(`^[${HAN}]{1,4}$`, 'u');
 const COLUMN_NAME_RE = new RegExp(`^[${HAN}]{2,6}$`, 'u');
 const REPORTER_AT_END_RE = new RegExp(`(?:记者|通讯员)[${HAN}]{2,4}$`, 'u');
 const INTERVIEW_RE = new RegExp(`^访[${HAN}]`, 'u');
-const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
-const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影)$/;
+const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|摄影报道|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
+const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影|摄影报道)$/;
 
 /** Two to four personal names and nothing else (刘力 陈卓): under a title line, the byline without its role word. */
 const HAN_ONE = new RegExp(`^[${HAN}]$`, 'u');
@@ -293,7 +293,8 @@ export function bylineLine(text: string): string | undefined {
 
 /** A line of role words and names only (see bylineLine). */
 function namesLine(text: string): string | undefined {
-  const t = closeSpacedRoles(text.trim());
+  // (a picture story's credit, 新华社记者　丁　磊摄影报道: the words after the name are a role of their own)
+  const t = closeSpacedRoles(text.trim()).replace(/(?<=\S)摄影报道$/u, ' 摄影报道');
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
@@ -552,8 +553,8 @@ export function imageReference(text: string): { index: number; length: number } 
 // (a chart or a cartoon only alone, [图表], [漫画]: （制图：李明） and （漫画：张三） are credits under them)
 const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?|图表|圖表|示意图|示意圖|漫画|漫畫|chart)\s*[\]】］〕)）]$/i;
 
-/** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影). */
-const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
+/** The words a photo credit ends in (摄, 摄影, 摄影报道, 供图; Traditional 攝, 攝影). */
+const SHOT = '(?:摄影报道|摄影|摄|攝影報道|攝影|攝|供图|供圖)';
 /** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图, and the agency after it: 孙磊摄（人民视觉）. */
 const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
 

@@ -132,6 +132,8 @@ interface BodyPara {
   joints?: Joint[];
   /** A line of verse: never joined, its caesuras (two spaces) kept as one full-width space. */
   verse?: boolean;
+  /** A part's byline under its headings (`sectionByline`, `joinParts`): never joined, its spaces kept as a heading's. */
+  byline?: boolean;
 }
 
 interface Joint extends LineJoint {
@@ -223,11 +225,55 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   const classes = labelled.map(classify);
   const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)) };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
-  for (const d of w.drafts) finishArticle(d, res, o, guess);
+  for (const d of joinParts(w.drafts)) finishArticle(d, res, o, guess);
   return res;
 }
 
 const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
+
+/**
+ * A 组合报道: a story whose text is only its editor's note (…——编　者), the titled stories under it its
+ * parts (上海青浦区朱家角古镇——⏎在江南水乡　寻文化之美⏎本报记者　曹玲娟⏎…, field test 36). Each part's titles
+ * become headings in the note's story and its byline a line under them, so the note and its parts
+ * are one story, as the page prints them. A story opening with its dateline (本报北京…电) or continued
+ * from another page is no part: the parts end there.
+ */
+function joinParts(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  let whole: Draft | undefined;
+  for (const d of drafts) {
+    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d)) {
+      whole.body.push(...partTitles(d), ...d.body);
+      whole.placeholders.push(...d.placeholders);
+      whole.jumpTo = d.jumpTo || whole.jumpTo;
+      continue;
+    }
+    whole = noteOnly(d) ? d : undefined;
+    out.push(d);
+  }
+  return out;
+}
+
+/** Paragraphs an editor's note runs to, at most (编者按: a paragraph or two, and its sign). */
+const NOTE_PARAGRAPHS = 4;
+
+/** Whether a titled story's text is only an editor's note, signed at its end (——编　者). */
+function noteOnly(d: Draft): boolean {
+  const last = d.body[d.body.length - 1];
+  return !!d.headline && !!last && d.body.length <= NOTE_PARAGRAPHS && d.body.every((p) => !p.image && !p.heading && !p.titleCandidate) && editorsSign(spansText(last.spans), true);
+}
+
+function opensWithDateline(d: Draft): boolean {
+  const first = d.body[0];
+  return !!first && leadAtStart(spansText(first.spans).trim()) !== undefined;
+}
+
+/** A part's titles as headings, its byline a line under them (its names a full-width space apart, as a title's). */
+function partTitles(d: Draft): BodyPara[] {
+  const line = (text: string, heading?: number): BodyPara => ({ spans: [{ text }], gapBefore: 1, titleCandidate: false, ...(heading ? { heading } : {}) });
+  const titles = [d.kicker, d.headline, d.deck].filter((t) => t.trim()).map((t) => line(t, 2));
+  return d.byline && d.bylinePosition === 'top' ? [...titles, { ...line(d.byline.trim().replace(/\s+/g, '\u3000')), byline: true }] : titles;
+}
 
 function classify(b: SourceBlock): BlockClass {
   if (b.image) return 'image';
@@ -292,7 +338,8 @@ function takeBlock(w: Walk, i: number): number {
   }
   if (startsGroup(w, i)) return takeTitleGroup(w, i);
   if (cls === 'byline') {
-    if (!creditsPicture(w, t, b)) takeByline(w, t);
+    if (sectionByline(w, i)) takeBody(w, i, true);
+    else if (!creditsPicture(w, t, b)) takeByline(w, t);
   } else if (cls === 'jump') takeJump(w, t);
   else if (cls === 'placeholder') {
     openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
@@ -330,8 +377,11 @@ function labelsParts(w: Walk, i: number, t: string): boolean {
  */
 function unlabelledInManuscript(w: Walk, i: number): boolean {
   const { blocks, classes, cur } = w;
-  if (!w.labelled || !cur || cur.closed || !cur.body.length || blocks[i].styleRole || blocks[i].level > 0) return false;
-  const k = nextIndex(w, i);
+  const plain = (j: number): boolean => !blocks[j].styleRole && blocks[j].level === 0;
+  if (!w.labelled || !cur || cur.closed || !cur.body.length || !plain(i)) return false;
+  let k = nextIndex(w, i);
+  // (a subhead of two lines, a label over its sentence: 一双鞋面⏎科技创新提升竞争力，通过综合解决方案深度绑定客户, field test 36)
+  if (k < blocks.length && (classes[k] === 'title' || classes[k] === 'maybe-title') && plain(k) && blocks[k].gapBefore === 0) k = nextIndex(w, k);
   return k < blocks.length && classes[k] === 'body' && !blocks[k].styleRole && !opensStory(w, k);
 }
 
@@ -929,6 +979,17 @@ function captionsGap(w: Walk, t: string, b: SourceBlock): boolean {
   return true;
 }
 
+/**
+ * Whether byline block `i` signs a section of a Markdown or Word story: right under the section's
+ * headings, over its text (## 长春市绿园区林园街道机关食堂⏎## 闭环管理促节约⏎本报记者　门杰伟⏎饭点刚过，…, a 组合报道,
+ * field test 36): a line of the story, printed under its section's headings, never the end of the story.
+ */
+function sectionByline(w: Walk, i: number): boolean {
+  const cur = w.cur;
+  const k = nextIndex(w, i);
+  return w.o.mode === 'structured' && !!cur && !cur.closed && !!cur.body[cur.body.length - 1]?.heading && k < w.blocks.length && w.classes[k] === 'body';
+}
+
 function takeByline(w: Walk, t: string): void {
   const cur = openDraft(w);
   const line = bylineLine(t) ?? t;
@@ -968,7 +1029,7 @@ function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
   return !underPicture && !opensCaption(t) && !endsInPhotoCredit(t) && !signsQuotation(t, last && !last.heading ? spansText(last.spans) : '') && !dashLed(t) && !nameAlone(t);
 }
 
-function takeBody(w: Walk, i: number): void {
+function takeBody(w: Walk, i: number, byline = false): void {
   const b = w.blocks[i];
   const cls = w.classes[i];
   const cur = openDraft(w);
@@ -989,7 +1050,7 @@ function takeBody(w: Walk, i: number): void {
   // (an indented line is a paragraph, unless numbered as a section is: 　　一、坚持…)
   const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
   const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}) });
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead && !byline, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}), ...(byline ? { byline } : {}) });
 }
 
 /**
@@ -1313,7 +1374,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
-    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
+    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
@@ -1424,7 +1485,8 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
       for (const j of p.joints ?? []) o.log.mark(j.kind, '⏎', j.glue, { index: j.at, length: j.glue.length });
-      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? (p.verse ? verseSpaces(chars, o.log) : removeOcrSpaces(chars, o.log)) : chars;
+      // (a heading's or a byline's full-width space is set there: 在江南水乡　寻文化之美)
+      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? (p.verse || p.heading || p.byline ? verseSpaces(chars, o.log) : removeOcrSpaces(chars, o.log)) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
       const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;
       for (let i = 0; i < out.length; i++) if (spaced[i] === '' || spaced[i] === CAESURA) out[i] = spaced[i];

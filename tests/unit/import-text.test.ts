@@ -1014,12 +1014,13 @@ describe('hard-wrapped and OCR text', () => {
     expect(sums.articles[1]).toMatchObject({ headline: '以“中国效率”激荡奋进活力', deck: '守制度之优、兴科技之新、固质量之基，让发展成果更有温度、更有质感', byline: '李洪兴' });
     expect(plainText(sums.articles[1].body)).toBe('长江南京段江面，一艘货轮停在锚地，船员下单外卖。');
     expect(sums.columnLinks).toEqual([{ articleId: sums.articles[1].id, columnName: '评论员观察' }]);
-    // a package: its 引题 with a comma and 主题 over its picture, an editor's note signed, then its parts, each a 引题 leading into its 主题 over a byline
+    // a package (组合报道): its 引题 with a comma and 主题 over its picture, an editor's note signed, then its parts, each a 引题 leading
+    // into its 主题 over a byline: one story, each part's titles headings in it and its byline a line under them (field test 36)
     const pack = await imp([...story, '多地更新改造城市闲置地，满足群众健身需求', '运动新空间这样长出来', '[图片]', '市民在金华市缤谷城市运动中心运动。　金华市新闻传媒中心供图',
       '　　候车大厅成为羽毛球馆，废旧工厂变身足', '球公园……越来越多充满活力的运动新空', '间被开辟出来，让“去哪儿锻炼”不再是难题。', '——编　者', '浙江金华——', '候车大厅成为羽毛球馆', '本报记者　窦　皓',
       '　　傍晚，市民程浩背起羽毛球拍，走进浙江', '省金华市缤谷城市运动中心。']);
-    expect(pack.articles.slice(1).map((a) => [a.kicker, a.headline, a.byline ?? ''])).toEqual([['多地更新改造城市闲置地，满足群众健身需求', '运动新空间这样长出来', ''], ['浙江金华——', '候车大厅成为羽毛球馆', '本报记者 窦皓']]);
-    expect(plainText(pack.articles[1].body)).toContain('不再是难题。');
+    expect(pack.articles.slice(1).map((a) => [a.kicker, a.headline, a.byline ?? ''])).toEqual([['多地更新改造城市闲置地，满足群众健身需求', '运动新空间这样长出来', '']]);
+    expect(pack.articles[1].body.content.map((p) => `${p.type}:${plainText({ type: 'doc', content: [p] })}`)).toEqual(['paragraph:候车大厅成为羽毛球馆，废旧工厂变身足球公园……越来越多充满活力的运动新空间被开辟出来，让“去哪儿锻炼”不再是难题。——编者', 'heading:浙江金华——', 'heading:候车大厅成为羽毛球馆', 'paragraph:本报记者　窦　皓', 'paragraph:傍晚，市民程浩背起羽毛球拍，走进浙江省金华市缤谷城市运动中心。']);
     expect(pack.imageLinks.map((l) => l.articleId)).toEqual([pack.articles[1].id]);
     // a 记者手记 with its own title and writer (a two-character name padded with a space) is one under its 栏目, not two subheads
     const notes = await imp([...story, '记者手记', '“唤醒”闲置空间，提升民生温度', '王　者', '　　居民下楼就能挥汗如雨，家门口就能打场', '球“过瘾”。']);
@@ -1247,6 +1248,28 @@ describe('hard-wrapped and OCR text', () => {
     // (before: 记者：“十五五”时期，就业工作面 was read as a byline and its question lost its first line)
     expect(interview.articles[0].byline).toBe('本报记者 邱超奕');
     expect(plainText(interview.articles[0].body)).toContain('记者：“十五五”时期，就业工作面临哪些新形势新挑战？');
+  });
+
+  it('field test 36: a two-line subhead in a labelled manuscript, a 组合报道\'s parts (Markdown bylines under ## headings, or titled parts under an editor\'s note) stay one story; 摄影报道 ends a credit', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const texts = (r: Awaited<ReturnType<typeof importFiles>>, i = 0) => r.articles[i].body.content.map((p) => `${p.type === 'heading' ? 'H' : 'P'}:${(p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('')}`);
+    // (field test 36 N1 01.txt's opening, 人民日报 2025-04-22: the split came only with a few paragraphs of text under the first subhead)
+    const lead = await importFiles([file('01.txt', ['主题：爱拼会赢　勇毅前行', '副题：——外贸“重镇”福建晋江一线观察', '本报记者　喻思南　付　文', '', '福建晋江，以运动鞋、纺织服装等轻工产品闻名世界，是我国外贸“重镇”之一。本报记者在晋江走访不同类型的多家企业，以及当地商务局、贸促会等相关部门单位，切实感受到干部群众“敢为人先、爱拼会赢”的精神和对中国经济前景的信心。', '', '一双鞋面', '科技创新提升竞争力，通过综合解决方案深度绑定客户', '', '晋江被誉为“中国鞋都”。常年专注鞋面生产，信泰（福建）科技有限公司是产业链重要企业，也是许多国际知名运动鞋品牌的供货商。', '', '机器轰鸣，信泰飞织智慧车间内，近2000台针织横机满产运行。公司总裁办副主任许剑飞说，国际贸易形势目前对企业影响不大，今年二、三季度后，一些影响可能会显现，但企业有调整应对的空间。', '', '底气来自科技创新。', '', '“做好一双鞋面，现在不是光有劳动力就行。以飞织工艺为例，我们实现了数字化生产，电脑一键下达编织指令，机器自动拉纱线成布，一名工人能够同时管理10多台机器。”许剑飞说。', '', '持续向“新”而行，信泰练就了“独门绝技”，经纬织技术便是其中之一。“过去针织工艺经向、纬向编织分属不同品类，经纬织技术实现经、纬方向共同成圈编织，不仅增强了鞋面的物理强度和支撑性，还让花型编织更自由，打开了鞋面设计新空间。”许剑飞介绍。', '', '如今，信泰不再做纯粹代工，而是深入参与客户产品研发，成为产业链创新重要一环。许剑飞说：“品牌方有时想到一个概念，但不知道如何实现，就会来与我们商量，一起讨论解决。”', '', '飞织智慧车间的展板上写满了合作客户名单。许剑飞说，完整的产业链综合解决方案让客户有很强的黏性。近年来，一些国外品牌订单不断向信泰倾斜，占其纺织类鞋面订单量的六到八成。', ''])]);
+    // (before: each label headed a story of its own, its sentence the 副题: the lead was five stories)
+    expect(lead.articles.map((a) => a.headline)).toEqual(['爱拼会赢 勇毅前行']);
+    expect(texts(lead).filter((t) => t.startsWith('H:'))).toEqual(['H:一双鞋面', 'H:科技创新提升竞争力，通过综合解决方案深度绑定客户']);
+    const markdown = await importFiles([file('01.md', ['# 反餐饮浪费，机关食堂怎么做？', '', '厉行节约、反对浪费是我们党的光荣传统和优良作风。', '', '## 长春市绿园区林园街道机关食堂', '## 闭环管理促节约', '', '本报记者　门杰伟', '', '饭点刚过，吉林长春市绿园区林园街道食堂，垃圾桶中只有少量剩汤。', '', '## 四川广元昭化区机关食堂', '## 分批炒菜锁鲜味', '', '本报记者　游　仪', '', '临近饭点，四川广元昭化区机关食堂，阵阵香味扑鼻而来。'])]);
+    // (before: each section's byline ended the story above it, and its text was a story with no title)
+    expect(markdown.articles).toHaveLength(1);
+    expect(texts(markdown)).toEqual(['P:厉行节约、反对浪费是我们党的光荣传统和优良作风。', 'H:长春市绿园区林园街道机关食堂', 'H:闭环管理促节约', 'P:本报记者　门杰伟', 'P:饭点刚过，吉林长春市绿园区林园街道食堂，垃圾桶中只有少量剩汤。', 'H:四川广元昭化区机关食堂', 'H:分批炒菜锁鲜味', 'P:本报记者　游　仪', 'P:临近饭点，四川广元昭化区机关食堂，阵阵香味扑鼻而来。']);
+    const parts = await importFiles([file('03.txt', ['从三家景区看“中国游”如何圈粉', '', '随着240小时过境免签政策实施，越来越多外国游客来华旅游。', '', '——编　者', '', '上海青浦区朱家角古镇——', '在江南水乡　寻文化之美', '本报记者　曹玲娟', '', '坐上手摇船，河道窄窄、水波荡漾，石头岸堤青苔密布。', '', '陕西西安长安十二时辰主题街区——', '入唐风景区　获沉浸体验', '本报记者　张丹华', '', '“每一秒都像在穿越时空。”来自英国的游客说。', '', '广州出台措施发展养老金融', '', '本报广州5月19日电　（记者罗艾桦）广州市日前出台措施，发展养老金融。'])]);
+    // (before: the note was a story of its own, 162 characters under the headline, and each part another; the brief after them stays one)
+    expect(parts.articles.map((a) => a.headline)).toEqual(['从三家景区看“中国游”如何圈粉', '广州出台措施发展养老金融']);
+    expect(texts(parts)).toEqual(['P:随着240小时过境免签政策实施，越来越多外国游客来华旅游。——编者', 'H:上海青浦区朱家角古镇——', 'H:在江南水乡　寻文化之美', 'P:本报记者　曹玲娟', 'P:坐上手摇船，河道窄窄、水波荡漾，石头岸堤青苔密布。', 'H:陕西西安长安十二时辰主题街区——', 'H:入唐风景区　获沉浸体验', 'P:本报记者　张丹华', 'P:“每一秒都像在穿越时空。”来自英国的游客说。']);
+    const story = await importFiles([file('06.txt', ['沙漠“扩绿”', '', '2024年11月28日，塔克拉玛干沙漠“锁边”工程胜利合龙。新疆综合施策、科学治理。', '', '新华社记者　丁　磊摄影报道'])]);
+    // (before: the credit was a subhead at the story's foot)
+    expect(story.articles.map((a) => [a.headline, a.byline])).toEqual([['沙漠“扩绿”', '新华社记者 丁磊 摄影报道']]);
+    expect(texts(story)).toEqual(['P:2024年11月28日，塔克拉玛干沙漠“锁边”工程胜利合龙。新疆综合施策、科学治理。']);
   });
 
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
