@@ -44,8 +44,8 @@ export function verseLines(lines: readonly string[]): Set<number> {
 
 /** A poet's name alone at line `i`, flush left, right under a title line. */
 function poetUnderTitle(lines: readonly string[], i: number): boolean {
-  // (a name runs to three characters, padded or not: a longer line is none, told before the slower tests)
-  if (lines[i].trim().length > 3) return false;
+  // (a name runs to three characters, or two padded with one or two spaces, 林  溪: a longer line is none, told before the slower tests)
+  if (lines[i].trim().length > 4) return false;
   const above = lines[i - 1];
   return poetName(lines[i]) && !!above.trim() && !INDENT_RE.test(above) && titleLike(above.trim());
 }

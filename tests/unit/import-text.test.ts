@@ -1243,6 +1243,9 @@ describe('hard-wrapped and OCR text', () => {
     const supplement = await importFiles([file('page.txt', page)]);
     // (before: the poem's title, its poet and every line of it were subheads of the essay)
     expect(supplement.articles.map((a) => [a.headline, a.byline])).toEqual([['心中满是温暖与力量', '于海'], ['冬夜，听一支军乐', '林溪']]);
+    // (the poet's two characters padded with two spaces too, as OCR leaves a full-width space)
+    const padded = await importFiles([file('page.txt', page.map((l) => (l === '林　溪' ? '林  溪' : l)))]);
+    expect(padded.articles.map((a) => [a.headline, a.byline])).toEqual([['心中满是温暖与力量', '于海'], ['冬夜，听一支军乐', '林溪']]);
     expect(supplement.articles[1].body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''))).toEqual(['铜号醒来的时候', '雪还没有落尽', '广场上的灯', '一盏一盏', '把旗杆照亮', '那些旧年的音符', '从谁的掌心出发？', '越过山海', '越过一个少年', '三次落空的梦']);
     const interview = await importFiles([file('page.txt', ['促进高质量充分就业，健全社会保障体系', '——访人力资源社会保障部党组书记、部长王晓萍', '本报记者　邱超奕', '', '　　习近平总书记指出，就业是最基本的民生，事', '关人民群众切身利益。', '　　记者：“十五五”时期，就业工作面', '临哪些新形势新挑战？', '　　王晓萍：“十五五”时期，我国发展处于', '战略机遇和风险挑战并存的时期。'])]);
     // (before: 记者：“十五五”时期，就业工作面 was read as a byline and its question lost its first line)
