@@ -705,7 +705,8 @@ function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } |
   if (blocks[i].styleRole || !columnNameLike(bareName(textOf(blocks[i]))) || !close(title) || !opinionTitle(textOf(blocks[title])) || nameAlone(textOf(blocks[title])) || cpLength(textOf(blocks[i])) >= cpLength(textOf(blocks[title]))) return undefined;
   let writer = nextIndex(w, title);
   // (a 提要 runs longer than the title it sums up: a line as long is a couplet's second line, 举杯邀明月⏎对影成三人⏎李白)
-  const said = textOf(blocks[writer]);
+  // (a page may end on its title: no line under it, OCR cut off there)
+  const said = writer < blocks.length ? textOf(blocks[writer]) : '';
   const summary = close(writer) && !nameAlone(said) && !endsInPunctuation(said) && cpLength(said) > cpLength(textOf(blocks[title])) && cpLength(said) <= TITLE_MAX ? writer : undefined;
   if (summary !== undefined) writer = nextIndex(w, summary);
   const text = nextIndex(w, writer);

@@ -88,6 +88,15 @@ describe('garbage and edge inputs: a clear error or a clean result, never a cras
     expect(r.errors[0]).toMatchObject({ file: 'mixed.txt', offset: utf8.length });
   });
 
+  it('a page cut off under a 栏目 and its title, or under a poem\'s title and its poet, imports what it has (it could not be read: a line past the page\'s end was read)', async () => {
+    const page = ['凤麟日报　2026年6月5日　星期五　第2版　要闻', '', '老旧厂房焕发新活力', '　　本报讯（记者 潘少军）在武汉市四美塘铁路遗址文化公园，蒸汽火车头并排静卧。', ''];
+    for (const tail of [['热议', '一个小区为啥有四个名字?'], ['冬夜，听一支军乐', '林  溪']]) {
+      const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode([...page, ...tail].join('\n')) }]);
+      expect(r.errors, tail.join('⏎')).toEqual([]);
+      expect(r.articles[0].headline).toBe('老旧厂房焕发新活力');
+    }
+  });
+
   it('bad files do not stop good ones', async () => {
     const r = await importFiles([
       { name: 'bad.png', bytes: randomBytes(100, 9) },
