@@ -13,12 +13,15 @@ export function headlineSizes(columns: number): number[] {
   return [22, 16, 14, 12];
 }
 
+/** The briefs' level (简讯: the smallest headline, the narrowest spans), the last. */
+const BRIEF_LEVEL = 3;
+
 /** Rank level of the article at `rank` (0 = the lead). */
 export function levelOf(rank: number): number {
   if (rank === 0) return 0;
   if (rank <= 2) return 1;
   if (rank <= 5) return 2;
-  return 3;
+  return BRIEF_LEVEL;
 }
 
 /** Columns an article of this level may span: the lead at least half the page, briefs narrow. */
@@ -187,7 +190,7 @@ function bodyChars(article: Article): number {
  */
 function spansOf(article: Article, rank: number, columns: number): number[] {
   if (rank === 0 && briefLength(article)) return [...new Set([...spansFor(0, columns), ...spansFor(3, columns)])];
-  return spansFor(isBrief(article, rank) ? 3 : levelFor(article, rank), columns);
+  return spansFor(isBrief(article, rank) ? BRIEF_LEVEL : levelFor(article, rank), columns);
 }
 
 /**
@@ -203,6 +206,17 @@ export function levelFor(article: Article, rank: number, lead?: Article): number
 }
 
 /**
+ * The level a story's headline is sized by: its level (`levelFor`), but a full-length story's never
+ * smaller than the middle's, whatever its rank: a feature ranked under the day's 简讯 is set under a
+ * headline no smaller than theirs (field test 35 N3: four 简讯 items ranked 3 to 6 at 20 pt over a
+ * 865-character story ranked 7th at 15 pt).
+ */
+function headlineLevel(article: Article, rank: number, lead?: Article): number {
+  const level = levelFor(article, rank, lead);
+  return rank === 0 || isBrief(article, rank) ? level : Math.min(level, BRIEF_LEVEL - 1);
+}
+
+/**
  * The headline sizes a story may take, its level's first: the lead only its own; another story its
  * own and one level smaller. A full-length story never drops to the briefs' size (a long story under
  * a 简讯 headline reads as a brief): it gets the size between the middle stories' and the briefs'
@@ -210,7 +224,7 @@ export function levelFor(article: Article, rank: number, lead?: Article): number
  */
 export function headlineSizesFor(article: Article, rank: number, columns: number, lead?: Article): number[] {
   const sizes = headlineSizes(columns);
-  const level = levelFor(article, rank, lead);
+  const level = headlineLevel(article, rank, lead);
   const briefs = sizes.length - 1;
   const cap = continuationSize(article);
   if (rank === 0 || level === briefs) return [Math.min(cap, sizes[level])];

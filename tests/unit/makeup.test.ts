@@ -429,7 +429,7 @@ describe('makeUp on bad input', () => {
     expect(new Set(shapesFor({ ...article('c', para.repeat(6)), headline: '短题' }, 1, geo, page, [], new Map()).map((s) => s.headlineSize))).toEqual(new Set([26, 20]));
   });
 
-  it('never offers a full-length middle story the briefs\' headline size on a 对开 page: the size between (18 pt), the briefs keep theirs', () => {
+  it('never offers a full-length story the briefs\' headline size on a 对开 page, whatever its rank: the size between (18 pt), the briefs keep theirs', () => {
     const long = article('long', para.repeat(6));
     const brief = article('brief', para.slice(0, 150));
     // 对开 (8 columns): 36 / 26 / 20 / 15 by level
@@ -437,7 +437,11 @@ describe('makeUp on bad input', () => {
     expect(headlineSizesFor(long, 1, 8)).toEqual([26, 20]);
     expect(headlineSizesFor(long, 3, 8)).toEqual([20, 18]);
     expect(headlineSizesFor(brief, 3, 8)).toEqual([20, 15]);
-    expect(headlineSizesFor(long, 6, 8)).toEqual([15]);
+    expect(headlineSizesFor(brief, 6, 8)).toEqual([15]);
+    // a full-length story ranked under the day's briefs never drops to their size, whatever its rank
+    // (field test 35 N3: 简讯 items ranked 3 to 6 at 20 pt over an 865-character story ranked 7th at 15 pt)
+    expect(headlineSizesFor(long, 6, 8)).toEqual([20, 18]);
+    expect(headlineSizesFor(long, 9, 8)).toEqual([20, 18]);
     // 四开 (5 columns): 16 and 14 are 2 pt apart, nothing between
     expect(headlineSizesFor(long, 3, 5)).toEqual([16, 14]);
     // the shapes make-up tries are these sizes
