@@ -539,8 +539,9 @@ export function titleLike(text: string, commaMax = COMMA_TITLE_MAX): boolean {
  * or ask a question (驻村第一书记如何与由桥村相互成就？), but it ends no sentence otherwise.
  */
 export function titleOverByline(text: string): boolean {
-  const t = text.trim();
-  return titleLike(t, TITLE_MAX) && !endsInPunctuation(t.replace(/[？！?!]+$/u, ''));
+  // (a question as long as a title runs: 始终“在场”的民营企业，如何“大显身手”？, field test 36)
+  const t = text.trim().replace(/[？！?!]+$/u, '');
+  return titleLike(t, TITLE_MAX) && !endsInPunctuation(t);
 }
 
 const IMAGE_REF_RE = /[（(]\s*(?:如图|见图|附图|如下图|如上图)\s*[）)]/;

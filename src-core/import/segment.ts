@@ -1105,6 +1105,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   // (a name in 【】 over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
   if (group.length > 1 && !roles[0] && BRACKETED_NAME_RE.test(group[0].text.trim()) && columnLine(group[0].text) && !storySection(group[0].text)) roles[0] = 'column';
+  // (so is a line wholly in round brackets over them, （坚定信心，打开改革发展新天地）: a web page prints a 栏目 so after its headline, field test 36)
+  if (group.length > 1 && !roles[0] && BRACKETED_LINE_RE.test(group[0].text.trim()) && !storySection(group[0].text)) roles[0] = 'column';
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -1180,7 +1182,7 @@ const COLUMN_MAX = 12;
 const BRACKETED_NAME_RE = /^[【\[［〖〔]\s*([^【】\[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/u;
 
 /** A line's text trimmed, and a name alone in brackets without them (【法治在线】 → 法治在线). */
-const bareName = (text: string): string => text.trim().replace(BRACKETED_NAME_RE, '$1');
+const bareName = (text: string): string => text.trim().replace(BRACKETED_NAME_RE, '$1').replace(BRACKETED_LINE_RE, '$1');
 
 /**
  * A 栏目 written after the headline in brackets, as the web edition titles a page and copy pasted from
@@ -1195,7 +1197,7 @@ function columnTail(text: string): { headline: string; column: string } | undefi
 /** (a 栏目's name: Han characters, quotation marks, a middle dot between its parts, numbers; no sentence, no Latin note) */
 const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]$`, 'u');
 /** A line all in round brackets (（在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, （二〇二五年十一月一日）). */
-const BRACKETED_LINE_RE = /^[（(][^（）()]+[）)]$/u;
+const BRACKETED_LINE_RE = /^[（(]\s*([^（）()]+?)\s*[）)]$/u;
 /** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number, date or period, what is appended; 今日谈 is a 栏目, field test 34) */
 const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇零年月号期]|(?<![今每])日).*)$/u;
 

@@ -9,9 +9,9 @@
  * paragraph are joined (no space between CJK characters).
  */
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
-import { COMMA_RE, endsInPunctuation, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE } from './chars';
+import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -86,11 +86,16 @@ function captionUnder(lines: readonly string[], at: number): { text: string; lin
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
     // (a chart's credit, 数据来源：国家统计局, ends its caption too: field test 32's [图表]; not under an indented paragraph, whose source it is)
     const charted = endsInChartCredit(text) && !lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l));
-    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text) && !charted) continue;
+    // (or where the picture came from, （资料图片）, or a sentence that opens as a caption does, 图为…。, on lines not set in as a paragraph's: field test 36)
+    const sourced = PICTURE_SOURCE_RE.test(text) || (opensCaption(text) && endsSentence(text) && !lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l)));
+    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text) && !charted && !sourced) continue;
     return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;
 }
+
+/** Where a picture came from at its caption's end, with no photographer named: （资料图片）, （新华社发）. */
+const PICTURE_SOURCE_RE = /[（(]\s*(?:资料图片|资料照片|新华社发|新华社供图|视觉中国)\s*[）)]$/u;
 
 /** A line that reads as a title over what follows: not indented, title-like, no comma, ending no sentence. */
 function titleLine(line: string): boolean {
