@@ -235,23 +235,31 @@ const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
  * A 组合报道: a story whose text is only its editor's note (…——编　者), the titled stories under it its
  * parts (上海青浦区朱家角古镇——⏎在江南水乡　寻文化之美⏎本报记者　曹玲娟⏎…, field test 36). Each part's titles
  * become headings in the note's story and its byline a line under them, so the note and its parts
- * are one story, as the page prints them. A story opening with its dateline (本报北京…电) or continued
- * from another page is no part: the parts end there.
+ * are one story, as the page prints them. A story titled otherwise than the first part, opening with its
+ * dateline (本报北京…电) or continued from another page is no part: the parts end there.
  */
 function joinParts(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   let whole: Draft | undefined;
+  let form: string | undefined;
   for (const d of drafts) {
-    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d)) {
+    // (the parts are titled alike: a story after them titled otherwise is the page's next, not another part)
+    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d) && (form ??= partForm(d)) === partForm(d)) {
       whole.body.push(...partTitles(d), ...d.body);
       whole.placeholders.push(...d.placeholders);
       whole.jumpTo = d.jumpTo || whole.jumpTo;
       continue;
     }
     whole = noteOnly(d) ? d : undefined;
+    form = undefined;
     out.push(d);
   }
   return out;
+}
+
+/** How a part is titled: whether it has a 引题 (leading in with a dash or not), a 副题 and a byline over its text. */
+function partForm(d: Draft): string {
+  return [d.kicker ? (/[—-]$/.test(d.kicker.trim()) ? 'led' : 'kicker') : '', d.deck ? 'deck' : '', d.byline && d.bylinePosition === 'top' ? 'byline' : ''].join('|');
 }
 
 /** Paragraphs an editor's note runs to, at most (编者按: a paragraph or two, and its sign). */

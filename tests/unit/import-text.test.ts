@@ -1269,6 +1269,9 @@ describe('hard-wrapped and OCR text', () => {
     // (before: the note was a story of its own, 162 characters under the headline, and each part another; the brief after them stays one)
     expect(parts.articles.map((a) => a.headline)).toEqual(['从三家景区看“中国游”如何圈粉', '广州出台措施发展养老金融']);
     expect(texts(parts)).toEqual(['P:随着240小时过境免签政策实施，越来越多外国游客来华旅游。——编者', 'H:上海青浦区朱家角古镇——', 'H:在江南水乡　寻文化之美', 'P:本报记者　曹玲娟', 'P:坐上手摇船，河道窄窄、水波荡漾，石头岸堤青苔密布。', 'H:陕西西安长安十二时辰主题街区——', 'H:入唐风景区　获沉浸体验', 'P:本报记者　张丹华', 'P:“每一秒都像在穿越时空。”来自英国的游客说。']);
+    // a story after the parts titled otherwise (no 引题 leading into its 主题) is the page's next story, not another part
+    const next = await importFiles([file('page.txt', ['从三家景区看“中国游”如何圈粉', '', '随着240小时过境免签政策实施，越来越多外国游客来华旅游。', '', '——编　者', '', '上海青浦区朱家角古镇——', '在江南水乡　寻文化之美', '本报记者　曹玲娟', '', '坐上手摇船，河道窄窄、水波荡漾，石头岸堤青苔密布。', '', '老旧厂房焕发新活力', '本报记者　潘少军', '', '在武汉市四美塘铁路遗址文化公园，蒸汽火车头并排静卧。'])]);
+    expect(next.articles.map((a) => a.headline)).toEqual(['从三家景区看“中国游”如何圈粉', '老旧厂房焕发新活力']);
     // an OCR'd page: a 栏目 in round brackets over a headline asking a question (21 characters), a caption of where the picture came from
     const page = await importFiles([file('page.txt', ['人民日报', '2025年3月1日　星期六　　　　第1版　要闻', '', '（读者点题·共同关注）', '始终“在场”的民营企业，如何“大显身手”？', '本报记者　葛孟超　戴林峰', '　　看到2月17日民营企业座谈会的消息,特别', '振 奋。这些年来，有外媒和一些自媒体宣', '扬中国民营企业要“离场”了，还有的恶意编', '造“新公私合营论”，感觉这次他们又被“打脸”', '了。作为一名创业者，我也非常关心，民营企业怎', '样才能“大显身手”？', '　　——人民网网友18****2', '　　这位网友的感觉很直观。在支持民营经', '', '（坚定信心，打开改革发展新天地）', '湖南大力实施产业育新培强攻坚', '本报记者　吴齐强　颜　珂', '[图片]', '图为湖南长沙市比亚迪汽车有限公司总装车间生产线。（资料图片）', '　　开年即满产——湖南长沙市比亚迪汽车有限公', '司总装车间产线上，搭载新型智驾系统的', '一款新能源汽车正满负荷生产。', '　　2024年3月，习近平总书记在湖南'])]);
     // (before: the 栏目 was the first story's headline, its headline a paragraph, its text a story with no title; the next 栏目 its 引题)
