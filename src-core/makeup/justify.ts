@@ -1,7 +1,7 @@
 import type { Article, GridRect } from '../model/document';
 import { overhangDepth, type Measured, type Measurer, type ShapeSpec } from './measure';
 import { HOLE_LIMIT } from './score';
-import { MIN_MODULE, clashes, grow, outer, padMax, type Candidate, type Levers, type Placement } from './search';
+import { MIN_MODULE, clashes, grow, outer, padMax, resize, type Candidate, type Levers, type Placement } from './search';
 
 /** The most lines one module is made deeper by in one step (the slack is shared up the stack). */
 const STEP = 4;
@@ -42,6 +42,7 @@ export function justify(measurer: Measurer, articles: Article[], c: Candidate, r
   for (const q of placed) if (q.stretch > 0) share(measurer, articles, placed, q, levers);
   for (const q of placed) if (q.stretch > 0) lowerUnderStep(measurer, articles, placed, q);
   for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > 1 && !fillLastColumn(measurer, articles, q)) rowToTitles(measurer, articles, placed, q);
+  for (const q of placed) if (q.stretch === 0 && q.m.emptyLines > HOLE_LIMIT) rowToStack(measurer, articles, placed, q, levers);
   return { placed, closed };
 }
 
@@ -98,6 +99,41 @@ function rowToTitles(measurer: Measurer, articles: Article[], placed: Placement[
   const was = { spec: q.spec, m: q.m };
   Object.assign(q, best);
   if (clashes(placed.filter((z) => z !== q), q)) Object.assign(q, was);
+}
+
+/**
+ * A module whose last column still ends more lines short than the hole limit when its title white space
+ * is at its most (field test 36 N2 四开: a 民生观 five columns wide under the lead, 4 lines): set a row or
+ * two shallower — its text as many lines shorter (less 拉行, or 缩行) as leaves its last column within the
+ * limit, its pictures cropped as much shallower where they set its depth — and those rows given to the
+ * modules above it in its stack with the levers (`share`), the module moving down under them. Left as it
+ * was, and they as they were, when they cannot take all of them.
+ */
+function rowToStack(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement, levers: Levers): void {
+  if (outer(q) > q.spec.span || stackOf(placed, q).length < 2) return;
+  const saved = placed.map((p) => ({ p, spec: p.spec, m: p.m, row: p.row, stretch: p.stretch }));
+  for (const rows of [1, 2]) {
+    for (const spec of shallower(q.spec, rows)) {
+      const m = measurer.measure(articles[q.rank], spec, q.m.tracking);
+      if (!m || m.titleRows !== q.m.titleRows || m.rows !== q.m.rows - rows || m.emptyLines > HOLE_LIMIT) continue;
+      Object.assign(q, { spec, m, stretch: rows });
+      share(measurer, articles, placed, q, levers, true);
+      if (q.stretch === 0) return;
+      for (const x of saved) Object.assign(x.p, { spec: x.spec, m: x.m, row: x.row, stretch: x.stretch });
+    }
+  }
+}
+
+/** The shapes that may set a module `rows` shallower: its text up to a row's lines and the hole limit shorter, its pictures up to as many rows shallower. */
+function shallower(spec: ShapeSpec, rows: number): ShapeSpec[] {
+  const out: ShapeSpec[] = [];
+  const crops = spec.pictures.length ? rows : 0;
+  for (let crop = 0; crop <= crops; crop++) {
+    const pictures = crop ? resize(spec.pictures, -crop) : spec.pictures;
+    if (crop && pictures.every((p, i) => p.rows === spec.pictures[i].rows)) continue;
+    for (let cut = 0; cut <= rows * spec.span + HOLE_LIMIT; cut++) out.push({ ...spec, pictures, lineShift: (spec.lineShift ?? 0) - cut });
+  }
+  return out;
 }
 
 /**
@@ -205,11 +241,13 @@ function stackOf(placed: Placement[], q: Placement): Placement[] {
   }
 }
 
-function share(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement, levers: Levers): void {
+/** Shares q's blank lines out over its stack (q first, then up; only the modules above it with `above`), the modules under each deepened one moving down. */
+function share(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement, levers: Levers, above = false): void {
   const chain = stackOf(placed, q);
   for (let progress = true; progress && q.stretch > 0; ) {
     progress = false;
     for (const [i, x] of chain.entries()) {
+      if (above && x === q) continue;
       const was = { spec: x.spec, m: x.m };
       const k = deepen(measurer, articles, x, Math.min(STEP, q.stretch), levers);
       if (!k) continue;

@@ -492,7 +492,7 @@ function shrink(input: SearchInput, article: Article, spec: ShapeSpec, m: Measur
 }
 
 /** Pictures made `delta` lines deeper (or shallower) in all, spread over them within their crop limits; undefined when they cannot. */
-function resize(pictures: ShapeSpec['pictures'], delta: number, cap: (p: ShapeSpec['pictures'][number]) => number = (p) => p.max): ShapeSpec['pictures'] {
+export function resize(pictures: ShapeSpec['pictures'], delta: number, cap: (p: ShapeSpec['pictures'][number]) => number = (p) => p.max): ShapeSpec['pictures'] {
   let left = delta;
   return pictures.map((p) => {
     const rows = Math.max(p.min, Math.min(cap(p), p.rows + left));

@@ -309,6 +309,25 @@ describe('compose makes up the page', () => {
     expect(doc.blocks.some((b) => b.kind === 'article' && b.articleId === doc.articles[0].id)).toBe(false);
   }, 120_000);
 
+  it('a 四开 night of 组合报道: each compound story is one story on the page, and a 言论 whose last column ends short under the lead gives the row to the lead (compound-night, field test 36)', async () => {
+    const day = join(dir, 'compound-night');
+    mkdirSync(day, { recursive: true });
+    for (const f of readdirSync('tests/fixtures/makeup/compound-night')) copyFileSync(join('tests/fixtures/makeup/compound-night', f), join(day, f));
+    for (const [name, width, height] of [['01', 1600, 1600], ['03', 1800, 1200]] as const) {
+      const png = new PNG({ width, height });
+      for (let i = 0; i < png.data.length; i += 4) png.data.set([90, 120, 150, 255], i);
+      writeFileSync(join(day, `${name}.png`), PNG.sync.write(png));
+    }
+    const saved = join(dir, 'compound-night.banmian');
+    expect(await compose([day, '-o', join(dir, 'compound-night.pdf'), '--save', saved, '--format', 'tabloid', ...HEADER])).toBe(0);
+    const doc = loadedDoc(saved);
+    // (import: each section's byline opened a story with no title)
+    expect(doc.articles.filter((a) => !a.headline.trim())).toEqual([]);
+    const { holes } = await probePdf(doc, fonts);
+    // (before: the 民生观 under the lead ended its last column 4 lines short)
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
