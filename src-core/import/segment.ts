@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, endsInPunctuation, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -352,6 +352,8 @@ function takeBlock(w: Walk, i: number): number {
   else if (cls === 'placeholder') {
     openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
+  } else if (summaryUnderTitles(w, i)) {
+    placeTitleLine({ text: t, block: b }, 'deck', w.cur!, w.res, w.o, w.guess);
   } else if ((cls === 'body' || cls === 'maybe-title') && writerUnderHeading(w, i, t)) {
     takeByline(w, t);
     w.guess('byline-line', t, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, b.line);
@@ -986,6 +988,19 @@ function captionsGap(w: Walk, t: string, b: SourceBlock): boolean {
   if (!(credited && opens) && !(gap && (credited || opens))) return false;
   openDraft(w).placeholders.push({ caption: t, line: b.line });
   return true;
+}
+
+/**
+ * Whether block `i` is the 提要 of a manuscript whose titles are labelled: an unlabelled line of clauses
+ * ending in no mark right under its titles and byline, over its text, when it has no 副题 (畅通消费渠道，优化消费场景，银龄群体将
+ * 创造新的消费增长点 under 主题：…⏎作者：白真智, field test 36): its 副题, as the page prints it under the
+ * headline, not a subhead over the first paragraph. A numbered line is a section's head.
+ */
+function summaryUnderTitles(w: Walk, i: number): boolean {
+  const { cur, blocks } = w;
+  const t = textOf(blocks[i]);
+  if (!w.labelled || w.classes[i] !== 'maybe-title' || blocks[i].styleRole || blocks[i].level > 0 || !cur || cur.closed || !cur.headline || cur.deck || cur.body.length) return false;
+  return COMMA_RE.test(t) && !endsInPunctuation(t) && !SUBHEAD_MARK_RE.test(t) && textUnder(w, i);
 }
 
 /**

@@ -1269,6 +1269,10 @@ describe('hard-wrapped and OCR text', () => {
     // (before: the note was a story of its own, 162 characters under the headline, and each part another; the brief after them stays one)
     expect(parts.articles.map((a) => a.headline)).toEqual(['从三家景区看“中国游”如何圈粉', '广州出台措施发展养老金融']);
     expect(texts(parts)).toEqual(['P:随着240小时过境免签政策实施，越来越多外国游客来华旅游。——编者', 'H:上海青浦区朱家角古镇——', 'H:在江南水乡　寻文化之美', 'P:本报记者　曹玲娟', 'P:坐上手摇船，河道窄窄、水波荡漾，石头岸堤青苔密布。', 'H:陕西西安长安十二时辰主题街区——', 'H:入唐风景区　获沉浸体验', 'P:本报记者　张丹华', 'P:“每一秒都像在穿越时空。”来自英国的游客说。']);
+    // a labelled manuscript's 提要, a line of clauses under its titles and writer, over the text, is its 副题 (it was a subhead over the first paragraph)
+    const summary = await importFiles([file('02.txt', ['栏目：民生观', '主题：六十五岁以上不接待？银发消费岂能一拒了之', '作者：白真智', '', '畅通消费渠道，优化消费场景，银龄群体将创造新的消费增长点', '', '想办健身卡时被告知“不予接待”，租房时屡遭拒绝。'])]);
+    expect(summary.articles.map((a) => [a.headline, a.deck, a.byline])).toEqual([['六十五岁以上不接待？银发消费岂能一拒了之', '畅通消费渠道，优化消费场景，银龄群体将创造新的消费增长点', '白真智']]);
+    expect(texts(summary)).toEqual(['P:想办健身卡时被告知“不予接待”，租房时屡遭拒绝。']);
     // a story after the parts titled otherwise (no 引题 leading into its 主题) is the page's next story, not another part
     const next = await importFiles([file('page.txt', ['从三家景区看“中国游”如何圈粉', '', '随着240小时过境免签政策实施，越来越多外国游客来华旅游。', '', '——编　者', '', '上海青浦区朱家角古镇——', '在江南水乡　寻文化之美', '本报记者　曹玲娟', '', '坐上手摇船，河道窄窄、水波荡漾，石头岸堤青苔密布。', '', '老旧厂房焕发新活力', '本报记者　潘少军', '', '在武汉市四美塘铁路遗址文化公园，蒸汽火车头并排静卧。'])]);
     expect(next.articles.map((a) => a.headline)).toEqual(['从三家景区看“中国游”如何圈粉', '老旧厂房焕发新活力']);
