@@ -116,6 +116,7 @@ const NAME_RE = new RegExp(`^${NAME}$`, 'u');
 const ROLE_NAME_RE = new RegExp(`^[${HAN}]{0,10}(?:${REPORTER})${NAME}$`, 'u');
 const NAME_TOKEN_RE = new RegExp(`^[${HAN}]{1,4}$`, 'u');
 const COLUMN_NAME_RE = new RegExp(`^[${HAN}]{2,6}$`, 'u');
+const REPORTER_WORD_RE = new RegExp(REPORTER, 'u');
 const REPORTER_AT_END_RE = new RegExp(`(?:记者|通讯员)[${HAN}]{2,4}$`, 'u');
 const INTERVIEW_RE = new RegExp(`^访[${HAN}]`, 'u');
 const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|摄影报道|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
@@ -293,8 +294,10 @@ export function bylineLine(text: string): string | undefined {
 
 /** A line of role words and names only (see bylineLine). */
 function namesLine(text: string): string | undefined {
-  // (a picture story's credit, 新华社记者　丁　磊摄影报道: the words after the name are a role of their own)
-  const t = closeSpacedRoles(text.trim()).replace(/(?<=\S)摄影报道$/u, ' 摄影报道');
+  // (a picture story's credit, 新华社记者　丁　磊摄影报道: the words after the reporter's name are a role of their own;
+  // not a 栏目's, 新春摄影报道, 精彩摄影报道: review)
+  const spaced = closeSpacedRoles(text.trim());
+  const t = REPORTER_WORD_RE.test(spaced) ? spaced.replace(/(?<=\S)摄影报道$/u, ' 摄影报道') : spaced;
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
@@ -520,6 +523,9 @@ const COMMA_TITLE_MAX = 30;
  * Could this line be a title (headline, kicker, banner)? Short, and not a sentence. `commaMax`: the
  * longest it may run with a comma (a title known by its place runs to TITLE_MAX, see `titleOverByline`).
  */
+/** Enumeration commas (、) a title line with no other comma may hold, at most. */
+const ENUMERATION_MAX = 4;
+
 export function titleLike(text: string, commaMax = COMMA_TITLE_MAX): boolean {
   const t = text.trim();
   const len = Array.from(t).length;
@@ -528,7 +534,8 @@ export function titleLike(text: string, commaMax = COMMA_TITLE_MAX): boolean {
   if (!/[\p{L}\p{N}]/u.test(t)) return false;
   if (/[。；;]/.test(t)) return false;
   if (COMMA_RE.test(t) && len > commaMax) return false;
-  if ((t.match(/[，,、]/g) ?? []).length > 2) return false;
+  // (three enumeration commas and no other, 锚定产业高端化、智能化、绿色化、融合化, list a title's parts: field test 37)
+  if ((t.match(/[，,、]/g) ?? []).length > (COMMA_RE.test(t) ? 2 : ENUMERATION_MAX)) return false;
   if (/[。！？!?]$/.test(t) && len > 20) return false;
   return true;
 }
@@ -554,10 +561,10 @@ export function imageReference(text: string): { index: number; length: number } 
 // (a chart or a cartoon only alone, [图表], [漫画]: （制图：李明） and （漫画：张三） are credits under them)
 const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:(?:图片?|圖片?|照片|图像|圖像|配图|配圖|插图|插圖|image|photo|picture)(?:\s*[:：\s]\s*([^\]】］〕)）]{0,60}))?|图表|圖表|示意图|示意圖|漫画|漫畫|chart)\s*[\]】］〕)）]$/i;
 
-/** The words a photo credit ends in (摄, 摄影, 摄影报道, 供图; Traditional 攝, 攝影). */
-const SHOT = '(?:摄影报道|摄影|摄|攝影報道|攝影|攝|供图|供圖)';
+/** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影; 摄影报道 after a reporter's name: PHOTO_CREDIT_RE). */
+const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
 /** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图, and the agency after it: 孙磊摄（人民视觉）. */
-const PHOTO_CREDIT_RE = new RegExp(`(?:${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
+const PHOTO_CREDIT_RE = new RegExp(`(?:(?:${REPORTER})[\\s\u3000]*${NAME}(?:[\\s\u3000]+${NAME})?\\s*摄影报道|${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
 
 export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());

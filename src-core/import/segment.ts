@@ -225,7 +225,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   const classes = labelled.map(classify);
   const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)) };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
-  for (const d of joinParts(w.drafts)) finishArticle(d, res, o, guess);
+  for (const d of joinParts(w.drafts, res)) finishArticle(d, res, o, guess);
   return res;
 }
 
@@ -238,14 +238,17 @@ const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
  * are one story, as the page prints them. A story titled otherwise than the first part, opening with its
  * dateline (本报北京…电) or continued from another page is no part: the parts end there.
  */
-function joinParts(drafts: Draft[]): Draft[] {
+function joinParts(drafts: Draft[], res: SegmentResult): Draft[] {
   const out: Draft[] = [];
+  const merged = new Map<string, string>();
   let whole: Draft | undefined;
   let form: string | undefined;
   for (const d of drafts) {
-    // (the parts are titled alike: a story after them titled otherwise is the page's next, not another part)
-    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d) && (form ??= partForm(d)) === partForm(d)) {
-      whole.body.push(...partTitles(d), ...d.body);
+    // (a part's 引题 leads into its 主题, 上海青浦区朱家角古镇——, and the parts are titled alike: a story after them titled
+    // otherwise is the page's next, not another part, and so are the stories after a notice, 致读者 or 更正, signed so: review)
+    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d) && (form ??= partForm(d)).startsWith('led') && form === partForm(d)) {
+      merged.set(d.id, whole.id);
+      whole.body.push(...partTitles(d, res.columnLinks.find((l) => l.articleId === d.id)?.columnName), ...d.body);
       whole.placeholders.push(...d.placeholders);
       whole.jumpTo = d.jumpTo || whole.jumpTo;
       continue;
@@ -254,7 +257,17 @@ function joinParts(drafts: Draft[]): Draft[] {
     form = undefined;
     out.push(d);
   }
+  moveToWhole(res, merged);
   return out;
+}
+
+/**
+ * What the import said of the parts joined to their whole (`merged`: part id → whole id) is said of
+ * the whole: its guesses; a part's 栏目 (【记者手记】) is a heading over its titles, no 栏头 of a story gone.
+ */
+function moveToWhole(res: SegmentResult, merged: ReadonlyMap<string, string>): void {
+  for (const g of res.guesses) if (g.articleId && merged.has(g.articleId)) g.articleId = merged.get(g.articleId);
+  res.columnLinks = res.columnLinks.filter((l) => !merged.has(l.articleId));
 }
 
 /** How a part is titled: whether it has a 引题 (leading in with a dash or not), a 副题 and a byline over its text. */
@@ -276,10 +289,10 @@ function opensWithDateline(d: Draft): boolean {
   return !!first && leadAtStart(spansText(first.spans).trim()) !== undefined;
 }
 
-/** A part's titles as headings, its byline a line under them (its names a full-width space apart, as a title's). */
-function partTitles(d: Draft): BodyPara[] {
+/** A part's 栏目 and titles as headings, its byline a line under them (its names a full-width space apart, as a title's). */
+function partTitles(d: Draft, column = ''): BodyPara[] {
   const line = (text: string, heading?: number): BodyPara => ({ spans: [{ text }], gapBefore: 1, titleCandidate: false, ...(heading ? { heading } : {}) });
-  const titles = [d.kicker, d.headline, d.deck].filter((t) => t.trim()).map((t) => line(t, 2));
+  const titles = [column, d.kicker, d.headline, d.deck].filter((t) => t.trim()).map((t) => line(t, 2));
   return d.byline && d.bylinePosition === 'top' ? [...titles, { ...line(d.byline.trim().replace(/\s+/g, '\u3000')), byline: true }] : titles;
 }
 
@@ -391,7 +404,8 @@ function unlabelledInManuscript(w: Walk, i: number): boolean {
   if (!w.labelled || !cur || cur.closed || !cur.body.length || !plain(i)) return false;
   let k = nextIndex(w, i);
   // (a subhead of two lines, a label over its sentence: 一双鞋面⏎科技创新提升竞争力，通过综合解决方案深度绑定客户, field test 36)
-  if (k < blocks.length && (classes[k] === 'title' || classes[k] === 'maybe-title') && plain(k) && blocks[k].gapBefore === 0) k = nextIndex(w, k);
+  // (not a headline over its ——副题: 万亩良田 机声隆隆⏎——记宜阳县春耕生产一线 opens a story, review)
+  if (k < blocks.length && (classes[k] === 'title' || classes[k] === 'maybe-title') && plain(k) && blocks[k].gapBefore === 0 && !deckLine(textOf(blocks[k]))) k = nextIndex(w, k);
   return k < blocks.length && classes[k] === 'body' && !blocks[k].styleRole && !opensStory(w, k);
 }
 
@@ -1126,10 +1140,8 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
  */
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, { first, subtitlesUnder }: { first: boolean; subtitlesUnder: boolean }, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
-  // (a name in 【】 over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
-  if (group.length > 1 && !roles[0] && BRACKETED_NAME_RE.test(group[0].text.trim()) && columnLine(group[0].text) && !storySection(group[0].text)) roles[0] = 'column';
-  // (so is a line wholly in round brackets over them, （坚定信心，打开改革发展新天地）: a web page prints a 栏目 so after its headline, field test 36)
-  if (group.length > 1 && !roles[0] && BRACKETED_LINE_RE.test(group[0].text.trim()) && !storySection(group[0].text)) roles[0] = 'column';
+  // (a name in brackets over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
+  if (group.length > 1 && !roles[0] && bracketedColumn(group[0].text)) roles[0] = 'column';
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -1201,11 +1213,33 @@ const COLUMN_PARTS_RE = /[·・\u3000 ]/u;
 /** The longest a 栏目's name over a 引题 runs (characters). */
 const COLUMN_MAX = 12;
 
+/**
+ * Whether a line wholly in brackets names a 栏目 (over a title group): a name in 【】 as a 栏头's frame reads in
+ * OCR, 【法治在线】, 【发展各具特色的县域经济】 (field test 37); or in round brackets, as a web page prints the
+ * 栏目 after its headline, （读者点题·共同关注）, （坚定信心，打开改革发展新天地） (field test 36). Not a box a story
+ * closes with, where a story came from, nor a part or a continuation: （据新华社电）, （上）, （待续）.
+ */
+function bracketedColumn(text: string): boolean {
+  const t = text.trim();
+  const name = columnNameOf(t);
+  if (storySection(t) || NOT_A_COLUMN_RE.test(name) || KEPT_TAIL_RE.test(name) || endsInPunctuation(name)) return false;
+  if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= COLUMN_MAX && !COMMA_OR_STOP.test(name));
+  return BRACKETED_LINE_RE.test(t) && cpLength(name) >= BRACKETED_COLUMN_LEAST && !/[。；]/.test(name);
+}
+
+/** (where a story came from, or that it goes on: no 栏目) */
+const NOT_A_COLUMN_RE = /^(?:据|综合|来源|转自|摘自|摘编|本报|新华社|待续|未完)|电$/u;
+/** A 栏目 in round brackets runs to at least this many characters: （上）, （完）, （一） are parts. */
+const BRACKETED_COLUMN_LEAST = 4;
+
 /** A name alone in square brackets, as a 栏头's frame reads in OCR (【法治在线】, [今日谈], 〖…〗, 〔…〕). */
 const BRACKETED_NAME_RE = /^[【\[［〖〔]\s*([^【】\[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/u;
 
 /** A line's text trimmed, and a name alone in brackets without them (【法治在线】 → 法治在线). */
-const bareName = (text: string): string => text.trim().replace(BRACKETED_NAME_RE, '$1').replace(BRACKETED_LINE_RE, '$1');
+const bareName = (text: string): string => text.trim().replace(BRACKETED_NAME_RE, '$1');
+
+/** A 栏目's name without the brackets it stands in, square or round (（读者点题·共同关注） → 读者点题·共同关注). */
+const columnNameOf = (text: string): string => bareName(text).replace(BRACKETED_LINE_RE, '$1');
 
 /**
  * A 栏目 written after the headline in brackets, as the web edition titles a page and copy pasted from
@@ -1263,7 +1297,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
     }
     case 'column': {
       // (the 栏头's frame OCR reads as brackets, 【法治在线】: the name inside them)
-      const columnName = cleanTitle(closeLetterSpacing(bareName(g.text)), o, { articleId: d.id, field: 'column' });
+      const columnName = cleanTitle(closeLetterSpacing(columnNameOf(g.text)), o, { articleId: d.id, field: 'column' });
       res.page.columnNames.push(columnName);
       res.columnLinks.push({ articleId: d.id, columnName });
       if (!g.block.styleRole) guess('column-name', g.text, 0.8, '标题上方的短词，视为栏目名（也可改为引题）', 'a short name above the headline: taken as a column name (could be the kicker instead)', d.id, line);
@@ -1486,6 +1520,9 @@ function promoteHeadline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Artic
   }
 }
 
+/** A line of this many characters or fewer, spaces aside, may be a padded name (王　明): its spaces are OCR's. */
+const PADDED_NAME_MAX = 4;
+
 /** A caesura in a line of verse (如今它依然辽阔  依然是): one full-width space. */
 const CAESURA = '\u3000';
 /** Two spaces or more, or a full-width one, between characters of a line of verse. */
@@ -1511,8 +1548,9 @@ function cleanBody(body: BodyPara[], o: SegmentOptions, articleId: string): Body
     if (o.mode !== 'ocr' && !o.normalize) return p;
     const spans = rewriteSpans(p.spans, (chars) => {
       for (const j of p.joints ?? []) o.log.mark(j.kind, '⏎', j.glue, { index: j.at, length: j.glue.length });
-      // (a heading's or a byline's full-width space is set there: 在江南水乡　寻文化之美)
-      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? (p.verse || p.heading || p.byline ? verseSpaces(chars, o.log) : removeOcrSpaces(chars, o.log)) : chars;
+      // (a heading's or a byline's full-width space is set there, 在江南水乡　寻文化之美; not a padded name's, 王　明: review)
+      const phrased = (p.heading || p.byline) && chars.filter((c) => c.trim()).length > PADDED_NAME_MAX;
+      const spaced = o.mode === 'ocr' && o.removeSpaces !== false ? (p.verse || phrased ? verseSpaces(chars, o.log) : removeOcrSpaces(chars, o.log)) : chars;
       // Both look at the source characters (normalization skips blanks when it looks for neighbours).
       const out = o.normalize ? normalizePunctuation(chars, o.log) : spaced;
       for (let i = 0; i < out.length; i++) if (spaced[i] === '' || spaced[i] === CAESURA) out[i] = spaced[i];

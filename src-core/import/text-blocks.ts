@@ -79,20 +79,30 @@ const CAPTION_CHARS = 150;
 /**
  * The caption under a placeholder line: the lines down to the one that ends it with a photo credit
  * (本报记者 王涛 摄, wrapped or not: …李剑⏎摄) or a sentence and its reporter (…整理入库。本报记者 李政哲),
- * joined; none without the credit.
+ * joined; failing those, down to a chart's credit, where the picture came from or a 图为… sentence; none else.
  */
 function captionUnder(lines: readonly string[], at: number): { text: string; lines: number } | undefined {
+  // (a credit ends a caption first: 图为…。⏎本报记者 张三摄 is one caption, not a sentence and a byline; review of field test 36)
+  return captionTo(lines, at, (text) => endsInPhotoCredit(text) || endsInReporterCredit(text)) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text));
+}
+
+/** The caption under the placeholder at `at` up to the first line where `ends` says it ends (within CAPTION_LINES, CAPTION_CHARS). */
+function captionTo(lines: readonly string[], at: number, ends: (text: string, k: number) => boolean): { text: string; lines: number } | undefined {
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
-    // (a chart's credit, 数据来源：国家统计局, ends its caption too: field test 32's [图表]; not under an indented paragraph, whose source it is)
-    const charted = endsInChartCredit(text) && !lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l));
-    // (or where the picture came from, （资料图片）, or a sentence that opens as a caption does, 图为…。, on lines not set in as a paragraph's: field test 36)
-    const sourced = PICTURE_SOURCE_RE.test(text) || (opensCaption(text) && endsSentence(text) && !lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l)));
-    if (!endsInPhotoCredit(text) && !endsInReporterCredit(text) && !charted && !sourced) continue;
-    return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
+    if (ends(text, k)) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;
 }
+
+/** Whether the lines under the placeholder at `at` to `k` are set in as a paragraph is (the text's, not a caption). */
+const setIn = (lines: readonly string[], at: number, k: number): boolean => lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l));
+
+/** A chart's credit, 数据来源：国家统计局, ends its caption too (field test 32's [图表]); not under an indented paragraph, whose source it is. */
+const charted = (lines: readonly string[], at: number, k: number, text: string): boolean => endsInChartCredit(text) && !setIn(lines, at, k);
+
+/** So does where the picture came from, （资料图片）, or a sentence that opens as a caption does, 图为…。, on lines not set in (field test 36). */
+const sourced = (lines: readonly string[], at: number, k: number, text: string): boolean => PICTURE_SOURCE_RE.test(text) || (opensCaption(text) && endsSentence(text) && !setIn(lines, at, k));
 
 /** Where a picture came from at its caption's end, with no photographer named: （资料图片）, （新华社发）. */
 const PICTURE_SOURCE_RE = /[（(]\s*(?:资料图片|资料照片|新华社发|新华社供图|视觉中国)\s*[）)]$/u;

@@ -1290,6 +1290,27 @@ describe('hard-wrapped and OCR text', () => {
     expect(texts(story)).toEqual(['P:2024年11月28日，塔克拉玛干沙漠“锁边”工程胜利合龙。新疆综合施策、科学治理。']);
   });
 
+  it('review of field test 36: a notice signed ——编者 keeps the stories after it apart; a part\'s 栏目 is a heading in its whole; a credit under a 图为… sentence ends the caption; 新春摄影报道 is no byline; a headline over its ——副题 opens a story; （据新华社电） and （待续） are no 栏目', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const notice = await importFiles([file('page.txt', ['致读者', '', '本报今日起推出“节约食物　反对浪费”系列报道，敬请关注。', '', '——编　者', '', '老旧厂房焕发新活力', '本报记者　潘少军', '', '在武汉市四美塘铁路遗址文化公园，蒸汽火车头并排静卧。', '', '小区加装电梯惠民生', '本报记者　李　明', '', '走进杭州市某小区，新装的电梯正在运行。'])]);
+    expect(notice.articles.map((a) => a.headline)).toEqual(['致读者', '老旧厂房焕发新活力', '小区加装电梯惠民生']);
+    const parts = await importFiles([file('page.txt', ['从三家景区看“中国游”如何圈粉', '', '随着240小时过境免签政策实施，越来越多外国游客来华旅游。', '', '——编　者', '', '上海青浦区朱家角古镇——', '在江南水乡　寻文化之美', '本报记者　曹玲娟', '', '坐上手摇船，河道窄窄、水波荡漾。', '', '【记者手记】', '陕西西安长安十二时辰主题街区——', '入唐风景区　获沉浸体验', '本报记者　张丹华', '', '“每一秒都像在穿越时空。”来自英国的游客说。'])]);
+    expect(parts.articles).toHaveLength(1);
+    expect(parts.columnLinks.every((l) => parts.articles.some((a) => a.id === l.articleId))).toBe(true);
+    expect(parts.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }))).toEqual(['上海青浦区朱家角古镇——', '在江南水乡　寻文化之美', '记者手记', '陕西西安长安十二时辰主题街区——', '入唐风景区　获沉浸体验']);
+    const credited = await importFiles([file('page.txt', ['人民日报', '2025年3月1日　星期六　　　　第4版　要闻', '', '湖南大力实施产业育新培强攻坚', '本报记者　吴齐强　颜　珂', '[图片]', '图为湖南长沙市比亚迪汽车有限公司总装车间生产线。', '本报记者　张　三摄', '　　开年即满产——湖南长沙市比亚迪汽车有限公', '司总装车间产线上，一款新能源汽车正满负荷生产。'])]);
+    expect(credited.articles.map((a) => a.byline)).toEqual(['本报记者 吴齐强 颜珂']);
+    expect(credited.imageLinks.map((l) => l.caption)).toEqual(['图为湖南长沙市比亚迪汽车有限公司总装车间生产线。本报记者 张 三摄']);
+    expect(bylineLine('新春摄影报道')).toBeUndefined();
+    expect(bylineLine('新华社记者　丁　磊摄影报道')).toBe('新华社记者 丁 磊 摄影报道');
+    const second = await importFiles([file('01.txt', ['主题：春耕正当时', '记者：王芳', '', '连日来，各地抢抓农时开展春耕生产。', '', '万亩良田　机声隆隆', '——记宜阳县春耕生产一线', '', '走在田埂上，处处可见忙碌的身影。'])]);
+    expect(second.articles.map((a) => [a.headline, a.deck])).toEqual([['春耕正当时', ''], ['万亩良田　机声隆隆', '——记宜阳县春耕生产一线']]);
+    for (const marker of ['（据新华社电）', '（待续）']) {
+      const sourced = await importFiles([file('page.txt', ['人民日报', '2025年3月1日　星期六　　　　第4版　要闻', '', marker, '湖南大力实施产业育新培强攻坚', '本报记者　吴齐强　颜　珂', '　　开年即满产——湖南长沙市比亚迪汽车有限公', '司总装车间产线上，一款新能源汽车正满负荷生产。'])]);
+      expect(sourced.columnLinks, marker).toEqual([]);
+    }
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
