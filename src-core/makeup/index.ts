@@ -15,7 +15,7 @@ import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { fittingPick } from './fitting-pick';
 import { refill, type RefillInput } from './refill';
 import { search, type Candidate, type Placement } from './search';
-import { effectivePpi, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
+import { effectivePpi, middleBrief, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
 
 export type * from './types';
@@ -253,7 +253,9 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
   const lead = leadLocked ? undefined : eligible[0];
-  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, roomy));
+  // (a brief ranked above a story may take a middle headline: the story's never smaller, `headlineLevel`)
+  const briefAbove = (rank: number): boolean => eligible.slice(0, rank).some((b, i) => middleBrief(b, i + (leadLocked ? 1 : 0)));
+  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, roomy, true, briefAbove(rank)));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
   const pool = [...items, ...fillers];

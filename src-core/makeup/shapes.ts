@@ -173,6 +173,11 @@ export function isBrief(article: Article, rank: number): boolean {
   return rank !== 0 && briefLength(article);
 }
 
+/** Whether the article at `rank` is a brief that may take a middle headline (ranked above the briefs' level: `levelFor`). */
+export function middleBrief(article: Article, rank: number): boolean {
+  return isBrief(article, rank) && levelOf(rank) < BRIEF_LEVEL;
+}
+
 /** Whether the story's body is a brief's length (the lead's too: see `spansOf`). */
 function briefLength(article: Article): boolean {
   return bodyChars(article) < BRIEF_CHARS;
@@ -206,14 +211,14 @@ export function levelFor(article: Article, rank: number, lead?: Article): number
 }
 
 /**
- * The level a story's headline is sized by: its level (`levelFor`), but a full-length story's never
- * smaller than the middle's, whatever its rank: a feature ranked under the day's 简讯 is set under a
- * headline no smaller than theirs (field test 35 N3: four 简讯 items ranked 3 to 6 at 20 pt over a
- * 865-character story ranked 7th at 15 pt).
+ * The level a story's headline is sized by: its level (`levelFor`), but a full-length story's ranked under
+ * a brief that takes a middle headline (`briefAbove`) never smaller than the middle's: a feature ranked
+ * under the day's 简讯 is set under a headline no smaller than theirs (field test 35 N3: four 简讯 items
+ * ranked 3 to 6 at 20 pt over an 865-character story ranked 7th at 15 pt).
  */
-function headlineLevel(article: Article, rank: number, lead?: Article): number {
+function headlineLevel(article: Article, rank: number, lead?: Article, briefAbove = false): number {
   const level = levelFor(article, rank, lead);
-  return rank === 0 || isBrief(article, rank) ? level : Math.min(level, BRIEF_LEVEL - 1);
+  return rank === 0 || isBrief(article, rank) || !briefAbove ? level : Math.min(level, BRIEF_LEVEL - 1);
 }
 
 /**
@@ -222,9 +227,9 @@ function headlineLevel(article: Article, rank: number, lead?: Article): number {
  * a 简讯 headline reads as a brief): it gets the size between the middle stories' and the briefs'
  * (对开: 18 pt, not 15; on a narrow page the two are 2 pt apart, with nothing between to give).
  */
-export function headlineSizesFor(article: Article, rank: number, columns: number, lead?: Article): number[] {
+export function headlineSizesFor(article: Article, rank: number, columns: number, lead?: Article, briefAbove = false): number[] {
   const sizes = headlineSizes(columns);
-  const level = headlineLevel(article, rank, lead);
+  const level = headlineLevel(article, rank, lead, briefAbove);
   const briefs = sizes.length - 1;
   const cap = continuationSize(article);
   if (rank === 0 || level === briefs) return [Math.min(cap, sizes[level])];
@@ -246,8 +251,8 @@ function continuationSize(article: Article): number {
  * The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full
  * width (`beside`: only where its text fills beside them, `pictureOffers`; when that leaves no span its rank takes, all as before).
  */
-export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1, beside = true): ShapeSpec[] {
-  const own = headlineSizesFor(article, rank, geo.columns, lead);
+export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1, beside = true, briefAbove = false): ShapeSpec[] {
+  const own = headlineSizesFor(article, rank, geo.columns, lead, briefAbove);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
   for (const span of spansOf(article, rank, geo.columns)) {
@@ -265,7 +270,7 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
   // (a story whose text fills beside its picture at no span its rank may take — a picture story's small photo, printing
   // narrower than a lead's half page — is offered its shapes as before, its lines beside the picture: review of field test 34)
   const ranked = rank === 0 ? spansFor(0, geo.columns) : spansOf(article, rank, geo.columns);
-  return !beside || out.some((x) => ranked.includes(x.span)) ? out : shapesFor(article, rank, geo, page, links, images, lead, roomy, false);
+  return !beside || out.some((x) => ranked.includes(x.span)) ? out : shapesFor(article, rank, geo, page, links, images, lead, roomy, false, briefAbove);
 }
 
 /**

@@ -6,7 +6,7 @@ import { samplePage } from '../../bench/pages';
 import { makeUp, type MakeUpRequest } from '../../src-core/makeup';
 import { Measurer } from '../../src-core/makeup/measure';
 import { grow, sideBySide } from '../../src-core/makeup/search';
-import { headlineSizes, headlineSizesFor, pictureFrame, shapesFor, widestPrintable } from '../../src-core/makeup/shapes';
+import { headlineSizes, headlineSizesFor, middleBrief, pictureFrame, shapesFor, widestPrintable } from '../../src-core/makeup/shapes';
 import { justify } from '../../src-core/makeup/justify';
 import { scorer } from '../../src-core/makeup/score';
 import { layout } from '../../src-core/layout/layout';
@@ -438,15 +438,27 @@ describe('makeUp on bad input', () => {
     expect(headlineSizesFor(long, 3, 8)).toEqual([20, 18]);
     expect(headlineSizesFor(brief, 3, 8)).toEqual([20, 15]);
     expect(headlineSizesFor(brief, 6, 8)).toEqual([15]);
-    // a full-length story ranked under the day's briefs never drops to their size, whatever its rank
+    expect(headlineSizesFor(long, 6, 8)).toEqual([15]);
+    // a full-length story ranked under a brief that may take a middle headline never drops to the briefs' size, whatever its rank
     // (field test 35 N3: 简讯 items ranked 3 to 6 at 20 pt over an 865-character story ranked 7th at 15 pt)
-    expect(headlineSizesFor(long, 6, 8)).toEqual([20, 18]);
-    expect(headlineSizesFor(long, 9, 8)).toEqual([20, 18]);
+    expect([middleBrief(brief, 3), middleBrief(brief, 6), middleBrief(long, 3)]).toEqual([true, false, false]);
+    expect(headlineSizesFor(long, 6, 8, undefined, true)).toEqual([20, 18]);
+    expect(headlineSizesFor(long, 9, 8, undefined, true)).toEqual([20, 18]);
     // 四开 (5 columns): 16 and 14 are 2 pt apart, nothing between
     expect(headlineSizesFor(long, 3, 5)).toEqual([16, 14]);
     // the shapes make-up tries are these sizes
     const geo = gridGeometry(emptyDocument('broadsheet').page);
     expect([...new Set(shapesFor(long, 3, geo, emptyDocument('broadsheet').page, [], new Map()).map((s) => s.headlineSize))]).toEqual([20, 18]);
+  });
+
+  it('a full-length story ranked under 简讯 that take a middle headline is set under one no smaller than theirs (field test 35 N3)', () => {
+    const briefs = ['广西出台全域土地综合整治管理办法', '广西出台措施促进机器人产业发展', '广西银发旅游专列首发', '四川高县跟进群众交办清单'].map((t, i) => article(`b${i}`, para.slice(0, 150), t));
+    const articles = [article('lead', para.repeat(8), '小陶村出圈记'), article('second', para.repeat(4), '深入推进信访工作法治化'), ...briefs, article('late', para.repeat(4), '用水有数　节水有奖')];
+    const sizes = new Map<string, number>();
+    for (const { owner, size } of headlineSizesOn(makeUp({ document: { ...emptyDocument('broadsheet'), articles } }, { fonts }).alternatives[0].document)) sizes.set(owner, Math.max(size, sizes.get(owner) ?? 0));
+    expect(sizes.has('late')).toBe(true);
+    expect(briefs.filter((b) => sizes.has(b.id)).length).toBeGreaterThan(0);
+    for (const b of briefs) if (sizes.has(b.id)) expect(sizes.get('late'), b.headline).toBeGreaterThanOrEqual(sizes.get(b.id)!);
   });
 
   it('sets the 主题 of the lead and the next two in the 主题 style\'s face (标宋), the middle stories\' and briefs\' in 短稿主题\'s (黑)', () => {
