@@ -291,15 +291,21 @@ describe('compose makes up the page', () => {
     expect(lead && [lead.kind === 'article' && lead.col, lead.kind === 'article' && lead.row]).toEqual([0, 0]);
   }, 60_000);
 
-  it('a 四开 night whose lead, with its two pictures, is longer than the page: the page the rest make is full, not one holding a story fewer with a quarter of it blank (long-lead-night, field test 35)', async () => {
-    const day = join(dir, 'long-lead-night');
+  /** A fixture day copied out with its pictures drawn as flat PNGs of the field set's sizes (no JPEG is committed). */
+  const dayWithPictures = (set: string, pictures: [string, number, number][]): string => {
+    const day = join(dir, set);
     mkdirSync(day, { recursive: true });
-    for (const f of readdirSync('tests/fixtures/makeup/long-lead-night')) copyFileSync(join('tests/fixtures/makeup/long-lead-night', f), join(day, f));
-    for (const [name, width, height] of [['01', 2000, 1333], ['01-2', 1000, 1400], ['02', 1200, 1200], ['20', 1800, 1200]] as const) {
+    for (const f of readdirSync(`tests/fixtures/makeup/${set}`)) copyFileSync(join(`tests/fixtures/makeup/${set}`, f), join(day, f));
+    for (const [name, width, height] of pictures) {
       const png = new PNG({ width, height });
       for (let i = 0; i < png.data.length; i += 4) png.data.set([90, 120, 150, 255], i);
       writeFileSync(join(day, `${name}.png`), PNG.sync.write(png));
     }
+    return day;
+  };
+
+  it('a 四开 night whose lead, with its two pictures, is longer than the page: the page the rest make is full, not one holding a story fewer with a quarter of it blank (long-lead-night, field test 35)', async () => {
+    const day = dayWithPictures('long-lead-night', [['01', 2000, 1333], ['01-2', 1000, 1400], ['02', 1200, 1200], ['20', 1800, 1200]]);
     const saved = join(dir, 'long-lead-night.banmian');
     expect(await compose([day, '-o', join(dir, 'long-lead-night.pdf'), '--save', saved, '--format', 'tabloid', ...HEADER])).toBe(0);
     const doc = loadedDoc(saved);
@@ -310,14 +316,7 @@ describe('compose makes up the page', () => {
   }, 120_000);
 
   it('a 四开 night of 组合报道: each compound story is one story on the page, and a 言论 whose last column ends short under the lead gives the row to the lead (compound-night, field test 36)', async () => {
-    const day = join(dir, 'compound-night');
-    mkdirSync(day, { recursive: true });
-    for (const f of readdirSync('tests/fixtures/makeup/compound-night')) copyFileSync(join('tests/fixtures/makeup/compound-night', f), join(day, f));
-    for (const [name, width, height] of [['01', 1600, 1600], ['03', 1800, 1200]] as const) {
-      const png = new PNG({ width, height });
-      for (let i = 0; i < png.data.length; i += 4) png.data.set([90, 120, 150, 255], i);
-      writeFileSync(join(day, `${name}.png`), PNG.sync.write(png));
-    }
+    const day = dayWithPictures('compound-night', [['01', 1600, 1600], ['03', 1800, 1200]]);
     const saved = join(dir, 'compound-night.banmian');
     expect(await compose([day, '-o', join(dir, 'compound-night.pdf'), '--save', saved, '--format', 'tabloid', ...HEADER])).toBe(0);
     const doc = loadedDoc(saved);
