@@ -51,7 +51,7 @@ export const COMMA_OR_STOP = /[，。；！？,;!?]/;
 export const SENTENCE_STOP = /[。！？!?]/;
 
 /** The marks a list item or a marked subhead opens with (■ 近日，…). */
-export const BULLETS = '■□●◆▲';
+export const BULLETS = '■□●◆▲▌';
 /** A line indented as a paragraph's first line is (two spaces, an ideographic space or a tab). */
 export const INDENT_RE = /^(?:\u3000|\s{2,}|\t)/;
 /** A paragraph led by a short label in 【】 and running on after it (【事件】一段时间里，…; 【关键词】“菜篮子”工程): it opens a paragraph, never a title. */

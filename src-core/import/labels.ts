@@ -69,7 +69,9 @@ export function titleLabel(line: string): TitleLabel | undefined {
   // (a writer's label names people; a sentence after it is an interview's question, 记者：“十五五”时期，就业工作面…, field test 35)
   if (def.role === 'byline' && def.most === undefined && SENTENCE_MARK_RE.test(rest)) return undefined;
   const kept = def.keep?.endsWith('：') ? def.keep : `${def.keep} `;
-  const text = def.role === 'byline' && def.keep && rest ? `${kept}${rest}` : rest;
+  // (the label's role word once: 记者：本报记者　韩春瑶 is 本报记者 韩春瑶, field test 37)
+  const named = def.keep && !def.keep.endsWith('：') && rest.includes(def.keep);
+  const text = def.role === 'byline' && def.keep && rest && !named ? `${kept}${rest}` : rest;
   return { role: def.role, label: m[0].trim(), text, length: Array.from(m[0]).length };
 }
 

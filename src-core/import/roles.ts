@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { COMMA_RE, endsInPunctuation, endsSentence } from './chars';
+import { COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -301,7 +301,8 @@ function namesLine(text: string): string | undefined {
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
-  if (leadAtStart(t) || storySection(t)) return undefined;
+  // (nor a briefs' column behind its marker, ■市场资讯: field test 37)
+  if (leadAtStart(t) || storySection(t) || briefsLabel(t)) return undefined;
   if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;
@@ -368,10 +369,11 @@ export function storySection(line: string): boolean {
 }
 
 /** A run of briefs' label (简讯, 经济快讯, 【短讯】): the items under it are paragraphs of one story. */
-const BRIEFS_LABEL_RE = new RegExp(`^[【\\[［]?[${HAN}]{0,4}(?:简讯|快讯|短讯|简明新闻|一句话新闻)[】\\]］]?$`, 'u');
+const BRIEFS_LABEL_RE = new RegExp(`^[【\\[［]?[${HAN}]{0,4}(?:简讯|快讯|短讯|资讯|简明新闻|一句话新闻)[】\\]］]?$`, 'u');
 
+/** (a label may stand behind a bullet as a column's name does: ■市场资讯, field test 37) */
 export function briefsLabel(line: string): boolean {
-  return BRIEFS_LABEL_RE.test(closeLetterSpacing(line.trim()));
+  return BRIEFS_LABEL_RE.test(closeLetterSpacing(line.trim().replace(LEADING_BULLET_RE, '')));
 }
 
 /** Han characters each set apart by spaces, as a page spaces out a short label (简 讯). */

@@ -478,11 +478,14 @@ function startsGroup(w: Walk, i: number): boolean {
  * Whether block `i` is a title line set by hand right over a Word or Markdown story's Heading 1 (its
  * 引题), or a 栏目 over such a line (【追梦路上】⏎广西乐业县百坭村党支部书记周昌战——⏎# 接力奔跑…, field
  * test 30). Set by hand: bold throughout, leading in with a dash or colon, or a 栏目's name; a plain
- * sentence left over the heading (a story's last line after its byline) is text, not the next story's.
+ * sentence left over the heading (a story's last line after its byline) is text, not the next story's;
+ * at the file's head, where no story's text ends, any title line is.
  */
 function titlesOverHeading(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
-  if (!handSetTitle(w, i) || k >= w.blocks.length) return false;
+  // (or any title line over it at the file's head, where no story's text can end: 浙江义乌助力重点群体就业⏎# 就业服务“送到家”, field test 37)
+  const atHead = w.drafts.length === 0 && w.classes[i] === 'maybe-title' && !endsInPunctuation(textOf(w.blocks[i]));
+  if (!(handSetTitle(w, i) || atHead) || k >= w.blocks.length) return false;
   if (headingOne(w, k)) return true;
   return columnLine(textOf(w.blocks[i])) && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
 }

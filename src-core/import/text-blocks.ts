@@ -101,8 +101,16 @@ const setIn = (lines: readonly string[], at: number, k: number): boolean => line
 /** A chart's credit, 数据来源：国家统计局, ends its caption too (field test 32's [图表]); not under an indented paragraph, whose source it is. */
 const charted = (lines: readonly string[], at: number, k: number, text: string): boolean => endsInChartCredit(text) && !setIn(lines, at, k);
 
-/** So does where the picture came from, （资料图片）, or a sentence that opens as a caption does, 图为…。, on lines not set in (field test 36). */
-const sourced = (lines: readonly string[], at: number, k: number, text: string): boolean => PICTURE_SOURCE_RE.test(text) || (opensCaption(text) && endsSentence(text) && !setIn(lines, at, k));
+/**
+ * So does where the picture came from, （资料图片）, or a sentence on lines not set in that opens as a caption does,
+ * 图为…。 (field test 36), or with a blank line or the text set in under it, on a page that sets its paragraphs in (field test 37).
+ */
+const sourced = (lines: readonly string[], at: number, k: number, text: string): boolean => {
+  if (PICTURE_SOURCE_RE.test(text)) return true;
+  if (!endsSentence(text) || setIn(lines, at, k)) return false;
+  const under = lines[k + 1] ?? '';
+  return opensCaption(text) || ((!under.trim() || INDENT_RE.test(under)) && indentsParagraphs(lines));
+};
 
 /** Where a picture came from at its caption's end, with no photographer named: （资料图片）, （新华社发）. */
 const PICTURE_SOURCE_RE = /[（(]\s*(?:资料图片|资料照片|新华社发|新华社供图|视觉中国)\s*[）)]$/u;

@@ -1311,6 +1311,24 @@ describe('hard-wrapped and OCR text', () => {
     }
   });
 
+  it('field test 37: a title enumerating with 、 is a title; a flush sentence under a picture on a page that sets its text in is the caption; 【…】 of eleven characters over titles is the 栏目; 记者：本报记者 names the role once; a line over a Markdown file\'s heading is its 引题; ■市场资讯 heads briefs, no byline', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    // field test 37 P1 (人民日报 2025-02-12 p1, its caption and jump line made up for the set), the opening and the page's middle
+    const page = await importFiles([file('page.txt', ['人民日报　2025年2月12日　星期三　第1版　要闻', '', '锚定产业高端化、智能化、绿色化、融合化', '上海打好转型升级攻坚战', '坚定信心，打开改革发展新天地', '本报记者　刘士安　沈文敏', '　　直径7米多的圆环形同步加速器“跑道”', '上，质子束一圈圈加速“奔跑”，当转了上', '百万圈、达到约2/3光速时，将沿着高能', '输运线传入治疗室，精准照射到患者的肿瘤', '部位，“定向爆破”癌细胞……位于上海嘉', '定区的艾普强粒子设备有限公司里，工作人', '能装备、人形机器人、6G等具有竞争力的', '标志性产品。', '（下转第二版）', '', '[图片]', '2月6日，位于浦东张江模力社区的国家地方共建人形机器人创新中心，人形机器人在训练场上学习技术。', '', '【发展各具特色的县域经济】', '湖南浏阳市培育壮大优势特色产业——', '安全环保文化味　花炮之乡拓新路', '本报记者　颜　珂', '　　湖南长沙浏阳市大瑶镇，满载花炮', '的货车川流不息。', '　　浏阳市素有“中国花炮之乡”美誉，', '集聚了烟花爆竹生产企业431家，国', '内市场占有率约 60%，带动从业人', '员超30万人次。'])]);
+    // (before: the 引题 with three 、 was the text's first line, and the story came out as two, the second with no title)
+    expect(page.articles.map((a) => [a.kicker, a.headline])).toEqual([['锚定产业高端化、智能化、绿色化、融合化', '上海打好转型升级攻坚战'], ['湖南浏阳市培育壮大优势特色产业——', '安全环保文化味　花炮之乡拓新路']]);
+    // (before: the caption was the story's last paragraph, and 【发展各具特色的县域经济】 a fragment)
+    expect(page.imageLinks.map((l) => l.caption)).toEqual(['2月6日，位于浦东张江模力社区的国家地方共建人形机器人创新中心，人形机器人在训练场上学习技术。']);
+    expect(page.columnLinks.map((c) => [c.articleId, c.columnName])).toEqual([[page.articles[1].id, '发展各具特色的县域经济']]);
+    const desk = await importFiles([file('01.txt', ['主题：消费新图景　发展新动能', '记者：本报记者　韩春瑶', '', '春节假期是传统消费旺季。'])]);
+    expect(desk.articles[0].byline).toBe('本报记者 韩春瑶');
+    const md = await importFiles([file('07.md', ['浙江义乌助力重点群体就业', '', '# 就业服务“送到家”', '', '本报记者　窦　皓', '', '“明天在轻轨秦塘站附近有招聘会。”'])]);
+    expect(md.articles.map((a) => [a.kicker, a.headline])).toEqual([['浙江义乌助力重点群体就业', '就业服务“送到家”']]);
+    const briefs = await importFiles([file('page.txt', ['19　　消费　　　　人民日报　2025年2月5日　星期三', '', '徒步游带火沿线村落', '本报记者　杨文明', '冬天的香格里拉很热闹，游客络绎不绝。', '', '■市场资讯', '优化企业年报工作，强化助企帮扶力度', '▌“多报合一”为企业减负', '本报电　市场监管总局日前发布通知，推进年报工作。'])]);
+    expect(briefs.articles.map((a) => [a.headline, a.byline])).toEqual([['徒步游带火沿线村落', '本报记者 杨文明'], ['“多报合一”为企业减负', '']]);
+    expect(briefs.columnLinks.map((c) => c.columnName)).toEqual(['市场资讯']);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
