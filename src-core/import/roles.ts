@@ -521,13 +521,13 @@ export const TITLE_MAX = 48;
 /** The longest a title line with a comma runs: a longer line with one is a sentence wrapped short. */
 const COMMA_TITLE_MAX = 30;
 
+/** Enumeration commas (、) a title line with no other comma may hold, at most. */
+const ENUMERATION_MAX = 4;
+
 /**
  * Could this line be a title (headline, kicker, banner)? Short, and not a sentence. `commaMax`: the
  * longest it may run with a comma (a title known by its place runs to TITLE_MAX, see `titleOverByline`).
  */
-/** Enumeration commas (、) a title line with no other comma may hold, at most. */
-const ENUMERATION_MAX = 4;
-
 export function titleLike(text: string, commaMax = COMMA_TITLE_MAX): boolean {
   const t = text.trim();
   const len = Array.from(t).length;

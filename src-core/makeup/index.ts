@@ -254,7 +254,8 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
   const lead = leadLocked ? undefined : eligible[0];
   // (a brief ranked above a story may take a middle headline: the story's never smaller, `headlineLevel`)
-  const briefAbove = (rank: number): boolean => eligible.slice(0, rank).some((b, i) => middleBrief(b, i + (leadLocked ? 1 : 0)));
+  const firstMiddleBrief = eligible.findIndex((b, i) => middleBrief(b, i + (leadLocked ? 1 : 0)));
+  const briefAbove = (rank: number): boolean => firstMiddleBrief >= 0 && firstMiddleBrief < rank;
   const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, roomy, true, briefAbove(rank)));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
