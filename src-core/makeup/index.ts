@@ -253,9 +253,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
   const lead = leadLocked ? undefined : eligible[0];
-  // (a brief ranked above a story may take a middle headline: the story's never smaller, `headlineLevel`)
-  const firstMiddleBrief = eligible.findIndex((b, i) => middleBrief(b, i + (leadLocked ? 1 : 0)));
-  const briefAbove = (rank: number): boolean => firstMiddleBrief >= 0 && firstMiddleBrief < rank;
+  const briefAbove = briefsAbove(eligible, leadLocked);
   const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, roomy, true, briefAbove(rank)));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
@@ -306,6 +304,15 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy }, shortBy: short?.cells };
   return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed, estimate, leadLocked };
+}
+
+/**
+ * Whether a brief ranked above a story's rank may take a middle headline: the story's is never smaller
+ * then (`headlineLevel`). The brief is found once, not per story.
+ */
+function briefsAbove(eligible: Article[], leadLocked: boolean): (rank: number) => boolean {
+  const first = eligible.findIndex((b, i) => middleBrief(b, i + (leadLocked ? 1 : 0)));
+  return (rank) => first >= 0 && first < rank;
 }
 
 /**
