@@ -64,7 +64,8 @@ export function titleLabel(line: string): TitleLabel | undefined {
   const m = line.match(LABEL_RE);
   if (!m) return undefined;
   const def = LABELS[m[1].replace(/[ \t\u3000]/g, '')];
-  const rest = line.slice(m[0].length).trim().replace(/[ \t\u3000]+/g, ' ');
+  // (a title keeps its full-width space, 春和景明　消费场景上新, as an unlabelled one does: field test 38)
+  const rest = line.slice(m[0].length).trim().replace(/[ \t\u3000]+/g, (run) => (def.role !== 'byline' && run.includes('\u3000') ? '\u3000' : ' '));
   if (def.most !== undefined && Array.from(rest).length > def.most) return undefined;
   // (a writer's label names people; a sentence after it is an interview's question, 记者：“十五五”时期，就业工作面…, field test 35)
   if (def.role === 'byline' && def.most === undefined && SENTENCE_MARK_RE.test(rest)) return undefined;

@@ -503,13 +503,25 @@ export function leadsIn(text: string): boolean {
 /**
  * An unmarked title line under another that reads as its deck (副题) rather than the headline under
  * a kicker: it runs clauses together with commas (7个项目竣工，28个项目开工，总投资约78亿元) and is
- * longer than the line above, which has none. A kicker (引题) rarely has a comma; a deck often does.
+ * longer than the line above, which has none and does not lead into it with a colon or a dash. A kicker
+ * (引题) rarely has a comma; a deck often does.
  */
 export function explainsAbove(above: string, line: string): boolean {
   // (OCR sets the half-width marks: 打卡,42家新商户相继开业; not a digit group's, 1,200万元)
   const clauses = (t: string) => /[，；;]|,(?!\d{3})/.test(t);
-  return clauses(line) && !clauses(above) && !endsWithColon(above) && line.trim().length > above.trim().length;
+  // (not under a line leading into it, 浙江绍兴新昌县——⏎采茶品茶垂钓，可玩可品又可憩: that is its 引题, field test 38)
+  return clauses(line) && !clauses(above) && !leadsIn(above) && line.trim().length > above.trim().length;
 }
+
+/**
+ * A box's label alone on its line, over a story's summary or a sidebar (核心阅读, 阅读提示, 相关链接): a
+ * heading in any source, a Markdown file's unmarked line too (field test 38).
+ */
+export function boxLabel(text: string): boolean {
+  return BOX_LABEL_RE.test(text.trim());
+}
+
+const BOX_LABEL_RE = /^[【\[]?(?:核心阅读|阅读提示|延伸阅读|相关链接|新闻链接|背景链接)[】\]]?$/u;
 
 /** A column name (栏目名) such as "一把手访谈": a few Han characters and nothing else. */
 export function columnNameLike(text: string): boolean {

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, SENTENCE_STOP, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -34,6 +34,7 @@ import {
   editorsSign,
   endsWithColon,
   leadsIn,
+  boxLabel,
   helpedAlone,
   quoteSource,
   interviewTurn,
@@ -483,11 +484,13 @@ function startsGroup(w: Walk, i: number): boolean {
  */
 function titlesOverHeading(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
-  // (or any title line over it at the file's head, where no story's text can end: 浙江义乌助力重点群体就业⏎# 就业服务“送到家”, field test 37)
-  const atHead = w.drafts.length === 0 && w.classes[i] === 'maybe-title' && !endsInPunctuation(textOf(w.blocks[i]));
+  const t = textOf(w.blocks[i]);
+  // (or any title line over it at the file's head, where no story's text can end: 浙江义乌助力重点群体就业⏎# 就业服务“送到家”, field test 37;
+  // a 栏目 in 【】 too, over the 引题 leading into it: 【经济新方位·从就业看产业】⏎吉林长春…汽修师——⏎# 这些劳务新品牌，你知道吗？, field test 38)
+  const atHead = w.drafts.length === 0 && w.classes[i] === 'maybe-title' && (!endsInPunctuation(t) || bracketedColumn(t));
   if (!(handSetTitle(w, i) || atHead) || k >= w.blocks.length) return false;
   if (headingOne(w, k)) return true;
-  return columnLine(textOf(w.blocks[i])) && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
+  return (columnLine(t) || atHead) && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
 }
 
 const headingOne = (w: Walk, k: number): boolean => k < w.blocks.length && w.classes[k] === 'title' && w.blocks[k].level === 1;
@@ -816,6 +819,14 @@ function unmarked(group: TitleGroup): boolean {
   return group.every((g) => !g.block.level && !g.block.styleRole);
 }
 
+/**
+ * A group of no marked title but a 栏目: its lines unmarked, or labelled 栏目 (栏目：探访·城市更新 over
+ * 陕西西安将老菜场改造为市井文化创意街区⏎# 留住“烟火气”…, field test 38).
+ */
+function columnsOnly(group: TitleGroup): boolean {
+  return group.every((g) => (!g.block.level && !g.block.styleRole) || g.block.styleRole === 'column');
+}
+
 /** The title lines that follow block `i` in its group; `end` is the first block after them. */
 function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number } {
   const { blocks, classes, o } = w;
@@ -847,7 +858,7 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
       const bodyFollows = k < n && ['body', 'byline', 'jump', 'placeholder', 'image'].includes(classes[k]);
       // (a title right over its picture, 多地更新…，满足群众健身需求⏎运动新空间这样长出来⏎[图片], field test 31)
       const overPicture = o.mode === 'ocr' && k < n && (classes[k] === 'placeholder' || classes[k] === 'image');
-      if (deckLine(tj) || ledInto || overPicture || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (unmarked(group) && titlesOverHeading(w, j))))) {
+      if (deckLine(tj) || ledInto || overPicture || (onlyKickers && bodyFollows) || (o.mode === 'ocr' && k < n && classes[k] === 'title' && blocks[k].gapBefore < 2) || ((o.mode === 'ocr' || unmarked(group)) && titleRunToBody(w, j)) || (o.mode === 'structured' && (titlesOverByline(w, j) || (columnsOnly(group) && titlesOverHeading(w, j))))) {
         group.push({ text: tj, block: blocks[j] });
         continue;
       }
@@ -1084,7 +1095,7 @@ function takeBody(w: Walk, i: number, byline = false): void {
     setSpans(last, [...last.spans, { text: textOf(b).trim() }]);
     return;
   }
-  const heading = b.subhead || boldSubhead(w, i, cur) ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
+  const heading = b.subhead || boldSubhead(w, i, cur) || (cls === 'maybe-title' && boxLabel(textOf(b))) ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const t = spansText(b.spans);
@@ -1226,12 +1237,15 @@ function bracketedColumn(text: string): boolean {
   const t = text.trim();
   const name = columnNameOf(t);
   if (storySection(t) || NOT_A_COLUMN_RE.test(name) || KEPT_TAIL_RE.test(name) || endsInPunctuation(name)) return false;
-  if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= COLUMN_MAX && !COMMA_OR_STOP.test(name));
+  // (with a comma too, a series' name, 【坚定信心，打开改革发展新天地】, field test 38: no sentence in it)
+  if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= BRACKETED_COLUMN_MOST && !SENTENCE_STOP.test(name));
   return BRACKETED_LINE_RE.test(t) && cpLength(name) >= BRACKETED_COLUMN_LEAST && !/[。；]/.test(name);
 }
 
 /** (where a story came from, or that it goes on: no 栏目) */
 const NOT_A_COLUMN_RE = /^(?:据|综合|来源|转自|摘自|摘编|本报|新华社|待续|未完)|电$/u;
+/** A 栏目 in 【】 runs to at most this many characters (a series' name of two clauses), with no sentence's stop in it. */
+const BRACKETED_COLUMN_MOST = 20;
 /** A 栏目 in round brackets runs to at least this many characters: （上）, （完）, （一） are parts. */
 const BRACKETED_COLUMN_LEAST = 4;
 

@@ -1259,7 +1259,8 @@ describe('hard-wrapped and OCR text', () => {
     // (field test 36 N1 01.txt's opening, 人民日报 2025-04-22: the split came only with a few paragraphs of text under the first subhead)
     const lead = await importFiles([file('01.txt', ['主题：爱拼会赢　勇毅前行', '副题：——外贸“重镇”福建晋江一线观察', '本报记者　喻思南　付　文', '', '福建晋江，以运动鞋、纺织服装等轻工产品闻名世界，是我国外贸“重镇”之一。本报记者在晋江走访不同类型的多家企业，以及当地商务局、贸促会等相关部门单位，切实感受到干部群众“敢为人先、爱拼会赢”的精神和对中国经济前景的信心。', '', '一双鞋面', '科技创新提升竞争力，通过综合解决方案深度绑定客户', '', '晋江被誉为“中国鞋都”。常年专注鞋面生产，信泰（福建）科技有限公司是产业链重要企业，也是许多国际知名运动鞋品牌的供货商。', '', '机器轰鸣，信泰飞织智慧车间内，近2000台针织横机满产运行。公司总裁办副主任许剑飞说，国际贸易形势目前对企业影响不大，今年二、三季度后，一些影响可能会显现，但企业有调整应对的空间。', '', '底气来自科技创新。', '', '“做好一双鞋面，现在不是光有劳动力就行。以飞织工艺为例，我们实现了数字化生产，电脑一键下达编织指令，机器自动拉纱线成布，一名工人能够同时管理10多台机器。”许剑飞说。', '', '持续向“新”而行，信泰练就了“独门绝技”，经纬织技术便是其中之一。“过去针织工艺经向、纬向编织分属不同品类，经纬织技术实现经、纬方向共同成圈编织，不仅增强了鞋面的物理强度和支撑性，还让花型编织更自由，打开了鞋面设计新空间。”许剑飞介绍。', '', '如今，信泰不再做纯粹代工，而是深入参与客户产品研发，成为产业链创新重要一环。许剑飞说：“品牌方有时想到一个概念，但不知道如何实现，就会来与我们商量，一起讨论解决。”', '', '飞织智慧车间的展板上写满了合作客户名单。许剑飞说，完整的产业链综合解决方案让客户有很强的黏性。近年来，一些国外品牌订单不断向信泰倾斜，占其纺织类鞋面订单量的六到八成。', ''])]);
     // (before: each label headed a story of its own, its sentence the 副题: the lead was five stories)
-    expect(lead.articles.map((a) => a.headline)).toEqual(['爱拼会赢 勇毅前行']);
+    // (a labelled title keeps its full-width space, as the manuscript sets it: field test 38)
+    expect(lead.articles.map((a) => a.headline)).toEqual(['爱拼会赢　勇毅前行']);
     expect(texts(lead).filter((t) => t.startsWith('H:'))).toEqual(['H:一双鞋面', 'H:科技创新提升竞争力，通过综合解决方案深度绑定客户']);
     const markdown = await importFiles([file('01.md', ['# 反餐饮浪费，机关食堂怎么做？', '', '厉行节约、反对浪费是我们党的光荣传统和优良作风。', '', '## 长春市绿园区林园街道机关食堂', '## 闭环管理促节约', '', '本报记者　门杰伟', '', '饭点刚过，吉林长春市绿园区林园街道食堂，垃圾桶中只有少量剩汤。', '', '## 四川广元昭化区机关食堂', '## 分批炒菜锁鲜味', '', '本报记者　游　仪', '', '临近饭点，四川广元昭化区机关食堂，阵阵香味扑鼻而来。'])]);
     // (before: each section's byline ended the story above it, and its text was a story with no title)
@@ -1327,6 +1328,27 @@ describe('hard-wrapped and OCR text', () => {
     const briefs = await importFiles([file('page.txt', ['19　　消费　　　　人民日报　2025年2月5日　星期三', '', '徒步游带火沿线村落', '本报记者　杨文明', '冬天的香格里拉很热闹，游客络绎不绝。', '', '■市场资讯', '优化企业年报工作，强化助企帮扶力度', '▌“多报合一”为企业减负', '本报电　市场监管总局日前发布通知，推进年报工作。'])]);
     expect(briefs.articles.map((a) => [a.headline, a.byline])).toEqual([['徒步游带火沿线村落', '本报记者 杨文明'], ['“多报合一”为企业减负', '']]);
     expect(briefs.columnLinks.map((c) => c.columnName)).toEqual(['市场资讯']);
+  });
+
+  it('field test 38: a part titled with a 引题 leading into its 主题 is a 组合报道 part, its 主题 never its 副题; a 【栏目】 and a 引题 over a Markdown heading, or one line under a 栏目 label, are its titles; 核心阅读 is a heading; a labelled title keeps its full-width space', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>, i = 0) => r.articles[i].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    // (field test 38 N3 02.txt, 人民日报 2025-04-08: each part's 主题 has a comma, so it read as the 副题 of its 引题 and the parts stayed stories)
+    const parts = await importFiles([file('02.txt', ['主题：春和景明　消费场景上新', '栏目：经济聚焦', '', '“春日迟迟，卉木萋萋。”踏青赏春正当时。', '——编　者', '', '浙江绍兴新昌县——', '采茶品茶垂钓，可玩可品又可憩', '本报记者　窦瀚洋', '在浙江绍兴新昌县回山镇，采茶季到了。', '', '湖北武汉——', '坐空轨观非遗，江城无处不飞花', '本报记者　吴　君', '天气渐暖，樱花陆续开遍了湖北武汉。'])]);
+    expect(parts.articles.map((a) => a.headline)).toEqual(['春和景明　消费场景上新']);
+    expect(headings(parts)).toEqual(['浙江绍兴新昌县——', '采茶品茶垂钓，可玩可品又可憩', '湖北武汉——', '坐空轨观非遗，江城无处不飞花']);
+    // (N1 02.md: the 栏目 and the 引题 came out as a story of their own with no title)
+    const column = await importFiles([file('02.md', ['【经济新方位·从就业看产业】', '', '吉林长春无人机操控师、四川德智装备工匠、海南新能源汽修师——', '', '# 这些劳务新品牌，你知道吗？', '', '本报记者　邱超奕', '', '今年的《政府工作报告》提出，更大力度稳定和扩大就业。'])]);
+    expect(column.articles.map((a) => [a.kicker, a.headline])).toEqual([['吉林长春无人机操控师、四川德智装备工匠、海南新能源汽修师——', '这些劳务新品牌，你知道吗？']]);
+    expect(column.columnLinks.map((l) => l.columnName)).toEqual(['经济新方位·从就业看产业']);
+    // (N3 03.md: the line between the 栏目 label and the heading was a story of its own; 核心阅读 ran into the text as a paragraph)
+    const labelled = await importFiles([file('03.md', ['栏目：探访·城市更新', '', '陕西西安将老菜场改造为市井文化创意街区', '', '# 留住“烟火气”　编织“潮生活”', '', '本报记者　高　炳', '', '核心阅读', '', '城市更新，是推动城市治理现代化的重要抓手。', '', '## 改造', '', '在陕西西安市碑林区城墙脚下。'])]);
+    expect(labelled.articles.map((a) => [a.kicker, a.headline])).toEqual([['陕西西安将老菜场改造为市井文化创意街区', '留住“烟火气”　编织“潮生活”']]);
+    expect(headings(labelled)).toEqual(['核心阅读', '改造']);
+    // (P1, an OCR'd page: a series' name in 【】 with a comma over a headline was its 引题)
+    const page = await importFiles([file('page.txt', ['【坚定信心，打开改革发展新天地】', '陕西扎实推进能源结构绿色转型', '本报记者　原韬雄　高　炳', '　　地上，清波粼粼、水鸟翔集。', '　　产业升级，助推绿色发展。'])]);
+    expect(page.articles.map((a) => [a.kicker, a.headline])).toEqual([['', '陕西扎实推进能源结构绿色转型']]);
+    expect(page.columnLinks.map((l) => l.columnName)).toEqual(['坚定信心，打开改革发展新天地']);
   });
 
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
