@@ -1345,8 +1345,10 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
   takeTrailingByline(d, body, o, g);
   if (!d.headline) promoteHeadline(d, body, o, g);
-  for (const p of body) {
-    if (p.titleCandidate) {
+  // (a short line with no text under it closes the story, 数据来源：江西省文化和旅游厅: no subhead, field test 38)
+  const textEnds = findLastIndex(body, (p) => !p.image && !p.titleCandidate && !p.heading);
+  for (const [k, p] of body.entries()) {
+    if (p.titleCandidate && k < textEnds) {
       p.heading = 2;
       g('subhead', spansText(p.spans), 0.7, '正文中不成句的短行，视为小标题', 'a short line inside the body that is not a sentence: taken as a subhead', p.line);
     }

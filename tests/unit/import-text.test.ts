@@ -1349,6 +1349,9 @@ describe('hard-wrapped and OCR text', () => {
     const page = await importFiles([file('page.txt', ['【坚定信心，打开改革发展新天地】', '陕西扎实推进能源结构绿色转型', '本报记者　原韬雄　高　炳', '　　地上，清波粼粼、水鸟翔集。', '　　产业升级，助推绿色发展。'])]);
     expect(page.articles.map((a) => [a.kicker, a.headline])).toEqual([['', '陕西扎实推进能源结构绿色转型']]);
     expect(page.columnLinks.map((l) => l.columnName)).toEqual(['坚定信心，打开改革发展新天地']);
+    // (N2 02.txt: a source line closing the story was its last subhead, with nothing under it)
+    const sourced = await importFiles([file('02.txt', ['引题：实施“Discover Jiangxi”海外推广计划', '主题：江西文旅“出海”更“出彩”', '', '当千年窑火在景德镇古窑中燃起，游客纷至沓来。', '', '业态更新：从“观光”到“体验”', '', '在景德镇陶溪川文创街区，游客体验拉坯。', '', '数据来源：江西省文化和旅游厅'])]);
+    expect(headings(sourced)).toEqual(['业态更新：从“观光”到“体验”']);
   });
 
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
