@@ -50,7 +50,7 @@ interface Frame {
  * The made-up page: as `run` makes it, or, when its copy is short or it holds stories over that fit
  * no blank it leaves, around the first 公益广告 frames tried whose page is within the hole limit, holds
  * over no story it did not and cuts no 可删 paragraph for them (`framed`); when none is, the page that
- * came nearest if its largest hole is at most a quarter of the page's own (CLEAR_GAIN), the blank left
+ * came nearest if its largest hole is at most a third of the page's own (CLEAR_GAIN), the blank left
  * said. A frame that makes the blank only a little smaller is not taken, nor tried on a page more than
  * half blank (MOST_BLANK), nor on a holding page whose blank lies between its modules (`frameRoom`):
  * that page keeps its blank (and a page short of copy its 补稿 note). A frame an earlier run left (no artwork placed in it) is
@@ -78,7 +78,7 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
 }
 
 /** When no frame brings the page within the hole limit, the page one came nearest with is taken if its largest hole is at most this share of the page's own. */
-const CLEAR_GAIN = 4;
+const CLEAR_GAIN = 3;
 
 function holeOf(page: Framed): number {
   return page.result.alternatives[0].score.largestHole;

@@ -327,6 +327,16 @@ describe('compose makes up the page', () => {
     expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
   }, 120_000);
 
+  it('an OCR\'d 四开 page about 800 characters short: a 公益广告 frame at its foot takes most of the blank, its hole a third of the page\'s without it or less (short-ocr-page, field test 38)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'short-ocr-page.banmian');
+    expect(await compose(['tests/fixtures/makeup/short-ocr-page/page.txt', '-o', join(dir, 'short-ocr-page.pdf'), '--save', saved, '--format', 'tabloid'])).toBe(0);
+    expect(text(join(dir, 'short-ocr-page.pdf')).replace(/\s+/g, '')).toContain('公益广告');
+    const { holes } = await probePdf(loadedDoc(saved), fonts);
+    // (before: no frame, a hole of 41 column-lines between the stories over the 陕西 story's 栏头)
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(41 / 3);
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
