@@ -6,6 +6,7 @@ import { PAGE_HEADER_ID } from '../model/proof';
 import { HAN_IDEOGRAPHS, PAIRED_MARKS as PAIRS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
 import { ERROR_WEIGHTS } from './weights';
+import { bylineLine } from '../import/roles';
 import { errorRate, MAX_NUMBER_USAGE, MAX_REPEATS, PASS_PER_10K, pageAreaCharacters, TITLE_FACTOR, type ErrorRate } from './error-rate';
 
 /**
@@ -204,8 +205,8 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
   }
 }
 
-/** What may follow the second item of a connector: 哈密—重庆航线, 北京—上海的, 郑州—洛阳。 (not the end of a text: 成果—上榜 is a cut-off dash as likely) */
-const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返)/u;
+/** What may follow the second item of a connector: 哈密—重庆航线, 北京—上海的, 郑州—洛阳。, the next connector of a chain (“政府—行业—产品”, field test 38) (not the end of a text: 成果—上榜 is a cut-off dash as likely) */
+const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|—(?!—)|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返)/u;
 /** How a dash that stands for a 破折号 goes on: an explanation (就是…, 即…) or a pronoun. */
 const DASH_CONTINUATION = /^(?:就是|也就是|即|是|我|你|他|她|它|这|那)/u;
 const CONNECTOR_ITEM = new RegExp(`^[${HAN_IDEOGRAPHS}]{2,4}`, 'u');
@@ -325,9 +326,28 @@ function checkNumbers(text: string, emit: Emit): void {
 
 function checkSpaces(text: string, emit: Emit): void {
   for (const m of text.matchAll(SPACE_BETWEEN_HAN_RE)) {
+    if (setSpace(text, m.index!)) continue;
     emit({ rule: 'space-between-han', severity: 'error', offset: m.index!, length: m[0].length, fix: '', weight: ERROR_WEIGHTS.punctuation, zh: '两个汉字之间有空格', en: 'Space between two Han characters' });
   }
 }
+
+/**
+ * A full-width space print sets on purpose: the letter-spaced sign closing a note (——编　者), or the space
+ * between the halves of a title quoted in the text (“节约食物　反对浪费”系列报道): field tests 36 and 38.
+ */
+function setSpace(text: string, at: number): boolean {
+  if (text[at] !== '\u3000') return false;
+  if (SIGN_END_RE.test(text.slice(Math.max(0, at - 4)))) return true;
+  const open = text.lastIndexOf('“', at);
+  const close = text.indexOf('”', at);
+  const quoted = open >= 0 && close > at && text.lastIndexOf('”', at) < open ? text.slice(open + 1, close) : '';
+  return !!quoted && [...quoted].length <= QUOTED_TITLE_MAX && !/[，。、；：？！,.;:?!]/.test(quoted);
+}
+
+/** A two-character sign, letter-spaced, closing the text after a dash: ——编　者. */
+const SIGN_END_RE = new RegExp(`——[${HAN_IDEOGRAPHS}]\u3000[${HAN_IDEOGRAPHS}]$`, 'u');
+/** A quoted title with a full-width space between its halves runs to at most this many characters. */
+const QUOTED_TITLE_MAX = 16;
 
 export interface TextCheckOptions {
   /** Fields with deliberate spaces (headline halves, byline fields) skip the Han-space rule. */
@@ -355,6 +375,8 @@ export interface Located {
   field: Field;
   paragraph: number;
   text: string;
+  /** A body paragraph that is a subhead (小标题). */
+  heading?: boolean;
 }
 
 export function articleTexts(a: Article): Located[] {
@@ -363,7 +385,7 @@ export function articleTexts(a: Article): Located[] {
   for (const field of ARTICLE_TEXT_FIELDS) {
     if (a[field].trim()) out.push({ articleId: a.id, field, paragraph: 0, text: a[field] });
   }
-  printableParagraphs(a.body).forEach((p, i) => out.push({ articleId: a.id, field: 'body', paragraph: i, text: p.spans.map((s) => s.text).join('') }));
+  printableParagraphs(a.body).forEach((p, i) => out.push({ articleId: a.id, field: 'body', paragraph: i, text: p.spans.map((s) => s.text).join(''), ...(p.kind === 'heading' ? { heading: true } : {}) }));
   return out;
 }
 
@@ -455,8 +477,9 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
   texts.forEach((t, i) => {
     const next = texts[i + 1];
     const nextParagraph = next && next.articleId === t.articleId && next.field === 'body' && t.field === 'body' ? next.text : undefined;
-    // Headline halves, byline fields and the names in a lead (本报讯（记者 李雅君）) keep their spaces.
-    const allowSpaces = t.field !== 'body';
+    // Headline halves, byline fields and the names in a lead (本报讯（记者 李雅君）) keep their spaces; so do a
+    // subhead's halves (保持底色　增添创意) and a 组合报道 part's byline line in the body (本报记者　吴　君): field test 38.
+    const allowSpaces = t.field !== 'body' || !!t.heading || !!bylineLine(t.text);
     for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
   const pageWide: PlacedFinding[] = [];

@@ -101,9 +101,22 @@ describe('a single dash joining two places or times is the connector (GB/T 15834
       expect(dashFindings(t), t).toEqual([]);
     }
   });
+  it('raises nothing on a chain of them (field test 38, 人民日报 2025-04-10)', () => {
+    for (const t of ['构建“政府—行业—产品”三维体系。', '打造“量碳—降碳—零碳”全链条。', '构建“引客—留客—传播”的完整链条。']) expect(dashFindings(t), t).toEqual([]);
+  });
   it('still flags a 破折号 written as one dash', () => {
     for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—']) {
       expect(dashFindings(t).map((f) => f.fix), t).toEqual(['——']);
     }
+  });
+});
+
+describe('a full-width space print sets on purpose is no error (field tests 36 and 38, 人民日报)', () => {
+  const spaces = (doc: Parameters<typeof checkDocument>[0]) => checkDocument(doc).findings.filter((f) => f.rule === 'space-between-han').map((f) => f.paragraph);
+  it('in a subhead, a 组合报道 part\'s byline line, an editor\'s letter-spaced sign and a quoted title; not between words of a sentence', () => {
+    const page = samplePage();
+    const article = { ...page.articles[0], body: docFromParagraphs(['各地推出“节约食物　反对浪费”系列报道。——编　者', '本报记者　吴　君', '城市更新是重要抓手，这是北京　上海的事。']) };
+    article.body.content.splice(1, 0, { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '保持底色　增添创意' }] });
+    expect(spaces({ ...page, articles: [article] })).toEqual([3]);
   });
 });
