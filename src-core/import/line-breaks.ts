@@ -130,8 +130,12 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
-  return ends.sort((a, b) => a - b);
+  // (nor is a line of marks alone a paragraph, nor a subhead: the second half of an ellipsis OCR wrapped, 走得不太顺…⏎…, field test 36)
+  return ends.filter((e) => !MARKS_ALONE_RE.test(lines[e + 1]?.trim() ?? '')).sort((a, b) => a - b);
 }
+
+/** A line of closing marks alone, which no paragraph opens with: it ends the line above. */
+const MARKS_ALONE_RE = /^[…”’）》」』〕】。，、；：？！.,;:?!)]+$/u;
 
 /** Items, at least, a block's lines must open with a mark for each item to be one paragraph (`inItem`). */
 const LIST_ITEMS = 2;

@@ -209,6 +209,8 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
 const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|—(?!—)|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返)/u;
 /** How a dash that stands for a 破折号 goes on: an explanation (就是…, 即…) or a pronoun. */
 const DASH_CONTINUATION = /^(?:就是|也就是|即|是|我|你|他|她|它|这|那)/u;
+/** A model's number after its name's connector: 35A, 5, C919 (letters and digits, a number in them). */
+const MODEL_NUMBER_RE = /^(?=[0-9A-Z]*[0-9])[0-9A-Z]{1,6}(?![0-9A-Za-z])/u;
 const CONNECTOR_ITEM = new RegExp(`^[${HAN_IDEOGRAPHS}]{2,4}`, 'u');
 
 /**
@@ -221,6 +223,8 @@ function isConnector(text: string, at: number): boolean {
   const before = text[at - 1] ?? '';
   const rest = text.slice(at + 1);
   if (/^[0-9]/.test(rest) && /[0-9年月日时号]/.test(before)) return true;
+  // (a model's name and its number, 歼—35A, 长征—5: field test 37)
+  if (isHanChar(before) && MODEL_NUMBER_RE.test(rest)) return true;
   // 道—琼斯, 京—沪: one character alone before the dash is part of a name or an abbreviation joined by
   // the connector; a 破折号 follows a phrase (道 is a speech verb too, so this comes first).
   if (isHanChar(before) && !isHanChar(text[at - 2]) && isHanChar(text[at + 1])) return true;

@@ -1352,6 +1352,9 @@ describe('hard-wrapped and OCR text', () => {
     // (N2 02.txt: a source line closing the story was its last subhead, with nothing under it)
     const sourced = await importFiles([file('02.txt', ['引题：实施“Discover Jiangxi”海外推广计划', '主题：江西文旅“出海”更“出彩”', '', '当千年窑火在景德镇古窑中燃起，游客纷至沓来。', '', '业态更新：从“观光”到“体验”', '', '在景德镇陶溪川文创街区，游客体验拉坯。', '', '数据来源：江西省文化和旅游厅'])]);
     expect(headings(sourced)).toEqual(['业态更新：从“观光”到“体验”']);
+    // (field test 36 P1: an ellipsis OCR wrapped, its second half a line alone, was a paragraph of its own, 「…」, an error to the checks)
+    const wrapped = await importFiles([file('page.txt', ['　　客观上说，一段时间以来，民营经济', '的发展确实遇到了一些困难和挑战。产业升级推进、技术', '变革加速，部分民营企业转型之路走得不太顺…', '…', '　　同时更要看到，这些困难和挑战，“总体上是', '在改革发展中出现的”。'])]);
+    expect(wrapped.articles.flatMap((a) => a.body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('').slice(-6)))).toEqual(['得不太顺……', '中出现的”。']);
   });
 
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {

@@ -103,6 +103,8 @@ describe('a single dash joining two places or times is the connector (GB/T 15834
   });
   it('raises nothing on a chain of them (field test 38, 人民日报 2025-04-10)', () => {
     for (const t of ['构建“政府—行业—产品”三维体系。', '打造“量碳—降碳—零碳”全链条。', '构建“引客—留客—传播”的完整链条。']) expect(dashFindings(t), t).toEqual([]);
+    // (and a model's name joined to its number: field test 37)
+    for (const t of ['多用途歼击机歼—35A惊艳亮相。', '长征—5运载火箭发射成功。']) expect(dashFindings(t), t).toEqual([]);
   });
   it('still flags a 破折号 written as one dash', () => {
     for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—']) {
