@@ -487,11 +487,16 @@ function titlesOverHeading(w: Walk, i: number): boolean {
   const t = textOf(w.blocks[i]);
   // (or any title line over it at the file's head, where no story's text can end: 浙江义乌助力重点群体就业⏎# 就业服务“送到家”, field test 37;
   // a 栏目 in 【】 too, over the 引题 leading into it: 【经济新方位·从就业看产业】⏎吉林长春…汽修师——⏎# 这些劳务新品牌，你知道吗？, field test 38)
-  const atHead = w.drafts.length === 0 && w.classes[i] === 'maybe-title' && (!endsInPunctuation(t) || bracketedColumn(t));
+  // (not a note to the desk, 字数：约1500字, nor a line over another over the heading unless it names the 栏目: 第3版⏎要闻, review)
+  const column = columnLine(t) || bracketedColumn(t);
+  const atHead = w.drafts.length === 0 && w.classes[i] === 'maybe-title' && (!endsInPunctuation(t) || column) && !INNER_COLON_RE.test(t);
   if (!(handSetTitle(w, i) || atHead) || k >= w.blocks.length) return false;
   if (headingOne(w, k)) return true;
-  return (columnLine(t) || atHead) && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
+  return column && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
 }
+
+/** A colon inside a line, not at its end: a labelled note (字数：约1500字, 发稿日期：…), no title. */
+const INNER_COLON_RE = /[：:](?!\s*$)/u;
 
 const headingOne = (w: Walk, k: number): boolean => k < w.blocks.length && w.classes[k] === 'title' && w.blocks[k].level === 1;
 
@@ -1155,7 +1160,9 @@ function applyTitleLabels(blocks: SourceBlock[], res: SegmentResult, o: SegmentO
 function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Draft, { first, subtitlesUnder }: { first: boolean; subtitlesUnder: boolean }, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {
   const roles: TitleLineRole[] = group.map((g) => (g.block.styleRole && g.block.styleRole !== 'byline' ? g.block.styleRole : undefined));
   // (a name in brackets over the group's other lines is its 栏目 whatever they are: 【寰宇平】 over a headline with a comma, field test 29)
-  if (group.length > 1 && !roles[0] && bracketedColumn(group[0].text)) roles[0] = 'column';
+  // (not over decks alone, 【北京，一座城市的温度】⏎——南关街道…纪实: it is the headline then, review of field test 38)
+  const headlineUnder = group.slice(1).some((g, k) => roles[k + 1] === 'headline' || (!roles[k + 1] && !deckLine(g.text) && !BRACKETED_LINE_RE.test(g.text.trim())));
+  if (group.length > 1 && !roles[0] && headlineUnder && bracketedColumn(group[0].text)) roles[0] = 'column';
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,
@@ -1238,7 +1245,7 @@ function bracketedColumn(text: string): boolean {
   const name = columnNameOf(t);
   if (storySection(t) || NOT_A_COLUMN_RE.test(name) || KEPT_TAIL_RE.test(name) || endsInPunctuation(name)) return false;
   // (with a comma too, a series' name, 【坚定信心，打开改革发展新天地】, field test 38: no sentence in it)
-  if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= BRACKETED_COLUMN_MOST && !SENTENCE_STOP.test(name));
+  if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= BRACKETED_COLUMN_MOST && !SENTENCE_STOP.test(name) && !INNER_COLON_RE.test(name));
   return BRACKETED_LINE_RE.test(t) && cpLength(name) >= BRACKETED_COLUMN_LEAST && !/[。；]/.test(name);
 }
 
@@ -1345,8 +1352,10 @@ function finishArticle(d: Draft, res: SegmentResult, o: SegmentOptions, guess: G
   if (o.mode === 'ocr') body = joinColumnBreaks(body, g);
   takeTrailingByline(d, body, o, g);
   if (!d.headline) promoteHeadline(d, body, o, g);
-  // (a short line with no text under it closes the story, 数据来源：江西省文化和旅游厅: no subhead, field test 38)
-  const textEnds = findLastIndex(body, (p) => !p.image && !p.titleCandidate && !p.heading);
+  // (a short line with no text under it closes the story, 数据来源：江西省文化和旅游厅: no subhead, nor a box's label, field test 38;
+  // unless the story goes on on another page: review)
+  const textEnds = d.jumpTo ? body.length : findLastIndex(body, (p) => !p.image && !p.titleCandidate && !p.heading);
+  for (const p of body.slice(textEnds + 1)) if (p.heading && boxLabel(spansText(p.spans))) delete p.heading;
   for (const [k, p] of body.entries()) {
     if (p.titleCandidate && k < textEnds) {
       p.heading = 2;

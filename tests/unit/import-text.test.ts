@@ -1357,6 +1357,24 @@ describe('hard-wrapped and OCR text', () => {
     expect(wrapped.articles.flatMap((a) => a.body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('').slice(-6)))).toEqual(['得不太顺……', '中出现的”。']);
   });
 
+  it('review of field test 38: a 【】 line over decks alone is the headline; a subhead before a jump line stays one; a box label ending a story is no heading; a note to the desk or a date over a heading is no title', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const body = ['　　本报讯（记者王明）近日，记者来到南关街道。这里茶园连片，游客络绎不绝。', '　　当地村民说，日子越过越好。'];
+    const titles = async (name: string, lines: string[]) => (await importFiles([file(name, lines)])).articles.map((a) => [a.kicker, a.headline, a.deck]);
+    expect(await titles('a.txt', ['【北京，一座城市的温度】', '——南关街道打造就业服务站纪实', ...body])).toEqual([['', '【北京，一座城市的温度】', '——南关街道打造就业服务站纪实']]);
+    expect(await titles('b.txt', ['【一座城市的温度】', '——南关街道打造就业服务站纪实', ...body])).toEqual([['', '【一座城市的温度】', '——南关街道打造就业服务站纪实']]);
+    expect(await titles('c.txt', ['【提示：今冬明春，注意防寒保暖】', '南关街道打造就业服务站', ...body])).toEqual([['【提示：今冬明春，注意防寒保暖】', '南关街道打造就业服务站', '']]);
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    const jumped = await importFiles([file('d.txt', ['新昌茶园迎来采摘季', body[0], '茶园面积扩大', '　　今年茶园面积扩大了一倍，茶农收入显著提高。', '下一步打算', '　　（下转第三版）'])]);
+    expect(headings(jumped)).toEqual(['茶园面积扩大', '下一步打算']);
+    const boxed = await importFiles([file('e.md', ['# 这些劳务新品牌，你知道吗？', '', '本报记者 王明', '', '近日，记者来到长春市。这里的汽修师傅供不应求。', '', '延伸阅读'])]);
+    expect(headings(boxed)).toEqual([]);
+    const noted = await importFiles([file('f.md', ['栏目：经济观察', '', '字数：约1500字', '', '# 留住“烟火气”', '', '本报记者 王明', '', '近日，记者来到长春市。'])]);
+    expect(noted.articles.map((a) => a.kicker)).not.toContain('字数：约1500字');
+    const dated = await importFiles([file('g.md', ['第3版', '', '要闻', '', '# 这些劳务新品牌，你知道吗？', '', '近日，记者来到长春市。'])]);
+    expect(dated.page.banners).toEqual([]);
+  });
+
   it('a quotation signed under it with a dash (——浙江杭州顺丰小哥肖晨, ——摘自…) is a line of text of its own: no subhead, never run into the next paragraph, no unfinished last paragraph (field day G)', async () => {
     const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => ({ type: p.type, text: (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('') }));
     const sign = (t: string) => ({ type: 'paragraph', text: t });
