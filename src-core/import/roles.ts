@@ -121,6 +121,10 @@ const REPORTER_AT_END_RE = new RegExp(`(?:记者|通讯员)[${HAN}]{2,4}$`, 'u')
 const INTERVIEW_RE = new RegExp(`^访[${HAN}]`, 'u');
 const BYLINE_ROLE = /(?:记者|通讯员|实习生|见习记者|特约记者|摄影|摄影记者|摄影报道|撰稿|整理|编译|摄|文|图|文\/图|图\/文|文\/摄)$/;
 const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影|摄影报道)$/;
+/** A two-character name letter-spaced and 摄影报道 after it: 刘　新摄影报道. */
+const PADDED_PHOTOGRAPHER_RE = new RegExp(`^([${HAN}])[ \u3000]([${HAN}])摄影报道$`, 'u');
+/** A paper's or an agency's role word with no name, a byline of its own: 本报记者, 本报评论员, 新华社记者. */
+const HOUSE_ROLE_RE = /^(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)$/u;
 
 /** Two to four personal names and nothing else (刘力 陈卓): under a title line, the byline without its role word. */
 const HAN_ONE = new RegExp(`^[${HAN}]$`, 'u');
@@ -297,13 +301,15 @@ function namesLine(text: string): string | undefined {
   // (a picture story's credit, 新华社记者　丁　磊摄影报道: the words after the reporter's name are a role of their own;
   // not a 栏目's, 新春摄影报道, 精彩摄影报道: review)
   const spaced = closeSpacedRoles(text.trim());
-  const t = REPORTER_WORD_RE.test(spaced) ? spaced.replace(/(?<=\S)摄影报道$/u, ' 摄影报道') : spaced;
+  // (and a two-character name letter-spaced before it, 刘　新摄影报道 closing a photo report: field test 39)
+  const t = REPORTER_WORD_RE.test(spaced) ? spaced.replace(/(?<=\S)摄影报道$/u, ' 摄影报道') : spaced.replace(PADDED_PHOTOGRAPHER_RE, '$1$2 摄影报道');
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
   // (nor a briefs' column behind its marker, ■市场资讯: field test 37)
   if (leadAtStart(t) || storySection(t) || briefsLabel(t)) return undefined;
-  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t)) return t;
+  // (or the house's role alone, its names in the credit closing the text: 本报记者, 本报评论员 under a 评论员文章, field test 39)
+  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t) || HOUSE_ROLE_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;
   for (const tok of tokens) {

@@ -487,12 +487,18 @@ function titlesOverHeading(w: Walk, i: number): boolean {
   const t = textOf(w.blocks[i]);
   // (or any title line over it at the file's head, where no story's text can end: 浙江义乌助力重点群体就业⏎# 就业服务“送到家”, field test 37;
   // a 栏目 in 【】 too, over the 引题 leading into it: 【经济新方位·从就业看产业】⏎吉林长春…汽修师——⏎# 这些劳务新品牌，你知道吗？, field test 38)
-  // (not a note to the desk, 字数：约1500字, nor a line over another over the heading unless it names the 栏目: 第3版⏎要闻, review)
+  // (not a note to the desk, 字数：约1500字, nor a line over another over the heading unless it names the 栏目: 第3版⏎要闻, review;
+  // the 引题 under the 栏目 set by hand or not, **经济聚焦**⏎智慧创作、智慧港口、智慧医疗⏎# …, field test 39)
   const column = columnLine(t) || bracketedColumn(t);
-  const atHead = w.drafts.length === 0 && w.classes[i] === 'maybe-title' && (!endsInPunctuation(t) || column) && !INNER_COLON_RE.test(t);
-  if (!(handSetTitle(w, i) || atHead) || k >= w.blocks.length) return false;
+  if (!(handSetTitle(w, i) || atHead(w, i, column)) || k >= w.blocks.length) return false;
   if (headingOne(w, k)) return true;
-  return column && handSetTitle(w, k) && headingOne(w, nextIndex(w, k));
+  return column && (handSetTitle(w, k) || atHead(w, k, false)) && headingOne(w, nextIndex(w, k));
+}
+
+/** Whether block `j` is a title line at the file's head, where no story's text can end (a 栏目 whatever it ends with). */
+function atHead(w: Walk, j: number, column: boolean): boolean {
+  const t = textOf(w.blocks[j]);
+  return w.drafts.length === 0 && w.classes[j] === 'maybe-title' && (!endsInPunctuation(t) || column) && !INNER_COLON_RE.test(t);
 }
 
 /** A colon inside a line, not at its end: a labelled note (字数：约1500字, 发稿日期：…), no title. */

@@ -1357,6 +1357,24 @@ describe('hard-wrapped and OCR text', () => {
     expect(wrapped.articles.flatMap((a) => a.body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join('').slice(-6)))).toEqual(['得不太顺……', '中出现的”。']);
   });
 
+  it('field test 39: the house\'s role alone is a byline (本报记者, 本报评论员), never a title; a 栏目 set bold over an unmarked 引题 over a Markdown heading; a letter-spaced photographer\'s 摄影报道 closing a photo report is its byline', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    // (N1 03.txt, 人民日报 2025-01-07: 本报记者 was the 主题, the 主题 the 引题 and the 引题 a page banner)
+    const roleOnly = await importFiles([file('03.txt', ['上海全面推进适老化改造', '小改造提升居家养老便利度', '本报记者', '拆掉台阶、换上地漏，卫生间与其他房间实现一屋全平。', '上海已累计为全市超3万户老年人的居所提供改造。', '（本报记者任筱霞、张子晗）'])]);
+    expect(roleOnly.articles.map((a) => [a.kicker, a.headline])).toEqual([['上海全面推进适老化改造', '小改造提升居家养老便利度']]);
+    expect(roleOnly.page.banners).toEqual([]);
+    // (P1, an OCR'd page: 本报评论员 ran into the 副题)
+    const leader = await importFiles([file('page.txt', ['一步不停歇　半步不退让', '——论学习贯彻习近平总书记二十届中央纪委四次全会重要讲话精神', '本报评论员', '　　“反腐败斗争必须坚定不移，任何犹豫动', '摇、松懈手软或半途而废，都将犯颠覆性错误。”'])]);
+    expect(leader.articles.map((a) => [a.deck, a.byline])).toEqual([['——论学习贯彻习近平总书记二十届中央纪委四次全会重要讲话精神', '本报评论员']]);
+    // (N1 02.md: the 栏目 and the 引题 were a story with no title)
+    const bold = await importFiles([file('02.md', ['**经济聚焦**', '', '智慧创作、智慧港口、智慧医疗', '', '# 人工智能+　加快赋能千行百业', '', '本报记者　王昊男', '', '人工智能应用加速落地，多样化应用场景不断涌现。'])]);
+    expect(bold.articles.map((a) => [a.kicker, a.headline])).toEqual([['智慧创作、智慧港口、智慧医疗', '人工智能+　加快赋能千行百业']]);
+    expect(bold.columnLinks.map((l) => l.columnName)).toEqual(['经济聚焦']);
+    // (N2 03.txt: the credit was the text's last paragraph)
+    const photo = await importFiles([file('03.txt', ['司法力量守护黄河', '', '近年来，山东省东阿县人民法院持续深化环境司法体制机制改革。', '', '刘　新摄影报道'])]);
+    expect(photo.articles.map((a) => a.byline)).toEqual(['刘新 摄影报道']);
+  });
+
   it('review of field test 38: a 【】 line over decks alone is the headline; a subhead before a jump line stays one; a box label ending a story is no heading; a note to the desk or a date over a heading is no title', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['　　本报讯（记者王明）近日，记者来到南关街道。这里茶园连片，游客络绎不绝。', '　　当地村民说，日子越过越好。'];
