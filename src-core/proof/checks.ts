@@ -274,7 +274,8 @@ const LEGITIMATE_DOUBLES = new Set(
 const NEVER_DOUBLED = new Set([...'的了是在和与及把被将也都就还又而之其或并从向于以为']);
 /** Two-character words that never reduplicate, so 我们我们 is a slip; others (研究研究, 大口大口, 如何如何) often are words. */
 const NEVER_REDUPLICATED = new Set('我们 你们 他们 她们 它们 咱们 这个 那个 这些 那些 因为 所以 但是 可是 如果 虽然 而且 并且 或者 已经 正在 可以 应该 没有 不是 对于 关于 由于 为了 以及 通过 进行'.split(' '));
-const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明'];
+/** A function word's double that is two words: the first ends one (实事求是|是, 为了|了解: field test 39), or an idiom. */
+const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明', '实事求是是', '自以为是是', '了了解', '了了却', '了了结', '了了然'];
 
 function checkDoubles(text: string, emit: Emit): void {
   const chars = [...text];
@@ -291,7 +292,7 @@ function checkDoubles(text: string, emit: Emit): void {
     // AABB words (实实在在, 明明白白) and their halves
     if (chars[i + 2] && chars[i + 2] === chars[i + 3] && chars[i + 2] !== a) continue;
     if (i >= 2 && chars[i - 2] === chars[i - 1] && chars[i - 1] !== a) continue;
-    const around = text.slice(offsets[Math.max(0, i - 2)], offsets[Math.min(chars.length - 1, i + 3)] + 2);
+    const around = text.slice(offsets[Math.max(0, i - 4)], offsets[Math.min(chars.length - 1, i + 3)] + 2);
     if (DOUBLE_EXCEPTIONS.some((w) => around.includes(w))) continue;
     // Other doubles are mostly word boundaries (宣传部|部长, 签订|订单, 全国|国企): not reported.
     if (!NEVER_DOUBLED.has(a)) continue;

@@ -122,3 +122,13 @@ describe('a full-width space print sets on purpose is no error (field tests 36 a
     expect(spaces({ ...page, articles: [article] })).toEqual([3]);
   });
 });
+
+describe('a function word doubled across two words is no slip (field test 39, 人民日报 2025-01-07)', () => {
+  it('实事求是是…, 为了了解…; 的的 and 是是 alone still are', () => {
+    const doubles = (t: string) => checkText(t).filter((f) => f.rule === 'doubled-character').length;
+    expect(doubles('实事求是是我们党认识世界和改造世界的根本要求。')).toBe(0);
+    expect(doubles('为了了解情况，记者走访了多家企业。')).toBe(0);
+    expect(doubles('这是我们的的目标。')).toBe(1);
+    expect(doubles('他是是一名教师。')).toBe(1);
+  });
+});
