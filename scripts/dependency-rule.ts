@@ -77,7 +77,11 @@ export const CORE_GRAIN: Readonly<Record<string, GrainRule>> = {
   copyfit: { may: ['model', 'layout', 'makeup'], files: { makeup: ['shapes'] }, because: { makeup: 'the headline sizes by rank are the make-up\'s' } },
   preflight: { may: ['model', 'fonts', 'layout', 'pdf'], files: { pdf: ['index'] }, because: { pdf: 'the writer\'s public face only (fontEmbedding)' } },
   store: { may: ['model', 'story'] },
-  proof: { may: ['model', 'layout', 'pdf', 'typeset'], files: { typeset: ['chars'] }, because: { typeset: 'typeset/chars is the one character-class module' } },
+  proof: {
+    may: ['model', 'layout', 'pdf', 'typeset', 'import'],
+    files: { typeset: ['chars'], import: ['roles'] },
+    because: { typeset: 'typeset/chars is the one character-class module', import: 'a body line that is a byline keeps its spaces as the byline field does (roles.ts bylineLine)' },
+  },
   collab: {
     may: ['model', 'proof', 'store', 'host-args'],
     files: { store: ['readers'], proof: ['authorship'] },
