@@ -346,7 +346,8 @@ function setSpace(text: string, at: number): boolean {
   const open = text.lastIndexOf('“', at);
   const close = text.indexOf('”', at);
   const quoted = open >= 0 && close > at && text.lastIndexOf('”', at) < open ? text.slice(open + 1, close) : '';
-  return !!quoted && [...quoted].length <= QUOTED_TITLE_MAX && !/[，。、；：？！,.;:?!]/.test(quoted);
+  // (Han and full-width spaces only: a title, not a quoted sentence)
+  return !!quoted && [...quoted].length <= QUOTED_TITLE_MAX && [...quoted].every((c) => isHanChar(c) || c === '\u3000');
 }
 
 /** A two-character sign, letter-spaced, closing the text after a dash: ——编　者. */
