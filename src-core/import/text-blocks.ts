@@ -34,7 +34,7 @@ const SECTION_LABEL = new RegExp(`^(?:[【\\[［]?(?:[${HAN}]{0,4}(?:简讯|快�
  * byline in brackets at a story's end ((周 平), (县新闻中心 王亚周)), a section label (a 栏目), a
  * bulleted title (`bulletTitle`) with the text run in after it (`rest`).
  */
-function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: string[]; level: number } | undefined): { block: Omit<SourceBlock, 'gapBefore'>; skip: number; rest?: string } | undefined {
+function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: string[]; level: number } | undefined, indentedParagraphs: boolean): { block: Omit<SourceBlock, 'gapBefore'>; skip: number; rest?: string } | undefined {
   const line = lines[idx];
   const t = line.trim();
   const spans = [{ text: t }];
@@ -43,7 +43,7 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   if (bullet) return { block: { spans: [{ text: bullet.title }], level: 0, ...(bullet.column ? { styleRole: 'column' as const } : {}) }, skip: bullet.skip, rest: bullet.rest };
   if (imagePlaceholder(line)) {
     // the lines under a placeholder down to a photo credit are its caption (OCR sets the caption under the picture)
-    const caption = captionUnder(lines, idx);
+    const caption = captionUnder(lines, idx, indentedParagraphs);
     return { block: { spans, level: 0, ...(caption ? { caption: caption.text } : {}) }, skip: caption?.lines ?? 0 };
   }
   const under = pending && pending.level === 0 && pending.lines.length === 1 && titleLine(pending.lines[0]);
@@ -82,9 +82,9 @@ const CAPTION_CHARS = 150;
  * (本报记者 王涛 摄, wrapped or not: …李剑⏎摄) or a sentence and its reporter (…整理入库。本报记者 李政哲),
  * joined; failing those, down to a chart's credit, where the picture came from or a 图为… sentence; none else.
  */
-function captionUnder(lines: readonly string[], at: number): { text: string; lines: number } | undefined {
+function captionUnder(lines: readonly string[], at: number, indentedParagraphs: boolean): { text: string; lines: number } | undefined {
   // (a credit ends a caption first: 图为…。⏎本报记者 张三摄 is one caption, not a sentence and a byline; review of field test 36)
-  return captionTo(lines, at, (text) => endsInPhotoCredit(text) || endsInReporterCredit(text)) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text));
+  return captionTo(lines, at, (text) => endsInPhotoCredit(text) || endsInReporterCredit(text)) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text, indentedParagraphs));
 }
 
 /** The caption under the placeholder at `at` up to the first line where `ends` says it ends (within CAPTION_LINES, CAPTION_CHARS). */
@@ -104,13 +104,13 @@ const charted = (lines: readonly string[], at: number, k: number, text: string):
 
 /**
  * So does where the picture came from, （资料图片）, or a sentence on lines not set in that opens as a caption does,
- * 图为…。 (field test 36), or with a blank line or the text set in under it, on a page that sets its paragraphs in (field test 37).
+ * 图为…。 (field test 36), or with a blank line or the text set in under it, on a page that sets its paragraphs in (`indentedParagraphs`, read once for the page: field test 37).
  */
-const sourced = (lines: readonly string[], at: number, k: number, text: string): boolean => {
+const sourced = (lines: readonly string[], at: number, k: number, text: string, indentedParagraphs: boolean): boolean => {
   if (PICTURE_SOURCE_RE.test(text)) return true;
   if (!endsSentence(text) || setIn(lines, at, k)) return false;
   const under = lines[k + 1] ?? '';
-  return opensCaption(text) || ((!under.trim() || INDENT_RE.test(under)) && indentsParagraphs(lines));
+  return opensCaption(text) || ((!under.trim() || INDENT_RE.test(under)) && indentedParagraphs);
 };
 
 /** Where a picture came from at its caption's end, with no photographer named: （资料图片）, （新华社发）. */
@@ -194,7 +194,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
       notePrefix = '编者按：';
       return;
     }
-    const own = lineOfItsOwn(lines, idx, pending);
+    const own = lineOfItsOwn(lines, idx, pending, indentedParagraphs);
     if (own) {
       flush(imagePlaceholder(line) !== undefined);
       blocks.push({ ...own.block, gapBefore: gap, line: idx + 1 });
