@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE } from './chars';
+import { BULLETS, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -303,11 +303,14 @@ function namesLine(text: string): string | undefined {
   const spaced = closeSpacedRoles(text.trim());
   // (and a two-character name letter-spaced before it, 刘　新摄影报道 closing a photo report: field test 39)
   const t = REPORTER_WORD_RE.test(spaced) ? spaced.replace(/(?<=\S)摄影报道$/u, ' 摄影报道') : spaced.replace(PADDED_PHOTOGRAPHER_RE, '$1$2 摄影报道');
+  // (a photographer's name and 摄 run together, 许昌亮摄 closing a 图片新闻: field test 40)
+  if (t.endsWith('摄') && personName(t.slice(0, -1))) return `${t.slice(0, -1)} 摄`;
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
   // (nor a briefs' column behind its marker, ■市场资讯: field test 37)
-  if (leadAtStart(t) || storySection(t) || briefsLabel(t)) return undefined;
+  // (nor a box's label behind its marker, ■链接: field test 40)
+  if (leadAtStart(t) || storySection(t) || briefsLabel(t) || boxLabel(t)) return undefined;
   // (or the house's role alone, its names in the credit closing the text: 本报记者, 本报评论员 under a 评论员文章, field test 39)
   if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t) || HOUSE_ROLE_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
@@ -527,7 +530,7 @@ export function boxLabel(text: string): boolean {
   return BOX_LABEL_RE.test(text.trim());
 }
 
-const BOX_LABEL_RE = /^[【\[]?(?:核心阅读|阅读提示|延伸阅读|相关链接|新闻链接|背景链接)[】\]]?$/u;
+const BOX_LABEL_RE = new RegExp(`^(?:[${BULLETS}]\\s*)?[【\\[]?(?:核心阅读|阅读提示|延伸阅读|相关链接|新闻链接|背景链接|链接)[】\\]]?$`, 'u');
 
 /** A column name (栏目名) such as "一把手访谈": a few Han characters and nothing else. */
 export function columnNameLike(text: string): boolean {

@@ -498,8 +498,15 @@ function titlesOverHeading(w: Walk, i: number): boolean {
 /** Whether block `j` is a title line at the file's head, where no story's text can end (a 栏目 whatever it ends with). */
 function atHead(w: Walk, j: number, column: boolean): boolean {
   const t = textOf(w.blocks[j]);
-  return w.drafts.length === 0 && w.classes[j] === 'maybe-title' && (!endsInPunctuation(t) || column) && !INNER_COLON_RE.test(t);
+  const titled = w.classes[j] === 'maybe-title' && (!endsInPunctuation(t) || column);
+  return w.drafts.length === 0 && (titled || (['maybe-title', 'body'].includes(w.classes[j]) && asks(t))) && !INNER_COLON_RE.test(t);
 }
+
+/**
+ * One sentence asking or exclaiming that reads as a title but for its mark, commas and all: a title
+ * line may be one (老股东逃避债务金蝉脱壳，闭店人收割顾客暗度陈仓？ over `# `, field test 40).
+ */
+const asks = (t: string): boolean => /^[^。；！？;!?]+[？！?!]$/u.test(t.trim()) && titleLike(t.trim().slice(0, -1));
 
 /** A colon inside a line, not at its end: a labelled note (字数：约1500字, 发稿日期：…), no title. */
 const INNER_COLON_RE = /[：:](?!\s*$)/u;
@@ -862,6 +869,11 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
     // (in Word, a 引题 ending in a dash over the Heading 1 is one: 广西乐业县百坭村党支部书记周昌战——, field test 30)
     // (on an OCR'd page too, over the 主题: 奋进“十五五”⏎广东冷链园区集成超60项数智化技术——⏎数据赋能　冻品锁鲜, field test 31)
     const ledInto = c === 'maybe-title' && leadsIn(textOf(blocks[j])) && titleUnder(w, j);
+    // (a 引题 asking a question under a 栏目 over `# `: field test 40)
+    if (o.mode === 'structured' && c === 'body' && columnsOnly(group) && titlesOverHeading(w, j)) {
+      group.push({ text: textOf(blocks[j]), block: blocks[j] });
+      continue;
+    }
     if (c === 'maybe-title' && (!endsInPunctuation(textOf(blocks[j])) || ledInto || (o.mode === 'structured' && leadsIn(textOf(blocks[j]))))) {
       const tj = textOf(blocks[j]);
       const onlyKickers = group.every((g) => endsWithColon(g.text) || columnNameLike(g.text));

@@ -67,6 +67,20 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   return undefined;
 }
 
+/** A title's value set in under its label's (主题：安全环保文化味⏎　　　花炮之乡拓新路): deeper than a paragraph's indent. */
+const UNDER_VALUE_RE = /^\u3000{3,}(?=\S)/u;
+
+/**
+ * The line under a labelled title (引题, 主题, 副题) that runs its value on, set in under the value,
+ * unlabelled, title-like and no byline: one 主题 on two lines (field test 40). Undefined when there is none.
+ */
+function labelRunOn(lines: readonly string[], idx: number): string | undefined {
+  const label = titleLabel(lines[idx]);
+  const next = lines[idx + 1] ?? '';
+  if (!label?.text || !['kicker', 'headline', 'deck'].includes(label.role) || !UNDER_VALUE_RE.test(next) || titleLabel(next) || bylineLine(next) || !titleLike(next)) return undefined;
+  return next.trim();
+}
+
 /** The first line after `idx` that is not blank. */
 function nextLine(lines: readonly string[], idx: number): string | undefined {
   for (let k = idx + 1; k < lines.length; k++) if (lines[k].trim()) return lines[k];
@@ -91,7 +105,8 @@ function captionUnder(lines: readonly string[], at: number, indentedParagraphs: 
 function captionTo(lines: readonly string[], at: number, ends: (text: string, k: number) => boolean): { text: string; lines: number } | undefined {
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
-    if (ends(text, k)) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
+    // (the next picture's placeholder ends it: 【图】⏎caption⏎【图】⏎caption⏎以上图片均为…摄, two pictures, field test 40 P1)
+    if (ends(text, k) || imagePlaceholder(lines[k + 1] ?? '')) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;
 }
@@ -209,7 +224,9 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
     const inBracket = !!pending && bracketOpen(pending.lines[pending.lines.length - 1] ?? '');
     if (h || titleLabel(line) || (bylineLine(line) && !inBracket)) {
       flush(false, false, !h && !titleLabel(line));
-      pending = { lines: [h ? h[2] : line], level: h ? h[1].length : 0, line: idx + 1, gap };
+      const runOn = h ? undefined : labelRunOn(lines, idx);
+      pending = { lines: [h ? h[2] : runOn ? `${line}\u3000${runOn}` : line], level: h ? h[1].length : 0, line: idx + 1, gap };
+      if (runOn) skipTo = idx + 2;
       flush();
       gap = 0;
       return;

@@ -1375,6 +1375,28 @@ describe('hard-wrapped and OCR text', () => {
     expect(photo.articles.map((a) => a.byline)).toEqual(['刘新 摄影报道']);
   });
 
+  it('field test 40: a 主题 run on to a second line set in under its value; a question 引题 under a bold 栏目 over a heading; a ■链接 box stays in its story; two placeholders, each its own caption; a photographer\'s 摄 run on to his name is the byline', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const body = ['湖南长沙浏阳市大瑶镇，花炮企业的生产车间里一派繁忙。', '当地推动花炮产业转型升级，安全、环保、文化成为新的关键词。'];
+    // (N1 05.txt, 人民日报 2025-02-12: the 主题's second line was the 副题)
+    const twoLines = await importFiles([file('05.txt', ['栏目：发展各具特色的县域经济', '引题：湖南浏阳市培育壮大优势特色产业——', '主题：安全环保文化味', '\u3000\u3000\u3000花炮之乡拓新路', '记者：本报记者　颜　珂', '', ...body])]);
+    expect(twoLines.articles.map((a) => [a.kicker, a.headline, a.deck])).toEqual([['湖南浏阳市培育壮大优势特色产业——', '安全环保文化味\u3000花炮之乡拓新路', '']]);
+    // (a byline set in under it is the byline)
+    const signed = await importFiles([file('a.txt', ['主题：安全环保文化味', '\u3000\u3000\u3000本报记者　颜　珂', '', ...body])]);
+    expect(signed.articles.map((a) => [a.headline, a.byline])).toEqual([['安全环保文化味', '本报记者 颜珂']]);
+    // (N1 04.md: the 栏目 was a story of its own with the 引题 for text, and ■链接 ran into the byline, its box a story)
+    const boxed = await importFiles([file('04.md', ['**经济聚焦**', '', '老股东逃避债务金蝉脱壳，闭店人收割顾客暗度陈仓？', '', '# 如何让“职业闭店”套路玩不灵', '', '本报记者　林丽鹂', '', '2月10日起，国家市场监管总局制定的规定正式施行。', '', '■链接', '', '“职业闭店”有哪些特点', '', '一是在网络平台广泛发布“职业闭店”广告；', '', '二是协助商家在短时间内变更法定代表人。'])]);
+    expect(boxed.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([['老股东逃避债务金蝉脱壳，闭店人收割顾客暗度陈仓？', '如何让“职业闭店”套路玩不灵', '本报记者 林丽鹂']]);
+    expect(boxed.columnLinks.map((l) => l.columnName)).toEqual(['经济聚焦']);
+    expect(plainText(boxed.articles[0].body)).toContain('二是协助商家');
+    // (P1, an OCR'd page: the second 【图】 and its caption ran into the first picture's caption)
+    const pictures = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '【图】', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '以上图片均为徐娅萍摄（人民视觉）', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式。'])]);
+    expect(pictures.imageLinks.map((l) => l.caption)).toEqual(['执法队员把不规范停放的电动车挪到规定停车区。', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。以上图片均为徐娅萍摄（人民视觉）']);
+    // (N2 05.txt, a 图片新闻: 许昌亮摄 was the text's last paragraph)
+    const credit = await importFiles([file('05.txt', ['助农忙', '', '连日来，江苏省宿迁市泗洪县组织党员、干部深入乡村。图为党员、干部在秦桥村帮助种植户管理多肉植物。', '', '许昌亮摄'])]);
+    expect(credit.articles.map((a) => [a.headline, a.byline, plainText(a.body)])).toEqual([['助农忙', '许昌亮 摄', '连日来，江苏省宿迁市泗洪县组织党员、干部深入乡村。图为党员、干部在秦桥村帮助种植户管理多肉植物。']]);
+  });
+
   it('review of field test 38: a 【】 line over decks alone is the headline; a subhead before a jump line stays one; a box label ending a story is no heading; a note to the desk or a date over a heading is no title', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['　　本报讯（记者王明）近日，记者来到南关街道。这里茶园连片，游客络绎不绝。', '　　当地村民说，日子越过越好。'];
