@@ -5,9 +5,9 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token as MdToken } from 'markdown-it';
-import { endsSentence, isCjkChar } from './chars';
+import { endsInPunctuation, endsSentence, isCjkChar } from './chars';
 import type { SourceBlock, TitleRole } from './segment';
-import { TITLE_MAX } from './roles';
+import { ITEM_MOST, TITLE_MAX } from './roles';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
 type Token = MdToken;
@@ -67,7 +67,10 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
           itemPrefix = undefined;
         }
         const hasText = spans.some((s) => s.text.trim());
-        if (hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
+        // (a list a line an item, its lines kept: 对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40)
+        const items = headingLevel ? undefined : listedLines(spans);
+        if (items) items.forEach((item, k) => push(item, 0, line + k));
+        else if (hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
         for (const img of images) {
           const id = resolveImage(img.src);
           if (!id) missingImages.push(img.src);
@@ -185,6 +188,31 @@ function strongByPairs(spans: MdSpan[]): MdSpan[] {
     });
   }
   return out;
+}
+
+/** Lines a paragraph's list of items runs to, at least (a lead-in line and two items, or three items). */
+const LIST_LINES = 3;
+/** An item's parts set apart: a full-width space, or two spaces or more. */
+const ITEM_PARTS_RE = /\S(?:\u3000|\s{2,})\S/u;
+
+/**
+ * A paragraph's lines when it is a list, a line an item (a name and a title set apart by a space, no
+ * clause ending the line), under a line leading into it with a colon or not: the line breaks are the
+ * list's, not a wrap's, and joining them runs the items together. Undefined for any other paragraph.
+ */
+function listedLines(spans: Span[]): Span[][] | undefined {
+  const lines: Span[][] = [[]];
+  for (const x of spans) {
+    x.text.split('\n').forEach((part, k) => {
+      if (k > 0) lines.push([]);
+      if (part) lines[lines.length - 1].push({ ...x, text: part });
+    });
+  }
+  const texts = lines.map((l) => l.map((x) => x.text).join('').trim());
+  if (texts.length < LIST_LINES || texts.some((t) => !t)) return undefined;
+  const items = /[:：]$/u.test(texts[0]) ? texts.slice(1) : texts;
+  const item = (t: string): boolean => [...t].length <= ITEM_MOST && ITEM_PARTS_RE.test(t) && !endsInPunctuation(t);
+  return items.length >= LIST_LINES - 1 && items.every(item) ? lines : undefined;
 }
 
 /** Line breaks inside a paragraph: nothing between CJK characters, a space between Latin words. */

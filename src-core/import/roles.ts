@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { BULLETS, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE } from './chars';
+import { BULLETS, COMMA_OR_STOP, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -536,6 +536,20 @@ const BOX_LABEL_RE = new RegExp(`^(?:[${BULLETS}]\\s*)?[【\\[]?(?:核心阅读|
 export function columnNameLike(text: string): boolean {
   return COLUMN_NAME_RE.test(text.trim());
 }
+
+/** A list's item on a line of its own (a name and a title, an address) runs to at most this many characters. */
+export const ITEM_MOST = 40;
+
+/**
+ * A list's item naming someone: a name (padded or not), a full-width space and what the person is,
+ * short and with no clause (王芳芳　贵州省…部长, 熊　智　…总监: a round table's guests, field test 40).
+ */
+export function namedItem(text: string): boolean {
+  const m = text.trim().match(NAMED_ITEM_RE);
+  return !!m && [...text.trim()].length <= ITEM_MOST && personName(m[1]) && !COMMA_OR_STOP.test(m[2]);
+}
+
+const NAMED_ITEM_RE = new RegExp(`^([${HAN}]\u3000[${HAN}]|[${HAN}]{2,3})\u3000(\\S.*)$`, 'u');
 
 /** The longest a title line runs (characters). */
 export const TITLE_MAX = 48;

@@ -6,7 +6,7 @@ import { PAGE_HEADER_ID } from '../model/proof';
 import { HAN_IDEOGRAPHS, PAIRED_MARKS as PAIRS, isCjkPunct, isIdeograph } from '../typeset/chars';
 import { PAGE_RULES, TEXT_RULES, type RuleName } from './rules';
 import { ERROR_WEIGHTS } from './weights';
-import { bylineLine } from '../import/roles';
+import { bylineLine, namedItem } from '../import/roles';
 import { errorRate, MAX_NUMBER_USAGE, MAX_REPEATS, PASS_PER_10K, pageAreaCharacters, TITLE_FACTOR, type ErrorRate } from './error-rate';
 
 /**
@@ -274,8 +274,8 @@ const LEGITIMATE_DOUBLES = new Set(
 const NEVER_DOUBLED = new Set([...'的了是在和与及把被将也都就还又而之其或并从向于以为']);
 /** Two-character words that never reduplicate, so 我们我们 is a slip; others (研究研究, 大口大口, 如何如何) often are words. */
 const NEVER_REDUPLICATED = new Set('我们 你们 他们 她们 它们 咱们 这个 那个 这些 那些 因为 所以 但是 可是 如果 虽然 而且 并且 或者 已经 正在 可以 应该 没有 不是 对于 关于 由于 为了 以及 通过 进行'.split(' '));
-/** A function word's double that is two words: the first ends one (实事求是|是, 为了|了解: field test 39), or an idiom. */
-const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明', '实事求是是', '自以为是是', '了了解', '了了却', '了了结', '了了然'];
+/** A function word's double that is two words: the first ends one (实事求是|是, 为了|了解: field test 39; 为目的|的: field test 40), or an idiom. */
+const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明', '实事求是是', '自以为是是', '了了解', '了了却', '了了结', '了了然', '目的的', '的的确确'];
 
 function checkDoubles(text: string, emit: Emit): void {
   const chars = [...text];
@@ -484,8 +484,9 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
     const next = texts[i + 1];
     const nextParagraph = next && next.articleId === t.articleId && next.field === 'body' && t.field === 'body' ? next.text : undefined;
     // Headline halves, byline fields and the names in a lead (本报讯（记者 李雅君）) keep their spaces; so do a
-    // subhead's halves (保持底色　增添创意) and a 组合报道 part's byline line in the body (本报记者　吴　君): field test 38.
-    const allowSpaces = t.field !== 'body' || !!t.heading || !!bylineLine(t.text);
+    // subhead's halves (保持底色　增添创意) and a 组合报道 part's byline line in the body (本报记者　吴　君): field test 38;
+    // and a list's item naming someone (熊　智　…总监): field test 40.
+    const allowSpaces = t.field !== 'body' || !!t.heading || !!bylineLine(t.text) || namedItem(t.text);
     for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
   const pageWide: PlacedFinding[] = [];

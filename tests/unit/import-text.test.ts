@@ -1392,6 +1392,10 @@ describe('hard-wrapped and OCR text', () => {
     // (P1, an OCR'd page: the second 【图】 and its caption ran into the first picture's caption)
     const pictures = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '【图】', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '以上图片均为徐娅萍摄（人民视觉）', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式。'])]);
     expect(pictures.imageLinks.map((l) => l.caption)).toEqual(['执法队员把不规范停放的电动车挪到规定停车区。', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。以上图片均为徐娅萍摄（人民视觉）']);
+    // (N2 01.md, a round table: its guests, a line each, ran together into one paragraph; a paragraph wrapped by hand still joins)
+    const paras = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    const guests = await importFiles([file('01.md', ['# 五问新就业群体所思所盼', '', '对话嘉宾：', '王芳芳　贵州省贵阳市云岩区委社会工作部部长', '熊　智　北京三快科技有限公司兰州分公司党支部书记', '吴贵玉　贵州省贵阳市云岩区新印1950商圈外卖员', '', '问：新就业群体在日常工作中遇到哪些困难？', '近年来，新就业群体规模', '不断扩大，他们的', '所思所盼备受关注。'])]);
+    expect(paras(guests)).toEqual(['对话嘉宾：', '王芳芳　贵州省贵阳市云岩区委社会工作部部长', '熊　智　北京三快科技有限公司兰州分公司党支部书记', '吴贵玉　贵州省贵阳市云岩区新印1950商圈外卖员', '问：新就业群体在日常工作中遇到哪些困难？近年来，新就业群体规模不断扩大，他们的所思所盼备受关注。']);
     // (N2 05.txt, a 图片新闻: 许昌亮摄 was the text's last paragraph)
     const credit = await importFiles([file('05.txt', ['助农忙', '', '连日来，江苏省宿迁市泗洪县组织党员、干部深入乡村。图为党员、干部在秦桥村帮助种植户管理多肉植物。', '', '许昌亮摄'])]);
     expect(credit.articles.map((a) => [a.headline, a.byline, plainText(a.body)])).toEqual([['助农忙', '许昌亮 摄', '连日来，江苏省宿迁市泗洪县组织党员、干部深入乡村。图为党员、干部在秦桥村帮助种植户管理多肉植物。']]);

@@ -121,6 +121,11 @@ describe('a full-width space print sets on purpose is no error (field tests 36 a
     article.body.content.splice(1, 0, { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '保持底色　增添创意' }] });
     expect(spaces({ ...page, articles: [article] })).toEqual([3]);
   });
+  it('in a list of guests, a name and a title a line (field test 40, 人民日报 2025-02-13); not after a name opening a sentence', () => {
+    const page = samplePage();
+    const article = { ...page.articles[0], body: docFromParagraphs(['王芳芳　贵州省贵阳市云岩区委社会工作部部长', '熊　智　北京三快科技有限公司兰州分公司党支部书记', '王芳芳　说，去年5月，贵阳市新印1950商圈完成提级改造，外卖员有了歇脚的地方。']) };
+    expect(spaces({ ...page, articles: [article] })).toEqual([2]);
+  });
 });
 
 describe('a function word doubled across two words is no slip (field test 39, 人民日报 2025-01-07)', () => {
@@ -128,6 +133,9 @@ describe('a function word doubled across two words is no slip (field test 39, �
     const doubles = (t: string) => checkText(t).filter((f) => f.rule === 'doubled-character').length;
     expect(doubles('实事求是是我们党认识世界和改造世界的根本要求。')).toBe(0);
     expect(doubles('为了了解情况，记者走访了多家企业。')).toBe(0);
+    // (为目的|的, 的的确确: field test 40)
+    expect(doubles('打击以恶意逃债闭店为目的的法定代表人变更。')).toBe(0);
+    expect(doubles('这的的确确是一件好事。')).toBe(0);
     expect(doubles('这是我们的的目标。')).toBe(1);
     expect(doubles('他是是一名教师。')).toBe(1);
   });
