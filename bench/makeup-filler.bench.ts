@@ -3,7 +3,7 @@
  * PDFs (poppler: the largest blank hole): the OCR'd sample page as `compose` makes it (about 70% of a
  * 对开 page), the 对开 day set that fits cut to its first 3–6 stories (on its own 8 columns, and on 6
  * and 7), and a 四开 night whose held story fits no blank left
- * (tests/fixtures/makeup/tabloid-held-frame.json). One printed line per figure.
+ * (tests/fixtures/makeup/tabloid-held-frame.json), and sixteen briefs short of a 四开 page. One printed line per figure.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,21 +21,35 @@ import { median, printFigure } from './stats';
 
 const fonts = fontProvider().registry();
 const SAMPLE = fileURLToPath(new URL('../assets/samples/luoyang-daily-page.txt', import.meta.url));
+const BRIEFS = fileURLToPath(new URL('../tests/fixtures/makeup/briefs-day', import.meta.url));
 
-async function sample(fill: boolean): Promise<void> {
-  const gathered = await gather([SAMPLE]);
+/** A page as `compose` makes it from `input` (a file or a day's folder) in `format`: its first alternative, the make-up's time and the largest hole in its PDF. */
+async function composed(input: string, format: string | undefined, fill: boolean): Promise<{ ms: number; hole: number }> {
+  const gathered = await gather([input]);
   if ('zh' in gathered) throw new Error(gathered.en);
-  const page = pageFor(undefined, undefined);
+  const page = pageFor(format, undefined);
   if ('zh' in page) throw new Error(page.en);
   page.header = { ...page.header, ...gathered.header, ...gathered.credits };
   const doc = { formatVersion: FORMAT_VERSION, page, articles: gathered.articles, images: gathered.images, blocks: [] };
   const t = performance.now();
   const alt = makeUpPage(doc, gathered, { fillShort: fill }).alternatives[0];
   const ms = performance.now() - t;
-  const hole = (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0;
+  return { ms, hole: (await probePdf(alt.document, fonts)).holes[0]?.size ?? 0 };
+}
+
+async function sample(fill: boolean): Promise<void> {
+  const { ms, hole } = await composed(SAMPLE, undefined, fill);
   const name = fill ? 'filled' : 'unfilled';
   printFigure(`makeup.filler.sample.${name}.hole`, hole, 'column-lines', `the OCR'd sample page ${fill ? 'with' : 'without'} the 公益广告 frame, largest blank hole in the PDF`);
   printFigure(`makeup.filler.sample.${name}.time`, ms, 'ms', 'make-up of the sample page, its frame runs included');
+}
+
+/** Sixteen briefs for a 四开 page, about 1,600 characters short of it (tests/fixtures/makeup/briefs-day): frame runs that hold a brief over are not taken. */
+async function briefs(fill: boolean): Promise<void> {
+  const { ms, hole } = await composed(BRIEFS, 'tabloid', fill);
+  const name = fill ? 'filled' : 'unfilled';
+  printFigure(`makeup.filler.briefs.${name}.hole`, hole, 'column-lines', `sixteen briefs on a 四开 page ${fill ? 'with' : 'without'} the frame, largest blank hole in the PDF`);
+  printFigure(`makeup.filler.briefs.${name}.time`, ms, 'ms', 'make-up of the briefs page, its frame runs included');
 }
 
 function shortDay(n: number): MakeUpRequest {
@@ -89,6 +103,7 @@ async function heldNight(fill: boolean): Promise<void> {
 
 for (const fill of [false, true]) {
   await sample(fill);
+  await briefs(fill);
   await shortDays(fill);
   await otherGrids(fill);
   await heldNight(fill);
