@@ -359,6 +359,14 @@ describe('compose makes up the page', () => {
     expect(Math.max(...feet) - Math.min(...feet), `column feet ${feet.join(', ')}`).toBeLessThanOrEqual(3);
   }, 60_000);
 
+  it('a 四开 day made up on a 对开 page (about a third of it) keeps its blank at the foot, a well between its stories 10 column-lines at most (17 before): the search rates pages short of copy by their blank at the foot (light-tabloid)', async () => {
+    const saved = join(dir, 'light-tabloid-broadsheet.banmian');
+    expect(await compose(['tests/fixtures/makeup/light-tabloid', '-o', join(dir, 'light-tabloid-broadsheet.pdf'), '--save', saved, '--format', 'broadsheet', ...HEADER])).toBe(0);
+    // read from the rendered PDF: the blank at the foot (补稿), and beside it a well one column wide between the stories (before: 17 column-lines)
+    const { holes } = await probePdf(loadedDoc(saved), fonts);
+    expect(holes[1]?.size ?? 0, `blank areas ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(10);
+  }, 60_000);
+
   it('a page of sixteen briefs leaves its blank in one area at the foot: none under the first brief\'s headline, none between the briefs (briefs-day)', async () => {
     const saved = join(dir, 'briefs-day.banmian');
     expect(await compose(['tests/fixtures/makeup/briefs-day', '-o', join(dir, 'briefs-day.pdf'), '--save', saved, '--format', 'broadsheet', ...HEADER])).toBe(0);
