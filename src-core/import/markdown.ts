@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token as MdToken } from 'markdown-it';
 import { endsInPunctuation, endsSentence, isCjkChar } from './chars';
 import type { SourceBlock, TitleRole } from './segment';
-import { ITEM_MOST, TITLE_MAX } from './roles';
+import { bylineLine, ITEM_MOST, TITLE_MAX } from './roles';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
 type Token = MdToken;
@@ -211,7 +211,8 @@ function listedLines(spans: Span[]): Span[][] | undefined {
   const texts = lines.map((l) => l.map((x) => x.text).join('').trim());
   if (texts.length < LIST_LINES || texts.some((t) => !t)) return undefined;
   const items = /[:：]$/u.test(texts[0]) ? texts.slice(1) : texts;
-  const item = (t: string): boolean => [...t].length <= ITEM_MOST && ITEM_PARTS_RE.test(t) && !endsInPunctuation(t);
+  // (a title block typed as one paragraph, its byline under it, is no list)
+  const item = (t: string): boolean => [...t].length <= ITEM_MOST && ITEM_PARTS_RE.test(t) && !endsInPunctuation(t) && !bylineLine(t);
   return items.length >= LIST_LINES - 1 && items.every(item) ? lines : undefined;
 }
 

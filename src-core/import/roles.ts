@@ -303,8 +303,6 @@ function namesLine(text: string): string | undefined {
   const spaced = closeSpacedRoles(text.trim());
   // (and a two-character name letter-spaced before it, 刘　新摄影报道 closing a photo report: field test 39)
   const t = REPORTER_WORD_RE.test(spaced) ? spaced.replace(/(?<=\S)摄影报道$/u, ' 摄影报道') : spaced.replace(PADDED_PHOTOGRAPHER_RE, '$1$2 摄影报道');
-  // (a photographer's name and 摄 run together, 许昌亮摄 closing a 图片新闻: field test 40)
-  if (t.endsWith('摄') && personName(t.slice(0, -1))) return `${t.slice(0, -1)} 摄`;
   if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
@@ -543,10 +541,11 @@ export const ITEM_MOST = 40;
 /**
  * A list's item naming someone: a name (padded or not), a full-width space and what the person is,
  * short and with no clause (王芳芳　贵州省…部长, 熊　智　…总监: a round table's guests, field test 40).
+ * Returns the name as written; undefined for any other line.
  */
-export function namedItem(text: string): boolean {
-  const m = text.trim().match(NAMED_ITEM_RE);
-  return !!m && [...text.trim()].length <= ITEM_MOST && personName(m[1]) && !COMMA_OR_STOP.test(m[2]);
+export function namedItem(text: string): string | undefined {
+  const m = text.match(NAMED_ITEM_RE);
+  return m && [...text].length <= ITEM_MOST && personName(m[1]) && !COMMA_OR_STOP.test(m[2]) ? m[1] : undefined;
 }
 
 const NAMED_ITEM_RE = new RegExp(`^([${HAN}]\u3000[${HAN}]|[${HAN}]{2,3})\u3000(\\S.*)$`, 'u');

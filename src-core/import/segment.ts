@@ -499,7 +499,8 @@ function titlesOverHeading(w: Walk, i: number): boolean {
 function atHead(w: Walk, j: number, column: boolean): boolean {
   const t = textOf(w.blocks[j]);
   const titled = w.classes[j] === 'maybe-title' && (!endsInPunctuation(t) || column);
-  return w.drafts.length === 0 && (titled || (['maybe-title', 'body'].includes(w.classes[j]) && asks(t))) && !INNER_COLON_RE.test(t);
+  // (编者按 over a question, the note's, is no 栏目 over a 引题: review of field test 40)
+  return w.drafts.length === 0 && (titled || (['maybe-title', 'body'].includes(w.classes[j]) && asks(t))) && !INNER_COLON_RE.test(t) && !editorsNoteAlone(t);
 }
 
 /**
@@ -870,7 +871,7 @@ function gatherTitleGroup(w: Walk, i: number): { group: TitleGroup; end: number 
     // (on an OCR'd page too, over the 主题: 奋进“十五五”⏎广东冷链园区集成超60项数智化技术——⏎数据赋能　冻品锁鲜, field test 31)
     const ledInto = c === 'maybe-title' && leadsIn(textOf(blocks[j])) && titleUnder(w, j);
     // (a 引题 asking a question under a 栏目 over `# `: field test 40)
-    if (o.mode === 'structured' && c === 'body' && columnsOnly(group) && titlesOverHeading(w, j)) {
+    if (o.mode === 'structured' && c === 'body' && columnsOnly(group) && !group.some((g) => editorsNoteAlone(g.text)) && titlesOverHeading(w, j)) {
       group.push({ text: textOf(blocks[j]), block: blocks[j] });
       continue;
     }

@@ -9,7 +9,7 @@
  * paragraph are joined (no space between CJK characters).
  */
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
-import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE } from './chars';
+import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
@@ -71,14 +71,18 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
 const UNDER_VALUE_RE = /^\u3000{3,}(?=\S)/u;
 
 /**
- * The line under a labelled title (引题, 主题, 副题) that runs its value on, set in under the value,
- * unlabelled, title-like and no byline: one 主题 on two lines (field test 40). Undefined when there is none.
+ * The line under a labelled 主题 that runs its value on: set in under the value, unlabelled, a title's
+ * line (no 副题, byline, dateline or numbered heading) and the last of the labelled block (a blank line
+ * or another label under it, not a paragraph's next line): one 主题 on two lines (field test 40).
+ * Undefined when there is none.
  */
 function labelRunOn(lines: readonly string[], idx: number): string | undefined {
   const label = titleLabel(lines[idx]);
-  const next = lines[idx + 1] ?? '';
-  if (!label?.text || !['kicker', 'headline', 'deck'].includes(label.role) || !UNDER_VALUE_RE.test(next) || titleLabel(next) || bylineLine(next) || !titleLike(next)) return undefined;
-  return next.trim();
+  const next = (lines[idx + 1] ?? '').trim();
+  const after = lines[idx + 2] ?? '';
+  if (label?.role !== 'headline' || !label.text || !UNDER_VALUE_RE.test(lines[idx + 1] ?? '') || (after.trim() && !titleLabel(after))) return undefined;
+  const other = titleLabel(next) || bylineLine(next) || bracketedByline(next) || namesOnly(next) || deckLine(next) || leadAtStart(next) || SUBHEAD_MARK_RE.test(next);
+  return !other && titleLike(next) ? next : undefined;
 }
 
 /** The first line after `idx` that is not blank. */
@@ -98,17 +102,28 @@ const CAPTION_CHARS = 150;
  */
 function captionUnder(lines: readonly string[], at: number, indentedParagraphs: boolean): { text: string; lines: number } | undefined {
   // (a credit ends a caption first: 图为…。⏎本报记者 张三摄 is one caption, not a sentence and a byline; review of field test 36)
-  return captionTo(lines, at, (text) => endsInPhotoCredit(text) || endsInReporterCredit(text)) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text, indentedParagraphs));
+  return captionTo(lines, at, (text) => endsInPhotoCredit(text) || endsInReporterCredit(text)) ?? captionOverPicture(lines, at, indentedParagraphs) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text, indentedParagraphs));
 }
 
 /** The caption under the placeholder at `at` up to the first line where `ends` says it ends (within CAPTION_LINES, CAPTION_CHARS). */
 function captionTo(lines: readonly string[], at: number, ends: (text: string, k: number) => boolean): { text: string; lines: number } | undefined {
-  for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim(); k++) {
+  // (never past the next picture's bare placeholder: its caption is its own)
+  for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim() && imagePlaceholder(lines[k])?.caption !== ''; k++) {
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
-    // (the next picture's placeholder ends it: 【图】⏎caption⏎【图】⏎caption⏎以上图片均为…摄, two pictures, field test 40 P1)
-    if (ends(text, k) || imagePlaceholder(lines[k + 1] ?? '')) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
+    if (ends(text, k)) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;
+}
+
+/**
+ * On a page that sets its paragraphs in, the lines under a placeholder not set in, down to the next
+ * bare placeholder (【图】⏎caption⏎【图】⏎caption⏎以上图片均为…摄: two pictures, field test 40 P1): a
+ * paragraph between two pictures is set in and stays the text's; a credit in brackets, （图：…摄）, is no
+ * placeholder of its own.
+ */
+function captionOverPicture(lines: readonly string[], at: number, indentedParagraphs: boolean): { text: string; lines: number } | undefined {
+  if (!indentedParagraphs) return undefined;
+  return captionTo(lines, at, (_, k) => !setIn(lines, at, k) && imagePlaceholder(lines[k + 1] ?? '')?.caption === '');
 }
 
 /** Whether the lines under the placeholder at `at` to `k` are set in as a paragraph is (the text's, not a caption). */

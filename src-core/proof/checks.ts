@@ -274,8 +274,15 @@ const LEGITIMATE_DOUBLES = new Set(
 const NEVER_DOUBLED = new Set([...'的了是在和与及把被将也都就还又而之其或并从向于以为']);
 /** Two-character words that never reduplicate, so 我们我们 is a slip; others (研究研究, 大口大口, 如何如何) often are words. */
 const NEVER_REDUPLICATED = new Set('我们 你们 他们 她们 它们 咱们 这个 那个 这些 那些 因为 所以 但是 可是 如果 虽然 而且 并且 或者 已经 正在 可以 应该 没有 不是 对于 关于 由于 为了 以及 通过 进行'.split(' '));
-/** A function word's double that is two words: the first ends one (实事求是|是, 为了|了解: field test 39; 为目的|的: field test 40), or an idiom. */
-const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明', '实事求是是', '自以为是是', '了了解', '了了却', '了了结', '了了然', '目的的', '的的确确'];
+/** A function word's double that is two words: the first ends one (实事求是|是, 为了|了解: field test 39; 为目的|的: field test 40), the pair where the word has it, or an idiom. */
+const DOUBLE_EXCEPTIONS = ['不了了之', '是是非非', '在在', '了了分明', '实事求是是', '自以为是是', '了了解', '了了却', '了了结', '了了然', '为目的的'];
+
+/** Whether the word `w` stands in `chars` with its doubled pair at `i`: 以营利为目的的的企业 has one 的 too many. */
+function wordAt(chars: readonly string[], i: number, w: string): boolean {
+  const word = [...w];
+  const d = word.findIndex((c, k) => c === word[k + 1]);
+  return d >= 0 && i - d >= 0 && word.every((c, k) => chars[i - d + k] === c);
+}
 
 function checkDoubles(text: string, emit: Emit): void {
   const chars = [...text];
@@ -292,8 +299,7 @@ function checkDoubles(text: string, emit: Emit): void {
     // AABB words (实实在在, 明明白白) and their halves
     if (chars[i + 2] && chars[i + 2] === chars[i + 3] && chars[i + 2] !== a) continue;
     if (i >= 2 && chars[i - 2] === chars[i - 1] && chars[i - 1] !== a) continue;
-    const around = text.slice(offsets[Math.max(0, i - 4)], offsets[Math.min(chars.length - 1, i + 3)] + 2);
-    if (DOUBLE_EXCEPTIONS.some((w) => around.includes(w))) continue;
+    if (DOUBLE_EXCEPTIONS.some((w) => wordAt(chars, i, w))) continue;
     // Other doubles are mostly word boundaries (宣传部|部长, 签订|订单, 全国|国企): not reported.
     if (!NEVER_DOUBLED.has(a)) continue;
     const certain = true;
@@ -348,6 +354,12 @@ function setSpace(text: string, at: number): boolean {
   const quoted = open >= 0 && close > at && text.lastIndexOf('”', at) < open ? text.slice(open + 1, close) : '';
   // (Han and full-width spaces only: a title, not a quoted sentence)
   return !!quoted && [...quoted].length <= QUOTED_TITLE_MAX && [...quoted].every((c) => isHanChar(c) || c === '\u3000');
+}
+
+/** The name opening a paragraph that is an item of a list of people, with an item of it beside it in the same story (`namedItem`). */
+function listedName(text: string, before: string | undefined, after: string | undefined): string | undefined {
+  const name = namedItem(text);
+  return name && [before, after].some((p) => p !== undefined && namedItem(p) !== undefined) ? name : undefined;
 }
 
 /** A two-character sign, letter-spaced, closing the text after a dash: ——编　者. */
@@ -485,9 +497,12 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
     const nextParagraph = next && next.articleId === t.articleId && next.field === 'body' && t.field === 'body' ? next.text : undefined;
     // Headline halves, byline fields and the names in a lead (本报讯（记者 李雅君）) keep their spaces; so do a
     // subhead's halves (保持底色　增添创意) and a 组合报道 part's byline line in the body (本报记者　吴　君): field test 38;
-    // and a list's item naming someone (熊　智　…总监): field test 40.
-    const allowSpaces = t.field !== 'body' || !!t.heading || !!bylineLine(t.text) || namedItem(t.text);
-    for (const f of checkText(t.text, { allowSpaces, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
+    // so do the names in a list of people, a line each, beside another (熊　智　…总监): field test 40.
+    const allowSpaces = t.field !== 'body' || !!t.heading || !!bylineLine(t.text);
+    const story = (p: (typeof texts)[number] | undefined) => (p && p.articleId === t.articleId && p.field === 'body' ? p.text : undefined);
+    const name = t.field === 'body' && !t.heading ? listedName(t.text, story(texts[i - 1]), story(next)) : undefined;
+    const named = (f: Finding): boolean => !!name && f.rule === 'space-between-han' && f.offset <= name.length;
+    for (const f of checkText(t.text, { allowSpaces, nextParagraph })) if (!named(f)) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
   const pageWide: PlacedFinding[] = [];
   for (const rule of PAGE_RULES) {

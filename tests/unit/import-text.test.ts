@@ -1375,7 +1375,7 @@ describe('hard-wrapped and OCR text', () => {
     expect(photo.articles.map((a) => a.byline)).toEqual(['刘新 摄影报道']);
   });
 
-  it('field test 40: a 主题 run on to a second line set in under its value; a question 引题 under a bold 栏目 over a heading; a ■链接 box stays in its story; two placeholders, each its own caption; a photographer\'s 摄 run on to his name is the byline', async () => {
+  it('field test 40: a 主题 run on to a second line set in under its value; a question 引题 under a bold 栏目 over a heading; a ■链接 box stays in its story; two placeholders, each its own caption; a round table\'s guests a line each', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['湖南长沙浏阳市大瑶镇，花炮企业的生产车间里一派繁忙。', '当地推动花炮产业转型升级，安全、环保、文化成为新的关键词。'];
     // (N1 05.txt, 人民日报 2025-02-12: the 主题's second line was the 副题)
@@ -1390,15 +1390,35 @@ describe('hard-wrapped and OCR text', () => {
     expect(boxed.columnLinks.map((l) => l.columnName)).toEqual(['经济聚焦']);
     expect(plainText(boxed.articles[0].body)).toContain('二是协助商家');
     // (P1, an OCR'd page: the second 【图】 and its caption ran into the first picture's caption)
-    const pictures = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '【图】', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '以上图片均为徐娅萍摄（人民视觉）', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式。'])]);
+    const pictures = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '【图】', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '以上图片均为徐娅萍摄（人民视觉）', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式，', '聚焦商户实际需求，精准管理、热情服务。', '　　带动商户共同参与城市治理。', '　　实现城市烟火气息与市容规范的和谐共生。'])]);
     expect(pictures.imageLinks.map((l) => l.caption)).toEqual(['执法队员把不规范停放的电动车挪到规定停车区。', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。以上图片均为徐娅萍摄（人民视觉）']);
     // (N2 01.md, a round table: its guests, a line each, ran together into one paragraph; a paragraph wrapped by hand still joins)
     const paras = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
     const guests = await importFiles([file('01.md', ['# 五问新就业群体所思所盼', '', '对话嘉宾：', '王芳芳　贵州省贵阳市云岩区委社会工作部部长', '熊　智　北京三快科技有限公司兰州分公司党支部书记', '吴贵玉　贵州省贵阳市云岩区新印1950商圈外卖员', '', '问：新就业群体在日常工作中遇到哪些困难？', '近年来，新就业群体规模', '不断扩大，他们的', '所思所盼备受关注。'])]);
     expect(paras(guests)).toEqual(['对话嘉宾：', '王芳芳　贵州省贵阳市云岩区委社会工作部部长', '熊　智　北京三快科技有限公司兰州分公司党支部书记', '吴贵玉　贵州省贵阳市云岩区新印1950商圈外卖员', '问：新就业群体在日常工作中遇到哪些困难？近年来，新就业群体规模不断扩大，他们的所思所盼备受关注。']);
-    // (N2 05.txt, a 图片新闻: 许昌亮摄 was the text's last paragraph)
-    const credit = await importFiles([file('05.txt', ['助农忙', '', '连日来，江苏省宿迁市泗洪县组织党员、干部深入乡村。图为党员、干部在秦桥村帮助种植户管理多肉植物。', '', '许昌亮摄'])]);
-    expect(credit.articles.map((a) => [a.headline, a.byline, plainText(a.body)])).toEqual([['助农忙', '许昌亮 摄', '连日来，江苏省宿迁市泗洪县组织党员、干部深入乡村。图为党员、干部在秦桥村帮助种植户管理多肉植物。']]);
+  });
+
+  it('review of field test 40: a 主题 runs on to no 副题, byline or paragraph set in under it, a 引题 to no line; a paragraph set in between two pictures stays text; a credit in brackets stays in its caption; 编者按 over a question is no 栏目', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const body = ['', '　　近日，记者来到南关街道，这里茶园连片，游客络绎不绝。', '　　当地村民说，日子越过越好。'];
+    const titles = async (lines: string[]) => (await importFiles([file('a.txt', lines)])).articles.map((a) => [a.kicker, a.headline, a.deck, a.byline]);
+    const S = '\u3000\u3000\u3000';
+    expect(await titles(['主题：守护城市的温暖与活力', `${S}——记南昌市青云谱区城市管理和综合执法局`, ...body])).toEqual([['', '守护城市的温暖与活力', '——记南昌市青云谱区城市管理和综合执法局', '']]);
+    expect(await titles(['主题：守护城市的温暖与活力', `${S}（记者　王明）`, ...body])).toEqual([['', '守护城市的温暖与活力', '', '（记者 王明）']]);
+    expect(await titles(['引题：湖南浏阳市培育壮大优势特色产业', `${S}安全环保文化味　花炮之乡拓新路`, ...body])).toEqual([['湖南浏阳市培育壮大优势特色产业', '安全环保文化味　花炮之乡拓新路', '', '']]);
+    const opened = await importFiles([file('b.txt', ['主题：南关街道茶园连片', `${S}近日，记者来到南关街道，这里茶园连片`, '游客络绎不绝，当地村民说，日子越过越好。'])]);
+    expect(opened.articles.map((a) => a.headline)).toEqual(['南关街道茶园连片']);
+    expect(plainText(opened.articles[0].body)).toContain('近日，记者来到南关街道');
+    // (the text between two pictures, set in, is the text's; the pictures have no caption)
+    const between = await importFiles([file('page.txt', ['守护城市的温暖与活力', '', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式。', '【图】', '　　执法队员每天巡查辖区，把不规范停放的电动车挪到规定停车区，群众纷纷点赞。', '【图】', '　　一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。'])]);
+    expect(plainText(between.articles[0].body)).toContain('群众纷纷点赞');
+    expect(between.imageLinks.map((l) => l.caption)).toEqual(['', '']);
+    // (a credit in brackets under a caption is the caption's, no picture of its own)
+    const credited = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '（图：本报记者 王涛 摄）', '　　一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '　　当地居民说，街道越来越整洁。', '　　执法局表示，将继续做好服务。'])]);
+    expect(credited.imageLinks).toHaveLength(1);
+    // (编者按 over the note's question over the heading)
+    const noted = await importFiles([file('c.md', ['编者按', '', '春节假期，各地文旅市场持续升温，消费潜力如何进一步释放？', '', '# 各地文旅市场持续升温', '', '近日，记者走访多地景区。'])]);
+    expect(noted.columnLinks.map((l) => l.columnName)).not.toContain('编者按');
   });
 
   it('review of field test 38: a 【】 line over decks alone is the headline; a subhead before a jump line stays one; a box label ending a story is no heading; a note to the desk or a date over a heading is no title', async () => {
