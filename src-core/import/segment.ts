@@ -765,7 +765,26 @@ function opinionTitles(w: Walk, i: number): { group: TitleGroup; end: number } |
   if (!signed || !nameAlone(textOf(blocks[writer])) || text >= blocks.length || !['body', 'maybe-title', 'placeholder', 'image'].includes(classes[text])) return undefined;
   // (the title and its 提要 marked: a 栏目 over a title it reads as explained by, 记者手记⏎“唤醒”闲置空间…, is still the 栏目)
   const line = (k: number, styleRole?: 'headline' | 'deck'): TitleGroup[number] => ({ text: textOf(blocks[k]), block: styleRole ? { ...blocks[k], styleRole } : blocks[k] });
+  const under = summary === undefined ? summaryUnder(w, writer) : undefined;
+  // (the writer last in the group, as over a 提要 above him: the group's roles go by it)
+  if (under !== undefined) return { group: [line(title, 'headline'), line(under, 'deck'), line(writer)], end: under + 1 };
   return { group: [line(title, 'headline'), ...(summary === undefined ? [] : [line(summary, 'deck')]), line(writer)], end: writer + 1 };
+}
+
+/** A 提要 under the writer runs to at most this many characters (three or four lines of a column). */
+const SUMMARY_MOST = 2 * TITLE_MAX;
+
+/**
+ * The 提要 a 言论 sets under its writer's name, over its text: a block close under the name, not set
+ * in, its clauses ending in no mark, over the text set in (焦思雨⏎社区干部多一些…，俯⏎…⏎就能增强社区的
+ * 凝聚力⏎　　支起简易木桌…: field test 40); undefined when there is none.
+ */
+function summaryUnder(w: Walk, writer: number): number | undefined {
+  const k = nextIndex(w, writer);
+  const text = nextIndex(w, k);
+  if (k >= w.blocks.length || text >= w.blocks.length || w.blocks[k].gapBefore > 0 || w.blocks[k].indented || !w.blocks[text].indented) return undefined;
+  const t = textOf(w.blocks[k]);
+  return ['body', 'maybe-title'].includes(w.classes[k]) && COMMA_RE.test(t) && !endsInPunctuation(t) && cpLength(t) <= SUMMARY_MOST ? k : undefined;
 }
 
 /** Two or three Han characters alone, a two-character name padded with a space too (王　者). */

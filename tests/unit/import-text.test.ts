@@ -1375,7 +1375,7 @@ describe('hard-wrapped and OCR text', () => {
     expect(photo.articles.map((a) => a.byline)).toEqual(['刘新 摄影报道']);
   });
 
-  it('field test 40: a 主题 run on to a second line set in under its value; a question 引题 under a bold 栏目 over a heading; a ■链接 box stays in its story; two placeholders, each its own caption; a round table\'s guests a line each', async () => {
+  it('field test 40: a 主题 run on to a second line set in under its value; a question 引题 under a bold 栏目 over a heading; a ■链接 box stays in its story; two placeholders, each its own caption; a round table\'s guests a line each; a 言论\'s 提要 under its writer', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['湖南长沙浏阳市大瑶镇，花炮企业的生产车间里一派繁忙。', '当地推动花炮产业转型升级，安全、环保、文化成为新的关键词。'];
     // (N1 05.txt, 人民日报 2025-02-12: the 主题's second line was the 副题)
@@ -1392,6 +1392,9 @@ describe('hard-wrapped and OCR text', () => {
     // (P1, an OCR'd page: the second 【图】 and its caption ran into the first picture's caption)
     const pictures = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '【图】', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '以上图片均为徐娅萍摄（人民视觉）', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式，', '聚焦商户实际需求，精准管理、热情服务。', '　　带动商户共同参与城市治理。', '　　实现城市烟火气息与市容规范的和谐共生。'])]);
     expect(pictures.imageLinks.map((l) => l.caption)).toEqual(['执法队员把不规范停放的电动车挪到规定停车区。', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。以上图片均为徐娅萍摄（人民视觉）']);
+    // (P1: a 言论's 提要 under its writer's name, not set in, over the text set in, was the text's first paragraph)
+    const opinion = await importFiles([file('page.txt', ['一线行走', '“小服务”托举“大民生”', '焦思雨', '社区干部多一些亲民惠民的务实举措，俯', '下身、沉下心，在便利群众上多走一步，', '在提供服务上更细一些，就能增强社区的', '凝聚力', '　　支起简易木桌，摆好宣传册、登记本，喇叭里循', '环播放最新的医保政策。', '　　一大早，社区干部就来到广场上。', '　　居民们纷纷围拢过来咨询。'])]);
+    expect(opinion.articles.map((a) => [a.headline, a.deck, a.byline])).toEqual([['“小服务”托举“大民生”', '社区干部多一些亲民惠民的务实举措，俯下身、沉下心，在便利群众上多走一步，在提供服务上更细一些，就能增强社区的凝聚力', '焦思雨']]);
     // (N2 01.md, a round table: its guests, a line each, ran together into one paragraph; a paragraph wrapped by hand still joins)
     const paras = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
     const guests = await importFiles([file('01.md', ['# 五问新就业群体所思所盼', '', '对话嘉宾：', '王芳芳　贵州省贵阳市云岩区委社会工作部部长', '熊　智　北京三快科技有限公司兰州分公司党支部书记', '吴贵玉　贵州省贵阳市云岩区新印1950商圈外卖员', '', '问：新就业群体在日常工作中遇到哪些困难？', '近年来，新就业群体规模', '不断扩大，他们的', '所思所盼备受关注。'])]);
