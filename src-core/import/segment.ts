@@ -1138,7 +1138,9 @@ function takeBody(w: Walk, i: number, byline = false): void {
     setSpans(last, [...last.spans, { text: textOf(b).trim() }]);
     return;
   }
-  const heading = b.subhead || boldSubhead(w, i, cur) || (cls === 'maybe-title' && boxLabel(textOf(b))) ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
+  // (a box's label, and the box's title right under it: ■链接⏎“职业闭店”有哪些特点, field test 40)
+  const boxTitle = cls === 'maybe-title' && !!last?.heading && boxLabel(spansText(last.spans)) && !endsInPunctuation(textOf(b));
+  const heading = b.subhead || boldSubhead(w, i, cur) || (cls === 'maybe-title' && boxLabel(textOf(b))) || boxTitle ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const t = spansText(b.spans);

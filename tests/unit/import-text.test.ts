@@ -1389,6 +1389,8 @@ describe('hard-wrapped and OCR text', () => {
     expect(boxed.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([['老股东逃避债务金蝉脱壳，闭店人收割顾客暗度陈仓？', '如何让“职业闭店”套路玩不灵', '本报记者 林丽鹂']]);
     expect(boxed.columnLinks.map((l) => l.columnName)).toEqual(['经济聚焦']);
     expect(plainText(boxed.articles[0].body)).toContain('二是协助商家');
+    // (the box's label and its title are its headings)
+    expect(boxed.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''))).toEqual(['■链接', '“职业闭店”有哪些特点']);
     // (P1, an OCR'd page: the second 【图】 and its caption ran into the first picture's caption)
     const pictures = await importFiles([file('page.txt', ['守护城市的温暖与活力', '【图】', '执法队员把不规范停放的电动车挪到规定停车区。', '【图】', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。', '以上图片均为徐娅萍摄（人民视觉）', '　　江西省南昌市青云谱区城市管理和综合执法局持续创新管理模式，', '聚焦商户实际需求，精准管理、热情服务。', '　　带动商户共同参与城市治理。', '　　实现城市烟火气息与市容规范的和谐共生。'])]);
     expect(pictures.imageLinks.map((l) => l.caption)).toEqual(['执法队员把不规范停放的电动车挪到规定停车区。', '一场小雨后，执法队员帮助沿街店铺撤收挡雨棚。以上图片均为徐娅萍摄（人民视觉）']);
