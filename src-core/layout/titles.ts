@@ -1,4 +1,4 @@
-import type { Article, ArticleBlock, BanmianDocument, StyleName, TextStyle, TitleBand } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, PageSettings, StyleName, TextStyle, TitleBand } from '../model/document';
 import { rowY, type GridGeometry } from '../model/grid';
 import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
@@ -70,8 +70,11 @@ export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleAr
   if (present.length === 0) return columnHeight;
   const { x, width } = area;
   let y = area.y + columnHeight;
+  // (white space a headline's leading carries, make-up's 标题留白: the kicker and deck close up to it, the space going above and below them)
+  const open = headlineOpening(page, article);
   for (const [field, text, styleName] of present) {
     const style = resolveStyle(page, styleName, article.styleOverrides);
+    const shift = field === 'kicker' ? open / 2 : field === 'deck' ? -open / 2 : 0;
     const sources: Source[] = [{ field, paragraph: 0, base: 0 }];
     let base = 0;
     for (const piece of titlePieces(ctx, text, style, width, field)) {
@@ -80,7 +83,7 @@ export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleAr
       const cp = cache.compose([{ text: piece, style, tag: 0 }], composeOptions(page.typeset, width, style, 0, style.align === 'justify' ? 'center' : style.align));
       out.noteMissing(cp, article.id);
       for (let li = 0; li < cp.lines.length; li++) {
-        const emTop = y + (style.lineHeight - style.size) / 2;
+        const emTop = y + (style.lineHeight - style.size) / 2 + shift;
         emitLine(ctx, cp, li, x, emTop, article.id, sources);
         tally(report, cp, li, false, page.typeset.maxExpansion);
         y += style.lineHeight;
@@ -89,6 +92,17 @@ export function layoutTitles(ctx: LayoutContext, article: Article, area: TitleAr
     }
   }
   return y - area.y;
+}
+
+/**
+ * The leading an article's headline carries over its style's own at its size (pt; 0 with none): the white
+ * space make-up opens up its title area with (标题留白), half of it above each headline line and half
+ * below. A kicker over it or a deck under it would stand apart from it by that half.
+ */
+function headlineOpening(page: PageSettings, article: Article): number {
+  const style = resolveStyle(page, 'headline', article.styleOverrides);
+  const own = (page.styles.headline.lineHeight / page.styles.headline.size) * style.size;
+  return Math.max(0, style.lineHeight - own);
 }
 
 /**

@@ -88,3 +88,25 @@ describe('竖排标题 in the PDF', () => {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('标题留白: the white space make-up opens a title area with (a headline set on a deeper leading)', () => {
+  it('keeps the kicker and the deck close to the headline, the space going above the kicker and below the deck (field test 40: the kicker stood apart under the rule)', async () => {
+    const gaps = async (extra: number) => {
+      const doc = titledPage({}, '微型消防站　救援更方便', '——湖北孝感提升突发灾情处置能力');
+      const style = doc.page.styles.headline;
+      doc.articles[0] = { ...doc.articles[0], kicker: '湖北孝感提升突发灾情处置能力', styleOverrides: { headline: { lineHeight: style.lineHeight + extra } } };
+      // read from the PDF (pdftotext -bbox-layout): the top of each title line
+      const { lines } = await probePdf(doc, fonts, 36);
+      const top = (t: string) => lines.find((l) => l.text.replace(/\s+/g, '').startsWith(t))!;
+      const [kicker, headline, deck] = [top('湖北孝感'), top('微型消防站'), top('——湖北')];
+      return { kickerToHeadline: headline.yMin - (kicker.yMin + kicker.height), headlineToDeck: deck.yMin - (headline.yMin + headline.height), kickerTop: kicker.yMin };
+    };
+    const set = await gaps(0);
+    const opened = await gaps(24);
+    // (before: each gap 12 pt wider, half the headline's extra leading)
+    expect(Math.abs(opened.kickerToHeadline - set.kickerToHeadline)).toBeLessThan(1);
+    expect(Math.abs(opened.headlineToDeck - set.headlineToDeck)).toBeLessThan(1);
+    // the space went above the kicker
+    expect(opened.kickerTop - set.kickerTop).toBeGreaterThan(10);
+  });
+});
