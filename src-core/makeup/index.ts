@@ -266,8 +266,8 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const score = scorer(geo, obstacles, pool, picCount);
   // Pages keeping the rules first, and of those the ones within the hole limit: a page left with a hole is taken only when no page is full.
   const tier = (c: Candidate): number => (keepsRules(c, eligible.length, leadLocked, geo.rows) ? 2 : 0) + (score(c).largestHole <= HOLE_LIMIT ? 1 : 0);
-  // With short copy, as many again of the best by the score that leaves the blank at the foot; they rank by it when no page is full.
-  // The search rates its pages by it too: by the page's own score a hole between the modules costs nothing beside the blank at the foot.
+  // With short copy the search rates its pages by the score that leaves the blank at the foot: by the page's own score a hole
+  // between the modules costs nothing beside the blank at the foot.
   const footFirst = shortCopy ? scorer(geo, obstacles, pool, picCount, true) : undefined;
   const rate = (c: Candidate): number => tier(c) * 10 + (footFirst ?? score)(c).total;
   let out = search({ ...input, rate });
@@ -280,6 +280,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   }
   const want = opt.alternatives ?? 3;
   // Distinct pages, those keeping the rules first, each group by its score; the best are justified (撑满) and ranked again.
+  // With short copy, as many again of the best by the score that leaves the blank at the foot; they rank by it when no page is full.
   const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked, geo.rows);
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
   const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
