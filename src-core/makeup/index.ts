@@ -266,8 +266,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const score = scorer(geo, obstacles, pool, picCount);
   // Pages keeping the rules first, and of those the ones within the hole limit: a page left with a hole is taken only when no page is full.
   const tier = (c: Candidate): number => (keepsRules(c, eligible.length, leadLocked, geo.rows) ? 2 : 0) + (score(c).largestHole <= HOLE_LIMIT ? 1 : 0);
-  // With short copy the search rates its pages by the score that leaves the blank at the foot: by the page's own score a hole
-  // between the modules costs nothing beside the blank at the foot.
+  // (short copy: the search rates its pages by the score that leaves the blank at the foot; by theirs a well between modules costs nothing)
   const footFirst = shortCopy ? scorer(geo, obstacles, pool, picCount, true) : undefined;
   const rate = (c: Candidate): number => tier(c) * 10 + (footFirst ?? score)(c).total;
   let out = search({ ...input, rate });
