@@ -108,7 +108,7 @@ function captionUnder(lines: readonly string[], at: number, indentedParagraphs: 
 /** The caption under the placeholder at `at` up to the first line where `ends` says it ends (within CAPTION_LINES, CAPTION_CHARS). */
 function captionTo(lines: readonly string[], at: number, ends: (text: string, k: number) => boolean): { text: string; lines: number } | undefined {
   // (never past the next picture's bare placeholder: its caption is its own)
-  for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim() && imagePlaceholder(lines[k])?.caption !== ''; k++) {
+  for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim() && !barePlaceholder(lines[k]); k++) {
     const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
     if (ends(text, k)) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
@@ -123,8 +123,11 @@ function captionTo(lines: readonly string[], at: number, ends: (text: string, k:
  */
 function captionOverPicture(lines: readonly string[], at: number, indentedParagraphs: boolean): { text: string; lines: number } | undefined {
   if (!indentedParagraphs) return undefined;
-  return captionTo(lines, at, (_, k) => !setIn(lines, at, k) && imagePlaceholder(lines[k + 1] ?? '')?.caption === '');
+  return captionTo(lines, at, (_, k) => !setIn(lines, at, k) && barePlaceholder(lines[k + 1] ?? ''));
 }
+
+/** A placeholder line with no caption of its own in it (【图】, [图片]). */
+const barePlaceholder = (line: string): boolean => imagePlaceholder(line)?.caption === '';
 
 /** Whether the lines under the placeholder at `at` to `k` are set in as a paragraph is (the text's, not a caption). */
 const setIn = (lines: readonly string[], at: number, k: number): boolean => lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l));

@@ -335,9 +335,9 @@ function checkNumbers(text: string, emit: Emit): void {
   }
 }
 
-function checkSpaces(text: string, emit: Emit): void {
+function checkSpaces(text: string, emit: Emit, spacedTo: number): void {
   for (const m of text.matchAll(SPACE_BETWEEN_HAN_RE)) {
-    if (setSpace(text, m.index!)) continue;
+    if (m.index! <= spacedTo || setSpace(text, m.index!)) continue;
     emit({ rule: 'space-between-han', severity: 'error', offset: m.index!, length: m[0].length, fix: '', weight: ERROR_WEIGHTS.punctuation, zh: '两个汉字之间有空格', en: 'Space between two Han characters' });
   }
 }
@@ -370,6 +370,8 @@ const QUOTED_TITLE_MAX = 16;
 export interface TextCheckOptions {
   /** Fields with deliberate spaces (headline halves, byline fields) skip the Han-space rule. */
   allowSpaces?: boolean;
+  /** Spaces up to this offset are deliberate (a listed person's name and the space after it). */
+  spacedTo?: number;
   nextParagraph?: string;
 }
 
@@ -383,7 +385,7 @@ export function checkText(text: string, options: TextCheckOptions = {}): Finding
   checkMarkForms(text, emit);
   checkDoubles(text, emit);
   checkNumbers(text, emit);
-  if (!options.allowSpaces) checkSpaces(text, emit);
+  if (!options.allowSpaces) checkSpaces(text, emit, options.spacedTo ?? -1);
   for (const rule of TEXT_RULES) rule(text, emit);
   return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 }
@@ -493,16 +495,14 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
   const texts = pageTexts(doc);
   const findings: PlacedFinding[] = [];
   texts.forEach((t, i) => {
-    const next = texts[i + 1];
-    const nextParagraph = next && next.articleId === t.articleId && next.field === 'body' && t.field === 'body' ? next.text : undefined;
+    const story = (p: (typeof texts)[number] | undefined): string | undefined => (t.field === 'body' && p?.articleId === t.articleId && p.field === 'body' ? p.text : undefined);
+    const nextParagraph = story(texts[i + 1]);
     // Headline halves, byline fields and the names in a lead (本报讯（记者 李雅君）) keep their spaces; so do a
     // subhead's halves (保持底色　增添创意) and a 组合报道 part's byline line in the body (本报记者　吴　君): field test 38;
     // so do the names in a list of people, a line each, beside another (熊　智　…总监): field test 40.
     const allowSpaces = t.field !== 'body' || !!t.heading || !!bylineLine(t.text);
-    const story = (p: (typeof texts)[number] | undefined) => (p && p.articleId === t.articleId && p.field === 'body' ? p.text : undefined);
-    const name = t.field === 'body' && !t.heading ? listedName(t.text, story(texts[i - 1]), story(next)) : undefined;
-    const named = (f: Finding): boolean => !!name && f.rule === 'space-between-han' && f.offset <= name.length;
-    for (const f of checkText(t.text, { allowSpaces, nextParagraph })) if (!named(f)) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
+    const name = t.field === 'body' && !t.heading ? listedName(t.text, story(texts[i - 1]), nextParagraph) : undefined;
+    for (const f of checkText(t.text, { allowSpaces, spacedTo: name?.length, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
   const pageWide: PlacedFinding[] = [];
   for (const rule of PAGE_RULES) {
