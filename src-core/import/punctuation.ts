@@ -17,6 +17,8 @@ const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': 
 const SMALL_FORMS: Record<string, string> = { '﹐': '，', '﹑': '、', '﹒': '。', '﹔': '；', '﹕': '：', '﹖': '？', '﹗': '！' };
 /** The characters this module may change; a paragraph without any is returned as it is. */
 const MARKS = new Set([',', ':', ';', '?', '!', '(', ')', '"', "'", '.', '-', '。']);
+/** MARKS below U+0080, by code. */
+const ASCII_MARKS = Uint8Array.from({ length: 0x80 }, (_, code) => (MARKS.has(String.fromCharCode(code)) ? 1 : 0));
 
 const isLatinLetter = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z]/.test(ch);
 const cjk = (ch: string | undefined): boolean => ch !== undefined && isCjk(ch.codePointAt(0)!);
@@ -116,12 +118,19 @@ class Paragraph {
 }
 
 /** The positions of the marks this module may change, and whether a URL or e-mail address may be present. */
+/** Whether `c` is one of MARKS or SMALL_FORMS, by its code (a code point's string is looked up in neither: the test runs on every character of a file). */
+function isMark(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return ASCII_MARKS[code] === 1;
+  return code === 0x3002 || (code >= 0xfe50 && code <= 0xfe57 && c in SMALL_FORMS);
+}
+
 function findMarks(chars: string[]): { at: number[]; mayHaveUrl: boolean } {
   const at: number[] = [];
   let mayHaveUrl = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
-    if (c.length === 1 && c.charCodeAt(0) < 0x80 ? MARKS.has(c) : c === '。' || c in SMALL_FORMS) at.push(i);
+    if (isMark(c)) at.push(i);
     else if (c === '@') mayHaveUrl = true;
     if (c === '/' && chars[i - 1] === ':') mayHaveUrl = true;
     else if (c === '.' && chars[i - 1] === 'w' && chars[i - 2] === 'w') mayHaveUrl = true;

@@ -261,6 +261,11 @@ const SLASH_CREDIT_RE = new RegExp(`^(?:${NAME}\\s*[/／]\\s*(?:文|图|摄|文�
  */
 const HELPED_RE = /\s*[（(][^（）()，。]{1,30}(?:参与采写|参与采访|参与报道|参与调研|亦有贡献|采访整理|整理)[）)]$/u;
 
+/** The note of who else reported at the end of a trimmed line (HELPED_RE), tried only on a line that ends with a bracket (the pattern is tried at each of its characters). */
+function helpedNote(line: string): RegExpExecArray | null {
+  return /[）)]$/u.test(line) ? HELPED_RE.exec(line) : null;
+}
+
 /** An editor's note signed at its end (——编者, in any of the dashes OCR reads: ――编者, －－编者). */
 const EDITORS_SIGN_RE = /(?:—{1,2}|―{1,2}|－{1,2})\s*编\s*者$/u;
 
@@ -275,7 +280,7 @@ export function editorsSign(text: string, atEnd = false): boolean {
  * ((作者为吉林大学文学院副教授), field test 29) or where a figure came from: text, never a subhead or a title.
  */
 export function helpedAlone(text: string): boolean {
-  return HELPED_RE.exec(text.trim())?.index === 0 || AUTHOR_NOTE_RE.test(text.trim());
+  return helpedNote(text.trim())?.index === 0 || AUTHOR_NOTE_RE.test(text.trim());
 }
 
 /**
@@ -290,20 +295,25 @@ const AUTHOR_NOTE_RE = /^[（(]\s*(?:作者(?:为|系|是|单位)|(?:资料|数�
  * Returns the cleaned line (runs of spaces collapsed).
  */
 export function bylineLine(text: string): string | undefined {
-  const helped = text.trim().match(HELPED_RE);
+  const helped = helpedNote(text.trim());
   if (!helped) return namesLine(text);
   const names = namesLine(text.trim().slice(0, helped.index));
   return names && `${names} ${helped[0].trim()}`;
 }
 
+/** A sentence's marks: a byline has none. */
+const SENTENCE_MARK_RE = /[，。！？；,;!?“”"]/;
+
 /** A line of role words and names only (see bylineLine). */
 function namesLine(text: string): string | undefined {
   // (a picture story's credit, 新华社记者　丁　磊摄影报道: the words after the reporter's name are a role of their own;
   // not a 栏目's, 新春摄影报道, 精彩摄影报道: review)
+  // (a line with a sentence's marks is no byline: said first, so a paragraph is not worked over before it)
+  if (SENTENCE_MARK_RE.test(text)) return undefined;
   const spaced = closeSpacedRoles(text.trim());
   // (and a two-character name letter-spaced before it, 刘　新摄影报道 closing a photo report: field test 39)
   const t = REPORTER_WORD_RE.test(spaced) ? spaced.replace(/(?<=\S)摄影报道$/u, ' 摄影报道') : spaced.replace(PADDED_PHOTOGRAPHER_RE, '$1$2 摄影报道');
-  if (!t || Array.from(t).length > 60 || /[，。！？；,;!?“”"]/.test(t)) return undefined;
+  if (!t || Array.from(t).length > 60) return undefined;
   // 本报讯(记者 庞淼 通讯员 李海天⏎刘艳兵）… is a dateline whose bracket OCR wrapped, not a byline;
   // 记者手记 a section's label, not a reporter named 手记 (field test 31)
   // (nor a briefs' column behind its marker, ■市场资讯: field test 37)
