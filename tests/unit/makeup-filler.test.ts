@@ -206,6 +206,17 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     expect(other.requests.length).toBeGreaterThan(1);
   });
 
+  it('a frame whose page holds a story over (a page made up tight): no frame as big is tried after it, only smaller ones (briefs day 四开: 7 runs → 4)', () => {
+    // (three stacks ending 0, 12 and 30 lines short: frames of 150 and 96 cells, and three more of 96 before this rule)
+    const { run, requests } = stub([story(geo.rows, 0, 3), story(geo.rows - 12, 3, 3), story(geo.rows - 30, 6, 2)], 96, 96, [], ['s2']);
+    const r = fillShort({ document: page }, run, 10_000);
+    expect(ads(r.alternatives[0].blocks)).toEqual([]);
+    const sizes = requests.slice(1).map((q) => ads(q.document.blocks).reduce((n, b) => n + b.span * b.rows, 0));
+    expect(sizes.length).toBeGreaterThan(1);
+    // every frame tried after the first holds a story over is smaller than each tried before it
+    sizes.forEach((size, i) => expect(size, `frame ${i + 1} of ${sizes.join(', ')}`).toBeLessThan(Math.min(Infinity, ...sizes.slice(0, i))));
+  });
+
   it('the page already made is given (an edition\'s page): it is not made again, only the frame runs', () => {
     const { run, requests } = stub([story(geo.rows - 30)], 30 * geo.columns, 30 * geo.columns);
     const made = run({ document: page });
