@@ -16,6 +16,7 @@ import { segment, type SegmentResult, type SourceBlock } from './segment';
 import { blocksFromLines, textLines } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
 import { pageHeaderAtTop, repeatsHeader } from './page-header';
+import { addCredits } from './roles';
 
 export type { ImportError, ImportResult, InputFile } from './types';
 export type { ImportReport, Guess, NormalizationEntry, Correction, CorrectionField, Fragment, Removed, FileReport } from './report';
@@ -231,7 +232,7 @@ function takePageHeader(run: ImportRun, name: string, lines: string[]): { furnit
   const found = pageHeaderAtTop(lines);
   if (!found) return { furniture: new Set(), page: false };
   Object.assign(run.result.page.header, found.header);
-  Object.assign(run.result.page.credits, found.credits);
+  addCredits(run.result.page.credits, found.credits);
   for (const i of found.lines) {
     run.report.removed.push({ file: name, line: i + 1, text: lines[i].trim(), reason: 'page header (报名, date, 版次, 版名: went to the page header)' });
     lines[i] = '';
@@ -252,7 +253,7 @@ function addSegment(run: ImportRun, seg: SegmentResult, log: ChangeLog): void {
   result.images.push(...seg.images);
   result.imageLinks.push(...seg.imageLinks);
   result.columnLinks.push(...seg.columnLinks);
-  Object.assign(result.page.credits, seg.page.credits);
+  addCredits(result.page.credits, seg.page.credits);
   result.page.banners.push(...seg.page.banners);
   result.page.columnNames.push(...seg.page.columnNames);
   report.guesses.push(...seg.guesses);

@@ -47,8 +47,11 @@ import {
   leadAtStart,
   opensNews,
   parseCredits,
+  addCredits,
   personName,
   twoCharacterName,
+  headingWriter,
+  photographerAlone,
   rejoinSplitNames,
   storySection,
   titleLike,
@@ -354,8 +357,13 @@ function takeBlock(w: Walk, i: number): number {
   if (b.storyBreak && w.cur && w.cur.body.length) w.cur.closed = true;
   if (cls === 'credits') {
     const c = parseCredits(t)!;
-    Object.assign(w.res.page.credits, c.fields);
+    addCredits(w.res.page.credits, c.fields);
     w.res.removed.push({ file: w.o.file, line: b.line, text: c.labels.join(' '), reason: 'credit labels (the names went to page.credits)' });
+    return i + 1;
+  }
+  const under = titleUnderByline(w, i);
+  if (under) {
+    placeTitleLine({ text: t, block: b }, under, w.cur!, w.res, w.o, w.guess);
     return i + 1;
   }
   if (startsGroup(w, i)) return takeTitleGroup(w, i);
@@ -376,6 +384,23 @@ function takeBlock(w: Walk, i: number): number {
 }
 
 /**
+ * The role of a kicker, deck or 栏目 the source states (labelled, 栏目：人民时评, or a Word style) under a
+ * story's marked titles and byline, before its text and over no title line: the story's own, as a copy
+ * desk labels its lines in any order (主题：…⏎作者：孟繁哲⏎栏目：人民时评, field test 41), not a story of its
+ * own with no text. Undefined when the story has that role filled already, or for any other line.
+ */
+function titleUnderByline(w: Walk, i: number): TitleRole | undefined {
+  const { cur, blocks, classes } = w;
+  const role = blocks[i].styleRole;
+  if (role !== 'kicker' && role !== 'deck' && role !== 'column') return undefined;
+  if (!cur || cur.closed || !cur.headlineMarked || !cur.byline || cur.body.length || cur.placeholders.length) return undefined;
+  const k = nextIndex(w, i);
+  if (k < blocks.length && (classes[k] === 'title' || classes[k] === 'maybe-title')) return undefined;
+  const filled = role === 'column' ? w.res.columnLinks.some((l) => l.articleId === cur.id) : !!cur[role];
+  return filled ? undefined : role;
+}
+
+/**
  * A paragraph of names alone right under a Markdown or Word story's headings (# 在平遥感受“汇合点”⏎贾樟柯,
  * ## 编辑手记⏎吕莉): the writer's byline, as a 言论 or a 手记 sets it, never the text's first paragraph.
  * Two characters alone only when no other such short label follows in the story and the text under
@@ -384,7 +409,7 @@ function takeBlock(w: Walk, i: number): number {
 function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   const cur = w.cur;
   if (w.o.mode !== 'structured' || !cur || cur.closed || !cur.headline || cur.body.length || cur.byline || cur.placeholders.length) return false;
-  return bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t));
+  return bylineNames(t) || ((twoCharacterName(t) || headingWriter(t)) && !labelsParts(w, i, t));
 }
 
 /** Whether the short paragraph `i` (`t`) heads a part of the text: the text under it opens with it, or another such label follows before the next titles. */
@@ -1238,7 +1263,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   if (h >= 0) roles[h] = 'headline';
   group.forEach((g, k) => {
     if (roles[k]) return;
-    const column = columnLine(g.text) && !endsWithColon(g.text);
+    const column = (columnLine(g.text) || (k === h - 1 && boldColumn(g))) && !endsWithColon(g.text);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
     else if (column) roles[k] = 'column';
@@ -1261,6 +1286,18 @@ function columnLine(text: string): boolean {
   const name = bareName(text);
   return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
 }
+
+/**
+ * A line set bold by hand right over the headline that names a 栏目 a little longer than `columnLine`'s,
+ * or one in parts (**跟着历史学经济**, **读者点题·共同关注**, field test 41): a 引题 set bold runs longer or
+ * reads as a sentence.
+ */
+function boldColumn(g: { text: string; block: SourceBlock }): boolean {
+  return g.block.spans.every((sp) => sp.bold) && (BOLD_COLUMN_RE.test(g.text.trim()) || namesColumn(g.text));
+}
+
+/** A 栏目's name set bold over the headline: up to eight Han characters (see boldColumn). */
+const BOLD_COLUMN_RE = new RegExp(`^[${HAN}]{2,8}$`, 'u');
 
 /** A 栏目's name two lines over the 主题: short, its parts set apart by a middle dot or a space, no sentence in it. */
 function namesColumn(text: string): boolean {
@@ -1554,7 +1591,7 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
     return;
   }
   if (signsOff(body, lastText)) {
-    d.byline = cleanByline(spansText(p.spans), o, g, p.line);
+    d.byline = cleanByline(photographerAlone(spansText(p.spans)) ?? spansText(p.spans), o, g, p.line);
     d.bylinePosition = 'end';
     body.splice(lastText, 1);
     g('byline-trailing', spansText(p.spans), 0.85, '文末只有人名的一行移入署名字段（文末）', 'a line of names alone at the end moved to the byline (end)', p.line);
@@ -1568,11 +1605,14 @@ function takeTrailingByline(d: Draft, body: BodyPara[], o: SegmentOptions, g: Ar
   g('byline-trailing', tb.byline, 0.9, '末段结尾的署名移入署名字段（文末）', 'the names at the end of the last paragraph moved to the byline (end)', p.line);
 }
 
-/** Whether the story's last text paragraph is its writer's name alone (常 钦, 陈向阳) or a byline in brackets (a team's too) under a finished paragraph: the end byline. */
+/**
+ * Whether the story's last text paragraph is its writer's name alone (常 钦, 陈向阳), a byline in brackets (a team's too) or a
+ * photographer's credit alone (陈　玉摄（人民视觉）, a 图片新闻's) under a finished paragraph: the end byline.
+ */
 function signsOff(body: BodyPara[], last: number): boolean {
   const before = body[last - 1];
   const t = spansText(body[last].spans);
-  return !!before && !before.image && !before.heading && endsSentence(spansText(before.spans)) && (bylineNames(t) || bracketedByline(t));
+  return !!before && !before.image && !before.heading && endsSentence(spansText(before.spans)) && (bylineNames(t) || bracketedByline(t) || photographerAlone(t) !== undefined);
 }
 
 /** Headline that lost its place (OCR order): a short unmarked line near the top of the body. */

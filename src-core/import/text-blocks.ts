@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -109,10 +109,20 @@ function captionUnder(lines: readonly string[], at: number, indentedParagraphs: 
 function captionTo(lines: readonly string[], at: number, ends: (text: string, k: number) => boolean): { text: string; lines: number } | undefined {
   // (never past the next picture's bare placeholder: its caption is its own)
   for (let k = at + 1; k <= at + CAPTION_LINES && k < lines.length && lines[k].trim() && !barePlaceholder(lines[k]); k++) {
-    const text = joinWrappedLinesAt(lines.slice(at + 1, k + 1)).text.replace(/\s+/g, ' ');
+    const text = captionText(lines.slice(at + 1, k + 1));
     if (ends(text, k)) return [...text].length <= CAPTION_CHARS ? { text, lines: k - at } : undefined;
   }
   return undefined;
+}
+
+/** A caption's lines as one text: wrapped lines joined, a credit on a line of its own set apart by a space (…国家文物局 版式设计：张丹峰). */
+function captionText(lines: readonly string[]): string {
+  const parts: string[][] = [];
+  for (const line of lines) {
+    if (parts.length && opensChartCredit(line)) parts.push([line]);
+    else (parts[parts.length - 1] ?? (parts[parts.length] = [])).push(line);
+  }
+  return parts.map((p) => joinWrappedLinesAt(p).text).join(' ').replace(/\s+/g, ' ');
 }
 
 /**
@@ -132,8 +142,11 @@ const barePlaceholder = (line: string): boolean => imagePlaceholder(line)?.capti
 /** Whether the lines under the placeholder at `at` to `k` are set in as a paragraph is (the text's, not a caption). */
 const setIn = (lines: readonly string[], at: number, k: number): boolean => lines.slice(at + 1, k + 1).some((l) => INDENT_RE.test(l));
 
-/** A chart's credit, 数据来源：国家统计局, ends its caption too (field test 32's [图表]); not under an indented paragraph, whose source it is. */
-const charted = (lines: readonly string[], at: number, k: number, text: string): boolean => endsInChartCredit(text) && !setIn(lines, at, k);
+/**
+ * A chart's credit, 数据来源：国家统计局, ends its caption too (field test 32's [图表]); not under an indented paragraph, whose
+ * source it is; nor over another credit, 数据来源：国家文物局⏎版式设计：张丹峰: the caption takes both (field test 41).
+ */
+const charted = (lines: readonly string[], at: number, k: number, text: string): boolean => endsInChartCredit(text) && !setIn(lines, at, k) && !opensChartCredit(lines[k + 1] ?? '');
 
 /**
  * So does where the picture came from, （资料图片）, or a sentence on lines not set in that opens as a caption does,
