@@ -283,12 +283,28 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
  */
 function pictureOffers(article: Article, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, budget: { cells: number; measure: number }, beside: boolean): PictureShape[][] {
   const story = isPictureStory(article);
-  const half = span <= 2 ? undefined : stack(geo, page, links, images, Math.ceil(span / 2), budget, true);
+  const halfSpan = Math.ceil(span / 2);
+  const half = span <= 2 ? undefined : stack(geo, page, links, images, halfSpan, budget, true);
+  // (pictures over their share even half wide, kept at their least depth: offered narrower instead, as far as they keep
+  // within it, a 组版's smaller picture rather than stories held for it: field test 41 P1 四开, two placeholders)
+  const narrow = half && !story && !stack(geo, page, links, images, halfSpan, budget, false) ? narrowest(geo, page, links, images, halfSpan, budget) : undefined;
   const full = stack(geo, page, links, images, span, budget, !half || story);
   const filled = (p: PictureShape[]): boolean => !beside || besideFilled(article, geo, span - Math.max(...p.map((x) => x.span)), p);
-  const offers = [half, full].filter((p): p is PictureShape[] => !!p && filled(p));
+  const offers = [narrow ?? half, full].filter((p): p is PictureShape[] => !!p && filled(p));
   if (offers.length || story) return offers;
   return [half ?? full ?? []];
+}
+
+/** The least a picture is set across when made narrower than half its module (`narrowest`): two columns, a photo and not a portrait's thumbnail. */
+const NARROW_SPAN = 2;
+
+/** The pictures stacked at the widest span under `below` (NARROW_SPAN at least) where they keep within their share; undefined at none. */
+function narrowest(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, below: number, budget: { cells: number; measure: number }): PictureShape[] | undefined {
+  for (let s = below - 1; s >= NARROW_SPAN; s--) {
+    const p = stack(geo, page, links, images, s, budget, false);
+    if (p) return p;
+  }
+  return undefined;
 }
 
 /**

@@ -413,6 +413,19 @@ describe('makeUp on bad input', () => {
     expect(size('c')).toBe(headlineSizes(8)[1]);
   });
 
+  it('offers a lead\'s two pictures narrower than half its width when half wide they would go past its share (field test 41 P1 四开: two stories held for them)', () => {
+    const page = emptyDocument('tabloid').page;
+    const geo = gridGeometry(page);
+    const links = [1, 2].map((n) => ({ imageId: `p${n}`, articleId: 'lead', caption: '图为位于福建省宁德市屏南县长桥镇的万安桥。' }));
+    const offers = shapesFor(article('lead', para.repeat(7)), 0, geo, page, links, new Map()).filter((s) => s.span === geo.columns && s.pictures.length && s.pictures[0].span < geo.columns);
+    expect(offers.length).toBeGreaterThan(0);
+    // (placeholders, 4:3: three columns at their least depth are past a quarter of the page; two keep within it)
+    for (const o of offers) {
+      expect(o.pictures.map((p) => p.span)).toEqual([2, 2]);
+      expect(o.pictures.reduce((n, p) => n + p.span * p.min, 0)).toBeLessThanOrEqual(0.25 * geo.columns * geo.rows);
+    }
+  });
+
   it('offers a lead across most of a 对开 page a bigger headline (42, 48 pt) only where it stays on one line', () => {
     const page = emptyDocument('broadsheet').page;
     const geo = gridGeometry(page);
