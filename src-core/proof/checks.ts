@@ -206,7 +206,7 @@ function checkPairs(text: string, nextParagraph: string | undefined, emit: Emit)
 }
 
 /** What may follow the second item of a connector: 哈密—重庆航线, 北京—上海的, 郑州—洛阳。, the next connector of a chain (“政府—行业—产品”, field test 38) (not the end of a text: 成果—上榜 is a cut-off dash as likely) */
-const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|—(?!—)|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返)/u;
+const CONNECTOR_TAIL = /^(?:[，。、；：？！）》”’\s]|—(?!—)|的|之间|间|两地|方向|航线|航班|班列|铁路|高铁|高速|公路|城际|动车|列车|专线|线路|线|段|直飞|直达|往返|植物园|公园|博物馆|大学|研究院|研究所|学会|协会|合作组织|组织|合作区|示范区|自贸区|经济走廊|走廊|机场|口岸|大桥|博览会|论坛|峰会)/u;
 /** How a dash that stands for a 破折号 goes on: an explanation (就是…, 即…) or a pronoun. */
 const DASH_CONTINUATION = /^(?:就是|也就是|即|是|我|你|他|她|它|这|那)/u;
 /** A model's number after its name's connector: 35A, 5, C919 (letters and digits, a number in them). */
@@ -216,7 +216,8 @@ const CONNECTOR_ITEM = new RegExp(`^[${HAN_IDEOGRAPHS}]{2,4}`, 'u');
 /**
  * A single dash joining two places or two times is the connector (连接号, GB/T 15834 §4.13: 哈密—重庆,
  * 2020—2025年, 3月—5月), not a 破折号 written short. Connector when digits meet a date or digit, or
- * when the item after it is 2–4 Han characters followed by punctuation, 的 or a route word; a speech
+ * when the item after it is 2–4 Han characters followed by punctuation, 的, a route word or what two places
+ * name together (伊犁—吐鲁番植物园, 中国—上海合作组织, 中国—东盟博览会: field test 41); a speech
  * verb before it or an explanation after it makes it a dash all the same.
  */
 function isConnector(text: string, at: number): boolean {
