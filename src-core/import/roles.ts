@@ -85,8 +85,8 @@ export function parseCredits(line: string): { fields: Partial<Record<CreditField
  */
 export function addCredits(into: Partial<Record<CreditField, string>>, fields: Partial<Record<CreditField, string>>): void {
   for (const [field, names] of Object.entries(fields) as [CreditField, string][]) {
-    const had = into[field];
-    into[field] = had && !had.split('、').includes(names) ? `${had}、${names}` : names;
+    const had = into[field]?.split('、') ?? [];
+    into[field] = [...had, ...names.split('、').filter((n) => !had.includes(n))].join('、');
   }
 }
 
@@ -173,10 +173,10 @@ export function unpadded(text: string): string {
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '司徒', '皇甫', '东方', '夏侯', '慕容', '令狐'];
 /**
  * Characters a given name seldom holds that a short headline, a place or a thing does: words of grammar
- * (谢谢你, 向未来), the ends of places and things (黄石市, 高铁站, 黄金周, 夏令营, 龙抬头) and a photo's 摄
- * (周末摄 closing a 图片新闻 is its text: field test 41).
+ * (谢谢你, 向未来), the ends of places and things (黄石市, 高铁站, 黄金周, 夏令营, 龙抬头) and a label's
+ * (关键词: review of field test 41).
  */
-const NOT_IN_NAMES = new Set([...'你我他她的了们不在是有这那么吗呢吧着过来去说州市县区镇乡村街路站港湾岛桥馆场店厂局院所队团会节周季营赛展业头面口门楼室部线车机摄']);
+const NOT_IN_NAMES = new Set([...'你我他她的了们不在是有这那么吗呢吧着过来去说州市县区镇乡村街路站港湾岛桥馆场店厂局院所队团会节周季营赛展业头面口门楼室部线车机键词']);
 /** The most names a byline of names alone lists (张桂芹 吴亚平 杨旭). */
 const BYLINE_NAMES_MAX = 4;
 
@@ -210,22 +210,23 @@ export function twoCharacterName(text: string): boolean {
 
 /**
  * Surnames past the hundred commonest (关, 臧, 邢, 谷…), for a name where only a writer's stands: alone
- * right under a manuscript's headings (`headingWriter`). Not those that are everyday words too (时, 成,
- * 明, 海, 强…): a short line of them under a heading could be a word.
+ * right under a manuscript's headings (`headingWriter`). Not those that are everyday words or places too
+ * (时, 成, 明, 海, 宁, 华, 冷, 满…): a short line of them under a heading could be a word.
  */
 const MORE_SURNAMES = new Set([
-  ...'关臧邢左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝游辛靳欧管柴鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应闵苟邬边卞姬栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺满闻厉伊仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄索晋扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植衡尧訚逄伍聂',
+  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻祁蒲房滕屈饶牟艾尤阳穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂',
 ]);
 
 /**
- * A writer's name alone as a manuscript sets it right under its headings (关永强, 臧秀玲, 邢　雷): two or
- * three Han characters, padded or not, a surname of the commonest or of MORE_SURNAMES first, the given
- * name free of the characters of places and words (field test 41).
+ * A writer's name alone as a manuscript sets it right under its headings (关永强, 臧秀玲, 邢　雷): three
+ * Han characters, or two padded to three, a surname of the commonest or of MORE_SURNAMES first, the
+ * given name free of the characters of places and words (field test 41; two alone are words as often:
+ * 宁夏, 童心, review).
  */
 export function headingWriter(text: string): boolean {
   const t = [...unpadded(text)];
   const surname = COMMON_SURNAMES.has(t[0]) || MORE_SURNAMES.has(t[0]);
-  return surname && t.length >= 2 && t.length <= 3 && t.every((c, k) => HAN_ONE.test(c) && (k === 0 || !NOT_IN_NAMES.has(c)));
+  return surname && (t.length === 3 || paddedName(text)) && t.every((c, k) => HAN_ONE.test(c) && (k === 0 || !NOT_IN_NAMES.has(c)));
 }
 
 /** A photographer's credit alone: a name padded (陈　玉摄) or set apart from 摄 (许昌亮 摄), or with an agency after it (陈玉摄（人民视觉）). */
@@ -242,7 +243,9 @@ export function photographerAlone(text: string): string | undefined {
   if (!m) return undefined;
   const padded = m[1] !== undefined;
   const name = padded ? m[1] + m[2] : m[3];
-  return (padded || !!m[4] || !!m[5]) && headingWriter(name) ? `${name} 摄${m[5]}` : undefined;
+  // (two characters not padded, 陈玉 摄: a common surname's, as any byline's)
+  const writer = padded ? headingWriter(`${m[1]}\u3000${m[2]}`) : [...name].length === 3 ? headingWriter(name) : personName(name);
+  return (padded || !!m[4] || !!m[5]) && writer ? `${name} 摄${m[5]}` : undefined;
 }
 
 /** One person's name in a list of names: a common surname (or a two-character one) and a given name of one or two characters. */
@@ -677,16 +680,23 @@ export function opensCaption(text: string): boolean {
 }
 
 /** The labels of a chart's credit. */
-const CHART_CREDITS = '数据来源|资料来源|来源|制图|製圖|版式设计|设计';
+const CHART_CREDITS = '数据来源|资料来源|来源|制图|製圖|设计';
 /** A line a chart's credit opens (see opensChartCredit). */
 const CHART_CREDIT_LINE_RE = new RegExp(`^\\s*(?:${CHART_CREDITS})\\s*[:：]`, 'u');
 
-/** Whether a line opens with a chart's credit (数据来源：…, 制图：…, 版式设计：…). */
+/** Whether a line opens with a chart's credit (数据来源：…, 制图：…, 设计：…). */
 export function opensChartCredit(line: string): boolean {
   return CHART_CREDIT_LINE_RE.test(line);
 }
 
-/** A chart's credit at the end of its caption: where its figures come from, or who drew or laid it out (数据来源：国家统计局, 制图：李明, 版式设计：张丹峰). */
+/** Whether a line opens with who drew a chart (制图：…, 设计：…): under its data source, the caption's too (a 来源：新华社 is the story's, 版式设计 the page's). */
+export function drawnBy(line: string): boolean {
+  return DRAWN_BY_RE.test(line);
+}
+
+const DRAWN_BY_RE = /^\s*(?:制图|製圖|设计|绘图)\s*[:：]/u;
+
+/** A chart's credit at the end of its caption: where its figures come from, or who drew it (数据来源：国家统计局, 制图：李明, 设计：王朋). */
 const CHART_CREDIT_RE = new RegExp(`(?:^|[。！？\\s])(?:${CHART_CREDITS})\\s*[:：]\\s*[^。！？\\s][^。！？]{0,30}$`, 'u');
 
 export function endsInChartCredit(text: string): boolean {

@@ -392,12 +392,19 @@ function takeBlock(w: Walk, i: number): number {
 function titleUnderByline(w: Walk, i: number): TitleRole | undefined {
   const { cur, blocks, classes } = w;
   const role = blocks[i].styleRole;
-  if (role !== 'kicker' && role !== 'deck' && role !== 'column') return undefined;
+  if (!statedTitle(role)) return undefined;
   if (!cur || cur.closed || !cur.headlineMarked || !cur.byline || cur.body.length || cur.placeholders.length) return undefined;
-  const k = nextIndex(w, i);
+  // (over the text, or over more such lines over it: 记者⏎引题⏎副题, review of field test 41)
+  let k = nextIndex(w, i);
+  while (k < blocks.length && statedTitle(blocks[k].styleRole)) k = nextIndex(w, k);
   if (k < blocks.length && (classes[k] === 'title' || classes[k] === 'maybe-title')) return undefined;
   const filled = role === 'column' ? w.res.columnLinks.some((l) => l.articleId === cur.id) : !!cur[role];
   return filled ? undefined : role;
+}
+
+/** Whether a role the source states is one titleUnderByline gives the story over its text: a kicker, a deck, a 栏目. */
+function statedTitle(role: TitleRole | undefined): role is 'kicker' | 'deck' | 'column' {
+  return role === 'kicker' || role === 'deck' || role === 'column';
 }
 
 /**
@@ -409,7 +416,10 @@ function titleUnderByline(w: Walk, i: number): TitleRole | undefined {
 function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   const cur = w.cur;
   if (w.o.mode !== 'structured' || !cur || cur.closed || !cur.headline || cur.body.length || cur.byline || cur.placeholders.length) return false;
-  return bylineNames(t) || ((twoCharacterName(t) || headingWriter(t)) && !labelsParts(w, i, t));
+  if (bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t))) return true;
+  // (a name of a less common surname: not set bold, a subhead's look, nor what the text under it goes on about, 宁夏⏎宁夏中卫…: review of field test 41)
+  const k = nextIndex(w, i);
+  return headingWriter(t) && !w.blocks[i].spans.every((sp) => sp.bold) && !(k < w.blocks.length && textOf(w.blocks[k]).includes(t.trim())) && !labelsParts(w, i, t);
 }
 
 /** Whether the short paragraph `i` (`t`) heads a part of the text: the text under it opens with it, or another such label follows before the next titles. */
@@ -1263,7 +1273,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   if (h >= 0) roles[h] = 'headline';
   group.forEach((g, k) => {
     if (roles[k]) return;
-    const column = (columnLine(g.text) || (k === h - 1 && boldColumn(g))) && !endsWithColon(g.text);
+    const column = columnLine(g.text) && !endsWithColon(g.text);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
     else if (column) roles[k] = 'column';
@@ -1286,18 +1296,6 @@ function columnLine(text: string): boolean {
   const name = bareName(text);
   return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
 }
-
-/**
- * A line set bold by hand right over the headline that names a 栏目 a little longer than `columnLine`'s,
- * or one in parts (**跟着历史学经济**, **读者点题·共同关注**, field test 41): a 引题 set bold runs longer or
- * reads as a sentence.
- */
-function boldColumn(g: { text: string; block: SourceBlock }): boolean {
-  return g.block.spans.every((sp) => sp.bold) && (BOLD_COLUMN_RE.test(g.text.trim()) || namesColumn(g.text));
-}
-
-/** A 栏目's name set bold over the headline: up to eight Han characters (see boldColumn). */
-const BOLD_COLUMN_RE = new RegExp(`^[${HAN}]{2,8}$`, 'u');
 
 /** A 栏目's name two lines over the 主题: short, its parts set apart by a middle dot or a space, no sentence in it. */
 function namesColumn(text: string): boolean {

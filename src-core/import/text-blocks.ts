@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -144,9 +144,9 @@ const setIn = (lines: readonly string[], at: number, k: number): boolean => line
 
 /**
  * A chart's credit, 数据来源：国家统计局, ends its caption too (field test 32's [图表]); not under an indented paragraph, whose
- * source it is; nor over another credit, 数据来源：国家文物局⏎版式设计：张丹峰: the caption takes both (field test 41).
+ * source it is; nor over who drew it, 数据来源：…⏎制图：王朋: the caption takes both (field test 41).
  */
-const charted = (lines: readonly string[], at: number, k: number, text: string): boolean => endsInChartCredit(text) && !setIn(lines, at, k) && !opensChartCredit(lines[k + 1] ?? '');
+const charted = (lines: readonly string[], at: number, k: number, text: string): boolean => endsInChartCredit(text) && !setIn(lines, at, k) && !drawnBy(lines[k + 1] ?? '');
 
 /**
  * So does where the picture came from, （资料图片）, or a sentence on lines not set in that opens as a caption does,

@@ -1426,7 +1426,7 @@ describe('hard-wrapped and OCR text', () => {
     expect(noted.columnLinks.map((l) => l.columnName)).not.toContain('编者按');
   });
 
-  it('field test 41: a 栏目 labelled last, under the byline, is the story\'s; a writer of a less common surname alone under a heading; a bold 栏目 over a heading; a chart\'s credits in its caption, a role named twice keeps both names; a 图片新闻\'s photographer alone at its end', async () => {
+  it('field test 41: a 栏目 labelled last, under the byline, is the story\'s; a writer of a less common surname alone under a heading; a chart\'s credits in its caption, a role named twice keeps both names; a 图片新闻\'s photographer alone at its end', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['马年春节，抢AI红包成了不少人的新年俗。', '', '热闹之下更要冷思考：红包大战之后，如何留住用户？'];
     // (N1 05.txt, 人民日报 2026-03-02: 栏目 under 作者 opened a story of its own, the titles' story had no text)
@@ -1440,28 +1440,40 @@ describe('hard-wrapped and OCR text', () => {
     // (a second 栏目 or a title line under it still opens the next story)
     const next = await importFiles([file('a.txt', ['主题：读懂AI红包大战', '作者：孟繁哲', '栏目：人民时评', '主题：把太阳能电站“搬上天”', '', ...body])]);
     expect(next.articles.map((a) => a.headline)).toEqual(['读懂AI红包大战', '把太阳能电站“搬上天”']);
-    // (N1 06.md, 08.md: the writer, 关永强 and 臧秀玲, was the text's first paragraph; the bold 栏目 the 引题)
+    // (N1 06.md, 08.md: the writer, 关永强 and 臧秀玲, was the text's first paragraph)
     const md = async (lines: string[]) => (await importFiles([file('a.md', lines)])).articles.map((a) => [a.kicker, a.headline, a.byline, plainText(a.body).slice(0, 4)]);
-    expect(await md(['**跟着历史学经济**', '', '# “轻重”思想的历史启示', '', '关永强', '', '作为经济概念，“轻重”最早见于《管子》。'])).toEqual([['', '“轻重”思想的历史启示', '关永强', '作为经济']]);
+    expect(await md(['**跟着历史学经济**', '', '# “轻重”思想的历史启示', '', '关永强', '', '作为经济概念，“轻重”最早见于《管子》。'])).toEqual([['跟着历史学经济', '“轻重”思想的历史启示', '关永强', '作为经济']]);
     expect(await md(['【思想纵横】', '', '# 把做显功与做潜功统一起来', '', '臧秀玲', '', '近日，中共中央办公厅印发通知。'])).toEqual([['', '把做显功与做潜功统一起来', '臧秀玲', '近日，中']]);
-    const columned = await importFiles([file('02.md', ['**读者点题·共同关注**', '', '# 百姓心声怎样写进“十五五”规划', '', '本报记者　张　璁', '', '今年全国两会马上就要召开了。'])]);
-    expect(columned.articles.map((a) => a.kicker)).toEqual(['']);
-    expect(columned.columnLinks.map((l) => l.columnName)).toEqual(['读者点题·共同关注']);
-    // (a bold 引题 longer than a 栏目's name stays the 引题; a word alone under a heading stays text)
-    expect(await md(['**宁夏首个并网的一体化项目落地中卫**', '', '# “瓦特”这样变“比特”', '', '新变化', '', '清晨，黄河畔的宁夏中卫。'])).toEqual([['宁夏首个并网的一体化项目落地中卫', '“瓦特”这样变“比特”', '', '新变化\n']]);
-    // (P1: 版式设计 under the chart's 数据来源 went to the page's 组版 and was overwritten by the foot's 组版:陈晨)
-    const page = await importFiles([file('page.txt', ['2193座廊桥，多样守护', '本报记者　郑洋洋', '【图】', '数据来源：国家文物局', '版式设计：张丹峰', '　　流水潺潺，一桥连两岸。桥上筑廊、廊中设座，这便是廊桥。', '　　中国廊桥是传统建筑智慧的凝练结晶。', '', '版式设计:张丹峰　校对:赵　明　组版:陈　晨'])]);
-    expect(page.imageLinks.map((l) => l.caption)).toEqual(['数据来源：国家文物局 版式设计：张丹峰']);
+    // (a word, a place or a label alone under a heading stays text: two characters, a surname that is a word too, a bold
+    // subhead, what the text goes on about, 关键词: review of field test 41)
+    const under = async (line: string, text = '漓江两岸，青山如黛。') => (await importFiles([file('a.md', ['# 一座城市的温度', '', line, '', text])])).articles.map((a) => [a.byline, plainText(a.body).split('\n')[0]]);
+    for (const word of ['新变化', '宁夏', '童心', '冷思考', '关键词', '邢台市']) expect(await under(word), word).toEqual([['', word]]);
+    expect(await under('**童心**')).toEqual([['', '童心']]);
+    expect(await under('谷雨生', '谷雨生态园里，青山如黛。')).toEqual([['', '谷雨生']]);
+    // (P1: 版式设计 under the chart's 数据来源 went to the page's 组版 and was overwritten by the foot's 组版:陈晨; now both are kept)
+    const page = await importFiles([file('page.txt', ['2193座廊桥，多样守护', '本报记者　郑洋洋', '【图】', '数据来源：国家文物局', '版式设计：张丹峰', '　　流水潺潺，一桥连两岸。桥上筑廊、廊中设座，这便是廊桥。', '　　中国廊桥是传统建筑智慧的凝练结晶。', '', '校对:赵　明　组版:陈　晨'])]);
+    expect(page.imageLinks.map((l) => l.caption)).toEqual(['数据来源：国家文物局']);
     expect(page.page.credits).toMatchObject({ layoutEditor: '张丹峰、陈晨', proofreader: '赵明' });
+    // (who drew the chart is its caption's; the page's credits and a reprint's source under a chart stay theirs: review)
+    const drawn = await importFiles([file('page.txt', ['2193座廊桥，多样守护', '　　流水潺潺，一桥连两岸。桥上筑廊、廊中设座，这便是廊桥。', '【图】', '数据来源：国家文物局', '制图：王　朋', '　　中国廊桥是传统建筑智慧的凝练结晶。', '【图】', '数据来源：国家统计局', '版式设计:张丹峰　校对:赵　明　组版:陈　晨'])]);
+    expect(drawn.imageLinks.map((l) => l.caption)).toEqual(['数据来源：国家文物局 制图：王 朋', '数据来源：国家统计局']);
+    expect(drawn.page.credits).toMatchObject({ layoutEditor: '张丹峰、陈晨', proofreader: '赵明' });
+    // (a role named again with its names keeps each name once)
+    const twice = await importFiles([file('page.txt', ['江城日报　2026年6月18日　星期四　第5版　城乡　责任编辑：张三', '', '2193座廊桥，多样守护', '　　流水潺潺，一桥连两岸。桥上筑廊、廊中设座，这便是廊桥。', '　　中国廊桥是传统建筑智慧的凝练结晶。', '', '责任编辑：张三　李四　校对：赵明'])]);
+    expect(twice.page.credits.editor).toBe('张三、李四');
+    // (labelled lines under the byline, two of them, are the story's too: review)
+    const labels = await importFiles([file('b.txt', ['主题：读懂AI红包大战', '记者：本报记者　孟繁哲', '引题：抢红包背后的冷思考', '副题：——平台竞争的新变化', '', ...body])]);
+    expect(labels.articles.map((a) => [a.kicker, a.headline, a.deck, a.byline])).toEqual([['抢红包背后的冷思考', '读懂AI红包大战', '——平台竞争的新变化', '本报记者 孟繁哲']]);
     // (N2 05.md, a 图片新闻: its photographer's credit alone was its last paragraph)
     const lastPara = (a: { body: RichDoc }) => plainText(a.body).split('\n').pop();
     const photo = async (credit: string) => (await importFiles([file('05.md', ['# 用好秸秆资源 助力绿色发展', '', '5月30日，江苏宿迁，秸秆打捆机正在将小麦秸秆收集打捆。', '', credit])])).articles.map((a) => [a.byline, lastPara(a)]);
     const shot = '5月30日，江苏宿迁，秸秆打捆机正在将小麦秸秆收集打捆。';
     expect(await photo('陈　玉摄（人民视觉）')).toEqual([['陈玉 摄（人民视觉）', shot]]);
     expect(await photo('许昌亮 摄')).toEqual([['许昌亮 摄', shot]]);
-    // (not a phrase ending in 摄, nor a name run into it with nothing else: 周末摄 could be either)
+    expect(await photo('陈玉摄（新华社发）')).toEqual([['陈玉 摄（新华社发）', shot]]);
+    // (not a phrase ending in 摄; a name run into it with nothing else is a byline as before, 陈玉摄: review)
     expect(await photo('高空拍摄')).toEqual([['', '高空拍摄']]);
-    expect(await photo('周末摄')).toEqual([['', '周末摄']]);
+    expect(await photo('陈玉摄')).toEqual([['陈玉摄', shot]]);
   });
 
   it('review of field test 38: a 【】 line over decks alone is the headline; a subhead before a jump line stays one; a box label ending a story is no heading; a note to the desk or a date over a heading is no title', async () => {
