@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token as MdToken } from 'markdown-it';
 import { endsInPunctuation, endsSentence, isCjkChar } from './chars';
 import type { SourceBlock, TitleRole } from './segment';
-import { bylineLine, ITEM_MOST, TITLE_MAX } from './roles';
+import { bylineLine, bylineNames, headingWriter, ITEM_MOST, TITLE_MAX } from './roles';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
 type Token = MdToken;
@@ -67,9 +67,15 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
           itemPrefix = undefined;
         }
         const hasText = spans.some((s) => s.text.trim());
-        // (a list a line an item, its lines kept: 对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40)
-        const items = headingLevel ? undefined : listedLines(spans);
-        if (items) items.forEach((item, k) => push(item, 0, line + k));
+        // (a list a line an item, its lines kept: 对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40; a title block typed
+        // as the file's first paragraph, a line a title: 引题——⏎主题⏎本报记者…)
+        const first = !blocks.some((b) => b.spans.length);
+        const lines = headingLevel ? undefined : (listedLines(spans)?.map((l): TitleLine => ({ spans: l })) ?? (first ? titleLines(spans) : undefined));
+        if (lines)
+          lines.forEach((item, k) => {
+            push(item.spans, 0, line + k, item.role);
+            prevEnd = line + k + 1;
+          });
         else if (hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
         for (const img of images) {
           const id = resolveImage(img.src);
@@ -201,6 +207,17 @@ const ITEM_PARTS_RE = /\S(?:\u3000|\s{2,})\S/u;
  * list's, not a wrap's, and joining them runs the items together. Undefined for any other paragraph.
  */
 function listedLines(spans: Span[]): Span[][] | undefined {
+  const lines = linesOf(spans);
+  const texts = lines.map((l) => l.map((x) => x.text).join('').trim());
+  if (texts.length < LIST_LINES || texts.some((t) => !t)) return undefined;
+  const items = /[:：]$/u.test(texts[0]) ? texts.slice(1) : texts;
+  // (a title block typed as one paragraph, its byline under it, is no list)
+  const item = (t: string): boolean => [...t].length <= ITEM_MOST && ITEM_PARTS_RE.test(t) && !endsInPunctuation(t) && !bylineLine(t);
+  return items.length >= LIST_LINES - 1 && items.every(item) ? lines : undefined;
+}
+
+/** A paragraph's spans cut at its line breaks, a line each. */
+function linesOf(spans: Span[]): Span[][] {
   const lines: Span[][] = [[]];
   for (const x of spans) {
     x.text.split('\n').forEach((part, k) => {
@@ -208,12 +225,35 @@ function listedLines(spans: Span[]): Span[][] | undefined {
       if (part) lines[lines.length - 1].push({ ...x, text: part });
     });
   }
+  return lines;
+}
+
+/** A line of a paragraph cut at its line breaks, with the role it is known to have. */
+interface TitleLine {
+  spans: Span[];
+  role?: TitleRole;
+}
+
+/** Lines a title block typed as one paragraph runs to, at most (栏目, 引题, 主题, 副题, byline). */
+const TITLE_BLOCK_LINES = 5;
+
+/**
+ * The first paragraph's lines when it is a title block typed with no blank line between its lines, as
+ * a plain-text manuscript sets it (新疆乌鲁木齐造雪师黄文勇——⏎“游客多，每晚都要及时补雪”⏎本报记者　尚嵘峥): two
+ * to five lines of a title's length with no full stop in them, a byline last (names alone too) or a dash
+ * leading into a line or out of one (引题——, ——副题). Joined, they ran into one headline or the first paragraph.
+ * Undefined for any other paragraph (a paragraph wrapped by hand has its full stops).
+ */
+function titleLines(spans: Span[]): TitleLine[] | undefined {
+  const lines = linesOf(spans);
   const texts = lines.map((l) => l.map((x) => x.text).join('').trim());
-  if (texts.length < LIST_LINES || texts.some((t) => !t)) return undefined;
-  const items = /[:：]$/u.test(texts[0]) ? texts.slice(1) : texts;
-  // (a title block typed as one paragraph, its byline under it, is no list)
-  const item = (t: string): boolean => [...t].length <= ITEM_MOST && ITEM_PARTS_RE.test(t) && !endsInPunctuation(t) && !bylineLine(t);
-  return items.length >= LIST_LINES - 1 && items.every(item) ? lines : undefined;
+  if (texts.length < 2 || texts.length > TITLE_BLOCK_LINES || texts.some((t) => !t || [...t].length > TITLE_MAX || /[。；;]/u.test(t))) return undefined;
+  const dashed = texts.some((t) => /——$/u.test(t) || /^——/u.test(t));
+  const last = texts[texts.length - 1];
+  // (names alone last are the byline: 把太阳能电站“搬上天”⏎段宝岩)
+  const named = !bylineLine(last) && (bylineNames(last) || headingWriter(last));
+  if (!dashed && !named && !bylineLine(last)) return undefined;
+  return lines.map((l, k) => ({ spans: l, ...(named && k === lines.length - 1 ? { role: 'byline' as const } : {}) }));
 }
 
 /** Line breaks inside a paragraph: nothing between CJK characters, a space between Latin words. */

@@ -1476,6 +1476,20 @@ describe('hard-wrapped and OCR text', () => {
     expect(await photo('陈玉摄')).toEqual([['陈玉摄', shot]]);
   });
 
+  it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
+    const titles = async (lines: string[]) => (await importFiles([file('a.md', [...lines, ...body])])).articles.map((a) => [a.kicker, a.headline, a.deck, a.byline, plainText(a.body).split('\n')[0]]);
+    expect(await titles(['新疆乌鲁木齐造雪师黄文勇——', '“游客多，每晚都要及时补雪”', '本报记者　尚嵘峥'])).toEqual([['新疆乌鲁木齐造雪师黄文勇——', '“游客多，每晚都要及时补雪”', '', '本报记者 尚嵘峥', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。']]);
+    expect(await titles(['把太阳能电站“搬上天”', '段宝岩'])).toEqual([['', '把太阳能电站“搬上天”', '', '段宝岩', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。']]);
+    expect(await titles(['强国复兴有我　童心筑梦未来', '——“我和祖国一起成长”主题演出活动侧记'])).toEqual([['', '强国复兴有我　童心筑梦未来', '——“我和祖国一起成长”主题演出活动侧记', '', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。']]);
+    // (a first paragraph wrapped by hand stays one paragraph: it has its full stops)
+    const wrapped = await importFiles([file('b.md', ['# 造雪师的一夜', '', '凌晨时分，新疆乌鲁木齐的雪场里，', '造雪机轰鸣。黄文勇和同事们', '一夜未眠。'])]);
+    expect(plainText(wrapped.articles[0].body)).toBe('凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。黄文勇和同事们一夜未眠。');
+    const opening = await importFiles([file('c.md', ['凌晨时分，新疆乌鲁木齐的雪场里，', '造雪机轰鸣。黄文勇和同事们', '一夜未眠。', '', '天亮时，雪道已经铺好。'])]);
+    expect(plainText(opening.articles[0].body).split('\n')[0]).toBe('凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。黄文勇和同事们一夜未眠。');
+  });
+
   it('review of field test 38: a 【】 line over decks alone is the headline; a subhead before a jump line stays one; a box label ending a story is no heading; a note to the desk or a date over a heading is no title', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['　　本报讯（记者王明）近日，记者来到南关街道。这里茶园连片，游客络绎不绝。', '　　当地村民说，日子越过越好。'];
