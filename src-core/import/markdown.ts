@@ -70,10 +70,13 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
         // (a list a line an item, its lines kept: 对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40; a title block typed
         // as the file's first paragraph, a line a title: 引题——⏎主题⏎本报记者…)
         const first = !blocks.some((b) => b.spans.length);
-        const lines = headingLevel ? undefined : (listedLines(spans)?.map((l): TitleLine => ({ spans: l })) ?? (first ? titleLines(spans) : undefined));
-        if (lines)
-          lines.forEach((item, k) => {
-            push(item.spans, 0, line + k, item.role);
+        const items = headingLevel ? undefined : listedLines(spans);
+        const titles = headingLevel || items || !first ? undefined : titleLines(spans);
+        if (items) items.forEach((item, k) => push(item, 0, line + k));
+        else if (titles)
+          titles.forEach((title, k) => {
+            // (a line each, no blank between them: one title group)
+            push(title.spans, 0, line + k, title.role);
             prevEnd = line + k + 1;
           });
         else if (hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
@@ -228,7 +231,7 @@ function linesOf(spans: Span[]): Span[][] {
   return lines;
 }
 
-/** A line of a paragraph cut at its line breaks, with the role it is known to have. */
+/** A title block's line, with the role it is known to have. */
 interface TitleLine {
   spans: Span[];
   role?: TitleRole;
