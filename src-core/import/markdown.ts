@@ -67,19 +67,13 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
           itemPrefix = undefined;
         }
         const hasText = spans.some((s) => s.text.trim());
-        // (a list a line an item, its lines kept: 对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40; a title block typed
-        // as the file's first paragraph, a line a title: 引题——⏎主题⏎本报记者…)
-        const first = !blocks.some((b) => b.spans.length);
-        const items = headingLevel ? undefined : listedLines(spans);
-        const titles = headingLevel || items || !first ? undefined : titleLines(spans);
-        if (items) items.forEach((item, k) => push(item, 0, line + k));
-        else if (titles)
-          titles.forEach((title, k) => {
-            // (a line each, no blank between them: one title group)
-            push(title.spans, 0, line + k, title.role);
-            prevEnd = line + k + 1;
-          });
-        else if (hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
+        const split = headingLevel ? undefined : splitLines(spans, !blocks.some((b) => b.spans.length));
+        split?.lines.forEach((l, k) => {
+          push(l.spans, 0, line + k, l.role);
+          // (a title block's lines, no blank between them: one title group)
+          if (split.titles) prevEnd = line + k + 1;
+        });
+        if (!split && hasText) push(spans, headingLevel, line, kickers.has(at) ? 'kicker' : undefined);
         for (const img of images) {
           const id = resolveImage(img.src);
           if (!id) missingImages.push(img.src);
@@ -229,6 +223,18 @@ function linesOf(spans: Span[]): Span[][] {
     });
   }
   return lines;
+}
+
+/**
+ * A paragraph kept a line a block: a list, a line an item (对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40:
+ * `listedLines`), or, as the file's first paragraph (`first`), a title block, a line a title (引题——⏎主题⏎本报记者…:
+ * `titleLines`, `titles`). Undefined for any other paragraph.
+ */
+function splitLines(spans: Span[], first: boolean): { lines: TitleLine[]; titles: boolean } | undefined {
+  const items = listedLines(spans);
+  if (items) return { lines: items.map((l) => ({ spans: l })), titles: false };
+  const titles = first ? titleLines(spans) : undefined;
+  return titles && { lines: titles, titles: true };
 }
 
 /** A title block's line, with the role it is known to have. */
