@@ -214,7 +214,7 @@ export function twoCharacterName(text: string): boolean {
  * (时, 成, 明, 海, 宁, 华, 冷, 满…): a short line of them under a heading could be a word.
  */
 const MORE_SURNAMES = new Set([
-  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻祁蒲房滕屈饶牟艾尤阳穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂',
+  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻蒲房滕屈饶牟艾尤穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂景',
 ]);
 
 /**
@@ -246,6 +246,17 @@ export function photographerAlone(text: string): string | undefined {
   // (two characters not padded, 陈玉 摄: a common surname's, as any byline's)
   const writer = padded ? headingWriter(`${m[1]}\u3000${m[2]}`) : [...name].length === 3 ? headingWriter(name) : personName(name);
   return (padded || !!m[4] || !!m[5]) && writer ? `${name} 摄${m[5]}` : undefined;
+}
+
+/** A name in two or three parts set apart by a middle dot, as a Uyghur, Tibetan or foreign name is written (古丽米娜·麦麦提, 埃隆·马斯克). */
+const DOTTED_NAME_RE = new RegExp(`^[${HAN}]{1,6}(?:[·・•][${HAN}]{1,6}){1,2}$`, 'u');
+
+/**
+ * Whether a line is a name in parts set apart by a middle dot (DOTTED_NAME_RE): a writer's right under a
+ * manuscript's headings (field test 42). Only there: over the headline, or labelled, 民生一线·职业教育观察 is a 栏目.
+ */
+export function dottedName(text: string): boolean {
+  return DOTTED_NAME_RE.test(text.trim());
 }
 
 /** One person's name in a list of names: a common surname (or a two-character one) and a given name of one or two characters. */
@@ -666,6 +677,14 @@ const PHOTO_CREDIT_RE = new RegExp(`(?:(?:${REPORTER})[\\s\u3000]*${NAME}(?:[\\s
 
 export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());
+}
+
+/** A picture's credit on a line of its own that no name makes: an institution's 供图, 资料图片, 图片来源：… (field test 42, a 副刊 page). */
+const PICTURE_CREDIT_LINE_RE = new RegExp(`^(?:[${HAN}·]{2,24}(?:供图|供圖|提供)|资料图片|资料照片|图片来源\\s*[:：]\\s*\\S.{0,30})$`, 'u');
+
+/** Whether a line is a picture's credit of its own (PICTURE_CREDIT_LINE_RE): under a placeholder's caption, it ends it. */
+export function pictureCreditLine(line: string): boolean {
+  return PICTURE_CREDIT_LINE_RE.test(line.trim());
 }
 
 /** A sentence ended by its reporter's credit, with no 摄 (a caption: 谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲). */

@@ -51,6 +51,7 @@ import {
   personName,
   twoCharacterName,
   headingWriter,
+  dottedName,
   photographerAlone,
   rejoinSplitNames,
   storySection,
@@ -416,7 +417,7 @@ function statedTitle(role: TitleRole | undefined): role is 'kicker' | 'deck' | '
 function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   const cur = w.cur;
   if (w.o.mode !== 'structured' || !cur || cur.closed || !cur.headline || cur.body.length || cur.byline || cur.placeholders.length) return false;
-  if (bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t))) return true;
+  if (bylineNames(t) || dottedName(t) || (twoCharacterName(t) && !labelsParts(w, i, t))) return true;
   // (a name of a less common surname: not set bold, a subhead's look, nor what the text under it goes on about, 宁夏⏎宁夏中卫…: review of field test 41)
   const k = nextIndex(w, i);
   return headingWriter(t) && !w.blocks[i].spans.every((sp) => sp.bold) && !(k < w.blocks.length && textOf(w.blocks[k]).includes(t.trim())) && !labelsParts(w, i, t);
@@ -469,7 +470,9 @@ function startsGroup(w: Walk, i: number): boolean {
     // # 青岛百年纺织蝶变记 or 主题：…, field test 34; not one over titles and a byline of its own, a 配稿, nor a 简讯's item;
     // an OCR'd page marks lines at random, its stories ## each: the sample)
     const marked = o.mode === 'structured' || (w.manuscript && blocks[i].level > 0 && !!cur?.headlineMarked && textUnder(w, i) && !inBriefs(w, cur));
-    if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole) return false;
+    // (not a heading over title lines and a byline of their own: a 简讯 column's item, ## 《…规定》施行⏎解决…问题⏎本报记者　林丽鹂, field test 42)
+    const ownTitles = o.mode === 'structured' && nextIndex(w, i) < n && titlesOverByline(w, nextIndex(w, i));
+    if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole && !ownTitles) return false;
     return !unlabelledInManuscript(w, i);
   }
   if (c !== 'maybe-title' || unlabelledInManuscript(w, i)) return false;
@@ -567,8 +570,8 @@ function sampleText(blocks: SourceBlock[]): string {
 /** Whether the story's text so far ends as a story does (`storyEnds`) or in verse: a title line under it may head the next. */
 function afterStoryEnd(d: Draft): boolean {
   const last = d.body[d.body.length - 1];
-  // (a poem's last line ends it however it ends)
-  return !!last && !last.image && (storyEnds(spansText(last.spans)) || !!last.verse);
+  // (a poem's last line ends it however it ends; so does a note on its writer, （作者为…）, field test 42)
+  return !!last && !last.image && (storyEnds(spansText(last.spans)) || !!last.verse || helpedAlone(spansText(last.spans)));
 }
 
 /** A story so far only its title and a picture with its caption (图片新闻): a title line under it heads the next story (field test 21). */
@@ -848,6 +851,8 @@ function titleRunToBody(w: Walk, k: number, toLead = false): boolean {
     if (blocks[k].gapBefore >= 2) return false;
     if (opensStory(w, k)) return run > 0;
     if (classes[k] === 'body' || classes[k] === 'byline') return run > 0 && !toLead;
+    // (or a picture under them, at the file's head: a 副刊 essay's title and writer over its picture, 如朝阳初启　迎万象焕新⏎张晓凌⏎【图】, field test 42)
+    if (classes[k] === 'placeholder' || classes[k] === 'image') return run > 0 && !toLead;
     // (a line ending in a comma goes on: a sentence cut short, never a title)
     if (classes[k] !== 'maybe-title' || endsInPunctuation(textOf(blocks[k]))) return false;
   }
@@ -1031,7 +1036,8 @@ function writerUnderTitles(group: TitleGroup): boolean {
   // not a 栏目 or a kicker's colon: 微更新让千年古城焕发新生⏎沈波, field test 35; 乡土记忆⏎老　屋 stays the title, review)
   const named = cpLength(unpadded(last)) === 2 && personName(last) && !columnLine(above) && !endsWithColon(above) && cpLength(above) > 2 * 2;
   if (named || (paddedName(last) && group.some((g) => !!g.block.styleRole || g.block.level > 0))) return true;
-  return bylineNames(last) && !endsWithColon(above) && cpLength(above) > cpLength(last);
+  // (a 副刊 essay's writer of a less common surname under its title, 丹青起舞　永乐未央⏎景小勇: field test 42)
+  return (bylineNames(last) || headingWriter(last)) && !endsWithColon(above) && cpLength(above) > cpLength(last);
 }
 
 /** The longest a paragraph ending in a photo credit runs to be a caption (近日，赤水市…茶农忙着采摘。 李剑 摄). */
@@ -1159,6 +1165,23 @@ function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
   return !underPicture && !opensCaption(t) && !endsInPhotoCredit(t) && !signsQuotation(t, last && !last.heading ? spansText(last.spans) : '') && !dashLed(t) && !nameAlone(t);
 }
 
+/** The most commas (，、) a subhead of clauses runs (`clausedSubhead`): 抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级. */
+const CLAUSED_COMMAS = 4;
+
+/**
+ * In a copy-desk manuscript that labels its titles, a paragraph of clauses a title's length ending in no mark,
+ * after a sentence's end and over the text: a 小标题 print sets bold, commas and all (an interview's
+ * “十五五”时期，住房城乡建设总体处在转型发展关键期, field test 42). Not a field (提案人：…), a dashed line or a signature.
+ */
+function clausedSubhead(w: Walk, i: number, cur: Draft): boolean {
+  const t = textOf(w.blocks[i]).trim();
+  const last = cur.body[cur.body.length - 1];
+  if (!w.labelled || w.classes[i] !== 'body' || !last || last.image || last.heading || !endsSentence(spansText(last.spans))) return false;
+  if ([...t].length > TITLE_MAX || /[。；;！？!?：:…]/u.test(t) || endsInPunctuation(t) || dashLed(t) || (t.match(/[，,、]/gu) ?? []).length > CLAUSED_COMMAS) return false;
+  const next = nextIndex(w, i);
+  return next < w.blocks.length && w.classes[next] === 'body';
+}
+
 function takeBody(w: Walk, i: number, byline = false): void {
   const b = w.blocks[i];
   const cls = w.classes[i];
@@ -1175,7 +1198,7 @@ function takeBody(w: Walk, i: number, byline = false): void {
   }
   // (a box's label, and the box's title right under it: ■链接⏎“职业闭店”有哪些特点, field test 40)
   const boxTitle = cls === 'maybe-title' && !!last?.heading && boxLabel(spansText(last.spans)) && !endsInPunctuation(textOf(b));
-  const heading = b.subhead || boldSubhead(w, i, cur) || (cls === 'maybe-title' && boxLabel(textOf(b))) || boxTitle ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
+  const heading = b.subhead || boldSubhead(w, i, cur) || clausedSubhead(w, i, cur) || (cls === 'maybe-title' && boxLabel(textOf(b))) || boxTitle ? 2 : cls === 'title' ? b.level || (unlabelledInManuscript(w, i) ? 2 : undefined) : undefined;
   const joints = b.joints?.map((j): Joint => ({ ...j, kind: 'line-join' }));
   const after = last && !last.image && !last.heading && !last.titleCandidate ? spansText(last.spans) : '';
   const t = spansText(b.spans);
@@ -1186,13 +1209,18 @@ function takeBody(w: Walk, i: number, byline = false): void {
 }
 
 /**
- * Whether block `i` is one of a run of paragraphs each led by its label in 【】 (【关键词】“菜篮子”工程⏎【事件】一段时间里，…):
- * text, never a subhead; a labelled line over plain text is a brief's title (【快讯】地铁三号线开通试运营⏎　　本月28日起，…).
+ * Whether block `i` is one of a run of paragraphs each led by its label in 【】 (【关键词】“菜篮子”工程⏎【事件】一段时间里，…),
+ * or by a field's name and colon (提案人：民建中央⏎案由：…, field test 42): text, never a subhead; a labelled line over plain
+ * text is a brief's title (【快讯】地铁三号线开通试运营⏎　　本月28日起，…).
  */
 function labelRun(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
-  return PARAGRAPH_LABEL_RE.test(textOf(w.blocks[i]).trim()) && k < w.blocks.length && PARAGRAPH_LABEL_RE.test(textOf(w.blocks[k]).trim());
+  const led = (j: number, re: RegExp): boolean => re.test(textOf(w.blocks[j]).trim());
+  return k < w.blocks.length && [PARAGRAPH_LABEL_RE, FIELD_LED_RE].some((re) => led(i, re) && led(k, re));
 }
+
+/** A paragraph led by a field's name and its colon (提案人：…, 案由：…). */
+const FIELD_LED_RE = new RegExp(`^[${HAN}]{2,5}[：:](?=\\S)`, 'u');
 
 /** Words in quotation marks that end a sentence (“洗衣机又罢工了，快帮俺瞅瞅到底咋回事？”): someone speaking, a paragraph, not a subhead. */
 function quotedSpeech(text: string): boolean {

@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -102,7 +102,7 @@ const CAPTION_CHARS = 150;
  */
 function captionUnder(lines: readonly string[], at: number, indentedParagraphs: boolean): { text: string; lines: number } | undefined {
   // (a credit ends a caption first: 图为…。⏎本报记者 张三摄 is one caption, not a sentence and a byline; review of field test 36)
-  return captionTo(lines, at, (text) => endsInPhotoCredit(text) || endsInReporterCredit(text)) ?? captionOverPicture(lines, at, indentedParagraphs) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text, indentedParagraphs));
+  return captionTo(lines, at, (text, k) => endsInPhotoCredit(text) || endsInReporterCredit(text) || pictureCreditLine(lines[k])) ?? captionOverPicture(lines, at, indentedParagraphs) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text, indentedParagraphs));
 }
 
 /** The caption under the placeholder at `at` up to the first line where `ends` says it ends (within CAPTION_LINES, CAPTION_CHARS). */

@@ -1476,6 +1476,30 @@ describe('hard-wrapped and OCR text', () => {
     expect(await photo('陈玉摄')).toEqual([['陈玉摄', shot]]);
   });
 
+  it('field test 42: a 副刊 page\'s essays, title and writer over a picture, its credit an institution\'s; a writer\'s note wrapped over a picture; a name with a middle dot under a heading; a 简讯 column\'s item heading its own titles; an interview\'s subheads of clauses', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const stories = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [a.kicker, a.headline, a.byline]);
+    const text = ['　　近年来，越来越多源自中华文明深处的文化形态，正以新的方式', '走进当代生活、走上时代舞台。', '　　文物不再只是博物馆中的静态陈列，而是在不断被唤醒中迸发出', '跨越时空的生命力。'];
+    // (P1, 人民日报 2026-01-05 副刊: the essay's writer over its picture was a picture story's headline, its title the story above's
+    // text; 资料图片 under the caption a headline; the writer's note wrapped over a picture a headline too)
+    const page = await importFiles([file('page.txt', ['人民日报　2026年1月5日　星期一', '副刊　第20版', '', '如朝阳初启　迎万象焕新', '张晓凌', '【图】', '“摩登田野4.0：2025新海派乡村艺', '术节”现场。', '上海大学上海美术学院供图', ...text, '　　（作者为南京大学历史学院教授、文化与自然', '遗产研究所所长）', '【图】', '“闪光苏超”海报。', '江苏省文化和旅游厅供图', '', '丹青起舞　永乐未央', '景小勇', '【图】', '“观妙入真——山西永乐宫文物精粹', '暨数字艺术大展”展厅一景。', '资料图片', ...text, '', '国产文创IP澎湃新活力', '高　鹏', '【图】', '十五运会吉祥物“喜洋洋”“乐融融”。', '图片来源：十五运会官网', ...text])]);
+    expect(stories(page)).toEqual([['', '如朝阳初启　迎万象焕新', '张晓凌'], ['', '丹青起舞　永乐未央', '景小勇'], ['', '国产文创IP澎湃新活力', '高鹏']]);
+    expect(page.imageLinks.map((l) => l.caption)).toEqual(['“摩登田野4.0：2025新海派乡村艺术节”现场。上海大学上海美术学院供图', '“闪光苏超”海报。江苏省文化和旅游厅供图', '“观妙入真——山西永乐宫文物精粹暨数字艺术大展”展厅一景。资料图片', '十五运会吉祥物“喜洋洋”“乐融融”。图片来源：十五运会官网']);
+    expect(plainText(page.articles[0].body)).toContain('（作者为南京大学历史学院教授、文化与自然遗产研究所所长）');
+    // (N1 04.md: the writer's name with its middle dot was the first paragraph; over the headline, labelled, such a name is a 栏目)
+    const dotted = await importFiles([file('04.md', ['**创作谈**', '', '# 她的龟兹，我们的龟兹', '', '古丽米娜·麦麦提', '', '我的龟兹舞蹈之路，始于一次偶然的相遇。'])]);
+    expect(stories(dotted)).toEqual([['', '她的龟兹，我们的龟兹', '古丽米娜·麦麦提']]);
+    const column = await importFiles([file('08.txt', ['引题：深化产教融合　调整专业设置', '主题：浙江职业教育的“下沉”与“联动”', '栏目：民生一线·职业教育观察', '本报记者  吴  丹', '', '马壮没想到，自己的求职之路竟会如此平坦。'])]);
+    expect(stories(column)).toEqual([['深化产教融合　调整专业设置', '浙江职业教育的“下沉”与“联动”', '本报记者 吴丹']]);
+    // (N2 02.md, a 简讯 column: an item's ## head over its own 副题 and byline stayed the item above's subhead)
+    const briefs = await importFiles([file('02.md', ['# 法治聚焦', '', '2025年12月1日起施行', '', '## “旧国标”电动自行车全面停售', '', '根据有关规定，“旧国标”电动自行车全面停售。', '', '## 《海南自由贸易港旅游条例》施行', '', '旅行社不得以低于成本的价格组织旅游活动', '', '本报记者　董泽扬', '', '海南省人大常委会审议通过的条例正式施行。'])]);
+    expect(briefs.articles.map((a) => [a.headline, a.deck, a.byline])).toEqual([['法治聚焦', '', ''], ['《海南自由贸易港旅游条例》施行', '旅行社不得以低于成本的价格组织旅游活动', '本报记者 董泽扬']]);
+    // (N1 03.txt, an interview: three of its four subheads of clauses stayed text)
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    const interview = await importFiles([file('03.txt', ['主题：实现住房城乡建设高质量发展良好开局', '记者：本报记者　丁怡婷', '', '习近平总书记指出，城市工作要把创造优良人居环境作为中心目标。', '', '抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级', '', '记者：建筑业如何转型升级？', '', '倪虹：我们将抓产业。', '', '提案人：民建中央', '', '案由：托育服务供给不足。'])]);
+    expect(headings(interview)).toEqual(['抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级']);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
