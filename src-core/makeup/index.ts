@@ -68,11 +68,11 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, ma
 function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   // (an edition's page holds no story to fill itself, its plan deciding which stories give way; it opens up its titles)
   if (request.options?.holdToFill === false) {
-    const only = makeUpRanked(request, env);
+    const only = tighter(request, env, makeUpRanked(request, env));
     const upright = uprightRun(request, env, only, only.result.stats.ms);
     return upright && fuller(upright, only) ? { ...upright.result, stats: sumStats(only.result.stats, upright.result.stats) } : only.result;
   }
-  const first = makeUpRanked(request, env);
+  const first = tighter(request, env, makeUpRanked(request, env));
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   let kept = { run: first, moved: [] as Article[] };
   let stats = first.result.stats;
@@ -100,6 +100,21 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
   }
   const result = kept.run === first ? first.result : withFirstRun(kept.run, first, kept.moved);
   return { ...result, stats: { ...stats, stoppedBy: kept.run.result.stats.stoppedBy } };
+}
+
+/**
+ * A run whose page, short of copy, grew its pictures past their shares (`roomy`) and left off a story
+ * its copy estimate took: the page made up once more with the pictures held to their shares
+ * (`roomy: false`), the fuller of the two kept, their work summed (field test 42 P1 对开, six essays and
+ * six pictures: one held, a hole of 42 → none held). Any other run as it is.
+ */
+function tighter(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, run: Ranked): Ranked {
+  const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const spent = run.result.stats.ms;
+  if (run.roomy <= 1 || !run.missed.length || request.options?.roomy === false || run.result.stats.stoppedBy === 'time' || spent >= budget) return run;
+  const tight = makeUpRanked({ ...request, options: { ...request.options, roomy: false, timeBudgetMs: budget - spent } }, env);
+  const kept = fuller(tight, run) ? tight : run;
+  return { ...kept, result: { ...kept.result, stats: { ...sumStats(run.result.stats, tight.result.stats), stoppedBy: kept.result.stats.stoppedBy } } };
 }
 
 /**
@@ -217,6 +232,8 @@ interface Ranked {
   estimate: CopyEstimate;
   /** The lead was locked on the page (no story is made the lead). */
   leadLocked: boolean;
+  /** How much the pictures' shares grew on a page short of copy (1: not at all; `selectCopy`). */
+  roomy: number;
 }
 
 /**
@@ -248,7 +265,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow, estimate } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined);
+  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow, estimate } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined, opt.roomy !== false);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
@@ -304,7 +321,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   if (obstacles.length && out.finals.every((c) => c.placed.length === 0)) notes.push({ zh: '版面已全部锁定或没有空位，稿件全部待用', en: 'The grid is fully locked or has no free room; every article is held over' });
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy }, shortBy: short?.cells };
-  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed, estimate, leadLocked };
+  return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed, estimate, leadLocked, roomy };
 }
 
 /**
@@ -495,7 +512,7 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article; estimate: CopyEstimate } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>, roomyAllowed = true): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article; estimate: CopyEstimate } {
   const free = freeCells(measurer.geo, obstacles);
   const unplaceable = new Set<string>();
   const { columns } = measurer.geo;
@@ -551,7 +568,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     area += cells;
     out.push(chosen);
   }
-  const roomy = full || area <= 0 ? 1 : Math.min(ROOMY_MOST, Math.max(1, free / area));
+  const roomy = !roomyAllowed || full || area <= 0 ? 1 : Math.min(ROOMY_MOST, Math.max(1, free / area));
   return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable, overflow, estimate };
 }
 

@@ -42,6 +42,12 @@ export interface MakeUpOptions {
    * limit without it, and keeps that page only when it is better (a 组版's remedy, not a page's look).
    */
   uprightTitles?: boolean;
+  /**
+   * Whether a page whose copy is short of it lets its pictures grow past their rank's share and opens its titles up further
+   * (default true). Make-up tries the page again with false when such a page leaves off a story its copy estimate took:
+   * bigger pictures are no reason to hold a story (field test 42, a 副刊 page of six essays and six pictures).
+   */
+  roomy?: boolean;
 }
 
 /**

@@ -337,6 +337,18 @@ describe('compose makes up the page', () => {
     expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(41 / 3);
   }, 120_000);
 
+  it('a 副刊 page short of copy on 对开, five essays each with a picture: no essay held for pictures grown past their shares (supplement-page, field test 42)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'supplement-page.banmian');
+    expect(await compose(['tests/fixtures/makeup/supplement-page/page.txt', '-o', join(dir, 'supplement-page.pdf'), '--save', saved, '--format', 'broadsheet'])).toBe(0);
+    // (before: 人机共创开启新空间 held over, the five other stories' pictures grown for a page short of copy)
+    expect(logs.join('\n')).toMatch(/made up 6 篇稿件 articles, 0 篇待用/);
+    const printed = text(join(dir, 'supplement-page.pdf')).replace(/\s+/g, '');
+    for (const title of ['如朝阳初启', '丹青起舞', '国产文创IP澎湃新活力', '融合创新的优秀样本', '人机共创开启新空间']) expect(printed).toContain(title);
+    expect(printed).toContain('机器人研究中心主任）');
+    expect(loadedDoc(saved).blocks.filter((b) => b.kind === 'image')).toHaveLength(6);
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
