@@ -96,7 +96,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // after a sentence's end, however wide: 方便市民出行。⏎联合消防演练给居民上了一堂课⏎[图片], field test 19)
   const last = lines.length - 1;
   // (not the line closing a bracket the line above left open: a writer's note wrapped, （作者为…文化与自然⏎遗产研究所所长）, field test 42)
-  const overPicture = at.overPicture && headLine(lines[last]) && !leavesOpen(lines[last - 1]) && (widths[last] < widest * BETWEEN_SHARE || endsSentence(lines[last - 1].trim()));
+  const overPicture = at.overPicture && headLine(lines[last]) && !bracketOpen(lines[last - 1]) && (widths[last] < widest * BETWEEN_SHARE || endsSentence(lines[last - 1].trim()));
   if (overPicture && !ends.includes(last - 1)) ends.push(last - 1);
   // (over an indented paragraph, a title line after a sentence's end is a subhead set flush left: field test 25, 温情服务)
   // (on a page that indents its paragraphs, a flush-left line of short clauses is one too: 摸清文化家底，系统保护文物, field test 34)

@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token as MdToken } from 'markdown-it';
 import { endsInPunctuation, endsSentence, isCjkChar } from './chars';
 import type { SourceBlock, TitleRole } from './segment';
-import { bylineLine, bylineNames, headingWriter, ITEM_MOST, TITLE_MAX } from './roles';
+import { bylineLine, bylineNames, ITEM_MOST, TITLE_MAX } from './roles';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
 type Token = MdToken;
@@ -29,6 +29,8 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
   let itemPrefix: string | undefined;
 
   const kickers = quotedKickers(tokens);
+  // (a file with a heading has its titles there: its first paragraph over it is an epigraph or a 引题, never a title block)
+  const headed = tokens.some((t) => t.type === 'heading_open');
   const push = (spans: Span[], level: number, line: number, styleRole?: TitleRole): void => {
     const clean = mergeSpans(rewriteSpans(spans, resolveSoftBreaks));
     if (!clean.length) return;
@@ -67,7 +69,8 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
           itemPrefix = undefined;
         }
         const hasText = spans.some((s) => s.text.trim());
-        const split = headingLevel ? undefined : splitLines(spans, !blocks.some((b) => b.spans.length));
+        const next = tokens.slice(at + 1).find((t) => t.type === 'inline')?.content ?? '';
+        const split = headingLevel ? undefined : splitLines(spans, !headed && !blocks.some((b) => b.spans.length) ? next : undefined);
         split?.lines.forEach((l, k) => {
           push(l.spans, 0, line + k, l.role);
           // (a title block's lines, no blank between them: one title group)
@@ -227,13 +230,13 @@ function linesOf(spans: Span[]): Span[][] {
 
 /**
  * A paragraph kept a line a block: a list, a line an item (对话嘉宾：⏎王芳芳　…部长⏎熊　智　…总监, field test 40:
- * `listedLines`), or, as the file's first paragraph (`first`), a title block, a line a title (引题——⏎主题⏎本报记者…:
- * `titleLines`, `titles`). Undefined for any other paragraph.
+ * `listedLines`), or, as the first paragraph of a file with no heading (`first`: the text of the paragraph under it), a title
+ * block, a line a title (引题——⏎主题⏎本报记者…: `titleLines`, `titles`). Undefined for any other paragraph.
  */
-function splitLines(spans: Span[], first: boolean): { lines: TitleLine[]; titles: boolean } | undefined {
+function splitLines(spans: Span[], first: string | undefined): { lines: TitleLine[]; titles: boolean } | undefined {
   const items = listedLines(spans);
   if (items) return { lines: items.map((l) => ({ spans: l })), titles: false };
-  const titles = first ? titleLines(spans) : undefined;
+  const titles = first !== undefined ? titleLines(spans, first) : undefined;
   return titles && { lines: titles, titles: true };
 }
 
@@ -253,17 +256,28 @@ const TITLE_BLOCK_LINES = 5;
  * leading into a line or out of one (引题——, ——副题). Joined, they ran into one headline or the first paragraph.
  * Undefined for any other paragraph (a paragraph wrapped by hand has its full stops).
  */
-function titleLines(spans: Span[]): TitleLine[] | undefined {
+function titleLines(spans: Span[], under: string): TitleLine[] | undefined {
   const lines = linesOf(spans);
   const texts = lines.map((l) => l.map((x) => x.text).join('').trim());
-  if (texts.length < 2 || texts.length > TITLE_BLOCK_LINES || texts.some((t) => !t || [...t].length > TITLE_MAX || /[。；;]/u.test(t))) return undefined;
-  const dashed = texts.some((t) => /——$/u.test(t) || /^——/u.test(t));
+  if (texts.length < 2 || texts.length > TITLE_BLOCK_LINES || texts.some((t) => !t || [...t].length > TITLE_MAX || /[。；;]/u.test(t)) || verse(texts)) return undefined;
+  // (a line leading out of a quotation is who said it, “我们村的路，修到了家门口”⏎——村民王大爷: review of field test 42)
+  const dashed = texts.some((t, k) => /——$/u.test(t) || (/^——/u.test(t) && !/^[“"].*[”"]$/u.test(texts[k - 1] ?? '')));
   const last = texts[texts.length - 1];
-  // (names alone last are the byline: 把太阳能电站“搬上天”⏎段宝岩)
-  const named = !bylineLine(last) && (bylineNames(last) || headingWriter(last));
+  // (names alone last are the byline: 把太阳能电站“搬上天”⏎段宝岩; a common surname's, 景迈山 being a place)
+  // (not a word the text under it goes on about: 行走中国⏎张家界⏎张家界的山…, review of field test 42)
+  const named = !bylineLine(last) && bylineNames(last) && !under.includes(last);
   if (!dashed && !named && !bylineLine(last)) return undefined;
   return lines.map((l, k) => ({ spans: l, ...(named && k === lines.length - 1 ? { role: 'byline' as const } : {}) }));
 }
+
+/** Whether lines are verse: three or more but the last, of one length and short (春眠不觉晓⏎处处闻啼鸟⏎…⏎孟浩然). */
+function verse(texts: string[]): boolean {
+  const lines = texts.slice(0, -1).map((t) => [...t].length);
+  return lines.length >= 3 && lines.every((n) => n === lines[0] && n <= VERSE_LINE_MOST);
+}
+
+/** The longest line of classical verse (七言) and a little more. */
+const VERSE_LINE_MOST = 8;
 
 /** Line breaks inside a paragraph: nothing between CJK characters, a space between Latin words. */
 function resolveSoftBreaks(chars: string[]): string[] {

@@ -256,8 +256,18 @@ const DOTTED_NAME_RE = new RegExp(`^[${HAN}]{1,6}(?:[·・•][${HAN}]{1,6}){1,2
  * manuscript's headings (field test 42). Only there: over the headline, or labelled, 民生一线·职业教育观察 is a 栏目.
  */
 export function dottedName(text: string): boolean {
-  return DOTTED_NAME_RE.test(text.trim());
+  const chars = [...text.trim()].filter((c) => !/[·・•]/u.test(c));
+  // (most of its characters those a name of another language is written in: 云南·普洱, 新时代·新征程 are not names, review of field test 42)
+  return DOTTED_NAME_RE.test(text.trim()) && chars.filter((c) => TRANSLITERATION.has(c)).length >= chars.length * TRANSLITERATED_SHARE;
 }
+
+/** Characters names of other languages are written in (古丽米娜·麦麦提, 埃隆·马斯克, 扎西·次仁), the commonest. */
+const TRANSLITERATION = new Set([
+  ...'阿艾爱埃安奥巴拜班邦鲍贝本比毕波伯布查达代丹道德迪丁东杜多厄尔法菲费夫弗福盖甘戈格古哈海汉豪赫亨胡霍吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳勒雷里丽利莉林琳隆卢鲁伦罗洛马玛迈麦曼梅蒙米敏莫姆穆纳娜奈尼努诺欧帕潘佩皮普奇乔切热瑞萨塞桑森沙莎舍斯松苏索塔泰坦汤唐特提图托瓦万威维温沃乌西希夏谢辛雅亚扬耶伊依因尤约扎詹兹佐木汗江吐买合孜措旺卓次仁顿珠央增群培白琼',
+]);
+
+/** The least share of a dotted name's characters in TRANSLITERATION. */
+const TRANSLITERATED_SHARE = 0.7;
 
 /** One person's name in a list of names: a common surname (or a two-character one) and a given name of one or two characters. */
 function listedName(name: string): boolean {

@@ -417,10 +417,12 @@ function statedTitle(role: TitleRole | undefined): role is 'kicker' | 'deck' | '
 function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   const cur = w.cur;
   if (w.o.mode !== 'structured' || !cur || cur.closed || !cur.headline || cur.body.length || cur.byline || cur.placeholders.length) return false;
-  if (bylineNames(t) || dottedName(t) || (twoCharacterName(t) && !labelsParts(w, i, t))) return true;
-  // (a name of a less common surname: not set bold, a subhead's look, nor what the text under it goes on about, 宁夏⏎宁夏中卫…: review of field test 41)
   const k = nextIndex(w, i);
-  return headingWriter(t) && !w.blocks[i].spans.every((sp) => sp.bold) && !(k < w.blocks.length && textOf(w.blocks[k]).includes(t.trim())) && !labelsParts(w, i, t);
+  if (bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t))) return true;
+  // (a name of another language in parts, 古丽米娜·麦麦提: field test 42; not set bold, nor a 栏目 or a place, 云南·普洱, review)
+  if (dottedName(t)) return !w.blocks[i].spans.every((sp) => sp.bold) && !textNames(w, k, t.split(/[·・•]/u)[0]);
+  // (a name of a less common surname: not set bold, a subhead's look, nor what the text under it goes on about, 宁夏⏎宁夏中卫…: review of field test 41)
+  return headingWriter(t) && !w.blocks[i].spans.every((sp) => sp.bold) && !textNames(w, k, t) && !labelsParts(w, i, t);
 }
 
 /** Whether the short paragraph `i` (`t`) heads a part of the text: the text under it opens with it, or another such label follows before the next titles. */
@@ -1005,7 +1007,8 @@ function takeTitleGroup(w: Walk, i: number): number {
   }
   // (a poem's poet, a name alone over its verse, whatever the surname or length: 乡愁⏎余光中⏎小时候…)
   const overVerse = j < w.blocks.length && !!w.blocks[j].verse && group.length > 1 && nameAlone(group[group.length - 1].text);
-  const author = o.mode === 'ocr' && (overVerse || writerUnderTitles(group)) ? group.pop() : undefined;
+  // (not a word the text under it goes on about: 家乡的味道⏎郁金香⏎…郁金香就在记忆里生长, a title; review of field test 42)
+  const author = o.mode === 'ocr' && (overVerse || (writerUnderTitles(group) && !textNames(w, j, group[group.length - 1].text))) ? group.pop() : undefined;
   resolveTitleGroup(group, w.cur!, { first, subtitlesUnder: w.traditional }, res, o, w.guess);
   if (author) {
     takeByline(w, author.text);
@@ -1013,6 +1016,20 @@ function takeTitleGroup(w: Walk, i: number): number {
   }
   return j;
 }
+
+/** Whether the text from block `k` on (its first few paragraphs, TEXT_NAMES) names `word`: what it goes on about, no writer's name. */
+function textNames(w: Walk, k: number, word: string): boolean {
+  const t = unpadded(word);
+  for (let j = k, seen = 0; j < w.blocks.length && seen < TEXT_NAMES; j = nextIndex(w, j)) {
+    if (w.classes[j] === 'empty' || w.classes[j] === 'placeholder' || w.classes[j] === 'image') continue;
+    if (textOf(w.blocks[j]).includes(t)) return true;
+    seen++;
+  }
+  return false;
+}
+
+/** Paragraphs of a story's text `textNames` reads. */
+const TEXT_NAMES = 3;
 
 /** Two or three Han characters alone: a name under a 栏目 and its title (`writerUnderTitles`), a place heading a part of a story (武汉, 石家庄: `labelsParts`). */
 const HAN_ALONE = new RegExp(`^[${HAN}]{2,3}$`, 'u');
@@ -1170,14 +1187,20 @@ const CLAUSED_COMMAS = 4;
 
 /**
  * In a copy-desk manuscript that labels its titles, a paragraph of clauses a title's length ending in no mark,
- * after a sentence's end and over the text: a 小标题 print sets bold, commas and all (an interview's
- * “十五五”时期，住房城乡建设总体处在转型发展关键期, field test 42). Not a field (提案人：…), a dashed line or a signature.
+ * after a sentence's end and over the text, one of two such or more: a 小标题 print sets bold, commas and all (an
+ * interview's “十五五”时期，住房城乡建设总体处在转型发展关键期, field test 42). Not a field (提案人：…), a dashed line or a signature.
  */
 function clausedSubhead(w: Walk, i: number, cur: Draft): boolean {
-  const t = textOf(w.blocks[i]).trim();
   const last = cur.body[cur.body.length - 1];
-  if (!w.labelled || w.classes[i] !== 'body' || !last || last.image || last.heading || !endsSentence(spansText(last.spans))) return false;
-  if ([...t].length > TITLE_MAX || /[。；;！？!?：:…]/u.test(t) || endsInPunctuation(t) || dashLed(t) || (t.match(/[，,、]/gu) ?? []).length > CLAUSED_COMMAS) return false;
+  if (!w.labelled || !last || last.image || last.heading || !endsSentence(spansText(last.spans)) || !clausedLine(w, i)) return false;
+  // (two such lines at least: one paragraph missing its full stop is a slip, 截至目前，…惠及居民3万余户, review)
+  return w.blocks.some((_, j) => j !== i && clausedLine(w, j));
+}
+
+/** Whether block `i` is a paragraph of clauses a title's length ending in no mark, over a paragraph (see clausedSubhead). */
+function clausedLine(w: Walk, i: number): boolean {
+  const t = textOf(w.blocks[i]).trim();
+  if (w.classes[i] !== 'body' || [...t].length > TITLE_MAX || /[。；;！？!?：:…]/u.test(t) || endsInPunctuation(t) || dashLed(t) || (t.match(/[，,、]/gu) ?? []).length > CLAUSED_COMMAS) return false;
   const next = nextIndex(w, i);
   return next < w.blocks.length && w.classes[next] === 'body';
 }
@@ -1219,8 +1242,11 @@ function labelRun(w: Walk, i: number): boolean {
   return k < w.blocks.length && [PARAGRAPH_LABEL_RE, FIELD_LED_RE].some((re) => led(i, re) && led(k, re));
 }
 
-/** A paragraph led by a field's name and its colon (提案人：…, 案由：…). */
-const FIELD_LED_RE = new RegExp(`^[${HAN}]{2,5}[：:](?=\\S)`, 'u');
+/**
+ * A paragraph led by a field's name and its colon (提案人：…, 案由：…): not someone speaking, 王大爷说：“…”, nor a
+ * quotation after the colon (review of field test 42: 产业兴：小木耳撑起致富伞 over 王大爷说：… is a subhead).
+ */
+const FIELD_LED_RE = new RegExp(`^(?![${HAN}]*(?:说|道|问|答|讲|表示|认为|介绍|指出|强调|提到)[：:])[${HAN}]{2,5}[：:](?=[^\\s“"‘「])`, 'u');
 
 /** Words in quotation marks that end a sentence (“洗衣机又罢工了，快帮俺瞅瞅到底咋回事？”): someone speaking, a paragraph, not a subhead. */
 function quotedSpeech(text: string): boolean {
@@ -1266,6 +1292,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   // (not over decks alone, 【北京，一座城市的温度】⏎——南关街道…纪实: it is the headline then, review of field test 38)
   const headlineUnder = group.slice(1).some((g, k) => roles[k + 1] === 'headline' || (!roles[k + 1] && !deckLine(g.text) && !BRACKETED_LINE_RE.test(g.text.trim())));
   if (group.length > 1 && !roles[0] && headlineUnder && bracketedColumn(group[0].text)) roles[0] = 'column';
+  // (a section's label heading its own titles, ## 记者手记⏎改到群众心坎上⏎本报记者　王浩: its 栏目, review of field test 42)
+  if (group.length > 1 && !roles[0] && headlineUnder && group[0].block.level > 0 && storySection(group[0].text)) roles[0] = 'column';
   let h = roles.indexOf('headline');
   if (h < 0) {
     // Word/Markdown heading levels mean something: the highest-ranking heading is the headline,

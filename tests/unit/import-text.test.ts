@@ -1496,8 +1496,30 @@ describe('hard-wrapped and OCR text', () => {
     expect(briefs.articles.map((a) => [a.headline, a.deck, a.byline])).toEqual([['法治聚焦', '', ''], ['《海南自由贸易港旅游条例》施行', '旅行社不得以低于成本的价格组织旅游活动', '本报记者 董泽扬']]);
     // (N1 03.txt, an interview: three of its four subheads of clauses stayed text)
     const headings = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
-    const interview = await importFiles([file('03.txt', ['主题：实现住房城乡建设高质量发展良好开局', '记者：本报记者　丁怡婷', '', '习近平总书记指出，城市工作要把创造优良人居环境作为中心目标。', '', '抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级', '', '记者：建筑业如何转型升级？', '', '倪虹：我们将抓产业。', '', '提案人：民建中央', '', '案由：托育服务供给不足。'])]);
-    expect(headings(interview)).toEqual(['抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级']);
+    const interview = await importFiles([file('03.txt', ['主题：实现住房城乡建设高质量发展良好开局', '记者：本报记者　丁怡婷', '', '习近平总书记指出，城市工作要把创造优良人居环境作为中心目标。', '', '抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级', '', '记者：建筑业如何转型升级？', '', '倪虹：我们将抓产业。', '', '高质量推进城市更新，将统筹实施好一系列民生工程、发展工程、安全工程', '', '记者：城市更新怎么推进？', '', '倪虹：我们将统筹实施。', '', '提案人：民建中央', '', '案由：托育服务供给不足。'])]);
+    expect(headings(interview)).toEqual(['抓产业、抓市场、抓现场、抓“出海”，推动建筑业提质升级', '高质量推进城市更新，将统筹实施好一系列民生工程、发展工程、安全工程']);
+  });
+
+  it('review of field test 42: a caption wrapped on 提供 runs on; a subhead of two parts over someone speaking stays one; one paragraph missing its full stop is no subhead; a place the text goes on about is no writer; a dotted 栏目 or place is no writer; a 记者手记 heading its titles is their 栏目; a quotation\'s speaker is no 副题', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const stories = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [a.kicker, a.headline, a.deck, a.byline]);
+    const captioned = await importFiles([file('page.txt', ['政务服务“一网通办”跑出加速度', '本报讯（记者 李四）今年以来，我市深入推进政务服务改革，群众办事更加便捷。', '[图片]', '志愿者在社区为老人免费提供', '理发、测血压等服务。', '本报通讯员 王五 摄', '市政务服务中心负责人表示，下一步将继续推动更多事项“掌上办”。'])]);
+    expect(captioned.imageLinks.map((l) => l.caption)).toEqual(['志愿者在社区为老人免费提供理发、测血压等服务。本报通讯员 王五 摄']);
+    expect(captioned.articles).toHaveLength(1);
+    const spoken = await importFiles([file('page.txt', ['乡村振兴的“三变”故事', '本报讯（记者 李四）近年来，某某村走出了一条产业兴旺、生态宜居的振兴之路。', '产业兴：小木耳撑起致富伞', '王大爷说：“以前种玉米挣不了几个钱，现在种木耳，一亩地能收入两万多元。”', '去年，全村木耳种植面积达到500亩，带动200多户村民增收。', '环境美：垃圾堆变成小花园', '李大姐说：“现在村里干净了，住着舒心。”', '今年以来，村里拆除违建30多处，新建小游园5个。'])]);
+    expect(spoken.articles.map((a) => a.body.content.filter((p) => p.type === 'heading').length)).toEqual([2]);
+    const slip = await importFiles([file('a.txt', ['主题：老旧小区改造跑出“加速度”', '作者：本报记者　王浩', '', '今年以来，我市加快推进老旧小区改造，已完成改造小区120个。', '', '截至目前，全市老旧小区改造已累计完成投资12.6亿元，惠及居民3万余户', '', '走进刚刚完成改造的幸福里小区，道路平整，绿树成荫。'])]);
+    expect(slip.articles[0].body.content.filter((p) => p.type === 'heading')).toEqual([]);
+    const text = ['　　奇峰三千，秀水八百。张家界的山，一座比一座奇。', '　　每年来张家界旅游的游客量逐年攀升。', '　　当地人说，这是山水给的饭碗。'];
+    expect(stories(await importFiles([file('page.txt', ['行走中国', '郁金香', ...text.map((t) => t.replace(/张家界/g, '郁金香'))])]))).toEqual([['', '郁金香', '', '']]);
+    const md = async (lines: string[]) => stories(await importFiles([file('a.md', lines)]));
+    expect(await md(['行走中国', '张家界', '', text[0].trim()])).toEqual([['', '行走中国张家界', '', '']]);
+    expect(await md(['# 千年古茶林焕发新生机', '', '云南·普洱', '', '走进景迈山，千年古茶林郁郁葱葱。'])).toEqual([['', '千年古茶林焕发新生机', '', '']]);
+    expect(await md(['# 千年古茶林焕发新生机', '', '**民生一线·职业教育观察**', '', '走进景迈山，千年古茶林郁郁葱葱。'])).toEqual([['', '千年古茶林焕发新生机', '', '']]);
+    const notes = await importFiles([file('b.md', ['# 让老旧小区焕发新活力', '', '本报记者　王浩', '', '老旧小区改造是民生工程。', '', '## 记者手记', '', '改到群众心坎上', '', '本报记者　王浩', '', '改造改到了群众心坎上。'])]);
+    expect(stories(notes)).toEqual([['', '让老旧小区焕发新活力', '', '本报记者 王浩'], ['', '改到群众心坎上', '', '本报记者 王浩']]);
+    expect(notes.columnLinks.map((l) => l.columnName)).toEqual(['记者手记']);
+    expect(await md(['“我们村的路，修到了家门口”', '——村民王大爷', '', '近年来，某某村的路越修越好。'])).toEqual([['', '“我们村的路，修到了家门口”——村民王大爷', '', '']]);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
