@@ -69,8 +69,8 @@ export function blocksFromMarkdown(text: string, resolveImage: (ref: string) => 
           itemPrefix = undefined;
         }
         const hasText = spans.some((s) => s.text.trim());
-        const next = tokens.slice(at + 1).find((t) => t.type === 'inline')?.content ?? '';
-        const split = headingLevel ? undefined : splitLines(spans, !headed && !blocks.some((b) => b.spans.length) ? next : undefined);
+        const first = !headed && !blocks.some((b) => b.spans.length);
+        const split = headingLevel ? undefined : splitLines(spans, first ? nextInline(tokens, at) : undefined);
         split?.lines.forEach((l, k) => {
           push(l.spans, 0, line + k, l.role);
           // (a title block's lines, no blank between them: one title group)
@@ -238,6 +238,12 @@ function splitLines(spans: Span[], first: string | undefined): { lines: TitleLin
   if (items) return { lines: items.map((l) => ({ spans: l })), titles: false };
   const titles = first !== undefined ? titleLines(spans, first) : undefined;
   return titles && { lines: titles, titles: true };
+}
+
+/** The text of the paragraph after token `at` ('' at the end): read only for a file's first paragraph. */
+function nextInline(tokens: Token[], at: number): string {
+  for (let i = at + 1; i < tokens.length; i++) if (tokens[i].type === 'inline') return tokens[i].content;
+  return '';
 }
 
 /** A title block's line, with the role it is known to have. */
