@@ -258,7 +258,7 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
   for (const span of spansOf(article, rank, geo.columns)) {
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
-    if (links.length) pics.push(...pictureOffers(article, geo, page, links, images, span, pictureBudget(article, levelFor(article, rank, lead), geo, roomy), beside));
+    if (links.length) pics.push(...pictureOffers(article, geo, page, links, images, span, pictureBudget(article, levelFor(article, rank, lead), geo, roomy), beside, rank === 0));
     else pics.push([]);
     for (const size of sizes) for (const p of pics) {
       const key = `${span}|${size}|${p.map((x) => x.span).join(',')}`;
@@ -280,17 +280,20 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
  * keeps the half-width one as before; a picture story (图片新闻, a title and a few lines under a big
  * picture) is offered its picture as wide as the module or not this span at all — set half wide, its lines
  * beside the picture left blank under them (field test 33 N1: 17 and 10 column-lines beside its headline).
+ * `leads`: the story is the lead (see `narrow`).
  */
-function pictureOffers(article: Article, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, budget: { cells: number; measure: number }, beside: boolean): PictureShape[][] {
+function pictureOffers(article: Article, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, budget: { cells: number; measure: number }, beside: boolean, leads = false): PictureShape[][] {
   const story = isPictureStory(article);
   const halfSpan = Math.ceil(span / 2);
   const half = span <= 2 ? undefined : stack(geo, page, links, images, halfSpan, budget, true);
-  // (pictures over their share even half wide, kept at their least depth: offered narrower instead, as far as they keep
-  // within it, a 组版's smaller picture rather than stories held for it: field test 41 P1 四开, two placeholders)
+  // (pictures over their share even half wide, kept at their least depth: offered narrower too, as far as they keep within
+  // it, a 组版's smaller picture rather than stories held for it; the lead's instead of half wide, its pictures the page's
+  // biggest, which the search takes first: field test 41 P1 四开, two placeholders held two stories. A lower story's
+  // beside them: night seed 9 四开 keeps its half-wide picture, hole 0, where the narrow one left 4)
   const narrow = half && !story && !stack(geo, page, links, images, halfSpan, budget, false) ? narrowest(geo, page, links, images, halfSpan, budget) : undefined;
   const full = stack(geo, page, links, images, span, budget, !half || story);
   const filled = (p: PictureShape[]): boolean => !beside || besideFilled(article, geo, span - Math.max(...p.map((x) => x.span)), p);
-  const offers = [narrow ?? half, full].filter((p): p is PictureShape[] => !!p && filled(p));
+  const offers = (leads ? [narrow ?? half, full] : [narrow, half, full]).filter((p): p is PictureShape[] => !!p && filled(p));
   if (offers.length || story) return offers;
   return [half ?? full ?? []];
 }

@@ -424,6 +424,10 @@ describe('makeUp on bad input', () => {
       expect(o.pictures.map((p) => p.span)).toEqual([2, 2]);
       expect(o.pictures.reduce((n, p) => n + p.span * p.min, 0)).toBeLessThanOrEqual(0.25 * geo.columns * geo.rows);
     }
+    // a story ranked lower is offered the narrower pictures beside the half-wide ones: the page decides (night seed 9 四开 kept
+    // its half-wide picture, hole 0, where the narrow one alone left 4)
+    const lower = shapesFor(article('third', para.repeat(4)), 2, geo, page, links.slice(0, 1), new Map(), article('lead', para.repeat(7))).filter((s) => s.pictures.length && s.pictures[0].span < s.span);
+    expect(new Set(lower.filter((s) => s.span === geo.columns).map((s) => s.pictures[0].span))).toEqual(new Set([2, 3]));
   });
 
   it('offers a lead across most of a 对开 page a bigger headline (42, 48 pt) only where it stays on one line', () => {
