@@ -232,8 +232,12 @@ function isConnector(text: string, at: number): boolean {
   if (!isHanChar(before) || /[说道问答]/.test(before) || DASH_CONTINUATION.test(rest)) return false;
   const item = CONNECTOR_ITEM.exec(rest)?.[0] ?? '';
   for (let n = 2; n <= item.length; n++) if (CONNECTOR_TAIL.test(rest.slice(n))) return true;
-  return false;
+  // (two names of places or waters, each ending as one does: 澜沧江—湄公河卫星遥感数据中心, field test 42)
+  return PLACE_END.test(before) && [...item].some((c, k) => k >= 1 && PLACE_END.test(c));
 }
+
+/** The last character of a place's or a water's name (江, 河, 省, 市…). */
+const PLACE_END = /^[江河湖海洋湾港岛山省市州县]$/u;
 
 function checkMarkForms(text: string, emit: Emit): void {
   for (const m of text.matchAll(/\.{3,}|。{3,}|…+|·{3,}/g)) {
@@ -345,16 +349,23 @@ function checkSpaces(text: string, emit: Emit, spacedTo: number): void {
 
 /**
  * A full-width space print sets on purpose: the letter-spaced sign closing a note (——编　者), or the space
- * between the halves of a title quoted in the text (“节约食物　反对浪费”系列报道): field tests 36 and 38.
+ * between the halves of a title quoted or named in the text (“节约食物　反对浪费”系列报道, 《…发展　推进…计划》): field tests 36, 38, 42.
  */
 function setSpace(text: string, at: number): boolean {
   if (text[at] !== '\u3000') return false;
   if (SIGN_END_RE.test(text.slice(Math.max(0, at - 4)))) return true;
-  const open = text.lastIndexOf('“', at);
-  const close = text.indexOf('”', at);
-  const quoted = open >= 0 && close > at && text.lastIndexOf('”', at) < open ? text.slice(open + 1, close) : '';
-  // (Han and full-width spaces only: a title, not a quoted sentence)
-  return !!quoted && [...quoted].length <= QUOTED_TITLE_MAX && [...quoted].every((c) => isHanChar(c) || c === '\u3000');
+  // (Han and full-width spaces only: a title, not a quoted sentence; in 《》 too, a document's, 《深化智慧城市发展　推进全域数字化转型行动计划》: field test 42)
+  return ([['“', '”', QUOTED_TITLE_MAX], ['《', '》', NAMED_TITLE_MAX]] as const).some(([o, c, most]) => {
+    const quoted = enclosed(text, at, o, c);
+    return !!quoted && [...quoted].length <= most && [...quoted].every((ch) => isHanChar(ch) || ch === '\u3000');
+  });
+}
+
+/** The text between the marks `open` and `close` that enclose position `at` ('' when none do). */
+function enclosed(text: string, at: number, open: string, close: string): string {
+  const from = text.lastIndexOf(open, at);
+  const to = text.indexOf(close, at);
+  return from >= 0 && to > at && text.lastIndexOf(close, at) < from ? text.slice(from + 1, to) : '';
 }
 
 /** The name opening a paragraph that is an item of a list of people, with an item of it beside it in the same story (`namedItem`). */
@@ -367,6 +378,8 @@ function listedName(text: string, before: string | undefined, after: string | un
 const SIGN_END_RE = new RegExp(`——[${HAN_IDEOGRAPHS}]\u3000[${HAN_IDEOGRAPHS}]$`, 'u');
 /** A quoted title with a full-width space between its halves runs to at most this many characters. */
 const QUOTED_TITLE_MAX = 16;
+/** The longest title named in 《》 whose full-width space is set on purpose: a document's runs long. */
+const NAMED_TITLE_MAX = 40;
 
 export interface TextCheckOptions {
   /** Fields with deliberate spaces (headline halves, byline fields) skip the Han-space rule. */

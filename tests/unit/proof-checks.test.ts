@@ -106,10 +106,10 @@ describe('a single dash joining two places or times is the connector (GB/T 15834
     // (and a model's name joined to its number: field test 37)
     for (const t of ['多用途歼击机歼—35A惊艳亮相。', '长征—5运载火箭发射成功。']) expect(dashFindings(t), t).toEqual([]);
     // (and two places naming one body or event: field test 41, 人民日报 2026-04-14; field test 36)
-    for (const t of ['由新疆植物学会和伊犁—吐鲁番植物园发起。', '中国—上海合作组织地方经贸合作示范区建设提速。', '第二十二届中国—东盟博览会开幕。']) expect(dashFindings(t), t).toEqual([]);
+    for (const t of ['由新疆植物学会和伊犁—吐鲁番植物园发起。', '中国—上海合作组织地方经贸合作示范区建设提速。', '第二十二届中国—东盟博览会开幕。', '里建成了“澜沧江—湄公河卫星遥感数据中心”。']) expect(dashFindings(t), t).toEqual([]);
   });
   it('still flags a 破折号 written as one dash', () => {
-    for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—']) {
+    for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—', '看长江—这就是中国。']) {
       expect(dashFindings(t).map((f) => f.fix), t).toEqual(['——']);
     }
   });
@@ -122,6 +122,11 @@ describe('a full-width space print sets on purpose is no error (field tests 36 a
     const article = { ...page.articles[0], body: docFromParagraphs(['各地推出“节约食物　反对浪费”系列报道。——编　者', '本报记者　吴　君', '城市更新是重要抓手，这是北京　上海的事。']) };
     article.body.content.splice(1, 0, { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '保持底色　增添创意' }] });
     expect(spaces({ ...page, articles: [article] })).toEqual([3]);
+  });
+  it('in a document\'s title named in 《》 (field test 42, 人民日报 2025-12-01); not in a sentence in them', () => {
+    const page = samplePage();
+    const article = { ...page.articles[0], body: docFromParagraphs(['国家发展改革委等5部门联合印发《深化智慧城市发展　推进全域数字化转型行动计划》，要求充分发挥数据赋能。', '这是《城市更新是重要抓手，这是北京　上海的事》一文的观点。']) };
+    expect(spaces({ ...page, articles: [article] })).toEqual([1]);
   });
   it('in a list of guests, a name and a title a line (field test 40, 人民日报 2025-02-13); not after a name opening a sentence', () => {
     const page = samplePage();
