@@ -1194,8 +1194,17 @@ function clausedSubhead(w: Walk, i: number, cur: Draft): boolean {
   const last = cur.body[cur.body.length - 1];
   if (!w.labelled || !last || last.image || last.heading || !endsSentence(spansText(last.spans)) || !clausedLine(w, i)) return false;
   // (two such lines at least: one paragraph missing its full stop is a slip, 截至目前，…惠及居民3万余户, review)
-  return w.blocks.some((_, j) => j !== i && clausedLine(w, j));
+  return clausedLines(w) >= 2;
 }
+
+/** How many of the walk's blocks are clausedLine's, counted once a walk (a long manuscript is not read again for each). */
+function clausedLines(w: Walk): number {
+  let n = CLAUSED_COUNTS.get(w);
+  if (n === undefined) CLAUSED_COUNTS.set(w, (n = w.blocks.reduce((k, _, j) => k + (clausedLine(w, j) ? 1 : 0), 0)));
+  return n;
+}
+
+const CLAUSED_COUNTS = new WeakMap<Walk, number>();
 
 /** Whether block `i` is a paragraph of clauses a title's length ending in no mark, over a paragraph (see clausedSubhead). */
 function clausedLine(w: Walk, i: number): boolean {
