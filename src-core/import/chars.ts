@@ -44,6 +44,9 @@ export const COMMA_RE = /[，,]/;
 /** Marks inside a sentence or at its end, full- or half-width: a title line has none (quotes, brackets and spaces it may have). */
 export const CLAUSE_MARKS = /[，。、；：！？,.;:!?]/;
 
+/** A sentence's marks: a list of names (a byline, a writer's label) has none. */
+export const SENTENCE_MARK_RE = /[，。！？；,;!?“”"]/;
+
 /** A comma or a stop, full- or half-width: a title line, however long, has none (its 、 and ： it may have). */
 export const COMMA_OR_STOP = /[，。；！？,;!?]/;
 

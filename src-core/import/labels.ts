@@ -6,6 +6,7 @@
  */
 
 import type { ParagraphStyle } from '../model/richtext';
+import { SENTENCE_MARK_RE } from './chars';
 
 export type LabelRole = 'kicker' | 'headline' | 'deck' | 'byline' | 'column' | 'subhead';
 
@@ -46,8 +47,6 @@ const LABEL_RE = new RegExp(
     .join('|')})[ \\t\\u3000]*[:：][ \\t\\u3000]*`,
 );
 
-/** Marks a sentence has and a list of names does not. */
-const SENTENCE_MARK_RE = /[，。！？；,;!?“”"]/;
 
 export interface TitleLabel {
   role: LabelRole;

@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { BULLETS, COMMA_OR_STOP, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE } from './chars';
+import { BULLETS, COMMA_OR_STOP, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE, SENTENCE_MARK_RE } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -374,9 +374,6 @@ export function bylineLine(text: string): string | undefined {
   return names && `${names} ${helped[0].trim()}`;
 }
 
-/** A sentence's marks: a byline has none. */
-const SENTENCE_MARK_RE = /[，。！？；,;!?“”"]/;
-
 /** A line of role words and names only (see bylineLine). */
 function namesLine(text: string): string | undefined {
   // (a picture story's credit, 新华社记者　丁　磊摄影报道: the words after the reporter's name are a role of their own;
@@ -708,8 +705,10 @@ export function opensCaption(text: string): boolean {
   return CAPTION_OPENING_RE.test(text.trim());
 }
 
-/** The labels of a chart's credit. */
-const CHART_CREDITS = '数据来源|资料来源|来源|制图|製圖|设计';
+/** The labels naming who drew a chart. */
+const DRAWN_BY = '制图|製圖|设计';
+/** The labels of a chart's credit: where its figures come from, or who drew it. */
+const CHART_CREDITS = '数据来源|资料来源|来源|' + DRAWN_BY;
 /** A line a chart's credit opens (see opensChartCredit). */
 const CHART_CREDIT_LINE_RE = new RegExp(`^\\s*(?:${CHART_CREDITS})\\s*[:：]`, 'u');
 
@@ -723,7 +722,7 @@ export function drawnBy(line: string): boolean {
   return DRAWN_BY_RE.test(line);
 }
 
-const DRAWN_BY_RE = /^\s*(?:制图|製圖|设计|绘图)\s*[:：]/u;
+const DRAWN_BY_RE = new RegExp(`^\\s*(?:${DRAWN_BY}|绘图)\\s*[:：]`, 'u');
 
 /** A chart's credit at the end of its caption: where its figures come from, or who drew it (数据来源：国家统计局, 制图：李明, 设计：王朋). */
 const CHART_CREDIT_RE = new RegExp(`(?:^|[。！？\\s])(?:${CHART_CREDITS})\\s*[:：]\\s*[^。！？\\s][^。！？]{0,30}$`, 'u');
