@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { main } from '../../src-main/cli/index';
+import { peakRssKb } from '../support/peak-rss';
 
 export interface Run {
   file: string;
@@ -40,4 +41,4 @@ for (const [i, file] of files.entries()) {
   }
   runs.push({ file, code, ms: performance.now() - start, output: output.join('\n'), ...(thrown ? { thrown } : {}) });
 }
-process.stdout.write(`${JSON.stringify({ runs, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+process.stdout.write(`${JSON.stringify({ runs, maxRssKb: peakRssKb() })}\n`);

@@ -3,7 +3,7 @@
  * seed (cut and garbled .docx, zip bombs, deep XML, broken PNG/JPEG, huge PNG dimensions, binary
  * named .txt, encoding mixes, NUL-laden text, empty files, a FIFO) go through the real CLI,
  * `node --import tsx src-main/cli/index.ts import FILES --json`, as child processes in batches: a
- * child is what measures peak memory honestly (process.resourceUsage().maxRSS at exit) and a V8
+ * child is what measures peak memory honestly (its own, tests/support/peak-rss.ts) and a V8
  * out-of-memory crash shows as a crash instead of taking the test runner down; batches keep the
  * tsx start-up cost to a handful. A batch's bounds hold for every file in it.
  */
@@ -112,8 +112,7 @@ interface CliResult {
 describe('seeded fuzzing of the CLI import path', () => {
   const dir = mkdtempSync(join(tmpdir(), 'banmian-fuzz-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const hook = join(dir, 'peak-rss.mjs');
-  writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\nBANMIAN_PEAK_RSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
+  const hook = join(root, 'tests/support/peak-rss-hook.ts');
   const all = samples();
   const hashes = new Map<string, string>();
   for (const s of all) {
