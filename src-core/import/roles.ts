@@ -248,15 +248,23 @@ export function photographerAlone(text: string): string | undefined {
   return (padded || !!m[4] || !!m[5]) && writer ? `${name} 摄${m[5]}` : undefined;
 }
 
+/** The middle dots a name's parts are set apart with (古丽米娜·麦麦提; the katakana one and a bullet as OCR reads it). */
+const NAME_DOTS = '·・•';
+const NAME_DOT_RE = new RegExp(`[${NAME_DOTS}]`, 'u');
 /** A name in two or three parts set apart by a middle dot, as a Uyghur, Tibetan or foreign name is written (古丽米娜·麦麦提, 埃隆·马斯克). */
-const DOTTED_NAME_RE = new RegExp(`^[${HAN}]{1,6}(?:[·・•][${HAN}]{1,6}){1,2}$`, 'u');
+const DOTTED_NAME_RE = new RegExp(`^[${HAN}]{1,6}(?:[${NAME_DOTS}][${HAN}]{1,6}){1,2}$`, 'u');
+
+/** A name's parts as its middle dots set them apart (古丽米娜·麦麦提 → 古丽米娜, 麦麦提); a name of one part whole. */
+export function nameParts(text: string): string[] {
+  return text.split(NAME_DOT_RE);
+}
 
 /**
  * Whether a line is a name in parts set apart by a middle dot (DOTTED_NAME_RE): a writer's right under a
  * manuscript's headings (field test 42). Only there: over the headline, or labelled, 民生一线·职业教育观察 is a 栏目.
  */
 export function dottedName(text: string): boolean {
-  const chars = [...text.trim()].filter((c) => !/[·・•]/u.test(c));
+  const chars = [...nameParts(text.trim()).join('')];
   // (most of its characters those a name of another language is written in: 云南·普洱, 新时代·新征程 are not names, review of field test 42)
   return DOTTED_NAME_RE.test(text.trim()) && chars.filter((c) => TRANSLITERATION.has(c)).length >= chars.length * TRANSLITERATED_SHARE;
 }

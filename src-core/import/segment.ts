@@ -52,6 +52,7 @@ import {
   twoCharacterName,
   headingWriter,
   dottedName,
+  nameParts,
   photographerAlone,
   rejoinSplitNames,
   storySection,
@@ -420,7 +421,7 @@ function writerUnderHeading(w: Walk, i: number, t: string): boolean {
   const k = nextIndex(w, i);
   if (bylineNames(t) || (twoCharacterName(t) && !labelsParts(w, i, t))) return true;
   // (a name of another language in parts, 古丽米娜·麦麦提: field test 42; not set bold, nor a 栏目 or a place, 云南·普洱, review)
-  if (dottedName(t)) return !w.blocks[i].spans.every((sp) => sp.bold) && !textNames(w, k, t.split(/[·・•]/u)[0]);
+  if (dottedName(t)) return !w.blocks[i].spans.every((sp) => sp.bold) && !textNames(w, k, nameParts(t)[0]);
   // (a name of a less common surname: not set bold, a subhead's look, nor what the text under it goes on about, 宁夏⏎宁夏中卫…: review of field test 41)
   return headingWriter(t) && !w.blocks[i].spans.every((sp) => sp.bold) && !textNames(w, k, t) && !labelsParts(w, i, t);
 }
