@@ -182,6 +182,7 @@ async function importOne(run: ImportRun, f: InputFile, kind: Kind, index: number
   if (!source) return;
   fileReport.punctuationNormalized = source.normalize;
   const seg = segment(source.blocks, { file: name, mode: source.mode, normalize: source.normalize, removeSpaces: run.options.removeOcrSpaces, idPrefix: tag, log });
+  if (!source.page) bannerOfOneStory(seg);
   addSegment(run, seg, log);
   if (!source.page) run.referenced.push(...seg.referenced);
   reportSegment(run, fileReport, seg);
@@ -244,6 +245,18 @@ function takePageHeader(run: ImportRun, name: string, lines: string[]): { furnit
     repeated.add(i);
   });
   return { furniture: repeated, page: true };
+}
+
+/**
+ * A file of one story with no page header is no page: a line over its titles read as the page's banner
+ * is its 栏目 (我在重大工程一线 over 建设团队…——⏎聚力攻坚…, field test 43), unless it has one.
+ */
+function bannerOfOneStory(seg: SegmentResult): void {
+  const [story, ...others] = seg.articles;
+  if (!story || others.length || seg.page.banners.length !== 1 || seg.columnLinks.some((l) => l.articleId === story.id)) return;
+  const columnName = seg.page.banners.pop()!;
+  seg.columnLinks.push({ articleId: story.id, columnName });
+  seg.page.columnNames.push(columnName);
 }
 
 /** One file's articles, images, page items and report entries join the import's. */

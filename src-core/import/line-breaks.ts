@@ -102,6 +102,8 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // (on a page that indents its paragraphs, a flush-left line of short clauses is one too: 摸清文化家底，系统保护文物, field test 34)
   const subheadLast = at.beforeIndent && (headLine(lines[last]) || (at.indentedParagraphs && clausedSubhead(lines[last]))) && endsSentence(lines[last - 1].trim());
   if (subheadLast && !ends.includes(last - 1)) ends.push(last - 1);
+  const dashed = dashedSubheadAtFoot(lines, at);
+  for (const e of dashed > 0 ? [dashed - 1, dashed] : []) if (!ends.includes(e)) ends.push(e);
   if (at.beforeByline) for (const e of titleRunAtFoot(lines)) if (!ends.includes(e)) ends.push(e);
   // a title line between two stories with no blank line between: after a sentence's end, no clause
   // mark in it, short of the width or over a dateline (field test 17: 微展览开展九龙融媒讯… was one paragraph)
@@ -343,6 +345,30 @@ export const OPENS_QUOTE_RE = /^["“「『‘]/u;
 const TITLED_BLOCKS = 3;
 /** Share of its blank-line blocks of two lines or more that must open with one. */
 const TITLED_SHARE = 0.8;
+
+/** Lines a two-part subhead at a block's foot takes, at most: its first part and its second wrapped once (`dashedSubheadAtFoot`). */
+const DASHED_SUBHEAD_LINES = 3;
+/** A wrapped subhead's last line runs to this many characters at most (实之路, 碳”). */
+const WRAPPED_TAIL_MOST = 8;
+
+/**
+ * A subhead of two parts at the foot of a block over an indented paragraph, after a sentence's end: its
+ * first part on a line of its own leading in with a dash, its second wrapped to a short last line,
+ * flush left, no sentence's stop in either (因地制宜、做强优势——⏎立足实际…转型的务⏎实之路, field test 43). The
+ * index of its first line, or -1.
+ */
+function dashedSubheadAtFoot(lines: readonly string[], at: BlockPlace): number {
+  const last = lines.length - 1;
+  if (!at.beforeIndent || !at.indentedParagraphs || last < 2) return -1;
+  const tail = lines[last].trim();
+  if ([...tail].length > WRAPPED_TAIL_MOST || endsInPunctuation(tail.replace(/[”’」』]$/u, ''))) return -1;
+  for (let k = last - 1; k >= Math.max(1, last - DASHED_SUBHEAD_LINES + 1); k--) {
+    const run = lines.slice(k);
+    const flush = run.every((l) => !/^\s/.test(l) && !SENTENCE_STOP.test(l));
+    if (flush && lines[k].trim().endsWith('——') && endsSentence(lines[k - 1].trim()) && quotesPaired(run.join(''))) return k;
+  }
+  return -1;
+}
 
 /** A subhead of short clauses parted by commas (摸清文化家底，系统保护文物; 开放、合作、共赢，一起把这件事做得更好): no other mark, none at its end. */
 function clausedSubhead(line: string): boolean {

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, SENTENCE_STOP, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, hanChars, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, SENTENCE_STOP, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -49,6 +49,7 @@ import {
   parseCredits,
   addCredits,
   personName,
+  personWithPost,
   twoCharacterName,
   headingWriter,
   dottedName,
@@ -207,6 +208,8 @@ interface Walk {
   manuscript: boolean;
   /** Written in Traditional characters: its pages set the 副题 under the 主题 with no dash (see resolveTitleGroup). */
   traditional: boolean;
+  /** Pictures whose captions name the titles under them, for the story those titles open (`captionOfTitlesUnder`). */
+  heldPictures: Draft['placeholders'];
 }
 
 export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult {
@@ -229,8 +232,10 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = labelled.map(classify);
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)) };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)), heldPictures: [] };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
+  // (a picture held for titles that opened no story stays where it stood)
+  if (w.heldPictures.length) openDraft(w).placeholders.push(...w.heldPictures.splice(0));
   for (const d of joinParts(w.drafts, res)) finishArticle(d, res, o, guess);
   return res;
 }
@@ -313,7 +318,7 @@ function classify(b: SourceBlock): BlockClass {
   if (b.subhead || b.tableRow || b.verse) return 'body';
   if (b.styleRole === 'byline' || (b.level === 0 && !b.styleRole && (bylineLine(t) || bracketedByline(t)))) return 'byline';
   if (b.level > 0 || b.styleRole) return 'title';
-  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t) && !quoteSource(t) && !interviewTurn(t)) return 'maybe-title';
+  if (titleLike(t) && !leadAtStart(t) && !editorsSign(t) && !helpedAlone(t) && !dispatchTag(t) && !quoteSource(t) && !interviewTurn(t) && !personWithPost(t)) return 'maybe-title';
   return 'body';
 }
 
@@ -330,7 +335,7 @@ function newDraft(w: Walk): Draft {
     jumpTo: '',
     body: [],
     closed: false,
-    placeholders: [],
+    placeholders: w.heldPictures.splice(0),
   };
   w.drafts.push(d);
   return d;
@@ -374,7 +379,9 @@ function takeBlock(w: Walk, i: number): number {
     else if (!creditsPicture(w, t, b)) takeByline(w, t);
   } else if (cls === 'jump') takeJump(w, t);
   else if (cls === 'placeholder') {
-    openDraft(w).placeholders.push({ caption: imagePlaceholder(t)!.caption || (b.caption ?? ''), line: b.line });
+    const caption = imagePlaceholder(t)!.caption || (b.caption ?? '');
+    const held = w.cur && !w.cur.closed && afterStoryEnd(w.cur) && captionOfTitlesUnder(w, i, caption);
+    (held ? w.heldPictures : openDraft(w).placeholders).push({ caption, line: b.line });
     w.res.removed.push({ file: w.o.file, line: b.line, text: t, reason: 'image placeholder' });
   } else if (summaryUnderTitles(w, i)) {
     placeTitleLine({ text: t, block: b }, 'deck', w.cur!, w.res, w.o, w.guess);
@@ -533,8 +540,12 @@ function titlesOverHeading(w: Walk, i: number): boolean {
   const column = columnLine(t) || bracketedColumn(t);
   if (!(handSetTitle(w, i) || atHead(w, i, column)) || k >= w.blocks.length) return false;
   if (headingOne(w, k)) return true;
-  return column && (handSetTitle(w, k) || atHead(w, k, false)) && headingOne(w, nextIndex(w, k));
+  // (or a Markdown heading over it, the 引题 typed as one: 【民生一线】⏎### 宁夏银川…——⏎# 呵护百姓…, field test 43)
+  return column && (handSetTitle(w, k) || atHead(w, k, false) || headingOver(w, k)) && headingOne(w, nextIndex(w, k));
 }
+
+/** Whether block `k` is a heading of a lower level than 1 (### 引题 typed over the `# ` heading). */
+const headingOver = (w: Walk, k: number): boolean => w.classes[k] === 'title' && w.blocks[k].level > 1;
 
 /** Whether block `j` is a title line at the file's head, where no story's text can end (a 栏目 whatever it ends with). */
 function atHead(w: Walk, j: number, column: boolean): boolean {
@@ -575,6 +586,29 @@ function afterStoryEnd(d: Draft): boolean {
   const last = d.body[d.body.length - 1];
   // (a poem's last line ends it however it ends; so does a note on its writer, （作者为…）, field test 42)
   return !!last && !last.image && (storyEnds(spansText(last.spans)) || !!last.verse || helpedAlone(spansText(last.spans)));
+}
+
+/** The title lines under a picture looked at for the words its caption shares with them, at most. */
+const TITLES_UNDER_MOST = 4;
+/** Characters in a row a caption and a title share to be about one thing (风力旋筒助推系统). */
+const SHARED_RUN = 4;
+
+/**
+ * Whether the caption of the picture at block `i`, after a story's end, names what the title lines right
+ * under it do: the picture heads the next story, as a page sets it over its 栏目 and titles (全球最大船用
+ * 风力旋筒助推系统 in the caption and the 引题 under it, field test 43), not the end of the story above.
+ */
+function captionOfTitlesUnder(w: Walk, i: number, caption: string): boolean {
+  const titles: string[] = [];
+  for (let k = nextIndex(w, i); k < w.blocks.length && titles.length < TITLES_UNDER_MOST && ['title', 'maybe-title'].includes(w.classes[k]); k = nextIndex(w, k)) titles.push(textOf(w.blocks[k]));
+  const named = new Set(hanRuns(caption));
+  return titles.some((t) => hanRuns(t).some((r) => named.has(r)));
+}
+
+/** Every run of SHARED_RUN Han characters in a text (other characters left out). */
+function hanRuns(text: string): string[] {
+  const han = hanChars(text);
+  return Array.from({ length: Math.max(0, han.length - SHARED_RUN + 1) }, (_, j) => han.slice(j, j + SHARED_RUN).join(''));
 }
 
 /** A story so far only its title and a picture with its caption (图片新闻): a title line under it heads the next story (field test 21). */
@@ -1342,7 +1376,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     const column = columnLine(g.text) && !endsWithColon(g.text);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
-    else if (column) roles[k] = 'column';
+    else if (column || (k === 0 && boldDottedColumn(g.block))) roles[k] = 'column';
     else if (k === h - 1) roles[k] = 'kicker';
     // (a short line over the 引题 is the 栏目, 政策解读·聚焦 or 奋进“十五五”　一线见闻: field test 31)
     else if (k === h - 2 && !first && namesColumn(g.text)) roles[k] = 'column';
@@ -1352,6 +1386,18 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
 }
 
 type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
+
+/** Names of two or three parts a middle dot sets apart, each of two characters or more (读者点题·共同关注, 经济新方位·对话·奋进2026). */
+const DOTTED_COLUMN_RE = new RegExp(`^[${HAN}“”0-9]{2,8}(?:[·・][${HAN}“”0-9]{2,8}){1,2}$`, 'u');
+
+/**
+ * A line set bold by hand at the top of a title group, names in parts set apart by a middle dot: the
+ * 栏目 (**读者点题·共同关注** over `# 阅读这件事，为啥要立法`, field test 43). A bold line of one phrase over
+ * the heading is its 引题 (春回大地万象新: review of field test 41).
+ */
+function boldDottedColumn(b: SourceBlock): boolean {
+  return b.spans.some((s) => s.text.trim()) && b.spans.every((s) => s.bold || !s.text.trim()) && DOTTED_COLUMN_RE.test(spansText(b.spans).trim());
+}
 
 /**
  * A title group's line that reads as a 栏目: a few characters alone, or a briefs' label (spaced out too:

@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, namesOnly, opensCaption, personName, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, namesOnly, opensCaption, personName, personWithPost, storySection, titleLike } from './roles';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
@@ -62,8 +62,9 @@ function lineOfItsOwn(lines: readonly string[], idx: number, pending: { lines: s
   // a paragraph's indented first line is no title; a box a story closes with, 【相关链接】, and 【可删】 are no 栏目)
   const next = nextLine(lines, idx) ?? '';
   const label = SECTION_LABEL.test(t) && !storySection(t) && cuttableMarkLength(t) === 0;
-  // (not over its deck alone, 【一座城市的温度】⏎——南关街道…纪实: it is the headline then, review of field test 38)
-  if (!pending && label && titleLine(CENTRED_RE.test(next) ? next.trim() : next) && !deckLine(next)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
+  // (not over its deck alone, 【一座城市的温度】⏎——南关街道…纪实: it is the headline then, review of field test 38; nor over
+  // the speakers it lists, 【对话人】⏎李亚飞（…主任）: the list's label, field test 43)
+  if (!pending && label && titleLine(CENTRED_RE.test(next) ? next.trim() : next) && !deckLine(next) && !personWithPost(next)) return { block: { spans, level: 0, styleRole: 'column' }, skip: 0 };
   return undefined;
 }
 

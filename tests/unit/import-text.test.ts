@@ -1522,6 +1522,38 @@ describe('hard-wrapped and OCR text', () => {
     expect(await md(['“我们村的路，修到了家门口”', '——村民王大爷', '', '近年来，某某村的路越修越好。'])).toEqual([['', '“我们村的路，修到了家门口”——村民王大爷', '', '']]);
   });
 
+  it('field test 43: a dialogue\'s list of speakers and its part head stay its text; a 栏目 over a Markdown kicker; a bold dotted 栏目; a line over a one-story file\'s titles is its 栏目, no banner; a letterspaced 版名; a two-part subhead wrapped; a picture whose caption names the titles under it is theirs', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const stories = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [a.kicker, a.headline, a.byline]);
+    const columns = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => r.columnLinks.find((l) => l.articleId === a.id)?.columnName ?? '');
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => (p.content ?? []).map((t) => ('text' in t ? t.text : '')).join(''));
+    // (N1 03.txt, 人民日报 2026-02-02: the 【对话人】 list opened a story headlined 李亚飞（…主任）, the part head 投什么 another; 本期统筹 was text)
+    const dialogue = await importFiles([file('03.txt', ['引题：与三地发展改革委有关负责人对话——', '主题：推动投资止跌回稳', '栏目：经济新方位·对话·奋进2026', '记者：本报记者　崔　佳　郭晓龙', '', '投资是经济社会发展的重要引擎。', '', '——编　者', '', '【对话人】', '', '李亚飞（黑龙江省哈尔滨市人民政府副秘书长、市发展和改革委员会主任）', '', '王　洋（湖北省武汉市发展和改革委员会主任）', '', '投什么', '', '立足资源禀赋，找准把稳投资方向', '', '问：您所在城市有哪些特色优势产业？', '', '李亚飞：哈尔滨是东北老工业基地的代表性城市。', '', '本期统筹：祁嘉润'])]);
+    expect(stories(dialogue)).toEqual([['与三地发展改革委有关负责人对话——', '推动投资止跌回稳', '本报记者 崔佳 郭晓龙']]);
+    expect(plainText(dialogue.articles[0].body)).toContain('李亚飞（黑龙江省哈尔滨市人民政府副秘书长、市发展和改革委员会主任）');
+    expect(headings(dialogue)).toEqual(['【对话人】', '投什么', '立足资源禀赋，找准把稳投资方向']);
+    expect(dialogue.page.credits.editor).toBe('祁嘉润');
+    // (N1 08.md: 【民生一线】 over a ### 引题 over the heading made a story of its own, with no title)
+    const kicked = await importFiles([file('08.md', ['【民生一线】', '', '### 宁夏银川连续6年发布“十心”实事——', '', '# 呵护百姓“小确幸”　做实民生“大文章”', '', '本报记者　焦思雨', '', '冬日的宁夏银川，寒风凛冽。'])]);
+    expect(stories(kicked)).toEqual([['宁夏银川连续6年发布“十心”实事——', '呵护百姓“小确幸”　做实民生“大文章”', '本报记者 焦思雨']]);
+    expect(columns(kicked)).toEqual(['民生一线']);
+    // (N1 02.md: a bold dotted 栏目 was the 引题; N1 04.md: 祁嘉润 under the heading was the first paragraph)
+    const bold = await importFiles([file('02.md', ['**读者点题·共同关注**', '', '# 阅读这件事，为啥要立法', '', '本报记者　李卓尔', '', '2月1日，《全民阅读促进条例》开始施行。'])]);
+    expect([stories(bold), columns(bold)]).toEqual([[['', '阅读这件事，为啥要立法', '本报记者 李卓尔']], ['读者点题·共同关注']]);
+    const writer = await importFiles([file('04.md', ['【编辑手记】', '', '# 付出最大努力　争取最好结果', '', '祁嘉润', '', '中国经济年报发布后，仔细研究数据。'])]);
+    expect(stories(writer)).toEqual([['', '付出最大努力　争取最好结果', '祁嘉润']]);
+    // (N1 07.txt: the line over its 引题 was the page's banner)
+    const series = await importFiles([file('07.txt', ['我在重大工程一线', '建设团队持续攻关西部陆海新通道骨干工程施工难题——', '聚力攻坚，让平陆运河尽快通江达海', '本报记者　张云河', '', '今年1月，广西平陆运河的马道枢纽主体混凝土浇筑完成。'])]);
+    expect([series.page.banners, columns(series)]).toEqual([[], ['我在重大工程一线']]);
+    // (P1, 第18版 产经: 18 产 经 was a story; a two-part subhead ran into the text; the picture over the third story's titles was the second's)
+    const para = (t: string): string[] => ['　　' + t.slice(0, 22), t.slice(22)];
+    const page = await importFiles([file('page.txt', ['18 产 经', '人民日报 2026年5月6日 星期三', '', '产经视野', '因地制宜发展特色产业', '本报记者 郑洋洋', ...para('锻锤起落铿锵，山西定襄风电法兰锻压成型，远销40多个国家和地区。'), '因地制宜、做强优势——', '立足实际培育新质生产力，走出一条传统产业转型的务', '实之路', ...para('记者走进定襄经济技术开发区，机器轰鸣声响彻耳畔，火花飞溅。'), '', '有感而发', '以高质量发展实效检验学习教育成效', '王云杉', ...para('4月28日召开的中共中央政治局会议，对学习教育作出部署。'), '', '[图片]', '中船七二五所旗下双瑞环境自主研发的全', '球最大船用风力旋筒助推系统。', '陈晓光摄', '探访全球第一', '全球最大船用风力旋筒助推系统正式发布——', '给船舶装上“绿色翅膀”', '本报记者 刘温馨', ...para('近日，由中船集团第七二五研究所旗下双瑞环境研发的系统正式发布。')])]);
+    expect(page.page.header).toMatchObject({ pageNumber: '18', section: '产经', paperName: '人民日报', date: '2026-05-06' });
+    expect(stories(page).map((s) => s[1])).toEqual(['因地制宜发展特色产业', '以高质量发展实效检验学习教育成效', '给船舶装上“绿色翅膀”']);
+    expect(headings(page)).toEqual(['因地制宜、做强优势——', '立足实际培育新质生产力，走出一条传统产业转型的务实之路']);
+    expect(page.imageLinks.map((l) => l.articleId)).toEqual([page.articles[2].id]);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
