@@ -346,28 +346,28 @@ const TITLED_BLOCKS = 3;
 /** Share of its blank-line blocks of two lines or more that must open with one. */
 const TITLED_SHARE = 0.8;
 
-/** Lines a two-part subhead at a block's foot takes, at most: its first part and its second wrapped once (`dashedSubheadAtFoot`). */
-const DASHED_SUBHEAD_LINES = 3;
 /** A wrapped subhead's last line runs to this many characters at most (实之路, 碳”). */
 const WRAPPED_TAIL_MOST = 8;
+/** A two-part subhead's first part runs to this many characters at most (因地制宜、做强优势——). */
+const DASHED_PART_MOST = 16;
 
 /**
  * A subhead of two parts at the foot of a block over an indented paragraph, after a sentence's end: its
- * first part on a line of its own leading in with a dash, its second wrapped to a short last line,
- * flush left, no sentence's stop in either (因地制宜、做强优势——⏎立足实际…转型的务⏎实之路, field test 43). The
- * index of its first line, or -1.
+ * first part a short line of its own leading in with a dash, no comma or quotation in it, its second
+ * wrapped once to a short last line, flush left, no sentence's stop in either (因地制宜、做强优势——⏎立足实际
+ * …转型的务⏎实之路, field test 43; not a sentence whose stop OCR dropped, 村支书说，…——⏎…过上⏎了好日子: review).
+ * The index of its first line, or -1.
  */
 function dashedSubheadAtFoot(lines: readonly string[], at: BlockPlace): number {
   const last = lines.length - 1;
-  if (!at.beforeIndent || !at.indentedParagraphs || last < 2) return -1;
-  const tail = lines[last].trim();
+  const k = last - 2;
+  if (!at.beforeIndent || !at.indentedParagraphs || k < 1) return -1;
+  const [part, tail] = [lines[k].trim(), lines[last].trim()];
   if ([...tail].length > WRAPPED_TAIL_MOST || endsInPunctuation(tail.replace(/[”’」』]$/u, ''))) return -1;
-  for (let k = last - 1; k >= Math.max(1, last - DASHED_SUBHEAD_LINES + 1); k--) {
-    const run = lines.slice(k);
-    const flush = run.every((l) => !/^\s/.test(l) && !SENTENCE_STOP.test(l));
-    if (flush && lines[k].trim().endsWith('——') && endsSentence(lines[k - 1].trim()) && quotesPaired(run.join(''))) return k;
-  }
-  return -1;
+  const run = lines.slice(k);
+  const flush = run.every((l) => !/^\s/.test(l) && !SENTENCE_STOP.test(l));
+  const firstPart = part.endsWith('——') && [...part].length <= DASHED_PART_MOST && !/[，,“”"‘’]/u.test(part);
+  return flush && firstPart && endsSentence(lines[k - 1].trim()) && quotesPaired(run.join('')) ? k : -1;
 }
 
 /** A subhead of short clauses parted by commas (摸清文化家底，系统保护文物; 开放、合作、共赢，一起把这件事做得更好): no other mark, none at its end. */

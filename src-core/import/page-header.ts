@@ -107,15 +107,19 @@ export function repeatsHeader(header: PrintedHeader, raw: string): boolean {
 export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
   let found: PageHeaderFound = { header: {}, credits: {}, lines: [] };
   let dated = false;
+  let letterspaced = false;
   for (let i = 0; i < lines.length && found.lines.length < MOST_LINES; i++) {
     const raw = lines[i].trim();
     if (!raw) continue;
-    const taken = headerLine(found, raw) ?? sectionUnder(found, lines, i);
+    const plain = headerLine(found, raw) ?? sectionUnder(found, lines, i);
+    const spaced = plain ? undefined : closedUp(raw);
+    const taken = plain ?? (spaced ? headerLine(found, spaced) : undefined);
     if (!taken) break;
     found = { ...taken.found, lines: [...found.lines, i] };
     dated ||= taken.dated;
+    letterspaced ||= !plain;
   }
-  return dated ? found : undefined;
+  return dated && (!letterspaced || found.header.date) ? found : undefined;
 }
 
 /** A 版名 alone: two to six characters. */
@@ -145,7 +149,7 @@ const MASTHEAD_WORDS = 10;
  * (江城日报  2026年6月18日 星期四  第5版 城乡), each of them a header part; undefined when it is neither.
  */
 function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
-  const words = closeUpSpaced(raw.split(/\s+/));
+  const words = raw.split(/\s+/);
   if (words.length > MASTHEAD_WORDS) return headerPart(found, words.join(' '));
   let cur: Taken = { found, dated: false };
   let section: string | undefined;
@@ -174,20 +178,19 @@ function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
   return paged && !cur.found.header.section ? { ...cur, found: { ...cur.found, header: { ...cur.found.header, section } } } : undefined;
 }
 
-/** A Han character alone. */
-const HAN_ALONE_RE = new RegExp(`^[${HAN}]$`, 'u');
+/** A 版名 letterspaced on the page runs to this many characters at most (产 经, 要 闻, 国 际 新 闻). */
+const SPACED_SECTION_MOST = 4;
+/** A word (the page's number) and a name of two to SPACED_SECTION_MOST characters set apart by spaces. */
+const SPACED_PAGE_LINE_RE = new RegExp(`^(\\S+)((?:\\s+[${HAN}]){2,${SPACED_SECTION_MOST}})$`, 'u');
 
-/** The words with each run of Han characters alone closed up: a name letterspaced on the page, 18 产 经 → 18 产经 (field test 43). */
-function closeUpSpaced(words: string[]): string[] {
-  const out: string[] = [];
-  let run = 0;
-  for (const w of words) {
-    const alone = HAN_ALONE_RE.test(w);
-    if (alone && run > 0) out[out.length - 1] += w;
-    else out.push(w);
-    run = alone ? run + 1 : 0;
-  }
-  return out;
+/**
+ * A page line whose 版名 is letterspaced, 18 产 经, closed up: 18 产经 (field test 43); undefined when the line
+ * has no such run. Taken only with a date line in the header too: 30 年 坚 守 一 片 林 and 5 亿 人 次 at a page's
+ * head are headlines (review).
+ */
+function closedUp(raw: string): string | undefined {
+  const m = SPACED_PAGE_LINE_RE.exec(raw);
+  return m ? `${m[1]} ${m[2].replace(/\s+/g, '')}` : undefined;
 }
 
 /** A weekday alone: 星期二, 周二. */

@@ -32,9 +32,6 @@ const CREDIT_LABELS: Record<string, CreditField> = {
   本版编辑: 'editor',
   本版责任编辑: 'editor',
   本版责编: 'editor',
-  // (who planned a series' installment: 本期统筹：祁嘉润 at a dialogue's foot, field test 43)
-  本期统筹: 'editor',
-  本版统筹: 'editor',
   责编: 'editor',
   責編: 'editor',
   责任编辑: 'editor',
@@ -162,16 +159,19 @@ export function personName(text: string): boolean {
 
 const PADDED_NAME_RE = /^(\S)[ \u3000]{1,2}(\S)$/u;
 
-/** A name, padded or not, and a post of four characters or more in brackets after it. */
-const NAME_WITH_POST_RE = new RegExp(`^([${HAN}][${HAN} \u3000]{1,3})[（(]([^（()）]{4,60})[）)]$`, 'u');
+/** A name, padded or not, and a post of six Han characters or more in brackets after it, no figures. */
+const NAME_WITH_POST_RE = new RegExp(`^([${HAN}][${HAN} \u3000]{1,3})[（(]([${HAN}、，· ]{6,60})[）)]$`, 'u');
+/** A post names where (an office, a body) or ends in what the person is (主任, 书记, 研究员, 教授, 代表…). */
+const POST_RE = /[省市县区镇乡村委会局厅部院所校司办处室站队中心公司大学协会]|(?:长|任|记|员|授|师|家|表|席|人|者)$/u;
 
 /**
  * A person's name with their post in brackets, as a 对话 or 访谈 lists its speakers: 李亚飞（黑龙江省哈尔滨市人民政府
- * 副秘书长…）, 王　洋（湖北省武汉市发展和改革委员会主任）. A line of the list, never a title (field test 43).
+ * 副秘书长…）, 王　洋（湖北省武汉市发展和改革委员会主任）. A line of the list, never a title (field test 43); not a
+ * name with years or a work's kind, 钱学森（1911—2009）, 田野（油画作品）, 高原（组诗选四）: titles (review).
  */
 export function personWithPost(text: string): boolean {
   const m = NAME_WITH_POST_RE.exec(text.trim());
-  return !!m && personName(m[1]);
+  return !!m && personName(m[1]) && POST_RE.test(m[2]);
 }
 
 /** A two-character name padded to three with a space, as a page sets a writer's name (阎　安). */
@@ -226,10 +226,11 @@ export function twoCharacterName(text: string): boolean {
 /**
  * Surnames past the hundred commonest (关, 臧, 邢, 谷…), for a name where only a writer's stands: alone
  * right under a manuscript's headings (`headingWriter`). Not those that are everyday words or places too
- * (时, 成, 明, 海, 宁, 华, 冷, 满…): a short line of them under a heading could be a word.
+ * (时, 成, 明, 海, 宁, 华, 冷, 满…), nor those that start one (凌云志, 桂花香, 蓝天下, 童年的: review of field test 43):
+ * a short line of them under a heading could be a word.
  */
 const MORE_SURNAMES = new Set([
-  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻蒲房滕屈饶牟艾尤穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂景温施牛樊葛庞颜倪庄鲁岳翟殷詹耿焦俞纪童凌苗盛蓝蒙祁麦桂仇',
+  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻蒲房滕屈饶牟艾尤穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂景樊倪翟詹俞祁',
 ]);
 
 /**

@@ -599,10 +599,16 @@ const SHARED_RUN = 4;
  * 风力旋筒助推系统 in the caption and the 引题 under it, field test 43), not the end of the story above.
  */
 function captionOfTitlesUnder(w: Walk, i: number, caption: string): boolean {
+  const first = nextIndex(w, i);
+  // (the titles open a story: a subhead under the picture is the story's above, review of field test 43)
+  if (first >= w.blocks.length || !startsGroup(w, first)) return false;
   const titles: string[] = [];
-  for (let k = nextIndex(w, i); k < w.blocks.length && titles.length < TITLES_UNDER_MOST && ['title', 'maybe-title'].includes(w.classes[k]); k = nextIndex(w, k)) titles.push(textOf(w.blocks[k]));
-  const named = new Set(hanRuns(caption));
-  return titles.some((t) => hanRuns(t).some((r) => named.has(r)));
+  for (let k = first; k < w.blocks.length && titles.length < TITLES_UNDER_MOST && ['title', 'maybe-title'].includes(w.classes[k]); k = nextIndex(w, k)) titles.push(textOf(w.blocks[k]));
+  const runs = hanRuns(caption);
+  const under = new Set(titles.flatMap(hanRuns));
+  const above = new Set(w.cur!.body.flatMap((p) => hanRuns(spansText(p.spans))));
+  // (named more by the titles under it than by the story above: 平陆运河青年枢纽施工现场 under a story of it is that story's)
+  return runs.filter((r) => under.has(r)).length > runs.filter((r) => above.has(r)).length;
 }
 
 /** Every run of SHARED_RUN Han characters in a text (other characters left out). */
@@ -1389,14 +1395,20 @@ type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
 
 /** Names of two or three parts a middle dot sets apart, each of two characters or more (读者点题·共同关注, 经济新方位·对话·奋进2026). */
 const DOTTED_COLUMN_RE = new RegExp(`^[${HAN}“”0-9]{2,8}(?:[·・][${HAN}“”0-9]{2,8}){1,2}$`, 'u');
+/** A dotted 栏目's characters at least, and its longest part's: two places, 云南·普洱, or a slogan's halves, 新时代·新征程, are an 引题. */
+const DOTTED_COLUMN_LEAST = 7;
+const DOTTED_PART_LEAST = 4;
 
 /**
  * A line set bold by hand at the top of a title group, names in parts set apart by a middle dot: the
  * 栏目 (**读者点题·共同关注** over `# 阅读这件事，为啥要立法`, field test 43). A bold line of one phrase over
- * the heading is its 引题 (春回大地万象新: review of field test 41).
+ * the heading is its 引题 (春回大地万象新: review of field test 41), and so are two places (review of field test 43).
  */
 function boldDottedColumn(b: SourceBlock): boolean {
-  return b.spans.some((s) => s.text.trim()) && b.spans.every((s) => s.bold || !s.text.trim()) && DOTTED_COLUMN_RE.test(spansText(b.spans).trim());
+  const t = spansText(b.spans).trim();
+  const parts = t.split(/[·・]/u);
+  const long = cpLength(parts.join('')) >= DOTTED_COLUMN_LEAST && parts.some((p) => cpLength(p) >= DOTTED_PART_LEAST);
+  return !!t && b.spans.every((s) => s.bold || !s.text.trim()) && DOTTED_COLUMN_RE.test(t) && long;
 }
 
 /**

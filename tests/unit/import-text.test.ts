@@ -1532,7 +1532,6 @@ describe('hard-wrapped and OCR text', () => {
     expect(stories(dialogue)).toEqual([['与三地发展改革委有关负责人对话——', '推动投资止跌回稳', '本报记者 崔佳 郭晓龙']]);
     expect(plainText(dialogue.articles[0].body)).toContain('李亚飞（黑龙江省哈尔滨市人民政府副秘书长、市发展和改革委员会主任）');
     expect(headings(dialogue)).toEqual(['【对话人】', '投什么', '立足资源禀赋，找准把稳投资方向']);
-    expect(dialogue.page.credits.editor).toBe('祁嘉润');
     // (N1 08.md: 【民生一线】 over a ### 引题 over the heading made a story of its own, with no title)
     const kicked = await importFiles([file('08.md', ['【民生一线】', '', '### 宁夏银川连续6年发布“十心”实事——', '', '# 呵护百姓“小确幸”　做实民生“大文章”', '', '本报记者　焦思雨', '', '冬日的宁夏银川，寒风凛冽。'])]);
     expect(stories(kicked)).toEqual([['宁夏银川连续6年发布“十心”实事——', '呵护百姓“小确幸”　做实民生“大文章”', '本报记者 焦思雨']]);
@@ -1552,6 +1551,24 @@ describe('hard-wrapped and OCR text', () => {
     expect(stories(page).map((s) => s[1])).toEqual(['因地制宜发展特色产业', '以高质量发展实效检验学习教育成效', '给船舶装上“绿色翅膀”']);
     expect(headings(page)).toEqual(['因地制宜、做强优势——', '立足实际培育新质生产力，走出一条传统产业转型的务实之路']);
     expect(page.imageLinks.map((l) => l.articleId)).toEqual([page.articles[2].id]);
+  });
+
+  it('review of field test 43: a name with years or a work\'s kind in brackets is a title; two places set apart by a dot are an 引题; a line under a 引题\'s dash is the headline; a letterspaced headline at a page\'s head is no page line; a sentence wrapped on a dash is text; a picture named by the subhead under it stays with its story', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const stories = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [a.kicker, a.headline, a.byline]);
+    const text = ['', '钱学森是享誉海内外的杰出科学家，被誉为“中国航天之父”。', '', '他领导了我国火箭、导弹和航天器的研制工作。'];
+    expect(stories(await importFiles([file('a.txt', ['钱学森（1911—2009）', '本报记者　李　娜', ...text])]))).toEqual([['', '钱学森（1911—2009）', '本报记者 李娜']]);
+    expect(stories(await importFiles([file('b.txt', ['田野（油画作品）', '本报记者　李　娜', ...text])]))).toEqual([['', '田野（油画作品）', '本报记者 李娜']]);
+    const place = await importFiles([file('c.md', ['**云南·普洱**', '', '# 古茶园里采新茶', '', '本报记者　杨文明', '', '清明前后，云南普洱景迈山的古茶园迎来春茶采摘季。'])]);
+    expect([stories(place), place.columnLinks]).toEqual([[['云南·普洱', '古茶园里采新茶', '本报记者 杨文明']], []]);
+    expect(stories(await importFiles([file('d.txt', ['中国航天人的逐梦故事——', '凌云志', '', '本报记者　余建斌', ...text])]))).toEqual([['中国航天人的逐梦故事——', '凌云志', '本报记者 余建斌']]);
+    const spaced = await importFiles([file('e.txt', ['30 年 坚 守 一 片 林', '本报记者 张 云', '　　清晨六点，护林员老李已经走在了巡山的路上。', '30年来，他走坏了上百双胶鞋，守护着这片万亩林', '场，从未发生过一起火灾。', '　　“林子就是我的家。”老李说，只要还走得动，', '他就要一直守下去。'])]);
+    expect([spaced.page.header, stories(spaced)[0][1].replace(/\s/g, '')]).toEqual([{}, '30年坚守一片林']);
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.flatMap((a) => a.body.content.filter((p) => p.type === 'heading'));
+    const dropped = await importFiles([file('f.txt', ['第7版 社会', '人民日报 2026年4月8日 星期三', '', '山村修起致富路', '本报记者 王 浩', '　　清晨，记者来到了大山深处的石门村。', '村支书说，这几年乡亲们大家心往一处想——', '劲往一处使，日子越过越红火，乡亲们都过上', '了好日子', '　　路修通后，村里的猕猴桃卖到了全国各', '地，去年全村人均收入突破两万元。', '　　如今，越来越多的年轻人回到村里创业，', '小山村焕发出新的生机。'])]);
+    expect(headings(dropped)).toEqual([]);
+    const mid = await importFiles([file('g.txt', ['第6版 经济', '人民日报 2026年3月12日 星期四', '', '平陆运河建设跑出加速度', '本报记者 张云河', '　　今年1月，广西平陆运河的马道枢纽、企', '石枢纽、青年枢纽船闸主体混凝土浇筑完成。', '[图片]', '平陆运河马道枢纽船闸施工现场。', '韦耀尹摄', '马道枢纽船闸浇筑完成', '　　在马道枢纽施工现场，塔吊林立，机器轰', '鸣。项目负责人李再明介绍了进展。', '', '产经观察', '以科技创新引领产业升级', '本报评论员', '　　科技创新是发展新质生产力的核心要素。', '各地要立足资源禀赋，推动传统产业转型升级。'])]);
+    expect(mid.imageLinks.map((l) => l.articleId)).toEqual([mid.articles[0].id]);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
