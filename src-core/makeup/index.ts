@@ -98,8 +98,42 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
     stats = sumStats(stats, upright.result.stats);
     if (fuller(upright, kept.run)) kept = { run: upright, moved: kept.moved };
   }
+  const pictured = picturedRun(request, env, kept.run, stats.ms);
+  if (pictured) {
+    stats = sumStats(stats, pictured.run.result.stats);
+    if (pictured.keep) kept = { run: { ...pictured.run, result: { ...pictured.run.result, notes: [pictured.note, ...pictured.run.result.notes] } }, moved: kept.moved };
+  }
   const result = kept.run === first ? first.result : withFirstRun(kept.run, first, kept.moved);
   return { ...result, stats: { ...stats, stoppedBy: kept.run.result.stats.stoppedBy } };
+}
+
+/**
+ * A page that places no picture while it holds over a story that has one (field test 43 N1 对开: its two
+ * picture stories, ranked 7th and 8th, held, a page of text only): the run once more with the first such
+ * story ranked second, as a 组版 puts a picture on the page before more words. Kept when its page places
+ * the story with a picture, is within the hole limit if the kept one was, and holds over at most one
+ * story more; the note says why the story stands higher than its rank. Undefined when not tried.
+ */
+function picturedRun(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept: Ranked, spent: number): { run: Ranked; keep: boolean; note: MakeUpResult['notes'][number] } | undefined {
+  const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const best = kept.result.alternatives[0];
+  if (!best || kept.leadLocked || spent >= budget || kept.result.stats.stoppedBy === 'time' || placesPicture(best)) return undefined;
+  const withPictures = new Set((request.pictures ?? []).flatMap((p) => (p.articleId ? [p.articleId] : [])));
+  const held = new Set(best.heldOver.map((h) => h.articleId));
+  const first = kept.ranked.find((id) => held.has(id) && withPictures.has(id));
+  const story = request.document.articles.find((a) => a.id === first);
+  if (!story) return undefined;
+  const ranking = [kept.ranked[0], story.id, ...kept.ranked.slice(1).filter((id) => id !== story.id)];
+  const run = makeUpRanked({ ...request, ranking, options: { ...request.options, timeBudgetMs: budget - spent } }, env);
+  const page = run.result.alternatives[0];
+  const keep = !!page && placesPicture(page) && !page.heldOver.some((h) => h.articleId === story.id) && page.heldOver.length <= best.heldOver.length + 1 && (withinLimit(run) || !withinLimit(kept));
+  const name = storyName(story, story.id);
+  return { run, keep, note: { zh: `“${name}”有图片，排在头条之后上版（版面不能没有图片）`, en: `“${name}” has pictures: placed after the lead (a page with no picture at all is not made)` } };
+}
+
+/** Whether a page places a picture (a story's or a stand-alone photo). */
+function placesPicture(page: Alternative): boolean {
+  return page.blocks.some((b) => b.kind === 'image');
 }
 
 /**

@@ -349,6 +349,22 @@ describe('compose makes up the page', () => {
     expect(loadedDoc(saved).blocks.filter((b) => b.kind === 'image')).toHaveLength(6);
   }, 120_000);
 
+  it('a 对开 night whose only picture stories are ranked last is not made a page of text: the first is placed after the lead with its pictures, a story more held (pictures-last-night, field test 43)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'pictures-last-night.banmian');
+    expect(await compose(['tests/fixtures/makeup/pictures-last-night', '-o', join(dir, 'pictures-last-night.pdf'), '--save', saved, '--format', 'broadsheet'])).toBe(0);
+    // (before: 07 and 08, the three pictures' stories, held; a page of text and a 公益广告 frame)
+    expect(logs.join('\n')).toMatch(/“聚力攻坚，让平陆运河尽快通江达海”有图片，排在头条之后上版/);
+    const doc = loadedDoc(saved);
+    const canal = doc.articles.find((a) => a.headline.startsWith('聚力攻坚'))!;
+    expect(doc.blocks.filter((b) => b.kind === 'image' && b.articleId === canal.id).length).toBeGreaterThanOrEqual(1);
+    expect(doc.blocks.some((b) => b.kind === 'ad')).toBe(false);
+    const printed = text(join(dir, 'pictures-last-night.pdf')).replace(/\s+/g, '');
+    for (const title of ['高价值专利助力培育新质生产力', '聚力攻坚，让平陆运河尽快通江达海', '平陆运河马道枢纽施工现场。']) expect(printed).toContain(title);
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
