@@ -110,25 +110,65 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
 /**
  * A page that places no picture while it holds over a story that has one (field test 43 N1 对开: its two
  * picture stories, ranked 7th and 8th, held, a page of text only): the run once more with the first such
- * story ranked second, as a 组版 puts a picture on the page before more words. Kept when its page places
- * the story with a picture, is within the hole limit if the kept one was, and holds over at most one
- * story more; the note says why the story stands higher than its rank. Undefined when not tried.
+ * story ranked second, as a 组版 puts a picture on the page before more words; then, a story of several
+ * pictures, with only its first, the others held over (N2 四开: the second story and its two pictures held);
+ * then the next such story (PICTURED_STORIES).
+ * Kept when its page places the story with a picture, is within the hole limit if the kept one was, and
+ * holds over at most one story more; the note says why the story stands higher than its rank. Undefined
+ * when not tried; the runs' work summed.
  */
 function picturedRun(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept: Ranked, spent: number): { run: Ranked; keep: boolean; note: MakeUpResult['notes'][number] } | undefined {
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const best = kept.result.alternatives[0];
   if (!best || kept.leadLocked || spent >= budget || kept.result.stats.stoppedBy === 'time' || placesPicture(best)) return undefined;
-  const withPictures = new Set((request.pictures ?? []).flatMap((p) => (p.articleId ? [p.articleId] : [])));
+  const links = request.pictures ?? [];
+  let last: Ranked | undefined;
+  let note: MakeUpResult['notes'][number] | undefined;
+  for (const story of heldWithPictures(request, kept, best).slice(0, PICTURED_STORIES)) {
+    const ranking = [kept.ranked[0], story.id, ...kept.ranked.slice(1).filter((id) => id !== story.id)];
+    const own = links.filter((p) => p.articleId === story.id);
+    // (its pictures all, unless it stands second already; then its first only, the others held over)
+    const tries = [...(ranking.some((id, i) => kept.ranked[i] !== id) ? [links] : []), ...(own.length > 1 ? [links.filter((p) => p.articleId !== story.id || p === own[0])] : [])];
+    const name = storyName(story, story.id);
+    note = { zh: `“${name}”有图片，排在头条之后上版（版面不能没有图片）`, en: `“${name}” has pictures: placed after the lead (a page with no picture at all is not made)` };
+    for (const pictures of tries) {
+      const used = spent + (last?.result.stats.ms ?? 0);
+      if (used >= budget) return last && { run: last, keep: false, note };
+      const run = makeUpRanked({ ...request, ranking, pictures, options: { ...request.options, timeBudgetMs: budget - used } }, env);
+      last = last ? { ...run, result: { ...run.result, stats: sumStats(last.result.stats, run.result.stats) } } : run;
+      const page = run.result.alternatives[0];
+      const keep = !!page && placesPicture(page) && !page.heldOver.some((h) => h.articleId === story.id) && heldStories(page) <= heldStories(best) + 1 && (withinLimit(run) || !withinLimit(kept));
+      if (keep) return { run: withPicturesHeld(request, last, story, own.filter((p) => !pictures.includes(p))), keep, note };
+    }
+  }
+  return last && note && { run: last, keep: false, note };
+}
+
+/** Held stories with pictures tried for a page with none (`picturedRun`), at most: the first two in rank. */
+const PICTURED_STORIES = 2;
+
+/** The stories in the kept run's ranking that its best page holds over and that have pictures, in rank order. */
+function heldWithPictures(request: MakeUpRequest, kept: Ranked, best: Alternative): Article[] {
+  const pictured = new Set((request.pictures ?? []).flatMap((p) => (p.articleId ? [p.articleId] : [])));
   const held = new Set(best.heldOver.map((h) => h.articleId));
-  const first = kept.ranked.find((id) => held.has(id) && withPictures.has(id));
-  const story = request.document.articles.find((a) => a.id === first);
-  if (!story) return undefined;
-  const ranking = [kept.ranked[0], story.id, ...kept.ranked.slice(1).filter((id) => id !== story.id)];
-  const run = makeUpRanked({ ...request, ranking, options: { ...request.options, timeBudgetMs: budget - spent } }, env);
-  const page = run.result.alternatives[0];
-  const keep = !!page && placesPicture(page) && !page.heldOver.some((h) => h.articleId === story.id) && page.heldOver.length <= best.heldOver.length + 1 && (withinLimit(run) || !withinLimit(kept));
+  return kept.ranked.filter((id) => held.has(id) && pictured.has(id)).flatMap((id) => request.document.articles.filter((a) => a.id === id));
+}
+
+/** Stories a page holds over (its held photos not counted). */
+function heldStories(page: Alternative): number {
+  return page.heldOver.filter((h) => h.articleId).length;
+}
+
+/** The run with `dropped`, pictures of `story` it was made without, held over on each of its pages, named. */
+function withPicturesHeld(request: MakeUpRequest, run: Ranked, story: Article, dropped: PictureLink[]): Ranked {
+  if (!dropped.length) return run;
   const name = storyName(story, story.id);
-  return { run, keep, note: { zh: `“${name}”有图片，排在头条之后上版（版面不能没有图片）`, en: `“${name}” has pictures: placed after the lead (a page with no picture at all is not made)` } };
+  const held: HeldOver[] = dropped.map((p) => {
+    const file = request.document.images.find((i) => i.id === p.imageId)?.name ?? p.imageId;
+    return { articleId: '', imageId: p.imageId, headline: '', zh: `图片“${file}”待用（“${name}”只上版一张图片）`, en: `Picture “${file}” held over (“${name}” runs with one picture)` };
+  });
+  const alternatives = run.result.alternatives.map((a) => ({ ...a, heldOver: [...a.heldOver, ...held] }));
+  return { ...run, result: { ...run.result, alternatives } };
 }
 
 /** Whether a page places a picture (a story's or a stand-alone photo). */

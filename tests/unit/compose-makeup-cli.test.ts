@@ -365,6 +365,22 @@ describe('compose makes up the page', () => {
     expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
   }, 120_000);
 
+  it('a 四开 night whose only pictures are its second story\'s two, held with them: the story runs with its first picture, the second held over and named (second-pictures-tabloid, field test 43)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'second-pictures-tabloid.banmian');
+    expect(await compose(['tests/fixtures/makeup/second-pictures-tabloid', '-o', join(dir, 'second-pictures-tabloid.pdf'), '--save', saved, '--format', 'tabloid'])).toBe(0);
+    const log = logs.join('\n');
+    expect(log).toMatch(/图片“02-2\.jpg”待用（“古代中国的“计程车”如何工作？”只上版一张图片）/);
+    const doc = loadedDoc(saved);
+    const story = doc.articles.find((a) => a.headline.startsWith('古代中国'))!;
+    const pictures = doc.blocks.filter((b) => b.kind === 'image' && b.articleId === story.id);
+    expect(pictures.map((b) => doc.images.find((i) => b.kind === 'image' && i.id === b.imageId)?.name)).toEqual(['02.jpg']);
+    const printed = text(join(dir, 'second-pictures-tabloid.pdf')).replace(/\s+/g, '');
+    expect(printed).toContain('古代中国的“计程车”如何工作？');
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0).toBeLessThanOrEqual(3);
+  }, 120_000);
+
   it('a light day with --no-filler leaves its blank at the foot: no column empty beside the stories, the pictures sized for their stories (light-day, light-tabloid)', async () => {
     for (const [set, format] of [['light-day', 'broadsheet'], ['light-tabloid', 'tabloid']]) {
       logs.length = 0;
