@@ -45,6 +45,9 @@ export const COMMA_RE = /[，,]/;
 export const CLAUSE_MARKS = /[，。、；：！？,.;:!?]/;
 
 /** A sentence's marks: a list of names (a byline, a writer's label) has none. */
+/** The middle dots that join a name's or a 栏目's parts (综合·新闻, 文化・生活: the katakana one, as Traditional pages and OCR set it). */
+export const MIDDLE_DOTS = '·・';
+
 export const SENTENCE_MARK_RE = /[，。！？；,;!?“”"]/;
 
 /** A comma or a stop, full- or half-width: a title line, however long, has none (its 、 and ： it may have). */

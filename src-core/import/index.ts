@@ -12,7 +12,7 @@ import { isJpeg, isPng, probeImageFully } from './image-probe';
 import { blocksFromMarkdown } from './markdown';
 import { isCaptionFile, linkPictureFiles } from './picture-files';
 import { ChangeLog, emptyReport, pageOnlyColumnNames, type FileReport, type ImportReport } from './report';
-import { segment, type SegmentResult, type SourceBlock } from './segment';
+import { COLUMN_MAX, segment, type SegmentResult, type SourceBlock } from './segment';
 import { blocksFromLines, textLines } from './text-blocks';
 import type { ImportError, ImportResult, InputFile } from './types';
 import { pageHeaderAtTop, repeatsHeader } from './page-header';
@@ -247,9 +247,6 @@ function takePageHeader(run: ImportRun, name: string, lines: string[]): { furnit
   return { furniture: repeated, page: true };
 }
 
-/** A 栏目's name runs to this many characters at most (我在重大工程一线); a longer line over the titles is an 引题's. */
-const COLUMN_NAME_MOST = 10;
-
 /**
  * A file of one story with no page header is no page: a short line with no mark over its titles read as
  * the page's banner is its 栏目 (我在重大工程一线 over 建设团队…——⏎聚力攻坚…, field test 43), unless it has one.
@@ -257,7 +254,7 @@ const COLUMN_NAME_MOST = 10;
 function bannerOfOneStory(seg: SegmentResult): void {
   const [story, ...others] = seg.articles;
   const banner = seg.page.banners[0] ?? '';
-  const named = [...banner].length <= COLUMN_NAME_MOST && !/\p{P}/u.test(banner);
+  const named = [...banner].length <= COLUMN_MAX && !/\p{P}/u.test(banner);
   if (!story || others.length || seg.page.banners.length !== 1 || !named || seg.columnLinks.some((l) => l.articleId === story.id)) return;
   const columnName = seg.page.banners.pop()!;
   seg.columnLinks.push({ articleId: story.id, columnName });

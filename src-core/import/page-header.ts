@@ -5,6 +5,7 @@
  * stories are read, and handed to the page's header fields.
  */
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
+import { MIDDLE_DOTS } from './chars';
 import { parseCredits, type CreditField } from './roles';
 import type { PrintedHeader } from './types';
 
@@ -29,7 +30,7 @@ const LUNAR = '(?:农历|農曆)';
 const LUNAR_RE = new RegExp(LUNAR, 'u');
 const DATE_TAIL_RE = new RegExp(`^(?:\\s*(?:星期[一二三四五六日天]|${LUNAR}[${HAN}]{2,12}|(?:总第|總第)\\s*\\d+\\s*期|[（(][^）)]{1,12}[）)]))*`, 'u');
 /** The dots a 版名 may join its parts with: 综合·新闻, 文化・生活 (the katakana one, as Traditional pages set it: field test 27). */
-const DOTS = '·・';
+const DOTS = MIDDLE_DOTS;
 /**
  * The page line: 第5版 经济新闻, 第A05版, or a bare number with the page name set apart from it
  * (03 要闻, A2:综合·新闻). A number run straight into Han text is a headline (89岁老人坐上了电梯).

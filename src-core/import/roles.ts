@@ -5,7 +5,7 @@
  */
 import type { PageHeader } from '../model/document';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { BULLETS, COMMA_OR_STOP, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE, SENTENCE_MARK_RE } from './chars';
+import { BULLETS, COMMA_OR_STOP, MIDDLE_DOTS, COMMA_RE, endsInPunctuation, endsSentence, LEADING_BULLET_RE, SENTENCE_MARK_RE } from './chars';
 
 /** Every expression below that uses HAN or NAME takes the `u` flag: HAN names astral ideographs. */
 const NAME = `[${HAN}·]{1,4}`;
@@ -265,7 +265,7 @@ export function photographerAlone(text: string): string | undefined {
 }
 
 /** The middle dots a name's parts are set apart with (古丽米娜·麦麦提; the katakana one and a bullet as OCR reads it). */
-const NAME_DOTS = '·・•';
+const NAME_DOTS = `${MIDDLE_DOTS}•`;
 const NAME_DOT_RE = new RegExp(`[${NAME_DOTS}]`, 'u');
 /** A name in two or three parts set apart by a middle dot, as a Uyghur, Tibetan or foreign name is written (古丽米娜·麦麦提, 埃隆·马斯克). */
 const DOTTED_NAME_RE = new RegExp(`^[${HAN}]{1,6}(?:[${NAME_DOTS}][${HAN}]{1,6}){1,2}$`, 'u');

@@ -11,7 +11,7 @@
  */
 import type { Article, ImageAsset } from '../model/document';
 import { CUTTABLE_ATTR, PARAGRAPH_STYLE_ATTR, type RichDoc, type RichInline, type RichParagraph } from '../model/richtext';
-import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, hanChars, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, SENTENCE_STOP, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
+import { COMMA_OR_STOP, COMMA_RE, endsInPunctuation, hanChars, MIDDLE_DOTS, LEADING_BULLET_RE, endsSentence, PARAGRAPH_LABEL_RE, SCRIPT_SAMPLE, SENTENCE_STOP, STAR_ROW_RE, SUBHEAD_MARK_RE, traditionalScript } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { cuttableMarkLength, EDITORS_NOTE_STYLE, editorsNoteAlone, isEditorsNote, titleLabel } from './labels';
 import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
@@ -1394,7 +1394,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
 type TitleLineRole = TitleRole | 'banner' | 'column' | 'fragment' | undefined;
 
 /** Names of two or three parts a middle dot sets apart, each of two characters or more (读者点题·共同关注, 经济新方位·对话·奋进2026). */
-const DOTTED_COLUMN_RE = new RegExp(`^[${HAN}“”0-9]{2,8}(?:[·・][${HAN}“”0-9]{2,8}){1,2}$`, 'u');
+const DOTTED_COLUMN_RE = new RegExp(`^[${HAN}“”0-9]{2,8}(?:[${MIDDLE_DOTS}][${HAN}“”0-9]{2,8}){1,2}$`, 'u');
 /** A dotted 栏目's characters at least, and its longest part's: two places, 云南·普洱, or a slogan's halves, 新时代·新征程, are an 引题. */
 const DOTTED_COLUMN_LEAST = 7;
 const DOTTED_PART_LEAST = 4;
@@ -1406,7 +1406,7 @@ const DOTTED_PART_LEAST = 4;
  */
 function boldDottedColumn(b: SourceBlock): boolean {
   const t = spansText(b.spans).trim();
-  const parts = t.split(/[·・]/u);
+  const parts = nameParts(t);
   const long = cpLength(parts.join('')) >= DOTTED_COLUMN_LEAST && parts.some((p) => cpLength(p) >= DOTTED_PART_LEAST);
   return !!t && b.spans.every((s) => s.bold || !s.text.trim()) && DOTTED_COLUMN_RE.test(t) && long;
 }
@@ -1428,10 +1428,10 @@ function namesColumn(text: string): boolean {
   return cpLength(t) <= COLUMN_MAX && !COMMA_OR_STOP.test(t) && !endsInPunctuation(t) && COLUMN_PARTS_RE.test(t);
 }
 
-const COLUMN_PARTS_RE = /[·・\u3000 ]/u;
+const COLUMN_PARTS_RE = new RegExp(`[${MIDDLE_DOTS}\u3000 ]`, 'u');
 
 /** The longest a 栏目's name over a 引题 runs (characters). */
-const COLUMN_MAX = 12;
+export const COLUMN_MAX = 12;
 
 /**
  * Whether a line wholly in brackets names a 栏目 (over a title group): a name in 【】 as a 栏头's frame reads in

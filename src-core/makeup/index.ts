@@ -107,6 +107,9 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
   return { ...result, stats: { ...stats, stoppedBy: kept.run.result.stats.stoppedBy } };
 }
 
+/** Held stories with pictures tried for a page with none (`picturedRun`), at most: the first two in rank. */
+const PICTURED_STORIES = 2;
+
 /**
  * A page that places no picture while it holds over a story that has one (field test 43 N1 对开: its two
  * picture stories, ranked 7th and 8th, held, a page of text only): the run once more with the first such
@@ -143,9 +146,6 @@ function picturedRun(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept
   }
   return last && note && { run: last, keep: false, note };
 }
-
-/** Held stories with pictures tried for a page with none (`picturedRun`), at most: the first two in rank. */
-const PICTURED_STORIES = 2;
 
 /** The stories in the kept run's ranking that its best page holds over and that have pictures, in rank order. */
 function heldWithPictures(request: MakeUpRequest, kept: Ranked, best: Alternative): Article[] {
