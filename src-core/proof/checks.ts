@@ -233,8 +233,18 @@ function isConnector(text: string, at: number): boolean {
   const item = CONNECTOR_ITEM.exec(rest)?.[0] ?? '';
   for (let n = 2; n <= item.length; n++) if (CONNECTOR_TAIL.test(rest.slice(n))) return true;
   // (two names of places or waters, each ending as one does: 澜沧江—湄公河卫星遥感数据中心, field test 42)
-  return PLACE_END.test(before) && [...item].some((c, k) => k >= 1 && PLACE_END.test(c));
+  if (PLACE_END.test(before) && [...item].some((c, k) => k >= 1 && PLACE_END.test(c))) return true;
+  return REGION_BEFORE_RE.test(text.slice(0, at)) && REGION_ITEM_RE.test(rest);
 }
+
+/** How the name of a region ends (地区, 经济区, 湾区, 城市群…). */
+const REGION_END = '(?:地区|经济区|经济圈|经济带|湾区|城市群|新区|片区)';
+const REGION_BEFORE_RE = new RegExp(`${REGION_END}$`, 'u');
+/**
+ * A region's name after the dash, then what may follow a connector's item: a chain of regions is joined with
+ * connectors (“东盟地区—北部湾经济区—成渝地区双城经济圈—粤港澳大湾区”, field test 43).
+ */
+const REGION_ITEM_RE = new RegExp(`^[${HAN_IDEOGRAPHS}]{1,10}?${REGION_END}(?=${CONNECTOR_TAIL.source.slice(1)})`, 'u');
 
 /** The last character of a place's or a water's name (江, 河, 省, 市…). */
 const PLACE_END = /^[江河湖海洋湾港岛山省市州县]$/u;

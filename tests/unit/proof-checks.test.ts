@@ -107,6 +107,8 @@ describe('a single dash joining two places or times is the connector (GB/T 15834
     for (const t of ['多用途歼击机歼—35A惊艳亮相。', '长征—5运载火箭发射成功。']) expect(dashFindings(t), t).toEqual([]);
     // (and two places naming one body or event: field test 41, 人民日报 2026-04-14; field test 36)
     for (const t of ['由新疆植物学会和伊犁—吐鲁番植物园发起。', '中国—上海合作组织地方经贸合作示范区建设提速。', '第二十二届中国—东盟博览会开幕。', '里建成了“澜沧江—湄公河卫星遥感数据中心”。']) expect(dashFindings(t), t).toEqual([]);
+    // (and a chain of regions: field test 43, 人民日报 2026-02-02)
+    expect(dashFindings('将促进“东盟地区—北部湾经济区—成渝地区双城经济圈—粤港澳大湾区”跨区域协同。')).toEqual([]);
   });
   it('still flags a 破折号 written as one dash', () => {
     for (const t of ['该系列榜单展现了创新成果—上榜十大工程。', '我们的目标—就是发展。', '他说—好的。', '这是一个好消息—我们赢了。', '成果显著—', '看长江—这就是中国。']) {
