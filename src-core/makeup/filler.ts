@@ -10,6 +10,7 @@
  */
 import type { AdBlock, Block, GridRect } from '../model/document';
 import { columnDepths, gridGeometry, rectsMeet, type GridGeometry } from '../model/grid';
+import { heldKey } from './held';
 import { keptBlocks } from './kept';
 import { freeCells, HOLE_LIMIT } from './score';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult } from './types';
@@ -197,11 +198,6 @@ function freeFoot(geo: GridGeometry, taken: readonly GridRect[]): number[] {
 function heldWithin(alt: Alternative, base: Alternative): boolean {
   const held = new Set(base.heldOver.map(heldKey));
   return alt.heldOver.every((h) => held.has(heldKey(h)));
-}
-
-/** A story or stand-alone photo held over, by its id (a photo's article id is ''). */
-export function heldKey(h: HeldOver): string {
-  return `${h.articleId}\u0000${h.imageId ?? ''}`;
 }
 
 /** The request without the frames an earlier make-up left that still have no artwork. */

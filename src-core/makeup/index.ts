@@ -11,6 +11,7 @@ import { keptBlocks, lockedStories } from './kept';
 import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
 import { charsFor, fillShort, SHORT_OF_COPY, sumStats } from './filler';
+import { heldStories } from './held';
 import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { fittingPick } from './fitting-pick';
 import { refill, type RefillInput } from './refill';
@@ -19,7 +20,8 @@ import { effectivePpi, middleBrief, photoShapes, pictureRows, shapesFor, widestP
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
 
 export type * from './types';
-export { heldKey, isFillerFrame } from './filler';
+export { isFillerFrame } from './filler';
+export { heldCount, heldKey, heldName, heldStories, isHeldPicture } from './held';
 export { HOLE_LIMIT } from './score';
 
 /**
@@ -140,7 +142,7 @@ function picturedRun(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept
       const run = makeUpRanked({ ...request, ranking, pictures, options: { ...request.options, timeBudgetMs: budget - used } }, env);
       last = last ? { ...run, result: { ...run.result, stats: sumStats(last.result.stats, run.result.stats) } } : run;
       const page = run.result.alternatives[0];
-      const keep = !!page && placesPicture(page) && !page.heldOver.some((h) => h.articleId === story.id) && heldStories(page) <= heldStories(best) + 1 && (withinLimit(run) || !withinLimit(kept));
+      const keep = !!page && placesPicture(page) && !page.heldOver.some((h) => h.articleId === story.id) && heldStories(page.heldOver).length <= heldStories(best.heldOver).length + 1 && (withinLimit(run) || !withinLimit(kept));
       if (keep) return { run: withPicturesHeld(request, last, story, own.filter((p) => !pictures.includes(p))), keep, note };
     }
   }
@@ -152,11 +154,6 @@ function heldWithPictures(request: MakeUpRequest, kept: Ranked, best: Alternativ
   const pictured = new Set((request.pictures ?? []).flatMap((p) => (p.articleId ? [p.articleId] : [])));
   const held = new Set(best.heldOver.map((h) => h.articleId));
   return kept.ranked.filter((id) => held.has(id) && pictured.has(id)).flatMap((id) => request.document.articles.filter((a) => a.id === id));
-}
-
-/** Stories a page holds over (its held photos not counted). */
-function heldStories(page: Alternative): number {
-  return page.heldOver.filter((h) => h.articleId).length;
 }
 
 /** The run with `dropped`, pictures of `story` it was made without, held over on each of its pages, named. */

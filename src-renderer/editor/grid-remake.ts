@@ -1,5 +1,5 @@
 import type { LayoutEnv } from '../../src-core/layout/layout';
-import { makeUp, type Alternative, type MakeUpResult, type Message } from '../../src-core/makeup';
+import { heldCount, heldName, isHeldPicture, makeUp, type Alternative, type HeldOver, type MakeUpResult, type Message } from '../../src-core/makeup';
 import { withoutFillerFrames } from '../../src-core/makeup/filler';
 import type { BanmianDocument, Block, PageSettings } from '../../src-core/model/document';
 import { applyBlockFits, blockName, fitBlocksToColumns, resizedColumnRows } from '../../src-core/model/fit-blocks';
@@ -88,9 +88,14 @@ function remakeNotice(columns: number, articles: number, alt: Alternative): Mess
   const en = `The page now has ${columns} columns; ${articles} article${articles === 1 ? '' : 's'} made up anew (locked blocks kept)`;
   if (!alt.heldOver.length) return { zh, en };
   const title = (t: string): string => (t.length > 16 ? `${t.slice(0, 16)}…` : t);
-  const held = names(alt.heldOver.map((h) => title(h.headline.replace(/\s+/g, ' ').trim() || h.articleId)).map((t) => ({ zh: `《${t}》`, en: `“${t}”` })));
+  const named = (h: HeldOver): Message => {
+    const t = title(heldName(h, alt.document));
+    return { zh: isHeldPicture(h) ? `图片“${t}”` : `《${t}》`, en: `“${t}”` };
+  };
+  const held = names(alt.heldOver.map(named));
+  const count = heldCount(alt.heldOver);
   return {
-    zh: `${zh}；放不下、待用 ${alt.heldOver.length} 篇：${held.zh}（仍在稿件列表中）`,
-    en: `${en}; ${alt.heldOver.length} held over, not enough room: ${held.en} (still in the article list)`,
+    zh: `${zh}；放不下、${count.zh}：${held.zh}（仍在稿件列表中）`,
+    en: `${en}; ${count.en}, not enough room: ${held.en} (still in the article list)`,
   };
 }

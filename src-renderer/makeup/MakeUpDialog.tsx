@@ -1,6 +1,6 @@
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { layout } from '../../src-core/layout/layout';
-import { makeUp, type Alternative, type MakeUpResult } from '../../src-core/makeup';
+import { heldCount, heldName, makeUp, type Alternative, type MakeUpResult } from '../../src-core/makeup';
 import { cutParagraphsByArticle } from '../../src-core/model/cut-articles';
 import type { Article } from '../../src-core/model/document';
 import { pageToSvg } from '../../src-core/svg/page-svg';
@@ -103,7 +103,7 @@ function ScoreLine({ alt, rank, cuts }: { alt: Alternative; rank: number; cuts: 
       {cuts}
       {alt.heldOver.length > 0 && (
         <span className="makeup-held" data-testid="makeup-held">
-          待用 {alt.heldOver.length} 篇：{alt.heldOver.map((h) => h.headline || h.articleId).join('、')}
+          {heldCount(alt.heldOver).zh}：{alt.heldOver.map((h) => heldName(h, alt.document)).join('、')}
         </span>
       )}
     </span>

@@ -371,6 +371,8 @@ describe('compose makes up the page', () => {
     expect(await compose(['tests/fixtures/makeup/second-pictures-tabloid', '-o', join(dir, 'second-pictures-tabloid.pdf'), '--save', saved, '--format', 'tabloid'])).toBe(0);
     const log = logs.join('\n');
     expect(log).toMatch(/图片“02-2\.jpg”待用（“古代中国的“计程车”如何工作？”只上版一张图片）/);
+    // the held picture is counted as a picture, not as a story
+    expect(log).toMatch(/篇稿件 articles, 3 篇待用 held over, 1 张图片待用 picture held over/);
     const doc = loadedDoc(saved);
     const story = doc.articles.find((a) => a.headline.startsWith('古代中国'))!;
     const pictures = doc.blocks.filter((b) => b.kind === 'image' && b.articleId === story.id);

@@ -19,7 +19,7 @@ import { headerFrom } from '../header-template';
 import { outputClash } from '../output-guard';
 import { commandUsage, parseCommandArgs } from '../command-table';
 import { warnFittedBlocks } from '../fitted-blocks';
-import { pageWarnings } from '../page-warnings';
+import { heldLine, pageWarnings } from '../page-warnings';
 
 const USAGE = commandUsage('compose');
 
@@ -194,7 +194,7 @@ export function makeUpPage(doc: BanmianDocument, gathered: Pick<Gathered, 'banne
 function reportAlternative(alt: Alternative, n: number, of: number, gathered: Gathered, input: BanmianDocument): void {
   const placed = alt.document.blocks.filter((b) => b.kind === 'article' && !gathered.bannerIds.has(b.articleId)).length;
   const label = of > 1 ? `方案 ${n} alternative ${n}: ` : '';
-  console.log(`${label}组版 made up ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
+  console.log(`${label}组版 made up ${placed} 篇稿件 articles, ${heldLine(alt.heldOver)}`);
   console.log(`  评分 ${alt.score.zh}`);
   console.log(`  score ${alt.score.en}`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}`);

@@ -21,7 +21,7 @@ import { checkHeader } from '../header-template';
 import { gather } from './compose';
 import { printFlags } from './export';
 import { writeEdition } from '../edition-print';
-import { pageWarnings } from '../page-warnings';
+import { heldLine, pageWarnings } from '../page-warnings';
 
 const USAGE = commandUsage('edition');
 
@@ -216,7 +216,7 @@ function cutJump(input: PageInput, article: Article, jump: EditionPlan['continue
 function reportPage({ page, alt }: MadeUp): void {
   const hole = newsHole(alt.document.page, page.ads.map((a) => a.rect));
   const placed = alt.document.blocks.filter((b) => b.kind === 'article').length;
-  console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${alt.heldOver.length} 篇待用 held over`);
+  console.log(`第${page.number}版 ${page.name}: 版心 ${hole.total} 栏行，新闻版面 news hole ${hole.free} column-lines, ${page.ads.length} 个广告 ads, ${placed} 篇稿件 articles, ${heldLine(alt.heldOver)}`);
   for (const h of alt.heldOver) console.log(`  待用 held over: ${h.zh} / ${h.en}${h.articleId.endsWith(CONTINUED_SUFFIX) ? '（转版的后半 the continued part）' : ''}`);
   for (const f of alt.blocks.filter(isFillerFrame)) console.log(`  补白 filler: 留出 ${f.span} 栏 × ${f.rows} 行公益广告位（已锁定，可放入图稿） / a ${f.span}-column × ${f.rows}-line public-service ad (公益广告) frame set in the page's blank (locked; place its artwork)`);
   for (const w of pageWarnings(alt.score, String(page.number))) console.log(`  ${w}`);
