@@ -112,7 +112,7 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
   for (let i = 0; i < lines.length && found.lines.length < MOST_LINES; i++) {
     const raw = lines[i].trim();
     if (!raw) continue;
-    const plain = headerLine(found, raw) ?? sectionUnder(found, lines, i);
+    const plain = headerLine(found, raw.split(/\s+/)) ?? sectionUnder(found, lines, i);
     const spaced = plain ? undefined : closedUp(raw);
     const taken = plain ?? (spaced ? headerLine(found, spaced) : undefined);
     if (!taken) break;
@@ -149,8 +149,7 @@ const MASTHEAD_WORDS = 10;
  * The header with one more line taken: the line whole, or a masthead of parts set on one line
  * (江城日报  2026年6月18日 星期四  第5版 城乡), each of them a header part; undefined when it is neither.
  */
-function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
-  const words = raw.split(/\s+/);
+function headerLine(found: PageHeaderFound, words: string[]): Taken | undefined {
   if (words.length > MASTHEAD_WORDS) return headerPart(found, words.join(' '));
   let cur: Taken = { found, dated: false };
   let section: string | undefined;
@@ -179,19 +178,49 @@ function headerLine(found: PageHeaderFound, raw: string): Taken | undefined {
   return paged && !cur.found.header.section ? { ...cur, found: { ...cur.found, header: { ...cur.found.header, section } } } : undefined;
 }
 
-/** A 版名 letterspaced on the page runs to this many characters at most (产 经, 要 闻, 国 际 新 闻). */
-const SPACED_SECTION_MOST = 4;
-/** A word (the page's number) and a name of two to SPACED_SECTION_MOST characters set apart by spaces. */
-const SPACED_PAGE_LINE_RE = new RegExp(`^(\\S+)((?:\\s+[${HAN}]){2,${SPACED_SECTION_MOST}})$`, 'u');
+/** A paper's name as most are (人民日报, 洛阳日报, 光明日报): where a letterspaced 版名 and paper's name run together, the paper's is taken as this long. */
+const PAPER_NAME_USUAL = 4;
+
+/** A closed-up run as the names it holds: 产经人民日报 → 产经, 人民日报 (a 版名 of two characters or more, then a paper's of PAPER_NAME_USUAL); any other run whole. */
+function namesOf(run: string): string[] {
+  const n = [...run].length;
+  if (!/[报報]$/u.test(run) || n - PAPER_NAME_USUAL < 2) return [run];
+  const chars = [...run];
+  return [chars.slice(0, n - PAPER_NAME_USUAL).join(''), chars.slice(n - PAPER_NAME_USUAL).join('')];
+}
+
+/** A letterspaced name on the page runs to this many characters at most (产 经, 国 际 新 闻, 人 民 日 报; a 版名 and a paper's run together, 要 闻 人 民 日 报). */
+const SPACED_NAME_MOST = 8;
+const ONE_HAN_RE = new RegExp(`^[${HAN}]$`, 'u');
 
 /**
- * A page line whose 版名 is letterspaced, 18 产 经, closed up: 18 产经 (field test 43); undefined when the line
- * has no such run. Taken only with a date line in the header too: 30 年 坚 守 一 片 林 and 5 亿 人 次 at a page's
- * head are headlines (review).
+ * A header line's words with its letterspaced names closed up: 18 产 经 → 18 产经 (field test 43), 18 产 经　　人 民 日 报
+ * 　　2026年5月6日 → 18 产经, 人民日报, 2026年5月6日: a run of two to SPACED_NAME_MOST single characters set apart by one
+ * space is one name, a wider gap parts two. Undefined when the line has no such run. Taken only with a date line in
+ * the header too: 30 年 坚 守 一 片 林 and 5 亿 人 次 at a page's head are headlines (review).
  */
-function closedUp(raw: string): string | undefined {
-  const m = SPACED_PAGE_LINE_RE.exec(raw);
-  return m ? `${m[1]} ${m[2].replace(/\s+/g, '')}` : undefined;
+function closedUp(raw: string): string[] | undefined {
+  let spaced = false;
+  const words = raw.split(/\s{2,}/u).flatMap((part) => {
+    const out: string[] = [];
+    const run: string[] = [];
+    const close = (): void => {
+      const name = run.length >= 2 && run.length <= SPACED_NAME_MOST;
+      spaced ||= name;
+      out.push(...(name ? namesOf(run.join('')) : run));
+      run.length = 0;
+    };
+    for (const w of part.split(/\s/u)) {
+      if (ONE_HAN_RE.test(w)) run.push(w);
+      else {
+        close();
+        out.push(w);
+      }
+    }
+    close();
+    return out;
+  });
+  return spaced ? words : undefined;
 }
 
 /** A weekday alone: 星期二, 周二. */

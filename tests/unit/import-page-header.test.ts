@@ -46,6 +46,15 @@ describe('the page header at the top of an OCR page', () => {
     expect(top('江城日报  走进乡村振兴第一线\n')).toBeUndefined();
   });
 
+  it('reads letterspaced names inside a masthead line: 版名 and paper\'s name closed up, a wider gap or the paper\'s four characters parting them', () => {
+    expect(top('18 产 经　　人 民 日 报　　2026年5月6日 星期三\n\n产经视野')?.header).toEqual({ pageNumber: '18', section: '产经', paperName: '人民日报', date: '2026-05-06' });
+    expect(top('18 产 经 人 民 日 报 2026年5月6日 星期三\n')?.header).toEqual({ pageNumber: '18', section: '产经', paperName: '人民日报', date: '2026-05-06' });
+    expect(top('人 民 日 报 2026年5月6日 星期三\n第 18 版  国 际 新 闻\n')?.header).toEqual({ paperName: '人民日报', date: '2026-05-06', pageNumber: '18', section: '国际新闻' });
+    // with no date line, a letterspaced line at the top is a headline, not a page line
+    expect(top('18 产 经\n\n因地制宜发展特色产业')).toBeUndefined();
+    expect(top('30 年 坚 守 一 片 林\n本报记者 张 云')).toBeUndefined();
+  });
+
   it('an imported page keeps its header out of the stories: no story named after the paper', async () => {
     const text = '青岛日报\n2003年7月15日 星期二\n第5版 经济新闻\n\n上半年我市工业经济运行稳中有进\n\n本报讯 今年上半年，全市规模以上工业增加值同比增长百分之十二。\n';
     const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
