@@ -5,7 +5,8 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, PARAGRAPH_INDENT_RE, PARAGRAPH_LABEL_RE, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, namesOnly, opensNews, parseCredits, personName, signsQuotation, TITLE_MAX } from './roles';
+import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, opensNews, parseCredits, signsQuotation, TITLE_MAX } from './roles';
+import { namesOnly, personName } from './names';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */

@@ -7,7 +7,8 @@ import MarkdownIt from 'markdown-it';
 import type { Token as MdToken } from 'markdown-it';
 import { endsInPunctuation, endsSentence, isCjkChar } from './chars';
 import type { SourceBlock, TitleRole } from './segment';
-import { bylineLine, bylineNames, ITEM_MOST, TITLE_MAX } from './roles';
+import { bylineLine, ITEM_MOST, TITLE_MAX } from './roles';
+import { bylineNames } from './names';
 import { mergeSpans, rewriteSpans, type Span } from './spans';
 
 type Token = MdToken;

@@ -11,7 +11,8 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, namesOnly, opensCaption, personName, personWithPost, storySection, titleLike } from './roles';
+import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, opensCaption, storySection, titleLike } from './roles';
+import { namesOnly, personName, personWithPost } from './names';
 import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';

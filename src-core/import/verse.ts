@@ -3,7 +3,8 @@
  * never joined as hard wraps, never read as subheads or titles, its stanzas kept in one story.
  */
 import { INDENT_RE } from './chars';
-import { bylineLine, columnNameLike, imagePlaceholder, leadAtStart, paddedName, personName, titleLike } from './roles';
+import { bylineLine, columnNameLike, imagePlaceholder, leadAtStart, titleLike } from './roles';
+import { paddedName, personName } from './names';
 
 /** The longest line read as verse (in full-width characters): a longer one is prose. */
 const VERSE_MAX = 24;

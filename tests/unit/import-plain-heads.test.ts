@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src-core/import/index';
 import type { ImportReport } from '../../src-core/import/report';
-import { bylineNames } from '../../src-core/import/roles';
+import { bylineNames } from '../../src-core/import/names';
 import { plainText } from '../../src-core/model/richtext';
 
 const dir = resolve(fileURLToPath(new URL('../fixtures/import/copydesk/plain', import.meta.url)));
