@@ -103,6 +103,23 @@ export interface Measured {
   emptyLines: number;
   /** 竖题: the lines its titles' column runs down from the top, at the module's right (no band over the body: titleRows 0). */
   uprightRows?: number;
+  /** Lines of the title area's white space (its padding) with no type in them, over the titles' type and under it (see `titleWhite`). */
+  whiteTop?: number;
+  whiteFoot?: number;
+}
+
+/**
+ * The title area's padding that holds no type: the headline's lines grow by an equal share of it, the
+ * type set in the middle of each, so half a line's share lies over its first line and half under its
+ * last; a kicker or a 栏头 over the headline (unpadded) keeps the top, a deck under it the foot. Whole
+ * grid lines only: what 撞题 compares is the titles' type, not their white space.
+ */
+function titleWhite(article: Article, padRows: number, headlineLines: number): Pick<Measured, 'whiteTop' | 'whiteFoot'> {
+  if (padRows <= 0 || headlineLines <= 0) return {};
+  const half = Math.floor(padRows / (2 * headlineLines));
+  const top = article.kicker.trim() || article.column?.trim() ? 0 : half;
+  const foot = article.deck.trim() ? 0 : half;
+  return top || foot ? { whiteTop: top, whiteFoot: foot } : {};
 }
 
 /**
@@ -277,7 +294,8 @@ export class Measurer {
     }
     const least = vertical ? titleDepth : titleRows + Math.max(1, pictureDepth(spec), spec.stepRows ?? 0);
     const verified = best && Number.isFinite(best.rows) ? this.verify(article, spec, titleRows, best.tracking, best.rows, least) : null;
-    const result = verified && vertical ? { ...verified, uprightRows: titleDepth } : verified;
+    const white = vertical ? {} : titleWhite(article, spec.padRows, this.titlesOf(article, spec, 0).headlineLines);
+    const result = verified && (vertical ? { ...verified, uprightRows: titleDepth } : { ...verified, ...white });
     this.shapeMemo.set(key, result);
     return result;
   }

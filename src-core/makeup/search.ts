@@ -591,16 +591,18 @@ export function clashes(placed: Placement[], p: Placement): boolean {
   return placed.some((q) => sideBySide(q, p));
 }
 
-/** Whether two modules stand side by side (no column between) with title areas that share a grid line (撞题). */
+/** Whether two modules stand side by side (no column between) with titles' type that shares a grid line (撞题). */
 export function sideBySide(a: Placement, b: Placement): boolean {
   const [x, y] = [titleArea(a), titleArea(b)];
-  if (a === b || !x.rows || !y.rows) return false;
-  return (x.col + x.span === y.col || y.col + y.span === x.col) && a.row < b.row + y.rows && b.row < a.row + x.rows;
+  if (a === b || x.rows <= 0 || y.rows <= 0) return false;
+  return (x.col + x.span === y.col || y.col + y.span === x.col) && x.row < y.row + y.rows && y.row < x.row + x.rows;
 }
 
-/** The columns and lines a module's titles take from its top: a band across it, or 竖题's column at its right. */
-function titleArea(p: Placement): { col: number; span: number; rows: number } {
-  return p.m.uprightRows ? { col: p.col + outer(p) - 1, span: 1, rows: p.m.uprightRows } : { col: p.col, span: outer(p), rows: p.m.titleRows };
+/** The columns and lines a module's titles' type takes: a band across it under its white space (`whiteTop`), or 竖题's column at its right. */
+function titleArea(p: Placement): { col: number; span: number; row: number; rows: number } {
+  if (p.m.uprightRows) return { col: p.col + outer(p) - 1, span: 1, row: p.row, rows: p.m.uprightRows };
+  const top = p.m.whiteTop ?? 0;
+  return { col: p.col, span: outer(p), row: p.row + top, rows: p.m.titleRows ? p.m.titleRows - top - (p.m.whiteFoot ?? 0) : 0 };
 }
 
 function place(input: SearchInput, s: State, p: Placement): State {

@@ -743,6 +743,31 @@ describe('makeUp on bad input', () => {
     expect(sideBySide(upright, at(0, 10, 3))).toBe(false);
   });
 
+  it('撞题 compares the titles\' type, not their white space: a padded title area\'s white over and under its headline meets a neighbour\'s titles (field test 35 N2 四开: a 6-line hole its padding was refused for)', () => {
+    const doc = emptyDocument('tabloid');
+    const measurer = new Measurer(doc.page, { fonts }, new Map(), [0]);
+    const one = article('one', para, '加装电梯');
+    const spec = { span: 2, headlineSize: 22, padRows: 4, pictures: [] };
+    const m = measurer.measure(one, spec)!;
+    expect([m.whiteTop, m.whiteFoot]).toEqual([2, 2]);
+    // a kicker over the headline keeps the top, a deck under it the foot: type there
+    expect(measurer.measure({ ...one, id: 'kicked', kicker: '城市更新' }, spec)).toMatchObject({ whiteTop: 0, whiteFoot: 2 });
+    expect(measurer.measure({ ...one, id: 'decked', deck: '——两千户居民受益' }, spec)).toMatchObject({ whiteTop: 2, whiteFoot: 0 });
+    // in the real layout no type stands in that white: the headline's em box (its baseline y, as much as a size over it, a fifth under) starts under the top's lines and ends over the foot's
+    const pl = layout({ ...doc, articles: [measurer.variant(one, spec, 0)], blocks: [{ id: 'b', kind: 'article' as const, articleId: 'one', col: 0, span: 2, row: 0, rows: m.rows }] }, { fonts });
+    const head = pl.items.flatMap((i) => (i.kind === 'glyphs' && i.source?.field === 'headline' ? [i] : []));
+    const top = pl.frames[0].y;
+    const pitch = measurer.geo.pitch;
+    expect(Math.min(...head.map((g) => g.y - g.size)) - top).toBeGreaterThanOrEqual(2 * pitch - 0.5);
+    expect(top + m.titleRows * pitch - Math.max(...head.map((g) => g.y + 0.2 * g.size))).toBeGreaterThanOrEqual(2 * pitch - 0.5);
+    // beside a neighbour whose titles start in the padded area's last two lines: no 撞题; in its type's lines: 撞题
+    const padded = { rank: 0, spec, m, col: 0, row: 0, stretch: 0 };
+    const neighbour = (row: number) => ({ rank: 1, spec: { span: 2, headlineSize: 16, padRows: 0, pictures: [] }, m: { rows: 20, tracking: 0, titleRows: 3, emptyLines: 0 }, col: 2, row, stretch: 0 });
+    expect(sideBySide(padded, neighbour(m.titleRows - 2))).toBe(false);
+    expect(sideBySide(padded, neighbour(m.titleRows - 3))).toBe(true);
+    expect(sideBySide({ ...padded, m: { ...m, whiteTop: 0, whiteFoot: 0 } }, neighbour(m.titleRows - 2))).toBe(true);
+  });
+
   it('deepens a picture past its story\'s share of the page only for a page left with blank (pastShare), as far as cropping allows, the module as deep as asked', () => {
     const shot = photo('wide', 3000, 2000);
     const doc = { ...emptyDocument('tabloid'), articles: [article('pic', para, '')], images: [shot] };
