@@ -566,8 +566,11 @@ export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());
 }
 
-/** A picture's credit on a line of its own that no name makes: an institution's 供图, 资料图片, 图片来源：… (field test 42, a 副刊 page). */
-const PICTURE_CREDIT_LINE_RE = new RegExp(`^(?:[${HAN}·]{2,24}(?:供图|供圖|提供)|资料图片|资料照片|图片来源\\s*[:：]\\s*\\S.{0,30})$`, 'u');
+/**
+ * A picture's credit on a line of its own that no photographer's makes: an institution's 供图, 资料图片, 图片来源：… (field
+ * test 42, a 副刊 page); an illustrator's, a name drawn by (曹 一绘, 李明绘图: field test 44, an illustration with no caption).
+ */
+const PICTURE_CREDIT_LINE_RE = new RegExp(`^(?:[${HAN}·]{2,24}(?:供图|供圖|提供)|资料图片|资料照片|图片来源\\s*[:：]\\s*\\S.{0,30}|[${HAN}](?:[ \u3000]?[${HAN}]){1,3}[ \u3000]?(?:绘图|绘))$`, 'u');
 
 /** Whether a line is a picture's credit of its own (PICTURE_CREDIT_LINE_RE): under a placeholder's caption, it ends it. */
 export function pictureCreditLine(line: string): boolean {

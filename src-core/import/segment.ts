@@ -1232,7 +1232,7 @@ function takeBody(w: Walk, i: number, byline = false): void {
   const t = spansText(b.spans);
   // (an indented line is a paragraph, unless numbered as a section is: 　　一、坚持…)
   const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText;
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText && !leadsIntoList(w, i);
   cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead && !byline, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}), ...(byline ? { byline } : {}) });
 }
 
@@ -1647,7 +1647,16 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
 function introduces(a: string, b: string): boolean {
   const end = a.trimEnd();
   const next = b.trim();
-  return (end.endsWith('——') && OPENS_QUOTE_RE.test(next)) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
+  return (end.endsWith('——') && (OPENS_QUOTE_RE.test(next) || LIST_ITEM_END_RE.test(next))) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
+}
+
+/** An item of a list run in sentences: a paragraph ending in a semicolon (看排名，…全球榜首；). */
+const LIST_ITEM_END_RE = /[；;]$/u;
+
+/** Whether block `i` leads with a dash into a list under it (开局之年访北京，基础研究领域亮点纷呈——⏎看排名，…；): a paragraph, never a subhead (field test 44). */
+function leadsIntoList(w: Walk, i: number): boolean {
+  const k = nextIndex(w, i);
+  return k < w.blocks.length && introduces(textOf(w.blocks[i]), textOf(w.blocks[k])) && LIST_ITEM_END_RE.test(textOf(w.blocks[k]).trim());
 }
 
 /** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */

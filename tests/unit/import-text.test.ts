@@ -1571,6 +1571,23 @@ describe('hard-wrapped and OCR text', () => {
     expect(mid.imageLinks.map((l) => l.articleId)).toEqual([mid.articles[0].id]);
   });
 
+  it('field test 44: a line leading with a dash into a list under it is text, not a subhead; an illustrator\'s credit alone under a placeholder is the picture\'s, not the text\'s', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
+    const paragraphs = (r: Awaited<ReturnType<typeof importFiles>>) => plainText(r.articles[0].body).split('\n');
+    // (N2 01: the lead-in was the story's first subhead, its text from 看排名 on)
+    const listed = await importFiles([file('01.txt', ['栏目：活力中国调研行', '主题：北京加强基础研究蹚新路', '记者：本报记者　邓晓霞　王昊男　孟思奇', '', '开局之年访北京，基础研究领域亮点纷呈——', '', '看排名，连续9年居《自然指数—科研城市》全球榜首；', '', '摸家底，在京全国重点实验室达145家、占全国28.2%；', '', '…………', '', '重塑科研范式，加快人工智能赋能科学研究', '', '近年来，北京持续加大基础研究投入。', '', '改革体制机制，充分激发创新创造活力', '', '在6月12日举行的座谈会上，专家们畅所欲言。'])]);
+    expect(headings(listed)).toEqual(['重塑科研范式，加快人工智能赋能科学研究', '改革体制机制，充分激发创新创造活力']);
+    expect(paragraphs(listed).slice(0, 2)).toEqual(['开局之年访北京，基础研究领域亮点纷呈——', '看排名，连续9年居《自然指数—科研城市》全球榜首；']);
+    // a dash leading into a section's text, not a list, stays the subhead it was (field test 32)
+    const section = await importFiles([file('02.txt', ['主题：重庆传统产业焕新', '记者：本报记者　王明', '', '重庆是老工业基地，传统产业比重较高。', '', '升级传统产业，老树发新枝——', '', '重庆国际复合材料公司的车间里，机器轰鸣。', '', '培育新兴产业，新苗成大树——', '', '两江新区的实验室里，科研人员正在调试设备。'])]);
+    expect(headings(section)).toEqual(['升级传统产业，老树发新枝——', '培育新兴产业，新苗成大树——']);
+    // (P1: 曹 一绘 under the placeholder ran into the story's last paragraph)
+    const drawn = await importFiles([file('page.txt', ['政 治 10', '2026年6月3日 星期三 人民日报', '', '找出问题合同，守好村民“钱袋子”', '本报记者 王云娜', '　　靠近广州南站，公路四通八达，冷链物流、五金等', '产业兴旺。', '　　“我们将持续深化农村集体‘三资’监督。”广州市纪', '委监委驻市农业农村局纪检监察组组长王贵平说。', '（图片）', '曹 一绘', '', '执纪者说', '透过合同表象 严查“三资”乱象', '夏瑶瑶', '　　农村集体“三资”是群众的“家底”。'])]);
+    expect(paragraphs(drawn).at(-1)).toBe('“我们将持续深化农村集体‘三资’监督。”广州市纪委监委驻市农业农村局纪检监察组组长王贵平说。');
+    expect(drawn.imageLinks.map((l) => [l.articleId, l.caption])).toEqual([[drawn.articles[0].id, '曹 一绘']]);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
