@@ -566,15 +566,29 @@ export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());
 }
 
-/**
- * A picture's credit on a line of its own that no photographer's makes: an institution's 供图, 资料图片, 图片来源：… (field
- * test 42, a 副刊 page); an illustrator's, a name drawn by (曹 一绘, 李明绘图: field test 44, an illustration with no caption).
- */
-const PICTURE_CREDIT_LINE_RE = new RegExp(`^(?:[${HAN}·]{2,24}(?:供图|供圖|提供)|资料图片|资料照片|图片来源\\s*[:：]\\s*\\S.{0,30}|[${HAN}](?:[ \u3000]?[${HAN}]){1,3}[ \u3000]?(?:绘图|绘))$`, 'u');
+/** A picture's credit on a line of its own that no photographer's makes: an institution's 供图, 资料图片, 图片来源：… (field test 42, a 副刊 page). */
+const PICTURE_CREDIT_LINE_RE = new RegExp(`^(?:[${HAN}·]{2,24}(?:供图|供圖|提供)|资料图片|资料照片|图片来源\\s*[:：]\\s*\\S.{0,30})$`, 'u');
 
-/** Whether a line is a picture's credit of its own (PICTURE_CREDIT_LINE_RE): under a placeholder's caption, it ends it. */
+/** Whether a line is a picture's credit of its own (PICTURE_CREDIT_LINE_RE, or an illustrator's: `drawnCredit`): under a placeholder's caption, it ends it. */
 export function pictureCreditLine(line: string): boolean {
-  return PICTURE_CREDIT_LINE_RE.test(line.trim());
+  return PICTURE_CREDIT_LINE_RE.test(line.trim()) || drawnCredit(line);
+}
+
+/** Names and 绘 or 绘图 after them (曹 一绘, 李明绘图, 张三 李四绘). */
+const DRAWN_CREDIT_RE = /^(.+?)[ \u3000]?(?:绘图|绘)$/u;
+/** What a word ending in 绘 has before it, no name's end (彩绘, 测绘, 描绘, 手绘, 墙绘, 共绘: review of field test 44). */
+const DRAWN_WORDS = new Set([...'彩测描手墙共勾临重复合']);
+
+/**
+ * An illustrator's credit alone (field test 44: an illustration with no caption, `（图片）⏎曹 一绘`): one or two
+ * names (`listedName`, or one spaced out), then 绘 or 绘图; not a word that ends in 绘 (指尖彩绘, 高原测绘).
+ */
+function drawnCredit(line: string): boolean {
+  const m = DRAWN_CREDIT_RE.exec(line.trim());
+  if (!m) return false;
+  const tokens = m[1].trim().split(/[ \u3000]+/u);
+  if (DRAWN_WORDS.has([...m[1]].at(-1) ?? '')) return false;
+  return spacedOutName(tokens) ? listedName(tokens.join('')) : tokens.length <= 2 && tokens.every(listedName);
 }
 
 /** A sentence ended by its reporter's credit, with no 摄 (a caption: 谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲). */

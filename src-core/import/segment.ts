@@ -96,6 +96,8 @@ interface BodyPara {
   verse?: boolean;
   /** A part's byline under its headings (`sectionByline`, `joinParts`): never joined, its spaces kept as a heading's. */
   byline?: boolean;
+  /** A list's lead-in (`leadsIntoList`): the item under it never joined to it. */
+  leadIn?: boolean;
 }
 
 interface Joint extends LineJoint {
@@ -1232,8 +1234,9 @@ function takeBody(w: Walk, i: number, byline = false): void {
   const t = spansText(b.spans);
   // (an indented line is a paragraph, unless numbered as a section is: 　　一、坚持…)
   const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
-  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText && !leadsIntoList(w, i);
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead && !byline, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}), ...(byline ? { byline } : {}) });
+  const leadIn = cls === 'maybe-title' && leadsIntoList(w, i, cur);
+  const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText && !leadIn;
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead && !byline, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}), ...(byline ? { byline } : {}), ...(leadIn ? { leadIn } : {}) });
 }
 
 /**
@@ -1616,7 +1619,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
-    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
+    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;
@@ -1647,16 +1650,35 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
 function introduces(a: string, b: string): boolean {
   const end = a.trimEnd();
   const next = b.trim();
-  return (end.endsWith('——') && (OPENS_QUOTE_RE.test(next) || LIST_ITEM_END_RE.test(next))) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
+  return (end.endsWith('——') && OPENS_QUOTE_RE.test(next)) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
 }
 
 /** An item of a list run in sentences: a paragraph ending in a semicolon (看排名，…全球榜首；). */
 const LIST_ITEM_END_RE = /[；;]$/u;
 
-/** Whether block `i` leads with a dash into a list under it (开局之年访北京，基础研究领域亮点纷呈——⏎看排名，…；): a paragraph, never a subhead (field test 44). */
-function leadsIntoList(w: Walk, i: number): boolean {
+/**
+ * Whether block `i` leads with a dash into a list under it (开局之年访北京，基础研究领域亮点纷呈——⏎看排名，…；, field test
+ * 44; 专家提醒——⏎不要私拉乱接电线，…；): a paragraph, never a subhead. Not where lines like it head the story's sections,
+ * a list the first paragraph of one (升级传统产业，老树发新枝——…培育新兴产业，新苗成大树——⏎一是…；: review), unless it is
+ * the story's first paragraph under its titles.
+ */
+function leadsIntoList(w: Walk, i: number, cur: Draft): boolean {
   const k = nextIndex(w, i);
-  return k < w.blocks.length && introduces(textOf(w.blocks[i]), textOf(w.blocks[k])) && LIST_ITEM_END_RE.test(textOf(w.blocks[k]).trim());
+  if (!dashEnded(textOf(w.blocks[i])) || k >= w.blocks.length || !LIST_ITEM_END_RE.test(textOf(w.blocks[k]).trim())) return false;
+  // (a paragraph set in, then a block not set in: the same paragraph run on past a column break, 　　一是聚焦…难题——⏎集中攻关…；)
+  if (w.blocks[i].indented && !w.blocks[k].indented) return false;
+  return cur.body.length === 0 || !(cur.body.some((p) => p.titleCandidate && dashEnded(spansText(p.spans))) || dashLineAhead(w, i));
+}
+
+const dashEnded = (t: string): boolean => t.trimEnd().endsWith('——');
+
+/** Blocks looked through for another section's dash-ended head (`dashLineAhead`), at most. */
+const SECTIONS_AHEAD = 40;
+
+/** Whether a title line ending in a dash follows block `i` in its story (up to the next title, SECTIONS_AHEAD blocks at most). */
+function dashLineAhead(w: Walk, i: number): boolean {
+  for (let j = i + 1; j < Math.min(w.blocks.length, i + 1 + SECTIONS_AHEAD) && w.classes[j] !== 'title'; j++) if (w.classes[j] === 'maybe-title' && dashEnded(textOf(w.blocks[j]))) return true;
+  return false;
 }
 
 /** A jump line and the names at the end of the last paragraph go to their fields; a byline read before is cleaned. */

@@ -105,7 +105,8 @@ const CAPTION_CHARS = 150;
 function captionUnder(lines: readonly string[], at: number, indentedParagraphs: boolean): { text: string; lines: number } | undefined {
   // (a credit ends a caption first: 图为…。⏎本报记者 张三摄 is one caption, not a sentence and a byline; review of field test 36)
   // (a credit of its own line under a sentence's end, not a caption's line wrapped on 提供: review of field test 42)
-  const creditLine = (k: number): boolean => pictureCreditLine(lines[k]) && (endsSentence(lines[k - 1].trim()) || (k === at + 1 && !/提供$/u.test(lines[k].trim())));
+  // (never a line over a byline: a title, 指尖彩绘⏎本报记者 王 强, review of field test 44)
+  const creditLine = (k: number): boolean => pictureCreditLine(lines[k]) && (endsSentence(lines[k - 1].trim()) || (k === at + 1 && !/提供$/u.test(lines[k].trim()))) && !bylineLine(lines[k + 1] ?? '');
   return captionTo(lines, at, (text, k) => endsInPhotoCredit(text) || endsInReporterCredit(text) || creditLine(k)) ?? captionOverPicture(lines, at, indentedParagraphs) ?? captionTo(lines, at, (text, k) => charted(lines, at, k, text) || sourced(lines, at, k, text, indentedParagraphs));
 }
 

@@ -1582,10 +1582,24 @@ describe('hard-wrapped and OCR text', () => {
     // a dash leading into a section's text, not a list, stays the subhead it was (field test 32)
     const section = await importFiles([file('02.txt', ['主题：重庆传统产业焕新', '记者：本报记者　王明', '', '重庆是老工业基地，传统产业比重较高。', '', '升级传统产业，老树发新枝——', '', '重庆国际复合材料公司的车间里，机器轰鸣。', '', '培育新兴产业，新苗成大树——', '', '两江新区的实验室里，科研人员正在调试设备。'])]);
     expect(headings(section)).toEqual(['升级传统产业，老树发新枝——', '培育新兴产业，新苗成大树——']);
+    // (review) such heads in parallel stay subheads, a list the first paragraph of one; a lone lead-in further down is text
+    const parallel = await importFiles([file('03.txt', ['主题：重庆传统产业焕新', '记者：本报记者　王明', '', '重庆是老工业基地，传统产业比重较高。', '', '升级传统产业，老树发新枝——', '', '重庆国际复合材料公司的车间里，机器轰鸣。', '', '培育新兴产业，新苗成大树——', '', '一是聚焦智能网联新能源汽车，打造万亿级产业集群；', '', '二是聚焦先进材料，推动产业向高端迈进。'])]);
+    expect(headings(parallel)).toEqual(['升级传统产业，老树发新枝——', '培育新兴产业，新苗成大树——']);
+    const lone = await importFiles([file('04.txt', ['主题：夏季用电安全要注意', '记者：本报记者　赵　敏', '', '入夏以来，全市用电负荷持续攀升，电气火灾风险增加。', '', '专家提醒——', '', '不要私拉乱接电线，不要超负荷用电；', '', '外出时应关闭不必要的电器电源。'])]);
+    expect([headings(lone), paragraphs(lone)[1]]).toEqual([[], '专家提醒——']);
+    // (review) an item set in and run on past a column break after its dash stays one paragraph
+    const broken = await importFiles([file('page.txt', ['经 济 6', '2026年6月3日 星期三 人民日报', '', '重庆传统产业焕新', '本报记者 王 明', '　　重庆是老工业基地，传统产业比重较高。', '今年以来，重庆多方发力推动产业升级。', '　　一是聚焦“卡脖子”难题——', '', '集中攻关一批关键核心技术，力争年内取', '得突破；', '　　二是聚焦新一代电子信息制造业，补链强', '链延链。'])]);
+    expect(paragraphs(broken)[1]).toBe('一是聚焦“卡脖子”难题——集中攻关一批关键核心技术，力争年内取得突破；');
     // (P1: 曹 一绘 under the placeholder ran into the story's last paragraph)
     const drawn = await importFiles([file('page.txt', ['政 治 10', '2026年6月3日 星期三 人民日报', '', '找出问题合同，守好村民“钱袋子”', '本报记者 王云娜', '　　靠近广州南站，公路四通八达，冷链物流、五金等', '产业兴旺。', '　　“我们将持续深化农村集体‘三资’监督。”广州市纪', '委监委驻市农业农村局纪检监察组组长王贵平说。', '（图片）', '曹 一绘', '', '执纪者说', '透过合同表象 严查“三资”乱象', '夏瑶瑶', '　　农村集体“三资”是群众的“家底”。'])]);
     expect(paragraphs(drawn).at(-1)).toBe('“我们将持续深化农村集体‘三资’监督。”广州市纪委监委驻市农业农村局纪检监察组组长王贵平说。');
     expect(drawn.imageLinks.map((l) => [l.articleId, l.caption])).toEqual([[drawn.articles[0].id, '曹 一绘']]);
+    // (review) a word ending in 绘 is no illustrator: a title over a byline under a placeholder, a subhead under a caption
+    const head = ['政 治 10', '2026年6月3日 星期三 人民日报', '', '古村换新颜', '本报记者 李 娟', '　　走进江西婺源篁岭村，白墙黛瓦间游人如', '织，村民们忙着晒秋。'];
+    const titled = await importFiles([file('page.txt', [...head, '（图片）', '指尖彩绘', '本报记者 王 强', '　　在山东潍坊杨家埠，年画传承人正在为木', '版年画手工上色，一笔一画尽显匠心。'])]);
+    expect(titled.articles.map((a) => [a.headline, a.byline])).toEqual([['古村换新颜', '本报记者 李娟'], ['指尖彩绘', '本报记者 王强']]);
+    const sub = await importFiles([file('page.txt', [...head, '[图片]', '篁岭村民居外墙上的晒秋图。', '巧手彩绘', '　　这些墙画出自村里的“农民画家”之手。'])]);
+    expect(headings(sub)).toEqual(['巧手彩绘']);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
