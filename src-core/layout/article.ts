@@ -1,5 +1,5 @@
 import type { Article, ArticleBlock, BanmianDocument, GridRect } from '../model/document';
-import { rectOf } from '../model/grid';
+import { rectOf, rowY } from '../model/grid';
 import { printableParagraphs } from '../model/richtext';
 import type { LayoutContext } from './context';
 import { flowBody } from './flow';
@@ -9,7 +9,7 @@ import type { TypoReport } from './page-layout';
 import { addReport, emptyReport } from './report';
 import { slotsOf } from './slots';
 import { layoutVerticalTitles } from './vertical';
-import { layoutTitleBand, layoutTitleImage, layoutTitles, rowsTo, type TitleArea } from './titles';
+import { layoutTitleBand, layoutTitleImage, layoutTitles, moveDown, rowsTo, type TitleArea } from './titles';
 
 /** An article block through the stages: frame and box → titles → text flow through slots. */
 
@@ -90,7 +90,14 @@ function layoutHead(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBloc
 function headRows(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBlock, article: Article, area: TitleArea, report: TypoReport): number {
   if (block.titleImage) return layoutTitleImage(ctx, doc, block, article, area, report) + 1;
   if (block.titleBand) return layoutTitleBand(ctx, block, article, area, report);
+  const from = ctx.out.items.length;
   const height = layoutTitles(ctx, article, area, report);
+  if (height <= 0) return 0;
   // Body text resumes on the next grid line, at least half a line below the titles.
-  return height > 0 ? rowsTo(ctx.geo, block.row, area.y + height) : 0;
+  const rows = rowsTo(ctx.geo, block.row, area.y + height);
+  // (what the grid leaves over that half line goes half above the titles: they stand in the middle of their lines,
+  // not right under the rule over the module, field test 44)
+  const spare = rowY(ctx.geo, block.row + rows) - (area.y + height) - ctx.geo.pitch / 2;
+  moveDown(ctx.out.items, from, spare / 2);
+  return rows;
 }

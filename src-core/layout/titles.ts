@@ -4,7 +4,7 @@ import { resolveStyle } from '../model/styles';
 import { composeOptions, type LayoutContext } from './context';
 import { imageItem } from './images';
 import { emitLine, type Source } from './lines';
-import { BLACK, type CmykColor, type Rect, type TextField, type TypoReport } from './page-layout';
+import { BLACK, type CmykColor, type LayoutItem, type Rect, type TextField, type TypoReport } from './page-layout';
 import { tally } from './report';
 
 /** The titles stage: kicker, headline and deck over an article's text, and 压题图. */
@@ -117,6 +117,15 @@ export function titlePieces(ctx: LayoutContext, text: string, style: TextStyle, 
 }
 
 /** Grid lines from `row` down to half a line below `bottom`: where body text may resume. */
+/** Moves the titles' glyphs laid out from index `from` on (kicker, headline, deck; a 栏头 stays at the module's top) `dy` pt down. */
+export function moveDown(items: LayoutItem[], from: number, dy: number): void {
+  if (dy <= 0) return;
+  for (let i = from; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'glyphs' && item.source?.field !== 'column') items[i] = { ...item, y: item.y + dy };
+  }
+}
+
 export function rowsTo(geo: GridGeometry, row: number, bottom: number): number {
   return Math.ceil((bottom - rowY(geo, row) + geo.pitch * 0.5) / geo.pitch);
 }

@@ -4,6 +4,9 @@ import { fitArticleRows, layout } from '../../src-core/layout/layout';
 import type { GlyphRun, PageLayout } from '../../src-core/layout/page-layout';
 import type { Article, BanmianDocument } from '../../src-core/model/document';
 import { emptyDocument } from '../../src-core/model/defaults';
+import { gridGeometry } from '../../src-core/model/grid';
+
+const gridGeometryOf = (format: 'broadsheet' | 'tabloid') => gridGeometry(emptyDocument(format).page);
 import { docFromParagraphs, printableParagraphs } from '../../src-core/model/richtext';
 import { isProhibitedLineStart } from '../../src-core/typeset/kinsoku';
 import { fullTextPage, samplePage } from '../../bench/pages';
@@ -178,6 +181,24 @@ describe('flow through columns and overset', () => {
     const firstColumn = body.filter((r) => column(r) === 2);
     expect(firstColumn).toHaveLength(3);
     expect(firstColumn[0].source!.offsets[0]).toBe(0);
+  });
+
+  it('stands the titles in the middle of their grid lines: half a line more under them than over them, the grid\'s leftover split (field test 44: a kicker right under the rule over its module)', () => {
+    const face = fonts.face({ family: 'song', bold: false });
+    const gaps = [20, 24, 28, 32, 36, 44].map((size) => {
+      const doc = emptyDocument('broadsheet');
+      const a: Article = { id: 'a', kicker: '', headline: '打造城际综合通勤廊道', deck: '', byline: '', bylinePosition: 'top', lead: '', body: docFromParagraphs(['近日，交通运输部、国家发展改革委等八部门联合印发《都市圈城际通勤效率提升工程实施方案》。'.repeat(3)]), jumpFrom: '', jumpTo: '', styleOverrides: { headline: { size, lineHeight: size * 1.2 } } };
+      const pl = layout({ ...doc, articles: [a], blocks: [{ id: 'b', kind: 'article', articleId: 'a', col: 0, span: 4, row: 10, rows: 30 }] }, env);
+      const head = runs(pl).filter((r) => r.source?.field === 'headline');
+      const body = runs(pl).filter((r) => r.source?.field === 'body');
+      const emTop = (r: GlyphRun): number => r.y - (fonts.faceById(r.face) ?? face).emBoxAscent * r.size;
+      const top = pl.frames[0].y;
+      const over = Math.min(...head.map(emTop)) - top;
+      const under = Math.min(...body.map(emTop)) - Math.max(...head.map((r) => emTop(r) + r.size));
+      return { size, difference: under - over };
+    });
+    const pitch = gridGeometryOf('broadsheet').pitch;
+    for (const g of gaps) expect(g.difference, `headline ${g.size} pt`).toBeCloseTo(pitch / 2, 1);
   });
 
   it('sets a headline over fewer columns than the body and starts the other columns at the top', () => {
