@@ -510,6 +510,15 @@ export interface CheckedTexts {
 }
 
 /** Every text a check reads on a page, in reading order: the header's, then each article's. */
+/**
+ * Whether a text is compared with the page's others by the page-wide rules (a figure or a name written two ways,
+ * one style per kind of number): not the header's, whose date the paper prints in its own style (2026年6月3日 over
+ * a deck's 二〇二六年度 is no inconsistency: field test 44).
+ */
+export function comparedText(t: Located): boolean {
+  return t.field !== 'masthead' && t.field !== 'runningHead';
+}
+
 export function pageTexts(doc: CheckedTexts): Located[] {
   return [...(doc.headers ?? []), ...doc.articles.flatMap(articleTexts)];
 }
@@ -529,10 +538,11 @@ export function findPageFindings(doc: CheckedTexts): { findings: PlacedFinding[]
     for (const f of checkText(t.text, { allowSpaces, spacedTo: name?.length, nextParagraph })) findings.push({ ...f, articleId: t.articleId, field: t.field, paragraph: t.paragraph });
   });
   const pageWide: PlacedFinding[] = [];
+  const compared = texts.filter(comparedText);
   for (const rule of PAGE_RULES) {
-    rule(texts.map((t) => t.text), (i, f) => pageWide.push({ ...f, excerpt: excerpt(texts[i].text, f.offset, f.length), articleId: texts[i].articleId, field: texts[i].field, paragraph: texts[i].paragraph }));
+    rule(compared.map((t) => t.text), (i, f) => pageWide.push({ ...f, excerpt: excerpt(compared[i].text, f.offset, f.length), articleId: compared[i].articleId, field: compared[i].field, paragraph: compared[i].paragraph }));
   }
-  findings.push(...checkNumberStyles(texts, pageWide), ...pageWide);
+  findings.push(...checkNumberStyles(compared, pageWide), ...pageWide);
   // the articles' own text: header and column heads are counted as the room they take on a page (error-rate.ts)
   const counted = texts.filter((t) => !(PAGE_TEXT_PARTS as readonly string[]).includes(t.field));
   return { findings, textCharacters: counted.reduce((n, t) => n + countedCharacters(t.text), 0) };

@@ -1,5 +1,5 @@
 import type { Article, BanmianDocument } from '../model/document';
-import { excerpt, FIELD_LABELS, headerTexts, pageTexts, splitPlaced, type CheckedTexts, type Located, type PlacedFinding } from './checks';
+import { comparedText, excerpt, FIELD_LABELS, headerTexts, pageTexts, splitPlaced, type CheckedTexts, type Located, type PlacedFinding } from './checks';
 import { NAME_KIND_LABELS, nameCounts, namesIn, twinsOf, type NameAt } from './rules/consistency';
 import { around, figuresWrittenTwoWays, twoWaysFinding, type Seen } from './rules/number-two-ways';
 import type { RuleFinding } from './rules/rule';
@@ -44,7 +44,7 @@ type Emit = (at: number, f: RuleFinding, pair: Pair) => void;
 
 /** Runs both rules over the pages' texts; `emit` gets each finding with its place and what it pairs. */
 function acrossPages(pages: readonly EditionPageTexts[], emit: (place: Place, f: RuleFinding, pair: Pair) => void): Place[] {
-  const places: Place[] = pages.flatMap((p, page) => pageTexts(p).map((text) => ({ page, label: p.label, text, title: titleOf(p.articles, text) })));
+  const places: Place[] = pages.flatMap((p, page) => pageTexts(p).filter(comparedText).map((text) => ({ page, label: p.label, text, title: titleOf(p.articles, text) })));
   const texts = places.map((p) => p.text.text);
   const at: Emit = (i, f, pair) => emit(places[i], f, pair);
   figuresAcrossPages(places, texts, at);

@@ -37,6 +37,15 @@ describe('masthead, running head and column head are checked and count double', 
     expect(result.rate.errors).toBe(4.2);
   });
 
+  it('the running head\'s date is the paper\'s style, no figure for the text to match: 二〇二六年度 in a deck is compared with the articles\' years only (field test 44)', () => {
+    const deck = (text: string): Article => ({ ...article(''), id: 'a2', headline: '完善有利于全国统一大市场建设的体制机制', deck: '——全国无党派人士考察团开展二〇二六年度重点考察调研', body: docFromParagraphs([text]) });
+    const page = { ...pageWith('人民日报', '政治'), header: { ...pageWith('人民日报', '政治').header, date: '2026-06-03' } };
+    const twoWays = (text: string) => checkDocument({ articles: [deck(text)], page }).findings.filter((f) => f.rule === 'number-two-ways' || f.rule === 'mixed-number-style').map((f) => [f.field, f.rule]);
+    expect(twoWays('考察团一行赴浙江开展调研。')).toEqual([]);
+    // (the same year two ways within the articles is still one for the 校对)
+    expect(twoWays('考察团一行赴浙江开展2026年度重点考察调研。')).toEqual([['deck', 'number-two-ways'], ['body', 'number-two-ways']]);
+  });
+
   it('a page without a header (height 0) prints none, so none is read', () => {
     const page = pageWith('洛阳的的日报', '经济');
     expect(headerTexts({ ...page.header, height: 0 })).toEqual([]);
