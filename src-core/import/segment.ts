@@ -497,8 +497,9 @@ function titlesOverHeading(w: Walk, i: number): boolean {
   const column = columnLine(t) || bracketedColumn(t);
   if (!(handSetTitle(w, i) || atHead(w, i, column)) || k >= w.blocks.length) return false;
   if (headingOne(w, k)) return true;
-  // (or a Markdown heading over it, the 引题 typed as one: 【民生一线】⏎### 宁夏银川…——⏎# 呵护百姓…, field test 43)
-  return column && (handSetTitle(w, k) || atHead(w, k, false) || headingOver(w, k)) && headingOne(w, nextIndex(w, k));
+  // (or a Markdown heading over it, the 引题 typed as one: 【民生一线】⏎### 宁夏银川…——⏎# 呵护百姓…, field test 43; under a bold
+  // line too, **推进文化自信自强**⏎### 贵州推动…⏎# 六百年屯堡…, field test 45)
+  return (column ? handSetTitle(w, k) || atHead(w, k, false) || headingOver(w, k) : headingOver(w, k)) && headingOne(w, nextIndex(w, k));
 }
 
 /** Whether block `k` is a heading of a lower level than 1 (### 引题 typed over the `# ` heading). */
@@ -607,7 +608,7 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
   const cur = w.cur;
   const title = textOf(w.blocks[i]);
   if (!cur || !afterStoryEnd(cur) || !runsOn(w, i, cur)) return false;
-  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
+  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || labelAlone(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
   // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead;
   // so in a text of one story so far that opens with no dateline or time, a manuscript whose one subhead
   // would make it two: field tests 20 A/05, C/06; news opening so seldom has one subhead)
@@ -623,6 +624,10 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
   // (after one blank line, a story must open below it: the text's last subhead is a subhead)
   return w.blocks[i].gapBefore === 0;
 }
+
+/** A label of a few characters alone in 【】 (【点评】, 【链接】): a section of the story it stands in, never a story's title (field test 45, a 评论 page's 【现象】…⏎【点评】⏎　　…). */
+const LABEL_ALONE_MOST = 4;
+const labelAlone = (title: string): boolean => BRACKETED_NAME_RE.test(title.trim()) && [...bareName(title)].length <= LABEL_ALONE_MOST;
 
 /** Whether the story's text opens as news does: a dateline (本报讯…, 本报北京5月19日电…) or when it happened (近日，7月份，). */
 function dated(d: Draft): boolean {
@@ -1400,7 +1405,10 @@ export const COLUMN_MAX = 12;
 function bracketedColumn(text: string): boolean {
   const t = text.trim();
   const name = columnNameOf(t);
-  if (storySection(t) || NOT_A_COLUMN_RE.test(name) || KEPT_TAIL_RE.test(name) || endsInPunctuation(name)) return false;
+  // (what a headline's round brackets keep is no 栏目; in 【】 only a part's number is, 【上】: a 栏目 may name a date or a 字号, 【2026年全国两会】,
+  // 【在现场·“村字号”文体活动观察】, field test 45)
+  const kept = KEPT_TAIL_RE.test(name) && (!BRACKETED_NAME_RE.test(t) || cpLength(name) <= KEPT_IN_SQUARE_MOST);
+  if (storySection(t) || NOT_A_COLUMN_RE.test(name) || kept || endsInPunctuation(name)) return false;
   // (with a comma too, a series' name, 【坚定信心，打开改革发展新天地】, field test 38: no sentence in it)
   if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= BRACKETED_COLUMN_MOST && !SENTENCE_STOP.test(name) && !INNER_COLON_RE.test(name));
   return BRACKETED_LINE_RE.test(t) && cpLength(name) >= BRACKETED_COLUMN_LEAST && !/[。；]/.test(name);
@@ -1408,6 +1416,8 @@ function bracketedColumn(text: string): boolean {
 
 /** (where a story came from, or that it goes on: no 栏目) */
 const NOT_A_COLUMN_RE = /^(?:据|综合|来源|转自|摘自|摘编|本报|新华社|待续|未完)|电$/u;
+/** A name in 【】 that a headline's brackets keep (KEPT_TAIL_RE) runs to at most this many characters: 【上】, 【之一】, 【续完】. */
+const KEPT_IN_SQUARE_MOST = 3;
 /** A 栏目 in 【】 runs to at most this many characters (a series' name of two clauses), with no sentence's stop in it. */
 const BRACKETED_COLUMN_MOST = 20;
 /** A 栏目 in round brackets runs to at least this many characters: （上）, （完）, （一） are parts. */

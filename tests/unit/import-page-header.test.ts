@@ -50,6 +50,9 @@ describe('the page header at the top of an OCR page', () => {
     expect(top('18 产 经　　人 民 日 报　　2026年5月6日 星期三\n\n产经视野')?.header).toEqual({ pageNumber: '18', section: '产经', paperName: '人民日报', date: '2026-05-06' });
     expect(top('18 产 经 人 民 日 报 2026年5月6日 星期三\n')?.header).toEqual({ pageNumber: '18', section: '产经', paperName: '人民日报', date: '2026-05-06' });
     expect(top('人 民 日 报 2026年5月6日 星期三\n第 18 版  国 际 新 闻\n')?.header).toEqual({ paperName: '人民日报', date: '2026-05-06', pageNumber: '18', section: '国际新闻' });
+    // the 版名 right before the page's number at the line's end (field test 45: the line was the page's banner)
+    expect(top('人民日报    2025年11月4日 星期二       评 论       5\n\n评论员观察')?.header).toEqual({ paperName: '人民日报', date: '2025-11-04', section: '评论', pageNumber: '5' });
+    expect(top('人民日报 2025年11月4日 星期二 评论 第5版\n')?.header).toEqual({ paperName: '人民日报', date: '2025-11-04', section: '评论', pageNumber: '5' });
     // with no date line, a letterspaced line at the top is a headline, not a page line
     expect(top('18 产 经\n\n因地制宜发展特色产业')).toBeUndefined();
     expect(top('30 年 坚 守 一 片 林\n本报记者 张 云')).toBeUndefined();

@@ -1602,6 +1602,24 @@ describe('hard-wrapped and OCR text', () => {
     expect(headings(sub)).toEqual(['巧手彩绘']);
   });
 
+  it('field test 45: a subhead of two long clauses over an indented paragraph after a full line; a label alone in 【】 is a section of its story; a 栏目 in 【】 may name a 字号; a bold line over a ### 引题 over the # heading is the 栏目', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const headings = (r: Awaited<ReturnType<typeof importFiles>>, k = 0) => r.articles[k].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
+    // (P1: the subhead ran into the paragraph above, whose last line was as wide as the wrap)
+    const page = await importFiles([file('page.txt', ['第11版 政治', '人民日报 2026年3月18日 星期三', '', '守护合法权益 传递法治温度', '本报记者 魏哲哲 倪 弋', '　　编者按:最高法、最高检工作报告中提及的案例备受', '群众关注。', 'AI生成不准确信息，服务提供者不担责', '　　【案情】2025年6月，梁某使用某生成式人工智能应', '用程序，询问某高校报考的相关信息。', '　　【专家点评】中国政法大学网络法学研究所教授李', '怀胜表示，网络“开盒”类案件呈现出鲜明的危害泛化', '刑罚手段斩断网暴黑手，打破了网络空间的“匿名错觉”。', '转化型抢劫中致不法分子死亡，依法认定正当防卫', '　　【案情】今年1月某天凌晨，持续的狗吠吵醒了在', '广西柳州市鱼峰区某小区家中熟睡的王某一家。'])]);
+    expect(headings(page)).toEqual(['AI生成不准确信息，服务提供者不担责', '转化型抢劫中致不法分子死亡，依法认定正当防卫']);
+    // (P2: 【点评】 opened a story of its own, headlined 【点评】)
+    const comment = await importFiles([file('page.txt', ['人民日报    2025年11月4日 星期二       评 论       5', '', '新知', '金属“降维”与观念突围', '吴月辉', '　　【现象】中国科学院物理研究所科研团队实现', '二维金属制备。', '【点评】', '　　生活中所见的各种金属，都是三维块体材料。', '　　这一突破说明，原始创新在神州大地持续涌现。', '', '纵横', '“大企帮小店”的协同之智', '郭元鹏', '　　清晨6点，浙江湖州市的一家早餐店已经开门。'])]);
+    expect(comment.articles.map((a) => a.headline)).toEqual(['金属“降维”与观念突围', '“大企帮小店”的协同之智']);
+    expect(headings(comment)).toEqual(['【点评】']);
+    const md = (lines: string[]) => importFiles([file('01.md', [...lines, '', '本报记者　苏　滨', '', '距离比赛结束不到2分钟，队长丁登标带球内切。'])]);
+    const column = (r: Awaited<ReturnType<typeof importFiles>>) => [r.columnLinks.map((l) => l.columnName), r.articles[0].kicker, r.articles[0].headline];
+    expect(column(await md(['【在现场·“村字号”文体活动观察】', '', '# “村超”比赛火　群众热情高']))).toEqual([['在现场·“村字号”文体活动观察'], '', '“村超”比赛火　群众热情高']);
+    expect(column(await md(['**推进文化自信自强**', '', '### 贵州推动屯堡文化保护、传承与利用', '', '# 六百年屯堡　续古韵新章']))).toEqual([['推进文化自信自强'], '贵州推动屯堡文化保护、传承与利用', '六百年屯堡　续古韵新章']);
+    // (a part's number in 【】 is still no 栏目)
+    expect(column(await md(['【上】', '', '# “村超”比赛火　群众热情高']))[0]).toEqual([]);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
