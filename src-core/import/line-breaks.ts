@@ -379,7 +379,7 @@ function clausedSubhead(line: string): boolean {
 
 /** A claused subhead's clauses, at most, and the characters of each (`clausedSubhead`). */
 const SUBHEAD_CLAUSES = 4;
-const CLAUSE_MAX = 14;
+const CLAUSE_MAX = 12;
 
 /** A line that can only be a title: not indented, no clause or sentence mark in it, ending none, leaving no quote open. */
 function headLine(line: string): boolean {

@@ -499,8 +499,19 @@ function titlesOverHeading(w: Walk, i: number): boolean {
   if (headingOne(w, k)) return true;
   // (or a Markdown heading over it, the 引题 typed as one: 【民生一线】⏎### 宁夏银川…——⏎# 呵护百姓…, field test 43; under a bold
   // line too, **推进文化自信自强**⏎### 贵州推动…⏎# 六百年屯堡…, field test 45)
-  return (column ? handSetTitle(w, k) || atHead(w, k, false) || headingOver(w, k) : headingOver(w, k)) && headingOne(w, nextIndex(w, k));
+  return (column ? handSetTitle(w, k) || atHead(w, k, false) || headingOver(w, k) : boldName(w, i) && headingOver(w, k)) && headingOne(w, nextIndex(w, k));
 }
+
+/**
+ * A line set bold throughout naming something: a 栏目's length, no clause in it, not a page line, a date or a labelled note
+ * (**第3版**, **2026年4月8日**, **字数：…**, a bold lead-in sentence: review of field test 45).
+ */
+function boldName(w: Walk, i: number): boolean {
+  const t = textOf(w.blocks[i]).trim();
+  return w.blocks[i].spans.every((s) => s.bold || !s.text.trim()) && cpLength(t) <= BRACKETED_COLUMN_MOST && !COMMA_OR_STOP.test(t) && !NOT_A_NAME_RE.test(t) && !INNER_COLON_RE.test(t);
+}
+
+const NOT_A_NAME_RE = /^第\s*[A-Z0-9０-９一二三四五六七八九十]{1,4}\s*版|[0-9０-９]{1,4}\s*[年月日]/u;
 
 /** Whether block `k` is a heading of a lower level than 1 (### 引题 typed over the `# ` heading). */
 const headingOver = (w: Walk, k: number): boolean => w.classes[k] === 'title' && w.blocks[k].level > 1;
@@ -608,7 +619,7 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
   const cur = w.cur;
   const title = textOf(w.blocks[i]);
   if (!cur || !afterStoryEnd(cur) || !runsOn(w, i, cur)) return false;
-  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || labelAlone(title) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
+  if ([...title].length > SUBHEAD_MAX || SUBHEAD_MARK_RE.test(title) || storySection(title) || labelAlone(title, cur) || cur.body.some((p) => p.titleCandidate || p.heading)) return false;
   // (a copy-desk manuscript labels its titles, 主题：…: a title line it leaves unlabelled is a subhead;
   // so in a text of one story so far that opens with no dateline or time, a manuscript whose one subhead
   // would make it two: field tests 20 A/05, C/06; news opening so seldom has one subhead)
@@ -625,9 +636,17 @@ function loneTitle(w: Walk, i: number, k: number): boolean {
   return w.blocks[i].gapBefore === 0;
 }
 
-/** A label of a few characters alone in 【】 (【点评】, 【链接】): a section of the story it stands in, never a story's title (field test 45, a 评论 page's 【现象】…⏎【点评】⏎　　…). */
+/**
+ * A label of a few characters alone in 【】 in a story whose text a label in 【】 leads already (【现象】…⏎【点评】⏎　　…, field test
+ * 45, a 评论 page): a section of that story, never a story's title; not a notice's (【更正】, 【天气】, 【寻物启事】: review).
+ */
 const LABEL_ALONE_MOST = 4;
-const labelAlone = (title: string): boolean => BRACKETED_NAME_RE.test(title.trim()) && [...bareName(title)].length <= LABEL_ALONE_MOST;
+const NOTICE_RE = /更正|启事|声明|公告|通知|天气|讣告|广告/u;
+const LABEL_LED_RE = /^[【［\[][^】］\]]{1,6}[】］\]]/u;
+function labelAlone(title: string, cur: Draft): boolean {
+  const name = bareName(title);
+  return BRACKETED_NAME_RE.test(title.trim()) && [...name].length <= LABEL_ALONE_MOST && !NOTICE_RE.test(name) && cur.body.some((p) => !p.image && LABEL_LED_RE.test(spansText(p.spans).trim()));
+}
 
 /** Whether the story's text opens as news does: a dateline (本报讯…, 本报北京5月19日电…) or when it happened (近日，7月份，). */
 function dated(d: Draft): boolean {
@@ -1407,7 +1426,7 @@ function bracketedColumn(text: string): boolean {
   const name = columnNameOf(t);
   // (what a headline's round brackets keep is no 栏目; in 【】 only a part's number is, 【上】: a 栏目 may name a date or a 字号, 【2026年全国两会】,
   // 【在现场·“村字号”文体活动观察】, field test 45)
-  const kept = KEPT_TAIL_RE.test(name) && (!BRACKETED_NAME_RE.test(t) || cpLength(name) <= KEPT_IN_SQUARE_MOST);
+  const kept = BRACKETED_NAME_RE.test(t) ? STRUCTURAL_TAIL_RE.test(name) || (KEPT_TAIL_RE.test(name) && cpLength(name) <= KEPT_IN_SQUARE_MOST) : KEPT_TAIL_RE.test(name);
   if (storySection(t) || NOT_A_COLUMN_RE.test(name) || kept || endsInPunctuation(name)) return false;
   // (with a comma too, a series' name, 【坚定信心，打开改革发展新天地】, field test 38: no sentence in it)
   if (BRACKETED_NAME_RE.test(t)) return columnLine(t) || (cpLength(name) <= BRACKETED_COLUMN_MOST && !SENTENCE_STOP.test(name) && !INNER_COLON_RE.test(name));
@@ -1416,7 +1435,9 @@ function bracketedColumn(text: string): boolean {
 
 /** (where a story came from, or that it goes on: no 栏目) */
 const NOT_A_COLUMN_RE = /^(?:据|综合|来源|转自|摘自|摘编|本报|新华社|待续|未完)|电$/u;
-/** A name in 【】 that a headline's brackets keep (KEPT_TAIL_RE) runs to at most this many characters: 【上】, 【之一】, 【续完】. */
+/** An issue's number or a date alone, in 【】 no 栏目 at any length (【2025年第3期】, 【11月4日】: review of field test 45). */
+const STRUCTURAL_TAIL_RE = /^(?:(?:[0-9０-９]{2,4}年)?第.{1,6}[号期批次届]|(?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?)$/u;
+/** A name in 【】 that a headline's brackets keep (KEPT_TAIL_RE) otherwise runs to at most this many characters: 【上】, 【之一】, 【续完】. */
 const KEPT_IN_SQUARE_MOST = 3;
 /** A 栏目 in 【】 runs to at most this many characters (a series' name of two clauses), with no sentence's stop in it. */
 const BRACKETED_COLUMN_MOST = 20;

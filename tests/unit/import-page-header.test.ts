@@ -53,6 +53,9 @@ describe('the page header at the top of an OCR page', () => {
     // the 版名 right before the page's number at the line's end (field test 45: the line was the page's banner)
     expect(top('人民日报    2025年11月4日 星期二       评 论       5\n\n评论员观察')?.header).toEqual({ paperName: '人民日报', date: '2025-11-04', section: '评论', pageNumber: '5' });
     expect(top('人民日报 2025年11月4日 星期二 评论 第5版\n')?.header).toEqual({ paperName: '人民日报', date: '2025-11-04', section: '评论', pageNumber: '5' });
+    // (a weather line or a countdown before a number is no 版名: review)
+    expect(top('江城晚报  2026年1月15日 星期四  多云转晴  5\n')).toBeUndefined();
+    expect(top('江城日报  2026年5月8日 星期五  距中考还有  40\n')).toBeUndefined();
     // with no date line, a letterspaced line at the top is a headline, not a page line
     expect(top('18 产 经\n\n因地制宜发展特色产业')).toBeUndefined();
     expect(top('30 年 坚 守 一 片 林\n本报记者 张 云')).toBeUndefined();
