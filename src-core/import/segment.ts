@@ -18,7 +18,44 @@ import { joinWrappedLines, removeOcrSpaces, type LineJoint } from './ocr-text';
 import { leavesOpen, OPENS_QUOTE_RE } from './line-breaks';
 import { normalizePunctuation, normalizePunctuationText } from './punctuation';
 import { ChangeLog, type CorrectionField, type Fragment, type Guess, type GuessKind, type Removed } from './report';
-import { briefsLabel, bylineLine, opensCaption, bracketedByline, closeLetterSpacing, columnNameLike, deckLine, dispatchTag, endsStory, endsInPhotoCredit, explainsAbove, editorsSign, endsWithColon, leadsIn, boxLabel, helpedAlone, quoteSource, interviewTurn, signsQuotation, dashLed, imagePlaceholder, imageReference, jumpAtEnd, jumpAtStart, leadAtStart, opensNews, parseCredits, addCredits, photographerAlone, rejoinSplitNames, storySection, titleLike, TITLE_MAX, titleOverByline, trailingByline, type CreditField } from './roles';
+import {
+  briefsLabel,
+  bylineLine,
+  opensCaption,
+  bracketedByline,
+  closeLetterSpacing,
+  columnNameLike,
+  deckLine,
+  dispatchTag,
+  endsStory,
+  endsInPhotoCredit,
+  explainsAbove,
+  editorsSign,
+  endsWithColon,
+  leadsIn,
+  boxLabel,
+  helpedAlone,
+  quoteSource,
+  interviewTurn,
+  signsQuotation,
+  dashLed,
+  imagePlaceholder,
+  imageReference,
+  jumpAtEnd,
+  jumpAtStart,
+  leadAtStart,
+  opensNews,
+  parseCredits,
+  addCredits,
+  photographerAlone,
+  rejoinSplitNames,
+  storySection,
+  titleLike,
+  TITLE_MAX,
+  titleOverByline,
+  trailingByline,
+  type CreditField,
+} from './roles';
 import { bylineNames, personName, personWithPost, twoCharacterName, headingWriter, dottedName, nameParts, unpadded, paddedName } from './names';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
 import { poetName } from './verse';
