@@ -476,7 +476,9 @@ function startsGroup(w: Walk, i: number): boolean {
     const marked = o.mode === 'structured' || (w.manuscript && blocks[i].level > 0 && !!cur?.headlineMarked && textUnder(w, i) && !inBriefs(w, cur));
     // (not a heading over title lines and a byline of their own: a 简讯 column's item, ## 《…规定》施行⏎解决…问题⏎本报记者　林丽鹂, field test 42)
     const ownTitles = o.mode === 'structured' && nextIndex(w, i) < n && titlesOverByline(w, nextIndex(w, i));
-    if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole && !ownTitles) return false;
+    // (nor a heading right over the next story's # heading, its 引题: ### 宁夏银川…——⏎# 呵护百姓…, review of field test 45)
+    const overHeadline = o.mode === 'structured' && blocks[i].level > 1 && headingOne(w, nextIndex(w, i));
+    if (marked && cur && !cur.closed && cur.body.length > 0 && blocks[i].level > cur.headlineLevel && !(blocks[i].level === 1 && !cur.headline) && !blocks[i].styleRole && !ownTitles && !overHeadline) return false;
     return !unlabelledInManuscript(w, i);
   }
   if (c !== 'maybe-title' || unlabelledInManuscript(w, i)) return false;
@@ -492,7 +494,9 @@ function startsGroup(w: Walk, i: number): boolean {
   if (!cur || cur.closed) return o.mode === 'ocr' ? nextIsTitle || nextIsBody || nextIsLead || nextIsPicture || titleRunToBody(w, k) || (k < n && overTopByline(w, k)) || opinionTitles(w, i) !== undefined || titlesOverByline(w, i) : nextIsBody || nextIsLead || titleRunToBody(w, k) || titlesOverHeading(w, i);
   // Inside a story, title lines stacked over a dateline (主题, 副题, then 本报讯…) open the next story;
   // so does a title line after a blank line on a page whose blank lines part stories (a 言论, a picture story).
-  if (o.mode === 'structured') return titlesOverByline(w, i);
+  // (or a 栏目 in 【】 over the next story's ### 引题 over its # heading: 【民生一线】⏎### …⏎# …, review of field test 45; a bold
+  // line there may as well close the story above, **相关报道见第三版**, **“种地也能种出新花样”**: it stays its text)
+  if (o.mode === 'structured') return titlesOverByline(w, i) || (BRACKETED_NAME_RE.test(textOf(blocks[i]).trim()) && bracketedColumn(textOf(blocks[i])) && headingOver(w, k) && headingOne(w, nextIndex(w, k)));
   const ended = afterStoryEnd(cur);
   // (with no blank line, after a story's last sentence: 村里有座气象博物馆⏎本报记者 宋豪新⏎…, field test 24)
   // (or a 栏目, title and writer's name over the text, after a poem too: 诗页…⏎散文随笔⏎老街记忆⏎王　平⏎　　小时候…, field test 32)
@@ -545,7 +549,8 @@ function titlesOverHeading(w: Walk, i: number): boolean {
  */
 function boldName(w: Walk, i: number): boolean {
   const t = textOf(w.blocks[i]).trim();
-  return w.blocks[i].spans.every((s) => s.bold || !s.text.trim()) && cpLength(t) <= BRACKETED_COLUMN_MOST && !COMMA_OR_STOP.test(t) && !NOT_A_NAME_RE.test(t) && !INNER_COLON_RE.test(t);
+  const credit = parseCredits(t) !== undefined || bracketedByline(t) || bylineLine(t) !== undefined;
+  return w.blocks[i].spans.every((s) => s.bold || !s.text.trim()) && cpLength(t) <= BRACKETED_COLUMN_MOST && !COMMA_OR_STOP.test(t) && !NOT_A_NAME_RE.test(t) && !INNER_COLON_RE.test(t) && !credit;
 }
 
 const NOT_A_NAME_RE = /^第\s*[A-Z0-9０-９一二三四五六七八九十]{1,4}\s*版|[0-9０-９]{1,4}\s*[年月日]/u;
@@ -1399,9 +1404,11 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   group.forEach((g, k) => {
     if (roles[k]) return;
     const column = columnLine(g.text) && !endsWithColon(g.text);
+    // (or a bold line over a Markdown ### 引题: **高质量发展调研行**⏎### …⏎# …, field test 45 and its review)
+    const overKicker = k === h - 2 && group[k + 1].block.level > 1 && g.block.spans.every((s) => s.bold || !s.text.trim());
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
-    else if (column || (k === 0 && boldDottedColumn(g.block))) roles[k] = 'column';
+    else if (column || (k === 0 && boldDottedColumn(g.block)) || overKicker) roles[k] = 'column';
     else if (k === h - 1) roles[k] = 'kicker';
     // (a short line over the 引题 is the 栏目, 政策解读·聚焦 or 奋进“十五五”　一线见闻: field test 31)
     else if (k === h - 2 && !first && namesColumn(g.text)) roles[k] = 'column';

@@ -1623,6 +1623,16 @@ describe('hard-wrapped and OCR text', () => {
     // (a part's number, an issue's or a date in 【】 is still no 栏目; nor a page line set bold over ### over #: review)
     for (const top of ['【上】', '【2025年第3期】', '【11月4日】']) expect(column(await md([top, '', '# “村超”比赛火　群众热情高']))[0], top).toEqual([]);
     expect(column(await md(['**第3版**', '', '### 贵州推动屯堡文化保护、传承与利用', '', '# 六百年屯堡　续古韵新章']))[0]).toEqual([]);
+    // (review) mid-file too: a ### 引题 right over the next story's # heading is that story's, and so is a 【】 栏目 over it; a
+    // bold line there stays the text of the story above (it may close it: **相关报道见第三版**)
+    const first = ['# 春耕时节农机忙', '', '本报记者　孙　磊', '', '连日来，我市各地抢抓农时，春耕生产全面展开。', ''];
+    const second = ['', '### 宁夏银川推进老旧小区改造——', '', '# 呵护百姓“家门口”的幸福', '', '本报记者　马　龙', '', '初冬时节，银川市兴庆区的老旧小区改造现场，工人们正在加紧施工。'];
+    const two = async (over: string) => {
+      const r = await importFiles([file('day.md', [...first, over, ...second])]);
+      return r.articles.map((a) => [r.columnLinks.find((l) => l.articleId === a.id)?.columnName ?? '', a.kicker, a.headline, plainText(a.body).split('\n').at(-1)]);
+    };
+    expect(await two('【民生一线】')).toEqual([['', '', '春耕时节农机忙', '连日来，我市各地抢抓农时，春耕生产全面展开。'], ['民生一线', '宁夏银川推进老旧小区改造——', '呵护百姓“家门口”的幸福', '初冬时节，银川市兴庆区的老旧小区改造现场，工人们正在加紧施工。']]);
+    expect(await two('**相关报道见第三版**')).toEqual([['', '', '春耕时节农机忙', '相关报道见第三版'], ['', '宁夏银川推进老旧小区改造——', '呵护百姓“家门口”的幸福', '初冬时节，银川市兴庆区的老旧小区改造现场，工人们正在加紧施工。']]);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
