@@ -5,7 +5,7 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, PARAGRAPH_INDENT_RE, PARAGRAPH_LABEL_RE, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, helpedAlone, jumpAtStart, leadAtStart, opensNews, parseCredits, signsQuotation, TITLE_MAX } from './roles';
+import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, endsWithDash, helpedAlone, jumpAtStart, leadAtStart, opensNews, parseCredits, signsQuotation, TITLE_MAX } from './roles';
 import { namesOnly, personName } from './names';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
@@ -367,7 +367,7 @@ function dashedSubheadAtFoot(lines: readonly string[], at: BlockPlace): number {
   if ([...tail].length > WRAPPED_TAIL_MOST || endsInPunctuation(tail.replace(/[”’」』]$/u, ''))) return -1;
   const run = lines.slice(k);
   const flush = run.every((l) => !/^\s/.test(l) && !SENTENCE_STOP.test(l));
-  const firstPart = part.endsWith('——') && [...part].length <= DASHED_PART_MOST && !/[，,“”"‘’]/u.test(part);
+  const firstPart = endsWithDash(part) && [...part].length <= DASHED_PART_MOST && !/[，,“”"‘’]/u.test(part);
   return flush && firstPart && endsSentence(lines[k - 1].trim()) && quotesPaired(run.join('')) ? k : -1;
 }
 

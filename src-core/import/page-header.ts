@@ -170,7 +170,8 @@ function headerLine(found: PageHeaderFound, words: string[]): Taken | undefined 
       }
       // (the page's name set first, 社会新闻  2026年3月2日 星期一  第7版: a part only at the start of a line giving the page number, field test 26;
       // or right before the page's number, 人民日报  2025年11月4日 星期二  评 论  5, field test 45)
-      const beforeNumber = i + 1 < words.length && PAGE_RE.test(words[i + 1]) && pageNumberOf(words[i + 1]) !== undefined && !PAGE_RE.exec(words[i + 1])?.[5] && !NOT_SECTION_RE.test(words[i]);
+      const page = i + 1 < words.length ? PAGE_RE.exec(words[i + 1]) : null;
+      const beforeNumber = !!page && !page[5] && !NOT_SECTION_RE.test(words[i]);
       if ((i > 0 && !beforeNumber) || found.header.section || !SECTION_RE.test(words[i])) return undefined;
       section = words[i++];
       continue;

@@ -462,9 +462,14 @@ export function endsWithColon(text: string): boolean {
   return /[:：]\s*$/.test(text);
 }
 
+/** A line ending in a dash (为了更多人端稳饭碗——, 开局之年访北京，…亮点纷呈——). */
+export function endsWithDash(text: string): boolean {
+  return text.trimEnd().endsWith('——');
+}
+
 /** A line leading into what follows: a colon's end or a dash's (南关街道：, 为了更多人端稳饭碗——). */
 export function leadsIn(text: string): boolean {
-  return endsWithColon(text) || text.trimEnd().endsWith('——');
+  return endsWithColon(text) || endsWithDash(text);
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   explainsAbove,
   editorsSign,
   endsWithColon,
+  endsWithDash,
   leadsIn,
   boxLabel,
   helpedAlone,
@@ -543,6 +544,11 @@ function titlesOverHeading(w: Walk, i: number): boolean {
   return (column ? handSetTitle(w, k) || atHead(w, k, false) || headingOver(w, k) : boldName(w, i) && headingOver(w, k)) && headingOne(w, nextIndex(w, k));
 }
 
+/** Whether a block is set bold throughout (its blank spans aside): a line the desk set by hand. */
+function boldThroughout(b: SourceBlock): boolean {
+  return b.spans.every((s) => s.bold || !s.text.trim());
+}
+
 /**
  * A line set bold throughout naming something: a 栏目's length, no clause in it, not a page line, a date or a labelled note
  * (**第3版**, **2026年4月8日**, **字数：…**, a bold lead-in sentence: review of field test 45).
@@ -550,7 +556,7 @@ function titlesOverHeading(w: Walk, i: number): boolean {
 function boldName(w: Walk, i: number): boolean {
   const t = textOf(w.blocks[i]).trim();
   const credit = parseCredits(t) !== undefined || bracketedByline(t) || bylineLine(t) !== undefined;
-  return w.blocks[i].spans.every((s) => s.bold || !s.text.trim()) && cpLength(t) <= BRACKETED_COLUMN_MOST && !COMMA_OR_STOP.test(t) && !NOT_A_NAME_RE.test(t) && !INNER_COLON_RE.test(t) && !credit;
+  return boldThroughout(w.blocks[i]) && cpLength(t) <= BRACKETED_COLUMN_MOST && !COMMA_OR_STOP.test(t) && !NOT_A_NAME_RE.test(t) && !INNER_COLON_RE.test(t) && !credit;
 }
 
 const NOT_A_NAME_RE = /^第\s*[A-Z0-9０-９一二三四五六七八九十]{1,4}\s*版|[0-9０-９]{1,4}\s*[年月日]/u;
@@ -582,7 +588,7 @@ function handSetTitle(w: Walk, i: number): boolean {
   const b = w.blocks[i];
   const t = textOf(b);
   if (w.classes[i] !== 'maybe-title' || editorsNoteAlone(t)) return false;
-  return b.spans.every((s) => s.bold || !s.text.trim()) || leadsIn(t) || columnLine(t);
+  return boldThroughout(b) || leadsIn(t) || columnLine(t);
 }
 
 /** The blocks' text from the start, as much as tells a page's script (the blocks in order until SCRIPT_SAMPLE's worth). */
@@ -947,7 +953,7 @@ const BROKEN_TITLE_MAX = 8;
 
 /** Three plain lines: a 引题 leading in with a dash over two short lines, no clause in them, the second no 副题. */
 function mainTitleWrapped(group: TitleGroup): boolean {
-  if (group.length !== 3 || !group[0].text.trim().endsWith('——') || group.some((g) => g.block.styleRole || g.block.level)) return false;
+  if (group.length !== 3 || !endsWithDash(group[0].text) || group.some((g) => g.block.styleRole || g.block.level)) return false;
   const [a, b] = [group[1].text.trim(), group[2].text.trim()];
   return cpLength(a) <= BROKEN_TITLE_MAX && cpLength(b) <= BROKEN_TITLE_MAX && !deckLine(b) && !COMMA_OR_STOP.test(a + b) && !endsInPunctuation(a);
 }
@@ -1231,7 +1237,7 @@ const STATEMENT_END_RE = /[。；;…．.]["”’』」）)]*$/u;
  * field test 32), set as a subhead.
  */
 function boldSubhead(w: Walk, i: number, cur: Draft): boolean {
-  const bold = (k: number): boolean => w.blocks[k].spans.every((s) => s.bold || !s.text.trim());
+  const bold = (k: number): boolean => boldThroughout(w.blocks[k]);
   const t = textOf(w.blocks[i]);
   // (a question is one: **如何选用奶类？**, field test 33; a statement ending in its full stop is not)
   if (!cur.headline || w.o.mode !== 'structured' || w.classes[i] !== 'maybe-title' || !bold(i) || STATEMENT_END_RE.test(t)) return false;
@@ -1405,7 +1411,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     if (roles[k]) return;
     const column = columnLine(g.text) && !endsWithColon(g.text);
     // (or a bold line over a Markdown ### 引题: **高质量发展调研行**⏎### …⏎# …, field test 45 and its review)
-    const overKicker = k === h - 2 && group[k + 1].block.level > 1 && g.block.spans.every((s) => s.bold || !s.text.trim());
+    const overKicker = k === h - 2 && group[k + 1].block.level > 1 && boldThroughout(g.block);
     if (h < 0) roles[k] = 'kicker';
     else if (k > h) roles[k] = 'deck';
     else if (column || (k === 0 && boldDottedColumn(g.block)) || overKicker) roles[k] = 'column';
@@ -1434,7 +1440,7 @@ function boldDottedColumn(b: SourceBlock): boolean {
   const t = spansText(b.spans).trim();
   const parts = nameParts(t);
   const long = cpLength(parts.join('')) >= DOTTED_COLUMN_LEAST && parts.some((p) => cpLength(p) >= DOTTED_PART_LEAST);
-  return !!t && b.spans.every((s) => s.bold || !s.text.trim()) && DOTTED_COLUMN_RE.test(t) && long;
+  return !!t && boldThroughout(b) && DOTTED_COLUMN_RE.test(t) && long;
 }
 
 /**
@@ -1725,7 +1731,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
 function introduces(a: string, b: string): boolean {
   const end = a.trimEnd();
   const next = b.trim();
-  return (end.endsWith('——') && OPENS_QUOTE_RE.test(next)) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
+  return (endsWithDash(end) && OPENS_QUOTE_RE.test(next)) || (leadsIn(end) && SUBHEAD_MARK_RE.test(next));
 }
 
 /** An item of a list run in sentences: a paragraph ending in a semicolon (看排名，…全球榜首；). */
@@ -1739,20 +1745,18 @@ const LIST_ITEM_END_RE = /[；;]$/u;
  */
 function leadsIntoList(w: Walk, i: number, cur: Draft): boolean {
   const k = nextIndex(w, i);
-  if (!dashEnded(textOf(w.blocks[i])) || k >= w.blocks.length || !LIST_ITEM_END_RE.test(textOf(w.blocks[k]).trim())) return false;
+  if (!endsWithDash(textOf(w.blocks[i])) || k >= w.blocks.length || !LIST_ITEM_END_RE.test(textOf(w.blocks[k]).trim())) return false;
   // (a paragraph set in, then a block not set in: the same paragraph run on past a column break, 　　一是聚焦…难题——⏎集中攻关…；)
   if (w.blocks[i].indented && !w.blocks[k].indented) return false;
-  return cur.body.length === 0 || !(cur.body.some((p) => p.titleCandidate && dashEnded(spansText(p.spans))) || dashLineAhead(w, i));
+  return cur.body.length === 0 || !(cur.body.some((p) => p.titleCandidate && endsWithDash(spansText(p.spans))) || dashLineAhead(w, i));
 }
-
-const dashEnded = (t: string): boolean => t.trimEnd().endsWith('——');
 
 /** Blocks looked through for another section's dash-ended head (`dashLineAhead`), at most. */
 const SECTIONS_AHEAD = 40;
 
 /** Whether a title line ending in a dash follows block `i` in its story (up to the next title, SECTIONS_AHEAD blocks at most). */
 function dashLineAhead(w: Walk, i: number): boolean {
-  for (let j = i + 1; j < Math.min(w.blocks.length, i + 1 + SECTIONS_AHEAD) && w.classes[j] !== 'title'; j++) if (w.classes[j] === 'maybe-title' && dashEnded(textOf(w.blocks[j]))) return true;
+  for (let j = i + 1; j < Math.min(w.blocks.length, i + 1 + SECTIONS_AHEAD) && w.classes[j] !== 'title'; j++) if (w.classes[j] === 'maybe-title' && endsWithDash(textOf(w.blocks[j]))) return true;
   return false;
 }
 

@@ -16,10 +16,15 @@ export function heldStories(held: readonly HeldOver[]): HeldOver[] {
   return held.filter((h) => !isHeldPicture(h));
 }
 
+/** How many stories and how many pictures a page holds over. */
+export function heldTally(held: readonly HeldOver[]): { stories: number; pictures: number } {
+  const stories = heldStories(held).length;
+  return { stories, pictures: held.length - stories };
+}
+
 /** What a page holds over, counted as a 组版 counts it: stories in 篇, pictures in 张 ("待用 2 篇、图片 1 张"). */
 export function heldCount(held: readonly HeldOver[]): Message {
-  const stories = heldStories(held).length;
-  const pictures = held.length - stories;
+  const { stories, pictures } = heldTally(held);
   if (!pictures) return { zh: `待用 ${stories} 篇`, en: `${stories} held over` };
   const zh = stories ? `待用 ${stories} 篇、图片 ${pictures} 张` : `待用图片 ${pictures} 张`;
   const en = `${stories ? `${stories} held over, ` : ''}${pictures} picture${pictures === 1 ? '' : 's'} held over`;

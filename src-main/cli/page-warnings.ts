@@ -1,4 +1,4 @@
-import { heldStories } from '../../src-core/makeup/held';
+import { heldTally } from '../../src-core/makeup/held';
 import { HOLE_LIMIT } from '../../src-core/makeup/score';
 import type { HeldOver } from '../../src-core/makeup/types';
 
@@ -21,7 +21,6 @@ export function pageWarnings(score: { fill: number; largestHole: number }, page?
 
 /** What a made-up page holds over, worded the same by `compose` and `edition`: stories in 篇, pictures in 张 apart. */
 export function heldLine(held: readonly HeldOver[]): string {
-  const stories = heldStories(held).length;
-  const pictures = held.length - stories;
+  const { stories, pictures } = heldTally(held);
   return `${stories} 篇待用 held over${pictures ? `, ${pictures} 张图片待用 picture${pictures === 1 ? '' : 's'} held over` : ''}`;
 }
