@@ -282,8 +282,10 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   const plain = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(bare(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
   // (a 引题 may end in a dash leading into the 主题 under it, a title line too: 美的集团推动数智化转型——⏎协同创新赋能产业链;
   // not a sentence's first line leading into a quotation: 记者听到最多的一句话是——⏎“只要肯干…)
-  const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim());
-  const title = (i: number): boolean => plain(i) || kicker(i);
+  // (a block of a dashed 引题 and a quotation for its 主题 alone, a title too: 中国援坦桑尼亚医生…大爱无疆——⏎“能帮助别人，他的眼里充满了光”, field test 47)
+  const quoteUnder = (i: number): boolean => i === lines.length - 2 && quotedTitle(lines[i + 1]) && widths[i + 1] <= TITLE_WIDTH;
+  const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && ((plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim())) || quoteUnder(i));
+  const title = (i: number): boolean => plain(i) || kicker(i) || (i > 0 && kicker(i - 1) && quoteUnder(i - 1));
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own; not a
   // paragraph wrapped at one width with its clauses (an epigraph's source: ——2024年6月24日，习近平…在全国科⏎技大会、…, field test 25)
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH) && !wrappedClauses(lines)) return lines.slice(0, -1).map((_, i) => i);
@@ -330,11 +332,17 @@ function titleRunAtFoot(lines: readonly string[]): number[] {
   const last = lines.length - 1;
   const t = (i: number): string => lines[i].trim();
   const plain = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(t(i)) && width(lines[i]) <= TITLE_WIDTH;
-  if (last < 1 || !plain(last)) return [];
-  const kicker = KICKER_DASH_RE.test(t(last - 1)) && !endsInPunctuation(t(last - 1).replace(KICKER_DASH_RE, ''));
+  const quoted = quotedTitle(lines[last]) && width(lines[last]) <= TITLE_WIDTH;
+  if (last < 1 || !(plain(last) || quoted)) return [];
+  const kicker = !/^\s/.test(lines[last - 1]) && KICKER_DASH_RE.test(t(last - 1)) && !endsInPunctuation(t(last - 1).replace(KICKER_DASH_RE, ''));
   const start = kicker ? last - 1 : last;
   if (start === 0 || !(endsSentence(t(start - 1)) || editorsSign(t(start - 1)))) return [];
   return Array.from({ length: last - start + 1 }, (_, k) => start - 1 + k);
+}
+
+/** A line that is one quotation, whole, with no sentence's end in it (a title: “能帮助别人，他的眼里充满了光”; not what someone said, “…就好了。”). */
+function quotedTitle(line: string): boolean {
+  return /^[“「『][^“”「」『』。]+[”」』]$/u.test(line.trim()) && !/^\s/.test(line);
 }
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */

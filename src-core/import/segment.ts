@@ -25,6 +25,7 @@ import {
   bracketedByline,
   closeLetterSpacing,
   columnNameLike,
+  endsInWriterNote,
   deckLine,
   dispatchTag,
   endsStory,
@@ -368,6 +369,10 @@ function takeBlock(w: Walk, i: number): number {
     placeTitleLine({ text: t, block: b }, under, w.cur!, w.res, w.o, w.guess);
     return i + 1;
   }
+  if (columnUnderByline(w, i, t)) {
+    placeTitleLine({ text: t, block: b }, 'column', w.cur!, w.res, w.o, w.guess);
+    return i + 1;
+  }
   if (startsGroup(w, i)) return takeTitleGroup(w, i);
   if (cls === 'byline') {
     if (sectionByline(w, i)) takeBody(w, i, true);
@@ -404,6 +409,21 @@ function titleUnderByline(w: Walk, i: number): TitleRole | undefined {
   if (k < blocks.length && (classes[k] === 'title' || classes[k] === 'maybe-title')) return undefined;
   const filled = role === 'column' ? w.res.columnLinks.some((l) => l.articleId === cur.id) : !!cur[role];
   return filled ? undefined : role;
+}
+
+/** A 栏目 set under its story's byline runs to this many characters at most (城事). */
+const COLUMN_UNDER_MOST = 4;
+
+/**
+ * A short name alone between a story's byline and its text, the story titled and no 栏目 of its own yet:
+ * its 栏目 as the page sets it (本报记者 秦瑞杰⏎城事⏎一簇橙红窑火…, field test 47), not a story of its own
+ * taking the text from its titles. Never a person's name (a second writer's), nor a line set bold (a subhead: 人物小传, field test 32).
+ */
+function columnUnderByline(w: Walk, i: number, t: string): boolean {
+  const { cur } = w;
+  if (w.classes[i] !== 'maybe-title' || !cur || cur.closed || !cur.headline || !cur.byline || cur.body.length) return false;
+  if ([...t].length > COLUMN_UNDER_MOST || !columnNameLike(t) || personName(t) || boldThroughout(w.blocks[i]) || w.res.columnLinks.some((l) => l.articleId === cur.id)) return false;
+  return textUnder(w, i) && !opensStory(w, nextIndex(w, i));
 }
 
 /** Whether a role the source states is one titleUnderByline gives the story over its text: a kicker, a deck, a 栏目. */
@@ -1078,13 +1098,29 @@ function takeTitleGroup(w: Walk, i: number): number {
   // (a poem's poet, a name alone over its verse, whatever the surname or length: 乡愁⏎余光中⏎小时候…)
   const overVerse = j < w.blocks.length && !!w.blocks[j].verse && group.length > 1 && nameAlone(group[group.length - 1].text);
   // (not a word the text under it goes on about: 家乡的味道⏎郁金香⏎…郁金香就在记忆里生长, a title; review of field test 42)
-  const author = o.mode === 'ocr' && (overVerse || (writerUnderTitles(group) && !textNames(w, j, group[group.length - 1].text))) ? group.pop() : undefined;
+  const author = o.mode === 'ocr' && (overVerse || ((writerUnderTitles(group) || signedByNote(w, j, group)) && !textNames(w, j, group[group.length - 1].text))) ? group.pop() : undefined;
   resolveTitleGroup(group, w.cur!, { first, subtitlesUnder: w.traditional }, res, o, w.guess);
   if (author) {
     takeByline(w, author.text);
     w.guess('byline-line', author.text, 0.8, '标题下只有人名的一行，视为署名', 'a line of names alone under the titles: taken as the byline', w.cur!.id, author.block.line);
   }
   return j;
+}
+
+/** Two to four Han characters alone: a writer's name of any surname (海来阿木) where the text closes with a note on its writer. */
+const NAME_UNDER_NOTE_RE = new RegExp(`^[${HAN}]{2,4}$`, 'u');
+
+/**
+ * Whether a title group's last line is its writer's name, the text from block `k` on closing with a note on
+ * its writer (努力做有“根”的音乐⏎海来阿木⏎…⏎（作者为四川省成都市文联副主席、音乐人）, field test 47): two to four
+ * characters alone under a title over twice as long. The text is read to its first line that is not text.
+ */
+function signedByNote(w: Walk, k: number, group: TitleGroup): boolean {
+  const name = unpadded(group[group.length - 1].text);
+  const above = group[group.length - 2]?.text;
+  if (above === undefined || !NAME_UNDER_NOTE_RE.test(name) || cpLength(above) <= 2 * cpLength(name)) return false;
+  for (let j = k; j < w.blocks.length && w.classes[j] === 'body'; j = nextIndex(w, j)) if (endsInWriterNote(textOf(w.blocks[j]))) return true;
+  return false;
 }
 
 /** Whether the text from block `k` on (its first few paragraphs, TEXT_NAMES) names `word`: what it goes on about, no writer's name. */

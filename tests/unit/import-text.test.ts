@@ -1635,6 +1635,29 @@ describe('hard-wrapped and OCR text', () => {
     expect(await two('**相关报道见第三版**')).toEqual([['', '', '春耕时节农机忙', '相关报道见第三版'], ['', '宁夏银川推进老旧小区改造——', '呵护百姓“家门口”的幸福', '初冬时节，银川市兴庆区的老旧小区改造现场，工人们正在加紧施工。']]);
   });
 
+  it('field test 47: a dashed 引题 over a quotation for its 主题 is the story\'s titles; a short name between the byline and the text is the story\'s 栏目; a name under a title is the writer\'s when the text closes with a note on its writer', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const page = (lines: string[]) => importFiles([file('page.txt', ['人 民 日 报　　2025年6月25日　星期三　　第13版　社会', '', ...lines])]);
+    const titles = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [r.columnLinks.find((l) => l.articleId === a.id)?.columnName ?? '', a.kicker, a.headline, a.byline, plainText(a.body).slice(0, 8)]);
+    // (the 引题 and the quotation ran together into the text of a story with no headline, its text a second story's)
+    const quoted = ['中国援外医生张军桥救人牺牲，用生命书写大爱无疆——', '“能帮助别人，他的眼里充满了光”', '本报记者 黄炜鑫 肖家鑫', '　　“为人民服务没有国界。作为一名走出来', '的中国医生，我很为我的祖国骄傲。”这是他', '生前发布的最后一条朋友圈。', '　　当地时间6月15日下午，一名当地民众在海', '边溺水，张军桥不顾自身安危，奋力营救。'];
+    expect(titles(await page(quoted))).toEqual([['', '中国援外医生张军桥救人牺牲，用生命书写大爱无疆——', '“能帮助别人，他的眼里充满了光”', '本报记者 黄炜鑫 肖家鑫', '“为人民服务没有']]);
+    // (over a picture too)
+    const pictured = ['浙江舟山庙后村创业者徐蒙磊——', '“整个村子好了，大家都能受益”', '[图片]', '图为徐蒙磊在村里介绍农业无人机。 缪珊珊摄', '本报记者 刘军国', ...quoted.slice(3)];
+    expect(titles(await page(pictured))[0].slice(1, 4)).toEqual(['浙江舟山庙后村创业者徐蒙磊——', '“整个村子好了，大家都能受益”', '本报记者 刘军国']);
+    // (but a sentence leading into what someone said is text: the quotation ends a sentence)
+    const said = ['沙坡头区一座古窑重燃窑火', '　　开炉那一刻，姚思杰低呼一声，又补了一句——', '“成了，这一窑都成了。”', '　　茶盏上一道金丝铁线裂纹在釉面舒展开来。'];
+    expect((await page(said)).articles.map((a) => a.headline)).toEqual(['沙坡头区一座古窑重燃窑火']);
+    // (城事 headed a story of its own taking the text, the story above left its titles alone)
+    const column = await page(['年轻的城市与古老的黄河相视', '沙坡头  千年古瓷窑火新', '本报记者 秦瑞杰', '城事', '', '一簇橙红窑火在铁皮炉膛中跳跃，宁夏中卫市沙坡头区', '品卫文创园负责人姚思杰半蹲在窑口，屏息凝神。', '', '黄河如带，在腾格里沙漠的臂弯里折出一道金色的长', '弧，将沙坡头区揽入怀中。']);
+    expect(titles(column)).toEqual([['城事', '年轻的城市与古老的黄河相视', '沙坡头 千年古瓷窑火新', '本报记者 秦瑞杰', '一簇橙红窑火在铁']]);
+    // (海来阿木 was the headline and the title over it the kicker)
+    const essay = (last: string) => page(['努力做有“根”的音乐', '海来阿木', '这两年，我在春晚演唱的歌曲里加入了民族音乐', '元素，不少观众反馈喜欢。民族的就是世界的。', '', '我出生于四川凉山的一个彝族家庭，小时候，父亲', '闲暇时会在院坝里拨月琴、吹口弦。', '', last]);
+    expect(titles(await essay('（作者为四川省成都市文联副主席、音乐人）'))).toEqual([['', '', '努力做有“根”的音乐', '海来阿木', '这两年，我在春晚']]);
+    // (with no note on its writer, four characters alone under a title stay a title: what they are is not said)
+    expect((await essay('音乐让传统长出了时代的翅膀。')).articles[0].byline).toBe('');
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
