@@ -90,7 +90,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   // (on a page that indents its paragraphs an indented first line is no title, however short: 　　塞纳河畔春意盎然，法国巴黎大⏎皇宫内…, field test 33)
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i) && !(at.indentedParagraphs && PARAGRAPH_INDENT_RE.test(lines[i]));
-  const ends = titleRunAtTop(lines, widths, widest, over);
+  const ends = titleRunAtTop(lines, widths, widest, over, { signedOrPictured: at.overPicture || at.beforeByline });
   // (on a page whose blocks open with a title line the first line is one however wide)
   if (at.titlesOpenBlocks && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
   // (over a picture placeholder the last line may be the title of the picture story under it: 晚秋忙收获⏎[图片];
@@ -276,14 +276,15 @@ const NARROWEST_WRAP = 10;
  * not indented, ending in no punctuation, before the first line that runs to the width. A paragraph's
  * own first line runs to the width or is indented.
  */
-function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[]): number[] {
+function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[], at: { signedOrPictured?: boolean } = {}): number[] {
   // (a title in a wider measure may trail off: 摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……)
   const bare = (i: number): string => (over.includes(i) ? lines[i].trim().replace(/[…]+$/u, '') : lines[i].trim());
   const plain = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(bare(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
   // (a 引题 may end in a dash leading into the 主题 under it, a title line too: 美的集团推动数智化转型——⏎协同创新赋能产业链;
   // not a sentence's first line leading into a quotation: 记者听到最多的一句话是——⏎“只要肯干…)
-  // (a block of a dashed 引题 and a quotation for its 主题 alone, a title too: 中国援坦桑尼亚医生…大爱无疆——⏎“能帮助别人，他的眼里充满了光”, field test 47)
-  const quoteUnder = (i: number): boolean => i === lines.length - 2 && quotedTitle(lines[i + 1]) && widths[i + 1] <= TITLE_WIDTH;
+  // (a block of a dashed 引题 and a quotation for its 主题 alone, over a byline or a picture: 中国援坦桑尼亚医生…大爱无疆——⏎
+  // “能帮助别人，他的眼里充满了光”, field test 47; not a sentence leading into what someone said, 他只说了一句——⏎“明年再扩两百亩”: review)
+  const quoteUnder = (i: number): boolean => !!at.signedOrPictured && i === 0 && lines.length === 2 && !/^\s/.test(lines[0]) && quotedTitle(lines[1]) && widths[1] <= TITLE_WIDTH;
   const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && ((plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim())) || quoteUnder(i));
   const title = (i: number): boolean => plain(i) || kicker(i) || (i > 0 && kicker(i - 1) && quoteUnder(i - 1));
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own; not a
@@ -340,9 +341,9 @@ function titleRunAtFoot(lines: readonly string[]): number[] {
   return Array.from({ length: last - start + 1 }, (_, k) => start - 1 + k);
 }
 
-/** A line that is one quotation, whole, with no sentence's end in it (a title: “能帮助别人，他的眼里充满了光”; not what someone said, “…就好了。”). */
+/** A line that is one quotation, whole, with no sentence's end in it (a title: “能帮助别人，他的眼里充满了光”; not what someone said, “…就好了。”, “…有奔头！”). */
 function quotedTitle(line: string): boolean {
-  return /^[“「『][^“”「」『』。]+[”」』]$/u.test(line.trim()) && !/^\s/.test(line);
+  return /^[“「『][^“”「」『』。！？!?]+[”」』]$/u.test(line.trim()) && !/^\s/.test(line);
 }
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */

@@ -119,10 +119,27 @@ export function nameParts(text: string): string[] {
  * manuscript's headings (field test 42). Only there: over the headline, or labelled, 民生一线·职业教育观察 is a 栏目.
  */
 export function dottedName(text: string): boolean {
-  const chars = [...nameParts(text.trim()).join('')];
   // (most of its characters those a name of another language is written in: 云南·普洱, 新时代·新征程 are not names, review of field test 42)
-  return DOTTED_NAME_RE.test(text.trim()) && chars.filter((c) => TRANSLITERATION.has(c)).length >= chars.length * TRANSLITERATED_SHARE;
+  return DOTTED_NAME_RE.test(text.trim()) && transliterated(nameParts(text.trim()).join(''));
 }
+
+/** Whether most of a name's characters (TRANSLITERATED_SHARE) are those a name of another language is written in (海来阿木, 古丽米娜). */
+function transliterated(name: string): boolean {
+  const chars = [...name];
+  return chars.filter((c) => TRANSLITERATION.has(c)).length >= chars.length * TRANSLITERATED_SHARE;
+}
+
+/**
+ * A writer's name of two to four characters alone, where the text says a writer signs it (a note on its
+ * writer closes it): a common surname's (王拥军, 李红), or one of another language's (海来阿木, field test 47);
+ * not a title's words (初心, 实践要求, 行走日记: review of field test 47).
+ */
+export function signingName(text: string): boolean {
+  const t = unpadded(text);
+  return listedName(t) || headingWriter(text) || ([...t].length >= 3 && [...t].length <= 4 && HAN_RUN_RE.test(t) && transliterated(t));
+}
+
+const HAN_RUN_RE = new RegExp(`^[${HAN}]+$`, 'u');
 
 /** Characters names of other languages are written in (古丽米娜·麦麦提, 埃隆·马斯克, 扎西·次仁), the commonest. */
 const TRANSLITERATION = new Set([

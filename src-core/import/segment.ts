@@ -58,7 +58,7 @@ import {
   trailingByline,
   type CreditField,
 } from './roles';
-import { bylineNames, personName, personWithPost, twoCharacterName, headingWriter, dottedName, nameParts, unpadded, paddedName } from './names';
+import { bylineNames, personName, personWithPost, twoCharacterName, headingWriter, dottedName, nameParts, unpadded, paddedName, signingName } from './names';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
 import { poetName } from './verse';
 
@@ -369,8 +369,8 @@ function takeBlock(w: Walk, i: number): number {
     placeTitleLine({ text: t, block: b }, under, w.cur!, w.res, w.o, w.guess);
     return i + 1;
   }
-  if (columnUnderByline(w, i, t)) {
-    placeTitleLine({ text: t, block: b }, 'column', w.cur!, w.res, w.o, w.guess);
+  if (labelUnderByline(w, i, t)) {
+    takeBody(w, i);
     return i + 1;
   }
   if (startsGroup(w, i)) return takeTitleGroup(w, i);
@@ -411,18 +411,19 @@ function titleUnderByline(w: Walk, i: number): TitleRole | undefined {
   return filled ? undefined : role;
 }
 
-/** A 栏目 set under its story's byline runs to this many characters at most (城事). */
-const COLUMN_UNDER_MOST = 4;
+/** A label under a story's byline runs to this many characters at most (城事, 开栏的话). */
+const LABEL_UNDER_MOST = 4;
 
 /**
- * A short name alone between a story's byline and its text, the story titled and no 栏目 of its own yet:
- * its 栏目 as the page sets it (本报记者 秦瑞杰⏎城事⏎一簇橙红窑火…, field test 47), not a story of its own
- * taking the text from its titles. Never a person's name (a second writer's), nor a line set bold (a subhead: 人物小传, field test 32).
+ * A short line alone between a story's byline and its text, the story titled: the story's own, in its
+ * text as a label heading it is (开栏的话, 核心阅读, 宁夏), never a story of its own taking the text from its
+ * titles (本报记者 秦瑞杰⏎城事⏎一簇橙红窑火…: a 栏目 the page sets there, field test 47). Not set bold
+ * (the subhead a Word manuscript marks is read as such already).
  */
-function columnUnderByline(w: Walk, i: number, t: string): boolean {
+function labelUnderByline(w: Walk, i: number, t: string): boolean {
   const { cur } = w;
   if (w.classes[i] !== 'maybe-title' || !cur || cur.closed || !cur.headline || !cur.byline || cur.body.length) return false;
-  if ([...t].length > COLUMN_UNDER_MOST || !columnNameLike(t) || personName(t) || boldThroughout(w.blocks[i]) || w.res.columnLinks.some((l) => l.articleId === cur.id)) return false;
+  if ([...t].length > LABEL_UNDER_MOST || !columnNameLike(t) || personName(t) || boldThroughout(w.blocks[i])) return false;
   return textUnder(w, i) && !opensStory(w, nextIndex(w, i));
 }
 
@@ -1107,18 +1108,15 @@ function takeTitleGroup(w: Walk, i: number): number {
   return j;
 }
 
-/** Two to four Han characters alone: a writer's name of any surname (海来阿木) where the text closes with a note on its writer. */
-const NAME_UNDER_NOTE_RE = new RegExp(`^[${HAN}]{2,4}$`, 'u');
-
 /**
  * Whether a title group's last line is its writer's name, the text from block `k` on closing with a note on
- * its writer (努力做有“根”的音乐⏎海来阿木⏎…⏎（作者为四川省成都市文联副主席、音乐人）, field test 47): two to four
- * characters alone under a title over twice as long. The text is read to its first line that is not text.
+ * its writer (努力做有“根”的音乐⏎海来阿木⏎…⏎（作者为四川省成都市文联副主席、音乐人）, field test 47): a name
+ * (`signingName`) under a title over twice as long. The text is read to its first line that is not text.
  */
 function signedByNote(w: Walk, k: number, group: TitleGroup): boolean {
   const name = unpadded(group[group.length - 1].text);
   const above = group[group.length - 2]?.text;
-  if (above === undefined || !NAME_UNDER_NOTE_RE.test(name) || cpLength(above) <= 2 * cpLength(name)) return false;
+  if (above === undefined || !signingName(name) || cpLength(above) <= 2 * cpLength(name)) return false;
   for (let j = k; j < w.blocks.length && w.classes[j] === 'body'; j = nextIndex(w, j)) if (endsInWriterNote(textOf(w.blocks[j]))) return true;
   return false;
 }

@@ -1635,7 +1635,7 @@ describe('hard-wrapped and OCR text', () => {
     expect(await two('**相关报道见第三版**')).toEqual([['', '', '春耕时节农机忙', '相关报道见第三版'], ['', '宁夏银川推进老旧小区改造——', '呵护百姓“家门口”的幸福', '初冬时节，银川市兴庆区的老旧小区改造现场，工人们正在加紧施工。']]);
   });
 
-  it('field test 47: a dashed 引题 over a quotation for its 主题 is the story\'s titles; a short name between the byline and the text is the story\'s 栏目; a name under a title is the writer\'s when the text closes with a note on its writer', async () => {
+  it('field test 47: a dashed 引题 over a quotation for its 主题 is the story\'s titles; a short label between the byline and the text is the story\'s; a name under a title is the writer\'s when the text closes with a note on its writer', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const page = (lines: string[]) => importFiles([file('page.txt', ['人 民 日 报　　2025年6月25日　星期三　　第13版　社会', '', ...lines])]);
     const titles = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [r.columnLinks.find((l) => l.articleId === a.id)?.columnName ?? '', a.kicker, a.headline, a.byline, plainText(a.body).slice(0, 8)]);
@@ -1648,14 +1648,23 @@ describe('hard-wrapped and OCR text', () => {
     // (but a sentence leading into what someone said is text: the quotation ends a sentence)
     const said = ['沙坡头区一座古窑重燃窑火', '　　开炉那一刻，姚思杰低呼一声，又补了一句——', '“成了，这一窑都成了。”', '　　茶盏上一道金丝铁线裂纹在釉面舒展开来。'];
     expect((await page(said)).articles.map((a) => a.headline)).toEqual(['沙坡头区一座古窑重燃窑火']);
-    // (城事 headed a story of its own taking the text, the story above left its titles alone)
+    // (城事 headed a story of its own taking the text, the story above left its titles alone: it heads the story's text, as 开栏的话 does)
     const column = await page(['年轻的城市与古老的黄河相视', '沙坡头  千年古瓷窑火新', '本报记者 秦瑞杰', '城事', '', '一簇橙红窑火在铁皮炉膛中跳跃，宁夏中卫市沙坡头区', '品卫文创园负责人姚思杰半蹲在窑口，屏息凝神。', '', '黄河如带，在腾格里沙漠的臂弯里折出一道金色的长', '弧，将沙坡头区揽入怀中。']);
-    expect(titles(column)).toEqual([['城事', '年轻的城市与古老的黄河相视', '沙坡头 千年古瓷窑火新', '本报记者 秦瑞杰', '一簇橙红窑火在铁']]);
+    expect(titles(column)).toEqual([['', '年轻的城市与古老的黄河相视', '沙坡头 千年古瓷窑火新', '本报记者 秦瑞杰', '城事\n一簇橙红窑']]);
+    expect(column.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }))).toEqual(['城事']);
     // (海来阿木 was the headline and the title over it the kicker)
     const essay = (last: string) => page(['努力做有“根”的音乐', '海来阿木', '这两年，我在春晚演唱的歌曲里加入了民族音乐', '元素，不少观众反馈喜欢。民族的就是世界的。', '', '我出生于四川凉山的一个彝族家庭，小时候，父亲', '闲暇时会在院坝里拨月琴、吹口弦。', '', last]);
     expect(titles(await essay('（作者为四川省成都市文联副主席、音乐人）'))).toEqual([['', '', '努力做有“根”的音乐', '海来阿木', '这两年，我在春晚']]);
     // (with no note on its writer, four characters alone under a title stay a title: what they are is not said)
     expect((await essay('音乐让传统长出了时代的翅膀。')).articles[0].byline).toBe('');
+    // (review: nor do a title's words under a note, 初心, 行走日记)
+    for (const words of ['初心', '行走日记']) {
+      const r = await page(['一位老党员的六十年坚守', words, '这两年，我在村里走访了许多老党员，听他们讲', '入党时的故事。', '', '（作者为中国人民大学教授）']);
+      expect(r.articles[0].byline, words).toBe('');
+    }
+    // (review: a sentence of two lines leading into what someone said, blank lines round it, stays one paragraph)
+    const speech = await page(['种植户的新打算', '', '本报讯（记者 王明）今年茶园面积扩大了一倍。', '', '在采访中，记者听到种植户说得最多的一句话是——', '“只要肯干，日子就有奔头！”', '', '茶农收入显著提高。']);
+    expect(plainText(speech.articles[0].body).split('\n')).toEqual(['今年茶园面积扩大了一倍。', '在采访中，记者听到种植户说得最多的一句话是——“只要肯干，日子就有奔头！”', '茶农收入显著提高。']);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
