@@ -81,7 +81,9 @@ function layoutArticle(ctx: LayoutContext, doc: BanmianDocument, block: ArticleB
 function layoutHead(ctx: LayoutContext, doc: BanmianDocument, block: ArticleBlock, article: Article, cols: TextColumns, report: TypoReport): GridRect | undefined {
   if (block.titleDirection === 'vertical' && !block.titleImage) return layoutVerticalTitles(ctx, block, article, cols, report);
   const headSpan = Math.min(block.headlineSpan ?? block.span, block.span);
-  const area: TitleArea = { x: cols.xs[0], y: cols.top, width: cols.xs[headSpan - 1] + cols.width - cols.xs[0] };
+  // (图在题上: the titles under the picture at the block's top, from their own grid line; never under a 压题图)
+  const under = block.titleImage ? 0 : Math.max(0, Math.min(block.titleRow ?? 0, block.rows - 1));
+  const area: TitleArea = { x: cols.xs[0], y: cols.top + under * ctx.geo.pitch, width: cols.xs[headSpan - 1] + cols.width - cols.xs[0] };
   const rows = headRows(ctx, doc, block, article, area, report);
   return rows > 0 ? { col: block.col, span: headSpan, row: block.row, rows } : undefined;
 }

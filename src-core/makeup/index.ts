@@ -173,19 +173,37 @@ function placesPicture(page: Alternative): boolean {
   return page.blocks.some((b) => b.kind === 'image');
 }
 
+/** How much less far each run of `tighter` lets the pictures grow past their shares than the one before. */
+const ROOMY_STEP = 0.15;
+
+/** The growths `tighter` tries after `roomy`, each ROOMY_STEP less, down to the shares themselves (false). */
+function smallerGrowth(roomy: number): (number | false)[] {
+  const out: (number | false)[] = [];
+  for (let r = roomy - ROOMY_STEP; r > 1; r -= ROOMY_STEP) out.push(r);
+  return [...out, false];
+}
+
 /**
  * A run whose page, short of copy, grew its pictures past their shares (`roomy`) and left off a story
- * its copy estimate took: the page made up once more with the pictures held to their shares
- * (`roomy: false`), the fuller of the two kept, their work summed (field test 42 P1 对开, six essays and
- * six pictures: one held, a hole of 42 → none held). Any other run as it is.
+ * its copy estimate took: the page made up once more with the pictures grown less far, a step at a
+ * time (`smallerGrowth`), down to their shares (`roomy: false`), until the page kept leaves none off; the
+ * fullest kept, the runs' work summed (field test 42 P1 对开, six essays and six pictures: one held, a hole
+ * of 42 → none held; with 图在题上, at their shares a hole of 148, at 1.33 times them none held and a hole
+ * of 2). Any other run as it is.
  */
 function tighter(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, run: Ranked): Ranked {
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-  const spent = run.result.stats.ms;
-  if (run.roomy <= 1 || !run.missed.length || request.options?.roomy === false || run.result.stats.stoppedBy === 'time' || spent >= budget) return run;
-  const tight = makeUpRanked({ ...request, options: { ...request.options, roomy: false, timeBudgetMs: budget - spent } }, env);
-  const kept = fuller(tight, run) ? tight : run;
-  return { ...kept, result: { ...kept.result, stats: { ...sumStats(run.result.stats, tight.result.stats), stoppedBy: kept.result.stats.stoppedBy } } };
+  if (run.roomy <= 1 || request.options?.roomy !== undefined) return run;
+  let kept = run;
+  let last = run;
+  let stats = run.result.stats;
+  for (const roomy of smallerGrowth(run.roomy)) {
+    if (!kept.missed.length || last.result.stats.stoppedBy === 'time' || stats.ms >= budget) break;
+    last = makeUpRanked({ ...request, options: { ...request.options, roomy, timeBudgetMs: budget - stats.ms } }, env);
+    stats = sumStats(stats, last.result.stats);
+    if (fuller(last, kept)) kept = last;
+  }
+  return last === run ? run : { ...kept, result: { ...kept.result, stats: { ...stats, stoppedBy: kept.result.stats.stoppedBy } } };
 }
 
 /**
@@ -336,7 +354,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   const measurer = new Measurer(doc.page, env, images, range > 0 ? [0, -range, range] : [0], looks);
   const geo = measurer.geo;
   const cuts = new Map<string, CutParagraph[]>();
-  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow, estimate } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined, opt.roomy !== false);
+  const { articles: eligible, fillers, short: shortCopy, roomy, unplaceable, overflow, estimate } = selectCopy(ranked, measurer, obstacles, held, (a) => pictureCells(geo, doc.page, byArticle.get(a.id) ?? [], images), opt.allowCut ? cuts : undefined, opt.roomy === false ? 1 : typeof opt.roomy === 'number' ? Math.max(1, opt.roomy) : ROOMY_MOST);
   const photoItems = photos.map((l) => ({ item: photoItem(l.imageId), link: l }));
   const items = [...eligible, ...photoItems.map((p) => p.item)];
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
@@ -583,7 +601,7 @@ function pictureLinks(request: MakeUpRequest, images: Map<string, ImageAsset>, n
  * take up. With `cuts` (the user allows cutting), an article that would be held over loses its 可删
  * paragraphs, the last first, as few as make it fit; the paragraphs cut are recorded by article.
  */
-function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>, roomyAllowed = true): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article; estimate: CopyEstimate } {
+function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[], held: HeldOver[], pictures: (a: Article) => number, cuts?: Map<string, CutParagraph[]>, roomyMost = ROOMY_MOST): { articles: Article[]; fillers: Article[]; short: boolean; roomy: number; unplaceable: Set<string>; overflow?: Article; estimate: CopyEstimate } {
   const free = freeCells(measurer.geo, obstacles);
   const unplaceable = new Set<string>();
   const { columns } = measurer.geo;
@@ -639,7 +657,7 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
     area += cells;
     out.push(chosen);
   }
-  const roomy = !roomyAllowed || full || area <= 0 ? 1 : Math.min(ROOMY_MOST, Math.max(1, free / area));
+  const roomy = full || area <= 0 ? 1 : Math.min(roomyMost, Math.max(1, free / area));
   return { articles: out, fillers, short: area < free * SHORT_COPY, roomy, unplaceable, overflow, estimate };
 }
 

@@ -1,5 +1,5 @@
 import type { Article, GridRect } from '../model/document';
-import { overhangDepth, type Measured, type Measurer, type ShapeSpec } from './measure';
+import { overhangDepth, overTitles, type Measured, type Measurer, type ShapeSpec } from './measure';
 import { HOLE_LIMIT } from './score';
 import { isBrief } from './shapes';
 
@@ -262,9 +262,9 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
       const under = below(input, s, next, rank, spec.span, foot - run.row);
       for (const col of cols) {
         const depths = [...targets(s.tops, col, spec.span, run.row, foot), ...under];
-        // (a story whose titles would stand level with a neighbour's may set them vertically instead)
-        const upright = placeAt(input, s, { rank, spec, col, row: run.row }, foot - run.row, depths, children) ? uprightOf(input, rank, spec) : undefined;
-        if (upright) placeAt(input, s, { rank, spec: upright, col, row: run.row }, foot - run.row, depths, children);
+        // (a story whose titles would stand level with a neighbour's may set them vertically instead, or open with its picture)
+        if (!placeAt(input, s, { rank, spec, col, row: run.row }, foot - run.row, depths, children)) continue;
+        for (const other of [uprightOf(input, rank, spec), pictureOverOf(spec)]) if (other) placeAt(input, s, { rank, spec: other, col, row: run.row }, foot - run.row, depths, children);
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
@@ -291,6 +291,17 @@ function placeAt(input: SearchInput, s: State, at: { rank: number; spec: ShapeSp
     else children.push(place(input, s, p));
   }
   return clashed;
+}
+
+/**
+ * The shape with its picture over its titles (图在题上), offered to a story whose titles would stand level
+ * with a neighbour's (撞题): one picture, as wide as the module, its titles under it (field test 42 P1
+ * 对开: beside a lead of a title and a painting, every story's titles stood level with the lead's; a
+ * column was left blank between them, 34 column-lines). Not a stepped or vertical shape's.
+ */
+function pictureOverOf(spec: ShapeSpec): ShapeSpec | undefined {
+  if (spec.pictures.length !== 1 || spec.pictures[0].span !== spec.span || spec.titleSpan || spec.vertical || spec.headlineSize <= 0 || spec.picturesOver) return undefined;
+  return derived(spec, 'over', () => ({ ...spec, picturesOver: true }));
 }
 
 /** A title part longer than this (characters) is not set vertically: it would run down most of a module. */
@@ -602,7 +613,7 @@ export function sideBySide(a: Placement, b: Placement): boolean {
 function titleArea(p: Placement): { col: number; span: number; row: number; rows: number } {
   if (p.m.uprightRows) return { col: p.col + outer(p) - 1, span: 1, row: p.row, rows: p.m.uprightRows };
   const top = p.m.whiteTop ?? 0;
-  return { col: p.col, span: outer(p), row: p.row + top, rows: p.m.titleRows ? p.m.titleRows - top - (p.m.whiteFoot ?? 0) : 0 };
+  return { col: p.col, span: outer(p), row: p.row + overTitles(p.spec) + top, rows: p.m.titleRows ? p.m.titleRows - top - (p.m.whiteFoot ?? 0) : 0 };
 }
 
 function place(input: SearchInput, s: State, p: Placement): State {

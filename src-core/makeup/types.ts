@@ -44,10 +44,11 @@ export interface MakeUpOptions {
   uprightTitles?: boolean;
   /**
    * Whether a page whose copy is short of it lets its pictures grow past their rank's share and opens its titles up further
-   * (default true). Make-up tries the page again with false when such a page leaves off a story its copy estimate took:
-   * bigger pictures are no reason to hold a story (field test 42, a 副刊 page of six essays and six pictures).
+   * (default true), or the most their shares grow by (a number, 1 or more). Make-up tries the page again with less when
+   * such a page leaves off a story its copy estimate took: bigger pictures are no reason to hold a story (field test 42,
+   * a 副刊 page of six essays and six pictures).
    */
-  roomy?: boolean;
+  roomy?: boolean | number;
 }
 
 /**

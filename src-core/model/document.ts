@@ -239,6 +239,8 @@ export interface ArticleBlock extends GridRect, BlockBox {
   articleId: string;
   /** Columns the headlines span, from the block's first column; defaults to the whole block. */
   headlineSpan?: number;
+  /** 图在题上: grid lines from the block's top where its titles begin, a picture over them; absent: 0 (the titles at the top). */
+  titleRow?: number;
   /** Stepped or L-shaped articles: lines available in each column (from the block top). */
   columnRows?: number[];
   /** 压题图: the titles are set over this picture at the top of the block. */

@@ -10,7 +10,7 @@ import { columnDepths } from './grid';
  */
 
 /** The fields a fitted block gets; `undefined` removes the field (a stepped article that became a rectangle). */
-export type BlockFitFields = Partial<Pick<ArticleBlock, 'col' | 'span' | 'headlineSpan' | 'columnRows'>>;
+export type BlockFitFields = Partial<Pick<ArticleBlock, 'col' | 'span' | 'headlineSpan' | 'columnRows' | 'titleRow'>>;
 
 export interface BlockFit {
   id: string;
@@ -49,10 +49,12 @@ export function atDepth(b: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>, r
  * What an article block's headline span and column depths become at a new size: each kept within
  * it (a wider headline or a deeper column would make the page fail validation, and so fail to load).
  */
-export function articleFieldsForSize(b: Pick<ArticleBlock, 'headlineSpan' | 'columnRows'>, span: number, rows: number): Pick<BlockFitFields, 'headlineSpan' | 'columnRows'> {
+export function articleFieldsForSize(b: Pick<ArticleBlock, 'headlineSpan' | 'columnRows' | 'titleRow'>, span: number, rows: number): Pick<BlockFitFields, 'headlineSpan' | 'columnRows' | 'titleRow'> {
   return {
     ...(Array.isArray(b.columnRows) ? { columnRows: resizedColumnRows(b.columnRows, span, rows) } : {}),
     ...(b.headlineSpan !== undefined && b.headlineSpan > span ? { headlineSpan: Math.max(1, span) } : {}),
+    // (titles below the block's foot: back at its top)
+    ...(b.titleRow !== undefined && b.titleRow >= rows ? { titleRow: undefined } : {}),
   };
 }
 

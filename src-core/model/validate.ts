@@ -345,6 +345,7 @@ function checkBlock(c: Checker, p: string, b: Block, columns: number, articleIds
   if (b.kind === 'article') {
     if (!articleIds.has(b.articleId)) c.fail(`${p}.articleId`, b.articleId, '找不到这篇文章', 'no article has this id');
     if (b.headlineSpan !== undefined) c.integer(`${p}.headlineSpan`, b.headlineSpan, 1, b.span);
+    if (b.titleRow !== undefined) c.integer(`${p}.titleRow`, b.titleRow, 0, b.rows - 1);
     if (b.columnRows !== undefined && c.array(`${p}.columnRows`, b.columnRows)) {
       b.columnRows.forEach((r, k) => c.integer(`${p}.columnRows[${k}]`, r, 0, b.rows));
     }

@@ -343,10 +343,23 @@ describe('compose makes up the page', () => {
     expect(await compose(['tests/fixtures/makeup/supplement-page/page.txt', '-o', join(dir, 'supplement-page.pdf'), '--save', saved, '--format', 'broadsheet'])).toBe(0);
     // (before: 人机共创开启新空间 held over, the five other stories' pictures grown for a page short of copy)
     expect(logs.join('\n')).toMatch(/made up 6 篇稿件 articles, 0 篇待用/);
-    const printed = text(join(dir, 'supplement-page.pdf')).replace(/\s+/g, '');
+    // (-raw: as the page draws its lines, an essay's last column beside another story's not read into it)
+    const printed = text(join(dir, 'supplement-page.pdf'), '-raw').replace(/\s+/g, '');
     for (const title of ['如朝阳初启', '丹青起舞', '国产文创IP澎湃新活力', '融合创新的优秀样本', '人机共创开启新空间']) expect(printed).toContain(title);
     expect(printed).toContain('机器人研究中心主任）');
-    expect(loadedDoc(saved).blocks.filter((b) => b.kind === 'image')).toHaveLength(6);
+    const doc = loadedDoc(saved);
+    expect(doc.blocks.filter((b) => b.kind === 'image')).toHaveLength(6);
+    // (before 图在题上: every story beside the lead — a title and a painting — had its titles level with the lead's, and
+    // a column was left blank between them, 34 column-lines; now one opens with its picture, its titles under it)
+    const { holes, lines } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+    const over = doc.blocks.find((b) => b.kind === 'article' && (b.titleRow ?? 0) > 0);
+    expect(over).toBeDefined();
+    const story = doc.articles.find((a) => a.id === (over as { articleId: string }).articleId)!;
+    const picture = doc.blocks.find((b) => b.kind === 'image' && b.articleId === story.id)!;
+    const y = (text: string) => lines.find((l) => l.text.replace(/\s+/g, '').includes(text))!.yMin;
+    const caption = (picture as { caption: string }).caption.replace(/\s+/g, '').slice(0, 6);
+    expect(y(caption)).toBeLessThan(y(story.headline.replace(/\s+/g, '').slice(0, 5)));
   }, 120_000);
 
   it('a 对开 night whose only picture stories are ranked last is not made a page of text: the first is placed after the lead with its pictures, a story more held (pictures-last-night, field test 43)', async () => {

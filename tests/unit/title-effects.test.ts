@@ -12,6 +12,8 @@ import type { BoxItem, GlyphRun } from '../../src-core/layout/page-layout';
 import { emptyDocument } from '../../src-core/model/defaults';
 import type { ArticleBlock, BanmianDocument } from '../../src-core/model/document';
 import { docFromParagraphs } from '../../src-core/model/richtext';
+import { gridGeometry, rectOf, rowY } from '../../src-core/model/grid';
+import { validateDocument } from '../../src-core/model/validate';
 import { probePdf } from './makeup-pdf-probe';
 import { fonts } from './support';
 
@@ -53,6 +55,33 @@ describe('反白 in the PDF', () => {
     const dark = glyphs.filter((g) => g < 40).length / glyphs.length;
     expect(white).toBeGreaterThan(0.1);
     expect(dark).toBeGreaterThan(0.3);
+  });
+});
+
+describe('图在题上 in the PDF', () => {
+  it('sets the titles from the grid line titleRow says, under the room a picture over them takes, the text under the titles; a titleRow outside the block is refused', async () => {
+    const dir = keep ?? mkdtempSync(join(tmpdir(), 'titles-under-'));
+    const boxesOf = async (d: BanmianDocument) => {
+      await probePdf(d, fonts, 72, dir);
+      return charBoxes(join(dir, 'page.pdf'));
+    };
+    const heads = (boxes: Awaited<ReturnType<typeof boxesOf>>) => boxes.filter((b) => /[图在题上的主标]/.test(b.ch));
+    const atTop = heads(await boxesOf(titledPage({}, '图在题上的主标题')));
+    const doc = titledPage({ titleRow: 12 }, '图在题上的主标题');
+    const geo = gridGeometry(doc.page);
+    const boxes = await boxesOf(doc);
+    const head = heads(boxes);
+    expect(head.map((b) => b.ch).join('')).toContain('图在题上的主标题');
+    // (the titles 12 lines lower than at the block's top, nothing printed in the lines over them)
+    head.forEach((b, i) => expect(b.y - atTop[i].y).toBeCloseTo(12 * geo.pitch, 0));
+    const top = rowY(geo, 2 + 12);
+    const body = boxes.filter((b) => b.ch === '正' || b.ch === '文');
+    expect(Math.min(...body.map((b) => b.y))).toBeGreaterThan(Math.max(...head.map((b) => b.y + b.h)));
+    const block = rectOf(geo, doc.blocks[0] as ArticleBlock);
+    expect(boxes.filter((b) => b.x >= block.x - 1 && b.x <= block.x + block.width && b.y >= block.y - 1 && b.y + b.h < top)).toEqual([]);
+    expect(validateDocument(titledPage({ titleRow: 30 })).ok).toBe(false);
+    expect(validateDocument(titledPage({ titleRow: 29 })).ok).toBe(true);
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   });
 });
 
