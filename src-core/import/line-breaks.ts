@@ -287,6 +287,9 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   const quoteUnder = (i: number): boolean => !!at.signedOrPictured && i === 0 && lines.length === 2 && !/^\s/.test(lines[0]) && quotedTitle(lines[1]) && widths[1] <= TITLE_WIDTH;
   const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && ((plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim())) || quoteUnder(i));
   const title = (i: number): boolean => plain(i) || kicker(i) || (i > 0 && kicker(i - 1) && quoteUnder(i - 1));
+  // (over a byline or a picture, a dashed 引题 wider than a title runs over its 主题: 从个案监督到类案规范，…解决群众急难愁盼问题——⏎
+  // 为一部电梯，“红头文件”改了, field test 49)
+  if (lines.length === 2 && at.signedOrPictured && !/^\s/.test(lines[0]) && widths[0] <= TITLE_MAX && kicker(0) && widths[1] <= TITLE_WIDTH) return [0];
   // a block of nothing but title lines (引题 over 主题, a blank line under them): each its own; not a
   // paragraph wrapped at one width with its clauses (an epigraph's source: ——2024年6月24日，习近平…在全国科⏎技大会、…, field test 25)
   if (lines.length <= TITLE_RUN && lines.every((_, i) => title(i) && widths[i] <= TITLE_WIDTH) && !wrappedClauses(lines)) return lines.slice(0, -1).map((_, i) => i);

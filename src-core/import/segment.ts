@@ -227,7 +227,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
   const labelled = applyTitleLabels(blocks, res, o);
-  const classes = labelled.map(classify);
+  const classes = dashedKickers(labelled, labelled.map(classify));
   const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)), heldPictures: [] };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   // (a picture held for titles that opened no story stays where it stood)
@@ -301,6 +301,20 @@ function partTitles(d: Draft, column = ''): BodyPara[] {
   const line = (text: string, heading?: number): BodyPara => ({ spans: [{ text }], gapBefore: 1, titleCandidate: false, ...(heading ? { heading } : {}) });
   const titles = [column, d.kicker, d.headline, d.deck].filter((t) => t.trim()).map((t) => line(t, 2));
   return d.byline && d.bylinePosition === 'top' ? [...titles, { ...line(d.byline.trim().replace(/\s+/g, '\u3000')), byline: true }] : titles;
+}
+
+/**
+ * The classes with a line leading with a dash into a title over a byline made a title line, however long
+ * its clauses run (a 引题 runs to a title's longest, TITLE_MAX): 从个案监督到类案规范，四川广安在一起行政复议案件中
+ * 解决群众急难愁盼问题——⏎为一部电梯，“红头文件”改了⏎本报记者 张璁 (field test 49: the 引题 was the story's text).
+ */
+function dashedKickers(blocks: SourceBlock[], classes: BlockClass[]): BlockClass[] {
+  return classes.map((c, i) => {
+    const [title, byline] = [blocks[i + 1], blocks[i + 2]];
+    if (c !== 'body' || !title || !byline || title.gapBefore > 0 || byline.gapBefore > 0 || classes[i + 1] !== 'maybe-title' || classes[i + 2] !== 'byline') return c;
+    const t = textOf(blocks[i]);
+    return endsWithDash(t) && titleLike(t, TITLE_MAX) && !blocks[i].indented ? 'maybe-title' : c;
+  });
 }
 
 function classify(b: SourceBlock): BlockClass {
@@ -472,6 +486,28 @@ function unlabelledInManuscript(w: Walk, i: number): boolean {
   return k < blocks.length && classes[k] === 'body' && !blocks[k].styleRole && !opensStory(w, k);
 }
 
+/** Title lines over a writer's name, at most (an 引题 and a 主题). */
+const TITLES_OVER_WRITER = 2;
+
+/**
+ * Whether block `i` opens title lines over their writer's name alone over the text (浮躁情绪是不良作风⏎吴永孝⏎
+ * 　　习近平总书记强调…; 遵循规律  优化内容  加强交流⏎以讲好中国故事参与全球文明对话⏎钟悠天: a 理论 page's essays,
+ * field test 48), the lines stacked with no blank line between: a story of its own, as a 言论 is. The name one
+ * the text under it does not go on about (`textNames`).
+ */
+function titlesOverWriter(w: Walk, i: number): boolean {
+  let k = i;
+  for (let n = 0; n < TITLES_OVER_WRITER; n++) {
+    const next = nextIndex(w, k);
+    if (next >= w.blocks.length || w.classes[next] !== 'maybe-title' || w.blocks[next].gapBefore > 0) return false;
+    k = next;
+    const name = textOf(w.blocks[k]);
+    const under = nextIndex(w, k);
+    if (under < w.blocks.length && w.classes[under] === 'body' && (headingWriter(name) || bylineNames(name) || paddedName(name)) && !textNames(w, under, name)) return true;
+  }
+  return false;
+}
+
 /** Whether block `i` is a poem's title: its poet's name alone under it, the verse under that (冬夜，听一支军乐⏎林　溪⏎⏎铜号醒来的时候…, field test 35). */
 function poemTitle(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
@@ -525,6 +561,7 @@ function startsGroup(w: Walk, i: number): boolean {
   // (or, after a blank line, title lines over their 副题 over the text: a document and its date, 中共中央办公厅…⏎关于…的意见⏎（二〇二五年十一月一日）,
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
   if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
+  if (blocks[i].gapBefore > 0 && ended && titlesOverWriter(w, i)) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);

@@ -1667,6 +1667,20 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(speech.articles[0].body).split('\n')).toEqual(['今年茶园面积扩大了一倍。', '在采访中，记者听到种植户说得最多的一句话是——“只要肯干，日子就有奔头！”', '茶农收入显著提高。']);
   });
 
+  it('field tests 48–49: an essay after a note on what the one above is, its title over its writer\'s name alone, is a story of its own; a dashed 引题 of long clauses over its 主题 and a byline is the story\'s titles, not its text', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const page = (lines: string[]) => importFiles([file('page.txt', ['第 9 版  理 论      2025年7月15日 星期二      人民日报', '', ...lines])]);
+    const titles = (r: Awaited<ReturnType<typeof importFiles>>) => r.articles.map((a) => [a.kicker, a.headline, a.byline]);
+    // (a 理论 page: the second and third essays ran into the first as its subheads and text)
+    const essays = await page(['弘扬社会主义法治精神的重大意义', '李林', '　　文化是法治建设的重要支撑。社会主义法治文', '化是社会主义法治的“灵魂”。', '　　法治的根基在于人民内心的拥护，法治的伟力', '在于人民真诚的信仰。', '　　（作者为中国社会科学院特约研究员）', '　　（本文由人民论坛杂志社组稿，人民日报社理', '论部编辑）', '', '', '浮躁情绪是不良作风', '吴永孝', '　　反对形式主义要着重解决工作不实问题，督促', '领导干部树立正确政绩观，克服浮躁情绪。', '　　力戒浮躁之气，要倡导求实之风。', '', '', '遵循规律  优化内容  加强交流', '以讲好中国故事参与全球文明对话', '钟悠天', '　　多样文明是世界的本色。文明的繁盛、人类的', '进步，都离不开文明交流互鉴。']);
+    expect(titles(essays)).toEqual([['', '弘扬社会主义法治精神的重大意义', '李林'], ['', '浮躁情绪是不良作风', '吴永孝'], ['遵循规律 优化内容 加强交流', '以讲好中国故事参与全球文明对话', '钟悠天']]);
+    expect(plainText(essays.articles[0].body).split('\n').at(-1)).toBe('（本文由人民论坛杂志社组稿，人民日报社理论部编辑）');
+    // (the 引题 of 37 characters with a comma was the story's first paragraph, its 主题 the headline, and a subhead under
+    // it, 起因——, opened a story of its own taking the text)
+    const dashed = await page(['从个案监督到类案规范，四川广安在一起行政复议案件中解决群众急难愁盼问题——', '为一部电梯，“红头文件”改了', '本报记者 张璁', '', '最近，四川广安的锦屏花园小区里，又有一栋居民楼顺利加装了电梯。', '', '起因——', '期盼已久的电梯安装，卡在了审批上', '', '去年初，该小区居民提出的一份增设电梯的申请，在审批环节卡了壳。']);
+    expect(titles(dashed)).toEqual([['从个案监督到类案规范，四川广安在一起行政复议案件中解决群众急难愁盼问题——', '为一部电梯，“红头文件”改了', '本报记者 张璁']]);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
