@@ -39,10 +39,12 @@ export function resizedColumnRows(columnRows: number[] | undefined, span: number
  * the shorter ones of a stepped block (ending under its titles' overhang, another module under
  * them) keep their depth; a block that becomes a rectangle drops its depths.
  */
-export function atDepth(b: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows'>, rows: number): Pick<ArticleBlock, 'rows' | 'columnRows'> {
-  if (!b.columnRows) return { rows, columnRows: undefined };
+export function atDepth(b: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows' | 'titleRow'>, rows: number): Pick<ArticleBlock, 'rows' | 'columnRows' | 'titleRow'> {
+  // (titles below the block's foot: back at its top)
+  const titles = b.titleRow !== undefined && b.titleRow >= rows ? { titleRow: undefined } : {};
+  if (!b.columnRows) return { rows, columnRows: undefined, ...titles };
   const depths = columnDepths(b).map((d) => (d === b.rows ? rows : Math.min(d, rows)));
-  return { rows, columnRows: depths.every((d) => d === rows) ? undefined : depths };
+  return { rows, columnRows: depths.every((d) => d === rows) ? undefined : depths, ...titles };
 }
 
 /**

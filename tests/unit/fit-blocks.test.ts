@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { handPlacedPage } from '../../bench/pages';
 import type { ArticleBlock, BanmianDocument, Block, ImageBlock, RuleBlock } from '../../src-core/model/document';
 import { withPresetFormat } from '../../src-core/model/defaults';
-import { applyBlockFits, describeBlockFits, fitBlocksToColumns } from '../../src-core/model/fit-blocks';
+import { applyBlockFits, articleFieldsForSize, atDepth, describeBlockFits, fitBlocksToColumns } from '../../src-core/model/fit-blocks';
 import { parseDocument, serializeDocument } from '../../src-core/model/serialize';
 import { validateDocument } from '../../src-core/model/validate';
 import { PageStore } from '../../src-core/store/page-store';
@@ -219,5 +219,15 @@ describe('opening a file whose blocks run past its grid', () => {
     const refused = parseDocument(JSON.stringify(broken));
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.en).toContain('blocks[2].col: must be between 0 and 5 (got 6.5)');
+  });
+});
+
+describe('图在题上 (titleRow) through a resize and 适配', () => {
+  it('keeps titles that would start under the block\'s new foot at its top instead, so the page stays valid; a foot still under them keeps them where they are', () => {
+    const block = { span: 2, rows: 20, titleRow: 10 };
+    expect(articleFieldsForSize(block, 2, 8)).toEqual({ titleRow: undefined });
+    expect(articleFieldsForSize(block, 2, 12)).toEqual({});
+    expect(atDepth(block, 10)).toEqual({ rows: 10, columnRows: undefined, titleRow: undefined });
+    expect(atDepth(block, 11)).toEqual({ rows: 11, columnRows: undefined });
   });
 });
