@@ -227,7 +227,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
     if (articleId) res.confidence.set(articleId, (res.confidence.get(articleId) ?? 1) * (0.5 + confidence / 2));
   };
   const labelled = applyTitleLabels(blocks, res, o);
-  const classes = dashedKickers(labelled, labelled.map(classify));
+  const classes = titlesByPlace(labelled, labelled.map(classify));
   const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)), heldPictures: [] };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   // (a picture held for titles that opened no story stays where it stood)
@@ -304,16 +304,20 @@ function partTitles(d: Draft, column = ''): BodyPara[] {
 }
 
 /**
- * The classes with a line leading with a dash into a title over a byline made a title line, however long
- * its clauses run (a 引题 runs to a title's longest, TITLE_MAX): 从个案监督到类案规范，四川广安在一起行政复议案件中
- * 解决群众急难愁盼问题——⏎为一部电梯，“红头文件”改了⏎本报记者 张璁 (field test 49: the 引题 was the story's text).
+ * The classes with a title line known by its place made one, however long its clauses run (to a title's
+ * longest, TITLE_MAX), flush left: a line leading with a dash into a title over a byline (从个案监督到类案规范，
+ * 四川广安在一起行政复议案件中解决群众急难愁盼问题——⏎为一部电梯，“红头文件”改了⏎本报记者 张璁, field test 49: the
+ * 引题 was the story's text), and a line after a blank line, ending in no mark, right over a dateline (“家国情，
+ * 每个人心中的乡”主题感读暨《乡愈》第二次印刷出版座谈会举办⏎　　本报北京6月11日电…: the story ran into the one above).
  */
-function dashedKickers(blocks: SourceBlock[], classes: BlockClass[]): BlockClass[] {
+function titlesByPlace(blocks: SourceBlock[], classes: BlockClass[]): BlockClass[] {
   return classes.map((c, i) => {
-    const [title, byline] = [blocks[i + 1], blocks[i + 2]];
-    if (c !== 'body' || !title || !byline || title.gapBefore > 0 || byline.gapBefore > 0 || classes[i + 1] !== 'maybe-title' || classes[i + 2] !== 'byline') return c;
     const t = textOf(blocks[i]);
-    return endsWithDash(t) && titleLike(t, TITLE_MAX) && !blocks[i].indented ? 'maybe-title' : c;
+    if (c !== 'body' || blocks[i].indented || !titleLike(t, TITLE_MAX)) return c;
+    const [title, byline] = [blocks[i + 1], blocks[i + 2]];
+    const kicker = !!title && !!byline && title.gapBefore === 0 && byline.gapBefore === 0 && classes[i + 1] === 'maybe-title' && classes[i + 2] === 'byline' && endsWithDash(t);
+    const overDateline = blocks[i].gapBefore > 0 && !!title && title.gapBefore === 0 && leadAtStart(textOf(title)) !== undefined && !endsInPunctuation(t);
+    return kicker || overDateline ? 'maybe-title' : c;
   });
 }
 

@@ -1679,6 +1679,9 @@ describe('hard-wrapped and OCR text', () => {
     // it, 起因——, opened a story of its own taking the text)
     const dashed = await page(['从个案监督到类案规范，四川广安在一起行政复议案件中解决群众急难愁盼问题——', '为一部电梯，“红头文件”改了', '本报记者 张璁', '', '最近，四川广安的锦屏花园小区里，又有一栋居民楼顺利加装了电梯。', '', '起因——', '期盼已久的电梯安装，卡在了审批上', '', '去年初，该小区居民提出的一份增设电梯的申请，在审批环节卡了壳。']);
     expect(titles(dashed)).toEqual([['从个案监督到类案规范，四川广安在一起行政复议案件中解决群众急难愁盼问题——', '为一部电梯，“红头文件”改了', '本报记者 张璁']]);
+    // (a headline of 37 characters with a comma, over its dateline: the story ran into the one above)
+    const dated = await page(['老年食堂暖意浓', '　　浙江省绍兴市柯桥区王坛镇地处会稽山腹地，', '老年人多，吃饭成了难题。', '', '', '“家国情，每个人心中的乡”主题感读暨《乡愈》第二次印刷出版座谈会举办', '　　本报北京6月11日电  （陈娟）6月11日，座谈', '会在北京大学举办。与会嘉宾分享了阅读体会。']);
+    expect(dated.articles.map((a) => [a.headline, a.lead])).toEqual([['老年食堂暖意浓', ''], ['“家国情，每个人心中的乡”主题感读暨《乡愈》第二次印刷出版座谈会举办', '本报北京6月11日电（陈娟）']]);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
