@@ -239,10 +239,11 @@ export function helpedAlone(text: string): boolean {
 /**
  * A note in brackets on who the writer is, （作者为…）, （作者系…）, （作者单位：…）, where a figure came from, （来源：国家统计局）,
  * where a piece was taken from, （摘编自《云南日报》） (field test 35: a 言论's last line read as a subhead), or what it is,
- * （本文由人民论坛杂志社组稿…）, （本文系…阶段性成果） (field test 48: a 理论 page's essay and the next one read as one).
+ * （本文由人民论坛杂志社组稿…）, （本文系…阶段性成果） (field test 48: a 理论 page's essay and the next one read as one); not
+ * （本文为作者在…致辞节选）, which a page sets under the titles as a 副题 as often (review of field test 48).
  */
 const WRITER_NOTE = '作者(?:为|系|是|单位)';
-const AUTHOR_NOTE_RE = new RegExp(`^[（(]\\s*(?:${WRITER_NOTE}|(?:资料|数据)?来源\\s*[:：]|摘编?自|转载?自|选自|原载|本文(?:由|系|为|是|据|根据))[^（()）]*[）)]$`, 'u');
+const AUTHOR_NOTE_RE = new RegExp(`^[（(]\\s*(?:${WRITER_NOTE}|(?:资料|数据)?来源\\s*[:：]|摘编?自|转载?自|选自|原载|本文(?:由|系|是|据|根据))[^（()）]*[）)]$`, 'u');
 const ENDS_IN_WRITER_NOTE_RE = new RegExp(`[（(]\\s*${WRITER_NOTE}[^（()）]*[）)]$`, 'u');
 
 /** Whether a paragraph ends in a note on who its writer is, （作者为四川省成都市文联副主席、音乐人）: the piece is signed by a writer. */

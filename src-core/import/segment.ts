@@ -58,6 +58,7 @@ import {
   trailingByline,
   type CreditField,
 } from './roles';
+import { STORY_GAP } from './text-blocks';
 import { bylineNames, personName, personWithPost, twoCharacterName, headingWriter, dottedName, nameParts, unpadded, paddedName, signingName } from './names';
 import { dropEnd, dropStart, mergeSpans, rewriteSpans, spansText, trimSpans, type Span } from './spans';
 import { poetName } from './verse';
@@ -497,7 +498,8 @@ const TITLES_OVER_WRITER = 2;
  * Whether block `i` opens title lines over their writer's name alone over the text (浮躁情绪是不良作风⏎吴永孝⏎
  * 　　习近平总书记强调…; 遵循规律  优化内容  加强交流⏎以讲好中国故事参与全球文明对话⏎钟悠天: a 理论 page's essays,
  * field test 48), the lines stacked with no blank line between: a story of its own, as a 言论 is. The name one
- * the text under it does not go on about (`textNames`).
+ * the text under it does not go on about (`textNames`). Only after two blank lines and a story's end (`startsGroup`):
+ * after one, a name under a subhead is whom a section is about, who answers or who wrote a poem quoted (review).
  */
 function titlesOverWriter(w: Walk, i: number): boolean {
   let k = i;
@@ -565,7 +567,7 @@ function startsGroup(w: Walk, i: number): boolean {
   // (or, after a blank line, title lines over their 副题 over the text: a document and its date, 中共中央办公厅…⏎关于…的意见⏎（二〇二五年十一月一日）,
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
   if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
-  if (blocks[i].gapBefore > 0 && ended && titlesOverWriter(w, i)) return true;
+  if (blocks[i].gapBefore >= STORY_GAP && ended && titlesOverWriter(w, i)) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);

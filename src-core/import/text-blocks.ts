@@ -22,7 +22,7 @@ import type { SourceBlock } from './segment';
 const HEADING_RE = /^\s*(#{1,6})\s*(.*)$/;
 
 /** The blank lines a divider between two stories counts as: a story's end, as two blank lines are. */
-const STORY_GAP = 2;
+export const STORY_GAP = 2;
 /** A title line centred with spaces (not a paragraph's indent of two full-width spaces). */
 const CENTRED_RE = /^ {3,}\S/;
 

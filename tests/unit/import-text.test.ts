@@ -1675,6 +1675,11 @@ describe('hard-wrapped and OCR text', () => {
     const essays = await page(['弘扬社会主义法治精神的重大意义', '李林', '　　文化是法治建设的重要支撑。社会主义法治文', '化是社会主义法治的“灵魂”。', '　　法治的根基在于人民内心的拥护，法治的伟力', '在于人民真诚的信仰。', '　　（作者为中国社会科学院特约研究员）', '　　（本文由人民论坛杂志社组稿，人民日报社理', '论部编辑）', '', '', '浮躁情绪是不良作风', '吴永孝', '　　反对形式主义要着重解决工作不实问题，督促', '领导干部树立正确政绩观，克服浮躁情绪。', '　　力戒浮躁之气，要倡导求实之风。', '', '', '遵循规律  优化内容  加强交流', '以讲好中国故事参与全球文明对话', '钟悠天', '　　多样文明是世界的本色。文明的繁盛、人类的', '进步，都离不开文明交流互鉴。']);
     expect(titles(essays)).toEqual([['', '弘扬社会主义法治精神的重大意义', '李林'], ['', '浮躁情绪是不良作风', '吴永孝'], ['遵循规律 优化内容 加强交流', '以讲好中国故事参与全球文明对话', '钟悠天']]);
     expect(plainText(essays.articles[0].body).split('\n').at(-1)).toBe('（本文由人民论坛杂志社组稿，人民日报社理论部编辑）');
+    // (review: after one blank line a name under a subhead is whom the section is about, and 本文为… under the titles is a 副题)
+    const roundup = await page(['他们是新时代最可爱的人', '本报记者 李晓燕', '　　日前，2024年度“最美基层干部”揭', '晓。他们扎根基层、心系群众。', '', '扎根大山的“燃灯校长”', '张秀梅', '　　四十余年来，她扎根边疆教育一线，帮助', '两千多名大山里的女孩走出大山。']);
+    expect(titles(roundup)).toEqual([['', '他们是新时代最可爱的人', '本报记者 李晓燕']]);
+    const speech = await page(['共同构建更加紧密的中非命运共同体', '（本文为作者在中非合作论坛上的致辞节选）', '王海涛', '　　中非友谊源远流长，历久弥坚。中非合作', '论坛成立以来，双方合作成果丰硕。']);
+    expect(speech.articles.map((a) => [a.headline, a.deck, a.byline])).toEqual([['共同构建更加紧密的中非命运共同体', '（本文为作者在中非合作论坛上的致辞节选）', '王海涛']]);
     // (the 引题 of 37 characters with a comma was the story's first paragraph, its 主题 the headline, and a subhead under
     // it, 起因——, opened a story of its own taking the text)
     const dashed = await page(['从个案监督到类案规范，四川广安在一起行政复议案件中解决群众急难愁盼问题——', '为一部电梯，“红头文件”改了', '本报记者 张璁', '', '最近，四川广安的锦屏花园小区里，又有一栋居民楼顺利加装了电梯。', '', '起因——', '期盼已久的电梯安装，卡在了审批上', '', '去年初，该小区居民提出的一份增设电梯的申请，在审批环节卡了壳。']);
