@@ -40,11 +40,14 @@ export function resizedColumnRows(columnRows: number[] | undefined, span: number
  * them) keep their depth; a block that becomes a rectangle drops its depths.
  */
 export function atDepth(b: Pick<ArticleBlock, 'span' | 'rows' | 'columnRows' | 'titleRow'>, rows: number): Pick<ArticleBlock, 'rows' | 'columnRows' | 'titleRow'> {
-  // (titles below the block's foot: back at its top)
-  const titles = b.titleRow !== undefined && b.titleRow >= rows ? { titleRow: undefined } : {};
-  if (!b.columnRows) return { rows, columnRows: undefined, ...titles };
+  if (!b.columnRows) return { rows, columnRows: undefined, ...titlesAt(b, rows) };
   const depths = columnDepths(b).map((d) => (d === b.rows ? rows : Math.min(d, rows)));
-  return { rows, columnRows: depths.every((d) => d === rows) ? undefined : depths, ...titles };
+  return { rows, columnRows: depths.every((d) => d === rows) ? undefined : depths, ...titlesAt(b, rows) };
+}
+
+/** An article block's 图在题上 line at a new depth: titles that would begin under its foot go back to its top. */
+function titlesAt(b: Pick<ArticleBlock, 'titleRow'>, rows: number): Pick<BlockFitFields, 'titleRow'> {
+  return b.titleRow !== undefined && b.titleRow >= rows ? { titleRow: undefined } : {};
 }
 
 /**
@@ -55,8 +58,7 @@ export function articleFieldsForSize(b: Pick<ArticleBlock, 'headlineSpan' | 'col
   return {
     ...(Array.isArray(b.columnRows) ? { columnRows: resizedColumnRows(b.columnRows, span, rows) } : {}),
     ...(b.headlineSpan !== undefined && b.headlineSpan > span ? { headlineSpan: Math.max(1, span) } : {}),
-    // (titles below the block's foot: back at its top)
-    ...(b.titleRow !== undefined && b.titleRow >= rows ? { titleRow: undefined } : {}),
+    ...titlesAt(b, rows),
   };
 }
 
