@@ -46,14 +46,16 @@ export interface ShapeSpec {
   vertical?: boolean;
   /**
    * 图在题上: its picture, as wide as the module, at the module's top and the titles under it (a story
-   * beside another's headline opening with its picture, so that the two headlines do not stand level: 撞题).
+   * beside another's headline opening with its picture, so that the two headlines do not stand level: 撞题);
+   * the number is the blank lines over the picture (one under another story's text, whose picture it
+   * would otherwise read as; none at the top of the page).
    */
-  picturesOver?: boolean;
+  picturesOver?: number;
 }
 
-/** Grid lines over a shape's titles: its pictures' when they stand over them (`picturesOver`), else none. */
+/** Grid lines over a shape's titles: its pictures' and the white over them when they stand over them (`picturesOver`), else none. */
 export function overTitles(spec: ShapeSpec): number {
-  return spec.picturesOver ? pictureDepth(spec) : 0;
+  return spec.picturesOver === undefined ? 0 : spec.picturesOver + pictureDepth(spec);
 }
 
 /** Grid lines a shape takes in the columns its titles overhang: the titles and the step under them. */
@@ -263,7 +265,7 @@ export class Measurer {
     // Under a stepped module's titles a picture as wide as its body goes to the body's foot: the story opens
     // under its headline, not under the picture with the step beside the titles going on mid-story (field test 15).
     const atFoot = !!spec.stepRows && spec.pictures.some((p) => p.span >= spec.span);
-    let top = atFoot ? row + m.rows - pictureDepth(spec) : spec.picturesOver ? row : row + m.titleRows;
+    let top = atFoot ? row + m.rows - pictureDepth(spec) : spec.picturesOver !== undefined ? row + spec.picturesOver : row + m.titleRows;
     for (const p of spec.pictures) {
       const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, col: col + spec.span - p.span, span: p.span, row: top, rows: p.rows };
       if (!isPhotoItem(article)) picture.articleId = article.id;
@@ -274,7 +276,7 @@ export class Measurer {
     const span = Math.max(spec.span, spec.titleSpan ?? 0);
     const block: ArticleBlock = { ...this.lookFor(article.id), id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
     if (spec.vertical) block.titleDirection = 'vertical';
-    if (spec.picturesOver) block.titleRow = overTitles(spec);
+    if (spec.picturesOver !== undefined) block.titleRow = overTitles(spec);
     if (span > 1) block.headlineSpan = span;
     if (span > spec.span) block.columnRows = Array.from({ length: span }, (_, c) => (c < spec.span ? m.rows : overhangDepth(spec, m.titleRows)));
     return { article: block, pictures };
@@ -286,7 +288,7 @@ export class Measurer {
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
     if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}${spec.picturesOver ? 'o' : ''}`;
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}|${spec.picturesOver ?? ''}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
     // (vertical titles take no band over the body: it runs beside them, in the lines their column leaves)

@@ -264,7 +264,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
         const depths = [...targets(s.tops, col, spec.span, run.row, foot), ...under];
         // (a story whose titles would stand level with a neighbour's may set them vertically instead, or open with its picture)
         if (!placeAt(input, s, { rank, spec, col, row: run.row }, foot - run.row, depths, children)) continue;
-        for (const other of [uprightOf(input, rank, spec), pictureOverOf(spec)]) if (other) placeAt(input, s, { rank, spec: other, col, row: run.row }, foot - run.row, depths, children);
+        for (const other of [uprightOf(input, rank, spec), pictureOverOf(spec, atTop(input, col, spec.span, run.row))]) if (other) placeAt(input, s, { rank, spec: other, col, row: run.row }, foot - run.row, depths, children);
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
@@ -297,11 +297,23 @@ function placeAt(input: SearchInput, s: State, at: { rank: number; spec: ShapeSp
  * The shape with its picture over its titles (图在题上), offered to a story whose titles would stand level
  * with a neighbour's (撞题): one picture, as wide as the module, its titles under it (field test 42 P1
  * 对开: beside a lead of a title and a painting, every story's titles stood level with the lead's; a
- * column was left blank between them, 34 column-lines). Not a stepped or vertical shape's.
+ * column was left blank between them, 34 column-lines). Not a stepped or vertical shape's. Under another
+ * story's text (not at the top of the free page, `atTop`) a line of white stands over the picture, which
+ * would read as that story's right under its last line (review).
  */
-function pictureOverOf(spec: ShapeSpec): ShapeSpec | undefined {
-  if (spec.pictures.length !== 1 || spec.pictures[0].span !== spec.span || spec.titleSpan || spec.vertical || spec.headlineSize <= 0 || spec.picturesOver) return undefined;
-  return derived(spec, 'over', () => ({ ...spec, picturesOver: true }));
+function pictureOverOf(spec: ShapeSpec, top: boolean): ShapeSpec | undefined {
+  if (spec.pictures.length !== 1 || spec.pictures[0].span !== spec.span || spec.titleSpan || spec.vertical || spec.headlineSize <= 0 || spec.picturesOver !== undefined) return undefined;
+  const air = top ? 0 : PICTURE_AIR;
+  return derived(spec, `over${air}`, () => ({ ...spec, picturesOver: air }));
+}
+
+/** Blank lines over a picture that stands over its titles under another story's text (`pictureOverOf`). */
+const PICTURE_AIR = 1;
+
+/** Whether a module at `col`, `span` wide, starting at `row` stands at the top of the free page: nothing but obstacles over it. */
+function atTop(input: SearchInput, col: number, span: number, row: number): boolean {
+  for (let c = col; c < col + span; c++) if (skip(input.obstacles, c, 0, input.measurer.geo.rows) !== row) return false;
+  return true;
 }
 
 /** A title part longer than this (characters) is not set vertically: it would run down most of a module. */

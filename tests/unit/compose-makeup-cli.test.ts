@@ -360,6 +360,14 @@ describe('compose makes up the page', () => {
     const y = (text: string) => lines.find((l) => l.text.replace(/\s+/g, '').includes(text))!.yMin;
     const caption = (picture as { caption: string }).caption.replace(/\s+/g, '').slice(0, 6);
     expect(y(caption)).toBeLessThan(y(story.headline.replace(/\s+/g, '').slice(0, 5)));
+    // (review: under another story's text, a line of white over the picture, which would read as that story's right under
+    // its last line; at the top of the page none)
+    for (const b of doc.blocks) {
+      if (b.kind !== 'article' || !b.titleRow) continue;
+      const own = doc.blocks.find((q) => q.kind === 'image' && q.articleId === b.articleId)!;
+      expect(own.row - b.row, b.articleId).toBe(b.row === 0 ? 0 : 1);
+    }
+    expect(doc.blocks.some((b) => b.kind === 'article' && !!b.titleRow && b.row > 0)).toBe(true);
   }, 120_000);
 
   it('a 对开 night whose only picture stories are ranked last is not made a page of text: the first is placed after the lead with its pictures, a story more held (pictures-last-night, field test 43)', async () => {
