@@ -364,7 +364,7 @@ describe('compose makes up the page', () => {
     // its last line; at the top of the page none)
     for (const b of doc.blocks) {
       if (b.kind !== 'article' || !b.titleRow) continue;
-      const own = doc.blocks.find((q) => q.kind === 'image' && q.articleId === b.articleId)!;
+      const own = doc.blocks.find((q) => q.kind === 'image' && q.articleId === b.articleId) as { row: number };
       expect(own.row - b.row, b.articleId).toBe(b.row === 0 ? 0 : 1);
     }
     expect(doc.blocks.some((b) => b.kind === 'article' && !!b.titleRow && b.row > 0)).toBe(true);
