@@ -136,10 +136,9 @@ function transliterated(name: string): boolean {
  */
 export function signingName(text: string): boolean {
   const t = unpadded(text);
-  return listedName(t) || headingWriter(text) || ([...t].length >= 3 && [...t].length <= 4 && HAN_RUN_RE.test(t) && transliterated(t));
+  const chars = [...t];
+  return listedName(t) || headingWriter(text) || (chars.length >= 3 && chars.length <= 4 && chars.every((c) => HAN_ONE.test(c)) && transliterated(t));
 }
-
-const HAN_RUN_RE = new RegExp(`^[${HAN}]+$`, 'u');
 
 /** Characters names of other languages are written in (古丽米娜·麦麦提, 埃隆·马斯克, 扎西·次仁), the commonest. */
 const TRANSLITERATION = new Set([

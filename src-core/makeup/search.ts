@@ -264,7 +264,7 @@ function expand(input: SearchInput, s: State, leadSpan: number, bounds: Set<numb
         const depths = [...targets(s.tops, col, spec.span, run.row, foot), ...under];
         // (a story whose titles would stand level with a neighbour's may set them vertically instead, or open with its picture)
         if (!placeAt(input, s, { rank, spec, col, row: run.row }, foot - run.row, depths, children)) continue;
-        for (const other of [uprightOf(input, rank, spec), pictureOverOf(spec, atTop(input, col, spec.span, run.row))]) if (other) placeAt(input, s, { rank, spec: other, col, row: run.row }, foot - run.row, depths, children);
+        for (const other of [uprightOf(input, rank, spec), pictureOverOf(input, spec, col, run.row)]) if (other) placeAt(input, s, { rank, spec: other, col, row: run.row }, foot - run.row, depths, children);
       }
       // The titles over the whole run, the body in part of it: the rest of the run starts under the titles.
       // Only where the body keeps at least half the titles' width: a narrow body under wide titles wastes the page.
@@ -301,9 +301,9 @@ function placeAt(input: SearchInput, s: State, at: { rank: number; spec: ShapeSp
  * story's text (not at the top of the free page, `atTop`) a line of white stands over the picture, which
  * would read as that story's right under its last line (review).
  */
-function pictureOverOf(spec: ShapeSpec, top: boolean): ShapeSpec | undefined {
+function pictureOverOf(input: SearchInput, spec: ShapeSpec, col: number, row: number): ShapeSpec | undefined {
   if (spec.pictures.length !== 1 || spec.pictures[0].span !== spec.span || spec.titleSpan || spec.vertical || spec.headlineSize <= 0 || spec.picturesOver !== undefined) return undefined;
-  const air = top ? 0 : PICTURE_AIR;
+  const air = atTop(input, col, spec.span, row) ? 0 : PICTURE_AIR;
   return derived(spec, `over${air}`, () => ({ ...spec, picturesOver: air }));
 }
 
