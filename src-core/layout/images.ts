@@ -46,19 +46,50 @@ export function imageExclusions(doc: BanmianDocument, block: ArticleBlock): Grid
   return out;
 }
 
-/** A picture and its caption; the caption of a picture that belongs to an article follows that article's caption style. */
-export function layoutImage(ctx: LayoutContext, block: ImageBlock, asset: ImageAsset | undefined, article: Article | undefined): void {
-  const { geo, page, out } = ctx;
+/** A caption's lines composed at its picture's width, in its article's caption style, and the height they take with the gap over them. */
+function captionOf(ctx: LayoutContext, block: ImageBlock, width: number, article: Article | undefined) {
+  const style = resolveStyle(ctx.page, 'caption', article?.styleOverrides);
+  const cp = ctx.cache.compose([{ text: block.caption, style, tag: 0 }], composeOptions(ctx.page.typeset, width, style, 0));
+  return { style, cp, height: cp.lines.length * style.lineHeight + 3 };
+}
+
+/**
+ * A story's pictures standing in a row (组图横排: side by side on the same grid lines, as deep) print
+ * as tall as each other, their captions starting on one line under them: the deepest caption sets the
+ * room under the row (each caption on its own, a shorter caption's picture stood taller). By block id,
+ * for the pictures of such rows only.
+ */
+export function captionRoom(ctx: LayoutContext, doc: BanmianDocument, articles: Map<string, Article>): Map<string, number> {
+  const rows = new Map<string, ImageBlock[]>();
+  for (const b of doc.blocks) {
+    if (b.kind !== 'image' || !b.articleId || !b.caption.trim()) continue;
+    const key = `${b.articleId}|${b.row}|${b.rows}`;
+    rows.set(key, [...(rows.get(key) ?? []), b]);
+  }
+  const out = new Map<string, number>();
+  for (const row of rows.values()) {
+    if (row.length < 2) continue;
+    const room = Math.max(...row.map((b) => captionOf(ctx, b, rectOf(ctx.geo, b).width, articles.get(b.articleId ?? '')).height));
+    for (const b of row) out.set(b.id, room);
+  }
+  return out;
+}
+
+/**
+ * A picture and its caption under it; the caption of a picture that belongs to an article follows that
+ * article's caption style. `room`: the height under the picture when its row's captions set it (`captionRoom`).
+ */
+export function layoutImage(ctx: LayoutContext, block: ImageBlock, asset: ImageAsset | undefined, article: Article | undefined, room?: number): void {
+  const { geo, out } = ctx;
   const frame = rectOf(geo, block);
   out.frames.push({ blockId: block.id, kind: 'image', ...frame, emptyLines: 0 });
   if (frame.width <= 0 || frame.height <= 0) return;
   let captionHeight = 0;
   if (block.caption.trim()) {
-    const style = resolveStyle(page, 'caption', article?.styleOverrides);
-    const cp = ctx.cache.compose([{ text: block.caption, style, tag: 0 }], composeOptions(page.typeset, frame.width, style, 0));
+    const { style, cp, height } = captionOf(ctx, block, frame.width, article);
     out.noteMissing(cp, block.id);
-    captionHeight = cp.lines.length * style.lineHeight + 3;
-    let y = frame.y + frame.height - cp.lines.length * style.lineHeight;
+    captionHeight = Math.max(height, room ?? 0);
+    let y = frame.y + frame.height - captionHeight + 3;
     for (let li = 0; li < cp.lines.length; li++) {
       emitLine(ctx, cp, li, frame.x, y + (style.lineHeight - style.size) / 2, block.id, [{ field: 'caption', paragraph: 0, base: 0 }]);
       y += style.lineHeight;

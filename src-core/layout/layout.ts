@@ -6,7 +6,7 @@ import { layoutArticleMemo } from './article';
 import { layoutContext, type LayoutEnv } from './context';
 import { blockBox } from './frames';
 import { layoutHeader } from './header';
-import { layoutImage } from './images';
+import { captionRoom, layoutImage } from './images';
 import type { PageLayout } from './page-layout';
 import { columnRules, layoutRuleBlock } from './rules';
 
@@ -48,12 +48,13 @@ export function layout(doc: BanmianDocument, env: LayoutEnv): PageLayout {
     out.frames.push({ blockId: block.id, kind: 'box', ...frame, emptyLines: 0 });
   }
   const pageKey = env.cache ? JSON.stringify(doc.page) : '';
+  const rooms = captionRoom(ctx, doc, articles);
   for (const block of doc.blocks) {
     if (block.kind === 'article') {
       const article = articles.get(block.articleId);
       if (article) layoutArticleMemo(ctx, doc, block, article, pageKey);
     } else if (block.kind === 'image') {
-      layoutImage(ctx, block, images.get(block.imageId), block.articleId ? articles.get(block.articleId) : undefined);
+      layoutImage(ctx, block, images.get(block.imageId), block.articleId ? articles.get(block.articleId) : undefined, rooms.get(block.id));
     } else if (block.kind === 'rule') {
       layoutRuleBlock(ctx, block);
     } else if (block.kind === 'ad') {

@@ -16,7 +16,7 @@ import { freeCells, HOLE_LIMIT, scorer } from './score';
 import { fittingPick } from './fitting-pick';
 import { refill, type RefillInput } from './refill';
 import { search, type Candidate, type Placement } from './search';
-import { effectivePpi, middleBrief, photoShapes, pictureRows, shapesFor, widestPrintable } from './shapes';
+import { effectivePpi, middleBrief, photoShapes, pictureRows, rowFrame, shapesFor, widestPrintable } from './shapes';
 import type { Alternative, HeldOver, MakeUpRequest, MakeUpResult, Move, PictureLink, Score } from './types';
 
 export type * from './types';
@@ -746,7 +746,7 @@ function build(request: MakeUpRequest, measurer: Measurer, articles: Article[], 
 
 /** Each picture's uncropped depth at its span (a move says how far the frame cropped it). */
 function naturalRows(measurer: Measurer, p: Placement, page: MakeUpRequest['document']['page']): number[] {
-  return p.spec.pictures.map((pic) => pictureRows(measurer.geo, page, measurer.images.get(pic.imageId), pic.span, pic.caption));
+  return p.spec.pictures.map((pic) => (pic.row ? rowFrame(measurer.geo, page, pic.row, measurer.images).rows : pictureRows(measurer.geo, page, measurer.images.get(pic.imageId), pic.span, pic.caption)));
 }
 
 function describe(a: Article, p: Placement, cut: CutParagraph[], natural: number[]): Move {
@@ -770,8 +770,9 @@ function describe(a: Article, p: Placement, cut: CutParagraph[], natural: number
     // shallower than the picture: its top and bottom cropped; deeper: scaled up, its sides cropped
     const zhCrop = pic.rows < was ? `，裁去上下（原 ${was} 行）` : pic.rows > was ? `，放大裁去左右（原 ${was} 行）` : '';
     const enCrop = pic.rows < was ? ` (top and bottom cropped from ${was} lines)` : pic.rows > was ? ` (enlarged, sides cropped, from ${was} lines)` : '';
-    zh.push(`图片 ${pic.span} 栏 × ${pic.rows} 行${zhCrop}`);
-    en.push(`picture ${pic.span} columns × ${pic.rows} lines${enCrop}`);
+    const n = pic.row?.length ?? 1;
+    zh.push(`${n > 1 ? `组图 ${n} 张横排 ` : '图片 '}${pic.span} 栏 × ${pic.rows} 行${zhCrop}`);
+    en.push(`${n > 1 ? `${n} pictures in a row ` : 'picture '}${pic.span} columns × ${pic.rows} lines${enCrop}`);
   });
   if (cut.length) {
     zh.push(`删去可删段落 ${cut.length} 段（${cut.map((c) => `“${c.opening}”`).join('、')}）`);

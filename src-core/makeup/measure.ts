@@ -6,11 +6,19 @@ import { gridGeometry, type GridGeometry } from '../model/grid';
 import { headlineFaceAtLevel } from '../model/styles';
 import { headlineSizes } from './shapes';
 
-/** A picture inside an article's module: at its right edge, under the titles (several stack one under another). */
+/**
+ * A picture inside an article's module: at its right edge, under the titles (several stack one under
+ * another); or a row of pictures (`row`) standing side by side as one frame.
+ */
 export interface PictureShape {
   imageId: string;
   caption: string;
   span: number;
+  /**
+   * 组图横排: the pictures of a row, left to right, each its columns (summing to `span`), as deep as the
+   * frame; its `imageId` and `caption` are the first's.
+   */
+  row?: { imageId: string; caption: string; span: number }[];
   rows: number;
   /** The least and most depth cropping allows (the frame's depth is a fitting lever between them). */
   min: number;
@@ -61,6 +69,11 @@ export function overTitles(spec: ShapeSpec): number {
 /** Grid lines a shape takes in the columns its titles overhang: the titles and the step under them. */
 export function overhangDepth(spec: ShapeSpec, titleRows: number): number {
   return titleRows + (spec.stepRows ?? 0);
+}
+
+/** How many pictures a shape places (a row's each counted). */
+export function pictureCount(spec: ShapeSpec): number {
+  return spec.pictures.reduce((n, p) => n + (p.row?.length ?? 1), 0);
 }
 
 /** Grid lines a module's pictures take, stacked. */
@@ -267,9 +280,13 @@ export class Measurer {
     const atFoot = !!spec.stepRows && spec.pictures.some((p) => p.span >= spec.span);
     let top = atFoot ? row + m.rows - pictureDepth(spec) : spec.picturesOver !== undefined ? row + spec.picturesOver : row + m.titleRows;
     for (const p of spec.pictures) {
-      const picture: ImageBlock = { id: `b-${p.imageId}`, kind: 'image', imageId: p.imageId, caption: p.caption, col: col + spec.span - p.span, span: p.span, row: top, rows: p.rows };
-      if (!isPhotoItem(article)) picture.articleId = article.id;
-      pictures.push(picture);
+      let left = col + spec.span - p.span;
+      for (const part of p.row ?? [p]) {
+        const picture: ImageBlock = { id: `b-${part.imageId}`, kind: 'image', imageId: part.imageId, caption: part.caption, col: left, span: part.span, row: top, rows: p.rows };
+        if (!isPhotoItem(article)) picture.articleId = article.id;
+        pictures.push(picture);
+        left += part.span;
+      }
       top += p.rows;
     }
     if (isPhotoItem(article)) return { pictures };
@@ -288,7 +305,7 @@ export class Measurer {
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
     if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}|${spec.picturesOver ?? ''}`;
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.row ? 'r' : ''}${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}|${spec.picturesOver ?? ''}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
     // (vertical titles take no band over the body: it runs beside them, in the lines their column leaves)

@@ -3,7 +3,7 @@ import type { GridGeometry } from '../model/grid';
 import { outer, sideBySide, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 import { isBrief } from './shapes';
-import { isPhotoItem } from './measure';
+import { isPhotoItem, pictureCount as picturesOf } from './measure';
 
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
@@ -193,7 +193,7 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, ar
   const fill = Math.max(0, 1 - blank / free);
   const h = hierarchy(geo, c.placed, articles);
   const bal = balance(geo, c.placed);
-  const placedPictures = c.placed.reduce((n, p) => n + p.spec.pictures.length, 0);
+  const placedPictures = c.placed.reduce((n, p) => n + picturesOf(p.spec), 0);
   const pictures = pictureCount ? placedPictures / pictureCount : 1;
   const clashes = collisions(c.placed);
   const placedRanks = new Set(c.placed.map((p) => p.rank));

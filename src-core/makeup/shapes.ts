@@ -293,9 +293,41 @@ function pictureOffers(article: Article, geo: GridGeometry, page: PageSettings, 
   const narrow = half && !story && !stack(geo, page, links, images, halfSpan, budget, false) ? narrowest(geo, page, links, images, halfSpan, budget) : undefined;
   const full = stack(geo, page, links, images, span, budget, !half || story);
   const filled = (p: PictureShape[]): boolean => !beside || besideFilled(article, geo, span - Math.max(...p.map((x) => x.span)), p);
-  const offers = (leads ? [narrow ?? half, full] : [narrow, half, full]).filter((p): p is PictureShape[] => !!p && filled(p));
+  const row = rowOf(geo, page, links, images, span, budget);
+  const offers = (leads ? [narrow ?? half, full, row] : [narrow, half, full, row]).filter((p): p is PictureShape[] => !!p && filled(p));
   if (offers.length || story) return offers;
   return [half ?? full ?? []];
+}
+
+/**
+ * A story's pictures in a row (组图横排) as wide as its module, its text under them across all its
+ * columns: a photo feature's three pictures stacked two columns wide stood beside one column of its
+ * short text, 12 column-lines blank under it (field test 49 P3). The module's columns shared out evenly
+ * (a row of frames of one size, as a 组版 sets 组图), each picture printing sharp at its columns; one
+ * depth for all within each one's crop (CROP) and the story's share of the page, each frame measured
+ * with the row's longest caption (their captions start on one line: layout's `captionRoom`). Undefined
+ * for one picture, columns that do not share out evenly, or frames no one depth crops them all to.
+ */
+function rowOf(geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, span: number, budget: { cells: number; measure: number }): PictureShape[] | undefined {
+  if (links.length < 2 || span % links.length) return undefined;
+  const parts = links.map((l) => ({ imageId: l.imageId, caption: l.caption, span: span / links.length }));
+  if (parts.some((p) => p.span > widestPrintable(geo, images.get(p.imageId)))) return undefined;
+  const frame = rowFrame(geo, page, parts, images);
+  const { min } = frame;
+  const max = Math.min(frame.max, Math.floor(budget.cells / span));
+  if (min > max) return undefined;
+  const rows = Math.max(min, Math.min(frame.rows, max));
+  const deepest = Math.max(rows, Math.min(frame.max, Math.floor(budget.measure / span)));
+  return [{ imageId: parts[0].imageId, caption: parts[0].caption, span, rows, min, max, deepest, row: parts }];
+}
+
+/** The frame a row of pictures shares (`rowOf`): the first's depth within the least and most depth that crop every one; min over max when none does. */
+export function rowFrame(geo: GridGeometry, page: PageSettings, parts: { imageId: string; caption: string; span: number }[], images: Map<string, ImageAsset>): FrameRows {
+  const longest = parts.map((p) => p.caption).reduce((a, b) => ([...b].length > [...a].length ? b : a), '');
+  const frames = parts.map((p) => pictureFrame(geo, page, images.get(p.imageId), p.span, longest));
+  const min = Math.max(...frames.map((f) => f.min));
+  const max = Math.min(...frames.map((f) => f.max));
+  return { rows: Math.max(min, Math.min(frames[0].rows, max)), min, max };
 }
 
 /** The least a picture is set across when made narrower than half its module (`narrowest`): two columns, a photo and not a portrait's thumbnail. */

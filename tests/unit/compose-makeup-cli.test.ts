@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { run as compose } from '../../src-main/cli/commands/compose';
 import { loadBanmianFile } from '../../src-main/files/banmian-file';
 import { plainText } from '../../src-core/model/richtext';
+import type { ArticleBlock, ImageBlock } from '../../src-core/model/document';
 import { columnDepths, gridGeometry } from '../../src-core/model/grid';
 import { capturedConsole } from '../support/console-capture';
 import { fontProvider } from '../../src-main/fonts/provider';
@@ -22,6 +23,8 @@ const FIELD_DAY = 'tests/fixtures/makeup/field-day';
 const dir = mkdtempSync(join(tmpdir(), 'banmian-compose-'));
 const HEADER = ['--paper', '洛阳日报', '--date', '2026-12-03', '--page-number', '3', '--page-name', '要闻'];
 const text = (pdf: string, ...opts: string[]): string => execFileSync('pdftotext', [...opts, pdf, '-'], { encoding: 'utf8' });
+/** The words pdftotext finds on a page, with their tops (pt). */
+const bboxWords = (pdf: string): { text: string; yMin: number }[] => [...text(pdf, '-bbox-layout').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ text: m[2], yMin: Number(m[1]) }));
 const han = (s: string): string[] => [...s].filter((c) => /\p{Script=Han}/u.test(c));
 const counts = (chars: string[]): Map<string, number> => {
   const m = new Map<string, number>();
@@ -386,19 +389,27 @@ describe('compose makes up the page', () => {
     expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
   }, 120_000);
 
-  it('a 四开 night whose only pictures are its second story\'s two, held with them: the story runs with its first picture, the second held over and named (second-pictures-tabloid, field test 43)', async () => {
+  it('a 四开 night whose only pictures are its second story\'s two runs the story with both, side by side in a row (组图横排) under its titles, as tall as each other, their captions on one line (second-pictures-tabloid, field test 43; one was held before)', async () => {
     logs.length = 0;
     const saved = join(dir, 'second-pictures-tabloid.banmian');
-    expect(await compose(['tests/fixtures/makeup/second-pictures-tabloid', '-o', join(dir, 'second-pictures-tabloid.pdf'), '--save', saved, '--format', 'tabloid'])).toBe(0);
-    const log = logs.join('\n');
-    expect(log).toMatch(/图片“02-2\.jpg”待用（“古代中国的“计程车”如何工作？”只上版一张图片）/);
-    // the held picture is counted as a picture, not as a story
-    expect(log).toMatch(/篇稿件 articles, 3 篇待用 held over, 1 张图片待用 picture held over/);
+    const pdf = join(dir, 'second-pictures-tabloid.pdf');
+    expect(await compose(['tests/fixtures/makeup/second-pictures-tabloid', '-o', pdf, '--save', saved, '--format', 'tabloid'])).toBe(0);
+    expect(logs.join('\n')).not.toMatch(/图片待用|pictures? held over/);
     const doc = loadedDoc(saved);
     const story = doc.articles.find((a) => a.headline.startsWith('古代中国'))!;
-    const pictures = doc.blocks.filter((b) => b.kind === 'image' && b.articleId === story.id);
-    expect(pictures.map((b) => doc.images.find((i) => b.kind === 'image' && i.id === b.imageId)?.name)).toEqual(['02.jpg']);
-    const printed = text(join(dir, 'second-pictures-tabloid.pdf')).replace(/\s+/g, '');
+    const block = doc.blocks.find((b): b is ArticleBlock => b.kind === 'article' && b.articleId === story.id)!;
+    const pictures = doc.blocks.filter((b): b is ImageBlock => b.kind === 'image' && b.articleId === story.id).sort((a, b) => a.col - b.col);
+    expect(pictures.map((b) => doc.images.find((i) => i.id === b.imageId)?.name).sort()).toEqual(['02-2.jpg', '02.jpg']);
+    // one row as wide as the story's module: the same grid lines, the columns shared evenly, the text under them
+    const [a, b] = pictures;
+    expect([b.row, b.rows, b.span, b.col]).toEqual([a.row, a.rows, a.span, a.col + a.span]);
+    expect([a.col, a.span + b.span]).toEqual([block.col, block.span]);
+    expect(a.row).toBeGreaterThan(block.row);
+    // from the PDF: the two pictures the same height, the captions' first lines on one baseline
+    const words = bboxWords(pdf);
+    const first = (caption: string): number => words.find((w) => caption.startsWith(w.text.slice(0, 4)) && w.text.length >= 4)!.yMin;
+    expect(Math.abs(first(a.caption) - first(b.caption))).toBeLessThan(0.5);
+    const printed = text(pdf).replace(/\s+/g, '');
     expect(printed).toContain('古代中国的“计程车”如何工作？');
     const { holes } = await probePdf(doc, fonts);
     expect(holes[0]?.size ?? 0).toBeLessThanOrEqual(3);

@@ -136,6 +136,33 @@ describe('the sample page', () => {
   });
 });
 
+describe('a story\'s pictures in a row (组图横排)', () => {
+  const rowPage = (secondRow: number): PageLayout => {
+    const doc = emptyDocument('broadsheet');
+    doc.articles = [article('a', ['聚焦项目建设稳增长。'.repeat(30)], { headline: '组图' })];
+    const short = '一行说明。';
+    const long = '三行的说明：王坛镇乐龄中心食堂的工作人员在准备配送的餐食，老人们围坐在桌前吃饭。';
+    doc.blocks = [
+      { id: 'art', kind: 'article', articleId: 'a', col: 0, span: 4, row: 0, rows: 60 },
+      { id: 'p1', kind: 'image', imageId: 'i1', caption: short, articleId: 'a', col: 0, span: 2, row: 6, rows: 20 },
+      { id: 'p2', kind: 'image', imageId: 'i2', caption: long, articleId: 'a', col: 2, span: 2, row: secondRow, rows: 20 },
+    ];
+    return layout(doc, env);
+  };
+  const picture = (pl: PageLayout, id: string) => pl.items.find((i) => i.kind === 'image' && i.imageId === id)!;
+  const captionTop = (pl: PageLayout, id: string): number => Math.min(...runs(pl).filter((r) => r.source?.owner === id && r.source.field === 'caption').map((r) => r.y));
+
+  it('side by side on the same grid lines, they print as tall as each other, their captions starting on one line under them', () => {
+    const pl = rowPage(6);
+    const [a, b] = [picture(pl, 'i1'), picture(pl, 'i2')];
+    expect(a.kind === 'image' && b.kind === 'image' && a.height).toBe(b.kind === 'image' && b.height);
+    expect(captionTop(pl, 'p1')).toBeCloseTo(captionTop(pl, 'p2'), 3);
+    // (the short caption's picture is the long one's height: it gave up the room of the long caption's lines)
+    const alone = picture(rowPage(7), 'i1');
+    expect(alone.kind === 'image' && a.kind === 'image' && alone.height > a.height).toBe(true);
+  });
+});
+
 function article(id: string, paragraphs: string[], over: Partial<Article> = {}): Article {
   return { id, kicker: '', headline: '', deck: '', byline: '', bylinePosition: 'end', lead: '', body: docFromParagraphs(paragraphs), jumpFrom: '', jumpTo: '', ...over };
 }
