@@ -284,7 +284,8 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   // not a sentence's first line leading into a quotation: 记者听到最多的一句话是——⏎“只要肯干…)
   // (a block of a dashed 引题 and a quotation for its 主题 alone, over a byline or a picture: 中国援坦桑尼亚医生…大爱无疆——⏎
   // “能帮助别人，他的眼里充满了光”, field test 47; not a sentence leading into what someone said, 他只说了一句——⏎“明年再扩两百亩”: review)
-  const quoteUnder = (i: number): boolean => !!at.signedOrPictured && i === 0 && lines.length === 2 && !/^\s/.test(lines[0]) && quotedTitle(lines[1]) && widths[1] <= TITLE_WIDTH;
+  // (or a 主题 exclaimed or asked, 浙江湖州…专项整治——⏎向公务活动中过度使用视频说“不”！⏎本报记者 窦瀚洋, field test 50)
+  const quoteUnder = (i: number): boolean => !!at.signedOrPictured && i === 0 && lines.length === 2 && !/^\s/.test(lines[0]) && (quotedTitle(lines[1]) || exclaimedTitle(lines[1])) && widths[1] <= TITLE_WIDTH;
   const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && ((plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim())) || quoteUnder(i));
   const title = (i: number): boolean => plain(i) || kicker(i) || (i > 0 && kicker(i - 1) && quoteUnder(i - 1));
   // (over a byline or a picture, a dashed 引题 wider than a title runs over its 主题: 从个案监督到类案规范，…解决群众急难愁盼问题——⏎
@@ -347,6 +348,11 @@ function titleRunAtFoot(lines: readonly string[]): number[] {
 /** A line that is one quotation, whole, with no sentence's end in it (a title: “能帮助别人，他的眼里充满了光”; not what someone said, “…就好了。”, “…有奔头！”). */
 function quotedTitle(line: string): boolean {
   return /^[“「『][^“”「」『』。！？!?]+[”」』]$/u.test(line.trim()) && !/^\s/.test(line);
+}
+
+/** A title line ending in its one exclamation or question mark, no other sentence's end in it (向公务活动中过度使用视频说“不”！). */
+function exclaimedTitle(line: string): boolean {
+  return /^[^。！？!?]+[！？!?]$/u.test(line.trim()) && !/^\s/.test(line);
 }
 
 /** A dash at a title line's end, a 引题's leading into its 主题 (after a title's words). */

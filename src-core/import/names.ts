@@ -27,8 +27,8 @@ export function namesOnly(text: string): boolean {
   return NAMES_ONLY_RE.test(text.trim());
 }
 
-/** About a hundred of the commonest single-character surnames (most people in China), roughly in order of frequency. */
-const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文']);
+/** About 130 of the commonest single-character surnames (most people in China), roughly in order of frequency. */
+const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文洪葛施倪聂章鲁庞樊柳祝骆俞伍岳邢裴苗霍詹阮焦窦殷翟牛柴滕臧']);
 
 /**
  * A line that is one person's name alone (袁云才, 李红): two or three Han characters, a common surname

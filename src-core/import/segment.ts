@@ -138,6 +138,8 @@ interface BodyPara {
   byline?: boolean;
   /** A list's lead-in (`leadsIntoList`): the item under it never joined to it. */
   leadIn?: boolean;
+  /** Its first line set in as a paragraph's (plain text): it opens a paragraph, never continues one a column break cut. */
+  indented?: boolean;
 }
 
 interface Joint extends LineJoint {
@@ -254,14 +256,14 @@ function joinParts(drafts: Draft[], res: SegmentResult): Draft[] {
   for (const d of drafts) {
     // (a part's 引题 leads into its 主题, 上海青浦区朱家角古镇——, and the parts are titled alike: a story after them titled
     // otherwise is the page's next, not another part, and so are the stories after a notice, 致读者 or 更正, signed so: review)
-    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d) && (form ??= partForm(d)).startsWith('led') && form === partForm(d)) {
+    if (whole && d.headline && !d.jumpFrom && !d.headlineMarked && !opensWithDateline(d) && partOf(whole, (form ??= partForm(d))) && form === partForm(d)) {
       merged.set(d.id, whole.id);
       whole.body.push(...partTitles(d, res.columnLinks.find((l) => l.articleId === d.id)?.columnName), ...d.body);
       whole.placeholders.push(...d.placeholders);
       whole.jumpTo = d.jumpTo || whole.jumpTo;
       continue;
     }
-    whole = noteOnly(d) ? d : undefined;
+    whole = noteOnly(d) || packageHead(d) ? d : undefined;
     form = undefined;
     out.push(d);
   }
@@ -276,6 +278,27 @@ function joinParts(drafts: Draft[], res: SegmentResult): Draft[] {
 function moveToWhole(res: SegmentResult, merged: ReadonlyMap<string, string>): void {
   for (const g of res.guesses) if (g.articleId && merged.has(g.articleId)) g.articleId = merged.get(g.articleId);
   res.columnLinks = res.columnLinks.filter((l) => !merged.has(l.articleId));
+}
+
+/**
+ * Whether stories titled `form` are parts of `whole`: under an editor's note, parts whose 引题 leads into
+ * their 主题; under a package's head (`packageHead`), parts that each carry their own byline.
+ */
+function partOf(whole: Draft, form: string): boolean {
+  return noteOnly(whole) ? form.startsWith('led') : form.endsWith('byline');
+}
+
+/** Paragraphs a package's lead-in runs to, at most (`packageHead`). */
+const PACKAGE_INTRO = 2;
+
+/**
+ * A package's head (组合报道) in a manuscript that labels its titles: a labelled 主题 over a lead-in of a
+ * paragraph or two, no byline, no picture; the titled parts under it, each signed by its reporter and
+ * labelled no 主题 of their own, are its sections (市场环境好　消费活力足, its lead-in, then three reports, each
+ * 本报记者 …: field test 50, four stories).
+ */
+function packageHead(d: Draft): boolean {
+  return !!d.headlineMarked && !d.byline && !d.placeholders.length && d.body.length > 0 && d.body.length <= PACKAGE_INTRO && d.body.every((p) => !p.image && !p.heading && !p.titleCandidate);
 }
 
 /** How a part is titled: whether it has a 引题 (leading in with a dash or not), a 副题 and a byline over its text. */
@@ -582,8 +605,9 @@ function startsGroup(w: Walk, i: number): boolean {
   const under = k < n ? nextIndex(w, k) : n;
   const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
   // (a line leading into the text right under it, 升级传统产业，老树发新枝——⏎　　重庆国际…, is a subhead run into its section: field test 32;
-  // an indented line is a paragraph, a question asked, 　　国产人形机器人取得好成绩，靠什么？, never a lone title: field test 33)
-  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && !blocks[i].indented && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur)));
+  // an indented line is a paragraph, a question asked, 　　国产人形机器人取得好成绩，靠什么？, never a lone title: field test 33;
+  // under a story's titles and pictures too, its text's first line, 　　“鼓浪屿好小哥”是谁？, no picture story's next title: field test 50)
+  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && !blocks[i].indented && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur) && !blocks[i].indented));
 }
 
 /**
@@ -1099,7 +1123,8 @@ function titleUnder(w: Walk, j: number): boolean {
 
 /**
  * Whether block `j`, under title lines, is one of them because a byline follows it close under
- * (本报记者 徐文静 综合报道) and the body after that: that byline heads the story, so every line
+ * (本报记者 徐文静 综合报道) and the body or a picture after that (…说“不”！⏎本报记者 窦瀚洋⏎[图片], field test 50):
+ * that byline heads the story, so every line
  * above it is a title, a 副题 too long with its comma for a title anywhere else or a headline
  * asking a question (`titleOverByline`). Read as the body, the line took the byline as its end and
  * the story split in two.
@@ -1108,7 +1133,7 @@ function overTopByline(w: Walk, j: number): boolean {
   const { blocks, classes } = w;
   const k = nextIndex(w, j);
   const after = nextIndex(w, k);
-  return blocks[j].gapBefore === 0 && titleOverByline(textOf(blocks[j])) && classes[k] === 'byline' && blocks[k].gapBefore === 0 && after < blocks.length && classes[after] === 'body';
+  return blocks[j].gapBefore === 0 && titleOverByline(textOf(blocks[j])) && classes[k] === 'byline' && blocks[k].gapBefore === 0 && after < blocks.length && ['body', 'placeholder', 'image'].includes(classes[after]);
 }
 
 /** A title group opens an article when body follows it; without one it is a banner or a fragment. */
@@ -1385,7 +1410,7 @@ function takeBody(w: Walk, i: number, byline = false): void {
   const indentedText = !!b.indented && !SUBHEAD_MARK_RE.test(t);
   const leadIn = cls === 'maybe-title' && leadsIntoList(w, i, cur);
   const subhead = cls === 'maybe-title' && w.o.mode === 'ocr' && !labelRun(w, i) && !quotedSpeech(t) && !signsQuotation(t, after) && !dashItem(after, t) && !indentedText && !leadIn;
-  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead && !byline, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}), ...(byline ? { byline } : {}), ...(leadIn ? { leadIn } : {}) });
+  cur.body.push({ spans: b.spans, gapBefore: b.gapBefore, line: b.line, titleCandidate: subhead && !byline, heading, ...(joints ? { joints } : {}), ...(b.verse ? { verse: true } : {}), ...(byline ? { byline } : {}), ...(leadIn ? { leadIn } : {}), ...(b.indented ? { indented: true } : {}) });
 }
 
 /**
@@ -1764,7 +1789,11 @@ function signed(joined: BodyPara[], p: BodyPara | undefined): boolean {
   return !!p && !!before && !before.image && !before.heading && signsQuotation(spansText(p.spans), spansText(before.spans));
 }
 
-/** OCR column breaks: a paragraph that stops mid-sentence continues in the next block. */
+/**
+ * OCR column breaks: a paragraph that stops mid-sentence continues in the next block, unless that block
+ * is set in as a paragraph (a subhead of two lines, each indented, 　　…成立送餐小队⏎　　“不方便找别人的事儿，可以找我们”,
+ * ran into the text under it: field test 50).
+ */
 function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   const startsLikeSibling = siblingOpenings(body);
   const joined: BodyPara[] = [];
@@ -1777,7 +1806,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
-    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
+    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !p.indented && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;

@@ -1689,6 +1689,27 @@ describe('hard-wrapped and OCR text', () => {
     expect(dated.articles.map((a) => [a.headline, a.lead])).toEqual([['老年食堂暖意浓', ''], ['“家国情，每个人心中的乡”主题感读暨《乡愈》第二次印刷出版座谈会举办', '本报北京6月11日电（陈娟）']]);
   });
 
+  it('field test 50: an indented first line under a story\'s titles and pictures is its text, a subhead of two indented lines is not run into the text, a dashed 引题 over an exclaimed 主题 and a byline is the story\'s titles, and a labelled package\'s signed parts are its sections', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const page = (lines: string[]) => importFiles([file('page.txt', ['人 民 日 报   2025年7月9日  星期三   第06版  要 闻', '', ...lines])]);
+    // (“鼓浪屿好小哥”是谁？ headed a story of its own taking the text, the titled story left with its pictures alone)
+    const asked = await page(['福建厦门鼓浪屿有一支由快递员组成的青年服务队——', '“让自己成为一道光，照亮身边的人”', '本报记者 施钰', '[图片]', '肖梅滨（左）在为薛阿伯送饭。 受访者供图', '[图片]', '夏广彪在码头搬运快递。 魏鹏飞摄', '　　“鼓浪屿好小哥”是谁？', '　　寄送快递时，他会出现，在车辆难以通行的', '小岛上，用双脚踏遍30多条大路和300多条小巷。', '　　服务队队长、70后肖梅滨成立送餐小队', '　　“不方便找别人的事儿，可以找我们”', '　　手推板车的滚轮压过石板路，发出一连串有', '节奏的声响。']);
+    expect(asked.articles.map((a) => a.headline)).toEqual(['“让自己成为一道光，照亮身边的人”']);
+    // (the subhead's two lines, ending in no mark, were joined to the text under them as a column broken mid-sentence)
+    expect(plainText(asked.articles[0].body).split('\n')).toEqual(['“鼓浪屿好小哥”是谁？', '寄送快递时，他会出现，在车辆难以通行的小岛上，用双脚踏遍30多条大路和300多条小巷。', '服务队队长、70后肖梅滨成立送餐小队', '“不方便找别人的事儿，可以找我们”', '手推板车的滚轮压过石板路，发出一连串有节奏的声响。']);
+    expect(asked.images.length).toBe(2);
+    // (the 引题 and the exclaimed 主题 were the text of a story with no headline; a cartoon's credit, 洪  琥绘, headed a story)
+    const exclaimed = await page(['浙江湖州针对“屏幕中的形式主义”开展专项整治——', '向公务活动中过度使用视频说“不”！', '本报记者 窦瀚洋', '', '[图片]', '洪  琥绘', '', '“接下来在上海有个城市旅游推介会，打算', '配一个文旅宣传片……”前不久，浙江省湖', '州市南浔区文旅发展集团就公务视频制作事', '项，向相关部门进行报批咨询。', '', '对照标准，相关部门按照三类视频的制作费', '用要求，对项目报批进行了严格把关。']);
+    expect(exclaimed.articles.map((a) => [a.kicker, a.headline, a.byline, plainText(a.body).slice(0, 6)])).toEqual([['浙江湖州针对“屏幕中的形式主义”开展专项整治——', '向公务活动中过度使用视频说“不”！', '本报记者 窦瀚洋', '“接下来在上']]);
+    expect(exclaimed.imageLinks.map((l) => l.caption)).toEqual(['洪 琥绘']);
+    // (a copy desk's package: its labelled 主题 and lead-in, then three reports each titled and signed, read as four stories)
+    const pack = await importFiles([file('02.txt', ['主题：市场环境好  消费活力足', '', '市场环境好不好，配套支持政策是否完善，直接影响消费者的消费意愿。', '', '有了“放心消费地图”，消费维权更便捷', '', '本报记者  李  蕊', '', '“我在小区附近报了舞蹈课，花了600多元。”', '', '今年以来，青岛市市场监管局积极拓展消费维权服务站覆盖面。', '', '快速响应，“靶向治理”化解消费纠纷', '', '本报记者  林丽鹂', '', '“没想到问题这么快就解决了！”市民说。'])]);
+    expect(pack.articles.map((a) => [a.headline, a.byline])).toEqual([['市场环境好 消费活力足', '']]);
+    const parts = pack.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
+    expect(parts).toEqual(['有了“放心消费地图”，消费维权更便捷', '快速响应，“靶向治理”化解消费纠纷']);
+    expect(plainText(pack.articles[0].body).split('\n')).toContain('本报记者　李　蕊');
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
