@@ -227,7 +227,7 @@ export function TitleBandProperties({ block }: { block: ArticleBlock }) {
   );
 }
 
-/** 标题排向: titles across the top (横排) or down a column at the block's right (竖排), and how Latin stands in it. */
+/** 标题排向: titles across the top (横排) or down a column at the block's right (竖排), and how Latin stands in it; lines over horizontal titles (图在题上). */
 export function TitleDirectionProperties({ block }: { block: ArticleBlock }) {
   const editor = useEditorInstance();
   const vertical = block.titleDirection === 'vertical';
@@ -245,6 +245,12 @@ export function TitleDirectionProperties({ block }: { block: ArticleBlock }) {
           <option value="vertical">竖排 Vertical</option>
         </select>
       </Row>
+      {!vertical && !block.titleImage && (
+        // 图在题上: lines left over the titles for a picture of the story's own (make-up sets it; 0: titles at the top)
+        <Row zh="题上留行" en="Lines over titles">
+          <NumberField testId="prop-title-row" value={block.titleRow ?? 0} min={0} max={Math.max(0, block.rows - 1)} unit="行" onCommit={(v) => editor.editBlock(block.id, { titleRow: Math.round(v) > 0 ? Math.round(v) : undefined })} />
+        </Row>
+      )}
       {vertical && (
         <Row zh="西文数字" en="Latin and digits">
           <select data-testid="prop-title-latin" value={block.titleLatin ?? 'rotated'} onChange={(e) => editor.editBlock(block.id, { titleLatin: e.target.value === 'upright' ? ('upright' satisfies VerticalLatin) : undefined })}>

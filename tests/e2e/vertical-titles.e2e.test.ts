@@ -69,4 +69,32 @@ describe.skipIf(!chromiumAvailable())('竖排标题 and 反白 in the workspace'
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await headGlyphs()).length).toBe(0);
   });
+
+  it('sets the selected article’s horizontal titles lower by the lines of 题上留行 (图在题上: room over them for a picture), and back with undo', async () => {
+    const frame = await frameOf(page, 'b-xie-feng');
+    const p = await clientPoint(page, frame.x + frame.width / 2, frame.y + frame.height / 2);
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => page.getByTestId('selection').getAttribute('data-block')).toBe('b-xie-feng');
+    const headline = (await page.getByTestId('block-article').textContent())!.trim();
+    // the top of the headline's drawn text, in page pt
+    const headTop = () => page.locator('[data-testid="page"] svg text').evaluateAll((nodes, h) => Math.min(...nodes.filter((n) => (n.textContent ?? '').trim().length >= 2 && h.startsWith((n.textContent ?? '').trim().slice(0, 2))).map((n) => Number(n.getAttribute('y')))), headline);
+    const before = await headTop();
+    expect(before).toBeGreaterThan(frame.y);
+    expect(before).toBeLessThan(frame.y + frame.height / 2);
+    await page.getByTestId('prop-title-row').fill('6');
+    await page.getByTestId('prop-title-row').press('Enter');
+    // six grid lines, each at least the body's 9 pt and at most 30 pt
+    await expect.poll(headTop).toBeGreaterThan(before + 6 * 9);
+    expect(await headTop()).toBeLessThan(before + 6 * 30);
+    expect(await shot(page, 'title-row-1600.png')).toBeTruthy();
+    // more lines than the block has is refused, the titles stay
+    const moved = await headTop();
+    await page.getByTestId('prop-title-row').fill('999');
+    await page.getByTestId('prop-title-row').press('Enter');
+    await expect.poll(() => page.getByTestId('prop-title-row').inputValue()).toBe('6');
+    expect(await headTop()).toBe(moved);
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('Control+z');
+    await expect.poll(headTop).toBe(before);
+  });
 });
