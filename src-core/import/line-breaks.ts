@@ -69,6 +69,8 @@ export function indentsParagraphs(lines: readonly string[]): boolean {
   for (const l of lines) if (PARAGRAPH_INDENT_RE.test(l) && ++n >= INDENTED_LEAST) return true;
   return false;
 }
+/** Share of those lines stopping mid-sentence, at least, for the same. */
+const CUT_LINES = 0.3;
 
 /**
  * The indices of the lines after which a new paragraph starts (`lines` are one blank-line block).
@@ -90,7 +92,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const everyLine = widest > WIDE_LINE || atWidth < WRAPPED_SHARE;
   // (on a page that indents its paragraphs an indented first line is no title, however short: 　　塞纳河畔春意盎然，法国巴黎大⏎皇宫内…, field test 33)
   const titleLike = (i: number): boolean => widths[i] < widest * TITLE_SHARE && !endsInPunctuation(lines[i].trim()) && !datelineWraps(lines, i) && !(at.indentedParagraphs && PARAGRAPH_INDENT_RE.test(lines[i]));
-  const ends = titleRunAtTop(lines, widths, widest, over, { signedOrPictured: at.overPicture || at.beforeByline });
+  const ends = titleRunAtTop(lines, widths, widest, over, { signedOrPictured: at.overPicture || at.beforeByline, signed: at.beforeByline });
   // (on a page whose blocks open with a title line the first line is one however wide)
   if (at.titlesOpenBlocks && headLine(lines[0]) && !ends.includes(0)) ends.push(0);
   // (over a picture placeholder the last line may be the title of the picture story under it: 晚秋忙收获⏎[图片];
@@ -276,7 +278,7 @@ const NARROWEST_WRAP = 10;
  * not indented, ending in no punctuation, before the first line that runs to the width. A paragraph's
  * own first line runs to the width or is indented.
  */
-function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[], at: { signedOrPictured?: boolean } = {}): number[] {
+function titleRunAtTop(lines: readonly string[], widths: number[], widest: number, over: number[], at: { signedOrPictured?: boolean; signed?: boolean } = {}): number[] {
   // (a title in a wider measure may trail off: 摩天轮下火树银花、文创产品创意满满、鸡尾酒带来微醺浪漫……)
   const bare = (i: number): string => (over.includes(i) ? lines[i].trim().replace(/[…]+$/u, '') : lines[i].trim());
   const plain = (i: number): boolean => !/^\s/.test(lines[i]) && !endsInPunctuation(bare(i)) && !leavesOpen(lines[i]) && !datelineWraps(lines, i);
@@ -285,7 +287,10 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
   // (a block of a dashed 引题 and a quotation for its 主题 alone, over a byline or a picture: 中国援坦桑尼亚医生…大爱无疆——⏎
   // “能帮助别人，他的眼里充满了光”, field test 47; not a sentence leading into what someone said, 他只说了一句——⏎“明年再扩两百亩”: review)
   // (or a 主题 exclaimed or asked, 浙江湖州…专项整治——⏎向公务活动中过度使用视频说“不”！⏎本报记者 窦瀚洋, field test 50)
-  const quoteUnder = (i: number): boolean => !!at.signedOrPictured && i === 0 && lines.length === 2 && !/^\s/.test(lines[0]) && (quotedTitle(lines[1]) || exclaimedTitle(lines[1])) && widths[1] <= TITLE_WIDTH;
+  // (over a byline only, under a 引题 of no clauses that leads into no one's words: 村党支部书记王明感慨——⏎乡亲们的日子真是
+  // 芝麻开花节节高！ is what he said, over a picture or his reporter's end byline alike: review)
+  const exclaimedUnder = !!at.signed && exclaimedTitle(lines[1] ?? '') && !COMMA_RE.test(lines[0]) && !SAYS_RE.test(lines[0].trim());
+  const quoteUnder = (i: number): boolean => !!at.signedOrPictured && i === 0 && lines.length === 2 && !/^\s/.test(lines[0]) && (quotedTitle(lines[1]) || exclaimedUnder) && widths[1] <= TITLE_WIDTH;
   const kicker = (i: number): boolean => KICKER_DASH_RE.test(bare(i)) && !endsInPunctuation(bare(i).replace(KICKER_DASH_RE, '')) && i + 1 < lines.length && ((plain(i + 1) && !OPENS_QUOTE_RE.test(lines[i + 1].trim())) || quoteUnder(i));
   const title = (i: number): boolean => plain(i) || kicker(i) || (i > 0 && kicker(i - 1) && quoteUnder(i - 1));
   // (over a byline or a picture, a dashed 引题 wider than a title runs over its 主题: 从个案监督到类案规范，…解决群众急难愁盼问题——⏎
@@ -349,6 +354,9 @@ function titleRunAtFoot(lines: readonly string[]): number[] {
 function quotedTitle(line: string): boolean {
   return /^[“「『][^“”「」『』。！？!?]+[”」』]$/u.test(line.trim()) && !/^\s/.test(line);
 }
+
+/** A line leading into someone's words with a dash: 说——, 问——, 感慨—— (what follows is said, no title). */
+const SAYS_RE = /(?:说|问|道|感慨|感叹|表示|强调|指出|坦言|直言|笑言|回答|喊|称)——$/u;
 
 /** A title line ending in its one exclamation or question mark, no other sentence's end in it (向公务活动中过度使用视频说“不”！). */
 function exclaimedTitle(line: string): boolean {

@@ -27,8 +27,8 @@ export function namesOnly(text: string): boolean {
   return NAMES_ONLY_RE.test(text.trim());
 }
 
-/** About 130 of the commonest single-character surnames (most people in China), roughly in order of frequency. */
-const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文洪葛施倪聂章鲁庞樊柳祝骆俞伍岳邢裴苗霍詹阮焦窦殷翟牛柴滕臧']);
+/** About a hundred of the commonest single-character surnames (most people in China), roughly in order of frequency. */
+const COMMON_SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文']);
 
 /**
  * A line that is one person's name alone (袁云才, 李红): two or three Han characters, a common surname
@@ -90,7 +90,7 @@ export function twoCharacterName(text: string): boolean {
  * a short line of them under a heading could be a word.
  */
 const MORE_SURNAMES = new Set([
-  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻蒲房滕屈饶牟艾尤穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂景樊倪翟詹俞祁',
+  ...'关臧邢左柳甘祝包尚符舒阮柯毕单季裴霍涂谷曲翁冉骆辛靳欧柴鲍喻蒲房滕屈饶牟艾尤穆司卓吉缪车项连芦褚娄窦戚岑费卜晏席米柏宗瞿佟闵苟邬卞姬栾隋刁沙巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠荆郁胥班储栗鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖练禹祖漆支卿狄索扈晁芮阙浦戈伏鹿薄邸雍辜裘亓邰赫杭况宿逯茹诸慕亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植尧訚逄伍聂景樊倪翟詹俞祁洪葛施殷',
 ]);
 
 /**

@@ -602,7 +602,8 @@ function drawnCredit(line: string): boolean {
   if (!m) return false;
   const tokens = m[1].trim().split(/[ \u3000]+/u);
   if (DRAWN_WORDS.has([...m[1]].at(-1) ?? '')) return false;
-  return spacedOutName(tokens) ? listedName(tokens.join('')) : tokens.length <= 2 && tokens.every(listedName);
+  // (a name spaced out of a less common surname too, 洪  琥绘: headingWriter's, field test 50)
+  return spacedOutName(tokens) ? listedName(tokens.join('')) || headingWriter(m[1]) : tokens.length <= 2 && tokens.every(listedName);
 }
 
 /** A sentence ended by its reporter's credit, with no 摄 (a caption: 谭庄村村民忙着将蔬菜整理入库。本报记者 李政哲). */

@@ -172,6 +172,8 @@ interface Draft {
   headlineLevel: number;
   /** The headline came as a heading of its own level (Markdown's #, Word's Heading 1) or labelled (主题：…), not a title line read as one. */
   headlineMarked?: boolean;
+  /** The headline was labelled by a copy desk (主题：…): a manuscript's. */
+  headlineLabelled?: boolean;
   titleLine?: number;
   byline: string;
   bylinePosition: 'top' | 'end';
@@ -251,19 +253,21 @@ const textOf = (b: SourceBlock): string => spansText(b.spans).trim();
 function joinParts(drafts: Draft[], res: SegmentResult): Draft[] {
   const out: Draft[] = [];
   const merged = new Map<string, string>();
-  let whole: Draft | undefined;
+  let whole: { draft: Draft; note: boolean } | undefined;
   let form: string | undefined;
   for (const d of drafts) {
     // (a part's 引题 leads into its 主题, 上海青浦区朱家角古镇——, and the parts are titled alike: a story after them titled
     // otherwise is the page's next, not another part, and so are the stories after a notice, 致读者 or 更正, signed so: review)
-    if (whole && d.headline && !d.jumpFrom && !d.headlineMarked && !opensWithDateline(d) && partOf(whole, (form ??= partForm(d))) && form === partForm(d)) {
-      merged.set(d.id, whole.id);
-      whole.body.push(...partTitles(d, res.columnLinks.find((l) => l.articleId === d.id)?.columnName), ...d.body);
-      whole.placeholders.push(...d.placeholders);
-      whole.jumpTo = d.jumpTo || whole.jumpTo;
+    if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d) && partOf(whole.note, d, (form ??= partForm(d)))) {
+      const w = whole.draft;
+      merged.set(d.id, w.id);
+      w.body.push(...partTitles(d, res.columnLinks.find((l) => l.articleId === d.id)?.columnName), ...d.body);
+      w.placeholders.push(...d.placeholders);
+      w.jumpTo = d.jumpTo || w.jumpTo;
       continue;
     }
-    whole = noteOnly(d) || packageHead(d) ? d : undefined;
+    const note = noteOnly(d);
+    whole = note || packageHead(d, drafts.slice(drafts.indexOf(d) + 1)) ? { draft: d, note } : undefined;
     form = undefined;
     out.push(d);
   }
@@ -281,11 +285,13 @@ function moveToWhole(res: SegmentResult, merged: ReadonlyMap<string, string>): v
 }
 
 /**
- * Whether stories titled `form` are parts of `whole`: under an editor's note, parts whose 引题 leads into
- * their 主题; under a package's head (`packageHead`), parts that each carry their own byline.
+ * Whether story `d`, the first part titled `form`, is a part of the story above: under an editor's note (`note`), parts
+ * whose 引题 leads into their 主题, titled alike; under a package's head (`packageHead`), parts labelled
+ * no 主题 of their own, each signed, however else titled (a 引题 on one: review).
  */
-function partOf(whole: Draft, form: string): boolean {
-  return noteOnly(whole) ? form.startsWith('led') : form.endsWith('byline');
+function partOf(note: boolean, d: Draft, form: string): boolean {
+  if (note) return form.startsWith('led') && form === partForm(d);
+  return !d.headlineMarked && partForm(d).endsWith('byline');
 }
 
 /** Paragraphs a package's lead-in runs to, at most (`packageHead`). */
@@ -293,12 +299,13 @@ const PACKAGE_INTRO = 2;
 
 /**
  * A package's head (组合报道) in a manuscript that labels its titles: a labelled 主题 over a lead-in of a
- * paragraph or two, no byline, no picture; the titled parts under it, each signed by its reporter and
- * labelled no 主题 of their own, are its sections (市场环境好　消费活力足, its lead-in, then three reports, each
- * 本报记者 …: field test 50, four stories).
+ * paragraph or two, no byline, dateline or picture, with at least two titled parts under it, each signed
+ * by its reporter and labelled no 主题 of its own: its sections (市场环境好　消费活力足, its lead-in, then three
+ * reports, each 本报记者 …: field test 50, four stories). A labelled news item over one signed story is two stories (review).
  */
-function packageHead(d: Draft): boolean {
-  return !!d.headlineMarked && !d.byline && !d.placeholders.length && d.body.length > 0 && d.body.length <= PACKAGE_INTRO && d.body.every((p) => !p.image && !p.heading && !p.titleCandidate);
+function packageHead(d: Draft, next: Draft[]): boolean {
+  const head = !!d.headlineLabelled && !d.byline && !opensWithDateline(d) && !d.placeholders.length && d.body.length > 0 && d.body.length <= PACKAGE_INTRO && d.body.every((p) => !p.image && !p.heading && !p.titleCandidate);
+  return head && next.slice(0, 2).filter((x) => x.headline && !x.headlineMarked && partForm(x).endsWith('byline')).length === 2;
 }
 
 /** How a part is titled: whether it has a 引题 (leading in with a dash or not), a 副题 and a byline over its text. */
@@ -606,8 +613,9 @@ function startsGroup(w: Walk, i: number): boolean {
   const titledPicture = ended && !endsWithColon(textOf(blocks[i])) && k < n && classes[k] === 'maybe-title' && !endsInPunctuation(textOf(blocks[k])) && under < n && (classes[under] === 'placeholder' || classes[under] === 'image');
   // (a line leading into the text right under it, 升级传统产业，老树发新枝——⏎　　重庆国际…, is a subhead run into its section: field test 32;
   // an indented line is a paragraph, a question asked, 　　国产人形机器人取得好成绩，靠什么？, never a lone title: field test 33;
-  // under a story's titles and pictures too, its text's first line, 　　“鼓浪屿好小哥”是谁？, no picture story's next title: field test 50)
-  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && !blocks[i].indented && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur) && !blocks[i].indented));
+  // under a story's titles, byline and pictures too, its text's first line, 　　“鼓浪屿好小哥”是谁？, field test 50; a 图片新闻's
+  // title and credited caption alone are a story done, an indented title under them the next one's: review)
+  return o.mode === 'ocr' && (nextIsTitle || stacked || briefsColumn || titledPicture || nextIsLead || nextIsPicture || titleRunToBody(w, k, true) || (((w.blankParts && blocks[i].gapBefore > 0) || wideOpens) && (nextIsBody || titleRunToBody(w, k))) || (nextIsBody && !leadsIn(textOf(blocks[i])) && !blocks[i].indented && (newsOpensUnder(w, i, k) || loneTitle(w, i, k))) || (nextIsBody && pictureOnly(cur) && !(blocks[i].indented && (cur.kicker || cur.byline))));
 }
 
 /**
@@ -1123,7 +1131,8 @@ function titleUnder(w: Walk, j: number): boolean {
 
 /**
  * Whether block `j`, under title lines, is one of them because a byline follows it close under
- * (本报记者 徐文静 综合报道) and the body or a picture after that (…说“不”！⏎本报记者 窦瀚洋⏎[图片], field test 50):
+ * (本报记者 徐文静 综合报道) and the body after that, or a picture where no story's text runs on (…说“不”！⏎本报记者
+ * 窦瀚洋⏎[图片] at the page's top, field test 50; under a story's text such a byline is its end's, review):
  * that byline heads the story, so every line
  * above it is a title, a 副题 too long with its comma for a title anywhere else or a headline
  * asking a question (`titleOverByline`). Read as the body, the line took the byline as its end and
@@ -1133,7 +1142,7 @@ function overTopByline(w: Walk, j: number): boolean {
   const { blocks, classes } = w;
   const k = nextIndex(w, j);
   const after = nextIndex(w, k);
-  return blocks[j].gapBefore === 0 && titleOverByline(textOf(blocks[j])) && classes[k] === 'byline' && blocks[k].gapBefore === 0 && after < blocks.length && ['body', 'placeholder', 'image'].includes(classes[after]);
+  return blocks[j].gapBefore === 0 && titleOverByline(textOf(blocks[j])) && classes[k] === 'byline' && blocks[k].gapBefore === 0 && after < blocks.length && (classes[after] === 'body' || (['placeholder', 'image'].includes(classes[after]) && (!w.cur || w.cur.closed)));
 }
 
 /** A title group opens an article when body follows it; without one it is a banner or a fragment. */
@@ -1639,6 +1648,7 @@ function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLine
       d.headline = d.headline ? `${d.headline} ${text}` : text;
       d.headlineLevel = g.block.level || 1;
       d.headlineMarked = g.block.level > 0 || g.block.styleRole === 'headline';
+      d.headlineLabelled = g.block.styleRole === 'headline';
       d.titleLine = line;
       break;
     }
@@ -1789,6 +1799,37 @@ function signed(joined: BodyPara[], p: BodyPara | undefined): boolean {
   return !!p && !!before && !before.image && !before.heading && signsQuotation(spansText(p.spans), spansText(before.spans));
 }
 
+/** Characters no paragraph opens with: a line starting with one continues a sentence (…竹林碳汇⏎　　的融合发展). */
+const CONTINUES_RE = /^[的了着过地得之、，。；：,;:）」』”]/u;
+
+/**
+ * Whether paragraph `p`, set in as a paragraph (`indented`), opens one after `prev`, a line of its own
+ * ending in no mark: a subhead's lines (　　…成立送餐小队⏎　　“不方便找别人的事儿，可以找我们”, field test 50).
+ * Not after a clause's comma or a paragraph of wrapped lines (a column cut it, its continuation set in:
+ * review), nor when `p` opens with what only continues a sentence.
+ */
+function setIn(prev: BodyPara, p: BodyPara): boolean {
+  const wrapped = (prev.joints ?? []).some((j) => j.kind === 'line-join');
+  return !!p.indented && !wrapped && !/[，、；：,;:]$/u.test(spansText(prev.spans).trim()) && !CONTINUES_RE.test(spansText(p.spans).trim());
+}
+
+/** A wrapped paragraph's last line shorter than this share of its longest: where it ends, it ends (`endsShort`). */
+const SHORT_LAST_LINE = 0.6;
+
+/**
+ * Whether a paragraph of wrapped lines, ending in no mark, ends in a line well short of its longest: it
+ * ended there, its words done, where a column cuts a paragraph at a full line (a 评论's 提要 of clauses ending in no mark,
+ * …正是应对挑战、激活发展动能⏎的破局之道, ran into the text under it: field test 50).
+ */
+function endsShort(p: BodyPara): boolean {
+  const joints = (p.joints ?? []).filter((j) => j.kind === 'line-join').map((j) => j.at);
+  // (a mark at its end, a colon or a comma, leads on whatever the line's length: …他⏎在讲话中指出：⏎“营商环境…”)
+  if (!joints.length || /[\p{P}]$/u.test(spansText(p.spans).trim())) return false;
+  const ends = [0, ...joints, cpLength(spansText(p.spans))];
+  const lengths = ends.slice(1).map((e, k) => e - ends[k]);
+  return lengths[lengths.length - 1] < Math.max(...lengths) * SHORT_LAST_LINE;
+}
+
 /**
  * OCR column breaks: a paragraph that stops mid-sentence continues in the next block, unless that block
  * is set in as a paragraph (a subhead of two lines, each indented, 　　…成立送餐小队⏎　　“不方便找别人的事儿，可以找我们”,
@@ -1806,7 +1847,7 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
-    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !p.indented && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true)) {
+    if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !setIn(prev, p) && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true) && !endsShort(prev)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);
       const example = `…${tail(a, 8)} ⏎ ${head(b, 8)}…`;

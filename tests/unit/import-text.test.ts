@@ -1708,6 +1708,23 @@ describe('hard-wrapped and OCR text', () => {
     const parts = pack.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
     expect(parts).toEqual(['有了“放心消费地图”，消费维权更便捷', '快速响应，“靶向治理”化解消费纠纷']);
     expect(plainText(pack.articles[0].body).split('\n')).toContain('本报记者　李　蕊');
+    // (a 评论's 提要, clauses ending in no mark, its last line short: it ended there, no column cut it; it ran into the text)
+    const summary = await page(['把“紧日子”过出“大智慧”', '曲哲涵', '', '善用制度优势凝聚共识，依托技术手段打破藩篱，在合', '作协同中挖掘存量潜能，正是应对挑战、激活发展动能', '的破局之道', '', '2025年1月，财政部依托预算管理一体化系统，建立全', '国资产调剂共享平台。', '', '当前，财政收支紧平衡已成常态，党政机关带头过紧', '日子。']);
+    expect(plainText(summary.articles[0].body).split('\n').slice(0, 2)).toEqual(['善用制度优势凝聚共识，依托技术手段打破藩篱，在合作协同中挖掘存量潜能，正是应对挑战、激活发展动能的破局之道', '2025年1月，财政部依托预算管理一体化系统，建立全国资产调剂共享平台。']);
+    // review: a 图片新闻 of a title and a credited caption is done, the indented title under it the next story's
+    const picture = await page(['小城夏夜', '[图片]', '7月8日晚，市民在江西省南昌市八一广场纳凉。 张　伟摄', '　　乡村书屋里的读书声', '　　暑假以来，江西省吉安市永丰县的乡村书', '屋热闹起来。孩子们在这里读绘本、写作业。', '　　“书屋离家近，天天都想来。”五年级学生', '小李说。']);
+    expect(picture.articles.map((a) => a.headline)).toEqual(['小城夏夜', '乡村书屋里的读书声']);
+    // review: under a story's text, a line leading into someone's words and what he said over a byline are the story's end
+    const said = await page(['致富路上笑声多', '', '合作社今年猕猴桃喜获丰收，亩产超过2000', '斤，社员人均增收8000元。', '', '说起今后的打算，合作社理事长张大山说——', '明年要把猕猴桃卖到全国各地去！', '本报记者 李　明', '', '[图片]', '7月6日，游客在湖北省武汉市东湖赏荷。 范昊天摄']);
+    expect(said.articles[0].headline).toBe('致富路上笑声多');
+    expect(plainText(said.articles[0].body)).toContain('明年要把猕猴桃卖到全国各地去！');
+    // review: a labelled news item over one signed story is two stories; an editor's note keeps its labelled parts
+    const two = await importFiles([file('01.txt', ['主题：我国首条跨海高铁开通运营', '', '7月8日，我国首条跨海高铁正式开通运营，福州至厦门最快55分钟可达。', '', '社区食堂开进家门口', '', '本报记者  李  蕊', '', '“在这里吃饭，比在家做还省心。”居民张大爷说。'])]);
+    expect(two.articles.map((a) => a.headline)).toEqual(['我国首条跨海高铁开通运营', '社区食堂开进家门口']);
+    const noted = await importFiles([file('02.txt', ['主题：从三家景区看“中国游”如何圈粉', '', '随着240小时过境免签政策实施，越来越多外国游客来华旅游。', '', '——编　者', '', '引题：上海青浦区朱家角古镇——', '主题：在江南水乡　寻文化之美', '本报记者　曹玲娟', '', '坐上手摇船，河道窄窄、水波荡漾。', '', '引题：陕西西安长安十二时辰主题街区——', '主题：入唐风景区　获沉浸体验', '本报记者　张丹华', '', '“每一秒都像在穿越时空。”来自英国的游客说。'])]);
+    expect(noted.articles.map((a) => a.headline)).toEqual(['从三家景区看“中国游”如何圈粉']);
+    // review: a surname past the commonest names an illustrator, not a three-character word under a title (行走天下⏎岳阳行)
+    expect((await page(['行走天下', '岳阳行', '　　初夏时节，记者来到湖南岳阳，登岳阳楼、', '览洞庭湖，感受千年古城的新气象。', '　　岳阳楼下，游人如织。'])).articles.map((a) => [a.headline, a.byline])).toEqual([['岳阳行', '']]);
   });
 
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
