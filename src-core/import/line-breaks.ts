@@ -317,7 +317,7 @@ function titleRunAtTop(lines: readonly string[], widths: number[], widest: numbe
 }
 
 /** A line this long at least (characters) may be one of a paragraph's wrapped at a column's width (`wrappedClauses`): titles seldom run so long. */
-const WRAPPED_WIDTH = 20;
+const WRAPPED_WIDTH = 18;
 
 /**
  * Whether three lines or four are a paragraph hard-wrapped at one width: every line but the last as long as

@@ -1813,6 +1813,9 @@ function setIn(prev: BodyPara, p: BodyPara): boolean {
   return !!p.indented && !wrapped && !/[，、；：,;:]$/u.test(spansText(prev.spans).trim()) && !CONTINUES_RE.test(spansText(p.spans).trim());
 }
 
+/** Closing quotes and brackets at a text's end (what is quoted may end in no mark: …还要建好“民心工程”). */
+const CLOSING_RE = /[”’」』）)]+$/u;
+
 /** A wrapped paragraph's last line shorter than this share of its longest: where it ends, it ends (`endsShort`). */
 const SHORT_LAST_LINE = 0.6;
 
@@ -1824,7 +1827,7 @@ const SHORT_LAST_LINE = 0.6;
 function endsShort(p: BodyPara): boolean {
   const joints = (p.joints ?? []).filter((j) => j.kind === 'line-join').map((j) => j.at);
   // (a mark at its end, a colon or a comma, leads on whatever the line's length: …他⏎在讲话中指出：⏎“营商环境…”)
-  if (!joints.length || /[\p{P}]$/u.test(spansText(p.spans).trim())) return false;
+  if (!joints.length || /[\p{P}]$/u.test(spansText(p.spans).trim().replace(CLOSING_RE, ''))) return false;
   const ends = [0, ...joints, cpLength(spansText(p.spans))];
   const lengths = ends.slice(1).map((e, k) => e - ends[k]);
   return lengths[lengths.length - 1] < Math.max(...lengths) * SHORT_LAST_LINE;

@@ -1711,6 +1711,9 @@ describe('hard-wrapped and OCR text', () => {
     // (a 评论's 提要, clauses ending in no mark, its last line short: it ended there, no column cut it; it ran into the text)
     const summary = await page(['把“紧日子”过出“大智慧”', '曲哲涵', '', '善用制度优势凝聚共识，依托技术手段打破藩篱，在合', '作协同中挖掘存量潜能，正是应对挑战、激活发展动能', '的破局之道', '', '2025年1月，财政部依托预算管理一体化系统，建立全', '国资产调剂共享平台。', '', '当前，财政收支紧平衡已成常态，党政机关带头过紧', '日子。']);
     expect(plainText(summary.articles[0].body).split('\n').slice(0, 2)).toEqual(['善用制度优势凝聚共识，依托技术手段打破藩篱，在合作协同中挖掘存量潜能，正是应对挑战、激活发展动能的破局之道', '2025年1月，财政部依托预算管理一体化系统，建立全国资产调剂共享平台。']);
+    // (a 提要 wrapped at 19 characters, three lines of clauses, was three title lines, and the writer over it a subhead)
+    const wrapped = await page(['安居乐业路  越走越亮堂', '叶赛', '', '要真正让群众安居乐业，找到获得感和幸福', '感，建好“民生工程”的同时，还要建好', '“民心工程”', '', '傍晚，江西鹰潭贵溪市文坊镇花桥水利枢纽', '移民安置区的文化休闲广场上，广场舞的音', '乐声与孩子们的欢笑声交织。']);
+    expect(wrapped.articles.map((a) => [a.headline, a.byline, plainText(a.body).split('\n')[0]])).toEqual([['安居乐业路 越走越亮堂', '叶赛', '要真正让群众安居乐业，找到获得感和幸福感，建好“民生工程”的同时，还要建好“民心工程”']]);
     // review: a 图片新闻 of a title and a credited caption is done, the indented title under it the next story's
     const picture = await page(['小城夏夜', '[图片]', '7月8日晚，市民在江西省南昌市八一广场纳凉。 张　伟摄', '　　乡村书屋里的读书声', '　　暑假以来，江西省吉安市永丰县的乡村书', '屋热闹起来。孩子们在这里读绘本、写作业。', '　　“书屋离家近，天天都想来。”五年级学生', '小李说。']);
     expect(picture.articles.map((a) => a.headline)).toEqual(['小城夏夜', '乡村书屋里的读书声']);
