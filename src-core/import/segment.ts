@@ -598,6 +598,10 @@ function startsGroup(w: Walk, i: number): boolean {
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
   if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
   if (blocks[i].gapBefore >= STORY_GAP && ended && titlesOverWriter(w, i)) return true;
+  // (on a page that sets its paragraphs in and parts nothing else with blank lines, two of them after a story's end, then a
+  // title line over the indented text: the next story, whatever subheads the one above has (河北曲阳  匠心传承  非遗焕彩, field test 51))
+  const k0 = nextIndex(w, i);
+  if (blocks[i].gapBefore >= STORY_GAP && ended && !w.blankEvery && !w.blankParts && k0 < n && classes[k0] === 'body' && !!blocks[k0].indented && blocks[k0].gapBefore === 0 && !SUBHEAD_MARK_RE.test(textOf(blocks[i]))) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);

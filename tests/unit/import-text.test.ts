@@ -1730,6 +1730,17 @@ describe('hard-wrapped and OCR text', () => {
     expect((await page(['行走天下', '岳阳行', '　　初夏时节，记者来到湖南岳阳，登岳阳楼、', '览洞庭湖，感受千年古城的新气象。', '　　岳阳楼下，游人如织。'])).articles.map((a) => [a.headline, a.byline])).toEqual([['岳阳行', '']]);
   });
 
+  it('field test 51: on a page that sets its paragraphs in, a title line after two blank lines and a story\'s end opens the next story; 本报电（记者…） is a dateline', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const page = (lines: string[]) => importFiles([file('page.txt', ['2025年11月25日 星期二　人民日报　第6版 要闻', '', ...lines])]);
+    // (河北曲阳 and its text ran into the story above, whose subheads made it read as one more)
+    const parted = await page(['立足特色资源  做强富民产业', '本报记者 于洋', '　　湾里村地处渭北旱塬，过去村民靠天吃饭。', '　　小柿子撑起大产业', '　　如今，村里的柿饼远销海内外，成为富民的', '主导产业之一。', '　　湾里村的转变，是乡村产业振兴的生动实践。', '', '', '河北曲阳  匠心传承  非遗焕彩', '　　10月16日，在第十届中国国际版权博览会上，河北省', '保定市曲阳县的项目入选地方版权故事国际传播立项项目。', '　　传承非遗，守护历史瑰宝', '　　曲阳石雕始于汉、兴于唐，至今已有两千多年历史。']);
+    expect(parted.articles.map((a) => a.headline)).toEqual(['立足特色资源 做强富民产业', '河北曲阳 匠心传承 非遗焕彩']);
+    // (a dateline with no place or date: its title ran into the story above as a subhead)
+    const dated = await page(['服务送到“家门口”', '本报记者 邓剑洋', '', '“我们将始终与西藏经济社会发展同频共振。”', '', '', '农业农村部部署国家乡村振兴示范县创建工作', '', '本报电  （记者郁静娴）近日，农业农村部印发《国家乡村振兴示范县创建工作方案》。', '', '方案明确，到2030年创建300个左右示范县。']);
+    expect(dated.articles.map((a) => [a.headline, a.lead])).toEqual([['服务送到“家门口”', ''], ['农业农村部部署国家乡村振兴示范县创建工作', '本报电（记者郁静娴）']]);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
