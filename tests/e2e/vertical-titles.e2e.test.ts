@@ -20,6 +20,15 @@ async function placedGlyphs(page: Page): Promise<{ ch: string; x: number; y: num
   );
 }
 
+/** The hand-placed page's 谢峰 interview clicked: its frame, the point clicked and its headline as the 属性 panel shows it. */
+async function selectStory(page: Page): Promise<{ frame: Awaited<ReturnType<typeof frameOf>>; p: { x: number; y: number }; headline: string }> {
+  const frame = await frameOf(page, 'b-xie-feng');
+  const p = await clientPoint(page, frame.x + frame.width / 2, frame.y + frame.height / 2);
+  await page.mouse.click(p.x, p.y);
+  await expect.poll(() => page.getByTestId('selection').getAttribute('data-block')).toBe('b-xie-feng');
+  return { frame, p, headline: (await page.getByTestId('block-article').textContent())!.trim() };
+}
+
 describe.skipIf(!chromiumAvailable())('竖排标题 and 反白 in the workspace', () => {
   const session = workspaceSession({ width: 1600, height: 1000 });
   let page: Page;
@@ -29,11 +38,7 @@ describe.skipIf(!chromiumAvailable())('竖排标题 and 反白 in the workspace'
   });
 
   it('sets the selected article’s headline vertically at its right when 标题排向 is 竖排, and back with undo', async () => {
-    const frame = await frameOf(page, 'b-xie-feng');
-    const p = await clientPoint(page, frame.x + frame.width / 2, frame.y + frame.height / 2);
-    await page.mouse.click(p.x, p.y);
-    await expect.poll(() => page.getByTestId('selection').getAttribute('data-block')).toBe('b-xie-feng');
-    const headline = (await page.getByTestId('block-article').textContent())!.trim();
+    const { frame, p, headline } = await selectStory(page);
     // (joined dashes of the body are drawn one by one too; the headline's characters are not, yet)
     const headGlyphs = async () => (await placedGlyphs(page)).filter((g) => headline.includes(g.ch) && g.ch !== '—');
     expect(await headGlyphs()).toEqual([]);
@@ -71,11 +76,7 @@ describe.skipIf(!chromiumAvailable())('竖排标题 and 反白 in the workspace'
   });
 
   it('sets the selected article’s horizontal titles lower by the lines of 题上留行 (图在题上: room over them for a picture), and back with undo', async () => {
-    const frame = await frameOf(page, 'b-xie-feng');
-    const p = await clientPoint(page, frame.x + frame.width / 2, frame.y + frame.height / 2);
-    await page.mouse.click(p.x, p.y);
-    await expect.poll(() => page.getByTestId('selection').getAttribute('data-block')).toBe('b-xie-feng');
-    const headline = (await page.getByTestId('block-article').textContent())!.trim();
+    const { frame, p, headline } = await selectStory(page);
     // the top of the headline's drawn text, in page pt
     const headTop = () => page.locator('[data-testid="page"] svg text').evaluateAll((nodes, h) => Math.min(...nodes.filter((n) => (n.textContent ?? '').trim().length >= 2 && h.startsWith((n.textContent ?? '').trim().slice(0, 2))).map((n) => Number(n.getAttribute('y')))), headline);
     const before = await headTop();
