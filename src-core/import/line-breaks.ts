@@ -69,8 +69,6 @@ export function indentsParagraphs(lines: readonly string[]): boolean {
   for (const l of lines) if (PARAGRAPH_INDENT_RE.test(l) && ++n >= INDENTED_LEAST) return true;
   return false;
 }
-/** Share of those lines stopping mid-sentence, at least, for the same. */
-const CUT_LINES = 0.3;
 
 /**
  * The indices of the lines after which a new paragraph starts (`lines` are one blank-line block).
