@@ -151,15 +151,27 @@ function stack(geo: GridGeometry, page: PageSettings, links: PictureLink[], imag
   for (const l of links) {
     const asset = images.get(l.imageId);
     const s = Math.max(1, Math.min(span, widestPrintable(geo, asset)));
-    const frame = pictureFrame(geo, page, asset, s, l.caption);
-    const most = Math.floor(budget.cells / links.length / s);
-    if (most < frame.min && !always) return undefined;
-    const rows = Math.max(frame.min, Math.min(frame.rows, most));
-    // (past the story's share of the page, never past its measure: a picture story is the 组版's call, not 撑满's)
-    const deepest = Math.max(rows, Math.min(frame.max, Math.floor(budget.measure / links.length / s)));
-    out.push({ imageId: l.imageId, caption: l.caption, span: s, rows, min: frame.min, max: Math.max(rows, Math.min(frame.max, most)), deepest });
+    // (each picture of the stack its share of the budget)
+    const share = { cells: budget.cells / links.length, measure: budget.measure / links.length };
+    const depths = budgeted(pictureFrame(geo, page, asset, s, l.caption), share, s, always);
+    if (!depths) return undefined;
+    out.push({ imageId: l.imageId, caption: l.caption, span: s, ...depths });
   }
   return out;
+}
+
+/**
+ * A frame's depths within a picture budget, the frame `columns` wide: its natural depth, cropped shallower
+ * (within its crop) to the lines the budget's cells give those columns, never enlarged past them (`max`),
+ * and past them, never past the measure's, on a page left with blank (`deepest`: a picture story is the
+ * 组版's call, not 撑满's). Undefined when those lines are fewer than the crop allows, unless `always`.
+ */
+function budgeted(frame: FrameRows, budget: { cells: number; measure: number }, columns: number, always: boolean): Pick<PictureShape, 'rows' | 'min' | 'max' | 'deepest'> | undefined {
+  const most = Math.floor(budget.cells / columns);
+  if (most < frame.min && !always) return undefined;
+  const rows = Math.max(frame.min, Math.min(frame.rows, most));
+  const deepest = Math.max(rows, Math.min(frame.max, Math.floor(budget.measure / columns)));
+  return { rows, min: frame.min, max: Math.max(rows, Math.min(frame.max, most)), deepest };
 }
 
 /** A body shorter than this (characters) is a brief (简讯): narrow and under a small headline. */
@@ -313,12 +325,8 @@ function rowOf(geo: GridGeometry, page: PageSettings, links: PictureLink[], imag
   const parts = links.map((l) => ({ imageId: l.imageId, caption: l.caption, span: span / links.length }));
   if (parts.some((p) => p.span > widestPrintable(geo, images.get(p.imageId)))) return undefined;
   const frame = rowFrame(geo, page, parts, images);
-  const { min } = frame;
-  const max = Math.min(frame.max, Math.floor(budget.cells / span));
-  if (min > max) return undefined;
-  const rows = Math.max(min, Math.min(frame.rows, max));
-  const deepest = Math.max(rows, Math.min(frame.max, Math.floor(budget.measure / span)));
-  return [{ imageId: parts[0].imageId, caption: parts[0].caption, span, rows, min, max, deepest, row: parts }];
+  const depths = frame.min <= frame.max ? budgeted(frame, budget, span, false) : undefined;
+  return depths && [{ imageId: parts[0].imageId, caption: parts[0].caption, span, ...depths, row: parts }];
 }
 
 /** The frame a row of pictures shares (`rowOf`): the first's depth within the least and most depth that crop every one; min over max when none does. */
