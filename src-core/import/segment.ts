@@ -255,7 +255,7 @@ function joinParts(drafts: Draft[], res: SegmentResult): Draft[] {
   const merged = new Map<string, string>();
   let whole: { draft: Draft; note: boolean } | undefined;
   let form: string | undefined;
-  for (const d of drafts) {
+  for (const [i, d] of drafts.entries()) {
     // (a part's 引题 leads into its 主题, 上海青浦区朱家角古镇——, and the parts are titled alike: a story after them titled
     // otherwise is the page's next, not another part, and so are the stories after a notice, 致读者 or 更正, signed so: review)
     if (whole && d.headline && !d.jumpFrom && !opensWithDateline(d) && partOf(whole.note, d, (form ??= partForm(d)))) {
@@ -267,7 +267,7 @@ function joinParts(drafts: Draft[], res: SegmentResult): Draft[] {
       continue;
     }
     const note = noteOnly(d);
-    whole = note || packageHead(d, drafts.slice(drafts.indexOf(d) + 1)) ? { draft: d, note } : undefined;
+    whole = note || packageHead(d, drafts.slice(i + 1)) ? { draft: d, note } : undefined;
     form = undefined;
     out.push(d);
   }
@@ -304,7 +304,7 @@ const PACKAGE_INTRO = 2;
  * reports, each 本报记者 …: field test 50, four stories). A labelled news item over one signed story is two stories (review).
  */
 function packageHead(d: Draft, next: Draft[]): boolean {
-  const head = !!d.headlineLabelled && !d.byline && !opensWithDateline(d) && !d.placeholders.length && d.body.length > 0 && d.body.length <= PACKAGE_INTRO && d.body.every((p) => !p.image && !p.heading && !p.titleCandidate);
+  const head = !!d.headlineLabelled && !d.byline && !opensWithDateline(d) && !d.placeholders.length && d.body.length > 0 && d.body.length <= PACKAGE_INTRO && paragraphsOnly(d);
   return head && next.slice(0, 2).filter((x) => x.headline && !x.headlineMarked && partForm(x).endsWith('byline')).length === 2;
 }
 
@@ -319,7 +319,12 @@ const NOTE_PARAGRAPHS = 4;
 /** Whether a titled story's text is only an editor's note, signed at its end (——编　者). */
 function noteOnly(d: Draft): boolean {
   const last = d.body[d.body.length - 1];
-  return !!d.headline && !!last && d.body.length <= NOTE_PARAGRAPHS && d.body.every((p) => !p.image && !p.heading && !p.titleCandidate) && editorsSign(spansText(last.spans), true);
+  return !!d.headline && !!last && d.body.length <= NOTE_PARAGRAPHS && paragraphsOnly(d) && editorsSign(spansText(last.spans), true);
+}
+
+/** Whether a story's text is paragraphs only: no picture, heading or subhead (an editor's note's, a package's lead-in). */
+function paragraphsOnly(d: Draft): boolean {
+  return d.body.every((p) => !p.image && !p.heading && !p.titleCandidate);
 }
 
 function opensWithDateline(d: Draft): boolean {
@@ -598,12 +603,11 @@ function startsGroup(w: Walk, i: number): boolean {
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
   if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
   if (blocks[i].gapBefore >= STORY_GAP && ended && titlesOverWriter(w, i)) return true;
+  const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   // (on a page that sets its paragraphs in and parts nothing else with blank lines, two of them after a story's end, then a
   // title line over the indented text: the next story, whatever subheads the one above has (河北曲阳  匠心传承  非遗焕彩, field test 51))
-  const k0 = nextIndex(w, i);
-  if (blocks[i].gapBefore >= STORY_GAP && ended && !w.blankEvery && !w.blankParts && k0 < n && classes[k0] === 'body' && !!blocks[k0].indented && blocks[k0].gapBefore === 0 && !SUBHEAD_MARK_RE.test(textOf(blocks[i]))) return true;
+  if (blocks[i].gapBefore >= STORY_GAP && ended && !numbered && !w.blankEvery && !w.blankParts && k < n && classes[k] === 'body' && !!blocks[k].indented && blocks[k].gapBefore === 0) return true;
   // (a title wider than a subhead runs, after a blank line or a story's last sentence: 中共中央办公厅…的意见 after …参加调研。)
-  const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   const wideOpens = wideTitle(w, i) && !numbered && (blocks[i].gapBefore > 0 || ended);
   // (where a blank line parts every two paragraphs, title lines stacked with none between them, after one and a story's end:
   // 河南宝丰县⏎汝瓷产业焕发勃勃生机, 纵横⏎协同破解“政策打架”, field test 25)
