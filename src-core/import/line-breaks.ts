@@ -114,7 +114,11 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   const hanShort = (i: number): boolean => !/[0-9A-Za-z]/.test(lines[i]) && widths[i] < Math.min(widest, wrap) * (1 - NEAR_WIDTH) - 1;
   // (or wider than the wrap: a headline set over more columns than the body, 中共中央办公厅…的意见 over a 16-character measure)
   const between = (i: number): boolean => i > 0 && endsStory(lines[i - 1].trim()) && headLine(lines[i]) && (widths[i] < widest * BETWEEN_SHARE || hanShort(i) || widths[i] > wrap * OVER_WRAP || opensDateline(lines, i + 1));
-  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k) || sectionHead(lines, k, short));
+  // (a line of short clauses alone between a sentence's end and a full line, ending in no mark: a subhead on a page that neither
+  // indents nor parts its paragraphs, 度重点考察调研。⏎深入一线，倾听企业诉求⏎调研组走进位于天津市滨海新区, field test 52)
+  // (Han alone: a line with a number in it is narrower than it holds, 2017年12月28日，同安街道丽阳 runs on)
+  const clausedAlone = (k: number): boolean => k > 0 && !everyLine && !/[0-9A-Za-z]/.test(lines[k]) && endsSentence(lines[k - 1].trim()) && short(k) && !short(k + 1) && !endsInPunctuation(lines[k].trim()) && clausedSubhead(lines[k]);
+  const titled = (k: number): boolean => k < lines.length - 1 && (titleLike(k) || between(k) || sectionHead(lines, k, short) || clausedAlone(k));
   // under a 简讯 label each item is a paragraph: one that opens with when it happened starts after a sentence's end
   // however wide the line above (field test 19: two of three items read as one)
   const briefs = lines.findIndex(briefsLabel);
@@ -194,7 +198,8 @@ function wrapWidth(lines: readonly string[], widths: number[]): number {
  * short of the wrap was joined to the next). Counted in characters over the lines of Han alone (a digit
  * or letter is narrower, so lines with them hold more; OCR's stray spaces not counted), and not where
  * the next line shows 避头尾 or a number pushed down: its second character a mark a line may not start
- * with (…炫目。⏎树，), or its first a digit or letter (a number too wide for the character left goes down whole).
+ * with (…炫目。⏎树，), or its first a digit or letter (a number too wide for the character left goes down whole), or,
+ * one short, its first an opening mark (a line ends with none).
  */
 function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
   const chars = lines.map((l) => [...l.replace(/\s/g, '')]);
@@ -206,7 +211,9 @@ function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
     const next = chars[i + 1] ?? [];
     const second = next.length > 1 ? next[1].codePointAt(0)! : 0;
     const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH || /^[0-9A-Za-z]/.test(next[0] ?? '');
-    return inner.length >= 3 && han(i) && length(i) <= wrap - 1 && !pushed;
+    // (an opening mark no line ends with went down, the line one short: …加工中心等。⏎“我们已实现…, field test 52)
+    const opened = length(i) === wrap - 1 && punctClass(next[0]?.codePointAt(0) ?? 0) === PunctClass.Opening;
+    return inner.length >= 3 && han(i) && length(i) <= wrap - 1 && !pushed && !opened;
   };
 }
 

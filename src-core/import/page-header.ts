@@ -85,7 +85,7 @@ const RUNNING_WORD_MAX = 10;
  * furniture, taken out of the text it interrupts.
  */
 export function repeatsHeader(header: PrintedHeader, raw: string): boolean {
-  const t = raw.trim();
+  const t = closeNumbers(raw.trim());
   // (a page line only in its 第N版 form: a bare number beside a date, a weather line's, is text)
   const ownPage = (w: string): boolean => /^第/u.test(w) && pageNumberOf(w) === header.pageNumber;
   // (the page's number alone on a line, 第6版, as a scan's running foot leaves it inside a story)
@@ -110,7 +110,7 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
   let dated = false;
   let letterspaced = false;
   for (let i = 0; i < lines.length && found.lines.length < MOST_LINES; i++) {
-    const raw = lines[i].trim();
+    const raw = closeNumbers(lines[i].trim());
     if (!raw) continue;
     const plain = headerLine(found, raw.split(/\s+/)) ?? sectionUnder(found, lines, i);
     const spaced = plain ? undefined : closedUp(raw);
@@ -121,6 +121,14 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
     letterspaced ||= !plain;
   }
   return dated && (!letterspaced || found.header.date) ? found : undefined;
+}
+
+/** A space a header sets inside its date or page number (2025 年 7 月 22 日, 第 07 版): between a number and its unit. */
+const NUMBER_SPACE_RE = /(?<=\d)\s+(?=[年月日版])|(?<=[年月第])\s+(?=\d)/gu;
+
+/** A header line with the spaces inside its date and page number taken out (field test 52: 人民日报   2025 年 7 月 22 日   星期二   第 07 版   要闻). */
+function closeNumbers(line: string): string {
+  return line.replace(NUMBER_SPACE_RE, '');
 }
 
 /** Words a 版名 never has that a weather line or a countdown does (多云转晴  5, 距中考还有  40: review of field test 45). */
@@ -136,10 +144,10 @@ const SECTION_RE = new RegExp(`^[${HAN}${DOTS}]{2,6}$`, 'u');
 function sectionUnder(found: PageHeaderFound, lines: string[], i: number): Taken | undefined {
   const last = found.lines[found.lines.length - 1];
   const t = lines[i].trim();
-  const next = lines[i + 1]?.trim() ?? '';
+  const next = closeNumbers(lines[i + 1]?.trim() ?? '');
   // (or the date line under it: 5⏎经济新闻⏎2026年5月12日  星期二, field test 25; or the page's credits: 第3版⏎要闻⏎责任编辑:苏文澜, field test 32)
   const closes = !next || (!found.header.date && dateLine(next) !== undefined) || parseCredits(next) !== undefined;
-  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(lines[last].trim()) || !SECTION_RE.test(t) || !closes) return undefined;
+  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(closeNumbers(lines[last].trim())) || !SECTION_RE.test(t) || !closes) return undefined;
   return { found: { ...found, header: { ...found.header, section: t } }, dated: false };
 }
 

@@ -139,8 +139,8 @@ function signedEnd(text: string): RegExpExecArray | undefined {
   return m && listedName(m[3]) && (m[2].length > 0 || [...m[3]].length === 3) ? m : undefined;
 }
 
-/** An agency's dateline in brackets at a story's end, as an official text printed whole ends: （新华社北京3月31日电）. */
-const DISPATCH_TAG_RE = /[（(](?:新华社|中新社|人民日报|本报)[^（）()]{0,16}电[）)]$/u;
+/** An agency's dateline in brackets at a story's end, as an official text printed whole ends: （新华社北京3月31日电）, or a story taken from it: （据新华社西安7月18日电）, field test 52. */
+const DISPATCH_TAG_RE = /[（(](?:据|综合)?(?:新华社|中新社|人民日报|本报)[^（）()]{0,16}电[）)]$/u;
 
 /** Whether a line or paragraph ends a story's text: a sentence's end, one its writer signs (SIGNED_END_RE), or an agency's dateline in brackets (DISPATCH_TAG_RE). */
 export function endsStory(text: string): boolean {
@@ -573,8 +573,10 @@ const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:(?:图片?|圖片?|照片|图像|
 
 /** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影; 摄影报道 after a reporter's name: PHOTO_CREDIT_RE). */
 const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
+/** An agency's release as a picture's credit, set apart from the caption's sentence: 包森像（资料照片）。 新华社发 (field test 52). */
+const AGENCY_RELEASE = '(?<=[\\s\u3000。）)]|^)(?:新华社|中新社|人民网|央视网)发';
 /** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图, and the agency after it: 孙磊摄（人民视觉）. */
-const PHOTO_CREDIT_RE = new RegExp(`(?:(?:${REPORTER})[\\s\u3000]*${NAME}(?:[\\s\u3000]+${NAME})?\\s*摄影报道|${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)])(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
+const PHOTO_CREDIT_RE = new RegExp(`(?:(?:${REPORTER})[\\s\u3000]*${NAME}(?:[\\s\u3000]+${NAME})?\\s*摄影报道|${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)]|${AGENCY_RELEASE})(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
 
 export function endsInPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT_RE.test(text.trim());

@@ -602,7 +602,9 @@ function startsGroup(w: Walk, i: number): boolean {
   // (or, after a blank line, title lines over their 副题 over the text: a document and its date, 中共中央办公厅…⏎关于…的意见⏎（二〇二五年十一月一日）,
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
   if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
-  if (blocks[i].gapBefore >= STORY_GAP && ended && titlesOverWriter(w, i)) return true;
+  // (after one blank line too where the title ends in its 栏目 as the web edition writes it: 抓落实不能一转了之（编辑手记）⏎赵晓曦, field test 52)
+  const gapped = blocks[i].gapBefore >= STORY_GAP || (blocks[i].gapBefore > 0 && columnTail(textOf(blocks[i])) !== undefined);
+  if (gapped && ended && titlesOverWriter(w, i)) return true;
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   // (on a page that sets its paragraphs in and parts nothing else with blank lines, two of them after a story's end, then a
   // title line over the indented text: the next story, whatever subheads the one above has (河北曲阳  匠心传承  非遗焕彩, field test 51))
@@ -1506,6 +1508,9 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     const trusted = o.mode === 'structured' || (allMarked && unique);
     if (best < 99 && trusted) h = levels.indexOf(best);
   }
+  // (the one line ending in its 栏目 in brackets, as the web edition sets its 主题: 江苏淮安市…等问题⏎惠民商业保险推销，岂能派给基层干部？（干部状态新观察·为基层减负赋能）, field test 52)
+  const tailed = group.flatMap((g, k) => (!roles[k] && !deckLine(g.text) && columnTail(g.text) ? [k] : []));
+  if (h < 0 && tailed.length === 1) h = tailed[0];
   if (h < 0) {
     // the headline: the last line before the first deck that is not a kicker (ends with a colon)
     // (a line in brackets under a title is a note on it, a 副题: （在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, field test 34)
@@ -1632,12 +1637,14 @@ function columnTail(text: string): { headline: string; column: string } | undefi
   return m && !KEPT_TAIL_RE.test(m[2].trim()) ? { headline: m[1].trim(), column: m[2].trim() } : undefined;
 }
 
-/** (a 栏目's name: Han characters, quotation marks, a middle dot between its parts, numbers; no sentence, no Latin note) */
-const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${HAN}“”‘’·・0-9０-９]{2,30})[）)]$`, 'u');
+/** (a 栏目's name: Han characters, quotation marks, a middle dot or a space between its parts, numbers; no sentence, no Latin note: （铭记历史 缅怀先烈·抗日英雄）, field test 52) */
+const COLUMN_CHAR = `${HAN}“”‘’·・0-9０-９`;
+const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${COLUMN_CHAR}][${COLUMN_CHAR} \u3000]{0,28}[${COLUMN_CHAR}])[）)]$`, 'u');
 /** A line all in round brackets (（在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, （二〇二五年十一月一日）). */
 const BRACKETED_LINE_RE = /^[（(]\s*([^（）()]+?)\s*[）)]$/u;
-/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number, date or period, what is appended; 今日谈 is a 栏目, field test 34) */
-const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇零年月号期]|(?<![今每])日).*)$/u;
+/** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number, date or period, what is appended; 今日谈 is a 栏目,
+ * field test 34; so are 抗日英雄 and 青年说, field test 52) */
+const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇零月号期]|(?<![青少老中童])年|(?<![今每抗])日).*)$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {

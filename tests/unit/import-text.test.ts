@@ -1741,6 +1741,40 @@ describe('hard-wrapped and OCR text', () => {
     expect(dated.articles.map((a) => [a.headline, a.lead])).toEqual([['服务送到“家门口”', ''], ['农业农村部部署国家乡村振兴示范县创建工作', '本报电（记者郁静娴）']]);
   });
 
+  it('field test 52: a header spacing its date and page number; a story ending （据新华社…电） ends; 新华社发 credits a caption; a 栏目 tail with a space; an opening quote pushed down', async () => {
+    const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
+    const one = async (lines: string[]) => importFiles([file('page.txt', lines)]);
+    const titles = (r: Awaited<ReturnType<typeof one>>) => r.articles.map((a) => [r.columnLinks.find((l) => l.articleId === a.id)?.columnName ?? '', a.kicker, a.headline, a.byline]);
+    // (the header was read as the first story's headline, that story's title and writer as its subheads)
+    const spaced = await one(['人民日报   2025 年 7 月 22 日   星期二   第 07 版   要闻', '', '', '从“迎客来”到“留客住”（编辑手记）', '卢涛', '', '夏避暑、冬避寒、春秋赏美景；泡温泉、', '做体检、体验中医药……康养旅居正成为', '文旅市场新时尚。', '', '各地纷纷推出康养旅居产品。']);
+    expect(spaced.page.header).toMatchObject({ date: '2025-07-22', pageNumber: '7', section: '要闻' });
+    expect(titles(spaced)).toEqual([['编辑手记', '', '从“迎客来”到“留客住”', '卢涛']]);
+    // (the next story's titles and byline ran into the text above, its first paragraph read as its headline)
+    const xinhua = await one(['人民日报   2025年7月22日   星期二   第07版   要闻', '', '', '包森：千里击强虏  剑吼长城东（铭记历史 缅怀先烈·抗日英雄）', '新华社记者 李浩', '', '[图片]', '包森像（资料照片）。 新华社发', '', '包森，原名赵宝森，又名赵寒，1911年7', '月生于陕西省蒲城县一个贫苦农民家庭。', '', '1932年加入中国共产党。他从青少年时期', '就积极参加反帝反封建活动。', '', '1937年，包森随八路军挺进冀东。', '', '1942年2月，包森在战斗中牺牲，年仅31岁。', '', '“家国担当”是包森用生命写就的家训。', '', '物换星移，精神不改。', '', '“那片跃动的红色，恰似英烈精神的薪火', '相传。”赵珂说。', '', '（据新华社西安7月18日电）', '', '', '宁夏吴忠仪表有限责任公司——', '小小阀门创新多（促进民营经济高质量发展）', '本报记者 焦思雨', '', '小小阀门，有多少品类？', '', '球阀、蝶阀、调节阀、轴流阀……走进位', '于宁夏回族自治区吴忠市的吴忠仪表有限', '责任公司智能车间，形态各异的阀门令人', '目不暇接。近年来，吴忠仪表加快推进数', '字化车间建设，建起了智能组装线等。', '“我们已实现全流程数字化管理。”常占东', '说。']);
+    expect(titles(xinhua)).toEqual([
+      ['铭记历史 缅怀先烈·抗日英雄', '', '包森：千里击强虏 剑吼长城东', '新华社记者 李浩'],
+      ['促进民营经济高质量发展', '宁夏吴忠仪表有限责任公司——', '小小阀门创新多', '本报记者 焦思雨'],
+    ]);
+    expect(xinhua.imageLinks.map((l) => l.caption)).toEqual(['包森像（资料照片）。 新华社发']);
+    expect(plainText(xinhua.articles[0].body).split('\n').at(-1)).toBe('（据新华社西安7月18日电）');
+    // (a line one short of the wrap over an opening quote is wrapped so: the quote may not end a line)
+    expect(plainText(xinhua.articles[1].body).split('\n').at(-1)).toMatch(/^球阀.*建起了智能组装线等。“我们已实现全流程数字化管理。”常占东说。$/u);
+  });
+
+  const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
+  it.each(field52)('field test 52, $name: $what', async ({ name, stories }) => {
+    expect(await ocrPage(`${name}.txt`)).toEqual(stories.map((s) => [s.kicker, s.headline, s.deck, s.byline, s.column]));
+  });
+
+  it('field test 52, a page that marks no paragraph: a line of short clauses alone between a sentence\'s end and a full line is a subhead; a line one short over an opening quote runs on', async () => {
+    const bodies = async (name: string) => (await importFiles([{ name, bytes: readFileSync(join(root, 'tests/fixtures/import/ocr-pages', name)) }])).articles.map((a) => plainText(a.body).split('\n'));
+    const p11 = await bodies('rmrb-20250722-p11.txt');
+    expect(p11.map((b) => b.length)).toEqual([15, 3, 20]);
+    expect(p11[2].filter((p) => /^(深入一线|凝聚共识|求真务实)/u.test(p))).toEqual(['深入一线，倾听企业诉求', '凝聚共识，营造良好环境', '求真务实，助力科学决策']);
+    const p07 = await bodies('rmrb-20250722-p07.txt');
+    expect(p07[2].find((p) => p.startsWith('近年来，吴忠仪表加快推进'))).toMatch(/加工中心等。“我们已实现‘下单即排产/u);
+  });
+
   it('a Markdown title block typed as the first paragraph, a line a title, is read as the lines of a plain-text manuscript are (it ran into the first paragraph, or into one headline)', async () => {
     const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n')) });
     const body = ['', '凌晨时分，新疆乌鲁木齐的雪场里，造雪机轰鸣。', '', '黄文勇和同事们一夜未眠。'];
