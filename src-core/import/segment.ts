@@ -1864,7 +1864,9 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
-    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided;
+    // (and a paragraph a dash led into after a blank line: …而一年前，这里还是另一番面貌——⏎⏎刚入住时，…, field test 50)
+    const ledInto = !!prev && p.gapBefore > 0 && endsWithDash(spansText(prev.spans).trimEnd()) && !CONTINUES_RE.test(spansText(p.spans).trim());
+    const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided || ledInto;
     if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !setIn(prev, p) && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true) && !endsShort(prev)) {
       const a = spansText(prev.spans);
       const b = spansText(p.spans);

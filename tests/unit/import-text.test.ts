@@ -1761,6 +1761,12 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(xinhua.articles[1].body).split('\n').at(-1)).toMatch(/^球阀.*建起了智能组装线等。“我们已实现全流程数字化管理。”常占东说。$/u);
   });
 
+  it('a paragraph a dash leads into the next, a blank line between them, stays apart (field test 50 P3, 52 N2: run into one as a column break)', async () => {
+    const file = (lines: string[]) => ({ name: '01.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
+    const r = await importFiles([file(['主题：高原营长的进击之路', '记者：李龙伊', '', '夏日时节，海拔近3000米的某高原训练场上，一场红蓝对抗演练打响——', '', '两支步兵分队指挥无人机升空侦察，装甲车辆迅速机动。', '', '演练结束后，营长张灿灿组织复盘。'])]);
+    expect(plainText(r.articles[0].body).split('\n')).toEqual(['夏日时节，海拔近3000米的某高原训练场上，一场红蓝对抗演练打响——', '两支步兵分队指挥无人机升空侦察，装甲车辆迅速机动。', '演练结束后，营长张灿灿组织复盘。']);
+  });
+
   const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
   it.each(field52)('field test 52, $name: $what', async ({ name, stories }) => {
     expect(await ocrPage(`${name}.txt`)).toEqual(stories.map((s) => [s.kicker, s.headline, s.deck, s.byline, s.column]));
