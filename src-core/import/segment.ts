@@ -1855,6 +1855,7 @@ function endsShort(p: BodyPara): boolean {
  */
 function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
   const startsLikeSibling = siblingOpenings(body);
+  const setsIn = body.some((q) => q.indented);
   const joined: BodyPara[] = [];
   for (const p of body) {
     const prev = joined[joined.length - 1];
@@ -1864,8 +1865,9 @@ function joinColumnBreaks(body: BodyPara[], g: ArticleGuess): BodyPara[] {
     // (and so does a note of who reported, who wrote or where a figure came from: （来源：国家统计局）)
     const divided = [prev, p].some((q) => !!q && (STAR_ROW_RE.test(spansText(q.spans).trim()) || helpedAlone(spansText(q.spans)))) || signed(joined, prev) || (!!prev && dashItem(spansText(prev.spans), spansText(p.spans)));
     // (and a paragraph led by its label, 【事件】一段时间里，…: field test 34)
-    // (and a paragraph a dash led into after a blank line: …而一年前，这里还是另一番面貌——⏎⏎刚入住时，…, field test 50)
-    const ledInto = !!prev && p.gapBefore > 0 && endsWithDash(spansText(prev.spans).trimEnd()) && !CONTINUES_RE.test(spansText(p.spans).trim());
+    // (and a paragraph a dash led into after a blank line: …而一年前，这里还是另一番面貌——⏎⏎刚入住时，…, field test 50; where the
+    // story sets its paragraphs in, only one set in: 　　一是聚焦“卡脖子”难题——⏎⏎集中攻关… is an item a column break cut, review of field test 44)
+    const ledInto = !!prev && p.gapBefore > 0 && (!!p.indented || !setsIn) && endsWithDash(spansText(prev.spans).trimEnd()) && !CONTINUES_RE.test(spansText(p.spans).trim());
     const opensItem = leadAtStart(spansText(p.spans).trim()) !== undefined || PARAGRAPH_LABEL_RE.test(spansText(p.spans).trim()) || introduces(spansText(prev?.spans ?? []), spansText(p.spans)) || divided || ledInto;
     if (prev && !prev.image && !p.image && !prev.verse && !p.verse && !prev.heading && !p.heading && !prev.byline && !prev.leadIn && !prev.titleCandidate && !p.titleCandidate && !p.cuttable && !setIn(prev, p) && !opensItem && !endsSentence(spansText(prev.spans)) && !editorsSign(spansText(prev.spans), true) && !endsShort(prev)) {
       const a = spansText(prev.spans);
