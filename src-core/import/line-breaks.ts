@@ -58,10 +58,32 @@ export interface BlockPlace {
   beforeByline?: boolean;
   /** The page indents its paragraphs (`indentsParagraphs`): an indented line opens one, never a title. */
   indentedParagraphs?: boolean;
+  /** The page parts its paragraphs by blank lines (`blankPartsParagraphs`): a line one short of the wrap is no paragraph's end there. */
+  blankParagraphs?: boolean;
 }
 
 /** Lines a page indents, at least, to be read as indenting its paragraphs (one indented line may be a title set in). */
 const INDENTED_LEAST = 3;
+
+/** Runs of lines between blank lines a page needs, at least, and the share of them this short, to part its paragraphs by blank lines. */
+const BLANK_PARTED_RUNS = 6;
+const PARAGRAPH_RUN_LINES = 8;
+const PARAGRAPH_RUN_SHARE = 0.8;
+
+/** Whether a page parts its paragraphs by blank lines: most of its runs of lines between blank lines a paragraph's few lines, not a story's many. */
+export function blankPartsParagraphs(lines: readonly string[]): boolean {
+  const runs: number[] = [];
+  let n = 0;
+  for (const l of [...lines, '']) {
+    if (l.trim()) {
+      n++;
+    } else if (n) {
+      runs.push(n);
+      n = 0;
+    }
+  }
+  return runs.length >= BLANK_PARTED_RUNS && runs.filter((r) => r <= PARAGRAPH_RUN_LINES).length >= runs.length * PARAGRAPH_RUN_SHARE;
+}
 
 /** Whether a page's text indents its paragraphs with full-width spaces: an indented line is a paragraph's first. */
 export function indentsParagraphs(lines: readonly string[]): boolean {
@@ -123,7 +145,7 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
   // however wide the line above (field test 19: two of three items read as one)
   const briefs = lines.findIndex(briefsLabel);
   const item = (i: number): boolean => briefs >= 0 && i > briefs && endsSentence(lines[i].trim()) && opensNews(lines[i + 1]);
-  const oneShort = lineShortByOne(lines);
+  const oneShort = lineShortByOne(lines, !!(at.blankParagraphs || at.indentedParagraphs));
   const runsOnItem = inItem(lines);
   // (a quotation's signature under its sentence's end, short of the width or the block's last: ——甘肃陇南顺丰快递员曾霞, a line of its own)
   const signs = (k: number): boolean => k > 0 && signsQuotation(lines[k], lines[k - 1]) && (k === last || short(k));
@@ -199,9 +221,9 @@ function wrapWidth(lines: readonly string[], widths: number[]): number {
  * or letter is narrower, so lines with them hold more; OCR's stray spaces not counted), and not where
  * the next line shows 避头尾 or a number pushed down: its second character a mark a line may not start
  * with (…炫目。⏎树，), or its first a digit or letter (a number too wide for the character left goes down whole), or,
- * one short, its first an opening mark (a line ends with none).
+ * one short on a page marking its paragraphs by blank lines or indents, its first an opening mark (a line ends with none).
  */
-function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
+function lineShortByOne(lines: readonly string[], marked: boolean): (i: number) => boolean {
   const chars = lines.map((l) => [...l.replace(/\s/g, '')]);
   const length = (k: number): number => chars[k].length + indentOf(lines[k]);
   const han = (k: number): boolean => !/[0-9A-Za-z]/.test(lines[k]);
@@ -211,8 +233,9 @@ function lineShortByOne(lines: readonly string[]): (i: number) => boolean {
     const next = chars[i + 1] ?? [];
     const second = next.length > 1 ? next[1].codePointAt(0)! : 0;
     const pushed = punctClass(second) === PunctClass.Closing || second === ELLIPSIS || second === EM_DASH || /^[0-9A-Za-z]/.test(next[0] ?? '');
-    // (an opening mark no line ends with went down, the line one short: …加工中心等。⏎“我们已实现…, field test 52)
-    const opened = length(i) === wrap - 1 && punctClass(next[0]?.codePointAt(0) ?? 0) === PunctClass.Opening;
+    // (an opening mark no line ends with went down, the line one short: …加工中心等。⏎“我们已实现…, field test 52; only where blank
+    // lines or indents mark the paragraphs: with no other mark, a paragraph's last line one short is its end, review)
+    const opened = marked && length(i) === wrap - 1 && punctClass(next[0]?.codePointAt(0) ?? 0) === PunctClass.Opening;
     return inner.length >= 3 && han(i) && length(i) <= wrap - 1 && !pushed && !opened;
   };
 }

@@ -123,12 +123,13 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
   return dated && (!letterspaced || found.header.date) ? found : undefined;
 }
 
-/** A space a header sets inside its date or page number (2025 年 7 月 22 日, 第 07 版): between a number and its unit. */
-const NUMBER_SPACE_RE = /(?<=\d)\s+(?=[年月日版])|(?<=[年月第])\s+(?=\d)/gu;
+/** A date or a page number a header sets with spaces in it (2025 年 7 月 22 日, 第 07 版); not a bare page number beside a 版名 (A3  日照新闻, review). */
+const SPACED_DATE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
+const SPACED_PAGE_RE = /第\s*([A-Z]?\d{1,3})\s*版/gu;
 
 /** A header line with the spaces inside its date and page number taken out (field test 52: 人民日报   2025 年 7 月 22 日   星期二   第 07 版   要闻). */
 function closeNumbers(line: string): string {
-  return line.replace(NUMBER_SPACE_RE, '');
+  return line.replace(SPACED_DATE_RE, '$1年$2月$3日').replace(SPACED_PAGE_RE, '第$1版');
 }
 
 /** Words a 版名 never has that a weather line or a countdown does (多云转晴  5, 距中考还有  40: review of field test 45). */

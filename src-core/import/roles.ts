@@ -573,8 +573,8 @@ const PLACEHOLDER_RE = /^[[【［〔(（]\s*(?:(?:图片?|圖片?|照片|图像|
 
 /** The words a photo credit ends in (摄, 摄影, 供图; Traditional 攝, 攝影; 摄影报道 after a reporter's name: PHOTO_CREDIT_RE). */
 const SHOT = '(?:摄影|摄|攝影|攝|供图|供圖)';
-/** An agency's release as a picture's credit, set apart from the caption's sentence: 包森像（资料照片）。 新华社发 (field test 52). */
-const AGENCY_RELEASE = '(?<=[\\s\u3000。）)]|^)(?:新华社|中新社|人民网|央视网)发';
+/** An agency's release as a picture's credit, set apart from the caption's sentence by a space: 包森像（资料照片）。 新华社发 (field test 52; run on, …。人民网发⏎起的调查 is text, review). */
+const AGENCY_RELEASE = '(?<=[\\s\u3000]|^)(?:新华社|中新社|人民网|央视网)发';
 /** A photo credit at a line's end: 本报记者 王涛 摄, 张三 摄影, 李四/摄, （王五 摄）, 赵六 供图, and the agency after it: 孙磊摄（人民视觉）. */
 const PHOTO_CREDIT_RE = new RegExp(`(?:(?:${REPORTER})[\\s\u3000]*${NAME}(?:[\\s\u3000]+${NAME})?\\s*摄影报道|${NAME}\\s*${SHOT}|${SHOT}\\s*[/／]\\s*${NAME}|[（(][^）)]{2,24}${SHOT}\\s*[）)]|${AGENCY_RELEASE})(?:\\s*[（(][${HAN}]{2,8}[）)])?\\s*$`, 'u');
 

@@ -602,8 +602,9 @@ function startsGroup(w: Walk, i: number): boolean {
   // (or, after a blank line, title lines over their 副题 over the text: a document and its date, 中共中央办公厅…⏎关于…的意见⏎（二〇二五年十一月一日）,
   // field test 33; with no blank line a section's subhead may have one: 他们是领路人⏎——想贫困群众之所想…, field set C)
   if ((blocks[i].gapBefore > 0 || ended) && (titlesOverByline(w, i) || opinionTitles(w, i) !== undefined || (blocks[i].gapBefore > 0 && titlesOverDeck(w, i)) || poemTitle(w, i))) return true;
-  // (after one blank line too where the title ends in its 栏目 as the web edition writes it: 抓落实不能一转了之（编辑手记）⏎赵晓曦, field test 52)
-  const gapped = blocks[i].gapBefore >= STORY_GAP || (blocks[i].gapBefore > 0 && columnTail(textOf(blocks[i])) !== undefined);
+  // (after one blank line too where the title ends in a writer's 栏目 as the web edition writes it: 抓落实不能一转了之（编辑手记）⏎赵晓曦,
+  // field test 52; not a profile's or a poem's, 焊花飞溅中的坚守（全国劳动模范）⏎王建军, 雪后访梅寄怀（七律）⏎赵德山: review)
+  const gapped = blocks[i].gapBefore >= STORY_GAP || (blocks[i].gapBefore > 0 && WRITERS_COLUMN_RE.test(columnTail(textOf(blocks[i]))?.column ?? ''));
   if (gapped && ended && titlesOverWriter(w, i)) return true;
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   // (on a page that sets its paragraphs in and parts nothing else with blank lines, two of them after a story's end, then a
@@ -1509,8 +1510,8 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
     if (best < 99 && trusted) h = levels.indexOf(best);
   }
   // (the one line ending in its 栏目 in brackets, as the web edition sets its 主题: 江苏淮安市…等问题⏎惠民商业保险推销，岂能派给基层干部？（干部状态新观察·为基层减负赋能）, field test 52)
-  const tailed = group.flatMap((g, k) => (!roles[k] && !deckLine(g.text) && columnTail(g.text) ? [k] : []));
-  if (h < 0 && tailed.length === 1) h = tailed[0];
+  const tailed = h < 0 ? group.flatMap((g, k) => (!roles[k] && !deckLine(g.text) && columnTail(g.text) ? [k] : [])) : [];
+  if (tailed.length === 1) h = tailed[0];
   if (h < 0) {
     // the headline: the last line before the first deck that is not a kicker (ends with a colon)
     // (a line in brackets under a title is a note on it, a 副题: （在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, field test 34)
@@ -1634,8 +1635,17 @@ const columnNameOf = (text: string): string => bareName(text).replace(BRACKETED_
  */
 function columnTail(text: string): { headline: string; column: string } | undefined {
   const m = TAIL_COLUMN_RE.exec(text.trim());
-  return m && !KEPT_TAIL_RE.test(m[2].trim()) ? { headline: m[1].trim(), column: m[2].trim() } : undefined;
+  // (a name parted by spaces, each part a phrase: 铭记历史 缅怀先烈·抗日英雄; not a speaker or a place, 全国人大代表 李红梅, 中国 · 天津: review of field test 52)
+  const parts = m ? m[2].split(/[ \u3000]+/u) : [];
+  const phrases = parts.length < 2 || parts.every((part) => [...part].length >= COLUMN_PART_LEAST);
+  return m && phrases && !KEPT_TAIL_RE.test(m[2].trim()) ? { headline: m[1].trim(), column: m[2].trim() } : undefined;
 }
+
+/** A 栏目 of a writer's piece, whose name under its title is its writer's: 编辑手记, 一线手记, 人民时评, 评论员观察, 今日谈. */
+const WRITERS_COLUMN_RE = /(?:手记|随笔|评论?|观察|札记|杂谈|漫谈|笔谈|感言|谈)$/u;
+
+/** Characters each part of a 栏目's name parted by spaces has at least. */
+const COLUMN_PART_LEAST = 4;
 
 /** (a 栏目's name: Han characters, quotation marks, a middle dot or a space between its parts, numbers; no sentence, no Latin note: （铭记历史 缅怀先烈·抗日英雄）, field test 52) */
 const COLUMN_CHAR = `${HAN}“”‘’·・0-9０-９`;
@@ -1643,8 +1653,8 @@ const TAIL_COLUMN_RE = new RegExp(`^(.{4,}?)[（(]([${COLUMN_CHAR}][${COLUMN_CHA
 /** A line all in round brackets (（在全省经济工作会议上的讲话）, （从一线看高质量发展这五年）, （二〇二五年十一月一日）). */
 const BRACKETED_LINE_RE = /^[（(]\s*([^（）()]+?)\s*[）)]$/u;
 /** (what a headline's brackets keep: a part, a document's status, a genre, an issue's number, date or period, what is appended; 今日谈 is a 栏目,
- * field test 34; so are 抗日英雄 and 青年说, field test 52) */
-const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇零月号期]|(?<![青少老中童])年|(?<![今每抗])日).*)$/u;
+ * field test 34; so are 抗日英雄 and 青年说, field test 52; a part or a division is not, 山东篇, 少年组: review) */
+const KEPT_TAIL_RE = /^(?:[上中下续完]篇?|之?[一二三四五六七八九十0-9０-９]+|附.{1,6}|外[一二三四五六七八九十]+[首篇则]|组[图诗画照]|图|视频|全文|摘要|摘编|摘登|节选|连载|试行|暂行|草案|.{0,4}稿|.{1,6}[篇组]|修[订正]|第.{1,6}[号期批次届]|.*(?:[0-9０-９〇零月号期]|(?<![青少老中童])年|(?<![今每抗])日).*)$/u;
 
 /** One line of a title group goes where its role says: a field of the draft, a page item or a fragment. */
 function placeTitleLine(g: { text: string; block: SourceBlock }, role: TitleLineRole, d: Draft, res: SegmentResult, o: SegmentOptions, guess: GuessFn): void {

@@ -13,7 +13,7 @@ import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, opensCaption, storySection, titleLike } from './roles';
 import { namesOnly, personName, personWithPost } from './names';
-import { blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
+import { blankPartsParagraphs, blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
 import { verseLines } from './verse';
@@ -204,6 +204,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
   const titled = blocksOpenWithTitles(lines);
   const verse = verseLines(lines);
   const indentedParagraphs = indentsParagraphs(lines);
+  const blankParagraphs = blankPartsParagraphs(lines);
   let pending: Pending | undefined;
   let gap = 0;
   let skipTo = 0;
@@ -212,7 +213,7 @@ export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet
   const breaks: number[] = [];
   /** `overPicture`: a picture placeholder comes next, so the block's last line may be the title over it; `beforeIndent`: an indented paragraph does, so it may be a subhead over that; `beforeByline`: a byline line, so its last lines may be the titles it signs. */
   const flush = (overPicture = false, beforeIndent = false, beforeByline = false): void => {
-    if (pending) blocks.push(...pendingBlocks(pending, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline, indentedParagraphs }));
+    if (pending) blocks.push(...pendingBlocks(pending, { titlesOpenBlocks: titled && pending.gap > 0, overPicture, beforeIndent, beforeByline, indentedParagraphs, blankParagraphs }));
     pending = undefined;
   };
   lines.forEach((raw, idx) => {

@@ -1767,6 +1767,30 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(r.articles[0].body).split('\n')).toEqual(['夏日时节，海拔近3000米的某高原训练场上，一场红蓝对抗演练打响——', '两支步兵分队指挥无人机升空侦察，装甲车辆迅速机动。', '演练结束后，营长张灿灿组织复盘。']);
   });
 
+  it('review of field test 52: a bare page number beside a 版名; a line running 人民网发 on into the next; a part or a division, a speaker or a place in brackets; a kicker with a part; a profile under one blank line; a paragraph one short over an opening quote where nothing else marks paragraphs', async () => {
+    const one = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    const titles = (r: Awaited<ReturnType<typeof one>>) => r.articles.map((a) => [r.columnLinks.find((l) => l.articleId === a.id)?.columnName ?? '', a.kicker, a.headline, a.byline]);
+    // (the spaces closed up in a header ran A3 into 日照新闻: the header was lost)
+    const bare = await one(['日照日报  2025年7月22日  星期二  A3  日照新闻', '', '', '万平口海滨迎来避暑客流高峰', '本报记者 刘海涛', '', '入伏以来，万平口海滨风景区日均接', '待游客超过八万人次。']);
+    expect(bare.page.header).toMatchObject({ date: '2025-07-22', pageNumber: 'A3', section: '日照新闻' });
+    // (a line ending 。人民网发 under a bare placeholder ran the story's text into a caption)
+    const faqi = await one(['人民日报  2025年03月04日星期二  第06版  要闻', '', '两会热词里的民生期待', '本报记者 王洲', '[图片]', '全国两会召开在即，社会各界高度关注。', '日前，人民网两会调查结果揭晓。人民网发', '起的网上调查显示，社会保障、教育公', '平、住房保障等话题位居网民关注前列。']);
+    expect(plainText(faqi.articles[0].body)).toContain('人民网发起的网上调查显示');
+    expect(faqi.imageLinks.map((l) => l.caption ?? '')).toEqual(['']);
+    const brackets = await one(['中国体育报  2025年07月22日星期二  第03版  综合', '', '全国青少年跳水锦标赛落幕（少年组）', '本报记者 李新华', '2025年全国青少年跳水锦标赛日前在', '广东省肇庆市落幕。', '', '“让每一滴水都发挥最大效益”（全国人大代表 李红梅）', '本报记者 孙 龙', '作为来自西北干旱地区的代表，李红', '梅今年带来了关于推广高效节水灌溉', '的建议。', '', '高质量发展调研行（山东篇）', '老工业基地跑出转型加速度', '本报记者 李蕊', '在山东省淄博市的一家化工企业，中', '控室的大屏上实时跳动着生产数据。']);
+    expect(titles(brackets)).toEqual([
+      ['', '', '全国青少年跳水锦标赛落幕（少年组）', '本报记者 李新华'],
+      ['', '', '“让每一滴水都发挥最大效益”（全国人大代表 李红梅）', '本报记者 孙龙'],
+      ['', '高质量发展调研行（山东篇）', '老工业基地跑出转型加速度', '本报记者 李蕊'],
+    ]);
+    // (a profile's title with the honour it names, the one profiled under it, after one blank line: a section, not a story)
+    const profiles = await one(['人民日报   2025 年 4 月 30 日   星期三   第 06 版   社会', '', '', '他们用汗水书写精彩人生', '本报记者 李昌禹', '', '在今年的全国劳动模范和先进工作者', '表彰大会上，一批来自生产一线的劳', '动者受到表彰。', '', '焊花飞溅中的坚守（全国劳动模范）', '王建军', '', '走进车间，焊花飞溅，这位老焊工正', '带着徒弟练习仰焊。', '', '“干一行就要钻一行。”他说。', '', '如今，他最大的心愿是多带徒弟。']);
+    expect(profiles.articles.map((a) => a.headline)).toEqual(['他们用汗水书写精彩人生']);
+    // (no indent, no blank line: a paragraph ending one short over one opening with a quote ends there)
+    const unmarked = await one(['人民日报  2025年07月22日星期二  第06版  经济', '', '小县城里的直播基地', '本报记者 王 浩', '在山东省曹县的一家电商直播基地，', '十几个直播间同时开播，主播们正在', '向网友推介汉服、木制品等特色产品。', '基地负责人介绍，基地去年直播销售', '额突破十亿元，带动周边两千多人就', '业，成为当地县域经济新增长点。', '“以前在外地打工，一年到头见不着', '孩子，现在在家门口当主播。”主播', '刘倩说。']);
+    expect(plainText(unmarked.articles[0].body).split('\n').at(-1)).toBe('“以前在外地打工，一年到头见不着孩子，现在在家门口当主播。”主播刘倩说。');
+  });
+
   const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
   it.each(field52)('field test 52, $name: $what', async ({ name, stories }) => {
     expect(await ocrPage(`${name}.txt`)).toEqual(stories.map((s) => [s.kicker, s.headline, s.deck, s.byline, s.column]));
