@@ -230,11 +230,18 @@ export function editorsSign(text: string, atEnd = false): boolean {
 
 /**
  * Whether a line is only a note of who else reported (（裴囡囡参与采写）), who the writer is
- * ((作者为吉林大学文学院副教授), field test 29) or where a figure came from: text, never a subhead or a title.
+ * ((作者为吉林大学文学院副教授), field test 29), where a figure came from or that a series ends: text, never a subhead or a title.
  */
 export function helpedAlone(text: string): boolean {
-  return helpedNote(text.trim())?.index === 0 || AUTHOR_NOTE_RE.test(text.trim());
+  // (read with OCR's stray spaces between Han characters out: （摘编 自《浙江日报》）, field test 53)
+  const t = text.trim().replace(HAN_GAP_RE, '');
+  return helpedNote(t)?.index === 0 || AUTHOR_NOTE_RE.test(t) || SERIES_END_RE.test(t);
 }
+
+/** Spaces between two Han characters, as OCR strews them. */
+const HAN_GAP_RE = new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, 'gu');
+/** A note that a series or a piece ends here: （本系列评论到此结束）, （本组报道完）, （全文完） (field test 53: read as the next story's 栏目). */
+const SERIES_END_RE = /^[（(]\s*(?:本(?:系列|组|专栏|栏|文)[^（）()]{0,10}(?:结束|完)|全文完)\s*[）)]$/u;
 
 /**
  * A note in brackets on who the writer is, （作者为…）, （作者系…）, （作者单位：…）, where a figure came from, （来源：国家统计局）,

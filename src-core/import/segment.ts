@@ -1240,6 +1240,8 @@ function writerUnderTitles(group: TitleGroup): boolean {
   if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && nameAlone(last)) return true;
   const above = group[group.length - 2]?.text;
   if (above === undefined) return false;
+  // (or under a title ending in its 栏目 as the web edition writes it: 感受非遗的“引力”与“张力”（新语）⏎尔  冬, field test 53)
+  if (columnTail(above) && nameAlone(last)) return true;
   // (a name of two characters padded to three, 楠  溪, under titles a copy desk labelled or marked is its writer's, whatever
   // the surname (field test 34); a two-character name with a common surname, padded or not, under a title over twice as long,
   // not a 栏目 or a kicker's colon: 微更新让千年古城焕发新生⏎沈波, field test 35; 乡土记忆⏎老　屋 stays the title, review)
@@ -1830,12 +1832,15 @@ const CONTINUES_RE = /^[的了着过地得之、，。；：,;:）」』”]/u;
 /**
  * Whether paragraph `p`, set in as a paragraph (`indented`), opens one after `prev`, a line of its own
  * ending in no mark: a subhead's lines (　　…成立送餐小队⏎　　“不方便找别人的事儿，可以找我们”, field test 50).
- * Not after a clause's comma or a paragraph of wrapped lines (a column cut it, its continuation set in:
- * review), nor when `p` opens with what only continues a sentence.
+ * Not after a clause's comma or a paragraph of wrapped lines stopping with no mark (a column cut it, its continuation
+ * set in: review), nor when `p` opens with what only continues a sentence.
  */
 function setIn(prev: BodyPara, p: BodyPara): boolean {
-  const wrapped = (prev.joints ?? []).some((j) => j.kind === 'line-join');
-  return !!p.indented && !wrapped && !/[，、；：,;:]$/u.test(spansText(prev.spans).trim()) && !CONTINUES_RE.test(spansText(p.spans).trim());
+  const text = spansText(prev.spans).trim();
+  // (a wrapped paragraph stopping mid-word, with no mark at all, a column cut; one ending in a colon or a closing mark ended:
+  // 肖永明（湖南大学岳麓书⏎院院长、博士生导师）：, 一堂大课——革命旧址成⏎为“红色教室”, field test 53)
+  const cut = (prev.joints ?? []).some((j) => j.kind === 'line-join') && !/\p{P}$/u.test(text);
+  return !!p.indented && !cut && !/[，、；,;]$/u.test(text) && !CONTINUES_RE.test(spansText(p.spans).trim());
 }
 
 /** Closing quotes and brackets at a text's end (what is quoted may end in no mark: …还要建好“民心工程”). */

@@ -13,7 +13,7 @@ import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
 import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, opensCaption, storySection, titleLike } from './roles';
 import { namesOnly, personName, personWithPost } from './names';
-import { blankPartsParagraphs, blocksOpenWithTitles, bracketOpen, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
+import { blankPartsParagraphs, blocksOpenWithTitles, bracketOpen, ideographicIndents, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
 import { bulletTitle } from './bullet-titles';
 import { verseLines } from './verse';
@@ -199,7 +199,8 @@ function pendingBlocks(pending: Pending, at: BlockPlace): SourceBlock[] {
   return out;
 }
 
-export function blocksFromLines(lines: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
+export function blocksFromLines(text: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
+  const lines = ideographicIndents(text);
   const blocks: SourceBlock[] = [];
   const titled = blocksOpenWithTitles(lines);
   const verse = verseLines(lines);

@@ -1791,9 +1791,16 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(unmarked.articles[0].body).split('\n').at(-1)).toBe('“以前在外地打工，一年到头见不着孩子，现在在家门口当主播。”主播刘倩说。');
   });
 
-  const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
-  it.each(field52)('field test 52, $name: $what', async ({ name, stories }) => {
+  const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07', 'rmrb-20250610-p11', 'rmrb-20250610-p05'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
+  it.each(field52)('field tests 52 and 53, $name: $what', async ({ name, stories }) => {
     expect(await ocrPage(`${name}.txt`)).toEqual(stories.map((s) => [s.kicker, s.headline, s.deck, s.byline, s.column]));
+  });
+
+  it('field test 53: a page setting its paragraphs in with half-width spaces reads them so; a wrapped subhead and a speaker\'s colon end their paragraphs over one set in', async () => {
+    const bodies = async (name: string) => (await importFiles([{ name, bytes: readFileSync(join(root, 'tests/fixtures/import/ocr-pages', name)) }])).articles.map((a) => plainText(a.body).split('\n'));
+    const p11 = await bodies('rmrb-20250610-p11.txt');
+    expect(p11.map((b) => b.length)).toEqual([36, 3, 8]);
+    expect(p11[0].filter((p) => /^(一座书院|一堂大课|一个地标|肖永明|周秋光)/u.test(p))).toEqual(['一座书院——弦歌不绝赓续千年文脉', '肖永明（湖南大学岳麓书院院长、博士生导师）：', '一堂大课——革命旧址成为“红色教室”', '一个地标——文旅融合激发时代活力', '周秋光（湖南省湖湘文化研究会会长、湖南师范大学历史文化学院教授）：']);
   });
 
   it('field test 52, a page that marks no paragraph: a line of short clauses alone between a sentence\'s end and a full line is a subhead; a line one short over an opening quote runs on', async () => {
