@@ -199,13 +199,15 @@ function pendingBlocks(pending: Pending, at: BlockPlace): SourceBlock[] {
   return out;
 }
 
+/** What a page's lines say of the whole page: its blocks open with titles, its lines of verse, its paragraphs set in or parted by blank lines. */
+function pageMarks(lines: readonly string[]): { titled: boolean; verse: Set<number>; indentedParagraphs: boolean; blankParagraphs: boolean } {
+  return { titled: blocksOpenWithTitles(lines), verse: verseLines(lines), indentedParagraphs: indentsParagraphs(lines), blankParagraphs: blankPartsParagraphs(lines) };
+}
+
 export function blocksFromLines(text: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
   const lines = ideographicIndents(text);
   const blocks: SourceBlock[] = [];
-  const titled = blocksOpenWithTitles(lines);
-  const verse = verseLines(lines);
-  const indentedParagraphs = indentsParagraphs(lines);
-  const blankParagraphs = blankPartsParagraphs(lines);
+  const { titled, verse, indentedParagraphs, blankParagraphs } = pageMarks(lines);
   let pending: Pending | undefined;
   let gap = 0;
   let skipTo = 0;
