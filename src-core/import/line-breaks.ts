@@ -92,13 +92,18 @@ const ASCII_INDENTED_LEAST = 6;
 const ASCII_UNDER_END_SHARE = 0.5;
 
 /**
- * A page's lines with the half-width indent it sets its paragraphs in with (two to four spaces) made
- * the full-width one (　　), so that the page is read as one indenting its paragraphs (field test 53 P1);
+ * A page's lines with the half-width indent it sets its paragraphs in with (two to four spaces, the
+ * commonest) made the full-width one (　　), so that the page is read as one indenting its paragraphs (field test 53 P1);
  * unchanged where few lines are set in so or few of them stand under a sentence's end (titles centred
  * with spaces, a stray space at a line's start).
  */
 export function ideographicIndents(lines: readonly string[]): readonly string[] {
-  const set = lines.flatMap((l, k) => (ASCII_INDENT_RE.test(l) ? [k] : []));
+  // (the page's own indent, its commonest: a subhead or a line of verse centred with more spaces stays as it is, review)
+  const depth = (l: string): number => (ASCII_INDENT_RE.test(l) ? l.length - l.trimStart().length : 0);
+  const counts = new Map<number, number>();
+  for (const l of lines) if (depth(l)) counts.set(depth(l), (counts.get(depth(l)) ?? 0) + 1);
+  const own = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  const set = lines.flatMap((l, k) => (own !== undefined && depth(l) === own ? [k] : []));
   const underEnd = set.filter((k) => k > 0 && (endsSentence(lines[k - 1].trim()) || editorsSign(lines[k - 1].trim()))).length;
   if (set.length < ASCII_INDENTED_LEAST || underEnd < set.length * ASCII_UNDER_END_SHARE) return lines;
   const out = lines.slice();

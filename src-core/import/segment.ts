@@ -1240,8 +1240,11 @@ function writerUnderTitles(group: TitleGroup): boolean {
   if (group.length >= 3 && columnNameLike(bareName(group[0].text)) && nameAlone(last)) return true;
   const above = group[group.length - 2]?.text;
   if (above === undefined) return false;
-  // (or under a title ending in its 栏目 as the web edition writes it: 感受非遗的“引力”与“张力”（新语）⏎尔  冬, field test 53)
-  if (columnTail(above) && nameAlone(last)) return true;
+  // (or under a title ending in its 栏目 as the web edition writes it, a name padded or a writer's 栏目: 感受非遗的“引力”与“张力”（新语）⏎尔  冬,
+  // 老物件何以感人心（金台随笔）⏎纪北禾, field test 53; not a place or a word, 高原上的“菜篮子”（一线见闻）⏎那曲: review)
+  // (not a box's label padded as names are, 提  要, 背  景: review)
+  const tail = columnTail(above);
+  if (tail && !BOX_LABEL_RE.test(unpadded(last)) && (paddedName(last) || (WRITERS_COLUMN_RE.test(tail.column) && nameAlone(last)))) return true;
   // (a name of two characters padded to three, 楠  溪, under titles a copy desk labelled or marked is its writer's, whatever
   // the surname (field test 34); a two-character name with a common surname, padded or not, under a title over twice as long,
   // not a 栏目 or a kicker's colon: 微更新让千年古城焕发新生⏎沈波, field test 35; 乡土记忆⏎老　屋 stays the title, review)
@@ -1646,6 +1649,9 @@ function columnTail(text: string): { headline: string; column: string } | undefi
 /** A 栏目 of a writer's piece, whose name under its title is its writer's: 编辑手记, 一线手记, 人民时评, 评论员观察, 今日谈. */
 const WRITERS_COLUMN_RE = /(?:手记|随笔|评论?|观察|札记|杂谈|漫谈|笔谈|感言|谈)$/u;
 
+/** A box's or a passage's label, as a page pads two characters to three as it does a name. */
+const BOX_LABEL_RE = /^(?:提要|导语|摘要|背景|链接|点评|短评|按语|观点|声音|数据|资料|小结|结语|引言|前言|后记)$/u;
+
 /** Characters each part of a 栏目's name parted by spaces has at least. */
 const COLUMN_PART_LEAST = 4;
 
@@ -1832,16 +1838,22 @@ const CONTINUES_RE = /^[的了着过地得之、，。；：,;:）」』”]/u;
 /**
  * Whether paragraph `p`, set in as a paragraph (`indented`), opens one after `prev`, a line of its own
  * ending in no mark: a subhead's lines (　　…成立送餐小队⏎　　“不方便找别人的事儿，可以找我们”, field test 50).
- * Not after a clause's comma or a paragraph of wrapped lines stopping with no mark (a column cut it, its continuation
- * set in: review), nor when `p` opens with what only continues a sentence.
+ * Not after a clause's comma or a paragraph of wrapped lines (a column cut it, its continuation set in: review) but a
+ * heading's or a speaker's label, nor when `p` opens with what only continues a sentence.
  */
 function setIn(prev: BodyPara, p: BodyPara): boolean {
   const text = spansText(prev.spans).trim();
-  // (a wrapped paragraph stopping mid-word, with no mark at all, a column cut; one ending in a colon or a closing mark ended:
-  // 肖永明（湖南大学岳麓书⏎院院长、博士生导师）：, 一堂大课——革命旧址成⏎为“红色教室”, field test 53)
-  const cut = (prev.joints ?? []).some((j) => j.kind === 'line-join') && !/\p{P}$/u.test(text);
-  return !!p.indented && !cut && !/[，、；,;]$/u.test(text) && !CONTINUES_RE.test(spansText(p.spans).trim());
+  const wraps = (prev.joints ?? []).filter((j) => j.kind === 'line-join').length;
+  if (!p.indented || CONTINUES_RE.test(spansText(p.spans).trim())) return false;
+  // (a dashed heading or a speaker's label of three lines at most, no clause in it, ends where it ends: 一堂大课——革命旧址成⏎为“红色教室”,
+  // 肖永明（湖南大学岳麓书⏎院院长、博士生导师）：, field test 53; a sentence's 告诉记者：, 推动“高效办成一件事” or …综合许可证） a column cut: review;
+  // and so does a paragraph a dash leads into the next, …岳阳楼在数字光影中渐渐“苏醒”——)
+  const label = wraps <= LABEL_WRAPS && !/[。！？，；,;!?]/u.test(text) && (/[）)][：:]$/u.test(text) || text.includes('——'));
+  return label || endsWithDash(text) || (wraps === 0 && !/[，、；：,;:]$/u.test(text));
 }
+
+/** Line breaks a heading's or a speaker's label runs to, at most, in a narrow measure (`setIn`). */
+const LABEL_WRAPS = 2;
 
 /** Closing quotes and brackets at a text's end (what is quoted may end in no mark: …还要建好“民心工程”). */
 const CLOSING_RE = /[”’」』）)]+$/u;

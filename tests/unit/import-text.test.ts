@@ -1803,6 +1803,21 @@ describe('hard-wrapped and OCR text', () => {
     expect(p11[0].filter((p) => /^(一座书院|一堂大课|一个地标|肖永明|周秋光)/u.test(p))).toEqual(['一座书院——弦歌不绝赓续千年文脉', '肖永明（湖南大学岳麓书院院长、博士生导师）：', '一堂大课——革命旧址成为“红色教室”', '一个地标——文旅融合激发时代活力', '周秋光（湖南省湖湘文化研究会会长、湖南师范大学历史文化学院教授）：']);
   });
 
+  it('review of field test 53: a place under a 栏目-tailed title is no writer; a column cut after a closing quote, its continuation set in, runs on; subheads centred with more spaces than the page sets paragraphs in stay subheads', async () => {
+    const one = async (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    // (那曲 was read as the writer of a 一线见闻)
+    const place = await one(['人民日报  2025年6月14日  星期六  第07版  社会', '', '高原上的“菜篮子”（一线见闻）', '那曲', '　　海拔4500米以上，过去种不', '出蔬菜。如今，当地建起了智能温室，', '西红柿、黄瓜、生菜一应俱全。', '　　合作社负责人说，温室蔬菜不仅', '供应本地市场，还让牧民多了一份收', '入。']);
+    expect(place.articles[0].byline).toBe('');
+    // (推动“高效办成一件事”⏎⏎　　改革向纵深发展 was split at the column's foot)
+    const cut = await one(['人民日报  2025年6月11日  星期三  第06版  要闻', '', '营商环境持续优化', '本报记者  刘  峰', '　　近年来，各地深入推进“放管', '服”改革，营商环境持续优化。', '　　今年以来，市里出台20条措施，', '推动“高效办成一件事”', '', '　　改革向纵深发展，企业开办时', '间压缩至1个工作日。', '　　一家外贸企业负责人说，现在', '办事基本不用跑腿。']);
+    expect(plainText(cut.articles[0].body).split('\n')[1]).toBe('今年以来，市里出台20条措施，推动“高效办成一件事”改革向纵深发展，企业开办时间压缩至1个工作日。');
+    // (three spaces centring a subhead on a page setting its paragraphs in with two: the subheads were read as paragraphs)
+    const centred = await one(['人民日报  2025年6月10日  星期二  第11版  文化', '', '一江碧水向东流', '本报记者  程  远', '  今年以来，湖北宜昌持', '续推进长江岸线生态修复，', '昔日的砂石码头变成了滨江', '绿道。', '  清晨，市民沿着绿道跑', '步、骑行，江面上不时有江', '豚跃出水面。', '   绿道连起滨江', '  “小时候江边全是灰，', '现在空气好了，风景也美了。”', '市民张先生说。', '  当地累计腾退岸线20', '多公里，新增绿地面积30', '0多万平方米。', '   江豚回来了', '  下一步，宜昌将继续推', '进沿江化工企业关改搬转，', '让一江碧水浩荡东流。', '  岸线变绿了，产业也在', '升级。一批新能源、新材料', '企业在宜昌落户，为城市发', '展注入新动能。', '  江边的老码头如今成了', '网红打卡地，周末游客络绎', '不绝。', '   老码头变新景', '  一位在码头工作了三十', '年的老船工说，过去江边到', '处是砂堆，现在天天来散步。', '  宜昌还建立了长江岸线', '保护长效机制，实行河湖长', '制，守护好一江清水。', '  市民们说，这样的江景，', '看多少遍都不腻。']);
+    const headings = centred.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
+    expect(headings).toEqual(['绿道连起滨江', '江豚回来了', '老码头变新景']);
+    expect(plainText(centred.articles[0].body)).toContain('风景也美了。”市民张先生说。');
+  });
+
   it('field test 52, a page that marks no paragraph: a line of short clauses alone between a sentence\'s end and a full line is a subhead; a line one short over an opening quote runs on', async () => {
     const bodies = async (name: string) => (await importFiles([{ name, bytes: readFileSync(join(root, 'tests/fixtures/import/ocr-pages', name)) }])).articles.map((a) => plainText(a.body).split('\n'));
     const p11 = await bodies('rmrb-20250722-p11.txt');
