@@ -58,7 +58,7 @@ export interface BlockPlace {
   beforeByline?: boolean;
   /** The page indents its paragraphs (`indentsParagraphs`): an indented line opens one, never a title. */
   indentedParagraphs?: boolean;
-  /** The page parts its paragraphs by blank lines (`blankPartsParagraphs`): a line one short of the wrap is no paragraph's end there. */
+  /** The page parts its paragraphs by blank lines (`blankPartsParagraphs`): there, as where it indents them, a line one short of the wrap over an opening mark is no paragraph's end. */
   blankParagraphs?: boolean;
 }
 
