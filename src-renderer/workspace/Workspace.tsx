@@ -164,7 +164,7 @@ function StatusLine() {
         </span>
       )}
       <span title="Lines on the page">{layout.report.page.lines} 行</span>
-      <span data-testid="layout-ms" title="Layout time">
+      <span className="status-ms" data-testid="layout-ms" title="Layout time">
         排版 {ms.toFixed(1)} ms
       </span>
       {block && block.kind !== 'rule' && (
