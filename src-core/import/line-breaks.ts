@@ -99,11 +99,11 @@ const ASCII_UNDER_END_SHARE = 0.5;
  */
 export function ideographicIndents(lines: readonly string[]): readonly string[] {
   // (the page's own indent, its commonest: a subhead or a line of verse centred with more spaces stays as it is, review)
-  const depth = (l: string): number => (ASCII_INDENT_RE.test(l) ? l.length - l.trimStart().length : 0);
+  const depths = lines.map((l) => (ASCII_INDENT_RE.test(l) ? l.length - l.trimStart().length : 0));
   const counts = new Map<number, number>();
-  for (const l of lines) if (depth(l)) counts.set(depth(l), (counts.get(depth(l)) ?? 0) + 1);
+  for (const d of depths) if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
   const own = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-  const set = lines.flatMap((l, k) => (own !== undefined && depth(l) === own ? [k] : []));
+  const set = depths.flatMap((d, k) => (own !== undefined && d === own ? [k] : []));
   const underEnd = set.filter((k) => k > 0 && (endsSentence(lines[k - 1].trim()) || editorsSign(lines[k - 1].trim()))).length;
   if (set.length < ASCII_INDENTED_LEAST || underEnd < set.length * ASCII_UNDER_END_SHARE) return lines;
   const out = lines.slice();

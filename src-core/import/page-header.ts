@@ -127,7 +127,10 @@ export function pageHeaderAtTop(lines: string[]): PageHeaderFound | undefined {
 const SPACED_DATE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
 const SPACED_PAGE_RE = /第\s*([A-Z]?\d{1,3})\s*版/gu;
 
-/** A header line with the spaces inside its date and page number taken out (field test 52: 人民日报   2025 年 7 月 22 日   星期二   第 07 版   要闻). */
+/**
+ * A header line with the spaces inside its date and page number taken out (field test 52: 人民日报   2025 年 7 月 22 日
+ * 星期二   第 07 版   要闻), before it is split into its parts (DATE_RE and PAGE_RE read a part with spaces in it whole).
+ */
 function closeNumbers(line: string): string {
   return line.replace(SPACED_DATE_RE, '$1年$2月$3日').replace(SPACED_PAGE_RE, '第$1版');
 }
@@ -145,10 +148,10 @@ const SECTION_RE = new RegExp(`^[${HAN}${DOTS}]{2,6}$`, 'u');
 function sectionUnder(found: PageHeaderFound, lines: string[], i: number): Taken | undefined {
   const last = found.lines[found.lines.length - 1];
   const t = lines[i].trim();
-  const next = closeNumbers(lines[i + 1]?.trim() ?? '');
+  const next = lines[i + 1]?.trim() ?? '';
   // (or the date line under it: 5⏎经济新闻⏎2026年5月12日  星期二, field test 25; or the page's credits: 第3版⏎要闻⏎责任编辑:苏文澜, field test 32)
   const closes = !next || (!found.header.date && dateLine(next) !== undefined) || parseCredits(next) !== undefined;
-  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(closeNumbers(lines[last].trim())) || !SECTION_RE.test(t) || !closes) return undefined;
+  if (!found.header.pageNumber || found.header.section || last === undefined || !PAGE_RE.test(lines[last].trim()) || !SECTION_RE.test(t) || !closes) return undefined;
   return { found: { ...found, header: { ...found.header, section: t } }, dated: false };
 }
 
