@@ -206,22 +206,26 @@ function deepenBody(measurer: Measurer, articles: Article[], placed: Placement[]
 }
 
 /**
- * Blank lines 撑满 left at the foot of a module standing right under a stepped module's step, as wide
- * as the step: the module moves down by as many lines and the step is made that much deeper
- * (`deepenStep`), its text running on into the lines the module left; never bringing titles side by side.
+ * Blank lines 撑满 left at the foot of a stack of modules whose top one stands right under a stepped
+ * module's step, as wide as the step: the stack moves down by as many lines and the step is made that
+ * much deeper (`deepenStep`), its text running on into the lines the stack left (field 53 P1 对开: a
+ * 新语 under a sidebar beside the lead, five lines blank at its foot); never bringing titles side by side.
  */
 function lowerUnderStep(measurer: Measurer, articles: Article[], placed: Placement[], q: Placement): void {
   // (a stepped module's blank is under its body only: moved down, its step would meet what stands under it)
   if (outer(q) > q.spec.span) return;
-  const room = { col: q.col, span: q.spec.span, row: q.row, rows: q.stretch };
+  const chain = stackOf(placed, q);
+  const top = chain[chain.length - 1];
+  const room = { col: top.col, span: top.spec.span, row: top.row, rows: q.stretch };
   const above = stepOver(placed, room);
   if (!above) return;
   const was = { spec: above.spec, m: above.m };
   if (!deepenStep(measurer, articles, placed, room)) return;
-  q.row += room.rows;
+  const move = (rows: number): void => chain.forEach((x) => (x.row += rows));
+  move(room.rows);
   q.stretch = 0;
-  if (!clashes(placed.filter((z) => z !== q), q)) return;
-  q.row -= room.rows;
+  if (!chain.some((x) => clashes(placed.filter((z) => z !== x), x))) return;
+  move(-room.rows);
   q.stretch = room.rows;
   Object.assign(above, was);
 }

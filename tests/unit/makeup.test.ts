@@ -677,6 +677,31 @@ describe('makeUp on bad input', () => {
     expect(u2.row + u2.m.rows).toBe(top + um.rows + gap);
   });
 
+  it('撑满 moves a stack of two modules standing in a stepped module\'s step down over the blank at the lower one\'s foot (field 53 P1 对开: a 新语 under a sidebar beside the lead)', () => {
+    const base = emptyDocument('broadsheet');
+    const stepped = { ...article('stepped', ''), body: docFromParagraphs(Array.from({ length: 18 }, (_, i) => para.slice(0, 40 + i * 11))) };
+    // two stories with no headline and paragraphs of one line each, one over the other: no lever of their own deepens them
+    const short = (id: string) => ({ ...article(id, '', ''), body: docFromParagraphs(Array.from({ length: 6 }, () => '本报讯短讯一行。')) });
+    const [upper, lower] = [short('upper'), short('lower')];
+    const measurer = new Measurer(base.page, { fonts }, new Map(), [0]);
+    const sSpec = { span: 2, titleSpan: 4, stepRows: 3, headlineSize: 26, padRows: 0, pictures: [] };
+    const uSpec = { span: 2, headlineSize: 0, padRows: 0, pictures: [] };
+    const sm = measurer.measure(stepped, sSpec)!;
+    const um = measurer.measure(upper, uSpec)!;
+    const top = sm.titleRows + 3;
+    const gap = 2;
+    const placed = [
+      { rank: 0, spec: sSpec, m: sm, col: 0, row: 0, stretch: 0 },
+      { rank: 1, spec: uSpec, m: um, col: 2, row: top, stretch: 0 },
+      { rank: 2, spec: uSpec, m: um, col: 2, row: top + um.rows, stretch: gap },
+    ];
+    const [s2, u2, l2] = justify(measurer, [stepped, upper, lower], { placed, closed: [] }).placed;
+    expect(l2.stretch).toBe(0);
+    expect([u2.row, l2.row]).toEqual([top + gap, top + um.rows + gap]);
+    expect(s2.spec.stepRows).toBe(3 + gap);
+    expect([s2.m.rows, s2.m.titleRows]).toEqual([sm.rows, sm.titleRows]);
+  });
+
   it('撑满 deepens a stepped module\'s body over a blank run closed under it, its titles and step kept', () => {
     const base = emptyDocument('broadsheet');
     const stepped = { ...article('stepped', ''), body: docFromParagraphs(Array.from({ length: 18 }, (_, i) => para.slice(0, 40 + i * 11))) };
