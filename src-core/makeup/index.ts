@@ -7,6 +7,7 @@ import { storyName } from '../model/story-name';
 import { storyId } from '../model/story-parts';
 import { cutToFit, type CutParagraph } from './cut';
 import { justify } from './justify';
+import { pictureSides } from './picture-sides';
 import { keptBlocks, lockedStories } from './kept';
 import { orderTitles } from './ordered-titles';
 import { isPhotoItem, lookOf, Measurer, photoItem, photoOf, type BlockLook, type ShapeSpec } from './measure';
@@ -388,10 +389,10 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   // With short copy, as many again of the best by the score that leaves the blank at the foot; they rank by it when no page is full.
   const keeps = (c: Candidate): boolean => keepsRules(c, eligible.length, leadLocked, geo.rows);
   const rough = distinct([score, ...(footFirst ? [footFirst] : [])].flatMap((s) => byScore(out.finals, keeps, s).slice(0, Math.max(JUSTIFIED, want))));
-  const finish = (c: Candidate): Candidate => orderTitles(measurer, pool, justify(measurer, pool, c, roomy > 1));
+  const finish = (c: Candidate): Candidate => settled(measurer, pool, justify(measurer, pool, c, roomy > 1));
   const refilled = withRefills(rough.map(finish), { ...input, rate, hole: (c) => score(c).largestHole }, pool, poolShapes, finish);
   const holed = !refilled.some((c) => score(c).largestHole <= HOLE_LIMIT && keeps(c));
-  const justified = roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => orderTitles(measurer, pool, justify(measurer, pool, c, true, true)))];
+  const justified = roomy > 1 || !holed ? refilled : [...refilled, ...refilled.map((c) => settled(measurer, pool, justify(measurer, pool, c, true, true)))];
   const last = footFirst && !justified.some((c) => score(c).largestHole <= HOLE_LIMIT) ? footFirst : score;
   const scored = justified.map((c) => ({ c, score: score(c), rate: tier(c) * 10 + last(c).total }));
   scored.sort((a, b) => b.rate - a.rate);
@@ -411,6 +412,11 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   if (out.stoppedBy === 'time') notes.push({ zh: '组版达到时间上限，给出目前最好的版面', en: 'Make-up reached its time budget; the best pages so far are given' });
   const result = { alternatives, notes, stats: { statesExpanded: out.expanded, measurements: measurer.layouts, ms: now() - started, stoppedBy: out.stoppedBy }, shortBy: short?.cells };
   return { result, ranked: all.map((a) => a.id), rankNotes, missed: missedOn(alternatives[0], eligible, overflow), holed, estimate, leadLocked, roomy };
+}
+
+/** A justified page's titles in rank order, then 撞图 undone where pictures may change sides: neither changes a module's depth. */
+function settled(measurer: Measurer, pool: Article[], c: Candidate): Candidate {
+  return pictureSides(measurer, pool, orderTitles(measurer, pool, c));
 }
 
 /**

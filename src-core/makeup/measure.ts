@@ -1,6 +1,6 @@
 import { CompositionCache } from '../layout/cache';
 import { layout, type LayoutEnv } from '../layout/layout';
-import type { Article, ArticleBlock, BanmianDocument, ImageAsset, ImageBlock, PageSettings } from '../model/document';
+import type { Article, ArticleBlock, BanmianDocument, GridRect, ImageAsset, ImageBlock, PageSettings } from '../model/document';
 import { docFromParagraphs } from '../model/richtext';
 import { gridGeometry, type GridGeometry } from '../model/grid';
 import { headlineFaceAtLevel } from '../model/styles';
@@ -59,6 +59,11 @@ export interface ShapeSpec {
    * would otherwise read as; none at the top of the page).
    */
   picturesOver?: number;
+  /**
+   * Its pictures at the body's left edge, not its right (the text opening beside them, under the titles,
+   * and going on under them): a picture that would stand beside a neighbour's, level with it (撞图).
+   */
+  picturesLeft?: boolean;
 }
 
 /** Grid lines over a shape's titles: its pictures' and the white over them when they stand over them (`picturesOver`), else none. */
@@ -152,6 +157,27 @@ function titleWhite(article: Article, padRows: number, headlineLines: number): P
  * per article × span × headline size × padding × picture, with one composition cache per article and
  * tracking so that the body, whose columns are one width whatever the span, is composed once.
  */
+/**
+ * Where a module's pictures stand on the grid, each part of a row its own: at the module's right edge
+ * (its left with `picturesLeft`), one under another, under its titles; over them with `picturesOver`; under a stepped module's titles a
+ * picture as wide as its body goes to the body's foot (the story opens under its headline, not under the
+ * picture with the step beside the titles going on mid-story: field test 15).
+ */
+export function picturePlaces(spec: ShapeSpec, m: Measured, col: number, row: number): { part: { imageId: string; caption: string }; rect: GridRect }[] {
+  const out: { part: { imageId: string; caption: string }; rect: GridRect }[] = [];
+  const atFoot = !!spec.stepRows && spec.pictures.some((p) => p.span >= spec.span);
+  let top = atFoot ? row + m.rows - pictureDepth(spec) : spec.picturesOver !== undefined ? row + spec.picturesOver : row + m.titleRows;
+  for (const p of spec.pictures) {
+    let left = spec.picturesLeft ? col : col + spec.span - p.span;
+    for (const part of p.row ?? [p]) {
+      out.push({ part, rect: { col: left, span: part.span, row: top, rows: p.rows } });
+      left += part.span;
+    }
+    top += p.rows;
+  }
+  return out;
+}
+
 export class Measurer {
   readonly geo: GridGeometry;
   private readonly caches = new Map<string, CompositionCache>();
@@ -274,21 +300,11 @@ export class Measurer {
 
   /** The module's blocks for a shape at a place on the grid (a stand-alone photo's has no article block). */
   blocks(article: Article, spec: ShapeSpec, m: Measured, col: number, row: number): { article?: ArticleBlock; pictures: ImageBlock[] } {
-    const pictures: ImageBlock[] = [];
-    // Under a stepped module's titles a picture as wide as its body goes to the body's foot: the story opens
-    // under its headline, not under the picture with the step beside the titles going on mid-story (field test 15).
-    const atFoot = !!spec.stepRows && spec.pictures.some((p) => p.span >= spec.span);
-    let top = atFoot ? row + m.rows - pictureDepth(spec) : spec.picturesOver !== undefined ? row + spec.picturesOver : row + m.titleRows;
-    for (const p of spec.pictures) {
-      let left = col + spec.span - p.span;
-      for (const part of p.row ?? [p]) {
-        const picture: ImageBlock = { id: `b-${part.imageId}`, kind: 'image', imageId: part.imageId, caption: part.caption, col: left, span: part.span, row: top, rows: p.rows };
-        if (!isPhotoItem(article)) picture.articleId = article.id;
-        pictures.push(picture);
-        left += part.span;
-      }
-      top += p.rows;
-    }
+    const pictures = picturePlaces(spec, m, col, row).map(({ part, rect }): ImageBlock => {
+      const picture: ImageBlock = { id: `b-${part.imageId}`, kind: 'image', imageId: part.imageId, caption: part.caption, ...rect };
+      if (!isPhotoItem(article)) picture.articleId = article.id;
+      return picture;
+    });
     if (isPhotoItem(article)) return { pictures };
     const span = Math.max(spec.span, spec.titleSpan ?? 0);
     const block: ArticleBlock = { ...this.lookFor(article.id), id: `b-${article.id}`, kind: 'article', articleId: article.id, col, span, row, rows: m.rows };
@@ -305,7 +321,7 @@ export class Measurer {
    */
   measure(article: Article, spec: ShapeSpec, tracking?: number): Measured | null {
     if (isPhotoItem(article)) return { rows: pictureDepth(spec), tracking: 0, titleRows: 0, emptyLines: 0 };
-    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.row ? 'r' : ''}${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}|${spec.picturesOver ?? ''}`;
+    const key = `${article.id}|${spec.span}/${spec.titleSpan ?? spec.span}|${spec.headlineSize}|${spec.padRows}|${spec.pictures.map((p) => `${p.row ? 'r' : ''}${p.span}x${p.rows}`).join(',')}|${tracking ?? ''}|${spec.lineShift ?? 0}|${spec.stepRows ?? 0}|${spec.vertical ? 'v' : ''}|${spec.picturesOver ?? ''}|${spec.picturesLeft ? 'L' : ''}`;
     const memo = this.shapeMemo.get(key);
     if (memo !== undefined) return memo;
     // (vertical titles take no band over the body: it runs beside them, in the lines their column leaves)

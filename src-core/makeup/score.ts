@@ -4,6 +4,7 @@ import { outer, sideBySide, type Candidate, type Placement } from './search';
 import type { Score } from './types';
 import { isBrief } from './shapes';
 import { isPhotoItem, pictureCount as picturesOf } from './measure';
+import { picturesMeeting } from './picture-sides';
 
 /** The hole limit of issue 16, in column-lines. */
 export const HOLE_LIMIT = 3;
@@ -196,6 +197,7 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, ar
   const placedPictures = c.placed.reduce((n, p) => n + picturesOf(p.spec), 0);
   const pictures = pictureCount ? placedPictures / pictureCount : 1;
   const clashes = collisions(c.placed);
+  const meet = picturesMeeting(c.placed);
   const placedRanks = new Set(c.placed.map((p) => p.rank));
   // Holding over costs more than any gain in looks, and holding over out of rank costs most.
   const lost = shortCopy ? SHORT_LOST : 1;
@@ -212,8 +214,8 @@ function scoreCandidate(geo: GridGeometry, c: Candidate, blocked: Uint8Array, ar
   const stories = c.placed.length - photos;
   const sizes = [...new Set(h.sizes)].join('/');
   return {
-    fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, blank, headlineSizes: h.sizes,
-    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题或叠题 ${clashes} 处` : ''}，上版 ${stories} 篇${photos ? `，图片新闻 ${photos} 张` : ''}`,
-    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headlines side by side or stacked` : ''}, ${stories} articles placed${photos ? `, ${photos} stand-alone photos` : ''}`,
+    fill, hierarchy: h.value, balance: bal, pictures, total, largestHole, blank, headlineSizes: h.sizes, picturesMeet: meet,
+    zh: `填充 ${pct(fill)}，最大空白 ${largestHole} 栏行，层次 ${pct(h.value)}（标题 ${sizes} pt），均衡 ${pct(bal)}，图片 ${pct(pictures)}${clashes ? `，撞题或叠题 ${clashes} 处` : ''}${meet ? `，撞图 ${meet} 处` : ''}，上版 ${stories} 篇${photos ? `，图片新闻 ${photos} 张` : ''}`,
+    en: `fill ${pct(fill)}, largest hole ${largestHole} column-lines, hierarchy ${pct(h.value)} (headlines ${sizes} pt), balance ${pct(bal)}, pictures ${pct(pictures)}${clashes ? `, ${clashes} headlines side by side or stacked` : ''}${meet ? `, ${meet} ${meet === 1 ? 'pair' : 'pairs'} of pictures side by side` : ''}, ${stories} articles placed${photos ? `, ${photos} stand-alone photos` : ''}`,
   };
 }

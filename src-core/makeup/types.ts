@@ -85,6 +85,8 @@ export interface Score extends Message {
   blank: number;
   /** Headline sizes used, in pt, by rank. */
   headlineSizes: number[];
+  /** 撞图: two modules' pictures side by side, level (pairs); weighed when the made-up pages are ranked, not in the search. */
+  picturesMeet: number;
 }
 
 export interface HeldOver extends Message {

@@ -104,7 +104,7 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
     const run = (r: MakeUpRequest) => {
       requests.push(r);
       const framed = r.document.blocks.some((b) => b.id.startsWith('filler-ad-'));
-      const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? framedHole : hole, blank: framed ? framedHole : shortBy, headlineSizes: [] };
+      const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: framed ? framedHole : hole, blank: framed ? framedHole : shortBy, headlineSizes: [], picturesMeet: 0 };
       const all = [...blocks, ...r.document.blocks];
       const heldOver = (framed ? heldFramed : held).map((articleId) => ({ articleId, headline: articleId, zh: '', en: '' }));
       // (a frame run left with blank says so in its own 补稿 note, as makeUp's do)
@@ -245,7 +245,7 @@ describe('fillShort decides from the page it is given (a stand-in make-up run)',
         const above = frames.some(overBooked) ? 0 : 40;
         const under = !left || frames.some((b) => b.col === 0 && b.row + b.rows === geo.rows && b.rows === left) ? 0 : 4 * left;
         const all = [story(geo.rows - left, 0, 4), story(booked.row - 10, 4, 4), ...r.document.blocks];
-        const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: Math.max(above, under), blank: above + under, headlineSizes: [] };
+        const score = { zh: '', en: '', fill: 1, hierarchy: 1, balance: 1, pictures: 1, total: 1, largestHole: Math.max(above, under), blank: above + under, headlineSizes: [], picturesMeet: 0 };
         const alt = { document: { ...r.document, blocks: all }, blocks: all, score, heldOver: [], moves: [] };
         return { alternatives: [alt], notes: [], stats: { statesExpanded: 1, measurements: 1, ms: 1, stoppedBy: 'done' as const }, shortBy: frames.length ? undefined : above + under };
       };

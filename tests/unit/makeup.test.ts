@@ -862,6 +862,23 @@ describe('makeUp on bad input', () => {
     expect(layout(alt.document, { fonts }).overset).toEqual([]);
   });
 
+  it('counts two stories\' pictures side by side, level over more than half their depth, as 撞图; a column between, or one lower down, not', () => {
+    const geo = gridGeometry(emptyDocument('broadsheet').page);
+    const pic = (span: number) => ({ imageId: 'p', caption: '', span, rows: 12, min: 8, max: 16, deepest: 16 });
+    // a story with its picture at its right edge (columns 2–3, rows 4–15, under its titles); a module with no titles and a
+    // picture as wide as itself at its top (columns 4–5 or 5–6), so that no headline stands beside the first's (撞题)
+    const left = { rank: 0, spec: { span: 4, headlineSize: 36, padRows: 0, pictures: [pic(2)] }, m: { rows: 40, tracking: 0, titleRows: 4, emptyLines: 0 }, col: 0, row: 0, stretch: 0 };
+    const right = (col: number, row: number) => ({ rank: 1, spec: { span: 2, headlineSize: 0, padRows: 0, pictures: [pic(2)] }, m: { rows: 40, tracking: 0, titleRows: 0, emptyLines: 0 }, col, row, stretch: 0 });
+    const score = (b: ReturnType<typeof right>) => scorer(geo, [], [article('a', para), article('b', para)], 2)({ placed: [left, b], closed: [] });
+    expect(score(right(4, 4)).zh).toContain('撞图 1 处');
+    expect(score(right(4, 4)).en).toContain('1 pair of pictures side by side');
+    expect(score(right(4, 4)).picturesMeet).toBe(1);
+    // a column between them, or the one picture lower by half its depth or more (level over 5 lines of 12; over 7, 撞图)
+    expect(score(right(5, 4)).zh).not.toContain('撞图');
+    expect(score(right(4, 11)).zh).not.toContain('撞图');
+    expect(score(right(4, 9)).zh).toContain('撞图');
+  });
+
   it('counts a story\'s titles right under another\'s overhanging titles as stacked headlines (叠题), not under its body', () => {
     const geo = gridGeometry(emptyDocument('broadsheet').page);
     const m = (rows: number, titleRows: number) => ({ rows, tracking: 0, titleRows, emptyLines: 0 });
