@@ -491,14 +491,15 @@ export function leadsIn(text: string): boolean {
 /**
  * An unmarked title line under another that reads as its deck (副题) rather than the headline under
  * a kicker: it runs clauses together with commas (7个项目竣工，28个项目开工，总投资约78亿元) and is
- * longer than the line above, which has none and does not lead into it with a colon or a dash. A kicker
- * (引题) rarely has a comma; a deck often does.
+ * longer than the line above, which has none and does not lead into it with a colon or a dash, and asks
+ * nothing (a question is a headline's form). A kicker (引题) rarely has a comma; a deck often does.
  */
 export function explainsAbove(above: string, line: string): boolean {
   // (OCR sets the half-width marks: 打卡,42家新商户相继开业; not a digit group's, 1,200万元)
   const clauses = (t: string) => /[，；;]|,(?!\d{3})/.test(t);
   // (not under a line leading into it, 浙江绍兴新昌县——⏎采茶品茶垂钓，可玩可品又可憩: that is its 引题, field test 38)
-  return clauses(line) && !clauses(above) && !leadsIn(above) && line.trim().length > above.trim().length;
+  // (nor a question, 以案说法⏎训练受伤，只能自担风险？: a headline asks, its 栏目 over it, field 54)
+  return clauses(line) && !clauses(above) && !leadsIn(above) && !/[？?]$/u.test(line.trim()) && line.trim().length > above.trim().length;
 }
 
 /**

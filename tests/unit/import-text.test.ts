@@ -426,6 +426,14 @@ describe('hard-wrapped and OCR text', () => {
     expect(kicked.articles[0]).toMatchObject({ kicker: '坚持稳中求进，奋发有为', headline: '全年经济运行稳中向好' });
   });
 
+  it('a question with a comma under a short line without one is the headline, the line over it its 栏目, not a 副题 under a headline (field 54 P3: 以案说法 was the headline)', async () => {
+    const text = '第18版　法治　　　人民日报　2025年11月20日　星期四\n\n以案说法\n训练受伤，只能自担风险？\n本报记者  张  璁\n\n未成年人孙某自2019年起在某体育公司处学习花样滑冰。\n';
+    const r = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(text) }]);
+    const story = r.articles.find((a) => plainText(a.body).startsWith('未成年人'))!;
+    expect(story).toMatchObject({ headline: '训练受伤，只能自担风险？', deck: '', byline: '本报记者 张璁' });
+    expect(r.columnLinks.find((l) => l.articleId === story.id)?.columnName).toBe('以案说法');
+  });
+
   it('a page\'s section labels (短评, 经济简讯) head the stories under them, bracketed bylines end their stories, 编者按 on its own line marks its paragraph', async () => {
     const text = [
       '制造业“压舱石”作用突出', '本报讯 日前，记者从市统计部门了解到，制造业增加值同比增长百分之九。', '（本报记者 刘芳滨 通讯员 吴洪文）', '',
