@@ -186,8 +186,26 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
     // (a bracket left open runs on into the next line: 开展了消防演练活动。(梁静 摄影⏎报道）)
     if (split && !ends.includes(i) && !bracketOpen(lines[i])) ends.push(i);
   }
+  // (a subhead wrapped at the measure is one: 全球治理倡议为改革完善全球治理提⏎供了时代方案, field 54 P2)
+  const heads = everyLine ? [] : wrappedHeads(lines, widths, widest, short);
+  for (const k of heads) for (const e of [k - 1, k + 1]) if (!ends.includes(e)) ends.push(e);
   // (nor is a line of marks alone a paragraph, nor a subhead: the second half of an ellipsis OCR wrapped, 走得不太顺…⏎…, field test 36)
-  return ends.filter((e) => !MARKS_ALONE_RE.test(lines[e + 1]?.trim() ?? '')).sort((a, b) => a - b);
+  return ends.filter((e) => !MARKS_ALONE_RE.test(lines[e + 1]?.trim() ?? '') && !heads.includes(e)).sort((a, b) => a - b);
+}
+
+/**
+ * Subheads wrapped at the measure on a page that neither indents nor parts its paragraphs: after a sentence's end,
+ * a line of Han alone running to the wrap, over a shorter one, neither with a mark in it nor at its end, a line
+ * under them (全球治理倡议展现了新时代中国外交⏎胸怀天下的格局担当, field 54 P2: the first line ran into the paragraph
+ * above, the second stood alone as the subhead). The first lines of such pairs.
+ */
+function wrappedHeads(lines: readonly string[], widths: number[], widest: number, short: (i: number) => boolean): number[] {
+  const bare = (i: number): boolean => !/[0-9A-Za-z\s]/.test(lines[i].trim()) && !CLAUSE_MARKS.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && quotesPaired(lines[i]);
+  const out: number[] = [];
+  for (let k = 1; k + 2 < lines.length; k++) {
+    if (endsSentence(lines[k - 1].trim()) && !short(k) && widths[k] <= widest && bare(k) && short(k + 1) && bare(k + 1) && !short(k + 2)) out.push(k);
+  }
+  return out;
 }
 
 /** A line of closing marks alone, which no paragraph opens with: it ends the line above. */

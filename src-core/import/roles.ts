@@ -129,6 +129,12 @@ const ROLE_ONLY = /^(?:摄|文|图|文\/图|图\/文|文\/摄|摄影|摄影报�
 const PADDED_PHOTOGRAPHER_RE = new RegExp(`^([${HAN}])[ \u3000]([${HAN}])摄影报道$`, 'u');
 /** A paper's or an agency's role word with no name, a byline of its own: 本报记者, 本报评论员, 新华社记者. */
 const HOUSE_ROLE_RE = /^(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)$/u;
+/**
+ * A body writing as one, as a 理论 page signs its essays: a ministry's or a province's party committee or its study
+ * group (外交部党委, 国家发展改革委党组, 中共浙江省委理论学习中心组), a research group (…课题组). The body's name
+ * ends in an office's word, so a subhead on party committees (压实各级党委) is none.
+ */
+const BODY_WRITER_RE = new RegExp(`^(?:中共)?[${HAN}]{1,20}?(?:部|委|局|署|办|院|厅|会|大学|学院|集团|公司|中心|银行)(?:党委|党组)(?:理论学习中心组)?$|^(?:中共)?[${HAN}]{2,20}(?:理论学习中心组|课题组)$`, 'u');
 
 /** A sentence's end, then one name (…提出合理化建议。 邵建均): a story's writer signing its last line. */
 const SIGNED_END_RE = new RegExp(`([。！？!?][”’」』]?)([ \u3000]*)([${HAN}]{2,3})$`, 'u');
@@ -286,7 +292,8 @@ function namesLine(text: string): string | undefined {
   // (nor a box's label behind its marker, ■链接: field test 40)
   if (leadAtStart(t) || storySection(t) || briefsLabel(t) || boxLabel(t)) return undefined;
   // (or the house's role alone, its names in the credit closing the text: 本报记者, 本报评论员 under a 评论员文章, field test 39)
-  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t) || HOUSE_ROLE_RE.test(t)) return t;
+  // (or a body writing as one: 外交部党委 under a 理论 page's title, field 54 P2)
+  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t) || HOUSE_ROLE_RE.test(t) || BODY_WRITER_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;
   for (const tok of tokens) {

@@ -203,6 +203,8 @@ interface Walk {
   blankParts: boolean;
   /** A page with a blank line between every two paragraphs: one blank line there is no sign of anything (see blankEveryParagraph). */
   blankEvery: boolean;
+  /** An OCR'd page with no blank line at all: nothing but a story's end and its titles part its stories. */
+  blankless: boolean;
   /** A copy-desk manuscript: its headline labelled (主题：…), so an unlabelled title line in it is a subhead (see loneTitle). */
   labelled: boolean;
   /** A copy-desk manuscript: any of its titles labelled (引题：…, 栏目：…), its headline perhaps a Markdown heading. */
@@ -233,7 +235,7 @@ export function segment(blocks: SourceBlock[], o: SegmentOptions): SegmentResult
   };
   const labelled = applyTitleLabels(blocks, res, o);
   const classes = titlesByPlace(labelled, labelled.map(classify));
-  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)), heldPictures: [] };
+  const w: Walk = { blocks: labelled, classes, o, res, guess, drafts: [], groupsSeen: 0, blankParts: o.mode === 'ocr' && blankPartsStories(labelled, classes), blankEvery: blankEveryParagraph(labelled, classes), blankless: o.mode === 'ocr' && labelled.every((b, k) => k === 0 || b.gapBefore === 0), labelled: labelled.some((b) => b.styleRole === 'headline'), manuscript: labelled.some((b) => !!b.styleRole), traditional: traditionalScript(sampleText(labelled)), heldPictures: [] };
   for (let i = 0; i < labelled.length; ) i = takeBlock(w, i);
   // (a picture held for titles that opened no story stays where it stood)
   if (w.heldPictures.length) openDraft(w).placeholders.push(...w.heldPictures.splice(0));
@@ -534,9 +536,10 @@ const TITLES_OVER_WRITER = 2;
  * 　　习近平总书记强调…; 遵循规律  优化内容  加强交流⏎以讲好中国故事参与全球文明对话⏎钟悠天: a 理论 page's essays,
  * field test 48), the lines stacked with no blank line between: a story of its own, as a 言论 is. The name one
  * the text under it does not go on about (`textNames`). Only after two blank lines and a story's end (`startsGroup`):
- * after one, a name under a subhead is whom a section is about, who answers or who wrote a poem quoted (review).
+ * after one, a name under a subhead is whom a section is about, who answers or who wrote a poem quoted (review);
+ * on a page with no blank line at all, only two writers or more, or one name padded (`signed`: as a byline sets them).
  */
-function titlesOverWriter(w: Walk, i: number): boolean {
+function titlesOverWriter(w: Walk, i: number, signed = false): boolean {
   let k = i;
   for (let n = 0; n < TITLES_OVER_WRITER; n++) {
     const next = nextIndex(w, k);
@@ -544,7 +547,8 @@ function titlesOverWriter(w: Walk, i: number): boolean {
     k = next;
     const name = textOf(w.blocks[k]);
     const under = nextIndex(w, k);
-    if (under < w.blocks.length && w.classes[under] === 'body' && (headingWriter(name) || bylineNames(name) || paddedName(name)) && !textNames(w, under, name)) return true;
+    const writer = signed ? paddedName(name) || (bylineNames(name) && name.trim().split(/[\s、]+/u).length > 1) : headingWriter(name) || bylineNames(name) || paddedName(name);
+    if (under < w.blocks.length && w.classes[under] === 'body' && writer && !textNames(w, under, name)) return true;
   }
   return false;
 }
@@ -605,7 +609,8 @@ function startsGroup(w: Walk, i: number): boolean {
   // (after one blank line too where the title ends in a writer's 栏目 as the web edition writes it: 抓落实不能一转了之（编辑手记）⏎赵晓曦,
   // field test 52; not a profile's or a poem's, 焊花飞溅中的坚守（全国劳动模范）⏎王建军, 雪后访梅寄怀（七律）⏎赵德山: review)
   const gapped = blocks[i].gapBefore >= STORY_GAP || (blocks[i].gapBefore > 0 && WRITERS_COLUMN_RE.test(columnTail(textOf(blocks[i]))?.column ?? ''));
-  if (gapped && ended && titlesOverWriter(w, i)) return true;
+  // (on a page with no blank line at all, over two writers or one padded: 让数字赋能治理回归本位⏎王洪树  韩晓梅, field 54 P2)
+  if ((gapped || w.blankless) && ended && titlesOverWriter(w, i, !gapped)) return true;
   const numbered = SUBHEAD_MARK_RE.test(textOf(blocks[i]));
   // (on a page that sets its paragraphs in and parts nothing else with blank lines, two of them after a story's end, then a
   // title line over the indented text: the next story, whatever subheads the one above has (河北曲阳  匠心传承  非遗焕彩, field test 51))
@@ -1574,14 +1579,17 @@ function boldDottedColumn(b: SourceBlock): boolean {
 }
 
 /**
- * A title group's line that reads as a 栏目: a few characters alone, or a briefs' label (spaced out too:
- * 简 讯); not a place alone, which is the 引题 (河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25).
+ * A title group's line that reads as a 栏目: a few characters alone, a briefs' label (spaced out too:
+ * 简 讯), or a study series' label; not a place alone, which is the 引题 (河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25).
  */
 function columnLine(text: string): boolean {
   // (a name in 【】 alone, 【寰宇平】 over a headline with its comma, field test 29, as over any title)
   const name = bareName(text);
-  return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
+  return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text) || STUDY_SERIES_RE.test(text.trim());
 }
+
+/** A series' label over a 理论 or 要闻 page's essays, however long: 深入学习贯彻习近平新时代中国特色社会主义思想 (field 54 P2), 学习贯彻党的二十届四中全会精神. */
+const STUDY_SERIES_RE = /^(?:深入)?学习(?:宣传)?贯彻[^，。；：！？,.;:!?\s]{4,30}(?:精神|思想)$/u;
 
 /** A 栏目's name two lines over the 主题: short, its parts set apart by a middle dot or a space, no sentence in it. */
 function namesColumn(text: string): boolean {

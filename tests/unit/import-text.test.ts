@@ -1799,8 +1799,8 @@ describe('hard-wrapped and OCR text', () => {
     expect(plainText(unmarked.articles[0].body).split('\n').at(-1)).toBe('“以前在外地打工，一年到头见不着孩子，现在在家门口当主播。”主播刘倩说。');
   });
 
-  const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07', 'rmrb-20250610-p11', 'rmrb-20250610-p05'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
-  it.each(field52)('field tests 52 and 53, $name: $what', async ({ name, stories }) => {
+  const field52 = ['rmrb-20250722-p11', 'rmrb-20250722-p07', 'rmrb-20250610-p11', 'rmrb-20250610-p05', 'rmrb-20251120-p09'].map((name) => ({ name, ...(JSON.parse(readFileSync(join(root, 'tests/fixtures/import/ocr-pages', `${name}.expected.json`), 'utf8')) as { what: string; stories: Record<string, string>[] }) }));
+  it.each(field52)('field tests 52 to 54, $name: $what', async ({ name, stories }) => {
     expect(await ocrPage(`${name}.txt`)).toEqual(stories.map((s) => [s.kicker, s.headline, s.deck, s.byline, s.column]));
   });
 
@@ -1824,6 +1824,23 @@ describe('hard-wrapped and OCR text', () => {
     const headings = centred.articles[0].body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
     expect(headings).toEqual(['绿道连起滨江', '江豚回来了', '老码头变新景']);
     expect(plainText(centred.articles[0].body)).toContain('风景也美了。”市民张先生说。');
+  });
+
+  it('field test 54, a page that marks no paragraph: a subhead wrapped at the measure is one subhead between its paragraphs', async () => {
+    const p09 = (await importFiles([{ name: 'p09.txt', bytes: readFileSync(join(root, 'tests/fixtures/import/ocr-pages', 'rmrb-20251120-p09.txt')) }])).articles[0];
+    const headings = p09.body.content.filter((p) => p.type === 'heading').map((p) => plainText({ type: 'doc', content: [p] }));
+    expect(headings).toEqual(['全球治理倡议为改革完善全球治理提供了时代方案', '全球治理倡议展现了新时代中国外交胸怀天下的格局担当', '全球治理倡议贯穿着马克思主义的立场观点方法']);
+    expect(plainText(p09.body).split('\n').find((p) => p.includes('高度契合'))).toMatch(/高度契合。$/u);
+  });
+
+  it('field test 54: a party committee alone under a title is its writer, a subhead on party committees is none; on a page with no blank line, a title over one writer\'s name alone stays a subhead with the name under it', async () => {
+    const page = (lines: string[]) => importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(['人民日报  2025年11月20日  星期四  第9版  理论', ...lines].join('\n')) }]);
+    const signed = await page(['把握全球治理的正确方向', '国家发展改革委党组', '全球治理体系正处在深刻变革之中，我', '们要坚定维护多边主义。']);
+    expect(signed.articles[0]).toMatchObject({ headline: '把握全球治理的正确方向', byline: '国家发展改革委党组' });
+    const essay = ['习近平总书记强调，要压实管党治党', '政治责任。这是新时代党的建设的重', '要要求。', '压实各级党委', '各级党委要把从严治党责任扛在肩上，', '坚持以上率下，层层传导压力。', '王洪树', '同志在调研中说，责任落实是关键。', '我们要把这项工作抓实抓细抓到位。'];
+    const one = await page(['把握全面从严治党的正确方向', '何华云', ...essay]);
+    expect(one.articles.map((a) => [a.headline, a.byline])).toEqual([['把握全面从严治党的正确方向', '何华云']]);
+    expect(plainText(one.articles[0].body)).not.toContain('压实各级党委各级');
   });
 
   it('field test 52, a page that marks no paragraph: a line of short clauses alone between a sentence\'s end and a full line is a subhead; a line one short over an opening quote runs on', async () => {
