@@ -153,15 +153,10 @@ function titleWhite(article: Article, padRows: number, headlineLines: number): P
 }
 
 /**
- * Article heights measured with the real layout (the composer and the flow through slots), cached
- * per article × span × headline size × padding × picture, with one composition cache per article and
- * tracking so that the body, whose columns are one width whatever the span, is composed once.
- */
-/**
  * Where a module's pictures stand on the grid, each part of a row its own: at the module's right edge
- * (its left with `picturesLeft`), one under another, under its titles; over them with `picturesOver`; under a stepped module's titles a
- * picture as wide as its body goes to the body's foot (the story opens under its headline, not under the
- * picture with the step beside the titles going on mid-story: field test 15).
+ * (its left with `picturesLeft`), one under another, under its titles; over them with `picturesOver`;
+ * under a stepped module's titles a picture as wide as its body goes to the body's foot (the story opens
+ * under its headline, not under the picture with the step beside the titles going on mid-story: field test 15).
  */
 export function picturePlaces(spec: ShapeSpec, m: Measured, col: number, row: number): { part: { imageId: string; caption: string }; rect: GridRect }[] {
   const out: { part: { imageId: string; caption: string }; rect: GridRect }[] = [];
@@ -178,6 +173,11 @@ export function picturePlaces(spec: ShapeSpec, m: Measured, col: number, row: nu
   return out;
 }
 
+/**
+ * Article heights measured with the real layout (the composer and the flow through slots), cached
+ * per article × span × headline size × padding × picture, with one composition cache per article and
+ * tracking so that the body, whose columns are one width whatever the span, is composed once.
+ */
 export class Measurer {
   readonly geo: GridGeometry;
   private readonly caches = new Map<string, CompositionCache>();
