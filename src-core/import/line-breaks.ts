@@ -5,8 +5,8 @@
  * comes)? Read from the lines themselves; where a line end is a paragraph end, the block splits.
  */
 import { BULLET_RE, CLAUSE_MARKS, COMMA_RE, endsInPunctuation, endsSentence, PARAGRAPH_INDENT_RE, PARAGRAPH_LABEL_RE, SENTENCE_STOP, SUBHEAD_MARK_RE } from './chars';
-import { briefsLabel, deckLine, dispatchTag, editorsSign, endsStory, endsWithDash, helpedAlone, jumpAtStart, leadAtStart, opensNews, parseCredits, signsQuotation, TITLE_MAX } from './roles';
-import { namesOnly, personName } from './names';
+import { bodyWriter, briefsLabel, bylineLine, deckLine, dispatchTag, editorsSign, endsStory, endsWithDash, helpedAlone, jumpAtStart, leadAtStart, opensNews, parseCredits, signsQuotation, TITLE_MAX } from './roles';
+import { headingWriter, namesOnly, paddedName, personName } from './names';
 import { ELLIPSIS, EM_DASH, PAIRED_MARKS, PunctClass, punctClass } from '../typeset/chars';
 
 /** A line this much longer than any wrap width (CJK characters) is a paragraph on its own line: nobody wraps that wide. */
@@ -197,13 +197,15 @@ export function paragraphEnds(lines: readonly string[], at: BlockPlace = {}): nu
  * Subheads wrapped at the measure on a page that neither indents nor parts its paragraphs: after a sentence's end,
  * a line of Han alone running to the wrap, over a shorter one, neither with a mark in it nor at its end, a line
  * under them (全球治理倡议展现了新时代中国外交⏎胸怀天下的格局担当, field 54 P2: the first line ran into the paragraph
- * above, the second stood alone as the subhead). The first lines of such pairs.
+ * above, the second stood alone as the subhead), not a story's titles (`titles`). The first lines of such pairs.
  */
 function wrappedHeads(lines: readonly string[], widths: number[], widest: number, short: (i: number) => boolean): number[] {
   const bare = (i: number): boolean => !/[0-9A-Za-z\s]/.test(lines[i].trim()) && !CLAUSE_MARKS.test(lines[i]) && !endsInPunctuation(lines[i].trim()) && quotesPaired(lines[i]);
+  // (not a story's titles: a headline over its writer, its 副题 or its dateline, 工业经济稳中向好⏎本报北京11月19日电: review)
+  const titles = (k: number): boolean => headingWriter(lines[k + 1]) || paddedName(lines[k + 1]) || bodyWriter(lines[k + 1]) || deckLine(lines[k + 1]) !== undefined || leadAtStart(lines[k + 2].trim()) !== undefined || bylineLine(lines[k + 2]) !== undefined || bodyWriter(lines[k + 2]);
   const out: number[] = [];
   for (let k = 1; k + 2 < lines.length; k++) {
-    if (endsSentence(lines[k - 1].trim()) && !short(k) && widths[k] <= widest && bare(k) && short(k + 1) && bare(k + 1) && !short(k + 2)) out.push(k);
+    if (endsSentence(lines[k - 1].trim()) && !short(k) && widths[k] <= widest && bare(k) && short(k + 1) && bare(k + 1) && !short(k + 2) && !titles(k)) out.push(k);
   }
   return out;
 }

@@ -132,9 +132,15 @@ const HOUSE_ROLE_RE = /^(?:本报|新华社|人民日报)(?:特约)?(?:记者|�
 /**
  * A body writing as one, as a 理论 page signs its essays: a ministry's or a province's party committee or its study
  * group (外交部党委, 国家发展改革委党组, 中共浙江省委理论学习中心组), a research group (…课题组). The body's name
- * ends in an office's word, so a subhead on party committees (压实各级党委) is none.
+ * ends in an office's word, so a subhead on party committees (压实各级党委) is none; and only right under a title
+ * over the text is it the writer (a wrapped line ending …生态环境部党组, a list of units, a subhead 建强公立医院党委: review).
  */
 const BODY_WRITER_RE = new RegExp(`^(?:中共)?[${HAN}]{1,20}?(?:部|委|局|署|办|院|厅|会|大学|学院|集团|公司|中心|银行)(?:党委|党组)(?:理论学习中心组)?$|^(?:中共)?[${HAN}]{2,20}(?:理论学习中心组|课题组)$`, 'u');
+
+/** Whether a line is only a body writing as one (BODY_WRITER_RE): a byline where it stands under a title over the text (`titlesByPlace`), never in running text or a list. */
+export function bodyWriter(text: string): boolean {
+  return BODY_WRITER_RE.test(text.trim());
+}
 
 /** A sentence's end, then one name (…提出合理化建议。 邵建均): a story's writer signing its last line. */
 const SIGNED_END_RE = new RegExp(`([。！？!?][”’」』]?)([ \u3000]*)([${HAN}]{2,3})$`, 'u');
@@ -292,8 +298,7 @@ function namesLine(text: string): string | undefined {
   // (nor a box's label behind its marker, ■链接: field test 40)
   if (leadAtStart(t) || storySection(t) || briefsLabel(t) || boxLabel(t)) return undefined;
   // (or the house's role alone, its names in the credit closing the text: 本报记者, 本报评论员 under a 评论员文章, field test 39)
-  // (or a body writing as one: 外交部党委 under a 理论 page's title, field 54 P2)
-  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t) || HOUSE_ROLE_RE.test(t) || BODY_WRITER_RE.test(t)) return t;
+  if (MARKED_BYLINE_RE.test(t) || FILED_FROM_RE.test(t) || SLASH_CREDIT_RE.test(t) || HOUSE_ROLE_RE.test(t)) return t;
   const tokens = t.split(/\s+/);
   let roles = 0;
   for (const tok of tokens) {
@@ -498,15 +503,16 @@ export function leadsIn(text: string): boolean {
 /**
  * An unmarked title line under another that reads as its deck (副题) rather than the headline under
  * a kicker: it runs clauses together with commas (7个项目竣工，28个项目开工，总投资约78亿元) and is
- * longer than the line above, which has none and does not lead into it with a colon or a dash, and asks
- * nothing (a question is a headline's form). A kicker (引题) rarely has a comma; a deck often does.
+ * longer than the line above, which has none and does not lead into it with a colon or a dash, nor asks a
+ * question under a 栏目's name. A kicker (引题) rarely has a comma; a deck often does.
  */
 export function explainsAbove(above: string, line: string): boolean {
   // (OCR sets the half-width marks: 打卡,42家新商户相继开业; not a digit group's, 1,200万元)
   const clauses = (t: string) => /[，；;]|,(?!\d{3})/.test(t);
   // (not under a line leading into it, 浙江绍兴新昌县——⏎采茶品茶垂钓，可玩可品又可憩: that is its 引题, field test 38)
-  // (nor a question, 以案说法⏎训练受伤，只能自担风险？: a headline asks, its 栏目 over it, field 54)
-  return clauses(line) && !clauses(above) && !leadsIn(above) && !/[？?]$/u.test(line.trim()) && line.trim().length > above.trim().length;
+  // (nor a question under a 栏目's few characters, 以案说法⏎训练受伤，只能自担风险？: the headline asks, field 54; under a
+  // headline, 生态环境法典施行⏎法典有哪些亮点，将如何影响百姓生活？, it is the 副题 still: review)
+  return clauses(line) && !clauses(above) && !leadsIn(above) && !(/[？?]$/u.test(line.trim()) && columnNameLike(above)) && line.trim().length > above.trim().length;
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   endsStory,
   endsInPhotoCredit,
   explainsAbove,
+  bodyWriter,
   editorsSign,
   endsWithColon,
   endsWithDash,
@@ -341,6 +342,9 @@ function partTitles(d: Draft, column = ''): BodyPara[] {
   return d.byline && d.bylinePosition === 'top' ? [...titles, { ...line(d.byline.trim().replace(/\s+/g, '\u3000')), byline: true }] : titles;
 }
 
+/** Who held the pen for a body writing as one (执笔：张宏伟, under 农业农村部党组). */
+const PEN_RE = /^执笔\s*[:：]/u;
+
 /**
  * The classes with a title line known by its place made one, however long its clauses run (to a title's
  * longest, TITLE_MAX), flush left: a line leading with a dash into a title over a byline (从个案监督到类案规范，
@@ -351,6 +355,8 @@ function partTitles(d: Draft, column = ''): BodyPara[] {
 function titlesByPlace(blocks: SourceBlock[], classes: BlockClass[]): BlockClass[] {
   return classes.map((c, i) => {
     const t = textOf(blocks[i]);
+    // (a body writing as one right under a title over the text is its writer: 外交部党委, field 54 P2; over who held the pen too, 执笔：张宏伟)
+    if (c === 'maybe-title' && bodyWriter(t) && i > 0 && blocks[i].gapBefore === 0 && (classes[i - 1] === 'maybe-title' || classes[i - 1] === 'title') && !bodyWriter(textOf(blocks[i - 1])) && (classes[i + 1] === 'body' || classes[i + 1] === 'byline' || PEN_RE.test(textOf(blocks[i + 1] ?? blocks[i])))) return 'byline';
     if (c !== 'body' || blocks[i].indented || !titleLike(t, TITLE_MAX)) return c;
     const [title, byline] = [blocks[i + 1], blocks[i + 2]];
     const kicker = !!title && !!byline && title.gapBefore === 0 && byline.gapBefore === 0 && classes[i + 1] === 'maybe-title' && classes[i + 2] === 'byline' && endsWithDash(t);
@@ -547,10 +553,24 @@ function titlesOverWriter(w: Walk, i: number, signed = false): boolean {
     k = next;
     const name = textOf(w.blocks[k]);
     const under = nextIndex(w, k);
-    const writer = signed ? paddedName(name) || (bylineNames(name) && name.trim().split(/[\s、]+/u).length > 1) : headingWriter(name) || bylineNames(name) || paddedName(name);
+    const writer = signed ? signedNames(w, under, name) : headingWriter(name) || bylineNames(name) || paddedName(name);
     if (under < w.blocks.length && w.classes[under] === 'body' && writer && !textNames(w, under, name)) return true;
   }
   return false;
+}
+
+/**
+ * Writers as a byline signs them on a page with no blank line (`titlesOverWriter`'s `signed`): two names or more, or one
+ * padded, none of them nor its surname as the text calls a person (老周, 小李, 王：) in the text under it, which is no
+ * interview's (a profile's subhead over its couple, 一对夫妻的护林路⏎李德明 张桂英, an interview's guests: review of field test 54).
+ */
+function signedNames(w: Walk, under: number, line: string): boolean {
+  const names = line.trim().split(/[\s、]+/u);
+  if (!(paddedName(line) || (names.length > 1 && bylineNames(line))) || under >= w.blocks.length) return false;
+  const called = paddedName(line) ? [unpadded(line)] : names;
+  // (nor guests whose turns the text under gives, 记者：…⏎王：…, by their surnames)
+  const calls = (n: string): string[] => [n, ...['老', '小'].map((x) => `${x}${[...n][0]}`), `${[...n][0]}：`];
+  return !interviewTurn(textOf(w.blocks[under])) && !called.some((n) => calls(n).some((c) => textNames(w, under, c)));
 }
 
 /** Whether block `i` is a poem's title: its poet's name alone under it, the verse under that (冬夜，听一支军乐⏎林　溪⏎⏎铜号醒来的时候…, field test 35). */
@@ -1544,7 +1564,7 @@ function resolveTitleGroup(group: { text: string; block: SourceBlock }[], d: Dra
   if (h >= 0) roles[h] = 'headline';
   group.forEach((g, k) => {
     if (roles[k]) return;
-    const column = columnLine(g.text) && !endsWithColon(g.text);
+    const column = (columnLine(g.text) || (k === 0 && STUDY_SERIES_RE.test(g.text.trim()))) && !endsWithColon(g.text);
     // (or a bold line over a Markdown ### 引题: **高质量发展调研行**⏎### …⏎# …, field test 45 and its review)
     const overKicker = k === h - 2 && group[k + 1].block.level > 1 && boldThroughout(g.block);
     if (h < 0) roles[k] = 'kicker';
@@ -1579,16 +1599,16 @@ function boldDottedColumn(b: SourceBlock): boolean {
 }
 
 /**
- * A title group's line that reads as a 栏目: a few characters alone, a briefs' label (spaced out too:
- * 简 讯), or a study series' label; not a place alone, which is the 引题 (河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25).
+ * A title group's line that reads as a 栏目: a few characters alone, or a briefs' label (spaced out too:
+ * 简 讯); not a place alone, which is the 引题 (河南宝丰县⏎汝瓷产业焕发勃勃生机, field test 25).
  */
 function columnLine(text: string): boolean {
   // (a name in 【】 alone, 【寰宇平】 over a headline with its comma, field test 29, as over any title)
   const name = bareName(text);
-  return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text) || STUDY_SERIES_RE.test(text.trim());
+  return (columnNameLike(name) && !PLACE_ALONE_RE.test(name)) || briefsLabel(text);
 }
 
-/** A series' label over a 理论 or 要闻 page's essays, however long: 深入学习贯彻习近平新时代中国特色社会主义思想 (field 54 P2), 学习贯彻党的二十届四中全会精神. */
+/** A series' label over a 理论 or 要闻 page's essays, however long, the first of its title lines: 深入学习贯彻习近平新时代中国特色社会主义思想 (field 54 P2), 学习贯彻党的二十届四中全会精神 (a meeting's news under it, 省委常委会召开扩大会议⏎深入学习贯彻…精神, it is the 主题: review). */
 const STUDY_SERIES_RE = /^(?:深入)?学习(?:宣传)?贯彻[^，。；：！？,.;:!?\s]{4,30}(?:精神|思想)$/u;
 
 /** A 栏目's name two lines over the 主题: short, its parts set apart by a middle dot or a space, no sentence in it. */

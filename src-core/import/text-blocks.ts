@@ -11,7 +11,7 @@
 import { cuttableMarkLength, editorsNoteAlone, titleLabel } from './labels';
 import { COMMA_RE, endsInPunctuation, endsSentence, INDENT_RE, PARAGRAPH_INDENT_RE, STAR_ROW_RE, SUBHEAD_MARK_RE } from './chars';
 import { HAN_IDEOGRAPHS as HAN } from '../typeset/chars';
-import { bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, opensCaption, storySection, titleLike } from './roles';
+import { bodyWriter, bracketedByline, bylineLine, columnNameLike, deckLine, endsInChartCredit, endsInPhotoCredit, endsInReporterCredit, imagePlaceholder, opensChartCredit, drawnBy, pictureCreditLine, leadAtStart, opensCaption, storySection, titleLike } from './roles';
 import { namesOnly, personName, personWithPost } from './names';
 import { blankPartsParagraphs, blocksOpenWithTitles, bracketOpen, ideographicIndents, indentsParagraphs, paragraphEnds, type BlockPlace } from './line-breaks';
 import { joinWrappedLinesAt } from './ocr-text';
@@ -204,6 +204,16 @@ function pageMarks(lines: readonly string[]): { titled: boolean; verse: Set<numb
   return { titled: blocksOpenWithTitles(lines), verse: verseLines(lines), indentedParagraphs: indentsParagraphs(lines), blankParagraphs: blankPartsParagraphs(lines) };
 }
 
+/**
+ * Whether line `idx` is a body writing as one (外交部党委) right under a title line, not in a list of such bodies: it
+ * stands alone as a byline does, the title lines over it read as titles (field 54 P2; review: a wrapped line of text
+ * ending …生态环境部党组 runs on, a list of units stays a list).
+ */
+function writesUnderTitle(lines: readonly string[], idx: number, above: readonly string[] | undefined): boolean {
+  const prev = above?.[above.length - 1]?.trim();
+  return !!prev && bodyWriter(lines[idx]) && titleLike(prev) && !endsInPunctuation(prev) && !bodyWriter(prev) && !bodyWriter(lines[idx + 1] ?? '');
+}
+
 export function blocksFromLines(text: readonly string[], furniture: ReadonlySet<number> = new Set()): SourceBlock[] {
   const lines = ideographicIndents(text);
   const blocks: SourceBlock[] = [];
@@ -262,7 +272,7 @@ export function blocksFromLines(text: readonly string[], furniture: ReadonlySet<
     // a labelled line or a line that is only a byline (本报记者 赵凯: under a headline, no blank line between) stands alone,
     // unless a bracket the line above opened runs on into it (华声在线12月9日讯(通讯员⏎ 张露丹 马镜 全媒体记者⏎刘思佳)…)
     const inBracket = !!pending && bracketOpen(pending.lines[pending.lines.length - 1] ?? '');
-    if (h || titleLabel(line) || (bylineLine(line) && !inBracket)) {
+    if (h || titleLabel(line) || (bylineLine(line) && !inBracket) || writesUnderTitle(lines, idx, pending?.lines)) {
       flush(false, false, !h && !titleLabel(line));
       const runOn = h ? undefined : labelRunOn(lines, idx);
       pending = { lines: [h ? h[2] : runOn ? `${line}\u3000${runOn}` : line], level: h ? h[1].length : 0, line: idx + 1, gap };

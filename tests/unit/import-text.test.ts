@@ -9,6 +9,7 @@ import { paragraphEnds } from '../../src-core/import/line-breaks';
 import { joinWrappedLines, removeOcrSpaces } from '../../src-core/import/ocr-text';
 import { normalizePunctuationText } from '../../src-core/import/punctuation';
 import { ChangeLog, type ImportReport } from '../../src-core/import/report';
+import type { Article } from '../../src-core/model/document';
 import { bylineLine, deckLine, imagePlaceholder, jumpAtStart, leadAtStart, parseCredits, rejoinSplitNames, signsQuotation, trailingByline } from '../../src-core/import/roles';
 import { plainText, type RichDoc } from '../../src-core/model/richtext';
 
@@ -1841,6 +1842,28 @@ describe('hard-wrapped and OCR text', () => {
     const one = await page(['把握全面从严治党的正确方向', '何华云', ...essay]);
     expect(one.articles.map((a) => [a.headline, a.byline])).toEqual([['把握全面从严治党的正确方向', '何华云']]);
     expect(plainText(one.articles[0].body)).not.toContain('压实各级党委各级');
+  });
+
+  it('review of field test 54: a wrapped line ending in a 党组, a list of party committees, two names a profile is about, a headline over its writer or over a dateline, a series\' label under a meeting\'s title (no 栏目), a question 副题 under its headline: each as before the rules', async () => {
+    const page = async (lines: string[]) => (await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode(lines.join('\n')) }])).articles;
+    const titles = (a: Article) => [a.kicker, a.headline, a.deck, a.byline];
+    const wrapped = await page(["人民日报  2025年11月20日  星期四  第2版  要闻", "生态环境部召开党组扩大会议", "本报北京11月19日电  （记者寇江泽）", "11月18日，生态环境部召开党组扩大会", "议，传达学习党的二十届四中全会精神，", "研究部署贯彻落实举措。会议指出，全", "会精神的落实有赖于生态环境部党组", "切实扛起政治责任，把思想和行动统一", "到党中央决策部署上来。", "会议强调，要持续深入打好蓝天、碧", "水、净土保卫战，加快发展方式绿色", "转型，以高品质生态环境支撑高质量", "发展。", "会议要求，各司局、各派出机构要结", "合实际抓好贯彻落实，确保全会精神", "在生态环境领域落地生根。"]);
+    expect(wrapped.map(titles)).toEqual([['', '生态环境部召开党组扩大会议', '', '']]);
+    expect(plainText(wrapped[0].body)).toContain('有赖于生态环境部党组切实扛起政治责任');
+    const list = await page(["人民日报  2025年11月20日  星期四  第4版  要闻", "全国先进基层党组织拟表彰对象公示", "本报北京11月19日电  为隆重表彰先进，", "激励广大党员干部担当作为，经各地区各", "部门推荐，现将部分拟表彰的全国先进基", "层党组织名单予以公示。名单如下。", "中国人民银行上海总部党委", "国家税务总局深圳市税务局党委", "中国农业发展银行党委", "北京大学第一医院党委", "中国第一汽车集团公司党委", "浙江大学医学院党委", "公示期为5个工作日。如对公示对象有异", "议，可通过来信、来电等方式向中央组织", "部反映。"]);
+    expect(list.map((a) => a.byline)).toEqual(['']);
+    const profile = await page(["人民日报  2025年11月20日  星期四  第6版  教育", "扎根乡村的“最美教师”", "本报记者  吴  丹", "在贵州黔东南的大山深处，一批乡村", "教师坚守讲台，用爱心和责任托起山", "里孩子的希望。近日，记者走近其中", "几位，记录他们的故事。", "夫妻同守一所村小", "杨光明  吴秀兰", "杨光明、吴秀兰夫妇在雷山县一所村", "小任教已经二十年。学校只有他们两", "名老师，却承担着六个年级的全部课", "程。", "为了让孩子们吃上热乎饭，吴秀兰每", "天清晨五点就起床给学生做早餐。", "一个人的音乐课堂", "潘  云", "潘云是学校里唯一的音乐老师。她自", "费购买了电子琴和手鼓，带着孩子们", "组建了一支苗歌合唱队，还登上了县", "里的舞台。"]);
+    expect(profile.map(titles)).toEqual([['', '扎根乡村的“最美教师”', '', '本报记者 吴丹']]);
+    const meeting = await importFiles([{ name: 'page.txt', bytes: new TextEncoder().encode((["人民日报  2025年11月20日  星期四  第4版  要闻", "省委常委会召开扩大会议", "深入学习贯彻党的二十届四中全会精神", "王建国主持并讲话", "本报杭州11月19日电  （记者窦皓）浙江", "省委常委会19日召开扩大会议，传达学习", "党的二十届四中全会精神，研究部署全省", "贯彻落实工作。", "会议指出，党的二十届四中全会是在我国", "进入全面建设社会主义现代化国家新征程", "关键时期召开的一次重要会议。全省各级", "党组织要把学习贯彻全会精神作为当前和", "今后一个时期的首要政治任务。"]).join('\n')) }]);
+    // (a banner, a 引题 and a headline at both commits, a 组版 would say the meeting's 主题 and a 副题: the label under a title is no 栏目)
+    expect(meeting.columnLinks).toEqual([]);
+    expect(meeting.articles[0].kicker).toBe('深入学习贯彻党的二十届四中全会精神');
+    const asked = await page(["人民日报  2025年11月20日  星期四  第14版  生态", "", "生态环境法典施行", "法典有哪些亮点，将如何影响百姓生活？", "本报记者  寇江泽", "", "11月1日起，生态环境法典正式施行。这是继", "民法典之后我国第二部以“法典”命名的法律，", "标志着我国生态环境法治建设迈上新台阶。", "生态环境法典共分为总则、污染防治、生态保", "护、绿色低碳发展、法律责任和附则等编，系", "统整合了现行生态环境领域的多部法律。", "专家表示，法典的施行将为美丽中国建设提供", "更加有力的法治保障，也将让群众切实感受到", "生态环境质量的持续改善。"]);
+    expect(asked.map(titles)).toEqual([['', '生态环境法典施行', '法典有哪些亮点，将如何影响百姓生活？', '本报记者 寇江泽']]);
+    const kicked = await page(["人民日报  2025年11月20日  星期四  第4版  要闻", "社区食堂开到家门口", "本报记者  王  浩", "今年以来，多地推进社区食堂建设，", "为老年人提供价廉物美的助餐服务，", "受到居民普遍欢迎。", "民政部有关负责人表示，将继续推动", "老年助餐服务扩面提质，让老年人吃", "得放心、吃得舒心。", "新质生产力加快培育新动能持续壮大", "工业经济稳中向好", "本报北京11月19日电  （记者刘志强）", "国家统计局19日发布数据，前三季度", "全国规模以上工业增加值同比增长百", "分之六，装备制造业和高技术制造业", "增势良好。", "国家统计局新闻发言人表示，工业生", "产稳中向好，新动能持续壮大，为全", "年经济平稳运行提供了有力支撑。"]);
+    expect(kicked.map(titles)[1]).toEqual(['新质生产力加快培育新动能持续壮大', '工业经济稳中向好', '', '']);
+    const signed = await page(["人民日报  2025年11月20日  星期四  第9版  理论", "思想纵横", "以钉钉子精神抓落实", "何建军", "抓落实是党的政治路线、思想路线、", "群众路线的根本要求。各级领导干部", "要树立正确政绩观，一张蓝图绘到底，", "一任接着一任干。", "要坚持实事求是，从实际出发谋划事", "业和工作，努力创造经得起实践和历", "史检验的业绩。", "以高水平对外开放促进深层次改革", "赵明远", "开放是中国式现代化的鲜明标识。要", "稳步扩大规则、规制、管理、标准等", "制度型开放，建设更高水平开放型经", "济新体制。", "要推动贸易和投资自由化便利化，营", "造市场化、法治化、国际化一流营商", "环境。"]);
+    expect(signed.map((a) => a.headline)).not.toContain('以高水平对外开放促进深层次改革赵明远');
   });
 
   it('field test 52, a page that marks no paragraph: a line of short clauses alone between a sentence\'s end and a full line is a subhead; a line one short over an opening quote runs on', async () => {
