@@ -346,6 +346,17 @@ function partTitles(d: Draft, column = ''): BodyPara[] {
 const PEN_RE = /^执笔\s*[:：]/u;
 
 /**
+ * Whether block `i` is a body writing as one right under a title line, over the text, a byline or who held the pen
+ * (外交部党委, field 54 P2; 农业农村部党组⏎执笔：张宏伟), not one of a list of such bodies: the story's writer.
+ */
+function writerByPlace(blocks: SourceBlock[], classes: BlockClass[], i: number): boolean {
+  const [above, under] = [blocks[i - 1], blocks[i + 1]];
+  const titled = !!above && blocks[i].gapBefore === 0 && (classes[i - 1] === 'maybe-title' || classes[i - 1] === 'title') && !bodyWriter(textOf(above));
+  const overText = !!under && (classes[i + 1] === 'body' || classes[i + 1] === 'byline' || PEN_RE.test(textOf(under)));
+  return bodyWriter(textOf(blocks[i])) && titled && overText;
+}
+
+/**
  * The classes with a title line known by its place made one, however long its clauses run (to a title's
  * longest, TITLE_MAX), flush left: a line leading with a dash into a title over a byline (从个案监督到类案规范，
  * 四川广安在一起行政复议案件中解决群众急难愁盼问题——⏎为一部电梯，“红头文件”改了⏎本报记者 张璁, field test 49: the
@@ -355,8 +366,7 @@ const PEN_RE = /^执笔\s*[:：]/u;
 function titlesByPlace(blocks: SourceBlock[], classes: BlockClass[]): BlockClass[] {
   return classes.map((c, i) => {
     const t = textOf(blocks[i]);
-    // (a body writing as one right under a title over the text is its writer: 外交部党委, field 54 P2; over who held the pen too, 执笔：张宏伟)
-    if (c === 'maybe-title' && bodyWriter(t) && i > 0 && blocks[i].gapBefore === 0 && (classes[i - 1] === 'maybe-title' || classes[i - 1] === 'title') && !bodyWriter(textOf(blocks[i - 1])) && (classes[i + 1] === 'body' || classes[i + 1] === 'byline' || PEN_RE.test(textOf(blocks[i + 1] ?? blocks[i])))) return 'byline';
+    if (c === 'maybe-title' && writerByPlace(blocks, classes, i)) return 'byline';
     if (c !== 'body' || blocks[i].indented || !titleLike(t, TITLE_MAX)) return c;
     const [title, byline] = [blocks[i + 1], blocks[i + 2]];
     const kicker = !!title && !!byline && title.gapBefore === 0 && byline.gapBefore === 0 && classes[i + 1] === 'maybe-title' && classes[i + 2] === 'byline' && endsWithDash(t);
