@@ -650,19 +650,23 @@ describe('makeUp on bad input', () => {
     expect(n2.row + n2.m.rows).toBe(lm.rows + nm.rows + gap);
   });
 
-  it('撑满 moves a module standing in a stepped module\'s step down over the blank at its foot, the step made as much deeper', () => {
-    const base = emptyDocument('broadsheet');
-    const paragraphs = (n: number, from: number) => docFromParagraphs(Array.from({ length: n }, (_, i) => para.slice(0, from + i * 11)));
-    // the stepped story: its body in two columns, its titles over four, a few lines of its text under them in the other two
-    const stepped = { ...article('stepped', ''), body: paragraphs(18, 40) };
-    // under the step a story with no headline and paragraphs of one line each: no lever of its own deepens it
-    const under = { ...article('under', '', ''), body: docFromParagraphs(Array.from({ length: 6 }, () => '本报讯短讯一行。')) };
-    const measurer = new Measurer(base.page, { fonts }, new Map(), [0]);
+  /**
+   * A stepped story (its body in two columns, its titles over four, a few lines of its text under them in the other two)
+   * and stories with no headline and paragraphs of one line each, to stand under its step: no lever of their own deepens them.
+   */
+  const stepScene = (ids: string[]) => {
+    const measurer = new Measurer(emptyDocument('broadsheet').page, { fonts }, new Map(), [0]);
+    const stepped = { ...article('stepped', ''), body: docFromParagraphs(Array.from({ length: 18 }, (_, i) => para.slice(0, 40 + i * 11))) };
+    const shorts = ids.map((id) => ({ ...article(id, '', ''), body: docFromParagraphs(Array.from({ length: 6 }, () => '本报讯短讯一行。')) }));
     const sSpec = { span: 2, titleSpan: 4, stepRows: 3, headlineSize: 26, padRows: 0, pictures: [] };
     const uSpec = { span: 2, headlineSize: 0, padRows: 0, pictures: [] };
     const sm = measurer.measure(stepped, sSpec)!;
-    const um = measurer.measure(under, uSpec)!;
-    const top = sm.titleRows + 3;
+    const um = measurer.measure(shorts[0], uSpec)!;
+    return { measurer, stepped, shorts, sSpec, uSpec, sm, um, top: sm.titleRows + 3 };
+  };
+
+  it('撑满 moves a module standing in a stepped module\'s step down over the blank at its foot, the step made as much deeper', () => {
+    const { measurer, stepped, shorts: [under], sSpec, uSpec, sm, um, top } = stepScene(['under']);
     const gap = 2;
     const placed = [
       { rank: 0, spec: sSpec, m: sm, col: 0, row: 0, stretch: 0 },
@@ -678,17 +682,7 @@ describe('makeUp on bad input', () => {
   });
 
   it('撑满 moves a stack of two modules standing in a stepped module\'s step down over the blank at the lower one\'s foot (field 53 P1 对开: a 新语 under a sidebar beside the lead)', () => {
-    const base = emptyDocument('broadsheet');
-    const stepped = { ...article('stepped', ''), body: docFromParagraphs(Array.from({ length: 18 }, (_, i) => para.slice(0, 40 + i * 11))) };
-    // two stories with no headline and paragraphs of one line each, one over the other: no lever of their own deepens them
-    const short = (id: string) => ({ ...article(id, '', ''), body: docFromParagraphs(Array.from({ length: 6 }, () => '本报讯短讯一行。')) });
-    const [upper, lower] = [short('upper'), short('lower')];
-    const measurer = new Measurer(base.page, { fonts }, new Map(), [0]);
-    const sSpec = { span: 2, titleSpan: 4, stepRows: 3, headlineSize: 26, padRows: 0, pictures: [] };
-    const uSpec = { span: 2, headlineSize: 0, padRows: 0, pictures: [] };
-    const sm = measurer.measure(stepped, sSpec)!;
-    const um = measurer.measure(upper, uSpec)!;
-    const top = sm.titleRows + 3;
+    const { measurer, stepped, shorts: [upper, lower], sSpec, uSpec, sm, um, top } = stepScene(['upper', 'lower']);
     const gap = 2;
     const placed = [
       { rank: 0, spec: sSpec, m: sm, col: 0, row: 0, stretch: 0 },
