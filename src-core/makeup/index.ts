@@ -71,9 +71,8 @@ export function makeUp(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, ma
 function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): MakeUpResult {
   // (an edition's page holds no story to fill itself, its plan deciding which stories give way; it opens up its titles)
   if (request.options?.holdToFill === false) {
-    const only = tighter(request, env, makeUpRanked(request, env));
-    const upright = uprightRun(request, env, only, only.result.stats.ms);
-    return upright && fuller(upright, only) ? { ...upright.result, stats: sumStats(only.result.stats, upright.result.stats) } : only.result;
+    const only = remedied(request, env, tighter(request, env, makeUpRanked(request, env)));
+    return { ...only.run.result, stats: only.stats };
   }
   const first = tighter(request, env, makeUpRanked(request, env));
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -96,11 +95,9 @@ function makeUpHeld(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Make
     stats = sumStats(stats, picked.run.result.stats);
     if (picked.keep) kept = { run: picked.run, moved: picked.moved };
   }
-  const upright = uprightRun(request, env, kept.run, stats.ms);
-  if (upright) {
-    stats = sumStats(stats, upright.result.stats);
-    if (fuller(upright, kept.run)) kept = { run: upright, moved: kept.moved };
-  }
+  const remedy = remedied(request, env, kept.run, stats);
+  kept = { run: remedy.run, moved: kept.moved };
+  stats = remedy.stats;
   const pictured = picturedRun(request, env, kept.run, stats.ms);
   if (pictured) {
     stats = sumStats(stats, pictured.run.result.stats);
@@ -208,17 +205,30 @@ function tighter(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, run: Ran
 }
 
 /**
- * The kept run's page still over the hole limit: the run once more in its ranking with 竖题 allowed
- * (`uprightTitles`), a story beside another's headline setting its own short one vertically rather
- * than leave a column blank between them (field day F 四开: 7 column-lines). A 组版's remedy, not every
- * page's look: tried only here, its page kept only when `fuller`. Undefined when not tried.
+ * A 组版's remedies for a page still over the hole limit, each a run once more in the kept run's ranking,
+ * in this order, each tried only while the page kept is over it and kept only when `fuller`:
+ * - `uprightTitles`: a story beside another's headline sets its own short one vertically (竖题) rather
+ *   than leave a column blank between them (field day F 四开: 7 column-lines);
+ * - `narrowSpans`: a story ranked under the lead may stand one column wide, a 竖条 beside a lead that
+ *   leaves one column (field test 54 P1 四开: a four-picture lead of four columns and a 768-character
+ *   story held, its fifth column blank for 64 column-lines).
+ * Remedies, not every page's look (set one column wide in every run, stories took it where a wider
+ * module filled better: two pages of the field matrix over the limit more). Not tried on a page short
+ * of copy (补稿, not 竖题), nor past the time budget. Returns the run kept and the work of all, summed.
  */
-function uprightRun(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept: Ranked, spent: number): Ranked | undefined {
+function remedied(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept: Ranked, stats: MakeUpResult['stats'] = kept.result.stats): { run: Ranked; stats: MakeUpResult['stats'] } {
   const budget = request.options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-  // (a page short of copy is left its blank by the copy, not by titles kept apart: 补稿, not 竖题)
-  if (request.options?.uprightTitles !== undefined || withinLimit(kept) || kept.result.shortBy !== undefined || !kept.result.alternatives.length || kept.result.stats.stoppedBy === 'time' || spent >= budget) return undefined;
-  return makeUpRanked({ ...request, ranking: kept.ranked, options: { ...request.options, uprightTitles: true, timeBudgetMs: budget - spent } }, env);
+  for (const remedy of REMEDIES) {
+    if (request.options?.[remedy] !== undefined || withinLimit(kept) || kept.result.shortBy !== undefined || !kept.result.alternatives.length || kept.result.stats.stoppedBy === 'time' || stats.ms >= budget) continue;
+    const run = makeUpRanked({ ...request, ranking: kept.ranked, options: { ...request.options, [remedy]: true, timeBudgetMs: budget - stats.ms } }, env);
+    stats = sumStats(stats, run.result.stats);
+    if (fuller(run, kept)) kept = run;
+  }
+  return { run: kept, stats };
 }
+
+/** The remedies `remedied` tries, in order. */
+const REMEDIES = ['uprightTitles', 'narrowSpans'] as const;
 
 /**
  * 选稿补满 after the rounds, when their page still has a hole over the limit while it holds stories
@@ -361,7 +371,7 @@ function makeUpRanked(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>): Ra
   // With the lead locked on the page, the first story left ranks second: the lead's headline stays the biggest.
   const lead = leadLocked ? undefined : eligible[0];
   const briefAbove = briefsAbove(eligible, leadLocked);
-  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, roomy, true, briefAbove(rank)));
+  const shapeOf = (a: Article, rank: number): ShapeSpec[] => readableTitles(measurer, a, shapesFor(a, rank + (leadLocked ? 1 : 0), geo, doc.page, byArticle.get(a.id) ?? [], images, lead, { roomy, briefAbove: briefAbove(rank), narrow: !!opt.narrowSpans }));
   const shapes = [...eligible.map(shapeOf), ...photoItems.map((p) => photoShapes(geo, doc.page, p.link, images.get(p.link.imageId)))];
   // The stories kept to fill a page left with a hole (after the photos: the page's search never takes them).
   const pool = [...items, ...fillers];

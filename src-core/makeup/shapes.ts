@@ -205,9 +205,10 @@ function bodyChars(article: Article): number {
  * The spans a story is offered: its level's, a brief's narrow ones; a lead of a brief's length (a
  * page's only story may be one sentence) its lead spans and a brief's, so it is placed, if not as wide.
  */
-function spansOf(article: Article, rank: number, columns: number): number[] {
+function spansOf(article: Article, rank: number, columns: number, narrow = false): number[] {
   if (rank === 0 && briefLength(article)) return [...new Set([...spansFor(0, columns), ...spansFor(3, columns)])];
-  return spansFor(isBrief(article, rank) ? BRIEF_LEVEL : levelFor(article, rank), columns);
+  const spans = spansFor(isBrief(article, rank) ? BRIEF_LEVEL : levelFor(article, rank), columns);
+  return narrow && rank > 0 && !spans.includes(1) ? [...spans, 1] : spans;
 }
 
 /**
@@ -259,15 +260,25 @@ function continuationSize(article: Article): number {
   return storyId(article.id) !== article.id && size ? size : Number.POSITIVE_INFINITY;
 }
 
+/** How `shapesFor` offers a story's shapes beyond its rank: see there. */
+export interface ShapeOptions {
+  roomy?: number;
+  beside?: boolean;
+  briefAbove?: boolean;
+  narrow?: boolean;
+}
+
 /**
- * The shapes an article is offered in: spans by rank, its level's headline size and the next smaller, pictures half or full
- * width (`beside`: only where its text fills beside them, `pictureOffers`; when that leaves no span its rank takes, all as before).
+ * The shapes an article is offered in: spans by rank (`narrow`: one column too, under the lead), its level's headline size
+ * and the next smaller (`briefAbove`: see headlineLevel), pictures half or full width, their shares grown by `roomy`
+ * (`beside`: only where its text fills beside them, `pictureOffers`; when that leaves no span its rank takes, all as before).
  */
-export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, roomy = 1, beside = true, briefAbove = false): ShapeSpec[] {
+export function shapesFor(article: Article, rank: number, geo: GridGeometry, page: PageSettings, links: PictureLink[], images: Map<string, ImageAsset>, lead?: Article, opts: ShapeOptions = {}): ShapeSpec[] {
+  const { roomy = 1, beside = true, briefAbove = false, narrow = false } = opts;
   const own = headlineSizesFor(article, rank, geo.columns, lead, briefAbove);
   const out: ShapeSpec[] = [];
   const seen = new Set<string>();
-  for (const span of spansOf(article, rank, geo.columns)) {
+  for (const span of spansOf(article, rank, geo.columns, narrow)) {
     const pics: PictureShape[][] = [];
     const sizes = rank === 0 ? leadSizes(article, geo, span, own) : own;
     if (links.length) pics.push(...pictureOffers(article, geo, page, links, images, span, pictureBudget(article, levelFor(article, rank, lead), geo, roomy), beside, rank === 0));
@@ -281,8 +292,8 @@ export function shapesFor(article: Article, rank: number, geo: GridGeometry, pag
   }
   // (a story whose text fills beside its picture at no span its rank may take — a picture story's small photo, printing
   // narrower than a lead's half page — is offered its shapes as before, its lines beside the picture: review of field test 34)
-  const ranked = rank === 0 ? spansFor(0, geo.columns) : spansOf(article, rank, geo.columns);
-  return !beside || out.some((x) => ranked.includes(x.span)) ? out : shapesFor(article, rank, geo, page, links, images, lead, roomy, false, briefAbove);
+  const ranked = rank === 0 ? spansFor(0, geo.columns) : spansOf(article, rank, geo.columns, narrow);
+  return !beside || out.some((x) => ranked.includes(x.span)) ? out : shapesFor(article, rank, geo, page, links, images, lead, { ...opts, beside: false });
 }
 
 /**

@@ -43,6 +43,12 @@ export interface MakeUpOptions {
    */
   uprightTitles?: boolean;
   /**
+   * Whether a story ranked under the lead (not a brief, whose spans are narrow anyway) may stand one column
+   * wide, a 竖条 beside a wide lead. Unset: make-up tries it only when no page is within the hole limit
+   * without it, and keeps that page only when it is better (a 组版's remedy, as 竖题 is).
+   */
+  narrowSpans?: boolean;
+  /**
    * Whether a page whose copy is short of it lets its pictures grow past their rank's share and opens its titles up further
    * (default true), or the most their shares grow by (a number, 1 or more). Make-up tries the page again with less when
    * such a page leaves off a story its copy estimate took: bigger pictures are no reason to hold a story (field test 42,

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { run as compose } from '../../src-main/cli/commands/compose';
 import { loadBanmianFile } from '../../src-main/files/banmian-file';
 import { plainText } from '../../src-core/model/richtext';
-import type { ArticleBlock, ImageBlock } from '../../src-core/model/document';
+import type { AdBlock, ArticleBlock, ImageBlock } from '../../src-core/model/document';
 import { columnDepths, gridGeometry } from '../../src-core/model/grid';
 import { capturedConsole } from '../support/console-capture';
 import { fontProvider } from '../../src-main/fonts/provider';
@@ -371,6 +371,60 @@ describe('compose makes up the page', () => {
       expect(own.row - b.row, b.articleId).toBe(b.row === 0 ? 0 : 1);
     }
     expect(doc.blocks.some((b) => b.kind === 'article' && !!b.titleRow && b.row > 0)).toBe(true);
+  }, 120_000);
+
+  it('a feature page short of copy on 对开: the 公益广告 frame rises to the second story\'s foot, no blank between them (feature-page, field test 54)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'feature-page.banmian');
+    const pdf = join(dir, 'feature-page.pdf');
+    expect(await compose(['tests/fixtures/makeup/feature-page/page.txt', '-o', pdf, '--save', saved, '--format', 'broadsheet'])).toBe(0);
+    const printed = text(pdf, '-raw').replace(/\s+/g, '');
+    for (const s of ['打开康养消费新空间', '用细分产品满足银发群体旅游需求', '公益广告', '糖少盐，更符合老年人的健康需求。']) expect(printed).toContain(s);
+    const doc = loadedDoc(saved);
+    // (before: a frame three columns wide 15 lines under the second story's foot, a hole of 45 column-lines)
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+    const second = doc.blocks.find((b): b is ArticleBlock => b.kind === 'article' && /a2$/.test(b.articleId))!;
+    const frames = doc.blocks.filter((b): b is AdBlock => b.kind === 'ad');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const f of frames) expect(f.row, `frame at ${f.col},${f.row}`).toBe(second.row + second.rows);
+  }, 120_000);
+
+  it('the same page on 四开: the story under the four-column lead stands one column wide beside it, not held over (feature-page, field test 54)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'feature-page-4k.banmian');
+    const pdf = join(dir, 'feature-page-4k.pdf');
+    expect(await compose(['tests/fixtures/makeup/feature-page/page.txt', '-o', pdf, '--save', saved, '--format', 'tabloid'])).toBe(0);
+    // (before: 用细分产品满足银发群体旅游需求 held, the fifth column blank to the foot: 64 column-lines)
+    expect(logs.join('\n')).toMatch(/made up 2 篇稿件 articles, 0 篇待用/);
+    const printed = text(pdf, '-raw').replace(/\s+/g, '');
+    for (const s of ['打开康养消费新空间', '用细分产品', '糖少盐，更符合老年人的健康需求。']) expect(printed).toContain(s);
+    const doc = loadedDoc(saved);
+    expect(doc.blocks.find((b): b is ArticleBlock => b.kind === 'article' && /a2$/.test(b.articleId))?.span).toBe(1);
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+  }, 120_000);
+
+  it('a 理论 page on 四开 whose lead essay is longer than the page: held, and one 公益广告 frame fills the blank the other two leave (rmrb-20251120-p09, field test 54 P2)', async () => {
+    logs.length = 0;
+    const saved = join(dir, 'theory-page-4k.banmian');
+    const pdf = join(dir, 'theory-page-4k.pdf');
+    expect(await compose(['tests/fixtures/import/ocr-pages/rmrb-20251120-p09.txt', '-o', pdf, '--save', saved, '--format', 'tabloid'])).toBe(0);
+    expect(logs.join('\n')).toMatch(/“构建更加公正合理全球治理体系的科学指南”比整个版面还长，待用/);
+    const printed = text(pdf, '-raw').replace(/\s+/g, '');
+    for (const s of ['改作风要让人民群众可感可及', '让数字赋能治理回归本位', '公益广告']) expect(printed).toContain(s);
+    const doc = loadedDoc(saved);
+    // (before: the frame that fits skipped as big as one that crowded a story out; no frame, a hole of 111 column-lines)
+    const { holes } = await probePdf(doc, fonts);
+    expect(holes[0]?.size ?? 0, `holes ${holes.map((h) => `${h.size}@${h.col},${h.row}`).join(' ')}`).toBeLessThanOrEqual(3);
+    // (two frames meeting edge to edge are one: a second frame in the well over the first made it deeper)
+    const frames = doc.blocks.filter((b): b is AdBlock => b.kind === 'ad');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const a of frames) for (const b of frames) {
+      const stacked = a.col === b.col && a.span === b.span && a.row + a.rows === b.row;
+      const beside = a.row === b.row && a.rows === b.rows && a.col + a.span === b.col;
+      expect(stacked || beside, `${a.id} ${a.col},${a.row} ${a.span}×${a.rows} meets ${b.id}`).toBe(false);
+    }
   }, 120_000);
 
   it('a 对开 night whose only picture stories are ranked last is not made a page of text: the first is placed after the lead with its pictures, a story more held (pictures-last-night, field test 43)', async () => {
