@@ -61,6 +61,37 @@ describe('a line of bare names under the title lines is the byline', () => {
     expect(bylineNames('张三 李四 王五 赵六 孙七')).toBe(false);
     expect(bylineNames('黄金周')).toBe(false);
   });
+
+  it('a page\'s story under its 栏目, 引题 and 主题, two writers under them, one of two characters padded apart: the names are the byline, not the headline (field test 55 P2)', async () => {
+    const page = [
+      '的业绩推动高质量发展取得新突破，为全面推进中国式',
+      '现代化奠定更为坚实的基础。',
+      '',
+      '有的放矢',
+      '为构建新发展格局提供坚实支撑',
+      '纵深推进全国统一大市场建设',
+      '程志强  蒋  承',
+      '',
+      '构建新发展格局是应对世界百年变局的战略举措，也是',
+      '顺应国内发展阶段变化、把握发展主动权的先手棋。习',
+      '近平总书记指出：“建设全国统一大市场，不仅是构建',
+      '新发展格局、推动高质量发展的需要。”',
+      '',
+    ].join('\n');
+    const r = await text('page.txt', page);
+    const a = r.articles.find((x) => x.byline.includes('程志强'))!;
+    expect(a).toBeDefined();
+    expect([a.kicker, a.headline, a.byline]).toEqual(['为构建新发展格局提供坚实支撑', '纵深推进全国统一大市场建设', '程志强 蒋承']);
+  });
+
+  it('bylineNames: a two-character name padded apart in a list of names is one name (程志强  蒋  承, field test 55 P2: it was read as the headline)', () => {
+    expect(bylineNames('程志强  蒋  承')).toBe(true);
+    expect(bylineNames('王  者  李  明')).toBe(true);
+    expect(bylineNames('蒋  承　刘冬梅')).toBe(true);
+    // (two characters alone are a name only as a pair: a third one alone is no name)
+    expect(bylineNames('程志强  蒋  承  李')).toBe(false);
+    expect(bylineNames('春  天  来  了')).toBe(false);
+  });
 });
 
 describe('four title lines over the body', () => {
