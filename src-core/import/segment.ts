@@ -966,7 +966,7 @@ function titlesOverByline(w: Walk, i: number): boolean {
   const group: TitleGroup = [];
   for (let k = i, run = 0; run < TITLE_RUN_MAX && k < w.blocks.length; run++, k = nextIndex(w, k)) {
     const after = nextIndex(w, k);
-    const bodyUnder = after < w.blocks.length && w.classes[after] === 'body';
+    const bodyUnder = after < w.blocks.length && (w.classes[after] === 'body' || (w.classes[k] === 'byline' && labelOverBody(w, after)));
     // (or a picture under the byline, the story's text under its caption: 本报记者　姜晓丹⏎[图片], field test 31)
     const pictureUnder = after < w.blocks.length && (w.classes[after] === 'placeholder' || w.classes[after] === 'image');
     if (w.classes[k] === 'byline') return run > 0 && (bodyUnder || pictureUnder) && !endsInPhotoCredit(textOf(w.blocks[k]));
@@ -979,6 +979,19 @@ function titlesOverByline(w: Walk, i: number): boolean {
   }
   return false;
 }
+
+/**
+ * Whether block `i` is a short label over the text (a profile's 人物小传, a feature's 绝活看点) right under a byline:
+ * a title line, no mark at its end, the text under it (field 55 P3: 工匠绝活·…⏎…⏎石刻医生的“医石”四笔⏎本报记者  姜  峰⏎绝活看点⏎陈卉丽，…
+ * was read as the story above's last lines and its writer).
+ */
+function labelOverBody(w: Walk, i: number): boolean {
+  const k = nextIndex(w, i);
+  return w.classes[i] === 'maybe-title' && cpLength(textOf(w.blocks[i])) <= LABEL_CHARS && !endsInPunctuation(textOf(w.blocks[i])) && k < w.blocks.length && w.classes[k] === 'body';
+}
+
+/** The longest label `labelOverBody` takes (人物小传, 绝活看点, 记者手记: a few characters, never a sentence). */
+const LABEL_CHARS = 6;
 
 /** Whether block `i` starts title lines (up to TITLE_RUN_MAX) whose last is a 副题 over the text: a story's, as a subhead never has one. */
 function titlesOverDeck(w: Walk, i: number): boolean {

@@ -84,6 +84,32 @@ describe('a line of bare names under the title lines is the byline', () => {
     expect([a.kicker, a.headline, a.byline]).toEqual(['为构建新发展格局提供坚实支撑', '纵深推进全国统一大市场建设', '程志强 蒋承']);
   });
 
+  it('after a blank line, a 栏目, 引题 and 主题 over a byline and a short label over the text open the next story on a page with no indent (field test 55 P3: they were the story above\'s last lines, the byline its second writer, the label a headline)', async () => {
+    const page = [
+      '从发现一株奇特的稻苗，到建立',
+      '一个庞大的基因宝库，钱前用几',
+      '十年的坚守诠释了他的科研梦想。',
+      '',
+      '工匠绝活·全国文物大工匠',
+      '大足石刻研究院研究馆员陈卉丽扎根文物修复一线',
+      '石刻医生的“医石”四笔',
+      '本报记者  姜  峰',
+      '绝活看点',
+      '陈卉丽，大足石刻研究院研究馆',
+      '员，带领团队承担世界文化遗产',
+      '大足石刻5万余尊造像保护修复',
+      '工作，被评为2025年度“全',
+      '国文物大工匠”。',
+      '',
+    ].join('\n');
+    const r = await text('page.txt', page);
+    const a = r.articles.find((x) => x.headline === '石刻医生的“医石”四笔')!;
+    expect(a, r.articles.map((x) => x.headline).join(' | ')).toBeDefined();
+    expect([a.kicker, a.byline]).toEqual(['大足石刻研究院研究馆员陈卉丽扎根文物修复一线', '本报记者 姜峰']);
+    expect(plainText(a.body).split('\n')[0]).toBe('绝活看点');
+    expect(r.articles.every((x) => !plainText(x.body).includes('石刻医生'))).toBe(true);
+  });
+
   it('bylineNames: a two-character name padded apart in a list of names is one name (程志强  蒋  承, field test 55 P2: it was read as the headline)', () => {
     expect(bylineNames('程志强  蒋  承')).toBe(true);
     expect(bylineNames('王  者  李  明')).toBe(true);
