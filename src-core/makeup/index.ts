@@ -667,7 +667,9 @@ function selectCopy(ranked: Article[], measurer: Measurer, obstacles: GridRect[]
         fillers.push(chosen);
         continue;
       }
-      held.push({ articleId: a.id, headline: a.headline, zh: `版面已满，“${name}”待用`, en: `The page is full; “${name}” is held over` });
+      // (a story that alone, its titles and pictures too, takes more than the page is no story the page is full for: field 55 P2 四开)
+      const whole = cells > free;
+      held.push({ articleId: a.id, headline: a.headline, zh: whole ? `“${name}”连同标题、图片比整个版面还大，待用` : `版面已满，“${name}”待用`, en: whole ? `“${name}” with its titles and pictures takes more than the whole page; held over` : `The page is full; “${name}” is held over` });
       continue;
     }
     area += cells;

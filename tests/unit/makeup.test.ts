@@ -201,6 +201,16 @@ describe('makeUp on bad input', () => {
     }
   });
 
+  it('a story that with its titles and pictures takes more than the page is held as such, not \'the page is full\' (its text alone fits the page)', () => {
+    const images = [1, 2].map((k) => ({ ...samplePage().images[0], id: `p${k}`, name: `p${k}.jpg`, pixelWidth: 3000, pixelHeight: 2000 }));
+    const big = article('big', Array.from({ length: 26 }, () => para).join('\n'));
+    const doc = { ...emptyDocument('tabloid'), articles: [article('a', para), big], images };
+    const r = makeUp({ document: doc, pictures: images.map((i) => ({ imageId: i.id, articleId: 'big', caption: '图为会议现场。' })) }, { fonts });
+    const held = r.alternatives[0].heldOver.find((h) => h.articleId === 'big');
+    expect(held?.zh).toBe('“标题big”连同标题、图片比整个版面还大，待用');
+    expect(held?.en).toMatch(/with its titles and pictures takes more than the whole page/);
+  });
+
   it('places a one-sentence story alone on a page (一句话新闻), narrower than a lead, rather than hold it over', () => {
     const doc = { ...emptyDocument('tabloid'), articles: [article('one', '本报讯 这是一篇只有一句话的短稿。')] };
     const alt = makeUp({ document: doc }, { fonts }).alternatives[0];
