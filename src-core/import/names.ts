@@ -166,7 +166,8 @@ export function bylineNames(text: string): boolean {
   const split = text.trim().split(/[\s、，,]+/u).filter(Boolean);
   if (!split.length) return false;
   if (spacedOutName(split)) return split.length <= 3 && listedName(split.join(''));
-  const tokens = closedUp(split);
+  // (only beside a name of more characters: four alone may be a title spaced out, 高  原  高  峰, review of field 55)
+  const tokens = split.some((t) => [...t].length > 1) ? closedUp(split) : split;
   if (tokens.length === 1) return [...tokens[0]].length === 3 && listedName(tokens[0]);
   return tokens.length <= BYLINE_NAMES_MAX && tokens.every(listedName);
 }

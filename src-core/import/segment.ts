@@ -982,12 +982,13 @@ function titlesOverByline(w: Walk, i: number): boolean {
 
 /**
  * Whether block `i` is a short label over the text (a profile's 人物小传, a feature's 绝活看点) right under a byline:
- * a title line, no mark at its end, the text under it (field 55 P3: 工匠绝活·…⏎…⏎石刻医生的“医石”四笔⏎本报记者  姜  峰⏎绝活看点⏎陈卉丽，…
+ * a title line, no blank line over it (credits or a caption's credit over a blank line and the next story's title are
+ * no story's: review of field 55), no mark at its end, the text under it (field 55 P3: 工匠绝活·…⏎…⏎石刻医生的“医石”四笔⏎本报记者  姜  峰⏎绝活看点⏎陈卉丽，…
  * was read as the story above's last lines and its writer).
  */
 function labelOverBody(w: Walk, i: number): boolean {
   const k = nextIndex(w, i);
-  return w.classes[i] === 'maybe-title' && cpLength(textOf(w.blocks[i])) <= LABEL_CHARS && !endsInPunctuation(textOf(w.blocks[i])) && k < w.blocks.length && w.classes[k] === 'body';
+  return w.classes[i] === 'maybe-title' && w.blocks[i].gapBefore === 0 && cpLength(textOf(w.blocks[i])) <= LABEL_CHARS && !endsInPunctuation(textOf(w.blocks[i])) && k < w.blocks.length && w.classes[k] === 'body';
 }
 
 /** The longest label `labelOverBody` takes (人物小传, 绝活看点, 记者手记: a few characters, never a sentence). */

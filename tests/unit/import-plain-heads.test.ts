@@ -110,10 +110,37 @@ describe('a line of bare names under the title lines is the byline', () => {
     expect(r.articles.every((x) => !plainText(x.body).includes('石刻医生'))).toBe(true);
   });
 
+  it('a short line after a blank line under a story\'s closing slogan and end byline is the next story\'s, not a label opening a story at the slogan (review of field test 55)', async () => {
+    const page = [
+      '青年说',
+      '让青春在基层绽放',
+      '',
+      '大学毕业后，她放弃了城里的工作机会，回到家乡当了',
+      '一名村干部。五年来，她带领村民发展特色种植，村集',
+      '体收入翻了一番。',
+      '',
+      '谈起未来，她说想把家乡建设得更美。她写在笔记本扉',
+      '页上的一句话，也是她的座右铭。',
+      '',
+      '青春无悔扎根基层',
+      '本报记者  王  者',
+      '',
+      '简讯',
+      '',
+      '本报北京4月21日电  记者从有关部门获悉，全国',
+      '春季农业生产总体顺利，春播粮食进度快于去年同期。',
+      '',
+    ].join('\n');
+    const r = await text('page.txt', page);
+    expect(r.articles.some((a) => a.headline === '青春无悔扎根基层'), r.articles.map((a) => `${a.headline}/${a.byline}`).join(' | ')).toBe(false);
+  });
+
   it('bylineNames: a two-character name padded apart in a list of names is one name (程志强  蒋  承, field test 55 P2: it was read as the headline)', () => {
     expect(bylineNames('程志强  蒋  承')).toBe(true);
-    expect(bylineNames('王  者  李  明')).toBe(true);
     expect(bylineNames('蒋  承　刘冬梅')).toBe(true);
+    // (only beside a name of more characters: four alone may be a title spaced out, review of field test 55)
+    expect(bylineNames('高  原  高  峰')).toBe(false);
+    expect(bylineNames('王  者  李  明')).toBe(false);
     // (two characters alone are a name only as a pair: a third one alone is no name)
     expect(bylineNames('程志强  蒋  承  李')).toBe(false);
     expect(bylineNames('春  天  来  了')).toBe(false);
