@@ -52,14 +52,8 @@ describe('a line of bare names under the title lines is the byline', () => {
   });
 
   it('bylineNames: every name has a common surname; one name alone must be three characters (or two spaced out)', () => {
-    expect(bylineNames('张桂芹 吴亚平 杨旭')).toBe(true);
-    expect(bylineNames('欧阳晓明 李红')).toBe(true);
-    expect(bylineNames('陈向阳')).toBe(true);
-    expect(bylineNames('李红')).toBe(false);
-    expect(bylineNames('春耕忙')).toBe(false);
-    expect(bylineNames('常州 江阴')).toBe(false);
-    expect(bylineNames('张三 李四 王五 赵六 孙七')).toBe(false);
-    expect(bylineNames('黄金周')).toBe(false);
+    const lines: [string, boolean][] = [['张桂芹 吴亚平 杨旭', true], ['欧阳晓明 李红', true], ['陈向阳', true], ['李红', false], ['春耕忙', false], ['常州 江阴', false], ['张三 李四 王五 赵六 孙七', false], ['黄金周', false]];
+    for (const [line, names] of lines) expect(bylineNames(line), line).toBe(names);
   });
 
   it('a page\'s story under its 栏目, 引题 and 主题, two writers under them, one of two characters padded apart: the names are the byline, not the headline (field test 55 P2)', async () => {
@@ -136,14 +130,10 @@ describe('a line of bare names under the title lines is the byline', () => {
   });
 
   it('bylineNames: a two-character name padded apart in a list of names is one name (程志强  蒋  承, field test 55 P2: it was read as the headline)', () => {
-    expect(bylineNames('程志强  蒋  承')).toBe(true);
-    expect(bylineNames('蒋  承　刘冬梅')).toBe(true);
-    // (only beside a name of more characters: four alone may be a title spaced out, review of field test 55)
-    expect(bylineNames('高  原  高  峰')).toBe(false);
-    expect(bylineNames('王  者  李  明')).toBe(false);
-    // (two characters alone are a name only as a pair: a third one alone is no name)
-    expect(bylineNames('程志强  蒋  承  李')).toBe(false);
-    expect(bylineNames('春  天  来  了')).toBe(false);
+    // (only beside a name of more characters: four alone may be a title spaced out, review of field test 55; a third
+    // character alone is no name)
+    const lines: [string, boolean][] = [['程志强  蒋  承', true], ['蒋  承　刘冬梅', true], ['高  原  高  峰', false], ['王  者  李  明', false], ['程志强  蒋  承  李', false], ['春  天  来  了', false]];
+    for (const [line, names] of lines) expect(bylineNames(line), line).toBe(names);
   });
 });
 
