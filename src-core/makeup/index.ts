@@ -229,8 +229,7 @@ function remedied(request: MakeUpRequest, env: Pick<LayoutEnv, 'fonts'>, kept: R
 
 /**
  * The remedies `remedied` tries, in order, each with the pages it is for: 竖条 only for a page that holds a story over
- * (one that may stand one column wide; on a page holding none it is a run spent for nothing: briefs day 四开, its frame
- * runs each made twice, 3.8 s → 6.7 s).
+ * (one that may stand one column wide; on a page holding none, a run spent for nothing).
  */
 const REMEDIES: ['uprightTitles' | 'narrowSpans', (kept: Ranked) => boolean][] = [
   ['uprightTitles', () => true],
