@@ -69,17 +69,16 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
   if (!blank || !base || first.stats.stoppedBy === 'time' || !frameRoom(own, base, blank, holding)) return first;
   const t = { run, budget, base, blank, holding };
   const out = framed({ request: own, result: first, frames: [] }, t, first.stats);
-  const raised = out.within || !out.nearest ? undefined : raisedPage(own, out.nearest, t, out.stats);
-  if (raised) out.stats = raised.stats;
-  const nearest = raised?.page ?? out.nearest;
+  const raised = out.within || !out.nearest ? { stats: out.stats } : raisedPage(own, out.nearest, t, out.stats);
+  const nearest = raised.page ?? out.nearest;
   const page = out.within ?? (nearest && holeOf(nearest) * CLEAR_GAIN <= base.score.largestHole ? nearest : undefined);
-  if (!page) return { ...first, stats: { ...out.stats, stoppedBy: first.stats.stoppedBy } };
+  if (!page) return { ...first, stats: { ...raised.stats, stoppedBy: first.stats.stoppedBy } };
   const { result, frames } = page;
   const geo = gridGeometry(own.document.page);
   const left = holeOf(page) <= HOLE_LIMIT ? 0 : Math.round(result.alternatives[0].score.blank);
   // (the frame's note says the blank still left: the frame run's own 补稿 note would say it again)
   const notes = [fillerNote(frames, blank, charsFor(geo, blank), holding, left), ...result.notes.filter((n) => !n.blank)];
-  return { ...result, notes, stats: { ...out.stats, stoppedBy: result.stats.stoppedBy } };
+  return { ...result, notes, stats: { ...raised.stats, stoppedBy: result.stats.stoppedBy } };
 }
 
 /**
@@ -87,12 +86,12 @@ export function fillShort(request: MakeUpRequest, run: (r: MakeUpRequest) => Mak
  * when that leaves a smaller hole and holds no story more: a frame is make-up's own, so it takes the blank
  * its page left over it (field test 54 P1 对开, two stories short of copy: a frame three columns wide stood
  * 15 lines under the second story's foot, a hole of 45 column-lines). Undefined when no frame rises or
- * the page is no better; the run's work summed either way.
+ * the page is no better; the work spent so far with the run's, if one was made.
  */
-function raisedPage(own: MakeUpRequest, page: Framed, t: FrameTry, spent: MakeUpResult['stats']): { page?: Framed; stats: MakeUpResult['stats'] } | undefined {
+function raisedPage(own: MakeUpRequest, page: Framed, t: FrameTry, spent: MakeUpResult['stats']): { page?: Framed; stats: MakeUpResult['stats'] } {
   const geo = gridGeometry(own.document.page);
   const frames = raisedFrames(geo, page.frames, page.result.alternatives[0].blocks);
-  if (!frames || spent.ms >= t.budget) return undefined;
+  if (!frames || spent.ms >= t.budget) return { stats: spent };
   const request = frames.reduce((r, f) => withFrame(r, f, t.budget - spent.ms, t.holding), own);
   const result = t.run(request);
   const stats = sumStats(spent, result.stats);
@@ -106,7 +105,10 @@ function raisedFrames(geo: GridGeometry, frames: readonly Frame[], blocks: reado
   let rose = false;
   const out = frames.map((f) => {
     const foot = f.rect.row + f.rect.rows;
-    const top = Math.max(foot - Math.floor(geo.rows * MOST_DEPTH), ...blockFeetOver(f.rect, blocks));
+    // (the blank over it in each of its columns, down to its top: the least is how far it rises)
+    const floor = Array.from({ length: geo.columns }, (_, col) => (col >= f.rect.col && col < f.rect.col + f.rect.span ? f.rect.row : geo.rows));
+    const over = Math.min(...footGaps(geo, blocks, floor).slice(f.rect.col, f.rect.col + f.rect.span));
+    const top = Math.max(foot - Math.floor(geo.rows * MOST_DEPTH), f.rect.row - over);
     if (top >= f.rect.row) return f;
     rose = true;
     return { ...f, rect: { ...f.rect, row: top, rows: foot - top } };
@@ -138,20 +140,6 @@ function union(a: GridRect, b: GridRect): GridRect | undefined {
   if (a.row === b.row && a.rows === b.rows && (a.col + a.span === b.col || b.col + b.span === a.col)) return { col: Math.min(a.col, b.col), span: a.span + b.span, row: a.row, rows: a.rows };
   if (a.col === b.col && a.span === b.span && (a.row + a.rows === b.row || b.row + b.rows === a.row)) return { col: a.col, span: a.span, row: Math.min(a.row, b.row), rows: a.rows + b.rows };
   return undefined;
-}
-
-/** The feet of the blocks over a rectangle in its columns (a stepped story's as deep as each of its columns goes); rules take no room. */
-function blockFeetOver(rect: GridRect, blocks: readonly Block[]): number[] {
-  const feet: number[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'rule' || (b.row === rect.row && b.col === rect.col && b.span === rect.span)) continue;
-    const depths = b.kind === 'article' ? columnDepths(b) : Array.from({ length: b.span }, () => b.rows);
-    depths.forEach((d, i) => {
-      const col = b.col + i;
-      if (d > 0 && col >= rect.col && col < rect.col + rect.span && b.row + d <= rect.row) feet.push(b.row + d);
-    });
-  }
-  return feet;
 }
 
 /** When no frame brings the page within the hole limit, the page one came nearest with is taken if its largest hole is at most this share of the page's own. */
@@ -247,8 +235,7 @@ function footGaps(geo: GridGeometry, blocks: readonly Block[], floor: readonly n
   const foot = Array.from({ length: geo.columns }, () => 0);
   for (const b of blocks) {
     if (b.kind === 'rule') continue;
-    const depths = b.kind === 'article' ? columnDepths(b) : Array.from({ length: b.span }, () => b.rows);
-    depths.forEach((d, i) => {
+    columnDepths(b).forEach((d, i) => {
       const col = b.col + i;
       if (d > 0 && col >= 0 && col < geo.columns && b.row < floor[col]) foot[col] = Math.max(foot[col], b.row + d);
     });
